@@ -1,0 +1,120 @@
+"""Build the in-process graph: one NetworkX MultiDiGraph shape for everything downstream.
+
+Nodes are entities (keyed by entity key) and sources (keyed by source key). Every
+claim is one edge, keyed by its claim id, carrying the list of its evidence; every
+source has a ``MENTIONS`` edge to each entity it declares. Analysis, views and
+exports consume this shape whether it was built from files or read back from Neo4j
+(:mod:`graph.store`), so both paths must produce equal graphs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from graph.model import Claim, Corpus, Entity, Source
+
+__all__ = [
+    "build_graph",
+    "entity_node_attrs",
+    "source_node_attrs",
+    "claim_edge_attrs",
+    "summarise_evidence",
+    "graph_stats",
+    "MENTIONS",
+    "SOURCE_LABEL",
+]
+
+MENTIONS = "MENTIONS"
+SOURCE_LABEL = "Source"
+
+
+def entity_node_attrs(entity: Entity) -> dict[str, Any]:
+    """The node attributes of an entity (attributes flattened beside the core fields)."""
+    return {
+        "kind": "entity",
+        "label": entity.label,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "sensitive": entity.sensitive,
+        "generic": entity.generic,
+        "sources": sorted(entity.sources),
+        **entity.attributes,
+    }
+
+
+def source_node_attrs(source: Source) -> dict[str, Any]:
+    return {"kind": "source", "label": SOURCE_LABEL, "name": source.title, **source.properties()}
+
+
+def summarise_evidence(evidence: list[dict[str, Any]], fields: tuple[str, ...] = ("date", "start", "end")) -> dict[str, Any]:
+    """Summarise per-evidence qualifiers onto the edge.
+
+    Where all evidence agrees, the edge carries the value; where sources disagree the
+    edge carries the earliest value and lists the field in ``disputed``, so a
+    contradiction stays visible instead of one source silently winning.
+
+    >>> summarise_evidence([{"date": "2021-12"}, {"date": "2022-01"}])
+    {'date': '2021-12', 'disputed': ['date']}
+    """
+    out: dict[str, Any] = {}
+    disputed: list[str] = []
+    names = sorted({k for ev in evidence for k in ev} - {"source", "quote", "asserted_by", "confidence"})
+    for name in names:
+        values = sorted({str(ev[name]) if not isinstance(ev[name], (int, float, bool)) else ev[name] for ev in evidence if name in ev}, key=str)
+        if not values:
+            continue
+        out[name] = values[0]
+        if len(values) > 1:
+            disputed.append(name)
+    if disputed:
+        out["disputed"] = disputed
+    return out
+
+
+def claim_edge_attrs(claim: Claim) -> dict[str, Any]:
+    evidence = sorted((ev.as_dict() for ev in claim.evidence), key=lambda e: (e["source"], e["quote"]))
+    return {
+        "type": claim.predicate,
+        "claim_id": claim.id,
+        **claim.key_qualifiers,
+        **summarise_evidence(evidence),
+        "sources": sorted({e["source"] for e in evidence}),
+        "evidence": evidence,
+    }
+
+
+def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """Build the MultiDiGraph of a validated corpus."""
+    g = nx.MultiDiGraph()
+    for key in sorted(corpus.sources):
+        g.add_node(key, **source_node_attrs(corpus.sources[key]))
+    for key in sorted(corpus.entities):
+        g.add_node(key, **entity_node_attrs(corpus.entities[key]))
+    for key in sorted(corpus.entities):
+        for source in sorted(corpus.entities[key].sources):
+            g.add_edge(source, key, key=f"mentions:{source}", type=MENTIONS)
+    for cid in sorted(corpus.claims):
+        claim = corpus.claims[cid]
+        g.add_edge(claim.subject, claim.object, key=cid, **claim_edge_attrs(claim))
+    return g
+
+
+def graph_stats(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """Counts by node label and relationship type, plus evidence and sensitivity totals."""
+    labels = Counter(d.get("label", "?") for _, d in g.nodes(data=True))
+    types = Counter(d.get("type", "?") for _, _, d in g.edges(data=True))
+    claims = [d for _, _, d in g.edges(data=True) if d.get("type") != MENTIONS]
+    return {
+        "nodes": g.number_of_nodes(),
+        "relationships": g.number_of_edges(),
+        "claims": len(claims),
+        "evidence": sum(len(d.get("evidence", [])) for d in claims),
+        "sources": labels.get(SOURCE_LABEL, 0),
+        "sensitive": sum(1 for _, d in g.nodes(data=True) if d.get("sensitive")),
+        "disputed": sum(1 for d in claims if d.get("disputed")),
+        "labels": dict(sorted(labels.items())),
+        "types": dict(sorted(types.items())),
+    }

@@ -1,0 +1,88 @@
+"""The ``casegraph`` command line: a thin layer over the library.
+
+Each command parses options, calls one library function and prints. Library errors
+(:class:`~graph.errors.CasegraphError`) become a one-line ``Error: ...`` and exit
+status 1 here, and only here; ``--verbose`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import click
+
+from graph.cli.common import CONTEXT_SETTINGS, State
+from graph.errors import CasegraphError, ValidationFailed
+
+__all__ = ["cli", "main"]
+
+
+class CasegraphGroup(click.Group):
+    """A click group that reports casegraph errors as one line (also under CliRunner)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
+        argv = list(sys.argv[1:] if args is None else args)
+        verbose = "-v" in argv or "--verbose" in argv
+        try:
+            return super().main(args=argv, prog_name=prog_name or "casegraph", complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except ValidationFailed as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            files = len({p.file for p in exc.problems})
+            n = len(exc.problems)
+            click.echo(
+                f"Error: {n} problem{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
+                "nothing was loaded", err=True,
+            )
+            sys.exit(1)
+        except CasegraphError as exc:
+            if verbose:
+                traceback.print_exc()
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except click.exceptions.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=CasegraphGroup, context_settings=CONTEXT_SETTINGS)
+@click.option("-v", "--verbose", is_flag=True, help="Show details (and tracebacks on errors).")
+@click.version_option(package_name="casegraph")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
+    """casegraph: what articles say about people, organisations and legal cases,
+    as an evidence-backed knowledge graph.
+
+    \b
+    Example:
+      casegraph validate examples/crimea
+      casegraph stats examples/crimea --format json
+    """
+    ctx.obj = State(verbose=verbose)
+
+
+def _register() -> None:
+    # Imported here so each theme lives in its own module.
+    from graph.cli import facts, server, store
+
+    for module in (facts, server, store):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console entry point."""
+    cli()

@@ -1,0 +1,70 @@
+"""Commands about fact files: validate, stats."""
+
+from __future__ import annotations
+
+import click
+
+from graph.build import build_graph, graph_stats
+from graph.cli.common import emit_json, emit_table, format_option, paths_argument
+from graph.errors import ValidationFailed
+from loaders.facts import validate as validate_files
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@paths_argument()
+@format_option("text", "json", default="text")
+def validate(paths: tuple[str, ...], fmt: str) -> None:
+    """Check fact files (or directories of them) against the ontology.
+
+    Every problem is reported as FILE:LINE: MESSAGE; the exit status is 1 if there is any.
+
+    \b
+    Example:
+      casegraph validate examples/crimea
+    """
+    corpus, problems, files = validate_files(paths)
+    if fmt == "json":
+        emit_json({
+            "files": [str(f) for f in files],
+            "valid": not problems,
+            "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in problems],
+        })
+        if problems:
+            raise SystemExit(1)
+        return
+    if problems:
+        raise ValidationFailed(problems)
+    click.echo(
+        f"OK: {len(files)} file{'s' if len(files) != 1 else ''}, {len(corpus.sources)} sources, "
+        f"{len(corpus.entities)} entities, {len(corpus.claims)} claims, "
+        f"{sum(len(c.evidence) for c in corpus.claims.values())} pieces of evidence"
+    )
+
+
+@click.command()
+@paths_argument()
+@format_option("table", "json")
+def stats(paths: tuple[str, ...], fmt: str) -> None:
+    """Build the graph of fact files and print counts by label and relationship type.
+
+    \b
+    Example:
+      casegraph stats examples/crimea --format json
+    """
+    from loaders.facts import load_corpus
+
+    summary = graph_stats(build_graph(load_corpus(paths)))
+    if fmt == "json":
+        emit_json(summary)
+        return
+    emit_table("Nodes by label", ["label", "count"], summary["labels"].items())
+    emit_table("Relationships by type", ["type", "count"], summary["types"].items())
+    emit_table(
+        "Totals", ["what", "count"],
+        [(k, summary[k]) for k in ("nodes", "relationships", "claims", "evidence", "sources", "sensitive", "disputed")],
+    )
+
+
+COMMANDS = [validate, stats]

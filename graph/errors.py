@@ -1,0 +1,47 @@
+"""One error family for the whole library.
+
+The library raises these; only the CLI boundary turns them into a one-line
+``Error: ...`` message and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CasegraphError",
+    "OntologyError",
+    "FactFileError",
+    "ValidationFailed",
+    "StoreError",
+    "ServerError",
+]
+
+
+class CasegraphError(Exception):
+    """Base class of every error casegraph reports to a user."""
+
+
+class OntologyError(CasegraphError):
+    """The ontology file is malformed."""
+
+
+class FactFileError(CasegraphError):
+    """A fact file cannot be read or parsed at all."""
+
+
+class ValidationFailed(CasegraphError):
+    """One or more fact files break the ontology; ``problems`` lists them all."""
+
+    def __init__(self, problems: list) -> None:  # list[Problem], kept loose to avoid a cycle
+        self.problems = problems
+        n = len(problems)
+        first = problems[0] if problems else "no problems"
+        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+class StoreError(CasegraphError):
+    """Talking to Neo4j failed (unreachable, refused credentials, aborted write)."""
+
+
+class ServerError(CasegraphError):
+    """The local Neo4j server managed by casegraph could not be started or stopped."""

@@ -1,0 +1,209 @@
+"""The ontology: a typed view of ``graph/ontology.yaml``.
+
+Everything that needs to know labels, relationship types or properties asks an
+:class:`Ontology`; nothing else hard-codes them. A malformed ontology file fails
+with an :class:`~graph.errors.OntologyError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graph.errors import OntologyError
+from graph.yamlio import LineDict, ParseError, load_with_lines
+
+__all__ = [
+    "PropertySpec",
+    "NodeLabel",
+    "RelationshipType",
+    "Ontology",
+    "load_ontology",
+    "default_ontology",
+    "DEFAULT_ONTOLOGY_PATH",
+    "PROPERTY_TYPES",
+]
+
+DEFAULT_ONTOLOGY_PATH = Path(__file__).with_name("ontology.yaml")
+PROPERTY_TYPES = frozenset({"string", "text", "date", "integer", "number", "boolean", "list", "enum"})
+# Labels and types end up in Cypher text, so they must be plain identifiers.
+_LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+_RELTYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PROP_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_PREFIX_RE = re.compile(r"^[a-z][a-z0-9]*$")
+# Labels casegraph itself uses for provenance; an ontology may not redefine them.
+RESERVED_LABELS = frozenset({"Entity", "Source", "Claim", "Evidence"})
+RESERVED_PROPERTIES = frozenset(
+    {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence"}
+)
+
+
+@dataclass(frozen=True)
+class PropertySpec:
+    name: str
+    type: str
+    values: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    name: str
+    key_prefix: str
+    description: str
+    properties: dict[str, PropertySpec]
+
+
+@dataclass(frozen=True)
+class RelationshipType:
+    name: str
+    description: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    key: tuple[str, ...]
+    properties: dict[str, PropertySpec]
+
+
+@dataclass(frozen=True)
+class Ontology:
+    path: Path
+    version: int
+    max_quote_words: int
+    claim_qualifiers: dict[str, PropertySpec]
+    labels: dict[str, NodeLabel]
+    relationships: dict[str, RelationshipType]
+    _by_prefix: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def label_for_prefix(self, prefix: str) -> str | None:
+        return self._by_prefix.get(prefix)
+
+    def qualifiers(self, rel_type: str) -> dict[str, PropertySpec]:
+        """Every qualifier a claim of this type may carry (its own and the universal ones)."""
+        rel = self.relationships[rel_type]
+        return {**self.claim_qualifiers, **rel.properties}
+
+
+def _fail(path: Path, line: int, message: str) -> OntologyError:
+    return OntologyError(f"{path}:{line}: {message}")
+
+
+def _mapping(path: Path, value: Any, line: int, what: str) -> LineDict:
+    if not isinstance(value, LineDict):
+        raise _fail(path, line, f"{what} must be a mapping")
+    return value
+
+
+def _str_list(path: Path, value: Any, line: int, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, line, f"{what} must be a list of names")
+    return tuple(value)
+
+
+def _properties(path: Path, value: Any, line: int, owner: str) -> dict[str, PropertySpec]:
+    if value is None:
+        return {}
+    props = _mapping(path, value, line, f"properties of {owner}")
+    out: dict[str, PropertySpec] = {}
+    for name, spec in props.items():
+        pline = props.line_of(name)
+        if not isinstance(name, str) or not _PROP_RE.match(name):
+            raise _fail(path, pline, f"property name '{name}' of {owner} must be lower_snake_case")
+        if name in RESERVED_PROPERTIES:
+            raise _fail(path, pline, f"property '{name}' of {owner} is reserved by casegraph")
+        spec = _mapping(path, spec, pline, f"property '{name}' of {owner}")
+        ptype = spec.get("type")
+        if ptype not in PROPERTY_TYPES:
+            raise _fail(
+                path,
+                spec.line_of("type"),
+                f"property '{name}' of {owner} has unknown type '{ptype}' "
+                f"(expected one of {', '.join(sorted(PROPERTY_TYPES))})",
+            )
+        values: tuple[str, ...] = ()
+        if ptype == "enum":
+            values = _str_list(path, spec.get("values"), spec.line_of("values"), f"values of enum '{name}'")
+            if not values:
+                raise _fail(path, spec.line_of("values"), f"enum '{name}' of {owner} needs at least one value")
+        out[name] = PropertySpec(name, ptype, values, str(spec.get("description") or ""))
+    return out
+
+
+def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
+    """Read and check an ontology file."""
+    path = Path(path)
+    try:
+        data = load_with_lines(path)
+    except OSError as exc:
+        raise OntologyError(f"{path}: cannot read ontology: {exc.strerror or exc}") from None
+    except ParseError as exc:
+        raise _fail(path, exc.line, exc.message) from None
+    root = _mapping(path, data, 1, "the ontology")
+    for required in ("version", "node_labels", "relationship_types"):
+        if required not in root:
+            raise _fail(path, root.line, f"missing '{required}'")
+    version = root["version"]
+    if not isinstance(version, int):
+        raise _fail(path, root.line_of("version"), "version must be an integer")
+    max_words = root.get("max_quote_words", 40)
+    if not isinstance(max_words, int) or max_words < 1:
+        raise _fail(path, root.line_of("max_quote_words"), "max_quote_words must be a positive integer")
+    qualifiers = _properties(path, root.get("claim_qualifiers"), root.line_of("claim_qualifiers"), "claims")
+
+    labels: dict[str, NodeLabel] = {}
+    by_prefix: dict[str, str] = {}
+    node_labels = _mapping(path, root["node_labels"], root.line_of("node_labels"), "node_labels")
+    for name, spec in node_labels.items():
+        line = node_labels.line_of(name)
+        if not isinstance(name, str) or not _LABEL_RE.match(name):
+            raise _fail(path, line, f"label '{name}' must be CamelCase letters and digits")
+        if name in RESERVED_LABELS:
+            raise _fail(path, line, f"label '{name}' is reserved by casegraph")
+        spec = _mapping(path, spec, line, f"label '{name}'")
+        prefix = spec.get("key_prefix")
+        if not isinstance(prefix, str) or not _PREFIX_RE.match(prefix):
+            raise _fail(path, spec.line_of("key_prefix"), f"label '{name}' needs a lower-case key_prefix")
+        if prefix in by_prefix:
+            raise _fail(path, spec.line_of("key_prefix"), f"key_prefix '{prefix}' is used by '{by_prefix[prefix]}' too")
+        by_prefix[prefix] = name
+        labels[name] = NodeLabel(
+            name, prefix, str(spec.get("description") or ""), _properties(path, spec.get("properties"), line, name)
+        )
+    if not labels:
+        raise _fail(path, root.line_of("node_labels"), "node_labels is empty")
+
+    relationships: dict[str, RelationshipType] = {}
+    rel_types = _mapping(path, root["relationship_types"], root.line_of("relationship_types"), "relationship_types")
+    for name, spec in rel_types.items():
+        line = rel_types.line_of(name)
+        if not isinstance(name, str) or not _RELTYPE_RE.match(name):
+            raise _fail(path, line, f"relationship type '{name}' must be UPPER_SNAKE_CASE")
+        spec = _mapping(path, spec, line, f"relationship type '{name}'")
+        ends: dict[str, tuple[str, ...]] = {}
+        for end in ("from", "to"):
+            if end not in spec:
+                raise _fail(path, spec.line, f"relationship type '{name}' needs '{end}'")
+            ends[end] = _str_list(path, spec[end], spec.line_of(end), f"'{end}' of {name}")
+            for label in ends[end]:
+                if label not in labels:
+                    raise _fail(path, spec.line_of(end), f"'{end}' of {name} names unknown label '{label}'")
+        props = _properties(path, spec.get("properties"), line, name)
+        key = _str_list(path, spec.get("key") or [], spec.line_of("key"), f"key of {name}")
+        for k in key:
+            if k not in props:
+                raise _fail(path, spec.line_of("key"), f"key of {name} names '{k}', which is not one of its properties")
+        for p in props:
+            if p in qualifiers:
+                raise _fail(path, line, f"property '{p}' of {name} shadows the claim qualifier of the same name")
+        relationships[name] = RelationshipType(
+            name, str(spec.get("description") or ""), ends["from"], ends["to"], key, props
+        )
+    return Ontology(path, version, max_words, qualifiers, labels, relationships, by_prefix)
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    """The ontology shipped with casegraph (read once per process)."""
+    return load_ontology(DEFAULT_ONTOLOGY_PATH)

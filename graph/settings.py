@@ -1,0 +1,44 @@
+"""Settings read from the environment, in one place.
+
+Connection settings follow the names Neo4j's own tools use, so an analyst's
+existing environment works unchanged. A password is only ever read from the
+environment or from the local server's password file, never from argv.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Settings", "get_settings", "PROJECT_ROOT"]
+
+# The checkout root: graph/ sits directly beneath it (installed editable).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    neo4j_uri: str | None
+    neo4j_username: str
+    neo4j_password: str | None
+    neo4j_database: str | None
+    home: Path  # where casegraph keeps local state (.casegraph/)
+    launcher_dir: Path  # the Maven project of the local Neo4j launcher
+
+    @property
+    def server_dir(self) -> Path:
+        return self.home / "neo4j"
+
+
+def get_settings() -> Settings:
+    env = os.environ
+    home = Path(env.get("CASEGRAPH_HOME") or (Path.cwd() / ".casegraph")).resolve()
+    return Settings(
+        neo4j_uri=env.get("NEO4J_URI") or None,
+        neo4j_username=env.get("NEO4J_USERNAME") or "neo4j",
+        neo4j_password=env.get("NEO4J_PASSWORD") or None,
+        neo4j_database=env.get("NEO4J_DATABASE") or None,
+        home=home,
+        launcher_dir=Path(env.get("CASEGRAPH_LAUNCHER_DIR") or (PROJECT_ROOT / "launcher")).resolve(),
+    )

@@ -1,0 +1,538 @@
+"""Fact files: read, check against the ontology, merge into a :class:`~graph.model.Corpus`.
+
+A fact file is one YAML or JSON document per source, with a ``source`` block, the
+``entities`` it mentions and the ``claims`` it makes (see the README for the
+format). Every problem in every file is collected, each as ``file:line: message``;
+a set of files with any problem is refused whole.
+
+Each file is self-contained: a claim may only name entities declared in the same
+file. That keeps a file loadable on its own (re-loading one edited source) and makes
+"which sources mention this entity" exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import FactFileError, ValidationFailed
+from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id
+from graph.ontology import Ontology, PropertySpec, default_ontology
+from graph.yamlio import LineDict, LineList, ParseError, load_with_lines
+
+__all__ = [
+    "Problem",
+    "FACT_SUFFIXES",
+    "find_fact_files",
+    "validate",
+    "load_corpus",
+    "check_value",
+]
+
+FACT_SUFFIXES = (".yaml", ".yml", ".json")
+KEY_RE = re.compile(r"^([a-z][a-z0-9]*):([a-z0-9][a-z0-9._-]*)$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+URL_RE = re.compile(r"^https?://[^\s]+$")
+
+SOURCE_FIELDS = {"key", "title", "publisher", "url", "published", "language"}
+ENTITY_FIELDS = {"key", "label", "name", "aliases", "attributes", "sensitive", "generic"}
+CLAIM_FIELDS = {"subject", "predicate", "object", "quote", "asserted_by", "confidence"}
+TOP_FIELDS = {"source", "entities", "claims"}
+# Who can make a statement: a person or an organisation's spokesperson/body.
+SPEAKER_LABELS = ("Person", "Organisation")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a fact file, at a line."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class _ParsedEntity:
+    entity: Entity
+    line: int
+    attribute_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _ParsedFile:
+    path: str
+    source: Source | None = None
+    source_line: int = 1
+    entities: dict[str, _ParsedEntity] = field(default_factory=dict)
+    claims: list[tuple[Claim, int]] = field(default_factory=list)
+
+
+def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and directories (recursively) into a sorted list of fact files.
+
+    A path that does not exist raises FactFileError; a directory without fact files
+    does too, since loading "nothing" is almost always a typo.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in FACT_SUFFIXES and not any(
+                    part.startswith(".") for part in p.relative_to(path).parts
+                )
+            )
+            if not inside:
+                raise FactFileError(f"{path}: no fact files (*.yaml, *.yml, *.json) in this directory")
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FactFileError(f"{path}: no such file or directory")
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p, None)
+    return list(unique)
+
+
+def check_value(spec: PropertySpec, value: Any) -> tuple[Any, str | None]:
+    """Check one property value against its spec; return (normalised value, error or None)."""
+    name = spec.name
+    if spec.type in ("string", "text"):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return None, f"'{name}' must be a string, not {_kind(value)}"
+        text = str(value).strip()
+        if not text:
+            return None, f"'{name}' is empty"
+        return text, None
+    if spec.type == "date":
+        try:
+            return PartialDate.parse(value).iso, None
+        except ValueError as exc:
+            return None, f"'{name}': {exc}"
+    if spec.type == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, f"'{name}' must be an integer, not {_kind(value)}"
+        return value, None
+    if spec.type == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None, f"'{name}' must be a number, not {_kind(value)}"
+        return value, None
+    if spec.type == "boolean":
+        if not isinstance(value, bool):
+            return None, f"'{name}' must be true or false, not {_kind(value)}"
+        return value, None
+    if spec.type == "list":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            return None, f"'{name}' must be a list of strings"
+        return [v.strip() for v in value], None
+    if spec.type == "enum":
+        if not isinstance(value, str) or value not in spec.values:
+            return None, f"'{name}' is '{value}', expected one of: {', '.join(spec.values)}"
+        return value, None
+    raise AssertionError(f"unknown property type {spec.type}")  # the ontology loader rejects these
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class _FileChecker:
+    """Checks one parsed document; collects problems instead of stopping at the first."""
+
+    def __init__(self, path: str, ontology: Ontology) -> None:
+        self.path = path
+        self.ontology = ontology
+        self.problems: list[Problem] = []
+        self.out = _ParsedFile(path)
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def _unknown_fields(self, mapping: LineDict, allowed: set[str], what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                self.problem(
+                    mapping.line_of(key), f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})"
+                )
+
+    def _required_str(self, mapping: LineDict, name: str, what: str) -> str | None:
+        value = mapping.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.problem(mapping.line_of(name) if name in mapping else mapping.line, f"{what} has no '{name}'")
+            return None
+        if not isinstance(value, str):
+            self.problem(mapping.line_of(name), f"'{name}' of {what} must be a string, not {_kind(value)}")
+            return None
+        return value.strip()
+
+    def check(self, doc: Any) -> _ParsedFile:
+        if doc is None:
+            self.problem(1, "the file is empty")
+            return self.out
+        if not isinstance(doc, LineDict):
+            self.problem(getattr(doc, "line", 1), f"a fact file must be a mapping with 'source', 'entities' and 'claims', not {_kind(doc)}")
+            return self.out
+        self._unknown_fields(doc, TOP_FIELDS, "the fact file")
+        if "source" not in doc:
+            self.problem(doc.line, "missing 'source' block")
+        else:
+            self._source(doc["source"], doc.line_of("source"))
+        entities = doc.get("entities")
+        if entities is None:
+            self.problem(doc.line_of("entities") if "entities" in doc else doc.line, "missing 'entities' list")
+        elif not isinstance(entities, LineList):
+            self.problem(doc.line_of("entities"), f"'entities' must be a list, not {_kind(entities)}")
+        else:
+            for i, item in enumerate(entities):
+                self._entity(item, entities.line_of(i))
+        claims = doc.get("claims")
+        if claims is None:
+            if "claims" in doc:
+                self.problem(doc.line_of("claims"), "'claims' is empty (omit it or list claims)")
+        elif not isinstance(claims, LineList):
+            self.problem(doc.line_of("claims"), f"'claims' must be a list, not {_kind(claims)}")
+        else:
+            seen: dict[str, int] = {}
+            for i, item in enumerate(claims):
+                self._claim(item, claims.line_of(i), seen)
+        return self.out
+
+    def _source(self, block: Any, line: int) -> None:
+        if not isinstance(block, LineDict):
+            self.problem(line, f"'source' must be a mapping, not {_kind(block)}")
+            return
+        self.out.source_line = block.line
+        self._unknown_fields(block, SOURCE_FIELDS, "the source block")
+        key = self._required_str(block, "key", "the source block")
+        if key is not None:
+            m = KEY_RE.match(key)
+            if not m or m.group(1) != "source":
+                self.problem(block.line_of("key"), f"source key '{key}' must look like 'source:some-slug'")
+                key = None
+        title = self._required_str(block, "title", "the source block")
+        values: dict[str, str | None] = {}
+        for name in ("publisher", "url", "published", "language"):
+            value = block.get(name)
+            if value is None:
+                values[name] = None
+                continue
+            if not isinstance(value, str):
+                if name == "published" and isinstance(value, int):
+                    value = str(value)
+                else:
+                    self.problem(block.line_of(name), f"'{name}' of the source must be a string, not {_kind(value)}")
+                    values[name] = None
+                    continue
+            value = value.strip()
+            if name == "url" and not URL_RE.match(value):
+                self.problem(block.line_of(name), f"url '{value}' is not an http(s) address")
+                value = None
+            elif name == "published":
+                try:
+                    value = PartialDate.parse(value).iso
+                except ValueError as exc:
+                    self.problem(block.line_of(name), f"'published': {exc}")
+                    value = None
+            elif name == "language" and not LANG_RE.match(value):
+                self.problem(block.line_of(name), f"language '{value}' is not a language code such as 'en' or 'uk'")
+                value = None
+            values[name] = value
+        if key is not None and title is not None:
+            self.out.source = Source(key=key, title=title, file=self.path, **values)
+
+    def _entity(self, item: Any, line: int) -> None:
+        if not isinstance(item, LineDict):
+            self.problem(line, f"an entity must be a mapping, not {_kind(item)}")
+            return
+        self._unknown_fields(item, ENTITY_FIELDS, "an entity")
+        key = self._required_str(item, "key", "an entity")
+        label = self._required_str(item, "label", "an entity")
+        name = self._required_str(item, "name", f"entity '{key}'" if key else "an entity")
+        if label is not None and label not in self.ontology.labels:
+            self.problem(item.line_of("label"), f"unknown label '{label}' (known: {', '.join(self.ontology.labels)})")
+            label = None
+        if key is not None:
+            m = KEY_RE.match(key)
+            if not m:
+                self.problem(item.line_of("key"), f"entity key '{key}' must look like 'prefix:lower-case-slug'")
+                key = None
+            elif label is not None:
+                expected = self.ontology.labels[label].key_prefix
+                if m.group(1) != expected:
+                    self.problem(item.line_of("key"), f"key '{key}' of a {label} must start with '{expected}:'")
+            if key is not None and key in self.out.entities:
+                self.problem(item.line_of("key"), f"entity '{key}' is declared twice in this file (first at line {self.out.entities[key].line})")
+                return
+        aliases: list[str] = []
+        if "aliases" in item:
+            raw = item["aliases"]
+            if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
+                self.problem(item.line_of("aliases"), "'aliases' must be a list of non-empty strings")
+            else:
+                aliases = [a.strip() for a in raw]
+        flags: dict[str, bool] = {}
+        for flag in ("sensitive", "generic"):
+            value = item.get(flag, False)
+            if not isinstance(value, bool):
+                self.problem(item.line_of(flag), f"'{flag}' must be true or false, not {_kind(value)}")
+                value = False
+            flags[flag] = value
+        attributes: dict[str, Any] = {}
+        attribute_lines: dict[str, int] = {}
+        raw_attrs = item.get("attributes")
+        if raw_attrs is not None:
+            if not isinstance(raw_attrs, LineDict):
+                self.problem(item.line_of("attributes"), f"'attributes' must be a mapping, not {_kind(raw_attrs)}")
+            elif label is not None:
+                specs = self.ontology.labels[label].properties
+                for attr, value in raw_attrs.items():
+                    aline = raw_attrs.line_of(attr)
+                    spec = specs.get(attr)
+                    if spec is None:
+                        self.problem(aline, f"unknown attribute '{attr}' for a {label} (allowed: {', '.join(specs) or 'none'})")
+                        continue
+                    norm, err = check_value(spec, value)
+                    if err:
+                        self.problem(aline, err)
+                        continue
+                    attributes[attr] = norm
+                    attribute_lines[attr] = aline
+                if "start" in attributes and "end" in attributes:
+                    self._check_interval(attributes["start"], attributes["end"], attribute_lines["end"])
+        if key is None or label is None or name is None:
+            return
+        entity = Entity(key, label, name, aliases, attributes, flags["sensitive"], flags["generic"])
+        # Register even when attributes are wrong, so claims naming it do not also fail as dangling.
+        self.out.entities[key] = _ParsedEntity(entity, item.line, attribute_lines)
+
+    def _check_interval(self, start: str, end: str, line: int) -> bool:
+        if PartialDate(start).earliest > PartialDate(end).latest:
+            self.problem(line, f"end {end} is before start {start}")
+            return False
+        return True
+
+    def _endpoint(self, item: LineDict, name: str, allowed: tuple[str, ...] | None, predicate: str | None) -> str | None:
+        key = self._required_str(item, name, "a claim")
+        if key is None:
+            return None
+        declared = self.out.entities.get(key)
+        if declared is None:
+            self.problem(item.line_of(name), f"{name} '{key}' is not declared in this file's entities")
+            return None
+        label = declared.entity.label
+        if allowed is not None and label not in allowed:
+            if name == "asserted_by":
+                self.problem(item.line_of(name), f"asserted_by '{key}' is a {label}; a speaker must be a {' or '.join(allowed)}")
+            else:
+                self.problem(
+                    item.line_of(name),
+                    f"{name} of {predicate} must be a {' or '.join(allowed)}, but '{key}' is a {label}",
+                )
+            return None
+        return key
+
+    def _claim(self, item: Any, line: int, seen: dict[str, int]) -> None:
+        if not isinstance(item, LineDict):
+            self.problem(line, f"a claim must be a mapping, not {_kind(item)}")
+            return
+        predicate = self._required_str(item, "predicate", "a claim")
+        rel = None
+        if predicate is not None:
+            rel = self.ontology.relationships.get(predicate)
+            if rel is None:
+                self.problem(
+                    item.line_of("predicate"),
+                    f"unknown predicate '{predicate}' (known: {', '.join(self.ontology.relationships)})",
+                )
+        qualifier_specs = self.ontology.qualifiers(predicate) if rel is not None and predicate else {}
+        allowed = CLAIM_FIELDS | set(qualifier_specs)
+        if rel is not None:
+            self._unknown_fields(item, allowed, f"a {predicate} claim")
+        subject = self._endpoint(item, "subject", rel.sources if rel else None, predicate)
+        obj = self._endpoint(item, "object", rel.targets if rel else None, predicate)
+        quote = self._required_str(item, "quote", "a claim")
+        if quote is not None:
+            words = len(quote.split())
+            if words > self.ontology.max_quote_words:
+                self.problem(
+                    item.line_of("quote"),
+                    f"quote has {words} words; keep evidence to at most {self.ontology.max_quote_words} words",
+                )
+                quote = None
+        asserted_by = None
+        if "asserted_by" in item:
+            asserted_by = self._endpoint(item, "asserted_by", SPEAKER_LABELS, predicate)
+            if asserted_by is None:
+                quote = None
+        confidence = item.get("confidence")
+        if confidence is not None and (
+            isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1
+        ):
+            self.problem(item.line_of("confidence"), f"confidence must be a number from 0 to 1, not '{confidence}'")
+            quote = None
+        qualifiers: dict[str, Any] = {}
+        bad_qualifier = False
+        for name, spec in qualifier_specs.items():
+            if name not in item:
+                continue
+            norm, err = check_value(spec, item[name])
+            if err:
+                self.problem(item.line_of(name), err)
+                bad_qualifier = True
+                continue
+            qualifiers[name] = norm
+        if "start" in qualifiers and "end" in qualifiers:
+            bad_qualifier |= not self._check_interval(qualifiers["start"], qualifiers["end"], item.line_of("end"))
+        if rel is None or subject is None or obj is None or quote is None or bad_qualifier or predicate is None:
+            return
+        if subject == obj:
+            self.problem(item.line_of("object"), f"a {predicate} claim cannot link '{subject}' to itself")
+            return
+        key_q = {k: qualifiers.pop(k) for k in rel.key if k in qualifiers}
+        cid = claim_id(subject, predicate, obj, key_q)
+        if cid in seen:
+            self.problem(line, f"the same claim is already stated at line {seen[cid]} of this file")
+            return
+        seen[cid] = line
+        evidence = Evidence(
+            source="",  # filled in when the source block is known to be valid
+            quote=quote,
+            asserted_by=asserted_by,
+            confidence=float(confidence) if confidence is not None else None,
+            qualifiers=qualifiers,
+            location=f"{self.path}:{line}",
+        )
+        self.out.claims.append((Claim(cid, subject, predicate, obj, key_q, [evidence]), line))
+
+
+def _read(path: Path, ontology: Ontology) -> tuple[_ParsedFile, list[Problem]]:
+    shown = str(path)
+    checker = _FileChecker(shown, ontology)
+    if path.suffix.lower() not in FACT_SUFFIXES:
+        checker.problem(1, f"not a fact file: expected a {', '.join(FACT_SUFFIXES)} file")
+        return checker.out, checker.problems
+    try:
+        doc = load_with_lines(path)
+    except ParseError as exc:
+        checker.problem(exc.line, exc.message)
+        return checker.out, checker.problems
+    except UnicodeDecodeError:
+        checker.problem(1, "not UTF-8 text")
+        return checker.out, checker.problems
+    except OSError as exc:
+        checker.problem(1, f"cannot read: {exc.strerror or exc}")
+        return checker.out, checker.problems
+    return checker.check(doc), checker.problems
+
+
+def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
+    corpus = Corpus()
+    source_files: dict[str, tuple[str, int]] = {}
+    entity_origin: dict[str, tuple[str, int]] = {}
+    attribute_origin: dict[tuple[str, str], str] = {}
+    for pf in parsed:
+        src = pf.source
+        if src is None:
+            continue
+        if src.key in source_files:
+            other, other_line = source_files[src.key]
+            problems.append(Problem(pf.path, pf.source_line, f"source '{src.key}' is also described in {other}:{other_line}; one file per source"))
+            continue
+        source_files[src.key] = (pf.path, pf.source_line)
+        corpus.sources[src.key] = src
+        for key, pe in pf.entities.items():
+            new = pe.entity
+            have = corpus.entities.get(key)
+            if have is None:
+                corpus.entities[key] = Entity(
+                    key, new.label, new.name, list(new.aliases), dict(new.attributes),
+                    new.sensitive, new.generic, [src.key],
+                )
+                entity_origin[key] = (pf.path, pe.line)
+                for attr in new.attributes:
+                    attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
+                continue
+            first_path, first_line = entity_origin[key]
+            if have.label != new.label:
+                problems.append(Problem(pf.path, pe.line, f"'{key}' is a {new.label} here but a {have.label} in {first_path}:{first_line}"))
+                continue
+            if have.generic != new.generic:
+                problems.append(Problem(pf.path, pe.line, f"'{key}' is generic: {str(new.generic).lower()} here but {str(have.generic).lower()} in {first_path}:{first_line}"))
+                continue
+            for attr, value in new.attributes.items():
+                if attr in have.attributes and have.attributes[attr] != value:
+                    problems.append(Problem(
+                        pf.path, pe.attribute_lines[attr],
+                        f"attribute '{attr}' of '{key}' is {value!r} here but {have.attributes[attr]!r} in {attribute_origin[(key, attr)]}",
+                    ))
+                elif attr not in have.attributes:
+                    have.attributes[attr] = value
+                    attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
+            for alias in [new.name, *new.aliases]:
+                if alias != have.name and alias not in have.aliases:
+                    have.aliases.append(alias)
+            # One source marking a person at risk is enough to protect them everywhere.
+            have.sensitive = have.sensitive or new.sensitive
+            have.sources.append(src.key)
+        for claim, _line in pf.claims:
+            ev = claim.evidence[0]
+            ev.source = src.key
+            have_claim = corpus.claims.get(claim.id)
+            if have_claim is None:
+                corpus.claims[claim.id] = claim
+            else:
+                have_claim.evidence.append(ev)
+    return corpus
+
+
+def validate(paths: Iterable[str | Path], ontology: Ontology | None = None) -> tuple[Corpus, list[Problem], list[Path]]:
+    """Check every file; return the merged corpus, every problem found, and the files read.
+
+    The corpus is only meaningful when the problem list is empty.
+    """
+    ontology = ontology or default_ontology()
+    files = find_fact_files(paths)
+    parsed: list[_ParsedFile] = []
+    problems: list[Problem] = []
+    for path in files:
+        pf, probs = _read(path, ontology)
+        problems.extend(probs)
+        if pf.source is None and not probs:
+            problems.append(Problem(pf.path, 1, "the source block is incomplete"))
+        parsed.append(pf)
+    corpus = _merge(parsed, problems)
+    problems.sort(key=lambda p: (p.file, p.line, p.message))
+    return corpus, problems, files
+
+
+def load_corpus(paths: Iterable[str | Path], ontology: Ontology | None = None) -> Corpus:
+    """Validate and merge fact files; raise ValidationFailed listing every problem."""
+    corpus, problems, _files = validate(paths, ontology)
+    if problems:
+        raise ValidationFailed(problems)
+    return corpus
+
+
+def iter_problems(paths: Iterable[str | Path]) -> Iterator[Problem]:
+    """Every problem in the given files (convenience for scripts and notebooks)."""
+    yield from validate(paths)[1]
