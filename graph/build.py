@@ -34,7 +34,7 @@ SOURCE_LABEL = "Source"
 def entity_node_attrs(entity: Entity) -> dict[str, Any]:
     """The node attributes of an entity (attributes flattened beside the core fields)."""
     return {
-        "kind": "entity",
+        "node_kind": "entity",
         "label": entity.label,
         "name": entity.name,
         "aliases": list(entity.aliases),
@@ -46,7 +46,7 @@ def entity_node_attrs(entity: Entity) -> dict[str, Any]:
 
 
 def source_node_attrs(source: Source) -> dict[str, Any]:
-    return {"kind": "source", "label": SOURCE_LABEL, "name": source.title, **source.properties()}
+    return {"node_kind": "source", "label": SOURCE_LABEL, "name": source.title, **source.properties()}
 
 
 def summarise_evidence(evidence: list[dict[str, Any]], fields: tuple[str, ...] = ("date", "start", "end")) -> dict[str, Any]:

@@ -37,7 +37,8 @@ _PREFIX_RE = re.compile(r"^[a-z][a-z0-9]*$")
 # Labels casegraph itself uses for provenance; an ontology may not redefine them.
 RESERVED_LABELS = frozenset({"Entity", "Source", "Claim", "Evidence"})
 RESERVED_PROPERTIES = frozenset(
-    {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence"}
+    {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence",
+     "node_kind", "disputed", "digest", "id"}
 )
 
 

@@ -26,7 +26,7 @@ class ParseError(Exception):
         self.message = message
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict):
     """A dict that knows the line of itself (``line``) and of each key (``lines``)."""
 
     line: int
@@ -36,7 +36,7 @@ class LineDict(dict):  # type: ignore[type-arg]
         return self.lines.get(key, self.line)
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list):
     """A list that knows its own line and the line of each item."""
 
     line: int
@@ -94,12 +94,15 @@ def load_with_lines(path: Path) -> Any:
     Raises ParseError (with the line) for malformed input and OSError/UnicodeError
     for unreadable files.
     """
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows write a BOM
     if path.suffix.lower() == ".json":
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
+        # Valid JSON has no raw tab inside a string, so every tab is whitespace, which
+        # PyYAML (YAML 1.1) refuses as indentation: make it a space, lines unchanged.
+        text = text.replace("\t", " ")
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:

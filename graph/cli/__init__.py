@@ -21,7 +21,7 @@ __all__ = ["cli", "main"]
 class CasegraphGroup(click.Group):
     """A click group that reports casegraph errors as one line (also under CliRunner)."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # type: ignore[no-untyped-def,override]
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         argv = list(sys.argv[1:] if args is None else args)
         verbose = "-v" in argv or "--verbose" in argv
         try:
@@ -75,7 +75,7 @@ def _register() -> None:
     # Imported here so each theme lives in its own module.
     from graph.cli import facts, server, store
 
-    for module in (facts, server, store):
+    for module in (facts, server, store, __import__("graph.cli.synth", fromlist=["COMMANDS"])):
         for command in module.COMMANDS:
             cli.add_command(command)
 

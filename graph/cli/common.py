@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument"]
+__all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,3 +47,57 @@ def emit_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     for row in rows:
         table.add_row(*(str(v) for v in row))
     Console(markup=False, highlight=False, soft_wrap=True).print(table)
+
+
+def open_store():
+    """Connect to Neo4j: NEO4J_URI and friends if set, else the local server."""
+    from graph.server import connection
+    from graph.settings import get_settings
+    from graph.store import Store
+
+    settings = get_settings()
+    uri, user, password = connection(settings)
+    return Store.connect(uri, user, password, database=settings.neo4j_database)
+
+
+def graph_input(fn: F) -> F:
+    """The options every graph-consuming command shares: files, or Neo4j (whole, focus, Cypher)."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=str)),
+        click.option("--from", "origin", type=click.Choice(["files", "neo4j"]), default="files", show_default=True,
+                     help="Build the graph from fact files (PATHS) or read it back from Neo4j."),
+        click.option("--focus", metavar="KEY", help="With --from neo4j: an entity key; read its neighbourhood only."),
+        click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
+                     help="With --focus: how many claim hops around the entity."),
+        click.option("--cypher", metavar="QUERY",
+                     help="With --from neo4j: a read-only Cypher query; the entities and claims it returns."),
+        click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+                     help="A parameter for --cypher (repeatable)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def resolve_graph(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, cypher: str | None,
+                  params: tuple[tuple[str, str], ...] = ()):
+    """The graph a command works on, per the shared ``graph_input`` options."""
+    if origin == "files":
+        if not paths:
+            raise click.UsageError("give fact files or directories, or --from neo4j")
+        if focus or cypher:
+            raise click.UsageError("--focus and --cypher go with --from neo4j")
+        from graph.build import build_graph
+        from loaders.facts import load_corpus
+
+        return build_graph(load_corpus(paths))
+    if paths:
+        raise click.UsageError("--from neo4j reads the database: give no PATHS")
+    if focus and cypher:
+        raise click.UsageError("give --focus or --cypher, not both")
+    with open_store() as store:
+        if focus:
+            return store.read_neighbourhood(focus, depth)
+        if cypher:
+            return store.read_cypher(cypher, dict(params))
+        return store.read_graph()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from graph.build import build_graph, graph_stats
-from graph.cli.common import emit_json, emit_table, format_option, paths_argument
+from graph.build import graph_stats
+from graph.cli.common import emit_json, emit_table, format_option, graph_input, paths_argument, resolve_graph
 from graph.errors import ValidationFailed
 from loaders.facts import validate as validate_files
 
@@ -44,18 +44,19 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
 
 
 @click.command()
-@paths_argument()
+@graph_input
 @format_option("table", "json")
-def stats(paths: tuple[str, ...], fmt: str) -> None:
-    """Build the graph of fact files and print counts by label and relationship type.
+def stats(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, cypher: str | None,
+          params: tuple[tuple[str, str], ...], fmt: str) -> None:
+    """Print counts by label and relationship type, of fact files or of the graph in Neo4j.
 
     \b
-    Example:
+    Examples:
       casegraph stats examples/crimea --format json
+      casegraph stats --from neo4j
+      casegraph stats --from neo4j --focus person:nariman-dzhelyal --depth 2
     """
-    from loaders.facts import load_corpus
-
-    summary = graph_stats(build_graph(load_corpus(paths)))
+    summary = graph_stats(resolve_graph(paths, origin, focus, depth, cypher, params))
     if fmt == "json":
         emit_json(summary)
         return

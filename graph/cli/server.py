@@ -1,1 +1,96 @@
-COMMANDS: list = []
+"""``casegraph neo4j start|stop|status``: the local Neo4j server."""
+
+from __future__ import annotations
+
+import click
+
+from graph.cli.common import CONTEXT_SETTINGS, emit_json, format_option
+
+__all__ = ["COMMANDS"]
+
+
+@click.group("neo4j", context_settings=CONTEXT_SETTINGS)
+def neo4j_group() -> None:
+    """Run a local Neo4j 5.26 server for casegraph (Bolt on 127.0.0.1 only).
+
+    Data lives in .casegraph/neo4j/ (or $CASEGRAPH_HOME/neo4j); the generated password
+    is in .casegraph/neo4j/password, readable only by you. To use another Neo4j
+    instead, set NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD.
+
+    \b
+    Example:
+      casegraph neo4j start && casegraph load examples/crimea && casegraph neo4j stop
+    """
+
+
+@neo4j_group.command()
+@click.option("--port", type=click.IntRange(1, 65535), help="Bolt port (default: a free one, kept across restarts).")
+@click.option("--timeout", type=click.FloatRange(1), default=180.0, show_default=True, help="Seconds to wait for Bolt.")
+@format_option("text", "json", default="text")
+def start(port: int | None, timeout: float, fmt: str) -> None:
+    """Build the launcher if needed and start the local server (once: a second start reuses it).
+
+    \b
+    Example:
+      casegraph neo4j start
+    """
+    from graph.server import build_launcher
+    from graph.server import start as start_server
+
+    build_launcher()
+    info = start_server(port=port, timeout=timeout)
+    _show(info, fmt, "running")
+
+
+@neo4j_group.command()
+@format_option("text", "json", default="text")
+def stop(fmt: str) -> None:
+    """Stop the local server (its data stays in .casegraph/neo4j/).
+
+    \b
+    Example:
+      casegraph neo4j stop
+    """
+    from graph.server import stop as stop_server
+
+    was_running = stop_server()
+    if fmt == "json":
+        emit_json({"stopped": was_running})
+    else:
+        click.echo("stopped" if was_running else "not running")
+
+
+@neo4j_group.command()
+@format_option("text", "json", default="text")
+def status(fmt: str) -> None:
+    """Say whether the local server runs, and its Bolt URI; exit 1 if it does not.
+
+    \b
+    Example:
+      casegraph neo4j status --format json
+    """
+    from graph.server import status as server_status
+
+    info = server_status()
+    if info is None:
+        if fmt == "json":
+            emit_json({"running": False})
+        else:
+            click.echo("not running")
+        raise SystemExit(1)
+    _show(info, fmt, "running")
+
+
+def _show(info, fmt: str, state: str) -> None:
+    data = {
+        "running": True, "bolt_uri": info.bolt_uri, "username": info.username, "pid": info.pid,
+        "neo4j_version": info.neo4j_version, "password_file": str(info.password_file),
+    }
+    if fmt == "json":
+        emit_json(data)
+        return
+    click.echo(f"{state}: {info.bolt_uri} (Neo4j {info.neo4j_version}, pid {info.pid})")
+    click.echo(f"user: {info.username}; password in {info.password_file}")
+
+
+COMMANDS = [neo4j_group]

@@ -1,0 +1,74 @@
+# casegraph: `make demo` runs the main job end to end, `make test` runs every test.
+# Both set up everything they need: system packages (Java, Maven) if missing, the
+# virtualenv with casegraph and its dependencies, and the Neo4j launcher (Maven).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+JAR := launcher/target/casegraph-neo4j-launcher.jar
+LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
+CORPUS := examples/crimea
+
+.PHONY: demo test lint schema bench system-deps venv launcher clean help
+
+help:
+	@echo "make demo    validate, load and summarise examples/crimea in a local Neo4j"
+	@echo "make test    run the whole test suite (starts its own Neo4j)"
+	@echo "make lint    ruff and mypy"
+	@echo "make bench   load benchmark (bench/load.py)"
+	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
+
+# Java 17 and Maven build and run the local Neo4j; install them only when missing.
+system-deps:
+	@missing=""; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jdk-headless"; \
+	command -v mvn >/dev/null 2>&1 || missing="$$missing maven"; \
+	$(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(BIN)/.installed: setup.cfg pyproject.toml | system-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+$(JAR): $(LAUNCHER_SRC) | system-deps
+	mvn -q -B -f launcher/pom.xml package -DskipTests
+	touch $@
+
+launcher: $(JAR)
+
+demo: venv launcher
+	@set -e; \
+	$(BIN)/casegraph validate $(CORPUS); \
+	$(BIN)/casegraph stats $(CORPUS); \
+	if $(BIN)/casegraph neo4j status >/dev/null 2>&1; then started=0; else started=1; fi; \
+	$(BIN)/casegraph neo4j start; \
+	trap 'if [ $$started = 1 ]; then $(BIN)/casegraph neo4j stop; fi' EXIT; \
+	$(BIN)/casegraph load --no-progress $(CORPUS); \
+	echo "Reloading the same files changes nothing:"; \
+	$(BIN)/casegraph load --no-progress $(CORPUS); \
+	echo "Read back from Neo4j:"; \
+	$(BIN)/casegraph stats --from neo4j
+
+test: venv launcher
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check graph loaders queries tests bench
+	$(BIN)/mypy
+
+schema: venv
+	$(BIN)/python -c 'from graph.schema import render_schema; open("queries/schema.cypher", "w").write(render_schema())'
+
+bench: venv launcher
+	$(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) launcher/target .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,339 @@
+"""Benchmark: casegraph's Neo4j loader against a naive per-claim loader, same server, same data.
+
+Generates (or reuses, cached in bench/data/) a synthetic corpus with loaders.synth,
+parses and validates it with loaders.facts.load_corpus (timed on its own), then on
+one local Neo4j server measures:
+
+(a) ``Store.load`` into an empty database;
+(b) the no-op reload of the same corpus (nothing changed, so nothing should be written);
+(c) a naive loader, as per-document loaders such as LangChain's ``add_graph_documents``
+    do it: one auto-commit ``session.run()`` per piece of evidence, MERGEing the subject
+    node, the object node and the relationship. It is timed on a prefix of
+    ``--naive-claims`` and its rate extrapolated (the output says so).
+
+It prints a table side by side with the targets (>= 10x naive, >= 20,000 claims/s),
+or JSON with ``--json``. "Claims" are claim entries (pieces of evidence), as written
+by ``casegraph synth --claims``.
+
+The benchmark clears the database it loads into, so by default it runs its own local
+server under bench/data/casegraph/ (never the one in .casegraph/ that holds your
+work) and stops it afterwards if it started it.
+
+    .venv/bin/python bench/load.py                      # 100,000 claims
+    .venv/bin/python bench/load.py --claims 1000000 --naive-claims 20000 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DATA = BENCH / "data"
+TARGET_SPEEDUP = 10.0
+TARGET_RATE = 20_000.0
+WARMUP_CLAIMS = 300
+
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere in the checkout
+
+from graph.model import Corpus  # noqa: E402
+from graph.ontology import Ontology, default_ontology  # noqa: E402
+from loaders.facts import load_corpus  # noqa: E402
+from loaders.synth import write_corpus  # noqa: E402
+
+
+def say(message: str) -> None:
+    """Progress goes to stderr, so that --json output stays clean."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def data_dir() -> Path:
+    if not DATA.is_dir():
+        DATA.mkdir(parents=True)
+    ignore = DATA / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Generated benchmark data: never committed.\n*\n")
+    return DATA
+
+
+@dataclass
+class Prepared:
+    corpus: Corpus
+    path: Path
+    generated_seconds: float | None  # None: reused from the cache
+    parse_seconds: float | None  # None: parsed corpus reused (--reuse-parsed)
+
+
+def prepare(claims: int, seed: int, reuse_parsed: bool) -> Prepared:
+    """The synthetic corpus on disk (cached), then parsed and validated."""
+    root = data_dir()
+    name = f"synth-{claims}-s{seed}"
+    path, marker, parsed = root / name, root / f"{name}.done.json", root / f"{name}.corpus.pickle"
+    generated: float | None = None
+    if not (marker.exists() and path.is_dir()):
+        shutil.rmtree(path, ignore_errors=True)
+        parsed.unlink(missing_ok=True)
+        say(f"generating {claims:,} synthetic claims into {path} ...")
+        start = time.perf_counter()
+        summary = write_corpus(path, claims, seed=seed)
+        generated = time.perf_counter() - start
+        marker.write_text(json.dumps(summary.as_dict(), indent=2) + "\n")
+    else:
+        say(f"reusing the corpus in {path}")
+    if reuse_parsed and parsed.exists():
+        say(f"reusing the parsed corpus {parsed} (parse time not measured)")
+        with parsed.open("rb") as fh:
+            return Prepared(pickle.load(fh), path, generated, None)  # noqa: S301 - our own cache file
+    say("parsing and validating with loaders.facts.load_corpus ...")
+    start = time.perf_counter()
+    corpus = load_corpus([path])
+    parse = time.perf_counter() - start
+    if reuse_parsed:
+        with parsed.open("wb") as fh:
+            pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return Prepared(corpus, path, generated, parse)
+
+
+def warmup_corpus(seed: int) -> Corpus:
+    path = data_dir() / f"warmup-{WARMUP_CLAIMS}-s{seed + 1}"
+    if not (path.is_dir() and any(path.rglob("*.yaml"))):
+        shutil.rmtree(path, ignore_errors=True)
+        write_corpus(path, WARMUP_CLAIMS, seed=seed + 1)
+    return load_corpus([path])
+
+
+# --- The naive loader ---------------------------------------------------------------------
+
+
+def _naive_query(subject_label: str, predicate: str, object_label: str, ontology: Ontology) -> str:
+    # Labels and types cannot be parameters: take them only from the ontology's allowlist.
+    if subject_label not in ontology.labels or object_label not in ontology.labels:
+        raise ValueError(f"label not in the ontology: {subject_label}, {object_label}")
+    if predicate not in ontology.relationships:
+        raise ValueError(f"relationship type not in the ontology: {predicate}")
+    return (
+        f"MERGE (s:{subject_label} {{key: $subject}}) SET s += $subject_props "
+        f"MERGE (o:{object_label} {{key: $object}}) SET o += $object_props "
+        f"MERGE (s)-[r:{predicate} {{claim_id: $claim_id}}]->(o) SET r += $props"
+    )
+
+
+def _node_props(corpus: Corpus, key: str) -> dict[str, Any]:
+    e = corpus.entities[key]
+    return {"name": e.name, "aliases": e.aliases, "sensitive": e.sensitive, "generic": e.generic, **e.attributes}
+
+
+def naive_load(uri: str, user: str, password: str, corpus: Corpus, limit: int, ontology: Ontology) -> tuple[int, float]:
+    """One auto-commit query per piece of evidence; returns (claims loaded, seconds).
+
+    Like per-document loaders, each evidence overwrites the relationship's properties,
+    so repeated facts lose all but the last source: it does less than casegraph.
+    """
+    from neo4j import GraphDatabase
+
+    items = [(claim, ev) for claim in corpus.claims.values() for ev in claim.evidence][:limit]
+    queries: dict[tuple[str, str, str], str] = {}
+    with GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF") as driver:
+        with driver.session() as session:
+            start = time.perf_counter()
+            for claim, ev in items:
+                labels = (corpus.entities[claim.subject].label, claim.predicate, corpus.entities[claim.object].label)
+                query = queries.get(labels)
+                if query is None:
+                    query = queries[labels] = _naive_query(*labels, ontology)
+                props = {**claim.key_qualifiers, **ev.qualifiers, "source": ev.source, "quote": ev.quote}
+                if ev.asserted_by is not None:
+                    props["asserted_by"] = ev.asserted_by
+                session.run(
+                    query,  # text built only from ontology identifiers
+                    subject=claim.subject, subject_props=_node_props(corpus, claim.subject),
+                    object=claim.object, object_props=_node_props(corpus, claim.object),
+                    claim_id=claim.id, props=props,
+                ).consume()
+            seconds = time.perf_counter() - start
+    return len(items), seconds
+
+
+# --- The run ------------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    if not args.use_env:
+        # The benchmark clears its database: use a server of its own, not one named in the environment.
+        for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+            os.environ.pop(name, None)
+        os.environ["CASEGRAPH_HOME"] = str(Path(args.home).resolve())
+    from graph.server import connection, start, status, stop
+    from graph.store import Store
+
+    prepared = prepare(args.claims, args.seed, args.reuse_parsed)
+    corpus = prepared.corpus
+    evidence = sum(len(c.evidence) for c in corpus.claims.values())
+    ontology = default_ontology()
+
+    started_here = False
+    if not args.use_env:
+        started_here = status() is None
+        say("starting the benchmark's local Neo4j ..." if started_here else "reusing the running benchmark Neo4j")
+        start()
+    uri, user, password = connection()
+    out: dict[str, Any] = {
+        "corpus": {
+            "path": str(prepared.path), "claims": evidence, "distinct_claims": len(corpus.claims),
+            "entities": len(corpus.entities), "sources": len(corpus.sources), "seed": args.seed,
+            "generated_seconds": _round(prepared.generated_seconds),
+        },
+        "parse_validate": {"seconds": _round(prepared.parse_seconds),
+                           "claims_per_s": _rate(evidence, prepared.parse_seconds)},
+        "server": uri, "warmup_claims": WARMUP_CLAIMS,
+    }
+    try:
+        with Store.connect(uri, user, password) as store:
+            store.ensure_schema()
+            store.clear()
+            # Warm the server up (query plans, JIT) with both loaders on a small other corpus.
+            say(f"warming up with {WARMUP_CLAIMS} other claims ...")
+            warm = warmup_corpus(args.seed)
+            store.load(warm, progress=False)
+            store.clear()
+            naive_load(uri, user, password, warm, WARMUP_CLAIMS, ontology)
+            store.clear()
+            say(f"casegraph Store.load of {evidence:,} claims into an empty database ...")
+            t0 = time.perf_counter()
+            first = store.load(corpus, progress=False)
+            load_seconds = time.perf_counter() - t0
+            say("no-op reload of the same corpus ...")
+            t0 = time.perf_counter()
+            again = store.load(corpus, progress=False)
+            reload_seconds = time.perf_counter() - t0
+            out["casegraph"] = {"claims": evidence, "seconds": _round(load_seconds),
+                                "claims_per_s": _rate(evidence, load_seconds), "summary": first.as_dict()}
+            out["noop_reload"] = {"claims": evidence, "seconds": _round(reload_seconds),
+                                  "wrote_nothing": not again.changed, "summary": again.as_dict()}
+            if args.naive_claims > 0:
+                store.clear()
+                limit = min(args.naive_claims, evidence)
+                say(f"naive per-claim loader on the first {limit:,} claims into an empty database ...")
+                done, naive_seconds = naive_load(uri, user, password, corpus, limit, ontology)
+                rate = done / naive_seconds if naive_seconds > 0 else None
+                out["naive"] = {
+                    "claims": done, "seconds": _round(naive_seconds), "claims_per_s": _round(rate),
+                    "extrapolated": done < evidence,
+                    "extrapolated_seconds_for_all": _round(evidence / rate) if rate else None,
+                }
+                store.clear()
+    finally:
+        if started_here and not args.keep_server:
+            say("stopping the benchmark's local Neo4j")
+            stop()
+
+    cg_rate = out["casegraph"]["claims_per_s"]
+    naive_rate = out.get("naive", {}).get("claims_per_s")
+    speedup = cg_rate / naive_rate if cg_rate and naive_rate else None
+    out["speedup"] = _round(speedup)
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
+    out["targets"] = {
+        "speedup_vs_naive": {"target": TARGET_SPEEDUP, "value": _round(speedup),
+                             "pass": speedup is not None and speedup >= TARGET_SPEEDUP},
+        "claims_per_s": {"target": TARGET_RATE, "value": cg_rate, "pass": cg_rate is not None and cg_rate >= TARGET_RATE},
+    }
+    return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _rate(n: int, seconds: float | None) -> float | None:
+    return None if not seconds else round(n / seconds, 1)
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def report(out: dict[str, Any]) -> str:
+    c = out["corpus"]
+    lines = [
+        f"casegraph load benchmark: {c['claims']:,} claims ({c['distinct_claims']:,} distinct), "
+        f"{c['entities']:,} entities, {c['sources']:,} sources; seed {c['seed']}; server {out['server']}",
+        f"corpus: {c['path']} ("
+        + (f"generated in {c['generated_seconds']:.1f} s" if c["generated_seconds"] is not None else "reused")
+        + ")",
+        "parse + validate (loaders.facts.load_corpus): "
+        + (f"{out['parse_validate']['seconds']:.1f} s, {_num(out['parse_validate']['claims_per_s'])} claims/s"
+           if out["parse_validate"]["seconds"] is not None else "cached, not measured"),
+        f"both loaders timed into an empty database, after a warm-up of {WARMUP_CLAIMS} other claims",
+        "",
+        f"{'loader':<34}{'claims':>11}{'seconds':>11}{'claims/s':>11}",
+    ]
+    cg = out["casegraph"]
+    lines.append(f"{'casegraph Store.load':<34}{cg['claims']:>11,}{_num(cg['seconds'], 2):>11}{_num(cg['claims_per_s']):>11}")
+    naive = out.get("naive")
+    if naive:
+        lines.append(
+            f"{'naive MERGE per claim (baseline)':<34}{naive['claims']:>11,}{_num(naive['seconds'], 2):>11}"
+            f"{_num(naive['claims_per_s']):>11}"
+        )
+        if naive["extrapolated"]:
+            lines.append(
+                f"  (naive timed on the first {naive['claims']:,} claims; its rate extrapolated to all "
+                f"{c['claims']:,}: {_num(naive['extrapolated_seconds_for_all'], 1)} s)"
+            )
+    else:
+        lines.append(f"{'naive MERGE per claim (baseline)':<34}{'skipped (--naive-claims 0)':>33}")
+    reload = out["noop_reload"]
+    lines += [
+        "",
+        f"casegraph / naive: {_num(out['speedup'], 1)}x",
+        f"no-op reload: {reload['seconds']:.2f} s (wrote nothing: {'yes' if reload['wrote_nothing'] else 'NO'})",
+        f"peak memory of this Python process (ru_maxrss): {out['peak_rss_mb']:,.0f} MB",
+        "",
+        "targets:",
+    ]
+    t = out["targets"]
+    lines.append(f"  casegraph >= {TARGET_SPEEDUP:.0f}x naive        {_num(t['speedup_vs_naive']['value'], 1) + 'x':>12}  "
+                 f"{'PASS' if t['speedup_vs_naive']['pass'] else 'MISS'}")
+    lines.append(f"  casegraph >= {TARGET_RATE:,.0f} claims/s  {_num(t['claims_per_s']['value']):>12}  "
+                 f"{'PASS' if t['claims_per_s']['pass'] else 'MISS'}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="bench/load.py", description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Example:\n  .venv/bin/python bench/load.py --claims 100000 --naive-claims 10000",
+    )
+    parser.add_argument("--claims", type=int, default=100_000, help="claims (evidence) in the corpus (default 100000)")
+    parser.add_argument("--naive-claims", type=int, default=10_000,
+                        help="claims to time the naive loader on; its rate is extrapolated (default 10000; 0 skips it)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of the table")
+    parser.add_argument("--reuse-parsed", action="store_true",
+                        help="cache the parsed corpus (pickle in bench/data/) and reuse it: skips the slow parse")
+    parser.add_argument("--home", default=str(DATA / "casegraph"),
+                        help="CASEGRAPH_HOME of the benchmark's own local server (default bench/data/casegraph)")
+    parser.add_argument("--use-env", action="store_true",
+                        help="use the Neo4j named by NEO4J_URI/NEO4J_PASSWORD instead (it will be CLEARED)")
+    parser.add_argument("--keep-server", action="store_true", help="leave the benchmark's server running")
+    args = parser.parse_args(argv)
+    if args.claims < 1 or args.naive_claims < 0:
+        parser.error("--claims must be at least 1 and --naive-claims at least 0")
+    out = run(args)
+    print(json.dumps(out, indent=2) if args.json else report(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

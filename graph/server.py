@@ -1,0 +1,717 @@
+"""The local Neo4j server that casegraph manages.
+
+A real Neo4j 5.26 community DBMS runs embedded in a small Java launcher
+(``launcher/``, built with Maven). It listens for Bolt on 127.0.0.1 only,
+has HTTP switched off and authentication on. Everything it needs lives in
+``settings.server_dir`` (``.casegraph/neo4j/`` by default, mode 0700)::
+
+    password          the neo4j user's password (mode 0600; made once, then reused)
+    pid               the launcher's process id
+    ready.json        written by the launcher once Bolt accepts connections
+    state.json        the port last used, so a restart keeps its address
+    lock              held (flock) while starting or stopping
+    home/             Neo4j's data and its own logs (home/logs/debug.log)
+    logs/launcher.log the launcher's stdout and stderr
+
+The password is never put on a command line or in a log: the launcher reads
+it from the password file and sets it on every start, so the file is the
+source of truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import ServerError
+from graph.settings import Settings, get_settings
+
+__all__ = [
+    "ServerInfo",
+    "build_launcher",
+    "start",
+    "stop",
+    "status",
+    "kill",
+    "connection",
+    "JAR_NAME",
+    "launcher_jar",
+]
+
+JAR_NAME = "casegraph-neo4j-launcher.jar"
+USERNAME = "neo4j"
+HOST = "127.0.0.1"
+JAVA_HEAP = "1g"
+PAGECACHE = "512m"
+
+_JAVA_MISSING = "java not found: install a Java 17 JDK (Debian: apt-get install openjdk-17-jdk-headless)"
+_MVN_MISSING = "mvn not found: install Maven (Debian: apt-get install maven)"
+_NO_SERVER = "no Neo4j: set NEO4J_URI or run 'casegraph neo4j start'"
+
+# Launchers started by this process, so that they are reaped (never left as zombies).
+_CHILDREN: dict[int, subprocess.Popen] = {}
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """Where a running local server is and how to log in to it.
+
+    The password itself is not stored here (so it never shows in a repr or a
+    traceback); :meth:`password` reads it from ``password_file``.
+    """
+
+    bolt_uri: str
+    pid: int
+    username: str
+    password_file: Path
+    neo4j_version: str
+    log_file: Path | None = field(default=None, compare=False)
+
+    def password(self) -> str:
+        """Read the password from the password file."""
+        try:
+            return self.password_file.read_text(encoding="utf-8").strip()
+        except OSError as e:
+            raise ServerError(
+                f"cannot read the Neo4j password file {self.password_file}: {e.strerror}"
+            ) from e
+
+
+# --------------------------------------------------------------------------- paths
+
+
+@dataclass(frozen=True)
+class _Paths:
+    root: Path
+
+    @property
+    def password(self) -> Path:
+        return self.root / "password"
+
+    @property
+    def pid(self) -> Path:
+        return self.root / "pid"
+
+    @property
+    def ready(self) -> Path:
+        return self.root / "ready.json"
+
+    @property
+    def state(self) -> Path:
+        return self.root / "state.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "lock"
+
+    @property
+    def home(self) -> Path:
+        return self.root / "home"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log(self) -> Path:
+        return self.logs / "launcher.log"
+
+
+def _paths(settings: Settings) -> _Paths:
+    return _Paths(Path(settings.server_dir))
+
+
+def _ensure_server_dir(paths: _Paths) -> None:
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        os.chmod(paths.root, 0o700)
+        paths.logs.mkdir(mode=0o700, exist_ok=True)
+    except OSError as e:
+        raise ServerError(f"cannot create the Neo4j state directory {paths.root}: {e.strerror}") from e
+
+
+@contextlib.contextmanager
+def _locked(paths: _Paths) -> Iterator[None]:
+    """Hold an exclusive flock on the server directory (across processes and threads)."""
+    fd = os.open(paths.lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def launcher_jar(settings: Settings | None = None) -> Path:
+    """Where the built launcher jar is (or will be)."""
+    settings = settings or get_settings()
+    return Path(settings.launcher_dir) / "target" / JAR_NAME
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _java() -> str:
+    java_home = os.environ.get("JAVA_HOME")
+    if java_home:
+        candidate = Path(java_home) / "bin" / "java"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which("java")
+    if not found:
+        raise ServerError(_JAVA_MISSING)
+    return found
+
+
+def _mvn() -> str:
+    found = shutil.which("mvn")
+    if not found:
+        raise ServerError(_MVN_MISSING)
+    return found
+
+
+def _sources(launcher_dir: Path) -> list[Path]:
+    files = [launcher_dir / "pom.xml"]
+    src = launcher_dir / "src"
+    if src.is_dir():
+        files.extend(p for p in src.rglob("*") if p.is_file())
+    return files
+
+
+def _jar_is_current(launcher_dir: Path, jar: Path) -> bool:
+    if not jar.is_file() or not (jar.parent / "lib").is_dir():
+        return False
+    built = jar.stat().st_mtime
+    return all(p.stat().st_mtime <= built for p in _sources(launcher_dir) if p.exists())
+
+
+_MAVEN_NOISE = (
+    "-> [Help 1]",
+    "To see the full stack trace",
+    "Re-run Maven using",
+    "For more information about the errors",
+    "[Help 1] http",
+    "After correcting the problems",
+    "mvn <args> -rf",
+)
+
+
+def _maven_error_line(output: str) -> str:
+    """Pick the line of Maven's output that says what went wrong."""
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    errors = []
+    for line in lines:
+        if line.startswith("[ERROR]"):
+            text = line[len("[ERROR]") :].strip()
+            if text and not any(noise in text for noise in _MAVEN_NOISE):
+                errors.append(text)
+    for text in errors:  # a compiler error names the file and line
+        if ".java:[" in text:
+            return text
+    for text in errors:
+        if text.startswith(
+            ("Failed to execute goal", "Could not resolve", "Non-resolvable", "Some problems")
+        ):
+            return text
+    if errors:
+        return errors[-1]
+    useful = [line for line in lines if not any(noise in line for noise in _MAVEN_NOISE)]
+    return useful[-1] if useful else "no output"
+
+
+def build_launcher(settings: Settings | None = None, quiet: bool = True) -> Path:
+    """Build the Neo4j launcher jar with Maven unless it is up to date; return its path.
+
+    The jar counts as up to date when it and its ``lib/`` exist and it is newer
+    than ``pom.xml`` and every file under ``src/``. A cold build downloads
+    Neo4j's jars (about 190 MB) into ``~/.m2``. With ``quiet=False`` Maven's
+    output is shown as it runs.
+
+    Raises :class:`ServerError` if java or mvn is missing or Maven fails.
+    """
+    settings = settings or get_settings()
+    launcher_dir = Path(settings.launcher_dir)
+    jar = launcher_jar(settings)
+    pom = launcher_dir / "pom.xml"
+    if not pom.is_file():
+        raise ServerError(f"the Neo4j launcher's Maven project is missing: no {pom}")
+    if _jar_is_current(launcher_dir, jar):
+        return jar
+    _java()
+    mvn = _mvn()
+    target = launcher_dir / "target"
+    try:
+        target.mkdir(exist_ok=True)
+    except OSError as e:
+        raise ServerError(f"cannot create {target}: {e.strerror}") from e
+    # Two builds in the same directory at once would trample each other.
+    lock_fd = os.open(target / ".casegraph-build.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        if _jar_is_current(launcher_dir, jar):
+            return jar
+        cmd = [mvn, "-B", "-Dstyle.color=never", "-f", str(pom), "package", "-DskipTests"]
+        if quiet:
+            cmd.insert(1, "-q")
+        output: list[str] = []
+        try:
+            proc = subprocess.Popen(
+                cmd,
+                cwd=launcher_dir,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                errors="replace",
+            )
+        except OSError as e:
+            raise ServerError(f"cannot run Maven ({mvn}): {e.strerror}") from e
+        assert proc.stdout is not None
+        with proc.stdout:
+            for line in proc.stdout:
+                output.append(line)
+                if not quiet:
+                    sys.stdout.write(line)
+                    sys.stdout.flush()
+        status_code = proc.wait()
+        text = "".join(output)
+        if status_code != 0:
+            raise ServerError(
+                f"building the Neo4j launcher failed (mvn exit {status_code}): {_maven_error_line(text)}"
+            )
+        if not jar.is_file():
+            raise ServerError(f"Maven finished but did not produce {jar}")
+        jar.touch()  # newer than every source, even one edited during the build's start
+        return jar
+    finally:
+        os.close(lock_fd)
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def _forget(pid: int) -> None:
+    """Drop a launcher this process started, reaping it if it has exited."""
+    proc = _CHILDREN.pop(pid, None)
+    if proc is not None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5.0)
+
+
+def _pid_alive(pid: int) -> bool:
+    """True while any thread of process ``pid`` is still running.
+
+    A killed JVM's main thread turns zombie before its hundreds of other threads
+    are gone (and its sockets and file locks with them), so a zombie leader only
+    counts as dead once it is the last thread left.
+    """
+    if pid <= 0:
+        return False
+    proc = _CHILDREN.get(pid)
+    if proc is not None:
+        # waitpid reports a child only when its whole thread group has exited.
+        return proc.poll() is None
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, os.WNOHANG)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        fields = dict(
+            line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
+        )
+    except OSError:
+        return True
+    state = fields.get("State", "").strip()[:1]
+    threads = int(fields.get("Threads", "1").strip() or 1)
+    return not (state in ("Z", "X") and threads <= 1)
+
+
+def _is_our_launcher(pid: int, paths: _Paths) -> bool:
+    """True if ``pid`` is alive and is the launcher serving this server directory."""
+    if not _pid_alive(pid):
+        return False
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot tell (no /proc access): trust the pid file
+    args = [a.decode("utf-8", "replace") for a in argv]
+    home = os.path.realpath(paths.home)
+    return any(a.endswith(JAR_NAME) for a in args) and any(os.path.realpath(a) == home for a in args if a)
+
+
+def _read_pid(paths: _Paths) -> int | None:
+    try:
+        return int(paths.pid.read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _read_ready(paths: _Paths) -> dict | None:
+    try:
+        data = json.loads(paths.ready.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or "bolt_uri" not in data or "pid" not in data:
+        return None
+    return data
+
+
+def _info(paths: _Paths, ready: dict) -> ServerInfo:
+    return ServerInfo(
+        bolt_uri=str(ready["bolt_uri"]),
+        pid=int(ready["pid"]),
+        username=USERNAME,
+        password_file=paths.password,
+        neo4j_version=str(ready.get("neo4j_version", "unknown")),
+        log_file=paths.log,
+    )
+
+
+def _running(paths: _Paths) -> ServerInfo | None:
+    pid = _read_pid(paths)
+    if pid is None or not _is_our_launcher(pid, paths):
+        return None
+    ready = _read_ready(paths)
+    if ready is None or int(ready.get("pid", -1)) != pid:
+        return None
+    return _info(paths, ready)
+
+
+def _remove(*files: Path) -> None:
+    for f in files:
+        with contextlib.suppress(FileNotFoundError):
+            f.unlink()
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while _pid_alive(pid):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def _terminate(pid: int, timeout: float) -> None:
+    """SIGTERM, wait up to ``timeout`` seconds, then SIGKILL."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    if _wait_gone(pid, timeout):
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    _wait_gone(pid, 10.0)
+
+
+# --------------------------------------------------------------------------- password, port
+
+
+def _ensure_password(paths: _Paths) -> Path:
+    """Make the password file once (mode 0600); reuse it afterwards."""
+    f = paths.password
+    try:
+        if f.is_file() and f.read_text(encoding="utf-8").strip():
+            if stat.S_IMODE(f.stat().st_mode) != 0o600:
+                os.chmod(f, 0o600)
+            return f
+        tmp = f.with_name(f".password.{os.getpid()}.tmp")
+        _remove(tmp)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(secrets.token_urlsafe(32) + "\n")
+        os.replace(tmp, f)
+    except OSError as e:
+        raise ServerError(f"cannot write the Neo4j password file {f}: {e.strerror}") from e
+    return f
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    """A free port on 127.0.0.1, below the ephemeral range when possible.
+
+    Ports from the ephemeral range are handed to outgoing connections too, so
+    a remembered one would often be taken by the time of the next start.
+    """
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    if low > 11024:
+        rng = secrets.SystemRandom()
+        for _ in range(200):
+            candidate = rng.randrange(max(1024, low - 10000), low)
+            if _port_free(candidate):
+                return candidate
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _read_state(paths: _Paths) -> dict:
+    try:
+        data = json.loads(paths.state.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(paths: _Paths, state: dict) -> None:
+    tmp = paths.state.with_name(f".state.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(state) + "\n", encoding="utf-8")
+    os.replace(tmp, paths.state)
+
+
+def _choose_port(paths: _Paths, port: int | None) -> int:
+    if port is not None:
+        return port
+    remembered = _read_state(paths).get("port")
+    if isinstance(remembered, int) and 0 < remembered < 65536 and _port_free(remembered):
+        return remembered
+    return _free_port()
+
+
+# --------------------------------------------------------------------------- start / stop
+
+
+def _last_line(log: Path, offset: int) -> str:
+    try:
+        with log.open("rb") as f:
+            f.seek(offset)
+            text = f.read().decode("utf-8", "replace")
+    except OSError:
+        return "no output"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def _bolt_ok(uri: str, password: str) -> tuple[bool, str]:
+    """Try one Bolt login. Returns (ok, why-not)."""
+    import neo4j
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+    try:
+        with neo4j.GraphDatabase.driver(uri, auth=(USERNAME, password), connection_timeout=5.0) as driver:
+            driver.verify_connectivity()
+        return True, ""
+    except AuthError as e:
+        raise ServerError(
+            f"the local Neo4j at {uri} refused the password in its password file: {e.message}"
+        ) from e
+    except (ServiceUnavailable, Neo4jError, OSError) as e:
+        return False, str(e) or type(e).__name__
+
+
+def start(
+    settings: Settings | None = None,
+    port: int | None = None,
+    timeout: float = 120.0,
+    *,
+    owner_pid: int | None = None,
+) -> ServerInfo:
+    """Start the local Neo4j server (or return the one already running).
+
+    Builds the launcher if needed, makes the password file once, picks a free
+    port on 127.0.0.1 (the last one used if it is still free, or ``port``),
+    spawns the launcher fully detached and waits until it has written its ready
+    file and a Bolt login with the password succeeds.
+
+    With ``owner_pid`` the server stops by itself once that process exits
+    (test sessions pass their own pid so a killed run leaves no server behind);
+    it has no effect on a server that is already running.
+
+    Raises :class:`ServerError` if it cannot start in ``timeout`` seconds or
+    the launcher dies first (naming the log file and its last line).
+    """
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    _ensure_server_dir(paths)
+    with _locked(paths):
+        info = _running(paths)
+        if info is not None:
+            return info
+        pid = _read_pid(paths)
+        if pid is not None and _is_our_launcher(pid, paths):
+            # Alive but not ready: a start whose caller went away. Wait for it.
+            return _wait_ready(paths, pid, None, timeout, log_offset=0)
+        _remove(paths.pid, paths.ready)  # stale: the process is gone
+
+        jar = build_launcher(settings)
+        java = _java()
+        password_file = _ensure_password(paths)
+        chosen = _choose_port(paths, port)
+        _write_state(paths, {"port": chosen})
+        paths.home.mkdir(mode=0o700, exist_ok=True)
+
+        cmd = [
+            java,
+            f"-Xmx{JAVA_HEAP}",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-jar",
+            str(jar),
+            "--home",
+            str(paths.home),
+            "--port",
+            str(chosen),
+            "--password-file",
+            str(password_file),
+            "--ready-file",
+            str(paths.ready),
+            "--pagecache",
+            PAGECACHE,
+        ]
+        if owner_pid is not None:
+            cmd += ["--watch-pid", str(owner_pid)]
+        env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+        log_fd = os.open(paths.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+        with os.fdopen(log_fd, "ab") as log:
+            offset = log.seek(0, os.SEEK_END)
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            log.write(f"--- {stamp} casegraph: starting the Neo4j launcher on {HOST}:{chosen}\n".encode())
+            log.flush()
+            try:
+                proc = subprocess.Popen(
+                    cmd,
+                    cwd=paths.root,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                    close_fds=True,
+                )
+            except OSError as e:
+                raise ServerError(f"cannot run {java}: {e.strerror}") from e
+        _CHILDREN[proc.pid] = proc
+        paths.pid.write_text(f"{proc.pid}\n")
+        return _wait_ready(paths, proc.pid, proc, timeout, log_offset=offset)
+
+
+def _wait_ready(
+    paths: _Paths, pid: int, proc: subprocess.Popen | None, timeout: float, log_offset: int
+) -> ServerInfo:
+    deadline = time.monotonic() + timeout
+    why = "no ready file yet"
+    password = None
+    while True:
+        exited = proc.poll() if proc is not None else (None if _pid_alive(pid) else -1)
+        if exited is not None:
+            _forget(pid)
+            _remove(paths.pid, paths.ready)
+            how = f"exited with status {exited}" if proc is not None else "exited"
+            raise ServerError(
+                f"the Neo4j launcher {how} before it was ready: "
+                f"{_last_line(paths.log, log_offset)} (see {paths.log})"
+            )
+        ready = _read_ready(paths)
+        if ready is not None and int(ready.get("pid", -1)) == pid:
+            info = _info(paths, ready)
+            if password is None:
+                password = info.password()
+            try:
+                ok, why = _bolt_ok(info.bolt_uri, password)
+            except ServerError:
+                _terminate(pid, 30.0)
+                _remove(paths.pid, paths.ready)
+                raise
+            if ok:
+                return info
+        if time.monotonic() >= deadline:
+            _terminate(pid, 30.0)
+            _remove(paths.pid, paths.ready)
+            raise ServerError(
+                f"Neo4j did not become ready within {timeout:g} s ({why}); see {paths.log} "
+                f"and {paths.home / 'logs' / 'debug.log'}"
+            )
+        time.sleep(0.25)
+
+
+def stop(settings: Settings | None = None, timeout: float = 60) -> bool:
+    """Stop the local server: SIGTERM, then SIGKILL after ``timeout`` seconds.
+
+    Removes the pid and ready files. Returns whether a server was running.
+    """
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    if not paths.root.is_dir():
+        return False
+    with _locked(paths):
+        pid = _read_pid(paths)
+        running = pid is not None and _is_our_launcher(pid, paths)
+        if running:
+            assert pid is not None
+            _terminate(pid, timeout)
+            _forget(pid)
+        _remove(paths.pid, paths.ready)
+        return running
+
+
+def status(settings: Settings | None = None) -> ServerInfo | None:
+    """The running local server's info, or None if none is running (or it is still starting)."""
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    if not paths.root.is_dir():
+        return None
+    return _running(paths)
+
+
+def kill(settings: Settings | None = None) -> bool:
+    """SIGKILL the local server without any cleanup, as a crash would.
+
+    The pid and ready files are left behind. Waits until the process is gone.
+    Returns whether a server process was there to kill.
+    """
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    pid = _read_pid(paths)
+    if pid is None or not _is_our_launcher(pid, paths):
+        return False
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    _wait_gone(pid, 30.0)
+    _forget(pid)
+    return True
+
+
+def connection(settings: Settings | None = None) -> tuple[str, str, str]:
+    """Resolve ``(uri, username, password)`` for talking to Neo4j.
+
+    If ``NEO4J_URI`` is set, the ``NEO4J_*`` environment settings are used;
+    otherwise the running local server's. Raises :class:`ServerError` if there
+    is neither.
+    """
+    settings = settings or get_settings()
+    if settings.neo4j_uri:
+        if settings.neo4j_password is None:
+            raise ServerError("NEO4J_URI is set but NEO4J_PASSWORD is not")
+        return settings.neo4j_uri, settings.neo4j_username, settings.neo4j_password
+    info = status(settings)
+    if info is None:
+        raise ServerError(_NO_SERVER)
+    return info.bolt_uri, info.username, info.password()

@@ -1,0 +1,660 @@
+"""The Neo4j store: idempotent, batched loading and reading back into NetworkX.
+
+Shape in Neo4j (documented in the README, "Provenance in Neo4j"):
+
+* ``(:Entity:<Label> {key, name, aliases, sensitive, generic, ...attributes})``
+* ``(:Source {key, title, publisher, url, published, language})``
+  and ``(:Source)-[:MENTIONS]->(:Entity)`` for each entity a source declares.
+* Every claim is a direct relationship ``(subject)-[:<TYPE> {claim_id, ...}]->(object)``
+  for traversal, carrying its identifying qualifiers, a summary of the evidence
+  (``sources``, ``date``/``start``/``end``, ``disputed``), and a
+  ``(:Claim {id, predicate, subject, object, ...})`` node that evidence hangs from:
+  ``(:Evidence {id, claim_id, source, quote, asserted_by, date, ...})-[:SUPPORTS]->(:Claim)``,
+  ``(:Evidence)-[:CITES]->(:Source)``, ``(:Evidence)-[:ASSERTED_BY]->(:Entity)``.
+
+Loading is a diff: casegraph reads what Neo4j holds for the sources and claims
+being loaded, and writes only what changed, so a reload of unchanged files writes
+nothing. Claims are processed in chunks, each in one managed (retried) write
+transaction that first locks its Claim nodes, so concurrent loads of overlapping
+files serialise on the claims they share instead of duplicating them.
+
+Every value travels as a parameter. Labels and relationship types are spliced into
+Cypher text only from the ontology (whose loader admits only plain identifiers).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import neo4j
+import networkx as nx
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.build import (
+    MENTIONS,
+    claim_edge_attrs,
+    entity_node_attrs,
+    source_node_attrs,
+)
+from graph.errors import StoreError
+from graph.model import Claim, Corpus, Entity, Evidence, evidence_id
+from graph.ontology import Ontology, default_ontology
+from graph.schema import schema_statements
+
+__all__ = ["Store", "LoadSummary", "CHUNK_SIZE"]
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+CHUNK_SIZE = 5000  # claims per write transaction
+ENTITY_CORE = ("key", "name", "aliases", "sensitive", "generic")
+EVIDENCE_CORE = ("id", "claim_id", "source", "quote")
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, by kind of thing."""
+
+    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    removed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    unchanged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values()) or any(self.updated.values()) or any(self.removed.values())
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        kinds = ("sources", "entities", "mentions", "claims", "evidence")
+        return {
+            what: {k: int(getattr(self, what).get(k, 0)) for k in kinds}
+            for what in ("created", "updated", "removed", "unchanged")
+        }
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j has no null properties: drop None."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _evidence_props(claim: Claim, ev: Evidence) -> dict[str, Any]:
+    return _clean({
+        "id": evidence_id(claim.id, ev.source),
+        "claim_id": claim.id,
+        "source": ev.source,
+        "quote": ev.quote,
+        "asserted_by": ev.asserted_by,
+        "confidence": ev.confidence,
+        **ev.qualifiers,
+    })
+
+
+def _evidence_dict(props: dict[str, Any]) -> dict[str, Any]:
+    """Neo4j Evidence properties back to the evidence dict of the NetworkX edge."""
+    return {k: v for k, v in props.items() if k not in ("id", "claim_id")}
+
+
+class Store:
+    """A connection to one Neo4j database, with casegraph's reads and writes."""
+
+    def __init__(self, driver: neo4j.Driver, uri: str, database: str | None = None,
+                 ontology: Ontology | None = None) -> None:
+        self.driver = driver
+        self.uri = uri
+        self.database = database
+        self.ontology = ontology or default_ontology()
+        self._schema_ready = False
+
+    # -- connection ---------------------------------------------------------------
+    @classmethod
+    def connect(cls, uri: str, user: str, password: str, database: str | None = None,
+                ontology: Ontology | None = None, retry_seconds: float = 60.0) -> Store:
+        """Open a driver and check that the server answers and accepts the credentials.
+
+        ``retry_seconds`` bounds how long a write is retried on transient errors
+        (deadlocks between concurrent loads, a leader switch in a cluster).
+        """
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreError(f"bad Neo4j URI '{uri}': expected one of {', '.join(s + '://' for s in BOLT_SCHEMES)}")
+        try:
+            driver = GraphDatabase.driver(
+                uri, auth=(user, password), max_transaction_retry_time=retry_seconds,
+                notifications_min_severity="OFF",
+            )
+        except (ValueError, neo4j_errors.ConfigurationError) as exc:
+            raise StoreError(f"bad Neo4j URI '{uri}': {exc}") from None
+        store = cls(driver, uri, database, ontology)
+        with store._errors():
+            driver.verify_connectivity()
+        return store
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn driver errors into one-line StoreErrors (never with credentials)."""
+        try:
+            yield
+        except neo4j_errors.AuthError:
+            raise StoreError(f"Neo4j at {self.uri} refused the user name or password") from None
+        except neo4j_errors.ServiceUnavailable as exc:
+            raise StoreError(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)})") from None
+        except neo4j_errors.SessionExpired as exc:
+            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(exc)})") from None
+        except neo4j_errors.CypherSyntaxError as exc:
+            raise StoreError(f"Cypher syntax error: {_first_line(exc)}") from None
+        except neo4j_errors.Neo4jError as exc:
+            raise StoreError(f"Neo4j error {exc.code}: {_first_line(exc)}") from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j driver error talking to {self.uri}: {_first_line(exc)}") from None
+        except OSError as exc:
+            raise StoreError(f"connection to Neo4j at {self.uri} failed: {exc}") from None
+
+    def _session(self, read: bool = False) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def _write(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
+        with self._errors(), self._session() as session:
+            return session.execute_write(fn)
+
+    def _read(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
+        with self._errors(), self._session(read=True) as session:
+            return session.execute_read(fn)
+
+    # -- schema and housekeeping ----------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Create the ontology's constraints and indexes if missing, and wait for them."""
+        if self._schema_ready:
+            return
+        with self._errors(), self._session() as session:
+            have = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name")}
+            have |= {r["name"] for r in session.run("SHOW INDEXES YIELD name")}
+            missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
+            for statement in missing:
+                session.run(statement).consume()
+            if missing:
+                session.run("CALL db.awaitIndexes(300)").consume()
+        self._schema_ready = True
+
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+        with self._errors(), self._session() as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+    def counts(self) -> dict[str, int]:
+        """Node counts by label and relationship counts by type (for summaries and tests)."""
+        def work(tx: ManagedTransaction) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for rec in tx.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"):
+                out[rec["label"]] = rec["n"]
+            for rec in tx.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"):
+                out[rec["type"]] = rec["n"]
+            return out
+        return dict(self._read(work))
+
+    # -- loading --------------------------------------------------------------------
+    def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE) -> LoadSummary:
+        """Load a validated corpus; idempotent, and a reload replaces what its sources say.
+
+        For every source in the corpus, evidence that source no longer gives is
+        removed; a claim disappears when no source supports it any more; an entity
+        disappears when no source mentions it any more.
+        """
+        summary = LoadSummary()
+        self.ensure_schema()
+        source_keys = sorted(corpus.sources)
+        self._check_labels(corpus)
+        self._write(lambda tx: self._load_sources(tx, corpus, summary))
+        entity_keys = sorted(corpus.entities)
+        for chunk in _chunks(entity_keys, chunk_size):
+            self._write(partial(self._load_entities, corpus=corpus, keys=chunk, summary=summary))
+        lost_mentions: set[str] = self._write(lambda tx: self._sync_mentions(tx, corpus, summary))
+
+        # Claims this load touches: its own, plus those its sources supported before.
+        stale = self._read(lambda tx: [
+            r["claim_id"] for r in tx.run(
+                "UNWIND $sources AS s MATCH (e:Evidence {source: s}) RETURN DISTINCT e.claim_id AS claim_id",
+                sources=source_keys,
+            )
+        ])
+        touched = sorted(set(corpus.claims) | set(stale))
+        loaded = set(source_keys)
+        with _progress(progress, len(touched)) as advance:
+            for chunk in _chunks(touched, chunk_size):
+                self._write(partial(self._load_claims, corpus=corpus, ids=chunk, loaded_sources=loaded,
+                                    summary=summary))
+                advance(len(chunk))
+        self._write(lambda tx: self._drop_orphans(tx, sorted(lost_mentions), summary))
+        return summary
+
+    def _check_labels(self, corpus: Corpus) -> None:
+        """Refuse the load whole if an entity key is already in Neo4j under another label."""
+        rows = [{"key": e.key, "label": e.label} for e in corpus.entities.values()]
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            res = tx.run(
+                "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) "
+                "WHERE NOT row.label IN labels(n) "
+                "RETURN row.key AS key, row.label AS want, [l IN labels(n) WHERE l <> 'Entity'] AS have LIMIT 5",
+                rows=rows,
+            )
+            return [f"'{r['key']}' is a {r['want']} in the files but a {'/'.join(r['have'])} in Neo4j" for r in res]
+
+        conflicts = self._read(work)
+        if conflicts:
+            raise StoreError("; ".join(conflicts) + "; nothing was loaded")
+
+    def _load_sources(self, tx: ManagedTransaction, corpus: Corpus, summary: LoadSummary) -> None:
+        keys = sorted(corpus.sources)
+        existing = {r["key"]: dict(r["props"]) for r in tx.run(
+            "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, properties(s) AS props", keys=keys)}
+        rows = []
+        for key in keys:
+            props = {"key": key, **corpus.sources[key].properties()}
+            have = existing.get(key)
+            if have == props:
+                summary.unchanged["sources"] += 1
+                continue
+            (summary.updated if have is not None else summary.created)["sources"] += 1
+            rows.append({"key": key, "props": props})
+        if rows:
+            tx.run("UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row.props", rows=rows).consume()
+
+    def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str], summary: LoadSummary) -> None:
+        existing = {r["key"]: dict(r["props"]) for r in tx.run(
+            "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, properties(n) AS props", keys=keys)}
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for key in keys:
+            entity = corpus.entities[key]
+            have = existing.get(key)
+            props = _merged_entity_props(entity, have)
+            if have == props:
+                summary.unchanged["entities"] += 1
+                continue
+            (summary.updated if have is not None else summary.created)["entities"] += 1
+            by_label[entity.label].append({"key": key, "props": props})
+        for label, rows in sorted(by_label.items()):
+            assert label in self.ontology.labels  # validated; never user text in Cypher
+            tx.run(
+                f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) SET n:Entity SET n = row.props",
+                rows=rows,
+            ).consume()
+
+    def _sync_mentions(self, tx: ManagedTransaction, corpus: Corpus, summary: LoadSummary) -> set[str]:
+        """Make each loaded source's MENTIONS edges exactly its declared entities."""
+        want = {(s, e.key) for e in corpus.entities.values() for s in e.sources}
+        have = {(r["s"], r["e"]) for r in tx.run(
+            "UNWIND $sources AS k MATCH (s:Source {key: k})-[:MENTIONS]->(n:Entity) RETURN s.key AS s, n.key AS e",
+            sources=sorted(corpus.sources))}
+        add = sorted(want - have)
+        drop = sorted(have - want)
+        summary.created["mentions"] += len(add)
+        summary.removed["mentions"] += len(drop)
+        summary.unchanged["mentions"] += len(want & have)
+        for rows in _chunks([{"s": s, "e": e} for s, e in add], 20000):
+            tx.run(
+                "UNWIND $rows AS row MATCH (s:Source {key: row.s}) MATCH (n:Entity {key: row.e}) "
+                "MERGE (s)-[:MENTIONS]->(n)", rows=rows).consume()
+        if drop:
+            tx.run(
+                "UNWIND $rows AS row MATCH (s:Source {key: row.s})-[m:MENTIONS]->(n:Entity {key: row.e}) DELETE m",
+                rows=[{"s": s, "e": e} for s, e in drop]).consume()
+        return {e for _, e in drop}
+
+    def _load_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str], loaded_sources: set[str],
+                     summary: LoadSummary) -> None:
+        # Lock the chunk's Claim nodes first (ids are sorted, so concurrent loads take
+        # locks in the same order); what is read after this is what other loads committed.
+        # MERGE (not MATCH) so that a claim two loads both create is locked too.
+        existing_claims = {}
+        for r in tx.run(
+            "UNWIND $ids AS id MERGE (c:Claim {id: id}) ON CREATE SET c._new = true SET c._lock = true "
+            "RETURN c.id AS id, properties(c) AS props", ids=ids
+        ):
+            props = {k: v for k, v in r["props"].items() if k not in ("_lock", "_new")}
+            if "_new" not in r["props"]:
+                existing_claims[r["id"]] = props
+        new_claim_ids = [cid for cid in ids if cid not in existing_claims]
+        evidence_now: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for r in tx.run(
+            "UNWIND $ids AS id MATCH (e:Evidence {claim_id: id}) RETURN properties(e) AS props", ids=ids
+        ):
+            props = dict(r["props"])
+            evidence_now[props["claim_id"]][props["id"]] = props
+
+        claim_rows: list[dict[str, Any]] = []
+        rel_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        new_evidence: list[dict[str, Any]] = []
+        changed_evidence: list[dict[str, Any]] = []
+        drop_evidence: list[str] = []
+        drop_claims: list[dict[str, Any]] = []
+        for cid in ids:
+            have_ev = evidence_now.get(cid, {})
+            claim = corpus.claims.get(cid)
+            # Evidence from sources this load does not cover stays as it is.
+            want_ev = {eid: p for eid, p in have_ev.items() if p["source"] not in loaded_sources}
+            if claim is not None:
+                for ev in claim.evidence:
+                    p = _evidence_props(claim, ev)
+                    want_ev[p["id"]] = p
+            for eid in have_ev:
+                if eid not in want_ev:
+                    drop_evidence.append(eid)
+            for eid, p in want_ev.items():
+                if eid not in have_ev:
+                    new_evidence.append(p)
+                elif have_ev[eid] != p:
+                    changed_evidence.append(p)
+            summary.created["evidence"] += sum(1 for e in want_ev if e not in have_ev)
+            summary.updated["evidence"] += sum(1 for e, p in want_ev.items() if e in have_ev and have_ev[e] != p)
+            summary.unchanged["evidence"] += sum(1 for e, p in want_ev.items() if have_ev.get(e) == p)
+            summary.removed["evidence"] += sum(1 for e in have_ev if e not in want_ev)
+
+            have_claim = existing_claims.get(cid)
+            if not want_ev:
+                if have_claim is not None:
+                    summary.removed["claims"] += 1
+                    drop_claims.append({"id": cid, "predicate": have_claim["predicate"]})
+                continue
+            if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
+                claim = _claim_from_props(have_claim or {})
+            edge = claim_edge_attrs(_with_evidence(claim, want_ev.values()))
+            rel_props = {k: v for k, v in edge.items() if k not in ("type", "evidence")}
+            # The Claim node carries a digest of its relationship's properties, so the
+            # diff needs no relationship lookup (hubs have many relationships).
+            claim_props = _clean({"id": cid, "predicate": claim.predicate, "subject": claim.subject,
+                                  "object": claim.object, **claim.key_qualifiers,
+                                  "sources": rel_props["sources"], "digest": _digest(rel_props)})
+            if have_claim is None:
+                summary.created["claims"] += 1
+            elif have_claim == claim_props:
+                summary.unchanged["claims"] += 1
+                continue
+            else:
+                summary.updated["claims"] += 1
+            claim_rows.append({"id": cid, "props": claim_props})
+            rel_rows[claim.predicate].append({"s": claim.subject, "o": claim.object, "id": cid, "props": rel_props})
+
+        orphans = [cid for cid in new_claim_ids if not any(r["id"] == cid for r in claim_rows)]
+        if orphans:
+            tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c", ids=orphans).consume()
+        if drop_evidence:
+            tx.run("UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e", ids=drop_evidence).consume()
+        for rel_type, rows in _group(drop_claims, "predicate").items():
+            assert rel_type in self.ontology.relationships
+            tx.run(
+                f"UNWIND $rows AS row MATCH (c:Claim {{id: row.id}}) "
+                f"OPTIONAL MATCH ()-[r:{rel_type} {{claim_id: row.id}}]->() DELETE r DETACH DELETE c",
+                rows=rows).consume()
+        if claim_rows:
+            tx.run("UNWIND $rows AS row MERGE (c:Claim {id: row.id}) SET c = row.props", rows=claim_rows).consume()
+        for rel_type, rows in sorted(rel_rows.items()):
+            assert rel_type in self.ontology.relationships
+            tx.run(
+                f"UNWIND $rows AS row MATCH (s:Entity {{key: row.s}}) MATCH (o:Entity {{key: row.o}}) "
+                f"MERGE (s)-[r:{rel_type} {{claim_id: row.id}}]->(o) SET r = row.props",
+                rows=rows).consume()
+        if new_evidence:
+            tx.run(
+                "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) MATCH (s:Source {key: row.source}) "
+                "CREATE (e:Evidence) SET e = row CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s)",
+                rows=new_evidence).consume()
+            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in new_evidence if "asserted_by" in p]
+            if speakers:
+                tx.run("UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
+                       "CREATE (e)-[:ASSERTED_BY]->(p)", rows=speakers).consume()
+        if changed_evidence:
+            tx.run("UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) SET e = row "
+                   "WITH e, row OPTIONAL MATCH (e)-[a:ASSERTED_BY]->() DELETE a "
+                   "WITH e, row MATCH (p:Entity {key: row.asserted_by}) CREATE (e)-[:ASSERTED_BY]->(p)",
+                   rows=changed_evidence).consume()
+        tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) REMOVE c._lock, c._new", ids=ids).consume()
+
+    def _drop_orphans(self, tx: ManagedTransaction, keys: list[str], summary: LoadSummary) -> None:
+        """Entities that lost their last mention go, with whatever still hangs on them."""
+        if not keys:
+            return
+        rec = tx.run(
+            "UNWIND $keys AS k MATCH (n:Entity {key: k}) WHERE NOT ()-[:MENTIONS]->(n) "
+            "DETACH DELETE n RETURN count(*) AS n", keys=keys).single()
+        summary.removed["entities"] += rec["n"] if rec else 0
+
+    # -- reading back -----------------------------------------------------------------
+    def read_graph(self) -> nx.MultiDiGraph:
+        """The whole graph, in the shape :func:`graph.build.build_graph` makes."""
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            sources = [dict(r["props"]) for r in tx.run("MATCH (s:Source) RETURN properties(s) AS props")]
+            entities = list(tx.run(
+                "MATCH (n:Entity) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+                "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, "
+                "collect(s.key) AS sources"))
+            self._add_nodes(g, sources, entities)
+            claims = tx.run(
+                "MATCH (c:Claim) OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+                "RETURN properties(c) AS claim, collect(properties(e)) AS evidence")
+            self._add_claims(g, claims)
+            return g
+        return self._read(work)
+
+    def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
+        """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
+        if depth < 0:
+            raise StoreError(f"depth must be 0 or more, not {depth}")
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            found = tx.run("MATCH (n:Entity {key: $key}) RETURN n.key AS key", key=key).single()
+            if found is None:
+                raise StoreError(f"no entity '{key}' in Neo4j")
+            seen = {key}
+            frontier = [key]
+            for _ in range(depth):
+                if not frontier:
+                    break
+                nxt = {r["key"] for r in tx.run(
+                    "UNWIND $keys AS k MATCH (c:Claim) WHERE c.subject = k OR c.object = k "
+                    "RETURN DISTINCT CASE WHEN c.subject = k THEN c.object ELSE c.subject END AS key",
+                    keys=frontier)} - seen
+                seen |= nxt
+                frontier = sorted(nxt)
+            return sorted(seen)
+
+        keys = self._read(work)
+        return self._subgraph(keys)
+
+    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None) -> nx.MultiDiGraph:
+        """Run a read-only Cypher query; the entities and claim relationships it returns,
+        with their evidence, become the graph."""
+        def work(tx: ManagedTransaction) -> tuple[set[str], set[str]]:
+            keys: set[str] = set()
+            claim_ids: set[str] = set()
+            for record in tx.run(query, parameters or {}):
+                for value in record.values():
+                    _collect_graph_values(value, keys, claim_ids)
+            return keys, claim_ids
+
+        with self._errors(), self._session(read=True) as session:
+            try:
+                keys, claim_ids = session.execute_read(work)
+            except neo4j_errors.ClientError as exc:
+                if "write" in (exc.code or "").lower() or "AccessMode" in (exc.code or ""):
+                    raise StoreError("read_cypher runs read-only queries; this query writes") from None
+                raise
+        return self._subgraph(sorted(keys), claim_ids=claim_ids)
+
+    def _subgraph(self, keys: list[str], claim_ids: set[str] | None = None) -> nx.MultiDiGraph:
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            wanted = set(keys)
+            if claim_ids:
+                wanted |= {k for r in tx.run(
+                    "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.subject AS s, c.object AS o",
+                    ids=sorted(claim_ids)) for k in (r["s"], r["o"])}
+            entities = list(tx.run(
+                "UNWIND $keys AS k MATCH (n:Entity {key: k}) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+                "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, "
+                "collect(s.key) AS sources", keys=sorted(wanted)))
+            self._add_nodes(g, [], entities)
+            if claim_ids is None:
+                claims = tx.run(
+                    "UNWIND $keys AS k MATCH (c:Claim {subject: k}) WHERE c.object IN $keys "
+                    "OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+                    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence", keys=keys)
+            else:
+                claims = tx.run(
+                    "UNWIND $ids AS id MATCH (c:Claim {id: id}) OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+                    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence", ids=sorted(claim_ids))
+            self._add_claims(g, claims, only_nodes=set(keys) if claim_ids is None else None)
+            return g
+        return self._read(work)
+
+    @staticmethod
+    def _add_nodes(g: nx.MultiDiGraph, sources: list[dict[str, Any]], entities: Iterable[Any]) -> None:
+        from graph.model import Source
+
+        for props in sorted(sources, key=lambda p: p["key"]):
+            key = props.pop("key")
+            g.add_node(key, **source_node_attrs(Source(key=key, **props)))
+        rows = sorted(entities, key=lambda r: r["props"]["key"])
+        for r in rows:
+            props = dict(r["props"])
+            attrs = {k: v for k, v in props.items() if k not in ENTITY_CORE}
+            entity = Entity(props["key"], r["label"], props["name"], list(props.get("aliases", [])), attrs,
+                            bool(props.get("sensitive")), bool(props.get("generic")), list(r["sources"]))
+            g.add_node(entity.key, **entity_node_attrs(entity))
+        if sources:
+            for r in rows:
+                for s in sorted(r["sources"]):
+                    g.add_edge(s, r["props"]["key"], key=f"mentions:{s}", type=MENTIONS)
+
+    @staticmethod
+    def _add_claims(g: nx.MultiDiGraph, records: Iterable[Any], only_nodes: set[str] | None = None) -> None:
+        rows = sorted(((dict(r["claim"]), [dict(e) for e in r["evidence"]]) for r in records),
+                      key=lambda x: x[0]["id"])
+        for cprops, evidence in rows:
+            claim = _claim_from_props(cprops)
+            if only_nodes is not None and (claim.subject not in only_nodes or claim.object not in only_nodes):
+                continue
+            if claim.subject not in g or claim.object not in g:
+                continue
+            g.add_edge(claim.subject, claim.object, key=claim.id,
+                       **claim_edge_attrs(_with_evidence(claim, evidence)))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "message", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _digest(props: dict[str, Any]) -> str:
+    raw = json.dumps(props, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _group(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return out
+
+
+def _merged_entity_props(entity: Entity, have: dict[str, Any] | None) -> dict[str, Any]:
+    """What an entity node should hold after this load, given what it holds now.
+
+    Other sources may have added names and attributes: aliases are a union (existing
+    order kept), the first name stays, ``sensitive`` once set stays set (protecting a
+    person is never undone by a load), attributes are updated by the loaded source.
+    """
+    have = have or {}
+    aliases = list(have.get("aliases", []))
+    name = have.get("name", entity.name)
+    for alias in [entity.name, *entity.aliases]:
+        if alias != name and alias not in aliases:
+            aliases.append(alias)
+    props = {k: v for k, v in have.items() if k not in ENTITY_CORE}
+    props.update(entity.attributes)
+    return _clean({
+        **props,
+        "key": entity.key,
+        "name": name,
+        "aliases": aliases,
+        "sensitive": bool(have.get("sensitive")) or entity.sensitive,
+        "generic": entity.generic,
+    })
+
+
+def _claim_from_props(props: dict[str, Any]) -> Claim:
+    core = ("id", "predicate", "subject", "object", "sources", "digest", "_lock", "_new")
+    key_q = {k: v for k, v in props.items() if k not in core}
+    return Claim(props["id"], props["subject"], props["predicate"], props["object"], key_q)
+
+
+def _with_evidence(claim: Claim, evidence: Iterable[dict[str, Any]]) -> Claim:
+    evs = []
+    for p in evidence:
+        if not p:
+            continue
+        d = _evidence_dict(p)
+        evs.append(Evidence(
+            source=d.pop("source"), quote=d.pop("quote"), asserted_by=d.pop("asserted_by", None),
+            confidence=d.pop("confidence", None), qualifiers=d,
+        ))
+    return Claim(claim.id, claim.subject, claim.predicate, claim.object, dict(claim.key_qualifiers), evs)
+
+
+def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str]) -> None:
+    """Find entities and claim relationships in a query result value (nodes, paths, lists)."""
+    if isinstance(value, neo4j.graph.Node):
+        if "Entity" in value.labels and "key" in value:
+            keys.add(value["key"])
+    elif isinstance(value, neo4j.graph.Relationship):
+        if "claim_id" in value:
+            claim_ids.add(value["claim_id"])
+            for node in (value.start_node, value.end_node):
+                if node is not None:
+                    _collect_graph_values(node, keys, claim_ids)
+    elif isinstance(value, neo4j.graph.Path):
+        for node in value.nodes:
+            _collect_graph_values(node, keys, claim_ids)
+        for rel in value.relationships:
+            _collect_graph_values(rel, keys, claim_ids)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_graph_values(item, keys, claim_ids)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect_graph_values(item, keys, claim_ids)
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
+    if not enabled or total == 0:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("loading claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("claims", total=total)
+        yield lambda n: bar.advance(task, n)

@@ -1,0 +1,391 @@
+package casegraph.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.SettingValueParsers;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Runs a local Neo4j community DBMS embedded in this JVM for casegraph.
+ *
+ * <p>Bolt listens on 127.0.0.1 only, HTTP is off, authentication is on. The password of the
+ * {@code neo4j} user is read from a file (never from argv) and set on every start, so the file is
+ * the source of truth. When the server accepts connections a JSON "ready file" is written
+ * atomically; it is removed again on a clean shutdown (SIGTERM / SIGINT).
+ *
+ * <p>Usage: {@code java -jar casegraph-neo4j-launcher.jar --home DIR --port N --password-file PATH
+ * --ready-file PATH [--pagecache SIZE] [--watch-pid PID]}
+ *
+ * <p>With {@code --watch-pid} the server stops cleanly by itself once that process is gone (test
+ * sessions use it so that a killed test run does not leave a server behind).
+ */
+public final class Main {
+
+    private static final String USAGE =
+            "usage: java -jar casegraph-neo4j-launcher.jar --home DIR --port N "
+                    + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--watch-pid PID]";
+    private static final String HOST = "127.0.0.1";
+    private static final int MIN_PASSWORD_LENGTH = 8;
+
+    /** Set once the shutdown hook runs: a start interrupted by it is not an error to report. */
+    private static volatile boolean stopping;
+
+    private Main() {}
+
+    /** Thrown for a problem the user can act on; its message is printed as one line. */
+    private static final class LaunchError extends Exception {
+        LaunchError(String message) {
+            super(message);
+        }
+    }
+
+    private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, Long watchPid) {}
+
+    public static void main(String[] args) {
+        // Neo4j's own output goes to HOME/logs/debug.log; our few lines go to stdout.
+        PrintStream out = System.out;
+        Options options;
+        try {
+            options = parse(args);
+        } catch (LaunchError e) {
+            fail(e.getMessage(), 2);
+            return;
+        }
+        DatabaseManagementService dbms = null;
+        try {
+            String password = readPassword(options.passwordFile());
+            checkPortFree(options.port());
+            Files.createDirectories(options.home());
+            Files.deleteIfExists(options.readyFile());
+
+            Instant begun = Instant.now();
+            out.println("casegraph-neo4j: starting Neo4j in " + options.home() + " (bolt " + HOST + ":" + options.port() + ")");
+            out.flush();
+            dbms = build(options);
+            out.println("casegraph-neo4j: DBMS up after " + Duration.between(begun, Instant.now()).toMillis() + " ms");
+            out.flush();
+            final DatabaseManagementService started = dbms;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(started, options.readyFile()), "casegraph-shutdown"));
+
+            GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            setPassword(system, password);
+            password = null; // not needed any more
+            out.println("casegraph-neo4j: password set after " + Duration.between(begun, Instant.now()).toMillis() + " ms");
+            out.flush();
+            String version = neo4jVersion(system);
+            // Touch the default database so the first client does not wait for it.
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+
+            writeReady(options, version);
+            out.println("casegraph-neo4j: Neo4j " + version + " ready at bolt://" + HOST + ":" + options.port()
+                    + " (pid " + ProcessHandle.current().pid() + ", "
+                    + Duration.between(begun, Instant.now()).toMillis() + " ms)");
+            out.flush();
+            if (options.watchPid() != null) {
+                watch(options.watchPid(), out);
+            }
+        } catch (LaunchError e) {
+            stopQuietly(dbms);
+            fail(e.getMessage(), 1);
+            return;
+        } catch (Throwable e) {
+            if (stopping) {
+                return; // told to stop while starting: the shutdown hook finishes the job
+            }
+            stopQuietly(dbms);
+            fail("cannot start Neo4j: " + rootMessage(e), 1);
+            return;
+        }
+        // Serve until the JVM is told to stop; the shutdown hook does the rest.
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Options parse(String[] args) throws LaunchError {
+        Path home = null;
+        Path passwordFile = null;
+        Path readyFile = null;
+        Integer port = null;
+        Long watchPid = null;
+        long pagecache = SettingValueParsers.BYTES.parse("512m");
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new LaunchError(name + " needs a value; " + USAGE);
+                        }
+                        value = args[++i];
+                    }
+                }
+                case "--password" -> throw new LaunchError(
+                        "a password is never accepted on the command line: use --password-file");
+                default -> throw new LaunchError("unknown argument " + quoteArg(name) + "; " + USAGE);
+            }
+            switch (name) {
+                case "--home" -> home = Path.of(value).toAbsolutePath().normalize();
+                case "--password-file" -> passwordFile = Path.of(value).toAbsolutePath().normalize();
+                case "--ready-file" -> readyFile = Path.of(value).toAbsolutePath().normalize();
+                case "--port" -> {
+                    try {
+                        port = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        throw new LaunchError("--port must be a number, not " + quoteArg(value));
+                    }
+                    if (port < 1 || port > 65535) {
+                        throw new LaunchError("--port must be between 1 and 65535, not " + port);
+                    }
+                }
+                case "--pagecache" -> {
+                    try {
+                        pagecache = SettingValueParsers.BYTES.parse(value);
+                    } catch (RuntimeException e) {
+                        throw new LaunchError("--pagecache must be a size such as 512m, not " + quoteArg(value));
+                    }
+                }
+                case "--watch-pid" -> {
+                    try {
+                        watchPid = Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw new LaunchError("--watch-pid must be a process id, not " + quoteArg(value));
+                    }
+                }
+                default -> throw new IllegalStateException(name);
+            }
+        }
+        if (home == null || port == null || passwordFile == null || readyFile == null) {
+            throw new LaunchError("--home, --port, --password-file and --ready-file are required; " + USAGE);
+        }
+        return new Options(home, port, passwordFile, readyFile, pagecache, watchPid);
+    }
+
+    /** Exit (running the shutdown hook) once process {@code pid} has gone. */
+    private static void watch(long pid, PrintStream out) {
+        Runnable stop = () -> {
+            out.println("casegraph-neo4j: process " + pid + " that owns this server is gone; stopping");
+            out.flush();
+            System.exit(0);
+        };
+        ProcessHandle.of(pid).ifPresentOrElse(
+                owner -> owner.onExit().thenRun(stop),
+                () -> new Thread(stop, "casegraph-owner-gone").start());
+    }
+
+    private static String quoteArg(String s) {
+        return "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
+    }
+
+    private static String readPassword(Path file) throws LaunchError {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LaunchError("cannot read the password file " + file + ": " + e.getClass().getSimpleName());
+        }
+        String password = text.strip();
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new LaunchError("the password in " + file + " must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        return password;
+    }
+
+    /** Fails early with a clear message; Neo4j's own bind error is buried in a stack of causes. */
+    private static void checkPortFree(int port) throws LaunchError {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(HOST, port));
+        } catch (IOException e) {
+            throw new LaunchError("port " + port + " on " + HOST + " is already in use");
+        }
+    }
+
+    private static DatabaseManagementService build(Options o) {
+        SocketAddress bolt = new SocketAddress(HOST, o.port());
+        return new DatabaseManagementServiceBuilder(o.home())
+                // Network: Bolt on loopback only, nothing else listening.
+                .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
+                .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress(HOST))
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, bolt)
+                .setConfig(BoltConnector.advertised_address, bolt)
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                // Bolt waits 5 s twice by default when stopping; a dev server need not linger.
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(HttpsConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.routing_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // A small developer server: bounded page cache, small transaction logs.
+                .setConfig(GraphDatabaseSettings.pagecache_memory, o.pagecache())
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, SettingValueParsers.BYTES.parse("64m"))
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .build();
+    }
+
+    private static void setPassword(GraphDatabaseService system, String password) {
+        Map<String, Object> params = Map.of("pw", password);
+        try {
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", params);
+        } catch (RuntimeException e) {
+            // Neo4j refuses to "change" a password to the one it already has: then only clear the
+            // change-required flag. Anything else (too short, ...) is a real failure.
+            if (!String.valueOf(rootMessage(e)).contains("cannot be the same")) {
+                throw e;
+            }
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String neo4jVersion(GraphDatabaseService system) {
+        return system.executeTransactionally(
+                "CALL dbms.components() YIELD name, versions",
+                Map.of(),
+                result -> {
+                    String found = "unknown";
+                    while (result.hasNext()) {
+                        Map<String, Object> row = result.next();
+                        List<String> versions = (List<String>) row.get("versions");
+                        if ("Neo4j Kernel".equals(row.get("name")) && versions != null && !versions.isEmpty()) {
+                            found = versions.get(0);
+                        }
+                    }
+                    return found;
+                });
+    }
+
+    private static void writeReady(Options o, String version) throws IOException {
+        String json = "{\"bolt_uri\": " + jsonString("bolt://" + HOST + ":" + o.port())
+                + ", \"pid\": " + ProcessHandle.current().pid()
+                + ", \"neo4j_version\": " + jsonString(version) + "}\n";
+        Path ready = o.readyFile();
+        Path dir = ready.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, ready.getFileName().toString() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, ready, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static void shutdown(DatabaseManagementService dbms, Path readyFile) {
+        stopping = true;
+        try {
+            Files.deleteIfExists(readyFile);
+        } catch (IOException ignored) {
+            // best effort: the Python side also removes it
+        }
+        System.out.println("casegraph-neo4j: shutting down");
+        System.out.flush();
+        try {
+            dbms.shutdown();
+            System.out.println("casegraph-neo4j: stopped");
+        } catch (Throwable e) {
+            System.out.println("casegraph-neo4j: shutdown failed: " + rootMessage(e));
+        }
+        System.out.flush();
+    }
+
+    private static void stopQuietly(DatabaseManagementService dbms) {
+        if (dbms != null) {
+            try {
+                dbms.shutdown();
+            } catch (Throwable ignored) {
+                // already failing; report the first error
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = null;
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                break;
+            }
+            t = t.getCause();
+        }
+        if (message == null) {
+            message = e.getClass().getName();
+        }
+        return message.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void fail(String message, int status) {
+        System.err.println("casegraph-neo4j: " + message.replaceAll("\\s+", " ").strip());
+        System.err.flush();
+        // halt: a half-built DBMS may have left non-daemon threads behind.
+        Runtime.getRuntime().halt(status);
+    }
+}

@@ -1,0 +1,32 @@
+// Generated from graph/ontology.yaml by `make schema` (graph/schema.py). Do not edit by hand.
+// casegraph runs these itself on `casegraph load`; they are here for analysts to read.
+CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT source_key IF NOT EXISTS FOR (n:Source) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (n:Organisation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT legalcase_key IF NOT EXISTS FOR (n:LegalCase) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:Event) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT location_key IF NOT EXISTS FOR (n:Location) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT member_of_claim_id IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT leads_claim_id IF NOT EXISTS FOR ()-[r:LEADS]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT works_for_claim_id IF NOT EXISTS FOR ()-[r:WORKS_FOR]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT defendant_in_claim_id IF NOT EXISTS FOR ()-[r:DEFENDANT_IN]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT defends_claim_id IF NOT EXISTS FOR ()-[r:DEFENDS]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT counsel_in_claim_id IF NOT EXISTS FOR ()-[r:COUNSEL_IN]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT judge_in_claim_id IF NOT EXISTS FOR ()-[r:JUDGE_IN]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT prosecutes_claim_id IF NOT EXISTS FOR ()-[r:PROSECUTES]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT investigates_claim_id IF NOT EXISTS FOR ()-[r:INVESTIGATES]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT participant_in_claim_id IF NOT EXISTS FOR ()-[r:PARTICIPANT_IN]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT accused_of_claim_id IF NOT EXISTS FOR ()-[r:ACCUSED_OF]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT states_claim_id IF NOT EXISTS FOR ()-[r:STATES]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT part_of_claim_id IF NOT EXISTS FOR ()-[r:PART_OF]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT linked_to_claim_id IF NOT EXISTS FOR ()-[r:LINKED_TO]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT located_in_claim_id IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE CONSTRAINT relative_of_claim_id IF NOT EXISTS FOR ()-[r:RELATIVE_OF]-() REQUIRE r.claim_id IS UNIQUE;
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source);
+CREATE INDEX evidence_claim IF NOT EXISTS FOR (n:Evidence) ON (n.claim_id);
+CREATE INDEX claim_predicate IF NOT EXISTS FOR (n:Claim) ON (n.predicate);
+CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
