@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere in the checkout
 from graph.model import Corpus  # noqa: E402
 from graph.ontology import Ontology, default_ontology  # noqa: E402
 from loaders.facts import load_corpus  # noqa: E402
-from loaders.synth import write_corpus  # noqa: E402
+from loaders.synth import GENERATOR_VERSION, write_corpus  # noqa: E402
 
 
 def say(message: str) -> None:
@@ -80,7 +80,9 @@ def prepare(claims: int, seed: int, reuse_parsed: bool) -> Prepared:
     name = f"synth-{claims}-s{seed}"
     path, marker, parsed = root / name, root / f"{name}.done.json", root / f"{name}.corpus.pickle"
     generated: float | None = None
-    if not (marker.exists() and path.is_dir()):
+    fresh = marker.exists() and path.is_dir() and \
+        json.loads(marker.read_text()).get("generator") == GENERATOR_VERSION
+    if not fresh:
         shutil.rmtree(path, ignore_errors=True)
         parsed.unlink(missing_ok=True)
         say(f"generating {claims:,} synthetic claims into {path} ...")
@@ -105,7 +107,7 @@ def prepare(claims: int, seed: int, reuse_parsed: bool) -> Prepared:
 
 
 def warmup_corpus(seed: int) -> Corpus:
-    path = data_dir() / f"warmup-{WARMUP_CLAIMS}-s{seed + 1}"
+    path = data_dir() / f"warmup-{WARMUP_CLAIMS}-s{seed + 1}-g{GENERATOR_VERSION}"
     if not (path.is_dir() and any(path.rglob("*.yaml"))):
         shutil.rmtree(path, ignore_errors=True)
         write_corpus(path, WARMUP_CLAIMS, seed=seed + 1)

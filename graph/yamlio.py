@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LineDict", "LineList", "load_with_lines", "ParseError"]
+__all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError"]
 
 
 class ParseError(Exception):
@@ -46,15 +46,18 @@ class LineList(list):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings and sequences record line numbers.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """(C)SafeLoader whose mappings and sequences record line numbers.
 
     Dates are left as strings (YAML 1.1 would turn 2021-12-03 into a date object but
     leave 2021-12 a string); casegraph parses partial dates itself.
     """
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -72,20 +75,25 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
+class _PyLoader(yaml.SafeLoader):
+    """The pure-Python parser: used only to word syntax errors the same on every machine."""
+
+
+for _cls in (_Loader, _PyLoader):
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
 
 
 def load_with_lines(path: Path) -> Any:
@@ -104,7 +112,11 @@ def load_with_lines(path: Path) -> Any:
         # PyYAML (YAML 1.1) refuses as indentation: make it a space, lines unchanged.
         text = text.replace("\t", " ")
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from (C)SafeLoader
+    except yaml.MarkedYAMLError:
+        pass
+    try:
+        return yaml.load(text, Loader=_PyLoader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -112,3 +124,32 @@ def load_with_lines(path: Path) -> Any:
         raise ParseError(line, f"invalid YAML: {what}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise ParseError(1, f"invalid YAML: {exc}") from None
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> LineDict:
+    result = LineDict()
+    result.line = 0
+    result.lines = {}
+    for key, value in pairs:
+        if type(value) is list:
+            items = LineList(value)
+            items.line = 0
+            items.lines = []
+            value = items
+        if key in result:
+            raise ParseError(0, f"duplicate key '{key}' in one mapping")
+        result[key] = value
+    return result
+
+
+def load_json_fast(path: Path) -> Any:
+    """Parse a JSON file with :mod:`json`, without line numbers (every line is 0).
+
+    Ten times faster than the line-aware parse; callers use it for the common case of
+    a valid file and parse again with :func:`load_with_lines` to report problems.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        return json.loads(text, object_pairs_hook=_json_object)
+    except json.JSONDecodeError as exc:
+        raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None

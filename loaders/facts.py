@@ -21,7 +21,7 @@ from typing import Any
 from graph.errors import FactFileError, ValidationFailed
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id
 from graph.ontology import Ontology, PropertySpec, default_ontology
-from graph.yamlio import LineDict, LineList, ParseError, load_with_lines
+from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 
 __all__ = [
     "Problem",
@@ -431,6 +431,17 @@ def _read(path: Path, ontology: Ontology) -> tuple[_ParsedFile, list[Problem]]:
     if path.suffix.lower() not in FACT_SUFFIXES:
         checker.problem(1, f"not a fact file: expected a {', '.join(FACT_SUFFIXES)} file")
         return checker.out, checker.problems
+    if path.suffix.lower() == ".json":
+        # Fast path: most files are valid; parse again with line numbers only to report.
+        try:
+            doc = load_json_fast(path)
+        except (ParseError, OSError, UnicodeDecodeError):
+            pass
+        else:
+            fast = _FileChecker(shown, ontology)
+            parsed = fast.check(doc)
+            if not fast.problems:
+                return parsed, []
     try:
         doc = load_with_lines(path)
     except ParseError as exc:

@@ -46,9 +46,11 @@ from typing import Any
 from graph.errors import FactFileError
 from graph.ontology import Ontology, default_ontology
 
-__all__ = ["SynthSummary", "write_corpus", "FORMATS", "cyrillic", "name_variants"]
+__all__ = ["SynthSummary", "write_corpus", "FORMATS", "GENERATOR_VERSION", "cyrillic", "name_variants"]
 
 FORMATS = ("yaml", "json")
+# Bumped whenever a change makes a seed give other files (benchmark caches compare it).
+GENERATOR_VERSION = 1
 
 # --- Names ---------------------------------------------------------------------------
 # Surnames are three syllables from these tables: odd enough to be clearly fictional.
@@ -231,6 +233,7 @@ class SynthSummary:
     out_dir: str
     format: str
     seed: int
+    generator: int  # GENERATOR_VERSION
     files: int
     sources: int
     claims: int  # claim entries written, i.e. pieces of evidence
@@ -259,6 +262,7 @@ class _Claim:
     asserted_by: _Ent | None
     templates: tuple[str, ...]
     words: dict[str, str]
+    first_template: int
     evidence: int = 0
     disputed: bool = False
 
@@ -586,16 +590,11 @@ class _Generator:
         claim = seen.get(key)
         if claim is not None:
             # The same fact told again by a later source: more evidence, capped.
-            if claim.evidence >= 8:
-                return
-            if claim.quals != quals:
-                if not claim.disputed and claim.evidence > 0:
-                    self.disputed += 1
-                claim.disputed = True
-            self._place(claim, 1, quals, asserted_by)
+            if claim.evidence < 8:
+                self._place(claim, 1, quals, asserted_by)
             return
         claim = _Claim(subject, predicate, obj, key, key_q, quals, asserted_by, _T[kind],
-                       {"s": subject.mention, "o": obj.mention, **words})
+                       {"s": subject.mention, "o": obj.mention, **words}, self.rng.randrange(len(_T[kind])))
         seen[key] = claim
         copies = 1
         if self.rng.random() < repeat:
@@ -618,10 +617,10 @@ class _Generator:
             ev_quals = quals
             if copy > 0 and "date" in quals and rng.random() < 0.12:
                 ev_quals = {**quals, "date": self._shift(quals["date"])}
-                if not claim.disputed:
-                    claim.disputed = True
-                    self.disputed += 1
-            self._write_claim(target, claim, copy, ev_quals, asserted_by)
+            if ev_quals != claim.quals and not claim.disputed and claim.evidence > 0:
+                claim.disputed = True  # sources disagree on a date or another qualifier
+                self.disputed += 1
+            self._write_claim(target, claim, ev_quals, asserted_by)
             if claim.evidence == 0:
                 self.distinct += 1
             elif claim.evidence == 1:
@@ -633,10 +632,10 @@ class _Generator:
                 self.open.remove(target)
                 self._flush(target)
 
-    def _write_claim(self, f: _File, claim: _Claim, copy: int, quals: dict[str, str], asserted_by: _Ent | None) -> None:
+    def _write_claim(self, f: _File, claim: _Claim, quals: dict[str, str], asserted_by: _Ent | None) -> None:
         rng = self.rng
-        templates = claim.templates
-        template = templates[(claim.evidence + copy + rng.randrange(len(templates))) % len(templates)]
+        # Each source words the fact its own way: the next template for each piece of evidence.
+        template = claim.templates[(claim.first_template + claim.evidence) % len(claim.templates)]
         words = claim.words
         s, o = words["s"], words["o"]
         quote = template.format(
@@ -922,7 +921,7 @@ class _Generator:
             self._flush(f)
         self.open = []
         return SynthSummary(
-            out_dir=str(self.out_dir), format=self.fmt, seed=self.seed, files=self.files, sources=self.files,
+            out_dir=str(self.out_dir), format=self.fmt, seed=self.seed, generator=GENERATOR_VERSION, files=self.files, sources=self.files,
             claims=self.written, distinct_claims=self.distinct, repeated_claims=self.repeated,
             disputed_claims=self.disputed, entities=self.used, sensitive_entities=self.sensitive,
             generic_entities=self.generic, bytes=self.bytes, seconds=round(time.perf_counter() - start, 3),

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import loaders.synth
-from graph.build import build_graph
+from graph.build import build_graph, graph_stats
 from graph.cli import cli
 from graph.errors import FactFileError
 from graph.model import Corpus
@@ -48,6 +48,7 @@ def test_corpus_validates_and_matches_its_summary(generated, checked) -> None:
     assert len(corpus.sources) == summary.sources == summary.files == len(files)
     assert sum(1 for c in corpus.claims.values() if len(c.sources) > 1) == summary.repeated_claims
     assert sum(summary.predicates.values()) == 600
+    assert graph_stats(build_graph(corpus))["disputed"] == summary.disputed_claims > 0
 
 
 def test_files_hold_at_most_claims_per_source(tmp_path: Path) -> None:
