@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere in the checkout
 from graph.model import Corpus  # noqa: E402
 from graph.ontology import Ontology, default_ontology  # noqa: E402
 from loaders.facts import load_corpus  # noqa: E402
-from loaders.synth import GENERATOR_VERSION, write_corpus  # noqa: E402
+from loaders.synth import FORMATS, GENERATOR_VERSION, write_corpus  # noqa: E402
 
 
 def say(message: str) -> None:
@@ -74,10 +74,10 @@ class Prepared:
     parse_seconds: float | None  # None: parsed corpus reused (--reuse-parsed)
 
 
-def prepare(claims: int, seed: int, reuse_parsed: bool) -> Prepared:
+def prepare(claims: int, seed: int, fmt: str, reuse_parsed: bool) -> Prepared:
     """The synthetic corpus on disk (cached), then parsed and validated."""
     root = data_dir()
-    name = f"synth-{claims}-s{seed}"
+    name = f"synth-{claims}-s{seed}" + ("" if fmt == "yaml" else f"-{fmt}")
     path, marker, parsed = root / name, root / f"{name}.done.json", root / f"{name}.corpus.pickle"
     generated: float | None = None
     fresh = marker.exists() and path.is_dir() and \
@@ -87,7 +87,7 @@ def prepare(claims: int, seed: int, reuse_parsed: bool) -> Prepared:
         parsed.unlink(missing_ok=True)
         say(f"generating {claims:,} synthetic claims into {path} ...")
         start = time.perf_counter()
-        summary = write_corpus(path, claims, seed=seed)
+        summary = write_corpus(path, claims, seed=seed, fmt=fmt)
         generated = time.perf_counter() - start
         marker.write_text(json.dumps(summary.as_dict(), indent=2) + "\n")
     else:
@@ -178,7 +178,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from graph.server import connection, start, status, stop
     from graph.store import Store
 
-    prepared = prepare(args.claims, args.seed, args.reuse_parsed)
+    prepared = prepare(args.claims, args.seed, args.format, args.reuse_parsed)
     corpus = prepared.corpus
     evidence = sum(len(c.evidence) for c in corpus.claims.values())
     ontology = default_ontology()
@@ -192,7 +192,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {
         "corpus": {
             "path": str(prepared.path), "claims": evidence, "distinct_claims": len(corpus.claims),
-            "entities": len(corpus.entities), "sources": len(corpus.sources), "seed": args.seed,
+            "entities": len(corpus.entities), "sources": len(corpus.sources), "seed": args.seed, "format": args.format,
             "generated_seconds": _round(prepared.generated_seconds),
         },
         "parse_validate": {"seconds": _round(prepared.parse_seconds),
@@ -269,7 +269,7 @@ def report(out: dict[str, Any]) -> str:
     lines = [
         f"casegraph load benchmark: {c['claims']:,} claims ({c['distinct_claims']:,} distinct), "
         f"{c['entities']:,} entities, {c['sources']:,} sources; seed {c['seed']}; server {out['server']}",
-        f"corpus: {c['path']} ("
+        f"corpus: {c['path']} ({c['format']}, "
         + (f"generated in {c['generated_seconds']:.1f} s" if c["generated_seconds"] is not None else "reused")
         + ")",
         "parse + validate (loaders.facts.load_corpus): "
@@ -321,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive-claims", type=int, default=10_000,
                         help="claims to time the naive loader on; its rate is extrapolated (default 10000; 0 skips it)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default 0)")
+    parser.add_argument("--format", choices=FORMATS, default="yaml",
+                        help="fact file format of the corpus (default yaml; json parses faster)")
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of the table")
     parser.add_argument("--reuse-parsed", action="store_true",
                         help="cache the parsed corpus (pickle in bench/data/) and reuse it: skips the slow parse")

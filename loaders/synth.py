@@ -433,7 +433,7 @@ class _Generator:
             region.stem = base
             regions.append(region)
         cities = []
-        for _ in range(10 + int(d_est // 2000)):
+        for _ in range(min(600, 10 + int(d_est // 2000))):  # at most 600 of the ~1,000 names
             cities.append(self._location(self._place_name(used_names), "city", rng.choice(regions)))
         self.cities = _Zipf(cities, 0.9)
         facilities = [
@@ -499,7 +499,7 @@ class _Generator:
         firms = [self._org(f"Bar Association of {region.name}", "law_firm", [f"Адвокатская палата региона {cyrillic(region.stem)}"],
                            home=capital) for region in regions[:2]]
         firm_names: set[str] = set()
-        while len(firm_names) < 3 + int(d_est // 20000):
+        while len(firm_names) < min(500, 3 + int(d_est // 20000)):
             surname = rng.choice(_SURNAME_HEADS) + rng.choice(_SURNAME_MIDS) + rng.choice(_SURNAME_TAILS)
             if surname in firm_names:
                 continue

@@ -73,9 +73,9 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 def _register() -> None:
     # Imported here so each theme lives in its own module.
-    from graph.cli import facts, server, store
+    from graph.cli import facts, server, store, synth
 
-    for module in (facts, server, store, __import__("graph.cli.synth", fromlist=["COMMANDS"])):
+    for module in (facts, server, store, synth):
         for command in module.COMMANDS:
             cli.add_command(command)
 
