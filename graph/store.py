@@ -25,9 +25,11 @@ Cypher text only from the ontology (whose loader admits only plain identifiers).
 from __future__ import annotations
 
 import hashlib
-import json
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -43,28 +45,47 @@ from graph.build import (
     claim_edge_attrs,
     entity_node_attrs,
     source_node_attrs,
+    summarise_evidence,
 )
 from graph.errors import StoreError
 from graph.model import Claim, Corpus, Entity, Evidence, evidence_id
 from graph.ontology import Ontology, default_ontology
 from graph.schema import schema_statements
 
-__all__ = ["Store", "LoadSummary", "CHUNK_SIZE"]
+__all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE"]
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CHUNK_SIZE = 5000  # claims per write transaction
+WORKERS = 2  # concurrent write transactions (claims are locked, so chunks cannot collide)
 ENTITY_CORE = ("key", "name", "aliases", "sensitive", "generic")
 EVIDENCE_CORE = ("id", "claim_id", "source", "quote")
 
 
-@dataclass
-class LoadSummary:
-    """What a load did, by kind of thing."""
+def _counter() -> defaultdict[str, int]:
+    return defaultdict(int)
 
-    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    removed: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    unchanged: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+@dataclass
+class Counts:
+    """Things created, updated, removed and left unchanged, by kind."""
+
+    created: defaultdict[str, int] = field(default_factory=_counter)
+    updated: defaultdict[str, int] = field(default_factory=_counter)
+    removed: defaultdict[str, int] = field(default_factory=_counter)
+    unchanged: defaultdict[str, int] = field(default_factory=_counter)
+
+    def add(self, other: Counts) -> None:
+        for what in ("created", "updated", "removed", "unchanged"):
+            mine = getattr(self, what)
+            for kind, n in getattr(other, what).items():
+                mine[kind] += n
+
+
+@dataclass
+class LoadSummary(Counts):
+    """What a load did, by kind of thing, and where its time went."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -76,6 +97,24 @@ class LoadSummary:
             what: {k: int(getattr(self, what).get(k, 0)) for k in kinds}
             for what in ("created", "updated", "removed", "unchanged")
         }
+
+
+@dataclass
+class _ClaimPlan:
+    """What one chunk of claims needs written, and the counts that follow from it."""
+
+    counts: Counts = field(default_factory=Counts)
+    new_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    changed_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    drop_claims: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    new_evidence: list[dict[str, Any]] = field(default_factory=list)
+    changed_evidence: list[dict[str, Any]] = field(default_factory=list)
+    drop_evidence: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.new_claims or self.changed_claims or self.drop_claims or self.new_evidence
+                    or self.changed_evidence or self.drop_evidence)
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
@@ -213,22 +252,62 @@ class Store:
         return dict(self._read(work))
 
     # -- loading --------------------------------------------------------------------
-    def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE) -> LoadSummary:
+    def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
+             workers: int = WORKERS, full: bool = False) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
         removed; a claim disappears when no source supports it any more; an entity
         disappears when no source mentions it any more.
+
+        Sources whose digest in Neo4j says they are loaded as they are now are skipped;
+        ``full`` checks everything against the database instead (after someone edited
+        the database by hand, say).
         """
         summary = LoadSummary()
+        clock = time.perf_counter()
+
+        def lap(phase: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            summary.seconds[phase] = summary.seconds.get(phase, 0.0) + now - clock
+            clock = now
+
         self.ensure_schema()
-        source_keys = sorted(corpus.sources)
         self._check_labels(corpus)
-        self._write(lambda tx: self._load_sources(tx, corpus, summary))
-        entity_keys = sorted(corpus.entities)
+        # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
+        # The digest is written last, so a load that died half-way is redone.
+        digests = _source_digests(corpus)
+        stored = self._read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
+            "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, s.digest AS digest",
+            keys=sorted(digests))})
+        source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
+        dirty = frozenset(source_keys)
+        clean = Counts()
+        clean.unchanged["sources"] = len(digests) - len(dirty)
+        for entity in corpus.entities.values():
+            clean.unchanged["mentions"] += sum(1 for s in entity.sources if s not in dirty)
+        entity_keys = sorted(k for k, e in corpus.entities.items() if dirty.intersection(e.sources))
+        clean.unchanged["entities"] = len(corpus.entities) - len(entity_keys)
+        claim_keys = set()
+        for cid, claim in corpus.claims.items():
+            if any(ev.source in dirty for ev in claim.evidence):
+                claim_keys.add(cid)
+            else:
+                clean.unchanged["claims"] += 1
+                clean.unchanged["evidence"] += len(claim.evidence)
+        summary.add(clean)
+        lap("schema and checks")
+        if not dirty:
+            return summary
+
+        summary.add(self._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
         for chunk in _chunks(entity_keys, chunk_size):
-            self._write(partial(self._load_entities, corpus=corpus, keys=chunk, summary=summary))
-        lost_mentions: set[str] = self._write(lambda tx: self._sync_mentions(tx, corpus, summary))
+            summary.add(self._write(partial(self._load_entities, corpus=corpus, keys=chunk)))
+        lap("entities")
+        counts, lost_mentions = self._write(partial(self._sync_mentions, corpus=corpus, sources=source_keys))
+        summary.add(counts)
+        lap("mentions")
 
         # Claims this load touches: its own, plus those its sources supported before.
         stale = self._read(lambda tx: [
@@ -237,14 +316,39 @@ class Store:
                 sources=source_keys,
             )
         ])
-        touched = sorted(set(corpus.claims) | set(stale))
-        loaded = set(source_keys)
+        touched = sorted(claim_keys | set(stale))
+        loaded = frozenset(corpus.sources)
+        chunks = list(_chunks(touched, chunk_size))
+        # A chunk whose claims Neo4j already holds as they are costs one read and no
+        # lock; a first load skips that read once it has seen a chunk that needed writes.
+        expect_writes = threading.Event()
+
+        def do_chunk(chunk: list[str]) -> Counts:
+            if not expect_writes.is_set():
+                plan = self._read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
+                if not plan.writes:
+                    return plan.counts
+                expect_writes.set()
+            plan = self._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
+            return plan.counts
+
         with _progress(progress, len(touched)) as advance:
-            for chunk in _chunks(touched, chunk_size):
-                self._write(partial(self._load_claims, corpus=corpus, ids=chunk, loaded_sources=loaded,
-                                    summary=summary))
-                advance(len(chunk))
-        self._write(lambda tx: self._drop_orphans(tx, sorted(lost_mentions), summary))
+            if workers <= 1 or len(chunks) <= 1:
+                for chunk in chunks:
+                    summary.add(do_chunk(chunk))
+                    advance(len(chunk))
+            else:
+                # Neo4j writes on one core while Python plans the next chunk on the other.
+                with ThreadPoolExecutor(max_workers=workers) as pool:
+                    for chunk, counts in zip(chunks, pool.map(do_chunk, chunks), strict=False):
+                        summary.add(counts)
+                        advance(len(chunk))
+        lap("claims")
+        summary.add(self._write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
+        self._write(lambda tx: tx.run(
+            "UNWIND $rows AS row MATCH (s:Source {key: row.key}) SET s.digest = row.digest",
+            rows=[{"key": k, "digest": digests[k]} for k in source_keys]).consume())
+        lap("orphans")
         return summary
 
     def _check_labels(self, corpus: Corpus) -> None:
@@ -264,23 +368,27 @@ class Store:
         if conflicts:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
 
-    def _load_sources(self, tx: ManagedTransaction, corpus: Corpus, summary: LoadSummary) -> None:
-        keys = sorted(corpus.sources)
-        existing = {r["key"]: dict(r["props"]) for r in tx.run(
+    # Each step below runs inside a managed transaction that the driver may retry, so
+    # it returns its counts instead of adding them to the summary itself.
+    def _load_sources(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        counts = Counts()
+        existing = {r["key"]: _without(r["props"], "digest") for r in tx.run(
             "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, properties(s) AS props", keys=keys)}
         rows = []
         for key in keys:
             props = {"key": key, **corpus.sources[key].properties()}
             have = existing.get(key)
             if have == props:
-                summary.unchanged["sources"] += 1
+                counts.unchanged["sources"] += 1
                 continue
-            (summary.updated if have is not None else summary.created)["sources"] += 1
+            (counts.updated if have is not None else counts.created)["sources"] += 1
             rows.append({"key": key, "props": props})
         if rows:
             tx.run("UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row.props", rows=rows).consume()
+        return counts
 
-    def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str], summary: LoadSummary) -> None:
+    def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        counts = Counts()
         existing = {r["key"]: dict(r["props"]) for r in tx.run(
             "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, properties(n) AS props", keys=keys)}
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -289,9 +397,9 @@ class Store:
             have = existing.get(key)
             props = _merged_entity_props(entity, have)
             if have == props:
-                summary.unchanged["entities"] += 1
+                counts.unchanged["entities"] += 1
                 continue
-            (summary.updated if have is not None else summary.created)["entities"] += 1
+            (counts.updated if have is not None else counts.created)["entities"] += 1
             by_label[entity.label].append({"key": key, "props": props})
         for label, rows in sorted(by_label.items()):
             assert label in self.ontology.labels  # validated; never user text in Cypher
@@ -299,145 +407,159 @@ class Store:
                 f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) SET n:Entity SET n = row.props",
                 rows=rows,
             ).consume()
+        return counts
 
-    def _sync_mentions(self, tx: ManagedTransaction, corpus: Corpus, summary: LoadSummary) -> set[str]:
-        """Make each loaded source's MENTIONS edges exactly its declared entities."""
-        want = {(s, e.key) for e in corpus.entities.values() for s in e.sources}
+    def _sync_mentions(self, tx: ManagedTransaction, corpus: Corpus, sources: list[str]) -> tuple[Counts, set[str]]:
+        """Make each given source's MENTIONS edges exactly its declared entities."""
+        counts = Counts()
+        wanted = set(sources)
+        want = {(s, e.key) for e in corpus.entities.values() for s in e.sources if s in wanted}
+        # Lock the sources (a same-value write takes the lock and changes nothing), so a
+        # concurrent load of the same source waits here and then sees these edges.
         have = {(r["s"], r["e"]) for r in tx.run(
-            "UNWIND $sources AS k MATCH (s:Source {key: k})-[:MENTIONS]->(n:Entity) RETURN s.key AS s, n.key AS e",
-            sources=sorted(corpus.sources))}
+            "UNWIND $sources AS k MATCH (s:Source {key: k}) SET s.key = k WITH s "
+            "MATCH (s)-[:MENTIONS]->(n:Entity) RETURN s.key AS s, n.key AS e", sources=sources)}
         add = sorted(want - have)
         drop = sorted(have - want)
-        summary.created["mentions"] += len(add)
-        summary.removed["mentions"] += len(drop)
-        summary.unchanged["mentions"] += len(want & have)
+        counts.created["mentions"] += len(add)
+        counts.removed["mentions"] += len(drop)
+        counts.unchanged["mentions"] += len(want & have)
         for rows in _chunks([{"s": s, "e": e} for s, e in add], 20000):
             tx.run(
                 "UNWIND $rows AS row MATCH (s:Source {key: row.s}) MATCH (n:Entity {key: row.e}) "
-                "MERGE (s)-[:MENTIONS]->(n)", rows=rows).consume()
+                "CREATE (s)-[:MENTIONS]->(n)", rows=rows).consume()
         if drop:
             tx.run(
                 "UNWIND $rows AS row MATCH (s:Source {key: row.s})-[m:MENTIONS]->(n:Entity {key: row.e}) DELETE m",
                 rows=[{"s": s, "e": e} for s, e in drop]).consume()
-        return {e for _, e in drop}
+        return counts, {e for _, e in drop}
 
-    def _load_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str], loaded_sources: set[str],
-                     summary: LoadSummary) -> None:
-        # Lock the chunk's Claim nodes first (ids are sorted, so concurrent loads take
-        # locks in the same order); what is read after this is what other loads committed.
-        # MERGE (not MATCH) so that a claim two loads both create is locked too.
-        existing_claims = {}
-        for r in tx.run(
-            "UNWIND $ids AS id MERGE (c:Claim {id: id}) ON CREATE SET c._new = true SET c._lock = true "
-            "RETURN c.id AS id, properties(c) AS props", ids=ids
-        ):
-            props = {k: v for k, v in r["props"].items() if k not in ("_lock", "_new")}
-            if "_new" not in r["props"]:
-                existing_claims[r["id"]] = props
-        new_claim_ids = [cid for cid in ids if cid not in existing_claims]
+    def _plan_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str], loaded: frozenset[str],
+                     lock: bool) -> _ClaimPlan:
+        """Read what Neo4j holds for these claims and work out what to write.
+
+        With ``lock``, the Claim nodes are locked first (MERGE creates the missing ones,
+        and a same-value write locks the others; ids are sorted, so concurrent loads
+        take locks in the same order), so what is read is final until commit.
+        """
+        if lock:
+            query = ("UNWIND $ids AS id MERGE (c:Claim {id: id}) SET c.id = id "
+                     "RETURN c.id AS id, properties(c) AS props")
+        else:
+            query = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, properties(c) AS props"
+        existing: dict[str, dict[str, Any]] = {}
+        for r in tx.run(query, ids=ids):
+            if len(r["props"]) > 1:  # a node MERGE just made holds only its id
+                existing[r["id"]] = dict(r["props"])
         evidence_now: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        for r in tx.run(
-            "UNWIND $ids AS id MATCH (e:Evidence {claim_id: id}) RETURN properties(e) AS props", ids=ids
-        ):
+        for r in tx.run("UNWIND $ids AS id MATCH (e:Evidence {claim_id: id}) RETURN properties(e) AS props", ids=ids):
             props = dict(r["props"])
             evidence_now[props["claim_id"]][props["id"]] = props
 
-        claim_rows: list[dict[str, Any]] = []
-        rel_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        new_evidence: list[dict[str, Any]] = []
-        changed_evidence: list[dict[str, Any]] = []
-        drop_evidence: list[str] = []
-        drop_claims: list[dict[str, Any]] = []
+        plan = _ClaimPlan()
+        counts = plan.counts
         for cid in ids:
             have_ev = evidence_now.get(cid, {})
             claim = corpus.claims.get(cid)
             # Evidence from sources this load does not cover stays as it is.
-            want_ev = {eid: p for eid, p in have_ev.items() if p["source"] not in loaded_sources}
+            want_ev = {eid: p for eid, p in have_ev.items() if p["source"] not in loaded}
             if claim is not None:
                 for ev in claim.evidence:
                     p = _evidence_props(claim, ev)
                     want_ev[p["id"]] = p
+            for eid, p in want_ev.items():
+                old = have_ev.get(eid)
+                if old is None:
+                    plan.new_evidence.append(p)
+                    counts.created["evidence"] += 1
+                elif old != p:
+                    plan.changed_evidence.append(p)
+                    counts.updated["evidence"] += 1
+                else:
+                    counts.unchanged["evidence"] += 1
             for eid in have_ev:
                 if eid not in want_ev:
-                    drop_evidence.append(eid)
-            for eid, p in want_ev.items():
-                if eid not in have_ev:
-                    new_evidence.append(p)
-                elif have_ev[eid] != p:
-                    changed_evidence.append(p)
-            summary.created["evidence"] += sum(1 for e in want_ev if e not in have_ev)
-            summary.updated["evidence"] += sum(1 for e, p in want_ev.items() if e in have_ev and have_ev[e] != p)
-            summary.unchanged["evidence"] += sum(1 for e, p in want_ev.items() if have_ev.get(e) == p)
-            summary.removed["evidence"] += sum(1 for e in have_ev if e not in want_ev)
+                    plan.drop_evidence.append(eid)
+                    counts.removed["evidence"] += 1
 
-            have_claim = existing_claims.get(cid)
+            have_claim = existing.get(cid)
             if not want_ev:
                 if have_claim is not None:
-                    summary.removed["claims"] += 1
-                    drop_claims.append({"id": cid, "predicate": have_claim["predicate"]})
+                    counts.removed["claims"] += 1
+                    plan.drop_claims[have_claim["predicate"]].append(cid)
+                elif lock:
+                    plan.drop_claims[""].append(cid)  # the empty node this MERGE made
                 continue
             if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
                 claim = _claim_from_props(have_claim or {})
-            edge = claim_edge_attrs(_with_evidence(claim, want_ev.values()))
-            rel_props = {k: v for k, v in edge.items() if k not in ("type", "evidence")}
+            rel_props = _rel_props(cid, claim.key_qualifiers, want_ev.values())
             # The Claim node carries a digest of its relationship's properties, so the
             # diff needs no relationship lookup (hubs have many relationships).
             claim_props = _clean({"id": cid, "predicate": claim.predicate, "subject": claim.subject,
                                   "object": claim.object, **claim.key_qualifiers,
                                   "sources": rel_props["sources"], "digest": _digest(rel_props)})
-            if have_claim is None:
-                summary.created["claims"] += 1
-            elif have_claim == claim_props:
-                summary.unchanged["claims"] += 1
+            if have_claim == claim_props:
+                counts.unchanged["claims"] += 1
                 continue
+            row = {"id": cid, "s": claim.subject, "o": claim.object, "props": claim_props, "rel": rel_props}
+            if have_claim is None:
+                counts.created["claims"] += 1
+                plan.new_claims[claim.predicate].append(row)
             else:
-                summary.updated["claims"] += 1
-            claim_rows.append({"id": cid, "props": claim_props})
-            rel_rows[claim.predicate].append({"s": claim.subject, "o": claim.object, "id": cid, "props": rel_props})
+                counts.updated["claims"] += 1
+                plan.changed_claims[claim.predicate].append(row)
+        return plan
 
-        orphans = [cid for cid in new_claim_ids if not any(r["id"] == cid for r in claim_rows)]
-        if orphans:
-            tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c", ids=orphans).consume()
-        if drop_evidence:
-            tx.run("UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e", ids=drop_evidence).consume()
-        for rel_type, rows in _group(drop_claims, "predicate").items():
+    def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],
+                      loaded: frozenset[str]) -> _ClaimPlan:
+        plan = self._plan_claims(tx, corpus, ids, loaded, lock=True)
+        if plan.drop_evidence:
+            tx.run("UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e", ids=plan.drop_evidence).consume()
+        for rel_type, cids in sorted(plan.drop_claims.items()):
+            if rel_type:
+                assert rel_type in self.ontology.relationships
+                tx.run(f"UNWIND $ids AS id MATCH ()-[r:{rel_type} {{claim_id: id}}]->() DELETE r", ids=cids).consume()
+            tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c", ids=cids).consume()
+        for rel_type, rows in sorted(plan.new_claims.items()):
+            assert rel_type in self.ontology.relationships
+            # CREATE, not MERGE: the claim is locked and had no relationship, and MERGE
+            # would scan every relationship of a hub node.
+            tx.run(
+                "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props WITH row "
+                "MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
+                f"CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel",
+                rows=rows).consume()
+        for rel_type, rows in sorted(plan.changed_claims.items()):
             assert rel_type in self.ontology.relationships
             tx.run(
-                f"UNWIND $rows AS row MATCH (c:Claim {{id: row.id}}) "
-                f"OPTIONAL MATCH ()-[r:{rel_type} {{claim_id: row.id}}]->() DELETE r DETACH DELETE c",
+                "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props WITH row "
+                f"MATCH ()-[r:{rel_type} {{claim_id: row.id}}]->() SET r = row.rel",
                 rows=rows).consume()
-        if claim_rows:
-            tx.run("UNWIND $rows AS row MERGE (c:Claim {id: row.id}) SET c = row.props", rows=claim_rows).consume()
-        for rel_type, rows in sorted(rel_rows.items()):
-            assert rel_type in self.ontology.relationships
-            tx.run(
-                f"UNWIND $rows AS row MATCH (s:Entity {{key: row.s}}) MATCH (o:Entity {{key: row.o}}) "
-                f"MERGE (s)-[r:{rel_type} {{claim_id: row.id}}]->(o) SET r = row.props",
-                rows=rows).consume()
-        if new_evidence:
+        if plan.new_evidence:
             tx.run(
                 "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) MATCH (s:Source {key: row.source}) "
                 "CREATE (e:Evidence) SET e = row CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s)",
-                rows=new_evidence).consume()
-            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in new_evidence if "asserted_by" in p]
+                rows=plan.new_evidence).consume()
+            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in plan.new_evidence if "asserted_by" in p]
             if speakers:
                 tx.run("UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
                        "CREATE (e)-[:ASSERTED_BY]->(p)", rows=speakers).consume()
-        if changed_evidence:
+        if plan.changed_evidence:
             tx.run("UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) SET e = row "
                    "WITH e, row OPTIONAL MATCH (e)-[a:ASSERTED_BY]->() DELETE a "
                    "WITH e, row MATCH (p:Entity {key: row.asserted_by}) CREATE (e)-[:ASSERTED_BY]->(p)",
-                   rows=changed_evidence).consume()
-        tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) REMOVE c._lock, c._new", ids=ids).consume()
+                   rows=plan.changed_evidence).consume()
+        return plan
 
-    def _drop_orphans(self, tx: ManagedTransaction, keys: list[str], summary: LoadSummary) -> None:
+    def _drop_orphans(self, tx: ManagedTransaction, keys: list[str]) -> Counts:
         """Entities that lost their last mention go, with whatever still hangs on them."""
-        if not keys:
-            return
-        rec = tx.run(
-            "UNWIND $keys AS k MATCH (n:Entity {key: k}) WHERE NOT ()-[:MENTIONS]->(n) "
-            "DETACH DELETE n RETURN count(*) AS n", keys=keys).single()
-        summary.removed["entities"] += rec["n"] if rec else 0
+        counts = Counts()
+        if keys:
+            rec = tx.run(
+                "UNWIND $keys AS k MATCH (n:Entity {key: k}) WHERE NOT ()-[:MENTIONS]->(n) "
+                "DETACH DELETE n RETURN count(*) AS n", keys=keys).single()
+            counts.removed["entities"] += rec["n"] if rec else 0
+        return counts
 
     # -- reading back -----------------------------------------------------------------
     def read_graph(self) -> nx.MultiDiGraph:
@@ -533,6 +655,7 @@ class Store:
         from graph.model import Source
 
         for props in sorted(sources, key=lambda p: p["key"]):
+            props = _without(props, "digest")
             key = props.pop("key")
             g.add_node(key, **source_node_attrs(Source(key=key, **props)))
         rows = sorted(entities, key=lambda r: r["props"]["key"])
@@ -566,16 +689,40 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _without(props: Any, *names: str) -> dict[str, Any]:
+    return {k: v for k, v in dict(props).items() if k not in names}
+
+
+def _source_digests(corpus: Corpus) -> dict[str, str]:
+    """A digest per source of everything a load writes for it.
+
+    It covers the source's properties, the (merged) entities it mentions, and its
+    evidence (the claim id stands for subject, predicate, object and key
+    qualifiers), so any change to what the source says, or to an entity it shares
+    with another file of the corpus, makes it differ.
+    """
+    parts: dict[str, list[str]] = {k: [repr(sorted(s.properties().items()))] for k, s in corpus.sources.items()}
+    for key, e in corpus.entities.items():
+        row = repr((key, e.label, e.name, e.aliases, sorted(e.attributes.items()), e.sensitive, e.generic))
+        for source in e.sources:
+            parts[source].append(row)
+    for cid, c in corpus.claims.items():
+        for ev in c.evidence:
+            parts[ev.source].append(f"{cid}{ev.quote!r}{ev.asserted_by!r}{ev.confidence!r}{ev.qualifiers!r}")
+    # Rows are sorted so the digest does not depend on file order.
+    return {k: hashlib.sha1("\n".join(sorted(v)).encode("utf-8")).hexdigest() for k, v in parts.items()}
+
+
 def _digest(props: dict[str, Any]) -> str:
-    raw = json.dumps(props, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+    # Values are strings, numbers and lists of strings: repr is stable and cheap.
+    return hashlib.sha1(repr(sorted(props.items())).encode("utf-8")).hexdigest()[:16]
 
 
-def _group(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        out[row[key]].append(row)
-    return out
+def _rel_props(cid: str, key_qualifiers: dict[str, Any], evidence_props: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The claim relationship's properties: what :func:`claim_edge_attrs` gives, less type and evidence."""
+    evidence = sorted((_evidence_dict(p) for p in evidence_props), key=lambda e: (e["source"], e["quote"]))
+    return {"claim_id": cid, **key_qualifiers, **summarise_evidence(evidence),
+            "sources": sorted({e["source"] for e in evidence})}
 
 
 def _merged_entity_props(entity: Entity, have: dict[str, Any] | None) -> dict[str, Any]:

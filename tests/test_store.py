@@ -146,6 +146,28 @@ def test_reload_changes_nothing(store: Store, clean_db: neo4j.Driver) -> None:
     assert dump(clean_db) == before
 
 
+def test_unchanged_sources_are_skipped_and_full_rechecks(store: Store, tmp_path: Path) -> None:
+    files = synthetic_files(tmp_path / "d", sources=3, claims_per_source=5, shared=2)
+    store.load(load_corpus(files))
+    # Edit one source: only it is processed; the others count as unchanged.
+    write_fact_file(files[1], "source:synthetic-0001", [target("person:fictional-0001", "event:incident-000001",
+                                                               "An edited report.")])
+    summary = store.load(load_corpus(files))
+    assert summary.unchanged["sources"] == 3  # the edited one keeps its title; its claims changed
+    # The other two sources: 10 pieces of evidence; 2 of them share a claim with the edited source.
+    assert summary.unchanged["evidence"] == 12
+    # Its shared claim about incident 1 keeps a new quote; its 4 other claims lose it.
+    assert summary.removed["evidence"] == 4 and summary.updated["evidence"] == 1
+    assert_same_graph(build_graph(load_corpus(files)), store.read_graph())
+    # Someone deletes evidence by hand: a digest cannot see that, a full load can.
+    with store.driver.session() as s:
+        s.run("MATCH (e:Evidence {source: 'source:synthetic-0002'}) WITH e LIMIT 1 DETACH DELETE e").consume()
+    assert not store.load(load_corpus(files)).changed
+    repaired = store.load(load_corpus(files), full=True)
+    assert repaired.created["evidence"] == 1
+    assert_same_graph(build_graph(load_corpus(files)), store.read_graph())
+
+
 def test_schema_is_created_from_the_ontology(store: Store, clean_db: neo4j.Driver) -> None:
     store.ensure_schema()
     with clean_db.session() as s:

@@ -14,8 +14,10 @@ __all__ = ["COMMANDS"]
 @click.command()
 @paths_argument()
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--full", is_flag=True,
+              help="Check every source against the database, even those whose digest says they are loaded.")
 @format_option("table", "json")
-def load(paths: tuple[str, ...], progress: bool | None, fmt: str) -> None:
+def load(paths: tuple[str, ...], progress: bool | None, full: bool, fmt: str) -> None:
     """Validate fact files, then load them into Neo4j (nothing is written if any file is invalid).
 
     Loading is idempotent: loading the same files again changes nothing. Re-loading an
@@ -31,7 +33,7 @@ def load(paths: tuple[str, ...], progress: bool | None, fmt: str) -> None:
 
     corpus = load_corpus(paths)
     with open_store() as store:
-        summary = store.load(corpus, progress=sys.stderr.isatty() if progress is None else progress)
+        summary = store.load(corpus, progress=sys.stderr.isatty() if progress is None else progress, full=full)
         data = summary.as_dict()
         if fmt == "json":
             emit_json({"uri": store.uri, **data})
