@@ -26,23 +26,12 @@ from neo4j.exceptions import AuthError
 from graph import server
 from graph.errors import ServerError
 from graph.settings import Settings, get_settings
+from tests.conftest import make_settings
 
 pytestmark = pytest.mark.neo4j
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def make_settings(home: Path) -> Settings:
-    """Settings for a casegraph home of a test's own, ignoring any NEO4J_* of the caller."""
-    return dataclasses.replace(
-        get_settings(),
-        neo4j_uri=None,
-        neo4j_username="neo4j",
-        neo4j_password=None,
-        neo4j_database=None,
-        home=home,
-    )
 
 
 def _decode_address(hex_addr: str) -> str:
