@@ -13,7 +13,17 @@ __all__ = [
     "ValidationFailed",
     "StoreError",
     "ServerError",
+    "article",
 ]
+
+
+def article(word: str) -> str:
+    """The word with its indefinite article, for messages.
+
+    >>> article("Person"), article("Organisation"), article("ACCUSED_OF")
+    ('a Person', 'an Organisation', 'an ACCUSED_OF')
+    """
+    return f"{'an' if word[:1].upper() in 'AEIOU' else 'a'} {word}"
 
 
 class CasegraphError(Exception):

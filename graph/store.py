@@ -47,7 +47,7 @@ from graph.build import (
     source_node_attrs,
     summarise_evidence,
 )
-from graph.errors import StoreError
+from graph.errors import StoreError, article
 from graph.model import Claim, Corpus, Entity, Evidence, evidence_id
 from graph.ontology import Ontology, default_ontology
 from graph.schema import schema_statements
@@ -362,7 +362,8 @@ class Store:
                 "RETURN row.key AS key, row.label AS want, [l IN labels(n) WHERE l <> 'Entity'] AS have LIMIT 5",
                 rows=rows,
             )
-            return [f"'{r['key']}' is a {r['want']} in the files but a {'/'.join(r['have'])} in Neo4j" for r in res]
+            return [f"'{r['key']}' is {article(r['want'])} in the files but {article('/'.join(r['have']))} in Neo4j"
+                    for r in res]
 
         conflicts = self._read(work)
         if conflicts:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import FactFileError, ValidationFailed
+from graph.errors import FactFileError, ValidationFailed, article
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id
 from graph.ontology import Ontology, PropertySpec, default_ontology
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
@@ -279,7 +279,7 @@ class _FileChecker:
             elif label is not None:
                 expected = self.ontology.labels[label].key_prefix
                 if m.group(1) != expected:
-                    self.problem(item.line_of("key"), f"key '{key}' of a {label} must start with '{expected}:'")
+                    self.problem(item.line_of("key"), f"key '{key}' of {article(label)} must start with '{expected}:'")
             if key is not None and key in self.out.entities:
                 self.problem(item.line_of("key"), f"entity '{key}' is declared twice in this file (first at line {self.out.entities[key].line})")
                 return
@@ -309,7 +309,7 @@ class _FileChecker:
                     aline = raw_attrs.line_of(attr)
                     spec = specs.get(attr)
                     if spec is None:
-                        self.problem(aline, f"unknown attribute '{attr}' for a {label} (allowed: {', '.join(specs) or 'none'})")
+                        self.problem(aline, f"unknown attribute '{attr}' for {article(label)} (allowed: {', '.join(specs) or 'none'})")
                         continue
                     norm, err = check_value(spec, value)
                     if err:
@@ -342,11 +342,11 @@ class _FileChecker:
         label = declared.entity.label
         if allowed is not None and label not in allowed:
             if name == "asserted_by":
-                self.problem(item.line_of(name), f"asserted_by '{key}' is a {label}; a speaker must be a {' or '.join(allowed)}")
+                self.problem(item.line_of(name), f"asserted_by '{key}' is {article(label)}; a speaker must be {article(' or '.join(allowed))}")
             else:
                 self.problem(
                     item.line_of(name),
-                    f"{name} of {predicate} must be a {' or '.join(allowed)}, but '{key}' is a {label}",
+                    f"{name} of {predicate} must be {article(' or '.join(allowed))}, but '{key}' is {article(label)}",
                 )
             return None
         return key
@@ -367,7 +367,7 @@ class _FileChecker:
         qualifier_specs = self.ontology.qualifiers(predicate) if rel is not None and predicate else {}
         allowed = CLAIM_FIELDS | set(qualifier_specs)
         if rel is not None:
-            self._unknown_fields(item, allowed, f"a {predicate} claim")
+            self._unknown_fields(item, allowed, f"{article(rel.name)} claim")
         subject = self._endpoint(item, "subject", rel.sources if rel else None, predicate)
         obj = self._endpoint(item, "object", rel.targets if rel else None, predicate)
         quote = self._required_str(item, "quote", "a claim")
@@ -406,7 +406,7 @@ class _FileChecker:
         if rel is None or subject is None or obj is None or quote is None or bad_qualifier or predicate is None:
             return
         if subject == obj:
-            self.problem(item.line_of("object"), f"a {predicate} claim cannot link '{subject}' to itself")
+            self.problem(item.line_of("object"), f"{article(predicate)} claim cannot link '{subject}' to itself")
             return
         key_q = {k: qualifiers.pop(k) for k in rel.key if k in qualifiers}
         cid = claim_id(subject, predicate, obj, key_q)
@@ -485,7 +485,7 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
                 continue
             first_path, first_line = entity_origin[key]
             if have.label != new.label:
-                problems.append(Problem(pf.path, pe.line, f"'{key}' is a {new.label} here but a {have.label} in {first_path}:{first_line}"))
+                problems.append(Problem(pf.path, pe.line, f"'{key}' is {article(new.label)} here but {article(have.label)} in {first_path}:{first_line}"))
                 continue
             if have.generic != new.generic:
                 problems.append(Problem(pf.path, pe.line, f"'{key}' is generic: {str(new.generic).lower()} here but {str(have.generic).lower()} in {first_path}:{first_line}"))

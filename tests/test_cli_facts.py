@@ -68,7 +68,7 @@ def test_validate_ok_line(corpus: Path) -> None:
 def test_validate_ok_line_single_file(corpus: Path) -> None:
     result = run("validate", str(corpus / "a.yaml"))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "OK: 1 file, 1 sources, 2 entities, 1 claims, 1 pieces of evidence\n"
+    assert result.stdout == "OK: 1 file, 1 source, 2 entities, 1 claim, 1 piece of evidence\n"
 
 
 def test_validate_example() -> None:
@@ -77,7 +77,7 @@ def test_validate_example() -> None:
     result = run("validate", str(EXAMPLE_FILE))
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"OK: 1 file, 1 sources, {n_entities} entities, {n_claims} claims, {n_claims} pieces of evidence\n"
+        f"OK: 1 file, 1 source, {n_entities} entities, {n_claims} claims, {n_claims} pieces of evidence\n"
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import graph.build
+import graph.errors
 import graph.model
 from graph.errors import FactFileError
 from graph.model import Corpus, PartialDate, claim_id, evidence_id
@@ -459,7 +460,7 @@ def test_partial_dates_order_like_iso_strings() -> None:
     assert [d.iso for d in sorted(dates)] == ["2021", "2021-12", "2021-12-03", "2022-01"]
 
 
-@pytest.mark.parametrize("module", [graph.model, graph.build], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [graph.model, graph.build, graph.errors], ids=lambda m: m.__name__)
 def test_doctests(module: Any) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0

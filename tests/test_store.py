@@ -299,7 +299,7 @@ def test_label_conflict_with_the_database_is_refused(store: Store, tmp_path: Pat
     corpus = load_corpus([b])
     corpus.entities["event:e2"].label = "LegalCase"
     corpus.entities["person:ann"].label = "Organisation"
-    with pytest.raises(StoreError, match="'person:ann' is a Organisation in the files but a Person in Neo4j"):
+    with pytest.raises(StoreError, match="'person:ann' is an Organisation in the files but a Person in Neo4j"):
         store.load(corpus)
     assert dump(store.driver) == before
 

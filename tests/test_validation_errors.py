@@ -78,7 +78,7 @@ EXPECTED: dict[str, list[str]] = {
         f"{B}/entity_declared_twice.yaml:9: entity 'person:a' is declared twice in this file (first at line 5)"
     ],
     "unknown_attribute.yaml": [
-        f"{B}/unknown_attribute.yaml:10: unknown attribute 'headquarters' for a Organisation "
+        f"{B}/unknown_attribute.yaml:10: unknown attribute 'headquarters' for an Organisation "
         "(allowed: kind, country, jurisdiction, founded, note)"
     ],
     "attributes_not_mapping.yaml": [
@@ -109,10 +109,10 @@ EXPECTED: dict[str, list[str]] = {
         f"{B}/unknown_predicate.yaml:10: unknown predicate 'KNOWS' (known: {_PREDICATES})"
     ],
     "wrong_subject_label.yaml": [
-        f"{B}/wrong_subject_label.yaml:9: subject of LEADS must be a Person, but 'org:b' is a Organisation"
+        f"{B}/wrong_subject_label.yaml:9: subject of LEADS must be a Person, but 'org:b' is an Organisation"
     ],
     "wrong_object_label.yaml": [
-        f"{B}/wrong_object_label.yaml:11: object of MEMBER_OF must be a Organisation, but 'event:c' is a Event"
+        f"{B}/wrong_object_label.yaml:11: object of MEMBER_OF must be an Organisation, but 'event:c' is an Event"
     ],
     "dangling_subject.yaml": [
         f"{B}/dangling_subject.yaml:9: subject 'person:nobody' is not declared in this file's entities"
@@ -124,7 +124,7 @@ EXPECTED: dict[str, list[str]] = {
         f"{B}/asserted_by_undeclared.yaml:12: asserted_by 'person:refat-chubarov' is not declared in this file's entities"
     ],
     "asserted_by_not_speaker.yaml": [
-        f"{B}/asserted_by_not_speaker.yaml:12: asserted_by 'event:c' is a Event; a speaker must be a Person or Organisation"
+        f"{B}/asserted_by_not_speaker.yaml:12: asserted_by 'event:c' is an Event; a speaker must be a Person or Organisation"
     ],
     "missing_quote.yaml": [f"{B}/missing_quote.yaml:9: a claim has no 'quote'"],
     "quote_too_long.yaml": [
@@ -163,7 +163,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # --- mistakes only visible across files (each a folder of two files)
     "cross_conflicting_labels": [
-        f"{B}/cross_conflicting_labels/b.yaml:8: 'org:mejlis' is a Person here but a Organisation "
+        f"{B}/cross_conflicting_labels/b.yaml:8: 'org:mejlis' is a Person here but an Organisation "
         f"in {B}/cross_conflicting_labels/a.yaml:5",
         f"{B}/cross_conflicting_labels/b.yaml:8: key 'org:mejlis' of a Person must start with 'person:'",
     ],

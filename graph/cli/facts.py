@@ -36,11 +36,20 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
         return
     if problems:
         raise ValidationFailed(problems)
-    click.echo(
-        f"OK: {len(files)} file{'s' if len(files) != 1 else ''}, {len(corpus.sources)} sources, "
-        f"{len(corpus.entities)} entities, {len(corpus.claims)} claims, "
-        f"{sum(len(c.evidence) for c in corpus.claims.values())} pieces of evidence"
-    )
+    evidence = sum(len(c.evidence) for c in corpus.claims.values())
+    counts = [(len(files), "file"), (len(corpus.sources), "source"), (len(corpus.entities), "entity"),
+              (len(corpus.claims), "claim"), (evidence, "piece of evidence")]
+    click.echo("OK: " + ", ".join(_plural(n, word) for n, word in counts))
+
+
+def _plural(n: int, word: str) -> str:
+    """'1 claim', '2 claims', '2 entities', '2 pieces of evidence'."""
+    if n == 1:
+        return f"1 {word}"
+    if word.endswith("y"):
+        return f"{n} {word[:-1]}ies"
+    head, _, tail = word.partition(" ")
+    return f"{n} {head}s{' ' + tail if tail else ''}"
 
 
 @click.command()
