@@ -656,9 +656,10 @@ class Store:
         from graph.model import Source
 
         for props in sorted(sources, key=lambda p: p["key"]):
-            props = _without(props, "digest")
-            key = props.pop("key")
-            g.add_node(key, **source_node_attrs(Source(key=key, **props)))
+            # Only the fields casegraph writes: a property added by hand in Neo4j is not a source field.
+            fields = {k: props.get(k) for k in ("publisher", "url", "published", "language")}
+            source = Source(key=props["key"], title=props.get("title", props["key"]), **fields)
+            g.add_node(source.key, **source_node_attrs(source))
         rows = sorted(entities, key=lambda r: r["props"]["key"])
         for r in rows:
             props = dict(r["props"])
