@@ -10,6 +10,7 @@ exports consume this shape whether it was built from files or read back from Neo
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -21,6 +22,7 @@ __all__ = [
     "entity_node_attrs",
     "source_node_attrs",
     "claim_edge_attrs",
+    "edge_attrs",
     "summarise_evidence",
     "graph_stats",
     "MENTIONS",
@@ -74,16 +76,22 @@ def summarise_evidence(evidence: list[dict[str, Any]], fields: tuple[str, ...] =
     return out
 
 
-def claim_edge_attrs(claim: Claim) -> dict[str, Any]:
-    evidence = sorted((ev.as_dict() for ev in claim.evidence), key=lambda e: (e["source"], e["quote"]))
+def edge_attrs(predicate: str, claim_id: str, key_qualifiers: dict[str, Any],
+               evidence: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The attributes of a claim edge, from its evidence dicts (as files or Neo4j give them)."""
+    ordered = sorted(evidence, key=lambda e: (e["source"], e["quote"]))
     return {
-        "type": claim.predicate,
-        "claim_id": claim.id,
-        **claim.key_qualifiers,
-        **summarise_evidence(evidence),
-        "sources": sorted({e["source"] for e in evidence}),
-        "evidence": evidence,
+        "type": predicate,
+        "claim_id": claim_id,
+        **key_qualifiers,
+        **summarise_evidence(ordered),
+        "sources": sorted({e["source"] for e in ordered}),
+        "evidence": ordered,
     }
+
+
+def claim_edge_attrs(claim: Claim) -> dict[str, Any]:
+    return edge_attrs(claim.predicate, claim.id, claim.key_qualifiers, (ev.as_dict() for ev in claim.evidence))
 
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:

@@ -42,10 +42,9 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.build import (
     MENTIONS,
-    claim_edge_attrs,
+    edge_attrs,
     entity_node_attrs,
     source_node_attrs,
-    summarise_evidence,
 )
 from graph.errors import StoreError, article
 from graph.model import Claim, Corpus, Entity, Evidence, evidence_id
@@ -493,7 +492,7 @@ class Store:
                 continue
             if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
                 claim = _claim_from_props(have_claim or {})
-            rel_props = _rel_props(cid, claim.key_qualifiers, want_ev.values())
+            rel_props = _rel_props(claim, want_ev.values())
             # The Claim node carries a digest of its relationship's properties, so the
             # diff needs no relationship lookup (hubs have many relationships).
             claim_props = _clean({"id": cid, "predicate": claim.predicate, "subject": claim.subject,
@@ -683,7 +682,8 @@ class Store:
             if claim.subject not in g or claim.object not in g:
                 continue
             g.add_edge(claim.subject, claim.object, key=claim.id,
-                       **claim_edge_attrs(_with_evidence(claim, evidence)))
+                       **edge_attrs(claim.predicate, claim.id, claim.key_qualifiers,
+                                    (_evidence_dict(e) for e in evidence if e)))
 
 
 def _first_line(exc: BaseException) -> str:
@@ -720,11 +720,11 @@ def _digest(props: dict[str, Any]) -> str:
     return hashlib.sha1(repr(sorted(props.items())).encode("utf-8")).hexdigest()[:16]
 
 
-def _rel_props(cid: str, key_qualifiers: dict[str, Any], evidence_props: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """The claim relationship's properties: what :func:`claim_edge_attrs` gives, less type and evidence."""
-    evidence = sorted((_evidence_dict(p) for p in evidence_props), key=lambda e: (e["source"], e["quote"]))
-    return {"claim_id": cid, **key_qualifiers, **summarise_evidence(evidence),
-            "sources": sorted({e["source"] for e in evidence})}
+def _rel_props(claim: Claim, evidence_props: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The claim relationship's properties: the edge attributes, less type and evidence."""
+    attrs = edge_attrs(claim.predicate, claim.id, claim.key_qualifiers, (_evidence_dict(p) for p in evidence_props))
+    del attrs["type"], attrs["evidence"]
+    return attrs
 
 
 def _merged_entity_props(entity: Entity, have: dict[str, Any] | None) -> dict[str, Any]:
@@ -753,22 +753,9 @@ def _merged_entity_props(entity: Entity, have: dict[str, Any] | None) -> dict[st
 
 
 def _claim_from_props(props: dict[str, Any]) -> Claim:
-    core = ("id", "predicate", "subject", "object", "sources", "digest", "_lock", "_new")
+    core = ("id", "predicate", "subject", "object", "sources", "digest")
     key_q = {k: v for k, v in props.items() if k not in core}
     return Claim(props["id"], props["subject"], props["predicate"], props["object"], key_q)
-
-
-def _with_evidence(claim: Claim, evidence: Iterable[dict[str, Any]]) -> Claim:
-    evs = []
-    for p in evidence:
-        if not p:
-            continue
-        d = _evidence_dict(p)
-        evs.append(Evidence(
-            source=d.pop("source"), quote=d.pop("quote"), asserted_by=d.pop("asserted_by", None),
-            confidence=d.pop("confidence", None), qualifiers=d,
-        ))
-    return Claim(claim.id, claim.subject, claim.predicate, claim.object, dict(claim.key_qualifiers), evs)
 
 
 def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str]) -> None:
