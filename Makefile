@@ -1,5 +1,5 @@
 # casegraph: `make demo` runs the main job end to end, `make test` runs every test.
-# Both set up everything they need: system packages (Java, Maven) if missing, the
+# Both set up everything they need: system packages (Java, Maven, Chromium) if missing, the
 # virtualenv with casegraph and its dependencies, and the Neo4j launcher (Maven).
 
 SHELL := /bin/bash
@@ -19,11 +19,14 @@ help:
 	@echo "make bench   load benchmark (bench/load.py)"
 	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
 
-# Java 17 and Maven build and run the local Neo4j; install them only when missing.
+# Java 17 and Maven build and run the local Neo4j; Chromium and ChromeDriver run the
+# browser tests (Neo4j Browser served by the launcher). Installed only when missing.
 system-deps:
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jdk-headless"; \
 	command -v mvn >/dev/null 2>&1 || missing="$$missing maven"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	test -x /usr/bin/chromedriver || missing="$$missing chromium-driver"; \
 	$(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \

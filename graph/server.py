@@ -2,13 +2,15 @@
 
 A real Neo4j 5.26 community DBMS runs embedded in a small Java launcher
 (``launcher/``, built with Maven). It listens for Bolt on 127.0.0.1 only,
-has HTTP switched off and authentication on. Everything it needs lives in
+has Neo4j's HTTP API switched off and authentication on. Unless told not to,
+the launcher also serves Neo4j Browser (static files that speak Bolt) on a
+second 127.0.0.1 port. Everything it needs lives in
 ``settings.server_dir`` (``.casegraph/neo4j/`` by default, mode 0700)::
 
     password          the neo4j user's password (mode 0600; made once, then reused)
     pid               the launcher's process id
     ready.json        written by the launcher once Bolt accepts connections
-    state.json        the port last used, so a restart keeps its address
+    state.json        the ports last used, so a restart keeps its addresses
     lock              held (flock) while starting or stopping
     home/             Neo4j's data and its own logs (home/logs/debug.log)
     logs/launcher.log the launcher's stdout and stderr
@@ -79,6 +81,7 @@ class ServerInfo:
     password_file: Path
     neo4j_version: str
     log_file: Path | None = field(default=None, compare=False)
+    browser_url: str | None = None
 
     def password(self) -> str:
         """Read the password from the password file."""
@@ -382,6 +385,7 @@ def _info(paths: _Paths, ready: dict) -> ServerInfo:
         password_file=paths.password,
         neo4j_version=str(ready.get("neo4j_version", "unknown")),
         log_file=paths.log,
+        browser_url=str(ready["browser_url"]) if ready.get("browser_url") else None,
     )
 
 
@@ -488,13 +492,17 @@ def _write_state(paths: _Paths, state: dict) -> None:
     os.replace(tmp, paths.state)
 
 
-def _choose_port(paths: _Paths, port: int | None) -> int:
+def _choose_port(paths: _Paths, port: int | None, name: str = "port", avoid: int | None = None) -> int:
     if port is not None:
         return port
-    remembered = _read_state(paths).get("port")
-    if isinstance(remembered, int) and 0 < remembered < 65536 and _port_free(remembered):
+    remembered = _read_state(paths).get(name)
+    if (isinstance(remembered, int) and 0 < remembered < 65536 and remembered != avoid
+            and _port_free(remembered)):
         return remembered
-    return _free_port()
+    while True:
+        chosen = _free_port()
+        if chosen != avoid:
+            return chosen
 
 
 # --------------------------------------------------------------------------- start / stop
@@ -534,6 +542,8 @@ def start(
     timeout: float = 120.0,
     *,
     owner_pid: int | None = None,
+    browser: bool = True,
+    browser_port: int | None = None,
 ) -> ServerInfo:
     """Start the local Neo4j server (or return the one already running).
 
@@ -545,6 +555,10 @@ def start(
     With ``owner_pid`` the server stops by itself once that process exits
     (test sessions pass their own pid so a killed run leaves no server behind);
     it has no effect on a server that is already running.
+
+    With ``browser`` (the default) Neo4j Browser is served on another 127.0.0.1
+    port (the last one used if still free, or ``browser_port``); its address is
+    ``ServerInfo.browser_url``.
 
     Raises :class:`ServerError` if it cannot start in ``timeout`` seconds or
     the launcher dies first (naming the log file and its last line).
@@ -566,7 +580,12 @@ def start(
         java = _java()
         password_file = _ensure_password(paths)
         chosen = _choose_port(paths, port)
-        _write_state(paths, {"port": chosen})
+        state: dict[str, int] = {"port": chosen}
+        if browser:
+            if browser_port is not None and browser_port == chosen:
+                raise ServerError(f"the Browser port must differ from the Bolt port {chosen}")
+            state["browser_port"] = _choose_port(paths, browser_port, "browser_port", avoid=chosen)
+        _write_state(paths, {**_read_state(paths), **state})
         paths.home.mkdir(mode=0o700, exist_ok=True)
 
         cmd = [
@@ -588,6 +607,8 @@ def start(
         ]
         if owner_pid is not None:
             cmd += ["--watch-pid", str(owner_pid)]
+        if browser:
+            cmd += ["--browser-port", str(state["browser_port"])]
         env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
         log_fd = os.open(paths.log, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
         with os.fdopen(log_fd, "ab") as log:

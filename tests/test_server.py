@@ -156,16 +156,21 @@ def test_ready_file_describes_the_server(neo4j_server: server.ServerInfo, neo4j_
         "bolt_uri": neo4j_server.bolt_uri,
         "pid": neo4j_server.pid,
         "neo4j_version": neo4j_server.neo4j_version,
+        "browser_url": neo4j_server.browser_url,
     }
+    assert neo4j_server.browser_url is not None
     assert int((neo4j_settings.server_dir / "pid").read_text()) == neo4j_server.pid
 
 
 def test_listens_on_loopback_only(neo4j_server: server.ServerInfo) -> None:
     port = int(neo4j_server.bolt_uri.rsplit(":", 1)[1])
+    assert neo4j_server.browser_url is not None
+    browser_port = int(neo4j_server.browser_url.split("/browser/", 1)[0].rsplit(":", 1)[1])
     sockets = _listening(neo4j_server.pid)
     assert port in {p for _, p in sockets}, sockets
-    # Bolt only (no HTTP, no routing connector), and only on the loopback interface.
-    assert {p for _, p in sockets} == {port}, sockets
+    # Bolt and the Browser's static files only (no HTTP API, no routing connector), and
+    # only on the loopback interface.
+    assert {p for _, p in sockets} == {port, browser_port}, sockets
     assert all(_is_loopback(addr) for addr, _ in sockets), sockets
 
 
@@ -270,9 +275,12 @@ def test_lifecycle_stale_pid_concurrent_start_crash_restart_stop(tmp_path: Path)
         # The password file is the source of truth: change it, restart.
         old_password = first.password()
         (sdir / "password").write_text("a-new-password-of-our-own\n")
-        again = server.start(settings, timeout=600, owner_pid=os.getpid())
+        # This time without Neo4j Browser (`casegraph neo4j start --no-browser`).
+        again = server.start(settings, timeout=600, owner_pid=os.getpid(), browser=False)
         assert again.pid != first.pid
         assert again.bolt_uri == first.bolt_uri  # the remembered port is reused
+        assert first.browser_url is not None and again.browser_url is None
+        assert {p for _, p in _listening(again.pid)} == {int(again.bolt_uri.rsplit(":", 1)[1])}
         assert again.password() == "a-new-password-of-our-own"
         assert _login_ok(again.bolt_uri, "a-new-password-of-our-own")
         assert not _login_ok(again.bolt_uri, old_password)
@@ -323,12 +331,20 @@ def test_launcher_takes_no_password_on_the_command_line(neo4j_server: server.Ser
     assert "hunter2" not in result.stderr + result.stdout
 
 
-def test_launcher_fails_with_one_line_on_a_busy_port(neo4j_server: server.ServerInfo, tmp_path: Path) -> None:
+@pytest.mark.parametrize("which", ["--port", "--browser-port"])
+def test_launcher_fails_with_one_line_on_a_busy_port(
+    neo4j_server: server.ServerInfo, tmp_path: Path, which: str
+) -> None:
     (tmp_path / "pw").write_text("long-enough-password\n")
-    with socket.socket() as busy:
+    with socket.socket() as busy, socket.socket() as spare:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
+        spare.bind(("127.0.0.1", 0))
+        free = spare.getsockname()[1]
+        spare.close()
+        other = "--browser-port" if which == "--port" else "--port"
+        ports = {which: port, other: free}
         result = subprocess.run(
             [
                 "java",
@@ -337,7 +353,9 @@ def test_launcher_fails_with_one_line_on_a_busy_port(neo4j_server: server.Server
                 "--home",
                 str(tmp_path / "h"),
                 "--port",
-                str(port),
+                str(ports["--port"]),
+                "--browser-port",
+                str(ports["--browser-port"]),
                 "--password-file",
                 str(tmp_path / "pw"),
                 "--ready-file",
@@ -349,7 +367,7 @@ def test_launcher_fails_with_one_line_on_a_busy_port(neo4j_server: server.Server
         )
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0
-    assert "already in use" in result.stderr
+    assert f"port {port} on 127.0.0.1 is already in use" in result.stderr
     assert not (tmp_path / "ready.json").exists()
 
 

@@ -403,6 +403,22 @@ def test_cli_load_and_stats_from_neo4j(neo4j_env: server.ServerInfo, clean_db: n
     assert "unchanged" in table.output and neo4j_env.password() not in table.output
 
 
+def test_routing_uri_works_unchanged(
+    neo4j_env: server.ServerInfo, clean_db: neo4j.Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A neo4j:// URI (what clusters and Aura's neo4j+s:// use) loads and reads back the same."""
+    routing = neo4j_env.bolt_uri.replace("bolt://", "neo4j://", 1)
+    monkeypatch.setenv("NEO4J_URI", routing)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["load", "--format", "json", str(CRIMEA)])
+    assert first.exit_code == 0, first.output
+    data = json.loads(first.output)
+    assert data["uri"] == routing and data["created"]["claims"] == 26
+    from_db = json.loads(runner.invoke(cli, ["stats", "--from", "neo4j", "--format", "json"]).output)
+    from_files = json.loads(runner.invoke(cli, ["stats", str(CRIMEA), "--format", "json"]).output)
+    assert from_db == from_files
+
+
 # -- faults ------------------------------------------------------------------------------
 def test_unreachable_server_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     port = server._free_port()

@@ -26,9 +26,16 @@ def neo4j_group() -> None:
 @neo4j_group.command()
 @click.option("--port", type=click.IntRange(1, 65535), help="Bolt port (default: a free one, kept across restarts).")
 @click.option("--timeout", type=click.FloatRange(1), default=180.0, show_default=True, help="Seconds to wait for Bolt.")
+@click.option("--browser/--no-browser", default=True, show_default=True,
+              help="Serve Neo4j Browser on 127.0.0.1 as well.")
+@click.option("--browser-port", type=click.IntRange(1, 65535),
+              help="Neo4j Browser's port (default: a free one, kept across restarts).")
 @format_option("text", "json", default="text")
-def start(port: int | None, timeout: float, fmt: str) -> None:
+def start(port: int | None, timeout: float, browser: bool, browser_port: int | None, fmt: str) -> None:
     """Build the launcher if needed and start the local server (once: a second start reuses it).
+
+    Neo4j Browser is served on 127.0.0.1 too (unless --no-browser): open the URL this
+    prints and log in as neo4j with the password from the password file.
 
     \b
     Example:
@@ -37,8 +44,10 @@ def start(port: int | None, timeout: float, fmt: str) -> None:
     from graph.server import build_launcher
     from graph.server import start as start_server
 
+    if browser_port is not None and not browser:
+        raise click.UsageError("--browser-port makes no sense with --no-browser")
     build_launcher()
-    info = start_server(port=port, timeout=timeout)
+    info = start_server(port=port, timeout=timeout, browser=browser, browser_port=browser_port)
     _show(info, fmt, "running")
 
 
@@ -85,12 +94,15 @@ def _show(info, fmt: str, state: str) -> None:
     data = {
         "running": True, "bolt_uri": info.bolt_uri, "username": info.username, "pid": info.pid,
         "neo4j_version": info.neo4j_version, "password_file": str(info.password_file),
+        "browser_url": info.browser_url,
     }
     if fmt == "json":
         emit_json(data)
         return
     click.echo(f"{state}: {info.bolt_uri} (Neo4j {info.neo4j_version}, pid {info.pid})")
     click.echo(f"user: {info.username}; password in {info.password_file}")
+    if info.browser_url:
+        click.echo(f"Neo4j Browser: {info.browser_url}")
 
 
 COMMANDS = [neo4j_group]

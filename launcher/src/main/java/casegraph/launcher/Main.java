@@ -25,6 +25,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * Runs a local Neo4j community DBMS embedded in this JVM for casegraph.
@@ -35,21 +36,28 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * atomically; it is removed again on a clean shutdown (SIGTERM / SIGINT).
  *
  * <p>Usage: {@code java -jar casegraph-neo4j-launcher.jar --home DIR --port N --password-file PATH
- * --ready-file PATH [--pagecache SIZE] [--watch-pid PID]}
+ * --ready-file PATH [--pagecache SIZE] [--watch-pid PID] [--browser-port N]}
  *
  * <p>With {@code --watch-pid} the server stops cleanly by itself once that process is gone (test
  * sessions use it so that a killed test run does not leave a server behind).
+ *
+ * <p>With {@code --browser-port} Neo4j Browser is served on http://127.0.0.1:N/browser/ (see
+ * {@link BrowserServer}); its address is in the ready file as {@code browser_url}.
  */
 public final class Main {
 
     private static final String USAGE =
             "usage: java -jar casegraph-neo4j-launcher.jar --home DIR --port N "
-                    + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--watch-pid PID]";
+                    + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--watch-pid PID] "
+                    + "[--browser-port N]";
     private static final String HOST = "127.0.0.1";
     private static final int MIN_PASSWORD_LENGTH = 8;
 
     /** Set once the shutdown hook runs: a start interrupted by it is not an error to report. */
     private static volatile boolean stopping;
+
+    /** The Neo4j Browser web server, when asked for. */
+    private static volatile BrowserServer browser;
 
     private Main() {}
 
@@ -60,7 +68,8 @@ public final class Main {
         }
     }
 
-    private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, Long watchPid) {}
+    private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, Long watchPid,
+                           Integer browserPort) {}
 
     public static void main(String[] args) {
         // Neo4j's own output goes to HOME/logs/debug.log; our few lines go to stdout.
@@ -76,6 +85,16 @@ public final class Main {
         try {
             String password = readPassword(options.passwordFile());
             checkPortFree(options.port());
+            if (options.browserPort() != null) {
+                if (options.browserPort() == options.port()) {
+                    throw new LaunchError("--browser-port must differ from --port");
+                }
+                if (!BrowserServer.available()) {
+                    throw new LaunchError("Neo4j Browser (org.neo4j.client:neo4j-browser) is not on the classpath: "
+                            + "rebuild the launcher");
+                }
+                checkPortFree(options.browserPort());
+            }
             Files.createDirectories(options.home());
             Files.deleteIfExists(options.readyFile());
 
@@ -97,7 +116,19 @@ public final class Main {
             // Touch the default database so the first client does not wait for it.
             dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
 
-            writeReady(options, version);
+            String browserUrl = null;
+            if (options.browserPort() != null) {
+                try {
+                    browser = BrowserServer.start(HOST, options.browserPort(), options.port(), version);
+                } catch (IOException e) {
+                    throw new LaunchError("cannot serve Neo4j Browser on " + HOST + ":" + options.browserPort()
+                            + ": " + rootMessage(e));
+                }
+                browserUrl = "http://" + HOST + ":" + options.browserPort() + "/browser/?dbms="
+                        + "bolt://neo4j@" + HOST + ":" + options.port();
+                out.println("casegraph-neo4j: Neo4j Browser at " + browserUrl);
+            }
+            writeReady(options, version, browserUrl);
             out.println("casegraph-neo4j: Neo4j " + version + " ready at bolt://" + HOST + ":" + options.port()
                     + " (pid " + ProcessHandle.current().pid() + ", "
                     + Duration.between(begun, Instant.now()).toMillis() + " ms)");
@@ -131,6 +162,7 @@ public final class Main {
         Path readyFile = null;
         Integer port = null;
         Long watchPid = null;
+        Integer browserPort = null;
         long pagecache = SettingValueParsers.BYTES.parse("512m");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -146,7 +178,8 @@ public final class Main {
                     System.out.println(USAGE);
                     System.exit(0);
                 }
-                case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid" -> {
+                case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid",
+                        "--browser-port" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new LaunchError(name + " needs a value; " + USAGE);
@@ -162,16 +195,8 @@ public final class Main {
                 case "--home" -> home = Path.of(value).toAbsolutePath().normalize();
                 case "--password-file" -> passwordFile = Path.of(value).toAbsolutePath().normalize();
                 case "--ready-file" -> readyFile = Path.of(value).toAbsolutePath().normalize();
-                case "--port" -> {
-                    try {
-                        port = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new LaunchError("--port must be a number, not " + quoteArg(value));
-                    }
-                    if (port < 1 || port > 65535) {
-                        throw new LaunchError("--port must be between 1 and 65535, not " + port);
-                    }
-                }
+                case "--port" -> port = parsePort(name, value);
+                case "--browser-port" -> browserPort = parsePort(name, value);
                 case "--pagecache" -> {
                     try {
                         pagecache = SettingValueParsers.BYTES.parse(value);
@@ -192,7 +217,20 @@ public final class Main {
         if (home == null || port == null || passwordFile == null || readyFile == null) {
             throw new LaunchError("--home, --port, --password-file and --ready-file are required; " + USAGE);
         }
-        return new Options(home, port, passwordFile, readyFile, pagecache, watchPid);
+        return new Options(home, port, passwordFile, readyFile, pagecache, watchPid, browserPort);
+    }
+
+    private static int parsePort(String name, String value) throws LaunchError {
+        int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new LaunchError(name + " must be a number, not " + quoteArg(value));
+        }
+        if (port < 1 || port > 65535) {
+            throw new LaunchError(name + " must be between 1 and 65535, not " + port);
+        }
+        return port;
     }
 
     /** Exit (running the shutdown hook) once process {@code pid} has gone. */
@@ -253,6 +291,9 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // What Neo4j Browser learns from dbms.clientConfig(): no usage data, no remote content.
+                .setConfig(ServerSettings.allow_telemetry, false)
+                .setConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost")
                 // A small developer server: bounded page cache, small transaction logs.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, o.pagecache())
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
@@ -293,10 +334,11 @@ public final class Main {
                 });
     }
 
-    private static void writeReady(Options o, String version) throws IOException {
+    private static void writeReady(Options o, String version, String browserUrl) throws IOException {
         String json = "{\"bolt_uri\": " + jsonString("bolt://" + HOST + ":" + o.port())
                 + ", \"pid\": " + ProcessHandle.current().pid()
-                + ", \"neo4j_version\": " + jsonString(version) + "}\n";
+                + ", \"neo4j_version\": " + jsonString(version)
+                + (browserUrl == null ? "" : ", \"browser_url\": " + jsonString(browserUrl)) + "}\n";
         Path ready = o.readyFile();
         Path dir = ready.getParent();
         if (dir != null) {
@@ -315,7 +357,7 @@ public final class Main {
         }
     }
 
-    private static String jsonString(String s) {
+    static String jsonString(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -345,6 +387,10 @@ public final class Main {
         }
         System.out.println("casegraph-neo4j: shutting down");
         System.out.flush();
+        BrowserServer web = browser;
+        if (web != null) {
+            web.stop();
+        }
         try {
             dbms.shutdown();
             System.out.println("casegraph-neo4j: stopped");
