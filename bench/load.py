@@ -182,7 +182,7 @@ def floor_rows(corpus: Corpus, ontology: Ontology) -> list[tuple[str, str, list[
     before the clock starts, for the fastest statements that can write them: plain
     ``UNWIND $rows ... CREATE`` with no diff, no locks and no reads.
     """
-    from graph.store import _clean, _digest, _evidence_props, _rel_props  # the loader's own property builders
+    from graph.store import _claim_props, _clean, _evidence_props, _rel_props  # the loader's own builders
 
     steps: list[tuple[str, str, list[dict[str, Any]]]] = []
     steps.append(("sources", "UNWIND $rows AS row CREATE (s:Source) SET s = row",
@@ -200,14 +200,12 @@ def floor_rows(corpus: Corpus, ontology: Ontology) -> list[tuple[str, str, list[
                   [{"s": s, "e": e.key} for e in corpus.entities.values() for s in e.sources]))
     claims: dict[str, list[dict[str, Any]]] = {}
     evidence: list[dict[str, Any]] = []
-    for cid, claim in corpus.claims.items():
+    for claim in corpus.claims.values():
         ev = [_evidence_props(claim, x) for x in claim.evidence]
         evidence.extend(ev)
         rel = _rel_props(claim, ev)
-        props = _clean({"id": cid, "predicate": claim.predicate, "subject": claim.subject, "object": claim.object,
-                        **claim.key_qualifiers, "sources": rel["sources"], "digest": _digest(rel)})
-        claims.setdefault(claim.predicate, []).append({"s": claim.subject, "o": claim.object, "props": props,
-                                                        "rel": rel})
+        claims.setdefault(claim.predicate, []).append({"s": claim.subject, "o": claim.object,
+                                                        "props": _claim_props(claim, rel), "rel": rel})
     steps.append(("claim nodes", "UNWIND $rows AS row CREATE (c:Claim) SET c = row",
                   [row["props"] for rows in claims.values() for row in rows]))
     for rel_type, rows in sorted(claims.items()):

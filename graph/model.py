@@ -136,8 +136,11 @@ class Claim:
         return sorted({e.source for e in self.evidence})
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # made once: ids are hot
+
+
 def _digest(parts: list[Any]) -> str:
-    raw = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    raw = _ENCODER.encode(parts)
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 

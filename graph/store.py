@@ -328,7 +328,14 @@ class Store:
                 if not plan.writes:
                     return plan.counts
                 expect_writes.set()
-            plan = self._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
+            # Claims Neo4j does not hold yet are created without locking and reading them
+            # first. Should another load create one of them meanwhile, that transaction
+            # is rolled back and the chunk is redone the careful way.
+            fresh = self._read(partial(_missing_claims, ids=chunk))
+            try:
+                plan = self._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
+            except _Raced:
+                plan = self._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
             return plan.counts
 
         with _progress(progress, len(touched)) as advance:
@@ -493,11 +500,7 @@ class Store:
             if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
                 claim = _claim_from_props(have_claim or {})
             rel_props = _rel_props(claim, want_ev.values())
-            # The Claim node carries a digest of its relationship's properties, so the
-            # diff needs no relationship lookup (hubs have many relationships).
-            claim_props = _clean({"id": cid, "predicate": claim.predicate, "subject": claim.subject,
-                                  "object": claim.object, **claim.key_qualifiers,
-                                  "sources": rel_props["sources"], "digest": _digest(rel_props)})
+            claim_props = _claim_props(claim, rel_props)
             if have_claim == claim_props:
                 counts.unchanged["claims"] += 1
                 continue
@@ -511,8 +514,29 @@ class Store:
         return plan
 
     def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],
-                      loaded: frozenset[str]) -> _ClaimPlan:
-        plan = self._plan_claims(tx, corpus, ids, loaded, lock=True)
+                      loaded: frozenset[str], fresh: frozenset[str] = frozenset()) -> _ClaimPlan:
+        """Write one chunk of claims; ``fresh`` are ids Neo4j did not hold a moment ago.
+
+        Those are planned from the files alone and created with ``MERGE``; if any of
+        them exists after all (a concurrent load made it), :class:`_Raced` is raised
+        before anything else is written, which rolls the transaction back.
+        """
+        new = [cid for cid in ids if cid in fresh and cid in corpus.claims]
+        taken = set(new)
+        plan = self._plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
+        if new:
+            rows = [_fresh_claim(corpus.claims[cid], plan) for cid in new]
+            made = tx.run("UNWIND $rows AS row MERGE (c:Claim {id: row.id}) ON CREATE SET c = row.props",
+                          rows=rows).consume().counters.nodes_created
+            if made != len(rows):
+                raise _Raced(f"{len(rows) - made} of {len(rows)} new claims appeared meanwhile")
+            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in rows:
+                by_type[row["props"]["predicate"]].append(row)
+            for rel_type, typed in sorted(by_type.items()):
+                assert rel_type in self.ontology.relationships
+                tx.run("UNWIND $rows AS row MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
+                       f"CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel", rows=typed).consume()
         if plan.drop_evidence:
             tx.run("UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e", ids=plan.drop_evidence).consume()
         for rel_type, cids in sorted(plan.drop_claims.items()):
@@ -686,6 +710,26 @@ class Store:
                                     (_evidence_dict(e) for e in evidence if e)))
 
 
+class _Raced(Exception):
+    """Claims taken for new were created by a concurrent load: redo the chunk with locks."""
+
+
+def _missing_claims(tx: ManagedTransaction, ids: list[str]) -> frozenset[str]:
+    """The ids among ``ids`` that Neo4j holds no Claim node for."""
+    have = {r["id"] for r in tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id", ids=ids)}
+    return frozenset(ids) - have
+
+
+def _fresh_claim(claim: Claim, plan: _ClaimPlan) -> dict[str, Any]:
+    """The row that creates a claim Neo4j does not hold; its evidence goes into ``plan``."""
+    evidence = [_evidence_props(claim, ev) for ev in claim.evidence]
+    plan.new_evidence.extend(evidence)
+    plan.counts.created["claims"] += 1
+    plan.counts.created["evidence"] += len(evidence)
+    rel = _rel_props(claim, evidence)
+    return {"id": claim.id, "s": claim.subject, "o": claim.object, "props": _claim_props(claim, rel), "rel": rel}
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(getattr(exc, "message", None) or exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -725,6 +769,16 @@ def _rel_props(claim: Claim, evidence_props: Iterable[dict[str, Any]]) -> dict[s
     attrs = edge_attrs(claim.predicate, claim.id, claim.key_qualifiers, (_evidence_dict(p) for p in evidence_props))
     del attrs["type"], attrs["evidence"]
     return attrs
+
+
+def _claim_props(claim: Claim, rel_props: dict[str, Any]) -> dict[str, Any]:
+    """The Claim node's properties.
+
+    It carries a digest of its relationship's properties, so the diff needs no
+    relationship lookup (hubs have many relationships).
+    """
+    return _clean({"id": claim.id, "predicate": claim.predicate, "subject": claim.subject, "object": claim.object,
+                   **claim.key_qualifiers, "sources": rel_props["sources"], "digest": _digest(rel_props)})
 
 
 def _merged_entity_props(entity: Entity, have: dict[str, Any] | None) -> dict[str, Any]:

@@ -484,6 +484,36 @@ def test_concurrent_overlapping_loads_leave_no_duplicates(
     assert_same_graph(build_graph(load_corpus(files)), store.read_graph())
 
 
+def test_claims_created_meanwhile_are_redone_with_locks(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims taken for new (and so written without locks) that exist after all: the chunk is redone."""
+    import graph.store as store_module
+
+    files = synthetic_files(tmp_path / "r", sources=3, claims_per_source=10, shared=4)
+    store.load(load_corpus(files[:2]))
+    # As if another load created every claim just after this one looked for them.
+    monkeypatch.setattr(store_module, "_missing_claims", lambda tx, ids: frozenset(ids))
+    calls: list[bool] = []
+    original = Store._write_claims
+
+    def spy(self: Store, tx: Any, *args: Any, fresh: frozenset[str] = frozenset(), **kwargs: Any) -> Any:
+        calls.append(bool(fresh))
+        return original(self, tx, *args, fresh=fresh, **kwargs)
+
+    monkeypatch.setattr(Store, "_write_claims", spy)
+    summary = store.load(load_corpus(files), chunk_size=8, workers=1)
+    assert calls and calls[0] is True and False in calls  # tried without locks, then redone with them
+    assert summary.created["claims"] == 6 and summary.created["evidence"] == 10
+    assert summary.updated["claims"] == 4  # the 4 shared facts gain the third source
+    assert_same_graph(build_graph(load_corpus(files)), store.read_graph())
+    with store.driver.session() as s:
+        n, distinct = s.run("MATCH ()-[r:PARTICIPANT_IN]->() RETURN count(r), count(DISTINCT r.claim_id)").single()
+        assert n == distinct
+        n, distinct = s.run("MATCH (c:Claim) RETURN count(c), count(DISTINCT c.id)").single()
+        assert n == distinct
+
+
 def test_server_killed_mid_load_then_rerun_completes(tmp_path: Path) -> None:
     """Kill the server for real during a load; after a restart, re-running completes exactly."""
     settings = make_settings(tmp_path / "home")
