@@ -15,8 +15,10 @@ Shape in Neo4j (documented in the README, "Provenance in Neo4j"):
 Loading is a diff: casegraph reads what Neo4j holds for the sources and claims
 being loaded, and writes only what changed, so a reload of unchanged files writes
 nothing. Claims are processed in chunks, each in one managed (retried) write
-transaction that first locks its Claim nodes, so concurrent loads of overlapping
-files serialise on the claims they share instead of duplicating them.
+transaction that first locks the Claim nodes Neo4j holds, so concurrent loads of
+overlapping files serialise on the claims they share instead of duplicating them.
+Claims Neo4j did not hold a moment before are created with MERGE without that
+lock-and-read pass; should one exist after all, the chunk is rolled back and redone.
 
 Every value travels as a parameter. Labels and relationship types are spliced into
 Cypher text only from the ontology (whose loader admits only plain identifiers).

@@ -415,3 +415,63 @@ def test_a_maven_failure_names_the_problem(neo4j_server: server.ServerInfo, tmp_
     message = str(excinfo.value)
     assert message.startswith("building the Neo4j launcher failed")
     assert "Main.java" in message and "cannot find symbol" in message
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def _cli_env(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASEGRAPH_HOME", str(home))
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_cli_status_names_bolt_and_browser(
+    neo4j_server: server.ServerInfo, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    _cli_env(neo4j_settings.home, monkeypatch)
+    text = CliRunner().invoke(cli, ["neo4j", "status"])
+    assert text.exit_code == 0, text.output
+    assert text.output.splitlines() == [
+        f"running: {neo4j_server.bolt_uri} (Neo4j {neo4j_server.neo4j_version}, pid {neo4j_server.pid})",
+        f"user: neo4j; password in {neo4j_server.password_file}",
+        f"Neo4j Browser: {neo4j_server.browser_url}",
+    ]
+    assert neo4j_server.password() not in text.output
+    data = json.loads(CliRunner().invoke(cli, ["neo4j", "status", "--format", "json"]).output)
+    assert data["bolt_uri"] == neo4j_server.bolt_uri and data["browser_url"] == neo4j_server.browser_url
+
+
+def test_cli_status_and_stop_without_a_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    _cli_env(tmp_path / "home", monkeypatch)
+    result = CliRunner().invoke(cli, ["neo4j", "status"])
+    assert (result.exit_code, result.output) == (1, "not running\n")
+    result = CliRunner().invoke(cli, ["neo4j", "stop"])
+    assert (result.exit_code, result.output) == (0, "not running\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--no-browser", "--browser-port", "9000"], "Error: --browser-port makes no sense with --no-browser"),
+    (["--port", "29001", "--browser-port", "29001"], "Error: the Browser port must differ from the Bolt port 29001"),
+    (["--browser-port", "0"], "Error: Invalid value for '--browser-port'"),
+])
+def test_cli_start_refuses_bad_ports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    _cli_env(tmp_path / "home", monkeypatch)
+    result = CliRunner().invoke(cli, ["neo4j", "start", *args])
+    assert result.exit_code in (1, 2)
+    assert message in result.output
+    assert server.status(make_settings(tmp_path / "home")) is None
