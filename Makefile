@@ -1,5 +1,5 @@
 # casegraph: `make demo` runs the main job end to end, `make test` runs every test.
-# Both set up everything they need: system packages (Java, Maven, Chromium) if missing, the
+# Both set up everything they need: system packages (Java and Maven; Chromium for the tests)
 # virtualenv with casegraph and its dependencies, and the Neo4j launcher (Maven).
 
 SHELL := /bin/bash
@@ -10,7 +10,7 @@ JAR := launcher/target/casegraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 CORPUS := examples/crimea
 
-.PHONY: demo test lint schema bench system-deps venv launcher clean help
+.PHONY: demo test lint schema bench system-deps browser-deps venv launcher clean help
 
 help:
 	@echo "make demo    validate, load and summarise examples/crimea in a local Neo4j"
@@ -19,14 +19,11 @@ help:
 	@echo "make bench   load benchmark (bench/load.py)"
 	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
 
-# Java 17 and Maven build and run the local Neo4j; Chromium and ChromeDriver run the
-# browser tests (Neo4j Browser served by the launcher). Installed only when missing.
+# Java 17 and Maven build and run the local Neo4j; installed only when missing.
 system-deps:
 	@missing=""; \
 	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jdk-headless"; \
 	command -v mvn >/dev/null 2>&1 || missing="$$missing maven"; \
-	test -x /usr/bin/chromium || missing="$$missing chromium"; \
-	test -x /usr/bin/chromedriver || missing="$$missing chromium-driver"; \
 	$(PYTHON) -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -40,6 +37,17 @@ $(BIN)/.installed: setup.cfg pyproject.toml | system-deps
 	touch $@
 
 venv: $(BIN)/.installed
+
+# Chromium and ChromeDriver run the browser tests (Neo4j Browser served by the launcher);
+# only `make test` needs them. Installed only when missing.
+browser-deps:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	test -x /usr/bin/chromedriver || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 $(JAR): $(LAUNCHER_SRC) | system-deps
 	mvn -q -B -f launcher/pom.xml package -DskipTests
@@ -60,7 +68,7 @@ demo: venv launcher
 	echo "Read back from Neo4j:"; \
 	$(BIN)/casegraph stats --from neo4j
 
-test: venv launcher
+test: venv launcher browser-deps
 	$(BIN)/python -m pytest
 
 lint: venv
