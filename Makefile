@@ -1,6 +1,6 @@
 # casegraph: `make demo` runs the main job end to end, `make test` runs every test.
-# Both set up everything they need: system packages (Java and Maven; Chromium for the tests)
-# virtualenv with casegraph and its dependencies, and the Neo4j launcher (Maven).
+# Both set up everything they need: system packages if missing (Java and Maven; Chromium for
+# the tests), the virtualenv with casegraph and its dependencies, and the Neo4j launcher.
 
 SHELL := /bin/bash
 PYTHON ?= python3
