@@ -57,6 +57,7 @@ __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE"]
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CHUNK_SIZE = 5000  # claims per write transaction
+MENTION_GROUP = 1000  # sources whose MENTIONS one write transaction syncs
 WORKERS = 2  # concurrent write transactions (claims are locked, so chunks cannot collide)
 ENTITY_CORE = ("key", "name", "aliases", "sensitive", "generic")
 EVIDENCE_CORE = ("id", "claim_id", "source", "quote")
@@ -303,11 +304,23 @@ class Store:
             return summary
 
         summary.add(self._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
-        for chunk in _chunks(entity_keys, chunk_size):
-            summary.add(self._write(partial(self._load_entities, corpus=corpus, keys=chunk)))
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            for counts in pool.map(lambda keys: self._write(partial(self._load_entities, corpus=corpus, keys=keys)),
+                                   _chunks(entity_keys, chunk_size)):
+                summary.add(counts)
         lap("entities")
-        counts, lost_mentions = self._write(partial(self._sync_mentions, corpus=corpus, sources=source_keys))
-        summary.add(counts)
+        # Sources in groups, two transactions at a time (each locks its own sources).
+        mentions_of: dict[str, list[str]] = defaultdict(list)
+        for entity in corpus.entities.values():
+            for s in entity.sources:
+                mentions_of[s].append(entity.key)
+        groups = list(_chunks(source_keys, MENTION_GROUP))
+        lost_mentions: set[str] = set()
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            for counts, lost in pool.map(lambda group: self._write(partial(
+                    self._sync_mentions, mentions_of=mentions_of, sources=group)), groups):
+                summary.add(counts)
+                lost_mentions |= lost
         lap("mentions")
 
         # Claims this load touches: its own, plus those its sources supported before.
@@ -397,10 +410,25 @@ class Store:
         return counts
 
     def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        """Write entities, merged with what Neo4j holds (names from other sources, protection).
+
+        Each entity is locked before it is read (MERGE makes a bare node for a new one, a
+        same-value write locks an existing one), so a concurrent load of the same entity
+        waits and then merges with this one's names and ``sensitive`` flag instead of
+        overwriting them.
+        """
         counts = Counts()
-        existing = {r["key"]: dict(r["props"]) for r in tx.run(
-            "UNWIND $keys AS k MATCH (n:Entity {key: k}) RETURN n.key AS key, properties(n) AS props", keys=keys)}
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            by_label[corpus.entities[key].label].append(key)
+        existing: dict[str, dict[str, Any]] = {}
+        for label, label_keys in sorted(by_label.items()):
+            assert label in self.ontology.labels  # validated; never user text in Cypher
+            for r in tx.run(f"UNWIND $keys AS k MERGE (n:{label} {{key: k}}) SET n:Entity, n.key = k "
+                            "RETURN n.key AS key, properties(n) AS props", keys=label_keys):
+                if len(r["props"]) > 1:  # a node MERGE just made holds only its key
+                    existing[r["key"]] = dict(r["props"])
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             entity = corpus.entities[key]
             have = existing.get(key)
@@ -409,20 +437,17 @@ class Store:
                 counts.unchanged["entities"] += 1
                 continue
             (counts.updated if have is not None else counts.created)["entities"] += 1
-            by_label[entity.label].append({"key": key, "props": props})
-        for label, rows in sorted(by_label.items()):
-            assert label in self.ontology.labels  # validated; never user text in Cypher
-            tx.run(
-                f"UNWIND $rows AS row MERGE (n:{label} {{key: row.key}}) SET n:Entity SET n = row.props",
-                rows=rows,
-            ).consume()
+            rows[entity.label].append({"key": key, "props": props})
+        for label, label_rows in sorted(rows.items()):
+            tx.run(f"UNWIND $rows AS row MATCH (n:{label} {{key: row.key}}) SET n = row.props",
+                   rows=label_rows).consume()
         return counts
 
-    def _sync_mentions(self, tx: ManagedTransaction, corpus: Corpus, sources: list[str]) -> tuple[Counts, set[str]]:
-        """Make each given source's MENTIONS edges exactly its declared entities."""
+    def _sync_mentions(self, tx: ManagedTransaction, mentions_of: dict[str, list[str]],
+                       sources: list[str]) -> tuple[Counts, set[str]]:
+        """Make each given source's MENTIONS edges exactly its declared entities (``mentions_of``)."""
         counts = Counts()
-        wanted = set(sources)
-        want = {(s, e.key) for e in corpus.entities.values() for s in e.sources if s in wanted}
+        want = {(s, key) for s in sources for key in mentions_of.get(s, ())}
         # Lock the sources (a same-value write takes the lock and changes nothing), so a
         # concurrent load of the same source waits here and then sees these edges.
         have = {(r["s"], r["e"]) for r in tx.run(

@@ -514,6 +514,50 @@ def test_claims_created_meanwhile_are_redone_with_locks(
         assert n == distinct
 
 
+def test_a_concurrent_load_keeps_names_and_protection(store: Store, tmp_path: Path) -> None:
+    """Two loads writing one person at once: neither loses the other's names or its `sensitive` flag."""
+    person = {"key": "person:fictional-witness", "label": "Person", "name": "Fictional Witness"}
+    a = write_fact_file(tmp_path / "a.json", "source:a", [target(person["key"], "event:incident-a", "Detained.")],
+                        entities=[{**person, "aliases": ["Witness A"], "sensitive": True}])
+    b = write_fact_file(tmp_path / "b.json", "source:b", [target(person["key"], "event:incident-b", "Questioned.")],
+                        entities=[{**person, "aliases": ["Witness B"]}])
+    c = write_fact_file(tmp_path / "c.json", "source:c", [target(person["key"], "event:incident-c", "Seen.")],
+                        entities=[person])
+    store.load(load_corpus([c]))  # the person is in Neo4j already
+    corpus_a = load_corpus([a])
+    # Load A writes the person and holds its transaction open ...
+    with store.driver.session() as session:
+        tx = session.begin_transaction()
+        store._load_entities(tx, corpus_a, [person["key"]])  # type: ignore[arg-type]
+        errors: list[BaseException] = []
+
+        def load_b() -> None:
+            try:
+                store.load(load_corpus([b]))
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        # ... while load B writes the same person: A commits once B waits for A's lock.
+        other = threading.Thread(target=load_b)
+        other.start()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and other.is_alive():
+            with store.driver.session() as watcher:
+                statuses = [r["status"] for r in watcher.run("SHOW TRANSACTIONS YIELD status")]
+            if any(st.startswith("Blocked") for st in statuses):
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail(f"load B never waited for load A's lock (errors: {errors})")
+        tx.commit()
+    other.join(120)
+    assert not other.is_alive() and errors == []
+    with store.driver.session() as s:
+        node = s.run("MATCH (n:Person {key: $k}) RETURN properties(n) AS p", k=person["key"]).single()["p"]
+    assert node["sensitive"] is True
+    assert set(node["aliases"]) == {"Witness A", "Witness B"}
+
+
 def test_server_killed_mid_load_then_rerun_completes(tmp_path: Path) -> None:
     """Kill the server for real during a load; after a restart, re-running completes exactly."""
     settings = make_settings(tmp_path / "home")
