@@ -304,23 +304,20 @@ class Store:
             return summary
 
         summary.add(self._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            for counts in pool.map(lambda keys: self._write(partial(self._load_entities, corpus=corpus, keys=keys)),
-                                   _chunks(entity_keys, chunk_size)):
-                summary.add(counts)
+        for counts in _parallel(workers, lambda keys: self._write(partial(self._load_entities, corpus=corpus, keys=keys)),
+                                list(_chunks(entity_keys, chunk_size))):
+            summary.add(counts)
         lap("entities")
         # Sources in groups, two transactions at a time (each locks its own sources).
         mentions_of: dict[str, list[str]] = defaultdict(list)
         for entity in corpus.entities.values():
             for s in entity.sources:
                 mentions_of[s].append(entity.key)
-        groups = list(_chunks(source_keys, MENTION_GROUP))
         lost_mentions: set[str] = set()
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            for counts, lost in pool.map(lambda group: self._write(partial(
-                    self._sync_mentions, mentions_of=mentions_of, sources=group)), groups):
-                summary.add(counts)
-                lost_mentions |= lost
+        for counts, lost in _parallel(workers, lambda group: self._write(partial(
+                self._sync_mentions, mentions_of=mentions_of, sources=group)), list(_chunks(source_keys, MENTION_GROUP))):
+            summary.add(counts)
+            lost_mentions |= lost
         lap("mentions")
 
         # Claims this load touches: its own, plus those its sources supported before.
@@ -354,16 +351,9 @@ class Store:
             return plan.counts
 
         with _progress(progress, len(touched)) as advance:
-            if workers <= 1 or len(chunks) <= 1:
-                for chunk in chunks:
-                    summary.add(do_chunk(chunk))
-                    advance(len(chunk))
-            else:
-                # Neo4j writes on one core while Python plans the next chunk on the other.
-                with ThreadPoolExecutor(max_workers=workers) as pool:
-                    for chunk, counts in zip(chunks, pool.map(do_chunk, chunks), strict=False):
-                        summary.add(counts)
-                        advance(len(chunk))
+            for chunk, counts in zip(chunks, _parallel(workers, do_chunk, chunks), strict=True):
+                summary.add(counts)
+                advance(len(chunk))
         lap("claims")
         summary.add(self._write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
         self._write(lambda tx: tx.run(
@@ -560,10 +550,7 @@ class Store:
             by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for row in rows:
                 by_type[row["props"]["predicate"]].append(row)
-            for rel_type, typed in sorted(by_type.items()):
-                assert rel_type in self.ontology.relationships
-                tx.run("UNWIND $rows AS row MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
-                       f"CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel", rows=typed).consume()
+            self._create_claim_relationships(tx, by_type)
         if plan.drop_evidence:
             tx.run("UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e", ids=plan.drop_evidence).consume()
         for rel_type, cids in sorted(plan.drop_claims.items()):
@@ -571,15 +558,10 @@ class Store:
                 assert rel_type in self.ontology.relationships
                 tx.run(f"UNWIND $ids AS id MATCH ()-[r:{rel_type} {{claim_id: id}}]->() DELETE r", ids=cids).consume()
             tx.run("UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c", ids=cids).consume()
-        for rel_type, rows in sorted(plan.new_claims.items()):
-            assert rel_type in self.ontology.relationships
-            # CREATE, not MERGE: the claim is locked and had no relationship, and MERGE
-            # would scan every relationship of a hub node.
-            tx.run(
-                "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props WITH row "
-                "MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
-                f"CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel",
-                rows=rows).consume()
+        if plan.new_claims:
+            tx.run("UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props",
+                   rows=[row for rows in plan.new_claims.values() for row in rows]).consume()
+            self._create_claim_relationships(tx, plan.new_claims)
         for rel_type, rows in sorted(plan.changed_claims.items()):
             assert rel_type in self.ontology.relationships
             tx.run(
@@ -601,6 +583,15 @@ class Store:
                    "WITH e, row MATCH (p:Entity {key: row.asserted_by}) CREATE (e)-[:ASSERTED_BY]->(p)",
                    rows=plan.changed_evidence).consume()
         return plan
+
+    def _create_claim_relationships(self, tx: ManagedTransaction, rows_by_type: dict[str, list[dict[str, Any]]]) -> None:
+        """The typed relationship of each new claim (whose Claim node is locked or just made)."""
+        for rel_type, rows in sorted(rows_by_type.items()):
+            assert rel_type in self.ontology.relationships
+            # CREATE, not MERGE: the claim had no relationship, and MERGE would scan every
+            # relationship of a hub node.
+            tx.run("UNWIND $rows AS row MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
+                   f"CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel", rows=rows).consume()
 
     def _drop_orphans(self, tx: ManagedTransaction, keys: list[str]) -> Counts:
         """Entities that lost their last mention go, with whatever still hangs on them."""
@@ -735,6 +726,16 @@ class Store:
             g.add_edge(claim.subject, claim.object, key=claim.id,
                        **edge_attrs(claim.predicate, claim.id, claim.key_qualifiers,
                                     (_evidence_dict(e) for e in evidence if e)))
+
+
+def _parallel(workers: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+    """``fn`` over ``items`` in order, ``workers`` at a time: Neo4j writes on one core while
+    Python plans the next batch on the other. One worker or one item runs in this thread."""
+    if workers <= 1 or len(items) <= 1:
+        yield from map(fn, items)
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(fn, items)
 
 
 class _Raced(Exception):
