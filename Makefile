@@ -72,7 +72,7 @@ test: venv launcher browser-deps
 	$(BIN)/python -m pytest
 
 lint: venv
-	$(BIN)/ruff check graph loaders queries tests bench
+	$(BIN)/ruff check casegraph graph loaders queries tests bench
 	$(BIN)/mypy
 
 schema: venv

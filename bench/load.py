@@ -182,7 +182,7 @@ def floor_rows(corpus: Corpus, ontology: Ontology) -> list[tuple[str, str, list[
     before the clock starts, for the fastest statements that can write them: plain
     ``UNWIND $rows ... CREATE`` with no diff, no locks and no reads.
     """
-    from graph.store import _claim_props, _clean, _evidence_props, _rel_props  # the loader's own builders
+    from graph.db.store import _claim_props, _clean, _evidence_props, _rel_props  # the loader's own builders
 
     steps: list[tuple[str, str, list[dict[str, Any]]]] = []
     steps.append(("sources", "UNWIND $rows AS row CREATE (s:Source) SET s = row",
@@ -256,8 +256,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
             os.environ.pop(name, None)
         os.environ["CASEGRAPH_HOME"] = str(Path(args.home).resolve())
-    from graph.server import connection, start, status, stop
-    from graph.store import Store
+    from graph.db.server import connection, start, status, stop
+    from graph.db.store import Store
 
     prepared = prepare(args.claims, args.seed, args.format, args.reuse_parsed)
     corpus = prepared.corpus

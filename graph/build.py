@@ -4,7 +4,7 @@ Nodes are entities (keyed by entity key) and sources (keyed by source key). Ever
 claim is one edge, keyed by its claim id, carrying the list of its evidence; every
 source has a ``MENTIONS`` edge to each entity it declares. Analysis, views and
 exports consume this shape whether it was built from files or read back from Neo4j
-(:mod:`graph.store`), so both paths must produce equal graphs.
+(:mod:`graph.db.store`), so both paths must produce equal graphs.
 """
 
 from __future__ import annotations

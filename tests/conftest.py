@@ -2,7 +2,7 @@
 
 The server runs in a temporary CASEGRAPH_HOME, never the user's
 ``.casegraph/``. Nothing is skipped: without Java or Maven the
-``neo4j_server`` fixture fails with the install hint from ``graph.server``.
+``neo4j_server`` fixture fails with the install hint from ``graph.db.server``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from graph import server
+from graph.db import server
 from graph.settings import Settings, get_settings
 
 

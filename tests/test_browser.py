@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 import neo4j
 import pytest
 
-from graph import server
-from graph.store import Store
+from graph.db import server
+from graph.db.store import Store
 from loaders.facts import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from graph.cli import cli
+from casegraph.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_FILE = REPO / "examples" / "crimea" / "empr-2022-fsb-agent-network.yaml"

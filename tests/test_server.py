@@ -23,7 +23,7 @@ import neo4j
 import pytest
 from neo4j.exceptions import AuthError
 
-from graph import server
+from graph.db import server
 from graph.errors import ServerError
 from graph.settings import Settings, get_settings
 from tests.conftest import make_settings
@@ -431,7 +431,7 @@ def test_cli_status_names_bolt_and_browser(
 ) -> None:
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from casegraph.cli import cli
 
     _cli_env(neo4j_settings.home, monkeypatch)
     text = CliRunner().invoke(cli, ["neo4j", "status"])
@@ -449,7 +449,7 @@ def test_cli_status_names_bolt_and_browser(
 def test_cli_status_and_stop_without_a_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from casegraph.cli import cli
 
     _cli_env(tmp_path / "home", monkeypatch)
     result = CliRunner().invoke(cli, ["neo4j", "status"])
@@ -468,7 +468,7 @@ def test_cli_start_refuses_bad_ports(
 ) -> None:
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from casegraph.cli import cli
 
     _cli_env(tmp_path / "home", monkeypatch)
     result = CliRunner().invoke(cli, ["neo4j", "start", *args])

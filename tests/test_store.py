@@ -13,12 +13,12 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graph import server
+from casegraph.cli import cli
 from graph.build import build_graph
-from graph.cli import cli
+from graph.db import server
+from graph.db.store import Store
 from graph.errors import StoreError
 from graph.schema import render_schema, schema_statements
-from graph.store import Store
 from loaders.facts import load_corpus
 from tests.conftest import make_settings
 
@@ -488,7 +488,7 @@ def test_claims_created_meanwhile_are_redone_with_locks(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Claims taken for new (and so written without locks) that exist after all: the chunk is redone."""
-    import graph.store as store_module
+    import graph.db.store as store_module
 
     files = synthetic_files(tmp_path / "r", sources=3, claims_per_source=10, shared=4)
     store.load(load_corpus(files[:2]))

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import loaders.synth
+from casegraph.cli import cli
 from graph.build import build_graph, graph_stats
-from graph.cli import cli
 from graph.errors import FactFileError
 from graph.model import Corpus
 from graph.ontology import default_ontology

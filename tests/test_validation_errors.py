@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import cli
+from casegraph.cli import cli
 from graph.errors import ValidationFailed
 from loaders.facts import Problem, load_corpus, validate
 

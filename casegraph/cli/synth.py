@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graph.cli.common import emit_table
+from casegraph.cli.common import emit_table
 from loaders.synth import FORMATS, write_corpus
 
 __all__ = ["COMMANDS"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from graph.cli.common import CONTEXT_SETTINGS, emit_json, format_option
+from casegraph.cli.common import CONTEXT_SETTINGS, emit_json, format_option
 
 __all__ = ["COMMANDS"]
 
@@ -41,8 +41,8 @@ def start(port: int | None, timeout: float, browser: bool, browser_port: int | N
     Example:
       casegraph neo4j start
     """
-    from graph.server import build_launcher
-    from graph.server import start as start_server
+    from graph.db.server import build_launcher
+    from graph.db.server import start as start_server
 
     if browser_port is not None and not browser:
         raise click.UsageError("--browser-port makes no sense with --no-browser")
@@ -60,7 +60,7 @@ def stop(fmt: str) -> None:
     Example:
       casegraph neo4j stop
     """
-    from graph.server import stop as stop_server
+    from graph.db.server import stop as stop_server
 
     was_running = stop_server()
     if fmt == "json":
@@ -78,7 +78,7 @@ def status(fmt: str) -> None:
     Example:
       casegraph neo4j status --format json
     """
-    from graph.server import status as server_status
+    from graph.db.server import status as server_status
 
     info = server_status()
     if info is None:

@@ -52,8 +52,9 @@ from graph.errors import StoreError, article
 from graph.model import Claim, Corpus, Entity, Evidence, evidence_id
 from graph.ontology import Ontology, default_ontology
 from graph.schema import schema_statements
+from graph.settings import Settings, get_settings
 
-__all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE"]
+__all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect"]
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 CHUNK_SIZE = 5000  # claims per write transaction
@@ -876,3 +877,12 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("claims", total=total)
         yield lambda n: bar.advance(task, n)
+
+
+def connect(settings: Settings | None = None, ontology: Ontology | None = None) -> Store:
+    """A :class:`Store` on ``NEO4J_URI`` (and friends) if set, else on the running local server."""
+    from graph.db.server import connection
+
+    settings = settings or get_settings()
+    uri, user, password = connection(settings)
+    return Store.connect(uri, user, password, database=settings.neo4j_database, ontology=ontology)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import click
 
+from casegraph.cli.common import (
+    emit_json,
+    emit_table,
+    format_option,
+    graph_input,
+    paths_argument,
+    resolve_graph,
+)
 from graph.build import graph_stats
-from graph.cli.common import emit_json, emit_table, format_option, graph_input, paths_argument, resolve_graph
 from graph.errors import ValidationFailed
 from loaders.facts import validate as validate_files
 

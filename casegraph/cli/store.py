@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from graph.cli.common import emit_json, emit_table, format_option, open_store, paths_argument
+from casegraph.cli.common import emit_json, emit_table, format_option, open_store, paths_argument
 
 __all__ = ["COMMANDS"]
 

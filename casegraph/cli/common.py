@@ -51,13 +51,9 @@ def emit_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 
 def open_store():
     """Connect to Neo4j: NEO4J_URI and friends if set, else the local server."""
-    from graph.server import connection
-    from graph.settings import get_settings
-    from graph.store import Store
+    from graph.db.store import connect
 
-    settings = get_settings()
-    uri, user, password = connection(settings)
-    return Store.connect(uri, user, password, database=settings.neo4j_database)
+    return connect()
 
 
 def graph_input(fn: F) -> F:
