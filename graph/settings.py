@@ -25,6 +25,10 @@ class Settings:
     neo4j_database: str | None
     home: Path  # where casegraph keeps local state (.casegraph/)
     launcher_dir: Path  # the Maven project of the local Neo4j launcher
+    # Memory of the local server (sizes such as 512m or 2g); None: sized from the machine.
+    neo4j_heap: str | None = None
+    neo4j_pagecache: str | None = None
+    neo4j_tx_memory: str | None = None
 
     @property
     def server_dir(self) -> Path:
@@ -41,4 +45,7 @@ def get_settings() -> Settings:
         neo4j_database=env.get("NEO4J_DATABASE") or None,
         home=home,
         launcher_dir=Path(env.get("CASEGRAPH_LAUNCHER_DIR") or (PROJECT_ROOT / "launcher")).resolve(),
+        neo4j_heap=env.get("CASEGRAPH_NEO4J_HEAP") or None,
+        neo4j_pagecache=env.get("CASEGRAPH_NEO4J_PAGECACHE") or None,
+        neo4j_tx_memory=env.get("CASEGRAPH_NEO4J_TX_MEMORY") or None,
     )

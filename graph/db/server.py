@@ -13,6 +13,7 @@ second 127.0.0.1 port. Everything it needs lives in
     state.json        the ports last used, so a restart keeps its addresses
     lock              held (flock) while starting or stopping
     home/             Neo4j's data and its own logs (home/logs/debug.log)
+    import/           the only directory LOAD CSV may read file: URLs from
     logs/launcher.log the launcher's stdout and stderr
 
 The password is never put on a command line or in a log: the launcher reads
@@ -51,13 +52,13 @@ __all__ = [
     "connection",
     "JAR_NAME",
     "launcher_jar",
+    "memory_plan",
 ]
 
 JAR_NAME = "casegraph-neo4j-launcher.jar"
 USERNAME = "neo4j"
 HOST = "127.0.0.1"
-JAVA_HEAP = "1g"
-PAGECACHE = "512m"
+_MB = 1 << 20
 
 _JAVA_MISSING = "java not found: install a Java 17 JDK (Debian: apt-get install openjdk-17-jdk-headless)"
 _MVN_MISSING = "mvn not found: install Maven (Debian: apt-get install maven)"
@@ -125,12 +126,54 @@ class _Paths:
         return self.root / "home"
 
     @property
+    def imports(self) -> Path:
+        return self.root / "import"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 
     @property
     def log(self) -> Path:
         return self.logs / "launcher.log"
+
+
+def _size(text: str, name: str) -> int:
+    """Bytes in a size such as ``512m``, ``2g`` or ``1048576``; ServerError naming ``name`` otherwise."""
+    units = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    t = text.strip().lower()
+    unit = t[-1:] if t[-1:] in "kmg" else ""
+    digits = t[:-1] if unit else t
+    if not digits.isascii() or not digits.isdigit() or int(digits) == 0:
+        raise ServerError(f"{name} must be a size such as 512m or 2g, not '{text[:40]}'")
+    return int(digits) * units[unit]
+
+
+def memory_plan(settings: Settings | None = None) -> dict[str, int]:
+    """Heap, page cache and transaction memory limits of the local server, in bytes.
+
+    Sized from the machine's memory (heap 1/16 of it, between 512 MB and 2 GB; page
+    cache 1/32, between 128 MB and 1 GB), unless ``CASEGRAPH_NEO4J_HEAP``,
+    ``CASEGRAPH_NEO4J_PAGECACHE`` or ``CASEGRAPH_NEO4J_TX_MEMORY`` say otherwise. All
+    transactions together may use half the heap, one transaction a quarter (or the
+    override), so a runaway query fails with a clear error instead of killing the server.
+    """
+    settings = settings or get_settings()
+    try:
+        ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        ram = 8 << 30
+    heap = (_size(settings.neo4j_heap, "CASEGRAPH_NEO4J_HEAP") if settings.neo4j_heap
+            else min(max(ram // 16, 512 * _MB), 2048 * _MB))
+    pagecache = (_size(settings.neo4j_pagecache, "CASEGRAPH_NEO4J_PAGECACHE") if settings.neo4j_pagecache
+                 else min(max(ram // 32, 128 * _MB), 1024 * _MB))
+    total = heap // 2
+    tx = _size(settings.neo4j_tx_memory, "CASEGRAPH_NEO4J_TX_MEMORY") if settings.neo4j_tx_memory else heap // 4
+    if tx > total:
+        raise ServerError(f"CASEGRAPH_NEO4J_TX_MEMORY must be at most half the heap ({total // _MB}m)")
+    # Whole megabytes: the JVM and Neo4j both read '<n>m'.
+    return {k: max(v // _MB, 1) * _MB for k, v in
+            {"heap": heap, "pagecache": pagecache, "tx_memory": tx, "tx_memory_total": total}.items()}
 
 
 def _paths(settings: Settings) -> _Paths:
@@ -587,11 +630,15 @@ def start(
             state["browser_port"] = _choose_port(paths, browser_port, "browser_port", avoid=chosen)
         _write_state(paths, {**_read_state(paths), **state})
         paths.home.mkdir(mode=0o700, exist_ok=True)
+        paths.imports.mkdir(mode=0o700, exist_ok=True)
+        memory = {k: f"{v // _MB}m" for k, v in memory_plan(settings).items()}
 
         cmd = [
             java,
-            f"-Xmx{JAVA_HEAP}",
-            "-XX:+ExitOnOutOfMemoryError",
+            f"-Xmx{memory['heap']}",
+            # No -XX:+ExitOnOutOfMemoryError: a query that asks for more heap than there is (a
+            # string doubled in a loop is not counted by Neo4j's transaction memory limits) then
+            # fails with Neo4j's own OutOfMemoryError and the server stays up.
             "-jar",
             str(jar),
             "--home",
@@ -603,7 +650,13 @@ def start(
             "--ready-file",
             str(paths.ready),
             "--pagecache",
-            PAGECACHE,
+            memory["pagecache"],
+            "--tx-memory",
+            memory["tx_memory"],
+            "--tx-memory-total",
+            memory["tx_memory_total"],
+            "--import-dir",
+            str(paths.imports),
         ]
         if owner_pid is not None:
             cmd += ["--watch-pid", str(owner_pid)]

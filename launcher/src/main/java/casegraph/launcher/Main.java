@@ -36,7 +36,15 @@ import org.neo4j.server.configuration.ServerSettings;
  * atomically; it is removed again on a clean shutdown (SIGTERM / SIGINT).
  *
  * <p>Usage: {@code java -jar casegraph-neo4j-launcher.jar --home DIR --port N --password-file PATH
- * --ready-file PATH [--pagecache SIZE] [--watch-pid PID] [--browser-port N]}
+ * --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] [--tx-memory-total SIZE] [--import-dir DIR]
+ * [--watch-pid PID] [--browser-port N]}
+ *
+ * <p>Memory: {@code --tx-memory} bounds what one transaction may allocate ({@code db.memory.transaction.max})
+ * and {@code --tx-memory-total} what all transactions together may ({@code dbms.memory.transaction.total.max}),
+ * so a runaway query fails with Neo4j's MemoryPoolOutOfMemoryError instead of exhausting the heap.
+ *
+ * <p>{@code LOAD CSV} may read {@code file:} URLs only under {@code --import-dir}
+ * ({@code server.directories.import}); without it, file URLs are refused altogether.
  *
  * <p>With {@code --watch-pid} the server stops cleanly by itself once that process is gone (test
  * sessions use it so that a killed test run does not leave a server behind).
@@ -48,8 +56,8 @@ public final class Main {
 
     private static final String USAGE =
             "usage: java -jar casegraph-neo4j-launcher.jar --home DIR --port N "
-                    + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--watch-pid PID] "
-                    + "[--browser-port N]";
+                    + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] "
+                    + "[--tx-memory-total SIZE] [--import-dir DIR] [--watch-pid PID] [--browser-port N]";
     private static final String HOST = "127.0.0.1";
     private static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -68,8 +76,8 @@ public final class Main {
         }
     }
 
-    private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, Long watchPid,
-                           Integer browserPort) {}
+    private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, long txMemory,
+                           long txMemoryTotal, Path importDir, Long watchPid, Integer browserPort) {}
 
     public static void main(String[] args) {
         // Neo4j's own output goes to HOME/logs/debug.log; our few lines go to stdout.
@@ -164,6 +172,9 @@ public final class Main {
         Long watchPid = null;
         Integer browserPort = null;
         long pagecache = SettingValueParsers.BYTES.parse("512m");
+        long txMemory = SettingValueParsers.BYTES.parse("256m");
+        long txMemoryTotal = SettingValueParsers.BYTES.parse("512m");
+        Path importDir = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -179,7 +190,7 @@ public final class Main {
                     System.exit(0);
                 }
                 case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid",
-                        "--browser-port" -> {
+                        "--browser-port", "--tx-memory", "--tx-memory-total", "--import-dir" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new LaunchError(name + " needs a value; " + USAGE);
@@ -197,13 +208,10 @@ public final class Main {
                 case "--ready-file" -> readyFile = Path.of(value).toAbsolutePath().normalize();
                 case "--port" -> port = parsePort(name, value);
                 case "--browser-port" -> browserPort = parsePort(name, value);
-                case "--pagecache" -> {
-                    try {
-                        pagecache = SettingValueParsers.BYTES.parse(value);
-                    } catch (RuntimeException e) {
-                        throw new LaunchError("--pagecache must be a size such as 512m, not " + quoteArg(value));
-                    }
-                }
+                case "--pagecache" -> pagecache = parseSize(name, value);
+                case "--tx-memory" -> txMemory = parseSize(name, value);
+                case "--tx-memory-total" -> txMemoryTotal = parseSize(name, value);
+                case "--import-dir" -> importDir = Path.of(value).toAbsolutePath().normalize();
                 case "--watch-pid" -> {
                     try {
                         watchPid = Long.parseLong(value);
@@ -217,7 +225,19 @@ public final class Main {
         if (home == null || port == null || passwordFile == null || readyFile == null) {
             throw new LaunchError("--home, --port, --password-file and --ready-file are required; " + USAGE);
         }
-        return new Options(home, port, passwordFile, readyFile, pagecache, watchPid, browserPort);
+        if (txMemory > txMemoryTotal) {
+            throw new LaunchError("--tx-memory must not exceed --tx-memory-total");
+        }
+        return new Options(home, port, passwordFile, readyFile, pagecache, txMemory, txMemoryTotal, importDir,
+                watchPid, browserPort);
+    }
+
+    private static long parseSize(String name, String value) throws LaunchError {
+        try {
+            return SettingValueParsers.BYTES.parse(value);
+        } catch (RuntimeException e) {
+            throw new LaunchError(name + " must be a size such as 512m, not " + quoteArg(value));
+        }
     }
 
     private static int parsePort(String name, String value) throws LaunchError {
@@ -273,8 +293,11 @@ public final class Main {
         }
     }
 
-    private static DatabaseManagementService build(Options o) {
+    private static DatabaseManagementService build(Options o) throws IOException {
         SocketAddress bolt = new SocketAddress(HOST, o.port());
+        if (o.importDir() != null) {
+            Files.createDirectories(o.importDir());
+        }
         return new DatabaseManagementServiceBuilder(o.home())
                 // Network: Bolt on loopback only, nothing else listening.
                 .setConfig(GraphDatabaseSettings.default_listen_address, new SocketAddress(HOST))
@@ -299,6 +322,15 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, SettingValueParsers.BYTES.parse("64m"))
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // A query may not take the server down: every transaction's memory is tracked and
+                // bounded, alone and all together, well below the heap.
+                .setConfig(GraphDatabaseSettings.memory_tracking, true)
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, o.txMemory())
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, o.txMemoryTotal())
+                // LOAD CSV reads files only from the import directory (or none at all): without
+                // this, any query could read any file the server can (the password file included).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, o.importDir() != null)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, o.importDir())
                 .build();
     }
 
