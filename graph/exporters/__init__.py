@@ -1,0 +1,166 @@
+"""Exports: one small module per format, one registry, one write path.
+
+Every exporter module has the same small shape:
+
+* ``NAME`` (the ``--to`` value), ``EXTENSIONS`` (file endings that select it),
+  ``FILES`` (the file names it writes into a directory; one name = one stream),
+* ``write(g, streams, ontology) -> list[str]``: write graph ``g`` to the text
+  ``streams`` (one per name in ``FILES``) and return notes for the user.
+
+:func:`export` is the one way out: it checks that the graph passed the exit filter
+(:func:`graph.redact.require_exit_graph`), cuts it with the shared filters
+(:func:`graph.subgraph.select`), writes every file to a temporary file beside its
+target and renames them into place only when all of them are complete, so a failed
+export leaves nothing half-written. An existing file is replaced only with ``force``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import IO
+
+import networkx as nx
+
+from graph.errors import CasegraphError
+from graph.exporters import csv as csv
+from graph.exporters import cypher as cypher
+from graph.exporters import ftm as ftm
+from graph.exporters import gexf as gexf
+from graph.exporters import graphml as graphml
+from graph.exporters import nodelink as nodelink
+from graph.ontology import Ontology, default_ontology
+from graph.redact import exit_graph, require_exit_graph
+from graph.subgraph import select
+
+__all__ = ["EXPORTERS", "ExportResult", "export", "export_graph", "exporter", "format_for_path", "write_export"]
+
+EXPORTERS: dict[str, ModuleType] = {m.NAME: m for m in (graphml, gexf, nodelink, csv, cypher, ftm)}
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: the format, the files (empty for stdout), counts and notes."""
+
+    format: str
+    files: list[str] = field(default_factory=list)
+    nodes: int = 0
+    relationships: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def exporter(name: str) -> ModuleType:
+    """The exporter module of format ``name``."""
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        raise CasegraphError(f"unknown export format '{name}' (known: {', '.join(EXPORTERS)})") from None
+
+
+def format_for_path(path: str) -> str:
+    """The format a file name asks for by its ending (longest ending wins: ``.ftm.json`` before ``.json``)."""
+    name = path.lower()
+    endings = sorted(((ext, fmt) for fmt, m in EXPORTERS.items() for ext in m.EXTENSIONS), key=lambda e: -len(e[0]))
+    for ext, fmt in endings:
+        if name.endswith(ext):
+            return fmt
+    known = ", ".join(ext for ext, _ in sorted(endings))
+    raise CasegraphError(f"cannot tell the export format from '{path}' (known endings: {known}); give --to")
+
+
+def _targets(module: ModuleType, out: str) -> list[Path] | None:
+    """The files to write for ``out`` (None: standard output)."""
+    files: tuple[str, ...] = module.FILES
+    if out == "-":
+        if len(files) != 1:
+            raise CasegraphError(f"{module.NAME} writes {len(files)} files ({', '.join(files)}); "
+                                 "-o - needs a one-stream format: give a directory")
+        return None
+    path = Path(out)
+    if path.is_dir() or out.endswith(os.sep) or len(files) > 1:
+        if path.exists() and not path.is_dir():
+            raise CasegraphError(f"{module.NAME} writes {len(files)} files ({', '.join(files)}): "
+                                 f"-o must be a directory, and {out} is a file")
+        return [path / name for name in files]
+    return [path]
+
+
+def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, ontology: Ontology | None = None,
+                 stdout: IO[str] | None = None) -> ExportResult:
+    """Write an exit-filtered graph in format ``fmt`` to ``out`` (a file, a directory, or ``-``).
+
+    All files are written to temporary files first and renamed into place at the end.
+    """
+    mark = require_exit_graph(g, f"the {fmt} exporter")
+    module = exporter(fmt)
+    ontology = ontology or default_ontology()
+    result = ExportResult(format=fmt, nodes=g.number_of_nodes(), relationships=g.number_of_edges())
+    targets = _targets(module, out)
+    if targets is None:
+        buffer = io.StringIO()
+        result.notes = module.write(g, {module.FILES[0]: buffer}, ontology)
+        (stdout or sys.stdout).write(buffer.getvalue())
+        return result
+    existing = [str(t) for t in targets if t.exists()]
+    if existing and not force:
+        raise CasegraphError(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; "
+                             "not overwritten (use --force)")
+    for t in targets:
+        if t.is_dir():
+            raise CasegraphError(f"{t} is a directory")
+    temps: dict[str, tuple[str, IO[str]]] = {}
+    try:
+        for name, target in zip(module.FILES, targets, strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
+        result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
+        for _, fh in temps.values():
+            fh.close()
+        for (tmp, _), target in zip(temps.values(), targets, strict=True):
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, fh in temps.values():
+            fh.close()
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    result.files = [str(t) for t in targets]
+    if mark.get("redacted"):
+        result.notes.append(f"redacted: {mark.get('pseudonyms', 0)} sensitive entities pseudonymised")
+    return result
+
+
+def export_graph(g: nx.MultiDiGraph, fmt: str, out: str, *, redact: bool = False, labels: Iterable[str] = (),
+                 types: Iterable[str] = (), day: str | None = None, force: bool = False,
+                 ontology: Ontology | None = None, stdout: IO[str] | None = None) -> ExportResult:
+    """Filter, cut and write ``g``: the whole ``casegraph export`` in one call.
+
+    The exit filter runs on the whole graph before the cut, so a sensitive person left
+    out of the cut is still pseudonymised where a kept quote names them; the same
+    pseudonyms then appear in every file of the export.
+    """
+    ontology = ontology or default_ontology()
+    exporter(fmt)
+    labels, types = list(labels), list(types)
+    known_labels = {*ontology.labels, "Source"}
+    for label in labels:
+        if label not in known_labels:
+            raise CasegraphError(f"--label: unknown label '{label}' (known: {', '.join(sorted(known_labels))})")
+    for rel in types:
+        if rel not in ontology.relationships and rel != "MENTIONS":
+            raise CasegraphError(f"--type: unknown relationship type '{rel}' "
+                                 f"(known: {', '.join(sorted(ontology.relationships))}, MENTIONS)")
+    cut = select(exit_graph(g, redact=redact), labels, types, day)
+    return write_export(cut, fmt, out, force=force, ontology=ontology, stdout=stdout)
+
+
+# The public entry point under its short name.
+export = export_graph

@@ -1,0 +1,371 @@
+"""``import-ftm``: FollowTheMoney entities (JSON lines) become casegraph fact files.
+
+A list of judges or officials from OpenSanctions, or a file ``casegraph export --to
+ftm`` wrote, becomes fact files that validate and load like any other:
+
+* FtM ids become keys (``<prefix>:<id as a slug>``; the exact key when the entity
+  carries casegraph's own record, see :mod:`graph.exporters.ftm`);
+* Person -> Person; Organization, PublicBody, Company, LegalEntity -> Organisation;
+  CourtCase -> LegalCase; Event -> Event; Address -> Location;
+* Article/Document entities become sources; otherwise each FtM dataset is a source,
+  and records without datasets come from a source named after the file;
+* Membership, Directorship, Employment, Representation, Family, CourtCaseParty
+  (by its role: defendant, counsel, judge, prosecutor, investigator) and casegraph's
+  UnknownLinks become claims; their ``summary`` is the quote, or, for records that
+  have none, a short description of the record itself (the record is the source).
+
+One fact file per source is written into the output directory. Unknown schema, a
+broken JSON line, a record that refers to an entity not in the file: refused with
+the line number. The files are written to a temporary directory, validated, and
+only then moved into place, so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from followthemoney import model
+from followthemoney.exc import FollowTheMoneyException
+from followthemoney.proxy import EntityProxy
+
+from graph.errors import CasegraphError
+from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
+from graph.model import Claim, Entity, Evidence, Source
+from graph.ontology import Ontology, default_ontology
+from loaders.factfile import fact_document, write_fact_file
+from loaders.facts import KEY_RE, validate
+
+__all__ = ["import_ftm", "ImportSummary", "ENTITY_LABELS", "SOURCE_SCHEMATA"]
+
+ENTITY_LABELS = {"Person": "Person", "Organization": "Organisation", "PublicBody": "Organisation",
+                 "Company": "Organisation", "LegalEntity": "Organisation", "CourtCase": "LegalCase",
+                 "Event": "Event", "Address": "Location"}
+SOURCE_SCHEMATA = ("Article", "Document", "HyperText", "PlainText", "Pages", "Page")
+_PREDICATE_BY_SCHEMA = {schema: pred for pred, (schema, *_rest) in EDGE_SCHEMA.items() if schema != "CourtCaseParty"}
+_CASE_WORDS = [("judge", "JUDGE_IN"), ("prosecut", "PROSECUTES"), ("investigat", "INVESTIGATES"),
+               ("counsel", "COUNSEL_IN"), ("lawyer", "COUNSEL_IN"), ("advocate", "COUNSEL_IN"),
+               ("attorney", "COUNSEL_IN"), ("defendant", "DEFENDANT_IN"), ("accused", "DEFENDANT_IN"),
+               ("suspect", "DEFENDANT_IN"), ("convicted", "DEFENDANT_IN")]
+
+
+@dataclass
+class ImportSummary:
+    """What ``import-ftm`` wrote."""
+
+    files: list[str] = field(default_factory=list)
+    sources: int = 0
+    entities: int = 0
+    claims: int = 0
+
+
+@dataclass
+class _Line:
+    number: int
+    proxy: EntityProxy
+    data: dict[str, Any]
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9._-]+", "-", text).strip("-._")
+    return text or "x"
+
+
+def _record(proxy: EntityProxy, prop: str) -> dict[str, Any] | None:
+    """casegraph's own record in ``notes``/``description`` (written by the FtM exporter), if any."""
+    if prop not in proxy.schema.properties:
+        return None
+    for value in proxy.get(prop):
+        if value.startswith(MARK):
+            try:
+                found = json.loads(value[len(MARK):])
+            except json.JSONDecodeError:
+                return None
+            return found if isinstance(found, dict) else None
+    return None
+
+
+def _first(proxy: EntityProxy, *props: str) -> str | None:
+    for prop in props:
+        if prop in proxy.schema.properties:
+            values = proxy.get(prop)
+            if values:
+                return values[0]
+    return None
+
+
+def _read(path: Path) -> list[_Line]:
+    lines: list[_Line] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CasegraphError(f"{path}: cannot read: {exc}") from None
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise CasegraphError(f"{path}:{number}: not a JSON line: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("schema"), str) or not data.get("id"):
+            raise CasegraphError(f"{path}:{number}: an FtM entity is a JSON object with 'id' and 'schema'")
+        schema = model.get(data["schema"])
+        if schema is None:
+            raise CasegraphError(f"{path}:{number}: unknown FtM schema '{data['schema']}'")
+        try:
+            proxy = model.get_proxy(data, cleaned=False)
+        except (FollowTheMoneyException, TypeError, ValueError) as exc:
+            raise CasegraphError(f"{path}:{number}: not a valid {schema.name}: {exc}") from None
+        if proxy.id in seen:
+            raise CasegraphError(f"{path}:{number}: id '{proxy.id}' already on line {seen[proxy.id]}")
+        seen[str(proxy.id)] = number
+        lines.append(_Line(number, proxy, data))
+    return lines
+
+
+def _kind(line: _Line) -> str:
+    schema = line.proxy.schema
+    for name in ENTITY_LABELS:
+        if schema.name == name:
+            return "entity"
+    if any(schema.is_a(s) for s in SOURCE_SCHEMATA if model.get(s)):
+        return "source"
+    if schema.name == "Documentation":
+        return "mention"
+    if schema.name in _PREDICATE_BY_SCHEMA or schema.name in ("CourtCaseParty", "UnknownLink"):
+        return "claim"
+    return "other"
+
+
+class _Importer:
+    def __init__(self, path: Path, ontology: Ontology) -> None:
+        self.path = path
+        self.ontology = ontology
+        self.lines = _read(path)
+        self.by_id = {str(line.proxy.id): line for line in self.lines}
+        self.keys: dict[str, str] = {}  # FtM id -> casegraph key
+        self.entities: dict[str, Entity] = {}
+        self.sources: dict[str, Source] = {}
+        self.members: dict[str, set[str]] = defaultdict(set)  # source key -> entity keys
+        self.claims: dict[str, list[tuple[Claim, Evidence]]] = defaultdict(list)
+        self.fallback = Source(key=f"source:ftm-{_slug(path.stem)}", title=f"FtM entities from {path.name}")
+
+    def fail(self, line: _Line, message: str) -> CasegraphError:
+        return CasegraphError(f"{self.path}:{line.number}: {message}")
+
+    def ref(self, line: _Line, prop: str, kinds: tuple[str, ...] = ("entity",)) -> list[str]:
+        """The keys of the entities ``prop`` refers to; refused if one is not in the file."""
+        out = []
+        for value in line.proxy.get(prop) if prop in line.proxy.schema.properties else []:
+            target = self.by_id.get(value)
+            if target is None:
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', which is not in the file")
+            if _kind(target) not in kinds:
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', "
+                                      f"a {target.proxy.schema.name} (line {target.number})")
+            out.append(self.keys[value])
+        return out
+
+    def dataset_sources(self, line: _Line) -> list[str]:
+        keys = []
+        for name in line.data.get("datasets") or []:
+            key = f"source:ftm-{_slug(str(name))}"
+            self.sources.setdefault(key, Source(key=key, title=f"FtM dataset {name}"))
+            keys.append(key)
+        return keys
+
+    def run(self) -> None:
+        for line in self.lines:
+            kind = _kind(line)
+            if kind == "other":
+                raise self.fail(line, f"FtM schema '{line.proxy.schema.name}' has no casegraph counterpart "
+                                      f"(known: {', '.join([*ENTITY_LABELS, *SOURCE_SCHEMATA])}, Documentation, "
+                                      f"CourtCaseParty, UnknownLink, {', '.join(sorted(_PREDICATE_BY_SCHEMA))})")
+            if kind in ("entity", "source"):
+                self.add_node(line, kind)
+        for line in self.lines:
+            kind = _kind(line)
+            if kind == "entity":
+                sources = self.ref(line, "proof", ("source",)) + self.dataset_sources(line)
+                for s in sources or [self.fallback.key]:
+                    self.members[s].add(self.keys[str(line.proxy.id)])
+            elif kind == "mention":
+                for s in self.ref(line, "document", ("source",)):
+                    self.members[s].update(self.ref(line, "entity"))
+            elif kind == "claim":
+                self.add_claim(line)
+
+    def add_node(self, line: _Line, kind: str) -> None:
+        proxy = line.proxy
+        record = _record(proxy, "notes") or {}
+        if kind == "source":
+            key = str(record.get("key") or f"source:ftm-{_slug(str(proxy.id))}")
+            title = record.get("title") or _first(proxy, "title", "name", "fileName") or str(proxy.id)
+            lang = record.get("language")
+            src = Source(key=key, title=str(title), publisher=record.get("publisher") or _first(proxy, "publisher"),
+                         url=record.get("url") or _first(proxy, "sourceUrl"),
+                         published=record.get("published") or (_first(proxy, "publishedAt") or "")[:10] or None,
+                         language=lang)
+            self.claim_key(line, key)
+            self.sources[key] = src
+            return
+        label = str(record.get("label") or ENTITY_LABELS[proxy.schema.name])
+        prefix = self.ontology.labels[label].key_prefix if label in self.ontology.labels else "x"
+        key = str(record.get("key") or f"{prefix}:{_slug(str(proxy.id))}")
+        self.claim_key(line, key)
+        if record:
+            entity = Entity(key, label, str(record.get("name")), list(record.get("aliases") or []),
+                            dict(record.get("attributes") or {}), bool(record.get("sensitive")),
+                            bool(record.get("generic")))
+        else:
+            names = [*proxy.get("name"), *(proxy.get("full") if proxy.schema.name == "Address" else [])]
+            if not names:
+                raise self.fail(line, f"{proxy.schema.name} '{proxy.id}' has no name")
+            aliases = [n for n in [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")] if n != names[0]]
+            attrs: dict[str, Any] = {}
+            if label == "Person":
+                for prop, attr in (("birthDate", "birth_date"), ("position", "position"), ("ethnicity", "ethnicity")):
+                    value = _first(proxy, prop)
+                    if value:
+                        attrs[attr] = value
+            elif label == "LegalCase":
+                for prop, attr in (("caseNumber", "case_number"), ("court", "court"), ("fileDate", "opened")):
+                    value = _first(proxy, prop)
+                    if value:
+                        attrs[attr] = value
+            elif label == "Event":
+                for prop, attr in (("date", "date"), ("startDate", "start"), ("endDate", "end")):
+                    value = _first(proxy, prop)
+                    if value:
+                        attrs[attr] = value
+            entity = Entity(key, label, names[0], list(dict.fromkeys(aliases)), attrs)
+        self.entities[key] = entity
+
+    def claim_key(self, line: _Line, key: str) -> None:
+        if not KEY_RE.match(key):
+            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', which is not a casegraph key")
+        if key in self.keys.values():
+            other = next(i for i, k in self.keys.items() if k == key)
+            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', as '{other}' does "
+                                  f"(line {self.by_id[other].number})")
+        self.keys[str(line.proxy.id)] = key
+
+    def add_claim(self, line: _Line) -> None:
+        proxy = line.proxy
+        name = proxy.schema.name
+        record = _record(proxy, "description")
+        if record:
+            predicate = str(record.get("predicate"))
+            subject, obj = str(record.get("subject")), str(record.get("object"))
+            qualifiers = dict(record.get("qualifiers") or {})
+            ev = dict(record.get("evidence") or {})
+            for key in (subject, obj):
+                if key not in self.entities:
+                    raise self.fail(line, f"{name} refers to '{key}', which is not in the file")
+        else:
+            if name == "UnknownLink":
+                raise self.fail(line, "an UnknownLink not written by casegraph has no relationship type")
+            schema, subj_prop, obj_prop, role_prop = self.edge_schema(line)
+            subjects, objects = self.ref(line, subj_prop), self.ref(line, obj_prop)
+            if len(subjects) != 1 or len(objects) != 1:
+                raise self.fail(line, f"{name} needs one {subj_prop} and one {obj_prop}")
+            subject, obj = subjects[0], objects[0]
+            predicate = schema
+            qualifiers = {}
+            role = _first(proxy, role_prop) if role_prop else None
+            if role and predicate in ("MEMBER_OF", "LEADS", "WORKS_FOR"):
+                qualifiers["role"] = role
+            if role and predicate == "RELATIVE_OF":
+                qualifiers["relation"] = role
+            ev = {}
+            for prop, q in (("date", "date"), ("startDate", "start"), ("endDate", "end")):
+                value = _first(proxy, prop)
+                if value:
+                    ev[q] = value[:10]
+            ev["quote"] = _first(proxy, "summary") or self.describe(line, subject, predicate, obj, role)
+        sources = self.ref(line, "proof", ("source",)) + self.dataset_sources(line)
+        if record and ev.get("source"):
+            sources = [str(ev["source"])]
+        for source in sources or [self.fallback.key]:
+            evidence = Evidence(source=source, quote=str(ev.get("quote") or ""),
+                                asserted_by=ev.get("asserted_by"), confidence=ev.get("confidence"),
+                                qualifiers={k: v for k, v in ev.items()
+                                            if k not in ("source", "quote", "asserted_by", "confidence")})
+            claim = Claim("", subject, predicate, obj, qualifiers)
+            self.claims[source].append((claim, evidence))
+            self.members[source].update(k for k in (subject, obj, evidence.asserted_by) if k)
+
+    def edge_schema(self, line: _Line) -> tuple[str, str, str, str | None]:
+        name = line.proxy.schema.name
+        if name == "CourtCaseParty":
+            role = (_first(line.proxy, "role") or "").lower()
+            for word, predicate in _CASE_WORDS:
+                if word in role:
+                    return (predicate, *EDGE_SCHEMA[predicate][1:])
+            raise self.fail(line, f"CourtCaseParty role '{role}' names no casegraph relationship "
+                                  f"({', '.join(sorted(set(CASE_ROLES.values())))})")
+        predicate = _PREDICATE_BY_SCHEMA[name]
+        return (predicate, *EDGE_SCHEMA[predicate][1:])
+
+    def describe(self, line: _Line, subject: str, predicate: str, obj: str, role: str | None) -> str:
+        """A quote for a record that has none: what the record itself says, in a few words."""
+        text = (f"{line.proxy.schema.label}: {self.entities[subject].name} — {self.entities[obj].name}"
+                + (f" ({role})" if role else ""))
+        return " ".join(text.split()[: self.ontology.max_quote_words])
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        if self.fallback.key in self.members or self.fallback.key in self.claims:
+            self.sources.setdefault(self.fallback.key, self.fallback)
+        docs = {}
+        for key in sorted(self.sources):
+            members = self.members.get(key, set())
+            if not members and not self.claims.get(key):
+                continue
+            ents = [self.entities[k] for k in sorted(members) if k in self.entities]
+            docs[key] = fact_document(self.sources[key], ents, self.claims.get(key, []))
+        return docs
+
+
+def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
+               ontology: Ontology | None = None) -> ImportSummary:
+    """Turn an FtM JSON-lines file into fact files in ``out_dir`` (validated before they land)."""
+    path, out = Path(path), Path(out_dir)
+    ontology = ontology or default_ontology()
+    importer = _Importer(path, ontology)
+    importer.run()
+    docs = importer.documents()
+    if not docs:
+        raise CasegraphError(f"{path}: no entities to import")
+    names = {key: f"{key.split(':', 1)[1]}.yaml" for key in docs}
+    existing = [str(out / n) for n in names.values() if (out / n).exists()]
+    if existing and not force:
+        raise CasegraphError(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; "
+                             "not overwritten (use --force)")
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".import-ftm.", dir=out))
+    try:
+        for key, doc in docs.items():
+            write_fact_file(tmp / names[key], doc,
+                            header=f"Imported by casegraph import-ftm from {path.name}")
+        corpus, problems, _files = validate([tmp], ontology)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise CasegraphError(f"{path}: the imported facts would not validate: {problems[0].message}{more}; "
+                                 "nothing was written")
+        for name in names.values():
+            (tmp / name).replace(out / name)
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(tmp)
+    return ImportSummary(files=[str(out / n) for n in names.values()], sources=len(corpus.sources),
+                         entities=len(corpus.entities), claims=len(corpus.claims))
