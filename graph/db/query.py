@@ -1,0 +1,397 @@
+"""Running Cypher for people: a real read-only guard, timeouts, limits, plain rows.
+
+Everything an analyst types (``casegraph query --cypher``, ``--from neo4j --cypher``,
+saved queries) runs through :func:`run_query`:
+
+* Parameters are checked first: a ``$name`` the text uses but nobody gave, or a
+  ``-p name value`` the text never uses, is a one-line error.
+* The query runs in a read transaction with a timeout (default 30 s) and is first
+  planned with ``EXPLAIN`` in that same transaction. It is refused, with one line and
+  before anything runs, if its query type is not read-only, or its plan holds
+  ``LOAD CSV``, ``CALL { } IN TRANSACTIONS``, a ``TERMINATE`` command, or a procedure
+  outside :data:`ALLOWED_PROCEDURES` (``dbms.killConnections`` and friends). Only
+  ``write=True`` (``--write``) lets such a query through, in a write transaction.
+* Errors are one line. A syntax error says where (line and column of the text as
+  given). An error raised while the query runs never shows the server's message:
+  it may quote values the query read (``LOAD CSV`` of a private file chained to an
+  http URL would otherwise print the file).
+* Ctrl-C ends the transaction on the server at once (``TERMINATE TRANSACTIONS`` on
+  this run's own transaction, found by its metadata) before ``KeyboardInterrupt``
+  goes on.
+
+The server side holds the other half: the launcher lets ``LOAD CSV`` read files only
+from its import directory and bounds each transaction's memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import CasegraphError
+
+__all__ = [
+    "QueryError",
+    "QueryResult",
+    "ALLOWED_PROCEDURES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_LIMIT",
+    "parameters_used",
+    "check_parameters",
+    "run_query",
+    "plain",
+    "compact",
+]
+
+DEFAULT_TIMEOUT = 30.0  # seconds
+DEFAULT_LIMIT = 1000  # rows, for ad-hoc queries
+
+# Read-only procedures an analyst may call without --write: schema and server facts.
+ALLOWED_PROCEDURES = frozenset({
+    "db.labels",
+    "db.relationshipTypes",
+    "db.propertyKeys",
+    "db.schema.visualization",
+    "db.schema.nodeTypeProperties",
+    "db.schema.relTypeProperties",
+    "db.info",
+    "db.ping",
+    "dbms.components",
+})
+
+# Plan operators refused without --write, whatever the query type says: LOAD CSV reads
+# files and URLs, IN TRANSACTIONS commits on its own, TERMINATE ends others' work.
+_REFUSED_OPERATORS = {
+    "LoadCSV": "LOAD CSV",
+    "TransactionForeach": "CALL { ... } IN TRANSACTIONS",
+    "TransactionApply": "CALL { ... } IN TRANSACTIONS",
+    "TerminateTransactions": "TERMINATE TRANSACTIONS",
+}
+_QUERY_TYPES = {"w": "writes", "rw": "writes", "s": "changes the schema or the server"}
+_EXPLAIN = "EXPLAIN\n"  # on a line of its own, so positions move by exactly one line
+_TX_KEY = "casegraph_run"  # transaction metadata that lets Ctrl-C find this run's transaction
+
+
+class QueryError(CasegraphError):
+    """A query was refused, or failed; the message is one line and quotes no data."""
+
+
+@dataclass
+class QueryResult:
+    """The rows of a query: driver values (nodes, relationships, paths stay objects)."""
+
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    cut: bool = False  # True when rows beyond ``limit`` were dropped
+    limit: int | None = None
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts of plain values (see :func:`plain`), for JSON."""
+        return [{c: plain(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
+
+    def table(self) -> list[list[str]]:
+        """Rows as compact text cells (see :func:`compact`), for tables and CSV."""
+        return [[compact(v) for v in row] for row in self.rows]
+
+
+# -- parameters -----------------------------------------------------------------------
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")
+
+
+def parameters_used(text: str) -> list[str]:
+    """The ``$parameters`` a Cypher text uses, in order of first use.
+
+    Strings, quoted names and comments are skipped, so ``'$5'`` is not a parameter.
+
+    >>> parameters_used("MATCH (n {key: $key}) // $not\\nWHERE n.name <> '$no' RETURN $`odd name`, $key")
+    ['key', 'odd name']
+    """
+    found: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "'\"":
+            i += 1
+            while i < n and text[i] != c:
+                i += 2 if text[i] == "\\" else 1
+            i += 1
+        elif c == "`":
+            end = text.find("`", i + 1)
+            i = n if end < 0 else end + 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+        elif c == "$":
+            if text.startswith("`", i + 1):
+                end = text.find("`", i + 2)
+                name, i = (text[i + 2:end], end + 1) if end > 0 else ("", n)
+            else:
+                m = _PARAM_NAME.match(text, i + 1)
+                name, i = (m.group(0), m.end()) if m else ("", i + 1)
+            if name and name not in found:
+                found.append(name)
+        else:
+            i += 1
+    return found
+
+
+def check_parameters(text: str, given: Mapping[str, Any]) -> None:
+    """Refuse a missing or an unknown parameter with one line (values are not shown)."""
+    used = parameters_used(text)
+    missing = [p for p in used if p not in given]
+    if missing:
+        names = ", ".join(f"${p}" for p in missing)
+        raise QueryError(f"missing parameter{'s' if len(missing) > 1 else ''} {names}: give "
+                         f"{'each' if len(missing) > 1 else 'it'} with -p NAME VALUE")
+    unknown = sorted(set(given) - set(used))
+    if unknown:
+        uses = ", ".join(f"${p}" for p in used) if used else "no parameters"
+        raise QueryError(f"unknown parameter{'s' if len(unknown) > 1 else ''} "
+                         f"{', '.join(repr(p) for p in unknown)}: the query uses {uses}")
+
+
+# -- the guard ------------------------------------------------------------------------
+def _operators(plan: Mapping[str, Any] | None) -> Iterator[tuple[str, str]]:
+    """(operator, details) of every step of an EXPLAIN plan."""
+    if not plan:
+        return
+    name = str(plan.get("operatorType", "")).split("@", 1)[0]
+    yield name, str((plan.get("args") or {}).get("Details") or "")
+    for child in plan.get("children") or ():
+        yield from _operators(child)
+
+
+def _refusal(summary: neo4j.ResultSummary) -> str | None:
+    """Why a planned query is not a plain read, or None if it is."""
+    why = _QUERY_TYPES.get(summary.query_type or "")
+    if why:
+        return f"this query {why}"
+    for op, details in _operators(summary.plan):
+        if op in _REFUSED_OPERATORS:
+            return f"{_REFUSED_OPERATORS[op]} is not allowed"
+        if op == "ProcedureCall":
+            proc = details.split("(", 1)[0].strip()
+            if proc not in ALLOWED_PROCEDURES:
+                return (f"procedure {proc} is not allowed (allowed: {', '.join(sorted(ALLOWED_PROCEDURES))})")
+    return None
+
+
+# -- errors ---------------------------------------------------------------------------
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: \d+\)\)")
+
+
+def _syntax_message(exc: neo4j_errors.Neo4jError) -> str:
+    """'line L, column C: <what>' for the text as the user wrote it (without our EXPLAIN line)."""
+    first = (exc.message or "").strip().splitlines()[0] if exc.message else "invalid query"
+    m = _POSITION.search(first)
+    if not m:
+        return first
+    line, column = int(m.group(1)) - _EXPLAIN.count("\n"), int(m.group(2))
+    what = (first[:m.start()] + first[m.end():]).strip().rstrip(":").strip()
+    return f"line {max(line, 1)}, column {column}: {what}"
+
+
+def _planning_error(exc: neo4j_errors.Neo4jError) -> QueryError:
+    """An error of EXPLAIN: nothing was read yet, so the server's words may be shown."""
+    code = exc.code or ""
+    if "SyntaxError" in code:
+        return QueryError(f"Cypher syntax error at {_syntax_message(exc)}")
+    if "TransactionTimedOut" in code:
+        return QueryError("the query timed out while being planned")
+    first = (exc.message or code).strip().splitlines()[0]
+    return QueryError(f"Cypher error ({code.rsplit('.', 1)[-1]}): {first[:300]}")
+
+
+def _running_error(exc: neo4j_errors.Neo4jError, timeout: float | None) -> QueryError:
+    """An error while the query ran: its message may quote data, so only the code is named."""
+    code = exc.code or ""
+    if "TransactionTimedOut" in code:
+        return QueryError(f"the query ran longer than its timeout of {timeout or 0:g} s and was ended on the server "
+                          "(raise it with --timeout SECONDS)")
+    if "MemoryPoolOutOfMemoryError" in code:
+        return QueryError("the query needs more memory than one transaction may use and was ended "
+                          "(the server is still up; narrow the query or add a LIMIT)")
+    if code.endswith("General.OutOfMemoryError"):
+        return QueryError("the query needs more memory than the server has and was ended "
+                          "(the server is still up; narrow the query or add a LIMIT)")
+    if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+        return QueryError("this query writes: give --write for a deliberate write")
+    if "ParameterMissing" in code:
+        return QueryError("a parameter is missing: give it with -p NAME VALUE")
+    return QueryError(f"the query failed on the server ({code or type(exc).__name__}); "
+                      "its message is not shown because it may quote values the query read")
+
+
+def _terminate(driver: neo4j.Driver, database: str | None, token: str) -> None:
+    """End this run's transaction on the server (found by its metadata), best effort."""
+    try:
+        with driver.session(database=database) as session:
+            ids = [r["id"] for r in session.run(
+                "SHOW TRANSACTIONS YIELD transactionId AS id, metaData "
+                f"WHERE metaData.{_TX_KEY} = $token RETURN id", token=token)]
+            if ids:
+                session.run("TERMINATE TRANSACTIONS $ids", ids=ids).consume()
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+        pass  # the server is gone or the transaction ended anyway
+
+
+@contextmanager
+def _interruptible(driver: neo4j.Driver, database: str | None, token: str) -> Iterator[None]:
+    try:
+        yield
+    except KeyboardInterrupt:
+        _terminate(driver, database, token)
+        raise
+
+
+def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | None = None, *,
+              database: str | None = None, write: bool = False, timeout: float | None = DEFAULT_TIMEOUT,
+              limit: int | None = None) -> QueryResult:
+    """Run Cypher for a person, read-only unless ``write``; see the module docstring.
+
+    ``limit`` keeps the first rows and sets ``cut`` if there were more; ``timeout``
+    (seconds, None for none) ends the transaction on the server when it runs longer.
+    Raises :class:`QueryError` (one line) for a refusal or a failure.
+    """
+    params = dict(parameters or {})
+    if not text.strip():
+        raise QueryError("the query is empty")
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must be 0 or more, not {limit}")
+    if timeout is not None and timeout <= 0:
+        raise QueryError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    check_parameters(text, params)
+    token = uuid.uuid4().hex
+    mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+    result = QueryResult(columns=[], limit=limit)
+    try:
+        with driver.session(database=database, default_access_mode=mode) as session, \
+                session.begin_transaction(timeout=timeout, metadata={_TX_KEY: token}) as tx, \
+                _interruptible(driver, database, token):  # innermost: ends the server side first
+            try:
+                summary = tx.run(_EXPLAIN + text, params).consume()
+            except neo4j_errors.Neo4jError as exc:
+                raise _planning_error(exc) from None
+            if not write:
+                why = _refusal(summary)
+                if why:
+                    raise QueryError(f"{why}: casegraph runs read-only queries unless you give --write")
+            try:
+                records = tx.run(text, params)
+                result.columns = list(records.keys())
+                for record in records:
+                    if limit is not None and len(result.rows) >= limit:
+                        result.cut = True
+                        break
+                    result.rows.append(list(record.values()))
+                if write:
+                    tx.commit()
+            except neo4j_errors.Neo4jError as exc:
+                raise _running_error(exc, timeout) from None
+    except neo4j_errors.AuthError:
+        raise QueryError("Neo4j refused the user name or password") from None
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
+        raise QueryError("lost the connection to Neo4j (is the server running?)") from None
+    except neo4j_errors.Neo4jError as exc:
+        raise _running_error(exc, timeout) from None
+    except neo4j_errors.DriverError as exc:
+        raise QueryError(f"Neo4j driver error ({type(exc).__name__})") from None
+    return result
+
+
+# -- values ---------------------------------------------------------------------------
+def _node_name(node: neo4j.graph.Node) -> str:
+    labels = sorted(label for label in node.labels if label != "Entity")
+    ident = node.get("key") or node.get("id") or node.element_id
+    return f"({':'.join([''] + labels)} {ident})" if labels else f"({ident})"
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain JSON-able data.
+
+    Nodes become ``{"labels": [...], "properties": {...}}``, relationships
+    ``{"type", "start", "end", "properties"}`` (ends by key), paths
+    ``{"nodes": [...], "relationships": [...]}``; dates and times ISO strings.
+    """
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), "properties": {k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Relationship):
+        ends = [(n.get("key") or n.get("id") or n.element_id) if n is not None else None
+                for n in (value.start_node, value.end_node)]
+        return {"type": value.type, "start": ends[0], "end": ends[1],
+                "properties": {k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+    iso = getattr(value, "iso_format", None)
+    if callable(iso):  # dates, times, durations (a Duration is also a tuple)
+        return iso()
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _text(s: str) -> str:
+    """Data shown on a terminal: control characters (escape sequences) made visible."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", s)
+
+
+def compact(value: Any) -> str:
+    """A driver value as one short line of text, for tables and CSV.
+
+    Nodes read ``(:Person person:nariman-dzhelyal)``, relationships
+    ``(a)-[:LEADS]->(b)``, lists ``a; b``; nothing is cut.
+
+    >>> compact(["a", 1, None, True])
+    'a; 1; ; true'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, neo4j.graph.Node):
+        return _text(_node_name(value))
+    if isinstance(value, neo4j.graph.Relationship):
+        start = _node_name(value.start_node) if value.start_node is not None else "()"
+        end = _node_name(value.end_node) if value.end_node is not None else "()"
+        return _text(f"{start}-[:{value.type}]->{end}")
+    if isinstance(value, neo4j.graph.Path):
+        parts = [_node_name(value.start_node)]
+        for rel in value.relationships:
+            forward = rel.start_node is not None and rel.start_node.element_id == _last_id(parts, value, rel)
+            parts.append(f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-")
+            other = rel.end_node if forward else rel.start_node
+            parts.append(_node_name(other) if other is not None else "()")
+        return _text("".join(parts))
+    if callable(getattr(value, "iso_format", None)):
+        return str(plain(value))
+    if isinstance(value, list | tuple):
+        return "; ".join(compact(v) for v in value)
+    if isinstance(value, dict):
+        return _text(json.dumps(plain(value), ensure_ascii=False, sort_keys=True))
+    if isinstance(value, str):
+        return _text(value)
+    return _text(str(plain(value)))
+
+
+def _last_id(parts: list[str], path: neo4j.graph.Path, rel: neo4j.graph.Relationship) -> str:
+    """The element id of the node a path has reached before ``rel``."""
+    index = list(path.relationships).index(rel)
+    return list(path.nodes)[index].element_id
