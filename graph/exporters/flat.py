@@ -22,7 +22,7 @@ import networkx as nx
 from graph.ontology import Ontology, default_ontology
 
 __all__ = ["json_attributes", "to_json_text", "scalar_value", "scalar_attrs", "scalar_graph", "restore_attrs",
-           "restore_graph", "CORE_LIST_ATTRIBUTES"]
+           "restore_graph", "keyed_edges", "CORE_LIST_ATTRIBUTES"]
 
 # Attributes of the graph shape (graph/build.py) that hold lists or dicts.
 CORE_LIST_ATTRIBUTES = frozenset({"aliases", "sources", "disputed", "evidence"})
@@ -71,10 +71,26 @@ def restore_attrs(attrs: dict[str, Any], names: frozenset[str] | set[str]) -> di
     return {k: json.loads(v) if k in names and isinstance(v, str) else v for k, v in attrs.items()}
 
 
-def restore_graph(g: nx.MultiDiGraph, ontology: Ontology | None = None) -> nx.MultiDiGraph:
+def keyed_edges(g: nx.Graph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    """``(u, v, key, data)`` of any graph NetworkX read back.
+
+    Readers return a simple graph when a file has no parallel edges; the claim id is
+    then in the edge's ``id`` (GraphML) or ``networkx_key`` (GEXF) attribute.
+    """
+    if g.is_multigraph():
+        return list(g.edges(keys=True, data=True))
+    out = []
+    for u, v, d in g.edges(data=True):
+        d = dict(d)
+        key = d.pop("networkx_key", None) or d.pop("id", None)
+        out.append((u, v, key, d))
+    return out
+
+
+def restore_graph(g: nx.Graph, ontology: Ontology | None = None) -> nx.MultiDiGraph:
     """A graph read back from GraphML (or GEXF after :func:`graph.exporters.gexf.restore`) in casegraph's shape.
 
-    For NetworkX users: ``restore_graph(nx.read_graphml(path))`` gives the lists and the
+    For NetworkX users: ``restore_graph(nx.read_graphml(path, force_multigraph=True))`` gives the lists and the
     evidence back as Python lists and dicts; the GraphML bookkeeping attributes NetworkX
     adds to the graph are dropped.
     """
@@ -82,6 +98,6 @@ def restore_graph(g: nx.MultiDiGraph, ontology: Ontology | None = None) -> nx.Mu
     out = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
         out.add_node(n, **restore_attrs(d, names))
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in keyed_edges(g):
         out.add_edge(u, v, key=k, **restore_attrs(d, names))
     return out

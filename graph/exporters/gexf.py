@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.exporters.flat import restore_graph, scalar_attrs
+from graph.exporters.flat import keyed_edges, restore_graph, scalar_attrs
 from graph.model import PartialDate
 from graph.ontology import Ontology
 
@@ -68,12 +68,13 @@ def gexf_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def write(g: nx.MultiDiGraph, streams: dict[str, IO[str]], ontology: Ontology) -> list[str]:
     out = streams[FILES[0]]
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n')
     for line in nx.generate_gexf(gexf_graph(g), encoding="utf-8", prettyprint=True):
         out.write(line + "\n")
     return []
 
 
-def restore(g: nx.MultiDiGraph, ontology: Ontology | None = None) -> nx.MultiDiGraph:
+def restore(g: nx.Graph, ontology: Ontology | None = None) -> nx.MultiDiGraph:
     """A graph read with ``nx.read_gexf`` back in casegraph's shape (names, types, dates, lists)."""
     back = {v: k for k, v in _RENAMED.items()}
     out = nx.MultiDiGraph()
@@ -81,7 +82,7 @@ def restore(g: nx.MultiDiGraph, ontology: Ontology | None = None) -> nx.MultiDiG
         attrs = {back.get(k, k): v for k, v in d.items() if k not in ("label",)}
         attrs["label"] = attrs.pop("node_label", None)
         out.add_node(n, **attrs)
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in keyed_edges(g):
         attrs = {back.get(a, a): val for a, val in d.items() if a not in ("start", "end", "id", "label")}
         attrs["type"] = d.get("label")
         out.add_edge(u, v, key=k, **attrs)
