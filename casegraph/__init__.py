@@ -49,6 +49,8 @@ _EXPORTS: dict[str, str] = {
     "Redactor": "graph.redact:Redactor",
     "resolve_entity": "graph.resolve:resolve_entity",
     "EntityResolver": "graph.resolve:EntityResolver",
+    "export_graph": "graph.exporters:export_graph",
+    "import_ftm": "loaders.ftm:import_ftm",
     # Neo4j
     "Store": "graph.db.store:Store",
     "connect": "graph.db.store:connect",

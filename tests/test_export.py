@@ -224,7 +224,7 @@ def read_neo4j_admin_csv(path: Path, delimiter: str = ";") -> tuple[list[tuple[s
                 else:
                     row[name or kind] = cell
             rows.append(row)
-    return [(n, k) for n, k in columns], rows  # type: ignore[misc]
+    return [(n, k) for n, k in columns], rows
 
 
 @pytest.mark.neo4j
@@ -290,7 +290,7 @@ def test_ftm_output_passes_followthemoney_validation(graph: nx.MultiDiGraph, tmp
     for d in data:
         schema = model.get(d["schema"])
         assert schema is not None
-        assert schema.validate(d) is None
+        assert schema.validate(d) is None  # type: ignore[arg-type]
         # FtM's own cleaning changes nothing: every value is valid for its type, every reference resolves.
         assert model.get_proxy(d, cleaned=False).to_dict()["properties"] == d["properties"], d["id"]
         for prop, values in d["properties"].items():
