@@ -182,41 +182,37 @@ def floor_rows(corpus: Corpus, ontology: Ontology) -> list[tuple[str, str, list[
     before the clock starts, for the fastest statements that can write them: plain
     ``UNWIND $rows ... CREATE`` with no diff, no locks and no reads.
     """
-    from graph.db.store import _claim_props, _clean, _evidence_props, _rel_props  # the loader's own builders
+    from graph.db import statements as S
+    from graph.db.rows import (  # the loader's own
+        claim_props,
+        entity_props,
+        evidence_props,
+        rel_props,
+        source_props,
+    )
 
     steps: list[tuple[str, str, list[dict[str, Any]]]] = []
-    steps.append(("sources", "UNWIND $rows AS row CREATE (s:Source) SET s = row",
-                  [{"key": k, **s.properties()} for k, s in corpus.sources.items()]))
+    steps.append(("sources", S.FLOOR_CREATE_SOURCES, [source_props(src) for src in corpus.sources.values()]))
     by_label: dict[str, list[dict[str, Any]]] = {}
     for e in corpus.entities.values():
-        by_label.setdefault(e.label, []).append(_clean({
-            "key": e.key, "name": e.name, "aliases": e.aliases, "sensitive": e.sensitive, "generic": e.generic,
-            **e.attributes}))
+        by_label.setdefault(e.label, []).append(entity_props(e))
     for label, rows in sorted(by_label.items()):
-        assert label in ontology.labels  # never data in Cypher text
-        steps.append(("entities", f"UNWIND $rows AS row CREATE (n:{label}:Entity) SET n = row", rows))
-    steps.append(("mentions", "UNWIND $rows AS row MATCH (s:Source {key: row.s}) MATCH (n:Entity {key: row.e}) "
-                  "CREATE (s)-[:MENTIONS]->(n)",
+        steps.append(("entities", S.floor_create_entities(ontology, label), rows))
+    steps.append(("mentions", S.CREATE_MENTIONS,
                   [{"s": s, "e": e.key} for e in corpus.entities.values() for s in e.sources]))
     claims: dict[str, list[dict[str, Any]]] = {}
     evidence: list[dict[str, Any]] = []
     for claim in corpus.claims.values():
-        ev = [_evidence_props(claim, x) for x in claim.evidence]
+        ev = [evidence_props(claim, x) for x in claim.evidence]
         evidence.extend(ev)
-        rel = _rel_props(claim, ev)
+        rel = rel_props(claim, ev)
         claims.setdefault(claim.predicate, []).append({"s": claim.subject, "o": claim.object,
-                                                        "props": _claim_props(claim, rel), "rel": rel})
-    steps.append(("claim nodes", "UNWIND $rows AS row CREATE (c:Claim) SET c = row",
-                  [row["props"] for rows in claims.values() for row in rows]))
+                                                        "props": claim_props(claim, rel), "rel": rel})
+    steps.append(("claim nodes", S.FLOOR_CREATE_CLAIMS, [row["props"] for rows in claims.values() for row in rows]))
     for rel_type, rows in sorted(claims.items()):
-        assert rel_type in ontology.relationships
-        steps.append(("claim relationships", "UNWIND $rows AS row MATCH (s:Entity {key: row.s}) "
-                      f"MATCH (o:Entity {{key: row.o}}) CREATE (s)-[r:{rel_type}]->(o) SET r = row.rel", rows))
-    steps.append(("evidence", "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) "
-                  "MATCH (s:Source {key: row.source}) CREATE (e:Evidence) SET e = row "
-                  "CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s)", evidence))
-    steps.append(("speakers", "UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
-                  "CREATE (e)-[:ASSERTED_BY]->(p)",
+        steps.append(("claim relationships", S.create_claim_relationships(ontology, rel_type), rows))
+    steps.append(("evidence", S.CREATE_EVIDENCE, evidence))
+    steps.append(("speakers", S.CREATE_SPEAKERS,
                   [{"id": p["id"], "by": p["asserted_by"]} for p in evidence if "asserted_by" in p]))
     return steps
 

@@ -14,6 +14,7 @@ __all__ = [
     "StoreError",
     "ServerError",
     "article",
+    "preview",
 ]
 
 
@@ -24,6 +25,18 @@ def article(word: str) -> str:
     ('a Person', 'an Organisation', 'an ACCUSED_OF')
     """
     return f"{'an' if word[:1].upper() in 'AEIOU' else 'a'} {word}"
+
+
+def preview(value: object, limit: int = 60) -> str:
+    """A value for a message: repr-quoted, control characters escaped, cut to ``limit`` characters.
+
+    >>> print(preview("head"), preview("x" * 100)[-5:], preview("a\x1b[31mb"))
+    'head' x...' 'a\\x1b[31mb'
+    """
+    text = str(value)
+    cut = len(text) > limit
+    text = repr(text[:limit])
+    return text[:-1] + "..." + text[-1] if cut else text
 
 
 class CasegraphError(Exception):

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PartialDate", "Source", "Entity", "Evidence", "Claim", "Corpus", "claim_id", "evidence_id"]
+__all__ = ["PartialDate", "Source", "Entity", "Evidence", "Claim", "Corpus", "Conflict", "merge_entity", "claim_id",
+           "evidence_id"]
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -74,6 +75,12 @@ class PartialDate:
 
 @dataclass
 class Source:
+    """One article or document: a fact file holds exactly one.
+
+    ``key`` is ``source:<slug>``; ``published`` a partial ISO date; ``file`` the fact
+    file it was read from (for messages; not stored in Neo4j).
+    """
+
     key: str
     title: str
     publisher: str | None = None
@@ -91,6 +98,18 @@ class Source:
 
 @dataclass
 class Entity:
+    """A person, organisation, case, event or place that sources mention.
+
+    ``key`` is the stable id (``person:nariman-dzhelyal``; its prefix is fixed by the
+    label), ``label`` one of the ontology's node labels, ``name`` the preferred name and
+    ``aliases`` every other spelling, in any script. ``attributes`` holds only the
+    properties the ontology declares for the label. ``sensitive`` marks a person at
+    risk (redacted wherever the graph leaves the tool; once set by any source it stays
+    set); ``generic`` a collective or vague actor ("occupation authorities") that is
+    never merged into a specific one. ``sources`` are the keys of the sources that
+    mention it.
+    """
+
     key: str
     label: str
     name: str
@@ -103,7 +122,13 @@ class Entity:
 
 @dataclass
 class Evidence:
-    """One source's support for a claim."""
+    """One source's support for a claim.
+
+    ``quote`` is a short exact quote from the source; ``asserted_by`` the key of the
+    named speaker making the statement, if any; ``confidence`` 0 to 1; ``qualifiers``
+    the non-identifying qualifiers this source gives (``date``, ``start``, ``end``):
+    they belong to the evidence, so sources may disagree on them.
+    """
 
     source: str
     quote: str
@@ -124,6 +149,11 @@ class Evidence:
 
 @dataclass
 class Claim:
+    """What sources say: ``subject`` ``predicate`` ``object`` (entity keys and an ontology
+    relationship type) with the identifying ``key_qualifiers`` (the ontology's ``key`` for
+    the predicate, such as ``role``). ``id`` is a hash of those, so the same fact from two
+    sources is one claim with two pieces of ``evidence``."""
+
     id: str
     subject: str
     predicate: str
@@ -160,8 +190,58 @@ def evidence_id(claim: str, source: str) -> str:
 
 @dataclass
 class Corpus:
-    """Everything read from a set of fact files, merged by key."""
+    """Everything read from a set of fact files, merged by key (sources, entities, claims by id)."""
 
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two sources disagree about an entity: ``field`` is ``label``, ``generic`` or ``attribute``."""
+
+    field: str
+    name: str
+    new: Any
+    have: Any
+
+
+def merge_entity(have: Entity, new: Entity, prefer_new: bool = False) -> list[Conflict]:
+    """Merge ``new`` (the same key as another source states it) into ``have``, in place.
+
+    The one rule for fact files and Neo4j alike: the first name stays and every other
+    name becomes an alias; ``sensitive`` once set stays set (protecting a person is
+    never undone); sources are a union; a different label or ``generic`` flag is a
+    conflict and nothing is merged; an attribute both give with different values is a
+    conflict and ``have`` keeps its value, unless ``prefer_new`` (the sources giving
+    ``new`` are the only ones that state the entity, so their value is the current one).
+
+    >>> a = Entity("person:x", "Person", "X", ["Iks"], {"position": "head"})
+    >>> merge_entity(a, Entity("person:x", "Person", "Mr X", [], {"position": "deputy", "residence": "Kyiv"}))
+    [Conflict(field='attribute', name='position', new='deputy', have='head')]
+    >>> a.aliases, a.attributes
+    (['Iks', 'Mr X'], {'position': 'head', 'residence': 'Kyiv'})
+    """
+    if have.label != new.label:
+        return [Conflict("label", "label", new.label, have.label)]
+    if have.generic != new.generic:
+        return [Conflict("generic", "generic", new.generic, have.generic)]
+    conflicts: list[Conflict] = []
+    for attr, value in new.attributes.items():
+        old = have.attributes.get(attr)
+        if attr in have.attributes and old != value:
+            if prefer_new:
+                have.attributes[attr] = value
+            else:
+                conflicts.append(Conflict("attribute", attr, value, old))
+        elif attr not in have.attributes:
+            have.attributes[attr] = value
+    for alias in [new.name, *new.aliases]:
+        if alias != have.name and alias not in have.aliases:
+            have.aliases.append(alias)
+    have.sensitive = have.sensitive or new.sensitive
+    for source in new.sources:
+        if source not in have.sources:
+            have.sources.append(source)
+    return conflicts

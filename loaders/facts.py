@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import FactFileError, ValidationFailed, article
-from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id
+from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
+from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
 
 __all__ = [
     "Problem",
@@ -71,6 +72,7 @@ class _ParsedFile:
     source_line: int = 1
     entities: dict[str, _ParsedEntity] = field(default_factory=dict)
     claims: list[tuple[Claim, int]] = field(default_factory=list)
+    draft_open: int | None = None  # an unreviewed draft: how many review items are open
 
 
 def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -164,6 +166,7 @@ class _FileChecker:
         self.ontology = ontology
         self.problems: list[Problem] = []
         self.out = _ParsedFile(path)
+        self.is_draft = False
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -192,7 +195,9 @@ class _FileChecker:
         if not isinstance(doc, LineDict):
             self.problem(getattr(doc, "line", 1), f"a fact file must be a mapping with 'source', 'entities' and 'claims', not {_kind(doc)}")
             return self.out
-        self._unknown_fields(doc, TOP_FIELDS, "the fact file")
+        # A draft (loaders.drafts) may also carry its review state: the 'draft' block, claims' span and review.
+        self.is_draft = "draft" in doc
+        self._unknown_fields(doc, TOP_FIELDS | ({"draft"} if self.is_draft else set()), "the fact file")
         if "source" not in doc:
             self.problem(doc.line, "missing 'source' block")
         else:
@@ -215,6 +220,9 @@ class _FileChecker:
             seen: dict[str, int] = {}
             for i, item in enumerate(claims):
                 self._claim(item, claims.line_of(i), seen)
+        check_draft(doc, set(self.out.entities), self.problem)
+        if is_unreviewed(doc):
+            self.out.draft_open = open_items(doc)
         return self.out
 
     def _source(self, block: Any, line: int) -> None:
@@ -365,9 +373,10 @@ class _FileChecker:
                     f"unknown predicate '{predicate}' (known: {', '.join(self.ontology.relationships)})",
                 )
         qualifier_specs = self.ontology.qualifiers(predicate) if rel is not None and predicate else {}
-        allowed = CLAIM_FIELDS | set(qualifier_specs)
+        allowed = CLAIM_FIELDS | set(qualifier_specs) | (CLAIM_REVIEW_FIELDS if self.is_draft else set())
         if rel is not None:
             self._unknown_fields(item, allowed, f"{article(rel.name)} claim")
+        check_claim_review(item, self.problem)
         subject = self._endpoint(item, "subject", rel.sources if rel else None, predicate)
         obj = self._endpoint(item, "object", rel.targets if rel else None, predicate)
         quote = self._required_str(item, "quote", "a claim")
@@ -484,27 +493,21 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
                     attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
                 continue
             first_path, first_line = entity_origin[key]
-            if have.label != new.label:
-                problems.append(Problem(pf.path, pe.line, f"'{key}' is {article(new.label)} here but {article(have.label)} in {first_path}:{first_line}"))
-                continue
-            if have.generic != new.generic:
-                problems.append(Problem(pf.path, pe.line, f"'{key}' is generic: {str(new.generic).lower()} here but {str(have.generic).lower()} in {first_path}:{first_line}"))
-                continue
-            for attr, value in new.attributes.items():
-                if attr in have.attributes and have.attributes[attr] != value:
+            before = set(have.attributes)
+            for conflict in merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes,
+                                                      new.sensitive, new.generic, [src.key])):
+                if conflict.field == "label":
+                    problems.append(Problem(pf.path, pe.line, f"'{key}' is {article(new.label)} here but {article(have.label)} in {first_path}:{first_line}"))
+                elif conflict.field == "generic":
+                    problems.append(Problem(pf.path, pe.line, f"'{key}' is generic: {str(new.generic).lower()} here but {str(have.generic).lower()} in {first_path}:{first_line}"))
+                else:
+                    attr = conflict.name
                     problems.append(Problem(
                         pf.path, pe.attribute_lines[attr],
-                        f"attribute '{attr}' of '{key}' is {value!r} here but {have.attributes[attr]!r} in {attribute_origin[(key, attr)]}",
+                        f"attribute '{attr}' of '{key}' is {conflict.new!r} here but {conflict.have!r} in {attribute_origin[(key, attr)]}",
                     ))
-                elif attr not in have.attributes:
-                    have.attributes[attr] = value
-                    attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
-            for alias in [new.name, *new.aliases]:
-                if alias != have.name and alias not in have.aliases:
-                    have.aliases.append(alias)
-            # One source marking a person at risk is enough to protect them everywhere.
-            have.sensitive = have.sensitive or new.sensitive
-            have.sources.append(src.key)
+            for attr in set(have.attributes) - before:
+                attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
         for claim, _line in pf.claims:
             ev = claim.evidence[0]
             ev.source = src.key
@@ -516,10 +519,12 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
     return corpus
 
 
-def validate(paths: Iterable[str | Path], ontology: Ontology | None = None) -> tuple[Corpus, list[Problem], list[Path]]:
+def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
+             refuse_drafts: bool = False) -> tuple[Corpus, list[Problem], list[Path]]:
     """Check every file; return the merged corpus, every problem found, and the files read.
 
-    The corpus is only meaningful when the problem list is empty.
+    The corpus is only meaningful when the problem list is empty. An unreviewed draft
+    (see :mod:`loaders.drafts`) is a valid file; ``refuse_drafts`` makes it a problem.
     """
     ontology = ontology or default_ontology()
     files = find_fact_files(paths)
@@ -530,6 +535,9 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None) -> t
         problems.extend(probs)
         if pf.source is None and not probs:
             problems.append(Problem(pf.path, 1, "the source block is incomplete"))
+        if refuse_drafts and pf.draft_open is not None:
+            problems.append(Problem(pf.path, 1, f"an unreviewed draft ({pf.draft_open} open review items): "
+                                                f"run 'casegraph review {pf.path}' first"))
         parsed.append(pf)
     corpus = _merge(parsed, problems)
     problems.sort(key=lambda p: (p.file, p.line, p.message))
@@ -537,8 +545,11 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None) -> t
 
 
 def load_corpus(paths: Iterable[str | Path], ontology: Ontology | None = None) -> Corpus:
-    """Validate and merge fact files; raise ValidationFailed listing every problem."""
-    corpus, problems, _files = validate(paths, ontology)
+    """Validate and merge fact files; raise ValidationFailed listing every problem.
+
+    Unreviewed drafts are refused: a draft reaches the graph only once a person has reviewed it.
+    """
+    corpus, problems, _files = validate(paths, ontology, refuse_drafts=True)
     if problems:
         raise ValidationFailed(problems)
     return corpus

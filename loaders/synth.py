@@ -32,7 +32,6 @@ Everything comes from one ``random.Random(seed)``: a seed gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import time
 from bisect import bisect
@@ -45,6 +44,7 @@ from typing import Any
 
 from graph.errors import FactFileError
 from graph.ontology import Ontology, default_ontology
+from loaders.factfile import assemble, render_item, render_source
 
 __all__ = ["SynthSummary", "write_corpus", "FORMATS", "GENERATOR_VERSION", "cyrillic", "name_variants"]
 
@@ -650,25 +650,14 @@ class _Generator:
             if ent is not None and ent.key not in f.entities:
                 f.entities[ent.key] = ent
         confidence = round(rng.uniform(0.5, 0.95), 2) if rng.random() < 0.05 else None
-        if self.fmt == "json":
-            item: dict[str, Any] = {"subject": claim.subject.key, "predicate": claim.predicate, "object": claim.object.key}
-            item.update(quals)
-            if asserted_by is not None:
-                item["asserted_by"] = asserted_by.key
-            if confidence is not None:
-                item["confidence"] = confidence
-            item["quote"] = quote
-            f.claims.append("  " + json.dumps(item, ensure_ascii=False))
-            return
-        lines = [f"  - subject: {_q(claim.subject.key)}\n    predicate: {claim.predicate}\n    object: {_q(claim.object.key)}"]
-        for name, value in quals.items():
-            lines.append(f"    {name}: {_q(value)}")
+        item: dict[str, Any] = {"subject": claim.subject.key, "predicate": claim.predicate, "object": claim.object.key}
+        item.update(quals)
         if asserted_by is not None:
-            lines.append(f"    asserted_by: {_q(asserted_by.key)}")
+            item["asserted_by"] = asserted_by.key
         if confidence is not None:
-            lines.append(f"    confidence: {confidence}")
-        lines.append(f"    quote: {_q(quote)}")
-        f.claims.append("\n".join(lines))
+            item["confidence"] = confidence
+        item["quote"] = quote
+        f.claims.append(render_item(item, self.fmt))
 
     def _open_file(self) -> None:
         self.opened += 1
@@ -676,28 +665,16 @@ class _Generator:
 
     def _render_entity(self, e: _Ent) -> str:
         if e.rendered is None:
-            if self.fmt == "json":
-                item: dict[str, Any] = {"key": e.key, "label": e.label, "name": e.name}
-                if e.aliases:
-                    item["aliases"] = e.aliases
-                if e.sensitive:
-                    item["sensitive"] = True
-                if e.generic:
-                    item["generic"] = True
-                if e.attributes:
-                    item["attributes"] = e.attributes
-                e.rendered = "  " + json.dumps(item, ensure_ascii=False)
-            else:
-                lines = [f"  - key: {_q(e.key)}\n    label: {e.label}\n    name: {_q(e.name)}"]
-                if e.aliases:
-                    lines.append("    aliases: [" + ", ".join(_q(a) for a in e.aliases) + "]")
-                if e.sensitive:
-                    lines.append("    sensitive: true")
-                if e.generic:
-                    lines.append("    generic: true")
-                if e.attributes:
-                    lines.append("    attributes: {" + ", ".join(f"{k}: {_flow(v)}" for k, v in e.attributes.items()) + "}")
-                e.rendered = "\n".join(lines)
+            item: dict[str, Any] = {"key": e.key, "label": e.label, "name": e.name}
+            if e.aliases:
+                item["aliases"] = e.aliases
+            if e.sensitive:
+                item["sensitive"] = True
+            if e.generic:
+                item["generic"] = True
+            if e.attributes:
+                item["attributes"] = e.attributes
+            e.rendered = render_item(item, self.fmt)
         if not e.used:
             e.used = True
             self.used += 1
@@ -712,17 +689,8 @@ class _Generator:
         source = {"key": f"source:{slug}", "title": f.title, "publisher": _PUBLISHERS[f.index % len(_PUBLISHERS)],
                   "url": f"https://example.org/synth/{slug}", "published": f.published, "language": "en"}
         entities = [self._render_entity(e) for e in f.entities.values()]
-        if self.fmt == "json":
-            text = (
-                '{"source": ' + json.dumps(source, ensure_ascii=False) + ',\n "entities": [\n'
-                + ",\n".join(entities) + '\n ],\n "claims": [\n' + ",\n".join(f.claims) + "\n ]}\n"
-            )
-        else:
-            text = (
-                "# Synthetic fact file: every person, place and organisation in it is fictional.\nsource:\n"
-                + "".join(f"  {k}: {_q(v)}\n" for k, v in source.items())
-                + "\nentities:\n" + "\n".join(entities) + "\n\nclaims:\n" + "\n".join(f.claims) + "\n"
-            )
+        text = assemble(render_source(source, self.fmt), entities, f.claims, self.fmt,
+                        header="Synthetic fact file: every person, place and organisation in it is fictional.")
         folder = self.out_dir / f"{f.index // 1000:03d}"
         if folder not in self.folders:
             folder.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ import graph.errors
 import graph.model
 from graph.errors import FactFileError
 from graph.model import Corpus, PartialDate, claim_id, evidence_id
+from loaders.factfile import dump_fact_document, write_fact_file
 from loaders.facts import find_fact_files, load_corpus, validate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -189,28 +190,15 @@ SOURCE_B: dict[str, Any] = {
 
 def _write_json(path: Path, data: dict[str, Any], indent: int | str | None = 2) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
+    if indent == 2:
+        write_fact_file(path, data, "json")
+    else:  # other layouts exercise the JSON parser
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
     return path
 
 
 def _to_yaml(data: dict[str, Any]) -> str:
-    # Written by hand (not yaml.dump) so the YAML looks like what people write.
-    lines = ["source:"]
-    lines += [f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data["source"].items()]
-    lines.append("entities:")
-    for ent in data["entities"]:
-        first = True
-        for k, v in ent.items():
-            lines.append(f"  {'- ' if first else '  '}{k}: {json.dumps(v, ensure_ascii=False)}")
-            first = False
-    if data.get("claims"):
-        lines.append("claims:")
-        for claim in data["claims"]:
-            first = True
-            for k, v in claim.items():
-                lines.append(f"  {'- ' if first else '  '}{k}: {json.dumps(v, ensure_ascii=False)}")
-                first = False
-    return "\n".join(lines) + "\n"
+    return dump_fact_document(data, "yaml")
 
 
 def _write_yaml(path: Path, data: dict[str, Any]) -> Path:

@@ -16,9 +16,11 @@ from click.testing import CliRunner
 from casegraph.cli import cli
 from graph.build import build_graph
 from graph.db import server
+from graph.db.load import Loader
 from graph.db.store import Store
 from graph.errors import StoreError
 from graph.schema import render_schema, schema_statements
+from loaders import factfile
 from loaders.facts import load_corpus
 from tests.conftest import make_settings
 
@@ -49,8 +51,7 @@ def write_fact_file(
         "entities": list(declared.values()),
         "claims": claims,
     }
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
-    return path
+    return factfile.write_fact_file(path, doc)
 
 
 def target(person: str, event: str, quote: str, **extra: Any) -> dict[str, Any]:
@@ -488,20 +489,20 @@ def test_claims_created_meanwhile_are_redone_with_locks(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Claims taken for new (and so written without locks) that exist after all: the chunk is redone."""
-    import graph.db.store as store_module
+    import graph.db.load as store_module
 
     files = synthetic_files(tmp_path / "r", sources=3, claims_per_source=10, shared=4)
     store.load(load_corpus(files[:2]))
     # As if another load created every claim just after this one looked for them.
     monkeypatch.setattr(store_module, "_missing_claims", lambda tx, ids: frozenset(ids))
     calls: list[bool] = []
-    original = Store._write_claims
+    original = Loader._write_claims
 
-    def spy(self: Store, tx: Any, *args: Any, fresh: frozenset[str] = frozenset(), **kwargs: Any) -> Any:
+    def spy(self: Loader, tx: Any, *args: Any, fresh: frozenset[str] = frozenset(), **kwargs: Any) -> Any:
         calls.append(bool(fresh))
         return original(self, tx, *args, fresh=fresh, **kwargs)
 
-    monkeypatch.setattr(Store, "_write_claims", spy)
+    monkeypatch.setattr(Loader, "_write_claims", spy)
     summary = store.load(load_corpus(files), chunk_size=8, workers=1)
     assert calls and calls[0] is True and False in calls  # tried without locks, then redone with them
     assert summary.created["claims"] == 6 and summary.created["evidence"] == 10
@@ -528,7 +529,7 @@ def test_a_concurrent_load_keeps_names_and_protection(store: Store, tmp_path: Pa
     # Load A writes the person and holds its transaction open ...
     with store.driver.session() as session:
         tx = session.begin_transaction()
-        store._load_entities(tx, corpus_a, [person["key"]])  # type: ignore[arg-type]
+        Loader(store)._load_entities(tx, corpus_a, [person["key"]])  # type: ignore[arg-type]
         errors: list[BaseException] = []
 
         def load_b() -> None:

@@ -1,0 +1,499 @@
+"""Loading a corpus into Neo4j: the diff, the plan and the writes.
+
+Loading is a diff: casegraph reads what Neo4j holds for the sources and claims
+being loaded, and writes only what changed, so a reload of unchanged files writes
+nothing. Claims are processed in chunks, each in one managed (retried) write
+transaction that first locks the Claim nodes Neo4j holds, so concurrent loads of
+overlapping files serialise on the claims they share instead of duplicating them.
+Claims Neo4j did not hold a moment before are created with MERGE without that
+lock-and-read pass; should one exist after all, the chunk is rolled back and redone.
+
+Rows come from :mod:`graph.db.rows`, statements from :mod:`graph.db.statements`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from neo4j import ManagedTransaction
+
+from graph.db import statements as S
+from graph.db.rows import (
+    claim_from_props,
+    claim_props,
+    entity_from_props,
+    evidence_props,
+    merged_entity_props,
+    rel_props,
+    source_digests,
+    without,
+)
+from graph.errors import StoreError, article, preview
+from graph.model import Claim, Corpus, merge_entity
+
+if TYPE_CHECKING:
+    from graph.db.store import Store
+
+__all__ = ["Loader", "LoadSummary", "Counts", "CHUNK_SIZE", "WORKERS"]
+
+CHUNK_SIZE = 5000  # claims per write transaction
+MENTION_GROUP = 1000  # sources whose MENTIONS one write transaction syncs
+WORKERS = 2  # concurrent write transactions (claims are locked, so chunks cannot collide)
+
+
+def _counter() -> defaultdict[str, int]:
+    return defaultdict(int)
+
+
+@dataclass
+class Counts:
+    """Things created, updated, removed and left unchanged, by kind."""
+
+    created: defaultdict[str, int] = field(default_factory=_counter)
+    updated: defaultdict[str, int] = field(default_factory=_counter)
+    removed: defaultdict[str, int] = field(default_factory=_counter)
+    unchanged: defaultdict[str, int] = field(default_factory=_counter)
+
+    def add(self, other: Counts) -> None:
+        for what in ("created", "updated", "removed", "unchanged"):
+            mine = getattr(self, what)
+            for kind, n in getattr(other, what).items():
+                mine[kind] += n
+
+
+@dataclass
+class LoadSummary(Counts):
+    """What a load did, by kind of thing, and where its time went."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values()) or any(self.updated.values()) or any(self.removed.values())
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        kinds = ("sources", "entities", "mentions", "claims", "evidence")
+        return {
+            what: {k: int(getattr(self, what).get(k, 0)) for k in kinds}
+            for what in ("created", "updated", "removed", "unchanged")
+        }
+
+
+@dataclass
+class _ClaimPlan:
+    """What one chunk of claims needs written, and the counts that follow from it."""
+
+    counts: Counts = field(default_factory=Counts)
+    new_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    changed_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    drop_claims: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    new_evidence: list[dict[str, Any]] = field(default_factory=list)
+    changed_evidence: list[dict[str, Any]] = field(default_factory=list)
+    drop_evidence: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.new_claims or self.changed_claims or self.drop_claims or self.new_evidence
+                    or self.changed_evidence or self.drop_evidence)
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+class Loader:
+    """One load of a corpus into one store (see :meth:`graph.db.store.Store.load`)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.ontology = store.ontology
+
+    # -- loading --------------------------------------------------------------------
+    def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
+             workers: int = WORKERS, full: bool = False) -> LoadSummary:
+        """Load a validated corpus; idempotent, and a reload replaces what its sources say.
+
+        For every source in the corpus, evidence that source no longer gives is
+        removed; a claim disappears when no source supports it any more; an entity
+        disappears when no source mentions it any more.
+
+        Sources whose digest in Neo4j says they are loaded as they are now are skipped;
+        ``full`` checks everything against the database instead (after someone edited
+        the database by hand, say).
+        """
+        summary = LoadSummary()
+        clock = time.perf_counter()
+
+        def lap(phase: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            summary.seconds[phase] = summary.seconds.get(phase, 0.0) + now - clock
+            clock = now
+
+        self.store.ensure_schema()
+        self._check_entities(corpus)
+        # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
+        # The digest is written last, so a load that died half-way is redone.
+        digests = source_digests(corpus)
+        stored = self.store._read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
+            S.SOURCE_DIGESTS, keys=sorted(digests))})
+        source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
+        dirty = frozenset(source_keys)
+        clean = Counts()
+        clean.unchanged["sources"] = len(digests) - len(dirty)
+        for entity in corpus.entities.values():
+            clean.unchanged["mentions"] += sum(1 for s in entity.sources if s not in dirty)
+        entity_keys = sorted(k for k, e in corpus.entities.items() if dirty.intersection(e.sources))
+        clean.unchanged["entities"] = len(corpus.entities) - len(entity_keys)
+        claim_keys = set()
+        for cid, claim in corpus.claims.items():
+            if any(ev.source in dirty for ev in claim.evidence):
+                claim_keys.add(cid)
+            else:
+                clean.unchanged["claims"] += 1
+                clean.unchanged["evidence"] += len(claim.evidence)
+        summary.add(clean)
+        lap("schema and checks")
+        if not dirty:
+            return summary
+
+        summary.add(self.store._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
+        for counts in _parallel(workers, lambda keys: self.store._write(partial(self._load_entities, corpus=corpus, keys=keys)),
+                                list(_chunks(entity_keys, chunk_size))):
+            summary.add(counts)
+        lap("entities")
+        # Sources in groups, two transactions at a time (each locks its own sources).
+        mentions_of: dict[str, list[str]] = defaultdict(list)
+        for entity in corpus.entities.values():
+            for s in entity.sources:
+                mentions_of[s].append(entity.key)
+        lost_mentions: set[str] = set()
+        for counts, lost in _parallel(workers, lambda group: self.store._write(partial(
+                self._sync_mentions, mentions_of=mentions_of, sources=group)), list(_chunks(source_keys, MENTION_GROUP))):
+            summary.add(counts)
+            lost_mentions |= lost
+        lap("mentions")
+
+        # Claims this load touches: its own, plus those its sources supported before.
+        stale = self.store._read(lambda tx: [
+            r["claim_id"] for r in tx.run(
+                S.CLAIMS_OF_SOURCES, sources=source_keys,
+            )
+        ])
+        touched = sorted(claim_keys | set(stale))
+        loaded = frozenset(corpus.sources)
+        chunks = list(_chunks(touched, chunk_size))
+        # A chunk whose claims Neo4j already holds as they are costs one read and no
+        # lock; a first load skips that read once it has seen a chunk that needed writes.
+        expect_writes = threading.Event()
+
+        def do_chunk(chunk: list[str]) -> Counts:
+            if not expect_writes.is_set():
+                plan = self.store._read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
+                if not plan.writes:
+                    return plan.counts
+                expect_writes.set()
+            # Claims Neo4j does not hold yet are created without locking and reading them
+            # first. Should another load create one of them meanwhile, that transaction
+            # is rolled back and the chunk is redone the careful way.
+            fresh = self.store._read(partial(_missing_claims, ids=chunk))
+            try:
+                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
+            except _Raced:
+                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
+            return plan.counts
+
+        with _progress(progress, len(touched)) as advance:
+            for chunk, counts in zip(chunks, _parallel(workers, do_chunk, chunks), strict=True):
+                summary.add(counts)
+                advance(len(chunk))
+        lap("claims")
+        summary.add(self.store._write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
+        self.store._write(lambda tx: tx.run(
+            S.SET_SOURCE_DIGESTS, rows=[{"key": k, "digest": digests[k]} for k in source_keys]).consume())
+        lap("orphans")
+        return summary
+
+    def _check_entities(self, corpus: Corpus) -> None:
+        """Refuse the load whole if it contradicts what other sources say of an entity.
+
+        An entity key already in Neo4j under another label is refused; so is an
+        attribute with another value than Neo4j holds when sources outside this load
+        mention the entity too (the model's merge rule, :func:`graph.model.merge_entity`,
+        as for two fact files). When only the loaded sources mention it, the loaded
+        value is their own edit and wins.
+        """
+        rows = [{"key": e.key, "label": e.label} for e in corpus.entities.values()]
+        with_attrs = sorted(k for k, e in corpus.entities.items() if e.attributes)
+        loaded = set(corpus.sources)
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            res = tx.run(S.LABEL_CONFLICTS, rows=rows)
+            found = [f"'{r['key']}' is {article(r['want'])} in the files but {article('/'.join(r['have']))} in Neo4j"
+                     for r in res]
+            if found:
+                return found
+            for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=with_attrs):
+                others = sorted(set(r["sources"]) - loaded)
+                if not others:
+                    continue
+                entity = corpus.entities[r["key"]]
+                have = entity_from_props(dict(r["props"]), entity.label)
+                have.generic = entity.generic
+                for c in merge_entity(have, entity):
+                    found.append(f"attribute '{c.name}' of '{entity.key}' is {preview(c.new)} in the files but "
+                                 f"{preview(c.have)} in Neo4j (from {others[0]})")
+                    if len(found) >= 5:
+                        return found
+            return found
+
+        conflicts = self.store._read(work)
+        if conflicts:
+            raise StoreError("; ".join(conflicts) + "; nothing was loaded")
+
+    # Each step below runs inside a managed transaction that the driver may retry, so
+    # it returns its counts instead of adding them to the summary itself.
+    def _load_sources(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        counts = Counts()
+        existing = {r["key"]: without(r["props"], "digest") for r in tx.run(
+            S.READ_SOURCES, keys=keys)}
+        rows = []
+        for key in keys:
+            props = {"key": key, **corpus.sources[key].properties()}
+            have = existing.get(key)
+            if have == props:
+                counts.unchanged["sources"] += 1
+                continue
+            (counts.updated if have is not None else counts.created)["sources"] += 1
+            rows.append({"key": key, "props": props})
+        if rows:
+            tx.run(S.MERGE_SOURCES, rows=rows).consume()
+        return counts
+
+    def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        """Write entities, merged with what Neo4j holds (names from other sources, protection).
+
+        Each entity is locked before it is read (MERGE makes a bare node for a new one, a
+        same-value write locks an existing one), so a concurrent load of the same entity
+        waits and then merges with this one's names and ``sensitive`` flag instead of
+        overwriting them.
+        """
+        counts = Counts()
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            by_label[corpus.entities[key].label].append(key)
+        existing: dict[str, dict[str, Any]] = {}
+        for label, label_keys in sorted(by_label.items()):
+            for r in tx.run(S.merge_entities(self.ontology, label), keys=label_keys):
+                if len(r["props"]) > 1:  # a node MERGE just made holds only its key
+                    existing[r["key"]] = dict(r["props"])
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for key in keys:
+            entity = corpus.entities[key]
+            have = existing.get(key)
+            props = merged_entity_props(entity, have)
+            if have == props:
+                counts.unchanged["entities"] += 1
+                continue
+            (counts.updated if have is not None else counts.created)["entities"] += 1
+            rows[entity.label].append({"key": key, "props": props})
+        for label, label_rows in sorted(rows.items()):
+            tx.run(S.set_entities(self.ontology, label), rows=label_rows).consume()
+        return counts
+
+    def _sync_mentions(self, tx: ManagedTransaction, mentions_of: dict[str, list[str]],
+                       sources: list[str]) -> tuple[Counts, set[str]]:
+        """Make each given source's MENTIONS edges exactly its declared entities (``mentions_of``)."""
+        counts = Counts()
+        want = {(s, key) for s in sources for key in mentions_of.get(s, ())}
+        # Lock the sources (a same-value write takes the lock and changes nothing), so a
+        # concurrent load of the same source waits here and then sees these edges.
+        have = {(r["s"], r["e"]) for r in tx.run(
+            S.LOCK_SOURCE_MENTIONS, sources=sources)}
+        add = sorted(want - have)
+        drop = sorted(have - want)
+        counts.created["mentions"] += len(add)
+        counts.removed["mentions"] += len(drop)
+        counts.unchanged["mentions"] += len(want & have)
+        for rows in _chunks([{"s": s, "e": e} for s, e in add], 20000):
+            tx.run(S.CREATE_MENTIONS, rows=rows).consume()
+        if drop:
+            tx.run(
+                S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
+        return counts, {e for _, e in drop}
+
+    def _plan_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str], loaded: frozenset[str],
+                     lock: bool) -> _ClaimPlan:
+        """Read what Neo4j holds for these claims and work out what to write.
+
+        With ``lock``, the Claim nodes are locked first (MERGE creates the missing ones,
+        and a same-value write locks the others; ids are sorted, so concurrent loads
+        take locks in the same order), so what is read is final until commit.
+        """
+        query = S.LOCK_CLAIMS if lock else S.READ_CLAIMS
+        existing: dict[str, dict[str, Any]] = {}
+        for r in tx.run(query, ids=ids):
+            if len(r["props"]) > 1:  # a node MERGE just made holds only its id
+                existing[r["id"]] = dict(r["props"])
+        evidence_now: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        for r in tx.run(S.READ_EVIDENCE_OF_CLAIMS, ids=ids):
+            props = dict(r["props"])
+            evidence_now[props["claim_id"]][props["id"]] = props
+
+        plan = _ClaimPlan()
+        counts = plan.counts
+        for cid in ids:
+            have_ev = evidence_now.get(cid, {})
+            claim = corpus.claims.get(cid)
+            # Evidence from sources this load does not cover stays as it is.
+            want_ev = {eid: p for eid, p in have_ev.items() if p["source"] not in loaded}
+            if claim is not None:
+                for ev in claim.evidence:
+                    p = evidence_props(claim, ev)
+                    want_ev[p["id"]] = p
+            for eid, p in want_ev.items():
+                old = have_ev.get(eid)
+                if old is None:
+                    plan.new_evidence.append(p)
+                    counts.created["evidence"] += 1
+                elif old != p:
+                    plan.changed_evidence.append(p)
+                    counts.updated["evidence"] += 1
+                else:
+                    counts.unchanged["evidence"] += 1
+            for eid in have_ev:
+                if eid not in want_ev:
+                    plan.drop_evidence.append(eid)
+                    counts.removed["evidence"] += 1
+
+            have_claim = existing.get(cid)
+            if not want_ev:
+                if have_claim is not None:
+                    counts.removed["claims"] += 1
+                    plan.drop_claims[have_claim["predicate"]].append(cid)
+                elif lock:
+                    plan.drop_claims[""].append(cid)  # the empty node this MERGE made
+                continue
+            if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
+                claim = claim_from_props(have_claim or {})
+            rel = rel_props(claim, want_ev.values())
+            props = claim_props(claim, rel)
+            if have_claim == props:
+                counts.unchanged["claims"] += 1
+                continue
+            row = {"id": cid, "s": claim.subject, "o": claim.object, "props": props, "rel": rel}
+            if have_claim is None:
+                counts.created["claims"] += 1
+                plan.new_claims[claim.predicate].append(row)
+            else:
+                counts.updated["claims"] += 1
+                plan.changed_claims[claim.predicate].append(row)
+        return plan
+
+    def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],
+                      loaded: frozenset[str], fresh: frozenset[str] = frozenset()) -> _ClaimPlan:
+        """Write one chunk of claims; ``fresh`` are ids Neo4j did not hold a moment ago.
+
+        Those are planned from the files alone and created with ``MERGE``; if any of
+        them exists after all (a concurrent load made it), :class:`_Raced` is raised
+        before anything else is written, which rolls the transaction back.
+        """
+        new = [cid for cid in ids if cid in fresh and cid in corpus.claims]
+        taken = set(new)
+        plan = self._plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
+        if new:
+            rows = [_fresh_claim(corpus.claims[cid], plan) for cid in new]
+            made = tx.run(S.CREATE_FRESH_CLAIMS, rows=rows).consume().counters.nodes_created
+            if made != len(rows):
+                raise _Raced(f"{len(rows) - made} of {len(rows)} new claims appeared meanwhile")
+            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in rows:
+                by_type[row["props"]["predicate"]].append(row)
+            self._create_claim_relationships(tx, by_type)
+        if plan.drop_evidence:
+            tx.run(S.DELETE_EVIDENCE, ids=plan.drop_evidence).consume()
+        for rel_type, cids in sorted(plan.drop_claims.items()):
+            if rel_type:
+                tx.run(S.drop_claim_relationships(self.ontology, rel_type), ids=cids).consume()
+            tx.run(S.DELETE_CLAIMS, ids=cids).consume()
+        if plan.new_claims:
+            tx.run(S.SET_CLAIMS, rows=[row for rows in plan.new_claims.values() for row in rows]).consume()
+            self._create_claim_relationships(tx, plan.new_claims)
+        for rel_type, rows in sorted(plan.changed_claims.items()):
+            tx.run(S.update_claims(self.ontology, rel_type), rows=rows).consume()
+        if plan.new_evidence:
+            tx.run(S.CREATE_EVIDENCE, rows=plan.new_evidence).consume()
+            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in plan.new_evidence if "asserted_by" in p]
+            if speakers:
+                tx.run(S.CREATE_SPEAKERS, rows=speakers).consume()
+        if plan.changed_evidence:
+            tx.run(S.UPDATE_EVIDENCE, rows=plan.changed_evidence).consume()
+        return plan
+
+    def _create_claim_relationships(self, tx: ManagedTransaction, rows_by_type: dict[str, list[dict[str, Any]]]) -> None:
+        """The typed relationship of each new claim (whose Claim node is locked or just made)."""
+        for rel_type, rows in sorted(rows_by_type.items()):
+            tx.run(S.create_claim_relationships(self.ontology, rel_type), rows=rows).consume()
+
+    def _drop_orphans(self, tx: ManagedTransaction, keys: list[str]) -> Counts:
+        """Entities that lost their last mention go, with whatever still hangs on them."""
+        counts = Counts()
+        if keys:
+            rec = tx.run(S.DROP_ORPHANS, keys=keys).single()
+            counts.removed["entities"] += rec["n"] if rec else 0
+        return counts
+
+
+def _parallel(workers: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+    """``fn`` over ``items`` in order, ``workers`` at a time: Neo4j writes on one core while
+    Python plans the next batch on the other. One worker or one item runs in this thread."""
+    if workers <= 1 or len(items) <= 1:
+        yield from map(fn, items)
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(fn, items)
+
+
+class _Raced(Exception):
+    """Claims taken for new were created by a concurrent load: redo the chunk with locks."""
+
+
+def _missing_claims(tx: ManagedTransaction, ids: list[str]) -> frozenset[str]:
+    """The ids among ``ids`` that Neo4j holds no Claim node for."""
+    have = {r["id"] for r in tx.run(S.EXISTING_CLAIM_IDS, ids=ids)}
+    return frozenset(ids) - have
+
+
+def _fresh_claim(claim: Claim, plan: _ClaimPlan) -> dict[str, Any]:
+    """The row that creates a claim Neo4j does not hold; its evidence goes into ``plan``."""
+    evidence = [evidence_props(claim, ev) for ev in claim.evidence]
+    plan.new_evidence.extend(evidence)
+    plan.counts.created["claims"] += 1
+    plan.counts.created["evidence"] += len(evidence)
+    rel = rel_props(claim, evidence)
+    return {"id": claim.id, "s": claim.subject, "o": claim.object, "props": claim_props(claim, rel), "rel": rel}
+
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
+    if not enabled or total == 0:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("loading claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("claims", total=total)
+        yield lambda n: bar.advance(task, n)
+

@@ -1,0 +1,160 @@
+"""Reading the graph back from Neo4j into the NetworkX shape :func:`graph.build.build_graph` makes.
+
+Files -> Neo4j -> NetworkX equals files -> NetworkX, evidence included (tested), so
+analysis, views and exports work the same from either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import neo4j
+import networkx as nx
+from neo4j import ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.build import MENTIONS, edge_attrs, entity_node_attrs, source_node_attrs
+from graph.db import statements as S
+from graph.db.rows import claim_from_props, entity_from_props, evidence_dict
+from graph.errors import StoreError
+from graph.model import Source
+
+if TYPE_CHECKING:
+    from graph.db.store import Store
+
+__all__ = ["Reader"]
+
+
+class Reader:
+    """Read-back over one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def read_graph(self) -> nx.MultiDiGraph:
+        """The whole graph, in the shape :func:`graph.build.build_graph` makes."""
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)]
+            entities = list(tx.run(S.ALL_ENTITIES))
+            self._add_nodes(g, sources, entities)
+            claims = tx.run(S.ALL_CLAIMS)
+            self._add_claims(g, claims)
+            return g
+        return self.store._read(work)
+
+    def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
+        """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
+        if depth < 0:
+            raise StoreError(f"depth must be 0 or more, not {depth}")
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            found = tx.run(S.ENTITY_EXISTS, key=key).single()
+            if found is None:
+                raise StoreError(f"no entity '{key}' in Neo4j")
+            seen = {key}
+            frontier = [key]
+            for _ in range(depth):
+                if not frontier:
+                    break
+                nxt = {r["key"] for r in tx.run(S.NEIGHBOUR_KEYS, keys=frontier)} - seen
+                seen |= nxt
+                frontier = sorted(nxt)
+            return sorted(seen)
+
+        keys = self.store._read(work)
+        return self._subgraph(keys)
+
+    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None) -> nx.MultiDiGraph:
+        """Run a read-only Cypher query; the entities and claim relationships it returns,
+        with their evidence, become the graph."""
+        def work(tx: ManagedTransaction) -> tuple[set[str], set[str]]:
+            keys: set[str] = set()
+            claim_ids: set[str] = set()
+            for record in tx.run(query, parameters or {}):
+                for value in record.values():
+                    _collect_graph_values(value, keys, claim_ids)
+            return keys, claim_ids
+
+        with self.store._errors(), self.store._session(read=True) as session:
+            try:
+                keys, claim_ids = session.execute_read(work)
+            except neo4j_errors.ClientError as exc:
+                if "write" in (exc.code or "").lower() or "AccessMode" in (exc.code or ""):
+                    raise StoreError("read_cypher runs read-only queries; this query writes") from None
+                raise
+        return self._subgraph(sorted(keys), claim_ids=claim_ids)
+
+    def _subgraph(self, keys: list[str], claim_ids: set[str] | None = None) -> nx.MultiDiGraph:
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            wanted = set(keys)
+            if claim_ids:
+                wanted |= {k for r in tx.run(S.CLAIM_ENDPOINTS, ids=sorted(claim_ids)) for k in (r["s"], r["o"])}
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=sorted(wanted)))
+            self._add_nodes(g, [], entities)
+            if claim_ids is None:
+                claims = tx.run(S.CLAIMS_AMONG, keys=keys)
+            else:
+                claims = tx.run(S.CLAIMS_BY_ID, ids=sorted(claim_ids))
+            self._add_claims(g, claims, only_nodes=set(keys) if claim_ids is None else None)
+            return g
+        return self.store._read(work)
+
+    @staticmethod
+    def _add_nodes(g: nx.MultiDiGraph, sources: list[dict[str, Any]], entities: Iterable[Any]) -> None:
+        for props in sorted(sources, key=lambda p: p["key"]):
+            # Only the fields casegraph writes: a property added by hand in Neo4j is not a source field.
+            fields = {k: props.get(k) for k in ("publisher", "url", "published", "language")}
+            source = Source(key=props["key"], title=props.get("title", props["key"]), **fields)
+            g.add_node(source.key, **source_node_attrs(source))
+        rows = sorted(entities, key=lambda r: r["props"]["key"])
+        for r in rows:
+            entity = entity_from_props(dict(r["props"]), r["label"], r["sources"])
+            g.add_node(entity.key, **entity_node_attrs(entity))
+        if sources:
+            for r in rows:
+                for s in sorted(r["sources"]):
+                    g.add_edge(s, r["props"]["key"], key=f"mentions:{s}", type=MENTIONS)
+
+    @staticmethod
+    def _add_claims(g: nx.MultiDiGraph, records: Iterable[Any], only_nodes: set[str] | None = None) -> None:
+        rows = sorted(((dict(r["claim"]), [dict(e) for e in r["evidence"]]) for r in records),
+                      key=lambda x: x[0]["id"])
+        for cprops, evidence in rows:
+            claim = claim_from_props(cprops)
+            if only_nodes is not None and (claim.subject not in only_nodes or claim.object not in only_nodes):
+                continue
+            if claim.subject not in g or claim.object not in g:
+                continue
+            g.add_edge(claim.subject, claim.object, key=claim.id,
+                       **edge_attrs(claim.predicate, claim.id, claim.key_qualifiers,
+                                    (evidence_dict(e) for e in evidence if e)))
+
+
+
+def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str]) -> None:
+    """Find entities and claim relationships in a query result value (nodes, paths, lists)."""
+    if isinstance(value, neo4j.graph.Node):
+        if "Entity" in value.labels and "key" in value:
+            keys.add(value["key"])
+    elif isinstance(value, neo4j.graph.Relationship):
+        if "claim_id" in value:
+            claim_ids.add(value["claim_id"])
+            for node in (value.start_node, value.end_node):
+                if node is not None:
+                    _collect_graph_values(node, keys, claim_ids)
+    elif isinstance(value, neo4j.graph.Path):
+        for node in value.nodes:
+            _collect_graph_values(node, keys, claim_ids)
+        for rel in value.relationships:
+            _collect_graph_values(rel, keys, claim_ids)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_graph_values(item, keys, claim_ids)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect_graph_values(item, keys, claim_ids)
+
+

@@ -1,0 +1,149 @@
+"""Every Cypher statement the library runs, by name, in one module.
+
+Values always travel as parameters (``$rows``, ``$keys``, ``$ids``). Labels and
+relationship types cannot be parameters, so the few statements that need one are
+functions that take it only from the ontology: they assert it is a plain identifier
+the ontology declares, and the ontology loader admits nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ontology import Ontology
+
+_IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def _label(ontology: Ontology, label: str) -> str:
+    if label not in ontology.labels or not _IDENT.match(label):
+        raise ValueError(f"not an ontology label: {label!r}")
+    return label
+
+
+def _type(ontology: Ontology, rel_type: str) -> str:
+    if rel_type not in ontology.relationships or not _IDENT.match(rel_type):
+        raise ValueError(f"not an ontology relationship type: {rel_type!r}")
+    return rel_type
+
+
+# -- schema and housekeeping ------------------------------------------------------------
+SHOW_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name"
+SHOW_INDEX_NAMES = "SHOW INDEXES YIELD name"
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+
+# -- loading: sources, entities, mentions ---------------------------------------------------
+SOURCE_DIGESTS = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, s.digest AS digest"
+SET_SOURCE_DIGESTS = "UNWIND $rows AS row MATCH (s:Source {key: row.key}) SET s.digest = row.digest"
+LABEL_CONFLICTS = (
+    "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) "
+    "WHERE NOT row.label IN labels(n) "
+    "RETURN row.key AS key, row.label AS want, [l IN labels(n) WHERE l <> 'Entity'] AS have LIMIT 5")
+ENTITIES_WITH_MENTIONS = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+    "RETURN n.key AS key, properties(n) AS props, collect(s.key) AS sources")
+READ_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, properties(s) AS props"
+MERGE_SOURCES = "UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row.props"
+LOCK_SOURCE_MENTIONS = (
+    "UNWIND $sources AS k MATCH (s:Source {key: k}) SET s.key = k WITH s "
+    "MATCH (s)-[:MENTIONS]->(n:Entity) RETURN s.key AS s, n.key AS e")
+CREATE_MENTIONS = (
+    "UNWIND $rows AS row MATCH (s:Source {key: row.s}) MATCH (n:Entity {key: row.e}) "
+    "CREATE (s)-[:MENTIONS]->(n)")
+DELETE_MENTIONS = "UNWIND $rows AS row MATCH (s:Source {key: row.s})-[m:MENTIONS]->(n:Entity {key: row.e}) DELETE m"
+DROP_ORPHANS = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) WHERE NOT ()-[:MENTIONS]->(n) "
+    "DETACH DELETE n RETURN count(*) AS n")
+
+
+def merge_entities(ontology: Ontology, label: str) -> str:
+    """Lock (or make) entity nodes of one label and read what they hold."""
+    return (f"UNWIND $keys AS k MERGE (n:{_label(ontology, label)} {{key: k}}) SET n:Entity, n.key = k "
+            "RETURN n.key AS key, properties(n) AS props")
+
+
+def set_entities(ontology: Ontology, label: str) -> str:
+    return f"UNWIND $rows AS row MATCH (n:{_label(ontology, label)} {{key: row.key}}) SET n = row.props"
+
+
+# -- loading: claims and evidence -------------------------------------------------------------
+CLAIMS_OF_SOURCES = "UNWIND $sources AS s MATCH (e:Evidence {source: s}) RETURN DISTINCT e.claim_id AS claim_id"
+EXISTING_CLAIM_IDS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id"
+LOCK_CLAIMS = "UNWIND $ids AS id MERGE (c:Claim {id: id}) SET c.id = id RETURN c.id AS id, properties(c) AS props"
+READ_CLAIMS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, properties(c) AS props"
+READ_EVIDENCE_OF_CLAIMS = "UNWIND $ids AS id MATCH (e:Evidence {claim_id: id}) RETURN properties(e) AS props"
+CREATE_FRESH_CLAIMS = "UNWIND $rows AS row MERGE (c:Claim {id: row.id}) ON CREATE SET c = row.props"
+DELETE_EVIDENCE = "UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e"
+DELETE_CLAIMS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c"
+SET_CLAIMS = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props"
+CREATE_EVIDENCE = (
+    "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) MATCH (s:Source {key: row.source}) "
+    "CREATE (e:Evidence) SET e = row CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s)")
+CREATE_SPEAKERS = (
+    "UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
+    "CREATE (e)-[:ASSERTED_BY]->(p)")
+UPDATE_EVIDENCE = (
+    "UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) SET e = row "
+    "WITH e, row OPTIONAL MATCH (e)-[a:ASSERTED_BY]->() DELETE a "
+    "WITH e, row MATCH (p:Entity {key: row.asserted_by}) CREATE (e)-[:ASSERTED_BY]->(p)")
+
+
+def drop_claim_relationships(ontology: Ontology, rel_type: str) -> str:
+    return f"UNWIND $ids AS id MATCH ()-[r:{_type(ontology, rel_type)} {{claim_id: id}}]->() DELETE r"
+
+
+def update_claims(ontology: Ontology, rel_type: str) -> str:
+    return ("UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props WITH row "
+            f"MATCH ()-[r:{_type(ontology, rel_type)} {{claim_id: row.id}}]->() SET r = row.rel")
+
+
+def create_claim_relationships(ontology: Ontology, rel_type: str) -> str:
+    # CREATE, not MERGE: the claim had no relationship, and MERGE would scan every
+    # relationship of a hub node.
+    return ("UNWIND $rows AS row MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
+            f"CREATE (s)-[r:{_type(ontology, rel_type)}]->(o) SET r = row.rel")
+
+
+# -- the benchmark's write floor: the same elements by bare CREATE (no diff, lock or read) ------
+FLOOR_CREATE_SOURCES = "UNWIND $rows AS row CREATE (s:Source) SET s = row"
+FLOOR_CREATE_CLAIMS = "UNWIND $rows AS row CREATE (c:Claim) SET c = row"
+
+
+def floor_create_entities(ontology: Ontology, label: str) -> str:
+    return f"UNWIND $rows AS row CREATE (n:{_label(ontology, label)}:Entity) SET n = row"
+
+
+# -- reading back -------------------------------------------------------------------------------
+ALL_SOURCES = "MATCH (s:Source) RETURN properties(s) AS props"
+ALL_ENTITIES = (
+    "MATCH (n:Entity) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, "
+    "collect(s.key) AS sources")
+ALL_CLAIMS = (
+    "MATCH (c:Claim) OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence")
+ENTITY_EXISTS = "MATCH (n:Entity {key: $key}) RETURN n.key AS key"
+NEIGHBOUR_KEYS = (
+    "UNWIND $keys AS k MATCH (c:Claim) WHERE c.subject = k OR c.object = k "
+    "RETURN DISTINCT CASE WHEN c.subject = k THEN c.object ELSE c.subject END AS key")
+CLAIM_ENDPOINTS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.subject AS s, c.object AS o"
+ENTITIES_BY_KEY = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, "
+    "collect(s.key) AS sources")
+CLAIMS_AMONG = (
+    "UNWIND $keys AS k MATCH (c:Claim {subject: k}) WHERE c.object IN $keys "
+    "OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence")
+CLAIMS_BY_ID = (
+    "UNWIND $ids AS id MATCH (c:Claim {id: id}) OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence")
+ENTITY_NAMES = (
+    "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
+    "[l IN labels(n) WHERE l <> 'Entity'][0] AS label")
+
+__all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
+    "merge_entities", "set_entities", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})
