@@ -1,0 +1,436 @@
+"""Claims from sentences: rules over the mentions of one sentence.
+
+Each rule reads a pattern of mentions and cue words (roles, event triggers, charges,
+speech verbs; all from the gazetteers) and yields claims in the ontology's predicates,
+each with the character span of its quote, a speaker where the sentence attributes the
+statement, and a confidence that says how sure the rule is (lower when a pronoun was
+resolved or the target was one of several people).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+
+__all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
+
+MAX_QUOTE_WORDS = 40
+_WORDS_RE = re.compile(r"\S+")
+_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_STATUS = {"accused of": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
+           "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
+           "prosecuted for": "accused", "accused": "accused"}
+_CHARGE_RE = re.compile(r"\b(accused of|charged with|charged under|suspected of|convicted of|convicted under|"
+                        r"found guilty of|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under))\b",
+                        re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
+_PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
+
+
+@dataclass
+class EntityDraft:
+    key: str
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    sensitive: bool = False
+    generic: bool = False
+
+
+@dataclass
+class ClaimDraft:
+    subject: str
+    predicate: str
+    object: str
+    span: tuple[int, int]
+    confidence: float
+    qualifiers: dict[str, Any] = field(default_factory=dict)
+    asserted_by: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Extraction:
+    entities: dict[str, EntityDraft] = field(default_factory=dict)
+    claims: list[ClaimDraft] = field(default_factory=list)
+
+    def entity(self, key: str, label: str, name: str, **attrs: Any) -> EntityDraft:
+        have = self.entities.get(key)
+        if have is None:
+            have = self.entities[key] = EntityDraft(key, label, name)
+        for k, v in attrs.items():
+            if v is not None:
+                have.attributes.setdefault(k, v)
+        return have
+
+    def claim(self, subject: str, predicate: str, obj: str, span: tuple[int, int], confidence: float,
+              rule: str, asserted_by: str | None = None, **qualifiers: Any) -> None:
+        if subject == obj:
+            return
+        self.claims.append(ClaimDraft(subject, predicate, obj, span, round(min(max(confidence, 0.05), 0.99), 2),
+                                      {k: v for k, v in qualifiers.items() if v is not None}, asserted_by, rule))
+
+
+def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE_WORDS) -> tuple[int, int]:
+    """The quote for a claim: the sentence when short enough, else a window of words around [a, b)."""
+    words = [(sent.start + m.start(), sent.start + m.end()) for m in _WORDS_RE.finditer(sent.text)]
+    if not words:
+        return sent.start, sent.end
+    if len(words) <= limit:
+        return words[0][0], words[-1][1]
+    first = next((i for i, (s, e) in enumerate(words) if e > a), 0)
+    last = max((i for i, (s, e) in enumerate(words) if s < b), default=first)
+    while last - first + 1 < limit and (first > 0 or last < len(words) - 1):
+        if first > 0:
+            first -= 1
+        if last - first + 1 < limit and last < len(words) - 1:
+            last += 1
+    if last - first + 1 > limit:
+        last = first + limit - 1
+    return words[first][0], words[last][1]
+
+
+class _Sent:
+    """The mentions of one sentence, with helpers the rules share."""
+
+    def __init__(self, sent: Sentence, mentions: list[Mention], pronouns: list[tuple[int, int, str]]):
+        self.s = sent
+        self.people = [m for m in mentions if m.label == "Person"]
+        self.orgs = [m for m in mentions if m.label == "Organisation"]
+        self.places = [m for m in mentions if m.label == "Location"]
+        self.pronouns = pronouns  # (start, end, antecedent key)
+
+    def between(self, a: int, b: int) -> str:
+        return self.s.text[a - self.s.start:b - self.s.start] if a <= b else ""
+
+    def before(self, a: int, n: int = 80) -> str:
+        return self.s.text[max(0, a - self.s.start - n):a - self.s.start]
+
+    def after(self, b: int, n: int = 80) -> str:
+        return self.s.text[b - self.s.start:b - self.s.start + n]
+
+
+def _title_re(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
+                   gaz: Gazetteer | None = None) -> Extraction:
+    """Entities and claims of one article from its sentences and resolved mentions."""
+    gaz = gaz or load_gazetteer()
+    ex = Extraction()
+    person_by_key = {p.key: p for p in people}
+    for p in people:
+        d = ex.entity(p.key, "Person", p.name)
+        d.aliases = [v for v in p.variants if v != p.name]
+    for m in entries:
+        assert m.entry is not None
+        d = ex.entity(m.ref, m.entry.label, m.entry.name, **m.entry.attributes)
+        d.generic = m.entry.generic
+        if m.text != m.entry.name and m.text not in d.aliases and m.text[:1].isupper():
+            d.aliases.append(m.text)
+    mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
+    dates = find_dates(text, gaz)
+    speakers_by_para: dict[int, str] = {}
+    last_person: str | None = None
+    cases: dict[str, str] = {}           # defendant key -> case key
+    lawyers: list[tuple[str, str, tuple[int, int], float]] = []
+    role_people: set[str] = set()
+    cues = gaz.cues
+    lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    member_re = re.compile(rf"\b({_title_re(cues['membership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    org_title_re = re.compile(rf"^\s+({_title_re(cues['leadership'] + cues['membership'])})\s*,?\s*$", re.IGNORECASE)
+    lawyer_words = _title_re(cues["lawyer"])
+    speech_after = _title_re(cues["speech_after"])
+    org_speech = _title_re(cues["org_speech"])
+    occupations = _title_re(cues["occupations"])
+    relatives = _title_re(cues["relatives"])
+
+    for sent in sentences:
+        inside = [m for m in mentions if m.start >= sent.start and m.end <= sent.end]
+        para = text.rfind("\n", 0, sent.start)
+        pron = []
+        for pm in _PRONOUN_RE.finditer(sent.text):
+            a = sent.start + pm.start()
+            prev = [m for m in inside if m.label == "Person" and m.end <= a]
+            ante = prev[-1].ref if prev else last_person
+            if ante:
+                pron.append((a, sent.start + pm.end(), ante))
+        cx = _Sent(sent, inside, pron)
+
+        # --- speakers: who says this sentence
+        speakers: list[tuple[str, int, int]] = []
+        for m in cx.people:
+            if re.match(rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
+                           re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
+                speakers.append((m.ref, m.start, m.end))
+            elif re.search(rf"\b(?:stated|said|reported|announced|noted) by\s+[^.]{{0,70}}$", cx.before(m.start, 90), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+        acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
+        if acc:
+            comma = sent.text.find(",", acc.end())
+            limit = sent.start + (comma if comma > 0 else len(sent.text))
+            cands = [m for m in cx.people if sent.start + acc.end() <= m.start < limit]
+            if cands:
+                speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
+        for m in cx.orgs:
+            if re.match(rf"[\s,]*(?:has |had |also )?(?:{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE):
+                if sent.text.lstrip().startswith(("The ", m.text)) or m.start - sent.start < 8:
+                    speakers.append((m.ref, m.start, m.end))
+        speaker = speakers[0][0] if speakers else None
+        if speaker:
+            speakers_by_para[para] = speaker
+        elif sent.text.lstrip().startswith(("“", "\"")) or para in speakers_by_para:
+            # Quoted speech continues: the paragraph's speaker says it (set when found later).
+            speaker = speakers_by_para.get(para)
+        for ref, a, b in speakers[:1]:
+            kind_name = ex.entities[ref].name
+            ev = f"event:{slug(kind_name)}-statement"
+            medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
+            ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
+            ex.claim(ref, "STATES", ev, quote_span(text, sent, a, b), 0.85, "statement", medium=medium)
+
+        # --- leadership and membership: "<title> of ORG PERSON", "PERSON, <title> of ORG"
+        for o in cx.orgs:
+            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8)):
+                mt = rx.search(cx.before(o.start, 60))
+                if not mt:
+                    continue
+                title = mt.group(1).lower()
+                title_start = o.start - (len(cx.before(o.start, 60)) - mt.start())
+                person = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
+                    (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4 and re.fullmatch(r",\s*(?:the\s+)?", cx.between(p.end, title_start) + "")), None)
+                if person is None:
+                    # "first deputy head of the Mejlis, Nariman Dzhelyal"
+                    person = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None)
+                if person is not None:
+                    role = title if pred == "LEADS" else title
+                    a, b = min(title_start, person.start), max(o.end, person.end)
+                    if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
+                        ex.entities[person.ref].attributes.setdefault("occupation", title)
+                    ex.claim(person.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(),
+                             role=role, asserted_by=None)
+            # "Mejlis leader Refat Chubarov", "Crimean Solidarity activist Server Mustafayev"
+            for p in cx.people:
+                gap = cx.between(o.end, p.start)
+                mt2 = org_title_re.match(gap) if 0 < p.start - o.end <= 40 else None
+                if mt2:
+                    title = mt2.group(1).lower()
+                    pred = "LEADS" if title in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
+                    ex.claim(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, pred.lower(), role=title)
+
+        # --- occupations, residence, relatives
+        for p in cx.people:
+            mt = re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
+            if mt and p.ref in ex.entities:
+                ex.entities[p.ref].attributes.setdefault("occupation", mt.group(1).lower())
+            for pl in cx.places:
+                if re.search(r"\bresidents? of\s+(?:the\s+)?(?:occupied\s+)?$", cx.before(pl.start, 40), re.IGNORECASE) and (
+                        0 <= p.start - pl.end <= 3 or (0 <= pl.start - p.end <= 30 and re.match(r",\s*(?:a|an)\s+resident", cx.between(p.end, pl.start)))):
+                    ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, min(p.start, pl.start) - 12 if pl.start < p.start else p.start,
+                                                                    max(p.end, pl.end)), 0.8, "residence")
+                elif 0 <= pl.start - p.end <= 12 and re.fullmatch(r",?\s+(?:from|of)\s+", cx.between(p.end, pl.start)):
+                    ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
+            for q in cx.people:
+                mt = re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
+                if mt and q.ref != p.ref:
+                    ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
+                             relation=mt.group(1).lower())
+
+        # --- lawyers, judges, prosecutors, investigators
+        for b_ in cx.people:
+            for a_ in cx.people:
+                if a_.ref == b_.ref:
+                    continue
+                if re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
+                        or re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                        or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                        or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
+                    lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
+                    lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
+                    role_people.add(b_.ref)
+                    ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+            if re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
+                    lw[0] == b_.ref for lw in lawyers):
+                lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
+                role_people.add(b_.ref)
+                ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+            for word, pred in (("judge", "JUDGE_IN"), ("prosecutor", "PROSECUTES"), ("investigator", "INVESTIGATES")):
+                if re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
+                    role_people.add(b_.ref)
+                    ex.entities[b_.ref].attributes.setdefault("position", word)
+                    lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))
+
+        # --- charges and cases
+        for mt in _CHARGE_RE.finditer(sent.text):
+            a = sent.start + mt.start()
+            target, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
+            if target is None:
+                continue
+            case = _case(ex, cases, target)
+            art = _ARTICLE_RE.search(sent.text, mt.start())
+            tail = sent.text[mt.end():mt.end() + 80].lower()
+            charge = next((k for k in sorted(gaz.charge_keywords, key=len, reverse=True) if re.match(rf"\s*{re.escape(k)}\b", tail)), None)
+            if charge is None and art:
+                charge = f"RU CC {art.group(1)}"
+            if charge is None:
+                words = re.match(r"\s*([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+                charge = words.group(1).strip() if words else "unspecified"
+            article = art.group(1) if art else gaz.charge_keywords.get(charge)
+            case_d = ex.entities[case]
+            if article:
+                charges = case_d.attributes.setdefault("charges", [])
+                if f"RU CC {article}" not in charges:
+                    charges.append(f"RU CC {article}")
+            case_d.attributes.setdefault("charge_description", charge)
+            status = next((v for k, v in _STATUS.items() if mt.group(1).lower().startswith(k)), "accused")
+            sent_m = _SENTENCE_RE.search(sent.text)
+            span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + len(mt.group()) + 20)
+            ex.claim(target, "DEFENDANT_IN", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+                     procedural_status=status, charge=charge,
+                     sentence=f"{sent_m.group(1)} years" if sent_m else None)
+            ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+                     charge=charge)
+        for mt in re.finditer(r"\b(?:case|proceedings|criminal case)\s+against\b", sent.text, re.IGNORECASE):
+            after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
+            if after:
+                p = after[0]
+                case = _case(ex, cases, p.ref)
+                ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
+
+        # --- events
+        for kind, rx in gaz.triggers:
+            for mt in rx.finditer(sent.text):
+                a, b = sent.start + mt.start(), sent.start + mt.end()
+                if kind == "conference":
+                    _conference(ex, text, sent, cx, mt, a, b)
+                    continue
+                target, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+                if target is None or ex.entities[target].label != "Person":
+                    continue
+                tname = ex.entities[target].name
+                ev = f"event:{slug(person_by_key[target].surname if target in person_by_key else tname)}-{kind.replace('_', '-')}"
+                date = _nearest_date(dates, sent, a)
+                ex.entity(ev, "Event", f"{kind.replace('_', ' ').capitalize()} of {tname}", kind=kind, date=date)
+                if kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
+                    ex.entities[target].sensitive = True
+                span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
+                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
+                         asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
+                for o in cx.orgs:
+                    if 0 <= a - o.end <= 25 and re.fullmatch(r"\s*(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)) \
+                            or 0 <= o.start - b <= 30 and re.match(r"\s*(?:[\w\s]{0,20}?)\bby\s+(?:the\s+)?(?:officers of\s+(?:the\s+)?)?$", cx.between(b, o.start)):
+                        ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
+                                 f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker)
+                if kind in ("arrest", "search", "detention", "torture", "ill_treatment"):
+                    for pl in cx.places:
+                        if 0 <= pl.start - b <= 60 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:occupied\s+)?$", cx.between(b, pl.start)):
+                            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
+                            break
+        if cx.people:
+            last_person = cx.people[-1].ref
+    for lawyer, client, span, conf in lawyers:
+        if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
+            if len(set(cases.values())) == 1:
+                case = next(iter(cases.values()))
+                quals = {"stage": "trial"} if client == "JUDGE_IN" else {}
+                ex.claim(lawyer, client, case, span, conf - 0.1, client.lower(), **quals)
+            continue
+        if not client:
+            defendants = [d for d in cases if d != lawyer]
+            if len(defendants) != 1:
+                continue
+            client = defendants[0]
+        ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
+        if client in cases:
+            ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
+    return ex
+
+
+def _case(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
+    if defendant not in cases:
+        name = ex.entities[defendant].name
+        key = f"case:{slug(name)}"
+        ex.entity(key, "LegalCase", f"Case against {name}")
+        cases[defendant] = key
+    return cases[defendant]
+
+
+def _first_ref_pos(cx: _Sent, ref: str, default: int) -> int:
+    pos = [m.start for m in cx.people if m.ref == ref] + [a for a, _b, r in cx.pronouns if r == ref]
+    near = [p for p in pos if p <= default]
+    return max(near) if near else default
+
+
+def _last_ref_pos(cx: _Sent, ref: str, default: int) -> int:
+    pos = [m.end for m in cx.people if m.ref == ref] + [b for _a, b, r in cx.pronouns if r == ref]
+    near = [p for p in pos if p >= default]
+    return min(near) if near else default
+
+
+def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]]) -> tuple[str | None, float]:
+    """The person an event or charge is about: nearest before the trigger, else just after, else a pronoun."""
+    # A speaker named before the trigger reports what happened to someone else ("X said the
+    # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
+    spoken = {s[1] for s in speakers if s[2] <= a}
+    cands: list[tuple[float, str, float]] = []
+    for m in cx.people:
+        if m.ref in exclude or m.start in spoken:
+            continue
+        if m.end <= a:
+            dist = a - m.end
+            if re.search(r"[;]|\band\b[^,]*\b(?:was|were|is)\b", cx.between(m.end, a)):
+                dist += 80
+            cands.append((dist, m.ref, 0.8))
+        elif m.start >= b:
+            cands.append((m.start - b + 15, m.ref, 0.7))
+    for pa, pb, ref in cx.pronouns:
+        if ref in exclude:
+            continue
+        if pb <= a:
+            cands.append((a - pb, ref, 0.6))
+        elif pa >= b:
+            cands.append((pa - b + 15, ref, 0.55))
+    if not cands:
+        return None, 0.0
+    cands.sort()
+    dist, ref, conf = cands[0]
+    conf = max(c for d, r, c in cands if r == ref and d <= dist + 120)  # a pronoun for a person named here
+    others = {r for _d, r, _c in cands if r != ref}
+    if dist > 120:
+        return None, 0.0
+    return ref, conf - (0.1 if others else 0.0)
+
+
+def _nearest_date(dates: list[tuple[int, int, str]], sent: Sentence, a: int) -> str | None:
+    inside = [d for d in dates if d[0] >= sent.start and d[1] <= sent.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d[0] - a))[2]
+
+
+def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int) -> None:
+    verb = _PARTICIPATE_RE.search(sent.text[:mt.start()])
+    if not verb:
+        return
+    phrase = re.match(r"(?:\s+of\s+(?:the\s+)?[\w\s’'-]{2,60}?)(?=\s+in\b|\s+on\b|,|\.|$)", sent.text[mt.end():])
+    name = (mt.group() + (phrase.group() if phrase else "")).strip()
+    ev = f"event:{slug(name)}"
+    place = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(r"\bin\s+$", cx.between(b, pl.start))), None)
+    ex.entity(ev, "Event", name[:1].upper() + name[1:] + (f" in {ex.entities[place.ref].name}" if place else ""),
+              kind="conference", date=None)
+    verb_pos = sent.start + verb.start()
+    who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), set(), [])
+    if who:
+        ex.claim(who, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
+    if place:
+        ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")

@@ -1,0 +1,119 @@
+"""Articles in, clean main text out: HTML through trafilatura, plain text through our cleaner.
+
+Scraped pages carry leftovers (share buttons, comment widgets, navigation, log-in forms,
+copyright lines). The patterns are data (``gazetteers/boilerplate.yaml``). Every bad
+input raises :class:`ArticleError` with one line naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import CasegraphError
+from loaders.extract.gazetteer import load_gazetteer
+
+__all__ = ["Article", "ArticleError", "read_article", "clean_text", "ARTICLE_SUFFIXES"]
+
+ARTICLE_SUFFIXES = (".html", ".htm", ".txt")
+_MIN_WORDS = 8  # fewer words than this is not an article (a bare menu, an error page)
+
+
+class ArticleError(CasegraphError):
+    """An input cannot be turned into article text (binary, empty, undecodable, no main text)."""
+
+
+@dataclass
+class Article:
+    """The cleaned text of one input and what the page says about itself."""
+
+    path: Path
+    text: str
+    title: str
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if not raw.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(f"{path}: a binary file, not an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 8:
+        raise ArticleError(f"{path}: a binary file, not an article")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Drop boilerplate lines, the page tail after a comment/share marker, and repeated lines.
+
+    Paragraphs are kept one per line, separated by a blank line.
+    """
+    gaz = load_gazetteer()
+    kept: list[str] = []
+    seen: set[str] = set()
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = re.sub(r"[ \t\u00a0]+", " ", raw_line).strip()
+        if not line:
+            continue
+        if any(p.fullmatch(line) for p in gaz.tail_markers) and kept:
+            break  # comments, share widgets and footers follow the article
+        if any(p.fullmatch(line) for p in gaz.boilerplate):
+            continue
+        if line in seen:  # scraped pages repeat the headline
+            continue
+        seen.add(line)
+        kept.append(line)
+    return "\n\n".join(kept)
+
+
+def _html(path: Path, text: str) -> Article:
+    import trafilatura
+
+    main = trafilatura.extract(text, include_comments=False, include_tables=False, favor_precision=True,
+                               output_format="txt", with_metadata=False)
+    if not main or len(main.split()) < _MIN_WORDS:
+        raise ArticleError(f"{path}: no main text found in the page")
+    meta = trafilatura.extract_metadata(text)
+    title = (meta.title if meta and meta.title else "").strip()
+    url = meta.url if meta and meta.url and re.match(r"^https?://\S+$", meta.url) else None
+    published = meta.date if meta and meta.date and re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", meta.date) else None
+    publisher = meta.sitename if meta and meta.sitename else None
+    cleaned = clean_text(main)
+    if title and cleaned.startswith(title):
+        cleaned = cleaned[len(title):].lstrip()
+    return Article(path, cleaned, title or _first_line(cleaned, path), url, published, publisher)
+
+
+def _first_line(text: str, path: Path) -> str:
+    first = text.split("\n", 1)[0].strip()
+    return first if 0 < len(first.split()) <= 25 else path.stem.replace("-", " ").replace("_", " ")
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one ``.html``/``.htm``/``.txt`` article and return its cleaned text.
+
+    The title of a text file is its first line when that line is short (a headline).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise ArticleError(f"{path}: not an article (expected {', '.join(ARTICLE_SUFFIXES)})")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text = _decode(path, raw)
+    if suffix in (".html", ".htm"):
+        return _html(path, text)
+    cleaned = clean_text(text)
+    if len(cleaned.split()) < _MIN_WORDS:
+        raise ArticleError(f"{path}: no main text (only {len(cleaned.split())} words after cleaning)")
+    return Article(path, cleaned, _first_line(cleaned, path))

@@ -1,0 +1,144 @@
+"""The extractor's gazetteers: data files in ``gazetteers/``, loaded once and compiled.
+
+Everything the extractor knows about names, organisations, places, charges, event
+words and page boilerplate lives in YAML next to this module, so a monitor can add
+an agency or a court without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from anyascii import anyascii
+
+from graph.errors import CasegraphError
+
+__all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "GAZETTEER_DIR"]
+
+GAZETTEER_DIR = Path(__file__).with_name("gazetteers")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A known organisation or place: its key slug, canonical name, aliases and attributes."""
+
+    key: str
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    generic: bool = False
+
+
+@dataclass
+class Gazetteer:
+    """Compiled gazetteers (see the YAML files for what each part means)."""
+
+    entries: list[GazetteerEntry]
+    entry_pattern: re.Pattern[str]
+    entry_by_alias: dict[str, GazetteerEntry]
+    triggers: list[tuple[str, re.Pattern[str]]]
+    months: dict[str, int]
+    articles: dict[str, str]
+    charge_keywords: dict[str, str | None]
+    cues: dict[str, list[str]]
+    given_names: frozenset[str]
+    surname_endings: tuple[str, ...]
+    not_names: frozenset[str]
+    folds: list[tuple[str, str]]
+    prefolds: list[tuple[str, str]]
+    boilerplate: list[re.Pattern[str]]
+    tail_markers: list[re.Pattern[str]]
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = GAZETTEER_DIR / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise CasegraphError(f"{path}: cannot read gazetteer: {exc}") from exc
+    if not isinstance(data, dict):
+        raise CasegraphError(f"{path}: a gazetteer must be a mapping")
+    return data
+
+
+def slug(text: str) -> str:
+    """A key slug from any script: ``'Нариман Джелял'`` -> ``'nariman-dzhelyal'``.
+
+    >>> slug("Nariman Dzhelyal’s"), slug("Celâl")
+    ('nariman-dzhelyal-s', 'celal')
+    """
+    ascii_text = anyascii(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read and compile every gazetteer file (cached: the files are data shipped with casegraph)."""
+    orgs = _read("organisations.yaml")["organisations"]
+    places = _read("places.yaml")["places"]
+    entries: list[GazetteerEntry] = []
+    for item, label in [(o, "Organisation") for o in orgs] + [(p, "Location") for p in places]:
+        attrs = {k: v for k, v in item.items() if k in ("kind", "country")}
+        entries.append(GazetteerEntry(item["key"], label, item["name"], tuple(item.get("aliases") or ()),
+                                      attrs, bool(item.get("generic", False))))
+    by_alias: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        for alias in (entry.name, *entry.aliases):
+            by_alias.setdefault(_alias_key(alias), entry)
+    # Longest alias first so "Mejlis of the Crimean Tatar People" wins over "Mejlis".
+    alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
+    parts = []
+    for alias in alternatives:
+        body = re.escape(alias).replace(r"\ ", r"\s+")
+        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names in any case.
+        parts.append(body if alias.isupper() else f"(?i:{body})")
+    entry_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    events = _read("events.yaml")
+    triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
+                for t in events["triggers"]]
+    charges = _read("charges.yaml")
+    cues = _read("cues.yaml")
+    names = _read("names.yaml")
+    boiler = _read("boilerplate.yaml")
+    return Gazetteer(
+        entries=entries,
+        entry_pattern=entry_pattern,
+        entry_by_alias=by_alias,
+        triggers=triggers,
+        months={m: i + 1 for i, m in enumerate(events["months"])},
+        articles={str(k): v for k, v in charges["articles"].items()},
+        charge_keywords={str(k): (str(v) if v is not None else None) for k, v in charges["keywords"].items()},
+        cues={k: [str(x) for x in v] for k, v in cues.items()},
+        given_names=frozenset(names["given_names"]),
+        surname_endings=tuple(sorted(names["surname_endings"], key=len, reverse=True)),
+        not_names=frozenset(cues["not_names"]),
+        folds=[(str(a), str(b)) for a, b in names["folds"]],
+        prefolds=[(str(a), str(b)) for a, b in names.get("prefolds", [])],
+        boilerplate=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["line_patterns"]],
+        tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
+    )
+
+
+def _alias_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip()).casefold()
+
+
+def fold(text: str) -> str:
+    """A name's spelling skeleton: ASCII (anyascii), lower case, transliteration folds applied.
+
+    >>> [fold(n) for n in ("Dzhelyal", "Dzhelial", "Djelal", "Celâl", "Джелял")]
+    ['jelial', 'jelial', 'jelal', 'jelal', 'jelial']
+    """
+    gaz = load_gazetteer()
+    for a, b in gaz.prefolds:
+        text = text.replace(a, b)
+    out = re.sub(r"[^a-z ]+", "", anyascii(text).lower())
+    for a, b in gaz.folds:
+        out = out.replace(a, b)
+    return out

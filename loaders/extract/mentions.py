@@ -1,0 +1,294 @@
+"""Mentions in clean text: organisations and places (gazetteers), people (name patterns),
+dates, sentences; and the people's coreference within an article.
+
+People are found as runs of capitalised words: a run is a person when its first word is
+a known given name, its last word has a surname ending, or a cue word stands next to it
+("lawyer", "activist", "said"). Coreference then groups the runs:
+
+- full names whose surnames fold to the same spelling (see ``fold``) and whose given names
+  agree are one person (Nariman Dzhelyal, Nariman Djelal, Нариман Джелял);
+- a surname alone ("Chalgozov") joins the one person with that surname;
+- a shared given name is never evidence ("Nariman" alone is left unresolved);
+- a close but uncertain spelling (Akhtemov / Akhmetov) stays a person of its own and is
+  recorded as a *doubtful match* for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+
+__all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
+           "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
+
+SAME = 88.0       # fuzz.ratio of folded surnames at or above which two spellings are one name
+DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth asking about
+
+_WORD = r"[^\W\d_][\w’'\-]*"
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:{_CAP}))*(?:’s|'s)?")
+_ABBREV = {"mr", "mrs", "ms", "dr", "no", "st", "art", "vs", "jr", "sr", "prof"}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A stretch of text that names an entity (``ref`` is filled by coreference)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    ref: str = ""                       # entity slug key, e.g. "person:nariman-dzhelyal"
+    entry: GazetteerEntry | None = None
+    surname_only: bool = False
+
+
+@dataclass
+class Person:
+    """One person of the article: canonical full name, variants, and their mentions."""
+
+    key: str
+    name: str
+    given: str
+    surname: str
+    variants: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Doubt:
+    """A doubtful match: ``entity`` may be the same as ``same_as``; the reviewer decides."""
+
+    entity: str
+    mention: str
+    start: int
+    end: int
+    same_as: str
+    same_as_name: str
+    score: float
+    reason: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their offsets; paragraphs (lines) never share a sentence."""
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, body = para.start(), para.group()
+        start = 0
+        for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"(]?[A-ZА-Я0-9])", body):
+            before = re.search(r"(\w+)\.$", body[:m.start() + 1])
+            if before and (before.group(1).lower() in _ABBREV or len(before.group(1)) == 1):
+                continue
+            end = m.end()
+            out.append(_sentence(text, p_start + start, p_start + end))
+            start = end
+        if body[start:].strip():
+            out.append(_sentence(text, p_start + start, p_start + len(body)))
+    return out
+
+
+def _sentence(text: str, a: int, b: int) -> Sentence:
+    while a < b and text[a].isspace():
+        a += 1
+    return Sentence(a, b, text[a:b])
+
+
+def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Organisations and places named in the gazetteers (longest match wins)."""
+    gaz = gaz or load_gazetteer()
+    out = []
+    for m in gaz.entry_pattern.finditer(text):
+        entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", m.group()).casefold())
+        if entry is None:
+            continue
+        prefix = "org" if entry.label == "Organisation" else "place"
+        out.append(Mention(m.start(), m.end(), m.group(), entry.label, f"{prefix}:{entry.key}", entry))
+    return out
+
+
+def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    before = text[max(0, start - 40):start].lower()
+    after = text[end:end + 25].lower()
+    cues = gaz.cues
+    words = cues["lawyer"] + cues["judge"] + cues["prosecutor"] + cues["investigator"] + cues["occupations"] \
+        + cues["relatives"] + cues["leadership"] + ["resident", "mr", "ms", "mrs", "defender"]
+    if any(re.search(rf"\b{re.escape(w)}\b[\s,]*(?:of [^,.]{{0,60}})?$", before) for w in words):
+        return True
+    if re.search(r"(?:’s|'s)\s+\w+\s*$", before):
+        return True
+    return any(re.match(rf"[\s,]+(?:has |had )?{re.escape(w)}\b", after) for w in cues["speech_after"])
+
+
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str]] | None:
+    start, end = m.start(), m.end()
+    raw = m.group()
+    if raw.endswith(("’s", "'s")):
+        end -= 2
+        raw = raw[:-2]
+    words = raw.split()
+    # Leading function words and titles ("The", "Judge", "Another") are not part of a name.
+    while words and (words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names):
+        start += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1] in gaz.not_names:
+        end -= len(words[-1]) + 1
+        words = words[:-1]
+    if not words or any(w in gaz.not_names for w in words) or len(words) > 3:
+        return None
+    return start, end, words
+
+
+def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
+    """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
+    gaz = gaz or load_gazetteer()
+    # Organisation and place names are masked so a run of capitals stops at them
+    # ("... of the Crimean Tatar People Refat Chubarov" -> "Refat Chubarov").
+    masked = list(text)
+    for t in taken:
+        masked[t.start:t.end] = "|" * (t.end - t.start)
+    scan = "".join(masked)
+    full: list[Mention] = []
+    single: list[Mention] = []
+    for m in _RUN_RE.finditer(scan):
+        run = _name_run(text, m, gaz)
+        if run is None:
+            continue
+        start, end, words = run
+        if len(words) >= 2:
+            given, last = words[0], words[-1]
+            cued = _cue_near(text, start, end, gaz)
+            if given in gaz.given_names or cued or (
+                anyascii_lower(last).endswith(gaz.surname_endings) and anyascii_lower(given).endswith(("a", "r", "m", "n", "l", "t", "d", "y", "i"))
+            ):
+                full.append(Mention(start, end, text[start:end], "Person"))
+        else:
+            single.append(Mention(start, end, text[start:end], "Person", surname_only=True))
+    people: list[Person] = []
+    doubts: list[Doubt] = []
+    for mention in full:
+        words = mention.text.split()
+        given, surname = words[0], words[-1]
+        match, doubt = _match_person(people, given, surname)
+        if match is not None:
+            match.mentions.append(mention)
+            if mention.text not in match.variants and mention.text != match.name:
+                match.variants.append(mention.text)
+            mention.ref = match.key
+            continue
+        person = Person(_unique_key(people, f"person:{slug(mention.text)}"), mention.text, given, surname,
+                        [], [mention])
+        mention.ref = person.key
+        people.append(person)
+        if doubt is not None:
+            doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
+                                doubt[0].name, round(doubt[1], 3),
+                                f"'{surname}' is spelled close to '{doubt[0].surname}'"))
+    for mention in single:
+        word = mention.text
+        if word in gaz.given_names and not any(fold(p.surname) == fold(word) for p in people):
+            continue  # a given name alone: never enough to say who (two Narimans)
+        scored = sorted(((same_name_score(p.surname, word), p) for p in people), key=lambda x: -x[0][0])
+        sure = [p for (s, _jw), p in scored if s >= SAME]
+        if len(sure) == 1:
+            mention.ref = sure[0].key
+            sure[0].mentions.append(mention)
+            if word not in sure[0].variants and word != sure[0].surname:
+                sure[0].variants.append(word)
+            continue
+        maybe = [p for (s, jw), p in scored if s < SAME and jw >= DOUBTFUL]
+        if len(sure) > 1 or (maybe and _looks_like_surname(word, gaz)):
+            # Several people share the surname, or a close spelling: ask, never merge.
+            target = (sure or maybe)[0]
+            person = Person(_unique_key(people, f"person:{slug(word)}"), word, "", word, [], [mention])
+            mention.ref = person.key
+            people.append(person)
+            doubts.append(Doubt(person.key, word, mention.start, mention.end, target.key, target.name,
+                                round(same_name_score(target.surname, word)[1], 3),
+                                f"surname-only mention '{word}' may be {target.name}"
+                                + (" (several people share it)" if len(sure) > 1 else "")))
+    return people, doubts
+
+
+def anyascii_lower(word: str) -> str:
+    from anyascii import anyascii
+
+    return anyascii(word).lower()
+
+
+def _looks_like_surname(word: str, gaz: Gazetteer) -> bool:
+    return anyascii_lower(word).endswith(gaz.surname_endings) and word not in gaz.not_names
+
+
+def same_name_score(a: str, b: str) -> tuple[float, float]:
+    """(fuzz.ratio, Jaro-Winkler) of two name parts after transliteration folding."""
+    fa, fb = fold(a), fold(b)
+    return fuzz.ratio(fa, fb), JaroWinkler.similarity(fa, fb)
+
+
+def _match_person(people: list[Person], given: str, surname: str) -> tuple[Person | None, tuple[Person, float] | None]:
+    """The person these names are (sure), else a doubtful candidate, else nothing."""
+    best_doubt: tuple[Person, float] | None = None
+    for p in people:
+        s_ratio, s_jw = same_name_score(p.surname, surname)
+        g_ratio, _ = same_name_score(p.given, given) if p.given else (100.0, 1.0)
+        given_ok = g_ratio >= 80 or fold(p.given)[:1] == fold(given)[:1] and (len(given) <= 2 or len(p.given) <= 2)
+        if s_ratio >= SAME and given_ok:
+            return p, None
+        # Same given name with a different surname is two people (two Narimans): no doubt.
+        if s_ratio < SAME and s_jw >= DOUBTFUL and given_ok and (best_doubt is None or s_jw > best_doubt[1]):
+            best_doubt = (p, s_jw)
+    return None, best_doubt
+
+
+def _unique_key(people: list[Person], key: str) -> str:
+    keys = {p.key for p in people}
+    out, n = key, 2
+    while out in keys:
+        out, n = f"{key}-{n}", n + 1
+    return out
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_RES = [
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTHS})\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<month>{_MONTHS})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<month>{_MONTHS})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<monthnum>\d{2})\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?:in|since|until|by|of)\s+(?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def find_dates(text: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, str]]:
+    """Dates in ``text`` as (start, end, ISO partial date), most precise first where they overlap."""
+    gaz = gaz or load_gazetteer()
+    out: list[tuple[int, int, str]] = []
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b, _ in out):
+                continue
+            g = m.groupdict()
+            month = gaz.months[g["month"].lower()] if g.get("month") else int(g["monthnum"]) if g.get("monthnum") else None
+            iso = g["year"]
+            if month:
+                if not 1 <= month <= 12:
+                    continue
+                iso += f"-{month:02d}"
+                if g.get("day"):
+                    day = int(g["day"])
+                    if not 1 <= day <= 28 + 3:
+                        continue
+                    iso += f"-{day:02d}"
+            out.append((m.start(), m.end(), iso))
+    return sorted(out)
