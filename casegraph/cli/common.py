@@ -68,16 +68,35 @@ def graph_input(fn: F) -> F:
         click.option("--cypher", metavar="QUERY",
                      help="With --from neo4j: a read-only Cypher query; the entities and claims it returns."),
         click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
-                     help="A parameter for --cypher (repeatable)."),
+                     help="A parameter for --cypher or --query (repeatable)."),
+        # Kept out of the command's arguments (expose_value=False), so no command signature changes;
+        # resolve_graph finds it in the click context.
+        click.option("--query", "saved_query", metavar="NAME", expose_value=False, callback=_remember_query,
+                     help="With --from neo4j: a saved query (casegraph queries); the entities and claims it returns."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
+def _remember_query(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.meta["casegraph.saved_query"] = value
+    return value
+
+
 def resolve_graph(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, cypher: str | None,
                   params: tuple[tuple[str, str], ...] = ()):
     """The graph a command works on, per the shared ``graph_input`` options."""
+    ctx = click.get_current_context(silent=True)
+    saved = ctx.meta.get("casegraph.saved_query") if ctx is not None else None
+    if saved is not None:
+        if origin != "neo4j" or paths or focus or cypher:
+            raise click.UsageError("--query goes with --from neo4j, without PATHS, --focus or --cypher")
+        from queries.registry import read_saved_graph
+
+        with open_store() as store:
+            return read_saved_graph(store, saved, dict(params))
     if origin == "files":
         if not paths:
             raise click.UsageError("give fact files or directories, or --from neo4j")

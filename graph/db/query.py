@@ -36,7 +36,9 @@ from typing import Any
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
+from graph.db import statements as S
 from graph.errors import CasegraphError
+from graph.resolve import EntityResolver
 
 __all__ = [
     "QueryError",
@@ -47,6 +49,7 @@ __all__ = [
     "parameters_used",
     "check_parameters",
     "run_query",
+    "entity_resolver",
     "plain",
     "compact",
 ]
@@ -78,6 +81,7 @@ _REFUSED_OPERATORS = {
 _QUERY_TYPES = {"w": "writes", "rw": "writes", "s": "changes the schema or the server"}
 _EXPLAIN = "EXPLAIN\n"  # on a line of its own, so positions move by exactly one line
 _TX_KEY = "casegraph_run"  # transaction metadata that lets Ctrl-C find this run's transaction
+assert _TX_KEY in S.TRANSACTIONS_WITH_TOKEN
 
 
 class QueryError(CasegraphError):
@@ -237,11 +241,9 @@ def _terminate(driver: neo4j.Driver, database: str | None, token: str) -> None:
     """End this run's transaction on the server (found by its metadata), best effort."""
     try:
         with driver.session(database=database) as session:
-            ids = [r["id"] for r in session.run(
-                "SHOW TRANSACTIONS YIELD transactionId AS id, metaData "
-                f"WHERE metaData.{_TX_KEY} = $token RETURN id", token=token)]
+            ids = [r["id"] for r in session.run(S.TRANSACTIONS_WITH_TOKEN, token=token)]
             if ids:
-                session.run("TERMINATE TRANSACTIONS $ids", ids=ids).consume()
+                session.run(S.TERMINATE_TRANSACTIONS, ids=ids).consume()
     except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
         pass  # the server is gone or the transaction ended anyway
 
@@ -276,7 +278,8 @@ def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | N
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     result = QueryResult(columns=[], limit=limit)
     try:
-        with driver.session(database=database, default_access_mode=mode) as session, \
+        with driver.session(database=database, default_access_mode=mode,
+                            notifications_min_severity="OFF") as session, \
                 session.begin_transaction(timeout=timeout, metadata={_TX_KEY: token}) as tx, \
                 _interruptible(driver, database, token):  # innermost: ends the server side first
             try:
@@ -395,3 +398,9 @@ def _last_id(parts: list[str], path: neo4j.graph.Path, rel: neo4j.graph.Relation
     """The element id of the node a path has reached before ``rel``."""
     index = list(path.relationships).index(rel)
     return list(path.nodes)[index].element_id
+
+
+def entity_resolver(driver: neo4j.Driver, database: str | None = None) -> EntityResolver:
+    """An :class:`~graph.resolve.EntityResolver` over every entity in Neo4j (key, name, aliases, label)."""
+    result = run_query(driver, S.ENTITY_NAMES, database=database, timeout=None)
+    return EntityResolver((key, name or key, aliases or [], label or "") for key, name, aliases, label in result.rows)

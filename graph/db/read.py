@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 import neo4j
 import networkx as nx
 from neo4j import ManagedTransaction
-from neo4j import exceptions as neo4j_errors
 
 from graph.build import MENTIONS, edge_attrs, entity_node_attrs, source_node_attrs
 from graph.db import statements as S
+from graph.db.query import DEFAULT_TIMEOUT, run_query
 from graph.db.rows import claim_from_props, entity_from_props, evidence_dict
 from graph.errors import StoreError
 from graph.model import Source
@@ -66,24 +66,20 @@ class Reader:
         keys = self.store._read(work)
         return self._subgraph(keys)
 
-    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None) -> nx.MultiDiGraph:
+    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None,
+                    timeout: float | None = DEFAULT_TIMEOUT) -> nx.MultiDiGraph:
         """Run a read-only Cypher query; the entities and claim relationships it returns,
-        with their evidence, become the graph."""
-        def work(tx: ManagedTransaction) -> tuple[set[str], set[str]]:
-            keys: set[str] = set()
-            claim_ids: set[str] = set()
-            for record in tx.run(query, parameters or {}):
-                for value in record.values():
-                    _collect_graph_values(value, keys, claim_ids)
-            return keys, claim_ids
+        with their evidence, become the graph.
 
-        with self.store._errors(), self.store._session(read=True) as session:
-            try:
-                keys, claim_ids = session.execute_read(work)
-            except neo4j_errors.ClientError as exc:
-                if "write" in (exc.code or "").lower() or "AccessMode" in (exc.code or ""):
-                    raise StoreError("read_cypher runs read-only queries; this query writes") from None
-                raise
+        The query goes through the read-only guard of :func:`graph.db.query.run_query`
+        (refused whole if it writes, loads CSV, calls a procedure outside the allow-list...).
+        """
+        result = run_query(self.store.driver, query, parameters, database=self.store.database, timeout=timeout)
+        keys: set[str] = set()
+        claim_ids: set[str] = set()
+        for row in result.rows:
+            for value in row:
+                _collect_graph_values(value, keys, claim_ids)
         return self._subgraph(sorted(keys), claim_ids=claim_ids)
 
     def _subgraph(self, keys: list[str], claim_ids: set[str] | None = None) -> nx.MultiDiGraph:

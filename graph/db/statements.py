@@ -145,5 +145,14 @@ ENTITY_NAMES = (
     "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label")
 
+# -- running people's Cypher (graph/db/query.py): Ctrl-C ends this run's own transaction ------
+TRANSACTIONS_WITH_TOKEN = (
+    "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData.casegraph_run = $token RETURN id")
+TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
+# Clearing a big graph: relationships first, then the bare nodes, each in bounded batches
+# (DETACH DELETE of a hub node would hold all its relationships in one transaction).
+DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
 __all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
     "merge_entities", "set_entities", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})

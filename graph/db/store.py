@@ -141,7 +141,8 @@ class Store:
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays)."""
         with self._errors(), self._session() as session:
-            session.run(S.DELETE_ALL).consume()
+            session.run(S.DELETE_ALL_RELATIONSHIPS).consume()
+            session.run(S.DELETE_ALL_NODES).consume()
 
     def counts(self) -> dict[str, int]:
         """Node counts by label and relationship counts by type (for summaries and tests)."""
@@ -177,10 +178,11 @@ class Store:
         """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
         return Reader(self).read_neighbourhood(key, depth)
 
-    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None) -> nx.MultiDiGraph:
-        """Run a read-only Cypher query; the entities and claim relationships it returns,
-        with their evidence, become the graph."""
-        return Reader(self).read_cypher(query, parameters)
+    def read_cypher(self, query: str, parameters: dict[str, Any] | None = None,
+                    timeout: float | None = 30.0) -> nx.MultiDiGraph:
+        """Run a read-only Cypher query (through the guard of :mod:`graph.db.query`); the
+        entities and claim relationships it returns, with their evidence, become the graph."""
+        return Reader(self).read_cypher(query, parameters, timeout)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -1,0 +1,11 @@
+// title: Everything one source says
+// description: Every claim a source supports, as subject, relationship and object, with the
+//   quote, the named speaker and the date it gives.
+// param source (string, required): the source key (source:...)
+MATCH (src:Source {key: $source})<-[:CITES]-(e:Evidence)-[:SUPPORTS]->(c:Claim)
+MATCH (s:Entity {key: c.subject}), (o:Entity {key: c.object})
+OPTIONAL MATCH (e)-[:ASSERTED_BY]->(speaker:Entity)
+RETURN s.name AS subject, c.predicate AS relationship, o.name AS object,
+       coalesce(c.role, c.charge, c.stage, c.relation) AS qualifier,
+       e.quote AS quote, speaker.name AS asserted_by, coalesce(e.date, e.start) AS date
+ORDER BY subject, relationship, object
