@@ -13,7 +13,9 @@ from pathlib import Path
 
 __all__ = ["Settings", "get_settings", "PROJECT_ROOT"]
 
-# The checkout root: graph/ sits directly beneath it (installed editable).
+# The checkout root: graph/ sits directly beneath it in a checkout or an editable install. A
+# regular install has no launcher/ there: CASEGRAPH_LAUNCHER_DIR names one, or NEO4J_URI is
+# used instead, and building the launcher says so (graph.db.server.build_launcher).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

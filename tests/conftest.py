@@ -19,6 +19,17 @@ from graph.db import server
 from graph.settings import Settings, get_settings
 
 
+# Fixtures that need the real server: a test using any of them is marked `neo4j`, so
+# `pytest -m "not neo4j"` runs everything that needs no Java.
+SERVER_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "clean_db", "neo4j_env", "store"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
+
+
 def make_settings(home: Path) -> Settings:
     """Settings for a casegraph home under ``home`` that ignore any NEO4J_* of the caller."""
     return dataclasses.replace(

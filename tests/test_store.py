@@ -18,7 +18,7 @@ from graph.build import build_graph
 from graph.db import server
 from graph.db.load import Loader
 from graph.db.store import Store
-from graph.errors import StoreError
+from graph.errors import StoreError, ValidationFailed
 from graph.schema import render_schema, schema_statements
 from loaders import factfile
 from loaders.facts import load_corpus
@@ -305,6 +305,32 @@ def test_label_conflict_with_the_database_is_refused(store: Store, tmp_path: Pat
     assert dump(store.driver) == before
 
 
+def test_attribute_conflict_follows_the_one_merge_rule(store: Store, tmp_path: Path) -> None:
+    """Conflicting attributes: refused between two files, and between a file and what other sources
+    loaded into Neo4j (graph.model.merge_entity); a source's own edit of an attribute is applied."""
+    person = {"key": "person:ann", "label": "Person", "name": "Ann"}
+    a = write_fact_file(tmp_path / "a.json", "source:a", [target("person:ann", "event:e1", "Ann.")],
+                        entities=[{**person, "attributes": {"position": "head"}}])
+    b = write_fact_file(tmp_path / "b" / "b.json", "source:b", [target("person:ann", "event:e2", "Ann again.")],
+                        entities=[{**person, "attributes": {"position": "deputy"}}])
+    with pytest.raises(ValidationFailed, match="attribute 'position' of 'person:ann' is 'deputy' here but 'head'"):
+        load_corpus([a, b])
+    store.load(load_corpus([a]))
+    before = dump(store.driver)
+    with pytest.raises(StoreError, match="attribute 'position' of 'person:ann' is 'deputy' in the files but 'head' "
+                                         r"in Neo4j \(from source:a\); nothing was loaded"):
+        store.load(load_corpus([b]))
+    assert dump(store.driver) == before
+    # Source A alone states the attribute: its edit is the current value.
+    write_fact_file(tmp_path / "a.json", "source:a", [target("person:ann", "event:e1", "Ann.")],
+                    entities=[{**person, "attributes": {"position": "deputy"}}])
+    store.load(load_corpus([a]))
+    with store.driver.session() as s:
+        assert s.run("MATCH (n:Person {key: 'person:ann'}) RETURN n.position AS p").single()["p"] == "deputy"
+    store.load(load_corpus([b]))  # now agrees
+    assert_same_graph(build_graph(load_corpus([a, b])), store.read_graph())
+
+
 # -- provenance queries from the README ------------------------------------------------------
 def test_provenance_queries(store: Store) -> None:
     store.load(load_corpus([CRIMEA]))
@@ -559,6 +585,7 @@ def test_a_concurrent_load_keeps_names_and_protection(store: Store, tmp_path: Pa
     assert set(node["aliases"]) == {"Witness A", "Witness B"}
 
 
+@pytest.mark.neo4j
 def test_server_killed_mid_load_then_rerun_completes(tmp_path: Path) -> None:
     """Kill the server for real during a load; after a restart, re-running completes exactly."""
     settings = make_settings(tmp_path / "home")

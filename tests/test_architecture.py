@@ -1,0 +1,147 @@
+"""The architecture holds: imports run one way, the README's command table is the CLI,
+the public face exports what it names, and doctests in the library run."""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import importlib
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+import casegraph
+from casegraph.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+# Which top-level packages each layer may import (besides itself, the standard library and PyPI).
+ALLOWED = {
+    "graph": set(),
+    "loaders": {"graph"},
+    "queries": {"graph"},
+    "casegraph": {"graph", "loaders", "queries"},
+}
+PROJECT = set(ALLOWED)
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def _layer_files() -> list[tuple[str, Path]]:
+    return [(layer, p) for layer in ALLOWED for p in sorted((ROOT / layer).rglob("*.py"))]
+
+
+def test_imports_run_one_way() -> None:
+    """graph/ imports nothing above it; loaders/ and queries/ only graph/; casegraph/ anything."""
+    wrong = []
+    for layer, path in _layer_files():
+        for line, module in _imports(path):
+            top = module.split(".", 1)[0]
+            if top in PROJECT and top != layer and top not in ALLOWED[layer]:
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: {layer}/ imports {module}")
+    assert wrong == []
+
+
+def test_the_import_check_sees_a_wrong_import(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import os\nfrom casegraph.cli import cli\nfrom .x import y\n", encoding="utf-8")
+    assert _imports(bad) == [(1, "os"), (2, "casegraph.cli")]
+
+
+def test_public_face_exports_resolve() -> None:
+    for name in casegraph.__all__:
+        assert getattr(casegraph, name) is not None, name
+    with pytest.raises(AttributeError):
+        casegraph.no_such_name  # noqa: B018 - the attribute access is the test
+
+
+def _commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    out: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        if isinstance(command, click.Group):
+            out.update(_commands(command, path + " "))
+        else:
+            out[path] = command
+    return out
+
+
+def _long_options(command: click.Command) -> set[str]:
+    names: set[str] = set()
+    for param in command.params:
+        if isinstance(param, click.Option):
+            names |= {o for o in [*param.opts, *param.secondary_opts] if o.startswith("--")}
+    return names - {"--help"}
+
+
+def _table_rows() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The command line", 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("| `casegraph ")]
+
+
+def _row_commands(row: str, commands: dict[str, click.Command]) -> list[str]:
+    """The commands a table row documents: `casegraph NAME ...` or `casegraph GROUP a\\|b\\|c`."""
+    first = re.split(r"(?<!\\)\|", row)[1]
+    code = re.search(r"`casegraph ([^`]*)`", first)
+    assert code, f"README row names no command: {row}"
+    words = code.group(1).split(" ")
+    if words[0] in commands:
+        return [words[0]]
+    if len(words) > 1:
+        return [f"{words[0]} {alt}" for alt in words[1].split("\\|")]
+    return [words[0]]
+
+
+def test_readme_command_table_is_the_cli() -> None:
+    """Every command and every option is in the README's table, and the table names nothing else."""
+    commands = _commands(cli)
+    rows = _table_rows()
+    assert rows, "no command table in README.md"
+    documented: dict[str, str] = {}
+    for row in rows:
+        for name in _row_commands(row, commands):
+            assert name in commands, f"README names 'casegraph {name}', which does not exist"
+            documented[name] = documented.get(name, "") + row
+    missing_commands = sorted(set(commands) - set(documented))
+    assert missing_commands == [], f"commands missing from README's table: {missing_commands}"
+    problems = []
+    for name, text in documented.items():
+        in_readme = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9\-]*)", text))
+        real = _long_options(commands[name])
+        problems += [f"{name}: option {o} not in README" for o in sorted(real - in_readme)]
+        problems += [f"{name}: README names {o}, which it does not have" for o in sorted(in_readme - real)]
+    assert problems == []
+
+
+LIBRARY = sorted(p for layer in ("graph", "loaders", "queries", "casegraph") for p in (ROOT / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_doctests(path: Path) -> None:
+    """Docstring examples in the library run (networkx style)."""
+    module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+
+
+def test_missing_launcher_says_how(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed without a checkout, the launcher is not found: one line that says what to set."""
+    from graph.db import server
+    from graph.errors import ServerError
+    from graph.settings import get_settings
+
+    monkeypatch.setenv("CASEGRAPH_LAUNCHER_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(ServerError, match="not part of this install .* set CASEGRAPH_LAUNCHER_DIR .* NEO4J_URI"):
+        server.build_launcher(get_settings())
