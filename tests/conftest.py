@@ -18,7 +18,6 @@ import pytest
 from graph.db import server
 from graph.settings import Settings, get_settings
 
-
 # Fixtures that need the real server: a test using any of them is marked `neo4j`, so
 # `pytest -m "not neo4j"` runs everything that needs no Java.
 SERVER_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "clean_db", "neo4j_env", "store"})
