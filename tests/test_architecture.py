@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import click
+import networkx as nx
 import pytest
 
 import casegraph
@@ -145,3 +146,47 @@ def test_missing_launcher_says_how(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CASEGRAPH_LAUNCHER_DIR", str(tmp_path / "nowhere"))
     with pytest.raises(ServerError, match="not part of this install .* set CASEGRAPH_LAUNCHER_DIR .* NEO4J_URI"):
         server.build_launcher(get_settings())
+
+
+def _unfiltered_graph() -> nx.MultiDiGraph:
+    from graph.build import build_graph
+    from loaders.facts import load_corpus
+
+    return build_graph(load_corpus([ROOT / "examples" / "crimea"]))
+
+
+def test_every_writer_refuses_a_graph_that_skipped_the_exit_filter(tmp_path: Path) -> None:
+    """Views, every registered exporter and the analysis report write only exit-filtered graphs,
+    and nothing is written when they refuse."""
+    from graph.errors import CasegraphError
+    from graph.exporters import EXPORTERS, write_export
+    from graph.redact import exit_graph
+    from graph.views.html import write_html
+
+    raw = _unfiltered_graph()
+    for fmt in EXPORTERS:
+        out = tmp_path / fmt
+        with pytest.raises(CasegraphError, match="exit filter"):
+            write_export(raw, fmt, str(out))
+        assert not out.exists()
+        write_export(exit_graph(raw), fmt, str(out))  # the same graph through the filter is written
+        assert out.exists()
+    with pytest.raises(CasegraphError, match="exit filter"):
+        write_html(raw, tmp_path / "view.html")
+    assert not (tmp_path / "view.html").exists()
+
+
+def test_writer_modules_use_the_exit_filter() -> None:
+    """Every view and exporter module either checks the filter's mark or is only reached through
+    a module that does (the registry and the view writer)."""
+    checked = {"graph/exporters/__init__.py", "graph/views/html.py"}
+    for rel in checked:
+        assert "require_exit_graph" in (ROOT / rel).read_text(encoding="utf-8"), rel
+    for folder in ("graph/exporters", "graph/views"):
+        for path in (ROOT / folder).glob("*.py"):
+            rel = str(path.relative_to(ROOT))
+            text = path.read_text(encoding="utf-8")
+            if rel in checked:
+                continue
+            # A format module may not open files itself: it writes to the stream the registry gives it.
+            assert not re.search(r"\bopen\(|write_text\(|write_bytes\(", text), f"{rel} writes files itself"
