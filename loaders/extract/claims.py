@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from anyascii import anyascii
+
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
 
@@ -21,15 +23,17 @@ __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_s
 MAX_QUOTE_WORDS = 40
 _WORDS_RE = re.compile(r"\S+")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
-_STATUS = {"accused of": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
+_STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused", "accused": "accused"}
-_CHARGE_RE = re.compile(r"\b(accused of|charged with|charged under|suspected of|convicted of|convicted under|"
+_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
                         r"found guilty of|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under))\b",
                         re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
+_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?")
+_PLURAL_RE = re.compile(r"\b(?:both men|both women|the men|the two men|the brothers|both|they|them)\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
@@ -100,12 +104,31 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE
 class _Sent:
     """The mentions of one sentence, with helpers the rules share."""
 
-    def __init__(self, sent: Sentence, mentions: list[Mention], pronouns: list[tuple[int, int, str]]):
+    def __init__(self, sent: Sentence, mentions: list[Mention], pronouns: list[tuple[int, int, str]],
+                 last_group: list[str]):
         self.s = sent
         self.people = [m for m in mentions if m.label == "Person"]
         self.orgs = [m for m in mentions if m.label == "Organisation"]
         self.places = [m for m in mentions if m.label == "Location"]
         self.pronouns = pronouns  # (start, end, antecedent key)
+        # "X and Y", "X, Y and Z", "X and his brother Y": people named together.
+        self.groups: list[list[Mention]] = []
+        for m in self.people:
+            if self.groups and _COORD_RE.fullmatch(self.between(self.groups[-1][-1].end, m.start)):
+                self.groups[-1].append(m)
+            else:
+                self.groups.append([m])
+        self.groups = [g for g in self.groups if len({m.ref for m in g}) > 1]
+        # "both men", "they", "the brothers": the last people named together.
+        self.plurals = [(sent.start + pm.start(), sent.start + pm.end()) for pm in _PLURAL_RE.finditer(sent.text)] \
+            if last_group else []
+        self.last_group = last_group
+
+    def group_of(self, ref: str) -> list[str]:
+        for g in self.groups:
+            if any(m.ref == ref for m in g):
+                return list(dict.fromkeys(m.ref for m in g))
+        return [ref]
 
     def between(self, a: int, b: int) -> str:
         return self.s.text[a - self.s.start:b - self.s.start] if a <= b else ""
@@ -139,7 +162,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
     dates = find_dates(text, gaz)
     speakers_by_para: dict[int, str] = {}
-    last_person: str | None = None
+    history: list[str] = []              # people in the order the article names them
+    last_group: list[str] = []
     cases: dict[str, str] = {}           # defendant key -> case key
     lawyers: list[tuple[str, str, tuple[int, int], float]] = []
     role_people: set[str] = set()
@@ -159,17 +183,19 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         pron = []
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
-            prev = [m for m in inside if m.label == "Person" and m.end <= a]
-            ante = prev[-1].ref if prev else last_person
+            prev = history + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
-        cx = _Sent(sent, inside, pron)
+        cx = _Sent(sent, inside, pron, last_group)
 
         # --- speakers: who says this sentence
         speakers: list[tuple[str, int, int]] = []
         for m in cx.people:
             if re.match(rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
-                speakers.append((m.ref, m.start, m.end))
+                # "Lawyer X, who represents Y, said": X speaks, not Y.
+                head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
+                speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
             elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
                            re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
                 speakers.append((m.ref, m.start, m.end))
@@ -179,11 +205,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if acc:
             comma = sent.text.find(",", acc.end())
             limit = sent.start + (comma if comma > 0 else len(sent.text))
-            cands = [m for m in cx.people if sent.start + acc.end() <= m.start < limit]
+            cands = [m for m in cx.people + cx.orgs if sent.start + acc.end() <= m.start < limit]
+            cands.sort(key=lambda m: m.start)
             if cands:
                 speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
         for m in cx.orgs:
-            if re.match(rf"[\s,]*(?:has |had |also )?(?:{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE):
+            if re.match(rf"[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
                 if sent.text.lstrip().startswith(("The ", m.text)) or m.start - sent.start < 8:
                     speakers.append((m.ref, m.start, m.end))
         speaker = speakers[0][0] if speakers else None
@@ -238,8 +265,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                         0 <= p.start - pl.end <= 3 or (0 <= pl.start - p.end <= 30 and re.match(r",\s*(?:a|an)\s+resident", cx.between(p.end, pl.start)))):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, min(p.start, pl.start) - 12 if pl.start < p.start else p.start,
                                                                     max(p.end, pl.end)), 0.8, "residence")
-                elif 0 <= pl.start - p.end <= 12 and re.fullmatch(r",?\s+(?:from|of)\s+", cx.between(p.end, pl.start)):
+                elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
+                        r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
+            mt = re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
+            ante = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
+            if mt and ante:
+                ref = next(r for a_, _b, r in cx.pronouns if a_ == ante[-1])
+                ex.claim(p.ref, "RELATIVE_OF", ref, quote_span(text, sent, p.start - len(mt.group()), p.end), 0.7, "relative",
+                         relation=mt.group(1).lower())
             for q in cx.people:
                 mt = re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
                 if mt and q.ref != p.ref:
@@ -259,6 +293,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+            mt = re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
+            owner = [r for a_, _b, r in cx.pronouns if r != b_.ref and b_.start - 30 <= a_ < b_.start]
+            if mt and owner and not any(lw[0] == b_.ref for lw in lawyers):
+                lawyers.append((b_.ref, owner[-1], quote_span(text, sent, b_.start - len(mt.group()), b_.end), 0.7))
+                role_people.add(b_.ref)
+                ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
             if re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
                     lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
@@ -273,33 +313,22 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # --- charges and cases
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
-            target, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
-            if target is None:
+            targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
+            for target in targets:
+                _charge(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
+
+        # --- sentences without a charge word: "X was sentenced to 12 years"
+        for mt in re.finditer(r"\bsentenced\b", sent.text):
+            if _CHARGE_RE.search(sent.text):
                 continue
-            case = _case(ex, cases, target)
-            art = _ARTICLE_RE.search(sent.text, mt.start())
-            tail = sent.text[mt.end():mt.end() + 80].lower()
-            charge = next((k for k in sorted(gaz.charge_keywords, key=len, reverse=True) if re.match(rf"\s*{re.escape(k)}\b", tail)), None)
-            if charge is None and art:
-                charge = f"RU CC {art.group(1)}"
-            if charge is None:
-                words = re.match(r"\s*([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
-                charge = words.group(1).strip() if words else "unspecified"
-            article = art.group(1) if art else gaz.charge_keywords.get(charge)
-            case_d = ex.entities[case]
-            if article:
-                charges = case_d.attributes.setdefault("charges", [])
-                if f"RU CC {article}" not in charges:
-                    charges.append(f"RU CC {article}")
-            case_d.attributes.setdefault("charge_description", charge)
-            status = next((v for k, v in _STATUS.items() if mt.group(1).lower().startswith(k)), "accused")
+            a = sent.start + mt.start()
+            targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             sent_m = _SENTENCE_RE.search(sent.text)
-            span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + len(mt.group()) + 20)
-            ex.claim(target, "DEFENDANT_IN", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
-                     procedural_status=status, charge=charge,
-                     sentence=f"{sent_m.group(1)} years" if sent_m else None)
-            ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
-                     charge=charge)
+            for target in targets:
+                case = _case(ex, cases, target)
+                ex.claim(target, "DEFENDANT_IN", case, quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + 30),
+                         conf, "sentence", procedural_status="convicted",
+                         sentence=f"{sent_m.group(1)} years" if sent_m else None)
         for mt in re.finditer(r"\b(?:case|proceedings|criminal case)\s+against\b", sent.text, re.IGNORECASE):
             after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
             if after:
@@ -308,21 +337,23 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
 
         # --- events
-        for kind, rx in gaz.triggers:
-            for mt in rx.finditer(sent.text):
-                a, b = sent.start + mt.start(), sent.start + mt.end()
-                if kind == "conference":
-                    _conference(ex, text, sent, cx, mt, a, b)
+        found = [(kind, mt) for kind, rx in gaz.triggers for mt in rx.finditer(sent.text)]
+        # One beating among electric shocks is one act of torture, not two events.
+        tortured = any(kind == "torture" for kind, _mt in found)
+        for kind, mt in found:
+            kind = "torture" if tortured and kind == "ill_treatment" else kind
+            a, b = sent.start + mt.start(), sent.start + mt.end()
+            if kind == "conference":
+                _conference(ex, text, sent, cx, mt, a, b)
+                continue
+            targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+            for target in targets:
+                if ex.entities[target].label != "Person":
                     continue
-                target, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
-                if target is None or ex.entities[target].label != "Person":
-                    continue
-                tname = ex.entities[target].name
-                ev = f"event:{slug(person_by_key[target].surname if target in person_by_key else tname)}-{kind.replace('_', '-')}"
+                # The date goes on the claim, not the event: two sources that date one arrest
+                # differently are two pieces of evidence, not a conflict that refuses the files.
                 date = _nearest_date(dates, sent, a)
-                ex.entity(ev, "Event", f"{kind.replace('_', ' ').capitalize()} of {tname}", kind=kind, date=date)
-                if kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
-                    ex.entities[target].sensitive = True
+                ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
                 span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
                 ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
                          asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
@@ -336,8 +367,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                         if 0 <= pl.start - b <= 60 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:occupied\s+)?$", cx.between(b, pl.start)):
                             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
                             break
-        if cx.people:
-            last_person = cx.people[-1].ref
+        if len(cx.groups):
+            last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
+        history.extend(m.ref for m in cx.people)
     for lawyer, client, span, conf in lawyers:
         if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
             if len(set(cases.values())) == 1:
@@ -354,6 +386,74 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
     return ex
+
+
+def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
+            mt: re.Match[str], a: int, target: str, conf: float, speaker: str | None) -> None:
+    """DEFENDANT_IN and ACCUSED_OF for one defendant of a charge phrase, and their case."""
+    case = _case(ex, cases, target)
+    art = _ARTICLE_RE.search(sent.text, mt.start())
+    tail = sent.text[mt.end():mt.end() + 80].lower()
+    charge = next((k for k in sorted(gaz.charge_keywords, key=len, reverse=True) if re.match(rf"\s*{re.escape(k)}\b", tail)), None)
+    if charge is None and art:
+        charge = f"RU CC {art.group(1)}"
+    if charge is None:
+        words = re.match(r"\s*([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+        charge = words.group(1).strip() if words else "unspecified"
+    article = art.group(1) if art else gaz.charge_keywords.get(charge)
+    case_d = ex.entities[case]
+    if article:
+        charges = case_d.attributes.setdefault("charges", [])
+        if f"RU CC {article}" not in charges:
+            charges.append(f"RU CC {article}")
+    case_d.attributes.setdefault("charge_description", charge)
+    status = next((v for k, v in _STATUS.items() if mt.group(1).lower().startswith(k)), "accused")
+    sent_m = _SENTENCE_RE.search(sent.text)
+    span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + len(mt.group()) + 20)
+    ex.claim(target, "DEFENDANT_IN", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+             procedural_status=status, charge=charge,
+             sentence=f"{sent_m.group(1)} years" if sent_m else None)
+    ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+             charge=charge)
+
+
+_FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
+
+
+def _antecedent(named: list[str], pronoun: str, ex: Extraction, officials: set[str]) -> str | None:
+    """Whom a pronoun means: the last person named whose grammatical gender fits, officials
+    (judges, prosecutors, lawyers) last; the last person named when nothing fits better."""
+    if not named:
+        return None
+    want_female = pronoun in ("she", "her")
+    for skip_officials in (True, False):
+        for ref in reversed(named[-6:]):
+            if skip_officials and ref in officials:
+                continue
+            words = ex.entities[ref].name.split() if ref in ex.entities else []
+            if not words:
+                continue
+            surname, given = anyascii(words[-1]).lower(), anyascii(words[0]).lower()
+            female = surname.endswith(_FEMININE) or (len(words) > 1 and given.endswith(("a", "e")))
+            if female == want_female:
+                return ref
+    return named[-1]
+
+
+def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: str, kind: str, after: str) -> str:
+    """The event of ``kind`` that happened to ``target`` (one per person and kind in an article)."""
+    tname = ex.entities[target].name
+    ev = f"event:{slug(tname)}-{kind.replace('_', '-')}"
+    template = gaz.event_names.get(kind, "{Kind} of {name}")
+    name = template.format(name=tname, Kind=kind.replace("_", " ").capitalize())
+    org = re.match(r"\s*(?:with|for)\s+(?:the\s+)?([A-Z][\w-]+)", after) if kind == "pressure_to_cooperate" else None
+    if org:
+        name += f" with the {org.group(1)}"
+    have = ex.entities.get(ev)
+    ex.entity(ev, "Event", name, kind=kind)
+    if have is None and kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
+        ex.entities[target].sensitive = True  # at risk: redacted wherever the graph leaves the tool
+    return ev
 
 
 def _case(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
@@ -377,12 +477,13 @@ def _last_ref_pos(cx: _Sent, ref: str, default: int) -> int:
     return min(near) if near else default
 
 
-def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]]) -> tuple[str | None, float]:
-    """The person an event or charge is about: nearest before the trigger, else just after, else a pronoun."""
+def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]]) -> tuple[list[str], float]:
+    """Whom an event or charge is about: the person nearest before the trigger, else just after,
+    else a pronoun; with the people named together with them ("X and Y were detained")."""
     # A speaker named before the trigger reports what happened to someone else ("X said the
     # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
     spoken = {s[1] for s in speakers if s[2] <= a}
-    cands: list[tuple[float, str, float]] = []
+    cands: list[tuple[float, list[str], float]] = []
     for m in cx.people:
         if m.ref in exclude or m.start in spoken:
             continue
@@ -390,25 +491,35 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             dist = a - m.end
             if re.search(r"[;]|\band\b[^,]*\b(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
-            cands.append((dist, m.ref, 0.8))
+            cands.append((dist, cx.group_of(m.ref), 0.8))
         elif m.start >= b:
-            cands.append((m.start - b + 15, m.ref, 0.7))
+            cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for pa, pb, ref in cx.pronouns:
         if ref in exclude:
             continue
-        if pb <= a:
-            cands.append((a - pb, ref, 0.6))
+        if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
+            cands.append((0, [ref], 0.6))
+        elif pb <= a:
+            cands.append((a - pb, [ref], 0.6))
         elif pa >= b:
-            cands.append((pa - b + 15, ref, 0.55))
+            cands.append((pa - b + 15, [ref], 0.55))
+    for pa, pb in cx.plurals:
+        refs = [r for r in cx.last_group if r not in exclude]
+        if refs and a <= pa and pb <= b:
+            cands.append((0, refs, 0.6))
+        elif refs and pb <= a:
+            cands.append((a - pb, refs, 0.6))
+        elif refs and pa >= b:
+            cands.append((pa - b + 15, refs, 0.55))
     if not cands:
-        return None, 0.0
-    cands.sort()
-    dist, ref, conf = cands[0]
-    conf = max(c for d, r, c in cands if r == ref and d <= dist + 120)  # a pronoun for a person named here
-    others = {r for _d, r, _c in cands if r != ref}
+        return [], 0.0
+    cands.sort(key=lambda c: c[0])
+    dist, refs, conf = cands[0]
     if dist > 120:
-        return None, 0.0
-    return ref, conf - (0.1 if others else 0.0)
+        return [], 0.0
+    conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
+    others = {x for _d, r, _c in cands for x in r if x not in refs}
+    return refs, conf - (0.1 if others else 0.0)
 
 
 def _nearest_date(dates: list[tuple[int, int, str]], sent: Sentence, a: int) -> str | None:
@@ -430,7 +541,7 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
               kind="conference", date=None)
     verb_pos = sent.start + verb.start()
     who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), set(), [])
-    if who:
-        ex.claim(who, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
+    for w in who:
+        ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
         ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")

@@ -43,6 +43,7 @@ class Gazetteer:
     entry_pattern: re.Pattern[str]
     entry_by_alias: dict[str, GazetteerEntry]
     triggers: list[tuple[str, re.Pattern[str]]]
+    event_names: dict[str, str]
     months: dict[str, int]
     articles: dict[str, str]
     charge_keywords: dict[str, str | None]
@@ -111,6 +112,7 @@ def load_gazetteer() -> Gazetteer:
         entry_pattern=entry_pattern,
         entry_by_alias=by_alias,
         triggers=triggers,
+        event_names={str(k): str(v) for k, v in (events.get("names") or {}).items()},
         months={m: i + 1 for i, m in enumerate(events["months"])},
         articles={str(k): v for k, v in charges["articles"].items()},
         charge_keywords={str(k): (str(v) if v is not None else None) for k, v in charges["keywords"].items()},

@@ -169,9 +169,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         if len(words) >= 2:
             given, last = words[0], words[-1]
             cued = _cue_near(text, start, end, gaz)
-            if given in gaz.given_names or cued or (
-                anyascii_lower(last).endswith(gaz.surname_endings) and anyascii_lower(given).endswith(("a", "r", "m", "n", "l", "t", "d", "y", "i"))
-            ):
+            if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
                 full.append(Mention(start, end, text[start:end], "Person"))
         else:
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True))
@@ -199,8 +197,16 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         word = mention.text
         if word in gaz.given_names and not any(fold(p.surname) == fold(word) for p in people):
             continue  # a given name alone: never enough to say who (two Narimans)
-        scored = sorted(((same_name_score(p.surname, word), p) for p in people), key=lambda x: -x[0][0])
+        scored = sorted(((same_name_score(p.surname, word), p) for p in people if p.given), key=lambda x: -x[0][0])
         sure = [p for (s, _jw), p in scored if s >= SAME]
+        exact = [p for p in sure if fold(p.surname) == fold(word)]
+        if len(exact) == 1:
+            sure = exact  # Seitkhalilova is Lenie Seitkhalilova, not her husband Ismail Seitkhalilov
+        earlier = next((p for p in people if not p.given and p.surname == word), None)
+        if earlier is not None:  # the same doubtful surname again: one entity, one question
+            mention.ref = earlier.key
+            earlier.mentions.append(mention)
+            continue
         if len(sure) == 1:
             mention.ref = sure[0].key
             sure[0].mentions.append(mention)
