@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.text import nfc
+
 __all__ = ["PartialDate", "Source", "Entity", "Evidence", "Claim", "Corpus", "Conflict", "merge_entity", "claim_id",
            "evidence_id"]
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: \d would also take "２０２２" and Arabic-Indic digits, which int() reads
+# but string comparison of dates ("earliest", "as of") does not.
+_DATE_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -180,7 +184,9 @@ def claim_id(subject: str, predicate: str, obj: str, key_qualifiers: dict[str, A
     >>> claim_id("person:a", "LEADS", "org:b", {"role": "head"}) == claim_id("person:a", "LEADS", "org:b", {"role": "head"})
     True
     """
-    return "claim:" + _digest([subject, predicate, obj, sorted(key_qualifiers.items())])
+    # Hashed from NFC text, so one role spelled composed or decomposed is one claim.
+    qualifiers = sorted((k, nfc(v) if isinstance(v, str) else v) for k, v in key_qualifiers.items())
+    return "claim:" + _digest([nfc(subject), predicate, nfc(obj), qualifiers])
 
 
 def evidence_id(claim: str, source: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import OntologyError
+from graph.types import TYPES
 from graph.yamlio import LineDict, ParseError, load_with_lines
 
 __all__ = [
@@ -25,10 +26,11 @@ __all__ = [
     "default_ontology",
     "DEFAULT_ONTOLOGY_PATH",
     "PROPERTY_TYPES",
+    "Limits",
 ]
 
 DEFAULT_ONTOLOGY_PATH = Path(__file__).with_name("ontology.yaml")
-PROPERTY_TYPES = frozenset({"string", "text", "date", "integer", "number", "boolean", "list", "enum"})
+PROPERTY_TYPES = frozenset(TYPES)  # the registry in graph/types.py
 # Labels and types end up in Cypher text, so they must be plain identifiers.
 _LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _RELTYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -43,11 +45,30 @@ RESERVED_PROPERTIES = frozenset(
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Length limits (in characters) that validation enforces, so that what validates loads.
+
+    Neo4j refuses an index entry past about 8 KB; keys and names are indexed, and a
+    character is at most 4 bytes of UTF-8, so the defaults stay well inside that.
+    """
+
+    key: int = 200
+    name: int = 500
+    string: int = 1000
+    text: int = 20000
+    quote_chars: int = 600
+
+
+@dataclass(frozen=True)
 class PropertySpec:
+    """One declared property: its name, type (a name in ``graph.types.TYPES``), enum values,
+    description and the most characters a text value (or list item) may have."""
+
     name: str
     type: str
     values: tuple[str, ...] = ()
     description: str = ""
+    max_chars: int | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +98,7 @@ class Ontology:
     labels: dict[str, NodeLabel]
     relationships: dict[str, RelationshipType]
     _by_prefix: dict[str, str] = field(default_factory=dict, repr=False)
+    limits: Limits = field(default_factory=Limits)
 
     def label_for_prefix(self, prefix: str) -> str | None:
         return self._by_prefix.get(prefix)
@@ -103,7 +125,30 @@ def _str_list(path: Path, value: Any, line: int, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _properties(path: Path, value: Any, line: int, owner: str) -> dict[str, PropertySpec]:
+def _limits(path: Path, value: Any, line: int) -> Limits:
+    if value is None:
+        return Limits()
+    block = _mapping(path, value, line, "limits")
+    known = Limits.__dataclass_fields__
+    given: dict[str, int] = {}
+    for name, number in block.items():
+        if name not in known:
+            raise _fail(path, block.line_of(name), f"unknown limit '{name}' (known: {', '.join(known)})")
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise _fail(path, block.line_of(name), f"limit '{name}' must be a positive integer")
+        given[name] = number
+    return Limits(**given)
+
+
+def _max_chars(ptype: str, limits: Limits) -> int | None:
+    if ptype == "text":
+        return limits.text
+    if ptype in ("string", "list"):
+        return limits.string
+    return None
+
+
+def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits) -> dict[str, PropertySpec]:
     if value is None:
         return {}
     props = _mapping(path, value, line, f"properties of {owner}")
@@ -128,7 +173,7 @@ def _properties(path: Path, value: Any, line: int, owner: str) -> dict[str, Prop
             values = _str_list(path, spec.get("values"), spec.line_of("values"), f"values of enum '{name}'")
             if not values:
                 raise _fail(path, spec.line_of("values"), f"enum '{name}' of {owner} needs at least one value")
-        out[name] = PropertySpec(name, ptype, values, str(spec.get("description") or ""))
+        out[name] = PropertySpec(name, ptype, values, str(spec.get("description") or ""), _max_chars(ptype, limits))
     return out
 
 
@@ -151,7 +196,8 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
     max_words = root.get("max_quote_words", 40)
     if not isinstance(max_words, int) or max_words < 1:
         raise _fail(path, root.line_of("max_quote_words"), "max_quote_words must be a positive integer")
-    qualifiers = _properties(path, root.get("claim_qualifiers"), root.line_of("claim_qualifiers"), "claims")
+    limits = _limits(path, root.get("limits"), root.line_of("limits"))
+    qualifiers = _properties(path, root.get("claim_qualifiers"), root.line_of("claim_qualifiers"), "claims", limits)
 
     labels: dict[str, NodeLabel] = {}
     by_prefix: dict[str, str] = {}
@@ -170,7 +216,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
             raise _fail(path, spec.line_of("key_prefix"), f"key_prefix '{prefix}' is used by '{by_prefix[prefix]}' too")
         by_prefix[prefix] = name
         labels[name] = NodeLabel(
-            name, prefix, str(spec.get("description") or ""), _properties(path, spec.get("properties"), line, name)
+            name, prefix, str(spec.get("description") or ""), _properties(path, spec.get("properties"), line, name, limits)
         )
     if not labels:
         raise _fail(path, root.line_of("node_labels"), "node_labels is empty")
@@ -190,7 +236,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
             for label in ends[end]:
                 if label not in labels:
                     raise _fail(path, spec.line_of(end), f"'{end}' of {name} names unknown label '{label}'")
-        props = _properties(path, spec.get("properties"), line, name)
+        props = _properties(path, spec.get("properties"), line, name, limits)
         key = _str_list(path, spec.get("key") or [], spec.line_of("key"), f"key of {name}")
         for k in key:
             if k not in props:
@@ -201,7 +247,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
         relationships[name] = RelationshipType(
             name, str(spec.get("description") or ""), ends["from"], ends["to"], key, props
         )
-    return Ontology(path, version, max_words, qualifiers, labels, relationships, by_prefix)
+    return Ontology(path, version, max_words, qualifiers, labels, relationships, by_prefix, limits)
 
 
 @lru_cache(maxsize=1)

@@ -4,17 +4,35 @@ Every problem casegraph reports names ``file:line``, so parsed mappings and list
 carry the line of each key and item. JSON is parsed strictly with :mod:`json`
 first (so a JSON syntax error is reported as JSON), then read again through the
 line-aware YAML loader, which accepts JSON documents.
+
+A file costs at most about its own size to refuse: raw control characters,
+nesting deeper than :data:`MAX_DEPTH` levels and YAML aliases that expand past
+:data:`ALIAS_BUDGET` are each one :class:`ParseError` with a line, found before
+any value is built. Every string is NFC-normalised as it is read.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError"]
+from graph.text import nfc
+
+__all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError", "MAX_DEPTH", "ALIAS_BUDGET"]
+
+# A fact file is five levels deep; anything near this limit is a mistake or an attack
+# (and deeper structures would exhaust the stack of the recursive constructors).
+MAX_DEPTH = 32
+# What YAML aliases may add to a document, in values (a scalar counts one per 80
+# characters): anchors for a few repeated values are fine, a "billion laughs" is not.
+ALIAS_BUDGET = 10_000
+# What YAML 1.1 does not allow raw in a file (tab, LF, CR and NEL are fine). Checked
+# first, so the message names the line and the character on every parser.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 class ParseError(Exception):
@@ -46,10 +64,79 @@ class LineList(list):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
+def _check_text(text: str) -> None:
+    """Refuse raw control characters (NUL, BEL, ESC, ...) with the line of the first."""
+    bad = _RAW_CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise ParseError(line, f"control character U+{ord(bad.group()):04X} is not allowed in a fact file")
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse deep nesting, recursive aliases and alias expansion past the budget.
+
+    Iterative (no recursion to exhaust) over the composed node graph, where an alias
+    is the same node object reached twice: each node is measured once, so the cost is
+    the size of the file, not of what it would expand to.
+    """
+    size: dict[int, int] = {}  # node id -> expanded weight
+    height: dict[int, int] = {}  # node id -> levels below and including it
+    on_path: set[int] = set()
+    distinct = 0
+    stack: list[tuple[yaml.Node, int, int, bool]] = [(root, 1, root.start_mark.line + 1, False)]
+    while stack:
+        node, depth, parent_line, done = stack.pop()
+        nid = id(node)
+        kids = _children(node)
+        if done:
+            on_path.discard(nid)
+            if kids:
+                size[nid] = 1 + sum(size[id(k)] for k in kids)
+                height[nid] = 1 + max(height[id(k)] for k in kids)
+            else:
+                size[nid] = 1 + (len(node.value) // 80 if isinstance(node.value, str) else 0)
+                height[nid] = 1
+            distinct += size[nid] if not kids else 1
+            if size[nid] > distinct + ALIAS_BUDGET:
+                raise ParseError(node.start_mark.line + 1, f"YAML aliases expand to more than {ALIAS_BUDGET} values")
+            continue
+        line = node.start_mark.line + 1
+        if nid in on_path:
+            raise ParseError(parent_line, "a YAML alias refers to the structure that contains it")
+        if nid in size:  # reached again through an alias: already measured
+            if depth + height[nid] - 1 > MAX_DEPTH:
+                raise ParseError(parent_line, f"nesting deeper than {MAX_DEPTH} levels")
+            continue
+        if depth > MAX_DEPTH:
+            raise ParseError(line, f"nesting deeper than {MAX_DEPTH} levels")
+        on_path.add(nid)
+        stack.append((node, depth, parent_line, True))
+        stack.extend((kid, depth + 1, line, False) for kid in reversed(kids))
+
+
+class _Checked:
+    """Mixin: check the composed document's shape before constructing any value."""
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()  # type: ignore[attr-defined]
+        if node is None:
+            return None
+        _check_shape(node)
+        return self.construct_document(node)  # type: ignore[attr-defined]
+
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Checked, _Base):  # type: ignore[misc,valid-type]
     """(C)SafeLoader whose mappings and sequences record line numbers.
 
     Dates are left as strings (YAML 1.1 would turn 2021-12-03 into a date object but
@@ -83,10 +170,10 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
 
 
 def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
+    return nfc(str(loader.construct_scalar(node)))
 
 
-class _PyLoader(yaml.SafeLoader):
+class _PyLoader(_Checked, yaml.SafeLoader):
     """The pure-Python parser: used only to word syntax errors the same on every machine."""
 
 
@@ -94,6 +181,7 @@ for _cls in (_Loader, _PyLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
+    _cls.add_constructor("tag:yaml.org,2002:str", _construct_str)
 
 
 def load_with_lines(path: Path) -> Any:
@@ -103,27 +191,37 @@ def load_with_lines(path: Path) -> Any:
     for unreadable files.
     """
     text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows write a BOM
+    _check_text(text)
     if path.suffix.lower() == ".json":
         try:
             json.loads(text)
         except json.JSONDecodeError as exc:
             raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
+        except RecursionError:
+            pass  # nested past the stack: the YAML pass below reports the depth with its line
         # Valid JSON has no raw tab inside a string, so every tab is whitespace, which
         # PyYAML (YAML 1.1) refuses as indentation: make it a space, lines unchanged.
         text = text.replace("\t", " ")
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from (C)SafeLoader
-    except yaml.MarkedYAMLError:
-        pass
+    except yaml.MarkedYAMLError as exc:
+        first = exc
+    if "nesting depth" in str(first.problem):  # libyaml stops at 1000 levels
+        raise ParseError(_line_of(first), f"nesting deeper than {MAX_DEPTH} levels")
     try:
         return yaml.load(text, Loader=_PyLoader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
         what = exc.problem or exc.context or "malformed"
-        raise ParseError(line, f"invalid YAML: {what}") from None
+        raise ParseError(_line_of(exc), f"invalid YAML: {what}") from None
+    except RecursionError:  # the pure-Python parser recurses per level: keep libyaml's words
+        raise ParseError(_line_of(first), f"invalid YAML: {first.problem or first.context}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise ParseError(1, f"invalid YAML: {exc}") from None
+
+
+def _line_of(exc: yaml.MarkedYAMLError) -> int:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else 1
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> LineDict:
@@ -131,8 +229,11 @@ def _json_object(pairs: list[tuple[str, Any]]) -> LineDict:
     result.line = 0
     result.lines = {}
     for key, value in pairs:
-        if type(value) is list:
-            items = LineList(value)
+        key = nfc(key)
+        if type(value) is str:
+            value = nfc(value)
+        elif type(value) is list:
+            items = LineList(nfc(v) if type(v) is str else v for v in value)
             items.line = 0
             items.lines = []
             value = items
@@ -149,7 +250,10 @@ def load_json_fast(path: Path) -> Any:
     a valid file and parse again with :func:`load_with_lines` to report problems.
     """
     text = path.read_text(encoding="utf-8-sig")
+    _check_text(text)
     try:
         return json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise ParseError(1, f"nesting deeper than {MAX_DEPTH} levels") from None

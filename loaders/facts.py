@@ -12,15 +12,18 @@ file. That keeps a file loadable on its own (re-loading one edited source) and m
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import FactFileError, ValidationFailed, article
+from graph import types
+from graph.errors import FactFileError, ValidationFailed, article, preview
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
+from graph.text import escape_control
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
 
@@ -79,83 +82,73 @@ def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand files and directories (recursively) into a sorted list of fact files.
 
     A path that does not exist raises FactFileError; a directory without fact files
-    does too, since loading "nothing" is almost always a typo.
+    does too, since loading "nothing" is almost always a typo, and so does a
+    sub-directory that cannot be read (its files would silently be left out).
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in FACT_SUFFIXES and not any(
-                    part.startswith(".") for part in p.relative_to(path).parts
-                )
-            )
+            inside = sorted(_walk(path))
             if not inside:
-                raise FactFileError(f"{path}: no fact files (*.yaml, *.yml, *.json) in this directory")
+                raise FactFileError(f"{escape_control(str(path))}: no fact files (*.yaml, *.yml, *.json) in this directory")
             found.extend(inside)
         elif path.is_file():
             found.append(path)
         else:
-            raise FactFileError(f"{path}: no such file or directory")
+            raise FactFileError(f"{escape_control(str(path))}: no such file or directory")
     unique: dict[Path, None] = {}
     for p in found:
         unique.setdefault(p, None)
     return list(unique)
 
 
+def _walk(top: Path) -> Iterator[Path]:
+    """Fact files under ``top``, hidden parts skipped, symlinked directories not followed."""
+
+    def fail(exc: OSError) -> None:
+        where = escape_control(str(exc.filename or top))
+        raise FactFileError(f"{where}: cannot read this directory ({exc.strerror or exc})")
+
+    for folder, dirs, files in os.walk(top, onerror=fail):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            p = Path(folder, name)
+            if not name.startswith(".") and p.suffix.lower() in FACT_SUFFIXES and p.is_file():
+                yield p
+
+
 def check_value(spec: PropertySpec, value: Any) -> tuple[Any, str | None]:
-    """Check one property value against its spec; return (normalised value, error or None)."""
-    name = spec.name
-    if spec.type in ("string", "text"):
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return None, f"'{name}' must be a string, not {_kind(value)}"
-        text = str(value).strip()
-        if not text:
-            return None, f"'{name}' is empty"
-        return text, None
-    if spec.type == "date":
-        try:
-            return PartialDate.parse(value).iso, None
-        except ValueError as exc:
-            return None, f"'{name}': {exc}"
-    if spec.type == "integer":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"'{name}' must be an integer, not {_kind(value)}"
-        return value, None
-    if spec.type == "number":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None, f"'{name}' must be a number, not {_kind(value)}"
-        return value, None
-    if spec.type == "boolean":
-        if not isinstance(value, bool):
-            return None, f"'{name}' must be true or false, not {_kind(value)}"
-        return value, None
-    if spec.type == "list":
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            return None, f"'{name}' must be a list of strings"
-        return [v.strip() for v in value], None
-    if spec.type == "enum":
-        if not isinstance(value, str) or value not in spec.values:
-            return None, f"'{name}' is '{value}', expected one of: {', '.join(spec.values)}"
-        return value, None
-    raise AssertionError(f"unknown property type {spec.type}")  # the ontology loader rejects these
+    """Check one property value against its spec (see :mod:`graph.types`).
+
+    Returns (normalised value, None), or (None, the one-line message).
+    """
+    try:
+        return types.check_value(spec, value), None
+    except types.ValueProblem as exc:
+        return None, str(exc)
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+_kind = types.kind_of
+# A source's publication date is checked like any ontology date.
+PUBLISHED = PropertySpec("published", "date")
+# A word: letters or digits, joined by apostrophes or hyphens ("twenty-one", "don't");
+# in scripts written without spaces (Chinese, Japanese, Thai) each character counts.
+_WORD_RE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|(?:[^\W_]+(?:['’-][^\W_]+)*)")
+
+
+def _shown(value: Any) -> str:
+    """A value in a message: strings as a short preview, other values as Python writes them."""
+    return preview(value) if isinstance(value, str) else repr(value)
+
+
+def count_words(text: str) -> int:
+    """Words in a quote, however they are separated (spaces, punctuation, nothing).
+
+    >>> count_words("twenty-one words, don't count—dashes"), count_words("a,b,c"), count_words("中国人")
+    (5, 3, 3)
+    """
+    return sum(1 for _ in _WORD_RE.finditer(text))
 
 
 class _FileChecker:
@@ -175,10 +168,10 @@ class _FileChecker:
         for key in mapping:
             if key not in allowed:
                 self.problem(
-                    mapping.line_of(key), f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})"
+                    mapping.line_of(key), f"unknown field {preview(key)} in {what} (allowed: {', '.join(sorted(allowed))})"
                 )
 
-    def _required_str(self, mapping: LineDict, name: str, what: str) -> str | None:
+    def _required_str(self, mapping: LineDict, name: str, what: str, max_chars: int | None = None) -> str | None:
         value = mapping.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             self.problem(mapping.line_of(name) if name in mapping else mapping.line, f"{what} has no '{name}'")
@@ -186,7 +179,15 @@ class _FileChecker:
         if not isinstance(value, str):
             self.problem(mapping.line_of(name), f"'{name}' of {what} must be a string, not {_kind(value)}")
             return None
-        return value.strip()
+        return self._text(mapping.line_of(name), name, value, max_chars or self.ontology.limits.string)
+
+    def _text(self, line: int, name: str, value: str, max_chars: int) -> str | None:
+        """``value`` trimmed and checked against its length limit and for control characters."""
+        try:
+            return types.check_text(name, value, max_chars)
+        except types.ValueProblem as exc:
+            self.problem(line, str(exc))
+            return None
 
     def check(self, doc: Any) -> _ParsedFile:
         if doc is None:
@@ -231,13 +232,14 @@ class _FileChecker:
             return
         self.out.source_line = block.line
         self._unknown_fields(block, SOURCE_FIELDS, "the source block")
-        key = self._required_str(block, "key", "the source block")
+        limits = self.ontology.limits
+        key = self._required_str(block, "key", "the source block", limits.key)
         if key is not None:
             m = KEY_RE.match(key)
             if not m or m.group(1) != "source":
-                self.problem(block.line_of("key"), f"source key '{key}' must look like 'source:some-slug'")
+                self.problem(block.line_of("key"), f"source key {preview(key)} must look like 'source:some-slug'")
                 key = None
-        title = self._required_str(block, "title", "the source block")
+        title = self._required_str(block, "title", "the source block", limits.name)
         values: dict[str, str | None] = {}
         for name in ("publisher", "url", "published", "language"):
             value = block.get(name)
@@ -251,18 +253,20 @@ class _FileChecker:
                     self.problem(block.line_of(name), f"'{name}' of the source must be a string, not {_kind(value)}")
                     values[name] = None
                     continue
-            value = value.strip()
-            if name == "url" and not URL_RE.match(value):
-                self.problem(block.line_of(name), f"url '{value}' is not an http(s) address")
+            if name == "published":
+                value, err = check_value(PUBLISHED, value)
+                if err:
+                    self.problem(block.line_of(name), err)
+                values[name] = value
+                continue
+            value = self._text(block.line_of(name), name, value, limits.string)
+            if value is None:
+                pass
+            elif name == "url" and not URL_RE.match(value):
+                self.problem(block.line_of(name), f"url {preview(value)} is not an http(s) address")
                 value = None
-            elif name == "published":
-                try:
-                    value = PartialDate.parse(value).iso
-                except ValueError as exc:
-                    self.problem(block.line_of(name), f"'published': {exc}")
-                    value = None
             elif name == "language" and not LANG_RE.match(value):
-                self.problem(block.line_of(name), f"language '{value}' is not a language code such as 'en' or 'uk'")
+                self.problem(block.line_of(name), f"language {preview(value)} is not a language code such as 'en' or 'uk'")
                 value = None
             values[name] = value
         if key is not None and title is not None:
@@ -273,16 +277,17 @@ class _FileChecker:
             self.problem(line, f"an entity must be a mapping, not {_kind(item)}")
             return
         self._unknown_fields(item, ENTITY_FIELDS, "an entity")
-        key = self._required_str(item, "key", "an entity")
+        limits = self.ontology.limits
+        key = self._required_str(item, "key", "an entity", limits.key)
         label = self._required_str(item, "label", "an entity")
-        name = self._required_str(item, "name", f"entity '{key}'" if key else "an entity")
+        name = self._required_str(item, "name", f"entity {preview(key)}" if key else "an entity", limits.name)
         if label is not None and label not in self.ontology.labels:
-            self.problem(item.line_of("label"), f"unknown label '{label}' (known: {', '.join(self.ontology.labels)})")
+            self.problem(item.line_of("label"), f"unknown label {preview(label)} (known: {', '.join(self.ontology.labels)})")
             label = None
         if key is not None:
             m = KEY_RE.match(key)
             if not m:
-                self.problem(item.line_of("key"), f"entity key '{key}' must look like 'prefix:lower-case-slug'")
+                self.problem(item.line_of("key"), f"entity key {preview(key)} must look like 'prefix:lower-case-slug'")
                 key = None
             elif label is not None:
                 expected = self.ontology.labels[label].key_prefix
@@ -297,7 +302,8 @@ class _FileChecker:
             if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
                 self.problem(item.line_of("aliases"), "'aliases' must be a list of non-empty strings")
             else:
-                aliases = [a.strip() for a in raw]
+                checked = [self._text(item.line_of("aliases"), "aliases", a, limits.name) for a in raw]
+                aliases = [a for a in checked if a is not None]
         flags: dict[str, bool] = {}
         for flag in ("sensitive", "generic"):
             value = item.get(flag, False)
@@ -345,7 +351,7 @@ class _FileChecker:
             return None
         declared = self.out.entities.get(key)
         if declared is None:
-            self.problem(item.line_of(name), f"{name} '{key}' is not declared in this file's entities")
+            self.problem(item.line_of(name), f"{name} {preview(key)} is not declared in this file's entities")
             return None
         label = declared.entity.label
         if allowed is not None and label not in allowed:
@@ -370,7 +376,7 @@ class _FileChecker:
             if rel is None:
                 self.problem(
                     item.line_of("predicate"),
-                    f"unknown predicate '{predicate}' (known: {', '.join(self.ontology.relationships)})",
+                    f"unknown predicate {preview(predicate)} (known: {', '.join(self.ontology.relationships)})",
                 )
         qualifier_specs = self.ontology.qualifiers(predicate) if rel is not None and predicate else {}
         allowed = CLAIM_FIELDS | set(qualifier_specs) | (CLAIM_REVIEW_FIELDS if self.is_draft else set())
@@ -379,9 +385,9 @@ class _FileChecker:
         check_claim_review(item, self.problem)
         subject = self._endpoint(item, "subject", rel.sources if rel else None, predicate)
         obj = self._endpoint(item, "object", rel.targets if rel else None, predicate)
-        quote = self._required_str(item, "quote", "a claim")
+        quote = self._required_str(item, "quote", "a claim", self.ontology.limits.quote_chars)
         if quote is not None:
-            words = len(quote.split())
+            words = count_words(quote)
             if words > self.ontology.max_quote_words:
                 self.problem(
                     item.line_of("quote"),
@@ -397,7 +403,7 @@ class _FileChecker:
         if confidence is not None and (
             isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1
         ):
-            self.problem(item.line_of("confidence"), f"confidence must be a number from 0 to 1, not '{confidence}'")
+            self.problem(item.line_of("confidence"), f"confidence must be a number from 0 to 1, not {preview(confidence)}")
             quote = None
         qualifiers: dict[str, Any] = {}
         bad_qualifier = False
@@ -504,7 +510,8 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
                     attr = conflict.name
                     problems.append(Problem(
                         pf.path, pe.attribute_lines[attr],
-                        f"attribute '{attr}' of '{key}' is {conflict.new!r} here but {conflict.have!r} in {attribute_origin[(key, attr)]}",
+                        f"attribute '{attr}' of '{key}' is {_shown(conflict.new)} here but {_shown(conflict.have)} "
+                        f"in {attribute_origin[(key, attr)]}",
                     ))
             for attr in set(have.attributes) - before:
                 attribute_origin[(key, attr)] = f"{pf.path}:{pe.attribute_lines[attr]}"
