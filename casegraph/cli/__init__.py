@@ -14,6 +14,7 @@ import click
 
 from casegraph.cli.common import CONTEXT_SETTINGS, State
 from graph.errors import CasegraphError, ValidationFailed
+from graph.text import escape_control
 
 __all__ = ["cli", "main"]
 
@@ -29,7 +30,7 @@ class CasegraphGroup(click.Group):
                                 standalone_mode=False, **extra)
         except ValidationFailed as exc:
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                click.echo(escape_control(str(problem)), err=True)
             files = len({p.file for p in exc.problems})
             n = len(exc.problems)
             click.echo(
@@ -40,7 +41,7 @@ class CasegraphGroup(click.Group):
         except CasegraphError as exc:
             if verbose:
                 traceback.print_exc()
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {escape_control(str(exc))}", err=True)  # data never reaches the terminal raw
             sys.exit(1)
         except click.exceptions.Abort:
             click.echo("Aborted.", err=True)
