@@ -161,6 +161,44 @@ EXPECTED: dict[str, list[str]] = {
         f"{B}/several_mistakes.yaml:25: unknown predicate 'KNOWS' (known: {_PREDICATES})",
         f"{B}/several_mistakes.yaml:28: a claim has no 'quote'",
     ],
+    # --- hostile input (issue 15): each costs about its own size to refuse, and says where
+    "alias_bomb.yaml": [f"{B}/alias_bomb.yaml:7: YAML aliases expand to more than 10000 values"],
+    "alias_recursive.yaml": [
+        f"{B}/alias_recursive.yaml:5: a YAML alias refers to the structure that contains it"
+    ],
+    "deep_flow.yaml": [f"{B}/deep_flow.yaml:9: nesting deeper than 32 levels"],
+    "deep_block.yaml": [f"{B}/deep_block.yaml:38: nesting deeper than 32 levels"],
+    "deep_json.json": [f"{B}/deep_json.json:5: nesting deeper than 32 levels"],
+    "raw_nul.yaml": [f"{B}/raw_nul.yaml:7: control character U+0000 is not allowed in a fact file"],
+    "raw_bel.yaml": [f"{B}/raw_bel.yaml:7: control character U+0007 is not allowed in a fact file"],
+    "raw_esc.yaml": [f"{B}/raw_esc.yaml:7: control character U+001B is not allowed in a fact file"],
+    "raw_esc.json": [f"{B}/raw_esc.json:3: control character U+001B is not allowed in a fact file"],
+    "escaped_control_in_value.json": [
+        f"{B}/escaped_control_in_value.json:5: 'name' contains the control character U+001B"
+    ],
+    "key_too_long.yaml": [f"{B}/key_too_long.yaml:5: 'key' has 9217 characters; at most 200 are allowed"],
+    "name_too_long.yaml": [f"{B}/name_too_long.yaml:7: 'name' has 9215 characters; at most 500 are allowed"],
+    "alias_too_long.yaml": [
+        f"{B}/alias_too_long.yaml:8: 'aliases' has 600 characters; at most 500 are allowed"
+    ],
+    "attribute_too_long.yaml": [
+        f"{B}/attribute_too_long.yaml:9: 'position' has 1001 characters; at most 1000 are allowed"
+    ],
+    "enum_huge_value.yaml": [
+        f"{B}/enum_huge_value.yaml:9: 'gender' is '{'woman' * 12}...', expected one of: female, male, other, unknown"
+    ],
+    "fullwidth_date.yaml": [
+        f"{B}/fullwidth_date.yaml:9: 'birth_date': '２０２２' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+    ],
+    "arabic_indic_date.yaml": [
+        f"{B}/arabic_indic_date.yaml:4: 'published': '٢٠٢٢-٠١' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+    ],
+    "quote_without_spaces.yaml": [
+        f"{B}/quote_without_spaces.yaml:11: 'quote' has 1000 characters; at most 600 are allowed"
+    ],
+    "quote_words_without_spaces.yaml": [
+        f"{B}/quote_words_without_spaces.yaml:11: quote has 41 words; keep evidence to at most 40 words"
+    ],
     # --- mistakes only visible across files (each a folder of two files)
     "cross_conflicting_labels": [
         f"{B}/cross_conflicting_labels/b.yaml:8: 'org:mejlis' is a Person here but an Organisation "
