@@ -400,7 +400,7 @@ def test_same_results_from_files_and_neo4j(clean_db: neo4j.Driver, neo4j_server:
         from_db = store.read_graph()
     from_files = crimea()
     for options in ({}, {"exclude_generic": True}, {"projection": "shared-events"}):
-        assert analyze(from_db, **options) == analyze(from_files, **options)  # type: ignore[arg-type]
+        assert analyze(from_db, **options) == analyze(from_files, **options)
     assert connect(from_db, "Chalgozov", "Polozov", day="2022") == connect(from_files, "Chalgozov", "Polozov",
                                                                           day="2022")
     cli_db = run("connect", "Chalgozov", "Polozov", "--from", "neo4j", "--format", "json")
