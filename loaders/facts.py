@@ -543,8 +543,8 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
         if pf.source is None and not probs:
             problems.append(Problem(pf.path, 1, "the source block is incomplete"))
         if refuse_drafts and pf.draft_open is not None:
-            problems.append(Problem(pf.path, 1, f"an unreviewed draft ({pf.draft_open} open review items): "
-                                                f"run 'casegraph review {pf.path}' first"))
+            left = f"{pf.draft_open} open review item{'s' if pf.draft_open != 1 else ''}" if pf.draft_open else "nothing left to decide"
+            problems.append(Problem(pf.path, 1, f"an unreviewed draft ({left}): run 'casegraph review {pf.path}' first"))
         parsed.append(pf)
     corpus = _merge(parsed, problems)
     problems.sort(key=lambda p: (p.file, p.line, p.message))

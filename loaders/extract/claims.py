@@ -150,9 +150,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     gaz = gaz or load_gazetteer()
     ex = Extraction()
     person_by_key = {p.key: p for p in people}
-    for p in people:
-        d = ex.entity(p.key, "Person", p.name)
-        d.aliases = [v for v in p.variants if v != p.name]
+    for person in people:
+        d = ex.entity(person.key, "Person", person.name)
+        d.aliases = [v for v in person.variants if v != person.name]
     for m in entries:
         assert m.entry is not None
         d = ex.entity(m.ref, m.entry.label, m.entry.name, **m.entry.attributes)
@@ -199,7 +199,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
                            re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
                 speakers.append((m.ref, m.start, m.end))
-            elif re.search(rf"\b(?:stated|said|reported|announced|noted) by\s+[^.]{{0,70}}$", cx.before(m.start, 90), re.IGNORECASE):
+            elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
         acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
         if acc:
@@ -234,18 +234,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     continue
                 title = mt.group(1).lower()
                 title_start = o.start - (len(cx.before(o.start, 60)) - mt.start())
-                person = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
-                    (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4 and re.fullmatch(r",\s*(?:the\s+)?", cx.between(p.end, title_start) + "")), None)
-                if person is None:
-                    # "first deputy head of the Mejlis, Nariman Dzhelyal"
-                    person = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None)
-                if person is not None:
-                    role = title if pred == "LEADS" else title
-                    a, b = min(title_start, person.start), max(o.end, person.end)
+                # "<title> of ORG PERSON" or "PERSON, <title> of ORG"
+                holder = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
+                    (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4
+                     and re.fullmatch(r",\s*(?:the\s+)?", cx.between(p.end, title_start))), None)
+                if holder is not None:
+                    a, b = min(title_start, holder.start), max(o.end, holder.end)
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
-                        ex.entities[person.ref].attributes.setdefault("occupation", title)
-                    ex.claim(person.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(),
-                             role=role, asserted_by=None)
+                        ex.entities[holder.ref].attributes.setdefault("occupation", title)
+                    ex.claim(holder.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(), role=title)
             # "Mejlis leader Refat Chubarov", "Crimean Solidarity activist Server Mustafayev"
             for p in cx.people:
                 gap = cx.between(o.end, p.start)
@@ -269,9 +266,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                         r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
             mt = re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
-            ante = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
-            if mt and ante:
-                ref = next(r for a_, _b, r in cx.pronouns if a_ == ante[-1])
+            near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
+            if mt and near:
+                ref = next(r for a_, _b, r in cx.pronouns if a_ == near[-1])
                 ex.claim(p.ref, "RELATIVE_OF", ref, quote_span(text, sent, p.start - len(mt.group()), p.end), 0.7, "relative",
                          relation=mt.group(1).lower())
             for q in cx.people:
@@ -451,6 +448,8 @@ def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: st
         name += f" with the {org.group(1)}"
     have = ex.entities.get(ev)
     ex.entity(ev, "Event", name, kind=kind)
+    if have is not None and org and not have.name.endswith(org.group(1)):
+        have.name = name  # a later sentence names who the cooperation was for
     if have is None and kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
         ex.entities[target].sensitive = True  # at risk: redacted wherever the graph leaves the tool
     return ev
@@ -488,7 +487,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
         if m.ref in exclude or m.start in spoken:
             continue
         if m.end <= a:
-            dist = a - m.end
+            dist: float = a - m.end
             if re.search(r"[;]|\band\b[^,]*\b(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))

@@ -121,18 +121,18 @@ def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology
                                     f"'{d.name}' is spelled close to '{corpus.entities[doubt[0]][0]}' in the corpus"))
     claims = _dedupe(_renamed(ex, rename), ontology)
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
-    used |= {d.entity for d in doubts} | {rename.get(d.same_as, d.same_as) for d in doubts}
+    used |= {x.entity for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
     entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase")]
     keys = {e.key for e in entities}
     candidates = []
-    for d in doubts:
-        entity, same_as = rename.get(d.entity, d.entity), rename.get(d.same_as, d.same_as)
+    for dm in doubts:
+        entity, same_as = rename.get(dm.entity, dm.entity), rename.get(dm.same_as, dm.same_as)
         if entity not in keys or entity == same_as:
             continue
-        cand: dict[str, Any] = {"entity": entity, "mention": d.mention}
-        if d.end > d.start:
-            cand["span"] = [d.start, d.end]
-        cand.update({"same_as": same_as, "same_as_name": d.same_as_name, "score": d.score, "reason": d.reason,
+        cand: dict[str, Any] = {"entity": entity, "mention": dm.mention}
+        if dm.end > dm.start:
+            cand["span"] = [dm.start, dm.end]
+        cand.update({"same_as": same_as, "same_as_name": dm.same_as_name, "score": dm.score, "reason": dm.reason,
                      "decision": "pending"})
         candidates.append(cand)
     source: dict[str, Any] = {"key": f"source:{slug(article.path.stem)}", "title": article.title}

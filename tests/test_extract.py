@@ -1,0 +1,382 @@
+"""Extraction: articles to draft fact files, names across scripts, review, measured quality.
+
+Everything runs on real inputs: the seed article (read from ../shared/seed), the annotated
+development set in examples/articles, and small articles written here. The review walk
+is driven through click's CliRunner with typed answers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from casegraph.cli import cli
+from graph.errors import ValidationFailed
+from loaders.extract import extract_articles, read_article
+from loaders.extract.clean import ArticleError
+from loaders.extract.evaluate import evaluate_dirs
+from loaders.extract.gazetteer import fold
+from loaders.extract.mentions import find_entries, find_people
+from loaders.facts import load_corpus, validate
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "empr-fsb-agent-network.txt"
+ARTICLES = REPO / "examples" / "articles"
+CRIMEA = REPO / "examples" / "crimea"
+
+
+def run(*args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def draft_of(tmp_path: Path, article: Path, *corpus: Path) -> tuple[Path, dict]:
+    report = extract_articles([article], tmp_path, corpus)
+    assert not report.failed, report.failed
+    out = report.written[0][1]
+    return out, yaml.safe_load(out.read_text(encoding="utf-8"))
+
+
+def people(doc: dict) -> dict[str, dict]:
+    return {e["name"]: e for e in doc["entities"] if e["label"] == "Person"}
+
+
+def claims(doc: dict, predicate: str) -> list[dict]:
+    return [c for c in doc["claims"] if c["predicate"] == predicate]
+
+
+# --- the seed article -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    return draft_of(tmp_path_factory.mktemp("seed"), SEED)
+
+
+def test_seed_has_the_people_organisations_and_case(seed_draft: tuple[Path, dict]) -> None:
+    _path, doc = seed_draft
+    assert {"Refat Chubarov", "Kurtumer Chalgozov", "Nariman Ametov", "Nariman Dzhelyal", "Nikolai Polozov"} \
+        <= set(people(doc))
+    keys = {e["key"] for e in doc["entities"]}
+    assert {"org:mejlis", "org:fsb", "case:nariman-dzhelyal"} <= keys
+    occupiers = next(e for e in doc["entities"] if e["key"] == "org:russian-occupation-authorities")
+    assert occupiers["generic"] is True  # the collective actor is kept apart from the FSB
+
+
+def test_seed_has_the_six_claims_with_exact_quotes(seed_draft: tuple[Path, dict]) -> None:
+    _path, doc = seed_draft
+    text = read_article(SEED).text
+
+    def one(subject: str, predicate: str, obj: str, **quals: str) -> dict:
+        found = [c for c in doc["claims"] if (c["subject"], c["predicate"], c["object"]) == (subject, predicate, obj)
+                 and all(c.get(k) == v for k, v in quals.items())]
+        assert len(found) == 1, (subject, predicate, obj, quals)
+        return found[0]
+
+    one("person:refat-chubarov", "LEADS", "org:mejlis", role="head")
+    one("person:nariman-dzhelyal", "LEADS", "org:mejlis", role="first deputy head")
+    one("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal")
+    accused = one("person:nariman-dzhelyal", "ACCUSED_OF", "case:nariman-dzhelyal", charge="sabotage")
+    assert "accused of sabotage" in accused["quote"]
+    one("person:kurtumer-chalgozov", "PARTICIPANT_IN", "event:kurtumer-chalgozov-arrest", role="target", date="2021-12")
+    pressure = one("person:kurtumer-chalgozov", "PARTICIPANT_IN", "event:kurtumer-chalgozov-pressure-to-cooperate",
+                   role="target")
+    assert "cooperation with the FSB" in pressure["quote"]
+    event = next(e for e in doc["entities"] if e["key"] == "event:kurtumer-chalgozov-pressure-to-cooperate")
+    assert event["name"].endswith("with the FSB")
+    shocks = one("person:nariman-ametov", "PARTICIPANT_IN", "event:nariman-ametov-torture", role="target",
+                 asserted_by="person:nariman-ametov")
+    assert "electric shocks" in shocks["quote"]
+    for c in doc["claims"]:  # every quote is exact, short, and where its offsets say
+        a, b = c["span"]
+        assert text[a:b] == c["quote"]
+        assert len(c["quote"].split()) <= 40
+        assert 0 < c["confidence"] < 1
+    assert people(doc)["Kurtumer Chalgozov"]["sensitive"] is True
+
+
+def test_seed_cleaning_drops_the_page_leftovers() -> None:
+    text = read_article(SEED).text
+    for leftover in ("Share this", "Notify of", "View all comments", "Copyright", "Log in", "Forgot your details"):
+        assert leftover not in text
+    assert text.count("Russian FSB attempts to create an agent network") == 1  # the repeated headline
+    assert text.rstrip().endswith("Nikolai Polozov noted.")
+
+
+def test_speaker_attribution_in_the_seed(seed_draft: tuple[Path, dict]) -> None:
+    _path, doc = seed_draft
+    speakers = {c["subject"] for c in claims(doc, "STATES")}
+    assert {"person:refat-chubarov", "person:nikolai-polozov", "person:nariman-ametov", "org:mejlis"} <= speakers
+
+
+# --- names across scripts ---------------------------------------------------------------
+
+def test_transliterations_fold_together() -> None:
+    assert len({fold(n) for n in ("Dzhelyal", "Dzhelial", "Джелял")}) == 1
+    assert fold("Djelal") == fold("Celâl")
+    assert fold("Akhtemov") == fold("Aktemov") == fold("Ахтемов")
+    assert fold("Çelebiev") == fold("Chelebiev")
+
+
+def _people_of(text: str) -> tuple[list, list]:
+    return find_people(text, find_entries(text))
+
+
+def test_one_person_across_spellings_and_scripts() -> None:
+    text = ("Nariman Dzhelyal was detained. Nariman Dzhelial said nothing. Later Нариман Джелял was moved, "
+            "and Nariman Djelal's lawyer spoke. Dzhelyal is a deputy head.")
+    found, doubts = _people_of(text)
+    assert [p.name for p in found] == ["Nariman Dzhelyal"]
+    assert set(found[0].variants) >= {"Nariman Dzhelial", "Нариман Джелял", "Nariman Djelal"}
+    assert not doubts
+
+
+def test_surname_only_mentions_join_the_full_name() -> None:
+    found, _ = _people_of("Kurtumer Chalgozov was arrested. Chalgozov spoke publicly. Asan Akhtemov was beaten; Aktemov said so.")
+    by_name = {p.name: p for p in found}
+    assert [m.text for m in by_name["Kurtumer Chalgozov"].mentions] == ["Kurtumer Chalgozov", "Chalgozov"]
+    assert "Aktemov" in [m.text for m in by_name["Asan Akhtemov"].mentions]
+
+
+def test_a_shared_first_name_never_merges() -> None:
+    found, doubts = _people_of("Nariman Ametov was arrested. Nariman Dzhelyal was accused. Nariman said nothing.")
+    assert sorted(p.name for p in found) == ["Nariman Ametov", "Nariman Dzhelyal"]
+    assert not doubts
+    assert all("Nariman" != m.text for p in found for m in p.mentions)  # the bare first name is left alone
+
+
+def test_a_doubtful_spelling_becomes_a_candidate_not_a_merge(tmp_path: Path) -> None:
+    article = tmp_path / "akhmetov.txt"
+    article.write_text("Activist Asan Akhtemov was detained in Simferopol on 3 March 2022.\n\n"
+                       "His lawyer said that Asan Akhmetov was beaten by FSB officers.\n", encoding="utf-8")
+    _out, doc = draft_of(tmp_path / "out", article)
+    assert {"Asan Akhtemov", "Asan Akhmetov"} <= set(people(doc))
+    [cand] = doc["draft"]["candidates"]
+    assert (cand["entity"], cand["same_as"], cand["decision"]) == ("person:asan-akhmetov", "person:asan-akhtemov", "pending")
+    assert article.read_text(encoding="utf-8")[cand["span"][0]:cand["span"][1]] == "Asan Akhmetov"
+
+
+def test_two_narimans_in_the_development_set(tmp_path: Path) -> None:
+    _out, doc = draft_of(tmp_path, ARTICLES / "dev" / "05-two-narimans.txt")
+    assert {"Nariman Asanov", "Nariman Seitveliev"} <= set(people(doc))
+    [defends] = claims(doc, "DEFENDS")
+    assert (defends["subject"], defends["object"]) == ("person:nariman-seitveliev", "person:nariman-asanov")
+
+
+def test_corpus_resolves_names_to_existing_keys(tmp_path: Path) -> None:
+    _out, doc = draft_of(tmp_path, ARTICLES / "dev" / "02-dzhelyal-sentenced.html", CRIMEA)
+    keys = {e["key"]: e for e in doc["entities"]}
+    assert keys["person:nariman-dzhelyal"]["name"] == "Nariman Dzhelyal"          # was "Nariman Djelal"
+    assert "Nariman Djelal" in keys["person:nariman-dzhelyal"]["aliases"]
+    assert keys["person:nikolai-polozov"]["name"] == "Nikolai Polozov"            # was "Nikolay Polozov"
+    assert any(c["subject"] == "person:nikolai-polozov" and c["object"] == "person:nariman-dzhelyal"
+               for c in claims(doc, "DEFENDS"))
+
+
+# --- bad input --------------------------------------------------------------------------
+
+def test_bad_inputs_fail_one_line_each_and_the_rest_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (bad / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (bad / "latin1.txt").write_bytes("Refat Chubarov said: caf\xe9 society".encode("latin-1") * 3)
+    (bad / "menu.html").write_text("<html><body><nav><a href='/'>Home</a> <a>News</a></nav>"
+                                   "<footer>© 2022</footer></body></html>", encoding="utf-8")
+    (bad / "notes.pdf").write_bytes(b"%PDF-1.4")
+    good = bad / "good.txt"
+    good.write_text("Lawyer Emil Ibragimov said that Server Ablaev was detained in Simferopol on 2 May 2023.\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("extract", str(bad), str(bad / "notes.pdf"), str(bad / "missing.txt"), "-o", str(out))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("failed: ")]
+    messages = {Path(line.split(": ", 2)[1]).name: line for line in lines}
+    assert "the file is empty" in messages["empty.txt"]
+    assert "a binary file, not an article" in messages["binary.txt"]
+    assert "not UTF-8 text (byte 0xe9 at offset" in messages["latin1.txt"]
+    assert "no main text found in the page" in messages["menu.html"]
+    assert "not an article (expected .html, .htm, .txt)" in messages["notes.pdf"]
+    assert "cannot read" in messages["missing.txt"]
+    assert len(lines) == 6
+    assert "1 draft written" in result.output and "6 failed:" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["good.yaml"]  # nothing half-written, no temp files
+    assert not validate([out])[1]
+
+
+def test_read_article_raises_the_library_error(tmp_path: Path) -> None:
+    empty = tmp_path / "e.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(ArticleError, match=re.escape(f"{empty}: the file is empty")):
+        read_article(empty)
+
+
+def test_html_main_text_without_navigation_or_comments() -> None:
+    article = read_article(ARTICLES / "dev" / "02-dzhelyal-sentenced.html")
+    assert article.title == "Court in Crimea sentences Nariman Djelal to 17 years"
+    assert article.url == "https://example.org/news/djelal-sentenced"
+    for leftover in ("Free Nariman", "Shame on the occupiers", "Donate", "Read also", "Subscribe", "Share on"):
+        assert leftover not in article.text
+    assert "Supreme Court of Crimea sentenced Nariman Djelal" in article.text
+
+
+# --- drafts, loading, review ------------------------------------------------------------
+
+def test_a_draft_validates_but_load_refuses_it_until_reviewed(seed_draft: tuple[Path, dict]) -> None:
+    path, doc = seed_draft
+    assert doc["draft"]["status"] == "unreviewed"
+    assert not validate([path])[1]
+    with pytest.raises(ValidationFailed, match="an unreviewed draft .*run 'casegraph review"):
+        load_corpus([path])
+    result = run("stats", str(path))
+    assert result.exit_code == 1 and "unreviewed draft" in result.output
+
+
+def test_draft_fields_are_checked(tmp_path: Path) -> None:
+    doc = {
+        "source": {"key": "source:x", "title": "X"},
+        "entities": [{"key": "person:a", "label": "Person", "name": "A B"},
+                     {"key": "org:b", "label": "Organisation", "name": "B"}],
+        "claims": [{"subject": "person:a", "predicate": "MEMBER_OF", "object": "org:b", "quote": "A is in B",
+                    "span": [5, 2], "review": "maybe"}],
+        "draft": {"status": "done", "candidates": [{"entity": "person:zz", "same_as": "person:a", "decision": "perhaps"}]},
+    }
+    path = tmp_path / "x.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    messages = sorted(p.message for p in validate([path])[1])
+    assert messages == sorted([
+        "'span' must be [start, end] with 0 <= start < end, not [5, 2]",
+        "review is 'maybe', expected one of: pending, accepted, edited",
+        "draft status is 'done', expected one of: unreviewed, reviewed",
+        "draft candidate entity 'person:zz' is not declared in this file",
+        "decision is 'perhaps', expected one of: pending, accepted, rejected",
+    ])
+    doc["claims"][0].pop("span")
+    doc["claims"][0]["review"] = "pending"
+    doc["draft"] = {"status": "reviewed", "candidates": []}
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    assert [p.message for p in validate([path])[1]] == ["draft is marked reviewed but 1 item is still pending"]
+    del doc["draft"]  # outside a draft, review fields are unknown fields
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    assert "unknown field 'review'" in validate([path])[1][0].message
+
+
+def _doubtful_draft(tmp_path: Path) -> Path:
+    article = tmp_path / "akhmetov.txt"
+    article.write_text("Activist Asan Akhtemov was detained in Simferopol on 3 March 2022.\n\n"
+                       "His lawyer said that Asan Akhmetov was beaten by FSB officers.\n", encoding="utf-8")
+    out, _doc = draft_of(tmp_path / "out", article)
+    return out
+
+
+def test_review_accept_merges_and_marks_the_draft_reviewed(tmp_path: Path) -> None:
+    path = _doubtful_draft(tmp_path)
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    pending = sum(1 for c in before["claims"] if c.get("review") == "pending")
+    result = run("review", str(path), input="a\n" + "a\n" * pending)
+    assert result.exit_code == 0, result.output
+    assert "Doubtful match: is 'Asan Akhmetov' (person:asan-akhmetov) the same as Asan Akhtemov" in result.output
+    assert "context: ...His lawyer said that [[Asan Akhmetov]] was beaten" in result.output
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert doc["draft"]["status"] == "reviewed"
+    assert doc["draft"]["candidates"][0]["decision"] == "accepted"
+    person = people(doc)["Asan Akhtemov"]
+    assert "Asan Akhmetov" in person["aliases"] and "Asan Akhmetov" not in people(doc)
+    assert all("person:asan-akhmetov" not in (c["subject"], c["object"]) for c in doc["claims"])
+    corpus = load_corpus([path])  # reviewed: loads
+    assert "person:asan-akhtemov" in corpus.entities
+
+
+def test_review_reject_skip_quit_and_edit(tmp_path: Path) -> None:
+    path = _doubtful_draft(tmp_path)
+    result = run("review", str(path), input="r\nq\n")  # reject the match, then stop
+    assert result.exit_code == 0, result.output
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert doc["draft"]["candidates"][0]["decision"] == "rejected"
+    assert {"Asan Akhtemov", "Asan Akhmetov"} <= set(people(doc))   # kept apart
+    assert doc["draft"]["status"] == "unreviewed"
+    assert not validate([path])[1]
+    pending = [c for c in doc["claims"] if c.get("review") == "pending"]
+    assert pending
+    # Edit the first pending claim: a quote that is not in the article is refused, then skip the rest.
+    answers = "e\nthis sentence is not in the article\n" + "s\n" * (len(pending) - 1)
+    result = run("review", str(path), input=answers)
+    assert "not an exact quote of the article; skipped" in result.output
+    answers = "e\nAsan Akhmetov was beaten\n" + "r\n" * (len(pending) - 1)
+    result = run("review", str(path), input=answers)
+    assert result.exit_code == 0, result.output
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edited = [c for c in doc["claims"] if c.get("review") == "edited"]
+    assert len(edited) == 1 and edited[0]["quote"] == "Asan Akhmetov was beaten"
+    text = (tmp_path / "akhmetov.txt").read_text(encoding="utf-8")
+    assert text[edited[0]["span"][0]:edited[0]["span"][1]] == "Asan Akhmetov was beaten"
+    assert doc["draft"]["status"] == "reviewed"
+    assert not validate([path])[1]
+
+
+def test_review_refuses_a_plain_fact_file() -> None:
+    result = run("review", str(CRIMEA / "empr-2022-fsb-agent-network.yaml"))
+    assert result.exit_code == 1
+    assert "not a draft (no 'draft' block)" in result.output
+
+
+# --- measured quality -------------------------------------------------------------------
+
+def test_gold_files_are_valid_and_their_quotes_exact() -> None:
+    assert not validate([ARTICLES / "dev-gold", ARTICLES / "unseen-gold"])[1]
+    for split in ("dev", "unseen"):
+        for gold in sorted((ARTICLES / f"{split}-gold").glob("*.yaml")):
+            [article] = [p for p in (ARTICLES / split).iterdir() if p.stem == gold.stem]
+            text = read_article(article).text
+            for c in yaml.safe_load(gold.read_text(encoding="utf-8"))["claims"]:
+                assert c["quote"] in text, (gold.name, c["quote"])
+
+
+def test_eval_counts_exactly(tmp_path: Path) -> None:
+    gold = {"source": {"key": "source:a", "title": "A"},
+            "entities": [{"key": "person:x", "label": "Person", "name": "Asan Akhtemov"},
+                         {"key": "org:y", "label": "Organisation", "name": "FSB"},
+                         {"key": "event:e", "label": "Event", "name": "Arrest", "attributes": {"kind": "arrest"}}],
+            "claims": [{"subject": "person:x", "predicate": "PARTICIPANT_IN", "object": "event:e", "role": "target", "quote": "q"},
+                       {"subject": "org:y", "predicate": "PARTICIPANT_IN", "object": "event:e", "role": "perpetrator", "quote": "q"}]}
+    pred = {"source": {"key": "source:a", "title": "A"},
+            "entities": [{"key": "person:p", "label": "Person", "name": "Асан Ахтемов"},
+                         {"key": "person:q", "label": "Person", "name": "Someone Else"},
+                         {"key": "event:z", "label": "Event", "name": "Detention", "attributes": {"kind": "arrest"}}],
+            "claims": [{"subject": "person:p", "predicate": "PARTICIPANT_IN", "object": "event:z", "role": "target", "quote": "q"},
+                       {"subject": "person:q", "predicate": "PARTICIPANT_IN", "object": "event:z", "role": "target", "quote": "q"}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "gold" / "a.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+    (tmp_path / "pred" / "a.yaml").write_text(yaml.safe_dump(pred), encoding="utf-8")
+    report = evaluate_dirs([tmp_path / "pred"], [tmp_path / "gold"])
+    assert report.entity_total.as_dict()["tp"] == 2          # the person (across scripts) and the event
+    assert (report.entity_total.fp, report.entity_total.fn) == (1, 1)
+    assert (report.claims["PARTICIPANT_IN"].tp, report.claims["PARTICIPANT_IN"].fp, report.claims["PARTICIPANT_IN"].fn) == (1, 1, 1)
+    assert report.claim_total.f1 == pytest.approx(0.5)
+    result = run("eval-extract", str(tmp_path / "pred"), str(tmp_path / "gold"), "--format", "json")
+    data = json.loads(result.output)
+    assert data["claims"]["all"]["f1"] == 0.5
+    assert "a: claim org:y PARTICIPANT_IN (perpetrator) event:e" in data["misses"]
+    assert "a: entity Person 'Someone Else' (person:q)" in data["false_positives"]
+
+
+def test_unseen_articles_meet_the_targets(tmp_path: Path) -> None:
+    report = extract_articles([ARTICLES / "unseen"], tmp_path)
+    assert not report.failed and len(report.written) == 4
+    scores = evaluate_dirs([tmp_path], [ARTICLES / "unseen-gold"])
+    assert not scores.unpaired
+    assert scores.entity_total.f1 >= 0.85, scores.as_dict()["entities"]
+    assert scores.claim_total.f1 >= 0.60, scores.as_dict()["claims"]
+
+
+def test_eval_extract_prints_tables_and_errors(tmp_path: Path) -> None:
+    assert run("extract", str(ARTICLES / "dev"), "-o", str(tmp_path)).exit_code == 0
+    result = run("eval-extract", str(tmp_path), str(ARTICLES / "dev-gold"))
+    assert result.exit_code == 0, result.output
+    assert "Entities by label (8 files)" in result.output and "Claims by predicate (8 files)" in result.output
+    assert re.search(r"│ all\s+│\s+0\.\d{3} │", result.output)
+    assert "False positives (" in result.output
