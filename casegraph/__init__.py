@@ -42,6 +42,9 @@ _EXPORTS: dict[str, str] = {
     "write_fact_file": "loaders.factfile:write_fact_file",
     "fact_document": "loaders.factfile:fact_document",
     "write_synthetic_corpus": "loaders.synth:write_corpus",
+    "extract_articles": "loaders.extract:extract_articles",
+    "review_draft": "loaders.extract.review:review_draft",
+    "evaluate_extraction": "loaders.extract.evaluate:evaluate_dirs",
     # the in-process graph
     "build_graph": "graph.build:build_graph",
     "graph_stats": "graph.build:graph_stats",

@@ -25,7 +25,7 @@ _WORDS_RE = re.compile(r"\S+")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
-           "prosecuted for": "accused", "accused": "accused"}
+           "prosecuted for": "accused"}
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
                         r"found guilty of|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under))\b",
                         re.IGNORECASE)
