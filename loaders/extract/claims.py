@@ -177,8 +177,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    first = 0
     for sent in sentences:
-        inside = [m for m in mentions if m.start >= sent.start and m.end <= sent.end]
+        while first < len(mentions) and mentions[first].start < sent.start:
+            first += 1  # sentences and mentions are both in text order
+        inside = []
+        for m in mentions[first:]:
+            if m.start >= sent.end:
+                break
+            if m.end <= sent.end:
+                inside.append(m)
         para = text.rfind("\n", 0, sent.start)
         pron = []
         for pm in _PRONOUN_RE.finditer(sent.text):
@@ -334,7 +342,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
 
         # --- events
-        found = [(kind, mt) for kind, rx in gaz.triggers for mt in rx.finditer(sent.text)]
+        found = [(gaz.trigger_kinds[mt.lastgroup or ""], mt) for mt in gaz.trigger_pattern.finditer(sent.text)]
         # One beating among electric shocks is one act of torture, not two events.
         tortured = any(kind == "torture" for kind, _mt in found)
         for kind, mt in found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,10 @@ class Gazetteer:
     entry_pattern: re.Pattern[str]
     entry_by_alias: dict[str, GazetteerEntry]
     triggers: list[tuple[str, re.Pattern[str]]]
+    trigger_pattern: re.Pattern[str]      # every trigger in one pass; the group name says the kind
+    trigger_kinds: dict[str, str]
+    cue_before: re.Pattern[str]           # a cue word just before a name ("lawyer", "head of the Mejlis")
+    speech_after: re.Pattern[str]         # a speech verb just after a name ("said")
     event_names: dict[str, str]
     months: dict[str, int]
     articles: dict[str, str]
@@ -103,8 +107,18 @@ def load_gazetteer() -> Gazetteer:
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
                 for t in events["triggers"]]
+    trigger_kinds = {f"k{i}": t["kind"] for i, t in enumerate(events["triggers"])}
+    trigger_pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
+        re.IGNORECASE)
     charges = _read("charges.yaml")
     cues = _read("cues.yaml")
+    cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
+                 *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
+    cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
+                            + r")\b[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
+    speech_after = re.compile(r"[\s,]+(?:has |had )?(?:" + "|".join(re.escape(w) for w in cues["speech_after"]) + r")\b",
+                              re.IGNORECASE)
     names = _read("names.yaml")
     boiler = _read("boilerplate.yaml")
     return Gazetteer(
@@ -112,6 +126,10 @@ def load_gazetteer() -> Gazetteer:
         entry_pattern=entry_pattern,
         entry_by_alias=by_alias,
         triggers=triggers,
+        trigger_pattern=trigger_pattern,
+        trigger_kinds=trigger_kinds,
+        cue_before=cue_before,
+        speech_after=speech_after,
         event_names={str(k): str(v) for k, v in (events.get("names") or {}).items()},
         months={m: i + 1 for i, m in enumerate(events["months"])},
         articles={str(k): v for k, v in charges["articles"].items()},
@@ -131,6 +149,7 @@ def _alias_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip()).casefold()
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A name's spelling skeleton: ASCII (anyascii), lower case, transliteration folds applied.
 

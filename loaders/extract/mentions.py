@@ -119,16 +119,10 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
 
 def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
-    before = text[max(0, start - 40):start].lower()
-    after = text[end:end + 25].lower()
-    cues = gaz.cues
-    words = cues["lawyer"] + cues["judge"] + cues["prosecutor"] + cues["investigator"] + cues["occupations"] \
-        + cues["relatives"] + cues["leadership"] + ["resident", "mr", "ms", "mrs", "defender"]
-    if any(re.search(rf"\b{re.escape(w)}\b[\s,]*(?:of [^,.]{{0,60}})?$", before) for w in words):
+    before = text[max(0, start - 40):start]
+    if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
         return True
-    if re.search(r"(?:’s|'s)\s+\w+\s*$", before):
-        return True
-    return any(re.match(rf"[\s,]+(?:has |had )?{re.escape(w)}\b", after) for w in cues["speech_after"])
+    return gaz.speech_after.match(text, end) is not None
 
 
 def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str]] | None:

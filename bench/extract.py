@@ -1,0 +1,98 @@
+"""Benchmark: articles per second and peak memory of ``casegraph extract``, beside a floor.
+
+Takes the development set (examples/articles/dev and unseen, plus the seed article when
+../shared/seed is there), copies it under fresh names until there are ``--articles``
+inputs (default 300; HTML and text alike), and times, on the same inputs:
+
+(a) the floor: reading and cleaning only (``read_article``: trafilatura for HTML, the
+    boilerplate cleaner for text), which every extractor pays before it sees a word;
+(b) casegraph's extraction, drafts written (``extract_articles``);
+(c) the same with ``--corpus examples/crimea`` (names resolved against existing entities).
+
+Peak memory is the process's maximum resident set size (``ru_maxrss``), read after each
+phase. Target: >= 50 articles/s on this machine.
+
+    .venv/bin/python bench/extract.py
+    .venv/bin/python bench/extract.py --articles 1000 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from loaders.extract import extract_articles, read_article  # noqa: E402
+
+TARGET = 50.0
+
+
+def _inputs(workdir: Path, n: int) -> list[Path]:
+    sources = sorted(p for d in ("dev", "unseen") for p in (REPO / "examples" / "articles" / d).iterdir())
+    seed = REPO.parent / "shared" / "seed" / "empr-fsb-agent-network.txt"
+    if seed.is_file():
+        sources.append(seed)
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dst = workdir / f"{i:05d}-{src.name}"
+        shutil.copyfile(src, dst)
+        out.append(dst)
+    return out
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cg-bench-extract-") as tmp:
+        work = Path(tmp)
+        (work / "in").mkdir()
+        inputs = _inputs(work / "in", args.articles)
+        extract_articles(inputs[:5], work / "warm")  # gazetteers compiled, trafilatura imported
+        rows = []
+        t0 = time.perf_counter()
+        for p in inputs:
+            read_article(p)
+        rows.append(("floor: read + clean only", time.perf_counter() - t0, _rss_mb()))
+        t0 = time.perf_counter()
+        report = extract_articles(inputs, work / "out")
+        rows.append(("casegraph extract", time.perf_counter() - t0, _rss_mb()))
+        failed = len(report.failed)
+        claims = sum(r[3] for r in report.written)
+        t0 = time.perf_counter()
+        extract_articles(inputs, work / "out-corpus", [REPO / "examples" / "crimea"])
+        rows.append(("casegraph extract --corpus examples/crimea", time.perf_counter() - t0, _rss_mb()))
+    n = args.articles
+    data = {
+        "articles": n, "failed": failed, "claims": claims, "target_articles_per_s": TARGET,
+        "phases": [{"phase": name, "seconds": round(sec, 3), "articles_per_s": round(n / sec, 1),
+                    "peak_rss_mb": round(rss, 1)} for name, sec, rss in rows],
+    }
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return
+    print(f"{n} articles ({failed} failed), {claims} claims drafted; target {TARGET:.0f} articles/s")
+    print(f"{'phase':<45} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    for p in data["phases"]:
+        print(f"{p['phase']:<45} {p['seconds']:>8.2f} {p['articles_per_s']:>11.1f} {p['peak_rss_mb']:>12.1f}")
+    rate = data["phases"][1]["articles_per_s"]
+    print(f"extract: {rate:.1f} articles/s ({'met' if rate >= TARGET else 'NOT met'}); "
+          f"{data['phases'][1]['seconds'] / data['phases'][0]['seconds']:.1f}x the read+clean floor")
+
+
+if __name__ == "__main__":
+    main()
