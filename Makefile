@@ -10,7 +10,7 @@ JAR := launcher/target/casegraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 CORPUS := examples/crimea
 
-.PHONY: demo test lint schema bench system-deps browser-deps venv launcher clean help
+.PHONY: demo test lint schema bench notebooks system-deps browser-deps venv launcher clean help
 
 help:
 	@echo "make demo    validate, load and summarise examples/crimea in a local Neo4j"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make bench   load benchmark (bench/load.py)"
 	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
+	@echo "make notebooks  JupyterLab on 127.0.0.1 with the notebooks/ (start Neo4j for 02)"
 
 # Java 17 and Maven build and run the local Neo4j; installed only when missing.
 system-deps:
@@ -80,6 +81,11 @@ schema: venv
 
 bench: venv launcher
 	$(BIN)/python bench/load.py
+
+# JupyterLab is installed on demand here only (make test runs the notebooks with nbclient).
+notebooks: venv
+	@$(BIN)/python -c 'import jupyterlab' 2>/dev/null || $(BIN)/python -m pip install -q 'jupyterlab>=4,<5'
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
 
 clean:
 	rm -rf $(VENV) launcher/target .pytest_cache .mypy_cache .ruff_cache *.egg-info

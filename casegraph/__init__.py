@@ -58,6 +58,19 @@ _EXPORTS: dict[str, str] = {
     "Store": "graph.db.store:Store",
     "connect": "graph.db.store:connect",
     "get_settings": "graph.settings:get_settings",
+    # notebooks: saved and ad-hoc queries, analysis, inline views, DataFrames
+    "list_queries": "queries.registry:list_queries",
+    "run_saved": "queries.registry:run_saved",
+    "run_query": "graph.db.query:run_query",
+    "select": "graph.subgraph:select",
+    "neighbourhood": "graph.subgraph:neighbourhood",
+    "exit_graph": "graph.redact:exit_graph",
+    "analyze": "graph.analysis:analyze",
+    "connect_entities": "graph.analysis:connect",
+    "connect_lines": "graph.analysis.report:connect_lines",
+    "write_view": "graph.views.html:write_view",
+    "show_view": "casegraph.notebook:show_view",
+    "to_frame": "casegraph.notebook:to_frame",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -30,7 +30,7 @@ from graph.build import MENTIONS, summarise_evidence
 from graph.errors import CasegraphError
 from graph.model import PartialDate
 
-__all__ = ["as_of", "by_label", "by_type", "select", "parse_day", "evidence_day"]
+__all__ = ["as_of", "by_label", "by_type", "select", "neighbourhood", "parse_day", "evidence_day"]
 
 
 def parse_day(value: str) -> str:
@@ -123,3 +123,33 @@ def select(g: nx.MultiDiGraph, labels: Iterable[str] = (), types: Iterable[str] 
     if types:
         g = by_type(g, types)
     return g
+
+
+def neighbourhood(g: nx.MultiDiGraph, key: str, depth: int = 1) -> nx.MultiDiGraph:
+    """Entity ``key`` with every entity within ``depth`` claim hops, and the claims among them.
+
+    The in-process twin of ``Store.read_neighbourhood``: hops follow claims in either
+    direction (``MENTIONS`` edges are not hops); the graph attributes (such as the exit
+    filter's mark) are kept, so cut a graph after :func:`graph.redact.exit_graph`.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for n in "abc": g.add_node(n, node_kind="entity")
+    >>> _ = g.add_edge("a", "b", key="c1", type="KNOWS"); _ = g.add_edge("c", "b", key="c2", type="KNOWS")
+    >>> sorted(neighbourhood(g, "a")), sorted(neighbourhood(g, "a", depth=2))
+    (['a', 'b'], ['a', 'b', 'c'])
+    """
+    if key not in g or g.nodes[key].get("node_kind", "entity") != "entity":
+        raise CasegraphError(f"no entity '{key}' in the graph")
+    if depth < 0:
+        raise CasegraphError(f"depth must be 0 or more, not {depth}")
+    claims = nx.Graph()
+    claims.add_nodes_from(n for n, d in g.nodes(data=True) if d.get("node_kind", "entity") == "entity")
+    claims.add_edges_from((u, v) for u, v, d in g.edges(data=True)
+                          if d.get("type") != MENTIONS and u in claims and v in claims)
+    kept = nx.single_source_shortest_path_length(claims, key, cutoff=depth)
+    out = nx.MultiDiGraph()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, g.nodes[n]) for n in kept)
+    out.add_edges_from((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                       if u in kept and v in kept and d.get("type") != MENTIONS)
+    return out
