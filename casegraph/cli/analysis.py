@@ -65,10 +65,13 @@ def analyze(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, 
                [(r["name"], r["label"], f"{r['betweenness']:.4f}") for r in result["betweenness"]["ranking"]])
     click.echo(plain(method_note(result["betweenness"])))
     found = result["communities"]
-    emit_table(f"Communities ({found['algorithm']}, seed {found['seed']}, modularity {found['modularity']:.3f})",
-               ["#", "size", "members", "cases", "events"],
-               [(c["id"], c["size"], _few(c["members"]), _few(c["cases"]), _few(c["events"]))
-                for c in found["groups"][:top]])
+    if not found["groups"]:
+        click.echo("no communities of two or more: the graph has no ties")
+    else:
+        emit_table(f"Communities ({found['algorithm']}, seed {found['seed']}, modularity {found['modularity']:.3f})",
+                   ["#", "size", "members", "cases", "events"],
+                   [(c["id"], c["size"], _few(c["members"]), _few(c["cases"]), _few(c["events"]))
+                    for c in found["groups"][:top]])
     if report is not None:
         click.echo(plain(f"report written to {report}"))
 

@@ -63,10 +63,24 @@ def method_note(between: dict[str, Any]) -> str:
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " if i == 0 else " ---: " for i in
-                                                            range(len(headers))) + "|"]
+    """A Markdown table; columns whose values are all numbers are right-aligned."""
+    numeric = [bool(rows) and all(isinstance(r[i], (int, float)) or _is_number(r[i]) for r in rows)
+               for i in range(len(headers))]
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(" ---: " if n else " --- " for n in numeric) + "|"]
     out += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
     return out
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _names(items: list[dict[str, Any]], n: int) -> str:
@@ -80,7 +94,8 @@ def analysis_markdown(result: dict[str, Any], title: str = "Network analysis", g
     info = result["graph"]
     lines = [f"# {md_escape(title)}", ""]
     lines.append(f"Analysed: **{md_escape(info['analysed'])}** ({md_escape(info['description'])}); "
-                 f"{info['nodes']} nodes, {info['edges']} ties, {info['components']} connected components. "
+                 f"{_plural(info['nodes'], 'node')}, {_plural(info['edges'], 'tie')}, "
+                 f"{_plural(info['components'], 'connected component')}. "
                  f"Tie weight: {md_escape(info['weight'])}.")
     if info["excluded_generic"]:
         lines.append("")
@@ -98,8 +113,8 @@ def analysis_markdown(result: dict[str, Any], title: str = "Network analysis", g
                     [[r["rank"], r["name"], r["label"], f"{r['betweenness']:.4f}"] for r in between["ranking"]])
     found = result["communities"]
     lines += ["", "## Communities", "", EXPLANATIONS["communities"].format(**found), ""]
-    lines.append(f"{found['count']} communities of two or more; {found['singletons']} entities without ties "
-                 "in this graph.")
+    lines.append(f"{_plural(found['count'], 'community', 'communities')} of two or more; "
+                 f"{_plural(found['singletons'], 'entity', 'entities')} without ties in this graph.")
     for group in found["groups"][:groups]:
         lines += ["", f"### Community {group['id']} ({group['size']} members)", ""]
         lines.append("- Members: " + md_escape(_names(group["members"], members)))
