@@ -229,7 +229,7 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
         say("")
         say(f"[{step}/{total}] Claim (confidence {claim.get('confidence')}): "
             f"{names.get(claim['subject'], claim['subject'])} {claim['predicate']} {names.get(claim['object'], claim['object'])}"
-            + (f" {quals}" if quals else ""))
+            + (" (" + ", ".join(f"{k}: {names.get(str(v), v)}" for k, v in quals.items()) + ")" if quals else ""))
         if claim.get("asserted_by"):
             say(f"  according to: {names.get(claim['asserted_by'], claim['asserted_by'])}")
         say(f"  quote: {claim['quote']}")
