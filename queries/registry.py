@@ -33,7 +33,7 @@ from graph.db.query import QueryError, QueryResult, entity_resolver, parameters_
 from graph.errors import article
 from graph.model import PartialDate
 from graph.ontology import default_ontology
-from graph.resolve import EntityResolver
+from graph.resolve import EntityResolver, ResolveError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -243,7 +243,13 @@ def _resolve(index: EntityResolver, ref: str, param: Param) -> str:
         found = [k for k in index.matches(ref) if k.startswith(prefix)]
         if len(found) == 1:
             return found[0]
-    key = index.resolve(ref)
+    try:
+        key = index.resolve(ref)
+    except ResolveError as exc:
+        narrowed = [c for c in exc.candidates if param.label and c.endswith(")") and f"({prefix}" in c]
+        if not param.label or not narrowed or "ambiguous" not in str(exc):
+            raise
+        raise ResolveError(f"'{_short(ref)}' is ambiguous: {', '.join(narrowed)}", narrowed) from None
     if param.label and not key.startswith(prefix):
         raise QueryError(f"parameter '{param.name}' wants {article(param.label)}, and '{_short(ref)}' is {key}")
     return key

@@ -67,7 +67,6 @@ ALLOWED_PROCEDURES = frozenset({
     "db.schema.relTypeProperties",
     "db.info",
     "db.ping",
-    "dbms.components",
 })
 
 # Plan operators refused without --write, whatever the query type says: LOAD CSV reads
@@ -257,31 +256,14 @@ def _interruptible(driver: neo4j.Driver, database: str | None, token: str) -> It
         raise
 
 
-def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | None = None, *,
-              database: str | None = None, write: bool = False, timeout: float | None = DEFAULT_TIMEOUT,
-              limit: int | None = None) -> QueryResult:
-    """Run Cypher for a person, read-only unless ``write``; see the module docstring.
-
-    ``limit`` keeps the first rows and sets ``cut`` if there were more; ``timeout``
-    (seconds, None for none) ends the transaction on the server when it runs longer.
-    Raises :class:`QueryError` (one line) for a refusal or a failure.
-    """
-    params = dict(parameters or {})
-    if not text.strip():
-        raise QueryError("the query is empty")
-    if limit is not None and limit < 0:
-        raise QueryError(f"--limit must be 0 or more, not {limit}")
-    if timeout is not None and timeout <= 0:
-        raise QueryError(f"--timeout must be more than 0 seconds, not {timeout:g}")
-    check_parameters(text, params)
-    token = uuid.uuid4().hex
+def _execute(driver: neo4j.Driver, database: str | None, write: bool, timeout: float | None, token: str,
+             text: str, params: dict[str, Any], limit: int | None, result: QueryResult,
+             interrupted: list[bool]) -> None:
+    """EXPLAIN and check, then run, in one transaction; Ctrl-C ends it on the server first."""
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-    result = QueryResult(columns=[], limit=limit)
-    try:
-        with driver.session(database=database, default_access_mode=mode,
-                            notifications_min_severity="OFF") as session, \
-                session.begin_transaction(timeout=timeout, metadata={_TX_KEY: token}) as tx, \
-                _interruptible(driver, database, token):  # innermost: ends the server side first
+    with driver.session(database=database, default_access_mode=mode, notifications_min_severity="OFF") as session, \
+            session.begin_transaction(timeout=timeout, metadata={_TX_KEY: token}) as tx:
+        try:
             try:
                 summary = tx.run(_EXPLAIN + text, params).consume()
             except neo4j_errors.Neo4jError as exc:
@@ -302,14 +284,51 @@ def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | N
                     tx.commit()
             except neo4j_errors.Neo4jError as exc:
                 raise _running_error(exc, timeout) from None
-    except neo4j_errors.AuthError:
-        raise QueryError("Neo4j refused the user name or password") from None
-    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired):
-        raise QueryError("lost the connection to Neo4j (is the server running?)") from None
-    except neo4j_errors.Neo4jError as exc:
-        raise _running_error(exc, timeout) from None
-    except neo4j_errors.DriverError as exc:
-        raise QueryError(f"Neo4j driver error ({type(exc).__name__})") from None
+        except KeyboardInterrupt:
+            # End the server side first, so closing the transaction below finds it gone.
+            interrupted.append(True)
+            _terminate(driver, database, token)
+            raise
+
+
+def _driver_error(exc: BaseException, timeout: float | None) -> QueryError:
+    if isinstance(exc, neo4j_errors.AuthError):
+        return QueryError("Neo4j refused the user name or password")
+    if isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
+        return QueryError("lost the connection to Neo4j (is the server running?)")
+    if isinstance(exc, neo4j_errors.Neo4jError):
+        return _running_error(exc, timeout)
+    return QueryError(f"Neo4j driver error ({type(exc).__name__})")
+
+
+def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | None = None, *,
+              database: str | None = None, write: bool = False, timeout: float | None = DEFAULT_TIMEOUT,
+              limit: int | None = None) -> QueryResult:
+    """Run Cypher for a person, read-only unless ``write``; see the module docstring.
+
+    ``limit`` keeps the first rows and sets ``cut`` if there were more; ``timeout``
+    (seconds, None for none) ends the transaction on the server when it runs longer.
+    Raises :class:`QueryError` (one line) for a refusal or a failure.
+    """
+    params = dict(parameters or {})
+    if not text.strip():
+        raise QueryError("the query is empty")
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must be 0 or more, not {limit}")
+    if timeout is not None and timeout <= 0:
+        raise QueryError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    check_parameters(text, params)
+    token = uuid.uuid4().hex
+    result = QueryResult(columns=[], limit=limit)
+    interrupted: list[bool] = []
+    try:
+        _execute(driver, database, write, timeout, token, text, params, limit, result, interrupted)
+    except KeyboardInterrupt:
+        raise
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+        if interrupted:  # closing the ended transaction failed: the interruption is what counts
+            raise KeyboardInterrupt from None
+        raise _driver_error(exc, timeout) from None
     return result
 
 
