@@ -22,8 +22,10 @@ import neo4j
 import pytest
 from nbclient import NotebookClient
 
+import casegraph
 from graph.build import build_graph
 from graph.db import server
+from graph.errors import CasegraphError
 from graph.redact import sensitive_strings
 from loaders.facts import load_corpus
 
@@ -164,7 +166,7 @@ def test_01_investigate(chrome: Any, sensitive: list[str], tmp_path: Path) -> No
 def test_02_cypher(neo4j_env: server.ServerInfo, clean_db: neo4j.Driver) -> None:
     outputs = run("02-cypher")
     loaded, saved, timeline, cases, by_kind, chart, refused, around, _ = outputs
-    assert "'entities': 24" in text(loaded) or "24" in text(loaded)
+    assert "'Person': 5" in text(loaded) and "'PARTICIPANT_IN': 10" in text(loaded)
     assert "person-timeline" in text(saved) and "lawyer-cases" in text(saved)
     assert "<table" in text(timeline, "text/html")
     assert "Arrest of Kurtumer Chalgozov at his home" in text(timeline)
@@ -188,3 +190,29 @@ def test_03_export(sensitive: list[str]) -> None:
     assert "CourtCase " in text(schemas) and "Person " in text(schemas)
     everything = "".join(text(o) + text(o, "text/html") for o in outputs)
     assert [s for s in sensitive if s in everything] == []
+
+
+# -- the library behind the notebooks -----------------------------------------------------
+
+
+def test_every_redacted_focus_view_hides_every_sensitive_name(sensitive: list[str], tmp_path: Path) -> None:
+    g = build_graph(load_corpus([ROOT / "examples" / "crimea"]))
+    people = [n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"]
+    for i, key in enumerate(people):
+        shown = casegraph.show_view(g, focus=key, depth=1, redact=True, path=tmp_path / f"{i}.html")
+        assert shown.summary.redacted and shown.summary.nodes >= 1
+        assert [s for s in sensitive if s in shown.page or s in shown.iframe()] == [], key
+
+
+def test_focus_cuts_around_the_entity_and_refuses_unknown_names(tmp_path: Path) -> None:
+    g = build_graph(load_corpus([ROOT / "examples" / "crimea"]))
+    one = casegraph.show_view(g, focus="Николай Полозов", path=tmp_path / "one.html")
+    two = casegraph.show_view(g, focus="person:nikolai-polozov", depth=2, path=tmp_path / "two.html")
+    assert (one.summary.nodes, one.summary.edges) == (4, 5)
+    assert two.summary.nodes > one.summary.nodes
+    assert sorted(casegraph.neighbourhood(g, "person:nikolai-polozov")) == [
+        "case:dzhelyal-sabotage", "event:polozov-comment-on-impunity", "person:nariman-dzhelyal",
+        "person:nikolai-polozov"]
+    with pytest.raises(CasegraphError, match="Nobody"):
+        casegraph.show_view(g, focus="Nobody At All", path=tmp_path / "x.html")
+    assert not (tmp_path / "x.html").exists()
