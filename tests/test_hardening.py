@@ -14,18 +14,22 @@ import json
 import os
 import resource
 import shutil
+import socket
 import stat
 import subprocess
 import sys
 import tempfile
 import unicodedata
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from casegraph.cli import cli
+from graph.db import server
 from graph.errors import OntologyError
 from graph.model import PartialDate, claim_id
 from graph.ontology import PROPERTY_TYPES, Limits, default_ontology, load_ontology
@@ -338,3 +342,29 @@ def test_flatten_any_for_untyped_values() -> None:
     assert flatten_any(["a", "b"]) == "a; b"
     assert flatten_any(None) == ""
     assert flatten_any(True) is True
+
+
+# --- Neo4j Browser's static server
+
+
+@pytest.mark.neo4j
+def test_browser_server_survives_incomplete_requests(neo4j_server: server.ServerInfo) -> None:
+    assert neo4j_server.browser_url is not None
+    url = urlsplit(neo4j_server.browser_url)
+    host, port = url.hostname or "127.0.0.1", url.port or 80
+    hostile = []
+    try:
+        for _ in range(40):  # once, four of these froze the server for everyone
+            conn = socket.create_connection((host, port), timeout=90)
+            conn.sendall(f"GET /browser/ HTTP/1.1\r\nHost: {host}:{port}\r\n".encode())  # never finished
+            hostile.append(conn)
+        with urllib.request.urlopen(neo4j_server.browser_url, timeout=90) as response:  # noqa: S310 - local
+            assert response.status == 200
+        for conn in hostile:  # the server hung up on each incomplete request
+            try:
+                assert conn.recv(1) == b""
+            except ConnectionResetError:
+                pass
+    finally:
+        for conn in hostile:
+            conn.close()

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.Headers;
@@ -25,10 +27,28 @@ import com.sun.net.httpserver.HttpServer;
  * <p>Only GET and HEAD; only the Host names {@code 127.0.0.1} and {@code localhost} with this port
  * (a page on another site cannot reach it through DNS rebinding); no directory listings; a path that
  * tries to leave {@code browser/} is a 404.
+ *
+ * <p>A client cannot hold the server: a request must arrive whole within {@link #REQUEST_SECONDS}
+ * and its response be taken within {@link #RESPONSE_SECONDS} (the JDK server closes the connection
+ * otherwise), and the workers are a bounded pool with a bounded queue; a connection beyond both is
+ * closed at once rather than queued without end. The {@code sun.net.httpserver.maxReqTime} and
+ * {@code sun.net.httpserver.maxRspTime} system properties override the two limits.
  */
 final class BrowserServer {
 
     static final String RESOURCE_ROOT = "browser/";
+    /** Seconds a client has to send its request line and headers. */
+    static final int REQUEST_SECONDS = 5;
+    /** Seconds a client has to take a response (the largest file is a few MB, over loopback). */
+    static final int RESPONSE_SECONDS = 30;
+    /**
+     * Worker threads; each connection holds one while its request is read, so there are enough that
+     * a few stalled clients leave room for everyone else (a queued connection's request time runs
+     * while it waits). Idle workers end after a minute.
+     */
+    static final int WORKERS = 64;
+    /** Connections waiting for a worker before new ones are closed. */
+    static final int QUEUE = 64;
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._/-]*");
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
@@ -87,12 +107,18 @@ final class BrowserServer {
 
     static BrowserServer start(String host, int port, int boltPort, String neo4jVersion) throws IOException {
         String boltUri = "bolt://" + host + ":" + boltPort;
+        // Read once, when the JDK server class is first used: set them before creating it.
+        setDefault("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setDefault("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_SECONDS));
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 50);
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "casegraph-browser-http");
-            t.setDaemon(true);
-            return t;
-        });
+        // Rejected work (pool and queue full) makes the JDK dispatcher close that connection.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE), r -> {
+                    Thread t = new Thread(r, "casegraph-browser-http");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
         String json = "{\"bolt_direct\": " + Main.jsonString(boltUri)
                 + ", \"bolt_routing\": " + Main.jsonString(boltUri.replaceFirst("^bolt://", "neo4j://"))
                 + ", \"neo4j_version\": " + Main.jsonString(neo4jVersion)
@@ -104,6 +130,12 @@ final class BrowserServer {
         http.setExecutor(pool);
         http.start();
         return browser;
+    }
+
+    private static void setDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     void stop() {
