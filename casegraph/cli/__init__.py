@@ -43,7 +43,10 @@ class CasegraphGroup(click.Group):
                 traceback.print_exc()
             click.echo(f"Error: {escape_control(str(exc))}", err=True)  # data never reaches the terminal raw
             sys.exit(1)
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+                click.echo("Interrupted.", err=True)
+                sys.exit(130)
             click.echo("Aborted.", err=True)
             sys.exit(1)
         except click.ClickException as exc:
