@@ -40,6 +40,8 @@ EXIT_MARK = "casegraph_exit"  # graph attribute set by the filter: {"redacted": 
 # Structural attributes: ontology names and ids, never personal text.
 _STRUCTURAL = frozenset({"node_kind", "label", "type", "claim_id", "id", "disputed", "sensitive", "generic",
                          "redacted", "confidence", "date", "start", "end", "published", "language"})
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
 _MIN_PART = 3  # shorter name parts ("Li", "Ng") are left to the full-name patterns
 
 
@@ -70,7 +72,7 @@ def _pattern(parts: list[str]) -> str:
     # Cyrillic words may carry a case ending (Чалгозова, Чалгозову).
     body = r"[\s_\-]+".join(re.escape(p) for p in parts)
     ending = r"[а-яёіїєґ]{0,3}" if re.search(r"[а-яёА-ЯЁ]", parts[-1]) else ""
-    return rf"(?<![\w]){body}{ending}(?![\w])"
+    return rf"{body}{ending}(?!\w)"
 
 
 class Redactor:
@@ -89,13 +91,17 @@ class Redactor:
             self.pseudonyms[key] = f"{label} {letters}"
             prefix = key.split(":", 1)[0]
             self.keys[key] = f"{prefix}:redacted-{letters.lower()}"
-        # Name parts of people who are not protected are not secrets ("Nariman" is also Dzhelyal's).
+        # Name parts of people who are not protected are not secrets ("Nariman" is also
+        # Dzhelyal's). Only people count: an event named "Arrest of Nariman Ametov" does not
+        # make "Ametov" public.
         public: set[str] = set()
         for n, d in g.nodes(data=True):
-            if n not in self.pseudonyms and d.get("node_kind") == "entity":
+            if n not in self.pseudonyms and d.get("node_kind") == "entity" and d.get("label") == "Person":
                 for text in [d.get("name") or "", *(d.get("aliases") or [])]:
                     public.update(p.casefold() for p in _name_parts(str(text)))
-        entries: list[tuple[str, str]] = []  # (regex, key)
+        # Patterns grouped by their first word, so a string is scanned word by word and only
+        # words that start a protected name try a (small) pattern: fast with many people.
+        by_first: dict[str, list[tuple[str, str]]] = {}
         for key in sensitive:
             d = g.nodes[key]
             names = [str(d.get("name") or ""), *(str(a) for a in d.get("aliases") or [])]
@@ -109,17 +115,17 @@ class Redactor:
                 whole = " ".join(parts).casefold()
                 if whole not in seen:
                     seen.add(whole)
-                    entries.append((_pattern(parts), key))
+                    by_first.setdefault(parts[0].casefold(), []).append((_pattern(parts), key))
                 for part in parts:
                     if len(part) >= _MIN_PART and part.casefold() not in public and part.casefold() not in seen:
                         seen.add(part.casefold())
-                        entries.append((_pattern([part]), key))
-        # Longest patterns first, so "Kurtumer Chalgozov" wins over "Chalgozov".
-        entries.sort(key=lambda e: -len(e[0]))
+                        by_first.setdefault(part.casefold(), []).append((_pattern([part]), key))
         self._keys_exact = dict(self.keys)
-        self._regex = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(entries)),
-                                 re.IGNORECASE) if entries else None
-        self._group_key = {f"g{i}": key for i, (_, key) in enumerate(entries)}
+        self._first: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+        for first, entries in by_first.items():
+            entries.sort(key=lambda e: -len(e[0]))  # "Kurtumer Chalgozov" before "Kurtumer"
+            rx = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(entries)), re.IGNORECASE)
+            self._first[first] = (rx, {f"g{i}": key for i, (_, key) in enumerate(entries)})
 
     def __bool__(self) -> bool:
         return bool(self.pseudonyms)
@@ -130,19 +136,42 @@ class Redactor:
 
     def text(self, value: str, slug: bool = False) -> str:
         """``value`` with every sensitive name, alias, distinctive name part and key replaced."""
-        if not self._regex or not value:
+        if not self._first or not value:
             return value
         value = _norm(value)
         for key, new in self._keys_exact.items():
             if key in value:
                 value = value.replace(key, new)
+        out: list[str] = []
+        last = 0
+        for word in _WORD.finditer(value):
+            if word.start() < last:
+                continue
+            found = self._lookup(word.group())
+            if found is None:
+                continue
+            rx, groups = found
+            m = rx.match(value, word.start())
+            if m is None:
+                continue
+            key = groups[m.lastgroup or ""]
+            out.append(value[last:word.start()])
+            out.append(self.keys[key].split(":", 1)[1] if slug else self.pseudonyms[key])
+            last = m.end()
+        if not out:
+            return value
+        out.append(value[last:])
+        return "".join(out)
 
-        def sub(m: re.Match[str]) -> str:
-            key = self._group_key[m.lastgroup or ""]
-            if slug:
-                return self.keys[key].split(":", 1)[1]
-            return self.pseudonyms[key]
-        return self._regex.sub(sub, value)
+    def _lookup(self, word: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+        folded = word.casefold()
+        found = self._first.get(folded)
+        if found is None and _CYRILLIC.search(folded):
+            for cut in (1, 2, 3):  # a case ending: Чалгозова, Чалгозову
+                found = self._first.get(folded[:-cut]) if len(folded) > cut else None
+                if found is not None:
+                    break
+        return found
 
     def value(self, value: Any, name: str = "") -> Any:
         """Any attribute value, recursively (strings in lists and dicts too)."""
