@@ -368,3 +368,28 @@ def test_browser_server_survives_incomplete_requests(neo4j_server: server.Server
     finally:
         for conn in hostile:
             conn.close()
+
+
+# --- clear errors: the Neo4j URI
+
+
+@pytest.mark.parametrize(("uri", "message"), [
+    ("bolt://127.0.0.1:abc", "Error: bad Neo4j URI 'bolt://127.0.0.1:abc': the port must be a number from 1 to 65535"),
+    ("bolt://127.0.0.1:99999",
+     "Error: bad Neo4j URI 'bolt://127.0.0.1:99999': the port must be a number from 1 to 65535"),
+    ("bolt://neo4j:s3cret@127.0.0.1:7687",
+     "Error: bad Neo4j URI 'bolt://***@127.0.0.1:7687': put the user name and password in NEO4J_USERNAME "
+     "and NEO4J_PASSWORD, not in the URI"),
+    ("neo4j://u:s3cret@127.0.0.1:abc", "Error: bad Neo4j URI 'neo4j://***@127.0.0.1:abc': put the user name and "
+     "password in NEO4J_USERNAME and NEO4J_PASSWORD, not in the URI"),
+    ("bolt://:7687", "Error: bad Neo4j URI 'bolt://:7687': no host name"),
+    ("neo4j://[::1", "Error: bad Neo4j URI 'neo4j://[::1': Invalid IPv6 URL"),
+])
+def test_bad_neo4j_uri_is_one_line_without_credentials(monkeypatch: pytest.MonkeyPatch, uri: str,
+                                                       message: str) -> None:
+    monkeypatch.setenv("NEO4J_URI", uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw")
+    result = CliRunner().invoke(cli, ["stats", "--from", "neo4j"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [message]
+    assert "s3cret" not in result.output

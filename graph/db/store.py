@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
 import networkx as nx
@@ -36,7 +37,7 @@ from neo4j import exceptions as neo4j_errors
 from graph.db import statements as S
 from graph.db.load import CHUNK_SIZE, WORKERS, Counts, Loader, LoadSummary
 from graph.db.read import Reader
-from graph.errors import StoreError
+from graph.errors import StoreError, preview
 from graph.model import Corpus
 from graph.ontology import Ontology, default_ontology
 from graph.schema import schema_statements
@@ -67,16 +68,14 @@ class Store:
         ``retry_seconds`` bounds how long a write is retried on transient errors
         (deadlocks between concurrent loads, a leader switch in a cluster).
         """
-        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
-        if scheme not in BOLT_SCHEMES:
-            raise StoreError(f"bad Neo4j URI '{uri}': expected one of {', '.join(s + '://' for s in BOLT_SCHEMES)}")
+        check_uri(uri)
         try:
             driver = GraphDatabase.driver(
                 uri, auth=(user, password), max_transaction_retry_time=retry_seconds,
                 notifications_min_severity="OFF",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
-            raise StoreError(f"bad Neo4j URI '{uri}': {exc}") from None
+            raise StoreError(f"bad Neo4j URI {preview(shown_uri(uri))}: {_first_line(exc)}") from None
         store = cls(driver, uri, database, ontology)
         with store._errors():
             driver.verify_connectivity()
@@ -183,6 +182,42 @@ class Store:
         """Run a read-only Cypher query (through the guard of :mod:`graph.db.query`); the
         entities and claim relationships it returns, with their evidence, become the graph."""
         return Reader(self).read_cypher(query, parameters, timeout)
+
+
+def shown_uri(uri: str) -> str:
+    """``uri`` fit for a message: any user name and password in it replaced by ``***``."""
+    head, sep, rest = uri.partition("://")
+    if sep and "@" in rest.split("/", 1)[0]:
+        return f"{head}://***@{rest.split('/', 1)[0].rsplit('@', 1)[1]}" + (
+            "/" + rest.split("/", 1)[1] if "/" in rest else "")
+    return uri
+
+
+def check_uri(uri: str) -> None:
+    """Refuse a Neo4j URI the driver would choke on, in one line that never shows a password.
+
+    The driver is given credentials separately (NEO4J_USERNAME, NEO4J_PASSWORD), so
+    credentials inside the URI are refused rather than echoed or half-used.
+    """
+    shown = preview(shown_uri(uri))
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise StoreError(f"bad Neo4j URI {shown}: expected one of {', '.join(s + '://' for s in BOLT_SCHEMES)}")
+    try:
+        parts = urlsplit(uri)
+    except ValueError as exc:  # "Invalid IPv6 URL"
+        raise StoreError(f"bad Neo4j URI {shown}: {exc}") from None
+    try:
+        port = parts.port
+    except ValueError:  # not a number, or past 65535 (which the driver would silently wrap)
+        port = -1
+    if parts.username is not None or parts.password is not None:
+        raise StoreError(f"bad Neo4j URI {shown}: put the user name and password in NEO4J_USERNAME and "
+                         "NEO4J_PASSWORD, not in the URI")
+    if not parts.hostname:
+        raise StoreError(f"bad Neo4j URI {shown}: no host name")
+    if port is not None and not 1 <= port <= 65535:
+        raise StoreError(f"bad Neo4j URI {shown}: the port must be a number from 1 to 65535")
 
 
 def _first_line(exc: BaseException) -> str:
