@@ -58,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "Store": "graph.db.store:Store",
     "connect": "graph.db.store:connect",
     "get_settings": "graph.settings:get_settings",
+    "QueryError": "graph.db.query:QueryError",
     # notebooks: saved and ad-hoc queries, analysis, inline views, DataFrames
     "list_queries": "queries.registry:list_queries",
     "run_saved": "queries.registry:run_saved",
