@@ -471,3 +471,39 @@ def test_big_view_draws_in_chromium(chrome: Any, tmp_path: Path) -> None:
     assert console_errors(chrome) == []
     text = out.read_text("utf-8").casefold()
     assert not [s for s in sensitive_strings(g) if s.casefold() in text]
+
+
+def test_size_by_betweenness(example: nx.MultiDiGraph, tmp_path: Path) -> None:
+    from graph.analysis.measures import betweenness
+    from graph.analysis.projection import entity_graph
+    from graph.views.style import MAX_SIZE, MIN_SIZE
+
+    out = tmp_path / "b.html"
+    write_view(example, out, importance="betweenness")
+    _, data = parse(out)
+    assert data["importance"].startswith("betweenness")
+    broker = betweenness(entity_graph(example))["ranking"][0]["key"]
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    assert sizes[broker] == MAX_SIZE and min(sizes.values()) == MIN_SIZE
+    write_view(example, out)
+    _, data = parse(out)
+    assert data["importance"] == "number of facts (degree)"
+    with pytest.raises(CasegraphError, match="unknown importance measure 'pagerank'"):
+        write_view(example, out, importance="pagerank")
+
+
+@pytest.mark.neo4j
+def test_view_from_neo4j(clean_db: Any, neo4j_env: Any, example: nx.MultiDiGraph, tmp_path: Path) -> None:
+    from graph.db.store import connect
+
+    with connect() as store:
+        store.load(load_corpus([EXAMPLE]))
+    out = tmp_path / "n.html"
+    result = CliRunner().invoke(cli, ["view", "--from", "neo4j", "--focus", "person:nariman-dzhelyal", "--depth", "1",
+                                      "-o", str(out), "--redact"])
+    assert result.exit_code == 0, result.output
+    _, data = parse(out)
+    around = set(nx.Graph(example.subgraph(entity_ids(example))).neighbors("person:nariman-dzhelyal"))
+    assert {n["id"] for n in data["nodes"]} == around | {"person:nariman-dzhelyal"}
+    text = out.read_text("utf-8").casefold()
+    assert not [s for s in sensitive_strings(example) if s.casefold() in text]

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from casegraph.cli.common import graph_input, resolve_graph
-from graph.views.html import DEFAULT_MAX_NODES, write_view
+from graph.views.html import DEFAULT_MAX_NODES, IMPORTANCE, write_view
 
 __all__ = ["COMMANDS"]
 
@@ -26,8 +26,10 @@ __all__ = ["COMMANDS"]
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Refuse graphs with more entities than this.")
 @click.option("--heading", metavar="TEXT", help="The page title.")
+@click.option("--size-by", "size_by", type=click.Choice(list(IMPORTANCE)), default="degree", show_default=True,
+              help="Node size: number of facts, or betweenness (brokers between groups).")
 def view(out: Path, open_: bool, redact: bool, as_of: str | None, labels: tuple[str, ...], types: tuple[str, ...],
-         max_nodes: int, heading: str | None, **graph_options: Any) -> None:
+         max_nodes: int, heading: str | None, size_by: str, **graph_options: Any) -> None:
     """Write an interactive HTML view of the graph: offline, one file.
 
     Colour and shape by label, edges labelled by relationship type, size by
@@ -41,7 +43,8 @@ def view(out: Path, open_: bool, redact: bool, as_of: str | None, labels: tuple[
       casegraph view --from neo4j --focus person:nariman-dzhelyal --depth 2 -o dzhelyal.html
     """
     summary = write_view(resolve_graph(**graph_options), out, redact=redact, labels=labels, types=types,
-                         as_of=as_of, heading=heading, max_nodes=max_nodes)
+                         as_of=as_of, heading=heading, max_nodes=max_nodes,
+                         importance=size_by)
     layout = "physics" if summary.physics else "precomputed layout"
     click.echo(f"wrote {summary.path}: {summary.nodes} entities, {summary.edges} facts, {layout}"
                f"{', redacted' if summary.redacted else ''} ({summary.bytes / 1e6:.1f} MB)")

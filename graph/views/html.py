@@ -40,7 +40,7 @@ from graph.subgraph import evidence_day, select
 from graph.views import layout, style
 
 __all__ = ["ViewSummary", "view_payload", "render_html", "write_html", "write_view", "vis_assets",
-           "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "EDGE_LABELS_MAX"]
+           "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "EDGE_LABELS_MAX", "IMPORTANCE"]
 
 DEFAULT_MAX_NODES = 10_000  # more entities than this is a picture nobody can read: narrow it first
 PHYSICS_MAX_NODES = 300  # above this, browser physics takes too long to settle (pyvis defaults: 33 s at 500)
@@ -97,18 +97,34 @@ def _short(name: str) -> str:
     return name if len(name) <= _NAME_MAX else name[:_NAME_MAX - 1] + "…"
 
 
-def _importance(g: nx.MultiDiGraph, claims: list[tuple[Any, Any, Any, dict[str, Any]]]) -> tuple[dict[Any, float], str]:
-    """Node importance for sizing: the number of facts each entity takes part in."""
+IMPORTANCE = ("degree", "betweenness")
+
+
+def _importance(g: nx.MultiDiGraph, claims: list[tuple[Any, Any, Any, dict[str, Any]]], measure: str,
+                seed: int) -> tuple[dict[Any, float], str]:
+    """Node importance for sizing, on the scale of a degree, and how it was measured."""
     degree: dict[Any, float] = {n: 0.0 for n in g}
     for u, v, _, _ in claims:
         degree[u] += 1
         degree[v] += 1
-    return degree, "number of facts (degree)"
+    if measure == "degree":
+        return degree, "number of facts (degree)"
+    if measure != "betweenness":
+        raise CasegraphError(f"unknown importance measure '{measure}' (known: {', '.join(IMPORTANCE)})")
+    from graph.analysis.measures import betweenness
+    from graph.analysis.projection import entity_graph
+
+    result = betweenness(entity_graph(g), seed=seed)
+    top = max((r["betweenness"] for r in result["ranking"]), default=0.0) or 1.0
+    # The broker with the highest score is drawn as large as a node with 64 facts.
+    sized = {r["key"]: 64.0 * r["betweenness"] / top for r in result["ranking"]}
+    how = "exact" if result["method"] == "exact" else f"sampled, ±{result['error_bound']:.2f}"
+    return {n: sized.get(n, 0.0) for n in g}, f"betweenness: brokers between groups ({how})"
 
 
 def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context: nx.MultiDiGraph | None = None,
                  as_of: str | None = None, seed: int = 0, ontology: Ontology | None = None,
-                 physics_max: int = PHYSICS_MAX_NODES) -> dict[str, Any]:
+                 physics_max: int = PHYSICS_MAX_NODES, importance: str = "degree") -> dict[str, Any]:
     """The data of a view, as plain JSON-ready values (nodes, edges and options for vis-network).
 
     ``g`` holds what is drawn: its entities and claim edges (sources are shown as
@@ -129,7 +145,7 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
     drawn = set(entities)
     claims = [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
               if d.get("type") != MENTIONS and u in drawn and v in drawn]
-    importance, importance_text = _importance(g, claims)
+    sizes, importance_text = _importance(g, claims, importance, seed)
     physics = len(entities) <= physics_max
     drawing = nx.Graph()
     drawing.add_nodes_from(entities)  # isolated entities get a place too
@@ -144,7 +160,7 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
         d = g.nodes[n]
         label = str(d.get("label") or "")
         label_counts[label] = label_counts.get(label, 0) + 1
-        opts = style.node_options(d, styles, importance.get(n, 0.0))
+        opts = style.node_options(d, styles, sizes.get(n, 0.0))
         name = str(d.get("name") or n)
         day = evidence_day({"date": d.get("date")}) if d.get("date") else None
         if day:
@@ -203,7 +219,7 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
 
     net.toggle_physics(physics)
     options = json.loads(net.options.to_json())
-    options["physics"]["stabilization"].update(iterations=200, updateInterval=25)
+    options["physics"]["stabilization"].update(iterations=50, updateInterval=25)  # it starts from the seeded layout
     options["physics"]["barnesHut"] = {"gravitationalConstant": -2500, "centralGravity": 0.4, "springLength": 110, "avoidOverlap": 0.1}
     options["layout"] = {"improvedLayout": False}  # positions are given; vis's own is slow past 100 nodes
     options["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=not physics, navigationButtons=False,
@@ -274,13 +290,14 @@ def _write_atomic(path: Path, text: str) -> int:
 
 def write_html(g: nx.MultiDiGraph, path: Path | str, *, heading: str = "casegraph view",
                context: nx.MultiDiGraph | None = None, as_of: str | None = None, seed: int = 0,
-               physics_max: int = PHYSICS_MAX_NODES) -> ViewSummary:
+               physics_max: int = PHYSICS_MAX_NODES, importance: str = "degree") -> ViewSummary:
     """Write ``g`` (which must come through :func:`graph.redact.exit_graph`) as one HTML file."""
     start = time.perf_counter()
     mark = require_exit_graph(g, "the view writer")
     if context is not None:
         require_exit_graph(context, "the view writer")
-    payload = view_payload(g, heading=heading, context=context, as_of=as_of, seed=seed, physics_max=physics_max)
+    payload = view_payload(g, heading=heading, context=context, as_of=as_of, seed=seed, physics_max=physics_max,
+                           importance=importance)
     size = _write_atomic(Path(path), render_html(payload))
     return ViewSummary(Path(path), payload["counts"]["nodes"], payload["counts"]["edges"], payload["physics"],
                        bool(mark.get("redacted")), size, time.perf_counter() - start)
@@ -296,15 +313,17 @@ def _check_names(given: Iterable[str], known: Iterable[str], what: str) -> list[
 
 def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, labels: Iterable[str] = (),
                types: Iterable[str] = (), as_of: str | None = None, heading: str | None = None,
-               max_nodes: int = DEFAULT_MAX_NODES, seed: int = 0) -> ViewSummary:
+               max_nodes: int = DEFAULT_MAX_NODES, seed: int = 0, importance: str = "degree") -> ViewSummary:
     """Filter, redact and write a view of ``g``: the one call behind ``casegraph view``.
 
     ``labels``/``types`` keep only those labels and relationship types; ``as_of``
     hides facts dated later (see :func:`graph.subgraph.as_of`). A graph with more
     than ``max_nodes`` entities is refused: nobody can read it, and it should be
-    narrowed around an entity or by a query first.
+    narrowed around an entity or by a query first. Node size shows ``importance``:
+    ``degree`` (facts) or ``betweenness`` (:func:`graph.analysis.measures.betweenness`).
     """
     onto = default_ontology()
+    _check_names([importance], IMPORTANCE, "importance measure")
     labels = _check_names(labels, onto.labels, "label")
     types = _check_names(types, onto.relationships, "relationship type")
     safe = exit_graph(g, redact=redact)
@@ -316,4 +335,4 @@ def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, la
             "--from neo4j --focus KEY --depth N, --cypher QUERY, --label or --type (or raise --max-nodes)")
     if heading is None:
         heading = "casegraph view" + (" (redacted)" if redact else "")
-    return write_html(shown, path, heading=heading, context=safe, as_of=as_of, seed=seed)
+    return write_html(shown, path, heading=heading, context=safe, as_of=as_of, seed=seed, importance=importance)
