@@ -30,7 +30,7 @@ from graph.exporters.cypher import statements
 from graph.exporters.flat import restore_graph
 from graph.ontology import default_ontology
 from graph.redact import exit_graph, sensitive_strings
-from graph.subgraph import select
+from graph.subgraph import neighbourhood, select
 from loaders.factfile import write_fact_file
 from loaders.facts import load_corpus
 from loaders.ftm import import_ftm
@@ -436,3 +436,87 @@ def test_writers_take_only_exit_filtered_graphs(graph: nx.MultiDiGraph, tmp_path
 def test_format_from_the_file_ending() -> None:
     assert [format_for_path(p) for p in ("a.graphml", "a.GEXF", "a.json", "a.ftm.json", "a.cypher", "a.csv")] == \
         ["graphml", "gexf", "json", "ftm", "cypher", "csv"]
+
+
+# -- the shared graph input: --from neo4j (whole, --focus, --query) ------------------
+FOCUS = "person:nariman-dzhelyal"
+
+
+@pytest.fixture
+def crimea_db(clean_db: neo4j.Driver, neo4j_env: Any) -> Store:
+    """The session's Neo4j holding exactly examples/crimea, as `casegraph load` leaves it."""
+    store = Store(clean_db, "bolt://test")  # the session's driver; not closed here
+    store.load(load_corpus([CRIMEA]))
+    return store
+
+
+def export_files(target: Path) -> dict[str, bytes]:
+    files = sorted(target.iterdir()) if target.is_dir() else [target]
+    return {f.name: f.read_bytes() for f in files}
+
+
+def read_back(fmt: str, target: Path) -> Any:
+    """An export read back with the tool users use, in a form that compares equal."""
+    if fmt == "graphml":
+        return restore_graph(nx.read_graphml(target, force_multigraph=True))
+    if fmt == "gexf":
+        return gexf_exporter.restore(nx.read_gexf(target))
+    if fmt == "json":
+        return nx.node_link_graph(json.loads(target.read_text(encoding="utf-8")), edges="edges")
+    if fmt == "ftm":
+        return sorted(ftm_lines(target), key=lambda d: d["id"])
+    return export_files(target)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("redact", [False, True], ids=["plain", "redacted"])
+def test_export_from_neo4j_equals_export_from_files(crimea_db: Store, tmp_path: Path, redact: bool) -> None:
+    flags = ["--redact"] if redact else []
+    for fmt in FORMATS:
+        targets = {}
+        for origin, args in (("files", [str(CRIMEA)]), ("neo4j", ["--from", "neo4j"])):
+            targets[origin] = tmp_path / origin / (fmt if fmt == "csv" else f"g.{fmt}")
+            result = run("export", *args, "--to", fmt, "-o", str(targets[origin]), *flags)
+            assert result.exit_code == 0, (fmt, origin, result.output)
+        got, want = read_back(fmt, targets["neo4j"]), read_back(fmt, targets["files"])
+        if isinstance(want, nx.MultiDiGraph):
+            assert_same(want, got)
+        else:
+            assert got == want, fmt
+
+
+@pytest.mark.neo4j
+def test_export_of_a_focus_and_a_saved_query_from_neo4j(crimea_db: Store, tmp_path: Path) -> None:
+    whole = exit_graph(build_graph(load_corpus([CRIMEA])))
+    focus = tmp_path / "focus.json"
+    result = run("export", "--from", "neo4j", "--focus", FOCUS, "--depth", "2", "-o", str(focus))
+    assert result.exit_code == 0, result.output
+    assert_same(neighbourhood(whole, FOCUS, 2), read_back("json", focus))
+    # --cypher: the claims it returns, with their two ends, equal the same claims built from the files.
+    cypher = tmp_path / "cypher.graphml"
+    result = run("export", "--from", "neo4j", "--cypher", "MATCH (:Person)-[r:DEFENDS|COUNSEL_IN]->() RETURN r",
+                 "-o", str(cypher))
+    assert result.exit_code == 0, result.output
+    claims = [(u, v, k) for u, v, k, d in whole.edges(keys=True, data=True) if d["type"] in ("DEFENDS", "COUNSEL_IN")]
+    assert claims
+    assert_same(whole.edge_subgraph(claims), read_back("graphml", cypher))
+
+
+@pytest.mark.neo4j
+def test_export_of_a_saved_query_from_neo4j(crimea_db: Store, tmp_path: Path) -> None:
+    """--query NAME -p key value reaches the export. The saved queries of queries/ return
+    names and keys as text, not nodes, so their graph is empty: the export says so and
+    writes nothing rather than an empty file that looks like a result."""
+    out = tmp_path / "query.json"
+    result = run("export", "--from", "neo4j", "--query", "case-network", "-p", "case", "case:dzhelyal-sabotage",
+                 "-o", str(out))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: nothing to export: the graph is empty"), result.output
+    assert not out.exists()
+    result = run("export", "--from", "neo4j", "--query", "case-network", "-o", str(out))
+    assert result.exit_code == 1 and "case-network needs -p case VALUE" in result.output
+    result = run("export", "--from", "neo4j", "--query", "no-such-query", "-o", str(out))
+    assert result.exit_code == 1 and "no saved query 'no-such-query'" in result.output
+    result = run("export", str(CRIMEA), "--query", "case-network", "-p", "case", "x", "-o", str(out))
+    assert result.exit_code == 2 and "--query goes with --from neo4j" in result.output
+    assert not out.exists()

@@ -158,7 +158,13 @@ def export_graph(g: nx.MultiDiGraph, fmt: str, out: str, *, redact: bool = False
         if rel not in ontology.relationships and rel != "MENTIONS":
             raise CasegraphError(f"--type: unknown relationship type '{rel}' "
                                  f"(known: {', '.join(sorted(ontology.relationships))}, MENTIONS)")
+    # An empty file would look like a successful export; say why there is nothing instead.
+    if g.number_of_nodes() == 0:
+        raise CasegraphError("nothing to export: the graph is empty (a --cypher or --query result holds only "
+                             "the nodes, relationships and paths it returns, not names or keys in its columns)")
     cut = select(exit_graph(g, redact=redact), labels, types, day)
+    if cut.number_of_nodes() == 0:
+        raise CasegraphError("nothing to export: --label, --type and --as-of leave no node of the graph")
     return write_export(cut, fmt, out, force=force, ontology=ontology, stdout=stdout)
 
 

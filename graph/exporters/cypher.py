@@ -84,7 +84,10 @@ def literal(value: Any) -> str:
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if v is not None}
+    # Keys in a fixed order (the id first), so one graph gives one script, whether it was
+    # built from fact files or read back from Neo4j (whose property order differs).
+    order = sorted(props, key=lambda k: (k not in ("key", "id"), k))
+    return {k: props[k] for k in order if props[k] is not None}
 
 
 def _unwind(rows: list[dict[str, Any]], body: str) -> Iterator[str]:
