@@ -37,7 +37,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
-from graph.errors import CasegraphError
+from graph.errors import StoreError
 from graph.resolve import EntityResolver
 
 __all__ = [
@@ -83,7 +83,7 @@ _TX_KEY = "casegraph_run"  # transaction metadata that lets Ctrl-C find this run
 assert _TX_KEY in S.TRANSACTIONS_WITH_TOKEN
 
 
-class QueryError(CasegraphError):
+class QueryError(StoreError):
     """A query was refused, or failed; the message is one line and quotes no data."""
 
 
