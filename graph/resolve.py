@@ -73,7 +73,7 @@ class EntityResolver:
         self._by_part: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             key, name, aliases = entry[0], entry[1], entry[2]
-            label = entry[3] if len(entry) > 3 else ""  # type: ignore[misc]
+            label = entry[3] if len(entry) > 3 else ""
             self._by_key[key] = Candidate(key, name, label)
             for text in [name, *aliases]:
                 norm = normalise_name(str(text))

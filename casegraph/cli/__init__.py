@@ -96,4 +96,9 @@ _register()
 
 def main() -> None:
     """Console entry point."""
+    # The driver logs retries and lost connections as warnings; casegraph reports them as
+    # one line of its own (or, with --verbose, as a traceback).
+    import logging
+
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     cli()

@@ -24,6 +24,7 @@ Cypher text only from the ontology (whose loader admits only plain identifiers).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -45,6 +46,7 @@ from graph.settings import Settings, get_settings
 
 __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect", "BOLT_SCHEMES"]
 
+CONNECT_SECONDS = 10.0  # to open one connection: a server that is gone is found out fast
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -58,6 +60,7 @@ class Store:
         self.database = database
         self.ontology = ontology or default_ontology()
         self._schema_ready = False
+        self.retry_seconds = 60.0  # how long transient errors are retried (see _run)
 
     # -- connection ---------------------------------------------------------------
     @classmethod
@@ -70,13 +73,16 @@ class Store:
         """
         check_uri(uri)
         try:
+            # casegraph retries itself (see _run): the driver's own retries would keep a
+            # load retrying for minutes against a server that is gone.
             driver = GraphDatabase.driver(
-                uri, auth=(user, password), max_transaction_retry_time=retry_seconds,
-                notifications_min_severity="OFF",
+                uri, auth=(user, password), max_transaction_retry_time=0,
+                connection_timeout=CONNECT_SECONDS, notifications_min_severity="OFF",
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreError(f"bad Neo4j URI {preview(shown_uri(uri))}: {_first_line(exc)}") from None
         store = cls(driver, uri, database, ontology)
+        store.retry_seconds = retry_seconds
         with store._errors():
             driver.verify_connectivity()
         return store
@@ -98,9 +104,11 @@ class Store:
         except neo4j_errors.AuthError:
             raise StoreError(f"Neo4j at {self.uri} refused the user name or password") from None
         except neo4j_errors.ServiceUnavailable as exc:
-            raise StoreError(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)})") from None
+            raise _Retryable(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)})") from exc
         except neo4j_errors.SessionExpired as exc:
-            raise StoreError(f"lost the connection to Neo4j at {self.uri} ({_first_line(exc)})") from None
+            raise _Retryable(f"lost the connection to Neo4j at {self.uri} ({_first_line(exc)})") from exc
+        except neo4j_errors.TransientError as exc:
+            raise _Retryable(f"Neo4j error {exc.code}: {_first_line(exc)}") from exc
         except neo4j_errors.CypherSyntaxError as exc:
             raise StoreError(f"Cypher syntax error: {_first_line(exc)}") from None
         except neo4j_errors.Neo4jError as exc:
@@ -115,26 +123,68 @@ class Store:
         return self.driver.session(database=self.database, default_access_mode=mode)
 
     def _write(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        with self._errors(), self._session() as session:
-            return session.execute_write(fn)
+        return self._run(fn, read=False)
 
     def _read(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        with self._errors(), self._session(read=True) as session:
-            return session.execute_read(fn)
+        return self._run(fn, read=True)
+
+    def _run(self, fn: Callable[[ManagedTransaction], Any], read: bool) -> Any:
+        """Run ``fn`` in a managed transaction (see :meth:`_retrying`)."""
+        def attempt() -> Any:
+            with self._errors(), self._session(read=read) as session:
+                return session.execute_read(fn) if read else session.execute_write(fn)
+        return self._retrying(attempt)
+
+    def _retrying(self, attempt: Callable[[], Any]) -> Any:
+        """``attempt()``, retried on transient errors for ``retry_seconds``.
+
+        Deadlocks between concurrent loads and a cluster's leader switch are retried with
+        backoff. A lost connection is retried only while the server still answers: when it
+        is gone, this fails at once with one line saying so (each transaction either
+        committed whole or not at all, so rerunning the load is safe).
+        """
+        deadline = time.monotonic() + self.retry_seconds
+        delay = 0.1
+        while True:
+            try:
+                return attempt()
+            except _Retryable as retry:
+                cause = retry.__cause__
+                if isinstance(cause, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired)) \
+                        and not self._answers():
+                    raise StoreError(
+                        f"the Neo4j server at {self.uri} went away ({_first_line(cause)}); every "
+                        "transaction committed whole or not at all, so rerunning the load is safe") from None
+                if time.monotonic() + delay > deadline:
+                    raise StoreError(str(retry)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+    def _answers(self) -> bool:
+        """Does the server accept a connection right now?"""
+        try:
+            self.driver.verify_connectivity()
+            return True
+        except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, OSError):
+            return False
 
     # -- schema and housekeeping ----------------------------------------------------
     def ensure_schema(self) -> None:
         """Create the ontology's constraints and indexes if missing, and wait for them."""
         if self._schema_ready:
             return
-        with self._errors(), self._session() as session:
-            have = {r["name"] for r in session.run(S.SHOW_CONSTRAINT_NAMES)}
-            have |= {r["name"] for r in session.run(S.SHOW_INDEX_NAMES)}
-            missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
-            for statement in missing:
-                session.run(statement).consume()
-            if missing:
-                session.run(S.AWAIT_INDEXES).consume()
+
+        def attempt() -> None:
+            # Two loads starting together may both create the schema: a deadlock is retried.
+            with self._errors(), self._session() as session:
+                have = {r["name"] for r in session.run(S.SHOW_CONSTRAINT_NAMES)}
+                have |= {r["name"] for r in session.run(S.SHOW_INDEX_NAMES)}
+                missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
+                for statement in missing:
+                    session.run(statement).consume()
+                if missing:
+                    session.run(S.AWAIT_INDEXES).consume()
+        self._retrying(attempt)
         self._schema_ready = True
 
     def clear(self) -> None:
@@ -218,6 +268,10 @@ def check_uri(uri: str) -> None:
         raise StoreError(f"bad Neo4j URI {shown}: no host name")
     if port is not None and not 1 <= port <= 65535:
         raise StoreError(f"bad Neo4j URI {shown}: the port must be a number from 1 to 65535")
+
+
+class _Retryable(StoreError):
+    """A driver error after which the transaction may be retried (see ``Store._run``)."""
 
 
 def _first_line(exc: BaseException) -> str:
