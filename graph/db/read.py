@@ -77,10 +77,12 @@ class Reader:
         result = run_query(self.store.driver, query, parameters, database=self.store.database, timeout=timeout)
         keys: set[str] = set()
         claim_ids: set[str] = set()
+        prefixes = tuple(f"{label.key_prefix}:" for label in self.store.ontology.labels.values())
         for row in result.rows:
             for value in row:
-                _collect_graph_values(value, keys, claim_ids)
-        return self._subgraph(sorted(keys), claim_ids=claim_ids)
+                _collect_graph_values(value, keys, claim_ids, prefixes)
+        # Keys alone (a saved query that returns names and keys): the claims among them.
+        return self._subgraph(sorted(keys), claim_ids=claim_ids or None)
 
     def _subgraph(self, keys: list[str], claim_ids: set[str] | None = None) -> nx.MultiDiGraph:
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
@@ -130,9 +132,15 @@ class Reader:
 
 
 
-def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str]) -> None:
-    """Find entities and claim relationships in a query result value (nodes, paths, lists)."""
-    if isinstance(value, neo4j.graph.Node):
+def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str], prefixes: tuple[str, ...] = ()) -> None:
+    """Find entities and claim relationships in a query result value (nodes, paths, lists),
+    and entity keys and claim ids returned as text (``person:...``, ``claim:...``)."""
+    if isinstance(value, str):
+        if value.startswith("claim:"):
+            claim_ids.add(value)
+        elif prefixes and value.startswith(prefixes):
+            keys.add(value)
+    elif isinstance(value, neo4j.graph.Node):
         if "Entity" in value.labels and "key" in value:
             keys.add(value["key"])
     elif isinstance(value, neo4j.graph.Relationship):
@@ -140,17 +148,17 @@ def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str]) -> No
             claim_ids.add(value["claim_id"])
             for node in (value.start_node, value.end_node):
                 if node is not None:
-                    _collect_graph_values(node, keys, claim_ids)
+                    _collect_graph_values(node, keys, claim_ids, prefixes)
     elif isinstance(value, neo4j.graph.Path):
         for node in value.nodes:
-            _collect_graph_values(node, keys, claim_ids)
+            _collect_graph_values(node, keys, claim_ids, prefixes)
         for rel in value.relationships:
-            _collect_graph_values(rel, keys, claim_ids)
+            _collect_graph_values(rel, keys, claim_ids, prefixes)
     elif isinstance(value, list):
         for item in value:
-            _collect_graph_values(item, keys, claim_ids)
+            _collect_graph_values(item, keys, claim_ids, prefixes)
     elif isinstance(value, dict):
         for item in value.values():
-            _collect_graph_values(item, keys, claim_ids)
+            _collect_graph_values(item, keys, claim_ids, prefixes)
 
 
