@@ -15,6 +15,7 @@ import pytest
 
 import casegraph
 from casegraph.cli import cli
+from casegraph.cli.common import graph_input
 
 ROOT = Path(__file__).resolve().parents[1]
 # Which top-level packages each layer may import (besides itself, the standard library and PyPI).
@@ -110,18 +111,25 @@ def test_readme_command_table_is_the_cli() -> None:
     rows = _table_rows()
     assert rows, "no command table in README.md"
     documented: dict[str, str] = {}
+    problems = []
+    shared = _long_options(graph_input(click.command()(lambda **kw: None)))
+
+    def named(text: str) -> set[str]:
+        found = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9\-]*)", text))
+        return found | shared if "INPUT" in text else found  # the shared input, spelled out under the table
+
     for row in rows:
-        for name in _row_commands(row, commands):
+        names = _row_commands(row, commands)
+        for name in names:
             assert name in commands, f"README names 'casegraph {name}', which does not exist"
             documented[name] = documented.get(name, "") + row
+        real = set().union(*(_long_options(commands[n]) for n in names))
+        problems += [f"{' / '.join(names)}: README names {o}, which it does not have"
+                     for o in sorted(named(row) - real - (shared if "INPUT" in row else set()))]
     missing_commands = sorted(set(commands) - set(documented))
     assert missing_commands == [], f"commands missing from README's table: {missing_commands}"
-    problems = []
     for name, text in documented.items():
-        in_readme = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9\-]*)", text))
-        real = _long_options(commands[name])
-        problems += [f"{name}: option {o} not in README" for o in sorted(real - in_readme)]
-        problems += [f"{name}: README names {o}, which it does not have" for o in sorted(in_readme - real)]
+        problems += [f"{name}: option {o} not in README" for o in sorted(_long_options(commands[name]) - named(text))]
     assert problems == []
 
 
