@@ -61,6 +61,9 @@ class Limits:
 
 @dataclass(frozen=True)
 class PropertySpec:
+    """A property the ontology declares: its ``name``, its ``type`` (one of the registry's in
+    :mod:`graph.types`), the allowed ``values`` of an ``enum``, and what it means."""
+
     """One declared property: its name, type (a name in ``graph.types.TYPES``), enum values,
     description and the most characters a text value (or list item) may have."""
 
@@ -73,6 +76,9 @@ class PropertySpec:
 
 @dataclass(frozen=True)
 class NodeLabel:
+    """A node label (Person, Organisation, ...): the ``key_prefix`` its keys start with
+    (``person:``), what it means, and the ``properties`` an entity of it may carry."""
+
     name: str
     key_prefix: str
     description: str
@@ -81,6 +87,10 @@ class NodeLabel:
 
 @dataclass(frozen=True)
 class RelationshipType:
+    """A relationship type (a claim's predicate): the labels it may link (``sources`` to
+    ``targets``), the qualifiers that identify a claim (``key``: the same fact with another
+    ``role`` is another claim), and the ``properties`` a claim of it may carry."""
+
     name: str
     description: str
     sources: tuple[str, ...]
@@ -91,6 +101,9 @@ class RelationshipType:
 
 @dataclass(frozen=True)
 class Ontology:
+    """The whole ontology file: labels, relationship types, the qualifiers every claim may
+    carry (``claim_qualifiers``: date, start, end), the quote limit, and where it came from."""
+
     path: Path
     version: int
     max_quote_words: int
