@@ -18,7 +18,7 @@ from graph.build import build_graph
 from graph.db import server
 from graph.db.load import Loader
 from graph.db.store import Store
-from graph.errors import StoreError, ValidationFailed
+from graph.errors import CasegraphError, StoreError, ValidationFailed
 from graph.schema import render_schema, schema_statements
 from loaders import factfile
 from loaders.facts import load_corpus
@@ -393,6 +393,13 @@ def test_neighbourhood_read_back(store: Store) -> None:
     assert "event:ametov-arrest" in g2  # via the linked case
     with pytest.raises(StoreError, match="no entity 'person:nobody' in Neo4j"):
         store.read_neighbourhood("person:nobody")
+    # A name or alias in any script finds the focus; a shared first name is ambiguous.
+    assert set(store.read_neighbourhood("Николай Полозов", depth=1).nodes) == set(g1.nodes)
+    assert set(store.read_neighbourhood("polozov", depth=1).nodes) == set(g1.nodes)
+    with pytest.raises(CasegraphError, match="'Nariman' is ambiguous: .*person:nariman-ametov.*person:nariman-dzhelyal"):
+        store.read_neighbourhood("Nariman")
+    with pytest.raises(StoreError, match="no entity 'Polozoff' in Neo4j; closest: .*Polozov"):
+        store.read_neighbourhood("Polozoff")
 
 
 def test_cypher_read_back_and_write_refused(store: Store) -> None:

@@ -6,6 +6,7 @@ analysis, views and exports work the same from either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -17,13 +18,17 @@ from graph.build import MENTIONS, edge_attrs, entity_node_attrs, source_node_att
 from graph.db import statements as S
 from graph.db.query import DEFAULT_TIMEOUT, run_query
 from graph.db.rows import claim_from_props, entity_from_props, evidence_dict
-from graph.errors import StoreError
+from graph.errors import StoreError, preview
 from graph.model import Source
+from graph.resolve import EntityResolver
 
 if TYPE_CHECKING:
     from graph.db.store import Store
 
 __all__ = ["Reader"]
+
+_CLAIM_ID = re.compile(r"claim:[0-9a-f]+")  # graph.model.claim_id: "claim:" and a hex digest
+_KEY_SHAPE = re.compile(r"[a-z][a-z0-9]*:[a-z0-9][a-z0-9._-]*")  # prefix:lower-case-slug, as the loader checks
 
 
 class Reader:
@@ -45,14 +50,27 @@ class Reader:
         return self.store._read(work)
 
     def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
-        """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
+        """A focus entity with every entity within ``depth`` claim hops, and the claims among them.
+
+        ``key`` may also be a name or an alias in any script (:mod:`graph.resolve`); an
+        ambiguous or unknown one is a one-line error with the candidates.
+        """
         if depth < 0:
             raise StoreError(f"depth must be 0 or more, not {depth}")
 
         def work(tx: ManagedTransaction) -> list[str]:
-            found = tx.run(S.ENTITY_EXISTS, key=key).single()
-            if found is None:
-                raise StoreError(f"no entity '{key}' in Neo4j")
+            nonlocal key
+            if tx.run(S.ENTITY_EXISTS, key=key).single() is None:
+                resolver = EntityResolver((r["key"], r["name"] or r["key"], r["aliases"], r["label"] or "")
+                                          for r in tx.run(S.ENTITY_NAMES))
+                found = resolver.matches(key)
+                if len(found) != 1:
+                    if found:
+                        resolver.resolve(key)  # raises: ambiguous, with the candidates
+                    close = resolver.closest(key)
+                    raise StoreError(f"no entity {preview(key)} in Neo4j"
+                                     + (f"; closest: {', '.join(close)}" if close else ""))
+                key = found[0]
             seen = {key}
             frontier = [key]
             for _ in range(depth):
@@ -136,9 +154,10 @@ def _collect_graph_values(value: Any, keys: set[str], claim_ids: set[str], prefi
     """Find entities and claim relationships in a query result value (nodes, paths, lists),
     and entity keys and claim ids returned as text (``person:...``, ``claim:...``)."""
     if isinstance(value, str):
-        if value.startswith("claim:"):
+        # Only key-shaped text: a name or quote that happens to begin "case: ..." is not a key.
+        if _CLAIM_ID.fullmatch(value):
             claim_ids.add(value)
-        elif prefixes and value.startswith(prefixes):
+        elif prefixes and value.startswith(prefixes) and _KEY_SHAPE.fullmatch(value):
             keys.add(value)
     elif isinstance(value, neo4j.graph.Node):
         if "Entity" in value.labels and "key" in value:
