@@ -1,6 +1,7 @@
 // title: Find entities by name
 // description: Entities whose name or any alias contains the text (any case), with their
-//   label, aliases and how many sources mention them.
+//   key, label, aliases and how many sources mention them. As graph input: those entities
+//   and the claims among them.
 // param text (string, required): part of a name or alias, in any script
 MATCH (n:Entity)
 WHERE toLower(n.name) CONTAINS toLower($text)

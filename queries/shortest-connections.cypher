@@ -1,6 +1,7 @@
 // title: Shortest connections between two entities
 // description: Every shortest chain of claims between two entities (either direction, at
-//   most 6 hops), one row per hop, with the sources and quotes of every hop.
+//   most 6 hops), one row per hop, with the sources and quotes of every hop. Last, for
+//   graph use: the keys of the hop's two ends and its claim id.
 // param a (entity, required): where the chain starts (key, name or alias)
 // param b (entity, required): where it ends (key, name or alias)
 // param max_hops (integer, default 6): the longest chain to report (at most 6)
@@ -19,5 +20,6 @@ RETURN chain, hop + 1 AS hop, startNode(r).name AS subject, type(r) AS relations
        COLLECT {
          MATCH (:Claim {id: r.claim_id})<-[:SUPPORTS]-(e:Evidence)
          RETURN e.source + ': ' + e.quote AS evidence ORDER BY evidence
-       } AS evidence
+       } AS evidence,
+       startNode(r).key AS subject_key, endNode(r).key AS object_key, r.claim_id AS claim_id
 ORDER BY chain, hop

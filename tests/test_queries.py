@@ -20,10 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from casegraph.cli import cli
+from graph.build import build_graph
 from graph.db import server
 from graph.db.query import QueryError, check_parameters, parameters_used, run_query
 from graph.db.store import Store
@@ -31,7 +33,7 @@ from graph.resolve import ResolveError
 from graph.settings import Settings
 from loaders.factfile import write_fact_file
 from loaders.facts import load_corpus
-from queries.registry import QUERY_DIR, check_queries, list_queries, parse_query, run_saved
+from queries.registry import QUERY_DIR, check_queries, list_queries, parse_query, read_saved_graph, run_saved
 
 ROOT = Path(__file__).resolve().parents[1]
 CRIMEA = ROOT / "examples" / "crimea"
@@ -115,15 +117,27 @@ FIXTURE_B = {
 
 
 @pytest.fixture(scope="module")
-def store(neo4j_server: server.ServerInfo, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A store on the session's server holding examples/crimea and the fixture corpus only."""
+def fixture_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus as fact files."""
     folder = tmp_path_factory.mktemp("query-fixtures")
     write_fact_file(folder / "alpha.yaml", FIXTURE_A)
     write_fact_file(folder / "beta.yaml", FIXTURE_B)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(neo4j_server: server.ServerInfo, fixture_folder: Path) -> Iterator[Store]:
+    """A store on the session's server holding examples/crimea and the fixture corpus only."""
     with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as st:
         st.clear()
-        st.load(load_corpus([str(CRIMEA), str(folder)]))
+        st.load(load_corpus([str(CRIMEA), str(fixture_folder)]))
         yield st
+
+
+@pytest.fixture(scope="module")
+def files_graph(fixture_folder: Path) -> nx.MultiDiGraph:
+    """The same corpus built from the files: what a graph read from Neo4j must equal."""
+    return build_graph(load_corpus([str(CRIMEA), str(fixture_folder)]))
 
 
 @pytest.fixture
@@ -135,6 +149,14 @@ def env(neo4j_server: server.ServerInfo) -> dict[str, str]:
 
 def saved(store: Store, name: str, **params: str) -> list[dict[str, Any]]:
     return run_saved(store.driver, name, params).records()
+
+
+def claims_of(store: Store, ids: list[str]) -> list[tuple[str, str, str]]:
+    """(subject, predicate, object) of each claim id, sorted: what a row's claim ids stand for."""
+    rows = ad_hoc(store, "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.subject AS s, c.predicate AS p, "
+                         "c.object AS o", {"ids": ids})
+    assert len(rows) == len(ids), ids  # every id is a claim
+    return sorted((r["s"], r["p"], r["o"]) for r in rows)
 
 
 def ad_hoc(store: Store, text: str, params: dict[str, Any] | None = None, **kw: Any) -> list[dict[str, Any]]:
@@ -216,14 +238,21 @@ def test_lawyer_cases_and_shared_lawyers(store: Store) -> None:
     ]
     polozov = saved(store, "lawyer-cases", lawyer="Николай Полозов")
     assert [(r["case_key"], r["clients"]) for r in polozov] == [("case:dzhelyal-sabotage", ["Nariman Dzhelyal"])]
-    assert saved(store, "shared-lawyers") == [
-        {"lawyer": "Maria Advokat", "n_cases": 2, "cases": ["Alpha case", "Beta case"]}]
+    shared = saved(store, "shared-lawyers")
+    assert [{k: r[k] for k in ("lawyer", "n_cases", "cases", "lawyer_key", "case_keys")} for r in shared] == [
+        {"lawyer": "Maria Advokat", "n_cases": 2, "cases": ["Alpha case", "Beta case"],
+         "lawyer_key": "person:maria-advokat", "case_keys": ["case:alpha", "case:beta"]}]
+    assert len(shared[0]["claim_ids"]) == 2  # her two COUNSEL_IN claims
     assert saved(store, "shared-lawyers", min_cases="3") == []
 
 
 def test_co_defendants(store: Store) -> None:
-    assert saved(store, "co-defendants", person="Тестенко") == [
-        {"case": "Alpha case", "co_defendant": "Olena Primer", "status": "defendant", "charge": None}]
+    rows = saved(store, "co-defendants", person="Тестенко")
+    assert [{k: v for k, v in r.items() if k != "claim_ids"} for r in rows] == [
+        {"case": "Alpha case", "co_defendant": "Olena Primer", "status": "defendant", "charge": None,
+         "case_key": "case:alpha", "co_defendant_key": "person:olena-primer"}]
+    assert claims_of(store, rows[0]["claim_ids"]) == [
+        ("person:ivan-testenko", "DEFENDANT_IN", "case:alpha"), ("person:olena-primer", "DEFENDANT_IN", "case:alpha")]
     assert saved(store, "co-defendants", person="Dzhelyal") == []
 
 
@@ -329,11 +358,15 @@ def test_single_source_and_disputed_facts(store: Store) -> None:
     assert ("DEFENDANT_IN", "Alpha case") not in pairs  # two sources
     assert ("PARTICIPANT_IN", "Ivan Testenko pressed to inform") in pairs
     assert len(saved(store, "single-source-facts")) == 26 + 16 - 2  # every claim but the two both fixtures give
-    assert saved(store, "disputed-facts") == [{
+    disputed = saved(store, "disputed-facts")
+    assert [{k: v for k, v in r.items() if k != "claim_id"} for r in disputed] == [{
         "subject": "Ivan Testenko", "relationship": "PARTICIPANT_IN", "object": "Arrest of Ivan Testenko",
         "disputed": ["date"], "earliest_date": "2020-03",
         "sources_say": ["source:fixture-alpha-report says date 2020-03", "source:fixture-beta-news says date 2020-04"],
+        "subject_key": "person:ivan-testenko", "object_key": "event:ivan-arrest",
     }]
+    assert claims_of(store, [disputed[0]["claim_id"]]) == [
+        ("person:ivan-testenko", "PARTICIPANT_IN", "event:ivan-arrest")]
 
 
 def test_entities_by_name(store: Store) -> None:
@@ -346,6 +379,105 @@ def test_every_saved_query_is_tested() -> None:
     text = Path(__file__).read_text(encoding="utf-8")
     untested = [q.name for q in list_queries() if f'"{q.name}"' not in text]
     assert untested == []
+
+
+# -- saved queries as graph input (--query NAME) ---------------------------------------------
+DZHELYAL_NETWORK = [
+    ("event:ametov-arrest", "LINKED_TO", "case:dzhelyal-sabotage"),
+    ("event:chalgozov-arrest-2021-12", "LINKED_TO", "case:dzhelyal-sabotage"),
+    ("person:kurtumer-chalgozov", "PARTICIPANT_IN", "event:chalgozov-arrest-2021-12"),
+    ("person:nariman-ametov", "PARTICIPANT_IN", "event:ametov-arrest"),
+    ("person:nariman-dzhelyal", "ACCUSED_OF", "case:dzhelyal-sabotage"),
+    ("person:nariman-dzhelyal", "DEFENDANT_IN", "case:dzhelyal-sabotage"),
+    ("person:nikolai-polozov", "COUNSEL_IN", "case:dzhelyal-sabotage"),
+    ("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal"),
+]
+AS_GRAPH = [  # (query, parameters, the claims its graph holds, entities beyond those claims' ends)
+    ("case-network", {"case": "Dzhelyal"}, DZHELYAL_NETWORK, set()),
+    ("lawyer-cases", {"lawyer": "Maria Advokat"}, [
+        ("person:ivan-testenko", "DEFENDANT_IN", "case:alpha"),
+        ("person:maria-advokat", "COUNSEL_IN", "case:alpha"),
+        ("person:maria-advokat", "COUNSEL_IN", "case:beta"),
+        ("person:maria-advokat", "DEFENDS", "person:ivan-testenko"),
+        ("person:petro-zrazok", "DEFENDANT_IN", "case:beta"),
+        ("person:taras-zakhysnyk", "COUNSEL_IN", "case:alpha"),
+    ], set()),
+    ("relationship-evidence", {"a": "Polozov", "b": "Джелял"}, [
+        ("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal")], set()),
+    ("person-timeline", {"person": "Ivan Testenko"}, [
+        ("person:ivan-testenko", "PARTICIPANT_IN", "event:ivan-arrest"),
+        ("person:ivan-testenko", "PARTICIPANT_IN", "event:ivan-pressure"),
+    ], set()),
+    ("shortest-connections", {"a": "Chubarov", "b": "Polozov"}, [
+        ("person:nariman-dzhelyal", "LEADS", "org:mejlis"),
+        ("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal"),
+        ("person:refat-chubarov", "LEADS", "org:mejlis"),
+    ], set()),
+    ("person-assertions", {"person": "Chubarov"}, [
+        ("org:fsb", "PARTICIPANT_IN", "event:fsb-recruitment-of-crimean-tatars"),
+        ("org:russian-occupation-authorities", "PARTICIPANT_IN", "event:fsb-recruitment-of-crimean-tatars"),
+    ], {"person:refat-chubarov"}),  # the speaker: a node of its own
+]
+
+
+def triples(g: nx.MultiDiGraph) -> list[tuple[str, str, str]]:
+    return sorted((u, d["type"], v) for u, v, d in g.edges(data=True))
+
+
+@pytest.mark.parametrize(("name", "params", "claims", "extra"), AS_GRAPH, ids=[c[0] for c in AS_GRAPH])
+def test_a_saved_query_as_graph_input(store: Store, env: dict[str, str], files_graph: nx.MultiDiGraph, name: str,
+                                      params: dict[str, str], claims: list[tuple[str, str, str]],
+                                      extra: set[str]) -> None:
+    """`stats --from neo4j --query NAME` counts the entities and claims the query is about; the
+    graph read back holds exactly them, each claim with the evidence the files give it."""
+    flags = [x for k, v in params.items() for x in ("-p", k, v)]
+    result = invoke(env, "stats", "--from", "neo4j", "--query", name, *flags, "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    ends = {k for s, _, o in claims for k in (s, o)} | extra
+    assert summary["nodes"] == len(ends) and summary["claims"] == len(claims) > 0
+    assert summary["types"] == {t: sum(1 for c in claims if c[1] == t) for t in sorted({c[1] for c in claims})}
+    g = read_saved_graph(store, name, params)
+    assert set(g.nodes) == ends
+    assert triples(g) == claims
+    for u, v, k, d in g.edges(keys=True, data=True):
+        assert d["evidence"] and d == files_graph.edges[u, v, k]  # evidence and all, as built from the files
+    for n, d in g.nodes(data=True):
+        assert d["name"] == files_graph.nodes[n]["name"]
+
+
+def test_a_saved_query_exports_its_graph(store: Store, env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "out.graphml"
+    result = invoke(env, "export", "--from", "neo4j", "--query", "case-network", "-p", "case",
+                    "Sabotage case against Nariman Dzhelyal", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    back = nx.read_graphml(out, force_multigraph=True)  # as users read it
+    assert set(back.nodes) == {k for s, _, o in DZHELYAL_NETWORK for k in (s, o)}
+    assert sorted((u, d["type"], v) for u, v, d in back.edges(data=True)) == DZHELYAL_NETWORK
+    assert back.nodes["person:nikolai-polozov"]["name"] == "Nikolai Polozov"
+
+
+def test_read_cypher_takes_keys_and_claim_ids_returned_as_text(store: Store) -> None:
+    persons = {r["key"] for r in ad_hoc(store, "MATCH (p:Person) RETURN p.key AS key")}
+    g = store.read_cypher("MATCH (p:Person) RETURN p.key AS key")
+    assert set(g.nodes) == persons  # every person, and no other entity
+    among = ad_hoc(store, "MATCH (c:Claim) WHERE c.subject IN $k AND c.object IN $k "
+                          "RETURN c.subject AS s, c.predicate AS p, c.object AS o", {"k": sorted(persons)})
+    assert triples(g) == sorted((r["s"], r["p"], r["o"]) for r in among)  # keys alone: the claims among them
+    assert ("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal") in triples(g)
+    assert all(d["evidence"] for _, _, d in g.edges(data=True))
+    # Claim ids as text: those claims only, with their two ends.
+    ids = store.read_cypher("MATCH (c:Claim {predicate: 'COUNSEL_IN'}) RETURN c.id AS id")
+    assert sorted(t[1] for t in triples(ids)) == ["COUNSEL_IN"] * 4
+    assert "case:beta" in ids and "person:maria-advokat" in ids
+    # Keys and claim ids together: the listed claims, not every claim among the keys.
+    both = store.read_cypher("MATCH (l {key: 'person:maria-advokat'})-[r:COUNSEL_IN]->(c {key: 'case:beta'}) "
+                             "RETURN 'person:ivan-testenko' AS key, r.claim_id AS claim_id")
+    assert set(both.nodes) == {"person:ivan-testenko", "person:maria-advokat", "case:beta"}
+    assert triples(both) == [("person:maria-advokat", "COUNSEL_IN", "case:beta")]
+    # Text that only begins like a key or a claim id is neither.
+    assert store.read_cypher("RETURN 'case: the court said' AS a, 'claim: none' AS b, 'person:' AS c, "
+                             "'person:Ivan Testenko' AS d").number_of_nodes() == 0
 
 
 # -- entity parameters -----------------------------------------------------------------------
@@ -506,7 +638,8 @@ def test_query_formats_and_limit(store: Store, env: dict[str, str]) -> None:
     raw = as_csv.stdout_bytes.decode("utf-8")
     assert raw.count("\r\n") == 3  # RFC 4180 line ends: a header and two rows
     rows = list(csv.reader(io.StringIO(raw, newline="")))
-    assert rows[0] == ["defendant", "status", "charge", "case_charges", "lawyers", "sources"]
+    assert rows[0] == ["defendant", "status", "charge", "case_charges", "lawyers", "sources",
+                       "defendant_key", "case_key", "lawyer_keys", "claim_ids"]  # readable first, keys last
     assert rows[1][:3] == ["Ivan Testenko", "accused", "RU CC 205.5"]
     assert rows[1][5] == "source:fixture-alpha-report; source:fixture-beta-news"
     table = invoke(env, "query", "--cypher", "MATCH (p:Person) RETURN p ORDER BY p.key", "--limit", "2")
