@@ -736,14 +736,19 @@ def stop(settings: Settings | None = None, timeout: float = 60) -> bool:
     if not paths.root.is_dir():
         return False
     with _locked(paths):
-        pid = _read_pid(paths)
-        running = pid is not None and _is_our_launcher(pid, paths)
-        if running:
-            assert pid is not None
-            _terminate(pid, timeout)
-            _forget(pid)
-        _remove(paths.pid, paths.ready)
-        return running
+        return _stop_unlocked(paths, timeout)
+
+
+def _stop_unlocked(paths: _Paths, timeout: float) -> bool:
+    """:func:`stop` for a caller that holds the server lock already (graph.db.bulk)."""
+    pid = _read_pid(paths)
+    running = pid is not None and _is_our_launcher(pid, paths)
+    if running:
+        assert pid is not None
+        _terminate(pid, timeout)
+        _forget(pid)
+    _remove(paths.pid, paths.ready)
+    return running
 
 
 def status(settings: Settings | None = None) -> ServerInfo | None:

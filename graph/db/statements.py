@@ -116,6 +116,25 @@ def floor_create_entities(ontology: Ontology, label: str) -> str:
     return f"UNWIND $rows AS row CREATE (n:{_label(ontology, label)}:Entity) SET n = row"
 
 
+# -- the bulk load (graph/db/bulk.py): what the import tool cannot write ------------------------
+_BULK_MATCH = {"source": "MATCH (n:Source {key: row.id})", "entity": "MATCH (n:Entity {key: row.id})",
+               "claim": "MATCH (n:Claim {id: row.id})", "evidence": "MATCH (n:Evidence {id: row.id})"}
+BULK_COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+BULK_OTHER_TRANSACTIONS = (
+    "SHOW TRANSACTIONS YIELD transactionId, currentQuery, database "
+    "WHERE database = $db AND NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS n")
+
+
+def bulk_set_empty_lists(ontology: Ontology, what: str) -> str:
+    """Set empty list properties (``$rows`` of ``{id, props}``) on nodes of an id space
+    (``source``, ``entity``, ``claim``, ``evidence``) or on claim relationships (``rel:<TYPE>``)."""
+    if what.startswith("rel:"):
+        match = f"MATCH ()-[n:{_type(ontology, what[4:])} {{claim_id: row.id}}]->()"
+    else:
+        match = _BULK_MATCH[what]
+    return f"UNWIND $rows AS row {match} SET n += row.props"
+
+
 # -- reading back -------------------------------------------------------------------------------
 ALL_SOURCES = "MATCH (s:Source) RETURN properties(s) AS props"
 ALL_ENTITIES = (
@@ -155,4 +174,4 @@ DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIO
 DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 __all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
-    "merge_entities", "set_entities", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})
+    "merge_entities", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})

@@ -1,0 +1,489 @@
+"""A first load with Neo4j's own import tool: ``casegraph load --bulk``.
+
+``neo4j-admin database import full`` writes the store files directly, far faster
+than any transaction can, but only into a database that does not exist yet and with
+the server offline. So a bulk load, on the local server casegraph manages only:
+
+1. refuses unless the database is empty and nothing else is using it (one line);
+2. writes the corpus as CSV files, row for row what :meth:`graph.db.store.Store.load`
+   writes (the same builders in :mod:`graph.db.rows`, source digests included);
+3. stops the server and runs the import tool from the launcher's class path into a
+   *staging* Neo4j home, never into the live one;
+4. only when the import has succeeded, swaps the staged database in (the empty one
+   is kept aside), starts the server, creates the ontology's constraints and indexes
+   and checks the counts; should the start or the check fail, the empty database is
+   put back.
+
+A failure at any step (the import tool killed included) leaves the previous, empty
+database, started, and raises one :class:`~graph.errors.StoreError` line. Later
+loads of the same or edited files are ordinary incremental loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+
+from graph.db import server
+from graph.db import statements as S
+from graph.db.load import LoadSummary
+from graph.db.rows import (
+    claim_props,
+    evidence_props,
+    merged_entity_props,
+    rel_props,
+    source_digests,
+    source_props,
+)
+from graph.errors import ServerError, StoreError
+from graph.model import Corpus
+from graph.schema import schema_statements
+from graph.settings import Settings, get_settings
+
+__all__ = ["bulk_load", "write_import_files", "ImportFiles"]
+
+# Array elements are separated by a control character: fact files refuse raw control
+# characters, so no value can contain it.
+ARRAY_DELIMITER = "\x1f"
+DATABASE = "neo4j"
+_IMPORT_CLASS = "org.neo4j.cli.AdminTool"
+
+
+# --------------------------------------------------------------------------- CSV rows
+
+
+def _cell(value: Any) -> str:
+    """One CSV field as the import tool reads it: strings always quoted (an unquoted empty
+    field is a missing property), quotes doubled, arrays joined by :data:`ARRAY_DELIMITER`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        value = ARRAY_DELIMITER.join(value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _kind(value: Any) -> str:
+    """The import tool's column type for a property value Store.load would write."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    if isinstance(value, (list, tuple)):
+        if not all(isinstance(v, str) for v in value):
+            raise StoreError(f"cannot bulk-load a list property that is not all strings: {value[:3]!r}")
+        return "string[]"
+    return "string"
+
+
+@dataclass
+class ImportFiles:
+    """The CSV files of one import: ``(labels or type, path)`` pairs, and what they hold."""
+
+    folder: Path
+    nodes: list[tuple[str, Path]] = field(default_factory=list)
+    relationships: list[tuple[str, Path]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    # Empty list properties, which the import tool cannot write (an empty array field is
+    # no property at all): {id space or "rel:<TYPE>": [{"id": ..., "props": {name: []}}]}.
+    empty_lists: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _empty_lists(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: [] for k, v in props.items() if isinstance(v, (list, tuple)) and not v}
+
+
+class _Writer:
+    """CSV files split by (labels or type, property columns and their types), each with
+    its own header, since one import file has one header."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: dict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[IO[str], Path]] = {}
+        self.fixups: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def _file(self, what: str, name: str, signature: tuple[tuple[str, str], ...], head: list[str]) -> IO[str]:
+        key = (what, name, signature)
+        found = self.files.get(key)
+        if found is None:
+            path = self.folder / f"{what}-{len(self.files):04d}.csv"
+            fh = path.open("w", encoding="utf-8", newline="")
+            fh.write(",".join(head + [f"{k}:{t}" for k, t in signature]) + "\n")
+            found = self.files[key] = (fh, path)
+        return found[0]
+
+    def node(self, labels: str, space: str, id_name: str, props: dict[str, Any]) -> None:
+        empty = _empty_lists(props)
+        if empty:
+            self.fixups[space].append({"id": props[id_name], "props": empty})
+        rest = sorted((k, _kind(v)) for k, v in props.items() if k != id_name and k not in empty)
+        signature = tuple(rest)
+        fh = self._file("nodes", labels, signature, [f"{id_name}:ID({space})"])
+        fh.write(",".join([_cell(props[id_name]), *(_cell(props[k]) for k, _ in rest)]) + "\n")
+
+    def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], props: dict[str, Any] | None = None
+            ) -> None:
+        props = props or {}
+        empty = _empty_lists(props)
+        if empty:
+            self.fixups[f"rel:{rel_type}"].append({"id": props["claim_id"], "props": empty})
+        signature = tuple(sorted((k, _kind(v)) for k, v in props.items() if k not in empty))
+        fh = self._file("rels", rel_type, signature, [f":START_ID({start[0]})", f":END_ID({end[0]})"])
+        fh.write(",".join([_cell(start[1]), _cell(end[1]), *(_cell(props[k]) for k, _ in signature)]) + "\n")
+
+    def close(self, files: ImportFiles) -> None:
+        files.empty_lists = dict(self.fixups)
+        for (what, name, _), (fh, path) in self.files.items():
+            fh.close()
+            (files.nodes if what == "nodes" else files.relationships).append((name, path))
+
+
+def write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
+    """Write ``corpus`` as import-tool CSV files into ``folder``: exactly the nodes,
+    relationships and properties a first :meth:`Store.load` of it writes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = ImportFiles(folder)
+    counts = out.counts
+    writer = _Writer(folder)
+    try:
+        digests = source_digests(corpus)
+        for key, source in corpus.sources.items():
+            writer.node("Source", "source", "key", {**source_props(source), "digest": digests[key]})
+        counts["sources"] = len(corpus.sources)
+        mentions = 0
+        for key, entity in corpus.entities.items():
+            writer.node(f"{entity.label}:Entity", "entity", "key", merged_entity_props(entity, None))
+            for s in dict.fromkeys(entity.sources):
+                if s in corpus.sources:
+                    writer.rel("MENTIONS", ("source", s), ("entity", key))
+                    mentions += 1
+        counts["entities"], counts["mentions"] = len(corpus.entities), mentions
+        claims = evidence_n = 0
+        for cid, claim in corpus.claims.items():
+            # Store.load creates evidence only for sources it knows, speakers only for entities.
+            evidence = [evidence_props(claim, ev) for ev in claim.evidence if ev.source in corpus.sources]
+            if not evidence or claim.subject not in corpus.entities or claim.object not in corpus.entities:
+                continue
+            rel = rel_props(claim, evidence)
+            writer.node("Claim", "claim", "id", claim_props(claim, rel))
+            writer.rel(claim.predicate, ("entity", claim.subject), ("entity", claim.object), rel)
+            claims += 1
+            for p in evidence:
+                writer.node("Evidence", "evidence", "id", p)
+                writer.rel("SUPPORTS", ("evidence", p["id"]), ("claim", cid))
+                writer.rel("CITES", ("evidence", p["id"]), ("source", p["source"]))
+                if p.get("asserted_by") in corpus.entities:
+                    writer.rel("ASSERTED_BY", ("evidence", p["id"]), ("entity", p["asserted_by"]))
+                evidence_n += 1
+        counts["claims"], counts["evidence"] = claims, evidence_n
+    finally:
+        writer.close(out)
+    return out
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def _check_local(settings: Settings) -> None:
+    from graph.db.store import shown_uri
+
+    if settings.neo4j_uri:
+        raise StoreError(
+            "--bulk loads only into the local server casegraph runs, not NEO4J_URI "
+            f"({shown_uri(settings.neo4j_uri)}): unset NEO4J_URI, or load without --bulk")
+
+
+@contextlib.contextmanager
+def _bulk_lock(root: Path) -> Iterator[None]:
+    """One bulk load per server directory at a time; a second one is refused, not queued."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / "bulk.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError("another bulk load is running on this server; try again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _check_empty_and_idle(info: server.ServerInfo) -> None:
+    """Refuse a database that holds anything, or that another client is writing to."""
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(info.username, info.password())) as driver:
+        records = driver.execute_query(S.BULK_COUNT_NODES).records
+        nodes = int(records[0]["n"]) if records else 0
+        if nodes:
+            raise StoreError(f"the database is not empty ({nodes:,} nodes): --bulk is only for a first load "
+                             "into an empty database; load without --bulk, or clear it first")
+        others = driver.execute_query(S.BULK_OTHER_TRANSACTIONS, db=DATABASE).records
+        if others and others[0]["n"]:
+            raise StoreError("another load or query is running on the database; try --bulk again when it has "
+                             "finished")
+
+
+# --------------------------------------------------------------------------- the import
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the staging home, the CSV files and the set-aside empty database live."""
+
+    root: Path  # the server directory
+
+    @property
+    def work(self) -> Path:
+        return self.root / "bulk"
+
+    @property
+    def csv(self) -> Path:
+        return self.work / "csv"
+
+    @property
+    def staging(self) -> Path:
+        return self.work / "home"
+
+    @property
+    def aside(self) -> Path:
+        return self.work / "aside"
+
+    @property
+    def pid(self) -> Path:
+        return self.work / "import.pid"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "logs" / "import.log"
+
+    def db_dirs(self, home: Path) -> list[Path]:
+        """The default database's store and transaction log directories under a Neo4j home."""
+        return [home / "data" / "databases" / DATABASE, home / "data" / "transactions" / DATABASE]
+
+
+def _run_import(settings: Settings, layout: _Layout, files: ImportFiles) -> None:
+    """Run ``neo4j-admin database import full`` into the staging home; StoreError on failure."""
+    jar = server.build_launcher(settings)
+    java = server._java()
+    shutil.rmtree(layout.staging, ignore_errors=True)
+    (layout.staging / "conf").mkdir(parents=True)
+    memory = server.memory_plan(settings)
+    cmd = [
+        java, f"-Xmx{memory['heap'] // (1 << 20)}m",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "-cp", f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}", _IMPORT_CLASS,
+        "database", "import", "full", DATABASE,  # before the file lists, which take every word after them
+        f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+        "--multiline-fields=true",  # quotes may span lines
+        "--strict=true",
+        f"--threads={max(os.cpu_count() or 1, 1)}",
+        f"--max-off-heap-memory={max(memory['pagecache'] * 2, 512 << 20) // (1 << 20)}m",
+        f"--report-file={layout.work / 'import.report'}",
+    ]
+    cmd += [f"--nodes={labels}={path}" for labels, path in files.nodes]
+    cmd += [f"--relationships={rel_type}={path}" for rel_type, path in files.relationships]
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
+    env.update(NEO4J_HOME=str(layout.staging), NEO4J_CONF=str(layout.staging / "conf"))
+    layout.log.parent.mkdir(parents=True, exist_ok=True)
+    with layout.log.open("ab") as log:
+        offset = log.seek(0, os.SEEK_END)
+        log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} casegraph: bulk import\n".encode())
+        log.flush()
+        try:
+            proc = subprocess.Popen(cmd, cwd=layout.work, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT, close_fds=True)
+        except OSError as e:
+            raise StoreError(f"cannot run {java}: {e.strerror}") from None
+        layout.pid.write_text(f"{proc.pid}\n")
+        try:
+            status = proc.wait()
+        except BaseException:  # Ctrl-C: the import must not outlive us
+            proc.kill()
+            proc.wait()
+            raise
+        finally:
+            layout.pid.unlink(missing_ok=True)
+    if status != 0:
+        how = (f"was killed ({signal.Signals(-status).name})" if status < 0 and -status in signal.valid_signals()
+               else f"failed (exit {status}): {_last_error(layout.log, offset)}")
+        raise StoreError(f"the Neo4j import tool {how}; the database is left empty (see {layout.log})")
+    if not all(d.is_dir() for d in layout.db_dirs(layout.staging)):
+        raise StoreError(f"the Neo4j import tool made no database in {layout.staging}; the database is left empty")
+
+
+def _last_error(log: Path, offset: int) -> str:
+    try:
+        with log.open("rb") as fh:
+            fh.seek(offset)
+            lines = [ln.strip() for ln in fh.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+    except OSError:
+        return "no output"
+    for line in lines:
+        if "error" in line.lower() or "exception" in line.lower():
+            return line[:300]
+    return lines[-1][:300] if lines else "no output"
+
+
+def _swap_in(layout: _Layout, home: Path) -> None:
+    """Put the empty database aside and the staged one in its place (the server is stopped)."""
+    shutil.rmtree(layout.aside, ignore_errors=True)
+    layout.aside.mkdir(parents=True)
+    for i, (live, staged) in enumerate(zip(layout.db_dirs(home), layout.db_dirs(layout.staging), strict=True)):
+        if live.exists():
+            os.replace(live, layout.aside / str(i))
+        live.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged, live)
+
+
+def _swap_back(layout: _Layout, home: Path) -> None:
+    """Undo :func:`_swap_in`: the imported database goes, the empty one comes back."""
+    for i, live in enumerate(layout.db_dirs(home)):
+        kept = layout.aside / str(i)
+        if kept.exists():
+            shutil.rmtree(live, ignore_errors=True)
+            os.replace(kept, live)
+
+
+def _create_schema(store: Any) -> None:
+    """The ontology's constraints and indexes, in one transaction: Neo4j then fills all of
+    their indexes in one pass over the imported store instead of one pass each (the
+    import tool's own ``--schema`` is not available for this store format)."""
+    with store._errors(), store._session() as session:
+        with session.begin_transaction() as tx:
+            for statement in schema_statements(store.ontology):
+                tx.run(statement).consume()
+            tx.commit()
+        session.run(S.AWAIT_INDEXES).consume()
+    store.ensure_schema()  # checks that everything is there
+
+
+def _set_empty_lists(store: Any, files: ImportFiles) -> None:
+    """Write the empty list properties the import tool left out, as Store.load writes them."""
+    for what, rows in sorted(files.empty_lists.items()):
+        query = S.bulk_set_empty_lists(store.ontology, what)
+        for i in range(0, len(rows), 10000):
+            store._write(partial(_run, query=query, rows=rows[i:i + 10000]))
+
+
+def _run(tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
+    tx.run(query, rows=rows).consume()
+
+
+def _restart(settings: Settings, browser: bool) -> server.ServerInfo:
+    return server.start(settings, browser=browser, timeout=600)
+
+
+def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
+    """Load ``corpus`` into the empty local database with Neo4j's import tool.
+
+    The result equals what :meth:`graph.db.store.Store.load` makes of it, property for
+    property (source digests, constraints and indexes included), so later loads are
+    ordinary incremental ones. Refused (one-line :class:`StoreError`) on ``NEO4J_URI``,
+    on a database that is not empty, and while another load runs; on any failure the
+    empty database is back and started. The local server is started if it is not running,
+    and is running again afterwards.
+    """
+    from graph.db.store import Store
+
+    settings = settings or get_settings()
+    _check_local(settings)
+    summary = LoadSummary()
+    clock = time.perf_counter()
+
+    def lap(phase: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        summary.seconds[phase] = now - clock
+        clock = now
+
+    paths = server._paths(settings)
+    layout = _Layout(paths.root)
+    with _bulk_lock(paths.root):
+        _recover(settings, layout, paths.home)
+        info = server.start(settings, timeout=600)
+        browser = info.browser_url is not None
+        _check_empty_and_idle(info)
+        lap("checks")
+        shutil.rmtree(layout.work / "csv", ignore_errors=True)
+        try:
+            files = write_import_files(corpus, layout.csv)
+            lap("csv")
+            # The server lock is held from the stop to the start, so nobody starts the
+            # server on a half-swapped home meanwhile.
+            with server._locked(paths):
+                server._stop_unlocked(paths, 60)
+                try:
+                    _run_import(settings, layout, files)
+                except BaseException:
+                    shutil.rmtree(layout.staging, ignore_errors=True)
+                    raise
+                finally:
+                    lap("import")
+            # The marker covers the two renames of the swap: a bulk load that dies between
+            # them is undone by the next one (see _recover).
+            marker = layout.work / "swapping"
+            marker.write_text("1\n")
+            with server._locked(paths):
+                _swap_in(layout, paths.home)
+            marker.unlink()
+            try:
+                info = _restart(settings, browser)
+                lap("start")
+                with Store.connect(info.bolt_uri, info.username, info.password()) as store:
+                    _create_schema(store)
+                    _set_empty_lists(store, files)
+                    have = store.counts()
+                lap("schema")
+                expect = {"Source": files.counts["sources"], "Entity": files.counts["entities"],
+                          "Claim": files.counts["claims"], "Evidence": files.counts["evidence"]}
+                wrong = {k: (have.get(k, 0), n) for k, n in expect.items() if have.get(k, 0) != n}
+                if wrong:
+                    raise StoreError("the imported database does not hold what was written: " + ", ".join(
+                        f"{k} {got} instead of {n}" for k, (got, n) in wrong.items()))
+            except BaseException:
+                server.stop(settings)
+                with server._locked(paths):
+                    _swap_back(layout, paths.home)
+                with contextlib.suppress(ServerError):
+                    _restart(settings, browser)
+                raise
+            shutil.rmtree(layout.aside, ignore_errors=True)
+        except BaseException:
+            # Whatever happened, the (empty) server is running again.
+            with contextlib.suppress(ServerError):
+                _restart(settings, browser)
+            raise
+        finally:
+            shutil.rmtree(layout.csv, ignore_errors=True)
+            shutil.rmtree(layout.staging, ignore_errors=True)
+    for kind, n in files.counts.items():
+        summary.created[kind] = n
+    return summary
+
+
+def _recover(settings: Settings, layout: _Layout, home: Path) -> None:
+    """A bulk load that died half-way through swapping the databases: put the empty one back."""
+    marker = layout.work / "swapping"
+    if marker.exists():
+        server.stop(settings)
+        with server._locked(server._paths(settings)):
+            _swap_back(layout, home)
+        marker.unlink()
