@@ -538,22 +538,34 @@ def test_export_of_a_focus_and_a_saved_query_from_neo4j(crimea_db: Store, tmp_pa
 
 @pytest.mark.neo4j
 def test_export_of_a_saved_query_from_neo4j(crimea_db: Store, tmp_path: Path) -> None:
-    """--query NAME -p key value reaches the export. The saved queries of queries/ return
-    names and keys as text, not nodes, so their graph is empty: the export says so and
-    writes nothing rather than an empty file that looks like a result."""
+    """--query NAME -p key value reaches the export: the saved query's entities and claims, with
+    their evidence, equal to the same cut of the fact-file graph. A result with nothing in it is
+    refused rather than written as an empty file that looks like a result."""
     out = tmp_path / "query.json"
     result = run("export", "--from", "neo4j", "--query", "case-network", "-p", "case", "case:dzhelyal-sabotage",
                  "-o", str(out))
+    assert result.exit_code == 0, result.output
+    got = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), directed=True, multigraph=True,
+                             edges="edges")
+    assert "case:dzhelyal-sabotage" in got and "person:nikolai-polozov" in got and "person:nariman-dzhelyal" in got
+    full = build_graph(load_corpus([CRIMEA]))
+    claims = [(u, v, k) for u, v, k, d in got.edges(keys=True, data=True) if d.get("type") != "MENTIONS"]
+    assert len(claims) >= 4
+    for u, v, k in claims:
+        assert got.edges[u, v, k]["evidence"] == full.edges[u, v, k]["evidence"]
+    empty = tmp_path / "empty.json"
+    result = run("export", "--from", "neo4j", "--cypher", "MATCH (n:Person {key: 'person:nobody'}) RETURN n",
+                 "-o", str(empty))
     assert result.exit_code == 1
     assert result.output.startswith("Error: nothing to export: the graph is empty"), result.output
-    assert not out.exists()
-    result = run("export", "--from", "neo4j", "--query", "case-network", "-o", str(out))
+    assert not empty.exists()
+    result = run("export", "--from", "neo4j", "--query", "case-network", "-o", str(empty))
     assert result.exit_code == 1 and "case-network needs -p case VALUE" in result.output
-    result = run("export", "--from", "neo4j", "--query", "no-such-query", "-o", str(out))
+    result = run("export", "--from", "neo4j", "--query", "no-such-query", "-o", str(empty))
     assert result.exit_code == 1 and "no saved query 'no-such-query'" in result.output
-    result = run("export", str(CRIMEA), "--query", "case-network", "-p", "case", "x", "-o", str(out))
+    result = run("export", str(CRIMEA), "--query", "case-network", "-p", "case", "x", "-o", str(empty))
     assert result.exit_code == 2 and "--query goes with --from neo4j" in result.output
-    assert not out.exists()
+    assert not empty.exists()
 
 
 def test_redacted_export_of_a_10000_claim_corpus(tmp_path: Path) -> None:
