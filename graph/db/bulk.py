@@ -51,7 +51,7 @@ from graph.model import Corpus
 from graph.schema import schema_statements
 from graph.settings import Settings, get_settings
 
-__all__ = ["bulk_load", "write_import_files", "ImportFiles"]
+__all__ = ["bulk_load", "write_import_files", "ImportFiles", "process_peak_bytes"]
 
 # Array elements are separated by a control character: fact files refuse raw control
 # characters, so no value can contain it.
@@ -278,8 +278,9 @@ class _Layout:
         return [home / "data" / "databases" / DATABASE, home / "data" / "transactions" / DATABASE]
 
 
-def _run_import(settings: Settings, layout: _Layout, files: ImportFiles) -> None:
-    """Run ``neo4j-admin database import full`` into the staging home; StoreError on failure."""
+def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: dict[str, int]) -> None:
+    """Run ``neo4j-admin database import full`` into the staging home; StoreError on failure.
+    The import tool's peak resident memory goes into ``peak`` (bytes)."""
     jar = server.build_launcher(settings)
     java = server._java()
     shutil.rmtree(layout.staging, ignore_errors=True)
@@ -314,7 +315,9 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles) -> None
             raise StoreError(f"cannot run {java}: {e.strerror}") from None
         layout.pid.write_text(f"{proc.pid}\n")
         try:
-            status = proc.wait()
+            _, raw, usage = os.wait4(proc.pid, 0)  # wait4: the import tool's own peak memory too
+            status = proc.returncode = os.waitstatus_to_exitcode(raw)
+            peak["import tool"] = usage.ru_maxrss * 1024  # KiB on Linux
         except BaseException:  # Ctrl-C: the import must not outlive us
             proc.kill()
             proc.wait()
@@ -327,6 +330,17 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles) -> None
         raise StoreError(f"the Neo4j import tool {how}; the database is left empty (see {layout.log})")
     if not all(d.is_dir() for d in layout.db_dirs(layout.staging)):
         raise StoreError(f"the Neo4j import tool made no database in {layout.staging}; the database is left empty")
+
+
+def process_peak_bytes(pid: int) -> int | None:
+    """The peak resident memory of a running process so far (``VmHWM``), or None if unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def _last_error(log: Path, offset: int) -> str:
@@ -431,7 +445,7 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
             with server._locked(paths):
                 server._stop_unlocked(paths, 60)
                 try:
-                    _run_import(settings, layout, files)
+                    _run_import(settings, layout, files, summary.peak_bytes)
                 except BaseException:
                     shutil.rmtree(layout.staging, ignore_errors=True)
                     raise
@@ -452,6 +466,9 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                     _set_empty_lists(store, files)
                     have = store.counts()
                 lap("schema")
+                hwm = process_peak_bytes(info.pid)
+                if hwm:
+                    summary.peak_bytes["server"] = hwm
                 expect = {"Source": files.counts["sources"], "Entity": files.counts["entities"],
                           "Claim": files.counts["claims"], "Evidence": files.counts["evidence"]}
                 wrong = {k: (have.get(k, 0), n) for k, n in expect.items() if have.get(k, 0) != n}

@@ -74,6 +74,7 @@ class LoadSummary(Counts):
     """What a load did, by kind of thing, and where its time went."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    peak_bytes: dict[str, int] = field(default_factory=dict)  # peak memory of helper processes (bulk load)
 
     @property
     def changed(self) -> bool:
@@ -195,20 +196,27 @@ class Loader:
         # A chunk whose claims Neo4j already holds as they are costs one read and no
         # lock; a first load skips that read once it has seen a chunk that needed writes.
         expect_writes = threading.Event()
+        # Set while every chunk seen so far held only claims Neo4j did not have (a first
+        # load): later chunks then skip even the read of which claims exist, and take all
+        # theirs for new; the MERGE that creates them still notices any that exist.
+        all_new = threading.Event()
 
         def do_chunk(chunk: list[str]) -> Counts:
             if not expect_writes.is_set():
                 plan = self.store._read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
                 if not plan.writes:
                     return plan.counts
+                if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk):
+                    all_new.set()
                 expect_writes.set()
             # Claims Neo4j does not hold yet are created without locking and reading them
             # first. Should another load create one of them meanwhile, that transaction
             # is rolled back and the chunk is redone the careful way.
-            fresh = self.store._read(partial(_missing_claims, ids=chunk))
+            fresh = frozenset(chunk) if all_new.is_set() else self.store._read(partial(_missing_claims, ids=chunk))
             try:
                 plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
             except _Raced:
+                all_new.clear()
                 plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
             return plan.counts
 
@@ -412,7 +420,8 @@ class Loader:
         plan = self._plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
         if new:
             rows = [_fresh_claim(corpus.claims[cid], plan) for cid in new]
-            made = tx.run(S.CREATE_FRESH_CLAIMS, rows=rows).consume().counters.nodes_created
+            made = tx.run(S.CREATE_FRESH_CLAIMS, rows=[{"id": r["id"], "props": r["props"]} for r in rows]
+                          ).consume().counters.nodes_created
             if made != len(rows):
                 raise _Raced(f"{len(rows) - made} of {len(rows)} new claims appeared meanwhile")
             by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -431,10 +440,7 @@ class Loader:
         for rel_type, rows in sorted(plan.changed_claims.items()):
             tx.run(S.update_claims(self.ontology, rel_type), rows=rows).consume()
         if plan.new_evidence:
-            tx.run(S.CREATE_EVIDENCE, rows=plan.new_evidence).consume()
-            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in plan.new_evidence if "asserted_by" in p]
-            if speakers:
-                tx.run(S.CREATE_SPEAKERS, rows=speakers).consume()
+            tx.run(S.CREATE_EVIDENCE_AND_SPEAKERS, rows=plan.new_evidence).consume()
         if plan.changed_evidence:
             tx.run(S.UPDATE_EVIDENCE, rows=plan.changed_evidence).consume()
         return plan
