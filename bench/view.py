@@ -36,8 +36,6 @@ ROOT = BENCH.parent
 DATA = BENCH / "data"
 TARGET_DRAW_S = 3.0  # 10,000 entities drawn in under 3 s
 TARGET_SPEEDUP = 20.0  # at least 20x faster than pyvis defaults at 1,500
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere in the checkout
 
@@ -47,6 +45,7 @@ from graph.build import MENTIONS, build_graph  # noqa: E402
 from graph.views import write_view  # noqa: E402
 from loaders.facts import load_corpus  # noqa: E402
 from loaders.synth import write_corpus  # noqa: E402
+from tests.chromium import start_chromium, stop_chromium  # noqa: E402
 
 # pyvis's page calls drawGraph(); this records when vis-network first draws (bench instrumentation only).
 _PYVIS_HOOK = 'network.once("afterDrawing", function () { window.__firstDraw = performance.now(); });'
@@ -128,19 +127,10 @@ def pyvis_page(g: nx.MultiDiGraph, path: Path) -> float:
 
 class Browser:
     def __init__(self, timeout: float) -> None:
-        os.environ["SE_OFFLINE"] = "true"
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
         from selenium.webdriver.remote.remote_connection import RemoteConnection
 
-        self.profile = tempfile.mkdtemp(prefix="casegraph-bench-")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={self.profile}", "--window-size=1400,1000"):
-            options.add_argument(arg)
-        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver = start_chromium("casegraph-bench-", browser_log=False)
+        self.phases: dict[str, float] | None = None  # casegraph pages: when the script started, parsed, built
         with warnings.catch_warnings():  # the local ChromeDriver takes no client_config; this still works
             warnings.simplefilter("ignore", DeprecationWarning)
             RemoteConnection.set_timeout(30 + timeout)  # a page busy with physics answers late
@@ -159,6 +149,7 @@ class Browser:
             while time.monotonic() < deadline:
                 value = self.driver.execute_script(f"return {expr};")
                 if value:
+                    self.phases = self.driver.execute_script("return window.casegraphView && casegraphView.timing")
                     return float(value) / 1000
                 time.sleep(0.05)
         except (WebDriverException, TimeoutError, OSError) as exc:  # the page kept the browser busy past the limit
@@ -166,15 +157,20 @@ class Browser:
         return None
 
     def close(self) -> None:
-        self.driver.quit()
-        shutil.rmtree(self.profile, ignore_errors=True)
+        stop_chromium(self.driver)
 
 
 def first_draw(path: Path, expr: str, timeout: float) -> float | None:
     """One fresh browser per page, so a page still busy with physics cannot slow the next."""
     browser = Browser(timeout)
     try:
-        return browser.first_draw(path, expr, timeout)
+        seconds = browser.first_draw(path, expr, timeout)
+        if browser.phases and seconds:
+            t = browser.phases
+            say(f"  page: script starts {t['start'] / 1000:.2f} s, start-up data parsed in "
+                f"{(t['parsed'] - t['start']) / 1000:.2f} s, vis-network built in {(t['network'] - t['parsed']) / 1000:.2f} s, "
+                f"first drawing {seconds - t['network'] / 1000:.2f} s later")
+        return seconds
     finally:
         browser.close()
 

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,10 +19,9 @@ import pytest
 from graph.db import server
 from graph.db.store import Store
 from loaders.facts import load_corpus
+from tests.chromium import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 def _address(info: server.ServerInfo) -> tuple[str, int]:
@@ -129,27 +125,8 @@ def test_localhost_host_name_is_accepted(neo4j_server: server.ServerInfo) -> Non
 
 @pytest.fixture(scope="module")
 def chrome() -> Iterator[object]:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not Path(path).exists():
-            pytest.fail(f"{path} is missing: install the Debian package {package} (`make test` does)")
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager look for drivers online
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="casegraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={profile}", "--window-size=1400,1000"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
+    with chromium("casegraph-chromium-") as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_browser_logs_in_and_runs_cypher(chrome, neo4j_server: server.ServerInfo, clean_db: neo4j.Driver) -> None:

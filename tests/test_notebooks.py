@@ -10,8 +10,6 @@ front end shows it (an ``<iframe srcdoc>``), to prove it draws with no network.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,12 +26,11 @@ from graph.db import server
 from graph.errors import CasegraphError
 from graph.redact import sensitive_strings
 from loaders.facts import load_corpus
+from tests.chromium import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "notebooks"
 NAMES = ["01-investigate", "02-cypher", "03-export"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 def test_the_three_notebooks_and_nothing_else() -> None:
@@ -96,26 +93,8 @@ def sensitive() -> list[str]:
 
 @pytest.fixture(scope="module")
 def chrome() -> Iterator[Any]:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not Path(path).exists():
-            pytest.fail(f"{path} is missing: install the Debian package {package} (`make test` does)")
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager look for drivers online
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="casegraph-notebook-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--no-first-run", "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
+    with chromium("casegraph-notebook-", window=None) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def drawn_in_frame(driver: Any, iframe_html: str, folder: Path) -> list[str]:

@@ -7,10 +7,7 @@ Chromium's console log, and its performance log (every request the page made).
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -27,16 +24,15 @@ from graph.errors import CasegraphError
 from graph.redact import exit_graph, sensitive_strings
 from graph.subgraph import select
 from graph.views import write_html, write_view
-from graph.views.html import PHYSICS_MAX_NODES
+from graph.views.html import DETAIL_BLOCKS, PHYSICS_MAX_NODES
 from loaders.factfile import write_fact_file
 from loaders.facts import load_corpus
 from loaders.synth import write_corpus
+from tests.chromium import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "crimea"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 HOSTILE_NAME = '<img src=x onerror="window.__pwned=1;alert(1)">'
 HOSTILE_ALIAS = '</script><script>window.__pwned=2;alert(2)</script>'
@@ -49,30 +45,43 @@ HOSTILE_QUOTE = '</script><img src=x onerror=alert(5)> & \u2028 <!-- said'
 
 
 class _Page(HTMLParser):
-    """Tags with their attributes, and the text of the data script."""
+    """Tags with their attributes, and the text of each JSON data script by id."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.data = ""
-        self._in_data = False
+        self.blocks: dict[str, str] = {}
+        self._in: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
-        self._in_data = tag == "script" and dict(attrs).get("id") == "casegraph-data"
+        a = dict(attrs)
+        self._in = a.get("id") if tag == "script" and a.get("type") == "application/json" else None
+        if self._in:
+            self.blocks[self._in] = ""
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_data = False
+        self._in = None
 
     def handle_data(self, data: str) -> None:
-        if self._in_data:
-            self.data += data
+        if self._in:
+            self.blocks[self._in] += data
+
+
+SCRIPTS = 2 + 1 + len(DETAIL_BLOCKS)  # vis-network, the app, the start-up data and the detail blocks
 
 
 def parse(path: Path) -> tuple[_Page, dict[str, Any]]:
+    """The page, and its data: the start-up block merged with the detail blocks."""
     page = _Page()
     page.feed(path.read_text("utf-8"))
-    return page, json.loads(page.data)
+    assert set(page.blocks) == {"casegraph-data", *DETAIL_BLOCKS}
+    data = json.loads(page.blocks["casegraph-data"])
+    for block, keys in DETAIL_BLOCKS.items():
+        more = json.loads(page.blocks[block])
+        assert set(more) == set(keys) and not set(more) & set(data)
+        data.update(more)
+    return page, data
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +131,7 @@ def test_file_is_self_contained(example: nx.MultiDiGraph, tmp_path: Path) -> Non
     loaders = [(t, a) for t, a in page.tags if t in ("script", "link", "img", "iframe", "object", "embed", "source")
                and (a.get("src") or a.get("href") or a.get("data"))]
     assert loaders == []
-    assert [t for t, _ in page.tags].count("script") == 3
+    assert [t for t, _ in page.tags].count("script") == SCRIPTS
     assert "@import" not in text
     assert all(u.startswith(("data:", '"data:', "'data:")) for u in re.findall(r"url\(\s*([^)]*)\)", text))
     csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
@@ -135,15 +144,23 @@ def test_every_entity_and_claim_is_in_the_file(example: nx.MultiDiGraph, tmp_pat
     out = tmp_path / "v.html"
     summary = write_view(example, out)
     _, data = parse(out)
-    assert {n["id"] for n in data["nodes"]} == entity_ids(example) == set(data["details"]["nodes"])
-    assert {e["id"] for e in data["edges"]} == claim_ids(example) == set(data["details"]["edges"])
+    assert {n["id"] for n in data["nodes"]} == entity_ids(example) == set(data["nodeDetails"])
+    assert {e["id"] for e in data["edges"]} == claim_ids(example) == set(data["edgeDetails"])
     assert (summary.nodes, summary.edges) == (len(entity_ids(example)), len(claim_ids(example)))
     # Evidence travels with each edge: source, quote, speaker.
     for _, _, k, d in example.edges(keys=True, data=True):
         if d.get("type") != MENTIONS:
-            got = data["details"]["edges"][k]["evidence"]
+            got = data["edgeDetails"][k]["evidence"]
             assert [e["quote"] for e in got] == [e["quote"] for e in d["evidence"]]
     assert data["sources"]["source:empr-2022-fsb-agent-network"]["url"].startswith("https://empr.media/")
+    # The start-up block holds what drawing and search need, not the evidence or the sources.
+    page, _ = parse(out)
+    startup = page.blocks["casegraph-data"]
+    quote = next(d["evidence"][0]["quote"] for _, _, d in example.edges(data=True) if d.get("type") != MENTIONS)
+    assert json.dumps(quote, ensure_ascii=False)[1:40] not in startup
+    assert "empr.media" not in startup
+    assert data["names"]["person:nariman-dzhelyal"][0] == "Nariman Dzhelyal"
+    assert "Нариман Джелял" in data["names"]["person:nariman-dzhelyal"]
     # Styling comes from the ontology: one entry per label present, in the ontology's order.
     assert [entry["label"] for entry in data["legend"]["labels"]] == ["Person", "Organisation", "LegalCase", "Event", "Location"]
     generic = next(n for n in data["nodes"] if n["id"] == "org:russian-occupation-authorities")
@@ -163,7 +180,7 @@ def test_redacted_file_holds_no_sensitive_name(example: nx.MultiDiGraph, tmp_pat
         assert secret.casefold() not in folded, secret
         assert json.dumps(secret, ensure_ascii=False)[1:-1].casefold() not in folded
     _, data = parse(out)
-    names = {d["name"] for d in data["details"]["nodes"].values()}
+    names = {d["name"] for d in data["nodeDetails"].values()}
     assert {"Person A", "Person B"} <= names
     assert data["redacted"] is True
     # Everyone else keeps their name.
@@ -178,10 +195,10 @@ def test_hostile_strings_are_escaped_in_the_file(tmp_path: Path) -> None:
     for raw in ("<img", "<svg", "</script><script>", "</title><script>", "\u2028", "<!--"):
         assert raw not in text, raw
     page, data = parse(out)
-    assert [t for t, _ in page.tags].count("script") == 3
+    assert [t for t, _ in page.tags].count("script") == SCRIPTS
     # The data itself is intact once parsed.
-    assert data["details"]["nodes"]["person:hostile"]["name"] == HOSTILE_NAME
-    assert data["details"]["nodes"]["person:hostile"]["aliases"][0] == HOSTILE_ALIAS
+    assert data["nodeDetails"]["person:hostile"]["name"] == HOSTILE_NAME
+    assert data["nodeDetails"]["person:hostile"]["aliases"][0] == HOSTILE_ALIAS
     assert data["heading"] == HOSTILE_HEADING
     title = next(a for t, a in page.tags if t == "title")
     assert title == {}
@@ -249,27 +266,8 @@ def test_big_graph_gets_a_seeded_layout_without_physics(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def chrome() -> Iterator[Any]:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not Path(path).exists():
-            pytest.fail(f"{path} is missing: install the Debian package {package} (`make test` does)")
-    os.environ["SE_OFFLINE"] = "true"  # never let Selenium Manager look for drivers online
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="casegraph-view-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                f"--user-data-dir={profile}", "--window-size=1400,1000"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
+    with chromium("casegraph-view-", performance_log=True) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def open_view(driver: Any, path: Path) -> dict[str, Any]:
@@ -312,7 +310,7 @@ def assert_nothing_ran(driver: Any) -> None:
     injected = driver.execute_script(
         "return {pwned: window.__pwned || null, imgs: document.querySelectorAll('img, svg, iframe').length,"
         "        scripts: document.scripts.length}")
-    assert injected == {"pwned": None, "imgs": 0, "scripts": 3}
+    assert injected == {"pwned": None, "imgs": 0, "scripts": SCRIPTS}
 
 
 def click_node(driver: Any, key: str) -> None:
@@ -335,6 +333,7 @@ def test_example_view_in_chromium(chrome: Any, example: nx.MultiDiGraph, tmp_pat
     out = tmp_path / "crimea.html"
     write_view(example, out, heading="Crimea: FSB informant network (EMPR, 2022)")
     state = open_view(chrome, out)
+    assert chrome.execute_script("return casegraphView.detailsParsed()") == []  # nothing parsed for the panel yet
     want = {"nodes": len(entity_ids(example)), "edges": len(claim_ids(example))}
     assert state["total"] == state["shown"] == state["drawn"] == want
     assert console_errors(chrome) == []
@@ -346,6 +345,7 @@ def test_example_view_in_chromium(chrome: Any, example: nx.MultiDiGraph, tmp_pat
     click_node(chrome, "person:nariman-dzhelyal")
     panel = chrome.find_element(By.ID, "panel").text
     assert "Nariman Dzhelyal" in panel and "PERSON" in panel.upper() and "Нариман Джелял" in panel
+    assert chrome.execute_script("return casegraphView.detailsParsed()") == ["casegraph-nodes"]
     assert "Russian FSB attempts to create an agent network among the Crimean Tatars" in panel
     link = chrome.find_element(By.CSS_SELECTOR, "#panel a")
     assert link.get_attribute("href").startswith("https://empr.media/") and link.get_attribute("rel") == "noopener noreferrer"
@@ -360,6 +360,7 @@ def test_example_view_in_chromium(chrome: Any, example: nx.MultiDiGraph, tmp_pat
     chrome.execute_script("casegraphView.showEdge(arguments[0]);", claim)
     panel = chrome.find_element(By.ID, "panel").text
     ev = example.edges[next((u, v, k) for u, v, k in example.edges(keys=True) if k == claim)]["evidence"][0]
+    assert chrome.execute_script("return casegraphView.detailsParsed()") == ["casegraph-edges", "casegraph-nodes"]
     assert ev["quote"][:30] in panel and "said by" in panel and example.nodes[ev["asserted_by"]]["name"] in panel
 
     ARTIFACTS.mkdir(exist_ok=True)

@@ -10,6 +10,11 @@ Safety: every data string travels as JSON inside ``<script type="application/jso
 the heading is HTML-escaped. A Content-Security-Policy lets only the two inline
 scripts of the file run (by hash) and lets the page fetch nothing.
 
+Speed: the page parses at start only what drawing, search, filters and the slider
+need (:data:`STARTUP_KEYS`); the panel's details (attributes, sources, every piece of
+evidence) sit in two more JSON blocks that the page parses on the first click or
+hover of a node or an edge (:data:`DETAIL_BLOCKS`).
+
 Small graphs get physics (started from a seeded layout); above
 :data:`PHYSICS_MAX_NODES` entities the layout is computed in Python and physics is off.
 """
@@ -40,13 +45,16 @@ from graph.subgraph import evidence_day, select
 from graph.views import layout, style
 
 __all__ = ["ViewSummary", "view_payload", "render_html", "write_html", "write_view", "vis_assets",
-           "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "EDGE_LABELS_MAX", "IMPORTANCE"]
+           "DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "EDGE_LABELS_MAX", "IMPORTANCE", "DETAIL_BLOCKS"]
 
 DEFAULT_MAX_NODES = 10_000  # more entities than this is a picture nobody can read: narrow it first
 PHYSICS_MAX_NODES = 300  # above this, browser physics takes too long to settle (pyvis defaults: 33 s at 500)
 EDGE_LABELS_MAX = 1_000  # above this many edges, captions move to the tooltip (drawing them costs seconds)
 _NAME_MAX = 48  # characters of a name drawn on the canvas (the panel shows it whole)
 _HERE = Path(__file__).resolve().parent
+# Data parsed on demand, by block id: the panel's details. Everything else of the payload
+# is the start-up block (casegraph-data), parsed before the first drawing.
+DETAIL_BLOCKS = {"casegraph-nodes": ("nodeDetails", "sources"), "casegraph-edges": ("edgeDetails",)}
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
 
@@ -154,6 +162,7 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     node_details: dict[str, Any] = {}
+    names: dict[str, list[str]] = {}  # for search, results and panel headings: name first, then aliases
     days: set[str] = set()
     label_counts: dict[str, int] = {}
     for n in entities:
@@ -166,16 +175,19 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
         if day:
             days.add(day)
         x, y = pos[n]
-        node = Node(str(n), opts.pop("shape"), label=_short(name), x=x, y=y, cg_label=label, cg_day=day, **opts).options
+        extra = {"cg_day": day} if day else {}  # absent means undated: less to parse at start
+        node = Node(str(n), opts.pop("shape"), label=_short(name), x=x, y=y, cg_label=label, **extra, **opts).options
         net.nodes.append(node)  # pyvis's add_node scans its id list on every call: O(n²) for 10,000 nodes
         net.node_ids.append(str(n))
         props = [[p, _text(d[p])] for p in (onto.labels[label].properties if label in onto.labels else ())
                  if d.get(p) not in (None, "", [])]
+        aliases = [str(a) for a in d.get("aliases") or []]
+        names[str(n)] = [name, *aliases]
         node_details[str(n)] = {
-            "name": name, "label": label, "aliases": [str(a) for a in d.get("aliases") or []],
+            "name": name, "label": label, "aliases": aliases,
             "generic": bool(d.get("generic")), "sensitive": bool(d.get("sensitive")),
             "redacted": bool(d.get("redacted")), "props": props,
-            "sources": [str(s) for s in d.get("sources") or []], "color": opts["color"],
+            "sources": [str(s) for s in d.get("sources") or []],
         }
 
     edge_details: dict[str, Any] = {}
@@ -198,8 +210,12 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
         opts = style.edge_options(d, colors)
         if labelled:
             opts["label"] = caption
-        net.edges.append(Edge(str(u), str(v), True, id=eid, cg_type=rtype, cg_day=first, cg_undated=undated,
-                              **opts).options)
+        if first:
+            opts["cg_day"] = first
+        if undated:
+            opts["cg_undated"] = True
+        # Not directed here: the arrow is set once for all edges in the options.
+        net.edges.append(Edge(str(u), str(v), False, id=eid, cg_type=rtype, **opts).options)
         quals_spec = onto.qualifiers(rtype) if rtype in onto.relationships else {}
         edge_details[eid] = {
             "type": rtype, "caption": caption,
@@ -234,8 +250,8 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
         "heading": heading, "asOf": as_of, "redacted": bool(mark.get("redacted")), "physics": physics,
         "importance": importance_text,
         "counts": {"nodes": len(net.nodes), "edges": len(net.edges)},
-        "nodes": net.nodes, "edges": net.edges, "options": options,
-        "details": {"nodes": node_details, "edges": edge_details}, "sources": sources,
+        "nodes": net.nodes, "edges": net.edges, "options": options, "names": names,
+        "nodeDetails": node_details, "edgeDetails": edge_details, "sources": sources,
         "days": sorted(days),
         "legend": {
             "labels": [{"label": s.label, "color": s.color, "symbol": s.symbol, "count": label_counts[s.label]}
@@ -259,14 +275,23 @@ def _sha256(script: str) -> str:
 
 
 def render_html(payload: dict[str, Any]) -> str:
-    """The page of a view: template, inlined vis-network, the app script and the escaped data."""
+    """The page of a view: template, inlined vis-network, the app script and the escaped data.
+
+    The payload is split: what the first drawing needs goes in ``casegraph-data``; the
+    panel's details go in the blocks of :data:`DETAIL_BLOCKS`, parsed on demand.
+    """
     page, app = _template()
     vis_js, vis_css = vis_assets()
     # Only these two scripts may run; the page may load and send nothing (data: images are vis's icons).
     csp = ("default-src 'none'; " f"script-src {_sha256(vis_js)} {_sha256(app)}; "
            "style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'")
     values = {"CSP": csp, "TITLE": html.escape(str(payload.get("heading") or ""), quote=True),
-              "VIS_CSS": vis_css.replace("</", "<\\/"), "DATA": _script_json(payload), "VIS_JS": vis_js, "APP_JS": app}
+              "VIS_CSS": vis_css.replace("</", "<\\/"), "VIS_JS": vis_js, "APP_JS": app}
+    later = {key for keys in DETAIL_BLOCKS.values() for key in keys}
+    values["DATA"] = _script_json({k: v for k, v in payload.items() if k not in later})
+    values["DETAILS"] = "".join(
+        f'<script type="application/json" id="{block}">{_script_json({k: payload[k] for k in keys})}</script>\n'
+        for block, keys in DETAIL_BLOCKS.items())
     # One pass, so a placeholder inside the data is never expanded.
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], page)
 

@@ -1,10 +1,13 @@
 // casegraph view: every string from the data reaches the page as DOM text (textContent),
 // never as HTML, and links only with an http(s) address.
+// Only what drawing needs is parsed at start; the panel's details (attributes, sources,
+// evidence) are parsed from their own JSON blocks on the first click or hover.
 (function () {
   "use strict";
   var t0 = performance.now();
-  var data = JSON.parse(document.getElementById("casegraph-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
+  var data = JSON.parse($("casegraph-data").textContent);
+  var tParsed = performance.now();
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -24,12 +27,23 @@
     return el("span", text || url || "");
   }
 
-  var nodeInfo = data.details.nodes, edgeInfo = data.details.edges, sources = data.sources;
+  var names = data.names;  // id -> [name, alias, ...]
+  var blocks = {};
+  function block(id) {  // a details block, parsed once, when first needed
+    if (!blocks[id]) blocks[id] = JSON.parse($(id).textContent);
+    return blocks[id];
+  }
+  function nodeInfo(id) { return block("casegraph-nodes").nodeDetails[id]; }
+  function edgeInfo(id) { return block("casegraph-edges").edgeDetails[id]; }
+  function sourceInfo(key) { return block("casegraph-nodes").sources[key]; }
+  function nameOf(id) { return names[id] ? names[id][0] : String(id); }
   var labelOn = {}, typeOn = {};
   data.legend.labels.forEach(function (l) { labelOn[l.label] = true; });
   data.legend.types.forEach(function (t) { typeOn[t.type] = true; });
   var days = data.days, limit = null;  // null: no time limit
 
+  var baseColor = {};
+  data.nodes.forEach(function (n) { baseColor[n.id] = n.color; });
   var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
   var visible = {};
   function nodeOk(n) {
@@ -48,9 +62,11 @@
   var edgesView = new vis.DataView(edges, { filter: edgeOk });
 
   var network = new vis.Network($("network"), { nodes: nodesView, edges: edgesView }, data.options);
+  var tNetwork = performance.now();
   var api = window.casegraphView = {
     network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
-    firstDrawMs: null, scriptMs: null, stabilized: !data.physics,
+    firstDrawMs: null, scriptMs: null, stabilized: !data.physics, timing: { start: t0, parsed: tParsed, network: tNetwork },
+    detailsParsed: function () { return Object.keys(blocks).sort(); },
     shown: function () { return { nodes: nodesView.length, edges: edgesView.length }; }
   };
   network.once("afterDrawing", function () { api.firstDrawMs = performance.now(); });
@@ -128,13 +144,13 @@
     var updates = [];
     if (keep === null) {
       if (!dimmed) return;
-      nodes.forEach(function (n) { updates.push({ id: n.id, color: nodeInfo[n.id].color, font: { color: "#343434" } }); });
+      nodes.forEach(function (n) { updates.push({ id: n.id, color: baseColor[n.id], font: { color: "#343434" } }); });
       nodes.update(updates); dimmed = false;
       return;
     }
     nodes.forEach(function (n) {
       var on = keep[n.id] === true;
-      updates.push({ id: n.id, color: on ? nodeInfo[n.id].color : { background: "#e4e4e4", border: "#d0d0d0" },
+      updates.push({ id: n.id, color: on ? baseColor[n.id] : { background: "#e4e4e4", border: "#d0d0d0" },
                      font: { color: on ? "#111111" : "#c8c8c8" } });
     });
     nodes.update(updates); dimmed = true;
@@ -147,9 +163,8 @@
 
   // ---- search by name or alias, in any script, accents ignored ----
   var index = [];
-  Object.keys(nodeInfo).forEach(function (id) {
-    var d = nodeInfo[id];
-    [d.name].concat(d.aliases || []).forEach(function (s, i) { index.push([norm(s), id, i === 0 ? null : s]); });
+  Object.keys(names).forEach(function (id) {
+    names[id].forEach(function (s, i) { index.push([norm(s), id, i === 0 ? null : s]); });
   });
   // Best matches first: the whole name, then its start, then the start of a word, then anywhere.
   function search(q) {
@@ -172,7 +187,7 @@
     var list = $("results"), found = search(q), keep = {};
     list.textContent = "";
     found.slice(0, 50).forEach(function (f) {
-      var li = el("li"), b = el("button", nodeInfo[f[0]].name);
+      var li = el("li"), b = el("button", nameOf(f[0]));
       if (f[1]) { b.appendChild(el("span", " (" + f[1] + ")", "alias")); }
       b.dataset.node = f[0];
       b.addEventListener("click", function () { select(f[0]); });
@@ -207,7 +222,7 @@
     dl.appendChild(dd);
   }
   function sourceLine(key) {
-    var s = sources[key] || { title: key };
+    var s = sourceInfo(key) || { title: key };
     var span = el("span");
     span.appendChild(link(s.url, s.title || key));
     var extra = [s.publisher, s.published].filter(Boolean).join(", ");
@@ -215,7 +230,7 @@
     return span;
   }
   function showNode(id) {
-    var d = nodeInfo[id];
+    var d = nodeInfo(id);
     panel.textContent = "";
     panel.appendChild(el("h2", d.label));
     panel.appendChild(el("h3", d.name));
@@ -233,10 +248,10 @@
     panel.appendChild(ul);
   }
   function endpoints(e) {
-    return (nodeInfo[e.from] || { name: e.from }).name + " → " + (nodeInfo[e.to] || { name: e.to }).name;
+    return nameOf(e.from) + " → " + nameOf(e.to);
   }
   function showEdge(id) {
-    var d = edgeInfo[id], e = edges.get(id);
+    var d = edgeInfo(id), e = edges.get(id);
     panel.textContent = "";
     panel.appendChild(el("h2", d.type));
     panel.appendChild(el("h3", endpoints(e)));
@@ -273,13 +288,13 @@
     tip.style.display = "block";
   }
   network.on("hoverNode", function (p) {
-    var d = nodeInfo[p.node];
+    var d = nodeInfo(p.node);
     showTip(p.pointer.DOM, [d.name + " · " + d.label, d.aliases.length ? "aka " + d.aliases.join(", ") : "",
       d.generic ? "collective or generic actor" : "", d.sources.length + " source(s): " +
-      d.sources.slice(0, 3).map(function (k) { return (sources[k] || { title: k }).title; }).join("; ")]);
+      d.sources.slice(0, 3).map(function (k) { return (sourceInfo(k) || { title: k }).title; }).join("; ")]);
   });
   network.on("hoverEdge", function (p) {
-    var d = edgeInfo[p.edge], e = edges.get(p.edge), first = d.evidence[0];
+    var d = edgeInfo(p.edge), e = edges.get(p.edge), first = d.evidence[0];
     showTip(p.pointer.DOM, [d.caption, endpoints(e), first ? "“" + first.quote + "”" : "",
       d.evidence.length > 1 ? "+ " + (d.evidence.length - 1) + " more (click)" : "click for evidence"]);
   });
