@@ -331,6 +331,40 @@ def test_attribute_conflict_follows_the_one_merge_rule(store: Store, tmp_path: P
     assert_same_graph(build_graph(load_corpus([a, b])), store.read_graph())
 
 
+@pytest.mark.parametrize("phase", ["_load_entities", "_sync_mentions", "_write_claims"])
+def test_a_failed_load_leaves_nothing_of_a_new_source(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, phase: str
+) -> None:
+    """A load that fails part-way (here a fault injected into one of its phases) takes back what
+    it wrote for sources Neo4j did not hold: no orphan Source, evidence, claim or entity."""
+    from graph.db.load import Loader
+
+    a = write_fact_file(tmp_path / "a.json", "source:a", [target("person:ann", "event:e1", "Ann.")])
+    store.load(load_corpus([a]))
+    before = dump(store.driver)
+    b = write_fact_file(tmp_path / "b.json", "source:b", [
+        target("person:ann", "event:e1", "Ann, again."),  # evidence on a claim A holds
+        target("person:bob", "event:e2", "Bob."),  # a claim and entities only B has
+    ])
+    original = getattr(Loader, phase)
+    failed: list[bool] = []
+
+    def failing(self: Loader, tx: Any, *args: Any, **kwargs: Any) -> Any:
+        out = original(self, tx, *args, **kwargs)
+        if not failed:  # the writes happen, then this one transaction fails
+            failed.append(True)
+            raise StoreError("injected failure")
+        return out
+
+    monkeypatch.setattr(Loader, phase, failing)
+    with pytest.raises(StoreError, match="injected failure"):
+        store.load(load_corpus([b]), workers=1)
+    monkeypatch.undo()
+    assert dump(store.driver) == before
+    store.load(load_corpus([b]))  # and the rerun loads it whole
+    assert_same_graph(build_graph(load_corpus([a, b])), store.read_graph())
+
+
 # -- provenance queries from the README ------------------------------------------------------
 def test_provenance_queries(store: Store) -> None:
     store.load(load_corpus([CRIMEA]))

@@ -65,6 +65,13 @@ def merge_entities(ontology: Ontology, label: str) -> str:
             "RETURN n.key AS key, properties(n) AS props")
 
 
+def create_entities(ontology: Ontology, label: str) -> str:
+    """Entities taken for new: created whole; one that exists is left as it is (the caller
+    compares the nodes created with the rows and redoes the chunk the careful way)."""
+    return (f"UNWIND $rows AS row MERGE (n:{_label(ontology, label)} {{key: row.key}}) "
+            "ON CREATE SET n = row.props, n:Entity")
+
+
 def set_entities(ontology: Ontology, label: str) -> str:
     return f"UNWIND $rows AS row MATCH (n:{_label(ontology, label)} {{key: row.key}}) SET n = row.props"
 
@@ -170,6 +177,10 @@ ENTITY_NAMES = (
     "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label")
 
+# -- a failed load takes back the sources it added (Store.load) --------------------------------
+EXISTING_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key"
+DELETE_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) DETACH DELETE s"
+
 # -- running people's Cypher (graph/db/query.py): Ctrl-C ends this run's own transaction ------
 TRANSACTIONS_WITH_TOKEN = (
     "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData.casegraph_run = $token RETURN id")
@@ -180,4 +191,4 @@ DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIO
 DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 __all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
-    "merge_entities", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})
+    "merge_entities", "create_entities", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})

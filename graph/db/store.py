@@ -24,6 +24,7 @@ Cypher text only from the ontology (whose loader admits only plain identifiers).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -216,7 +217,29 @@ class Store:
         says they are loaded as they are now are skipped; ``full`` checks everything
         against the database instead (after someone edited the database by hand, say).
         """
-        return Loader(self).load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full)
+        new = set(corpus.sources) - {r["key"] for r in self._read(
+            lambda tx: list(tx.run(S.EXISTING_SOURCES, keys=sorted(corpus.sources))))}
+        try:
+            return Loader(self).load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full)
+        except BaseException:
+            if new:
+                self._forget_sources(corpus, sorted(new))
+            raise
+
+    def _forget_sources(self, corpus: Corpus, keys: list[str]) -> None:
+        """After a failed load, take back what it wrote for sources Neo4j did not hold before.
+
+        Loading an empty version of each such source removes its evidence, mentions and
+        what only it supported (claims, entities), with the loader's own diff; then the
+        Source nodes go. Best effort: with the server gone, the next load redoes it all.
+        """
+        empty = Corpus(sources={k: corpus.sources[k] for k in keys})
+        with contextlib.suppress(StoreError, OSError):
+            Loader(self).load(empty, full=True)
+            self._write(lambda tx: tx.run(S.DELETE_SOURCES, keys=keys).consume())
+        with contextlib.suppress(StoreError, OSError):
+            # Entities made before the failure but never mentioned (it struck mid-way).
+            self._write(lambda tx: tx.run(S.DROP_ORPHANS, keys=sorted(corpus.entities)).consume())
 
     # -- reading back (graph.db.read) ----------------------------------------------------
     def read_graph(self) -> nx.MultiDiGraph:
