@@ -168,8 +168,22 @@ class Loader:
             return summary
 
         summary.add(self.store._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
-        for counts in _parallel(workers, lambda keys: self.store._write(partial(self._load_entities, corpus=corpus, keys=keys)),
-                                list(_chunks(entity_keys, chunk_size))):
+        # When Neo4j holds none of this load's sources, its entities are most likely new:
+        # they are created in one MERGE each, without the lock-and-read pass, until a chunk
+        # finds one that exists (that chunk is rolled back and redone the careful way).
+        entities_new = threading.Event()
+        if not stored:
+            entities_new.set()
+
+        def entity_chunk(keys: list[str]) -> Counts:
+            if entities_new.is_set():
+                try:
+                    return self.store._write(partial(self._create_entities, corpus=corpus, keys=keys))
+                except _Raced:
+                    entities_new.clear()
+            return self.store._write(partial(self._load_entities, corpus=corpus, keys=keys))
+
+        for counts in _parallel(workers, entity_chunk, list(_chunks(entity_keys, chunk_size))):
             summary.add(counts)
         lap("entities")
         # Sources in groups, two transactions at a time (each locks its own sources).
@@ -285,6 +299,20 @@ class Loader:
             rows.append({"key": key, "props": props})
         if rows:
             tx.run(S.MERGE_SOURCES, rows=rows).consume()
+        return counts
+
+    def _create_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
+        """Create entities taken for new; :class:`_Raced` (rolling back) if any exists already."""
+        counts = Counts()
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for key in keys:
+            entity = corpus.entities[key]
+            by_label[entity.label].append({"key": key, "props": merged_entity_props(entity, None)})
+        for label, rows in sorted(by_label.items()):
+            made = tx.run(S.create_entities(self.ontology, label), rows=rows).consume().counters.nodes_created
+            if made != len(rows):
+                raise _Raced(f"{len(rows) - made} of {len(rows)} new entities exist already")
+        counts.created["entities"] += len(keys)
         return counts
 
     def _load_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
