@@ -292,7 +292,9 @@ def build_launcher(settings: Settings | None = None, quiet: bool = True) -> Path
     jar = launcher_jar(settings)
     pom = launcher_dir / "pom.xml"
     if not pom.is_file():
-        raise ServerError(f"the Neo4j launcher's Maven project is missing: no {pom}")
+        raise ServerError(
+            f"the Neo4j launcher is not part of this install (no {pom}): set CASEGRAPH_LAUNCHER_DIR to the "
+            "launcher/ folder of a casegraph checkout, or set NEO4J_URI to use your own Neo4j")
     if _jar_is_current(launcher_dir, jar):
         return jar
     _java()
