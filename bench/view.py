@@ -98,6 +98,32 @@ def piece(g: nx.MultiDiGraph, n: int) -> nx.MultiDiGraph:
     return g.subgraph(keep).copy()
 
 
+_FLOOR_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>floor</title>
+<style>html, body, #n { margin: 0; width: 100%; height: 100%; }</style></head>
+<body><div id="n"></div><script type="application/json" id="d">@@DATA@@</script><script>@@VIS@@</script>
+<script>var d = JSON.parse(document.getElementById("d").textContent);
+var net = new vis.Network(document.getElementById("n"), {nodes: new vis.DataSet(d.nodes), edges: new vis.DataSet(d.edges)},
+  {physics: false, layout: {improvedLayout: false}, edges: {smooth: false}});
+net.once("afterDrawing", function () { window.__firstDraw = performance.now(); });</script></body></html>"""
+
+
+def floor_page(casegraph_page: Path, path: Path) -> None:
+    """vis-network alone on the same nodes and edges: ids, positions, ends, and no other option.
+
+    Physics, vis's own layout and curved edges are off, as in casegraph's big views
+    (with vis's defaults it would simulate before drawing). What no option can save.
+    """
+    from graph.views.html import vis_assets
+
+    text = casegraph_page.read_text("utf-8")
+    start = text.index('<script type="application/json" id="casegraph-data">') + len('<script type="application/json" id="casegraph-data">')
+    data = json.loads(text[start:text.index("</script>", start)])
+    bare = {"nodes": [{"id": n["id"], "x": n["x"], "y": n["y"]} for n in data["nodes"]],
+            "edges": [{"from": e["from"], "to": e["to"]} for e in data["edges"]]}
+    payload = json.dumps(bare, separators=(",", ":")).replace("<", "\\u003c")
+    path.write_text(_FLOOR_PAGE.replace("@@VIS@@", vis_assets()[0]).replace("@@DATA@@", payload), "utf-8")
+
+
 def pyvis_page(g: nx.MultiDiGraph, path: Path) -> float:
     """pyvis with its defaults; returns the generation time in seconds."""
     from pyvis.network import Network
@@ -200,6 +226,13 @@ def main() -> None:
             row: dict[str, Any] = {"entities": n, "claims": claims, "physics": summary.physics,
                                    "gen_s": round(gen, 2), "mb": round(summary.bytes / 1e6, 2),
                                    "draw_s": None if draw is None else round(draw, 2)}
+            if n > args.pyvis_max:  # the floor: vis-network drawing the same bare nodes and edges
+                bare = out / f"floor-{n}.html"
+                floor_page(ours, bare)
+                say(f"{n:,} entities: floor page (bare nodes and edges, no options); opening in Chromium ...")
+                row["floor_draw_s"] = first_draw(bare, "window.__firstDraw", args.timeout)
+                if row["floor_draw_s"] is not None:
+                    row["floor_draw_s"] = round(row["floor_draw_s"], 2)
             if n <= args.pyvis_max:
                 theirs = out / f"pyvis-{n}.html"
                 pgen = pyvis_page(g, theirs)
@@ -236,6 +269,9 @@ def main() -> None:
     if big:
         print(f"target: 10,000 entities drawn in under {TARGET_DRAW_S:.0f} s: "
               f"{big[0]['draw_s']:.2f} s ({'met' if big[0]['draw_s'] < TARGET_DRAW_S else 'NOT met'})")
+        if big[0].get("floor_draw_s"):
+            print(f"floor: vis-network alone, the same {big[0]['entities']:,} bare nodes and {big[0]['claims']:,} "
+                  f"bare edges: {big[0]['floor_draw_s']:.2f} s")
     mid = [r for r in rows if r["entities"] == 1500 and r.get("pyvis_gen_s") is not None and r["draw_s"]]
     if mid:
         r = mid[0]

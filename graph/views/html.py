@@ -176,7 +176,9 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
             days.add(day)
         x, y = pos[n]
         extra = {"cg_day": day} if day else {}  # absent means undated: less to parse at start
-        node = Node(str(n), opts.pop("shape"), label=_short(name), x=x, y=y, cg_label=label, **extra, **opts).options
+        node = Node(str(n), opts.pop("shape", None), label=_short(name), x=x, y=y, **extra, **opts).options
+        if node.get("shape") is None:
+            del node["shape"]  # the group's (pyvis always sets one)
         net.nodes.append(node)  # pyvis's add_node scans its id list on every call: O(n²) for 10,000 nodes
         net.node_ids.append(str(n))
         props = [[p, _text(d[p])] for p in (onto.labels[label].properties if label in onto.labels else ())
@@ -243,8 +245,11 @@ def view_payload(g: nx.MultiDiGraph, *, heading: str = "casegraph view", context
     options["edges"] = {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                         "font": {"size": 11, "align": "middle", "strokeWidth": 3, "color": "#333333"},
                         "smooth": {"enabled": True, "type": "dynamic"} if physics else {"enabled": False},
-                        "selectionWidth": 2}
+                        "selectionWidth": 2, "width": style.EDGE_WIDTH}
     options["nodes"] = {"font": {"size": 14, "color": "#343434"}, "borderWidth": 1}
+    options["groups"] = style.node_groups(styles)
+    if not physics:  # redrawing every edge at each step of a zoom makes it stutter
+        options["interaction"]["hideEdgesOnZoom"] = True
 
     return {
         "heading": heading, "asOf": as_of, "redacted": bool(mark.get("redacted")), "physics": physics,

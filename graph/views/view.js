@@ -33,6 +33,15 @@
     if (!blocks[id]) blocks[id] = JSON.parse($(id).textContent);
     return blocks[id];
   }
+  // The details blocks come after this script in the file, so that the browser need not
+  // read them before drawing: anything that shows details waits until the file is read.
+  function whenRead(fn) {
+    return function () {
+      var self = this, args = arguments;
+      if (document.readyState !== "loading") return fn.apply(self, args);
+      document.addEventListener("DOMContentLoaded", function () { fn.apply(self, args); }, { once: true });
+    };
+  }
   function nodeInfo(id) { return block("casegraph-nodes").nodeDetails[id]; }
   function edgeInfo(id) { return block("casegraph-edges").edgeDetails[id]; }
   function sourceInfo(key) { return block("casegraph-nodes").sources[key]; }
@@ -42,12 +51,13 @@
   data.legend.types.forEach(function (t) { typeOn[t.type] = true; });
   var days = data.days, limit = null;  // null: no time limit
 
-  var baseColor = {};
-  data.nodes.forEach(function (n) { baseColor[n.id] = n.color; });
+  // Most nodes take colour and shape from their label's group (set once in the options).
+  var baseColor = {}, groups = data.options.groups || {};
+  data.nodes.forEach(function (n) { baseColor[n.id] = n.color || (groups[n.group] || {}).color; });
   var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
   var visible = {};
   function nodeOk(n) {
-    return labelOn[n.cg_label] !== false && (limit === null || !n.cg_day || n.cg_day <= limit);
+    return labelOn[n.group] !== false && (limit === null || !n.cg_day || n.cg_day <= limit);
   }
   function edgeOk(e) {
     return typeOn[e.cg_type] !== false && visible[e.from] === true && visible[e.to] === true &&
@@ -229,7 +239,7 @@
     if (extra) span.appendChild(el("span", " (" + extra + ")"));
     return span;
   }
-  function showNode(id) {
+  var showNode = whenRead(function (id) {
     var d = nodeInfo(id);
     panel.textContent = "";
     panel.appendChild(el("h2", d.label));
@@ -246,11 +256,11 @@
     var ul = el("ul");
     d.sources.forEach(function (k) { var li = el("li"); li.appendChild(sourceLine(k)); ul.appendChild(li); });
     panel.appendChild(ul);
-  }
+  });
   function endpoints(e) {
     return nameOf(e.from) + " → " + nameOf(e.to);
   }
-  function showEdge(id) {
+  var showEdge = whenRead(function (id) {
     var d = edgeInfo(id), e = edges.get(id);
     panel.textContent = "";
     panel.appendChild(el("h2", d.type));
@@ -272,7 +282,7 @@
       box.appendChild(el("blockquote", "“" + ev.quote + "”"));
       panel.appendChild(box);
     });
-  }
+  });
   api.showNode = showNode; api.showEdge = showEdge;
   network.on("click", function (p) {
     if (p.nodes.length) { highlight(neighbourhood(p.nodes[0])); showNode(p.nodes[0]); }
@@ -287,17 +297,17 @@
     tip.style.left = (pointer.x + 14) + "px"; tip.style.top = (pointer.y + 14) + "px";
     tip.style.display = "block";
   }
-  network.on("hoverNode", function (p) {
+  network.on("hoverNode", whenRead(function (p) {
     var d = nodeInfo(p.node);
     showTip(p.pointer.DOM, [d.name + " · " + d.label, d.aliases.length ? "aka " + d.aliases.join(", ") : "",
       d.generic ? "collective or generic actor" : "", d.sources.length + " source(s): " +
       d.sources.slice(0, 3).map(function (k) { return (sourceInfo(k) || { title: k }).title; }).join("; ")]);
-  });
-  network.on("hoverEdge", function (p) {
+  }));
+  network.on("hoverEdge", whenRead(function (p) {
     var d = edgeInfo(p.edge), e = edges.get(p.edge), first = d.evidence[0];
     showTip(p.pointer.DOM, [d.caption, endpoints(e), first ? "“" + first.quote + "”" : "",
       d.evidence.length > 1 ? "+ " + (d.evidence.length - 1) + " more (click)" : "click for evidence"]);
-  });
+  }));
   network.on("blurNode", function () { tip.style.display = "none"; });
   network.on("blurEdge", function () { tip.style.display = "none"; });
   network.on("dragStart", function () { tip.style.display = "none"; });
