@@ -11,9 +11,16 @@ one local Neo4j server measures:
     node, the object node and the relationship. It is timed on a prefix of
     ``--naive-claims`` and its rate extrapolated (the output says so).
 
-It prints a table side by side with the targets (>= 10x naive, >= 20,000 claims/s),
-or JSON with ``--json``. "Claims" are claim entries (pieces of evidence), as written
-by ``casegraph synth --claims``.
+(d) the write floor: the same nodes and relationships by bare ``UNWIND ... CREATE``
+    statements (in a forked child, so its prebuilt rows do not count in this process's
+    peak memory);
+(e) the bulk load (``casegraph load --bulk``: Neo4j's import tool, offline, server stop
+    and start and schema included) into the emptied database, then a no-op reload.
+
+It prints a table side by side with the targets (Store.load >= 0.8 of the floor's
+claims/s, bulk >= 5x the floor, >= 10x naive, the Python process under 4 GB peak), or
+JSON with ``--json``. "Claims" are claim entries (pieces of evidence), as written by
+``casegraph synth --claims``.
 
 The benchmark clears the database it loads into, so by default it runs its own local
 server under bench/data/casegraph/ (never the one in .casegraph/ that holds your

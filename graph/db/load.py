@@ -468,7 +468,10 @@ class Loader:
         for rel_type, rows in sorted(plan.changed_claims.items()):
             tx.run(S.update_claims(self.ontology, rel_type), rows=rows).consume()
         if plan.new_evidence:
-            tx.run(S.CREATE_EVIDENCE_AND_SPEAKERS, rows=plan.new_evidence).consume()
+            tx.run(S.CREATE_EVIDENCE, rows=plan.new_evidence).consume()
+            speakers = [{"id": p["id"], "by": p["asserted_by"]} for p in plan.new_evidence if "asserted_by" in p]
+            if speakers:
+                tx.run(S.CREATE_SPEAKERS, rows=speakers).consume()
         if plan.changed_evidence:
             tx.run(S.UPDATE_EVIDENCE, rows=plan.changed_evidence).consume()
         return plan

@@ -89,12 +89,6 @@ SET_CLAIMS = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props
 CREATE_EVIDENCE = (
     "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) MATCH (s:Source {key: row.source}) "
     "CREATE (e:Evidence) SET e = row CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s)")
-# The loader's: evidence and its speaker in one pass (no second lookup of the evidence).
-CREATE_EVIDENCE_AND_SPEAKERS = (
-    "UNWIND $rows AS row MATCH (c:Claim {id: row.claim_id}) MATCH (s:Source {key: row.source}) "
-    "CREATE (e:Evidence) SET e = row CREATE (e)-[:SUPPORTS]->(c) CREATE (e)-[:CITES]->(s) "
-    "WITH e, row WHERE row.asserted_by IS NOT NULL "
-    "MATCH (p:Entity {key: row.asserted_by}) CREATE (e)-[:ASSERTED_BY]->(p)")
 CREATE_SPEAKERS = (
     "UNWIND $rows AS row MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
     "CREATE (e)-[:ASSERTED_BY]->(p)")
