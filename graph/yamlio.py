@@ -5,6 +5,10 @@ carry the line of each key and item. JSON is parsed strictly with :mod:`json`
 first (so a JSON syntax error is reported as JSON), then read again through the
 line-aware YAML loader, which accepts JSON documents.
 
+Line tracking is costly (libyaml composes a node and two marks per value, then
+Python builds each value): valid YAML files are read without lines by
+:func:`graph.yamlfast.load_yaml_fast`, and only files with problems come here.
+
 A file costs at most about its own size to refuse: raw control characters,
 nesting deeper than :data:`MAX_DEPTH` levels and YAML aliases that expand past
 :data:`ALIAS_BUDGET` are each one :class:`ParseError` with a line, found before

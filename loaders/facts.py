@@ -24,6 +24,7 @@ from graph.errors import FactFileError, ValidationFailed, article, preview
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
 from graph.text import escape_control
+from graph.yamlfast import NotFast, load_yaml_fast
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
 
@@ -76,6 +77,7 @@ class _ParsedFile:
     entities: dict[str, _ParsedEntity] = field(default_factory=dict)
     claims: list[tuple[Claim, int]] = field(default_factory=list)
     draft_open: int | None = None  # an unreviewed draft: how many review items are open
+    exact_lines: bool = True  # False when read by a fast path (every line 0)
 
 
 def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -435,27 +437,30 @@ class _FileChecker:
             asserted_by=asserted_by,
             confidence=float(confidence) if confidence is not None else None,
             qualifiers=qualifiers,
-            location=f"{self.path}:{line}",
+            location=f"{self.path}:{line}" if line else self.path,
         )
         self.out.claims.append((Claim(cid, subject, predicate, obj, key_q, [evidence]), line))
 
 
-def _read(path: Path, ontology: Ontology) -> tuple[_ParsedFile, list[Problem]]:
+def _read(path: Path, ontology: Ontology, fast: bool = True) -> tuple[_ParsedFile, list[Problem]]:
+    """Parse and check one file. Fast path: most files are valid, so parse without
+    line numbers first and parse again with them only to report problems."""
     shown = str(path)
     checker = _FileChecker(shown, ontology)
-    if path.suffix.lower() not in FACT_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix not in FACT_SUFFIXES:
         checker.problem(1, f"not a fact file: expected a {', '.join(FACT_SUFFIXES)} file")
         return checker.out, checker.problems
-    if path.suffix.lower() == ".json":
-        # Fast path: most files are valid; parse again with line numbers only to report.
+    if fast:
         try:
-            doc = load_json_fast(path)
-        except (ParseError, OSError, UnicodeDecodeError):
+            doc = load_json_fast(path) if suffix == ".json" else load_yaml_fast(path)
+        except (ParseError, NotFast, OSError, UnicodeDecodeError):
             pass
         else:
-            fast = _FileChecker(shown, ontology)
-            parsed = fast.check(doc)
-            if not fast.problems:
+            quick = _FileChecker(shown, ontology)
+            parsed = quick.check(doc)
+            if not quick.problems:
+                parsed.exact_lines = False
                 return parsed, []
     try:
         doc = load_with_lines(path)
@@ -527,18 +532,20 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
 
 
 def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
-             refuse_drafts: bool = False) -> tuple[Corpus, list[Problem], list[Path]]:
+             refuse_drafts: bool = False, fast: bool = True) -> tuple[Corpus, list[Problem], list[Path]]:
     """Check every file; return the merged corpus, every problem found, and the files read.
 
     The corpus is only meaningful when the problem list is empty. An unreviewed draft
     (see :mod:`loaders.drafts`) is a valid file; ``refuse_drafts`` makes it a problem.
+    ``fast=False`` reads every file with line numbers from the start (the same result,
+    slower: for comparisons and benchmarks).
     """
     ontology = ontology or default_ontology()
     files = find_fact_files(paths)
     parsed: list[_ParsedFile] = []
     problems: list[Problem] = []
     for path in files:
-        pf, probs = _read(path, ontology)
+        pf, probs = _read(path, ontology, fast)
         problems.extend(probs)
         if pf.source is None and not probs:
             problems.append(Problem(pf.path, 1, "the source block is incomplete"))
@@ -546,7 +553,20 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
             left = f"{pf.draft_open} open review item{'s' if pf.draft_open != 1 else ''}" if pf.draft_open else "nothing left to decide"
             problems.append(Problem(pf.path, 1, f"an unreviewed draft ({left}): run 'casegraph review {pf.path}' first"))
         parsed.append(pf)
-    corpus = _merge(parsed, problems)
+    merged: list[Problem] = []
+    corpus = _merge(parsed, merged)
+    if merged and not all(pf.exact_lines for pf in parsed):
+        # A problem across files names lines in them: read the files it names again with
+        # lines (only now, so a valid corpus never pays for it) and merge again.
+        named = [pf.path for pf in parsed if not pf.exact_lines
+                 and any(p.file == pf.path or f"{pf.path}:" in p.message for p in merged)]
+        again = {name: _read(Path(name), ontology, fast=False) for name in named}
+        for _pf, probs in again.values():
+            problems.extend(probs)  # a file changed since the first read
+        parsed = [again[pf.path][0] if pf.path in again else pf for pf in parsed]
+        merged = []
+        corpus = _merge(parsed, merged)
+    problems.extend(merged)
     problems.sort(key=lambda p: (p.file, p.line, p.message))
     return corpus, problems, files
 
