@@ -42,8 +42,12 @@ def emit_json(data: Any) -> None:
 def emit_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Print a table with rich; data values are printed as text, never as markup."""
     table = Table(title=title, title_justify="left")
+    rows = [list(row) for row in rows]
     for i, header in enumerate(headers):
-        table.add_column(header, justify="right" if i else "left")
+        # Numbers line up on the right; text reads from the left.
+        numeric = bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
+                                     for r in rows if i < len(r))
+        table.add_column(header, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*(str(v) for v in row))
     Console(markup=False, highlight=False, soft_wrap=True).print(table)
