@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -45,12 +46,17 @@ def emit_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     rows = [list(row) for row in rows]
     for i, header in enumerate(headers):
         # Numbers line up on the right; text reads from the left.
-        numeric = bool(rows) and all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool)
-                                     for r in rows if i < len(r))
+        numeric = bool(rows) and all(_is_number(r[i]) for r in rows if i < len(r))
         table.add_column(header, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*(str(v) for v in row))
     Console(markup=False, highlight=False, soft_wrap=True).print(table)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float)) or bool(re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?%?|-|n/a", str(value)))
 
 
 def open_store():
