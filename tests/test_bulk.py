@@ -72,7 +72,7 @@ def _clear(settings: Settings) -> None:
 
 def _schema(driver: neo4j.Driver) -> set[tuple[str, ...]]:
     with driver.session() as s:
-        got = {("constraint", r["name"], r["type"]) for r in s.run("SHOW CONSTRAINTS YIELD name, type")}
+        got: set[tuple[str, ...]] = {("constraint", r["name"], r["type"]) for r in s.run("SHOW CONSTRAINTS YIELD name, type")}
         got |= {("index", r["name"], str(r["state"])) for r in s.run("SHOW INDEXES YIELD name, state")}
     return got
 

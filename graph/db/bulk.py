@@ -315,9 +315,15 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
             raise StoreError(f"cannot run {java}: {e.strerror}") from None
         layout.pid.write_text(f"{proc.pid}\n")
         try:
-            _, raw, usage = os.wait4(proc.pid, 0)  # wait4: the import tool's own peak memory too
-            status = proc.returncode = os.waitstatus_to_exitcode(raw)
-            peak["import tool"] = usage.ru_maxrss * 1024  # KiB on Linux
+            # Polled for its peak memory (a child's ru_maxrss would count ours from before exec).
+            while True:
+                try:
+                    status = proc.wait(timeout=0.5)
+                    break
+                except subprocess.TimeoutExpired:
+                    hwm = process_peak_bytes(proc.pid)
+                    if hwm:
+                        peak["import tool"] = max(peak.get("import tool", 0), hwm)
         except BaseException:  # Ctrl-C: the import must not outlive us
             proc.kill()
             proc.wait()

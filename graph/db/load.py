@@ -5,8 +5,10 @@ being loaded, and writes only what changed, so a reload of unchanged files write
 nothing. Claims are processed in chunks, each in one managed (retried) write
 transaction that first locks the Claim nodes Neo4j holds, so concurrent loads of
 overlapping files serialise on the claims they share instead of duplicating them.
-Claims Neo4j did not hold a moment before are created with MERGE without that
-lock-and-read pass; should one exist after all, the chunk is rolled back and redone.
+Claims Neo4j did not hold a moment before are created with CREATE without that
+lock-and-read pass; should one exist after all, the uniqueness constraint fails the
+statement and the chunk is rolled back and redone. A first load (nothing of it in Neo4j)
+creates its entities and claims that way without even reading which exist.
 
 Rows come from :mod:`graph.db.rows`, statements from :mod:`graph.db.statements`.
 """
@@ -24,6 +26,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from neo4j import ManagedTransaction
+from neo4j.exceptions import ConstraintError
 
 from graph.db import statements as S
 from graph.db.rows import (
@@ -169,8 +172,8 @@ class Loader:
 
         summary.add(self.store._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
         # When Neo4j holds none of this load's sources, its entities are most likely new:
-        # they are created in one MERGE each, without the lock-and-read pass, until a chunk
-        # finds one that exists (that chunk is rolled back and redone the careful way).
+        # they are CREATEd without the lock-and-read pass, until a chunk hits one that
+        # exists (the key constraint fails it; it is rolled back and redone the careful way).
         entities_new = threading.Event()
         if not stored:
             entities_new.set()
@@ -212,7 +215,7 @@ class Loader:
         expect_writes = threading.Event()
         # Set while every chunk seen so far held only claims Neo4j did not have (a first
         # load): later chunks then skip even the read of which claims exist, and take all
-        # theirs for new; the MERGE that creates them still notices any that exist.
+        # theirs for new; the claim id constraint still refuses any that exists.
         all_new = threading.Event()
 
         def do_chunk(chunk: list[str]) -> Counts:
@@ -309,9 +312,10 @@ class Loader:
             entity = corpus.entities[key]
             by_label[entity.label].append({"key": key, "props": merged_entity_props(entity, None)})
         for label, rows in sorted(by_label.items()):
-            made = tx.run(S.create_entities(self.ontology, label), rows=rows).consume().counters.nodes_created
-            if made != len(rows):
-                raise _Raced(f"{len(rows) - made} of {len(rows)} new entities exist already")
+            try:
+                tx.run(S.create_entities(self.ontology, label), rows=rows).consume()
+            except ConstraintError:  # the key constraint: one of them exists after all
+                raise _Raced(f"some of {len(rows)} new entities exist already") from None
         counts.created["entities"] += len(keys)
         return counts
 
@@ -439,19 +443,19 @@ class Loader:
                       loaded: frozenset[str], fresh: frozenset[str] = frozenset()) -> _ClaimPlan:
         """Write one chunk of claims; ``fresh`` are ids Neo4j did not hold a moment ago.
 
-        Those are planned from the files alone and created with ``MERGE``; if any of
-        them exists after all (a concurrent load made it), :class:`_Raced` is raised
-        before anything else is written, which rolls the transaction back.
+        Those are planned from the files alone and created with ``CREATE``; if any of
+        them exists after all (a concurrent load made it), the claim id constraint fails
+        and :class:`_Raced` is raised, which rolls the transaction back.
         """
         new = [cid for cid in ids if cid in fresh and cid in corpus.claims]
         taken = set(new)
         plan = self._plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
         if new:
             rows = [_fresh_claim(corpus.claims[cid], plan) for cid in new]
-            made = tx.run(S.CREATE_FRESH_CLAIMS, rows=[{"id": r["id"], "props": r["props"]} for r in rows]
-                          ).consume().counters.nodes_created
-            if made != len(rows):
-                raise _Raced(f"{len(rows) - made} of {len(rows)} new claims appeared meanwhile")
+            try:
+                tx.run(S.CREATE_FRESH_CLAIMS, rows=[{"id": r["id"], "props": r["props"]} for r in rows]).consume()
+            except ConstraintError:  # the claim id constraint: one of them exists after all
+                raise _Raced(f"some of {len(rows)} new claims appeared meanwhile") from None
             by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for row in rows:
                 by_type[row["props"]["predicate"]].append(row)

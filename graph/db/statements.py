@@ -66,10 +66,8 @@ def merge_entities(ontology: Ontology, label: str) -> str:
 
 
 def create_entities(ontology: Ontology, label: str) -> str:
-    """Entities taken for new: created whole; one that exists is left as it is (the caller
-    compares the nodes created with the rows and redoes the chunk the careful way)."""
-    return (f"UNWIND $rows AS row MERGE (n:{_label(ontology, label)} {{key: row.key}}) "
-            "ON CREATE SET n = row.props, n:Entity")
+    """Entities taken for new, created whole (one that exists fails the key constraint)."""
+    return f"UNWIND $rows AS row CREATE (n:{_label(ontology, label)}:Entity) SET n = row.props"
 
 
 def set_entities(ontology: Ontology, label: str) -> str:
@@ -82,7 +80,9 @@ EXISTING_CLAIM_IDS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS 
 LOCK_CLAIMS = "UNWIND $ids AS id MERGE (c:Claim {id: id}) SET c.id = id RETURN c.id AS id, properties(c) AS props"
 READ_CLAIMS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, properties(c) AS props"
 READ_EVIDENCE_OF_CLAIMS = "UNWIND $ids AS id MATCH (e:Evidence {claim_id: id}) RETURN properties(e) AS props"
-CREATE_FRESH_CLAIMS = "UNWIND $rows AS row MERGE (c:Claim {id: row.id}) ON CREATE SET c = row.props"
+# Claims and entities taken for new are CREATEd: should one exist after all, the uniqueness
+# constraint fails the statement and the loader redoes the chunk the careful way.
+CREATE_FRESH_CLAIMS = "UNWIND $rows AS row CREATE (c:Claim) SET c = row.props"
 DELETE_EVIDENCE = "UNWIND $ids AS id MATCH (e:Evidence {id: id}) DETACH DELETE e"
 DELETE_CLAIMS = "UNWIND $ids AS id MATCH (c:Claim {id: id}) DETACH DELETE c"
 SET_CLAIMS = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c = row.props"
