@@ -67,7 +67,17 @@ demo: venv launcher
 	echo "Reloading the same files changes nothing:"; \
 	$(BIN)/casegraph load --no-progress $(CORPUS); \
 	echo "Read back from Neo4j:"; \
-	$(BIN)/casegraph stats --from neo4j
+	$(BIN)/casegraph stats --from neo4j; \
+	echo "A saved query: the defendants of the case against Dzhelyal, with lawyers and charges:"; \
+	$(BIN)/casegraph query case-defendants -p case "Sabotage case against Nariman Dzhelyal"; \
+	echo "How is Chalgozov connected to Polozov, and on what evidence?"; \
+	$(BIN)/casegraph connect Chalgozov Polozov --from neo4j -k 1 --redact; \
+	$(BIN)/casegraph analyze --from neo4j --top 5 --exclude-generic --redact; \
+	mkdir -p out; \
+	$(BIN)/casegraph view --from neo4j --redact -o out/crimea.html; \
+	$(BIN)/casegraph export --from neo4j --redact --force -o out/crimea.graphml; \
+	$(BIN)/casegraph export --from neo4j --redact --force --to ftm -o out/crimea.ftm.json; \
+	echo "Open out/crimea.html in a browser (offline; people at risk appear as Person A, Person B)."
 
 test: venv launcher browser-deps
 	$(BIN)/python -m pytest

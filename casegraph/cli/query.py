@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import click
 
@@ -85,6 +86,9 @@ def query(name: str | None, cypher: str | None, params: tuple[tuple[str, str], .
     _emit(result, title, fmt)
 
 
+_PLUMBING = re.compile(r"(^|_)(key|keys|claim_id|claim_ids)$")
+
+
 def _emit(result: QueryResult, title: str, fmt: str) -> None:
     cut = (f"only the first {result.limit} row{'s' if result.limit != 1 else ''} are shown; "
            "more were cut (raise --limit)") if result.cut else ""
@@ -98,7 +102,14 @@ def _emit(result: QueryResult, title: str, fmt: str) -> None:
         click.echo(out.getvalue(), nl=False)
     else:
         n = len(result.rows)
-        emit_table(f"{title}: {n} row{'s' if n != 1 else ''}", result.columns, result.table())
+        columns, rows = result.columns, result.table()
+        # The keys and claim ids a saved query returns last feed `--query` as graph input; the
+        # table for reading leaves them out (json and csv keep them).
+        keep = [i for i, c in enumerate(columns) if i == 0 or not _PLUMBING.search(c)]
+        hidden = len(columns) - len(keep)
+        note = f" ({hidden} key/id column{'s' if hidden != 1 else ''} in --format json or csv)" if hidden else ""
+        emit_table(f"{title}: {n} row{'s' if n != 1 else ''}{note}", [columns[i] for i in keep],
+                   [[row[i] for i in keep] for row in rows])
     if cut:
         click.echo(f"Note: {cut}", err=True)
 
