@@ -15,6 +15,7 @@ from typing import Any
 
 from anyascii import anyascii
 
+from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
 
@@ -37,15 +38,8 @@ _PLURAL_RE = re.compile(r"\b(?:both men|both women|the men|the two men|the broth
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
-@dataclass
-class EntityDraft:
-    key: str
-    label: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    attributes: dict[str, Any] = field(default_factory=dict)
-    sensitive: bool = False
-    generic: bool = False
+# A drafted entity is a model entity (its sources are the draft's own source).
+EntityDraft = Entity
 
 
 @dataclass

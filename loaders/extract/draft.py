@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError
-from graph.model import claim_id
+from graph.model import Entity, claim_id
 from graph.ontology import Ontology, default_ontology
 from graph.resolve import EntityResolver
 from loaders.drafts import open_items
@@ -17,7 +17,7 @@ from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_
 from loaders.extract.clean import ARTICLE_SUFFIXES, Article, read_article
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import SAME, Doubt, find_entries, find_people, same_name_score, split_sentences
-from loaders.factfile import write_fact_file
+from loaders.factfile import entity_entry, write_fact_file
 
 __all__ = ["REVIEW_BELOW", "EXTRACTOR", "draft_document", "extract_article", "extract_articles", "ExtractReport",
            "CorpusIndex"]
@@ -178,18 +178,9 @@ def _renamed(ex: Extraction, rename: dict[str, str]) -> Extraction:
 
 
 def _entity_entry(e: EntityDraft) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": e.key, "label": e.label, "name": e.name}
     aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
-    if aliases:
-        out["aliases"] = aliases
-    if e.sensitive:
-        out["sensitive"] = True
-    if e.generic:
-        out["generic"] = True
     attrs = {k: v for k, v in e.attributes.items() if v is not None}
-    if attrs:
-        out["attributes"] = attrs
-    return out
+    return entity_entry(Entity(e.key, e.label, e.name, aliases, attrs, e.sensitive, e.generic))
 
 
 def _claim_entry(c: ClaimDraft, text: str, review_below: float) -> dict[str, Any]:
