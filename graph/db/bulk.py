@@ -63,28 +63,35 @@ _IMPORT_CLASS = "org.neo4j.cli.AdminTool"
 # --------------------------------------------------------------------------- CSV rows
 
 
+def _quoted(text: str) -> str:
+    return '"' + (text.replace('"', '""') if '"' in text else text) + '"'
+
+
 def _cell(value: Any) -> str:
     """One CSV field as the import tool reads it: strings always quoted (an unquoted empty
     field is a missing property), quotes doubled, arrays joined by :data:`ARRAY_DELIMITER`."""
+    kind = type(value)
+    if kind is str:
+        return _quoted(value)
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if kind is int or kind is float:
         return repr(value)
-    if isinstance(value, (list, tuple)):
-        value = ARRAY_DELIMITER.join(value)
-    return '"' + str(value).replace('"', '""') + '"'
+    if kind is list or kind is tuple:
+        return _quoted(ARRAY_DELIMITER.join(value))
+    return _quoted(str(value))
+
+
+_KINDS = {str: "string", bool: "boolean", int: "long", float: "double"}
 
 
 def _kind(value: Any) -> str:
     """The import tool's column type for a property value Store.load would write."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
+    found = _KINDS.get(type(value))
+    if found is not None:
+        return found
     if isinstance(value, (list, tuple)):
         if not all(isinstance(v, str) for v in value):
             raise StoreError(f"cannot bulk-load a list property that is not all strings: {value[:3]!r}")
@@ -106,7 +113,7 @@ class ImportFiles:
 
 
 def _empty_lists(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: [] for k, v in props.items() if isinstance(v, (list, tuple)) and not v}
+    return {k: [] for k, v in props.items() if v == []}
 
 
 class _Writer:
@@ -139,7 +146,10 @@ class _Writer:
 
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], props: dict[str, Any] | None = None
             ) -> None:
-        props = props or {}
+        if not props:  # most relationships: no properties, one file per type
+            fh = self._file("rels", rel_type, (), [f":START_ID({start[0]})", f":END_ID({end[0]})"])
+            fh.write(_quoted(start[1]) + "," + _quoted(end[1]) + "\n")
+            return
         empty = _empty_lists(props)
         if empty:
             self.fixups[f"rel:{rel_type}"].append({"id": props["claim_id"], "props": empty})
