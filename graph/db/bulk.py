@@ -456,8 +456,8 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
         try:
             files = write_import_files(corpus, layout.csv)
             lap("csv")
-            # The server lock is held from the stop to the start, so nobody starts the
-            # server on a half-swapped home meanwhile.
+            # The server lock is held from the stop until the imported database is in
+            # place, so nobody starts the server on the home meanwhile.
             with server._locked(paths):
                 server._stop_unlocked(paths, 60)
                 try:
@@ -467,13 +467,12 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                     raise
                 finally:
                     lap("import")
-            # The marker covers the two renames of the swap: a bulk load that dies between
-            # them is undone by the next one (see _recover).
-            marker = layout.work / "swapping"
-            marker.write_text("1\n")
-            with server._locked(paths):
+                # The marker covers the two renames of the swap: a bulk load that dies
+                # between them is undone by the next one (see _recover).
+                marker = layout.work / "swapping"
+                marker.write_text("1\n")
                 _swap_in(layout, paths.home)
-            marker.unlink()
+                marker.unlink()
             try:
                 info = _restart(settings, browser)
                 lap("start")
