@@ -18,7 +18,7 @@ __all__ = ["COMMANDS"]
               help="Check every source against the database, even those whose digest says they are loaded.")
 @click.option("--bulk", is_flag=True,
               help="First load into an empty local database with Neo4j's import tool (stops and restarts "
-                   "the local server); much faster for big corpora.")
+                   "the local server); pays off for big first loads (hundreds of thousands of claims).")
 @format_option("table", "json")
 def load(paths: tuple[str, ...], progress: bool | None, full: bool, bulk: bool, fmt: str) -> None:
     """Validate fact files, then load them into Neo4j (nothing is written if any file is invalid).
