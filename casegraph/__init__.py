@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "import_ftm": "loaders.ftm:import_ftm",
     # Neo4j
     "Store": "graph.db.store:Store",
+    "bulk_load": "graph.db.bulk:bulk_load",
     "connect": "graph.db.store:connect",
     "get_settings": "graph.settings:get_settings",
     "QueryError": "graph.db.query:QueryError",
