@@ -25,6 +25,7 @@ Validation of fact files uses :func:`check_value`; exporters use :func:`flatten`
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -112,14 +113,14 @@ def check_text(name: str, text: str, max_chars: int | None) -> str:
     return text
 
 
-class PropertyType:
+class PropertyType(ABC):
     """One ontology property type: how values are checked, normalised and flattened."""
 
     name: ClassVar[str]
 
+    @abstractmethod
     def check(self, value: Any, spec: SpecLike) -> Any:
         """The value normalised; raise ValueProblem if it does not fit."""
-        raise NotImplementedError
 
     def flatten(self, value: Any) -> Scalar:
         """One scalar standing for a stored value (for CSV, GraphML and the like)."""
