@@ -120,6 +120,9 @@ class Loader:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.ontology = store.ontology
+        # Sources of this load that Neo4j did not hold when it began (known once the load has
+        # read its digests): what a failed load takes back (Store.load).
+        self.new_sources: frozenset[str] = frozenset()
 
     # -- loading --------------------------------------------------------------------
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
@@ -150,6 +153,7 @@ class Loader:
         digests = source_digests(corpus)
         stored = self.store._read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
             S.SOURCE_DIGESTS, keys=sorted(digests))})
+        self.new_sources = frozenset(digests) - frozenset(stored)
         source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
         dirty = frozenset(source_keys)
         clean = Counts()

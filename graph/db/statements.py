@@ -31,7 +31,6 @@ def _type(ontology: Ontology, rel_type: str) -> str:
 SHOW_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name"
 SHOW_INDEX_NAMES = "SHOW INDEXES YIELD name"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
-DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
@@ -172,7 +171,6 @@ ENTITY_NAMES = (
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label")
 
 # -- a failed load takes back the sources it added (Store.load) --------------------------------
-EXISTING_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key"
 DELETE_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) DETACH DELETE s"
 
 # -- running people's Cypher (graph/db/query.py): Ctrl-C ends this run's own transaction ------

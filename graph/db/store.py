@@ -217,13 +217,12 @@ class Store:
         says they are loaded as they are now are skipped; ``full`` checks everything
         against the database instead (after someone edited the database by hand, say).
         """
-        new = set(corpus.sources) - {r["key"] for r in self._read(
-            lambda tx: list(tx.run(S.EXISTING_SOURCES, keys=sorted(corpus.sources))))}
+        loader = Loader(self)
         try:
-            return Loader(self).load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full)
+            return loader.load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full)
         except BaseException:
-            if new:
-                self._forget_sources(corpus, sorted(new))
+            if loader.new_sources:
+                self._forget_sources(corpus, sorted(loader.new_sources))
             raise
 
     def _forget_sources(self, corpus: Corpus, keys: list[str]) -> None:
