@@ -26,13 +26,13 @@ instead of leaking names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
 from graph.errors import CasegraphError
+from graph.text import nfc
 
 __all__ = ["Redactor", "exit_graph", "redact", "require_exit_graph", "EXIT_MARK", "pseudonym_letters"]
 
@@ -59,12 +59,8 @@ def pseudonym_letters(index: int) -> str:
     return letters
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def _name_parts(text: str) -> list[str]:
-    return [p for p in re.split(r"[\s_\-.,'’:]+", _norm(text)) if p]
+    return [p for p in re.split(r"[\s_\-.,'’:]+", nfc(text)) if p]
 
 
 def _pattern(parts: list[str]) -> str:
@@ -138,7 +134,7 @@ class Redactor:
         """``value`` with every sensitive name, alias, distinctive name part and key replaced."""
         if not self._first or not value:
             return value
-        value = _norm(value)
+        value = nfc(value)
         for key, new in self._keys_exact.items():
             if key in value:
                 value = value.replace(key, new)
