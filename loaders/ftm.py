@@ -31,11 +31,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from followthemoney import model
-from followthemoney.exc import FollowTheMoneyException
-from followthemoney.proxy import EntityProxy
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import CasegraphError
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
@@ -43,6 +39,19 @@ from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
 from loaders.factfile import fact_document, write_fact_file
 from loaders.facts import KEY_RE, validate
+
+if TYPE_CHECKING:
+    from followthemoney.model import Model
+    from followthemoney.proxy import EntityProxy
+
+
+def _ftm() -> Model:
+    """followthemoney's model, loaded on first use (loading it takes a fraction of a second
+    that commands which never touch FtM should not pay)."""
+    from followthemoney import model
+
+    return model
+
 
 __all__ = ["import_ftm", "ImportSummary", "ENTITY_LABELS", "SOURCE_SCHEMATA"]
 
@@ -104,6 +113,8 @@ def _first(proxy: EntityProxy, *props: str) -> str | None:
 
 
 def _read(path: Path) -> list[_Line]:
+    from followthemoney.exc import FollowTheMoneyException
+
     lines: list[_Line] = []
     try:
         text = path.read_text(encoding="utf-8")
@@ -119,11 +130,11 @@ def _read(path: Path) -> list[_Line]:
             raise CasegraphError(f"{path}:{number}: not a JSON line: {exc.msg} (column {exc.colno})") from None
         if not isinstance(data, dict) or not isinstance(data.get("schema"), str) or not data.get("id"):
             raise CasegraphError(f"{path}:{number}: an FtM entity is a JSON object with 'id' and 'schema'")
-        schema = model.get(data["schema"])
+        schema = _ftm().get(data["schema"])
         if schema is None:
             raise CasegraphError(f"{path}:{number}: unknown FtM schema '{data['schema']}'")
         try:
-            proxy = model.get_proxy(data, cleaned=False)
+            proxy = _ftm().get_proxy(data, cleaned=False)
         except (FollowTheMoneyException, TypeError, ValueError) as exc:
             raise CasegraphError(f"{path}:{number}: not a valid {schema.name}: {exc}") from None
         if proxy.id in seen:
@@ -138,7 +149,7 @@ def _kind(line: _Line) -> str:
     for name in ENTITY_LABELS:
         if schema.name == name:
             return "entity"
-    if any(schema.is_a(s) for s in SOURCE_SCHEMATA if model.get(s)):
+    if any(schema.is_a(s) for s in SOURCE_SCHEMATA if _ftm().get(s)):
         return "source"
     if schema.name == "Documentation":
         return "mention"

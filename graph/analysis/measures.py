@@ -29,12 +29,14 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import igraph as ig
 import networkx as nx
 
 from graph.errors import CasegraphError
+
+if TYPE_CHECKING:
+    import igraph as ig
 
 __all__ = ["IGraph", "to_igraph", "degree_ranking", "betweenness", "communities", "betweenness_error_bound",
            "EXACT_BUDGET", "CONFIDENCE", "COMMUNITY_ALGORITHMS"]
@@ -58,6 +60,8 @@ class IGraph:
 
 def to_igraph(h: nx.Graph) -> IGraph:
     """Convert once: vertices in sorted key order, edges sorted, ``weight`` kept."""
+    import igraph as ig  # on first use: `casegraph --help` need not load it
+
     keys = sorted(h.nodes)
     index = {k: i for i, k in enumerate(keys)}
     edges = sorted((min(index[u], index[v]), max(index[u], index[v]), float(w))
@@ -153,6 +157,8 @@ def communities(h: nx.Graph, seed: int = 0, algorithm: str = "leiden",
     ig_h = ig_graph or to_igraph(h)
     if h.number_of_nodes() == 0:
         return {"algorithm": algorithm, "seed": seed, "modularity": 0.0, "groups": []}
+    import igraph as ig  # on first use: `casegraph --help` need not load it
+
     # igraph draws from the RNG set here; a private Random(seed) makes runs repeat
     # without touching the caller's global random state.
     ig.set_random_number_generator(random.Random(seed))

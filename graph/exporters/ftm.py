@@ -29,16 +29,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
-from followthemoney import model
-from followthemoney.proxy import EntityProxy
 
 from graph.build import MENTIONS
 from graph.errors import CasegraphError
 from graph.model import evidence_id
 from graph.ontology import Ontology
+
+if TYPE_CHECKING:
+    from followthemoney.model import Model
+    from followthemoney.proxy import EntityProxy
+
+
+def _ftm() -> Model:
+    """followthemoney's model, loaded on first use (loading it takes a fraction of a second
+    that commands which never touch FtM should not pay)."""
+    from followthemoney import model
+
+    return model
+
 
 __all__ = ["NAME", "EXTENSIONS", "FILES", "write", "entities", "ftm_id", "key_of", "MARK", "EDGE_SCHEMA",
            "CASE_ROLES", "LABEL_SCHEMA"]
@@ -110,7 +121,7 @@ def _entity(key: str, d: dict[str, Any], sources: set[str]) -> EntityProxy:
     schema = LABEL_SCHEMA[str(label)]
     if schema == "Organization" and attrs.get("kind") in _PUBLIC_KINDS:
         schema = "PublicBody"
-    e = model.make_entity(schema)
+    e = _ftm().make_entity(schema)
     e.id = ftm_id(key)
     name = str(d.get("name") or key)
     _add(e, "full" if schema == "Address" else "name", name)
@@ -144,7 +155,7 @@ def _entity(key: str, d: dict[str, Any], sources: set[str]) -> EntityProxy:
 
 
 def _source(key: str, d: dict[str, Any]) -> EntityProxy:
-    e = model.make_entity("Article")
+    e = _ftm().make_entity("Article")
     e.id = ftm_id(key)
     title = str(d.get("title") or d.get("name") or key)
     _add(e, "title", title)
@@ -168,7 +179,7 @@ def _evidence(u: str, v: str, d: dict[str, Any], ev: dict[str, Any], g: nx.Multi
     schema, subj, obj, role_prop = EDGE_SCHEMA.get(predicate, ("UnknownLink", "subject", "object", "role"))
     cid = str(d["claim_id"])
     qualifiers = {q: d[q] for q in ontology.relationships[predicate].properties if q in d}
-    e = model.make_entity(schema)
+    e = _ftm().make_entity(schema)
     e.id = ftm_id(evidence_id(cid, ev["source"]))
     _add(e, subj, ftm_id(u))
     _add(e, obj, ftm_id(v))
@@ -206,7 +217,7 @@ def entities(g: nx.MultiDiGraph, ontology: Ontology) -> list[EntityProxy]:
     mentions: list[EntityProxy] = []
     for u, v, _k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
         if d.get("type") == MENTIONS:
-            m = model.make_entity("Documentation")
+            m = _ftm().make_entity("Documentation")
             m.id = "mentions." + hashlib.sha1(f"{u} {v}".encode()).hexdigest()[:20]
             _add(m, "document", ftm_id(u))
             _add(m, "entity", ftm_id(v))

@@ -16,7 +16,6 @@ import math
 import random
 from collections.abc import Hashable
 
-import igraph as ig
 import networkx as nx
 
 __all__ = ["positions", "SPACING"]
@@ -31,6 +30,8 @@ def positions(g: nx.Graph, seed: int = 0, spacing: float = SPACING) -> dict[Hash
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
+    import igraph as ig  # on first use: `casegraph --help` need not load it
+
     graph = ig.Graph(n=len(nodes), edges=sorted(pairs))
     # igraph draws its start positions from a process-wide generator: give it a seeded one and
     # put the default back. (Passing start positions in a small square defeats the grid: 20x slower.)
