@@ -247,7 +247,13 @@ def merge_entity(have: Entity, new: Entity, prefer_new: bool = False) -> list[Co
         if alias != have.name and alias not in have.aliases:
             have.aliases.append(alias)
     have.sensitive = have.sensitive or new.sensitive
-    for source in new.sources:
-        if source not in have.sources:
-            have.sources.append(source)
+    if len(new.sources) == 1:
+        if new.sources[0] not in have.sources:
+            have.sources.append(new.sources[0])
+    elif new.sources:  # a set, not a list scan per source: hubs have thousands of sources
+        known = set(have.sources)
+        for source in new.sources:
+            if source not in known:
+                known.add(source)
+                have.sources.append(source)
     return conflicts

@@ -21,6 +21,7 @@ from typing import Any
 
 from graph import types
 from graph.errors import FactFileError, ValidationFailed, article, preview
+from graph.memory import paused_gc
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
 from graph.text import escape_control
@@ -540,6 +541,12 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
     ``fast=False`` reads every file with line numbers from the start (the same result,
     slower: for comparisons and benchmarks).
     """
+    with paused_gc():  # millions of small objects, no cycles (graph.memory)
+        return _validate(paths, ontology, refuse_drafts, fast)
+
+
+def _validate(paths: Iterable[str | Path], ontology: Ontology | None, refuse_drafts: bool,
+              fast: bool) -> tuple[Corpus, list[Problem], list[Path]]:
     ontology = ontology or default_ontology()
     files = find_fact_files(paths)
     parsed: list[_ParsedFile] = []

@@ -52,11 +52,46 @@ def corpus_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("bulk-corpus")
     write_corpus(folder / "synth", 600, seed=3, fmt="json")
     tricky = write_fact_file(folder / "tricky.json", "source:tricky", [
-        target("person:quote-maker", "event:csv-day", 'He said "no", then; left,\nand came back \u00e9\u0439'),
+        # An integer confidence where the synthetic corpus has floats: a column of another type.
+        target("person:quote-maker", "event:csv-day", 'He said "no", then; left,\nand came back \u00e9\u0439',
+               confidence=1),
         target("person:quote-maker", "event:other-day", "'Single' and \\ backslash", date="2021-03"),
     ], entities=[{"key": "person:quote-maker", "label": "Person", "name": 'Ann "Q" Maker, Jr.',
                   "aliases": ["Анна; Мейкер", "A,Q"], "sensitive": True}])
     return [CRIMEA, folder / "synth", tricky]
+
+
+def test_import_files_one_group_per_label_and_type_unless_a_type_changes(tmp_path: Path) -> None:
+    """Rows of one label share one header, columns grow as rows bring them (no trailing
+    empty field, which the import tool misreads), and a property whose value type
+    changes goes to a further group of its own."""
+    from graph.db.bulk import write_import_files
+    from graph.model import Claim, Entity, Evidence, Source
+
+    corpus = Corpus(
+        sources={"source:a": Source("source:a", "A"), "source:b": Source("source:b", "B")},
+        entities={k: Entity(k, "Person", k.upper(), [], {}, False, False, ["source:a", "source:b"])
+                  for k in ("person:x", "person:y")},
+    )
+    corpus.claims["claim:1"] = Claim("claim:1", "person:x", "RELATIVE_OF", "person:y", {}, [
+        Evidence("source:a", "one", confidence=0.5), Evidence("source:b", "two", qualifiers={"date": "2021"})])
+    corpus.claims["claim:2"] = Claim("claim:2", "person:y", "RELATIVE_OF", "person:x", {}, [
+        Evidence("source:a", "three", confidence=1)])
+    corpus.claims["claim:3"] = Claim("claim:3", "person:x", "WORKS_FOR", "person:y", {}, [
+        Evidence("source:b", "four")])  # lacks the columns rows before it brought
+    files = write_import_files(corpus, tmp_path)
+    groups = dict(files.nodes)
+    assert set(groups) == {"Source", "Person:Entity", "Claim", "Evidence"}
+    evidence = [paths for name, paths in files.nodes if name == "Evidence"]
+    assert len(evidence) == 2  # confidence 0.5 (double) and 1 (long)
+    headers = sorted(paths[0].read_text() for paths in evidence)
+    assert any("confidence:double" in h and "date:string" in h for h in headers)
+    assert any("confidence:long" in h for h in headers)
+    for paths in evidence:
+        body = paths[1].read_text()
+        assert body and not any(line.endswith(",") for line in body.splitlines())
+    assert len([name for name, _ in files.relationships if name == "RELATIVE_OF"]) == 1
+    assert sum(1 for paths in evidence for _ in paths[1].read_text().splitlines()) == 4
 
 
 def _connect(settings: Settings) -> Store:

@@ -6,9 +6,10 @@ the server offline. So a bulk load, on the local server casegraph manages only:
 
 1. refuses unless the database is empty and nothing else is using it (one line);
 2. writes the corpus as CSV files, row for row what :meth:`graph.db.store.Store.load`
-   writes (the same builders in :mod:`graph.db.rows`, source digests included);
-3. stops the server and runs the import tool from the launcher's class path into a
-   *staging* Neo4j home, never into the live one;
+   writes (the same builders in :mod:`graph.db.rows`, source digests included), one
+   header and body per label or relationship type, while the server stops;
+3. runs the import tool from the launcher's class path into a *staging* Neo4j home,
+   never into the live one;
 4. only when the import has succeeded, swaps the staged database in (the empty one
    is kept aside), starts the server, creates the ontology's constraints and indexes
    and checks the counts; should the start or the check fail, the empty database is
@@ -30,6 +31,7 @@ import subprocess
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -47,6 +49,7 @@ from graph.db.rows import (
     source_props,
 )
 from graph.errors import ServerError, StoreError
+from graph.memory import frozen_gc
 from graph.model import Corpus
 from graph.schema import schema_statements
 from graph.settings import Settings, get_settings
@@ -80,93 +83,142 @@ def _cell(value: Any) -> str:
     if kind is int or kind is float:
         return repr(value)
     if kind is list or kind is tuple:
+        if not all(type(v) is str for v in value):
+            raise StoreError(f"cannot bulk-load a list property that is not all strings: {list(value)[:3]!r}")
         return _quoted(ARRAY_DELIMITER.join(value))
     return _quoted(str(value))
 
 
-_KINDS = {str: "string", bool: "boolean", int: "long", float: "double"}
-
-
-def _kind(value: Any) -> str:
-    """The import tool's column type for a property value Store.load would write."""
-    found = _KINDS.get(type(value))
-    if found is not None:
-        return found
-    if isinstance(value, (list, tuple)):
-        if not all(isinstance(v, str) for v in value):
-            raise StoreError(f"cannot bulk-load a list property that is not all strings: {value[:3]!r}")
-        return "string[]"
-    return "string"
+_KINDS = {str: "string", bool: "boolean", int: "long", float: "double"}  # column types by value type
 
 
 @dataclass
 class ImportFiles:
-    """The CSV files of one import: ``(labels or type, path)`` pairs, and what they hold."""
+    """The CSV files of one import: ``(labels or type, [header, body])`` pairs, and what they hold."""
 
     folder: Path
-    nodes: list[tuple[str, Path]] = field(default_factory=list)
-    relationships: list[tuple[str, Path]] = field(default_factory=list)
+    nodes: list[tuple[str, list[Path]]] = field(default_factory=list)
+    relationships: list[tuple[str, list[Path]]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     # Empty list properties, which the import tool cannot write (an empty array field is
     # no property at all): {id space or "rel:<TYPE>": [{"id": ..., "props": {name: []}}]}.
     empty_lists: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
-def _empty_lists(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: [] for k, v in props.items() if v == []}
+class _Group:
+    """One import group: a header file and a body file for one label set or type.
+
+    Its property columns grow as rows bring new ones (they are appended, so earlier,
+    shorter rows simply lack them: the import tool reads a missing field as no
+    property), and the header is written last. A property seen with another value
+    type than its column's goes to another group.
+    """
+
+    __slots__ = ("head", "index", "types", "fh", "header", "body")
+
+    def __init__(self, head: list[str], header: Path, body: Path) -> None:
+        self.head = head
+        self.index: dict[str, int] = {}  # property -> column, in order of first appearance
+        self.types: dict[str, type] = {}  # property -> the Python type of its values
+        self.header, self.body = header, body
+        self.fh: IO[str] = body.open("w", encoding="utf-8", newline="")
+
+    def add(self, lead: str, props: dict[str, Any], skip: str | None) -> list[str] | None:
+        """Write a row (``lead`` then the properties but ``skip``): the names of its empty
+        list properties, which the import tool cannot write, or None, with nothing
+        written, if a property has another type than its column."""
+        index, types = self.index, self.types
+        cells = [""] * len(index)
+        empty: list[str] = []
+        for k, v in props.items():
+            if k == skip:
+                continue
+            t = type(v)
+            have = types.get(k)
+            if have is not t:
+                if (t is list or t is tuple) and not v:
+                    empty.append(k)
+                    continue
+                if have is not None:
+                    return None
+                index[k] = len(cells)
+                types[k] = t
+                cells.append("")
+            cells[index[k]] = _cell(v)
+        # No trailing missing fields: the import tool misreads a short row that ends in one.
+        while cells and not cells[-1]:
+            cells.pop()
+        self.fh.write(lead + "," + ",".join(cells) + "\n" if cells else lead + "\n")
+        return empty
+
+    def close(self) -> None:
+        self.fh.close()
+        names = sorted(self.index, key=self.index.__getitem__)
+        columns = [f"{k}:{_KINDS.get(self.types[k], 'string[]' if self.types[k] in (list, tuple) else 'string')}"
+                   for k in names]
+        self.header.write_text(",".join(self.head + columns) + "\n", encoding="utf-8")
 
 
 class _Writer:
-    """CSV files split by (labels or type, property columns and their types), each with
-    its own header, since one import file has one header."""
+    """CSV files, one group (header and body) per label set or relationship type, and a
+    further group only when a property changes its value type."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.files: dict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[IO[str], Path]] = {}
+        self.groups: dict[tuple[str, str], list[_Group]] = {}
+        self.count = 0
         self.fixups: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
 
-    def _file(self, what: str, name: str, signature: tuple[tuple[str, str], ...], head: list[str]) -> IO[str]:
-        key = (what, name, signature)
-        found = self.files.get(key)
-        if found is None:
-            path = self.folder / f"{what}-{len(self.files):04d}.csv"
-            fh = path.open("w", encoding="utf-8", newline="")
-            fh.write(",".join(head + [f"{k}:{t}" for k, t in signature]) + "\n")
-            found = self.files[key] = (fh, path)
-        return found[0]
+    def _new_group(self, what: str, name: str, head: list[str]) -> _Group:
+        stem = f"{what}-{self.count:04d}"
+        self.count += 1
+        group = _Group(head, self.folder / f"{stem}-header.csv", self.folder / f"{stem}.csv")
+        self.groups.setdefault((what, name), []).append(group)
+        return group
+
+    def _add(self, what: str, name: str, head: list[str], lead: str, props: dict[str, Any], skip: str | None,
+             fixup: str, row_id: str) -> None:
+        groups = self.groups.get((what, name)) or [self._new_group(what, name, head)]
+        for group in groups:
+            empty = group.add(lead, props, skip)
+            if empty is not None:
+                break
+        else:
+            empty = self._new_group(what, name, head).add(lead, props, skip)
+        if empty:
+            self.fixups[fixup].append({"id": row_id, "props": {k: [] for k in empty}})
 
     def node(self, labels: str, space: str, id_name: str, props: dict[str, Any]) -> None:
-        empty = _empty_lists(props)
-        if empty:
-            self.fixups[space].append({"id": props[id_name], "props": empty})
-        rest = sorted((k, _kind(v)) for k, v in props.items() if k != id_name and k not in empty)
-        signature = tuple(rest)
-        fh = self._file("nodes", labels, signature, [f"{id_name}:ID({space})"])
-        fh.write(",".join([_cell(props[id_name]), *(_cell(props[k]) for k, _ in rest)]) + "\n")
+        row_id = props[id_name]
+        self._add("nodes", labels, [f"{id_name}:ID({space})"], _quoted(row_id), props, id_name, space, row_id)
 
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], props: dict[str, Any] | None = None
             ) -> None:
-        if not props:  # most relationships: no properties, one file per type
-            fh = self._file("rels", rel_type, (), [f":START_ID({start[0]})", f":END_ID({end[0]})"])
-            fh.write(_quoted(start[1]) + "," + _quoted(end[1]) + "\n")
+        lead = '"' + start[1] + '","' + end[1] + '"' if '"' not in start[1] + end[1] else \
+            _quoted(start[1]) + "," + _quoted(end[1])
+        head = [f":START_ID({start[0]})", f":END_ID({end[0]})"]
+        if not props:  # most relationships: no properties, one group per type
+            groups = self.groups.get(("rels", rel_type)) or [self._new_group("rels", rel_type, head)]
+            groups[0].fh.write(lead + "\n")
             return
-        empty = _empty_lists(props)
-        if empty:
-            self.fixups[f"rel:{rel_type}"].append({"id": props["claim_id"], "props": empty})
-        signature = tuple(sorted((k, _kind(v)) for k, v in props.items() if k not in empty))
-        fh = self._file("rels", rel_type, signature, [f":START_ID({start[0]})", f":END_ID({end[0]})"])
-        fh.write(",".join([_cell(start[1]), _cell(end[1]), *(_cell(props[k]) for k, _ in signature)]) + "\n")
+        self._add("rels", rel_type, head, lead, props, None, f"rel:{rel_type}", props["claim_id"])
 
     def close(self, files: ImportFiles) -> None:
         files.empty_lists = dict(self.fixups)
-        for (what, name, _), (fh, path) in self.files.items():
-            fh.close()
-            (files.nodes if what == "nodes" else files.relationships).append((name, path))
+        for (what, name), groups in self.groups.items():
+            for group in groups:
+                group.close()
+                (files.nodes if what == "nodes" else files.relationships).append((name, [group.header, group.body]))
 
 
 def write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
     """Write ``corpus`` as import-tool CSV files into ``folder``: exactly the nodes,
     relationships and properties a first :meth:`Store.load` of it writes."""
+    with frozen_gc():  # the corpus out of the collector's sight (graph.memory)
+        return _write_import_files(corpus, folder)
+
+
+def _write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
     folder.mkdir(parents=True, exist_ok=True)
     out = ImportFiles(folder)
     counts = out.counts
@@ -291,6 +343,8 @@ class _Layout:
 def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: dict[str, int]) -> None:
     """Run ``neo4j-admin database import full`` into the staging home; StoreError on failure.
     The import tool's peak resident memory goes into ``peak`` (bytes)."""
+    if "," in str(layout.work):  # the import tool splits its file lists at commas
+        raise StoreError(f"--bulk cannot work under a folder whose path has a comma: {layout.work}")
     jar = server.build_launcher(settings)
     java = server._java()
     shutil.rmtree(layout.staging, ignore_errors=True)
@@ -309,8 +363,8 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
         f"--max-off-heap-memory={max(memory['pagecache'] * 2, 512 << 20) // (1 << 20)}m",
         f"--report-file={layout.work / 'import.report'}",
     ]
-    cmd += [f"--nodes={labels}={path}" for labels, path in files.nodes]
-    cmd += [f"--relationships={rel_type}={path}" for rel_type, path in files.relationships]
+    cmd += [f"--nodes={labels}={','.join(map(str, paths))}" for labels, paths in files.nodes]
+    cmd += [f"--relationships={rel_type}={','.join(map(str, paths))}" for rel_type, paths in files.relationships]
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
     env.update(NEO4J_HOME=str(layout.staging), NEO4J_CONF=str(layout.staging / "conf"))
     layout.log.parent.mkdir(parents=True, exist_ok=True)
@@ -454,12 +508,17 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
         lap("checks")
         shutil.rmtree(layout.work / "csv", ignore_errors=True)
         try:
-            files = write_import_files(corpus, layout.csv)
-            lap("csv")
             # The server lock is held from the stop until the imported database is in
-            # place, so nobody starts the server on the home meanwhile.
+            # place, so nobody starts the server on the home meanwhile. The server stops
+            # while the CSV files are written (that is Python's work, stopping is Neo4j's).
             with server._locked(paths):
-                server._stop_unlocked(paths, 60)
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    stopping = pool.submit(server._stop_unlocked, paths, 60)
+                    try:
+                        files = write_import_files(corpus, layout.csv)
+                    finally:
+                        stopping.result()
+                lap("csv")
                 try:
                     _run_import(settings, layout, files, summary.peak_bytes)
                 except BaseException:
