@@ -132,6 +132,7 @@ def chrome() -> Iterator[object]:
 def test_browser_logs_in_and_runs_cypher(chrome, neo4j_server: server.ServerInfo, clean_db: neo4j.Driver) -> None:
     from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as store:
@@ -149,14 +150,15 @@ def test_browser_logs_in_and_runs_cypher(chrome, neo4j_server: server.ServerInfo
     # The Bolt address comes prefilled from the URL the launcher printed.
     address = driver.find_element(By.CSS_SELECTOR, "input[data-testid=boltaddress]").get_attribute("value")
     assert address is not None and address.endswith(neo4j_server.bolt_uri.split("://", 1)[1])
-    # The form can still re-render (and drop a typed password) just after it appears, so
-    # the log-in is tried again, up to three times, while the form is still showing.
+    # The form slides in: its fields are in the page before they can be typed into (and it
+    # can re-render just after), so wait until they can be used, and try the log-in again,
+    # up to three times, while the form is still showing.
     connected = lambda d: "You are connected as user neo4j" in body(d)  # noqa: E731
     for _attempt in range(3):
-        field = driver.find_element(By.CSS_SELECTOR, "input[type=password]")
+        field = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "input[type=password]")))
         field.clear()
         field.send_keys(neo4j_server.password())
-        driver.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
+        wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button[data-testid=connect]"))).click()
         try:
             WebDriverWait(driver, 30).until(connected)
             break
