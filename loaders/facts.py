@@ -532,6 +532,7 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
     return corpus
 
 
+@paused_gc()  # millions of small objects, no cycles (graph.memory)
 def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
              refuse_drafts: bool = False, fast: bool = True) -> tuple[Corpus, list[Problem], list[Path]]:
     """Check every file; return the merged corpus, every problem found, and the files read.
@@ -541,12 +542,6 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
     ``fast=False`` reads every file with line numbers from the start (the same result,
     slower: for comparisons and benchmarks).
     """
-    with paused_gc():  # millions of small objects, no cycles (graph.memory)
-        return _validate(paths, ontology, refuse_drafts, fast)
-
-
-def _validate(paths: Iterable[str | Path], ontology: Ontology | None, refuse_drafts: bool,
-              fast: bool) -> tuple[Corpus, list[Problem], list[Path]]:
     ontology = ontology or default_ontology()
     files = find_fact_files(paths)
     parsed: list[_ParsedFile] = []

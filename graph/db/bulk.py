@@ -194,8 +194,7 @@ class _Writer:
 
     def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], props: dict[str, Any] | None = None
             ) -> None:
-        lead = '"' + start[1] + '","' + end[1] + '"' if '"' not in start[1] + end[1] else \
-            _quoted(start[1]) + "," + _quoted(end[1])
+        lead = _quoted(start[1]) + "," + _quoted(end[1])
         head = [f":START_ID({start[0]})", f":END_ID({end[0]})"]
         if not props:  # most relationships: no properties, one group per type
             groups = self.groups.get(("rels", rel_type)) or [self._new_group("rels", rel_type, head)]
@@ -211,14 +210,10 @@ class _Writer:
                 (files.nodes if what == "nodes" else files.relationships).append((name, [group.header, group.body]))
 
 
+@frozen_gc()  # the corpus out of the collector's sight (graph.memory)
 def write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
     """Write ``corpus`` as import-tool CSV files into ``folder``: exactly the nodes,
     relationships and properties a first :meth:`Store.load` of it writes."""
-    with frozen_gc():  # the corpus out of the collector's sight (graph.memory)
-        return _write_import_files(corpus, folder)
-
-
-def _write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
     folder.mkdir(parents=True, exist_ok=True)
     out = ImportFiles(folder)
     counts = out.counts

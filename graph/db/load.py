@@ -126,6 +126,7 @@ class Loader:
         self.new_sources: frozenset[str] = frozenset()
 
     # -- loading --------------------------------------------------------------------
+    @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
              workers: int = WORKERS, full: bool = False) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
@@ -138,10 +139,6 @@ class Loader:
         ``full`` checks everything against the database instead (after someone edited
         the database by hand, say).
         """
-        with frozen_gc():  # the corpus out of the collector's sight (graph.memory)
-            return self._load(corpus, progress, chunk_size, workers, full)
-
-    def _load(self, corpus: Corpus, progress: bool, chunk_size: int, workers: int, full: bool) -> LoadSummary:
         summary = LoadSummary()
         clock = time.perf_counter()
 
