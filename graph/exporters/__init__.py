@@ -29,7 +29,7 @@ from typing import IO
 
 import networkx as nx
 
-from graph.errors import CasegraphError
+from graph.errors import CasegraphError, writing
 from graph.exporters import csv as csv
 from graph.exporters import cypher as cypher
 from graph.exporters import ftm as ftm
@@ -106,7 +106,10 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
     if targets is None:
         buffer = io.StringIO()
         result.notes = module.write(g, {module.FILES[0]: buffer}, ontology)
-        (stdout or sys.stdout).write(buffer.getvalue())
+        stream = stdout or sys.stdout
+        with writing("standard output"):
+            stream.write(buffer.getvalue())
+            stream.flush()
         return result
     existing = [str(t) for t in targets if t.exists()]
     if existing and not force:
@@ -116,21 +119,28 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
         if t.is_dir():
             raise CasegraphError(f"{t} is a directory")
     temps: dict[str, tuple[str, IO[str]]] = {}
+    where = targets[0] if len(targets) == 1 else targets[0].parent  # named in a disk-full message
+    made = [p for p in [*reversed(targets[0].parent.parents), targets[0].parent] if not p.exists()]
     try:
-        for name, target in zip(module.FILES, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
-        result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
-        for _, fh in temps.values():
-            fh.close()
-        for (tmp, _), target in zip(temps.values(), targets, strict=True):
-            os.replace(tmp, target)
+        with writing(where):
+            for name, target in zip(module.FILES, targets, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
+            result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
+            for _, fh in temps.values():
+                fh.close()
+            for (tmp, _), target in zip(temps.values(), targets, strict=True):
+                os.replace(tmp, target)
     except BaseException:
         for tmp, fh in temps.values():
-            fh.close()
+            with contextlib.suppress(OSError):  # closing flushes, and the disk may be full
+                fh.close()
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        for folder in reversed(made):  # folders this export made, innermost first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     result.files = [str(t) for t in targets]
     if mark.get("redacted"):
