@@ -10,6 +10,13 @@ hold no maps. An empty cell is a missing property.
 
 Arrays are split on ``;`` (the import tool's default); if any value contains ``;``
 another delimiter is chosen and the notes say which ``--array-delimiter`` to pass.
+
+The files are input for the import tool, which takes every cell literally, so values
+are written exactly as they are: a cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return is NOT neutralised for spreadsheets (a leading ``'`` would
+be imported into the database). When there are such cells the notes warn not to open
+the files in a spreadsheet as they are; ``casegraph query --format csv`` is the CSV
+meant for spreadsheets, and it neutralises them.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import networkx as nx
 from graph.build import MENTIONS
 from graph.exporters.flat import to_json_text
 from graph.ontology import Ontology
+from graph.text import spreadsheet_cell
 
 __all__ = ["NAME", "EXTENSIONS", "FILES", "write", "column_type", "ARRAY_DELIMITERS"]
 
@@ -115,19 +123,29 @@ def write(g: nx.MultiDiGraph, streams: dict[str, IO[str]], ontology: Ontology) -
     arrays += [r.get(c) for r in rel_rows for c in rel_cols if rel_kinds[c] == "string[]"]
     delimiter = _pick_delimiter(arrays)
 
+    formulas = 0  # cells a spreadsheet would run as formulas (written as they are: see the module doc)
     out = _csv.writer(streams["nodes.csv"], lineterminator="\n")
     out.writerow([("key:ID" if c == "key" else f"{c}:{node_kinds[c]}" if node_kinds[c] != "string" else c)
                   for c in node_cols] + [":LABEL"])
     for props, label in zip(node_rows, labels, strict=True):
-        out.writerow([_cell(props.get(c), node_kinds[c], delimiter) for c in node_cols] + [label])
+        cells = [_cell(props.get(c), node_kinds[c], delimiter) for c in node_cols]
+        formulas += sum(1 for cell in cells if spreadsheet_cell(cell) != cell)
+        out.writerow(cells + [label])
     out = _csv.writer(streams["relationships.csv"], lineterminator="\n")
     out.writerow([":START_ID", ":END_ID", ":TYPE"] +
                  [f"{c}:{rel_kinds[c]}" if rel_kinds[c] != "string" else c for c in rel_cols])
     for props, (u, v, t) in zip(rel_rows, rel_ends, strict=True):
-        out.writerow([u, v, t] + [_cell(props.get(c), rel_kinds[c], delimiter) for c in rel_cols])
+        cells = [_cell(props.get(c), rel_kinds[c], delimiter) for c in rel_cols]
+        formulas += sum(1 for cell in cells if spreadsheet_cell(cell) != cell)
+        out.writerow([u, v, t] + cells)
 
     multiline = any("\n" in str(v) or "\r" in str(v) for r in node_rows + rel_rows for v in r.values())
     options = "".join([f" --array-delimiter={delimiter!r}" if delimiter != ";" else "",
                        " --multiline-fields=true" if multiline else ""])
-    return [f"load with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv"
-            f"{options} DATABASE"]
+    notes = [f"load with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv"
+             f"{options} DATABASE"]
+    if formulas:
+        notes.append(f"warning: {formulas} cell{'s' if formulas != 1 else ''} start{'s' if formulas == 1 else ''} "
+                     "with =, +, -, @, a tab or CR, kept as they are for neo4j-admin: do not open these files in a "
+                     "spreadsheet as they are (it could run them as formulas); use casegraph query --format csv")
+    return notes
