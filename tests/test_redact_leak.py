@@ -109,9 +109,20 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = CliRunner().invoke(cli, ["export", str(LEAKY), "--to", fmt, "-o", str(target), "--redact"])
         assert result.exit_code == 0, result.output
         out[fmt] = target
-    result = CliRunner().invoke(cli, ["view", str(LEAKY), "-o", str(root / "view.html"), "--redact"])
+    result = CliRunner().invoke(cli, ["view", str(LEAKY), "-o", str(root / "view.html"), "--redact",
+                                      "--heading", "Dilara Kemalova's network"])
     assert result.exit_code == 0, result.output
     out["html"] = root / "view.html"
+    # The analysis report and connect's output pass the same filter.
+    result = CliRunner().invoke(cli, ["analyze", str(LEAKY), "--report", str(root / "report.md"), "--redact"])
+    assert result.exit_code == 0, result.output
+    out["report"] = root / "report.md"
+    (root / "analyze.txt").write_text(result.output, encoding="utf-8")
+    out["analyze"] = root / "analyze.txt"
+    result = CliRunner().invoke(cli, ["connect", "Kemalova", "Yusupova", str(LEAKY), "--redact", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (root / "connect.json").write_text(result.output, encoding="utf-8")
+    out["connect"] = root / "connect.json"
     return out
 
 
@@ -153,13 +164,13 @@ def test_the_corpus_leaks_without_redact(original: nx.MultiDiGraph, tmp_path: Pa
     assert sum(1 for _ in original.nodes) == 10
 
 
-@pytest.mark.parametrize("fmt", [*FORMATS, "html"])
+@pytest.mark.parametrize("fmt", [*FORMATS, "html", "report", "analyze", "connect"])
 def test_no_name_spelling_in_any_output(outputs: dict[str, Path], fmt: str) -> None:
     path = outputs[fmt]
     text = raw(path)
     assert_nothing_identifies([text], f"{fmt} raw")
-    if fmt in ("json", "ftm"):
-        lines = [text] if fmt == "json" else text.splitlines()
+    if fmt in ("json", "ftm", "connect"):
+        lines = text.splitlines() if fmt == "ftm" else [text]
         assert_nothing_identifies([s for line in lines for s in strings(json.loads(line))], fmt)
     elif fmt in ("graphml", "gexf"):
         import xml.etree.ElementTree as ET
@@ -178,9 +189,11 @@ def test_no_name_spelling_in_any_output(outputs: dict[str, Path], fmt: str) -> N
         assert data["redacted"] is True
     # Pseudonyms are there: the check looked at real content.
     assert "person a" in fold(text) or "person.redacted-a" in text, fmt
+    if fmt == "html":
+        assert "<title>Person A&#x27;s network</title>" in text or "<title>Person A's network</title>" in text
 
 
-@pytest.mark.parametrize("fmt", [*FORMATS, "html"])
+@pytest.mark.parametrize("fmt", [*FORMATS, "html", "report", "connect"])
 def test_no_id_hashed_from_a_real_key(original: nx.MultiDiGraph, outputs: dict[str, Path], fmt: str) -> None:
     forbidden = forbidden_ids(original, outputs)
     assert len(forbidden) > 20

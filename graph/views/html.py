@@ -40,7 +40,7 @@ import networkx as nx
 from graph.build import MENTIONS
 from graph.errors import CasegraphError, writing
 from graph.ontology import Ontology, default_ontology
-from graph.redact import exit_graph, require_exit_graph
+from graph.redact import Redactor, exit_graph, require_exit_graph
 from graph.subgraph import evidence_day, select
 from graph.views import layout, style
 
@@ -390,5 +390,7 @@ def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, la
             "--from neo4j --focus KEY --depth N, --cypher QUERY, --label or --type (or raise --max-nodes)")
     if heading is None:
         heading = "casegraph view" + (" (redacted)" if redact else "")
+    elif redact:  # a heading typed with a protected name in it is redacted like the data
+        heading = Redactor(g).text(heading)
     return write_html(shown, path, heading=heading, context=safe, as_of=as_of, seed=seed, importance=importance,
                       force=force)
