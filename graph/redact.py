@@ -310,6 +310,17 @@ def _copy_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _resorted(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Lists the graph keeps sorted (``sources``; evidence by source and quote) sorted again after renaming."""
+    sources = attrs.get("sources")
+    if isinstance(sources, list) and all(isinstance(x, str) for x in sources):
+        attrs["sources"] = sorted(sources)
+    evidence = attrs.get("evidence")
+    if isinstance(evidence, list) and all(isinstance(e, dict) for e in evidence):
+        attrs["evidence"] = sorted(evidence, key=lambda e: (str(e.get("source")), str(e.get("quote"))))
+    return attrs
+
+
 def _redacted_edges(g: nx.MultiDiGraph, r: Redactor) -> Iterable[tuple[Any, Any, Any, dict[str, Any]]]:
     """The edges of ``g`` pseudonymised, claims whose content changed under new ids."""
     used = {k for _, _, k in g.edges(keys=True)}
@@ -353,14 +364,24 @@ def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
         return out
     r = Redactor(g)
     out.graph.update(r.value(graph_attrs))
+    nodes = []
     for n, d in g.nodes(data=True):
         if n in r.pseudonyms:
             attrs = {k: v for k, v in d.items() if k in ("node_kind", "label", "sensitive", "generic")}
-            attrs.update(name=r.pseudonyms[n], aliases=[], redacted=True, sources=r.value(list(d.get("sources") or [])))
+            attrs.update(name=r.pseudonyms[n], aliases=[], redacted=True, sources=list(d.get("sources") or []))
+            attrs = r.value(attrs)
         else:
             attrs = r.value(d)
-        out.add_node(r.key(n), **attrs)
-    for u2, v2, k2, attrs in _redacted_edges(g, r):
+        nodes.append((r.key(n), _resorted(attrs)))
+    # In the order of the output keys (sources, then entities, as built): the order of the
+    # real keys would tell where a pseudonymised one sorts among them.
+    kinds = {kind: i for i, kind in enumerate(dict.fromkeys(str(d.get("node_kind")) for _, d in nodes))}
+    nodes.sort(key=lambda item: (kinds[str(item[1].get("node_kind"))], str(item[0])))
+    out.add_nodes_from(nodes)
+    edges = [(u2, v2, k2, _resorted(attrs)) for u2, v2, k2, attrs in _redacted_edges(g, r)]
+    edges.sort(key=lambda e: (e[3].get("type") != _MENTIONS, str(e[2]) if e[3].get("type") != _MENTIONS else "",
+                              str(e[0]), str(e[1])))
+    for u2, v2, k2, attrs in edges:
         out.add_edge(u2, v2, key=k2, **attrs)
     out.graph[EXIT_MARK] = {"redacted": True, "pseudonyms": len(r.pseudonyms)}
     return out

@@ -330,6 +330,10 @@ def test_filter_maps_keys_consistently(original: nx.MultiDiGraph) -> None:
     assert "source:redacted-a-interview" in g and "source:report-on-redacted-b" in g
     assert g.nodes["person:redacted-a"]["sources"] == ["source:redacted-a-interview", "source:report-on-redacted-b"]
     assert check_graph_refs(g, "exit graph") >= 50
+    # Nodes in the order of their output keys: the real keys' order would place a pseudonym among them.
+    for kind in ("source", "entity"):
+        keys = [n for n, d in g.nodes(data=True) if d["node_kind"] == kind]
+        assert keys == sorted(keys), kind
     # Same input, same output: pseudonyms and new ids are stable across runs.
     again = exit_graph(original, redact=True)
     assert sorted(g.edges(keys=True)) == sorted(again.edges(keys=True))
