@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from casegraph.cli.common import emit_table, output_under
+from graph.text import escape_control
 from loaders.synth import FORMATS, write_corpus
 
 __all__ = ["COMMANDS"]
@@ -37,7 +38,7 @@ def synth(out_dir: Path, claims: int, seed: int, per_source: int, fmt: str) -> N
     with output_under(out_dir):
         summary = write_corpus(out_dir, claims, seed=seed, claims_per_source=per_source, fmt=fmt)
     emit_table(
-        f"Synthetic corpus in {summary.out_dir} ({summary.seconds:.1f} s)", ["what", "count"],
+        f"Synthetic corpus in {escape_control(str(summary.out_dir))} ({summary.seconds:.1f} s)", ["what", "count"],
         [
             ("files", summary.files),
             ("sources", summary.sources),
