@@ -326,7 +326,12 @@ def _write_atomic(path: Path, text: str, force: bool = True) -> int:
                     os.link(tmp, path)  # no-clobber: fails if the file appeared meanwhile
                 except FileExistsError:
                     raise CasegraphError(_EXISTS.format(path=path)) from None
-                os.unlink(tmp)
+                except OSError:  # a filesystem without hard links: check, then rename
+                    if path.exists():
+                        raise CasegraphError(_EXISTS.format(path=path)) from None
+                    os.replace(tmp, path)
+                else:
+                    os.unlink(tmp)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
