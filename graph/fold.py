@@ -10,7 +10,10 @@ text is replaced in the original:
   ``\\xXX`` escapes, decoded repeatedly (double encoding);
 - compatibility forms (NFKC/NFKD: full-width ``Ａｎｎ``, ligatures), case (casefold);
 - accents and other combining marks (composed or decomposed), and invisible format
-  characters (soft hyphen, zero-width space and joiners, bidi controls, BOM).
+  characters (soft hyphen, zero-width space and joiners, bidi controls, BOM);
+- in a word that mixes Latin letters with Cyrillic or Greek ones, the Cyrillic and
+  Greek look-alikes of Latin letters (``Kеmаlоvа`` with Cyrillic е, а, о); words in
+  one script are left alone, so Cyrillic names still match their Cyrillic aliases.
 
 >>> text = "Dr. A\\u00adnn L%C3%A9e, \\uff21NN"
 >>> folded, spans = fold(text)
@@ -37,6 +40,11 @@ _ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2})+|&#[0-9]{1,7};|&#[xX][0-9A-Fa-f]{1,6
                       r"|\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}")
 _DROP = frozenset({"Mn", "Me", "Cf"})  # combining marks and invisible format characters
 _ROUNDS = 3  # decoding passes (double and triple encoding)
+_RUN = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-z]")
+_OTHER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+# Lower-case Cyrillic and Greek letters that look like Latin ones (after casefold), one for one.
+_LOOKALIKES = str.maketrans("аеорсухіјѕкмтвнԁһӏԛԝαβεικνορτυχ", "aeopcyxijskmtbhdhlqwabeiknoptux")
 _CHAR_CACHE: dict[str, str] = {}
 
 
@@ -135,7 +143,17 @@ def fold(text: str) -> tuple[str, Spans | None]:
         span = spans[i] if spans is not None else (i, i + 1)
         out.append(piece)
         folded_spans.extend([span] * len(piece))
-    return "".join(out), folded_spans
+    folded = "".join(out)
+    if _OTHER.search(folded) and _LATIN.search(folded):
+        folded = _RUN.sub(_unmix, folded)  # one for one: the spans still hold
+    return folded, folded_spans
+
+
+def _unmix(run: re.Match[str]) -> str:
+    word = run.group()
+    if _LATIN.search(word) and _OTHER.search(word):
+        return word.translate(_LOOKALIKES)
+    return word
 
 
 def fold_plain(text: str) -> str:
