@@ -74,7 +74,7 @@ demo: venv launcher
 	$(BIN)/casegraph connect Chalgozov Polozov --from neo4j -k 1 --redact; \
 	$(BIN)/casegraph analyze --from neo4j --top 5 --exclude-generic --redact; \
 	mkdir -p out; \
-	$(BIN)/casegraph view --from neo4j --redact -o out/crimea.html; \
+	$(BIN)/casegraph view --from neo4j --redact --force -o out/crimea.html; \
 	$(BIN)/casegraph export --from neo4j --redact --force -o out/crimea.graphml; \
 	$(BIN)/casegraph export --from neo4j --redact --force --to ftm -o out/crimea.ftm.json; \
 	echo "Open out/crimea.html in a browser (offline; people at risk appear as Person A, Person B)."

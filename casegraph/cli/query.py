@@ -10,6 +10,7 @@ import click
 
 from casegraph.cli.common import emit_json, emit_table, open_store
 from graph.db.query import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult
+from graph.text import spreadsheet_cell
 
 __all__ = ["COMMANDS"]
 
@@ -95,10 +96,12 @@ def _emit(result: QueryResult, title: str, fmt: str) -> None:
     if fmt == "json":
         emit_json({"columns": result.columns, "rows": result.records(), "cut": result.cut, "limit": result.limit})
     elif fmt == "csv":
+        # For spreadsheets: every cell quoted, and one that a spreadsheet would run as a
+        # formula (=, +, -, @, tab, CR first) gets a leading ' (OWASP's advice).
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-        writer.writerow(result.columns)
-        writer.writerows(result.table())
+        writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # RFC 4180
+        writer.writerow([spreadsheet_cell(str(c)) for c in result.columns])
+        writer.writerows([spreadsheet_cell(str(v)) for v in row] for row in result.table())
         click.echo(out.getvalue(), nl=False)
     else:
         n = len(result.rows)

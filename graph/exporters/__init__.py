@@ -32,7 +32,7 @@ from typing import IO
 
 import networkx as nx
 
-from graph.errors import CasegraphError
+from graph.errors import CasegraphError, writing
 from graph.exporters import csv as csv
 from graph.exporters import cypher as cypher
 from graph.exporters import ftm as ftm
@@ -100,6 +100,18 @@ def _targets(module: ModuleType, out: str) -> list[Path] | None:
     return [path]
 
 
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its parents that do not exist yet (what an export would make), outermost first."""
+    return [p for p in [*reversed(folder.parents), folder] if not p.exists()]
+
+
+def _remove_folders(made: list[Path]) -> None:
+    """Take back the (empty) folders a failed export made, innermost first."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
 def _write_folder(module: ModuleType, g: nx.MultiDiGraph, target: Path, force: bool, ontology: Ontology,
                   result: ExportResult) -> list[str]:
     """A folder format: written into a new folder beside ``target``, then renamed into place.
@@ -117,21 +129,29 @@ def _write_folder(module: ModuleType, g: nx.MultiDiGraph, target: Path, force: b
                                      "or replaces an earlier export (give a new folder)")
             if not force:
                 raise CasegraphError(f"{target} exists; not overwritten (use --force)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    made = _missing_folders(target.parent)
+    try:
+        with writing(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except BaseException:
+        _remove_folders(made)
+        raise
     old: Path | None = None
     try:
-        result.notes = module.write_folder(g, tmp, ontology)
-        for path in tmp.iterdir():  # like every export: for the user alone
-            os.chmod(path, 0o600)
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{os.getpid()}")
-            os.replace(target, old)
-        os.replace(tmp, target)
+        with writing(target):
+            result.notes = module.write_folder(g, tmp, ontology)
+            for path in tmp.iterdir():  # like every export: for the user alone
+                os.chmod(path, 0o600)
+            if target.exists():
+                old = target.with_name(f".{target.name}.old-{os.getpid()}")
+                os.replace(target, old)
+            os.replace(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not target.exists():
             os.replace(old, target)
+        _remove_folders(made)
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
@@ -152,7 +172,10 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
     if targets is None:
         buffer = io.StringIO()
         result.notes = module.write(g, {module.FILES[0]: buffer}, ontology)
-        (stdout or sys.stdout).write(buffer.getvalue())
+        stream = stdout or sys.stdout
+        with writing("standard output"):
+            stream.write(buffer.getvalue())
+            stream.flush()
         return result
     if getattr(module, "FOLDER", False):
         result.files = _write_folder(module, g, Path(out), force, ontology, result)
@@ -165,21 +188,26 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
         if t.is_dir():
             raise CasegraphError(f"{t} is a directory")
     temps: dict[str, tuple[str, IO[str]]] = {}
+    where = targets[0] if len(targets) == 1 else targets[0].parent  # named in a disk-full message
+    made = _missing_folders(targets[0].parent)
     try:
-        for name, target in zip(module.FILES, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
-        result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
-        for _, fh in temps.values():
-            fh.close()
-        for (tmp, _), target in zip(temps.values(), targets, strict=True):
-            os.replace(tmp, target)
+        with writing(where):
+            for name, target in zip(module.FILES, targets, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
+            result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
+            for _, fh in temps.values():
+                fh.close()
+            for (tmp, _), target in zip(temps.values(), targets, strict=True):
+                os.replace(tmp, target)
     except BaseException:
         for tmp, fh in temps.values():
-            fh.close()
+            with contextlib.suppress(OSError):  # closing flushes, and the disk may be full
+                fh.close()
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        _remove_folders(made)
         raise
     result.files = [str(t) for t in targets]
     if mark.get("redacted"):

@@ -17,8 +17,12 @@ So a database imported from an export answers every saved query as one loaded wi
 replaced only with ``--force`` and only if it holds an earlier export (its
 ``import.json``), never a folder of other files.
 
-The cells are for the import tool, not a spreadsheet: a value starting with ``=`` is
-written as it is, because the import must give back the exact value.
+The cells are input for the import tool, which takes every cell literally, so values are
+written exactly as they are: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return is NOT neutralised for spreadsheets (a leading ``'`` would be imported
+into the database). When there are such cells the notes warn not to open the files in a
+spreadsheet as they are; ``casegraph query --format csv`` is the CSV meant for
+spreadsheets, and it neutralises them.
 """
 
 from __future__ import annotations
@@ -31,9 +35,12 @@ import networkx as nx
 from graph.build import corpus_from_graph
 from graph.db import statements as S
 from graph.db.importcsv import import_arguments, write_import_files, write_manifest
+from graph.db.shape import corpus_shape
 from graph.exporters.cypher import literal
+from graph.model import Corpus
 from graph.ontology import Ontology
 from graph.schema import schema_statements
+from graph.text import spreadsheet_cell
 
 __all__ = ["NAME", "EXTENSIONS", "FILES", "FOLDER", "AFTER_IMPORT", "write_folder"]
 
@@ -60,12 +67,29 @@ def _after_import(ontology: Ontology, empty_lists: dict[str, list[dict[str, obje
 
 def write_folder(g: nx.MultiDiGraph, folder: Path, ontology: Ontology) -> list[str]:
     """Write the import files of ``g`` into the (new, empty) ``folder``; notes for the user."""
-    files = write_import_files(corpus_from_graph(g, ontology), folder)
+    corpus = corpus_from_graph(g, ontology)
+    files = write_import_files(corpus, folder)
     write_manifest(files)
     with (folder / AFTER_IMPORT).open("w", encoding="utf-8", newline="") as fh:
         for chunk in _after_import(ontology, files.empty_lists):
             fh.write(chunk)
     args = " ".join(import_arguments(files, relative=True))
-    return [f"load with (in this folder): neo4j-admin database import full {args} DATABASE, "
-            f"then cypher-shell -f {AFTER_IMPORT}"]
+    notes = [f"load with (in this folder): neo4j-admin database import full {args} DATABASE, "
+             f"then cypher-shell -f {AFTER_IMPORT}"]
+    formulas = _formula_cells(corpus)
+    if formulas:
+        notes.append(f"warning: {formulas} cell{'s' if formulas != 1 else ''} start{'s' if formulas == 1 else ''} "
+                     "with =, +, -, @, a tab or CR, kept as they are for neo4j-admin: do not open these files in a "
+                     "spreadsheet as they are (it could run them as formulas); use casegraph query --format csv")
+    return notes
+
+
+def _formula_cells(corpus: Corpus) -> int:
+    """How many cells of the files a spreadsheet would run as formulas (a list is one cell)."""
+    n = 0
+    for item in corpus_shape(corpus):
+        for value in (item.props or {}).values():
+            texts = value if isinstance(value, list) else [value]
+            n += any(isinstance(t, str) and spreadsheet_cell(t) != t for t in texts)
+    return n
 
