@@ -120,9 +120,9 @@ def test_some_examples_are_runnable() -> None:
     assert {"validate", "stats", "analyze", "connect", "view", "export", "import-ftm"} <= commands
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if runnable_lines(p)], ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [p for p in [ROOT / "README.md", *PAGES] if runnable_lines(p)], ids=lambda p: p.name)
 def test_shell_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every runnable example of a page exits 0, in order, in a scratch directory."""
+    """Every runnable example of a page (and of the README) exits 0, in order, in a scratch directory."""
     for name in ("examples", "tests"):
         (tmp_path / name).symlink_to(ROOT / name)
     monkeypatch.chdir(tmp_path)
