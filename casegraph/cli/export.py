@@ -17,7 +17,7 @@ __all__ = ["COMMANDS"]
 @click.option("--to", "fmt", type=click.Choice(list(EXPORTERS)),
               help="Format (else from the -o file ending: .graphml .gexf .json .csv .cypher .ftm.json).")
 @click.option("-o", "--output", "out", required=True, metavar="FILE|DIR|-",
-              help="A file, a directory (csv writes nodes.csv and relationships.csv there), or - for stdout.")
+              help="A file, a directory (csv writes a folder of neo4j-admin import files there), or - for stdout.")
 @click.option("--label", "labels", multiple=True, metavar="LABEL", help="Keep only nodes of this label (repeatable).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Keep only relationships of this type (repeatable).")
 @click.option("--as-of", "day", metavar="DATE", help="The graph as its sources knew it on DATE (YYYY[-MM[-DD]]).")
