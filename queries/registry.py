@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import neo4j
 
+from graph.db.bounds import INT_MAX, INT_MIN
 from graph.db.query import QueryError, QueryResult, entity_resolver, parameters_used, run_query
 from graph.errors import article
 from graph.model import PartialDate
@@ -102,6 +103,10 @@ def _convert(kind: str, value: str, what: str) -> Any:
         text = value.strip()
         if not re.fullmatch(r"[+-]?[0-9]+", text):
             raise QueryError(f"{what} must be a whole number, not '{_short(value)}'")
+        digits = text.lstrip("+-").lstrip("0")
+        # Cypher's integers are 64 bits; a longer text is refused before int() reads it whole.
+        if len(digits) > 19 or not INT_MIN <= int(text) <= INT_MAX:
+            raise QueryError(f"{what} must be a whole number from {INT_MIN} to {INT_MAX}, not '{_short(value)}'")
         return int(text)
     if kind == "date":
         try:
