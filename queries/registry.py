@@ -225,13 +225,16 @@ def bind(query: SavedQuery, given: Mapping[str, str],
                          f"for {query.name} (it takes {declared})")
     bound: dict[str, Any] = {}
     index: EntityResolver | None = None
+    # Every value is converted before any entity is looked up: bad input is refused whole.
+    converted = {p.name: _convert(p.type, given[p.name], f"parameter '{p.name}'") for p in query.params
+                 if p.name in given}
     for p in query.params:
         if p.name not in given:
             if p.required:
                 raise QueryError(f"{query.name} needs -p {p.name} VALUE ({p.type}: {p.meaning})")
             bound[p.name] = p.default
             continue
-        value = _convert(p.type, given[p.name], f"parameter '{p.name}'")
+        value = converted[p.name]
         if p.type == "entity":
             if resolver is None:
                 raise QueryError(f"parameter '{p.name}' names an entity, and no entities are at hand to find it")

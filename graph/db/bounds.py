@@ -192,7 +192,8 @@ def check_timeout(timeout: float | None, what: str = "--timeout") -> None:
 def check_integer(value: int, what: str) -> int:
     """``value`` if Cypher can hold it (64 bits), else a one-line :class:`BoundError`."""
     if not INT_MIN <= value <= INT_MAX:
-        shown = str(value) if len(str(value)) <= 40 else f"a number of {len(str(abs(value)))} digits"
+        # str() of a number of thousands of digits raises ValueError itself: show its size instead
+        shown = str(value) if value.bit_length() <= 128 else f"a number of {value.bit_length()} bits"
         raise BoundError(f"{what} must be between {INT_MIN} and {INT_MAX} (Cypher's integers), not {shown}")
     return value
 

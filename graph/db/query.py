@@ -354,9 +354,9 @@ def _gave_up(timeout: float, stopped: bool | None) -> QueryError:
     if stopped is None:
         return QueryError(head + "the server did not answer the request to end it (is it overloaded? "
                                  "'casegraph neo4j stop' ends everything it runs)")
-    return QueryError(head + "asked the server to end it, but the server goes on computing it: Neo4j checks "
-                             "for the end only between rows, not inside an expression such as reduce() "
-                             "('casegraph neo4j stop' ends it)")
+    return QueryError(head + "asked the server to end it, but the server goes on with it: Neo4j checks for "
+                             "the end only between rows, not while it plans a query or computes one "
+                             "expression such as reduce() ('casegraph neo4j stop' ends it)")
 
 
 def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | None = None, *,
