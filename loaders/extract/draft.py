@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError
-from graph.model import Entity, claim_id
+from graph.model import Entity, claim_id, merge_entity
 from graph.ontology import Ontology, default_ontology
 from graph.resolve import EntityResolver
 from loaders.drafts import open_items
@@ -156,23 +156,33 @@ def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology
 
 
 def _renamed(ex: Extraction, rename: dict[str, str]) -> Extraction:
+    """``ex`` with keys renamed; entities that meet under one key merge by the model's one rule.
+
+    :func:`graph.model.merge_entity` keeps every name as an alias and ``sensitive`` if
+    either side is: a person at risk never reaches a draft unmarked because a spelling of
+    theirs resolved to someone else's key. A label or ``generic`` conflict is not merged
+    (the entity keeps its own key).
+    """
     if not rename:
         return ex
     out = Extraction()
     for key, e in ex.entities.items():
         new = rename.get(key, key)
-        if new in out.entities:
-            have = out.entities[new]
-            have.aliases.extend(a for a in [e.name, *e.aliases] if a != have.name and a not in have.aliases)
+        have = out.entities.get(new)
+        if have is None:
+            e.key = new
+            out.entities[new] = e
             continue
-        e.key = new
-        out.entities[new] = e
+        if any(c.field in ("label", "generic") for c in merge_entity(have, e)):
+            rename.pop(key, None)
+            e.key = key
+            out.entities[key] = e
     for c in ex.claims:
         c.subject, c.object = rename.get(c.subject, c.subject), rename.get(c.object, c.object)
         c.asserted_by = rename.get(c.asserted_by, c.asserted_by) if c.asserted_by else None
-        for q in ("case", "client", "linked_by"):
-            if q in c.qualifiers:
-                c.qualifiers[q] = rename.get(c.qualifiers[q], c.qualifiers[q])
+        for q, v in list(c.qualifiers.items()):
+            if isinstance(v, str) and v in rename:  # key-valued qualifiers: case, client, linked_by, accuser
+                c.qualifiers[q] = rename[v]
         out.claims.append(c)
     return out
 
