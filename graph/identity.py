@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -372,8 +372,9 @@ class IdentityIndex:
         return out
 
 
-def clusters(n: int, matches: Iterable[Match], allowed: callable | None = None) -> list[int]:  # type: ignore[valid-type]
-    """Union the sure matches into groups; ``allowed(members_a, members_b)`` may veto a union.
+def clusters(n: int, matches: Iterable[Match],
+             allowed: Callable[[list[int], list[int], Match], bool] | None = None) -> list[int]:
+    """Union the sure matches into groups; ``allowed(members_a, members_b, match)`` may veto a union.
 
     Returns the group root of each of the ``n`` records. Matches are taken best first, so a
     weaker match cannot chain two groups a stronger judgement kept apart.
@@ -391,7 +392,7 @@ def clusters(n: int, matches: Iterable[Match], allowed: callable | None = None) 
         if not m.sure:
             continue
         a, b = find(m.i), find(m.j)
-        if a == b or (allowed is not None and not allowed(members[a], members[b])):
+        if a == b or (allowed is not None and not allowed(members[a], members[b], m)):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
