@@ -134,7 +134,8 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     article, ex, doubts = d.article, d.ex, d.doubts
     text = article.text
     rename = _apply_plan(d, plan)
-    claims = _dedupe(_renamed(ex, rename), ontology)
+    ex = _renamed(ex, rename)
+    claims = _dedupe(ex, ontology)
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
     used |= {rename.get(x.entity, x.entity) for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
     used |= {c["entity"] for c in plan.candidates}
