@@ -165,7 +165,7 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     doc = {
         "source": source,
         "entities": [_entity_entry(e) for e in entities],
-        "claims": [_claim_entry(c, text, review_below) for c in claims],
+        **({"claims": [_claim_entry(c, text, review_below) for c in claims]} if claims else {}),
         "draft": {
             "status": "unreviewed",
             "article": str(article.path),
@@ -271,7 +271,8 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
         except CasegraphError as exc:
             report.failed.append((d.article.path, str(exc)))
             continue
-        report.written.append((d.article.path, out, len(doc["entities"]), len(doc["claims"]), open_items(doc)))
+        report.written.append((d.article.path, out, len(doc["entities"]), len(doc.get("claims") or ()),
+                               open_items(doc)))
     return report
 
 

@@ -164,6 +164,8 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
     """Write the reviewed draft only if it validates; the original stays untouched otherwise."""
     from loaders.facts import validate
 
+    if "claims" in doc and not doc["claims"]:
+        del doc["claims"]  # the format has no empty claims list: every claim was rejected or merged away
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.review.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
