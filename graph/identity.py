@@ -92,6 +92,7 @@ def fold(text: str) -> str:
     out = re.sub(r"[^a-z ]+", "", re.sub(r"[\s\-‐‑‒–—_.,]+", " ", anyascii(text).lower()))
     for a, b in _FOLDS:
         out = out.replace(a, b)
+    out = re.sub(r"ff\b", "v", out)  # the German-style ending: Velkaroff is Velkarov
     out = re.sub(r"(.)\1+", r"\1", out)  # doubled letters: Seitveliiev, Velkarovv
     return re.sub(r"\s+", " ", out).strip()
 
@@ -109,6 +110,7 @@ def strip_roles(name: str) -> str:
     return " ".join(words[i:]) if i else name.strip()
 
 
+@lru_cache(maxsize=262144)
 def skeleton(word: str) -> str:
     """The first letter and the consonants of a folded word (vowels carry most spelling noise).
 
@@ -135,6 +137,7 @@ class _Name:
     surname: str       # folded last word
     full: str          # folded whole name
     roles: bool        # role words were stripped
+    initial: str = ""  # the given name's first letter before folding (D. for Dzhamila)
 
 
 def _parse(text: str, person: bool) -> _Name | None:
@@ -146,7 +149,8 @@ def _parse(text: str, person: bool) -> _Name | None:
     if not person:
         return _Name(stripped, "", "", " ".join(w for w in words if w not in _STOP) or folded, False)
     given = words[0] if len(words) > 1 else ""
-    return _Name(stripped, given, words[-1], folded, stripped != text.strip())
+    initial = anyascii(stripped[:1]).lower()[:1] if given else ""
+    return _Name(stripped, given, words[-1], folded, stripped != text.strip(), initial)
 
 
 @dataclass
@@ -202,6 +206,7 @@ class Match:
         return self.score >= SURE
 
 
+@lru_cache(maxsize=262144)
 def _surnames(a: str, b: str) -> tuple[str, str] | None:
     """How two folded surnames relate: ('same'|'variant'|'close', how), or None."""
     if a == b:
@@ -215,6 +220,7 @@ def _surnames(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _givens(a: str, b: str) -> str:
     """'same', 'variant', 'initial', 'absent' or 'different' for two folded given names."""
     if not a or not b:
@@ -234,6 +240,8 @@ def _compare_names(x: _Name, y: _Name) -> tuple[float, str] | None:
         return 0.99, f"the same name after transliteration ('{x.text}', '{y.text}')"
     rel = _surnames(x.surname, y.surname)
     given = _givens(x.given, y.given)
+    if given == "different" and min(len(x.given), len(y.given)) == 1 and x.initial == y.initial:
+        given = "initial"  # "D. Urbazade" for Dzhamila, whose folded name starts with j
     if rel is None:
         # Surname-first order in one source ("Dzhelyal Nariman"); a shared first name alone is no evidence.
         if x.given and y.given and x.given == y.surname and x.surname == y.given:
@@ -321,7 +329,10 @@ def _block_keys(r: Record) -> set[str]:
             srt = "".join(sorted(sk))
             keys.update((f"s:{sk}", f"t:{srt}"))
             if n.given:
-                keys.update((f"f:{n.given[0]}|{sk}", f"u:{n.given[0]}|{srt}", f"s:{skeleton(n.given)}"))
+                # Given initial and surname, also with the surname's letters sorted (swapped
+                # letters); both names' skeletons in sorted order (a surname written first).
+                keys.update((f"f:{n.given[0]}|{sk}", f"u:{n.given[0]}|{srt}", f"f:{n.initial}|{sk}",
+                             "p:" + "|".join(sorted((skeleton(n.given), sk)))))
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")
@@ -338,6 +349,7 @@ class IdentityIndex:
 
     def __init__(self, records: Iterable[Record], max_block: int = 200, labels: Sequence[str] = RESOLVED_LABELS):
         self.records = [r for r in records if r.label in labels and r.names]
+        self.lone = [r.label == "Person" and not r.full_name for r in self.records]
         self.max_block = max_block
         self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
@@ -354,15 +366,23 @@ class IdentityIndex:
         self.shared_surnames = {s: len(g) for s, g in givens.items() if len(g) > 1}
 
     def pairs(self) -> Iterator[tuple[int, int]]:
-        """Each pair of records that share a block, once (blocks past ``max_block`` are skipped)."""
+        """Each pair of records that share a block, once (blocks past ``max_block`` are skipped).
+
+        A surname block (``s:``, ``t:``) pairs only its people named by a surname alone
+        with the others: two full names meet in the blocks of their given initial.
+        """
         seen: set[int] = set()
         n = len(self.records)
-        for members in self.blocks.values():
+        lone = self.lone
+        for (_label, key), members in self.blocks.items():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
+            surname_block = key[:2] in ("s:", "t:")
             for x in range(len(members)):
                 i = members[x]
                 for j in members[x + 1:]:
+                    if surname_block and not (lone[i] or lone[j]):
+                        continue
                     code = i * n + j if i < j else j * n + i
                     if code not in seen:
                         seen.add(code)
