@@ -144,6 +144,20 @@ def merge_entity_into(doc: dict[str, Any], old: str, new: str, new_name: str | N
                 cand[f] = new
 
 
+def _resolver_says(doc: dict[str, Any], cand: dict[str, Any]) -> str | None:
+    """What the one identity resolver (graph.identity) says of a candidate whose two sides are in the draft."""
+    from graph.identity import Record, compare
+
+    by_key = {e["key"]: e for e in doc.get("entities") or []}
+    a, b = by_key.get(cand["entity"]), by_key.get(cand["same_as"])
+    if a is None or b is None:
+        return None
+    m = compare(*(Record(e["key"], e["label"], e["name"], e.get("aliases") or ()) for e in (a, b)))
+    if m is None:
+        return "no evidence they are one actor (a shared first name, or another given name)"
+    return f"score {m.score:.2f}{', sure' if m.sure else ''}: {m.reason}"
+
+
 def _as_entity(entry: dict[str, Any]) -> Entity:
     return Entity(entry["key"], entry["label"], entry.get("name", entry["key"]), list(entry.get("aliases") or []),
                   dict(entry.get("attributes") or {}), bool(entry.get("sensitive")), bool(entry.get("generic")))
@@ -202,6 +216,8 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
             f"the same as {cand.get('same_as_name') or names.get(cand['same_as'], '')} ({cand['same_as']})?")
         if cand.get("reason"):
             say(f"  why asked: {cand['reason']} (similarity {cand.get('score')})")
+        if judged := _resolver_says(doc, cand):
+            say(f"  resolver: {judged}")
         if ctx := _context(text, cand.get("span")):
             say(f"  context: {ctx}")
         say(f"  {_HELP}; accept merges them, reject keeps them apart")
