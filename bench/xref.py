@@ -15,7 +15,8 @@ a surname alone, swapped letters). Every pair of entities made from one person i
     pairs); on that sample, the share of the baseline's candidates that blocking
     also finds.
 
-Targets: (a) under 60 s and 2 GB for 100,000 entities.
+Targets: (a) under 60 s and 2 GB for 100,000 entities. Wall and CPU seconds are both
+printed: on a machine shared with other work, wall time counts their turns too.
 
     .venv/bin/python bench/xref.py
     .venv/bin/python bench/xref.py --entities 20000 --json
@@ -80,7 +81,7 @@ def main() -> None:
     known = {(a, b) for members in groups.values() for a, b in itertools.combinations(members, 2)}
     rss_before = _rss_mb()
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     index = IdentityIndex(records)
     pairs = set(index.pairs())
     t_block = time.perf_counter() - t0
@@ -90,6 +91,7 @@ def main() -> None:
         if m is not None and m.score >= DOUBT:
             found.append((i, j))
     t_all = time.perf_counter() - t0
+    cpu_all = time.process_time() - c0
     peak = _rss_mb()
     found_set = set(found)
     blocked_recall = sum(1 for p in known if p in pairs) / len(known) if known else 1.0
@@ -98,7 +100,7 @@ def main() -> None:
     # Baseline: every pair of a sample, the same model.
     rng = random.Random(args.seed + 1)
     sample = sorted(rng.sample(range(len(records)), min(args.sample, len(records))))
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     base = set()
     n_pairs = 0
     for i, j in itertools.combinations(sample, 2):
@@ -107,35 +109,42 @@ def main() -> None:
         if m is not None and m.score >= DOUBT:
             base.add((i, j))
     t_base = time.perf_counter() - t1
-    per_pair = t_base / max(n_pairs, 1)
+    cpu_base = time.process_time() - c1
+    per_pair = cpu_base / max(n_pairs, 1)
     full_pairs = len(records) * (len(records) - 1) // 2
     agree = sum(1 for p in base if p in found_set) / len(base) if base else 1.0
 
     result = {
         "entities": len(records), "known_duplicate_pairs": len(known),
-        "blocking": {"seconds": round(t_all, 2), "index_and_pairs_seconds": round(t_block, 2), "pairs_compared": len(pairs),
+        "blocking": {"seconds": round(t_all, 2), "cpu_seconds": round(cpu_all, 2), "index_and_pairs_seconds": round(t_block, 2), "pairs_compared": len(pairs),
                      "candidates": len(found), "peak_rss_mb": round(peak, 1), "rss_before_mb": round(rss_before, 1),
                      "recall_blocked": round(blocked_recall, 4), "recall_candidates": round(candidate_recall, 4)},
         "all_pairs_sample": {"entities": len(sample), "pairs": n_pairs, "seconds": round(t_base, 2),
+                             "cpu_seconds": round(cpu_base, 2),
                              "candidates": len(base), "found_by_blocking": round(agree, 4),
-                             "extrapolated_seconds_for_all": round(per_pair * full_pairs, 1), "pairs_for_all": full_pairs},
+                             "extrapolated_cpu_seconds_for_all": round(per_pair * full_pairs, 1), "pairs_for_all": full_pairs},
         "targets": {"seconds": TARGET_S, "peak_rss_mb": TARGET_MB,
-                    "met": t_all < TARGET_S and peak < TARGET_MB},
+                    "met": t_all < TARGET_S and peak < TARGET_MB, "met_cpu": cpu_all < TARGET_S and peak < TARGET_MB},
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return
     b, s = result["blocking"], result["all_pairs_sample"]
     print(f"{result['entities']:,} entities, {result['known_duplicate_pairs']:,} known duplicate pairs")
-    print(f"{'':34}{'seconds':>10}{'pairs compared':>18}{'candidates':>12}")
-    print(f"{'casegraph (blocking)':34}{b['seconds']:>10.1f}{b['pairs_compared']:>18,}{b['candidates']:>12,}")
-    print(f"{'all pairs, sample of ' + format(s['entities'], ','):34}{s['seconds']:>10.1f}{s['pairs']:>18,}{s['candidates']:>12,}")
-    print(f"{'all pairs, all (extrapolated)':34}{s['extrapolated_seconds_for_all']:>10.0f}{s['pairs_for_all']:>18,}")
+    print(f"{'':34}{'wall s':>10}{'CPU s':>10}{'pairs compared':>18}{'candidates':>12}")
+    print(f"{'casegraph (blocking)':34}{b['seconds']:>10.1f}{b['cpu_seconds']:>10.1f}{b['pairs_compared']:>18,}"
+          f"{b['candidates']:>12,}")
+    print(f"{'all pairs, sample of ' + format(s['entities'], ','):34}{s['seconds']:>10.1f}{s['cpu_seconds']:>10.1f}"
+          f"{s['pairs']:>18,}{s['candidates']:>12,}")
+    print(f"{'all pairs, all (extrapolated)':34}{'':>10}{s['extrapolated_cpu_seconds_for_all']:>10.0f}"
+          f"{s['pairs_for_all']:>18,}")
     print(f"blocking recall on known duplicates: {b['recall_blocked']:.1%} share a block, "
           f"{b['recall_candidates']:.1%} found as candidates")
     print(f"of the all-pairs candidates on the sample, blocking finds {s['found_by_blocking']:.1%}")
+    t = result["targets"]
     print(f"peak memory {b['peak_rss_mb']:,.0f} MB; targets < {TARGET_S:.0f} s and < {TARGET_MB:,.0f} MB: "
-          f"{'met' if result['targets']['met'] else 'NOT met'}")
+          f"{'met' if t['met'] else 'NOT met'} by wall time, {'met' if t['met_cpu'] else 'NOT met'} by CPU time "
+          "(wall time counts other processes on a shared machine)")
 
 
 if __name__ == "__main__":

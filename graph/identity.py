@@ -172,6 +172,7 @@ class Record:
     origin: str = ""
     context: str = ""
     names: list[_Name] = field(default_factory=list, repr=False)
+    full_name: bool = field(default=False, init=False, repr=False)
 
     def __post_init__(self) -> None:
         person = self.label == "Person"
@@ -181,11 +182,8 @@ class Record:
             if parsed is not None and (parsed.given, parsed.full) not in seen:
                 seen.add((parsed.given, parsed.full))
                 self.names.append(parsed)
-
-    @property
-    def full_name(self) -> bool:
-        """True when some name of it has a given name and a surname."""
-        return any(n.given for n in self.names)
+        # True when some name of it has a given name and a surname (read on every comparison).
+        self.full_name = any(n.given for n in self.names)
 
 
 @dataclass(frozen=True)
@@ -291,7 +289,7 @@ def _acronym(x: _Name, y: _Name) -> tuple[str, str] | None:
     return (x.text, y.text) if initials == short.upper() else None
 
 
-def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None) -> Match | None:
+def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1) -> Match | None:
     """Whether ``a`` and ``b`` may be one actor: a :class:`Match` with score and reason, or None."""
     if a.label != b.label or a.key == b.key and a.origin == b.origin:
         return None
@@ -299,7 +297,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None)
         return None  # a collective actor is never a specific agency
     if a.label != "Person":
         found = _compare_other(a, b)
-        return Match(a.key, b.key, found[0], found[1], found[2], found[3]) if found else None
+        return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None
     best: tuple[float, str, str, str] | None = None
     for x in a.names:
         for y in b.names:
@@ -316,7 +314,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None)
         if n > 1:
             score = min(score, DOUBT)
             reason += f"; {n} people have that surname"
-    return Match(a.key, b.key, round(score, 3), reason, ln, rn)
+    return Match(a.key, b.key, round(score, 3), reason, ln, rn, i, j)
 
 
 def _block_keys(r: Record) -> set[str]:
@@ -391,11 +389,11 @@ class IdentityIndex:
     def candidates(self, min_score: float = DOUBT) -> list[Match]:
         """Scored pairs from ``min_score`` up, best first (ties by key)."""
         out: list[Match] = []
+        records, shared = self.records, self.shared_surnames
         for i, j in self.pairs():
-            a, b = self.records[i], self.records[j]
-            m = compare(a, b, self.shared_surnames)
+            m = compare(records[i], records[j], shared, i, j)
             if m is not None and m.score >= min_score:
-                out.append(Match(m.left, m.right, m.score, m.reason, m.left_name, m.right_name, i, j))
+                out.append(m)
         out.sort(key=lambda m: (-m.score, m.left, m.right, m.i, m.j))
         return out
 
