@@ -42,6 +42,8 @@ class Candidate:
     right_sources: list[str]
     left_context: str
     right_context: str
+    left_claims: int = 0   # how many facts each side has: the key a 'same' group keeps is the richer one
+    right_claims: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,6 +60,11 @@ def _context(g: nx.MultiDiGraph, key: str) -> str:
         q = quotes[0] if len(quotes[0]) <= _MAX_CONTEXT else quotes[0][:_MAX_CONTEXT - 3] + "..."
         parts.append(f"“{q}”")
     return "; ".join(parts)
+
+
+def _claims(g: nx.MultiDiGraph, key: str) -> int:
+    return sum(1 for *_e, d in g.in_edges(key, data=True) if "evidence" in d) + \
+        sum(1 for *_e, d in g.out_edges(key, data=True) if "evidence" in d)
 
 
 def records_of(g: nx.MultiDiGraph) -> list[Record]:
@@ -82,7 +89,8 @@ def xref_graph(g: nx.MultiDiGraph, decided: Collection[tuple[str, str]] = (), mi
         if (min(a.key, b.key), max(a.key, b.key)) in done:
             continue
         out.append(Candidate(m.score, m.sure, a.key, a.name, b.key, b.name, m.reason, sorted(a.sources),
-                             sorted(b.sources), _context(g, a.key), _context(g, b.key)))
+                             sorted(b.sources), _context(g, a.key), _context(g, b.key), _claims(g, a.key),
+                             _claims(g, b.key)))
         if limit is not None and len(out) >= limit:
             break
     return _redacted(g, out) if redact else out

@@ -58,8 +58,9 @@ def review_candidates(candidates: Sequence[Candidate], path: str | Path, by: str
             tally.skipped += 1
             continue
         verdict = _VERDICT[answer]
-        # The key with more sources leads: a 'same' group keeps the first key written.
-        left, right = (c.left, c.right) if len(c.left_sources) >= len(c.right_sources) else (c.right, c.left)
+        # The key with more sources (then facts) leads: a 'same' group keeps the first key written.
+        richer = (len(c.left_sources), c.left_claims) >= (len(c.right_sources), c.right_claims)
+        left, right = (c.left, c.right) if richer else (c.right, c.left)
         if verdict == "different":
             joined = groups(have)
             if joined.get(left, left) == joined.get(right, right):
