@@ -239,6 +239,11 @@ def test_neo4j_load_merges_by_judgement_and_splits_again(corpus_dir: Path, neo4j
     assert dz["sensitive"] is True and "Nariman Celâl" in dz["aliases"]
     assert dz["sources"] == ["source:celal-interview", "source:empr-2022-fsb-agent-network"]
     assert len(_evidence(clean_db)) == len(evidence)                    # every piece of evidence kept
+    # xref reads the graph back from Neo4j the same way.
+    data = json.loads(run("xref", "--from", "neo4j", "--format", "json").output)
+    pairs = [{c["left"], c["right"]} for c in data["candidates"]]
+    assert {"person:nikolai-polozov", "person:nikolay-polozov"} in pairs
+    assert all("person:nariman-celal" not in p for p in pairs)
     # Reloading unchanged files and judgements changes nothing.
     assert not any(json.loads(run("load", str(corpus_dir), "--format", "json").output)[k]["entities"]
                    for k in ("created", "updated", "removed"))
@@ -249,3 +254,5 @@ def test_neo4j_load_merges_by_judgement_and_splits_again(corpus_dir: Path, neo4j
     assert again["person:nariman-celal"] == split["person:nariman-celal"]
     assert _evidence(clean_db) == evidence                               # nothing lost
     assert again["person:nariman-dzhelyal"]["sources"] == split["person:nariman-dzhelyal"]["sources"]
+    # The key that kept the group keeps the names and the protection it had (the loader's rule).
+    assert again["person:nariman-dzhelyal"]["sensitive"] is True
