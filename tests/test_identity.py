@@ -233,3 +233,27 @@ def test_batches_have_no_splits_and_no_wrong_merges(tmp_path: Path, corpus: str)
     keys = score_keys([tmp_path], gold)
     assert keys.shared >= 5 and keys.found >= 3
     assert keys.splits == {} and keys.wrong_merges == {}
+
+
+def test_role_words_leave_names_and_keys_across_a_batch(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _write(src, "a.txt", "Attorney Emil Kurbedinov said the search of the house in Bakhchysarai was illegal.\n")
+    _write(src, "b.txt", "Emil Kurbedinov, a lawyer, was detained by FSB officers in Simferopol on 26 January 2017.\n")
+    _write(src, "c.txt", "President Volodymyr Zelensky condemned the arrest of the activist in Crimea on Monday.\n")
+    _write(src, "d.txt", "Volodymyr Zelenskyy spoke at the Crimean Platform summit in Kyiv in August 2021.\n")
+    extract_articles([src], tmp_path / "out")
+    people = [e for doc in _drafts(tmp_path / "out").values() for e in doc["entities"] if e["label"] == "Person"]
+    assert {e["key"] for e in people} == {"person:emil-kurbedinov", "person:volodymyr-zelenskyy"}
+    names = {n for e in people for n in [e["name"], *e.get("aliases", [])]}
+    assert not any(n.lower().startswith(("attorney", "president")) for n in names), names
+
+
+def test_review_shows_what_the_resolver_says(tmp_path: Path) -> None:
+    article = _write(tmp_path / "in", "akhmetov.txt", "Activist Asan Akhtemov was detained in Simferopol on 3 March 2022.\n\n"
+                     "His lawyer said that Asan Akhmetov was beaten by FSB officers.\n")
+    report = extract_articles([article], tmp_path / "out")
+    [(_a, draft, *_rest)] = report.written
+    result = CliRunner().invoke(cli, ["review", str(draft)], input="r\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "resolver: score 0.75: the same given name 'Asan'; surnames 'Akhmetov' and 'Akhtemov' are spelled close" \
+        in result.output

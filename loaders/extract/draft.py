@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError
+from graph.identity import strip_roles
 from graph.model import Entity, claim_id, merge_entity
 from graph.ontology import Ontology, default_ontology
 from loaders.drafts import open_items
@@ -113,16 +114,22 @@ def _apply_plan(d: _Drafted, plan: Plan) -> dict[str, str]:
                 rename[key] = f"case:{n}"
             elif e.label == "Event" and key.startswith(f"event:{o}-"):
                 rename[key] = f"event:{n}-" + key[len(f"event:{o}-"):]
+    for e in ex.entities.values():
+        if e.label == "Person":  # "attorney X", "President Y": the role is not part of the name
+            e.name = strip_roles(e.name)
+            e.aliases = [strip_roles(a) for a in e.aliases]
     for key, e in ex.entities.items():
         target = rename.get(key, key)
         group = plan.merged.get(target)
         if group is None:
+            e.aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
             continue
         if target in plan.corpus_names and e.name != plan.corpus_names[target]:
             e.aliases.insert(0, e.name)  # the corpus's name leads; the article's spelling stays an alias
             e.name = plan.corpus_names[target]
         # The one merge rule: every spelling of the group as an alias, sensitive if any member is.
-        merge_entity(e, Entity(key, e.label, group.name, group.aliases, {}, group.sensitive, e.generic))
+        names = [strip_roles(n) if e.label == "Person" else n for n in (group.name, *group.aliases)]
+        merge_entity(e, Entity(key, e.label, names[0], names[1:], {}, group.sensitive, e.generic))
         for attr, value in list(e.attributes.items()):
             if attr in group.attributes and group.attributes[attr] != value:
                 del e.attributes[attr]  # drafts of one batch load together: another draft's value stands
