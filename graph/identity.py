@@ -119,6 +119,8 @@ def skeleton(word: str) -> str:
 
     >>> skeleton("jelial"), skeleton("jelal"), skeleton("aktemov"), skeleton("chigoz") == skeleton("jigoz")
     ('cl', 'cl', 'aktmv', True)
+    >>> skeleton(fold("Oleh")) == skeleton(fold("Oleg"))
+    True
     """
     word = _sound(word)
     if not word:
@@ -127,7 +129,9 @@ def skeleton(word: str) -> str:
 
 
 def _sound(word: str) -> str:
-    return word.replace("ch", "c").replace("j", "c")
+    # Affricates are one letter, and so are the velars: Ukrainian г is h (Oleh, Hennadiy),
+    # Russian г is g (Oleg, Gennadiy), Turkic kh/h is k (Akhtemov, Ahtemov).
+    return word.replace("ch", "c").replace("j", "c").replace("g", "k")
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,7 @@ class Match:
     right_name: str = ""
     i: int = -1     # positions in the index's records
     j: int = -1
+    close: bool = False  # full names, one given name, surnames spelled close: context may settle it
 
     @property
     def sure(self) -> bool:
@@ -227,15 +232,15 @@ def _givens(a: str, b: str) -> str:
         return "same"
     if len(a) == 1 or len(b) == 1:
         return "initial" if a[0] == b[0] else "different"
-    if skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 75:
+    if skeleton(a) == skeleton(b) and fuzz.ratio(_sound(a), _sound(b)) >= 75:
         return "variant"
     return "different"
 
 
-def _compare_names(x: _Name, y: _Name) -> tuple[float, str] | None:
+def _compare_names(x: _Name, y: _Name) -> tuple[float, str, bool] | None:
     """Score and reason for two person names, or None when they name different people."""
     if x.full == y.full and x.given:
-        return 0.99, f"the same name after transliteration ('{x.text}', '{y.text}')"
+        return 0.99, f"the same name after transliteration ('{x.text}', '{y.text}')", False
     rel = _surnames(x.surname, y.surname)
     given = _givens(x.given, y.given)
     if given == "different" and min(len(x.given), len(y.given)) == 1 and x.initial == y.initial:
@@ -243,7 +248,7 @@ def _compare_names(x: _Name, y: _Name) -> tuple[float, str] | None:
     if rel is None:
         # Surname-first order in one source ("Dzhelyal Nariman"); a shared first name alone is no evidence.
         if x.given and y.given and x.given == y.surname and x.surname == y.given:
-            return 0.85, f"'{x.text}' and '{y.text}' are the same two names in another order"
+            return 0.85, f"'{x.text}' and '{y.text}' are the same two names in another order", False
         return None
     kind, how = rel
     if given == "different":
@@ -254,11 +259,11 @@ def _compare_names(x: _Name, y: _Name) -> tuple[float, str] | None:
         g_words = f"the same given name '{y.text.split()[0]}'" if given == "same" else \
             f"given names '{x.text.split()[0]}' and '{y.text.split()[0]}' are one name"
         score = {"same": 0.97, "variant": 0.93, "close": 0.75}[kind] - (0.02 if given == "variant" else 0)
-        return score, f"{g_words}; {s_words}"
+        return score, f"{g_words}; {s_words}", kind == "close"
     if given == "initial":
-        return (0.7 if kind != "close" else 0.5), f"an initial matches; {s_words}"
+        return (0.7 if kind != "close" else 0.5), f"an initial matches; {s_words}", False
     # A surname alone on one side: a candidate, never a merge.
-    return (0.65 if kind != "close" else 0.5), f"'{(x if not x.given else y).text}' is a surname alone; {s_words}"
+    return (0.65 if kind != "close" else 0.5), f"'{(x if not x.given else y).text}' is a surname alone; {s_words}", False
 
 
 def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
@@ -298,15 +303,15 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
     if a.label != "Person":
         found = _compare_other(a, b)
         return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None
-    best: tuple[float, str, str, str] | None = None
+    best: tuple[float, str, str, str, bool] | None = None
     for x in a.names:
         for y in b.names:
             scored = _compare_names(x, y)
             if scored is not None and (best is None or scored[0] > best[0]):
-                best = (scored[0], scored[1], x.text, y.text)
+                best = (scored[0], scored[1], x.text, y.text, scored[2])
     if best is None:
         return None
-    score, reason, ln, rn = best
+    score, reason, ln, rn, close = best
     if not (a.full_name and b.full_name):
         score = min(score, 0.65)  # a surname alone is a candidate, never a merge
         surname = (a if not a.full_name else b).names[0].surname
@@ -314,7 +319,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
         if n > 1:
             score = min(score, DOUBT)
             reason += f"; {n} people have that surname"
-    return Match(a.key, b.key, round(score, 3), reason, ln, rn, i, j)
+    return Match(a.key, b.key, round(score, 3), reason, ln, rn, i, j, close and a.full_name and b.full_name)
 
 
 def _block_keys(r: Record) -> set[str]:

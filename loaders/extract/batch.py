@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.identity import DOUBT, RESOLVED_LABELS, IdentityIndex, Match, Record, clusters, compare
+from graph.identity import DOUBT, RESOLVED_LABELS, SURE, IdentityIndex, Match, Record, clusters, compare
 from graph.model import Entity, merge_entity
 
 __all__ = ["Plan", "plan_batch"]
@@ -92,6 +92,11 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
         return all(compare(x.record, y.record) is not None for x in ma for y in mb)
 
     roots = clusters(len(keys), matches, allowed)
+    corroborated = _corroborated(matches, roots, keys, members)
+    if corroborated:
+        matches = sorted([m for m in matches if (m.i, m.j) not in {(c.i, c.j) for c in corroborated}] + corroborated,
+                         key=lambda m: -m.score)
+        roots = clusters(len(keys), matches, allowed)
     groups: dict[int, list[str]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(keys[i])
@@ -119,6 +124,35 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
                 plans[d].corpus_names[target] = members[target].entity.name
     _candidates(matches, roots, pos, members, canonical, plans)
     return plans
+
+
+def _corroborated(matches: list[Match], roots: list[int], keys: list[str], members: dict[str, _Member]) -> list[Match]:
+    """Close spellings of one given name made sure by context: both articles also name one other person.
+
+    "Aziz Akhmetov" in one article and "Aziz Akhtemov" in two others, each beside Nariman
+    Dzhelyal: the same man misspelled. Without such a shared person the pair stays a
+    candidate. Articles that share a draft never count (one article is no corroboration).
+    """
+    people_in: dict[int, set[int]] = defaultdict(set)
+    for i, k in enumerate(keys):
+        m = members[k]
+        if m.entity.label == "Person" and not m.entity.generic:
+            for d in m.drafts:
+                people_in[d].add(i)
+
+    def around(i: int) -> set[int]:
+        return {roots[j] for d in members[keys[i]].drafts for j in people_in[d]} - {roots[i]}
+
+    out = []
+    for m in matches:
+        if not m.close or m.sure or roots[m.i] == roots[m.j] or members[m.left].drafts & members[m.right].drafts:
+            continue
+        shared = (around(m.i) & around(m.j)) - {roots[m.i], roots[m.j]}
+        if shared:
+            names = sorted(members[keys[r]].entity.name for r in shared)
+            out.append(Match(m.left, m.right, SURE, f"{m.reason}; both articles also name {', '.join(names[:3])}",
+                             m.left_name, m.right_name, m.i, m.j, True))
+    return out
 
 
 def _rank(m: _Member) -> tuple[Any, ...]:
