@@ -151,7 +151,7 @@ def read_judgements(path: str | Path) -> tuple[list[Judgement], list[Found]]:
         if note is not None and not isinstance(note, str):
             problems.append((shown, item.line_of("note"), "'note' must be text"))
             bad = True
-        if not bad:
+        if not bad and isinstance(keys, list):
             out.append(Judgement(keys[0], keys[1], str(verdict), str(by).strip(), str(at).strip(), note, shown, line))
     return out, problems
 
@@ -253,7 +253,7 @@ def apply_judgements(corpus: Corpus, judgements: list[Judgement]) -> list[Found]
     rename = groups(judgements)
     if not rename:
         return []
-    where = {}
+    where: dict[str, Judgement] = {}
     for j in judgements:
         if j.verdict == "same":
             where.setdefault(j.right, j)

@@ -63,8 +63,6 @@ def xref(limit: int, min_score: float, judgements: str | None, review: bool, by:
     if review and redact:
         raise click.UsageError("--review shows the names it asks about: it does not go with --redact")
     jpath = _judgements_path(paths, judgements)
-    if review and jpath is None:
-        raise click.UsageError("with --from neo4j, --review needs --judgements FILE (the corpus's judgements.yaml)")
     decided: set[tuple[str, str]] = set()
     if jpath is not None and jpath.exists():
         found, problems = read_judgements(jpath)
@@ -80,6 +78,9 @@ def xref(limit: int, min_score: float, judgements: str | None, review: bool, by:
     rows = xref_graph(g, decided, min_score, limit, redact=redact)
     if review:
         from loaders.identity_review import CHOICES, review_candidates
+
+        if jpath is None:
+            raise click.UsageError("with --from neo4j, --review needs --judgements FILE (the corpus's judgements.yaml)")
 
         def ask(prompt: str, choices: list[str]) -> str:
             return str(click.prompt(prompt, type=click.Choice(choices or CHOICES), show_choices=True))

@@ -135,9 +135,9 @@ def _corroborated(matches: list[Match], roots: list[int], keys: list[str], membe
     """
     people_in: dict[int, set[int]] = defaultdict(set)
     for i, k in enumerate(keys):
-        m = members[k]
-        if m.entity.label == "Person" and not m.entity.generic:
-            for d in m.drafts:
+        member = members[k]
+        if member.entity.label == "Person" and not member.entity.generic:
+            for d in member.drafts:
                 people_in[d].add(i)
 
     def around(i: int) -> set[int]:

@@ -152,7 +152,8 @@ def _resolver_says(doc: dict[str, Any], cand: dict[str, Any]) -> str | None:
     a, b = by_key.get(cand["entity"]), by_key.get(cand["same_as"])
     if a is None or b is None:
         return None
-    m = compare(*(Record(e["key"], e["label"], e["name"], e.get("aliases") or ()) for e in (a, b)))
+    left, right = (Record(e["key"], e["label"], e["name"], e.get("aliases") or ()) for e in (a, b))
+    m = compare(left, right)
     if m is None:
         return "no evidence they are one actor (a shared first name, or another given name)"
     return f"score {m.score:.2f}{', sure' if m.sure else ''}: {m.reason}"
