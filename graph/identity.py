@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -391,11 +391,14 @@ class IdentityIndex:
                         seen.add(code)
                         yield (i, j) if i < j else (j, i)
 
-    def candidates(self, min_score: float = DOUBT) -> list[Match]:
-        """Scored pairs from ``min_score`` up, best first (ties by key)."""
+    def candidates(self, min_score: float = DOUBT, among: Collection[int] | None = None) -> list[Match]:
+        """Scored pairs from ``min_score`` up, best first (ties by key); with ``among``, only
+        pairs with at least one of those records (new drafts against a big corpus)."""
         out: list[Match] = []
         records, shared = self.records, self.shared_surnames
         for i, j in self.pairs():
+            if among is not None and i not in among and j not in among:
+                continue
             m = compare(records[i], records[j], shared, i, j)
             if m is not None and m.score >= min_score:
                 out.append(m)

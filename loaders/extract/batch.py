@@ -79,7 +79,8 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
     index = IdentityIndex([members[k].record for k in order])
     pos = {r.key: i for i, r in enumerate(index.records)}
     keys = [r.key for r in index.records]
-    matches = [m for m in index.candidates(DOUBT) if members[m.left].drafts or members[m.right].drafts]
+    drafted = {i for i, k in enumerate(keys) if members[k].drafts}
+    matches = index.candidates(DOUBT, among=drafted)
 
     def allowed(a: list[int], b: list[int], match: Match) -> bool:
         ma, mb = [members[keys[i]] for i in a], [members[keys[i]] for i in b]
