@@ -151,7 +151,9 @@ def _parse(text: str, person: bool) -> _Name | None:
         return None
     words = folded.split()
     if not person:
-        return _Name(stripped, "", "", " ".join(w for w in words if w not in _STOP) or folded, False)
+        # Numbers name different things here (SIZO-1, SIZO-2; Article 205, Article 280).
+        numbers = re.findall(r"\d+", unicodedata.normalize("NFKC", stripped))
+        return _Name(stripped, "", "", " ".join([*(w for w in words if w not in _STOP), *numbers]) or folded, False)
     given = words[0] if len(words) > 1 else ""
     initial = anyascii(stripped[:1]).lower()[:1] if given else ""
     return _Name(stripped, given, words[-1], folded, stripped != text.strip(), initial)
@@ -214,9 +216,11 @@ def _surnames(a: str, b: str) -> tuple[str, str] | None:
     """How two folded surnames relate: ('same'|'variant'|'close', how), or None."""
     if a == b:
         return "same", ""
+    if a + "a" == b or b + "a" == a:
+        return "close", "the same surname in its masculine and feminine forms"
     ska, skb = skeleton(a), skeleton(b)
     ratio = max(fuzz.ratio(a, b), fuzz.ratio(_sound(a), _sound(b)))
-    if ska == skb and ratio >= 75:
+    if ska == skb and ratio >= 85:
         return "variant", f"one name in two transliterations ('{ska}')"
     if JaroWinkler.similarity(a, b) >= 0.9 or (len(ska) >= 4 and sorted(ska) == sorted(skb) and ratio >= 70):
         return "close", f"spelled close ({ratio:.0f}% alike)"
@@ -228,18 +232,20 @@ def _givens(a: str, b: str) -> str:
     """'same', 'variant', 'initial', 'absent' or 'different' for two folded given names."""
     if not a or not b:
         return "absent"
+    if len(a) == 1 or len(b) == 1:  # an initial is never more than an initial, even two alike
+        return "initial" if a[0] == b[0] else "different"
     if a == b:
         return "same"
-    if len(a) == 1 or len(b) == 1:
-        return "initial" if a[0] == b[0] else "different"
-    if skeleton(a) == skeleton(b) and fuzz.ratio(_sound(a), _sound(b)) >= 75:
+    if a + "a" == b or b + "a" == a:
+        return "different"  # Zhan and Zhanna, Aleksandr and Aleksandra
+    if skeleton(a) == skeleton(b) and fuzz.ratio(_sound(a), _sound(b)) >= 85:
         return "variant"
     return "different"
 
 
 def _compare_names(x: _Name, y: _Name) -> tuple[float, str, bool] | None:
     """Score and reason for two person names, or None when they name different people."""
-    if x.full == y.full and x.given:
+    if x.full == y.full and len(x.given) > 1:
         return 0.99, f"the same name after transliteration ('{x.text}', '{y.text}')", False
     rel = _surnames(x.surname, y.surname)
     given = _givens(x.given, y.given)
@@ -270,6 +276,8 @@ def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
     best: tuple[float, str, str, str] | None = None
     for x in a.names:
         for y in b.names:
+            if _numbers(x.full) != _numbers(y.full):
+                continue
             if x.full == y.full:
                 found = (0.95, f"the same name after transliteration ('{x.text}')", x.text, y.text)
             else:
@@ -286,12 +294,27 @@ def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
     return best
 
 
+def _numbers(full: str) -> list[str]:
+    return [w for w in full.split() if w.isdigit()]
+
+
 def _acronym(x: _Name, y: _Name) -> tuple[str, str] | None:
     short = x.text.replace(".", "")
     if not (2 <= len(short) <= 6 and short.isupper() and " " not in short):
         return None
     initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", y.text) if w.casefold() not in _STOP).upper()
     return (x.text, y.text) if initials == short.upper() else None
+
+
+def _other_given(a: Record, b: Record) -> bool:
+    """True when the two name one surname with two different whole given names (not initials):
+    "R. Darkarev" in both alias lists does not make Rinat and Rustem Darkarev one man."""
+    for x in a.names:
+        for y in b.names:
+            if len(x.given) > 1 and len(y.given) > 1 and _surnames(x.surname, y.surname) is not None \
+                    and _givens(x.given, y.given) == "different":
+                return True
+    return False
 
 
 def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1) -> Match | None:
@@ -309,7 +332,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
             scored = _compare_names(x, y)
             if scored is not None and (best is None or scored[0] > best[0]):
                 best = (scored[0], scored[1], x.text, y.text, scored[2])
-    if best is None:
+    if best is None or _other_given(a, b):
         return None
     score, reason, ln, rn, close = best
     if not (a.full_name and b.full_name):

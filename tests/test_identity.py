@@ -276,3 +276,27 @@ def test_a_close_spelling_is_settled_by_a_person_both_articles_name(tmp_path: Pa
     cands = drafts["a"]["draft"]["candidates"] + drafts["c"]["draft"]["candidates"]
     assert any({x["entity"], x["same_as"]} == {a["Aziz Akhtemov"]["key"], c["Aziz Akhmetov"]["key"]}
                and x["decision"] == "pending" for x in cands)
+
+
+def test_initials_are_never_more_than_candidates() -> None:
+    # Two men share the alias "R. Darkarev"; their whole given names tell them apart.
+    assert compare(person("person:a", "Rinat Darkarev", "R. Darkarev"),
+                   person("person:b", "Rustem Darkarev", "R. Darkarev")) is None
+    two = compare(person("person:a", "R. Darkarev"), person("person:b", "R. Darkarev"))
+    assert two is not None and not two.sure
+
+
+def test_numbers_tell_organisations_apart() -> None:
+    one = Record("org:sizo-1", "Organisation", "Pre-trial Detention Centre No. 1", ("SIZO-1",))
+    two = Record("org:sizo-2", "Organisation", "Pre-trial Detention Centre No. 2", ("SIZO-2",))
+    assert compare(one, two) is None
+    assert compare(one, Record("org:s1", "Organisation", "SIZO-1")).sure
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zhanna Fetgaaeva", "Zhanna Fetkuova"), ("Elmira Giririna", "Elmira Girroyan"), ("Zhan Kurtalin", "Zhanna Kurtalina"),
+    ("Ismail Seitkhalilov", "Ismail Seitkhalilova"),
+])
+def test_other_vowels_and_the_other_gender_are_not_sure(a: str, b: str) -> None:
+    m = compare(person("person:x", a), person("person:y", b))
+    assert m is None or not m.sure, m
