@@ -128,10 +128,18 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word[0] + "".join(c for c in word[1:] if c not in _VOWELS))
 
 
-def _sound(word: str) -> str:
+def _sound(word: str, velars: bool = True) -> str:
     # Affricates are one letter, and so are the velars: Ukrainian г is h (Oleh, Hennadiy),
-    # Russian г is g (Oleg, Gennadiy), Turkic kh/h is k (Akhtemov, Ahtemov).
-    return word.replace("ch", "c").replace("j", "c").replace("g", "k")
+    # Russian г is g (Oleg, Gennadiy), Turkic kh/h is k (Akhtemov, Ahtemov). Blocking and
+    # given names use both; a surname is a sure variant only without the velars (g against
+    # kh may be two families), so that one stays a candidate.
+    word = word.replace("ch", "c").replace("j", "c")
+    return word.replace("g", "k") if velars else word
+
+
+def _strict(word: str) -> str:
+    word = _sound(word, velars=False)
+    return re.sub(r"(.)\1+", r"\1", word[:1] + "".join(c for c in word[1:] if c not in _VOWELS))
 
 
 @dataclass(frozen=True)
@@ -219,8 +227,8 @@ def _surnames(a: str, b: str) -> tuple[str, str] | None:
     if a + "a" == b or b + "a" == a:
         return "close", "the same surname in its masculine and feminine forms"
     ska, skb = skeleton(a), skeleton(b)
-    ratio = max(fuzz.ratio(a, b), fuzz.ratio(_sound(a), _sound(b)))
-    if ska == skb and ratio >= 85:
+    ratio = max(fuzz.ratio(a, b), fuzz.ratio(_sound(a, False), _sound(b, False)))
+    if _strict(a) == _strict(b) and ratio >= 85:
         return "variant", f"one name in two transliterations ('{ska}')"
     if JaroWinkler.similarity(a, b) >= 0.9 or (len(ska) >= 4 and sorted(ska) == sorted(skb) and ratio >= 70):
         return "close", f"spelled close ({ratio:.0f}% alike)"
