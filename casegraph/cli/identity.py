@@ -63,6 +63,8 @@ def xref(limit: int, min_score: float, judgements: str | None, review: bool, by:
     if review and redact:
         raise click.UsageError("--review shows the names it asks about: it does not go with --redact")
     jpath = _judgements_path(paths, judgements)
+    if review and jpath is None:  # before connecting to anything
+        raise click.UsageError("with --from neo4j, --review needs --judgements FILE (the corpus's judgements.yaml)")
     decided: set[tuple[str, str]] = set()
     if jpath is not None and jpath.exists():
         found, problems = read_judgements(jpath)
