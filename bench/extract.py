@@ -1,7 +1,7 @@
 """Benchmark: articles per second and peak memory of ``casegraph extract``, beside a floor.
 
-Takes the development set (examples/articles/dev and unseen, plus the seed article when
-../shared/seed is there), copies it under fresh names until there are ``--articles``
+Takes the self-written articles (examples/articles/dev and unseen), the seed article
+(examples/articles/seed) and the real development set when present (examples/articles/real/dev), copies it under fresh names until there are ``--articles``
 inputs (default 300; HTML and text alike), and times, on the same inputs:
 
 (a) the floor: reading and cleaning only (``read_article``: trafilatura for HTML, the
@@ -36,10 +36,9 @@ TARGET = 50.0
 
 
 def _inputs(workdir: Path, n: int) -> list[Path]:
-    sources = sorted(p for d in ("dev", "unseen") for p in (REPO / "examples" / "articles" / d).iterdir())
-    seed = REPO.parent / "shared" / "seed" / "empr-fsb-agent-network.txt"
-    if seed.is_file():
-        sources.append(seed)
+    art = REPO / "examples" / "articles"
+    dirs = [art / "dev", art / "unseen", art / "seed", art / "real" / "dev"]
+    sources = sorted(p for d in dirs if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".html", ".htm"))
     out = []
     for i in range(n):
         src = sources[i % len(sources)]

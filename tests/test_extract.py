@@ -1,6 +1,6 @@
 """Extraction: articles to draft fact files, names across scripts, review, measured quality.
 
-Everything runs on real inputs: the seed article (read from ../shared/seed), the annotated
+Everything runs on real inputs: the seed article (examples/articles/seed), the annotated
 development set in examples/articles, and small articles written here. The review walk
 is driven through click's CliRunner with typed answers.
 """
@@ -25,7 +25,7 @@ from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import load_corpus, validate
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "empr-fsb-agent-network.txt"
+SEED = REPO / "examples" / "articles" / "seed" / "empr-fsb-agent-network.txt"
 ARTICLES = REPO / "examples" / "articles"
 CRIMEA = REPO / "examples" / "crimea"
 

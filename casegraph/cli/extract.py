@@ -7,6 +7,7 @@ import sys
 import click
 
 from casegraph.cli.common import emit_json, emit_table, format_option
+from graph.text import escape_control
 
 __all__ = ["COMMANDS"]
 
@@ -44,10 +45,10 @@ def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], dr
         for _a, draft, n_e, n_c, n_open in report.written:
             click.echo(f"{draft}: {n_e} entities, {n_c} claims, {n_open} to review")
         for _a, msg in report.failed:
-            click.echo(f"failed: {msg}", err=True)
+            click.echo(f"failed: {escape_control(msg)}", err=True)
         summary = f"{len(report.written)} draft{'s' if len(report.written) != 1 else ''} written to {out_dir}"
         if report.failed:
-            summary += f"; {len(report.failed)} failed: " + ", ".join(str(a) for a, _m in report.failed)
+            summary += f"; {len(report.failed)} failed: " + ", ".join(escape_control(str(a)) for a, _m in report.failed)
         click.echo(summary, err=bool(report.failed))
     if report.failed:
         sys.exit(1)

@@ -9,6 +9,7 @@ resolved or the target was one of several people).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -171,6 +172,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    para_starts = [m.start() for m in re.finditer(r"\n", text)]
+    date_starts = [d[0] for d in dates]
     first = 0
     for sent in sentences:
         while first < len(mentions) and mentions[first].start < sent.start:
@@ -181,11 +184,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 break
             if m.end <= sent.end:
                 inside.append(m)
-        para = text.rfind("\n", 0, sent.start)
+        para = _paragraph_of(para_starts, sent.start)
         pron = []
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
-            prev = history + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            # The last few people named (the antecedent is among the last six): no copy of the whole history.
+            prev = history[-8:] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
@@ -351,7 +355,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     continue
                 # The date goes on the claim, not the event: two sources that date one arrest
                 # differently are two pieces of evidence, not a conflict that refuses the files.
-                date = _nearest_date(dates, sent, a)
+                date = _nearest_date(dates, date_starts, sent, a)
                 ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
                 span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
                 ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
@@ -523,8 +527,15 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     return refs, conf - (0.1 if others else 0.0)
 
 
-def _nearest_date(dates: list[tuple[int, int, str]], sent: Sentence, a: int) -> str | None:
-    inside = [d for d in dates if d[0] >= sent.start and d[1] <= sent.end]
+def _paragraph_of(newlines: list[int], pos: int) -> int:
+    """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
+    i = bisect.bisect_left(newlines, pos)
+    return newlines[i - 1] if i else -1
+
+
+def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:
+    lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+    inside = [d for d in dates[lo:hi] if d[1] <= sent.end]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d[0] - a))[2]

@@ -14,7 +14,7 @@ from graph.ontology import Ontology, default_ontology
 from graph.resolve import EntityResolver
 from loaders.drafts import open_items
 from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_claims
-from loaders.extract.clean import ARTICLE_SUFFIXES, Article, read_article
+from loaders.extract.clean import Article, article_files, read_article
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import SAME, Doubt, find_entries, find_people, same_name_score, split_sentences
 from loaders.factfile import entity_entry, write_fact_file
@@ -213,7 +213,9 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
     corpus_paths = list(corpus_paths)
     corpus = CorpusIndex.from_paths(corpus_paths) if corpus_paths else None
     report = ExtractReport()
-    for path in _article_files(paths):
+    files, unreadable = article_files(paths)
+    report.failed.extend(unreadable)
+    for path in files:
         try:
             out, doc = extract_article(path, out_dir, corpus, fmt)
         except CasegraphError as exc:
@@ -221,14 +223,3 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
             continue
         report.written.append((path, out, len(doc["entities"]), len(doc["claims"]), open_items(doc)))
     return report
-
-
-def _article_files(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
-        else:
-            out.append(p)  # a missing or odd file fails on its own line in the report
-    return list(dict.fromkeys(out))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
@@ -88,7 +88,8 @@ def split_sentences(text: str) -> list[Sentence]:
         p_start, body = para.start(), para.group()
         start = 0
         for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"(]?[A-ZА-Я0-9])", body):
-            before = re.search(r"(\w+)\.$", body[:m.start() + 1])
+            # The word before the stop (a bounded look-back: linear in the paragraph's length).
+            before = re.search(r"(\w+)\.$", body[max(0, m.start() - 40):m.start() + 1])
             if before and (before.group(1).lower() in _ABBREV or len(before.group(1)) == 1):
                 continue
             end = m.end()
@@ -167,36 +168,37 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 full.append(Mention(start, end, text[start:end], "Person"))
         else:
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True))
-    people: list[Person] = []
+    index = _PeopleIndex()
+    people = index.people
     doubts: list[Doubt] = []
     for mention in full:
         words = mention.text.split()
         given, surname = words[0], words[-1]
-        match, doubt = _match_person(people, given, surname)
+        match, doubt = _match_person(index, given, surname)
         if match is not None:
             match.mentions.append(mention)
             if mention.text not in match.variants and mention.text != match.name:
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
-        person = Person(_unique_key(people, f"person:{slug(mention.text)}"), mention.text, given, surname,
-                        [], [mention])
+        person = index.add(Person(index.unique_key(f"person:{slug(mention.text)}"), mention.text, given, surname,
+                                  [], [mention]))
         mention.ref = person.key
-        people.append(person)
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
     for mention in single:
         word = mention.text
-        if word in gaz.given_names and not any(fold(p.surname) == fold(word) for p in people):
+        if word in gaz.given_names and not index.by_fold.get(fold(word)):
             continue  # a given name alone: never enough to say who (two Narimans)
-        scored = sorted(((same_name_score(p.surname, word), p) for p in people if p.given), key=lambda x: -x[0][0])
+        scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
+                        key=lambda x: -x[0][0])
         sure = [p for (s, _jw), p in scored if s >= SAME]
         exact = [p for p in sure if fold(p.surname) == fold(word)]
         if len(exact) == 1:
             sure = exact  # Seitkhalilova is Lenie Seitkhalilova, not her husband Ismail Seitkhalilov
-        earlier = next((p for p in people if not p.given and p.surname == word), None)
+        earlier = index.surname_only.get(word)
         if earlier is not None:  # the same doubtful surname again: one entity, one question
             mention.ref = earlier.key
             earlier.mentions.append(mention)
@@ -211,14 +213,56 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         if len(sure) > 1 or (maybe and _looks_like_surname(word, gaz)):
             # Several people share the surname, or a close spelling: ask, never merge.
             target = (sure or maybe)[0]
-            person = Person(_unique_key(people, f"person:{slug(word)}"), word, "", word, [], [mention])
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention]))
             mention.ref = person.key
-            people.append(person)
             doubts.append(Doubt(person.key, word, mention.start, mention.end, target.key, target.name,
                                 round(same_name_score(target.surname, word)[1], 3),
                                 f"surname-only mention '{word}' may be {target.name}"
                                 + (" (several people share it)" if len(sure) > 1 else "")))
     return people, doubts
+
+
+# Past this many people in one article (no news item names so many) spellings are compared
+# exactly only, so a crafted input cannot make the comparison quadratic.
+FUZZY_PEOPLE = 400
+
+
+class _PeopleIndex:
+    """The people of an article so far, found by folded surname: exactly (a dict) and by close
+    spelling (rapidfuzz's C loops over the folded surnames, bounded by ``FUZZY_PEOPLE``)."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.folded: list[str] = []
+        self.by_fold: dict[str, list[Person]] = {}
+        self.surname_only: dict[str, Person] = {}
+        self.keys: set[str] = set()
+
+    def add(self, person: Person) -> Person:
+        self.people.append(person)
+        self.folded.append(fold(person.surname))
+        self.by_fold.setdefault(self.folded[-1], []).append(person)
+        self.keys.add(person.key)
+        if not person.given:
+            self.surname_only.setdefault(person.surname, person)
+        return person
+
+    def near(self, surname: str) -> list[Person]:
+        """People whose surname is spelled the same or close (ratio >= SAME or Jaro-Winkler >= DOUBTFUL), in order."""
+        fs = fold(surname)
+        if len(self.people) > FUZZY_PEOPLE:
+            return list(self.by_fold.get(fs, []))
+        hits = {i for _c, _s, i in process.extract(fs, self.folded, scorer=fuzz.ratio, processor=None,
+                                                     score_cutoff=SAME, limit=None)}
+        hits |= {i for _c, _s, i in process.extract(fs, self.folded, scorer=JaroWinkler.similarity, processor=None,
+                                                      score_cutoff=DOUBTFUL, limit=None)}
+        return [self.people[i] for i in sorted(hits)]
+
+    def unique_key(self, key: str) -> str:
+        out, n = key, 2
+        while out in self.keys:
+            out, n = f"{key}-{n}", n + 1
+        return out
 
 
 def anyascii_lower(word: str) -> str:
@@ -237,10 +281,10 @@ def same_name_score(a: str, b: str) -> tuple[float, float]:
     return fuzz.ratio(fa, fb), JaroWinkler.similarity(fa, fb)
 
 
-def _match_person(people: list[Person], given: str, surname: str) -> tuple[Person | None, tuple[Person, float] | None]:
+def _match_person(index: _PeopleIndex, given: str, surname: str) -> tuple[Person | None, tuple[Person, float] | None]:
     """The person these names are (sure), else a doubtful candidate, else nothing."""
     best_doubt: tuple[Person, float] | None = None
-    for p in people:
+    for p in index.near(surname):
         s_ratio, s_jw = same_name_score(p.surname, surname)
         g_ratio, _ = same_name_score(p.given, given) if p.given else (100.0, 1.0)
         given_ok = g_ratio >= 80 or fold(p.given)[:1] == fold(given)[:1] and (len(given) <= 2 or len(p.given) <= 2)
@@ -250,14 +294,6 @@ def _match_person(people: list[Person], given: str, surname: str) -> tuple[Perso
         if s_ratio < SAME and s_jw >= DOUBTFUL and given_ok and (best_doubt is None or s_jw > best_doubt[1]):
             best_doubt = (p, s_jw)
     return None, best_doubt
-
-
-def _unique_key(people: list[Person], key: str) -> str:
-    keys = {p.key for p in people}
-    out, n = key, 2
-    while out in keys:
-        out, n = f"{key}-{n}", n + 1
-    return out
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -274,9 +310,10 @@ def find_dates(text: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, 
     """Dates in ``text`` as (start, end, ISO partial date), most precise first where they overlap."""
     gaz = gaz or load_gazetteer()
     out: list[tuple[int, int, str]] = []
+    covered = bytearray(len(text) + 1)  # characters already inside a more precise date
     for rx in _DATE_RES:
         for m in rx.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b, _ in out):
+            if any(covered[m.start():m.end()]):
                 continue
             g = m.groupdict()
             month = gaz.months[g["month"].lower()] if g.get("month") else int(g["monthnum"]) if g.get("monthnum") else None
@@ -290,5 +327,6 @@ def find_dates(text: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, 
                     if not 1 <= day <= 28 + 3:
                         continue
                     iso += f"-{day:02d}"
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append((m.start(), m.end(), iso))
     return sorted(out)
