@@ -146,13 +146,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     ex = Extraction()
     person_by_key = {p.key: p for p in people}
     for person in people:
-        d = ex.entity(person.key, "Person", person.name)
+        position = person.position if person.position.lower() not in _HONORIFICS else ""
+        d = ex.entity(person.key, "Person", person.name, position=position.lower() or None)
         d.aliases = [v for v in person.variants if v != person.name]
     for m in entries:
         assert m.entry is not None
         d = ex.entity(m.ref, m.entry.label, m.entry.name, **m.entry.attributes)
         d.generic = m.entry.generic
-        if m.text != m.entry.name and m.text not in d.aliases and m.text[:1].isupper():
+        if m.text != m.entry.name and m.text not in d.aliases and (m.text[:1].isupper() or m.entry.generic):
             d.aliases.append(m.text)
     mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
     dates = find_dates(text, gaz)
@@ -420,6 +421,7 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
              charge=charge)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 _FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
 
 

@@ -122,7 +122,7 @@ def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology
     claims = _dedupe(_renamed(ex, rename), ontology)
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
     used |= {x.entity for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
-    entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase")]
+    entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase", "Location")]
     keys = {e.key for e in entities}
     candidates = []
     for dm in doubts:

