@@ -18,6 +18,7 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.links import events_in_cases, org_links, place_links
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
@@ -362,18 +363,26 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
                          asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
                 for o in cx.orgs:
-                    if 0 <= a - o.end <= 25 and re.fullmatch(r"\s*(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)) \
-                            or 0 <= o.start - b <= 30 and re.match(r"\s*(?:[\w\s]{0,20}?)\bby\s+(?:the\s+)?(?:officers of\s+(?:the\s+)?)?$", cx.between(b, o.start)):
+                    if _perpetrates(cx, o, a, b):
+                        court = kind in ("verdict", "trial", "hearing") and ex.entities[o.ref].attributes.get("kind") == "court"
                         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                                 f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker)
-                if kind in ("arrest", "search", "detention", "torture", "ill_treatment"):
+                                 f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict"):
                     for pl in cx.places:
-                        if 0 <= pl.start - b <= 60 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:occupied\s+)?$", cx.between(b, pl.start)):
+                        if 0 <= pl.start - b <= 80 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$",
+                                                                   cx.between(b, pl.start)) and not re.search(r"[;]", cx.between(b, pl.start)):
                             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
                             break
+
+        def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
+            return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
+
+        place_links(text, sent, cx.places, ex.entities, ex.claim, quote)
+        org_links(text, cx.orgs, cx.people, cx.places, ex.claim, quote)
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
         history.extend(m.ref for m in cx.people)
+    events_in_cases(ex.claims, ex.entities, cases, ex.claim)
     for lawyer, client, span, conf in lawyers:
         if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
             if len(set(cases.values())) == 1:
@@ -533,6 +542,22 @@ def _paragraph_of(newlines: list[int], pos: int) -> int:
     """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
     i = bisect.bisect_left(newlines, pos)
     return newlines[i - 1] if i else -1
+
+
+def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
+    """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
+    "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
+    "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
+    if 0 <= a - o.end <= 60 and re.fullmatch(
+            r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"(?:also\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)):
+        return True
+    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:officers of\s+(?:the\s+)?)?$",
+                                          cx.between(b, o.start)):
+        return True
+    # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
+    return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
+        and not re.search(r"[.;]", cx.between(o.end, a))
 
 
 def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:

@@ -1,0 +1,82 @@
+"""Claims that link entities rather than report acts: where a place lies, where an
+organisation sits, who works for whom, and which case an event belongs to.
+
+- ``Simferopol, Crimea``, ``Crimea, Ukraine``, "Crimea is Ukraine", "Crimea ... part of
+  Ukraine": a place ``PART_OF`` a region or country;
+- "the Court in Rostov-on-Don": the organisation ``LOCATED_IN`` the place;
+- "UK Deputy Ambassador Deirdre Brown": the person ``WORKS_FOR`` the organisation, with the
+  title as role;
+- an arrest, detention, trial or sentence of a defendant is ``PART_OF`` their case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["place_links", "org_links", "events_in_cases", "CASE_EVENTS"]
+
+# Events that are steps of the proceedings (a search or torture is not, even of a defendant).
+CASE_EVENTS = ("arrest", "detention", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment",
+               "appeal")
+_PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
+
+Claim = Callable[..., None]
+
+
+def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict[str, Any], claim: Claim,
+                quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """``PART_OF`` between places the sentence puts together."""
+    for i, inner in enumerate(places):
+        for outer in places[i + 1:]:
+            if inner.ref == outer.ref:
+                continue
+            gap = text[inner.end:outer.start]
+            kind = (entities[outer.ref].attributes or {}).get("kind")
+            if kind not in ("region", "country"):
+                continue
+            near = re.fullmatch(r",\s*", gap)  # Simferopol, Crimea
+            stated = len(gap) <= 60 and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
+                                                  r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
+            if near or stated:
+                claim(inner.ref, "PART_OF", outer.ref, quote(inner.start, outer.end), 0.75 if near else 0.7, "place-part")
+    # "return Crimea to Ukraine", "the territory of Ukraine, including Crimea"
+    for a in places:
+        for b in places:
+            if a.ref == b.ref or (entities[b.ref].attributes or {}).get("kind") != "country":
+                continue
+            if re.fullmatch(r"\s+to\s+", text[a.end:b.start]) and re.search(r"\breturn(?:s|ed|ing)?\s+(?:the\s+)?$",
+                                                                         text[max(sent.start, a.start - 20):a.start]):
+                claim(a.ref, "PART_OF", b.ref, quote(a.start - 8, b.end), 0.7, "place-part")
+            elif re.fullmatch(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}", text[b.end:a.start]) and re.search(
+                    r"\bterritor\w*\s+of\s+$", text[max(sent.start, b.start - 20):b.start]):
+                claim(a.ref, "PART_OF", b.ref, quote(b.start, a.end), 0.7, "place-part")
+
+
+def org_links(text: str, orgs: list[Mention], people: list[Mention], places: list[Mention], claim: Claim,
+              quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """``LOCATED_IN`` for "ORG in PLACE"; ``WORKS_FOR`` for "ORG <title> PERSON"."""
+    for o in orgs:
+        for pl in places:
+            if re.fullmatch(r"\s+in\s+(?:the\s+)?", text[o.end:pl.start]) and o.entry is not None \
+                    and o.entry.attributes.get("kind") in ("court", "government", "agency", "police", "prosecutor"):
+                claim(o.ref, "LOCATED_IN", pl.ref, quote(o.start, pl.end), 0.7, "org-place")
+        for p in people:
+            if p.role and re.fullmatch(r"(?:’s|'s)?\s+" + re.escape(p.role) + r"\s+", text[o.end:p.start]):
+                claim(p.ref, "WORKS_FOR", o.ref, quote(o.start, p.end), 0.75, "works-for", role=p.role.lower())
+
+
+def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim) -> None:
+    """``PART_OF``: each procedural event of a defendant belongs to their case."""
+    done: set[str] = set()
+    for c in list(claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject not in cases:
+            continue
+        event = entities.get(c.object)
+        if event is None or event.attributes.get("kind") not in CASE_EVENTS or c.object in done:
+            continue
+        done.add(c.object)
+        claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
