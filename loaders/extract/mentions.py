@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
-from loaders.extract.orgs import ORG, PLACE, country_actors, find_org_patterns
+from loaders.extract.orgs import ORG, PLACE, country_actors, find_facilities, find_org_patterns
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -32,7 +32,7 @@ DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth
 
 _WORD = r"[^\W\d_][\w’'\-]*"
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
-_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:{_CAP}))*(?:’s|'s)?")
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:[A-Z]\.\s)?(?:{_CAP}))*(?:’s|'s)?")
 # A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
 _PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
 # A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
@@ -135,6 +135,10 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
+    for a, b, entry in find_facilities(text, taken):
+        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
+        out.append(_mention(a, b, text, entry))
+        take(a, b, PLACE)
     for run in _PLACE_RUN_RE.finditer(text):
         if any(taken[run.start():run.end()]):
             continue

@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "country_actors", "ORG", "PLACE"]
+__all__ = ["find_org_patterns", "find_facilities", "country_actors", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -46,6 +46,17 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return org, acronym
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[start:end if end >= 0 else len(text)])
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in ("of", "the", "and", "in", "on", "to", "for", "a"))
+    return caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
 def _kind(name: str) -> str:
     low = name.lower()
     for head, kind in _HEAD_KINDS.items():
@@ -62,15 +73,17 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     lead = set(gaz.cues["org_not_lead"])
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        a, b = m.start(), m.end()
+        if _title_case_line(text, m.start()):
+            continue  # a headline capitalises every word: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
-        while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")):
+        while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
+                                  or words[0].group().endswith("-based")):
             words = words[1:]
         # A person's name after "... for Human Rights" is the office holder, not the office.
         tail = m.group()[words[0].start():]
         cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
-        if cut and cut.end() < len(tail):
+        if cut and cut.end() < len(tail) and tail[cut.end():].split()[0] not in gaz.cues["org_heads"]:
             words = [w for w in words if w.start() < words[0].start() + cut.end()]
         # Nor is a person named right after the organisation ("... Tatar People Refat Chubarov").
         for i in range(1, len(words) - 1):
@@ -85,6 +98,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a bare head noun ("Court", "Council") names nothing
         if all(taken[a:b]) or taken[a] == ORG:
             continue  # a curated organisation's own name (or one starting inside it) wins
+        while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
+            b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
+        name = text[a:b]
         entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
                                {"kind": _kind(name)})
         out.append((a, b, entry))
@@ -94,6 +110,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         if re.fullmatch(r"[IVXLC]+", word) or text[max(0, m.start() - 1):m.start()] == "-":
             continue
+        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, not an acronym.
+        if re.search(r"\b[A-Z]{2,}\W{1,3}$", text[max(0, m.start() - 12):m.start()]) \
+                or re.match(r"\W{1,3}[A-Z]{2,}\b", text[m.end():m.end() + 12]):
+            continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
     return out
 
@@ -102,7 +122,7 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
 _ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
-_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
+_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
                           r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
@@ -122,3 +142,25 @@ def country_actors(text: str, start: int, end: int) -> bool:
                 r"cities|people|citizens|soil|independence|integrity)\b", after):
         return False  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
     return bool(_ACTOR_AFTER.match(after)) or after.startswith(("’s", "'s"))
+
+
+_FACILITY_RE = re.compile(
+    r"(?<![\w\-])(?:[A-Z][\w’'\-]*(?:-\d+)? ){1,3}(?:Central Prison|Prison|Penal Colony|Colony|Penitentiary|Jail|"
+    r"Detention (?:Centre|Center|Facility)|Pre-[Tt]rial Detention (?:Centre|Center)|Remand Prison|Airport|Square|"
+    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
+
+
+def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, GazetteerEntry]]:
+    """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
+    Prison", "Simferopol airport"): Locations of kind facility."""
+    out = []
+    for m in _FACILITY_RE.finditer(text):
+        words = m.group().split()
+        while len(words) > 2 and words[0] in ("The", "In", "At", "To", "From", "A"):
+            words = words[1:]
+        name = " ".join(words)
+        a = m.end() - len(name)
+        if any(taken[a:m.end()]) and taken[a] == ORG:
+            continue
+        out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    return out
