@@ -35,7 +35,8 @@ _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged 
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?")
+_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?"
+                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 _PLURAL_RE = re.compile(r"\b(?:both men|both women|the men|the two men|the brothers|both|they|them)\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
@@ -355,6 +356,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for target in targets:
                 if ex.entities[target].label != "Person":
                     continue
+                if kind == "convicted":
+                    span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
+                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
+                             procedural_status="convicted")
+                    continue
                 # The date goes on the claim, not the event: two sources that date one arrest
                 # differently are two pieces of evidence, not a conflict that refuses the files.
                 date = _nearest_date(dates, date_starts, sent, a)
@@ -362,6 +368,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
                 ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
                          asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
+                if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
+                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
+                             procedural_status="convicted" if kind == "verdict" else "defendant")
                 for o in cx.orgs:
                     if _perpetrates(cx, o, a, b):
                         court = kind in ("verdict", "trial", "hearing") and ex.entities[o.ref].attributes.get("kind") == "court"
