@@ -30,7 +30,11 @@ _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "ac
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
-                        r"found guilty of|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under))\b",
+                        r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
+                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:alleged|“|\"|participation|involvement|membership))|"
+                        r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
+                        r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
+                        r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
                         re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -376,12 +380,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                         court = kind in ("verdict", "trial", "hearing") and ex.entities[o.ref].attributes.get("kind") == "court"
                         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
                                  f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
-                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict"):
-                    for pl in cx.places:
-                        if 0 <= pl.start - b <= 80 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$",
-                                                                   cx.between(b, pl.start)) and not re.search(r"[;]", cx.between(b, pl.start)):
-                            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
-                            break
+                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
+                            "killing", "exchange"):
+                    _event_place(ex, text, sent, cx, ev, kind, a, b)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
@@ -473,7 +474,7 @@ def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: st
     if org:
         name += f" with the {org.group(1)}"
     have = ex.entities.get(ev)
-    ex.entity(ev, "Event", name, kind=kind)
+    ex.entity(ev, "Event", name, kind=gaz.event_kinds.get(kind, kind))
     if have is not None and org and not have.name.endswith(org.group(1)):
         have.name = name  # a later sentence names who the cooperation was for
     if have is None and kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
@@ -551,6 +552,25 @@ def _paragraph_of(newlines: list[int], pos: int) -> int:
     """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
     i = bisect.bisect_left(newlines, pos)
     return newlines[i - 1] if i else -1
+
+
+_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$"
+
+
+def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
+    """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
+    "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
+    where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    for pl in cx.places:
+        gap = cx.between(b, pl.start)
+        if 0 <= pl.start - b <= 80 and re.search(where, gap) and not re.search(r"[;]", gap):
+            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
+            return
+    located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+               and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
+    if len(located) == 1:
+        pl = next(iter(located.values()))
+        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place")
 
 
 def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:

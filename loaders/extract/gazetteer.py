@@ -52,6 +52,7 @@ class Gazetteer:
     cue_before: re.Pattern[str]           # a cue word just before a name ("lawyer", "head of the Mejlis")
     speech_after: re.Pattern[str]         # a speech verb just after a name ("said")
     event_names: dict[str, str]
+    event_kinds: dict[str, str]           # a trigger's kind -> the ontology's Event kind (transfer -> other)
     months: dict[str, int]
     articles: dict[str, str]
     charge_keywords: dict[str, str | None]
@@ -145,6 +146,7 @@ def load_gazetteer() -> Gazetteer:
         cue_before=cue_before,
         speech_after=speech_after,
         event_names={str(k): str(v) for k, v in (events.get("names") or {}).items()},
+        event_kinds={str(k): str(v) for k, v in (events.get("kinds") or {}).items()},
         months={m: i + 1 for i, m in enumerate(events["months"])},
         articles={str(k): v for k, v in charges["articles"].items()},
         charge_keywords={str(k): (str(v) if v is not None else None) for k, v in charges["keywords"].items()},
