@@ -205,7 +205,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # --- speakers: who says this sentence
         speakers: list[tuple[str, int, int]] = []
         for m in cx.people:
-            if re.match(rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
+            # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
+            if re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
+                        rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
                 # "Lawyer X, who represents Y, said": X speaks, not Y.
                 head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
                 speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
@@ -223,9 +225,27 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if cands:
                 speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
         for m in cx.orgs:
-            if re.match(rf"[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
-                if sent.text.lstrip().startswith(("The ", m.text)) or m.start - sent.start < 8:
-                    speakers.append((m.ref, m.start, m.end))
+            if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
+                continue  # a collective actor ("the authorities") is spoken of, not quoted
+            subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
+                                    cx.before(m.start, 20), re.IGNORECASE)
+            # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
+            if subject and re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                    cx.after(m.end, 40), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            # “...,” said Amnesty International / the UN experts declared
+            elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
+                           re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
+                               rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
+                speakers.append((m.ref, m.start, m.end))
+        # A statement's headline: "Statement by the Spokesperson ...", "British Embassy Kyiv statement on ..."
+        by = re.match(r"\s*(?:[\w/]+:\s*)?(?:Joint\s+)?Statement\s+by\s+(?:the\s+)?", sent.text, re.IGNORECASE)
+        for m in cx.orgs + cx.people:
+            if speakers or ex.entities[m.ref].generic:
+                break
+            if by and m.start == sent.start + by.end() or sent.start == 0 and re.match(
+                    r"(?:’s|'s)?\s+statement\b", cx.after(m.end, 20), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
         speaker = speakers[0][0] if speakers else None
         if speaker:
             speakers_by_para[para] = speaker

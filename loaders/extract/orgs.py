@@ -41,7 +41,9 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
     tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|and|on) (?:the )?)?{_CAPW}){{0,5}})?"
-    org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-]){tail}")
+    # An embassy or mission is named with its city: "British Embassy Kyiv".
+    org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-])"
+                     rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
     acronym = re.compile(r"(?<![\w\-/])[A-Z]{3,6}(?![\w\-/])")
     return org, acronym
 
