@@ -601,8 +601,12 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
             r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)):
         return True
-    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:officers of\s+(?:the\s+)?)?$",
+    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
                                           cx.between(b, o.start)):
+        return True
+    # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
+    if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
+            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)):
         return True
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
