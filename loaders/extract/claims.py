@@ -172,6 +172,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     cues = gaz.cues
     lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
     member_re = re.compile(rf"\b({_title_re(cues['membership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    work_re = re.compile(rf"\b({_title_re(cues['employment'])})\s+(?:of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
     org_title_re = re.compile(rf"^\s+({_title_re(cues['leadership'] + cues['membership'])})\s*,?\s*$", re.IGNORECASE)
     lawyer_words = _title_re(cues["lawyer"])
     speech_after = _title_re(cues["speech_after"])
@@ -261,7 +262,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         # --- leadership and membership: "<title> of ORG PERSON", "PERSON, <title> of ORG"
         for o in cx.orgs:
-            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8)):
+            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8), (work_re, "WORKS_FOR", 0.75)):
                 mt = rx.search(cx.before(o.start, 60))
                 if not mt:
                     continue
@@ -270,7 +271,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 # "<title> of ORG PERSON" or "PERSON, <title> of ORG"
                 holder = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
                     (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4
-                     and re.fullmatch(r",\s*(?:the\s+)?", cx.between(p.end, title_start))), None)
+                     and re.fullmatch(r",\s*(?:the\s+|a\s+|an\s+)?", cx.between(p.end, title_start + (2 if cx.between(
+                         title_start, title_start + 2).lower() == "a " else 0)))), None)
                 if holder is not None:
                     a, b = min(title_start, holder.start), max(o.end, holder.end)
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):

@@ -38,7 +38,11 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
             kind = (entities[outer.ref].attributes or {}).get("kind")
             if kind not in ("region", "country"):
                 continue
-            near = re.fullmatch(r",\s*", gap)  # Simferopol, Crimea
+            # "Simferopol, Crimea", "Simferopol, the capital of Crimea", "Bakhchisaray, a town in southern Crimea",
+            # "Minusinsk in Eastern Siberia"
+            near = re.fullmatch(r",\s*|,\s+(?:the|a|an)\s+(?:(?:small|large|major)\s+)?(?:capital|town|city|village|settlement|"
+                                r"region|district|port|resort)\s+(?:city\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|"
+                                r"eastern|western|central|occupied|annexed)\s+)?", gap)
             stated = len(gap) <= 60 and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
                                                   r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
             if near or stated:
