@@ -41,7 +41,8 @@ _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|fo
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
 _COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?"
                        r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
-_PLURAL_RE = re.compile(r"\b(?:both men|both women|the men|the two men|the brothers|both|they|them)\b", re.IGNORECASE)
+_PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|(?:the|these|those)(?: \w+)? (?:men|women|"
+                         r"activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
@@ -392,7 +393,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 date = _nearest_date(dates, date_starts, sent, a)
                 ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
                 span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
+                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
+                         role="participant" if kind in _OWN_ACTS else "target", date=date,
                          asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
                 if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
                     ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
@@ -462,6 +464,8 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
              charge=charge)
 
 
+# Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
+_OWN_ACTS = ("hunger_strike",)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 _FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
 
