@@ -87,7 +87,8 @@ def review(draft: str) -> None:
 def eval_extract(pred: str, gold: str, errors: bool, fmt: str) -> None:
     """Compare drafts (PRED) with annotated fact files (GOLD): precision, recall and F1.
 
-    Entities per label and claims per predicate, then the misses and false positives.
+    Entities per label, events per kind and claims per predicate (precision, recall, F1 and
+    the counts), then the misses and false positives.
 
     \b
     Example:
@@ -101,10 +102,11 @@ def eval_extract(pred: str, gold: str, errors: bool, fmt: str) -> None:
         emit_json(data)
         return
     headers = ["", "precision", "recall", "F1", "TP", "FP", "FN"]
-    for part, what in (("entities", "label"), ("claims", "predicate")):
+    for part, what in (("entities", "label"), ("event_kinds", "kind"), ("claims", "predicate")):
         rows = [(k, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["tp"], v["fp"], v["fn"])
                 for k, v in data[part].items()]
-        emit_table(f"{part.capitalize()} by {what} ({data['files']} files)", [what, *headers[1:]], rows)
+        title = "Events by kind" if part == "event_kinds" else f"{part.capitalize()} by {what}"
+        emit_table(f"{title} ({data['files']} files)", [what, *headers[1:]], rows)
     if errors:
         for title, items in (("Misses", data["misses"]), ("False positives", data["false_positives"]),
                              ("Unpaired", data["unpaired"])):

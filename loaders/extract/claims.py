@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -208,12 +209,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         speakers: list[tuple[str, int, int]] = []
         for m in cx.people:
             # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
-            if re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
+            if _re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
                         rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
                 # "Lawyer X, who represents Y, said": X speaks, not Y.
                 head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
                 speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
-            elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
+            elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
                            re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
                 speakers.append((m.ref, m.start, m.end))
             elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
@@ -232,11 +233,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
                                     cx.before(m.start, 20), re.IGNORECASE)
             # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
-            if subject and re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
                                     cx.after(m.end, 40), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
             # “...,” said Amnesty International / the UN experts declared
-            elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
+            elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
                            re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
                                rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
                 speakers.append((m.ref, m.start, m.end))
@@ -290,7 +291,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         # --- occupations, residence, relatives
         for p in cx.people:
-            mt = re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
+            mt = _re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
             if mt and p.ref in ex.entities:
                 ex.entities[p.ref].attributes.setdefault("occupation", mt.group(1).lower())
             for pl in cx.places:
@@ -301,14 +302,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
                         r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
-            mt = re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
+            mt = _re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
             near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
             if mt and near:
                 ref = next(r for a_, _b, r in cx.pronouns if a_ == near[-1])
                 ex.claim(p.ref, "RELATIVE_OF", ref, quote_span(text, sent, p.start - len(mt.group()), p.end), 0.7, "relative",
                          relation=mt.group(1).lower())
             for q in cx.people:
-                mt = re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
+                mt = _re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
                 if mt and q.ref != p.ref:
                     ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
                              relation=mt.group(1).lower())
@@ -318,27 +319,27 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for a_ in cx.people:
                 if a_.ref == b_.ref:
                     continue
-                if re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
-                        or re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                if _re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
+                        or _re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
                     lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            mt = re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
+            mt = _re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
             owner = [r for a_, _b, r in cx.pronouns if r != b_.ref and b_.start - 30 <= a_ < b_.start]
             if mt and owner and not any(lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, owner[-1], quote_span(text, sent, b_.start - len(mt.group()), b_.end), 0.7))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            if re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
+            if _re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
                     lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
             for word, pred in (("judge", "JUDGE_IN"), ("prosecutor", "PROSECUTES"), ("investigator", "INVESTIGATES")):
-                if re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
+                if _re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("position", word)
                     lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))
@@ -441,7 +442,8 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
     tail = sent.text[mt.end():mt.end() + 80].lower()
-    charge = next((k for k in sorted(gaz.charge_keywords, key=len, reverse=True) if re.match(rf"\s*{re.escape(k)}\b", tail)), None)
+    known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
+    charge = known.group(1) if known else None
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
     if charge is None:
@@ -466,7 +468,33 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
 
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike",)
+class _CachedRe:
+    """``re.search``/``match``/``fullmatch`` for patterns built per sentence from the gazetteers:
+    compiled once and kept (the ``re`` module's own cache is small and these are many)."""
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    def search(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).search(text)
+
+    def match(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).match(text)
+
+    def fullmatch(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).fullmatch(text)
+
+
+_re = _CachedRe()
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
+@lru_cache(maxsize=8)
+def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The charge keywords as one pattern, longest first (the first that matches wins)."""
+    return re.compile(r"\s*(" + "|".join(re.escape(k) for k in words) + r")\b")
+
+
 _FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
 
 

@@ -69,6 +69,7 @@ class Score:
 class EvalReport:
     entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     claims: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    event_kinds: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -94,6 +95,7 @@ class EvalReport:
             "files": len(self.pairs),
             "entities": {"all": self.entity_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.entities.items())}},
             "claims": {"all": self.claim_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.claims.items())}},
+            "event_kinds": {k: v.as_dict() for k, v in sorted(self.event_kinds.items())},
             "misses": self.misses,
             "false_positives": self.false_positives,
             "unpaired": self.unpaired,
@@ -170,6 +172,11 @@ def _entities(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _kind(event: Mapping[str, Any]) -> str:
+    attrs = event.get("attributes")
+    return str(attrs.get("kind", "?")) if isinstance(attrs, dict) else "?"
+
+
 def _claims(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [c for c in doc.get("claims") or [] if isinstance(c, dict)]
 
@@ -197,15 +204,18 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
     mapping.update(_greedy(pairs))
     matched_gold = set(mapping.values())
     for e in p_ents:
-        score = report.entities[e["label"]]
-        if e["key"] in mapping:
-            score.tp += 1
-        else:
-            score.fp += 1
+        scores = [report.entities[e["label"]]] + ([report.event_kinds[_kind(e)]] if e["label"] == "Event" else [])
+        hit = e["key"] in mapping
+        for score in scores:
+            score.tp += hit
+            score.fp += not hit
+        if not hit:
             report.false_positives.append(f"{name}: entity {e['label']} {e['name']!r} ({e['key']})")
     for e in g_ents:
         if e["key"] not in matched_gold:
             report.entities[e["label"]].fn += 1
+            if e["label"] == "Event":
+                report.event_kinds[_kind(e)].fn += 1
             report.misses.append(f"{name}: entity {e['label']} {e['name']!r} ({e['key']})")
 
     def identity(c: Mapping[str, Any], remap: Mapping[str, str] | None) -> tuple[str, ...]:

@@ -116,13 +116,14 @@ def load_gazetteer() -> Gazetteer:
             parts.append(body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})")
         else:
             parts.append(f"(?i:{body})")
-    entry_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    entry_pattern = re.compile(r"\b(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
                 for t in events["triggers"]]
     trigger_kinds = {f"k{i}": t["kind"] for i, t in enumerate(events["triggers"])}
     trigger_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
+        # "\b" first: the engine skips the positions inside words before trying every trigger.
+        r"\b(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
         re.IGNORECASE)
     charges = _read("charges.yaml")
     cues = _read("cues.yaml")
