@@ -221,5 +221,5 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
         except CasegraphError as exc:
             report.failed.append((path, str(exc)))
             continue
-        report.written.append((path, out, len(doc["entities"]), len(doc["claims"]), open_items(doc)))
+        report.written.append((path, out, len(doc.get("entities", [])), len(doc.get("claims", [])), open_items(doc)))
     return report

@@ -51,6 +51,7 @@ class Gazetteer:
     trigger_kinds: dict[str, str]
     cue_before: re.Pattern[str]           # a cue word just before a name ("lawyer", "head of the Mejlis")
     speech_after: re.Pattern[str]         # a speech verb just after a name ("said")
+    title_after: re.Pattern[str]          # a title in apposition just after a name (", Deputy Head of")
     event_names: dict[str, str]
     event_kinds: dict[str, str]           # a trigger's kind -> the ontology's Event kind (transfer -> other)
     months: dict[str, int]
@@ -130,7 +131,11 @@ def load_gazetteer() -> Gazetteer:
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
                  *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
-                            + r")\b[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
+                            + r")\b\.?[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
+    # "X, Deputy Head of ...", "X, a lawyer": a title in apposition says X is a person.
+    title_after = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:" + "|".join(
+        re.escape(w) for w in sorted({*cues["titles"], *cues["leadership"], *cues["membership"], *cues["occupations"],
+                                      *cues["lawyer"], *cues["employment"]}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
     speech_after = re.compile(r"[\s,]+(?:has |had )?(?:" + "|".join(re.escape(w) for w in cues["speech_after"]) + r")\b",
                               re.IGNORECASE)
     names = _read("names.yaml")
@@ -146,6 +151,7 @@ def load_gazetteer() -> Gazetteer:
         trigger_kinds=trigger_kinds,
         cue_before=cue_before,
         speech_after=speech_after,
+        title_after=title_after,
         event_names={str(k): str(v) for k, v in (events.get("names") or {}).items()},
         event_kinds={str(k): str(v) for k, v in (events.get("kinds") or {}).items()},
         months={m: i + 1 for i, m in enumerate(events["months"])},

@@ -192,7 +192,7 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     before = text[max(0, start - 40):start]
     if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
         return True
-    return gaz.speech_after.match(text, end) is not None
+    return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None
 
 
 def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
