@@ -133,7 +133,7 @@ def load_gazetteer() -> Gazetteer:
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
                             + r")\b\.?[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
     # "X, Deputy Head of ...", "X, a lawyer": a title in apposition says X is a person.
-    title_after = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:" + "|".join(
+    title_after = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:" + "|".join(
         re.escape(w) for w in sorted({*cues["titles"], *cues["leadership"], *cues["membership"], *cues["occupations"],
                                       *cues["lawyer"], *cues["employment"]}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
     speech_after = re.compile(r"[\s,]+(?:has |had )?(?:" + "|".join(re.escape(w) for w in cues["speech_after"]) + r")\b",

@@ -217,6 +217,13 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
             words = words[1:]
         else:
             break
+    # "UK Minister for Europe Sir Alan Duncan", "Department Spokesperson Morgan Ortagus": what
+    # comes before the last title is the office, not the name.
+    last_title = max((i + 1 for i in range(len(words) - 1) if words[i] in gaz.titles), default=0)
+    if last_title and len(words) - last_title >= 1:
+        role = [w for w in words[:last_title] if w in gaz.title_words]
+        start += sum(len(w) + 1 for w in words[:last_title])
+        words = words[last_title:]
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
@@ -298,6 +305,12 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             sure[0].mentions.append(mention)
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
+            continue
+        if not sure and mention.role and word not in gaz.given_names and not word.isupper():
+            # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
+                                      mention.role))
+            mention.ref = person.key
             continue
         maybe = [p for (s, jw), p in scored if s < SAME and jw >= DOUBTFUL]
         if len(sure) > 1 or (maybe and _looks_like_surname(word, gaz)):

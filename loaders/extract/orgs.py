@@ -59,6 +59,11 @@ def _title_case_line(text: str, pos: int) -> bool:
     return caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
 
 
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is its line, alone (an organisation's name as a byline)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
 def _kind(name: str) -> str:
     low = name.lower()
     for head, kind in _HEAD_KINDS.items():
@@ -75,12 +80,12 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     lead = set(gaz.cues["org_not_lead"])
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        if _title_case_line(text, m.start()):
+        if _title_case_line(text, m.start()) and not _whole_line(text, m.start(), m.end()):
             continue  # a headline capitalises every word: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
         while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
-                                  or words[0].group().endswith("-based")):
+                                  or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
             words = words[1:]
         # A person's name after "... for Human Rights" is the office holder, not the office.
         tail = m.group()[words[0].start():]
