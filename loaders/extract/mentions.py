@@ -35,6 +35,10 @@ _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
 _RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:[A-Z]\.\s)?(?:{_CAP}))*(?:’s|'s)?")
 # A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
 _PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
+# "X (and Y Z) was detained": what is done to people says the name is a person's.
+_DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s+(?:was|were|has been|have been|had been|is|are)\s+"
+                      r"(?:\w+ly\s+)?(?:arrested|detained|sentenced|accused|charged|convicted|released|searched|tortured|"
+                      r"beaten|transferred|abducted|killed|fined|jailed|imprisoned|questioned|interrogated|summoned)\b")
 # A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
 _PLACE_INTRO_RE = re.compile(r"\b(?:the\s+)?(?P<what>village|town|city|settlement|hamlet|township)\s+of\s+"
                              r"(?P<name>[A-ZА-Я][\w’'\-]+(?:\s[A-ZА-Я][\w’'\-]+)?)", re.IGNORECASE)
@@ -192,7 +196,8 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     before = text[max(0, start - 40):start]
     if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
         return True
-    return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None
+    return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
+        or _DONE_TO.match(text, end) is not None
 
 
 def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
