@@ -327,13 +327,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            mt = _re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
+            mt = _re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?<!rights )(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
             owner = [r for a_, _b, r in cx.pronouns if r != b_.ref and b_.start - 30 <= a_ < b_.start]
             if mt and owner and not any(lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, owner[-1], quote_span(text, sent, b_.start - len(mt.group()), b_.end), 0.7))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            if _re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
+            if _re.search(rf"(?<!rights )\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
                     lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
                 role_people.add(b_.ref)
