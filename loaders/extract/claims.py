@@ -19,7 +19,7 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
-from loaders.extract.links import events_in_cases, org_links, place_links
+from loaders.extract.links import events_in_cases, from_place_lists, org_links, place_links, statement_place
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
@@ -413,11 +413,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
 
         place_links(text, sent, cx.places, ex.entities, ex.claim, quote)
+        from_place_lists(text, cx.people, cx.places, ex.claim, quote)
         org_links(text, cx.orgs, cx.people, cx.places, ex.claim, quote)
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
         history.extend(m.ref for m in cx.people)
     events_in_cases(ex.claims, ex.entities, cases, ex.claim)
+    statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     for lawyer, client, span, conf in lawyers:
         if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
             if len(set(cases.values())) == 1:
@@ -617,7 +619,7 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     for pl in cx.places:
         gap = cx.between(b, pl.start)
-        if 0 <= pl.start - b <= 80 and re.search(where, gap) and not re.search(r"[;]", gap):
+        if 0 <= pl.start - b <= 160 and re.search(where, gap) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
             return
     located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)

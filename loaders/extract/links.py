@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["place_links", "org_links", "events_in_cases", "CASE_EVENTS"]
+__all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
 # Detention is left out: articles speak of a prisoner's detention as their plight more often than
@@ -85,3 +85,33 @@ def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str
             continue
         done.add(c.object)
         claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
+
+
+def statement_place(text: str, places: list[Mention], claims: list[Any], entities: dict[str, Any], claim: Claim) -> None:
+    """A dateline ("Brussels, 7 September 2021", "Washington, DC" on its own line near the top)
+    says where the article's statements were made: each statement event is ``LOCATED_IN`` it."""
+    head = text[:400]
+    line = next((m for m in places if m.start < len(head) and (m.start == 0 or text[m.start - 1] == "\n")
+                 and re.match(r"(?:,\s*(?:\d|[A-Z][a-z]+ \d)|\s*[–—-]\s|\s*\n|\s*$)", text[m.end:m.end + 20])
+                 and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
+    if line is None:
+        return
+    for c in claims:
+        if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement":
+            claim(c.object, "LOCATED_IN", line.ref, (line.start, line.end), 0.6, "dateline")
+
+
+def from_place_lists(text: str, people: list[Mention], places: list[Mention], claim: Claim,
+                     quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """"five men from Simferopol, Crimea (A, B and C)": each person named in the parentheses lives there."""
+    for pl in places:
+        if not re.search(r"\b(?:men|women|people|residents|activists|Tatars|natives?)\s+(?:from|of)\s+$", text[max(0, pl.start - 40):pl.start]):
+            continue
+        opened = re.match(r"(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?\s*\(", text[pl.end:pl.end + 40])
+        if not opened:
+            continue
+        start = pl.end + opened.end()
+        close = text.find(")", start)
+        for p in people:
+            if start <= p.start and (close < 0 or p.end <= close):
+                claim(p.ref, "LOCATED_IN", pl.ref, quote(pl.start, p.end), 0.65, "residence")
