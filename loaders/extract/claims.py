@@ -21,6 +21,7 @@ from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.links import events_in_cases, from_place_lists, org_links, place_links, statement_place
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.facts import count_words
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -90,7 +91,7 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE
     words = [(sent.start + m.start(), sent.start + m.end()) for m in _WORDS_RE.finditer(sent.text)]
     if not words:
         return sent.start, sent.end
-    if len(words) <= limit:
+    if len(words) <= limit and count_words(text[words[0][0]:words[-1][1]]) <= limit:
         return words[0][0], words[-1][1]
     first = next((i for i, (s, e) in enumerate(words) if e > a), 0)
     last = max((i for i, (s, e) in enumerate(words) if s < b), default=first)
@@ -101,6 +102,13 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE
             last += 1
     if last - first + 1 > limit:
         last = first + limit - 1
+    # The validator counts words as it reads them ("twenty-one" is two, a dash between words
+    # splits them): shrink the window, away from the claim's own words, until it agrees.
+    while last > first and count_words(text[words[first][0]:words[last][1]]) > limit:
+        if words[last][0] >= b or words[first][1] > a:
+            last -= 1
+        else:
+            first += 1
     return words[first][0], words[last][1]
 
 
@@ -446,18 +454,28 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     tail = sent.text[mt.end():mt.end() + 80].lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
+    # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
+    inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
+                       r"(\S.*?)\s+charges?\b(?!\s+of)", mt.group(1), re.IGNORECASE) \
+        or re.match(r"(\S+)\s+charges\s+against", mt.group(1), re.IGNORECASE)
+    if charge is None and inside:
+        charge = inside.group(1).strip(" “”\"").lower()
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
     if charge is None:
-        words = re.match(r"\s*([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
-        charge = words.group(1).strip() if words else "unspecified"
-    article = art.group(1) if art else gaz.charge_keywords.get(charge)
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+        charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
+    charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
+    if charge and len(charge) < 4:
+        charge = None
+    article = art.group(1) if art else gaz.charge_keywords.get(charge) if charge else None
     case_d = ex.entities[case]
     if article:
         charges = case_d.attributes.setdefault("charges", [])
         if f"RU CC {article}" not in charges:
             charges.append(f"RU CC {article}")
-    case_d.attributes.setdefault("charge_description", charge)
+    if charge:  # a charge the sentence does not name is left out, not written as "unspecified"
+        case_d.attributes.setdefault("charge_description", charge)
     status = next((v for k, v in _STATUS.items() if mt.group(1).lower().startswith(k)), "accused")
     sent_m = _SENTENCE_RE.search(sent.text)
     span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + len(mt.group()) + 20)
