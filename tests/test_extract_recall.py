@@ -164,3 +164,18 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     assert claims_.f1 >= 0.47 and claims_.precision >= 0.75, dev_scores.as_dict()["claims"]
     for label, floor in (("Location", 0.85), ("Organisation", 0.75), ("Person", 0.80)):
         assert dev_scores.entities[label].recall >= floor, (label, dev_scores.entities[label].as_dict())
+
+
+def test_every_claim_on_real_articles_has_an_exact_quote_within_the_limit(tmp_path: Path) -> None:
+    from loaders.extract.clean import read_article
+    from loaders.facts import count_words
+
+    report = extract_articles([REAL / "dev"], tmp_path)
+    assert report.written
+    for article, out, *_ in report.written:
+        text = read_article(article).text
+        doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+        for c in doc.get("claims") or []:
+            a, b = c["span"]
+            assert text[a:b] == c["quote"], (out.name, c)
+            assert 0 < count_words(c["quote"]) <= 40, (out.name, c["quote"])
