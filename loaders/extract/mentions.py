@@ -167,7 +167,11 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
-    return sorted((_country_as_actor(m, text) for m in out), key=lambda m: m.start)
+    # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
+    # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
+    orgs = sorted(((m.start, m.end) for m in out if m.label == "Organisation"), key=lambda x: (x[0], -x[1]))
+    inner = {id(m) for m in out for a, b in orgs if a <= m.start and m.end <= b and (a, b) != (m.start, m.end)}
+    return sorted((_country_as_actor(m, text) for m in out if id(m) not in inner), key=lambda m: m.start)
 
 
 def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:

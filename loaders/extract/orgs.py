@@ -141,6 +141,8 @@ _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s
 def country_actors(text: str, start: int, end: int) -> bool:
     """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
+    if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return False  # "annexed by Russia": the corpus reads the annexing state as the country
     if _ACTOR_BEFORE.search(before):
         return True
     if _LOCATIVE.search(before):
