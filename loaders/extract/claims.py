@@ -263,11 +263,25 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         elif sent.text.lstrip().startswith(("“", "\"")) or para in speakers_by_para:
             # Quoted speech continues: the paragraph's speaker says it (set when found later).
             speaker = speakers_by_para.get(para)
+        # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
+        for o in cx.orgs:
+            if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
+                    re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
+                              cx.before(o.start, 50), re.IGNORECASE)
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))):
+                name = ex.entities[o.ref].name
+                ev = f"event:{slug(name)}-report"
+                ex.entity(ev, "Event", f"Report by {name}", kind="publication")
+                ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
-            ev = f"event:{slug(kind_name)}-statement"
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
+            if re.match(r"[\s,]*(?:has |had |also )?(?:reported|reports|documented|published)\b", text[b:b + 30]):
+                ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
+                ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
+            else:
+                ev = f"event:{slug(kind_name)}-statement"
+                ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
             ex.claim(ref, "STATES", ev, quote_span(text, sent, a, b), 0.85, "statement", medium=medium)
 
         # --- leadership and membership: "<title> of ORG PERSON", "PERSON, <title> of ORG"
