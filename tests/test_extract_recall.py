@@ -156,8 +156,9 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - an E
 
 
 def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa: ANN001
-    # Floors a little under the figures measured when these rules were written (entity F1 0.78,
-    # claim F1 0.54 on 28 articles): a rule that breaks recall or precision on real articles fails here.
+    # Floors under the figures measured when these rules were written (entity F1 0.81, claim F1
+    # 0.585 on 32 articles; lower floors leave room for the articles the corpus still gains): a
+    # rule that breaks recall or precision on real articles fails here.
     assert not dev_scores.unpaired
     entities_, claims_ = dev_scores.entity_total, dev_scores.claim_total
     assert entities_.f1 >= 0.72 and entities_.precision >= 0.80, dev_scores.as_dict()["entities"]
