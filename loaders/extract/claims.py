@@ -19,7 +19,14 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
-from loaders.extract.links import events_in_cases, from_place_lists, org_links, place_links, statement_place
+from loaders.extract.links import (
+    bylines,
+    events_in_cases,
+    from_place_lists,
+    org_links,
+    place_links,
+    statement_place,
+)
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
 from loaders.facts import count_words
 
@@ -440,6 +447,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
         history.extend(m.ref for m in cx.people)
+    for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
+        name = ex.entities[ref].name
+        ev = f"event:{slug(name)}-statement"
+        ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
+        ex.claim(ref, "STATES", ev, (a, b), 0.7, "byline")
     events_in_cases(ex.claims, ex.entities, cases, ex.claim)
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     for lawyer, client, span, conf in lawyers:

@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "CASE_EVENTS"]
+__all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
 # Detention is left out: articles speak of a prisoner's detention as their plight more often than
@@ -115,3 +115,16 @@ def from_place_lists(text: str, people: list[Mention], places: list[Mention], cl
         for p in people:
             if start <= p.start and (close < 0 or p.end <= close):
                 claim(p.ref, "LOCATED_IN", pl.ref, quote(pl.start, p.end), 0.65, "residence")
+
+
+def bylines(text: str, people: list[Mention], entities: dict[str, Any], claim: Claim) -> list[tuple[str, int, int]]:
+    """A press statement's byline: a line near the top that is a person's name alone, or the name and
+    a title ("Morgan Ortagus, Department Spokesperson"). That person makes the statement."""
+    out = []
+    for m in people:
+        if m.start > 600 or not (m.start == 0 or text[m.start - 1] == "\n"):
+            continue
+        rest = text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]
+        if rest.strip() == "" or re.fullmatch(r",\s*(?:[A-Z][\w’'.-]*\s*){1,5}", rest):
+            out.append((m.ref, m.start, m.end + len(rest)))
+    return out

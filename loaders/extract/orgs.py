@@ -48,6 +48,11 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return org, acronym
 
 
+_GENERIC_COURT_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?:(?:[A-Z][\w’'-]+|so-called|local|de facto|occupation|Russian-controlled)\s+){0,2}"
+    r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
     start = text.rfind("\n", 0, pos) + 1
@@ -111,6 +116,13 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
                                {"kind": _kind(name)})
         out.append((a, b, entry))
+    # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
+    for m in _GENERIC_COURT_RE.finditer(text):
+        if any(taken[m.start():m.end()]) or any(a <= m.start() < b for a, b, _e in out):
+            continue
+        name = m.group()
+        out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
+                                                       "Organisation", name, (), {"kind": "court"}, generic=True)))
     for m in acronym_re.finditer(text):
         word = m.group()
         if taken[m.start()] or word in gaz.cues["not_acronyms"] or any(a <= m.start() < b for a, b, _e in out):
