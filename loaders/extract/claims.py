@@ -187,7 +187,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     lawyers: list[tuple[str, str, tuple[int, int], float]] = []
     role_people: set[str] = set()
     cues = gaz.cues
-    lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
     member_re = re.compile(rf"\b({_title_re(cues['membership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
     work_re = re.compile(rf"\b({_title_re(cues['employment'])})\s+(?:of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
     org_title_re = re.compile(rf"^\s+({_title_re(cues['leadership'] + cues['membership'])})\s*,?\s*$", re.IGNORECASE)
@@ -409,6 +409,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "conference":
                 _conference(ex, text, sent, cx, mt, a, b)
                 continue
+            if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
+                continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
             for target in targets:
                 if ex.entities[target].label != "Person":
@@ -534,6 +536,9 @@ class _CachedRe:
 
 
 _re = _CachedRe()
+_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+){0,2}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
+                           r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
+                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
