@@ -433,7 +433,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                              procedural_status="convicted" if kind == "verdict" else "defendant")
                 for o in cx.orgs:
                     if _perpetrates(cx, o, a, b):
-                        court = kind in ("verdict", "trial", "hearing") and ex.entities[o.ref].attributes.get("kind") == "court"
+                        is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+                        court = kind in ("verdict", "trial", "hearing") and is_court
+                        if is_court and not court and kind != "detention_extension":
+                            continue  # a court decides; it does not detain, search or transfer anybody itself
                         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
                                  f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
                 if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
