@@ -134,8 +134,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     def take(a: int, b: int, what: int = ORG) -> None:
         taken[a:b] = bytes([what]) * (b - a)
 
-    for m in out:
-        take(m.start, m.end, ORG if m.label == "Organisation" else PLACE)
+    for found in out:
+        take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
