@@ -10,7 +10,7 @@ JAR := launcher/target/casegraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 CORPUS := examples/crimea
 
-.PHONY: demo test lint schema bench notebooks system-deps browser-deps venv launcher clean help
+.PHONY: demo test lint schema docs bench notebooks system-deps browser-deps venv launcher clean help
 
 help:
 	@echo "make demo    validate, load and summarise examples/crimea in a local Neo4j"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make bench   load benchmark (bench/load.py)"
 	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
+	@echo "make docs    regenerate docs/reference/ from the code and build the offline docs site into site/"
 	@echo "make notebooks  JupyterLab on 127.0.0.1 with the notebooks/ (start Neo4j for 02)"
 
 # Java 17 and Maven build and run the local Neo4j; installed only when missing.
@@ -74,7 +75,7 @@ demo: venv launcher
 	$(BIN)/casegraph connect Chalgozov Polozov --from neo4j -k 1 --redact; \
 	$(BIN)/casegraph analyze --from neo4j --top 5 --exclude-generic --redact; \
 	mkdir -p out; \
-	$(BIN)/casegraph view --from neo4j --redact -o out/crimea.html; \
+	$(BIN)/casegraph view --from neo4j --redact --force -o out/crimea.html; \
 	$(BIN)/casegraph export --from neo4j --redact --force -o out/crimea.graphml; \
 	$(BIN)/casegraph export --from neo4j --redact --force --to ftm -o out/crimea.ftm.json; \
 	echo "Open out/crimea.html in a browser (offline; people at risk appear as Person A, Person B)."
@@ -85,9 +86,16 @@ test: venv launcher browser-deps
 lint: venv
 	$(BIN)/ruff check casegraph graph loaders queries tests bench
 	$(BIN)/mypy
+	$(BIN)/mypy --strict --follow-imports=silent examples/scripts/summarise.py
 
 schema: venv
 	$(BIN)/python -c 'from graph.schema import render_schema; open("queries/schema.cypher", "w").write(render_schema())'
+
+# The docs site, offline: the reference pages are generated from the code first (a test
+# fails when the committed ones differ), then MkDocs builds site/ (open site/index.html).
+docs: venv
+	$(BIN)/python docs/gen_reference.py
+	$(BIN)/mkdocs build --strict --site-dir site
 
 bench: venv launcher
 	$(BIN)/python bench/load.py

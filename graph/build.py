@@ -15,10 +15,12 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Claim, Corpus, Entity, Source
+from graph.model import Claim, Corpus, Entity, Evidence, Source
+from graph.ontology import Ontology
 
 __all__ = [
     "build_graph",
+    "corpus_from_graph",
     "entity_node_attrs",
     "source_node_attrs",
     "claim_edge_attrs",
@@ -126,3 +128,38 @@ def graph_stats(g: nx.MultiDiGraph) -> dict[str, Any]:
         "labels": dict(sorted(labels.items())),
         "types": dict(sorted(types.items())),
     }
+
+
+_ENTITY_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources"})
+_EVIDENCE_CORE = frozenset({"source", "quote", "asserted_by", "confidence"})
+
+
+def corpus_from_graph(g: nx.MultiDiGraph, ontology: Ontology) -> Corpus:
+    """The corpus a graph of :func:`build_graph`'s shape stands for (its inverse).
+
+    Exports start from the exit graph (a cut, maybe redacted); this turns it back into
+    the model so that every output of the Neo4j shape comes from the one producer,
+    :func:`graph.db.shape.corpus_shape`. Claim ids are kept as the graph has them.
+    """
+    corpus = Corpus()
+    nodes = sorted(g.nodes(data=True), key=lambda nd: str(nd[0]))  # one graph, one order, whatever its origin
+    for n, d in nodes:
+        if d.get("node_kind") == "source":
+            corpus.sources[n] = Source(n, str(d.get("title") or d.get("name") or n), d.get("publisher"), d.get("url"),
+                                       d.get("published"), d.get("language"))
+    for n, d in nodes:
+        if d.get("node_kind") == "entity":
+            corpus.entities[n] = Entity(
+                n, str(d["label"]), str(d.get("name") or n), list(d.get("aliases") or []),
+                {k: v for k, v in d.items() if k not in _ENTITY_CORE}, bool(d.get("sensitive")),
+                bool(d.get("generic")), [s for s in d.get("sources") or [] if s in corpus.sources])
+    claims = sorted((d["claim_id"], u, v, d) for u, v, d in g.edges(data=True) if d.get("type") != MENTIONS)
+    for _, u, v, d in claims:
+        predicate = d.get("type")
+        rel = ontology.relationships.get(str(predicate))
+        key_q = {q: d[q] for q in (rel.key if rel else ()) if q in d}
+        evidence = [Evidence(str(ev["source"]), str(ev["quote"]), ev.get("asserted_by"), ev.get("confidence"),
+                             {k: val for k, val in ev.items() if k not in _EVIDENCE_CORE})
+                    for ev in d.get("evidence") or []]
+        corpus.claims[d["claim_id"]] = Claim(d["claim_id"], u, str(predicate), v, key_q, evidence)
+    return corpus

@@ -6,6 +6,10 @@ The library raises these; only the CLI boundary turns them into a one-line
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 __all__ = [
     "CasegraphError",
     "OntologyError",
@@ -13,6 +17,8 @@ __all__ = [
     "ValidationFailed",
     "StoreError",
     "ServerError",
+    "WriteError",
+    "writing",
     "article",
     "preview",
 ]
@@ -68,3 +74,28 @@ class StoreError(CasegraphError):
 
 class ServerError(CasegraphError):
     """The local Neo4j server managed by casegraph could not be started or stopped."""
+
+
+class WriteError(CasegraphError):
+    """A file could not be written (a full disk, no permission): the message names the file.
+
+    >>> str(WriteError("out/g.json", OSError(28, "No space left on device")))
+    'out/g.json: cannot write: no space left on device'
+    """
+
+    def __init__(self, path: object, exc: OSError) -> None:
+        self.path = str(path)
+        self.errno = exc.errno
+        reason = os.strerror(exc.errno).lower() if exc.errno else str(exc) or type(exc).__name__
+        super().__init__(f"{self.path}: cannot write: {reason}")
+
+
+@contextmanager
+def writing(path: object) -> Iterator[None]:
+    """Turn an ``OSError`` raised while writing ``path`` into a :class:`WriteError` naming it."""
+    try:
+        yield
+    except WriteError:
+        raise
+    except OSError as exc:
+        raise WriteError(path, exc) from exc

@@ -9,8 +9,8 @@ an error listing the candidates (a shared first name is never enough); an unknow
 one lists the closest few.
 
 >>> r = EntityResolver([("person:a", "Nariman Dzhelyal", ["Джелял"]), ("person:b", "Nariman Ametov", [])])
->>> r.resolve("dzhelyal"), r.resolve("ДЖЕЛЯЛ"), r.resolve("person:b")
-('person:a', 'person:a', 'person:b')
+>>> r.resolve("dzhelyal"), r.resolve("ДЖЕЛЯЛ"), r.resolve("person:b"), r.resolve("Nariman Celâl")
+('person:a', 'person:a', 'person:b', 'person:a')
 >>> r.resolve("Nariman")  # doctest: +IGNORE_EXCEPTION_DETAIL
 Traceback (most recent call last):
 ...
@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.errors import CasegraphError
+from graph.identity import fold, skeleton, strip_roles
 
 __all__ = ["EntityResolver", "ResolveError", "resolve_entity", "normalise_name", "Candidate"]
 
@@ -54,6 +55,11 @@ def normalise_name(text: str) -> str:
     return re.sub(r"[\s\-‐‑‒–—_]+", " ", text).strip()
 
 
+def _spelling(text: str) -> str:
+    """A name's spelling skeleton, word by word (graph.identity): one key for its romanisations."""
+    return " ".join(skeleton(w) for w in fold(strip_roles(text)).split())
+
+
 @dataclass(frozen=True)
 class Candidate:
     key: str
@@ -71,6 +77,9 @@ class EntityResolver:
         self._by_key: dict[str, Candidate] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._by_part: dict[str, set[str]] = defaultdict(set)
+        # The identity resolver's spelling folds (graph.identity.fold): "Nariman Djelal" finds
+        # "Nariman Dzhelyal" when no name or alias is written that way.
+        self._by_fold: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             key, name, aliases = entry[0], entry[1], entry[2]
             label = entry[3] if len(entry) > 3 else ""
@@ -80,6 +89,8 @@ class EntityResolver:
                 if not norm:
                     continue
                 self._by_name[norm].add(key)
+                if " " in norm:
+                    self._by_fold[_spelling(str(text))].add(key)
                 for part in norm.split(" "):
                     if len(part) >= 2:
                         self._by_part[part].add(key)
@@ -108,6 +119,8 @@ class EntityResolver:
             return sorted(self._by_name[norm])
         if " " not in norm and norm in self._by_part:
             return sorted(self._by_part[norm])
+        if " " in norm:
+            return sorted(self._by_fold.get(_spelling(ref), ()))
         return []
 
     def closest(self, ref: str, n: int = 5) -> list[str]:

@@ -6,7 +6,9 @@ Fact files are written by hand, pasted from articles and sometimes hostile, so:
   composed or decomposed accents is one name (and ids hash the same text);
 - nothing from the data reaches a terminal raw: control characters (including the
   ESC of terminal escape sequences and the bidirectional overrides that make text
-  read differently from how it is stored) are shown escaped.
+  read differently from how it is stored) are shown escaped;
+- nothing from the data runs as a formula when CSV meant for spreadsheets is opened
+  (:func:`spreadsheet_cell`, OWASP's advice against CSV injection).
 
 A value quoted in a message is cut to a short preview by :func:`graph.errors.preview`.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "escape_control", "CONTROL_RE"]
+__all__ = ["nfc", "escape_control", "CONTROL_RE", "spreadsheet_cell", "FORMULA_START"]
 
 # C0 and C1 controls, DEL, and the bidi embeddings/overrides/isolates (Trojan-source tricks).
 CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -52,3 +54,24 @@ def escape_control(text: str) -> str:
     'red\\\\x1b[31m\\\\nnext'
     """
     return CONTROL_RE.sub(_escape, text) if CONTROL_RE.search(text) else text
+
+
+# What makes a spreadsheet read a cell as a formula (or DDE call): OWASP's list, the
+# full-width forms some spreadsheets also accept, after any leading spaces.
+FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` made safe to open in a spreadsheet: a leading formula character gets a ``'`` before it.
+
+    A plain number (``-5``, ``+1.5e3``) stays a number. The writer must also quote every
+    cell (``csv.QUOTE_ALL``), as OWASP advises.
+
+    >>> [spreadsheet_cell(v) for v in ("=HYPERLINK(A1)", "-5", "-1+2", "@SUM(A1)", " =1", "Ann")]
+    ["'=HYPERLINK(A1)", '-5', "'-1+2", "'@SUM(A1)", "' =1", 'Ann']
+    """
+    head = value.lstrip(" ")[:1]
+    if head in FORMULA_START and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value

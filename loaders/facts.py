@@ -28,6 +28,7 @@ from graph.text import escape_control
 from graph.yamlfast import NotFast, load_yaml_fast
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
+from loaders.judgements import JUDGEMENT_FILES, apply_judgement_files, find_judgement_files
 
 __all__ = [
     "Problem",
@@ -97,7 +98,8 @@ def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
                 raise FactFileError(f"{escape_control(str(path))}: no fact files (*.yaml, *.yml, *.json) in this directory")
             found.extend(inside)
         elif path.is_file():
-            found.append(path)
+            if path.name not in JUDGEMENT_FILES:  # identity judgements, not a source (loaders.judgements)
+                found.append(path)
         else:
             raise FactFileError(f"{escape_control(str(path))}: no such file or directory")
     unique: dict[Path, None] = {}
@@ -117,7 +119,7 @@ def _walk(top: Path) -> Iterator[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             p = Path(folder, name)
-            if not name.startswith(".") and p.suffix.lower() in FACT_SUFFIXES and p.is_file():
+            if not name.startswith(".") and name not in JUDGEMENT_FILES and p.suffix.lower() in FACT_SUFFIXES and p.is_file():
                 yield p
 
 
@@ -543,6 +545,7 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
     slower: for comparisons and benchmarks).
     """
     ontology = ontology or default_ontology()
+    paths = list(paths)
     files = find_fact_files(paths)
     parsed: list[_ParsedFile] = []
     problems: list[Problem] = []
@@ -569,6 +572,11 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
         merged = []
         corpus = _merge(parsed, merged)
     problems.extend(merged)
+    # Identity judgements (judgements.yaml) join keys where files become the model, so
+    # everything downstream sees the resolved graph; checked against the keys only when
+    # the fact files themselves hold.
+    problems.extend(Problem(*found) for found in apply_judgement_files(corpus, find_judgement_files(paths),
+                                                                      check_keys=not problems))
     problems.sort(key=lambda p: (p.file, p.line, p.message))
     return corpus, problems, files
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import neo4j
 
+from graph.db.bounds import INT_MAX, INT_MIN
 from graph.db.query import QueryError, QueryResult, entity_resolver, parameters_used, run_query
 from graph.errors import article
 from graph.model import PartialDate
@@ -102,6 +103,10 @@ def _convert(kind: str, value: str, what: str) -> Any:
         text = value.strip()
         if not re.fullmatch(r"[+-]?[0-9]+", text):
             raise QueryError(f"{what} must be a whole number, not '{_short(value)}'")
+        digits = text.lstrip("+-").lstrip("0")
+        # Cypher's integers are 64 bits; a longer text is refused before int() reads it whole.
+        if len(digits) > 19 or not INT_MIN <= int(text) <= INT_MAX:
+            raise QueryError(f"{what} must be a whole number from {INT_MIN} to {INT_MAX}, not '{_short(value)}'")
         return int(text)
     if kind == "date":
         try:
@@ -220,13 +225,16 @@ def bind(query: SavedQuery, given: Mapping[str, str],
                          f"for {query.name} (it takes {declared})")
     bound: dict[str, Any] = {}
     index: EntityResolver | None = None
+    # Every value is converted before any entity is looked up: bad input is refused whole.
+    converted = {p.name: _convert(p.type, given[p.name], f"parameter '{p.name}'") for p in query.params
+                 if p.name in given}
     for p in query.params:
         if p.name not in given:
             if p.required:
                 raise QueryError(f"{query.name} needs -p {p.name} VALUE ({p.type}: {p.meaning})")
             bound[p.name] = p.default
             continue
-        value = _convert(p.type, given[p.name], f"parameter '{p.name}'")
+        value = converted[p.name]
         if p.type == "entity":
             if resolver is None:
                 raise QueryError(f"parameter '{p.name}' names an entity, and no entities are at hand to find it")

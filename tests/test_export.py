@@ -9,7 +9,6 @@ the sensitive names in any byte of any file.
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
@@ -30,7 +29,6 @@ from graph.exporters import EXPORTERS, export_graph, format_for_path, write_expo
 from graph.exporters import gexf as gexf_exporter
 from graph.exporters.cypher import statements
 from graph.exporters.flat import restore_graph
-from graph.ontology import default_ontology
 from graph.redact import exit_graph, sensitive_strings
 from graph.subgraph import neighbourhood, select
 from loaders.factfile import write_fact_file
@@ -201,79 +199,6 @@ def test_cypher_script_recreates_the_graph(graph: nx.MultiDiGraph, clean_db: neo
     before = counts(clean_db)
     run_script(clean_db, script)
     assert counts(clean_db) == before
-
-
-def read_neo4j_admin_csv(path: Path, delimiter: str = ";") -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
-    """Rows of a neo4j-admin CSV as the import tool reads them: typed headers, empty cell = no property."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        columns = [tuple(h.split(":", 1)) if ":" in h else (h, "string") for h in header]
-        rows = []
-        for raw in reader:
-            row: dict[str, Any] = {}
-            for (name, kind), cell in zip(columns, raw, strict=True):
-                if cell == "":
-                    continue
-                if kind == "string[]":
-                    row[name] = cell.split(delimiter)
-                elif kind == "boolean":
-                    row[name] = cell == "true"
-                elif kind == "long":
-                    row[name] = int(cell)
-                elif kind == "double":
-                    row[name] = float(cell)
-                else:
-                    row[name or kind] = cell
-            rows.append(row)
-    return [(n, k) for n, k in columns], rows
-
-
-@pytest.mark.neo4j
-def test_csv_pair_loads_into_neo4j(graph: nx.MultiDiGraph, clean_db: neo4j.Driver, tmp_path: Path) -> None:
-    """LOAD CSV reads only the server's import directory (being restricted to one under the
-    casegraph home), so the test reads the pair with the csv module as neo4j-admin would
-    and sends the rows as parameters with UNWIND."""
-    result = export_graph(graph, "csv", str(tmp_path / "csv"))
-    note = next(n for n in result.notes if n.startswith("load with"))
-    delimiter = "|" if "--array-delimiter='|'" in note else ";"
-    assert delimiter == "|"  # an alias holds ';', so another delimiter was chosen and named
-    assert "--multiline-fields=true" in note
-    ontology = default_ontology()
-    _, nodes = read_neo4j_admin_csv(tmp_path / "csv" / "nodes.csv", delimiter)
-    _, rels = read_neo4j_admin_csv(tmp_path / "csv" / "relationships.csv", delimiter)
-    with clean_db.session() as session:
-        for row in nodes:
-            labels = row.pop("LABEL").split(";")
-            assert all(label in {*ontology.labels, "Entity", "Source"} for label in labels)
-            props = {k: v for k, v in row.items() if k != "ID"}
-            session.run(f"CREATE (n:{':'.join(labels)}) SET n = $props", props=props).consume()
-        for row in rels:
-            rel_type = row.pop("TYPE")
-            assert rel_type in {*ontology.relationships, "MENTIONS"}
-            start, end = row.pop("START_ID"), row.pop("END_ID")
-            session.run(f"MATCH (a {{key: $s}}) MATCH (b {{key: $e}}) CREATE (a)-[r:{rel_type}]->(b) SET r = $props",
-                        s=start, e=end, props=row).consume()
-        got_nodes = {r["key"]: dict(r["props"]) for r in session.run("MATCH (n) RETURN n.key AS key, properties(n) AS props")}
-        got_rels = sorted((r["s"], r["e"], r["t"], json.dumps(dict(r["props"]), sort_keys=True, ensure_ascii=False))
-                          for r in session.run("MATCH (a)-[r]->(b) RETURN a.key AS s, b.key AS e, type(r) AS t, "
-                                               "properties(r) AS props"))
-    want_nodes = {}
-    for n, d in graph.nodes(data=True):
-        if d["node_kind"] == "source":
-            want_nodes[n] = {k: v for k, v in d.items() if k not in ("node_kind", "label", "name")} | {"key": n}
-        else:
-            want_nodes[n] = {k: v for k, v in d.items() if k not in ("node_kind", "label", "sources") and v != []} | {"key": n}
-    assert got_nodes == want_nodes
-    want_rels = []
-    for u, v, d in graph.edges(data=True):
-        props = {k: val for k, val in d.items() if k != "type"}
-        if "evidence" in props:
-            props["evidence"] = json.dumps(props["evidence"], ensure_ascii=False, sort_keys=True)
-        want_rels.append((u, v, d["type"], json.dumps(props, sort_keys=True, ensure_ascii=False)))
-    assert got_rels == sorted(want_rels)
-    ev = json.loads(next(json.loads(r[3])["evidence"] for r in got_rels if r[2] == "LEADS" and r[0] == "person:obrien"))
-    assert HOSTILE_QUOTE in [e["quote"] for e in ev]
 
 
 # -- FollowTheMoney ------------------------------------------------------------------

@@ -691,11 +691,11 @@ def test_ctrl_c_ends_the_server_transaction(store: Store, env: dict[str, str]) -
     assert ad_hoc(store, find) == []
 
 
-# -- the README ------------------------------------------------------------------------------
-def test_the_readme_shows_every_saved_query() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    match = re.search(r"^### Saved queries\n(.*?)(?=^#{1,3} )", readme, re.S | re.M)
-    assert match, "README.md has no '### Saved queries' section"
+# -- the docs --------------------------------------------------------------------------------
+def test_the_docs_show_every_saved_query() -> None:
+    page = (ROOT / "docs" / "query.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Saved queries\n(.*?)(?=^#{1,2} )", page, re.S | re.M)
+    assert match, "docs/query.md has no '## Saved queries' section"
     section = match.group(1)
     missing = [q.name for q in list_queries() if not re.search(rf"casegraph query {re.escape(q.name)}\b", section)]
     assert missing == []

@@ -240,10 +240,10 @@ def test_cli(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"wrote {out}: 24 entities, 26 facts, physics, redacted (")
     assert "<title>Crimea</title>" in out.read_text("utf-8")
-    result = CliRunner().invoke(cli, ["view", str(EXAMPLE), "-o", str(out), "--max-nodes", "5"])
+    result = CliRunner().invoke(cli, ["view", str(EXAMPLE), "-o", str(out), "--max-nodes", "5", "--force"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: 24 entities are too many to read in one view (limit 5)")
-    result = CliRunner().invoke(cli, ["view", str(EXAMPLE), "-o", str(out), "--as-of", "2021-13"])
+    result = CliRunner().invoke(cli, ["view", str(EXAMPLE), "-o", str(out), "--as-of", "2021-13", "--force"])
     assert result.exit_code == 1 and "Error: --as-of: '2021-13' has no month 13" in result.output
 
 

@@ -2,11 +2,14 @@
 
 Each command parses options, calls one library function and prints. Library errors
 (:class:`~graph.errors.CasegraphError`) become a one-line ``Error: ...`` and exit
-status 1 here, and only here; ``--verbose`` adds the traceback.
+status 1 here, and only here; ``--verbose`` adds the traceback. An ``OSError`` that
+no library writer turned into a :class:`~graph.errors.WriteError` (a full disk under
+standard output, say) gets the same one line, as a last resort.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 
@@ -26,8 +29,10 @@ class CasegraphGroup(click.Group):
         argv = list(sys.argv[1:] if args is None else args)
         verbose = "-v" in argv or "--verbose" in argv
         try:
-            return super().main(args=argv, prog_name=prog_name or "casegraph", complete_var=complete_var,
-                                standalone_mode=False, **extra)
+            result = super().main(args=argv, prog_name=prog_name or "casegraph", complete_var=complete_var,
+                                  standalone_mode=False, **extra)
+            sys.stdout.flush()  # a full disk under stdout shows here, not as a traceback at exit
+            return result
         except ValidationFailed as exc:
             for problem in exc.problems:
                 click.echo(escape_control(str(problem)), err=True)
@@ -57,6 +62,42 @@ class CasegraphGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
+        except OSError as exc:
+            if verbose:
+                traceback.print_exc()
+            _report_os_error(exc)
+            sys.exit(1)
+
+
+def _report_os_error(exc: OSError) -> None:
+    """One line for an OSError that reached the CLI boundary: the file (if known) and the reason."""
+    reason = os.strerror(exc.errno).lower() if exc.errno else str(exc) or type(exc).__name__
+    where = exc.filename
+    if where is None and _raised_writing_stdout(exc):
+        where = "standard output"
+        # Keep the interpreter's own flush at exit from failing (and printing) again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+    prefix = f"{escape_control(str(where))}: " if where is not None else ""
+    click.echo(f"Error: {prefix}{escape_control(reason)}", err=True)
+
+
+def _raised_writing_stdout(exc: BaseException) -> bool:
+    """Whether a frame of the traceback was writing to standard output (the write itself is C code)."""
+    streams = [s for s in (sys.stdout, getattr(sys.stdout, "buffer", None)) if s is not None]
+    tb = exc.__traceback__
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            try:
+                stream = value.file if type(value).__name__ == "Console" else value  # rich's Console writes to .file
+            except Exception:  # noqa: BLE001 - any odd local: not a stream
+                continue
+            if any(stream is s for s in streams):
+                return True
+        tb = tb.tb_next
+    return False
 
 
 @click.group(cls=CasegraphGroup, context_settings=CONTEXT_SETTINGS)

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from casegraph.cli.common import emit_json, emit_table, format_option, graph_input, resolve_graph
+from casegraph.cli.common import (
+    emit_json,
+    emit_table,
+    force_option,
+    format_option,
+    graph_input,
+    output_under,
+    refuse_existing,
+    resolve_graph,
+)
 from graph.analysis import PROJECTIONS, write_report
 from graph.analysis import analyze as analyze_graph
 from graph.analysis import connect as connect_entities
@@ -31,10 +40,12 @@ __all__ = ["COMMANDS"]
 @click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a Markdown report to this file.")
 @click.option("--redact", is_flag=True, help="Show sensitive people as pseudonyms (Person A, ...).")
+@force_option("the --report file")
 @format_option("table", "json")
 def analyze(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, cypher: str | None,
             params: tuple[tuple[str, str], ...], projection: str | None, exclude_generic: bool, top: int,
-            seed: int, pivots: int | None, algorithm: str, report: Path | None, redact: bool, fmt: str) -> None:
+            seed: int, pivots: int | None, algorithm: str, report: Path | None, redact: bool, force: bool,
+            fmt: str) -> None:
     """Key actors (degree), brokers (betweenness) and communities of the graph.
 
     Runs on the entity graph (claims as ties, weighted by independent sources), or on a
@@ -46,11 +57,14 @@ def analyze(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, 
       casegraph analyze examples/crimea --exclude-generic --projection shared-events
       casegraph analyze --from neo4j --report network.md --redact
     """
+    refuse_existing(report, force)  # before the work, not after
     g = exit_graph(resolve_graph(paths, origin, focus, depth, cypher, params), redact=redact)
     result = analyze_graph(g, projection=projection, exclude_generic=exclude_generic, top=top, seed=seed,
                            pivots=pivots, algorithm=algorithm)
     if report is not None:
-        write_report(result, report, groups=top)
+        refuse_existing(report, force)
+        with output_under(report):
+            write_report(result, report, groups=top)
     if fmt == "json":
         emit_json(result)
         return

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store"]
+__all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store",
+           "force_option", "output_under", "refuse_existing"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,6 +34,41 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
         "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
         help="Output format.",
     )
+
+
+def force_option(what: str = "the output file") -> Callable[[F], F]:
+    """The one ``--force`` option: replace an existing output."""
+    return click.option("--force", is_flag=True, help=f"Overwrite {what} if it exists.")
+
+
+def refuse_existing(path: Path | str | None, force: bool) -> None:
+    """Refuse (one line) to replace an existing ``path`` unless ``force``."""
+    from graph.errors import CasegraphError
+
+    if path is not None and not force and (Path(path).exists() or Path(path).is_symlink()):
+        raise CasegraphError(f"{path} exists; not overwritten (use --force)")
+
+
+# Errors that mean "the disk cannot take it", whatever file was being written.
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
+
+@contextmanager
+def output_under(path: Path | str) -> Iterator[None]:
+    """A full (or read-only) disk while a library call writes under ``path`` becomes one line naming it.
+
+    For writers that report such an ``OSError`` without the file name; other errors pass.
+    """
+    from graph.errors import WriteError
+
+    try:
+        yield
+    except WriteError:
+        raise
+    except OSError as exc:
+        if exc.errno in _DISK_ERRNOS:
+            raise WriteError(exc.filename or path, exc) from exc
+        raise
 
 
 def paths_argument() -> Callable[[F], F]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from casegraph.cli.common import graph_input, resolve_graph
+from casegraph.cli.common import graph_input, output_under, resolve_graph
 from graph.exporters import EXPORTERS, export_graph, format_for_path
+from graph.text import escape_control
 from loaders.ftm import import_ftm as import_ftm_file
 
 __all__ = ["COMMANDS"]
@@ -16,7 +17,7 @@ __all__ = ["COMMANDS"]
 @click.option("--to", "fmt", type=click.Choice(list(EXPORTERS)),
               help="Format (else from the -o file ending: .graphml .gexf .json .csv .cypher .ftm.json).")
 @click.option("-o", "--output", "out", required=True, metavar="FILE|DIR|-",
-              help="A file, a directory (csv writes nodes.csv and relationships.csv there), or - for stdout.")
+              help="A file, a directory (csv writes a folder of neo4j-admin import files there), or - for stdout.")
 @click.option("--label", "labels", multiple=True, metavar="LABEL", help="Keep only nodes of this label (repeatable).")
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="Keep only relationships of this type (repeatable).")
 @click.option("--as-of", "day", metavar="DATE", help="The graph as its sources knew it on DATE (YYYY[-MM[-DD]]).")
@@ -40,7 +41,7 @@ def export(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, c
     g = resolve_graph(paths, origin, focus, depth, cypher, params)
     result = export_graph(g, fmt, out, redact=redact, labels=labels, types=types, day=day, force=force)
     if out != "-":
-        click.echo(f"wrote {', '.join(result.files)} ({result.format}: {result.nodes} nodes, "
+        click.echo(f"wrote {escape_control(', '.join(result.files))} ({result.format}: {result.nodes} nodes, "
                    f"{result.relationships} relationships)")
     for note in result.notes:
         click.echo(note, err=True)
@@ -63,8 +64,9 @@ def import_ftm(file: str, out: str, force: bool) -> None:
       casegraph import-ftm judges.ftm.json -o facts/judges
       casegraph validate facts/judges
     """
-    summary = import_ftm_file(file, out, force=force)
-    click.echo(f"wrote {len(summary.files)} fact file{'s' if len(summary.files) != 1 else ''} in {out}: "
+    with output_under(out):
+        summary = import_ftm_file(file, out, force=force)
+    click.echo(f"wrote {len(summary.files)} fact file{'s' if len(summary.files) != 1 else ''} in {escape_control(out)}: "
                f"{summary.sources} sources, {summary.entities} entities, {summary.claims} claims")
 
 

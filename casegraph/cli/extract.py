@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from casegraph.cli.common import emit_json, emit_table, format_option
+from casegraph.cli.common import emit_json, emit_table, format_option, output_under
 from graph.text import escape_control
 
 __all__ = ["COMMANDS"]
@@ -34,7 +34,8 @@ def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], dr
     """
     from loaders.extract import extract_articles
 
-    report = extract_articles(articles, out_dir, corpus, draft_format)
+    with output_under(out_dir):  # a full disk: one line naming the folder
+        report = extract_articles(articles, out_dir, corpus, draft_format)
     if fmt == "json":
         emit_json({
             "written": [{"article": str(a), "draft": str(d), "entities": e, "claims": c, "to_review": o}

@@ -9,7 +9,9 @@ import re
 import click
 
 from casegraph.cli.common import emit_json, emit_table, open_store
+from graph.db.bounds import MAX_TIMEOUT, BoundError, check_timeout
 from graph.db.query import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult
+from graph.text import spreadsheet_cell
 
 __all__ = ["COMMANDS"]
 
@@ -38,6 +40,12 @@ def queries(fmt: str) -> None:
                [(q.name, q.title, ", ".join(p.describe() for p in q.params)) for q in saved])
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """--timeout as a finite number of seconds; nan, inf or 1e308 is one line (a BoundError)."""
+    check_timeout(value)
+    return value
+
+
 @click.command()
 @click.argument("name", required=False)
 @click.option("--cypher", metavar="QUERY", help="Run this Cypher text instead of a saved query.")
@@ -48,8 +56,8 @@ def queries(fmt: str) -> None:
               help="Output format (csv: RFC 4180, one header row).")
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help=f"Keep the first N rows [default: {DEFAULT_LIMIT} for --cypher, all for saved queries].")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
-              help="Seconds before the query is ended on the server.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, callback=_seconds,
+              help=f"Seconds before the query is ended (more than 0, at most {MAX_TIMEOUT:,.0f}).")
 def query(name: str | None, cypher: str | None, params: tuple[tuple[str, str], ...], write: bool, fmt: str,
           limit: int | None, timeout: float) -> None:
     """Run a saved query by NAME, or ad-hoc Cypher with --cypher, against Neo4j.
@@ -86,6 +94,18 @@ def query(name: str | None, cypher: str | None, params: tuple[tuple[str, str], .
     _emit(result, title, fmt)
 
 
+TABLE_MAX_CHARS = 200_000  # a terminal table draws about 200,000 characters a second; csv and json hold more
+
+
+def _check_table(rows: list[list[str]]) -> None:
+    """Refuse, with one line, a table too big to draw in reasonable time (or to read)."""
+    total = sum(len(cell) for row in rows for cell in row)
+    if total > TABLE_MAX_CHARS:
+        raise BoundError(f"the result is too big to show as a table: {total:,} characters, more than "
+                         f"{TABLE_MAX_CHARS:,}; use --format csv or json, or narrow the query (fewer rows with "
+                         "LIMIT, fewer values with a slice such as list[0..100], or size() instead of the list)")
+
+
 _PLUMBING = re.compile(r"(^|_)(key|keys|claim_id|claim_ids)$")
 
 
@@ -95,14 +115,17 @@ def _emit(result: QueryResult, title: str, fmt: str) -> None:
     if fmt == "json":
         emit_json({"columns": result.columns, "rows": result.records(), "cut": result.cut, "limit": result.limit})
     elif fmt == "csv":
+        # For spreadsheets: every cell quoted, and one that a spreadsheet would run as a
+        # formula (=, +, -, @, tab, CR first) gets a leading ' (OWASP's advice).
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-        writer.writerow(result.columns)
-        writer.writerows(result.table())
+        writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)  # RFC 4180
+        writer.writerow([spreadsheet_cell(str(c)) for c in result.columns])
+        writer.writerows([spreadsheet_cell(str(v)) for v in row] for row in result.table())
         click.echo(out.getvalue(), nl=False)
     else:
         n = len(result.rows)
         columns, rows = result.columns, result.table()
+        _check_table(rows)
         # The keys and claim ids a saved query returns last feed `--query` as graph input; the
         # table for reading leaves them out (json and csv keep them).
         keep = [i for i, c in enumerate(columns) if i == 0 or not _PLUMBING.search(c)]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from casegraph.cli.common import emit_table
+from casegraph.cli.common import emit_table, output_under
+from graph.text import escape_control
 from loaders.synth import FORMATS, write_corpus
 
 __all__ = ["COMMANDS"]
@@ -34,9 +35,10 @@ def synth(out_dir: Path, claims: int, seed: int, per_source: int, fmt: str) -> N
       casegraph synth /tmp/corpus --claims 100000 --seed 1
       casegraph validate /tmp/corpus
     """
-    summary = write_corpus(out_dir, claims, seed=seed, claims_per_source=per_source, fmt=fmt)
+    with output_under(out_dir):
+        summary = write_corpus(out_dir, claims, seed=seed, claims_per_source=per_source, fmt=fmt)
     emit_table(
-        f"Synthetic corpus in {summary.out_dir} ({summary.seconds:.1f} s)", ["what", "count"],
+        f"Synthetic corpus in {escape_control(str(summary.out_dir))} ({summary.seconds:.1f} s)", ["what", "count"],
         [
             ("files", summary.files),
             ("sources", summary.sources),

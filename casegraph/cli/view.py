@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from casegraph.cli.common import graph_input, resolve_graph
+from casegraph.cli.common import force_option, graph_input, resolve_graph
+from graph.text import escape_control
 from graph.views.html import DEFAULT_MAX_NODES, IMPORTANCE, write_view
 
 __all__ = ["COMMANDS"]
@@ -28,13 +29,15 @@ __all__ = ["COMMANDS"]
 @click.option("--heading", metavar="TEXT", help="The page title.")
 @click.option("--size-by", "size_by", type=click.Choice(list(IMPORTANCE)), default="degree", show_default=True,
               help="Node size: number of facts, or betweenness (brokers between groups).")
+@force_option()
 def view(out: Path, open_: bool, redact: bool, as_of: str | None, labels: tuple[str, ...], types: tuple[str, ...],
-         max_nodes: int, heading: str | None, size_by: str, **graph_options: Any) -> None:
+         max_nodes: int, heading: str | None, size_by: str, force: bool, **graph_options: Any) -> None:
     """Write an interactive HTML view of the graph: offline, one file.
 
     Colour and shape by label, edges labelled by relationship type, size by
     importance; click for the evidence, search by name or alias, filter by label,
-    type and date.
+    type and date. The file is readable by its owner only; an existing one is
+    replaced only with --force.
 
     \b
     Examples:
@@ -44,9 +47,9 @@ def view(out: Path, open_: bool, redact: bool, as_of: str | None, labels: tuple[
     """
     summary = write_view(resolve_graph(**graph_options), out, redact=redact, labels=labels, types=types,
                          as_of=as_of, heading=heading, max_nodes=max_nodes,
-                         importance=size_by)
+                         importance=size_by, force=force)
     layout = "physics" if summary.physics else "precomputed layout"
-    click.echo(f"wrote {summary.path}: {summary.nodes} entities, {summary.edges} facts, {layout}"
+    click.echo(f"wrote {escape_control(str(summary.path))}: {summary.nodes} entities, {summary.edges} facts, {layout}"
                f"{', redacted' if summary.redacted else ''} ({summary.bytes / 1e6:.1f} MB)")
     if open_:
         webbrowser.open(summary.path.resolve().as_uri())

@@ -29,230 +29,25 @@ import shutil
 import signal
 import subprocess
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from graph.db import server
 from graph.db import statements as S
+from graph.db.importcsv import DATABASE, ImportFiles, import_arguments, write_import_files
 from graph.db.load import LoadSummary
-from graph.db.rows import (
-    claim_props,
-    evidence_props,
-    merged_entity_props,
-    rel_props,
-    source_digests,
-    source_props,
-)
 from graph.errors import ServerError, StoreError
-from graph.memory import frozen_gc
 from graph.model import Corpus
 from graph.schema import schema_statements
 from graph.settings import Settings, get_settings
 
 __all__ = ["bulk_load", "write_import_files", "ImportFiles", "process_peak_bytes"]
 
-# Array elements are separated by a control character: fact files refuse raw control
-# characters, so no value can contain it.
-ARRAY_DELIMITER = "\x1f"
-DATABASE = "neo4j"
 _IMPORT_CLASS = "org.neo4j.cli.AdminTool"
-
-
-# --------------------------------------------------------------------------- CSV rows
-
-
-def _quoted(text: str) -> str:
-    return '"' + (text.replace('"', '""') if '"' in text else text) + '"'
-
-
-def _cell(value: Any) -> str:
-    """One CSV field as the import tool reads it: strings always quoted (an unquoted empty
-    field is a missing property), quotes doubled, arrays joined by :data:`ARRAY_DELIMITER`."""
-    kind = type(value)
-    if kind is str:
-        return _quoted(value)
-    if value is None:
-        return ""
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int or kind is float:
-        return repr(value)
-    if kind is list or kind is tuple:
-        if not all(type(v) is str for v in value):
-            raise StoreError(f"cannot bulk-load a list property that is not all strings: {list(value)[:3]!r}")
-        return _quoted(ARRAY_DELIMITER.join(value))
-    return _quoted(str(value))
-
-
-_KINDS = {str: "string", bool: "boolean", int: "long", float: "double"}  # column types by value type
-
-
-@dataclass
-class ImportFiles:
-    """The CSV files of one import: ``(labels or type, [header, body])`` pairs, and what they hold."""
-
-    folder: Path
-    nodes: list[tuple[str, list[Path]]] = field(default_factory=list)
-    relationships: list[tuple[str, list[Path]]] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    # Empty list properties, which the import tool cannot write (an empty array field is
-    # no property at all): {id space or "rel:<TYPE>": [{"id": ..., "props": {name: []}}]}.
-    empty_lists: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-
-
-class _Group:
-    """One import group: a header file and a body file for one label set or type.
-
-    Its property columns grow as rows bring new ones (they are appended, so earlier,
-    shorter rows simply lack them: the import tool reads a missing field as no
-    property), and the header is written last. A property seen with another value
-    type than its column's goes to another group.
-    """
-
-    __slots__ = ("head", "index", "types", "fh", "header", "body")
-
-    def __init__(self, head: list[str], header: Path, body: Path) -> None:
-        self.head = head
-        self.index: dict[str, int] = {}  # property -> column, in order of first appearance
-        self.types: dict[str, type] = {}  # property -> the Python type of its values
-        self.header, self.body = header, body
-        self.fh: IO[str] = body.open("w", encoding="utf-8", newline="")
-
-    def add(self, lead: str, props: dict[str, Any], skip: str | None) -> list[str] | None:
-        """Write a row (``lead`` then the properties but ``skip``): the names of its empty
-        list properties, which the import tool cannot write, or None, with nothing
-        written, if a property has another type than its column."""
-        index, types = self.index, self.types
-        cells = [""] * len(index)
-        empty: list[str] = []
-        for k, v in props.items():
-            if k == skip:
-                continue
-            t = type(v)
-            have = types.get(k)
-            if have is not t:
-                if (t is list or t is tuple) and not v:
-                    empty.append(k)
-                    continue
-                if have is not None:
-                    return None
-                index[k] = len(cells)
-                types[k] = t
-                cells.append("")
-            cells[index[k]] = _cell(v)
-        # No trailing missing fields: the import tool misreads a short row that ends in one.
-        while cells and not cells[-1]:
-            cells.pop()
-        self.fh.write(lead + "," + ",".join(cells) + "\n" if cells else lead + "\n")
-        return empty
-
-    def close(self) -> None:
-        self.fh.close()
-        names = sorted(self.index, key=self.index.__getitem__)
-        columns = [f"{k}:{_KINDS.get(self.types[k], 'string[]' if self.types[k] in (list, tuple) else 'string')}"
-                   for k in names]
-        self.header.write_text(",".join(self.head + columns) + "\n", encoding="utf-8")
-
-
-class _Writer:
-    """CSV files, one group (header and body) per label set or relationship type, and a
-    further group only when a property changes its value type."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.groups: dict[tuple[str, str], list[_Group]] = {}
-        self.count = 0
-        self.fixups: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-
-    def _new_group(self, what: str, name: str, head: list[str]) -> _Group:
-        stem = f"{what}-{self.count:04d}"
-        self.count += 1
-        group = _Group(head, self.folder / f"{stem}-header.csv", self.folder / f"{stem}.csv")
-        self.groups.setdefault((what, name), []).append(group)
-        return group
-
-    def _add(self, what: str, name: str, head: list[str], lead: str, props: dict[str, Any], skip: str | None,
-             fixup: str, row_id: str) -> None:
-        groups = self.groups.get((what, name)) or [self._new_group(what, name, head)]
-        for group in groups:
-            empty = group.add(lead, props, skip)
-            if empty is not None:
-                break
-        else:
-            empty = self._new_group(what, name, head).add(lead, props, skip)
-        if empty:
-            self.fixups[fixup].append({"id": row_id, "props": {k: [] for k in empty}})
-
-    def node(self, labels: str, space: str, id_name: str, props: dict[str, Any]) -> None:
-        row_id = props[id_name]
-        self._add("nodes", labels, [f"{id_name}:ID({space})"], _quoted(row_id), props, id_name, space, row_id)
-
-    def rel(self, rel_type: str, start: tuple[str, str], end: tuple[str, str], props: dict[str, Any] | None = None
-            ) -> None:
-        lead = _quoted(start[1]) + "," + _quoted(end[1])
-        head = [f":START_ID({start[0]})", f":END_ID({end[0]})"]
-        if not props:  # most relationships: no properties, one group per type
-            groups = self.groups.get(("rels", rel_type)) or [self._new_group("rels", rel_type, head)]
-            groups[0].fh.write(lead + "\n")
-            return
-        self._add("rels", rel_type, head, lead, props, None, f"rel:{rel_type}", props["claim_id"])
-
-    def close(self, files: ImportFiles) -> None:
-        files.empty_lists = dict(self.fixups)
-        for (what, name), groups in self.groups.items():
-            for group in groups:
-                group.close()
-                (files.nodes if what == "nodes" else files.relationships).append((name, [group.header, group.body]))
-
-
-@frozen_gc()  # the corpus out of the collector's sight (graph.memory)
-def write_import_files(corpus: Corpus, folder: Path) -> ImportFiles:
-    """Write ``corpus`` as import-tool CSV files into ``folder``: exactly the nodes,
-    relationships and properties a first :meth:`Store.load` of it writes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    out = ImportFiles(folder)
-    counts = out.counts
-    writer = _Writer(folder)
-    try:
-        digests = source_digests(corpus)
-        for key, source in corpus.sources.items():
-            writer.node("Source", "source", "key", {**source_props(source), "digest": digests[key]})
-        counts["sources"] = len(corpus.sources)
-        mentions = 0
-        for key, entity in corpus.entities.items():
-            writer.node(f"{entity.label}:Entity", "entity", "key", merged_entity_props(entity, None))
-            for s in dict.fromkeys(entity.sources):
-                if s in corpus.sources:
-                    writer.rel("MENTIONS", ("source", s), ("entity", key))
-                    mentions += 1
-        counts["entities"], counts["mentions"] = len(corpus.entities), mentions
-        claims = evidence_n = 0
-        for cid, claim in corpus.claims.items():
-            # Store.load creates evidence only for sources it knows, speakers only for entities.
-            evidence = [evidence_props(claim, ev) for ev in claim.evidence if ev.source in corpus.sources]
-            if not evidence or claim.subject not in corpus.entities or claim.object not in corpus.entities:
-                continue
-            rel = rel_props(claim, evidence)
-            writer.node("Claim", "claim", "id", claim_props(claim, rel))
-            writer.rel(claim.predicate, ("entity", claim.subject), ("entity", claim.object), rel)
-            claims += 1
-            for p in evidence:
-                writer.node("Evidence", "evidence", "id", p)
-                writer.rel("SUPPORTS", ("evidence", p["id"]), ("claim", cid))
-                writer.rel("CITES", ("evidence", p["id"]), ("source", p["source"]))
-                if p.get("asserted_by") in corpus.entities:
-                    writer.rel("ASSERTED_BY", ("evidence", p["id"]), ("entity", p["asserted_by"]))
-                evidence_n += 1
-        counts["claims"], counts["evidence"] = claims, evidence_n
-    finally:
-        writer.close(out)
-    return out
-
 
 # --------------------------------------------------------------------------- refusals
 
@@ -351,15 +146,11 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
         "-cp", f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}", _IMPORT_CLASS,
         "database", "import", "full", DATABASE,  # before the file lists, which take every word after them
-        f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
-        "--multiline-fields=true",  # quotes may span lines
-        "--strict=true",
         f"--threads={max(os.cpu_count() or 1, 1)}",
         f"--max-off-heap-memory={max(memory['pagecache'] * 2, 512 << 20) // (1 << 20)}m",
         f"--report-file={layout.work / 'import.report'}",
     ]
-    cmd += [f"--nodes={labels}={','.join(map(str, paths))}" for labels, paths in files.nodes]
-    cmd += [f"--relationships={rel_type}={','.join(map(str, paths))}" for rel_type, paths in files.relationships]
+    cmd += import_arguments(files)
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
     env.update(NEO4J_HOME=str(layout.staging), NEO4J_CONF=str(layout.staging / "conf"))
     layout.log.parent.mkdir(parents=True, exist_ok=True)

@@ -15,9 +15,20 @@ saved queries) runs through :func:`run_query`:
   given). An error raised while the query runs never shows the server's message:
   it may quote values the query read (``LOAD CSV`` of a private file chained to an
   http URL would otherwise print the file).
-* Ctrl-C ends the transaction on the server at once (``TERMINATE TRANSACTIONS`` on
-  this run's own transaction, found by its metadata) before ``KeyboardInterrupt``
-  goes on.
+* The client keeps its own bounds (:mod:`graph.db.bounds`): a text over 65,536
+  characters or nested over 100 levels is refused before it is sent (Neo4j's parser
+  overflows its stack at about 300 and then never answers); a result is counted while
+  it streams and refused past a million values.
+* The query runs in a thread of its own, so this call stops waiting :data:`GRACE`
+  seconds after ``timeout`` whatever the server does (and returns at most
+  :data:`TERMINATE_WAIT` seconds later): Neo4j checks for a timeout or a
+  termination only between rows, so an expression such as ``reduce()`` over a long
+  list runs on after its timeout, and a query its parser chokes on gets no answer at
+  all. The client then ends the transaction itself (``TERMINATE TRANSACTIONS``, found
+  by its metadata) and says in its one line whether the server stopped.
+* Ctrl-C ends the transaction on the server the same way before ``KeyboardInterrupt``
+  goes on, waiting for the server at most :data:`TERMINATE_WAIT` seconds (a second
+  Ctrl-C not even that).
 
 The server side holds the other half: the launcher lets ``LOAD CSV`` read files only
 from its import directory and bounds each transaction's memory.
@@ -27,9 +38,10 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +49,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
+from graph.db.bounds import BoundError, Budget, check_text, check_timeout, check_values
 from graph.errors import StoreError
 from graph.resolve import EntityResolver
 
@@ -56,6 +69,9 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 30.0  # seconds
 DEFAULT_LIMIT = 1000  # rows, for ad-hoc queries
+GRACE = 2.0  # seconds the client waits past the timeout for the server's own answer
+TERMINATE_WAIT = 10.0  # seconds the client gives the server to end a transaction, at most
+STOP_WAIT = 2.0  # of which: seconds to see it gone from SHOW TRANSACTIONS
 
 # Read-only procedures an analyst may call without --write: schema and server facts.
 ALLOWED_PROCEDURES = frozenset({
@@ -236,59 +252,88 @@ def _running_error(exc: neo4j_errors.Neo4jError, timeout: float | None) -> Query
                       "its message is not shown because it may quote values the query read")
 
 
-def _terminate(driver: neo4j.Driver, database: str | None, token: str) -> None:
-    """End this run's transaction on the server (found by its metadata), best effort."""
+def _terminate(driver: neo4j.Driver, database: str | None, token: str, wait: float) -> bool | None:
+    """End this run's transaction on the server (found by its metadata).
+
+    True if it is gone within ``wait`` seconds, False if the server still lists
+    it (Neo4j checks for termination between rows, not inside an expression such as a
+    ``reduce()`` over a long list), None if the server did not answer.
+    """
     try:
         with driver.session(database=database) as session:
             ids = [r["id"] for r in session.run(S.TRANSACTIONS_WITH_TOKEN, token=token)]
             if ids:
                 session.run(S.TERMINATE_TRANSACTIONS, ids=ids).consume()
+            deadline = time.monotonic() + wait
+            while ids:
+                ids = [r["id"] for r in session.run(S.TRANSACTIONS_WITH_TOKEN, token=token)]
+                if ids and time.monotonic() > deadline:
+                    return False
+                time.sleep(0.2 if ids else 0)
+            return True
     except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
-        pass  # the server is gone or the transaction ended anyway
+        return None  # the server is gone, or too busy to answer
 
 
-@contextmanager
-def _interruptible(driver: neo4j.Driver, database: str | None, token: str) -> Iterator[None]:
-    try:
-        yield
-    except KeyboardInterrupt:
-        _terminate(driver, database, token)
-        raise
+def _bounded(work: Callable[[], Any], seconds: float) -> Any:
+    """``work()`` in a daemon thread; None if it has not finished within ``seconds``.
+
+    The caller is never held longer, whatever the driver waits for: a thread stuck on a
+    server that does not answer is abandoned (the driver gives up on it by itself once the
+    server's receive timeout, 120 s by default, has passed).
+    """
+    box: list[Any] = []
+
+    def run() -> None:
+        try:
+            box.append(work())
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, never printed by threading
+            box.append(exc)
+
+    thread = threading.Thread(target=run, name="casegraph-terminate", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not box:
+        return None
+    return box[0]
+
+
+def _end(driver: neo4j.Driver, database: str | None, token: str, wait: float = 0.0) -> bool | None:
+    """:func:`_terminate`, in at most :data:`TERMINATE_WAIT` seconds."""
+    outcome = _bounded(lambda: _terminate(driver, database, token, wait), TERMINATE_WAIT)
+    return outcome if isinstance(outcome, bool) else None
 
 
 def _execute(driver: neo4j.Driver, database: str | None, write: bool, timeout: float | None, token: str,
-             text: str, params: dict[str, Any], limit: int | None, result: QueryResult,
-             interrupted: list[bool]) -> None:
-    """EXPLAIN and check, then run, in one transaction; Ctrl-C ends it on the server first."""
+             text: str, params: dict[str, Any], limit: int | None, result: QueryResult) -> None:
+    """EXPLAIN and check, then run, in one transaction, holding at most a :class:`Budget`."""
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+    budget = Budget()
     with driver.session(database=database, default_access_mode=mode, notifications_min_severity="OFF") as session, \
             session.begin_transaction(timeout=timeout, metadata={_TX_KEY: token}) as tx:
         try:
-            try:
-                summary = tx.run(_EXPLAIN + text, params).consume()
-            except neo4j_errors.Neo4jError as exc:
-                raise _planning_error(exc) from None
-            if not write:
-                why = _refusal(summary)
-                if why:
-                    raise QueryError(f"{why}: casegraph runs read-only queries unless you give --write")
-            try:
-                records = tx.run(text, params)
-                result.columns = list(records.keys())
-                for record in records:
-                    if limit is not None and len(result.rows) >= limit:
-                        result.cut = True
-                        break
-                    result.rows.append(list(record.values()))
-                if write:
-                    tx.commit()
-            except neo4j_errors.Neo4jError as exc:
-                raise _running_error(exc, timeout) from None
-        except KeyboardInterrupt:
-            # End the server side first, so closing the transaction below finds it gone.
-            interrupted.append(True)
-            _terminate(driver, database, token)
-            raise
+            summary = tx.run(_EXPLAIN + text, params).consume()
+        except neo4j_errors.Neo4jError as exc:
+            raise _planning_error(exc) from None
+        if not write:
+            why = _refusal(summary)
+            if why:
+                raise QueryError(f"{why}: casegraph runs read-only queries unless you give --write")
+        try:
+            records = tx.run(text, params)
+            result.columns = list(records.keys())
+            for record in records:
+                if limit is not None and len(result.rows) >= limit:
+                    result.cut = True
+                    break
+                row = list(record.values())
+                for column, value in zip(result.columns, row, strict=True):
+                    budget.add(value, len(result.rows) + 1, column)
+                result.rows.append(row)
+            if write:
+                tx.commit()
+        except neo4j_errors.Neo4jError as exc:
+            raise _running_error(exc, timeout) from None
 
 
 def _driver_error(exc: BaseException, timeout: float | None) -> QueryError:
@@ -301,34 +346,70 @@ def _driver_error(exc: BaseException, timeout: float | None) -> QueryError:
     return QueryError(f"Neo4j driver error ({type(exc).__name__})")
 
 
+def _gave_up(timeout: float, stopped: bool | None) -> QueryError:
+    """The one line for a query the client stopped waiting for."""
+    head = f"the query ran longer than its timeout of {timeout:g} s; casegraph stopped waiting and "
+    if stopped:
+        return QueryError(head + "it was ended on the server (raise it with --timeout SECONDS)")
+    if stopped is None:
+        return QueryError(head + "the server did not answer the request to end it (is it overloaded? "
+                                 "'casegraph neo4j stop' ends everything it runs)")
+    return QueryError(head + "asked the server to end it, but the server goes on with it: Neo4j checks for "
+                             "the end only between rows, not while it plans a query or computes one "
+                             "expression such as reduce() ('casegraph neo4j stop' ends it)")
+
+
 def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | None = None, *,
               database: str | None = None, write: bool = False, timeout: float | None = DEFAULT_TIMEOUT,
               limit: int | None = None) -> QueryResult:
     """Run Cypher for a person, read-only unless ``write``; see the module docstring.
 
     ``limit`` keeps the first rows and sets ``cut`` if there were more; ``timeout``
-    (seconds, None for none) ends the transaction on the server when it runs longer.
-    Raises :class:`QueryError` (one line) for a refusal or a failure.
+    (seconds, None for none) ends the transaction on the server when it runs longer,
+    and this call stops waiting :data:`GRACE` seconds after it whatever the server does. Raises :class:`QueryError` (one line) for a refusal or a failure, and
+    :class:`~graph.db.bounds.BoundError` for a text, timeout, parameter or result
+    over casegraph's bounds.
     """
     params = dict(parameters or {})
     if not text.strip():
         raise QueryError("the query is empty")
+    check_text(text)
     if limit is not None and limit < 0:
         raise QueryError(f"--limit must be 0 or more, not {limit}")
-    if timeout is not None and timeout <= 0:
-        raise QueryError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    check_timeout(timeout)
+    check_values(params)
     check_parameters(text, params)
     token = uuid.uuid4().hex
     result = QueryResult(columns=[], limit=limit)
-    interrupted: list[bool] = []
+    outcome: list[BaseException | None] = []
+
+    def work() -> None:
+        try:
+            _execute(driver, database, write, timeout, token, text, params, limit, result)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, never printed by threading
+            outcome.append(exc)
+
+    # The driver waits on its socket for as long as the server is silent (two minutes);
+    # the query runs in a thread of its own so Ctrl-C and the timeout are this thread's.
+    worker = threading.Thread(target=work, name="casegraph-query", daemon=True)
+    worker.start()
+    deadline = None if timeout is None else time.monotonic() + timeout + GRACE
     try:
-        _execute(driver, database, write, timeout, token, text, params, limit, result, interrupted)
+        while worker.is_alive() and (deadline is None or time.monotonic() < deadline):
+            worker.join(0.25 if deadline is None else max(0.0, min(0.25, deadline - time.monotonic())))
     except KeyboardInterrupt:
+        _end(driver, database, token)  # a second Ctrl-C ends the wait for the server at once
         raise
-    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
-        if interrupted:  # closing the ended transaction failed: the interruption is what counts
-            raise KeyboardInterrupt from None
-        raise _driver_error(exc, timeout) from None
+    if worker.is_alive():
+        raise _gave_up(timeout or 0, _end(driver, database, token, STOP_WAIT))
+    error = outcome[0] if outcome else None
+    if isinstance(error, QueryError | BoundError):
+        raise error
+    if isinstance(error, neo4j_errors.Neo4jError | neo4j_errors.DriverError | OSError):
+        raise _driver_error(error, timeout) from None
+    if error is not None:
+        raise error
     return result
 
 
@@ -339,6 +420,9 @@ def _node_name(node: neo4j.graph.Node) -> str:
     return f"({':'.join([''] + labels)} {ident})" if labels else f"({ident})"
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A driver value as plain JSON-able data.
 
@@ -346,6 +430,8 @@ def plain(value: Any) -> Any:
     ``{"type", "start", "end", "properties"}`` (ends by key), paths
     ``{"nodes": [...], "relationships": [...]}``; dates and times ISO strings.
     """
+    if type(value) in _PLAIN:  # the common case first
+        return value
     if isinstance(value, neo4j.graph.Node):
         return {"labels": sorted(value.labels), "properties": {k: plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Relationship):
@@ -384,6 +470,11 @@ def compact(value: Any) -> str:
     >>> compact(["a", 1, None, True])
     'a; 1; ; true'
     """
+    kind = type(value)  # the common cases first: a list of a million numbers is joined in a second
+    if kind is str:
+        return _text(value)
+    if kind is int or kind is float:
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -170,6 +170,39 @@ ENTITY_NAMES = (
     "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label")
 
+# -- the Cypher script export (graph/exporters/cypher.py) ----------------------------------------
+# A script for cypher-shell has no parameters: the exporter puts each batch of rows in as
+# an escaped literal list before the body (`UNWIND [...] AS row <body>`). Every write
+# MERGEs on a label or type backed by a uniqueness constraint, so a second run changes nothing.
+_SCRIPT_MATCH = {"source": "(a:Source {key: row.s})", "entity": "(a:Entity {key: row.s})",
+                 "claim": "(a:Claim {id: row.s})", "evidence": "(a:Evidence {id: row.s})"}
+_SHAPE_TYPES = frozenset({"MENTIONS", "SUPPORTS", "CITES", "ASSERTED_BY"})
+
+
+def script_merge_nodes(ontology: Ontology, labels: list[str]) -> str:
+    """Nodes of one label set (``[Person, Entity]``, ``[Source]``, ``[Claim]``, ``[Evidence]``)
+    from rows that are their property maps, merged on the first label's constrained id."""
+    first, rest = labels[0], labels[1:]
+    if first not in ("Source", "Claim", "Evidence"):
+        _label(ontology, first)
+    if any(extra != "Entity" for extra in rest):
+        raise ValueError(f"not a shape label set: {labels!r}")
+    id_name = "id" if first in ("Claim", "Evidence") else "key"
+    extra = "".join(f", n:{label}" for label in rest)
+    return f"MERGE (n:{first} {{{id_name}: row.{id_name}}}) SET n = row{extra}"
+
+
+def script_merge_relationships(ontology: Ontology, rel_type: str, start: str, end: str, with_props: bool) -> str:
+    """Relationships of one type from rows ``{s, o}`` (``{s, o, props}`` for a claim's,
+    merged on its constrained ``claim_id``); ``start``/``end`` are id spaces of the shape."""
+    if rel_type not in _SHAPE_TYPES:
+        _type(ontology, rel_type)
+    match = f"MATCH {_SCRIPT_MATCH[start]} MATCH {_SCRIPT_MATCH[end].replace('(a:', '(b:').replace('row.s', 'row.o')} "
+    if with_props:
+        return match + f"MERGE (a)-[r:{rel_type} {{claim_id: row.props.claim_id}}]->(b) SET r = row.props"
+    return match + f"MERGE (a)-[:{rel_type}]->(b)"
+
+
 # -- a failed load takes back the sources it added (Store.load) --------------------------------
 DELETE_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) DETACH DELETE s"
 
@@ -183,4 +216,4 @@ DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIO
 DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 __all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
-    "merge_entities", "create_entities", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})
+    "merge_entities", "create_entities", "script_merge_nodes", "script_merge_relationships", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})

@@ -38,6 +38,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
 from graph.db.load import CHUNK_SIZE, WORKERS, Counts, Loader, LoadSummary
+from graph.db.query import DEFAULT_TIMEOUT, QueryResult, run_query
 from graph.db.read import Reader
 from graph.errors import StoreError, preview
 from graph.model import Corpus
@@ -248,6 +249,16 @@ class Store:
     def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
         """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
         return Reader(self).read_neighbourhood(key, depth)
+
+    def query(self, text: str, parameters: dict[str, Any] | None = None, *, write: bool = False,
+              timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> QueryResult:
+        """Run Cypher for a person, read-only unless ``write``, with the guard, timeout and
+        one-line errors of :func:`graph.db.query.run_query` (what ``casegraph query`` runs).
+
+        Saved queries run the same way with :func:`casegraph.run_saved`.
+        """
+        return run_query(self.driver, text, parameters, database=self.database, write=write,
+                         timeout=timeout, limit=limit)
 
     def read_cypher(self, query: str, parameters: dict[str, Any] | None = None,
                     timeout: float | None = 30.0) -> nx.MultiDiGraph:

@@ -5,7 +5,9 @@ Every exporter module has the same small shape:
 * ``NAME`` (the ``--to`` value), ``EXTENSIONS`` (file endings that select it),
   ``FILES`` (the file names it writes into a directory; one name = one stream),
 * ``write(g, streams, ontology) -> list[str]``: write graph ``g`` to the text
-  ``streams`` (one per name in ``FILES``) and return notes for the user.
+  ``streams`` (one per name in ``FILES``) and return notes for the user;
+* or, for a format whose files depend on the graph (``FOLDER = True``, the import-tool
+  CSV), ``write_folder(g, folder, ontology) -> list[str]`` into a new folder.
 
 :func:`export` is the one way out: it checks that the graph passed the exit filter
 (:func:`graph.redact.require_exit_graph`), cuts it with the shared filters
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -29,7 +32,7 @@ from typing import IO
 
 import networkx as nx
 
-from graph.errors import CasegraphError
+from graph.errors import CasegraphError, writing
 from graph.exporters import csv as csv
 from graph.exporters import cypher as cypher
 from graph.exporters import ftm as ftm
@@ -78,6 +81,11 @@ def format_for_path(path: str) -> str:
 def _targets(module: ModuleType, out: str) -> list[Path] | None:
     """The files to write for ``out`` (None: standard output)."""
     files: tuple[str, ...] = module.FILES
+    if getattr(module, "FOLDER", False):
+        if out == "-":
+            raise CasegraphError(f"{module.NAME} writes a folder of files; -o - needs a one-stream format: "
+                                 "give a directory")
+        return [Path(out)]
     if out == "-":
         if len(files) != 1:
             raise CasegraphError(f"{module.NAME} writes {len(files)} files ({', '.join(files)}); "
@@ -90,6 +98,64 @@ def _targets(module: ModuleType, out: str) -> list[Path] | None:
                                  f"-o must be a directory, and {out} is a file")
         return [path / name for name in files]
     return [path]
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and its parents that do not exist yet (what an export would make), outermost first."""
+    return [p for p in [*reversed(folder.parents), folder] if not p.exists()]
+
+
+def _remove_folders(made: list[Path]) -> None:
+    """Take back the (empty) folders a failed export made, innermost first."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def _write_folder(module: ModuleType, g: nx.MultiDiGraph, target: Path, force: bool, ontology: Ontology,
+                  result: ExportResult) -> list[str]:
+    """A folder format: written into a new folder beside ``target``, then renamed into place.
+
+    An existing ``target`` is replaced only with ``force``, and only if it is empty or holds
+    an earlier export of the format (its ``import.json``): never a folder of other files.
+    """
+    if target.exists():
+        if not target.is_dir():
+            raise CasegraphError(f"{module.NAME} writes a folder of files: -o must be a directory, "
+                                 f"and {target} is a file")
+        if any(target.iterdir()):
+            if not (target / "import.json").is_file():
+                raise CasegraphError(f"{target} holds other files; {module.NAME} writes into an empty folder "
+                                     "or replaces an earlier export (give a new folder)")
+            if not force:
+                raise CasegraphError(f"{target} exists; not overwritten (use --force)")
+    made = _missing_folders(target.parent)
+    try:
+        with writing(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    except BaseException:
+        _remove_folders(made)
+        raise
+    old: Path | None = None
+    try:
+        with writing(target):
+            result.notes = module.write_folder(g, tmp, ontology)
+            for path in tmp.iterdir():  # like every export: for the user alone
+                os.chmod(path, 0o600)
+            if target.exists():
+                old = target.with_name(f".{target.name}.old-{os.getpid()}")
+                os.replace(target, old)
+            os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not target.exists():
+            os.replace(old, target)
+        _remove_folders(made)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [str(target)]
 
 
 def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, ontology: Ontology | None = None,
@@ -106,7 +172,13 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
     if targets is None:
         buffer = io.StringIO()
         result.notes = module.write(g, {module.FILES[0]: buffer}, ontology)
-        (stdout or sys.stdout).write(buffer.getvalue())
+        stream = stdout or sys.stdout
+        with writing("standard output"):
+            stream.write(buffer.getvalue())
+            stream.flush()
+        return result
+    if getattr(module, "FOLDER", False):
+        result.files = _write_folder(module, g, Path(out), force, ontology, result)
         return result
     existing = [str(t) for t in targets if t.exists()]
     if existing and not force:
@@ -116,21 +188,26 @@ def write_export(g: nx.MultiDiGraph, fmt: str, out: str, force: bool = False, on
         if t.is_dir():
             raise CasegraphError(f"{t} is a directory")
     temps: dict[str, tuple[str, IO[str]]] = {}
+    where = targets[0] if len(targets) == 1 else targets[0].parent  # named in a disk-full message
+    made = _missing_folders(targets[0].parent)
     try:
-        for name, target in zip(module.FILES, targets, strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
-        result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
-        for _, fh in temps.values():
-            fh.close()
-        for (tmp, _), target in zip(temps.values(), targets, strict=True):
-            os.replace(tmp, target)
+        with writing(where):
+            for name, target in zip(module.FILES, targets, strict=True):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+                temps[name] = (tmp, os.fdopen(fd, "w", encoding="utf-8", newline=""))
+            result.notes = module.write(g, {name: fh for name, (_, fh) in temps.items()}, ontology)
+            for _, fh in temps.values():
+                fh.close()
+            for (tmp, _), target in zip(temps.values(), targets, strict=True):
+                os.replace(tmp, target)
     except BaseException:
         for tmp, fh in temps.values():
-            fh.close()
+            with contextlib.suppress(OSError):  # closing flushes, and the disk may be full
+                fh.close()
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        _remove_folders(made)
         raise
     result.files = [str(t) for t in targets]
     if mark.get("redacted"):

@@ -1,133 +1,95 @@
-"""CSV for ``neo4j-admin database import``: ``nodes.csv`` and ``relationships.csv``.
+"""CSV for ``neo4j-admin database import full``: the graph in exactly the shape
+``casegraph load`` writes, as ``casegraph load --bulk`` writes it.
 
-Headers follow the import tool: ``key:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
-``:TYPE``, and typed columns (``sensitive:boolean``, ``aliases:string[]``,
-``confidence:double``...), typed from the ontology. Entities get the labels
-``Entity;<Label>``, sources ``Source``, as ``casegraph load`` makes them. Each claim
-relationship carries its provenance: ``sources:string[]`` and ``evidence``, the list
-of evidence (source, quote, speaker, dates) as JSON text, since Neo4j properties
-hold no maps. An empty cell is a missing property.
+The files come from the one producer of the Neo4j shape
+(:func:`graph.db.shape.corpus_shape`) through the import-tool writer of the bulk load
+(:mod:`graph.db.importcsv`): ``Source``, ``Entity:<Label>``, ``Claim`` and ``Evidence``
+nodes, ``MENTIONS``, the claim relationships, ``SUPPORTS``, ``CITES`` and
+``ASSERTED_BY``, one header and one body file per label set or type, typed columns,
+arrays joined by U+001F. Beside them:
 
-Arrays are split on ``;`` (the import tool's default); if any value contains ``;``
-another delimiter is chosen and the notes say which ``--array-delimiter`` to pass.
+* ``import.json``: the groups, the counts, the import tool's arguments;
+* ``after-import.cypher``: the constraints and indexes, and the empty lists the import
+  tool cannot write (run it with ``cypher-shell -f`` once the server is up).
+
+So a database imported from an export answers every saved query as one loaded with
+``casegraph load`` does. The output is a folder (``-o DIR``); an existing folder is
+replaced only with ``--force`` and only if it holds an earlier export (its
+``import.json``), never a folder of other files.
+
+The cells are input for the import tool, which takes every cell literally, so values are
+written exactly as they are: a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return is NOT neutralised for spreadsheets (a leading ``'`` would be imported
+into the database). When there are such cells the notes warn not to open the files in a
+spreadsheet as they are; ``casegraph query --format csv`` is the CSV meant for
+spreadsheets, and it neutralises them.
 """
 
 from __future__ import annotations
 
-import csv as _csv
-from typing import IO, Any
+from collections.abc import Iterator
+from pathlib import Path
 
 import networkx as nx
 
-from graph.build import MENTIONS
-from graph.exporters.flat import to_json_text
+from graph.build import corpus_from_graph
+from graph.db import statements as S
+from graph.db.importcsv import import_arguments, write_import_files, write_manifest
+from graph.db.shape import corpus_shape
+from graph.exporters.cypher import literal
+from graph.model import Corpus
 from graph.ontology import Ontology
+from graph.schema import schema_statements
+from graph.text import spreadsheet_cell
 
-__all__ = ["NAME", "EXTENSIONS", "FILES", "write", "column_type", "ARRAY_DELIMITERS"]
+__all__ = ["NAME", "EXTENSIONS", "FILES", "FOLDER", "AFTER_IMPORT", "write_folder"]
 
 NAME = "csv"
 EXTENSIONS = (".csv",)
-FILES = ("nodes.csv", "relationships.csv")
-ARRAY_DELIMITERS = (";", "|", "\u001f")
-_ONTOLOGY_TYPES = {"integer": "long", "number": "double", "boolean": "boolean", "list": "string[]"}
-_NODE_HEAD = ("key", "name", "aliases", "sensitive", "generic")
-_SOURCE_PROPS = ("title", "publisher", "url", "published", "language")
-_SKIP_NODE = {"node_kind", "label", "sources"}
-_REL_SKIP = {"type", "evidence"}
+FILES: tuple[str, ...] = ()  # a folder of files whose names depend on the graph (FOLDER)
+FOLDER = True
+AFTER_IMPORT = "after-import.cypher"
+_BATCH = 500
 
 
-def column_type(name: str, values: list[Any], declared: dict[str, str]) -> str:
-    """The import tool's type of a column: from the ontology, else from the values."""
-    if name in declared:
-        return _ONTOLOGY_TYPES.get(declared[name], "string")
-    present = [v for v in values if v is not None]
-    if present and all(isinstance(v, bool) for v in present):
-        return "boolean"
-    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
-        return "long"
-    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
-        return "double"
-    if present and all(isinstance(v, (list, tuple)) for v in present):
-        return "string[]"
-    return "string"
+def _after_import(ontology: Ontology, empty_lists: dict[str, list[dict[str, object]]]) -> Iterator[str]:
+    yield ("// casegraph export: run once after `neo4j-admin database import full` of this folder\n"
+           "// (cypher-shell -f after-import.cypher): constraints and indexes, then the empty\n"
+           "// lists the import tool cannot write.\n")
+    for stmt in schema_statements(ontology):
+        yield stmt + ";\n"
+    for what, rows in sorted(empty_lists.items()):
+        body = S.bulk_set_empty_lists(ontology, what).removeprefix("UNWIND $rows AS row ")
+        for i in range(0, len(rows), _BATCH):
+            lines = ",\n".join("  " + literal(r) for r in rows[i:i + _BATCH])
+            yield f"UNWIND [\n{lines}\n] AS row\n{body};\n"
 
 
-def _declared(ontology: Ontology) -> tuple[dict[str, str], dict[str, str]]:
-    nodes = {"aliases": "list", "sensitive": "boolean", "generic": "boolean"}
-    for label in ontology.labels.values():
-        nodes.update({p.name: p.type for p in label.properties.values()})
-    rels = {"disputed": "list", "sources": "list", "undated": "boolean"}
-    rels.update({p.name: p.type for p in ontology.claim_qualifiers.values()})
-    for rel in ontology.relationships.values():
-        rels.update({p.name: p.type for p in rel.properties.values()})
-    return nodes, rels
+def write_folder(g: nx.MultiDiGraph, folder: Path, ontology: Ontology) -> list[str]:
+    """Write the import files of ``g`` into the (new, empty) ``folder``; notes for the user."""
+    corpus = corpus_from_graph(g, ontology)
+    files = write_import_files(corpus, folder)
+    write_manifest(files)
+    with (folder / AFTER_IMPORT).open("w", encoding="utf-8", newline="") as fh:
+        for chunk in _after_import(ontology, files.empty_lists):
+            fh.write(chunk)
+    args = " ".join(import_arguments(files, relative=True))
+    notes = [f"load with (in this folder): neo4j-admin database import full {args} DATABASE, "
+             f"then cypher-shell -f {AFTER_IMPORT}"]
+    formulas = _formula_cells(corpus)
+    if formulas:
+        notes.append(f"warning: {formulas} cell{'s' if formulas != 1 else ''} start{'s' if formulas == 1 else ''} "
+                     "with =, +, -, @, a tab or CR, kept as they are for neo4j-admin: do not open these files in a "
+                     "spreadsheet as they are (it could run them as formulas); use casegraph query --format csv")
+    return notes
 
 
-def _node_props(n: str, d: dict[str, Any]) -> dict[str, Any]:
-    if d.get("node_kind") == "source":
-        return {"key": n, **{k: d.get(k) for k in _SOURCE_PROPS}, "title": d.get("title", d.get("name"))}
-    return {"key": n, **{k: v for k, v in d.items() if k not in _SKIP_NODE}}
+def _formula_cells(corpus: Corpus) -> int:
+    """How many cells of the files a spreadsheet would run as formulas (a list is one cell)."""
+    n = 0
+    for item in corpus_shape(corpus):
+        for value in (item.props or {}).values():
+            texts = value if isinstance(value, list) else [value]
+            n += any(isinstance(t, str) and spreadsheet_cell(t) != t for t in texts)
+    return n
 
-
-def _cell(value: Any, kind: str, delimiter: str) -> str:
-    if value is None:
-        return ""
-    if kind == "string[]":
-        return delimiter.join(str(v) for v in value)
-    if kind == "boolean":
-        return "true" if value else "false"
-    if isinstance(value, (list, dict)):
-        return to_json_text(value)
-    return str(value)
-
-
-def _pick_delimiter(values: list[Any]) -> str:
-    texts = [str(x) for v in values if isinstance(v, (list, tuple)) for x in v]
-    for d in ARRAY_DELIMITERS:
-        if not any(d in t for t in texts):
-            return d
-    return ARRAY_DELIMITERS[-1]
-
-
-def _table(rows: list[dict[str, Any]], head: list[str], declared: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    names = [h for h in head if any(h in r for r in rows)]
-    names += sorted({k for r in rows for k in r} - set(head))
-    kinds = {name: column_type(name, [r.get(name) for r in rows], declared) for name in names}
-    return names, kinds
-
-
-def write(g: nx.MultiDiGraph, streams: dict[str, IO[str]], ontology: Ontology) -> list[str]:
-    node_decl, rel_decl = _declared(ontology)
-    node_rows, labels = [], []
-    for n, d in g.nodes(data=True):
-        node_rows.append(_node_props(n, d))
-        labels.append("Source" if d.get("node_kind") == "source" else f"Entity;{d.get('label')}")
-    rel_rows, rel_ends = [], []
-    for u, v, _k, d in g.edges(keys=True, data=True):
-        props = {k: val for k, val in d.items() if k not in _REL_SKIP}
-        if d.get("type") != MENTIONS:
-            props["evidence"] = to_json_text(d.get("evidence") or [])
-        rel_rows.append(props)
-        rel_ends.append((u, v, str(d.get("type"))))
-    node_cols, node_kinds = _table(node_rows, ["key", *_NODE_HEAD[1:], *_SOURCE_PROPS], node_decl)
-    rel_cols, rel_kinds = _table(rel_rows, ["claim_id"], rel_decl)
-    arrays = [r.get(c) for r in node_rows for c in node_cols if node_kinds[c] == "string[]"]
-    arrays += [r.get(c) for r in rel_rows for c in rel_cols if rel_kinds[c] == "string[]"]
-    delimiter = _pick_delimiter(arrays)
-
-    out = _csv.writer(streams["nodes.csv"], lineterminator="\n")
-    out.writerow([("key:ID" if c == "key" else f"{c}:{node_kinds[c]}" if node_kinds[c] != "string" else c)
-                  for c in node_cols] + [":LABEL"])
-    for props, label in zip(node_rows, labels, strict=True):
-        out.writerow([_cell(props.get(c), node_kinds[c], delimiter) for c in node_cols] + [label])
-    out = _csv.writer(streams["relationships.csv"], lineterminator="\n")
-    out.writerow([":START_ID", ":END_ID", ":TYPE"] +
-                 [f"{c}:{rel_kinds[c]}" if rel_kinds[c] != "string" else c for c in rel_cols])
-    for props, (u, v, t) in zip(rel_rows, rel_ends, strict=True):
-        out.writerow([u, v, t] + [_cell(props.get(c), rel_kinds[c], delimiter) for c in rel_cols])
-
-    multiline = any("\n" in str(v) or "\r" in str(v) for r in node_rows + rel_rows for v in r.values())
-    options = "".join([f" --array-delimiter={delimiter!r}" if delimiter != ";" else "",
-                       " --multiline-fields=true" if multiline else ""])
-    return [f"load with: neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv"
-            f"{options} DATABASE"]

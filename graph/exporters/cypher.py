@@ -12,7 +12,9 @@ makes the constraints and indexes (:func:`graph.schema.schema_statements`), then
 * ``(:Evidence {id, claim_id, source, quote, asserted_by, date, ...})`` with
   ``-[:SUPPORTS]->(:Claim)``, ``-[:CITES]->(:Source)`` and ``-[:ASSERTED_BY]->(:Entity)``,
 
-the shape documented in :mod:`graph.db.store`. Values are Cypher literals escaped by
+the shape documented in :mod:`graph.db.store`, produced by :func:`graph.db.shape.corpus_shape`
+(the same nodes, relationships and properties as ``casegraph load`` and ``load --bulk``,
+source and claim digests included). Values are Cypher literals escaped by
 :func:`literal` (quotes, backslashes and control characters escaped; nothing else is
 changed); labels and relationship types come only from the ontology, and an
 unknown one is refused. Each statement ends with ``;`` at the end of a line, and no
@@ -29,9 +31,10 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.build import MENTIONS
+from graph.build import corpus_from_graph
+from graph.db import statements as S
+from graph.db.shape import ENTITY, Node, corpus_shape
 from graph.errors import CasegraphError
-from graph.model import evidence_id
 from graph.ontology import Ontology
 from graph.schema import schema_statements
 
@@ -43,6 +46,8 @@ FILES = ("graph.cypher",)
 BATCH = 500  # rows per UNWIND statement
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_NODE_ORDER = {"Source": 0, "Claim": 2, "Evidence": 3}  # entities (1) between sources and claims
+_REL_ORDER = {"MENTIONS": 0, "SUPPORTS": 2, "CITES": 3, "ASSERTED_BY": 4}  # claim relationships (1) after MENTIONS
 _SPECIAL = re.compile(r"[\\'\x00-\x1f\x7f-\x9f\u2028\u2029]")  # all that could break a line
 
 
@@ -102,53 +107,28 @@ def _script(g: nx.MultiDiGraph, ontology: Ontology) -> Iterator[str]:
            "// Safe to run twice: every write MERGEs on a constrained key.\n")
     for stmt in schema_statements(ontology):
         yield stmt + ";\n"
-    sources, entities = [], defaultdict(list)
-    for n, d in sorted(g.nodes(data=True)):
-        if d.get("node_kind") == "source":
-            props = {"key": n, **{k: d.get(k) for k in ("publisher", "url", "published", "language")},
-                     "title": d.get("title", d.get("name"))}
-            sources.append({"key": n, "props": _clean(props)})
-            continue
-        label = d.get("label")
-        if label not in ontology.labels:
-            raise CasegraphError(f"{n}: label '{label}' is not in the ontology; not written to Cypher")
-        props = {k: v for k, v in d.items() if k not in ("node_kind", "label", "sources")}
-        entities[label].append({"key": n, "props": _clean({"key": n, **props})})
-    yield from _unwind(sources, "MERGE (s:Source {key: row.key}) SET s = row.props")
-    for label in sorted(entities):
-        yield from _unwind(entities[label], f"MERGE (n:{label} {{key: row.key}}) SET n = row.props, n:Entity")
-    mentions, claims, evidence, speakers, cites = [], [], [], [], []
-    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for u, v, _k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        rel_type = d.get("type")
-        if rel_type == MENTIONS:
-            mentions.append({"s": u, "e": v})
-            continue
-        if rel_type not in ontology.relationships:
-            raise CasegraphError(f"{u} -> {v}: relationship type '{rel_type}' is not in the ontology; "
-                                 "not written to Cypher")
-        cid = d["claim_id"]
-        key_q = {q: d[q] for q in ontology.relationships[rel_type].key if q in d}
-        rel = _clean({k: val for k, val in d.items() if k not in ("type", "evidence")})
-        rels[rel_type].append({"id": cid, "s": u, "o": v, "rel": rel})
-        claims.append({"id": cid, "props": _clean({"id": cid, "predicate": rel_type, "subject": u, "object": v,
-                                                   **key_q, "sources": d.get("sources", [])})})
-        for ev in d.get("evidence") or []:
-            eid = evidence_id(cid, ev["source"])
-            evidence.append({"id": eid, "claim_id": cid, "props": _clean({"id": eid, "claim_id": cid, **ev})})
-            cites.append({"id": eid, "source": ev["source"]})
-            if ev.get("asserted_by"):
-                speakers.append({"id": eid, "by": ev["asserted_by"]})
-    yield from _unwind(mentions, "MATCH (s:Source {key: row.s}) MATCH (n:Entity {key: row.e}) MERGE (s)-[:MENTIONS]->(n)")
-    yield from _unwind(claims, "MERGE (c:Claim {id: row.id}) SET c = row.props")
-    for rel_type in sorted(rels):
-        yield from _unwind(rels[rel_type], "MATCH (s:Entity {key: row.s}) MATCH (o:Entity {key: row.o}) "
-                                           f"MERGE (s)-[r:{rel_type} {{claim_id: row.id}}]->(o) SET r = row.rel")
-    yield from _unwind(evidence, "MATCH (c:Claim {id: row.claim_id}) MERGE (e:Evidence {id: row.id}) "
-                                 "SET e = row.props MERGE (e)-[:SUPPORTS]->(c)")
-    yield from _unwind(cites, "MATCH (e:Evidence {id: row.id}) MATCH (s:Source {key: row.source}) MERGE (e)-[:CITES]->(s)")
-    yield from _unwind(speakers, "MATCH (e:Evidence {id: row.id}) MATCH (p:Entity {key: row.by}) "
-                                 "MERGE (e)-[:ASSERTED_BY]->(p)")
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for item in corpus_shape(corpus_from_graph(g, ontology)):  # the one producer of the Neo4j shape
+        if isinstance(item, Node):
+            if item.space == ENTITY and item.labels[0] not in ontology.labels:
+                raise CasegraphError(f"{item.id}: label '{item.labels[0]}' is not in the ontology; "
+                                     "not written to Cypher")
+            nodes[item.name].append(_clean(item.props))
+        else:
+            if item.props is not None and item.name not in ontology.relationships:
+                raise CasegraphError(f"{item.start[1]} -> {item.end[1]}: relationship type '{item.name}' is not in "
+                                     "the ontology; not written to Cypher")
+            row: dict[str, Any] = {"s": item.start[1], "o": item.end[1]}
+            if item.props is not None:
+                row["props"] = _clean(item.props)
+            rels[(item.name, item.start[0], item.end[0])].append(row)
+    for name in sorted(nodes, key=lambda n: (_NODE_ORDER.get(n, 1), n)):
+        rows = sorted(nodes[name], key=lambda r: str(r.get("key", r.get("id"))))
+        yield from _unwind(rows, S.script_merge_nodes(ontology, name.split(":")))
+    for (rel_type, start, end) in sorted(rels, key=lambda r: (_REL_ORDER.get(r[0], 1), r)):
+        rows = sorted(rels[(rel_type, start, end)], key=lambda r: (r["s"], r["o"], str(r.get("props"))))
+        yield from _unwind(rows, S.script_merge_relationships(ontology, rel_type, start, end, "props" in rows[0]))
 
 
 def write(g: nx.MultiDiGraph, streams: dict[str, IO[str]], ontology: Ontology) -> list[str]:

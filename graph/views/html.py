@@ -38,9 +38,9 @@ from typing import Any
 import networkx as nx
 
 from graph.build import MENTIONS
-from graph.errors import CasegraphError
+from graph.errors import CasegraphError, writing
 from graph.ontology import Ontology, default_ontology
-from graph.redact import exit_graph, require_exit_graph
+from graph.redact import Redactor, exit_graph, require_exit_graph
 from graph.subgraph import evidence_day, select
 from graph.views import layout, style
 
@@ -301,34 +301,60 @@ def render_html(payload: dict[str, Any]) -> str:
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], page)
 
 
-def _write_atomic(path: Path, text: str) -> int:
+def _write_atomic(path: Path, text: str, force: bool = True) -> int:
+    """Write ``path`` all at once, readable by its owner only (a view can hold sensitive material).
+
+    Without ``force`` an existing file is left alone (the rename refuses to replace it).
+    A full disk or any other failure leaves no partial file and raises
+    :class:`~graph.errors.WriteError` naming ``path``.
+    """
     data = text.encode("utf-8")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CasegraphError(f"{path}: cannot write the view: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if not force and (path.exists() or path.is_symlink()):
+        raise CasegraphError(_EXISTS.format(path=path))
+    with writing(path):
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            if force:
+                os.replace(tmp, path)
+            else:
+                try:
+                    os.link(tmp, path)  # no-clobber: fails if the file appeared meanwhile
+                except FileExistsError:
+                    raise CasegraphError(_EXISTS.format(path=path)) from None
+                except OSError:  # a filesystem without hard links: check, then rename
+                    if path.exists():
+                        raise CasegraphError(_EXISTS.format(path=path)) from None
+                    os.replace(tmp, path)
+                else:
+                    os.unlink(tmp)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return len(data)
+
+
+_EXISTS = "{path} exists; not overwritten (use --force)"
 
 
 def write_html(g: nx.MultiDiGraph, path: Path | str, *, heading: str = "casegraph view",
                context: nx.MultiDiGraph | None = None, as_of: str | None = None, seed: int = 0,
-               physics_max: int = PHYSICS_MAX_NODES, importance: str = "degree") -> ViewSummary:
-    """Write ``g`` (which must come through :func:`graph.redact.exit_graph`) as one HTML file."""
+               physics_max: int = PHYSICS_MAX_NODES, importance: str = "degree", force: bool = True) -> ViewSummary:
+    """Write ``g`` (which must come through :func:`graph.redact.exit_graph`) as one HTML file.
+
+    ``force=False`` refuses to replace an existing file (the CLI's default).
+    """
     start = time.perf_counter()
     mark = require_exit_graph(g, "the view writer")
     if context is not None:
         require_exit_graph(context, "the view writer")
     payload = view_payload(g, heading=heading, context=context, as_of=as_of, seed=seed, physics_max=physics_max,
                            importance=importance)
-    size = _write_atomic(Path(path), render_html(payload))
+    size = _write_atomic(Path(path), render_html(payload), force=force)
     return ViewSummary(Path(path), payload["counts"]["nodes"], payload["counts"]["edges"], payload["physics"],
                        bool(mark.get("redacted")), size, time.perf_counter() - start)
 
@@ -343,7 +369,8 @@ def _check_names(given: Iterable[str], known: Iterable[str], what: str) -> list[
 
 def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, labels: Iterable[str] = (),
                types: Iterable[str] = (), as_of: str | None = None, heading: str | None = None,
-               max_nodes: int = DEFAULT_MAX_NODES, seed: int = 0, importance: str = "degree") -> ViewSummary:
+               max_nodes: int = DEFAULT_MAX_NODES, seed: int = 0, importance: str = "degree",
+               force: bool = True) -> ViewSummary:
     """Filter, redact and write a view of ``g``: the one call behind ``casegraph view``.
 
     ``labels``/``types`` keep only those labels and relationship types; ``as_of``
@@ -351,7 +378,10 @@ def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, la
     than ``max_nodes`` entities is refused: nobody can read it, and it should be
     narrowed around an entity or by a query first. Node size shows ``importance``:
     ``degree`` (facts) or ``betweenness`` (:func:`graph.analysis.measures.betweenness`).
+    ``force=False`` refuses to replace an existing file, before any work is done.
     """
+    if not force and (Path(path).exists() or Path(path).is_symlink()):
+        raise CasegraphError(_EXISTS.format(path=path))
     onto = default_ontology()
     _check_names([importance], IMPORTANCE, "importance measure")
     labels = _check_names(labels, onto.labels, "label")
@@ -365,4 +395,7 @@ def write_view(g: nx.MultiDiGraph, path: Path | str, *, redact: bool = False, la
             "--from neo4j --focus KEY --depth N, --cypher QUERY, --label or --type (or raise --max-nodes)")
     if heading is None:
         heading = "casegraph view" + (" (redacted)" if redact else "")
-    return write_html(shown, path, heading=heading, context=safe, as_of=as_of, seed=seed, importance=importance)
+    elif redact:  # a heading typed with a protected name in it is redacted like the data
+        heading = Redactor(g).text(heading)
+    return write_html(shown, path, heading=heading, context=safe, as_of=as_of, seed=seed, importance=importance,
+                      force=force)

@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError
-from graph.model import Entity, claim_id
+from graph.identity import strip_roles
+from graph.model import Entity, claim_id, merge_entity
 from graph.ontology import Ontology, default_ontology
-from graph.resolve import EntityResolver
 from loaders.drafts import open_items
+from loaders.extract.batch import Plan, plan_batch
 from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_claims
 from loaders.extract.clean import Article, article_files, read_article
 from loaders.extract.gazetteer import load_gazetteer, slug
-from loaders.extract.mentions import SAME, Doubt, find_entries, find_people, same_name_score, split_sentences
+from loaders.extract.mentions import Doubt, find_entries, find_people, split_sentences
 from loaders.factfile import entity_entry, write_fact_file
 
 __all__ = ["REVIEW_BELOW", "EXTRACTOR", "draft_document", "extract_article", "extract_articles", "ExtractReport",
@@ -27,43 +28,16 @@ EXTRACTOR = "casegraph-extract 1"
 
 
 class CorpusIndex:
-    """Existing entities (``--corpus``) that drafted mentions resolve to."""
+    """Existing entities (``--corpus``) that drafted names resolve to (by :mod:`graph.identity`)."""
 
-    def __init__(self, entities: Iterable[tuple[str, str, list[str], str]]):
-        self.entities = {k: (name, aliases, label) for k, name, aliases, label in entities}
-        self.resolver = EntityResolver((k, n, a, lab) for k, (n, a, lab) in self.entities.items())
+    def __init__(self, entities: Iterable[Entity]):
+        self.entities = list(entities)
 
     @classmethod
     def from_paths(cls, paths: Iterable[str | Path]) -> CorpusIndex:
         from loaders.facts import load_corpus
 
-        corpus = load_corpus(paths)
-        return cls((e.key, e.name, list(e.aliases), e.label) for e in corpus.entities.values())
-
-    def match(self, draft: EntityDraft) -> tuple[str | None, tuple[str, float] | None]:
-        """(the corpus key this entity surely is, or a doubtful (key, score)), by name, alias or spelling."""
-        for text in [draft.name, *draft.aliases]:
-            found = [k for k in self.resolver.matches(text) if self.entities[k][2] == draft.label]
-            if len(found) == 1 and " " in text.strip():
-                return found[0], None
-        if draft.label != "Person" or " " not in draft.name:
-            return None, None
-        given, surname = draft.name.split()[0], draft.name.split()[-1]
-        best: tuple[str, float] | None = None
-        for key, (name, aliases, label) in self.entities.items():
-            if label != "Person":
-                continue
-            for text in [name, *aliases]:
-                parts = text.split()
-                if len(parts) < 2:
-                    continue
-                s_ratio, s_jw = same_name_score(parts[-1], surname)
-                g_ratio, _ = same_name_score(parts[0], given)
-                if s_ratio >= SAME and g_ratio >= 80:
-                    return key, None
-                if g_ratio >= 80 and s_jw >= 0.93 and (best is None or s_jw > best[1]):
-                    best = (key, s_jw)
-        return None, best
+        return cls(load_corpus(paths).entities.values())
 
 
 @dataclass
@@ -95,54 +69,110 @@ def _dedupe(ex: Extraction, ontology: Ontology) -> list[ClaimDraft]:
     return list(out.values())
 
 
-def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology: Ontology | None = None,
-                   review_below: float = REVIEW_BELOW) -> dict[str, Any]:
-    """The draft fact document of one cleaned article (not written)."""
-    ontology = ontology or default_ontology()
+@dataclass
+class _Drafted:
+    """One article's extraction, before the batch resolves identities."""
+
+    article: Article
+    ex: Extraction
+    doubts: list[Doubt]
+    source_key: str
+
+    def entities(self) -> list[Entity]:
+        return [Entity(e.key, e.label, e.name, list(e.aliases), dict(e.attributes), e.sensitive, e.generic,
+                       [self.source_key]) for e in self.ex.entities.values() if e.label != "Event"]
+
+
+def _extract(article: Article) -> _Drafted:
     gaz = load_gazetteer()
     text = article.text
     entries = find_entries(text, gaz)
     people, doubts = find_people(text, entries, gaz)
     ex = extract_claims(text, split_sentences(text), entries, people, gaz)
-    rename: dict[str, str] = {}
-    if corpus is not None:
-        for key, d in list(ex.entities.items()):
-            if d.label == "Event":
-                continue
-            sure, doubt = corpus.match(d)
-            if sure and sure != key:
-                name = corpus.entities[sure][0]
-                if d.name != name and d.name not in d.aliases:
-                    d.aliases.append(d.name)
-                d.name = name
-                rename[key] = sure
-            elif doubt:
-                doubts.append(Doubt(key, d.name, 0, 0, doubt[0], corpus.entities[doubt[0]][0], round(doubt[1], 3),
-                                    f"'{d.name}' is spelled close to '{corpus.entities[doubt[0]][0]}' in the corpus"))
-    claims = _dedupe(_renamed(ex, rename), ontology)
+    return _Drafted(article, ex, doubts, f"source:{slug(article.path.stem)}")
+
+
+def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology: Ontology | None = None,
+                   review_below: float = REVIEW_BELOW) -> dict[str, Any]:
+    """The draft fact document of one cleaned article (not written)."""
+    drafted = _extract(article)
+    [plan] = plan_batch([drafted.entities()], corpus.entities if corpus is not None else ())
+    return _assemble(drafted, plan, ontology or default_ontology(), review_below)
+
+
+def _apply_plan(d: _Drafted, plan: Plan) -> dict[str, str]:
+    """Rename this draft's entities to their group keys and give them the group's names and flags."""
+    ex = d.ex
+    rename = dict(plan.rename)
+    # A case or an event named after a person follows the person's key.
+    for old, new in plan.rename.items():
+        if not (old.startswith("person:") and new.startswith("person:")):
+            continue
+        o, n = old.split(":", 1)[1], new.split(":", 1)[1]
+        for key, e in ex.entities.items():
+            if e.label == "LegalCase" and key == f"case:{o}":
+                rename[key] = f"case:{n}"
+            elif e.label == "Event" and key.startswith(f"event:{o}-"):
+                rename[key] = f"event:{n}-" + key[len(f"event:{o}-"):]
+    for e in ex.entities.values():
+        if e.label == "Person":  # "attorney X", "President Y": the role is not part of the name
+            e.name = strip_roles(e.name)
+            e.aliases = [strip_roles(a) for a in e.aliases]
+    for key, e in ex.entities.items():
+        target = rename.get(key, key)
+        group = plan.merged.get(target)
+        if group is None:
+            e.aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
+            continue
+        if target in plan.corpus_names and e.name != plan.corpus_names[target]:
+            e.aliases.insert(0, e.name)  # the corpus's name leads; the article's spelling stays an alias
+            e.name = plan.corpus_names[target]
+        # The one merge rule: every spelling of the group as an alias, sensitive if any member is.
+        names = [strip_roles(n) if e.label == "Person" else n for n in (group.name, *group.aliases)]
+        merge_entity(e, Entity(key, e.label, names[0], names[1:], {}, group.sensitive, e.generic))
+        for attr, value in list(e.attributes.items()):
+            if attr in group.attributes and group.attributes[attr] != value:
+                del e.attributes[attr]  # drafts of one batch load together: another draft's value stands
+        e.aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
+    return rename
+
+
+def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) -> dict[str, Any]:
+    article, ex, doubts = d.article, d.ex, d.doubts
+    text = article.text
+    rename = _apply_plan(d, plan)
+    ex = _renamed(ex, rename)
+    claims = _dedupe(ex, ontology)
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
-    used |= {x.entity for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
+    used |= {rename.get(x.entity, x.entity) for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
+    used |= {c["entity"] for c in plan.candidates}
     entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase", "Location")]
     keys = {e.key for e in entities}
     candidates = []
+    asked: set[tuple[str, str]] = set()
     for dm in doubts:
         entity, same_as = rename.get(dm.entity, dm.entity), rename.get(dm.same_as, dm.same_as)
-        if entity not in keys or entity == same_as:
+        if entity not in keys or entity == same_as or (entity, same_as) in asked:
             continue
+        asked.add((entity, same_as))
         cand: dict[str, Any] = {"entity": entity, "mention": dm.mention}
         if dm.end > dm.start:
             cand["span"] = [dm.start, dm.end]
         cand.update({"same_as": same_as, "same_as_name": dm.same_as_name, "score": dm.score, "reason": dm.reason,
                      "decision": "pending"})
         candidates.append(cand)
-    source: dict[str, Any] = {"key": f"source:{slug(article.path.stem)}", "title": article.title}
+    for cand in plan.candidates:
+        if cand["entity"] in keys and (cand["entity"], cand["same_as"]) not in asked:
+            asked.add((cand["entity"], cand["same_as"]))
+            candidates.append(dict(cand))
+    source: dict[str, Any] = {"key": d.source_key, "title": article.title}
     for name in ("publisher", "url", "published"):
         if getattr(article, name):
             source[name] = getattr(article, name)
     doc = {
         "source": source,
         "entities": [_entity_entry(e) for e in entities],
-        "claims": [_claim_entry(c, text, review_below) for c in claims],
+        **({"claims": [_claim_entry(c, text, review_below) for c in claims]} if claims else {}),
         "draft": {
             "status": "unreviewed",
             "article": str(article.path),
@@ -156,23 +186,33 @@ def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology
 
 
 def _renamed(ex: Extraction, rename: dict[str, str]) -> Extraction:
+    """``ex`` with keys renamed; entities that meet under one key merge by the model's one rule.
+
+    :func:`graph.model.merge_entity` keeps every name as an alias and ``sensitive`` if
+    either side is: a person at risk never reaches a draft unmarked because a spelling of
+    theirs resolved to someone else's key. A label or ``generic`` conflict is not merged
+    (the entity keeps its own key).
+    """
     if not rename:
         return ex
     out = Extraction()
     for key, e in ex.entities.items():
         new = rename.get(key, key)
-        if new in out.entities:
-            have = out.entities[new]
-            have.aliases.extend(a for a in [e.name, *e.aliases] if a != have.name and a not in have.aliases)
+        have = out.entities.get(new)
+        if have is None:
+            e.key = new
+            out.entities[new] = e
             continue
-        e.key = new
-        out.entities[new] = e
+        if any(c.field in ("label", "generic") for c in merge_entity(have, e)):
+            rename.pop(key, None)
+            e.key = key
+            out.entities[key] = e
     for c in ex.claims:
         c.subject, c.object = rename.get(c.subject, c.subject), rename.get(c.object, c.object)
         c.asserted_by = rename.get(c.asserted_by, c.asserted_by) if c.asserted_by else None
-        for q in ("case", "client", "linked_by"):
-            if q in c.qualifiers:
-                c.qualifiers[q] = rename.get(c.qualifiers[q], c.qualifiers[q])
+        for q, v in list(c.qualifiers.items()):
+            if isinstance(v, str) and v in rename:  # key-valued qualifiers: case, client, linked_by, accuser
+                c.qualifiers[q] = rename[v]
         out.claims.append(c)
     return out
 
@@ -195,31 +235,51 @@ def _claim_entry(c: ClaimDraft, text: str, review_below: float) -> dict[str, Any
     return out
 
 
-def extract_article(path: str | Path, out_dir: str | Path, corpus: CorpusIndex | None = None,
-                    fmt: str = "yaml") -> tuple[Path, dict[str, Any]]:
-    """Extract one article into ``out_dir/<stem>.<fmt>``; return the path and the document."""
-    article = read_article(path)
-    doc = draft_document(article, corpus)
+def _write(d: _Drafted, doc: dict[str, Any], out_dir: str | Path, fmt: str) -> Path:
+    path = d.article.path
     out = Path(out_dir) / f"{Path(path).stem}.{fmt}"
     header = (f"Draft extracted from {Path(path).name} by {EXTRACTOR}: review it with "
               f"'casegraph review {out}' before loading.")
     write_fact_file(out, doc, fmt, header=header)
-    return out, doc
+    return out
+
+
+def extract_article(path: str | Path, out_dir: str | Path, corpus: CorpusIndex | None = None,
+                    fmt: str = "yaml") -> tuple[Path, dict[str, Any]]:
+    """Extract one article into ``out_dir/<stem>.<fmt>``; return the path and the document."""
+    d = _extract(read_article(path))
+    [plan] = plan_batch([d.entities()], corpus.entities if corpus is not None else ())
+    doc = _assemble(d, plan, default_ontology(), REVIEW_BELOW)
+    return _write(d, doc, out_dir, fmt), doc
 
 
 def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_paths: Iterable[str | Path] = (),
                      fmt: str = "yaml") -> ExtractReport:
-    """Extract every article (files, or directories of ``.html``/``.txt``); one bad input does not stop the rest."""
+    """Extract every article (files, or directories of ``.html``/``.txt``); one bad input does not stop the rest.
+
+    The batch is resolved as a whole (:mod:`loaders.extract.batch`): an actor named in several
+    articles gets one key in every draft, and doubtful matches become review candidates.
+    """
     corpus_paths = list(corpus_paths)
     corpus = CorpusIndex.from_paths(corpus_paths) if corpus_paths else None
     report = ExtractReport()
+    drafted: list[_Drafted] = []
     files, unreadable = article_files(paths)
     report.failed.extend(unreadable)
     for path in files:
         try:
-            out, doc = extract_article(path, out_dir, corpus, fmt)
+            drafted.append(_extract(read_article(path)))
         except CasegraphError as exc:
             report.failed.append((path, str(exc)))
+    plans = plan_batch([d.entities() for d in drafted], corpus.entities if corpus is not None else ())
+    ontology = default_ontology()
+    for d, plan in zip(drafted, plans, strict=True):
+        try:
+            doc = _assemble(d, plan, ontology, REVIEW_BELOW)
+            out = _write(d, doc, out_dir, fmt)
+        except CasegraphError as exc:
+            report.failed.append((d.article.path, str(exc)))
             continue
-        report.written.append((path, out, len(doc.get("entities", [])), len(doc.get("claims", [])), open_items(doc)))
+        report.written.append((d.article.path, out, len(doc.get("entities") or ()), len(doc.get("claims") or ()),
+                               open_items(doc)))
     return report

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError, ValidationFailed
-from graph.model import claim_id
+from graph.model import Entity, claim_id, merge_entity
 from graph.ontology import default_ontology
 from graph.yamlio import ParseError, load_with_lines
 from loaders.drafts import open_items
-from loaders.factfile import format_of, write_fact_file
+from loaders.factfile import entity_entry, format_of, write_fact_file
 
 __all__ = ["ReviewSummary", "review_draft", "merge_entity_into", "plain"]
 
@@ -66,6 +66,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise CasegraphError(f"{path}: cannot read: {exc}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("draft"), dict):
         raise CasegraphError(f"{path}: not a draft (no 'draft' block); only extracted drafts are reviewed")
+    from loaders.facts import validate
+
+    # A draft edited by hand into something malformed is named, not walked into a traceback.
+    problems = validate([path])[1]
+    if problems:
+        more = f" (and {len(problems) - 1} more: run 'casegraph validate {path}')" if len(problems) > 1 else ""
+        raise CasegraphError(f"{problems[0]}{more}; fix the draft before reviewing it")
     return doc
 
 
@@ -95,22 +102,22 @@ def merge_entity_into(doc: dict[str, Any], old: str, new: str, new_name: str | N
     new_e = next((e for e in entities if e["key"] == new), None)
     if old_e is None:
         raise CasegraphError(f"no entity '{old}' in this draft")
+    dropped = _as_entity(old_e)
     if new_e is None:
-        # A corpus entity: this entity takes its key and name.
-        new_e = dict(old_e, key=new, name=new_name or old_e["name"])
-        new_e["aliases"] = [a for a in [old_e["name"], *(old_e.get("aliases") or [])] if a != new_e["name"]]
-        entities[entities.index(old_e)] = new_e
+        # An entity of another file or of the corpus: this one takes its key and name.
+        have = Entity(new, dropped.label, new_name or dropped.name, [], {}, False, dropped.generic)
     else:
-        aliases = list(new_e.get("aliases") or [])
-        for a in [old_e["name"], *(old_e.get("aliases") or [])]:
-            if a != new_e["name"] and a not in aliases:
-                aliases.append(a)
-        if aliases:
-            new_e["aliases"] = aliases
-        if old_e.get("sensitive"):
-            new_e["sensitive"] = True  # one mention at risk protects the person
-        for k, v in (old_e.get("attributes") or {}).items():
-            new_e.setdefault("attributes", {}).setdefault(k, v)
+        have = _as_entity(new_e)
+    # The one entity merge rule: every name kept as an alias, sensitive if either side is.
+    refused = [c for c in merge_entity(have, dropped) if c.field in ("label", "generic")]
+    if refused:
+        c = refused[0]
+        raise CasegraphError(f"'{old}' cannot be merged into '{new}': its {c.field} is {c.new}, not {c.have}")
+    merged = entity_entry(have)
+    if new_e is None:
+        entities[entities.index(old_e)] = merged
+    else:
+        entities[entities.index(new_e)] = merged
         entities.remove(old_e)
     ontology = default_ontology()
     seen: dict[str, dict[str, Any]] = {}
@@ -137,6 +144,26 @@ def merge_entity_into(doc: dict[str, Any], old: str, new: str, new_name: str | N
                 cand[f] = new
 
 
+def _resolver_says(doc: dict[str, Any], cand: dict[str, Any]) -> str | None:
+    """What the one identity resolver (graph.identity) says of a candidate whose two sides are in the draft."""
+    from graph.identity import Record, compare
+
+    by_key = {e["key"]: e for e in doc.get("entities") or []}
+    a, b = by_key.get(cand["entity"]), by_key.get(cand["same_as"])
+    if a is None or b is None:
+        return None
+    left, right = (Record(e["key"], e["label"], e["name"], e.get("aliases") or ()) for e in (a, b))
+    m = compare(left, right)
+    if m is None:
+        return "no evidence they are one actor (a shared first name, or another given name)"
+    return f"score {m.score:.2f}{', sure' if m.sure else ''}: {m.reason}"
+
+
+def _as_entity(entry: dict[str, Any]) -> Entity:
+    return Entity(entry["key"], entry["label"], entry.get("name", entry["key"]), list(entry.get("aliases") or []),
+                  dict(entry.get("attributes") or {}), bool(entry.get("sensitive")), bool(entry.get("generic")))
+
+
 def _context(text: str | None, span: list[int] | None) -> str | None:
     if not text or not span:
         return None
@@ -152,6 +179,8 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
     """Write the reviewed draft only if it validates; the original stays untouched otherwise."""
     from loaders.facts import validate
 
+    if "claims" in doc and not doc["claims"]:
+        del doc["claims"]  # the format has no empty claims list: every claim was rejected or merged away
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.review.", suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
@@ -188,6 +217,8 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
             f"the same as {cand.get('same_as_name') or names.get(cand['same_as'], '')} ({cand['same_as']})?")
         if cand.get("reason"):
             say(f"  why asked: {cand['reason']} (similarity {cand.get('score')})")
+        if judged := _resolver_says(doc, cand):
+            say(f"  resolver: {judged}")
         if ctx := _context(text, cand.get("span")):
             say(f"  context: {ctx}")
         say(f"  {_HELP}; accept merges them, reject keeps them apart")
@@ -216,7 +247,12 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
             summary.edited += 1
         else:
             summary.accepted += 1
-        merge_entity_into(doc, cand["entity"], target, target_name)
+        try:
+            merge_entity_into(doc, cand["entity"], target, target_name)
+        except CasegraphError as exc:
+            say(f"  {exc}; skipped")
+            summary.skipped += 1
+            continue
         cand["decision"] = "accepted"
     pending = [c for c in doc.get("claims") or [] if c.get("review") == "pending"]
     for claim in pending:

@@ -1,0 +1,191 @@
+"""One key per actor across a batch of drafts (and the ``--corpus``), by :mod:`graph.identity`.
+
+Every drafted person, organisation and place of the batch, and every entity of the corpus,
+goes into one blocking index. Sure matches become one key in every draft: the corpus key
+when the corpus has the actor, else the key of the best-named member (a name without a
+role word, in the most drafts). The drafts keep their own spelling as the name and carry
+the other spellings as aliases; ``sensitive`` holds in every draft if any draft or the
+corpus marks the person. Doubtful matches become review candidates in the drafts that
+hold the entity (``casegraph review`` accepts or rejects them). Events and cases named
+after a person (``case:<person>``, ``event:<person>-arrest``) follow the person's key.
+
+Two entities of one draft are merged only when their names are the same after
+transliteration and role words (the article's own coreference kept them apart otherwise),
+and a group never holds two corpus keys.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.identity import DOUBT, RESOLVED_LABELS, SURE, IdentityIndex, Match, Record, clusters, compare
+from graph.model import Entity, merge_entity
+
+__all__ = ["Plan", "plan_batch"]
+
+_SAME_DRAFT_MIN = 0.97  # two entities of one draft merge only on the same name
+
+
+@dataclass
+class Plan:
+    """What one draft changes: keys renamed, the merged entity per key, new review candidates."""
+
+    rename: dict[str, str] = field(default_factory=dict)
+    merged: dict[str, Entity] = field(default_factory=dict)   # canonical key -> the group's merged entity
+    corpus_names: dict[str, str] = field(default_factory=dict)  # canonical corpus key -> its name
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Member:
+    record: Record
+    drafts: set[int]
+    corpus: bool
+    entity: Entity  # the names, flags and attributes of this key across the batch, merged
+
+
+def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()) -> list[Plan]:
+    """A :class:`Plan` per draft (its entities, in draft order) resolving the batch and the corpus."""
+    members: dict[str, _Member] = {}
+
+    def add(e: Entity, draft: int | None) -> None:
+        have = members.get(e.key)
+        if have is None:
+            ent = Entity(e.key, e.label, e.name, list(e.aliases), dict(e.attributes), e.sensitive, e.generic,
+                         list(e.sources))
+            members[e.key] = _Member(Record(e.key, e.label, e.name), set(), draft is None, ent)
+            have = members[e.key]
+        else:
+            merge_entity(have.entity, e)
+        if draft is None:
+            have.corpus = True
+        else:
+            have.drafts.add(draft)
+
+    for e in corpus:
+        if e.label in RESOLVED_LABELS:
+            add(e, None)
+    for i, entities in enumerate(drafts):
+        for e in entities:
+            if e.label in RESOLVED_LABELS:
+                add(e, i)
+    order = list(members)
+    for m in members.values():
+        m.record = Record(m.entity.key, m.entity.label, m.entity.name, m.entity.aliases, m.entity.sources,
+                          m.entity.sensitive, m.entity.generic)
+    index = IdentityIndex([members[k].record for k in order])
+    pos = {r.key: i for i, r in enumerate(index.records)}
+    keys = [r.key for r in index.records]
+    drafted = {i for i, k in enumerate(keys) if members[k].drafts}
+    matches = index.candidates(DOUBT, among=drafted)
+
+    def allowed(a: list[int], b: list[int], match: Match) -> bool:
+        ma, mb = [members[keys[i]] for i in a], [members[keys[i]] for i in b]
+        if sum(m.corpus for m in ma) + sum(m.corpus for m in mb) > 1:
+            return False
+        shared = set().union(*(m.drafts for m in ma)) & set().union(*(m.drafts for m in mb))
+        if shared and match.score < _SAME_DRAFT_MIN:
+            return False
+        # Every pair across the two groups must be compatible (no chain through a third name).
+        return all(compare(x.record, y.record) is not None for x in ma for y in mb)
+
+    roots = clusters(len(keys), matches, allowed)
+    corroborated = _corroborated(matches, roots, keys, members)
+    if corroborated:
+        matches = sorted([m for m in matches if (m.i, m.j) not in {(c.i, c.j) for c in corroborated}] + corroborated,
+                         key=lambda m: -m.score)
+        roots = clusters(len(keys), matches, allowed)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        groups[root].append(keys[i])
+    canonical: dict[str, str] = {}
+    merged: dict[str, Entity] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        best = min(group, key=lambda k: _rank(members[k]))
+        head = members[best].entity
+        entity = Entity(best, head.label, head.name, [], {}, False, head.generic)
+        for k in sorted(group, key=lambda k: _rank(members[k])):
+            merge_entity(entity, members[k].entity)
+        for k in group:
+            canonical[k] = best
+        merged[best] = entity
+    plans = [Plan() for _ in drafts]
+    for key, target in canonical.items():
+        m = members[key]
+        for d in m.drafts:
+            if target != key:
+                plans[d].rename[key] = target
+            plans[d].merged[target] = merged[target]
+            if members[target].corpus:
+                plans[d].corpus_names[target] = members[target].entity.name
+    _candidates(matches, roots, pos, members, canonical, plans)
+    return plans
+
+
+def _corroborated(matches: list[Match], roots: list[int], keys: list[str], members: dict[str, _Member]) -> list[Match]:
+    """Close spellings of one given name made sure by context: both articles also name one other person.
+
+    "Aziz Akhmetov" in one article and "Aziz Akhtemov" in two others, each beside Nariman
+    Dzhelyal: the same man misspelled. Without such a shared person the pair stays a
+    candidate. Articles that share a draft never count (one article is no corroboration).
+    """
+    people_in: dict[int, set[int]] = defaultdict(set)
+    for i, k in enumerate(keys):
+        member = members[k]
+        if member.entity.label == "Person" and not member.entity.generic:
+            for d in member.drafts:
+                people_in[d].add(i)
+
+    def around(i: int) -> set[int]:
+        return {roots[j] for d in members[keys[i]].drafts for j in people_in[d]} - {roots[i]}
+
+    out = []
+    for m in matches:
+        if not m.close or m.sure or roots[m.i] == roots[m.j] or members[m.left].drafts & members[m.right].drafts:
+            continue
+        shared = (around(m.i) & around(m.j)) - {roots[m.i], roots[m.j]}
+        if shared:
+            names = sorted(members[keys[r]].entity.name for r in shared)
+            out.append(Match(m.left, m.right, SURE, f"{m.reason}; both articles also name {', '.join(names[:3])}",
+                             m.left_name, m.right_name, m.i, m.j, True))
+    return out
+
+
+def _rank(m: _Member) -> tuple[Any, ...]:
+    """Which key a group keeps: the corpus's, a name without role words, the most drafts, the fullest name."""
+    first = m.record.names[0] if m.record.names else None
+    return (not m.corpus, bool(first and first.roles), -len(m.drafts), not m.record.full_name,
+            -len(m.entity.name), m.entity.key)
+
+
+def _candidates(matches: list[Match], roots: list[int], pos: dict[str, int], members: dict[str, _Member],
+                canonical: dict[str, str], plans: list[Plan]) -> None:
+    """Doubtful (or vetoed) matches between groups, written into each draft holding the entity side."""
+    asked: set[tuple[str, str]] = set()
+    for m in matches:
+        if roots[pos[m.left]] == roots[pos[m.right]]:
+            continue
+        a, b = members[m.left], members[m.right]
+        if a.drafts & b.drafts:
+            continue  # within one article, its own coreference has asked what there is to ask
+        # The side to rename is the one that would not keep its key.
+        entity, other = (a, b) if _rank(a) > _rank(b) else (b, a)
+        if not entity.drafts:
+            continue
+        e_key = canonical.get(entity.entity.key, entity.entity.key)
+        o_key = canonical.get(other.entity.key, other.entity.key)
+        if e_key == o_key or (e_key, o_key) in asked:
+            continue
+        asked.add((e_key, o_key))
+        where = "the corpus" if other.corpus else ", ".join(sorted(other.entity.sources)) or "another draft"
+        name = other.entity.name
+        mention = entity.entity.name
+        for d in sorted(entity.drafts):
+            plans[d].candidates.append({
+                "entity": e_key, "mention": mention, "same_as": o_key, "same_as_name": name,
+                "score": m.score, "reason": f"{m.reason} (in {where})", "decision": "pending"})

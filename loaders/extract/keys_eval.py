@@ -1,0 +1,71 @@
+"""Identity across a batch, measured: drafted keys against annotated keys that are canonical
+across the corpus (one gold key per actor in every gold file).
+
+A *split* is a gold actor named in two or more articles whose drafts give it more than one
+key; a *wrong merge* is one drafted key that stands for two gold actors. Drafted entities
+are aligned to gold ones per article the way ``eval-extract`` aligns them (key, else name
+or alias after transliteration).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.identity import RESOLVED_LABELS
+from loaders.extract.evaluate import _align_named, _read
+from loaders.facts import find_fact_files
+
+__all__ = ["KeyReport", "score_keys"]
+
+
+@dataclass
+class KeyReport:
+    """Splits and wrong merges of a batch of drafts against gold keys."""
+
+    shared: int = 0      # gold actors named in two or more gold files
+    found: int = 0       # of those, drafted (aligned) in two or more drafts
+    splits: dict[str, list[str]] = field(default_factory=dict)       # gold key -> drafted keys
+    wrong_merges: dict[str, list[str]] = field(default_factory=dict)  # drafted key -> gold keys
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"shared": self.shared, "found_in_two_or_more": self.found, "splits": self.splits,
+                "wrong_merges": self.wrong_merges}
+
+
+def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path]) -> KeyReport:
+    """Compare the keys of drafts (paired with gold files by stem) with the gold keys."""
+    golds = {p.stem: _read(p) for p in find_fact_files(gold_paths)}
+    preds = {p.stem: _read(p) for p in find_fact_files(pred_paths)}
+    in_files: dict[str, set[str]] = defaultdict(set)
+    for stem, doc in golds.items():
+        for e in doc.get("entities") or []:
+            if e.get("label") in RESOLVED_LABELS:
+                in_files[e["key"]].add(stem)
+    drafted: dict[str, dict[str, str]] = defaultdict(dict)  # gold key -> stem -> drafted key
+    for stem, pred in preds.items():
+        gold = golds.get(stem)
+        if gold is None:
+            continue
+        named = [e for e in pred.get("entities") or [] if e.get("label") in RESOLVED_LABELS]
+        g_named = [e for e in gold.get("entities") or [] if e.get("label") in RESOLVED_LABELS]
+        for p_key, g_key in _align_named(named, g_named).items():
+            drafted[g_key][stem] = p_key
+    report = KeyReport()
+    by_pred: dict[str, set[str]] = defaultdict(set)
+    for g_key, stems in in_files.items():
+        for p_key in drafted.get(g_key, {}).values():
+            by_pred[p_key].add(g_key)
+        if len(stems) < 2:
+            continue
+        report.shared += 1
+        keys = drafted.get(g_key, {})
+        if len(keys) >= 2:
+            report.found += 1
+            if len(set(keys.values())) > 1:
+                report.splits[g_key] = sorted(set(keys.values()))
+    report.wrong_merges = {p: sorted(g) for p, g in sorted(by_pred.items()) if len(g) > 1}
+    return report
