@@ -260,6 +260,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     scan = "".join(masked)
     full: list[Mention] = []
     single: list[Mention] = []
+    unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
     for m in _RUN_RE.finditer(scan):
         run = _name_run(text, m, gaz)
         if run is None:
@@ -270,8 +271,21 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             cued = bool(role) or _cue_near(text, start, end, gaz)
             if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
                 full.append(Mention(start, end, text[start:end], "Person", role=role))
+            else:
+                unsure.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
+    # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
+    for _ in range(2):
+        ends = {m.end for m in full}
+        starts = {m.start for m in full}
+        for m in list(unsure):
+            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, m.start - 6):m.start])
+            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[m.end:m.end + 6])
+            if before and (m.start - len(before.group())) in ends or after and (m.end + len(after.group())) in starts:
+                full.append(m)
+                unsure.remove(m)
+        full.sort(key=lambda m: m.start)
     index = _PeopleIndex()
     people = index.people
     doubts: list[Doubt] = []
