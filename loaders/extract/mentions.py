@@ -279,12 +279,12 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     for _ in range(2):
         ends = {m.end for m in full}
         starts = {m.start for m in full}
-        for m in list(unsure):
-            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, m.start - 6):m.start])
-            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[m.end:m.end + 6])
-            if before and (m.start - len(before.group())) in ends or after and (m.end + len(after.group())) in starts:
-                full.append(m)
-                unsure.remove(m)
+        for cand in list(unsure):
+            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, cand.start - 6):cand.start])
+            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[cand.end:cand.end + 6])
+            if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
+                full.append(cand)
+                unsure.remove(cand)
         full.sort(key=lambda m: m.start)
     index = _PeopleIndex()
     people = index.people
