@@ -1,7 +1,7 @@
 """Benchmark: articles per second and peak memory of ``casegraph extract``, beside a floor.
 
-Takes the development set (examples/articles/dev and unseen, plus the seed article when
-../shared/seed is there), copies it under fresh names until there are ``--articles``
+Takes the self-written articles (examples/articles/dev and unseen), the seed article
+(examples/articles/seed) and the real development set when present (examples/articles/real/dev), copies it under fresh names until there are ``--articles``
 inputs (default 300; HTML and text alike), and times, on the same inputs:
 
 (a) the floor: reading and cleaning only (``read_article``: trafilatura for HTML, the
@@ -10,7 +10,11 @@ inputs (default 300; HTML and text alike), and times, on the same inputs:
 (c) the same with ``--corpus examples/crimea`` (names resolved against existing entities).
 
 Peak memory is the process's maximum resident set size (``ru_maxrss``), read after each
-phase. Target: >= 50 articles/s on this machine.
+phase. Target: >= 50 articles/s on this machine, peak memory < 500 MB.
+
+Then (d) a crafted article, one paragraph of made-up names and arrests, at about 190 KB
+and 380 KB (the input that used to take 40 s): twice the text should take about twice
+the time (near-linear), not four times.
 
     .venv/bin/python bench/extract.py
     .venv/bin/python bench/extract.py --articles 1000 --json
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import shutil
 import sys
@@ -36,10 +41,9 @@ TARGET = 50.0
 
 
 def _inputs(workdir: Path, n: int) -> list[Path]:
-    sources = sorted(p for d in ("dev", "unseen") for p in (REPO / "examples" / "articles" / d).iterdir())
-    seed = REPO.parent / "shared" / "seed" / "empr-fsb-agent-network.txt"
-    if seed.is_file():
-        sources.append(seed)
+    art = REPO / "examples" / "articles"
+    dirs = [art / "dev", art / "unseen", art / "seed", art / "real" / "dev"]
+    sources = sorted(p for d in dirs if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".html", ".htm"))
     out = []
     for i in range(n):
         src = sources[i % len(sources)]
@@ -47,6 +51,24 @@ def _inputs(workdir: Path, n: int) -> list[Path]:
         shutil.copyfile(src, dst)
         out.append(dst)
     return out
+
+
+def _crafted_seconds(work: Path, sentences: int) -> tuple[float, float]:
+    """Extract one crafted article of ``sentences`` sentences in a single paragraph: (KB, seconds)."""
+    rng = random.Random(sentences)
+    syllables = ["ka", "ri", "mo", "tu", "se", "la", "ne", "vi", "do", "ga", "zh", "ch", "ra", "mi"]
+
+    def name() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    body = " ".join(f"{name()} {name()}ov was arrested by the FSB in Simferopol on 3 May 2021. He said it."
+                    for _ in range(sentences))
+    path = work / f"crafted-{sentences}.txt"
+    path.write_text(f"Crafted article\n\n{body}\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    report = extract_articles([path], work / "crafted")
+    assert not report.failed, report.failed
+    return path.stat().st_size / 1024, time.perf_counter() - t0
 
 
 def _rss_mb() -> float:
@@ -76,11 +98,13 @@ def main() -> None:
         t0 = time.perf_counter()
         extract_articles(inputs, work / "out-corpus", [REPO / "examples" / "crimea"])
         rows.append(("casegraph extract --corpus examples/crimea", time.perf_counter() - t0, _rss_mb()))
+        crafted = [(size, _crafted_seconds(work, size)) for size in (1200, 2400)]
     n = args.articles
     data = {
         "articles": n, "failed": failed, "claims": claims, "target_articles_per_s": TARGET,
         "phases": [{"phase": name, "seconds": round(sec, 3), "articles_per_s": round(n / sec, 1),
                     "peak_rss_mb": round(rss, 1)} for name, sec, rss in rows],
+        "crafted": [{"sentences": k, "kilobytes": round(kb, 1), "seconds": round(sec, 2)} for k, (kb, sec) in crafted],
     }
     if args.json:
         print(json.dumps(data, indent=2))
@@ -89,6 +113,10 @@ def main() -> None:
     print(f"{'phase':<45} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
     for p in data["phases"]:
         print(f"{p['phase']:<45} {p['seconds']:>8.2f} {p['articles_per_s']:>11.1f} {p['peak_rss_mb']:>12.1f}")
+    for c in data["crafted"]:
+        print(f"crafted article, {c['kilobytes']:.0f} KB in one paragraph: {c['seconds']:.2f} s")
+    ratio = data["crafted"][1]["seconds"] / max(data["crafted"][0]["seconds"], 1e-9)
+    print(f"crafted: twice the text took {ratio:.1f}x the time ({'near-linear' if ratio < 3 else 'NOT near-linear'})")
     rate = data["phases"][1]["articles_per_s"]
     print(f"extract: {rate:.1f} articles/s ({'met' if rate >= TARGET else 'NOT met'}); "
           f"{data['phases'][1]['seconds'] / data['phases'][0]['seconds']:.1f}x the read+clean floor")

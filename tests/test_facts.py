@@ -22,12 +22,12 @@ from loaders.facts import find_fact_files, load_corpus, validate
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "crimea"
-SEED = Path(__file__).resolve().parents[2] / "shared/seed/empr-fsb-agent-network.txt"
+SEED = REPO / "examples" / "articles" / "seed" / "empr-fsb-agent-network.txt"
 
 
 def _seed_text() -> str:
-    # The seed article ships beside the repository on every machine that runs the tests:
-    # its absence is a broken checkout, not a reason to skip.
+    # The seed article ships in the repository (examples/articles/seed): its absence is a
+    # broken checkout, not a reason to skip.
     assert SEED.is_file(), f"seed article missing: {SEED}"
     return SEED.read_text(encoding="utf-8")
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from casegraph.cli.common import emit_json, emit_table, format_option, output_under
+from graph.text import escape_control
 
 __all__ = ["COMMANDS"]
 
@@ -45,10 +46,10 @@ def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], dr
         for _a, draft, n_e, n_c, n_open in report.written:
             click.echo(f"{draft}: {n_e} entities, {n_c} claims, {n_open} to review")
         for _a, msg in report.failed:
-            click.echo(f"failed: {msg}", err=True)
+            click.echo(f"failed: {escape_control(msg)}", err=True)
         summary = f"{len(report.written)} draft{'s' if len(report.written) != 1 else ''} written to {out_dir}"
         if report.failed:
-            summary += f"; {len(report.failed)} failed: " + ", ".join(str(a) for a, _m in report.failed)
+            summary += f"; {len(report.failed)} failed: " + ", ".join(escape_control(str(a)) for a, _m in report.failed)
         click.echo(summary, err=bool(report.failed))
     if report.failed:
         sys.exit(1)
@@ -87,7 +88,8 @@ def review(draft: str) -> None:
 def eval_extract(pred: str, gold: str, errors: bool, fmt: str) -> None:
     """Compare drafts (PRED) with annotated fact files (GOLD): precision, recall and F1.
 
-    Entities per label and claims per predicate, then the misses and false positives.
+    Entities per label, events per kind and claims per predicate (precision, recall, F1 and
+    the counts), then the misses and false positives.
 
     \b
     Example:
@@ -101,10 +103,11 @@ def eval_extract(pred: str, gold: str, errors: bool, fmt: str) -> None:
         emit_json(data)
         return
     headers = ["", "precision", "recall", "F1", "TP", "FP", "FN"]
-    for part, what in (("entities", "label"), ("claims", "predicate")):
+    for part, what in (("entities", "label"), ("event_kinds", "kind"), ("claims", "predicate")):
         rows = [(k, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["tp"], v["fp"], v["fn"])
                 for k, v in data[part].items()]
-        emit_table(f"{part.capitalize()} by {what} ({data['files']} files)", [what, *headers[1:]], rows)
+        title = "Events by kind" if part == "event_kinds" else f"{part.capitalize()} by {what}"
+        emit_table(f"{title} ({data['files']} files)", [what, *headers[1:]], rows)
     if errors:
         for title, items in (("Misses", data["misses"]), ("False positives", data["false_positives"]),
                              ("Unpaired", data["unpaired"])):

@@ -9,15 +9,26 @@ resolved or the target was one of several people).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.links import (
+    bylines,
+    events_in_cases,
+    from_place_lists,
+    org_links,
+    place_links,
+    statement_place,
+)
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.facts import count_words
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -28,13 +39,19 @@ _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "ac
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
-                        r"found guilty of|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under))\b",
+                        r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
+                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:alleged|“|\"|participation|involvement|membership))|"
+                        r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
+                        r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
+                        r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
                         re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?")
-_PLURAL_RE = re.compile(r"\b(?:both men|both women|the men|the two men|the brothers|both|they|them)\b", re.IGNORECASE)
+_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?"
+                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
+_PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|(?:the|these|those)(?: \w+)? (?:men|women|"
+                         r"activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
@@ -81,7 +98,7 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE
     words = [(sent.start + m.start(), sent.start + m.end()) for m in _WORDS_RE.finditer(sent.text)]
     if not words:
         return sent.start, sent.end
-    if len(words) <= limit:
+    if len(words) <= limit and count_words(text[words[0][0]:words[-1][1]]) <= limit:
         return words[0][0], words[-1][1]
     first = next((i for i, (s, e) in enumerate(words) if e > a), 0)
     last = max((i for i, (s, e) in enumerate(words) if s < b), default=first)
@@ -92,6 +109,13 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE
             last += 1
     if last - first + 1 > limit:
         last = first + limit - 1
+    # The validator counts words as it reads them ("twenty-one" is two, a dash between words
+    # splits them): shrink the window, away from the claim's own words, until it agrees.
+    while last > first and count_words(text[words[first][0]:words[last][1]]) > limit:
+        if words[last][0] >= b or words[first][1] > a:
+            last -= 1
+        else:
+            first += 1
     return words[first][0], words[last][1]
 
 
@@ -145,13 +169,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     ex = Extraction()
     person_by_key = {p.key: p for p in people}
     for person in people:
-        d = ex.entity(person.key, "Person", person.name)
+        position = person.position if person.position.lower() not in _HONORIFICS else ""
+        d = ex.entity(person.key, "Person", person.name, position=position.lower() or None)
         d.aliases = [v for v in person.variants if v != person.name]
     for m in entries:
         assert m.entry is not None
         d = ex.entity(m.ref, m.entry.label, m.entry.name, **m.entry.attributes)
         d.generic = m.entry.generic
-        if m.text != m.entry.name and m.text not in d.aliases and m.text[:1].isupper():
+        if m.text != m.entry.name and m.text not in d.aliases and (m.text[:1].isupper() or m.entry.generic):
             d.aliases.append(m.text)
     mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
     dates = find_dates(text, gaz)
@@ -162,8 +187,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     lawyers: list[tuple[str, str, tuple[int, int], float]] = []
     role_people: set[str] = set()
     cues = gaz.cues
-    lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    lead_re = re.compile(rf"\b({_title_re(cues['leadership'])})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
     member_re = re.compile(rf"\b({_title_re(cues['membership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    work_re = re.compile(rf"\b({_title_re(cues['employment'])})\s+(?:of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
     org_title_re = re.compile(rf"^\s+({_title_re(cues['leadership'] + cues['membership'])})\s*,?\s*$", re.IGNORECASE)
     lawyer_words = _title_re(cues["lawyer"])
     speech_after = _title_re(cues["speech_after"])
@@ -171,6 +197,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    para_starts = [m.start() for m in re.finditer(r"\n", text)]
+    date_starts = [d[0] for d in dates]
     first = 0
     for sent in sentences:
         while first < len(mentions) and mentions[first].start < sent.start:
@@ -181,11 +209,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 break
             if m.end <= sent.end:
                 inside.append(m)
-        para = text.rfind("\n", 0, sent.start)
+        para = _paragraph_of(para_starts, sent.start)
         pron = []
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
-            prev = history + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            # The last few people named (the antecedent is among the last six): no copy of the whole history.
+            prev = history[-8:] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
@@ -194,11 +223,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # --- speakers: who says this sentence
         speakers: list[tuple[str, int, int]] = []
         for m in cx.people:
-            if re.match(rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
+            # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
+            if _re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
+                        rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
                 # "Lawyer X, who represents Y, said": X speaks, not Y.
                 head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
                 speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
-            elif re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
+            elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
                            re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
                 speakers.append((m.ref, m.start, m.end))
             elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
@@ -212,25 +243,57 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if cands:
                 speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
         for m in cx.orgs:
-            if re.match(rf"[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b", cx.after(m.end, 30), re.IGNORECASE):
-                if sent.text.lstrip().startswith(("The ", m.text)) or m.start - sent.start < 8:
-                    speakers.append((m.ref, m.start, m.end))
+            if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
+                continue  # a collective actor ("the authorities") is spoken of, not quoted
+            subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
+                                    cx.before(m.start, 20), re.IGNORECASE)
+            # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
+            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                    cx.after(m.end, 40), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            # “...,” said Amnesty International / the UN experts declared
+            elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
+                           re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
+                               rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
+                speakers.append((m.ref, m.start, m.end))
+        # A statement's headline: "Statement by the Spokesperson ...", "British Embassy Kyiv statement on ..."
+        by = re.match(r"\s*(?:[\w/]+:\s*)?(?:Joint\s+)?Statement\s+by\s+(?:the\s+)?", sent.text, re.IGNORECASE)
+        for m in cx.orgs + cx.people:
+            if speakers or ex.entities[m.ref].generic:
+                break
+            if by and m.start == sent.start + by.end() or sent.start == 0 and re.match(
+                    r"(?:’s|'s)?\s+statement\b", cx.after(m.end, 20), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
         speaker = speakers[0][0] if speakers else None
         if speaker:
             speakers_by_para[para] = speaker
         elif sent.text.lstrip().startswith(("“", "\"")) or para in speakers_by_para:
             # Quoted speech continues: the paragraph's speaker says it (set when found later).
             speaker = speakers_by_para.get(para)
+        # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
+        for o in cx.orgs:
+            if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
+                    re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
+                              cx.before(o.start, 50), re.IGNORECASE)
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))):
+                name = ex.entities[o.ref].name
+                ev = f"event:{slug(name)}-report"
+                ex.entity(ev, "Event", f"Report by {name}", kind="publication")
+                ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
-            ev = f"event:{slug(kind_name)}-statement"
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
+            if re.match(r"[\s,]*(?:has |had |also )?(?:reported|reports|documented|published)\b", text[b:b + 30]):
+                ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
+                ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
+            else:
+                ev = f"event:{slug(kind_name)}-statement"
+                ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
             ex.claim(ref, "STATES", ev, quote_span(text, sent, a, b), 0.85, "statement", medium=medium)
 
         # --- leadership and membership: "<title> of ORG PERSON", "PERSON, <title> of ORG"
         for o in cx.orgs:
-            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8)):
+            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8), (work_re, "WORKS_FOR", 0.75)):
                 mt = rx.search(cx.before(o.start, 60))
                 if not mt:
                     continue
@@ -239,7 +302,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 # "<title> of ORG PERSON" or "PERSON, <title> of ORG"
                 holder = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
                     (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4
-                     and re.fullmatch(r",\s*(?:the\s+)?", cx.between(p.end, title_start))), None)
+                     and re.fullmatch(r",\s*(?:the\s+|a\s+|an\s+)?", cx.between(p.end, title_start + (2 if cx.between(
+                         title_start, title_start + 2).lower() == "a " else 0)))), None)
                 if holder is not None:
                     a, b = min(title_start, holder.start), max(o.end, holder.end)
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
@@ -256,7 +320,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         # --- occupations, residence, relatives
         for p in cx.people:
-            mt = re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
+            mt = _re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
             if mt and p.ref in ex.entities:
                 ex.entities[p.ref].attributes.setdefault("occupation", mt.group(1).lower())
             for pl in cx.places:
@@ -267,14 +331,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
                         r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
-            mt = re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
+            mt = _re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
             near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
             if mt and near:
                 ref = next(r for a_, _b, r in cx.pronouns if a_ == near[-1])
                 ex.claim(p.ref, "RELATIVE_OF", ref, quote_span(text, sent, p.start - len(mt.group()), p.end), 0.7, "relative",
                          relation=mt.group(1).lower())
             for q in cx.people:
-                mt = re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
+                mt = _re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
                 if mt and q.ref != p.ref:
                     ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
                              relation=mt.group(1).lower())
@@ -284,27 +348,27 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for a_ in cx.people:
                 if a_.ref == b_.ref:
                     continue
-                if re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
-                        or re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                if _re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
+                        or _re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
                     lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            mt = re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
+            mt = _re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?<!rights )(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
             owner = [r for a_, _b, r in cx.pronouns if r != b_.ref and b_.start - 30 <= a_ < b_.start]
             if mt and owner and not any(lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, owner[-1], quote_span(text, sent, b_.start - len(mt.group()), b_.end), 0.7))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
-            if re.search(rf"\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
+            if _re.search(rf"(?<!rights )\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
                     lw[0] == b_.ref for lw in lawyers):
                 lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
             for word, pred in (("judge", "JUDGE_IN"), ("prosecutor", "PROSECUTES"), ("investigator", "INVESTIGATES")):
-                if re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
+                if _re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
                     role_people.add(b_.ref)
                     ex.entities[b_.ref].attributes.setdefault("position", word)
                     lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))
@@ -345,30 +409,56 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "conference":
                 _conference(ex, text, sent, cx, mt, a, b)
                 continue
+            if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
+                continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
             for target in targets:
                 if ex.entities[target].label != "Person":
                     continue
+                if kind == "convicted":
+                    span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
+                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
+                             procedural_status="convicted")
+                    continue
                 # The date goes on the claim, not the event: two sources that date one arrest
                 # differently are two pieces of evidence, not a conflict that refuses the files.
-                date = _nearest_date(dates, sent, a)
+                date = _nearest_date(dates, date_starts, sent, a)
                 ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
                 span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}", role="target", date=date,
+                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
+                         role="participant" if kind in _OWN_ACTS else "target", date=date,
                          asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
+                if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
+                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
+                             procedural_status="convicted" if kind == "verdict" else "defendant")
                 for o in cx.orgs:
-                    if 0 <= a - o.end <= 25 and re.fullmatch(r"\s*(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)) \
-                            or 0 <= o.start - b <= 30 and re.match(r"\s*(?:[\w\s]{0,20}?)\bby\s+(?:the\s+)?(?:officers of\s+(?:the\s+)?)?$", cx.between(b, o.start)):
+                    if _perpetrates(cx, o, a, b):
+                        is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+                        court = kind in ("verdict", "trial", "hearing") and is_court
+                        if is_court and not court and kind != "detention_extension":
+                            continue  # a court decides; it does not detain, search or transfer anybody itself
                         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                                 f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker)
-                if kind in ("arrest", "search", "detention", "torture", "ill_treatment"):
-                    for pl in cx.places:
-                        if 0 <= pl.start - b <= 60 and re.search(r"\b(?:in|at|near)\s+(?:the\s+)?(?:occupied\s+)?$", cx.between(b, pl.start)):
-                            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
-                            break
+                                 f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
+                            "killing", "exchange"):
+                    _event_place(ex, text, sent, cx, ev, kind, a, b)
+
+        def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
+            return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
+
+        place_links(text, sent, cx.places, ex.entities, ex.claim, quote)
+        from_place_lists(text, cx.people, cx.places, ex.claim, quote)
+        org_links(text, cx.orgs, cx.people, cx.places, ex.claim, quote)
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
         history.extend(m.ref for m in cx.people)
+    for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
+        name = ex.entities[ref].name
+        ev = f"event:{slug(name)}-statement"
+        ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
+        ex.claim(ref, "STATES", ev, (a, b), 0.7, "byline")
+    events_in_cases(ex.claims, ex.entities, cases, ex.claim)
+    statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     for lawyer, client, span, conf in lawyers:
         if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
             if len(set(cases.values())) == 1:
@@ -393,19 +483,30 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
     tail = sent.text[mt.end():mt.end() + 80].lower()
-    charge = next((k for k in sorted(gaz.charge_keywords, key=len, reverse=True) if re.match(rf"\s*{re.escape(k)}\b", tail)), None)
+    known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
+    charge = known.group(1) if known else None
+    # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
+    inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
+                       r"(\S.*?)\s+charges?\b(?!\s+of)", mt.group(1), re.IGNORECASE) \
+        or re.match(r"(\S+)\s+charges\s+against", mt.group(1), re.IGNORECASE)
+    if charge is None and inside:
+        charge = inside.group(1).strip(" “”\"").lower()
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
     if charge is None:
-        words = re.match(r"\s*([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
-        charge = words.group(1).strip() if words else "unspecified"
-    article = art.group(1) if art else gaz.charge_keywords.get(charge)
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+        charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
+    charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
+    if charge and len(charge) < 4:
+        charge = None
+    article = art.group(1) if art else gaz.charge_keywords.get(charge) if charge else None
     case_d = ex.entities[case]
     if article:
         charges = case_d.attributes.setdefault("charges", [])
         if f"RU CC {article}" not in charges:
             charges.append(f"RU CC {article}")
-    case_d.attributes.setdefault("charge_description", charge)
+    if charge:  # a charge the sentence does not name is left out, not written as "unspecified"
+        case_d.attributes.setdefault("charge_description", charge)
     status = next((v for k, v in _STATUS.items() if mt.group(1).lower().startswith(k)), "accused")
     sent_m = _SENTENCE_RE.search(sent.text)
     span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + len(mt.group()) + 20)
@@ -414,6 +515,38 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
              sentence=f"{sent_m.group(1)} years" if sent_m else None)
     ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
              charge=charge)
+
+
+# Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
+_OWN_ACTS = ("hunger_strike",)
+class _CachedRe:
+    """``re.search``/``match``/``fullmatch`` for patterns built per sentence from the gazetteers:
+    compiled once and kept (the ``re`` module's own cache is small and these are many)."""
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    def search(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).search(text)
+
+    def match(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).match(text)
+
+    def fullmatch(self, pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return self._compile(pattern, flags).fullmatch(text)
+
+
+_re = _CachedRe()
+_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+){0,2}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
+                           r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
+                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
+@lru_cache(maxsize=8)
+def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The charge keywords as one pattern, longest first (the first that matches wins)."""
+    return re.compile(r"\s*(" + "|".join(re.escape(k) for k in words) + r")\b")
 
 
 _FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
@@ -449,7 +582,7 @@ def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: st
     if org:
         name += f" with the {org.group(1)}"
     have = ex.entities.get(ev)
-    ex.entity(ev, "Event", name, kind=kind)
+    ex.entity(ev, "Event", name, kind=gaz.event_kinds.get(kind, kind))
     if have is not None and org and not have.name.endswith(org.group(1)):
         have.name = name  # a later sentence names who the cooperation was for
     if have is None and kind in ("torture", "pressure_to_cooperate", "ill_treatment"):
@@ -523,8 +656,54 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     return refs, conf - (0.1 if others else 0.0)
 
 
-def _nearest_date(dates: list[tuple[int, int, str]], sent: Sentence, a: int) -> str | None:
-    inside = [d for d in dates if d[0] >= sent.start and d[1] <= sent.end]
+def _paragraph_of(newlines: list[int], pos: int) -> int:
+    """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
+    i = bisect.bisect_left(newlines, pos)
+    return newlines[i - 1] if i else -1
+
+
+_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$"
+
+
+def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
+    """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
+    "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
+    where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    for pl in cx.places:
+        gap = cx.between(b, pl.start)
+        if 0 <= pl.start - b <= 160 and re.search(where, gap) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
+            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
+            return
+    located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+               and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
+    if len(located) == 1:
+        pl = next(iter(located.values()))
+        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place")
+
+
+def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
+    """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
+    "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
+    "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
+    if 0 <= a - o.end <= 60 and re.fullmatch(
+            r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"(?:also\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)):
+        return True
+    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
+                                          cx.between(b, o.start)):
+        return True
+    # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
+    if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
+            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)):
+        return True
+    # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
+    return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
+        and not re.search(r"[.;]", cx.between(o.end, a))
+
+
+def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:
+    lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+    inside = [d for d in dates[lo:hi] if d[1] <= sent.end]
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d[0] - a))[2]

@@ -15,7 +15,7 @@ from graph.ontology import Ontology, default_ontology
 from loaders.drafts import open_items
 from loaders.extract.batch import Plan, plan_batch
 from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_claims
-from loaders.extract.clean import ARTICLE_SUFFIXES, Article, read_article
+from loaders.extract.clean import Article, article_files, read_article
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Doubt, find_entries, find_people, split_sentences
 from loaders.factfile import entity_entry, write_fact_file
@@ -146,7 +146,7 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
     used |= {rename.get(x.entity, x.entity) for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
     used |= {c["entity"] for c in plan.candidates}
-    entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase")]
+    entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase", "Location")]
     keys = {e.key for e in entities}
     candidates = []
     asked: set[tuple[str, str]] = set()
@@ -264,7 +264,9 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
     corpus = CorpusIndex.from_paths(corpus_paths) if corpus_paths else None
     report = ExtractReport()
     drafted: list[_Drafted] = []
-    for path in _article_files(paths):
+    files, unreadable = article_files(paths)
+    report.failed.extend(unreadable)
+    for path in files:
         try:
             drafted.append(_extract(read_article(path)))
         except CasegraphError as exc:
@@ -278,17 +280,6 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
         except CasegraphError as exc:
             report.failed.append((d.article.path, str(exc)))
             continue
-        report.written.append((d.article.path, out, len(doc["entities"]), len(doc.get("claims") or ()),
+        report.written.append((d.article.path, out, len(doc.get("entities") or ()), len(doc.get("claims") or ()),
                                open_items(doc)))
     return report
-
-
-def _article_files(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
-        else:
-            out.append(p)  # a missing or odd file fails on its own line in the report
-    return list(dict.fromkeys(out))

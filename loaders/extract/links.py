@@ -1,0 +1,130 @@
+"""Claims that link entities rather than report acts: where a place lies, where an
+organisation sits, who works for whom, and which case an event belongs to.
+
+- ``Simferopol, Crimea``, ``Crimea, Ukraine``, "Crimea is Ukraine", "Crimea ... part of
+  Ukraine": a place ``PART_OF`` a region or country;
+- "the Court in Rostov-on-Don": the organisation ``LOCATED_IN`` the place;
+- "UK Deputy Ambassador Deirdre Brown": the person ``WORKS_FOR`` the organisation, with the
+  title as role;
+- an arrest, detention, trial or sentence of a defendant is ``PART_OF`` their case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
+
+# Events that are steps of the proceedings (a search or torture is not, even of a defendant).
+# Detention is left out: articles speak of a prisoner's detention as their plight more often than
+# as a step of their case.
+CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal")
+_PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
+
+Claim = Callable[..., None]
+
+
+def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict[str, Any], claim: Claim,
+                quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """``PART_OF`` between places the sentence puts together."""
+    for i, inner in enumerate(places):
+        for outer in places[i + 1:]:
+            if inner.ref == outer.ref:
+                continue
+            gap = text[inner.end:outer.start]
+            kind = (entities[outer.ref].attributes or {}).get("kind")
+            if kind not in ("region", "country"):
+                continue
+            # "Simferopol, Crimea", "Simferopol, the capital of Crimea", "Bakhchisaray, a town in southern Crimea",
+            # "Minusinsk in Eastern Siberia"
+            near = re.fullmatch(r",\s*|,\s+(?:the|a|an)\s+(?:(?:small|large|major)\s+)?(?:capital|town|city|village|settlement|"
+                                r"region|district|port|resort)\s+(?:city\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|"
+                                r"eastern|western|central|occupied|annexed)\s+)?", gap)
+            stated = len(gap) <= 60 and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
+                                                  r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
+            if near or stated:
+                claim(inner.ref, "PART_OF", outer.ref, quote(inner.start, outer.end), 0.75 if near else 0.7, "place-part")
+    # "return Crimea to Ukraine", "the territory of Ukraine, including Crimea"
+    for a in places:
+        for b in places:
+            if a.ref == b.ref or (entities[b.ref].attributes or {}).get("kind") != "country":
+                continue
+            if re.fullmatch(r"\s+to\s+", text[a.end:b.start]) and re.search(r"\breturn(?:s|ed|ing)?\s+(?:the\s+)?$",
+                                                                         text[max(sent.start, a.start - 20):a.start]):
+                claim(a.ref, "PART_OF", b.ref, quote(a.start - 8, b.end), 0.7, "place-part")
+            elif re.fullmatch(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}", text[b.end:a.start]) and re.search(
+                    r"\bterritor\w*\s+of\s+$", text[max(sent.start, b.start - 20):b.start]):
+                claim(a.ref, "PART_OF", b.ref, quote(b.start, a.end), 0.7, "place-part")
+
+
+def org_links(text: str, orgs: list[Mention], people: list[Mention], places: list[Mention], claim: Claim,
+              quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """``LOCATED_IN`` for "ORG in PLACE"; ``WORKS_FOR`` for "ORG <title> PERSON"."""
+    for o in orgs:
+        for pl in places:
+            if re.fullmatch(r"\s+in\s+(?:the\s+)?", text[o.end:pl.start]) and o.entry is not None \
+                    and o.entry.attributes.get("kind") in ("court", "government", "agency", "police", "prosecutor"):
+                claim(o.ref, "LOCATED_IN", pl.ref, quote(o.start, pl.end), 0.7, "org-place")
+        for p in people:
+            if p.role and re.fullmatch(r"(?:’s|'s)?\s+" + re.escape(p.role) + r"\s+", text[o.end:p.start]):
+                claim(p.ref, "WORKS_FOR", o.ref, quote(o.start, p.end), 0.75, "works-for", role=p.role.lower())
+
+
+def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim) -> None:
+    """``PART_OF``: each procedural event of a defendant belongs to their case."""
+    done: set[str] = set()
+    for c in list(claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject not in cases:
+            continue
+        event = entities.get(c.object)
+        if event is None or event.attributes.get("kind") not in CASE_EVENTS or c.object in done:
+            continue
+        done.add(c.object)
+        claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
+
+
+def statement_place(text: str, places: list[Mention], claims: list[Any], entities: dict[str, Any], claim: Claim) -> None:
+    """A dateline ("Brussels, 7 September 2021", "Washington, DC" on its own line near the top)
+    says where the article's statements were made: each statement event is ``LOCATED_IN`` it."""
+    head = text[:400]
+    line = next((m for m in places if m.start < len(head) and (m.start == 0 or text[m.start - 1] == "\n")
+                 and re.match(r"(?:,\s*(?:\d|[A-Z][a-z]+ \d)|\s*[–—-]\s|\s*\n|\s*$)", text[m.end:m.end + 20])
+                 and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
+    if line is None:
+        return
+    for c in claims:
+        if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement":
+            claim(c.object, "LOCATED_IN", line.ref, (line.start, line.end), 0.6, "dateline")
+
+
+def from_place_lists(text: str, people: list[Mention], places: list[Mention], claim: Claim,
+                     quote: Callable[[int, int], tuple[int, int]]) -> None:
+    """"five men from Simferopol, Crimea (A, B and C)": each person named in the parentheses lives there."""
+    for pl in places:
+        if not re.search(r"\b(?:men|women|people|residents|activists|Tatars|natives?)\s+(?:from|of)\s+$", text[max(0, pl.start - 40):pl.start]):
+            continue
+        opened = re.match(r"(?:,\s*[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)?\s*\(", text[pl.end:pl.end + 40])
+        if not opened:
+            continue
+        start = pl.end + opened.end()
+        close = text.find(")", start)
+        for p in people:
+            if start <= p.start and (close < 0 or p.end <= close):
+                claim(p.ref, "LOCATED_IN", pl.ref, quote(pl.start, p.end), 0.65, "residence")
+
+
+def bylines(text: str, people: list[Mention], entities: dict[str, Any], claim: Claim) -> list[tuple[str, int, int]]:
+    """A press statement's byline: a line near the top that is a person's name alone, or the name and
+    a title ("Morgan Ortagus, Department Spokesperson"). That person makes the statement."""
+    out = []
+    for m in people:
+        if m.start > 600 or not (m.start == 0 or text[m.start - 1] == "\n"):
+            continue
+        rest = text[m.end:text.find("\n", m.end) if "\n" in text[m.end:] else len(text)]
+        if rest.strip() == "" or re.fullmatch(r",\s*(?:[A-Z][\w’'.-]*\s*){1,5}", rest):
+            out.append((m.ref, m.start, m.end + len(rest)))
+    return out

@@ -1,0 +1,187 @@
+"""Organisations the gazetteers do not list, and countries that act.
+
+- **Head nouns**: a run of capitalised words ending in an institutional head noun (Ministry,
+  Court, Guard, Service, Prosecutor's Office, Directorate, Centre, Committee, Council, Watch,
+  Group, Mission, Platform, Commissioner, Ombudsman, Office, Union, Parliament ...), with an
+  ``of/for/to the ...`` tail: "Zheleznodorozhny District Court of Simferopol", "Russian
+  Ministry of the Interior", "UN High Commissioner for Human Rights". The head nouns are
+  data (``cues.yaml``: ``org_heads``).
+- **Acronyms**: an unknown word of 3-6 capitals (FSIN, HRMMU) is an organisation unless
+  ``cues.yaml`` lists it as something else (``not_acronyms``: SIZO, NGO, TV ...); an acronym
+  in parentheses right after an organisation's name is that organisation's alias.
+- **Countries**: "Russia detained", "calls on Russia", "the UK condemns" name a state as an
+  actor (an Organisation, the government); "in Russia", "to Ukraine" name a place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+
+__all__ = ["find_org_patterns", "find_facilities", "country_actors", "ORG", "PLACE"]
+
+ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
+
+_CAPW = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*)"
+_HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecutor's office": "prosecutor",
+               "prosecutor’s office": "prosecutor", "procuracy": "prosecutor", "ministry": "government",
+               "government": "government", "embassy": "government", "delegation": "government",
+               "parliament": "government", "assembly": "government", "council": "government",
+               "commission": "government", "commissioner": "government", "ombudsman": "government",
+               "department": "government", "administration": "government", "service": "agency",
+               "services": "agency", "directorate": "agency", "agency": "agency", "bureau": "agency",
+               "guard": "military", "police": "police", "committee": "agency", "inspectorate": "agency",
+               "fleet": "military", "army": "military"}
+
+
+@cache
+def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
+    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|and|on) (?:the )?)?{_CAPW}){{0,5}})?"
+    # An embassy or mission is named with its city: "British Embassy Kyiv".
+    org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-])"
+                     rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
+    acronym = re.compile(r"(?<![\w\-/])[A-Z]{3,6}(?![\w\-/])")
+    return org, acronym
+
+
+_GENERIC_COURT_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?:(?:[A-Z][\w’'-]+|so-called|local|de facto|occupation|Russian-controlled)\s+){0,2}"
+    r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[start:end if end >= 0 else len(text)])
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in ("of", "the", "and", "in", "on", "to", "for", "a"))
+    return caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is its line, alone (an organisation's name as a byline)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _kind(name: str) -> str:
+    low = name.lower()
+    for head, kind in _HEAD_KINDS.items():
+        if head in low:
+            return kind
+    return "ngo" if re.search(r"\b(?:group|centre|center|watch|foundation|network|initiative|union|association|"
+                              r"movement|coalition|solidarity)\b", low) else "other"
+
+
+def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations named by a head noun or an acronym, outside the ``taken`` characters
+    (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
+    org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
+    lead = set(gaz.cues["org_not_lead"])
+    out: list[tuple[int, int, GazetteerEntry]] = []
+    for m in org_re.finditer(text):
+        if _title_case_line(text, m.start()) and not _whole_line(text, m.start(), m.end()):
+            continue  # a headline capitalises every word: "Russia Bans Mejlis of Crimean Tatars"
+        words = list(re.finditer(r"\S+", m.group()))
+        # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
+        while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
+                                  or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
+            words = words[1:]
+        # A person's name after "... for Human Rights" is the office holder, not the office.
+        tail = m.group()[words[0].start():]
+        cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
+        if cut and cut.end() < len(tail) and tail[cut.end():].split()[0] not in gaz.cues["org_heads"]:
+            words = [w for w in words if w.start() < words[0].start() + cut.end()]
+        # Nor is a person named right after the organisation ("... Tatar People Refat Chubarov").
+        for i in range(1, len(words) - 1):
+            first, last = words[i].group(), words[i + 1].group()
+            if first in gaz.given_names and last[:1].isupper():
+                words = words[:i]
+                break
+        a, b = m.start() + words[0].start(), m.start() + words[-1].end()
+        name = text[a:b].rstrip(".")
+        b = a + len(name)
+        if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
+            continue  # a bare head noun ("Court", "Council") names nothing
+        if all(taken[a:b]) or taken[a] == ORG:
+            continue  # a curated organisation's own name (or one starting inside it) wins
+        while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
+            b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
+        name = text[a:b]
+        entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
+                               {"kind": _kind(name)})
+        out.append((a, b, entry))
+    # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
+    for m in _GENERIC_COURT_RE.finditer(text):
+        if any(taken[m.start():m.end()]) or any(a <= m.start() < b for a, b, _e in out):
+            continue
+        name = m.group()
+        out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
+                                                       "Organisation", name, (), {"kind": "court"}, generic=True)))
+    for m in acronym_re.finditer(text):
+        word = m.group()
+        if taken[m.start()] or word in gaz.cues["not_acronyms"] or any(a <= m.start() < b for a, b, _e in out):
+            continue
+        if re.fullmatch(r"[IVXLC]+", word) or text[max(0, m.start() - 1):m.start()] == "-":
+            continue
+        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, not an acronym.
+        if re.search(r"\b[A-Z]{2,}\W{1,3}$", text[max(0, m.start() - 12):m.start()]) \
+                or re.match(r"\W{1,3}[A-Z]{2,}\b", text[m.end():m.end() + 12]):
+            continue
+        out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
+    return out
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
+                       r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
+_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
+                           r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
+                          r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
+                          r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
+                          r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
+                          r"demands|says|said|stated|notes|remain|targets|targeted|persecutes|persecuted|release|free|"
+                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|"
+                          r"embassy|minister|[A-Z][a-z]+\s+(?:Minister|Secretary|Ambassador|Delegation|Embassy|Government))\b")
+
+
+def country_actors(text: str, start: int, end: int) -> bool:
+    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return False  # "annexed by Russia": the corpus reads the annexing state as the country
+    if _ACTOR_BEFORE.search(before):
+        return True
+    if _LOCATIVE.search(before):
+        return False
+    if re.match(r"(?:’s|'s)\s+(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
+                r"cities|people|citizens|soil|independence|integrity)\b", after):
+        return False  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
+    return bool(_ACTOR_AFTER.match(after)) or after.startswith(("’s", "'s"))
+
+
+_FACILITY_RE = re.compile(
+    r"(?<![\w\-])(?:[A-Z][\w’'\-]*(?:-\d+)? ){1,3}(?:Central Prison|Prison|Penal Colony|Colony|Penitentiary|Jail|"
+    r"Detention (?:Centre|Center|Facility)|Pre-[Tt]rial Detention (?:Centre|Center)|Remand Prison|Airport|Square|"
+    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
+
+
+def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, GazetteerEntry]]:
+    """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
+    Prison", "Simferopol airport"): Locations of kind facility."""
+    out = []
+    for m in _FACILITY_RE.finditer(text):
+        words = m.group().split()
+        while len(words) > 2 and words[0] in ("The", "In", "At", "To", "From", "A"):
+            words = words[1:]
+        name = " ".join(words)
+        a = m.end() - len(name)
+        if any(taken[a:m.end()]) and taken[a] == ORG:
+            continue
+        out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    return out
