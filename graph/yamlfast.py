@@ -11,7 +11,8 @@ The values must be those PyYAML reads, so whatever the two parsers could read
 differently is left to PyYAML (:class:`NotFast`): anchors, aliases, tags, merge
 keys, directives, tabs, line breaks only YAML 1.1 knows, anything plain that YAML
 1.1 reads as a boolean, null or number where rapidyaml reads text (``yes``, ``~``,
-``012``, ``1_000``) or as text where rapidyaml reads a number (``1e3``), duplicate
+``012``, ``1_000``) or as text where rapidyaml reads a number (``1e3``), escapes of
+surrogates and of U+FFFE/U+FFFF (refused by the line-aware loader with their line), duplicate
 keys, several documents, anything malformed, and nesting deeper than
 :data:`~graph.yamlio.MAX_DEPTH`. So aliases never expand here and the line-aware
 loader's limits refuse hostile files with their lines as before.
@@ -29,7 +30,7 @@ from typing import Any
 import yaml
 
 from graph.text import nfc
-from graph.yamlio import _RAW_CONTROL, MAX_DEPTH, LineDict, LineList
+from graph.yamlio import _RAW_CONTROL, ESCAPED_NOT_CHARACTER, MAX_DEPTH, NOT_CHARACTER, LineDict, LineList
 
 try:  # without rapidyaml every file takes the line-aware path: slower, the same results
     import ryml
@@ -166,7 +167,8 @@ def load_yaml_fast(path: Path) -> LineDict:
     unreadable.
     """
     text = path.read_text(encoding="utf-8-sig")
-    if ryml is None or _RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH:
+    if (ryml is None or _RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH
+            or ESCAPED_NOT_CHARACTER.search(text)):  # rapidyaml writes an escaped surrogate as bytes no UTF-8 has
         raise NotFast
     try:
         with contextlib.redirect_stderr(io.StringIO()):  # rapidyaml prints parse errors there
@@ -175,6 +177,8 @@ def load_yaml_fast(path: Path) -> LineDict:
         raise NotFast from None
     if out is None:
         raise NotFast  # empty: the line-aware loader says so
+    if NOT_CHARACTER.search(out):  # anything rapidyaml made that is no character: PyYAML reads and refuses it
+        raise NotFast
     try:
         doc = _reader().decode(out)
     except (ValueError, RecursionError):
