@@ -3,8 +3,10 @@
 A list of judges or officials from OpenSanctions, or a file ``casegraph export --to
 ftm`` wrote, becomes fact files that validate and load like any other:
 
-* FtM ids become keys (``<prefix>:<id as a slug>``; the exact key when the entity
-  carries casegraph's own record, see :mod:`graph.exporters.ftm`);
+* FtM ids become keys (``<prefix>:<id as a slug>``, transliterated to ASCII from any
+  script; a short hash of the id is added when two ids give the same slug, or the id has
+  no letter or digit; the exact key when the entity carries casegraph's own record, see
+  :mod:`graph.exporters.ftm`);
 * Person -> Person; Organization, PublicBody, Company, LegalEntity -> Organisation;
   CourtCase -> LegalCase; Event -> Event; Address -> Location;
 * Article/Document entities become sources; otherwise each FtM dataset is a source,
@@ -14,7 +16,8 @@ ftm`` wrote, becomes fact files that validate and load like any other:
   UnknownLinks become claims; their ``summary`` is the quote, or, for records that
   have none, a short description of the record itself (the record is the source).
 
-One fact file per source is written into the output directory. Unknown schema, a
+One fact file per source is written into the output directory; a source that only
+lists entities (a list of judges) is a fact file with ``claims: []``. Unknown schema, a
 broken JSON line, a record that refers to an entity not in the file: refused with
 the line number. The files are written to a temporary directory, validated, and
 only then moved into place, so nothing is half-written.
@@ -23,6 +26,7 @@ only then moved into place, so nothing is half-written.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import shutil
@@ -33,10 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from anyascii import anyascii
+
 from graph.errors import CasegraphError
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
+from graph.yamlio import NOT_CHARACTER, first_not_character, not_character
 from loaders.factfile import fact_document, write_fact_file
 from loaders.facts import KEY_RE, validate
 
@@ -83,10 +90,42 @@ class _Line:
     data: dict[str, Any]
 
 
+# A slug is cut to this many characters (a key may have 200): ids such as content hashes fit.
+_SLUG_MAX = 100
+
+
 def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """An id or a name as a key slug, transliterated from any script; '' if nothing is left.
+
+    >>> _slug("Q123-judge"), _slug("судья-3"), _slug("中国法官"), _slug("!!!")
+    ('q123-judge', 'sudya-3', 'zhongguofaguan', '')
+    """
+    text = anyascii(unicodedata.normalize("NFKC", text)).lower()
+    text = re.sub(r"['’]", "", text)  # Sud'ya -> sudya, not sud-ya
     text = re.sub(r"[^a-z0-9._-]+", "-", text).strip("-._")
-    return text or "x"
+    return text[:_SLUG_MAX].rstrip("-._")
+
+
+def _digest(text: str) -> str:
+    """A short stable hash of an id, to keep two ids that slug alike apart."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+# JSON deeper than this is no FtM entity (they are three levels deep).
+_MAX_DEPTH = 32
+
+
+def _depth(value: Any) -> int:
+    """Levels of nesting in a parsed JSON value (a scalar is one); iterative, so no stack to exhaust."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def _record(proxy: EntityProxy, prop: str) -> dict[str, Any] | None:
@@ -117,9 +156,11 @@ def _read(path: Path) -> list[_Line]:
 
     lines: list[_Line] = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CasegraphError(f"{path}: cannot read: {exc}") from None
+        text = path.read_text(encoding="utf-8-sig")  # -sig: a byte order mark is no part of the first line
+    except UnicodeDecodeError:
+        raise CasegraphError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CasegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     seen: dict[str, int] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
@@ -128,8 +169,22 @@ def _read(path: Path) -> list[_Line]:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise CasegraphError(f"{path}:{number}: not a JSON line: {exc.msg} (column {exc.colno})") from None
-        if not isinstance(data, dict) or not isinstance(data.get("schema"), str) or not data.get("id"):
+        except RecursionError:  # past the parser's stack
+            raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels") from None
+        if _depth(data) > _MAX_DEPTH:
+            raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels")
+        if isinstance(data, dict) and type(data.get("id")) is int:
+            data["id"] = str(data["id"])  # an id written as a number
+        if (not isinstance(data, dict) or not isinstance(data.get("schema"), str)
+                or not isinstance(data.get("id"), str) or not data["id"].strip()):
             raise CasegraphError(f"{path}:{number}: an FtM entity is a JSON object with 'id' and 'schema'")
+        bad = first_not_character(data)
+        if bad is not None:  # no fact file can hold it (see graph.yamlio)
+            code = ord(NOT_CHARACTER.search(bad).group())  # type: ignore[union-attr]
+            raise CasegraphError(f"{path}:{number}: {not_character(code)} is not allowed in a fact file")
+        datasets = data.get("datasets")
+        if datasets is not None and not (isinstance(datasets, list) and all(isinstance(d, str) for d in datasets)):
+            raise CasegraphError(f"{path}:{number}: 'datasets' must be a list of names")
         schema = _ftm().get(data["schema"])
         if schema is None:
             raise CasegraphError(f"{path}:{number}: unknown FtM schema '{data['schema']}'")
@@ -165,11 +220,26 @@ class _Importer:
         self.lines = _read(path)
         self.by_id = {str(line.proxy.id): line for line in self.lines}
         self.keys: dict[str, str] = {}  # FtM id -> casegraph key
+        self.owners: dict[str, str] = {}  # casegraph key -> FtM id
+        self.made: dict[str, str] = {}  # a key made from a name (id, dataset, file) -> that name
         self.entities: dict[str, Entity] = {}
         self.sources: dict[str, Source] = {}
         self.members: dict[str, set[str]] = defaultdict(set)  # source key -> entity keys
         self.claims: dict[str, list[tuple[Claim, Evidence]]] = defaultdict(list)
-        self.fallback = Source(key=f"source:ftm-{_slug(path.stem)}", title=f"FtM entities from {path.name}")
+        self.fallback = Source(key=self.new_key("source:ftm-", path.stem), title=f"FtM entities from {path.name}")
+
+    def new_key(self, stem: str, name: str) -> str:
+        """``stem`` and a slug of ``name``: the same key for the same name, never one already given to another.
+
+        Names in other scripts are transliterated (``судья-3`` -> ``sudya-3``); when two names slug
+        alike, or a name has no letter or digit, a short hash of the name keeps them apart.
+        """
+        slug = _slug(name)
+        key = f"{stem}{slug}"
+        if not slug or self.made.get(key, name) != name or (key not in self.made and key in self.owners):
+            key = f"{stem}{slug}-{_digest(name)}" if slug else f"{stem}{_digest(name)}"
+        self.made[key] = name
+        return key
 
     def fail(self, line: _Line, message: str) -> CasegraphError:
         return CasegraphError(f"{self.path}:{line.number}: {message}")
@@ -190,7 +260,7 @@ class _Importer:
     def dataset_sources(self, line: _Line) -> list[str]:
         keys = []
         for name in line.data.get("datasets") or []:
-            key = f"source:ftm-{_slug(str(name))}"
+            key = self.new_key("source:ftm-", name)
             self.sources.setdefault(key, Source(key=key, title=f"FtM dataset {name}"))
             keys.append(key)
         return keys
@@ -220,7 +290,7 @@ class _Importer:
         proxy = line.proxy
         record = _record(proxy, "notes") or {}
         if kind == "source":
-            key = str(record.get("key") or f"source:ftm-{_slug(str(proxy.id))}")
+            key = str(record.get("key") or self.new_key("source:ftm-", str(proxy.id)))
             title = record.get("title") or _first(proxy, "title", "name", "fileName") or str(proxy.id)
             lang = record.get("language")
             src = Source(key=key, title=str(title), publisher=record.get("publisher") or _first(proxy, "publisher"),
@@ -232,7 +302,7 @@ class _Importer:
             return
         label = str(record.get("label") or ENTITY_LABELS[proxy.schema.name])
         prefix = self.ontology.labels[label].key_prefix if label in self.ontology.labels else "x"
-        key = str(record.get("key") or f"{prefix}:{_slug(str(proxy.id))}")
+        key = str(record.get("key") or self.new_key(f"{prefix}:", str(proxy.id)))
         self.claim_key(line, key)
         if record:
             entity = Entity(key, label, str(record.get("name")), list(record.get("aliases") or []),
@@ -265,11 +335,12 @@ class _Importer:
     def claim_key(self, line: _Line, key: str) -> None:
         if not KEY_RE.match(key):
             raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', which is not a casegraph key")
-        if key in self.keys.values():
-            other = next(i for i, k in self.keys.items() if k == key)
+        if key in self.owners:
+            other = self.owners[key]
             raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', as '{other}' does "
                                   f"(line {self.by_id[other].number})")
         self.keys[str(line.proxy.id)] = key
+        self.owners[key] = str(line.proxy.id)
 
     def add_claim(self, line: _Line) -> None:
         proxy = line.proxy
