@@ -293,15 +293,16 @@ def _json_object(pairs: list[tuple[str, Any]]) -> LineDict:
     return result
 
 
-def first_not_character(value: Any) -> str | None:
-    """The first string (key or value) in a parsed document that holds a code point that is
-    no character (:data:`NOT_CHARACTER`), or None. Iterative: nesting costs no stack."""
+def first_not_character(value: Any) -> int | None:
+    """The first code point that is no character (:data:`NOT_CHARACTER`) in any string (key or
+    value) of a parsed document, or None. Iterative: nesting costs no stack."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if NOT_CHARACTER.search(item):
-                return item
+            bad = NOT_CHARACTER.search(item)
+            if bad:
+                return ord(bad.group())
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
@@ -326,7 +327,7 @@ def load_json_fast(path: Path) -> Any:
         raise ParseError(1, f"nesting deeper than {MAX_DEPTH} levels") from None
     # json joins an escaped surrogate pair; a lone one or U+FFFE stays: the line-aware read names its line.
     if ESCAPED_NOT_CHARACTER.search(text):
-        bad = first_not_character(doc)
-        if bad is not None:
-            raise ParseError(0, f"{not_character(ord(NOT_CHARACTER.search(bad).group()))} is not allowed in a fact file")
+        code = first_not_character(doc)
+        if code is not None:
+            raise ParseError(0, f"{not_character(code)} is not allowed in a fact file")
     return doc

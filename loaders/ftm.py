@@ -43,7 +43,7 @@ from graph.errors import CasegraphError
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
-from graph.yamlio import NOT_CHARACTER, first_not_character, not_character
+from graph.yamlio import first_not_character, not_character
 from loaders.factfile import fact_document, write_fact_file
 from loaders.facts import KEY_RE, validate
 
@@ -178,9 +178,8 @@ def _read(path: Path) -> list[_Line]:
         if (not isinstance(data, dict) or not isinstance(data.get("schema"), str)
                 or not isinstance(data.get("id"), str) or not data["id"].strip()):
             raise CasegraphError(f"{path}:{number}: an FtM entity is a JSON object with 'id' and 'schema'")
-        bad = first_not_character(data)
-        if bad is not None:  # no fact file can hold it (see graph.yamlio)
-            code = ord(NOT_CHARACTER.search(bad).group())  # type: ignore[union-attr]
+        code = first_not_character(data)
+        if code is not None:  # no fact file can hold it (see graph.yamlio)
             raise CasegraphError(f"{path}:{number}: {not_character(code)} is not allowed in a fact file")
         datasets = data.get("datasets")
         if datasets is not None and not (isinstance(datasets, list) and all(isinstance(d, str) for d in datasets)):
