@@ -213,6 +213,13 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
     return result
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:  # past Python's limit on digits (4300): no value has that many
+        raise ParseError(node.start_mark.line + 1, f"a number with {len(node.value)} digits is too long") from None
+
+
 def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     text = str(loader.construct_scalar(node))
     if NOT_CHARACTER.search(text):  # only from an escape, rarely: join pairs, refuse the rest
@@ -232,6 +239,7 @@ for _cls in (_Loader, _PyLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
     _cls.add_constructor("tag:yaml.org,2002:str", _construct_str)
+    _cls.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def load_with_lines(path: Path) -> Any:
@@ -249,6 +257,8 @@ def load_with_lines(path: Path) -> Any:
             raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
         except RecursionError:
             pass  # nested past the stack: the YAML pass below reports the depth with its line
+        except ValueError:
+            pass  # a number past Python's limit on digits: the YAML pass below reports it with its line
         # Valid JSON has no raw tab inside a string, so every tab is whitespace, which
         # PyYAML (YAML 1.1) refuses as indentation: make it a space, lines unchanged.
         text = text.replace("\t", " ")
@@ -325,6 +335,8 @@ def load_json_fast(path: Path) -> Any:
         raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
     except RecursionError:
         raise ParseError(1, f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError:  # a number past Python's limit on digits: the line-aware read names its line
+        raise ParseError(0, "a number is too long") from None
     # json joins an escaped surrogate pair; a lone one or U+FFFE stays: the line-aware read names its line.
     if ESCAPED_NOT_CHARACTER.search(text):
         code = first_not_character(doc)

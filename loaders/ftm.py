@@ -43,6 +43,7 @@ from graph.errors import CasegraphError
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
+from graph.types import kind_of
 from graph.yamlio import first_not_character, not_character
 from loaders.factfile import fact_document, write_fact_file
 from loaders.facts import KEY_RE, validate
@@ -142,6 +143,27 @@ def _record(proxy: EntityProxy, prop: str) -> dict[str, Any] | None:
     return None
 
 
+# What each field of casegraph's own record must be (anything else: the record was edited by hand).
+_RECORD_FIELDS: dict[str, tuple[type, ...]] = {
+    "key": (str,), "label": (str,), "name": (str,), "title": (str,), "publisher": (str,), "url": (str,),
+    "published": (str, int), "language": (str,), "aliases": (list,), "attributes": (dict,),
+    "sensitive": (bool,), "generic": (bool,), "predicate": (str,), "subject": (str,), "object": (str,),
+    "qualifiers": (dict,), "evidence": (dict,),
+}
+
+
+_KIND_WORDS = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false"}
+
+
+def _record_problem(record: dict[str, Any]) -> str | None:
+    """What is wrong with the types of a casegraph record's fields, or None."""
+    for name, kinds in _RECORD_FIELDS.items():
+        value = record.get(name)
+        if value is not None and (not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)):
+            return f"'{name}' in its casegraph record is {kind_of(value)}, not {_KIND_WORDS[kinds[0]]}"
+    return None
+
+
 def _first(proxy: EntityProxy, *props: str) -> str | None:
     for prop in props:
         if prop in proxy.schema.properties:
@@ -171,6 +193,8 @@ def _read(path: Path) -> list[_Line]:
             raise CasegraphError(f"{path}:{number}: not a JSON line: {exc.msg} (column {exc.colno})") from None
         except RecursionError:  # past the parser's stack
             raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels") from None
+        except ValueError:  # a number past Python's limit on digits (4300)
+            raise CasegraphError(f"{path}:{number}: a number is too long") from None
         if _depth(data) > _MAX_DEPTH:
             raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels")
         if isinstance(data, dict) and type(data.get("id")) is int:
@@ -288,6 +312,8 @@ class _Importer:
     def add_node(self, line: _Line, kind: str) -> None:
         proxy = line.proxy
         record = _record(proxy, "notes") or {}
+        if (problem := _record_problem(record)) is not None:
+            raise self.fail(line, problem)
         if kind == "source":
             key = str(record.get("key") or self.new_key("source:ftm-", str(proxy.id)))
             title = record.get("title") or _first(proxy, "title", "name", "fileName") or str(proxy.id)
@@ -345,6 +371,8 @@ class _Importer:
         proxy = line.proxy
         name = proxy.schema.name
         record = _record(proxy, "description")
+        if record and (problem := _record_problem(record)) is not None:
+            raise self.fail(line, problem)
         if record:
             predicate = str(record.get("predicate"))
             subject, obj = str(record.get("subject")), str(record.get("object"))

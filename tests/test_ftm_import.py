@@ -184,3 +184,31 @@ def test_not_utf8_is_one_line(tmp_path: Path) -> None:
     result = run("import-ftm", str(path), "-o", str(tmp_path / "facts"))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: not UTF-8 text\n"
+
+
+def _noted(record: dict[str, Any]) -> dict[str, Any]:
+    return {"id": "a", "schema": "Person",
+            "properties": {"name": ["A"], "notes": ["casegraph:" + json.dumps(record)]}}
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ({"key": 5, "label": "Person"}, "'key' in its casegraph record is a number, not a string"),
+    ({"key": "person:a", "label": "Person", "name": "A", "aliases": 5},
+     "'aliases' in its casegraph record is a number, not a list"),
+    ({"key": "person:a", "label": "Person", "name": "A", "attributes": [1]},
+     "'attributes' in its casegraph record is a list, not a mapping"),
+    ({"key": "person:a", "label": "Person", "name": "A", "sensitive": "yes"},
+     "'sensitive' in its casegraph record is a string, not true or false"),
+])
+def test_a_hand_edited_casegraph_record_is_one_line(tmp_path: Path, record: dict[str, Any], message: str) -> None:
+    path = write_lines(tmp_path / "bad.ftm.json", [_noted(record)])
+    result = run("import-ftm", str(path), "-o", str(tmp_path / "facts"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}:1: {message}\n"
+
+
+def test_a_number_past_the_digit_limit_is_one_line(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "bad.ftm.json", ['{"id": 1' + "0" * 5000 + ', "schema": "Person"}'])
+    result = run("import-ftm", str(path), "-o", str(tmp_path / "facts"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}:1: a number is too long\n"

@@ -236,6 +236,8 @@ EXPECTED: dict[str, list[str]] = {
     "bad_key_in_claims.json": [
         f"{B}/bad_key_in_claims.json:5: entity key 'Org:B' must look like 'prefix:lower-case-slug'"
     ],
+    "number_too_long.yaml": [f"{B}/number_too_long.yaml:9: a number with 5001 digits is too long"],
+    "number_too_long.json": [f"{B}/number_too_long.json:5: a number with 5001 digits is too long"],
     "key_too_long.yaml": [f"{B}/key_too_long.yaml:5: 'key' has 9217 characters; at most 200 are allowed"],
     "name_too_long.yaml": [f"{B}/name_too_long.yaml:7: 'name' has 9215 characters; at most 500 are allowed"],
     "alias_too_long.yaml": [
