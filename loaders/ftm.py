@@ -43,6 +43,7 @@ from graph.errors import CasegraphError
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
+from graph.text import escape_control
 from graph.types import kind_of
 from graph.yamlio import first_not_character, not_character
 from loaders.factfile import fact_document, write_fact_file
@@ -460,8 +461,11 @@ def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
     if existing and not force:
         raise CasegraphError(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; "
                              "not overwritten (use --force)")
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".import-ftm.", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".import-ftm.", dir=out))
+    except OSError as exc:
+        raise CasegraphError(f"{escape_control(str(out))}: cannot write here ({exc.strerror or exc})") from None
     try:
         for key, doc in docs.items():
             write_fact_file(tmp / names[key], doc,
@@ -473,6 +477,9 @@ def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
                                  "nothing was written")
         for name in names.values():
             (tmp / name).replace(out / name)
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile: the temporary files go below
+        raise CasegraphError(f"{escape_control(str(out))}: cannot write the fact files ({exc.strerror or exc}); "
+                             "nothing was written") from None
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)

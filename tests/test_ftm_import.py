@@ -212,3 +212,11 @@ def test_a_number_past_the_digit_limit_is_one_line(tmp_path: Path) -> None:
     result = run("import-ftm", str(path), "-o", str(tmp_path / "facts"))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}:1: a number is too long\n"
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    path = write_lines(tmp_path / "judges.ftm.json", JUDGES)
+    result = run("import-ftm", str(path), "-o", str(tmp_path / "a-file" / "facts"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'a-file' / 'facts'}: cannot write here (Not a directory)\n"
