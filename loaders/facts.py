@@ -357,8 +357,10 @@ class _FileChecker:
 
     def _endpoint(self, item: LineDict, name: str, allowed: tuple[str, ...] | None, predicate: str | None) -> str | None:
         raw = item.get(name)
-        if isinstance(raw, str) and self.out.refused and nfc(raw.strip()) in self.out.refused:
-            return None  # an entity refused for a bad field: its problem is reported once, where it is
+        if isinstance(raw, str) and self.out.refused:
+            named = nfc(raw.strip())
+            if named in self.out.refused and named not in self.out.entities:
+                return None  # an entity refused for a bad field: its problem is reported once, where it is
         key = self._required_str(item, name, "a claim")
         if key is None:
             return None

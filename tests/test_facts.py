@@ -517,3 +517,45 @@ def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path, suffix: str) -> None
         corpus, problems, _files = validate([path], fast=fast)
         assert problems == []
         assert corpus.entities["person:a"].name == "Person A"
+
+
+# --- an entity refused for a bad field counts as declared (issue 19, item 16)
+
+
+def test_claims_naming_an_entity_declared_twice_are_still_checked(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'source: {key: "source:t", title: T}\n'
+        "entities:\n"
+        '  - {key: "person:a", label: Person, name: A}\n'
+        '  - {key: "person:a", label: Person, name: A again}\n'
+        '  - {key: "org:b", label: Organisation, name: B}\n'
+        "claims:\n"
+        '  - {subject: "org:b", predicate: MEMBER_OF, object: "person:a", quote: q}\n',
+        encoding="utf-8",
+    )
+    _corpus, problems, _files = validate([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:4: entity 'person:a' is declared twice in this file (first at line 3)",
+        f"{path}:7: object of MEMBER_OF must be an Organisation, but 'person:a' is a Person",
+    ]
+
+
+def test_a_claim_naming_a_refused_entity_is_still_checked_for_its_own_mistakes(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'source: {key: "source:t", title: T}\n'
+        "entities:\n"
+        f'  - {{key: "person:a", label: Person, name: "{"A" * 501}"}}\n'
+        '  - {key: "org:b", label: Organisation, name: B}\n'
+        "claims:\n"
+        '  - {subject: "person:a", predicate: MEMBER_OF, object: "org:b", quote: q, date: "2021-13"}\n'
+        '  - {subject: "person:nobody", predicate: MEMBER_OF, object: "org:b", quote: q}\n',
+        encoding="utf-8",
+    )
+    _corpus, problems, _files = validate([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:3: 'name' has 501 characters; at most 500 are allowed",
+        f"{path}:6: 'date': '2021-13' has no month 13",
+        f"{path}:7: subject 'person:nobody' is not declared in this file's entities",
+    ]
