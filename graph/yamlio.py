@@ -275,6 +275,8 @@ def load_with_lines(path: Path) -> Any:
         raise ParseError(_line_of(exc), f"invalid YAML: {what}") from None
     except RecursionError:  # the pure-Python parser recurses per level: keep libyaml's words
         raise ParseError(_line_of(first), f"invalid YAML: {first.problem or first.context}") from None
+    except (ValueError, OverflowError):  # an escape past U+10FFFF ("\U00110000"): libyaml's words too
+        raise ParseError(_line_of(first), f"invalid YAML: {first.problem or first.context}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise ParseError(1, f"invalid YAML: {exc}") from None
 

@@ -225,6 +225,9 @@ EXPECTED: dict[str, list[str]] = {
     "surrogates_reversed.json": [
         f"{B}/surrogates_reversed.json:7: lone surrogate U+DE00 is not allowed in a fact file"
     ],
+    "escape_past_unicode.yaml": [
+        f"{B}/escape_past_unicode.yaml:7: invalid YAML: found invalid Unicode character escape code"
+    ],
     "raw_fffe.yaml": [f"{B}/raw_fffe.yaml:7: non-character U+FFFE is not allowed in a fact file"],
     # --- an entity refused for a bad field still counts as declared: one problem, not one per claim
     "name_too_long_in_claims.yaml": [
