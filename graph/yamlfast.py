@@ -23,7 +23,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -159,6 +162,31 @@ def _reader() -> json.JSONDecoder:
     return json.JSONDecoder(object_pairs_hook=mapping, parse_float=_float, parse_constant=_refuse)
 
 
+_FD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence rapidyaml's error report: its C++ handler writes to file descriptor 2 (not
+    ``sys.stderr``) before it raises, which would put two raw lines before casegraph's
+    one-line message. Descriptor 2 points at /dev/null meanwhile (a parse is short; the
+    lock keeps threads from restoring each other's descriptor)."""
+    with _FD_LOCK, contextlib.redirect_stderr(io.StringIO()):
+        try:
+            saved = os.dup(2)
+        except OSError:  # no descriptor 2 at all: nothing to silence
+            yield
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(devnull)
+
+
 def load_yaml_fast(path: Path) -> LineDict:
     """Read a YAML fact file as :func:`~graph.yamlio.load_with_lines` would, but every line 0.
 
@@ -171,7 +199,7 @@ def load_yaml_fast(path: Path) -> LineDict:
             or ESCAPED_NOT_CHARACTER.search(text)):  # rapidyaml writes an escaped surrogate as bytes no UTF-8 has
         raise NotFast
     try:
-        with contextlib.redirect_stderr(io.StringIO()):  # rapidyaml prints parse errors there
+        with _quiet():  # rapidyaml prints parse errors on the process's stderr
             out = ryml.emit_json(ryml.parse_in_arena(text.encode("utf-8")))
     except Exception:  # noqa: BLE001 - any rapidyaml error: PyYAML words it
         raise NotFast from None

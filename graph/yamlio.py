@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from graph.errors import preview
 from graph.text import nfc
 
 __all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError", "MAX_DEPTH", "ALIAS_BUDGET",
@@ -176,6 +177,16 @@ class _Checked:
         _check_shape(node)
         return self.construct_document(node)  # type: ignore[attr-defined]
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's, but a value its constructor cannot read (``!!float abc``, ``!!bool maybe``,
+        ``!!map x``) is a ParseError at the value's line, not whatever Python raised."""
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            shown = f" {preview(node.value)}" if isinstance(node.value, str) else ""
+            raise ParseError(node.start_mark.line + 1, f"invalid YAML: cannot read{shown} as {preview(tag)}") from None
+
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
 
@@ -216,7 +227,10 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     try:
         return loader.construct_yaml_int(node)
-    except ValueError:  # past Python's limit on digits (4300): no value has that many
+    except ValueError as exc:
+        if "digits" not in str(exc):
+            raise  # not a number at all (!!int abc): construct_object words it
+        # past Python's limit on digits (4300): no value has that many
         raise ParseError(node.start_mark.line + 1, f"a number with {len(node.value)} digits is too long") from None
 
 

@@ -225,6 +225,7 @@ EXPECTED: dict[str, list[str]] = {
     "surrogates_reversed.json": [
         f"{B}/surrogates_reversed.json:7: lone surrogate U+DE00 is not allowed in a fact file"
     ],
+    "tag_unreadable.yaml": [f"{B}/tag_unreadable.yaml:9: invalid YAML: cannot read 'judge' as '!!float'"],
     "escape_past_unicode.yaml": [
         f"{B}/escape_past_unicode.yaml:7: invalid YAML: found invalid Unicode character escape code"
     ],
@@ -445,3 +446,21 @@ def test_cli_validate_json_output_when_valid() -> None:
     assert data["valid"] is True
     assert data["problems"] == []
     assert "examples/crimea/empr-2022-fsb-agent-network.yaml" in data["files"]
+
+
+def test_cli_validate_prints_nothing_but_the_problems_at_the_descriptor_level() -> None:
+    # CliRunner sees only sys.stderr; rapidyaml's C++ error handler writes to descriptor 2.
+    import subprocess
+    import sys
+
+    names = ["yaml_syntax.yaml", "deep_flow.yaml", "lone_high_surrogate_name.yaml"]
+    result = subprocess.run(
+        [sys.executable, "-c", "from casegraph.cli import cli; cli()", "validate", *[f"{B}/{n}" for n in names]],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *sorted(EXPECTED["deep_flow.yaml"] + EXPECTED["lone_high_surrogate_name.yaml"] + EXPECTED["yaml_syntax.yaml"]),
+        "Error: 3 problems in 3 files; nothing was loaded",
+    ]
