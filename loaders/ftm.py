@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from anyascii import anyascii
 
-from graph.errors import CasegraphError
+from graph.errors import CasegraphError, preview
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
@@ -211,13 +211,13 @@ def _read(path: Path) -> list[_Line]:
             raise CasegraphError(f"{path}:{number}: 'datasets' must be a list of names")
         schema = _ftm().get(data["schema"])
         if schema is None:
-            raise CasegraphError(f"{path}:{number}: unknown FtM schema '{data['schema']}'")
+            raise CasegraphError(f"{path}:{number}: unknown FtM schema {preview(data['schema'])}")
         try:
             proxy = _ftm().get_proxy(data, cleaned=False)
         except (FollowTheMoneyException, TypeError, ValueError) as exc:
             raise CasegraphError(f"{path}:{number}: not a valid {schema.name}: {exc}") from None
         if proxy.id in seen:
-            raise CasegraphError(f"{path}:{number}: id '{proxy.id}' already on line {seen[proxy.id]}")
+            raise CasegraphError(f"{path}:{number}: id {preview(proxy.id)} already on line {seen[proxy.id]}")
         seen[str(proxy.id)] = number
         lines.append(_Line(number, proxy, data))
     return lines
@@ -274,9 +274,9 @@ class _Importer:
         for value in line.proxy.get(prop) if prop in line.proxy.schema.properties else []:
             target = self.by_id.get(value)
             if target is None:
-                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', which is not in the file")
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, which is not in the file")
             if _kind(target) not in kinds:
-                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', "
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, "
                                       f"a {target.proxy.schema.name} (line {target.number})")
             out.append(self.keys[value])
         return out
@@ -337,7 +337,7 @@ class _Importer:
         else:
             names = [*proxy.get("name"), *(proxy.get("full") if proxy.schema.name == "Address" else [])]
             if not names:
-                raise self.fail(line, f"{proxy.schema.name} '{proxy.id}' has no name")
+                raise self.fail(line, f"{proxy.schema.name} {preview(proxy.id)} has no name")
             aliases = [n for n in [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")] if n != names[0]]
             attrs: dict[str, Any] = {}
             if label == "Person":
@@ -360,10 +360,10 @@ class _Importer:
 
     def claim_key(self, line: _Line, key: str) -> None:
         if not KEY_RE.match(key):
-            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', which is not a casegraph key")
+            raise self.fail(line, f"id {preview(line.proxy.id)} gives the key {preview(key)}, which is not a casegraph key")
         if key in self.owners:
             other = self.owners[key]
-            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', as '{other}' does "
+            raise self.fail(line, f"id {preview(line.proxy.id)} gives the key {preview(key)}, as {preview(other)} does "
                                   f"(line {self.by_id[other].number})")
         self.keys[str(line.proxy.id)] = key
         self.owners[key] = str(line.proxy.id)
@@ -381,7 +381,7 @@ class _Importer:
             ev = dict(record.get("evidence") or {})
             for key in (subject, obj):
                 if key not in self.entities:
-                    raise self.fail(line, f"{name} refers to '{key}', which is not in the file")
+                    raise self.fail(line, f"{name} refers to {preview(key)}, which is not in the file")
         else:
             if name == "UnknownLink":
                 raise self.fail(line, "an UnknownLink not written by casegraph has no relationship type")
@@ -422,7 +422,7 @@ class _Importer:
             for word, predicate in _CASE_WORDS:
                 if word in role:
                     return (predicate, *EDGE_SCHEMA[predicate][1:])
-            raise self.fail(line, f"CourtCaseParty role '{role}' names no casegraph relationship "
+            raise self.fail(line, f"CourtCaseParty role {preview(role)} names no casegraph relationship "
                                   f"({', '.join(sorted(set(CASE_ROLES.values())))})")
         predicate = _PREDICATE_BY_SCHEMA[name]
         return (predicate, *EDGE_SCHEMA[predicate][1:])
