@@ -250,6 +250,8 @@ class _Importer:
         self.sources: dict[str, Source] = {}
         self.members: dict[str, set[str]] = defaultdict(set)  # source key -> entity keys
         self.claims: dict[str, list[tuple[Claim, Evidence]]] = defaultdict(list)
+        self.claim_lines: dict[str, list[int]] = defaultdict(list)  # source key -> FtM line of each claim
+        self.source_lines: dict[str, int] = {}  # dataset source key -> the first FtM line naming it
         self.fallback = Source(key=self.new_key("source:ftm-", path.stem), title=f"FtM entities from {path.name}")
 
     def new_key(self, stem: str, name: str) -> str:
@@ -286,6 +288,7 @@ class _Importer:
         for name in line.data.get("datasets") or []:
             key = self.new_key("source:ftm-", name)
             self.sources.setdefault(key, Source(key=key, title=f"FtM dataset {name}"))
+            self.source_lines.setdefault(key, line.number)
             keys.append(key)
         return keys
 
@@ -413,7 +416,31 @@ class _Importer:
                                             if k not in ("source", "quote", "asserted_by", "confidence")})
             claim = Claim("", subject, predicate, obj, qualifiers)
             self.claims[source].append((claim, evidence))
+            self.claim_lines[source].append(line.number)
             self.members[source].update(k for k in (subject, obj, evidence.asserted_by) if k)
+
+    def origin(self, source: str, text: str, line: int) -> int | None:
+        """The FtM line behind ``line`` of the fact file written for ``source`` (its text), if known.
+
+        The writer puts each entity and claim on lines of its own, starting ``  - key:`` and
+        ``  - subject:``, in the order :meth:`documents` gives them.
+        """
+        lines = text.splitlines()[:line]
+        for number in range(len(lines) - 1, -1, -1):
+            item = lines[number]
+            if item.startswith("  - key: "):
+                with contextlib.suppress(ValueError):
+                    owner = self.owners.get(json.loads(item[len("  - key: "):]))
+                    return self.by_id[owner].number if owner in self.by_id else None
+                return None
+            if item.startswith("  - subject: "):
+                index = sum(1 for text_line in lines[: number + 1] if text_line.startswith("  - subject: ")) - 1
+                found = self.claim_lines.get(source, [])
+                return found[index] if index < len(found) else None
+            if item == "source:":
+                owner = self.owners.get(source)
+                return self.by_id[owner].number if owner in self.by_id else self.source_lines.get(source)
+        return None
 
     def edge_schema(self, line: _Line) -> tuple[str, str, str, str | None]:
         name = line.proxy.schema.name
@@ -472,9 +499,12 @@ def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
                             header=f"Imported by casegraph import-ftm from {path.name}")
         corpus, problems, _files = validate([tmp], ontology)
         if problems:
+            first = problems[0]
+            source = next((k for k, n in names.items() if n == Path(first.file).name), "")
+            number = importer.origin(source, Path(first.file).read_text(encoding="utf-8"), first.line)
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise CasegraphError(f"{path}: the imported facts would not validate: {problems[0].message}{more}; "
-                                 "nothing was written")
+            raise CasegraphError(f"{path}{f':{number}' if number else ''}: the imported facts would not validate: "
+                                 f"{first.message}{more}; nothing was written")
         for name in names.values():
             (tmp / name).replace(out / name)
     except OSError as exc:  # a full disk, a folder made read-only meanwhile: the temporary files go below

@@ -220,3 +220,21 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> Non
     result = run("import-ftm", str(path), "-o", str(tmp_path / "a-file" / "facts"))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'a-file' / 'facts'}: cannot write here (Not a directory)\n"
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([person("ok", "Fine", datasets=["d"]), person("p1", "A" * 600, datasets=["d"])],
+     "2: the imported facts would not validate: 'name' has 600 characters; at most 500 are allowed"),
+    ([person("a", "A"), person("b", "B"),
+      {"id": "f1", "schema": "Family", "properties": {"person": ["a"], "relative": ["b"], "summary": ["fine"]}},
+      {"id": "f2", "schema": "Family", "properties": {"person": ["a"], "relative": ["b"], "summary": ["x " * 50]}}],
+     "4: the imported facts would not validate: quote has 50 words; keep evidence to at most 40 words"),
+    ([person("a", "A", datasets=["d" * 600])],
+     "1: the imported facts would not validate: 'title' has 612 characters; at most 500 are allowed"),
+])
+def test_what_would_not_validate_names_the_ftm_line(tmp_path: Path, rows: list[dict[str, Any]], message: str) -> None:
+    path = write_lines(tmp_path / "bad.ftm.json", rows)
+    result = run("import-ftm", str(path), "-o", str(tmp_path / "facts"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}:{message}; nothing was written\n"
+    assert [p.name for p in (tmp_path / "facts").iterdir()] == []
