@@ -11,7 +11,8 @@ The values must be those PyYAML reads, so whatever the two parsers could read
 differently is left to PyYAML (:class:`NotFast`): anchors, aliases, tags, merge
 keys, directives, tabs, line breaks only YAML 1.1 knows, anything plain that YAML
 1.1 reads as a boolean, null or number where rapidyaml reads text (``yes``, ``~``,
-``012``, ``1_000``) or as text where rapidyaml reads a number (``1e3``), duplicate
+``012``, ``1_000``) or as text where rapidyaml reads a number (``1e3``), escapes of
+surrogates and of U+FFFE/U+FFFF (refused by the line-aware loader with their line), duplicate
 keys, several documents, anything malformed, and nesting deeper than
 :data:`~graph.yamlio.MAX_DEPTH`. So aliases never expand here and the line-aware
 loader's limits refuse hostile files with their lines as before.
@@ -22,14 +23,17 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from graph.text import nfc
-from graph.yamlio import _RAW_CONTROL, MAX_DEPTH, LineDict, LineList
+from graph.yamlio import _RAW_CONTROL, ESCAPED_NOT_CHARACTER, MAX_DEPTH, NOT_CHARACTER, LineDict, LineList
 
 try:  # without rapidyaml every file takes the line-aware path: slower, the same results
     import ryml
@@ -158,6 +162,31 @@ def _reader() -> json.JSONDecoder:
     return json.JSONDecoder(object_pairs_hook=mapping, parse_float=_float, parse_constant=_refuse)
 
 
+_FD_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence rapidyaml's error report: its C++ handler writes to file descriptor 2 (not
+    ``sys.stderr``) before it raises, which would put two raw lines before casegraph's
+    one-line message. Descriptor 2 points at /dev/null meanwhile (a parse is short; the
+    lock keeps threads from restoring each other's descriptor)."""
+    with _FD_LOCK, contextlib.redirect_stderr(io.StringIO()):
+        try:
+            saved = os.dup(2)
+        except OSError:  # no descriptor 2 at all: nothing to silence
+            yield
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(devnull)
+
+
 def load_yaml_fast(path: Path) -> LineDict:
     """Read a YAML fact file as :func:`~graph.yamlio.load_with_lines` would, but every line 0.
 
@@ -166,15 +195,18 @@ def load_yaml_fast(path: Path) -> LineDict:
     unreadable.
     """
     text = path.read_text(encoding="utf-8-sig")
-    if ryml is None or _RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH:
+    if (ryml is None or _RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH
+            or ESCAPED_NOT_CHARACTER.search(text)):  # rapidyaml writes an escaped surrogate as bytes no UTF-8 has
         raise NotFast
     try:
-        with contextlib.redirect_stderr(io.StringIO()):  # rapidyaml prints parse errors there
+        with _quiet():  # rapidyaml prints parse errors on the process's stderr
             out = ryml.emit_json(ryml.parse_in_arena(text.encode("utf-8")))
     except Exception:  # noqa: BLE001 - any rapidyaml error: PyYAML words it
         raise NotFast from None
     if out is None:
         raise NotFast  # empty: the line-aware loader says so
+    if NOT_CHARACTER.search(out):  # anything rapidyaml made that is no character: PyYAML reads and refuses it
+        raise NotFast
     try:
         doc = _reader().decode(out)
     except (ValueError, RecursionError):

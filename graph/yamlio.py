@@ -24,9 +24,11 @@ from typing import Any
 
 import yaml
 
+from graph.errors import preview
 from graph.text import nfc
 
-__all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError", "MAX_DEPTH", "ALIAS_BUDGET"]
+__all__ = ["LineDict", "LineList", "load_with_lines", "load_json_fast", "ParseError", "MAX_DEPTH", "ALIAS_BUDGET",
+           "NOT_CHARACTER", "ESCAPED_NOT_CHARACTER", "not_character", "characters", "first_not_character"]
 
 # A fact file is five levels deep; anything near this limit is a mistake or an attack
 # (and deeper structures would exhaust the stack of the recursive constructors).
@@ -37,6 +39,15 @@ ALIAS_BUDGET = 10_000
 # What YAML 1.1 does not allow raw in a file (tab, LF, CR and NEL are fine). Checked
 # first, so the message names the line and the character on every parser.
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Code points that are not characters: UTF-16 surrogates and the non-characters U+FFFE
+# and U+FFFF. No UTF-8 file holds a surrogate raw, but a \u escape (JSON, YAML double
+# quotes) makes one; a value holding one cannot be written as UTF-8 or XML, so it is
+# refused where it is read, with its line. An escaped surrogate pair is one character.
+NOT_CHARACTER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The escapes (JSON \uXXXX, YAML \uXXXX and \UXXXXXXXX) that can make one: when a text has
+# none, its values need no look.
+ESCAPED_NOT_CHARACTER = re.compile(r"\\(?:u|U0000)(?:[dD][89a-fA-F]|[fF]{3}[eEfF])")
 
 
 class ParseError(Exception):
@@ -68,12 +79,42 @@ class LineList(list):
         return self.lines[index] if 0 <= index < len(self.lines) else self.line
 
 
+def not_character(code: int) -> str:
+    """What a code point that is not a character is, for a message.
+
+    >>> not_character(0xD800), not_character(0xFFFE), not_character(0x1B)
+    ('lone surrogate U+D800', 'non-character U+FFFE', 'control character U+001B')
+    """
+    if 0xD800 <= code <= 0xDFFF:
+        return f"lone surrogate U+{code:04X}"
+    if code in (0xFFFE, 0xFFFF):
+        return f"non-character U+{code:04X}"
+    return f"control character U+{code:04X}"
+
+
+def characters(text: str) -> str:
+    """``text`` with escaped surrogate pairs joined; ValueError naming what is left that is no character.
+
+    >>> ascii(characters("\\ud83d\\ude00"))
+    "'\\\\U0001f600'"
+    """
+    if _SURROGATE.search(text):
+        try:  # a high and a low surrogate in a row are one character written as two escapes
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass  # a lone one: reported below
+    bad = NOT_CHARACTER.search(text)
+    if bad:
+        raise ValueError(f"{not_character(ord(bad.group()))} is not allowed in a fact file")
+    return text
+
+
 def _check_text(text: str) -> None:
     """Refuse raw control characters (NUL, BEL, ESC, ...) with the line of the first."""
     bad = _RAW_CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        raise ParseError(line, f"control character U+{ord(bad.group()):04X} is not allowed in a fact file")
+        raise ParseError(line, f"{not_character(ord(bad.group()))} is not allowed in a fact file")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -136,6 +177,16 @@ class _Checked:
         _check_shape(node)
         return self.construct_document(node)  # type: ignore[attr-defined]
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """PyYAML's, but a value its constructor cannot read (``!!float abc``, ``!!bool maybe``,
+        ``!!map x``) is a ParseError at the value's line, not whatever Python raised."""
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            shown = f" {preview(node.value)}" if isinstance(node.value, str) else ""
+            raise ParseError(node.start_mark.line + 1, f"invalid YAML: cannot read{shown} as {preview(tag)}") from None
+
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10x faster
 
@@ -173,8 +224,24 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
     return result
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError as exc:
+        if "digits" not in str(exc):
+            raise  # not a number at all (!!int abc): construct_object words it
+        # past Python's limit on digits (4300): no value has that many
+        raise ParseError(node.start_mark.line + 1, f"a number with {len(node.value)} digits is too long") from None
+
+
 def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    return nfc(str(loader.construct_scalar(node)))
+    text = str(loader.construct_scalar(node))
+    if NOT_CHARACTER.search(text):  # only from an escape, rarely: join pairs, refuse the rest
+        try:
+            text = characters(text)
+        except ValueError as exc:
+            raise ParseError(node.start_mark.line + 1, str(exc)) from None
+    return nfc(text)
 
 
 class _PyLoader(_Checked, yaml.SafeLoader):
@@ -186,6 +253,7 @@ for _cls in (_Loader, _PyLoader):
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
     _cls.add_constructor("tag:yaml.org,2002:timestamp", _construct_str)
     _cls.add_constructor("tag:yaml.org,2002:str", _construct_str)
+    _cls.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def load_with_lines(path: Path) -> Any:
@@ -203,6 +271,8 @@ def load_with_lines(path: Path) -> Any:
             raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
         except RecursionError:
             pass  # nested past the stack: the YAML pass below reports the depth with its line
+        except ValueError:
+            pass  # a number past Python's limit on digits: the YAML pass below reports it with its line
         # Valid JSON has no raw tab inside a string, so every tab is whitespace, which
         # PyYAML (YAML 1.1) refuses as indentation: make it a space, lines unchanged.
         text = text.replace("\t", " ")
@@ -218,6 +288,8 @@ def load_with_lines(path: Path) -> Any:
         what = exc.problem or exc.context or "malformed"
         raise ParseError(_line_of(exc), f"invalid YAML: {what}") from None
     except RecursionError:  # the pure-Python parser recurses per level: keep libyaml's words
+        raise ParseError(_line_of(first), f"invalid YAML: {first.problem or first.context}") from None
+    except (ValueError, OverflowError):  # an escape past U+10FFFF ("\U00110000"): libyaml's words too
         raise ParseError(_line_of(first), f"invalid YAML: {first.problem or first.context}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise ParseError(1, f"invalid YAML: {exc}") from None
@@ -247,6 +319,24 @@ def _json_object(pairs: list[tuple[str, Any]]) -> LineDict:
     return result
 
 
+def first_not_character(value: Any) -> int | None:
+    """The first code point that is no character (:data:`NOT_CHARACTER`) in any string (key or
+    value) of a parsed document, or None. Iterative: nesting costs no stack."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            bad = NOT_CHARACTER.search(item)
+            if bad:
+                return ord(bad.group())
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
 def load_json_fast(path: Path) -> Any:
     """Parse a JSON file with :mod:`json`, without line numbers (every line is 0).
 
@@ -256,8 +346,16 @@ def load_json_fast(path: Path) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     _check_text(text)
     try:
-        return json.loads(text, object_pairs_hook=_json_object)
+        doc = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise ParseError(exc.lineno, f"invalid JSON: {exc.msg}") from None
     except RecursionError:
         raise ParseError(1, f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError:  # a number past Python's limit on digits: the line-aware read names its line
+        raise ParseError(0, "a number is too long") from None
+    # json joins an escaped surrogate pair; a lone one or U+FFFE stays: the line-aware read names its line.
+    if ESCAPED_NOT_CHARACTER.search(text):
+        code = first_not_character(doc)
+        if code is not None:
+            raise ParseError(0, f"{not_character(code)} is not allowed in a fact file")
+    return doc

@@ -164,9 +164,9 @@ def assemble(source: str, entities: list[str], claims: list[str], fmt: str = "ya
     if fmt != "yaml":
         raise FactFileError(f"unknown fact file format '{fmt}' (expected {' or '.join(FORMATS)})")
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
-    # No claims, no 'claims:' key (an empty one reads as null, which the format refuses).
-    text = (comment + "source:\n" + source + "\nentities:\n" + "\n".join(entities) + "\n"
-            + ("\nclaims:\n" + "\n".join(claims) + "\n" if claims else ""))
+    # An empty part is written as [] ("claims:" alone would read as empty, a mistake in a hand-written file).
+    text = (comment + "source:\n" + source + "\nentities:" + ("\n" + "\n".join(entities) if entities else " []")
+            + "\n\nclaims:" + ("\n" + "\n".join(claims) if claims else " []") + "\n")
     if extra:
         text += "\n" + yaml.safe_dump(dict(extra), allow_unicode=True, sort_keys=False, width=100)
     return text

@@ -24,7 +24,7 @@ from graph.errors import FactFileError, ValidationFailed, article, preview
 from graph.memory import paused_gc
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
-from graph.text import escape_control
+from graph.text import escape_control, nfc
 from graph.yamlfast import NotFast, load_yaml_fast
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
@@ -78,6 +78,9 @@ class _ParsedFile:
     source_line: int = 1
     entities: dict[str, _ParsedEntity] = field(default_factory=dict)
     claims: list[tuple[Claim, int]] = field(default_factory=list)
+    # Keys of entities declared but refused for a bad field (name, label, key): a claim
+    # naming one is not reported again as naming an undeclared entity.
+    refused: set[str] = field(default_factory=set)
     draft_open: int | None = None  # an unreviewed draft: how many review items are open
     exact_lines: bool = True  # False when read by a fast path (every line 0)
 
@@ -226,7 +229,7 @@ class _FileChecker:
             seen: dict[str, int] = {}
             for i, item in enumerate(claims):
                 self._claim(item, claims.line_of(i), seen)
-        check_draft(doc, set(self.out.entities), self.problem)
+        check_draft(doc, set(self.out.entities) | self.out.refused, self.problem)
         if is_unreviewed(doc):
             self.out.draft_open = open_items(doc)
         return self.out
@@ -283,6 +286,9 @@ class _FileChecker:
             return
         self._unknown_fields(item, ENTITY_FIELDS, "an entity")
         limits = self.ontology.limits
+        raw_key = item.get("key")
+        if isinstance(raw_key, str) and raw_key.strip():
+            self.out.refused.add(nfc(raw_key.strip()))  # until the entity is registered below
         key = self._required_str(item, "key", "an entity", limits.key)
         label = self._required_str(item, "label", "an entity")
         name = self._required_str(item, "name", f"entity {preview(key)}" if key else "an entity", limits.name)
@@ -343,6 +349,7 @@ class _FileChecker:
         entity = Entity(key, label, name, aliases, attributes, flags["sensitive"], flags["generic"])
         # Register even when attributes are wrong, so claims naming it do not also fail as dangling.
         self.out.entities[key] = _ParsedEntity(entity, item.line, attribute_lines)
+        self.out.refused.discard(key)
 
     def _check_interval(self, start: str, end: str, line: int) -> bool:
         if PartialDate(start).earliest > PartialDate(end).latest:
@@ -351,6 +358,11 @@ class _FileChecker:
         return True
 
     def _endpoint(self, item: LineDict, name: str, allowed: tuple[str, ...] | None, predicate: str | None) -> str | None:
+        raw = item.get(name)
+        if isinstance(raw, str) and self.out.refused:
+            named = nfc(raw.strip())
+            if named in self.out.refused and named not in self.out.entities:
+                return None  # an entity refused for a bad field: its problem is reported once, where it is
         key = self._required_str(item, name, "a claim")
         if key is None:
             return None

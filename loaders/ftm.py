@@ -3,8 +3,10 @@
 A list of judges or officials from OpenSanctions, or a file ``casegraph export --to
 ftm`` wrote, becomes fact files that validate and load like any other:
 
-* FtM ids become keys (``<prefix>:<id as a slug>``; the exact key when the entity
-  carries casegraph's own record, see :mod:`graph.exporters.ftm`);
+* FtM ids become keys (``<prefix>:<id as a slug>``, transliterated to ASCII from any
+  script; a short hash of the id is added when two ids give the same slug, or the id has
+  no letter or digit; the exact key when the entity carries casegraph's own record, see
+  :mod:`graph.exporters.ftm`);
 * Person -> Person; Organization, PublicBody, Company, LegalEntity -> Organisation;
   CourtCase -> LegalCase; Event -> Event; Address -> Location;
 * Article/Document entities become sources; otherwise each FtM dataset is a source,
@@ -14,7 +16,8 @@ ftm`` wrote, becomes fact files that validate and load like any other:
   UnknownLinks become claims; their ``summary`` is the quote, or, for records that
   have none, a short description of the record itself (the record is the source).
 
-One fact file per source is written into the output directory. Unknown schema, a
+One fact file per source is written into the output directory; a source that only
+lists entities (a list of judges) is a fact file with ``claims: []``. Unknown schema, a
 broken JSON line, a record that refers to an entity not in the file: refused with
 the line number. The files are written to a temporary directory, validated, and
 only then moved into place, so nothing is half-written.
@@ -23,6 +26,7 @@ only then moved into place, so nothing is half-written.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import shutil
@@ -33,10 +37,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import CasegraphError
+from anyascii import anyascii
+
+from graph.errors import CasegraphError, preview
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
+from graph.text import escape_control
+from graph.types import kind_of
+from graph.yamlio import first_not_character, not_character
 from loaders.factfile import fact_document, write_fact_file
 from loaders.facts import KEY_RE, validate
 
@@ -83,10 +92,42 @@ class _Line:
     data: dict[str, Any]
 
 
+# A slug is cut to this many characters (a key may have 200): ids such as content hashes fit.
+_SLUG_MAX = 100
+
+
 def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """An id or a name as a key slug, transliterated from any script; '' if nothing is left.
+
+    >>> _slug("Q123-judge"), _slug("судья-3"), _slug("中国法官"), _slug("!!!")
+    ('q123-judge', 'sudya-3', 'zhongguofaguan', '')
+    """
+    text = anyascii(unicodedata.normalize("NFKC", text)).lower()
+    text = re.sub(r"['’]", "", text)  # Sud'ya -> sudya, not sud-ya
     text = re.sub(r"[^a-z0-9._-]+", "-", text).strip("-._")
-    return text or "x"
+    return text[:_SLUG_MAX].rstrip("-._")
+
+
+def _digest(text: str) -> str:
+    """A short stable hash of an id, to keep two ids that slug alike apart."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+# JSON deeper than this is no FtM entity (they are three levels deep).
+_MAX_DEPTH = 32
+
+
+def _depth(value: Any) -> int:
+    """Levels of nesting in a parsed JSON value (a scalar is one); iterative, so no stack to exhaust."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
 
 
 def _record(proxy: EntityProxy, prop: str) -> dict[str, Any] | None:
@@ -100,6 +141,27 @@ def _record(proxy: EntityProxy, prop: str) -> dict[str, Any] | None:
             except json.JSONDecodeError:
                 return None
             return found if isinstance(found, dict) else None
+    return None
+
+
+# What each field of casegraph's own record must be (anything else: the record was edited by hand).
+_RECORD_FIELDS: dict[str, tuple[type, ...]] = {
+    "key": (str,), "label": (str,), "name": (str,), "title": (str,), "publisher": (str,), "url": (str,),
+    "published": (str, int), "language": (str,), "aliases": (list,), "attributes": (dict,),
+    "sensitive": (bool,), "generic": (bool,), "predicate": (str,), "subject": (str,), "object": (str,),
+    "qualifiers": (dict,), "evidence": (dict,),
+}
+
+
+_KIND_WORDS = {str: "a string", list: "a list", dict: "a mapping", bool: "true or false"}
+
+
+def _record_problem(record: dict[str, Any]) -> str | None:
+    """What is wrong with the types of a casegraph record's fields, or None."""
+    for name, kinds in _RECORD_FIELDS.items():
+        value = record.get(name)
+        if value is not None and (not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds)):
+            return f"'{name}' in its casegraph record is {kind_of(value)}, not {_KIND_WORDS[kinds[0]]}"
     return None
 
 
@@ -117,9 +179,11 @@ def _read(path: Path) -> list[_Line]:
 
     lines: list[_Line] = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CasegraphError(f"{path}: cannot read: {exc}") from None
+        text = path.read_text(encoding="utf-8-sig")  # -sig: a byte order mark is no part of the first line
+    except UnicodeDecodeError:
+        raise CasegraphError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CasegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     seen: dict[str, int] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
@@ -128,17 +192,32 @@ def _read(path: Path) -> list[_Line]:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise CasegraphError(f"{path}:{number}: not a JSON line: {exc.msg} (column {exc.colno})") from None
-        if not isinstance(data, dict) or not isinstance(data.get("schema"), str) or not data.get("id"):
+        except RecursionError:  # past the parser's stack
+            raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels") from None
+        except ValueError:  # a number past Python's limit on digits (4300)
+            raise CasegraphError(f"{path}:{number}: a number is too long") from None
+        if _depth(data) > _MAX_DEPTH:
+            raise CasegraphError(f"{path}:{number}: nesting deeper than {_MAX_DEPTH} levels")
+        if isinstance(data, dict) and type(data.get("id")) is int:
+            data["id"] = str(data["id"])  # an id written as a number
+        if (not isinstance(data, dict) or not isinstance(data.get("schema"), str)
+                or not isinstance(data.get("id"), str) or not data["id"].strip()):
             raise CasegraphError(f"{path}:{number}: an FtM entity is a JSON object with 'id' and 'schema'")
+        code = first_not_character(data)
+        if code is not None:  # no fact file can hold it (see graph.yamlio)
+            raise CasegraphError(f"{path}:{number}: {not_character(code)} is not allowed in a fact file")
+        datasets = data.get("datasets")
+        if datasets is not None and not (isinstance(datasets, list) and all(isinstance(d, str) for d in datasets)):
+            raise CasegraphError(f"{path}:{number}: 'datasets' must be a list of names")
         schema = _ftm().get(data["schema"])
         if schema is None:
-            raise CasegraphError(f"{path}:{number}: unknown FtM schema '{data['schema']}'")
+            raise CasegraphError(f"{path}:{number}: unknown FtM schema {preview(data['schema'])}")
         try:
             proxy = _ftm().get_proxy(data, cleaned=False)
         except (FollowTheMoneyException, TypeError, ValueError) as exc:
             raise CasegraphError(f"{path}:{number}: not a valid {schema.name}: {exc}") from None
         if proxy.id in seen:
-            raise CasegraphError(f"{path}:{number}: id '{proxy.id}' already on line {seen[proxy.id]}")
+            raise CasegraphError(f"{path}:{number}: id {preview(proxy.id)} already on line {seen[proxy.id]}")
         seen[str(proxy.id)] = number
         lines.append(_Line(number, proxy, data))
     return lines
@@ -165,11 +244,28 @@ class _Importer:
         self.lines = _read(path)
         self.by_id = {str(line.proxy.id): line for line in self.lines}
         self.keys: dict[str, str] = {}  # FtM id -> casegraph key
+        self.owners: dict[str, str] = {}  # casegraph key -> FtM id
+        self.made: dict[str, str] = {}  # a key made from a name (id, dataset, file) -> that name
         self.entities: dict[str, Entity] = {}
         self.sources: dict[str, Source] = {}
         self.members: dict[str, set[str]] = defaultdict(set)  # source key -> entity keys
         self.claims: dict[str, list[tuple[Claim, Evidence]]] = defaultdict(list)
-        self.fallback = Source(key=f"source:ftm-{_slug(path.stem)}", title=f"FtM entities from {path.name}")
+        self.claim_lines: dict[str, list[int]] = defaultdict(list)  # source key -> FtM line of each claim
+        self.source_lines: dict[str, int] = {}  # dataset source key -> the first FtM line naming it
+        self.fallback = Source(key=self.new_key("source:ftm-", path.stem), title=f"FtM entities from {path.name}")
+
+    def new_key(self, stem: str, name: str) -> str:
+        """``stem`` and a slug of ``name``: the same key for the same name, never one already given to another.
+
+        Names in other scripts are transliterated (``судья-3`` -> ``sudya-3``); when two names slug
+        alike, or a name has no letter or digit, a short hash of the name keeps them apart.
+        """
+        slug = _slug(name)
+        key = f"{stem}{slug}"
+        if not slug or self.made.get(key, name) != name or (key not in self.made and key in self.owners):
+            key = f"{stem}{slug}-{_digest(name)}" if slug else f"{stem}{_digest(name)}"
+        self.made[key] = name
+        return key
 
     def fail(self, line: _Line, message: str) -> CasegraphError:
         return CasegraphError(f"{self.path}:{line.number}: {message}")
@@ -180,9 +276,9 @@ class _Importer:
         for value in line.proxy.get(prop) if prop in line.proxy.schema.properties else []:
             target = self.by_id.get(value)
             if target is None:
-                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', which is not in the file")
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, which is not in the file")
             if _kind(target) not in kinds:
-                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to '{value}', "
+                raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, "
                                       f"a {target.proxy.schema.name} (line {target.number})")
             out.append(self.keys[value])
         return out
@@ -190,8 +286,9 @@ class _Importer:
     def dataset_sources(self, line: _Line) -> list[str]:
         keys = []
         for name in line.data.get("datasets") or []:
-            key = f"source:ftm-{_slug(str(name))}"
+            key = self.new_key("source:ftm-", name)
             self.sources.setdefault(key, Source(key=key, title=f"FtM dataset {name}"))
+            self.source_lines.setdefault(key, line.number)
             keys.append(key)
         return keys
 
@@ -219,8 +316,10 @@ class _Importer:
     def add_node(self, line: _Line, kind: str) -> None:
         proxy = line.proxy
         record = _record(proxy, "notes") or {}
+        if (problem := _record_problem(record)) is not None:
+            raise self.fail(line, problem)
         if kind == "source":
-            key = str(record.get("key") or f"source:ftm-{_slug(str(proxy.id))}")
+            key = str(record.get("key") or self.new_key("source:ftm-", str(proxy.id)))
             title = record.get("title") or _first(proxy, "title", "name", "fileName") or str(proxy.id)
             lang = record.get("language")
             src = Source(key=key, title=str(title), publisher=record.get("publisher") or _first(proxy, "publisher"),
@@ -232,7 +331,7 @@ class _Importer:
             return
         label = str(record.get("label") or ENTITY_LABELS[proxy.schema.name])
         prefix = self.ontology.labels[label].key_prefix if label in self.ontology.labels else "x"
-        key = str(record.get("key") or f"{prefix}:{_slug(str(proxy.id))}")
+        key = str(record.get("key") or self.new_key(f"{prefix}:", str(proxy.id)))
         self.claim_key(line, key)
         if record:
             entity = Entity(key, label, str(record.get("name")), list(record.get("aliases") or []),
@@ -241,7 +340,7 @@ class _Importer:
         else:
             names = [*proxy.get("name"), *(proxy.get("full") if proxy.schema.name == "Address" else [])]
             if not names:
-                raise self.fail(line, f"{proxy.schema.name} '{proxy.id}' has no name")
+                raise self.fail(line, f"{proxy.schema.name} {preview(proxy.id)} has no name")
             aliases = [n for n in [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")] if n != names[0]]
             attrs: dict[str, Any] = {}
             if label == "Person":
@@ -264,17 +363,20 @@ class _Importer:
 
     def claim_key(self, line: _Line, key: str) -> None:
         if not KEY_RE.match(key):
-            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', which is not a casegraph key")
-        if key in self.keys.values():
-            other = next(i for i, k in self.keys.items() if k == key)
-            raise self.fail(line, f"id '{line.proxy.id}' gives the key '{key}', as '{other}' does "
+            raise self.fail(line, f"id {preview(line.proxy.id)} gives the key {preview(key)}, which is not a casegraph key")
+        if key in self.owners:
+            other = self.owners[key]
+            raise self.fail(line, f"id {preview(line.proxy.id)} gives the key {preview(key)}, as {preview(other)} does "
                                   f"(line {self.by_id[other].number})")
         self.keys[str(line.proxy.id)] = key
+        self.owners[key] = str(line.proxy.id)
 
     def add_claim(self, line: _Line) -> None:
         proxy = line.proxy
         name = proxy.schema.name
         record = _record(proxy, "description")
+        if record and (problem := _record_problem(record)) is not None:
+            raise self.fail(line, problem)
         if record:
             predicate = str(record.get("predicate"))
             subject, obj = str(record.get("subject")), str(record.get("object"))
@@ -282,7 +384,7 @@ class _Importer:
             ev = dict(record.get("evidence") or {})
             for key in (subject, obj):
                 if key not in self.entities:
-                    raise self.fail(line, f"{name} refers to '{key}', which is not in the file")
+                    raise self.fail(line, f"{name} refers to {preview(key)}, which is not in the file")
         else:
             if name == "UnknownLink":
                 raise self.fail(line, "an UnknownLink not written by casegraph has no relationship type")
@@ -314,7 +416,31 @@ class _Importer:
                                             if k not in ("source", "quote", "asserted_by", "confidence")})
             claim = Claim("", subject, predicate, obj, qualifiers)
             self.claims[source].append((claim, evidence))
+            self.claim_lines[source].append(line.number)
             self.members[source].update(k for k in (subject, obj, evidence.asserted_by) if k)
+
+    def origin(self, source: str, text: str, line: int) -> int | None:
+        """The FtM line behind ``line`` of the fact file written for ``source`` (its text), if known.
+
+        The writer puts each entity and claim on lines of its own, starting ``  - key:`` and
+        ``  - subject:``, in the order :meth:`documents` gives them.
+        """
+        lines = text.splitlines()[:line]
+        for number in range(len(lines) - 1, -1, -1):
+            item = lines[number]
+            if item.startswith("  - key: "):
+                with contextlib.suppress(ValueError):
+                    owner = self.owners.get(json.loads(item[len("  - key: "):]))
+                    return self.by_id[owner].number if owner in self.by_id else None
+                return None
+            if item.startswith("  - subject: "):
+                index = sum(1 for text_line in lines[: number + 1] if text_line.startswith("  - subject: ")) - 1
+                found = self.claim_lines.get(source, [])
+                return found[index] if index < len(found) else None
+            if item == "source:":
+                owner = self.owners.get(source)
+                return self.by_id[owner].number if owner in self.by_id else self.source_lines.get(source)
+        return None
 
     def edge_schema(self, line: _Line) -> tuple[str, str, str, str | None]:
         name = line.proxy.schema.name
@@ -323,7 +449,7 @@ class _Importer:
             for word, predicate in _CASE_WORDS:
                 if word in role:
                     return (predicate, *EDGE_SCHEMA[predicate][1:])
-            raise self.fail(line, f"CourtCaseParty role '{role}' names no casegraph relationship "
+            raise self.fail(line, f"CourtCaseParty role {preview(role)} names no casegraph relationship "
                                   f"({', '.join(sorted(set(CASE_ROLES.values())))})")
         predicate = _PREDICATE_BY_SCHEMA[name]
         return (predicate, *EDGE_SCHEMA[predicate][1:])
@@ -362,19 +488,28 @@ def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
     if existing and not force:
         raise CasegraphError(f"{', '.join(existing)} exist{'s' if len(existing) == 1 else ''}; "
                              "not overwritten (use --force)")
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".import-ftm.", dir=out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".import-ftm.", dir=out))
+    except OSError as exc:
+        raise CasegraphError(f"{escape_control(str(out))}: cannot write here ({exc.strerror or exc})") from None
     try:
         for key, doc in docs.items():
             write_fact_file(tmp / names[key], doc,
                             header=f"Imported by casegraph import-ftm from {path.name}")
         corpus, problems, _files = validate([tmp], ontology)
         if problems:
+            first = problems[0]
+            source = next((k for k, n in names.items() if n == Path(first.file).name), "")
+            number = importer.origin(source, Path(first.file).read_text(encoding="utf-8"), first.line)
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            raise CasegraphError(f"{path}: the imported facts would not validate: {problems[0].message}{more}; "
-                                 "nothing was written")
+            raise CasegraphError(f"{path}{f':{number}' if number else ''}: the imported facts would not validate: "
+                                 f"{first.message}{more}; nothing was written")
         for name in names.values():
             (tmp / name).replace(out / name)
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile: the temporary files go below
+        raise CasegraphError(f"{escape_control(str(out))}: cannot write the fact files ({exc.strerror or exc}); "
+                             "nothing was written") from None
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)

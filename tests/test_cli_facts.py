@@ -232,3 +232,29 @@ def test_version() -> None:
     assert result.exit_code == 0
     assert result.stdout.strip().endswith(f"version {version('casegraph')}")
     assert version("casegraph") == "0.1.0"
+
+
+# --- a value that is no character is refused before anything is built (issue 19, item 10)
+
+LONE_SURROGATE = (
+    '{"source": {"key": "source:s", "title": "T"},\n'
+    ' "entities": [{"key": "person:a", "label": "Person", "name": "A \\ud800 B"}]}\n'
+)
+
+
+@pytest.mark.parametrize("command", [
+    ["validate"], ["stats"], ["view", "-o", "OUT/v.html"], ["export", "--to", "graphml", "-o", "OUT/g.graphml"],
+    ["export", "--to", "json", "-o", "OUT/g.json"], ["export", "--to", "gexf", "-o", "OUT/g.gexf"],
+])
+def test_a_lone_surrogate_is_one_problem_line_for_every_command(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(LONE_SURROGATE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in command]
+    result = run(args[0], str(path), *args[1:])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:2: lone surrogate U+D800 is not allowed in a fact file",
+        "Error: 1 problem in 1 file; nothing was loaded",
+    ]
+    assert list((tmp_path / "out").iterdir()) == []

@@ -453,3 +453,109 @@ def test_doctests(module: Any) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# --- code points that are no characters (issue 19, item 10)
+
+
+def _one_entity(name: str) -> str:
+    return (
+        '{"source": {"key": "source:s", "title": "T"},\n'
+        f' "entities": [{{"key": "person:a", "label": "Person", "name": "{name}"}}]}}\n'
+    )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_escaped_surrogate_pair_is_one_character(tmp_path: Path, suffix: str, fast: bool) -> None:
+    # json.dumps writes U+1F600 as the pair \ud83d\ude00; YAML may carry the same escapes.
+    path = tmp_path / f"a{suffix}"
+    path.write_text(_one_entity("Grinning \\ud83d\\ude00 face"), encoding="utf-8")
+    corpus, problems, _files = validate([path], fast=fast)
+    assert problems == []
+    assert corpus.entities["person:a"].name == "Grinning \U0001f600 face"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+@pytest.mark.parametrize(("escape", "message"), [
+    ("\\ud800", "lone surrogate U+D800"),
+    ("\\udfff", "lone surrogate U+DFFF"),
+    ("\\ude00\\ud83d", "lone surrogate U+DE00"),
+    ("\\ufffe", "non-character U+FFFE"),
+    ("\\uFFFF", "non-character U+FFFF"),
+])
+def test_no_character_is_refused_on_both_paths(tmp_path: Path, suffix: str, escape: str, message: str) -> None:
+    path = tmp_path / f"a{suffix}"
+    path.write_text(_one_entity(f"A {escape} B"), encoding="utf-8")
+    for fast in (True, False):
+        _corpus, problems, _files = validate([path], fast=fast)
+        assert [str(p) for p in problems] == [f"{path}:2: {message} is not allowed in a fact file"]
+
+
+def test_other_escapes_of_non_bmp_characters_and_noncharacters_beyond_the_bmp_are_kept(tmp_path: Path) -> None:
+    # U+1FFFE and U+FDD0 are non-characters too, but UTF-8 and XML hold them: nothing breaks.
+    path = tmp_path / "a.yaml"
+    path.write_text(_one_entity("A \\U0001F600 \\U0001FFFE \\uFDD0 B"), encoding="utf-8")
+    corpus, problems, _files = validate([path])
+    assert problems == []
+    assert corpus.entities["person:a"].name == "A \U0001f600 \U0001fffe \ufdd0 B"
+
+
+def test_an_escaped_backslash_before_u_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(_one_entity("C:\\\\ud800"), encoding="utf-8")
+    corpus, problems, _files = validate([path])
+    assert problems == []
+    assert corpus.entities["person:a"].name == "C:\\ud800"
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"a{suffix}"
+    path.write_bytes(b"\xef\xbb\xbf" + _one_entity("Person A").encode("utf-8"))
+    for fast in (True, False):
+        corpus, problems, _files = validate([path], fast=fast)
+        assert problems == []
+        assert corpus.entities["person:a"].name == "Person A"
+
+
+# --- an entity refused for a bad field counts as declared (issue 19, item 16)
+
+
+def test_claims_naming_an_entity_declared_twice_are_still_checked(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'source: {key: "source:t", title: T}\n'
+        "entities:\n"
+        '  - {key: "person:a", label: Person, name: A}\n'
+        '  - {key: "person:a", label: Person, name: A again}\n'
+        '  - {key: "org:b", label: Organisation, name: B}\n'
+        "claims:\n"
+        '  - {subject: "org:b", predicate: MEMBER_OF, object: "person:a", quote: q}\n',
+        encoding="utf-8",
+    )
+    _corpus, problems, _files = validate([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:4: entity 'person:a' is declared twice in this file (first at line 3)",
+        f"{path}:7: object of MEMBER_OF must be an Organisation, but 'person:a' is a Person",
+    ]
+
+
+def test_a_claim_naming_a_refused_entity_is_still_checked_for_its_own_mistakes(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        'source: {key: "source:t", title: T}\n'
+        "entities:\n"
+        f'  - {{key: "person:a", label: Person, name: "{"A" * 501}"}}\n'
+        '  - {key: "org:b", label: Organisation, name: B}\n'
+        "claims:\n"
+        '  - {subject: "person:a", predicate: MEMBER_OF, object: "org:b", quote: q, date: "2021-13"}\n'
+        '  - {subject: "person:nobody", predicate: MEMBER_OF, object: "org:b", quote: q}\n',
+        encoding="utf-8",
+    )
+    _corpus, problems, _files = validate([path])
+    assert [str(p) for p in problems] == [
+        f"{path}:3: 'name' has 501 characters; at most 500 are allowed",
+        f"{path}:6: 'date': '2021-13' has no month 13",
+        f"{path}:7: subject 'person:nobody' is not declared in this file's entities",
+    ]

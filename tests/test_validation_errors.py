@@ -176,6 +176,72 @@ EXPECTED: dict[str, list[str]] = {
     "escaped_control_in_value.json": [
         f"{B}/escaped_control_in_value.json:5: 'name' contains the control character U+001B"
     ],
+    # --- code points that are no characters (issue 19): only an escape makes a surrogate
+    "lone_high_surrogate_name.yaml": [
+        f"{B}/lone_high_surrogate_name.yaml:7: lone surrogate U+D800 is not allowed in a fact file"
+    ],
+    "lone_high_surrogate_name.json": [
+        f"{B}/lone_high_surrogate_name.json:7: lone surrogate U+D800 is not allowed in a fact file"
+    ],
+    "lone_low_surrogate_alias.yaml": [
+        f"{B}/lone_low_surrogate_alias.yaml:8: lone surrogate U+DC00 is not allowed in a fact file"
+    ],
+    "lone_low_surrogate_alias.json": [
+        f"{B}/lone_low_surrogate_alias.json:8: lone surrogate U+DC00 is not allowed in a fact file"
+    ],
+    "non_character_fffe_quote.yaml": [
+        f"{B}/non_character_fffe_quote.yaml:13: non-character U+FFFE is not allowed in a fact file"
+    ],
+    "non_character_fffe_quote.json": [
+        f"{B}/non_character_fffe_quote.json:12: non-character U+FFFE is not allowed in a fact file"
+    ],
+    "non_character_ffff_title.yaml": [
+        f"{B}/non_character_ffff_title.yaml:3: non-character U+FFFF is not allowed in a fact file"
+    ],
+    "non_character_ffff_title.json": [
+        f"{B}/non_character_ffff_title.json:3: non-character U+FFFF is not allowed in a fact file"
+    ],
+    "lone_high_surrogate_attribute.yaml": [
+        f"{B}/lone_high_surrogate_attribute.yaml:9: lone surrogate U+DBFF is not allowed in a fact file"
+    ],
+    "lone_high_surrogate_attribute.json": [
+        f"{B}/lone_high_surrogate_attribute.json:8: lone surrogate U+DBFF is not allowed in a fact file"
+    ],
+    "lone_low_surrogate_key.yaml": [
+        f"{B}/lone_low_surrogate_key.yaml:5: lone surrogate U+DFFF is not allowed in a fact file"
+    ],
+    "lone_low_surrogate_key.json": [
+        f"{B}/lone_low_surrogate_key.json:5: lone surrogate U+DFFF is not allowed in a fact file"
+    ],
+    "lone_high_surrogate_mapping_key.yaml": [
+        f"{B}/lone_high_surrogate_mapping_key.yaml:9: lone surrogate U+D83D is not allowed in a fact file"
+    ],
+    "lone_high_surrogate_mapping_key.json": [
+        f"{B}/lone_high_surrogate_mapping_key.json:8: lone surrogate U+D83D is not allowed in a fact file"
+    ],
+    "surrogates_reversed.yaml": [
+        f"{B}/surrogates_reversed.yaml:7: lone surrogate U+DE00 is not allowed in a fact file"
+    ],
+    "surrogates_reversed.json": [
+        f"{B}/surrogates_reversed.json:7: lone surrogate U+DE00 is not allowed in a fact file"
+    ],
+    "tag_unreadable.yaml": [f"{B}/tag_unreadable.yaml:9: invalid YAML: cannot read 'judge' as '!!float'"],
+    "escape_past_unicode.yaml": [
+        f"{B}/escape_past_unicode.yaml:7: invalid YAML: found invalid Unicode character escape code"
+    ],
+    "raw_fffe.yaml": [f"{B}/raw_fffe.yaml:7: non-character U+FFFE is not allowed in a fact file"],
+    # --- an entity refused for a bad field still counts as declared: one problem, not one per claim
+    "name_too_long_in_claims.yaml": [
+        f"{B}/name_too_long_in_claims.yaml:7: 'name' has 629 characters; at most 500 are allowed"
+    ],
+    "unknown_label_in_claims.yaml": [
+        f"{B}/unknown_label_in_claims.yaml:5: unknown label 'Judge' (known: {_LABELS})"
+    ],
+    "bad_key_in_claims.json": [
+        f"{B}/bad_key_in_claims.json:5: entity key 'Org:B' must look like 'prefix:lower-case-slug'"
+    ],
+    "number_too_long.yaml": [f"{B}/number_too_long.yaml:9: a number with 5001 digits is too long"],
+    "number_too_long.json": [f"{B}/number_too_long.json:5: a number with 5001 digits is too long"],
     "key_too_long.yaml": [f"{B}/key_too_long.yaml:5: 'key' has 9217 characters; at most 200 are allowed"],
     "name_too_long.yaml": [f"{B}/name_too_long.yaml:7: 'name' has 9215 characters; at most 500 are allowed"],
     "alias_too_long.yaml": [
@@ -380,3 +446,21 @@ def test_cli_validate_json_output_when_valid() -> None:
     assert data["valid"] is True
     assert data["problems"] == []
     assert "examples/crimea/empr-2022-fsb-agent-network.yaml" in data["files"]
+
+
+def test_cli_validate_prints_nothing_but_the_problems_at_the_descriptor_level() -> None:
+    # CliRunner sees only sys.stderr; rapidyaml's C++ error handler writes to descriptor 2.
+    import subprocess
+    import sys
+
+    names = ["yaml_syntax.yaml", "deep_flow.yaml", "lone_high_surrogate_name.yaml"]
+    result = subprocess.run(
+        [sys.executable, "-c", "from casegraph.cli import cli; cli()", "validate", *[f"{B}/{n}" for n in names]],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *sorted(EXPECTED["deep_flow.yaml"] + EXPECTED["lone_high_surrogate_name.yaml"] + EXPECTED["yaml_syntax.yaml"]),
+        "Error: 3 problems in 3 files; nothing was loaded",
+    ]
