@@ -26,6 +26,7 @@ from graph.errors import FactFileError
 from graph.model import Claim, Entity, Evidence, Source
 
 __all__ = [
+    "write_text_atomic",
     "FORMATS",
     "fact_document",
     "entity_entry",
@@ -200,6 +201,11 @@ def write_fact_file(path: str | Path, doc: Mapping[str, Any], fmt: str | None = 
     text = dump_fact_document(doc, fmt or format_of(path), header)
     if not overwrite and path.exists():
         raise FactFileError(f"{path} exists (not overwritten)")
+    return write_text_atomic(path, text)
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file beside it, renamed into place when complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -24,10 +24,8 @@ and contradictions such as A = B, B = C, A != C.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +37,7 @@ from graph.errors import CasegraphError
 from graph.model import Claim, Corpus, claim_id, merge_entity
 from graph.text import escape_control
 from graph.yamlio import LineDict, LineList, ParseError, load_with_lines
+from loaders.factfile import write_text_atomic
 
 __all__ = ["JUDGEMENT_FILES", "VERDICTS", "Judgement", "find_judgement_files", "read_judgements",
            "apply_judgements", "apply_judgement_files", "write_judgements", "record_judgement", "pair"]
@@ -319,17 +318,7 @@ def write_judgements(path: str | Path, judgements: Iterable[Judgement]) -> Path:
         lines.append(f"  - {{{body}}}\n")
     if not items:
         lines[-1] = "judgements: []\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("".join(lines))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return path
+    return write_text_atomic(path, "".join(lines))
 
 
 def record_judgement(path: str | Path, left: str, right: str, verdict: str, by: str, note: str | None = None,
