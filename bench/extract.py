@@ -1,8 +1,8 @@
 """Benchmark: articles per second and peak memory of ``casegraph extract``, beside a floor.
 
-Takes the self-written articles (examples/articles/dev and unseen), the seed article
-(examples/articles/seed) and the real development set when present (examples/articles/real/dev), copies it under fresh names until there are ``--articles``
-inputs (default 300; HTML and text alike), and times, on the same inputs:
+Takes the self-written articles (examples/articles/dev and unseen) and the real
+development set (examples/articles/real/dev), copies them under fresh names until there
+are ``--articles`` inputs (default 300; HTML and text alike), and times, on the same inputs:
 
 (a) the floor: reading and cleaning only (``read_article``: trafilatura for HTML, the
     boilerplate cleaner for text), which every extractor pays before it sees a word;
@@ -42,8 +42,8 @@ TARGET = 50.0
 
 def _inputs(workdir: Path, n: int) -> list[Path]:
     art = REPO / "examples" / "articles"
-    dirs = [art / "dev", art / "unseen", art / "seed", art / "real" / "dev"]
-    sources = sorted(p for d in dirs if d.is_dir() for p in d.iterdir() if p.suffix in (".txt", ".html", ".htm"))
+    dirs = [art / "dev", art / "unseen", art / "real" / "dev"]
+    sources = sorted(p for d in dirs for p in d.iterdir() if p.suffix in (".txt", ".html", ".htm"))
     out = []
     for i in range(n):
         src = sources[i % len(sources)]

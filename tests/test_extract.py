@@ -1,7 +1,8 @@
 """Extraction: articles to draft fact files, names across scripts, review, measured quality.
 
-Everything runs on real inputs: the seed article (examples/articles/seed), the annotated
-development set in examples/articles, and small articles written here. The review walk
+Everything runs on real inputs: published, licensed articles from the real development
+corpus (examples/articles/real/dev), the self-written fixtures in examples/articles (with
+their scraping leftovers), and small articles written here. The review walk
 is driven through click's CliRunner with typed answers.
 """
 
@@ -25,8 +26,8 @@ from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import load_corpus, validate
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "examples" / "articles" / "seed" / "empr-fsb-agent-network.txt"
 ARTICLES = REPO / "examples" / "articles"
+REAL_DEV = ARTICLES / "real" / "dev"
 CRIMEA = REPO / "examples" / "crimea"
 
 
@@ -49,67 +50,128 @@ def claims(doc: dict, predicate: str) -> list[dict]:
     return [c for c in doc["claims"] if c["predicate"] == predicate]
 
 
-# --- the seed article -------------------------------------------------------------------
+# --- the Dzhelyal and Akhtemov case -----------------------------------------------------
+# Two real, licensed articles (examples/articles/real/dev: a U.S. State Department press
+# statement, public domain, and a UK statement to the OSCE, OGL v3.0) and two self-written
+# fixtures on the same case (examples/articles/dev 02, an HTML page, and 06, a text page
+# with its share and comment leftovers).
+
+DZHELYAL_ARTICLES = {
+    "d05": REAL_DEV / "d05-state-dept-dzhelyal-detention.txt",
+    "d18": REAL_DEV / "d18-govuk-dzhelyal-akhtemovs-transferred.txt",
+    "02": ARTICLES / "dev" / "02-dzhelyal-sentenced.html",
+    "06": ARTICLES / "dev" / "06-akhtemov-brothers.txt",
+}
+
 
 @pytest.fixture(scope="module")
-def seed_draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    return draft_of(tmp_path_factory.mktemp("seed"), SEED)
+def case_drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict]]:
+    out = tmp_path_factory.mktemp("dzhelyal")
+    return {name: draft_of(out / name, article) for name, article in DZHELYAL_ARTICLES.items()}
 
 
-def test_seed_has_the_people_organisations_and_case(seed_draft: tuple[Path, dict]) -> None:
-    _path, doc = seed_draft
-    assert {"Refat Chubarov", "Kurtumer Chalgozov", "Nariman Ametov", "Nariman Dzhelyal", "Nikolai Polozov"} \
-        <= set(people(doc))
-    keys = {e["key"] for e in doc["entities"]}
-    assert {"org:mejlis", "org:fsb", "case:nariman-dzhelyal"} <= keys
-    occupiers = next(e for e in doc["entities"] if e["key"] == "org:russian-occupation-authorities")
-    assert occupiers["generic"] is True  # the collective actor is kept apart from the FSB
+def one(doc: dict, subject: str, predicate: str, obj: str, **quals: str) -> dict:
+    """The single claim with this subject, predicate, object and qualifiers."""
+    found = [c for c in doc["claims"] if (c["subject"], c["predicate"], c["object"]) == (subject, predicate, obj)
+             and all(c.get(k) == v for k, v in quals.items())]
+    assert len(found) == 1, (subject, predicate, obj, quals, found)
+    return found[0]
 
 
-def test_seed_has_the_six_claims_with_exact_quotes(seed_draft: tuple[Path, dict]) -> None:
-    _path, doc = seed_draft
-    text = read_article(SEED).text
-
-    def one(subject: str, predicate: str, obj: str, **quals: str) -> dict:
-        found = [c for c in doc["claims"] if (c["subject"], c["predicate"], c["object"]) == (subject, predicate, obj)
-                 and all(c.get(k) == v for k, v in quals.items())]
-        assert len(found) == 1, (subject, predicate, obj, quals)
-        return found[0]
-
-    one("person:refat-chubarov", "LEADS", "org:mejlis", role="head")
-    one("person:nariman-dzhelyal", "LEADS", "org:mejlis", role="first deputy head")
-    one("person:nikolai-polozov", "DEFENDS", "person:nariman-dzhelyal")
-    accused = one("person:nariman-dzhelyal", "ACCUSED_OF", "case:nariman-dzhelyal", charge="sabotage")
-    assert "accused of sabotage" in accused["quote"]
-    one("person:kurtumer-chalgozov", "PARTICIPANT_IN", "event:kurtumer-chalgozov-arrest", role="target", date="2021-12")
-    pressure = one("person:kurtumer-chalgozov", "PARTICIPANT_IN", "event:kurtumer-chalgozov-pressure-to-cooperate",
-                   role="target")
-    assert "cooperation with the FSB" in pressure["quote"]
-    event = next(e for e in doc["entities"] if e["key"] == "event:kurtumer-chalgozov-pressure-to-cooperate")
-    assert event["name"].endswith("with the FSB")
-    shocks = one("person:nariman-ametov", "PARTICIPANT_IN", "event:nariman-ametov-torture", role="target",
-                 asserted_by="person:nariman-ametov")
-    assert "electric shocks" in shocks["quote"]
-    for c in doc["claims"]:  # every quote is exact, short, and where its offsets say
-        a, b = c["span"]
-        assert text[a:b] == c["quote"]
-        assert len(c["quote"].split()) <= 40
-        assert 0 < c["confidence"] < 1
-    assert people(doc)["Kurtumer Chalgozov"]["sensitive"] is True
+def entity(doc: dict, key: str) -> dict:
+    [found] = [e for e in doc["entities"] if e["key"] == key]
+    return found
 
 
-def test_seed_cleaning_drops_the_page_leftovers() -> None:
-    text = read_article(SEED).text
-    for leftover in ("Share this", "Notify of", "View all comments", "Copyright", "Log in", "Forgot your details"):
-        assert leftover not in text
-    assert text.count("Russian FSB attempts to create an agent network") == 1  # the repeated headline
-    assert text.rstrip().endswith("Nikolai Polozov noted.")
+def test_real_articles_name_the_people_and_organisations(case_drafts: dict[str, tuple[Path, dict]]) -> None:
+    _path, d05 = case_drafts["d05"]
+    assert set(people(d05)) == {"Nariman Dzhelyal"}  # "Crimean Tatars" and "United States" are not people
+    assert entity(d05, "org:mejlis")["name"] == "Mejlis of the Crimean Tatar People"  # from "Crimean Tatar Mejlis"
+    occupiers = entity(d05, "org:russian-occupation-authorities")
+    assert occupiers["generic"] is True and occupiers["attributes"]["kind"] == "collective"
+    assert entity(d05, "org:us-government")["attributes"]["kind"] == "government"
+    assert entity(d05, "event:nariman-dzhelyal-detention")["attributes"]["kind"] == "detention"
+    _path, d18 = case_drafts["d18"]
+    assert {"Neil Holland", "Nariman Dzhelyal", "Aziz Akhmetov", "Serhiy Tsihipa"} <= set(people(d18))
+    assert people(d18)["Neil Holland"]["attributes"]["position"] == "ambassador"  # the title is an attribute
+    zmina = entity(d18, "org:zmina")
+    assert zmina["name"] == "ZMINA Human Rights Centre" and "Zmina" in zmina["aliases"]
+    assert entity(d18, "org:russian-authorities")["generic"] is True
+    assert {"org:mejlis", "place:minusinsk", "place:vladimir-central-prison", "place:kherson"} \
+        <= {e["key"] for e in d18["entities"]}
 
 
-def test_speaker_attribution_in_the_seed(seed_draft: tuple[Path, dict]) -> None:
-    _path, doc = seed_draft
-    speakers = {c["subject"] for c in claims(doc, "STATES")}
-    assert {"person:refat-chubarov", "person:nikolai-polozov", "person:nariman-ametov", "org:mejlis"} <= speakers
+def test_the_case_charges_defence_and_events(case_drafts: dict[str, tuple[Path, dict]]) -> None:
+    _path, d05 = case_drafts["d05"]
+    one(d05, "person:nariman-dzhelyal", "LEADS", "org:mejlis", role="deputy chairman")
+    one(d05, "person:nariman-dzhelyal", "PARTICIPANT_IN", "event:nariman-dzhelyal-detention", role="target",
+        asserted_by="org:us-government")
+    one(d05, "org:russian-occupation-authorities", "PARTICIPANT_IN", "event:nariman-dzhelyal-detention",
+        role="perpetrator")
+    _path, d18 = case_drafts["d18"]
+    detained = one(d18, "person:nariman-dzhelyal", "PARTICIPANT_IN", "event:nariman-dzhelyal-detention", role="target")
+    assert detained["quote"].startswith("In 2021, Russia detained Nariman Dzhelyal")
+    _path, sentenced = case_drafts["02"]
+    case = entity(sentenced, "case:nariman-djelal")
+    assert case["label"] == "LegalCase" and case["attributes"]["charge_description"] == "sabotage"
+    assert case["attributes"]["charges"] == ["RU CC 281"]
+    accused = one(sentenced, "person:nariman-djelal", "ACCUSED_OF", "case:nariman-djelal", charge="sabotage")
+    assert "convicted of sabotage" in accused["quote"]
+    one(sentenced, "person:nariman-djelal", "PARTICIPANT_IN", "event:nariman-djelal-verdict", role="target",
+        date="2022-09-21")
+    one(sentenced, "org:supreme-court-of-crimea", "PARTICIPANT_IN", "event:nariman-djelal-verdict", role="judge")
+    one(sentenced, "person:nariman-djelal", "LEADS", "org:mejlis", role="first deputy head")
+    one(sentenced, "person:nikolay-polozov", "DEFENDS", "person:nariman-djelal")
+    _path, brothers = case_drafts["06"]
+    one(brothers, "person:aziz-akhtemov", "RELATIVE_OF", "person:asan-akhtemov")
+    for who in ("asan-akhtemov", "aziz-akhtemov"):
+        one(brothers, f"person:{who}", "ACCUSED_OF", f"case:{who}", charge="sabotage")
+        one(brothers, f"person:{who}", "PARTICIPANT_IN", f"event:{who}-arrest", role="target", date="2021-09-04")
+    shocks = one(brothers, "person:asan-akhtemov", "PARTICIPANT_IN", "event:asan-akhtemov-torture", role="target",
+                 asserted_by="person:asan-akhtemov")
+    assert shocks["quote"].startswith("Асан Ахтемов told his lawyer") and "electric shocks" in shocks["quote"]
+    one(brothers, "person:edem-kurtaliev", "DEFENDS", "person:aziz-akhtemov")
+    assert people(brothers)["Asan Akhtemov"]["sensitive"] is True  # a torture victim
+
+
+def test_every_quote_is_exact_short_and_where_its_span_says(case_drafts: dict[str, tuple[Path, dict]]) -> None:
+    for name, (_path, doc) in case_drafts.items():
+        text = read_article(DZHELYAL_ARTICLES[name]).text
+        assert doc["claims"], name
+        for c in doc["claims"]:
+            a, b = c["span"]
+            assert text[a:b] == c["quote"], (name, c)
+            assert len(c["quote"].split()) <= 40, (name, c["quote"])
+            assert 0 < c["confidence"] < 1
+
+
+def test_speaker_attribution_in_the_case(case_drafts: dict[str, tuple[Path, dict]]) -> None:
+    speakers = {name: {c["subject"] for c in claims(doc, "STATES")} for name, (_p, doc) in case_drafts.items()}
+    assert speakers["d05"] == {"org:us-government"}
+    assert speakers["d18"] == {"org:uk-government", "person:neil-holland", "org:zmina"}
+    assert speakers["02"] == {"person:server-kadyrov"}
+    assert {"person:asan-akhtemov", "person:edem-kurtaliev", "org:ukrainian-foreign-ministry"} <= speakers["06"]
+    _path, brothers = case_drafts["06"]
+    beaten = [c for c in brothers["claims"] if c.get("asserted_by") == "person:edem-kurtaliev"]
+    assert beaten and all("according to lawyer Edem Kurtaliev" in c["quote"] for c in beaten)
+
+
+def test_cleaning_drops_the_page_leftovers() -> None:
+    brothers = read_article(ARTICLES / "dev" / "06-akhtemov-brothers.txt").text
+    for leftover in ("Share this", "Notify of", "0 comments"):
+        assert leftover not in brothers
+    assert brothers.rstrip().endswith("demanded the release of the brothers.")
+    searches = read_article(ARTICLES / "dev" / "01-bakhchysarai-searches.txt")
+    for leftover in ("Home | News", "Share this", "Facebook", "Telegram", "Related news", "12 comments",
+                     "Leave a reply", "Copyright"):
+        assert leftover not in searches.text
+    assert searches.text.count("FSB searches Crimean Tatar homes in Bakhchysarai") == 1  # the repeated headline
+    assert searches.text.rstrip().endswith("never involved in politics.")
+    report = read_article(ARTICLES / "dev" / "03-torture-report.txt").text
+    for leftover in ("Notify of", "Inline Feedbacks", "View all comments", "Log in"):
+        assert leftover not in report
+    informant = read_article(ARTICLES / "dev" / "04-pressure-informant.txt").text
+    assert "Tags:" not in informant and "Copyright" not in informant and "Share this" not in informant
 
 
 # --- names across scripts ---------------------------------------------------------------
@@ -225,8 +287,8 @@ def test_html_main_text_without_navigation_or_comments() -> None:
 
 # --- drafts, loading, review ------------------------------------------------------------
 
-def test_a_draft_validates_but_load_refuses_it_until_reviewed(seed_draft: tuple[Path, dict]) -> None:
-    path, doc = seed_draft
+def test_a_draft_validates_but_load_refuses_it_until_reviewed(case_drafts: dict[str, tuple[Path, dict]]) -> None:
+    path, doc = case_drafts["d18"]
     assert doc["draft"]["status"] == "unreviewed"
     assert not validate([path])[1]
     with pytest.raises(ValidationFailed, match="an unreviewed draft .*run 'casegraph review"):

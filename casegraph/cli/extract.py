@@ -66,7 +66,7 @@ def review(draft: str) -> None:
 
     \b
     Example:
-      casegraph review drafts/empr-fsb-agent-network.yaml
+      casegraph review drafts/d05-state-dept-dzhelyal-detention.yaml
     """
     from loaders.extract.review import review_draft
 
