@@ -50,6 +50,9 @@ __all__ = [
     "status",
     "kill",
     "connection",
+    "health",
+    "starting",
+    "disk_full_message",
     "JAR_NAME",
     "launcher_jar",
     "memory_plan",
@@ -638,9 +641,12 @@ def start(
         cmd = [
             java,
             f"-Xmx{memory['heap']}",
-            # No -XX:+ExitOnOutOfMemoryError: a query that asks for more heap than there is (a
-            # string doubled in a loop is not counted by Neo4j's transaction memory limits) then
-            # fails with Neo4j's own OutOfMemoryError and the server stays up.
+            # A query that asks for more heap than there is (a string doubled in a loop is not
+            # counted by Neo4j's transaction memory limits) fails with a clean error, but the same
+            # OutOfMemoryError may have killed any other thread (the scheduler that enforces
+            # timeouts): on the first one the launcher replaces itself with a fresh process
+            # (launcher/.../Restart.java), which then writes the pid and ready files again.
+            "-XX:OnOutOfMemoryError=kill -HUP %p",
             "-jar",
             str(jar),
             "--home",
@@ -659,6 +665,8 @@ def start(
             memory["tx_memory_total"],
             "--import-dir",
             str(paths.imports),
+            "--pid-file",
+            str(paths.pid),
         ]
         if owner_pid is not None:
             cmd += ["--watch-pid", str(owner_pid)]
@@ -760,6 +768,91 @@ def status(settings: Settings | None = None) -> ServerInfo | None:
     if not paths.root.is_dir():
         return None
     return _running(paths)
+
+
+def starting(settings: Settings | None = None) -> int | None:
+    """The pid of a launcher that runs but is not ready (starting, or restarting itself), else None."""
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    pid = _read_pid(paths)
+    if pid is None or not _is_our_launcher(pid, paths) or _running(paths) is not None:
+        return None
+    return pid
+
+
+def health(info: ServerInfo, settings: Settings | None = None) -> list[str]:
+    """What is wrong with a running server's databases, one line each; empty when all is well.
+
+    A database that Neo4j has taken offline, or that has panicked (after a full disk, say: it
+    answers SHOW DATABASES but refuses every transaction until the server restarts), is named
+    with Neo4j's own message.
+    """
+    import neo4j
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+    from graph.db import statements as S
+
+    settings = settings or get_settings()
+    problems: list[str] = []
+    try:
+        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(info.username, info.password()),
+                                        connection_timeout=5.0, max_transaction_retry_time=0) as driver:
+            for rec in driver.execute_query(S.SERVER_DATABASES, database_="system").records:
+                name, status, message = rec["name"], rec["currentStatus"], _one_line(rec["statusMessage"])
+                if status != "online" or message:
+                    problems.append(f"database {name} is {status}" + (f": {message}" if message else ""))
+            for name in [settings.neo4j_database or "neo4j"]:  # SHOW DATABASES ran on system already
+                try:
+                    driver.execute_query(S.SERVER_PING, database_=name)
+                except Neo4jError as e:
+                    problems.append(f"database {name} refuses transactions: {_one_line(e.message or str(e))}")
+    except AuthError as e:
+        problems.append(f"the server refused the password in {info.password_file}: {_one_line(e.message or '')}")
+    except (Neo4jError, DriverError, OSError) as e:
+        problems.append(f"the server does not answer on {info.bolt_uri}: {_one_line(str(e))}")
+    if problems:
+        problems.append(disk_full_message(settings) or (
+            f"see {_paths(settings).home / 'logs' / 'debug.log'}; a restart ('casegraph neo4j stop', "
+            "'casegraph neo4j start') recovers the store from its transaction log"))
+    return problems
+
+
+def _one_line(text: object) -> str:
+    lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+    return lines[0][:300] if lines else ""
+
+
+_DISK_FULL_SIGNS = (b"No space left on device", b"running out of disk space", b"not have enough space left")
+
+
+def disk_full_message(settings: Settings | None = None) -> str | None:
+    """One line if the local server's store ran out of disk space lately, else None.
+
+    Neo4j says so in its debug log (home/logs/debug.log) when a write, or the preallocation of
+    a new transaction log file, fails for want of space; the database then stops taking
+    transactions until the server restarts.
+    """
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    debug = paths.home / "logs" / "debug.log"
+    try:
+        with debug.open("rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(size - (512 << 10), 0))
+            tail = f.read()
+    except OSError:
+        return None
+    start = tail.rfind(b"Logging config in use")  # only since the last start counts (a restart recovers)
+    if not any(sign in tail[max(start, 0):] for sign in _DISK_FULL_SIGNS):
+        return None
+    try:
+        free = shutil.disk_usage(paths.home).free // _MB
+    except OSError:
+        free = -1
+    now = f" ({free:,} MB free now)" if free >= 0 else ""
+    return (f"the disk holding the Neo4j store {paths.home} ran out of space{now}: free space, then restart "
+            "the server ('casegraph neo4j stop', 'casegraph neo4j start'; Neo4j recovers its store on start) "
+            "and run the command again")
 
 
 def kill(settings: Settings | None = None) -> bool:
