@@ -24,6 +24,7 @@ source of truth.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -534,6 +535,12 @@ def _read_state(paths: _Paths) -> dict:
         return {}
 
 
+def _write_pid(paths: _Paths, pid: int) -> None:
+    tmp = paths.pid.with_name(f".pid.{os.getpid()}.tmp")
+    tmp.write_text(f"{pid}\n")
+    os.replace(tmp, paths.pid)
+
+
 def _write_state(paths: _Paths, state: dict) -> None:
     tmp = paths.state.with_name(f".state.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(state) + "\n", encoding="utf-8")
@@ -611,10 +618,28 @@ def start(
     Raises :class:`ServerError` if it cannot start in ``timeout`` seconds or
     the launcher dies first (naming the log file and its last line).
     """
-    settings = settings or get_settings()
+    try:
+        return _start(settings or get_settings(), port, timeout, owner_pid, browser, browser_port)
+    except OSError as e:  # the disk full, a file in the way: one line, not a traceback
+        raise ServerError(os_error_line("cannot start the local Neo4j", e, settings)) from None
+
+
+def os_error_line(what: str, e: OSError, settings: Settings | None = None) -> str:
+    """``what: file: reason`` in one line; for a full disk, what to do about it."""
+    where = f"{e.filename}: " if e.filename else ""
+    line = f"{what}: {where}{e.strerror or e}"
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        root = _paths(settings or get_settings()).root
+        line += f" (the disk holding {root} is full: free space there and try again)"
+    return line
+
+
+def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int | None, browser: bool,
+           browser_port: int | None) -> ServerInfo:
     paths = _paths(settings)
     _ensure_server_dir(paths)
     with _locked(paths):
+        _recover_bulk(settings)
         info = _running(paths)
         if info is not None:
             return info
@@ -693,7 +718,12 @@ def start(
             except OSError as e:
                 raise ServerError(f"cannot run {java}: {e.strerror}") from e
         _CHILDREN[proc.pid] = proc
-        paths.pid.write_text(f"{proc.pid}\n")
+        try:
+            _write_pid(paths, proc.pid)
+        except OSError:
+            _terminate(proc.pid, 30.0)  # never a launcher nobody knows about
+            _forget(proc.pid)
+            raise
         return _wait_ready(paths, proc.pid, proc, timeout, log_offset=offset)
 
 
@@ -762,12 +792,32 @@ def _stop_unlocked(paths: _Paths, timeout: float) -> bool:
 
 
 def status(settings: Settings | None = None) -> ServerInfo | None:
-    """The running local server's info, or None if none is running (or it is still starting)."""
+    """The running local server's info, or None if none is running (or it is still starting).
+
+    A bulk load killed before its schema step ended is undone first (the server restarted
+    if it was running), so what this reports is never a half-loaded database.
+    """
     settings = settings or get_settings()
     paths = _paths(settings)
     if not paths.root.is_dir():
         return None
+    if (paths.root / "bulk" / "incomplete").exists():
+        with _locked(paths):
+            browser = (_read_ready(paths) or {}).get("browser_url") is not None
+            was_running = _recover_bulk(settings)
+        if was_running:
+            return start(settings, browser=browser, timeout=600)
     return _running(paths)
+
+
+def _recover_bulk(settings: Settings) -> bool:
+    """Undo a bulk load killed half-way (graph.db.bulk.recover_interrupted); the caller
+    holds the server lock. Returns whether it stopped a running server to do so."""
+    if not (_paths(settings).root / "bulk" / "incomplete").exists():
+        return False
+    from graph.db.bulk import recover_interrupted  # bulk imports this module
+
+    return recover_interrupted(settings)
 
 
 def starting(settings: Settings | None = None) -> int | None:
