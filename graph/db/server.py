@@ -190,7 +190,7 @@ def _ensure_server_dir(paths: _Paths) -> None:
         os.chmod(paths.root, 0o700)
         paths.logs.mkdir(mode=0o700, exist_ok=True)
     except OSError as e:
-        raise ServerError(f"cannot create the Neo4j state directory {paths.root}: {e.strerror}") from e
+        raise ServerError(os_error_line(f"cannot create the Neo4j state directory {paths.root}", e)) from None
 
 
 @contextlib.contextmanager
@@ -621,16 +621,15 @@ def start(
     try:
         return _start(settings or get_settings(), port, timeout, owner_pid, browser, browser_port)
     except OSError as e:  # the disk full, a file in the way: one line, not a traceback
-        raise ServerError(os_error_line("cannot start the local Neo4j", e, settings)) from None
+        raise ServerError(os_error_line("cannot start the local Neo4j", e)) from None
 
 
-def os_error_line(what: str, e: OSError, settings: Settings | None = None) -> str:
+def os_error_line(what: str, e: OSError) -> str:
     """``what: file: reason`` in one line; for a full disk, what to do about it."""
     where = f"{e.filename}: " if e.filename else ""
     line = f"{what}: {where}{e.strerror or e}"
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        root = _paths(settings or get_settings()).root
-        line += f" (the disk holding {root} is full: free space there and try again)"
+        line += " (the disk is full: free space there and try again)"
     return line
 
 
@@ -849,8 +848,10 @@ def health(info: ServerInfo, settings: Settings | None = None) -> list[str]:
                                         connection_timeout=5.0, max_transaction_retry_time=0) as driver:
             for rec in driver.execute_query(S.SERVER_DATABASES, database_="system").records:
                 name, status, message = rec["name"], rec["currentStatus"], _one_line(rec["statusMessage"])
-                if status != "online" or message:
+                if status != "online":
                     problems.append(f"database {name} is {status}" + (f": {message}" if message else ""))
+                elif message:
+                    problems.append(f"database {name}: {message}")
             for name in [settings.neo4j_database or "neo4j"]:  # SHOW DATABASES ran on system already
                 try:
                     driver.execute_query(S.SERVER_PING, database_=name)
@@ -873,36 +874,41 @@ def _one_line(text: object) -> str:
 
 
 _DISK_FULL_SIGNS = (b"No space left on device", b"running out of disk space", b"not have enough space left")
+# Neo4j preallocates each new transaction log file at its full size (64 MB, set by the
+# launcher): with less free than that, the next rotation fails.
+_LOW_SPACE = 65 * _MB
 
 
 def disk_full_message(settings: Settings | None = None) -> str | None:
-    """One line if the local server's store ran out of disk space lately, else None.
+    """One line if the local server's store ran out of disk space, else None.
 
-    Neo4j says so in its debug log (home/logs/debug.log) when a write, or the preallocation of
-    a new transaction log file, fails for want of space; the database then stops taking
-    transactions until the server restarts.
+    Either the disk holding the store has less free space than the next transaction log
+    file needs, or Neo4j's debug log (home/logs/debug.log, when it could still be
+    written) says a write or a log preallocation failed for want of space since the last
+    start. The database then refuses every transaction until the server restarts.
     """
     settings = settings or get_settings()
     paths = _paths(settings)
-    debug = paths.home / "logs" / "debug.log"
     try:
-        with debug.open("rb") as f:
+        free = shutil.disk_usage(paths.home).free
+    except OSError:
+        return None
+    said = False
+    try:
+        with (paths.home / "logs" / "debug.log").open("rb") as f:
             size = f.seek(0, os.SEEK_END)
             f.seek(max(size - (512 << 10), 0))
             tail = f.read()
+        start = tail.rfind(b"Logging config in use")  # only since the last start counts (a restart recovers)
+        said = any(sign in tail[max(start, 0):] for sign in _DISK_FULL_SIGNS)
     except OSError:
+        pass
+    if not said and free >= _LOW_SPACE:
         return None
-    start = tail.rfind(b"Logging config in use")  # only since the last start counts (a restart recovers)
-    if not any(sign in tail[max(start, 0):] for sign in _DISK_FULL_SIGNS):
-        return None
-    try:
-        free = shutil.disk_usage(paths.home).free // _MB
-    except OSError:
-        free = -1
-    now = f" ({free:,} MB free now)" if free >= 0 else ""
-    return (f"the disk holding the Neo4j store {paths.home} ran out of space{now}: free space, then restart "
-            "the server ('casegraph neo4j stop', 'casegraph neo4j start'; Neo4j recovers its store on start) "
-            "and run the command again")
+    return (f"the disk holding the Neo4j store {paths.home} is full ({free // _MB:,} MB free; Neo4j needs "
+            f"{_LOW_SPACE // _MB} MB for its next transaction log file): free space, then restart the server "
+            "('casegraph neo4j stop', 'casegraph neo4j start'; Neo4j recovers its store on start) and run "
+            "the command again")
 
 
 def kill(settings: Settings | None = None) -> bool:
