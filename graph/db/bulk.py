@@ -469,13 +469,16 @@ def _swap_in(layout: _Layout, home: Path) -> None:
 
 
 def _swap_back(layout: _Layout, home: Path) -> None:
-    """Undo :func:`_swap_in`: the imported database goes, the empty one comes back (or, if
-    none was set aside, none: Neo4j then makes a new empty one on start)."""
-    for i, live in enumerate(layout.db_dirs(home)):
+    """Undo :func:`_swap_in`, however far it got: each imported directory goes and the empty
+    one set aside comes back; an imported one with nothing set aside just goes (Neo4j then
+    makes a new empty database on start); one the swap never reached stays."""
+    for i, (live, staged) in enumerate(zip(layout.db_dirs(home), layout.db_dirs(layout.staging), strict=True)):
         kept = layout.aside / str(i)
-        shutil.rmtree(live, ignore_errors=True)
         if kept.exists():
+            shutil.rmtree(live, ignore_errors=True)
             os.replace(kept, live)
+        elif not staged.exists():
+            shutil.rmtree(live, ignore_errors=True)
 
 
 def _undo_unlocked(paths: Any, layout: _Layout) -> bool:
@@ -602,6 +605,7 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                     lap("import")
                 # From here until the schema step is done the database is incomplete: a
                 # kill leaves the mark, and the next command undoes the load (recover_interrupted).
+                shutil.rmtree(layout.aside, ignore_errors=True)  # what a finished earlier load left
                 _mark(layout.incomplete)
                 _swap_in(layout, paths.home)
             try:

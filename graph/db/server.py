@@ -859,7 +859,13 @@ def health(info: ServerInfo, settings: Settings | None = None) -> list[str]:
                     problems.append(f"database {name} refuses transactions: {_one_line(e.message or str(e))}")
     except AuthError as e:
         problems.append(f"the server refused the password in {info.password_file}: {_one_line(e.message or '')}")
-    except (Neo4jError, DriverError, OSError) as e:
+    except Neo4jError as e:
+        if e.code == "Neo.ClientError.Security.AuthenticationRateLimit":
+            problems.append("the server refuses logins for a few seconds after too many failed ones "
+                            f"({e.code}); try again shortly")
+        else:
+            problems.append(f"the server does not answer on {info.bolt_uri}: {_one_line(str(e))}")
+    except (DriverError, OSError) as e:
         problems.append(f"the server does not answer on {info.bolt_uri}: {_one_line(str(e))}")
     if problems:
         problems.append(disk_full_message(settings) or (

@@ -51,17 +51,40 @@ final class Restart {
         if (pid == null || pid.isBlank()) {
             return;
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_SECONDS + 30);
         try {
-            ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(old -> {
-                try {
-                    old.onExit().get(STOP_SECONDS + 30, TimeUnit.SECONDS);
-                } catch (Exception e) {
+            while (alive(pid.strip())) {
+                if (System.nanoTime() - deadline > 0) {
                     out.println("casegraph-neo4j: the launcher " + pid + " this one replaces has not exited");
+                    return;
                 }
-            });
-        } catch (NumberFormatException ignored) {
-            // not ours to wait for
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * True while any thread of process {@code pid} runs. An exited process stays a zombie until its
+     * parent reaps it (the Python process that started it may not have yet), but it holds no port
+     * or file lock any more: a zombie whose other threads are gone counts as exited.
+     */
+    private static boolean alive(String pid) {
+        String state = "";
+        int threads = 1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("State:")) {
+                    state = line.substring(6).strip();
+                } else if (line.startsWith("Threads:")) {
+                    threads = Integer.parseInt(line.substring(8).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return !((state.startsWith("Z") || state.startsWith("X")) && threads <= 1);
     }
 
     private static volatile Stopper stopper;
@@ -80,12 +103,20 @@ final class Restart {
 
     /** Replace this process (once; later calls do nothing), saying why in the log. */
     static void trigger(String why) {
+        trigger(why, STOP_SECONDS);
+    }
+
+    /**
+     * As {@link #trigger(String)}, giving Neo4j {@code stopSeconds} to stop cleanly (a transaction
+     * that ignores termination also holds up a clean stop; the next start recovers from the log).
+     */
+    static void trigger(String why, int stopSeconds) {
         if (stopper != null && RESTARTING.compareAndSet(false, true)) {
-            new Thread(() -> restart(why), "casegraph-restart").start();
+            new Thread(() -> restart(why, stopSeconds), "casegraph-restart").start();
         }
     }
 
-    private static void restart(String why) {
+    private static void restart(String why, int stopSeconds) {
         out.println("casegraph-neo4j: " + why);
         out.flush();
         Thread stopping = new Thread(() -> {
@@ -97,7 +128,7 @@ final class Restart {
         }, "casegraph-oom-stop");
         stopping.start();
         try {
-            stopping.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
+            stopping.join(TimeUnit.SECONDS.toMillis(stopSeconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -63,7 +63,7 @@ final class Watchdog {
                 if (now - since > TimeUnit.SECONDS.toNanos(GRACE_SECONDS)) {
                     Restart.trigger("transaction " + id + " was ended more than " + GRACE_SECONDS
                             + " s ago but still runs (an expression Neo4j cannot interrupt); restarting Neo4j "
-                            + "in a new process");
+                            + "in a new process", 15);
                     return;
                 }
             }
