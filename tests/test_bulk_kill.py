@@ -101,6 +101,7 @@ def _assert_clean_empty(settings: Settings) -> None:
     assert not (settings.server_dir / "bulk" / "incomplete").exists()
 
 
+@pytest.mark.timeout(3600)  # four bulk loads and as many server starts
 def test_a_bulk_load_killed_at_any_moment_is_all_or_nothing(
     home: Settings, corpus_dir: Path, tmp_path: Path, clean_db: neo4j.Driver, neo4j_server: server.ServerInfo,
 ) -> None:
@@ -112,7 +113,7 @@ def test_a_bulk_load_killed_at_any_moment_is_all_or_nothing(
     #    not running, and a start finds the empty database.
     _kill_bulk_when(home, corpus_dir, lambda: (work / "csv").is_dir() and not ready.exists(), tmp_path / "1.log")
     result = _cli(home, "neo4j", "status")
-    assert (result.returncode, result.stdout) == (1, "not running\n"), result
+    assert result.returncode == 1 and result.stdout.startswith(("not running", "not ready")), result
     _assert_clean_empty(home)
 
     # 2. While the import tool runs: it dies with the load, and `neo4j start` finds the empty database.

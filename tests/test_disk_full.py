@@ -58,6 +58,7 @@ def _cli(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], env=_env(settings), capture_output=True, text=True, timeout=1800)
 
 
+@pytest.mark.timeout(3600)  # two loads, a recovery and three server starts
 def test_a_full_disk_fails_the_load_in_one_line_and_a_restart_recovers(
     small_disk: Path, tmp_path: Path, clean_db: neo4j.Driver, neo4j_server: server.ServerInfo,
 ) -> None:

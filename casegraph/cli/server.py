@@ -89,7 +89,7 @@ def status(fmt: str) -> None:
         if fmt == "json":
             emit_json({"running": False, **({"starting": True, "pid": pid} if pid else {})})
         else:
-            click.echo(f"starting (pid {pid}): not ready yet" if pid else "not running")
+            click.echo(f"not ready (pid {pid}): starting, restarting or stopping" if pid else "not running")
         raise SystemExit(1)
     problems = health(info)
     _show(info, fmt, "critical" if problems else "running", problems)
