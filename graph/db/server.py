@@ -780,10 +780,13 @@ def stop(settings: Settings | None = None, timeout: float = 60) -> bool:
 
 def _stop_unlocked(paths: _Paths, timeout: float) -> bool:
     """:func:`stop` for a caller that holds the server lock already (graph.db.bulk)."""
-    pid = _read_pid(paths)
-    running = pid is not None and _is_our_launcher(pid, paths)
-    if running:
-        assert pid is not None
+    running = False
+    seen: set[int] = set()
+    # A launcher replacing itself (after an OutOfMemoryError) writes its successor's pid into
+    # the pid file: stop that one too.
+    while (pid := _read_pid(paths)) is not None and pid not in seen and _is_our_launcher(pid, paths):
+        seen.add(pid)
+        running = True
         _terminate(pid, timeout)
         _forget(pid)
     _remove(paths.pid, paths.ready)
