@@ -198,6 +198,28 @@ def test_refused_while_another_load_writes(bulk_settings: Settings) -> None:
     assert server.status(bulk_settings) is not None
 
 
+def test_refused_in_one_line_while_logins_are_rate_limited(bulk_settings: Settings) -> None:
+    """After failed logins Neo4j refuses even the right password for a few seconds."""
+    from neo4j.exceptions import Neo4jError
+
+    _clear(bulk_settings)
+    info = server.status(bulk_settings)
+    assert info is not None
+    for _ in range(5):
+        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=("neo4j", "not-the-password")) as driver:
+            with pytest.raises(Neo4jError):
+                driver.verify_connectivity()
+    result = CliRunner().invoke(cli, ["load", "--bulk", str(CRIMEA)], env={
+        "CASEGRAPH_HOME": str(bulk_settings.home), "NEO4J_URI": "", "NEO4J_PASSWORD": ""})
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert result.output.startswith("Error: the local database is not healthy") and "AuthenticationRateLimit" in \
+        result.output, result.output
+    time.sleep(6)  # the lock lasts 5 s (dbms.security.auth_lock_time)
+    with _connect(bulk_settings) as st:
+        assert st.counts() == {}
+
+
 def _run_in_thread(fn: Any) -> tuple[threading.Thread, list[BaseException | None]]:
     outcome: list[BaseException | None] = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from casegraph.cli.common import CONTEXT_SETTINGS, emit_json, format_option
+from graph.text import escape_control
 
 __all__ = ["COMMANDS"]
 
@@ -72,34 +73,45 @@ def stop(fmt: str) -> None:
 @neo4j_group.command()
 @format_option("text", "json", default="text")
 def status(fmt: str) -> None:
-    """Say whether the local server runs, and its Bolt URI; exit 1 if it does not.
+    """Say whether the local server runs, and its Bolt URI; exit 1 if it does not, 2 if it runs
+    but a database is in a critical state (after a full disk, say: then restart it).
 
     \b
     Example:
       casegraph neo4j status --format json
     """
+    from graph.db.server import health, starting
     from graph.db.server import status as server_status
 
     info = server_status()
     if info is None:
+        pid = starting()
         if fmt == "json":
-            emit_json({"running": False})
+            emit_json({"running": False, **({"starting": True, "pid": pid} if pid else {})})
         else:
-            click.echo("not running")
+            click.echo(f"not ready (pid {pid}): starting, restarting or stopping" if pid else "not running")
         raise SystemExit(1)
-    _show(info, fmt, "running")
+    problems = health(info)
+    _show(info, fmt, "critical" if problems else "running", problems)
+    if problems:
+        raise SystemExit(2)
 
 
-def _show(info, fmt: str, state: str) -> None:
+def _show(info, fmt: str, state: str, problems: list[str] | None = None) -> None:
     data = {
         "running": True, "bolt_uri": info.bolt_uri, "username": info.username, "pid": info.pid,
         "neo4j_version": info.neo4j_version, "password_file": str(info.password_file),
         "browser_url": info.browser_url,
     }
+    if problems is not None:
+        data["healthy"] = not problems
+        data["problems"] = problems
     if fmt == "json":
         emit_json(data)
         return
     click.echo(f"{state}: {info.bolt_uri} (Neo4j {info.neo4j_version}, pid {info.pid})")
+    for problem in problems or ():
+        click.echo(f"problem: {escape_control(problem)}")
     click.echo(f"user: {info.username}; password in {info.password_file}")
     if info.browser_url:
         click.echo(f"Neo4j Browser: {info.browser_url}")

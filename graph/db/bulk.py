@@ -10,10 +10,19 @@ the server offline. So a bulk load, on the local server casegraph manages only:
    header and body per label or relationship type, while the server stops;
 3. runs the import tool from the launcher's class path into a *staging* Neo4j home,
    never into the live one;
-4. only when the import has succeeded, swaps the staged database in (the empty one
-   is kept aside), starts the server, creates the ontology's constraints and indexes
-   and checks the counts; should the start or the check fail, the empty database is
-   put back.
+4. only when the import has succeeded, marks the load incomplete (``bulk/incomplete``),
+   swaps the staged database in (the empty one is kept aside), starts the server,
+   creates the ontology's constraints and indexes, writes the empty lists the import
+   tool cannot write, checks the counts, and only then removes the mark; should any
+   of this fail, the empty database is put back.
+
+All or nothing, across a kill at any moment: the import tool dies with the process
+that runs it (``PR_SET_PDEATHSIG``); the live database is replaced only after the
+import succeeded; and a mark left by a bulk load that was killed after that makes the
+next ``casegraph neo4j start``, ``status`` or any command that connects to the local
+server put the empty database back (:func:`recover_interrupted`), so a database never
+has the imported nodes without their schema, and a later plain load starts from
+nothing rather than trusting digests of a half-done load.
 
 A failure at any step (the import tool killed included) leaves the previous, empty
 database, started, and raises one :class:`~graph.errors.StoreError` line. Later
@@ -23,6 +32,7 @@ loads of the same or edited files are ordinary incremental loads.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import fcntl
 import os
 import shutil
@@ -45,7 +55,7 @@ from graph.model import Corpus
 from graph.schema import schema_statements
 from graph.settings import Settings, get_settings
 
-__all__ = ["bulk_load", "write_import_files", "ImportFiles", "process_peak_bytes"]
+__all__ = ["bulk_load", "write_import_files", "ImportFiles", "process_peak_bytes", "recover_interrupted"]
 
 _IMPORT_CLASS = "org.neo4j.cli.AdminTool"
 
@@ -76,11 +86,17 @@ def _bulk_lock(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _check_empty_and_idle(info: server.ServerInfo) -> None:
-    """Refuse a database that holds anything, or that another client is writing to."""
-    import neo4j
+def _check_empty_and_idle(info: server.ServerInfo, settings: Settings) -> None:
+    """Refuse a database that holds anything, that another client is writing to, or that is
+    in a critical state (one line each, whatever the driver raises)."""
+    from graph.db.store import Store
 
-    with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(info.username, info.password())) as driver:
+    problems = server.health(info, settings)
+    if problems:
+        raise StoreError("the local database is not healthy, so --bulk will not touch it: " + "; ".join(problems))
+    with Store.connect(info.bolt_uri, info.username, info.password(), retry_seconds=0) as store, store._errors():
+        store.local = settings
+        driver = store.driver
         records = driver.execute_query(S.BULK_COUNT_NODES).records
         nodes = int(records[0]["n"]) if records else 0
         if nodes:
@@ -122,6 +138,15 @@ class _Layout:
         return self.work / "import.pid"
 
     @property
+    def incomplete(self) -> Path:
+        """Present from just before the swap until the schema step is done (see module doc)."""
+        return self.work / "incomplete"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "bulk.lock"
+
+    @property
     def log(self) -> Path:
         return self.root / "logs" / "import.log"
 
@@ -160,7 +185,8 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
         log.flush()
         try:
             proc = subprocess.Popen(cmd, cwd=layout.work, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                    stderr=subprocess.STDOUT, close_fds=True)
+                                    stderr=subprocess.STDOUT, close_fds=True,
+                                    preexec_fn=partial(_die_with_parent, os.getpid()))
         except OSError as e:
             raise StoreError(f"cannot run {java}: {e.strerror}") from None
         layout.pid.write_text(f"{proc.pid}\n")
@@ -186,6 +212,16 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
         raise StoreError(f"the Neo4j import tool {how}; the database is left empty (see {layout.log})")
     if not all(d.is_dir() for d in layout.db_dirs(layout.staging)):
         raise StoreError(f"the Neo4j import tool made no database in {layout.staging}; the database is left empty")
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the forked child, before exec: the kernel kills it when its parent dies
+    (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), so a killed bulk load leaves no import tool
+    writing on for minutes; if the parent is already gone, die now."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def process_peak_bytes(pid: int) -> int | None:
@@ -224,12 +260,56 @@ def _swap_in(layout: _Layout, home: Path) -> None:
 
 
 def _swap_back(layout: _Layout, home: Path) -> None:
-    """Undo :func:`_swap_in`: the imported database goes, the empty one comes back."""
-    for i, live in enumerate(layout.db_dirs(home)):
+    """Undo :func:`_swap_in`, however far it got: each imported directory goes and the empty
+    one set aside comes back; an imported one with nothing set aside just goes (Neo4j then
+    makes a new empty database on start); one the swap never reached stays."""
+    for i, (live, staged) in enumerate(zip(layout.db_dirs(home), layout.db_dirs(layout.staging), strict=True)):
         kept = layout.aside / str(i)
         if kept.exists():
             shutil.rmtree(live, ignore_errors=True)
             os.replace(kept, live)
+        elif not staged.exists():
+            shutil.rmtree(live, ignore_errors=True)
+
+
+def _undo_unlocked(paths: Any, layout: _Layout) -> bool:
+    """Stop the server and put the empty database back (the caller holds the server lock);
+    returns whether the server was running."""
+    running = server._stop_unlocked(paths, 60)
+    _swap_back(layout, paths.home)
+    layout.incomplete.unlink(missing_ok=True)
+    return running
+
+
+def recover_interrupted(settings: Settings) -> bool:
+    """Undo a bulk load that was killed between the swap and the end of its schema step.
+
+    Called by :func:`graph.db.server.start` and :func:`graph.db.server.status` with the
+    server lock held. Does nothing while a bulk load is running (it holds ``bulk.lock``) or
+    when there is no ``bulk/incomplete`` mark. Otherwise stops the server, puts the empty
+    database back and returns whether the server was running (so the caller can start it
+    again).
+    """
+    paths = server._paths(settings)
+    layout = _Layout(paths.root)
+    if not layout.incomplete.exists():
+        return False
+    fd = os.open(layout.lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # the bulk load is alive and finishes (or undoes) the job itself
+        if not layout.incomplete.exists():
+            return False
+        running = _undo_unlocked(paths, layout)
+        with contextlib.suppress(OSError):
+            with paths.log.open("a", encoding="utf-8") as log:
+                log.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} casegraph: a bulk load was interrupted "
+                          "before its schema step ended; the empty database is back\n")
+        return running
+    finally:
+        os.close(fd)
 
 
 def _create_schema(store: Any) -> None:
@@ -287,10 +367,12 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
     paths = server._paths(settings)
     layout = _Layout(paths.root)
     with _bulk_lock(paths.root):
-        _recover(settings, layout, paths.home)
+        with server._locked(paths):
+            if layout.incomplete.exists():  # an earlier bulk load killed half-way: undo it first
+                _undo_unlocked(paths, layout)
         info = server.start(settings, timeout=600)
         browser = info.browser_url is not None
-        _check_empty_and_idle(info)
+        _check_empty_and_idle(info, settings)
         lap("checks")
         shutil.rmtree(layout.work / "csv", ignore_errors=True)
         try:
@@ -312,12 +394,11 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                     raise
                 finally:
                     lap("import")
-                # The marker covers the two renames of the swap: a bulk load that dies
-                # between them is undone by the next one (see _recover).
-                marker = layout.work / "swapping"
-                marker.write_text("1\n")
+                # From here until the schema step is done the database is incomplete: a
+                # kill leaves the mark, and the next command undoes the load (recover_interrupted).
+                shutil.rmtree(layout.aside, ignore_errors=True)  # what a finished earlier load left
+                _mark(layout.incomplete)
                 _swap_in(layout, paths.home)
-                marker.unlink()
             try:
                 info = _restart(settings, browser)
                 lap("start")
@@ -335,10 +416,10 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                 if wrong:
                     raise StoreError("the imported database does not hold what was written: " + ", ".join(
                         f"{k} {got} instead of {n}" for k, (got, n) in wrong.items()))
+                layout.incomplete.unlink()  # complete: the schema and every property are in
             except BaseException:
-                server.stop(settings)
                 with server._locked(paths):
-                    _swap_back(layout, paths.home)
+                    _undo_unlocked(paths, layout)
                 with contextlib.suppress(ServerError):
                     _restart(settings, browser)
                 raise
@@ -356,11 +437,16 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
     return summary
 
 
-def _recover(settings: Settings, layout: _Layout, home: Path) -> None:
-    """A bulk load that died half-way through swapping the databases: put the empty one back."""
-    marker = layout.work / "swapping"
-    if marker.exists():
-        server.stop(settings)
-        with server._locked(server._paths(settings)):
-            _swap_back(layout, home)
-        marker.unlink()
+def _mark(path: Path) -> None:
+    """Create ``path`` durably (fsynced with its directory): it must outlive a power cut."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    try:
+        os.write(fd, b"1\n")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -24,6 +24,7 @@ source of truth.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -50,6 +51,9 @@ __all__ = [
     "status",
     "kill",
     "connection",
+    "health",
+    "starting",
+    "disk_full_message",
     "JAR_NAME",
     "launcher_jar",
     "memory_plan",
@@ -186,7 +190,7 @@ def _ensure_server_dir(paths: _Paths) -> None:
         os.chmod(paths.root, 0o700)
         paths.logs.mkdir(mode=0o700, exist_ok=True)
     except OSError as e:
-        raise ServerError(f"cannot create the Neo4j state directory {paths.root}: {e.strerror}") from e
+        raise ServerError(os_error_line(f"cannot create the Neo4j state directory {paths.root}", e)) from None
 
 
 @contextlib.contextmanager
@@ -531,6 +535,12 @@ def _read_state(paths: _Paths) -> dict:
         return {}
 
 
+def _write_pid(paths: _Paths, pid: int) -> None:
+    tmp = paths.pid.with_name(f".pid.{os.getpid()}.tmp")
+    tmp.write_text(f"{pid}\n")
+    os.replace(tmp, paths.pid)
+
+
 def _write_state(paths: _Paths, state: dict) -> None:
     tmp = paths.state.with_name(f".state.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(state) + "\n", encoding="utf-8")
@@ -608,10 +618,27 @@ def start(
     Raises :class:`ServerError` if it cannot start in ``timeout`` seconds or
     the launcher dies first (naming the log file and its last line).
     """
-    settings = settings or get_settings()
+    try:
+        return _start(settings or get_settings(), port, timeout, owner_pid, browser, browser_port)
+    except OSError as e:  # the disk full, a file in the way: one line, not a traceback
+        raise ServerError(os_error_line("cannot start the local Neo4j", e)) from None
+
+
+def os_error_line(what: str, e: OSError) -> str:
+    """``what: file: reason`` in one line; for a full disk, what to do about it."""
+    where = f"{e.filename}: " if e.filename else ""
+    line = f"{what}: {where}{e.strerror or e}"
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        line += " (the disk is full: free space there and try again)"
+    return line
+
+
+def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int | None, browser: bool,
+           browser_port: int | None) -> ServerInfo:
     paths = _paths(settings)
     _ensure_server_dir(paths)
     with _locked(paths):
+        _recover_bulk(settings)
         info = _running(paths)
         if info is not None:
             return info
@@ -638,9 +665,12 @@ def start(
         cmd = [
             java,
             f"-Xmx{memory['heap']}",
-            # No -XX:+ExitOnOutOfMemoryError: a query that asks for more heap than there is (a
-            # string doubled in a loop is not counted by Neo4j's transaction memory limits) then
-            # fails with Neo4j's own OutOfMemoryError and the server stays up.
+            # A query that asks for more heap than there is (a string doubled in a loop is not
+            # counted by Neo4j's transaction memory limits) fails with a clean error, but the same
+            # OutOfMemoryError may have killed any other thread (the scheduler that enforces
+            # timeouts): on the first one the launcher replaces itself with a fresh process
+            # (launcher/.../Restart.java), which then writes the pid and ready files again.
+            "-XX:OnOutOfMemoryError=kill -HUP %p",
             "-jar",
             str(jar),
             "--home",
@@ -659,6 +689,8 @@ def start(
             memory["tx_memory_total"],
             "--import-dir",
             str(paths.imports),
+            "--pid-file",
+            str(paths.pid),
         ]
         if owner_pid is not None:
             cmd += ["--watch-pid", str(owner_pid)]
@@ -685,7 +717,12 @@ def start(
             except OSError as e:
                 raise ServerError(f"cannot run {java}: {e.strerror}") from e
         _CHILDREN[proc.pid] = proc
-        paths.pid.write_text(f"{proc.pid}\n")
+        try:
+            _write_pid(paths, proc.pid)
+        except OSError:
+            _terminate(proc.pid, 30.0)  # never a launcher nobody knows about
+            _forget(proc.pid)
+            raise
         return _wait_ready(paths, proc.pid, proc, timeout, log_offset=offset)
 
 
@@ -743,10 +780,13 @@ def stop(settings: Settings | None = None, timeout: float = 60) -> bool:
 
 def _stop_unlocked(paths: _Paths, timeout: float) -> bool:
     """:func:`stop` for a caller that holds the server lock already (graph.db.bulk)."""
-    pid = _read_pid(paths)
-    running = pid is not None and _is_our_launcher(pid, paths)
-    if running:
-        assert pid is not None
+    running = False
+    seen: set[int] = set()
+    # A launcher replacing itself (after an OutOfMemoryError) writes its successor's pid into
+    # the pid file: stop that one too.
+    while (pid := _read_pid(paths)) is not None and pid not in seen and _is_our_launcher(pid, paths):
+        seen.add(pid)
+        running = True
         _terminate(pid, timeout)
         _forget(pid)
     _remove(paths.pid, paths.ready)
@@ -754,12 +794,130 @@ def _stop_unlocked(paths: _Paths, timeout: float) -> bool:
 
 
 def status(settings: Settings | None = None) -> ServerInfo | None:
-    """The running local server's info, or None if none is running (or it is still starting)."""
+    """The running local server's info, or None if none is running (or it is still starting).
+
+    A bulk load killed before its schema step ended is undone first (the server restarted
+    if it was running), so what this reports is never a half-loaded database.
+    """
     settings = settings or get_settings()
     paths = _paths(settings)
     if not paths.root.is_dir():
         return None
+    if (paths.root / "bulk" / "incomplete").exists():
+        with _locked(paths):
+            browser = (_read_ready(paths) or {}).get("browser_url") is not None
+            was_running = _recover_bulk(settings)
+        if was_running:
+            return start(settings, browser=browser, timeout=600)
     return _running(paths)
+
+
+def _recover_bulk(settings: Settings) -> bool:
+    """Undo a bulk load killed half-way (graph.db.bulk.recover_interrupted); the caller
+    holds the server lock. Returns whether it stopped a running server to do so."""
+    if not (_paths(settings).root / "bulk" / "incomplete").exists():
+        return False
+    from graph.db.bulk import recover_interrupted  # bulk imports this module
+
+    return recover_interrupted(settings)
+
+
+def starting(settings: Settings | None = None) -> int | None:
+    """The pid of a launcher that runs but is not ready (starting, or restarting itself), else None."""
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    pid = _read_pid(paths)
+    if pid is None or not _is_our_launcher(pid, paths) or _running(paths) is not None:
+        return None
+    return pid
+
+
+def health(info: ServerInfo, settings: Settings | None = None) -> list[str]:
+    """What is wrong with a running server's databases, one line each; empty when all is well.
+
+    A database that Neo4j has taken offline, or that has panicked (after a full disk, say: it
+    answers SHOW DATABASES but refuses every transaction until the server restarts), is named
+    with Neo4j's own message.
+    """
+    import neo4j
+    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+
+    from graph.db import statements as S
+
+    settings = settings or get_settings()
+    problems: list[str] = []
+    try:
+        with neo4j.GraphDatabase.driver(info.bolt_uri, auth=(info.username, info.password()),
+                                        connection_timeout=5.0, max_transaction_retry_time=0) as driver:
+            for rec in driver.execute_query(S.SERVER_DATABASES, database_="system").records:
+                name, status, message = rec["name"], rec["currentStatus"], _one_line(rec["statusMessage"])
+                if status != "online":
+                    problems.append(f"database {name} is {status}" + (f": {message}" if message else ""))
+                elif message:
+                    problems.append(f"database {name}: {message}")
+            for name in [settings.neo4j_database or "neo4j"]:  # SHOW DATABASES ran on system already
+                try:
+                    driver.execute_query(S.SERVER_PING, database_=name)
+                except Neo4jError as e:
+                    problems.append(f"database {name} refuses transactions: {_one_line(e.message or str(e))}")
+    except AuthError as e:
+        problems.append(f"the server refused the password in {info.password_file}: {_one_line(e.message or '')}")
+    except Neo4jError as e:
+        if e.code == "Neo.ClientError.Security.AuthenticationRateLimit":
+            problems.append("the server refuses logins for a few seconds after too many failed ones "
+                            f"({e.code}); try again shortly")
+        else:
+            problems.append(f"the server does not answer on {info.bolt_uri}: {_one_line(str(e))}")
+    except (DriverError, OSError) as e:
+        problems.append(f"the server does not answer on {info.bolt_uri}: {_one_line(str(e))}")
+    if problems:
+        problems.append(disk_full_message(settings) or (
+            f"see {_paths(settings).home / 'logs' / 'debug.log'}; a restart ('casegraph neo4j stop', "
+            "'casegraph neo4j start') recovers the store from its transaction log"))
+    return problems
+
+
+def _one_line(text: object) -> str:
+    lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+    return lines[0][:300] if lines else ""
+
+
+_DISK_FULL_SIGNS = (b"No space left on device", b"running out of disk space", b"not have enough space left")
+# Neo4j preallocates each new transaction log file at its full size (64 MB, set by the
+# launcher): with less free than that, the next rotation fails.
+_LOW_SPACE = 65 * _MB
+
+
+def disk_full_message(settings: Settings | None = None) -> str | None:
+    """One line if the local server's store ran out of disk space, else None.
+
+    Either the disk holding the store has less free space than the next transaction log
+    file needs, or Neo4j's debug log (home/logs/debug.log, when it could still be
+    written) says a write or a log preallocation failed for want of space since the last
+    start. The database then refuses every transaction until the server restarts.
+    """
+    settings = settings or get_settings()
+    paths = _paths(settings)
+    try:
+        free = shutil.disk_usage(paths.home).free
+    except OSError:
+        return None
+    said = False
+    try:
+        with (paths.home / "logs" / "debug.log").open("rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(size - (512 << 10), 0))
+            tail = f.read()
+        start = tail.rfind(b"Logging config in use")  # only since the last start counts (a restart recovers)
+        said = any(sign in tail[max(start, 0):] for sign in _DISK_FULL_SIGNS)
+    except OSError:
+        pass
+    if not said and free >= _LOW_SPACE:
+        return None
+    return (f"the disk holding the Neo4j store {paths.home} is full ({free // _MB:,} MB free; Neo4j needs "
+            f"{_LOW_SPACE // _MB} MB for its next transaction log file): free space, then restart the server "
+            "('casegraph neo4j stop', 'casegraph neo4j start'; Neo4j recovers its store on start) and run "
+            "the command again")
 
 
 def kill(settings: Settings | None = None) -> bool:

@@ -210,6 +210,9 @@ DELETE_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) DETACH DELETE s"
 TRANSACTIONS_WITH_TOKEN = (
     "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData.casegraph_run = $token RETURN id")
 TERMINATE_TRANSACTIONS = "TERMINATE TRANSACTIONS $ids"
+# -- the local server's health (graph/db/server.py) ----------------------------------------------
+SERVER_DATABASES = "SHOW DATABASES YIELD name, currentStatus, requestedStatus, statusMessage"
+SERVER_PING = "RETURN 1 AS ok"
 # Clearing a big graph: relationships first, then the bare nodes, each in bounded batches
 # (DETACH DELETE of a hub node would hold all its relationships in one transaction).
 DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"

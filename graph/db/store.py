@@ -63,6 +63,9 @@ class Store:
         self.ontology = ontology or default_ontology()
         self._schema_ready = False
         self.retry_seconds = 60.0  # how long transient errors are retried (see _run)
+        # The local server's settings when this is casegraph's own server: a database error is
+        # then checked against its log for a full disk (graph.db.server.disk_full_message).
+        self.local: Settings | None = None
 
     # -- connection ---------------------------------------------------------------
     @classmethod
@@ -114,11 +117,19 @@ class Store:
         except neo4j_errors.CypherSyntaxError as exc:
             raise StoreError(f"Cypher syntax error: {_first_line(exc)}") from None
         except neo4j_errors.Neo4jError as exc:
-            raise StoreError(f"Neo4j error {exc.code}: {_first_line(exc)}") from None
+            raise StoreError(self._disk_full(exc) or f"Neo4j error {exc.code}: {_first_line(exc)}") from None
         except neo4j_errors.DriverError as exc:
             raise StoreError(f"Neo4j driver error talking to {self.uri}: {_first_line(exc)}") from None
         except OSError as exc:
             raise StoreError(f"connection to Neo4j at {self.uri} failed: {exc}") from None
+
+    def _disk_full(self, exc: neo4j_errors.Neo4jError) -> str | None:
+        """A full disk under the local server's store, when it caused a database error."""
+        if self.local is None or not str(exc.code or "").startswith("Neo.DatabaseError."):
+            return None
+        from graph.db.server import disk_full_message
+
+        return disk_full_message(self.local)
 
     def _session(self, read: bool = False) -> neo4j.Session:
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
@@ -318,4 +329,6 @@ def connect(settings: Settings | None = None, ontology: Ontology | None = None) 
 
     settings = settings or get_settings()
     uri, user, password = connection(settings)
-    return Store.connect(uri, user, password, database=settings.neo4j_database, ontology=ontology)
+    store = Store.connect(uri, user, password, database=settings.neo4j_database, ontology=ontology)
+    store.local = None if settings.neo4j_uri else settings
+    return store

@@ -37,7 +37,7 @@ import org.neo4j.server.configuration.ServerSettings;
  *
  * <p>Usage: {@code java -jar casegraph-neo4j-launcher.jar --home DIR --port N --password-file PATH
  * --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] [--tx-memory-total SIZE] [--import-dir DIR]
- * [--watch-pid PID] [--browser-port N]}
+ * [--watch-pid PID] [--browser-port N] [--pid-file PATH]}
  *
  * <p>Memory: {@code --tx-memory} bounds what one transaction may allocate ({@code db.memory.transaction.max})
  * and {@code --tx-memory-total} what all transactions together may ({@code dbms.memory.transaction.total.max}),
@@ -57,7 +57,7 @@ public final class Main {
     private static final String USAGE =
             "usage: java -jar casegraph-neo4j-launcher.jar --home DIR --port N "
                     + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] "
-                    + "[--tx-memory-total SIZE] [--import-dir DIR] [--watch-pid PID] [--browser-port N]";
+                    + "[--tx-memory-total SIZE] [--import-dir DIR] [--watch-pid PID] [--browser-port N] [--pid-file PATH]";
     private static final String HOST = "127.0.0.1";
     private static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -77,7 +77,7 @@ public final class Main {
     }
 
     private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, long txMemory,
-                           long txMemoryTotal, Path importDir, Long watchPid, Integer browserPort) {}
+                           long txMemoryTotal, Path importDir, Long watchPid, Integer browserPort, Path pidFile) {}
 
     public static void main(String[] args) {
         // Neo4j's own output goes to HOME/logs/debug.log; our few lines go to stdout.
@@ -91,6 +91,7 @@ public final class Main {
         }
         DatabaseManagementService dbms = null;
         try {
+            Restart.awaitPredecessor(out);
             String password = readPassword(options.passwordFile());
             checkPortFree(options.port());
             if (options.browserPort() != null) {
@@ -114,6 +115,18 @@ public final class Main {
             out.flush();
             final DatabaseManagementService started = dbms;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(started, options.readyFile()), "casegraph-shutdown"));
+            Restart.install(() -> {
+                stopping = true;
+                Files.deleteIfExists(options.readyFile());
+                BrowserServer web = browser;
+                if (web != null) {
+                    web.stop();
+                }
+                started.shutdown();
+            }, options.pidFile(), out);
+            if (options.importDir() != null) {
+                ImportGuard.start(options.importDir(), out);
+            }
 
             GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
             setPassword(system, password);
@@ -136,6 +149,7 @@ public final class Main {
                         + "bolt://neo4j@" + HOST + ":" + options.port();
                 out.println("casegraph-neo4j: Neo4j Browser at " + browserUrl);
             }
+            Watchdog.start(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), out);
             writeReady(options, version, browserUrl);
             out.println("casegraph-neo4j: Neo4j " + version + " ready at bolt://" + HOST + ":" + options.port()
                     + " (pid " + ProcessHandle.current().pid() + ", "
@@ -175,6 +189,7 @@ public final class Main {
         long txMemory = SettingValueParsers.BYTES.parse("256m");
         long txMemoryTotal = SettingValueParsers.BYTES.parse("512m");
         Path importDir = null;
+        Path pidFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -190,7 +205,7 @@ public final class Main {
                     System.exit(0);
                 }
                 case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid",
-                        "--browser-port", "--tx-memory", "--tx-memory-total", "--import-dir" -> {
+                        "--browser-port", "--tx-memory", "--tx-memory-total", "--import-dir", "--pid-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new LaunchError(name + " needs a value; " + USAGE);
@@ -212,6 +227,7 @@ public final class Main {
                 case "--tx-memory" -> txMemory = parseSize(name, value);
                 case "--tx-memory-total" -> txMemoryTotal = parseSize(name, value);
                 case "--import-dir" -> importDir = Path.of(value).toAbsolutePath().normalize();
+                case "--pid-file" -> pidFile = Path.of(value).toAbsolutePath().normalize();
                 case "--watch-pid" -> {
                     try {
                         watchPid = Long.parseLong(value);
@@ -229,7 +245,7 @@ public final class Main {
             throw new LaunchError("--tx-memory must not exceed --tx-memory-total");
         }
         return new Options(home, port, passwordFile, readyFile, pagecache, txMemory, txMemoryTotal, importDir,
-                watchPid, browserPort);
+                watchPid, browserPort, pidFile);
     }
 
     private static long parseSize(String name, String value) throws LaunchError {
@@ -321,7 +337,9 @@ public final class Main {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, o.pagecache())
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, SettingValueParsers.BYTES.parse("64m"))
-                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                // Preallocated log files: a full disk is met when a new log file is made, not half-way
+                // through writing a transaction into it (which can leave a log Neo4j cannot read back).
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, true)
                 // A query may not take the server down: every transaction's memory is tracked and
                 // bounded, alone and all together, well below the heap.
                 .setConfig(GraphDatabaseSettings.memory_tracking, true)
