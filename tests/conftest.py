@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +89,15 @@ def neo4j_env(neo4j_server: server.ServerInfo, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password())
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     return neo4j_server
+
+
+def wait_healthy(settings: Settings, timeout: float = 600) -> server.ServerInfo:
+    """The local server once it runs and its databases are healthy: after an out-of-memory
+    error, or a read that would not stop, the launcher restarts it (the same ports)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        info = server.status(settings)
+        if info is not None and not server.health(info, settings):
+            return info
+        assert time.monotonic() < deadline, f"the server did not come back: {server.starting(settings)}"
+        time.sleep(1)

@@ -41,11 +41,6 @@ CPU_BOUND = "RETURN size(reduce(s = '', x IN range(1, 500000) | s + 'a')) AS {ma
 ROWS = "UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN x AS {marker}"
 HANG_GUARD = 60.0  # seconds: a bound that tells a hang from an answer, not a speed target
 FREED_WITHIN = 600.0  # seconds the server may need to finish a query it could not stop
-BOMBS = [
-    "RETURN size(reduce(s = '', x IN range(1, 30) | s + s + 'abcdefgh')) AS n",
-    "RETURN size(split(reduce(s = 'ab', x IN range(1, 30) | s + s), 'a')) AS n",
-    "RETURN size(reduce(s = '', x IN range(1, 30) | s + s + 'abcdefgh')) AS n",
-]
 
 
 def _invoke(*args: str) -> Any:
@@ -227,19 +222,5 @@ def test_the_budget_counts_lists_before_their_items() -> None:
         Budget(max_chars=100).add(["x" * 60, "y" * 60], row=1, column="t")
 
 
-# -- item 5: after out-of-memory errors the timeout still holds -------------------------
-def test_the_timeout_holds_after_three_out_of_memory_reads(neo4j_driver: neo4j.Driver) -> None:
-    for bomb in BOMBS:
-        with pytest.raises(QueryError, match=r"^the query needs more memory than"):
-            run_query(neo4j_driver, bomb, timeout=60)
-    markers = {"after_oom_cpu": CPU_BOUND, "after_oom_rows": ROWS}
-    try:
-        for marker, text in markers.items():
-            started = time.monotonic()
-            with pytest.raises(QueryError, match=r"^the query ran longer than its timeout of 3 s"):
-                run_query(neo4j_driver, text.format(marker=marker), timeout=3)
-            assert time.monotonic() - started < HANG_GUARD
-        assert run_query(neo4j_driver, "RETURN 1 AS one").rows == [[1]]
-    finally:
-        for marker in markers:
-            _wait_freed(neo4j_driver, marker)
+# Item 5 (three out-of-memory reads, then the limits still hold) runs on a server of its own in
+# tests/test_server_health.py: after an OutOfMemoryError the launcher restarts the JVM.

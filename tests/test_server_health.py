@@ -25,7 +25,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.db import server
 from graph.settings import Settings
-from tests.conftest import make_settings
+from tests.conftest import make_settings, wait_healthy
 
 pytestmark = pytest.mark.neo4j
 
@@ -44,17 +44,6 @@ LONG_READ = "UNWIND range(1, 2000000000) AS x WITH x WHERE x < 0 RETURN count(x)
 def _driver(info: server.ServerInfo) -> neo4j.Driver:
     return neo4j.GraphDatabase.driver(info.bolt_uri, auth=(info.username, info.password()),
                                       max_transaction_retry_time=0)
-
-
-def _wait_healthy(settings: Settings, timeout: float = 600) -> server.ServerInfo:
-    """The server once it runs and its databases are healthy (it may be restarting itself)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        info = server.status(settings)
-        if info is not None and not server.health(info, settings):
-            return info
-        assert time.monotonic() < deadline, f"the server did not come back: {server.starting(settings)}"
-        time.sleep(1)
 
 
 def _browser_address(info: server.ServerInfo) -> tuple[str, int]:
@@ -88,20 +77,20 @@ def own_server(tmp_path: Path) -> Iterator[Settings]:
 
 def test_out_of_memory_reads_leave_a_server_that_still_enforces_its_limits(own_server: Settings) -> None:
     settings = own_server
-    first = _wait_healthy(settings)
+    first = wait_healthy(settings)
     pids = {first.pid}
     for query in OUT_OF_MEMORY_READS:
-        info = _wait_healthy(settings)
+        info = wait_healthy(settings)
         with _driver(info) as driver, pytest.raises((Neo4jError, DriverError)) as err:
             driver.execute_query(query)
         if isinstance(err.value, Neo4jError):
             assert "Memory" in (err.value.code or "") or "memory" in str(err.value), err.value
-        pids.add(_wait_healthy(settings).pid)
+        pids.add(wait_healthy(settings).pid)
     log = (settings.server_dir / "logs" / "launcher.log").read_text()
     # The JVM ran out of memory, and each time a fresh launcher took over.
     assert log.count("the JVM ran out of memory") == len(pids) - 1 >= 1, log[-2000:]
 
-    info = _wait_healthy(settings)
+    info = wait_healthy(settings)
     assert server.status(settings) == info
     # Transaction timeouts are still enforced ...
     with _driver(info) as driver, driver.session() as session, pytest.raises(Neo4jError) as err:
@@ -118,7 +107,7 @@ def test_out_of_memory_reads_leave_a_server_that_still_enforces_its_limits(own_s
 
 def test_a_read_that_ignores_its_timeout_gets_the_server_restarted(own_server: Settings) -> None:
     settings = own_server
-    info = _wait_healthy(settings)
+    info = wait_healthy(settings)
     with _driver(info) as driver:
         driver.execute_query("CREATE (:Kept {id: 7})")
     outcome: list[BaseException | None] = []
@@ -141,7 +130,7 @@ def test_a_read_that_ignores_its_timeout_gets_the_server_restarted(own_server: S
         time.sleep(1)
     thread.join(timeout=120)
     assert not thread.is_alive() and outcome and outcome[0] is not None
-    again = _wait_healthy(settings)
+    again = wait_healthy(settings)
     assert again.pid != info.pid
     log = (settings.server_dir / "logs" / "launcher.log").read_text()
     assert "still runs" in log

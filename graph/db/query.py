@@ -242,8 +242,8 @@ def _running_error(exc: neo4j_errors.Neo4jError, timeout: float | None) -> Query
         return QueryError("the query needs more memory than one transaction may use and was ended "
                           "(the server is still up; narrow the query or add a LIMIT)")
     if code.endswith("General.OutOfMemoryError"):
-        return QueryError("the query needs more memory than the server has and was ended "
-                          "(the server is still up; narrow the query or add a LIMIT)")
+        return QueryError("the query needs more memory than the server has and was ended (narrow the query or "
+                          "add a LIMIT; a server casegraph runs restarts itself after this, within a minute)")
     if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
         return QueryError("this query writes: give --write for a deliberate write")
     if "ParameterMissing" in code:
