@@ -151,7 +151,7 @@ def corpus_from_graph(g: nx.MultiDiGraph, ontology: Ontology) -> Corpus:
         if d.get("node_kind") == "entity":
             corpus.entities[n] = Entity(
                 n, str(d["label"]), str(d.get("name") or n), list(d.get("aliases") or []),
-                {k: v for k, v in d.items() if k not in _ENTITY_CORE}, bool(d.get("sensitive")),
+                dict(sorted((k, v) for k, v in d.items() if k not in _ENTITY_CORE)), bool(d.get("sensitive")),
                 bool(d.get("generic")), [s for s in d.get("sources") or [] if s in corpus.sources])
     claims = sorted((d["claim_id"], u, v, d) for u, v, d in g.edges(data=True) if d.get("type") != MENTIONS)
     for _, u, v, d in claims:
@@ -159,7 +159,7 @@ def corpus_from_graph(g: nx.MultiDiGraph, ontology: Ontology) -> Corpus:
         rel = ontology.relationships.get(str(predicate))
         key_q = {q: d[q] for q in (rel.key if rel else ()) if q in d}
         evidence = [Evidence(str(ev["source"]), str(ev["quote"]), ev.get("asserted_by"), ev.get("confidence"),
-                             {k: val for k, val in ev.items() if k not in _EVIDENCE_CORE})
+                             dict(sorted((k, val) for k, val in ev.items() if k not in _EVIDENCE_CORE)))
                     for ev in d.get("evidence") or []]
         corpus.claims[d["claim_id"]] = Claim(d["claim_id"], u, str(predicate), v, key_q, evidence)
     return corpus

@@ -147,6 +147,7 @@ def source_digests(corpus: Corpus) -> dict[str, str]:
             parts[source].append(row)
     for cid, c in corpus.claims.items():
         for ev in c.evidence:
-            parts[ev.source].append(f"{cid}{ev.quote!r}{ev.asserted_by!r}{ev.confidence!r}{ev.qualifiers!r}")
+            parts[ev.source].append(f"{cid}{ev.quote!r}{ev.asserted_by!r}{ev.confidence!r}"
+                                    f"{sorted(ev.qualifiers.items())!r}")  # in any order: Neo4j reorders them
     # Rows are sorted so the digest does not depend on file order.
     return {k: hashlib.sha1("\n".join(sorted(v)).encode("utf-8")).hexdigest() for k, v in parts.items()}
