@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from anyascii import anyascii
 
-from graph.errors import CasegraphError, preview
+from graph.errors import CasegraphError, WriteError, preview
 from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
 from graph.model import Claim, Entity, Evidence, Source
 from graph.ontology import Ontology, default_ontology
@@ -508,8 +508,7 @@ def import_ftm(path: str | Path, out_dir: str | Path, force: bool = False,
         for name in names.values():
             (tmp / name).replace(out / name)
     except OSError as exc:  # a full disk, a folder made read-only meanwhile: the temporary files go below
-        raise CasegraphError(f"{escape_control(str(out))}: cannot write the fact files ({exc.strerror or exc}); "
-                             "nothing was written") from None
+        raise WriteError(out, exc) from None  # "<out>: cannot write: no space left on device", as every writer says
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)
