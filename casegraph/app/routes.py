@@ -1,0 +1,113 @@
+"""The app's pages and JSON routes: thin handlers, each calling one Explorer method.
+
+Handlers are plain functions: Starlette runs them in its thread pool, where the
+(synchronous) Neo4j driver may block. Library errors become JSON ``{"error": ...}``
+with 404 (unknown key or claim) or 400 (bad input).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from casegraph.app.security import Access, Guard
+from graph.db.explore import Explorer, NotFound
+from graph.errors import CasegraphError
+from graph.views.html import vis_assets
+from graph.views.style import label_styles
+
+__all__ = ["create_app"]
+
+_HERE = Path(__file__).resolve().parent
+_TEMPLATES = Environment(loader=FileSystemLoader(_HERE / "templates"), autoescape=select_autoescape(default=True))
+MAX_BODY = 64 * 1024  # a connect request is a few hundred bytes
+
+
+def _answer(fn: Callable[[], Any]) -> Response:
+    try:
+        return JSONResponse(fn())
+    except NotFound as exc:
+        return JSONResponse({"error": str(exc)}, status_code=404)
+    except CasegraphError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=400)
+
+
+def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
+    raw = request.query_params.get(name)
+    try:
+        value = default if raw is None else int(raw)
+    except ValueError:
+        raise CasegraphError(f"{name} must be a whole number, not {raw[:20]!r}") from None
+    if not low <= value <= high:
+        raise CasegraphError(f"{name} must be from {low} to {high}, not {value}")
+    return value
+
+
+def create_app(explorer: Explorer, access: Access) -> Guard:
+    """The app over ``explorer``, behind the guard of ``access``."""
+    styles = {k: {"color": s.color, "shape": s.shape} for k, s in label_styles().items()}
+
+    def page(request: Request) -> Response:
+        html = _TEMPLATES.get_template("index.html").render(
+            csrf=access.csrf, redacted=explorer.redact, styles=json.dumps(styles), limit=explorer.expand_limit)
+        return HTMLResponse(html)
+
+    def vis_js(request: Request) -> Response:
+        return Response(vis_assets()[0], media_type="text/javascript; charset=utf-8")
+
+    def vis_css(request: Request) -> Response:
+        return Response(vis_assets()[1], media_type="text/css; charset=utf-8")
+
+    def search(request: Request) -> Response:
+        return _answer(lambda: explorer.search(request.query_params.get("q", "")[:200],
+                                               limit=_int(request, "limit", 20, 1, 200)))
+
+    def expand(request: Request) -> Response:
+        return _answer(lambda: explorer.expand(request.query_params.get("key", ""),
+                                               offset=_int(request, "offset", 0, 0, 10**7),
+                                               limit=_int(request, "limit", explorer.expand_limit, 1, 500)))
+
+    def entity(request: Request) -> Response:
+        return _answer(lambda: explorer.entity(request.query_params.get("key", "")))
+
+    def claim(request: Request) -> Response:
+        return _answer(lambda: explorer.claim(request.query_params.get("id", "")))
+
+    async def connect(request: Request) -> Response:
+        body = await request.body()
+        if len(body) > MAX_BODY or request.headers.get("content-type", "").split(";")[0] != "application/json":
+            return JSONResponse({"error": "send a small JSON body"}, status_code=400)
+        try:
+            form = json.loads(body)
+            args = dict(a=str(form["from"]), b=str(form["to"]), k=int(form.get("k", 3)),
+                        max_hops=int(form.get("max_hops", 4)), day=(str(form["as_of"]) if form.get("as_of") else None),
+                        exclude_generic=bool(form.get("exclude_generic", False)))
+        except (ValueError, KeyError, TypeError):
+            return JSONResponse({"error": "expected JSON with from, to and optionally k, max_hops, as_of, "
+                                          "exclude_generic"}, status_code=400)
+        if not 1 <= args["k"] <= 10:
+            return JSONResponse({"error": "k must be from 1 to 10"}, status_code=400)
+        return await run_in_threadpool(_answer, lambda: explorer.connect(**args))
+
+    routes = [
+        Route("/", page),
+        Route("/vis/vis-network.min.js", vis_js),
+        Route("/vis/vis-network.css", vis_css),
+        Route("/api/search", search),
+        Route("/api/expand", expand),
+        Route("/api/entity", entity),
+        Route("/api/claim", claim),
+        Route("/api/connect", connect, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
+    ]
+    return Guard(Starlette(routes=routes), access)

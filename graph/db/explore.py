@@ -1,0 +1,320 @@
+"""Reads for the investigation app (``casegraph serve``): search, expand, evidence, connect.
+
+Every answer is built the same way: read a small subgraph from Neo4j in the NetworkX
+shape of :mod:`graph.build` (with :class:`graph.db.read.Reader`'s row mapping), pass
+it through the one exit filter (:func:`graph.redact.exit_graph`), then turn the
+filtered graph into plain JSON-ready data. Nothing leaves without the filter.
+
+With ``redact``, the graph given to the filter is padded with every sensitive entity
+of the database (nodes only, no ties): the pseudonyms ("Person A") are then the same
+in every answer, and a quote that names a protected person is redacted even when that
+person is not in the subgraph. Keys the client sends back are pseudonymous: they are
+turned back into real keys here, and a real key of a protected person is unknown.
+
+Search runs over an in-memory list of every entity's name and aliases (refreshed when
+older than ``index_seconds``), matched with rapidfuzz after :func:`graph.resolve.normalise_name`
+(any script, case and diacritics folded, typos tolerated). With ``redact`` the list
+holds the filtered names, so a protected person's real name finds nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from neo4j import ManagedTransaction
+from rapidfuzz import fuzz, process
+
+from graph.analysis.paths import connect as connect_paths
+from graph.build import MENTIONS, entity_node_attrs
+from graph.db import statements as S
+from graph.db.read import Reader
+from graph.db.rows import entity_from_props
+from graph.errors import CasegraphError, preview
+from graph.redact import Redactor, exit_graph
+from graph.resolve import normalise_name
+
+if TYPE_CHECKING:
+    from graph.db.store import Store
+
+__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT"]
+
+EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
+SEARCH_CUTOFF = 75  # rapidfuzz WRatio (0-100) below which a name is not a match
+_NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
+_EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
+
+
+class NotFound(CasegraphError):
+    """An entity key or claim id the (possibly redacted) graph does not hold."""
+
+
+@dataclass
+class _Index:
+    """Every entity as the client may see it (filtered names), and the key maps."""
+
+    built: float
+    names: list[str] = field(default_factory=list)  # normalised name or alias, one per choice
+    owners: list[str] = field(default_factory=list)  # the shown key of each choice
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
+    real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
+    padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
+
+
+class Explorer:
+    """The app's reads over one store; ``redact`` sends everything through the filter with pseudonyms."""
+
+    def __init__(self, store: Store, redact: bool = False, expand_limit: int = EXPAND_LIMIT,
+                 index_seconds: float = 60.0) -> None:
+        self.store = store
+        self.redact = redact
+        self.expand_limit = expand_limit
+        self.index_seconds = index_seconds
+        self._index_value: _Index | None = None
+        self._lock = threading.Lock()
+        self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
+
+    # -- the name index ------------------------------------------------------------------
+    def index(self, refresh: bool = False) -> _Index:
+        """The name index, rebuilt when older than ``index_seconds`` (after a load, say)."""
+        with self._lock:
+            idx = self._index_value
+            if refresh or idx is None or time.monotonic() - idx.built > self.index_seconds:
+                idx = self._index_value = self._build_index()
+            return idx
+
+    def _build_index(self) -> _Index:
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[Any]]:
+            rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
+            padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
+            return rows, padding
+        rows, padding = self.store._read(work)
+        g = nx.MultiDiGraph()
+        for r in rows:
+            g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
+                       aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
+        out, shown = self._filter(g, g.nodes, padding=())
+        idx = _Index(built=time.monotonic(), padding=padding)
+        for real, key in shown.items():
+            d = out.nodes[key]
+            idx.real[key] = real
+            idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
+                                 "aliases": [str(a) for a in d.get("aliases") or []]}
+            for text in {normalise_name(t) for t in [idx.entities[key]["name"], *idx.entities[key]["aliases"]]}:
+                if text:
+                    idx.names.append(text)
+                    idx.owners.append(key)
+        return idx
+
+    # -- the one way out ----------------------------------------------------------------------
+    def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], padding: Iterable[Any] | None = None
+                ) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+        """``g`` through the exit filter, and the shown key of each node in ``keep``."""
+        keep = list(keep)
+        if not self.redact:
+            return exit_graph(g), {k: k for k in keep}
+        g = self._padded(g, self.index().padding if padding is None else padding)
+        # The filter's own key mapping, so that the keys sent back can be turned into real ones.
+        redactor = Redactor(g)
+        shown = {k: redactor.key(k) if k in redactor.keys else redactor.text(k, slug=True) for k in keep}
+        self._seen.update({v: k for k, v in shown.items()})
+        return exit_graph(g, redact=True), shown
+
+    @staticmethod
+    def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
+        """A copy of ``g`` with every sensitive entity of the database in it (nodes only)."""
+        g = g.copy()
+        for r in padding:
+            if r["props"]["key"] not in g:
+                entity = entity_from_props(dict(r["props"]), r["label"], r["sources"])
+                g.add_node(entity.key, **entity_node_attrs(entity))
+        return g
+
+    def real_key(self, key: str) -> str:
+        """The real key of a key as the client saw it; :class:`NotFound` when there is none."""
+        idx = self.index()
+        real = idx.real.get(key) or (self._seen.get(key) if self.redact else None)
+        if real is None and not self.redact:
+            real = key if self._exists(key) else None
+        if real is None:
+            # Redacted, the answer never repeats a key (it may be a protected person's real one).
+            raise NotFound("no such entity" if self.redact else f"no entity {preview(key)}")
+        return real
+
+    def _exists(self, key: str) -> bool:
+        return bool(self.store._read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
+
+    # -- search ---------------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+        """Entities whose name or an alias is close to ``text``, grouped by label, best first."""
+        query = normalise_name(text)
+        idx = self.index()
+        if not query:
+            return {"total": 0, "groups": []}
+        best: dict[str, tuple[float, str]] = {}
+        found = process.extract(query, idx.names, scorer=fuzz.WRatio, score_cutoff=SEARCH_CUTOFF, limit=None)
+        for name, score, i in found:
+            key = idx.owners[i]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, name)
+        ranked = sorted(best, key=lambda k: (-best[k][0], idx.entities[k]["name"], k))
+        counts = Counter(idx.entities[k]["label"] for k in ranked)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for key in ranked:
+            label = idx.entities[key]["label"]
+            if len(groups.setdefault(label, [])) < limit:
+                groups[label].append({**idx.entities[key], "score": round(best[key][0], 1)})
+        return {"total": len(ranked),
+                "groups": [{"label": label, "count": counts[label], "items": items}
+                           for label, items in sorted(groups.items(), key=lambda x: (-counts[x[0]], x[0]))]}
+
+    # -- expand -----------------------------------------------------------------------------------
+    def expand(self, key: str, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+        """An entity with its neighbours by evidence count (``limit`` from ``offset``), and the ties among them."""
+        real = self.real_key(key)
+        limit = self.expand_limit if limit is None else limit
+        rows = self.store._read(lambda tx: [dict(r) for r in tx.run(S.EXPLORE_NEIGHBOURS, key=real)])
+        chosen = rows[max(offset, 0):max(offset, 0) + max(limit, 0)]
+        evidence = {r["key"]: r["evidence"] for r in chosen}
+        keys = sorted({real, *evidence})
+        g = self._read_subgraph(keys)
+        out, shown = self._filter(g, keys)
+        data = self._canvas(out, [shown[k] for k in keys if k in g])
+        real_of = {s: r for r, s in shown.items()}
+        for node in data["nodes"]:
+            node["evidence"] = evidence.get(real_of[node["id"]])
+        data.update(focus=shown[real], total=len(rows), offset=offset,
+                    more=max(len(rows) - max(offset, 0) - len(chosen), 0))
+        return data
+
+    def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            claims = list(tx.run(S.EXPLORE_CLAIMS_AMONG, keys=keys))
+            source_rows: list[dict[str, Any]] = []
+            if sources:
+                wanted = sorted({e.get("source") for r in claims for e in r["evidence"] if e.get("source")})
+                source_rows = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=wanted)]
+            Reader._add_nodes(g, source_rows, entities)
+            Reader._add_claims(g, claims)
+            return g
+        return self.store._read(work)
+
+    @staticmethod
+    def _canvas(out: nx.MultiDiGraph, keys: list[str]) -> dict[str, Any]:
+        nodes = [{"id": k, "name": str(out.nodes[k].get("name") or k), "label": str(out.nodes[k].get("label") or ""),
+                  "generic": bool(out.nodes[k].get("generic")), "redacted": bool(out.nodes[k].get("redacted"))}
+                 for k in keys]
+        kept = set(keys)
+        edges = []
+        for u, v, k, d in out.edges(keys=True, data=True):
+            if d.get("type") == MENTIONS or u not in kept or v not in kept:
+                continue
+            edge = {"id": str(k), "from": u, "to": v, "evidence": len(d.get("evidence") or [])}
+            edge.update({f: d[f] for f in _EDGE_SHOWN if d.get(f) not in (None, [], "")})
+            edges.append(edge)
+        return {"nodes": nodes, "edges": edges}
+
+    # -- evidence ---------------------------------------------------------------------------------
+    def entity(self, key: str) -> dict[str, Any]:
+        """An entity's name, label, aliases, attributes and the sources that mention it."""
+        real = self.real_key(key)
+
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=[real]))
+            if not entities:
+                raise NotFound(f"no entity {preview(key)}")
+            sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(entities[0]["sources"]))]
+            Reader._add_nodes(g, sources, entities)
+            return g
+        g = self.store._read(work)
+        out, shown = self._filter(g, list(g.nodes))
+        d = out.nodes[shown[real]]
+        sources = [self._source(out, shown[s]) for s in sorted(g.predecessors(real))
+                   if g.nodes[s].get("node_kind") == "source"]
+        return {"key": shown[real], "name": str(d.get("name") or ""), "label": str(d.get("label") or ""),
+                "aliases": [str(a) for a in d.get("aliases") or []], "generic": bool(d.get("generic")),
+                "redacted": bool(d.get("redacted")),
+                "attributes": {k: v for k, v in sorted(d.items()) if k not in _NODE_CORE},
+                "sources": sources}
+
+    @staticmethod
+    def _source(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:
+        d = out.nodes[key] if key in out else {}
+        return {"key": key, "title": str(d.get("name") or key), "publisher": d.get("publisher"),
+                "published": d.get("published"), "url": d.get("url")}
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """Every piece of evidence behind one claim: quote, source, speaker, dates; and what sources dispute."""
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            claims = list(tx.run(S.CLAIMS_BY_ID, ids=[claim_id]))
+            if not claims:
+                raise NotFound(f"no claim {preview(claim_id)}")
+            c, evidence = dict(claims[0]["claim"]), [dict(e) for e in claims[0]["evidence"]]
+            keys = sorted({c["subject"], c["object"], *(e["asserted_by"] for e in evidence if e.get("asserted_by"))})
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            sources = [dict(r["props"]) for r in
+                       tx.run(S.READ_SOURCES, keys=sorted({e["source"] for e in evidence if e.get("source")}))]
+            Reader._add_nodes(g, sources, entities)
+            Reader._add_claims(g, claims)
+            return g
+        g = self.store._read(work)
+        edge = next(((u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == claim_id), None)
+        if edge is None:
+            raise NotFound(f"no claim {preview(claim_id)}")
+        u, v, real_d = edge
+        out, shown = self._filter(g, list(g.nodes))
+        d = out.edges[shown[u], shown[v], claim_id]
+        evidence = []
+        for real_ev, ev in zip(real_d.get("evidence") or [], d.get("evidence") or [], strict=True):
+            speaker = real_ev.get("asserted_by")
+            evidence.append({
+                "quote": ev.get("quote") or "", "source": self._source(out, shown.get(real_ev.get("source"), "")),
+                "speaker": ({"key": shown[speaker], "name": str(out.nodes[shown[speaker]].get("name"))}
+                            if speaker in shown else (ev.get("asserted_by") or None)),
+                **{f: ev[f] for f in ("date", "start", "end") if ev.get(f)},
+                "details": {k: x for k, x in sorted(ev.items())
+                            if k not in ("quote", "source", "asserted_by", "date", "start", "end")},
+            })
+        return {"claim_id": claim_id, "type": d.get("type"),
+                "subject": {"key": shown[u], "name": str(out.nodes[shown[u]].get("name"))},
+                "object": {"key": shown[v], "name": str(out.nodes[shown[v]].get("name"))},
+                "qualifiers": {k: x for k, x in sorted(d.items()) if k not in (*_EDGE_SHOWN, "evidence", "sources")},
+                "disputed": list(d.get("disputed") or []),
+                **{f: d[f] for f in ("date", "start", "end") if d.get(f)},
+                "evidence": evidence}
+
+    # -- connect ------------------------------------------------------------------------------------
+    def connect(self, a: str, b: str, k: int = 3, max_hops: int = 4, day: str | None = None,
+                exclude_generic: bool = False) -> dict[str, Any]:
+        """The ``k`` shortest paths between two entities with the evidence of each hop
+        (:func:`graph.analysis.paths.connect`), over the entities within ``max_hops // 2``
+        claim hops of either end (every path of at most ``max_hops`` hops lies there)."""
+        if not 1 <= max_hops <= 8:
+            raise CasegraphError(f"max_hops must be from 1 to 8, not {max_hops}")
+        ra, rb = self.real_key(a), self.real_key(b)
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            seen = {ra, rb}
+            frontier = sorted(seen)
+            for _ in range(max_hops // 2):
+                nxt = {r["key"] for r in tx.run(S.EXPLORE_NEIGHBOUR_KEYS, keys=frontier)} - seen
+                seen |= nxt
+                frontier = sorted(nxt)
+            return sorted(seen)
+        keys = self.store._read(work)
+        g = self._read_subgraph(keys, sources=True)
+        if self.redact:
+            self._filter(g, keys)  # remembers the pseudonymous keys the answer will hold
+            g = self._padded(g, self.index().padding)
+        # connect() itself passes the (padded) graph through the exit filter when redacting.
+        return connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
+                             redact=self.redact)
