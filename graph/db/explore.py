@@ -287,7 +287,8 @@ class Explorer:
         return {"claim_id": claim_id, "type": d.get("type"),
                 "subject": {"key": shown[u], "name": str(out.nodes[shown[u]].get("name"))},
                 "object": {"key": shown[v], "name": str(out.nodes[shown[v]].get("name"))},
-                "qualifiers": {k: x for k, x in sorted(d.items()) if k not in (*_EDGE_SHOWN, "evidence", "sources")},
+                "qualifiers": {k: x for k, x in sorted(d.items())
+                               if k not in (*_EDGE_SHOWN, "evidence", "sources") and x not in (None, "", [])},
                 "disputed": list(d.get("disputed") or []),
                 **{f: d[f] for f in ("date", "start", "end") if d.get(f)},
                 "evidence": evidence}

@@ -128,13 +128,16 @@ const results = document.getElementById("results");
 const searchStatus = document.getElementById("search-status");
 const searchBox = document.getElementById("search");
 let searchTimer = null;
+let shownQuery = null;  // the query whose results are on the page
 
 async function search() {
   const q = searchBox.value.trim();
-  if (!q) { results.replaceChildren(); searchStatus.textContent = ""; return; }
+  if (!q) { results.replaceChildren(); searchStatus.textContent = ""; shownQuery = null; return; }
+  if (q === shownQuery) return;
   try {
     const data = await getJSON("/api/search", { q });
-    if (searchBox.value.trim() !== q) return;  // a newer search is on its way
+    if (searchBox.value.trim() !== q || q === shownQuery) return;  // a newer search is on its way, or done
+    shownQuery = q;
     searchStatus.textContent = data.total === 1 ? "1 match" : `${data.total} matches`;
     results.replaceChildren(...data.groups.map((g) => el("div", { className: "group" },
       el("h3", {}, `${g.label} (${g.count})`),
