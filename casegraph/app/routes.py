@@ -47,7 +47,7 @@ def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
     try:
         value = default if raw is None else int(raw)
     except ValueError:
-        raise CasegraphError(f"{name} must be a whole number, not {raw[:20]!r}") from None
+        raise CasegraphError(f"{name} must be a whole number, not {str(raw)[:20]!r}") from None
     if not low <= value <= high:
         raise CasegraphError(f"{name} must be from {low} to {high}, not {value}")
     return value
@@ -89,15 +89,17 @@ def create_app(explorer: Explorer, access: Access) -> Guard:
             return JSONResponse({"error": "send a small JSON body"}, status_code=400)
         try:
             form = json.loads(body)
-            args = dict(a=str(form["from"]), b=str(form["to"]), k=int(form.get("k", 3)),
-                        max_hops=int(form.get("max_hops", 4)), day=(str(form["as_of"]) if form.get("as_of") else None),
-                        exclude_generic=bool(form.get("exclude_generic", False)))
-        except (ValueError, KeyError, TypeError):
+            a, b = str(form["from"]), str(form["to"])
+            k, max_hops = int(form.get("k", 3)), int(form.get("max_hops", 4))
+            day = str(form["as_of"]) if form.get("as_of") else None
+            exclude_generic = bool(form.get("exclude_generic", False))
+        except (ValueError, KeyError, TypeError, AttributeError):
             return JSONResponse({"error": "expected JSON with from, to and optionally k, max_hops, as_of, "
                                           "exclude_generic"}, status_code=400)
-        if not 1 <= args["k"] <= 10:
+        if not 1 <= k <= 10:
             return JSONResponse({"error": "k must be from 1 to 10"}, status_code=400)
-        return await run_in_threadpool(_answer, lambda: explorer.connect(**args))
+        return await run_in_threadpool(_answer, lambda: explorer.connect(
+            a, b, k=k, max_hops=max_hops, day=day, exclude_generic=exclude_generic))
 
     routes = [
         Route("/", page),
