@@ -18,6 +18,7 @@ import pytest
 
 from casegraph.app import Access, create_app
 from casegraph.app.run import check_host, free_port, make_server
+from casegraph.app.users import Users
 from graph.build import build_graph
 from graph.db import server
 from graph.db.explore import Explorer, NotFound
@@ -103,6 +104,10 @@ def run_app(store: Store, redact: bool) -> Iterator[App]:
     access = Access("127.0.0.1", port)
     explorer = Explorer(store, redact=redact)
     uv = make_server(create_app(explorer, access), "127.0.0.1", port)
+    yield from _running(uv, App(access, explorer))
+
+
+def _running(uv: Any, app: App) -> Iterator[App]:
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 60
@@ -110,7 +115,7 @@ def run_app(store: Store, redact: bool) -> Iterator[App]:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
     try:
-        yield App(access, explorer)
+        yield app
     finally:
         uv.should_exit = True
         thread.join(30)
@@ -199,9 +204,85 @@ def test_page_has_no_inline_script_and_serves_vis_network_locally(app: App) -> N
 def test_loopback_only() -> None:
     for host in ("127.0.0.1", "localhost", "::1"):
         check_host(host)
-    for host in ("0.0.0.0", "192.168.1.10", "example.org", "::"):
+    for host in ("0.0.0.0", "192.168.1.10", "::"):
         with pytest.raises(CasegraphError, match="loopback only"):
             check_host(host)
+    with pytest.raises(CasegraphError, match="IP address or localhost"):
+        check_host("example.org", accounts=True)
+    check_host("192.168.1.10", accounts=True)  # with accounts, one address on the network
+    for host in ("0.0.0.0", "::", "fe80::1"):
+        with pytest.raises(CasegraphError, match="the one IPv4 address"):
+            check_host(host, accounts=True)
+
+
+# -- user accounts (--users FILE) ----------------------------------------------------------------
+def _hash(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(password)
+
+
+def test_users_file_is_checked_line_by_line(tmp_path: Path) -> None:
+    good = _hash("pw")
+    for text, message in ((f"ann viewer {good}\nbob admin {good}\n", ":2: role must be viewer or editor"),
+                          ("ann viewer plaintext\n", ":1: the password must be an Argon2 hash"),
+                          ("# comment\n\nann viewer\n", ":3: expected NAME ROLE HASH"),
+                          (f"ann viewer {good}\nann editor {good}\n", ":2: user 'ann' is listed twice"),
+                          ("# nobody\n", "no users")):
+        path = tmp_path / "users.txt"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(CasegraphError, match=message):
+            Users.load(path)
+    with pytest.raises(CasegraphError, match="cannot read the users file"):
+        Users.load(tmp_path / "missing.txt")
+
+
+@pytest.fixture(scope="module")
+def accounts_app(loaded: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    path = tmp_path_factory.mktemp("users") / "users.txt"
+    path.write_text(f"# name role hash\nedna editor {_hash('edna-pw')}\nvic viewer {_hash('vic-pw')}\n", "utf-8")
+    port = free_port()
+    access = Access("127.0.0.1", port, users=Users.load(path))
+    explorer = Explorer(loaded)
+    uv = make_server(create_app(explorer, access, viewer=Explorer(loaded, redact=True)), "127.0.0.1", port,
+                     accounts=True)
+    yield from _running(uv, App(access, explorer))
+
+
+def _log_in(app: App, name: str, password: str, csrf: str | None = None, origin: str | None = None
+            ) -> tuple[int, dict[str, str]]:
+    from urllib.parse import urlencode
+
+    body = urlencode({"name": name, "password": password, "csrf": csrf or app.access.csrf}).encode()
+    status, headers, _ = app.request("/login", "POST", cookie=False, body=body, headers={
+        "Origin": origin or f"http://{app.host}", "Content-Type": "application/x-www-form-urlencoded"})
+    return status, headers
+
+
+def test_accounts_log_in_by_password_and_viewers_get_redacted_answers(accounts_app: App) -> None:
+    app = accounts_app
+    status, headers, _ = app.request("/", cookie=False)
+    assert status == 303 and headers["location"] == "/login"
+    status, _, page = app.request("/login", cookie=False)
+    assert status == 200 and b'name="password"' in page
+    for path in ("/api/search?q=Chubarov", f"/?token={app.access.token}", "/static/app.js"):
+        assert app.request(path, cookie=False)[0] in (401, 303), path
+    assert app.request("/api/search?q=Chubarov")[0] == 401  # the token is no key with accounts
+    assert _log_in(app, "edna", "edna-pw", origin="http://evil.example")[0] == 403
+    assert _log_in(app, "edna", "edna-pw", csrf="forged")[0] == 403
+    assert _log_in(app, "edna", "wrong")[0] == 401
+    assert _log_in(app, "nobody", "edna-pw")[0] == 401
+    answers = {}
+    for name, password in (("edna", "edna-pw"), ("vic", "vic-pw")):
+        status, headers = _log_in(app, name, password)
+        assert status == 303 and "HttpOnly" in headers["set-cookie"] and "SameSite=strict" in headers["set-cookie"]
+        sid = headers["set-cookie"].split(";", 1)[0].split("=", 1)[1]
+        cookie = {"Cookie": f"{app.access.cookie}={sid}"}
+        status, _, body = app.request(f"/api/search?q={_q('Kurtumer Chalgozov')}", cookie=False, headers=cookie)
+        assert status == 200
+        answers[name] = json.loads(body)
+    assert "person:kurtumer-chalgozov" in _found(answers["edna"])
+    assert not any("chalgozov" in json.dumps(a).lower() for a in [answers["vic"]])
 
 
 # -- search, expand, evidence, connect -------------------------------------------------------------

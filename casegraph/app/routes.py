@@ -8,19 +8,21 @@ with 404 (unknown key or claim) or 400 (bad input).
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from casegraph.app.security import Access, Guard
+from casegraph.app.security import ROLE, Access, Guard
 from graph.db.explore import Explorer, NotFound
 from graph.errors import CasegraphError
 from graph.views.html import vis_assets
@@ -53,14 +55,42 @@ def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def create_app(explorer: Explorer, access: Access) -> Guard:
-    """The app over ``explorer``, behind the guard of ``access``."""
+def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = None) -> Guard:
+    """The app over ``explorer``, behind the guard of ``access``.
+
+    With user accounts (``access.users``), users with the ``viewer`` role get ``viewer``,
+    an explorer that redacts (required then).
+    """
     styles = {k: {"color": s.color, "shape": s.shape} for k, s in label_styles().items()}
+    if access.users is not None and (viewer is None or not viewer.redact):
+        raise CasegraphError("with user accounts, viewers need an explorer that redacts")
+
+    def pick(request: Request) -> Explorer:
+        return viewer if viewer is not None and request.scope.get(ROLE) == "viewer" else explorer
 
     def page(request: Request) -> Response:
+        chosen = pick(request)
         html = _TEMPLATES.get_template("index.html").render(
-            csrf=access.csrf, redacted=explorer.redact, styles=json.dumps(styles), limit=explorer.expand_limit)
+            csrf=access.csrf, redacted=chosen.redact, styles=json.dumps(styles), limit=chosen.expand_limit)
         return HTMLResponse(html)
+
+    async def login(request: Request) -> Response:
+        users = access.users
+        if users is None:
+            return JSONResponse({"error": "this app has no user accounts"}, status_code=404)
+        template = _TEMPLATES.get_template("login.html")
+        if request.method == "GET":
+            return HTMLResponse(template.render(csrf=access.csrf, error=None))
+        body = await request.body()
+        form = {k: v[0] for k, v in parse_qs(body[:MAX_BODY].decode("utf-8", "replace")).items()}
+        if not secrets.compare_digest(form.get("csrf", "").encode(), access.csrf.encode()):
+            return PlainTextResponse("Forbidden: missing or wrong CSRF token.", status_code=403)
+        sid = await run_in_threadpool(users.log_in, form.get("name", ""), form.get("password", ""))
+        if sid is None:
+            return HTMLResponse(template.render(csrf=access.csrf, error="Wrong name or password."), status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(access.cookie, sid, httponly=True, samesite="strict", path="/")
+        return response
 
     def vis_js(request: Request) -> Response:
         return Response(vis_assets()[0], media_type="text/javascript; charset=utf-8")
@@ -69,19 +99,19 @@ def create_app(explorer: Explorer, access: Access) -> Guard:
         return Response(vis_assets()[1], media_type="text/css; charset=utf-8")
 
     def search(request: Request) -> Response:
-        return _answer(lambda: explorer.search(request.query_params.get("q", "")[:200],
+        return _answer(lambda: pick(request).search(request.query_params.get("q", "")[:200],
                                                limit=_int(request, "limit", 20, 1, 200)))
 
     def expand(request: Request) -> Response:
-        return _answer(lambda: explorer.expand(request.query_params.get("key", ""),
+        return _answer(lambda: pick(request).expand(request.query_params.get("key", ""),
                                                offset=_int(request, "offset", 0, 0, 10**7),
                                                limit=_int(request, "limit", explorer.expand_limit, 1, 500)))
 
     def entity(request: Request) -> Response:
-        return _answer(lambda: explorer.entity(request.query_params.get("key", "")))
+        return _answer(lambda: pick(request).entity(request.query_params.get("key", "")))
 
     def claim(request: Request) -> Response:
-        return _answer(lambda: explorer.claim(request.query_params.get("id", "")))
+        return _answer(lambda: pick(request).claim(request.query_params.get("id", "")))
 
     async def connect(request: Request) -> Response:
         body = await request.body()
@@ -98,11 +128,12 @@ def create_app(explorer: Explorer, access: Access) -> Guard:
                                           "exclude_generic"}, status_code=400)
         if not 1 <= k <= 10:
             return JSONResponse({"error": "k must be from 1 to 10"}, status_code=400)
-        return await run_in_threadpool(_answer, lambda: explorer.connect(
+        return await run_in_threadpool(_answer, lambda: pick(request).connect(
             a, b, k=k, max_hops=max_hops, day=day, exclude_generic=exclude_generic))
 
     routes = [
         Route("/", page),
+        Route("/login", login, methods=["GET", "POST"]),
         Route("/vis/vis-network.min.js", vis_js),
         Route("/vis/vis-network.css", vis_css),
         Route("/api/search", search),

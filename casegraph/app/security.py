@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from starlette.datastructures import URL, Headers
@@ -21,7 +22,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["Access", "Guard", "SECURITY_HEADERS"]
+if TYPE_CHECKING:
+    from casegraph.app.users import Users
+
+__all__ = ["Access", "Guard", "SECURITY_HEADERS", "ROLE"]
+
+ROLE = "casegraph.role"  # where the guard leaves the logged-in user's role in the request scope
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -45,6 +51,7 @@ class Access:
     port: int
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    users: Users | None = None  # with accounts, log-in is by name and password, not by token
 
     @property
     def cookie(self) -> str:
@@ -95,6 +102,11 @@ class Guard:
         headers: Headers = request.headers
         if headers.get("host", "") not in self.access.hosts:
             return PlainTextResponse("Forbidden: this host name is not allowed.", status_code=403)
+        if self.access.users is not None:
+            refusal = self._check_user(request)
+            if refusal is not None:
+                return refusal
+            return self._check_post(request) if request.url.path != "/login" else None
         token = request.query_params.get("token")
         if token is not None:
             if not secrets.compare_digest(token.encode(), self.access.token.encode()):
@@ -109,6 +121,25 @@ class Guard:
         if not secrets.compare_digest(cookie.encode(), self.access.token.encode()):
             return PlainTextResponse("Unauthorised: open the URL that `casegraph serve` printed (it carries the token).",
                                      status_code=401)
+        return self._check_post(request)
+
+    def _check_user(self, request: Request) -> Response | None:
+        """With user accounts: the log-in page is open (a POST from this origin only); all else needs a session."""
+        assert self.access.users is not None
+        if request.url.path == "/login":
+            if request.method not in SAFE_METHODS and request.headers.get("origin", "") not in self.access.origins:
+                return PlainTextResponse("Forbidden: cross-origin request.", status_code=403)
+            return None
+        user = self.access.users.session(request.cookies.get(self.access.cookie, ""))
+        if user is None:
+            if request.method == "GET" and request.url.path == "/":
+                return RedirectResponse("/login", status_code=303)
+            return PlainTextResponse("Unauthorised: log in at /login.", status_code=401)
+        request.scope[ROLE] = user.role
+        return None
+
+    def _check_post(self, request: Request) -> Response | None:
+        headers = request.headers
         if request.method not in SAFE_METHODS:
             if headers.get("origin", "") not in self.access.origins:
                 return PlainTextResponse("Forbidden: cross-origin request.", status_code=403)
