@@ -451,3 +451,41 @@ def _q(text: str) -> str:
     from urllib.parse import quote
 
     return quote(text, safe="")
+
+
+# -- the command ---------------------------------------------------------------------------------
+def test_cli_serve_prints_a_token_url_that_works(loaded: Store, neo4j_env: server.ServerInfo) -> None:
+    import os
+    import subprocess
+    import sys
+    from urllib.parse import urlsplit
+
+    proc = subprocess.Popen([sys.executable, "-c", "from casegraph.cli import main; main()", "serve", "--port", "0", "--redact"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("casegraph serve (redacted): open http://127.0.0.1:"), (
+            line, proc.poll(), proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
+        url = urlsplit(line.split("open ", 1)[1].strip())
+        assert url.port and url.query.startswith("token=")
+        access = Access("127.0.0.1", url.port, token=url.query.split("=", 1)[1])
+        client = App(access, Explorer(loaded, redact=True))
+        status, headers, _ = client.request(f"/?{url.query}", cookie=False)
+        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}={access.token};")
+        found = _found(client.get(f"/api/search?q={_q('Person A')}"))
+        assert found.get("person:redacted-a") == "Person A"
+        assert client.request("/api/search?q=x", cookie=False)[0] == 401
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_cli_serve_refuses_a_network_address_without_accounts(neo4j_env: server.ServerInfo) -> None:
+    from click.testing import CliRunner
+
+    from casegraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith("Error: refusing to listen on 0.0.0.0")
