@@ -210,3 +210,46 @@ def test_redacted_app_in_chromium(chrome: Any, redacted_app: App, secrets_of_cor
     page = chrome.page_source + labels + chrome.execute_script("return JSON.stringify(localStorage)")
     assert [s for s in secrets_of_corpus if s.casefold() in page.casefold()] == []
     assert "Person A" in page
+
+
+def test_time_slider_and_canvas_file_in_chromium(chrome: Any, app: App, tmp_path: Path) -> None:
+    import json
+
+    log_in(chrome, app)
+    search(chrome, "Zlodey", "person:hostile")[0].find_element("css selector", ".name").click()
+    wait(chrome, lambda: {"org:plain", "event:later"} <= set(canvas_ids(chrome)), "the hostile person's ties")
+    hidden = "return casegraph.nodes.get({filter: n => n.hidden}).map(n => n.id).sort()"
+    assert chrome.execute_script(hidden) == []
+    assert css(chrome, "#date-label")[0].text == "all dates"
+    # The first date: what was known by 2021-03 (the 2022-06 event not yet).
+    chrome.execute_script("const s = document.getElementById('date-slider'); s.value = '0';"
+                          "s.dispatchEvent(new Event('input'));")
+    assert css(chrome, "#date-label")[0].text == "known by 2021-03"
+    assert chrome.execute_script(hidden) == ["event:later"]
+    chrome.execute_script("const s = document.getElementById('date-slider'); s.value = s.max;"
+                          "s.dispatchEvent(new Event('input'));")
+    assert chrome.execute_script(hidden) == []
+    # The canvas as a small JSON file, and back.
+    state = chrome.execute_script("return casegraph.state()")
+    assert {n["id"] for n in state["nodes"]} == set(canvas_ids(chrome))
+    assert next(n for n in state["nodes"] if n["id"] == "person:hostile")["name"] == HOSTILE_NAME
+    saved = tmp_path / "canvas.json"
+    saved.write_text(json.dumps(state), encoding="utf-8")
+    css(chrome, "#clear")[0].click()
+    assert canvas_ids(chrome) == []
+    css(chrome, "#load-canvas")[0].send_keys(str(saved))
+    wait(chrome, lambda: set(canvas_ids(chrome)) == {n["id"] for n in state["nodes"]}, "the loaded canvas")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"nodes": [{"id": "x", "shape": "image", "image": "http://evil.example/x.png"}]}))
+    css(chrome, "#load-canvas")[0].send_keys(str(bad))
+    wait(chrome, lambda: "not a casegraph canvas file" in css(chrome, "#panel")[0].text, "the refusal")
+    assert set(canvas_ids(chrome)) == {n["id"] for n in state["nodes"]}
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({"casegraph_canvas": 1, "edges": [], "nodes": [
+        {"id": "x", "name": HOSTILE_NAME, "label": "Person", "shape": "image", "image": "http://evil.example/x.png"}]}))
+    css(chrome, "#load-canvas")[0].send_keys(str(forged))
+    wait(chrome, lambda: canvas_ids(chrome) == ["x"], "the forged canvas")
+    node = chrome.execute_script("return casegraph.nodes.get('x')")
+    assert node["shape"] == "dot" and "image" not in node and node["label"] == HOSTILE_NAME
+    assert chrome.execute_script("return window.__pwned || null") is None
+    assert console_problems(chrome) == []

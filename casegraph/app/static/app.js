@@ -1,6 +1,6 @@
 // casegraph serve: search, expand, evidence and connect over the app's JSON routes.
 // Every data string reaches the page through textContent (el() below), never as HTML;
-// vis-network draws labels on a canvas and gets plain-text titles.
+// vis-network draws labels on a canvas, and gets no titles (its pop-ups could take HTML).
 
 const root = document.getElementById("app");
 const STYLES = JSON.parse(root.dataset.styles);
@@ -57,39 +57,104 @@ const network = new vis.Network(document.getElementById("canvas"), { nodes, edge
 });
 const canvasStatus = document.getElementById("canvas-status");
 
+// Canvas items keep the answer's own fields (raw) and nothing else, so a saved or
+// loaded canvas is rebuilt through nodeItem/edgeItem from plain strings only.
+const str = (v) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+
 function nodeItem(n) {
-  const style = STYLES[n.label] || { color: "#999999", shape: "dot" };
-  return { id: n.id, label: n.name, title: `${n.name} (${n.label})`, shape: style.shape,
-           color: style.color, kind: "entity", name: n.name, entityLabel: n.label,
-           borderWidth: n.redacted ? 3 : 1 };
+  const raw = { id: str(n.id), name: str(n.name), label: str(n.label), redacted: !!n.redacted };
+  const style = STYLES[raw.label] || { color: "#999999", shape: "dot" };
+  return { id: raw.id, label: raw.name, shape: style.shape, color: style.color, kind: "entity", raw,
+           borderWidth: raw.redacted ? 3 : 1 };
 }
 
 function edgeItem(e) {
-  const disputed = (e.disputed || []).length > 0;
-  return { id: e.id, from: e.from, to: e.to, label: e.type, title: `${e.type}${e.date ? " " + e.date : ""}`,
-           color: { color: disputed ? "#C0392B" : "#888888" }, dashes: disputed, date: e.date || e.start || null };
+  const raw = { id: str(e.id), from: str(e.from), to: str(e.to), type: str(e.type),
+                date: str(e.date || e.start), disputed: Array.isArray(e.disputed) ? e.disputed.map(str) : [] };
+  const disputed = raw.disputed.length > 0;
+  return { id: raw.id, from: raw.from, to: raw.to, label: raw.type, raw,
+           color: { color: disputed ? "#C0392B" : "#888888" }, dashes: disputed };
 }
 
 function addGraph(data) {
   nodes.update(data.nodes.map(nodeItem));
   edges.update(data.edges.map(edgeItem));
+  dateRange();
+  applyDate();
   save();
+}
+
+function state() {
+  return { casegraph_canvas: 1,
+           nodes: nodes.get().filter((n) => n.kind === "entity").map((n) => n.raw),
+           edges: edges.get().filter((e) => e.raw).map((e) => e.raw) };
 }
 
 function save() {
-  try {
-    localStorage.setItem(STORE_KEY, JSON.stringify({ nodes: nodes.get(), edges: edges.get() }));
-  } catch (e) { /* storage full or off: the canvas just won't survive a reload */ }
-  canvasStatus.textContent = `${nodes.length} entities, ${edges.length} ties`;
+  try { localStorage.setItem(STORE_KEY, JSON.stringify(state())); } catch (e) { /* storage full or off */ }
+  canvasStatus.textContent = `${nodes.get({ filter: (n) => n.kind === "entity" }).length} entities, ` +
+    `${edges.get({ filter: (e) => !!e.raw }).length} ties`;
+}
+
+function load(saved) {
+  if (!saved || saved.casegraph_canvas !== 1 || !Array.isArray(saved.nodes) || !Array.isArray(saved.edges)) {
+    throw new Error("not a casegraph canvas file");
+  }
+  nodes.clear(); edges.clear();
+  addGraph({ nodes: saved.nodes.filter((n) => n && n.id), edges: saved.edges.filter((e) => e && e.id) });
 }
 
 function restore() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
-    if (saved && Array.isArray(saved.nodes)) { nodes.update(saved.nodes); edges.update(saved.edges || []); }
-  } catch (e) { localStorage.removeItem(STORE_KEY); }
-  save();
+  try { load(JSON.parse(localStorage.getItem(STORE_KEY) || "null")); } catch (e) { save(); }
 }
+
+// -- time: hide ties dated after the slider's date (and entities left with none) --------------
+const slider = document.getElementById("date-slider");
+const sliderLabel = document.getElementById("date-label");
+let dates = [];
+
+function dateRange() {
+  dates = [...new Set(edges.get().map((e) => e.raw && e.raw.date).filter(Boolean))].sort();
+  const atEnd = Number(slider.value) >= Number(slider.max);  // "all dates" stays so as dates come
+  slider.max = String(dates.length);
+  if (atEnd || Number(slider.value) > dates.length) slider.value = String(dates.length);
+  showDate();
+}
+
+function showDate() {
+  const i = Number(slider.value);
+  sliderLabel.textContent = i >= dates.length ? "all dates" : `known by ${dates[i]}`;
+}
+
+function applyDate() {
+  const i = Number(slider.value);
+  const limit = i >= dates.length ? null : dates[i];
+  const hiddenEdges = edges.get().filter((e) => e.raw).map((e) => ({ id: e.id, hidden: !!(limit && e.raw.date && e.raw.date > limit) }));
+  edges.update(hiddenEdges);
+  const shown = new Set();
+  for (const e of edges.get({ filter: (e) => !e.hidden })) { shown.add(e.from); shown.add(e.to); }
+  nodes.update(nodes.get().map((n) => ({ id: n.id, hidden: !!limit && n.kind === "entity" && !shown.has(n.id) &&
+                                                          edges.get({ filter: (e) => e.from === n.id || e.to === n.id }).length > 0 })));
+}
+
+slider.addEventListener("input", () => { showDate(); applyDate(); });
+
+// -- save and load the canvas as a small JSON file ------------------------------------------------
+document.getElementById("save-canvas").addEventListener("click", () => {
+  const blob = new Blob([JSON.stringify(state(), null, 1)], { type: "application/json" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: "casegraph-canvas.json" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+document.getElementById("load-canvas").addEventListener("change", async (ev) => {
+  const file = ev.target.files[0];
+  if (!file) return;
+  try { load(JSON.parse(await file.text())); } catch (err) { showError(panel, err); }
+  ev.target.value = "";
+});
 
 async function expand(key, offset = 0) {
   try {
@@ -121,7 +186,8 @@ network.on("click", (params) => {
   }
 });
 
-document.getElementById("clear").addEventListener("click", () => { nodes.clear(); edges.clear(); save(); });
+document.getElementById("clear").addEventListener("click", () => { nodes.clear(); edges.clear(); dateRange(); save(); });
+document.getElementById("fit").addEventListener("click", () => network.fit());
 
 // -- search ----------------------------------------------------------------------------------
 const results = document.getElementById("results");
@@ -252,4 +318,4 @@ function showPaths(r) {
 
 restore();
 // A handle for the browser tests and the console (positions of nodes to click).
-window.casegraph = { network, nodes, edges };
+window.casegraph = { network, nodes, edges, state };
