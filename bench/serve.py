@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "RETURN n.key AS key, count(r) AS ties ORDER BY ties DESC LIMIT $n", n=args.hubs)))]
             hub_ties = store._read(lambda tx: [r["ties"] for r in tx.run(
                 "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-() WHERE r.claim_id IS NOT NULL "
-                "RETURN count(r) AS ties", keys=hubs)])
+                "RETURN k, count(r) AS ties ORDER BY ties DESC", keys=hubs)])
             out["hub_ties"] = hub_ties
             for kind, chosen in (("expand_hub", hubs), ("expand_random", rng.sample(keys, min(args.samples, len(keys))))):
                 say(f"{kind}: {len(chosen)} entities ...")
@@ -154,8 +154,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     real = explorer.real_key(key)
                     start_t = time.perf_counter()
                     with store.driver.session(database=store.database, default_access_mode="READ") as session:
-                        rows = list(session.run(S.EXPLORE_NEIGHBOURS, key=real))
-                        top = [real, *(r["key"] for r in rows[:explorer.expand_limit])]
+                        page = session.run(S.EXPLORE_NEIGHBOURS, key=real, offset=0,
+                                           limit=explorer.expand_limit).single()["page"]
+                        top = [real, *(r["key"] for r in page)]
                         list(session.run(S.EXPLORE_CLAIMS_AMONG, keys=top))
                     bare_s.append(time.perf_counter() - start_t)
                 out[kind] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}

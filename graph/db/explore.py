@@ -77,16 +77,32 @@ class Explorer:
         self.index_seconds = index_seconds
         self._index_value: _Index | None = None
         self._lock = threading.Lock()
+        self._rebuilding = False
         self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
 
     # -- the name index ------------------------------------------------------------------
     def index(self, refresh: bool = False) -> _Index:
-        """The name index, rebuilt when older than ``index_seconds`` (after a load, say)."""
+        """The name index. Built on first use (or with ``refresh``); when older than
+        ``index_seconds`` (a load since?), rebuilt in a background thread while the old
+        one keeps answering, so no request waits for a rebuild."""
         with self._lock:
             idx = self._index_value
-            if refresh or idx is None or time.monotonic() - idx.built > self.index_seconds:
+            if refresh or idx is None:
                 idx = self._index_value = self._build_index()
+            elif time.monotonic() - idx.built > self.index_seconds and not self._rebuilding:
+                self._rebuilding = True
+                threading.Thread(target=self._rebuild, daemon=True).start()
             return idx
+
+    def _rebuild(self) -> None:
+        try:
+            fresh = self._build_index()
+            with self._lock:
+                self._index_value = fresh
+        except CasegraphError:
+            pass  # Neo4j unreachable for a moment: keep the old index, try again later
+        finally:
+            self._rebuilding = False
 
     def _build_index(self) -> _Index:
         def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -178,8 +194,9 @@ class Explorer:
         """An entity with its neighbours by evidence count (``limit`` from ``offset``), and the ties among them."""
         real = self.real_key(key)
         limit = self.expand_limit if limit is None else limit
-        rows = self.store._read(lambda tx: [dict(r) for r in tx.run(S.EXPLORE_NEIGHBOURS, key=real)])
-        chosen = rows[max(offset, 0):max(offset, 0) + max(limit, 0)]
+        offset, limit = max(offset, 0), max(limit, 0)
+        found = self.store._read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
+        chosen, total = (list(found["page"]), found["total"]) if found else ([], 0)
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
         g = self._read_subgraph(keys)
@@ -188,8 +205,7 @@ class Explorer:
         real_of = {s: r for r, s in shown.items()}
         for node in data["nodes"]:
             node["evidence"] = evidence.get(real_of[node["id"]])
-        data.update(focus=shown[real], total=len(rows), offset=offset,
-                    more=max(len(rows) - max(offset, 0) - len(chosen), 0))
+        data.update(focus=shown[real], total=total, offset=offset, more=max(total - offset - len(chosen), 0))
         return data
 
     def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:

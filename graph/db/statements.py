@@ -191,10 +191,14 @@ EXPLORE_ENTITY_INDEX = (
 EXPLORE_SENSITIVE = (
     "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
     "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
+# One page of an entity's neighbours by evidence, and how many there are (a hub's thousands
+# are counted in the server, not streamed to the app).
 EXPLORE_NEIGHBOURS = (
     "MATCH (:Entity {key: $key})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "WITH m.key AS key, sum(size(coalesce(r.sources, []))) AS evidence, count(r) AS claims "
-    "RETURN key, evidence, claims ORDER BY evidence DESC, claims DESC, key")
+    "ORDER BY evidence DESC, claims DESC, key "
+    "WITH collect({key: key, evidence: evidence}) AS ranked "
+    "RETURN ranked[$offset..$offset + $limit] AS page, size(ranked) AS total")
 EXPLORE_NEIGHBOUR_KEYS = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "RETURN DISTINCT m.key AS key")
