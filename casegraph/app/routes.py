@@ -23,7 +23,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from casegraph.app.security import ROLE, Access, Guard
-from graph.db.explore import Explorer, NotFound
+from graph.db.explore import EXPORT_FORMATS, Explorer, NotFound
 from graph.errors import CasegraphError
 from graph.views.html import vis_assets
 from graph.views.style import label_styles
@@ -33,6 +33,7 @@ __all__ = ["create_app"]
 _HERE = Path(__file__).resolve().parent
 _TEMPLATES = Environment(loader=FileSystemLoader(_HERE / "templates"), autoescape=select_autoescape(default=True))
 MAX_BODY = 64 * 1024  # a connect request is a few hundred bytes
+MAX_EXPORT_BODY = 1024 * 1024  # a canvas of a few thousand keys
 
 
 def _answer(fn: Callable[[], Any]) -> Response:
@@ -71,7 +72,8 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
     def page(request: Request) -> Response:
         chosen = pick(request)
         html = _TEMPLATES.get_template("index.html").render(
-            csrf=access.csrf, redacted=chosen.redact, styles=json.dumps(styles), limit=chosen.expand_limit)
+            csrf=access.csrf, redacted=chosen.redact, styles=json.dumps(styles), limit=chosen.expand_limit,
+            formats=EXPORT_FORMATS)
         return HTMLResponse(html)
 
     async def login(request: Request) -> Response:
@@ -131,6 +133,25 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         return await run_in_threadpool(_answer, lambda: pick(request).connect(
             a, b, k=k, max_hops=max_hops, day=day, exclude_generic=exclude_generic))
 
+    async def export(request: Request) -> Response:
+        body = await request.body()
+        try:
+            if len(body) > MAX_EXPORT_BODY:
+                raise ValueError("too big")
+            form = json.loads(body)
+            fmt, keys = str(form["format"]), [str(k) for k in form["keys"]]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return JSONResponse({"error": "expected JSON with format and keys"}, status_code=400)
+        try:
+            text, name = await run_in_threadpool(pick(request).export, keys, fmt)
+        except NotFound as exc:
+            return JSONResponse({"error": str(exc)}, status_code=404)
+        except CasegraphError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        media = {"graphml": "application/xml", "gexf": "application/xml"}.get(fmt, "application/octet-stream")
+        return Response(text.encode("utf-8"), media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
     routes = [
         Route("/", page),
         Route("/login", login, methods=["GET", "POST"]),
@@ -141,6 +162,7 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         Route("/api/entity", entity),
         Route("/api/claim", claim),
         Route("/api/connect", connect, methods=["POST"]),
+        Route("/api/export", export, methods=["POST"]),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
     ]
     return Guard(Starlette(routes=routes), access)

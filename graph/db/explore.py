@@ -19,6 +19,7 @@ holds the filtered names, so a protected person's real name finds nothing.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections import Counter
@@ -36,16 +37,19 @@ from graph.db import statements as S
 from graph.db.read import Reader
 from graph.db.rows import entity_from_props
 from graph.errors import CasegraphError, preview
+from graph.exporters import EXPORTERS, write_export
 from graph.redact import Redactor, exit_graph
 from graph.resolve import normalise_name
 
 if TYPE_CHECKING:
     from graph.db.store import Store
 
-__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT"]
+__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
 
 EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
 SEARCH_CUTOFF = 75  # rapidfuzz WRatio (0-100) below which a name is not a match
+EXPORT_FORMATS = tuple(name for name, module in EXPORTERS.items() if len(module.FILES) == 1)  # one file each
+MAX_EXPORT = 5000  # entities in one canvas export
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
 _EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
 
@@ -335,3 +339,20 @@ class Explorer:
         # connect() itself passes the (padded) graph through the exit filter when redacting.
         return connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
                              redact=self.redact)
+
+    # -- export -------------------------------------------------------------------------------------
+    def export(self, keys: list[str], fmt: str) -> tuple[str, str]:
+        """The entities ``keys`` (as the client saw them), the claims among them and their sources,
+        written in ``fmt`` by the exporters' one write path; returns (text, file name)."""
+        if fmt not in EXPORT_FORMATS:
+            raise CasegraphError(f"unknown export format {preview(fmt)} (known: {', '.join(EXPORT_FORMATS)})")
+        if not keys or len(keys) > MAX_EXPORT:
+            raise CasegraphError(f"export 1 to {MAX_EXPORT} entities, not {len(keys)}")
+        real = sorted({self.real_key(k) for k in keys})
+        g = self._read_subgraph(real, sources=True)
+        out, shown = self._filter(g, list(g.nodes))
+        # The padding (protected people not on the canvas) only served the filter: it stays home.
+        out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
+        buffer = io.StringIO()
+        write_export(out, fmt, "-", stdout=buffer)
+        return buffer.getvalue(), EXPORTERS[fmt].FILES[0].replace("graph.", "casegraph-canvas.")

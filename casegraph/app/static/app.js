@@ -149,6 +149,26 @@ document.getElementById("save-canvas").addEventListener("click", () => {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
 
+document.getElementById("export").addEventListener("click", async () => {
+  const keys = nodes.get({ filter: (n) => n.kind === "entity" }).map((n) => n.id);
+  if (!keys.length) { showPanel(el("p", { className: "error" }, "The canvas is empty.")); return; }
+  const format = document.getElementById("export-format").value;
+  try {
+    const resp = await fetch("/api/export", {
+      method: "POST", credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": CSRF },
+      body: JSON.stringify({ format, keys }),
+    });
+    if (!resp.ok) throw new Error((await resp.json()).error || resp.statusText);
+    const name = (resp.headers.get("Content-Disposition") || "").split('filename="')[1] || "casegraph-canvas";
+    const a = el("a", { href: URL.createObjectURL(await resp.blob()), download: name.replace(/"$/, "") });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  } catch (err) { showError(panel, err); }
+});
+
 document.getElementById("load-canvas").addEventListener("change", async (ev) => {
   const file = ev.target.files[0];
   if (!file) return;
