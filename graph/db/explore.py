@@ -11,14 +11,16 @@ in every answer, and a quote that names a protected person is redacted even when
 person is not in the subgraph. Keys the client sends back are pseudonymous: they are
 turned back into real keys here, and a real key of a protected person is unknown.
 
-Search runs over an in-memory list of every entity's name and aliases (refreshed when
-older than ``index_seconds``), matched with rapidfuzz after :func:`graph.resolve.normalise_name`
-(any script, case and diacritics folded, typos tolerated). With ``redact`` the list
+Search runs over an in-memory list of every entity's name, aliases and their words
+(refreshed when older than ``index_seconds``), matched with rapidfuzz's Levenshtein ratio
+and by prefix after :func:`graph.resolve.normalise_name` (any script, case and diacritics
+folded, typos tolerated). With ``redact`` the list
 holds the filtered names, so a protected person's real name finds nothing.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import threading
 import time
@@ -47,7 +49,9 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
 
 EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
-SEARCH_CUTOFF = 75  # rapidfuzz WRatio (0-100) below which a name is not a match
+SEARCH_CUTOFF = 80  # rapidfuzz ratio (0-100) below which a name or word is not a match
+PREFIX_SCORE = 85.0  # a name or word that starts with what was typed (typing "Chub" finds Chubarov)
+MIN_WORD = 3  # shorter words of a name are not matched alone
 EXPORT_FORMATS = tuple(name for name, module in EXPORTERS.items() if len(module.FILES) == 1)  # one file each
 MAX_EXPORT = 5000  # entities in one canvas export
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
@@ -68,6 +72,7 @@ class _Index:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
     real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
     padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
+    prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
 
 
 class Explorer:
@@ -125,10 +130,14 @@ class Explorer:
             idx.real[key] = real
             idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
                                  "aliases": [str(a) for a in d.get("aliases") or []]}
-            for text in {normalise_name(t) for t in [idx.entities[key]["name"], *idx.entities[key]["aliases"]]}:
+            texts = {normalise_name(t) for t in [idx.entities[key]["name"], *idx.entities[key]["aliases"]]}
+            # Whole names and their words: a surname alone, or with a typo, finds the person.
+            texts |= {w for t in texts if " " in t for w in t.split(" ") if len(w) >= MIN_WORD}
+            for text in texts:
                 if text:
                     idx.names.append(text)
                     idx.owners.append(key)
+        idx.prefixes = sorted((text, i) for i, text in enumerate(idx.names))
         return idx
 
     # -- the one way out ----------------------------------------------------------------------
@@ -177,7 +186,14 @@ class Explorer:
         if not query:
             return {"total": 0, "groups": []}
         best: dict[str, tuple[float, str]] = {}
-        found = process.extract(query, idx.names, scorer=fuzz.WRatio, score_cutoff=SEARCH_CUTOFF, limit=None)
+        # Levenshtein ratio against whole names and single words (fast: a few ms for 100k
+        # choices), and names or words that begin with the query.
+        found = list(process.extract(query, idx.names, scorer=fuzz.ratio, score_cutoff=SEARCH_CUTOFF, limit=None))
+        if len(query) >= 2:
+            at = bisect.bisect_left(idx.prefixes, (query, -1))
+            while at < len(idx.prefixes) and idx.prefixes[at][0].startswith(query):
+                found.append((idx.prefixes[at][0], PREFIX_SCORE, idx.prefixes[at][1]))
+                at += 1
         for name, score, i in found:
             key = idx.owners[i]
             if key not in best or score > best[key][0]:
