@@ -491,6 +491,25 @@ def test_cli_serve_refuses_a_network_address_without_accounts(neo4j_env: server.
     assert result.output.strip().splitlines()[-1].startswith("Error: refusing to listen on 0.0.0.0")
 
 
+# -- timeline -----------------------------------------------------------------------------------------
+def test_timeline_in_date_order_with_quotes(app: App) -> None:
+    t = app.get("/api/timeline?key=person:hostile")
+    assert t["name"] == HOSTILE_NAME
+    assert [(e["type"], e["date"]) for e in t["events"]] == [("MEMBER_OF", "2021-03"), ("PARTICIPANT_IN", "2022-06")]
+    assert t["events"][0]["quote"].startswith("</script><img") and t["events"][0]["evidence"] == 1
+    crimea = app.get("/api/timeline?key=person:kurtumer-chalgozov")["events"]
+    dated = [e["date"] for e in crimea if e["date"]]
+    assert crimea and dated == sorted(dated) and all(e["date"] for e in crimea[:len(dated)])
+    assert app.request("/api/timeline?key=person:nobody")[0] == 404
+
+
+def test_redacted_timeline(redacted_app: App, secrets_of_corpus: list[str]) -> None:
+    t = redacted_app.get("/api/timeline?key=person:redacted-a")
+    text = json.dumps(t, ensure_ascii=False)
+    assert t["name"] == "Person A" and t["events"]
+    assert [s for s in secrets_of_corpus if s.casefold() in text.casefold()] == []
+
+
 # -- export of the canvas ---------------------------------------------------------------------------
 def _export(app: App, fmt: str, keys: list[str], headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     return app.request("/api/export", "POST", body=json.dumps({"format": fmt, "keys": keys}).encode(), headers={

@@ -139,6 +139,7 @@ def test_search_expand_evidence_in_chromium(chrome: Any, app: App) -> None:
     wait(chrome, lambda: css(chrome, "#claim-title"), "the evidence panel")
     panel = css(chrome, "#panel")[0]
     assert css(chrome, "#panel blockquote") and "EMPR" in panel.text and "Evidence (" in panel.text
+    assert not {"null", "undefined"} & set(panel.text.split())
     settle(chrome)
     ARTIFACTS.mkdir(exist_ok=True)
     chrome.save_screenshot(str(ARTIFACTS / "serve.png"))
@@ -221,6 +222,13 @@ def test_time_slider_and_canvas_file_in_chromium(chrome: Any, app: App, tmp_path
     hidden = "return casegraph.nodes.get({filter: n => n.hidden}).map(n => n.id).sort()"
     assert chrome.execute_script(hidden) == []
     assert css(chrome, "#date-label")[0].text == "all dates"
+    # The timeline in the panel, in date order; a click shows that tie's evidence.
+    wait(chrome, lambda: len(css(chrome, "#timeline li")) == 2, "the timeline")
+    items = css(chrome, "#timeline li")
+    assert items[0].text.startswith("2021-03 ") and items[1].text.startswith("2022-06 ")
+    items[1].find_element("css selector", ".name").click()
+    wait(chrome, lambda: css(chrome, "#claim-title") and "PARTICIPANT_IN" in css(chrome, "#claim-title")[0].text,
+         "the evidence of the timeline's tie")
     # The first date: what was known by 2021-03 (the 2022-06 event not yet).
     chrome.execute_script("const s = document.getElementById('date-slider'); s.value = '0';"
                           "s.dispatchEvent(new Event('input'));")

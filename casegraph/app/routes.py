@@ -112,6 +112,9 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
     def entity(request: Request) -> Response:
         return _answer(lambda: pick(request).entity(request.query_params.get("key", "")))
 
+    def timeline(request: Request) -> Response:
+        return _answer(lambda: pick(request).timeline(request.query_params.get("key", "")))
+
     def claim(request: Request) -> Response:
         return _answer(lambda: pick(request).claim(request.query_params.get("id", "")))
 
@@ -161,6 +164,7 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         Route("/api/expand", expand),
         Route("/api/entity", entity),
         Route("/api/claim", claim),
+        Route("/api/timeline", timeline),
         Route("/api/connect", connect, methods=["POST"]),
         Route("/api/export", export, methods=["POST"]),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),

@@ -54,6 +54,7 @@ PREFIX_SCORE = 85.0  # a name or word that starts with what was typed (typing "C
 MIN_WORD = 3  # shorter words of a name are not matched alone
 EXPORT_FORMATS = tuple(name for name, module in EXPORTERS.items() if len(module.FILES) == 1)  # one file each
 MAX_EXPORT = 5000  # entities in one canvas export
+TIMELINE_LIMIT = 200  # ties in one timeline
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
 _EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
 
@@ -372,3 +373,32 @@ class Explorer:
         buffer = io.StringIO()
         write_export(out, fmt, "-", stdout=buffer)
         return buffer.getvalue(), EXPORTERS[fmt].FILES[0].replace("graph.", "casegraph-canvas.")
+
+    # -- timeline -------------------------------------------------------------------------------------
+    def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
+        """An entity's ties in date order (undated last), each with its first quote: the claims
+        behind them as every answer, through the exit filter."""
+        real = self.real_key(key)
+
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            ids = [r["id"] for r in tx.run(S.EXPLORE_TIMELINE, key=real, limit=limit)]
+            claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
+            ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
+            g = nx.MultiDiGraph()
+            Reader._add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
+            Reader._add_claims(g, claims)
+            return g
+        g = self.store._read(work)
+        out, shown = self._filter(g, list(g.nodes))
+        events = []
+        for u, v, k, d in out.edges(keys=True, data=True):
+            evidence = d.get("evidence") or []
+            events.append({"claim_id": str(k), "type": d.get("type"), "date": d.get("date") or d.get("start"),
+                           "end": d.get("end"), "disputed": list(d.get("disputed") or []),
+                           "subject": {"key": u, "name": str(out.nodes[u].get("name"))},
+                           "object": {"key": v, "name": str(out.nodes[v].get("name"))},
+                           "quote": str(evidence[0].get("quote") or "") if evidence else "",
+                           "evidence": len(evidence)})
+        events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
+        return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
+                "limit": limit}

@@ -199,6 +199,10 @@ EXPLORE_NEIGHBOURS = (
     "ORDER BY evidence DESC, claims DESC, key "
     "WITH collect({key: key, evidence: evidence}) AS ranked "
     "RETURN ranked[$offset..$offset + $limit] AS page, size(ranked) AS total")
+EXPLORE_TIMELINE = (
+    "MATCH (:Entity {key: $key})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
+    "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
+    "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
 EXPLORE_NEIGHBOUR_KEYS = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "RETURN DISTINCT m.key AS key")

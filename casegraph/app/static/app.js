@@ -42,7 +42,9 @@ async function postJSON(path, body) {
 }
 
 const panel = document.getElementById("panel");
-function showPanel(...children) { panel.replaceChildren(...children); }
+function showPanel(...children) {
+  panel.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
+}
 function showError(where, err) { where.replaceChildren(el("p", { className: "error" }, String(err.message || err))); }
 
 // -- the canvas ------------------------------------------------------------------------------
@@ -52,7 +54,7 @@ const network = new vis.Network(document.getElementById("canvas"), { nodes, edge
   nodes: { font: { size: 13 }, size: 14 },
   edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, font: { size: 10, align: "middle" },
            smooth: false },
-  physics: { stabilization: { iterations: 150 }, barnesHut: { springLength: 140 } },
+  physics: { stabilization: { iterations: 200 }, barnesHut: { springLength: 180, avoidOverlap: 0.6 } },
   interaction: { hover: true },
 });
 const canvasStatus = document.getElementById("canvas-status");
@@ -117,6 +119,7 @@ function dateRange() {
   dates = [...new Set(edges.get().map((e) => e.raw && e.raw.date).filter(Boolean))].sort();
   const atEnd = Number(slider.value) >= Number(slider.max);  // "all dates" stays so as dates come
   slider.max = String(dates.length);
+  slider.disabled = dates.length === 0;
   if (atEnd || Number(slider.value) > dates.length) slider.value = String(dates.length);
   showDate();
 }
@@ -258,7 +261,18 @@ async function showEntity(key) {
       d.aliases.length ? el("p", {}, "Also: ", d.aliases.join(", ")) : null,
       attrs.length ? el("dl", {}, ...attrs.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))])) : null,
       el("h3", {}, `Sources (${d.sources.length})`),
-      ...d.sources.map(sourceLine));
+      ...d.sources.map(sourceLine),
+      el("h3", {}, "Timeline"),
+      el("ol", { id: "timeline" }));
+    const t = await getJSON("/api/timeline", { key });
+    const list = document.getElementById("timeline");
+    if (!list) return;  // the panel moved on
+    list.replaceChildren(...t.events.map((e) => el("li", { "data-claim": e.claim_id },
+      el("span", { className: "meta" }, e.date ? `${e.date}${e.end ? " to " + e.end : ""} ` : "undated "),
+      el("button", { type: "button", className: "name", onclick: () => showClaim(e.claim_id) },
+         `${e.subject.name} ${e.type} ${e.object.name}`),
+      e.disputed.length ? el("span", { className: "disputed" }, " (disputed)") : null,
+      e.quote ? el("div", { className: "meta" }, `“${e.quote}”`) : null)));
   } catch (err) { showError(panel, err); }
 }
 
