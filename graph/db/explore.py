@@ -149,11 +149,17 @@ class Explorer:
         if not self.redact:
             return exit_graph(g), {k: k for k in keep}
         g = self._padded(g, self.index().padding if padding is None else padding)
-        # The filter's own key mapping, so that the keys sent back can be turned into real ones.
-        redactor = Redactor(g)
-        shown = {k: redactor.key(k) if k in redactor.keys else redactor.text(k, slug=True) for k in keep}
+        out = exit_graph(g, redact=True)
+        # Which key each node got: the filter adds nodes in the order of the input's, one for
+        # one (building a second Redactor would cost as much as the filter again).
+        if out.number_of_nodes() == g.number_of_nodes():
+            mapped = dict(zip(g.nodes, out.nodes, strict=True))
+        else:  # two keys redacted alike (merged): ask the filter's own rule, node by node
+            redactor = Redactor(g)
+            mapped = {k: redactor.key(k) if k in redactor.keys else redactor.text(k, slug=True) for k in keep}
+        shown = {k: mapped[k] for k in keep}
         self._seen.update({v: k for k, v in shown.items()})
-        return exit_graph(g, redact=True), shown
+        return out, shown
 
     @staticmethod
     def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
@@ -350,8 +356,7 @@ class Explorer:
             return sorted(seen)
         keys = self.store._read(work)
         g = self._read_subgraph(keys, sources=True)
-        if self.redact:
-            self._filter(g, keys)  # remembers the pseudonymous keys the answer will hold
+        if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
             g = self._padded(g, self.index().padding)
         # connect() itself passes the (padded) graph through the exit filter when redacting.
         return connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
