@@ -260,4 +260,17 @@ def test_time_slider_and_canvas_file_in_chromium(chrome: Any, app: App, tmp_path
     node = chrome.execute_script("return casegraph.nodes.get('x')")
     assert node["shape"] == "dot" and "image" not in node and node["label"] == HOSTILE_NAME
     assert chrome.execute_script("return window.__pwned || null") is None
+    # Undo takes back the load; hide, pin and undo from the entity panel.
+    css(chrome, "#undo")[0].click()
+    wait(chrome, lambda: set(canvas_ids(chrome)) == {n["id"] for n in state["nodes"]}, "the canvas before the load")
+    search(chrome, "Zlodey", "person:hostile")[0].find_element("css selector", ".name").click()
+    wait(chrome, lambda: css(chrome, "#hide-node"), "the entity panel")
+    css(chrome, "#pin-node")[0].click()
+    assert chrome.execute_script("return casegraph.nodes.get('person:hostile').fixed") is True
+    css(chrome, "#hide-node")[0].click()
+    assert "person:hostile" not in canvas_ids(chrome)
+    assert not chrome.execute_script("return casegraph.edges.get().filter(e => e.from === 'person:hostile').length")
+    css(chrome, "#undo")[0].click()
+    wait(chrome, lambda: "person:hostile" in canvas_ids(chrome), "the hidden node back")
+    assert chrome.execute_script("return casegraph.nodes.get('person:hostile').fixed") is True
     assert console_problems(chrome) == []

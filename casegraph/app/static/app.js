@@ -64,10 +64,10 @@ const canvasStatus = document.getElementById("canvas-status");
 const str = (v) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 
 function nodeItem(n) {
-  const raw = { id: str(n.id), name: str(n.name), label: str(n.label), redacted: !!n.redacted };
+  const raw = { id: str(n.id), name: str(n.name), label: str(n.label), redacted: !!n.redacted, pinned: !!n.pinned };
   const style = STYLES[raw.label] || { color: "#999999", shape: "dot" };
   return { id: raw.id, label: raw.name, shape: style.shape, color: style.color, kind: "entity", raw,
-           borderWidth: raw.redacted ? 3 : 1 };
+           borderWidth: raw.redacted ? 3 : 1, fixed: raw.pinned, shapeProperties: { borderDashes: raw.pinned ? [4, 2] : false } };
 }
 
 function edgeItem(e) {
@@ -78,7 +78,35 @@ function edgeItem(e) {
            color: { color: disputed ? "#C0392B" : "#888888" }, dashes: disputed };
 }
 
+// Undo: the canvas as it was before each change (at most 50 steps).
+const history = [];
+function remember() {
+  history.push(state());
+  if (history.length > 50) history.shift();
+}
+document.getElementById("undo").addEventListener("click", () => {
+  const before = history.pop();
+  if (before) load(before);
+});
+
+function hide(key) {
+  remember();
+  edges.remove(edges.get({ filter: (e) => e.from === key || e.to === key }).map((e) => e.id));
+  nodes.remove([key, "more:" + key]);
+  save();
+}
+
+function pin(key) {
+  const node = nodes.get(key);
+  if (!node || node.kind !== "entity") return;
+  remember();
+  nodes.update(nodeItem({ ...node.raw, pinned: !node.raw.pinned }));
+  save();
+}
+
 function addGraph(data) {
+  // Nodes already on the canvas keep their pin.
+  for (const n of data.nodes) { const had = nodes.get(n.id); if (had && had.raw && had.raw.pinned) n.pinned = true; }
   nodes.update(data.nodes.map(nodeItem));
   edges.update(data.edges.map(edgeItem));
   dateRange();
@@ -175,13 +203,15 @@ document.getElementById("export").addEventListener("click", async () => {
 document.getElementById("load-canvas").addEventListener("change", async (ev) => {
   const file = ev.target.files[0];
   if (!file) return;
-  try { load(JSON.parse(await file.text())); } catch (err) { showError(panel, err); }
+  try { const saved = JSON.parse(await file.text()); const before = state(); load(saved); history.push(before); }
+  catch (err) { showError(panel, err); }
   ev.target.value = "";
 });
 
 async function expand(key, offset = 0) {
   try {
     const data = await getJSON("/api/expand", { key, offset });
+    remember();
     addGraph(data);
     const moreId = "more:" + data.focus;
     nodes.remove(moreId);
@@ -209,7 +239,7 @@ network.on("click", (params) => {
   }
 });
 
-document.getElementById("clear").addEventListener("click", () => { nodes.clear(); edges.clear(); dateRange(); save(); });
+document.getElementById("clear").addEventListener("click", () => { remember(); nodes.clear(); edges.clear(); dateRange(); save(); });
 document.getElementById("fit").addEventListener("click", () => network.fit());
 
 // -- search ----------------------------------------------------------------------------------
@@ -258,6 +288,9 @@ async function showEntity(key) {
     showPanel(
       el("h2", { id: "entity-name" }, d.name),
       el("p", { className: "meta" }, d.label, d.generic ? " (generic actor)" : "", d.redacted ? " (pseudonym)" : ""),
+      el("p", {},
+         el("button", { type: "button", id: "pin-node", onclick: () => pin(d.key) }, "Pin / unpin"), " ",
+         el("button", { type: "button", id: "hide-node", onclick: () => hide(d.key) }, "Hide from canvas")),
       d.aliases.length ? el("p", {}, "Also: ", d.aliases.join(", ")) : null,
       attrs.length ? el("dl", {}, ...attrs.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))])) : null,
       el("h3", {}, `Sources (${d.sources.length})`),
@@ -346,6 +379,7 @@ function showPaths(r) {
               source: { title: ev.source_title, publisher: null, published: null, url: null } })));
         }))));
   });
+  remember();
   addGraph(drawn);
   showPanel(head, ...blocks);
 }
