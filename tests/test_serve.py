@@ -547,3 +547,22 @@ def test_redacted_export_names_no_protected_person(redacted_app: App, secrets_of
     status, _, body = _export(redacted_app, "json", ["person:refat-chubarov"])
     data = json.loads(body)
     assert status == 200 and {n["id"] for n in data["nodes"] if n.get("node_kind") == "entity"} == {"person:refat-chubarov"}
+
+
+# -- saved queries ---------------------------------------------------------------------------------
+def test_saved_queries_as_forms_table_and_graph(app: App, redacted_app: App) -> None:
+    listed = {q["name"]: q for q in app.get("/api/queries")}
+    assert {p["name"] for p in listed["person-timeline"]["params"]} >= {"person", "since"}
+    status, answer = app.post("/api/query", {"name": "person-timeline", "params": {"person": "Chalgozov"}})
+    assert status == 200, answer
+    assert answer["rows"] and answer["columns"]
+    assert "person:kurtumer-chalgozov" in {n["id"] for n in answer["nodes"]}
+    status, answer = app.post("/api/query", {"name": "person-timeline", "params": {}})
+    assert status == 400 and "person" in answer["error"]
+    status, answer = app.post("/api/query", {"name": "no-such-query", "params": {}})
+    assert status == 400
+    # A redacted session does not offer them: a parameter would tell whether a real name exists.
+    status, answer = redacted_app.post("/api/query", {"name": "person-timeline", "params": {"person": "Chalgozov"}})
+    assert status == 400 and "redacted" in answer["error"] and "chalgozov" not in json.dumps(answer).lower()
+    _, _, page = redacted_app.request("/")
+    assert b'id="query-form"' not in page

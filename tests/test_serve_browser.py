@@ -274,3 +274,19 @@ def test_time_slider_and_canvas_file_in_chromium(chrome: Any, app: App, tmp_path
     wait(chrome, lambda: "person:hostile" in canvas_ids(chrome), "the hidden node back")
     assert chrome.execute_script("return casegraph.nodes.get('person:hostile').fixed") is True
     assert console_problems(chrome) == []
+
+
+def test_saved_query_form_in_chromium(chrome: Any, app: App) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    log_in(chrome, app)
+    css(chrome, "#saved summary")[0].click()
+    wait(chrome, lambda: len(css(chrome, "#query-name option")) > 3, "the saved queries")
+    Select(css(chrome, "#query-name")[0]).select_by_value("person-timeline")
+    wait(chrome, lambda: css(chrome, '#query-params input[data-param="person"]'), "the person field")
+    css(chrome, '#query-params input[data-param="person"]')[0].send_keys("Чалгозов")
+    css(chrome, "#query-run")[0].click()
+    wait(chrome, lambda: css(chrome, "#query-table tbody tr"), "the query's table")
+    assert "person:kurtumer-chalgozov" in canvas_ids(chrome)
+    assert css(chrome, "#query-title")[0].text == "Timeline of a person"
+    assert console_problems(chrome) == []

@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from casegraph.app.saved import run_saved_query, saved_queries
 from casegraph.app.security import ROLE, Access, Guard
 from graph.db.explore import EXPORT_FORMATS, Explorer, NotFound
 from graph.errors import CasegraphError
@@ -155,6 +156,22 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         return Response(text.encode("utf-8"), media_type=media,
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
+    def queries(request: Request) -> Response:
+        return _answer(saved_queries)
+
+    async def query(request: Request) -> Response:
+        body = await request.body()
+        try:
+            if len(body) > MAX_BODY:
+                raise ValueError("too big")
+            form = json.loads(body)
+            name = str(form["name"])
+            params = {str(k): str(v) for k, v in dict(form.get("params") or {}).items() if v not in (None, "")}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return JSONResponse({"error": "expected JSON with name and params"}, status_code=400)
+        chosen = pick(request)
+        return await run_in_threadpool(_answer, lambda: run_saved_query(chosen, name, params))
+
     routes = [
         Route("/", page),
         Route("/login", login, methods=["GET", "POST"]),
@@ -167,6 +184,8 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         Route("/api/timeline", timeline),
         Route("/api/connect", connect, methods=["POST"]),
         Route("/api/export", export, methods=["POST"]),
+        Route("/api/queries", queries),
+        Route("/api/query", query, methods=["POST"]),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
     ]
     return Guard(Starlette(routes=routes), access)

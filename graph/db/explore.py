@@ -407,3 +407,10 @@ class Explorer:
         events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
         return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
                 "limit": limit}
+
+    # -- any graph (a saved query's) ---------------------------------------------------------------------
+    def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:
+        """Canvas data for the entities and claims of ``g``, through the exit filter."""
+        keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")
+        out, shown = self._filter(g, keys)
+        return self._canvas(out, [shown[k] for k in keys])

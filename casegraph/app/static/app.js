@@ -384,6 +384,54 @@ function showPaths(r) {
   showPanel(head, ...blocks);
 }
 
+// -- saved queries as forms (not in redacted sessions) -------------------------------------------
+const queryForm = document.getElementById("query-form");
+let savedQueries = [];
+
+function showQueryForm() {
+  const q = savedQueries.find((x) => x.name === document.getElementById("query-name").value);
+  if (!q) return;
+  document.getElementById("query-description").textContent = q.description;
+  document.getElementById("query-params").replaceChildren(...q.params.map((p) => el("label", { className: "param" },
+    `${p.name}${p.required ? " *" : ""} `,
+    el("input", { name: p.name, "data-param": p.name, placeholder: p.type === "entity" ? `${p.label || "entity"}: name or key`
+                  : p.type, title: p.meaning }))));
+}
+
+async function loadQueries() {
+  if (!queryForm) return;
+  try {
+    savedQueries = await getJSON("/api/queries", {});
+    const select = document.getElementById("query-name");
+    select.replaceChildren(...savedQueries.map((q) => el("option", { value: q.name }, q.title)));
+    select.addEventListener("change", showQueryForm);
+    showQueryForm();
+  } catch (err) { showError(queryForm, err); }
+}
+
+if (queryForm) {
+  queryForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const params = {};
+    for (const input of queryForm.querySelectorAll("input[data-param]")) {
+      if (input.value.trim()) params[input.dataset.param] = input.value.trim();
+    }
+    const name = document.getElementById("query-name").value;
+    try {
+      const r = await postJSON("/api/query", { name, params });
+      remember();
+      addGraph(r);
+      showPanel(
+        el("h2", { id: "query-title" }, savedQueries.find((q) => q.name === name).title),
+        el("p", { className: "meta" }, `${r.rows.length} row(s)${r.cut ? " (cut)" : ""}, ${r.nodes.length} entities drawn`),
+        el("table", { id: "query-table" },
+          el("thead", {}, el("tr", {}, ...r.columns.map((c) => el("th", {}, c)))),
+          el("tbody", {}, ...r.rows.map((row) => el("tr", {}, ...row.map((cell) => el("td", {}, cell)))))));
+    } catch (err) { showError(panel, err); }
+  });
+}
+
+loadQueries();
 restore();
 // A handle for the browser tests and the console (positions of nodes to click).
 window.casegraph = { network, nodes, edges, state };
