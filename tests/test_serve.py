@@ -438,6 +438,18 @@ def test_redacted_app_refuses_real_keys_of_protected_people(redacted_app: App) -
     assert redacted_app.get(f"/api/expand?key={_q(key)}")["focus"] == key
 
 
+def test_redacted_explorer_explains_only_claims_it_handed_out(loaded: Store) -> None:
+    plain = Explorer(loaded).expand("person:kurtumer-chalgozov", limit=500)
+    claim_id = next(e["id"] for e in plain["edges"] if "person:kurtumer-chalgozov" in (e["from"], e["to"]))
+    redacted = Explorer(loaded, redact=True)
+    with pytest.raises(NotFound, match="no such claim"):
+        redacted.claim(claim_id)  # an id computed from a real key says nothing
+    shown = redacted.expand("person:redacted-a", limit=500)
+    assert claim_id in {e["id"] for e in shown["edges"]}
+    claim = redacted.claim(claim_id)
+    assert "Person A" in (claim["subject"]["name"], claim["object"]["name"])
+
+
 def test_explorer_library_errors(loaded: Store) -> None:
     explorer = Explorer(loaded)
     with pytest.raises(NotFound):

@@ -89,6 +89,9 @@ class Explorer:
         self._lock = threading.Lock()
         self._rebuilding = False
         self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
+        # Claim ids handed out in answers. Redacted, only those are explained: a claim id is a
+        # hash of its ends' keys, so one computed from a guessed real key must not say whether it exists.
+        self._claims_shown: set[str] = set()
 
     # -- the name index ------------------------------------------------------------------
     def index(self, refresh: bool = False) -> _Index:
@@ -229,6 +232,7 @@ class Explorer:
         g = self._read_subgraph(keys)
         out, shown = self._filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys if k in g])
+        self._claims_shown.update(e["id"] for e in data["edges"])
         real_of = {s: r for r, s in shown.items()}
         for node in data["nodes"]:
             node["evidence"] = evidence.get(real_of[node["id"]])
@@ -296,6 +300,8 @@ class Explorer:
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """Every piece of evidence behind one claim: quote, source, speaker, dates; and what sources dispute."""
+        if self.redact and claim_id not in self._claims_shown:
+            raise NotFound("no such claim")
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
             claims = list(tx.run(S.CLAIMS_BY_ID, ids=[claim_id]))
@@ -359,8 +365,10 @@ class Explorer:
         if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
             g = self._padded(g, self.index().padding)
         # connect() itself passes the (padded) graph through the exit filter when redacting.
-        return connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
-                             redact=self.redact)
+        result = connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
+                               redact=self.redact)
+        self._claims_shown.update(c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"])
+        return result
 
     # -- export -------------------------------------------------------------------------------------
     def export(self, keys: list[str], fmt: str) -> tuple[str, str]:
@@ -405,6 +413,7 @@ class Explorer:
                            "quote": str(evidence[0].get("quote") or "") if evidence else "",
                            "evidence": len(evidence)})
         events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
+        self._claims_shown.update(e["claim_id"] for e in events)
         return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
                 "limit": limit}
 
@@ -413,4 +422,6 @@ class Explorer:
         """Canvas data for the entities and claims of ``g``, through the exit filter."""
         keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")
         out, shown = self._filter(g, keys)
-        return self._canvas(out, [shown[k] for k in keys])
+        data = self._canvas(out, [shown[k] for k in keys])
+        self._claims_shown.update(e["id"] for e in data["edges"])
+        return data
