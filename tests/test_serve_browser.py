@@ -284,6 +284,10 @@ def test_saved_query_form_in_chromium(chrome: Any, app: App) -> None:
     wait(chrome, lambda: len(css(chrome, "#query-name option")) > 3, "the saved queries")
     Select(css(chrome, "#query-name")[0]).select_by_value("person-timeline")
     wait(chrome, lambda: css(chrome, '#query-params input[data-param="person"]'), "the person field")
+    css(chrome, '#query-params input[data-param="person"]')[0].send_keys("Chalgoz")
+    wait(chrome, lambda: "Kurtumer Chalgozov" in [o.get_attribute("value") for o in css(chrome, "#suggest-person option")],
+         "the suggestions")
+    css(chrome, '#query-params input[data-param="person"]')[0].clear()
     css(chrome, '#query-params input[data-param="person"]')[0].send_keys("Чалгозов")
     css(chrome, "#query-run")[0].click()
     wait(chrome, lambda: css(chrome, "#query-table tbody tr"), "the query's table")

@@ -392,10 +392,30 @@ function showQueryForm() {
   const q = savedQueries.find((x) => x.name === document.getElementById("query-name").value);
   if (!q) return;
   document.getElementById("query-description").textContent = q.description;
-  document.getElementById("query-params").replaceChildren(...q.params.map((p) => el("label", { className: "param" },
-    `${p.name}${p.required ? " *" : ""} `,
-    el("input", { name: p.name, "data-param": p.name, placeholder: p.type === "entity" ? `${p.label || "entity"}: name or key`
-                  : p.type, title: p.meaning }))));
+  document.getElementById("query-params").replaceChildren(...q.params.map((p) => {
+    const input = el("input", { name: p.name, "data-param": p.name, title: p.meaning,
+                                placeholder: p.type === "entity" ? `${p.label || "entity"}: name or key` : p.type });
+    const label = el("label", { className: "param" }, `${p.name}${p.required ? " *" : ""} `, input);
+    if (p.type === "entity") {  // autocomplete from the search, names of the expected label first
+      const list = el("datalist", { id: `suggest-${p.name}` });
+      input.setAttribute("list", list.id);
+      let timer = null;
+      input.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          const text = input.value.trim();
+          if (text.length < 2) return;
+          try {
+            const r = await getJSON("/api/search", { q: text, limit: 8 });
+            const groups = r.groups.slice().sort((a, b) => (b.label === p.label) - (a.label === p.label));
+            list.replaceChildren(...groups.flatMap((g) => g.items).slice(0, 8).map((i) => el("option", { value: i.name })));
+          } catch (err) { /* no suggestions */ }
+        }, 200);
+      });
+      label.append(list);
+    }
+    return label;
+  }));
 }
 
 async function loadQueries() {
