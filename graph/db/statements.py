@@ -218,5 +218,34 @@ SERVER_PING = "RETURN 1 AS ok"
 DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
 DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
+# -- the investigation app (graph/db/explore.py, casegraph serve) -----------------------------
+# Walks go through the claim relationships from an entity node (found by its key constraint),
+# never through a label scan of :Claim.
+EXPLORE_ENTITY_INDEX = (
+    "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
+    "[l IN labels(n) WHERE l <> 'Entity'][0] AS label, coalesce(n.sensitive, false) AS sensitive")
+EXPLORE_SENSITIVE = (
+    "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
+# One page of an entity's neighbours by evidence, and how many there are (a hub's thousands
+# are counted in the server, not streamed to the app).
+EXPLORE_NEIGHBOURS = (
+    "MATCH (:Entity {key: $key})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
+    "WITH m.key AS key, sum(size(coalesce(r.sources, []))) AS evidence, count(r) AS claims "
+    "ORDER BY evidence DESC, claims DESC, key "
+    "WITH collect({key: key, evidence: evidence}) AS ranked "
+    "RETURN ranked[$offset..$offset + $limit] AS page, size(ranked) AS total")
+EXPLORE_TIMELINE = (
+    "MATCH (:Entity {key: $key})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
+    "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
+    "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
+EXPLORE_NEIGHBOUR_KEYS = (
+    "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
+    "RETURN DISTINCT m.key AS key")
+EXPLORE_CLAIMS_AMONG = (
+    "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]->(b:Entity) WHERE r.claim_id IS NOT NULL AND b.key IN $keys "
+    "MATCH (c:Claim {id: r.claim_id}) OPTIONAL MATCH (c)<-[:SUPPORTS]-(e:Evidence) "
+    "RETURN properties(c) AS claim, collect(properties(e)) AS evidence")
+
 __all__ = sorted({name for name in globals() if name.isupper() and not name.startswith("_")} | {
     "merge_entities", "create_entities", "script_merge_nodes", "script_merge_relationships", "set_entities", "bulk_set_empty_lists", "floor_create_entities", "drop_claim_relationships", "update_claims", "create_claim_relationships"})

@@ -1,0 +1,215 @@
+"""Benchmark: ``casegraph serve`` answers over HTTP, beside the same reads as bare Cypher.
+
+Loads a synthetic corpus (``loaders.synth``, cached in bench/data/, as ``casegraph synth``
+writes it) into the benchmark's own local Neo4j (``--home``, as bench/load.py), starts the
+app under uvicorn on a free 127.0.0.1 port in this process, and measures, server side:
+
+* search: ``/api/search`` for entity names with one letter changed (typos), p50/p95;
+  beside bare Cypher: the exact-name lookup on the ``entity_name`` index (the floor).
+* expand: ``/api/expand`` of the biggest hubs and of random entities, p50/p95, and the
+  number of ties the hubs have; beside the two Cypher reads the route makes
+  (``EXPLORE_NEIGHBOURS`` and ``EXPLORE_CLAIMS_AMONG``) run bare, with no NetworkX, no
+  exit filter and no JSON.
+* evidence: ``/api/claim`` for random claims, beside ``CLAIMS_BY_ID`` bare.
+* first page: ``/`` and the first search (which builds the name index).
+
+Targets (issue 23): search p95 < 100 ms, expand of a hub < 300 ms, evidence < 100 ms,
+first page < 1 s. Browser-side drawing time is not measured here yet.
+
+    CASEGRAPH_LAUNCHER_DIR=launcher .venv/bin/python bench/serve.py --claims 100000
+    .venv/bin/python bench/serve.py --claims 20000 --samples 100 --redact --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere in the checkout
+
+from bench.load import DATA, prepare, say  # noqa: E402
+from graph.db import statements as S  # noqa: E402
+
+TARGETS_MS = {"search": 100.0, "expand_hub": 300.0, "evidence": 100.0, "first_page": 1000.0}
+
+
+def _ms(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"n": len(ordered), "p50_ms": round(statistics.median(ordered) * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
+
+
+class Client:
+    """Raw HTTP to the app, with its log-in cookie."""
+
+    def __init__(self, access: Any) -> None:
+        self.access = access
+        self.conn = http.client.HTTPConnection("127.0.0.1", access.port, timeout=300)
+
+    def get(self, path: str) -> tuple[float, bytes]:
+        start = time.perf_counter()
+        self.conn.request("GET", path, headers={"Host": f"127.0.0.1:{self.access.port}",
+                                                "Cookie": f"{self.access.cookie}={self.access.token}"})
+        resp = self.conn.getresponse()
+        body = resp.read()
+        took = time.perf_counter() - start
+        if resp.status != 200:
+            raise RuntimeError(f"GET {path}: {resp.status} {body[:200]!r}")
+        return took, body
+
+
+def _typo(name: str, rng: random.Random) -> str:
+    i = rng.randrange(len(name))
+    return name[:i] + ("e" if name[i] != "e" else "a") + name[i + 1:]
+
+
+def _bare(store: Any, query: str, **params: Any) -> float:
+    start = time.perf_counter()
+    with store.driver.session(database=store.database, default_access_mode="READ") as session:
+        list(session.run(query, **params))
+    return time.perf_counter() - start
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    if not args.use_env:
+        for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+            os.environ.pop(name, None)
+        os.environ["CASEGRAPH_HOME"] = str(Path(args.home).resolve())
+    from casegraph.app import Access, create_app
+    from casegraph.app.run import free_port, make_server
+    from graph.db.explore import Explorer
+    from graph.db.server import connection, start, status, stop
+    from graph.db.store import Store
+
+    prepared = prepare(args.claims, args.seed, "yaml", reuse_parsed=True)
+    corpus = prepared.corpus
+    started_here = not args.use_env and status() is None
+    if started_here:
+        say("starting the benchmark's local Neo4j ...")
+        start()
+    uri, user, password = connection()
+    rng = random.Random(args.seed)
+    out: dict[str, Any] = {"claims": sum(len(c.evidence) for c in corpus.claims.values()),
+                           "distinct_claims": len(corpus.claims), "entities": len(corpus.entities),
+                           "redact": args.redact}
+    with Store.connect(uri, user, password) as store:
+        store.ensure_schema()
+        have = store.counts().get("Claim", 0)
+        if have != len(corpus.claims):
+            say(f"loading {out['claims']:,} claims (the database held {have:,} claims) ...")
+            store.clear()
+            store.load(corpus, progress=False)
+        port = free_port()
+        access = Access("127.0.0.1", port)
+        explorer = Explorer(store, redact=args.redact)
+        server = make_server(create_app(explorer, access), "127.0.0.1", port)
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.05)
+        try:
+            client = Client(access)
+            took, _ = client.get("/")
+            out["first_page_ms"] = round(took * 1000, 1)
+            took, _ = client.get("/api/search?q=warmup")
+            out["first_search_ms (builds the name index)"] = round(took * 1000, 1)
+            index = explorer.index()
+            keys = sorted(index.entities)
+            names = [index.entities[k]["name"] for k in rng.sample(keys, min(args.samples, len(keys)))]
+
+            say(f"search: {len(names)} names with a typo ...")
+            http_s, bare_s = [], []
+            for name in names:
+                http_s.append(client.get(f"/api/search?q={quote(_typo(name, rng))}")[0])
+                bare_s.append(_bare(store, "MATCH (n:Entity) WHERE n.name = $name RETURN n.key AS key", name=name))
+            out["search"] = {"app": _ms(http_s), "bare_cypher_exact_name": _ms(bare_s)}
+
+            hubs = [r["key"] for r in store._read(lambda tx: list(tx.run(
+                "MATCH (n:Entity)-[r]-() WHERE r.claim_id IS NOT NULL "
+                "RETURN n.key AS key, count(r) AS ties ORDER BY ties DESC LIMIT $n", n=args.hubs)))]
+            hub_ties = store._read(lambda tx: [r["ties"] for r in tx.run(
+                "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-() WHERE r.claim_id IS NOT NULL "
+                "RETURN k, count(r) AS ties ORDER BY ties DESC", keys=hubs)])
+            out["hub_ties"] = hub_ties
+            for kind, chosen in (("expand_hub", hubs), ("expand_random", rng.sample(keys, min(args.samples, len(keys))))):
+                say(f"{kind}: {len(chosen)} entities ...")
+                http_s, bare_s = [], []
+                for key in chosen:
+                    try:
+                        http_s.append(client.get(f"/api/expand?key={quote(key)}")[0])
+                    except RuntimeError:
+                        continue  # a protected person's real key under --redact
+                    real = explorer.real_key(key)
+                    start_t = time.perf_counter()
+                    with store.driver.session(database=store.database, default_access_mode="READ") as session:
+                        page = session.run(S.EXPLORE_NEIGHBOURS, key=real, offset=0,
+                                           limit=explorer.expand_limit).single()["page"]
+                        top = [real, *(r["key"] for r in page)]
+                        list(session.run(S.EXPLORE_CLAIMS_AMONG, keys=top))
+                    bare_s.append(time.perf_counter() - start_t)
+                out[kind] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
+
+            claim_ids = rng.sample(sorted(corpus.claims), min(args.samples, len(corpus.claims)))
+            say(f"evidence: {len(claim_ids)} claims ...")
+            http_s = [client.get(f"/api/claim?id={quote(c)}")[0] for c in claim_ids]
+            bare_s = [_bare(store, S.CLAIMS_BY_ID, ids=[c]) for c in claim_ids]
+            out["evidence"] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
+        finally:
+            server.should_exit = True
+            thread.join(30)
+            if started_here and not args.keep_server:
+                stop()
+    return out
+
+
+def show(out: dict[str, Any]) -> None:
+    print(f"casegraph serve on {out['claims']:,} claims ({out['distinct_claims']:,} distinct), "
+          f"{out['entities']:,} entities{' (redacted)' if out['redact'] else ''}")
+    print(f"first page: {out['first_page_ms']} ms (target < {TARGETS_MS['first_page']:.0f}); "
+          f"first search, building the name index: {out['first_search_ms (builds the name index)']} ms")
+    print(f"hubs' ties: {out['hub_ties']}")
+    print(f"{'read':<15} {'app p50':>9} {'app p95':>9} {'bare p50':>9} {'bare p95':>9} {'target p95':>11}")
+    for kind in ("search", "expand_hub", "expand_random", "evidence"):
+        row = out[kind]
+        bare = row.get("bare_cypher") or row.get("bare_cypher_exact_name")
+        target = TARGETS_MS.get(kind)
+        print(f"{kind:<15} {row['app']['p50_ms']:>9} {row['app']['p95_ms']:>9} {bare['p50_ms']:>9} "
+              f"{bare['p95_ms']:>9} {(f'< {target:.0f}') if target else '':>11}")
+    print("(ms, server side over HTTP on 127.0.0.1; bare: the same Cypher through the driver, no "
+          "NetworkX, exit filter or JSON; search's bare figure is an exact-name index lookup)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000, help="claims (evidence) in the corpus (default 100000)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the corpus and of the samples (default 0)")
+    parser.add_argument("--samples", type=int, default=200, help="searches, expands and claims to time (default 200)")
+    parser.add_argument("--hubs", type=int, default=5, help="biggest hubs to expand (default 5)")
+    parser.add_argument("--redact", action="store_true", help="time the redacting app")
+    parser.add_argument("--home", default=str(DATA / "casegraph"),
+                        help="CASEGRAPH_HOME of the benchmark's own Neo4j (default: as bench/load.py)")
+    parser.add_argument("--use-env", action="store_true", help="use NEO4J_URI and friends (the database is replaced)")
+    parser.add_argument("--keep-server", action="store_true", help="leave the benchmark's server running")
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON instead of the table")
+    args = parser.parse_args()
+    out = run(args)
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        show(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,427 @@
+"""Reads for the investigation app (``casegraph serve``): search, expand, evidence, connect.
+
+Every answer is built the same way: read a small subgraph from Neo4j in the NetworkX
+shape of :mod:`graph.build` (with :class:`graph.db.read.Reader`'s row mapping), pass
+it through the one exit filter (:func:`graph.redact.exit_graph`), then turn the
+filtered graph into plain JSON-ready data. Nothing leaves without the filter.
+
+With ``redact``, the graph given to the filter is padded with every sensitive entity
+of the database (nodes only, no ties): the pseudonyms ("Person A") are then the same
+in every answer, and a quote that names a protected person is redacted even when that
+person is not in the subgraph. Keys the client sends back are pseudonymous: they are
+turned back into real keys here, and a real key of a protected person is unknown.
+
+Search runs over an in-memory list of every entity's name, aliases and their words
+(refreshed when older than ``index_seconds``), matched with rapidfuzz's Levenshtein ratio
+and by prefix after :func:`graph.resolve.normalise_name` (any script, case and diacritics
+folded, typos tolerated). With ``redact`` the list
+holds the filtered names, so a protected person's real name finds nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from neo4j import ManagedTransaction
+from rapidfuzz import fuzz, process
+
+from graph.analysis.paths import connect as connect_paths
+from graph.build import MENTIONS, entity_node_attrs
+from graph.db import statements as S
+from graph.db.read import Reader
+from graph.db.rows import entity_from_props
+from graph.errors import CasegraphError, preview
+from graph.exporters import EXPORTERS, write_export
+from graph.redact import Redactor, exit_graph
+from graph.resolve import normalise_name
+
+if TYPE_CHECKING:
+    from graph.db.store import Store
+
+__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
+
+EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
+SEARCH_CUTOFF = 80  # rapidfuzz ratio (0-100) below which a name or word is not a match
+PREFIX_SCORE = 85.0  # a name or word that starts with what was typed (typing "Chub" finds Chubarov)
+MIN_WORD = 3  # shorter words of a name are not matched alone
+EXPORT_FORMATS = tuple(name for name, module in EXPORTERS.items() if len(module.FILES) == 1)  # one file each
+MAX_EXPORT = 5000  # entities in one canvas export
+TIMELINE_LIMIT = 200  # ties in one timeline
+_NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
+_EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
+
+
+class NotFound(CasegraphError):
+    """An entity key or claim id the (possibly redacted) graph does not hold."""
+
+
+@dataclass
+class _Index:
+    """Every entity as the client may see it (filtered names), and the key maps."""
+
+    built: float
+    names: list[str] = field(default_factory=list)  # normalised name or alias, one per choice
+    owners: list[str] = field(default_factory=list)  # the shown key of each choice
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
+    real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
+    padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
+    prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
+
+
+class Explorer:
+    """The app's reads over one store; ``redact`` sends everything through the filter with pseudonyms."""
+
+    def __init__(self, store: Store, redact: bool = False, expand_limit: int = EXPAND_LIMIT,
+                 index_seconds: float = 60.0) -> None:
+        self.store = store
+        self.redact = redact
+        self.expand_limit = expand_limit
+        self.index_seconds = index_seconds
+        self._index_value: _Index | None = None
+        self._lock = threading.Lock()
+        self._rebuilding = False
+        self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
+        # Claim ids handed out in answers. Redacted, only those are explained: a claim id is a
+        # hash of its ends' keys, so one computed from a guessed real key must not say whether it exists.
+        self._claims_shown: set[str] = set()
+
+    # -- the name index ------------------------------------------------------------------
+    def index(self, refresh: bool = False) -> _Index:
+        """The name index. Built on first use (or with ``refresh``); when older than
+        ``index_seconds`` (a load since?), rebuilt in a background thread while the old
+        one keeps answering, so no request waits for a rebuild."""
+        with self._lock:
+            idx = self._index_value
+            if refresh or idx is None:
+                idx = self._index_value = self._build_index()
+            elif time.monotonic() - idx.built > self.index_seconds and not self._rebuilding:
+                self._rebuilding = True
+                threading.Thread(target=self._rebuild, daemon=True).start()
+            return idx
+
+    def _rebuild(self) -> None:
+        try:
+            fresh = self._build_index()
+            with self._lock:
+                self._index_value = fresh
+        except CasegraphError:
+            pass  # Neo4j unreachable for a moment: keep the old index, try again later
+        finally:
+            self._rebuilding = False
+
+    def _build_index(self) -> _Index:
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[Any]]:
+            rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
+            padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
+            return rows, padding
+        rows, padding = self.store._read(work)
+        g = nx.MultiDiGraph()
+        for r in rows:
+            g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
+                       aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
+        out, shown = self._filter(g, g.nodes, padding=())
+        idx = _Index(built=time.monotonic(), padding=padding)
+        for real, key in shown.items():
+            d = out.nodes[key]
+            idx.real[key] = real
+            idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
+                                 "aliases": [str(a) for a in d.get("aliases") or []]}
+            texts = {normalise_name(t) for t in [idx.entities[key]["name"], *idx.entities[key]["aliases"]]}
+            # Whole names and their words: a surname alone, or with a typo, finds the person.
+            texts |= {w for t in texts if " " in t for w in t.split(" ") if len(w) >= MIN_WORD}
+            for text in texts:
+                if text:
+                    idx.names.append(text)
+                    idx.owners.append(key)
+        idx.prefixes = sorted((text, i) for i, text in enumerate(idx.names))
+        return idx
+
+    # -- the one way out ----------------------------------------------------------------------
+    def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], padding: Iterable[Any] | None = None
+                ) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+        """``g`` through the exit filter, and the shown key of each node in ``keep``."""
+        keep = list(keep)
+        if not self.redact:
+            return exit_graph(g), {k: k for k in keep}
+        g = self._padded(g, self.index().padding if padding is None else padding)
+        out = exit_graph(g, redact=True)
+        # Which key each node got: the filter adds nodes in the order of the input's, one for
+        # one (building a second Redactor would cost as much as the filter again).
+        if out.number_of_nodes() == g.number_of_nodes():
+            mapped = dict(zip(g.nodes, out.nodes, strict=True))
+        else:  # two keys redacted alike (merged): ask the filter's own rule, node by node
+            redactor = Redactor(g)
+            mapped = {k: redactor.key(k) if k in redactor.keys else redactor.text(k, slug=True) for k in keep}
+        shown = {k: mapped[k] for k in keep}
+        self._seen.update({v: k for k, v in shown.items()})
+        return out, shown
+
+    @staticmethod
+    def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
+        """A copy of ``g`` with every sensitive entity of the database in it (nodes only)."""
+        g = g.copy()
+        for r in padding:
+            if r["props"]["key"] not in g:
+                entity = entity_from_props(dict(r["props"]), r["label"], r["sources"])
+                g.add_node(entity.key, **entity_node_attrs(entity))
+        return g
+
+    def real_key(self, key: str) -> str:
+        """The real key of a key as the client saw it; :class:`NotFound` when there is none."""
+        idx = self.index()
+        real = idx.real.get(key) or (self._seen.get(key) if self.redact else None)
+        if real is None and not self.redact:
+            real = key if self._exists(key) else None
+        if real is None:
+            # Redacted, the answer never repeats a key (it may be a protected person's real one).
+            raise NotFound("no such entity" if self.redact else f"no entity {preview(key)}")
+        return real
+
+    def _exists(self, key: str) -> bool:
+        return bool(self.store._read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
+
+    # -- search ---------------------------------------------------------------------------------
+    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+        """Entities whose name or an alias is close to ``text``, grouped by label, best first."""
+        query = normalise_name(text)
+        idx = self.index()
+        if not query:
+            return {"total": 0, "groups": []}
+        best: dict[str, tuple[float, str]] = {}
+        # Levenshtein ratio against whole names and single words (fast: a few ms for 100k
+        # choices), and names or words that begin with the query.
+        found = list(process.extract(query, idx.names, scorer=fuzz.ratio, score_cutoff=SEARCH_CUTOFF, limit=None))
+        if len(query) >= 2:
+            at = bisect.bisect_left(idx.prefixes, (query, -1))
+            while at < len(idx.prefixes) and idx.prefixes[at][0].startswith(query):
+                found.append((idx.prefixes[at][0], PREFIX_SCORE, idx.prefixes[at][1]))
+                at += 1
+        for name, score, i in found:
+            key = idx.owners[i]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, name)
+        ranked = sorted(best, key=lambda k: (-best[k][0], idx.entities[k]["name"], k))
+        counts = Counter(idx.entities[k]["label"] for k in ranked)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for key in ranked:
+            label = idx.entities[key]["label"]
+            if len(groups.setdefault(label, [])) < limit:
+                groups[label].append({**idx.entities[key], "score": round(best[key][0], 1)})
+        return {"total": len(ranked),
+                "groups": [{"label": label, "count": counts[label], "items": items}
+                           for label, items in sorted(groups.items(), key=lambda x: (-counts[x[0]], x[0]))]}
+
+    # -- expand -----------------------------------------------------------------------------------
+    def expand(self, key: str, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
+        """An entity with its neighbours by evidence count (``limit`` from ``offset``), and the ties among them."""
+        real = self.real_key(key)
+        limit = self.expand_limit if limit is None else limit
+        offset, limit = max(offset, 0), max(limit, 0)
+        found = self.store._read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
+        chosen, total = (list(found["page"]), found["total"]) if found else ([], 0)
+        evidence = {r["key"]: r["evidence"] for r in chosen}
+        keys = sorted({real, *evidence})
+        g = self._read_subgraph(keys)
+        out, shown = self._filter(g, keys)
+        data = self._canvas(out, [shown[k] for k in keys if k in g])
+        self._claims_shown.update(e["id"] for e in data["edges"])
+        real_of = {s: r for r, s in shown.items()}
+        for node in data["nodes"]:
+            node["evidence"] = evidence.get(real_of[node["id"]])
+        data.update(focus=shown[real], total=total, offset=offset, more=max(total - offset - len(chosen), 0))
+        return data
+
+    def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            claims = list(tx.run(S.EXPLORE_CLAIMS_AMONG, keys=keys))
+            source_rows: list[dict[str, Any]] = []
+            if sources:
+                wanted = sorted({e.get("source") for r in claims for e in r["evidence"] if e.get("source")})
+                source_rows = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=wanted)]
+            Reader._add_nodes(g, source_rows, entities)
+            Reader._add_claims(g, claims)
+            return g
+        return self.store._read(work)
+
+    @staticmethod
+    def _canvas(out: nx.MultiDiGraph, keys: list[str]) -> dict[str, Any]:
+        nodes = [{"id": k, "name": str(out.nodes[k].get("name") or k), "label": str(out.nodes[k].get("label") or ""),
+                  "generic": bool(out.nodes[k].get("generic")), "redacted": bool(out.nodes[k].get("redacted"))}
+                 for k in keys]
+        kept = set(keys)
+        edges = []
+        for u, v, k, d in out.edges(keys=True, data=True):
+            if d.get("type") == MENTIONS or u not in kept or v not in kept:
+                continue
+            edge = {"id": str(k), "from": u, "to": v, "evidence": len(d.get("evidence") or [])}
+            edge.update({f: d[f] for f in _EDGE_SHOWN if d.get(f) not in (None, [], "")})
+            edges.append(edge)
+        return {"nodes": nodes, "edges": edges}
+
+    # -- evidence ---------------------------------------------------------------------------------
+    def entity(self, key: str) -> dict[str, Any]:
+        """An entity's name, label, aliases, attributes and the sources that mention it."""
+        real = self.real_key(key)
+
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=[real]))
+            if not entities:
+                raise NotFound(f"no entity {preview(key)}")
+            sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(entities[0]["sources"]))]
+            Reader._add_nodes(g, sources, entities)
+            return g
+        g = self.store._read(work)
+        out, shown = self._filter(g, list(g.nodes))
+        d = out.nodes[shown[real]]
+        sources = [self._source(out, shown[s]) for s in sorted(g.predecessors(real))
+                   if g.nodes[s].get("node_kind") == "source"]
+        return {"key": shown[real], "name": str(d.get("name") or ""), "label": str(d.get("label") or ""),
+                "aliases": [str(a) for a in d.get("aliases") or []], "generic": bool(d.get("generic")),
+                "redacted": bool(d.get("redacted")),
+                "attributes": {k: v for k, v in sorted(d.items()) if k not in _NODE_CORE},
+                "sources": sources}
+
+    @staticmethod
+    def _source(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:
+        d = out.nodes[key] if key in out else {}
+        return {"key": key, "title": str(d.get("name") or key), "publisher": d.get("publisher"),
+                "published": d.get("published"), "url": d.get("url")}
+
+    def claim(self, claim_id: str) -> dict[str, Any]:
+        """Every piece of evidence behind one claim: quote, source, speaker, dates; and what sources dispute."""
+        if self.redact and claim_id not in self._claims_shown:
+            raise NotFound("no such claim")
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            g = nx.MultiDiGraph()
+            claims = list(tx.run(S.CLAIMS_BY_ID, ids=[claim_id]))
+            if not claims:
+                raise NotFound(f"no claim {preview(claim_id)}")
+            c, evidence = dict(claims[0]["claim"]), [dict(e) for e in claims[0]["evidence"]]
+            keys = sorted({c["subject"], c["object"], *(e["asserted_by"] for e in evidence if e.get("asserted_by"))})
+            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            sources = [dict(r["props"]) for r in
+                       tx.run(S.READ_SOURCES, keys=sorted({e["source"] for e in evidence if e.get("source")}))]
+            Reader._add_nodes(g, sources, entities)
+            Reader._add_claims(g, claims)
+            return g
+        g = self.store._read(work)
+        edge = next(((u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == claim_id), None)
+        if edge is None:
+            raise NotFound(f"no claim {preview(claim_id)}")
+        u, v, real_d = edge
+        out, shown = self._filter(g, list(g.nodes))
+        d = out.edges[shown[u], shown[v], claim_id]
+        evidence = []
+        for real_ev, ev in zip(real_d.get("evidence") or [], d.get("evidence") or [], strict=True):
+            speaker = real_ev.get("asserted_by")
+            evidence.append({
+                "quote": ev.get("quote") or "", "source": self._source(out, shown.get(real_ev.get("source"), "")),
+                "speaker": ({"key": shown[speaker], "name": str(out.nodes[shown[speaker]].get("name"))}
+                            if speaker in shown else (ev.get("asserted_by") or None)),
+                **{f: ev[f] for f in ("date", "start", "end") if ev.get(f)},
+                "details": {k: x for k, x in sorted(ev.items())
+                            if k not in ("quote", "source", "asserted_by", "date", "start", "end")},
+            })
+        return {"claim_id": claim_id, "type": d.get("type"),
+                "subject": {"key": shown[u], "name": str(out.nodes[shown[u]].get("name"))},
+                "object": {"key": shown[v], "name": str(out.nodes[shown[v]].get("name"))},
+                "qualifiers": {k: x for k, x in sorted(d.items())
+                               if k not in (*_EDGE_SHOWN, "evidence", "sources") and x not in (None, "", [])},
+                "disputed": list(d.get("disputed") or []),
+                **{f: d[f] for f in ("date", "start", "end") if d.get(f)},
+                "evidence": evidence}
+
+    # -- connect ------------------------------------------------------------------------------------
+    def connect(self, a: str, b: str, k: int = 3, max_hops: int = 4, day: str | None = None,
+                exclude_generic: bool = False) -> dict[str, Any]:
+        """The ``k`` shortest paths between two entities with the evidence of each hop
+        (:func:`graph.analysis.paths.connect`), over the entities within ``max_hops // 2``
+        claim hops of either end (every path of at most ``max_hops`` hops lies there)."""
+        if not 1 <= max_hops <= 8:
+            raise CasegraphError(f"max_hops must be from 1 to 8, not {max_hops}")
+        ra, rb = self.real_key(a), self.real_key(b)
+
+        def work(tx: ManagedTransaction) -> list[str]:
+            seen = {ra, rb}
+            frontier = sorted(seen)
+            for _ in range(max_hops // 2):
+                nxt = {r["key"] for r in tx.run(S.EXPLORE_NEIGHBOUR_KEYS, keys=frontier)} - seen
+                seen |= nxt
+                frontier = sorted(nxt)
+            return sorted(seen)
+        keys = self.store._read(work)
+        g = self._read_subgraph(keys, sources=True)
+        if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
+            g = self._padded(g, self.index().padding)
+        # connect() itself passes the (padded) graph through the exit filter when redacting.
+        result = connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
+                               redact=self.redact)
+        self._claims_shown.update(c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"])
+        return result
+
+    # -- export -------------------------------------------------------------------------------------
+    def export(self, keys: list[str], fmt: str) -> tuple[str, str]:
+        """The entities ``keys`` (as the client saw them), the claims among them and their sources,
+        written in ``fmt`` by the exporters' one write path; returns (text, file name)."""
+        if fmt not in EXPORT_FORMATS:
+            raise CasegraphError(f"unknown export format {preview(fmt)} (known: {', '.join(EXPORT_FORMATS)})")
+        if not keys or len(keys) > MAX_EXPORT:
+            raise CasegraphError(f"export 1 to {MAX_EXPORT} entities, not {len(keys)}")
+        real = sorted({self.real_key(k) for k in keys})
+        g = self._read_subgraph(real, sources=True)
+        out, shown = self._filter(g, list(g.nodes))
+        # The padding (protected people not on the canvas) only served the filter: it stays home.
+        out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
+        buffer = io.StringIO()
+        write_export(out, fmt, "-", stdout=buffer)
+        return buffer.getvalue(), EXPORTERS[fmt].FILES[0].replace("graph.", "casegraph-canvas.")
+
+    # -- timeline -------------------------------------------------------------------------------------
+    def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
+        """An entity's ties in date order (undated last), each with its first quote: the claims
+        behind them as every answer, through the exit filter."""
+        real = self.real_key(key)
+
+        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            ids = [r["id"] for r in tx.run(S.EXPLORE_TIMELINE, key=real, limit=limit)]
+            claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
+            ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
+            g = nx.MultiDiGraph()
+            Reader._add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
+            Reader._add_claims(g, claims)
+            return g
+        g = self.store._read(work)
+        out, shown = self._filter(g, list(g.nodes))
+        events = []
+        for u, v, k, d in out.edges(keys=True, data=True):
+            evidence = d.get("evidence") or []
+            events.append({"claim_id": str(k), "type": d.get("type"), "date": d.get("date") or d.get("start"),
+                           "end": d.get("end"), "disputed": list(d.get("disputed") or []),
+                           "subject": {"key": u, "name": str(out.nodes[u].get("name"))},
+                           "object": {"key": v, "name": str(out.nodes[v].get("name"))},
+                           "quote": str(evidence[0].get("quote") or "") if evidence else "",
+                           "evidence": len(evidence)})
+        events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
+        self._claims_shown.update(e["claim_id"] for e in events)
+        return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
+                "limit": limit}
+
+    # -- any graph (a saved query's) ---------------------------------------------------------------------
+    def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:
+        """Canvas data for the entities and claims of ``g``, through the exit filter."""
+        keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")
+        out, shown = self._filter(g, keys)
+        data = self._canvas(out, [shown[k] for k in keys])
+        self._claims_shown.update(e["id"] for e in data["edges"])
+        return data
