@@ -78,7 +78,8 @@ demo: venv launcher
 	$(BIN)/casegraph view --from neo4j --redact --force -o out/crimea.html; \
 	$(BIN)/casegraph export --from neo4j --redact --force -o out/crimea.graphml; \
 	$(BIN)/casegraph export --from neo4j --redact --force --to ftm -o out/crimea.ftm.json; \
-	echo "Open out/crimea.html in a browser (offline; people at risk appear as Person A, Person B)."
+	echo "Open out/crimea.html in a browser (offline; people at risk appear as Person A, Person B)."; \
+	echo "To explore the graph in the investigation app: .venv/bin/casegraph serve --open (add --redact to pseudonymise people at risk)."
 
 test: venv launcher browser-deps
 	$(BIN)/python -m pytest

@@ -1,0 +1,5 @@
+"""``python -m casegraph``: the same as the ``casegraph`` command."""
+
+from casegraph.cli import main
+
+main()
