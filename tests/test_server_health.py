@@ -24,6 +24,7 @@ import pytest
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.db import server
+from graph.db.query import QueryError, run_query
 from graph.settings import Settings
 from tests.conftest import make_settings, wait_healthy
 
@@ -35,6 +36,7 @@ OUT_OF_MEMORY_READS = [
     "RETURN size(split(reduce(s = 'a,', x IN range(1, 30) | s + s), ',')) AS n",
     "RETURN size(reduce(s = 'ab', x IN range(1, 40) | s + s + s)) AS n",
 ]
+BOMB = "RETURN size(reduce(s = '', x IN range(1, 30) | s + s + 'abcdefgh')) AS n"
 # Neo4j looks for a termination mark only between rows: this one expression never looks.
 UNINTERRUPTIBLE_READ = "RETURN size(reduce(s = '', x IN range(1, 10000000) | s + 'a')) AS n"
 # Rows enough to run for many minutes, unless the transaction timeout ends it.
@@ -86,6 +88,13 @@ def test_out_of_memory_reads_leave_a_server_that_still_enforces_its_limits(own_s
         if isinstance(err.value, Neo4jError):
             assert "Memory" in (err.value.code or "") or "memory" in str(err.value), err.value
         pids.add(wait_healthy(settings).pid)
+    # What an analyst sees: one line that says the server restarts itself.
+    with _driver(wait_healthy(settings)) as driver, pytest.raises(QueryError) as failed:
+        run_query(driver, BOMB)
+    assert str(failed.value) == (
+        "the query needs more memory than the server has and was ended (narrow the query or add a LIMIT; "
+        "a server casegraph runs restarts itself after this, within a minute)")
+    pids.add(wait_healthy(settings).pid)
     log = (settings.server_dir / "logs" / "launcher.log").read_text()
     # The JVM ran out of memory, and each time a fresh launcher took over.
     assert log.count("the JVM ran out of memory") == len(pids) - 1 >= 1, log[-2000:]
