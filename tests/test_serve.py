@@ -445,9 +445,16 @@ def test_redacted_explorer_explains_only_claims_it_handed_out(loaded: Store) -> 
     with pytest.raises(NotFound, match="no such claim"):
         redacted.claim(claim_id)  # an id computed from a real key says nothing
     shown = redacted.expand("person:redacted-a", limit=500)
-    assert claim_id in {e["id"] for e in shown["edges"]}
-    claim = redacted.claim(claim_id)
-    assert "Person A" in (claim["subject"]["name"], claim["object"]["name"])
+    # The filter gives a protected person's claims new ids (hashed from pseudonymised content).
+    assert claim_id not in {e["id"] for e in shown["edges"]}
+    with pytest.raises(NotFound, match="no such claim"):
+        redacted.claim(claim_id)  # not even once the claim was shown under its new id
+    ids = [e["id"] for e in shown["edges"] if "person:redacted-a" in (e["from"], e["to"])]
+    assert len(ids) == len([e for e in plain["edges"] if "person:kurtumer-chalgozov" in (e["from"], e["to"])])
+    for new_id in ids:
+        claim = redacted.claim(new_id)
+        assert claim["claim_id"] == new_id and "Person A" in (claim["subject"]["name"], claim["object"]["name"])
+        assert claim["evidence"] and all(e["quote"] for e in claim["evidence"])
 
 
 def test_explorer_library_errors(loaded: Store) -> None:
