@@ -427,6 +427,19 @@ def test_redacted_search_finds_pseudonyms_not_real_names(redacted_app: App) -> N
     assert entity["name"] == "Person A" and entity["redacted"] and entity["aliases"] == []
 
 
+def test_redacted_keys_mean_one_entity_in_every_answer(loaded: Store) -> None:
+    """A pseudonymised key names the same entity in the index, in every expand and in the entity panel."""
+    explorer, plain = Explorer(loaded, redact=True), Explorer(loaded)
+    real = explorer.index(refresh=True).real
+    renamed = sorted(k for k in real if "redacted" in k)
+    assert any(not k.startswith("person:") for k in renamed)  # events named after a protected person
+    for key in renamed:
+        data = explorer.expand(key, limit=500)
+        assert data["focus"] == key and explorer.entity(key)["key"] == key
+        want = {n["id"]: n["label"] for n in plain.expand(real[key], limit=500)["nodes"]}
+        assert {real[n["id"]]: n["label"] for n in data["nodes"]} == want, key
+
+
 def test_redacted_app_refuses_real_keys_of_protected_people(redacted_app: App) -> None:
     for path in ("/api/expand?key=person:kurtumer-chalgozov", "/api/entity?key=person:nariman-ametov"):
         status, _, body = redacted_app.request(path)

@@ -6,8 +6,8 @@ it through the one exit filter (:func:`graph.redact.exit_graph`), then turn the
 filtered graph into plain JSON-ready data. Nothing leaves without the filter.
 
 With ``redact``, the graph given to the filter is padded with every sensitive entity
-of the database (nodes only, no ties): the pseudonyms ("Person A") are then the same
-in every answer, and a quote that names a protected person is redacted even when that
+of the database, and every entity whose key names one (nodes only, no ties): the
+pseudonyms ("Person A") and pseudonymised keys are then the same in every answer, and a quote that names a protected person is redacted even when that
 person is not in the subgraph. Keys the client sends back are pseudonymous: they are
 turned back into real keys here, and a real key of a protected person is unknown.
 
@@ -128,6 +128,17 @@ class Explorer:
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
                        aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
+        if self.redact:
+            # An entity whose key names a protected person gets a pseudonymised key, "-2" where two
+            # would meet; which one gets the suffix depends on who else is in the graph. So these
+            # entities pad every answer too (as read everywhere): a shown key means one entity.
+            sensitive = {r["props"]["key"] for r in padding}
+            renamed = sorted(k for k in Redactor(self._padded(g, padding)).keys if k in g and k not in sensitive)
+            if renamed:
+                padding += [dict(r) for r in self.store._read(
+                    lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
+            g.remove_nodes_from([r["props"]["key"] for r in padding])
+            g = self._padded(g, padding)
         out, shown, _ = self._filter(g, g.nodes, padding=())
         idx = _Index(built=time.monotonic(), padding=padding)
         for real, key in shown.items():
