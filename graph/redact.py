@@ -204,6 +204,27 @@ class Redactor:
     def __bool__(self) -> bool:
         return bool(self.pseudonyms)
 
+    def edge_keys(self, g: nx.MultiDiGraph) -> dict[Any, Any]:
+        """Every edge key of ``g`` (the graph this redactor was built from) -> its key in the output.
+
+        The same rule as :func:`exit_graph` (one implementation), for callers that must
+        map ids they hand out back to the real ones.
+
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("person:ann-lee", node_kind="entity", label="Person", name="Ann Lee", sensitive=True)
+        >>> g.add_node("org:x", node_kind="entity", label="Organisation", name="X")
+        >>> g.add_node("org:y", node_kind="entity", label="Organisation", name="Y")
+        >>> _ = g.add_edge("person:ann-lee", "org:x", key="c1", type="MEMBER_OF")
+        >>> _ = g.add_edge("org:y", "org:x", key="c2", type="PART_OF")
+        >>> r = Redactor(g)
+        >>> r.edge_keys(g)  # the claim that touches Ann Lee gets a new id; the other keeps its own
+        {'c1': 'claim:2d14767a523c489a03c5', 'c2': 'c2'}
+        >>> sorted(exit_graph(g, redact=True).edges(keys=True)) == sorted(
+        ...     (r.key(u), r.key(v), r.edge_keys(g)[k]) for u, v, k in g.edges(keys=True))
+        True
+        """
+        return {k: k2 for (_, _, k), (_, _, k2, _) in zip(g.edges(keys=True), _redacted_edges(g, self), strict=True)}
+
     def key(self, key: str) -> str:
         """The node id to use for ``key`` in the output."""
         found = self.keys.get(key)

@@ -427,6 +427,19 @@ def test_redacted_search_finds_pseudonyms_not_real_names(redacted_app: App) -> N
     assert entity["name"] == "Person A" and entity["redacted"] and entity["aliases"] == []
 
 
+def test_redacted_keys_mean_one_entity_in_every_answer(loaded: Store) -> None:
+    """A pseudonymised key names the same entity in the index, in every expand and in the entity panel."""
+    explorer, plain = Explorer(loaded, redact=True), Explorer(loaded)
+    real = explorer.index(refresh=True).real
+    renamed = sorted(k for k in real if "redacted" in k)
+    assert any(not k.startswith("person:") for k in renamed)  # events named after a protected person
+    for key in renamed:
+        data = explorer.expand(key, limit=500)
+        assert data["focus"] == key and explorer.entity(key)["key"] == key
+        want = {n["id"]: n["label"] for n in plain.expand(real[key], limit=500)["nodes"]}
+        assert {real[n["id"]]: n["label"] for n in data["nodes"]} == want, key
+
+
 def test_redacted_app_refuses_real_keys_of_protected_people(redacted_app: App) -> None:
     for path in ("/api/expand?key=person:kurtumer-chalgozov", "/api/entity?key=person:nariman-ametov"):
         status, _, body = redacted_app.request(path)
@@ -445,9 +458,16 @@ def test_redacted_explorer_explains_only_claims_it_handed_out(loaded: Store) -> 
     with pytest.raises(NotFound, match="no such claim"):
         redacted.claim(claim_id)  # an id computed from a real key says nothing
     shown = redacted.expand("person:redacted-a", limit=500)
-    assert claim_id in {e["id"] for e in shown["edges"]}
-    claim = redacted.claim(claim_id)
-    assert "Person A" in (claim["subject"]["name"], claim["object"]["name"])
+    # The filter gives a protected person's claims new ids (hashed from pseudonymised content).
+    assert claim_id not in {e["id"] for e in shown["edges"]}
+    with pytest.raises(NotFound, match="no such claim"):
+        redacted.claim(claim_id)  # not even once the claim was shown under its new id
+    ids = [e["id"] for e in shown["edges"] if "person:redacted-a" in (e["from"], e["to"])]
+    assert len(ids) == len([e for e in plain["edges"] if "person:kurtumer-chalgozov" in (e["from"], e["to"])])
+    for new_id in ids:
+        claim = redacted.claim(new_id)
+        assert claim["claim_id"] == new_id and "Person A" in (claim["subject"]["name"], claim["object"]["name"])
+        assert claim["evidence"] and all(e["quote"] for e in claim["evidence"])
 
 
 def test_explorer_library_errors(loaded: Store) -> None:

@@ -6,8 +6,8 @@ it through the one exit filter (:func:`graph.redact.exit_graph`), then turn the
 filtered graph into plain JSON-ready data. Nothing leaves without the filter.
 
 With ``redact``, the graph given to the filter is padded with every sensitive entity
-of the database (nodes only, no ties): the pseudonyms ("Person A") are then the same
-in every answer, and a quote that names a protected person is redacted even when that
+of the database, and every entity whose key names one (nodes only, no ties): the
+pseudonyms ("Person A") and pseudonymised keys are then the same in every answer, and a quote that names a protected person is redacted even when that
 person is not in the subgraph. Keys the client sends back are pseudonymous: they are
 turned back into real keys here, and a real key of a protected person is unknown.
 
@@ -89,9 +89,10 @@ class Explorer:
         self._lock = threading.Lock()
         self._rebuilding = False
         self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
-        # Claim ids handed out in answers. Redacted, only those are explained: a claim id is a
-        # hash of its ends' keys, so one computed from a guessed real key must not say whether it exists.
-        self._claims_shown: set[str] = set()
+        # Claim ids handed out in answers -> real claim ids. Redacted, only those are explained: a
+        # claim id is a hash of its ends' keys, so one computed from a guessed real key must not say
+        # whether it exists (the filter gives such claims new ids, hashed from pseudonymised content).
+        self._claims_shown: dict[str, str] = {}
 
     # -- the name index ------------------------------------------------------------------
     def index(self, refresh: bool = False) -> _Index:
@@ -127,7 +128,18 @@ class Explorer:
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
                        aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
-        out, shown = self._filter(g, g.nodes, padding=())
+        if self.redact:
+            # An entity whose key names a protected person gets a pseudonymised key, "-2" where two
+            # would meet; which one gets the suffix depends on who else is in the graph. So these
+            # entities pad every answer too (as read everywhere): a shown key means one entity.
+            sensitive = {r["props"]["key"] for r in padding}
+            renamed = sorted(k for k in Redactor(self._padded(g, padding)).keys if k in g and k not in sensitive)
+            if renamed:
+                padding += [dict(r) for r in self.store._read(
+                    lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
+            g.remove_nodes_from([r["props"]["key"] for r in padding])
+            g = self._padded(g, padding)
+        out, shown, _ = self._filter(g, g.nodes, padding=())
         idx = _Index(built=time.monotonic(), padding=padding)
         for real, key in shown.items():
             d = out.nodes[key]
@@ -146,23 +158,25 @@ class Explorer:
 
     # -- the one way out ----------------------------------------------------------------------
     def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], padding: Iterable[Any] | None = None
-                ) -> tuple[nx.MultiDiGraph, dict[str, str]]:
-        """``g`` through the exit filter, and the shown key of each node in ``keep``."""
+                ) -> tuple[nx.MultiDiGraph, dict[str, str], dict[str, str]]:
+        """``g`` through the exit filter, the shown key of each node in ``keep``, and the real
+        claim id of each claim id in the output."""
         keep = list(keep)
         if not self.redact:
-            return exit_graph(g), {k: k for k in keep}
+            return exit_graph(g), {k: k for k in keep}, {str(k): str(k) for _, _, k in g.edges(keys=True)}
         g = self._padded(g, self.index().padding if padding is None else padding)
         out = exit_graph(g, redact=True)
-        # Which key each node got: the filter adds nodes in the order of the input's, one for
-        # one (building a second Redactor would cost as much as the filter again).
-        if out.number_of_nodes() == g.number_of_nodes():
-            mapped = dict(zip(g.nodes, out.nodes, strict=True))
-        else:  # two keys redacted alike (merged): ask the filter's own rule, node by node
-            redactor = Redactor(g)
-            mapped = {k: redactor.key(k) if k in redactor.keys else redactor.text(k, slug=True) for k in keep}
-        shown = {k: mapped[k] for k in keep}
+        # The filter's own maps: its output is in the order of its own keys, so it cannot be
+        # matched to the input by position, and no second rule may guess them.
+        redactor = Redactor(g)
+        shown = {k: redactor.key(k) for k in keep}
+        claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
         self._seen.update({v: k for k, v in shown.items()})
-        return out, shown
+        return out, shown, claims
+
+    def _hand_out(self, ids: Iterable[str], claims: dict[str, str]) -> None:
+        """Remember the claim ids an answer hands out, with their real ids (for :meth:`claim`)."""
+        self._claims_shown.update({i: claims[i] for i in ids if i in claims})
 
     @staticmethod
     def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
@@ -230,9 +244,9 @@ class Explorer:
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
         g = self._read_subgraph(keys)
-        out, shown = self._filter(g, keys)
+        out, shown, claims = self._filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys if k in g])
-        self._claims_shown.update(e["id"] for e in data["edges"])
+        self._hand_out((e["id"] for e in data["edges"]), claims)
         real_of = {s: r for r, s in shown.items()}
         for node in data["nodes"]:
             node["evidence"] = evidence.get(real_of[node["id"]])
@@ -282,7 +296,7 @@ class Explorer:
             Reader._add_nodes(g, sources, entities)
             return g
         g = self.store._read(work)
-        out, shown = self._filter(g, list(g.nodes))
+        out, shown, _ = self._filter(g, list(g.nodes))
         d = out.nodes[shown[real]]
         sources = [self._source(out, shown[s]) for s in sorted(g.predecessors(real))
                    if g.nodes[s].get("node_kind") == "source"]
@@ -300,11 +314,13 @@ class Explorer:
 
     def claim(self, claim_id: str) -> dict[str, Any]:
         """Every piece of evidence behind one claim: quote, source, speaker, dates; and what sources dispute."""
-        if self.redact and claim_id not in self._claims_shown:
+        real_id = self._claims_shown.get(claim_id) if self.redact else claim_id
+        if real_id is None:
             raise NotFound("no such claim")
+
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
-            claims = list(tx.run(S.CLAIMS_BY_ID, ids=[claim_id]))
+            claims = list(tx.run(S.CLAIMS_BY_ID, ids=[real_id]))
             if not claims:
                 raise NotFound(f"no claim {preview(claim_id)}")
             c, evidence = dict(claims[0]["claim"]), [dict(e) for e in claims[0]["evidence"]]
@@ -316,19 +332,21 @@ class Explorer:
             Reader._add_claims(g, claims)
             return g
         g = self.store._read(work)
-        edge = next(((u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == claim_id), None)
+        edge = next(((u, v) for u, v, k in g.edges(keys=True) if k == real_id), None)
         if edge is None:
             raise NotFound(f"no claim {preview(claim_id)}")
-        u, v, real_d = edge
-        out, shown = self._filter(g, list(g.nodes))
-        d = out.edges[shown[u], shown[v], claim_id]
+        u, v = edge
+        out, shown, claims = self._filter(g, list(g.nodes))
+        d = out.edges[shown[u], shown[v], next(s for s, r in claims.items() if r == real_id)]
+        known = set(shown.values())
         evidence = []
-        for real_ev, ev in zip(real_d.get("evidence") or [], d.get("evidence") or [], strict=True):
-            speaker = real_ev.get("asserted_by")
+        # The filtered evidence only: its references are output keys, and it is sorted by them.
+        for ev in d.get("evidence") or []:
+            speaker, source = ev.get("asserted_by"), ev.get("source")
             evidence.append({
-                "quote": ev.get("quote") or "", "source": self._source(out, shown.get(real_ev.get("source"), "")),
-                "speaker": ({"key": shown[speaker], "name": str(out.nodes[shown[speaker]].get("name"))}
-                            if speaker in shown else (ev.get("asserted_by") or None)),
+                "quote": ev.get("quote") or "", "source": self._source(out, source if source in known else ""),
+                "speaker": ({"key": speaker, "name": str(out.nodes[speaker].get("name"))}
+                            if speaker in known else (speaker or None)),
                 **{f: ev[f] for f in ("date", "start", "end") if ev.get(f)},
                 "details": {k: x for k, x in sorted(ev.items())
                             if k not in ("quote", "source", "asserted_by", "date", "start", "end")},
@@ -367,7 +385,12 @@ class Explorer:
         # connect() itself passes the (padded) graph through the exit filter when redacting.
         result = connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
                                redact=self.redact)
-        self._claims_shown.update(c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"])
+        claims: dict[str, str] = {}
+        if self.redact:  # the same (padded) graph as connect() filtered: the same maps
+            redactor = Redactor(g)
+            claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
+            self._seen.update({redactor.key(n): n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"})
+        self._hand_out((c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"]), claims)
         return result
 
     # -- export -------------------------------------------------------------------------------------
@@ -380,7 +403,7 @@ class Explorer:
             raise CasegraphError(f"export 1 to {MAX_EXPORT} entities, not {len(keys)}")
         real = sorted({self.real_key(k) for k in keys})
         g = self._read_subgraph(real, sources=True)
-        out, shown = self._filter(g, list(g.nodes))
+        out, shown, _ = self._filter(g, list(g.nodes))
         # The padding (protected people not on the canvas) only served the filter: it stays home.
         out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
         buffer = io.StringIO()
@@ -402,7 +425,7 @@ class Explorer:
             Reader._add_claims(g, claims)
             return g
         g = self.store._read(work)
-        out, shown = self._filter(g, list(g.nodes))
+        out, shown, claims = self._filter(g, list(g.nodes))
         events = []
         for u, v, k, d in out.edges(keys=True, data=True):
             evidence = d.get("evidence") or []
@@ -413,7 +436,7 @@ class Explorer:
                            "quote": str(evidence[0].get("quote") or "") if evidence else "",
                            "evidence": len(evidence)})
         events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
-        self._claims_shown.update(e["claim_id"] for e in events)
+        self._hand_out((e["claim_id"] for e in events), claims)
         return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
                 "limit": limit}
 
@@ -421,7 +444,7 @@ class Explorer:
     def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:
         """Canvas data for the entities and claims of ``g``, through the exit filter."""
         keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")
-        out, shown = self._filter(g, keys)
+        out, shown, claims = self._filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys])
-        self._claims_shown.update(e["id"] for e in data["edges"])
+        self._hand_out((e["id"] for e in data["edges"]), claims)
         return data
