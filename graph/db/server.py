@@ -642,10 +642,17 @@ def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int 
         info = _running(paths)
         if info is not None:
             return info
-        pid = _read_pid(paths)
-        if pid is not None and _is_our_launcher(pid, paths):
-            # Alive but not ready: a start whose caller went away. Wait for it.
-            return _wait_ready(paths, pid, None, timeout, log_offset=0)
+        for _ in range(5):
+            pid = _read_pid(paths)
+            if pid is None or not _is_our_launcher(pid, paths):
+                break
+            # Alive but not ready: a start whose caller went away (wait for it), a launcher
+            # replacing itself (its successor writes the pid file), or one that is stopping
+            # (a killed bulk load's): if it exits, look again, then start afresh.
+            try:
+                return _wait_ready(paths, pid, None, timeout, log_offset=0)
+            except _LauncherGone:
+                continue
         _remove(paths.pid, paths.ready)  # stale: the process is gone
 
         jar = build_launcher(settings)
@@ -726,6 +733,10 @@ def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int 
         return _wait_ready(paths, proc.pid, proc, timeout, log_offset=offset)
 
 
+class _LauncherGone(ServerError):
+    """A launcher this call did not start exited before it was ready (stopped or replaced)."""
+
+
 def _wait_ready(
     paths: _Paths, pid: int, proc: subprocess.Popen | None, timeout: float, log_offset: int
 ) -> ServerInfo:
@@ -736,8 +747,12 @@ def _wait_ready(
         exited = proc.poll() if proc is not None else (None if _pid_alive(pid) else -1)
         if exited is not None:
             _forget(pid)
+            if proc is None:  # another caller's launcher: its successor may have the pid file now
+                if _read_pid(paths) == pid:
+                    _remove(paths.pid, paths.ready)
+                raise _LauncherGone(f"the Neo4j launcher {pid} exited before it was ready")
             _remove(paths.pid, paths.ready)
-            how = f"exited with status {exited}" if proc is not None else "exited"
+            how = f"exited with status {exited}"
             raise ServerError(
                 f"the Neo4j launcher {how} before it was ready: "
                 f"{_last_line(paths.log, log_offset)} (see {paths.log})"
