@@ -131,7 +131,10 @@ def test_a_bulk_load_killed_at_any_moment_is_all_or_nothing(
     _kill_bulk_when(home, corpus_dir, lambda: (work / "incomplete").exists() and not ready.exists(),
                     tmp_path / "3.log")
     result = _cli(home, "neo4j", "status")
-    assert result.returncode == 1, result
+    # The kill may land while the load's own restart is under way: status then finds a server
+    # starting and restarts it on the empty database; either way the mark is gone and nothing
+    # of the import is left (checked below).
+    assert result.returncode in (0, 1), result
     assert not (work / "incomplete").exists()
     _assert_clean_empty(home)
 
