@@ -29,7 +29,8 @@ from graph.yamlio import ParseError, load_with_lines
 from loaders.drafts import open_items
 from loaders.factfile import entity_entry, format_of, write_fact_file
 
-__all__ = ["ReviewSummary", "review_draft", "merge_entity_into", "plain"]
+__all__ = ["ReviewSummary", "review_draft", "merge_entity_into", "plain", "read_draft", "article_text",
+           "accept_claim", "reject_claim", "decide_candidate", "finish_review", "write_draft"]
 
 Ask = Callable[[str, list[str]], str]
 Say = Callable[[str], None]
@@ -57,7 +58,8 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_draft(path: Path) -> dict[str, Any]:
+    """The draft at ``path`` as plain data; refused (one line) when it is not a valid draft."""
     try:
         doc = plain(load_with_lines(path))
     except ParseError as exc:
@@ -76,7 +78,7 @@ def _read(path: Path) -> dict[str, Any]:
     return doc
 
 
-def _article_text(doc: dict[str, Any]) -> str | None:
+def article_text(doc: dict[str, Any]) -> str | None:
     """The cleaned article, when it is still there and unchanged (to show context and check quotes)."""
     block = doc["draft"]
     src = block.get("article")
@@ -175,7 +177,38 @@ def _context(text: str | None, span: list[int] | None) -> str | None:
     return f"...{text[left:a]}[[{text[a:b]}]]{text[b:right]}..."
 
 
-def _write(path: Path, doc: dict[str, Any]) -> None:
+def accept_claim(claim: dict[str, Any]) -> None:
+    """Keep a claim as it is."""
+    claim["review"] = "accepted"
+
+
+def reject_claim(doc: dict[str, Any], claim: dict[str, Any]) -> None:
+    """Drop a claim from the draft."""
+    doc["claims"].remove(claim)
+
+
+def decide_candidate(doc: dict[str, Any], cand: dict[str, Any], same: bool, target: str | None = None) -> None:
+    """Decide a doubtful match: ``same`` merges the entity into ``target`` (default: the candidate's
+    ``same_as``); otherwise they are kept apart. Raises CasegraphError when the merge is refused."""
+    if not same:
+        cand["decision"] = "rejected"
+        return
+    if target is None:
+        merge_entity_into(doc, cand["entity"], cand["same_as"], cand.get("same_as_name"))
+    else:
+        merge_entity_into(doc, cand["entity"], target, None)
+    cand["decision"] = "accepted"
+
+
+def finish_review(doc: dict[str, Any]) -> int:
+    """Mark the draft ``reviewed`` when nothing is left pending; return the open items."""
+    left = open_items(doc)
+    if left == 0:
+        doc["draft"]["status"] = "reviewed"
+    return left
+
+
+def write_draft(path: Path, doc: dict[str, Any]) -> None:
     """Write the reviewed draft only if it validates; the original stays untouched otherwise."""
     from loaders.facts import validate
 
@@ -198,8 +231,8 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
 def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | None = None) -> ReviewSummary:
     """Walk through the draft's pending items, asking for a decision on each; write the decisions."""
     path = Path(path)
-    doc = _read(path)
-    text = _article_text(doc)
+    doc = read_draft(path)
+    text = article_text(doc)
     limit = max_quote_words or default_ontology().max_quote_words
     summary = ReviewSummary(path)
     total = open_items(doc)
@@ -230,10 +263,10 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
             summary.skipped += 1
             continue
         if answer == "r":
-            cand["decision"] = "rejected"
+            decide_candidate(doc, cand, same=False)
             summary.rejected += 1
             continue
-        target, target_name = cand["same_as"], cand.get("same_as_name")
+        target = cand["same_as"]
         if answer == "e":
             choice = ask("merge into which entity key (empty: skip)", [])
             if not choice.strip():
@@ -243,17 +276,16 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
                 say(f"  no entity '{choice.strip()}' in this draft; skipped")
                 summary.skipped += 1
                 continue
-            target, target_name = choice.strip(), None
+            target = choice.strip()
             summary.edited += 1
         else:
             summary.accepted += 1
         try:
-            merge_entity_into(doc, cand["entity"], target, target_name)
+            decide_candidate(doc, cand, same=True, target=None if answer == "a" else target)
         except CasegraphError as exc:
             say(f"  {exc}; skipped")
             summary.skipped += 1
             continue
-        cand["decision"] = "accepted"
     pending = [c for c in doc.get("claims") or [] if c.get("review") == "pending"]
     for claim in pending:
         if quit_:
@@ -278,10 +310,10 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
         if answer == "s":
             summary.skipped += 1
         elif answer == "a":
-            claim["review"] = "accepted"
+            accept_claim(claim)
             summary.accepted += 1
         elif answer == "r":
-            doc["claims"].remove(claim)
+            reject_claim(doc, claim)
             summary.rejected += 1
         elif answer == "e":
             new = ask("new quote (empty keeps it)", []).strip()
@@ -302,9 +334,7 @@ def review_draft(path: str | Path, ask: Ask, say: Say, max_quote_words: int | No
                 claim["quote"] = new
             claim["review"] = "edited"
             summary.edited += 1
-    summary.open = open_items(doc)
-    if summary.open == 0:
-        doc["draft"]["status"] = "reviewed"
+    summary.open = finish_review(doc)
     summary.status = doc["draft"]["status"]
-    _write(path, doc)
+    write_draft(path, doc)
     return summary
