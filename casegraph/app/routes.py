@@ -57,11 +57,13 @@ def _int(request: Request, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = None) -> Guard:
+def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = None,
+               drafts: Path | None = None) -> Guard:
     """The app over ``explorer``, behind the guard of ``access``.
 
     With user accounts (``access.users``), users with the ``viewer`` role get ``viewer``,
-    an explorer that redacts (required then).
+    an explorer that redacts (required then). With ``drafts`` (a folder), the review pages
+    of :mod:`casegraph.app.review` are mounted at ``/review``.
     """
     styles = {k: {"color": s.color, "shape": s.shape} for k, s in label_styles().items()}
     if access.users is not None and (viewer is None or not viewer.redact):
@@ -188,4 +190,8 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         Route("/api/query", query, methods=["POST"]),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
     ]
+    if drafts is not None:
+        from casegraph.app.review import review_routes
+
+        routes[-1:-1] = review_routes(drafts, explorer, access, _TEMPLATES)
     return Guard(Starlette(routes=routes), access)

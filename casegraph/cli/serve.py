@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from pathlib import Path
 
 import click
 
@@ -22,7 +23,10 @@ __all__ = ["COMMANDS"]
 @click.option("--users", "users_file", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
               help="User accounts (NAME ROLE ARGON2-HASH a line; role viewer or editor): log-in by "
                    "password instead of a token; viewers always get redacted answers.")
-def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | None) -> None:
+@click.option("--drafts", "drafts", type=click.Path(file_okay=False, exists=True, path_type=str), metavar="DIR",
+              help="Also review the drafts in DIR (from 'casegraph extract') at /review: editors and the "
+                   "token holder only; not with --redact.")
+def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | None, drafts: str | None) -> None:
     """Run the investigation app over Neo4j: search, expand, evidence, connect.
 
     Listens on 127.0.0.1 and prints a URL with a one-time token; open it in a browser
@@ -34,6 +38,7 @@ def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | Non
     Examples:
       casegraph serve --open
       casegraph serve --redact --port 9000
+      casegraph serve --drafts drafts/
     """
     from casegraph.app import Access, create_app
     from casegraph.app import serve as run
@@ -41,6 +46,8 @@ def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | Non
     from casegraph.app.users import Users
     from graph.db.explore import Explorer
 
+    if drafts and redact:
+        raise click.UsageError("--drafts shows drafts as written: it does not go with --redact")
     users = Users.load(users_file) if users_file else None
     check_host(host, accounts=users is not None)
     port = port or free_port(host)
@@ -53,11 +60,14 @@ def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | Non
 
         def ready() -> None:
             click.echo(f"casegraph serve{' (redacted)' if redact else ''}: open {url}")
+            if drafts:
+                click.echo(f"Drafts of {drafts} to review at http://{host}:{port}/review")
             click.echo("Stop with Ctrl-C.")
             if open_:
                 webbrowser.open(url)
 
-        run(create_app(explorer, access, viewer=viewer), host, port, ready=ready, accounts=users is not None)
+        app = create_app(explorer, access, viewer=viewer, drafts=Path(drafts) if drafts else None)
+        run(app, host, port, ready=ready, accounts=users is not None)
 
 
 COMMANDS = [serve]

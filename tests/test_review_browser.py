@@ -1,0 +1,266 @@
+"""Reviewing a draft in real headless Chromium (``casegraph serve --drafts``).
+
+A draft extracted from a licensed dev article is opened, a claim accepted and one rejected
+with the keyboard, an entity and claims added by selecting text (a Selection range set
+from JavaScript, then the mouse-up a drag ends with), a too-long quote refused inline with
+the validator's message, the draft marked reviewed and loaded, and the new claim found with
+its quote in the session's Neo4j. Hostile article text and names render as text; a draft
+edited on disk while its page is open is not overwritten. Prints the browser actions each
+added claim took (docs/serve.md quotes them).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+
+from casegraph.app import Access, create_app
+from casegraph.app.run import free_port, make_server
+from graph.db import server
+from graph.db.explore import Explorer
+from graph.db.store import Store
+from loaders.extract.clean import read_article
+from loaders.extract.draft import extract_article
+from loaders.extract.review import read_draft
+from loaders.factfile import write_fact_file
+from loaders.facts import validate
+from tests.chromium import chromium
+from tests.test_serve import App, _running
+from tests.test_serve_browser import css, wait
+from tests.test_view import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_QUOTE, HOSTILE_TITLE
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "articles" / "real" / "dev" / "d02-govuk-umerov-sentenced.txt"
+DRAFT = "d02-govuk-umerov-sentenced.yaml"
+
+
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A drafts folder: the dev article's draft, and a draft of a hostile article."""
+    folder = tmp_path_factory.mktemp("drafts")
+    extract_article(ARTICLE, folder)
+    articles = tmp_path_factory.mktemp("hostile-article")
+    hostile = articles / "hostile.txt"
+    hostile.write_text(f"{HOSTILE_TITLE}\n\n{HOSTILE_NAME} met {HOSTILE_ALIAS} in Kyiv.\n\n{HOSTILE_QUOTE} it.\n",
+                       encoding="utf-8")
+    out, doc = extract_article(hostile, folder)
+    text = read_article(hostile).text
+    at = text.index(HOSTILE_NAME)
+    doc["source"]["title"] = HOSTILE_TITLE
+    doc["entities"] = [
+        {"key": "person:hostile", "label": "Person", "name": HOSTILE_NAME, "aliases": [HOSTILE_ALIAS]},
+        {"key": "org:hostile", "label": "Organisation", "name": "Zlodey " + HOSTILE_TITLE}]
+    doc["claims"] = [{"subject": "person:hostile", "predicate": "MEMBER_OF", "object": "org:hostile",
+                      "span": [at, at + len(HOSTILE_NAME)], "review": "pending", "confidence": 0.5,
+                      "quote": HOSTILE_NAME}]
+    write_fact_file(out, doc)
+    assert not validate([folder])[1]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def review_app(neo4j_server: server.ServerInfo, drafts: Path) -> Iterator[App]:
+    with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as store:
+        store.clear()
+        port = free_port()
+        access = Access("127.0.0.1", port)
+        explorer = Explorer(store)
+        uv = make_server(create_app(explorer, access, drafts=drafts), "127.0.0.1", port)
+        yield from _running(uv, App(access, explorer))
+
+
+@pytest.fixture(scope="module")
+def chrome() -> Iterator[Any]:
+    with chromium("casegraph-review-") as driver:
+        yield driver
+
+
+def open_draft(driver: Any, app: App, name: str) -> None:
+    driver.get("about:blank")
+    driver.delete_all_cookies()
+    driver.get(app.access.url().replace("/?", "/review?"))
+    wait(driver, lambda: css(driver, f'tr.draft[data-name="{name}"] a'), "the drafts list")
+    css(driver, f'tr.draft[data-name="{name}"] a')[0].click()
+    wait(driver, lambda: driver.execute_script("return document.body.dataset.ready === 'yes'"), "the draft page")
+
+
+def state(driver: Any) -> dict[str, Any]:
+    return driver.execute_script("return window.casegraphReview.state")
+
+
+def saved(driver: Any, before: str) -> dict[str, Any]:
+    """Wait for a save: the page's digest changes."""
+    wait(driver, lambda: state(driver)["digest"] != before, "the save")
+    return state(driver)
+
+
+def select(driver: Any, phrase: str, end_phrase: str | None = None) -> None:
+    """One browser action: select ``phrase`` (or from it to the end of ``end_phrase``) in the article."""
+    driver.execute_script("""
+        const art = document.getElementById('article');
+        const text = art.textContent, a = text.indexOf(arguments[0]);
+        const b = arguments[1] ? text.indexOf(arguments[1], a) + arguments[1].length : a + arguments[0].length;
+        function at(offset) {  // the text node and offset of a UTF-16 position in the article
+          const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
+          let seen = 0, node;
+          while ((node = walker.nextNode())) {
+            if (seen + node.data.length >= offset) return [node, offset - seen];
+            seen += node.data.length;
+          }
+        }
+        const range = document.createRange();
+        range.setStart(...at(a)); range.setEnd(...at(b));
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));""", phrase, end_phrase)
+
+
+def choose(driver: Any, select_id: str, value: str) -> None:
+    """One browser action: pick ``value`` in a menu (as a user does, firing change)."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(css(driver, f"#{select_id}")[0]).select_by_value(value)
+
+
+def press(driver: Any, key: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
+def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
+                                   neo4j_driver: neo4j.Driver, capsys: pytest.CaptureFixture[str]) -> None:
+    open_draft(chrome, review_app, DRAFT)
+    page = state(chrome)
+    assert page["note"] is None
+    assert css(chrome, "#article")[0].get_attribute("textContent") == read_article(ARTICLE).text
+    keys = css(chrome, "#keys")[0].text
+    assert all(k in keys for k in ("accept", "reject", "next item", "add claim from selection"))
+    marks = css(chrome, "#article .mention.lab-Person")
+    assert marks and marks[0].text == "Ilmi Umerov"
+    assert css(chrome, "#article .quote")
+    assert page["open"] == 1 and page["status"] == "unreviewed"
+    assert chrome.execute_script("return document.querySelector('#mark-reviewed').disabled")
+
+    # The page starts on the pending claim: 'a' accepts it.
+    pending = next(i for i, c in enumerate(page["claims"]) if c.get("review") == "pending")
+    assert "current" in css(chrome, f'.item[data-kind="claim"][data-index="{pending}"]')[0].get_attribute("class")
+    press(chrome, "a")
+    page = saved(chrome, page["digest"])
+    assert page["claims"][pending]["review"] == "accepted" and page["open"] == 0
+    # 'j' walks to the next item; 'r' rejects it.
+    press(chrome, "j")
+    current = chrome.execute_script("return window.casegraphReview.current")
+    rejected = page["claims"][current - len(page["candidates"])]
+    press(chrome, "r")
+    page = saved(chrome, page["digest"])
+    assert rejected not in page["claims"]
+
+    # A missing entity, from a selection: the name comes from it.
+    actions: dict[str, int] = {}
+    select(chrome, "annexation of Crimea")
+    choose(chrome, "entity-label", "Event")
+    css(chrome, "#entity-save")[0].click()
+    page = saved(chrome, page["digest"])
+    added = next(e for e in page["entities"] if e["name"] == "annexation of Crimea")
+    assert added == {"key": "event:annexation-of-crimea", "label": "Event", "name": "annexation of Crimea"}
+
+    # A missing claim whose two entities the selection mentions: select, predicate, save.
+    select(chrome, "Ilmi Umerov, the Deputy Chairman of the Crimean Tatar Mejlis")
+    assert css(chrome, "#claim-subject")[0].get_attribute("value") == "person:ilmi-umerov"
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis"
+    menu = [o.get_attribute("value") for o in css(chrome, "#claim-predicate option")][1:]
+    assert set(menu) == {"MEMBER_OF", "LEADS", "WORKS_FOR", "DEFENDS"}  # Person to Organisation only
+    choose(chrome, "claim-predicate", "MEMBER_OF")
+    css(chrome, "#claim-save")[0].click()
+    page = saved(chrome, page["digest"])
+    actions["MEMBER_OF"] = 3
+    # A missing claim with the new entity: select, subject, predicate (object prefilled), save.
+    quote = "Russia’s illegal annexation of Crimea"
+    select(chrome, quote)
+    choose(chrome, "claim-subject", "org:russian-federation")
+    choose(chrome, "claim-predicate", "PARTICIPANT_IN")
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "event:annexation-of-crimea"
+    css(chrome, "#claim-save")[0].click()
+    page = saved(chrome, page["digest"])
+    actions["PARTICIPANT_IN"] = 4
+    new = page["claims"][-1]
+    text = read_article(ARTICLE).text
+    assert new["quote"] == quote and text[new["span"][0]:new["span"][1]] == quote
+    assert (new["subject"], new["predicate"], new["object"]) == (
+        "org:russian-federation", "PARTICIPANT_IN", "event:annexation-of-crimea")
+
+    # A quote beyond the ontology's word limit: refused inline with validate's message, nothing written.
+    on_disk = (drafts / DRAFT).read_bytes()
+    select(chrome, "The sentencing of Ilmi Umerov offers", "package of sanctions on Russia.")
+    choose(chrome, "claim-predicate", "LOCATED_IN")
+    css(chrome, "#claim-save")[0].click()
+    problem = wait(chrome, lambda: css(chrome, "#problems li") and css(chrome, "#problems li")[0].text, "the problem")
+    assert problem.startswith(f"{DRAFT}:") and "words; keep evidence to at most 40 words" in problem
+    assert (drafts / DRAFT).read_bytes() == on_disk
+
+    # Mark reviewed, then load: the page shows what the loader created.
+    css(chrome, "#mark-reviewed")[0].click()
+    page = saved(chrome, page["digest"])
+    assert page["status"] == "reviewed"
+    css(chrome, "#load")[0].click()
+    wait(chrome, lambda: css(chrome, '#load-table tr[data-what="created"]'), "the load summary")
+    created = css(chrome, '#load-table tr[data-what="created"] td[data-kind="claims"]')[0].text
+    assert int(created) == len(page["claims"]) > 0
+    with neo4j_driver.session() as s:
+        found = s.run("MATCH (e:Evidence {quote: $q})-[:SUPPORTS]->(c:Claim) RETURN properties(c) AS c",
+                      q=quote).value()
+    assert len(found) == 1 and "PARTICIPANT_IN" in found[0].values()
+
+    # The draft on disk validates and is what the page showed.
+    assert not validate([drafts / DRAFT])[1]
+    doc = read_draft(drafts / DRAFT)
+    assert doc["claims"] == page["claims"] and doc["entities"] == page["entities"]
+    assert chrome.execute_script("return window.__pwned") is None
+    with capsys.disabled():
+        counts = ", ".join(f"{k}={v}" for k, v in actions.items())
+        print(f"\nbrowser actions per added claim: {counts} (select text, [pick subject,] pick predicate, Add claim)")
+    assert max(actions.values()) <= 4
+
+
+def test_hostile_draft_renders_as_text(chrome: Any, review_app: App) -> None:
+    open_draft(chrome, review_app, "hostile.yaml")
+    assert chrome.execute_script("return window.__pwned") is None
+    art = css(chrome, "#article")[0].get_attribute("textContent")
+    assert HOSTILE_NAME in art and HOSTILE_ALIAS in art
+    assert HOSTILE_NAME in css(chrome, "#entities")[0].text
+    assert HOSTILE_TITLE in css(chrome, "#title")[0].text
+    assert chrome.execute_script("return document.querySelectorAll('img, svg, iframe').length") == 0
+    assert chrome.execute_script("return document.scripts.length") == 1
+    chrome.get(review_app.access.url().replace("/?", "/review?"))
+    wait(chrome, lambda: css(chrome, "#drafts"), "the list")
+    assert HOSTILE_TITLE in css(chrome, "#drafts")[0].text
+    assert chrome.execute_script("return window.__pwned") is None
+    assert chrome.execute_script("return document.querySelectorAll('img, svg, iframe, script').length") == 0
+
+
+def test_a_draft_edited_on_disk_is_not_overwritten(chrome: Any, review_app: App, drafts: Path) -> None:
+    shutil.copy(drafts / "hostile.yaml", drafts / "edited.yaml")
+    open_draft(chrome, review_app, "edited.yaml")
+    edited = (drafts / "edited.yaml").read_text(encoding="utf-8") + "# edited by hand meanwhile\n"
+    (drafts / "edited.yaml").write_text(edited, encoding="utf-8")
+    press(chrome, "a")  # accept the pending claim
+    problem = wait(chrome, lambda: css(chrome, "#problems li") and css(chrome, "#problems li")[0].text, "the refusal")
+    assert "changed on disk since this page was loaded; nothing was saved" in problem
+    assert (drafts / "edited.yaml").read_text(encoding="utf-8") == edited
+
+
+def test_viewers_and_cross_origin_posts_are_refused(review_app: App) -> None:
+    body = b'{"name": "hostile.yaml", "digest": "x", "edit": {"op": "accept", "index": 0}}'
+    status, _, _ = review_app.request("/api/review/edit", "POST", body=body, headers={
+        "Origin": "http://evil.example", "X-CSRF-Token": review_app.access.csrf, "Content-Type": "application/json"})
+    assert status == 403
+    status, _, _ = review_app.request("/api/review/edit", "POST", body=body, headers={
+        "Origin": f"http://{review_app.host}", "Content-Type": "application/json"})
+    assert status == 403
+    status, _, text = review_app.request("/api/review/draft?name=../../etc/passwd")
+    assert status == 404 and b"no draft" in text
