@@ -109,8 +109,8 @@ def _mentions(text: str, entities: list[dict[str, Any]]) -> list[list[Any]]:
     for e in entities:
         names = {n for n in [e.get("name"), *(e.get("aliases") or [])] if isinstance(n, str) and len(n) > 1}
         for name in sorted(names, key=len, reverse=True):
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-                found.append([m.start(), m.end(), e["key"]])
+            for hit in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+                found.append([hit.start(), hit.end(), e["key"]])
     found.sort()
     kept: list[list[Any]] = []
     for m in found:  # the longest mention wins where two overlap
@@ -167,8 +167,9 @@ def _selection(text: str | None, form: dict[str, Any]) -> tuple[int, int, str]:
     if text is None:
         raise CasegraphError("the article is missing or changed: nothing can be added from it")
     start, end, shown = form.get("start"), form.get("end"), form.get("text")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) or not 0 <= start < end <= len(text):
-        raise CasegraphError(f"the selection [{start}, {end}] is not inside the article")
+    if (not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool)
+            or not 0 <= start < end <= len(text)):
+        raise CasegraphError(f"the selection [{str(start)[:20]}, {str(end)[:20]}] is not inside the article")
     if shown is not None and text[start:end] != shown:
         raise CasegraphError("the selection does not match the article at those offsets (reload the page)")
     while start < end and text[start].isspace():
@@ -218,7 +219,7 @@ def _add_claim(doc: dict[str, Any], text: str | None, form: dict[str, Any], onto
         if labels[key] not in allowed:
             raise CasegraphError(f"{predicate} does not take a {labels[key]} as {what} (allowed: {', '.join(allowed)})")
     claim: dict[str, Any] = {"subject": subject, "predicate": predicate, "object": obj}
-    specs = ontology.qualifiers(predicate)
+    specs = ontology.qualifiers(rel.name)
     for name, value in dict(form.get("qualifiers") or {}).items():
         if value in (None, ""):
             continue
