@@ -193,6 +193,8 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
     # A missing entity, from a selection: the name comes from it.
     actions: dict[str, int] = {}
     select(chrome, "annexation of Crimea")
+    press(chrome, "e")  # the key puts the focus on the entity form
+    assert chrome.execute_script("return document.activeElement.id") == "entity-label"
     choose(chrome, "entity-label", "Event")
     click(chrome, "#entity-save")
     page = saved(chrome, page["digest"])
@@ -202,6 +204,10 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
     # A missing claim whose two entities the selection mentions: select, predicate, save.
     ACTIONS[0] = 0
     select(chrome, "Ilmi Umerov, the Deputy Chairman of the Crimean Tatar Mejlis")
+    chrome.execute_script("document.activeElement.blur()")
+    press(chrome, "c")  # the key puts the focus on the claim form's predicate (not counted: choosing it is)
+    ACTIONS[0] -= 1
+    assert chrome.execute_script("return document.activeElement.id") == "claim-predicate"
     assert css(chrome, "#claim-subject")[0].get_attribute("value") == "person:ilmi-umerov"
     assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis"
     menu = [o.get_attribute("value") for o in css(chrome, "#claim-predicate option")][1:]
@@ -302,6 +308,17 @@ def test_viewers_and_cross_origin_posts_are_refused(review_app: App) -> None:
 
 def test_doubtful_matches_decided_with_keys(chrome: Any, review_app: App, drafts: Path) -> None:
     open_draft(chrome, review_app, "match.yaml")
+    # An entity with aliases and the sensitive mark, from a selection.
+    page = state(chrome)
+    select(chrome, "psychiatric unit")
+    choose(chrome, "entity-label", "Organisation")
+    css(chrome, "#entity-aliases")[0].send_keys("psych ward; <b>unit</b>")
+    css(chrome, "#entity-sensitive")[0].click()
+    click(chrome, "#entity-save")
+    page = saved(chrome, page["digest"])
+    assert page["entities"][-1] == {"key": "org:psychiatric-unit", "label": "Organisation", "name": "psychiatric unit",
+                                    "aliases": ["psych ward", "<b>unit</b>"], "sensitive": True}
+    assert "<b>unit</b>" in css(chrome, '#entities li[data-key="org:psychiatric-unit"]')[0].text
     page = state(chrome)
     assert page["open"] == 3  # two matches and the pending claim
     assert "current" in css(chrome, '.item[data-kind="candidate"][data-index="0"]')[0].get_attribute("class")

@@ -198,6 +198,12 @@ def _add_entity(doc: dict[str, Any], text: str | None, form: dict[str, Any], ont
     while key in keys:
         key, n = f"{base}-{n}", n + 1
     entry: dict[str, Any] = {"key": key, "label": label, "name": name}
+    aliases = form.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise CasegraphError("aliases must be a list of names")
+    aliases = [a for a in dict.fromkeys(" ".join(str(a).split()) for a in aliases) if a and a != name]
+    if aliases:
+        entry["aliases"] = aliases
     if form.get("sensitive"):
         entry["sensitive"] = True
     if form.get("generic"):

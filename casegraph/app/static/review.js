@@ -283,10 +283,13 @@ async function addClaim(event) {
 
 async function addEntity(event) {
   event.preventDefault();
-  const body = { op: "add_entity", label: $("entity-label").value, name: $("entity-name").value,
+  const aliases = $("entity-aliases").value.split(";").map((a) => a.trim()).filter((a) => a);
+  const body = { op: "add_entity", label: $("entity-label").value, name: $("entity-name").value, aliases,
                  sensitive: $("entity-sensitive").checked, generic: $("entity-generic").checked };
   if (review.selection) Object.assign(body, { start: review.selection.start, end: review.selection.end, text: review.selection.text });
-  if (await edit(body)) { $("entity-sensitive").checked = false; $("entity-generic").checked = false; }
+  if (await edit(body)) {
+    $("entity-sensitive").checked = false; $("entity-generic").checked = false; $("entity-aliases").value = "";
+  }
 }
 
 async function load() {
