@@ -340,3 +340,38 @@ def test_a_changed_article_says_so(chrome: Any, review_app: App) -> None:
     assert note.is_displayed() and "changed since the draft was extracted" in note.text
     assert css(chrome, "#article")[0].get_attribute("textContent") == ""
     assert chrome.execute_script("return document.querySelector('#claim-save').disabled")
+
+
+@pytest.fixture(scope="module")
+def accounts_review_app(neo4j_server: server.ServerInfo, drafts: Path,
+                        tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    from casegraph.app.users import Users
+    from tests.test_serve import _hash
+
+    path = tmp_path_factory.mktemp("review-users") / "users.txt"
+    path.write_text(f"edna editor {_hash('edna-pw')}\nvic viewer {_hash('vic-pw')}\n", "utf-8")
+    with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as store:
+        port = free_port()
+        access = Access("127.0.0.1", port, users=Users.load(path))
+        explorer = Explorer(store)
+        uv = make_server(create_app(explorer, access, viewer=Explorer(store, redact=True), drafts=drafts),
+                         "127.0.0.1", port, accounts=True)
+        yield from _running(uv, App(access, explorer))
+
+
+def test_only_editors_review(accounts_review_app: App) -> None:
+    from tests.test_serve import _log_in
+
+    app = accounts_review_app
+    statuses = {}
+    for name in ("edna", "vic"):
+        status, headers = _log_in(app, name, f"{name}-pw")
+        assert status == 303
+        cookie = {"Cookie": f"{app.access.cookie}={headers['set-cookie'].split(';', 1)[0].split('=', 1)[1]}"}
+        statuses[name] = [app.request(path, cookie=False, headers=cookie)[0]
+                          for path in ("/review", "/review/draft?name=hostile.yaml", "/api/review/draft?name=hostile.yaml")]
+        body = b'{"name": "hostile.yaml", "digest": "x", "edit": {"op": "accept", "index": 0}}'
+        statuses[name].append(app.request("/api/review/edit", "POST", cookie=False, body=body, headers={
+            **cookie, "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf,
+            "Content-Type": "application/json"})[0])
+    assert statuses == {"edna": [200, 200, 200, 409], "vic": [403, 403, 403, 403]}
