@@ -332,6 +332,17 @@ def test_doubtful_matches_decided_with_keys(chrome: Any, review_app: App, drafts
     page = saved(chrome, page["digest"])
     assert [c["decision"] for c in page["candidates"]] == ["accepted", "rejected"]
     assert read_draft(drafts / "match.yaml")["draft"]["candidates"] == page["candidates"]
+    # Edit the pending claim as `review` does: a new exact quote (the selection), marked edited.
+    press(chrome, "j")
+    current = chrome.execute_script("return window.casegraphReview.current") - len(page["candidates"])
+    assert page["claims"][current]["review"] == "pending"
+    select(chrome, "human rights situation in Crimea since 2014")
+    press(chrome, "q")
+    page = saved(chrome, page["digest"])
+    claim = page["claims"][current]
+    text = read_article(ARTICLE).text
+    assert claim["review"] == "edited" and claim["quote"] == "human rights situation in Crimea since 2014"
+    assert text[claim["span"][0]:claim["span"][1]] == claim["quote"] and page["open"] == 0
 
 
 def test_a_changed_article_says_so(chrome: Any, review_app: App) -> None:

@@ -253,6 +253,11 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
             return "claim accepted"
         reject_claim(doc, claim)
         return "claim rejected"
+    if op == "requote":  # `review`'s edit of a claim: a new exact quote, here the selection
+        claim = _index(claims, edit.get("index"), "claim")
+        start, end, quote = _selection(text, edit)
+        claim.update(span=[start, end], quote=quote, review="edited")
+        return "quote replaced"
     if op in ("same", "different"):
         cand = _index(doc["draft"].get("candidates") or [], edit.get("index"), "doubtful match")
         if cand.get("decision", "pending") != "pending":

@@ -172,7 +172,8 @@ function renderLists() {
     el("span", { class: "review" }, c.review ? `${c.review}` : "kept"),
     c.confidence !== undefined ? el("span", {}, ` · confidence ${c.confidence}`) : "", " ",
     el("button", { type: "button", class: "accept", onclick: () => edit({ op: "accept", index: i }) }, "accept (a)"),
-    el("button", { type: "button", class: "reject", onclick: () => edit({ op: "reject", index: i }) }, "reject (r)"))));
+    el("button", { type: "button", class: "reject", onclick: () => edit({ op: "reject", index: i }) }, "reject (r)"),
+    el("button", { type: "button", class: "requote", onclick: () => requote(i) }, "quote = selection (q)"))));
   $("entities").replaceChildren(...s.entities.map((e) => el("li", { class: `entity lab-${e.label}`, "data-key": e.key },
     el("b", {}, e.name), ` ${e.label} · ${e.key}`, e.sensitive ? " · sensitive" : "", e.generic ? " · generic" : "",
     e.aliases && e.aliases.length ? ` · also ${e.aliases.join(", ")}` : "")));
@@ -268,6 +269,12 @@ function decide(yes) {
   else edit({ op: yes ? "same" : "different", index: it.index });
 }
 
+function requote(index) {
+  takeSelection(true);
+  if (!review.selection) { say("Select the new quote in the article first."); return; }
+  edit({ op: "requote", index, ...review.selection });
+}
+
 // -- saving the forms ----------------------------------------------------------------------
 async function addClaim(event) {
   event.preventDefault();
@@ -315,7 +322,10 @@ document.addEventListener("keydown", (event) => {
   const k = event.key;
   if (k === "a") decide(true);
   else if (k === "r") decide(false);
-  else if (k === "j" || k === "n") step(1);
+  else if (k === "q") {
+    const it = items()[review.current];
+    if (it && it.kind === "claim") requote(it.index); else say("Pick a claim first (j: next).");
+  } else if (k === "j" || k === "n") step(1);
   else if (k === "k" || k === "p") step(-1);
   else if (k === "c" || k === "e") {
     if (!takeSelection(true) && !review.selection) { say("Select text in the article first."); return; }
