@@ -521,8 +521,13 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
                 continue
             first_path, first_line = entity_origin[key]
             before = set(have.attributes)
-            for conflict in merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes,
-                                                      new.sensitive, new.generic, [src.key])):
+            # One file per source, one entry per key in a file: this source is new to the entity,
+            # so it is appended here rather than looked up in a list that grows with every file.
+            conflicts = merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes,
+                                                  new.sensitive, new.generic, []))
+            if not conflicts or all(c.field == "attribute" for c in conflicts):
+                have.sources.append(src.key)
+            for conflict in conflicts:
                 if conflict.field == "label":
                     problems.append(Problem(pf.path, pe.line, f"'{key}' is {article(new.label)} here but {article(have.label)} in {first_path}:{first_line}"))
                 elif conflict.field == "generic":
