@@ -74,7 +74,7 @@ def hash_floor(corpus: Path) -> float:
 
 def edit_one(corpus: Path, n: int) -> Path:
     """Change one quote in one file (a different one each time), keeping the file valid."""
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".json", ".yaml"))
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".json", ".yaml"))
     path = files[len(files) // 2]
     text = path.read_text(encoding="utf-8")
     marker = '"quote": "' if path.suffix == ".json" else "quote: "
