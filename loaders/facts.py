@@ -27,6 +27,7 @@ from graph.ontology import Ontology, PropertySpec, default_ontology
 from graph.text import escape_control, nfc
 from graph.yamlfast import NotFast, load_yaml_fast
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
+from loaders import cache as fact_cache
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
 from loaders.judgements import JUDGEMENT_FILES, apply_judgement_files, find_judgement_files
 
@@ -520,8 +521,13 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
                 continue
             first_path, first_line = entity_origin[key]
             before = set(have.attributes)
-            for conflict in merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes,
-                                                      new.sensitive, new.generic, [src.key])):
+            # One file per source, one entry per key in a file: this source is new to the entity,
+            # so it is appended here rather than looked up in a list that grows with every file.
+            conflicts = merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes,
+                                                  new.sensitive, new.generic, []))
+            if not conflicts or all(c.field == "attribute" for c in conflicts):
+                have.sources.append(src.key)
+            for conflict in conflicts:
                 if conflict.field == "label":
                     problems.append(Problem(pf.path, pe.line, f"'{key}' is {article(new.label)} here but {article(have.label)} in {first_path}:{first_line}"))
                 elif conflict.field == "generic":
@@ -546,30 +552,80 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
     return corpus
 
 
+def _cached(path: Path, data: dict[str, Any]) -> _ParsedFile | None:
+    """A file's checked result from the cache (loaders.cache), or None for a row that does not decode."""
+    shown = str(path)
+    try:
+        source, source_line, entities, claims, draft_open, exact = fact_cache.decode(data, shown)
+    except ValueError:
+        return None
+    pf = _ParsedFile(shown, source, source_line, draft_open=draft_open, exact_lines=exact)
+    pf.entities = {e.key: _ParsedEntity(e, line, lines) for e, line, lines in entities}
+    pf.claims = claims
+    return pf
+
+
+def _to_cache(pf: _ParsedFile) -> dict[str, Any] | None:
+    if pf.source is None or pf.refused:
+        return None
+    return fact_cache.encode(pf.source, pf.source_line,
+                             [(pe.entity, pe.line, pe.attribute_lines) for pe in pf.entities.values()],
+                             pf.claims, pf.draft_open, pf.exact_lines)
+
+
+def _read_all(files: list[Path], ontology: Ontology, fast: bool, cache: fact_cache.FactCache | None,
+              problems: list[Problem]) -> list[_ParsedFile]:
+    """Every file checked, or taken from the cache when its content is the one checked before."""
+    parsed: list[_ParsedFile] = []
+    for path in files:
+        before = fact_cache.stamp(path) if cache is not None else None
+        pf = None
+        if cache is not None and before is not None:
+            data = cache.lookup(path, before)
+            pf = _cached(path, data) if data is not None else None
+        if pf is not None:
+            parsed.append(pf)
+            continue
+        pf, probs = _read(path, ontology, fast)
+        problems.extend(probs)
+        if cache is not None and before is not None and not probs:
+            data = _to_cache(pf)
+            # Stored only when the bytes hashed before checking are still the file's bytes after.
+            if data is not None and fact_cache.stamp(path) == before:
+                cache.store(path, before, data)
+        parsed.append(pf)
+    return parsed
+
+
 @paused_gc()  # millions of small objects, no cycles (graph.memory)
 def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
-             refuse_drafts: bool = False, fast: bool = True) -> tuple[Corpus, list[Problem], list[Path]]:
+             refuse_drafts: bool = False, fast: bool = True,
+             cache: Path | None = None) -> tuple[Corpus, list[Problem], list[Path]]:
     """Check every file; return the merged corpus, every problem found, and the files read.
 
     The corpus is only meaningful when the problem list is empty. An unreviewed draft
     (see :mod:`loaders.drafts`) is a valid file; ``refuse_drafts`` makes it a problem.
     ``fast=False`` reads every file with line numbers from the start (the same result,
-    slower: for comparisons and benchmarks).
+    slower: for comparisons and benchmarks). ``cache`` names a casegraph home whose
+    validation cache (:mod:`loaders.cache`) is used and updated: unchanged valid files are
+    not checked again; the result is the same.
     """
     ontology = ontology or default_ontology()
     paths = list(paths)
     files = find_fact_files(paths)
-    parsed: list[_ParsedFile] = []
     problems: list[Problem] = []
-    for path in files:
-        pf, probs = _read(path, ontology, fast)
-        problems.extend(probs)
-        if pf.source is None and not probs:
+    if cache is None:
+        parsed = _read_all(files, ontology, fast, None, problems)
+    else:
+        with fact_cache.open_cache(cache, ontology) as fc:
+            parsed = _read_all(files, ontology, fast, fc, problems)
+    with_problems = {p.file for p in problems}
+    for pf in parsed:
+        if pf.source is None and pf.path not in with_problems:
             problems.append(Problem(pf.path, 1, "the source block is incomplete"))
         if refuse_drafts and pf.draft_open is not None:
             left = f"{pf.draft_open} open review item{'s' if pf.draft_open != 1 else ''}" if pf.draft_open else "nothing left to decide"
             problems.append(Problem(pf.path, 1, f"an unreviewed draft ({left}): run 'casegraph review {pf.path}' first"))
-        parsed.append(pf)
     merged: list[Problem] = []
     corpus = _merge(parsed, merged)
     if merged and not all(pf.exact_lines for pf in parsed):
@@ -593,12 +649,13 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
     return corpus, problems, files
 
 
-def load_corpus(paths: Iterable[str | Path], ontology: Ontology | None = None) -> Corpus:
+def load_corpus(paths: Iterable[str | Path], ontology: Ontology | None = None, *, cache: Path | None = None) -> Corpus:
     """Validate and merge fact files; raise ValidationFailed listing every problem.
 
     Unreviewed drafts are refused: a draft reaches the graph only once a person has reviewed it.
+    ``cache``: a casegraph home whose validation cache is used (see :func:`validate`).
     """
-    corpus, problems, _files = validate(paths, ontology, refuse_drafts=True)
+    corpus, problems, _files = validate(paths, ontology, refuse_drafts=True, cache=cache)
     if problems:
         raise ValidationFailed(problems)
     return corpus

@@ -75,6 +75,20 @@ def paths_argument() -> Callable[[F], F]:
     return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 
 
+def cache_option() -> Callable[[F], F]:
+    """``--cache/--no-cache``: the validation cache of unchanged fact files (loaders.cache)."""
+    return click.option("--cache/--no-cache", "use_cache", default=True, show_default=True,
+                        help="Reuse the checked result of fact files unchanged since the last run "
+                             "(kept under .casegraph/cache/; the result is the same either way).")
+
+
+def cache_home(use_cache: bool) -> Path | None:
+    """The casegraph home whose cache to use, or None for --no-cache."""
+    from graph.settings import get_settings
+
+    return get_settings().home if use_cache else None
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False, default=str))
 

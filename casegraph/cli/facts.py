@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from casegraph.cli.common import (
+    cache_home,
+    cache_option,
     emit_json,
     emit_table,
     format_option,
@@ -22,7 +24,8 @@ __all__ = ["COMMANDS"]
 @click.command()
 @paths_argument()
 @format_option("text", "json", default="text")
-def validate(paths: tuple[str, ...], fmt: str) -> None:
+@cache_option()
+def validate(paths: tuple[str, ...], fmt: str, use_cache: bool) -> None:
     """Check fact files (or directories of them) against the ontology.
 
     Every problem is reported as FILE:LINE: MESSAGE; the exit status is 1 if there is any.
@@ -31,7 +34,7 @@ def validate(paths: tuple[str, ...], fmt: str) -> None:
     Example:
       casegraph validate examples/crimea
     """
-    corpus, problems, files = validate_files(paths)
+    corpus, problems, files = validate_files(paths, cache=cache_home(use_cache))
     if fmt == "json":
         emit_json({
             "files": [str(f) for f in files],

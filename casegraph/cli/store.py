@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from casegraph.cli.common import emit_json, emit_table, format_option, open_store, paths_argument
+from casegraph.cli.common import (
+    cache_home,
+    cache_option,
+    emit_json,
+    emit_table,
+    format_option,
+    open_store,
+    paths_argument,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -20,7 +28,8 @@ __all__ = ["COMMANDS"]
               help="First load into an empty local database with Neo4j's import tool (stops and restarts "
                    "the local server); pays off for big first loads (hundreds of thousands of claims).")
 @format_option("table", "json")
-def load(paths: tuple[str, ...], progress: bool | None, full: bool, bulk: bool, fmt: str) -> None:
+@cache_option()
+def load(paths: tuple[str, ...], progress: bool | None, full: bool, bulk: bool, fmt: str, use_cache: bool) -> None:
     """Validate fact files, then load them into Neo4j (nothing is written if any file is invalid).
 
     Loading is idempotent: loading the same files again changes nothing. Re-loading an
@@ -40,7 +49,7 @@ def load(paths: tuple[str, ...], progress: bool | None, full: bool, bulk: bool, 
     """
     from loaders.facts import load_corpus
 
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths, cache=cache_home(use_cache))
     if bulk:
         if full:
             raise click.UsageError("--full and --bulk do not go together (--bulk is a first load)")

@@ -1,0 +1,159 @@
+"""Benchmark: `validate` and `load` of a big corpus after small edits, with and without the cache.
+
+A monitor's day is small edits to a big corpus. This script generates (or reuses, under
+bench/data/) a synthetic corpus with ``casegraph synth``, loads it once into a local Neo4j of its
+own (under bench/data/incremental-home/, never your .casegraph/), then times each step as a user
+runs it, one ``casegraph`` process per step, process start included:
+
+- the floors: ``casegraph --help`` (starting Python and the CLI) and reading and hashing every
+  file once (what telling an unchanged corpus from a changed one costs at least);
+- ``validate DIR`` unchanged, cold (``--no-cache``) and warm (the cache filled by a first run);
+- ``load DIR`` with nothing changed, cold and warm;
+- ``load DIR`` after one quote in one file changed, cold and warm;
+
+and prints them beside the targets (100,000 claims: < 1 s; 1,000,000: < 3 s), each step's peak
+memory (the cached run must not need more than the uncached one) and the cache's size on disk.
+
+    .venv/bin/python bench/incremental.py                           # 100,000 claims, JSON and YAML
+    .venv/bin/python bench/incremental.py --claims 1000000 --formats json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DATA = BENCH / "data"
+CASEGRAPH = [sys.executable, "-m", "casegraph"]
+
+
+def target_for(claims: int) -> float:
+    return 1.0 if claims <= 100_000 else 3.0
+
+
+def run(args: list[str], env: dict[str, str], check: bool = True) -> str:
+    """One casegraph process whose time does not count; its stdout."""
+    proc = subprocess.run(CASEGRAPH + args, capture_output=True, env=env, cwd=ROOT)
+    if check and proc.returncode != 0:
+        sys.exit(f"casegraph {' '.join(args)} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-500:]}")
+    return proc.stdout.decode(errors="replace")
+
+
+def run_measured(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """One timed casegraph process: (wall seconds, its own peak RSS in MB, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(CASEGRAPH + args, stdout=out, stderr=err, env=env, cwd=ROOT)
+        _pid, status, usage = os.wait4(proc.pid, 0)  # this child's rusage, not all children's
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            sys.exit(f"casegraph {' '.join(args)} failed ({proc.returncode}): {err.read().decode(errors='replace')[-500:]}")
+        return wall, usage.ru_maxrss / 1024, out.read().decode(errors="replace")
+
+
+def hash_floor(corpus: Path) -> float:
+    t0 = time.perf_counter()
+    for path in sorted(corpus.rglob("*")):
+        if path.is_file():
+            hashlib.sha1(path.read_bytes()).hexdigest()
+    return time.perf_counter() - t0
+
+
+def edit_one(corpus: Path, n: int) -> Path:
+    """Change one quote in one file (a different one each time), keeping the file valid."""
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".json", ".yaml"))
+    path = files[len(files) // 2]
+    text = path.read_text(encoding="utf-8")
+    marker = '"quote": "' if path.suffix == ".json" else "quote: "
+    at = text.index(marker) + len(marker)
+    if path.suffix == ".yaml" and text[at] in "'\"":
+        at += 1
+    path.write_text(text[:at] + f"Edit{n} " + text[at:], encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--formats", default="json,yaml", help="comma-separated: json, yaml")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    opts = parser.parse_args()
+
+    home = DATA / "incremental-home"
+    env = {**os.environ, "CASEGRAPH_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        env.pop(name, None)
+    results: dict[str, dict[str, object]] = {}
+    help_wall, help_peak, _ = run_measured(["--help"], env)
+    started_here = False
+    try:
+        for fmt in opts.formats.split(","):
+            corpus = DATA / f"incremental-{opts.claims}-{fmt}"
+            if not corpus.is_dir():
+                print(f"generating {corpus.name} ...", file=sys.stderr)
+                run(["synth", str(corpus), "--claims", str(opts.claims), "--format", fmt], env)
+            if not started_here:
+                run(["neo4j", "start"], env)
+                started_here = True
+            shutil.rmtree(home / "cache", ignore_errors=True)
+            print(f"[{fmt}] first load ...", file=sys.stderr)
+            run(["load", "--no-cache", str(corpus)], env)
+            steps: dict[str, tuple[float, float]] = {}
+            floor = hash_floor(corpus)
+            for name, args in [
+                ("validate, cold", ["validate", "--no-cache", str(corpus)]),
+                ("validate, filling the cache", ["validate", str(corpus)]),
+                ("validate unchanged, warm", ["validate", str(corpus)]),
+                ("load unchanged, cold", ["load", "--no-cache", str(corpus)]),
+                ("load unchanged, warm", ["load", str(corpus)]),
+            ]:
+                print(f"[{fmt}] {name} ...", file=sys.stderr)
+                wall, peak, _ = run_measured(args, env)
+                steps[name] = (wall, peak)
+            edit_one(corpus, 1)
+            wall, peak, out = run_measured(["load", "--no-cache", "--format", "json", str(corpus)], env)
+            steps["load after one edit, cold"] = (wall, peak)
+            edit_one(corpus, 2)
+            wall, peak, out = run_measured(["load", "--format", "json", str(corpus)], env)
+            steps["load after one edit, warm"] = (wall, peak)
+            cache = home / "cache" / "facts.sqlite"
+            results[fmt] = {
+                "steps": {k: {"seconds": round(w, 3), "peak_mb": round(p, 1)} for k, (w, p) in steps.items()},
+                "hash_floor_seconds": round(floor, 3),
+                "cache_mb": round(cache.stat().st_size / 1e6, 1) if cache.exists() else 0.0,
+                "last_load": json.loads(out) if out.strip().startswith("{") else out.strip(),
+            }
+    finally:
+        if started_here:
+            run(["neo4j", "stop"], env, check=False)
+    target = target_for(opts.claims)
+    if opts.json:
+        print(json.dumps({"claims": opts.claims, "target_seconds": target, "help_seconds": round(help_wall, 3),
+                          "results": results, "load_average": os.getloadavg()}, indent=2))
+        return
+    print(f"Incremental validate/load, {opts.claims:,} claims; target < {target:g} s per warm step "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    print(f"  floor: `casegraph --help` {help_wall:.2f} s ({help_peak:.0f} MB)")
+    for fmt, r in results.items():
+        print(f"[{fmt}] floor: reading and hashing every file {r['hash_floor_seconds']:.2f} s; cache on disk {r['cache_mb']} MB")
+        for name, fig in r["steps"].items():  # type: ignore[union-attr]
+            warm = "warm" in name
+            verdict = ("meets" if fig["seconds"] < target else "misses") if warm else ""
+            print(f"  {name:32s} {fig['seconds']:7.2f} s  {fig['peak_mb']:7.0f} MB  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

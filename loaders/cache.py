@@ -1,0 +1,302 @@
+"""A validation cache for fact files: what checking one file found, reused while the file is unchanged.
+
+Checking a file (every field against the ontology) costs far more than reading it back from a
+cache, and most files of a big corpus do not change between two runs. This cache keeps, per fact
+file, the *checked* result of a valid file (its source, entities and claims) so that the next
+``validate`` or ``load`` only checks files that changed, then runs the cross-file checks (one
+key, one entity; attributes that must agree; one file per source) on the whole corpus as before.
+Results are identical with and without the cache (``tests/test_cache.py`` compares them).
+
+What makes an entry usable, and nothing else:
+
+- the file's size and modification time are a first look, its content hash decides: a row is
+  used only when the SHA-1 of the bytes read now equals the one stored;
+- every row is tied to a *context*: the cache format, casegraph's version, the ontology file's
+  bytes and the source of the modules that check files. Any change there and no row matches;
+- only files that were valid are stored, so every problem message is always computed afresh.
+
+Safety: the cache is SQLite (no pickle: rows are JSON, decoded into plain values and then into
+the model's dataclasses), under ``.casegraph/cache/`` of the casegraph home. A cache file that is
+not owned by the current user, or that others may write, is neither read nor written; a corrupt
+or truncated one is set aside and rebuilt; a row that does not decode is a miss. Writes are one
+transaction at the end of a run, so two runs at once each see a whole cache (the loser of a
+lock simply does not store its rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph.model import Claim, Entity, Evidence, Source
+from graph.ontology import Ontology
+
+__all__ = ["FactCache", "open_cache", "cache_path"]
+
+FORMAT = 1
+# The modules whose code decides what a checked file contains: a change to any of them is a new
+# context (a developer's edit changes results without changing casegraph's version).
+_CHECKER_MODULES = ("loaders/facts.py", "loaders/drafts.py", "graph/types.py", "graph/model.py",
+                    "graph/text.py", "graph/ontology.py", "loaders/cache.py")
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def cache_path(home: Path) -> Path:
+    """Where the cache of a casegraph home lives."""
+    return home / "cache" / "facts.sqlite"
+
+
+def _context(ontology: Ontology) -> str | None:
+    """A digest of everything besides a file's bytes that its checked result depends on."""
+    h = hashlib.sha1(f"casegraph-fact-cache {FORMAT}".encode())
+    try:
+        from importlib.metadata import version
+        h.update(version("casegraph").encode())
+    except Exception:  # not installed: the module digests below still tie rows to the code
+        h.update(b"0+unknown")
+    try:
+        h.update(Path(ontology.path).read_bytes())
+        for rel in _CHECKER_MODULES:
+            h.update(rel.encode())
+            h.update((_ROOT / rel).read_bytes())
+    except OSError:
+        return None  # an ontology or code we cannot read back: do not cache at all
+    h.update(repr(ontology.limits).encode())
+    return h.hexdigest()
+
+
+def _safe_owner(path: Path) -> bool:
+    """True when ``path`` (a file or directory) is ours and nobody else may write it."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        return False
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return False
+    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+@dataclass
+class Stamp:
+    """What identifies a file's content: its size, mtime and content hash."""
+
+    size: int
+    mtime_ns: int
+    sha1: str
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The file's stamp, or None when it cannot be read (the checker reports that)."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read()
+    except OSError:
+        return None
+    return Stamp(st.st_size, st.st_mtime_ns, hashlib.sha1(data).hexdigest())
+
+
+class FactCache:
+    """Checked results of valid fact files, keyed by absolute path and checked by content hash."""
+
+    def __init__(self, conn: sqlite3.Connection, context: str) -> None:
+        self._conn = conn
+        self._context = context
+        self._rows: dict[str, tuple[int, int, str, str]] = {}
+        self._pending: list[tuple[str, int, int, str, str, str]] = []
+        self.hits = 0
+        self.misses = 0
+        try:
+            for path, size, mtime, sha1, ctx in conn.execute("SELECT path, size, mtime_ns, sha1, context FROM files"):
+                if ctx == context:
+                    self._rows[path] = (size, mtime, sha1, ctx)
+        except sqlite3.DatabaseError:
+            self._rows = {}
+
+    def lookup(self, path: Path, st: Stamp) -> dict[str, Any] | None:
+        """The stored checked result of ``path`` when its content is the one stored, else None."""
+        key = str(path.resolve())
+        row = self._rows.get(key)
+        if row is None or row[2] != st.sha1:
+            self.misses += 1
+            return None
+        try:
+            found = self._conn.execute("SELECT data, check_sum FROM files WHERE path = ? AND sha1 = ? AND context = ?",
+                                       (key, st.sha1, self._context)).fetchone()
+        except sqlite3.DatabaseError:
+            found = None
+        if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
+            self.misses += 1
+            return None
+        try:
+            data = json.loads(found[0])
+        except ValueError:
+            self.misses += 1
+            return None
+        if not isinstance(data, dict):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def store(self, path: Path, st: Stamp, data: dict[str, Any]) -> None:
+        """Remember a valid file's checked result (written by :meth:`commit`)."""
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self._pending.append((str(path.resolve()), st.size, st.mtime_ns, st.sha1, self._context, text))
+
+    def commit(self) -> None:
+        """Write what was stored in one transaction; a busy or failing cache keeps its old rows."""
+        if not self._pending:
+            return
+        rows = [(p, size, mtime, sha1, ctx, text, hashlib.sha1(text.encode()).hexdigest())
+                for p, size, mtime, sha1, ctx, text in self._pending]
+        self._pending = []
+        try:
+            with self._conn:
+                self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha1, context, data, check_sum) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.DatabaseError:
+            pass  # another run holds the lock, or the disk is full: the cache is an optimisation
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha1 TEXT NOT NULL,
+    context TEXT NOT NULL,
+    data TEXT NOT NULL,
+    check_sum TEXT NOT NULL
+)
+"""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=2.0, isolation_level="DEFERRED")
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+        if not ok or ok[0] != "ok":
+            raise sqlite3.DatabaseError("cache file failed its integrity check")
+        with conn:
+            conn.execute(_SCHEMA)
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(files)")]
+        if cols != ["path", "size", "mtime_ns", "sha1", "context", "data", "check_sum"]:
+            raise sqlite3.DatabaseError("a cache file of another shape")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def open_cache(home: Path, ontology: Ontology) -> Iterator[FactCache | None]:
+    """The cache of ``home`` for this ontology and code, or None when it cannot be used safely."""
+    context = _context(ontology)
+    path = cache_path(home)
+    cache: FactCache | None = None
+    if context is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            pass
+        if path.parent.is_dir() and _safe_owner(path.parent) and _safe_owner(path):
+            try:
+                cache = FactCache(_connect(path), context)
+            except sqlite3.DatabaseError:
+                cache = _rebuild(path, context)
+            except OSError:
+                cache = None
+    try:
+        yield cache
+        if cache is not None:
+            cache.commit()
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _rebuild(path: Path, context: str) -> FactCache | None:
+    """Set a corrupt or foreign-shaped cache file aside and start a new one."""
+    try:
+        path.unlink()
+        for extra in (path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
+            extra.unlink(missing_ok=True)
+        return FactCache(_connect(path), context)
+    except (OSError, sqlite3.DatabaseError):
+        return None
+
+
+# -- encoding checked results ------------------------------------------------------------------
+
+
+def encode(source: Source, source_line: int, entities: list[tuple[Entity, int, dict[str, int]]],
+           claims: list[tuple[Claim, int]], draft_open: int | None, exact_lines: bool) -> dict[str, Any] | None:
+    """A checked file as JSON-able plain values, or None when a value would not come back equal."""
+    data = {
+        # The path as it was given and the evidence locations built from it are not stored: the
+        # same file named another way (another working directory) gets them from its name now.
+        "s": [source.key, source.title, source.publisher, source.url, source.published, source.language],
+        "sl": source_line,
+        "e": [[e.key, e.label, e.name, e.aliases, e.attributes, e.sensitive, e.generic, line, lines]
+              for e, line, lines in entities],
+        "c": [[c.id, c.subject, c.predicate, c.object, c.key_qualifiers, ev.quote, ev.asserted_by, ev.confidence,
+               ev.qualifiers, line]
+              for c, line in claims for ev in c.evidence[:1]],
+        "d": draft_open,
+        "x": exact_lines,
+    }
+    # Values are checked ontology values (strings, numbers, booleans, lists of them); anything
+    # that JSON would change (a tuple, a non-string key) is not cached rather than changed.
+    if json.loads(json.dumps(data)) != data or not _plain(data):
+        return None
+    return data
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return True
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[Entity, int, dict[str, int]]],
+                                                      list[tuple[Claim, int]], int | None, bool]:
+    """The values :func:`encode` wrote, as the model's objects, for the file named ``shown``
+    (raises ValueError when malformed)."""
+    try:
+        key, title, publisher, url, published, language = data["s"]
+        source = Source(key, title, publisher, url, published, language, shown)
+        entities = [(Entity(k, label, name, list(aliases), dict(attrs), bool(sens), bool(gen)), int(line), dict(lines))
+                    for k, label, name, aliases, attrs, sens, gen, line, lines in data["e"]]
+        claims = []
+        for cid, subject, predicate, obj, key_q, quote, asserted_by, confidence, quals, line in data["c"]:
+            ev = Evidence("", quote, asserted_by, confidence, dict(quals), f"{shown}:{line}" if line else shown)
+            claims.append((Claim(cid, subject, predicate, obj, dict(key_q), [ev]), int(line)))
+        draft_open = data["d"]
+        if draft_open is not None and not isinstance(draft_open, int):
+            raise TypeError("draft_open")
+        return source, int(data["sl"]), entities, claims, draft_open, bool(data["x"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"a cache row that does not decode: {exc}") from exc

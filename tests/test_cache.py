@@ -1,0 +1,231 @@
+"""The validation cache of fact files (loaders.cache): same results with and without it, and a
+cache that is corrupt, truncated, foreign, stale or fought over is never trusted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.ontology import load_ontology
+from loaders import cache as fact_cache
+from loaders.facts import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = ROOT / "tests" / "broken"
+EXAMPLES = [ROOT / "examples" / "crimea", ROOT / "examples" / "identity", ROOT / "examples" / "articles" / "real" / "dev-gold"]
+
+
+def _run(paths: list[Path] | list[str], home: Path | None, **kw: object) -> tuple[object, list[str]]:
+    corpus, problems, _files = validate(paths, cache=home, **kw)  # type: ignore[arg-type]
+    return corpus, [str(p) for p in problems]
+
+
+def _same(a: object, b: object) -> None:
+    assert a.sources == b.sources  # type: ignore[attr-defined]
+    assert a.entities == b.entities  # type: ignore[attr-defined]
+    assert a.claims == b.claims  # type: ignore[attr-defined]
+
+
+def _rows(home: Path) -> int:
+    with sqlite3.connect(fact_cache.cache_path(home)) as conn:
+        return conn.execute("SELECT count(*) FROM files").fetchone()[0]
+
+
+def _tamper(home: Path, path: Path, change: callable) -> None:  # type: ignore[valid-type]
+    """Rewrite one row's data consistently (check sum included): what a bug or an attacker could do."""
+    db = fact_cache.cache_path(home)
+    with sqlite3.connect(db) as conn:
+        data = json.loads(conn.execute("SELECT data FROM files WHERE path = ?", (str(path.resolve()),)).fetchone()[0])
+        change(data)
+        text = json.dumps(data)
+        conn.execute("UPDATE files SET data = ?, check_sum = ? WHERE path = ?",
+                     (text, hashlib.sha1(text.encode()).hexdigest(), str(path.resolve())))
+
+
+def _rename_source(data: dict) -> None:
+    data["s"][1] = "TAMPERED TITLE"
+
+
+@pytest.mark.parametrize("target", [*EXAMPLES, *sorted(BROKEN.iterdir())], ids=lambda p: p.name)
+def test_every_message_and_value_is_the_same_with_and_without_the_cache(target: Path, tmp_path: Path) -> None:
+    plain, plain_problems = _run([target], None)
+    cold, cold_problems = _run([target], tmp_path)
+    warm, warm_problems = _run([target], tmp_path)
+    assert cold_problems == plain_problems
+    assert warm_problems == plain_problems
+    _same(cold, plain)
+    _same(warm, plain)
+
+
+def test_the_whole_broken_corpus_and_the_examples_together(tmp_path: Path) -> None:
+    paths = [BROKEN, *EXAMPLES]
+    plain, plain_problems = _run(paths, None)
+    for _ in range(2):
+        cached, problems = _run(paths, tmp_path)
+        assert problems == plain_problems
+        _same(cached, plain)
+    assert _rows(tmp_path) > 0  # the valid files among them were stored
+
+
+def test_a_warm_run_reads_the_cache_and_an_edit_is_seen_even_with_the_same_size_and_mtime(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "c"
+    shutil.copytree(ROOT / "examples" / "crimea", corpus_dir)
+    home = tmp_path / "home"
+    f = next(corpus_dir.iterdir())
+    first, _ = _run([corpus_dir], home)
+    # The warm run uses the stored row: a consistent change to it shows (so the cache is read)...
+    _tamper(home, f, _rename_source)
+    tampered, _ = _run([corpus_dir], home)
+    assert next(iter(tampered.sources.values())).title == "TAMPERED TITLE"
+    # ...but an edit of the file with the same size and modification time is caught by its hash.
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    title = next(iter(first.sources.values())).title
+    edited = text.replace(title, title[::-1], 1)
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    f.write_text(edited, encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    after, _ = _run([corpus_dir], home)
+    assert next(iter(after.sources.values())).title == title[::-1]
+
+
+def test_the_same_file_named_another_way_gets_its_own_locations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = ROOT / "examples" / "crimea"
+    _run([target], tmp_path)
+    monkeypatch.chdir(ROOT)
+    rel, _ = _run(["examples/crimea"], tmp_path)
+    plain, _ = _run(["examples/crimea"], None)
+    _same(rel, plain)
+    assert all(ev.location.startswith("examples/crimea/") for c in rel.claims.values() for ev in c.evidence)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "other-table"])
+def test_a_damaged_cache_file_is_set_aside_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    target = ROOT / "examples" / "crimea"
+    plain, plain_problems = _run([target], None)
+    _run([target], tmp_path)
+    db = fact_cache.cache_path(tmp_path)
+    raw = db.read_bytes()
+    if damage == "truncated":
+        db.write_bytes(raw[: len(raw) // 2])
+    elif damage == "garbage":
+        db.write_bytes(b"\x00not a database\xff" * 64)
+    elif damage == "empty":
+        db.write_bytes(b"")
+    else:
+        db.unlink()
+        with sqlite3.connect(db) as conn:
+            conn.execute("CREATE TABLE files (path TEXT, data BLOB)")
+            conn.execute("INSERT INTO files VALUES ('x', 'y')")
+    again, problems = _run([target], tmp_path)
+    assert problems == plain_problems
+    _same(again, plain)
+    assert _rows(tmp_path) == 1  # rebuilt with the one valid file
+
+
+def test_a_row_whose_check_sum_is_wrong_or_that_does_not_decode_is_a_miss(tmp_path: Path) -> None:
+    target = ROOT / "examples" / "crimea"
+    plain, _ = _run([target], None)
+    _run([target], tmp_path)
+    f = next(target.iterdir())
+    with sqlite3.connect(fact_cache.cache_path(tmp_path)) as conn:  # data changed, check sum not
+        conn.execute("UPDATE files SET data = replace(data, 'Mejlis', 'Mxjlis')")
+    again, _ = _run([target], tmp_path)
+    _same(again, plain)
+    _tamper(tmp_path, f, lambda d: d.__setitem__("c", [["too", "few"]]))  # consistent but malformed
+    again, _ = _run([target], tmp_path)
+    _same(again, plain)
+
+
+def test_another_ontology_or_another_version_of_the_code_is_another_context(tmp_path: Path) -> None:
+    target = ROOT / "examples" / "crimea"
+    f = next(target.iterdir())
+    _run([target], tmp_path)
+    _tamper(tmp_path, f, _rename_source)
+    onto_file = tmp_path / "ontology.yaml"
+    onto_file.write_text((ROOT / "graph" / "ontology.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    other, _ = _run([target], tmp_path, ontology=load_ontology(onto_file))
+    assert next(iter(other.sources.values())).title != "TAMPERED TITLE"
+    # The stored rows belong to one context: the run with the edited ontology replaced them.
+    with sqlite3.connect(fact_cache.cache_path(tmp_path)) as conn:
+        assert conn.execute("SELECT count(DISTINCT context) FROM files").fetchone()[0] == 1
+
+
+def test_a_cache_others_may_write_or_that_is_not_ours_is_neither_read_nor_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = ROOT / "examples" / "crimea"
+    f = next(target.iterdir())
+    _run([target], tmp_path)
+    _tamper(tmp_path, f, _rename_source)
+    db = fact_cache.cache_path(tmp_path)
+    db.chmod(0o666)
+    writable, _ = _run([target], tmp_path)
+    assert next(iter(writable.sources.values())).title != "TAMPERED TITLE"
+    db.chmod(0o600)
+    mine, _ = _run([target], tmp_path)
+    assert next(iter(mine.sources.values())).title == "TAMPERED TITLE"  # ours again: read
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 4242)  # the file now belongs to someone else
+    before = db.read_bytes()
+    foreign, _ = _run([target], tmp_path)
+    assert next(iter(foreign.sources.values())).title != "TAMPERED TITLE"
+    assert db.read_bytes() == before  # and it was not written either
+
+
+def test_a_symlinked_cache_file_is_not_followed(tmp_path: Path) -> None:
+    target = ROOT / "examples" / "crimea"
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    elsewhere.write_bytes(b"")
+    db = fact_cache.cache_path(tmp_path / "home")
+    db.parent.mkdir(parents=True)
+    db.symlink_to(elsewhere)
+    plain, _ = _run([target], None)
+    cached, _ = _run([target], tmp_path / "home")
+    _same(cached, plain)
+    assert elsewhere.read_bytes() == b""
+
+
+def test_two_runs_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "c"
+    for src in EXAMPLES:
+        shutil.copytree(src, corpus_dir / src.name)
+    home = tmp_path / "home"
+    code = ("import sys; from pathlib import Path; from loaders.facts import validate;"
+            "c, p, f = validate([sys.argv[1]], cache=Path(sys.argv[2]));"
+            "print(len(p), len(c.entities), len(c.claims), sum(len(x.evidence) for x in c.claims.values()))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(corpus_dir), str(home)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT) for _ in range(3)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [o[1][-500:] for o in outs]
+    assert len({o[0] for o in outs}) == 1
+    plain, plain_problems = _run([corpus_dir], None)
+    cached, problems = _run([corpus_dir], home)
+    assert problems == plain_problems
+    _same(cached, plain)
+    with sqlite3.connect(fact_cache.cache_path(home)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == len(list(corpus_dir.rglob("*.yaml")))
+
+
+def test_the_cli_uses_the_cache_and_no_cache_bypasses_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from casegraph.cli import cli
+
+    env = {"CASEGRAPH_HOME": str(tmp_path)}
+    runner = CliRunner()
+    target = str(ROOT / "examples" / "crimea")
+    off = runner.invoke(cli, ["validate", "--no-cache", target], env=env)
+    assert off.exit_code == 0 and not fact_cache.cache_path(tmp_path).exists()
+    on = runner.invoke(cli, ["validate", target], env=env)
+    assert on.exit_code == 0 and on.output == off.output
+    assert _rows(tmp_path) == 1
