@@ -115,7 +115,11 @@ class Store:
         except neo4j_errors.AuthError:
             raise StoreError(f"Neo4j at {self.uri} refused the user name or password") from None
         except neo4j_errors.ServiceUnavailable as exc:
-            raise _Retryable(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)}){_tls_hint(exc)}") from exc
+            if (untrusted := _untrusted(exc)) is not None:  # retrying would not help
+                raise StoreError(f"Neo4j at {self.uri} sent a certificate that is not trusted "
+                                 f"({untrusted.verify_message}): if a private CA signed it, set NEO4J_TRUSTED_CA "
+                                 "to that CA's PEM file") from None
+            raise _Retryable(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)})") from exc
         except neo4j_errors.SessionExpired as exc:
             raise _Retryable(f"lost the connection to Neo4j at {self.uri} ({_first_line(exc)})") from exc
         except neo4j_errors.TransientError as exc:
@@ -343,15 +347,23 @@ def _trust(uri: str, trusted_ca: Path | None) -> tuple[str, dict[str, Any]]:
         "encrypted": True, "trusted_certificates": neo4j.TrustCustomCAs(str(trusted_ca))}
 
 
-def _tls_hint(exc: BaseException) -> str:
-    """What to do when the server's certificate was not trusted (the reason is in a cause)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return (f": its certificate was not trusted ({seen.verify_message}); if a private CA signed it, set "
-                    "NEO4J_TRUSTED_CA to that CA's PEM file")
-        seen = seen.__cause__ or seen.__context__
-    return ""
+def _untrusted(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed under a driver error, if one did.
+
+    The driver keeps it as a cause, and with routing (``neo4j+s``) inside the group of
+    errors of every router it tried.
+    """
+    stack: list[BaseException | None] = [exc]
+    seen: set[int] = set()
+    while stack:
+        err = stack.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, ssl.SSLCertVerificationError):
+            return err
+        stack += [err.__cause__, err.__context__, *getattr(err, "exceptions", ())]
+    return None
 
 
 class _Retryable(StoreError):
