@@ -243,3 +243,25 @@ def test_the_launcher_takes_only_tls_settings(tmp_path: Path) -> None:
             "server.bolt.tls_level and dbms.ssl.policy.bolt.*: Bolt stays on 127.0.0.1 with authentication on)"
             ) in str(err.value)
     assert server.status(settings) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (None, "the config file {conf} does not exist"),
+    ("server.bolt.tls_level=ALWAYS\n", "{conf}: server.bolt.tls_level must be REQUIRED, OPTIONAL or DISABLED, "
+                                       "not 'ALWAYS'"),
+    ("# TLS\ndbms.ssl.policy.bolt.enabled\n", "{conf} line 2: expected key=value"),
+])
+def test_the_launcher_config_option_is_checked_before_anything_starts(tmp_path: Path, text: str | None,
+                                                                       expected: str) -> None:
+    """``--config FILE`` (the jar run by hand): a bad file is one line on stderr, exit 2."""
+    jar = server.build_launcher(make_settings(tmp_path / "casegraph"))
+    conf = tmp_path / "tls.conf"
+    if text is not None:
+        conf.write_text(text)
+    (tmp_path / "password").write_text(secrets.token_urlsafe(18))
+    java = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java") if os.environ.get("JAVA_HOME") else "java"
+    done = subprocess.run([java, "-jar", str(jar), "--home", str(tmp_path / "home"), "--port", "1",
+                           "--password-file", str(tmp_path / "password"), "--ready-file", str(tmp_path / "ready"),
+                           "--config", str(conf)], capture_output=True, text=True, timeout=300)
+    assert (done.returncode, done.stderr) == (2, f"casegraph-neo4j: {expected.format(conf=conf)}\n")
+    assert not (tmp_path / "home").exists()
