@@ -3,6 +3,8 @@
 Connection settings follow the names Neo4j's own tools use, so an analyst's
 existing environment works unchanged. A password is only ever read from the
 environment or from the local server's password file, never from argv.
+``NEO4J_TRUSTED_CA`` names a PEM file of the certificate authority to trust for a
+``bolt+s://`` / ``neo4j+s://`` server whose certificate is not signed by a public one.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ class Settings:
     neo4j_heap: str | None = None
     neo4j_pagecache: str | None = None
     neo4j_tx_memory: str | None = None
+    # A PEM file of CA certificates that a NEO4J_URI server's certificate is checked against
+    # (instead of the system's trust store): a private CA or a self-signed server.
+    neo4j_trusted_ca: Path | None = None
 
     @property
     def server_dir(self) -> Path:
@@ -50,4 +55,5 @@ def get_settings() -> Settings:
         neo4j_heap=env.get("CASEGRAPH_NEO4J_HEAP") or None,
         neo4j_pagecache=env.get("CASEGRAPH_NEO4J_PAGECACHE") or None,
         neo4j_tx_memory=env.get("CASEGRAPH_NEO4J_TX_MEMORY") or None,
+        neo4j_trusted_ca=Path(env["NEO4J_TRUSTED_CA"]).expanduser().resolve() if env.get("NEO4J_TRUSTED_CA") else None,
     )

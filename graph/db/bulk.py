@@ -66,9 +66,13 @@ def _check_local(settings: Settings) -> None:
     from graph.db.store import shown_uri
 
     if settings.neo4j_uri:
+        # The import tool writes store files on the server's own disk, with the server stopped:
+        # nothing a Bolt client can do. The same files can be made here and imported there.
         raise StoreError(
             "--bulk loads only into the local server casegraph runs, not NEO4J_URI "
-            f"({shown_uri(settings.neo4j_uri)}): unset NEO4J_URI, or load without --bulk")
+            f"({shown_uri(settings.neo4j_uri)}): Neo4j's import tool writes the database files on the "
+            "server itself; write them with 'casegraph export --to csv' and run the neo4j-admin import "
+            "command it prints on that server, or load without --bulk")
 
 
 @contextlib.contextmanager

@@ -25,9 +25,11 @@ Cypher text only from the ontology (whose loader admits only plain identifiers).
 from __future__ import annotations
 
 import contextlib
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -70,19 +72,23 @@ class Store:
     # -- connection ---------------------------------------------------------------
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str | None = None,
-                ontology: Ontology | None = None, retry_seconds: float = 60.0) -> Store:
+                ontology: Ontology | None = None, retry_seconds: float = 60.0,
+                trusted_ca: Path | None = None) -> Store:
         """Open a driver and check that the server answers and accepts the credentials.
 
         ``retry_seconds`` bounds how long a write is retried on transient errors
         (deadlocks between concurrent loads, a leader switch in a cluster).
+        ``trusted_ca`` (``NEO4J_TRUSTED_CA``): a PEM file of the CA that a ``+s`` URI's
+        server certificate is checked against, instead of the system's trust store.
         """
         check_uri(uri)
+        driver_uri, tls = _trust(uri, trusted_ca)
         try:
             # casegraph retries itself (see _run): the driver's own retries would keep a
             # load retrying for minutes against a server that is gone.
             driver = GraphDatabase.driver(
-                uri, auth=(user, password), max_transaction_retry_time=0,
-                connection_timeout=CONNECT_SECONDS, notifications_min_severity="OFF",
+                driver_uri, auth=(user, password), max_transaction_retry_time=0,
+                connection_timeout=CONNECT_SECONDS, notifications_min_severity="OFF", **tls,
             )
         except (ValueError, neo4j_errors.ConfigurationError) as exc:
             raise StoreError(f"bad Neo4j URI {preview(shown_uri(uri))}: {_first_line(exc)}") from None
@@ -109,6 +115,10 @@ class Store:
         except neo4j_errors.AuthError:
             raise StoreError(f"Neo4j at {self.uri} refused the user name or password") from None
         except neo4j_errors.ServiceUnavailable as exc:
+            if (untrusted := _untrusted(exc)) is not None:  # retrying would not help
+                raise StoreError(f"Neo4j at {self.uri} sent a certificate that is not trusted "
+                                 f"({untrusted.verify_message}): if a private CA signed it, set NEO4J_TRUSTED_CA "
+                                 "to that CA's PEM file") from None
             raise _Retryable(f"cannot reach Neo4j at {self.uri} ({_first_line(exc)})") from exc
         except neo4j_errors.SessionExpired as exc:
             raise _Retryable(f"lost the connection to Neo4j at {self.uri} ({_first_line(exc)})") from exc
@@ -314,6 +324,48 @@ def check_uri(uri: str) -> None:
         raise StoreError(f"bad Neo4j URI {shown}: the port must be a number from 1 to 65535")
 
 
+def _trust(uri: str, trusted_ca: Path | None) -> tuple[str, dict[str, Any]]:
+    """The URI and driver options for ``uri`` with ``trusted_ca`` as its only trusted CA.
+
+    The driver takes no CA with the ``+s`` schemes (they mean the system's trust store), so
+    ``bolt+s``/``neo4j+s`` become ``bolt``/``neo4j`` with encryption on and the CA as the trust
+    store: the same TLS with the same host name check, against that CA. A CA with a URI that
+    does not ask for a checked certificate is a contradiction, and refused.
+    """
+    if trusted_ca is None:
+        return uri, {}
+    scheme, _, rest = uri.partition("://")
+    if scheme.lower() not in ("bolt+s", "neo4j+s"):
+        raise StoreError(f"NEO4J_TRUSTED_CA is set but NEO4J_URI {preview(shown_uri(uri))} does not ask for a "
+                         "checked certificate: use bolt+s:// or neo4j+s://")
+    try:
+        ssl.create_default_context(cafile=str(trusted_ca))  # read it now: one clear line if it is not a CA file
+    except OSError as exc:  # ssl.SSLError included
+        why = exc.strerror or getattr(exc, "reason", None) or _first_line(exc)
+        raise StoreError(f"NEO4J_TRUSTED_CA {trusted_ca}: not a readable PEM certificate file ({why})") from None
+    return f"{scheme.lower()[:-2]}://{rest}", {
+        "encrypted": True, "trusted_certificates": neo4j.TrustCustomCAs(str(trusted_ca))}
+
+
+def _untrusted(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate check that failed under a driver error, if one did.
+
+    The driver keeps it as a cause, and with routing (``neo4j+s``) inside the group of
+    errors of every router it tried.
+    """
+    stack: list[BaseException | None] = [exc]
+    seen: set[int] = set()
+    while stack:
+        err = stack.pop()
+        if err is None or id(err) in seen:
+            continue
+        seen.add(id(err))
+        if isinstance(err, ssl.SSLCertVerificationError):
+            return err
+        stack += [err.__cause__, err.__context__, *getattr(err, "exceptions", ())]
+    return None
+
+
 class _Retryable(StoreError):
     """A driver error after which the transaction may be retried (see ``Store._run``)."""
 
@@ -329,6 +381,7 @@ def connect(settings: Settings | None = None, ontology: Ontology | None = None) 
 
     settings = settings or get_settings()
     uri, user, password = connection(settings)
-    store = Store.connect(uri, user, password, database=settings.neo4j_database, ontology=ontology)
+    store = Store.connect(uri, user, password, database=settings.neo4j_database, ontology=ontology,
+                          trusted_ca=settings.neo4j_trusted_ca if settings.neo4j_uri else None)
     store.local = None if settings.neo4j_uri else settings
     return store

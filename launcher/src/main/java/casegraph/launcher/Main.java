@@ -37,7 +37,7 @@ import org.neo4j.server.configuration.ServerSettings;
  *
  * <p>Usage: {@code java -jar casegraph-neo4j-launcher.jar --home DIR --port N --password-file PATH
  * --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] [--tx-memory-total SIZE] [--import-dir DIR]
- * [--watch-pid PID] [--browser-port N] [--pid-file PATH]}
+ * [--watch-pid PID] [--browser-port N] [--pid-file PATH] [--config FILE]}
  *
  * <p>Memory: {@code --tx-memory} bounds what one transaction may allocate ({@code db.memory.transaction.max})
  * and {@code --tx-memory-total} what all transactions together may ({@code dbms.memory.transaction.total.max}),
@@ -51,13 +51,19 @@ import org.neo4j.server.configuration.ServerSettings;
  *
  * <p>With {@code --browser-port} Neo4j Browser is served on http://127.0.0.1:N/browser/ (see
  * {@link BrowserServer}); its address is in the ready file as {@code browser_url}.
+ *
+ * <p>TLS on Bolt: {@code --config FILE} (or, without it, {@code HOME/conf/neo4j.conf} if it exists)
+ * holds {@code server.bolt.tls_level} and {@code dbms.ssl.policy.bolt.*} lines (see {@link ExtraConfig}).
+ * With {@code server.bolt.tls_level=REQUIRED} the ready file's {@code bolt_uri} is {@code bolt+ssc://...}
+ * (encrypted; the certificate is the server's own, on loopback).
  */
 public final class Main {
 
     private static final String USAGE =
             "usage: java -jar casegraph-neo4j-launcher.jar --home DIR --port N "
                     + "--password-file PATH --ready-file PATH [--pagecache SIZE] [--tx-memory SIZE] "
-                    + "[--tx-memory-total SIZE] [--import-dir DIR] [--watch-pid PID] [--browser-port N] [--pid-file PATH]";
+                    + "[--tx-memory-total SIZE] [--import-dir DIR] [--watch-pid PID] [--browser-port N] [--pid-file PATH] "
+                    + "[--config FILE]";
     private static final String HOST = "127.0.0.1";
     private static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -77,7 +83,14 @@ public final class Main {
     }
 
     private record Options(Path home, int port, Path passwordFile, Path readyFile, long pagecache, long txMemory,
-                           long txMemoryTotal, Path importDir, Long watchPid, Integer browserPort, Path pidFile) {}
+                           long txMemoryTotal, Path importDir, Long watchPid, Integer browserPort, Path pidFile,
+                           ExtraConfig extra) {
+
+        /** The scheme clients on this machine reach Bolt with. */
+        String boltScheme() {
+            return extra.tlsRequired ? "bolt+ssc" : "bolt";
+        }
+    }
 
     public static void main(String[] args) {
         // Neo4j's own output goes to HOME/logs/debug.log; our few lines go to stdout.
@@ -108,7 +121,9 @@ public final class Main {
             Files.deleteIfExists(options.readyFile());
 
             Instant begun = Instant.now();
-            out.println("casegraph-neo4j: starting Neo4j in " + options.home() + " (bolt " + HOST + ":" + options.port() + ")");
+            out.println("casegraph-neo4j: starting Neo4j in " + options.home() + " (bolt " + HOST + ":" + options.port()
+                    + (options.extra().settings.isEmpty() ? "" : ", " + options.extra().settings.size() + " TLS settings")
+                    + ")");
             out.flush();
             dbms = build(options);
             out.println("casegraph-neo4j: DBMS up after " + Duration.between(begun, Instant.now()).toMillis() + " ms");
@@ -146,12 +161,13 @@ public final class Main {
                             + ": " + rootMessage(e));
                 }
                 browserUrl = "http://" + HOST + ":" + options.browserPort() + "/browser/?dbms="
-                        + "bolt://neo4j@" + HOST + ":" + options.port();
+                        + (options.extra().tlsRequired ? "bolt+s" : "bolt") + "://neo4j@" + HOST + ":" + options.port();
                 out.println("casegraph-neo4j: Neo4j Browser at " + browserUrl);
             }
             Watchdog.start(dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME), out);
             writeReady(options, version, browserUrl);
-            out.println("casegraph-neo4j: Neo4j " + version + " ready at bolt://" + HOST + ":" + options.port()
+            out.println("casegraph-neo4j: Neo4j " + version + " ready at " + options.boltScheme() + "://" + HOST + ":"
+                    + options.port()
                     + " (pid " + ProcessHandle.current().pid() + ", "
                     + Duration.between(begun, Instant.now()).toMillis() + " ms)");
             out.flush();
@@ -190,6 +206,7 @@ public final class Main {
         long txMemoryTotal = SettingValueParsers.BYTES.parse("512m");
         Path importDir = null;
         Path pidFile = null;
+        Path configFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -205,7 +222,8 @@ public final class Main {
                     System.exit(0);
                 }
                 case "--home", "--port", "--password-file", "--ready-file", "--pagecache", "--watch-pid",
-                        "--browser-port", "--tx-memory", "--tx-memory-total", "--import-dir", "--pid-file" -> {
+                        "--browser-port", "--tx-memory", "--tx-memory-total", "--import-dir", "--pid-file",
+                        "--config" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new LaunchError(name + " needs a value; " + USAGE);
@@ -228,6 +246,7 @@ public final class Main {
                 case "--tx-memory-total" -> txMemoryTotal = parseSize(name, value);
                 case "--import-dir" -> importDir = Path.of(value).toAbsolutePath().normalize();
                 case "--pid-file" -> pidFile = Path.of(value).toAbsolutePath().normalize();
+                case "--config" -> configFile = Path.of(value).toAbsolutePath().normalize();
                 case "--watch-pid" -> {
                     try {
                         watchPid = Long.parseLong(value);
@@ -244,8 +263,16 @@ public final class Main {
         if (txMemory > txMemoryTotal) {
             throw new LaunchError("--tx-memory must not exceed --tx-memory-total");
         }
+        ExtraConfig extra;
+        try {
+            extra = configFile != null
+                    ? ExtraConfig.read(configFile, home, true)
+                    : ExtraConfig.read(home.resolve("conf").resolve("neo4j.conf"), home, false);
+        } catch (ExtraConfig.ConfigError e) {
+            throw new LaunchError(e.getMessage());
+        }
         return new Options(home, port, passwordFile, readyFile, pagecache, txMemory, txMemoryTotal, importDir,
-                watchPid, browserPort, pidFile);
+                watchPid, browserPort, pidFile, extra);
     }
 
     private static long parseSize(String name, String value) throws LaunchError {
@@ -349,6 +376,8 @@ public final class Main {
                 // this, any query could read any file the server can (the password file included).
                 .setConfig(GraphDatabaseSettings.allow_file_urls, o.importDir() != null)
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, o.importDir())
+                // TLS on Bolt, from --config (only settings that cannot open the server up).
+                .setConfig(o.extra().settings)
                 .build();
     }
 
@@ -385,7 +414,7 @@ public final class Main {
     }
 
     private static void writeReady(Options o, String version, String browserUrl) throws IOException {
-        String json = "{\"bolt_uri\": " + jsonString("bolt://" + HOST + ":" + o.port())
+        String json = "{\"bolt_uri\": " + jsonString(o.boltScheme() + "://" + HOST + ":" + o.port())
                 + ", \"pid\": " + ProcessHandle.current().pid()
                 + ", \"neo4j_version\": " + jsonString(version)
                 + (browserUrl == null ? "" : ", \"browser_url\": " + jsonString(browserUrl)) + "}\n";
