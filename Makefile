@@ -40,11 +40,13 @@ $(BIN)/.installed: setup.cfg pyproject.toml | system-deps
 
 venv: $(BIN)/.installed
 
-# Chromium and ChromeDriver run the browser tests (Neo4j Browser served by the launcher);
-# only `make test` needs them. Installed only when missing.
+# Chromium and ChromeDriver run the browser tests (Neo4j Browser served by the launcher),
+# openssl makes the certificates of the remote-TLS test; only `make test` needs them.
+# Installed only when missing.
 browser-deps:
 	@missing=""; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
 	test -x /usr/bin/chromedriver || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
