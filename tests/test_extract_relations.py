@@ -233,3 +233,27 @@ def test_drafted_relations_validate_with_exact_quotes(tmp_path: Path) -> None:
         assert key in got, key
         assert got[key]["quote"] in body
     assert len(doc["claims"]) == len({(c["subject"], c["predicate"], c["object"], c.get("role")) for c in doc["claims"]})
+
+
+def test_a_detainee_quoted_in_a_news_lead_does_not_speak_for_a_government() -> None:
+    # Only an official (a title, an affiliation, a byline) opens a government's statement.
+    _text, ex = extract("Asan Akhtemov told his lawyer that officers tortured him with electric shocks.\n\n"
+                        "The Ukrainian Foreign Ministry condemned the arrests and demanded his release.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:asan-akhtemov", "event:asan-akhtemov-statement") in states
+    ministry = [o for s, o in states if s.startswith("org:")]
+    assert ministry and "event:asan-akhtemov-statement" not in ministry
+
+
+def test_a_country_before_a_title_is_its_government() -> None:
+    text, ex = extract("The United Kingdom condemns the verdict. UK Minister for Europe Sir Alan Duncan said the "
+                       "verdict was unjust.")
+    works = [(c.subject, c.predicate, c.object, c.qualifiers.get("role")) for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
+    assert works == [("person:alan-duncan", "WORKS_FOR", "org:uk-government", "minister")]
+    check_quotes(text, ex)
+
+
+def test_a_country_without_its_government_in_the_article_gives_no_claim() -> None:
+    # No sentence makes the UK an actor: no government entity to attach the minister to.
+    _text, ex = extract("UK Minister for Europe Sir Alan Duncan visited Kyiv in May.")
+    assert not [c for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]

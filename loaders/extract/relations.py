@@ -31,7 +31,7 @@ from typing import Any
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
-from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.mentions import _GOVERNMENTS, Mention, Sentence
 
 __all__ = ["extract_relations"]
 
@@ -180,14 +180,20 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
             for h in holders:
                 a, b = min(h.start, t0), max(h.end, o.end)
                 rel.add(h.ref, pred, o.ref, quote_span(text, sent, a, b), 0.8, "title-of", role=role)
-        # "ORG('s) <title> X", "Mejlis leader X", "ORG Minister for Europe Sir X"
+    # "ORG('s) <title> X", "Mejlis leader X"; a country before a title is its government ("UK Minister
+    # for Europe Sir X"), when the article has that government as an actor.
+    for o in orgs + [m for m in inside if m.label == "Location" and m.entry is not None
+                     and m.entry.attributes.get("kind") == "country"]:
+        org = o.ref if o.label == "Organisation" else f"org:{_GOVERNMENTS.get(o.entry.key, o.entry.key + '-government')}"
+        if not rel.named_org(org):
+            continue
         for p in people:
             if not 0 < p.start - o.end <= 70:
                 continue
             mt = cues.org_title.fullmatch(text, o.end, p.start)
             if mt:
                 pred, role = cues.pred[mt.group("title").lower()], _role(mt)
-                rel.add(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, "org-title", role=role)
+                rel.add(p.ref, pred, org, quote_span(text, sent, o.start, p.end), 0.8, "org-title", role=role)
 
 
 def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
@@ -336,8 +342,12 @@ def _document_statement(rel: _Rel) -> None:
     its own statement event becomes the official's."""
     ex = rel.ex
     states = [c for c in ex.claims if c.predicate == "STATES" and (ex.entities[c.object].attributes or {}).get("kind") == "statement"]
-    leads = [c for c in states if rel.label(c.subject) == "Person"
-             and (c.span[0] < _LEAD_CHARS or c.rule in ("rel:delivered-by", "rel:statement-by", "byline"))]
+    attributed = ("rel:delivered-by", "rel:statement-by", "byline")
+    officials = {c.subject for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR")} | {
+        k for k, e in ex.entities.items() if e.label == "Person" and (e.attributes or {}).get("position")}
+    # The official who opens the document (not a detainee quoted in a news story's lead).
+    leads = [c for c in states if rel.label(c.subject) == "Person" and (
+        c.rule in attributed or (c.span[0] < _LEAD_CHARS and c.subject in officials))]
     if len({c.subject for c in leads}) != 1:
         return
     doc = leads[0].object
