@@ -195,6 +195,13 @@ def test_a_later_official_does_not_speak_the_document() -> None:
      ("org:investigative-committee", "INVESTIGATES", "case:akhtem-chiygoz")),
     ("Edem Bekirov was charged with terrorism. The Prosecutor's Office of Crimea has brought fresh charges "
      "against Edem Bekirov.", ("org:crimea-prosecutors-office", "PROSECUTES", "case:edem-bekirov")),
+    ("Edem Bekirov was charged with terrorism. The FSB opened a criminal case against Edem Bekirov in May.",
+     ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
+    ("Edem Bekirov was charged with terrorism. A criminal case against Edem Bekirov was opened by the FSB in May.",
+     ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
+    # two cases in the article: the prosecutor's act names whose
+    ("Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. Prosecutor Yevgeny "
+     "Kolpikov requested 17 years for Server Mustafayev.", ("person:yevgeny-kolpikov", "PROSECUTES", "case:server-mustafayev")),
 ])
 def test_case_roles(body: str, expect: tuple[str, str, str]) -> None:
     text, ex = extract(body)
@@ -207,6 +214,12 @@ def test_case_roles(body: str, expect: tuple[str, str, str]) -> None:
     "The FSB detained Server Mustafayev. He is accused of terrorism under Article 205.5.",
     # an investigating body acts on someone with no case in the article
     "The Investigative Committee searched the home of Akhtem Chiygoz.",
+    # a case against somebody else (no named defendant), a court that hears a case
+    "Server Mustafayev was charged with terrorism. The FSB opened a criminal case against his lawyer.",
+    "Edem Bekirov was charged with terrorism. The case against Edem Bekirov was heard by the Southern District Military Court.",
+    # the prosecutor's words, not an act in the case of the other defendant
+    "Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. Prosecutor Yevgeny "
+    "Kolpikov said that Edem Bekirov was guilty.",
 ])
 def test_case_roles_near_misses(body: str) -> None:
     _text, ex = extract(body)

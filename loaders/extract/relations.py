@@ -44,7 +44,7 @@ _DET = r"(?:(?:the|a|an)\s+)"
 _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|became|becomes)"
 _ORG_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)?"
 _SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+service|press\s+office|press\s+secretary|representative)"
-_CHARGE_VERBS = r"(?:brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled)"
+_CHARGE_VERBS = r"brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled"
 _LEAD_CHARS = 300   # an official speaking this early in the document speaks the document
 
 
@@ -307,14 +307,53 @@ def _case_roles(rel: _Rel, sentences: list[Sentence], mentions: list[Mention]) -
     org_refs = [m for m in mentions if m.label == "Organisation" and m.ref in ex.entities]
     people = {m.start: m for m in mentions if m.label == "Person"}
     for sent in sentences:
-        for mt in re.finditer(rf"\b{_CHARGE_VERBS}\s+(?:\w+\s+){{0,3}}?charges\s+against\s+{_HONOUR}", sent.text, re.IGNORECASE):
+        # "ORG (has) opened a criminal case against X", "ORG brought fresh charges against X",
+        # "a criminal case against X was opened by ORG"
+        for mt in _OPENED_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             who = people.get(b)
+            if who is None or who.ref not in cases:
+                continue
+            pred = "INVESTIGATES" if mt.group("what").lower().startswith(("case", "proceedings", "criminal")) \
+                and mt.group("verb").lower().startswith(("open", "initiat", "launch", "institut")) else "PROSECUTES"
             org = [o for o in org_refs if sent.start <= o.end <= a and re.fullmatch(
                 r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?", text[o.end:a])]
-            if who is not None and who.ref in cases and org:
-                rel.add(org[-1].ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, org[-1].start, who.end), 0.7,
-                        "charges-against")
+            if org:
+                rel.add(org[-1].ref, pred, cases[who.ref], quote_span(text, sent, org[-1].start, who.end), 0.7, "case-against")
+        for mt in _CASE_AGAINST_RE.finditer(sent.text):
+            a, b = sent.start + mt.start(), sent.start + mt.end()
+            who = people.get(b)
+            if who is None or who.ref not in cases:
+                continue
+            by = re.match(r"\s+(?:was|were|had been|has been|have been)\s+(?:opened|initiated|launched|instituted)\s+by\s+(?:the\s+)?",
+                          text[who.end:who.end + 60], re.IGNORECASE)
+            org = [o for o in org_refs if by and o.start == who.end + by.end()]
+            if org:
+                rel.add(org[0].ref, "INVESTIGATES", cases[who.ref], quote_span(text, sent, a, org[0].end), 0.7, "case-opened-by")
+        # "prosecutor X requested 17 years for Y", "investigator X charged Y"
+        for p in (m for m in people.values() if sent.start <= m.start and m.end <= sent.end):
+            role = re.search(r"\b(prosecutor|investigator)\s*,?\s*(?:(?:Mr|Mrs|Ms)\.?\s+)?$", text[max(sent.start, p.start - 25):p.start],
+                             re.IGNORECASE)
+            if not role:
+                continue
+            verbs = _PROSECUTOR_VERBS if role.group(1).lower() == "prosecutor" else _INVESTIGATOR_VERBS
+            act = re.match(rf"\s+(?:has\s+|had\s+|also\s+)*(?:{verbs})\b[^.;]{{0,60}}?\b(?:for|against|of|on)?\s*(?=[A-Z])",
+                           text[p.end:sent.end])
+            if not act:
+                continue
+            who = people.get(p.end + act.end())
+            if who is not None and who.ref in cases and who.ref != p.ref:
+                pred = "PROSECUTES" if role.group(1).lower() == "prosecutor" else "INVESTIGATES"
+                rel.add(p.ref, pred, cases[who.ref], quote_span(text, sent, p.start - len(role.group()), who.end), 0.7,
+                        f"{role.group(1).lower()}-acts")
+
+
+_OPENED_RE = re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|instituted|{_CHARGE_VERBS})\s+"
+                        r"(?:(?:a|an|the|new|fresh|another|further|two|three|several)\s+)*(?:[\w“”\"-]+\s+){0,2}?"
+                        rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE)
+_CASE_AGAINST_RE = re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE)
+_PROSECUTOR_VERBS = r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused"
+_INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:criminal\s+)?case\s+against"
 
 
 def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mention]) -> str | None:
