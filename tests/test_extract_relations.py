@@ -91,6 +91,10 @@ def test_plural_titles_give_every_person_named_together() -> None:
     # a member of the organisation acted on the person
     "Server Mustafayev was questioned by a member of the Mejlis on Monday.",
     "Edem Bekirov told a coordinator of Crimean Solidarity about the search.",
+    # the membership is the accusation, not a fact the article states
+    "The court sentenced alleged members of Hizb ut-Tahrir, Server Mustafayev and Edem Bekirov, to prison.",
+    "Server Mustafayev, a Crimean Tatar activist and an alleged member of Hizb ut-Tahrir, was detained.",
+    "Server Mustafayev is accused of being a member of Hizb ut-Tahrir.",
 ])
 def test_affiliation_near_misses(body: str) -> None:
     _text, ex = extract(body)

@@ -45,7 +45,10 @@ _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|
 _ORG_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)?"
 _SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+service|press\s+office|press\s+secretary|representative)"
 _CHARGE_VERBS = r"brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled"
-_LEAD_CHARS = 300   # an official speaking this early in the document speaks the document
+_LEAD_CHARS = 300
+# An affiliation that is the accusation ("alleged member", "accused of being a member", "for membership").
+_ALLEGED = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted|"
+                      r"being|for|over)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)   # an official speaking this early in the document speaks the document
 
 
 class _Cues:
@@ -150,6 +153,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
     for o in orgs:
         before = text[max(sent.start, o.start - 100):o.start]
         mt = cues.title_of.search(before)
+        if mt and _ALLEGED.search(text[max(sent.start, o.start - len(before) + mt.start() - 40):o.start - len(before) + mt.start()]):
+            mt = None  # "alleged members of ORG", "accused of being a member of ORG": the charge, not a fact
         if mt:
             t0 = o.start - len(before) + mt.start()
             pred, role = cues.pred[mt.group("title").lower()], _role(mt)
@@ -191,7 +196,7 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
             if not 0 < p.start - o.end <= 70:
                 continue
             mt = cues.org_title.fullmatch(text, o.end, p.start)
-            if mt:
+            if mt and not _ALLEGED.search(text[max(sent.start, o.start - 40):o.start]):
                 pred, role = cues.pred[mt.group("title").lower()], _role(mt)
                 rel.add(p.ref, pred, org, quote_span(text, sent, o.start, p.end), 0.8, "org-title", role=role)
 
