@@ -101,6 +101,13 @@ def test_affiliation_near_misses(body: str) -> None:
     assert not [c for c in rel_claims(ex) if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")]
 
 
+def test_one_affiliation_per_person_and_organisation() -> None:
+    # The claim rules read "Russia's President X" as WORKS_FOR: no LEADS beside it from the same words.
+    _text, ex = extract("Russia's President Vladimir Putin met Mustafa Dzhemilev in 2014.")
+    pairs = [(c.subject, c.predicate) for c in ex.claims if c.object == "org:russian-federation"]
+    assert len(pairs) == 1 and pairs[0][0] == "person:vladimir-putin"
+
+
 def test_no_second_claim_where_the_claim_rules_made_one() -> None:
     # "<title> of ORG, X" is the claim rules' pattern: the same fact is not made twice.
     _text, ex = extract("The FSB detained the Deputy Chairman of the Mejlis of the Crimean Tatar People, "
@@ -116,6 +123,8 @@ def test_no_second_claim_where_the_claim_rules_made_one() -> None:
      ("person:edem-bekirov", "RELATIVE_OF", "person:nariman-dzhelyal"), "brother"),
     ("Lilia Bekirova, Edem Bekirov's wife, said the FSB searched the house.",
      ("person:lilia-bekirova", "RELATIVE_OF", "person:edem-bekirov"), "wife"),
+    ("The daughter of Server Mustafayev, Alie Mustafayeva, was also questioned.",
+     ("person:alie-mustafayeva", "RELATIVE_OF", "person:server-mustafayev"), "daughter"),
     ("The brothers Asan Akhtemov and Aziz Akhtemov were detained.",
      ("person:asan-akhtemov", "RELATIVE_OF", "person:aziz-akhtemov"), "brother"),
 ])
@@ -130,6 +139,8 @@ def test_relatives(body: str, expect: tuple[str, str, str], relation: str) -> No
     "Edem Bekirov, the lawyer of Nariman Dzhelyal, was detained.",
     "Lilia Bekirova met Edem Bekirov and the brothers of the detainees.",
     "The brothers Asan Akhtemov, Aziz Akhtemov and Eldar Odamanov were detained.",
+    # a list after the relative: whose daughter is not certain
+    "The daughter of Server Mustafayev, Alie Mustafayeva and Edem Bekirov were questioned.",
 ])
 def test_relatives_near_misses(body: str) -> None:
     _text, ex = extract(body)
@@ -203,6 +214,8 @@ def test_a_later_official_does_not_speak_the_document() -> None:
      ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
     ("Edem Bekirov was charged with terrorism. A criminal case against Edem Bekirov was opened by the FSB in May.",
      ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
+    ("Investigator of the FSB Sergei Ivanov opened a criminal case against Server Mustafayev under Article 205.5.",
+     ("person:sergei-ivanov", "INVESTIGATES", "case:server-mustafayev")),
     # two cases in the article: the prosecutor's act names whose
     ("Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. Prosecutor Yevgeny "
      "Kolpikov requested 17 years for Server Mustafayev.", ("person:yevgeny-kolpikov", "PROSECUTES", "case:server-mustafayev")),

@@ -92,17 +92,23 @@ def _role(mt: re.Match[str]) -> str:
     return ("former " if mt.group("former") and not title.startswith("former") else "") + title
 
 
+def _kind_of(pred: str) -> str:
+    """Affiliations are one fact each: a person who WORKS_FOR an organisation by one rule does
+    not also LEAD it by another from the same words."""
+    return "affiliation" if pred in ("LEADS", "MEMBER_OF", "WORKS_FOR") else pred
+
+
 class _Rel:
     """One article's relation extraction: the claims made so far and a way to add new ones."""
 
     def __init__(self, text: str, ex: Extraction, cues: _Cues):
         self.text, self.ex, self.cues = text, ex, cues
-        self.have = {(c.subject, c.predicate, c.object) for c in ex.claims}
+        self.have = {(c.subject, _kind_of(c.predicate), c.object) for c in ex.claims}
 
     def add(self, s: str, pred: str, o: str, span: tuple[int, int], conf: float, rule: str, **quals: Any) -> None:
-        if (s, pred, o) in self.have or s == o:
+        if (s, _kind_of(pred), o) in self.have or s == o:
             return  # the claim rules made it already: theirs stands (one claim per fact)
-        self.have.add((s, pred, o))
+        self.have.add((s, _kind_of(pred), o))
         self.ex.claim(s, pred, o, span, conf, f"rel:{rule}", **quals)
 
     def label(self, ref: str) -> str:
@@ -221,6 +227,14 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
                 if tail:
                     rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end + tail.end()), 0.75,
                             "relative-apposition", relation=tail.group(1).lower())
+        # "the daughter of X, Y"
+        for q in people:
+            mt = re.search(rf"\b(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+{_HONOUR}$",
+                           text[max(sent.start, q.start - 40):q.start], re.IGNORECASE)
+            if mt and q.end < p.start and re.fullmatch(r",\s+" + _HONOUR, _between(text, q.end, p.start)) and \
+                    re.match(r"\s*(?:[,.;:)]|$)", text[p.end:p.end + 3]):
+                rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start - len(mt.group()), p.end), 0.75,
+                        "relative-of-before", relation=mt.group(1).lower())
         # "brothers X and Y", "the cousins X and Y"
         lead = re.search(rf"\b({rx})(?:s)\s+{_HONOUR}$", text[max(sent.start, p.start - 30):p.start], re.IGNORECASE)
         if lead:
@@ -337,8 +351,8 @@ def _case_roles(rel: _Rel, sentences: list[Sentence], mentions: list[Mention]) -
                 rel.add(org[0].ref, "INVESTIGATES", cases[who.ref], quote_span(text, sent, a, org[0].end), 0.7, "case-opened-by")
         # "prosecutor X requested 17 years for Y", "investigator X charged Y"
         for p in (m for m in people.values() if sent.start <= m.start and m.end <= sent.end):
-            role = re.search(r"\b(prosecutor|investigator)\s*,?\s*(?:(?:Mr|Mrs|Ms)\.?\s+)?$", text[max(sent.start, p.start - 25):p.start],
-                             re.IGNORECASE)
+            role = re.search(r"\b(prosecutor|investigator)(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})?"
+                             r"\s*,?\s*(?:(?:Mr|Mrs|Ms)\.?\s+)?$", text[max(sent.start, p.start - 70):p.start], re.IGNORECASE)
             if not role:
                 continue
             verbs = _PROSECUTOR_VERBS if role.group(1).lower() == "prosecutor" else _INVESTIGATOR_VERBS
@@ -403,4 +417,4 @@ def _document_statement(rel: _Rel) -> None:
             c.subject = doc
         if c.object in merged:
             c.object = doc
-            rel.have.add((c.subject, c.predicate, c.object))
+            rel.have.add((c.subject, _kind_of(c.predicate), c.object))
