@@ -125,6 +125,7 @@ def extract_relations(text: str, sentences: list[Sentence], mentions: list[Menti
     """Add the relation claims of one article to ``ex`` (its entities and claims so far)."""
     rel = _Rel(text, ex, _cues(gaz))
     starts = [m.start for m in mentions]
+    by_sentence = []
     for sent in sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
@@ -133,7 +134,8 @@ def extract_relations(text: str, sentences: list[Sentence], mentions: list[Menti
         _affiliations(rel, sent, people, orgs, inside)
         _relatives(rel, sent, people)
         _statements(rel, sent, people, orgs)
-    _case_roles(rel, sentences, mentions)
+        by_sentence.append((sent, inside))
+    _case_roles(rel, by_sentence, mentions)
     _document_statement(rel)
 
 
@@ -302,7 +304,7 @@ def _delivered(rel: _Rel, sent: Sentence, people: list[Mention]) -> list[tuple[M
     return out
 
 
-def _case_roles(rel: _Rel, sentences: list[Sentence], mentions: list[Mention]) -> None:
+def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], mentions: list[Mention]) -> None:
     """``INVESTIGATES`` / ``PROSECUTES`` a defendant's case: the investigating body or prosecutor's
     office that acted on them, or the body that brought charges against them."""
     ex, text = rel.ex, rel.text
@@ -313,19 +315,22 @@ def _case_roles(rel: _Rel, sentences: list[Sentence], mentions: list[Mention]) -
     for c in ex.claims:
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" and c.subject in cases:
             targets.setdefault(c.object, []).append(c.subject)
+    of_ref: dict[str, list[Mention]] = {}
+    for m in mentions:
+        of_ref.setdefault(m.ref, []).append(m)
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "perpetrator" or c.object not in targets:
             continue
         kind = (ex.entities[c.object].attributes or {}).get("kind")
         if kind not in ("arrest", "detention", "search", "charge", "indictment", "interrogation"):
             continue
-        pred = _case_role(rel, c.subject, c.span, mentions)
+        pred = _case_role(rel, c.subject, c.span, of_ref.get(c.subject, []))
         if pred:
             for defendant in targets[c.object]:
                 rel.add(c.subject, pred, cases[defendant], c.span, 0.7, "case-role")
-    org_refs = [m for m in mentions if m.label == "Organisation" and m.ref in ex.entities]
-    people = {m.start: m for m in mentions if m.label == "Person"}
-    for sent in sentences:
+    for sent, inside in by_sentence:
+        org_refs = [m for m in inside if m.label == "Organisation" and m.ref in ex.entities]
+        people = {m.start: m for m in inside if m.label == "Person"}
         # "ORG (has) opened a criminal case against X", "ORG brought fresh charges against X",
         # "a criminal case against X was opened by ORG"
         for mt in _OPENED_RE.finditer(sent.text):
@@ -377,7 +382,7 @@ _INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:
 
 def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mention]) -> str | None:
     """Whether ``org`` acts as the investigator or the prosecutor: by its kind or name, or as
-    "investigators of ORG" / "ORG investigators" in the claim's own quote."""
+    "investigators of ORG" / "ORG investigators" in the claim's own quote (``mentions``: its mentions)."""
     e = rel.ex.entities[org]
     kind = (e.attributes or {}).get("kind")
     if kind == "prosecutor" or re.search(r"\bProsecutor", e.name):
@@ -409,9 +414,12 @@ def _document_statement(rel: _Rel) -> None:
     if len({c.subject for c in leads}) != 1:
         return
     doc = leads[0].object
+    speakers: dict[str, set[str]] = {}
+    for c in states:
+        speakers.setdefault(c.object, set()).add(c.subject)
     merged = {c.object for c in states if c.object != doc and rel.label(c.subject) == "Organisation"
               and not ex.entities[c.subject].generic and (ex.entities[c.subject].attributes or {}).get("kind") == "government"
-              and all(d.subject == c.subject for d in states if d.object == c.object)}
+              and speakers[c.object] == {c.subject}}
     for c in ex.claims:
         if c.subject in merged:
             c.subject = doc
