@@ -287,3 +287,32 @@ def test_a_country_without_its_government_in_the_article_gives_no_claim() -> Non
     # No sentence makes the UK an actor: no government entity to attach the minister to.
     _text, ex = extract("UK Minister for Europe Sir Alan Duncan visited Kyiv in May.")
     assert not [c for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
+
+
+# --- linked cases -------------------------------------------------------------------------
+
+_TWO_CASES = "Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. "
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("Edem Bekirov was tried in the same case as Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+    ("Server Mustafayev and Edem Bekirov were tried in the same case.", ("case:server-mustafayev", "case:edem-bekirov")),
+    ("The case of Edem Bekirov is linked to the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+    ("Edem Bekirov's case was merged with the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+])
+def test_linked_cases(body: str, expect: tuple[str, str]) -> None:
+    text, ex = extract(_TWO_CASES + body)
+    linked = [(c.subject, c.object) for c in rel_claims(ex) if c.predicate == "LINKED_TO"]
+    assert linked == [expect]
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Edem Bekirov met Server Mustafayev in the same cell.",
+    "Edem Bekirov is linked to Server Mustafayev.",
+    # the other defendant is not named: nothing to link
+    "Server Mustafayev was tried in the same case as his cousin.",
+])
+def test_linked_cases_near_misses(body: str) -> None:
+    _text, ex = extract(_TWO_CASES + body)
+    assert not [c for c in rel_claims(ex) if c.predicate == "LINKED_TO"]

@@ -136,6 +136,7 @@ def extract_relations(text: str, sentences: list[Sentence], mentions: list[Menti
         _statements(rel, sent, people, orgs)
         by_sentence.append((sent, inside))
     _case_roles(rel, by_sentence, mentions)
+    _linked_cases(rel, by_sentence)
     _document_statement(rel)
 
 
@@ -378,6 +379,55 @@ _OPENED_RE = re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|
 _CASE_AGAINST_RE = re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE)
 _PROSECUTOR_VERBS = r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused"
 _INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:criminal\s+)?case\s+against"
+
+
+_SAME_CASE_RE = re.compile(r"\b(?:in|under|within|as\s+part\s+of)\s+the\s+same\s+(?:criminal\s+)?(?:case|proceedings)"
+                           r"(?:\s+(?:as|with)\s+(?P<with>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])))?", re.IGNORECASE)
+_CASE_OF = r"(?:(?:the\s+)?(?:criminal\s+)?(?:case|prosecution)\s+(?:of|against)\s+)"
+_LINKED_RE = re.compile(rf"(?:’s|'s)?\s+(?:criminal\s+)?(?:case\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                        rf"(?:linked|connected|related|tied|joined|merged)\s+(?:to|with)\s+{_CASE_OF}?", re.IGNORECASE)
+
+
+def _linked_cases(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]]) -> None:
+    """``LINKED_TO`` between defendants' cases that the article puts together: "X was charged in the
+    same case as Y", "X and Y, defendants in the same case", "the case of X is linked to the case of Y"."""
+    ex, text = rel.ex, rel.text
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    if len(set(cases.values())) < 2:
+        return
+    for sent, inside in by_sentence:
+        people = [m for m in inside if m.label == "Person" and m.ref in cases]
+        if len({m.ref for m in people}) < 2:
+            continue
+        for mt in _SAME_CASE_RE.finditer(sent.text):
+            a, b = sent.start + mt.start(), sent.start + mt.end()
+            if mt.group("with") is not None:  # "X ... in the same case as Y"
+                other = next((m for m in people if m.start == b), None)
+                before = [m for m in people if m.end <= a and m.ref != (other.ref if other else "")]
+                if other is not None and before and not re.search(r"[;]", text[before[-1].end:a]):
+                    for m in _coordinated(text, people, before[-1], forward=False):
+                        rel.add(cases[m.ref], "LINKED_TO", cases[other.ref], quote_span(text, sent, m.start, other.end), 0.7,
+                                "same-case")
+                continue
+            # "X and Y were charged in the same case": the people named together before it
+            before = [m for m in people if m.end <= a]
+            group = _coordinated(text, people, before[-1], forward=False) if before else []
+            refs = list(dict.fromkeys(m.ref for m in reversed(group)))
+            for r in refs[1:]:
+                first = min(m.start for m in group)
+                rel.add(cases[refs[0]], "LINKED_TO", cases[r], quote_span(text, sent, first, b), 0.7, "same-case")
+        for x in people:
+            mt = _LINKED_RE.match(text, x.end)
+            if not mt:
+                continue
+            # "the case of X is linked to ...", "X's case is linked to ...": the case, not the person
+            possessive = x.text.endswith(("’s", "'s")) or text[x.end:x.end + 2] in ("’s", "'s")
+            if not (possessive and re.search(r"\bcase\b", mt.group(), re.IGNORECASE)
+                    or re.search(rf"{_CASE_OF}{_HONOUR}$", text[max(sent.start, x.start - 40):x.start], re.IGNORECASE)):
+                continue
+            y = next((m for m in people if m.start == mt.end() and m.ref != x.ref), None)
+            if y is not None:
+                rel.add(cases[x.ref], "LINKED_TO", cases[y.ref], quote_span(text, sent, x.start, y.end), 0.7, "case-linked")
 
 
 def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mention]) -> str | None:
