@@ -316,3 +316,13 @@ def test_linked_cases(body: str, expect: tuple[str, str]) -> None:
 def test_linked_cases_near_misses(body: str) -> None:
     _text, ex = extract(_TWO_CASES + body)
     assert not [c for c in rel_claims(ex) if c.predicate == "LINKED_TO"]
+
+
+def test_a_foreign_official_in_the_lead_does_not_speak_for_another_government() -> None:
+    # The official serves a British body; the U.S. Department of State's statement stays its own.
+    _text, ex = extract("Foreign and Commonwealth Office Minister Alan Duncan condemned the verdict against Nariman "
+                        "Dzhelyal. The U.S. Department of State condemns the verdict too.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:alan-duncan", "event:alan-duncan-statement") in states
+    assert ("org:us-department-of-state", "event:alan-duncan-statement") not in states
+    assert any(s == "org:us-department-of-state" for s, _o in states)

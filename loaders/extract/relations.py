@@ -463,13 +463,26 @@ def _document_statement(rel: _Rel) -> None:
         c.rule in attributed or (c.span[0] < _LEAD_CHARS and c.subject in officials))]
     if len({c.subject for c in leads}) != 1:
         return
-    doc = leads[0].object
+    doc, official = leads[0].object, leads[0].subject
+    attributed_doc = any(c.rule in attributed for c in leads)
     speakers: dict[str, set[str]] = {}
     for c in states:
         speakers.setdefault(c.object, set()).add(c.subject)
-    merged = {c.object for c in states if c.object != doc and rel.label(c.subject) == "Organisation"
-              and not ex.entities[c.subject].generic and (ex.entities[c.subject].attributes or {}).get("kind") == "government"
-              and speakers[c.object] == {c.subject}}
+
+    def government(ref: str) -> bool:
+        e = ex.entities[ref]
+        return e.label == "Organisation" and not e.generic and (e.attributes or {}).get("kind") == "government"
+
+    def country(ref: str) -> str | None:
+        return (ex.entities[ref].attributes or {}).get("country")
+
+    # An official who serves one country's government body does not speak for another country's.
+    serves = {country(c.object) for c in ex.claims if c.subject == official and c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")
+              and government(c.object)} - {None}
+    merged = {c.object for c in states if c.object != doc and government(c.subject) and speakers[c.object] == {c.subject}
+              and (country(c.subject) is None or not serves or country(c.subject) in serves)
+              # the government speaks in the opening too (its statement is the document's), or a byline says whose it is
+              and (attributed_doc or c.span[0] < _LEAD_CHARS)}
     for c in ex.claims:
         if c.subject in merged:
             c.subject = doc
