@@ -125,6 +125,8 @@ def test_no_second_claim_where_the_claim_rules_made_one() -> None:
      ("person:lilia-bekirova", "RELATIVE_OF", "person:edem-bekirov"), "wife"),
     ("The daughter of Server Mustafayev, Alie Mustafayeva, was also questioned.",
      ("person:alie-mustafayeva", "RELATIVE_OF", "person:server-mustafayev"), "daughter"),
+    ("Police searched the home of Ilmi Umerov, whose daughter Leniye Umerova was also questioned.",
+     ("person:leniye-umerova", "RELATIVE_OF", "person:ilmi-umerov"), "daughter"),
     ("The brothers Asan Akhtemov and Aziz Akhtemov were detained.",
      ("person:asan-akhtemov", "RELATIVE_OF", "person:aziz-akhtemov"), "brother"),
 ])

@@ -1,25 +1,33 @@
-"""Relations between people and organisations: affiliations, family ties, roles in a case, and
-who speaks for whom.
+"""Relations between people and organisations: affiliations, family ties, roles in a case,
+linked cases, and who speaks for whom.
 
 The claim rules in :mod:`loaders.extract.claims` read the tight patterns ("<title> of ORG
 PERSON", "ORG leader PERSON", "X said"). These rules read what real articles write around
 them, with the title words of the gazetteer (``cues.yaml``: leadership, membership,
-employment, relatives, speech verbs):
+employment, titles, relatives, speech verbs):
 
 - appositions and copulas: "X, a Crimean Tatar activist and a coordinator of Crimean
   Solidarity", "X is a deputy chairperson of the banned Mejlis", "X and Y are members of ORG",
   "the Deputy Chairman of ORG of the Crimean Tatar People, X", "members of ORG, X and Y",
-  "ORG's chairman X" -> ``LEADS`` / ``MEMBER_OF`` / ``WORKS_FOR`` with the title as role;
-- family ties: "Y, the brother of X", "Y, X's wife", "brothers X and Y" -> ``RELATIVE_OF``;
+  "ORG's chairman X", "UK Minister for Europe X" (a country before a title is its government,
+  when the article has it as an actor) -> ``LEADS`` / ``MEMBER_OF`` / ``WORKS_FOR`` with the
+  title as role; never an alleged or charged membership ("alleged members of ORG");
+- family ties: "Y, the brother of X", "the daughter of X, Y", "Y, X's wife", "brothers X and Y"
+  -> ``RELATIVE_OF``;
 - roles in a defendant's case: an investigating body or a prosecutor's office that acts on a
   defendant ("investigators of the FSB detained X", "the Investigative Committee detained X"),
-  or brings charges against them -> ``INVESTIGATES`` / ``PROSECUTES`` their case;
+  opens a case or brings charges against them, "prosecutor X requested ... for Y",
+  "investigator X charged Y" -> ``INVESTIGATES`` / ``PROSECUTES`` their case;
+- "X was tried in the same case as Y", "the case of X is linked to the case of Y" -> ``LINKED_TO``;
 - statements: "an ORG spokesperson said", "a spokesperson for ORG said", "as delivered by
-  <title> X", "Statement by ORG" -> ``STATES``; and an official's statement that opens the
-  document (its lead or byline) is also the statement of the government that speaks in it.
+  <title> X", "Statement by ORG" -> ``STATES``. An official who opens the document (its lead,
+  byline or "as delivered by" line) makes the document's one statement: a government that
+  speaks in the opening too states that same statement (its own statement event is folded
+  into the official's, one statement event per speaker and document).
 
 Every claim has the character span of its quote (:func:`loaders.extract.claims.quote_span`). A
-claim that the other rules already made (same subject, predicate and object) is left to them.
+fact the other rules already made (same subject and object, same predicate or another
+affiliation) is left to them; a case role or link needs the defendant's case from those rules.
 """
 
 from __future__ import annotations
@@ -45,10 +53,10 @@ _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|
 _ORG_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)?"
 _SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+service|press\s+office|press\s+secretary|representative)"
 _CHARGE_VERBS = r"brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled"
-_LEAD_CHARS = 300
+_LEAD_CHARS = 300   # an official speaking this early in the document speaks the document
 # An affiliation that is the accusation ("alleged member", "accused of being a member", "for membership").
 _ALLEGED = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted|"
-                      r"being|for|over)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)   # an official speaking this early in the document speaks the document
+                      r"being|for|over)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 class _Cues:
@@ -71,6 +79,7 @@ class _Cues:
                                      rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
         self.org_title = re.compile(rf"(?:’s|'s)?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
+        # the gazetteer's relatives, and ties the cue list lacks (cousins are often detained together)
         self.relatives = alt(cues["relatives"] + ["cousin", "grandson", "granddaughter", "stepson"])
         self.speech = alt(cues["speech_after"] + cues["org_speech"])
         self.titles_before = alt(cues["titles"])
@@ -222,6 +231,11 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
                               gap, re.IGNORECASE)
             if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-of",
+                        relation=mt.group(1).lower())
+            # "X, whose son Y was detained"
+            mt = re.fullmatch(rf",?\s+whose\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s*,?\s*{_HONOUR}", gap, re.IGNORECASE)
+            if mt:
+                rel.add(q.ref, "RELATIVE_OF", p.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-whose",
                         relation=mt.group(1).lower())
             # "Y, X's wife"
             mt = re.fullmatch(r",\s+", gap)
