@@ -134,6 +134,7 @@ def test_relatives(body: str, expect: tuple[str, str, str], relation: str) -> No
     text, ex = extract(body)
     made = [c for c in rel_claims(ex) if (c.subject, c.predicate, c.object) == expect]
     assert len(made) == 1 and made[0].qualifiers["relation"] == relation
+    assert ex.entities[expect[0]].sensitive  # the relative named is marked, as the convention asks
     check_quotes(text, ex)
 
 
@@ -259,6 +260,7 @@ def test_drafted_relations_validate_with_exact_quotes(tmp_path: Path) -> None:
     assert validate([out])[1] == []
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     got = {(c["subject"], c["predicate"], c["object"]): c for c in doc["claims"]}
+    assert next(e for e in doc["entities"] if e["key"] == "person:edem-bekirov").get("sensitive") is True
     for key in [("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"),
                 ("person:edem-bekirov", "RELATIVE_OF", "person:nariman-dzhelyal"),
                 ("org:amnesty-international", "STATES", "event:amnesty-international-statement")]:

@@ -119,6 +119,8 @@ class _Rel:
             return  # the claim rules made it already: theirs stands (one claim per fact)
         self.have.add((s, _kind_of(pred), o))
         self.ex.claim(s, pred, o, span, conf, f"rel:{rule}", **quals)
+        if pred == "RELATIVE_OF":
+            self.ex.entities[s].sensitive = True  # a detainee's relative is at risk too: redacted where the graph leaves the tool
 
     def label(self, ref: str) -> str:
         e = self.ex.entities.get(ref)
