@@ -53,6 +53,9 @@ def check_quotes(text: str, ex: Extraction) -> None:
      ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
     ("Server Mustafayev, is a Crimean Tatar human rights defender and coordinator of the grassroots movement "
      "Crimean Solidarity.", ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
+    # a civic body's member stays its member in a sentence about the charges
+    ("The court sentenced Server Mustafayev, a coordinator of Crimean Solidarity, on fabricated terrorism charges.",
+     ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
     ("Refat Chubarov is the chairman of the Mejlis of the Crimean Tatar People.",
      ("person:refat-chubarov", "LEADS", "org:mejlis"), "chairman"),
     ("Russia detained Nariman Dzhelyal, the first deputy of the Mejlis of Crimean Tatar People, in 2021.",
@@ -95,6 +98,7 @@ def test_plural_titles_give_every_person_named_together() -> None:
     "The court sentenced alleged members of Hizb ut-Tahrir, Server Mustafayev and Edem Bekirov, to prison.",
     "Server Mustafayev, a Crimean Tatar activist and an alleged member of Hizb ut-Tahrir, was detained.",
     "Server Mustafayev is accused of being a member of Hizb ut-Tahrir.",
+    "The FSB claimed that Server Mustafayev, a member of Hizb ut-Tahrir, recruited others.",
 ])
 def test_affiliation_near_misses(body: str) -> None:
     _text, ex = extract(body)

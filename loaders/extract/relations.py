@@ -59,6 +59,9 @@ _ALLEGED = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|
                       r"being|for|over)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+_ACCUSING = re.compile(r"\b(?:accus|alleg|suspect|charg|claim|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
+
+
 class _Cues:
     """The gazetteer's title words as patterns (built once per gazetteer)."""
 
@@ -170,6 +173,13 @@ def _coordinated(text: str, people: list[Mention], m: Mention, forward: bool) ->
 
 def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[Mention], inside: list[Mention]) -> None:
     text, cues = rel.text, rel.cues
+    accusing = bool(_ACCUSING.search(sent.text))
+
+    def charged(pred: str, org: str) -> bool:
+        """Membership of a banned party or movement in a sentence that accuses: the charge, not a fact
+        (civic bodies, whose members are named as such, keep their members)."""
+        return pred == "MEMBER_OF" and accusing and (rel.ex.entities[org].attributes or {}).get("kind") not in (
+            "ngo", "representative_body", "government", "media")
     for o in orgs:
         before = text[max(sent.start, o.start - 100):o.start]
         mt = cues.title_of.search(before)
@@ -202,7 +212,7 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                                            or not re.match(r"\s*(?:[,.;:)]|$)", text[holders[-1].end:holders[-1].end + 3])):
                             holders = []
                     break
-            for h in holders:
+            for h in holders if not charged(pred, o.ref) else []:
                 a, b = min(h.start, t0), max(h.end, o.end)
                 rel.add(h.ref, pred, o.ref, quote_span(text, sent, a, b), 0.8, "title-of", role=role)
     # "ORG('s) <title> X", "Mejlis leader X"; a country before a title is its government ("UK Minister
@@ -218,6 +228,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
             mt = cues.org_title.fullmatch(text, o.end, p.start)
             if mt and not _ALLEGED.search(text[max(sent.start, o.start - 40):o.start]):
                 pred, role = cues.pred[mt.group("title").lower()], _role(mt)
+                if charged(pred, org):
+                    continue
                 rel.add(p.ref, pred, org, quote_span(text, sent, o.start, p.end), 0.8, "org-title", role=role)
 
 
