@@ -299,9 +299,10 @@ def _statements(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[Men
             _states(rel, sent, o.ref, o.start, o.end + mt.end(), "spokesperson")
             continue
         # "a spokesperson for the ORG said"
-        mt = re.search(rf"\b{_SPOKES}\s+(?:for|of)\s+(?:the\s+)?$", text[max(sent.start, o.start - 40):o.start], re.IGNORECASE)
+        base = max(sent.start, o.start - 40)
+        mt = re.search(rf"\b{_SPOKES}\s+(?:for|of)\s+(?:the\s+)?$", text[base:o.start], re.IGNORECASE)
         if mt and re.match(rf"\s*,?\s+(?:has\s+|had\s+|also\s+)?(?:{speech})\b", text[o.end:o.end + 30], re.IGNORECASE):
-            _states(rel, sent, o.ref, o.start - 40 + mt.start(), o.end + 10, "spokesperson-for")
+            _states(rel, sent, o.ref, base + mt.start(), o.end + 10, "spokesperson-for")
             continue
         # "– Statement by the U.S. Mission to the OSCE, as delivered by ..." (a headline or an attribution line)
         mt = re.search(r"(?:^|[–—-]\s*)(?:Joint\s+)?Statement\s+by\s+(?:the\s+)?$", text[max(sent.start, o.start - 40):o.start])
