@@ -474,6 +474,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
+    from loaders.extract.relations import extract_relations  # imported here: it imports this module
+    extract_relations(text, sentences, mentions, ex, gaz)
     return ex
 
 

@@ -1,0 +1,336 @@
+"""Relation claims (loaders/extract/relations.py): affiliations from appositions and role
+phrases, family ties, roles in a case, and who speaks for whom.
+
+Short sentences written here: each rule with a positive case and near misses that must not
+fire, and every claim's quote is the exact text of its span, within the ontology's word limit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.ontology import default_ontology
+from loaders.extract import extract_articles
+from loaders.extract.claims import MAX_QUOTE_WORDS, ClaimDraft, Extraction, extract_claims
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people, split_sentences
+from loaders.facts import count_words, validate
+
+
+def extract(body: str) -> tuple[str, Extraction]:
+    text = f"A short article\n\n{body}\n"
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    return text, extract_claims(text, split_sentences(text), entries, people, gaz)
+
+
+def rel_claims(ex: Extraction) -> list[ClaimDraft]:
+    """The claims this module made (the other claim rules' stand beside them)."""
+    return [c for c in ex.claims if c.rule.startswith("rel:")]
+
+
+def triples(ex: Extraction, rel_only: bool = True) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.predicate, c.object) for c in (rel_claims(ex) if rel_only else ex.claims)}
+
+
+def check_quotes(text: str, ex: Extraction) -> None:
+    limit = min(default_ontology().max_quote_words, MAX_QUOTE_WORDS)
+    for c in rel_claims(ex):
+        a, b = c.span
+        quote = text[a:b]
+        assert 0 <= a < b <= len(text) and quote == quote.strip() and quote
+        assert count_words(quote) <= limit, quote
+
+
+# --- affiliations -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("Police detained Server Mustafayev, a Crimean Tatar activist and a coordinator of Crimean Solidarity, on Tuesday.",
+     ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
+    ("Server Mustafayev, is a Crimean Tatar human rights defender and coordinator of the grassroots movement "
+     "Crimean Solidarity.", ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
+    # a civic body's member stays its member in a sentence about the charges
+    ("The court sentenced Server Mustafayev, a coordinator of Crimean Solidarity, on fabricated terrorism charges.",
+     ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"), "coordinator"),
+    ("Refat Chubarov is the chairman of the Mejlis of the Crimean Tatar People.",
+     ("person:refat-chubarov", "LEADS", "org:mejlis"), "chairman"),
+    ("Russia detained Nariman Dzhelyal, the first deputy of the Mejlis of Crimean Tatar People, in 2021.",
+     ("person:nariman-dzhelyal", "LEADS", "org:mejlis"), "first deputy"),
+    ("He picketed in support of Akhtem Chiygoz, deputy chairperson of the banned Crimean Tatar Mejlis, in Simferopol.",
+     ("person:akhtem-chiygoz", "LEADS", "org:mejlis"), "deputy chairperson"),
+    ("The Mejlis's chairman Refat Chubarov condemned the searches.",
+     ("person:refat-chubarov", "LEADS", "org:mejlis"), "chairman"),
+])
+def test_affiliation_from_apposition_and_copula(body: str, expect: tuple[str, str, str], role: str) -> None:
+    text, ex = extract(body)
+    assert expect in triples(ex, rel_only=False)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers["role"] == role
+    check_quotes(text, ex)
+
+
+def test_plural_titles_give_every_person_named_together() -> None:
+    text, ex = extract("The court questioned members of Crimean Solidarity, Server Mustafayev and Edem Bekirov, "
+                       "about the rally. Eskender Bariyev and Refat Chubarov are members of the Mejlis.")
+    got = triples(ex)
+    assert {("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"),
+            ("person:edem-bekirov", "MEMBER_OF", "org:crimean-solidarity"),
+            ("person:eskender-bariyev", "MEMBER_OF", "org:mejlis"),
+            ("person:refat-chubarov", "MEMBER_OF", "org:mejlis")} <= got
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    # the person speaks of someone else's membership
+    "Server Mustafayev said a coordinator of Crimean Solidarity was detained.",
+    # a relative's membership, not the person's
+    "Server Mustafayev, whose brother is a member of the Mejlis, was detained.",
+    # "according to the head of ORG, X ...": X is not the head
+    "According to the head of the Mejlis, Nariman Dzhelyal was detained in Simferopol.",
+    # a member of the organisation acted on the person
+    "Server Mustafayev was questioned by a member of the Mejlis on Monday.",
+    "Edem Bekirov told a coordinator of Crimean Solidarity about the search.",
+    # the membership is the accusation, not a fact the article states
+    "The court sentenced alleged members of Hizb ut-Tahrir, Server Mustafayev and Edem Bekirov, to prison.",
+    "Server Mustafayev, a Crimean Tatar activist and an alleged member of Hizb ut-Tahrir, was detained.",
+    "Server Mustafayev is accused of being a member of Hizb ut-Tahrir.",
+    "The FSB claimed that Server Mustafayev, a member of Hizb ut-Tahrir, recruited others.",
+])
+def test_affiliation_near_misses(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [c for c in rel_claims(ex) if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")]
+
+
+def test_one_affiliation_per_person_and_organisation() -> None:
+    # The claim rules read "Russia's President X" as WORKS_FOR: no LEADS beside it from the same words.
+    _text, ex = extract("Russia's President Vladimir Putin met Mustafa Dzhemilev in 2014.")
+    pairs = [(c.subject, c.predicate) for c in ex.claims if c.object == "org:russian-federation"]
+    assert len(pairs) == 1 and pairs[0][0] == "person:vladimir-putin"
+
+
+def test_no_second_claim_where_the_claim_rules_made_one() -> None:
+    # "<title> of ORG, X" is the claim rules' pattern: the same fact is not made twice.
+    _text, ex = extract("The FSB detained the Deputy Chairman of the Mejlis of the Crimean Tatar People, "
+                        "Nariman Dzhelyal, in Simferopol.")
+    leads = [c for c in ex.claims if c.predicate == "LEADS"]
+    assert [(c.subject, c.object) for c in leads] == [("person:nariman-dzhelyal", "org:mejlis")]
+
+
+# --- family ties --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expect", "relation"), [
+    ("Edem Bekirov, the brother of Nariman Dzhelyal, was detained.",
+     ("person:edem-bekirov", "RELATIVE_OF", "person:nariman-dzhelyal"), "brother"),
+    ("Lilia Bekirova, Edem Bekirov's wife, said the FSB searched the house.",
+     ("person:lilia-bekirova", "RELATIVE_OF", "person:edem-bekirov"), "wife"),
+    ("The daughter of Server Mustafayev, Alie Mustafayeva, was also questioned.",
+     ("person:alie-mustafayeva", "RELATIVE_OF", "person:server-mustafayev"), "daughter"),
+    ("Police searched the home of Ilmi Umerov, whose daughter Leniye Umerova was also questioned.",
+     ("person:leniye-umerova", "RELATIVE_OF", "person:ilmi-umerov"), "daughter"),
+    ("The brothers Asan Akhtemov and Aziz Akhtemov were detained.",
+     ("person:asan-akhtemov", "RELATIVE_OF", "person:aziz-akhtemov"), "brother"),
+])
+def test_relatives(body: str, expect: tuple[str, str, str], relation: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in rel_claims(ex) if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers["relation"] == relation
+    assert ex.entities[expect[0]].sensitive  # the relative named is marked, as the convention asks
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Edem Bekirov, the lawyer of Nariman Dzhelyal, was detained.",
+    "Lilia Bekirova met Edem Bekirov and the brothers of the detainees.",
+    "The brothers Asan Akhtemov, Aziz Akhtemov and Eldar Odamanov were detained.",
+    # a list after the relative: whose daughter is not certain
+    "The daughter of Server Mustafayev, Alie Mustafayeva and Edem Bekirov were questioned.",
+])
+def test_relatives_near_misses(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [c for c in rel_claims(ex) if c.predicate == "RELATIVE_OF"]
+
+
+# --- statements ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("A Foreign and Commonwealth Office spokesperson said the verdict was unjust.", "org:foreign-and-commonwealth-office"),
+    ("A spokesperson for Amnesty International said the verdict was unjust.", "org:amnesty-international"),
+])
+def test_spokesperson_speaks_for_the_organisation(body: str, speaker: str) -> None:
+    text, ex = extract(body)
+    states = [c for c in ex.claims if c.predicate == "STATES"]
+    assert [c.subject for c in states] == [speaker]
+    assert ex.entities[states[0].object].attributes["kind"] == "statement"
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "A spokesperson for Amnesty International was detained in Simferopol.",
+    "The FSB detained a Foreign and Commonwealth Office representative.",
+])
+def test_spokesperson_near_misses(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [c for c in rel_claims(ex) if c.predicate == "STATES"]
+
+
+def test_statement_delivered_by_an_official_is_one_statement() -> None:
+    text, ex = extract("The United States is troubled by the verdicts.\n\n– Statement by the U.S. Mission to the OSCE, "
+                       "as delivered by Chargé d’Affaires ad interim Harry R. Kamian")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:harry-r-kamian", "event:harry-r-kamian-statement") in states
+    assert ("org:us-mission-to-the-osce", "event:harry-r-kamian-statement") in states
+    works = [c for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
+    assert [(c.subject, c.object, c.qualifiers["role"]) for c in works] == [
+        ("person:harry-r-kamian", "org:us-mission-to-the-osce", "chargé d’affaires ad interim")]
+    check_quotes(text, ex)
+
+
+def test_lead_official_and_the_government_make_one_statement() -> None:
+    text, ex = extract("UK Deputy Ambassador Deirdre Brown condemns the detention of Nariman Dzhelyal.\n\n"
+                       "The UK condemns the detention of the Crimean Tatars. Crimea is Ukraine.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:deirdre-brown", "event:deirdre-brown-statement") in states
+    assert ("org:uk-government", "event:deirdre-brown-statement") in states
+    assert not [o for s, o in states if s == "org:uk-government" and o != "event:deirdre-brown-statement"]
+    check_quotes(text, ex)
+
+
+def test_a_later_official_does_not_speak_the_document() -> None:
+    # Far below the lead, an official's quote is their own statement, not the document's.
+    filler = " ".join(["The situation in Crimea remains of deep concern to many observers."] * 6)
+    _text, ex = extract(f"The UK condemns the detention of the Crimean Tatars.\n\n{filler}\n\n"
+                        "UK Deputy Ambassador Deirdre Brown said the verdict was unjust.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("org:uk-government", "event:deirdre-brown-statement") not in states
+
+
+# --- roles in a case ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("Investigators of the FSB detained Server Mustafayev. He is accused of terrorism under Article 205.5.",
+     ("org:fsb", "INVESTIGATES", "case:server-mustafayev")),
+    ("The Investigative Committee detained Akhtem Chiygoz. He was charged with organising mass riots.",
+     ("org:investigative-committee", "INVESTIGATES", "case:akhtem-chiygoz")),
+    ("Edem Bekirov was charged with terrorism. The Prosecutor's Office of Crimea has brought fresh charges "
+     "against Edem Bekirov.", ("org:crimea-prosecutors-office", "PROSECUTES", "case:edem-bekirov")),
+    ("Edem Bekirov was charged with terrorism. The FSB opened a criminal case against Edem Bekirov in May.",
+     ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
+    ("Edem Bekirov was charged with terrorism. A criminal case against Edem Bekirov was opened by the FSB in May.",
+     ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
+    ("Investigator of the FSB Sergei Ivanov opened a criminal case against Server Mustafayev under Article 205.5.",
+     ("person:sergei-ivanov", "INVESTIGATES", "case:server-mustafayev")),
+    # two cases in the article: the prosecutor's act names whose
+    ("Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. Prosecutor Yevgeny "
+     "Kolpikov requested 17 years for Server Mustafayev.", ("person:yevgeny-kolpikov", "PROSECUTES", "case:server-mustafayev")),
+])
+def test_case_roles(body: str, expect: tuple[str, str, str]) -> None:
+    text, ex = extract(body)
+    assert expect in triples(ex)
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    # the FSB acts, but nothing says it investigates
+    "The FSB detained Server Mustafayev. He is accused of terrorism under Article 205.5.",
+    # an investigating body acts on someone with no case in the article
+    "The Investigative Committee searched the home of Akhtem Chiygoz.",
+    # a case against somebody else (no named defendant), a court that hears a case
+    "Server Mustafayev was charged with terrorism. The FSB opened a criminal case against his lawyer.",
+    "Edem Bekirov was charged with terrorism. The case against Edem Bekirov was heard by the Southern District Military Court.",
+    # the prosecutor's words, not an act in the case of the other defendant
+    "Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. Prosecutor Yevgeny "
+    "Kolpikov said that Edem Bekirov was guilty.",
+])
+def test_case_roles_near_misses(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [c for c in rel_claims(ex) if c.predicate in ("INVESTIGATES", "PROSECUTES")]
+
+
+# --- through the whole pipeline ------------------------------------------------------------
+
+def test_drafted_relations_validate_with_exact_quotes(tmp_path: Path) -> None:
+    body = ("Police detained Server Mustafayev, a Crimean Tatar activist and a coordinator of Crimean Solidarity, "
+            "on Tuesday. Edem Bekirov, the brother of Nariman Dzhelyal, was detained. A spokesperson for Amnesty "
+            "International said the detentions were unjust.")
+    src = tmp_path / "a.txt"
+    src.write_text(f"Crimean Tatars detained\n\n{body}\n", encoding="utf-8")
+    report = extract_articles([src], tmp_path / "out")
+    assert not report.failed
+    out = report.written[0][1]
+    assert validate([out])[1] == []
+    doc = yaml.safe_load(out.read_text(encoding="utf-8"))
+    got = {(c["subject"], c["predicate"], c["object"]): c for c in doc["claims"]}
+    assert next(e for e in doc["entities"] if e["key"] == "person:edem-bekirov").get("sensitive") is True
+    for key in [("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity"),
+                ("person:edem-bekirov", "RELATIVE_OF", "person:nariman-dzhelyal"),
+                ("org:amnesty-international", "STATES", "event:amnesty-international-statement")]:
+        assert key in got, key
+        assert got[key]["quote"] in body
+    assert len(doc["claims"]) == len({(c["subject"], c["predicate"], c["object"], c.get("role")) for c in doc["claims"]})
+
+
+def test_a_detainee_quoted_in_a_news_lead_does_not_speak_for_a_government() -> None:
+    # Only an official (a title, an affiliation, a byline) opens a government's statement.
+    _text, ex = extract("Asan Akhtemov told his lawyer that officers tortured him with electric shocks.\n\n"
+                        "The Ukrainian Foreign Ministry condemned the arrests and demanded his release.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:asan-akhtemov", "event:asan-akhtemov-statement") in states
+    ministry = [o for s, o in states if s.startswith("org:")]
+    assert ministry and "event:asan-akhtemov-statement" not in ministry
+
+
+def test_a_country_before_a_title_is_its_government() -> None:
+    text, ex = extract("The United Kingdom condemns the verdict. UK Minister for Europe Sir Alan Duncan said the "
+                       "verdict was unjust.")
+    works = [(c.subject, c.predicate, c.object, c.qualifiers.get("role")) for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
+    assert works == [("person:alan-duncan", "WORKS_FOR", "org:uk-government", "minister")]
+    check_quotes(text, ex)
+
+
+def test_a_country_without_its_government_in_the_article_gives_no_claim() -> None:
+    # No sentence makes the UK an actor: no government entity to attach the minister to.
+    _text, ex = extract("UK Minister for Europe Sir Alan Duncan visited Kyiv in May.")
+    assert not [c for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
+
+
+# --- linked cases -------------------------------------------------------------------------
+
+_TWO_CASES = "Server Mustafayev was charged with terrorism. Edem Bekirov was charged with terrorism. "
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("Edem Bekirov was tried in the same case as Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+    ("Server Mustafayev and Edem Bekirov were tried in the same case.", ("case:server-mustafayev", "case:edem-bekirov")),
+    ("The case of Edem Bekirov is linked to the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+    ("Edem Bekirov's case was merged with the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+])
+def test_linked_cases(body: str, expect: tuple[str, str]) -> None:
+    text, ex = extract(_TWO_CASES + body)
+    linked = [(c.subject, c.object) for c in rel_claims(ex) if c.predicate == "LINKED_TO"]
+    assert linked == [expect]
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Edem Bekirov met Server Mustafayev in the same cell.",
+    "Edem Bekirov is linked to Server Mustafayev.",
+    # the other defendant is not named: nothing to link
+    "Server Mustafayev was tried in the same case as his cousin.",
+])
+def test_linked_cases_near_misses(body: str) -> None:
+    _text, ex = extract(_TWO_CASES + body)
+    assert not [c for c in rel_claims(ex) if c.predicate == "LINKED_TO"]
+
+
+def test_a_foreign_official_in_the_lead_does_not_speak_for_another_government() -> None:
+    # The official serves a British body; the U.S. Department of State's statement stays its own.
+    _text, ex = extract("Foreign and Commonwealth Office Minister Alan Duncan condemned the verdict against Nariman "
+                        "Dzhelyal. The U.S. Department of State condemns the verdict too.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:alan-duncan", "event:alan-duncan-statement") in states
+    assert ("org:us-department-of-state", "event:alan-duncan-statement") not in states
+    assert any(s == "org:us-department-of-state" for s, _o in states)
