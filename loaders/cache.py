@@ -18,9 +18,9 @@ What makes an entry usable, and nothing else:
 Safety: the cache is SQLite (no pickle: rows are JSON, decoded into plain values and then into
 the model's dataclasses), under ``.casegraph/cache/`` of the casegraph home. A cache file that is
 not owned by the current user, or that others may write, is neither read nor written; a corrupt
-or truncated one is set aside and rebuilt; a row that does not decode is a miss. Writes are one
-transaction at the end of a run, so two runs at once each see a whole cache (the loser of a
-lock simply does not store its rows).
+or truncated one is set aside and rebuilt; a row that does not decode is a miss. A run's writes are
+one transaction, committed at its end, so two runs at once each see a whole cache (the one that
+does not get the write lock simply does not store its rows).
 """
 
 from __future__ import annotations
@@ -115,7 +115,8 @@ class FactCache:
         self._conn = conn
         self._context = context
         self._rows: dict[str, tuple[int, int, str, str]] = {}
-        self._pending: list[tuple[str, int, int, str, str, str]] = []
+        self._writing = False  # inside this run's write transaction
+        self._write_failed = False
         self.hits = 0
         self.misses = 0
         try:
@@ -152,25 +153,46 @@ class FactCache:
         return data
 
     def store(self, path: Path, st: Stamp, data: dict[str, Any]) -> None:
-        """Remember a valid file's checked result (written by :meth:`commit`)."""
+        """Remember a valid file's checked result, in the run's one write transaction.
+
+        Rows go to SQLite as they come (its pages, not this process, hold them) and become
+        visible at :meth:`commit`. When another run holds the write lock, this run stores nothing.
+        """
+        if self._write_failed:
+            return
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        self._pending.append((str(path.resolve()), st.size, st.mtime_ns, st.sha1, self._context, text))
+        try:
+            if not self._writing:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._writing = True
+                self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
+            self._conn.execute(
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha1, context, data, check_sum) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (str(path.resolve()), st.size, st.mtime_ns, st.sha1, self._context, text,
+                 hashlib.sha1(text.encode()).hexdigest()))
+        except sqlite3.DatabaseError:
+            self._give_up()
+
+    def _give_up(self) -> None:
+        """Another run holds the lock, or the disk is full: the cache is an optimisation."""
+        self._write_failed = True
+        if self._writing:
+            try:
+                self._conn.rollback()
+            except sqlite3.DatabaseError:
+                pass
+            self._writing = False
 
     def commit(self) -> None:
-        """Write what was stored in one transaction; a busy or failing cache keeps its old rows."""
-        if not self._pending:
+        """Make this run's rows visible, all at once; a failing commit keeps the old rows."""
+        if not self._writing:
             return
-        rows = [(p, size, mtime, sha1, ctx, text, hashlib.sha1(text.encode()).hexdigest())
-                for p, size, mtime, sha1, ctx, text in self._pending]
-        self._pending = []
         try:
-            with self._conn:
-                self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
-                self._conn.executemany(
-                    "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha1, context, data, check_sum) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self._conn.commit()
+            self._writing = False
         except sqlite3.DatabaseError:
-            pass  # another run holds the lock, or the disk is full: the cache is an optimisation
+            self._give_up()
 
     def close(self) -> None:
         self._conn.close()
@@ -190,14 +212,13 @@ CREATE TABLE IF NOT EXISTS files (
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=2.0, isolation_level="DEFERRED")
+    conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)  # transactions are explicit
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         ok = conn.execute("PRAGMA quick_check").fetchone()
         if not ok or ok[0] != "ok":
             raise sqlite3.DatabaseError("cache file failed its integrity check")
-        with conn:
-            conn.execute(_SCHEMA)
+        conn.execute(_SCHEMA)
         cols = [r[1] for r in conn.execute("PRAGMA table_info(files)")]
         if cols != ["path", "size", "mtime_ns", "sha1", "context", "data", "check_sum"]:
             raise sqlite3.DatabaseError("a cache file of another shape")
