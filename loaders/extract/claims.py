@@ -18,6 +18,13 @@ from typing import Any
 from anyascii import anyascii
 
 from graph.model import Entity
+from loaders.extract.events import (
+    Group,
+    article_groups,
+    collective_object,
+    coordinated,
+    plural_mentions,
+)
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.links import (
     bylines,
@@ -48,10 +55,6 @@ _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged 
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?"
-                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
-_PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|(?:the|these|those)(?: \w+)? (?:men|women|"
-                         r"activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
@@ -123,23 +126,23 @@ class _Sent:
     """The mentions of one sentence, with helpers the rules share."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention], pronouns: list[tuple[int, int, str]],
-                 last_group: list[str]):
+                 last_group: list[str], article: list[Group] | None = None):
         self.s = sent
         self.people = [m for m in mentions if m.label == "Person"]
         self.orgs = [m for m in mentions if m.label == "Organisation"]
         self.places = [m for m in mentions if m.label == "Location"]
         self.pronouns = pronouns  # (start, end, antecedent key)
-        # "X and Y", "X, Y and Z", "X and his brother Y": people named together.
+        # "X and Y", "X, Y and Z", "X and his brother Y", "A, B and Deputy Head of the Mejlis, C": people named together.
         self.groups: list[list[Mention]] = []
         for m in self.people:
-            if self.groups and _COORD_RE.fullmatch(self.between(self.groups[-1][-1].end, m.start)):
+            if self.groups and coordinated(self.between(self.groups[-1][-1].end, m.start)):
                 self.groups[-1].append(m)
             else:
                 self.groups.append([m])
         self.groups = [g for g in self.groups if len({m.ref for m in g}) > 1]
-        # "both men", "they", "the brothers": the last people named together.
-        self.plurals = [(sent.start + pm.start(), sent.start + pm.end()) for pm in _PLURAL_RE.finditer(sent.text)] \
-            if last_group else []
+        # "both men", "they", "their homes", "the four men": the people a plural phrase means.
+        own = [(g[0].start, g[-1].end, list(dict.fromkeys(m.ref for m in g))) for g in self.groups]
+        self.plurals = plural_mentions(sent.start, sent.text, own, last_group, article or [])
         self.last_group = last_group
 
     def group_of(self, ref: str) -> list[str]:
@@ -183,6 +186,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     speakers_by_para: dict[int, str] = {}
     history: list[str] = []              # people in the order the article names them
     last_group: list[str] = []
+    group_end = 0
     cases: dict[str, str] = {}           # defendant key -> case key
     lawyers: list[tuple[str, str, tuple[int, int], float]] = []
     role_people: set[str] = set()
@@ -197,6 +201,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
     para_starts = [m.start() for m in re.finditer(r"\n", text)]
     date_starts = [d[0] for d in dates]
     first = 0
@@ -218,7 +223,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
-        cx = _Sent(sent, inside, pron, last_group)
+        cx = _Sent(sent, inside, pron, last_group, groups_in_article)
 
         # --- speakers: who says this sentence
         speakers: list[tuple[str, int, int]] = []
@@ -412,6 +417,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+            if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
+                targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             for target in targets:
                 if ex.entities[target].label != "Person":
                     continue
@@ -431,7 +438,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
                     ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
                              procedural_status="convicted" if kind == "verdict" else "defendant")
-                for o in cx.orgs:
+                for o in cx.orgs if kind not in _OWN_ACTS else ():
                     if _perpetrates(cx, o, a, b):
                         is_court = ex.entities[o.ref].attributes.get("kind") == "court"
                         court = kind in ("verdict", "trial", "hearing") and is_court
@@ -451,6 +458,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         org_links(text, cx.orgs, cx.people, cx.places, ex.claim, quote)
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
+            group_end = sent.end
+        elif last_group and sent.end - group_end > _GROUP_REACH:
+            last_group = []  # "they" paragraphs after a list means somebody else
         history.extend(m.ref for m in cx.people)
     for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
         name = ex.entities[ref].name
@@ -517,6 +527,8 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
              charge=charge)
 
 
+# How far (characters) "they" or "both men" reaches back to the last list of people.
+_GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike",)
 class _CachedRe:
@@ -637,8 +649,10 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((a - pb, [ref], 0.6))
         elif pa >= b:
             cands.append((pa - b + 15, [ref], 0.55))
-    for pa, pb in cx.plurals:
-        refs = [r for r in cx.last_group if r not in exclude]
+    for pa, pb, group in cx.plurals:
+        refs = [r for r in group if r not in exclude]
+        if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b):
+            continue  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
         if refs and a <= pa and pb <= b:
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
