@@ -492,7 +492,8 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     """DEFENDANT_IN and ACCUSED_OF for one defendant of a charge phrase, and their case."""
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
-    tail = sent.text[mt.end():mt.end() + 80].lower()
+    # Quotation marks around a charge ("for “separatism”") are the article's, not the charge's.
+    tail = re.sub(r"[“”\"‘]", "", sent.text[mt.end():mt.end() + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
@@ -501,9 +502,12 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
         or re.match(r"(\S+)\s+charges\s+against", mt.group(1), re.IGNORECASE)
     if charge is None and inside:
         charge = inside.group(1).strip(" “”\"").lower()
+        if re.fullmatch(r"(?:(?:unfounded|fabricated|trumped-up|bogus|false|baseless|spurious|absurd|politically|motivated|"
+                        r"new|these|the|such|criminal|all|any|same|further)\s*)+", charge):
+            charge = None  # "unfounded charges against these men": what the charges are worth, not what they are
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
-    if charge is None:
+    if charge is None and not re.search(r"\bagainst$", mt.group(1)):  # after "charges against" come the accused
         words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
         charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
     charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
@@ -523,8 +527,9 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     ex.claim(target, "DEFENDANT_IN", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
              procedural_status=status, charge=charge,
              sentence=f"{sent_m.group(1)} years" if sent_m else None)
-    ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
-             charge=charge)
+    if charge:  # accused of what: a charge phrase that names no charge ("charges against these men") is not one
+        ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+                 charge=charge)
 
 
 # How far (characters) "they" or "both men" reaches back to the last list of people.
@@ -635,7 +640,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             continue
         if m.end <= a:
             dist: float = a - m.end
-            if re.search(r"[;]|\band\b[^,]*\b(?:was|were|is)\b", cx.between(m.end, a)):
+            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
         elif m.start >= b:
@@ -676,12 +681,20 @@ def _paragraph_of(newlines: list[int], pos: int) -> int:
     return newlines[i - 1] if i else -1
 
 
-_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$"
+_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?" \
+            r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
 
 
 def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
     """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
     "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
+    if kind in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "the Southern District Military Court in Rostov-on-Don sentenced": where the court sits.
+        for o in cx.orgs:
+            pl = next((p for p in cx.places if re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", cx.between(o.end, p.start))), None)
+            if pl is not None and ex.entities[o.ref].attributes.get("kind") == "court" and _perpetrates(cx, o, a, b):
+                ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
+                return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     for pl in cx.places:
         gap = cx.between(b, pl.start)

@@ -307,8 +307,20 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
+    starts_full = {m.start: m for m in full}
     for mention in single:
         word = mention.text
+        joined = re.match(r"\s+and\s+", text[mention.end:mention.end + 8])
+        partner = starts_full.get(mention.end + len(joined.group())) if joined else None
+        if word in gaz.given_names and partner is not None and len(partner.text.split()) == 2 and partner.ref:
+            # "Asan and Aziz Akhtemov": two given names share the surname that follows them.
+            surname = partner.text.split()[-1]
+            match, _doubt = _match_person(index, word, surname)
+            person = match or index.add(Person(index.unique_key(f"person:{slug(word + ' ' + surname)}"),
+                                               f"{word} {surname}", word, surname, [], [], mention.role))
+            person.mentions.append(mention)
+            mention.ref = person.key
+            continue
         if word in gaz.given_names and not index.by_fold.get(fold(word)):
             continue  # a given name alone: never enough to say who (two Narimans)
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
