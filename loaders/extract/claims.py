@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.events import (
+    INCLUDES_RE,
     Group,
     article_groups,
     collective_object,
@@ -201,6 +202,45 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    def emit(kind: str, mt: re.Match[str], sent: Sentence, cx: _Sent, target: str, conf: float, speaker: str | None,
+             named_in: Sentence, ncx: _Sent) -> None:
+        """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
+        named in ``named_in`` (the same sentence, or the next one that lists the people)."""
+        if ex.entities[target].label != "Person":
+            return
+        a, b = sent.start + mt.start(), sent.start + mt.end()
+        if named_in is sent:
+            span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
+        else:
+            at = next(m for m in ncx.people if m.ref == target)
+            span = quote_span(text, named_in, named_in.start, at.end)
+        if kind == "convicted":
+            ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
+                     procedural_status="convicted")
+            return
+        # The date goes on the claim, not the event: two sources that date one arrest
+        # differently are two pieces of evidence, not a conflict that refuses the files.
+        date = _nearest_date(dates, date_starts, sent, a)
+        ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
+                 role="participant" if kind in _OWN_ACTS else "target", date=date,
+                 asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
+        if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
+            ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
+                     procedural_status="convicted" if kind == "verdict" else "defendant")
+        for o in cx.orgs if kind not in _OWN_ACTS else ():
+            if _perpetrates(cx, o, a, b):
+                is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+                court = kind in ("verdict", "trial", "hearing") and is_court
+                if is_court and not court and kind != "detention_extension":
+                    continue  # a court decides; it does not detain, search or transfer anybody itself
+                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
+                         f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+        if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
+                    "killing", "exchange"):
+            _event_place(ex, text, sent, cx, ev, kind, a, b)
+
+    pending: list[tuple[str, re.Match[str], Sentence, _Sent, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
     para_starts = [m.start() for m in re.finditer(r"\n", text)]
     date_starts = [d[0] for d in dates]
@@ -405,6 +445,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
 
         # --- events
+        if pending and INCLUDES_RE.match(sent.text) and cx.people:
+            # "Russia has imprisoned ... This includes A, B and C": the people a group stood for.
+            named = list(dict.fromkeys(m.ref for m in cx.people if m.ref not in role_people))
+            for kind, pmt, psent, pcx, pspeaker in pending:
+                for target in named:
+                    emit(kind, pmt, psent, pcx, target, 0.55, pspeaker, sent, cx)
+        pending = []
         found = [(gaz.trigger_kinds[mt.lastgroup or ""], mt) for mt in gaz.trigger_pattern.finditer(sent.text)]
         # One beating among electric shocks is one act of torture, not two events.
         tortured = any(kind == "torture" for kind, _mt in found)
@@ -419,36 +466,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
+            if not targets and kind not in _OWN_ACTS:
+                pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
-                if ex.entities[target].label != "Person":
-                    continue
-                if kind == "convicted":
-                    span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
-                             procedural_status="convicted")
-                    continue
-                # The date goes on the claim, not the event: two sources that date one arrest
-                # differently are two pieces of evidence, not a conflict that refuses the files.
-                date = _nearest_date(dates, date_starts, sent, a)
-                ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
-                span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                         role="participant" if kind in _OWN_ACTS else "target", date=date,
-                         asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
-                if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
-                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
-                             procedural_status="convicted" if kind == "verdict" else "defendant")
-                for o in cx.orgs if kind not in _OWN_ACTS else ():
-                    if _perpetrates(cx, o, a, b):
-                        is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                        court = kind in ("verdict", "trial", "hearing") and is_court
-                        if is_court and not court and kind != "detention_extension":
-                            continue  # a court decides; it does not detain, search or transfer anybody itself
-                        ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                                 f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
-                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
-                            "killing", "exchange"):
-                    _event_place(ex, text, sent, cx, ev, kind, a, b)
+                emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
@@ -698,7 +719,8 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     for pl in cx.places:
         gap = cx.between(b, pl.start)
-        if 0 <= pl.start - b <= 160 and re.search(where, gap) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
+        into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
             return
     located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
@@ -723,6 +745,11 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)):
         return True
+    # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
+    if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
+            and o.entry is not None and o.entry.attributes.get("kind") == "government" and o.end <= a:
+        states = [x for x in cx.orgs if x.end <= a and x.entry is not None and x.entry.attributes.get("kind") == "government"]
+        return states[-1] is o
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
         and not re.search(r"[.;]", cx.between(o.end, a))

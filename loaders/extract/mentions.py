@@ -321,8 +321,17 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             person.mentions.append(mention)
             mention.ref = person.key
             continue
+        # A given name alone after the full name, when exactly one person of the article bears it
+        # and nobody has it as surname ("Nariman and Aziz being sent to Minusinsk"); two Narimans:
+        # never enough to say who.
+        bearers = [p for p in index.people if p.given and fold(p.given) == fold(word)]
+        if len(bearers) == 1 and not index.by_fold.get(fold(word)) and bearers[0].mentions \
+                and bearers[0].mentions[0].start < mention.start:
+            bearers[0].mentions.append(mention)
+            mention.ref = bearers[0].key
+            continue
         if word in gaz.given_names and not index.by_fold.get(fold(word)):
-            continue  # a given name alone: never enough to say who (two Narimans)
+            continue
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
                         key=lambda x: -x[0][0])
         sure = [p for (s, _jw), p in scored if s >= SAME]
