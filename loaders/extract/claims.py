@@ -239,7 +239,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange"):
             _event_place(ex, text, sent, cx, ev, kind, a, b)
+        if kind in ("detention", "search") and target in charged_now and named_in is sent:
+            # "He was detained and charged with ...": the detention is a step of that case.
+            ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
 
+    charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, _Sent, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
     para_starts = [m.start() for m in re.finditer(r"\n", text)]
@@ -419,11 +423,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))
 
         # --- charges and cases
+        charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             for target in targets:
                 _charge(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
+                charged_now.add(target)
 
         # --- sentences without a charge word: "X was sentenced to 12 years"
         for mt in re.finditer(r"\bsentenced\b", sent.text):
@@ -660,7 +666,10 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
         if m.ref in exclude or m.start in spoken:
             continue
         if m.end <= a:
-            dist: float = a - m.end
+            # An apposition between the name and its verb does not put them apart:
+            # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
+            gap = _APPOSITION_RE.sub("", cx.between(m.end, a), count=1)
+            dist: float = len(gap) if gap != cx.between(m.end, a) else a - m.end
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
@@ -694,6 +703,9 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+_APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
 
 
 def _paragraph_of(newlines: list[int], pos: int) -> int:

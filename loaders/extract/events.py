@@ -34,7 +34,7 @@ _APPOS = r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from
          r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,))?"
 # A title or description before the next name: "Deputy Head of the Mejlis of Crimean Tatars, ",
 # "activist cousins ", "his brother ", "Mr ".
-_BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
+_BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
                r"(?:(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?[^,;.()“”\"]{2,60}?,\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 _COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+and)\s+" + _BEFORE_NEXT)
 # Words between two names that mean they are not one list: a verb of their own.
