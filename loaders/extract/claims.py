@@ -763,8 +763,12 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
         states = [x for x in cx.orgs if x.end <= a and x.entry is not None and x.entry.attributes.get("kind") == "government"]
         return states[-1] is o
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
+    # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
-        and not re.search(r"[.;]", cx.between(o.end, a))
+        and not re.search(r"[.;]", cx.between(o.end, a)) and not _VERBAL_RE.match(cx.between(a, b))
+
+
+_VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
 
 
 def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:

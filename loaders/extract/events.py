@@ -36,7 +36,7 @@ _APPOS = r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from
 # "activist cousins ", "his brother ", "Mr ".
 _BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
                r"(?:(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?[^,;.()“”\"]{2,60}?,\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-_COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+and)\s+" + _BEFORE_NEXT)
+_COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+(?:and|or))\s+" + _BEFORE_NEXT)
 # Words between two names that mean they are not one list: a verb of their own.
 _NOT_A_LIST = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|who|which|that|by|against|with|to|for|"
                          r"represents|defends|defended|represented|accused|charged|sentenced|detained|arrested)\b")

@@ -280,8 +280,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
-            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, cand.start - 6):cand.start])
-            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[cand.end:cand.end + 6])
+            before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
+            after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
             if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
                 full.append(cand)
                 unsure.remove(cand)
