@@ -24,6 +24,7 @@ from loaders.extract.events import (
     article_groups,
     collective_object,
     coordinated,
+    person_places,
     plural_mentions,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
@@ -380,6 +381,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
                         r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
+            group = cx.group_of(p.ref)
+            for pl in cx.places:
+                if p.ref == group[-1] and 0 <= pl.start - p.end <= 60 and person_places(cx.between(p.end, pl.start)):
+                    first_named = min(m.start for m in cx.people if m.ref in group)
+                    for ref in group:  # "Ilmi Umerov and Akhtem Chiygoz arrived in Kyiv": both are there
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, first_named, pl.end), 0.65, "residence")
             mt = _re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
             near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
             if mt and near:
@@ -391,6 +398,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 if mt and q.ref != p.ref:
                     ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
                              relation=mt.group(1).lower())
+
+        for pa, pb, refs in cx.plurals:  # "They both currently remain in Kyiv"
+            for pl in cx.places:
+                if 0 <= pl.start - pb <= 60 and person_places(cx.between(pb, pl.start)):
+                    for ref in refs:
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
 
         # --- lawyers, judges, prosecutors, investigators
         for b_ in cx.people:

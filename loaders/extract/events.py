@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["coordinated", "article_groups", "plural_mentions", "INCLUDES_RE", "Group"]
+__all__ = ["coordinated", "article_groups", "plural_mentions", "collective_object", "person_places", "INCLUDES_RE", "Group"]
 
 # (start, end, refs): a list of people as the text names it.
 Group = tuple[int, int, list[str]]
@@ -141,3 +141,16 @@ def collective_object(after: str, plurals: Sequence[tuple[int, int]]) -> bool:
     ``plurals`` are the plural phrases' offsets relative to ``after``."""
     m = _COLLECTIVE_RE.match(after)
     return bool(m) and not any(a < m.end() and b > 0 for a, b in plurals)
+
+
+# Where a person is: "X's house in P", "X, who is now in exile in P", "X and Y arrived in P", "They remain in P".
+_HOME_RE = re.compile(r"(?:’s|'s)\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+_STAY_RE = re.compile(r"(?:,\s+who\s+)?\s*(?:(?:both|all)\s+)?(?:(?:is|are|was|were|has been|have been)\s+)?(?:currently\s+|still\s+|now\s+)?"
+                      r"(?:(?:lives?|lived|living|resides?|resided|remains?|remained|arrived|stays?|stayed|settled)\s+in|"
+                      r"in\s+exile\s+in|(?:being\s+)?(?:held|imprisoned|kept)\s+in)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+
+
+def person_places(between: str) -> bool:
+    """Whether the text between a person (or "they") and a place says the person is, lives or
+    is held there."""
+    return bool(_HOME_RE.fullmatch(between) or _STAY_RE.fullmatch(between))

@@ -312,7 +312,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         word = mention.text
         joined = re.match(r"\s+and\s+", text[mention.end:mention.end + 8])
         partner = starts_full.get(mention.end + len(joined.group())) if joined else None
-        if word in gaz.given_names and partner is not None and len(partner.text.split()) == 2 and partner.ref:
+        listed = re.search(r"(?:,|\()\s*$", text[max(0, mention.start - 3):mention.start])
+        if (word in gaz.given_names or listed) and word not in gaz.not_names and partner is not None \
+                and len(partner.text.split()) == 2 and partner.ref:
             # "Asan and Aziz Akhtemov": two given names share the surname that follows them.
             surname = partner.text.split()[-1]
             match, _doubt = _match_person(index, word, surname)
