@@ -126,3 +126,17 @@ def test_place_part_of_country_phrases(tmp_path: Path) -> None:
     parts = claims(doc, "PART_OF")
     assert ("place:crimea", "place:ukraine") in parts
     assert ("place:yalta", "place:ukraine") in parts
+
+
+def test_an_organisation_banned_is_the_target_and_an_appeal_court_judges(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Ban\n\nThe recent banning of Crimean Solidarity by the Russian authorities is a blow. "
+                          "Later the Supreme Court of Russia upheld the ban of the Mejlis of the Crimean Tatar People.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    assert events["event:crimean-solidarity-ban"]["attributes"]["kind"] == "other"
+    assert ("org:crimean-solidarity", "event:crimean-solidarity-ban") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("org:russian-authorities", "event:crimean-solidarity-ban") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    [appeal] = [k for k, e in events.items() if e["attributes"]["kind"] == "appeal"]
+    assert any(s.startswith("org:supreme-court") for s, o in claims(doc, "PARTICIPANT_IN", "judge") if o == appeal)
+    # "the banned X" describes X; it reports no act.
+    doc = draft(tmp_path, "Note\n\nHe is a member of the banned Crimean Solidarity.\n", "b")
+    assert not any(e["label"] == "Event" and e["key"].endswith("-ban") for e in doc["entities"])

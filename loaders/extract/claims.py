@@ -24,6 +24,7 @@ from loaders.extract.events import (
     article_groups,
     collective_object,
     coordinated,
+    org_bans,
     person_places,
     plural_mentions,
 )
@@ -489,6 +490,26 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+
+        for o, a, b in org_bans(sent.text, sent.start, cx.orgs):
+            # "the banning of the Mejlis by the de facto authorities": an act against an organisation.
+            name = ex.entities[o.ref].name
+            courts = [c for c in cx.orgs if ex.entities[c.ref].attributes.get("kind") == "court"]
+            appeal = bool(courts) and re.search(r"\b(?:upheld|upholds|uphold|rejected\s+(?:an?\s+|the\s+)?appeal|"
+                                                r"dismissed\s+(?:an?\s+|the\s+)?appeal)\b", sent.text, re.IGNORECASE)
+            ev = f"event:{o.ref.split(':', 1)[1]}-ban" + ("-appeal" if appeal else "")
+            ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
+                      kind="appeal" if appeal else "other")
+            for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal
+                ex.claim(c.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, c.start), max(b, c.end)), 0.6,
+                         "judge:appeal", role="judge", asserted_by=speaker)
+            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
+                     role="target", date=_nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
+            for p in cx.orgs:
+                if p is not o and _perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court":
+                    ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
+                             "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            _event_place(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))

@@ -154,3 +154,31 @@ def person_places(between: str) -> bool:
     """Whether the text between a person (or "they") and a place says the person is, lives or
     is held there."""
     return bool(_HOME_RE.fullmatch(between) or _STAY_RE.fullmatch(between))
+
+
+# An organisation banned or closed: "the banning of the activities of the Mejlis", "banned the
+# Mejlis", "institutions like the Mejlis have been closed". The organisation is the target.
+_BAN_BEFORE_RE = re.compile(r"\b(?:(?P<noun>ban(?:ning)?|closure|closing|liquidation|outlawing|prohibition)\s+(?:of|on)|"
+                            r"(?<!the )(?<!a )(?P<verb>banned|closed|outlawed|liquidated|prohibited))\s+(?:the\s+)?"
+                            r"(?:(?:activities|activity|work|headquarters|offices?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_BAN_AFTER_RE = re.compile(r"(?:,[^,;]{1,60},)?\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?"
+                           r"(?:banned|closed|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
+_NOT_BANNED = ("government", "court", "agency", "police", "prosecutor", "collective", "international")
+
+
+def org_bans(sent_text: str, sent_start: int, orgs: Sequence[Mention]) -> list[tuple[Mention, int, int]]:
+    """The organisations a sentence says were banned or closed, with the trigger's span."""
+    out = []
+    for o in orgs:
+        entry = o.entry
+        if entry is None or entry.generic or entry.attributes.get("kind") in _NOT_BANNED:
+            continue
+        before = sent_text[max(0, o.start - sent_start - 60):o.start - sent_start]
+        m = _BAN_BEFORE_RE.search(before)
+        if m:
+            out.append((o, o.start - len(before) + m.start(), o.start - len(before) + m.end()))
+            continue
+        m = _BAN_AFTER_RE.match(sent_text, o.end - sent_start)
+        if m:
+            out.append((o, o.end, sent_start + m.end()))
+    return out
