@@ -140,3 +140,20 @@ def test_an_organisation_banned_is_the_target_and_an_appeal_court_judges(tmp_pat
     # "the banned X" describes X; it reports no act.
     doc = draft(tmp_path, "Note\n\nHe is a member of the banned Crimean Solidarity.\n", "b")
     assert not any(e["label"] == "Event" and e["key"].endswith("-ban") for e in doc["entities"])
+
+
+def test_a_detention_for_a_quoted_charge_and_a_prosecution_make_cases(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrest\n\nOn 2 June, the Investigative Committee detained the activist Arsen Tulayev for "
+                          "\u201corganizing mass riots.\u201d The law has been a pretext for the prosecution of critics, "
+                          "including the blogger Lenur Sadykov.\n")
+    [accused] = [c for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"]
+    assert accused["subject"] == "person:arsen-tulayev" and accused["charge"] == "organizing mass riots"
+    assert ("event:arsen-tulayev-detention", "case:arsen-tulayev") in claims(doc, "PART_OF")
+    assert ("person:lenur-sadykov", "case:lenur-sadykov") in claims(doc, "DEFENDANT_IN")
+
+
+def test_a_by_far_from_the_act_names_the_agent_of_another_word(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Fear\n\nArsen Tulayev, who was detained in Sevastopol on 4 May, added to the climate of "
+                          "fear propagated by the Russian authorities.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in claims(doc, "PARTICIPANT_IN", "target")
+    assert not claims(doc, "PARTICIPANT_IN", "perpetrator")

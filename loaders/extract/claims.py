@@ -51,6 +51,8 @@ _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "ac
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:alleged|“|\"|participation|involvement|membership))|"
+                        # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
+                        r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
                         r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
                         r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
                         r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
@@ -457,7 +459,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(target, "DEFENDANT_IN", case, quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + 30),
                          conf, "sentence", procedural_status="convicted",
                          sentence=f"{sent_m.group(1)} years" if sent_m else None)
-        for mt in re.finditer(r"\b(?:case|proceedings|criminal case)\s+against\b", sent.text, re.IGNORECASE):
+        for mt in re.finditer(r"\b(?:case|proceedings|criminal case|charges)\s+against\b|\b(?:criminal\s+)?prosecution\s+of\b",
+                              sent.text, re.IGNORECASE):
             after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
             if after:
                 p = after[0]
@@ -557,6 +560,9 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     tail = re.sub(r"[“”\"‘]", "", sent.text[mt.end():mt.end() + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
+    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[mt.end():mt.end() + 90])
+    if charge is None and quoted:  # "for “organizing and participating in riots”": the charge as the article quotes it
+        charge = quoted.group(1).lower()
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
     inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
                        r"(\S.*?)\s+charges?\b(?!\s+of)", mt.group(1), re.IGNORECASE) \
@@ -709,6 +715,9 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((dist, cx.group_of(m.ref), 0.8))
         elif m.start >= b:
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
+    for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
+        if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
+            cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
         if ref in exclude:
             continue
@@ -789,7 +798,8 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
         return True
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
     if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
-            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)):
+            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
+            and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
         return True
     # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
     if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
@@ -802,6 +812,9 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
         and not re.search(r"[.;]", cx.between(o.end, a)) and not _VERBAL_RE.match(cx.between(a, b))
 
 
+# "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
+_OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
+                             r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
 _VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
 
 
