@@ -157,3 +157,12 @@ def test_a_by_far_from_the_act_names_the_agent_of_another_word(tmp_path: Path) -
                           "fear propagated by the Russian authorities.\n")
     assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in claims(doc, "PARTICIPANT_IN", "target")
     assert not claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_acts_on_many_unnamed_people_are_one_located_event_with_its_agent(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nThe FSB carried out mass arrests in Bakhchysarai on 5 May.\n\n"
+                          "Nobody counts the searches and arrests.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "arrest"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert any(s == event["key"] and o.startswith("place:bakh") for s, o in claims(doc, "LOCATED_IN"))

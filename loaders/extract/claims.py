@@ -19,6 +19,8 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from loaders.extract.events import (
+    COLLECTIVE_ACTS,
+    COLLECTIVE_RE,
     INCLUDES_RE,
     Group,
     article_groups,
@@ -494,6 +496,28 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
 
+        for mt in COLLECTIVE_RE.finditer(sent.text):
+            a, b = sent.start + mt.start(), sent.start + mt.end()
+            if _target(cx, a, b, role_people, speakers)[0] or _HORTATIVE_RE.search(cx.before(a, 60)):
+                continue  # acts on people the sentence names are theirs, one event each
+            perps = [o for o in cx.orgs if _perpetrates(cx, o, a, b) and ex.entities[o.ref].attributes.get("kind") != "court"]
+            if not perps:
+                continue  # "a surge of house searches": nobody said to do them, nothing a monitor could record
+            kind = COLLECTIVE_ACTS[mt.group().lower()]
+            where = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(_IN_PLACE, cx.between(b, pl.start))), None)
+            if where is None:
+                continue  # "a surge of searches" with no place: commentary, not one act to record
+            label = ex.entities[where.ref].name if where else ex.entities[perps[0].ref].name
+            ev = f"event:{slug(label)}-{kind.replace('_', '-')}-collective"
+            ex.entity(ev, "Event", f"{mt.group()[:1].upper()}{mt.group()[1:]} " + (f"in {label}" if where else f"by {label}"),
+                      kind=kind)
+            for o in perps:
+                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6,
+                         f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker,
+                         date=_nearest_date(dates, date_starts, sent, a))
+            if where:
+                ex.claim(ev, "LOCATED_IN", where.ref, quote_span(text, sent, a, where.end), 0.6, "event-place")
+
         for o, a, b in org_bans(sent.text, sent.start, cx.orgs):
             # "the banning of the Mejlis by the de facto authorities": an act against an organisation.
             name = ex.entities[o.ref].name
@@ -791,7 +815,9 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
             r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
-            r"(?:also\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)):
+            r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
+            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
+            cx.between(o.end, a)):
         return True
     if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
                                           cx.between(b, o.start)):

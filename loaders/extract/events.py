@@ -182,3 +182,12 @@ def org_bans(sent_text: str, sent_start: int, orgs: Sequence[Mention]) -> list[t
         if m:
             out.append((o, o.end, sent_start + m.end()))
     return out
+
+
+# Acts against many unnamed people: "the searches in Crimea by Russia", "mass arrests of Crimean Tatars",
+# "police raids on homes in Bakhchysarai". One collective event, when the sentence names who did it.
+COLLECTIVE_ACTS = {"searches": "search", "raids": "search", "house searches": "search", "detentions": "detention",
+                   "mass detentions": "detention", "mass detention": "detention", "arrests": "arrest",
+                   "mass arrests": "arrest"}
+COLLECTIVE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, COLLECTIVE_ACTS), key=len, reverse=True)) + r")\b",
+                           re.IGNORECASE)
