@@ -308,6 +308,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
     starts_full = {m.start: m for m in full}
+    given_folds = {fold(p.given) for p in index.people if p.given}  # one look-up per lone word, not a scan
     for mention in single:
         word = mention.text
         joined = re.match(r"\s+and\s+", text[mention.end:mention.end + 8])
@@ -322,11 +323,13 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                                                f"{word} {surname}", word, surname, [], [], mention.role))
             person.mentions.append(mention)
             mention.ref = person.key
+            given_folds.add(fold(word))
             continue
         # A given name alone after the full name, when exactly one person of the article bears it
         # and nobody has it as surname ("Nariman and Aziz being sent to Minusinsk"); two Narimans:
         # never enough to say who.
-        bearers = [p for p in index.people if p.given and fold(p.given) == fold(word)]
+        bearers = [p for p in index.people if p.given and fold(p.given) == fold(word)] \
+            if fold(word) in given_folds else []
         if len(bearers) == 1 and not index.by_fold.get(fold(word)) and bearers[0].mentions \
                 and bearers[0].mentions[0].start < mention.start:
             bearers[0].mentions.append(mention)
