@@ -404,6 +404,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
                              relation=mt.group(1).lower())
 
+        for pa, pb, ref in cx.pronouns:  # "a search of his residence in the village of Dubki"
+            if cx.between(pa, pb).lower() in ("his", "her"):
+                for pl in cx.places:
+                    if 0 <= pl.start - pb <= 50 and _HOME_AFTER_RE.fullmatch(cx.between(pb, pl.start)):
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
         for pa, pb, refs in cx.plurals:  # "They both currently remain in Kyiv"
             for pl in cx.places:
                 if 0 <= pl.start - pb <= 60 and person_places(cx.between(pb, pl.start)):
@@ -461,6 +466,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(target, "DEFENDANT_IN", case, quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + 30),
                          conf, "sentence", procedural_status="convicted",
                          sentence=f"{sent_m.group(1)} years" if sent_m else None)
+        for mt in re.finditer(r",?\s+who\s+(?:is|was|has\s+been|had\s+been)\s+(?:the\s+)?(?:subject|target|victim)\s+of\s+"
+                              r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:persecution|prosecution|criminal\s+(?:case|proceedings))\b", sent.text):
+            # "X, deputy chairperson of the Mejlis, who is the subject of politically motivated persecution"
+            before = [p for p in cx.people if p.end <= sent.start + mt.start()
+                      and (sent.start + mt.start() - p.end <= 3 or _APPOSITION_RE.match(cx.between(p.end, sent.start + mt.start()) + ", is"))]
+            if before:
+                p = before[-1]
+                ex.claim(p.ref, "DEFENDANT_IN", _case(ex, cases, p.ref), quote_span(text, sent, p.start, sent.start + mt.end()), 0.55,
+                         "case")
         for mt in re.finditer(r"\b(?:case|proceedings|criminal case|charges)\s+against\b|\b(?:criminal\s+)?prosecution\s+of\b",
                               sent.text, re.IGNORECASE):
             after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
@@ -841,6 +855,7 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
 _OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
                              r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
+_HOME_AFTER_RE = re.compile(r"\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
 _VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
 
 

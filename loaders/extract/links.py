@@ -20,9 +20,9 @@ from loaders.extract.mentions import Mention, Sentence
 __all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
-# Detention is left out: articles speak of a prisoner's detention as their plight more often than
-# as a step of their case.
-CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal")
+# A defendant's release ends the custody of their case. Detention is left out: articles speak of a
+# prisoner's detention as their plight more often than as a step of their case.
+CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal", "release")
 _PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
 
 Claim = Callable[..., None]
