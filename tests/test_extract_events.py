@@ -175,3 +175,13 @@ def test_a_persecuted_defendant_and_a_home_named_by_a_pronoun(tmp_path: Path) ->
     assert ("person:arsen-tulayev", "case:arsen-tulayev") in claims(doc, "DEFENDANT_IN")
     assert any(s == "person:arsen-tulayev" and o.startswith("place:dubk") for s, o in claims(doc, "LOCATED_IN"))
     assert ("event:arsen-tulayev-release", "case:arsen-tulayev") in claims(doc, "PART_OF")
+
+
+def test_the_one_person_a_sentence_is_about_and_charges_in_plain_words(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Verdict\n\nArsen Tulayev was arrested by the FSB in May 2019 in Sevastopol, and convicted to "
+                          "ten years in a prison colony in Russia, as a citizen of Russia, on charges of terrorism. "
+                          "Lenur Sadykov was sentenced to two years for expressing his opposition to the occupation "
+                          "online.\n")
+    charges = {c["subject"]: c.get("charge") for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"}
+    assert charges["person:arsen-tulayev"] == "terrorism"
+    assert charges["person:lenur-sadykov"].startswith("expressing his opposition")

@@ -52,7 +52,7 @@ _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "ac
            "prosecuted for": "accused"}
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
-                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:alleged|“|\"|participation|involvement|membership))|"
+                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
                         r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
                         r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
@@ -613,7 +613,7 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
     if charge is None and not re.search(r"\bagainst$", mt.group(1)):  # after "charges against" come the accused
-        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s’'-]{3,70}?)(?:[,.;]|$| and | after | in )", tail)
         charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
     charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
     if charge and len(charge) < 4:
@@ -775,12 +775,16 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((a - pb, refs, 0.6))
         elif refs and pa >= b:
             cands.append((pa - b + 15, refs, 0.55))
-    if not cands:
-        return [], 0.0
     cands.sort(key=lambda c: c[0])
-    dist, refs, conf = cands[0]
-    if dist > 120:
+    if not cands or cands[0][0] > 120:
+        # "Oleg Sentsov was arrested in May, and convicted ..., on charges of terrorism": the one person
+        # of the sentence, its subject, is who every act of it is about.
+        subject = [m for m in cx.people if m.start - cx.s.start <= 2 and m.ref not in exclude and m.start not in spoken
+                   and re.match(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has|have|had)\b", cx.after(m.end, 90))]
+        if subject and len({m.ref for m in cx.people}) == 1 and subject[0].end <= a:
+            return [subject[0].ref], 0.6
         return [], 0.0
+    dist, refs, conf = cands[0]
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
