@@ -15,7 +15,9 @@ a known given name, its last word has a surname ending, or a cue word stands nex
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -169,9 +171,30 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
-    orgs = sorted(((m.start, m.end) for m in out if m.label == "Organisation"), key=lambda x: (x[0], -x[1]))
-    inner = {id(m) for m in out for a, b in orgs if a <= m.start and m.end <= b and (a, b) != (m.start, m.end)}
-    return sorted((_country_as_actor(m, text) for m in out if id(m) not in inner), key=lambda m: m.start)
+    inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
+    return sorted((_country_as_actor(m, text) for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+
+
+def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [s, e) lies inside one of the sorted ``spans`` other than itself: by bisection over
+    the prefix maxima of the ends (linear in the mentions, not mentions times organisations)."""
+    starts = [a for a, _b in spans]
+    best: list[tuple[int, tuple[int, int] | None, int]] = []  # (largest end, its span, largest end of another span)
+    e1, s1, e2 = -1, None, -1
+    for a, b in spans:
+        if b > e1:
+            e1, s1, e2 = b, (a, b), max(e2, e1)
+        elif b > e2:
+            e2 = b
+        best.append((e1, s1, e2))
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        if i < 0:
+            return False
+        top, span, other = best[i]
+        return (top >= e and span != (s, e)) or other >= e
+    return inside
 
 
 def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
