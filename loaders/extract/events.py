@@ -104,8 +104,10 @@ def plural_mentions(sent_start: int, sent_text: str, groups: Sequence[Group], la
     nobody known are left out). ``groups`` are the sentence's own lists, ``last_group`` the
     last list before the sentence, ``article`` every list in the article."""
     out: list[Group] = []
-    numbered = []
-    for m in _NUMBERED_RE.finditer(sent_text):
+    numbered: list[tuple[int, int]] = []
+    if not (article or groups or last_group):
+        return out  # nobody named together anywhere: no plural can mean known people
+    for m in _NUMBERED_RE.finditer(sent_text) if article else ():
         n = m.group(1).lower()
         count = int(n) if n.isdigit() else _NUMBERS[n]
         a = sent_start + m.start()
@@ -116,7 +118,7 @@ def plural_mentions(sent_start: int, sent_text: str, groups: Sequence[Group], la
         g = min(fits, key=lambda g: min(abs(g[0] - a), abs(g[1] - a)))
         out.append((a, sent_start + m.end(), list(g[2])))
         numbered.append((m.start(), m.end()))
-    for m in _PLURAL_RE.finditer(sent_text):
+    for m in _PLURAL_RE.finditer(sent_text) if groups or last_group else ():
         if any(s <= m.start() < e for s, e in numbered):
             continue
         a = sent_start + m.start()
