@@ -18,6 +18,18 @@ from typing import Any
 from anyascii import anyascii
 
 from graph.model import Entity
+from loaders.extract.events import (
+    COLLECTIVE_ACTS,
+    COLLECTIVE_RE,
+    INCLUDES_RE,
+    Group,
+    article_groups,
+    collective_object,
+    coordinated,
+    org_bans,
+    person_places,
+    plural_mentions,
+)
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.links import (
     bylines,
@@ -40,7 +52,9 @@ _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "ac
            "prosecuted for": "accused"}
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
-                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:alleged|“|\"|participation|involvement|membership))|"
+                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
+                        # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
+                        r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
                         r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
                         r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
                         r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
@@ -48,10 +62,6 @@ _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged 
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_COORD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her)\s+(?:brother|sister|wife|husband|son|daughter)\s+)?"
-                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
-_PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|(?:the|these|those)(?: \w+)? (?:men|women|"
-                         r"activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
 _PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
 
 
@@ -123,23 +133,23 @@ class _Sent:
     """The mentions of one sentence, with helpers the rules share."""
 
     def __init__(self, sent: Sentence, mentions: list[Mention], pronouns: list[tuple[int, int, str]],
-                 last_group: list[str]):
+                 last_group: list[str], article: list[Group] | None = None):
         self.s = sent
         self.people = [m for m in mentions if m.label == "Person"]
         self.orgs = [m for m in mentions if m.label == "Organisation"]
         self.places = [m for m in mentions if m.label == "Location"]
         self.pronouns = pronouns  # (start, end, antecedent key)
-        # "X and Y", "X, Y and Z", "X and his brother Y": people named together.
+        # "X and Y", "X, Y and Z", "X and his brother Y", "A, B and Deputy Head of the Mejlis, C": people named together.
         self.groups: list[list[Mention]] = []
         for m in self.people:
-            if self.groups and _COORD_RE.fullmatch(self.between(self.groups[-1][-1].end, m.start)):
+            if self.groups and coordinated(self.between(self.groups[-1][-1].end, m.start)):
                 self.groups[-1].append(m)
             else:
                 self.groups.append([m])
         self.groups = [g for g in self.groups if len({m.ref for m in g}) > 1]
-        # "both men", "they", "the brothers": the last people named together.
-        self.plurals = [(sent.start + pm.start(), sent.start + pm.end()) for pm in _PLURAL_RE.finditer(sent.text)] \
-            if last_group else []
+        # "both men", "they", "their homes", "the four men": the people a plural phrase means.
+        own = [(g[0].start, g[-1].end, list(dict.fromkeys(m.ref for m in g))) for g in self.groups]
+        self.plurals = plural_mentions(sent.start, sent.text, own, last_group, article or [])
         self.last_group = last_group
 
     def group_of(self, ref: str) -> list[str]:
@@ -183,6 +193,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     speakers_by_para: dict[int, str] = {}
     history: list[str] = []              # people in the order the article names them
     last_group: list[str] = []
+    group_end = 0
     cases: dict[str, str] = {}           # defendant key -> case key
     lawyers: list[tuple[str, str, tuple[int, int], float]] = []
     role_people: set[str] = set()
@@ -197,6 +208,50 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    def emit(kind: str, mt: re.Match[str], sent: Sentence, cx: _Sent, target: str, conf: float, speaker: str | None,
+             named_in: Sentence, ncx: _Sent) -> None:
+        """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
+        named in ``named_in`` (the same sentence, or the next one that lists the people)."""
+        if ex.entities[target].label != "Person":
+            return
+        a, b = sent.start + mt.start(), sent.start + mt.end()
+        if named_in is sent:
+            span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
+        else:
+            at = next(m for m in ncx.people if m.ref == target)
+            span = quote_span(text, named_in, named_in.start, at.end)
+        if kind == "convicted":
+            ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
+                     procedural_status="convicted")
+            return
+        # The date goes on the claim, not the event: two sources that date one arrest
+        # differently are two pieces of evidence, not a conflict that refuses the files.
+        date = _nearest_date(dates, date_starts, sent, a)
+        ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
+                 role="participant" if kind in _OWN_ACTS else "target", date=date,
+                 asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
+        if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
+            ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
+                     procedural_status="convicted" if kind == "verdict" else "defendant")
+        for o in cx.orgs if kind not in _OWN_ACTS else ():
+            if _perpetrates(cx, o, a, b):
+                is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+                court = kind in ("verdict", "trial", "hearing") and is_court
+                if is_court and not court and kind != "detention_extension":
+                    continue  # a court decides; it does not detain, search or transfer anybody itself
+                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
+                         f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+        if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
+                    "killing", "exchange"):
+            _event_place(ex, text, sent, cx, ev, kind, a, b)
+        if kind in ("detention", "search") and target in charged_now and named_in is sent:
+            # "He was detained and charged with ...": the detention is a step of that case.
+            ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
+
+    charged_now: set[str] = set()  # the people a charge of the current sentence names
+    pending: list[tuple[str, re.Match[str], Sentence, _Sent, str | None]] = []
+    groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
     para_starts = [m.start() for m in re.finditer(r"\n", text)]
     date_starts = [d[0] for d in dates]
     first = 0
@@ -218,7 +273,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
-        cx = _Sent(sent, inside, pron, last_group)
+        cx = _Sent(sent, inside, pron, last_group, groups_in_article)
 
         # --- speakers: who says this sentence
         speakers: list[tuple[str, int, int]] = []
@@ -331,6 +386,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
                         r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
                     ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
+            group = cx.group_of(p.ref)
+            for pl in cx.places:
+                if p.ref == group[-1] and 0 <= pl.start - p.end <= 60 and person_places(cx.between(p.end, pl.start)):
+                    first_named = min(m.start for m in cx.people if m.ref in group)
+                    for ref in group:  # "Ilmi Umerov and Akhtem Chiygoz arrived in Kyiv": both are there
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, first_named, pl.end), 0.65, "residence")
             mt = _re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
             near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
             if mt and near:
@@ -342,6 +403,17 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 if mt and q.ref != p.ref:
                     ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
                              relation=mt.group(1).lower())
+
+        for pa, pb, ref in cx.pronouns:  # "a search of his residence in the village of Dubki"
+            if cx.between(pa, pb).lower() in ("his", "her"):
+                for pl in cx.places:
+                    if 0 <= pl.start - pb <= 50 and _HOME_AFTER_RE.fullmatch(cx.between(pb, pl.start)):
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
+        for pa, pb, refs in cx.plurals:  # "They both currently remain in Kyiv"
+            for pl in cx.places:
+                if 0 <= pl.start - pb <= 60 and person_places(cx.between(pb, pl.start)):
+                    for ref in refs:
+                        ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
 
         # --- lawyers, judges, prosecutors, investigators
         for b_ in cx.people:
@@ -374,11 +446,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))
 
         # --- charges and cases
+        charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             for target in targets:
                 _charge(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
+                charged_now.add(target)
 
         # --- sentences without a charge word: "X was sentenced to 12 years"
         for mt in re.finditer(r"\bsentenced\b", sent.text):
@@ -392,7 +466,17 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(target, "DEFENDANT_IN", case, quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), a + 30),
                          conf, "sentence", procedural_status="convicted",
                          sentence=f"{sent_m.group(1)} years" if sent_m else None)
-        for mt in re.finditer(r"\b(?:case|proceedings|criminal case)\s+against\b", sent.text, re.IGNORECASE):
+        for mt in re.finditer(r",?\s+who\s+(?:is|was|has\s+been|had\s+been)\s+(?:the\s+)?(?:subject|target|victim)\s+of\s+"
+                              r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:persecution|prosecution|criminal\s+(?:case|proceedings))\b", sent.text):
+            # "X, deputy chairperson of the Mejlis, who is the subject of politically motivated persecution"
+            before = [p for p in cx.people if p.end <= sent.start + mt.start()
+                      and (sent.start + mt.start() - p.end <= 3 or _APPOSITION_RE.match(cx.between(p.end, sent.start + mt.start()) + ", is"))]
+            if before:
+                p = before[-1]
+                ex.claim(p.ref, "DEFENDANT_IN", _case(ex, cases, p.ref), quote_span(text, sent, p.start, sent.start + mt.end()), 0.55,
+                         "case")
+        for mt in re.finditer(r"\b(?:case|proceedings|criminal case|charges)\s+against\b|\b(?:criminal\s+)?prosecution\s+of\b",
+                              sent.text, re.IGNORECASE):
             after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
             if after:
                 p = after[0]
@@ -400,6 +484,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
 
         # --- events
+        if pending and INCLUDES_RE.match(sent.text) and cx.people:
+            # "Russia has imprisoned ... This includes A, B and C": the people a group stood for.
+            named = list(dict.fromkeys(m.ref for m in cx.people if m.ref not in role_people))
+            for kind, pmt, psent, pcx, pspeaker in pending:
+                for target in named:
+                    emit(kind, pmt, psent, pcx, target, 0.55, pspeaker, sent, cx)
+        pending = []
         found = [(gaz.trigger_kinds[mt.lastgroup or ""], mt) for mt in gaz.trigger_pattern.finditer(sent.text)]
         # One beating among electric shocks is one act of torture, not two events.
         tortured = any(kind == "torture" for kind, _mt in found)
@@ -412,36 +503,54 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+            if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
+                targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
+            if not targets and kind not in _OWN_ACTS:
+                pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
-                if ex.entities[target].label != "Person":
-                    continue
-                if kind == "convicted":
-                    span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
-                             procedural_status="convicted")
-                    continue
-                # The date goes on the claim, not the event: two sources that date one arrest
-                # differently are two pieces of evidence, not a conflict that refuses the files.
-                date = _nearest_date(dates, date_starts, sent, a)
-                ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
-                span = quote_span(text, sent, min(a, _first_ref_pos(cx, target, a)), max(b, _last_ref_pos(cx, target, b)))
-                ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                         role="participant" if kind in _OWN_ACTS else "target", date=date,
-                         asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
-                if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
-                    ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
-                             procedural_status="convicted" if kind == "verdict" else "defendant")
-                for o in cx.orgs:
-                    if _perpetrates(cx, o, a, b):
-                        is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                        court = kind in ("verdict", "trial", "hearing") and is_court
-                        if is_court and not court and kind != "detention_extension":
-                            continue  # a court decides; it does not detain, search or transfer anybody itself
-                        ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                                 f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
-                if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
-                            "killing", "exchange"):
-                    _event_place(ex, text, sent, cx, ev, kind, a, b)
+                emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+
+        for mt in COLLECTIVE_RE.finditer(sent.text):
+            a, b = sent.start + mt.start(), sent.start + mt.end()
+            if _target(cx, a, b, role_people, speakers)[0] or _HORTATIVE_RE.search(cx.before(a, 60)):
+                continue  # acts on people the sentence names are theirs, one event each
+            perps = [o for o in cx.orgs if _perpetrates(cx, o, a, b) and ex.entities[o.ref].attributes.get("kind") != "court"]
+            if not perps:
+                continue  # "a surge of house searches": nobody said to do them, nothing a monitor could record
+            kind = COLLECTIVE_ACTS[mt.group().lower()]
+            where = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(_IN_PLACE, cx.between(b, pl.start))), None)
+            if where is None:
+                continue  # "a surge of searches" with no place: commentary, not one act to record
+            label = ex.entities[where.ref].name if where else ex.entities[perps[0].ref].name
+            ev = f"event:{slug(label)}-{kind.replace('_', '-')}-collective"
+            ex.entity(ev, "Event", f"{mt.group()[:1].upper()}{mt.group()[1:]} " + (f"in {label}" if where else f"by {label}"),
+                      kind=kind)
+            for o in perps:
+                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6,
+                         f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker,
+                         date=_nearest_date(dates, date_starts, sent, a))
+            if where:
+                ex.claim(ev, "LOCATED_IN", where.ref, quote_span(text, sent, a, where.end), 0.6, "event-place")
+
+        for o, a, b in org_bans(sent.text, sent.start, cx.orgs):
+            # "the banning of the Mejlis by the de facto authorities": an act against an organisation.
+            name = ex.entities[o.ref].name
+            courts = [c for c in cx.orgs if ex.entities[c.ref].attributes.get("kind") == "court"]
+            appeal = bool(courts) and re.search(r"\b(?:upheld|upholds|uphold|rejected\s+(?:an?\s+|the\s+)?appeal|"
+                                                r"dismissed\s+(?:an?\s+|the\s+)?appeal)\b", sent.text, re.IGNORECASE)
+            ev = f"event:{o.ref.split(':', 1)[1]}-ban" + ("-appeal" if appeal else "")
+            ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
+                      kind="appeal" if appeal else "other")
+            for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal
+                ex.claim(c.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, c.start), max(b, c.end)), 0.6,
+                         "judge:appeal", role="judge", asserted_by=speaker)
+            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
+                     role="target", date=_nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
+            for p in cx.orgs:
+                if p is not o and _perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court":
+                    ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
+                             "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            _event_place(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
@@ -451,6 +560,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         org_links(text, cx.orgs, cx.people, cx.places, ex.claim, quote)
         if len(cx.groups):
             last_group = list(dict.fromkeys(m.ref for m in cx.groups[-1]))
+            group_end = sent.end
+        elif last_group and sent.end - group_end > _GROUP_REACH:
+            last_group = []  # "they" paragraphs after a list means somebody else
         history.extend(m.ref for m in cx.people)
     for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
         name = ex.entities[ref].name
@@ -484,19 +596,26 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     """DEFENDANT_IN and ACCUSED_OF for one defendant of a charge phrase, and their case."""
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
-    tail = sent.text[mt.end():mt.end() + 80].lower()
+    # Quotation marks around a charge ("for “separatism”") are the article's, not the charge's.
+    tail = re.sub(r"[“”\"‘]", "", sent.text[mt.end():mt.end() + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
+    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[mt.end():mt.end() + 90])
+    if charge is None and quoted:  # "for “organizing and participating in riots”": the charge as the article quotes it
+        charge = quoted.group(1).lower()
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
     inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
                        r"(\S.*?)\s+charges?\b(?!\s+of)", mt.group(1), re.IGNORECASE) \
         or re.match(r"(\S+)\s+charges\s+against", mt.group(1), re.IGNORECASE)
     if charge is None and inside:
         charge = inside.group(1).strip(" “”\"").lower()
+        if re.fullmatch(r"(?:(?:unfounded|fabricated|trumped-up|bogus|false|baseless|spurious|absurd|politically|motivated|"
+                        r"new|these|the|such|criminal|all|any|same|further)\s*)+", charge):
+            charge = None  # "unfounded charges against these men": what the charges are worth, not what they are
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
-    if charge is None:
-        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s-]{3,60}?)(?:[,.;]|$| and | after | in )", tail)
+    if charge is None and not re.search(r"\bagainst$", mt.group(1)):  # after "charges against" come the accused
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s’'-]{3,70}?)(?:[,.;]|$| and | after | in )", tail)
         charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
     charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
     if charge and len(charge) < 4:
@@ -515,10 +634,13 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     ex.claim(target, "DEFENDANT_IN", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
              procedural_status=status, charge=charge,
              sentence=f"{sent_m.group(1)} years" if sent_m else None)
-    ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
-             charge=charge)
+    if charge:  # accused of what: a charge phrase that names no charge ("charges against these men") is not one
+        ex.claim(target, "ACCUSED_OF", case, span, conf, "charge", asserted_by=speaker if speaker != target else None,
+                 charge=charge)
 
 
+# How far (characters) "they" or "both men" reaches back to the last list of people.
+_GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike",)
 class _CachedRe:
@@ -624,12 +746,18 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
         if m.ref in exclude or m.start in spoken:
             continue
         if m.end <= a:
-            dist: float = a - m.end
-            if re.search(r"[;]|\band\b[^,]*\b(?:was|were|is)\b", cx.between(m.end, a)):
+            # An apposition between the name and its verb does not put them apart:
+            # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
+            gap = _APPOSITION_RE.sub("", cx.between(m.end, a), count=1)
+            dist: float = len(gap) if gap != cx.between(m.end, a) else a - m.end
+            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
         elif m.start >= b:
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
+    for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
+        if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
+            cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
         if ref in exclude:
             continue
@@ -639,23 +767,32 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((a - pb, [ref], 0.6))
         elif pa >= b:
             cands.append((pa - b + 15, [ref], 0.55))
-    for pa, pb in cx.plurals:
-        refs = [r for r in cx.last_group if r not in exclude]
+    for pa, pb, group in cx.plurals:
+        refs = [r for r in group if r not in exclude]
+        if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b):
+            continue  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
         if refs and a <= pa and pb <= b:
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
             cands.append((a - pb, refs, 0.6))
         elif refs and pa >= b:
             cands.append((pa - b + 15, refs, 0.55))
-    if not cands:
-        return [], 0.0
     cands.sort(key=lambda c: c[0])
-    dist, refs, conf = cands[0]
-    if dist > 120:
+    if not cands or cands[0][0] > 120:
+        # "Oleg Sentsov was arrested in May, and convicted ..., on charges of terrorism": the one person
+        # of the sentence, its subject, is who every act of it is about.
+        subject = [m for m in cx.people if m.start - cx.s.start <= 2 and m.ref not in exclude and m.start not in spoken
+                   and re.match(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has|have|had)\b", cx.after(m.end, 90))]
+        if subject and len({m.ref for m in cx.people}) == 1 and subject[0].end <= a:
+            return [subject[0].ref], 0.6
         return [], 0.0
+    dist, refs, conf = cands[0]
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+_APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
 
 
 def _paragraph_of(newlines: list[int], pos: int) -> int:
@@ -664,16 +801,25 @@ def _paragraph_of(newlines: list[int], pos: int) -> int:
     return newlines[i - 1] if i else -1
 
 
-_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$"
+_IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?" \
+            r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
 
 
 def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
     """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
     "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
+    if kind in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "the Southern District Military Court in Rostov-on-Don sentenced": where the court sits.
+        for o in cx.orgs:
+            pl = next((p for p in cx.places if re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", cx.between(o.end, p.start))), None)
+            if pl is not None and ex.entities[o.ref].attributes.get("kind") == "court" and _perpetrates(cx, o, a, b):
+                ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
+                return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     for pl in cx.places:
         gap = cx.between(b, pl.start)
-        if 0 <= pl.start - b <= 160 and re.search(where, gap) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
+        into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
             return
     located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
@@ -689,18 +835,34 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
             r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
-            r"(?:also\s+)?(?:tried to\s+|attempted to\s+)?", cx.between(o.end, a)):
+            r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
+            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
+            cx.between(o.end, a)):
         return True
     if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
                                           cx.between(b, o.start)):
         return True
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
     if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
-            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)):
+            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
+            and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
         return True
+    # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
+    if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
+            and o.entry is not None and o.entry.attributes.get("kind") == "government" and o.end <= a:
+        states = [x for x in cx.orgs if x.end <= a and x.entry is not None and x.entry.attributes.get("kind") == "government"]
+        return states[-1] is o
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
+    # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
-        and not re.search(r"[.;]", cx.between(o.end, a))
+        and not re.search(r"[.;]", cx.between(o.end, a)) and not _VERBAL_RE.match(cx.between(a, b))
+
+
+# "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
+_OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
+                             r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
+_HOME_AFTER_RE = re.compile(r"\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+_VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
 
 
 def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:

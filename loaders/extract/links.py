@@ -20,9 +20,9 @@ from loaders.extract.mentions import Mention, Sentence
 __all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
-# Detention is left out: articles speak of a prisoner's detention as their plight more often than
-# as a step of their case.
-CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal")
+# A defendant's release ends the custody of their case. Detention is left out: articles speak of a
+# prisoner's detention as their plight more often than as a step of their case.
+CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal", "release")
 _PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
 
 Claim = Callable[..., None]
@@ -46,6 +46,10 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
                                 r"eastern|western|central|occupied|annexed)\s+)?", gap)
             stated = len(gap) <= 60 and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
                                                   r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
+            # "Crimea, territory the international community recognizes as part of Ukraine"
+            stated = stated or (len(gap) <= 90 and not any(inner.end <= p.start and p.end <= outer.start for p in places)
+                                and re.search(r"\b(?:as|is|remains|was)\s+(?:an?\s+)?(?:integral\s+|inalienable\s+)?"
+                                                            r"part\s+of\s+(?:the\s+)?$", gap) and not re.search(r"[.;]", gap))
             if near or stated:
                 claim(inner.ref, "PART_OF", outer.ref, quote(inner.start, outer.end), 0.75 if near else 0.7, "place-part")
     # "return Crimea to Ukraine", "the territory of Ukraine, including Crimea"
@@ -53,10 +57,13 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
         for b in places:
             if a.ref == b.ref or (entities[b.ref].attributes or {}).get("kind") != "country":
                 continue
-            if re.fullmatch(r"\s+to\s+", text[a.end:b.start]) and re.search(r"\breturn(?:s|ed|ing)?\s+(?:the\s+)?$",
-                                                                         text[max(sent.start, a.start - 20):a.start]):
+            # "return Crimea to Ukraine", "return control of Crimea to Ukraine"
+            if re.fullmatch(r"\s+to\s+", text[a.end:b.start]) and re.search(
+                    r"\breturn(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:control|sovereignty)\s+(?:of|over)\s+)?(?:the\s+)?$",
+                    text[max(sent.start, a.start - 40):a.start]):
                 claim(a.ref, "PART_OF", b.ref, quote(a.start - 8, b.end), 0.7, "place-part")
-            elif re.fullmatch(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}", text[b.end:a.start]) and re.search(
+            elif re.fullmatch(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|,?\s+including\s+[^.;()]{2,60}?(?:,|\band)\s+"
+                              r"(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?", text[b.end:a.start]) and re.search(
                     r"\bterritor\w*\s+of\s+$", text[max(sent.start, b.start - 20):b.start]):
                 claim(a.ref, "PART_OF", b.ref, quote(b.start, a.end), 0.7, "place-part")
 

@@ -15,7 +15,9 @@ a known given name, its last word has a surname ending, or a cue word stands nex
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -169,9 +171,30 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
-    orgs = sorted(((m.start, m.end) for m in out if m.label == "Organisation"), key=lambda x: (x[0], -x[1]))
-    inner = {id(m) for m in out for a, b in orgs if a <= m.start and m.end <= b and (a, b) != (m.start, m.end)}
-    return sorted((_country_as_actor(m, text) for m in out if id(m) not in inner), key=lambda m: m.start)
+    inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
+    return sorted((_country_as_actor(m, text) for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+
+
+def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether [s, e) lies inside one of the sorted ``spans`` other than itself: by bisection over
+    the prefix maxima of the ends (linear in the mentions, not mentions times organisations)."""
+    starts = [a for a, _b in spans]
+    best: list[tuple[int, tuple[int, int] | None, int]] = []  # (largest end, its span, largest end of another span)
+    e1, s1, e2 = -1, None, -1
+    for a, b in spans:
+        if b > e1:
+            e1, s1, e2 = b, (a, b), max(e2, e1)
+        elif b > e2:
+            e2 = b
+        best.append((e1, s1, e2))
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s) - 1
+        if i < 0:
+            return False
+        top, span, other = best[i]
+        return (top >= e and span != (s, e)) or other >= e
+    return inside
 
 
 def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
@@ -280,8 +303,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
-            before = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, cand.start - 6):cand.start])
-            after = re.match(r"(?:,\s*(?:and\s+)?|\s+and\s+)", text[cand.end:cand.end + 6])
+            before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
+            after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
             if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
                 full.append(cand)
                 unsure.remove(cand)
@@ -307,10 +330,36 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
+    starts_full = {m.start: m for m in full}
+    given_folds = {fold(p.given) for p in index.people if p.given}  # one look-up per lone word, not a scan
     for mention in single:
         word = mention.text
+        joined = re.match(r"\s+and\s+", text[mention.end:mention.end + 8])
+        partner = starts_full.get(mention.end + len(joined.group())) if joined else None
+        listed = re.search(r"(?:,|\()\s*$", text[max(0, mention.start - 3):mention.start])
+        if (word in gaz.given_names or listed) and word not in gaz.not_names and partner is not None \
+                and len(partner.text.split()) == 2 and partner.ref:
+            # "Asan and Aziz Akhtemov": two given names share the surname that follows them.
+            surname = partner.text.split()[-1]
+            match, _doubt = _match_person(index, word, surname)
+            person = match or index.add(Person(index.unique_key(f"person:{slug(word + ' ' + surname)}"),
+                                               f"{word} {surname}", word, surname, [], [], mention.role))
+            person.mentions.append(mention)
+            mention.ref = person.key
+            given_folds.add(fold(word))
+            continue
+        # A given name alone after the full name, when exactly one person of the article bears it
+        # and nobody has it as surname ("Nariman and Aziz being sent to Minusinsk"); two Narimans:
+        # never enough to say who.
+        bearers = [p for p in index.people if p.given and fold(p.given) == fold(word)] \
+            if fold(word) in given_folds else []
+        if len(bearers) == 1 and not index.by_fold.get(fold(word)) and bearers[0].mentions \
+                and bearers[0].mentions[0].start < mention.start:
+            bearers[0].mentions.append(mention)
+            mention.ref = bearers[0].key
+            continue
         if word in gaz.given_names and not index.by_fold.get(fold(word)):
-            continue  # a given name alone: never enough to say who (two Narimans)
+            continue
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
                         key=lambda x: -x[0][0])
         sure = [p for (s, _jw), p in scored if s >= SAME]

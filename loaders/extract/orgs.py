@@ -150,6 +150,11 @@ _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s
                           r"embassy|minister|[A-Z][a-z]+\s+(?:Minister|Secretary|Ambassador|Delegation|Embassy|Government))\b")
 
 
+_ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?:detained|arrested|sentenced|imprisoned|"
+                         r"jailed|convicted|searched|raided|transferred|deported|tortured|released|banned|charged|"
+                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
+
+
 def country_actors(text: str, start: int, end: int) -> bool:
     """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
     before, after = text[max(0, start - 40):start], text[end:end + 30]
@@ -157,7 +162,10 @@ def country_actors(text: str, start: int, end: int) -> bool:
         return False  # "annexed by Russia": the corpus reads the annexing state as the country
     if _ACTOR_BEFORE.search(before):
         return True
-    if _LOCATIVE.search(before):
+    loc = _LOCATIVE.search(before)
+    if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
+        return True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+    if loc:
         return False
     if re.match(r"(?:’s|'s)\s+(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
                 r"cities|people|citizens|soil|independence|integrity)\b", after):

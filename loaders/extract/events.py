@@ -1,0 +1,195 @@
+"""Who an event happened to when the sentence names a group rather than a person.
+
+Real articles report one act against several people at once: "the detention of the 5
+Crimean Tatars – A, B, C, D and Deputy Head of the Mejlis, E", "The four men were detained
+by the Russian authorities" (the four named in a list at the end), "raids on their homes",
+"Russia has imprisoned ... This includes A, B and C". A monitor records one event per person.
+
+- :func:`coordinated` says whether the text between two names joins them in one list (commas,
+  "and", a title or apposition between: "and Deputy Head of the Mejlis, E", ", the first
+  deputy of the Mejlis, and activist cousins E");
+- :func:`article_groups` finds the article's lists of people: coordinated names, and names
+  each on a line of its own (a list after "are:");
+- :func:`plural_mentions` finds the plural phrases of a sentence and whom they mean: "they",
+  "their", "these men" (the last list named), "the four men", "5 Crimean Tatars" (the list of
+  exactly that many people in the article);
+- :data:`INCLUDES_RE`: a sentence that names the people a previous one spoke of as a group
+  ("This includes A, B ...", "Among them are ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.mentions import Mention
+
+__all__ = ["coordinated", "article_groups", "plural_mentions", "collective_object", "person_places", "INCLUDES_RE", "Group"]
+
+# (start, end, refs): a list of people as the text names it.
+Group = tuple[int, int, list[str]]
+
+# An apposition after a name: ", the first deputy of the Mejlis of Crimean Tatar People", ", a lawyer".
+_APPOS = r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from)\s+(?:the\s+)?[^,;.()“”\"]{2,60}?(?=,)|" \
+         r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,))?"
+# A title or description before the next name: "Deputy Head of the Mejlis of Crimean Tatars, ",
+# "activist cousins ", "his brother ", "Mr ".
+_BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
+               r"(?:(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?[^,;.()“”\"]{2,60}?,\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+_COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+(?:and|or))\s+" + _BEFORE_NEXT)
+# Words between two names that mean they are not one list: a verb of their own.
+_NOT_A_LIST = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|who|which|that|by|against|with|to|for|"
+                         r"represents|defends|defended|represented|accused|charged|sentenced|detained|arrested)\b")
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12}
+# "the four men", "5 Crimean Tatars", "these three activists", "the four Ukrainian nationals"
+_NUMBERED_RE = re.compile(
+    r"\b(?:(?:the|these|those|all|all\s+the)\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?:men|women|people|persons|activists|Tatars|nationals|Ukrainians|individuals|"
+    r"prisoners|defendants|detainees|leaders|journalists|members|residents|brothers|believers|Witnesses|citizens|"
+    r"civilians|lawyers)\b", re.IGNORECASE)
+# "they", "their homes", "these men", "both": the people named together last.
+_PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|their|(?:the|these|those)(?: \w+)? "
+                        r"(?:men|women|activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
+INCLUDES_RE = re.compile(r"\s*(?:(?:This|These|They|Those|Such\s+cases?)\s+includes?|Among\s+(?:them|those)\b(?:\s+(?:are|were|is))?)\b",
+                         re.IGNORECASE)
+
+
+def coordinated(between: str) -> bool:
+    """Whether ``between`` (the text between two names) joins them in one list."""
+    m = _COORD_RE.fullmatch(between)
+    if not m:
+        return False
+    # A clause of its own between the names ("X said and Y", "X, who represents Y") is no list;
+    # an apposition's "of" or "from" is ("X, a journalist from Nova Kakhovka, and Y").
+    return not _NOT_A_LIST.search(re.sub(r"\b(?:of|at|for|from)\s+(?:the\s+)?", " ", between))
+
+
+def article_groups(text: str, people: Sequence[Mention]) -> list[Group]:
+    """The article's lists of two or more people: coordinated names, and names alone on their lines."""
+    out: list[Group] = []
+    ordered = sorted(people, key=lambda m: m.start)
+    run: list[Mention] = []
+
+    def close() -> None:
+        refs = list(dict.fromkeys(m.ref for m in run))
+        if len(refs) > 1:
+            out.append((run[0].start, run[-1].end, refs))
+
+    for m in ordered:
+        if run and coordinated(text[run[-1].end:m.start]):
+            run.append(m)
+            continue
+        close()
+        run = [m]
+    close()
+    # Names each on a line of their own, one after another: a list ("... are:\n\nA\n\nB\n\nC").
+    run = []
+    for m in ordered:
+        alone = (m.start == 0 or text[m.start - 1] == "\n") and not text[m.end:text.find("\n", m.end) if "\n" in text[m.end:]
+                                                                           else len(text)].strip()
+        if alone and run and not text[run[-1].end:m.start].strip():
+            run.append(m)
+            continue
+        close()
+        run = [m] if alone else []
+    close()
+    return out
+
+
+def plural_mentions(sent_start: int, sent_text: str, groups: Sequence[Group], last_group: list[str],
+                    article: Sequence[Group]) -> list[Group]:
+    """The plural phrases of a sentence, each with the people it means (phrases that mean
+    nobody known are left out). ``groups`` are the sentence's own lists, ``last_group`` the
+    last list before the sentence, ``article`` every list in the article."""
+    out: list[Group] = []
+    numbered: list[tuple[int, int]] = []
+    if not (article or groups or last_group):
+        return out  # nobody named together anywhere: no plural can mean known people
+    for m in _NUMBERED_RE.finditer(sent_text) if article else ():
+        n = m.group(1).lower()
+        count = int(n) if n.isdigit() else _NUMBERS[n]
+        a = sent_start + m.start()
+        fits = [g for g in article if len(g[2]) == count]
+        if not fits:
+            continue
+        # The list nearest the phrase (the same article may list the same people twice).
+        g = min(fits, key=lambda g: min(abs(g[0] - a), abs(g[1] - a)))
+        out.append((a, sent_start + m.end(), list(g[2])))
+        numbered.append((m.start(), m.end()))
+    for m in _PLURAL_RE.finditer(sent_text) if groups or last_group else ():
+        if any(s <= m.start() < e for s, e in numbered):
+            continue
+        a = sent_start + m.start()
+        before = [g for g in groups if g[1] <= a]
+        refs = list(before[-1][2]) if before else list(last_group)
+        if refs:
+            out.append((a, sent_start + m.end(), refs))
+    return out
+
+
+_GROUP_NOUNS = r"(?:prisoners|Ukrainians|civilians|people|Tatars|activists|men|women|individuals|journalists|citizens|" \
+               r"believers|members|residents|detainees|defendants|nationals|opponents|dissidents|critics|Muslims|" \
+               r"Witnesses|lawyers|others|dozens|hundreds|thousands)"
+_COLLECTIVE_RE = re.compile(r"\s+(?:of|against)\s+(?:the\s+|these\s+|those\s+|many\s+|other\s+|more\s+)?"
+                            r"(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUNS + r"\b")
+
+
+def collective_object(after: str, plurals: Sequence[tuple[int, int]]) -> bool:
+    """Whether the act's object, right after its trigger, is a collective the sentence does not
+    name ("detention of Ukrainian political prisoners", "arrests of Crimean Tatars"), unless that
+    phrase is a plural that means people named ("detention of the 5 Crimean Tatars – A, B ...").
+    ``plurals`` are the plural phrases' offsets relative to ``after``."""
+    m = _COLLECTIVE_RE.match(after)
+    return bool(m) and not any(a < m.end() and b > 0 for a, b in plurals)
+
+
+# Where a person is: "X's house in P", "X, who is now in exile in P", "X and Y arrived in P", "They remain in P".
+_HOME_RE = re.compile(r"(?:’s|'s)\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+_STAY_RE = re.compile(r"(?:,\s+who\s+)?\s*(?:(?:both|all)\s+)?(?:(?:is|are|was|were|has been|have been)\s+)?(?:currently\s+|still\s+|now\s+)?"
+                      r"(?:(?:lives?|lived|living|resides?|resided|remains?|remained|arrived|stays?|stayed|settled)\s+in|"
+                      r"in\s+exile\s+in|(?:being\s+)?(?:held|imprisoned|kept)\s+in)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+
+
+def person_places(between: str) -> bool:
+    """Whether the text between a person (or "they") and a place says the person is, lives or
+    is held there."""
+    return bool(_HOME_RE.fullmatch(between) or _STAY_RE.fullmatch(between))
+
+
+# An organisation banned or closed: "the banning of the activities of the Mejlis", "banned the
+# Mejlis", "institutions like the Mejlis have been closed". The organisation is the target.
+_BAN_BEFORE_RE = re.compile(r"\b(?:(?P<noun>ban(?:ning)?|closure|closing|liquidation|outlawing|prohibition)\s+(?:of|on)|"
+                            r"(?<!the )(?<!a )(?P<verb>banned|closed|outlawed|liquidated|prohibited))\s+(?:the\s+)?"
+                            r"(?:(?:activities|activity|work|headquarters|offices?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_BAN_AFTER_RE = re.compile(r"(?:,[^,;]{1,60},)?\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?"
+                           r"(?:banned|closed|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
+_NOT_BANNED = ("government", "court", "agency", "police", "prosecutor", "collective", "international")
+
+
+def org_bans(sent_text: str, sent_start: int, orgs: Sequence[Mention]) -> list[tuple[Mention, int, int]]:
+    """The organisations a sentence says were banned or closed, with the trigger's span."""
+    out = []
+    for o in orgs:
+        entry = o.entry
+        if entry is None or entry.generic or entry.attributes.get("kind") in _NOT_BANNED:
+            continue
+        before = sent_text[max(0, o.start - sent_start - 60):o.start - sent_start]
+        m = _BAN_BEFORE_RE.search(before)
+        if m:
+            out.append((o, o.start - len(before) + m.start(), o.start - len(before) + m.end()))
+            continue
+        m = _BAN_AFTER_RE.match(sent_text, o.end - sent_start)
+        if m:
+            out.append((o, o.end, sent_start + m.end()))
+    return out
+
+
+# Acts against many unnamed people: "the searches in Crimea by Russia", "mass arrests of Crimean Tatars",
+# "police raids on homes in Bakhchysarai". One collective event, when the sentence names who did it.
+COLLECTIVE_ACTS = {"searches": "search", "raids": "search", "house searches": "search", "detentions": "detention",
+                   "mass detentions": "detention", "mass detention": "detention", "arrests": "arrest",
+                   "mass arrests": "arrest"}
+COLLECTIVE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, COLLECTIVE_ACTS), key=len, reverse=True)) + r")\b",
+                           re.IGNORECASE)

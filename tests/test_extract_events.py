@@ -1,0 +1,187 @@
+"""Events for every person of a group (issue 20): lists with titles between the names,
+"the three men", "their homes", "This includes A, B and C", the acting state, the place
+and the case of an event. The articles here are written for the tests (fictional people)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from loaders.extract import extract_articles
+from loaders.extract.events import article_groups, coordinated, plural_mentions
+from loaders.extract.mentions import Mention
+from loaders.facts import validate
+
+
+def draft(tmp_path: Path, text: str, name: str = "a") -> dict:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract_articles([path], tmp_path / "out")
+    assert not report.failed, report.failed
+    out = report.written[0][1]
+    assert validate([out])[1] == []
+    return yaml.safe_load(out.read_text(encoding="utf-8"))
+
+
+def claims(doc: dict, predicate: str, role: str | None = None) -> set[tuple[str, str]]:
+    return {(c["subject"], c["object"]) for c in doc["claims"]
+            if c["predicate"] == predicate and (role is None or c.get("role") == role)}
+
+
+def test_names_with_titles_and_descriptions_between_them_are_one_list() -> None:
+    assert coordinated(", ")
+    assert coordinated(" and Deputy Head of the Mejlis of Crimean Tatars, ")
+    assert coordinated(", the first deputy of the Mejlis, and activist cousins ")
+    assert coordinated(" and Ukrainian activist ")
+    assert coordinated(" or ")
+    # A clause of its own between two names is no list.
+    assert not coordinated(" said that ")
+    assert not coordinated(", who represents ")
+    assert not coordinated(" told his lawyer ")
+
+
+def test_a_numbered_plural_means_the_list_of_that_many_people() -> None:
+    text = "The three men were detained.\n\nArsen Tulayev\n\nLenur Sadykov\n\nRefat Oruchev\n"
+    people = [Mention(text.find(n), text.find(n) + len(n), n, "Person", ref=f"person:{i}")
+              for i, n in enumerate(("Arsen Tulayev", "Lenur Sadykov", "Refat Oruchev"))]
+    groups = article_groups(text, people)
+    assert [g[2] for g in groups] == [["person:0", "person:1", "person:2"]]
+    [(a, b, refs)] = plural_mentions(0, "The three men were detained.", [], [], groups)
+    assert text[a:b] == "The three men" and refs == ["person:0", "person:1", "person:2"]
+    # "five men" when the article lists three: nobody known.
+    assert plural_mentions(0, "Five men were detained.", [], [], groups) == []
+
+
+def test_one_detention_and_one_search_per_person_of_a_list(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crackdown\n\nThe Ministry condemns the detention by the FSB of the 4 Crimean Tatars – Arsen "
+                          "Tulayev, Lenur Sadykov, Refat Oruchev and Deputy Head of the Mejlis, Eskender Bariyev – on "
+                          "5 May, following raids on their homes.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    perpetrators = claims(doc, "PARTICIPANT_IN", "perpetrator")
+    for who in ("arsen-tulayev", "lenur-sadykov", "refat-oruchev", "eskender-bariyev"):
+        assert (f"person:{who}", f"event:{who}-detention") in targets
+        assert (f"person:{who}", f"event:{who}-search") in targets
+        assert ("org:fsb", f"event:{who}-detention") in perpetrators
+
+
+def test_people_listed_after_a_colon_are_the_group_the_article_spoke_of(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Prisoners\n\nThe three men were detained by the Russian authorities and given long prison "
+                          "sentences.\n\nThe three prisoners are:\n\nArsen Tulayev\n\nLenur Sadykov\n\nRefat Oruchev\n")
+    for who in ("arsen-tulayev", "lenur-sadykov", "refat-oruchev"):
+        assert (f"person:{who}", f"event:{who}-detention") in claims(doc, "PARTICIPANT_IN", "target")
+        assert ("org:russian-authorities", f"event:{who}-detention") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+        assert (f"person:{who}", f"case:{who}") in claims(doc, "DEFENDANT_IN")
+
+
+def test_this_includes_names_the_people_of_the_previous_act(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Statement\n\nWe call on Russia to release all of the Ukrainians it has imprisoned for their "
+                          "views. This includes Arsen Tulayev, Lenur Sadykov and Refat Oruchev.\n")
+    for who in ("arsen-tulayev", "lenur-sadykov", "refat-oruchev"):
+        assert (f"person:{who}", f"event:{who}-detention") in claims(doc, "PARTICIPANT_IN", "target")
+        assert ("org:russian-federation", f"event:{who}-detention") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert not any(e["attributes"].get("kind") == "release" for e in doc["entities"] if e["label"] == "Event")
+
+
+def test_an_act_on_an_unnamed_collective_has_no_named_target(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Hunger strike\n\nArsen Tulayev and Lenur Sadykov are on hunger strike in protest against the "
+                          "continued detention of Ukrainian political prisoners.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert not any(obj.endswith("-detention") for _s, obj in targets)
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-hunger-strike") in claims(doc, "PARTICIPANT_IN", "participant")
+    assert not claims(doc, "PARTICIPANT_IN", "perpetrator")  # a hunger strike is their own act
+
+
+def test_a_state_after_an_adverbial_acts_and_shared_surnames_make_two_people(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrests\n\nIn 2020, Russia detained Eskender Bariyev and the brothers Arsen and Lenur "
+                          "Tulayev. The authorities maintained unfounded charges against these men, sentencing them "
+                          "to long terms.\n")
+    names = {e["name"] for e in doc["entities"] if e["label"] == "Person"}
+    assert {"Eskender Bariyev", "Arsen Tulayev", "Lenur Tulayev"} <= names
+    for who in ("eskender-bariyev", "arsen-tulayev", "lenur-tulayev"):
+        assert ("org:russian-federation", f"event:{who}-detention") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+        assert (f"person:{who}", f"event:{who}-verdict") in claims(doc, "PARTICIPANT_IN", "target")
+    assert not claims(doc, "ACCUSED_OF")  # "unfounded charges against these men" names no charge
+
+
+def test_the_place_and_the_case_of_an_event(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Trial\n\nOn 3 March, the Southern District Military Court in Rostov-on-Don sentenced Arsen "
+                          "Tulayev to 12 years. Lenur Sadykov, a journalist from Simferopol who was detained in Kherson "
+                          "and transferred to Crimea. Lenur Sadykov is now held in Sevastopol. He was detained and charged with "
+                          "\u201csabotage\u201d. Refat Oruchev's house in the village of Dubki was searched.\n")
+    located = claims(doc, "LOCATED_IN")
+    assert ("event:arsen-tulayev-verdict", "place:rostov-on-don") in located
+    assert ("event:lenur-sadykov-detention", "place:kherson") in located
+    assert ("event:lenur-sadykov-transfer", "place:crimea") in located
+    assert ("person:lenur-sadykov", "place:sevastopol") in located
+    assert any(s == "person:refat-oruchev" and o.startswith("place:dubk") for s, o in located)  # GeoNames: Dubky
+    assert ("event:lenur-sadykov-detention", "case:lenur-sadykov") in claims(doc, "PART_OF")
+    [accused] = [c for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"]
+    assert accused["subject"] == "person:lenur-sadykov" and accused["charge"] == "sabotage"
+
+
+def test_place_part_of_country_phrases(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Statement\n\nWe call on Russia to return control of Crimea to Ukraine. The court sits in "
+                          "Yalta, a city the world recognizes as part of Ukraine.\n")
+    parts = claims(doc, "PART_OF")
+    assert ("place:crimea", "place:ukraine") in parts
+    assert ("place:yalta", "place:ukraine") in parts
+
+
+def test_an_organisation_banned_is_the_target_and_an_appeal_court_judges(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Ban\n\nThe recent banning of Crimean Solidarity by the Russian authorities is a blow. "
+                          "Later the Supreme Court of Russia upheld the ban of the Mejlis of the Crimean Tatar People.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    assert events["event:crimean-solidarity-ban"]["attributes"]["kind"] == "other"
+    assert ("org:crimean-solidarity", "event:crimean-solidarity-ban") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("org:russian-authorities", "event:crimean-solidarity-ban") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    [appeal] = [k for k, e in events.items() if e["attributes"]["kind"] == "appeal"]
+    assert any(s.startswith("org:supreme-court") for s, o in claims(doc, "PARTICIPANT_IN", "judge") if o == appeal)
+    # "the banned X" describes X; it reports no act.
+    doc = draft(tmp_path, "Note\n\nHe is a member of the banned Crimean Solidarity.\n", "b")
+    assert not any(e["label"] == "Event" and e["key"].endswith("-ban") for e in doc["entities"])
+
+
+def test_a_detention_for_a_quoted_charge_and_a_prosecution_make_cases(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrest\n\nOn 2 June, the Investigative Committee detained the activist Arsen Tulayev for "
+                          "\u201corganizing mass riots.\u201d The law has been a pretext for the prosecution of critics, "
+                          "including the blogger Lenur Sadykov.\n")
+    [accused] = [c for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"]
+    assert accused["subject"] == "person:arsen-tulayev" and accused["charge"] == "organizing mass riots"
+    assert ("event:arsen-tulayev-detention", "case:arsen-tulayev") in claims(doc, "PART_OF")
+    assert ("person:lenur-sadykov", "case:lenur-sadykov") in claims(doc, "DEFENDANT_IN")
+
+
+def test_a_by_far_from_the_act_names_the_agent_of_another_word(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Fear\n\nArsen Tulayev, who was detained in Sevastopol on 4 May, added to the climate of "
+                          "fear propagated by the Russian authorities.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in claims(doc, "PARTICIPANT_IN", "target")
+    assert not claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_acts_on_many_unnamed_people_are_one_located_event_with_its_agent(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nThe FSB carried out mass arrests in Bakhchysarai on 5 May.\n\n"
+                          "Nobody counts the searches and arrests.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "arrest"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert any(s == event["key"] and o.startswith("place:bakh") for s, o in claims(doc, "LOCATED_IN"))
+
+
+def test_a_persecuted_defendant_and_a_home_named_by_a_pronoun(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Persecution\n\nArsen Tulayev, a deputy chairman of the Mejlis, who is the subject of "
+                          "politically motivated persecution, spoke out. Police searched his residence in the village "
+                          "of Dubki on 3 May. He was released on 9 May.\n")
+    assert ("person:arsen-tulayev", "case:arsen-tulayev") in claims(doc, "DEFENDANT_IN")
+    assert any(s == "person:arsen-tulayev" and o.startswith("place:dubk") for s, o in claims(doc, "LOCATED_IN"))
+    assert ("event:arsen-tulayev-release", "case:arsen-tulayev") in claims(doc, "PART_OF")
+
+
+def test_the_one_person_a_sentence_is_about_and_charges_in_plain_words(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Verdict\n\nArsen Tulayev was arrested by the FSB in May 2019 in Sevastopol, and convicted to "
+                          "ten years in a prison colony in Russia, as a citizen of Russia, on charges of terrorism. "
+                          "Lenur Sadykov was sentenced to two years for expressing his opposition to the occupation "
+                          "online.\n")
+    charges = {c["subject"]: c.get("charge") for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"}
+    assert charges["person:arsen-tulayev"] == "terrorism"
+    assert charges["person:lenur-sadykov"].startswith("expressing his opposition")
