@@ -42,8 +42,10 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from graph.identity_orgs import OrgName, compare_orgs, org_block_keys, parse_org
+
 __all__ = ["SURE", "DOUBT", "Record", "Match", "IdentityIndex", "compare", "fold", "strip_roles", "skeleton",
-           "clusters", "RESOLVED_LABELS"]
+           "clusters", "compatible", "RESOLVED_LABELS"]
 
 SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
 DOUBT = 0.6   # at or above: a candidate for a person to decide
@@ -155,9 +157,10 @@ class _Name:
     full: str          # folded whole name
     roles: bool        # role words were stripped
     initial: str = ""  # the given name's first letter before folding (D. for Dzhamila)
+    org: OrgName | None = None  # an organisation's name read (graph.identity_orgs)
 
 
-def _parse(text: str, person: bool) -> _Name | None:
+def _parse(text: str, person: bool, org: bool = False) -> _Name | None:
     stripped = strip_roles(text) if person else text.strip()
     folded = fold(stripped)
     if not folded:
@@ -166,7 +169,8 @@ def _parse(text: str, person: bool) -> _Name | None:
     if not person:
         # Numbers name different things here (SIZO-1, SIZO-2; Article 205, Article 280).
         numbers = re.findall(r"\d+", unicodedata.normalize("NFKC", stripped))
-        return _Name(stripped, "", "", " ".join([*(w for w in words if w not in _STOP), *numbers]) or folded, False)
+        return _Name(stripped, "", "", " ".join([*(w for w in words if w not in _STOP), *numbers]) or folded, False,
+                     org=parse_org(stripped) if org else None)
     given = words[0] if len(words) > 1 else ""
     initial = anyascii(stripped[:1]).lower()[:1] if given else ""
     return _Name(stripped, given, words[-1], folded, stripped != text.strip(), initial)
@@ -195,9 +199,10 @@ class Record:
 
     def __post_init__(self) -> None:
         person = self.label == "Person"
+        org = self.label == "Organisation"
         seen: set[tuple[str, str]] = set()
         for text in [self.name, *self.aliases]:
-            parsed = _parse(str(text), person)
+            parsed = _parse(str(text), person, org)
             if parsed is not None and (parsed.given, parsed.full) not in seen:
                 seen.add((parsed.given, parsed.full))
                 self.names.append(parsed)
@@ -291,20 +296,58 @@ def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
         for y in b.names:
             if _numbers(x.full) != _numbers(y.full):
                 continue
+            found: tuple[float, str, str, str] | None = None
+            if x.org is not None and y.org is not None:
+                said = compare_orgs(x.org, y.org)
+                if said is False:
+                    return None  # the names say two organisations (another country, another city)
+                if said:
+                    found = (said[0], said[1], x.text, y.text)
+                # Two acronyms that differ are never the same name, whatever the folds make of them.
+                if x.org.acronym and y.org.acronym and x.org.acronym != y.org.acronym:
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = found
+                    continue
             if x.full == y.full:
                 found = (0.95, f"the same name after transliteration ('{x.text}')", x.text, y.text)
-            else:
+            elif found is None:
                 ratio = fuzz.token_sort_ratio(x.full, y.full)
-                acro = _acronym(x, y) or _acronym(y, x)
-                if ratio >= 90:
+                acro = None if x.org is not None else (_acronym(x, y) or _acronym(y, x))
+                if ratio >= 90 and (x.org is None or y.org is None or _words_close(x.full, y.full)):
                     found = (0.75, f"names {ratio:.0f}% alike ('{x.text}', '{y.text}')", x.text, y.text)
                 elif acro:
                     found = (0.7, f"'{acro[0]}' is the initials of '{acro[1]}'", x.text, y.text)
-                else:
-                    continue
-            if best is None or found[0] > best[0]:
+            if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best
+
+
+def _words_close(a: str, b: str) -> bool:
+    """True when each word of one name is spelled close to a word of the other: Zheleznodorozhny and
+    Zheleznodorozhnyi, but not Southern and Northern (another word, another court)."""
+    wa, wb = sorted(set(a.split()) - set(b.split())), sorted(set(b.split()) - set(a.split()))
+    return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb, strict=True))
+
+
+def compatible(a: Record, b: Record) -> bool:
+    """Whether ``a`` and ``b`` may stand in one group of a batch beside a third record.
+
+    People must each match every other member (a surname alone must not chain two
+    brothers); an organisation only must not be said to be another one (another place,
+    another number): "FSB" and "Russian Federal Security Service" meet through "Federal
+    Security Service (FSB)".
+    """
+    if a.label != "Organisation" or b.label != "Organisation":
+        return compare(a, b) is not None
+    if a.generic != b.generic:
+        return False
+    for x in a.names:
+        for y in b.names:
+            if _numbers(x.full) != _numbers(y.full):
+                return False
+            if x.org is not None and y.org is not None and compare_orgs(x.org, y.org) is False:
+                return False
+    return True
 
 
 def _numbers(full: str) -> list[str]:
@@ -377,6 +420,8 @@ def _block_keys(r: Record) -> set[str]:
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")
+            if n.org is not None:
+                keys.update(org_block_keys(n.org))
             keys.update(f"w:{skeleton(w)}" for w in words if len(w) >= 4)
             if len(words) > 1:
                 keys.add("a:" + "".join(w[0] for w in words))
