@@ -37,6 +37,8 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -144,6 +146,7 @@ def _sound(word: str, velars: bool = True) -> str:
     return word.replace("g", "k") if velars else word
 
 
+@lru_cache(maxsize=262144)
 def _strict(word: str) -> str:
     word = _sound(word, velars=False)
     return re.sub(r"(.)\1+", r"\1", word[:1] + "".join(c for c in word[1:] if c not in _VOWELS))
@@ -210,9 +213,11 @@ class Record:
         self.full_name = any(n.given for n in self.names)
 
 
-@dataclass(frozen=True)
-class Match:
-    """Two entities that may be one actor: ``score`` 0-1, ``sure`` from :data:`SURE`, and why."""
+class Match(NamedTuple):
+    """Two entities that may be one actor: ``score`` 0-1, ``sure`` from :data:`SURE`, and why.
+
+    A named tuple, not a dataclass: a big index makes hundreds of thousands of them.
+    """
 
     left: str
     right: str
@@ -388,7 +393,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
             scored = _compare_names(x, y)
             if scored is not None and (best is None or scored[0] > best[0]):
                 best = (scored[0], scored[1], x.text, y.text, scored[2])
-    if best is None or _other_given(a, b):
+    if best is None or (len(a.names) > 1 or len(b.names) > 1) and _other_given(a, b):
         return None
     score, reason, ln, rn, close = best
     if not (a.full_name and b.full_name):
@@ -457,29 +462,34 @@ class IdentityIndex:
         A surname block (``s:``, ``t:``) pairs only its people named by a surname alone
         with the others: two full names meet in the blocks of their given initial.
         """
-        seen: set[int] = set()
         n = len(self.records)
-        lone = self.lone
+        for code in self._pair_codes():
+            yield divmod(code, n)
+
+    def _pair_codes(self) -> set[int]:
+        # Pairs as one int each (i * n + j, i < j), gathered block by block in C-level loops:
+        # members are appended in record order, so each block's list is sorted already.
+        n, lone, codes = len(self.records), self.lone, set()
         for (_label, key), members in self.blocks.items():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
-            surname_block = key[:2] in ("s:", "t:")
-            for x in range(len(members)):
-                i = members[x]
-                for j in members[x + 1:]:
-                    if surname_block and not (lone[i] or lone[j]):
-                        continue
-                    code = i * n + j if i < j else j * n + i
-                    if code not in seen:
-                        seen.add(code)
-                        yield (i, j) if i < j else (j, i)
+            if key[:2] in ("s:", "t:"):
+                alone = [i for i in members if lone[i]]
+                if not alone:
+                    continue
+                codes.update(i * n + j for i, j in combinations(alone, 2))
+                codes.update(i * n + j if i < j else j * n + i for i in alone for j in members if not lone[j])
+            else:
+                codes.update(i * n + j for i, j in combinations(members, 2))
+        return codes
 
     def candidates(self, min_score: float = DOUBT, among: Collection[int] | None = None) -> list[Match]:
         """Scored pairs from ``min_score`` up, best first (ties by key); with ``among``, only
         pairs with at least one of those records (new drafts against a big corpus)."""
         out: list[Match] = []
-        records, shared = self.records, self.shared_surnames
-        for i, j in self.pairs():
+        records, shared, n = self.records, self.shared_surnames, len(self.records)
+        for code in self._pair_codes():
+            i, j = divmod(code, n)
             if among is not None and i not in among and j not in among:
                 continue
             m = compare(records[i], records[j], shared, i, j)
