@@ -469,7 +469,8 @@ class IdentityIndex:
     def _pair_codes(self) -> set[int]:
         # Pairs as one int each (i * n + j, i < j), gathered block by block in C-level loops:
         # members are appended in record order, so each block's list is sorted already.
-        n, lone, codes = len(self.records), self.lone, set()
+        n, lone = len(self.records), self.lone
+        codes: set[int] = set()
         for (_label, key), members in self.blocks.items():
             if len(members) < 2 or len(members) > self.max_block:
                 continue

@@ -37,6 +37,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -169,7 +170,7 @@ def _near_acronyms(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and a[0] == b[0] and abs(len(a) - len(b)) <= 1 and fuzz.ratio(a, b) >= 75
 
 
-def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | bool | None:
+def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] | None:
     """Score and reason; ``False`` when the names say two organisations (never a candidate); None: no opinion."""
     if x.acronym and y.acronym:
         if x.acronym != y.acronym and _near_acronyms(x.acronym, y.acronym):

@@ -15,7 +15,9 @@ carries every name, alias and source of its members, and is ``sensitive`` if any
 (the one merge rule, :func:`graph.model.merge_entity`); claims follow their entities.
 ``different`` and ``unsure`` change nothing in the graph; they tell ``xref`` that the pair
 is decided. Nothing else is written: deleting a judgement and loading again splits the
-entity, since every source still states its own key.
+entity, since every source still states its own key. Loading some files of a corpus
+applies the judgements file of their directory; judgements about keys those files do not
+declare wait for the whole corpus.
 
 Checks (each as ``file:line``): the fields, keys that no fact file declares, two keys of
 different labels or one collective (``generic``) and one specific, a pair judged twice,
