@@ -343,9 +343,11 @@ class Loader:
                 if len(r["props"]) > 1:  # a node MERGE just made holds only its key
                     existing[r["key"]] = dict(r["props"])
         # An entity that only this load's sources mention is what they say now: names and
-        # `sensitive` it got from a judgement since deleted, or an edit since undone, go.
+        # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
+        # no source mentions yet may be another load's, half-written: merged with, as before.
         loaded = set(corpus.sources)
-        own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing)) if set(r["sources"]) <= loaded}
+        own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
+               if r["sources"] and set(r["sources"]) <= loaded}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             entity = corpus.entities[key]
