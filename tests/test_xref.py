@@ -282,3 +282,29 @@ def test_neo4j_load_merges_by_judgement_and_splits_again(corpus_dir: Path, neo4j
     judge(corpus_dir, SAME_DZ)
     assert run("load", str(corpus_dir / "empr.yaml"), str(corpus_dir / "celal.yaml")).exit_code == 0
     assert _entities(clean_db) == merged
+
+
+def test_an_entity_another_load_has_half_written_keeps_its_names(tmp_path: Path, neo4j_server: ServerInfo,
+                                                                   clean_db: neo4j.Driver) -> None:
+    """The exact rewrite of an entity only this load's sources mention (the split again) leaves alone
+    an entity that no source mentions yet: another load wrote it and has not written its mentions."""
+    from graph.db.load import Loader
+    from graph.db.store import Store
+
+    def corpus(name: str, extra: str) -> Path:
+        d = tmp_path / name
+        d.mkdir()
+        (d / f"{name}.yaml").write_text(
+            f'source: {{key: "source:{name}", title: "{name}"}}\nentities:\n'
+            f'  - {{key: "person:fictional-witness", label: Person, name: Fictional Witness{extra}}}\n', encoding="utf-8")
+        return d
+
+    a, b = load_corpus([corpus("a", ', aliases: ["Witness A"], sensitive: true')]), load_corpus([corpus("b", "")])
+    with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as store:
+        store.load(b)
+        with store.driver.session() as s:  # load A's entity write, its mentions not yet written
+            s.execute_write(lambda tx: Loader(store)._load_entities(tx, a, ["person:fictional-witness"]))
+            s.run("MATCH (:Source {key: 'source:b'})-[m:MENTIONS]->() DELETE m").consume()
+        store.load(b, full=True)  # B alone again, while no source mentions the witness
+    node = _entities(clean_db)["person:fictional-witness"]
+    assert node["sensitive"] is True and node["aliases"] == ["Witness A"]
