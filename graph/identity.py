@@ -37,13 +37,17 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from graph.identity_orgs import OrgName, compare_orgs, org_block_keys, parse_org
+
 __all__ = ["SURE", "DOUBT", "Record", "Match", "IdentityIndex", "compare", "fold", "strip_roles", "skeleton",
-           "clusters", "RESOLVED_LABELS"]
+           "clusters", "compatible", "RESOLVED_LABELS"]
 
 SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
 DOUBT = 0.6   # at or above: a candidate for a person to decide
@@ -142,6 +146,7 @@ def _sound(word: str, velars: bool = True) -> str:
     return word.replace("g", "k") if velars else word
 
 
+@lru_cache(maxsize=262144)
 def _strict(word: str) -> str:
     word = _sound(word, velars=False)
     return re.sub(r"(.)\1+", r"\1", word[:1] + "".join(c for c in word[1:] if c not in _VOWELS))
@@ -155,9 +160,10 @@ class _Name:
     full: str          # folded whole name
     roles: bool        # role words were stripped
     initial: str = ""  # the given name's first letter before folding (D. for Dzhamila)
+    org: OrgName | None = None  # an organisation's name read (graph.identity_orgs)
 
 
-def _parse(text: str, person: bool) -> _Name | None:
+def _parse(text: str, person: bool, org: bool = False) -> _Name | None:
     stripped = strip_roles(text) if person else text.strip()
     folded = fold(stripped)
     if not folded:
@@ -166,7 +172,8 @@ def _parse(text: str, person: bool) -> _Name | None:
     if not person:
         # Numbers name different things here (SIZO-1, SIZO-2; Article 205, Article 280).
         numbers = re.findall(r"\d+", unicodedata.normalize("NFKC", stripped))
-        return _Name(stripped, "", "", " ".join([*(w for w in words if w not in _STOP), *numbers]) or folded, False)
+        return _Name(stripped, "", "", " ".join([*(w for w in words if w not in _STOP), *numbers]) or folded, False,
+                     org=parse_org(stripped) if org else None)
     given = words[0] if len(words) > 1 else ""
     initial = anyascii(stripped[:1]).lower()[:1] if given else ""
     return _Name(stripped, given, words[-1], folded, stripped != text.strip(), initial)
@@ -195,9 +202,10 @@ class Record:
 
     def __post_init__(self) -> None:
         person = self.label == "Person"
+        org = self.label == "Organisation"
         seen: set[tuple[str, str]] = set()
         for text in [self.name, *self.aliases]:
-            parsed = _parse(str(text), person)
+            parsed = _parse(str(text), person, org)
             if parsed is not None and (parsed.given, parsed.full) not in seen:
                 seen.add((parsed.given, parsed.full))
                 self.names.append(parsed)
@@ -205,9 +213,11 @@ class Record:
         self.full_name = any(n.given for n in self.names)
 
 
-@dataclass(frozen=True)
-class Match:
-    """Two entities that may be one actor: ``score`` 0-1, ``sure`` from :data:`SURE`, and why."""
+class Match(NamedTuple):
+    """Two entities that may be one actor: ``score`` 0-1, ``sure`` from :data:`SURE`, and why.
+
+    A named tuple, not a dataclass: a big index makes hundreds of thousands of them.
+    """
 
     left: str
     right: str
@@ -291,20 +301,58 @@ def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
         for y in b.names:
             if _numbers(x.full) != _numbers(y.full):
                 continue
+            found: tuple[float, str, str, str] | None = None
+            if x.org is not None and y.org is not None:
+                said = compare_orgs(x.org, y.org)
+                if said is False:
+                    return None  # the names say two organisations (another country, another city)
+                if said:
+                    found = (said[0], said[1], x.text, y.text)
+                # Two acronyms that differ are never the same name, whatever the folds make of them.
+                if x.org.acronym and y.org.acronym and x.org.acronym != y.org.acronym:
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = found
+                    continue
             if x.full == y.full:
                 found = (0.95, f"the same name after transliteration ('{x.text}')", x.text, y.text)
-            else:
+            elif found is None:
                 ratio = fuzz.token_sort_ratio(x.full, y.full)
-                acro = _acronym(x, y) or _acronym(y, x)
-                if ratio >= 90:
+                acro = None if x.org is not None else (_acronym(x, y) or _acronym(y, x))
+                if ratio >= 90 and (x.org is None or y.org is None or _words_close(x.full, y.full)):
                     found = (0.75, f"names {ratio:.0f}% alike ('{x.text}', '{y.text}')", x.text, y.text)
                 elif acro:
                     found = (0.7, f"'{acro[0]}' is the initials of '{acro[1]}'", x.text, y.text)
-                else:
-                    continue
-            if best is None or found[0] > best[0]:
+            if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best
+
+
+def _words_close(a: str, b: str) -> bool:
+    """True when each word of one name is spelled close to a word of the other: Zheleznodorozhny and
+    Zheleznodorozhnyi, but not Southern and Northern (another word, another court)."""
+    wa, wb = sorted(set(a.split()) - set(b.split())), sorted(set(b.split()) - set(a.split()))
+    return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb, strict=True))
+
+
+def compatible(a: Record, b: Record) -> bool:
+    """Whether ``a`` and ``b`` may stand in one group of a batch beside a third record.
+
+    People must each match every other member (a surname alone must not chain two
+    brothers); an organisation only must not be said to be another one (another place,
+    another number): "FSB" and "Russian Federal Security Service" meet through "Federal
+    Security Service (FSB)".
+    """
+    if a.label != "Organisation" or b.label != "Organisation":
+        return compare(a, b) is not None
+    if a.generic != b.generic:
+        return False
+    for x in a.names:
+        for y in b.names:
+            if _numbers(x.full) != _numbers(y.full):
+                return False
+            if x.org is not None and y.org is not None and compare_orgs(x.org, y.org) is False:
+                return False
+    return True
 
 
 def _numbers(full: str) -> list[str]:
@@ -345,7 +393,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
             scored = _compare_names(x, y)
             if scored is not None and (best is None or scored[0] > best[0]):
                 best = (scored[0], scored[1], x.text, y.text, scored[2])
-    if best is None or _other_given(a, b):
+    if best is None or (len(a.names) > 1 or len(b.names) > 1) and _other_given(a, b):
         return None
     score, reason, ln, rn, close = best
     if not (a.full_name and b.full_name):
@@ -377,6 +425,8 @@ def _block_keys(r: Record) -> set[str]:
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")
+            if n.org is not None:
+                keys.update(org_block_keys(n.org))
             keys.update(f"w:{skeleton(w)}" for w in words if len(w) >= 4)
             if len(words) > 1:
                 keys.add("a:" + "".join(w[0] for w in words))
@@ -412,29 +462,35 @@ class IdentityIndex:
         A surname block (``s:``, ``t:``) pairs only its people named by a surname alone
         with the others: two full names meet in the blocks of their given initial.
         """
-        seen: set[int] = set()
         n = len(self.records)
-        lone = self.lone
+        for code in self._pair_codes():
+            yield divmod(code, n)
+
+    def _pair_codes(self) -> set[int]:
+        # Pairs as one int each (i * n + j, i < j), gathered block by block in C-level loops:
+        # members are appended in record order, so each block's list is sorted already.
+        n, lone = len(self.records), self.lone
+        codes: set[int] = set()
         for (_label, key), members in self.blocks.items():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
-            surname_block = key[:2] in ("s:", "t:")
-            for x in range(len(members)):
-                i = members[x]
-                for j in members[x + 1:]:
-                    if surname_block and not (lone[i] or lone[j]):
-                        continue
-                    code = i * n + j if i < j else j * n + i
-                    if code not in seen:
-                        seen.add(code)
-                        yield (i, j) if i < j else (j, i)
+            if key[:2] in ("s:", "t:"):
+                alone = [i for i in members if lone[i]]
+                if not alone:
+                    continue
+                codes.update(i * n + j for i, j in combinations(alone, 2))
+                codes.update(i * n + j if i < j else j * n + i for i in alone for j in members if not lone[j])
+            else:
+                codes.update(i * n + j for i, j in combinations(members, 2))
+        return codes
 
     def candidates(self, min_score: float = DOUBT, among: Collection[int] | None = None) -> list[Match]:
         """Scored pairs from ``min_score`` up, best first (ties by key); with ``among``, only
         pairs with at least one of those records (new drafts against a big corpus)."""
         out: list[Match] = []
-        records, shared = self.records, self.shared_surnames
-        for i, j in self.pairs():
+        records, shared, n = self.records, self.shared_surnames, len(self.records)
+        for code in self._pair_codes():
+            i, j = divmod(code, n)
             if among is not None and i not in among and j not in among:
                 continue
             m = compare(records[i], records[j], shared, i, j)

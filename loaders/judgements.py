@@ -15,7 +15,9 @@ carries every name, alias and source of its members, and is ``sensitive`` if any
 (the one merge rule, :func:`graph.model.merge_entity`); claims follow their entities.
 ``different`` and ``unsure`` change nothing in the graph; they tell ``xref`` that the pair
 is decided. Nothing else is written: deleting a judgement and loading again splits the
-entity, since every source still states its own key.
+entity, since every source still states its own key. Loading some files of a corpus
+applies the judgements file of their directory; judgements about keys those files do not
+declare wait for the whole corpus.
 
 Checks (each as ``file:line``): the fields, keys that no fact file declares, two keys of
 different labels or one collective (``generic``) and one specific, a pair judged twice,
@@ -75,18 +77,31 @@ def pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+class _Named(type(Path())):  # type: ignore[misc]
+    """A judgements file named, or found beside a fact file named, rather than inside a directory given.
+
+    Such a load is a subset of its corpus: a judgement about a key the loaded files do not
+    declare waits for a load of the whole corpus instead of refusing this one.
+    """
+
+
 def find_judgement_files(paths: Iterable[str | Path]) -> list[Path]:
-    """``judgements.yaml`` files among ``paths`` and inside the directories given (hidden parts skipped)."""
-    found: list[Path] = []
+    """``judgements.yaml`` files among ``paths``, inside the directories given (hidden parts skipped)
+    and beside each fact file given by name (its corpus directory's), so that loading some
+    files of a corpus applies the corpus's judgements to them."""
+    inside: list[Path] = []
+    named: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_file() and p.name in JUDGEMENT_FILES:
-            found.append(p)
+            named.append(_Named(p))
         elif p.is_dir():
             for folder, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(folder, f) for f in sorted(files) if f in JUDGEMENT_FILES)
-    return list(dict.fromkeys(found))
+                inside.extend(Path(folder, f) for f in sorted(files) if f in JUDGEMENT_FILES)
+        elif p.is_file():
+            named.extend(_Named(p.parent / name) for name in JUDGEMENT_FILES if (p.parent / name).is_file())
+    return list(dict.fromkeys([*inside, *named]))  # a file inside a directory given is checked whole
 
 
 def read_judgements(path: str | Path) -> tuple[list[Judgement], list[Found]]:
@@ -294,6 +309,9 @@ def apply_judgement_files(corpus: Corpus, files: Iterable[Path], check_keys: boo
     problems: list[Found] = []
     for path in files:
         found, probs = read_judgements(path)
+        if isinstance(path, _Named) and check_keys:
+            # Loading some files of a corpus: its judgements about keys they do not declare wait.
+            found = [j for j in found if j.left in corpus.entities and j.right in corpus.entities]
         judgements.extend(found)
         problems.extend(probs)
     if problems or not check_keys:

@@ -196,6 +196,24 @@ def test_load_applies_same_and_deleting_it_splits_again(corpus_dir: Path) -> Non
     assert set(again.claims) == set(before.claims)
 
 
+def test_loading_some_files_of_a_corpus_applies_its_judgements(corpus_dir: Path) -> None:
+    judge(corpus_dir, SAME_DZ, SAME_PO)
+    files = [corpus_dir / "empr.yaml", corpus_dir / "celal.yaml"]
+    merged = load_corpus(files)                                     # no judgements file named
+    assert "person:nariman-celal" not in merged.entities and "person:nikolay-polozov" not in merged.entities
+    assert merged.entities["person:nariman-dzhelyal"].sensitive is True
+    assert set(build_graph(merged)) == set(build_graph(load_corpus([corpus_dir])))
+    # One file alone: the judgements about keys it does not declare wait for the whole corpus.
+    alone = load_corpus([corpus_dir / "celal.yaml"])
+    assert {"person:nariman-celal", "person:nikolay-polozov"} <= set(alone.entities)
+    # Named with the files, the same; inside a directory given, a key no file declares is refused.
+    assert set(load_corpus([corpus_dir / "celal.yaml", corpus_dir / "judgements.yaml"]).entities) == set(alone.entities)
+    judge(corpus_dir, SAME_DZ, '{keys: ["person:nobody", "person:nariman-celal"], judgement: same, by: a, at: 2026-12-06}')
+    assert "person:nariman-celal" not in load_corpus(files).entities
+    with pytest.raises(ValidationFailed):
+        load_corpus([corpus_dir])
+
+
 def test_the_exit_filter_redacts_the_merged_in_spelling(corpus_dir: Path, tmp_path: Path) -> None:
     judge(corpus_dir, SAME_DZ)
     out = tmp_path / "export.json"
@@ -222,7 +240,7 @@ def _entities(driver: neo4j.Driver) -> dict[str, dict[str, Any]]:
 
 def _evidence(driver: neo4j.Driver) -> set[tuple[str, str, str, str]]:
     with driver.session() as s:
-        rows = s.run("MATCH (c:Claim)-[:SUPPORTED_BY]->(ev:Evidence) RETURN c.subject AS s, c.predicate AS p, "
+        rows = s.run("MATCH (c:Claim)<-[:SUPPORTS]-(ev:Evidence) RETURN c.subject AS s, c.predicate AS p, "
                      "c.object AS o, ev.source AS src")
         return {(r["s"], r["p"], r["o"], r["src"]) for r in rows}
 
@@ -255,6 +273,38 @@ def test_neo4j_load_merges_by_judgement_and_splits_again(corpus_dir: Path, neo4j
     assert set(again) == set(split)
     assert again["person:nariman-celal"] == split["person:nariman-celal"]
     assert _evidence(clean_db) == evidence                               # nothing lost
-    assert again["person:nariman-dzhelyal"]["sources"] == split["person:nariman-dzhelyal"]["sources"]
-    # The key that kept the group keeps the names and the protection it had (the loader's rule).
-    assert again["person:nariman-dzhelyal"]["sensitive"] is True
+    # Both entities are exactly as before the judgement: the key that kept the group gives back
+    # the other's names and its `sensitive` flag, since only the loaded sources mention it.
+    assert again == split
+    assert "Джелял" not in again["person:nariman-dzhelyal"]["aliases"]
+    assert not again["person:nariman-dzhelyal"]["sensitive"] and again["person:nariman-celal"]["sensitive"] is True
+    # Judged the same again, and the files loaded by name: the corpus's judgements apply, one node once more.
+    judge(corpus_dir, SAME_DZ)
+    assert run("load", str(corpus_dir / "empr.yaml"), str(corpus_dir / "celal.yaml")).exit_code == 0
+    assert _entities(clean_db) == merged
+
+
+def test_an_entity_another_load_has_half_written_keeps_its_names(tmp_path: Path, neo4j_server: ServerInfo,
+                                                                   clean_db: neo4j.Driver) -> None:
+    """The exact rewrite of an entity only this load's sources mention (the split again) leaves alone
+    an entity that no source mentions yet: another load wrote it and has not written its mentions."""
+    from graph.db.load import Loader
+    from graph.db.store import Store
+
+    def corpus(name: str, extra: str) -> Path:
+        d = tmp_path / name
+        d.mkdir()
+        (d / f"{name}.yaml").write_text(
+            f'source: {{key: "source:{name}", title: "{name}"}}\nentities:\n'
+            f'  - {{key: "person:fictional-witness", label: Person, name: Fictional Witness{extra}}}\n', encoding="utf-8")
+        return d
+
+    a, b = load_corpus([corpus("a", ', aliases: ["Witness A"], sensitive: true')]), load_corpus([corpus("b", "")])
+    with Store.connect(neo4j_server.bolt_uri, neo4j_server.username, neo4j_server.password()) as store:
+        store.load(b)
+        with store.driver.session() as s:  # load A's entity write, its mentions not yet written
+            s.execute_write(lambda tx: Loader(store)._load_entities(tx, a, ["person:fictional-witness"]))
+            s.run("MATCH (:Source {key: 'source:b'})-[m:MENTIONS]->() DELETE m").consume()
+        store.load(b, full=True)  # B alone again, while no source mentions the witness
+    node = _entities(clean_db)["person:fictional-witness"]
+    assert node["sensitive"] is True and node["aliases"] == ["Witness A"]

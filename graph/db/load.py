@@ -342,11 +342,17 @@ class Loader:
             for r in tx.run(S.merge_entities(self.ontology, label), keys=label_keys):
                 if len(r["props"]) > 1:  # a node MERGE just made holds only its key
                     existing[r["key"]] = dict(r["props"])
+        # An entity that only this load's sources mention is what they say now: names and
+        # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
+        # no source mentions yet may be another load's, half-written: merged with, as before.
+        loaded = set(corpus.sources)
+        own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
+               if r["sources"] and set(r["sources"]) <= loaded}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             entity = corpus.entities[key]
             have = existing.get(key)
-            props = merged_entity_props(entity, have)
+            props = merged_entity_props(entity, None if key in own else have)
             if have == props:
                 counts.unchanged["entities"] += 1
                 continue

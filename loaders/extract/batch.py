@@ -21,7 +21,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.identity import DOUBT, RESOLVED_LABELS, SURE, IdentityIndex, Match, Record, clusters, compare
+from graph.identity import (
+    DOUBT,
+    RESOLVED_LABELS,
+    SURE,
+    IdentityIndex,
+    Match,
+    Record,
+    clusters,
+    compatible,
+)
 from graph.model import Entity, merge_entity
 
 __all__ = ["Plan", "plan_batch"]
@@ -90,7 +99,7 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
         if shared and match.score < _SAME_DRAFT_MIN:
             return False
         # Every pair across the two groups must be compatible (no chain through a third name).
-        return all(compare(x.record, y.record) is not None for x in ma for y in mb)
+        return all(compatible(x.record, y.record) for x in ma for y in mb)
 
     roots = clusters(len(keys), matches, allowed)
     corroborated = _corroborated(matches, roots, keys, members)
