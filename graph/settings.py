@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Settings", "get_settings", "PROJECT_ROOT"]
+__all__ = ["Settings", "get_settings", "ontology_file", "PROJECT_ROOT"]
 
 # The checkout root: graph/ sits directly beneath it in a checkout or an editable install. A
 # regular install has no launcher/ there: CASEGRAPH_LAUNCHER_DIR names one, or NEO4J_URI is
@@ -31,10 +31,19 @@ class Settings:
     neo4j_heap: str | None = None
     neo4j_pagecache: str | None = None
     neo4j_tx_memory: str | None = None
+    # The ontology file in use (CASEGRAPH_ONTOLOGY); None: the one shipped in graph/ontology.yaml.
+    ontology: Path | None = None
 
     @property
     def server_dir(self) -> Path:
         return self.home / "neo4j"
+
+
+def ontology_file() -> Path | None:
+    """``CASEGRAPH_ONTOLOGY``: an ontology file to use instead of the shipped one (read on every
+    call, cheaply, so that every command and library call sees the same file)."""
+    value = os.environ.get("CASEGRAPH_ONTOLOGY")
+    return Path(value).expanduser().absolute() if value else None
 
 
 def get_settings() -> Settings:
@@ -50,4 +59,5 @@ def get_settings() -> Settings:
         neo4j_heap=env.get("CASEGRAPH_NEO4J_HEAP") or None,
         neo4j_pagecache=env.get("CASEGRAPH_NEO4J_PAGECACHE") or None,
         neo4j_tx_memory=env.get("CASEGRAPH_NEO4J_TX_MEMORY") or None,
+        ontology=ontology_file(),
     )
