@@ -47,6 +47,18 @@ _PREFIX_RE = re.compile(r"^[a-z][a-z0-9]*$")
 RESERVED_LABELS = frozenset({"Entity", "Source", "Claim", "Evidence"})
 # The claim fields that always hold an entity key (the qualifiers of type ``entity`` come on top).
 CLAIM_ENDPOINTS = ("subject", "object", "asserted_by")
+_PROPERTY_FIELDS = ("type", "values", "labels", "index", "description")
+_LABEL_FIELDS = ("key_prefix", "description", "speaker", "ftm", "properties")
+_RELATIONSHIP_FIELDS = ("description", "from", "to", "key", "properties", "ftm")
+
+
+def _known_fields(path: Path, spec: LineDict, known: tuple[str, ...], what: str) -> None:
+    """Refuse a field the loader does not read: a typo would otherwise be silently ignored."""
+    for name in spec:
+        if name not in known:
+            raise _fail(path, spec.line_of(name), f"{what} has the unknown field '{name}' (known: {', '.join(known)})")
+
+
 RESERVED_PROPERTIES = frozenset(
     {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence",
      "node_kind", "disputed", "digest", "id"}
@@ -207,6 +219,7 @@ def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits,
         if name in RESERVED_PROPERTIES:
             raise _fail(path, pline, f"property '{name}' of {owner} is reserved by casegraph")
         spec = _mapping(path, spec, pline, f"property '{name}' of {owner}")
+        _known_fields(path, spec, _PROPERTY_FIELDS, f"property '{name}' of {owner}")  # also a flow mapping cut at a comma
         ptype = spec.get("type")
         if ptype not in PROPERTY_TYPES:
             raise _fail(
@@ -268,6 +281,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
         if name in RESERVED_LABELS:
             raise _fail(path, line, f"label '{name}' is reserved by casegraph")
         spec = specs[name] = _mapping(path, spec, line, f"label '{name}'")
+        _known_fields(path, spec, _LABEL_FIELDS, f"label '{name}'")
         prefix = spec.get("key_prefix")
         if not isinstance(prefix, str) or not _PREFIX_RE.match(prefix):
             raise _fail(path, spec.line_of("key_prefix"), f"label '{name}' needs a lower-case key_prefix")
@@ -295,6 +309,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
         if not isinstance(name, str) or not _RELTYPE_RE.match(name):
             raise _fail(path, line, f"relationship type '{name}' must be UPPER_SNAKE_CASE")
         spec = _mapping(path, spec, line, f"relationship type '{name}'")
+        _known_fields(path, spec, _RELATIONSHIP_FIELDS, f"relationship type '{name}'")
         ends: dict[str, tuple[str, ...]] = {}
         for end in ("from", "to"):
             if end not in spec:

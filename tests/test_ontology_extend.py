@@ -61,7 +61,7 @@ OWNS = """
     key: []
     properties:
       kind: {type: string, description: "e.g. registered owner"}
-      seller: {type: entity, labels: [Person, Organisation], description: who sold it, when named}
+      seller: {type: entity, labels: [Person, Organisation], description: "who sold it, when named"}
     ftm: {schema: Ownership, subject: owner, object: asset, role: ownershipType, role_from: kind}
 """
 
