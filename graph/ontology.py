@@ -48,7 +48,7 @@ RESERVED_LABELS = frozenset({"Entity", "Source", "Claim", "Evidence"})
 # The claim fields that always hold an entity key (the qualifiers of type ``entity`` come on top).
 CLAIM_ENDPOINTS = ("subject", "object", "asserted_by")
 _PROPERTY_FIELDS = ("type", "values", "labels", "index", "description")
-_LABEL_FIELDS = ("key_prefix", "description", "speaker", "ftm", "properties")
+_LABEL_FIELDS = ("key_prefix", "description", "speaker", "resolve", "ftm", "properties")
 _RELATIONSHIP_FIELDS = ("description", "from", "to", "key", "properties", "ftm")
 
 
@@ -107,6 +107,7 @@ class NodeLabel:
     description: str
     properties: dict[str, PropertySpec]
     speaker: bool = False  # an entity of this label may assert a claim (``asserted_by``)
+    resolve: bool = False  # entities of this label are compared by name to find duplicates (graph.identity)
     ftm: FtmLabel | None = None
 
 
@@ -151,6 +152,11 @@ class Ontology:
     def speaker_labels(self) -> tuple[str, ...]:
         """The labels whose entities may assert a claim (``speaker: true``)."""
         return tuple(name for name, label in self.labels.items() if label.speaker)
+
+    @cached_property
+    def resolved_labels(self) -> tuple[str, ...]:
+        """The labels whose entities identity resolution compares (``resolve: true``)."""
+        return tuple(name for name, label in self.labels.items() if label.resolve)
 
     @cached_property
     def claim_key_fields(self) -> tuple[str, ...]:
@@ -294,11 +300,12 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
     for name, spec in specs.items():
         line = node_labels.line_of(name)
         props = _properties(path, spec.get("properties"), line, name, limits, prefixes)
-        speaker = spec.get("speaker", False)
-        if not isinstance(speaker, bool):
-            raise _fail(path, spec.line_of("speaker"), f"speaker of label '{name}' must be true or false")
-        labels[name] = NodeLabel(name, prefixes[name], str(spec.get("description") or ""), props, speaker,
-                                 ftm_label(path, spec.get("ftm"), spec.line_of("ftm"), name, props))
+        flags = {flag: spec.get(flag, False) for flag in ("speaker", "resolve")}
+        for flag, value in flags.items():
+            if not isinstance(value, bool):
+                raise _fail(path, spec.line_of(flag), f"{flag} of label '{name}' must be true or false")
+        labels[name] = NodeLabel(name, prefixes[name], str(spec.get("description") or ""), props, flags["speaker"],
+                                 flags["resolve"], ftm_label(path, spec.get("ftm"), spec.line_of("ftm"), name, props))
     if not labels:
         raise _fail(path, root.line_of("node_labels"), "node_labels is empty")
 

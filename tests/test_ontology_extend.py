@@ -161,6 +161,7 @@ def test_the_extended_ontology_loads_with_its_new_facts(extended: Path) -> None:
     assert ("Vehicle", "registration") in onto.indexes
     assert "seller" in onto.claim_key_fields
     assert onto.speaker_labels == ("Person", "Organisation")
+    assert onto.resolved_labels == ("Person", "Organisation", "Location")  # a Vehicle is not compared by name
 
 
 def test_validate_accepts_and_checks_the_new_types(extended: Path, tmp_path: Path) -> None:
