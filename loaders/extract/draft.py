@@ -185,7 +185,7 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     return doc
 
 
-def _renamed(ex: Extraction, rename: dict[str, str], ontology: Ontology) -> Extraction:
+def _renamed(ex: Extraction, rename: dict[str, str], ontology: Ontology | None = None) -> Extraction:
     """``ex`` with keys renamed; entities that meet under one key merge by the model's one rule.
 
     :func:`graph.model.merge_entity` keeps every name as an alias and ``sensitive`` if
@@ -196,7 +196,7 @@ def _renamed(ex: Extraction, rename: dict[str, str], ontology: Ontology) -> Extr
     """
     if not rename:
         return ex
-    key_qualifiers = [f for f in ontology.claim_key_fields if f not in CLAIM_ENDPOINTS]
+    key_qualifiers = [f for f in (ontology or default_ontology()).claim_key_fields if f not in CLAIM_ENDPOINTS]
     out = Extraction()
     for key, e in ex.entities.items():
         new = rename.get(key, key)
