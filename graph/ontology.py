@@ -52,13 +52,6 @@ _LABEL_FIELDS = ("key_prefix", "description", "speaker", "resolve", "ftm", "prop
 _RELATIONSHIP_FIELDS = ("description", "from", "to", "key", "properties", "ftm")
 
 
-def _known_fields(path: Path, spec: LineDict, known: tuple[str, ...], what: str) -> None:
-    """Refuse a field the loader does not read: a typo would otherwise be silently ignored."""
-    for name in spec:
-        if name not in known:
-            raise _fail(path, spec.line_of(name), f"{what} has the unknown field '{name}' (known: {', '.join(known)})")
-
-
 RESERVED_PROPERTIES = frozenset(
     {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence",
      "node_kind", "disputed", "digest", "id"}
@@ -180,6 +173,13 @@ def _mapping(path: Path, value: Any, line: int, what: str) -> LineDict:
     if not isinstance(value, LineDict):
         raise _fail(path, line, f"{what} must be a mapping")
     return value
+
+
+def _known_fields(path: Path, spec: LineDict, known: tuple[str, ...], what: str) -> None:
+    """Refuse a field the loader does not read: a typo would otherwise be silently ignored."""
+    for name in spec:
+        if name not in known:
+            raise _fail(path, spec.line_of(name), f"{what} has the unknown field '{name}' (known: {', '.join(known)})")
 
 
 def _str_list(path: Path, value: Any, line: int, what: str) -> tuple[str, ...]:
