@@ -228,6 +228,8 @@ def _join(lines: list[str]) -> str:
 
 
 def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return _code("true" if value else "false")
     if isinstance(value, list):
         return ", ".join(_code(v) for v in value) if value else "none"
     if isinstance(value, dict):

@@ -45,13 +45,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from graph.identity_orgs import OrgName, compare_orgs, org_block_keys, parse_org
+from graph.ontology import default_ontology
 
 __all__ = ["SURE", "DOUBT", "Record", "Match", "IdentityIndex", "compare", "fold", "strip_roles", "skeleton",
-           "clusters", "compatible", "RESOLVED_LABELS"]
+           "clusters", "compatible"]
 
 SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
 DOUBT = 0.6   # at or above: a candidate for a person to decide
-RESOLVED_LABELS = ("Person", "Organisation", "Location")  # events and cases follow their people
 
 # Letters whose sound anyascii would blur, mapped before it (Crimean Tatar Latin: ç = ch,
 # ş = sh, c = dzh, ı = i): Çelebiev and Chelebiev meet, Celâl and Dzhelyal too.
@@ -438,7 +438,9 @@ def _block_keys(r: Record) -> set[str]:
 class IdentityIndex:
     """A blocking index over records; :meth:`candidates` scores the pairs that share a block."""
 
-    def __init__(self, records: Iterable[Record], max_block: int = 200, labels: Sequence[str] = RESOLVED_LABELS):
+    def __init__(self, records: Iterable[Record], max_block: int = 200, labels: Sequence[str] | None = None):
+        if labels is None:  # the ontology's `resolve: true` labels (events and cases follow their people)
+            labels = default_ontology().resolved_labels
         self.records = [r for r in records if r.label in labels and r.names]
         self.lone = [r.label == "Person" and not r.full_name for r in self.records]
         self.max_block = max_block

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from graph.errors import OntologyError
+from graph.ontology_ftm import UNKNOWN_LINK, FtmLabel, FtmRelationship, ftm_label, ftm_relationship
+from graph.settings import ontology_file
 from graph.types import TYPES
 from graph.yamlio import LineDict, ParseError, load_with_lines
 
@@ -27,6 +29,11 @@ __all__ = [
     "DEFAULT_ONTOLOGY_PATH",
     "PROPERTY_TYPES",
     "Limits",
+    "FtmLabel",
+    "FtmRelationship",
+    "ontology_path",
+    "UNKNOWN_LINK",
+    "CLAIM_ENDPOINTS",
 ]
 
 DEFAULT_ONTOLOGY_PATH = Path(__file__).with_name("ontology.yaml")
@@ -38,6 +45,13 @@ _PROP_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _PREFIX_RE = re.compile(r"^[a-z][a-z0-9]*$")
 # Labels casegraph itself uses for provenance; an ontology may not redefine them.
 RESERVED_LABELS = frozenset({"Entity", "Source", "Claim", "Evidence"})
+# The claim fields that always hold an entity key (the qualifiers of type ``entity`` come on top).
+CLAIM_ENDPOINTS = ("subject", "object", "asserted_by")
+_PROPERTY_FIELDS = ("type", "values", "labels", "index", "description")
+_LABEL_FIELDS = ("key_prefix", "description", "speaker", "resolve", "ftm", "properties")
+_RELATIONSHIP_FIELDS = ("description", "from", "to", "key", "properties", "ftm")
+
+
 RESERVED_PROPERTIES = frozenset(
     {"key", "name", "aliases", "label", "sensitive", "generic", "sources", "claim_id", "type", "evidence",
      "node_kind", "disputed", "digest", "id"}
@@ -61,17 +75,19 @@ class Limits:
 
 @dataclass(frozen=True)
 class PropertySpec:
-    """A property the ontology declares: its ``name``, its ``type`` (one of the registry's in
-    :mod:`graph.types`), the allowed ``values`` of an ``enum``, and what it means."""
-
-    """One declared property: its name, type (a name in ``graph.types.TYPES``), enum values,
-    description and the most characters a text value (or list item) may have."""
+    """One declared property: its ``name``, its ``type`` (a name in ``graph.types.TYPES``), the
+    allowed ``values`` of an ``enum``, what it means, the most characters a text value (or list
+    item) may have; for an ``entity`` property the ``labels`` it may name and their key
+    ``prefixes``; ``index``: Neo4j keeps an index on it."""
 
     name: str
     type: str
     values: tuple[str, ...] = ()
     description: str = ""
     max_chars: int | None = None
+    labels: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    index: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +99,9 @@ class NodeLabel:
     key_prefix: str
     description: str
     properties: dict[str, PropertySpec]
+    speaker: bool = False  # an entity of this label may assert a claim (``asserted_by``)
+    resolve: bool = False  # entities of this label are compared by name to find duplicates (graph.identity)
+    ftm: FtmLabel | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,7 @@ class RelationshipType:
     targets: tuple[str, ...]
     key: tuple[str, ...]
     properties: dict[str, PropertySpec]
+    ftm: FtmRelationship = field(default_factory=FtmRelationship)
 
 
 @dataclass(frozen=True)
@@ -121,6 +141,29 @@ class Ontology:
         rel = self.relationships[rel_type]
         return {**self.claim_qualifiers, **rel.properties}
 
+    @cached_property
+    def speaker_labels(self) -> tuple[str, ...]:
+        """The labels whose entities may assert a claim (``speaker: true``)."""
+        return tuple(name for name, label in self.labels.items() if label.speaker)
+
+    @cached_property
+    def resolved_labels(self) -> tuple[str, ...]:
+        """The labels whose entities identity resolution compares (``resolve: true``)."""
+        return tuple(name for name, label in self.labels.items() if label.resolve)
+
+    @cached_property
+    def claim_key_fields(self) -> tuple[str, ...]:
+        """Every claim field that holds an entity key: subject, object, asserted_by and each
+        qualifier of type ``entity`` (renaming an entity renames all of them)."""
+        specs = [*self.claim_qualifiers.values(), *(p for r in self.relationships.values() for p in r.properties.values())]
+        return (*CLAIM_ENDPOINTS, *dict.fromkeys(p.name for p in specs if p.type == "entity"))
+
+    @property
+    def indexes(self) -> list[tuple[str, str]]:
+        """(label, property) of every node property declared with ``index: true``."""
+        return [(name, prop) for name, label in self.labels.items() for prop, spec in label.properties.items()
+                if spec.index]
+
 
 def _fail(path: Path, line: int, message: str) -> OntologyError:
     return OntologyError(f"{path}:{line}: {message}")
@@ -130,6 +173,13 @@ def _mapping(path: Path, value: Any, line: int, what: str) -> LineDict:
     if not isinstance(value, LineDict):
         raise _fail(path, line, f"{what} must be a mapping")
     return value
+
+
+def _known_fields(path: Path, spec: LineDict, known: tuple[str, ...], what: str) -> None:
+    """Refuse a field the loader does not read: a typo would otherwise be silently ignored."""
+    for name in spec:
+        if name not in known:
+            raise _fail(path, spec.line_of(name), f"{what} has the unknown field '{name}' (known: {', '.join(known)})")
 
 
 def _str_list(path: Path, value: Any, line: int, what: str) -> tuple[str, ...]:
@@ -161,7 +211,9 @@ def _max_chars(ptype: str, limits: Limits) -> int | None:
     return None
 
 
-def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits) -> dict[str, PropertySpec]:
+def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits,
+                prefixes: dict[str, str]) -> dict[str, PropertySpec]:
+    """The ``properties`` block of ``owner``; ``prefixes`` maps every label to its key prefix."""
     if value is None:
         return {}
     props = _mapping(path, value, line, f"properties of {owner}")
@@ -173,6 +225,7 @@ def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits) -
         if name in RESERVED_PROPERTIES:
             raise _fail(path, pline, f"property '{name}' of {owner} is reserved by casegraph")
         spec = _mapping(path, spec, pline, f"property '{name}' of {owner}")
+        _known_fields(path, spec, _PROPERTY_FIELDS, f"property '{name}' of {owner}")  # also a flow mapping cut at a comma
         ptype = spec.get("type")
         if ptype not in PROPERTY_TYPES:
             raise _fail(
@@ -186,7 +239,20 @@ def _properties(path: Path, value: Any, line: int, owner: str, limits: Limits) -
             values = _str_list(path, spec.get("values"), spec.line_of("values"), f"values of enum '{name}'")
             if not values:
                 raise _fail(path, spec.line_of("values"), f"enum '{name}' of {owner} needs at least one value")
-        out[name] = PropertySpec(name, ptype, values, str(spec.get("description") or ""), _max_chars(ptype, limits))
+        labels: tuple[str, ...] = ()
+        if ptype == "entity":
+            labels = _str_list(path, spec.get("labels"), spec.line_of("labels"), f"labels of entity property '{name}'")
+            for label in labels:
+                if label not in prefixes:
+                    raise _fail(path, spec.line_of("labels"), f"property '{name}' of {owner} names unknown label '{label}'")
+            if not labels:
+                raise _fail(path, spec.line_of("labels"), f"entity property '{name}' of {owner} needs its labels")
+        index = spec.get("index", False)
+        if not isinstance(index, bool):
+            raise _fail(path, spec.line_of("index"), f"index of property '{name}' of {owner} must be true or false")
+        max_chars = limits.key if ptype == "entity" else _max_chars(ptype, limits)
+        out[name] = PropertySpec(name, ptype, values, str(spec.get("description") or ""), max_chars, labels,
+                                 tuple(prefixes[lb] for lb in labels), index)
     return out
 
 
@@ -210,27 +276,36 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
     if not isinstance(max_words, int) or max_words < 1:
         raise _fail(path, root.line_of("max_quote_words"), "max_quote_words must be a positive integer")
     limits = _limits(path, root.get("limits"), root.line_of("limits"))
-    qualifiers = _properties(path, root.get("claim_qualifiers"), root.line_of("claim_qualifiers"), "claims", limits)
-
     labels: dict[str, NodeLabel] = {}
     by_prefix: dict[str, str] = {}
     node_labels = _mapping(path, root["node_labels"], root.line_of("node_labels"), "node_labels")
-    for name, spec in node_labels.items():
+    specs: dict[str, LineDict] = {}
+    for name, spec in node_labels.items():  # names and prefixes first: an entity property may name any label
         line = node_labels.line_of(name)
         if not isinstance(name, str) or not _LABEL_RE.match(name):
             raise _fail(path, line, f"label '{name}' must be CamelCase letters and digits")
         if name in RESERVED_LABELS:
             raise _fail(path, line, f"label '{name}' is reserved by casegraph")
-        spec = _mapping(path, spec, line, f"label '{name}'")
+        spec = specs[name] = _mapping(path, spec, line, f"label '{name}'")
+        _known_fields(path, spec, _LABEL_FIELDS, f"label '{name}'")
         prefix = spec.get("key_prefix")
         if not isinstance(prefix, str) or not _PREFIX_RE.match(prefix):
             raise _fail(path, spec.line_of("key_prefix"), f"label '{name}' needs a lower-case key_prefix")
         if prefix in by_prefix:
             raise _fail(path, spec.line_of("key_prefix"), f"key_prefix '{prefix}' is used by '{by_prefix[prefix]}' too")
         by_prefix[prefix] = name
-        labels[name] = NodeLabel(
-            name, prefix, str(spec.get("description") or ""), _properties(path, spec.get("properties"), line, name, limits)
-        )
+    prefixes = {label: prefix for prefix, label in by_prefix.items()}
+    qualifiers = _properties(path, root.get("claim_qualifiers"), root.line_of("claim_qualifiers"), "claims", limits,
+                             prefixes)
+    for name, spec in specs.items():
+        line = node_labels.line_of(name)
+        props = _properties(path, spec.get("properties"), line, name, limits, prefixes)
+        flags = {flag: spec.get(flag, False) for flag in ("speaker", "resolve")}
+        for flag, value in flags.items():
+            if not isinstance(value, bool):
+                raise _fail(path, spec.line_of(flag), f"{flag} of label '{name}' must be true or false")
+        labels[name] = NodeLabel(name, prefixes[name], str(spec.get("description") or ""), props, flags["speaker"],
+                                 flags["resolve"], ftm_label(path, spec.get("ftm"), spec.line_of("ftm"), name, props))
     if not labels:
         raise _fail(path, root.line_of("node_labels"), "node_labels is empty")
 
@@ -241,6 +316,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
         if not isinstance(name, str) or not _RELTYPE_RE.match(name):
             raise _fail(path, line, f"relationship type '{name}' must be UPPER_SNAKE_CASE")
         spec = _mapping(path, spec, line, f"relationship type '{name}'")
+        _known_fields(path, spec, _RELATIONSHIP_FIELDS, f"relationship type '{name}'")
         ends: dict[str, tuple[str, ...]] = {}
         for end in ("from", "to"):
             if end not in spec:
@@ -249,7 +325,7 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
             for label in ends[end]:
                 if label not in labels:
                     raise _fail(path, spec.line_of(end), f"'{end}' of {name} names unknown label '{label}'")
-        props = _properties(path, spec.get("properties"), line, name, limits)
+        props = _properties(path, spec.get("properties"), line, name, limits, prefixes)
         key = _str_list(path, spec.get("key") or [], spec.line_of("key"), f"key of {name}")
         for k in key:
             if k not in props:
@@ -258,12 +334,22 @@ def load_ontology(path: Path | str = DEFAULT_ONTOLOGY_PATH) -> Ontology:
             if p in qualifiers:
                 raise _fail(path, line, f"property '{p}' of {name} shadows the claim qualifier of the same name")
         relationships[name] = RelationshipType(
-            name, str(spec.get("description") or ""), ends["from"], ends["to"], key, props
+            name, str(spec.get("description") or ""), ends["from"], ends["to"], key, props,
+            ftm_relationship(path, spec.get("ftm"), spec.line_of("ftm"), name, {**qualifiers, **props}),
         )
     return Ontology(path, version, max_words, qualifiers, labels, relationships, by_prefix, limits)
 
 
-@lru_cache(maxsize=1)
+def ontology_path() -> Path:
+    """The ontology file in use: ``CASEGRAPH_ONTOLOGY`` if set (see :mod:`graph.settings`), else the shipped one."""
+    return ontology_file() or DEFAULT_ONTOLOGY_PATH
+
+
 def default_ontology() -> Ontology:
-    """The ontology shipped with casegraph (read once per process)."""
-    return load_ontology(DEFAULT_ONTOLOGY_PATH)
+    """The ontology in use (:func:`ontology_path`), read once per process and file."""
+    return _cached(ontology_path())
+
+
+@lru_cache(maxsize=4)
+def _cached(path: Path) -> Ontology:
+    return load_ontology(path)

@@ -42,8 +42,9 @@ def schema_statements(ontology: Ontology | None = None) -> list[str]:
         "CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source)",
         "CREATE INDEX evidence_claim IF NOT EXISTS FOR (n:Evidence) ON (n.claim_id)",
         "CREATE INDEX claim_predicate IF NOT EXISTS FOR (n:Claim) ON (n.predicate)",
-        "CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)",
     ]
+    for label, prop in ontology.indexes:  # properties declared with `index: true`
+        out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     return out
 
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Settings", "get_settings", "PROJECT_ROOT"]
+__all__ = ["Settings", "get_settings", "ontology_file", "PROJECT_ROOT"]
 
 # The checkout root: graph/ sits directly beneath it in a checkout or an editable install. A
 # regular install has no launcher/ there: CASEGRAPH_LAUNCHER_DIR names one, or NEO4J_URI is
@@ -36,10 +36,19 @@ class Settings:
     # A PEM file of CA certificates that a NEO4J_URI server's certificate is checked against
     # (instead of the system's trust store): a private CA or a self-signed server.
     neo4j_trusted_ca: Path | None = None
+    # The ontology file in use (CASEGRAPH_ONTOLOGY); None: the one shipped in graph/ontology.yaml.
+    ontology: Path | None = None
 
     @property
     def server_dir(self) -> Path:
         return self.home / "neo4j"
+
+
+def ontology_file() -> Path | None:
+    """``CASEGRAPH_ONTOLOGY``: an ontology file to use instead of the shipped one (read on every
+    call, cheaply, so that every command and library call sees the same file)."""
+    value = os.environ.get("CASEGRAPH_ONTOLOGY")
+    return Path(value).expanduser().absolute() if value else None
 
 
 def get_settings() -> Settings:
@@ -56,4 +65,5 @@ def get_settings() -> Settings:
         neo4j_pagecache=env.get("CASEGRAPH_NEO4J_PAGECACHE") or None,
         neo4j_tx_memory=env.get("CASEGRAPH_NEO4J_TX_MEMORY") or None,
         neo4j_trusted_ca=Path(env["NEO4J_TRUSTED_CA"]).expanduser().resolve() if env.get("NEO4J_TRUSTED_CA") else None,
+        ontology=ontology_file(),
     )

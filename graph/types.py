@@ -1,7 +1,7 @@
 """Property types: one small registry of what each ontology type accepts and how it flattens.
 
 Each type the ontology may name (``string``, ``text``, ``date``, ``integer``,
-``number``, ``boolean``, ``list``, ``enum``) is one :class:`PropertyType` with two
+``number``, ``boolean``, ``list``, ``enum``, ``entity``) is one :class:`PropertyType` with two
 jobs:
 
 - :meth:`~PropertyType.check` takes a value as parsed from a fact file and returns
@@ -25,12 +25,13 @@ Validation of fact files uses :func:`check_value`; exporters use :func:`flatten`
 from __future__ import annotations
 
 import json
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-from graph.errors import preview
+from graph.errors import article, preview
 from graph.model import PartialDate
 from graph.text import CONTROL_RE, nfc
 
@@ -221,10 +222,35 @@ class EnumType(PropertyType):
         return value
 
 
+class EntityType(PropertyType):
+    """The key of an entity of one of the spec's ``labels`` (``case: case:dzhelyal-sabotage``).
+
+    The key's prefix must be one of the labels' (the spec's ``prefixes``), so a claim's
+    ``case`` cannot name a person; renaming or merging an entity renames every such value
+    (the ontology lists them: ``Ontology.claim_key_fields``).
+    """
+
+    name = "entity"
+
+    def check(self, value: Any, spec: SpecLike) -> str:
+        if not isinstance(value, str):
+            raise ValueProblem(f"'{spec.name}' must be an entity key, not {kind_of(value)}")
+        key = check_text(spec.name, value, spec.max_chars)
+        prefixes: tuple[str, ...] = getattr(spec, "prefixes", ())
+        labels: tuple[str, ...] = getattr(spec, "labels", ())
+        if not _KEY_RE.match(key) or (prefixes and key.split(":", 1)[0] not in prefixes):
+            wanted = article(" or ".join(labels)) if labels else "an entity"
+            shown = " or ".join(f"{p}:..." for p in prefixes) or "prefix:name"
+            raise ValueProblem(f"'{spec.name}' is {preview(key)}, expected the key of {wanted} ({shown})")
+        return key
+
+
+_KEY_RE = re.compile(r"^[a-z][a-z0-9]*:[a-z0-9][a-z0-9._-]*$")  # as loaders.facts.KEY_RE
+
 TYPES: dict[str, PropertyType] = {
     t.name: t
     for t in (StringType(), TextType(), DateType(), IntegerType(), NumberType(), BooleanType(), ListType(),
-              EnumType())
+              EnumType(), EntityType())
 }
 
 

@@ -49,8 +49,6 @@ SOURCE_FIELDS = {"key", "title", "publisher", "url", "published", "language"}
 ENTITY_FIELDS = {"key", "label", "name", "aliases", "attributes", "sensitive", "generic"}
 CLAIM_FIELDS = {"subject", "predicate", "object", "quote", "asserted_by", "confidence"}
 TOP_FIELDS = {"source", "entities", "claims"}
-# Who can make a statement: a person or an organisation's spokesperson/body.
-SPEAKER_LABELS = ("Person", "Organisation")
 
 
 @dataclass(frozen=True, order=True)
@@ -414,7 +412,7 @@ class _FileChecker:
                 quote = None
         asserted_by = None
         if "asserted_by" in item:
-            asserted_by = self._endpoint(item, "asserted_by", SPEAKER_LABELS, predicate)
+            asserted_by = self._endpoint(item, "asserted_by", self.ontology.speaker_labels, predicate)
             if asserted_by is None:
                 quote = None
         confidence = item.get("confidence")

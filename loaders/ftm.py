@@ -7,13 +7,14 @@ ftm`` wrote, becomes fact files that validate and load like any other:
   script; a short hash of the id is added when two ids give the same slug, or the id has
   no letter or digit; the exact key when the entity carries casegraph's own record, see
   :mod:`graph.exporters.ftm`);
-* Person -> Person; Organization, PublicBody, Company, LegalEntity -> Organisation;
-  CourtCase -> LegalCase; Event -> Event; Address -> Location;
+* each label's FtM schemata (the ontology's ``ftm:`` blocks; shipped: Person -> Person;
+  Organization, PublicBody, Company, LegalEntity -> Organisation; CourtCase -> LegalCase;
+  Event -> Event; Address -> Location), with the attributes the blocks map;
 * Article/Document entities become sources; otherwise each FtM dataset is a source,
   and records without datasets come from a source named after the file;
-* Membership, Directorship, Employment, Representation, Family, CourtCaseParty
-  (by its role: defendant, counsel, judge, prosecutor, investigator) and casegraph's
-  UnknownLinks become claims; their ``summary`` is the quote, or, for records that
+* each relationship type's FtM interval (shipped: Membership, Directorship, Employment,
+  Representation, Family, CourtCaseParty by its role: defendant, counsel, judge,
+  prosecutor, investigator) and casegraph's UnknownLinks become claims; their ``summary`` is the quote, or, for records that
   have none, a short description of the record itself (the record is the source).
 
 One fact file per source is written into the output directory; a source that only
@@ -40,9 +41,9 @@ from typing import TYPE_CHECKING, Any
 from anyascii import anyascii
 
 from graph.errors import CasegraphError, WriteError, preview
-from graph.exporters.ftm import CASE_ROLES, EDGE_SCHEMA, MARK
+from graph.exporters.ftm import MARK
 from graph.model import Claim, Entity, Evidence, Source
-from graph.ontology import Ontology, default_ontology
+from graph.ontology import UNKNOWN_LINK, Ontology, default_ontology
 from graph.text import escape_control
 from graph.types import kind_of
 from graph.yamlio import first_not_character, not_character
@@ -62,17 +63,29 @@ def _ftm() -> Model:
     return model
 
 
-__all__ = ["import_ftm", "ImportSummary", "ENTITY_LABELS", "SOURCE_SCHEMATA"]
+__all__ = ["import_ftm", "ImportSummary", "entity_labels", "claim_predicates", "SOURCE_SCHEMATA"]
 
-ENTITY_LABELS = {"Person": "Person", "Organization": "Organisation", "PublicBody": "Organisation",
-                 "Company": "Organisation", "LegalEntity": "Organisation", "CourtCase": "LegalCase",
-                 "Event": "Event", "Address": "Location"}
+# FtM's document schemata: casegraph's sources (provenance, not an ontology label).
 SOURCE_SCHEMATA = ("Article", "Document", "HyperText", "PlainText", "Pages", "Page")
-_PREDICATE_BY_SCHEMA = {schema: pred for pred, (schema, *_rest) in EDGE_SCHEMA.items() if schema != "CourtCaseParty"}
-_CASE_WORDS = [("judge", "JUDGE_IN"), ("prosecut", "PROSECUTES"), ("investigat", "INVESTIGATES"),
-               ("counsel", "COUNSEL_IN"), ("lawyer", "COUNSEL_IN"), ("advocate", "COUNSEL_IN"),
-               ("attorney", "COUNSEL_IN"), ("defendant", "DEFENDANT_IN"), ("accused", "DEFENDANT_IN"),
-               ("suspect", "DEFENDANT_IN"), ("convicted", "DEFENDANT_IN")]
+
+
+def entity_labels(ontology: Ontology) -> dict[str, str]:
+    """FtM schema -> the label its entities import as (from the labels' ``ftm:`` blocks)."""
+    out: dict[str, str] = {}
+    for name, label in ontology.labels.items():
+        for schema in label.ftm.schemata if label.ftm else ():
+            out.setdefault(schema, name)
+    return out
+
+
+def claim_predicates(ontology: Ontology) -> dict[str, list[str]]:
+    """FtM interval schema -> the relationship types exported as it (several share CourtCaseParty;
+    their ``role_words`` tell them apart). UnknownLinks are read only from casegraph's own record."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name, rel in ontology.relationships.items():
+        if rel.ftm.schema != UNKNOWN_LINK:
+            out[rel.ftm.schema].append(name)
+    return dict(out)
 
 
 @dataclass
@@ -223,16 +236,15 @@ def _read(path: Path) -> list[_Line]:
     return lines
 
 
-def _kind(line: _Line) -> str:
+def _kind(line: _Line, labels: dict[str, str], predicates: dict[str, list[str]]) -> str:
     schema = line.proxy.schema
-    for name in ENTITY_LABELS:
-        if schema.name == name:
-            return "entity"
+    if schema.name in labels:
+        return "entity"
     if any(schema.is_a(s) for s in SOURCE_SCHEMATA if _ftm().get(s)):
         return "source"
     if schema.name == "Documentation":
         return "mention"
-    if schema.name in _PREDICATE_BY_SCHEMA or schema.name in ("CourtCaseParty", "UnknownLink"):
+    if schema.name in predicates or schema.name == UNKNOWN_LINK:
         return "claim"
     return "other"
 
@@ -241,6 +253,8 @@ class _Importer:
     def __init__(self, path: Path, ontology: Ontology) -> None:
         self.path = path
         self.ontology = ontology
+        self.labels = entity_labels(ontology)
+        self.predicates = claim_predicates(ontology)
         self.lines = _read(path)
         self.by_id = {str(line.proxy.id): line for line in self.lines}
         self.keys: dict[str, str] = {}  # FtM id -> casegraph key
@@ -277,11 +291,15 @@ class _Importer:
             target = self.by_id.get(value)
             if target is None:
                 raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, which is not in the file")
-            if _kind(target) not in kinds:
+            if self.kind(target) not in kinds:
                 raise self.fail(line, f"{line.proxy.schema.name} {prop} refers to {preview(value)}, "
                                       f"a {target.proxy.schema.name} (line {target.number})")
             out.append(self.keys[value])
         return out
+
+    def kind(self, line: _Line) -> str:
+        """What an FtM line is to casegraph: entity, source, mention, claim or other."""
+        return _kind(line, self.labels, self.predicates)
 
     def dataset_sources(self, line: _Line) -> list[str]:
         keys = []
@@ -294,15 +312,15 @@ class _Importer:
 
     def run(self) -> None:
         for line in self.lines:
-            kind = _kind(line)
+            kind = self.kind(line)
             if kind == "other":
                 raise self.fail(line, f"FtM schema '{line.proxy.schema.name}' has no casegraph counterpart "
-                                      f"(known: {', '.join([*ENTITY_LABELS, *SOURCE_SCHEMATA])}, Documentation, "
-                                      f"CourtCaseParty, UnknownLink, {', '.join(sorted(_PREDICATE_BY_SCHEMA))})")
+                                      f"(known: {', '.join([*self.labels, *SOURCE_SCHEMATA])}, Documentation, "
+                                      f"{', '.join(sorted([*self.predicates, UNKNOWN_LINK]))})")
             if kind in ("entity", "source"):
                 self.add_node(line, kind)
         for line in self.lines:
-            kind = _kind(line)
+            kind = self.kind(line)
             if kind == "entity":
                 sources = self.ref(line, "proof", ("source",)) + self.dataset_sources(line)
                 for s in sources or [self.fallback.key]:
@@ -329,7 +347,7 @@ class _Importer:
             self.claim_key(line, key)
             self.sources[key] = src
             return
-        label = str(record.get("label") or ENTITY_LABELS[proxy.schema.name])
+        label = str(record.get("label") or self.labels[proxy.schema.name])
         prefix = self.ontology.labels[label].key_prefix if label in self.ontology.labels else "x"
         key = str(record.get("key") or self.new_key(f"{prefix}:", str(proxy.id)))
         self.claim_key(line, key)
@@ -338,26 +356,21 @@ class _Importer:
                             dict(record.get("attributes") or {}), bool(record.get("sensitive")),
                             bool(record.get("generic")))
         else:
-            names = [*proxy.get("name"), *(proxy.get("full") if proxy.schema.name == "Address" else [])]
+            spec = self.ontology.labels[label]
+            ftm = spec.ftm
+            assert ftm is not None  # the label came from an ftm block
+            names = [n for prop in ftm.names if prop in proxy.schema.properties for n in proxy.get(prop)]
+            names = list(dict.fromkeys(names))
             if not names:
                 raise self.fail(line, f"{proxy.schema.name} {preview(proxy.id)} has no name")
             aliases = [n for n in [*names[1:], *proxy.get("alias"), *proxy.get("weakAlias")] if n != names[0]]
             attrs: dict[str, Any] = {}
-            if label == "Person":
-                for prop, attr in (("birthDate", "birth_date"), ("position", "position"), ("ethnicity", "ethnicity")):
-                    value = _first(proxy, prop)
-                    if value:
-                        attrs[attr] = value
-            elif label == "LegalCase":
-                for prop, attr in (("caseNumber", "case_number"), ("court", "court"), ("fileDate", "opened")):
-                    value = _first(proxy, prop)
-                    if value:
-                        attrs[attr] = value
-            elif label == "Event":
-                for prop, attr in (("date", "date"), ("startDate", "start"), ("endDate", "end")):
-                    value = _first(proxy, prop)
-                    if value:
-                        attrs[attr] = value
+            for attr, prop in ftm.properties.items():
+                value = _first(proxy, prop)
+                prop_spec = spec.properties[attr]
+                # An FtM value outside a casegraph enum (a classification, a status) is not imported.
+                if value and (prop_spec.type != "enum" or value in prop_spec.values):
+                    attrs[attr] = value
             entity = Entity(key, label, names[0], list(dict.fromkeys(aliases)), attrs)
         self.entities[key] = entity
 
@@ -386,7 +399,7 @@ class _Importer:
                 if key not in self.entities:
                     raise self.fail(line, f"{name} refers to {preview(key)}, which is not in the file")
         else:
-            if name == "UnknownLink":
+            if name == UNKNOWN_LINK:
                 raise self.fail(line, "an UnknownLink not written by casegraph has no relationship type")
             schema, subj_prop, obj_prop, role_prop = self.edge_schema(line)
             subjects, objects = self.ref(line, subj_prop), self.ref(line, obj_prop)
@@ -396,10 +409,9 @@ class _Importer:
             predicate = schema
             qualifiers = {}
             role = _first(proxy, role_prop) if role_prop else None
-            if role and predicate in ("MEMBER_OF", "LEADS", "WORKS_FOR"):
-                qualifiers["role"] = role
-            if role and predicate == "RELATIVE_OF":
-                qualifiers["relation"] = role
+            role_from = self.ontology.relationships[predicate].ftm.role_from
+            if role and role_from:
+                qualifiers[role_from] = role
             ev = {}
             for prop, q in (("date", "date"), ("startDate", "start"), ("endDate", "end")):
                 value = _first(proxy, prop)
@@ -443,16 +455,19 @@ class _Importer:
         return None
 
     def edge_schema(self, line: _Line) -> tuple[str, str, str, str | None]:
+        """The relationship type of an FtM interval, and the FtM properties of its ends and role."""
         name = line.proxy.schema.name
-        if name == "CourtCaseParty":
+        predicates = self.predicates[name]
+        if len(predicates) > 1:  # a shared schema (CourtCaseParty): the role says which
             role = (_first(line.proxy, "role") or "").lower()
-            for word, predicate in _CASE_WORDS:
-                if word in role:
-                    return (predicate, *EDGE_SCHEMA[predicate][1:])
-            raise self.fail(line, f"CourtCaseParty role {preview(role)} names no casegraph relationship "
-                                  f"({', '.join(sorted(set(CASE_ROLES.values())))})")
-        predicate = _PREDICATE_BY_SCHEMA[name]
-        return (predicate, *EDGE_SCHEMA[predicate][1:])
+            found = next((p for p in predicates for w in self.ontology.relationships[p].ftm.role_words if w in role),
+                         None)
+            if found is None:
+                texts = sorted({str(self.ontology.relationships[p].ftm.role_text) for p in predicates})
+                raise self.fail(line, f"{name} role {preview(role)} names no casegraph relationship ({', '.join(texts)})")
+            predicates = [found]
+        ftm = self.ontology.relationships[predicates[0]].ftm
+        return (predicates[0], ftm.subject, ftm.object, ftm.role)
 
     def describe(self, line: _Line, subject: str, predicate: str, obj: str, role: str | None) -> str:
         """A quote for a record that has none: what the record itself says, in a few words."""

@@ -14,7 +14,7 @@ import yaml
 
 from graph.ontology import default_ontology
 from loaders.extract import extract_articles
-from loaders.extract.claims import MAX_QUOTE_WORDS, ClaimDraft, Extraction, extract_claims
+from loaders.extract.claims import ClaimDraft, Extraction, extract_claims
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import find_entries, find_people, split_sentences
 from loaders.facts import count_words, validate
@@ -38,7 +38,7 @@ def triples(ex: Extraction, rel_only: bool = True) -> set[tuple[str, str, str]]:
 
 
 def check_quotes(text: str, ex: Extraction) -> None:
-    limit = min(default_ontology().max_quote_words, MAX_QUOTE_WORDS)
+    limit = default_ontology().max_quote_words
     for c in rel_claims(ex):
         a, b = c.span
         quote = text[a:b]

@@ -195,7 +195,7 @@ BROKEN_ONTOLOGIES = {
         GOOD.replace("role: {type: string}", "role: {type: str}"),
         19,
         "property 'role' of MEMBER_OF has unknown type 'str' "
-        "(expected one of boolean, date, enum, integer, list, number, string, text)",
+        "(expected one of boolean, date, entity, enum, integer, list, number, string, text)",
     ),
     "endpoint naming unknown label": (
         GOOD.replace("to: [Organisation]", "to: [Organization]"),

@@ -1,7 +1,9 @@
 """FollowTheMoney entities as JSON lines, for Aleph and OpenSanctions tooling.
 
 Every entity is made with the ``followthemoney`` library's own model
-(``model.make_entity``), so FtM cleans and checks each value:
+(``model.make_entity``), so FtM cleans and checks each value. Which FtM schema and
+properties each label and relationship type become is declared in the ontology's
+``ftm:`` blocks (:mod:`graph.ontology_ftm`); the shipped ontology gives:
 
 * entities: Person -> ``Person``; Organisation -> ``Organization`` (``PublicBody`` for
   agencies, courts, prosecutors, police, security services and governments);
@@ -36,7 +38,7 @@ import networkx as nx
 from graph.build import MENTIONS
 from graph.errors import CasegraphError
 from graph.model import evidence_id
-from graph.ontology import Ontology
+from graph.ontology import UNKNOWN_LINK, Ontology
 
 if TYPE_CHECKING:
     from followthemoney.model import Model
@@ -51,34 +53,25 @@ def _ftm() -> Model:
     return model
 
 
-__all__ = ["NAME", "EXTENSIONS", "FILES", "write", "entities", "ftm_id", "key_of", "MARK", "EDGE_SCHEMA",
-           "CASE_ROLES", "LABEL_SCHEMA"]
+__all__ = ["NAME", "EXTENSIONS", "FILES", "write", "entities", "ftm_id", "key_of", "MARK", "make"]
 
 NAME = "ftm"
 EXTENSIONS = (".ftm.json", ".ftm.jsonl", ".jsonl", ".ndjson")
 FILES = ("entities.ftm.json",)
 MARK = "casegraph:"  # prefix of the notes/description value holding the exact casegraph record
 
-LABEL_SCHEMA = {"Person": "Person", "Organisation": "Organization", "LegalCase": "CourtCase",
-                "Event": "Event", "Location": "Address"}
-_PUBLIC_KINDS = {"agency", "court", "prosecutor", "security_service", "police", "government"}
-# predicate -> (schema, subject property, object property, role property or None)
-EDGE_SCHEMA: dict[str, tuple[str, str, str, str | None]] = {
-    "MEMBER_OF": ("Membership", "member", "organization", "role"),
-    "LEADS": ("Directorship", "director", "organization", "role"),
-    "WORKS_FOR": ("Employment", "employee", "employer", "role"),
-    "DEFENDS": ("Representation", "agent", "client", "role"),
-    "RELATIVE_OF": ("Family", "person", "relative", "relationship"),
-    "DEFENDANT_IN": ("CourtCaseParty", "party", "case", "role"),
-    "COUNSEL_IN": ("CourtCaseParty", "party", "case", "role"),
-    "JUDGE_IN": ("CourtCaseParty", "party", "case", "role"),
-    "PROSECUTES": ("CourtCaseParty", "party", "case", "role"),
-    "INVESTIGATES": ("CourtCaseParty", "party", "case", "role"),
-}
-# CourtCaseParty roles, both ways (import-ftm reads the first word that matches).
-CASE_ROLES = {"DEFENDANT_IN": "defendant", "COUNSEL_IN": "defence counsel", "JUDGE_IN": "judge",
-              "PROSECUTES": "prosecutor", "INVESTIGATES": "investigator"}
-_DEFAULT_ROLE = {"DEFENDS": "defence lawyer"}
+
+def make(schema: str, props: tuple[str | None, ...], owner: str) -> EntityProxy:
+    """A new FtM entity of ``schema``, refused in one line if FtM has no such schema or the
+    schema lacks one of ``props`` (a mistake in the ontology's ``ftm:`` block of ``owner``)."""
+    found = _ftm().get(schema)
+    if found is None:
+        raise CasegraphError(f"the ontology maps {owner} to the FtM schema '{schema}', which FtM does not have")
+    for prop in props:
+        if prop is not None and prop not in found.properties:
+            raise CasegraphError(f"the ontology maps {owner} to the FtM property '{prop}', which FtM's {schema} "
+                                 "does not have")
+    return _ftm().make_entity(found)
 
 
 def ftm_id(key: str) -> str:
@@ -112,41 +105,22 @@ def _add(proxy: EntityProxy, prop: str, value: Any) -> None:
         proxy.add(prop, str(v))
 
 
-def _entity(key: str, d: dict[str, Any], sources: set[str]) -> EntityProxy:
-    label = d.get("label")
-    if label not in LABEL_SCHEMA:
-        raise CasegraphError(f"{key}: no FtM schema for label '{label}'")
+def _entity(key: str, d: dict[str, Any], sources: set[str], ontology: Ontology) -> EntityProxy:
+    label = str(d.get("label"))
+    spec = ontology.labels.get(label)
+    if spec is None or spec.ftm is None:
+        raise CasegraphError(f"{key}: the ontology gives the label '{label}' no FtM schema (an 'ftm:' block)")
     attrs = {k: v for k, v in d.items() if k not in ("node_kind", "label", "name", "aliases", "sensitive",
                                                       "generic", "sources")}
-    schema = LABEL_SCHEMA[str(label)]
-    if schema == "Organization" and attrs.get("kind") in _PUBLIC_KINDS:
-        schema = "PublicBody"
-    e = _ftm().make_entity(schema)
+    ftm = spec.ftm
+    e = make(ftm.schema_for(attrs), (*ftm.names, *ftm.properties.values()), label)
     e.id = ftm_id(key)
     name = str(d.get("name") or key)
-    _add(e, "full" if schema == "Address" else "name", name)
-    if schema == "Address":
-        _add(e, "name", name)
+    for prop in ftm.names:
+        _add(e, prop, name)
     _add(e, "alias", list(d.get("aliases") or []))
-    if schema == "Person":
-        _add(e, "birthDate", attrs.get("birth_date"))
-        if attrs.get("gender") in ("male", "female", "other"):
-            _add(e, "gender", attrs["gender"])
-        for prop in ("ethnicity", "position"):
-            _add(e, prop, attrs.get(prop))
-    elif schema in ("Organization", "PublicBody"):
-        _add(e, "classification", attrs.get("kind"))
-    elif schema == "CourtCase":
-        _add(e, "caseNumber", attrs.get("case_number"))
-        _add(e, "court", attrs.get("court"))
-        _add(e, "status", attrs.get("status"))
-        _add(e, "fileDate", attrs.get("opened"))
-        _add(e, "description", attrs.get("charge_description"))
-    elif schema == "Event":
-        _add(e, "date", attrs.get("date"))
-        _add(e, "startDate", attrs.get("start"))
-        _add(e, "endDate", attrs.get("end"))
-        _add(e, "description", attrs.get("description"))
+    for attr, prop in ftm.properties.items():
+        _add(e, prop, attrs.get(attr))  # a value FtM's type refuses (gender 'unknown') is dropped by FtM
     _add(e, "proof", [ftm_id(s) for s in sorted(d.get("sources") or []) if s in sources])
     record = {"key": key, "label": label, "name": name, "aliases": list(d.get("aliases") or []),
               "sensitive": bool(d.get("sensitive")), "generic": bool(d.get("generic")), "attributes": attrs}
@@ -176,24 +150,24 @@ def _evidence(u: str, v: str, d: dict[str, Any], ev: dict[str, Any], g: nx.Multi
     predicate = str(d.get("type"))
     if predicate not in ontology.relationships:
         raise CasegraphError(f"{u} -> {v}: relationship type '{predicate}' is not in the ontology")
-    schema, subj, obj, role_prop = EDGE_SCHEMA.get(predicate, ("UnknownLink", "subject", "object", "role"))
+    ftm = ontology.relationships[predicate].ftm
     cid = str(d["claim_id"])
     qualifiers = {q: d[q] for q in ontology.relationships[predicate].properties if q in d}
-    e = _ftm().make_entity(schema)
+    e = make(ftm.schema, (ftm.subject, ftm.object, ftm.role), predicate)
     e.id = ftm_id(evidence_id(cid, ev["source"]))
-    _add(e, subj, ftm_id(u))
-    _add(e, obj, ftm_id(v))
-    if role_prop:
-        given = qualifiers.get("relation" if predicate == "RELATIVE_OF" else "role")
+    _add(e, ftm.subject, ftm_id(u))
+    _add(e, ftm.object, ftm_id(v))
+    if ftm.role:
+        given = qualifiers.get(ftm.role_from) if ftm.role_from else None
         role: str | None
-        if schema == "UnknownLink":
+        if ftm.schema == UNKNOWN_LINK:  # the role is all that says which relationship it is
             role = predicate.lower().replace("_", " ") + (f": {given}" if given else "")
-        elif predicate in CASE_ROLES:
-            extra = qualifiers.get("procedural_status") or qualifiers.get("stage")
-            role = CASE_ROLES[predicate] + (f" ({extra})" if extra else "")
         else:
-            role = given or _DEFAULT_ROLE.get(predicate)
-        _add(e, role_prop, role)
+            role = given or ftm.role_text
+            extra = next((qualifiers[q] for q in ftm.role_detail if qualifiers.get(q)), None)
+            if extra:
+                role = f"{role} ({extra})" if role else str(extra)
+        _add(e, ftm.role, role)
     _add(e, "date", ev.get("date"))
     _add(e, "startDate", ev.get("start"))
     _add(e, "endDate", ev.get("end"))
@@ -213,7 +187,7 @@ def entities(g: nx.MultiDiGraph, ontology: Ontology) -> list[EntityProxy]:
     """The FtM entities of a graph: sources, entities, their mentions, then one interval per evidence."""
     sources = {n for n, d in g.nodes(data=True) if d.get("node_kind") == "source"}
     out: list[EntityProxy] = [_source(n, g.nodes[n]) for n in sorted(sources)]
-    nodes = {n: _entity(n, d, sources) for n, d in sorted(g.nodes(data=True)) if n not in sources}
+    nodes = {n: _entity(n, d, sources, ontology) for n, d in sorted(g.nodes(data=True)) if n not in sources}
     mentions: list[EntityProxy] = []
     for u, v, _k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
         if d.get("type") == MENTIONS:
@@ -226,8 +200,11 @@ def entities(g: nx.MultiDiGraph, ontology: Ontology) -> list[EntityProxy]:
             continue
         for ev in d.get("evidence") or []:
             mentions.append(_evidence(u, v, d, ev, g, ontology))
-        if d.get("type") == "PARTICIPANT_IN" and v in nodes and nodes[v].schema.name == "Event":
-            _add(nodes[v], "organizer" if d.get("role") == "organiser" else "involved", ftm_id(u))
+        rel = ontology.relationships.get(str(d.get("type")))
+        if rel is not None and rel.ftm.listed_on_object and v in nodes:  # an Event lists who took part
+            prop = rel.ftm.listed_by_role.get(str(d.get("role")), rel.ftm.listed_on_object)
+            if prop in nodes[v].schema.properties:
+                _add(nodes[v], prop, ftm_id(u))
     return out + list(nodes.values()) + mentions
 
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from graph.identity import (
     DOUBT,
-    RESOLVED_LABELS,
     SURE,
     IdentityIndex,
     Match,
@@ -32,6 +31,7 @@ from graph.identity import (
     compatible,
 )
 from graph.model import Entity, merge_entity
+from graph.ontology import default_ontology
 
 __all__ = ["Plan", "plan_batch"]
 
@@ -59,6 +59,7 @@ class _Member:
 def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()) -> list[Plan]:
     """A :class:`Plan` per draft (its entities, in draft order) resolving the batch and the corpus."""
     members: dict[str, _Member] = {}
+    resolved = default_ontology().resolved_labels
 
     def add(e: Entity, draft: int | None) -> None:
         have = members.get(e.key)
@@ -75,11 +76,11 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
             have.drafts.add(draft)
 
     for e in corpus:
-        if e.label in RESOLVED_LABELS:
+        if e.label in resolved:
             add(e, None)
     for i, entities in enumerate(drafts):
         for e in entities:
-            if e.label in RESOLVED_LABELS:
+            if e.label in resolved:
                 add(e, i)
     order = list(members)
     for m in members.values():

@@ -18,6 +18,7 @@ from typing import Any
 from anyascii import anyascii
 
 from graph.model import Entity
+from graph.ontology import default_ontology
 from loaders.extract.events import (
     COLLECTIVE_ACTS,
     COLLECTIVE_RE,
@@ -44,7 +45,6 @@ from loaders.facts import count_words
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
-MAX_QUOTE_WORDS = 40
 _WORDS_RE = re.compile(r"\S+")
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
@@ -103,8 +103,9 @@ class Extraction:
                                       {k: v for k, v in qualifiers.items() if v is not None}, asserted_by, rule))
 
 
-def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int = MAX_QUOTE_WORDS) -> tuple[int, int]:
+def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int | None = None) -> tuple[int, int]:
     """The quote for a claim: the sentence when short enough, else a window of words around [a, b)."""
+    limit = limit or default_ontology().max_quote_words
     words = [(sent.start + m.start(), sent.start + m.end()) for m in _WORDS_RE.finditer(sent.text)]
     if not words:
         return sent.start, sent.end

@@ -11,7 +11,7 @@ from typing import Any
 from graph.errors import CasegraphError
 from graph.identity import strip_roles
 from graph.model import Entity, claim_id, merge_entity
-from graph.ontology import Ontology, default_ontology
+from graph.ontology import CLAIM_ENDPOINTS, Ontology, default_ontology
 from loaders.drafts import open_items
 from loaders.extract.batch import Plan, plan_batch
 from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_claims
@@ -141,7 +141,7 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     article, ex, doubts = d.article, d.ex, d.doubts
     text = article.text
     rename = _apply_plan(d, plan)
-    ex = _renamed(ex, rename)
+    ex = _renamed(ex, rename, ontology)
     claims = _dedupe(ex, ontology)
     used = {c.subject for c in claims} | {c.object for c in claims} | {c.asserted_by for c in claims if c.asserted_by}
     used |= {rename.get(x.entity, x.entity) for x in doubts} | {rename.get(x.same_as, x.same_as) for x in doubts}
@@ -185,16 +185,18 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     return doc
 
 
-def _renamed(ex: Extraction, rename: dict[str, str]) -> Extraction:
+def _renamed(ex: Extraction, rename: dict[str, str], ontology: Ontology | None = None) -> Extraction:
     """``ex`` with keys renamed; entities that meet under one key merge by the model's one rule.
 
     :func:`graph.model.merge_entity` keeps every name as an alias and ``sensitive`` if
     either side is: a person at risk never reaches a draft unmarked because a spelling of
     theirs resolved to someone else's key. A label or ``generic`` conflict is not merged
-    (the entity keeps its own key).
+    (the entity keeps its own key). Every claim field that holds a key is renamed: the
+    ontology lists them (:attr:`graph.ontology.Ontology.claim_key_fields`).
     """
     if not rename:
         return ex
+    key_qualifiers = [f for f in (ontology or default_ontology()).claim_key_fields if f not in CLAIM_ENDPOINTS]
     out = Extraction()
     for key, e in ex.entities.items():
         new = rename.get(key, key)
@@ -210,8 +212,9 @@ def _renamed(ex: Extraction, rename: dict[str, str]) -> Extraction:
     for c in ex.claims:
         c.subject, c.object = rename.get(c.subject, c.subject), rename.get(c.object, c.object)
         c.asserted_by = rename.get(c.asserted_by, c.asserted_by) if c.asserted_by else None
-        for q, v in list(c.qualifiers.items()):
-            if isinstance(v, str) and v in rename:  # key-valued qualifiers: case, client, linked_by, accuser
+        for q in key_qualifiers:
+            v = c.qualifiers.get(q)
+            if isinstance(v, str) and v in rename:
                 c.qualifiers[q] = rename[v]
         out.claims.append(c)
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.identity import RESOLVED_LABELS
+from graph.ontology import default_ontology
 from loaders.extract.evaluate import _align_named, _read
 from loaders.facts import find_fact_files
 
@@ -40,18 +40,19 @@ def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path
     """Compare the keys of drafts (paired with gold files by stem) with the gold keys."""
     golds = {p.stem: _read(p) for p in find_fact_files(gold_paths)}
     preds = {p.stem: _read(p) for p in find_fact_files(pred_paths)}
+    resolved = default_ontology().resolved_labels
     in_files: dict[str, set[str]] = defaultdict(set)
     for stem, doc in golds.items():
         for e in doc.get("entities") or []:
-            if e.get("label") in RESOLVED_LABELS:
+            if e.get("label") in resolved:
                 in_files[e["key"]].add(stem)
     drafted: dict[str, dict[str, str]] = defaultdict(dict)  # gold key -> stem -> drafted key
     for stem, pred in preds.items():
         gold = golds.get(stem)
         if gold is None:
             continue
-        named = [e for e in pred.get("entities") or [] if e.get("label") in RESOLVED_LABELS]
-        g_named = [e for e in gold.get("entities") or [] if e.get("label") in RESOLVED_LABELS]
+        named = [e for e in pred.get("entities") or [] if e.get("label") in resolved]
+        g_named = [e for e in gold.get("entities") or [] if e.get("label") in resolved]
         for p_key, g_key in _align_named(named, g_named).items():
             drafted[g_key][stem] = p_key
     report = KeyReport()

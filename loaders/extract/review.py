@@ -125,7 +125,7 @@ def merge_entity_into(doc: dict[str, Any], old: str, new: str, new_name: str | N
     seen: dict[str, dict[str, Any]] = {}
     kept: list[dict[str, Any]] = []
     for c in doc.get("claims") or []:
-        for f in ("subject", "object", "asserted_by", "case", "client", "linked_by", "accuser"):
+        for f in ontology.claim_key_fields:  # subject, object, asserted_by and every `entity` qualifier
             if c.get(f) == old:
                 c[f] = new
         if c["subject"] == c["object"]:
