@@ -49,7 +49,10 @@ from typing import Any
 from graph.db import server
 from graph.db import statements as S
 from graph.db.importcsv import DATABASE, ImportFiles, import_arguments, write_import_files
+from graph.db.launcher import find_java
+from graph.db.lifecycle import stop_locked
 from graph.db.load import LoadSummary
+from graph.db.serverdir import ServerPaths, locked, server_paths
 from graph.errors import ServerError, StoreError
 from graph.model import Corpus
 from graph.schema import schema_statements
@@ -161,7 +164,7 @@ def _run_import(settings: Settings, layout: _Layout, files: ImportFiles, peak: d
     if "," in str(layout.work):  # the import tool splits its file lists at commas
         raise StoreError(f"--bulk cannot work under a folder whose path has a comma: {layout.work}")
     jar = server.build_launcher(settings)
-    java = server._java()
+    java = find_java()
     shutil.rmtree(layout.staging, ignore_errors=True)
     (layout.staging / "conf").mkdir(parents=True)
     memory = server.memory_plan(settings)
@@ -272,10 +275,10 @@ def _swap_back(layout: _Layout, home: Path) -> None:
             shutil.rmtree(live, ignore_errors=True)
 
 
-def _undo_unlocked(paths: Any, layout: _Layout) -> bool:
+def _undo_unlocked(paths: ServerPaths, layout: _Layout) -> bool:
     """Stop the server and put the empty database back (the caller holds the server lock);
     returns whether the server was running."""
-    running = server._stop_unlocked(paths, 60)
+    running = stop_locked(paths, 60)
     _swap_back(layout, paths.home)
     layout.incomplete.unlink(missing_ok=True)
     return running
@@ -290,7 +293,7 @@ def recover_interrupted(settings: Settings) -> bool:
     database back and returns whether the server was running (so the caller can start it
     again).
     """
-    paths = server._paths(settings)
+    paths = server_paths(settings)
     layout = _Layout(paths.root)
     if not layout.incomplete.exists():
         return False
@@ -364,10 +367,10 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
         summary.seconds[phase] = now - clock
         clock = now
 
-    paths = server._paths(settings)
+    paths = server_paths(settings)
     layout = _Layout(paths.root)
     with _bulk_lock(paths.root):
-        with server._locked(paths):
+        with locked(paths):
             if layout.incomplete.exists():  # an earlier bulk load killed half-way: undo it first
                 _undo_unlocked(paths, layout)
         info = server.start(settings, timeout=600)
@@ -379,9 +382,9 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
             # The server lock is held from the stop until the imported database is in
             # place, so nobody starts the server on the home meanwhile. The server stops
             # while the CSV files are written (that is Python's work, stopping is Neo4j's).
-            with server._locked(paths):
+            with locked(paths):
                 with ThreadPoolExecutor(max_workers=1) as pool:
-                    stopping = pool.submit(server._stop_unlocked, paths, 60)
+                    stopping = pool.submit(stop_locked, paths, 60)
                     try:
                         files = write_import_files(corpus, layout.csv)
                     finally:
@@ -418,7 +421,7 @@ def bulk_load(corpus: Corpus, settings: Settings | None = None) -> LoadSummary:
                         f"{k} {got} instead of {n}" for k, (got, n) in wrong.items()))
                 layout.incomplete.unlink()  # complete: the schema and every property are in
             except BaseException:
-                with server._locked(paths):
+                with locked(paths):
                     _undo_unlocked(paths, layout)
                 with contextlib.suppress(ServerError):
                     _restart(settings, browser)
