@@ -97,7 +97,7 @@ def _check_empty_and_idle(info: server.ServerInfo, settings: Settings) -> None:
     problems = server.health(info, settings)
     if problems:
         raise StoreError("the local database is not healthy, so --bulk will not touch it: " + "; ".join(problems))
-    with Store.connect(info.bolt_uri, info.username, info.password(), retry_seconds=0) as store, store._errors():
+    with Store.connect(info.bolt_uri, info.username, info.password(), retry_seconds=0) as store, store.errors():
         store.local = settings
         driver = store.driver
         records = driver.execute_query(S.BULK_COUNT_NODES).records
@@ -319,7 +319,7 @@ def _create_schema(store: Any) -> None:
     """The ontology's constraints and indexes, in one transaction: Neo4j then fills all of
     their indexes in one pass over the imported store instead of one pass each (the
     import tool's own ``--schema`` is not available for this store format)."""
-    with store._errors(), store._session() as session:
+    with store.session() as session:
         with session.begin_transaction() as tx:
             for statement in schema_statements(store.ontology):
                 tx.run(statement).consume()
@@ -333,7 +333,7 @@ def _set_empty_lists(store: Any, files: ImportFiles) -> None:
     for what, rows in sorted(files.empty_lists.items()):
         query = S.bulk_set_empty_lists(store.ontology, what)
         for i in range(0, len(rows), 10000):
-            store._write(partial(_run, query=query, rows=rows[i:i + 10000]))
+            store.execute_write(partial(_run, query=query, rows=rows[i:i + 10000]))
 
 
 def _run(tx: Any, query: str, rows: list[dict[str, Any]]) -> None:

@@ -153,7 +153,7 @@ class Loader:
         # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
         # The digest is written last, so a load that died half-way is redone.
         digests = source_digests(corpus)
-        stored = self.store._read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
+        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
             S.SOURCE_DIGESTS, keys=sorted(digests))})
         self.new_sources = frozenset(digests) - frozenset(stored)
         source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
@@ -176,7 +176,7 @@ class Loader:
         if not dirty:
             return summary
 
-        summary.add(self.store._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
+        summary.add(self.store.execute_write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
         # When Neo4j holds none of this load's sources, its entities are most likely new:
         # they are CREATEd without the lock-and-read pass, until a chunk hits one that
         # exists (the key constraint fails it; it is rolled back and redone the careful way).
@@ -187,10 +187,10 @@ class Loader:
         def entity_chunk(keys: list[str]) -> Counts:
             if entities_new.is_set():
                 try:
-                    return self.store._write(partial(self._create_entities, corpus=corpus, keys=keys))
+                    return self.store.execute_write(partial(self._create_entities, corpus=corpus, keys=keys))
                 except _Raced:
                     entities_new.clear()
-            return self.store._write(partial(self._load_entities, corpus=corpus, keys=keys))
+            return self.store.execute_write(partial(self._load_entities, corpus=corpus, keys=keys))
 
         for counts in _parallel(workers, entity_chunk, list(_chunks(entity_keys, chunk_size))):
             summary.add(counts)
@@ -201,14 +201,14 @@ class Loader:
             for s in entity.sources:
                 mentions_of[s].append(entity.key)
         lost_mentions: set[str] = set()
-        for counts, lost in _parallel(workers, lambda group: self.store._write(partial(
+        for counts, lost in _parallel(workers, lambda group: self.store.execute_write(partial(
                 self._sync_mentions, mentions_of=mentions_of, sources=group)), list(_chunks(source_keys, MENTION_GROUP))):
             summary.add(counts)
             lost_mentions |= lost
         lap("mentions")
 
         # Claims this load touches: its own, plus those its sources supported before.
-        stale = self.store._read(lambda tx: [
+        stale = self.store.execute_read(lambda tx: [
             r["claim_id"] for r in tx.run(
                 S.CLAIMS_OF_SOURCES, sources=source_keys,
             )
@@ -226,7 +226,7 @@ class Loader:
 
         def do_chunk(chunk: list[str]) -> Counts:
             if not expect_writes.is_set():
-                plan = self.store._read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
+                plan = self.store.execute_read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
                 if not plan.writes:
                     return plan.counts
                 if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk):
@@ -235,12 +235,12 @@ class Loader:
             # Claims Neo4j does not hold yet are created without locking and reading them
             # first. Should another load create one of them meanwhile, that transaction
             # is rolled back and the chunk is redone the careful way.
-            fresh = frozenset(chunk) if all_new.is_set() else self.store._read(partial(_missing_claims, ids=chunk))
+            fresh = frozenset(chunk) if all_new.is_set() else self.store.execute_read(partial(_missing_claims, ids=chunk))
             try:
-                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
+                plan = self.store.execute_write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
             except _Raced:
                 all_new.clear()
-                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
+                plan = self.store.execute_write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
             return plan.counts
 
         with _progress(progress, len(touched)) as advance:
@@ -248,8 +248,8 @@ class Loader:
                 summary.add(counts)
                 advance(len(chunk))
         lap("claims")
-        summary.add(self.store._write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
-        self.store._write(lambda tx: tx.run(
+        summary.add(self.store.execute_write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
+        self.store.execute_write(lambda tx: tx.run(
             S.SET_SOURCE_DIGESTS, rows=[{"key": k, "digest": digests[k]} for k in source_keys]).consume())
         lap("orphans")
         return summary
@@ -287,7 +287,7 @@ class Loader:
                         return found
             return found
 
-        conflicts = self.store._read(work)
+        conflicts = self.store.execute_read(work)
         if conflicts:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
 

@@ -62,7 +62,7 @@ class Store:
         self.database = database
         self.ontology = ontology or default_ontology()
         self._schema_ready = False
-        self.retry_seconds = 60.0  # how long transient errors are retried (see _run)
+        self.retry_seconds = 60.0  # how long transient errors are retried (see _retrying)
         # The local server's settings when this is casegraph's own server: a database error is
         # then checked against its log for a full disk (graph.db.server.disk_full_message).
         self.local: Settings | None = None
@@ -78,7 +78,7 @@ class Store:
         """
         check_uri(uri)
         try:
-            # casegraph retries itself (see _run): the driver's own retries would keep a
+            # casegraph retries itself (see _retrying): the driver's own retries would keep a
             # load retrying for minutes against a server that is gone.
             driver = GraphDatabase.driver(
                 uri, auth=(user, password), max_transaction_retry_time=0,
@@ -88,7 +88,7 @@ class Store:
             raise StoreError(f"bad Neo4j URI {preview(shown_uri(uri))}: {_first_line(exc)}") from None
         store = cls(driver, uri, database, ontology)
         store.retry_seconds = retry_seconds
-        with store._errors():
+        with store.errors():
             driver.verify_connectivity()
         return store
 
@@ -101,9 +101,14 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the session and transaction interface (load, read, bulk, explore use only this) ----
     @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn driver errors into one-line StoreErrors (never with credentials)."""
+    def errors(self) -> Iterator[None]:
+        """Turn driver errors raised in the block into one-line StoreErrors (never with credentials).
+
+        Transient ones (a lost connection, a deadlock) raise a StoreError subclass that
+        :meth:`execute_read` and :meth:`execute_write` retry.
+        """
         try:
             yield
         except neo4j_errors.AuthError:
@@ -131,20 +136,29 @@ class Store:
 
         return disk_full_message(self.local)
 
-    def _session(self, read: bool = False) -> neo4j.Session:
+    @contextmanager
+    def session(self, read: bool = False) -> Iterator[neo4j.Session]:
+        """A driver session on this store's database, inside :meth:`errors`; not retried.
+
+        For work that needs auto-commit statements or an explicit transaction (schema
+        steps); everything else runs through :meth:`execute_read` / :meth:`execute_write`.
+        """
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
-        return self.driver.session(database=self.database, default_access_mode=mode)
+        with self.errors(), self.driver.session(database=self.database, default_access_mode=mode) as session:
+            yield session
 
-    def _write(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        return self._run(fn, read=False)
+    def execute_write(self, work: Callable[[ManagedTransaction], Any]) -> Any:
+        """``work(tx)`` in a managed write transaction, retried on transient errors; its result."""
+        return self._execute(work, read=False)
 
-    def _read(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        return self._run(fn, read=True)
+    def execute_read(self, work: Callable[[ManagedTransaction], Any]) -> Any:
+        """``work(tx)`` in a managed read transaction, retried on transient errors; its result."""
+        return self._execute(work, read=True)
 
-    def _run(self, fn: Callable[[ManagedTransaction], Any], read: bool) -> Any:
+    def _execute(self, fn: Callable[[ManagedTransaction], Any], read: bool) -> Any:
         """Run ``fn`` in a managed transaction (see :meth:`_retrying`)."""
         def attempt() -> Any:
-            with self._errors(), self._session(read=read) as session:
+            with self.session(read=read) as session:
                 return session.execute_read(fn) if read else session.execute_write(fn)
         return self._retrying(attempt)
 
@@ -189,7 +203,7 @@ class Store:
 
         def attempt() -> None:
             # Two loads starting together may both create the schema: a deadlock is retried.
-            with self._errors(), self._session() as session:
+            with self.session() as session:
                 have = {r["name"] for r in session.run(S.SHOW_CONSTRAINT_NAMES)}
                 have |= {r["name"] for r in session.run(S.SHOW_INDEX_NAMES)}
                 missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
@@ -202,7 +216,7 @@ class Store:
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays)."""
-        with self._errors(), self._session() as session:
+        with self.session() as session:
             session.run(S.DELETE_ALL_RELATIONSHIPS).consume()
             session.run(S.DELETE_ALL_NODES).consume()
 
@@ -215,7 +229,7 @@ class Store:
             for rec in tx.run(S.COUNT_TYPES):
                 out[rec["type"]] = rec["n"]
             return out
-        return dict(self._read(work))
+        return dict(self.execute_read(work))
 
 
     # -- loading (graph.db.load) -------------------------------------------------------
@@ -247,10 +261,10 @@ class Store:
         empty = Corpus(sources={k: corpus.sources[k] for k in keys})
         with contextlib.suppress(StoreError, OSError):
             Loader(self).load(empty, full=True)
-            self._write(lambda tx: tx.run(S.DELETE_SOURCES, keys=keys).consume())
+            self.execute_write(lambda tx: tx.run(S.DELETE_SOURCES, keys=keys).consume())
         with contextlib.suppress(StoreError, OSError):
             # Entities made before the failure but never mentioned (it struck mid-way).
-            self._write(lambda tx: tx.run(S.DROP_ORPHANS, keys=sorted(corpus.entities)).consume())
+            self.execute_write(lambda tx: tx.run(S.DROP_ORPHANS, keys=sorted(corpus.entities)).consume())
 
     # -- reading back (graph.db.read) ----------------------------------------------------
     def read_graph(self) -> nx.MultiDiGraph:
@@ -315,7 +329,7 @@ def check_uri(uri: str) -> None:
 
 
 class _Retryable(StoreError):
-    """A driver error after which the transaction may be retried (see ``Store._run``)."""
+    """A driver error after which the transaction may be retried (see ``Store.execute_read``)."""
 
 
 def _first_line(exc: BaseException) -> str:
