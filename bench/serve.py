@@ -136,10 +136,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 bare_s.append(_bare(store, "MATCH (n:Entity) WHERE n.name = $name RETURN n.key AS key", name=name))
             out["search"] = {"app": _ms(http_s), "bare_cypher_exact_name": _ms(bare_s)}
 
-            hubs = [r["key"] for r in store._read(lambda tx: list(tx.run(
+            hubs = [r["key"] for r in store.execute_read(lambda tx: list(tx.run(
                 "MATCH (n:Entity)-[r]-() WHERE r.claim_id IS NOT NULL "
                 "RETURN n.key AS key, count(r) AS ties ORDER BY ties DESC LIMIT $n", n=args.hubs)))]
-            hub_ties = store._read(lambda tx: [r["ties"] for r in tx.run(
+            hub_ties = store.execute_read(lambda tx: [r["ties"] for r in tx.run(
                 "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-() WHERE r.claim_id IS NOT NULL "
                 "RETURN k, count(r) AS ties ORDER BY ties DESC", keys=hubs)])
             out["hub_ties"] = hub_ties

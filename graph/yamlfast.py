@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from graph.text import nfc
-from graph.yamlio import _RAW_CONTROL, ESCAPED_NOT_CHARACTER, MAX_DEPTH, NOT_CHARACTER, LineDict, LineList
+from graph.yamlio import ESCAPED_NOT_CHARACTER, MAX_DEPTH, NOT_CHARACTER, RAW_CONTROL, LineDict, LineList
 
 try:  # without rapidyaml every file takes the line-aware path: slower, the same results
     import ryml
@@ -195,7 +195,7 @@ def load_yaml_fast(path: Path) -> LineDict:
     unreadable.
     """
     text = path.read_text(encoding="utf-8-sig")
-    if (ryml is None or _RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH
+    if (ryml is None or RAW_CONTROL.search(text) or _NOT_FAST_TEXT.search(text) or _depth_bound(text) > MAX_DEPTH
             or ESCAPED_NOT_CHARACTER.search(text)):  # rapidyaml writes an escaped surrogate as bytes no UTF-8 has
         raise NotFast
     try:

@@ -38,7 +38,7 @@ MAX_DEPTH = 32
 ALIAS_BUDGET = 10_000
 # What YAML 1.1 does not allow raw in a file (tab, LF, CR and NEL are fine). Checked
 # first, so the message names the line and the character on every parser.
-_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 # Code points that are not characters: UTF-16 surrogates and the non-characters U+FFFE
 # and U+FFFF. No UTF-8 file holds a surrogate raw, but a \u escape (JSON, YAML double
 # quotes) makes one; a value holding one cannot be written as UTF-8 or XML, so it is
@@ -111,7 +111,7 @@ def characters(text: str) -> str:
 
 def _check_text(text: str) -> None:
     """Refuse raw control characters (NUL, BEL, ESC, ...) with the line of the first."""
-    bad = _RAW_CONTROL.search(text)
+    bad = RAW_CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise ParseError(line, f"{not_character(ord(bad.group()))} is not allowed in a fact file")

@@ -104,7 +104,7 @@ def import_folder(settings: Settings, folder: Path) -> None:
     jar = server.build_launcher(settings)
     home = settings.server_dir / "home"
     (home / "conf").mkdir(parents=True, exist_ok=True)
-    cmd = [server._java(), "-Xmx512m", "-cp", f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}",
+    cmd = [server.find_java(), "-Xmx512m", "-cp", f"{jar}{os.pathsep}{jar.parent / 'lib' / '*'}",
            "org.neo4j.cli.AdminTool", "database", "import", "full", DATABASE, "--overwrite-destination=true",
            "--threads=2", *import_arguments(files, relative=True)]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}

@@ -494,7 +494,7 @@ def test_routing_uri_works_unchanged(
 
 # -- faults ------------------------------------------------------------------------------
 def test_unreachable_server_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    port = server._free_port()
+    port = server.free_port()
     monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{port}")
     monkeypatch.setenv("NEO4J_PASSWORD", "not-a-real-secret-xyz")
     result = CliRunner().invoke(cli, ["load", str(CRIMEA)])

@@ -123,7 +123,7 @@ class Explorer:
             rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
             padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
             return rows, padding
-        rows, padding = self.store._read(work)
+        rows, padding = self.store.execute_read(work)
         g = nx.MultiDiGraph()
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
@@ -135,7 +135,7 @@ class Explorer:
             sensitive = {r["props"]["key"] for r in padding}
             renamed = sorted(k for k in Redactor(self._padded(g, padding)).keys if k in g and k not in sensitive)
             if renamed:
-                padding += [dict(r) for r in self.store._read(
+                padding += [dict(r) for r in self.store.execute_read(
                     lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
             g.remove_nodes_from([r["props"]["key"] for r in padding])
             g = self._padded(g, padding)
@@ -200,7 +200,7 @@ class Explorer:
         return real
 
     def _exists(self, key: str) -> bool:
-        return bool(self.store._read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
+        return bool(self.store.execute_read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
 
     # -- search ---------------------------------------------------------------------------------
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
@@ -239,7 +239,7 @@ class Explorer:
         real = self.real_key(key)
         limit = self.expand_limit if limit is None else limit
         offset, limit = max(offset, 0), max(limit, 0)
-        found = self.store._read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
+        found = self.store.execute_read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
         chosen, total = (list(found["page"]), found["total"]) if found else ([], 0)
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
@@ -262,10 +262,10 @@ class Explorer:
             if sources:
                 wanted = sorted({e.get("source") for r in claims for e in r["evidence"] if e.get("source")})
                 source_rows = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=wanted)]
-            Reader._add_nodes(g, source_rows, entities)
-            Reader._add_claims(g, claims)
+            Reader.add_nodes(g, source_rows, entities)
+            Reader.add_claims(g, claims)
             return g
-        return self.store._read(work)
+        return self.store.execute_read(work)
 
     @staticmethod
     def _canvas(out: nx.MultiDiGraph, keys: list[str]) -> dict[str, Any]:
@@ -293,9 +293,9 @@ class Explorer:
             if not entities:
                 raise NotFound(f"no entity {preview(key)}")
             sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(entities[0]["sources"]))]
-            Reader._add_nodes(g, sources, entities)
+            Reader.add_nodes(g, sources, entities)
             return g
-        g = self.store._read(work)
+        g = self.store.execute_read(work)
         out, shown, _ = self._filter(g, list(g.nodes))
         d = out.nodes[shown[real]]
         sources = [self._source(out, shown[s]) for s in sorted(g.predecessors(real))
@@ -328,10 +328,10 @@ class Explorer:
             entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
             sources = [dict(r["props"]) for r in
                        tx.run(S.READ_SOURCES, keys=sorted({e["source"] for e in evidence if e.get("source")}))]
-            Reader._add_nodes(g, sources, entities)
-            Reader._add_claims(g, claims)
+            Reader.add_nodes(g, sources, entities)
+            Reader.add_claims(g, claims)
             return g
-        g = self.store._read(work)
+        g = self.store.execute_read(work)
         edge = next(((u, v) for u, v, k in g.edges(keys=True) if k == real_id), None)
         if edge is None:
             raise NotFound(f"no claim {preview(claim_id)}")
@@ -378,7 +378,7 @@ class Explorer:
                 seen |= nxt
                 frontier = sorted(nxt)
             return sorted(seen)
-        keys = self.store._read(work)
+        keys = self.store.execute_read(work)
         g = self._read_subgraph(keys, sources=True)
         if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
             g = self._padded(g, self.index().padding)
@@ -421,10 +421,10 @@ class Explorer:
             claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
             ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
             g = nx.MultiDiGraph()
-            Reader._add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
-            Reader._add_claims(g, claims)
+            Reader.add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
+            Reader.add_claims(g, claims)
             return g
-        g = self.store._read(work)
+        g = self.store.execute_read(work)
         out, shown, claims = self._filter(g, list(g.nodes))
         events = []
         for u, v, k, d in out.edges(keys=True, data=True):

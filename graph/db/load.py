@@ -10,7 +10,8 @@ lock-and-read pass; should one exist after all, the uniqueness constraint fails 
 statement and the chunk is rolled back and redone. A first load (nothing of it in Neo4j)
 creates its entities and claims that way without even reading which exist.
 
-Rows come from :mod:`graph.db.rows`, statements from :mod:`graph.db.statements`.
+Counts and the claim plan come from :mod:`graph.db.loadplan`, rows from :mod:`graph.db.rows`,
+statements from :mod:`graph.db.statements`.
 """
 
 from __future__ import annotations
@@ -18,10 +19,6 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -29,19 +26,20 @@ from neo4j import ManagedTransaction
 from neo4j.exceptions import ConstraintError
 
 from graph.db import statements as S
-from graph.db.rows import (
-    claim_from_props,
-    claim_props,
-    entity_from_props,
-    evidence_props,
-    merged_entity_props,
-    rel_props,
-    source_digests,
-    without,
+from graph.db.loadplan import (
+    ClaimPlan,
+    Counts,
+    LoadSummary,
+    fresh_claim,
+    in_chunks,
+    parallel,
+    plan_claims,
+    progress_bar,
 )
+from graph.db.rows import entity_from_props, merged_entity_props, source_digests, without
 from graph.errors import StoreError, article, preview
 from graph.memory import frozen_gc
-from graph.model import Claim, Corpus, merge_entity
+from graph.model import Corpus, merge_entity
 
 if TYPE_CHECKING:
     from graph.db.store import Store
@@ -51,68 +49,6 @@ __all__ = ["Loader", "LoadSummary", "Counts", "CHUNK_SIZE", "WORKERS"]
 CHUNK_SIZE = 1000  # claims per write transaction: short ones hold hub locks briefly (bench/load.py: 1,000 beat 2,000 and 5,000)
 MENTION_GROUP = 1000  # sources whose MENTIONS one write transaction syncs
 WORKERS = 2  # concurrent write transactions (claims are locked, so chunks cannot collide)
-
-
-def _counter() -> defaultdict[str, int]:
-    return defaultdict(int)
-
-
-@dataclass
-class Counts:
-    """Things created, updated, removed and left unchanged, by kind."""
-
-    created: defaultdict[str, int] = field(default_factory=_counter)
-    updated: defaultdict[str, int] = field(default_factory=_counter)
-    removed: defaultdict[str, int] = field(default_factory=_counter)
-    unchanged: defaultdict[str, int] = field(default_factory=_counter)
-
-    def add(self, other: Counts) -> None:
-        for what in ("created", "updated", "removed", "unchanged"):
-            mine = getattr(self, what)
-            for kind, n in getattr(other, what).items():
-                mine[kind] += n
-
-
-@dataclass
-class LoadSummary(Counts):
-    """What a load did, by kind of thing, and where its time went."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-    peak_bytes: dict[str, int] = field(default_factory=dict)  # peak memory of helper processes (bulk load)
-
-    @property
-    def changed(self) -> bool:
-        return any(self.created.values()) or any(self.updated.values()) or any(self.removed.values())
-
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        kinds = ("sources", "entities", "mentions", "claims", "evidence")
-        return {
-            what: {k: int(getattr(self, what).get(k, 0)) for k in kinds}
-            for what in ("created", "updated", "removed", "unchanged")
-        }
-
-
-@dataclass
-class _ClaimPlan:
-    """What one chunk of claims needs written, and the counts that follow from it."""
-
-    counts: Counts = field(default_factory=Counts)
-    new_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    changed_claims: defaultdict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    drop_claims: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    new_evidence: list[dict[str, Any]] = field(default_factory=list)
-    changed_evidence: list[dict[str, Any]] = field(default_factory=list)
-    drop_evidence: list[str] = field(default_factory=list)
-
-    @property
-    def writes(self) -> bool:
-        return bool(self.new_claims or self.changed_claims or self.drop_claims or self.new_evidence
-                    or self.changed_evidence or self.drop_evidence)
-
-
-def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 class Loader:
@@ -153,7 +89,7 @@ class Loader:
         # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
         # The digest is written last, so a load that died half-way is redone.
         digests = source_digests(corpus)
-        stored = self.store._read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
+        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
             S.SOURCE_DIGESTS, keys=sorted(digests))})
         self.new_sources = frozenset(digests) - frozenset(stored)
         source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
@@ -176,7 +112,7 @@ class Loader:
         if not dirty:
             return summary
 
-        summary.add(self.store._write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
+        summary.add(self.store.execute_write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
         # When Neo4j holds none of this load's sources, its entities are most likely new:
         # they are CREATEd without the lock-and-read pass, until a chunk hits one that
         # exists (the key constraint fails it; it is rolled back and redone the careful way).
@@ -187,12 +123,12 @@ class Loader:
         def entity_chunk(keys: list[str]) -> Counts:
             if entities_new.is_set():
                 try:
-                    return self.store._write(partial(self._create_entities, corpus=corpus, keys=keys))
+                    return self.store.execute_write(partial(self._create_entities, corpus=corpus, keys=keys))
                 except _Raced:
                     entities_new.clear()
-            return self.store._write(partial(self._load_entities, corpus=corpus, keys=keys))
+            return self.store.execute_write(partial(self._load_entities, corpus=corpus, keys=keys))
 
-        for counts in _parallel(workers, entity_chunk, list(_chunks(entity_keys, chunk_size))):
+        for counts in parallel(workers, entity_chunk, list(in_chunks(entity_keys, chunk_size))):
             summary.add(counts)
         lap("entities")
         # Sources in groups, two transactions at a time (each locks its own sources).
@@ -201,21 +137,21 @@ class Loader:
             for s in entity.sources:
                 mentions_of[s].append(entity.key)
         lost_mentions: set[str] = set()
-        for counts, lost in _parallel(workers, lambda group: self.store._write(partial(
-                self._sync_mentions, mentions_of=mentions_of, sources=group)), list(_chunks(source_keys, MENTION_GROUP))):
+        for counts, lost in parallel(workers, lambda group: self.store.execute_write(partial(
+                self._sync_mentions, mentions_of=mentions_of, sources=group)), list(in_chunks(source_keys, MENTION_GROUP))):
             summary.add(counts)
             lost_mentions |= lost
         lap("mentions")
 
         # Claims this load touches: its own, plus those its sources supported before.
-        stale = self.store._read(lambda tx: [
+        stale = self.store.execute_read(lambda tx: [
             r["claim_id"] for r in tx.run(
                 S.CLAIMS_OF_SOURCES, sources=source_keys,
             )
         ])
         touched = sorted(claim_keys | set(stale))
         loaded = frozenset(corpus.sources)
-        chunks = list(_chunks(touched, chunk_size))
+        chunks = list(in_chunks(touched, chunk_size))
         # A chunk whose claims Neo4j already holds as they are costs one read and no
         # lock; a first load skips that read once it has seen a chunk that needed writes.
         expect_writes = threading.Event()
@@ -226,7 +162,7 @@ class Loader:
 
         def do_chunk(chunk: list[str]) -> Counts:
             if not expect_writes.is_set():
-                plan = self.store._read(partial(self._plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
+                plan = self.store.execute_read(partial(plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
                 if not plan.writes:
                     return plan.counts
                 if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk):
@@ -235,21 +171,21 @@ class Loader:
             # Claims Neo4j does not hold yet are created without locking and reading them
             # first. Should another load create one of them meanwhile, that transaction
             # is rolled back and the chunk is redone the careful way.
-            fresh = frozenset(chunk) if all_new.is_set() else self.store._read(partial(_missing_claims, ids=chunk))
+            fresh = frozenset(chunk) if all_new.is_set() else self.store.execute_read(partial(_missing_claims, ids=chunk))
             try:
-                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
+                plan = self.store.execute_write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
             except _Raced:
                 all_new.clear()
-                plan = self.store._write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
+                plan = self.store.execute_write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded))
             return plan.counts
 
-        with _progress(progress, len(touched)) as advance:
-            for chunk, counts in zip(chunks, _parallel(workers, do_chunk, chunks), strict=True):
+        with progress_bar(progress, len(touched)) as advance:
+            for chunk, counts in zip(chunks, parallel(workers, do_chunk, chunks), strict=True):
                 summary.add(counts)
                 advance(len(chunk))
         lap("claims")
-        summary.add(self.store._write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
-        self.store._write(lambda tx: tx.run(
+        summary.add(self.store.execute_write(partial(self._drop_orphans, keys=sorted(lost_mentions))))
+        self.store.execute_write(lambda tx: tx.run(
             S.SET_SOURCE_DIGESTS, rows=[{"key": k, "digest": digests[k]} for k in source_keys]).consume())
         lap("orphans")
         return summary
@@ -287,7 +223,7 @@ class Loader:
                         return found
             return found
 
-        conflicts = self.store._read(work)
+        conflicts = self.store.execute_read(work)
         if conflicts:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
 
@@ -376,83 +312,15 @@ class Loader:
         counts.created["mentions"] += len(add)
         counts.removed["mentions"] += len(drop)
         counts.unchanged["mentions"] += len(want & have)
-        for rows in _chunks([{"s": s, "e": e} for s, e in add], 20000):
+        for rows in in_chunks([{"s": s, "e": e} for s, e in add], 20000):
             tx.run(S.CREATE_MENTIONS, rows=rows).consume()
         if drop:
             tx.run(
                 S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
         return counts, {e for _, e in drop}
 
-    def _plan_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str], loaded: frozenset[str],
-                     lock: bool) -> _ClaimPlan:
-        """Read what Neo4j holds for these claims and work out what to write.
-
-        With ``lock``, the Claim nodes are locked first (MERGE creates the missing ones,
-        and a same-value write locks the others; ids are sorted, so concurrent loads
-        take locks in the same order), so what is read is final until commit.
-        """
-        query = S.LOCK_CLAIMS if lock else S.READ_CLAIMS
-        existing: dict[str, dict[str, Any]] = {}
-        for r in tx.run(query, ids=ids):
-            if len(r["props"]) > 1:  # a node MERGE just made holds only its id
-                existing[r["id"]] = dict(r["props"])
-        evidence_now: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        for r in tx.run(S.READ_EVIDENCE_OF_CLAIMS, ids=ids):
-            props = dict(r["props"])
-            evidence_now[props["claim_id"]][props["id"]] = props
-
-        plan = _ClaimPlan()
-        counts = plan.counts
-        for cid in ids:
-            have_ev = evidence_now.get(cid, {})
-            claim = corpus.claims.get(cid)
-            # Evidence from sources this load does not cover stays as it is.
-            want_ev = {eid: p for eid, p in have_ev.items() if p["source"] not in loaded}
-            if claim is not None:
-                for ev in claim.evidence:
-                    p = evidence_props(claim, ev)
-                    want_ev[p["id"]] = p
-            for eid, p in want_ev.items():
-                old = have_ev.get(eid)
-                if old is None:
-                    plan.new_evidence.append(p)
-                    counts.created["evidence"] += 1
-                elif old != p:
-                    plan.changed_evidence.append(p)
-                    counts.updated["evidence"] += 1
-                else:
-                    counts.unchanged["evidence"] += 1
-            for eid in have_ev:
-                if eid not in want_ev:
-                    plan.drop_evidence.append(eid)
-                    counts.removed["evidence"] += 1
-
-            have_claim = existing.get(cid)
-            if not want_ev:
-                if have_claim is not None:
-                    counts.removed["claims"] += 1
-                    plan.drop_claims[have_claim["predicate"]].append(cid)
-                elif lock:
-                    plan.drop_claims[""].append(cid)  # the empty node this MERGE made
-                continue
-            if claim is None:  # kept alive by other sources: rebuild it from what Neo4j holds
-                claim = claim_from_props(have_claim or {})
-            rel = rel_props(claim, want_ev.values())
-            props = claim_props(claim, rel)
-            if have_claim == props:
-                counts.unchanged["claims"] += 1
-                continue
-            row = {"id": cid, "s": claim.subject, "o": claim.object, "props": props, "rel": rel}
-            if have_claim is None:
-                counts.created["claims"] += 1
-                plan.new_claims[claim.predicate].append(row)
-            else:
-                counts.updated["claims"] += 1
-                plan.changed_claims[claim.predicate].append(row)
-        return plan
-
     def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],
-                      loaded: frozenset[str], fresh: frozenset[str] = frozenset()) -> _ClaimPlan:
+                      loaded: frozenset[str], fresh: frozenset[str] = frozenset()) -> ClaimPlan:
         """Write one chunk of claims; ``fresh`` are ids Neo4j did not hold a moment ago.
 
         Those are planned from the files alone and created with ``CREATE``; if any of
@@ -461,9 +329,9 @@ class Loader:
         """
         new = [cid for cid in ids if cid in fresh and cid in corpus.claims]
         taken = set(new)
-        plan = self._plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
+        plan = plan_claims(tx, corpus, [cid for cid in ids if cid not in taken], loaded, lock=True)
         if new:
-            rows = [_fresh_claim(corpus.claims[cid], plan) for cid in new]
+            rows = [fresh_claim(corpus.claims[cid], plan) for cid in new]
             try:
                 tx.run(S.CREATE_FRESH_CLAIMS, rows=[{"id": r["id"], "props": r["props"]} for r in rows]).consume()
             except ConstraintError:  # the claim id constraint: one of them exists after all
@@ -506,16 +374,6 @@ class Loader:
         return counts
 
 
-def _parallel(workers: int, fn: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
-    """``fn`` over ``items`` in order, ``workers`` at a time: Neo4j writes on one core while
-    Python plans the next batch on the other. One worker or one item runs in this thread."""
-    if workers <= 1 or len(items) <= 1:
-        yield from map(fn, items)
-        return
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(fn, items)
-
-
 class _Raced(Exception):
     """Claims taken for new were created by a concurrent load: redo the chunk with locks."""
 
@@ -525,28 +383,4 @@ def _missing_claims(tx: ManagedTransaction, ids: list[str]) -> frozenset[str]:
     have = {r["id"] for r in tx.run(S.EXISTING_CLAIM_IDS, ids=ids)}
     return frozenset(ids) - have
 
-
-def _fresh_claim(claim: Claim, plan: _ClaimPlan) -> dict[str, Any]:
-    """The row that creates a claim Neo4j does not hold; its evidence goes into ``plan``."""
-    evidence = [evidence_props(claim, ev) for ev in claim.evidence]
-    plan.new_evidence.extend(evidence)
-    plan.counts.created["claims"] += 1
-    plan.counts.created["evidence"] += len(evidence)
-    rel = rel_props(claim, evidence)
-    return {"id": claim.id, "s": claim.subject, "o": claim.object, "props": claim_props(claim, rel), "rel": rel}
-
-
-
-@contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
-    if not enabled or total == 0:
-        yield lambda n: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("loading claims"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("claims", total=total)
-        yield lambda n: bar.advance(task, n)
 

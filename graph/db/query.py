@@ -36,7 +36,6 @@ from its import directory and bounds each transaction's memory.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -50,6 +49,8 @@ from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
 from graph.db.bounds import BoundError, Budget, check_text, check_timeout, check_values
+from graph.db.params import parameters_used
+from graph.db.values import compact, plain
 from graph.errors import StoreError
 from graph.resolve import EntityResolver
 
@@ -122,49 +123,6 @@ class QueryResult:
 
 
 # -- parameters -----------------------------------------------------------------------
-_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[0-9]+")
-
-
-def parameters_used(text: str) -> list[str]:
-    """The ``$parameters`` a Cypher text uses, in order of first use.
-
-    Strings, quoted names and comments are skipped, so ``'$5'`` is not a parameter.
-
-    >>> parameters_used("MATCH (n {key: $key}) // $not\\nWHERE n.name <> '$no' RETURN $`odd name`, $key")
-    ['key', 'odd name']
-    """
-    found: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "'\"":
-            i += 1
-            while i < n and text[i] != c:
-                i += 2 if text[i] == "\\" else 1
-            i += 1
-        elif c == "`":
-            end = text.find("`", i + 1)
-            i = n if end < 0 else end + 1
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-        elif c == "$":
-            if text.startswith("`", i + 1):
-                end = text.find("`", i + 2)
-                name, i = (text[i + 2:end], end + 1) if end > 0 else ("", n)
-            else:
-                m = _PARAM_NAME.match(text, i + 1)
-                name, i = (m.group(0), m.end()) if m else ("", i + 1)
-            if name and name not in found:
-                found.append(name)
-        else:
-            i += 1
-    return found
-
-
 def check_parameters(text: str, given: Mapping[str, Any]) -> None:
     """Refuse a missing or an unknown parameter with one line (values are not shown)."""
     used = parameters_used(text)
@@ -411,103 +369,6 @@ def run_query(driver: neo4j.Driver, text: str, parameters: Mapping[str, Any] | N
     if error is not None:
         raise error
     return result
-
-
-# -- values ---------------------------------------------------------------------------
-def _node_name(node: neo4j.graph.Node) -> str:
-    labels = sorted(label for label in node.labels if label != "Entity")
-    ident = node.get("key") or node.get("id") or node.element_id
-    return f"({':'.join([''] + labels)} {ident})" if labels else f"({ident})"
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-
-
-def plain(value: Any) -> Any:
-    """A driver value as plain JSON-able data.
-
-    Nodes become ``{"labels": [...], "properties": {...}}``, relationships
-    ``{"type", "start", "end", "properties"}`` (ends by key), paths
-    ``{"nodes": [...], "relationships": [...]}``; dates and times ISO strings.
-    """
-    if type(value) in _PLAIN:  # the common case first
-        return value
-    if isinstance(value, neo4j.graph.Node):
-        return {"labels": sorted(value.labels), "properties": {k: plain(v) for k, v in value.items()}}
-    if isinstance(value, neo4j.graph.Relationship):
-        ends = [(n.get("key") or n.get("id") or n.element_id) if n is not None else None
-                for n in (value.start_node, value.end_node)]
-        return {"type": value.type, "start": ends[0], "end": ends[1],
-                "properties": {k: plain(v) for k, v in value.items()}}
-    if isinstance(value, neo4j.graph.Path):
-        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
-    iso = getattr(value, "iso_format", None)
-    if callable(iso):  # dates, times, durations (a Duration is also a tuple)
-        return iso()
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _text(s: str) -> str:
-    """Data shown on a terminal: control characters (escape sequences) made visible."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", s)
-
-
-def compact(value: Any) -> str:
-    """A driver value as one short line of text, for tables and CSV.
-
-    Nodes read ``(:Person person:nariman-dzhelyal)``, relationships
-    ``(a)-[:LEADS]->(b)``, lists ``a; b``; nothing is cut.
-
-    >>> compact(["a", 1, None, True])
-    'a; 1; ; true'
-    """
-    kind = type(value)  # the common cases first: a list of a million numbers is joined in a second
-    if kind is str:
-        return _text(value)
-    if kind is int or kind is float:
-        return str(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, neo4j.graph.Node):
-        return _text(_node_name(value))
-    if isinstance(value, neo4j.graph.Relationship):
-        start = _node_name(value.start_node) if value.start_node is not None else "()"
-        end = _node_name(value.end_node) if value.end_node is not None else "()"
-        return _text(f"{start}-[:{value.type}]->{end}")
-    if isinstance(value, neo4j.graph.Path):
-        parts = [_node_name(value.start_node)]
-        for rel in value.relationships:
-            forward = rel.start_node is not None and rel.start_node.element_id == _last_id(parts, value, rel)
-            parts.append(f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-")
-            other = rel.end_node if forward else rel.start_node
-            parts.append(_node_name(other) if other is not None else "()")
-        return _text("".join(parts))
-    if callable(getattr(value, "iso_format", None)):
-        return str(plain(value))
-    if isinstance(value, list | tuple):
-        return "; ".join(compact(v) for v in value)
-    if isinstance(value, dict):
-        return _text(json.dumps(plain(value), ensure_ascii=False, sort_keys=True))
-    if isinstance(value, str):
-        return _text(value)
-    return _text(str(plain(value)))
-
-
-def _last_id(parts: list[str], path: neo4j.graph.Path, rel: neo4j.graph.Relationship) -> str:
-    """The element id of the node a path has reached before ``rel``."""
-    index = list(path.relationships).index(rel)
-    return list(path.nodes)[index].element_id
 
 
 def entity_resolver(driver: neo4j.Driver, database: str | None = None) -> EntityResolver:

@@ -43,11 +43,11 @@ class Reader:
             g = nx.MultiDiGraph()
             sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)]
             entities = list(tx.run(S.ALL_ENTITIES))
-            self._add_nodes(g, sources, entities)
+            self.add_nodes(g, sources, entities)
             claims = tx.run(S.ALL_CLAIMS)
-            self._add_claims(g, claims)
+            self.add_claims(g, claims)
             return g
-        return self.store._read(work)
+        return self.store.execute_read(work)
 
     def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
         """A focus entity with every entity within ``depth`` claim hops, and the claims among them.
@@ -81,7 +81,7 @@ class Reader:
                 frontier = sorted(nxt)
             return sorted(seen)
 
-        keys = self.store._read(work)
+        keys = self.store.execute_read(work)
         return self._subgraph(keys)
 
     def read_cypher(self, query: str, parameters: dict[str, Any] | None = None,
@@ -109,17 +109,20 @@ class Reader:
             if claim_ids:
                 wanted |= {k for r in tx.run(S.CLAIM_ENDPOINTS, ids=sorted(claim_ids)) for k in (r["s"], r["o"])}
             entities = list(tx.run(S.ENTITIES_BY_KEY, keys=sorted(wanted)))
-            self._add_nodes(g, [], entities)
+            self.add_nodes(g, [], entities)
             if claim_ids is None:
                 claims = tx.run(S.CLAIMS_AMONG, keys=keys)
             else:
                 claims = tx.run(S.CLAIMS_BY_ID, ids=sorted(claim_ids))
-            self._add_claims(g, claims, only_nodes=set(keys) if claim_ids is None else None)
+            self.add_claims(g, claims, only_nodes=set(keys) if claim_ids is None else None)
             return g
-        return self.store._read(work)
+        return self.store.execute_read(work)
 
     @staticmethod
-    def _add_nodes(g: nx.MultiDiGraph, sources: list[dict[str, Any]], entities: Iterable[Any]) -> None:
+    def add_nodes(g: nx.MultiDiGraph, sources: list[dict[str, Any]], entities: Iterable[Any]) -> None:
+        """Add source nodes (``sources``: their Neo4j properties) and entity nodes (``entities``:
+        records with ``props``, ``label`` and ``sources``) to ``g`` as :func:`graph.build.build_graph`
+        makes them, in key order; with sources given, their mention edges too."""
         for props in sorted(sources, key=lambda p: p["key"]):
             # Only the fields casegraph writes: a property added by hand in Neo4j is not a source field.
             fields = {k: props.get(k) for k in ("publisher", "url", "published", "language")}
@@ -135,7 +138,9 @@ class Reader:
                     g.add_edge(s, r["props"]["key"], key=f"mentions:{s}", type=MENTIONS)
 
     @staticmethod
-    def _add_claims(g: nx.MultiDiGraph, records: Iterable[Any], only_nodes: set[str] | None = None) -> None:
+    def add_claims(g: nx.MultiDiGraph, records: Iterable[Any], only_nodes: set[str] | None = None) -> None:
+        """Add each claim (records with ``claim`` properties and its ``evidence``) as an edge of ``g``
+        with its evidence, when both its ends are nodes of ``g`` (and of ``only_nodes``, if given)."""
         rows = sorted(((dict(r["claim"]), [dict(e) for e in r["evidence"]]) for r in records),
                       key=lambda x: x[0]["id"])
         for cprops, evidence in rows:

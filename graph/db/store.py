@@ -25,13 +25,11 @@ Cypher text only from the ontology (whose loader admits only plain identifiers).
 from __future__ import annotations
 
 import contextlib
-import ssl
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import neo4j
 import networkx as nx
@@ -42,6 +40,7 @@ from graph.db import statements as S
 from graph.db.load import CHUNK_SIZE, WORKERS, Counts, Loader, LoadSummary
 from graph.db.query import DEFAULT_TIMEOUT, QueryResult, run_query
 from graph.db.read import Reader
+from graph.db.uri import BOLT_SCHEMES, check_uri, shown_uri, trust_options, untrusted_certificate
 from graph.errors import StoreError, preview
 from graph.model import Corpus
 from graph.ontology import Ontology, default_ontology
@@ -51,7 +50,6 @@ from graph.settings import Settings, get_settings
 __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect", "BOLT_SCHEMES"]
 
 CONNECT_SECONDS = 10.0  # to open one connection: a server that is gone is found out fast
-BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Store:
@@ -64,7 +62,7 @@ class Store:
         self.database = database
         self.ontology = ontology or default_ontology()
         self._schema_ready = False
-        self.retry_seconds = 60.0  # how long transient errors are retried (see _run)
+        self.retry_seconds = 60.0  # how long transient errors are retried (see _retrying)
         # The local server's settings when this is casegraph's own server: a database error is
         # then checked against its log for a full disk (graph.db.server.disk_full_message).
         self.local: Settings | None = None
@@ -82,9 +80,9 @@ class Store:
         server certificate is checked against, instead of the system's trust store.
         """
         check_uri(uri)
-        driver_uri, tls = _trust(uri, trusted_ca)
+        driver_uri, tls = trust_options(uri, trusted_ca)
         try:
-            # casegraph retries itself (see _run): the driver's own retries would keep a
+            # casegraph retries itself (see _retrying): the driver's own retries would keep a
             # load retrying for minutes against a server that is gone.
             driver = GraphDatabase.driver(
                 driver_uri, auth=(user, password), max_transaction_retry_time=0,
@@ -94,7 +92,7 @@ class Store:
             raise StoreError(f"bad Neo4j URI {preview(shown_uri(uri))}: {_first_line(exc)}") from None
         store = cls(driver, uri, database, ontology)
         store.retry_seconds = retry_seconds
-        with store._errors():
+        with store.errors():
             driver.verify_connectivity()
         return store
 
@@ -107,15 +105,20 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the session and transaction interface (load, read, bulk, explore use only this) ----
     @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn driver errors into one-line StoreErrors (never with credentials)."""
+    def errors(self) -> Iterator[None]:
+        """Turn driver errors raised in the block into one-line StoreErrors (never with credentials).
+
+        Transient ones (a lost connection, a deadlock) raise a StoreError subclass that
+        :meth:`execute_read` and :meth:`execute_write` retry.
+        """
         try:
             yield
         except neo4j_errors.AuthError:
             raise StoreError(f"Neo4j at {self.uri} refused the user name or password") from None
         except neo4j_errors.ServiceUnavailable as exc:
-            if (untrusted := _untrusted(exc)) is not None:  # retrying would not help
+            if (untrusted := untrusted_certificate(exc)) is not None:  # retrying would not help
                 raise StoreError(f"Neo4j at {self.uri} sent a certificate that is not trusted "
                                  f"({untrusted.verify_message}): if a private CA signed it, set NEO4J_TRUSTED_CA "
                                  "to that CA's PEM file") from None
@@ -141,20 +144,29 @@ class Store:
 
         return disk_full_message(self.local)
 
-    def _session(self, read: bool = False) -> neo4j.Session:
+    @contextmanager
+    def session(self, read: bool = False) -> Iterator[neo4j.Session]:
+        """A driver session on this store's database, inside :meth:`errors`; not retried.
+
+        For work that needs auto-commit statements or an explicit transaction (schema
+        steps); everything else runs through :meth:`execute_read` / :meth:`execute_write`.
+        """
         mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
-        return self.driver.session(database=self.database, default_access_mode=mode)
+        with self.errors(), self.driver.session(database=self.database, default_access_mode=mode) as session:
+            yield session
 
-    def _write(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        return self._run(fn, read=False)
+    def execute_write(self, work: Callable[[ManagedTransaction], Any]) -> Any:
+        """``work(tx)`` in a managed write transaction, retried on transient errors; its result."""
+        return self._execute(work, read=False)
 
-    def _read(self, fn: Callable[[ManagedTransaction], Any]) -> Any:
-        return self._run(fn, read=True)
+    def execute_read(self, work: Callable[[ManagedTransaction], Any]) -> Any:
+        """``work(tx)`` in a managed read transaction, retried on transient errors; its result."""
+        return self._execute(work, read=True)
 
-    def _run(self, fn: Callable[[ManagedTransaction], Any], read: bool) -> Any:
+    def _execute(self, fn: Callable[[ManagedTransaction], Any], read: bool) -> Any:
         """Run ``fn`` in a managed transaction (see :meth:`_retrying`)."""
         def attempt() -> Any:
-            with self._errors(), self._session(read=read) as session:
+            with self.session(read=read) as session:
                 return session.execute_read(fn) if read else session.execute_write(fn)
         return self._retrying(attempt)
 
@@ -199,7 +211,7 @@ class Store:
 
         def attempt() -> None:
             # Two loads starting together may both create the schema: a deadlock is retried.
-            with self._errors(), self._session() as session:
+            with self.session() as session:
                 have = {r["name"] for r in session.run(S.SHOW_CONSTRAINT_NAMES)}
                 have |= {r["name"] for r in session.run(S.SHOW_INDEX_NAMES)}
                 missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
@@ -212,7 +224,7 @@ class Store:
 
     def clear(self) -> None:
         """Delete every node and relationship (the schema stays)."""
-        with self._errors(), self._session() as session:
+        with self.session() as session:
             session.run(S.DELETE_ALL_RELATIONSHIPS).consume()
             session.run(S.DELETE_ALL_NODES).consume()
 
@@ -225,7 +237,7 @@ class Store:
             for rec in tx.run(S.COUNT_TYPES):
                 out[rec["type"]] = rec["n"]
             return out
-        return dict(self._read(work))
+        return dict(self.execute_read(work))
 
 
     # -- loading (graph.db.load) -------------------------------------------------------
@@ -257,10 +269,10 @@ class Store:
         empty = Corpus(sources={k: corpus.sources[k] for k in keys})
         with contextlib.suppress(StoreError, OSError):
             Loader(self).load(empty, full=True)
-            self._write(lambda tx: tx.run(S.DELETE_SOURCES, keys=keys).consume())
+            self.execute_write(lambda tx: tx.run(S.DELETE_SOURCES, keys=keys).consume())
         with contextlib.suppress(StoreError, OSError):
             # Entities made before the failure but never mentioned (it struck mid-way).
-            self._write(lambda tx: tx.run(S.DROP_ORPHANS, keys=sorted(corpus.entities)).consume())
+            self.execute_write(lambda tx: tx.run(S.DROP_ORPHANS, keys=sorted(corpus.entities)).consume())
 
     # -- reading back (graph.db.read) ----------------------------------------------------
     def read_graph(self) -> nx.MultiDiGraph:
@@ -288,86 +300,8 @@ class Store:
         return Reader(self).read_cypher(query, parameters, timeout)
 
 
-def shown_uri(uri: str) -> str:
-    """``uri`` fit for a message: any user name and password in it replaced by ``***``."""
-    head, sep, rest = uri.partition("://")
-    if sep and "@" in rest.split("/", 1)[0]:
-        return f"{head}://***@{rest.split('/', 1)[0].rsplit('@', 1)[1]}" + (
-            "/" + rest.split("/", 1)[1] if "/" in rest else "")
-    return uri
-
-
-def check_uri(uri: str) -> None:
-    """Refuse a Neo4j URI the driver would choke on, in one line that never shows a password.
-
-    The driver is given credentials separately (NEO4J_USERNAME, NEO4J_PASSWORD), so
-    credentials inside the URI are refused rather than echoed or half-used.
-    """
-    shown = preview(shown_uri(uri))
-    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
-    if scheme not in BOLT_SCHEMES:
-        raise StoreError(f"bad Neo4j URI {shown}: expected one of {', '.join(s + '://' for s in BOLT_SCHEMES)}")
-    try:
-        parts = urlsplit(uri)
-    except ValueError as exc:  # "Invalid IPv6 URL"
-        raise StoreError(f"bad Neo4j URI {shown}: {exc}") from None
-    try:
-        port = parts.port
-    except ValueError:  # not a number, or past 65535 (which the driver would silently wrap)
-        port = -1
-    if parts.username is not None or parts.password is not None:
-        raise StoreError(f"bad Neo4j URI {shown}: put the user name and password in NEO4J_USERNAME and "
-                         "NEO4J_PASSWORD, not in the URI")
-    if not parts.hostname:
-        raise StoreError(f"bad Neo4j URI {shown}: no host name")
-    if port is not None and not 1 <= port <= 65535:
-        raise StoreError(f"bad Neo4j URI {shown}: the port must be a number from 1 to 65535")
-
-
-def _trust(uri: str, trusted_ca: Path | None) -> tuple[str, dict[str, Any]]:
-    """The URI and driver options for ``uri`` with ``trusted_ca`` as its only trusted CA.
-
-    The driver takes no CA with the ``+s`` schemes (they mean the system's trust store), so
-    ``bolt+s``/``neo4j+s`` become ``bolt``/``neo4j`` with encryption on and the CA as the trust
-    store: the same TLS with the same host name check, against that CA. A CA with a URI that
-    does not ask for a checked certificate is a contradiction, and refused.
-    """
-    if trusted_ca is None:
-        return uri, {}
-    scheme, _, rest = uri.partition("://")
-    if scheme.lower() not in ("bolt+s", "neo4j+s"):
-        raise StoreError(f"NEO4J_TRUSTED_CA is set but NEO4J_URI {preview(shown_uri(uri))} does not ask for a "
-                         "checked certificate: use bolt+s:// or neo4j+s://")
-    try:
-        ssl.create_default_context(cafile=str(trusted_ca))  # read it now: one clear line if it is not a CA file
-    except OSError as exc:  # ssl.SSLError included
-        why = exc.strerror or getattr(exc, "reason", None) or _first_line(exc)
-        raise StoreError(f"NEO4J_TRUSTED_CA {trusted_ca}: not a readable PEM certificate file ({why})") from None
-    return f"{scheme.lower()[:-2]}://{rest}", {
-        "encrypted": True, "trusted_certificates": neo4j.TrustCustomCAs(str(trusted_ca))}
-
-
-def _untrusted(exc: BaseException) -> ssl.SSLCertVerificationError | None:
-    """The certificate check that failed under a driver error, if one did.
-
-    The driver keeps it as a cause, and with routing (``neo4j+s``) inside the group of
-    errors of every router it tried.
-    """
-    stack: list[BaseException | None] = [exc]
-    seen: set[int] = set()
-    while stack:
-        err = stack.pop()
-        if err is None or id(err) in seen:
-            continue
-        seen.add(id(err))
-        if isinstance(err, ssl.SSLCertVerificationError):
-            return err
-        stack += [err.__cause__, err.__context__, *getattr(err, "exceptions", ())]
-    return None
-
-
 class _Retryable(StoreError):
-    """A driver error after which the transaction may be retried (see ``Store._run``)."""
+    """A driver error after which the transaction may be retried (see ``Store.execute_read``)."""
 
 
 def _first_line(exc: BaseException) -> str:

@@ -102,7 +102,7 @@ class EvalReport:
         }
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_fact_document(path: Path) -> dict[str, Any]:
     """A draft or gold document; every problem (unreadable, malformed, nested past the parser's
     depth bound, not a fact file) is one CasegraphError naming the file."""
     where = escape_control(str(path))
@@ -125,7 +125,9 @@ def _names(entity: Mapping[str, Any]) -> set[str]:
     return {normalise_name(anyascii(str(n))) for n in [entity.get("name", ""), *(entity.get("aliases") or [])]} - {""}
 
 
-def _align_named(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, str]:
+def align_named(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, str]:
+    """Pair predicted entities with gold ones of the same label (same key first, then the same
+    name, then a shared name or alias), each at most once: predicted key -> gold key."""
     pairs = []
     for p in pred:
         for g in gold:
@@ -188,7 +190,7 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
     gold = {**gold, "claims": _claims(gold)}
     p_label = {e["key"]: e["label"] for e in p_ents}
     g_label = {e["key"]: e["label"] for e in g_ents}
-    mapping = _align_named([e for e in p_ents if e["label"] not in _SIGNATURE_LABELS],
+    mapping = align_named([e for e in p_ents if e["label"] not in _SIGNATURE_LABELS],
                            [e for e in g_ents if e["label"] not in _SIGNATURE_LABELS])
     pairs: list[tuple[Any, str, str]] = []
     for p in (e for e in p_ents if e["label"] in _SIGNATURE_LABELS):
@@ -247,8 +249,8 @@ def _show(c: Mapping[str, Any]) -> str:
 
 def evaluate_dirs(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path]) -> EvalReport:
     """Compare every draft with its gold file (paired by stem, source key or title)."""
-    preds = {p: _read(p) for p in find_fact_files(pred_paths)}
-    golds = {g: _read(g) for g in find_fact_files(gold_paths)}
+    preds = {p: read_fact_document(p) for p in find_fact_files(pred_paths)}
+    golds = {g: read_fact_document(g) for g in find_fact_files(gold_paths)}
     report = EvalReport()
     by_stem = {g.stem: g for g in golds}
     by_key = {str(d["source"].get("key")): g for g, d in golds.items()}

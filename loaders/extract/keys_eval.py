@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.ontology import default_ontology
-from loaders.extract.evaluate import _align_named, _read
+from loaders.extract.evaluate import align_named, read_fact_document
 from loaders.facts import find_fact_files
 
 __all__ = ["KeyReport", "score_keys"]
@@ -38,8 +38,8 @@ class KeyReport:
 
 def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path]) -> KeyReport:
     """Compare the keys of drafts (paired with gold files by stem) with the gold keys."""
-    golds = {p.stem: _read(p) for p in find_fact_files(gold_paths)}
-    preds = {p.stem: _read(p) for p in find_fact_files(pred_paths)}
+    golds = {p.stem: read_fact_document(p) for p in find_fact_files(gold_paths)}
+    preds = {p.stem: read_fact_document(p) for p in find_fact_files(pred_paths)}
     resolved = default_ontology().resolved_labels
     in_files: dict[str, set[str]] = defaultdict(set)
     for stem, doc in golds.items():
@@ -53,7 +53,7 @@ def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path
             continue
         named = [e for e in pred.get("entities") or [] if e.get("label") in resolved]
         g_named = [e for e in gold.get("entities") or [] if e.get("label") in resolved]
-        for p_key, g_key in _align_named(named, g_named).items():
+        for p_key, g_key in align_named(named, g_named).items():
             drafted[g_key][stem] = p_key
     report = KeyReport()
     by_pred: dict[str, set[str]] = defaultdict(set)

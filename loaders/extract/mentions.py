@@ -207,13 +207,18 @@ _GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government
                 "ukraine": "government-of-ukraine"}
 
 
+def government_key(country_key: str) -> str:
+    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
+    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
+
+
 def _country_as_actor(m: Mention, text: str) -> Mention:
     entry = m.entry
     if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
         return m
     if not country_actors(text, m.start, m.end):
         return m
-    key = _GOVERNMENTS.get(entry.key, f"{entry.key}-government")
+    key = government_key(entry.key)
     gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
                          {"kind": "government"})
     return Mention(m.start, m.end, m.text, "Organisation", f"org:{key}", gov)

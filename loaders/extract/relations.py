@@ -39,7 +39,7 @@ from typing import Any
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
-from loaders.extract.mentions import _GOVERNMENTS, Mention, Sentence
+from loaders.extract.mentions import Mention, Sentence, government_key
 
 __all__ = ["extract_relations"]
 
@@ -219,7 +219,7 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
     # for Europe Sir X"), when the article has that government as an actor.
     for o in orgs + [m for m in inside if m.label == "Location" and m.entry is not None
                      and m.entry.attributes.get("kind") == "country"]:
-        org = o.ref if o.label == "Organisation" else f"org:{_GOVERNMENTS.get(o.entry.key, o.entry.key + '-government')}"
+        org = o.ref if o.label == "Organisation" else f"org:{government_key(o.entry.key)}"
         if not rel.named_org(org):
             continue
         for p in people:
