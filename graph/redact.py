@@ -367,15 +367,21 @@ def _redacted_edges(g: nx.MultiDiGraph, r: Redactor) -> Iterable[tuple[Any, Any,
         yield u2, v2, k2, attrs
 
 
-def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
+def exit_graph(g: nx.MultiDiGraph, redact: bool = False, redactor: Redactor | None = None) -> nx.MultiDiGraph:
     """A copy of ``g`` fit to leave the tool; with ``redact``, sensitive entities pseudonymised.
+
+    ``redactor`` (implies ``redact``): a :class:`Redactor` built once beforehand, used instead
+    of one built from ``g``, for a server that answers many small graphs cut from one big one
+    (build it from the big graph: every sensitive entity, every node an answer may hold).
+    Its pseudonyms and key map are then the same in every answer. A ``g`` holding a sensitive
+    entity it does not know, or two nodes it would give one key, is refused (rebuild it).
 
     The input is never modified. The copy carries :data:`EXIT_MARK` so writers can
     check that it came through here.
     """
     out = nx.MultiDiGraph()
     graph_attrs = {k: v for k, v in g.graph.items() if k != EXIT_MARK}
-    if not redact:
+    if not redact and redactor is None:
         out.graph.update(graph_attrs)
         for n, d in g.nodes(data=True):
             out.add_node(n, **_copy_attrs(d))
@@ -383,7 +389,11 @@ def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
             out.add_edge(u, v, key=k, **_copy_attrs(d))
         out.graph[EXIT_MARK] = {"redacted": False, "pseudonyms": 0}
         return out
-    r = Redactor(g)
+    r = Redactor(g) if redactor is None else redactor
+    if redactor is not None and any(d.get("node_kind") == "entity" and d.get("sensitive") and n not in r.pseudonyms
+                                    for n, d in g.nodes(data=True)):
+        raise CasegraphError("the prebuilt redaction filter does not know every sensitive entity of this graph: "
+                             "rebuild it")
     out.graph.update(r.value(graph_attrs))
     nodes = []
     for n, d in g.nodes(data=True):
@@ -394,6 +404,8 @@ def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
         else:
             attrs = r.value(d)
         nodes.append((r.key(n), _resorted(attrs)))
+    if redactor is not None and len({n for n, _ in nodes}) < len(nodes):
+        raise CasegraphError("the prebuilt redaction filter gives two nodes of this graph one key: rebuild it")
     # In the order of the output keys (sources, then entities, as built): the order of the
     # real keys would tell where a pseudonymised one sorts among them.
     kinds = {kind: i for i, kind in enumerate(dict.fromkeys(str(d.get("node_kind")) for _, d in nodes))}

@@ -224,6 +224,13 @@ DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROW
 EXPLORE_ENTITY_INDEX = (
     "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label, coalesce(n.sensitive, false) AS sensitive")
+# What changes when the data does (a load rewrites the digests of the sources it touched):
+# counts from the count store and the sources' digests, cheap enough to ask every few seconds.
+EXPLORE_FINGERPRINT = (
+    "CALL () { MATCH (n:Entity) RETURN count(n) AS entities } "
+    "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
+    "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
+    "RETURN entities, ties, sources, digests")
 EXPLORE_SENSITIVE = (
     "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
     "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
