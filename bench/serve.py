@@ -43,6 +43,35 @@ from bench.load import DATA, prepare, say  # noqa: E402
 from graph.db import statements as S  # noqa: E402
 
 TARGETS_MS = {"search": 100.0, "expand_hub": 300.0, "evidence": 100.0, "first_page": 1000.0}
+HUB_KEY = "org:bench-hub-registry"  # the benchmark's own hub (the generator's biggest has ~2,800 ties)
+
+
+def add_hub(corpus: Any, ties: int, seed: int) -> int:
+    """Add one organisation tied to ``ties`` distinct people (``WORKS_FOR``, one claim each,
+    100 claims a source) to the parsed synthetic ``corpus``: a hub with thousands of ties,
+    which ``casegraph synth`` does not make at 100,000 claims. Returns the ties added."""
+    from graph.model import Claim, Entity, Evidence, Source, claim_id
+
+    people = sorted(k for k, e in corpus.entities.items() if e.label == "Person" and not e.sensitive)
+    chosen = random.Random(seed).sample(people, min(ties, len(people)))
+    for i in range(ties - len(chosen)):  # the generator's people, then registrars of its own
+        key = f"person:bench-registrar-{i:05d}"
+        corpus.entities[key] = Entity(key, "Person", f"Registrar {i:05d} Benchhub")
+        chosen.append(key)
+    hub = Entity(HUB_KEY, "Organisation", "Benchmark Hub Registry (fictional)", aliases=["Bench Hub"])
+    corpus.entities[HUB_KEY] = hub
+    for i, person in enumerate(chosen):
+        source = f"source:bench-hub-{i // 100:03d}"
+        if source not in corpus.sources:
+            corpus.sources[source] = Source(source, f"Benchmark hub roll {i // 100}", publisher="Bench Gazette",
+                                            published=f"2020-{i // 100 % 12 + 1:02d}-01")
+            hub.sources.append(source)
+        corpus.entities[person].sources = sorted({*corpus.entities[person].sources, source})
+        cid = claim_id(person, "WORKS_FOR", HUB_KEY, {"role": "registrar"})
+        corpus.claims[cid] = Claim(cid, person, "WORKS_FOR", HUB_KEY, {"role": "registrar"}, [Evidence(
+            source, f"{corpus.entities[person].name} is listed as a registrar of the Bench Hub Registry.",
+            qualifiers={"date": f"2020-{i // 100 % 12 + 1:02d}-01"})])
+    return len(chosen)
 
 
 def _ms(samples: list[float]) -> dict[str, float]:
@@ -59,6 +88,15 @@ class Client:
         self.conn = http.client.HTTPConnection("127.0.0.1", access.port, timeout=300)
 
     def get(self, path: str) -> tuple[float, bytes]:
+        try:
+            return self._get(path)
+        except (http.client.RemoteDisconnected, ConnectionError):
+            # uvicorn closes a connection idle for 5 s (while the bench ran a long query of its own)
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.access.port, timeout=300)
+            return self._get(path)
+
+    def _get(self, path: str) -> tuple[float, bytes]:
         start = time.perf_counter()
         self.conn.request("GET", path, headers={"Host": f"127.0.0.1:{self.access.port}",
                                                 "Cookie": f"{self.access.cookie}={self.access.token}"})
@@ -95,6 +133,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     prepared = prepare(args.claims, args.seed, "yaml", reuse_parsed=True)
     corpus = prepared.corpus
+    hub_added = add_hub(corpus, args.hub_ties, args.seed) if args.hub_ties else 0
     started_here = not args.use_env and status() is None
     if started_here:
         say("starting the benchmark's local Neo4j ...")
@@ -103,7 +142,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     rng = random.Random(args.seed)
     out: dict[str, Any] = {"claims": sum(len(c.evidence) for c in corpus.claims.values()),
                            "distinct_claims": len(corpus.claims), "entities": len(corpus.entities),
-                           "redact": args.redact}
+                           "redact": args.redact, "hub_added_ties": hub_added}
     with Store.connect(uri, user, password) as store:
         store.ensure_schema()
         have = store.counts().get("Claim", 0)
@@ -143,14 +182,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-() WHERE r.claim_id IS NOT NULL "
                 "RETURN k, count(r) AS ties ORDER BY ties DESC", keys=hubs)])
             out["hub_ties"] = hub_ties
+            handed_out: set[str] = set()  # claim ids the expands handed out (redacted, only those are explained)
             for kind, chosen in (("expand_hub", hubs), ("expand_random", rng.sample(keys, min(args.samples, len(keys))))):
                 say(f"{kind}: {len(chosen)} entities ...")
                 http_s, bare_s = [], []
                 for key in chosen:
                     try:
-                        http_s.append(client.get(f"/api/expand?key={quote(key)}")[0])
+                        took, body = client.get(f"/api/expand?key={quote(key)}")
                     except RuntimeError:
                         continue  # a protected person's real key under --redact
+                    http_s.append(took)
+                    handed_out.update(e["id"] for e in json.loads(body)["edges"])
                     real = explorer.real_key(key)
                     start_t = time.perf_counter()
                     with store.driver.session(database=store.database, default_access_mode="READ") as session:
@@ -161,10 +203,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     bare_s.append(time.perf_counter() - start_t)
                 out[kind] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
 
-            claim_ids = rng.sample(sorted(corpus.claims), min(args.samples, len(corpus.claims)))
+            # The evidence of ties the expands drew (as a click on a tie asks for it).
+            claim_ids = rng.sample(sorted(handed_out), min(args.samples, len(handed_out)))
             say(f"evidence: {len(claim_ids)} claims ...")
             http_s = [client.get(f"/api/claim?id={quote(c)}")[0] for c in claim_ids]
-            bare_s = [_bare(store, S.CLAIMS_BY_ID, ids=[c]) for c in claim_ids]
+            bare_s = [_bare(store, S.CLAIMS_BY_ID, ids=[explorer._claims_shown.get(c, c)]) for c in claim_ids]
             out["evidence"] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
         finally:
             server.should_exit = True
@@ -197,6 +240,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the corpus and of the samples (default 0)")
     parser.add_argument("--samples", type=int, default=200, help="searches, expands and claims to time (default 200)")
     parser.add_argument("--hubs", type=int, default=5, help="biggest hubs to expand (default 5)")
+    parser.add_argument("--hub-ties", type=int, default=6000,
+                        help="ties of the benchmark's own hub added to the corpus (default 6000; 0: none)")
     parser.add_argument("--redact", action="store_true", help="time the redacting app")
     parser.add_argument("--home", default=str(DATA / "casegraph"),
                         help="CASEGRAPH_HOME of the benchmark's own Neo4j (default: as bench/load.py)")

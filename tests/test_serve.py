@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -94,7 +95,7 @@ class App:
 
     def post(self, path: str, data: dict[str, Any]) -> tuple[int, Any]:
         status, _, body = self.request(path, "POST", body=json.dumps(data).encode(), headers={
-            "Origin": f"http://{self.host}", "X-CSRF-Token": self.access.csrf, "Content-Type": "application/json"})
+            "Origin": f"http://{self.host}", "X-CSRF-Token": self.access.csrf_for(self.access.token), "Content-Type": "application/json"})
         return status, json.loads(body)
 
 
@@ -146,8 +147,11 @@ def test_the_token_in_the_url_becomes_a_strict_http_only_cookie(app: App) -> Non
     status, headers, _ = app.request(f"/?token={app.access.token}", cookie=False)
     assert status == 303 and headers["location"] == "/"
     cookie = headers["set-cookie"]
-    assert cookie.startswith(f"{app.access.cookie}={app.access.token};")
+    session = cookie.split(";", 1)[0].split("=", 1)[1]
+    assert cookie.startswith(f"{app.access.cookie}=") and app.access.token not in cookie  # a session of its own
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
+    status, _, _ = app.request("/api/search?q=Chubarov", cookie=False, headers={"Cookie": f"{app.access.cookie}={session}"})
+    assert status == 200
     status, _, _ = app.request("/?token=not-the-token", cookie=False)
     assert status == 403
     assert app.access.url() == f"http://127.0.0.1:{app.port}/?token={app.access.token}"
@@ -166,7 +170,7 @@ def test_localhost_is_an_allowed_host(app: App) -> None:
 
 def test_state_changing_requests_need_the_origin_and_the_csrf_token(app: App) -> None:
     body = json.dumps({"from": "person:refat-chubarov", "to": "person:nariman-dzhelyal"}).encode()
-    good = {"Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf, "Content-Type": "application/json"}
+    good = {"Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf_for(app.access.token), "Content-Type": "application/json"}
     for headers in ({**good, "Origin": "http://evil.example"}, {**good, "Origin": "null"},
                     {k: v for k, v in good.items() if k != "Origin"}, {**good, "X-CSRF-Token": "forged"},
                     {k: v for k, v in good.items() if k != "X-CSRF-Token"}):
@@ -177,6 +181,33 @@ def test_state_changing_requests_need_the_origin_and_the_csrf_token(app: App) ->
     assert status == 401
     status, _, answer = app.request("/api/connect", "POST", headers=good, body=body)
     assert status == 200 and json.loads(answer)["paths"]
+
+
+def _session(app: App) -> tuple[str, str]:
+    """A browser's session: open the token URL, read the page; its cookie and the page's CSRF token."""
+    status, headers, _ = app.request(f"/?token={app.access.token}", cookie=False)
+    assert status == 303
+    cookie = headers["set-cookie"].split(";", 1)[0]
+    status, _, page = app.request("/", cookie=False, headers={"Cookie": cookie})
+    assert status == 200
+    found = re.search(rb'<meta name="csrf-token" content="([^"]+)">', page)
+    assert found is not None
+    return cookie, found.group(1).decode()
+
+
+def test_the_csrf_token_is_bound_to_its_own_session(app: App) -> None:
+    (cookie_a, csrf_a), (cookie_b, csrf_b) = _session(app), _session(app)
+    assert cookie_a != cookie_b and csrf_a != csrf_b
+    assert app.access.csrf_for(app.access.token) not in (csrf_a, csrf_b)  # none is global
+    body = json.dumps({"from": "person:refat-chubarov", "to": "person:nariman-dzhelyal"}).encode()
+
+    def post(cookie: str, csrf: str) -> int:
+        return app.request("/api/connect", "POST", cookie=False, body=body, headers={
+            "Cookie": cookie, "Origin": f"http://{app.host}", "X-CSRF-Token": csrf,
+            "Content-Type": "application/json"})[0]
+    assert post(cookie_a, csrf_b) == 403 and post(cookie_b, csrf_a) == 403  # another session's token
+    assert post(cookie_a, app.access.csrf_for(app.access.token)) == 403  # the token-cookie session's
+    assert post(cookie_a, csrf_a) == 200 and post(cookie_b, csrf_b) == 200
 
 
 def test_security_headers_on_every_answer(app: App) -> None:
@@ -253,9 +284,15 @@ def _log_in(app: App, name: str, password: str, csrf: str | None = None, origin:
             ) -> tuple[int, dict[str, str]]:
     from urllib.parse import urlencode
 
-    body = urlencode({"name": name, "password": password, "csrf": csrf or app.access.csrf}).encode()
+    # The log-in form as a browser gets it: its CSRF token is bound to the log-in cookie it sets.
+    status, headers, page = app.request("/login", cookie=False)
+    assert status == 200
+    mark = headers["set-cookie"].split(";", 1)[0]
+    found = re.search(rb'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    body = urlencode({"name": name, "password": password, "csrf": csrf or found.group(1).decode()}).encode()
     status, headers, _ = app.request("/login", "POST", cookie=False, body=body, headers={
-        "Origin": origin or f"http://{app.host}", "Content-Type": "application/x-www-form-urlencoded"})
+        "Cookie": mark, "Origin": origin or f"http://{app.host}", "Content-Type": "application/x-www-form-urlencoded"})
     return status, headers
 
 
@@ -270,6 +307,8 @@ def test_accounts_log_in_by_password_and_viewers_get_redacted_answers(accounts_a
     assert app.request("/api/search?q=Chubarov")[0] == 401  # the token is no key with accounts
     assert _log_in(app, "edna", "edna-pw", origin="http://evil.example")[0] == 403
     assert _log_in(app, "edna", "edna-pw", csrf="forged")[0] == 403
+    other = re.search(rb'name="csrf" value="([^"]+)"', app.request("/login", cookie=False)[2])
+    assert other is not None and _log_in(app, "edna", "edna-pw", csrf=other.group(1).decode())[0] == 403
     assert _log_in(app, "edna", "wrong")[0] == 401
     assert _log_in(app, "nobody", "edna-pw")[0] == 401
     answers = {}
@@ -504,7 +543,7 @@ def test_cli_serve_prints_a_token_url_that_works(loaded: Store, neo4j_env: serve
         access = Access("127.0.0.1", url.port, token=url.query.split("=", 1)[1])
         client = App(access, Explorer(loaded, redact=True))
         status, headers, _ = client.request(f"/?{url.query}", cookie=False)
-        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}={access.token};")
+        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}=")
         found = _found(client.get(f"/api/search?q={_q('Person A')}"))
         assert found.get("person:redacted-a") == "Person A"
         assert client.request("/api/search?q=x", cookie=False)[0] == 401
@@ -545,7 +584,7 @@ def test_redacted_timeline(redacted_app: App, secrets_of_corpus: list[str]) -> N
 # -- export of the canvas ---------------------------------------------------------------------------
 def _export(app: App, fmt: str, keys: list[str], headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     return app.request("/api/export", "POST", body=json.dumps({"format": fmt, "keys": keys}).encode(), headers={
-        "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf, "Content-Type": "application/json",
+        "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf_for(app.access.token), "Content-Type": "application/json",
         **(headers or {})})
 
 
