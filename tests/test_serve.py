@@ -637,3 +637,113 @@ def test_saved_queries_as_forms_table_and_graph(app: App, redacted_app: App) -> 
     assert status == 400 and "redacted" in answer["error"] and "chalgozov" not in json.dumps(answer).lower()
     _, _, page = redacted_app.request("/")
     assert b'id="query-form"' not in page
+
+
+# -- a case's timeline across its stages ----------------------------------------------------------------
+CRIMEA_CASE = "case:dzhelyal-sabotage"
+
+
+def test_case_timeline_on_the_crimea_example(app: App) -> None:
+    t = app.get(f"/api/timeline?key={CRIMEA_CASE}")
+    assert t["case"] and t["name"] == "Sabotage case against Nariman Dzhelyal"
+    entries = t["entries"]
+    dated = [x["date"] for x in entries if x["date"]]
+    assert dated == sorted(dated) and all(x["date"] for x in entries[:len(dated)])  # date order, undated last
+    by_event = {x["event"]["key"]: x for x in entries if x["event"]}
+    arrest = by_event["event:chalgozov-arrest-2021-12"]
+    assert (arrest["date"], arrest["stage"]) == ("2021-12", "arrest") and entries.index(arrest) == 0
+    assert by_event["event:ametov-arrest"]["stage"] == "arrest" and by_event["event:ametov-arrest"]["date"] is None
+    link = next(c for c in arrest["claims"] if c["type"] == "LINKED_TO")
+    assert link["object"]["key"] == CRIMEA_CASE
+    assert [c["type"] for c in arrest["claims"]].count("PARTICIPANT_IN") >= 1  # who was arrested, with evidence
+    stages = {x["stage"] for x in entries}
+    assert {"defendant_in", "accused_of", "counsel_in"} <= stages  # the case's own claims
+    for x in entries:
+        for c in x["claims"]:
+            assert c["evidence"] and all(ev["quote"] and ev["source"]["title"].startswith("Russian FSB")
+                                         for ev in c["evidence"]), c
+            assert app.get(f"/api/claim?id={c['claim_id']}")["evidence"]  # each opens its evidence panel
+    assert "link men’s cases" in link["evidence"][0]["quote"]
+
+
+def test_redacted_case_timeline(redacted_app: App, secrets_of_corpus: list[str]) -> None:
+    t = redacted_app.get(f"/api/timeline?key={CRIMEA_CASE}")
+    text = json.dumps(t, ensure_ascii=False).lower()
+    assert not [s for s in secrets_of_corpus if s.lower() in text]
+    arrests = [x for x in t["entries"] if x["stage"] == "arrest"]
+    assert len(arrests) == 2 and arrests[0]["date"] == "2021-12" and "person a" in text
+    for c in arrests[0]["claims"]:
+        assert redacted_app.get(f"/api/claim?id={c['claim_id']}")["evidence"]
+
+
+STAGES_FILE = """\
+source:
+  key: source:court-chronicle-testov
+  title: Court chronicle of the fictional Testov case
+  publisher: Test Gazette
+  published: "2023-05-20"
+entities:
+  - key: case:testov-fraud
+    label: LegalCase
+    name: Fictional fraud case against Ivor Testov
+  - key: person:ivor-testov
+    label: Person
+    name: Ivor Testov
+  - key: event:testov-appeal
+    label: Event
+    name: Appeal of Ivor Testov
+    attributes: {kind: appeal, date: 2023-05-02}
+  - key: event:testov-verdict
+    label: Event
+    name: Verdict against Ivor Testov
+    attributes: {kind: verdict, date: 2023-03-01}
+  - key: event:testov-charge
+    label: Event
+    name: Charge of fraud brought against Ivor Testov
+    attributes: {kind: charge, date: 2022-03-10}
+  - key: event:testov-hearing
+    label: Event
+    name: Hearing in the Testov case
+    attributes: {kind: hearing, date: 2022-11-05}
+  - key: event:testov-extension
+    label: Event
+    name: Detention of Ivor Testov extended
+    attributes: {kind: detention_extension, date: 2022-03-10}
+  - key: event:testov-arrest
+    label: Event
+    name: Arrest of Ivor Testov
+    attributes: {kind: arrest, date: 2022-01-10}
+claims:
+"""
+
+
+def _stage_claims() -> str:
+    lines = []
+    for event in ("appeal", "verdict", "charge", "hearing", "extension", "arrest"):
+        lines += [f"  - subject: event:testov-{event}", "    predicate: PART_OF", "    object: case:testov-fraud",
+                  f"    quote: the {event} in the Testov case",
+                  "  - subject: person:ivor-testov", "    predicate: PARTICIPANT_IN",
+                  f"    object: event:testov-{event}", "    role: target", f"    quote: Testov at the {event}"]
+    lines += ["  - subject: person:ivor-testov", "    predicate: DEFENDANT_IN", "    object: case:testov-fraud",
+              "    procedural_status: accused", "    date: 2022-03-10", "    quote: Testov was accused of fraud"]
+    return "\n".join(lines) + "\n"
+
+
+def test_case_timeline_orders_the_stages(app: App, loaded: Store, tmp_path: Path) -> None:
+    """Events given out of order (two on one day): in date order, one day's in procedural order."""
+    folder = tmp_path / "testov"
+    folder.mkdir()
+    (folder / "testov.yaml").write_text(STAGES_FILE + _stage_claims(), "utf-8")
+    loaded.load(load_corpus([folder]))  # the last test of this module: the others never see it
+    t = app.get("/api/timeline?key=case:testov-fraud")
+    assert [(x["date"], x["stage"]) for x in t["entries"]] == [
+        ("2022-01-10", "arrest"), ("2022-03-10", "detention_extension"), ("2022-03-10", "charge"),
+        ("2022-03-10", "defendant_in"), ("2022-11-05", "hearing"), ("2023-03-01", "verdict"),
+        ("2023-05-02", "appeal")]
+    for x in t["entries"]:
+        assert x["claims"] and all(c["evidence"][0]["source"]["title"].startswith("Court chronicle")
+                                   for c in x["claims"])
+        if x["event"]:
+            assert {c["type"] for c in x["claims"]} == {"PART_OF", "PARTICIPANT_IN"}
+    person = app.get("/api/timeline?key=person:ivor-testov")  # a person's timeline is still its ties
+    assert not person.get("case") and len(person["events"]) == 7

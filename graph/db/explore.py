@@ -41,6 +41,7 @@ from rapidfuzz import fuzz, process
 from graph.analysis.paths import connect as connect_paths
 from graph.build import MENTIONS, entity_node_attrs
 from graph.db import statements as S
+from graph.db.explore_case import CASE_LABEL, case_timeline
 from graph.db.read import Reader
 from graph.db.rows import entity_from_props
 from graph.errors import CasegraphError, preview
@@ -240,6 +241,21 @@ class Explorer:
             # Redacted, the answer never repeats a key (it may be a protected person's real one).
             raise NotFound("no such entity" if self.redact else f"no entity {preview(key)}")
         return real
+
+    def _label(self, real: str) -> str:
+        """The label of the entity whose real key is ``real`` (from the index when it is there)."""
+        idx = self.index()
+        shown = self._shown_of(real)
+        if shown is not None and shown in idx.entities:
+            return str(idx.entities[shown]["label"])
+        rows = self.store._read(lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=[real])))
+        return str(rows[0]["label"]) if rows else ""
+
+    def _shown_of(self, real: str) -> str | None:
+        if not self.redact:
+            return real
+        redactor = self.index().redactor
+        return redactor.key(real) if redactor is not None else None
 
     def _exists(self, key: str) -> bool:
         return bool(self.store._read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
@@ -455,8 +471,11 @@ class Explorer:
     # -- timeline -------------------------------------------------------------------------------------
     def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
         """An entity's ties in date order (undated last), each with its first quote: the claims
-        behind them as every answer, through the exit filter."""
+        behind them as every answer, through the exit filter. A ``LegalCase``'s is its events
+        across the stages of the proceedings (:func:`graph.db.explore_case.case_timeline`)."""
         real = self.real_key(key)
+        if self._label(real) == CASE_LABEL:  # a case: its events and stages, each with its evidence
+            return case_timeline(self, real, limit)
 
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             ids = [r["id"] for r in tx.run(S.EXPLORE_TIMELINE, key=real, limit=limit)]

@@ -246,6 +246,15 @@ EXPLORE_TIMELINE = (
     "MATCH (:Entity {key: $key})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
     "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
     "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
+# A case's timeline: the events tied to it by a claim (PART_OF, LINKED_TO), then the claims
+# of the case and of those events, dated first.
+EXPLORE_CASE_EVENTS = (
+    "MATCH (:Entity {key: $key})-[r]-(e:Event) WHERE r.claim_id IS NOT NULL "
+    "RETURN DISTINCT e.key AS key ORDER BY key LIMIT $limit")
+EXPLORE_CLAIMS_OF = (
+    "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
+    "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
+    "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
 EXPLORE_NEIGHBOUR_KEYS = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "RETURN DISTINCT m.key AS key")

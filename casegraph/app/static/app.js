@@ -300,6 +300,7 @@ async function showEntity(key) {
     const t = await getJSON("/api/timeline", { key });
     const list = document.getElementById("timeline");
     if (!list) return;  // the panel moved on
+    if (t.case) { list.replaceChildren(...t.entries.map(caseEntry)); return; }
     list.replaceChildren(...t.events.map((e) => el("li", { "data-claim": e.claim_id },
       el("span", { className: "meta" }, e.date ? `${e.date}${e.end ? " to " + e.end : ""} ` : "undated "),
       el("button", { type: "button", className: "name", onclick: () => showClaim(e.claim_id) },
@@ -307,6 +308,20 @@ async function showEntity(key) {
       e.disputed.length ? el("span", { className: "disputed" }, " (disputed)") : null,
       e.quote ? el("div", { className: "meta" }, `“${e.quote}”`) : null)));
   } catch (err) { showError(panel, err); }
+}
+
+// One stage of a case's timeline: its date, kind and event, every claim behind it with its evidence.
+function caseEntry(x) {
+  return el("li", { className: "stage", "data-stage": x.stage },
+    el("span", { className: "meta" }, `${x.date ? x.date + (x.end ? " to " + x.end : "") : "undated"} · ${x.stage.replace(/_/g, " ")} `),
+    el("strong", {}, x.title),
+    ...x.claims.map((c) => el("div", { className: "stage-claim", "data-claim": c.claim_id },
+      el("button", { type: "button", className: "name", onclick: () => showClaim(c.claim_id) },
+         `${c.subject.name} ${c.type} ${c.object.name}`),
+      c.disputed.length ? el("span", { className: "disputed" }, " (disputed)") : null,
+      ...c.evidence.map((ev) => el("div", { className: "meta" }, `“${ev.quote}”`,
+        ev.speaker ? ` (${ev.speaker})` : "", ev.source && ev.source.title ? ` — ${ev.source.title}` : "",
+        ev.source && ev.source.published ? `, ${ev.source.published}` : "")))));
 }
 
 function evidenceBlock(ev) {
