@@ -68,6 +68,7 @@ _CYRILLIC_END = re.compile(r"[а-яєіґ]")
 _CYRILLIC_VOWELS = frozenset("аяоеєиіыуюь")
 _MIN_PART = 3  # shorter name parts ("Li", "Ng") are left to the full-name patterns
 _MENTIONS = "MENTIONS"
+_MEMO_MAX = 500_000  # strings a redactor remembers the redaction of (then it starts over)
 
 
 def pseudonym_letters(index: int) -> str:
@@ -176,6 +177,7 @@ class Redactor:
         # prefix that starts no protected part.
         self._prefixes = {f[:i] for f in self._first for i in range(1, len(f) + 1)}
         self._candidates: dict[str, tuple[tuple[re.Pattern[str], dict[str, str]], ...]] = {}
+        self._memo: dict[tuple[str, bool], str] = {}
 
     def _key_map(self, g: nx.MultiDiGraph, pseudo_keys: dict[str, str]) -> dict[str, str]:
         """Every changed node key -> a key unique in the output (a suffix where two would meet)."""
@@ -239,6 +241,16 @@ class Redactor:
         """
         if not self._first or not value:
             return value
+        # Remembered: a prebuilt redactor (exit_graph's ``redactor``) sees the same keys,
+        # names and quotes in answer after answer. A pure function of the string, so safe.
+        memo = self._memo.get((value, slug))
+        if memo is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            memo = self._memo[(value, slug)] = self._text(value, slug)
+        return memo
+
+    def _text(self, value: str, slug: bool) -> str:
         folded, spans = fold(value)
         starts: Iterable[int] = (m.start() for m in _LETTERS.finditer(folded))
         if _CAMEL.search(value) is not None:

@@ -41,6 +41,17 @@ async function postJSON(path, body) {
   return data;
 }
 
+// Timings (bench/serve.py reads them): performance measures "cg:<what>", from the action to
+// the frame that shows its answer (the panel painted, or the canvas drawn with the new data).
+function measure(name, start) {
+  requestAnimationFrame(() => requestAnimationFrame(() =>
+    performance.measure("cg:" + name, { start, end: performance.now() })));
+}
+function measureDrawn(name, start) {
+  network.once("afterDrawing", () => performance.measure("cg:" + name, { start, end: performance.now() }));
+  network.redraw();
+}
+
 const panel = document.getElementById("panel");
 function showPanel(...children) {
   panel.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
@@ -209,6 +220,7 @@ document.getElementById("load-canvas").addEventListener("change", async (ev) => 
 });
 
 async function expand(key, offset = 0) {
+  const start = performance.now();
   try {
     const data = await getJSON("/api/expand", { key, offset });
     remember();
@@ -225,6 +237,7 @@ async function expand(key, offset = 0) {
     save();
     network.selectNodes([data.focus]);
     network.focus(data.focus, { scale: 1, animation: false });
+    measureDrawn("expand", start);
   } catch (err) { showError(panel, err); }
 }
 
@@ -253,6 +266,7 @@ async function search() {
   const q = searchBox.value.trim();
   if (!q) { results.replaceChildren(); searchStatus.textContent = ""; shownQuery = null; return; }
   if (q === shownQuery) return;
+  const start = performance.now();
   try {
     const data = await getJSON("/api/search", { q });
     if (searchBox.value.trim() !== q || q === shownQuery) return;  // a newer search is on its way, or done
@@ -267,6 +281,7 @@ async function search() {
                        onclick: () => pick("connect-from", item) }, "from"),
         el("button", { type: "button", className: "pick pick-to", title: "connect to",
                        onclick: () => pick("connect-to", item) }, "to"))))));
+    measure("search", start);
   } catch (err) { showError(results, err); }
 }
 
@@ -334,6 +349,7 @@ function evidenceBlock(ev) {
 }
 
 async function showClaim(id) {
+  const start = performance.now();
   try {
     const c = await getJSON("/api/claim", { id });
     showPanel(
@@ -344,6 +360,7 @@ async function showClaim(id) {
         : null,
       el("h3", {}, `Evidence (${c.evidence.length})`),
       ...c.evidence.map(evidenceBlock));
+    measure("evidence", start);
   } catch (err) { showError(panel, err); }
 }
 
@@ -468,5 +485,6 @@ if (queryForm) {
 
 loadQueries();
 restore();
-// A handle for the browser tests and the console (positions of nodes to click).
-window.casegraph = { network, nodes, edges, state };
+measure("first-page", 0);  // from the request of the page to its first frame with the canvas
+// A handle for the browser tests, the benchmark and the console (positions of nodes to click).
+window.casegraph = { network, nodes, edges, state, expand, showClaim };
