@@ -144,8 +144,14 @@ def browser(access: Any, names: list[str], hub: str, claim_ids: list[str], sampl
         out: dict[str, Any] = {}
         first = []
         for _ in range(min(samples, 10)):
-            driver.get(f"http://127.0.0.1:{access.port}/")
-            first.append(_browser_ms(driver, "first-page", "return 0"))
+            driver.get(f"http://127.0.0.1:{access.port}/")  # a new document: its own first measure
+            deadline = time.monotonic() + 300
+            while not (found := driver.execute_script(
+                    "return performance.getEntriesByName('cg:first-page').map(e => e.duration)")):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the page gave no cg:first-page measure in 300 s")
+                time.sleep(0.02)
+            first.append(float(found[0]) / 1000)
         out["first_page"] = _ms(first)
         search = "const box = document.getElementById('search'); box.value = arguments[0]; " \
                  "document.getElementById('search-form').requestSubmit();"
