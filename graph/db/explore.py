@@ -110,7 +110,7 @@ class Explorer:
         ``refresh``). At most every ``index_seconds`` the data's fingerprint is compared with
         the one it was built from; when a load changed it, it is rebuilt: redacted, at once
         (no answer may go through a filter that does not know a newly protected person),
-        else in a background thread while the old one keeps answering."""
+        else checked and rebuilt in a background thread while the old one keeps answering."""
         with self._lock:
             idx = self._index_value
             if refresh or idx is None:
@@ -120,22 +120,25 @@ class Explorer:
             if self._rebuilding or now - idx.checked < self.index_seconds:
                 return idx
             idx.checked = now
+            if not self.redact:  # the check and any rebuild off the request's path
+                self._rebuilding = True
+                threading.Thread(target=self._rebuild, args=(idx.fingerprint,), daemon=True).start()
+                return idx
             try:
                 changed = self.store._read(self._fingerprint) != idx.fingerprint
             except CasegraphError:
                 return idx  # Neo4j unreachable for a moment: keep the old index, try again later
-            if changed and self.redact:
+            if changed:
                 idx = self._index_value = self._build_index()
-            elif changed:
-                self._rebuilding = True
-                threading.Thread(target=self._rebuild, daemon=True).start()
             return idx
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, fingerprint: str) -> None:
+        """In the background: rebuild the index if the data's fingerprint is no longer ``fingerprint``."""
         try:
-            fresh = self._build_index()
-            with self._lock:
-                self._index_value = fresh
+            if self.store._read(self._fingerprint) != fingerprint:
+                fresh = self._build_index()
+                with self._lock:
+                    self._index_value = fresh
         except CasegraphError:
             pass  # Neo4j unreachable for a moment: keep the old index, try again later
         finally:
