@@ -251,7 +251,7 @@ class Explorer:
         shown = self._shown_of(real)
         if shown is not None and shown in idx.entities:
             return str(idx.entities[shown]["label"])
-        rows = self.store._read(lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=[real])))
+        rows = self.store._read(lambda tx: list(tx.run(S.EXPLORE_ENTITIES, keys=[real])))
         return str(rows[0]["label"]) if rows else ""
 
     def _shown_of(self, real: str) -> str | None:
@@ -317,7 +317,7 @@ class Explorer:
     def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            entities = list(tx.run(S.ENTITIES_BY_KEY if sources else S.EXPLORE_ENTITIES, keys=keys))
             claims = list(tx.run(S.EXPLORE_CLAIMS_AMONG, keys=keys))
             source_rows: list[dict[str, Any]] = []
             if sources:
@@ -386,7 +386,7 @@ class Explorer:
                 raise NotFound(f"no claim {preview(claim_id)}")
             c, evidence = dict(claims[0]["claim"]), [dict(e) for e in claims[0]["evidence"]]
             keys = sorted({c["subject"], c["object"], *(e["asserted_by"] for e in evidence if e.get("asserted_by"))})
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            entities = list(tx.run(S.EXPLORE_ENTITIES, keys=keys))
             sources = [dict(r["props"]) for r in
                        tx.run(S.READ_SOURCES, keys=sorted({e["source"] for e in evidence if e.get("source")}))]
             Reader._add_nodes(g, sources, entities)
@@ -485,7 +485,7 @@ class Explorer:
             claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
             ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
             g = nx.MultiDiGraph()
-            Reader._add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
+            Reader._add_nodes(g, [], tx.run(S.EXPLORE_ENTITIES, keys=ends))
             Reader._add_claims(g, claims)
             return g
         g = self.store._read(work)

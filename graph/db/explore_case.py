@@ -51,7 +51,7 @@ def _read(real: str, limit: int) -> Any:
                     ends.add(e["asserted_by"])
                 if e.get("source"):
                     wanted_sources.add(e["source"])
-        entities = list(tx.run(S.ENTITIES_BY_KEY, keys=sorted(ends)))
+        entities = list(tx.run(S.EXPLORE_ENTITIES, keys=sorted(ends)))
         sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(wanted_sources))]
         g = nx.MultiDiGraph()
         Reader._add_nodes(g, sources, entities)

@@ -255,6 +255,11 @@ EXPLORE_CLAIMS_OF = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
     "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
     "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
+# Entities without the sources that mention them (a hub is mentioned by thousands): for the
+# answers that show only names (canvas, evidence, timelines).
+EXPLORE_ENTITIES = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, [] AS sources")
 EXPLORE_NEIGHBOUR_KEYS = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "RETURN DISTINCT m.key AS key")
