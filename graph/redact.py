@@ -68,6 +68,7 @@ _CYRILLIC_END = re.compile(r"[а-яєіґ]")
 _CYRILLIC_VOWELS = frozenset("аяоеєиіыуюь")
 _MIN_PART = 3  # shorter name parts ("Li", "Ng") are left to the full-name patterns
 _MENTIONS = "MENTIONS"
+_MEMO_MAX = 500_000  # strings a redactor remembers the redaction of (then it starts over)
 
 
 def pseudonym_letters(index: int) -> str:
@@ -176,6 +177,7 @@ class Redactor:
         # prefix that starts no protected part.
         self._prefixes = {f[:i] for f in self._first for i in range(1, len(f) + 1)}
         self._candidates: dict[str, tuple[tuple[re.Pattern[str], dict[str, str]], ...]] = {}
+        self._memo: dict[tuple[str, bool], str] = {}
 
     def _key_map(self, g: nx.MultiDiGraph, pseudo_keys: dict[str, str]) -> dict[str, str]:
         """Every changed node key -> a key unique in the output (a suffix where two would meet)."""
@@ -239,6 +241,16 @@ class Redactor:
         """
         if not self._first or not value:
             return value
+        # Remembered: a prebuilt redactor (exit_graph's ``redactor``) sees the same keys,
+        # names and quotes in answer after answer. A pure function of the string, so safe.
+        memo = self._memo.get((value, slug))
+        if memo is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            memo = self._memo[(value, slug)] = self._text(value, slug)
+        return memo
+
+    def _text(self, value: str, slug: bool) -> str:
         folded, spans = fold(value)
         starts: Iterable[int] = (m.start() for m in _LETTERS.finditer(folded))
         if _CAMEL.search(value) is not None:
@@ -367,15 +379,21 @@ def _redacted_edges(g: nx.MultiDiGraph, r: Redactor) -> Iterable[tuple[Any, Any,
         yield u2, v2, k2, attrs
 
 
-def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
+def exit_graph(g: nx.MultiDiGraph, redact: bool = False, redactor: Redactor | None = None) -> nx.MultiDiGraph:
     """A copy of ``g`` fit to leave the tool; with ``redact``, sensitive entities pseudonymised.
+
+    ``redactor`` (implies ``redact``): a :class:`Redactor` built once beforehand, used instead
+    of one built from ``g``, for a server that answers many small graphs cut from one big one
+    (build it from the big graph: every sensitive entity, every node an answer may hold).
+    Its pseudonyms and key map are then the same in every answer. A ``g`` holding a sensitive
+    entity it does not know, or two nodes it would give one key, is refused (rebuild it).
 
     The input is never modified. The copy carries :data:`EXIT_MARK` so writers can
     check that it came through here.
     """
     out = nx.MultiDiGraph()
     graph_attrs = {k: v for k, v in g.graph.items() if k != EXIT_MARK}
-    if not redact:
+    if not redact and redactor is None:
         out.graph.update(graph_attrs)
         for n, d in g.nodes(data=True):
             out.add_node(n, **_copy_attrs(d))
@@ -383,7 +401,11 @@ def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
             out.add_edge(u, v, key=k, **_copy_attrs(d))
         out.graph[EXIT_MARK] = {"redacted": False, "pseudonyms": 0}
         return out
-    r = Redactor(g)
+    r = Redactor(g) if redactor is None else redactor
+    if redactor is not None and any(d.get("node_kind") == "entity" and d.get("sensitive") and n not in r.pseudonyms
+                                    for n, d in g.nodes(data=True)):
+        raise CasegraphError("the prebuilt redaction filter does not know every sensitive entity of this graph: "
+                             "rebuild it")
     out.graph.update(r.value(graph_attrs))
     nodes = []
     for n, d in g.nodes(data=True):
@@ -394,6 +416,8 @@ def exit_graph(g: nx.MultiDiGraph, redact: bool = False) -> nx.MultiDiGraph:
         else:
             attrs = r.value(d)
         nodes.append((r.key(n), _resorted(attrs)))
+    if redactor is not None and len({n for n, _ in nodes}) < len(nodes):
+        raise CasegraphError("the prebuilt redaction filter gives two nodes of this graph one key: rebuild it")
     # In the order of the output keys (sources, then entities, as built): the order of the
     # real keys would tell where a pseudonymised one sorts among them.
     kinds = {kind: i for i, kind in enumerate(dict.fromkeys(str(d.get("node_kind")) for _, d in nodes))}

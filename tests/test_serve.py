@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -94,7 +95,7 @@ class App:
 
     def post(self, path: str, data: dict[str, Any]) -> tuple[int, Any]:
         status, _, body = self.request(path, "POST", body=json.dumps(data).encode(), headers={
-            "Origin": f"http://{self.host}", "X-CSRF-Token": self.access.csrf, "Content-Type": "application/json"})
+            "Origin": f"http://{self.host}", "X-CSRF-Token": self.access.csrf_for(self.access.token), "Content-Type": "application/json"})
         return status, json.loads(body)
 
 
@@ -146,8 +147,11 @@ def test_the_token_in_the_url_becomes_a_strict_http_only_cookie(app: App) -> Non
     status, headers, _ = app.request(f"/?token={app.access.token}", cookie=False)
     assert status == 303 and headers["location"] == "/"
     cookie = headers["set-cookie"]
-    assert cookie.startswith(f"{app.access.cookie}={app.access.token};")
+    session = cookie.split(";", 1)[0].split("=", 1)[1]
+    assert cookie.startswith(f"{app.access.cookie}=") and app.access.token not in cookie  # a session of its own
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
+    status, _, _ = app.request("/api/search?q=Chubarov", cookie=False, headers={"Cookie": f"{app.access.cookie}={session}"})
+    assert status == 200
     status, _, _ = app.request("/?token=not-the-token", cookie=False)
     assert status == 403
     assert app.access.url() == f"http://127.0.0.1:{app.port}/?token={app.access.token}"
@@ -166,7 +170,7 @@ def test_localhost_is_an_allowed_host(app: App) -> None:
 
 def test_state_changing_requests_need_the_origin_and_the_csrf_token(app: App) -> None:
     body = json.dumps({"from": "person:refat-chubarov", "to": "person:nariman-dzhelyal"}).encode()
-    good = {"Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf, "Content-Type": "application/json"}
+    good = {"Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf_for(app.access.token), "Content-Type": "application/json"}
     for headers in ({**good, "Origin": "http://evil.example"}, {**good, "Origin": "null"},
                     {k: v for k, v in good.items() if k != "Origin"}, {**good, "X-CSRF-Token": "forged"},
                     {k: v for k, v in good.items() if k != "X-CSRF-Token"}):
@@ -177,6 +181,33 @@ def test_state_changing_requests_need_the_origin_and_the_csrf_token(app: App) ->
     assert status == 401
     status, _, answer = app.request("/api/connect", "POST", headers=good, body=body)
     assert status == 200 and json.loads(answer)["paths"]
+
+
+def _session(app: App) -> tuple[str, str]:
+    """A browser's session: open the token URL, read the page; its cookie and the page's CSRF token."""
+    status, headers, _ = app.request(f"/?token={app.access.token}", cookie=False)
+    assert status == 303
+    cookie = headers["set-cookie"].split(";", 1)[0]
+    status, _, page = app.request("/", cookie=False, headers={"Cookie": cookie})
+    assert status == 200
+    found = re.search(rb'<meta name="csrf-token" content="([^"]+)">', page)
+    assert found is not None
+    return cookie, found.group(1).decode()
+
+
+def test_the_csrf_token_is_bound_to_its_own_session(app: App) -> None:
+    (cookie_a, csrf_a), (cookie_b, csrf_b) = _session(app), _session(app)
+    assert cookie_a != cookie_b and csrf_a != csrf_b
+    assert app.access.csrf_for(app.access.token) not in (csrf_a, csrf_b)  # none is global
+    body = json.dumps({"from": "person:refat-chubarov", "to": "person:nariman-dzhelyal"}).encode()
+
+    def post(cookie: str, csrf: str) -> int:
+        return app.request("/api/connect", "POST", cookie=False, body=body, headers={
+            "Cookie": cookie, "Origin": f"http://{app.host}", "X-CSRF-Token": csrf,
+            "Content-Type": "application/json"})[0]
+    assert post(cookie_a, csrf_b) == 403 and post(cookie_b, csrf_a) == 403  # another session's token
+    assert post(cookie_a, app.access.csrf_for(app.access.token)) == 403  # the token-cookie session's
+    assert post(cookie_a, csrf_a) == 200 and post(cookie_b, csrf_b) == 200
 
 
 def test_security_headers_on_every_answer(app: App) -> None:
@@ -253,9 +284,15 @@ def _log_in(app: App, name: str, password: str, csrf: str | None = None, origin:
             ) -> tuple[int, dict[str, str]]:
     from urllib.parse import urlencode
 
-    body = urlencode({"name": name, "password": password, "csrf": csrf or app.access.csrf}).encode()
+    # The log-in form as a browser gets it: its CSRF token is bound to the log-in cookie it sets.
+    status, headers, page = app.request("/login", cookie=False)
+    assert status == 200
+    mark = headers["set-cookie"].split(";", 1)[0]
+    found = re.search(rb'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    body = urlencode({"name": name, "password": password, "csrf": csrf or found.group(1).decode()}).encode()
     status, headers, _ = app.request("/login", "POST", cookie=False, body=body, headers={
-        "Origin": origin or f"http://{app.host}", "Content-Type": "application/x-www-form-urlencoded"})
+        "Cookie": mark, "Origin": origin or f"http://{app.host}", "Content-Type": "application/x-www-form-urlencoded"})
     return status, headers
 
 
@@ -270,6 +307,8 @@ def test_accounts_log_in_by_password_and_viewers_get_redacted_answers(accounts_a
     assert app.request("/api/search?q=Chubarov")[0] == 401  # the token is no key with accounts
     assert _log_in(app, "edna", "edna-pw", origin="http://evil.example")[0] == 403
     assert _log_in(app, "edna", "edna-pw", csrf="forged")[0] == 403
+    other = re.search(rb'name="csrf" value="([^"]+)"', app.request("/login", cookie=False)[2])
+    assert other is not None and _log_in(app, "edna", "edna-pw", csrf=other.group(1).decode())[0] == 403
     assert _log_in(app, "edna", "wrong")[0] == 401
     assert _log_in(app, "nobody", "edna-pw")[0] == 401
     answers = {}
@@ -504,7 +543,7 @@ def test_cli_serve_prints_a_token_url_that_works(loaded: Store, neo4j_env: serve
         access = Access("127.0.0.1", url.port, token=url.query.split("=", 1)[1])
         client = App(access, Explorer(loaded, redact=True))
         status, headers, _ = client.request(f"/?{url.query}", cookie=False)
-        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}={access.token};")
+        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}=")
         found = _found(client.get(f"/api/search?q={_q('Person A')}"))
         assert found.get("person:redacted-a") == "Person A"
         assert client.request("/api/search?q=x", cookie=False)[0] == 401
@@ -545,7 +584,7 @@ def test_redacted_timeline(redacted_app: App, secrets_of_corpus: list[str]) -> N
 # -- export of the canvas ---------------------------------------------------------------------------
 def _export(app: App, fmt: str, keys: list[str], headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     return app.request("/api/export", "POST", body=json.dumps({"format": fmt, "keys": keys}).encode(), headers={
-        "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf, "Content-Type": "application/json",
+        "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf_for(app.access.token), "Content-Type": "application/json",
         **(headers or {})})
 
 
@@ -598,3 +637,113 @@ def test_saved_queries_as_forms_table_and_graph(app: App, redacted_app: App) -> 
     assert status == 400 and "redacted" in answer["error"] and "chalgozov" not in json.dumps(answer).lower()
     _, _, page = redacted_app.request("/")
     assert b'id="query-form"' not in page
+
+
+# -- a case's timeline across its stages ----------------------------------------------------------------
+CRIMEA_CASE = "case:dzhelyal-sabotage"
+
+
+def test_case_timeline_on_the_crimea_example(app: App) -> None:
+    t = app.get(f"/api/timeline?key={CRIMEA_CASE}")
+    assert t["case"] and t["name"] == "Sabotage case against Nariman Dzhelyal"
+    entries = t["entries"]
+    dated = [x["date"] for x in entries if x["date"]]
+    assert dated == sorted(dated) and all(x["date"] for x in entries[:len(dated)])  # date order, undated last
+    by_event = {x["event"]["key"]: x for x in entries if x["event"]}
+    arrest = by_event["event:chalgozov-arrest-2021-12"]
+    assert (arrest["date"], arrest["stage"]) == ("2021-12", "arrest") and entries.index(arrest) == 0
+    assert by_event["event:ametov-arrest"]["stage"] == "arrest" and by_event["event:ametov-arrest"]["date"] is None
+    link = next(c for c in arrest["claims"] if c["type"] == "LINKED_TO")
+    assert link["object"]["key"] == CRIMEA_CASE
+    assert [c["type"] for c in arrest["claims"]].count("PARTICIPANT_IN") >= 1  # who was arrested, with evidence
+    stages = {x["stage"] for x in entries}
+    assert {"defendant_in", "accused_of", "counsel_in"} <= stages  # the case's own claims
+    for x in entries:
+        for c in x["claims"]:
+            assert c["evidence"] and all(ev["quote"] and ev["source"]["title"].startswith("Russian FSB")
+                                         for ev in c["evidence"]), c
+            assert app.get(f"/api/claim?id={c['claim_id']}")["evidence"]  # each opens its evidence panel
+    assert "link men’s cases" in link["evidence"][0]["quote"]
+
+
+def test_redacted_case_timeline(redacted_app: App, secrets_of_corpus: list[str]) -> None:
+    t = redacted_app.get(f"/api/timeline?key={CRIMEA_CASE}")
+    text = json.dumps(t, ensure_ascii=False).lower()
+    assert not [s for s in secrets_of_corpus if s.lower() in text]
+    arrests = [x for x in t["entries"] if x["stage"] == "arrest"]
+    assert len(arrests) == 2 and arrests[0]["date"] == "2021-12" and "person a" in text
+    for c in arrests[0]["claims"]:
+        assert redacted_app.get(f"/api/claim?id={c['claim_id']}")["evidence"]
+
+
+STAGES_FILE = """\
+source:
+  key: source:court-chronicle-testov
+  title: Court chronicle of the fictional Testov case
+  publisher: Test Gazette
+  published: "2023-05-20"
+entities:
+  - key: case:testov-fraud
+    label: LegalCase
+    name: Fictional fraud case against Ivor Testov
+  - key: person:ivor-testov
+    label: Person
+    name: Ivor Testov
+  - key: event:testov-appeal
+    label: Event
+    name: Appeal of Ivor Testov
+    attributes: {kind: appeal, date: 2023-05-02}
+  - key: event:testov-verdict
+    label: Event
+    name: Verdict against Ivor Testov
+    attributes: {kind: verdict, date: 2023-03-01}
+  - key: event:testov-charge
+    label: Event
+    name: Charge of fraud brought against Ivor Testov
+    attributes: {kind: charge, date: 2022-03-10}
+  - key: event:testov-hearing
+    label: Event
+    name: Hearing in the Testov case
+    attributes: {kind: hearing, date: 2022-11-05}
+  - key: event:testov-extension
+    label: Event
+    name: Detention of Ivor Testov extended
+    attributes: {kind: detention_extension, date: 2022-03-10}
+  - key: event:testov-arrest
+    label: Event
+    name: Arrest of Ivor Testov
+    attributes: {kind: arrest, date: 2022-01-10}
+claims:
+"""
+
+
+def _stage_claims() -> str:
+    lines = []
+    for event in ("appeal", "verdict", "charge", "hearing", "extension", "arrest"):
+        lines += [f"  - subject: event:testov-{event}", "    predicate: PART_OF", "    object: case:testov-fraud",
+                  f"    quote: the {event} in the Testov case",
+                  "  - subject: person:ivor-testov", "    predicate: PARTICIPANT_IN",
+                  f"    object: event:testov-{event}", "    role: target", f"    quote: Testov at the {event}"]
+    lines += ["  - subject: person:ivor-testov", "    predicate: DEFENDANT_IN", "    object: case:testov-fraud",
+              "    procedural_status: accused", "    date: 2022-03-10", "    quote: Testov was accused of fraud"]
+    return "\n".join(lines) + "\n"
+
+
+def test_case_timeline_orders_the_stages(app: App, loaded: Store, tmp_path: Path) -> None:
+    """Events given out of order (two on one day): in date order, one day's in procedural order."""
+    folder = tmp_path / "testov"
+    folder.mkdir()
+    (folder / "testov.yaml").write_text(STAGES_FILE + _stage_claims(), "utf-8")
+    loaded.load(load_corpus([folder]))  # the last test of this module: the others never see it
+    t = app.get("/api/timeline?key=case:testov-fraud")
+    assert [(x["date"], x["stage"]) for x in t["entries"]] == [
+        ("2022-01-10", "arrest"), ("2022-03-10", "detention_extension"), ("2022-03-10", "charge"),
+        ("2022-03-10", "defendant_in"), ("2022-11-05", "hearing"), ("2023-03-01", "verdict"),
+        ("2023-05-02", "appeal")]
+    for x in t["entries"]:
+        assert x["claims"] and all(c["evidence"][0]["source"]["title"].startswith("Court chronicle")
+                                   for c in x["claims"])
+        if x["event"]:
+            assert {c["type"] for c in x["claims"]} == {"PART_OF", "PARTICIPANT_IN"}
+    person = app.get("/api/timeline?key=person:ivor-testov")  # a person's timeline is still its ties
+    assert not person.get("case") and len(person["events"]) == 7

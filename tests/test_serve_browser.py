@@ -1,7 +1,8 @@
 """casegraph serve in real headless Chromium: log in through the token URL, search in Latin
 and Cyrillic, expand on the canvas, open the evidence of a tie with a real mouse click,
 connect two people, hostile strings shown as text, and the redacted app's DOM free of
-protected names. Takes the README's screenshot (tests/artifacts/serve.png).
+protected names, a case's timeline. Takes the docs' and README's screenshot (redacted, the
+crimea example's sabotage case: docs/img/serve.png).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tests.test_view import HOSTILE_NAME
 corpus_dir, loaded, app, redacted_app, secrets_of_corpus = (
     test_serve.corpus_dir, test_serve.loaded, test_serve.app, test_serve.redacted_app, test_serve.secrets_of_corpus)
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"  # the screenshot the docs and README show
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +96,21 @@ def click_node(driver: Any, key: str) -> None:
     click_canvas(driver, at["x"], at["y"])
 
 
+def still(driver: Any, seconds: float = 1.5) -> None:
+    """Wait until the canvas stops changing (answers to earlier clicks may still be arriving)."""
+    last, since, deadline = None, time.monotonic(), time.monotonic() + 60
+    while time.monotonic() < deadline:
+        now = driver.execute_script("return casegraph.nodes.length + ':' + casegraph.edges.length")
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= seconds:
+            return
+        time.sleep(0.2)
+
+
 def click_some_edge(driver: Any, touching: str | None = None) -> str:
     """A real click on the middle of a tie that no node covers; returns its id."""
+    still(driver)
     settle(driver)
     found = driver.execute_script("""
         const net = casegraph.network;
@@ -211,6 +226,37 @@ def test_redacted_app_in_chromium(chrome: Any, redacted_app: App, secrets_of_cor
     page = chrome.page_source + labels + chrome.execute_script("return JSON.stringify(localStorage)")
     assert [s for s in secrets_of_corpus if s.casefold() in page.casefold()] == []
     assert "Person A" in page
+
+
+def test_redacted_case_timeline_and_the_docs_screenshot(chrome: Any, redacted_app: App,
+                                                       secrets_of_corpus: list[str]) -> None:
+    """The redacted app over examples/crimea: the sabotage case expanded, its timeline across
+    stages in the panel; saved as the docs' screenshot (docs/img/serve.png, linked by the README)."""
+    log_in(chrome, redacted_app)
+    search(chrome, "sabotage case", "case:dzhelyal-sabotage")[0].find_element("css selector", ".name").click()
+    wait(chrome, lambda: css(chrome, "#entity-name") and css(chrome, "#entity-name")[0].text.startswith("Sabotage case"),
+         "the case's panel")
+    wait(chrome, lambda: len(css(chrome, "#timeline li.stage")) >= 4, "the case's timeline")
+    stages = [li.get_attribute("data-stage") for li in css(chrome, "#timeline li.stage")]
+    assert stages[0] == "arrest" and "defendant_in" in stages
+    first = css(chrome, "#timeline li.stage")[0].text
+    assert first.startswith("2021-12") and "Person A" in first and "“" in first  # a pseudonym, with its quote
+    # The arrest's key named the protected man: it is pseudonymised on the canvas too.
+    wait(chrome, lambda: [k for k in canvas_ids(chrome) if k.startswith("event:redacted-a")],
+         "the case's events on the canvas")
+    # A stage's claim opens its evidence in the panel.
+    css(chrome, "#timeline li.stage .stage-claim button")[0].click()
+    wait(chrome, lambda: css(chrome, "#claim-title"), "the evidence of a stage")
+    css(chrome, '.result[data-key="case:dzhelyal-sabotage"] .name')[0].click()  # back to the case's panel and timeline for the picture
+    wait(chrome, lambda: len(css(chrome, "#timeline li.stage")) >= 4, "the case's timeline again")
+    labels = chrome.execute_script("return casegraph.nodes.get().map(n => n.label).join(' ')")
+    page = chrome.page_source + labels
+    assert [s for s in secrets_of_corpus if s.casefold() in page.casefold()] == []
+    settle(chrome)
+    DOCS_IMG.mkdir(exist_ok=True)
+    chrome.save_screenshot(str(DOCS_IMG / "serve.png"))
+    assert (DOCS_IMG / "serve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert console_problems(chrome) == []
 
 
 def test_time_slider_and_canvas_file_in_chromium(chrome: Any, app: App, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def review_routes(folder: Path, explorer: Explorer, access: Access, templates: E
 
     def csrf(request: Request) -> str:
         # The one place the review pages take the page's CSRF token from (the guard checks it).
-        return access.csrf
+        return access.csrf_of(request)
 
     def refused(request: Request) -> Response | None:
         if request.scope.get(ROLE) == "viewer":

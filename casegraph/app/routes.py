@@ -75,7 +75,7 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
     def page(request: Request) -> Response:
         chosen = pick(request)
         html = _TEMPLATES.get_template("index.html").render(
-            csrf=access.csrf, redacted=chosen.redact, styles=json.dumps(styles), limit=chosen.expand_limit,
+            csrf=access.csrf_of(request), redacted=chosen.redact, styles=json.dumps(styles), limit=chosen.expand_limit,
             formats=EXPORT_FORMATS)
         return HTMLResponse(html)
 
@@ -84,15 +84,22 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         if users is None:
             return JSONResponse({"error": "this app has no user accounts"}, status_code=404)
         template = _TEMPLATES.get_template("login.html")
+        # The form's CSRF token is bound to a log-in cookie of this browser's own.
+        before = request.cookies.get(access.login_cookie, "")
         if request.method == "GET":
-            return HTMLResponse(template.render(csrf=access.csrf, error=None))
+            mark = before or secrets.token_urlsafe(32)
+            response = HTMLResponse(template.render(csrf=access.csrf_for("login:" + mark), error=None))
+            response.set_cookie(access.login_cookie, mark, httponly=True, samesite="strict", path="/login")
+            return response
         body = await request.body()
         form = {k: v[0] for k, v in parse_qs(body[:MAX_BODY].decode("utf-8", "replace")).items()}
-        if not secrets.compare_digest(form.get("csrf", "").encode(), access.csrf.encode()):
+        if not before or not secrets.compare_digest(form.get("csrf", "").encode(),
+                                                    access.csrf_for("login:" + before).encode()):
             return PlainTextResponse("Forbidden: missing or wrong CSRF token.", status_code=403)
         sid = await run_in_threadpool(users.log_in, form.get("name", ""), form.get("password", ""))
         if sid is None:
-            return HTMLResponse(template.render(csrf=access.csrf, error="Wrong name or password."), status_code=401)
+            return HTMLResponse(template.render(csrf=access.csrf_for("login:" + before), error="Wrong name or password."),
+                                status_code=401)
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(access.cookie, sid, httponly=True, samesite="strict", path="/")
         return response

@@ -5,13 +5,18 @@
 * A random token, given once in the printed URL (``/?token=...``), becomes an HttpOnly,
   SameSite=Strict cookie; every request without the cookie is refused (401).
 * A request that is not GET/HEAD also needs an ``Origin`` header that is this app's, and
-  the CSRF token of the page in ``X-CSRF-Token``.
+  the CSRF token of its own session in ``X-CSRF-Token``: an HMAC of the session cookie
+  under a secret of this server (:meth:`Access.csrf_for`), so one session's token is
+  refused with another's cookie. Each browser that opens the token URL gets a session of
+  its own; the log-in form's token is bound to a log-in cookie of its own the same way.
 * Every answer carries a strict Content-Security-Policy (only this origin's own scripts
   and styles, no inline script, no framing), ``nosniff`` and ``no-store``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -50,13 +55,29 @@ class Access:
     host: str
     port: int
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)  # keys the CSRF tokens
     users: Users | None = None  # with accounts, log-in is by name and password, not by token
+    # Session ids given to browsers that opened the token URL (the token itself is accepted as
+    # the cookie too, for scripts). Kept in memory: a restart asks for the URL again.
+    sessions: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def cookie(self) -> str:
         # One cookie per port: two apps on one machine do not log each other out.
         return f"casegraph_token_{self.port}"
+
+    @property
+    def login_cookie(self) -> str:
+        """The cookie the log-in form's CSRF token is bound to (before there is a session)."""
+        return f"casegraph_login_{self.port}"
+
+    def csrf_for(self, session: str) -> str:
+        """The CSRF token of the session whose cookie value is ``session``."""
+        return hmac.new(self.secret.encode(), b"csrf\0" + session.encode(), hashlib.sha256).hexdigest()
+
+    def csrf_of(self, request: Request) -> str:
+        """The CSRF token of ``request``'s session (for the page it is given)."""
+        return self.csrf_for(request.cookies.get(self.cookie, ""))
 
     @property
     def hosts(self) -> frozenset[str]:
@@ -115,10 +136,13 @@ class Guard:
             target = URL(scope=request.scope).remove_query_params("token")
             response = RedirectResponse(str(target.path) + (f"?{target.query}" if target.query else ""),
                                         status_code=303)
-            response.set_cookie(self.access.cookie, self.access.token, httponly=True, samesite="strict", path="/")
+            session = secrets.token_urlsafe(32)
+            self.access.sessions.add(session)
+            response.set_cookie(self.access.cookie, session, httponly=True, samesite="strict", path="/")
             return response
         cookie = request.cookies.get(self.access.cookie, "")
-        if not secrets.compare_digest(cookie.encode(), self.access.token.encode()):
+        if cookie not in self.access.sessions and not secrets.compare_digest(cookie.encode(),
+                                                                             self.access.token.encode()):
             return PlainTextResponse("Unauthorised: open the URL that `casegraph serve` printed (it carries the token).",
                                      status_code=401)
         return self._check_post(request)
@@ -143,7 +167,8 @@ class Guard:
         if request.method not in SAFE_METHODS:
             if headers.get("origin", "") not in self.access.origins:
                 return PlainTextResponse("Forbidden: cross-origin request.", status_code=403)
-            if not secrets.compare_digest(headers.get("x-csrf-token", "").encode(), self.access.csrf.encode()):
+            wanted = self.access.csrf_of(request)
+            if not secrets.compare_digest(headers.get("x-csrf-token", "").encode(), wanted.encode()):
                 return PlainTextResponse("Forbidden: missing or wrong CSRF token.", status_code=403)
         return None
 

@@ -5,14 +5,17 @@ shape of :mod:`graph.build` (with :class:`graph.db.read.Reader`'s row mapping), 
 it through the one exit filter (:func:`graph.redact.exit_graph`), then turn the
 filtered graph into plain JSON-ready data. Nothing leaves without the filter.
 
-With ``redact``, the graph given to the filter is padded with every sensitive entity
-of the database, and every entity whose key names one (nodes only, no ties): the
-pseudonyms ("Person A") and pseudonymised keys are then the same in every answer, and a quote that names a protected person is redacted even when that
-person is not in the subgraph. Keys the client sends back are pseudonymous: they are
-turned back into real keys here, and a real key of a protected person is unknown.
+With ``redact``, the filter is one :class:`graph.redact.Redactor` built with the name index
+from every entity and source of the database (not once per answer: that took seconds on a
+100,000-claim graph), and rebuilt when the data's fingerprint (counts and the sources'
+digests, compared at most every ``index_seconds``) says a load changed it. The pseudonyms
+("Person A") and pseudonymised keys are then the same in every answer, and a quote that
+names a protected person is redacted even when that person is not in the subgraph. Keys
+the client sends back are pseudonymous: they are turned back into real keys here, and a
+real key of a protected person is unknown.
 
 Search runs over an in-memory list of every entity's name, aliases and their words
-(refreshed when older than ``index_seconds``), matched with rapidfuzz's Levenshtein ratio
+(rebuilt when the data changed), matched with rapidfuzz's Levenshtein ratio
 and by prefix after :func:`graph.resolve.normalise_name` (any script, case and diacritics
 folded, typos tolerated). With ``redact`` the list
 holds the filtered names, so a protected person's real name finds nothing.
@@ -21,7 +24,9 @@ holds the filtered names, so a protected person's real name finds nothing.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import io
+import json
 import threading
 import time
 from collections import Counter
@@ -36,6 +41,7 @@ from rapidfuzz import fuzz, process
 from graph.analysis.paths import connect as connect_paths
 from graph.build import MENTIONS, entity_node_attrs
 from graph.db import statements as S
+from graph.db.explore_case import CASE_LABEL, case_timeline
 from graph.db.read import Reader
 from graph.db.rows import entity_from_props
 from graph.errors import CasegraphError, preview
@@ -65,22 +71,26 @@ class NotFound(CasegraphError):
 
 @dataclass
 class _Index:
-    """Every entity as the client may see it (filtered names), and the key maps."""
+    """Every entity as the client may see it (filtered names), the key maps, and (redacted)
+    the one redaction filter every answer goes through, built from the whole database."""
 
     built: float
+    fingerprint: str = ""  # of the data it was built from (see :meth:`Explorer._fingerprint`)
     names: list[str] = field(default_factory=list)  # normalised name or alias, one per choice
     owners: list[str] = field(default_factory=list)  # the shown key of each choice
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
     real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
     padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
     prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
+    redactor: Redactor | None = None  # redacted only: built once per index, not once per answer
+    checked: float = 0.0  # when the fingerprint was last compared with the database's
 
 
 class Explorer:
     """The app's reads over one store; ``redact`` sends everything through the filter with pseudonyms."""
 
     def __init__(self, store: Store, redact: bool = False, expand_limit: int = EXPAND_LIMIT,
-                 index_seconds: float = 60.0) -> None:
+                 index_seconds: float = 2.0) -> None:
         self.store = store
         self.redact = redact
         self.expand_limit = expand_limit
@@ -96,51 +106,82 @@ class Explorer:
 
     # -- the name index ------------------------------------------------------------------
     def index(self, refresh: bool = False) -> _Index:
-        """The name index. Built on first use (or with ``refresh``); when older than
-        ``index_seconds`` (a load since?), rebuilt in a background thread while the old
-        one keeps answering, so no request waits for a rebuild."""
+        """The name index (and, redacted, the redaction filter). Built on first use (or with
+        ``refresh``). At most every ``index_seconds`` the data's fingerprint is compared with
+        the one it was built from; when a load changed it, it is rebuilt: redacted, at once
+        (no answer may go through a filter that does not know a newly protected person),
+        else checked and rebuilt in a background thread while the old one keeps answering."""
         with self._lock:
             idx = self._index_value
             if refresh or idx is None:
                 idx = self._index_value = self._build_index()
-            elif time.monotonic() - idx.built > self.index_seconds and not self._rebuilding:
+                return idx
+            now = time.monotonic()
+            if self._rebuilding or now - idx.checked < self.index_seconds:
+                return idx
+            idx.checked = now
+            if not self.redact:  # the check and any rebuild off the request's path
                 self._rebuilding = True
-                threading.Thread(target=self._rebuild, daemon=True).start()
+                threading.Thread(target=self._rebuild, args=(idx.fingerprint,), daemon=True).start()
+                return idx
+            try:
+                changed = self.store.execute_read(self._fingerprint) != idx.fingerprint
+            except CasegraphError:
+                return idx  # Neo4j unreachable for a moment: keep the old index, try again later
+            if changed:
+                idx = self._index_value = self._build_index()
             return idx
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, fingerprint: str) -> None:
+        """In the background: rebuild the index if the data's fingerprint is no longer ``fingerprint``."""
         try:
-            fresh = self._build_index()
-            with self._lock:
-                self._index_value = fresh
+            if self.store.execute_read(self._fingerprint) != fingerprint:
+                fresh = self._build_index()
+                with self._lock:
+                    self._index_value = fresh
         except CasegraphError:
             pass  # Neo4j unreachable for a moment: keep the old index, try again later
         finally:
             self._rebuilding = False
 
+    @staticmethod
+    def _fingerprint(tx: ManagedTransaction) -> str:
+        """Counts (from the count store) and every source's digest (a load rewrites those it touches)."""
+        r = tx.run(S.EXPLORE_FINGERPRINT).single()
+        if r is None:
+            return ""
+        digests = sorted(str(d) for d in r["digests"])
+        return hashlib.sha1(json.dumps([r["entities"], r["ties"], r["sources"], digests]).encode()).hexdigest()
+
     def _build_index(self) -> _Index:
-        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[Any]]:
+        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[Any], list[dict[str, Any]]]:
+            fingerprint = self._fingerprint(tx)  # first: a load while this reads shows at the next check
             rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
             padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
-            return rows, padding
-        rows, padding = self.store.execute_read(work)
+            sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)] if self.redact else []
+            return fingerprint, rows, padding, sources
+        fingerprint, rows, padding, sources = self.store.execute_read(work)
         g = nx.MultiDiGraph()
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
                        aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
+        idx = _Index(built=time.monotonic(), fingerprint=fingerprint, checked=time.monotonic())
         if self.redact:
-            # An entity whose key names a protected person gets a pseudonymised key, "-2" where two
-            # would meet; which one gets the suffix depends on who else is in the graph. So these
-            # entities pad every answer too (as read everywhere): a shown key means one entity.
+            # The one filter of every answer, built from every entity and source of the database:
+            # the same pseudonyms, keys ("-2" where two would meet) and name patterns everywhere,
+            # and a quote naming a protected person is redacted even when they are not in the answer.
+            Reader.add_nodes(g, sources, [])
+            idx.redactor = Redactor(g)
+            g.remove_nodes_from([s["key"] for s in sources])
+            # connect() filters its own (padded) graph: entities whose key names a protected
+            # person pad it too, so a shown key means one entity there as well.
             sensitive = {r["props"]["key"] for r in padding}
-            renamed = sorted(k for k in Redactor(self._padded(g, padding)).keys if k in g and k not in sensitive)
+            renamed = sorted(k for k in idx.redactor.keys if k in g and k not in sensitive)
             if renamed:
                 padding += [dict(r) for r in self.store.execute_read(
                     lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
-            g.remove_nodes_from([r["props"]["key"] for r in padding])
-            g = self._padded(g, padding)
-        out, shown, _ = self._filter(g, g.nodes, padding=())
-        idx = _Index(built=time.monotonic(), padding=padding)
+            idx.padding = padding
+        out, shown, _ = self._filter(g, g.nodes, redactor=idx.redactor)
         for real, key in shown.items():
             d = out.nodes[key]
             idx.real[key] = real
@@ -157,18 +198,23 @@ class Explorer:
         return idx
 
     # -- the one way out ----------------------------------------------------------------------
-    def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], padding: Iterable[Any] | None = None
+    def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], redactor: Redactor | None = None
                 ) -> tuple[nx.MultiDiGraph, dict[str, str], dict[str, str]]:
         """``g`` through the exit filter, the shown key of each node in ``keep``, and the real
-        claim id of each claim id in the output."""
+        claim id of each claim id in the output. Redacted, the filter is the index's prebuilt
+        :class:`Redactor` (rebuilt first if ``g`` holds a protected person it does not know)."""
         keep = list(keep)
         if not self.redact:
             return exit_graph(g), {k: k for k in keep}, {str(k): str(k) for _, _, k in g.edges(keys=True)}
-        g = self._padded(g, self.index().padding if padding is None else padding)
-        out = exit_graph(g, redact=True)
+        if redactor is None:
+            redactor = self.index().redactor
+            assert redactor is not None
+            if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
+                redactor = self.index(refresh=True).redactor  # loaded since the last check
+                assert redactor is not None
+        out = exit_graph(g, redactor=redactor)
         # The filter's own maps: its output is in the order of its own keys, so it cannot be
         # matched to the input by position, and no second rule may guess them.
-        redactor = Redactor(g)
         shown = {k: redactor.key(k) for k in keep}
         claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
         self._seen.update({v: k for k, v in shown.items()})
@@ -198,6 +244,21 @@ class Explorer:
             # Redacted, the answer never repeats a key (it may be a protected person's real one).
             raise NotFound("no such entity" if self.redact else f"no entity {preview(key)}")
         return real
+
+    def _label(self, real: str) -> str:
+        """The label of the entity whose real key is ``real`` (from the index when it is there)."""
+        idx = self.index()
+        shown = self._shown_of(real)
+        if shown is not None and shown in idx.entities:
+            return str(idx.entities[shown]["label"])
+        rows = self.store.execute_read(lambda tx: list(tx.run(S.EXPLORE_ENTITIES, keys=[real])))
+        return str(rows[0]["label"]) if rows else ""
+
+    def _shown_of(self, real: str) -> str | None:
+        if not self.redact:
+            return real
+        redactor = self.index().redactor
+        return redactor.key(real) if redactor is not None else None
 
     def _exists(self, key: str) -> bool:
         return bool(self.store.execute_read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
@@ -256,7 +317,7 @@ class Explorer:
     def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            entities = list(tx.run(S.ENTITIES_BY_KEY if sources else S.EXPLORE_ENTITIES, keys=keys))
             claims = list(tx.run(S.EXPLORE_CLAIMS_AMONG, keys=keys))
             source_rows: list[dict[str, Any]] = []
             if sources:
@@ -325,7 +386,7 @@ class Explorer:
                 raise NotFound(f"no claim {preview(claim_id)}")
             c, evidence = dict(claims[0]["claim"]), [dict(e) for e in claims[0]["evidence"]]
             keys = sorted({c["subject"], c["object"], *(e["asserted_by"] for e in evidence if e.get("asserted_by"))})
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=keys))
+            entities = list(tx.run(S.EXPLORE_ENTITIES, keys=keys))
             sources = [dict(r["props"]) for r in
                        tx.run(S.READ_SOURCES, keys=sorted({e["source"] for e in evidence if e.get("source")}))]
             Reader.add_nodes(g, sources, entities)
@@ -404,7 +465,7 @@ class Explorer:
         real = sorted({self.real_key(k) for k in keys})
         g = self._read_subgraph(real, sources=True)
         out, shown, _ = self._filter(g, list(g.nodes))
-        # The padding (protected people not on the canvas) only served the filter: it stays home.
+        # Only what was asked for (and its sources) leaves.
         out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
         buffer = io.StringIO()
         write_export(out, fmt, "-", stdout=buffer)
@@ -413,15 +474,18 @@ class Explorer:
     # -- timeline -------------------------------------------------------------------------------------
     def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
         """An entity's ties in date order (undated last), each with its first quote: the claims
-        behind them as every answer, through the exit filter."""
+        behind them as every answer, through the exit filter. A ``LegalCase``'s is its events
+        across the stages of the proceedings (:func:`graph.db.explore_case.case_timeline`)."""
         real = self.real_key(key)
+        if self._label(real) == CASE_LABEL:  # a case: its events and stages, each with its evidence
+            return case_timeline(self, real, limit)
 
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             ids = [r["id"] for r in tx.run(S.EXPLORE_TIMELINE, key=real, limit=limit)]
             claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
             ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
             g = nx.MultiDiGraph()
-            Reader.add_nodes(g, [], tx.run(S.ENTITIES_BY_KEY, keys=ends))
+            Reader.add_nodes(g, [], tx.run(S.EXPLORE_ENTITIES, keys=ends))
             Reader.add_claims(g, claims)
             return g
         g = self.store.execute_read(work)

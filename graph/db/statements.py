@@ -224,6 +224,13 @@ DELETE_ALL_NODES = "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROW
 EXPLORE_ENTITY_INDEX = (
     "MATCH (n:Entity) RETURN n.key AS key, n.name AS name, coalesce(n.aliases, []) AS aliases, "
     "[l IN labels(n) WHERE l <> 'Entity'][0] AS label, coalesce(n.sensitive, false) AS sensitive")
+# What changes when the data does (a load rewrites the digests of the sources it touched):
+# counts from the count store and the sources' digests, cheap enough to ask every few seconds.
+EXPLORE_FINGERPRINT = (
+    "CALL () { MATCH (n:Entity) RETURN count(n) AS entities } "
+    "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
+    "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
+    "RETURN entities, ties, sources, digests")
 EXPLORE_SENSITIVE = (
     "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
     "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
@@ -239,6 +246,20 @@ EXPLORE_TIMELINE = (
     "MATCH (:Entity {key: $key})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
     "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
     "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
+# A case's timeline: the events tied to it by a claim (PART_OF, LINKED_TO), then the claims
+# of the case and of those events, dated first.
+EXPLORE_CASE_EVENTS = (
+    "MATCH (:Entity {key: $key})-[r]-(e:Event) WHERE r.claim_id IS NOT NULL "
+    "RETURN DISTINCT e.key AS key ORDER BY key LIMIT $limit")
+EXPLORE_CLAIMS_OF = (
+    "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(:Entity) WHERE r.claim_id IS NOT NULL "
+    "WITH DISTINCT r.claim_id AS id, coalesce(r.date, r.start) AS day "
+    "RETURN id ORDER BY day IS NULL, day, id LIMIT $limit")
+# Entities without the sources that mention them (a hub is mentioned by thousands): for the
+# answers that show only names (canvas, evidence, timelines).
+EXPLORE_ENTITIES = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, [] AS sources")
 EXPLORE_NEIGHBOUR_KEYS = (
     "UNWIND $keys AS k MATCH (:Entity {key: k})-[r]-(m:Entity) WHERE r.claim_id IS NOT NULL "
     "RETURN DISTINCT m.key AS key")

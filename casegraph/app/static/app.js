@@ -41,6 +41,17 @@ async function postJSON(path, body) {
   return data;
 }
 
+// Timings (bench/serve.py reads them): performance measures "cg:<what>", from the action to
+// the frame that shows its answer (the panel painted, or the canvas drawn with the new data).
+function measure(name, start) {
+  requestAnimationFrame(() => requestAnimationFrame(() =>
+    performance.measure("cg:" + name, { start, end: performance.now() })));
+}
+function measureDrawn(name, start) {
+  network.once("afterDrawing", () => performance.measure("cg:" + name, { start, end: performance.now() }));
+  network.redraw();
+}
+
 const panel = document.getElementById("panel");
 function showPanel(...children) {
   panel.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
@@ -56,6 +67,7 @@ const network = new vis.Network(document.getElementById("canvas"), { nodes, edge
            smooth: false },
   physics: { stabilization: { iterations: 200 }, barnesHut: { springLength: 180, avoidOverlap: 0.6 } },
   interaction: { hover: true },
+  layout: { randomSeed: 7 },  // the same answer is drawn the same way (and the docs' screenshot is stable)
 });
 const canvasStatus = document.getElementById("canvas-status");
 
@@ -209,6 +221,7 @@ document.getElementById("load-canvas").addEventListener("change", async (ev) => 
 });
 
 async function expand(key, offset = 0) {
+  const start = performance.now();
   try {
     const data = await getJSON("/api/expand", { key, offset });
     remember();
@@ -225,6 +238,7 @@ async function expand(key, offset = 0) {
     save();
     network.selectNodes([data.focus]);
     network.focus(data.focus, { scale: 1, animation: false });
+    measureDrawn("expand", start);
   } catch (err) { showError(panel, err); }
 }
 
@@ -253,6 +267,7 @@ async function search() {
   const q = searchBox.value.trim();
   if (!q) { results.replaceChildren(); searchStatus.textContent = ""; shownQuery = null; return; }
   if (q === shownQuery) return;
+  const start = performance.now();
   try {
     const data = await getJSON("/api/search", { q });
     if (searchBox.value.trim() !== q || q === shownQuery) return;  // a newer search is on its way, or done
@@ -267,6 +282,7 @@ async function search() {
                        onclick: () => pick("connect-from", item) }, "from"),
         el("button", { type: "button", className: "pick pick-to", title: "connect to",
                        onclick: () => pick("connect-to", item) }, "to"))))));
+    measure("search", start);
   } catch (err) { showError(results, err); }
 }
 
@@ -300,6 +316,7 @@ async function showEntity(key) {
     const t = await getJSON("/api/timeline", { key });
     const list = document.getElementById("timeline");
     if (!list) return;  // the panel moved on
+    if (t.case) { list.replaceChildren(...t.entries.map(caseEntry)); return; }
     list.replaceChildren(...t.events.map((e) => el("li", { "data-claim": e.claim_id },
       el("span", { className: "meta" }, e.date ? `${e.date}${e.end ? " to " + e.end : ""} ` : "undated "),
       el("button", { type: "button", className: "name", onclick: () => showClaim(e.claim_id) },
@@ -307,6 +324,20 @@ async function showEntity(key) {
       e.disputed.length ? el("span", { className: "disputed" }, " (disputed)") : null,
       e.quote ? el("div", { className: "meta" }, `“${e.quote}”`) : null)));
   } catch (err) { showError(panel, err); }
+}
+
+// One stage of a case's timeline: its date, kind and event, every claim behind it with its evidence.
+function caseEntry(x) {
+  return el("li", { className: "stage", "data-stage": x.stage },
+    el("span", { className: "meta" }, `${x.date ? x.date + (x.end ? " to " + x.end : "") : "undated"} · ${x.stage.replace(/_/g, " ")} `),
+    el("strong", {}, x.title),
+    ...x.claims.map((c) => el("div", { className: "stage-claim", "data-claim": c.claim_id },
+      el("button", { type: "button", className: "name", onclick: () => showClaim(c.claim_id) },
+         `${c.subject.name} ${c.type} ${c.object.name}`),
+      c.disputed.length ? el("span", { className: "disputed" }, " (disputed)") : null,
+      ...c.evidence.map((ev) => el("div", { className: "meta" }, `“${ev.quote}”`,
+        ev.speaker ? ` (${ev.speaker})` : "", ev.source && ev.source.title ? ` — ${ev.source.title}` : "",
+        ev.source && ev.source.published ? `, ${ev.source.published}` : "")))));
 }
 
 function evidenceBlock(ev) {
@@ -319,6 +350,7 @@ function evidenceBlock(ev) {
 }
 
 async function showClaim(id) {
+  const start = performance.now();
   try {
     const c = await getJSON("/api/claim", { id });
     showPanel(
@@ -329,6 +361,7 @@ async function showClaim(id) {
         : null,
       el("h3", {}, `Evidence (${c.evidence.length})`),
       ...c.evidence.map(evidenceBlock));
+    measure("evidence", start);
   } catch (err) { showError(panel, err); }
 }
 
@@ -453,5 +486,6 @@ if (queryForm) {
 
 loadQueries();
 restore();
-// A handle for the browser tests and the console (positions of nodes to click).
-window.casegraph = { network, nodes, edges, state };
+measure("first-page", 0);  // from the request of the page to its first frame with the canvas
+// A handle for the browser tests, the benchmark and the console (positions of nodes to click).
+window.casegraph = { network, nodes, edges, state, expand, showClaim };
