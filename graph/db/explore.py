@@ -181,7 +181,7 @@ class Explorer:
                 padding += [dict(r) for r in self.store.execute_read(
                     lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
             idx.padding = padding
-        out, shown, _ = self._filter(g, g.nodes, redactor=idx.redactor)
+        out, shown, _ = self.exit_filter(g, g.nodes, redactor=idx.redactor)
         for real, key in shown.items():
             d = out.nodes[key]
             idx.real[key] = real
@@ -198,7 +198,7 @@ class Explorer:
         return idx
 
     # -- the one way out ----------------------------------------------------------------------
-    def _filter(self, g: nx.MultiDiGraph, keep: Iterable[str], redactor: Redactor | None = None
+    def exit_filter(self, g: nx.MultiDiGraph, keep: Iterable[str], redactor: Redactor | None = None
                 ) -> tuple[nx.MultiDiGraph, dict[str, str], dict[str, str]]:
         """``g`` through the exit filter, the shown key of each node in ``keep``, and the real
         claim id of each claim id in the output. Redacted, the filter is the index's prebuilt
@@ -220,7 +220,7 @@ class Explorer:
         self._seen.update({v: k for k, v in shown.items()})
         return out, shown, claims
 
-    def _hand_out(self, ids: Iterable[str], claims: dict[str, str]) -> None:
+    def hand_out(self, ids: Iterable[str], claims: dict[str, str]) -> None:
         """Remember the claim ids an answer hands out, with their real ids (for :meth:`claim`)."""
         self._claims_shown.update({i: claims[i] for i in ids if i in claims})
 
@@ -305,9 +305,9 @@ class Explorer:
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
         g = self._read_subgraph(keys)
-        out, shown, claims = self._filter(g, keys)
+        out, shown, claims = self.exit_filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys if k in g])
-        self._hand_out((e["id"] for e in data["edges"]), claims)
+        self.hand_out((e["id"] for e in data["edges"]), claims)
         real_of = {s: r for r, s in shown.items()}
         for node in data["nodes"]:
             node["evidence"] = evidence.get(real_of[node["id"]])
@@ -357,9 +357,9 @@ class Explorer:
             Reader.add_nodes(g, sources, entities)
             return g
         g = self.store.execute_read(work)
-        out, shown, _ = self._filter(g, list(g.nodes))
+        out, shown, _ = self.exit_filter(g, list(g.nodes))
         d = out.nodes[shown[real]]
-        sources = [self._source(out, shown[s]) for s in sorted(g.predecessors(real))
+        sources = [self.source_summary(out, shown[s]) for s in sorted(g.predecessors(real))
                    if g.nodes[s].get("node_kind") == "source"]
         return {"key": shown[real], "name": str(d.get("name") or ""), "label": str(d.get("label") or ""),
                 "aliases": [str(a) for a in d.get("aliases") or []], "generic": bool(d.get("generic")),
@@ -368,7 +368,7 @@ class Explorer:
                 "sources": sources}
 
     @staticmethod
-    def _source(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:
+    def source_summary(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:
         d = out.nodes[key] if key in out else {}
         return {"key": key, "title": str(d.get("name") or key), "publisher": d.get("publisher"),
                 "published": d.get("published"), "url": d.get("url")}
@@ -397,7 +397,7 @@ class Explorer:
         if edge is None:
             raise NotFound(f"no claim {preview(claim_id)}")
         u, v = edge
-        out, shown, claims = self._filter(g, list(g.nodes))
+        out, shown, claims = self.exit_filter(g, list(g.nodes))
         d = out.edges[shown[u], shown[v], next(s for s, r in claims.items() if r == real_id)]
         known = set(shown.values())
         evidence = []
@@ -405,7 +405,7 @@ class Explorer:
         for ev in d.get("evidence") or []:
             speaker, source = ev.get("asserted_by"), ev.get("source")
             evidence.append({
-                "quote": ev.get("quote") or "", "source": self._source(out, source if source in known else ""),
+                "quote": ev.get("quote") or "", "source": self.source_summary(out, source if source in known else ""),
                 "speaker": ({"key": speaker, "name": str(out.nodes[speaker].get("name"))}
                             if speaker in known else (speaker or None)),
                 **{f: ev[f] for f in ("date", "start", "end") if ev.get(f)},
@@ -451,7 +451,7 @@ class Explorer:
             redactor = Redactor(g)
             claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
             self._seen.update({redactor.key(n): n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"})
-        self._hand_out((c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"]), claims)
+        self.hand_out((c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"]), claims)
         return result
 
     # -- export -------------------------------------------------------------------------------------
@@ -464,7 +464,7 @@ class Explorer:
             raise CasegraphError(f"export 1 to {MAX_EXPORT} entities, not {len(keys)}")
         real = sorted({self.real_key(k) for k in keys})
         g = self._read_subgraph(real, sources=True)
-        out, shown, _ = self._filter(g, list(g.nodes))
+        out, shown, _ = self.exit_filter(g, list(g.nodes))
         # Only what was asked for (and its sources) leaves.
         out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
         buffer = io.StringIO()
@@ -489,7 +489,7 @@ class Explorer:
             Reader.add_claims(g, claims)
             return g
         g = self.store.execute_read(work)
-        out, shown, claims = self._filter(g, list(g.nodes))
+        out, shown, claims = self.exit_filter(g, list(g.nodes))
         events = []
         for u, v, k, d in out.edges(keys=True, data=True):
             evidence = d.get("evidence") or []
@@ -500,7 +500,7 @@ class Explorer:
                            "quote": str(evidence[0].get("quote") or "") if evidence else "",
                            "evidence": len(evidence)})
         events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
-        self._hand_out((e["claim_id"] for e in events), claims)
+        self.hand_out((e["claim_id"] for e in events), claims)
         return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
                 "limit": limit}
 
@@ -508,7 +508,7 @@ class Explorer:
     def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:
         """Canvas data for the entities and claims of ``g``, through the exit filter."""
         keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")
-        out, shown, claims = self._filter(g, keys)
+        out, shown, claims = self.exit_filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys])
-        self._hand_out((e["id"] for e in data["edges"]), claims)
+        self.hand_out((e["id"] for e in data["edges"]), claims)
         return data

@@ -54,8 +54,8 @@ def _read(real: str, limit: int) -> Any:
         entities = list(tx.run(S.EXPLORE_ENTITIES, keys=sorted(ends)))
         sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(wanted_sources))]
         g = nx.MultiDiGraph()
-        Reader._add_nodes(g, sources, entities)
-        Reader._add_claims(g, claims)
+        Reader.add_nodes(g, sources, entities)
+        Reader.add_claims(g, claims)
         return g, events
     return work
 
@@ -66,7 +66,7 @@ def _claim(explorer: Explorer, out: nx.MultiDiGraph, u: str, v: str, k: Any, d: 
     for ev in d.get("evidence") or []:
         speaker, source = ev.get("asserted_by"), ev.get("source")
         evidence.append({"quote": str(ev.get("quote") or ""),
-                         "source": explorer._source(out, source) if source in out else {"title": ""},
+                         "source": explorer.source_summary(out, source) if source in out else {"title": ""},
                          "speaker": str(out.nodes[speaker].get("name")) if speaker in out else None,
                          **{f: ev[f] for f in ("date", "start", "end") if ev.get(f)}})
     return {"claim_id": str(k), "type": d.get("type"), "date": d.get("date") or d.get("start"), "end": d.get("end"),
@@ -78,7 +78,7 @@ def _claim(explorer: Explorer, out: nx.MultiDiGraph, u: str, v: str, k: Any, d: 
 def case_timeline(explorer: Explorer, real: str, limit: int) -> dict[str, Any]:
     """The timeline of the case whose real key is ``real`` (at most ``limit`` claims read)."""
     g, events = explorer.store._read(_read(real, limit))
-    out, shown, claims = explorer._filter(g, list(g.nodes))
+    out, shown, claims = explorer.exit_filter(g, list(g.nodes))
     case = shown[real]
     event_keys = {shown[e] for e in events if e in shown}
     per_event: dict[str, list[dict[str, Any]]] = {e: [] for e in event_keys}
@@ -105,6 +105,6 @@ def case_timeline(explorer: Explorer, real: str, limit: int) -> dict[str, Any]:
     order = {kind: i for i, kind in enumerate(stage_order())}
     entries.sort(key=lambda x: (x["date"] is None, str(x["date"] or ""), order.get(x["stage"], len(order)),
                                 x["title"]))
-    explorer._hand_out((c["claim_id"] for x in entries for c in x["claims"]), claims)
+    explorer.hand_out((c["claim_id"] for x in entries for c in x["claims"]), claims)
     return {"key": case, "name": str(out.nodes[case].get("name")), "case": True, "entries": entries,
             "limit": limit}
