@@ -259,6 +259,24 @@ def test_an_ftm_vehicle_from_elsewhere_imports_as_the_new_label(extended: Path, 
 def test_load_export_from_neo4j_and_the_cypher_script_round_trip(
     extended: Path, tmp_path: Path, neo4j_env: Any, clean_db: neo4j.Driver
 ) -> None:
+    try:
+        _round_trip(extended, tmp_path, clean_db)
+    finally:
+        _drop_extended_schema(clean_db)
+
+
+def _drop_extended_schema(driver: neo4j.Driver) -> None:
+    """The session's database is shared: the Vehicle/OWNS constraints and indexes go again."""
+    with driver.session() as session:
+        for kind in ("CONSTRAINT", "INDEX"):
+            names = [r["name"] for r in session.run(f"SHOW {kind}ES YIELD name" if kind == "INDEX"
+                                                     else f"SHOW {kind}S YIELD name")]
+            for name in names:
+                if name.startswith(("vehicle_", "owns_")):
+                    session.run(f"DROP {kind} `{name}` IF EXISTS").consume()
+
+
+def _round_trip(extended: Path, tmp_path: Path, clean_db: neo4j.Driver) -> None:
     want = graph_of(extended)
     loaded = run("load", str(extended))
     assert loaded.exit_code == 0, loaded.output

@@ -28,6 +28,7 @@ import pytest
 from neo4j.exceptions import ServiceUnavailable
 
 from graph.db import server
+from graph.errors import ServerError
 from tests.conftest import make_settings
 
 pytestmark = pytest.mark.neo4j
@@ -237,7 +238,7 @@ def test_the_launcher_takes_only_tls_settings(tmp_path: Path) -> None:
     conf = settings.server_dir / "home" / "conf" / "neo4j.conf"
     conf.parent.mkdir(parents=True)
     conf.write_text("server.bolt.tls_level=REQUIRED\nserver.default_listen_address=0.0.0.0\n")
-    with pytest.raises(server.ServerError) as err:
+    with pytest.raises(ServerError) as err:
         server.start(settings, timeout=600, owner_pid=os.getpid(), browser=False)
     assert (f"{conf} line 2: the launcher does not take the setting 'server.default_listen_address' (only "
             "server.bolt.tls_level and dbms.ssl.policy.bolt.*: Bolt stays on 127.0.0.1 with authentication on)"

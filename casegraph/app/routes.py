@@ -88,7 +88,7 @@ def create_app(explorer: Explorer, access: Access, viewer: Explorer | None = Non
         before = request.cookies.get(access.login_cookie, "")
         if request.method == "GET":
             mark = before or secrets.token_urlsafe(32)
-            response = HTMLResponse(template.render(csrf=access.csrf_for("login:" + mark), error=None))
+            response: Response = HTMLResponse(template.render(csrf=access.csrf_for("login:" + mark), error=None))
             response.set_cookie(access.login_cookie, mark, httponly=True, samesite="strict", path="/login")
             return response
         body = await request.body()

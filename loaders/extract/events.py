@@ -142,7 +142,10 @@ def collective_object(after: str, plurals: Sequence[tuple[int, int]]) -> bool:
     phrase is a plural that means people named ("detention of the 5 Crimean Tatars – A, B ...").
     ``plurals`` are the plural phrases' offsets relative to ``after``."""
     m = _COLLECTIVE_RE.match(after)
-    return bool(m) and not any(a < m.end() and b > 0 for a, b in plurals)
+    if m is None:
+        return False
+    end = m.end()
+    return not any(a < end and b > 0 for a, b in plurals)
 
 
 # Where a person is: "X's house in P", "X, who is now in exile in P", "X and Y arrived in P", "They remain in P".

@@ -69,7 +69,7 @@ class _Cues:
         def alt(words: Iterable[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-        self.pred = {}
+        self.pred: dict[str, str] = {}
         for key, pred in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
             for w in cues[key]:
                 self.pred.setdefault(w.lower(), pred)
@@ -219,7 +219,7 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
     # for Europe Sir X"), when the article has that government as an actor.
     for o in orgs + [m for m in inside if m.label == "Location" and m.entry is not None
                      and m.entry.attributes.get("kind") == "country"]:
-        org = o.ref if o.label == "Organisation" else f"org:{government_key(o.entry.key)}"
+        org = o.ref if o.label == "Organisation" or o.entry is None else f"org:{government_key(o.entry.key)}"
         if not rel.named_org(org):
             continue
         for p in people:
@@ -446,15 +446,15 @@ def _linked_cases(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]]) 
                 first = min(m.start for m in group)
                 rel.add(cases[refs[0]], "LINKED_TO", cases[r], quote_span(text, sent, first, b), 0.7, "same-case")
         for x in people:
-            mt = _LINKED_RE.match(text, x.end)
-            if not mt:
+            linked = _LINKED_RE.match(text, x.end)
+            if not linked:
                 continue
             # "the case of X is linked to ...", "X's case is linked to ...": the case, not the person
             possessive = x.text.endswith(("’s", "'s")) or text[x.end:x.end + 2] in ("’s", "'s")
-            if not (possessive and re.search(r"\bcase\b", mt.group(), re.IGNORECASE)
+            if not (possessive and re.search(r"\bcase\b", linked.group(), re.IGNORECASE)
                     or re.search(rf"{_CASE_OF}{_HONOUR}$", text[max(sent.start, x.start - 40):x.start], re.IGNORECASE)):
                 continue
-            y = next((m for m in people if m.start == mt.end() and m.ref != x.ref), None)
+            y = next((m for m in people if m.start == linked.end() and m.ref != x.ref), None)
             if y is not None:
                 rel.add(cases[x.ref], "LINKED_TO", cases[y.ref], quote_span(text, sent, x.start, y.end), 0.7, "case-linked")
 
