@@ -123,16 +123,19 @@ def _mentions(text: str, entities: list[dict[str, Any]]) -> list[list[Any]]:
 
 
 def menus(ontology: Ontology | None = None) -> dict[str, Any]:
-    """What the add forms offer: labels, and each predicate's allowed labels and own qualifiers."""
+    """What the claim forms offer: labels, and each predicate's allowed labels and the qualifiers
+    it declares (its own and the universal dates): enum values, the type, and for an entity
+    qualifier the labels it takes. A list qualifier is left to the fact file."""
     ontology = ontology or default_ontology()
-    return {
-        "labels": sorted(ontology.labels),
-        "predicates": {name: {"from": list(r.sources), "to": list(r.targets),
-                              "qualifiers": {q: list(s.values) for q, s in r.properties.items()
-                                             if s.type in ("string", "enum")}}
-                       for name, r in sorted(ontology.relationships.items())},
-        "max_quote_words": ontology.max_quote_words,
-    }
+    out: dict[str, Any] = {}
+    for name, r in sorted(ontology.relationships.items()):
+        specs = {q: s for q, s in ontology.qualifiers(name).items() if s.type != "list"}
+        out[name] = {"from": list(r.sources), "to": list(r.targets),
+                     "qualifiers": {q: list(s.values) for q, s in specs.items()},
+                     "types": {q: s.type for q, s in specs.items()},
+                     "entity_labels": {q: list(s.labels) for q, s in specs.items() if s.type == "entity"}}
+    return {"labels": sorted(ontology.labels), "predicates": out, "speakers": list(ontology.speaker_labels),
+            "max_quote_words": ontology.max_quote_words}
 
 
 def draft_state(path: Path) -> dict[str, Any]:
@@ -243,6 +246,41 @@ def _add_claim(doc: dict[str, Any], text: str | None, form: dict[str, Any], onto
     doc.setdefault("claims", []).append(claim)
 
 
+def _edit_claim(doc: dict[str, Any], form: dict[str, Any], ontology: Ontology) -> None:
+    """`review`'s edit of a claim beyond its quote: subject, predicate, object, qualifiers, speaker.
+
+    Only the shape is checked here; whether the ontology allows the result (labels, qualifier
+    types, dates) is the validator's word, so a refusal reads as ``validate`` prints it.
+    """
+    claim = _index(doc.get("claims") or [], form.get("index"), "claim")
+    new: dict[str, Any] = {}
+    for field in ("subject", "predicate", "object"):
+        value = form.get(field, claim[field])
+        if not isinstance(value, str) or not value:
+            raise CasegraphError(f"a claim needs a {field}")
+        new[field] = value
+    qualifiers = form.get("qualifiers") or {}
+    if not isinstance(qualifiers, dict):
+        raise CasegraphError("qualifiers must be an object of name: value")
+    speaker = form.get("asserted_by")
+    if speaker is not None and not isinstance(speaker, str):
+        raise CasegraphError("the speaker must be an entity key")
+    # The old predicate's qualifiers go: the form sends every qualifier the new one keeps.
+    old = ontology.qualifiers(claim["predicate"]) if claim["predicate"] in ontology.relationships else {}
+    for name in [*old, *ontology.claim_qualifiers, "asserted_by"]:
+        claim.pop(name, None)
+    claim.update(new)
+    for name, value in qualifiers.items():
+        if value in (None, ""):
+            continue
+        if name in ("subject", "predicate", "object", "quote", "span", "review", "confidence", "asserted_by"):
+            raise CasegraphError(f"'{str(name)[:40]}' is not a qualifier")
+        claim[str(name)] = str(value)
+    if speaker:
+        claim["asserted_by"] = speaker
+    claim["review"] = "edited"
+
+
 def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology: Ontology) -> str:
     op = edit.get("op")
     claims = doc.get("claims") or []
@@ -258,6 +296,9 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
         start, end, quote = _selection(text, edit)
         claim.update(span=[start, end], quote=quote, review="edited")
         return "quote replaced"
+    if op == "edit_claim":
+        _edit_claim(doc, edit, ontology)
+        return "claim edited"
     if op in ("same", "different"):
         cand = _index(doc["draft"].get("candidates") or [], edit.get("index"), "doubtful match")
         if cand.get("decision", "pending") != "pending":

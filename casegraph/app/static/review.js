@@ -12,6 +12,7 @@ const review = {
   state: null,      // the last draft state from the server
   current: -1,      // index into items()
   selection: null,  // {start, end, text} in code points of the article
+  editing: null,    // the index of the claim the claim form edits, or null when it adds
 };
 window.casegraphReview = review;
 
@@ -139,6 +140,7 @@ function takeSelection(onlyNew) {
   for (const [a, b, key] of review.state.mentions) {
     if (a >= got.start && b <= got.end && !seen.includes(key)) seen.push(key);
   }
+  if (review.editing !== null) return true;  // an edit keeps the claim's own subject and object
   if (seen[0]) $("claim-subject").value = seen[0];
   if (seen[1]) $("claim-object").value = seen[1];
   fillPredicates();
@@ -173,7 +175,8 @@ function renderLists() {
     c.confidence !== undefined ? el("span", {}, ` · confidence ${c.confidence}`) : "", " ",
     el("button", { type: "button", class: "accept", onclick: () => edit({ op: "accept", index: i }) }, "accept (a)"),
     el("button", { type: "button", class: "reject", onclick: () => edit({ op: "reject", index: i }) }, "reject (r)"),
-    el("button", { type: "button", class: "requote", onclick: () => requote(i) }, "quote = selection (q)"))));
+    el("button", { type: "button", class: "requote", onclick: () => requote(i) }, "quote = selection (q)"),
+    el("button", { type: "button", class: "edit-claim", onclick: () => startEdit(i) }, "edit (x)"))));
   $("entities").replaceChildren(...s.entities.map((e) => el("li", { class: `entity lab-${e.label}`, "data-key": e.key },
     el("b", {}, e.name), ` ${e.label} · ${e.key}`, e.sensitive ? " · sensitive" : "", e.generic ? " · generic" : "",
     e.aliases && e.aliases.length ? ` · also ${e.aliases.join(", ")}` : "")));
@@ -207,23 +210,38 @@ function fillObjects() {
   fillQualifiers();
 }
 
+// The qualifiers the chosen predicate declares: a menu for an enum or an entity, else a text field.
 function fillQualifiers() {
   const rel = review.state.menus.predicates[$("claim-predicate").value];
   const box = $("claim-qualifiers");
-  box.replaceChildren(...Object.entries(rel ? rel.qualifiers : {}).map(([q, values]) => values.length
-    ? el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`), ...values.map((v) => el("option", { value: v }, v)))
-    : el("input", { "data-qualifier": q, placeholder: q, size: 10 })));
+  const keep = {};
+  box.querySelectorAll("[data-qualifier]").forEach((n) => { if (n.value) keep[n.dataset.qualifier] = n.value; });
+  box.replaceChildren(...Object.entries(rel ? rel.qualifiers : {}).map(([q, values]) => {
+    const type = rel.types ? rel.types[q] : "string";
+    let node;
+    if (type === "entity") {
+      node = el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`),
+        ...entityOptions(rel.entity_labels[q]).map(([v, text]) => el("option", { value: v }, text)));
+    } else if (values.length) {
+      node = el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`), ...values.map((v) => el("option", { value: v }, v)));
+    } else {
+      node = el("input", { "data-qualifier": q, title: q, placeholder: type === "date" ? `${q} (YYYY-MM-DD)` : q, size: 10 });
+    }
+    if (keep[q]) node.value = keep[q];
+    return node;
+  }));
 }
 
 function renderForms() {
   const s = review.state;
   options($("claim-subject"), entityOptions(null), "(subject)");
   options($("claim-object"), entityOptions(null), "(object)");
-  options($("claim-speaker"), entityOptions(["Person", "Organisation"]), "(according to: nobody named)");
+  options($("claim-speaker"), entityOptions(s.menus.speakers), "(according to: nobody named)");
   options($("entity-label"), s.menus.labels.map((l) => [l, l]), "(label)");
   fillPredicates();
   const off = s.text === null;
-  for (const id of ["claim-save", "entity-save"]) $(id).disabled = off;
+  $("entity-save").disabled = off;
+  $("claim-save").disabled = off && review.editing === null;  // an edit keeps the quote: no article needed
 }
 
 function show(state) {
@@ -275,12 +293,58 @@ function requote(index) {
   edit({ op: "requote", index, ...review.selection });
 }
 
+// -- editing a claim beyond its quote: the claim form, filled with the claim -----------------
+function startEdit(index) {
+  const c = review.state.claims[index];
+  if (!c) return;
+  review.editing = index;
+  renderForms();
+  $("claim-subject").value = c.subject;
+  $("claim-object").value = c.object;
+  $("claim-speaker").value = c.asserted_by || "";
+  fillPredicates();
+  $("claim-predicate").value = c.predicate;
+  $("claim-qualifiers").replaceChildren();
+  fillObjects();  // the object menu holds what the predicate takes, as when adding
+  document.querySelectorAll("#claim-qualifiers [data-qualifier]").forEach((n) => {
+    const v = c[n.dataset.qualifier];
+    if (v !== undefined && v !== null) n.value = String(v);
+  });
+  $("claim-mode").textContent = `Editing claim ${index + 1}: ${label(c.subject)} ${c.predicate} ${label(c.object)}`;
+  $("claim-save").textContent = "Save claim";
+  $("claim-cancel").hidden = false;
+  $("claim-predicate").focus();
+}
+
+function stopEdit() {
+  if (review.editing === null) return;
+  review.editing = null;
+  $("claim-mode").textContent = "";
+  $("claim-save").textContent = "Add claim";
+  $("claim-cancel").hidden = true;
+  renderForms();
+}
+
 // -- saving the forms ----------------------------------------------------------------------
-async function addClaim(event) {
-  event.preventDefault();
-  if (!review.selection) { say("Select the quote in the article first."); return; }
+function qualifierValues() {
   const qualifiers = {};
   document.querySelectorAll("#claim-qualifiers [data-qualifier]").forEach((n) => { if (n.value) qualifiers[n.dataset.qualifier] = n.value; });
+  return qualifiers;
+}
+
+async function addClaim(event) {
+  event.preventDefault();
+  const qualifiers = qualifierValues();
+  if (review.editing !== null) {
+    const index = review.editing;
+    const ok = await edit({
+      op: "edit_claim", index, subject: $("claim-subject").value, predicate: $("claim-predicate").value,
+      object: $("claim-object").value, asserted_by: $("claim-speaker").value || null, qualifiers,
+    });
+    if (ok) stopEdit();
+    return;
+  }
+  if (!review.selection) { say("Select the quote in the article first."); return; }
   const ok = await edit({
     op: "add_claim", ...review.selection, subject: $("claim-subject").value, predicate: $("claim-predicate").value,
     object: $("claim-object").value, asserted_by: $("claim-speaker").value || null, qualifiers,
@@ -317,7 +381,7 @@ function typing(target) {
 
 document.addEventListener("keydown", (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey || !review.state) return;
-  if (event.key === "Escape") { document.activeElement.blur(); return; }
+  if (event.key === "Escape") { stopEdit(); document.activeElement.blur(); return; }
   if (typing(event.target)) return;
   const k = event.key;
   if (k === "a") decide(true);
@@ -325,6 +389,9 @@ document.addEventListener("keydown", (event) => {
   else if (k === "q") {
     const it = items()[review.current];
     if (it && it.kind === "claim") requote(it.index); else say("Pick a claim first (j: next).");
+  } else if (k === "x") {
+    const it = items()[review.current];
+    if (it && it.kind === "claim") { event.preventDefault(); startEdit(it.index); } else say("Pick a claim first (j: next).");
   } else if (k === "j" || k === "n") step(1);
   else if (k === "k" || k === "p") step(-1);
   else if (k === "c" || k === "e") {
@@ -341,6 +408,7 @@ $("claim-object").addEventListener("change", fillPredicates);
 $("claim-predicate").addEventListener("change", fillObjects);
 $("claim-form").addEventListener("submit", addClaim);
 $("entity-form").addEventListener("submit", addEntity);
+$("claim-cancel").addEventListener("click", stopEdit);
 $("mark-reviewed").addEventListener("click", () => edit({ op: "mark_reviewed" }));
 $("load").addEventListener("click", load);
 document.querySelectorAll("#claims, #candidates").forEach((list) => list.addEventListener("click", (event) => {
