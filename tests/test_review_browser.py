@@ -39,6 +39,8 @@ from tests.test_view import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_QUOTE, HOSTILE_
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "articles" / "real" / "dev" / "d02-govuk-umerov-sentenced.txt"
 DRAFT = "d02-govuk-umerov-sentenced.yaml"
+CORPUS_GOLD = ROOT / "examples" / "articles" / "real" / "dev-gold" / "d22-govuk-embassy-umerov-psychiatric.yaml"
+MEDZHLIS = "Medzhlis of the Crimean Tatar People"
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +84,19 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     doc = read_draft(folder / DRAFT)
     doc["source"]["key"] = "source:edit"
     write_fact_file(folder / "edit.yaml", doc)
+    # A draft whose entities the loaded graph may hold under other names (CORPUS_GOLD).
+    small = articles / "corpus.txt"
+    small.write_text(f"Umerov spoke for the {MEDZHLIS} in Bakhchisaray.\n", encoding="utf-8")
+    out, doc = extract_article(small, folder)
+    text = read_article(small).text
+    quote = f"Umerov spoke for the {MEDZHLIS}"
+    doc["entities"] = [{"key": "person:umerov", "label": "Person", "name": "Umerov"},
+                       {"key": "org:medzhlis", "label": "Organisation", "name": MEDZHLIS}]
+    doc["claims"] = [{"subject": "person:umerov", "predicate": "MEMBER_OF", "object": "org:medzhlis",
+                      "span": [text.index(quote), text.index(quote) + len(quote)], "review": "pending",
+                      "confidence": 0.5, "quote": quote}]
+    doc["draft"].pop("candidates", None)
+    write_fact_file(folder / "corpus.yaml", doc)
     # A draft whose article changed after extraction.
     moved = articles / "changed.txt"
     shutil.copy(ARTICLE, moved)
@@ -480,3 +495,49 @@ def test_edit_a_claim_beyond_its_quote(chrome: Any, review_app: App, drafts: Pat
     assert (drafts / "edit.yaml").read_bytes() == on_disk
     press(chrome, Keys.ESCAPE)
     assert css(chrome, "#claim-mode")[0].text == "" and css(chrome, "#claim-save")[0].text == "Add claim"
+
+
+def test_corpus_candidates_decided_in_the_page(chrome: Any, review_app: App, drafts: Path) -> None:
+    from loaders.facts import load_corpus
+
+    review_app.explorer.store.load(load_corpus([CORPUS_GOLD]))  # Ilmi Umerov and the Mejlis, under their keys
+    review_app.explorer.index(refresh=True)
+    open_draft(chrome, review_app, "corpus.yaml")
+    wait(chrome, lambda: chrome.execute_script("return document.body.dataset.corpus === 'yes'"), "the corpus matches")
+    rows = {(li.get_attribute("data-entity"), li.get_attribute("data-same-as")): li.text
+            for li in css(chrome, "#corpus-candidates li")}
+    umerov = rows[("person:umerov", "person:ilmi-umerov")]
+    assert "Ilmi Umerov" in umerov and "score 0." in umerov and "(in the corpus)" in umerov
+    assert "source:d22-govuk-embassy-umerov-psychiatric" in umerov
+    page = state(chrome)
+    # Same: merged into the corpus key the way `review` merges a doubtful match, recorded in the draft.
+    click(chrome, '#corpus-candidates li[data-entity="person:umerov"][data-same-as="person:ilmi-umerov"] button.same')
+    page = saved(chrome, page["digest"])
+    assert not any(e["key"] == "person:umerov" for e in page["entities"])
+    ilmi = next(e for e in page["entities"] if e["key"] == "person:ilmi-umerov")
+    assert ilmi["name"] == "Ilmi Umerov" and "Umerov" in (ilmi.get("aliases") or [])
+    assert page["claims"][0]["subject"] == "person:ilmi-umerov"
+    decided = page["candidates"][-1]
+    assert (decided["same_as"], decided["decision"]) == ("person:ilmi-umerov", "accepted")
+    assert decided["reason"].endswith("(in the corpus)")
+    wait(chrome, lambda: not css(chrome, '#corpus-candidates li[data-entity="person:umerov"][data-same-as="person:ilmi-umerov"]'), "the list to update")
+    on_disk = read_draft(drafts / "corpus.yaml")
+    assert not validate([drafts / "corpus.yaml"])[1]
+    assert on_disk["draft"]["candidates"] == page["candidates"] and on_disk["entities"] == page["entities"]
+    # A pair the resolver does not propose, forced through the API: refused, nothing written.
+    before = (drafts / "corpus.yaml").read_bytes()
+    body = json.dumps({"name": "corpus.yaml", "digest": page["digest"], "edit": {
+        "op": "corpus_same", "entity": "org:medzhlis", "same_as": "place:crimea"}}).encode()
+    status, _, text = review_app.request("/api/review/edit", "POST", body=body, headers={
+        "Origin": f"http://{review_app.host}", "X-CSRF-Token": review_app.access.csrf_for(review_app.access.token),
+        "Content-Type": "application/json"})
+    assert status == 400 and b"not a doubtful match with the corpus" in text
+    assert (drafts / "corpus.yaml").read_bytes() == before
+    # Different: kept apart, recorded as a rejected candidate; the resolver does not ask again.
+    assert "score 0.95" in rows[("org:medzhlis", "org:mejlis-of-the-crimean-tatar-people")]
+    click(chrome, '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"] button.different')
+    page = saved(chrome, page["digest"])
+    assert (page["candidates"][-1]["entity"], page["candidates"][-1]["decision"]) == ("org:medzhlis", "rejected")
+    assert any(e["key"] == "org:medzhlis" for e in page["entities"])
+    wait(chrome, lambda: not css(chrome, '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"]'), "the list to update")
+    assert not validate([drafts / "corpus.yaml"])[1]

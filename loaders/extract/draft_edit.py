@@ -13,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError, ValidationFailed
+from graph.identity import DOUBT, IdentityIndex, Record, compare
 from graph.ontology import Ontology, default_ontology
-from loaders.drafts import open_items
+from loaders.drafts import CANDIDATE_FIELDS, open_items
 from loaders.extract.review import (
     accept_claim,
     decide_candidate,
@@ -31,7 +33,11 @@ from loaders.extract.review import (
 from loaders.factfile import format_of
 
 __all__ = ["DraftChanged", "EditRefused", "draft_files", "digest", "list_drafts", "draft_state", "apply_edit",
-           "menus"]
+           "menus", "corpus_candidates", "CorpusMatches"]
+
+# The corpus's doubtful matches for a draft (the app builds it over Neo4j): draft -> candidates.
+CorpusMatches = Callable[[dict[str, Any]], list[dict[str, Any]]]
+MAX_CORPUS_CANDIDATES = 30
 
 _LOCK = threading.Lock()  # one save at a time: the digest check and the rename belong together
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -159,6 +165,64 @@ def draft_state(path: Path) -> dict[str, Any]:
     }
 
 
+def corpus_candidates(doc: dict[str, Any], corpus: Sequence[Record],
+                      lookup: Callable[[list[str]], dict[str, Record]] | None = None,
+                      limit: int = MAX_CORPUS_CANDIDATES) -> list[dict[str, Any]]:
+    """Doubtful identity matches between the draft's entities and the corpus's, by the one resolver.
+
+    Each is a draft candidate (``entity`` of the draft, ``same_as`` a corpus key, score and
+    reason) plus the corpus side's ``sources``; best first. Pairs the draft already holds as a
+    candidate (decided or not) are left out, and so are corpus keys the draft itself declares
+    (the article's own coreference asked about those). ``corpus`` may lack the ``generic``
+    flag and sources (a name index); ``lookup`` gives the matched corpus keys' full records,
+    and each pair is judged again on them.
+    """
+    entities = doc.get("entities") or []
+    ours = {e["key"] for e in entities}
+    drafted = [Record(e["key"], e["label"], e.get("name", e["key"]), list(e.get("aliases") or []), (),
+                      bool(e.get("sensitive")), bool(e.get("generic")), origin="draft") for e in entities]
+    index = IdentityIndex([*drafted, *(r for r in corpus if r.key not in ours)])
+    among = {i for i, r in enumerate(index.records) if r.origin == "draft"}
+    asked = {(c.get("entity"), c.get("same_as")) for c in doc["draft"].get("candidates") or []}
+    pairs: list[tuple[Record, Record]] = []
+    for m in index.candidates(DOUBT, among=among):
+        a, b = index.records[m.i], index.records[m.j]
+        if (a.origin == "draft") == (b.origin == "draft"):
+            continue
+        mine, theirs = (a, b) if a.origin == "draft" else (b, a)
+        if (mine.key, theirs.key) not in asked:
+            pairs.append((mine, theirs))
+    full = lookup(sorted({t.key for _m, t in pairs})) if lookup is not None and pairs else {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for mine, theirs in pairs:
+        theirs = full.get(theirs.key, theirs)
+        m = compare(mine, theirs, index.shared_surnames)
+        if m is None or m.score < DOUBT or (mine.key, theirs.key) in out:
+            continue
+        out[(mine.key, theirs.key)] = {
+            "entity": mine.key, "mention": mine.name, "same_as": theirs.key, "same_as_name": theirs.name,
+            "score": round(m.score, 2), "reason": f"{m.reason} (in the corpus)", "sources": sorted(theirs.sources)}
+    return sorted(out.values(), key=lambda c: (-c["score"], c["entity"], c["same_as"]))[:limit]
+
+
+def _decide_corpus(doc: dict[str, Any], edit: dict[str, Any], corpus: CorpusMatches | None) -> str:
+    """Record a corpus match the way extraction records one (a draft candidate), then decide it
+    as ``review`` does: same merges the entity into the corpus key, different keeps them apart."""
+    if corpus is None:
+        raise CasegraphError("this app has no corpus to compare the draft with")
+    found = next((c for c in corpus(doc) if c["entity"] == edit.get("entity") and c["same_as"] == edit.get("same_as")),
+                 None)
+    if found is None:
+        raise CasegraphError(f"{str(edit.get('entity'))[:80]!r} and {str(edit.get('same_as'))[:80]!r} are not a "
+                             "doubtful match with the corpus (any more): reload the page")
+    cand = {k: v for k, v in found.items() if k in CANDIDATE_FIELDS}
+    cand["decision"] = "pending"
+    doc["draft"].setdefault("candidates", []).append(cand)
+    same = edit.get("op") == "corpus_same"
+    decide_candidate(doc, cand, same=same)
+    return f"merged into {found['same_as']}" if same else "kept apart from the corpus entity"
+
+
 def _index(items: list[dict[str, Any]], value: Any, what: str) -> dict[str, Any]:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < len(items):
         raise CasegraphError(f"no {what} number {value!r} in this draft")
@@ -281,7 +345,8 @@ def _edit_claim(doc: dict[str, Any], form: dict[str, Any], ontology: Ontology) -
     claim["review"] = "edited"
 
 
-def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology: Ontology) -> str:
+def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology: Ontology,
+           corpus: CorpusMatches | None = None) -> str:
     op = edit.get("op")
     claims = doc.get("claims") or []
     if op in ("accept", "reject"):
@@ -305,6 +370,8 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
             raise CasegraphError("that match is already decided")
         decide_candidate(doc, cand, same=op == "same")
         return "merged" if op == "same" else "kept apart"
+    if op in ("corpus_same", "corpus_different"):
+        return _decide_corpus(doc, edit, corpus)
     if op == "add_entity":
         return f"entity {_add_entity(doc, text, edit, ontology)} added"
     if op == "add_claim":
@@ -318,12 +385,14 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
     raise CasegraphError(f"unknown change {str(op)[:40]!r}")
 
 
-def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ontology | None = None) -> dict[str, Any]:
+def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ontology | None = None,
+               corpus: CorpusMatches | None = None) -> dict[str, Any]:
     """Apply one change to the draft at ``path`` and save it; return the new :func:`draft_state` and what was done.
 
     Refused with :class:`DraftChanged` when the file's digest is not ``seen_digest``, and with
     :class:`EditRefused` (the validator's messages) when the result would not validate; the
-    file is untouched then.
+    file is untouched then. ``corpus`` gives the draft's doubtful matches with the corpus (for
+    deciding one of them).
     """
     ontology = ontology or default_ontology()
     format_of(path)
@@ -334,7 +403,7 @@ def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ont
             raise DraftChanged(f"{path.name} changed on disk since this page was loaded; nothing was saved. "
                                "Reload the page to see the file as it is now.")
         doc = read_draft(path)
-        done = _apply(doc, _article(doc, path).text, edit, ontology)
+        done = _apply(doc, _article(doc, path).text, edit, ontology, corpus)
         if edit.get("op") != "mark_reviewed" and doc["draft"].get("status") == "reviewed" and open_items(doc):
             doc["draft"]["status"] = "unreviewed"  # a new pending item reopens it
         try:

@@ -13,6 +13,7 @@ const review = {
   current: -1,      // index into items()
   selection: null,  // {start, end, text} in code points of the article
   editing: null,    // the index of the claim the claim form edits, or null when it adds
+  corpus: null,     // the draft's doubtful matches with the loaded graph (null until they come)
 };
 window.casegraphReview = review;
 
@@ -68,7 +69,26 @@ async function edit(change) {
   review.current = Math.min(keep, items().length - 1);
   mark();
   say(`Saved: ${data.done}.`, []);
+  loadCorpus();  // a merge or a new entity changes what the corpus may hold
   return true;
+}
+
+// -- the corpus: doubtful identity matches with the loaded graph, from the one resolver -----
+async function loadCorpus() {
+  const resp = await fetch(`/api/review/corpus?name=${encodeURIComponent(NAME)}`, { credentials: "same-origin" });
+  let data;
+  try { data = await resp.json(); } catch (e) { data = { error: `${resp.status} ${resp.statusText}` }; }
+  if (!resp.ok) { $("corpus-note").textContent = data.error; return; }
+  review.corpus = data.candidates;
+  $("corpus-note").textContent = data.candidates.length ? "" : "No doubtful match with the loaded graph.";
+  $("corpus-candidates").replaceChildren(...data.candidates.map((c) => el("li", { class: "corpus-candidate", "data-entity": c.entity, "data-same-as": c.same_as },
+    el("span", {}, `Is “${c.mention}” (${c.entity}) the same as ${c.same_as_name} (${c.same_as}) of the loaded graph? `),
+    el("span", { class: "score" }, `score ${c.score}`), " ",
+    el("em", { class: "reason" }, c.reason),
+    c.sources.length ? el("span", { class: "sources" }, ` · in ${c.sources.join(", ")}`) : "", " ",
+    el("button", { type: "button", class: "same", onclick: () => edit({ op: "corpus_same", entity: c.entity, same_as: c.same_as }) }, "same"),
+    el("button", { type: "button", class: "different", onclick: () => edit({ op: "corpus_different", entity: c.entity, same_as: c.same_as }) }, "different"))));
+  document.body.dataset.corpus = "yes";
 }
 
 // -- the article ---------------------------------------------------------------------------
@@ -425,4 +445,5 @@ document.querySelectorAll("#claims, #candidates").forEach((list) => list.addEven
   show(data);
   step(1);
   document.body.dataset.ready = "yes";
+  loadCorpus();
 })();
