@@ -535,9 +535,12 @@ def test_corpus_candidates_decided_in_the_page(chrome: Any, review_app: App, dra
     assert (drafts / "corpus.yaml").read_bytes() == before
     # Different: kept apart, recorded as a rejected candidate; the resolver does not ask again.
     assert "score 0.95" in rows[("org:medzhlis", "org:mejlis-of-the-crimean-tatar-people")]
-    click(chrome, '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"] button.different')
+    pick = '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"]'
+    click(chrome, f"{pick} .score")  # the item becomes the current one; 'r' says different
+    assert "current" in css(chrome, pick)[0].get_attribute("class")
+    press(chrome, "r")
     page = saved(chrome, page["digest"])
     assert (page["candidates"][-1]["entity"], page["candidates"][-1]["decision"]) == ("org:medzhlis", "rejected")
     assert any(e["key"] == "org:medzhlis" for e in page["entities"])
-    wait(chrome, lambda: not css(chrome, '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"]'), "the list to update")
+    wait(chrome, lambda: not css(chrome, pick), "the list to update")
     assert not validate([drafts / "corpus.yaml"])[1]

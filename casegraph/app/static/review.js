@@ -34,11 +34,13 @@ function names() {
   return out;
 }
 
-// The items the keys walk through: doubtful matches, then claims.
+// The items the keys walk through: doubtful matches, claims, then the matches with the loaded
+// graph (last: they arrive after the page, and must not shift the others' places).
 function items() {
   const s = review.state;
   return [...s.candidates.map((c, i) => ({ kind: "candidate", index: i, item: c })),
-          ...s.claims.map((c, i) => ({ kind: "claim", index: i, item: c }))];
+          ...s.claims.map((c, i) => ({ kind: "claim", index: i, item: c })),
+          ...(review.corpus || []).map((c, i) => ({ kind: "corpus", index: i, item: c }))];
 }
 
 function say(text, problems) {
@@ -81,13 +83,14 @@ async function loadCorpus() {
   if (!resp.ok) { $("corpus-note").textContent = data.error; return; }
   review.corpus = data.candidates;
   $("corpus-note").textContent = data.candidates.length ? "" : "No doubtful match with the loaded graph.";
-  $("corpus-candidates").replaceChildren(...data.candidates.map((c) => el("li", { class: "corpus-candidate", "data-entity": c.entity, "data-same-as": c.same_as },
+  $("corpus-candidates").replaceChildren(...data.candidates.map((c, i) => el("li", { class: "item corpus-candidate", "data-kind": "corpus", "data-index": i, "data-entity": c.entity, "data-same-as": c.same_as },
     el("span", {}, `Is “${c.mention}” (${c.entity}) the same as ${c.same_as_name} (${c.same_as}) of the loaded graph? `),
     el("span", { class: "score" }, `score ${c.score}`), " ",
     el("em", { class: "reason" }, c.reason),
     c.sources.length ? el("span", { class: "sources" }, ` · in ${c.sources.join(", ")}`) : "", " ",
     el("button", { type: "button", class: "same", onclick: () => edit({ op: "corpus_same", entity: c.entity, same_as: c.same_as }) }, "same"),
     el("button", { type: "button", class: "different", onclick: () => edit({ op: "corpus_different", entity: c.entity, same_as: c.same_as }) }, "different"))));
+  mark();
   document.body.dataset.corpus = "yes";
 }
 
@@ -291,7 +294,7 @@ function step(by) {
   const all = items();
   if (!all.length) return;
   // Next goes to the next pending item if there is one, else simply the next item.
-  const pending = (it) => (it.kind === "claim" ? it.item.review === "pending" : (it.item.decision || "pending") === "pending");
+  const pending = (it) => (it.kind === "claim" ? it.item.review === "pending" : (it.item.decision || "pending") === "pending");  // a corpus match is pending while listed
   for (let k = 1; k <= all.length; k++) {
     const i = (review.current + by * k + all.length * k) % all.length;
     if (pending(all[i])) { review.current = i; mark(); return; }
@@ -304,6 +307,7 @@ function decide(yes) {
   const it = items()[review.current];
   if (!it) { say("Pick an item first (j: next)."); return; }
   if (it.kind === "claim") edit({ op: yes ? "accept" : "reject", index: it.index });
+  else if (it.kind === "corpus") edit({ op: yes ? "corpus_same" : "corpus_different", entity: it.item.entity, same_as: it.item.same_as });
   else edit({ op: yes ? "same" : "different", index: it.index });
 }
 
@@ -431,7 +435,7 @@ $("entity-form").addEventListener("submit", addEntity);
 $("claim-cancel").addEventListener("click", stopEdit);
 $("mark-reviewed").addEventListener("click", () => edit({ op: "mark_reviewed" }));
 $("load").addEventListener("click", load);
-document.querySelectorAll("#claims, #candidates").forEach((list) => list.addEventListener("click", (event) => {
+document.querySelectorAll("#claims, #candidates, #corpus-candidates").forEach((list) => list.addEventListener("click", (event) => {
   const li = event.target.closest(".item");
   if (!li) return;
   review.current = items().findIndex((it) => it.kind === li.dataset.kind && String(it.index) === li.dataset.index);
