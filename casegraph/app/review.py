@@ -23,7 +23,7 @@ from casegraph.app.security import ROLE, Access
 from graph.db import statements as S
 from graph.db.explore import Explorer
 from graph.errors import CasegraphError
-from graph.identity import Record
+from graph.identity import IdentityIndex, Record
 from loaders.extract.draft_edit import (
     DraftChanged,
     EditRefused,
@@ -52,15 +52,16 @@ class _Corpus:
     def __init__(self, explorer: Explorer):
         self.explorer = explorer
         self._fingerprint: str | None = None
-        self._records: list[Record] = []
+        self._index: IdentityIndex | None = None
 
-    def records(self) -> list[Record]:
+    def index(self) -> IdentityIndex:
+        """The resolver's blocking index over the loaded entities, built once per version of the data."""
         idx = self.explorer.index()
-        if idx.fingerprint != self._fingerprint or not self._records:
-            self._records = [Record(e["key"], e["label"], e["name"], list(e["aliases"]), origin="corpus")
-                             for e in idx.entities.values()]
+        if idx.fingerprint != self._fingerprint or self._index is None:
+            self._index = IdentityIndex([Record(e["key"], e["label"], e["name"], list(e["aliases"]), origin="corpus")
+                                         for e in idx.entities.values()])
             self._fingerprint = idx.fingerprint
-        return self._records
+        return self._index
 
     def lookup(self, keys: list[str]) -> dict[str, Record]:
         rows = self.explorer.store.execute_read(lambda tx: [dict(r) for r in tx.run(S.ENTITIES_BY_KEY, keys=keys)])
@@ -73,7 +74,7 @@ class _Corpus:
         return out
 
     def __call__(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
-        return corpus_candidates(doc, self.records(), self.lookup)
+        return corpus_candidates(doc, self.index(), self.lookup)
 
 
 def review_routes(folder: Path, explorer: Explorer, access: Access, templates: Environment) -> list[Route]:

@@ -165,7 +165,7 @@ def draft_state(path: Path) -> dict[str, Any]:
     }
 
 
-def corpus_candidates(doc: dict[str, Any], corpus: Sequence[Record],
+def corpus_candidates(doc: dict[str, Any], corpus: IdentityIndex | Sequence[Record],
                       lookup: Callable[[list[str]], dict[str, Record]] | None = None,
                       limit: int = MAX_CORPUS_CANDIDATES) -> list[dict[str, Any]]:
     """Doubtful identity matches between the draft's entities and the corpus's, by the one resolver.
@@ -173,15 +173,27 @@ def corpus_candidates(doc: dict[str, Any], corpus: Sequence[Record],
     Each is a draft candidate (``entity`` of the draft, ``same_as`` a corpus key, score and
     reason) plus the corpus side's ``sources``; best first. Pairs the draft already holds as a
     candidate (decided or not) are left out, and so are corpus keys the draft itself declares
-    (the article's own coreference asked about those). ``corpus`` may lack the ``generic``
-    flag and sources (a name index); ``lookup`` gives the matched corpus keys' full records,
-    and each pair is judged again on them.
+    (the article's own coreference asked about those). ``corpus`` (best an index built once:
+    only its records that share a block with the draft's are compared) may lack the
+    ``generic`` flag and sources (a name index); ``lookup`` gives the matched corpus keys'
+    full records, and each pair is judged again on them.
     """
+    if not isinstance(corpus, IdentityIndex):
+        corpus = IdentityIndex(corpus)
     entities = doc.get("entities") or []
     ours = {e["key"] for e in entities}
     drafted = [Record(e["key"], e["label"], e.get("name", e["key"]), list(e.get("aliases") or []), (),
                       bool(e.get("sensitive")), bool(e.get("generic")), origin="draft") for e in entities]
-    index = IdentityIndex([*drafted, *(r for r in corpus if r.key not in ours)])
+    near: set[int] = set()
+    for block in IdentityIndex(drafted).blocks:  # the corpus's blocks the draft falls in, not all its pairs
+        members = corpus.blocks.get(block, ())
+        if len(members) <= corpus.max_block:
+            near.update(members)
+    index = IdentityIndex([*drafted, *(corpus.records[i] for i in sorted(near) if corpus.records[i].key not in ours)])
+    # How many people share a surname is a fact of the whole corpus, not of the few compared.
+    shared = dict(corpus.shared_surnames)
+    for name, n in index.shared_surnames.items():
+        shared[name] = max(shared.get(name, 0), n)
     among = {i for i, r in enumerate(index.records) if r.origin == "draft"}
     asked = {(c.get("entity"), c.get("same_as")) for c in doc["draft"].get("candidates") or []}
     pairs: list[tuple[Record, Record]] = []
@@ -196,7 +208,7 @@ def corpus_candidates(doc: dict[str, Any], corpus: Sequence[Record],
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for mine, theirs in pairs:
         theirs = full.get(theirs.key, theirs)
-        m = compare(mine, theirs, index.shared_surnames)
+        m = compare(mine, theirs, shared)
         if m is None or m.score < DOUBT or (mine.key, theirs.key) in out:
             continue
         out[(mine.key, theirs.key)] = {
