@@ -11,6 +11,7 @@ added claim took (docs/serve.md quotes them).
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 import neo4j
 import pytest
+from selenium.webdriver.common.keys import Keys
 
 from casegraph.app import Access, create_app
 from casegraph.app.run import free_port, make_server
@@ -37,13 +39,19 @@ from tests.test_view import HOSTILE_ALIAS, HOSTILE_NAME, HOSTILE_QUOTE, HOSTILE_
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "examples" / "articles" / "real" / "dev" / "d02-govuk-umerov-sentenced.txt"
 DRAFT = "d02-govuk-umerov-sentenced.yaml"
+CORPUS_GOLD = ROOT / "examples" / "articles" / "real" / "dev-gold" / "d22-govuk-embassy-umerov-psychiatric.yaml"
+MEDZHLIS = "Medzhlis of the Crimean Tatar People"
 
 
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A drafts folder: the dev article's draft, and a draft of a hostile article."""
     folder = tmp_path_factory.mktemp("drafts")
-    extract_article(ARTICLE, folder)
+    out, doc = extract_article(ARTICLE, folder)
+    # One claim left for a person to decide (the extractor's rules may be sure of every claim).
+    if not any(c.get("review") == "pending" for c in doc.get("claims") or []):
+        doc["claims"][-1]["review"] = "pending"
+        write_fact_file(out, doc)
     articles = tmp_path_factory.mktemp("hostile-article")
     hostile = articles / "hostile.txt"
     hostile.write_text(f"{HOSTILE_TITLE}\n\n{HOSTILE_NAME} met {HOSTILE_ALIAS} in Kyiv.\n\n{HOSTILE_QUOTE} it.\n",
@@ -72,6 +80,23 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "same_as_name": "UN High Commissioner for Human Rights", "score": 0.6, "reason": "similar name",
          "decision": "pending"}]
     write_fact_file(folder / "match.yaml", doc)
+    # A fresh copy of the dev draft for editing claims beyond their quote.
+    doc = read_draft(folder / DRAFT)
+    doc["source"]["key"] = "source:edit"
+    write_fact_file(folder / "edit.yaml", doc)
+    # A draft whose entities the loaded graph may hold under other names (CORPUS_GOLD).
+    small = articles / "corpus.txt"
+    small.write_text(f"Umerov spoke for the {MEDZHLIS} in Bakhchisaray.\n", encoding="utf-8")
+    out, doc = extract_article(small, folder)
+    text = read_article(small).text
+    quote = f"Umerov spoke for the {MEDZHLIS}"
+    doc["entities"] = [{"key": "person:umerov", "label": "Person", "name": "Umerov"},
+                       {"key": "org:medzhlis", "label": "Organisation", "name": MEDZHLIS}]
+    doc["claims"] = [{"subject": "person:umerov", "predicate": "MEMBER_OF", "object": "org:medzhlis",
+                      "span": [text.index(quote), text.index(quote) + len(quote)], "review": "pending",
+                      "confidence": 0.5, "quote": quote}]
+    doc["draft"].pop("candidates", None)
+    write_fact_file(folder / "corpus.yaml", doc)
     # A draft whose article changed after extraction.
     moved = articles / "changed.txt"
     shutil.copy(ARTICLE, moved)
@@ -276,6 +301,10 @@ def test_hostile_draft_renders_as_text(chrome: Any, review_app: App) -> None:
     assert HOSTILE_TITLE in css(chrome, "#title")[0].text
     assert chrome.execute_script("return document.querySelectorAll('img, svg, iframe').length") == 0
     assert chrome.execute_script("return document.scripts.length") == 1
+    press(chrome, "x")  # the claim form, editing the hostile claim: names as text
+    assert HOSTILE_NAME in css(chrome, "#claim-mode")[0].text
+    assert chrome.execute_script("return window.__pwned") is None
+    press(chrome, Keys.ESCAPE)
     chrome.get(review_app.access.url().replace("/?", "/review?"))
     wait(chrome, lambda: css(chrome, "#drafts"), "the list")
     assert HOSTILE_TITLE in css(chrome, "#drafts")[0].text
@@ -297,7 +326,7 @@ def test_a_draft_edited_on_disk_is_not_overwritten(chrome: Any, review_app: App,
 def test_viewers_and_cross_origin_posts_are_refused(review_app: App) -> None:
     body = b'{"name": "hostile.yaml", "digest": "x", "edit": {"op": "accept", "index": 0}}'
     status, _, _ = review_app.request("/api/review/edit", "POST", body=body, headers={
-        "Origin": "http://evil.example", "X-CSRF-Token": review_app.access.csrf, "Content-Type": "application/json"})
+        "Origin": "http://evil.example", "X-CSRF-Token": review_app.access.csrf_for(review_app.access.token), "Content-Type": "application/json"})
     assert status == 403
     status, _, _ = review_app.request("/api/review/edit", "POST", body=body, headers={
         "Origin": f"http://{review_app.host}", "Content-Type": "application/json"})
@@ -378,11 +407,140 @@ def test_only_editors_review(accounts_review_app: App) -> None:
     for name in ("edna", "vic"):
         status, headers = _log_in(app, name, f"{name}-pw")
         assert status == 303
-        cookie = {"Cookie": f"{app.access.cookie}={headers['set-cookie'].split(';', 1)[0].split('=', 1)[1]}"}
+        session = headers["set-cookie"].split(";", 1)[0].split("=", 1)[1]
+        cookie = {"Cookie": f"{app.access.cookie}={session}"}
         statuses[name] = [app.request(path, cookie=False, headers=cookie)[0]
                           for path in ("/review", "/review/draft?name=hostile.yaml", "/api/review/draft?name=hostile.yaml")]
         body = b'{"name": "hostile.yaml", "digest": "x", "edit": {"op": "accept", "index": 0}}'
         statuses[name].append(app.request("/api/review/edit", "POST", cookie=False, body=body, headers={
-            **cookie, "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf,
+            **cookie, "Origin": f"http://{app.host}", "X-CSRF-Token": app.access.csrf_for(session),
             "Content-Type": "application/json"})[0])
     assert statuses == {"edna": [200, 200, 200, 409], "vic": [403, 403, 403, 403]}
+
+
+def _claim_at(driver: Any, page: dict[str, Any], subject: str, predicate: str) -> int:
+    """Make the claim (subject, predicate) the current item with a click on it; its index."""
+    index = next(i for i, c in enumerate(page["claims"]) if (c["subject"], c["predicate"]) == (subject, predicate))
+    click(driver, f'.item[data-kind="claim"][data-index="{index}"] .triple')
+    return index
+
+
+def test_edit_a_claim_beyond_its_quote(chrome: Any, review_app: App, drafts: Path) -> None:
+    open_draft(chrome, review_app, "edit.yaml")
+    assert "edit the current claim" in css(chrome, "#keys")[0].text
+    page = state(chrome)
+    # 'x' opens the current claim in the claim form: its predicate, object and qualifiers.
+    i = _claim_at(chrome, page, "person:ilmi-umerov", "LEADS")
+    quote = page["claims"][i]["quote"]
+    press(chrome, "x")
+    assert chrome.execute_script("return document.activeElement.id") == "claim-predicate"
+    assert "Editing claim" in css(chrome, "#claim-mode")[0].text
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis"
+    role = css(chrome, '#claim-qualifiers [data-qualifier="role"]')[0]
+    assert role.get_attribute("value") == "deputy chairman"
+    # The menu offers only what the ontology allows from a Person to an Organisation.
+    menu = [o.get_attribute("value") for o in css(chrome, "#claim-predicate option")][1:]
+    assert set(menu) == {"MEMBER_OF", "LEADS", "WORKS_FOR", "DEFENDS"}
+    choose(chrome, "claim-predicate", "MEMBER_OF")
+    role = css(chrome, '#claim-qualifiers [data-qualifier="role"]')[0]
+    assert role.get_attribute("value") == "deputy chairman"  # a qualifier both predicates declare stays
+    role.clear()
+    role.send_keys("member")
+    css(chrome, '#claim-qualifiers [data-qualifier="start"]')[0].send_keys("2016-05")
+    assert not css(chrome, '#claim-qualifiers [data-qualifier="case"]')  # DEFENDS's, not MEMBER_OF's
+    choose(chrome, "claim-speaker", "org:british-embassy-kyiv")
+    click(chrome, "#claim-save")
+    page = saved(chrome, page["digest"])
+    claim = page["claims"][i]
+    assert {k: claim[k] for k in ("subject", "predicate", "object", "role", "start", "asserted_by", "review")} == {
+        "subject": "person:ilmi-umerov", "predicate": "MEMBER_OF", "object": "org:mejlis", "role": "member",
+        "start": "2016-05", "asserted_by": "org:british-embassy-kyiv", "review": "edited"}
+    assert claim["quote"] == quote and css(chrome, "#claim-mode")[0].text == ""
+    # The object: Russia is located in Ukraine, says the edit (the object menu holds only Locations).
+    j = _claim_at(chrome, page, "org:russian-federation", "LOCATED_IN")
+    press(chrome, "x")
+    objects = {o.get_attribute("value") for o in css(chrome, "#claim-object option")} - {""}
+    labels = {e["key"]: e["label"] for e in page["entities"]}
+    assert objects and {labels[k] for k in objects} == {"Location"}
+    choose(chrome, "claim-object", "place:ukraine")
+    click(chrome, "#claim-save")
+    page = saved(chrome, page["digest"])
+    assert (page["claims"][j]["predicate"], page["claims"][j]["object"]) == ("LOCATED_IN", "place:ukraine")
+    assert "Russian Federation" in css(chrome, f'.item[data-kind="claim"][data-index="{j}"] .triple')[0].text
+    # On disk: valid, and what the page shows.
+    assert not validate([drafts / "edit.yaml"])[1]
+    assert read_draft(drafts / "edit.yaml")["claims"] == page["claims"]
+
+    # A predicate the labels do not allow, forced through the API: refused with validate's message.
+    on_disk = (drafts / "edit.yaml").read_bytes()
+    body = json.dumps({"name": "edit.yaml", "digest": page["digest"],
+                       "edit": {"op": "edit_claim", "index": i, "predicate": "LOCATED_IN"}}).encode()
+    status, _, text = review_app.request("/api/review/edit", "POST", body=body, headers={
+        "Origin": f"http://{review_app.host}", "X-CSRF-Token": review_app.access.csrf_for(review_app.access.token),
+        "Content-Type": "application/json"})
+    answer = json.loads(text)
+    assert status == 422, answer
+    assert answer["problems"][0].startswith("edit.yaml:")
+    assert "object of LOCATED_IN must be a Location, but 'org:mejlis' is an Organisation" in answer["problems"][0]
+    assert (drafts / "edit.yaml").read_bytes() == on_disk
+    # The same refusal typed into the page shows inline; Esc leaves the form as it was.
+    _claim_at(chrome, page, "person:ilmi-umerov", "MEMBER_OF")
+    press(chrome, "x")
+    start = css(chrome, '#claim-qualifiers [data-qualifier="start"]')[0]
+    start.clear()
+    start.send_keys("May 2016")
+    click(chrome, "#claim-save")
+    problem = wait(chrome, lambda: css(chrome, "#problems li") and css(chrome, "#problems li")[0].text, "the problem")
+    assert problem.startswith("edit.yaml:") and "May 2016" in problem
+    assert (drafts / "edit.yaml").read_bytes() == on_disk
+    press(chrome, Keys.ESCAPE)
+    assert css(chrome, "#claim-mode")[0].text == "" and css(chrome, "#claim-save")[0].text == "Add claim"
+
+
+def test_corpus_candidates_decided_in_the_page(chrome: Any, review_app: App, drafts: Path) -> None:
+    from loaders.facts import load_corpus
+
+    review_app.explorer.store.load(load_corpus([CORPUS_GOLD]))  # Ilmi Umerov and the Mejlis, under their keys
+    review_app.explorer.index(refresh=True)
+    open_draft(chrome, review_app, "corpus.yaml")
+    wait(chrome, lambda: chrome.execute_script("return document.body.dataset.corpus === 'yes'"), "the corpus matches")
+    rows = {(li.get_attribute("data-entity"), li.get_attribute("data-same-as")): li.text
+            for li in css(chrome, "#corpus-candidates li")}
+    umerov = rows[("person:umerov", "person:ilmi-umerov")]
+    assert "Ilmi Umerov" in umerov and "score 0." in umerov and "(in the corpus)" in umerov
+    assert "source:d22-govuk-embassy-umerov-psychiatric" in umerov
+    page = state(chrome)
+    # Same: merged into the corpus key the way `review` merges a doubtful match, recorded in the draft.
+    click(chrome, '#corpus-candidates li[data-entity="person:umerov"][data-same-as="person:ilmi-umerov"] button.same')
+    page = saved(chrome, page["digest"])
+    assert not any(e["key"] == "person:umerov" for e in page["entities"])
+    ilmi = next(e for e in page["entities"] if e["key"] == "person:ilmi-umerov")
+    assert ilmi["name"] == "Ilmi Umerov" and "Umerov" in (ilmi.get("aliases") or [])
+    assert page["claims"][0]["subject"] == "person:ilmi-umerov"
+    decided = page["candidates"][-1]
+    assert (decided["same_as"], decided["decision"]) == ("person:ilmi-umerov", "accepted")
+    assert decided["reason"].endswith("(in the corpus)")
+    wait(chrome, lambda: not css(chrome, '#corpus-candidates li[data-entity="person:umerov"][data-same-as="person:ilmi-umerov"]'), "the list to update")
+    on_disk = read_draft(drafts / "corpus.yaml")
+    assert not validate([drafts / "corpus.yaml"])[1]
+    assert on_disk["draft"]["candidates"] == page["candidates"] and on_disk["entities"] == page["entities"]
+    # A pair the resolver does not propose, forced through the API: refused, nothing written.
+    before = (drafts / "corpus.yaml").read_bytes()
+    body = json.dumps({"name": "corpus.yaml", "digest": page["digest"], "edit": {
+        "op": "corpus_same", "entity": "org:medzhlis", "same_as": "place:crimea"}}).encode()
+    status, _, text = review_app.request("/api/review/edit", "POST", body=body, headers={
+        "Origin": f"http://{review_app.host}", "X-CSRF-Token": review_app.access.csrf_for(review_app.access.token),
+        "Content-Type": "application/json"})
+    assert status == 400 and b"not a doubtful match with the corpus" in text
+    assert (drafts / "corpus.yaml").read_bytes() == before
+    # Different: kept apart, recorded as a rejected candidate; the resolver does not ask again.
+    assert "score 0.95" in rows[("org:medzhlis", "org:mejlis-of-the-crimean-tatar-people")]
+    pick = '#corpus-candidates li[data-entity="org:medzhlis"][data-same-as="org:mejlis-of-the-crimean-tatar-people"]'
+    click(chrome, f"{pick} .score")  # the item becomes the current one; 'r' says different
+    assert "current" in css(chrome, pick)[0].get_attribute("class")
+    press(chrome, "r")
+    page = saved(chrome, page["digest"])
+    assert (page["candidates"][-1]["entity"], page["candidates"][-1]["decision"]) == ("org:medzhlis", "rejected")
+    assert any(e["key"] == "org:medzhlis" for e in page["entities"])
+    wait(chrome, lambda: not css(chrome, pick), "the list to update")
+    assert not validate([drafts / "corpus.yaml"])[1]

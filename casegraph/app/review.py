@@ -20,17 +20,21 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from casegraph.app.security import ROLE, Access
+from graph.db import statements as S
 from graph.db.explore import Explorer
 from graph.errors import CasegraphError
+from graph.identity import IdentityIndex, Record
 from loaders.extract.draft_edit import (
     DraftChanged,
     EditRefused,
     apply_edit,
+    corpus_candidates,
     draft_files,
     draft_state,
     list_drafts,
     menus,
 )
+from loaders.extract.review import read_draft
 
 __all__ = ["review_routes"]
 
@@ -41,9 +45,43 @@ def _error(message: str, status: int, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=status)
 
 
+class _Corpus:
+    """The loaded graph as the identity resolver's corpus: every entity of the explorer's name
+    index (rebuilt when a load changes the data), and the full records of matched keys."""
+
+    def __init__(self, explorer: Explorer):
+        self.explorer = explorer
+        self._fingerprint: str | None = None
+        self._index: IdentityIndex | None = None
+
+    def index(self) -> IdentityIndex:
+        """The resolver's blocking index over the loaded entities, built once per version of the data."""
+        idx = self.explorer.index()
+        if idx.fingerprint != self._fingerprint or self._index is None:
+            self._index = IdentityIndex([Record(e["key"], e["label"], e["name"], list(e["aliases"]), origin="corpus")
+                                         for e in idx.entities.values()])
+            self._fingerprint = idx.fingerprint
+        return self._index
+
+    def lookup(self, keys: list[str]) -> dict[str, Record]:
+        rows = self.explorer.store.execute_read(lambda tx: [dict(r) for r in tx.run(S.ENTITIES_BY_KEY, keys=keys)])
+        out = {}
+        for r in rows:
+            p = r["props"]
+            out[p["key"]] = Record(p["key"], r["label"] or "", p.get("name") or p["key"], list(p.get("aliases") or []),
+                                   [s for s in r["sources"] if s], bool(p.get("sensitive")), bool(p.get("generic")),
+                                   origin="corpus")
+        return out
+
+    def __call__(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
+        return corpus_candidates(doc, self.index(), self.lookup)
+
+
 def review_routes(folder: Path, explorer: Explorer, access: Access, templates: Environment) -> list[Route]:
-    """The review pages and JSON routes over the drafts in ``folder``."""
+    """The review pages and JSON routes over the drafts in ``folder``; the loaded graph is the
+    corpus the draft's entities are compared with."""
     folder = Path(folder)
+    corpus = _Corpus(explorer)
 
     def csrf(request: Request) -> str:
         # The one place the review pages take the page's CSRF token from (the guard checks it).
@@ -109,7 +147,7 @@ def review_routes(folder: Path, explorer: Explorer, access: Access, templates: E
             change = data.get("edit")
             if not isinstance(change, dict):
                 raise CasegraphError("expected an 'edit' object")
-            result = await run_in_threadpool(apply_edit, path, str(data.get("digest", "")), change)
+            result = await run_in_threadpool(apply_edit, path, str(data.get("digest", "")), change, None, corpus)
         except DraftChanged as exc:
             return _error(str(exc), 409)
         except EditRefused as exc:
@@ -117,6 +155,17 @@ def review_routes(folder: Path, explorer: Explorer, access: Access, templates: E
         except CasegraphError as exc:
             return _error(str(exc), 400)
         return JSONResponse({**result, "menus": menus()})
+
+    async def matches(request: Request) -> Response:
+        """The draft's doubtful identity matches with the loaded graph (computed apart: it reads Neo4j)."""
+        if (no := refused(request)) is not None:
+            return no
+        try:
+            doc = read_draft(find(request.query_params.get("name", "")))
+            found = await run_in_threadpool(corpus, doc)
+        except CasegraphError as exc:
+            return _error(str(exc), 404)
+        return JSONResponse({"candidates": found})
 
     async def load(request: Request) -> Response:
         if (no := refused(request)) is not None:
@@ -135,6 +184,7 @@ def review_routes(folder: Path, explorer: Explorer, access: Access, templates: E
         Route("/review", listing),
         Route("/review/draft", page),
         Route("/api/review/draft", state),
+        Route("/api/review/corpus", matches),
         Route("/api/review/edit", edit, methods=["POST"]),
         Route("/api/review/load", load, methods=["POST"]),
     ]

@@ -13,13 +13,15 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError, ValidationFailed
+from graph.identity import DOUBT, IdentityIndex, Record, compare
 from graph.ontology import Ontology, default_ontology
-from loaders.drafts import open_items
+from loaders.drafts import CANDIDATE_FIELDS, open_items
 from loaders.extract.review import (
     accept_claim,
     decide_candidate,
@@ -31,7 +33,11 @@ from loaders.extract.review import (
 from loaders.factfile import format_of
 
 __all__ = ["DraftChanged", "EditRefused", "draft_files", "digest", "list_drafts", "draft_state", "apply_edit",
-           "menus"]
+           "menus", "corpus_candidates", "CorpusMatches"]
+
+# The corpus's doubtful matches for a draft (the app builds it over Neo4j): draft -> candidates.
+CorpusMatches = Callable[[dict[str, Any]], list[dict[str, Any]]]
+MAX_CORPUS_CANDIDATES = 30
 
 _LOCK = threading.Lock()  # one save at a time: the digest check and the rename belong together
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -123,16 +129,19 @@ def _mentions(text: str, entities: list[dict[str, Any]]) -> list[list[Any]]:
 
 
 def menus(ontology: Ontology | None = None) -> dict[str, Any]:
-    """What the add forms offer: labels, and each predicate's allowed labels and own qualifiers."""
+    """What the claim forms offer: labels, and each predicate's allowed labels and the qualifiers
+    it declares (its own and the universal dates): enum values, the type, and for an entity
+    qualifier the labels it takes. A list qualifier is left to the fact file."""
     ontology = ontology or default_ontology()
-    return {
-        "labels": sorted(ontology.labels),
-        "predicates": {name: {"from": list(r.sources), "to": list(r.targets),
-                              "qualifiers": {q: list(s.values) for q, s in r.properties.items()
-                                             if s.type in ("string", "enum")}}
-                       for name, r in sorted(ontology.relationships.items())},
-        "max_quote_words": ontology.max_quote_words,
-    }
+    out: dict[str, Any] = {}
+    for name, r in sorted(ontology.relationships.items()):
+        specs = {q: s for q, s in ontology.qualifiers(name).items() if s.type != "list"}
+        out[name] = {"from": list(r.sources), "to": list(r.targets),
+                     "qualifiers": {q: list(s.values) for q, s in specs.items()},
+                     "types": {q: s.type for q, s in specs.items()},
+                     "entity_labels": {q: list(s.labels) for q, s in specs.items() if s.type == "entity"}}
+    return {"labels": sorted(ontology.labels), "predicates": out, "speakers": list(ontology.speaker_labels),
+            "max_quote_words": ontology.max_quote_words}
 
 
 def draft_state(path: Path) -> dict[str, Any]:
@@ -154,6 +163,76 @@ def draft_state(path: Path) -> dict[str, Any]:
         "note": article.note,
         "mentions": _mentions(article.text, entities) if article.text else [],
     }
+
+
+def corpus_candidates(doc: dict[str, Any], corpus: IdentityIndex | Sequence[Record],
+                      lookup: Callable[[list[str]], dict[str, Record]] | None = None,
+                      limit: int = MAX_CORPUS_CANDIDATES) -> list[dict[str, Any]]:
+    """Doubtful identity matches between the draft's entities and the corpus's, by the one resolver.
+
+    Each is a draft candidate (``entity`` of the draft, ``same_as`` a corpus key, score and
+    reason) plus the corpus side's ``sources``; best first. Pairs the draft already holds as a
+    candidate (decided or not) are left out, and so are corpus keys the draft itself declares
+    (the article's own coreference asked about those). ``corpus`` (best an index built once:
+    only its records that share a block with the draft's are compared) may lack the
+    ``generic`` flag and sources (a name index); ``lookup`` gives the matched corpus keys'
+    full records, and each pair is judged again on them.
+    """
+    if not isinstance(corpus, IdentityIndex):
+        corpus = IdentityIndex(corpus)
+    entities = doc.get("entities") or []
+    ours = {e["key"] for e in entities}
+    drafted = [Record(e["key"], e["label"], e.get("name", e["key"]), list(e.get("aliases") or []), (),
+                      bool(e.get("sensitive")), bool(e.get("generic")), origin="draft") for e in entities]
+    near: set[int] = set()
+    for block in IdentityIndex(drafted).blocks:  # the corpus's blocks the draft falls in, not all its pairs
+        members = corpus.blocks.get(block, ())
+        if len(members) <= corpus.max_block:
+            near.update(members)
+    index = IdentityIndex([*drafted, *(corpus.records[i] for i in sorted(near) if corpus.records[i].key not in ours)])
+    # How many people share a surname is a fact of the whole corpus, not of the few compared.
+    shared = dict(corpus.shared_surnames)
+    for name, n in index.shared_surnames.items():
+        shared[name] = max(shared.get(name, 0), n)
+    among = {i for i, r in enumerate(index.records) if r.origin == "draft"}
+    asked = {(c.get("entity"), c.get("same_as")) for c in doc["draft"].get("candidates") or []}
+    pairs: list[tuple[Record, Record]] = []
+    for m in index.candidates(DOUBT, among=among):
+        a, b = index.records[m.i], index.records[m.j]
+        if (a.origin == "draft") == (b.origin == "draft"):
+            continue
+        mine, theirs = (a, b) if a.origin == "draft" else (b, a)
+        if (mine.key, theirs.key) not in asked:
+            pairs.append((mine, theirs))
+    full = lookup(sorted({t.key for _m, t in pairs})) if lookup is not None and pairs else {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for mine, theirs in pairs:
+        theirs = full.get(theirs.key, theirs)
+        m = compare(mine, theirs, shared)
+        if m is None or m.score < DOUBT or (mine.key, theirs.key) in out:
+            continue
+        out[(mine.key, theirs.key)] = {
+            "entity": mine.key, "mention": mine.name, "same_as": theirs.key, "same_as_name": theirs.name,
+            "score": round(m.score, 2), "reason": f"{m.reason} (in the corpus)", "sources": sorted(theirs.sources)}
+    return sorted(out.values(), key=lambda c: (-c["score"], c["entity"], c["same_as"]))[:limit]
+
+
+def _decide_corpus(doc: dict[str, Any], edit: dict[str, Any], corpus: CorpusMatches | None) -> str:
+    """Record a corpus match the way extraction records one (a draft candidate), then decide it
+    as ``review`` does: same merges the entity into the corpus key, different keeps them apart."""
+    if corpus is None:
+        raise CasegraphError("this app has no corpus to compare the draft with")
+    found = next((c for c in corpus(doc) if c["entity"] == edit.get("entity") and c["same_as"] == edit.get("same_as")),
+                 None)
+    if found is None:
+        raise CasegraphError(f"{str(edit.get('entity'))[:80]!r} and {str(edit.get('same_as'))[:80]!r} are not a "
+                             "doubtful match with the corpus (any more): reload the page")
+    cand = {k: v for k, v in found.items() if k in CANDIDATE_FIELDS}
+    cand["decision"] = "pending"
+    doc["draft"].setdefault("candidates", []).append(cand)
+    same = edit.get("op") == "corpus_same"
+    decide_candidate(doc, cand, same=same)
+    return f"merged into {found['same_as']}" if same else "kept apart from the corpus entity"
 
 
 def _index(items: list[dict[str, Any]], value: Any, what: str) -> dict[str, Any]:
@@ -243,7 +322,43 @@ def _add_claim(doc: dict[str, Any], text: str | None, form: dict[str, Any], onto
     doc.setdefault("claims", []).append(claim)
 
 
-def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology: Ontology) -> str:
+def _edit_claim(doc: dict[str, Any], form: dict[str, Any], ontology: Ontology) -> None:
+    """`review`'s edit of a claim beyond its quote: subject, predicate, object, qualifiers, speaker.
+
+    Only the shape is checked here; whether the ontology allows the result (labels, qualifier
+    types, dates) is the validator's word, so a refusal reads as ``validate`` prints it.
+    """
+    claim = _index(doc.get("claims") or [], form.get("index"), "claim")
+    new: dict[str, Any] = {}
+    for field in ("subject", "predicate", "object"):
+        value = form.get(field, claim[field])
+        if not isinstance(value, str) or not value:
+            raise CasegraphError(f"a claim needs a {field}")
+        new[field] = value
+    qualifiers = form.get("qualifiers") or {}
+    if not isinstance(qualifiers, dict):
+        raise CasegraphError("qualifiers must be an object of name: value")
+    speaker = form.get("asserted_by")
+    if speaker is not None and not isinstance(speaker, str):
+        raise CasegraphError("the speaker must be an entity key")
+    # The old predicate's qualifiers go: the form sends every qualifier the new one keeps.
+    old = ontology.qualifiers(claim["predicate"]) if claim["predicate"] in ontology.relationships else {}
+    for name in [*old, *ontology.claim_qualifiers, "asserted_by"]:
+        claim.pop(name, None)
+    claim.update(new)
+    for name, value in qualifiers.items():
+        if value in (None, ""):
+            continue
+        if name in ("subject", "predicate", "object", "quote", "span", "review", "confidence", "asserted_by"):
+            raise CasegraphError(f"'{str(name)[:40]}' is not a qualifier")
+        claim[str(name)] = str(value)
+    if speaker:
+        claim["asserted_by"] = speaker
+    claim["review"] = "edited"
+
+
+def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology: Ontology,
+           corpus: CorpusMatches | None = None) -> str:
     op = edit.get("op")
     claims = doc.get("claims") or []
     if op in ("accept", "reject"):
@@ -258,12 +373,17 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
         start, end, quote = _selection(text, edit)
         claim.update(span=[start, end], quote=quote, review="edited")
         return "quote replaced"
+    if op == "edit_claim":
+        _edit_claim(doc, edit, ontology)
+        return "claim edited"
     if op in ("same", "different"):
         cand = _index(doc["draft"].get("candidates") or [], edit.get("index"), "doubtful match")
         if cand.get("decision", "pending") != "pending":
             raise CasegraphError("that match is already decided")
         decide_candidate(doc, cand, same=op == "same")
         return "merged" if op == "same" else "kept apart"
+    if op in ("corpus_same", "corpus_different"):
+        return _decide_corpus(doc, edit, corpus)
     if op == "add_entity":
         return f"entity {_add_entity(doc, text, edit, ontology)} added"
     if op == "add_claim":
@@ -277,12 +397,14 @@ def _apply(doc: dict[str, Any], text: str | None, edit: dict[str, Any], ontology
     raise CasegraphError(f"unknown change {str(op)[:40]!r}")
 
 
-def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ontology | None = None) -> dict[str, Any]:
+def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ontology | None = None,
+               corpus: CorpusMatches | None = None) -> dict[str, Any]:
     """Apply one change to the draft at ``path`` and save it; return the new :func:`draft_state` and what was done.
 
     Refused with :class:`DraftChanged` when the file's digest is not ``seen_digest``, and with
     :class:`EditRefused` (the validator's messages) when the result would not validate; the
-    file is untouched then.
+    file is untouched then. ``corpus`` gives the draft's doubtful matches with the corpus (for
+    deciding one of them).
     """
     ontology = ontology or default_ontology()
     format_of(path)
@@ -293,7 +415,7 @@ def apply_edit(path: Path, seen_digest: str, edit: dict[str, Any], ontology: Ont
             raise DraftChanged(f"{path.name} changed on disk since this page was loaded; nothing was saved. "
                                "Reload the page to see the file as it is now.")
         doc = read_draft(path)
-        done = _apply(doc, _article(doc, path).text, edit, ontology)
+        done = _apply(doc, _article(doc, path).text, edit, ontology, corpus)
         if edit.get("op") != "mark_reviewed" and doc["draft"].get("status") == "reviewed" and open_items(doc):
             doc["draft"]["status"] = "unreviewed"  # a new pending item reopens it
         try:

@@ -12,6 +12,8 @@ const review = {
   state: null,      // the last draft state from the server
   current: -1,      // index into items()
   selection: null,  // {start, end, text} in code points of the article
+  editing: null,    // the index of the claim the claim form edits, or null when it adds
+  corpus: null,     // the draft's doubtful matches with the loaded graph (null until they come)
 };
 window.casegraphReview = review;
 
@@ -32,11 +34,13 @@ function names() {
   return out;
 }
 
-// The items the keys walk through: doubtful matches, then claims.
+// The items the keys walk through: doubtful matches, claims, then the matches with the loaded
+// graph (last: they arrive after the page, and must not shift the others' places).
 function items() {
   const s = review.state;
   return [...s.candidates.map((c, i) => ({ kind: "candidate", index: i, item: c })),
-          ...s.claims.map((c, i) => ({ kind: "claim", index: i, item: c }))];
+          ...s.claims.map((c, i) => ({ kind: "claim", index: i, item: c })),
+          ...(review.corpus || []).map((c, i) => ({ kind: "corpus", index: i, item: c }))];
 }
 
 function say(text, problems) {
@@ -67,7 +71,27 @@ async function edit(change) {
   review.current = Math.min(keep, items().length - 1);
   mark();
   say(`Saved: ${data.done}.`, []);
+  loadCorpus();  // a merge or a new entity changes what the corpus may hold
   return true;
+}
+
+// -- the corpus: doubtful identity matches with the loaded graph, from the one resolver -----
+async function loadCorpus() {
+  const resp = await fetch(`/api/review/corpus?name=${encodeURIComponent(NAME)}`, { credentials: "same-origin" });
+  let data;
+  try { data = await resp.json(); } catch (e) { data = { error: `${resp.status} ${resp.statusText}` }; }
+  if (!resp.ok) { $("corpus-note").textContent = data.error; return; }
+  review.corpus = data.candidates;
+  $("corpus-note").textContent = data.candidates.length ? "" : "No doubtful match with the loaded graph.";
+  $("corpus-candidates").replaceChildren(...data.candidates.map((c, i) => el("li", { class: "item corpus-candidate", "data-kind": "corpus", "data-index": i, "data-entity": c.entity, "data-same-as": c.same_as },
+    el("span", {}, `Is “${c.mention}” (${c.entity}) the same as ${c.same_as_name} (${c.same_as}) of the loaded graph? `),
+    el("span", { class: "score" }, `score ${c.score}`), " ",
+    el("em", { class: "reason" }, c.reason),
+    c.sources.length ? el("span", { class: "sources" }, ` · in ${c.sources.join(", ")}`) : "", " ",
+    el("button", { type: "button", class: "same", onclick: () => edit({ op: "corpus_same", entity: c.entity, same_as: c.same_as }) }, "same"),
+    el("button", { type: "button", class: "different", onclick: () => edit({ op: "corpus_different", entity: c.entity, same_as: c.same_as }) }, "different"))));
+  mark();
+  document.body.dataset.corpus = "yes";
 }
 
 // -- the article ---------------------------------------------------------------------------
@@ -139,6 +163,7 @@ function takeSelection(onlyNew) {
   for (const [a, b, key] of review.state.mentions) {
     if (a >= got.start && b <= got.end && !seen.includes(key)) seen.push(key);
   }
+  if (review.editing !== null) return true;  // an edit keeps the claim's own subject and object
   if (seen[0]) $("claim-subject").value = seen[0];
   if (seen[1]) $("claim-object").value = seen[1];
   fillPredicates();
@@ -173,7 +198,8 @@ function renderLists() {
     c.confidence !== undefined ? el("span", {}, ` · confidence ${c.confidence}`) : "", " ",
     el("button", { type: "button", class: "accept", onclick: () => edit({ op: "accept", index: i }) }, "accept (a)"),
     el("button", { type: "button", class: "reject", onclick: () => edit({ op: "reject", index: i }) }, "reject (r)"),
-    el("button", { type: "button", class: "requote", onclick: () => requote(i) }, "quote = selection (q)"))));
+    el("button", { type: "button", class: "requote", onclick: () => requote(i) }, "quote = selection (q)"),
+    el("button", { type: "button", class: "edit-claim", onclick: () => startEdit(i) }, "edit (x)"))));
   $("entities").replaceChildren(...s.entities.map((e) => el("li", { class: `entity lab-${e.label}`, "data-key": e.key },
     el("b", {}, e.name), ` ${e.label} · ${e.key}`, e.sensitive ? " · sensitive" : "", e.generic ? " · generic" : "",
     e.aliases && e.aliases.length ? ` · also ${e.aliases.join(", ")}` : "")));
@@ -207,23 +233,38 @@ function fillObjects() {
   fillQualifiers();
 }
 
+// The qualifiers the chosen predicate declares: a menu for an enum or an entity, else a text field.
 function fillQualifiers() {
   const rel = review.state.menus.predicates[$("claim-predicate").value];
   const box = $("claim-qualifiers");
-  box.replaceChildren(...Object.entries(rel ? rel.qualifiers : {}).map(([q, values]) => values.length
-    ? el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`), ...values.map((v) => el("option", { value: v }, v)))
-    : el("input", { "data-qualifier": q, placeholder: q, size: 10 })));
+  const keep = {};
+  box.querySelectorAll("[data-qualifier]").forEach((n) => { if (n.value) keep[n.dataset.qualifier] = n.value; });
+  box.replaceChildren(...Object.entries(rel ? rel.qualifiers : {}).map(([q, values]) => {
+    const type = rel.types ? rel.types[q] : "string";
+    let node;
+    if (type === "entity") {
+      node = el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`),
+        ...entityOptions(rel.entity_labels[q]).map(([v, text]) => el("option", { value: v }, text)));
+    } else if (values.length) {
+      node = el("select", { "data-qualifier": q, title: q }, el("option", { value: "" }, `(${q})`), ...values.map((v) => el("option", { value: v }, v)));
+    } else {
+      node = el("input", { "data-qualifier": q, title: q, placeholder: type === "date" ? `${q} (YYYY-MM-DD)` : q, size: 10 });
+    }
+    if (keep[q]) node.value = keep[q];
+    return node;
+  }));
 }
 
 function renderForms() {
   const s = review.state;
   options($("claim-subject"), entityOptions(null), "(subject)");
   options($("claim-object"), entityOptions(null), "(object)");
-  options($("claim-speaker"), entityOptions(["Person", "Organisation"]), "(according to: nobody named)");
+  options($("claim-speaker"), entityOptions(s.menus.speakers), "(according to: nobody named)");
   options($("entity-label"), s.menus.labels.map((l) => [l, l]), "(label)");
   fillPredicates();
   const off = s.text === null;
-  for (const id of ["claim-save", "entity-save"]) $(id).disabled = off;
+  $("entity-save").disabled = off;
+  $("claim-save").disabled = off && review.editing === null;  // an edit keeps the quote: no article needed
 }
 
 function show(state) {
@@ -253,7 +294,7 @@ function step(by) {
   const all = items();
   if (!all.length) return;
   // Next goes to the next pending item if there is one, else simply the next item.
-  const pending = (it) => (it.kind === "claim" ? it.item.review === "pending" : (it.item.decision || "pending") === "pending");
+  const pending = (it) => (it.kind === "claim" ? it.item.review === "pending" : (it.item.decision || "pending") === "pending");  // a corpus match is pending while listed
   for (let k = 1; k <= all.length; k++) {
     const i = (review.current + by * k + all.length * k) % all.length;
     if (pending(all[i])) { review.current = i; mark(); return; }
@@ -266,6 +307,7 @@ function decide(yes) {
   const it = items()[review.current];
   if (!it) { say("Pick an item first (j: next)."); return; }
   if (it.kind === "claim") edit({ op: yes ? "accept" : "reject", index: it.index });
+  else if (it.kind === "corpus") edit({ op: yes ? "corpus_same" : "corpus_different", entity: it.item.entity, same_as: it.item.same_as });
   else edit({ op: yes ? "same" : "different", index: it.index });
 }
 
@@ -275,12 +317,58 @@ function requote(index) {
   edit({ op: "requote", index, ...review.selection });
 }
 
+// -- editing a claim beyond its quote: the claim form, filled with the claim -----------------
+function startEdit(index) {
+  const c = review.state.claims[index];
+  if (!c) return;
+  review.editing = index;
+  renderForms();
+  $("claim-subject").value = c.subject;
+  $("claim-object").value = c.object;
+  $("claim-speaker").value = c.asserted_by || "";
+  fillPredicates();
+  $("claim-predicate").value = c.predicate;
+  $("claim-qualifiers").replaceChildren();
+  fillObjects();  // the object menu holds what the predicate takes, as when adding
+  document.querySelectorAll("#claim-qualifiers [data-qualifier]").forEach((n) => {
+    const v = c[n.dataset.qualifier];
+    if (v !== undefined && v !== null) n.value = String(v);
+  });
+  $("claim-mode").textContent = `Editing claim ${index + 1}: ${label(c.subject)} ${c.predicate} ${label(c.object)}`;
+  $("claim-save").textContent = "Save claim";
+  $("claim-cancel").hidden = false;
+  $("claim-predicate").focus();
+}
+
+function stopEdit() {
+  if (review.editing === null) return;
+  review.editing = null;
+  $("claim-mode").textContent = "";
+  $("claim-save").textContent = "Add claim";
+  $("claim-cancel").hidden = true;
+  renderForms();
+}
+
 // -- saving the forms ----------------------------------------------------------------------
-async function addClaim(event) {
-  event.preventDefault();
-  if (!review.selection) { say("Select the quote in the article first."); return; }
+function qualifierValues() {
   const qualifiers = {};
   document.querySelectorAll("#claim-qualifiers [data-qualifier]").forEach((n) => { if (n.value) qualifiers[n.dataset.qualifier] = n.value; });
+  return qualifiers;
+}
+
+async function addClaim(event) {
+  event.preventDefault();
+  const qualifiers = qualifierValues();
+  if (review.editing !== null) {
+    const index = review.editing;
+    const ok = await edit({
+      op: "edit_claim", index, subject: $("claim-subject").value, predicate: $("claim-predicate").value,
+      object: $("claim-object").value, asserted_by: $("claim-speaker").value || null, qualifiers,
+    });
+    if (ok) stopEdit();
+    return;
+  }
+  if (!review.selection) { say("Select the quote in the article first."); return; }
   const ok = await edit({
     op: "add_claim", ...review.selection, subject: $("claim-subject").value, predicate: $("claim-predicate").value,
     object: $("claim-object").value, asserted_by: $("claim-speaker").value || null, qualifiers,
@@ -317,7 +405,7 @@ function typing(target) {
 
 document.addEventListener("keydown", (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey || !review.state) return;
-  if (event.key === "Escape") { document.activeElement.blur(); return; }
+  if (event.key === "Escape") { stopEdit(); document.activeElement.blur(); return; }
   if (typing(event.target)) return;
   const k = event.key;
   if (k === "a") decide(true);
@@ -325,6 +413,9 @@ document.addEventListener("keydown", (event) => {
   else if (k === "q") {
     const it = items()[review.current];
     if (it && it.kind === "claim") requote(it.index); else say("Pick a claim first (j: next).");
+  } else if (k === "x") {
+    const it = items()[review.current];
+    if (it && it.kind === "claim") { event.preventDefault(); startEdit(it.index); } else say("Pick a claim first (j: next).");
   } else if (k === "j" || k === "n") step(1);
   else if (k === "k" || k === "p") step(-1);
   else if (k === "c" || k === "e") {
@@ -341,9 +432,10 @@ $("claim-object").addEventListener("change", fillPredicates);
 $("claim-predicate").addEventListener("change", fillObjects);
 $("claim-form").addEventListener("submit", addClaim);
 $("entity-form").addEventListener("submit", addEntity);
+$("claim-cancel").addEventListener("click", stopEdit);
 $("mark-reviewed").addEventListener("click", () => edit({ op: "mark_reviewed" }));
 $("load").addEventListener("click", load);
-document.querySelectorAll("#claims, #candidates").forEach((list) => list.addEventListener("click", (event) => {
+document.querySelectorAll("#claims, #candidates, #corpus-candidates").forEach((list) => list.addEventListener("click", (event) => {
   const li = event.target.closest(".item");
   if (!li) return;
   review.current = items().findIndex((it) => it.kind === li.dataset.kind && String(it.index) === li.dataset.index);
@@ -357,4 +449,5 @@ document.querySelectorAll("#claims, #candidates").forEach((list) => list.addEven
   show(data);
   step(1);
   document.body.dataset.ready = "yes";
+  loadCorpus();
 })();
