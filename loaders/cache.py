@@ -15,6 +15,10 @@ What makes an entry usable, and nothing else:
   bytes and the source of the modules that check files. Any change there and no row matches;
 - only files that were valid are stored, so every problem message is always computed afresh.
 
+Beside the files, the cache keeps *run summaries* (table ``runs``): the counts of a whole valid
+run and, after a load, each source's digest, under a key made of the context and every file's
+path and content hash; :mod:`loaders.incremental` answers an unchanged corpus from them.
+
 Safety: the cache is SQLite (no pickle: rows are JSON, decoded into plain values and then into
 the model's dataclasses), under ``.casegraph/cache/`` of the casegraph home. A cache file that is
 not owned by the current user, or that others may write, is neither read nor written; a corrupt

@@ -191,22 +191,15 @@ class Loader:
         return summary
 
     def unchanged(self, digests: dict[str, str], counts: dict[str, int]) -> LoadSummary | None:
-        """The summary of a load that would change nothing, or None when it would.
-
-        ``digests`` are the source digests of a corpus as loaded last time, ``counts`` its sizes
-        (sources, entities, mentions, claims, evidence). When Neo4j holds exactly those digests
-        (one read), :meth:`load` of that corpus would skip every source: this says so without the
-        corpus. Anything else (a source missing or loaded otherwise, another database) is None.
-        """
+        """What :meth:`load` of a corpus whose source digests are ``digests`` and sizes ``counts``
+        reports when Neo4j holds exactly those digests (every source skipped), from one read,
+        without the corpus; None when any differs (a source missing or loaded otherwise)."""
         self.store.ensure_schema()
         stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
             S.SOURCE_DIGESTS, keys=sorted(digests))})
-        if stored != digests:
-            return None
         summary = LoadSummary()
-        for kind, n in counts.items():
-            summary.unchanged[kind] += n
-        return summary
+        summary.unchanged.update(counts)
+        return summary if stored == digests else None
 
     def _check_entities(self, corpus: Corpus) -> None:
         """Refuse the load whole if it contradicts what other sources say of an entity.
