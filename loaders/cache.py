@@ -49,8 +49,10 @@ FORMAT = 2
 RUNS_KEPT = 8  # whole-run summaries kept (one per corpus a user validates or loads, most recent first)
 # The modules whose code decides what a checked file contains: a change to any of them is a new
 # context (a developer's edit changes results without changing casegraph's version).
+# Run summaries (loaders.incremental) also depend on the judgements and on the source digests.
 _CHECKER_MODULES = ("loaders/facts.py", "loaders/drafts.py", "graph/types.py", "graph/model.py",
-                    "graph/text.py", "graph/ontology.py", "loaders/cache.py")
+                    "graph/text.py", "graph/ontology.py", "loaders/cache.py", "loaders/judgements.py",
+                    "loaders/incremental.py", "graph/db/rows.py", "graph/yamlio.py", "graph/yamlfast.py")
 _ROOT = Path(__file__).resolve().parent.parent
 
 
