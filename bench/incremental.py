@@ -7,8 +7,9 @@ runs it, one ``casegraph`` process per step, process start included:
 
 - the floors: ``casegraph --help`` (starting Python and the CLI) and reading and hashing every
   file once (what telling an unchanged corpus from a changed one costs at least);
-- ``validate DIR`` unchanged, cold (``--no-cache``) and warm (the cache filled by a first run);
-- ``load DIR`` with nothing changed, cold and warm;
+- ``validate DIR`` unchanged, cold (``--no-cache``) and warm (the cache filled by a first run:
+  answered from the run summary, see loaders.incremental);
+- ``load DIR`` with nothing changed, cold and warm (after a cached load stored the digests);
 - ``load DIR`` after one quote in one file changed, cold and warm;
 
 and prints them beside the targets (100,000 claims: < 1 s; 1,000,000: < 3 s), each step's peak
@@ -118,6 +119,9 @@ def main() -> None:
                 ("validate, filling the cache", ["validate", str(corpus)]),
                 ("validate unchanged, warm", ["validate", str(corpus)]),
                 ("load unchanged, cold", ["load", "--no-cache", str(corpus)]),
+                # The first cached load reads the (cached) files and stores each source's digest...
+                ("load unchanged, storing digests", ["load", str(corpus)]),
+                # ...and the next compares those with Neo4j's only (loaders.incremental).
                 ("load unchanged, warm", ["load", str(corpus)]),
             ]:
                 print(f"[{fmt}] {name} ...", file=sys.stderr)

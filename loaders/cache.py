@@ -15,6 +15,10 @@ What makes an entry usable, and nothing else:
   bytes and the source of the modules that check files. Any change there and no row matches;
 - only files that were valid are stored, so every problem message is always computed afresh.
 
+Beside the files, the cache keeps *run summaries* (table ``runs``): the counts of a whole valid
+run and, after a load, each source's digest, under a key made of the context and every file's
+path and content hash; :mod:`loaders.incremental` answers an unchanged corpus from them.
+
 Safety: the cache is SQLite (no pickle: rows are JSON, decoded into plain values and then into
 the model's dataclasses), under ``.casegraph/cache/`` of the casegraph home. A cache file that is
 not owned by the current user, or that others may write, is neither read nor written; a corrupt
@@ -41,11 +45,14 @@ from graph.ontology import Ontology
 
 __all__ = ["FactCache", "open_cache", "cache_path"]
 
-FORMAT = 1
+FORMAT = 2
+RUNS_KEPT = 8  # whole-run summaries kept (one per corpus a user validates or loads, most recent first)
 # The modules whose code decides what a checked file contains: a change to any of them is a new
 # context (a developer's edit changes results without changing casegraph's version).
+# Run summaries (loaders.incremental) also depend on the judgements and on the source digests.
 _CHECKER_MODULES = ("loaders/facts.py", "loaders/drafts.py", "graph/types.py", "graph/model.py",
-                    "graph/text.py", "graph/ontology.py", "loaders/cache.py")
+                    "graph/text.py", "graph/ontology.py", "loaders/cache.py", "loaders/judgements.py",
+                    "loaders/incremental.py", "graph/db/rows.py", "graph/yamlio.py", "graph/yamlfast.py")
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -152,20 +159,74 @@ class FactCache:
         self.hits += 1
         return data
 
+    def run_key(self, files: list[tuple[Path, Stamp | None]], extra: list[tuple[Path, Stamp | None]]) -> str | None:
+        """The key of a whole run: this context, every fact file (in order) and every other file
+        its result depends on (judgements), each by absolute path and content hash; None when a
+        file cannot be read (the checker reports that)."""
+        h = hashlib.sha1(f"run {self._context}".encode())
+        for group in (files, extra):
+            h.update(b"\x00group")
+            for path, st in group:
+                if st is None:
+                    return None
+                h.update(f"\x00{os.path.abspath(path)}\x00{st.sha1}".encode())
+        return h.hexdigest()
+
+    def run(self, key: str) -> dict[str, Any] | None:
+        """The summary stored for a valid run with this key (see :meth:`run_key`), or None."""
+        try:
+            found = self._conn.execute("SELECT data, check_sum FROM runs WHERE key = ? AND context = ?",
+                                       (key, self._context)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
+            return None
+        try:
+            data = json.loads(found[0])
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def store_run(self, key: str, data: dict[str, Any]) -> None:
+        """Remember the summary of a valid run (in the run's write transaction, like :meth:`store`)."""
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        if not self._begin():
+            return
+        try:
+            self._conn.execute("INSERT OR REPLACE INTO runs(key, context, data, check_sum, stored) "
+                               "VALUES (?, ?, ?, ?, julianday('now'))",
+                               (key, self._context, text, hashlib.sha1(text.encode()).hexdigest()))
+            self._conn.execute("DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY stored DESC LIMIT ?)",
+                               (RUNS_KEPT,))
+        except sqlite3.DatabaseError:
+            self._give_up()
+
+    def _begin(self) -> bool:
+        """Open this run's write transaction if not yet open; False when it cannot be."""
+        if self._write_failed:
+            return False
+        if self._writing:
+            return True
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._writing = True
+            self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
+            self._conn.execute("DELETE FROM runs WHERE context != ?", (self._context,))
+        except sqlite3.DatabaseError:
+            self._give_up()
+            return False
+        return True
+
     def store(self, path: Path, st: Stamp, data: dict[str, Any]) -> None:
         """Remember a valid file's checked result, in the run's one write transaction.
 
         Rows go to SQLite as they come (its pages, not this process, hold them) and become
         visible at :meth:`commit`. When another run holds the write lock, this run stores nothing.
         """
-        if self._write_failed:
-            return
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if not self._begin():
+            return
         try:
-            if not self._writing:
-                self._conn.execute("BEGIN IMMEDIATE")
-                self._writing = True
-                self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
             self._conn.execute(
                 "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha1, context, data, check_sum) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -207,6 +268,13 @@ CREATE TABLE IF NOT EXISTS files (
     context TEXT NOT NULL,
     data TEXT NOT NULL,
     check_sum TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    key TEXT PRIMARY KEY,
+    context TEXT NOT NULL,
+    data TEXT NOT NULL,
+    check_sum TEXT NOT NULL,
+    stored REAL NOT NULL
 )
 """
 
@@ -218,9 +286,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         ok = conn.execute("PRAGMA quick_check").fetchone()
         if not ok or ok[0] != "ok":
             raise sqlite3.DatabaseError("cache file failed its integrity check")
-        conn.execute(_SCHEMA)
-        cols = [r[1] for r in conn.execute("PRAGMA table_info(files)")]
-        if cols != ["path", "size", "mtime_ns", "sha1", "context", "data", "check_sum"]:
+        conn.executescript(_SCHEMA)
+        shape = {table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")] for table in ("files", "runs")}
+        if shape != {"files": ["path", "size", "mtime_ns", "sha1", "context", "data", "check_sum"],
+                     "runs": ["key", "context", "data", "check_sum", "stored"]}:
             raise sqlite3.DatabaseError("a cache file of another shape")
     except BaseException:
         conn.close()

@@ -36,6 +36,8 @@ __all__ = [
     "FACT_SUFFIXES",
     "find_fact_files",
     "validate",
+    "validate_files",
+    "RunInfo",
     "load_corpus",
     "check_value",
 ]
@@ -571,12 +573,25 @@ def _to_cache(pf: _ParsedFile) -> dict[str, Any] | None:
                              pf.claims, pf.draft_open, pf.exact_lines)
 
 
+@dataclass
+class RunInfo:
+    """What a run learnt besides its result (for the run summary of :mod:`loaders.incremental`)."""
+
+    stamps: dict[Path, fact_cache.Stamp | None] = field(default_factory=dict)  # taken before reading
+    steady: bool = True  # every file read still had the bytes stamped before
+    drafts: int = 0  # unreviewed drafts among the files
+
+
 def _read_all(files: list[Path], ontology: Ontology, fast: bool, cache: fact_cache.FactCache | None,
-              problems: list[Problem]) -> list[_ParsedFile]:
+              problems: list[Problem], info: RunInfo | None = None) -> list[_ParsedFile]:
     """Every file checked, or taken from the cache when its content is the one checked before."""
     parsed: list[_ParsedFile] = []
+    info = info if info is not None else RunInfo()
     for path in files:
-        before = fact_cache.stamp(path) if cache is not None else None
+        if path in info.stamps:
+            before = info.stamps[path]
+        else:
+            before = fact_cache.stamp(path) if cache is not None else None
         pf = None
         if cache is not None and before is not None:
             data = cache.lookup(path, before)
@@ -589,9 +604,13 @@ def _read_all(files: list[Path], ontology: Ontology, fast: bool, cache: fact_cac
         if cache is not None and before is not None and not probs:
             data = _to_cache(pf)
             # Stored only when the bytes hashed before checking are still the file's bytes after.
-            if data is not None and fact_cache.stamp(path) == before:
-                cache.store(path, before, data)
+            if data is not None:
+                if fact_cache.stamp(path) == before:
+                    cache.store(path, before, data)
+                else:
+                    info.steady = False
         parsed.append(pf)
+    info.drafts = sum(1 for pf in parsed if pf.draft_open is not None)
     return parsed
 
 
@@ -611,12 +630,19 @@ def validate(paths: Iterable[str | Path], ontology: Ontology | None = None, *,
     ontology = ontology or default_ontology()
     paths = list(paths)
     files = find_fact_files(paths)
-    problems: list[Problem] = []
     if cache is None:
-        parsed = _read_all(files, ontology, fast, None, problems)
-    else:
-        with fact_cache.open_cache(cache, ontology) as fc:
-            parsed = _read_all(files, ontology, fast, fc, problems)
+        return validate_files(paths, files, ontology, None, refuse_drafts=refuse_drafts, fast=fast)
+    with fact_cache.open_cache(cache, ontology) as fc:
+        return validate_files(paths, files, ontology, fc, refuse_drafts=refuse_drafts, fast=fast)
+
+
+def validate_files(paths: list[str | Path], files: list[Path], ontology: Ontology, fc: fact_cache.FactCache | None, *,
+                   refuse_drafts: bool = False, fast: bool = True,
+                   info: RunInfo | None = None) -> tuple[Corpus, list[Problem], list[Path]]:
+    """:func:`validate` of ``files`` (found in ``paths``) with an open cache (or None); ``info``
+    brings stamps taken already and receives what the run learnt besides its result."""
+    problems: list[Problem] = []
+    parsed = _read_all(files, ontology, fast, fc, problems, info)
     with_problems = {p.file for p in problems}
     for pf in parsed:
         if pf.source is None and pf.path not in with_problems:

@@ -229,3 +229,165 @@ def test_the_cli_uses_the_cache_and_no_cache_bypasses_it(tmp_path: Path) -> None
     on = runner.invoke(cli, ["validate", target], env=env)
     assert on.exit_code == 0 and on.output == off.output
     assert _rows(tmp_path) == 1
+
+
+# -- the run summary (loaders.incremental): an unchanged corpus answered without reading it ------
+
+SAME = ('judgements:\n  - {keys: ["person:nariman-dzhelyal", "person:nariman-celal"], judgement: same, '
+        'by: anna, at: "2026-12-06"}\n')
+
+
+def _corpus(tmp_path: Path) -> Path:
+    """A writable corpus of two examples whose entities a judgement can join."""
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(ROOT / "examples" / "crimea", corpus_dir / "crimea")
+    shutil.copytree(ROOT / "examples" / "identity", corpus_dir / "identity")
+    return corpus_dir
+
+
+def _cli(args: list[str], home: Path) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from casegraph.cli import cli
+
+    result = CliRunner().invoke(cli, args, env={"CASEGRAPH_HOME": str(home)})
+    return result.exit_code, result.output
+
+
+def _no_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make reading the files fail: what still works is answered from the run summary."""
+    import loaders.incremental
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("the files were read")
+    monkeypatch.setattr(loaders.incremental, "validate_files", refuse)
+
+
+def test_validate_of_an_unchanged_corpus_answers_from_the_summary_with_the_same_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.incremental import check
+
+    corpus_dir = _corpus(tmp_path)
+    (corpus_dir / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    home = tmp_path / "home"
+    for fmt in ("text", "json"):
+        plain = _cli(["validate", "--no-cache", "--format", fmt, str(corpus_dir)], home)
+        assert plain[0] == 0
+        assert _cli(["validate", "--format", fmt, str(corpus_dir)], home) == plain  # fills the cache
+        with monkeypatch.context() as m:
+            _no_decoding(m)
+            assert check([corpus_dir], cache=home).cached
+            assert _cli(["validate", "--format", fmt, str(corpus_dir)], home) == plain
+        if fmt == "text":
+            assert plain[1].startswith("OK: 2 files, 2 sources, ")
+
+
+@pytest.mark.parametrize("change", ["file", "judgements", "ontology", "order", "new file", "row"])
+def test_validate_falls_back_to_reading_when_anything_changed(tmp_path: Path, change: str) -> None:
+    from loaders.incremental import check
+
+    corpus_dir = _corpus(tmp_path)
+    home = tmp_path / "home"
+    ontology = None
+    crimea = corpus_dir / "crimea" / "empr-2022-fsb-agent-network.yaml"
+    identity = corpus_dir / "identity" / "celal-interview.yaml"
+    paths: list[Path] = [corpus_dir]
+    assert not check(paths, cache=home).cached
+    before = check(paths, cache=home)
+    assert before.cached and before.corpus is None
+    if change == "file":
+        crimea.write_text(crimea.read_text(encoding="utf-8").replace("Dzhelyal", "Djelyal", 1), encoding="utf-8")
+    elif change == "judgements":
+        (corpus_dir / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    elif change == "ontology":
+        onto_file = tmp_path / "ontology.yaml"
+        onto_file.write_text((ROOT / "graph" / "ontology.yaml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        ontology = load_ontology(onto_file)
+    elif change == "order":
+        paths = [identity, crimea]  # the same files, named in another order (entities merge in file order)
+    elif change == "new file":
+        (corpus_dir / "crimea" / "copy.yaml").write_text(
+            identity.read_text(encoding="utf-8").replace("source:celal-interview", "source:celal-copy"), encoding="utf-8")
+    else:  # a consistent (check-summed) but forged summary is not trusted when it is not one this code writes
+        with sqlite3.connect(fact_cache.cache_path(home)) as conn:
+            text = json.dumps({"files": 2, "sources": "many"})
+            conn.execute("UPDATE runs SET data = ?, check_sum = ?", (text, hashlib.sha1(text.encode()).hexdigest()))
+    got = check(paths, ontology, cache=home)
+    plain = check(paths, ontology)
+    assert not got.cached
+    assert got.problems == plain.problems and got.counts == plain.counts and got.files == plain.files
+    _same(got.corpus, plain.corpus)
+    if change == "judgements":
+        assert got.counts["entities"] == before.counts["entities"] - 1  # the two keys are one entity now
+
+
+def test_problems_and_drafts_are_never_answered_from_a_summary(tmp_path: Path) -> None:
+    from loaders.incremental import check
+
+    for target in sorted(BROKEN.iterdir()):
+        home = tmp_path / target.name
+        plain = check([target])
+        for _ in range(2):
+            got = check([target], cache=home)
+            assert not got.cached and [str(p) for p in got.problems] == [str(p) for p in plain.problems]
+
+
+def _load_json(args: list[str], home: Path) -> dict:
+    code, out = _cli(["load", "--format", "json", *args], home)
+    assert code == 0, out
+    return json.loads(out)
+
+
+def _edit_in_neo4j(driver: object, digest_too: bool) -> None:
+    with driver.session() as session:  # type: ignore[attr-defined]
+        session.run("MATCH (e:Evidence) WITH e ORDER BY e.id LIMIT 1 SET e.quote = 'edited behind casegraph'").consume()
+        if digest_too:
+            session.run("MATCH (s:Source) WITH s ORDER BY s.key LIMIT 1 SET s.digest = 'edited'").consume()
+
+
+def test_load_of_an_unchanged_corpus_answers_from_the_summary_and_falls_back_when_anything_differs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, neo4j_env: object, clean_db: object) -> None:
+    corpus_dir = _corpus(tmp_path)
+    home = tmp_path / "home"
+    first = _load_json(["--no-cache", str(corpus_dir)], home)
+    assert first["created"]["sources"] == 2
+    unchanged = _load_json(["--no-cache", str(corpus_dir)], home)
+    assert _load_json([str(corpus_dir)], home) == unchanged  # the full way; stores the digests
+    with monkeypatch.context() as m:
+        _no_decoding(m)
+        assert _load_json([str(corpus_dir)], home) == unchanged  # one read of the digests
+        # The database edited behind casegraph's back, digests untouched: a digest-driven load does
+        # not see it, with or without the cache (the same answer), and --full always reads the files.
+        _edit_in_neo4j(clean_db, digest_too=False)
+        assert _load_json([str(corpus_dir)], home) == unchanged
+    assert _load_json(["--no-cache", str(corpus_dir)], home) == unchanged
+    fixed = _load_json(["--full", str(corpus_dir)], home)
+    assert fixed["updated"]["evidence"] == 1
+    # A digest that differs in Neo4j (another load, a hand edit): the full way, the same as without the cache.
+    _edit_in_neo4j(clean_db, digest_too=True)
+    cached = _load_json([str(corpus_dir)], home)
+    _edit_in_neo4j(clean_db, digest_too=True)
+    assert _load_json(["--no-cache", str(corpus_dir)], home) == cached
+    # Another (empty) database: everything is created again, as without the cache.
+    with clean_db.session() as session:  # type: ignore[attr-defined]
+        session.run("MATCH (n) DETACH DELETE n").consume()
+    assert _load_json([str(corpus_dir)], home) == first
+    # One file edited: the full warm path, the same answer as without the cache.
+    crimea = corpus_dir / "crimea" / "empr-2022-fsb-agent-network.yaml"
+    text = crimea.read_text(encoding="utf-8")
+    crimea.write_text(text.replace("quote: ", "quote: Edited ", 1), encoding="utf-8")
+    cached = _load_json([str(corpus_dir)], home)
+    assert cached["updated"]["evidence"] == 1
+    crimea.write_text(text, encoding="utf-8")
+    _load_json(["--no-cache", str(corpus_dir)], home)
+    crimea.write_text(text.replace("quote: ", "quote: Edited ", 1), encoding="utf-8")
+    assert _load_json(["--no-cache", str(corpus_dir)], home) == cached
+    # Judgements added: the full way (the joined entity), as without the cache.
+    judgements = corpus_dir / "judgements.yaml"
+    judgements.write_text(SAME, encoding="utf-8")
+    cached = _load_json([str(corpus_dir)], home)
+    assert cached["removed"]["entities"] == 1  # one of the two joined keys
+    judgements.unlink()
+    _load_json(["--no-cache", str(corpus_dir)], home)
+    judgements.write_text(SAME, encoding="utf-8")
+    assert _load_json(["--no-cache", str(corpus_dir)], home) == cached

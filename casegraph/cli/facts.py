@@ -16,7 +16,7 @@ from casegraph.cli.common import (
 )
 from graph.build import graph_stats
 from graph.errors import ValidationFailed
-from loaders.facts import validate as validate_files
+from loaders.incremental import check
 
 __all__ = ["COMMANDS"]
 
@@ -34,7 +34,8 @@ def validate(paths: tuple[str, ...], fmt: str, use_cache: bool) -> None:
     Example:
       casegraph validate examples/crimea
     """
-    corpus, problems, files = validate_files(paths, cache=cache_home(use_cache))
+    summary = check(paths, cache=cache_home(use_cache))
+    problems, files = summary.problems, summary.files
     if fmt == "json":
         emit_json({
             "files": [str(f) for f in files],
@@ -46,9 +47,9 @@ def validate(paths: tuple[str, ...], fmt: str, use_cache: bool) -> None:
         return
     if problems:
         raise ValidationFailed(problems)
-    evidence = sum(len(c.evidence) for c in corpus.claims.values())
-    counts = [(len(files), "file"), (len(corpus.sources), "source"), (len(corpus.entities), "entity"),
-              (len(corpus.claims), "claim"), (evidence, "piece of evidence")]
+    n = summary.counts
+    counts = [(len(files), "file"), (n["sources"], "source"), (n["entities"], "entity"),
+              (n["claims"], "claim"), (n["evidence"], "piece of evidence")]
     click.echo("OK: " + ", ".join(_plural(n, word) for n, word in counts))
 
 

@@ -47,22 +47,22 @@ def load(paths: tuple[str, ...], progress: bool | None, full: bool, bulk: bool, 
       casegraph load examples/crimea
       casegraph load --bulk big-corpus/
     """
-    from loaders.facts import load_corpus
-
-    corpus = load_corpus(paths, cache=cache_home(use_cache))
     if bulk:
         if full:
             raise click.UsageError("--full and --bulk do not go together (--bulk is a first load)")
         from graph.db.bulk import bulk_load
         from graph.db.server import status
+        from loaders.facts import load_corpus
 
-        summary = bulk_load(corpus)
+        summary = bulk_load(load_corpus(paths, cache=cache_home(use_cache)))
         info = status()
         _report(summary.as_dict(), info.bolt_uri if info else "the local Neo4j", fmt)
         return
-    with open_store() as store:
-        summary = store.load(corpus, progress=sys.stderr.isatty() if progress is None else progress, full=full)
-        _report(summary.as_dict(), store.uri, fmt)
+    from loaders.incremental import load_files
+
+    summary, uri = load_files(paths, open_store, cache=cache_home(use_cache), full=full,
+                              progress=sys.stderr.isatty() if progress is None else progress)
+    _report(summary.as_dict(), uri, fmt)
 
 
 def _report(data: dict[str, dict[str, int]], uri: str, fmt: str) -> None:

@@ -1,0 +1,164 @@
+"""``validate`` and ``load`` of an unchanged corpus without reading it again: the run summary.
+
+The per-file cache (:mod:`loaders.cache`) spares a warm run the checking of each file, but the
+run still decodes every file's rows, rebuilds the model and runs the cross-file checks. When a
+run names exactly the files of an earlier *valid* run, with the same bytes (same paths, in the
+same order, same content hashes), the same judgement files and the same context (casegraph's
+version, the ontology, the checking code), its result is that run's result. So a valid run stores
+a summary (counts of files, sources, entities, mentions, claims, evidence; unreviewed drafts), and
+a load also stores each source's digest (:func:`graph.db.rows.source_digests`):
+
+- :func:`check` answers ``validate`` from the summary, without decoding a row;
+- :func:`load_files` answers ``load`` from it when Neo4j holds exactly those digests (one read),
+  and otherwise (a changed file, another database, a database edited since) loads the full way.
+
+Anything else, a run with problems included, takes the ordinary path and gives its messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graph.errors import ValidationFailed
+from graph.memory import paused_gc
+from graph.model import Corpus
+from graph.ontology import Ontology, default_ontology
+from loaders import cache as fact_cache
+from loaders.facts import Problem, RunInfo, find_fact_files, validate_files
+from loaders.judgements import find_judgement_files
+
+if TYPE_CHECKING:
+    from graph.db.load import LoadSummary
+    from graph.db.store import Store
+
+__all__ = ["ValidationSummary", "check", "load_files"]
+
+_COUNTS = ("sources", "entities", "mentions", "claims", "evidence")
+
+
+@dataclass
+class ValidationSummary:
+    """What ``validate`` reports: the files, their problems and the corpus's counts.
+
+    ``corpus`` is the merged corpus when the files were read, None when the summary came from
+    the run cache (``cached``).
+    """
+
+    files: list[Path]
+    problems: list[Problem]
+    counts: dict[str, int] = field(default_factory=dict)  # sources, entities, mentions, claims, evidence
+    corpus: Corpus | None = None
+    cached: bool = False
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def _counts(corpus: Corpus) -> dict[str, int]:
+    return {"sources": len(corpus.sources), "entities": len(corpus.entities),
+            "mentions": sum(len(e.sources) for e in corpus.entities.values()),
+            "claims": len(corpus.claims), "evidence": sum(len(c.evidence) for c in corpus.claims.values())}
+
+
+@dataclass
+class _Run:
+    """One run against an open cache: its files, their stamps, its key and what is stored under it."""
+
+    paths: list[str | Path]
+    files: list[Path]
+    info: RunInfo
+    key: str | None
+    stored: dict[str, Any] | None
+
+
+def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
+    files = find_fact_files(paths)
+    info = RunInfo(stamps={f: fact_cache.stamp(f) for f in files})
+    judgements = [(j, fact_cache.stamp(j)) for j in find_judgement_files(paths)]
+    key = fc.run_key([(f, info.stamps[f]) for f in files], judgements)
+    stored = fc.run(key) if key is not None else None
+    if stored is not None and not (isinstance(stored.get("files"), int) and stored["files"] == len(files)
+                                   and all(isinstance(stored.get(k), int) for k in (*_COUNTS, "drafts"))):
+        stored = None  # not a summary this code wrote: never trusted
+    return _Run(paths, files, info, key, stored)
+
+
+def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts: bool) -> ValidationSummary:
+    """Validate the full (per-file cached) way; a valid run's summary is stored for the next one."""
+    corpus, problems, files = validate_files(run.paths, run.files, ontology, fc, refuse_drafts=refuse_drafts,
+                                             info=run.info)
+    summary = ValidationSummary(files, problems, _counts(corpus), corpus)
+    if not problems and run.key is not None and run.info.steady:
+        run.stored = {"files": len(files), **summary.counts, "drafts": run.info.drafts}
+        fc.store_run(run.key, run.stored)
+    return summary
+
+
+@paused_gc()  # millions of small objects, no cycles (graph.memory)
+def check(paths: Iterable[str | Path], ontology: Ontology | None = None, *, refuse_drafts: bool = False,
+          cache: Path | None = None) -> ValidationSummary:
+    """:func:`loaders.facts.validate`, summarised; answered from the run cache of ``cache`` (a
+    casegraph home) when the same files were valid last time, with the very same result."""
+    ontology = ontology or default_ontology()
+    paths = list(paths)
+    if cache is None:
+        files = find_fact_files(paths)
+        corpus, problems, files = validate_files(paths, files, ontology, None, refuse_drafts=refuse_drafts)
+        return ValidationSummary(files, problems, _counts(corpus), corpus)
+    with fact_cache.open_cache(cache, ontology) as fc:
+        if fc is None:
+            return check(paths, ontology, refuse_drafts=refuse_drafts)
+        run = _start(fc, paths)
+        if run.stored is not None and not (refuse_drafts and run.stored["drafts"]):
+            return ValidationSummary(run.files, [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
+        return _full(run, fc, ontology, refuse_drafts)
+
+
+@paused_gc()
+def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cache: Path | None = None,
+               full: bool = False, progress: bool = False) -> tuple[LoadSummary, str]:
+    """Validate fact files (refusing drafts), then load them into the store ``connect()`` opens
+    (only once the files hold, so bad files are reported even with Neo4j down); raise
+    ValidationFailed. Returns what the load did and the store's address.
+
+    With ``cache`` (a casegraph home), an unchanged corpus whose sources Neo4j holds with the
+    digests stored at its last load is answered with one read of those digests (every source
+    unchanged, as a full load would report); ``full`` always loads the full way.
+    """
+    ontology = default_ontology()
+    paths = list(paths)
+    if cache is None:
+        return _load(check(paths, ontology, refuse_drafts=True), connect, full, progress)
+    with fact_cache.open_cache(cache, ontology) as fc:
+        if fc is None:
+            return load_files(paths, connect, full=full, progress=progress)
+        run = _start(fc, paths)
+        stored = run.stored
+        if stored is not None and not full and not stored["drafts"] and isinstance(stored.get("digests"), dict):
+            from graph.db.load import Loader
+
+            with connect() as store:
+                done = Loader(store).unchanged(stored["digests"], {k: stored[k] for k in _COUNTS})
+                if done is not None:
+                    return done, store.uri
+        checked = _full(run, fc, ontology, refuse_drafts=True)
+        fc.commit()  # the checked files stay cached whatever the load does; the lock is not held meanwhile
+        result = _load(checked, connect, full, progress)
+        if run.stored is not None and run.key is not None and checked.corpus is not None:
+            from graph.db.rows import source_digests
+
+            # Neo4j now holds these digests (a load writes them last): the next unchanged load compares them only.
+            fc.store_run(run.key, {**run.stored, "digests": source_digests(checked.corpus)})
+        return result
+
+
+def _load(checked: ValidationSummary, connect: Callable[[], Store], full: bool, progress: bool) -> tuple[LoadSummary, str]:
+    if checked.problems:
+        raise ValidationFailed(checked.problems)
+    assert checked.corpus is not None
+    with connect() as store:
+        return store.load(checked.corpus, progress=progress, full=full), store.uri
