@@ -208,12 +208,12 @@ def corpus_candidates(doc: dict[str, Any], corpus: IdentityIndex | Sequence[Reco
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for mine, theirs in pairs:
         theirs = full.get(theirs.key, theirs)
-        m = compare(mine, theirs, shared)
-        if m is None or m.score < DOUBT or (mine.key, theirs.key) in out:
+        match = compare(mine, theirs, shared)
+        if match is None or match.score < DOUBT or (mine.key, theirs.key) in out:
             continue
         out[(mine.key, theirs.key)] = {
             "entity": mine.key, "mention": mine.name, "same_as": theirs.key, "same_as_name": theirs.name,
-            "score": round(m.score, 2), "reason": f"{m.reason} (in the corpus)", "sources": sorted(theirs.sources)}
+            "score": round(match.score, 2), "reason": f"{match.reason} (in the corpus)", "sources": sorted(theirs.sources)}
     return sorted(out.values(), key=lambda c: (-c["score"], c["entity"], c["same_as"]))[:limit]
 
 
