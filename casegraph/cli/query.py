@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
 import click
 
 from casegraph.cli.common import emit_json, emit_table, open_store
-from graph.db.bounds import MAX_TIMEOUT, BoundError, check_timeout
-from graph.db.query import DEFAULT_LIMIT, DEFAULT_TIMEOUT, QueryResult
+from graph.db.bounds import DEFAULT_LIMIT, DEFAULT_TIMEOUT, MAX_TIMEOUT, BoundError, check_timeout
 from graph.text import spreadsheet_cell
+
+if TYPE_CHECKING:
+    from graph.db.query import QueryResult  # imports the driver: only when a query runs
 
 __all__ = ["COMMANDS"]
 

@@ -24,8 +24,6 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import neo4j
-
 from graph.errors import StoreError
 
 __all__ = [
@@ -49,6 +47,8 @@ __all__ = [
 MAX_QUERY_CHARS = 65_536  # characters of Cypher text; the saved queries are under 3,000
 MAX_NESTING = 100  # levels; Neo4j 5.26's parser overflows at about 300 (1 MB thread stack)
 MAX_CHAIN = 250  # operators in one expression; Neo4j plans 10,000 of them for over a minute
+DEFAULT_TIMEOUT = 30.0  # seconds
+DEFAULT_LIMIT = 1000  # rows, for ad-hoc queries
 MAX_TIMEOUT = 86_400.0  # seconds (a day): the driver sends milliseconds as a 64-bit integer
 MAX_VALUES = 1_000_000  # values held of one result (each list item, map entry, property: one)
 MAX_CHARS = 50_000_000  # characters of text held of one result
@@ -227,6 +227,12 @@ class Budget:
         A list is counted by its length before its items are looked at, so a list of
         twenty million numbers is refused at once.
         """
+        from neo4j.graph import (  # the driver is imported when a query runs, not by the CLI
+            Node,
+            Path,
+            Relationship,
+        )
+
         stack = [value]
         while stack:
             item = stack.pop()
@@ -245,10 +251,10 @@ class Budget:
             elif isinstance(item, dict):
                 stack.extend(item.values())
                 self.chars += sum(len(str(k)) for k in item)
-            elif isinstance(item, neo4j.graph.Path):
+            elif isinstance(item, Path):
                 stack.extend(item.nodes)
                 stack.extend(item.relationships)
-            elif isinstance(item, neo4j.graph.Node | neo4j.graph.Relationship):
+            elif isinstance(item, Node | Relationship):
                 stack.extend(item.values())
                 self.chars += sum(len(k) for k in item.keys())
             self._check(row, column)

@@ -48,7 +48,15 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
-from graph.db.bounds import BoundError, Budget, check_text, check_timeout, check_values
+from graph.db.bounds import (
+    DEFAULT_LIMIT,
+    DEFAULT_TIMEOUT,
+    BoundError,
+    Budget,
+    check_text,
+    check_timeout,
+    check_values,
+)
 from graph.db.params import parameters_used
 from graph.db.values import compact, plain
 from graph.errors import StoreError
@@ -68,8 +76,6 @@ __all__ = [
     "compact",
 ]
 
-DEFAULT_TIMEOUT = 30.0  # seconds
-DEFAULT_LIMIT = 1000  # rows, for ad-hoc queries
 GRACE = 2.0  # seconds the client waits past the timeout for the server's own answer
 TERMINATE_WAIT = 10.0  # seconds the client gives the server to end a transaction, at most
 STOP_WAIT = 2.0  # of which: seconds to see it gone from SHOW TRANSACTIONS
