@@ -479,6 +479,37 @@ def test_redacted_keys_mean_one_entity_in_every_answer(loaded: Store) -> None:
         assert {real[n["id"]]: n["label"] for n in data["nodes"]} == want, key
 
 
+def test_redacted_connect_uses_the_pseudonyms_of_search_and_expand(redacted_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path's nodes and ties carry the keys, names and claim ids the other answers give; and
+    connect builds no redaction filter of its own (the index's one serves every answer)."""
+    import graph.redact
+
+    searched = {**_found(redacted_app.get(f"/api/search?q={_q('Person A')}")),
+                **_found(redacted_app.get(f"/api/search?q={_q('Person B')}"))}
+    assert searched.get("person:redacted-a") == "Person A" and searched.get("person:redacted-b") == "Person B"
+    built: list[int] = []
+    init = graph.redact.Redactor.__init__
+    monkeypatch.setattr(graph.redact.Redactor, "__init__", lambda self, g: built.append(1) or init(self, g))
+    for target in ("person:redacted-a", "person:redacted-b"):
+        expanded = redacted_app.get(f"/api/expand?key={_q(target)}&limit=500")
+        start = max(n["id"] for n in expanded["nodes"] if n["id"] != target)  # a neighbour (maybe pseudonymised)
+        status, answer = redacted_app.post("/api/connect", {"from": start, "to": target, "k": 3})
+        assert status == 200 and answer["paths"], answer
+        assert answer["to"]["key"] == target and answer["to"]["name"] == searched[target]
+        names = {n["id"]: n["name"] for n in expanded["nodes"]}
+        last_hop = {c["claim_id"] for c in answer["paths"][0]["hops"][-1]["claims"]}
+        assert last_hop <= {e["id"] for e in expanded["edges"]}  # the same claim ids
+        for path in answer["paths"]:
+            for node in path["nodes"]:
+                entity = redacted_app.get(f"/api/entity?key={_q(node['key'])}")  # every shown key is known
+                assert entity["name"] == node["name"]
+            assert names[path["nodes"][-2]["key"]] == path["nodes"][-2]["name"]
+        for claim_id in last_hop:
+            claim = redacted_app.get(f"/api/claim?id={_q(claim_id)}")
+            assert searched[target] in (claim["subject"]["name"], claim["object"]["name"])
+    assert built == []
+
+
 def test_redacted_app_refuses_real_keys_of_protected_people(redacted_app: App) -> None:
     for path in ("/api/expand?key=person:kurtumer-chalgozov", "/api/entity?key=person:nariman-ametov"):
         status, _, body = redacted_app.request(path)

@@ -39,11 +39,10 @@ from neo4j import ManagedTransaction
 from rapidfuzz import fuzz, process
 
 from graph.analysis.paths import connect as connect_paths
-from graph.build import MENTIONS, entity_node_attrs
+from graph.build import MENTIONS
 from graph.db import statements as S
 from graph.db.explore_case import CASE_LABEL, case_timeline
 from graph.db.read import Reader
-from graph.db.rows import entity_from_props
 from graph.errors import CasegraphError, preview
 from graph.exporters import EXPORTERS, write_export
 from graph.redact import Redactor, exit_graph
@@ -80,7 +79,6 @@ class _Index:
     owners: list[str] = field(default_factory=list)  # the shown key of each choice
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
     real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
-    padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
     prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
     redactor: Redactor | None = None  # redacted only: built once per index, not once per answer
     checked: float = 0.0  # when the fingerprint was last compared with the database's
@@ -154,13 +152,12 @@ class Explorer:
         return hashlib.sha1(json.dumps([r["entities"], r["ties"], r["sources"], digests]).encode()).hexdigest()
 
     def _build_index(self) -> _Index:
-        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[Any], list[dict[str, Any]]]:
+        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
             fingerprint = self._fingerprint(tx)  # first: a load while this reads shows at the next check
             rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
-            padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
             sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)] if self.redact else []
-            return fingerprint, rows, padding, sources
-        fingerprint, rows, padding, sources = self.store.execute_read(work)
+            return fingerprint, rows, sources
+        fingerprint, rows, sources = self.store.execute_read(work)
         g = nx.MultiDiGraph()
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
@@ -173,14 +170,6 @@ class Explorer:
             Reader.add_nodes(g, sources, [])
             idx.redactor = Redactor(g)
             g.remove_nodes_from([s["key"] for s in sources])
-            # connect() filters its own (padded) graph: entities whose key names a protected
-            # person pad it too, so a shown key means one entity there as well.
-            sensitive = {r["props"]["key"] for r in padding}
-            renamed = sorted(k for k in idx.redactor.keys if k in g and k not in sensitive)
-            if renamed:
-                padding += [dict(r) for r in self.store.execute_read(
-                    lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
-            idx.padding = padding
         out, shown, _ = self.exit_filter(g, g.nodes, redactor=idx.redactor)
         for real, key in shown.items():
             d = out.nodes[key]
@@ -206,33 +195,37 @@ class Explorer:
         keep = list(keep)
         if not self.redact:
             return exit_graph(g), {k: k for k in keep}, {str(k): str(k) for _, _, k in g.edges(keys=True)}
-        if redactor is None:
-            redactor = self.index().redactor
-            assert redactor is not None
-            if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
-                redactor = self.index(refresh=True).redactor  # loaded since the last check
-                assert redactor is not None
+        redactor = redactor or self.redactor_for(g)
         out = exit_graph(g, redactor=redactor)
         # The filter's own maps: its output is in the order of its own keys, so it cannot be
         # matched to the input by position, and no second rule may guess them.
         shown = {k: redactor.key(k) for k in keep}
-        claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
+        self.remember(shown)
+        return out, shown, self.claim_map(g, redactor)
+
+    def redactor_for(self, g: nx.MultiDiGraph) -> Redactor:
+        """Redacted only: the index's prebuilt redaction filter, fit for ``g`` (rebuilt first when
+        ``g`` holds a protected person it does not know, loaded since the last check). Every
+        answer, :func:`graph.analysis.paths.connect`'s too, goes through this one."""
+        redactor = self.index().redactor
+        assert redactor is not None, "redactor_for() is for redacted explorers"
+        if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
+            redactor = self.index(refresh=True).redactor
+            assert redactor is not None
+        return redactor
+
+    @staticmethod
+    def claim_map(g: nx.MultiDiGraph, redactor: Redactor) -> dict[str, str]:
+        """Each claim id of ``g`` as ``redactor`` gives it out -> its real id (the filter's own rule)."""
+        return {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
+
+    def remember(self, shown: dict[str, str]) -> None:
+        """Remember the keys an answer hands out (real -> shown), so they are known when sent back."""
         self._seen.update({v: k for k, v in shown.items()})
-        return out, shown, claims
 
     def hand_out(self, ids: Iterable[str], claims: dict[str, str]) -> None:
         """Remember the claim ids an answer hands out, with their real ids (for :meth:`claim`)."""
         self._claims_shown.update({i: claims[i] for i in ids if i in claims})
-
-    @staticmethod
-    def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
-        """A copy of ``g`` with every sensitive entity of the database in it (nodes only)."""
-        g = g.copy()
-        for r in padding:
-            if r["props"]["key"] not in g:
-                entity = entity_from_props(dict(r["props"]), r["label"], r["sources"])
-                g.add_node(entity.key, **entity_node_attrs(entity))
-        return g
 
     def real_key(self, key: str) -> str:
         """The real key of a key as the client saw it; :class:`NotFound` when there is none."""
@@ -441,16 +434,15 @@ class Explorer:
             return sorted(seen)
         keys = self.store.execute_read(work)
         g = self._read_subgraph(keys, sources=True)
-        if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
-            g = self._padded(g, self.index().padding)
-        # connect() itself passes the (padded) graph through the exit filter when redacting.
+        # connect() passes the graph through the exit filter itself: redacted, the index's one
+        # prebuilt filter, so the answer's pseudonyms and keys are those of every other answer.
+        redactor = self.redactor_for(g) if self.redact else None
         result = connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
-                               redact=self.redact)
+                               redactor=redactor)
         claims: dict[str, str] = {}
-        if self.redact:  # the same (padded) graph as connect() filtered: the same maps
-            redactor = Redactor(g)
-            claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
-            self._seen.update({redactor.key(n): n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"})
+        if redactor is not None:  # the same filter, the same maps
+            claims = self.claim_map(g, redactor)
+            self.remember({n: redactor.key(n) for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"})
         self.hand_out((c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"]), claims)
         return result
 

@@ -231,9 +231,6 @@ EXPLORE_FINGERPRINT = (
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
     "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
     "RETURN entities, ties, sources, digests")
-EXPLORE_SENSITIVE = (
-    "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
-    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
 # One page of an entity's neighbours by evidence, and how many there are (a hub's thousands
 # are counted in the server, not streamed to the app).
 EXPLORE_NEIGHBOURS = (
