@@ -4,27 +4,43 @@ The explorer's name index holds every entity's name, aliases and their words as 
 may see them (redacted: the filtered names, so a protected person's real name finds
 nothing), folded by :func:`graph.resolve.normalise_name` (any script, case and diacritics).
 A query is matched against it with rapidfuzz's Levenshtein ratio and by prefix.
+
+Unredacted, Neo4j's full-text index on entity names and aliases (``entity_names``, created
+with the schema: :mod:`graph.schema`) adds candidates: every word typed, lower-cased (so
+``AND`` is a word, not an operator) and Lucene-escaped, as itself, a prefix and (from four
+letters) a fuzzy term, all words required; the query text is a parameter. This finds names
+with their words in another order or a word added, which a whole-name ratio misses. A
+redacted session never asks it: the index holds the real names.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from neo4j.exceptions import Neo4jError
 from rapidfuzz import fuzz, process
 
+from graph.db import statements as S
+from graph.errors import CasegraphError
 from graph.resolve import normalise_name
 
 if TYPE_CHECKING:
     from graph.db.explore import Explorer
 
-__all__ = ["search", "search_texts", "SEARCH_CUTOFF", "PREFIX_SCORE", "MIN_WORD"]
+__all__ = ["search", "search_texts", "lucene_query", "SEARCH_CUTOFF", "PREFIX_SCORE", "MIN_WORD"]
 
 SEARCH_CUTOFF = 80  # rapidfuzz ratio (0-100) below which a name or word is not a match
 PREFIX_SCORE = 85.0  # a name or word that starts with what was typed (typing "Chub" finds Chubarov)
 MIN_WORD = 3  # shorter words of a name are not matched alone
+FULLTEXT_FLOOR = 60.0  # the least score of a full-text hit (its Levenshtein ratio when higher)
+FULLTEXT_LIMIT = 200  # full-text hits read per search
+MAX_WORDS = 8  # words of one query sent to the full-text index
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+_WORD = re.compile(r"\w+")
 
 
 def search_texts(name: str, aliases: Iterable[str]) -> list[str]:
@@ -38,6 +54,40 @@ def search_texts(name: str, aliases: Iterable[str]) -> list[str]:
     texts = {normalise_name(t) for t in [name, *aliases]}
     texts |= {w for t in texts if " " in t for w in t.split(" ") if len(w) >= MIN_WORD}
     return sorted(t for t in texts if t)
+
+
+def lucene_query(text: str) -> str:
+    r"""A Lucene query for the words of ``text``: each required, as typed, as a prefix and
+    (from four letters) fuzzy; every special character escaped, operators lower-cased into
+    words. Empty when ``text`` has no word.
+
+    >>> lucene_query('Nariman AND "Dzhel*')
+    '+(nariman OR nariman* OR nariman~) +(and OR and*) +(dzhel OR dzhel* OR dzhel~)'
+    >>> lucene_query('a\\b (c~')
+    '+(a OR a*) +(b OR b*) +(c OR c*)'
+    >>> lucene_query('x-y:z')
+    '+(x OR x*) +(y OR y*) +(z OR z*)'
+    """
+    terms = []
+    for word in _WORD.findall(text.lower())[:MAX_WORDS]:
+        # A word holds no special character; escaped all the same, so that a change of the
+        # word rule can never open the query syntax to what was typed.
+        w = _LUCENE_SPECIAL.sub(r"\\\1", word)
+        terms.append(f"+({w} OR {w}*{f' OR {w}~' if len(word) >= 4 else ''})")
+    return " ".join(terms)
+
+
+def _fulltext(explorer: Explorer, text: str) -> list[str]:
+    """Real keys of the entities the full-text index finds for ``text`` (none redacted)."""
+    query = lucene_query(text)
+    if explorer.redact or not query:
+        return []
+    try:
+        rows = explorer.store.execute_read(
+            lambda tx: list(tx.run(S.EXPLORE_FULLTEXT, lucene=query, limit=FULLTEXT_LIMIT)))
+    except (Neo4jError, CasegraphError):
+        return []  # no index yet (a database loaded before it existed): the in-memory match alone
+    return [str(r["key"]) for r in rows]
 
 
 def search(explorer: Explorer, text: str, limit: int = 20) -> dict[str, Any]:
@@ -59,6 +109,11 @@ def search(explorer: Explorer, text: str, limit: int = 20) -> dict[str, Any]:
         key = idx.owners[i]
         if key not in best or score > best[key][0]:
             best[key] = (score, name)
+    for key in _fulltext(explorer, text):  # unredacted: shown keys are the real ones
+        if key in idx.entities and key not in best:
+            texts = search_texts(idx.entities[key]["name"], idx.entities[key]["aliases"])
+            score, name = max((fuzz.ratio(query, t), t) for t in texts) if texts else (0.0, "")
+            best[key] = (max(score, FULLTEXT_FLOOR), name)
     ranked = sorted(best, key=lambda k: (-best[k][0], idx.entities[k]["name"], k))
     counts = Counter(idx.entities[k]["label"] for k in ranked)
     groups: dict[str, list[dict[str, Any]]] = {}
