@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graph.ontology import Ontology, default_ontology
 
-__all__ = ["schema_statements", "render_schema", "PROVENANCE_LABELS"]
+__all__ = ["schema_statements", "schema_name", "render_schema", "PROVENANCE_LABELS"]
 
 # Nodes casegraph adds for provenance, beside the ontology's entity labels.
 PROVENANCE_LABELS = ("Entity", "Source", "Claim", "Evidence")
@@ -42,10 +42,24 @@ def schema_statements(ontology: Ontology | None = None) -> list[str]:
         "CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source)",
         "CREATE INDEX evidence_claim IF NOT EXISTS FOR (n:Evidence) ON (n.claim_id)",
         "CREATE INDEX claim_predicate IF NOT EXISTS FOR (n:Claim) ON (n.predicate)",
+        # Search in the app (graph/db/explore_search.py): words of names and aliases, any script.
+        "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]",
     ]
     for label, prop in ontology.indexes:  # properties declared with `index: true`
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     return out
+
+
+def schema_name(statement: str) -> str:
+    """The name of the constraint or index a statement of :func:`schema_statements` creates.
+
+    >>> schema_name("CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)")
+    'entity_name'
+    >>> schema_name("CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name]")
+    'entity_names'
+    """
+    words = statement.split()
+    return words[3] if words[1] == "FULLTEXT" else words[2]
 
 
 def render_schema(ontology: Ontology | None = None) -> str:

@@ -29,4 +29,5 @@ CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX evidence_source IF NOT EXISTS FOR (n:Evidence) ON (n.source);
 CREATE INDEX evidence_claim IF NOT EXISTS FOR (n:Evidence) ON (n.claim_id);
 CREATE INDEX claim_predicate IF NOT EXISTS FOR (n:Claim) ON (n.predicate);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases];
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);

@@ -335,6 +335,40 @@ def test_search_finds_names_and_aliases_in_any_script_with_typos(app: App, query
     assert "person:nariman-dzhelyal" in found
 
 
+@pytest.mark.parametrize("query", ["Dzhelyal Nariman", "Джелял Нариман", "Djelyal Nariman", "Nariman Dzhelyal FSB"])
+def test_search_finds_words_in_any_order_through_the_full_text_index(app: App, query: str) -> None:
+    """Words swapped (or one added) match no whole name or word closely: the full-text index finds them."""
+    found = _found(app.get(f"/api/search?q={_q(query)}"))
+    assert "person:nariman-dzhelyal" in found, found
+
+
+@pytest.mark.parametrize("query", ['"', "~", "*", "(", "\\", "AND", "OR NOT", '"Chubarov', "Chubarov~", "Chubarov*",
+                                   "(Chubarov", "Chubarov\\", "Chubarov)", "Refat AND Chubarov", 'Чубаров"~2',
+                                   "name:Chubarov", "Chub?rov", "[Chubarov TO Z]", "Chubarov^9 || x"])
+def test_search_takes_lucene_special_characters_as_text(app: App, query: str) -> None:
+    status, _, body = app.request(f"/api/search?q={_q(query)}")
+    assert status == 200, body[:300]
+    found = _found(json.loads(body))
+    # Special characters and operators are text: only the words count (all of them).
+    words = {w.lower() for w in re.findall(r"\w+", query)}
+    if words & {"chubarov", "чубаров"} and words <= {"chubarov", "чубаров", "refat", "and", "2"}:
+        assert "person:refat-chubarov" in found, (query, found)
+
+
+def test_full_text_index_is_in_the_schema_and_takes_any_escaped_input(loaded: Store) -> None:
+    from graph.db import statements as S
+    from graph.db.explore_search import lucene_query
+
+    names = loaded.execute_read(lambda tx: [r["name"] for r in tx.run("SHOW FULLTEXT INDEXES YIELD name")])
+    assert "entity_names" in names
+    for text in ('"', "~*(", "\\", "AND", "a AND (b OR", "x:y/z", HOSTILE_NAME, "Нариман Джелял"):
+        query = lucene_query(text)
+        rows = loaded.execute_read(lambda tx, q=query: list(tx.run(S.EXPLORE_FULLTEXT, lucene=q, limit=5))) if query else []
+        assert isinstance(rows, list)
+    rows = loaded.execute_read(lambda tx: list(tx.run(S.EXPLORE_FULLTEXT, lucene=lucene_query("Джелял"), limit=5)))
+    assert [r["key"] for r in rows][:1] == ["person:nariman-dzhelyal"]  # aliases are indexed too (Cyrillic)
+
+
 def test_search_groups_by_label_with_counts(app: App) -> None:
     answer = app.get(f"/api/search?q={_q('Chubarov')}")
     groups = {g["label"]: g for g in answer["groups"]}
@@ -456,7 +490,8 @@ def test_redacted_app_never_sends_a_protected_name(redacted_app: App, secrets_of
 
 
 def test_redacted_search_finds_pseudonyms_not_real_names(redacted_app: App) -> None:
-    for query in ("Kurtumer Chalgozov", "Chalgozov", "Куртумер Чалгозов", "Nariman Ametov", "Аметов"):
+    for query in ("Kurtumer Chalgozov", "Chalgozov", "Куртумер Чалгозов", "Nariman Ametov", "Аметов",
+                  "Chalgozov Kurtumer", "Ametov Nariman", "Chalgozov*", "Chalgo~"):
         found = _found(redacted_app.get(f"/api/search?q={_q(query)}"))
         assert not any(k.startswith("person:redacted") for k in found), (query, found)
     found = _found(redacted_app.get(f"/api/search?q={_q('Person A')}"))
@@ -477,6 +512,37 @@ def test_redacted_keys_mean_one_entity_in_every_answer(loaded: Store) -> None:
         assert data["focus"] == key and explorer.entity(key)["key"] == key
         want = {n["id"]: n["label"] for n in plain.expand(real[key], limit=500)["nodes"]}
         assert {real[n["id"]]: n["label"] for n in data["nodes"]} == want, key
+
+
+def test_redacted_connect_uses_the_pseudonyms_of_search_and_expand(redacted_app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path's nodes and ties carry the keys, names and claim ids the other answers give; and
+    connect builds no redaction filter of its own (the index's one serves every answer)."""
+    import graph.redact
+
+    searched = {**_found(redacted_app.get(f"/api/search?q={_q('Person A')}")),
+                **_found(redacted_app.get(f"/api/search?q={_q('Person B')}"))}
+    assert searched.get("person:redacted-a") == "Person A" and searched.get("person:redacted-b") == "Person B"
+    built: list[int] = []
+    init = graph.redact.Redactor.__init__
+    monkeypatch.setattr(graph.redact.Redactor, "__init__", lambda self, g: built.append(1) or init(self, g))
+    for target in ("person:redacted-a", "person:redacted-b"):
+        expanded = redacted_app.get(f"/api/expand?key={_q(target)}&limit=500")
+        start = max(n["id"] for n in expanded["nodes"] if n["id"] != target)  # a neighbour (maybe pseudonymised)
+        status, answer = redacted_app.post("/api/connect", {"from": start, "to": target, "k": 3})
+        assert status == 200 and answer["paths"], answer
+        assert answer["to"]["key"] == target and answer["to"]["name"] == searched[target]
+        names = {n["id"]: n["name"] for n in expanded["nodes"]}
+        last_hop = {c["claim_id"] for c in answer["paths"][0]["hops"][-1]["claims"]}
+        assert last_hop <= {e["id"] for e in expanded["edges"]}  # the same claim ids
+        for path in answer["paths"]:
+            for node in path["nodes"]:
+                entity = redacted_app.get(f"/api/entity?key={_q(node['key'])}")  # every shown key is known
+                assert entity["name"] == node["name"]
+            assert names[path["nodes"][-2]["key"]] == path["nodes"][-2]["name"]
+        for claim_id in last_hop:
+            claim = redacted_app.get(f"/api/claim?id={_q(claim_id)}")
+            assert searched[target] in (claim["subject"]["name"], claim["object"]["name"])
+    assert built == []
 
 
 def test_redacted_app_refuses_real_keys_of_protected_people(redacted_app: App) -> None:

@@ -115,14 +115,18 @@ def _missing(g: nx.MultiDiGraph, key: str, day: str | None, exclude_generic: boo
 
 def connect(g: nx.MultiDiGraph, a: str, b: str, k: int = 3, day: str | None = None, dated_only: bool = False,
             max_hops: int | None = None, via: str | None = None, exclude_generic: bool = False,
-            redact: bool = False, max_candidates: int = MAX_CANDIDATES) -> dict[str, Any]:
+            redact: bool = False, max_candidates: int = MAX_CANDIDATES,
+            redactor: Redactor | None = None) -> dict[str, Any]:
     """The ``k`` shortest paths from ``a`` to ``b`` (keys, names or aliases), with evidence.
 
     ``day``: only facts whose evidence is dated on or before it (undated facts kept and
     marked ``undated``, or left out with ``dated_only``). ``via``: a node label that an
     intermediate node of each path must carry. ``redact``: the graph passes the exit
     filter first, so sensitive people appear as pseudonyms (names are still resolved
-    against the real graph). Raises :class:`~graph.resolve.ResolveError` (one line, with
+    against the real graph). ``redactor`` (implies ``redact``): a :class:`~graph.redact.Redactor`
+    built once beforehand from a bigger graph (a server's, from its whole database), handed to
+    the same exit filter instead of one built from ``g`` each call: its pseudonyms and keys are
+    then those of the server's other answers. Raises :class:`~graph.resolve.ResolveError` (one line, with
     candidates) for an unknown or ambiguous name.
     """
     if k < 1:
@@ -136,10 +140,11 @@ def connect(g: nx.MultiDiGraph, a: str, b: str, k: int = 3, day: str | None = No
     ka, kb = resolver.resolve(a), resolver.resolve(b)
     if ka == kb:
         raise CasegraphError(f"'{a}' and '{b}' are the same entity ({ka})")
+    redact = redact or redactor is not None
     if redact:
-        r = Redactor(g)
-        ka, kb = (r.key(x) if x in r.keys else r.text(x, slug=True) for x in (ka, kb))
-        g = exit_graph(g, redact=True)
+        r = Redactor(g) if redactor is None else redactor
+        ka, kb = (r.key(x) for x in (ka, kb))
+        g = exit_graph(g, redact=True, redactor=redactor)
     limit = parse_day(day) if day else None
     if day or dated_only:
         g = as_of(g, day or _FAR_FUTURE, dated_only=dated_only)

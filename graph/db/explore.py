@@ -1,4 +1,4 @@
-"""Reads for the investigation app (``casegraph serve``): search, expand, evidence, connect.
+"""Reads for the investigation app (``casegraph serve``): the name index, expand, evidence.
 
 Every answer is built the same way: read a small subgraph from Neo4j in the NetworkX
 shape of :mod:`graph.build` (with :class:`graph.db.read.Reader`'s row mapping), pass
@@ -14,40 +14,33 @@ names a protected person is redacted even when that person is not in the subgrap
 the client sends back are pseudonymous: they are turned back into real keys here, and a
 real key of a protected person is unknown.
 
-Search runs over an in-memory list of every entity's name, aliases and their words
-(rebuilt when the data changed), matched with rapidfuzz's Levenshtein ratio
-and by prefix after :func:`graph.resolve.normalise_name` (any script, case and diacritics
-folded, typos tolerated). With ``redact`` the list
-holds the filtered names, so a protected person's real name finds nothing.
+Search (:mod:`graph.db.explore_search`) runs over the name index: every entity's name,
+aliases and their words as the client may see them (rebuilt when the data changed).
+Connect, export and timelines are in :mod:`graph.db.explore_paths`, a case's timeline in
+:mod:`graph.db.explore_case`: functions over this class's public methods.
 """
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import io
 import json
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from neo4j import ManagedTransaction
-from rapidfuzz import fuzz, process
 
-from graph.analysis.paths import connect as connect_paths
-from graph.build import MENTIONS, entity_node_attrs
+from graph.build import MENTIONS
+from graph.db import explore_paths, explore_search
 from graph.db import statements as S
-from graph.db.explore_case import CASE_LABEL, case_timeline
+from graph.db.explore_paths import EXPORT_FORMATS, TIMELINE_LIMIT
+from graph.db.explore_search import search_texts
 from graph.db.read import Reader
-from graph.db.rows import entity_from_props
 from graph.errors import CasegraphError, preview
-from graph.exporters import EXPORTERS, write_export
 from graph.redact import Redactor, exit_graph
-from graph.resolve import normalise_name
 
 if TYPE_CHECKING:
     from graph.db.store import Store
@@ -55,12 +48,6 @@ if TYPE_CHECKING:
 __all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
 
 EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
-SEARCH_CUTOFF = 80  # rapidfuzz ratio (0-100) below which a name or word is not a match
-PREFIX_SCORE = 85.0  # a name or word that starts with what was typed (typing "Chub" finds Chubarov)
-MIN_WORD = 3  # shorter words of a name are not matched alone
-EXPORT_FORMATS = tuple(name for name, module in EXPORTERS.items() if len(module.FILES) == 1)  # one file each
-MAX_EXPORT = 5000  # entities in one canvas export
-TIMELINE_LIMIT = 200  # ties in one timeline
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
 _EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
 
@@ -80,7 +67,6 @@ class _Index:
     owners: list[str] = field(default_factory=list)  # the shown key of each choice
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
     real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
-    padding: list[Any] = field(default_factory=list)  # sensitive entity rows (props, label, sources)
     prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
     redactor: Redactor | None = None  # redacted only: built once per index, not once per answer
     checked: float = 0.0  # when the fingerprint was last compared with the database's
@@ -154,13 +140,12 @@ class Explorer:
         return hashlib.sha1(json.dumps([r["entities"], r["ties"], r["sources"], digests]).encode()).hexdigest()
 
     def _build_index(self) -> _Index:
-        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[Any], list[dict[str, Any]]]:
+        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
             fingerprint = self._fingerprint(tx)  # first: a load while this reads shows at the next check
             rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
-            padding = [dict(r) for r in tx.run(S.EXPLORE_SENSITIVE)] if self.redact else []
             sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)] if self.redact else []
-            return fingerprint, rows, padding, sources
-        fingerprint, rows, padding, sources = self.store.execute_read(work)
+            return fingerprint, rows, sources
+        fingerprint, rows, sources = self.store.execute_read(work)
         g = nx.MultiDiGraph()
         for r in rows:
             g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
@@ -173,27 +158,15 @@ class Explorer:
             Reader.add_nodes(g, sources, [])
             idx.redactor = Redactor(g)
             g.remove_nodes_from([s["key"] for s in sources])
-            # connect() filters its own (padded) graph: entities whose key names a protected
-            # person pad it too, so a shown key means one entity there as well.
-            sensitive = {r["props"]["key"] for r in padding}
-            renamed = sorted(k for k in idx.redactor.keys if k in g and k not in sensitive)
-            if renamed:
-                padding += [dict(r) for r in self.store.execute_read(
-                    lambda tx: list(tx.run(S.ENTITIES_BY_KEY, keys=renamed)))]
-            idx.padding = padding
         out, shown, _ = self.exit_filter(g, g.nodes, redactor=idx.redactor)
         for real, key in shown.items():
             d = out.nodes[key]
             idx.real[key] = real
             idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
                                  "aliases": [str(a) for a in d.get("aliases") or []]}
-            texts = {normalise_name(t) for t in [idx.entities[key]["name"], *idx.entities[key]["aliases"]]}
-            # Whole names and their words: a surname alone, or with a typo, finds the person.
-            texts |= {w for t in texts if " " in t for w in t.split(" ") if len(w) >= MIN_WORD}
-            for text in texts:
-                if text:
-                    idx.names.append(text)
-                    idx.owners.append(key)
+            for text in search_texts(idx.entities[key]["name"], idx.entities[key]["aliases"]):
+                idx.names.append(text)
+                idx.owners.append(key)
         idx.prefixes = sorted((text, i) for i, text in enumerate(idx.names))
         return idx
 
@@ -206,33 +179,37 @@ class Explorer:
         keep = list(keep)
         if not self.redact:
             return exit_graph(g), {k: k for k in keep}, {str(k): str(k) for _, _, k in g.edges(keys=True)}
-        if redactor is None:
-            redactor = self.index().redactor
-            assert redactor is not None
-            if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
-                redactor = self.index(refresh=True).redactor  # loaded since the last check
-                assert redactor is not None
+        redactor = redactor or self.redactor_for(g)
         out = exit_graph(g, redactor=redactor)
         # The filter's own maps: its output is in the order of its own keys, so it cannot be
         # matched to the input by position, and no second rule may guess them.
         shown = {k: redactor.key(k) for k in keep}
-        claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
+        self.remember(shown)
+        return out, shown, self.claim_map(g, redactor)
+
+    def redactor_for(self, g: nx.MultiDiGraph) -> Redactor:
+        """Redacted only: the index's prebuilt redaction filter, fit for ``g`` (rebuilt first when
+        ``g`` holds a protected person it does not know, loaded since the last check). Every
+        answer, :func:`graph.analysis.paths.connect`'s too, goes through this one."""
+        redactor = self.index().redactor
+        assert redactor is not None, "redactor_for() is for redacted explorers"
+        if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
+            redactor = self.index(refresh=True).redactor
+            assert redactor is not None
+        return redactor
+
+    @staticmethod
+    def claim_map(g: nx.MultiDiGraph, redactor: Redactor) -> dict[str, str]:
+        """Each claim id of ``g`` as ``redactor`` gives it out -> its real id (the filter's own rule)."""
+        return {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
+
+    def remember(self, shown: dict[str, str]) -> None:
+        """Remember the keys an answer hands out (real -> shown), so they are known when sent back."""
         self._seen.update({v: k for k, v in shown.items()})
-        return out, shown, claims
 
     def hand_out(self, ids: Iterable[str], claims: dict[str, str]) -> None:
         """Remember the claim ids an answer hands out, with their real ids (for :meth:`claim`)."""
         self._claims_shown.update({i: claims[i] for i in ids if i in claims})
-
-    @staticmethod
-    def _padded(g: nx.MultiDiGraph, padding: Iterable[Any]) -> nx.MultiDiGraph:
-        """A copy of ``g`` with every sensitive entity of the database in it (nodes only)."""
-        g = g.copy()
-        for r in padding:
-            if r["props"]["key"] not in g:
-                entity = entity_from_props(dict(r["props"]), r["label"], r["sources"])
-                g.add_node(entity.key, **entity_node_attrs(entity))
-        return g
 
     def real_key(self, key: str) -> str:
         """The real key of a key as the client saw it; :class:`NotFound` when there is none."""
@@ -245,7 +222,7 @@ class Explorer:
             raise NotFound("no such entity" if self.redact else f"no entity {preview(key)}")
         return real
 
-    def _label(self, real: str) -> str:
+    def label_of(self, real: str) -> str:
         """The label of the entity whose real key is ``real`` (from the index when it is there)."""
         idx = self.index()
         shown = self._shown_of(real)
@@ -265,34 +242,9 @@ class Explorer:
 
     # -- search ---------------------------------------------------------------------------------
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
-        """Entities whose name or an alias is close to ``text``, grouped by label, best first."""
-        query = normalise_name(text)
-        idx = self.index()
-        if not query:
-            return {"total": 0, "groups": []}
-        best: dict[str, tuple[float, str]] = {}
-        # Levenshtein ratio against whole names and single words (fast: a few ms for 100k
-        # choices), and names or words that begin with the query.
-        found = list(process.extract(query, idx.names, scorer=fuzz.ratio, score_cutoff=SEARCH_CUTOFF, limit=None))
-        if len(query) >= 2:
-            at = bisect.bisect_left(idx.prefixes, (query, -1))
-            while at < len(idx.prefixes) and idx.prefixes[at][0].startswith(query):
-                found.append((idx.prefixes[at][0], PREFIX_SCORE, idx.prefixes[at][1]))
-                at += 1
-        for name, score, i in found:
-            key = idx.owners[i]
-            if key not in best or score > best[key][0]:
-                best[key] = (score, name)
-        ranked = sorted(best, key=lambda k: (-best[k][0], idx.entities[k]["name"], k))
-        counts = Counter(idx.entities[k]["label"] for k in ranked)
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for key in ranked:
-            label = idx.entities[key]["label"]
-            if len(groups.setdefault(label, [])) < limit:
-                groups[label].append({**idx.entities[key], "score": round(best[key][0], 1)})
-        return {"total": len(ranked),
-                "groups": [{"label": label, "count": counts[label], "items": items}
-                           for label, items in sorted(groups.items(), key=lambda x: (-counts[x[0]], x[0]))]}
+        """Entities whose name or an alias is close to ``text``, grouped by label, best first
+        (:func:`graph.db.explore_search.search`)."""
+        return explore_search.search(self, text, limit)
 
     # -- expand -----------------------------------------------------------------------------------
     def expand(self, key: str, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
@@ -304,7 +256,7 @@ class Explorer:
         chosen, total = (list(found["page"]), found["total"]) if found else ([], 0)
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
-        g = self._read_subgraph(keys)
+        g = self.read_subgraph(keys)
         out, shown, claims = self.exit_filter(g, keys)
         data = self._canvas(out, [shown[k] for k in keys if k in g])
         self.hand_out((e["id"] for e in data["edges"]), claims)
@@ -314,7 +266,9 @@ class Explorer:
         data.update(focus=shown[real], total=total, offset=offset, more=max(total - offset - len(chosen), 0))
         return data
 
-    def _read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
+    def read_subgraph(self, keys: list[str], sources: bool = False) -> nx.MultiDiGraph:
+        """The entities ``keys`` and the claims among them (with ``sources``: every property and the
+        sources of their evidence), unfiltered: pass it through :meth:`exit_filter`."""
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
             entities = list(tx.run(S.ENTITIES_BY_KEY if sources else S.EXPLORE_ENTITIES, keys=keys))
@@ -421,88 +375,20 @@ class Explorer:
                 **{f: d[f] for f in ("date", "start", "end") if d.get(f)},
                 "evidence": evidence}
 
-    # -- connect ------------------------------------------------------------------------------------
+    # -- connect, export, timeline (graph/db/explore_paths.py) -----------------------------------------
     def connect(self, a: str, b: str, k: int = 3, max_hops: int = 4, day: str | None = None,
                 exclude_generic: bool = False) -> dict[str, Any]:
         """The ``k`` shortest paths between two entities with the evidence of each hop
-        (:func:`graph.analysis.paths.connect`), over the entities within ``max_hops // 2``
-        claim hops of either end (every path of at most ``max_hops`` hops lies there)."""
-        if not 1 <= max_hops <= 8:
-            raise CasegraphError(f"max_hops must be from 1 to 8, not {max_hops}")
-        ra, rb = self.real_key(a), self.real_key(b)
+        (:func:`graph.db.explore_paths.connect`)."""
+        return explore_paths.connect(self, a, b, k=k, max_hops=max_hops, day=day, exclude_generic=exclude_generic)
 
-        def work(tx: ManagedTransaction) -> list[str]:
-            seen = {ra, rb}
-            frontier = sorted(seen)
-            for _ in range(max_hops // 2):
-                nxt = {r["key"] for r in tx.run(S.EXPLORE_NEIGHBOUR_KEYS, keys=frontier)} - seen
-                seen |= nxt
-                frontier = sorted(nxt)
-            return sorted(seen)
-        keys = self.store.execute_read(work)
-        g = self._read_subgraph(keys, sources=True)
-        if self.redact:  # the answer's keys are the name index's (a click on a path node finds its entity)
-            g = self._padded(g, self.index().padding)
-        # connect() itself passes the (padded) graph through the exit filter when redacting.
-        result = connect_paths(g, ra, rb, k=k, day=day, max_hops=max_hops, exclude_generic=exclude_generic,
-                               redact=self.redact)
-        claims: dict[str, str] = {}
-        if self.redact:  # the same (padded) graph as connect() filtered: the same maps
-            redactor = Redactor(g)
-            claims = {str(new): str(old) for old, new in redactor.edge_keys(g).items()}
-            self._seen.update({redactor.key(n): n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity"})
-        self.hand_out((c["claim_id"] for p in result["paths"] for h in p["hops"] for c in h["claims"]), claims)
-        return result
-
-    # -- export -------------------------------------------------------------------------------------
     def export(self, keys: list[str], fmt: str) -> tuple[str, str]:
-        """The entities ``keys`` (as the client saw them), the claims among them and their sources,
-        written in ``fmt`` by the exporters' one write path; returns (text, file name)."""
-        if fmt not in EXPORT_FORMATS:
-            raise CasegraphError(f"unknown export format {preview(fmt)} (known: {', '.join(EXPORT_FORMATS)})")
-        if not keys or len(keys) > MAX_EXPORT:
-            raise CasegraphError(f"export 1 to {MAX_EXPORT} entities, not {len(keys)}")
-        real = sorted({self.real_key(k) for k in keys})
-        g = self._read_subgraph(real, sources=True)
-        out, shown, _ = self.exit_filter(g, list(g.nodes))
-        # Only what was asked for (and its sources) leaves.
-        out.remove_nodes_from([n for n in list(out.nodes) if n not in set(shown.values())])
-        buffer = io.StringIO()
-        write_export(out, fmt, "-", stdout=buffer)
-        return buffer.getvalue(), EXPORTERS[fmt].FILES[0].replace("graph.", "casegraph-canvas.")
+        """The canvas's entities written in ``fmt`` (:func:`graph.db.explore_paths.export`)."""
+        return explore_paths.export(self, keys, fmt)
 
-    # -- timeline -------------------------------------------------------------------------------------
     def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
-        """An entity's ties in date order (undated last), each with its first quote: the claims
-        behind them as every answer, through the exit filter. A ``LegalCase``'s is its events
-        across the stages of the proceedings (:func:`graph.db.explore_case.case_timeline`)."""
-        real = self.real_key(key)
-        if self._label(real) == CASE_LABEL:  # a case: its events and stages, each with its evidence
-            return case_timeline(self, real, limit)
-
-        def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
-            ids = [r["id"] for r in tx.run(S.EXPLORE_TIMELINE, key=real, limit=limit)]
-            claims = list(tx.run(S.CLAIMS_BY_ID, ids=ids))
-            ends = sorted({real, *(k for r in claims for k in (r["claim"]["subject"], r["claim"]["object"]))})
-            g = nx.MultiDiGraph()
-            Reader.add_nodes(g, [], tx.run(S.EXPLORE_ENTITIES, keys=ends))
-            Reader.add_claims(g, claims)
-            return g
-        g = self.store.execute_read(work)
-        out, shown, claims = self.exit_filter(g, list(g.nodes))
-        events = []
-        for u, v, k, d in out.edges(keys=True, data=True):
-            evidence = d.get("evidence") or []
-            events.append({"claim_id": str(k), "type": d.get("type"), "date": d.get("date") or d.get("start"),
-                           "end": d.get("end"), "disputed": list(d.get("disputed") or []),
-                           "subject": {"key": u, "name": str(out.nodes[u].get("name"))},
-                           "object": {"key": v, "name": str(out.nodes[v].get("name"))},
-                           "quote": str(evidence[0].get("quote") or "") if evidence else "",
-                           "evidence": len(evidence)})
-        events.sort(key=lambda e: (e["date"] is None, str(e["date"] or ""), e["claim_id"]))
-        self.hand_out((e["claim_id"] for e in events), claims)
-        return {"key": shown[real], "name": str(out.nodes[shown[real]].get("name")), "events": events,
-                "limit": limit}
+        """An entity's or a case's ties in date order (:func:`graph.db.explore_paths.timeline`)."""
+        return explore_paths.timeline(self, key, limit)
 
     # -- any graph (a saved query's) ---------------------------------------------------------------------
     def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:

@@ -231,9 +231,11 @@ EXPLORE_FINGERPRINT = (
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
     "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
     "RETURN entities, ties, sources, digests")
-EXPLORE_SENSITIVE = (
-    "MATCH (n:Entity) WHERE n.sensitive = true OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
-    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, collect(s.key) AS sources")
+# Search candidates from the full-text index on names and aliases (graph/schema.py): the
+# Lucene query is a parameter, built from escaped words (graph/db/explore_search.py).
+EXPLORE_FULLTEXT = (
+    "CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $limit}) YIELD node, score "
+    "RETURN node.key AS key, score")
 # One page of an entity's neighbours by evidence, and how many there are (a hub's thousands
 # are counted in the server, not streamed to the app).
 EXPLORE_NEIGHBOURS = (

@@ -44,7 +44,7 @@ from graph.db.uri import BOLT_SCHEMES, check_uri, shown_uri, trust_options, untr
 from graph.errors import StoreError, preview
 from graph.model import Corpus
 from graph.ontology import Ontology, default_ontology
-from graph.schema import schema_statements
+from graph.schema import schema_name, schema_statements
 from graph.settings import Settings, get_settings
 
 __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect", "BOLT_SCHEMES"]
@@ -214,7 +214,7 @@ class Store:
             with self.session() as session:
                 have = {r["name"] for r in session.run(S.SHOW_CONSTRAINT_NAMES)}
                 have |= {r["name"] for r in session.run(S.SHOW_INDEX_NAMES)}
-                missing = [s for s in schema_statements(self.ontology) if s.split()[2] not in have]
+                missing = [s for s in schema_statements(self.ontology) if schema_name(s) not in have]
                 for statement in missing:
                     session.run(statement).consume()
                 if missing:
