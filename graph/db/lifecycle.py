@@ -51,6 +51,8 @@ from graph.settings import Settings, get_settings
 
 __all__ = ["start", "stop", "stop_locked", "status", "starting", "kill", "connection"]
 
+LOCK_WAIT = 60.0  # seconds start waits for a dying launcher to let go of the store lock
+
 _NO_SERVER = "no Neo4j: set NEO4J_URI or run 'casegraph neo4j start'"
 
 
@@ -109,10 +111,19 @@ def start(
     Raises :class:`ServerError` if it cannot start in ``timeout`` seconds or
     the launcher dies first (naming the log file and its last line).
     """
-    try:
-        return _start(settings or get_settings(), port, timeout, owner_pid, browser, browser_port)
-    except OSError as e:  # the disk full, a file in the way: one line, not a traceback
-        raise ServerError(os_error_line("cannot start the local Neo4j", e)) from None
+    settings = settings or get_settings()
+    waited_until = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            return _start(settings, port, timeout, owner_pid, browser, browser_port)
+        except OSError as e:  # the disk full, a file in the way: one line, not a traceback
+            raise ServerError(os_error_line("cannot start the local Neo4j", e)) from None
+        except ServerError as e:
+            # A launcher whose owner was killed (a bulk load's restart) may still hold the store
+            # lock while it shuts down: wait for it, as for a stopping launcher, then start.
+            if "FileLockException" not in str(e) or time.monotonic() > waited_until:
+                raise
+            time.sleep(2.0)
 
 
 def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int | None, browser: bool,
