@@ -287,6 +287,15 @@ def test_lifecycle_stale_pid_concurrent_start_crash_restart_stop(tmp_path: Path)
         with neo4j.GraphDatabase.driver(again.bolt_uri, auth=("neo4j", again.password())) as driver:
             records, _, _ = driver.execute_query("MATCH (p:Probe) RETURN p.id AS id")
         assert [r["id"] for r in records] == [1]  # committed data survived the crash
+
+        # A launcher nobody knows about (its starter killed before the pid file was written, as
+        # a killed bulk load's restart can leave): it holds the store lock. `start` stops it and
+        # starts afresh; `stop` finds such a launcher too.
+        (sdir / "pid").unlink()
+        third = server.start(settings, timeout=600, owner_pid=os.getpid(), browser=False)
+        assert third.pid != again.pid
+        assert _launchers_for(home) == [third.pid]
+        (sdir / "pid").unlink()
     finally:
         stopped = server.stop(settings)
 

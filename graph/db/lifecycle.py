@@ -23,6 +23,7 @@ from graph.db.process import (
     choose_port,
     forget,
     is_our_launcher,
+    launchers,
     pid_alive,
     running,
     terminate,
@@ -123,7 +124,21 @@ def start(
             # lock while it shuts down: wait for it, as for a stopping launcher, then start.
             if "FileLockException" not in str(e) or time.monotonic() > waited_until:
                 raise
+            paths = server_paths(settings)
+            with locked(paths):
+                _stop_orphans(paths, keep=read_pid(paths), timeout=60)
             time.sleep(2.0)
+
+
+def _stop_orphans(paths: ServerPaths, keep: int | None, timeout: float) -> bool:
+    """Stop every launcher of this directory but ``keep``: one whose starter was killed before
+    it wrote the pid file holds the store lock and nobody else knows it. Returns whether any
+    was found."""
+    orphans = [pid for pid in launchers(paths) if pid != keep]
+    for pid in orphans:
+        terminate(pid, timeout)
+        forget(pid)
+    return bool(orphans)
 
 
 def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int | None, browser: bool,
@@ -298,6 +313,7 @@ def stop_locked(paths: ServerPaths, timeout: float) -> bool:
         stopped = True
         terminate(pid, timeout)
         forget(pid)
+    stopped = _stop_orphans(paths, keep=None, timeout=timeout) or stopped
     remove(paths.pid, paths.ready)
     return stopped
 

@@ -27,7 +27,7 @@ from graph.db.serverdir import (
 )
 
 __all__ = [
-    "adopt", "forget", "pid_alive", "is_our_launcher", "running", "wait_gone", "terminate",
+    "adopt", "forget", "pid_alive", "is_our_launcher", "launchers", "running", "wait_gone", "terminate",
     "port_free", "free_port", "choose_port",
 ]
 
@@ -93,6 +93,27 @@ def is_our_launcher(pid: int, paths: ServerPaths) -> bool:
     args = [a.decode("utf-8", "replace") for a in argv]
     home = os.path.realpath(paths.home)
     return any(a.endswith(JAR_NAME) for a in args) and any(os.path.realpath(a) == home for a in args if a)
+
+
+def launchers(paths: ServerPaths) -> list[int]:
+    """Pids of every live launcher serving this server directory, found in /proc: the pid
+    file's, and any launcher whose starter was killed before it wrote the pid file (an orphan
+    that still holds the store lock). A process whose command line cannot be read is skipped."""
+    home = os.path.realpath(paths.home)
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            args = [a.decode("utf-8", "replace") for a in argv if a]
+            if (any(a.endswith(JAR_NAME) for a in args) and any(os.path.realpath(a) == home for a in args)
+                    and pid_alive(int(entry.name))):
+                found.append(int(entry.name))
+    return found
 
 
 def running(paths: ServerPaths) -> ServerInfo | None:
