@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
-from loaders.extract.orgs import ORG, PLACE, country_actors, find_facilities, find_org_patterns
+from loaders.extract.orgs import ORG, PLACE, country_reading, find_facilities, find_org_patterns
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -172,7 +172,27 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
-    return sorted((_country_as_actor(m, text) for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    return _countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text)
+
+
+def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """"Russia's Federal Investigative Service (FSB)": a name and the acronym in parentheses right
+    after it are one organisation; the curated one of the two (else the long name) is the entity,
+    the other its alias."""
+    curated = {id(e) for e in gaz.entries}
+    out = list(mentions)
+    for i in range(1, len(out)):
+        short, long_ = out[i], out[i - 1]
+        if short.label != "Organisation" or long_.label != "Organisation" or short.entry is None \
+                or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
+                or not short.text.isupper() or short.ref == long_.ref:
+            continue
+        if id(long_.entry) in curated and id(short.entry) not in curated:
+            out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
+        elif id(long_.entry) not in curated:
+            out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+    return out
 
 
 def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -212,12 +232,37 @@ def government_key(country_key: str) -> str:
     return _GOVERNMENTS.get(country_key, f"{country_key}-government")
 
 
-def _country_as_actor(m: Mention, text: str) -> Mention:
+def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country that acts is its government (an Organisation); one named as a land is a place.
+
+    A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
+    article's clear mentions of that country: the state where the article has it act, else the
+    place where it has it as one, else the place (the annexing state read as the country).
+    """
+    readings = {}
+    clear: dict[str, set[bool]] = {}
+    for i, m in enumerate(mentions):
+        entry = m.entry
+        if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+            continue
+        acts, sure = country_reading(text, m.start, m.end)
+        readings[i] = (acts, sure)
+        if sure:
+            clear.setdefault(entry.key, set()).add(acts)
+    out = list(mentions)
+    for i, (acts, sure) in readings.items():
+        m = out[i]
+        assert m.entry is not None
+        if not sure:
+            acts = True in clear.get(m.entry.key, set())
+        if acts:
+            out[i] = _as_government(m)
+    return out
+
+
+def _as_government(m: Mention) -> Mention:
     entry = m.entry
-    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
-        return m
-    if not country_actors(text, m.start, m.end):
-        return m
+    assert entry is not None
     key = government_key(entry.key)
     gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
                          {"kind": "government"})

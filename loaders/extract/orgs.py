@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "find_facilities", "country_actors", "ORG", "PLACE"]
+__all__ = ["find_org_patterns", "find_facilities", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -78,15 +78,23 @@ def _kind(name: str) -> str:
                               r"movement|coalition|solidarity)\b", low) else "other"
 
 
+def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` starts with a curated acronym that only qualifies a longer name
+    ("OSCE High Commissioner on National Minorities", "UN Office of ..."): the body is the entity."""
+    m = re.match(r"[A-Z]{2,6}(?= )", text[a:b])
+    return m is not None and all(taken[a:a + m.end()]) and not any(taken[a + m.end() + 1:b])
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
+    verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        if _title_case_line(text, m.start()) and not _whole_line(text, m.start(), m.end()):
-            continue  # a headline capitalises every word: "Russia Bans Mejlis of Crimean Tatars"
+        if _title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
+            continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
         while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
@@ -108,7 +116,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if all(taken[a:b]) or taken[a] == ORG:
+        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
@@ -139,9 +147,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
-_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
+_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
-_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
+_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
                           r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
@@ -155,22 +163,70 @@ _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+
                          r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
 
 
-def country_actors(text: str, start: int, end: int) -> bool:
-    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
+# A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
+_HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
+# A singular finite verb right after "the <country>" names the state as the subject
+# ("and the United States is unwavering", "As the United States reaffirmed").
+_SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
+                           r"(?:is|was|has|remains|continues|stands|[a-z]{3,}ed)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
+                          r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
+                          re.IGNORECASE)
+# "Russia's Federal Security Service", "Russia's President": the state its body or office belongs to.
+_AGENCY_AFTER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Service|Services|Court|Ministry|Committee|Guard|Office|"
+                           r"Prosecutor|Army|Navy|Fleet|Police|Agency|Government|Parliament|Duma|Embassy|Mission|"
+                           r"Delegation|Directorate|Department|President|Minister|Ambassador|Spokesperson|Spokesman|Envoy|"
+                           r"Representative)\b")
+_LAND_NOUNS = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+)?(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
+                         r"cities|people|citizens|soil|independence|integrity)\b")
+
+
+def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """How the country named at ``text[start:end]`` is read: ``(acts, sure)``.
+
+    A possessive before a capitalised name ("Russia's Federal Security Service") is the state
+    its agency belongs to: the state, surely.
+
+    ``acts`` is whether it is a state acting (a government) rather than a place. ``sure`` is
+    False for readings that do not settle it ("annexed by Russia", "Russia's annexation",
+    "Ukraine/Russia:", "UK Minister for Europe"): the article's other mentions of the country decide those (see
+    :func:`loaders.extract.mentions.find_entries`).
+    """
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    if start > 0 and text[start - 1] == "/" or after.startswith("/"):
+        return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
     if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
-        return False  # "annexed by Russia": the corpus reads the annexing state as the country
+        return False, False  # "annexed by Russia": the annexing state or the country, as the article has it
+    if _LAND_NOUNS.match(after):
+        return False, True  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
+    if _AGENCY_AFTER.match(after):
+        return True, True
+    if after.startswith(("’s", "'s")):
+        return not _LOCATIVE.search(before), False  # "Russia's annexation": the agent, or the land after "to"
+    if _TITLE_AFTER.match(after):
+        return True, False  # "UK Minister for Europe": the state where the article has it act
     if _ACTOR_BEFORE.search(before):
-        return True
+        return True, True  # "called on Russia"
     loc = _LOCATIVE.search(before)
     if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
-        return True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+        return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+    if loc and re.search(r"\b(?:and|or)\s+the\s+$", loc.group(), re.IGNORECASE) and _SUBJECT_VERB.match(after):
+        return True, True  # "..., and the United States is unwavering"
     if loc:
-        return False
-    if re.match(r"(?:’s|'s)\s+(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
-                r"cities|people|citizens|soil|independence|integrity)\b", after):
-        return False  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
-    return bool(_ACTOR_AFTER.match(after)) or after.startswith(("’s", "'s"))
+        return False, True
+    headline = _HEADLINE_VERB.match(after)
+    if headline and _title_case_line(text, start):
+        after = " " + headline.group(1).lower() + after[headline.end():]
+    if _ACTOR_AFTER.match(after):
+        return True, True
+    if re.search(r"\bthe\s+$", before, re.IGNORECASE) and _SUBJECT_VERB.match(after):
+        return True, True  # "As the United States reaffirmed"
+    return False, True
+
+
+def country_actors(text: str, start: int, end: int) -> bool:
+    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
+    return country_reading(text, start, end)[0]
 
 
 _FACILITY_RE = re.compile(
