@@ -24,7 +24,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
-from loaders.extract.orgs import ORG, PLACE, country_reading, find_facilities, find_org_patterns
+from loaders.extract.orgs import (
+    ORG,
+    PLACE,
+    country_reading,
+    find_affiliations,
+    find_facilities,
+    find_org_patterns,
+)
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -44,6 +51,7 @@ _DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s
 # A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
 _PLACE_INTRO_RE = re.compile(r"\b(?:the\s+)?(?P<what>village|town|city|settlement|hamlet|township)\s+of\s+"
                              r"(?P<name>[A-ZА-Я][\w’'\-]+(?:\s[A-ZА-Я][\w’'\-]+)?)", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|from|in|by|with|to|on)\s+$")
 _ABBREV = {"mr", "mrs", "ms", "dr", "no", "st", "art", "vs", "jr", "sr", "prof"}
 
 
@@ -131,6 +139,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if entry is None:
             continue
         out.append(_mention(m.start(), m.end(), text, entry))
+    out = _collectives(out, text, gaz)
     taken = bytearray(len(text) + 1)
 
     def take(a: int, b: int, what: int = ORG) -> None:
@@ -169,6 +178,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
+    for a, b, entry in find_affiliations(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
@@ -192,6 +204,33 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
             out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
         elif id(long_.entry) not in curated:
             out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+    return out
+
+
+def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A collective named by one lower-case noun ("police") is no actor where it only qualifies
+    another noun ("police raids", "a police station"); a qualifier before it names a narrower
+    collective of its own ("traffic police", "riot police")."""
+    attributive = set(gaz.cues["attributive_heads"])
+    qualifiers = set(gaz.cues["collective_qualifiers"])
+    out = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or not m.text.islower() or " " in m.text:
+            out.append(m)
+            continue
+        nxt = re.match(r" ([a-z]+)\b", text[m.end:m.end + 20])
+        if nxt and nxt.group(1) in attributive:
+            continue
+        prev = re.search(r"\b([a-z]+) $", text[max(0, m.start - 20):m.start])
+        if prev and prev.group(1) in qualifiers:
+            a = m.start - len(prev.group())
+            name = text[a:m.end]
+            key = slug(name) + "-generic"
+            out.append(Mention(a, m.end, name, "Organisation", f"org:{key}",
+                               GazetteerEntry(key, "Organisation", name, (), dict(e.attributes), generic=True)))
+            continue
+        out.append(m)
     return out
 
 
@@ -353,6 +392,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
+            if _AFTER_PREPOSITION.search(text, max(0, cand.start - 6), cand.start):
+                continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": what follows "of" is no listed person
             before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
             after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
             if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:

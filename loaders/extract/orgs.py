@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "find_facilities", "country_actors", "country_reading", "ORG", "PLACE"]
+__all__ = ["find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -227,6 +227,41 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
 def country_actors(text: str, start: int, end: int) -> bool:
     """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
     return country_reading(text, start, end)[0]
+
+
+@cache
+def _affiliation_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    # A capitalised word, or one in camel case ("openDemocracy"), up to four of them.
+    word = r"(?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)"
+    return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?(?P<name>{word}(?: {word}){{0,3}})(?![\w\-])")
+
+
+def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations named as someone's employer or body: "editor of RuNet Echo", "director at
+    Foo Watch", "coordinator of Bar Initiative". Only what no gazetteer or pattern took, and not a
+    person's name (a lawyer "for" a client is not an organisation, so lawyers are not cues here)."""
+    lawyers = {c.lower() for c in gaz.cues["lawyer"]}
+    cues = tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])
+                 if c.lower() not in lawyers)
+    heads = set(gaz.cues["org_heads"])
+    out = []
+    for m in _affiliation_re(cues).finditer(text):
+        a = m.start("name")
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            # The name stops where a known name, a title or a given name begins ("... of Foo Russia").
+            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+                break
+            words.append(w)
+        if not words or words[0].group() in gaz.not_names:
+            continue
+        b = a + words[-1].end()
+        names = [w.group() for w in words]
+        if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
+            continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
+        out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
+    return out
 
 
 _FACILITY_RE = re.compile(
