@@ -150,7 +150,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
-    for a, b, entry in find_facilities(text, taken):
+    for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
         out.append(_mention(a, b, text, entry))
         take(a, b, PLACE)
@@ -178,6 +178,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
+    out = _compass_regions(out, text)
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
@@ -204,6 +205,29 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
             out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
         elif id(long_.entry) not in curated:
             out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+    return out
+
+
+# Capitalised, the compass point is part of a proper name ("Eastern Siberia", "Northern Ireland");
+# in lower case it only says where in the place ("southern Crimea" is Crimea).
+_COMPASS_RE = re.compile(r"\b(?:Eastern|Western|Northern|Southern|Central|North-?Eastern|South-?Eastern|North-?Western|"
+                         r"South-?Western) $")
+
+
+def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Eastern Siberia": a part of a country or region named by its compass point is a region of
+    its own, not the whole."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        before = _COMPASS_RE.search(text, max(0, m.start - 16), m.start)
+        if e is None or e.label != "Location" or e.attributes.get("kind") not in ("country", "region") or before is None:
+            out.append(m)
+            continue
+        a = before.start()
+        name = text[a:m.end]
+        region = GazetteerEntry(slug(name), "Location", name, (), {"kind": "region"}, part_of=e.key)
+        out.append(Mention(a, m.end, name, "Location", f"place:{region.key}", region))
     return out
 
 

@@ -126,7 +126,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         out.append((a, b, entry))
     # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
     for m in _GENERIC_COURT_RE.finditer(text):
-        if any(taken[m.start():m.end()]) or any(a <= m.start() < b for a, b, _e in out):
+        # A place may qualify the court ("a Simferopol “court”"); a bare "a court" or "the court"
+        # names no court: the article's named court, or none, is meant.
+        if ORG in taken[m.start():m.end()] or any(a <= m.start() < b for a, b, _e in out) \
+                or len(re.findall(r"[\w’'-]+", m.group())) < 3:
             continue
         name = m.group()
         out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
@@ -270,9 +273,16 @@ _FACILITY_RE = re.compile(
     r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
 
 
-def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, GazetteerEntry]]:
+# "the temporary detention facility in Simferopol": a facility the article names by its town.
+_FACILITY_IN_RE = re.compile(r"\b(?P<what>(?:temporary |pre-?trial )?detention (?:facility|centre|center)|remand prison|"
+                             r"penal colony|police station|psychiatric hospital) (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
+
+
+def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntry] | None = None,
+                    adjectives: frozenset[str] = frozenset()) -> list[tuple[int, int, GazetteerEntry]]:
     """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
-    Prison", "Simferopol airport"): Locations of kind facility."""
+    Prison", "Simferopol airport", "the temporary detention facility in Simferopol"): Locations of
+    kind facility. "a Russian prison" names no facility (``adjectives``: words that are no place)."""
     out = []
     for m in _FACILITY_RE.finditer(text):
         words = m.group().split()
@@ -282,5 +292,15 @@ def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, Gazette
         a = m.end() - len(name)
         if any(taken[a:m.end()]) and taken[a] == ORG:
             continue
+        if words[-1].islower() and all(w in adjectives for w in words[:-1] if w[:1].isupper()):
+            continue  # "a Russian prison", "Ukrainian airports": a kind of place, not one place
         out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    for m in _FACILITY_IN_RE.finditer(text):
+        place = (places or {}).get(m.group("place"))
+        if place is None or place.attributes.get("kind") in ("country", "region", "other") \
+                or any(taken[m.start():m.start("place")]) or any(a <= m.start() < b for a, b, _e in out):
+            continue  # "a prison in Russia" names no facility
+        name = m.group()
+        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {m.group('what')}"), "Location", name,
+                                                       (), {"kind": "facility"}, part_of=place.key)))
     return out
