@@ -191,8 +191,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """"Russia's Federal Investigative Service (FSB)": a name and the acronym in parentheses right
-    after it are one organisation; the curated one of the two (else the long name) is the entity,
-    the other its alias."""
+    after it are one organisation: the curated acronym's entry, else the long name's, with the
+    other as its alias."""
     curated = {id(e) for e in gaz.entries}
     out = list(mentions)
     for i in range(1, len(out)):
@@ -201,10 +201,10 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
                 or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
                 or not short.text.isupper() or short.ref == long_.ref:
             continue
-        if id(long_.entry) in curated and id(short.entry) not in curated:
-            out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
-        elif id(long_.entry) not in curated:
+        if id(short.entry) in curated and id(long_.entry) not in curated:
             out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+        elif id(short.entry) not in curated:
+            out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
     return out
 
 
