@@ -300,7 +300,8 @@ def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
 
     A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
     article's clear mentions of that country: the state where the article has it act, else the
-    place where it has it as one, else the place (the annexing state read as the country).
+    place. With no clear mention it gives no entity: a passing reference that careful annotators
+    leave out (on the development set), where either reading would be a guess.
     """
     readings = {}
     clear: dict[str, set[bool]] = {}
@@ -313,14 +314,18 @@ def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
         if sure:
             clear.setdefault(entry.key, set()).add(acts)
     out = list(mentions)
+    drop = set()
     for i, (acts, sure) in readings.items():
         m = out[i]
         assert m.entry is not None
         if not sure:
-            acts = True in clear.get(m.entry.key, set())
+            if m.entry.key not in clear:
+                drop.add(i)
+                continue
+            acts = True in clear[m.entry.key]
         if acts:
             out[i] = _as_government(m)
-    return out
+    return [m for i, m in enumerate(out) if i not in drop]
 
 
 def _as_government(m: Mention) -> Mention:
