@@ -277,6 +277,7 @@ def test_collectives_named_by_one_noun() -> None:
     found = refs("Their car was stopped by traffic police near Yalta.")
     assert found["traffic police"] == "org:traffic-police-generic"
     assert "org:police" in keys("Later the police detained him.")
+    assert "org:police" not in keys("Men claiming to be policemen took him away.")
     # Masked men are a collective of their own, never the law enforcement agencies.
     masked = keys("Armed masked men searched the house.")
     assert "org:masked-men-generic" in masked and "org:law-enforcement" not in masked

@@ -231,6 +231,10 @@ def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_CLAIMING_RE = re.compile(r"\b(?:claim(?:ing|ed|s)?|pretend(?:ing|ed|s)?|purport(?:ing|ed|s)?)\s+to\s+be\s+(?:the\s+)?$"
+                          r"|\b(?:pos(?:ing|ed|es)|disguised)\s+as\s+(?:the\s+)?$")
+
+
 def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """A collective named by one lower-case noun ("police") is no actor where it only qualifies
     another noun ("police raids", "a police station"); a qualifier before it names a narrower
@@ -244,8 +248,8 @@ def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
             out.append(m)
             continue
         nxt = re.match(r" ([a-z]+)\b", text[m.end:m.end + 20])
-        if nxt and nxt.group(1) in attributive:
-            continue
+        if nxt and nxt.group(1) in attributive or _CLAIMING_RE.search(text, max(0, m.start - 40), m.start):
+            continue  # "men claiming to be policemen" are not the police
         prev = re.search(r"\b([a-z]+) $", text[max(0, m.start - 20):m.start])
         if prev and prev.group(1) in qualifiers:
             a = m.start - len(prev.group())
