@@ -235,6 +235,9 @@ def test_a_country_as_subject_of_a_headline_verb_or_after_and_the() -> None:
         == "org:us-government"
     text = "Crimea is Ukraine, and the United States is unwavering in its support. As the United States reaffirmed, ..."
     assert keys(text) & {"org:us-government", "place:united-states"} == {"org:us-government"}
+    text = "It is critical that Russia allows monitors into Crimea, which Russia held in 2014."
+    assert keys(text) & {"org:russian-federation", "place:russia"} == {"org:russian-federation"}
+    assert keys("Many were moved to Russia as prisoners.") & {"org:russian-federation", "place:russia"} == {"place:russia"}
 
 
 def test_a_name_and_its_acronym_in_parentheses_are_one_organisation() -> None:

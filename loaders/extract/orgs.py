@@ -168,10 +168,13 @@ _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+
 
 # A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
 _HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
-# A singular finite verb right after "the <country>" names the state as the subject
-# ("and the United States is unwavering", "As the United States reaffirmed").
+# A finite verb right after the country names the state as the subject ("and the United States
+# is unwavering", "As the United States reaffirmed", "that Russia allows").
 _SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
-                           r"(?:is|was|has|remains|continues|stands|[a-z]{3,}ed)\b")
+                           r"(?:is|was|has|had|does|did|remains|continues|stands|allows|holds|maintains|violates|denies|"
+                           r"refuses|claims|seeks|tries|keeps|imprisons|detains|arrests|targets|persecutes|represses|"
+                           r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|"
+                           r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
 _TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
                           r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
                           re.IGNORECASE)
@@ -222,8 +225,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         after = " " + headline.group(1).lower() + after[headline.end():]
     if _ACTOR_AFTER.match(after):
         return True, True
-    if re.search(r"\bthe\s+$", before, re.IGNORECASE) and _SUBJECT_VERB.match(after):
-        return True, True  # "As the United States reaffirmed"
+    if _SUBJECT_VERB.match(after):
+        return True, True  # "As the United States reaffirmed", "that Russia allows": the subject of a verb
     return False, True
 
 
