@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from casegraph.cli import cli
 from loaders.extract import extract_articles
 from loaders.extract.evaluate import evaluate_dirs
-from loaders.extract.mentions import find_entries
+from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import validate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -270,6 +270,10 @@ def test_an_employer_named_after_a_role_is_an_organisation_not_a_person(tmp_path
     assert "Harbour Lights" in entities(doc, "Organisation")
     assert "Harbour Lights" not in entities(doc, "Person")
     assert {"Ivan Petrenko", "Oleh Bondar"} <= set(entities(doc, "Person"))
+    # After any other "of", a listed name stays a person ("the detention of A, B and C").
+    people, _doubts = find_people(text := "They condemned the detention of Hakan Brask, Oleg Sentsov and Ivan Petrenko.",
+                                  find_entries(text))
+    assert "Hakan Brask" in {p.name for p in people}
     # A lawyer "for" someone is no employer; a bare head noun names nothing.
     assert "Organisation" not in {m.label for m in find_entries("He is a member of Parliament and a lawyer for Amet Suleimanov.")
                                   if m.text in ("Parliament", "Amet Suleimanov")}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -51,7 +52,6 @@ _DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s
 # A place the article introduces as one: "the village of Dubki", "the town of Stary Krym".
 _PLACE_INTRO_RE = re.compile(r"\b(?:the\s+)?(?P<what>village|town|city|settlement|hamlet|township)\s+of\s+"
                              r"(?P<name>[A-ZА-Я][\w’'\-]+(?:\s[A-ZА-Я][\w’'\-]+)?)", re.IGNORECASE)
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|from|in|by|with|to|on)\s+$")
 _ABBREV = {"mr", "mrs", "ms", "dr", "no", "st", "art", "vs", "jr", "sr", "prof"}
 
 
@@ -394,6 +394,13 @@ def _title_at(words: list[str], gaz: Gazetteer) -> int:
     return 0
 
 
+@cache
+def _role_of(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """"editor of ", "coordinator at the ": what follows is the body the role belongs to."""
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?$")
+
+
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
     """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
     gaz = gaz or load_gazetteer()
@@ -420,13 +427,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 unsure.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
+    role_of = _role_of(tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])))
     # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
     for _ in range(2):
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
-            if _AFTER_PREPOSITION.search(text, max(0, cand.start - 6), cand.start):
-                continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": what follows "of" is no listed person
+            if role_of.search(text, max(0, cand.start - 40), cand.start):
+                continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": a role's body is no listed person
             before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
             after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
             if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
