@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
