@@ -235,12 +235,15 @@ def country_actors(text: str, start: int, end: int) -> bool:
     return country_reading(text, start, end)[0]
 
 
+# A capitalised word, or one in camel case ("openDemocracy"), up to four of them, after "of"/"at".
+_AFTER_OF_RE = re.compile(r"\s(?:of|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)"
+                          r"(?: (?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)){0,3})(?![\w\-])")
+
+
 @cache
-def _affiliation_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+def _role_before_re(cues: tuple[str, ...]) -> re.Pattern[str]:
     cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    # A capitalised word, or one in camel case ("openDemocracy"), up to four of them.
-    word = r"(?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)"
-    return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?(?P<name>{word}(?: {word}){{0,3}})(?![\w\-])")
+    return re.compile(rf"\b(?i:{cue})$")
 
 
 def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
@@ -252,7 +255,11 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                  if c.lower() not in lawyers)
     heads = set(gaz.cues["org_heads"])
     out = []
-    for m in _affiliation_re(cues).finditer(text):
+    role = _role_before_re(cues)
+    for m in _AFTER_OF_RE.finditer(text):
+        # The role word right before "of" (checked only where "of/at Name" occurs: cheap).
+        if not role.search(text, max(0, m.start() - 40), m.start()):
+            continue
         a = m.start("name")
         words = []
         for w in re.finditer(r"\S+", m.group("name")):
