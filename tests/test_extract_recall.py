@@ -280,7 +280,8 @@ def test_an_employer_named_after_a_role_is_an_organisation_not_a_person(tmp_path
 
 
 def test_collectives_named_by_one_noun() -> None:
-    assert "org:police" not in keys("They protested against police raids on their homes.")
+    assert "org:police" not in keys("He was taken to a police station near Yalta.")
+    assert "org:police" in keys("They protested against police raids on their homes.")  # the police raided
     found = refs("Their car was stopped by traffic police near Yalta.")
     assert found["traffic police"] == "org:traffic-police-generic"
     assert "org:police" in keys("Later the police detained him.")
