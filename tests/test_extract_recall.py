@@ -299,10 +299,12 @@ def test_a_generic_court_needs_a_qualifier() -> None:
 
 
 def test_facilities_named_by_their_town_and_not_by_a_nationality() -> None:
-    found = refs("He spent the night in the temporary detention facility in Yalta.")
+    found = refs("He spent the night in a temporary detention facility in Yalta, then in the penal colony in Kerch.")
     assert found["temporary detention facility in Yalta"] == "place:yalta-temporary-detention-facility"
+    assert found["penal colony in Kerch"] == "place:kerch-penal-colony"
     assert not any(m.entry and m.entry.attributes.get("kind") == "facility"
-                   for m in find_entries("He was moved to a Russian prison, then to a prison in Russia."))
+                   for m in find_entries("He was moved to a Russian prison, then to a prison in Russia, then to "
+                                         "a penal colony in Yalta."))
 
 
 def test_a_capitalised_compass_point_names_a_region_of_its_own() -> None:

@@ -283,9 +283,13 @@ _FACILITY_RE = re.compile(
     r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
 
 
-# "the temporary detention facility in Simferopol": a facility the article names by its town.
-_FACILITY_IN_RE = re.compile(r"\b(?P<what>(?:temporary |pre-?trial )?detention (?:facility|centre|center)|remand prison|"
-                             r"penal colony|police station|psychiatric hospital) (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
+# "a temporary detention facility in Simferopol": a facility the article names by its town. A
+# town has one temporary detention facility (IVS) and one pre-trial centre (SIZO) of each kind;
+# it has many colonies and prisons, so those need "the" ("a penal colony in Rostov-on-Don" is
+# some colony there: the town is the place).
+_FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detention (?:facility|centre|center))|"
+                             r"(?<=[Tt]he )(?P<what2>remand prison|penal colony|police station|psychiatric hospital))"
+                             r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
 
 
 def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntry] | None = None,
@@ -311,6 +315,7 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
                 or any(taken[m.start():m.start("place")]) or any(a <= m.start() < b for a, b, _e in out):
             continue  # "a prison in Russia" names no facility
         name = m.group()
-        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {m.group('what')}"), "Location", name,
+        what = m.group("what") or m.group("what2")
+        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {what}"), "Location", name,
                                                        (), {"kind": "facility"}, part_of=place.key)))
     return out
