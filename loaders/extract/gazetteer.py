@@ -115,6 +115,10 @@ def load_gazetteer() -> Gazetteer:
             parts.append(body)
         elif " " not in alias:  # one word: as written or capitalised ("Memorial", not "a memorial service")
             parts.append(body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})")
+        elif alias[:1].isupper():
+            # A name written with a capital is a proper name: "the “supreme court”" in lower case
+            # is a court the article does not name, not the Supreme Court of Russia.
+            parts.append(f"(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])(?i:{body})")
         else:
             parts.append(f"(?i:{body})")
     entry_pattern = re.compile(r"\b(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")

@@ -19,12 +19,20 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
-from loaders.extract.orgs import ORG, PLACE, country_actors, find_facilities, find_org_patterns
+from loaders.extract.orgs import (
+    ORG,
+    PLACE,
+    country_reading,
+    find_affiliations,
+    find_facilities,
+    find_org_patterns,
+)
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
            "find_dates", "same_name_score", "SAME", "DOUBTFUL"]
@@ -131,6 +139,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if entry is None:
             continue
         out.append(_mention(m.start(), m.end(), text, entry))
+    out = _collectives(out, text, gaz)
     taken = bytearray(len(text) + 1)
 
     def take(a: int, b: int, what: int = ORG) -> None:
@@ -141,7 +150,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
-    for a, b, entry in find_facilities(text, taken):
+    for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
         out.append(_mention(a, b, text, entry))
         take(a, b, PLACE)
@@ -169,10 +178,88 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
+    out = _compass_regions(out, text)
+    for a, b, entry in find_affiliations(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
-    return sorted((_country_as_actor(m, text) for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    return _countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text)
+
+
+def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """"Russia's Federal Investigative Service (FSB)": a name and the acronym in parentheses right
+    after it are one organisation: the curated acronym's entry, else the long name's, with the
+    other as its alias."""
+    curated = {id(e) for e in gaz.entries}
+    out = list(mentions)
+    for i in range(1, len(out)):
+        short, long_ = out[i], out[i - 1]
+        if short.label != "Organisation" or long_.label != "Organisation" or short.entry is None \
+                or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
+                or not short.text.isupper() or short.ref == long_.ref:
+            continue
+        if id(short.entry) in curated and id(long_.entry) not in curated:
+            out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+        elif id(short.entry) not in curated:
+            out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
+    return out
+
+
+# Capitalised, the compass point is part of a proper name ("Eastern Siberia", "Northern Ireland");
+# in lower case it only says where in the place ("southern Crimea" is Crimea).
+_COMPASS_RE = re.compile(r"\b(?:Eastern|Western|Northern|Southern|Central|North-?Eastern|South-?Eastern|North-?Western|"
+                         r"South-?Western) $")
+
+
+def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Eastern Siberia": a part of a country or region named by its compass point is a region of
+    its own, not the whole."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        before = _COMPASS_RE.search(text, max(0, m.start - 16), m.start)
+        if e is None or e.label != "Location" or e.attributes.get("kind") not in ("country", "region") or before is None:
+            out.append(m)
+            continue
+        a = before.start()
+        name = text[a:m.end]
+        region = GazetteerEntry(slug(name), "Location", name, (), {"kind": "region"}, part_of=e.key)
+        out.append(Mention(a, m.end, name, "Location", f"place:{region.key}", region))
+    return out
+
+
+_CLAIMING_RE = re.compile(r"\b(?:claim(?:ing|ed|s)?|pretend(?:ing|ed|s)?|purport(?:ing|ed|s)?)\s+to\s+be\s+(?:the\s+)?$"
+                          r"|\b(?:pos(?:ing|ed|es)|disguised)\s+as\s+(?:the\s+)?$")
+
+
+def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A collective named by one lower-case noun ("police") is no actor where it only qualifies
+    another noun ("police raids", "a police station"); a qualifier before it names a narrower
+    collective of its own ("traffic police", "riot police")."""
+    attributive = set(gaz.cues["attributive_heads"])
+    qualifiers = set(gaz.cues["collective_qualifiers"])
+    out = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or not m.text.islower() or " " in m.text:
+            out.append(m)
+            continue
+        nxt = re.match(r" ([a-z]+)\b", text[m.end:m.end + 20])
+        if nxt and nxt.group(1) in attributive or _CLAIMING_RE.search(text, max(0, m.start - 40), m.start):
+            continue  # "men claiming to be policemen" are not the police
+        prev = re.search(r"\b([a-z]+) $", text[max(0, m.start - 20):m.start])
+        if prev and prev.group(1) in qualifiers:
+            a = m.start - len(prev.group())
+            name = text[a:m.end]
+            key = slug(name) + "-generic"
+            out.append(Mention(a, m.end, name, "Organisation", f"org:{key}",
+                               GazetteerEntry(key, "Organisation", name, (), dict(e.attributes), generic=True)))
+            continue
+        out.append(m)
+    return out
 
 
 def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -212,12 +299,42 @@ def government_key(country_key: str) -> str:
     return _GOVERNMENTS.get(country_key, f"{country_key}-government")
 
 
-def _country_as_actor(m: Mention, text: str) -> Mention:
+def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country that acts is its government (an Organisation); one named as a land is a place.
+
+    A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
+    article's clear mentions of that country: the state where the article has it act, else the
+    place. With no clear mention it gives no entity: a passing reference that careful annotators
+    leave out (on the development set), where either reading would be a guess.
+    """
+    readings = {}
+    clear: dict[str, set[bool]] = {}
+    for i, m in enumerate(mentions):
+        entry = m.entry
+        if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+            continue
+        acts, sure = country_reading(text, m.start, m.end)
+        readings[i] = (acts, sure)
+        if sure:
+            clear.setdefault(entry.key, set()).add(acts)
+    out = list(mentions)
+    drop = set()
+    for i, (acts, sure) in readings.items():
+        m = out[i]
+        assert m.entry is not None
+        if not sure:
+            if m.entry.key not in clear:
+                drop.add(i)
+                continue
+            acts = True in clear[m.entry.key]
+        if acts:
+            out[i] = _as_government(m)
+    return [m for i, m in enumerate(out) if i not in drop]
+
+
+def _as_government(m: Mention) -> Mention:
     entry = m.entry
-    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
-        return m
-    if not country_actors(text, m.start, m.end):
-        return m
+    assert entry is not None
     key = government_key(entry.key)
     gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
                          {"kind": "government"})
@@ -277,6 +394,13 @@ def _title_at(words: list[str], gaz: Gazetteer) -> int:
     return 0
 
 
+@cache
+def _role_of(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """"editor of ", "coordinator at the ": what follows is the body the role belongs to."""
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?$")
+
+
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
     """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
     gaz = gaz or load_gazetteer()
@@ -303,11 +427,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 unsure.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
+    role_of = _role_of(tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])))
     # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
     for _ in range(2):
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
+            if role_of.search(text, max(0, cand.start - 40), cand.start):
+                continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": a role's body is no listed person
             before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
             after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
             if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:

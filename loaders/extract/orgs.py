@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "find_facilities", "country_actors", "ORG", "PLACE"]
+__all__ = ["find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -78,15 +78,23 @@ def _kind(name: str) -> str:
                               r"movement|coalition|solidarity)\b", low) else "other"
 
 
+def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` starts with a curated acronym that only qualifies a longer name
+    ("OSCE High Commissioner on National Minorities", "UN Office of ..."): the body is the entity."""
+    m = re.match(r"[A-Z]{2,6}(?= )", text[a:b])
+    return m is not None and all(taken[a:a + m.end()]) and not any(taken[a + m.end() + 1:b])
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
+    verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        if _title_case_line(text, m.start()) and not _whole_line(text, m.start(), m.end()):
-            continue  # a headline capitalises every word: "Russia Bans Mejlis of Crimean Tatars"
+        if _title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
+            continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
         while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
@@ -108,7 +116,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if all(taken[a:b]) or taken[a] == ORG:
+        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
@@ -118,7 +126,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         out.append((a, b, entry))
     # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
     for m in _GENERIC_COURT_RE.finditer(text):
-        if any(taken[m.start():m.end()]) or any(a <= m.start() < b for a, b, _e in out):
+        # A place may qualify the court ("a Simferopol “court”"); a bare "a court" or "the court"
+        # names no court: the article's named court, or none, is meant.
+        if ORG in taken[m.start():m.end()] or any(a <= m.start() < b for a, b, _e in out) \
+                or len(re.findall(r"[\w’'-]+", m.group())) < 3:
             continue
         name = m.group()
         out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
@@ -139,9 +150,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
-_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
+_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
-_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
+_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
                           r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
@@ -155,22 +166,115 @@ _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+
                          r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
 
 
-def country_actors(text: str, start: int, end: int) -> bool:
-    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
+# A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
+_HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
+# A finite verb right after the country names the state as the subject ("and the United States
+# is unwavering", "As the United States reaffirmed", "that Russia allows").
+_SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
+                           r"(?:is|was|has|had|does|did|remains|continues|stands|allows|holds|maintains|violates|denies|"
+                           r"refuses|claims|seeks|tries|keeps|imprisons|detains|arrests|targets|persecutes|represses|"
+                           r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|"
+                           r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
+_TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
+                          r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
+                          re.IGNORECASE)
+# "Russia's Federal Security Service", "Russia's President": the state its body or office belongs to.
+_AGENCY_AFTER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Service|Services|Court|Ministry|Committee|Guard|Office|"
+                           r"Prosecutor|Army|Navy|Fleet|Police|Agency|Government|Parliament|Duma|Embassy|Mission|"
+                           r"Delegation|Directorate|Department|President|Minister|Ambassador|Spokesperson|Spokesman|Envoy|"
+                           r"Representative)\b")
+_LAND_NOUNS = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+)?(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
+                         r"cities|people|citizens|soil|independence|integrity)\b")
+
+
+def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """How the country named at ``text[start:end]`` is read: ``(acts, sure)``.
+
+    A possessive before a capitalised name ("Russia's Federal Security Service") is the state
+    its agency belongs to: the state, surely.
+
+    ``acts`` is whether it is a state acting (a government) rather than a place. ``sure`` is
+    False for readings that do not settle it ("annexed by Russia", "Russia's annexation",
+    "Ukraine/Russia:", "UK Minister for Europe"): the article's other mentions of the country decide those (see
+    :func:`loaders.extract.mentions.find_entries`).
+    """
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    if start > 0 and text[start - 1] == "/" or after.startswith("/"):
+        return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
     if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
-        return False  # "annexed by Russia": the corpus reads the annexing state as the country
+        return False, False  # "annexed by Russia": the annexing state or the country, as the article has it
+    if _LAND_NOUNS.match(after):
+        return False, True  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
+    if _AGENCY_AFTER.match(after):
+        return True, True
+    if after.startswith(("’s", "'s")):
+        return not _LOCATIVE.search(before), False  # "Russia's annexation": the agent, or the land after "to"
+    if _TITLE_AFTER.match(after):
+        return True, False  # "UK Minister for Europe": the state where the article has it act
     if _ACTOR_BEFORE.search(before):
-        return True
+        return True, True  # "called on Russia"
     loc = _LOCATIVE.search(before)
     if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
-        return True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+        return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+    if loc and re.search(r"\b(?:and|or)\s+the\s+$", loc.group(), re.IGNORECASE) and _SUBJECT_VERB.match(after):
+        return True, True  # "..., and the United States is unwavering"
     if loc:
-        return False
-    if re.match(r"(?:’s|'s)\s+(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
-                r"cities|people|citizens|soil|independence|integrity)\b", after):
-        return False  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
-    return bool(_ACTOR_AFTER.match(after)) or after.startswith(("’s", "'s"))
+        return False, True
+    headline = _HEADLINE_VERB.match(after)
+    if headline and _title_case_line(text, start):
+        after = " " + headline.group(1).lower() + after[headline.end():]
+    if _ACTOR_AFTER.match(after):
+        return True, True
+    if _SUBJECT_VERB.match(after):
+        return True, True  # "As the United States reaffirmed", "that Russia allows": the subject of a verb
+    return False, True
+
+
+def country_actors(text: str, start: int, end: int) -> bool:
+    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
+    return country_reading(text, start, end)[0]
+
+
+# A capitalised word, or one in camel case ("openDemocracy"), up to four of them, after "of"/"at".
+_AFTER_OF_RE = re.compile(r"\s(?:of|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)"
+                          r"(?: (?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)){0,3})(?![\w\-])")
+
+
+@cache
+def _role_before_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cue})$")
+
+
+def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations named as someone's employer or body: "editor of RuNet Echo", "director at
+    Foo Watch", "coordinator of Bar Initiative". Only what no gazetteer or pattern took, and not a
+    person's name (a lawyer "for" a client is not an organisation, so lawyers are not cues here)."""
+    lawyers = {c.lower() for c in gaz.cues["lawyer"]}
+    cues = tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])
+                 if c.lower() not in lawyers)
+    heads = set(gaz.cues["org_heads"])
+    out = []
+    role = _role_before_re(cues)
+    for m in _AFTER_OF_RE.finditer(text):
+        # The role word right before "of" (checked only where "of/at Name" occurs: cheap).
+        if not role.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        a = m.start("name")
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            # The name stops where a known name, a title or a given name begins ("... of Foo Russia").
+            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+                break
+            words.append(w)
+        if not words or words[0].group() in gaz.not_names:
+            continue
+        b = a + words[-1].end()
+        names = [w.group() for w in words]
+        if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
+            continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
+        out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
+    return out
 
 
 _FACILITY_RE = re.compile(
@@ -179,9 +283,20 @@ _FACILITY_RE = re.compile(
     r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
 
 
-def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, GazetteerEntry]]:
+# "a temporary detention facility in Simferopol": a facility the article names by its town. A
+# town has one temporary detention facility (IVS) and one pre-trial centre (SIZO) of each kind;
+# it has many colonies and prisons, so those need "the" ("a penal colony in Rostov-on-Don" is
+# some colony there: the town is the place).
+_FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detention (?:facility|centre|center))|"
+                             r"(?<=[Tt]he )(?P<what2>remand prison|penal colony|police station|psychiatric hospital))"
+                             r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
+
+
+def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntry] | None = None,
+                    adjectives: frozenset[str] = frozenset()) -> list[tuple[int, int, GazetteerEntry]]:
     """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
-    Prison", "Simferopol airport"): Locations of kind facility."""
+    Prison", "Simferopol airport", "the temporary detention facility in Simferopol"): Locations of
+    kind facility. "a Russian prison" names no facility (``adjectives``: words that are no place)."""
     out = []
     for m in _FACILITY_RE.finditer(text):
         words = m.group().split()
@@ -191,5 +306,16 @@ def find_facilities(text: str, taken: bytearray) -> list[tuple[int, int, Gazette
         a = m.end() - len(name)
         if any(taken[a:m.end()]) and taken[a] == ORG:
             continue
+        if words[-1].islower() and all(w in adjectives for w in words[:-1] if w[:1].isupper()):
+            continue  # "a Russian prison", "Ukrainian airports": a kind of place, not one place
         out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    for m in _FACILITY_IN_RE.finditer(text):
+        place = (places or {}).get(m.group("place"))
+        if place is None or place.attributes.get("kind") in ("country", "region", "other") \
+                or any(taken[m.start():m.start("place")]) or any(a <= m.start() < b for a, b, _e in out):
+            continue  # "a prison in Russia" names no facility
+        name = m.group()
+        what = m.group("what") or m.group("what2")
+        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {what}"), "Location", name,
+                                                       (), {"kind": "facility"}, part_of=place.key)))
     return out
