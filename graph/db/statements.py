@@ -231,6 +231,8 @@ EXPLORE_FINGERPRINT = (
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
     "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
     "RETURN entities, ties, sources, digests")
+# A read that reads nothing: its bookmark is the version of the data now (graph/db/explore.py).
+EXPLORE_PING = "RETURN 1 AS ok"
 # Search candidates from the full-text index on names and aliases (graph/schema.py): the
 # Lucene query is a parameter, built from escaped words (graph/db/explore_search.py).
 EXPLORE_FULLTEXT = (
