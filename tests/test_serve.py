@@ -404,6 +404,7 @@ def test_entity_and_claim_evidence(app: App) -> None:
     assert entity["name"] == "Nariman Dzhelyal" and "Нариман Джелял" in entity["aliases"]
     assert entity["attributes"]["position"].startswith("first deputy head")
     assert entity["sources"][0]["publisher"] == "EMPR" and entity["sources"][0]["url"].startswith("https://empr.media/")
+    assert entity["sources_total"] == len(entity["sources"]) >= 1
     graph = app.get("/api/expand?key=person:nariman-dzhelyal&limit=500")
     assert graph["edges"]
     for edge in graph["edges"]:

@@ -354,7 +354,7 @@ def test_export_of_the_canvas_in_chromium(chrome: Any, redacted_app: App, tmp_pa
     search(chrome, "Person A", "person:redacted-a")[0].find_element("css selector", ".name").click()
     wait(chrome, lambda: len(canvas_ids(chrome)) > 2, "Person A's ties")
     drawn = {k for k in canvas_ids(chrome) if not k.startswith("more:")}
-    Select(css(chrome, "#export-format")[0]).select_by_value("graphml")
+    Select(css(chrome, "#export-format")[0]).select_by_visible_text("graphml")
     css(chrome, "#export")[0].click()
     target = tmp_path / "casegraph-canvas.graphml"
     wait(chrome, lambda: target.exists() and not list(tmp_path.glob("*.crdownload")), "the downloaded export")

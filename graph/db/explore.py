@@ -43,9 +43,10 @@ from graph.redact import Redactor, exit_graph
 if TYPE_CHECKING:
     from graph.db.store import Store
 
-__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
+__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS", "SOURCES_SHOWN"]
 
 EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
+SOURCES_SHOWN = 50  # sources listed in an entity's panel (the most recent); a hub has thousands
 _T = TypeVar("_T")
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
 _EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
@@ -272,27 +273,34 @@ class Explorer:
     # -- evidence ---------------------------------------------------------------------------------
     @consistent
     def entity(self, key: str) -> dict[str, Any]:
-        """An entity's name, label, aliases, attributes and the sources that mention it."""
+        """An entity's name, label, aliases, attributes and the sources that mention it (the
+        :data:`SOURCES_SHOWN` most recent; ``sources_total`` says how many there are)."""
         real = self.real_key(key)
+        total = 0
 
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            nonlocal total
             g = nx.MultiDiGraph()
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=[real]))
-            if not entities:
+            found = tx.run(S.EXPLORE_ENTITY, key=real, limit=SOURCES_SHOWN).single()
+            if found is None:
                 raise NotFound(f"no entity {preview(key)}")
-            sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(entities[0]["sources"]))]
-            Reader.add_nodes(g, sources, entities)
+            # A hub is mentioned by thousands of sources: the panel gets the most recent, and a count.
+            total = found["total"]
+            sources = [dict(p) for p in found["sources"]]
+            entity = {"props": found["props"], "label": found["label"], "sources": [p["key"] for p in sources]}
+            Reader.add_nodes(g, sources, [entity])
             return g
         g = self.read(work)
         out, shown, _ = self.exit_filter(g, list(g.nodes))
         d = out.nodes[shown[real]]
         sources = [self.source_summary(out, shown[s]) for s in sorted(g.predecessors(real))
                    if g.nodes[s].get("node_kind") == "source"]
+        sources.sort(key=lambda x: str(x["published"] or ""), reverse=True)  # the most recent first
         return {"key": shown[real], "name": str(d.get("name") or ""), "label": str(d.get("label") or ""),
                 "aliases": [str(a) for a in d.get("aliases") or []], "generic": bool(d.get("generic")),
                 "redacted": bool(d.get("redacted")),
                 "attributes": {k: v for k, v in sorted(d.items()) if k not in _NODE_CORE},
-                "sources": sources}
+                "sources": sources, "sources_total": total}
 
     @staticmethod
     def source_summary(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:

@@ -313,7 +313,8 @@ async function showEntity(key) {
          el("button", { type: "button", id: "hide-node", onclick: () => hide(d.key) }, "Hide from canvas")),
       d.aliases.length ? el("p", {}, "Also: ", d.aliases.join(", ")) : null,
       attrs.length ? el("dl", {}, ...attrs.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))])) : null,
-      el("h3", {}, `Sources (${d.sources.length})`),
+      el("h3", {}, d.sources_total > d.sources.length
+        ? `Sources (${d.sources_total}; the ${d.sources.length} most recent)` : `Sources (${d.sources.length})`),
       ...d.sources.map(sourceLine),
       el("h3", {}, "Timeline"),
       el("ol", { id: "timeline" }));
