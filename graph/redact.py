@@ -43,6 +43,7 @@ instead of leaking names.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -88,9 +89,11 @@ def pseudonym_letters(index: int) -> str:
     return letters
 
 
-def _name_parts(text: str) -> list[str]:
-    """The folded parts of a name, alias or key slug."""
-    return [p for p in _SPLIT.split(fold_plain(text)) if p]
+@functools.lru_cache(maxsize=_MEMO_MAX)
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The folded parts of a name, alias or key slug (remembered: a filter rebuilt after a
+    load folds the same names again)."""
+    return tuple(p for p in _SPLIT.split(fold_plain(text)) if p)
 
 
 def _stem(part: str) -> str:
@@ -198,7 +201,7 @@ class Redactor:
                 whole = " ".join(parts)
                 if whole not in seen:
                     seen.add(whole)
-                    out.append((tuple(parts), key))
+                    out.append((parts, key))
                 for part in parts:
                     if len(part) >= _MIN_PART and part not in public and part not in seen:
                         seen.add(part)

@@ -93,6 +93,7 @@ class NameIndex:
     real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
     prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
     redactor: Redactor | None = None  # redacted only: built once per index, not once per answer
+    texts: dict[tuple[str, tuple[str, ...]], list[str]] = field(default_factory=dict)  # (name, aliases) -> search texts
     version: frozenset[str] = frozenset()  # the data version (bookmark) it was built from
     checked: float = 0.0  # when the fingerprint was last compared with the database's
 
@@ -133,6 +134,7 @@ def build_index(explorer: Explorer, previous: NameIndex | None = None) -> NameIn
         g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
                    aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
     idx = NameIndex(built=time.monotonic(), fingerprint=digest, checked=time.monotonic(), version=version)
+    known = previous.texts if previous is not None else {}  # search texts are a function of the names
     if explorer.redact:
         # The one filter of every answer, built from every entity and source of the database:
         # the same pseudonyms, keys ("-2" where two would meet) and name patterns everywhere,
@@ -146,7 +148,9 @@ def build_index(explorer: Explorer, previous: NameIndex | None = None) -> NameIn
         idx.real[key] = real
         idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
                              "aliases": [str(a) for a in d.get("aliases") or []]}
-        for text in search_texts(idx.entities[key]["name"], idx.entities[key]["aliases"]):
+        name, aliases = idx.entities[key]["name"], tuple(idx.entities[key]["aliases"])
+        texts = idx.texts[name, aliases] = known.get((name, aliases)) or search_texts(name, aliases)
+        for text in texts:
             idx.names.append(text)
             idx.owners.append(key)
     idx.prefixes = sorted((text, i) for i, text in enumerate(idx.names))
