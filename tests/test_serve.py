@@ -836,6 +836,43 @@ def test_case_timeline_orders_the_stages(app: App, loaded: Store, tmp_path: Path
     assert not person.get("case") and len(person["events"]) == 7
 
 
+def _quarrel_file(source: str, title: str, date: str) -> str:
+    return f"""\
+source:
+  key: {source}
+  title: {title}
+  publisher: Test Gazette
+  published: "2023-07-01"
+entities:
+  - key: person:disa-quarrel
+    label: Person
+    name: Disa Quarrel
+  - key: org:quarrel-club
+    label: Organisation
+    name: Quarrel Club
+claims:
+  - subject: person:disa-quarrel
+    predicate: MEMBER_OF
+    object: org:quarrel-club
+    date: {date}
+    quote: Disa Quarrel joined the Quarrel Club in {date}
+"""
+
+
+def test_a_tie_whose_sources_disagree_is_marked(app: App, loaded: Store, tmp_path: Path) -> None:
+    """Two sources give one tie different dates: the canvas edge and its evidence panel say so."""
+    folder = tmp_path / "quarrel"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_quarrel_file("source:quarrel-a", "Quarrel chronicle A", "2020-01"), "utf-8")
+    (folder / "b.yaml").write_text(_quarrel_file("source:quarrel-b", "Quarrel chronicle B", "2021-05"), "utf-8")
+    loaded.load(load_corpus([folder]))  # near the end of the module: the others never see it
+    edges = app.get("/api/expand?key=person:disa-quarrel")["edges"]
+    assert [e["disputed"] for e in edges] == [["date"]]
+    claim = app.get(f"/api/claim?id={edges[0]['id']}")
+    assert claim["disputed"] == ["date"] and {ev["date"] for ev in claim["evidence"]} == {"2020-01", "2021-05"}
+    assert {ev["source"]["title"] for ev in claim["evidence"]} == {"Quarrel chronicle A", "Quarrel chronicle B"}
+
+
 FRESH_FILE = """\
 source:
   key: source:fresh-watch-roll
