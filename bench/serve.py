@@ -18,7 +18,9 @@ first page < 1 s. Then the same reads in headless Chromium (``--browser-samples`
 expand of the biggest hub (the benchmark adds one of ``--hub-ties`` ties, default 6,000:
 the generator's biggest at 100,000 claims has about 2,800), evidence panel and first
 page, each timed by the page's own ``performance.measure`` from the action to the frame
-that shows the answer.
+that shows the answer; for expand and evidence also the request alone (Resource Timing),
+to tell the server's part from the page's. With ``--redact``, last, the first answer after
+each of three loads of a small file of the benchmark's own (the filter rebuilt meanwhile).
 
     CASEGRAPH_LAUNCHER_DIR=launcher .venv/bin/python bench/serve.py --claims 100000
     .venv/bin/python bench/serve.py --claims 20000 --samples 100 --redact --json
@@ -126,6 +128,16 @@ def _browser_ms(driver: Any, name: str, action: str, *args: Any, timeout: float 
     raise RuntimeError(f"the page gave no cg:{name} measure in {timeout:.0f} s")
 
 
+def _last_fetch(driver: Any, path: str) -> float:
+    """Seconds the page's last request to ``path`` took, sent to last byte (Resource Timing)."""
+    took = driver.execute_script(
+        "const r = performance.getEntriesByType('resource').filter(e => e.name.includes(arguments[0]));"
+        "return r.length ? r[r.length - 1].duration : null;", path)
+    if took is None:
+        raise RuntimeError(f"the page made no request to {path}")
+    return float(took) / 1000
+
+
 def browser(access: Any, names: list[str], hub: str, claim_ids: list[str], samples: int) -> dict[str, Any]:
     """The same reads in real headless Chromium (tests/chromium.py), timed by the page's own
     performance measures: from the action to the frame that shows the answer (the canvas
@@ -157,16 +169,83 @@ def browser(access: Any, names: list[str], hub: str, claim_ids: list[str], sampl
                  "document.getElementById('search-form').requestSubmit();"
         out["search"] = _ms([_browser_ms(driver, "search", search, name) for name in names[:samples]])
         expand = "casegraph.nodes.clear(); casegraph.edges.clear(); casegraph.expand(arguments[0]);"
-        out["expand_hub"] = _ms([_browser_ms(driver, "expand", expand, hub) for _ in range(min(samples, 20))])
         # A tie is clicked on a canvas at rest: the expand's layout stopped, as the eye waits for it.
         evidence = "casegraph.network.stopSimulation(); casegraph.showClaim(arguments[0]);"
-        out["evidence"] = _ms([_browser_ms(driver, "evidence", evidence, c) for c in claim_ids[:samples]])
+        for kind, name, action, args in (("expand_hub", "expand", expand, [hub] * min(samples, 20)),
+                                         ("evidence", "evidence", evidence, claim_ids[:samples])):
+            totals, fetches = [], []
+            for arg in args:
+                driver.execute_script("performance.clearResourceTimings()")
+                totals.append(_browser_ms(driver, name, action, arg))
+                fetches.append(_last_fetch(driver, f"/api/{name if name == 'expand' else 'claim'}?"))
+            # Where the browser's time goes: the request (sent to last byte received) and the rest
+            # (JSON, DOM or canvas, layout and paint).
+            out[kind] = _ms(totals)
+            out[f"{kind}_request"] = _ms(fetches)
         problems = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         if problems:
             raise RuntimeError(f"errors in the page: {problems[:3]}")
         return out
     finally:
         stop_chromium(driver)
+
+
+FRESH = """\
+source:
+  key: source:bench-fresh-roll
+  title: Roll of the fictional Bench Fresh Group
+  publisher: Bench Gazette
+  published: "2024-01-01"
+entities:
+  - key: org:bench-fresh-group
+    label: Organisation
+    name: Bench Fresh Group
+  - key: person:bench-fresh-member-{run}
+    label: Person
+    name: Quillan Freshmember {run}
+  - key: person:bench-fresh-protected-{run}
+    label: Person
+    name: Zoltar Benchprotected{run}
+    aliases: [Benchprotected{run}-Vey]
+{sensitive}claims:
+{claims}"""
+FRESH_CLAIMS = """\
+  - subject: person:bench-fresh-member-{run}
+    predicate: MEMBER_OF
+    object: org:bench-fresh-group
+    quote: Quillan Freshmember {run} joined the Bench Fresh Group with Zoltar Benchprotected{run}
+  - subject: person:bench-fresh-protected-{run}
+    predicate: MEMBER_OF
+    object: org:bench-fresh-group
+    quote: Benchprotected{run}-Vey is a member
+"""
+
+
+def rebuild_after_load(store: Any, client: Client) -> dict[str, float]:
+    """A redacting app's first answer after a load (it waits for the filter's rebuild), in ms:
+    a load that changes no protected spelling (a new public person; the filter's names reused),
+    one that protects that person (rebuilt), and the load that takes the benchmark's claims out
+    again (the names reused). Each run adds two people and a protected person of its own."""
+    import tempfile
+
+    from loaders.facts import load_corpus
+
+    out: dict[str, float] = {}
+    # Names of this run's own (letters only: a name part), so each step means what it says
+    # whatever an earlier run left in the database.
+    run = "".join(random.Random().choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
+    with tempfile.TemporaryDirectory(prefix="casegraph-bench-serve-") as tmp:
+        fact = Path(tmp) / "fresh.yaml"
+        steps = (("same_spellings", "", FRESH_CLAIMS), ("new_protected_person", "    sensitive: true\n", FRESH_CLAIMS),
+                 ("claims_removed", "    sensitive: true\n", "  []\n"))
+        for name, sensitive, claims in steps:
+            fact.write_text(FRESH.format(sensitive=sensitive, claims=claims.format(run=run), run=run), "utf-8")
+            store.load(load_corpus([Path(tmp)]), progress=False)
+            took, body = client.get(f"/api/search?q=Benchprotected{run}")
+            if sensitive and run.encode() in body.lower():
+                raise RuntimeError("a protected name came back after the load")
+            out[f"{name}_ms"] = round(took * 1000, 1)
+    return out
 
 
 def _typo(name: str, rng: random.Random) -> str:
@@ -257,9 +336,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     real = explorer.real_key(key)
                     start_t = time.perf_counter()
                     with store.driver.session(database=store.database, default_access_mode="READ") as session:
-                        page = session.run(S.EXPLORE_NEIGHBOURS, key=real, offset=0,
-                                           limit=explorer.expand_limit).single()["page"]
-                        top = [real, *(r["key"] for r in page)]
+                        found = session.run(S.EXPLORE_NEIGHBOURS, key=real, offset=0,
+                                            limit=explorer.expand_limit).single()
+                        top = [real, *(r["key"] for r in (found["page"] if found else []))]
                         list(session.run(S.EXPLORE_CLAIMS_AMONG, keys=top))
                     bare_s.append(time.perf_counter() - start_t)
                 out[kind] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
@@ -268,13 +347,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             claim_ids = rng.sample(sorted(handed_out), min(args.samples, len(handed_out)))
             say(f"evidence: {len(claim_ids)} claims ...")
             http_s = [client.get(f"/api/claim?id={quote(c)}")[0] for c in claim_ids]
-            bare_s = [_bare(store, S.CLAIMS_BY_ID, ids=[explorer._claims_shown.get(c, c)]) for c in claim_ids]
+            bare_s = [_bare(store, S.CLAIMS_BY_ID, ids=[explorer.real_claim_id(c) or c]) for c in claim_ids]
             out["evidence"] = {"app": _ms(http_s), "bare_cypher": _ms(bare_s)}
             if args.browser_samples:
                 say(f"the same in headless Chromium ({args.browser_samples} samples each) ...")
                 typos = [_typo(name, rng) for name in names]
-                out["browser"] = browser(access, typos, explorer._shown_of(hubs[0]) or hubs[0], claim_ids,
+                out["browser"] = browser(access, typos, explorer.shown_key(hubs[0]) or hubs[0], claim_ids,
                                          args.browser_samples)
+            if args.redact:
+                say("rebuilding the redaction filter after loads ...")
+                out["rebuild_after_load"] = rebuild_after_load(store, client)
         finally:
             server.should_exit = True
             thread.join(30)
@@ -300,6 +382,10 @@ def show(out: dict[str, Any]) -> None:
         print(f"{kind:<15} {b.get('p50_ms', ''):>11} {b.get('p95_ms', ''):>11} {row['app']['p50_ms']:>9} "
               f"{row['app']['p95_ms']:>9} {bare['p50_ms']:>9} {bare['p95_ms']:>9} "
               f"{(f'< {target:.0f}') if target else '':>11}")
+    for kind in ("expand_hub", "evidence"):
+        if f"{kind}_request" in web:
+            print(f"{kind:<15} {web[f'{kind}_request']['p50_ms']:>11} {web[f'{kind}_request']['p95_ms']:>11}"
+                  "   (browser: the request alone, sent to last byte; the rest is JSON, DOM or canvas and paint)")
     if "first_page" in web:
         print(f"{'first_page':<15} {web['first_page']['p50_ms']:>11} {web['first_page']['p95_ms']:>11} "
               f"{out['first_page_ms']:>9} {'':>9} {'':>9} {'':>9} {'< 1000':>11}")
@@ -307,6 +393,9 @@ def show(out: dict[str, Any]) -> None:
           "panel painted), by the page's own performance measures; app: server side over HTTP on 127.0.0.1; "
           "bare: the same Cypher through the driver, no NetworkX, exit filter or JSON; search's bare figure "
           "is an exact-name index lookup)")
+    if "rebuild_after_load" in out:
+        print("first answer after a load (the filter rebuilt): "
+              + ", ".join(f"{k.removesuffix('_ms').replace('_', ' ')} {v} ms" for k, v in out["rebuild_after_load"].items()))
     if "load_average" in out:
         print(f"load average before / after: {out['load_average']}")
 

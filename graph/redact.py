@@ -43,6 +43,7 @@ instead of leaking names.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -66,6 +67,9 @@ _SPLIT = re.compile(r"[\W_]+")
 _KEYLIKE = re.compile(r"^[a-z][a-z0-9]*:\S+$")
 _CYRILLIC_END = re.compile(r"[а-яєіґ]")
 _CYRILLIC_VOWELS = frozenset("аяоеєиіыуюь")
+_SEPARATOR = re.compile(r"[\W_]*")  # between name parts: any run of non-letters, or nothing ("annlee")
+_LETTER = re.compile(r"[^\W\d_]")  # a spelling must not end inside a word
+_ENDING = re.compile(r"[а-яєіґ]{0,3}")  # a Cyrillic case ending after a stem
 _MIN_PART = 3  # shorter name parts ("Li", "Ng") are left to the full-name patterns
 _MENTIONS = "MENTIONS"
 _MEMO_MAX = 500_000  # strings a redactor remembers the redaction of (then it starts over)
@@ -85,9 +89,11 @@ def pseudonym_letters(index: int) -> str:
     return letters
 
 
-def _name_parts(text: str) -> list[str]:
-    """The folded parts of a name, alias or key slug."""
-    return [p for p in _SPLIT.split(fold_plain(text)) if p]
+@functools.lru_cache(maxsize=_MEMO_MAX)
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The folded parts of a name, alias or key slug (remembered: a filter rebuilt after a
+    load folds the same names again)."""
+    return tuple(p for p in _SPLIT.split(fold_plain(text)) if p)
 
 
 def _stem(part: str) -> str:
@@ -97,16 +103,33 @@ def _stem(part: str) -> str:
     return part
 
 
-def _pattern(parts: list[str]) -> str:
-    # Parts joined by any run of non-letters, or by nothing ("annlee", "AnnLee"); a
-    # Cyrillic part may carry a case ending (Чалгозова, Кемаловой); a letter must not follow.
-    pieces = [re.escape(_stem(p)) + r"[а-яєіґ]{0,3}" if _CYRILLIC_END.search(p[-1:]) else re.escape(p) for p in parts]
-    return r"[\W_]*".join(pieces) + r"(?![^\W\d_])"
+def _match_key(part: str) -> tuple[str, bool]:
+    """What a name part matches as: (its text, False), or for a part ending in a Cyrillic letter
+    (its stem, True): the stem then takes up to 3 more Cyrillic letters, a case ending
+    (Чалгозова, Кемаловой)."""
+    if _CYRILLIC_END.search(part[-1:]):
+        return _stem(part), True
+    return part, False
 
 
-def _first_key(part: str) -> str:
-    """What a run of letters must start with to try a name starting with ``part``."""
-    return _stem(part) if _CYRILLIC_END.search(part[-1:]) else part
+class _Node:
+    """One step of the name trie: the parts that may follow, and whose name ends here."""
+
+    __slots__ = ("next", "key")
+
+    def __init__(self) -> None:
+        self.next: dict[str, list[tuple[bool, _Node]]] = {}  # match key -> (takes an ending, child)
+        self.key: str | None = None  # the protected entity whose spelling ends here
+
+    def child(self, part: str) -> _Node:
+        text, ending = _match_key(part)
+        branches = self.next.setdefault(text, [])
+        for has_ending, node in branches:
+            if has_ending == ending:
+                return node
+        node = _Node()
+        branches.append((ending, node))
+        return node
 
 
 def _digest(value: Any) -> str:
@@ -121,7 +144,17 @@ class Redactor:
     redaction changes -> its key in the output (unique in the output).
     """
 
-    def __init__(self, g: nx.MultiDiGraph) -> None:
+    _spelled: tuple[tuple[tuple[str, ...], str], ...]  # the protected spellings the trie was built from
+    _root: _Node
+    _prefixes: set[str]
+    _memo: dict[tuple[str, bool], str]
+    _words: dict[str, bool]
+
+    def __init__(self, g: nx.MultiDiGraph, previous: Redactor | None = None) -> None:
+        """``previous``: a redactor built from an earlier version of the data. When the
+        protected spellings are the same (the same protected entities, names, aliases and public
+        name parts), its name trie and its remembered redactions are reused, so a rebuild after
+        a load costs little more than mapping the keys."""
         sensitive = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity" and d.get("sensitive"))
         counters: dict[str, int] = {}
         self.pseudonyms: dict[str, str] = {}  # key -> "Person A"
@@ -135,22 +168,27 @@ class Redactor:
             self.pseudonyms[key] = f"{label} {letters}"
             self._slugs[key] = f"redacted-{letters.lower()}"
             pseudo_keys[key] = f"{str(key).split(':', 1)[0]}:{self._slugs[key]}"
-        self._build_patterns(g, sensitive)
+        spellings = self._spellings(g, sensitive)
+        if previous is not None and previous._spelled == spellings and previous.pseudonyms == self.pseudonyms:
+            self._spelled, self._root, self._prefixes = previous._spelled, previous._root, previous._prefixes
+            self._memo, self._words = previous._memo, previous._words  # pure functions of the trie
+        else:
+            self._build_trie(spellings)
         self.keys: dict[str, str] = {}
         self.keys = self._key_map(g, pseudo_keys)
 
-    def _build_patterns(self, g: nx.MultiDiGraph, sensitive: list[str]) -> None:
+    def _spellings(self, g: nx.MultiDiGraph, sensitive: list[str]) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """Every protected spelling as (its folded name parts, whose), in the order they take precedence."""
         # Name parts of people who are not protected are not secrets ("Nariman" is also
         # Dzhelyal's). Only people count: an event named "Arrest of Nariman Ametov" does not
         # make "Ametov" public.
+        protected = set(sensitive)
         public: set[str] = set()
         for n, d in g.nodes(data=True):
-            if n not in self.pseudonyms and d.get("node_kind") == "entity" and d.get("label") == "Person":
+            if n not in protected and d.get("node_kind") == "entity" and d.get("label") == "Person":
                 for text in [d.get("name") or "", *(d.get("aliases") or [])]:
                     public.update(_name_parts(str(text)))
-        # Patterns grouped by their first part, so a string is scanned run of letters by run
-        # of letters, and only runs that start with a protected part try a (small) pattern.
-        by_first: dict[str, list[tuple[str, str]]] = {}
+        out: list[tuple[tuple[str, ...], str]] = []
         for key in sensitive:
             d = g.nodes[key]
             names = [str(d.get("name") or ""), *(str(a) for a in d.get("aliases") or [])]
@@ -163,21 +201,31 @@ class Redactor:
                 whole = " ".join(parts)
                 if whole not in seen:
                     seen.add(whole)
-                    by_first.setdefault(_first_key(parts[0]), []).append((_pattern(parts), key))
+                    out.append((parts, key))
                 for part in parts:
                     if len(part) >= _MIN_PART and part not in public and part not in seen:
                         seen.add(part)
-                        by_first.setdefault(_first_key(part), []).append((_pattern([part]), key))
-        self._first: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
-        for first, entries in by_first.items():
-            entries.sort(key=lambda e: -len(e[0]))  # "Kurtumer Chalgozov" before "Kurtumer"
-            rx = re.compile("|".join(f"(?P<g{i}>{p})" for i, (p, _) in enumerate(entries)))
-            self._first[first] = (rx, {f"g{i}": key for i, (_, key) in enumerate(entries)})
-        # Every prefix of a first part: a run of letters stops being looked up at its first
-        # prefix that starts no protected part.
-        self._prefixes = {f[:i] for f in self._first for i in range(1, len(f) + 1)}
-        self._candidates: dict[str, tuple[tuple[re.Pattern[str], dict[str, str]], ...]] = {}
-        self._memo: dict[tuple[str, bool], str] = {}
+                        out.append(((part,), key))
+        return tuple(out)
+
+    def _build_trie(self, spellings: tuple[tuple[tuple[str, ...], str], ...]) -> None:
+        # A trie of name parts (no regular expressions to compile: that took seconds for
+        # thousands of protected people). A string is scanned run of letters by run of letters,
+        # and only runs that start with a prefix of some part walk the trie.
+        self._spelled = spellings
+        self._root = _Node()
+        texts: set[str] = set()
+        for parts, key in spellings:
+            node = self._root
+            for part in parts:
+                node = node.child(part)
+                texts.add(_match_key(part)[0])
+            if node.key is None:  # the first spelling (of the first key in order) keeps it
+                node.key = key
+        # Every prefix of a part: a walk stops at the first prefix that starts none.
+        self._prefixes = {t[:i] for t in texts for i in range(1, len(t) + 1)}
+        self._memo = {}
+        self._words = {}  # run of letters -> whether it starts a protected part
 
     def _key_map(self, g: nx.MultiDiGraph, pseudo_keys: dict[str, str]) -> dict[str, str]:
         """Every changed node key -> a key unique in the output (a suffix where two would meet)."""
@@ -239,7 +287,7 @@ class Redactor:
 
         ``slug``: replace with ``redacted-a`` (for keys and URLs) instead of ``Person A``.
         """
-        if not self._first or not value:
+        if not self._root.next or not value:
             return value
         # Remembered: a prebuilt redactor (exit_graph's ``redactor``) sees the same keys,
         # names and quotes in answer after answer. A pure function of the string, so safe.
@@ -287,31 +335,49 @@ class Redactor:
 
     def _match(self, folded: str, start: int) -> tuple[int, str] | None:
         """The longest protected spelling starting at ``start`` of the folded text: (end, key)."""
-        if folded[start] not in self._prefixes:
-            return None
         run = _LETTERS.match(folded, start)
-        word = run.group() if run else ""
-        candidates = self._candidates.get(word)
-        if candidates is None:
-            candidates = self._candidates[word] = self._lookup(word)
-        best: tuple[int, str] | None = None
-        for rx, groups in candidates:
-            m = rx.match(folded, start)
-            if m is not None and (best is None or m.end() > best[0]):
-                best = (m.end(), groups[m.lastgroup or ""])
-        return best
+        if run is None:
+            return None
+        # A spelling starts with a part that a run of letters starts with; runs repeat (first
+        # names, "person", "source"), so whether one can start anything is remembered.
+        word = run.group()
+        could = self._words.get(word)
+        if could is None:
+            if len(self._words) >= _MEMO_MAX:
+                self._words.clear()
+            could = self._words[word] = self._starts_part(word)
+        if not could:
+            return None
+        best: list[tuple[int, str]] = []
+        self._walk(folded, start, self._root, best)
+        return best[0] if best else None
 
-    def _lookup(self, word: str) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
-        """The patterns of the protected parts that ``word`` (a run of letters) starts with."""
-        found = []
+    def _starts_part(self, word: str) -> bool:
+        """Whether ``word`` (a run of letters) starts with the first part of a protected spelling."""
         for size in range(1, len(word) + 1):
             head = word[:size]
             if head not in self._prefixes:
+                return False
+            if head in self._root.next:
+                return True
+        return False
+
+    def _walk(self, folded: str, at: int, node: _Node, best: list[tuple[int, str]]) -> None:
+        """Follow ``node``'s parts from ``at``; keep in ``best`` the longest spelling ending at a word's end."""
+        size, limit = 1, len(folded) - at
+        while size <= limit:
+            head = folded[at:at + size]
+            if head not in self._prefixes:
                 break
-            entry = self._first.get(head)
-            if entry is not None:
-                found.append(entry)
-        return tuple(found)
+            for has_ending, child in node.next.get(head, ()):
+                end = at + size
+                ends = range(_ENDING.match(folded, end).end(), end - 1, -1) if has_ending else (end,)  # type: ignore[union-attr]
+                for end in ends:
+                    if child.key is not None and not _LETTER.match(folded, end) and (not best or end > best[0][0]):
+                        best[:] = [(end, child.key)]
+                    if child.next:
+                        self._walk(folded, _SEPARATOR.match(folded, end).end(), child, best)  # type: ignore[union-attr]
+            size += 1
 
     def value(self, value: Any, name: str = "") -> Any:
         """Any attribute value, recursively (strings in lists and dicts too); node keys mapped to output keys."""

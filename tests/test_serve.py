@@ -404,6 +404,7 @@ def test_entity_and_claim_evidence(app: App) -> None:
     assert entity["name"] == "Nariman Dzhelyal" and "Нариман Джелял" in entity["aliases"]
     assert entity["attributes"]["position"].startswith("first deputy head")
     assert entity["sources"][0]["publisher"] == "EMPR" and entity["sources"][0]["url"].startswith("https://empr.media/")
+    assert entity["sources_total"] == len(entity["sources"]) >= 1
     graph = app.get("/api/expand?key=person:nariman-dzhelyal&limit=500")
     assert graph["edges"]
     for edge in graph["edges"]:
@@ -436,6 +437,25 @@ def test_connect_gives_paths_with_evidence_per_hop(app: App) -> None:
     assert status == 404
     status, answer = app.post("/api/connect", {"from": "person:refat-chubarov"})
     assert status == 400
+
+
+def test_connect_takes_as_of_and_without_generic_actors(app: App) -> None:
+    """The form's options reach the library: no hop through a generic actor, no claim dated after as_of."""
+    generic = "org:russian-occupation-authorities"
+    ends = {"from": "org:fsb", "to": "event:chalgozov-forced-consent", "k": 5, "max_hops": 4}
+    status, every = app.post("/api/connect", ends)
+    assert status == 200 and any(generic in [n["key"] for n in p["nodes"]] for p in every["paths"])
+    status, answer = app.post("/api/connect", {**ends, "exclude_generic": True})
+    assert status == 200 and all(generic not in [n["key"] for n in p["nodes"]] for p in answer["paths"])
+
+    def dates(answer: dict[str, Any]) -> list[str]:
+        return [ev["date"] for p in answer["paths"] for h in p["hops"] for c in h["claims"] for ev in c["evidence"]
+                if ev.get("date")]
+    ends = {"from": "person:nikolai-polozov", "to": "person:kurtumer-chalgozov", "k": 5, "max_hops": 4}
+    status, every = app.post("/api/connect", ends)
+    assert status == 200 and any(d > "2021-01-01" for d in dates(every))
+    status, answer = app.post("/api/connect", {**ends, "as_of": "2021-01-01"})
+    assert status == 200 and all(d <= "2021-01-01" for d in dates(answer))
 
 
 def test_hostile_strings_come_back_as_data(app: App) -> None:
@@ -524,7 +544,8 @@ def test_redacted_connect_uses_the_pseudonyms_of_search_and_expand(redacted_app:
     assert searched.get("person:redacted-a") == "Person A" and searched.get("person:redacted-b") == "Person B"
     built: list[int] = []
     init = graph.redact.Redactor.__init__
-    monkeypatch.setattr(graph.redact.Redactor, "__init__", lambda self, g: built.append(1) or init(self, g))
+    monkeypatch.setattr(graph.redact.Redactor, "__init__",
+                        lambda self, g, previous=None: built.append(1) or init(self, g, previous))
     for target in ("person:redacted-a", "person:redacted-b"):
         expanded = redacted_app.get(f"/api/expand?key={_q(target)}&limit=500")
         start = max(n["id"] for n in expanded["nodes"] if n["id"] != target)  # a neighbour (maybe pseudonymised)
@@ -813,3 +834,91 @@ def test_case_timeline_orders_the_stages(app: App, loaded: Store, tmp_path: Path
             assert {c["type"] for c in x["claims"]} == {"PART_OF", "PARTICIPANT_IN"}
     person = app.get("/api/timeline?key=person:ivor-testov")  # a person's timeline is still its ties
     assert not person.get("case") and len(person["events"]) == 7
+
+
+def _quarrel_file(source: str, title: str, date: str) -> str:
+    return f"""\
+source:
+  key: {source}
+  title: {title}
+  publisher: Test Gazette
+  published: "2023-07-01"
+entities:
+  - key: person:disa-quarrel
+    label: Person
+    name: Disa Quarrel
+  - key: org:quarrel-club
+    label: Organisation
+    name: Quarrel Club
+claims:
+  - subject: person:disa-quarrel
+    predicate: MEMBER_OF
+    object: org:quarrel-club
+    date: {date}
+    quote: Disa Quarrel joined the Quarrel Club in {date}
+"""
+
+
+def test_a_tie_whose_sources_disagree_is_marked(app: App, loaded: Store, tmp_path: Path) -> None:
+    """Two sources give one tie different dates: the canvas edge and its evidence panel say so."""
+    folder = tmp_path / "quarrel"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_quarrel_file("source:quarrel-a", "Quarrel chronicle A", "2020-01"), "utf-8")
+    (folder / "b.yaml").write_text(_quarrel_file("source:quarrel-b", "Quarrel chronicle B", "2021-05"), "utf-8")
+    loaded.load(load_corpus([folder]))  # near the end of the module: the others never see it
+    edges = app.get("/api/expand?key=person:disa-quarrel")["edges"]
+    assert [e["disputed"] for e in edges] == [["date"]]
+    claim = app.get(f"/api/claim?id={edges[0]['id']}")
+    assert claim["disputed"] == ["date"] and {ev["date"] for ev in claim["evidence"]} == {"2020-01", "2021-05"}
+    assert {ev["source"]["title"] for ev in claim["evidence"]} == {"Quarrel chronicle A", "Quarrel chronicle B"}
+
+
+FRESH_FILE = """\
+source:
+  key: source:fresh-watch-roll
+  title: Roll of the fictional Fresh Watch Group
+  publisher: Test Gazette
+  published: "2023-06-01"
+entities:
+  - key: org:fresh-watch
+    label: Organisation
+    name: Fresh Watch Group
+  - key: person:ada-publicka
+    label: Person
+    name: Ada Publicka
+  - key: person:olgerd-vexlo
+    label: Person
+    name: Olgerd Vexlo
+    aliases: [Vexlo-Brandt]
+{sensitive}claims:
+  - subject: person:ada-publicka
+    predicate: MEMBER_OF
+    object: org:fresh-watch
+    quote: Ada Publicka joined the Fresh Watch Group with Olgerd Vexlo
+  - subject: person:olgerd-vexlo
+    predicate: MEMBER_OF
+    object: org:fresh-watch
+    quote: Vexlo-Brandt is a member of the group
+"""
+
+
+def test_redacted_answers_never_go_through_a_filter_behind_the_data(loaded: Store, tmp_path: Path) -> None:
+    """A load that makes someone protected is redacted in the very next answer, even one that
+    only quotes them (no polling delay: each answer's reads must see the filter's data version)."""
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    (folder / "fresh.yaml").write_text(FRESH_FILE.format(sensitive=""), "utf-8")
+    loaded.load(load_corpus([folder]))  # after test_case_timeline_orders_the_stages: the last of the module
+    explorer = Explorer(loaded, redact=True, index_seconds=3600)  # never polls: only the answers' check
+    edges = explorer.expand("person:ada-publicka", limit=500)["edges"]
+    claim_id = next(e["id"] for e in edges if e["type"] == "MEMBER_OF")
+    assert "Olgerd Vexlo" in json.dumps(explorer.claim(claim_id))  # not protected (yet)
+    before = explorer.index()
+    (folder / "fresh.yaml").write_text(FRESH_FILE.format(sensitive="    sensitive: true\n"), "utf-8")
+    loaded.load(load_corpus([folder]))
+    answers = [explorer.claim(claim_id), explorer.search("Vexlo"), explorer.search("Olgerd Vexlo"),
+               explorer.expand("org:fresh-watch", limit=500)]
+    text = json.dumps(answers, ensure_ascii=False)
+    assert "vexlo" not in text.casefold() and "olgerd" not in text.casefold(), text
+    assert explorer.index() is not before and "Person " in answers[0]["evidence"][0]["quote"]
+    assert answers[1]["total"] == 0 and answers[2]["total"] == 0

@@ -340,3 +340,26 @@ def test_saved_query_form_in_chromium(chrome: Any, app: App) -> None:
     assert "person:kurtumer-chalgozov" in canvas_ids(chrome)
     assert css(chrome, "#query-title")[0].text == "Timeline of a person"
     assert console_problems(chrome) == []
+
+
+def test_export_of_the_canvas_in_chromium(chrome: Any, redacted_app: App, tmp_path: Path,
+                                          secrets_of_corpus: list[str]) -> None:
+    """Export what is on the canvas from the page (redacted session): the downloaded GraphML
+    reads back with NetworkX, holds the canvas's entities and names no protected person."""
+    import networkx as nx
+    from selenium.webdriver.support.ui import Select
+
+    chrome.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    log_in(chrome, redacted_app)
+    search(chrome, "Person A", "person:redacted-a")[0].find_element("css selector", ".name").click()
+    wait(chrome, lambda: len(canvas_ids(chrome)) > 2, "Person A's ties")
+    drawn = {k for k in canvas_ids(chrome) if not k.startswith("more:")}
+    Select(css(chrome, "#export-format")[0]).select_by_visible_text("graphml")
+    css(chrome, "#export")[0].click()
+    target = tmp_path / "casegraph-canvas.graphml"
+    wait(chrome, lambda: target.exists() and not list(tmp_path.glob("*.crdownload")), "the downloaded export")
+    text = target.read_text("utf-8")
+    assert [s for s in secrets_of_corpus if s.casefold() in text.casefold()] == []
+    g = nx.read_graphml(target)
+    assert drawn <= set(g.nodes) and g.nodes["person:redacted-a"]["name"] == "Person A"
+    assert console_problems(chrome) == []

@@ -55,6 +55,8 @@ def serve(host: str, port: int, open_: bool, redact: bool, users_file: str | Non
         explorer = Explorer(store, redact=redact)
         explorer.index()  # fail here, in one line, if Neo4j cannot be read
         viewer = (explorer if redact else Explorer(store, redact=True)) if users else None
+        if viewer is not None and viewer is not explorer:
+            viewer.index()  # the viewers' redaction filter, built before the first viewer waits for it
         access = Access(host=host, port=port, users=users)
         url = f"http://{host}:{port}/login" if users else access.url()
 

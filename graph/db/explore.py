@@ -7,8 +7,9 @@ filtered graph into plain JSON-ready data. Nothing leaves without the filter.
 
 With ``redact``, the filter is one :class:`graph.redact.Redactor` built with the name index
 from every entity and source of the database (not once per answer: that took seconds on a
-100,000-claim graph), and rebuilt when the data's fingerprint (counts and the sources'
-digests, compared at most every ``index_seconds``) says a load changed it. The pseudonyms
+100,000-claim graph; :mod:`graph.db.explore_index`), and never behind the data: each answer's
+reads must have seen the version of the data it was built from, or the filter is rebuilt
+and the answer made again (:func:`graph.db.explore_index.consistent`). The pseudonyms
 ("Person A") and pseudonymised keys are then the same in every answer, and a quote that
 names a protected person is redacted even when that person is not in the subgraph. Keys
 the client sends back are pseudonymous: they are turned back into real keys here, and a
@@ -22,13 +23,10 @@ Connect, export and timelines are in :mod:`graph.db.explore_paths`, a case's tim
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 from neo4j import ManagedTransaction
@@ -36,8 +34,8 @@ from neo4j import ManagedTransaction
 from graph.build import MENTIONS
 from graph.db import explore_paths, explore_search
 from graph.db import statements as S
+from graph.db.explore_index import NameIndex, StaleRead, build_index, consistent, data_version, fingerprint
 from graph.db.explore_paths import EXPORT_FORMATS, TIMELINE_LIMIT
-from graph.db.explore_search import search_texts
 from graph.db.read import Reader
 from graph.errors import CasegraphError, preview
 from graph.redact import Redactor, exit_graph
@@ -45,31 +43,17 @@ from graph.redact import Redactor, exit_graph
 if TYPE_CHECKING:
     from graph.db.store import Store
 
-__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS"]
+__all__ = ["Explorer", "NotFound", "EXPAND_LIMIT", "EXPORT_FORMATS", "SOURCES_SHOWN"]
 
 EXPAND_LIMIT = 25  # neighbours drawn per expand; the rest are "N more"
+SOURCES_SHOWN = 50  # sources listed in an entity's panel (the most recent); a hub has thousands
+_T = TypeVar("_T")
 _NODE_CORE = frozenset({"node_kind", "label", "name", "aliases", "sensitive", "generic", "sources", "redacted"})
 _EDGE_SHOWN = ("type", "claim_id", "date", "start", "end", "disputed", "undated")
 
 
 class NotFound(CasegraphError):
     """An entity key or claim id the (possibly redacted) graph does not hold."""
-
-
-@dataclass
-class _Index:
-    """Every entity as the client may see it (filtered names), the key maps, and (redacted)
-    the one redaction filter every answer goes through, built from the whole database."""
-
-    built: float
-    fingerprint: str = ""  # of the data it was built from (see :meth:`Explorer._fingerprint`)
-    names: list[str] = field(default_factory=list)  # normalised name or alias, one per choice
-    owners: list[str] = field(default_factory=list)  # the shown key of each choice
-    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # shown key -> name, label, aliases
-    real: dict[str, str] = field(default_factory=dict)  # shown key -> real key
-    prefixes: list[tuple[str, int]] = field(default_factory=list)  # (choice, its index), sorted: prefix search
-    redactor: Redactor | None = None  # redacted only: built once per index, not once per answer
-    checked: float = 0.0  # when the fingerprint was last compared with the database's
 
 
 class Explorer:
@@ -81,8 +65,9 @@ class Explorer:
         self.redact = redact
         self.expand_limit = expand_limit
         self.index_seconds = index_seconds
-        self._index_value: _Index | None = None
+        self._index_value: NameIndex | None = None
         self._lock = threading.Lock()
+        self.answering = threading.local()  # the index an answer started with and the versions its reads saw
         self._rebuilding = False
         self._seen: dict[str, str] = {}  # shown -> real keys handed out in answers
         # Claim ids handed out in answers -> real claim ids. Redacted, only those are explained: a
@@ -91,38 +76,53 @@ class Explorer:
         self._claims_shown: dict[str, str] = {}
 
     # -- the name index ------------------------------------------------------------------
-    def index(self, refresh: bool = False) -> _Index:
+    def index(self, refresh: bool = False) -> NameIndex:
         """The name index (and, redacted, the redaction filter). Built on first use (or with
-        ``refresh``). At most every ``index_seconds`` the data's fingerprint is compared with
-        the one it was built from; when a load changed it, it is rebuilt: redacted, at once
-        (no answer may go through a filter that does not know a newly protected person),
-        else checked and rebuilt in a background thread while the old one keeps answering."""
+        ``refresh``). Unredacted, at most every ``index_seconds`` the data's fingerprint is
+        compared with the one it was built from, and the index rebuilt when a load changed it,
+        in a background thread while the old one keeps answering. Redacted, there is no such
+        delay: every answer checks that its reads saw the version of the data the index was
+        built from (:func:`consistent`), and waits for a rebuild (:meth:`renew`) when they did
+        not. Inside an answer, the index it started with."""
+        pinned = getattr(self.answering, "index", None)
+        if pinned is not None and not refresh:
+            return pinned
         with self._lock:
             idx = self._index_value
             if refresh or idx is None:
-                idx = self._index_value = self._build_index()
+                idx = self._index_value = self._build_index(idx)
                 return idx
             now = time.monotonic()
-            if self._rebuilding or now - idx.checked < self.index_seconds:
+            if self.redact or self._rebuilding or now - idx.checked < self.index_seconds:
                 return idx
             idx.checked = now
-            if not self.redact:  # the check and any rebuild off the request's path
-                self._rebuilding = True
-                threading.Thread(target=self._rebuild, args=(idx.fingerprint,), daemon=True).start()
-                return idx
-            try:
-                changed = self.store.execute_read(self._fingerprint) != idx.fingerprint
-            except CasegraphError:
-                return idx  # Neo4j unreachable for a moment: keep the old index, try again later
-            if changed:
-                idx = self._index_value = self._build_index()
+            self._rebuilding = True  # the check and any rebuild off the request's path
+            threading.Thread(target=self._rebuild, args=(idx.fingerprint,), daemon=True).start()
             return idx
 
-    def _rebuild(self, fingerprint: str) -> None:
-        """In the background: rebuild the index if the data's fingerprint is no longer ``fingerprint``."""
+    def renew(self, stale: NameIndex) -> None:
+        """Redacted: rebuild the index an answer found behind the data (once, however many
+        answers found it: the others wait for it here)."""
+        with self._lock:
+            if self._index_value is stale:
+                self._index_value = self._build_index(stale)
+
+    def read(self, work: Callable[[ManagedTransaction], _T]) -> _T:
+        """``work(tx)`` in a read transaction; inside a redacting answer, the version of the data
+        it saw is noted (see :func:`consistent`). Every read of an answer goes through here."""
+        with self.store.session(read=True) as session:
+            result = session.execute_read(work)
+            version = data_version(session)
+        versions = getattr(self.answering, "versions", None)
+        if versions is not None:
+            versions.append(version)
+        return result
+
+    def _rebuild(self, digest: str) -> None:
+        """In the background: rebuild the index if the data's fingerprint is no longer ``digest``."""
         try:
-            if self.store.execute_read(self._fingerprint) != fingerprint:
-                fresh = self._build_index()
+            if self.store.execute_read(fingerprint) != digest:
+                fresh = self._build_index(self._index_value)
                 with self._lock:
                     self._index_value = fresh
         except CasegraphError:
@@ -130,45 +130,9 @@ class Explorer:
         finally:
             self._rebuilding = False
 
-    @staticmethod
-    def _fingerprint(tx: ManagedTransaction) -> str:
-        """Counts (from the count store) and every source's digest (a load rewrites those it touches)."""
-        r = tx.run(S.EXPLORE_FINGERPRINT).single()
-        if r is None:
-            return ""
-        digests = sorted(str(d) for d in r["digests"])
-        return hashlib.sha1(json.dumps([r["entities"], r["ties"], r["sources"], digests]).encode()).hexdigest()
-
-    def _build_index(self) -> _Index:
-        def work(tx: ManagedTransaction) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
-            fingerprint = self._fingerprint(tx)  # first: a load while this reads shows at the next check
-            rows = [dict(r) for r in tx.run(S.EXPLORE_ENTITY_INDEX)]
-            sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)] if self.redact else []
-            return fingerprint, rows, sources
-        fingerprint, rows, sources = self.store.execute_read(work)
-        g = nx.MultiDiGraph()
-        for r in rows:
-            g.add_node(r["key"], node_kind="entity", label=r["label"] or "", name=r["name"] or r["key"],
-                       aliases=list(r["aliases"]), sensitive=bool(r["sensitive"]))
-        idx = _Index(built=time.monotonic(), fingerprint=fingerprint, checked=time.monotonic())
-        if self.redact:
-            # The one filter of every answer, built from every entity and source of the database:
-            # the same pseudonyms, keys ("-2" where two would meet) and name patterns everywhere,
-            # and a quote naming a protected person is redacted even when they are not in the answer.
-            Reader.add_nodes(g, sources, [])
-            idx.redactor = Redactor(g)
-            g.remove_nodes_from([s["key"] for s in sources])
-        out, shown, _ = self.exit_filter(g, g.nodes, redactor=idx.redactor)
-        for real, key in shown.items():
-            d = out.nodes[key]
-            idx.real[key] = real
-            idx.entities[key] = {"key": key, "name": str(d.get("name") or key), "label": str(d.get("label") or ""),
-                                 "aliases": [str(a) for a in d.get("aliases") or []]}
-            for text in search_texts(idx.entities[key]["name"], idx.entities[key]["aliases"]):
-                idx.names.append(text)
-                idx.owners.append(key)
-        idx.prefixes = sorted((text, i) for i, text in enumerate(idx.names))
-        return idx
+    def _build_index(self, previous: NameIndex | None = None) -> NameIndex:
+        """A new index (:func:`graph.db.explore_index.build_index`), reusing ``previous``'s filter where it can."""
+        return build_index(self, previous)
 
     # -- the one way out ----------------------------------------------------------------------
     def exit_filter(self, g: nx.MultiDiGraph, keep: Iterable[str], redactor: Redactor | None = None
@@ -194,6 +158,8 @@ class Explorer:
         redactor = self.index().redactor
         assert redactor is not None, "redactor_for() is for redacted explorers"
         if any(d.get("sensitive") and n not in redactor.pseudonyms for n, d in g.nodes(data=True)):
+            if getattr(self.answering, "index", None) is not None:
+                raise StaleRead()  # read from newer data than the filter's: the answer is made again
             redactor = self.index(refresh=True).redactor
             assert redactor is not None
         return redactor
@@ -211,6 +177,10 @@ class Explorer:
         """Remember the claim ids an answer hands out, with their real ids (for :meth:`claim`)."""
         self._claims_shown.update({i: claims[i] for i in ids if i in claims})
 
+    def real_claim_id(self, claim_id: str) -> str | None:
+        """The real id of a claim id as an answer handed it out (redacted: None for any other id)."""
+        return self._claims_shown.get(claim_id) if self.redact else claim_id
+
     def real_key(self, key: str) -> str:
         """The real key of a key as the client saw it; :class:`NotFound` when there is none."""
         idx = self.index()
@@ -225,34 +195,37 @@ class Explorer:
     def label_of(self, real: str) -> str:
         """The label of the entity whose real key is ``real`` (from the index when it is there)."""
         idx = self.index()
-        shown = self._shown_of(real)
+        shown = self.shown_key(real)
         if shown is not None and shown in idx.entities:
             return str(idx.entities[shown]["label"])
-        rows = self.store.execute_read(lambda tx: list(tx.run(S.EXPLORE_ENTITIES, keys=[real])))
+        rows = self.read(lambda tx: list(tx.run(S.EXPLORE_ENTITIES, keys=[real])))
         return str(rows[0]["label"]) if rows else ""
 
-    def _shown_of(self, real: str) -> str | None:
+    def shown_key(self, real: str) -> str | None:
+        """The key the client is given for the entity whose real key is ``real`` (None: no filter yet)."""
         if not self.redact:
             return real
         redactor = self.index().redactor
         return redactor.key(real) if redactor is not None else None
 
     def _exists(self, key: str) -> bool:
-        return bool(self.store.execute_read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
+        return bool(self.read(lambda tx: tx.run(S.ENTITY_EXISTS, key=key).single()))
 
     # -- search ---------------------------------------------------------------------------------
+    @consistent
     def search(self, text: str, limit: int = 20) -> dict[str, Any]:
         """Entities whose name or an alias is close to ``text``, grouped by label, best first
         (:func:`graph.db.explore_search.search`)."""
         return explore_search.search(self, text, limit)
 
     # -- expand -----------------------------------------------------------------------------------
+    @consistent
     def expand(self, key: str, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
         """An entity with its neighbours by evidence count (``limit`` from ``offset``), and the ties among them."""
         real = self.real_key(key)
         limit = self.expand_limit if limit is None else limit
         offset, limit = max(offset, 0), max(limit, 0)
-        found = self.store.execute_read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
+        found = self.read(lambda tx: tx.run(S.EXPLORE_NEIGHBOURS, key=real, offset=offset, limit=limit).single())
         chosen, total = (list(found["page"]), found["total"]) if found else ([], 0)
         evidence = {r["key"]: r["evidence"] for r in chosen}
         keys = sorted({real, *evidence})
@@ -280,7 +253,7 @@ class Explorer:
             Reader.add_nodes(g, source_rows, entities)
             Reader.add_claims(g, claims)
             return g
-        return self.store.execute_read(work)
+        return self.read(work)
 
     @staticmethod
     def _canvas(out: nx.MultiDiGraph, keys: list[str]) -> dict[str, Any]:
@@ -298,28 +271,36 @@ class Explorer:
         return {"nodes": nodes, "edges": edges}
 
     # -- evidence ---------------------------------------------------------------------------------
+    @consistent
     def entity(self, key: str) -> dict[str, Any]:
-        """An entity's name, label, aliases, attributes and the sources that mention it."""
+        """An entity's name, label, aliases, attributes and the sources that mention it (the
+        :data:`SOURCES_SHOWN` most recent; ``sources_total`` says how many there are)."""
         real = self.real_key(key)
+        total = 0
 
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
+            nonlocal total
             g = nx.MultiDiGraph()
-            entities = list(tx.run(S.ENTITIES_BY_KEY, keys=[real]))
-            if not entities:
+            found = tx.run(S.EXPLORE_ENTITY, key=real, limit=SOURCES_SHOWN).single()
+            if found is None:
                 raise NotFound(f"no entity {preview(key)}")
-            sources = [dict(r["props"]) for r in tx.run(S.READ_SOURCES, keys=sorted(entities[0]["sources"]))]
-            Reader.add_nodes(g, sources, entities)
+            # A hub is mentioned by thousands of sources: the panel gets the most recent, and a count.
+            total = found["total"]
+            sources = [dict(p) for p in found["sources"]]
+            entity = {"props": found["props"], "label": found["label"], "sources": [p["key"] for p in sources]}
+            Reader.add_nodes(g, sources, [entity])
             return g
-        g = self.store.execute_read(work)
+        g = self.read(work)
         out, shown, _ = self.exit_filter(g, list(g.nodes))
         d = out.nodes[shown[real]]
         sources = [self.source_summary(out, shown[s]) for s in sorted(g.predecessors(real))
                    if g.nodes[s].get("node_kind") == "source"]
+        sources.sort(key=lambda x: str(x["published"] or ""), reverse=True)  # the most recent first
         return {"key": shown[real], "name": str(d.get("name") or ""), "label": str(d.get("label") or ""),
                 "aliases": [str(a) for a in d.get("aliases") or []], "generic": bool(d.get("generic")),
                 "redacted": bool(d.get("redacted")),
                 "attributes": {k: v for k, v in sorted(d.items()) if k not in _NODE_CORE},
-                "sources": sources}
+                "sources": sources, "sources_total": total}
 
     @staticmethod
     def source_summary(out: nx.MultiDiGraph, key: str) -> dict[str, Any]:
@@ -327,9 +308,10 @@ class Explorer:
         return {"key": key, "title": str(d.get("name") or key), "publisher": d.get("publisher"),
                 "published": d.get("published"), "url": d.get("url")}
 
+    @consistent
     def claim(self, claim_id: str) -> dict[str, Any]:
         """Every piece of evidence behind one claim: quote, source, speaker, dates; and what sources dispute."""
-        real_id = self._claims_shown.get(claim_id) if self.redact else claim_id
+        real_id = self.real_claim_id(claim_id)
         if real_id is None:
             raise NotFound("no such claim")
 
@@ -346,7 +328,7 @@ class Explorer:
             Reader.add_nodes(g, sources, entities)
             Reader.add_claims(g, claims)
             return g
-        g = self.store.execute_read(work)
+        g = self.read(work)
         edge = next(((u, v) for u, v, k in g.edges(keys=True) if k == real_id), None)
         if edge is None:
             raise NotFound(f"no claim {preview(claim_id)}")
@@ -376,21 +358,25 @@ class Explorer:
                 "evidence": evidence}
 
     # -- connect, export, timeline (graph/db/explore_paths.py) -----------------------------------------
+    @consistent
     def connect(self, a: str, b: str, k: int = 3, max_hops: int = 4, day: str | None = None,
                 exclude_generic: bool = False) -> dict[str, Any]:
         """The ``k`` shortest paths between two entities with the evidence of each hop
         (:func:`graph.db.explore_paths.connect`)."""
         return explore_paths.connect(self, a, b, k=k, max_hops=max_hops, day=day, exclude_generic=exclude_generic)
 
+    @consistent
     def export(self, keys: list[str], fmt: str) -> tuple[str, str]:
         """The canvas's entities written in ``fmt`` (:func:`graph.db.explore_paths.export`)."""
         return explore_paths.export(self, keys, fmt)
 
+    @consistent
     def timeline(self, key: str, limit: int = TIMELINE_LIMIT) -> dict[str, Any]:
         """An entity's or a case's ties in date order (:func:`graph.db.explore_paths.timeline`)."""
         return explore_paths.timeline(self, key, limit)
 
     # -- any graph (a saved query's) ---------------------------------------------------------------------
+    @consistent
     def show(self, g: nx.MultiDiGraph) -> dict[str, Any]:
         """Canvas data for the entities and claims of ``g``, through the exit filter."""
         keys = sorted(n for n, d in g.nodes(data=True) if d.get("node_kind") == "entity")

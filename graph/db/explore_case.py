@@ -77,7 +77,7 @@ def _claim(explorer: Explorer, out: nx.MultiDiGraph, u: str, v: str, k: Any, d: 
 
 def case_timeline(explorer: Explorer, real: str, limit: int) -> dict[str, Any]:
     """The timeline of the case whose real key is ``real`` (at most ``limit`` claims read)."""
-    g, events = explorer.store.execute_read(_read(real, limit))
+    g, events = explorer.read(_read(real, limit))
     out, shown, claims = explorer.exit_filter(g, list(g.nodes))
     case = shown[real]
     event_keys = {shown[e] for e in events if e in shown}

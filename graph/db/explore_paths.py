@@ -48,7 +48,7 @@ def connect(explorer: Explorer, a: str, b: str, k: int = 3, max_hops: int = 4, d
             seen |= nxt
             frontier = sorted(nxt)
         return sorted(seen)
-    keys = explorer.store.execute_read(work)
+    keys = explorer.read(work)
     g = explorer.read_subgraph(keys, sources=True)
     # connect() passes the graph through the exit filter itself: redacted, the index's one
     # prebuilt filter, so the answer's pseudonyms and keys are those of every other answer.
@@ -96,7 +96,7 @@ def timeline(explorer: Explorer, key: str, limit: int = TIMELINE_LIMIT) -> dict[
         Reader.add_nodes(g, [], tx.run(S.EXPLORE_ENTITIES, keys=ends))
         Reader.add_claims(g, claims)
         return g
-    g = explorer.store.execute_read(work)
+    g = explorer.read(work)
     out, shown, claims = explorer.exit_filter(g, list(g.nodes))
     events = []
     for u, v, k, d in out.edges(keys=True, data=True):

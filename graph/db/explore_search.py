@@ -87,7 +87,7 @@ def _fulltext(explorer: Explorer, text: str) -> list[str]:
     if explorer.redact or query.count("+(") < 2:
         return []
     try:
-        rows = explorer.store.execute_read(
+        rows = explorer.read(
             lambda tx: list(tx.run(S.EXPLORE_FULLTEXT, lucene=query, limit=FULLTEXT_LIMIT)))
     except (Neo4jError, CasegraphError):
         return []  # no index yet (a database loaded before it existed): the in-memory match alone

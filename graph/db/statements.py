@@ -231,6 +231,15 @@ EXPLORE_FINGERPRINT = (
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS ties } "
     "CALL () { MATCH (s:Source) RETURN count(s) AS sources, collect(s.digest) AS digests } "
     "RETURN entities, ties, sources, digests")
+# An entity for its panel: the most recent of the sources that mention it (a hub's thousands are
+# counted in the server, not streamed to the app), and how many there are.
+EXPLORE_ENTITY = (
+    "MATCH (n:Entity {key: $key}) "
+    "CALL (n) { OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) WITH s ORDER BY s.published IS NULL, s.published DESC, "
+    "s.key WITH collect(properties(s)) AS found RETURN found[..$limit] AS sources, size(found) AS total } "
+    "RETURN properties(n) AS props, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, sources, total")
+# A read that reads nothing: its bookmark is the version of the data now (graph/db/explore.py).
+EXPLORE_PING = "RETURN 1 AS ok"
 # Search candidates from the full-text index on names and aliases (graph/schema.py): the
 # Lucene query is a parameter, built from escaped words (graph/db/explore_search.py).
 EXPLORE_FULLTEXT = (
