@@ -174,12 +174,12 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase", "Location")]
     keys = {e.key for e in entities}
     candidates = []
-    asked: set[tuple[str, str]] = set()
+    asked: set[frozenset[str]] = set()  # a pair is asked once, whichever side is named first
     for dm in doubts:
         entity, same_as = rename.get(dm.entity, dm.entity), rename.get(dm.same_as, dm.same_as)
-        if entity not in keys or entity == same_as or (entity, same_as) in asked:
+        if entity not in keys or entity == same_as or frozenset((entity, same_as)) in asked:
             continue
-        asked.add((entity, same_as))
+        asked.add(frozenset((entity, same_as)))
         cand: dict[str, Any] = {"entity": entity, "mention": dm.mention}
         if dm.end > dm.start:
             cand["span"] = [dm.start, dm.end]
@@ -187,8 +187,8 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
                      "decision": "pending"})
         candidates.append(cand)
     for cand in plan.candidates:
-        if cand["entity"] in keys and (cand["entity"], cand["same_as"]) not in asked:
-            asked.add((cand["entity"], cand["same_as"]))
+        if cand["entity"] in keys and frozenset((cand["entity"], cand["same_as"])) not in asked:
+            asked.add(frozenset((cand["entity"], cand["same_as"])))
             candidates.append(dict(cand))
     source: dict[str, Any] = {"key": d.source_key, "title": article.title}
     for name in ("publisher", "url", "published"):
