@@ -9,9 +9,10 @@ corpus marks the person. Doubtful matches become review candidates in the drafts
 hold the entity (``casegraph review`` accepts or rejects them). Events and cases named
 after a person (``case:<person>``, ``event:<person>-arrest``) follow the person's key.
 
-Two entities of one draft are merged only when their names are the same after
-transliteration and role words (the article's own coreference kept them apart otherwise),
-and a group never holds two corpus keys.
+Two entities of one draft follow the same rule: an article that names "the Russian Federal
+Security Service" and later "the FSB" drafts one organisation, not two (the sure match is
+merged, the claims follow the surviving key, a doubtful one becomes a review candidate).
+A group never holds two corpus keys.
 """
 
 from __future__ import annotations
@@ -34,8 +35,6 @@ from graph.model import Entity, merge_entity
 from graph.ontology import default_ontology
 
 __all__ = ["Plan", "plan_batch"]
-
-_SAME_DRAFT_MIN = 0.97  # two entities of one draft merge only on the same name
 
 
 @dataclass
@@ -95,9 +94,6 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
     def allowed(a: list[int], b: list[int], match: Match) -> bool:
         ma, mb = [members[keys[i]] for i in a], [members[keys[i]] for i in b]
         if sum(m.corpus for m in ma) + sum(m.corpus for m in mb) > 1:
-            return False
-        shared = set().union(*(m.drafts for m in ma)) & set().union(*(m.drafts for m in mb))
-        if shared and match.score < _SAME_DRAFT_MIN:
             return False
         # Every pair across the two groups must be compatible (no chain through a third name).
         return all(compatible(x.record, y.record) for x in ma for y in mb)
@@ -175,27 +171,28 @@ def _rank(m: _Member) -> tuple[Any, ...]:
 
 def _candidates(matches: list[Match], roots: list[int], pos: dict[str, int], members: dict[str, _Member],
                 canonical: dict[str, str], plans: list[Plan]) -> None:
-    """Doubtful (or vetoed) matches between groups, written into each draft holding the entity side."""
-    asked: set[tuple[str, str]] = set()
+    """Doubtful (or vetoed) matches between groups, written into each draft holding the entity side
+    (two entities of one article included)."""
+    asked: set[frozenset[str]] = set()
     for m in matches:
         if roots[pos[m.left]] == roots[pos[m.right]]:
             continue
         a, b = members[m.left], members[m.right]
-        if a.drafts & b.drafts:
-            continue  # within one article, its own coreference has asked what there is to ask
         # The side to rename is the one that would not keep its key.
         entity, other = (a, b) if _rank(a) > _rank(b) else (b, a)
         if not entity.drafts:
             continue
         e_key = canonical.get(entity.entity.key, entity.entity.key)
         o_key = canonical.get(other.entity.key, other.entity.key)
-        if e_key == o_key or (e_key, o_key) in asked:
+        if e_key == o_key or frozenset((e_key, o_key)) in asked:
             continue
-        asked.add((e_key, o_key))
+        asked.add(frozenset((e_key, o_key)))
         where = "the corpus" if other.corpus else ", ".join(sorted(other.entity.sources)) or "another draft"
         name = other.entity.name
         mention = entity.entity.name
         for d in sorted(entity.drafts):
+            if d in other.drafts and not other.corpus:
+                where = "this article"  # two entities of one article: its coreference left them apart
             plans[d].candidates.append({
                 "entity": e_key, "mention": mention, "same_as": o_key, "same_as_name": name,
                 "score": m.score, "reason": f"{m.reason} (in {where})", "decision": "pending"})

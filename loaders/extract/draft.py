@@ -104,16 +104,8 @@ def _apply_plan(d: _Drafted, plan: Plan) -> dict[str, str]:
     """Rename this draft's entities to their group keys and give them the group's names and flags."""
     ex = d.ex
     rename = dict(plan.rename)
-    # A case or an event named after a person follows the person's key.
     for old, new in plan.rename.items():
-        if not (old.startswith("person:") and new.startswith("person:")):
-            continue
-        o, n = old.split(":", 1)[1], new.split(":", 1)[1]
-        for key, e in ex.entities.items():
-            if e.label == "LegalCase" and key == f"case:{o}":
-                rename[key] = f"case:{n}"
-            elif e.label == "Event" and key.startswith(f"event:{o}-"):
-                rename[key] = f"event:{n}-" + key[len(f"event:{o}-"):]
+        rename.update(_followers(ex, old, new))
     for e in ex.entities.values():
         if e.label == "Person":  # "attorney X", "President Y": the role is not part of the name
             e.name = strip_roles(e.name)
@@ -137,6 +129,39 @@ def _apply_plan(d: _Drafted, plan: Plan) -> dict[str, str]:
     return rename
 
 
+def _followers(ex: Extraction, old: str, new: str) -> dict[str, str]:
+    """The cases and events named after ``old`` (a person or an organisation) renamed after ``new``.
+
+    A person's case and events carry the person's key (``case:<person>``,
+    ``event:<person>-arrest``); an organisation's events carry its name
+    (``event:<name>-statement``). When two organisations of one article merge, both
+    statements become one event, so no two events (and no duplicate claims) say one thing.
+    """
+    out: dict[str, str] = {}
+    o, n = old.split(":", 1)[1], new.split(":", 1)[1]
+    if old.startswith("person:") and new.startswith("person:"):
+        for key, e in ex.entities.items():
+            if e.label == "LegalCase" and key == f"case:{o}":
+                out[key] = f"case:{n}"
+            elif e.label == "Event" and key.startswith(f"event:{o}-"):
+                out[key] = f"event:{n}-" + key[len(f"event:{o}-"):]
+        return out
+    have, target = ex.entities.get(old), ex.entities.get(new)
+    if have is None or have.label != "Organisation" or not new.startswith("org:"):
+        return out
+    to = slug(target.name) if target is not None else n
+    for key, e in ex.entities.items():
+        kind = str(e.attributes.get("kind") or "").replace("_", "-")
+        if e.label != "Event" or not kind:
+            continue
+        for stem in dict.fromkeys((o, slug(have.name))):
+            rest = key[len(f"event:{stem}-"):] if key.startswith(f"event:{stem}-") else ""
+            if rest.startswith(kind):  # "event:court-of-appeal-statement" is not the court's own event
+                out[key] = f"event:{to}-{rest}"
+                break
+    return out
+
+
 def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) -> dict[str, Any]:
     article, ex, doubts = d.article, d.ex, d.doubts
     text = article.text
@@ -149,12 +174,12 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
     entities = [e for k, e in ex.entities.items() if k in used or e.label in ("Person", "Organisation", "LegalCase", "Location")]
     keys = {e.key for e in entities}
     candidates = []
-    asked: set[tuple[str, str]] = set()
+    asked: set[frozenset[str]] = set()  # a pair is asked once, whichever side is named first
     for dm in doubts:
         entity, same_as = rename.get(dm.entity, dm.entity), rename.get(dm.same_as, dm.same_as)
-        if entity not in keys or entity == same_as or (entity, same_as) in asked:
+        if entity not in keys or entity == same_as or frozenset((entity, same_as)) in asked:
             continue
-        asked.add((entity, same_as))
+        asked.add(frozenset((entity, same_as)))
         cand: dict[str, Any] = {"entity": entity, "mention": dm.mention}
         if dm.end > dm.start:
             cand["span"] = [dm.start, dm.end]
@@ -162,8 +187,8 @@ def _assemble(d: _Drafted, plan: Plan, ontology: Ontology, review_below: float) 
                      "decision": "pending"})
         candidates.append(cand)
     for cand in plan.candidates:
-        if cand["entity"] in keys and (cand["entity"], cand["same_as"]) not in asked:
-            asked.add((cand["entity"], cand["same_as"]))
+        if cand["entity"] in keys and frozenset((cand["entity"], cand["same_as"])) not in asked:
+            asked.add(frozenset((cand["entity"], cand["same_as"])))
             candidates.append(dict(cand))
     source: dict[str, Any] = {"key": d.source_key, "title": article.title}
     for name in ("publisher", "url", "published"):
@@ -205,6 +230,10 @@ def _renamed(ex: Extraction, rename: dict[str, str], ontology: Ontology | None =
             e.key = new
             out.entities[new] = e
             continue
+        if key == new and have.label == e.label and have.generic == e.generic:
+            # The entity that keeps its key leads (its name and attributes), the renamed one merges in.
+            have, e = e, have
+            out.entities[new] = have
         if any(c.field in ("label", "generic") for c in merge_entity(have, e)):
             rename.pop(key, None)
             e.key = key
