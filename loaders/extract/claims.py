@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -503,7 +504,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
-            targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+            acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
+            targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:
@@ -664,7 +666,7 @@ class _CachedRe:
 
 
 _re = _CachedRe()
-_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+){0,2}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
+_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
@@ -736,7 +738,8 @@ def _last_ref_pos(cx: _Sent, ref: str, default: int) -> int:
     return min(near) if near else default
 
 
-def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]]) -> tuple[list[str], float]:
+def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
+            acts: Sequence[tuple[int, int]] = ()) -> tuple[list[str], float]:
     """Whom an event or charge is about: the person nearest before the trigger, else just after,
     else a pronoun; with the people named together with them ("X and Y were detained")."""
     # A speaker named before the trigger reports what happened to someone else ("X said the
@@ -754,7 +757,8 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
-        elif m.start >= b:
+        elif m.start >= b and not _other_act(cx, b, m.start, acts):
+            # "searched the homes of believers and detained X": X is the object of the second verb only.
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
@@ -766,7 +770,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((0, [ref], 0.6))
         elif pb <= a:
             cands.append((a - pb, [ref], 0.6))
-        elif pa >= b:
+        elif pa >= b and not _other_act(cx, b, pa, acts):
             cands.append((pa - b + 15, [ref], 0.55))
     for pa, pb, group in cx.plurals:
         refs = [r for r in group if r not in exclude]
@@ -776,7 +780,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
             cands.append((a - pb, refs, 0.6))
-        elif refs and pa >= b:
+        elif refs and pa >= b and not _other_act(cx, b, pa, acts):
             cands.append((pa - b + 15, refs, 0.55))
     cands.sort(key=lambda c: c[0])
     if not cands or cands[0][0] > 120:
@@ -791,6 +795,14 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+def _other_act(cx: _Sent, b: int, at: int, acts: Sequence[tuple[int, int]]) -> bool:
+    """Whether a second verb joined by "and" stands between a trigger ending at ``b`` and a name at
+    ``at`` ("searched the homes of believers and detained X"): X is that verb's object. A participle
+    ("sentenced seven individuals arrested in ..., including X") does not take the name away."""
+    return any(b <= x and y <= at and re.search(r"\b(?:and|then|but)\s+(?:(?:also|later|subsequently|\w+ly)\s+)?$",
+                                                cx.between(b, x)) for x, y in acts)
 
 
 _APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
@@ -817,17 +829,31 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
                 return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
+             and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+                                                    cx.between(o.end, pl.start))}
     for pl in cx.places:
         gap = cx.between(b, pl.start)
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
-        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
-            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
+        if pl.ref in seats:
+            continue  # "detention by the District Court in Simferopol": where the court sits, not the act
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
+                and not _CLAUSE_VERB_RE.search(gap):
+            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
-    located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+    # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
+    located = {pl.ref: pl for pl in cx.places if pl.ref not in seats and re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+               and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))
-        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place")
+        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
+
+
+# A verb of another clause between an act and a place ("the sentencing of X offers another example of the
+# situation in Crimea"): the place is that clause's.
+_CLAUSE_VERB_RE = re.compile(r"\b(?:offers?|shows?|illustrates?|demonstrates?|highlights?|underlines?|remains?|continues?|"
+                             r"reflects?|is|are|has|have)\s+(?!been\b)")
 
 
 def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
@@ -835,7 +861,7 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
-            r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
