@@ -185,3 +185,56 @@ def test_the_one_person_a_sentence_is_about_and_charges_in_plain_words(tmp_path:
     charges = {c["subject"]: c.get("charge") for c in doc["claims"] if c["predicate"] == "ACCUSED_OF"}
     assert charges["person:arsen-tulayev"] == "terrorism"
     assert charges["person:lenur-sadykov"].startswith("expressing his opposition")
+
+
+# --- precision guards (round 3): each rule on sentences written for it --------------------------
+
+def test_a_name_after_a_second_coordinated_verb_is_that_verbs_object(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raid\n\nOn 15 March 2019, officers of the Federal Security Service (FSB) searched the homes of "
+                          "believers in Dzhankoi and detained Arsen Tulayev.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in targets
+    assert not any(o.endswith("-search") for _s, o in targets)  # the homes searched are not his
+    # A participle does not take the name away: "sentenced seven people arrested in ..., including X".
+    doc = draft(tmp_path, "Verdict\n\nOn 16 September 2020, the Southern District Military Court sentenced seven people "
+                          "arrested in Crimea in 2019, including Lenur Sadykov, to long prison terms.\n", "b")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-verdict") in claims(doc, "PARTICIPANT_IN", "target")
+
+
+def test_an_agency_named_with_its_acronym_detains(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrest\n\nOn 3 May 2021, the Federal Security Service (FSB) detained Refat Oruchev in Yalta.\n")
+    assert ("org:fsb", "event:refat-oruchev-detention") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_a_release_asked_for_with_two_adverbs_is_no_release(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Appeal\n\nEskender Bariyev must be immediately and unconditionally released.\n")
+    assert not any(o.endswith("-release") for _s, o in claims(doc, "PARTICIPANT_IN"))
+
+
+def test_a_court_is_the_judge_of_an_extension_and_its_seat_is_not_the_acts_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Custody\n\nIn August 2021, the Kyivskyi District Court in Simferopol extended the detention of "
+                          "Arsen Tulayev until October.\n")
+    roles = {(c["subject"], c.get("role")) for c in doc["claims"] if c["predicate"] == "PARTICIPANT_IN"}
+    assert ("person:arsen-tulayev", "target") in roles
+    assert not any(r == "perpetrator" for _s, r in roles)
+    doc = draft(tmp_path, "Jailed\n\nLenur Sadykov was sentenced on 26 January to 10 days of administrative detention by the "
+                          "Kyivskyi District Court in Simferopol.\n", "b")
+    assert not any(s.endswith("-detention") for s, _o in claims(doc, "LOCATED_IN"))
+
+
+def test_no_place_through_another_clause(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Concern\n\nThe sentencing of Lenur Sadykov offers yet another example of the deteriorating "
+                          "human rights situation in Crimea since 2014.\n")
+    assert not any(s.startswith("event:") for s, _o in claims(doc, "LOCATED_IN"))
+    doc = draft(tmp_path, "Mass detention\n\nThe detention of a large group of Crimean Tatars, who assembled peacefully in "
+                          "Simferopol to witness the release of Refat Oruchev, is alarming.\n", "b")
+    assert ("event:refat-oruchev-release", "place:simferopol") not in claims(doc, "LOCATED_IN")
+
+
+def test_the_charge_of_having_done_a_quoted_act(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Verdict\n\nEskender Bariyev was found guilty of having organized “mass disturbances” linked to "
+                          "clashes between supporters of two sides that led to the death of two people.\n")
+    assert ("person:eskender-bariyev", "case:eskender-bariyev") in claims(doc, "ACCUSED_OF")
+    doc = draft(tmp_path, "Arrest\n\nOn 11 February 2021, security forces arrested Arsen Tulayev in Yalta and charged him "
+                          "with espionage under Article 276.\n", "b")
+    assert ("person:arsen-tulayev", "case:arsen-tulayev") in claims(doc, "ACCUSED_OF")

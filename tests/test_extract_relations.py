@@ -334,3 +334,12 @@ def test_a_foreign_official_in_the_lead_does_not_speak_for_another_government() 
     assert ("person:alan-duncan", "event:alan-duncan-statement") in states
     assert ("org:us-department-of-state", "event:alan-duncan-statement") not in states
     assert any(s == "org:us-department-of-state" for s, _o in states)
+
+
+def test_the_body_that_maintains_charges_against_a_group_prosecutes_each_case() -> None:
+    _text, ex = extract("Arsen Tulayev, Lenur Sadykov and Refat Oruchev were detained in May. Despite condemnation, the "
+                        "Russian authorities have maintained unfounded charges against these men.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    assert {(s, o) for s, o in got if s == "org:russian-authorities"} == {
+        ("org:russian-authorities", "case:arsen-tulayev"), ("org:russian-authorities", "case:lenur-sadykov"),
+        ("org:russian-authorities", "case:refat-oruchev")}

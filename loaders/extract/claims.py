@@ -51,7 +51,7 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
-_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
+_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged (?:(?:him|her|them)\s+)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
@@ -239,7 +239,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         for o in cx.orgs if kind not in _OWN_ACTS else ():
             if _perpetrates(cx, o, a, b):
                 is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                court = kind in ("verdict", "trial", "hearing") and is_court
+                court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
                 if is_court and not court and kind != "detention_extension":
                     continue  # a court decides; it does not detain, search or transfer anybody itself
                 ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
@@ -600,10 +600,13 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
     # Quotation marks around a charge ("for “separatism”") are the article's, not the charge's.
-    tail = re.sub(r"[“”\"‘]", "", sent.text[mt.end():mt.end() + 80]).lower()
+    # "found guilty of having organized “mass disturbances”": the charge is the act's object.
+    lead = re.match(r"\s*having\s+(?:been\s+)?[a-z]\w+(?=\s+[“\"\w])", sent.text[mt.end():mt.end() + 40])
+    after = mt.end() + (lead.end() if lead else 0)
+    tail = re.sub(r"[“”\"‘]", "", sent.text[after:after + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
-    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[mt.end():mt.end() + 90])
+    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[after:after + 90])
     if charge is None and quoted:  # "for “organizing and participating in riots”": the charge as the article quotes it
         charge = quoted.group(1).lower()
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.

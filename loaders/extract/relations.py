@@ -366,14 +366,21 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
         for mt in _OPENED_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             who = people.get(b)
-            if who is None or who.ref not in cases:
+            if who is not None and who.ref in cases:
+                accused = [who.ref]
+            elif who is None and mt.group("what").lower().startswith("charge"):
+                # "charges against these men": the defendants the charge rule found in this phrase
+                accused = list(dict.fromkeys(c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.rule == "charge"
+                                             and c.subject in cases and c.span[0] <= b and c.span[1] >= a))
+            else:
                 continue
             pred = "INVESTIGATES" if mt.group("what").lower().startswith(("case", "proceedings", "criminal")) \
                 and mt.group("verb").lower().startswith(("open", "initiat", "launch", "institut")) else "PROSECUTES"
             org = [o for o in org_refs if sent.start <= o.end <= a and re.fullmatch(
                 r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?", text[o.end:a])]
-            if org:
-                rel.add(org[-1].ref, pred, cases[who.ref], quote_span(text, sent, org[-1].start, who.end), 0.7, "case-against")
+            for ref in accused if org else ():
+                rel.add(org[-1].ref, pred, cases[ref], quote_span(text, sent, org[-1].start, who.end if who else b), 0.7,
+                        "case-against")
         for mt in _CASE_AGAINST_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             who = people.get(b)
