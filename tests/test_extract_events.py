@@ -238,3 +238,21 @@ def test_the_charge_of_having_done_a_quoted_act(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Arrest\n\nOn 11 February 2021, security forces arrested Arsen Tulayev in Yalta and charged him "
                           "with espionage under Article 276.\n", "b")
     assert ("person:arsen-tulayev", "case:arsen-tulayev") in claims(doc, "ACCUSED_OF")
+
+
+def test_questioning_a_fairness_is_no_interrogation(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Doubts\n\nThe European Union has questioned the fairness of the proceedings against Arsen Tulayev.\n")
+    assert not any(o.endswith("-interrogation") for _s, o in claims(doc, "PARTICIPANT_IN"))
+    doc = draft(tmp_path, "Questioned\n\nLenur Sadykov was questioned by the FSB for six hours.\n", "b")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-interrogation") in claims(doc, "PARTICIPANT_IN", "target")
+
+
+def test_a_pronoun_after_an_unnamed_applicant_is_not_the_last_man_named(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Judgment\n\nSenator Ben Cardin said the sentencing of Server Zekiryaev was a travesty.\n\n"
+                          "The Court notes that the applicant was arrested by FSB officers. The applicant alleged that he "
+                          "was beaten during the arrest.\n")
+    assert not any(o.endswith(("-ill-treatment", "-arrest")) for _s, o in claims(doc, "PARTICIPANT_IN"))
+    # A pronoun in the next paragraph still means the man named just before.
+    doc = draft(tmp_path, "Arrest\n\nOn 3 May 2021, the FSB detained Refat Oruchev in Yalta.\n\n"
+                          "Two days later he was beaten in custody.\n", "b")
+    assert ("person:refat-oruchev", "event:refat-oruchev-ill-treatment") in claims(doc, "PARTICIPANT_IN", "target")

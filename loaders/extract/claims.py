@@ -193,7 +193,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
     dates = find_dates(text, gaz)
     speakers_by_para: dict[int, str] = {}
-    history: list[str] = []              # people in the order the article names them
+    history: list[tuple[str, int]] = []  # people in the order the article names them, with their paragraph
+    cur_para = last_para = -2
     last_group: list[str] = []
     group_end = 0
     cases: dict[str, str] = {}           # defendant key -> case key
@@ -267,11 +268,19 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if m.end <= sent.end:
                 inside.append(m)
         para = _paragraph_of(para_starts, sent.start)
+        if para != cur_para:
+            last_para, cur_para = cur_para, para
         pron = []
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
             # The last few people named (the antecedent is among the last six): no copy of the whole history.
-            prev = history[-8:] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            # A pronoun reaches back to the people of this paragraph and the one before, not across the article
+            # ("The applicant alleged that he was beaten" after a paragraph about somebody else).
+            prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            if all(r in role_people for r in prev) and not _UNNAMED_RE.search(text, para + 1, a):
+                # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
+                # "Lawyer X said he ...": the client named in the paragraph before.
+                prev = [r for r, p_ in history[-8:] if p_ == last_para] + prev
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
@@ -502,6 +511,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "conference":
                 _conference(ex, text, sent, cx, mt, a, b)
                 continue
+            if kind == "interrogation" and mt.group().lower() == "questioned" and not (
+                    re.search(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", cx.before(a, 25))
+                    or re.match(r"\s+(?:him|her|them|(?:Mr|Mrs|Ms)\.?\s+)?[A-Z]", cx.after(b, 12))
+                    or re.match(r"\s+(?:him|her|them)\b", cx.after(b, 8))):
+                continue  # "has questioned the fairness of the trial": doubted, nobody interrogated
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
@@ -566,7 +580,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             group_end = sent.end
         elif last_group and sent.end - group_end > _GROUP_REACH:
             last_group = []  # "they" paragraphs after a list means somebody else
-        history.extend(m.ref for m in cx.people)
+        history.extend((m.ref, para) for m in cx.people)
     for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
         name = ex.entities[ref].name
         ev = f"event:{slug(name)}-statement"
@@ -672,6 +686,10 @@ _re = _CachedRe()
 _HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+# A person the text speaks of without naming them ("the applicant", "the victim"): a pronoun after it is theirs.
+_UNNAMED_RE = re.compile(r"\b(?:the|a|an|another)\s+(?:(?:young|elderly|\w+ian|\w+ese|Tatar)\s+)?(?:applicant|victim|man|woman|detainee|"
+                         r"defendant|complainant|prisoner|journalist|activist|lawyer|witness|suspect|resident|believer)\b",
+                         re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
