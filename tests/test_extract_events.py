@@ -256,3 +256,23 @@ def test_a_pronoun_after_an_unnamed_applicant_is_not_the_last_man_named(tmp_path
     doc = draft(tmp_path, "Arrest\n\nOn 3 May 2021, the FSB detained Refat Oruchev in Yalta.\n\n"
                           "Two days later he was beaten in custody.\n", "b")
     assert ("person:refat-oruchev", "event:refat-oruchev-ill-treatment") in claims(doc, "PARTICIPANT_IN", "target")
+
+
+def test_a_possessive_after_the_act_and_a_relative_are_not_its_target(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Faith\n\nArsen Tulayev was detained in May.\n\nJehovah's Witnesses were fined. One believer was "
+                          "sentenced to six years for practising his faith.\n")
+    assert not any(o.endswith("-verdict") for _s, o in claims(doc, "PARTICIPANT_IN"))
+    doc = draft(tmp_path, "Torture\n\nAmina Umerova, the wife of Arsen Tulayev, said her husband was tortured.\n", "b")
+    assert ("person:amina-umerova", "event:amina-umerova-torture") not in claims(doc, "PARTICIPANT_IN", "target")
+
+
+def test_accused_by_name_and_no_verdict_place_through_a_second_verb(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Sabotage\n\nThe FSB accused Refat Oruchev of plotting sabotage.\n")
+    assert ("person:refat-oruchev", "case:refat-oruchev") in claims(doc, "ACCUSED_OF")
+    doc = draft(tmp_path, "Charges\n\nLenur Sadykov said that Ukraine accused Russia of persecuting Crimean Tatars.\n", "b")
+    assert claims(doc, "ACCUSED_OF") == set()
+    doc = draft(tmp_path, "Colony\n\nEskender Bariyev was convicted under Article 205.5 of the Russian Criminal Code and "
+                          "transferred to a penal colony in Rostov-on-Don.\n", "c")
+    located = claims(doc, "LOCATED_IN")
+    assert ("event:eskender-bariyev-verdict", "place:rostov-on-don") not in located
+    assert ("event:eskender-bariyev-transfer", "place:rostov-on-don") in located

@@ -51,7 +51,7 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
-_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged (?:(?:him|her|them)\s+)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
+_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them)\s+)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
@@ -247,7 +247,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange"):
-            _event_place(ex, text, sent, cx, ev, kind, a, b)
+            acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
+                    if sent.start + o.start() != a]
+            _event_place(ex, text, sent, cx, ev, kind, a, b, acts)
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
@@ -460,6 +462,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
+            if re.match(r"accused\s+(?!(?:him|her|them|the\s|of\b))", mt.group(1)) and not any(
+                    a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
+                continue  # "accused Russia of ...": the accused is no person of the sentence
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             for target in targets:
                 _charge(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
@@ -767,8 +772,11 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
     spoken = {s[1] for s in speakers if s[2] <= a}
     cands: list[tuple[float, list[str], float]] = []
+    # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
+    kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
+           and _RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
     for m in cx.people:
-        if m.ref in exclude or m.start in spoken:
+        if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
             continue
         if m.end <= a:
             # An apposition between the name and its verb does not put them apart:
@@ -785,13 +793,15 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
             cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
-        if ref in exclude:
-            continue
+        word = cx.between(pa, pb).lower()
+        if ref in exclude or (word in ("his", "her") and _RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
+            continue  # "her husband was tortured": the husband, not the woman who speaks of him
         if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
             cands.append((0, [ref], 0.6))
         elif pb <= a:
             cands.append((a - pb, [ref], 0.6))
-        elif pa >= b and not _other_act(cx, b, pa, acts):
+        elif pa >= b and not _other_act(cx, b, pa, acts) and (word != "his" and (word != "her" or pa - b <= 2)):
+            # "sentenced to six years for practising his faith": a possessive after the act is not its object
             cands.append((pa - b + 15, [ref], 0.55))
     for pa, pb, group in cx.plurals:
         refs = [r for r in group if r not in exclude]
@@ -818,6 +828,10 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     return refs, conf - (0.1 if others else 0.0)
 
 
+_RELATIVE_AFTER_RE = re.compile(r"\s+(?:late\s+|elder\s+|younger\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|"
+                                r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r)s?\b", re.IGNORECASE)
+
+
 def _other_act(cx: _Sent, b: int, at: int, acts: Sequence[tuple[int, int]]) -> bool:
     """Whether a second verb joined by "and" stands between a trigger ending at ``b`` and a name at
     ``at`` ("searched the homes of believers and detained X"): X is that verb's object. A participle
@@ -839,7 +853,8 @@ _IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|anne
             r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
 
 
-def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
+def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int,
+                 acts: Sequence[tuple[int, int]] = ()) -> None:
     """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
     "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
     if kind in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
@@ -858,13 +873,16 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
         if pl.ref in seats:
             continue  # "detention by the District Court in Simferopol": where the court sits, not the act
-        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not _other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
                 and not _CLAUSE_VERB_RE.search(gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
     # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
     located = {pl.ref: pl for pl in cx.places if pl.ref not in seats and re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
                and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
+               # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
+               and not (pl.start >= b and _other_act(cx, b, pl.start, acts))
+               and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))
