@@ -276,3 +276,22 @@ def test_accused_by_name_and_no_verdict_place_through_a_second_verb(tmp_path: Pa
     located = claims(doc, "LOCATED_IN")
     assert ("event:eskender-bariyev-verdict", "place:rostov-on-don") not in located
     assert ("event:eskender-bariyev-transfer", "place:rostov-on-don") in located
+
+
+def test_a_lawyer_detained_is_the_target_and_names_no_client(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Lawyer\n\nArsen Tulayev was charged with terrorism in 2019.\n\nOn 26 January 2017, lawyer Lenur "
+                          "Sadykov was detained by police in Simferopol. The court found him guilty of \"propaganda of "
+                          "extremist symbols\".\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-detention") in targets
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-verdict") in targets  # "him": the lawyer, not the other man
+    assert ("person:lenur-sadykov", "person:arsen-tulayev") not in claims(doc, "DEFENDS")
+
+
+def test_penalties_and_things_seized_are_no_arrests(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Penalty\n\nRefat Oruchev was sentenced by the Kyivskyi District Court to 10 days of administrative "
+                          "arrest. Officers searched Refat Oruchev’s home and seized equipment.\n")
+    assert not any(o.endswith("-arrest") for _s, o in claims(doc, "PARTICIPANT_IN"))
+    doc = draft(tmp_path, "Court\n\nThe applicant was arrested.\n\nThe Kyivskyi District Court of Simferopol extended the "
+                          "detention of Refat Oruchev on 3 August 2016.\n", "b")
+    assert ("org:kyiv-district-court-simferopol", "event:refat-oruchev-detention-extension") in claims(doc, "PARTICIPANT_IN", "judge")

@@ -462,6 +462,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
+            role_people -= _officials_acted_on(cx, a, a + len(mt.group()), role_people)
             if re.match(r"accused\s+(?!(?:him|her|them|the\s|of\b))", mt.group(1)) and not any(
                     a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
                 continue  # "accused Russia of ...": the accused is no person of the sentence
@@ -516,14 +517,18 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "conference":
                 _conference(ex, text, sent, cx, mt, a, b)
                 continue
-            if kind == "interrogation" and mt.group().lower() == "questioned" and not (
+            if kind in ("interrogation", "arrest") and mt.group().lower() in ("questioned", "seized") and not (
                     re.search(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", cx.before(a, 25))
                     or re.match(r"\s+(?:him|her|them|(?:Mr|Mrs|Ms)\.?\s+)?[A-Z]", cx.after(b, 12))
                     or re.match(r"\s+(?:him|her|them)\b", cx.after(b, 8))):
-                continue  # "has questioned the fairness of the trial": doubted, nobody interrogated
+                continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
+            if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
+                continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
+            victims = _officials_acted_on(cx, a, b, role_people)
+            role_people -= victims  # "lawyer X was detained": X is in this story as the one detained
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
@@ -602,8 +607,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             continue
         if not client:
             defendants = [d for d in cases if d != lawyer]
-            if len(defendants) != 1:
-                continue
+            if len(defendants) != 1 or lawyer in cases or any(
+                    c.subject == lawyer and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" for c in ex.claims):
+                continue  # "lawyer X was detained": an article about the lawyer's own case names no client
             client = defendants[0]
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
@@ -832,6 +838,22 @@ _RELATIVE_AFTER_RE = re.compile(r"\s+(?:late\s+|elder\s+|younger\s+)?(?:husband|
                                 r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r)s?\b", re.IGNORECASE)
 
 
+def _officials_acted_on(cx: _Sent, a: int, b: int, officials: set[str]) -> set[str]:
+    """The lawyers, judges or officials a trigger ``text[a:b]`` acts on: the subject of its passive
+    ("lawyer X was detained by police") or its object ("police detained human rights lawyer X")."""
+    out = set()
+    for m in cx.people:
+        if m.ref not in officials:
+            continue
+        if m.end <= a and re.fullmatch(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
+                                       r"(?:also\s+|\w+ly\s+)?", cx.between(m.end, a)):
+            out.add(m.ref)
+        elif m.start >= b and re.fullmatch(r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|"
+                                           r"prosecutor|investigator)s?\s*,?\s+", cx.between(b, m.start), re.IGNORECASE):
+            out.add(m.ref)
+    return out
+
+
 def _other_act(cx: _Sent, b: int, at: int, acts: Sequence[tuple[int, int]]) -> bool:
     """Whether a second verb joined by "and" stands between a trigger ending at ``b`` and a name at
     ``at`` ("searched the homes of believers and detained X"): X is that verb's object. A participle
@@ -900,7 +922,7 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
-            r"\s*(?:\([^()]{1,20}\)\s*)?(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
