@@ -343,3 +343,9 @@ def test_the_body_that_maintains_charges_against_a_group_prosecutes_each_case() 
     assert {(s, o) for s, o in got if s == "org:russian-authorities"} == {
         ("org:russian-authorities", "case:arsen-tulayev"), ("org:russian-authorities", "case:lenur-sadykov"),
         ("org:russian-authorities", "case:refat-oruchev")}
+
+
+def test_a_former_title_before_the_organisation_stays_in_the_role() -> None:
+    _text, ex = extract("Cases of concern include former Mejlis chairman, Mustafa Dzhemilev, who lives in exile.")
+    roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "LEADS"}
+    assert ("person:mustafa-dzhemilev", "former chairman") in roles

@@ -279,7 +279,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # A pronoun reaches back to the people of this paragraph and the one before, not across the article
             # ("The applicant alleged that he was beaten" after a paragraph about somebody else).
             prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
-            if all(r in role_people for r in prev) and not _UNNAMED_RE.search(text, para + 1, a):
+            if all(r in role_people for r in prev) and not _UNNAMED_RE.search(text, max(para + 1, a - 600), a):
                 # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
                 # "Lawyer X said he ...": the client named in the paragraph before.
                 prev = [r for r, p_ in history[-8:] if p_ == last_para] + prev
@@ -374,6 +374,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          title_start, title_start + 2).lower() == "a " else 0)))), None)
                 if holder is not None:
                     a, b = min(title_start, holder.start), max(o.end, holder.end)
+                    title = _former(cx.before(title_start, 12)) + title
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
                         ex.entities[holder.ref].attributes.setdefault("occupation", title)
                     ex.claim(holder.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(), role=title)
@@ -382,8 +383,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 gap = cx.between(o.end, p.start)
                 mt2 = org_title_re.match(gap) if 0 < p.start - o.end <= 40 else None
                 if mt2:
-                    title = mt2.group(1).lower()
-                    pred = "LEADS" if title in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
+                    title = _former(cx.before(o.start, 12)) + mt2.group(1).lower()  # "former Mejlis chairman X"
+                    pred = "LEADS" if mt2.group(1).lower() in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
                     ex.claim(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, pred.lower(), role=title)
 
         # --- occupations, residence, relatives
@@ -836,6 +837,11 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
 
 _RELATIVE_AFTER_RE = re.compile(r"\s+(?:late\s+|elder\s+|younger\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|"
                                 r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r)s?\b", re.IGNORECASE)
+
+
+def _former(before: str) -> str:
+    """"former " when the title is one the holder no longer has ("the former chairman of ORG")."""
+    return "former " if re.search(r"\b(?:former|ex-)\s*$", before, re.IGNORECASE) else ""
 
 
 def _officials_acted_on(cx: _Sent, a: int, b: int, officials: set[str]) -> set[str]:
