@@ -295,3 +295,13 @@ def test_penalties_and_things_seized_are_no_arrests(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Court\n\nThe applicant was arrested.\n\nThe Kyivskyi District Court of Simferopol extended the "
                           "detention of Refat Oruchev on 3 August 2016.\n", "b")
     assert ("org:kyiv-district-court-simferopol", "event:refat-oruchev-detention-extension") in claims(doc, "PARTICIPANT_IN", "judge")
+
+
+def test_the_dateline_places_the_documents_statement_not_a_quoted_lawyers(tmp_path: Path) -> None:
+    filler = "Russia continues to persecute Crimean Tatars in the occupied peninsula. " * 8
+    doc = draft(tmp_path, f"Joint statement\n\nWashington, DC\nMarch 3, 2022\n\n{filler}\n\nEmil Kurbedinov, who represents "
+                          "many of the defendants, said the cases were fabricated.\n")
+    assert ("event:emil-kurbedinov-statement", "place:washington") not in claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Statement\n\nBrussels, 7 September 2021\n\nThe EU Spokesperson Peter Stano said the detention of "
+                          "Arsen Tulayev is unacceptable.\n", "b")
+    assert ("event:peter-stano-statement", "place:brussels") in claims(doc, "LOCATED_IN")

@@ -103,8 +103,13 @@ def statement_place(text: str, places: list[Mention], claims: list[Any], entitie
                  and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
     if line is None:
         return
-    for c in claims:
-        if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement":
+    # The dateline is where the document was issued: its own statement (the first made in it, or a
+    # government's), not that of a lawyer or witness it quotes, who spoke wherever they were.
+    states = [c for c in claims if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement"]
+    first = min((c.span[0] for c in states), default=0)
+    for c in states:
+        if (c.span[0] == first and first < 600) or (entities[c.subject].label == "Organisation" and not entities[c.subject].generic
+                                  and (entities[c.subject].attributes or {}).get("kind") == "government"):
             claim(c.object, "LOCATED_IN", line.ref, (line.start, line.end), 0.6, "dateline")
 
 
