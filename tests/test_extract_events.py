@@ -305,3 +305,12 @@ def test_the_dateline_places_the_documents_statement_not_a_quoted_lawyers(tmp_pa
     doc = draft(tmp_path, "Statement\n\nBrussels, 7 September 2021\n\nThe EU Spokesperson Peter Stano said the detention of "
                           "Arsen Tulayev is unacceptable.\n", "b")
     assert ("event:peter-stano-statement", "place:brussels") in claims(doc, "LOCATED_IN")
+
+
+def test_charged_by_name_and_an_agency_after_by_with_an_adjective(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Charges\n\nThe prosecutors charged Osman Arifmemetov with terrorism. Eskender Bariyev was taken "
+                          "into custody by the Russian police in Yalta.\n")
+    assert ("person:osman-arifmemetov", "case:osman-arifmemetov") in claims(doc, "ACCUSED_OF")
+    assert ("org:police", "event:eskender-bariyev-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    doc = draft(tmp_path, "Charges\n\nLenur Sadykov said the court charged Russia with nothing.\n", "b")
+    assert claims(doc, "ACCUSED_OF") == set()

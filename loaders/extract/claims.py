@@ -51,7 +51,7 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
-_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them)\s+)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
+_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
@@ -464,7 +464,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
             role_people -= _officials_acted_on(cx, a, a + len(mt.group()), role_people)
-            if re.match(r"accused\s+(?!(?:him|her|them|the\s|of\b))", mt.group(1)) and not any(
+            if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
                     a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
                 continue  # "accused Russia of ...": the accused is no person of the sentence
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
@@ -933,7 +933,8 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
-    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
+    if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
+                                          r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$",
                                           cx.between(b, o.start)):
         return True
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
