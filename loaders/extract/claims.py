@@ -33,6 +33,14 @@ from loaders.extract.events import (
     plural_mentions,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.guards import (
+    CLAUSE_VERB_RE,
+    RELATIVE_AFTER_RE,
+    UNNAMED_RE,
+    former,
+    officials_acted_on,
+    other_act,
+)
 from loaders.extract.links import (
     bylines,
     events_in_cases,
@@ -279,7 +287,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # A pronoun reaches back to the people of this paragraph and the one before, not across the article
             # ("The applicant alleged that he was beaten" after a paragraph about somebody else).
             prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
-            if all(r in role_people for r in prev) and not _UNNAMED_RE.search(text, max(para + 1, a - 600), a):
+            if all(r in role_people for r in prev) and not UNNAMED_RE.search(text, max(para + 1, a - 600), a):
                 # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
                 # "Lawyer X said he ...": the client named in the paragraph before.
                 prev = [r for r, p_ in history[-8:] if p_ == last_para] + prev
@@ -374,7 +382,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          title_start, title_start + 2).lower() == "a " else 0)))), None)
                 if holder is not None:
                     a, b = min(title_start, holder.start), max(o.end, holder.end)
-                    title = _former(cx.before(title_start, 12)) + title
+                    title = former(cx.before(title_start, 12)) + title
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
                         ex.entities[holder.ref].attributes.setdefault("occupation", title)
                     ex.claim(holder.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(), role=title)
@@ -383,7 +391,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 gap = cx.between(o.end, p.start)
                 mt2 = org_title_re.match(gap) if 0 < p.start - o.end <= 40 else None
                 if mt2:
-                    title = _former(cx.before(o.start, 12)) + mt2.group(1).lower()  # "former Mejlis chairman X"
+                    title = former(cx.before(o.start, 12)) + mt2.group(1).lower()  # "former Mejlis chairman X"
                     pred = "LEADS" if mt2.group(1).lower() in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
                     ex.claim(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, pred.lower(), role=title)
 
@@ -463,7 +471,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
-            role_people -= _officials_acted_on(cx, a, a + len(mt.group()), role_people)
+            role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
             if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
                     a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
                 continue  # "accused Russia of ...": the accused is no person of the sentence
@@ -528,7 +536,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
-            victims = _officials_acted_on(cx, a, b, role_people)
+            victims = officials_acted_on(cx, a, b, role_people)
             role_people -= victims  # "lawyer X was detained": X is in this story as the one detained
             targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
@@ -698,10 +706,6 @@ _re = _CachedRe()
 _HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
-# A person the text speaks of without naming them ("the applicant", "the victim"): a pronoun after it is theirs.
-_UNNAMED_RE = re.compile(r"\b(?:the|a|an|another)\s+(?:(?:young|elderly|\w+ian|\w+ese|Tatar)\s+)?(?:applicant|victim|man|woman|detainee|"
-                         r"defendant|complainant|prisoner|journalist|activist|lawyer|witness|suspect|resident|believer)\b",
-                         re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -781,7 +785,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
-           and _RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
+           and RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
     for m in cx.people:
         if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
             continue
@@ -793,7 +797,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
-        elif m.start >= b and not _other_act(cx, b, m.start, acts):
+        elif m.start >= b and not other_act(cx, b, m.start, acts):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
@@ -801,13 +805,13 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
         word = cx.between(pa, pb).lower()
-        if ref in exclude or (word in ("his", "her") and _RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
+        if ref in exclude or (word in ("his", "her") and RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
             continue  # "her husband was tortured": the husband, not the woman who speaks of him
         if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
             cands.append((0, [ref], 0.6))
         elif pb <= a:
             cands.append((a - pb, [ref], 0.6))
-        elif pa >= b and not _other_act(cx, b, pa, acts) and (word != "his" and (word != "her" or pa - b <= 2)):
+        elif pa >= b and not other_act(cx, b, pa, acts) and (word != "his" and (word != "her" or pa - b <= 2)):
             # "sentenced to six years for practising his faith": a possessive after the act is not its object
             cands.append((pa - b + 15, [ref], 0.55))
     for pa, pb, group in cx.plurals:
@@ -818,7 +822,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
             cands.append((a - pb, refs, 0.6))
-        elif refs and pa >= b and not _other_act(cx, b, pa, acts):
+        elif refs and pa >= b and not other_act(cx, b, pa, acts):
             cands.append((pa - b + 15, refs, 0.55))
     cands.sort(key=lambda c: c[0])
     if not cands or cands[0][0] > 120:
@@ -833,39 +837,6 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
-
-
-_RELATIVE_AFTER_RE = re.compile(r"\s+(?:late\s+|elder\s+|younger\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|"
-                                r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r)s?\b", re.IGNORECASE)
-
-
-def _former(before: str) -> str:
-    """"former " when the title is one the holder no longer has ("the former chairman of ORG")."""
-    return "former " if re.search(r"\b(?:former|ex-)\s*$", before, re.IGNORECASE) else ""
-
-
-def _officials_acted_on(cx: _Sent, a: int, b: int, officials: set[str]) -> set[str]:
-    """The lawyers, judges or officials a trigger ``text[a:b]`` acts on: the subject of its passive
-    ("lawyer X was detained by police") or its object ("police detained human rights lawyer X")."""
-    out = set()
-    for m in cx.people:
-        if m.ref not in officials:
-            continue
-        if m.end <= a and re.fullmatch(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
-                                       r"(?:also\s+|\w+ly\s+)?", cx.between(m.end, a)):
-            out.add(m.ref)
-        elif m.start >= b and re.fullmatch(r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|"
-                                           r"prosecutor|investigator)s?\s*,?\s+", cx.between(b, m.start), re.IGNORECASE):
-            out.add(m.ref)
-    return out
-
-
-def _other_act(cx: _Sent, b: int, at: int, acts: Sequence[tuple[int, int]]) -> bool:
-    """Whether a second verb joined by "and" stands between a trigger ending at ``b`` and a name at
-    ``at`` ("searched the homes of believers and detained X"): X is that verb's object. A participle
-    ("sentenced seven individuals arrested in ..., including X") does not take the name away."""
-    return any(b <= x and y <= at and re.search(r"\b(?:and|then|but)\s+(?:(?:also|later|subsequently|\w+ly)\s+)?$",
-                                                cx.between(b, x)) for x, y in acts)
 
 
 _APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
@@ -901,26 +872,20 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
         if pl.ref in seats:
             continue  # "detention by the District Court in Simferopol": where the court sits, not the act
-        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not _other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
-                and not _CLAUSE_VERB_RE.search(gap):
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
+                and not CLAUSE_VERB_RE.search(gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
     # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
     located = {pl.ref: pl for pl in cx.places if pl.ref not in seats and re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
                and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
                # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
-               and not (pl.start >= b and _other_act(cx, b, pl.start, acts))
+               and not (pl.start >= b and other_act(cx, b, pl.start, acts))
                and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))
         ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
-
-
-# A verb of another clause between an act and a place ("the sentencing of X offers another example of the
-# situation in Crimea"): the place is that clause's.
-_CLAUSE_VERB_RE = re.compile(r"\b(?:offers?|shows?|illustrates?|demonstrates?|highlights?|underlines?|remains?|continues?|"
-                             r"reflects?|is|are|has|have)\s+(?!been\b)")
 
 
 def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
