@@ -349,3 +349,18 @@ def test_a_former_title_before_the_organisation_stays_in_the_role() -> None:
     _text, ex = extract("Cases of concern include former Mejlis chairman, Mustafa Dzhemilev, who lives in exile.")
     roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "LEADS"}
     assert ("person:mustafa-dzhemilev", "former chairman") in roles
+
+
+def test_an_organisation_reports_through_an_apposition_or_as_reported_by() -> None:
+    _text, ex = extract("Zmina, a Ukrainian human rights organization, documented 30 cases of torture. As reported by the "
+                        "Crimean Human Rights Group, 12 people were detained.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert ("org:zmina", "publication") in states
+    assert ("org:crimean-human-rights-group", "publication") in states
+
+
+def test_data_compiled_by_an_organisation_is_its_report_and_no_statement_besides() -> None:
+    _text, ex = extract("According to data compiled by the Crimean Human Rights Group, at least 10,000 residents were "
+                        "conscripted.")
+    objects = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == "org:crimean-human-rights-group"}
+    assert objects == {"event:crimean-human-rights-group-report"}

@@ -324,8 +324,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
                                     cx.before(m.start, 20), re.IGNORECASE)
             # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
-            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
-                                    cx.after(m.end, 40), re.IGNORECASE):
+            # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
+            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
+                                    rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                    cx.after(m.end, 120), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
+            elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
+                           cx.before(m.start, 40), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
             # “...,” said Amnesty International / the UN experts declared
             elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
@@ -347,6 +353,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # Quoted speech continues: the paragraph's speaker says it (set when found later).
             speaker = speakers_by_para.get(para)
         # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
+        published: set[str] = set()
         for o in cx.orgs:
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
@@ -356,10 +363,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ev = f"event:{slug(name)}-report"
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
                 ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
+                published.add(o.ref)
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            if re.match(r"[\s,]*(?:has |had |also )?(?:reported|reports|documented|published)\b", text[b:b + 30]):
+            if ref in published:
+                continue  # "according to data compiled by the Group": its report says it, no statement besides
+            if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
+                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]):
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
                 ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
             else:
