@@ -314,3 +314,17 @@ def test_charged_by_name_and_an_agency_after_by_with_an_adjective(tmp_path: Path
     assert ("org:police", "event:eskender-bariyev-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")
     doc = draft(tmp_path, "Charges\n\nLenur Sadykov said the court charged Russia with nothing.\n", "b")
     assert claims(doc, "ACCUSED_OF") == set()
+
+
+def test_acts_possible_feared_asked_for_negated_or_denied_are_not_reported_as_done(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Hypotheticals\n\nArsen Tulayev could be sentenced to 20 years if convicted. Refat Oruchev was "
+                          "not detained, his lawyer said. Russian officials denied that Eskender Bariyev had been tortured. "
+                          "Server Zekiryaev may be transferred to Russia. Remzi Bekirov risks being arrested if he returns "
+                          "to Crimea. Prosecutors are seeking a 17-year sentence for Osman Arifmemetov.\n")
+    assert claims(doc, "PARTICIPANT_IN") == set()
+    assert claims(doc, "DEFENDANT_IN") == set()
+    doc = draft(tmp_path, "Done\n\nArsen Tulayev was sentenced to 20 years. FSB officers tried to recruit Refat Oruchev as "
+                          "an informant.\n", "b")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-verdict") in targets
+    assert any(s == "person:refat-oruchev" and o.endswith("pressure-to-cooperate") for s, o in targets)

@@ -38,6 +38,7 @@ from loaders.extract.guards import (
     RELATIVE_AFTER_RE,
     UNNAMED_RE,
     former,
+    irrealis,
     officials_acted_on,
     other_act,
 )
@@ -496,6 +497,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if _CHARGE_RE.search(sent.text):
                 continue
             a = sent.start + mt.start()
+            if irrealis(cx.before(a, 80)):
+                continue
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             sent_m = _SENTENCE_RE.search(sent.text)
             for target in targets:
@@ -544,6 +547,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
+            if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
+                # "could be sentenced", "risks being arrested", "was not detained": not reported as done
+                # (an attempt to make someone inform is itself the pressure)
+                continue
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]

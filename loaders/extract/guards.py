@@ -67,3 +67,26 @@ def other_act(cx: SentenceContext, b: int, at: int, acts: Sequence[tuple[int, in
 # situation in Crimea"): the place is that clause's.
 CLAUSE_VERB_RE = re.compile(r"\b(?:offers?|shows?|illustrates?|demonstrates?|highlights?|underlines?|remains?|continues?|"
                             r"reflects?|is|are|has|have)\s+(?!been\b)")
+
+
+# An act the sentence does not report as done: a possibility, a risk, a request, an expectation,
+# a negation or a denial ("could be sentenced", "risks being arrested", "seeking a 17-year sentence",
+# "was not detained", "denied that X had been tortured", "if convicted").
+_IRREALIS_RE = re.compile(
+    r"(?:\b(?:could|may|might|would|will|can|shall|cannot|can't|won't)\s+(?:not\s+|also\s+|soon\s+|still\s+)?(?:be\s+|have\s+been\s+)?"
+    r"(?:\w+ly\s+)?"
+    r"|\b(?:risks?|risking|at\s+risk\s+of|faces?|facing|threatened\s+with|fears?|feared)\s+(?:being\s+|up\s+to\s+|a\s+|an\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?"
+    r"|\b(?:seek|seeks|seeking|sought|request|requests|requested|requesting|demand|demanded|demanding|asks?\s+for|asked\s+for)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w.-]+\s+){0,2}?"
+    r"|\b(?:expected|likely|due|about|set|going|threatened|planning|plans?|tried|attempted|attempts?)\s+to\s+(?:be\s+)?"
+    r"|\b(?:not|never|no\s+longer)\s+(?:been\s+|be\s+|yet\s+(?:been\s+)?)?(?:\w+ly\s+)?"
+    r"|\bif\s+(?:(?:he|she|they|\w+)\s+(?:is|are|was|were)\s+)?"
+    r"|\b(?:denied|denies|deny|rejected|rejects|dismissed)\s+(?:claims\s+|allegations\s+|reports\s+)?that\s+[^.;]*)$",
+    re.IGNORECASE)
+
+
+def irrealis(before: str) -> bool:
+    """Whether the words just before a trigger (``before``, the text up to it) make the act
+    possible, feared, asked for, expected, negated or denied rather than done."""
+    return bool(_IRREALIS_RE.search(before))
