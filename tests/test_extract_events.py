@@ -328,3 +328,10 @@ def test_acts_possible_feared_asked_for_negated_or_denied_are_not_reported_as_do
     targets = claims(doc, "PARTICIPANT_IN", "target")
     assert ("person:arsen-tulayev", "event:arsen-tulayev-verdict") in targets
     assert any(s == "person:refat-oruchev" and o.endswith("pressure-to-cooperate") for s, o in targets)
+
+
+def test_a_charge_that_may_come_is_no_charge(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Threat\n\nArsen Tulayev could be charged with treason. Lenur Sadykov was never charged with "
+                          "any crime. Refat Oruchev faces charges of sabotage.\n")
+    accused = {s for s, _o in claims(doc, "DEFENDANT_IN")}
+    assert accused == {"person:refat-oruchev"}

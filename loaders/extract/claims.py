@@ -484,6 +484,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
             role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
+            if irrealis(cx.before(a, 80)):
+                continue  # "could be charged with", "was never charged": no charge reported
             if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
                     a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
                 continue  # "accused Russia of ...": the accused is no person of the sentence
