@@ -335,3 +335,13 @@ def test_a_charge_that_may_come_is_no_charge(tmp_path: Path) -> None:
                           "any crime. Refat Oruchev faces charges of sabotage.\n")
     accused = {s for s, _o in claims(doc, "DEFENDANT_IN")}
     assert accused == {"person:refat-oruchev"}
+
+
+def test_a_court_with_an_apposition_judges_and_a_detention_extended_later_in_the_clause(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Trial\n\nThe Southern District Military Court, presided over by Judge Roman Podolsky, sentenced "
+                          "Arsen Tulayev to 12 years. The detention of Osman Arifmemetov, a citizen journalist, was extended "
+                          "until 10 May.\n")
+    assert ("org:southern-district-military-court", "event:arsen-tulayev-verdict") in claims(doc, "PARTICIPANT_IN", "judge")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:osman-arifmemetov", "event:osman-arifmemetov-detention-extension") in targets
+    assert ("person:osman-arifmemetov", "event:osman-arifmemetov-detention") not in targets

@@ -549,6 +549,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
+            if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                                                r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
+                kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
             if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
                 # "could be sentenced", "risks being arrested", "was not detained": not reported as done
                 # (an attempt to make someone inform is itself the pressure)
@@ -913,7 +916,8 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
-            r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
