@@ -345,3 +345,11 @@ def test_a_court_with_an_apposition_judges_and_a_detention_extended_later_in_the
     targets = claims(doc, "PARTICIPANT_IN", "target")
     assert ("person:osman-arifmemetov", "event:osman-arifmemetov-detention-extension") in targets
     assert ("person:osman-arifmemetov", "event:osman-arifmemetov-detention") not in targets
+
+
+def test_an_agent_of_one_act_is_not_the_agent_of_an_act_at_another_time(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Account\n\nArsen Tulayev reported that he had been beaten by FSB officers after his arrest on "
+                          "12 May 2019.\n")
+    perps = claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert ("org:fsb", "event:arsen-tulayev-ill-treatment") in perps
+    assert ("org:fsb", "event:arsen-tulayev-arrest") not in perps

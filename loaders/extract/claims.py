@@ -939,7 +939,8 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
     # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
-        and not re.search(r"[.;]", cx.between(o.end, a)) and not _VERBAL_RE.match(cx.between(a, b))
+        and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
+        and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
 
 
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
