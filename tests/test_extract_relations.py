@@ -364,3 +364,9 @@ def test_data_compiled_by_an_organisation_is_its_report_and_no_statement_besides
                         "conscripted.")
     objects = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == "org:crimean-human-rights-group"}
     assert objects == {"event:crimean-human-rights-group-report"}
+
+
+def test_a_title_word_is_not_the_organisation_it_may_stand_for() -> None:
+    _text, ex = extract("Secretary Antony Blinken discussed the detention of Crimean Tatars with Foreign Minister Dmytro "
+                        "Kuleba.")
+    assert not [c for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS", "MEMBER_OF")]

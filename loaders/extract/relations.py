@@ -39,6 +39,7 @@ from typing import Any
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
+from loaders.extract.links import TITLE_WORDS
 from loaders.extract.mentions import Mention, Sentence, government_key
 
 __all__ = ["extract_relations"]
@@ -220,8 +221,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
     for o in orgs + [m for m in inside if m.label == "Location" and m.entry is not None
                      and m.entry.attributes.get("kind") == "country"]:
         org = o.ref if o.label == "Organisation" or o.entry is None else f"org:{government_key(o.entry.key)}"
-        if not rel.named_org(org):
-            continue
+        if not rel.named_org(org) or o.text.lower() in TITLE_WORDS:
+            continue  # "Foreign Minister X": a word of the title, not the organisation it may stand for
         for p in people:
             if not 0 < p.start - o.end <= 70:
                 continue
