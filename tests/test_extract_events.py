@@ -353,3 +353,13 @@ def test_an_agent_of_one_act_is_not_the_agent_of_an_act_at_another_time(tmp_path
     perps = claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert ("org:fsb", "event:arsen-tulayev-ill-treatment") in perps
     assert ("org:fsb", "event:arsen-tulayev-arrest") not in perps
+
+
+def test_the_applicant_of_a_judgment_is_the_person_it_named_once(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Judgment in the case of Kadyrov v. Russia\n\nThe applicant, Mr Ayder Kadyrov, is a Ukrainian "
+                          "national who was born in 1985.\n\nOn 14 May 2015 the applicant was arrested by FSB officers in "
+                          "Simferopol. The applicant alleged that he had been beaten during the interrogation.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:ayder-kadyrov", "event:ayder-kadyrov-arrest") in targets
+    assert ("person:ayder-kadyrov", "event:ayder-kadyrov-ill-treatment") in targets
+    assert ("org:fsb", "event:ayder-kadyrov-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")

@@ -56,6 +56,7 @@ from loaders.facts import count_words
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
 _WORDS_RE = re.compile(r"\S+")
+_APPLICANT_RE = re.compile(r"\bthe\s+applicant\b(?!s)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
@@ -263,6 +264,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # "He was detained and charged with ...": the detention is a step of that case.
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
 
+    applicant = _applicant(text, [m for m in mentions if m.label == "Person"])
     charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, _Sent, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
@@ -281,7 +283,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         para = _paragraph_of(para_starts, sent.start)
         if para != cur_para:
             last_para, cur_para = cur_para, para
-        pron = []
+        pron: list[tuple[int, int, str]] = []
+        for am in _APPLICANT_RE.finditer(sent.text) if applicant is not None else ():
+            # "the applicant" of a judgment that named them once ("The applicant, Mr X, ..."): X, like a pronoun
+            a = sent.start + am.start()
+            if applicant is not None and not any(m.label == "Person" and 0 <= m.start - (sent.start + am.end()) <= 8 for m in inside):
+                pron.append((a, sent.start + am.end(), applicant))
+                history.append((applicant, para))
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
             # The last few people named (the antecedent is among the last six): no copy of the whole history.
@@ -863,6 +871,16 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
 
 
 _APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
+
+
+def _applicant(text: str, people: list[Mention]) -> str | None:
+    """The one applicant a judgment names ("The applicant, Mr X, ...", "X (“the applicant”)"), else None."""
+    refs = set()
+    for m in people:
+        if re.search(r"\bthe\s+applicant,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE) \
+                or re.match(r"\s*\(\s*[“\"]the\s+applicant[”\"]\s*\)", text[m.end:m.end + 25], re.IGNORECASE):
+            refs.add(m.ref)
+    return next(iter(refs)) if len(refs) == 1 else None
 
 
 def _paragraph_of(newlines: list[int], pos: int) -> int:
