@@ -370,3 +370,11 @@ def test_a_title_word_is_not_the_organisation_it_may_stand_for() -> None:
     _text, ex = extract("Secretary Antony Blinken discussed the detention of Crimean Tatars with Foreign Minister Dmytro "
                         "Kuleba.")
     assert not [c for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS", "MEMBER_OF")]
+
+
+def test_a_detained_lawyer_who_defends_clients_named_after_including() -> None:
+    _text, ex = extract("Lawyer Mavile Ibraimova was detained by police in Simferopol on 14 April 2022. Ibraimova defends "
+                        "several activists of Crimean Solidarity, including Ernes Abdurakhmanov.")
+    assert ("person:mavile-ibraimova", "DEFENDS", "person:ernes-abdurakhmanov") in triples(ex, rel_only=False)
+    targets = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
+    assert ("person:mavile-ibraimova", "event:mavile-ibraimova-detention") in targets

@@ -465,6 +465,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 if _re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
                         or _re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                        or re.fullmatch(r"\s+(?:also\s+)?(?:defends|represents|defended|represented|is\s+defending|is\s+representing|has\s+"
+                                        r"(?:defended|represented))\s+(?:[^.;“”]{0,80}?,?\s+including\s+)?", cx.between(b_.end, a_.start)) \
                         or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
                     lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
