@@ -363,3 +363,10 @@ def test_the_applicant_of_a_judgment_is_the_person_it_named_once(tmp_path: Path)
     assert ("person:ayder-kadyrov", "event:ayder-kadyrov-arrest") in targets
     assert ("person:ayder-kadyrov", "event:ayder-kadyrov-ill-treatment") in targets
     assert ("org:fsb", "event:ayder-kadyrov-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_a_persons_relative_is_not_that_person(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Family\n\nArsen Tulayev's father was detained in 2019.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") not in claims(doc, "PARTICIPANT_IN", "target")
+    doc = draft(tmp_path, "Family\n\nArsen Tulayev's home was searched and he was detained in 2019.\n", "b")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in claims(doc, "PARTICIPANT_IN", "target")

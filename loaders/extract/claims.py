@@ -822,6 +822,9 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
     for m in cx.people:
         if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
             continue
+        if m.end <= a and re.match(r"(?:’s|'s)", cx.after(m.end, 3)) and RELATIVE_AFTER_RE.match(cx.after(m.end + 2, 30)) \
+                and not re.search(r"[,;]", cx.between(m.end, a)):
+            continue  # "X's father was killed": the father, whom the sentence does not name
         if m.end <= a:
             # An apposition between the name and its verb does not put them apart:
             # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
