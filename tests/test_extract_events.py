@@ -370,3 +370,12 @@ def test_a_persons_relative_is_not_that_person(tmp_path: Path) -> None:
     assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") not in claims(doc, "PARTICIPANT_IN", "target")
     doc = draft(tmp_path, "Family\n\nArsen Tulayev's home was searched and he was detained in 2019.\n", "b")
     assert ("person:arsen-tulayev", "event:arsen-tulayev-detention") in claims(doc, "PARTICIPANT_IN", "target")
+
+
+def test_the_agency_of_the_first_verb_does_the_coordinated_second(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raid\n\nOn 15 March 2019, officers of the Federal Security Service (FSB) searched the homes of "
+                          "believers in Dzhankoi and detained Sergei Filatov.\n")
+    assert ("org:fsb", "event:sergei-filatov-detention") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    doc = draft(tmp_path, "Raid\n\nThe FSB searched the homes of believers, who were later detained, and Sergei Filatov was "
+                          "detained.\n", "b")
+    assert ("org:fsb", "event:sergei-filatov-detention") not in claims(doc, "PARTICIPANT_IN", "perpetrator")

@@ -247,8 +247,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
                      procedural_status="convicted" if kind == "verdict" else "defendant")
+        acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
+                if sent.start + o.start() != a]
         for o in cx.orgs if kind not in _OWN_ACTS else ():
-            if _perpetrates(cx, o, a, b):
+            if _perpetrates(cx, o, a, b) or _coordinated_agent(cx, o, a, acts):
                 is_court = ex.entities[o.ref].attributes.get("kind") == "court"
                 court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
                 if is_court and not court and kind != "detention_extension":
@@ -257,8 +259,6 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange"):
-            acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
-                    if sent.start + o.start() != a]
             _event_place(ex, text, sent, cx, ev, kind, a, b, acts)
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
@@ -964,6 +964,19 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
         and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
         and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
+
+
+def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, int]]) -> bool:
+    """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
+    joined to it by "and" in the same clause (no relative clause or passive between; another agent
+    before the second verb would stand between "and" and it)."""
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)):
+        return False
+    for x, y in acts:
+        if o.end <= x and y <= a and _perpetrates(cx, o, x, y) and not re.search(
+                r"[.;:]|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
+            return True
+    return False
 
 
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
