@@ -378,3 +378,9 @@ def test_a_detained_lawyer_who_defends_clients_named_after_including() -> None:
     assert ("person:mavile-ibraimova", "DEFENDS", "person:ernes-abdurakhmanov") in triples(ex, rel_only=False)
     targets = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
     assert ("person:mavile-ibraimova", "event:mavile-ibraimova-detention") in targets
+
+
+def test_in_its_report_an_organisation_publishes() -> None:
+    _text, ex = extract("In its report, the Crimean Human Rights Group noted that 12 people were detained.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert states == {("org:crimean-human-rights-group", "publication")}

@@ -379,7 +379,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if ref in published:
                 continue  # "according to data compiled by the Group": its report says it, no statement besides
             if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
-                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]):
+                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
+                    or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
+                                 re.IGNORECASE):  # "In its report, the Group noted"
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
                 ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
             else:
