@@ -76,8 +76,7 @@ def org_links(text: str, orgs: list[Mention], people: list[Mention], places: lis
     for o in orgs:
         for pl in places:
             if re.fullmatch(r"\s+in\s+(?:the\s+)?", text[o.end:pl.start]) and o.entry is not None \
-                    and o.entry.attributes.get("kind") in ("court", "agency", "police", "prosecutor"):
-                # Not a government: "violations committed by the Russian Federation in Crimea" is where it acted.
+                    and o.entry.attributes.get("kind") in ("court", "government", "agency", "police", "prosecutor"):
                 claim(o.ref, "LOCATED_IN", pl.ref, quote(o.start, pl.end), 0.7, "org-place")
         if o.text.lower() in TITLE_WORDS:
             continue  # "Foreign Minister X": one word of a title, not the organisation the word may stand for elsewhere
