@@ -159,12 +159,12 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - an E
 
 def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa: ANN001
     # Floors under the figures measured when these rules were written (entity F1 0.865, claim F1
-    # 0.73 on 32 articles; lower floors leave room for the articles the corpus still gains): a
-    # rule that breaks recall or precision on real articles fails here.
+    # 0.73 on 32 articles, claim P / F1 0.91 / 0.78 after the third round; lower floors leave room for
+    # the articles the corpus still gains): a rule that breaks recall or precision on real articles fails here.
     assert not dev_scores.unpaired
     entities_, claims_ = dev_scores.entity_total, dev_scores.claim_total
     assert entities_.f1 >= 0.78 and entities_.precision >= 0.85, dev_scores.as_dict()["entities"]
-    assert claims_.f1 >= 0.62 and claims_.precision >= 0.80, dev_scores.as_dict()["claims"]
+    assert claims_.f1 >= 0.68 and claims_.precision >= 0.85, dev_scores.as_dict()["claims"]
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
     for predicate, floor in (("PARTICIPANT_IN", 0.65), ("DEFENDANT_IN", 0.80)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())

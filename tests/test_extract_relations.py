@@ -334,3 +334,53 @@ def test_a_foreign_official_in_the_lead_does_not_speak_for_another_government() 
     assert ("person:alan-duncan", "event:alan-duncan-statement") in states
     assert ("org:us-department-of-state", "event:alan-duncan-statement") not in states
     assert any(s == "org:us-department-of-state" for s, _o in states)
+
+
+def test_the_body_that_maintains_charges_against_a_group_prosecutes_each_case() -> None:
+    _text, ex = extract("Arsen Tulayev, Lenur Sadykov and Refat Oruchev were detained in May. Despite condemnation, the "
+                        "Russian authorities have maintained unfounded charges against these men.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    assert {(s, o) for s, o in got if s == "org:russian-authorities"} == {
+        ("org:russian-authorities", "case:arsen-tulayev"), ("org:russian-authorities", "case:lenur-sadykov"),
+        ("org:russian-authorities", "case:refat-oruchev")}
+
+
+def test_a_former_title_before_the_organisation_stays_in_the_role() -> None:
+    _text, ex = extract("Cases of concern include former Mejlis chairman, Mustafa Dzhemilev, who lives in exile.")
+    roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "LEADS"}
+    assert ("person:mustafa-dzhemilev", "former chairman") in roles
+
+
+def test_an_organisation_reports_through_an_apposition_or_as_reported_by() -> None:
+    _text, ex = extract("Zmina, a Ukrainian human rights organization, documented 30 cases of torture. As reported by the "
+                        "Crimean Human Rights Group, 12 people were detained.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert ("org:zmina", "publication") in states
+    assert ("org:crimean-human-rights-group", "publication") in states
+
+
+def test_data_compiled_by_an_organisation_is_its_report_and_no_statement_besides() -> None:
+    _text, ex = extract("According to data compiled by the Crimean Human Rights Group, at least 10,000 residents were "
+                        "conscripted.")
+    objects = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == "org:crimean-human-rights-group"}
+    assert objects == {"event:crimean-human-rights-group-report"}
+
+
+def test_a_title_word_is_not_the_organisation_it_may_stand_for() -> None:
+    _text, ex = extract("Secretary Antony Blinken discussed the detention of Crimean Tatars with Foreign Minister Dmytro "
+                        "Kuleba.")
+    assert not [c for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS", "MEMBER_OF")]
+
+
+def test_a_detained_lawyer_who_defends_clients_named_after_including() -> None:
+    _text, ex = extract("Lawyer Mavile Ibraimova was detained by police in Simferopol on 14 April 2022. Ibraimova defends "
+                        "several activists of Crimean Solidarity, including Ernes Abdurakhmanov.")
+    assert ("person:mavile-ibraimova", "DEFENDS", "person:ernes-abdurakhmanov") in triples(ex, rel_only=False)
+    targets = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
+    assert ("person:mavile-ibraimova", "event:mavile-ibraimova-detention") in targets
+
+
+def test_in_its_report_an_organisation_publishes() -> None:
+    _text, ex = extract("In its report, the Crimean Human Rights Group noted that 12 people were detained.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert states == {("org:crimean-human-rights-group", "publication")}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,15 @@ from loaders.extract.events import (
     plural_mentions,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.guards import (
+    CLAUSE_VERB_RE,
+    RELATIVE_AFTER_RE,
+    UNNAMED_RE,
+    former,
+    irrealis,
+    officials_acted_on,
+    other_act,
+)
 from loaders.extract.links import (
     bylines,
     events_in_cases,
@@ -46,11 +56,12 @@ from loaders.facts import count_words
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
 _WORDS_RE = re.compile(r"\S+")
+_APPLICANT_RE = re.compile(r"\bthe\s+applicant\b(?!s)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _STATUS = {"accused": "accused", "charged with": "accused", "charged under": "accused", "indicted": "accused",
            "suspected of": "suspect", "convicted": "convicted", "found guilty": "convicted", "sentenced": "convicted",
            "prosecuted for": "accused"}
-_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+)\s+)?of|charged with|charged under|suspected of|convicted of|convicted under|"
+_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
                         r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
@@ -192,7 +203,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     mentions = sorted([m for p in people for m in p.mentions] + entries, key=lambda m: m.start)
     dates = find_dates(text, gaz)
     speakers_by_para: dict[int, str] = {}
-    history: list[str] = []              # people in the order the article names them
+    history: list[tuple[str, int]] = []  # people in the order the article names them, with their paragraph
+    cur_para = last_para = -2
     last_group: list[str] = []
     group_end = 0
     cases: dict[str, str] = {}           # defendant key -> case key
@@ -235,21 +247,24 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
                      procedural_status="convicted" if kind == "verdict" else "defendant")
+        acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
+                if sent.start + o.start() != a]
         for o in cx.orgs if kind not in _OWN_ACTS else ():
-            if _perpetrates(cx, o, a, b):
+            if _perpetrates(cx, o, a, b) or _coordinated_agent(cx, o, a, acts):
                 is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                court = kind in ("verdict", "trial", "hearing") and is_court
+                court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
                 if is_court and not court and kind != "detention_extension":
                     continue  # a court decides; it does not detain, search or transfer anybody itself
                 ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
                          f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange"):
-            _event_place(ex, text, sent, cx, ev, kind, a, b)
+            _event_place(ex, text, sent, cx, ev, kind, a, b, acts)
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
 
+    applicant = _applicant(text, [m for m in mentions if m.label == "Person"])
     charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, _Sent, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
@@ -266,11 +281,25 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if m.end <= sent.end:
                 inside.append(m)
         para = _paragraph_of(para_starts, sent.start)
-        pron = []
+        if para != cur_para:
+            last_para, cur_para = cur_para, para
+        pron: list[tuple[int, int, str]] = []
+        for am in _APPLICANT_RE.finditer(sent.text) if applicant is not None else ():
+            # "the applicant" of a judgment that named them once ("The applicant, Mr X, ..."): X, like a pronoun
+            a = sent.start + am.start()
+            if applicant is not None and not any(m.label == "Person" and 0 <= m.start - (sent.start + am.end()) <= 8 for m in inside):
+                pron.append((a, sent.start + am.end(), applicant))
+                history.append((applicant, para))
         for pm in _PRONOUN_RE.finditer(sent.text):
             a = sent.start + pm.start()
             # The last few people named (the antecedent is among the last six): no copy of the whole history.
-            prev = history[-8:] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            # A pronoun reaches back to the people of this paragraph and the one before, not across the article
+            # ("The applicant alleged that he was beaten" after a paragraph about somebody else).
+            prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            if all(r in role_people for r in prev) and not UNNAMED_RE.search(text, max(para + 1, a - 600), a):
+                # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
+                # "Lawyer X said he ...": the client named in the paragraph before.
+                prev = [r for r, p_ in history[-8:] if p_ == last_para] + prev
             ante = _antecedent(prev, pm.group().lower(), ex, role_people)
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
@@ -304,8 +333,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
                                     cx.before(m.start, 20), re.IGNORECASE)
             # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
-            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
-                                    cx.after(m.end, 40), re.IGNORECASE):
+            # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
+            if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
+                                    rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                    cx.after(m.end, 120), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
+            elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
+                           cx.before(m.start, 40), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
             # “...,” said Amnesty International / the UN experts declared
             elif _re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
@@ -327,6 +362,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # Quoted speech continues: the paragraph's speaker says it (set when found later).
             speaker = speakers_by_para.get(para)
         # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
+        published: set[str] = set()
         for o in cx.orgs:
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
@@ -336,10 +372,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ev = f"event:{slug(name)}-report"
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
                 ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
+                published.add(o.ref)
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            if re.match(r"[\s,]*(?:has |had |also )?(?:reported|reports|documented|published)\b", text[b:b + 30]):
+            if ref in published:
+                continue  # "according to data compiled by the Group": its report says it, no statement besides
+            if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
+                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
+                    or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
+                                 re.IGNORECASE):  # "In its report, the Group noted"
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
                 ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
             else:
@@ -362,6 +404,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          title_start, title_start + 2).lower() == "a " else 0)))), None)
                 if holder is not None:
                     a, b = min(title_start, holder.start), max(o.end, holder.end)
+                    title = former(cx.before(title_start, 12)) + title
                     if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
                         ex.entities[holder.ref].attributes.setdefault("occupation", title)
                     ex.claim(holder.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(), role=title)
@@ -370,8 +413,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 gap = cx.between(o.end, p.start)
                 mt2 = org_title_re.match(gap) if 0 < p.start - o.end <= 40 else None
                 if mt2:
-                    title = mt2.group(1).lower()
-                    pred = "LEADS" if title in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
+                    title = former(cx.before(o.start, 12)) + mt2.group(1).lower()  # "former Mejlis chairman X"
+                    pred = "LEADS" if mt2.group(1).lower() in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
                     ex.claim(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, pred.lower(), role=title)
 
         # --- occupations, residence, relatives
@@ -424,6 +467,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 if _re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
                         or _re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                         or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                        or re.fullmatch(r"\s+(?:also\s+)?(?:defends|represents|defended|represented|is\s+defending|is\s+representing|has\s+"
+                                        r"(?:defended|represented))\s+(?:[^.;“”]{0,80}?,?\s+including\s+)?", cx.between(b_.end, a_.start)) \
                         or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
                     lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
                     lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
@@ -450,6 +495,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         charged_now.clear()
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
+            role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
+            if irrealis(cx.before(a, 80)):
+                continue  # "could be charged with", "was never charged": no charge reported
+            if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
+                    a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
+                continue  # "accused Russia of ...": the accused is no person of the sentence
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             for target in targets:
                 _charge(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
@@ -460,6 +511,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if _CHARGE_RE.search(sent.text):
                 continue
             a = sent.start + mt.start()
+            if irrealis(cx.before(a, 80)):
+                continue
             targets, conf = _target(cx, a, a + len(mt.group()), role_people, speakers)
             sent_m = _SENTENCE_RE.search(sent.text)
             for target in targets:
@@ -501,9 +554,26 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "conference":
                 _conference(ex, text, sent, cx, mt, a, b)
                 continue
+            if kind in ("interrogation", "arrest") and mt.group().lower() in ("questioned", "seized") and not (
+                    re.search(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", cx.before(a, 25))
+                    or re.match(r"\s+(?:him|her|them|(?:Mr|Mrs|Ms)\.?\s+)?[A-Z]", cx.after(b, 12))
+                    or re.match(r"\s+(?:him|her|them)\b", cx.after(b, 8))):
+                continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
+            if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
+                continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
+            if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                                                r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
+                kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
+                # "could be sentenced", "risks being arrested", "was not detained": not reported as done
+                # (an attempt to make someone inform is itself the pressure)
+                continue
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
-            targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [])
+            acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
+            victims = officials_acted_on(cx, a, b, role_people)
+            role_people -= victims  # "lawyer X was detained": X is in this story as the one detained
+            targets, conf = _target(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:
@@ -564,7 +634,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             group_end = sent.end
         elif last_group and sent.end - group_end > _GROUP_REACH:
             last_group = []  # "they" paragraphs after a list means somebody else
-        history.extend(m.ref for m in cx.people)
+        history.extend((m.ref, para) for m in cx.people)
     for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
         name = ex.entities[ref].name
         ev = f"event:{slug(name)}-statement"
@@ -581,8 +651,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             continue
         if not client:
             defendants = [d for d in cases if d != lawyer]
-            if len(defendants) != 1:
-                continue
+            if len(defendants) != 1 or lawyer in cases or any(
+                    c.subject == lawyer and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" for c in ex.claims):
+                continue  # "lawyer X was detained": an article about the lawyer's own case names no client
             client = defendants[0]
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
@@ -598,10 +669,13 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
     case = _case(ex, cases, target)
     art = _ARTICLE_RE.search(sent.text, mt.start())
     # Quotation marks around a charge ("for “separatism”") are the article's, not the charge's.
-    tail = re.sub(r"[“”\"‘]", "", sent.text[mt.end():mt.end() + 80]).lower()
+    # "found guilty of having organized “mass disturbances”": the charge is the act's object.
+    lead = re.match(r"\s*having\s+(?:been\s+)?[a-z]\w+(?=\s+[“\"\w])", sent.text[mt.end():mt.end() + 40])
+    after = mt.end() + (lead.end() if lead else 0)
+    tail = re.sub(r"[“”\"‘]", "", sent.text[after:after + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
-    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[mt.end():mt.end() + 90])
+    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[after:after + 90])
     if charge is None and quoted:  # "for “organizing and participating in riots”": the charge as the article quotes it
         charge = quoted.group(1).lower()
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
@@ -664,7 +738,7 @@ class _CachedRe:
 
 
 _re = _CachedRe()
-_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+){0,2}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
+_HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
@@ -736,16 +810,23 @@ def _last_ref_pos(cx: _Sent, ref: str, default: int) -> int:
     return min(near) if near else default
 
 
-def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]]) -> tuple[list[str], float]:
+def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
+            acts: Sequence[tuple[int, int]] = ()) -> tuple[list[str], float]:
     """Whom an event or charge is about: the person nearest before the trigger, else just after,
     else a pronoun; with the people named together with them ("X and Y were detained")."""
     # A speaker named before the trigger reports what happened to someone else ("X said the
     # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
     spoken = {s[1] for s in speakers if s[2] <= a}
     cands: list[tuple[float, list[str], float]] = []
+    # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
+    kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
+           and RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
     for m in cx.people:
-        if m.ref in exclude or m.start in spoken:
+        if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
             continue
+        if m.end <= a and re.match(r"(?:’s|'s)", cx.after(m.end, 3)) and RELATIVE_AFTER_RE.match(cx.after(m.end + 2, 30)) \
+                and not re.search(r"[,;]", cx.between(m.end, a)):
+            continue  # "X's father was killed": the father, whom the sentence does not name
         if m.end <= a:
             # An apposition between the name and its verb does not put them apart:
             # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
@@ -754,19 +835,22 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
-        elif m.start >= b:
+        elif m.start >= b and not other_act(cx, b, m.start, acts):
+            # "searched the homes of believers and detained X": X is the object of the second verb only.
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
             cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
-        if ref in exclude:
-            continue
+        word = cx.between(pa, pb).lower()
+        if ref in exclude or (word in ("his", "her") and RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
+            continue  # "her husband was tortured": the husband, not the woman who speaks of him
         if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
             cands.append((0, [ref], 0.6))
         elif pb <= a:
             cands.append((a - pb, [ref], 0.6))
-        elif pa >= b:
+        elif pa >= b and not other_act(cx, b, pa, acts) and (word != "his" and (word != "her" or pa - b <= 2)):
+            # "sentenced to six years for practising his faith": a possessive after the act is not its object
             cands.append((pa - b + 15, [ref], 0.55))
     for pa, pb, group in cx.plurals:
         refs = [r for r in group if r not in exclude]
@@ -776,7 +860,7 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
             cands.append((a - pb, refs, 0.6))
-        elif refs and pa >= b:
+        elif refs and pa >= b and not other_act(cx, b, pa, acts):
             cands.append((pa - b + 15, refs, 0.55))
     cands.sort(key=lambda c: c[0])
     if not cands or cands[0][0] > 120:
@@ -796,6 +880,16 @@ def _target(cx: _Sent, a: int, b: int, exclude: set[str], speakers: list[tuple[s
 _APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
 
 
+def _applicant(text: str, people: list[Mention]) -> str | None:
+    """The one applicant a judgment names ("The applicant, Mr X, ...", "X (“the applicant”)"), else None."""
+    refs = set()
+    for m in people:
+        if re.search(r"\bthe\s+applicant,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE) \
+                or re.match(r"\s*\(\s*[“\"]the\s+applicant[”\"]\s*\)", text[m.end:m.end + 25], re.IGNORECASE):
+            refs.add(m.ref)
+    return next(iter(refs)) if len(refs) == 1 else None
+
+
 def _paragraph_of(newlines: list[int], pos: int) -> int:
     """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
     i = bisect.bisect_left(newlines, pos)
@@ -806,7 +900,8 @@ _IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|anne
             r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
 
 
-def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int) -> None:
+def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int,
+                 acts: Sequence[tuple[int, int]] = ()) -> None:
     """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
     "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
     if kind in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
@@ -817,17 +912,28 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
                 return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
+             and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+                                                    cx.between(o.end, pl.start))}
     for pl in cx.places:
         gap = cx.between(b, pl.start)
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
-        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap):
-            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place")
+        if pl.ref in seats:
+            continue  # "detention by the District Court in Simferopol": where the court sits, not the act
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
+                and not CLAUSE_VERB_RE.search(gap):
+            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
-    located = {pl.ref: pl for pl in cx.places if re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+    # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
+    located = {pl.ref: pl for pl in cx.places if pl.ref not in seats and re.search(_IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+               and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
+               # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
+               and not (pl.start >= b and other_act(cx, b, pl.start, acts))
+               and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))
-        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place")
+        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
 
 
 def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
@@ -835,12 +941,14 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 60 and re.fullmatch(
-            r"\s*(?:in\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
-    if 0 <= o.start - b <= 40 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$",
+    if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
+                                          r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$",
                                           cx.between(b, o.start)):
         return True
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
@@ -856,7 +964,21 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
     # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
-        and not re.search(r"[.;]", cx.between(o.end, a)) and not _VERBAL_RE.match(cx.between(a, b))
+        and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
+        and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
+
+
+def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, int]]) -> bool:
+    """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
+    joined to it by "and" in the same clause (no relative clause or passive between; another agent
+    before the second verb would stand between "and" and it)."""
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)):
+        return False
+    for x, y in acts:
+        if o.end <= x and y <= a and _perpetrates(cx, o, x, y) and not re.search(
+                r"[.;:]|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
+            return True
+    return False
 
 
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.

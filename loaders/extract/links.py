@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
+__all__ = ["TITLE_WORDS", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
 # A defendant's release ends the custody of their case. Detention is left out: articles speak of a
@@ -26,6 +26,8 @@ CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "
 _PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
 
 Claim = Callable[..., None]
+# Words that open a compound title ("Foreign Minister", "Prime Minister") and are no organisation by themselves.
+TITLE_WORDS = {"foreign", "interior", "justice", "defence", "defense", "home", "prime", "finance", "deputy", "vice"}
 
 
 def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict[str, Any], claim: Claim,
@@ -76,6 +78,8 @@ def org_links(text: str, orgs: list[Mention], people: list[Mention], places: lis
             if re.fullmatch(r"\s+in\s+(?:the\s+)?", text[o.end:pl.start]) and o.entry is not None \
                     and o.entry.attributes.get("kind") in ("court", "government", "agency", "police", "prosecutor"):
                 claim(o.ref, "LOCATED_IN", pl.ref, quote(o.start, pl.end), 0.7, "org-place")
+        if o.text.lower() in TITLE_WORDS:
+            continue  # "Foreign Minister X": one word of a title, not the organisation the word may stand for elsewhere
         for p in people:
             if p.role and re.fullmatch(r"(?:’s|'s)?\s+" + re.escape(p.role) + r"\s+", text[o.end:p.start]):
                 claim(p.ref, "WORKS_FOR", o.ref, quote(o.start, p.end), 0.75, "works-for", role=p.role.lower())
@@ -103,8 +107,13 @@ def statement_place(text: str, places: list[Mention], claims: list[Any], entitie
                  and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
     if line is None:
         return
-    for c in claims:
-        if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement":
+    # The dateline is where the document was issued: its own statement (the first made in it, or a
+    # government's), not that of a lawyer or witness it quotes, who spoke wherever they were.
+    states = [c for c in claims if c.predicate == "STATES" and (entities[c.object].attributes or {}).get("kind") == "statement"]
+    first = min((c.span[0] for c in states), default=0)
+    for c in states:
+        if (c.span[0] == first and first < 600) or (entities[c.subject].label == "Organisation" and not entities[c.subject].generic
+                                  and (entities[c.subject].attributes or {}).get("kind") == "government"):
             claim(c.object, "LOCATED_IN", line.ref, (line.start, line.end), 0.6, "dateline")
 
 

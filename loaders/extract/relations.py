@@ -39,6 +39,7 @@ from typing import Any
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
+from loaders.extract.links import TITLE_WORDS
 from loaders.extract.mentions import Mention, Sentence, government_key
 
 __all__ = ["extract_relations"]
@@ -220,8 +221,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
     for o in orgs + [m for m in inside if m.label == "Location" and m.entry is not None
                      and m.entry.attributes.get("kind") == "country"]:
         org = o.ref if o.label == "Organisation" or o.entry is None else f"org:{government_key(o.entry.key)}"
-        if not rel.named_org(org):
-            continue
+        if not rel.named_org(org) or o.text.lower() in TITLE_WORDS:
+            continue  # "Foreign Minister X": a word of the title, not the organisation it may stand for
         for p in people:
             if not 0 < p.start - o.end <= 70:
                 continue
@@ -366,14 +367,21 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
         for mt in _OPENED_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             who = people.get(b)
-            if who is None or who.ref not in cases:
+            if who is not None and who.ref in cases:
+                accused = [who.ref]
+            elif who is None and mt.group("what").lower().startswith("charge"):
+                # "charges against these men": the defendants the charge rule found in this phrase
+                accused = list(dict.fromkeys(c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.rule == "charge"
+                                             and c.subject in cases and c.span[0] <= b and c.span[1] >= a))
+            else:
                 continue
             pred = "INVESTIGATES" if mt.group("what").lower().startswith(("case", "proceedings", "criminal")) \
                 and mt.group("verb").lower().startswith(("open", "initiat", "launch", "institut")) else "PROSECUTES"
             org = [o for o in org_refs if sent.start <= o.end <= a and re.fullmatch(
                 r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?", text[o.end:a])]
-            if org:
-                rel.add(org[-1].ref, pred, cases[who.ref], quote_span(text, sent, org[-1].start, who.end), 0.7, "case-against")
+            for ref in accused if org else ():
+                rel.add(org[-1].ref, pred, cases[ref], quote_span(text, sent, org[-1].start, who.end if who else b), 0.7,
+                        "case-against")
         for mt in _CASE_AGAINST_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             who = people.get(b)
