@@ -311,3 +311,31 @@ def test_a_capitalised_compass_point_names_a_region_of_its_own() -> None:
     assert refs("He was sent to a colony in Eastern Siberia.")["Eastern Siberia"] == "place:eastern-siberia"
     found = refs("Bakhchysarai, a town in southern Crimea, was searched.")
     assert found["Crimea"] == "place:crimea" and "southern Crimea" not in found
+
+
+def test_a_middle_initial_is_one_person_keyed_and_found_by_the_plain_name(tmp_path: Path) -> None:
+    # A byline's name on its own line is not glued to the title on the next line.
+    doc = draft(tmp_path, "Statement on the verdict\n\nPress Statement\nJohn Q. Harlow\nDeputy Spokesperson\n"
+                "Oslo\n\nThe court sentenced activist Server Mustafayev. Harlow said the verdict was unjust. "
+                "John Harlow added that the trial was a sham.\n")
+    people = [e for e in doc["entities"] if e["label"] == "Person" and "Harlow" in e["name"]]
+    assert len(people) == 1, people
+    assert people[0]["key"] == "person:john-harlow" and people[0]["name"] == "John Q. Harlow"
+    assert "John Harlow" in people[0]["aliases"]
+    assert not any(e["label"] == "Person" and e["name"] in ("Oslo", "Deputy Spokesperson") for e in doc["entities"])
+    # Found by a middle initial alone, with no title or cue beside it.
+    found, _ = find_people(text := "It was signed by Peter J. Lindqvist in Vienna.", find_entries(text))
+    assert [(p.key, p.name, p.variants) for p in found] == [("person:peter-lindqvist", "Peter J. Lindqvist",
+                                                             ["Peter Lindqvist"])]
+
+
+def test_a_bare_title_is_the_body_named_earlier_or_a_persons_position() -> None:
+    text = ("The OSCE High Commissioner on National Minorities visited Kyiv. High Commissioner Lindqvist met "
+            "activists. The High Commissioner warned of pressure.")
+    found = [(m.text, m.ref) for m in find_entries(text) if m.label == "Organisation"]
+    body = "org:osce-high-commissioner-on-national-minorities"
+    assert found == [("OSCE High Commissioner on National Minorities", body), ("High Commissioner", body)], found
+    people, _ = find_people(text, find_entries(text))
+    assert [(p.name, p.position) for p in people] == [("Lindqvist", "High Commissioner")]
+    # With no body named before it, a bare title names no organisation.
+    assert not find_entries("The Special Rapporteur warned of pressure.")

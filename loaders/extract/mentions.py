@@ -42,7 +42,10 @@ DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth
 
 _WORD = r"[^\W\d_][\w’'\-]*"
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
-_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:[A-Z]\.\s)?(?:{_CAP}))*(?:’s|'s)?")
+# A run of capitalised words stays on one line (a byline's name is not glued to the title on the
+# next line); a middle initial ("Mark C. Toner") keeps it going.
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?[^\S\n](?:[A-Z]\.[^\S\n])?(?:{_CAP}))*(?:’s|'s)?")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 # A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
 _PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
 # "X (and Y Z) was detained": what is done to people says the name is a person's.
@@ -179,6 +182,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(_mention(a, b, text, entry))
             take(a, b)
     out = _compass_regions(out, text)
+    out = _titles_as_bodies(out, text, gaz)
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
@@ -259,6 +263,25 @@ def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
                                GazetteerEntry(key, "Organisation", name, (), dict(e.attributes), generic=True)))
             continue
         out.append(m)
+    return out
+
+
+def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A bare title found as an organisation ("the High Commissioner") is the body named earlier
+    with that title ("OSCE High Commissioner on National Minorities"), or nothing; before a name
+    ("High Commissioner Thors") it is that person's position, so no organisation at all."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "Organisation" or m.entry is None or m.entry.generic or m.text not in gaz.titles:
+            out.append(m)
+            continue
+        if re.match(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]", text[m.end:m.end + 3]):
+            continue  # "High Commissioner Thors": the person's title
+        bodies = [e for e in out if e.label == "Organisation" and e.entry is not None and e.start < m.start
+                  and e.text != m.text and re.search(rf"\b{re.escape(m.text)}\b", e.entry.name)]
+        if bodies:
+            nearest = max(bodies, key=lambda e: e.start)
+            out.append(_mention(m.start, m.end, text, nearest.entry))  # type: ignore[arg-type]
     return out
 
 
@@ -386,6 +409,11 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
     return start, end, words, " ".join(role)
 
 
+def _middle_initial(words: list[str]) -> bool:
+    """"Mark C. Toner": three words, the middle one an initial."""
+    return len(words) == 3 and bool(_INITIAL_RE.fullmatch(words[1]))
+
+
 def _title_at(words: list[str], gaz: Gazetteer) -> int:
     """How many of the leading ``words`` are a title ("Deputy Ambassador" -> 2), 0 if none."""
     for n in (3, 2, 1):
@@ -420,7 +448,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         start, end, words, role = run
         if len(words) >= 2:
             given, last = words[0], words[-1]
-            cued = bool(role) or _cue_near(text, start, end, gaz)
+            # "Given X. Surname": a middle initial is a person's name, not an organisation's.
+            cued = bool(role) or _middle_initial(words) or _cue_near(text, start, end, gaz)
             if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
                 full.append(Mention(start, end, text[start:end], "Person", role=role))
             else:
@@ -455,8 +484,10 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
-        person = index.add(Person(index.unique_key(f"person:{slug(mention.text)}"), mention.text, given, surname,
-                                  [], [mention], mention.role))
+        # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias.
+        plain = f"{given} {surname}" if _middle_initial(words) else ""
+        person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), mention.text, given,
+                                  surname, [plain] if plain else [], [mention], mention.role))
         mention.ref = person.key
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
