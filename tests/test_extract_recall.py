@@ -339,3 +339,16 @@ def test_a_bare_title_is_the_body_named_earlier_or_a_persons_position() -> None:
     assert [(p.name, p.position) for p in people] == [("Lindqvist", "High Commissioner")]
     # With no body named before it, a bare title names no organisation.
     assert not find_entries("The Special Rapporteur warned of pressure.")
+
+
+def test_a_seat_of_power_that_acts_is_its_state() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.ref) for m in find_entries(text)]
+
+    assert ("Moscow", "org:russian-federation") in found("Sanctions stay until Moscow returns control of the peninsula.")
+    assert ("Kyiv", "org:government-of-ukraine") in found("Kyiv condemned the verdict.")
+    assert ("the Kremlin", "org:russian-federation") in found("They reject the Kremlin’s claims over Crimea.")
+    # Named as a city, it stays the city; inside a body's name, it is part of that name.
+    assert found("He was taken to Moscow. Moscow is a large city.") == [("Moscow", "place:moscow")] * 2
+    assert found("Believers outside the Moscow Patriarchate were fined.") == [("Moscow Patriarchate",
+                                                                              "org:moscow-patriarchate")]

@@ -190,7 +190,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
     kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
-    return _countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text)
+    return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -353,6 +353,28 @@ def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
         if acts:
             out[i] = _as_government(m)
     return [m for i, m in enumerate(out) if i not in drop]
+
+
+_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|home|located|situated|still)\b")
+
+
+def _seats_as_states(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A capital or seat of power that acts is its state ("until Moscow returns control", "the
+    Kremlin's claims"): the country's government, as a country that acts is. Named as a city
+    ("in Moscow", "Moscow is a city") it stays the place."""
+    out = []
+    for m in mentions:
+        name = m.entry.name if m.entry is not None else ""
+        seat = gaz.seats.get(name)
+        if seat is not None:
+            country, always = seat
+            acts, sure = country_reading(text, m.start, m.end)
+            if always or acts and sure and not _DESCRIBED.match(text, m.end):
+                key = government_key(country)
+                m = Mention(m.start, m.end, m.text, "Organisation", f"org:{key}",
+                            GazetteerEntry(key, "Organisation", m.text, (), {"kind": "government"}))
+        out.append(m)
+    return out
 
 
 def _as_government(m: Mention) -> Mention:
