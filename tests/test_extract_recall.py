@@ -352,3 +352,13 @@ def test_a_seat_of_power_that_acts_is_its_state() -> None:
     assert found("He was taken to Moscow. Moscow is a large city.") == [("Moscow", "place:moscow")] * 2
     assert found("Believers outside the Moscow Patriarchate were fined.") == [("Moscow Patriarchate",
                                                                               "org:moscow-patriarchate")]
+
+
+def test_a_title_of_a_department_is_the_position_and_the_last_two_words_the_name() -> None:
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.position) for p in find_people(text, find_entries(text))[0]]
+
+    assert people("The verdict, said Deputy Assistant Secretary of State Rob Halvard, is unjust.") == [
+        ("Rob Halvard", "Deputy Assistant Secretary of State")]
+    assert people("Minister of Justice Pavlo Tern spoke.") == [("Pavlo Tern", "Minister of Justice")]
+    assert people("Secretary of State Halvard visited Kyiv.") == [("Halvard", "Secretary of State")]

@@ -402,6 +402,17 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
         raw = raw[:-2]
     words = raw.split()
     role: list[str] = []
+    # "Secretary of State Rob Berschinski", "Minister of Foreign Affairs Dmytro Kuleba": after a
+    # title and "of", the department's words belong to the title and the last two are the name.
+    office = _title_of(gaz.titles).search(text, max(0, start - 40), start)
+    if office and len(words) >= 2 and not _middle_initial(words):
+        k = len(words) - 2 if len(words) >= 3 else 1
+        role = [office.group("title"), "of", *words[:k]]
+        start += sum(len(w) + 1 for w in words[:k])
+        words = words[k:]
+        if any(w in gaz.not_names or w in gaz.title_words for w in words):
+            return None
+        return start, end, words, " ".join(role)
     # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
     # part of a name; a title is kept as the person's position.
     while words:
@@ -442,6 +453,13 @@ def _title_at(words: list[str], gaz: Gazetteer) -> int:
         if len(words) > n and " ".join(words[:n]) in gaz.titles:
             return n
     return 0
+
+
+@cache
+def _title_of(titles: frozenset[str]) -> re.Pattern[str]:
+    """A title and "of" just before a run of capitals ("Secretary of ")."""
+    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<title>{alt})\s+of\s+(?:the\s+)?\Z")
 
 
 @cache
