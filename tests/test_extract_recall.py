@@ -362,3 +362,10 @@ def test_a_title_of_a_department_is_the_position_and_the_last_two_words_the_name
         ("Rob Halvard", "Deputy Assistant Secretary of State")]
     assert people("Minister of Justice Pavlo Tern spoke.") == [("Pavlo Tern", "Minister of Justice")]
     assert people("Secretary of State Halvard visited Kyiv.") == [("Halvard", "Secretary of State")]
+
+
+def test_a_portfolio_or_a_word_of_a_longer_name_is_no_organisation() -> None:
+    # "Foreign" alone was once an alias of the UK Foreign Office (a comma split its long name).
+    assert find_entries("Minister of Foreign Affairs Pavlo Tern spoke.") == []
+    assert [m.ref for m in find_entries("The Foreign, Commonwealth & Development Office said so.")] == [
+        "org:foreign-and-commonwealth-office"]

@@ -271,6 +271,8 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         b = a + words[-1].end()
         names = [w.group() for w in words]
+        if " ".join(names) in gaz.cues["portfolios"]:
+            continue  # "Minister of Foreign Affairs": a portfolio, not a body
         if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
             continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
