@@ -369,3 +369,12 @@ def test_a_portfolio_or_a_word_of_a_longer_name_is_no_organisation() -> None:
     assert find_entries("Minister of Foreign Affairs Pavlo Tern spoke.") == []
     assert [m.ref for m in find_entries("The Foreign, Commonwealth & Development Office said so.")] == [
         "org:foreign-and-commonwealth-office"]
+
+
+def test_countries_in_a_pair_or_a_dialogue_and_a_city_naming_an_accord() -> None:
+    found = [(m.text, m.ref) for m in find_entries("The talks between Russia and Ukraine went on. We call on "
+                                                   "Russia to fulfil the Minsk agreements.")]
+    assert found == [("Russia", "org:russian-federation"), ("Ukraine", "org:government-of-ukraine"),
+                     ("Russia", "org:russian-federation")], found
+    assert [m.ref for m in find_entries("The border between Russia and Ukraine is long.")] == ["place:russia", "place:ukraine"]
+    assert [m.ref for m in find_entries("He flew to Minsk.")] == ["place:minsk"]

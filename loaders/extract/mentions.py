@@ -183,6 +183,10 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             take(a, b)
     out = _compass_regions(out, text)
     out = _titles_as_bodies(out, text, gaz)
+    attributive = set(gaz.cues["place_attributive"])
+    out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
+                                  and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
+                                  and nxt.group(1) in attributive)]  # "the Minsk agreements"
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)

@@ -152,6 +152,8 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
 _ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
+                             r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
 _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
@@ -213,6 +215,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return True, False  # "UK Minister for Europe": the state where the article has it act
     if _ACTOR_BEFORE.search(before):
         return True, True  # "called on Russia"
+    if _PARTIES_BEFORE.search(before):
+        return True, True  # "a dialogue between Russia and Ukraine": the parties are states
     loc = _LOCATIVE.search(before)
     if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
         return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
