@@ -378,3 +378,11 @@ def test_countries_in_a_pair_or_a_dialogue_and_a_city_naming_an_accord() -> None
                      ("Russia", "org:russian-federation")], found
     assert [m.ref for m in find_entries("The border between Russia and Ukraine is long.")] == ["place:russia", "place:ukraine"]
     assert [m.ref for m in find_entries("He flew to Minsk.")] == ["place:minsk"]
+
+
+def test_a_body_introduced_by_its_kind_is_an_organisation() -> None:
+    found = [(m.text, m.ref) for m in find_entries("Police detained Rustem Abdulov, from the NGO Kalyna, on Monday; "
+                                                   "the newspaper Morning Herald reported it.")]
+    assert ("Kalyna", "org:kalyna") in found and ("Morning Herald", "org:morning-herald") in found, found
+    # The name stops at a person's given name.
+    assert [m.text for m in find_entries("He thanked the NGO Kalyna Rustem Abdulov led.")] == ["Kalyna"]

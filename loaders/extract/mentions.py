@@ -31,6 +31,7 @@ from loaders.extract.orgs import (
     country_reading,
     find_affiliations,
     find_facilities,
+    find_kind_then_name,
     find_org_patterns,
 )
 
@@ -188,6 +189,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                                   and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
                                   and nxt.group(1) in attributive)]  # "the Minsk agreements"
     for a, b, entry in find_affiliations(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in find_kind_then_name(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission

@@ -283,6 +283,31 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     return out
 
 
+# "the NGO Sebat", "the rights group Foo Watch": a kind of body, then its name.
+_KIND_THEN_NAME_RE = re.compile(
+    r"\b(?P<kind>NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|charity|"
+    r"news (?:outlet|site|agency)|newspaper|media outlet)\s+(?P<name>[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
+
+
+def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations introduced by their kind ("from the NGO Sebat"), outside the ``taken`` spans;
+    the name stops at a known name, a title or a given name ("the NGO Sebat Ivan Petrov")."""
+    out = []
+    for m in _KIND_THEN_NAME_RE.finditer(text):
+        a = m.start("name")
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+                break
+            words.append(w)
+        if not words or words[0].group() in gaz.not_names:
+            continue
+        b = a + words[-1].end()
+        kind = "media" if re.search(r"news|media|paper", m.group("kind")) else "ngo"
+        out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": kind})))
+    return out
+
+
 _FACILITY_RE = re.compile(
     r"(?<![\w\-])(?:[A-Z][\w’'\-]*(?:-\d+)? ){1,3}(?:Central Prison|Prison|Penal Colony|Colony|Penitentiary|Jail|"
     r"Detention (?:Centre|Center|Facility)|Pre-[Tt]rial Detention (?:Centre|Center)|Remand Prison|Airport|Square|"
