@@ -386,3 +386,15 @@ def test_a_body_introduced_by_its_kind_is_an_organisation() -> None:
     assert ("Kalyna", "org:kalyna") in found and ("Morning Herald", "org:morning-herald") in found, found
     # The name stops at a person's given name.
     assert [m.text for m in find_entries("He thanked the NGO Kalyna Rustem Abdulov led.")] == ["Kalyna"]
+
+
+def test_a_country_that_speaks_or_acts_through_brackets_is_its_government() -> None:
+    def refs_(text: str) -> list[str]:
+        return [m.ref for m in find_entries(text)]
+
+    assert refs_("The United States, said a senior official, rejects the vote.") == ["org:us-government"]
+    assert refs_("The U.S. and its allies, said the envoy, reject the vote.") == ["org:us-government"]
+    assert refs_("[The U.S.] again call[s] on Russia to end it.") == ["org:us-government", "org:russian-federation"]
+    assert refs_("Schools were closed, with Russia threatening to ban them.") == ["org:russian-federation"]
+    # A place stays a place, whoever speaks after it.
+    assert refs_("He lives in Russia, said his wife.") == ["place:russia"]

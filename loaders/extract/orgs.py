@@ -154,6 +154,7 @@ _ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
                              r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
+_SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[\w\s]{1,40}?)?,\s*(?:said|says|stated|added)\b")
 _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
@@ -201,6 +202,12 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     :func:`loaders.extract.mentions.find_entries`).
     """
     before, after = text[max(0, start - 40):start], text[end:end + 60]
+    # An editor's brackets ("[The U.S.] again call[s] on") are read through.
+    after, before = re.sub(r"^\]", "", after).replace("[s]", "s"), before.replace("[s]", "s")
+    if _SPEAKS_AFTER.match(after) and not _LOCATIVE.search(before):
+        return True, True  # "The United States, said the Secretary, ...": a speaker (with others)
+    if re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+[a-z]+ing\b", after):
+        return True, True  # "with Russia threatening to criminalize them"
     if start > 0 and text[start - 1] == "/" or after.startswith("/"):
         return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
     if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
