@@ -398,3 +398,9 @@ def test_a_country_that_speaks_or_acts_through_brackets_is_its_government() -> N
     assert refs_("Schools were closed, with Russia threatening to ban them.") == ["org:russian-federation"]
     # A place stays a place, whoever speaks after it.
     assert refs_("He lives in Russia, said his wife.") == ["place:russia"]
+
+
+def test_armed_forces_are_organisations_and_a_military_court_stays_a_court() -> None:
+    assert refs("Residents were conscripted into the Russian army.")["Russian army"] == "org:russian-army"
+    found = keys("He was sentenced by a Russian military court in Rostov.")
+    assert "org:russian-army" not in found and any(k.endswith("court-generic") for k in found), found
