@@ -311,3 +311,96 @@ def test_a_capitalised_compass_point_names_a_region_of_its_own() -> None:
     assert refs("He was sent to a colony in Eastern Siberia.")["Eastern Siberia"] == "place:eastern-siberia"
     found = refs("Bakhchysarai, a town in southern Crimea, was searched.")
     assert found["Crimea"] == "place:crimea" and "southern Crimea" not in found
+
+
+def test_a_middle_initial_is_one_person_keyed_and_found_by_the_plain_name(tmp_path: Path) -> None:
+    # A byline's name on its own line is not glued to the title on the next line.
+    doc = draft(tmp_path, "Statement on the verdict\n\nPress Statement\nJohn Q. Harlow\nDeputy Spokesperson\n"
+                "Oslo\n\nThe court sentenced activist Server Mustafayev. Harlow said the verdict was unjust. "
+                "John Harlow added that the trial was a sham.\n")
+    people = [e for e in doc["entities"] if e["label"] == "Person" and "Harlow" in e["name"]]
+    assert len(people) == 1, people
+    assert people[0]["key"] == "person:john-harlow" and people[0]["name"] == "John Q. Harlow"
+    assert "John Harlow" in people[0]["aliases"]
+    assert not any(e["label"] == "Person" and e["name"] in ("Oslo", "Deputy Spokesperson") for e in doc["entities"])
+    # Found by a middle initial alone, with no title or cue beside it.
+    found, _ = find_people(text := "It was signed by Peter J. Lindqvist in Vienna.", find_entries(text))
+    assert [(p.key, p.name, p.variants) for p in found] == [("person:peter-lindqvist", "Peter J. Lindqvist",
+                                                             ["Peter Lindqvist"])]
+
+
+def test_a_bare_title_is_the_body_named_earlier_or_a_persons_position() -> None:
+    text = ("The OSCE High Commissioner on National Minorities visited Kyiv. High Commissioner Lindqvist met "
+            "activists. The High Commissioner warned of pressure.")
+    found = [(m.text, m.ref) for m in find_entries(text) if m.label == "Organisation"]
+    body = "org:osce-high-commissioner-on-national-minorities"
+    assert found == [("OSCE High Commissioner on National Minorities", body), ("High Commissioner", body)], found
+    people, _ = find_people(text, find_entries(text))
+    assert [(p.name, p.position) for p in people] == [("Lindqvist", "High Commissioner")]
+    # With no body named before it, a bare title names no organisation.
+    assert not find_entries("The Special Rapporteur warned of pressure.")
+
+
+def test_a_seat_of_power_that_acts_is_its_state() -> None:
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.ref) for m in find_entries(text)]
+
+    assert ("Moscow", "org:russian-federation") in found("Sanctions stay until Moscow returns control of the peninsula.")
+    assert ("Kyiv", "org:government-of-ukraine") in found("Kyiv condemned the verdict.")
+    assert ("the Kremlin", "org:russian-federation") in found("They reject the Kremlin’s claims over Crimea.")
+    # Named as a city, it stays the city; inside a body's name, it is part of that name.
+    assert found("He was taken to Moscow. Moscow is a large city.") == [("Moscow", "place:moscow")] * 2
+    assert found("Believers outside the Moscow Patriarchate were fined.") == [("Moscow Patriarchate",
+                                                                              "org:moscow-patriarchate")]
+
+
+def test_a_title_of_a_department_is_the_position_and_the_last_two_words_the_name() -> None:
+    def people(text: str) -> list[tuple[str, str]]:
+        return [(p.name, p.position) for p in find_people(text, find_entries(text))[0]]
+
+    assert people("The verdict, said Deputy Assistant Secretary of State Rob Halvard, is unjust.") == [
+        ("Rob Halvard", "Deputy Assistant Secretary of State")]
+    assert people("Minister of Justice Pavlo Tern spoke.") == [("Pavlo Tern", "Minister of Justice")]
+    assert people("Secretary of State Halvard visited Kyiv.") == [("Halvard", "Secretary of State")]
+
+
+def test_a_portfolio_or_a_word_of_a_longer_name_is_no_organisation() -> None:
+    # "Foreign" alone was once an alias of the UK Foreign Office (a comma split its long name).
+    assert find_entries("Minister of Foreign Affairs Pavlo Tern spoke.") == []
+    assert [m.ref for m in find_entries("The Foreign, Commonwealth & Development Office said so.")] == [
+        "org:foreign-and-commonwealth-office"]
+
+
+def test_countries_in_a_pair_or_a_dialogue_and_a_city_naming_an_accord() -> None:
+    found = [(m.text, m.ref) for m in find_entries("The talks between Russia and Ukraine went on. We call on "
+                                                   "Russia to fulfil the Minsk agreements.")]
+    assert found == [("Russia", "org:russian-federation"), ("Ukraine", "org:government-of-ukraine"),
+                     ("Russia", "org:russian-federation")], found
+    assert [m.ref for m in find_entries("The border between Russia and Ukraine is long.")] == ["place:russia", "place:ukraine"]
+    assert [m.ref for m in find_entries("He flew to Minsk.")] == ["place:minsk"]
+
+
+def test_a_body_introduced_by_its_kind_is_an_organisation() -> None:
+    found = [(m.text, m.ref) for m in find_entries("Police detained Rustem Abdulov, from the NGO Kalyna, on Monday; "
+                                                   "the newspaper Morning Herald reported it.")]
+    assert ("Kalyna", "org:kalyna") in found and ("Morning Herald", "org:morning-herald") in found, found
+    # The name stops at a person's given name.
+    assert [m.text for m in find_entries("He thanked the NGO Kalyna Rustem Abdulov led.")] == ["Kalyna"]
+
+
+def test_a_country_that_speaks_or_acts_through_brackets_is_its_government() -> None:
+    def refs_(text: str) -> list[str]:
+        return [m.ref for m in find_entries(text)]
+
+    assert refs_("The United States, said a senior official, rejects the vote.") == ["org:us-government"]
+    assert refs_("The U.S. and its allies, said the envoy, reject the vote.") == ["org:us-government"]
+    assert refs_("[The U.S.] again call[s] on Russia to end it.") == ["org:us-government", "org:russian-federation"]
+    assert refs_("Schools were closed, with Russia threatening to ban them.") == ["org:russian-federation"]
+    # A place stays a place, whoever speaks after it.
+    assert refs_("He lives in Russia, said his wife.") == ["place:russia"]
+
+
+def test_armed_forces_are_organisations_and_a_military_court_stays_a_court() -> None:
+    assert refs("Residents were conscripted into the Russian army.")["Russian army"] == "org:russian-army"
+    found = keys("He was sentenced by a Russian military court in Rostov.")
+    assert "org:russian-army" not in found and any(k.endswith("court-generic") for k in found), found

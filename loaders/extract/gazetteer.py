@@ -67,6 +67,7 @@ class Gazetteer:
     prefolds: list[tuple[str, str]]
     boilerplate: list[re.Pattern[str]]
     tail_markers: list[re.Pattern[str]]
+    seats: dict[str, tuple[str, bool]] = field(default_factory=dict)  # "Moscow" -> ("russia", always the state?)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -132,6 +133,7 @@ def load_gazetteer() -> Gazetteer:
         re.IGNORECASE)
     charges = _read("charges.yaml")
     cues = _read("cues.yaml")
+    seats = cues.pop("seats", None) or {}
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
                  *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
@@ -171,6 +173,7 @@ def load_gazetteer() -> Gazetteer:
         prefolds=[(str(a), str(b)) for a, b in names.get("prefolds", [])],
         boilerplate=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["line_patterns"]],
         tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
+        seats={str(k): (str(v["country"]), bool(v.get("always", False))) for k, v in seats.items()},
     )
 
 

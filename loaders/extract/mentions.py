@@ -31,6 +31,7 @@ from loaders.extract.orgs import (
     country_reading,
     find_affiliations,
     find_facilities,
+    find_kind_then_name,
     find_org_patterns,
 )
 
@@ -42,7 +43,10 @@ DOUBTFUL = 0.93   # Jaro-Winkler at or above which a different spelling is worth
 
 _WORD = r"[^\W\d_][\w’'\-]*"
 _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
-_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?\s(?:[A-Z]\.\s)?(?:{_CAP}))*(?:’s|'s)?")
+# A run of capitalised words stays on one line (a byline's name is not glued to the title on the
+# next line); a middle initial ("Mark C. Toner") keeps it going.
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?[^\S\n](?:[A-Z]\.[^\S\n])?(?:{_CAP}))*(?:’s|'s)?")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 # A run of capitalised words (Latin or Cyrillic, with hyphens and apostrophes: Rostov-on-Don, Kerch')
 _PLACE_RUN_RE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*(?: [A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'\-]*)*")
 # "X (and Y Z) was detained": what is done to people says the name is a person's.
@@ -179,14 +183,22 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             out.append(_mention(a, b, text, entry))
             take(a, b)
     out = _compass_regions(out, text)
+    out = _titles_as_bodies(out, text, gaz)
+    attributive = set(gaz.cues["place_attributive"])
+    out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
+                                  and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
+                                  and nxt.group(1) in attributive)]  # "the Minsk agreements"
     for a, b, entry in find_affiliations(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in find_kind_then_name(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
     kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
-    return _countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text)
+    return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -262,6 +274,25 @@ def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
     return out
 
 
+def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A bare title found as an organisation ("the High Commissioner") is the body named earlier
+    with that title ("OSCE High Commissioner on National Minorities"), or nothing; before a name
+    ("High Commissioner Thors") it is that person's position, so no organisation at all."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "Organisation" or m.entry is None or m.entry.generic or m.text not in gaz.titles:
+            out.append(m)
+            continue
+        if re.match(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]", text[m.end:m.end + 3]):
+            continue  # "High Commissioner Thors": the person's title
+        bodies = [e for e in out if e.label == "Organisation" and e.entry is not None and e.start < m.start
+                  and e.text != m.text and re.search(rf"\b{re.escape(m.text)}\b", e.entry.name)]
+        if bodies:
+            nearest = max(bodies, key=lambda e: e.start)
+            out.append(_mention(m.start, m.end, text, nearest.entry))  # type: ignore[arg-type]
+    return out
+
+
 def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """Whether [s, e) lies inside one of the sorted ``spans`` other than itself: by bisection over
     the prefix maxima of the ends (linear in the mentions, not mentions times organisations)."""
@@ -332,6 +363,28 @@ def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for i, m in enumerate(out) if i not in drop]
 
 
+_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|home|located|situated|still)\b")
+
+
+def _seats_as_states(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A capital or seat of power that acts is its state ("until Moscow returns control", "the
+    Kremlin's claims"): the country's government, as a country that acts is. Named as a city
+    ("in Moscow", "Moscow is a city") it stays the place."""
+    out = []
+    for m in mentions:
+        name = m.entry.name if m.entry is not None else ""
+        seat = gaz.seats.get(name)
+        if seat is not None:
+            country, always = seat
+            acts, sure = country_reading(text, m.start, m.end)
+            if always or acts and sure and not _DESCRIBED.match(text, m.end):
+                key = government_key(country)
+                m = Mention(m.start, m.end, m.text, "Organisation", f"org:{key}",
+                            GazetteerEntry(key, "Organisation", m.text, (), {"kind": "government"}))
+        out.append(m)
+    return out
+
+
 def _as_government(m: Mention) -> Mention:
     entry = m.entry
     assert entry is not None
@@ -357,6 +410,17 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
         raw = raw[:-2]
     words = raw.split()
     role: list[str] = []
+    # "Secretary of State Rob Berschinski", "Minister of Foreign Affairs Dmytro Kuleba": after a
+    # title and "of", the department's words belong to the title and the last two are the name.
+    office = _title_of(gaz.titles).search(text, max(0, start - 40), start)
+    if office and len(words) >= 2 and not _middle_initial(words):
+        k = len(words) - 2 if len(words) >= 3 else 1
+        role = [office.group("title"), "of", *words[:k]]
+        start += sum(len(w) + 1 for w in words[:k])
+        words = words[k:]
+        if any(w in gaz.not_names or w in gaz.title_words for w in words):
+            return None
+        return start, end, words, " ".join(role)
     # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
     # part of a name; a title is kept as the person's position.
     while words:
@@ -386,12 +450,24 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
     return start, end, words, " ".join(role)
 
 
+def _middle_initial(words: list[str]) -> bool:
+    """"Mark C. Toner": three words, the middle one an initial."""
+    return len(words) == 3 and bool(_INITIAL_RE.fullmatch(words[1]))
+
+
 def _title_at(words: list[str], gaz: Gazetteer) -> int:
     """How many of the leading ``words`` are a title ("Deputy Ambassador" -> 2), 0 if none."""
     for n in (3, 2, 1):
         if len(words) > n and " ".join(words[:n]) in gaz.titles:
             return n
     return 0
+
+
+@cache
+def _title_of(titles: frozenset[str]) -> re.Pattern[str]:
+    """A title and "of" just before a run of capitals ("Secretary of ")."""
+    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<title>{alt})\s+of\s+(?:the\s+)?\Z")
 
 
 @cache
@@ -420,7 +496,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         start, end, words, role = run
         if len(words) >= 2:
             given, last = words[0], words[-1]
-            cued = bool(role) or _cue_near(text, start, end, gaz)
+            # "Given X. Surname": a middle initial is a person's name, not an organisation's.
+            cued = bool(role) or _middle_initial(words) or _cue_near(text, start, end, gaz)
             if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
                 full.append(Mention(start, end, text[start:end], "Person", role=role))
             else:
@@ -455,8 +532,10 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
-        person = index.add(Person(index.unique_key(f"person:{slug(mention.text)}"), mention.text, given, surname,
-                                  [], [mention], mention.role))
+        # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias.
+        plain = f"{given} {surname}" if _middle_initial(words) else ""
+        person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), mention.text, given,
+                                  surname, [plain] if plain else [], [mention], mention.role))
         mention.ref = person.key
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,

@@ -152,6 +152,9 @@ _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
 _ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
+                             r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
+_SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[\w\s]{1,40}?)?,\s*(?:said|says|stated|added)\b")
 _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
                           r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
@@ -173,7 +176,7 @@ _HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
 _SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
                            r"(?:is|was|has|had|does|did|remains|continues|stands|allows|holds|maintains|violates|denies|"
                            r"refuses|claims|seeks|tries|keeps|imprisons|detains|arrests|targets|persecutes|represses|"
-                           r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|"
+                           r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|returns|withdraws|"
                            r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
 _TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
                           r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
@@ -199,6 +202,12 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     :func:`loaders.extract.mentions.find_entries`).
     """
     before, after = text[max(0, start - 40):start], text[end:end + 60]
+    # An editor's brackets ("[The U.S.] again call[s] on") are read through.
+    after, before = re.sub(r"^\]", "", after).replace("[s]", "s"), before.replace("[s]", "s")
+    if _SPEAKS_AFTER.match(after) and not _LOCATIVE.search(before):
+        return True, True  # "The United States, said the Secretary, ...": a speaker (with others)
+    if re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+[a-z]+ing\b", after):
+        return True, True  # "with Russia threatening to criminalize them"
     if start > 0 and text[start - 1] == "/" or after.startswith("/"):
         return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
     if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
@@ -213,6 +222,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return True, False  # "UK Minister for Europe": the state where the article has it act
     if _ACTOR_BEFORE.search(before):
         return True, True  # "called on Russia"
+    if _PARTIES_BEFORE.search(before):
+        return True, True  # "a dialogue between Russia and Ukraine": the parties are states
     loc = _LOCATIVE.search(before)
     if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
         return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
@@ -271,9 +282,36 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         b = a + words[-1].end()
         names = [w.group() for w in words]
+        if " ".join(names) in gaz.cues["portfolios"]:
+            continue  # "Minister of Foreign Affairs": a portfolio, not a body
         if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
             continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
+    return out
+
+
+# "the NGO Sebat", "the rights group Foo Watch": a kind of body, then its name.
+_KIND_THEN_NAME_RE = re.compile(
+    r"\b(?P<kind>NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|charity|"
+    r"news (?:outlet|site|agency)|newspaper|media outlet)\s+(?P<name>[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
+
+
+def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations introduced by their kind ("from the NGO Sebat"), outside the ``taken`` spans;
+    the name stops at a known name, a title or a given name ("the NGO Sebat Ivan Petrov")."""
+    out = []
+    for m in _KIND_THEN_NAME_RE.finditer(text):
+        a = m.start("name")
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+                break
+            words.append(w)
+        if not words or words[0].group() in gaz.not_names:
+            continue
+        b = a + words[-1].end()
+        kind = "media" if re.search(r"news|media|paper", m.group("kind")) else "ngo"
+        out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": kind})))
     return out
 
 
