@@ -39,10 +39,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.model import Claim, Entity, Evidence, Source
-from graph.ontology import Ontology
+if TYPE_CHECKING:  # imported when used: a run the cache answers does not need them
+    from graph.model import Claim, Entity, Source
+    from graph.ontology import Ontology
 
 __all__ = ["FactCache", "open_cache", "cache_path"]
 
@@ -67,23 +68,50 @@ def cache_path(home: Path) -> Path:
     return home / "cache" / "facts.sqlite"
 
 
-def _context(ontology: Ontology) -> str | None:
-    """A digest of everything besides a file's bytes that its checked result depends on."""
+def ontology_file(ontology: Ontology | None = None) -> Path:
+    """The ontology file of ``ontology``, or of the one in use (without reading it)."""
+    if ontology is not None:
+        return Path(ontology.path)
+    from graph.settings import ontology_file as configured
+
+    return configured() or Path(__file__).resolve().parent.parent / "graph" / "ontology.yaml"
+
+
+def _context(ontology: Path) -> str | None:
+    """A digest of everything besides a file's bytes that its checked result depends on: the
+    ontology file ``ontology`` (its limits included), the checking code and casegraph's version."""
     h = hashlib.sha1(f"casegraph-fact-cache {FORMAT}".encode())
+    h.update(_version().encode())
     try:
-        from importlib.metadata import version
-        h.update(version("casegraph").encode())
-    except Exception:  # not installed: the module digests below still tie rows to the code
-        h.update(b"0+unknown")
-    try:
-        h.update(Path(ontology.path).read_bytes())
+        h.update(ontology.read_bytes())
         for rel in _CHECKER_MODULES:
             h.update(rel.encode())
             h.update((_ROOT / rel).read_bytes())
     except OSError:
         return None  # an ontology or code we cannot read back: do not cache at all
-    h.update(repr(ontology.limits).encode())
     return h.hexdigest()
+
+
+def _version() -> str:
+    """casegraph's installed version, read from its metadata file: importing importlib.metadata
+    costs more than a warm run's every other step (the module digests tie rows to the code anyway)."""
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("casegraph-") and name.endswith((".dist-info", ".egg-info")):
+                try:
+                    meta = Path(entry or ".", name, "METADATA" if name.endswith(".dist-info") else "PKG-INFO")
+                    for line in meta.read_text(encoding="utf-8").splitlines():
+                        if line.startswith("Version:"):
+                            return line.split(":", 1)[1].strip()
+                except OSError:
+                    continue
+    return "0+unknown"
 
 
 def _safe_owner(path: Path) -> bool:
@@ -141,6 +169,15 @@ class Row:
     sha1: str
     taken_ns: int
     source: str
+
+
+@dataclass
+class RunInfo:
+    """What a run learnt besides its result (for the run summary of :mod:`loaders.incremental`)."""
+
+    stamps: dict[Path, Stamp | None] = field(default_factory=dict)  # taken before reading
+    steady: bool = True  # every file read still had the bytes stamped before
+    drafts: int = 0  # unreviewed drafts among the files
 
 
 class FactCache:
@@ -434,9 +471,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def open_cache(home: Path, ontology: Ontology) -> Iterator[FactCache | None]:
-    """The cache of ``home`` for this ontology and code, or None when it cannot be used safely."""
-    context = _context(ontology)
+def open_cache(home: Path, ontology: Ontology | Path) -> Iterator[FactCache | None]:
+    """The cache of ``home`` for this ontology (or ontology file) and code, or None when it cannot be used safely."""
+    context = _context(ontology if isinstance(ontology, Path) else ontology_file(ontology))
     path = cache_path(home)
     cache: FactCache | None = None
     if context is not None:
@@ -511,6 +548,8 @@ def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[En
                                                       list[tuple[Claim, int]], int | None, bool]:
     """The values :func:`encode` wrote, as the model's objects, for the file named ``shown``
     (raises ValueError when malformed)."""
+    from graph.model import Claim, Entity, Evidence, Source
+
     try:
         key, title, publisher, url, published, language = data["s"]
         source = Source(key, title, publisher, url, published, language, shown)

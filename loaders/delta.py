@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from graph.model import Claim, Corpus, Entity, merge_entity
 from graph.ontology import Ontology
 from loaders import cache as fact_cache
-from loaders.facts import _cached, _ParsedFile, _read, _to_cache
+from loaders.facts import ParsedFile, check_file, from_cache, to_cache
 
 if TYPE_CHECKING:
     from graph.db.load import LoadSummary
@@ -53,7 +53,7 @@ class Delta:
     previous: dict[str, Any]  # the last valid run's summary
     order: dict[str, int]  # file key -> position in this run
     unchanged: dict[str, str]  # file key -> source key, for files this run shares with the last
-    parsed: dict[str, _ParsedFile] = field(default_factory=dict)  # file key -> edited or added file
+    parsed: dict[str, ParsedFile] = field(default_factory=dict)  # file key -> edited or added file
     shown: dict[str, Path] = field(default_factory=dict)  # file key -> the path as this run names it
     old_sources: list[str] = field(default_factory=list)  # source keys of the files' previous versions
     before: dict[str, Entity | None] = field(default_factory=dict)  # affected key -> merged, last run
@@ -179,7 +179,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
     new_claims: Counter[str] = Counter()
     new_sources: dict[str, str] = {}
     for k in changed:
-        pf, problems = _read(shown[k], ontology)
+        pf, problems = check_file(shown[k], ontology)
         if problems or pf.source is None or pf.draft_open is not None:
             raise _Refused("an edited file with problems, or a draft")
         if fact_cache.stamp(shown[k]) != stamps[shown[k]]:
@@ -222,7 +222,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
     delta.summary = {"files": len(files), **counts, "drafts": 0, "stamps": [list(s) for s in now], "judgements": []}
 
     for k, pf in delta.parsed.items():
-        data = _to_cache(pf)
+        data = to_cache(pf)
         st = stamps[shown[k]]
         if data is not None and st is not None:
             fc.store(shown[k], st, data)
@@ -235,12 +235,12 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
 def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[Corpus, list[str]]:
     """The corpus of the files ``keep`` (file keys, in run order) with each entity merged over the
     whole corpus but mentioned by these files' sources only, and the claims they state."""
-    parsed: list[_ParsedFile] = []
+    parsed: list[ParsedFile] = []
     for k in keep:
         pf = delta.parsed.get(k)
         if pf is None:
             data = fc.data(k, fc.rows[k].sha1) if k in fc.rows else None
-            pf = _cached(delta.shown[k], data) if data is not None else None
+            pf = from_cache(delta.shown[k], data) if data is not None else None
             if pf is None:
                 raise _Refused("a file whose cached row does not decode")
         parsed.append(pf)

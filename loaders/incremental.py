@@ -24,16 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import ValidationFailed
 from graph.memory import paused_gc
-from graph.model import Corpus
-from graph.ontology import Ontology, default_ontology
 from loaders import cache as fact_cache
-from loaders.delta import Delta, find_delta, load_delta
-from loaders.facts import Problem, RunInfo, find_fact_files, validate_files
-from loaders.judgements import find_judgement_files
+from loaders.cache import RunInfo
+from loaders.files import scan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the checking code is imported only when a run needs it (a quick answer does not)
     from graph.db.load import LoadSummary
     from graph.db.store import Store
+    from graph.model import Corpus
+    from graph.ontology import Ontology
+    from loaders.delta import Delta
+    from loaders.facts import Problem
 
 __all__ = ["ValidationSummary", "check", "load_files"]
 
@@ -79,9 +80,9 @@ class _Run:
 
 
 def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
-    files = find_fact_files(paths)
+    files, judgement_files = scan(paths)
     info = RunInfo(stamps={f: fc.stamp(f) for f in files})
-    judgements = [(j, fc.stamp(j)) for j in find_judgement_files(paths)]
+    judgements = [(j, fc.stamp(j)) for j in judgement_files]
     key = fc.run_key([(f, info.stamps[f]) for f in files], judgements)
     stored = fc.run(key) if key is not None else None
     if stored is not None and not (isinstance(stored.get("files"), int) and stored["files"] == len(files)
@@ -99,6 +100,8 @@ def _summary(run: _Run, counts: dict[str, int], drafts: int) -> dict[str, Any]:
 
 def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts: bool) -> ValidationSummary:
     """Validate the full (per-file cached) way; a valid run's summary is stored for the next one."""
+    from loaders.facts import validate_files
+
     corpus, problems, files = validate_files(run.paths, run.files, ontology, fc, refuse_drafts=refuse_drafts,
                                              info=run.info)
     summary = ValidationSummary(files, problems, _counts(corpus), corpus)
@@ -112,6 +115,8 @@ def _delta(run: _Run, fc: fact_cache.FactCache, ontology: Ontology) -> Delta | N
     """The run as a few files changed since the last valid run of its corpus (loaders.delta), stored."""
     if run.key is None:
         return None
+    from loaders.delta import find_delta
+
     delta = find_delta(fc, run.paths, run.files, run.info.stamps, [j for j, _st in run.judgements], ontology)
     if delta is not None:
         fc.store_run(run.key, delta.summary, run.corpus)
@@ -123,18 +128,23 @@ def check(paths: Iterable[str | Path], ontology: Ontology | None = None, *, refu
           cache: Path | None = None) -> ValidationSummary:
     """:func:`loaders.facts.validate`, summarised; answered from the run cache of ``cache`` (a
     casegraph home) when the same files were valid last time, with the very same result."""
-    ontology = ontology or default_ontology()
+    from graph.ontology import default_ontology
+
     paths = list(paths)
     if cache is None:
+        from loaders.facts import find_fact_files, validate_files
+
+        ontology = ontology or default_ontology()
         files = find_fact_files(paths)
         corpus, problems, files = validate_files(paths, files, ontology, None, refuse_drafts=refuse_drafts)
         return ValidationSummary(files, problems, _counts(corpus), corpus)
-    with fact_cache.open_cache(cache, ontology) as fc:
+    with fact_cache.open_cache(cache, ontology if ontology is not None else fact_cache.ontology_file()) as fc:
         if fc is None:
             return check(paths, ontology, refuse_drafts=refuse_drafts)
         run = _start(fc, paths)
         if run.stored is not None and not (refuse_drafts and run.stored["drafts"]):
             return ValidationSummary(run.files, [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
+        ontology = ontology or default_ontology()
         delta = _delta(run, fc, ontology)
         if delta is not None:
             return ValidationSummary(run.files, [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
@@ -152,11 +162,10 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
     digests stored at its last load is answered with one read of those digests (every source
     unchanged, as a full load would report); ``full`` always loads the full way.
     """
-    ontology = default_ontology()
     paths = list(paths)
     if cache is None:
-        return _load(check(paths, ontology, refuse_drafts=True), connect, full, progress)
-    with fact_cache.open_cache(cache, ontology) as fc:
+        return _load(check(paths, refuse_drafts=True), connect, full, progress)
+    with fact_cache.open_cache(cache, fact_cache.ontology_file()) as fc:
         if fc is None:
             return load_files(paths, connect, full=full, progress=progress)
         run = _start(fc, paths)
@@ -168,8 +177,13 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
                 done = Loader(store).unchanged(stored["digests"], {k: stored[k] for k in _COUNTS})
                 if done is not None:
                     return done, store.uri
+        from graph.ontology import default_ontology
+
+        ontology = default_ontology()
         delta = _delta(run, fc, ontology) if stored is None and not full else None
         if delta is not None and run.key is not None:
+            from loaders.delta import load_delta
+
             fc.commit()  # the lock is not held while Neo4j loads
             with connect() as store:
                 loaded = load_delta(fc, delta, store, progress)

@@ -575,3 +575,56 @@ def test_load_after_an_edit_sends_only_the_difference_with_the_same_result(
     # (Not for a deleted file, whose source stays as loaded, nor an attribute another file gives alike.)
     if change not in ("spacing", "new attribute", "delete file"):
         assert plain["created"] != plain["removed"] or any(plain["updated"].values()) or any(plain["created"].values())
+
+
+# -- a quick start: one command imports its own module; one pass finds every file ------------------
+
+
+def test_every_command_is_in_the_table_of_modules_that_lets_one_command_start_alone() -> None:
+    import importlib
+    import pkgutil
+
+    import casegraph.cli as cli_package
+
+    found = {}
+    for info in pkgutil.iter_modules(cli_package.__path__):
+        if not info.name.startswith("_") and info.name != "common":
+            for command in getattr(importlib.import_module(f"casegraph.cli.{info.name}"), "COMMANDS", ()):
+                found[command.name] = info.name
+    assert cli_package.COMMAND_MODULES == found
+
+
+def test_validate_starts_without_the_graph_libraries() -> None:
+    code = ("import sys; from casegraph.cli import cli; cli.commands.get('validate');"
+            "print(sorted(m for m in ('networkx', 'rich', 'neo4j', 'importlib.metadata', 'loaders.facts') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert out.strip() == "[]"
+
+
+def test_one_pass_finds_the_same_fact_and_judgement_files(tmp_path: Path) -> None:
+    from loaders.facts import find_fact_files
+    from loaders.files import JUDGEMENT_NAMES, scan
+    from loaders.judgements import JUDGEMENT_FILES, find_judgement_files
+
+    assert JUDGEMENT_NAMES == JUDGEMENT_FILES
+    corpus_dir = _corpus(tmp_path)
+    (corpus_dir / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "crimea" / "judgements.yml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "identity" / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "a-b").mkdir()
+    shutil.copy(corpus_dir / "crimea" / "empr-2022-fsb-agent-network.yaml", corpus_dir / "a-b" / "x.yaml")
+    (corpus_dir / ".hidden").mkdir()
+    (corpus_dir / ".hidden" / "y.yaml").write_text("{}", encoding="utf-8")
+    one = corpus_dir / "identity" / "celal-interview.yaml"
+    def expected(top: Path) -> list[Path]:
+        return sorted(p for p in top.rglob("*") if p.suffix in (".yaml", ".json") and p.name not in JUDGEMENT_FILES
+                      and not any(part.startswith(".") for part in p.relative_to(top).parts))
+
+    crimea = expected(corpus_dir / "crimea")
+    for paths, facts in [([corpus_dir], expected(corpus_dir)), ([one], [one]), ([corpus_dir / "crimea", one], [*crimea, one]),
+                         ([corpus_dir / "judgements.yaml", one], [one])]:
+        found, judgements = scan(paths)
+        assert found == facts == find_fact_files(paths)
+        assert [str(j) for j in judgements] == [str(j) for j in find_judgement_files(paths)]
+        assert judgements

@@ -60,7 +60,6 @@ class Loader:
         # Sources of this load that Neo4j did not hold when it began (known once the load has
         # read its digests): what a failed load takes back (Store.load).
         self.new_sources: frozenset[str] = frozenset()
-        self.settled: frozenset[str] = frozenset()
 
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
@@ -74,9 +73,8 @@ class Loader:
 
         Sources whose digest in Neo4j says they are loaded as they are now are skipped;
         ``full`` checks everything against the database instead (after someone edited
-        the database by hand, say). ``settled``: sources of the same corpus left out of
-        ``corpus`` because Neo4j holds them as they are (loaders.delta); an entity they
-        mention is treated as the whole corpus's, as if they were loaded too.
+        the database by hand, say). ``settled``: sources of the corpus left out as Neo4j
+        holds them (loaders.delta), counted as loaded where an entity's sources are weighed.
         """
         self.settled = settled
         summary = LoadSummary()
