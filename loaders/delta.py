@@ -296,8 +296,9 @@ def _load(fc: fact_cache.FactCache, delta: Delta, store: Store, progress: bool) 
     if not isinstance(digests, dict):
         raise _Refused("no digests stored")
     store.ensure_schema()
-    held = store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(S.SOURCE_DIGESTS, keys=sorted(digests))})
-    if held != digests:
+    rows = [{"key": k, "digest": d} for k, d in digests.items() if isinstance(k, str) and isinstance(d, str)]
+    same = store.execute_read(lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
+    if same != len(digests):
         raise _Refused("Neo4j does not hold the corpus as last loaded")
     # The sources whose digest may change: the edited files and those sharing an entity that changed.
     touched = set(delta.parsed)

@@ -197,11 +197,11 @@ class Loader:
         reports when Neo4j holds exactly those digests (every source skipped), from one read,
         without the corpus; None when any differs (a source missing or loaded otherwise)."""
         self.store.ensure_schema()
-        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
-            S.SOURCE_DIGESTS, keys=sorted(digests))})
+        rows = [{"key": k, "digest": d} for k, d in digests.items()]
+        same = self.store.execute_read(lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
         summary = LoadSummary()
         summary.unchanged.update(counts)
-        return summary if stored == digests else None
+        return summary if same == len(digests) else None
 
     def _check_entities(self, corpus: Corpus) -> None:
         """Refuse the load whole if it contradicts what other sources say of an entity.
