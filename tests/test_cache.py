@@ -255,12 +255,13 @@ def _cli(args: list[str], home: Path) -> tuple[int, str]:
 
 
 def _no_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make reading the files fail: what still works is answered from the run summary."""
-    import loaders.incremental
+    """Make reading every file fail: what still works is answered from the run summary (or, after an
+    edit, from the index: loaders.delta reads the edited files only)."""
+    import loaders.facts
 
     def refuse(*_a: object, **_k: object) -> None:
         raise AssertionError("the files were read")
-    monkeypatch.setattr(loaders.incremental, "validate_files", refuse)
+    monkeypatch.setattr(loaders.facts, "validate_files", refuse)  # imported by loaders.incremental when called
 
 
 def test_validate_of_an_unchanged_corpus_answers_from_the_summary_with_the_same_output(
