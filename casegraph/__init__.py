@@ -149,8 +149,7 @@ __all__ = [
     "write_view",
 ]
 
-if TYPE_CHECKING:
-    __version__: str
+__version__: str  # annotated only: the value comes from __getattr__ when first asked for
 
 if TYPE_CHECKING:  # the same names, eagerly, for type checkers (tests/test_face.py keeps them in step)
     from casegraph.notebook import show_view, to_frame
