@@ -60,6 +60,7 @@ class Loader:
         # Sources of this load that Neo4j did not hold when it began (known once the load has
         # read its digests): what a failed load takes back (Store.load).
         self.new_sources: frozenset[str] = frozenset()
+        self.settled: frozenset[str] = frozenset()  # see load()
 
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
