@@ -18,7 +18,6 @@ block), so ``casegraph.load_corpus`` is typed, not ``Any``; ``py.typed`` marks t
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 # public name -> "module:attribute". The layers below own the code; this is only the face.
@@ -150,10 +149,7 @@ __all__ = [
     "write_view",
 ]
 
-try:
-    __version__: str = version("casegraph")
-except PackageNotFoundError:  # run from a checkout that was never installed
-    __version__ = "0+unknown"
+__version__: str  # annotated only: the value comes from __getattr__ when first asked for
 
 if TYPE_CHECKING:  # the same names, eagerly, for type checkers (tests/test_face.py keeps them in step)
     from casegraph.notebook import show_view, to_frame
@@ -187,7 +183,20 @@ if TYPE_CHECKING:  # the same names, eagerly, for type checkers (tests/test_face
     from queries.registry import list_queries, run_saved
 
 
+def _version() -> str:
+    # importlib.metadata is imported only when asked: it costs a tenth of a second at every start.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("casegraph")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = _version()
+        return globals()[name]
     target = _EXPORTS.get(name)
     if target is None:
         raise AttributeError(f"module 'casegraph' has no attribute {name!r}")

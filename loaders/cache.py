@@ -34,25 +34,32 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.model import Claim, Entity, Evidence, Source
-from graph.ontology import Ontology
+if TYPE_CHECKING:  # imported when used: a run the cache answers does not need them
+    from graph.model import Claim, Entity, Source
+    from graph.ontology import Ontology
 
 __all__ = ["FactCache", "open_cache", "cache_path"]
 
-FORMAT = 2
+FORMAT = 3
 RUNS_KEPT = 8  # whole-run summaries kept (one per corpus a user validates or loads, most recent first)
 # The modules whose code decides what a checked file contains: a change to any of them is a new
 # context (a developer's edit changes results without changing casegraph's version).
 # Run summaries (loaders.incremental) also depend on the judgements and on the source digests.
 _CHECKER_MODULES = ("loaders/facts.py", "loaders/drafts.py", "graph/types.py", "graph/model.py",
                     "graph/text.py", "graph/ontology.py", "loaders/cache.py", "loaders/judgements.py",
-                    "loaders/incremental.py", "graph/db/rows.py", "graph/yamlio.py", "graph/yamlfast.py")
+                    "loaders/incremental.py", "loaders/delta.py", "graph/db/rows.py", "graph/yamlio.py",
+                    "graph/yamlfast.py")
+# A file whose status (size, mtime, ctime, inode) is the one stored is taken to hold the bytes
+# stored, as git does, unless it changed so shortly before it was hashed that a later write
+# could have kept the same times: such a file is hashed again every time.
+RACY_NS = 2_000_000_000
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,23 +68,50 @@ def cache_path(home: Path) -> Path:
     return home / "cache" / "facts.sqlite"
 
 
-def _context(ontology: Ontology) -> str | None:
-    """A digest of everything besides a file's bytes that its checked result depends on."""
+def ontology_file(ontology: Ontology | None = None) -> Path:
+    """The ontology file of ``ontology``, or of the one in use (without reading it)."""
+    if ontology is not None:
+        return Path(ontology.path)
+    from graph.settings import ontology_file as configured
+
+    return configured() or Path(__file__).resolve().parent.parent / "graph" / "ontology.yaml"
+
+
+def _context(ontology: Path) -> str | None:
+    """A digest of everything besides a file's bytes that its checked result depends on: the
+    ontology file ``ontology`` (its limits included), the checking code and casegraph's version."""
     h = hashlib.sha1(f"casegraph-fact-cache {FORMAT}".encode())
+    h.update(_version().encode())
     try:
-        from importlib.metadata import version
-        h.update(version("casegraph").encode())
-    except Exception:  # not installed: the module digests below still tie rows to the code
-        h.update(b"0+unknown")
-    try:
-        h.update(Path(ontology.path).read_bytes())
+        h.update(ontology.read_bytes())
         for rel in _CHECKER_MODULES:
             h.update(rel.encode())
             h.update((_ROOT / rel).read_bytes())
     except OSError:
         return None  # an ontology or code we cannot read back: do not cache at all
-    h.update(repr(ontology.limits).encode())
     return h.hexdigest()
+
+
+def _version() -> str:
+    """casegraph's installed version, read from its metadata file: importing importlib.metadata
+    costs more than a warm run's every other step (the module digests tie rows to the code anyway)."""
+    import sys
+
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("casegraph-") and name.endswith((".dist-info", ".egg-info")):
+                try:
+                    meta = Path(entry or ".", name, "METADATA" if name.endswith(".dist-info") else "PKG-INFO")
+                    for line in meta.read_text(encoding="utf-8").splitlines():
+                        if line.startswith("Version:"):
+                            return line.split(":", 1)[1].strip()
+                except OSError:
+                    continue
+    return "0+unknown"
 
 
 def _safe_owner(path: Path) -> bool:
@@ -97,22 +131,53 @@ def _safe_owner(path: Path) -> bool:
 
 @dataclass
 class Stamp:
-    """What identifies a file's content: its size, mtime and content hash."""
+    """What identifies a file's content: its status (a first look) and its content hash."""
 
     size: int
     mtime_ns: int
     sha1: str
+    ctime_ns: int = 0
+    ino: int = 0
+    taken_ns: int = field(default=0, compare=False)  # when the status was read, before the bytes
 
 
 def stamp(path: Path) -> Stamp | None:
-    """The file's stamp, or None when it cannot be read (the checker reports that)."""
+    """The file's stamp from its bytes, or None when it cannot be read (the checker reports that)."""
+    taken = time.time_ns()
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
             data = fh.read()
     except OSError:
         return None
-    return Stamp(st.st_size, st.st_mtime_ns, hashlib.sha1(data).hexdigest())
+    return Stamp(st.st_size, st.st_mtime_ns, hashlib.sha1(data).hexdigest(), st.st_ctime_ns, st.st_ino, taken)
+
+
+def file_key(path: Path | str) -> str:
+    """A file's key in the cache: its absolute path (not resolved: a row is checked by its hash anyway)."""
+    return os.path.abspath(path)
+
+
+@dataclass
+class Row:
+    """What the cache knows of one file without reading its checked result."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    sha1: str
+    taken_ns: int
+    source: str
+
+
+@dataclass
+class RunInfo:
+    """What a run learnt besides its result (for the run summary of :mod:`loaders.incremental`)."""
+
+    stamps: dict[Path, Stamp | None] = field(default_factory=dict)  # taken before reading
+    steady: bool = True  # every file read still had the bytes stamped before
+    drafts: int = 0  # unreviewed drafts among the files
 
 
 class FactCache:
@@ -121,43 +186,108 @@ class FactCache:
     def __init__(self, conn: sqlite3.Connection, context: str) -> None:
         self._conn = conn
         self._context = context
-        self._rows: dict[str, tuple[int, int, str, str]] = {}
+        self.rows: dict[str, Row] = {}
         self._writing = False  # inside this run's write transaction
         self._write_failed = False
         self.hits = 0
         self.misses = 0
+        self.hashed = 0  # files whose bytes a stamp read (the others: status as stored)
         try:
-            for path, size, mtime, sha1, ctx in conn.execute("SELECT path, size, mtime_ns, sha1, context FROM files"):
-                if ctx == context:
-                    self._rows[path] = (size, mtime, sha1, ctx)
-        except sqlite3.DatabaseError:
-            self._rows = {}
+            for path, *values in conn.execute("SELECT path, size, mtime_ns, ctime_ns, ino, sha1, taken_ns, source "
+                                              "FROM files WHERE context = ?", (context,)):
+                self.rows[path] = Row(*values)
+        except (sqlite3.DatabaseError, TypeError):
+            self.rows = {}
+
+    @property
+    def context(self) -> str:
+        return self._context
+
+    def stamp(self, path: Path) -> Stamp | None:
+        """:func:`stamp`, without reading the bytes when the file's status is the one stored
+        (and was not racy then, see ``RACY_NS``)."""
+        row = self.rows.get(file_key(path))
+        if row is not None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                return None
+            if ((st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) == (row.size, row.mtime_ns, row.ctime_ns, row.ino)
+                    and max(row.mtime_ns, row.ctime_ns) < row.taken_ns - RACY_NS):
+                return Stamp(row.size, row.mtime_ns, row.sha1, row.ctime_ns, row.ino, row.taken_ns)
+        self.hashed += 1
+        return stamp(path)
 
     def lookup(self, path: Path, st: Stamp) -> dict[str, Any] | None:
         """The stored checked result of ``path`` when its content is the one stored, else None."""
-        key = str(path.resolve())
-        row = self._rows.get(key)
-        if row is None or row[2] != st.sha1:
+        data = self.data(file_key(path), st.sha1)
+        if data is None:
             self.misses += 1
+        else:
+            self.hits += 1
+        return data
+
+    def data(self, key: str, sha1: str) -> dict[str, Any] | None:
+        """The stored checked result of the file ``key`` (see :func:`file_key`) with content ``sha1``."""
+        row = self.rows.get(key)
+        if row is None or row.sha1 != sha1:
             return None
         try:
             found = self._conn.execute("SELECT data, check_sum FROM files WHERE path = ? AND sha1 = ? AND context = ?",
-                                       (key, st.sha1, self._context)).fetchone()
+                                       (key, sha1, self._context)).fetchone()
         except sqlite3.DatabaseError:
             found = None
         if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
-            self.misses += 1
             return None
         try:
             data = json.loads(found[0])
         except ValueError:
-            self.misses += 1
             return None
-        if not isinstance(data, dict):
-            self.misses += 1
+        return data if isinstance(data, dict) else None
+
+    def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, Any]]:
+        """(file key, entity key, the entity as stored) of every stored file that declares one of ``keys``
+        (files of other corpora and older versions included: the caller keeps those it has)."""
+        for key in keys:
+            try:
+                rows = self._conn.execute("SELECT path, data FROM ents WHERE key = ?", (key,)).fetchall()
+            except sqlite3.DatabaseError:
+                rows = []
+            for path, text in rows:
+                try:
+                    yield path, key, json.loads(text)
+                except ValueError:
+                    yield path, key, None
+
+    def claim_files(self, cid: str) -> list[str]:
+        """The keys of stored files that state claim ``cid`` (any corpus, any version)."""
+        try:
+            return [r[0] for r in self._conn.execute("SELECT path FROM cids WHERE cid = ?", (cid,))]
+        except sqlite3.DatabaseError:
+            return []
+
+    def source_files(self, source: str) -> list[str]:
+        """The keys of stored files whose source key is ``source``."""
+        try:
+            return [r[0] for r in self._conn.execute("SELECT path FROM files WHERE source = ? AND context = ?",
+                                                     (source, self._context))]
+        except sqlite3.DatabaseError:
+            return []
+
+    def latest(self, corpus: str) -> str | None:
+        """The run key of the last valid run of ``corpus`` (see :func:`corpus_key`)."""
+        try:
+            found = self._conn.execute("SELECT run FROM latest WHERE corpus = ?", (corpus,)).fetchone()
+        except sqlite3.DatabaseError:
             return None
-        self.hits += 1
-        return data
+        return found[0] if found and isinstance(found[0], str) else None
+
+    def corpus_key(self, paths: list[str | Path]) -> str:
+        """What names a corpus across its versions: this context and the paths a run was given."""
+        h = hashlib.sha1(f"corpus {self._context}".encode())
+        for p in paths:
+            h.update(f"\x00{file_key(p)}".encode())
+        return h.hexdigest()
 
     def run_key(self, files: list[tuple[Path, Stamp | None]], extra: list[tuple[Path, Stamp | None]]) -> str | None:
         """The key of a whole run: this context, every fact file (in order) and every other file
@@ -187,8 +317,9 @@ class FactCache:
             return None
         return data if isinstance(data, dict) else None
 
-    def store_run(self, key: str, data: dict[str, Any]) -> None:
-        """Remember the summary of a valid run (in the run's write transaction, like :meth:`store`)."""
+    def store_run(self, key: str, data: dict[str, Any], corpus: str | None = None) -> None:
+        """Remember the summary of a valid run (in the run's write transaction, like :meth:`store`),
+        and that it is the latest of ``corpus``."""
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         if not self._begin():
             return
@@ -198,6 +329,9 @@ class FactCache:
                                (key, self._context, text, hashlib.sha1(text.encode()).hexdigest()))
             self._conn.execute("DELETE FROM runs WHERE key NOT IN (SELECT key FROM runs ORDER BY stored DESC LIMIT ?)",
                                (RUNS_KEPT,))
+            if corpus is not None:
+                self._conn.execute("INSERT OR REPLACE INTO latest(corpus, run) VALUES (?, ?)", (corpus, key))
+            self._conn.execute("DELETE FROM latest WHERE run NOT IN (SELECT key FROM runs)")
         except sqlite3.DatabaseError:
             self._give_up()
 
@@ -210,7 +344,10 @@ class FactCache:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             self._writing = True
-            self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
+            if any(True for _ in self._conn.execute("SELECT 1 FROM files WHERE context != ? LIMIT 1", (self._context,))):
+                self._conn.execute("DELETE FROM files WHERE context != ?", (self._context,))
+                self._conn.execute("DELETE FROM ents WHERE path NOT IN (SELECT path FROM files)")
+                self._conn.execute("DELETE FROM cids WHERE path NOT IN (SELECT path FROM files)")
             self._conn.execute("DELETE FROM runs WHERE context != ?", (self._context,))
         except sqlite3.DatabaseError:
             self._give_up()
@@ -226,14 +363,25 @@ class FactCache:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if not self._begin():
             return
+        key = file_key(path)
+        source = data["s"][0]
         try:
             self._conn.execute(
-                "INSERT OR REPLACE INTO files(path, size, mtime_ns, sha1, context, data, check_sum) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (str(path.resolve()), st.size, st.mtime_ns, st.sha1, self._context, text,
+                "INSERT OR REPLACE INTO files(path, size, mtime_ns, ctime_ns, ino, sha1, taken_ns, source, context, data, "
+                "check_sum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, st.size, st.mtime_ns, st.ctime_ns, st.ino, st.sha1, st.taken_ns, source, self._context, text,
                  hashlib.sha1(text.encode()).hexdigest()))
+            # The per-key index of the cross-file checks (loaders.delta): rows of this version only.
+            if key in self.rows:
+                self._conn.execute("DELETE FROM ents WHERE path = ?", (key,))
+                self._conn.execute("DELETE FROM cids WHERE path = ?", (key,))
+            self._conn.executemany("INSERT INTO ents(path, key, data) VALUES (?, ?, ?)",
+                                   [(key, e[0], json.dumps(e, ensure_ascii=False, separators=(",", ":"))) for e in data["e"]])
+            self._conn.executemany("INSERT INTO cids(path, cid) VALUES (?, ?)", [(key, c[0]) for c in data["c"]])
         except sqlite3.DatabaseError:
             self._give_up()
+            return
+        self.rows[key] = Row(st.size, st.mtime_ns, st.ctime_ns, st.ino, st.sha1, st.taken_ns, source)
 
     def _give_up(self) -> None:
         """Another run holds the lock, or the disk is full: the cache is an optimisation."""
@@ -264,11 +412,24 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
     sha1 TEXT NOT NULL,
+    taken_ns INTEGER NOT NULL,
+    source TEXT NOT NULL,
     context TEXT NOT NULL,
     data TEXT NOT NULL,
     check_sum TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS files_source ON files(source);
+CREATE INDEX IF NOT EXISTS files_stat ON files(context, path, size, mtime_ns, ctime_ns, ino, sha1, taken_ns, source);
+CREATE TABLE IF NOT EXISTS ents (path TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ents_key ON ents(key);
+CREATE INDEX IF NOT EXISTS ents_path ON ents(path);
+CREATE TABLE IF NOT EXISTS cids (path TEXT NOT NULL, cid TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS cids_cid ON cids(cid);
+CREATE INDEX IF NOT EXISTS cids_path ON cids(path);
+CREATE TABLE IF NOT EXISTS latest (corpus TEXT PRIMARY KEY, run TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     key TEXT PRIMARY KEY,
     context TEXT NOT NULL,
@@ -279,17 +440,29 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+_SHAPE = {"files": ["path", "size", "mtime_ns", "ctime_ns", "ino", "sha1", "taken_ns", "source", "context", "data",
+                    "check_sum"],
+          "runs": ["key", "context", "data", "check_sum", "stored"], "ents": ["path", "key", "data"],
+          "cids": ["path", "cid"], "latest": ["corpus", "run"]}
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=2.0, isolation_level=None)  # transactions are explicit
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
-        ok = conn.execute("PRAGMA quick_check").fetchone()
-        if not ok or ok[0] != "ok":
-            raise sqlite3.DatabaseError("cache file failed its integrity check")
+        # A whole-file check (quick_check) reads every page, as long as a warm run: a truncated
+        # file is told by its size, a garbled one by SQLite's own errors (caught as a miss or a
+        # rebuild), a garbled row by its check sum.
+        conn.execute("BEGIN")
+        try:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+            if os.stat(path).st_size < pages:
+                raise sqlite3.DatabaseError("a truncated cache file")
+        finally:
+            conn.execute("COMMIT")
         conn.executescript(_SCHEMA)
-        shape = {table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")] for table in ("files", "runs")}
-        if shape != {"files": ["path", "size", "mtime_ns", "sha1", "context", "data", "check_sum"],
-                     "runs": ["key", "context", "data", "check_sum", "stored"]}:
+        shape = {table: [r[1] for r in conn.execute(f"PRAGMA table_info({table})")] for table in _SHAPE}
+        if shape != _SHAPE:
             raise sqlite3.DatabaseError("a cache file of another shape")
     except BaseException:
         conn.close()
@@ -298,9 +471,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def open_cache(home: Path, ontology: Ontology) -> Iterator[FactCache | None]:
-    """The cache of ``home`` for this ontology and code, or None when it cannot be used safely."""
-    context = _context(ontology)
+def open_cache(home: Path, ontology: Ontology | Path) -> Iterator[FactCache | None]:
+    """The cache of ``home`` for this ontology (or ontology file) and code, or None when it cannot be used safely."""
+    context = _context(ontology if isinstance(ontology, Path) else ontology_file(ontology))
     path = cache_path(home)
     cache: FactCache | None = None
     if context is not None:
@@ -375,6 +548,8 @@ def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[En
                                                       list[tuple[Claim, int]], int | None, bool]:
     """The values :func:`encode` wrote, as the model's objects, for the file named ``shown``
     (raises ValueError when malformed)."""
+    from graph.model import Claim, Entity, Evidence, Source
+
     try:
         key, title, publisher, url, published, language = data["s"]
         source = Source(key, title, publisher, url, published, language, shown)

@@ -12,7 +12,6 @@ file. That keeps a file loadable on its own (re-loading one edited source) and m
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,16 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from graph import types
-from graph.errors import FactFileError, ValidationFailed, article, preview
+from graph.errors import ValidationFailed, article, preview
 from graph.memory import paused_gc
 from graph.model import Claim, Corpus, Entity, Evidence, PartialDate, Source, claim_id, merge_entity
 from graph.ontology import Ontology, PropertySpec, default_ontology
-from graph.text import escape_control, nfc
+from graph.text import nfc
 from graph.yamlfast import NotFast, load_yaml_fast
 from graph.yamlio import LineDict, LineList, ParseError, load_json_fast, load_with_lines
 from loaders import cache as fact_cache
+from loaders.cache import RunInfo
 from loaders.drafts import CLAIM_REVIEW_FIELDS, check_claim_review, check_draft, is_unreviewed, open_items
-from loaders.judgements import JUDGEMENT_FILES, apply_judgement_files, find_judgement_files
+from loaders.files import FACT_SUFFIXES, scan
+from loaders.judgements import apply_judgement_files, find_judgement_files
 
 __all__ = [
     "Problem",
@@ -42,7 +43,6 @@ __all__ = [
     "check_value",
 ]
 
-FACT_SUFFIXES = (".yaml", ".yml", ".json")
 KEY_RE = re.compile(r"^([a-z][a-z0-9]*):([a-z0-9][a-z0-9._-]*)$")
 LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 URL_RE = re.compile(r"^https?://[^\s]+$")
@@ -73,7 +73,9 @@ class _ParsedEntity:
 
 
 @dataclass
-class _ParsedFile:
+class ParsedFile:
+    """One file's checked content: its source, entities and claims, with their lines."""
+
     path: str
     source: Source | None = None
     source_line: int = 1
@@ -93,38 +95,7 @@ def find_fact_files(paths: Iterable[str | Path]) -> list[Path]:
     does too, since loading "nothing" is almost always a typo, and so does a
     sub-directory that cannot be read (its files would silently be left out).
     """
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            inside = sorted(_walk(path))
-            if not inside:
-                raise FactFileError(f"{escape_control(str(path))}: no fact files (*.yaml, *.yml, *.json) in this directory")
-            found.extend(inside)
-        elif path.is_file():
-            if path.name not in JUDGEMENT_FILES:  # identity judgements, not a source (loaders.judgements)
-                found.append(path)
-        else:
-            raise FactFileError(f"{escape_control(str(path))}: no such file or directory")
-    unique: dict[Path, None] = {}
-    for p in found:
-        unique.setdefault(p, None)
-    return list(unique)
-
-
-def _walk(top: Path) -> Iterator[Path]:
-    """Fact files under ``top``, hidden parts skipped, symlinked directories not followed."""
-
-    def fail(exc: OSError) -> None:
-        where = escape_control(str(exc.filename or top))
-        raise FactFileError(f"{where}: cannot read this directory ({exc.strerror or exc})")
-
-    for folder, dirs, files in os.walk(top, onerror=fail):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            p = Path(folder, name)
-            if not name.startswith(".") and name not in JUDGEMENT_FILES and p.suffix.lower() in FACT_SUFFIXES and p.is_file():
-                yield p
+    return scan(paths)[0]
 
 
 def check_value(spec: PropertySpec, value: Any) -> tuple[Any, str | None]:
@@ -167,7 +138,7 @@ class _FileChecker:
         self.path = path
         self.ontology = ontology
         self.problems: list[Problem] = []
-        self.out = _ParsedFile(path)
+        self.out = ParsedFile(path)
         self.is_draft = False
 
     def problem(self, line: int, message: str) -> None:
@@ -198,7 +169,7 @@ class _FileChecker:
             self.problem(line, str(exc))
             return None
 
-    def check(self, doc: Any) -> _ParsedFile:
+    def check(self, doc: Any) -> ParsedFile:
         if doc is None:
             self.problem(1, "the file is empty")
             return self.out
@@ -458,7 +429,7 @@ class _FileChecker:
         self.out.claims.append((Claim(cid, subject, predicate, obj, key_q, [evidence]), line))
 
 
-def _read(path: Path, ontology: Ontology, fast: bool = True) -> tuple[_ParsedFile, list[Problem]]:
+def check_file(path: Path, ontology: Ontology, fast: bool = True) -> tuple[ParsedFile, list[Problem]]:
     """Parse and check one file. Fast path: most files are valid, so parse without
     line numbers first and parse again with them only to report problems."""
     shown = str(path)
@@ -492,7 +463,7 @@ def _read(path: Path, ontology: Ontology, fast: bool = True) -> tuple[_ParsedFil
     return checker.check(doc), checker.problems
 
 
-def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
+def _merge(parsed: list[ParsedFile], problems: list[Problem]) -> Corpus:
     corpus = Corpus()
     source_files: dict[str, tuple[str, int]] = {}
     entity_origin: dict[str, tuple[str, int]] = {}
@@ -552,20 +523,21 @@ def _merge(parsed: list[_ParsedFile], problems: list[Problem]) -> Corpus:
     return corpus
 
 
-def _cached(path: Path, data: dict[str, Any]) -> _ParsedFile | None:
+def from_cache(path: Path, data: dict[str, Any]) -> ParsedFile | None:
     """A file's checked result from the cache (loaders.cache), or None for a row that does not decode."""
     shown = str(path)
     try:
         source, source_line, entities, claims, draft_open, exact = fact_cache.decode(data, shown)
     except ValueError:
         return None
-    pf = _ParsedFile(shown, source, source_line, draft_open=draft_open, exact_lines=exact)
+    pf = ParsedFile(shown, source, source_line, draft_open=draft_open, exact_lines=exact)
     pf.entities = {e.key: _ParsedEntity(e, line, lines) for e, line, lines in entities}
     pf.claims = claims
     return pf
 
 
-def _to_cache(pf: _ParsedFile) -> dict[str, Any] | None:
+def to_cache(pf: ParsedFile) -> dict[str, Any] | None:
+    """A valid file's checked content as the cache stores it, or None when it is not stored."""
     if pf.source is None or pf.refused:
         return None
     return fact_cache.encode(pf.source, pf.source_line,
@@ -573,19 +545,10 @@ def _to_cache(pf: _ParsedFile) -> dict[str, Any] | None:
                              pf.claims, pf.draft_open, pf.exact_lines)
 
 
-@dataclass
-class RunInfo:
-    """What a run learnt besides its result (for the run summary of :mod:`loaders.incremental`)."""
-
-    stamps: dict[Path, fact_cache.Stamp | None] = field(default_factory=dict)  # taken before reading
-    steady: bool = True  # every file read still had the bytes stamped before
-    drafts: int = 0  # unreviewed drafts among the files
-
-
 def _read_all(files: list[Path], ontology: Ontology, fast: bool, cache: fact_cache.FactCache | None,
-              problems: list[Problem], info: RunInfo | None = None) -> list[_ParsedFile]:
+              problems: list[Problem], info: RunInfo | None = None) -> list[ParsedFile]:
     """Every file checked, or taken from the cache when its content is the one checked before."""
-    parsed: list[_ParsedFile] = []
+    parsed: list[ParsedFile] = []
     info = info if info is not None else RunInfo()
     for path in files:
         if path in info.stamps:
@@ -595,14 +558,14 @@ def _read_all(files: list[Path], ontology: Ontology, fast: bool, cache: fact_cac
         pf = None
         if cache is not None and before is not None:
             data = cache.lookup(path, before)
-            pf = _cached(path, data) if data is not None else None
+            pf = from_cache(path, data) if data is not None else None
         if pf is not None:
             parsed.append(pf)
             continue
-        pf, probs = _read(path, ontology, fast)
+        pf, probs = check_file(path, ontology, fast)
         problems.extend(probs)
         if cache is not None and before is not None and not probs:
-            data = _to_cache(pf)
+            data = to_cache(pf)
             # Stored only when the bytes hashed before checking are still the file's bytes after.
             if data is not None:
                 if fact_cache.stamp(path) == before:
@@ -657,7 +620,7 @@ def validate_files(paths: list[str | Path], files: list[Path], ontology: Ontolog
         # lines (only now, so a valid corpus never pays for it) and merge again.
         named = [pf.path for pf in parsed if not pf.exact_lines
                  and any(p.file == pf.path or f"{pf.path}:" in p.message for p in merged)]
-        again = {name: _read(Path(name), ontology, fast=False) for name in named}
+        again = {name: check_file(Path(name), ontology, fast=False) for name in named}
         for _pf, probs in again.values():
             problems.extend(probs)  # a file changed since the first read
         parsed = [again[pf.path][0] if pf.path in again else pf for pf in parsed]

@@ -24,15 +24,17 @@ from typing import TYPE_CHECKING, Any
 
 from graph.errors import ValidationFailed
 from graph.memory import paused_gc
-from graph.model import Corpus
-from graph.ontology import Ontology, default_ontology
 from loaders import cache as fact_cache
-from loaders.facts import Problem, RunInfo, find_fact_files, validate_files
-from loaders.judgements import find_judgement_files
+from loaders.cache import RunInfo
+from loaders.files import scan
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the checking code is imported only when a run needs it (a quick answer does not)
     from graph.db.load import LoadSummary
     from graph.db.store import Store
+    from graph.model import Corpus
+    from graph.ontology import Ontology
+    from loaders.delta import Delta
+    from loaders.facts import Problem
 
 __all__ = ["ValidationSummary", "check", "load_files"]
 
@@ -73,29 +75,52 @@ class _Run:
     info: RunInfo
     key: str | None
     stored: dict[str, Any] | None
+    judgements: list[tuple[Path, fact_cache.Stamp | None]]
+    corpus: str  # names the corpus across its versions (the delta of loaders.delta)
 
 
 def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
-    files = find_fact_files(paths)
-    info = RunInfo(stamps={f: fact_cache.stamp(f) for f in files})
-    judgements = [(j, fact_cache.stamp(j)) for j in find_judgement_files(paths)]
+    files, judgement_files = scan(paths)
+    info = RunInfo(stamps={f: fc.stamp(f) for f in files})
+    judgements = [(j, fc.stamp(j)) for j in judgement_files]
     key = fc.run_key([(f, info.stamps[f]) for f in files], judgements)
     stored = fc.run(key) if key is not None else None
     if stored is not None and not (isinstance(stored.get("files"), int) and stored["files"] == len(files)
                                    and all(isinstance(stored.get(k), int) for k in (*_COUNTS, "drafts"))):
         stored = None  # not a summary this code wrote: never trusted
-    return _Run(paths, files, info, key, stored)
+    return _Run(paths, files, info, key, stored, judgements, fc.corpus_key(paths))
+
+
+def _summary(run: _Run, counts: dict[str, int], drafts: int) -> dict[str, Any]:
+    """The run summary of a valid run: its counts, and each file's hash for the next run's delta."""
+    return {"files": len(run.files), **counts, "drafts": drafts,
+            "stamps": [[fact_cache.file_key(f), st.sha1] for f, st in run.info.stamps.items() if st is not None],
+            "judgements": [[fact_cache.file_key(j), st.sha1] for j, st in run.judgements if st is not None]}
 
 
 def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts: bool) -> ValidationSummary:
     """Validate the full (per-file cached) way; a valid run's summary is stored for the next one."""
+    from loaders.facts import validate_files
+
     corpus, problems, files = validate_files(run.paths, run.files, ontology, fc, refuse_drafts=refuse_drafts,
                                              info=run.info)
     summary = ValidationSummary(files, problems, _counts(corpus), corpus)
     if not problems and run.key is not None and run.info.steady:
-        run.stored = {"files": len(files), **summary.counts, "drafts": run.info.drafts}
-        fc.store_run(run.key, run.stored)
+        run.stored = _summary(run, summary.counts, run.info.drafts)
+        fc.store_run(run.key, run.stored, run.corpus)
     return summary
+
+
+def _delta(run: _Run, fc: fact_cache.FactCache, ontology: Ontology) -> Delta | None:
+    """The run as a few files changed since the last valid run of its corpus (loaders.delta), stored."""
+    if run.key is None:
+        return None
+    from loaders.delta import find_delta
+
+    delta = find_delta(fc, run.paths, run.files, run.info.stamps, [j for j, _st in run.judgements], ontology)
+    if delta is not None:
+        fc.store_run(run.key, delta.summary, run.corpus)
+    return delta
 
 
 @paused_gc()  # millions of small objects, no cycles (graph.memory)
@@ -103,18 +128,26 @@ def check(paths: Iterable[str | Path], ontology: Ontology | None = None, *, refu
           cache: Path | None = None) -> ValidationSummary:
     """:func:`loaders.facts.validate`, summarised; answered from the run cache of ``cache`` (a
     casegraph home) when the same files were valid last time, with the very same result."""
-    ontology = ontology or default_ontology()
+    from graph.ontology import default_ontology
+
     paths = list(paths)
     if cache is None:
+        from loaders.facts import find_fact_files, validate_files
+
+        ontology = ontology or default_ontology()
         files = find_fact_files(paths)
         corpus, problems, files = validate_files(paths, files, ontology, None, refuse_drafts=refuse_drafts)
         return ValidationSummary(files, problems, _counts(corpus), corpus)
-    with fact_cache.open_cache(cache, ontology) as fc:
+    with fact_cache.open_cache(cache, ontology if ontology is not None else fact_cache.ontology_file()) as fc:
         if fc is None:
             return check(paths, ontology, refuse_drafts=refuse_drafts)
         run = _start(fc, paths)
         if run.stored is not None and not (refuse_drafts and run.stored["drafts"]):
             return ValidationSummary(run.files, [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
+        ontology = ontology or default_ontology()
+        delta = _delta(run, fc, ontology)
+        if delta is not None:
+            return ValidationSummary(run.files, [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
         return _full(run, fc, ontology, refuse_drafts)
 
 
@@ -129,11 +162,10 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
     digests stored at its last load is answered with one read of those digests (every source
     unchanged, as a full load would report); ``full`` always loads the full way.
     """
-    ontology = default_ontology()
     paths = list(paths)
     if cache is None:
-        return _load(check(paths, ontology, refuse_drafts=True), connect, full, progress)
-    with fact_cache.open_cache(cache, ontology) as fc:
+        return _load(check(paths, refuse_drafts=True), connect, full, progress)
+    with fact_cache.open_cache(cache, fact_cache.ontology_file()) as fc:
         if fc is None:
             return load_files(paths, connect, full=full, progress=progress)
         run = _start(fc, paths)
@@ -145,6 +177,19 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
                 done = Loader(store).unchanged(stored["digests"], {k: stored[k] for k in _COUNTS})
                 if done is not None:
                     return done, store.uri
+        from graph.ontology import default_ontology
+
+        ontology = default_ontology()
+        delta = _delta(run, fc, ontology) if stored is None and not full else None
+        if delta is not None and run.key is not None:
+            from loaders.delta import load_delta
+
+            fc.commit()  # the lock is not held while Neo4j loads
+            with connect() as store:
+                loaded = load_delta(fc, delta, store, progress)
+                if loaded is not None:
+                    fc.store_run(run.key, {**delta.summary, "digests": loaded[1]}, run.corpus)
+                    return loaded[0], store.uri
         checked = _full(run, fc, ontology, refuse_drafts=True)
         fc.commit()  # the checked files stay cached whatever the load does; the lock is not held meanwhile
         result = _load(checked, connect, full, progress)
@@ -152,7 +197,7 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
             from graph.db.rows import source_digests
 
             # Neo4j now holds these digests (a load writes them last): the next unchanged load compares them only.
-            fc.store_run(run.key, {**run.stored, "digests": source_digests(checked.corpus)})
+            fc.store_run(run.key, {**run.stored, "digests": source_digests(checked.corpus)}, run.corpus)
         return result
 
 

@@ -255,12 +255,13 @@ def _cli(args: list[str], home: Path) -> tuple[int, str]:
 
 
 def _no_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make reading the files fail: what still works is answered from the run summary."""
-    import loaders.incremental
+    """Make reading every file fail: what still works is answered from the run summary (or, after an
+    edit, from the index: loaders.delta reads the edited files only)."""
+    import loaders.facts
 
     def refuse(*_a: object, **_k: object) -> None:
         raise AssertionError("the files were read")
-    monkeypatch.setattr(loaders.incremental, "validate_files", refuse)
+    monkeypatch.setattr(loaders.facts, "validate_files", refuse)  # imported by loaders.incremental when called
 
 
 def test_validate_of_an_unchanged_corpus_answers_from_the_summary_with_the_same_output(
@@ -314,9 +315,11 @@ def test_validate_falls_back_to_reading_when_anything_changed(tmp_path: Path, ch
             conn.execute("UPDATE runs SET data = ?, check_sum = ?", (text, hashlib.sha1(text.encode()).hexdigest()))
     got = check(paths, ontology, cache=home)
     plain = check(paths, ontology)
-    assert not got.cached
+    # An edited or added file is checked on its own against the cached rest (loaders.delta).
+    assert got.cached == (change in ("file", "new file"))
     assert got.problems == plain.problems and got.counts == plain.counts and got.files == plain.files
-    _same(got.corpus, plain.corpus)
+    if not got.cached:
+        _same(got.corpus, plain.corpus)
     if change == "judgements":
         assert got.counts["entities"] == before.counts["entities"] - 1  # the two keys are one entity now
 
@@ -391,3 +394,238 @@ def test_load_of_an_unchanged_corpus_answers_from_the_summary_and_falls_back_whe
     _load_json(["--no-cache", str(corpus_dir)], home)
     judgements.write_text(SAME, encoding="utf-8")
     assert _load_json(["--no-cache", str(corpus_dir)], home) == cached
+
+
+# -- a few edited files against the cached rest (loaders.delta) ----------------------------------
+
+
+def _synth(tmp_path: Path, fmt: str = "json") -> Path:
+    """A small synthetic corpus whose files share entities (hubs, repeated facts)."""
+    out = tmp_path / "synth"
+    code, text = _cli(["synth", str(out), "--claims", "300", "--per-source", "12", "--format", fmt], tmp_path / "synth-home")
+    assert code == 0, text
+    return out
+
+
+def _files(corpus_dir: Path) -> list[Path]:
+    return sorted(p for p in corpus_dir.rglob("*") if p.suffix in (".json", ".yaml"))
+
+
+def _shared(files: list[Path]) -> tuple[Path, dict, Path, dict]:
+    """Two files declaring the same entity with attributes, and that entity in each."""
+    seen: dict[str, tuple[Path, dict]] = {}
+    for f in files:
+        for e in json.loads(f.read_text(encoding="utf-8"))["entities"]:
+            if e.get("attributes") and any(isinstance(v, str) for v in e["attributes"].values()):
+                if e["key"] in seen and seen[e["key"]][0] != f:
+                    return seen[e["key"]][0], seen[e["key"]][1], f, e
+                seen.setdefault(e["key"], (f, e))
+    raise AssertionError("no entity shared by two files")
+
+
+def _edit(corpus_dir: Path, change: str) -> bool:
+    """Apply one edit to a JSON synth corpus; True when the result is expected to be valid."""
+    files = _files(corpus_dir)
+
+    def rewrite(f: Path, fn: callable) -> None:  # type: ignore[valid-type]
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        fn(doc)
+        f.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    first, first_e, later, later_e = _shared(files)
+    key = later_e["key"]
+    if change == "quote":
+        rewrite(files[3], lambda d: d["claims"][0].__setitem__("quote", "Edited " + d["claims"][0]["quote"]))
+    elif change == "spacing":  # the same content written otherwise: another hash, the same digest
+        rewrite(files[3], lambda d: None)
+    elif change == "alias":
+        rewrite(later, lambda d: next(e for e in d["entities"] if e["key"] == key).setdefault("aliases", []).append("Zed Alias"))
+    elif change == "name":
+        rewrite(first, lambda d: next(e for e in d["entities"] if e["key"] == key).__setitem__("name", "Renamed First"))
+    elif change == "sensitive":
+        rewrite(later, lambda d: next(e for e in d["entities"] if e["key"] == key).__setitem__("sensitive", True))
+    elif change == "new attribute":
+        rewrite(first, lambda d: d["entities"].__setitem__(
+            [e["key"] for e in d["entities"]].index(key),
+            {**first_e, "attributes": {k: v for k, v in first_e["attributes"].items()
+                                       if k != next(a for a, v in first_e["attributes"].items() if isinstance(v, str))}}))
+    elif change == "drop entity":
+        def drop(d: dict) -> None:
+            gone = d["entities"][-1]["key"]
+            d["entities"] = d["entities"][:-1]
+            d["claims"] = [c for c in d["claims"] if gone not in json.dumps(c)]
+        rewrite(files[4], drop)
+    elif change == "new entity":
+        rewrite(files[4], lambda d: d["entities"].append({"key": "person:zed-new-1", "label": "Person", "name": "Zed New"}))
+    elif change == "add file":
+        doc = json.loads(files[2].read_text(encoding="utf-8"))
+        doc["source"]["key"] = "source:zed-added"
+        (corpus_dir / "zzz-added.json").write_text(json.dumps(doc), encoding="utf-8")
+    elif change == "delete file":
+        files[5].unlink()
+    elif change == "attribute conflict":
+        attr = next(a for a, v in later_e["attributes"].items() if isinstance(v, str))
+        rewrite(later, lambda d: next(e for e in d["entities"] if e["key"] == key)["attributes"].__setitem__(
+            attr, later_e["attributes"][attr] + " (other)"))
+        return False
+    elif change == "generic conflict":
+        rewrite(later, lambda d: next(e for e in d["entities"] if e["key"] == key).__setitem__("generic", True))
+        return False
+    elif change == "source twice":
+        other = json.loads(files[1].read_text(encoding="utf-8"))["source"]["key"]
+        rewrite(files[6], lambda d: d["source"].__setitem__("key", other))
+        return False
+    elif change == "broken file":
+        rewrite(files[6], lambda d: d["claims"][0].__setitem__("predicate", "NOT_A_TYPE"))
+        return False
+    else:
+        raise AssertionError(change)
+    return True
+
+
+EDITS = ["quote", "spacing", "alias", "name", "sensitive", "new attribute", "drop entity", "new entity", "add file",
+         "delete file", "attribute conflict", "generic conflict", "source twice", "broken file"]
+
+
+@pytest.mark.parametrize("change", EDITS)
+def test_an_edited_file_is_checked_against_the_cached_rest_with_the_same_result(
+        tmp_path: Path, change: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.incremental import check
+
+    corpus_dir = _synth(tmp_path)
+    home = tmp_path / "home"
+    assert not check([corpus_dir], cache=home).cached
+    valid = _edit(corpus_dir, change)
+    plain = check([corpus_dir])
+    assert (not plain.problems) == valid, plain.problems
+    if valid:
+        with monkeypatch.context() as m:
+            _no_decoding(m)  # answered from the index, without reading the unchanged files
+            got = check([corpus_dir], cache=home)
+        assert got.cached
+    else:
+        got = check([corpus_dir], cache=home)
+        assert not got.cached
+    assert [str(p) for p in got.problems] == [str(p) for p in plain.problems]
+    assert got.counts == plain.counts and got.files == plain.files
+    # A second edit on top, of another kind: still the same as without the cache.
+    _edit(corpus_dir, "quote" if change != "quote" else "alias")
+    assert check([corpus_dir], cache=home).counts == check([corpus_dir]).counts
+    code_plain = _cli(["validate", "--no-cache", "--format", "json", str(corpus_dir)], home)
+    assert _cli(["validate", "--format", "json", str(corpus_dir)], home) == code_plain
+
+
+def test_edits_one_after_another_keep_the_summary_exact(tmp_path: Path) -> None:
+    from loaders.incremental import check
+
+    corpus_dir = _synth(tmp_path)
+    home = tmp_path / "home"
+    check([corpus_dir], cache=home)
+    for change in ["alias", "new entity", "add file", "sensitive", "delete file", "drop entity", "name", "attribute conflict"]:
+        _edit(corpus_dir, change)
+        got, plain = check([corpus_dir], cache=home), check([corpus_dir])
+        assert [str(p) for p in got.problems] == [str(p) for p in plain.problems], change
+        assert got.counts == plain.counts, change
+
+
+def _dump(driver: object) -> list[str]:
+    """Every node and relationship with its properties, as sorted text."""
+    with driver.session() as session:  # type: ignore[attr-defined]
+        nodes = [json.dumps([sorted(r["l"]), dict(r["p"])], sort_keys=True, default=str)
+                 for r in session.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")]
+        rels = [json.dumps([r["t"], r["a"], r["b"], dict(r["p"])], sort_keys=True, default=str) for r in session.run(
+            "MATCH (a)-[r]->(b) RETURN type(r) AS t, coalesce(a.key, a.id) AS a, coalesce(b.key, b.id) AS b, "
+            "properties(r) AS p")]
+    return sorted(nodes) + sorted(rels)
+
+
+def _clear(driver: object) -> None:
+    with driver.session() as session:  # type: ignore[attr-defined]
+        session.run("MATCH (n) DETACH DELETE n").consume()
+
+
+@pytest.mark.parametrize("change", ["quote", "spacing", "alias", "name", "sensitive", "new attribute", "drop entity",
+                                    "new entity", "add file", "delete file"])
+def test_load_after_an_edit_sends_only_the_difference_with_the_same_result(
+        tmp_path: Path, change: str, monkeypatch: pytest.MonkeyPatch, neo4j_env: object, clean_db: object) -> None:
+    corpus_dir = _synth(tmp_path)
+    before = {f: f.read_bytes() for f in _files(corpus_dir)}
+    home = tmp_path / "home"
+    _load_json(["--no-cache", str(corpus_dir)], home)
+    _load_json([str(corpus_dir)], home)  # the full way: stores the digests
+    _edit(corpus_dir, change)
+    after = {f: f.read_bytes() for f in _files(corpus_dir)}
+    with monkeypatch.context() as m:
+        _no_decoding(m)
+        cached = _load_json([str(corpus_dir)], home)
+    cached_db = _dump(clean_db)
+    # The same two loads without the cache, from the same database.
+    _clear(clean_db)
+    for f in after:
+        f.unlink()
+    for f, data in before.items():
+        f.write_bytes(data)
+    _load_json(["--no-cache", str(corpus_dir)], home)
+    for f in before:
+        f.unlink()
+    for f, data in after.items():
+        f.write_bytes(data)
+    plain = _load_json(["--no-cache", str(corpus_dir)], home)
+    assert cached == plain
+    assert cached_db == _dump(clean_db)
+    # (Not for a deleted file, whose source stays as loaded, nor an attribute another file gives alike.)
+    if change not in ("spacing", "new attribute", "delete file"):
+        assert plain["created"] != plain["removed"] or any(plain["updated"].values()) or any(plain["created"].values())
+
+
+# -- a quick start: one command imports its own module; one pass finds every file ------------------
+
+
+def test_every_command_is_in_the_table_of_modules_that_lets_one_command_start_alone() -> None:
+    import importlib
+    import pkgutil
+
+    import casegraph.cli as cli_package
+
+    found = {}
+    for info in pkgutil.iter_modules(cli_package.__path__):
+        if not info.name.startswith("_") and info.name != "common":
+            for command in getattr(importlib.import_module(f"casegraph.cli.{info.name}"), "COMMANDS", ()):
+                found[command.name] = info.name
+    assert cli_package.COMMAND_MODULES == found
+
+
+def test_validate_starts_without_the_graph_libraries() -> None:
+    code = ("import sys; from casegraph.cli import cli; cli.commands.get('validate');"
+            "print(sorted(m for m in ('networkx', 'rich', 'neo4j', 'importlib.metadata', 'loaders.facts') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert out.strip() == "[]"
+
+
+def test_one_pass_finds_the_same_fact_and_judgement_files(tmp_path: Path) -> None:
+    from loaders.facts import find_fact_files
+    from loaders.files import JUDGEMENT_NAMES, scan
+    from loaders.judgements import JUDGEMENT_FILES, find_judgement_files
+
+    assert JUDGEMENT_NAMES == JUDGEMENT_FILES
+    corpus_dir = _corpus(tmp_path)
+    (corpus_dir / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "crimea" / "judgements.yml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "identity" / "judgements.yaml").write_text(SAME, encoding="utf-8")
+    (corpus_dir / "a-b").mkdir()
+    shutil.copy(corpus_dir / "crimea" / "empr-2022-fsb-agent-network.yaml", corpus_dir / "a-b" / "x.yaml")
+    (corpus_dir / ".hidden").mkdir()
+    (corpus_dir / ".hidden" / "y.yaml").write_text("{}", encoding="utf-8")
+    one = corpus_dir / "identity" / "celal-interview.yaml"
+    def expected(top: Path) -> list[Path]:
+        return sorted(p for p in top.rglob("*") if p.suffix in (".yaml", ".json") and p.name not in JUDGEMENT_FILES
+                      and not any(part.startswith(".") for part in p.relative_to(top).parts))
+
+    crimea = expected(corpus_dir / "crimea")
+    for paths, facts in [([corpus_dir], expected(corpus_dir)), ([one], [one]), ([corpus_dir / "crimea", one], [*crimea, one]),
+                         ([corpus_dir / "judgements.yaml", one], [one])]:
+        found, judgements = scan(paths)
+        assert found == facts == find_fact_files(paths)
+        assert [str(j) for j in judgements] == [str(j) for j in find_judgement_files(paths)]
+        assert judgements

@@ -116,23 +116,90 @@ def cli(ctx: click.Context, verbose: bool) -> None:
     ctx.obj = State(verbose=verbose)
 
 
+# Which theme module holds which command, so that running one command imports its module only
+# (``casegraph validate`` need not import NetworkX, the exporters or the extractors). Only a
+# shortcut: a command missing here, or moved, is still found by importing every theme module
+# (tests/test_cache.py checks that this table is complete).
+COMMAND_MODULES = {
+    "analyze": "analysis", "connect": "analysis", "eval-extract": "extract", "export": "export",
+    "extract": "extract", "import-ftm": "export", "load": "store", "neo4j": "server", "queries": "query",
+    "query": "query", "review": "extract", "serve": "serve", "stats": "facts", "synth": "synth",
+    "validate": "facts", "view": "view", "xref": "identity",
+}
+
+
+def _add_module(name: str) -> None:
+    """Add the commands of one theme module of this package (it lists its ``COMMANDS``)."""
+    import importlib
+
+    module = importlib.import_module(f"{__name__}.{name}")
+    for command in getattr(module, "COMMANDS", ()):
+        dict.__setitem__(_COMMANDS, command.name, command)
+
+
 def _register() -> None:
-    """Add the commands of every theme module in this package (each lists its ``COMMANDS``).
+    """Add the commands of every theme module in this package.
 
     A new command goes into a module of its own theme here; nothing else needs editing.
     """
-    import importlib
     import pkgutil
 
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_") or info.name == "common":
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for command in getattr(module, "COMMANDS", ()):
-            cli.add_command(command)
+        _add_module(info.name)
 
 
-_register()
+class _Commands(dict[str, click.Command]):
+    """The group's commands, imported when first asked for: one by name imports its module
+    (see ``COMMAND_MODULES``), anything else (a listing, ``--help``) imports them all."""
+
+    complete = False
+
+    def _all(self) -> None:
+        if not self.complete:
+            self.complete = True
+            _register()
+
+    def get(self, name: str, default: click.Command | None = None) -> click.Command | None:  # type: ignore[override]
+        if not dict.__contains__(self, name) and name in COMMAND_MODULES:
+            _add_module(COMMAND_MODULES[name])
+        if not dict.__contains__(self, name):
+            self._all()
+        return dict.get(self, name, default)
+
+    def __getitem__(self, name: str) -> click.Command:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def __iter__(self):  # noqa: ANN204 - dict's own
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def keys(self):  # noqa: ANN202 - dict's own
+        self._all()
+        return dict.keys(self)
+
+    def values(self):  # noqa: ANN202 - dict's own
+        self._all()
+        return dict.values(self)
+
+    def items(self):  # noqa: ANN202 - dict's own
+        self._all()
+        return dict.items(self)
+
+
+_COMMANDS = _Commands()
+cli.commands = _COMMANDS
 
 
 def main() -> None:
@@ -142,4 +209,9 @@ def main() -> None:
     import logging
 
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+    words = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if words[:1] == ["load"] and "pandas" not in sys.modules:
+        # The Neo4j driver imports pandas when it is installed (for Result.to_df, which `load` never
+        # calls): over half a second of every load's start. Marked missing, the driver goes without.
+        sys.modules["pandas"] = None  # type: ignore[assignment]
     cli()

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 __all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store",
            "force_option", "output_under", "refuse_existing"]
@@ -95,6 +93,9 @@ def emit_json(data: Any) -> None:
 
 def emit_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Print a table with rich; data values are printed as text, never as markup."""
+    from rich.console import Console  # imported here: most commands print no table
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left")
     rows = [list(row) for row in rows]
     for i, header in enumerate(headers):

@@ -14,9 +14,7 @@ from casegraph.cli.common import (
     paths_argument,
     resolve_graph,
 )
-from graph.build import graph_stats
 from graph.errors import ValidationFailed
-from loaders.incremental import check
 
 __all__ = ["COMMANDS"]
 
@@ -34,6 +32,8 @@ def validate(paths: tuple[str, ...], fmt: str, use_cache: bool) -> None:
     Example:
       casegraph validate examples/crimea
     """
+    from loaders.incremental import check  # imported here, as each command's own library: a quick start
+
     summary = check(paths, cache=cache_home(use_cache))
     problems, files = summary.problems, summary.files
     if fmt == "json":
@@ -76,6 +76,8 @@ def stats(paths: tuple[str, ...], origin: str, focus: str | None, depth: int, cy
       casegraph stats --from neo4j
       casegraph stats --from neo4j --focus person:nariman-dzhelyal --depth 2
     """
+    from graph.build import graph_stats
+
     summary = graph_stats(resolve_graph(paths, origin, focus, depth, cypher, params))
     if fmt == "json":
         emit_json(summary)

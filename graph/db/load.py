@@ -60,11 +60,12 @@ class Loader:
         # Sources of this load that Neo4j did not hold when it began (known once the load has
         # read its digests): what a failed load takes back (Store.load).
         self.new_sources: frozenset[str] = frozenset()
+        self.settled: frozenset[str] = frozenset()  # see load()
 
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
-             workers: int = WORKERS, full: bool = False) -> LoadSummary:
+             workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset()) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
@@ -73,8 +74,10 @@ class Loader:
 
         Sources whose digest in Neo4j says they are loaded as they are now are skipped;
         ``full`` checks everything against the database instead (after someone edited
-        the database by hand, say).
+        the database by hand, say). ``settled``: sources of the corpus left out as Neo4j
+        holds them (loaders.delta), counted as loaded where an entity's sources are weighed.
         """
+        self.settled = settled
         summary = LoadSummary()
         clock = time.perf_counter()
 
@@ -195,11 +198,11 @@ class Loader:
         reports when Neo4j holds exactly those digests (every source skipped), from one read,
         without the corpus; None when any differs (a source missing or loaded otherwise)."""
         self.store.ensure_schema()
-        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
-            S.SOURCE_DIGESTS, keys=sorted(digests))})
+        rows = [{"key": k, "digest": d} for k, d in digests.items()]
+        same = self.store.execute_read(lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
         summary = LoadSummary()
         summary.unchanged.update(counts)
-        return summary if stored == digests else None
+        return summary if same == len(digests) else None
 
     def _check_entities(self, corpus: Corpus) -> None:
         """Refuse the load whole if it contradicts what other sources say of an entity.
@@ -212,7 +215,7 @@ class Loader:
         """
         rows = [{"key": e.key, "label": e.label} for e in corpus.entities.values()]
         with_attrs = sorted(k for k, e in corpus.entities.items() if e.attributes)
-        loaded = set(corpus.sources)
+        loaded = set(corpus.sources) | self.settled
 
         def work(tx: ManagedTransaction) -> list[str]:
             res = tx.run(S.LABEL_CONFLICTS, rows=rows)
@@ -292,7 +295,7 @@ class Loader:
         # An entity that only this load's sources mention is what they say now: names and
         # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
         # no source mentions yet may be another load's, half-written: merged with, as before.
-        loaded = set(corpus.sources)
+        loaded = set(corpus.sources) | self.settled
         own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
                if r["sources"] and set(r["sources"]) <= loaded}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)

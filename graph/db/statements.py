@@ -36,6 +36,9 @@ COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 
 # -- loading: sources, entities, mentions ---------------------------------------------------
 SOURCE_DIGESTS = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, s.digest AS digest"
+# How many of the given sources Neo4j holds with the given digest: one number back, not one row per source.
+SAME_SOURCE_DIGESTS = ("UNWIND $rows AS row MATCH (s:Source {key: row.key}) WHERE s.digest = row.digest "
+                       "RETURN count(s) AS n")
 SET_SOURCE_DIGESTS = "UNWIND $rows AS row MATCH (s:Source {key: row.key}) SET s.digest = row.digest"
 LABEL_CONFLICTS = (
     "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) "

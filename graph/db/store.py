@@ -242,7 +242,7 @@ class Store:
 
     # -- loading (graph.db.load) -------------------------------------------------------
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
-             workers: int = WORKERS, full: bool = False) -> LoadSummary:
+             workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset()) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
@@ -250,10 +250,12 @@ class Store:
         disappears when no source mentions it any more. Sources whose digest in Neo4j
         says they are loaded as they are now are skipped; ``full`` checks everything
         against the database instead (after someone edited the database by hand, say).
+        ``settled``: see :meth:`graph.db.load.Loader.load`.
         """
         loader = Loader(self)
         try:
-            return loader.load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full)
+            return loader.load(corpus, progress=progress, chunk_size=chunk_size, workers=workers, full=full,
+                               settled=settled)
         except BaseException:
             if loader.new_sources:
                 self._forget_sources(corpus, sorted(loader.new_sources))
