@@ -379,3 +379,39 @@ def test_the_agency_of_the_first_verb_does_the_coordinated_second(tmp_path: Path
     doc = draft(tmp_path, "Raid\n\nThe FSB searched the homes of believers, who were later detained, and Sergei Filatov was "
                           "detained.\n", "b")
     assert ("org:fsb", "event:sergei-filatov-detention") not in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_raids_an_agency_conducts_or_that_are_done_by_it_and_the_questioning_inside(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nThe FSB has frightened believers by conducting raids on their homes and mosques.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "search"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    doc = draft(tmp_path, "Raids\n\nWe have heard that houses were raided and those inside questioned by the FSB.\n", "b")
+    kinds = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert set(kinds) == {"search", "interrogation"}
+    assert {("org:fsb", kinds["search"]), ("org:fsb", kinds["interrogation"])} <= claims(doc, "PARTICIPANT_IN", "perpetrator")
+    # Raids nobody is said to have done, and raids only asked to stop, are no event.
+    doc = draft(tmp_path, "Raids\n\nAbusive raids on their homes continue. The FSB should stop conducting raids on homes.\n", "c")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_an_entry_ban_has_its_place_and_the_organisations_barred(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Access\n\nMonitors such as the United Nations are barred from entering Crimea. "
+                          "Five other men were banned from entering Crimea.\n")
+    events = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert len(events) == 2 and all(e["attributes"]["kind"] == "other" for e in events)
+    assert {("united-nations" in o or "united-nations" in s) for s, o in claims(doc, "PARTICIPANT_IN", "target")} == {True}
+    assert {(e["key"], "place:crimea") for e in events} <= claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Access\n\nThe United Nations could be barred from entering Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_a_meeting_with_a_named_person_and_an_attack_at_a_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Talks\n\nIn March the minister met Lenur Sadykov, a community leader, to discuss the "
+                          "situation. Arsen Tulayev was detained after the attack on fishing boats in the Black Sea.\n")
+    events = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert ("person:lenur-sadykov", events["meeting"]) in claims(doc, "PARTICIPANT_IN", "participant")
+    assert any(s == events["other"] and o == "place:black-sea" for s, o in claims(doc, "LOCATED_IN"))
+    # "attacks on the work of defenders" is no physical attack anywhere.
+    doc = draft(tmp_path, "Talks\n\nThese are attacks on the work of human rights defenders in Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]
