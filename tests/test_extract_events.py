@@ -415,3 +415,16 @@ def test_a_meeting_with_a_named_person_and_an_attack_at_a_place(tmp_path: Path) 
     # "attacks on the work of defenders" is no physical attack anywhere.
     doc = draft(tmp_path, "Talks\n\nThese are attacks on the work of human rights defenders in Crimea.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]
+
+
+def test_a_prisoner_exchange_between_states_and_many_unnamed_people_detained(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Swap\n\nThe United States welcomes the release of 20 Ukrainians held by Russia, in exchange "
+                          "for 20 prisoners held by Ukraine. At least 30 Crimean Tatars were detained on 5 May in towns "
+                          "around Crimea.\n")
+    events = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    parts = {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == events["exchange"]}
+    assert "org:russian-federation" in parts and "org:us-government" not in parts
+    assert (events["detention"], "place:crimea") in claims(doc, "LOCATED_IN")
+    # "the four men were detained" means people named elsewhere: no collective event.
+    doc = draft(tmp_path, "Swap\n\nThe four men were detained in Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]

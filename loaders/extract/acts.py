@@ -59,6 +59,15 @@ _ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+en
 _MEET_RE = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?", re.IGNORECASE)
 _ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
                         r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE)
+# "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
+_EXCHANGE_RE = re.compile(r"\bin\s+exchange\s+for\b|\b(?:prisoner|detainee)s?\s+(?:swap|exchange)\b|\bexchanged\s+for\b",
+                          re.IGNORECASE)
+# "at least 49 Crimean Tatars were arbitrarily detained": many people the text does not name (an indefinite number;
+# "the four men were detained" means people named elsewhere, which the group rules give one event each).
+_NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+least|more\s+than|over|some|about|almost|nearly)\s+)?"
+                              r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
+                              r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
+                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested)\b")
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -85,7 +94,7 @@ def _places_after(text: str, sent_start: int, places: Sequence[Mention], b: int,
         if p.start < pos or p.start - b > reach:
             continue
         gap = text[pos - sent_start:p.start - sent_start]
-        if re.search(r"[.;]", gap) or not re.search(r"\b(?:in|near|at|off|outside)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?$", gap):
+        if re.search(r"[.;]", gap) or not re.search(r"\b(?:in|near|at|off|outside|around|across|throughout)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?$", gap):
             if out:
                 break
             continue
@@ -117,6 +126,22 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             if q:
                 out.append(Act("interrogation", "Questioning of those inside raided " + m.group().split(" ", 1)[0],
                                s0 + q.start(), s0 + q.end(), perpetrators=perps))
+    for m in _NUMBERED_ACT_RE.finditer(text) if not people else ():
+        if m.group(1) is None and m.group(2).isdigit() and int(m.group(2)) < 5:
+            continue  # "2 men were detained" may well be two people named elsewhere
+        a, b = s0 + m.start(), s0 + m.end()
+        kind = "detention" if m.group(3) == "detained" else "arrest"
+        who = text[m.start():m.end()].split(" were ")[0].split(" have ")[0].split(" had ")[0]
+        out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=_by_agent(text, s0, orgs, b, 40),
+                       places=_places_after(text, s0, places, b, 120)[:1]))
+    for m in _EXCHANGE_RE.finditer(text):
+        # the states that hold the prisoners or swap them, not the one that welcomes the news
+        states = list({o.ref: o for o in orgs if _kind(o) == "government" and re.search(
+            r"\b(?:by|between|and|with)\s+(?:the\s+)?$", text[max(0, o.start - s0 - 12):o.start - s0])}.values())
+        if states:
+            out.append(Act("exchange", "Prisoner exchange between " + " and ".join(o.text for o in states),
+                           s0 + m.start(), s0 + m.end(), participants=states))
+            break
     for m in _ENTRY_BAN_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         place = next((p for p in places if p.start == b), None)
@@ -133,9 +158,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         met = next((p for p in people if p.start == b), None)
         if met is None:
             continue
-        who = [x for x in [*people, *orgs] if x.end <= s0 + m.start()
+        subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start()
                and re.fullmatch(r"\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?", text[x.end - s0:m.start()])]
-        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *who[-1:]]))
+        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]]))
     for m in _ATTACK_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         where = _places_after(text, s0, places, b)
