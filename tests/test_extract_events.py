@@ -428,3 +428,12 @@ def test_a_prisoner_exchange_between_states_and_many_unnamed_people_detained(tmp
     # "the four men were detained" means people named elsewhere: no collective event.
     doc = draft(tmp_path, "Swap\n\nThe four men were detained in Crimea.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_many_unnamed_people_detained_by_an_agency(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crew\n\nWe called for the release of the 12 Ukrainian sailors detained by the FSB "
+                          "after the incident in the Black Sea.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "detention"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert not claims(doc, "LOCATED_IN") & {(event["key"], "place:black-sea")}

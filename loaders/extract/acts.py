@@ -68,6 +68,11 @@ _NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+
                               r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
                               r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
                               r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested)\b")
+# "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them.
+_DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
+                             r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists|"
+                             r"crew\s?members|sailors|seamen|fishermen|servicemen)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+                             r"(detained|arrested|captured|seized)(?=\s+by\b)")
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -104,10 +109,20 @@ def _places_after(text: str, sent_start: int, places: Sequence[Mention], b: int,
 
 
 def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Sequence[Mention],
-              places: Sequence[Mention]) -> list[Act]:
-    """The raids, entry bans, meetings and attacks of one sentence (``text`` is the sentence)."""
+              places: Sequence[Mention], named_groups: Sequence[tuple[int, int]] = ()) -> list[Act]:
+    """The raids, entry bans, meetings, exchanges, attacks and acts on many unnamed people of one
+    sentence (``text`` is the sentence; ``named_groups`` the spans of plurals that mean people named)."""
     out: list[Act] = []
     s0 = sent_start
+    for m in _DETAINED_BY_RE.finditer(text):  # a number of people: not the named people of the sentence
+        # the act starts at its verb: "called for the release of the 24 men detained by X" asks for the release only
+        a, b = s0 + m.start(2), s0 + m.end()
+        perps = _by_agent(text, s0, orgs, b, 40)
+        if perps and not any(x < b and y > s0 + m.start() for x, y in named_groups):
+            kind = "arrest" if m.group(2) == "arrested" else "detention"
+            who = text[m.start():m.start(2)].strip()
+            # no place: what follows the agent is often another act ("detained by X following the attack in P")
+            out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=perps))
     if not people:  # a named person's search or questioning is the person-event rules' business
         for m in _RAID_ACTIVE_RE.finditer(text):
             a, b = s0 + m.start(), s0 + m.end()

@@ -624,7 +624,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                              "perpetrator:ban", role="perpetrator", asserted_by=speaker)
             _event_place(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
 
-        for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places):
+        for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
             if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)):
                 continue
