@@ -437,3 +437,20 @@ def test_many_unnamed_people_detained_by_an_agency(tmp_path: Path) -> None:
     assert event["attributes"]["kind"] == "detention"
     assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert not claims(doc, "LOCATED_IN") & {(event["key"], "place:black-sea")}
+
+
+def test_a_referendum_its_place_and_holder_a_conscription_and_a_rally(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Vote\n\nIt marks the anniversary of the referendum on Crimea, which Russia held in 2014. "
+                          "About 500 residents have been conscripted into the FSB. "
+                          "Lenur Sadykov had taken part in a rally to support the protests.\n")
+    events = {e["name"]: e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"}
+    vote = next(k for n, k in events.items() if n.startswith("Referendum"))
+    assert (vote, "place:crimea") in claims(doc, "LOCATED_IN")
+    assert ("org:russian-federation", vote) in claims(doc, "PARTICIPANT_IN", "organiser")
+    draft_key = next(k for n, k in events.items() if n.startswith("Conscription"))
+    assert ("org:fsb", draft_key) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    rally = next(k for n, k in events.items() if n.startswith("Rally"))
+    assert ("person:lenur-sadykov", rally) in claims(doc, "PARTICIPANT_IN", "participant")
+    # A rally someone only plans is none.
+    doc = draft(tmp_path, "Vote\n\nLenur Sadykov may have taken part in a rally.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]

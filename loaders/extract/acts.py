@@ -73,6 +73,14 @@ _DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\wâ€
                              r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists|"
                              r"crew\s?members|sailors|seamen|fishermen|servicemen)\s+(?:who\s+(?:were|had\s+been)\s+)?"
                              r"(detained|arrested|captured|seized)(?=\s+by\b)")
+# "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
+_CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
+# "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
+_REFERENDUM_RE = re.compile(r"\breferendum\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:â€™s|'s)\s+)?", re.IGNORECASE)
+# "Sentsov had just taken part in a rally to support ...": the person who took part.
+_RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
+                       r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
+                       r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -157,6 +165,23 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             out.append(Act("exchange", "Prisoner exchange between " + " and ".join(o.text for o in states),
                            s0 + m.start(), s0 + m.end(), participants=states))
             break
+    for m in _CONSCRIPTED_RE.finditer(text):
+        army = next((o for o in orgs if o.start == s0 + m.end()), None)
+        if army is not None:
+            out.append(Act("other", "Conscription into", s0 + m.start(), army.end, perpetrators=[army]))
+    for m in _REFERENDUM_RE.finditer(text):
+        place = next((p for p in places if p.start == s0 + m.end()), None)
+        if place is None:
+            continue
+        held = [o for o in orgs if _kind(o) == "government" and 0 <= o.start - place.end <= 30
+                and re.fullmatch(r",?\s+(?:which|that)\s+", text[place.end - s0:o.start - s0])
+                and re.match(r"\s+(?:held|organi[sz]ed|staged|conducted)\b", text[o.end - s0:])]
+        out.append(Act("other", "Referendum in", s0 + m.start(), place.end, participants=held, places=[place]))
+    for m in _RALLY_RE.finditer(text):
+        a = s0 + m.start()
+        who = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
+        if who:
+            out.append(Act("other", f"{m.group(1).capitalize()}", a, s0 + m.end(), participants=who[-1:]))
     for m in _ENTRY_BAN_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         place = next((p for p in places if p.start == b), None)

@@ -1032,13 +1032,19 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
     elif act.name == "Entry ban":
         on = " and ".join(name_of(t) for t in act.targets)
         name = f"Entry ban{' on ' + on if on else ''} to {where}"
+    elif act.name in ("Conscription into", "Referendum in"):
+        name = f"{act.name} {name_of((act.perpetrators or act.places)[0])}"
+    elif act.name in ("Rally", "Demonstration", "Protest", "Picket", "March"):
+        name = f"{act.name} with {name_of(act.participants[0])}"
     elif act.perpetrators and act.kind in ("search", "interrogation"):
         name = f"{act.name} by {name_of(act.perpetrators[0])}"
     else:
         name = act.name[:1].upper() + act.name[1:]
     ev = f"event:{slug(name)[:90]}"
     ex.entity(ev, "Event", name, kind=act.kind)
-    for role, who in (("target", act.targets), ("perpetrator", act.perpetrators), ("participant", act.participants)):
+    # the state that holds a referendum organises it
+    joined = "organiser" if act.name == "Referendum in" else "participant"
+    for role, who in (("target", act.targets), ("perpetrator", act.perpetrators), (joined, act.participants)):
         for m in who:
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                      f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
