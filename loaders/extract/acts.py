@@ -179,9 +179,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", "Referendum in", s0 + m.start(), place.end, participants=held, places=[place]))
     for m in _RALLY_RE.finditer(text):
         a = s0 + m.start()
-        who = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
-        if who:
-            out.append(Act("other", f"{m.group(1).capitalize()}", a, s0 + m.end(), participants=who[-1:]))
+        doers = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
+        if doers:
+            out.append(Act("other", f"{m.group(1).capitalize()}", a, s0 + m.end(), participants=doers[-1:]))
     for m in _ENTRY_BAN_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         place = next((p for p in places if p.start == b), None)
