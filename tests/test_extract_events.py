@@ -379,3 +379,78 @@ def test_the_agency_of_the_first_verb_does_the_coordinated_second(tmp_path: Path
     doc = draft(tmp_path, "Raid\n\nThe FSB searched the homes of believers, who were later detained, and Sergei Filatov was "
                           "detained.\n", "b")
     assert ("org:fsb", "event:sergei-filatov-detention") not in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_raids_an_agency_conducts_or_that_are_done_by_it_and_the_questioning_inside(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nThe FSB has frightened believers by conducting raids on their homes and mosques.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "search"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    doc = draft(tmp_path, "Raids\n\nWe have heard that houses were raided and those inside questioned by the FSB.\n", "b")
+    kinds = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert set(kinds) == {"search", "interrogation"}
+    assert {("org:fsb", kinds["search"]), ("org:fsb", kinds["interrogation"])} <= claims(doc, "PARTICIPANT_IN", "perpetrator")
+    # Raids nobody is said to have done, and raids only asked to stop, are no event.
+    doc = draft(tmp_path, "Raids\n\nAbusive raids on their homes continue. The FSB should stop conducting raids on homes.\n", "c")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_an_entry_ban_has_its_place_and_the_organisations_barred(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Access\n\nMonitors such as the United Nations are barred from entering Crimea. "
+                          "Five other men were banned from entering Crimea.\n")
+    events = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert len(events) == 2 and all(e["attributes"]["kind"] == "other" for e in events)
+    assert {("united-nations" in o or "united-nations" in s) for s, o in claims(doc, "PARTICIPANT_IN", "target")} == {True}
+    assert {(e["key"], "place:crimea") for e in events} <= claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Access\n\nThe United Nations could be barred from entering Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_a_meeting_with_a_named_person_and_an_attack_at_a_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Talks\n\nIn March the minister met Lenur Sadykov, a community leader, to discuss the "
+                          "situation. Arsen Tulayev was detained after the attack on fishing boats in the Black Sea.\n")
+    events = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert ("person:lenur-sadykov", events["meeting"]) in claims(doc, "PARTICIPANT_IN", "participant")
+    assert any(s == events["other"] and o == "place:black-sea" for s, o in claims(doc, "LOCATED_IN"))
+    # "attacks on the work of defenders" is no physical attack anywhere.
+    doc = draft(tmp_path, "Talks\n\nThese are attacks on the work of human rights defenders in Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]
+
+
+def test_a_prisoner_exchange_between_states_and_many_unnamed_people_detained(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Swap\n\nThe United States welcomes the release of 20 Ukrainians held by Russia, in exchange "
+                          "for 20 prisoners held by Ukraine. At least 30 Crimean Tatars were detained on 5 May in towns "
+                          "around Crimea.\n")
+    events = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    parts = {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == events["exchange"]}
+    assert "org:russian-federation" in parts and "org:us-government" not in parts
+    assert (events["detention"], "place:crimea") in claims(doc, "LOCATED_IN")
+    # "the four men were detained" means people named elsewhere: no collective event.
+    doc = draft(tmp_path, "Swap\n\nThe four men were detained in Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_many_unnamed_people_detained_by_an_agency(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crew\n\nWe called for the release of the 12 Ukrainian sailors detained by the FSB "
+                          "after the incident in the Black Sea.\n")
+    [event] = [e for e in doc["entities"] if e["label"] == "Event"]
+    assert event["attributes"]["kind"] == "detention"
+    assert ("org:fsb", event["key"]) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert not claims(doc, "LOCATED_IN") & {(event["key"], "place:black-sea")}
+
+
+def test_a_referendum_its_place_and_holder_a_conscription_and_a_rally(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Vote\n\nIt marks the anniversary of the referendum on Crimea, which Russia held in 2014. "
+                          "About 500 residents have been conscripted into the FSB. "
+                          "Lenur Sadykov had taken part in a rally to support the protests.\n")
+    events = {e["name"]: e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"}
+    vote = next(k for n, k in events.items() if n.startswith("Referendum"))
+    assert (vote, "place:crimea") in claims(doc, "LOCATED_IN")
+    assert ("org:russian-federation", vote) in claims(doc, "PARTICIPANT_IN", "organiser")
+    draft_key = next(k for n, k in events.items() if n.startswith("Conscription"))
+    assert ("org:fsb", draft_key) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    rally = next(k for n, k in events.items() if n.startswith("Rally"))
+    assert ("person:lenur-sadykov", rally) in claims(doc, "PARTICIPANT_IN", "participant")
+    # A rally someone only plans is none.
+    doc = draft(tmp_path, "Vote\n\nLenur Sadykov may have taken part in a rally.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]

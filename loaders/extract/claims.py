@@ -20,6 +20,7 @@ from anyascii import anyascii
 
 from graph.model import Entity
 from graph.ontology import default_ontology
+from loaders.extract.acts import Act, find_acts
 from loaders.extract.events import (
     COLLECTIVE_ACTS,
     COLLECTIVE_RE,
@@ -623,6 +624,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                              "perpetrator:ban", role="perpetrator", asserted_by=speaker)
             _event_place(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
 
+        for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
+            # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
+            if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)):
+                continue
+            _act_event(ex, text, sent, act, speaker, _nearest_date(dates, date_starts, sent, act.start))
+
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
 
@@ -1012,3 +1019,34 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
         ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")
+
+
+def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:
+    """One event for an act of :mod:`loaders.extract.acts`, with its targets, agents, participants and places."""
+    def name_of(m: Mention) -> str:
+        return ex.entities[m.ref].name if m.ref in ex.entities else m.text
+
+    where = ", ".join(name_of(p) for p in act.places)
+    if act.kind == "meeting":
+        name = f"Meeting with {name_of(act.participants[0])}"
+    elif act.name == "Entry ban":
+        on = " and ".join(name_of(t) for t in act.targets)
+        name = f"Entry ban{' on ' + on if on else ''} to {where}"
+    elif act.name in ("Conscription into", "Referendum in"):
+        name = f"{act.name} {name_of((act.perpetrators or act.places)[0])}"
+    elif act.name in ("Rally", "Demonstration", "Protest", "Picket", "March"):
+        name = f"{act.name} with {name_of(act.participants[0])}"
+    elif act.perpetrators and act.kind in ("search", "interrogation"):
+        name = f"{act.name} by {name_of(act.perpetrators[0])}"
+    else:
+        name = act.name[:1].upper() + act.name[1:]
+    ev = f"event:{slug(name)[:90]}"
+    ex.entity(ev, "Event", name, kind=act.kind)
+    # the state that holds a referendum organises it
+    joined = "organiser" if act.name == "Referendum in" else "participant"
+    for role, who in (("target", act.targets), ("perpetrator", act.perpetrators), (joined, act.participants)):
+        for m in who:
+            ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
+                     f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
+    for p in act.places:
+        ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")

@@ -1,0 +1,211 @@
+"""Acts a monitor records that are not done to one named person: raids on homes and mosques
+by an agency, people barred from entering a place, a meeting with someone, an attack on
+something at a place.
+
+- raids an agency conducts ("the occupation authorities have intimidated Crimean Tatars by
+  conducting raids on their homes"), or that the text puts in the passive with the agency
+  after "by" ("mosques and homes have been raided and those inside questioned by the FSB"),
+  the questioning of the people inside with them;
+- entry bans ("the UN and the OSCE are barred from entering Crimea", "seven Crimean Tatars
+  who are banned from entering Crimea"): the place, and whoever is named as barred;
+- meetings ("In March I met Refat Chubarov", "a meeting with X"): the person met, and the
+  named subject who met them;
+- attacks ("the attack on Ukrainian vessels in the Black Sea near the Kerch Strait"): where.
+
+Each finder reads one sentence and returns :class:`Act` records; ``claims.extract_claims``
+turns them into events and claims. They leave alone sentences that name the people an act
+was done to, which the person-event rules of :mod:`loaders.extract.claims` cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from loaders.extract.mentions import Mention
+
+__all__ = ["Act", "find_acts"]
+
+
+@dataclass
+class Act:
+    """One act a sentence reports: its kind, a name stem, the trigger's offsets, who and where."""
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    targets: list[Mention] = field(default_factory=list)
+    perpetrators: list[Mention] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+
+_PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
+# "conducting raids on their homes, schools, and mosques", "carried out searches of homes".
+_RAID_ACTIVE_RE = re.compile(r"\b(?:conduct(?:ing|ed|s)?|carr(?:ying|ied|ies|y)\s+out|stag(?:ing|ed)|launch(?:ing|ed))\s+"
+                             r"(?:(?:mass|new|violent|armed|numerous|several|multiple)\s+)?(raids|searches)\s+(?:on|of|in)\s+"
+                             r"(?:[\w’'-]+\s+){0,3}?" + _PREMISES + r"\b", re.IGNORECASE)
+# "mosques and homes have been raided and those inside questioned by Russian security services".
+_RAID_PASSIVE_RE = re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
+                              re.IGNORECASE)
+_QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)\s+(?:inside\s+|present\s+)?(?:were\s+)?"
+                            r"(questioned|interrogated)\b", re.IGNORECASE)
+# The subject of an active raid verb: "ORG have intimidated X by " / "ORG have also ".
+_SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|\w+ly\s+)?(?:[a-z]+ed\s+[^,;.]{1,40}?\s+by\s+)?")
+_ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
+                           r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE)
+_MEET_RE = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?", re.IGNORECASE)
+_ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
+                        r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE)
+# "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
+_EXCHANGE_RE = re.compile(r"\bin\s+exchange\s+for\b|\b(?:prisoner|detainee)s?\s+(?:swap|exchange)\b|\bexchanged\s+for\b",
+                          re.IGNORECASE)
+# "at least 49 Crimean Tatars were arbitrarily detained": many people the text does not name (an indefinite number;
+# "the four men were detained" means people named elsewhere, which the group rules give one event each).
+_NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+least|more\s+than|over|some|about|almost|nearly)\s+)?"
+                              r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
+                              r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
+                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested)\b")
+# "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them.
+_DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
+                             r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists|"
+                             r"crew\s?members|sailors|seamen|fishermen|servicemen)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+                             r"(detained|arrested|captured|seized)(?=\s+by\b)")
+# "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
+_CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
+# "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
+_REFERENDUM_RE = re.compile(r"\breferendum\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+# "Sentsov had just taken part in a rally to support ...": the person who took part.
+_RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
+                       r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
+                       r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE)
+_NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+def _by_agent(text: str, sent_start: int, orgs: Sequence[Mention], b: int, reach: int = 100) -> list[Mention]:
+    """The organisations after "by" within ``reach`` of ``b`` in the same clause ("... by the FSB")."""
+    out = []
+    for o in orgs:
+        gap = text[b - sent_start:o.start - sent_start]
+        if 0 <= o.start - b <= reach and not re.search(r"[.;]", gap) \
+                and re.search(r"\bby\s+(?:the\s+)?(?:(?:Russian|so-called|de\s+facto|local|occupation)\s+){0,2}$", gap):
+            out.append(o)
+    return out
+
+
+def _places_after(text: str, sent_start: int, places: Sequence[Mention], b: int, reach: int = 80) -> list[Mention]:
+    """The places named right after ``b`` by "in/near/at/off" ("in the Black Sea near the Kerch Strait")."""
+    out: list[Mention] = []
+    pos = b
+    for p in sorted(places, key=lambda m: m.start):
+        if p.start < pos or p.start - b > reach:
+            continue
+        gap = text[pos - sent_start:p.start - sent_start]
+        if re.search(r"[.;]", gap) or not re.search(r"\b(?:in|near|at|off|outside|around|across|throughout)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?$", gap):
+            if out:
+                break
+            continue
+        out.append(p)
+        pos = p.end
+    return out
+
+
+def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Sequence[Mention],
+              places: Sequence[Mention], named_groups: Sequence[tuple[int, int]] = ()) -> list[Act]:
+    """The raids, entry bans, meetings, exchanges, attacks and acts on many unnamed people of one
+    sentence (``text`` is the sentence; ``named_groups`` the spans of plurals that mean people named)."""
+    out: list[Act] = []
+    s0 = sent_start
+    for m in _DETAINED_BY_RE.finditer(text):  # a number of people: not the named people of the sentence
+        # the act starts at its verb: "called for the release of the 24 men detained by X" asks for the release only
+        a, b = s0 + m.start(2), s0 + m.end()
+        perps = _by_agent(text, s0, orgs, b, 40)
+        if perps and not any(x < b and y > s0 + m.start() for x, y in named_groups):
+            kind = "arrest" if m.group(2) == "arrested" else "detention"
+            who = text[m.start():m.start(2)].strip()
+            # no place: what follows the agent is often another act ("detained by X following the attack in P")
+            out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=perps))
+    if not people:  # a named person's search or questioning is the person-event rules' business
+        for m in _RAID_ACTIVE_RE.finditer(text):
+            a, b = s0 + m.start(), s0 + m.end()
+            perps = [o for o in orgs if o.end <= a and _SUBJECT_GAP_RE.fullmatch(text[o.end - s0:m.start()])]
+            if perps:
+                out.append(Act("search", "Raids on " + m.group().split(" on ", 1)[-1] if " on " in m.group() else "Raids",
+                               a, b, perpetrators=perps[-1:], places=_places_after(text, s0, places, b)))
+        for m in _RAID_PASSIVE_RE.finditer(text):
+            a, b = s0 + m.start(), s0 + m.end()
+            perps = _by_agent(text, s0, orgs, b)
+            if not perps:
+                continue
+            out.append(Act("search", "Raids on " + m.group().split(" ", 1)[0], a, b, perpetrators=perps,
+                           places=_places_after(text, s0, places, b)))
+            q = _QUESTIONED_RE.search(text, m.end(), perps[0].start - s0)
+            if q:
+                out.append(Act("interrogation", "Questioning of those inside raided " + m.group().split(" ", 1)[0],
+                               s0 + q.start(), s0 + q.end(), perpetrators=perps))
+    for m in _NUMBERED_ACT_RE.finditer(text) if not people else ():
+        if m.group(1) is None and m.group(2).isdigit() and int(m.group(2)) < 5:
+            continue  # "2 men were detained" may well be two people named elsewhere
+        a, b = s0 + m.start(), s0 + m.end()
+        kind = "detention" if m.group(3) == "detained" else "arrest"
+        who = text[m.start():m.end()].split(" were ")[0].split(" have ")[0].split(" had ")[0]
+        out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=_by_agent(text, s0, orgs, b, 40),
+                       places=_places_after(text, s0, places, b, 120)[:1]))
+    for m in _EXCHANGE_RE.finditer(text):
+        # the states that hold the prisoners or swap them, not the one that welcomes the news
+        states = list({o.ref: o for o in orgs if _kind(o) == "government" and re.search(
+            r"\b(?:by|between|and|with)\s+(?:the\s+)?$", text[max(0, o.start - s0 - 12):o.start - s0])}.values())
+        if states:
+            out.append(Act("exchange", "Prisoner exchange between " + " and ".join(o.text for o in states),
+                           s0 + m.start(), s0 + m.end(), participants=states))
+            break
+    for m in _CONSCRIPTED_RE.finditer(text):
+        army = next((o for o in orgs if o.start == s0 + m.end()), None)
+        if army is not None:
+            out.append(Act("other", "Conscription into", s0 + m.start(), army.end, perpetrators=[army]))
+    for m in _REFERENDUM_RE.finditer(text):
+        place = next((p for p in places if p.start == s0 + m.end()), None)
+        if place is None:
+            continue
+        held = [o for o in orgs if _kind(o) == "government" and 0 <= o.start - place.end <= 30
+                and re.fullmatch(r",?\s+(?:which|that)\s+", text[place.end - s0:o.start - s0])
+                and re.match(r"\s+(?:held|organi[sz]ed|staged|conducted)\b", text[o.end - s0:])]
+        out.append(Act("other", "Referendum in", s0 + m.start(), place.end, participants=held, places=[place]))
+    for m in _RALLY_RE.finditer(text):
+        a = s0 + m.start()
+        doers = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
+        if doers:
+            out.append(Act("other", f"{m.group(1).capitalize()}", a, s0 + m.end(), participants=doers[-1:]))
+    for m in _ENTRY_BAN_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        place = next((p for p in places if p.start == b), None)
+        if place is None:
+            continue
+        targets = [x for x in [*people, *orgs] if x.end <= a and _kind(x) not in _NOT_TARGET
+                   and (x.entry is None or not x.entry.generic)
+                   and not re.search(r"[;:]|\bby\b|\b(?:said|says|told)\b", text[x.end - s0:m.start()])]
+        targets = list({x.ref: x for x in targets}.values())  # "the OSCE" and "(OSCE)": one target
+        out.append(Act("other", "Entry ban", a, place.end, targets=targets, perpetrators=_by_agent(text, s0, orgs, place.end),
+                       places=[place]))
+    for m in _MEET_RE.finditer(text):
+        b = s0 + m.end()
+        met = next((p for p in people if p.start == b), None)
+        if met is None:
+            continue
+        subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start()
+               and re.fullmatch(r"\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?", text[x.end - s0:m.start()])]
+        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]]))
+    for m in _ATTACK_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        where = _places_after(text, s0, places, b)
+        if not where or re.search(r"[,;]", text[m.end():where[0].start - s0]):
+            continue
+        out.append(Act("other", text[m.start():where[-1].end - s0], a, where[-1].end,
+                       perpetrators=_by_agent(text, s0, orgs, where[-1].end, 40), places=where))
+    return out
