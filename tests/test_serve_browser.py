@@ -191,6 +191,25 @@ def test_hostile_strings_are_text_in_chromium(chrome: Any, app: App) -> None:
     click_some_edge(chrome, "org:plain")
     wait(chrome, lambda: css(chrome, "#claim-title"), "the hostile evidence")
     assert any("onerror=alert(5)" in q.text for q in css(chrome, "#panel blockquote"))
+    # The paths panel: from the hostile person to the organisation, each hop's quote as text.
+    search(chrome, "Zlodey", "person:hostile")[0].find_element("css selector", ".pick-from").click()
+    search(chrome, "Plain Org", "org:plain")[0].find_element("css selector", ".pick-to").click()
+    css(chrome, "#connect-go")[0].click()
+    wait(chrome, lambda: css(chrome, "#paths-title"), "the hostile paths")
+    assert css(chrome, "#paths-title")[0].text.startswith(f"{HOSTILE_NAME} to Plain Org:")
+    assert any("onerror=alert(5)" in q.text for q in css(chrome, ".path blockquote"))
+    # A saved query's table: what the hostile person asserted (name and quote in the cells).
+    from selenium.webdriver.support.ui import Select
+
+    css(chrome, "#saved summary")[0].click()
+    wait(chrome, lambda: len(css(chrome, "#query-name option")) > 3, "the saved queries")
+    Select(css(chrome, "#query-name")[0]).select_by_value("person-assertions")
+    wait(chrome, lambda: css(chrome, '#query-params input[data-param="person"]'), "the person field")
+    css(chrome, '#query-params input[data-param="person"]')[0].send_keys("person:hostile")
+    css(chrome, "#query-run")[0].click()
+    wait(chrome, lambda: css(chrome, "#query-table tbody tr"), "the query's table")
+    cells = [td.text for td in css(chrome, "#query-table tbody td")]
+    assert HOSTILE_NAME in cells and any("onerror=alert(5)" in c for c in cells)
     from selenium.common.exceptions import NoAlertPresentException
 
     with pytest.raises(NoAlertPresentException):
