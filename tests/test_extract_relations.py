@@ -384,3 +384,17 @@ def test_in_its_report_an_organisation_publishes() -> None:
     _text, ex = extract("In its report, the Crimean Human Rights Group noted that 12 people were detained.")
     states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
     assert states == {("org:crimean-human-rights-group", "publication")}
+
+
+def test_a_government_that_opens_its_sentence_with_a_stance_states() -> None:
+    _text, ex = extract("The United States does not recognize the ruling to uphold the ban of the Mejlis. The UK once again "
+                        "calls upon Russia to release Nariman Dzhelyal.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert {"org:us-government", "org:uk-government"} <= states
+
+
+def test_a_government_named_inside_its_sentence_or_without_a_stance_does_not_state() -> None:
+    _text, ex = extract("Lawyers said that the United States does not recognize the ruling. The United States imposed "
+                        "sanctions on Russia.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert "org:us-government" not in states

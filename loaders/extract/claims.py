@@ -181,6 +181,14 @@ class _Sent:
         return self.s.text[b - self.s.start:b - self.s.start + n]
 
 
+# A government's stance verbs that the speech cues do not list ("does not recognize", "is troubled").
+_STANCE_RE = re.compile(
+    r"\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+|fully\s+)*(?:"
+    r"(?:does|do)\s+not\s+(?:and\s+will\s+not\s+)?recogni[sz]e|will\s+not\s+recogni[sz]e|(?:is|are|remains?)\s+"
+    r"(?:deeply\s+|gravely\s+|very\s+)?(?:troubled|alarmed|disturbed|dismayed)|calls?\s+upon|rejects?|reaffirms?|"
+    r"reaffirmed|supports?\s+the\s+(?:release|call)|denounces?|objects?\s+to)\b", re.IGNORECASE)
+
+
 def _title_re(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -338,6 +346,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if subject and _re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
                                     rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
                                     cx.after(m.end, 120), re.IGNORECASE):
+                speakers.append((m.ref, m.start, m.end))
+            # "The United States does not recognize ...", "The UK once again calls upon Russia": a government that
+            # opens its sentence with a stance speaks (only a government, and only as the sentence's first words).
+            elif (ex.entities[m.ref].attributes or {}).get("kind") == "government" and re.fullmatch(
+                    r"\s*(?:(?:today|now|also|again),?\s+)?(?:the\s+)?", text[sent.start:m.start], re.IGNORECASE) and \
+                    _STANCE_RE.match(cx.after(m.end, 60)):
                 speakers.append((m.ref, m.start, m.end))
             # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
             elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
