@@ -454,3 +454,20 @@ def test_a_referendum_its_place_and_holder_a_conscription_and_a_rally(tmp_path: 
     # A rally someone only plans is none.
     doc = draft(tmp_path, "Vote\n\nLenur Sadykov may have taken part in a rally.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]
+
+
+def test_an_act_that_follows_another_is_linked_to_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crew\n\nWe called for the release of the 12 Ukrainian sailors detained by the FSB "
+                          "following the 2018 attack on Ukrainian vessels in the Black Sea.\n")
+    kinds = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert claims(doc, "LINKED_TO") == {(kinds["detention"], kinds["other"])}
+    # Two acts side by side with no word that connects them are not linked.
+    doc = draft(tmp_path, "Crew\n\nThe 12 Ukrainian sailors were detained by the FSB, and the attack on Ukrainian "
+                          "vessels in the Black Sea was condemned.\n", "b")
+    assert not claims(doc, "LINKED_TO")
+
+
+def test_acts_on_one_person_are_not_linked_to_each_other(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrest\n\nLenur Sadykov was arrested by the FSB after the search of his home in "
+                          "Simferopol.\n")
+    assert not claims(doc, "LINKED_TO")

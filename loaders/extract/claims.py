@@ -97,6 +97,14 @@ class ClaimDraft:
 class Extraction:
     entities: dict[str, EntityDraft] = field(default_factory=dict)
     claims: list[ClaimDraft] = field(default_factory=list)
+    # Where each event's triggers stand in the text (for the rules that join two events of one sentence).
+    triggers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def trigger(self, ev: str, a: int, b: int) -> None:
+        """Record that ``text[a:b]`` names event ``ev``."""
+        spans = self.triggers.setdefault(ev, [])
+        if (a, b) not in spans:
+            spans.append((a, b))
 
     def entity(self, key: str, label: str, name: str, **attrs: Any) -> EntityDraft:
         have = self.entities.get(key)
@@ -250,6 +258,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # differently are two pieces of evidence, not a conflict that refuses the files.
         date = _nearest_date(dates, date_starts, sent, a)
         ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
                  role="participant" if kind in _OWN_ACTS else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
@@ -679,8 +688,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
-    from loaders.extract.relations import extract_relations  # imported here: it imports this module
+    from loaders.extract.event_links import link_events  # imported here: it imports this module
+    from loaders.extract.relations import extract_relations
     extract_relations(text, sentences, mentions, ex, gaz)
+    link_events(text, sentences, ex)
     return ex
 
 
@@ -1056,6 +1067,7 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         name = act.name[:1].upper() + act.name[1:]
     ev = f"event:{slug(name)[:90]}"
     ex.entity(ev, "Event", name, kind=act.kind)
+    ex.trigger(ev, act.start, act.end)
     # the state that holds a referendum organises it
     joined = "organiser" if act.name == "Referendum in" else "participant"
     for role, who in (("target", act.targets), ("perpetrator", act.perpetrators), (joined, act.participants)):

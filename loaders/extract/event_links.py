@@ -1,0 +1,55 @@
+"""``LINKED_TO`` between two events one sentence connects: "the 24 crewmembers detained by
+Russia following the November 2018 attack on Ukrainian vessels" (the detention follows the
+attack), "the searches ... which resulted in the detention of five leaders" (the detention
+results from the searches).
+
+The subject is the later event (the one that follows or results), the object the one it
+follows from. Two acts on the same person ("X was arrested after a search of his home") are
+steps of one story, which the case rules tie together; they are not linked here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Sentence
+
+__all__ = ["link_events"]
+
+_NOT_ACTS = ("statement", "publication", "conference", "meeting")
+# "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
+_FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+wake\s+of|in\s+connection\s+with|linked\s+to|"
+                         r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}",
+                         re.IGNORECASE)
+# "ACT ..., which resulted in / that led to ACT": the second results from the first.
+_RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}", re.IGNORECASE)
+
+
+def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            targets.setdefault(c.object, set()).add(c.subject)
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for sent in sentences:
+        inside = [s for s in spans if sent.start <= s[0] and s[1] <= sent.end]
+        for i, (a1, b1, e1) in enumerate(inside):
+            for a2, b2, e2 in inside[i + 1:]:
+                if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
+                    continue
+                gap = text[b1:a2]
+                if _FOLLOWS_RE.fullmatch(gap):
+                    later, earlier = e1, e2
+                elif _RESULTS_RE.fullmatch(gap):
+                    later, earlier = e2, e1
+                else:
+                    continue
+                if (later, earlier) not in have:
+                    have.add((later, earlier))
+                    ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
