@@ -471,3 +471,13 @@ def test_acts_on_one_person_are_not_linked_to_each_other(tmp_path: Path) -> None
     doc = draft(tmp_path, "Arrest\n\nLenur Sadykov was arrested by the FSB after the search of his home in "
                           "Simferopol.\n")
     assert not claims(doc, "LINKED_TO")
+
+
+def test_a_release_happens_where_the_people_were_taken_first(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Freed\n\nLenur Sadykov and Refat Oruchev were flown to Turkey, without an explanation, "
+                          "and set free.\n")
+    located = claims(doc, "LOCATED_IN")
+    assert {("event:lenur-sadykov-release", "place:turkey"), ("event:refat-oruchev-release", "place:turkey")} <= located
+    # Taken there after the release, or a place the release does not follow: no place for it.
+    doc = draft(tmp_path, "Freed\n\nLenur Sadykov was set free in May, and then flown to Turkey.\n", "b")
+    assert not {o for s, o in claims(doc, "LOCATED_IN") if s == "event:lenur-sadykov-release"}

@@ -32,6 +32,7 @@ from loaders.extract.events import (
     org_bans,
     person_places,
     plural_mentions,
+    release_destination,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.guards import (
@@ -943,6 +944,11 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
             if pl is not None and ex.entities[o.ref].attributes.get("kind") == "court" and _perpetrates(cx, o, a, b):
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
                 return
+    if kind == "release":
+        dest = release_destination(text, sent.start, cx.places, a)
+        if dest is not None:
+            ex.claim(ev, "LOCATED_IN", dest.ref, quote_span(text, sent, dest.start, b), 0.65, "release-destination")
+            return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
              and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
