@@ -398,3 +398,35 @@ def test_a_government_named_inside_its_sentence_or_without_a_stance_does_not_sta
                         "sanctions on Russia.")
     states = {c.subject for c in ex.claims if c.predicate == "STATES"}
     assert "org:us-government" not in states
+
+
+def staff(ex: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.object, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "WORKS_FOR"}
+
+
+def test_a_lawyer_with_an_organisation_works_for_it() -> None:
+    _text, ex = extract("Crimean Tatar activist Lenur Sadykov was detained, said Refat Oruchev, a lawyer with Amnesty "
+                        "International. Server Mustafayev, who works for Crimean Solidarity, was searched.")
+    got = staff(ex)
+    assert ("person:refat-oruchev", "org:amnesty-international", "lawyer") in got
+    assert ("person:server-mustafayev", "org:crimean-solidarity", None) in got
+
+
+def test_a_client_of_a_lawyer_or_a_member_named_near_an_organisation_is_no_employee() -> None:
+    _text, ex = extract("Refat Oruchev, a client of Amnesty International, was detained. Lenur Sadykov met a lawyer "
+                        "with Crimean Solidarity.")
+    assert not {(s, o) for s, o, _r in staff(ex)} & {("person:refat-oruchev", "org:amnesty-international"),
+                                                      ("person:lenur-sadykov", "org:crimean-solidarity")}
+
+
+def test_state_department_titles_work_for_the_department_the_article_names() -> None:
+    text = ("State Department Spokesperson John Kirby said the ruling was unjust. The United States, said Deputy "
+            "Assistant Secretary of State Rob Berschinski, does not recognize it. Morgan Ortagus, Department "
+            "Spokesperson, welcomed the release.")
+    _text, ex = extract(text)
+    got = staff(ex)
+    assert ("person:rob-berschinski", "org:us-department-of-state", "Deputy Assistant Secretary of State") in got
+    assert ("person:morgan-ortagus", "org:us-department-of-state", "Department Spokesperson") in got
+    # Without the department named, a title alone makes no organisation.
+    _text, ex = extract("Deputy Assistant Secretary of State Rob Berschinski said the ruling was unjust.")
+    assert not staff(ex)

@@ -691,6 +691,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
     from loaders.extract.event_links import link_events  # imported here: it imports this module
     from loaders.extract.relations import extract_relations
+    from loaders.extract.works_for import staff_affiliations
+    staff_affiliations(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
     return ex
