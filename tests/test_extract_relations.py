@@ -430,3 +430,19 @@ def test_state_department_titles_work_for_the_department_the_article_names() -> 
     # Without the department named, a title alone makes no organisation.
     _text, ex = extract("Deputy Assistant Secretary of State Rob Berschinski said the ruling was unjust.")
     assert not staff(ex)
+
+
+def test_the_body_a_line_of_its_own_names_as_issuer_states_the_document() -> None:
+    text, ex = extract("The UK continues to call on Russia to release Nariman Dzhelyal.\n\nAnswered by Foreign and "
+                       "Commonwealth Office")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    issued = [c for c in ex.claims if c.rule == "issued-by"]
+    assert len(issued) == 1 and text[issued[0].span[0]:issued[0].span[1]] == "Answered by Foreign and Commonwealth Office"
+    assert (issued[0].subject, issued[0].object) in states
+    assert ("org:uk-government", issued[0].object) in states  # one statement: the ministry answers for its government
+
+
+def test_an_issuer_inside_a_sentence_is_no_attribution_line() -> None:
+    _text, ex = extract("A report on the raids was published by Amnesty International in May.\n\nIssued by Amnesty "
+                        "International in London")
+    assert not [c for c in ex.claims if c.rule == "issued-by"]

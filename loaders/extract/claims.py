@@ -695,6 +695,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     staff_affiliations(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
+    from loaders.extract.doc_source import issuing_body
+    issuing_body(text, sentences, mentions, ex)
     return ex
 
 
