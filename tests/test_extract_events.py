@@ -481,3 +481,11 @@ def test_a_release_happens_where_the_people_were_taken_first(tmp_path: Path) -> 
     # Taken there after the release, or a place the release does not follow: no place for it.
     doc = draft(tmp_path, "Freed\n\nLenur Sadykov was set free in May, and then flown to Turkey.\n", "b")
     assert not {o for s, o in claims(doc, "LOCATED_IN") if s == "event:lenur-sadykov-release"}
+
+
+def test_a_facility_named_by_its_town_lies_in_the_town(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Held\n\nLenur Sadykov is held in a temporary detention facility in Simferopol.\n")
+    assert ("place:simferopol-temporary-detention-facility", "place:simferopol") in claims(doc, "LOCATED_IN")
+    # A facility named with its town in front, or a prison in a country, gets no town from this rule.
+    doc = draft(tmp_path, "Held\n\nLenur Sadykov was taken to Simferopol airport and then to a prison in Russia.\n", "b")
+    assert not {s for s, _o in claims(doc, "LOCATED_IN") if s.startswith("place:")}

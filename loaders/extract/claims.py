@@ -697,6 +697,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     link_events(text, sentences, ex)
     from loaders.extract.doc_source import issuing_body
     issuing_body(text, sentences, mentions, ex)
+    from loaders.extract.facilities import facility_places
+    facility_places(text, sentences, mentions, ex, gaz)
     return ex
 
 
