@@ -489,3 +489,12 @@ def test_a_facility_named_by_its_town_lies_in_the_town(tmp_path: Path) -> None:
     # A facility named with its town in front, or a prison in a country, gets no town from this rule.
     doc = draft(tmp_path, "Held\n\nLenur Sadykov was taken to Simferopol airport and then to a prison in Russia.\n", "b")
     assert not {s for s, _o in claims(doc, "LOCATED_IN") if s.startswith("place:")}
+
+
+def test_raids_in_russia_occupied_crimea_happen_in_crimea(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nRussian security forces conducted raids on homes in Russian-occupied Crimea.\n")
+    [raid] = [e["key"] for e in doc["entities"] if e["label"] == "Event"]
+    assert claims(doc, "LOCATED_IN") == {(raid, "place:crimea")}
+    # A place that is not the act's ("raids on homes, said a lawyer from Crimea") is none of its places.
+    doc = draft(tmp_path, "Raids\n\nRussian security forces conducted raids on homes, said a lawyer from Crimea.\n", "b")
+    assert not claims(doc, "LOCATED_IN")
