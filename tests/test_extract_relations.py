@@ -446,3 +446,12 @@ def test_an_issuer_inside_a_sentence_is_no_attribution_line() -> None:
     _text, ex = extract("A report on the raids was published by Amnesty International in May.\n\nIssued by Amnesty "
                         "International in London")
     assert not [c for c in ex.claims if c.rule == "issued-by"]
+
+
+def test_an_organisation_that_ranks_publishes_a_ranking() -> None:
+    _text, ex = extract("The respected NGO Freedom House ranks Crimea among the areas with the worst conditions.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert ("org:freedom-house", "publication") in states
+    # Ranked by somebody else: the organisation is what is ranked, it publishes nothing.
+    _text, ex = extract("Crimea was ranked among the worst by observers, Freedom House staff were told.")
+    assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:freedom-house"]
