@@ -498,3 +498,17 @@ def test_raids_in_russia_occupied_crimea_happen_in_crimea(tmp_path: Path) -> Non
     # A place that is not the act's ("raids on homes, said a lawyer from Crimea") is none of its places.
     doc = draft(tmp_path, "Raids\n\nRussian security forces conducted raids on homes, said a lawyer from Crimea.\n", "b")
     assert not claims(doc, "LOCATED_IN")
+
+
+def test_a_detention_in_a_sentence_about_the_defendants_case_is_part_of_it(tmp_path: Path) -> None:
+    body = ("Lenur Sadykov was charged with sabotage. Sadykov's case, including his detention in a hospital in 2016, "
+            "is a travesty.\n")
+    doc = draft(tmp_path, "Case\n\n" + body)
+    assert ("event:lenur-sadykov-detention", "case:lenur-sadykov") in claims(doc, "PART_OF")
+    # Without the case named, or with two defendants' acts in the sentence, no such link.
+    doc = draft(tmp_path, "Case\n\nLenur Sadykov was charged with sabotage. His detention in a hospital in 2016 was "
+                          "a travesty.\n", "b")
+    assert ("event:lenur-sadykov-detention", "case:lenur-sadykov") not in claims(doc, "PART_OF")
+    doc = draft(tmp_path, "Case\n\nLenur Sadykov and Refat Oruchev were charged with sabotage. Sadykov's case, "
+                          "including the detention of Refat Oruchev in 2016, is a travesty.\n", "c")
+    assert not {s for s, o in claims(doc, "PART_OF") if s.endswith("-detention")}

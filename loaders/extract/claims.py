@@ -691,12 +691,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
-    from loaders.extract.event_links import link_events  # imported here: it imports this module
+    from loaders.extract.event_links import acts_in_named_cases, link_events  # imported here: they import this module
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
     staff_affiliations(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
+    acts_in_named_cases(text, sentences, ex)
     from loaders.extract.doc_source import issuing_body
     issuing_body(text, sentences, mentions, ex)
     from loaders.extract.facilities import facility_places

@@ -15,7 +15,7 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
 
-__all__ = ["link_events"]
+__all__ = ["link_events", "acts_in_named_cases"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -53,3 +53,42 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                 if (later, earlier) not in have:
                     have.add((later, earlier))
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
+
+
+# "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
+_CASE_WORDS_RE = re.compile(r"(?:\b(?P<owner>[\w-]+)(?:’s|'s)|\b(?:his|her))\s+(?:criminal\s+)?case\b|"
+                            r"\bcase\s+(?:against|of)\s+(?:(?:\w+\s+){0,2}?(?-i:[A-Z][\w-]*\s+))?(?P<of>(?-i:[A-Z][\w-]*))",
+                            re.IGNORECASE)
+_STEPS = ("detention", "search", "interrogation")
+
+
+def acts_in_named_cases(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """A detention, search or questioning of a defendant in a sentence that speaks of their case
+    ("Umerov's case, including his detention in a psychiatric unit") is ``PART_OF`` that case,
+    when the sentence's acts concern one defendant only."""
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    target_of: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            target_of.setdefault(c.object, set()).add(c.subject)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp)
+    for sent in sentences:
+        mt = _CASE_WORDS_RE.search(sent.text)
+        if not mt:
+            continue
+        inside = [(a, b, ev) for a, b, ev in spans if sent.start <= a and b <= sent.end]
+        defendants = {t for _a, _b, ev in inside for t in target_of.get(ev, ()) if t in cases}
+        if len(defendants) != 1:
+            continue
+        [who] = defendants
+        owner = mt.group("owner") or mt.group("of")
+        e = ex.entities[who]
+        if owner and not any(owner in n.split() for n in [e.name, *e.aliases]):
+            continue  # somebody else's case
+        for a, b, ev in inside:
+            kind = (ex.entities[ev].attributes or {}).get("kind")
+            if kind in _STEPS and target_of.get(ev) == {who} and (ev, cases[who]) not in have:
+                have.add((ev, cases[who]))
+                lo, hi = min(a, sent.start + mt.start()), max(b, sent.start + mt.end())
+                ex.claim(ev, "PART_OF", cases[who], quote_span(text, sent, lo, hi), 0.6, "named-case")
