@@ -691,18 +691,25 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
-    from loaders.extract.event_links import acts_in_named_cases, link_events  # imported here: they import this module
+    _after_claims(text, sentences, mentions, ex, gaz)
+    return ex
+
+
+def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
+    """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
+    case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
+    from loaders.extract.doc_source import issuing_body
+    from loaders.extract.event_links import acts_in_named_cases, link_events
+    from loaders.extract.facilities import facility_places
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
+
     staff_affiliations(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
     acts_in_named_cases(text, sentences, ex)
-    from loaders.extract.doc_source import issuing_body
     issuing_body(text, sentences, mentions, ex)
-    from loaders.extract.facilities import facility_places
     facility_places(text, sentences, mentions, ex, gaz)
-    return ex
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
