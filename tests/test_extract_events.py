@@ -512,3 +512,12 @@ def test_a_detention_in_a_sentence_about_the_defendants_case_is_part_of_it(tmp_p
     doc = draft(tmp_path, "Case\n\nLenur Sadykov and Refat Oruchev were charged with sabotage. Sadykov's case, "
                           "including the detention of Refat Oruchev in 2016, is a travesty.\n", "c")
     assert not {s for s, o in claims(doc, "PART_OF") if s.endswith("-detention")}
+
+
+def test_a_place_based_organisation_sits_in_the_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Council\n\nHe spoke at a meeting of the Vienna-based Permanent Council on 25 January.\n")
+    assert ("org:osce-permanent-council", "place:vienna") in claims(doc, "LOCATED_IN")
+    assert "place:vienna" in {e["key"] for e in doc["entities"]}
+    # A word before "-based" that is no place ("faith-based", "Kremlin-based") places nothing.
+    doc = draft(tmp_path, "Council\n\nA faith-based Permanent Council met on 25 January.\n", "b")
+    assert not claims(doc, "LOCATED_IN")

@@ -700,7 +700,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_in_named_cases, link_events
-    from loaders.extract.facilities import facility_places
+    from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -710,6 +710,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     acts_in_named_cases(text, sentences, ex)
     issuing_body(text, sentences, mentions, ex)
     facility_places(text, sentences, mentions, ex, gaz)
+    based_orgs(text, sentences, mentions, ex, gaz)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
