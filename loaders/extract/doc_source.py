@@ -25,12 +25,14 @@ def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], 
     """Add ``STATES`` for the organisation a line of its own names as the document's issuer."""
     starts = [m.start for m in mentions]
     for sent in sentences:
-        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_start = sent.start
+        if line_start > 0 and text[line_start - 1] != "\n":
+            continue  # only a sentence that opens its line can be an attribution line
+        mt = _ISSUED_RE.match(text, line_start)
+        if not mt:
+            continue
         line_end = text.find("\n", sent.start)
         line_end = len(text) if line_end < 0 else line_end
-        mt = _ISSUED_RE.match(text, line_start)
-        if not mt or sent.start != line_start:
-            continue
         i = bisect.bisect_left(starts, mt.end())
         org = mentions[i] if i < len(mentions) else None
         if org is None or org.start != mt.end() or text[org.end:line_end].strip(" .") or org.ref not in ex.entities:

@@ -10,6 +10,7 @@ steps of one story, which the case rules tie together; they are not linked here.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
@@ -28,6 +29,13 @@ _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|r
                          r"(?:[\w’'-]+\s+){0,2}", re.IGNORECASE)
 
 
+def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int, int, str]]:
+    """The trigger spans (sorted by start) that lie in ``sent``, found by bisection (long articles)."""
+    lo = bisect.bisect_left(spans, (sent.start, -1, ""))
+    hi = bisect.bisect_left(spans, (sent.end, -1, ""))
+    return [s for s in spans[lo:hi] if s[1] <= sent.end]
+
+
 def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
     targets: dict[str, set[str]] = {}
@@ -38,7 +46,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                    if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
     for sent in sentences:
-        inside = [s for s in spans if sent.start <= s[0] and s[1] <= sent.end]
+        inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
             for a2, b2, e2 in inside[i + 1:]:
                 if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
@@ -77,7 +85,7 @@ def acts_in_named_cases(text: str, sentences: list[Sentence], ex: Extraction) ->
         mt = _CASE_WORDS_RE.search(sent.text)
         if not mt:
             continue
-        inside = [(a, b, ev) for a, b, ev in spans if sent.start <= a and b <= sent.end]
+        inside = _within(spans, sent)
         defendants = {t for _a, _b, ev in inside for t in target_of.get(ev, ()) if t in cases}
         if len(defendants) != 1:
             continue
