@@ -454,3 +454,70 @@ def test_a_referendum_its_place_and_holder_a_conscription_and_a_rally(tmp_path: 
     # A rally someone only plans is none.
     doc = draft(tmp_path, "Vote\n\nLenur Sadykov may have taken part in a rally.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"]["kind"] == "other"]
+
+
+def test_an_act_that_follows_another_is_linked_to_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crew\n\nWe called for the release of the 12 Ukrainian sailors detained by the FSB "
+                          "following the 2018 attack on Ukrainian vessels in the Black Sea.\n")
+    kinds = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
+    assert claims(doc, "LINKED_TO") == {(kinds["detention"], kinds["other"])}
+    # Two acts side by side with no word that connects them are not linked.
+    doc = draft(tmp_path, "Crew\n\nThe 12 Ukrainian sailors were detained by the FSB, and the attack on Ukrainian "
+                          "vessels in the Black Sea was condemned.\n", "b")
+    assert not claims(doc, "LINKED_TO")
+
+
+def test_acts_on_one_person_are_not_linked_to_each_other(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Arrest\n\nLenur Sadykov was arrested by the FSB after the search of his home in "
+                          "Simferopol.\n")
+    assert not claims(doc, "LINKED_TO")
+
+
+def test_a_release_happens_where_the_people_were_taken_first(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Freed\n\nLenur Sadykov and Refat Oruchev were flown to Turkey, without an explanation, "
+                          "and set free.\n")
+    located = claims(doc, "LOCATED_IN")
+    assert {("event:lenur-sadykov-release", "place:turkey"), ("event:refat-oruchev-release", "place:turkey")} <= located
+    # Taken there after the release, or a place the release does not follow: no place for it.
+    doc = draft(tmp_path, "Freed\n\nLenur Sadykov was set free in May, and then flown to Turkey.\n", "b")
+    assert not {o for s, o in claims(doc, "LOCATED_IN") if s == "event:lenur-sadykov-release"}
+
+
+def test_a_facility_named_by_its_town_lies_in_the_town(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Held\n\nLenur Sadykov is held in a temporary detention facility in Simferopol.\n")
+    assert ("place:simferopol-temporary-detention-facility", "place:simferopol") in claims(doc, "LOCATED_IN")
+    # A facility named with its town in front, or a prison in a country, gets no town from this rule.
+    doc = draft(tmp_path, "Held\n\nLenur Sadykov was taken to Simferopol airport and then to a prison in Russia.\n", "b")
+    assert not {s for s, _o in claims(doc, "LOCATED_IN") if s.startswith("place:")}
+
+
+def test_raids_in_russia_occupied_crimea_happen_in_crimea(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Raids\n\nRussian security forces conducted raids on homes in Russian-occupied Crimea.\n")
+    [raid] = [e["key"] for e in doc["entities"] if e["label"] == "Event"]
+    assert claims(doc, "LOCATED_IN") == {(raid, "place:crimea")}
+    # A place that is not the act's ("raids on homes, said a lawyer from Crimea") is none of its places.
+    doc = draft(tmp_path, "Raids\n\nRussian security forces conducted raids on homes, said a lawyer from Crimea.\n", "b")
+    assert not claims(doc, "LOCATED_IN")
+
+
+def test_a_detention_in_a_sentence_about_the_defendants_case_is_part_of_it(tmp_path: Path) -> None:
+    body = ("Lenur Sadykov was charged with sabotage. Sadykov's case, including his detention in a hospital in 2016, "
+            "is a travesty.\n")
+    doc = draft(tmp_path, "Case\n\n" + body)
+    assert ("event:lenur-sadykov-detention", "case:lenur-sadykov") in claims(doc, "PART_OF")
+    # Without the case named, or with two defendants' acts in the sentence, no such link.
+    doc = draft(tmp_path, "Case\n\nLenur Sadykov was charged with sabotage. His detention in a hospital in 2016 was "
+                          "a travesty.\n", "b")
+    assert ("event:lenur-sadykov-detention", "case:lenur-sadykov") not in claims(doc, "PART_OF")
+    doc = draft(tmp_path, "Case\n\nLenur Sadykov and Refat Oruchev were charged with sabotage. Sadykov's case, "
+                          "including the detention of Refat Oruchev in 2016, is a travesty.\n", "c")
+    assert not {s for s, o in claims(doc, "PART_OF") if s.endswith("-detention")}
+
+
+def test_a_place_based_organisation_sits_in_the_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Council\n\nHe spoke at a meeting of the Vienna-based Permanent Council on 25 January.\n")
+    assert ("org:osce-permanent-council", "place:vienna") in claims(doc, "LOCATED_IN")
+    assert "place:vienna" in {e["key"] for e in doc["entities"]}
+    # A word before "-based" that is no place ("faith-based", "Kremlin-based") places nothing.
+    doc = draft(tmp_path, "Council\n\nA faith-based Permanent Council met on 25 January.\n", "b")
+    assert not claims(doc, "LOCATED_IN")

@@ -384,3 +384,74 @@ def test_in_its_report_an_organisation_publishes() -> None:
     _text, ex = extract("In its report, the Crimean Human Rights Group noted that 12 people were detained.")
     states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
     assert states == {("org:crimean-human-rights-group", "publication")}
+
+
+def test_a_government_that_opens_its_sentence_with_a_stance_states() -> None:
+    _text, ex = extract("The United States does not recognize the ruling to uphold the ban of the Mejlis. The UK once again "
+                        "calls upon Russia to release Nariman Dzhelyal.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert {"org:us-government", "org:uk-government"} <= states
+
+
+def test_a_government_named_inside_its_sentence_or_without_a_stance_does_not_state() -> None:
+    _text, ex = extract("Lawyers said that the United States does not recognize the ruling. The United States imposed "
+                        "sanctions on Russia.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert "org:us-government" not in states
+
+
+def staff(ex: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(c.subject, c.object, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "WORKS_FOR"}
+
+
+def test_a_lawyer_with_an_organisation_works_for_it() -> None:
+    _text, ex = extract("Crimean Tatar activist Lenur Sadykov was detained, said Refat Oruchev, a lawyer with Amnesty "
+                        "International. Server Mustafayev, who works for Crimean Solidarity, was searched.")
+    got = staff(ex)
+    assert ("person:refat-oruchev", "org:amnesty-international", "lawyer") in got
+    assert ("person:server-mustafayev", "org:crimean-solidarity", None) in got
+
+
+def test_a_client_of_a_lawyer_or_a_member_named_near_an_organisation_is_no_employee() -> None:
+    _text, ex = extract("Refat Oruchev, a client of Amnesty International, was detained. Lenur Sadykov met a lawyer "
+                        "with Crimean Solidarity.")
+    assert not {(s, o) for s, o, _r in staff(ex)} & {("person:refat-oruchev", "org:amnesty-international"),
+                                                      ("person:lenur-sadykov", "org:crimean-solidarity")}
+
+
+def test_state_department_titles_work_for_the_department_the_article_names() -> None:
+    text = ("State Department Spokesperson John Kirby said the ruling was unjust. The United States, said Deputy "
+            "Assistant Secretary of State Rob Berschinski, does not recognize it. Morgan Ortagus, Department "
+            "Spokesperson, welcomed the release.")
+    _text, ex = extract(text)
+    got = staff(ex)
+    assert ("person:rob-berschinski", "org:us-department-of-state", "Deputy Assistant Secretary of State") in got
+    assert ("person:morgan-ortagus", "org:us-department-of-state", "Department Spokesperson") in got
+    # Without the department named, a title alone makes no organisation.
+    _text, ex = extract("Deputy Assistant Secretary of State Rob Berschinski said the ruling was unjust.")
+    assert not staff(ex)
+
+
+def test_the_body_a_line_of_its_own_names_as_issuer_states_the_document() -> None:
+    text, ex = extract("The UK continues to call on Russia to release Nariman Dzhelyal.\n\nAnswered by Foreign and "
+                       "Commonwealth Office")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    issued = [c for c in ex.claims if c.rule == "issued-by"]
+    assert len(issued) == 1 and text[issued[0].span[0]:issued[0].span[1]] == "Answered by Foreign and Commonwealth Office"
+    assert (issued[0].subject, issued[0].object) in states
+    assert ("org:uk-government", issued[0].object) in states  # one statement: the ministry answers for its government
+
+
+def test_an_issuer_inside_a_sentence_is_no_attribution_line() -> None:
+    _text, ex = extract("A report on the raids was published by Amnesty International in May.\n\nIssued by Amnesty "
+                        "International in London")
+    assert not [c for c in ex.claims if c.rule == "issued-by"]
+
+
+def test_an_organisation_that_ranks_publishes_a_ranking() -> None:
+    _text, ex = extract("The respected NGO Freedom House ranks Crimea among the areas with the worst conditions.")
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    assert ("org:freedom-house", "publication") in states
+    # Ranked by somebody else: the organisation is what is ranked, it publishes nothing.
+    _text, ex = extract("Crimea was ranked among the worst by observers, Freedom House staff were told.")
+    assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:freedom-house"]

@@ -107,7 +107,7 @@ def _places_after(text: str, sent_start: int, places: Sequence[Mention], b: int,
         if p.start < pos or p.start - b > reach:
             continue
         gap = text[pos - sent_start:p.start - sent_start]
-        if re.search(r"[.;]", gap) or not re.search(r"\b(?:in|near|at|off|outside|around|across|throughout)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?$", gap):
+        if re.search(r"[.;]", gap) or not re.search(r"\b(?:in|near|at|off|outside|around|across|throughout)\s+(?:the\s+)?(?:(?:Russian?-)?(?:occupied|annexed)\s+)?$", gap):
             if out:
                 break
             continue

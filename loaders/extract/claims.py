@@ -32,6 +32,7 @@ from loaders.extract.events import (
     org_bans,
     person_places,
     plural_mentions,
+    release_destination,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
 from loaders.extract.guards import (
@@ -97,6 +98,14 @@ class ClaimDraft:
 class Extraction:
     entities: dict[str, EntityDraft] = field(default_factory=dict)
     claims: list[ClaimDraft] = field(default_factory=list)
+    # Where each event's triggers stand in the text (for the rules that join two events of one sentence).
+    triggers: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def trigger(self, ev: str, a: int, b: int) -> None:
+        """Record that ``text[a:b]`` names event ``ev``."""
+        spans = self.triggers.setdefault(ev, [])
+        if (a, b) not in spans:
+            spans.append((a, b))
 
     def entity(self, key: str, label: str, name: str, **attrs: Any) -> EntityDraft:
         have = self.entities.get(key)
@@ -181,6 +190,14 @@ class _Sent:
         return self.s.text[b - self.s.start:b - self.s.start + n]
 
 
+# A government's stance verbs that the speech cues do not list ("does not recognize", "is troubled").
+_STANCE_RE = re.compile(
+    r"\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+|fully\s+)*(?:"
+    r"(?:does|do)\s+not\s+(?:and\s+will\s+not\s+)?recogni[sz]e|will\s+not\s+recogni[sz]e|(?:is|are|remains?)\s+"
+    r"(?:deeply\s+|gravely\s+|very\s+)?(?:troubled|alarmed|disturbed|dismayed)|calls?\s+upon|rejects?|reaffirms?|"
+    r"reaffirmed|supports?\s+the\s+(?:release|call)|denounces?|objects?\s+to)\b", re.IGNORECASE)
+
+
 def _title_re(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -242,6 +259,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # differently are two pieces of evidence, not a conflict that refuses the files.
         date = _nearest_date(dates, date_starts, sent, a)
         ev = _event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
                  role="participant" if kind in _OWN_ACTS else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
@@ -339,6 +357,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                                     rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
                                     cx.after(m.end, 120), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
+            # "The United States does not recognize ...", "The UK once again calls upon Russia": a government that
+            # opens its sentence with a stance speaks (only a government, and only as the sentence's first words).
+            elif (ex.entities[m.ref].attributes or {}).get("kind") == "government" and re.fullmatch(
+                    r"\s*(?:(?:today|now|also|again),?\s+)?(?:the\s+)?", text[sent.start:m.start], re.IGNORECASE) and \
+                    _STANCE_RE.match(cx.after(m.end, 60)):
+                speakers.append((m.ref, m.start, m.end))
             # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
             elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
                            cx.before(m.start, 40), re.IGNORECASE):
@@ -368,7 +392,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
                               cx.before(o.start, 50), re.IGNORECASE)
-                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))):
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))
+                    # "Freedom House ranks Crimea among the worst": a ranking is the organisation's publication
+                    or re.match(r"\s+(?:also\s+)?(?:ranks|ranked|rates|rated)\s", cx.after(o.end, 20))):
                 name = ex.entities[o.ref].name
                 ev = f"event:{slug(name)}-report"
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
@@ -665,9 +691,26 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
         if client in cases:
             ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
-    from loaders.extract.relations import extract_relations  # imported here: it imports this module
-    extract_relations(text, sentences, mentions, ex, gaz)
+    _after_claims(text, sentences, mentions, ex, gaz)
     return ex
+
+
+def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
+    """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
+    case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
+    from loaders.extract.doc_source import issuing_body
+    from loaders.extract.event_links import acts_in_named_cases, link_events
+    from loaders.extract.facilities import based_orgs, facility_places
+    from loaders.extract.relations import extract_relations
+    from loaders.extract.works_for import staff_affiliations
+
+    staff_affiliations(text, sentences, mentions, ex)
+    extract_relations(text, sentences, mentions, ex, gaz)
+    link_events(text, sentences, ex)
+    acts_in_named_cases(text, sentences, ex)
+    issuing_body(text, sentences, mentions, ex)
+    facility_places(text, sentences, mentions, ex, gaz)
+    based_orgs(text, sentences, mentions, ex, gaz)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
@@ -918,6 +961,11 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
             if pl is not None and ex.entities[o.ref].attributes.get("kind") == "court" and _perpetrates(cx, o, a, b):
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
                 return
+    if kind == "release":
+        dest = release_destination(text, sent.start, cx.places, a)
+        if dest is not None:
+            ex.claim(ev, "LOCATED_IN", dest.ref, quote_span(text, sent, dest.start, b), 0.65, "release-destination")
+            return
     where = _IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
              and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
@@ -1042,6 +1090,7 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         name = act.name[:1].upper() + act.name[1:]
     ev = f"event:{slug(name)[:90]}"
     ex.entity(ev, "Event", name, kind=act.kind)
+    ex.trigger(ev, act.start, act.end)
     # the state that holds a referendum organises it
     joined = "organiser" if act.name == "Referendum in" else "participant"
     for role, who in (("target", act.targets), ("perpetrator", act.perpetrators), (joined, act.participants)):

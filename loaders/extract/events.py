@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["coordinated", "article_groups", "plural_mentions", "collective_object", "person_places", "INCLUDES_RE", "Group"]
+__all__ = ["coordinated", "article_groups", "plural_mentions", "collective_object", "person_places", "release_destination",
+           "INCLUDES_RE", "Group"]
 
 # (start, end, refs): a list of people as the text names it.
 Group = tuple[int, int, list[str]]
@@ -159,6 +160,24 @@ def person_places(between: str) -> bool:
     """Whether the text between a person (or "they") and a place says the person is, lives or
     is held there."""
     return bool(_HOME_RE.fullmatch(between) or _STAY_RE.fullmatch(between))
+
+
+# "were flown to Turkey ... and set free", "deported to Kyiv and released": freed where they were taken.
+_TAKEN_TO_RE = re.compile(r"\b(?:flown|deported|expelled|sent|taken|brought|driven|transferred|escorted)\s+to\s+(?:the\s+)?$")
+_AND_THEN_RE = re.compile(r"(?:,[^,;.“”]{1,60})?,?\s+and\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?")
+
+
+def release_destination(text: str, sent_start: int, places: Sequence[Mention], a: int) -> Mention | None:
+    """The place a release happened in when the sentence first takes the people there ("Both men
+    were flown to Turkey, without an official explanation, and set free"): the nearest place before
+    the release's trigger at ``a``."""
+    before = [p for p in places if p.end <= a]
+    if not before:
+        return None
+    pl = before[-1]
+    if _TAKEN_TO_RE.search(text[max(sent_start, pl.start - 40):pl.start]) and _AND_THEN_RE.fullmatch(text[pl.end:a]):
+        return pl
+    return None
 
 
 # An organisation banned or closed: "the banning of the activities of the Mejlis", "banned the

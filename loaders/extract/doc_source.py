@@ -1,0 +1,54 @@
+"""The body that issues a document states it: an attribution line of its own ("Answered by
+Foreign and Commonwealth Office", "Issued by the Press Office of ORG", "Published by ORG")
+-> the organisation ``STATES`` the document's statement.
+
+One statement event per document: when a government already speaks in the document through
+one statement event of its own (a ministry answering for its government), the issuing body
+states that same event; otherwise it gets one of its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import slug
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["issuing_body"]
+
+_ISSUED_RE = re.compile(r"(?:Answered|Issued|Published|Released|Delivered|Prepared)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``STATES`` for the organisation a line of its own names as the document's issuer."""
+    starts = [m.start for m in mentions]
+    for sent in sentences:
+        line_start = sent.start
+        if line_start > 0 and text[line_start - 1] != "\n":
+            continue  # only a sentence that opens its line can be an attribution line
+        mt = _ISSUED_RE.match(text, line_start)
+        if not mt:
+            continue
+        line_end = text.find("\n", sent.start)
+        line_end = len(text) if line_end < 0 else line_end
+        i = bisect.bisect_left(starts, mt.end())
+        org = mentions[i] if i < len(mentions) else None
+        if org is None or org.start != mt.end() or text[org.end:line_end].strip(" .") or org.ref not in ex.entities:
+            continue  # the line is the attribution and nothing else: "Answered by ORG"
+        e = ex.entities[org.ref]
+        if e.label != "Organisation" or e.generic:
+            continue
+        if any(c.subject == org.ref and c.predicate == "STATES" for c in ex.claims):
+            continue
+        # a government's one statement event in the document is the one the issuing body answers with
+        govs = {c.object for c in ex.claims if c.predicate == "STATES"
+                and (ex.entities[c.subject].attributes or {}).get("kind") == "government"
+                and (ex.entities[c.object].attributes or {}).get("kind") == "statement"}
+        if len(govs) == 1:
+            ev = next(iter(govs))
+        else:
+            ev = f"event:{slug(e.name)}-statement"
+            ex.entity(ev, "Event", f"Statement by {e.name}", kind="statement")
+        ex.claim(org.ref, "STATES", ev, quote_span(text, sent, line_start, org.end), 0.7, "issued-by")

@@ -1,0 +1,102 @@
+"""``LINKED_TO`` between two events one sentence connects: "the 24 crewmembers detained by
+Russia following the November 2018 attack on Ukrainian vessels" (the detention follows the
+attack), "the searches ... which resulted in the detention of five leaders" (the detention
+results from the searches).
+
+The subject is the later event (the one that follows or results), the object the one it
+follows from. Two acts on the same person ("X was arrested after a search of his home") are
+steps of one story, which the case rules tie together; they are not linked here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Sentence
+
+__all__ = ["link_events", "acts_in_named_cases"]
+
+_NOT_ACTS = ("statement", "publication", "conference", "meeting")
+# "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
+_FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+wake\s+of|in\s+connection\s+with|linked\s+to|"
+                         r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}",
+                         re.IGNORECASE)
+# "ACT ..., which resulted in / that led to ACT": the second results from the first.
+_RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
+                         r"(?:[\w’'-]+\s+){0,2}", re.IGNORECASE)
+
+
+def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int, int, str]]:
+    """The trigger spans (sorted by start) that lie in ``sent``, found by bisection (long articles)."""
+    lo = bisect.bisect_left(spans, (sent.start, -1, ""))
+    hi = bisect.bisect_left(spans, (sent.end, -1, ""))
+    return [s for s in spans[lo:hi] if s[1] <= sent.end]
+
+
+def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            targets.setdefault(c.object, set()).add(c.subject)
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for sent in sentences:
+        inside = _within(spans, sent)
+        for i, (a1, b1, e1) in enumerate(inside):
+            for a2, b2, e2 in inside[i + 1:]:
+                if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
+                    continue
+                gap = text[b1:a2]
+                if _FOLLOWS_RE.fullmatch(gap):
+                    later, earlier = e1, e2
+                elif _RESULTS_RE.fullmatch(gap):
+                    later, earlier = e2, e1
+                else:
+                    continue
+                if (later, earlier) not in have:
+                    have.add((later, earlier))
+                    ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
+
+
+# "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
+_CASE_WORDS_RE = re.compile(r"(?:\b(?P<owner>[\w-]+)(?:’s|'s)|\b(?:his|her))\s+(?:criminal\s+)?case\b|"
+                            r"\bcase\s+(?:against|of)\s+(?:(?:\w+\s+){0,2}?(?-i:[A-Z][\w-]*\s+))?(?P<of>(?-i:[A-Z][\w-]*))",
+                            re.IGNORECASE)
+_STEPS = ("detention", "search", "interrogation")
+
+
+def acts_in_named_cases(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """A detention, search or questioning of a defendant in a sentence that speaks of their case
+    ("Umerov's case, including his detention in a psychiatric unit") is ``PART_OF`` that case,
+    when the sentence's acts concern one defendant only."""
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    target_of: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            target_of.setdefault(c.object, set()).add(c.subject)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp)
+    for sent in sentences:
+        mt = _CASE_WORDS_RE.search(sent.text)
+        if not mt:
+            continue
+        inside = _within(spans, sent)
+        defendants = {t for _a, _b, ev in inside for t in target_of.get(ev, ()) if t in cases}
+        if len(defendants) != 1:
+            continue
+        [who] = defendants
+        owner = mt.group("owner") or mt.group("of")
+        e = ex.entities[who]
+        if owner and not any(owner in n.split() for n in [e.name, *e.aliases]):
+            continue  # somebody else's case
+        for a, b, ev in inside:
+            kind = (ex.entities[ev].attributes or {}).get("kind")
+            if kind in _STEPS and target_of.get(ev) == {who} and (ev, cases[who]) not in have:
+                have.add((ev, cases[who]))
+                lo, hi = min(a, sent.start + mt.start()), max(b, sent.start + mt.end())
+                ex.claim(ev, "PART_OF", cases[who], quote_span(text, sent, lo, hi), 0.6, "named-case")

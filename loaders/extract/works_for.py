@@ -1,0 +1,68 @@
+"""``WORKS_FOR`` from the staff titles that the title-of rules of :mod:`loaders.extract.relations`
+do not read:
+
+- "X, a lawyer with ORG", "X, a researcher at ORG", "X, who works for ORG": the person works
+  for the organisation (the title as role);
+- U.S. State Department titles: "Deputy Assistant Secretary of State X", "X, Department
+  Spokesperson" -> the State Department, when the article names it (a plain "Secretary of
+  State" heads it and is left to the leadership rules).
+
+A fact another rule already made (any affiliation of the same two) is left to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["staff_affiliations"]
+
+_STATE_DEPT = "org:us-department-of-state"
+_STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\s+|policy\s+)?"
+          r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
+          r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
+# "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
+_STAFF_OF_RE = re.compile(rf",\s+(?:(?:a|an|the)\s+(?P<title>{_STAFF})\s+(?:with|at)|who\s+(?:works|worked|has\s+worked)\s+"
+                          r"(?:for|at|with))\s+(?:the\s+)?", re.IGNORECASE)
+_SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
+                           r"(?:\s+for\s+(?:[A-Z][\w’'-]*\s+){1,4}?(?:and\s+(?:[A-Z][\w’'-]*\s+){1,3})?)?)\s*,?\s*$")
+_SPOKES_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?P<title>(?:Deputy\s+)?Department\s+(?:Spokesperson|Spokesman|Spokeswoman))\b")
+
+
+def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add the ``WORKS_FOR`` claims of the staff titles of one article to ``ex``."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
+
+    def add(person: str, org: str, span: tuple[int, int], role: str | None, rule: str) -> None:
+        if (person, org) not in have and person != org:
+            have.add((person, org))
+            ex.claim(person, "WORKS_FOR", org, span, 0.7, rule, role=role)
+
+    state_dept = _STATE_DEPT in ex.entities
+    starts = [m.start for m in mentions]
+    for sent in sentences:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
+        orgs = [m for m in inside if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+        for p in inside:
+            if (e := ex.entities.get(p.ref)) is None or e.label != "Person":
+                continue
+            mt = _STAFF_OF_RE.match(text, p.end)
+            org = next((o for o in orgs if mt and o.start == mt.end()), None)
+            if mt and org is not None:
+                title = mt.group("title")
+                add(p.ref, org.ref, quote_span(text, sent, p.start, org.end), title.lower() if title else None, "staff-of")
+                continue
+            if not state_dept:
+                continue
+            sec = _SECRETARY_RE.search(text, max(sent.start, p.start - 90), p.start)
+            if sec:
+                add(p.ref, _STATE_DEPT, quote_span(text, sent, sec.start(), p.end), " ".join(sec.group("title").split()),
+                    "secretary-of-state")
+                continue
+            spokes = _SPOKES_AFTER_RE.match(text, p.end)
+            if spokes:
+                add(p.ref, _STATE_DEPT, quote_span(text, sent, p.start, spokes.end()), spokes.group("title"), "department-spokes")
