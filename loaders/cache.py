@@ -245,19 +245,18 @@ class FactCache:
             return None
         return data if isinstance(data, dict) else None
 
-    def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, Any]]:
-        """(file key, entity key, the entity as stored) of every stored file that declares one of ``keys``
-        (files of other corpora and older versions included: the caller keeps those it has)."""
+    def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        """(file key, entity key, the entity as stored, JSON text) of every stored file that declares one
+        of ``keys`` (files of other corpora and older versions included: the caller keeps those it has).
+        The text is not decoded here: a hub's thousands of files mostly state it in the same words,
+        which the caller decodes once."""
         for key in keys:
             try:
                 rows = self._conn.execute("SELECT path, data FROM ents WHERE key = ?", (key,)).fetchall()
             except sqlite3.DatabaseError:
                 rows = []
             for path, text in rows:
-                try:
-                    yield path, key, json.loads(text)
-                except ValueError:
-                    yield path, key, None
+                yield path, key, text
 
     def claim_files(self, cid: str) -> list[str]:
         """The keys of stored files that state claim ``cid`` (any corpus, any version)."""
