@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 __all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store",
-           "force_option", "output_under", "refuse_existing"]
+           "import_driver", "force_option", "output_under", "refuse_existing"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,8 +113,24 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) or bool(re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?%?|-|n/a", str(value)))
 
 
+def import_driver() -> None:
+    """Import the Neo4j driver without its optional pandas support: when pandas is installed the
+    driver imports it (about 0.4 s, more than a whole unchanged load), and casegraph never hands
+    the driver a data frame nor asks it for one. Other code may still import pandas later."""
+    import sys
+
+    if "neo4j" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    try:
+        import neo4j  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
 def open_store():
     """Connect to Neo4j: NEO4J_URI and friends if set, else the local server."""
+    import_driver()
     from graph.db.store import connect
 
     return connect()
