@@ -527,20 +527,13 @@ def encode(source: Source, source_line: int, entities: list[tuple[Entity, int, d
         "x": exact_lines,
     }
     # Values are checked ontology values (strings, numbers, booleans, lists of them); anything
-    # that JSON would change (a tuple, a non-string key) is not cached rather than changed.
-    if json.loads(json.dumps(data)) != data or not _plain(data):
+    # that JSON would change (a tuple, a non-string key: the copy read back differs) or cannot
+    # hold (an object) is not cached rather than changed.
+    try:
+        same = json.loads(json.dumps(data)) == data
+    except (TypeError, ValueError):
         return None
-    return data
-
-
-def _plain(value: Any) -> bool:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return True
-    if isinstance(value, list):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    return False
+    return data if same else None
 
 
 def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[Entity, int, dict[str, int]]],
