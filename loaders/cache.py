@@ -245,19 +245,18 @@ class FactCache:
             return None
         return data if isinstance(data, dict) else None
 
-    def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, Any]]:
-        """(file key, entity key, the entity as stored) of every stored file that declares one of ``keys``
-        (files of other corpora and older versions included: the caller keeps those it has)."""
+    def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        """(file key, entity key, the entity as stored, JSON text) of every stored file that declares one
+        of ``keys`` (files of other corpora and older versions included: the caller keeps those it has).
+        The text is not decoded here: a hub's thousands of files mostly state it in the same words,
+        which the caller decodes once."""
         for key in keys:
             try:
                 rows = self._conn.execute("SELECT path, data FROM ents WHERE key = ?", (key,)).fetchall()
             except sqlite3.DatabaseError:
                 rows = []
             for path, text in rows:
-                try:
-                    yield path, key, json.loads(text)
-                except ValueError:
-                    yield path, key, None
+                yield path, key, text
 
     def claim_files(self, cid: str) -> list[str]:
         """The keys of stored files that state claim ``cid`` (any corpus, any version)."""
@@ -528,20 +527,13 @@ def encode(source: Source, source_line: int, entities: list[tuple[Entity, int, d
         "x": exact_lines,
     }
     # Values are checked ontology values (strings, numbers, booleans, lists of them); anything
-    # that JSON would change (a tuple, a non-string key) is not cached rather than changed.
-    if json.loads(json.dumps(data)) != data or not _plain(data):
+    # that JSON would change (a tuple, a non-string key: the copy read back differs) or cannot
+    # hold (an object) is not cached rather than changed.
+    try:
+        same = json.loads(json.dumps(data)) == data
+    except (TypeError, ValueError):
         return None
-    return data
-
-
-def _plain(value: Any) -> bool:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return True
-    if isinstance(value, list):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    return False
+    return data if same else None
 
 
 def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[Entity, int, dict[str, int]]],

@@ -21,6 +21,7 @@ counts of everything else are the counts a full load reports for it (unchanged).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,18 +83,42 @@ def _entity(entry: Any) -> Entity:
         raise _Refused(f"a malformed index row: {exc}") from exc
 
 
+class _Decoder:
+    """Index rows (:meth:`loaders.cache.FactCache.mentions`) as entities, each distinct text decoded
+    once: the files that mention a hub mostly declare it in the same words, and the one object they
+    then share is merged once (see :func:`_merged`)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, Entity | None] = {}
+
+    def __call__(self, text: str) -> Entity | None:
+        if text not in self._seen:
+            try:
+                entry = json.loads(text)
+            except ValueError:
+                entry = None
+            self._seen[text] = _entity(entry) if entry is not None else None
+        return self._seen[text]
+
+
 def _merged(key: str, stated: list[tuple[int, str, Entity]]) -> Entity | None:
     """``key`` merged as :func:`loaders.facts._merge` merges it from (position, source, entity) in
     file order; _Refused on any conflict (the full way reports it)."""
     have: Entity | None = None
+    # A declaration merged once without conflict left ``have`` holding its label, flag, attribute
+    # values and names (merging only adds), so merging the very same one again changes nothing.
+    done: set[int] = set()
     for _pos, source, new in sorted(stated, key=lambda t: t[0]):
         if have is None:
             have = Entity(key, new.label, new.name, list(new.aliases), dict(new.attributes), new.sensitive,
                           new.generic, [source])
+            done.add(id(new))
             continue
-        if merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes, new.sensitive,
-                                     new.generic, [])):
-            raise _Refused(f"a conflict on {key}")
+        if id(new) not in done:
+            if merge_entity(have, Entity(key, new.label, new.name, new.aliases, new.attributes, new.sensitive,
+                                         new.generic, [])):
+                raise _Refused(f"a conflict on {key}")
+            done.add(id(new))
         have.sources.append(source)
     return have
 
@@ -199,9 +224,10 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
     affected = sorted(set(old_entities) | set(new_entities))
     for k in affected:
         delta.others[k] = []
-    for path, key, entry in fc.mentions(affected):
-        if path in unchanged and entry is not None:
-            delta.others[key].append((path, _entity(entry)))
+    decode = _Decoder()
+    for path, key, text in fc.mentions(affected):
+        if path in unchanged and (entity := decode(text)) is not None:
+            delta.others[key].append((path, entity))
     for key in affected:
         kept_now = [(order[p], unchanged[p], e) for p, e in delta.others[key]]
         kept_before = [(old_order[p], unchanged[p], e) for p, e in delta.others[key]]
@@ -264,9 +290,10 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
     # Entities the affected keys do not cover are merged from the index as well.
     missing = sorted(k for k in mentioned if k not in delta.after)
     others: dict[str, list[tuple[int, str, Entity]]] = {k: [] for k in missing}
-    for path, key, entry in fc.mentions(missing):
-        if path in delta.unchanged and entry is not None:
-            others[key].append((delta.order[path], delta.unchanged[path], _entity(entry)))
+    decode = _Decoder()
+    for path, key, text in fc.mentions(missing):
+        if path in delta.unchanged and (entity := decode(text)) is not None:
+            others[key].append((delta.order[path], delta.unchanged[path], entity))
     for key, sources in mentioned.items():
         merged = delta.after[key] if key in delta.after else _merged(key, others[key])
         if merged is None:

@@ -171,9 +171,9 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
         run = _start(fc, paths)
         stored = run.stored
         if stored is not None and not full and not stored["drafts"] and isinstance(stored.get("digests"), dict):
-            from graph.db.load import Loader
+            with connect() as store:  # first: it imports the driver as it should be (casegraph.cli.common)
+                from graph.db.load import Loader
 
-            with connect() as store:
                 done = Loader(store).unchanged(stored["digests"], {k: stored[k] for k in _COUNTS})
                 if done is not None:
                     return done, store.uri

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 __all__ = ["CONTEXT_SETTINGS", "State", "format_option", "emit_table", "emit_json", "paths_argument", "open_store",
-           "force_option", "output_under", "refuse_existing"]
+           "import_driver", "force_option", "output_under", "refuse_existing"]
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,8 +113,28 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) or bool(re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?%?|-|n/a", str(value)))
 
 
+def import_driver() -> None:
+    """Import the Neo4j driver without its optional pandas and numpy support: when they are
+    installed the driver imports them (0.3-0.7 s, more than the rest of an unchanged load), and
+    casegraph hands the driver only plain Python values and never asks it for a data frame.
+    Other code may still import them later (the driver keeps doing without)."""
+    import sys
+
+    if "neo4j" in sys.modules:
+        return
+    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    try:
+        import neo4j  # noqa: F401
+    finally:
+        for name in blocked:
+            del sys.modules[name]
+
+
 def open_store():
     """Connect to Neo4j: NEO4J_URI and friends if set, else the local server."""
+    import_driver()
     from graph.db.store import connect
 
     return connect()
