@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # networkx is imported where a graph is built: loading and validating need none
+    import networkx as nx
 
 from graph.model import Claim, Corpus, Entity, Evidence, Source
 from graph.ontology import Ontology
@@ -98,6 +99,8 @@ def claim_edge_attrs(claim: Claim) -> dict[str, Any]:
 
 def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
     """Build the MultiDiGraph of a validated corpus."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for key in sorted(corpus.sources):
         g.add_node(key, **source_node_attrs(corpus.sources[key]))

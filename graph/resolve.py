@@ -25,11 +25,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph.errors import CasegraphError
 from graph.identity import fold, skeleton, strip_roles
+
+if TYPE_CHECKING:  # only annotations: resolving a name needs no networkx
+    import networkx as nx
 
 __all__ = ["EntityResolver", "ResolveError", "resolve_entity", "normalise_name", "Candidate"]
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import neo4j
-import networkx as nx
 from neo4j import ManagedTransaction
 
 from graph.build import MENTIONS, edge_attrs, entity_node_attrs, source_node_attrs
@@ -22,7 +21,9 @@ from graph.errors import StoreError, preview
 from graph.model import Source
 from graph.resolve import EntityResolver
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # networkx is imported where a graph is read: loading needs none
+    import networkx as nx
+
     from graph.db.store import Store
 
 __all__ = ["Reader"]
@@ -39,6 +40,8 @@ class Reader:
 
     def read_graph(self) -> nx.MultiDiGraph:
         """The whole graph, in the shape :func:`graph.build.build_graph` makes."""
+        import networkx as nx
+
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
             sources = [dict(r["props"]) for r in tx.run(S.ALL_SOURCES)]
@@ -103,6 +106,8 @@ class Reader:
         return self._subgraph(sorted(keys), claim_ids=claim_ids or None)
 
     def _subgraph(self, keys: list[str], claim_ids: set[str] | None = None) -> nx.MultiDiGraph:
+        import networkx as nx
+
         def work(tx: ManagedTransaction) -> nx.MultiDiGraph:
             g = nx.MultiDiGraph()
             wanted = set(keys)

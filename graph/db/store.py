@@ -29,10 +29,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import neo4j
-import networkx as nx
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
@@ -46,6 +45,9 @@ from graph.model import Corpus
 from graph.ontology import Ontology, default_ontology
 from graph.schema import schema_name, schema_statements
 from graph.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # reading a graph imports networkx; loading does not
+    import networkx as nx
 
 __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect", "BOLT_SCHEMES"]
 
