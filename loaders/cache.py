@@ -237,13 +237,7 @@ class FactCache:
                                        (key, sha1, self._context)).fetchone()
         except sqlite3.DatabaseError:
             found = None
-        if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
-            return None
-        try:
-            data = json.loads(found[0])
-        except ValueError:
-            return None
-        return data if isinstance(data, dict) else None
+        return _checked_json(found)
 
     def mentions(self, keys: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(file key, entity key, the entity as stored, JSON text) of every stored file that declares one
@@ -308,13 +302,7 @@ class FactCache:
                                        (key, self._context)).fetchone()
         except sqlite3.DatabaseError:
             return None
-        if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
-            return None
-        try:
-            data = json.loads(found[0])
-        except ValueError:
-            return None
-        return data if isinstance(data, dict) else None
+        return _checked_json(found)
 
     def store_run(self, key: str, data: dict[str, Any], corpus: str | None = None) -> None:
         """Remember the summary of a valid run (in the run's write transaction, like :meth:`store`),
@@ -557,3 +545,15 @@ def decode(data: dict[str, Any], shown: str) -> tuple[Source, int, list[tuple[En
         return source, int(data["sl"]), entities, claims, draft_open, bool(data["x"])
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"a cache row that does not decode: {exc}") from exc
+
+
+def _checked_json(found: tuple[str, str] | None) -> dict[str, Any] | None:
+    """The JSON object of a stored (data, check_sum) row, or None when the row is missing, its
+    checksum does not match (a torn or foreign write) or it is not an object: never trusted."""
+    if found is None or hashlib.sha1(found[0].encode()).hexdigest() != found[1]:
+        return None
+    try:
+        data = json.loads(found[0])
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None

@@ -272,13 +272,8 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         if not role.search(text, max(0, m.start() - 40), m.start()):
             continue
         a = m.start("name")
-        words = []
-        for w in re.finditer(r"\S+", m.group("name")):
-            # The name stops where a known name, a title or a given name begins ("... of Foo Russia").
-            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
-                break
-            words.append(w)
-        if not words or words[0].group() in gaz.not_names:
+        words = _name_words(m.group("name"), a, taken, gaz)
+        if not words:
             continue
         b = a + words[-1].end()
         names = [w.group() for w in words]
@@ -288,6 +283,17 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
     return out
+
+
+def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer) -> list[re.Match[str]]:
+    """The words of a candidate name starting at offset ``a``, up to where a known name, a title or
+    a given name begins ("... of Foo Russia"); none when it starts with a word that is no name."""
+    words = []
+    for w in re.finditer(r"\S+", name):
+        if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+            break
+        words.append(w)
+    return [] if not words or words[0].group() in gaz.not_names else words
 
 
 # "the NGO Sebat", "the rights group Foo Watch": a kind of body, then its name.
@@ -302,12 +308,8 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
     out = []
     for m in _KIND_THEN_NAME_RE.finditer(text):
         a = m.start("name")
-        words = []
-        for w in re.finditer(r"\S+", m.group("name")):
-            if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
-                break
-            words.append(w)
-        if not words or words[0].group() in gaz.not_names:
+        words = _name_words(m.group("name"), a, taken, gaz)
+        if not words:
             continue
         b = a + words[-1].end()
         kind = "media" if re.search(r"news|media|paper", m.group("kind")) else "ngo"
