@@ -639,6 +639,43 @@ def test_cli_serve_prints_a_token_url_that_works(loaded: Store, neo4j_env: serve
         proc.wait(30)
 
 
+def test_cli_serve_open_hands_the_token_url_to_the_browser(loaded: Store, neo4j_env: server.ServerInfo,
+                                                          tmp_path: Path) -> None:
+    # `--open` goes through the standard BROWSER variable: a recording "browser" gets the same
+    # one-time URL the command prints, and that URL logs a browser in.
+    import os
+    import subprocess
+    import sys
+    from urllib.parse import urlsplit
+
+    seen = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys, pathlib\npathlib.Path({str(seen)!r}).write_text(sys.argv[1])\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BROWSER": f"{sys.executable} {browser} %s"}
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    proc = subprocess.Popen([sys.executable, "-c", "from casegraph.cli import main; main()", "serve", "--port", "0", "--open"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("casegraph serve: open http://127.0.0.1:"), (
+            line, proc.poll(), proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
+        printed = line.split("open ", 1)[1].strip()
+        deadline = time.monotonic() + 60
+        while not seen.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        assert seen.read_text(encoding="utf-8") == printed
+        url = urlsplit(printed)
+        assert url.port
+        access = Access("127.0.0.1", url.port, token=url.query.split("=", 1)[1])
+        client = App(access, Explorer(loaded))
+        status, headers, _ = client.request(f"/?{url.query}", cookie=False)
+        assert status == 303 and headers["set-cookie"].startswith(f"{access.cookie}=")
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
 def test_cli_serve_refuses_a_network_address_without_accounts(neo4j_env: server.ServerInfo) -> None:
     from click.testing import CliRunner
 
