@@ -58,7 +58,7 @@ def test_example_quotes_are_short(example: Corpus) -> None:
         assert len(quote.split()) <= 25, f"{cid}: quote has {len(quote.split())} words: {quote!r}"
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "fresh"])
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "valid"])
 def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     # Every gold quote of the real corpus is an exact substring of its (licensed) article
     # text and at most 40 words. A mechanical check: it reads the held-out texts but learns
