@@ -79,6 +79,14 @@ def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     assert count >= len(golds)
 
 
+def test_real_corpus_gold_is_one_corpus() -> None:
+    # Keys are canonical across every split: read together with the example corpus, the gold
+    # files of all splits must agree on every shared entity's attributes (one key, one entity).
+    paths = [REAL / f"{split}-gold" for split in ("dev", "test", "fresh", "valid")] + [REPO / "examples" / "crimea"]
+    problems = validate(paths)[1]
+    assert problems == [], problems[:5]
+
+
 def test_example_names_the_people_and_organisations(example: Corpus) -> None:
     for name in (
         "Refat Chubarov",
