@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from itertools import combinations
 
 from graph.identity_names import fold, skeleton, strip_roles
-from graph.identity_orgs import org_block_keys
+from graph.identity_orgs import ambiguous_heads, org_block_keys
 from graph.identity_score import DOUBT, LONE_CLOSE, SURE, Match, Record, compare, compatible, lone_pair
 from graph.ontology import default_ontology
 
@@ -119,6 +119,10 @@ class IdentityIndex:
                     if n.given:
                         givens[n.surname].add(n.given)
         self.shared_surnames = {s: len(g) for s, g in givens.items() if len(g) > 1}
+        # Organisation heads that name two known organisations (qualified apart): a shorter name
+        # with that head is a candidate for each, never a merge.
+        self.ambiguous_heads = ambiguous_heads(n.org for r in self.records if r.label == "Organisation"
+                                               and not r.generic for n in r.names if n.org is not None)
 
     def pairs(self, min_score: float = 0.0) -> Iterator[tuple[int, int]]:
         """Each pair of records that share a block, once (blocks past ``max_block`` are skipped):
@@ -178,7 +182,7 @@ class IdentityIndex:
                 if got is not None and got[0] >= min_score:
                     out.append(Match(a.key, b.key, got[0], got[1], x.text, y.text, i, j, False))
                 continue
-            m = compare(a, b, shared, i, j)
+            m = compare(a, b, shared, i, j, self.ambiguous_heads)
             if m is not None and m.score >= min_score:
                 out.append(m)
         # Best first, ties by the keys then positions: two stable passes on ints (the keys' ranks),

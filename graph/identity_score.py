@@ -12,7 +12,7 @@ agree. Pairs at or above :data:`SURE` are one actor; pairs from :data:`DOUBT` up
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from graph.identity_names import STOP, ParsedName, givens_relate, parse_name, surnames_relate
-from graph.identity_orgs import compare_orgs
+from graph.identity_orgs import compare_orgs, same_collective
 
 __all__ = ["SURE", "DOUBT", "LONE_CLOSE", "Record", "Match", "compare", "compatible", "lone_pair"]
 
@@ -138,7 +138,7 @@ def _compare_names(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | No
     return (0.7 if kind != "close" else 0.5), f"an initial matches; {s_words}", False  # given == "initial"
 
 
-def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
+def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] = ()) -> tuple[float, str, str, str] | None:
     best: tuple[float, str, str, str] | None = None
     for x in a.names:
         for y in b.names:
@@ -151,6 +151,10 @@ def _compare_other(a: Record, b: Record) -> tuple[float, str, str, str] | None:
                     return None  # the names say two organisations (another country, another city)
                 if said:
                     found = (said[0], said[1], x.text, y.text)
+                    if said[0] >= SURE and x.org.head == y.org.head and x.org.qualifiers != y.org.qualifiers \
+                            and x.org.head in ambiguous:
+                        # "the Mejlis" where two Mejlises are known: which one is for a person to say.
+                        found = (0.7, f"{said[1]}; other organisations known by that name", x.text, y.text)
                 # Two acronyms that differ are never the same name, whatever the folds make of them.
                 if x.org.acronym and y.org.acronym and x.org.acronym != y.org.acronym:
                     if found is not None and (best is None or found[0] > best[0]):
@@ -187,7 +191,7 @@ def compatible(a: Record, b: Record) -> bool:
     """
     if a.label != "Organisation" or b.label != "Organisation":
         return compare(a, b) is not None
-    if a.generic != b.generic:
+    if a.generic != b.generic or a.generic and not _one_collective(a, b):
         return False
     for x in a.names:
         for y in b.names:
@@ -196,6 +200,11 @@ def compatible(a: Record, b: Record) -> bool:
             if x.org is not None and y.org is not None and compare_orgs(x.org, y.org) is False:
                 return False
     return True
+
+
+def _one_collective(a: Record, b: Record) -> bool:
+    """Two generic actors may be one only where some name of each is the same collective noun phrase."""
+    return any(same_collective(x.text, y.text) for x in a.names for y in b.names)
 
 
 def _numbers(full: str) -> list[str]:
@@ -221,14 +230,21 @@ def _other_given(a: Record, b: Record) -> bool:
     return False
 
 
-def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1) -> Match | None:
-    """Whether ``a`` and ``b`` may be one actor: a :class:`Match` with score and reason, or None."""
+def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1,
+            ambiguous: Collection[tuple[str, ...]] = ()) -> Match | None:
+    """Whether ``a`` and ``b`` may be one actor: a :class:`Match` with score and reason, or None.
+
+    ``shared_surnames`` (how many people have each surname) and ``ambiguous`` (organisation
+    heads that name two known organisations) come from the index: what it knows lowers a
+    merge to a candidate."""
     if a.label != b.label or a.key == b.key and a.origin == b.origin:
         return None
     if a.generic != b.generic:
         return None  # a collective actor is never a specific agency
+    if a.generic and b.generic and not _one_collective(a, b):
+        return None  # "law enforcement" and "security forces": two collectives, whatever else is alike
     if a.label != "Person":
-        found = _compare_other(a, b)
+        found = _compare_other(a, b, ambiguous)
         return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None
     best: tuple[float, str, str, str, bool] | None = None
     for x in a.names:
