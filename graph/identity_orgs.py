@@ -186,7 +186,7 @@ def parse_org(text: str) -> OrgName:
     words = tuple(w for w, _ in toks if w not in _STOP)
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
-        head, places = words, set()
+        head, places, peoples = words, set(), set()
     initials = set()
     if not acronym:
         lead_words = [w for w, _ in toks[:lead] if w not in _STOP]
