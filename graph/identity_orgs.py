@@ -11,18 +11,29 @@ qualifiers), the *places* that qualify it, and the initials it may be abbreviate
 - the same head and the same places, written in another order: one organisation;
 - an acronym and a name whose initials it is (a national or regional qualifier may be
   left out of the acronym): one organisation (a two-letter acronym only for a two-word name);
-- the same head, one name qualified by places and the other less or not at all: one
-  organisation when the head is distinctive (a word beyond the generic vocabulary of
-  institutions, such as Mejlis or Security); a candidate when it is generic ("Supreme
-  Court" may be the Russian or the Crimean one);
+- the same head, one name qualified by places or peoples (ethnonyms: "Crimean Tatar
+  Mejlis", "the Tatar Mejlis", "Mejlis of the Crimean Tatar People") and the other less or
+  not at all: one organisation when the head is distinctive (a word beyond the generic
+  vocabulary of institutions, such as Mejlis or Security); a candidate when it is generic
+  ("Supreme Court" may be the Russian or the Crimean one), and a candidate when the two
+  are qualified apart ("Tatar Mejlis", "Crimean Mejlis"); the resolver's index makes the
+  sure case a candidate too where another organisation it knows shares the head
+  (:func:`ambiguous_heads`);
 - two acronyms spelled almost alike ("OHCHR", "OCHCR"): a candidate, never a merge;
-- places that differ ("Russian Ministry of Justice", "Ukrainian Ministry of Justice"):
-  never one organisation, whatever else is alike.
+- places that differ ("Russian Ministry of Justice", "Ukrainian Ministry of Justice"), or
+  peoples that differ: never one organisation, whatever else is alike.
+
+Collective actors (``generic``: "law enforcement", "security forces") are read by
+:func:`collective_core`: two of them may be one actor only when the head noun of one is a
+word of the other (:func:`same_collective`): "occupiers" and "occupation authorities" may,
+"law enforcement officers" and "security forces" may not.
 
 >>> compare_orgs(parse_org("Russian Federal Security Service"), parse_org("Federal Security Service"))[0]
 0.92
->>> compare_orgs(parse_org("Crimean Mejlis"), parse_org("Mejlis of the Crimean Tatar People"))[0]
+>>> compare_orgs(parse_org("Crimean Tatar Mejlis"), parse_org("Mejlis of the Crimean Tatar People"))[0]
 0.93
+>>> compare_orgs(parse_org("the Tatar Mejlis"), parse_org("Mejlis of the Crimean Tatar People"))[0]
+0.92
 >>> compare_orgs(parse_org("OHCHR"), parse_org("Office of the High Commissioner for Human Rights"))[0]
 0.92
 >>> compare_orgs(parse_org("Supreme Court"), parse_org("Supreme Court of Crimea"))[0]
@@ -35,6 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -42,7 +54,8 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-__all__ = ["OrgName", "parse_org", "compare_orgs", "org_block_keys", "SURE_ORG", "SAME_ORDER"]
+__all__ = ["OrgName", "parse_org", "compare_orgs", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
+           "same_collective", "SURE_ORG", "SAME_ORDER"]
 
 SURE_ORG = 0.92    # an acronym and its expansion; a distinctive head with and without its place
 SAME_ORDER = 0.93  # one head, the same places, another order
@@ -61,6 +74,11 @@ _PLACES = {
     "us": "us", "american": "us", "soviet": "ussr", "turkish": "turkey", "turkey": "turkey", "polish": "poland",
     "poland": "poland", "german": "germany", "germany": "germany", "french": "france", "france": "france",
 }
+# Peoples (ethnonyms) that qualify a body's name the way places do ("Crimean Tatar Mejlis"), and
+# the words that say "people" after them ("Mejlis of the Crimean Tatar People").
+_PEOPLES = {"tatar": "tatar", "tatars": "tatar", "karaim": "karaim", "karaims": "karaim", "karaite": "karaim",
+            "karaites": "karaim", "krymchak": "krymchak", "krymchaks": "krymchak"}
+_PEOPLE_WORDS = frozenset({"people", "peoples", "nation", "community"})
 _NOT_PLACES = frozenset({"civilian", "guardian", "median", "meridian", "christian", "librarian", "veterinarian"})
 # Words between "of" and a place that leave the place a qualifier ("of the Republic of Crimea").
 _PLACE_FILLERS = frozenset({"the", "republic", "autonomous", "federation", "city", "region", "oblast", "krai",
@@ -89,8 +107,14 @@ class OrgName:
     words: tuple[str, ...]       # content words, lower-case ASCII
     head: tuple[str, ...]        # the name without place qualifiers (empty: a place alone)
     places: frozenset[str]       # the places that qualify it
+    peoples: frozenset[str] = frozenset()  # the peoples (ethnonyms) that qualify it
     acronym: str = ""            # the name itself, when it is an acronym (lower-case)
     initials: frozenset[str] = frozenset()  # what it may be abbreviated to
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """Places and peoples together: what a shorter name may leave out."""
+        return self.places | self.peoples
 
     @property
     def distinctive(self) -> bool:
@@ -133,9 +157,12 @@ def parse_org(text: str) -> OrgName:
     compact = text.replace(".", "").strip()
     acronym = compact.lower() if 2 <= len(compact) <= 7 and compact.isalpha() and compact.isupper() else ""
     places: set[str] = set()
+    peoples: set[str] = set()
     i = 0
-    while i < len(toks) and (toks[i][0] == "the" or _place(*toks[i])):
-        if toks[i][0] != "the":
+    while i < len(toks) and (toks[i][0] == "the" or _place(*toks[i]) or toks[i][0] in _PEOPLES):
+        if toks[i][0] in _PEOPLES:
+            peoples.add(_PEOPLES[toks[i][0]])
+        elif toks[i][0] != "the":
             places.add(_place(*toks[i]) or "")
         i += 1
     lead = i
@@ -147,14 +174,19 @@ def parse_org(text: str) -> OrgName:
         m = k + 1
         while m < len(toks) and toks[m][0] in _PLACE_FILLERS:
             m += 1
-        if m < len(toks) and _place(*toks[m]):
+        rest = toks[m:]
+        # A people opens a qualifier only when nothing but qualifiers follows ("of the Crimean
+        # Tatar People", not "Delegates of the Tatar Kurultai").
+        if rest and (_place(*rest[0]) or rest[0][0] in _PEOPLES and all(
+                w in _PEOPLES or w in _PEOPLE_WORDS or w in _STOP or _place(w, raw) for w, raw in rest)):
             end = k
             places.update(p for w, raw in toks[k + 1:] if (p := _place(w, raw)))
+            peoples.update(_PEOPLES[w] for w, _ in toks[k + 1:] if w in _PEOPLES)
             break
     words = tuple(w for w, _ in toks if w not in _STOP)
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
-        head, places = words, set()
+        head, places, peoples = words, set(), set()
     initials = set()
     if not acronym:
         lead_words = [w for w, _ in toks[:lead] if w not in _STOP]
@@ -162,7 +194,7 @@ def parse_org(text: str) -> OrgName:
         for variant in (words, head, (*head, *tail), (*lead_words, *head)):
             if len(variant) >= 2:
                 initials.add("".join(w[0] for w in variant))
-    return OrgName(text, words, head, frozenset(places), acronym, frozenset(initials))
+    return OrgName(text, words, head, frozenset(places), frozenset(peoples), acronym, frozenset(initials))
 
 
 def _near_acronyms(a: str, b: str) -> bool:
@@ -185,15 +217,50 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
         return None
     if x.places and y.places and not (x.places <= y.places or y.places <= x.places):
         return False  # Russian and Ukrainian ministries, the courts of two cities
+    if x.peoples and y.peoples and not (x.peoples <= y.peoples or y.peoples <= x.peoples):
+        return False  # the bodies of two peoples
     if x.head != y.head or x.words == y.words:
         return None
-    if x.places == y.places:
+    if x.qualifiers == y.qualifiers:
         return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its place written elsewhere"
-    less, more = (x, y) if len(x.places) < len(y.places) else (y, x)
-    where = "without its place" if not less.places else "with fewer places"
+    if not (x.qualifiers <= y.qualifiers or y.qualifiers <= x.qualifiers):
+        # "Tatar Mejlis" and "Crimean Mejlis": neither says less than the other.
+        if x.distinctive:
+            return _CANDIDATE, f"'{x.text}' and '{y.text}' share the name '{' '.join(y.head)}' with other qualifiers"
+        return None
+    less, more = (x, y) if len(x.qualifiers) < len(y.qualifiers) else (y, x)
+    where = "without its place" if not less.qualifiers else "with fewer places"
+    if more.peoples - less.peoples:
+        where = "without its place or people" if not less.qualifiers else "with fewer qualifiers"
     if x.distinctive:
         return SURE_ORG, f"'{less.text}' is '{more.text}' {where}"
     return _CANDIDATE, f"'{less.text}' may be '{more.text}' {where} (a generic name: which one?)"
+
+
+def ambiguous_heads(names: Iterable[OrgName]) -> frozenset[tuple[str, ...]]:
+    """Heads that name two organisations among ``names``: two of them with that head are
+    qualified apart ("Mejlis of Crimea", "Mejlis of Tatarstan"), so a name with that head and
+    fewer qualifiers ("the Mejlis") may be either, a candidate and never a merge.
+
+    >>> sorted(ambiguous_heads([parse_org("Supreme Court of Crimea"), parse_org("Supreme Court of Russia"),
+    ...                         parse_org("Mejlis of the Crimean Tatar People"), parse_org("Tatar Mejlis")]))
+    [('supreme', 'court')]
+    """
+    seen: dict[tuple[str, ...], set[tuple[frozenset[str], frozenset[str]]]] = {}
+    for o in names:
+        if not o.acronym:
+            seen.setdefault(o.head, set()).add((o.places, o.peoples))
+    out = set()
+    for head, quals in seen.items():
+        apart = [q for q in quals if q[0] or q[1]]
+        if any(_apart(a, b) for n, a in enumerate(apart[:50]) for b in apart[n + 1:50]):
+            out.add(head)
+    return frozenset(out)
+
+
+def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two (places, peoples) qualifications that no one organisation carries both of."""
+    return any(x and y and not (x <= y or y <= x) for x, y in zip(a, b, strict=True))
 
 
 def org_block_keys(o: OrgName) -> set[str]:
@@ -205,3 +272,63 @@ def org_block_keys(o: OrgName) -> set[str]:
             keys.add(f"q:{o.acronym[0]}{o.acronym[-1]}")
     keys.update("a:" + i for i in o.initials)
     return keys
+
+
+# Words of a collective's name that say who its members are, not which collective it is
+# ("law enforcement officers" is law enforcement), and words that only hedge it.
+_MEMBER_WORDS = frozenset("""
+officer officers official officials agent agents employee employees personnel staff member members men man
+servicemen serviceman operative operatives representative representatives people unnamed unidentified
+de facto so called so-called installed
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def collective_core(text: str) -> tuple[str, ...]:
+    """The words that say which collective a generic name is, as 4-letter stems, head noun last:
+    places, member words and hedges go ("Russian law enforcement officers" is ``('law', 'enfo')``).
+
+    >>> collective_core("law enforcement officers"), collective_core("Russian security forces")
+    (('law', 'enfo'), ('secu', 'forc'))
+    >>> collective_core("policemen"), collective_core("de facto authorities"), collective_core("masked men")
+    (('poli',), ('auth',), ('mask',))
+    """
+    words = [(w, raw) for w, raw in _tokens(text) if w not in _STOP and w not in _PLACE_FILLERS]
+    core = [w for w, raw in words if not _place(w, raw) and w not in _MEMBER_WORDS]
+    if not core:  # "men", "the people": the member word is the collective
+        core = [w for w, _ in words]
+    return tuple(dict.fromkeys(w[:4] for w in core))
+
+
+def same_collective(a: str, b: str) -> bool:
+    """Whether two generic names may be one collective: the head noun of one is a word of the other.
+
+    Each distinct collective noun phrase is its own actor ("security forces" are not "law
+    enforcement"); a name and its derived noun stay one ("occupiers", "occupation authorities").
+
+    >>> same_collective("law enforcement officers", "law enforcement"), same_collective("occupiers", "occupation authorities")
+    (True, True)
+    >>> same_collective("law enforcement", "security forces"), same_collective("security forces", "security services")
+    (False, False)
+    """
+    x, y = collective_core(a), collective_core(b)
+    return bool(x and y) and (x[-1] in y or y[-1] in x)
+
+
+def collective_families(name: str, aliases: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """A generic actor's names grouped by :func:`same_collective`, the ``name``'s group first:
+    a list that calls two collectives by one key ("law enforcement", "security forces") becomes
+    one actor per collective noun phrase (each later group named by its first alias).
+
+    >>> collective_families("law enforcement officers", ["law enforcement", "security forces", "the security forces"])
+    [('law enforcement officers', ['law enforcement']), ('security forces', ['the security forces'])]
+    """
+    groups: list[tuple[str, list[str]]] = [(name, [])]
+    for alias in aliases:
+        for head, rest in groups:
+            if same_collective(head, alias):
+                rest.append(alias)
+                break
+        else:
+            groups.append((alias, []))
+    return groups

@@ -148,3 +148,112 @@ def test_dev_corpus_organisations_are_not_merged_across_countries() -> None:
     assert len(records) >= 30
     wrong = [(m.left, m.right, m.reason) for m in IdentityIndex(records.values()).candidates() if m.sure]
     assert wrong == []
+
+
+# --- one organisation under qualified variants of its distinctive name -----------------------
+
+FULL_MEJLIS = "Mejlis of the Crimean Tatar People"
+
+
+@pytest.mark.parametrize("short", ["Crimean Tatar Mejlis", "the Tatar Mejlis", "Tatar Mejlis", "the Mejlis",
+                                   "Mejlis of Crimean Tatars"])
+def test_qualified_variants_of_a_distinctive_name_are_one_organisation(short: str) -> None:
+    m = match(short, FULL_MEJLIS)
+    assert m is not None and m.sure, m
+    assert parse_org(short).head == parse_org(FULL_MEJLIS).head == ("mejlis",)
+
+
+def test_ethnonyms_are_qualifiers_and_two_peoples_are_two_bodies() -> None:
+    o = parse_org(FULL_MEJLIS)
+    assert o.peoples == frozenset({"tatar"}) and o.places == frozenset({"crimea"})
+    assert parse_org("Delegates of the Tatar Kurultai").head == ("delegates", "tatar", "kurultai")  # not a qualifier
+    assert match("Karaim Community Council", "Crimean Tatar Community Council") is None
+    # Qualified apart (a people, a place): neither says less, so a candidate, never a merge.
+    apart = match("Tatar Mejlis", "Crimean Mejlis")
+    assert apart is not None and not apart.sure and DOUBT <= apart.score
+
+
+def test_a_generic_head_with_other_places_stays_two_organisations() -> None:
+    assert match("Supreme Court of Crimea", "Supreme Court of Russia") is None
+    assert match("Crimean Tatar Supreme Court", "Supreme Court of Russia") is None
+    idx = IdentityIndex([org("org:scc", "Supreme Court of Crimea"), org("org:scr", "Supreme Court of Russia"),
+                         org("org:sc", "Supreme Court")])
+    found = {frozenset((m.left, m.right)): m for m in idx.candidates()}
+    assert frozenset(("org:scc", "org:scr")) not in found
+    assert not any(m.sure for m in found.values())
+
+
+def test_a_distinctive_name_two_known_organisations_share_is_a_candidate() -> None:
+    """Where the index knows two organisations by one distinctive head, qualified apart, a name with
+    fewer qualifiers may be either: a candidate for each, never a merge (as a surname several
+    people share)."""
+    records = [org("org:mejlis", FULL_MEJLIS), org("org:tatarstan-mejlis", "Mejlis of Tatarstan"),
+               org("org:the-mejlis", "the Mejlis"), org("org:ctm", "Crimean Tatar Mejlis")]
+    found = {frozenset((m.left, m.right)): m for m in IdentityIndex(records).candidates()}
+    for other in ("org:mejlis", "org:tatarstan-mejlis"):
+        m = found[frozenset(("org:the-mejlis", other))]
+        assert not m.sure and m.score >= DOUBT and "other organisations known by that name" in m.reason
+    assert found[frozenset(("org:ctm", "org:mejlis"))].sure          # the same qualifiers: still one
+    assert frozenset(("org:mejlis", "org:tatarstan-mejlis")) not in found
+    # Alone, the index knows one Mejlis: the short name is a sure match.
+    alone = IdentityIndex([records[0], records[2]]).candidates()
+    assert [m.sure for m in alone] == [True]
+
+
+def test_a_batch_gives_one_key_to_qualified_variants_across_articles(tmp_path: Path) -> None:
+    from loaders.extract import extract_articles
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Delegates questioned\n\nThe Crimean Tatar Kurultai met in Bakhchysarai on 3 March 2022 "
+                               "and said that Server Mustafayev was detained.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Kurultai statement\n\nThe Kurultai of the Crimean Tatar People said on 5 March 2022 "
+                               "that Edem Smailov was beaten.\n", encoding="utf-8")
+    (src / "c.txt").write_text("Court news\n\nThe Supreme Court of Crimea upheld the sentence on 6 March 2022. "
+                               "Edem Smailov appealed.\n", encoding="utf-8")
+    (src / "d.txt").write_text("Court news\n\nThe Supreme Court of Russia rejected the appeal of Edem Smailov "
+                               "on 7 May 2022.\n", encoding="utf-8")
+    extract_articles([src], tmp_path / "out")
+    orgs = {p.stem: {e["name"]: e["key"] for e in yaml.safe_load(p.read_text(encoding="utf-8"))["entities"]
+                     if e["label"] == "Organisation"} for p in (tmp_path / "out").glob("*.yaml")}
+    assert orgs["a"]["Crimean Tatar Kurultai"] == orgs["b"]["Kurultai of the Crimean Tatar People"]
+    assert orgs["c"]["Supreme Court of Crimea"] != orgs["d"]["Supreme Court of Russia"]
+
+
+# --- collective actors: one key per collective noun phrase ---------------------------------
+
+def generic(key: str, name: str, *aliases: str) -> Record:
+    return org(key, name, *aliases, generic=True)
+
+
+def test_two_collectives_are_never_one_actor() -> None:
+    le, sf = generic("org:law-enforcement", "law enforcement officers"), generic("org:sf", "security forces")
+    assert compare(le, sf) is None
+    assert compare(generic("org:a", "Russian security forces"), generic("org:b", "Russian security services")) is None
+    # A collective is never a named agency, even one whose name it shares words with.
+    assert compare(sf, org("org:fss", "Federal Security Service")) is None
+    # One collective under its names and derived nouns stays one.
+    m = compare(generic("org:occ", "occupiers"), generic("org:roa", "Russian occupation authorities", "occupiers"))
+    assert m is not None and m.sure
+    idx = IdentityIndex([le, sf, generic("org:le2", "law enforcement"), generic("org:sf2", "the security forces")])
+    pairs = {frozenset((m.left, m.right)) for m in idx.candidates()}
+    assert pairs.isdisjoint({frozenset(("org:law-enforcement", "org:sf")), frozenset(("org:le2", "org:sf2")),
+                             frozenset(("org:law-enforcement", "org:sf2")), frozenset(("org:le2", "org:sf"))})
+
+
+def test_an_article_naming_two_collectives_drafts_two_keys(tmp_path: Path) -> None:
+    from loaders.extract import extract_articles
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Raid in Bakhchysarai\n\nOn 3 March 2022 law enforcement officers searched the home of "
+                               "activist Server Mustafayev in Bakhchysarai. Later security forces detained his "
+                               "neighbour Edem Smailov.\n", encoding="utf-8")
+    (src / "b.txt").write_text("Beaten\n\nEdem Smailov said on 5 March 2022 that he was beaten by security forces.\n",
+                               encoding="utf-8")
+    extract_articles([src], tmp_path / "out")
+    docs = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.yaml")}
+    keys = {stem: {e["key"]: e for e in d["entities"] if e.get("generic")} for stem, d in docs.items()}
+    le = [k for k, e in keys["a"].items() if "law enforcement officers" in [e["name"], *(e.get("aliases") or [])]]
+    sf = [k for k, e in keys["a"].items() if "security forces" in [e["name"], *(e.get("aliases") or [])]]
+    assert len(le) == 1 and len(sf) == 1 and le != sf
+    assert sf[0] in keys["b"]                   # the same collective in the other article: one key
+    assert le[0] not in keys["b"]

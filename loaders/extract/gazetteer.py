@@ -18,6 +18,7 @@ import yaml
 from anyascii import anyascii
 
 from graph.errors import CasegraphError
+from graph.identity_orgs import collective_families
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "GAZETTEER_DIR"]
 
@@ -99,8 +100,14 @@ def load_gazetteer() -> Gazetteer:
     entries: list[GazetteerEntry] = []
     for item, label in [(o, "Organisation") for o in orgs] + [(p, "Location") for p in places]:
         attrs = {k: v for k, v in item.items() if k in ("kind", "country")}
-        entries.append(GazetteerEntry(item["key"], label, item["name"], tuple(item.get("aliases") or ()),
-                                      attrs, bool(item.get("generic", False)), item.get("in")))
+        generic = bool(item.get("generic", False))
+        # A generic actor is one collective noun phrase: aliases naming another collective
+        # ("security forces" under "law enforcement") are an actor of their own (graph.identity_orgs).
+        families = collective_families(item["name"], item.get("aliases") or ()) if generic else \
+            [(item["name"], list(item.get("aliases") or ()))]
+        for n, (name, aliases) in enumerate(families):
+            key = item["key"] if n == 0 else slug(name) + "-generic"
+            entries.append(GazetteerEntry(key, label, name, tuple(aliases), attrs, generic, item.get("in")))
     by_alias: dict[str, GazetteerEntry] = {}
     for entry in entries:
         for alias in (entry.name, *entry.aliases):

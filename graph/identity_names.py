@@ -1,0 +1,188 @@
+"""Names for the identity resolver: folded spellings, role words, skeletons, and how two
+surnames or two given names relate.
+
+:func:`fold` makes one spelling skeleton of a name's romanisations (NFKC, the Crimean Tatar
+Latin letters, anyascii, transliteration folds); :func:`skeleton` keeps a word's first letter
+and consonants for blocking; :func:`parse_name` reads a name into given name and surname (or,
+for an organisation, its content words and :class:`graph.identity_orgs.OrgName`);
+:func:`surnames_relate` and :func:`givens_relate` say how two folded words relate. Scoring
+lives in :mod:`graph.identity_score`, blocking in :mod:`graph.identity`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from graph.identity_orgs import OrgName, parse_org
+
+__all__ = ["ROLE_WORDS", "STOP", "ParsedName", "fold", "strip_roles", "skeleton", "sound", "parse_name",
+           "surnames_relate", "givens_relate"]
+
+
+# Letters whose sound anyascii would blur, mapped before it (Crimean Tatar Latin: ç = ch,
+# ş = sh, c = dzh, ı = i): Çelebiev and Chelebiev meet, Celâl and Dzhelyal too.
+_PREFOLDS = (("ç", "ch"), ("Ç", "Ch"), ("ş", "sh"), ("Ş", "Sh"), ("ğ", "gh"), ("Ğ", "Gh"), ("ı", "i"), ("İ", "I"))
+# Folds on the ASCII form, in order. "ch" and "sh" are shielded while "c" becomes "j" (the
+# Crimean Tatar c) and a lone "h" becomes "k" (Akhtemov, Ahtemov and Aktemov are one name).
+_FOLDS = (
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ch", "9"), ("sh", "8"), ("kh", "k"), ("gh", "g"), ("ph", "f"),
+    ("th", "t"), ("c", "j"), ("h", "k"), ("9", "ch"), ("8", "sh"), ("tz", "ts"), ("x", "ks"), ("q", "k"),
+    ("yy", "y"), ("iy", "i"), ("ya", "ia"), ("ye", "e"), ("yu", "iu"), ("yo", "io"), ("y", "i"), ("ii", "i"),
+    ("w", "v"), ("ck", "k"),
+)
+_VOWELS = frozenset("aeiou")
+# Words that introduce a name but are not part of it ("attorney X", "President Y").
+ROLE_WORDS = frozenset("""
+mr mrs ms miss dr prof professor sir madam mister
+attorney lawyer advocate barrister counsel defender solicitor notary
+president vice prime minister deputy head chair chairman chairwoman chairperson leader director chief
+judge justice prosecutor investigator officer inspector agent detective
+general colonel lieutenant major captain sergeant commander admiral
+activist journalist blogger reporter editor citizen resident teacher imam mufti ombudsman ombudsperson
+spokesman spokeswoman spokesperson representative member secretary governor mayor senator mp
+brother sister son daughter wife husband mother father uncle nephew
+political prisoner human rights defender the a an
+""".split())
+STOP = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an"})
+
+
+@lru_cache(maxsize=262144)
+def fold(text: str) -> str:
+    """A name's spelling skeleton: folded ASCII words, one space apart.
+
+    >>> [fold(n) for n in ("Dzhelyal", "Dzhelial", "Djelal", "Celâl", "Джелял")]
+    ['jelial', 'jelial', 'jelal', 'jelal', 'jelial']
+    >>> fold("Akhtemov") == fold("Ahtemov") == fold("Aktemov"), fold("Seitveliyev") == fold("Seitveliev")
+    (True, True)
+    >>> fold("Emir-Huseyn Kuku") == fold("Emir-Usein Kuku"), fold("Hasan") == fold("Asan")
+    (True, True)
+    """
+    text = unicodedata.normalize("NFKC", text)
+    for a, b in _PREFOLDS:
+        text = text.replace(a, b)
+    out = re.sub(r"[^a-z ]+", "", re.sub(r"[\s\-‐‑‒–—_.,]+", " ", anyascii(text).lower()))
+    # A word-initial lone "h" before a vowel comes and goes between romanisations of Crimean
+    # Tatar and Turkic names (Huseyn and Usein, Hasan and Asan): not part of the skeleton.
+    out = re.sub(r"\bh(?=[aeiouy])", "", out)
+    for a, b in _FOLDS:
+        out = out.replace(a, b)
+    out = re.sub(r"ff\b", "v", out)  # the German-style ending: Velkaroff is Velkarov
+    out = re.sub(r"(.)\1+", r"\1", out)  # doubled letters: Seitveliiev, Velkarovv
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def strip_roles(name: str) -> str:
+    """``name`` without the role words and honorifics in front of it.
+
+    >>> strip_roles("attorney Emil Kurbedinov"), strip_roles("President Volodymyr Zelensky"), strip_roles("Judge")
+    ('Emil Kurbedinov', 'Volodymyr Zelensky', 'Judge')
+    """
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].strip(".,:’'").casefold() in ROLE_WORDS:
+        i += 1
+    return " ".join(words[i:]) if i else name.strip()
+
+
+@lru_cache(maxsize=262144)
+def skeleton(word: str) -> str:
+    """The first letter and the consonants of a folded word (vowels carry most spelling noise).
+
+    The affricates are one letter here: a Crimean Tatar ``Ç`` that lost its cedilla reads
+    as ``C`` (= dzh), so Chiygoz and Ciygoz must still meet.
+
+    >>> skeleton("jelial"), skeleton("jelal"), skeleton("aktemov"), skeleton("chigoz") == skeleton("jigoz")
+    ('cl', 'cl', 'aktmv', True)
+    >>> skeleton(fold("Oleh")) == skeleton(fold("Oleg"))
+    True
+    """
+    word = sound(word)
+    if not word:
+        return ""
+    return re.sub(r"(.)\1+", r"\1", word[0] + "".join(c for c in word[1:] if c not in _VOWELS))
+
+
+def sound(word: str, velars: bool = True) -> str:
+    # Affricates are one letter, and so are the velars: Ukrainian г is h (Oleh, Hennadiy),
+    # Russian г is g (Oleg, Gennadiy), Turkic kh/h is k (Akhtemov, Ahtemov). Blocking and
+    # given names use both; a surname is a sure variant only without the velars (g against
+    # kh may be two families), so that one stays a candidate.
+    word = word.replace("ch", "c").replace("j", "c")
+    return word.replace("g", "k") if velars else word
+
+
+@lru_cache(maxsize=262144)
+def _strict(word: str) -> str:
+    word = sound(word, velars=False)
+    return re.sub(r"(.)\1+", r"\1", word[:1] + "".join(c for c in word[1:] if c not in _VOWELS))
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    text: str          # as written (role words stripped)
+    given: str         # folded, "" for a surname alone
+    surname: str       # folded last word
+    full: str          # folded whole name
+    roles: bool        # role words were stripped
+    initial: str = ""  # the given name's first letter before folding (D. for Dzhamila)
+    org: OrgName | None = None  # an organisation's name read (graph.identity_orgs)
+    first: str = ""    # the first and last words as written, for reasons
+    last: str = ""
+
+
+def parse_name(text: str, person: bool, org: bool = False) -> ParsedName | None:
+    stripped = strip_roles(text) if person else text.strip()
+    folded = fold(stripped)
+    if not folded:
+        return None
+    words = folded.split()
+    if not person:
+        # Numbers name different things here (SIZO-1, SIZO-2; Article 205, Article 280).
+        numbers = re.findall(r"\d+", unicodedata.normalize("NFKC", stripped))
+        return ParsedName(stripped, "", "", " ".join([*(w for w in words if w not in STOP), *numbers]) or folded, False,
+                     org=parse_org(stripped) if org else None)
+    given = words[0] if len(words) > 1 else ""
+    initial = anyascii(stripped[:1]).lower()[:1] if given else ""
+    written = stripped.split()
+    return ParsedName(stripped, given, words[-1], folded, stripped != text.strip(), initial, None, written[0], written[-1])
+
+
+
+@lru_cache(maxsize=262144)
+def surnames_relate(a: str, b: str) -> tuple[str, str] | None:
+    """How two folded surnames relate: ('same'|'variant'|'close', how), or None."""
+    if a == b:
+        return "same", ""
+    if a + "a" == b or b + "a" == a:
+        return "close", "the same surname in its masculine and feminine forms"
+    ska, skb = skeleton(a), skeleton(b)
+    ratio = max(fuzz.ratio(a, b), fuzz.ratio(sound(a, False), sound(b, False)))
+    if _strict(a) == _strict(b) and ratio >= 85:
+        return "variant", f"one name in two transliterations ('{ska}')"
+    if JaroWinkler.similarity(a, b) >= 0.9 or (len(ska) >= 4 and sorted(ska) == sorted(skb) and ratio >= 70):
+        return "close", f"spelled close ({ratio:.0f}% alike)"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def givens_relate(a: str, b: str) -> str:
+    """'same', 'variant', 'initial', 'absent' or 'different' for two folded given names."""
+    if not a or not b:
+        return "absent"
+    if len(a) == 1 or len(b) == 1:  # an initial is never more than an initial, even two alike
+        return "initial" if a[0] == b[0] else "different"
+    if a == b:
+        return "same"
+    if a + "a" == b or b + "a" == a:
+        return "different"  # Zhan and Zhanna, Aleksandr and Aleksandra
+    if skeleton(a) == skeleton(b) and fuzz.ratio(sound(a), sound(b)) >= 85:
+        return "variant"
+    return "different"
+

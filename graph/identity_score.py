@@ -1,0 +1,266 @@
+"""The judgement model of the identity resolver: whether two records may be one actor, with a
+score from 0 to 1 and a sentence saying why.
+
+Given names and surnames are read apart (:mod:`graph.identity_names`); organisation names by
+:mod:`graph.identity_orgs`. The rules: a shared first name is never evidence; the same
+surname with another given name is another person (brothers); a surname alone, or a close
+spelling, is a *candidate* for a person to decide, never a merge; collective (``generic``)
+actors never match specific ones, nor each other across different head nouns; labels must
+agree. Pairs at or above :data:`SURE` are one actor; pairs from :data:`DOUBT` up are candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from graph.identity_names import STOP, ParsedName, givens_relate, parse_name, surnames_relate
+from graph.identity_orgs import compare_orgs, same_collective
+
+__all__ = ["SURE", "DOUBT", "LONE_CLOSE", "Record", "Match", "compare", "compatible", "lone_pair"]
+
+SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
+DOUBT = 0.6   # at or above: a candidate for a person to decide
+LONE_CLOSE = 0.5  # a surname alone beside a close spelling of it: the most a pair met only by swapped letters gets
+
+
+@dataclass
+class Record:
+    """An entity as the resolver sees it: key, label, names, and where it comes from.
+
+    ``origin`` tells records of one key apart when the same key appears in several drafts
+    (a batch) or in the corpus; ``sources`` are shown next to a candidate; ``context`` is a
+    short line about it (an occupation, a quote).
+    """
+
+    key: str
+    label: str
+    name: str
+    aliases: Sequence[str] = ()
+    sources: Sequence[str] = ()
+    sensitive: bool = False
+    generic: bool = False
+    origin: str = ""
+    context: str = ""
+    names: list[ParsedName] = field(default_factory=list, repr=False)
+    full_name: bool = field(default=False, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        person = self.label == "Person"
+        org = self.label == "Organisation"
+        seen: set[tuple[str, str]] = set()
+        for text in [self.name, *self.aliases]:
+            parsed = parse_name(str(text), person, org)
+            if parsed is not None and (parsed.given, parsed.full) not in seen:
+                seen.add((parsed.given, parsed.full))
+                self.names.append(parsed)
+        # True when some name of it has a given name and a surname (read on every comparison).
+        self.full_name = any(n.given for n in self.names)
+
+
+class Match(NamedTuple):
+    """Two entities that may be one actor: ``score`` 0-1, ``sure`` from :data:`SURE`, and why.
+
+    A named tuple, not a dataclass: a big index makes hundreds of thousands of them.
+    """
+
+    left: str
+    right: str
+    score: float
+    reason: str
+    left_name: str = ""
+    right_name: str = ""
+    i: int = -1     # positions in the index's records
+    j: int = -1
+    close: bool = False  # full names, one given name, surnames spelled close: context may settle it
+
+    @property
+    def sure(self) -> bool:
+        return self.score >= SURE
+
+
+@lru_cache(maxsize=262144)
+def _compare_lone(lone: str, xs: str, ys: str, xl: str, yl: str) -> tuple[float, str, bool] | None:
+    """:func:`_compare_names` when one name (``lone``) is a surname alone: it depends only on the
+    surnames, so the many pairs of one surname alone with everyone of that surname share one answer."""
+    rel = surnames_relate(xs, ys)
+    if rel is None:
+        return None
+    kind, how = rel
+    s_words = f"surnames '{xl}' and '{yl}' are {how}" if how else f"the same surname '{yl}'"
+    # A surname alone on one side: a candidate, never a merge.
+    return (0.65 if kind != "close" else LONE_CLOSE), f"'{lone}' is a surname alone; {s_words}", False
+
+
+@lru_cache(maxsize=262144)
+def lone_pair(lone: str, xs: str, ys: str, xl: str, yl: str, shared: int) -> tuple[float, str] | None:
+    """What :func:`compare` says of two one-name people, one a surname alone (``shared``: how
+    many people of the index have that surname with a given name)."""
+    got = _compare_lone(lone, xs, ys, xl, yl)
+    if got is None:
+        return None
+    score, reason = min(got[0], 0.65), got[1]
+    if shared > 1:
+        score = min(score, DOUBT)
+        reason += f"; {shared} people have that surname"
+    return round(score, 3), reason
+
+
+def _compare_names(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | None:
+    """Score and reason for two person names, or None when they name different people."""
+    if not x.given or not y.given:
+        return _compare_lone((y if x.given else x).text, x.surname, y.surname, x.last, y.last)
+    if x.full == y.full and len(x.given) > 1:
+        return 0.99, f"the same name after transliteration ('{x.text}', '{y.text}')", False
+    rel = surnames_relate(x.surname, y.surname)
+    given = givens_relate(x.given, y.given)
+    if given == "different" and min(len(x.given), len(y.given)) == 1 and x.initial == y.initial:
+        given = "initial"  # "D. Urbazade" for Dzhamila, whose folded name starts with j
+    if rel is None:
+        # Surname-first order in one source ("Dzhelyal Nariman"); a shared first name alone is no evidence.
+        if x.given and y.given and x.given == y.surname and x.surname == y.given:
+            return 0.85, f"'{x.text}' and '{y.text}' are the same two names in another order", False
+        return None
+    kind, how = rel
+    if given == "different":
+        return None  # the same surname with another given name: another person (brothers, spouses)
+    s_words = f"surnames '{x.last}' and '{y.last}' are {how}" if how else f"the same surname '{y.last}'"
+    if given in ("same", "variant"):
+        g_words = f"the same given name '{y.first}'" if given == "same" else \
+            f"given names '{x.first}' and '{y.first}' are one name"
+        score = {"same": 0.97, "variant": 0.93, "close": 0.75}[kind] - (0.02 if given == "variant" else 0)
+        return score, f"{g_words}; {s_words}", kind == "close"
+    return (0.7 if kind != "close" else 0.5), f"an initial matches; {s_words}", False  # given == "initial"
+
+
+def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] = ()) -> tuple[float, str, str, str] | None:
+    best: tuple[float, str, str, str] | None = None
+    for x in a.names:
+        for y in b.names:
+            if _numbers(x.full) != _numbers(y.full):
+                continue
+            found: tuple[float, str, str, str] | None = None
+            if x.org is not None and y.org is not None:
+                said = compare_orgs(x.org, y.org)
+                if said is False:
+                    return None  # the names say two organisations (another country, another city)
+                if said:
+                    found = (said[0], said[1], x.text, y.text)
+                    if said[0] >= SURE and x.org.head == y.org.head and x.org.qualifiers != y.org.qualifiers \
+                            and x.org.head in ambiguous:
+                        # "the Mejlis" where two Mejlises are known: which one is for a person to say.
+                        found = (0.7, f"{said[1]}; other organisations known by that name", x.text, y.text)
+                # Two acronyms that differ are never the same name, whatever the folds make of them.
+                if x.org.acronym and y.org.acronym and x.org.acronym != y.org.acronym:
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = found
+                    continue
+            if x.full == y.full:
+                found = (0.95, f"the same name after transliteration ('{x.text}')", x.text, y.text)
+            elif found is None:
+                ratio = fuzz.token_sort_ratio(x.full, y.full)
+                acro = None if x.org is not None else (_acronym(x, y) or _acronym(y, x))
+                if ratio >= 90 and (x.org is None or y.org is None or _words_close(x.full, y.full)):
+                    found = (0.75, f"names {ratio:.0f}% alike ('{x.text}', '{y.text}')", x.text, y.text)
+                elif acro:
+                    found = (0.7, f"'{acro[0]}' is the initials of '{acro[1]}'", x.text, y.text)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best
+
+
+def _words_close(a: str, b: str) -> bool:
+    """True when each word of one name is spelled close to a word of the other: Zheleznodorozhny and
+    Zheleznodorozhnyi, but not Southern and Northern (another word, another court)."""
+    wa, wb = sorted(set(a.split()) - set(b.split())), sorted(set(b.split()) - set(a.split()))
+    return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= 80 for x, y in zip(wa, wb, strict=True))
+
+
+def compatible(a: Record, b: Record) -> bool:
+    """Whether ``a`` and ``b`` may stand in one group of a batch beside a third record.
+
+    People must each match every other member (a surname alone must not chain two
+    brothers); an organisation only must not be said to be another one (another place,
+    another number): "FSB" and "Russian Federal Security Service" meet through "Federal
+    Security Service (FSB)".
+    """
+    if a.label != "Organisation" or b.label != "Organisation":
+        return compare(a, b) is not None
+    if a.generic != b.generic or a.generic and not _one_collective(a, b):
+        return False
+    for x in a.names:
+        for y in b.names:
+            if _numbers(x.full) != _numbers(y.full):
+                return False
+            if x.org is not None and y.org is not None and compare_orgs(x.org, y.org) is False:
+                return False
+    return True
+
+
+def _one_collective(a: Record, b: Record) -> bool:
+    """Two generic actors may be one only where some name of each is the same collective noun phrase."""
+    return any(same_collective(x.text, y.text) for x in a.names for y in b.names)
+
+
+def _numbers(full: str) -> list[str]:
+    return [w for w in full.split() if w.isdigit()]
+
+
+def _acronym(x: ParsedName, y: ParsedName) -> tuple[str, str] | None:
+    short = x.text.replace(".", "")
+    if not (2 <= len(short) <= 6 and short.isupper() and " " not in short):
+        return None
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", y.text) if w.casefold() not in STOP).upper()
+    return (x.text, y.text) if initials == short.upper() else None
+
+
+def _other_given(a: Record, b: Record) -> bool:
+    """True when the two name one surname with two different whole given names (not initials):
+    "R. Darkarev" in both alias lists does not make Rinat and Rustem Darkarev one man."""
+    for x in a.names:
+        for y in b.names:
+            if len(x.given) > 1 and len(y.given) > 1 and surnames_relate(x.surname, y.surname) is not None \
+                    and givens_relate(x.given, y.given) == "different":
+                return True
+    return False
+
+
+def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1,
+            ambiguous: Collection[tuple[str, ...]] = ()) -> Match | None:
+    """Whether ``a`` and ``b`` may be one actor: a :class:`Match` with score and reason, or None.
+
+    ``shared_surnames`` (how many people have each surname) and ``ambiguous`` (organisation
+    heads that name two known organisations) come from the index: what it knows lowers a
+    merge to a candidate."""
+    if a.label != b.label or a.key == b.key and a.origin == b.origin:
+        return None
+    if a.generic != b.generic:
+        return None  # a collective actor is never a specific agency
+    if a.generic and b.generic and not _one_collective(a, b):
+        return None  # "law enforcement" and "security forces": two collectives, whatever else is alike
+    if a.label != "Person":
+        found = _compare_other(a, b, ambiguous)
+        return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None
+    best: tuple[float, str, str, str, bool] | None = None
+    for x in a.names:
+        for y in b.names:
+            scored = _compare_names(x, y)
+            if scored is not None and (best is None or scored[0] > best[0]):
+                best = (scored[0], scored[1], x.text, y.text, scored[2])
+    if best is None or (len(a.names) > 1 or len(b.names) > 1) and _other_given(a, b):
+        return None
+    score, reason, ln, rn, close = best
+    if not (a.full_name and b.full_name):
+        score = min(score, 0.65)  # a surname alone is a candidate, never a merge
+        surname = (a if not a.full_name else b).names[0].surname
+        n = (shared_surnames or {}).get(surname, 0)
+        if n > 1:
+            score = min(score, DOUBT)
+            reason += f"; {n} people have that surname"
+    return Match(a.key, b.key, round(score, 3), reason, ln, rn, i, j, close and a.full_name and b.full_name)
+
