@@ -41,9 +41,19 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import combinations
 
-from graph.identity_names import fold, skeleton, strip_roles
+from graph.identity_names import fold, givens_relate, skeleton, strip_roles, surnames_relate
 from graph.identity_orgs import ambiguous_heads, org_block_keys
-from graph.identity_score import DOUBT, LONE_CLOSE, SURE, Match, Record, compare, compatible, lone_pair
+from graph.identity_score import (
+    DOUBT,
+    LONE_CLOSE,
+    LONE_SURE,
+    SURE,
+    Match,
+    Record,
+    compare,
+    compatible,
+    lone_pair,
+)
 from graph.ontology import default_ontology
 
 __all__ = ["SURE", "DOUBT", "Record", "Match", "IdentityIndex", "compare", "fold", "strip_roles", "skeleton",
@@ -106,6 +116,7 @@ class IdentityIndex:
         self.records = [r for r in records if r.label in labels and r.names]
         self.lone = [r.label == "Person" and not r.full_name for r in self.records]
         self.max_block = max_block
+        self._bearers: dict[tuple[str, ...], tuple[frozenset[int], str] | None] = {}
         self.blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
             for key in _block_keys(r):
@@ -165,6 +176,9 @@ class IdentityIndex:
     def _candidates(self, min_score: float, among: Collection[int] | None) -> list[Match]:
         out: list[Match] = []
         records, shared, n, lone = self.records, self.shared_surnames, len(self.records), self.lone
+        # A surname alone may become sure (the only person known by it): keep its pairs from the
+        # threshold up until that is settled, then cut at ``min_score``.
+        floor = min(min_score, DOUBT)
         # A person with one name, one side a surname alone: the answer depends on the two
         # surnames only (see _lone_pair), so those pairs, most of a big index's, skip compare().
         single = [r.names[0] if r.label == "Person" and len(r.names) == 1 else None for r in records]
@@ -179,12 +193,13 @@ class IdentityIndex:
                     and (a.key != b.key or a.origin != b.origin):
                 alone = x if lone[i] else y
                 got = lone_pair(alone.text, x.surname, y.surname, x.last, y.last, shared.get(alone.surname, 0))
-                if got is not None and got[0] >= min_score:
+                if got is not None and got[0] >= floor:
                     out.append(Match(a.key, b.key, got[0], got[1], x.text, y.text, i, j, False))
                 continue
             m = compare(a, b, shared, i, j, self.ambiguous_heads)
-            if m is not None and m.score >= min_score:
+            if m is not None and m.score >= floor:
                 out.append(m)
+        out = [m for m in self._only_bearers(out) if m.score >= min_score]
         # Best first, ties by the keys then positions: two stable passes on ints (the keys' ranks),
         # cheaper than comparing tuples of strings.
         rank = {k: r for r, k in enumerate(sorted({records[i].key for m in out for i in (m.i, m.j)}))}
@@ -192,6 +207,60 @@ class IdentityIndex:
         out.sort(key=lambda m: (rank[m.left] * n + rank[m.right]) * nn + m.i * n + m.j)
         out.sort(key=lambda m: -m.score)
         return out
+
+
+    def _only_bearers(self, matches: list[Match]) -> list[Match]:
+        """A surname alone beside the one person the index knows by that surname: that person.
+
+        "Putin" in one article, "Vladimir Putin" in another and nobody else called Putin (the
+        project's folds applied: Zelenskyy, Zelenskiy, Zelenskyi are one surname): a sure match.
+        Two or more people with the surname (Asan and Aziz Akhtemov), or only a close
+        spelling of it: the pair stays a candidate.
+        """
+        out = []
+        for m in matches:
+            if m.score < DOUBT or m.sure or self.lone[m.i] == self.lone[m.j]:
+                out.append(m)
+                continue
+            alone, other = (m.i, m.j) if self.lone[m.i] else (m.j, m.i)
+            bearer = self._only_bearer(alone)
+            if bearer is None or other not in bearer[0]:
+                out.append(m)
+                continue
+            out.append(Match(m.left, m.right, LONE_SURE, f"{m.reason}; {bearer[1]} is the only person known by that surname",
+                             m.left_name, m.right_name, m.i, m.j, m.close))
+        return out
+
+    def _only_bearer(self, i: int) -> tuple[frozenset[int], str] | None:
+        """The records of the one person whose surname is record ``i``'s (a surname alone, same or
+        variant spelling) and a name of theirs, or None when none or several bear it."""
+        r = self.records[i]
+        if r.label != "Person" or r.generic:
+            return None
+        surnames = tuple(sorted({n.surname for n in r.names}))
+        if surnames in self._bearers:
+            return self._bearers[surnames]
+        found: tuple[frozenset[int], str] | None = None
+        people: list[int] = []
+        for surname in surnames:
+            sk = skeleton(surname)
+            block = self.blocks.get(("Person", f"s:{sk}" if len(sk) >= 2 else f"s:={surname}"), [])
+            if len(block) > self.max_block:
+                people = []
+                break
+            people += [j for j in block if not self.lone[j] and not self.records[j].generic and any(
+                n.given and (surnames_relate(surname, n.surname) or ("close",))[0] != "close"
+                for n in self.records[j].names)]
+        people = sorted(set(people))
+        if people:
+            givens = [n.given for j in people for n in self.records[j].names if n.given and len(n.given) > 1]
+            first = self.records[people[0]]
+            one = bool(givens) and all(givens_relate(givens[0], g) in ("same", "variant") for g in givens) and all(
+                j == people[0] or (m := compare(first, self.records[j])) is not None and m.sure for j in people)
+            if one:
+                found = (frozenset(people), next(n.text for n in first.names if n.given))
+        self._bearers[surnames] = found
+        return found
 
 
 def clusters(n: int, matches: Iterable[Match],

@@ -84,6 +84,10 @@ _NOT_PLACES = frozenset({"civilian", "guardian", "median", "meridian", "christia
 _PLACE_FILLERS = frozenset({"the", "republic", "autonomous", "federation", "city", "region", "oblast", "krai",
                             "of", "occupied", "annexed"})
 _QUALIFIER_LINKS = frozenset({"of", "in", "for"})
+# Words that make an "of the ..." complement a parent organisation ("Committee of Ministers of the
+# Council of Europe", "Permanent Council of the OSCE"): a body named with its parent.
+_PARENT_WORDS = frozenset({"council", "organisation", "organization", "union", "nations", "assembly", "alliance",
+                           "commonwealth", "parliament"})
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "s"})
 # Institution words: a head made only of these names a kind of body, not one body.
 GENERIC = frozenset("""
@@ -108,13 +112,20 @@ class OrgName:
     head: tuple[str, ...]        # the name without place qualifiers (empty: a place alone)
     places: frozenset[str]       # the places that qualify it
     peoples: frozenset[str] = frozenset()  # the peoples (ethnonyms) that qualify it
+    parents: frozenset[str] = frozenset()  # the parent organisations named with it, as initials ("osce", "ce")
     acronym: str = ""            # the name itself, when it is an acronym (lower-case)
     initials: frozenset[str] = frozenset()  # what it may be abbreviated to
 
     @property
     def qualifiers(self) -> frozenset[str]:
-        """Places and peoples together: what a shorter name may leave out."""
-        return self.places | self.peoples
+        """Places, peoples and parents together: what a shorter name may leave out."""
+        return self.places | self.peoples | self.parents
+
+    @property
+    def words_key(self) -> tuple[str, ...]:
+        """The head's words in sorted order: "Southern District Military Court" and "Southern
+        Military District Court" are one name with two words swapped."""
+        return tuple(sorted(self.head))
 
     @property
     def distinctive(self) -> bool:
@@ -158,12 +169,16 @@ def parse_org(text: str) -> OrgName:
     acronym = compact.lower() if 2 <= len(compact) <= 7 and compact.isalpha() and compact.isupper() else ""
     places: set[str] = set()
     peoples: set[str] = set()
+    parents: set[str] = set()
     i = 0
-    while i < len(toks) and (toks[i][0] == "the" or _place(*toks[i]) or toks[i][0] in _PEOPLES):
+    while i < len(toks) and (toks[i][0] == "the" or _place(*toks[i]) or toks[i][0] in _PEOPLES
+                             or i + 1 < len(toks) and _acronym_word(toks[i][1])):
         if toks[i][0] in _PEOPLES:
             peoples.add(_PEOPLES[toks[i][0]])
-        elif toks[i][0] != "the":
+        elif _place(*toks[i]):
             places.add(_place(*toks[i]) or "")
+        elif toks[i][0] != "the":  # "OSCE Permanent Council": an acronym in front names the parent
+            parents.add(toks[i][0])
         i += 1
     lead = i
     end = len(toks)
@@ -183,10 +198,15 @@ def parse_org(text: str) -> OrgName:
             places.update(p for w, raw in toks[k + 1:] if (p := _place(w, raw)))
             peoples.update(_PEOPLES[w] for w, _ in toks[k + 1:] if w in _PEOPLES)
             break
+        parent = _parent(toks[k + 1:]) if toks[k][0] == "of" else ""
+        if parent:
+            end = k
+            parents.add(parent)
+            break
     words = tuple(w for w, _ in toks if w not in _STOP)
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
-        head, places, peoples = words, set(), set()
+        head, places, peoples, parents = words, set(), set(), set()
     initials = set()
     if not acronym:
         lead_words = [w for w, _ in toks[:lead] if w not in _STOP]
@@ -194,7 +214,30 @@ def parse_org(text: str) -> OrgName:
         for variant in (words, head, (*head, *tail), (*lead_words, *head)):
             if len(variant) >= 2:
                 initials.add("".join(w[0] for w in variant))
-    return OrgName(text, words, head, frozenset(places), frozenset(peoples), acronym, frozenset(initials))
+    return OrgName(text, words, head, frozenset(places), frozenset(peoples), frozenset(parents), acronym,
+                   frozenset(initials))
+
+
+def _acronym_word(raw: str) -> bool:
+    return 2 <= len(raw) <= 7 and raw.isalpha() and raw.isupper()
+
+
+def _parent(rest: list[tuple[str, str]]) -> str:
+    """The initials of a parent organisation named after "of": "the Council of Europe" is "ce",
+    "the OSCE" is "osce"; "" when the complement names no organisation."""
+    if len(rest) == 1 and _acronym_word(rest[0][1]):
+        return rest[0][0]
+    if not rest or rest[0][0] != "the":  # "Committee of Ministers of the ...": "of Ministers" is the name
+        return ""
+    rest = rest[1:]
+    if not rest or _place(*rest[0]):
+        return ""
+    if len(rest) == 1 and _acronym_word(rest[0][1]):
+        return rest[0][0]
+    content = [w for w, _ in rest if w not in _STOP]
+    if not rest[0][1][:1].isupper() or not any(w in _PARENT_WORDS for w in content) or len(content) < 2:
+        return ""
+    return "".join(w[0] for w in content)
 
 
 def _near_acronyms(a: str, b: str) -> bool:
@@ -214,14 +257,21 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
             return SURE_ORG, f"'{short.text}' is the initials of '{long.text}'"
         if len(short.acronym) == 2 and short.acronym in long.initials:
             return _CANDIDATE, f"'{short.text}' may be the initials of '{long.text}'"
+        if len(long.words) >= 2 and any(short.acronym.startswith(i) for i in long.initials if len(i) >= 2):
+            # "PACE" and "the Parliamentary Assembly": the acronym says more than the name; which body?
+            return _CANDIDATE, f"'{short.text}' may abbreviate a longer name beginning '{long.text}'"
         return None
     if x.places and y.places and not (x.places <= y.places or y.places <= x.places):
         return False  # Russian and Ukrainian ministries, the courts of two cities
     if x.peoples and y.peoples and not (x.peoples <= y.peoples or y.peoples <= x.peoples):
         return False  # the bodies of two peoples
-    if x.head != y.head or x.words == y.words:
+    if x.parents and y.parents and not (x.parents <= y.parents or y.parents <= x.parents):
+        return False  # the bodies of two parent organisations
+    if x.words_key != y.words_key or x.words == y.words:
         return None
     if x.qualifiers == y.qualifiers:
+        if x.head != y.head:
+            return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its words in another order"
         return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its place written elsewhere"
     if not (x.qualifiers <= y.qualifiers or y.qualifiers <= x.qualifiers):
         # "Tatar Mejlis" and "Crimean Mejlis": neither says less than the other.
@@ -232,6 +282,10 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     where = "without its place" if not less.qualifiers else "with fewer places"
     if more.peoples - less.peoples:
         where = "without its place or people" if not less.qualifiers else "with fewer qualifiers"
+    if more.parents - less.parents and more.places <= less.places and more.peoples <= less.peoples:
+        # "Committee of Ministers" and "... of the Council of Europe", "Permanent Council" and "OSCE
+        # Permanent Council": one body with and without its parent (unless the index knows another).
+        return SURE_ORG, f"'{less.text}' is '{more.text}' without its parent organisation"
     if x.distinctive:
         return SURE_ORG, f"'{less.text}' is '{more.text}' {where}"
     return _CANDIDATE, f"'{less.text}' may be '{more.text}' {where} (a generic name: which one?)"
@@ -240,34 +294,43 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
 def ambiguous_heads(names: Iterable[OrgName]) -> frozenset[tuple[str, ...]]:
     """Heads that name two organisations among ``names``: two of them with that head are
     qualified apart ("Mejlis of Crimea", "Mejlis of Tatarstan"), so a name with that head and
-    fewer qualifiers ("the Mejlis") may be either, a candidate and never a merge.
+    fewer qualifiers ("the Mejlis") may be either, a candidate and never a merge. A head is
+    given as its words in sorted order (:attr:`OrgName.words_key`): word order does not matter.
 
     >>> sorted(ambiguous_heads([parse_org("Supreme Court of Crimea"), parse_org("Supreme Court of Russia"),
     ...                         parse_org("Mejlis of the Crimean Tatar People"), parse_org("Tatar Mejlis")]))
-    [('supreme', 'court')]
+    [('court', 'supreme')]
     """
-    seen: dict[tuple[str, ...], set[tuple[frozenset[str], frozenset[str]]]] = {}
+    seen: dict[tuple[str, ...], set[tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
     for o in names:
         if not o.acronym:
-            seen.setdefault(o.head, set()).add((o.places, o.peoples))
+            seen.setdefault(o.words_key, set()).add((o.places, o.peoples, o.parents))
     out = set()
     for head, quals in seen.items():
-        apart = [q for q in quals if q[0] or q[1]]
+        apart = [q for q in quals if any(q)]
         if any(_apart(a, b) for n, a in enumerate(apart[:50]) for b in apart[n + 1:50]):
             out.add(head)
     return frozenset(out)
 
 
-def _apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Two (places, peoples) qualifications that no one organisation carries both of."""
-    return any(x and y and not (x <= y or y <= x) for x, y in zip(a, b, strict=True))
+def _apart(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool:
+    """Two (places, peoples, parents) qualifications that no one organisation carries both of; a
+    body with a parent and one qualified otherwise are two ("OSCE Permanent Council", "Permanent
+    Council of Ukraine")."""
+    if any(x and y and not (x <= y or y <= x) for x, y in zip(a, b, strict=True)):
+        return True
+    if a[2] or b[2]:
+        qa, qb = frozenset().union(*a), frozenset().union(*b)
+        return not (qa <= qb or qb <= qa)
+    return False
 
 
 def org_block_keys(o: OrgName) -> set[str]:
     """Blocking keys: the head, each initials form and acronym, and a key that brings near acronyms together."""
-    keys = {"h:" + " ".join(o.head)}
+    keys = {"h:" + " ".join(o.words_key)}
     if o.acronym:
         keys.add("a:" + o.acronym)
+        keys.update("a:" + o.acronym[:k] for k in range(2, len(o.acronym)))  # "PACE" meets "Parliamentary Assembly"
         if len(o.acronym) >= 4:
             keys.add(f"q:{o.acronym[0]}{o.acronym[-1]}")
     keys.update("a:" + i for i in o.initials)

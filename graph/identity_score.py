@@ -15,18 +15,19 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
-from graph.identity_names import STOP, ParsedName, givens_relate, parse_name, surnames_relate
+from graph.identity_names import STOP, ParsedName, fold, givens_relate, parse_name, surnames_relate
 from graph.identity_orgs import compare_orgs, same_collective
 
-__all__ = ["SURE", "DOUBT", "LONE_CLOSE", "Record", "Match", "compare", "compatible", "lone_pair"]
+__all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "Record", "Match", "compare", "compatible", "lone_pair"]
 
 SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
 DOUBT = 0.6   # at or above: a candidate for a person to decide
 LONE_CLOSE = 0.5  # a surname alone beside a close spelling of it: the most a pair met only by swapped letters gets
+LONE_SURE = 0.91  # a surname alone beside the only person the index knows by that surname
 
 
 @dataclass
@@ -82,6 +83,36 @@ class Match(NamedTuple):
     @property
     def sure(self) -> bool:
         return self.score >= SURE
+
+
+# Words that make a place name an administrative area around it ("Kherson region", "Simferopol
+# district"), folded as names are: a region and a district of one name are one kind each.
+_TERRITORY = {fold(w): kind for kind, words in (("region", "region oblast krai kray province governorate"),
+                                                  ("district", "district raion rayon municipality county"))
+              for w in words.split()}
+
+
+def _territory(full: str) -> tuple[str, str]:
+    """A folded place name read as (the name less its territorial word, "region"|"district"|"")."""
+    words = full.split()
+    kinds = [_TERRITORY[w] for w in words if w in _TERRITORY]
+    return " ".join(w for w in words if w not in _TERRITORY), kinds[-1] if kinds else ""
+
+
+def _compare_places(a: Record, b: Record) -> tuple[float, str, str, str] | Literal[False] | None:
+    """A city and its region or district are two places, never one key ("Kherson", "Kherson
+    region"); a region under two words ("Kherson Oblast", "Kherson region") is one."""
+    for x in a.names:
+        for y in b.names:
+            (bx, kx), (by, ky) = _territory(x.full), _territory(y.full)
+            if bx == by and kx != ky:
+                return False
+    for x in a.names:
+        for y in b.names:
+            (bx, kx), (by, ky) = _territory(x.full), _territory(y.full)
+            if kx and bx == by and kx == ky and x.full != y.full:
+                return 0.95, f"'{x.text}' and '{y.text}' name one {kx}", x.text, y.text
+    return None
 
 
 @lru_cache(maxsize=262144)
@@ -151,8 +182,8 @@ def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] 
                     return None  # the names say two organisations (another country, another city)
                 if said:
                     found = (said[0], said[1], x.text, y.text)
-                    if said[0] >= SURE and x.org.head == y.org.head and x.org.qualifiers != y.org.qualifiers \
-                            and x.org.head in ambiguous:
+                    if said[0] >= SURE and x.org.words_key == y.org.words_key and x.org.qualifiers != y.org.qualifiers \
+                            and x.org.words_key in ambiguous:
                         # "the Mejlis" where two Mejlises are known: which one is for a person to say.
                         found = (0.7, f"{said[1]}; other organisations known by that name", x.text, y.text)
                 # Two acronyms that differ are never the same name, whatever the folds make of them.
@@ -243,6 +274,12 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
         return None  # a collective actor is never a specific agency
     if a.generic and b.generic and not _one_collective(a, b):
         return None  # "law enforcement" and "security forces": two collectives, whatever else is alike
+    if a.label == "Location":
+        said = _compare_places(a, b)
+        if said is False:
+            return None  # a city and its region: two places, whatever else is alike
+        if said:
+            return Match(a.key, b.key, said[0], said[1], said[2], said[3], i, j)
     if a.label != "Person":
         found = _compare_other(a, b, ambiguous)
         return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None

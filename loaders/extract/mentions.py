@@ -182,7 +182,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
-    out = _compass_regions(out, text)
+    out = _territories(_compass_regions(out, text), text)
     out = _titles_as_bodies(out, text, gaz)
     attributive = set(gaz.cues["place_attributive"])
     out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
@@ -240,6 +240,31 @@ def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
         name = text[a:m.end]
         region = GazetteerEntry(slug(name), "Location", name, (), {"kind": "region"}, part_of=e.key)
         out.append(Mention(a, m.end, name, "Location", f"place:{region.key}", region))
+    return out
+
+
+# A territorial word after a city's name makes the area around it a place of its own ("Kherson
+# region", "the Simferopol district"): never the city's key. Region, oblast, krai and province
+# are one kind (one key), district and raion another.
+_TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon))\b")
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+
+
+def _territories(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Kherson region": the region of a city is a region of its own, not the city."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        after = _TERRITORY_RE.match(text, m.end)
+        if e is None or e.label != "Location" or e.attributes.get("kind") in ("country", "region", "facility") \
+                or after is None:
+            out.append(m)
+            continue
+        word = after.group("word").lower()
+        suffix = "raion" if word in _DISTRICT_WORDS else "region"
+        name = text[m.start:after.end()]
+        area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
+        out.append(Mention(m.start, after.end(), name, "Location", f"place:{area.key}", area))
     return out
 
 
