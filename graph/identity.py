@@ -89,6 +89,15 @@ def _block_keys(r: Record) -> set[str]:
     return keys
 
 
+def _people_among(givens: Collection[str]) -> int:
+    """How many people the given names of one surname are: spellings of one name are one."""
+    kept: list[str] = []
+    for g in sorted(givens, key=lambda g: (-len(g), g)):  # whole names first, initials after
+        if not any(givens_relate(k, g) in ("same", "variant", "initial") for k in kept):
+            kept.append(g)
+    return len(kept)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """The cycle collector off while an index is built or scored: it makes hundreds of
@@ -121,15 +130,16 @@ class IdentityIndex:
         for i, r in enumerate(self.records):
             for key in _block_keys(r):
                 self.blocks[(r.label, key)].append(i)
-        # How many full-name people share each surname (different given names): a surname
-        # alone that several people have is a candidate at the threshold, never more.
+        # How many full-name people share each surname (different given names; Oleh and Oleg,
+        # or an initial and the name it starts, are one): a surname alone that several people
+        # have is a candidate at the threshold, never more.
         givens: dict[str, set[str]] = defaultdict(set)
         for r in self.records:
             if r.label == "Person":
                 for n in r.names:
                     if n.given:
                         givens[n.surname].add(n.given)
-        self.shared_surnames = {s: len(g) for s, g in givens.items() if len(g) > 1}
+        self.shared_surnames = {s: k for s, g in givens.items() if len(g) > 1 and (k := _people_among(g)) > 1}
         # Organisation heads that name two known organisations (qualified apart): a shorter name
         # with that head is a candidate for each, never a merge.
         self.ambiguous_heads = ambiguous_heads(n.org for r in self.records if r.label == "Organisation"
@@ -240,27 +250,39 @@ class IdentityIndex:
         surnames = tuple(sorted({n.surname for n in r.names}))
         if surnames in self._bearers:
             return self._bearers[surnames]
-        found: tuple[frozenset[int], str] | None = None
-        people: list[int] = []
+        self._bearers[surnames] = found = self._find_bearer(surnames)
+        return found
+
+    def _find_bearer(self, surnames: tuple[str, ...]) -> tuple[frozenset[int], str] | None:
+        if any(self.shared_surnames.get(s, 0) > 1 for s in surnames):
+            return None  # several people by that very spelling
+        people: set[int] = set()
+        given = ""
         for surname in surnames:
             sk = skeleton(surname)
             block = self.blocks.get(("Person", f"s:{sk}" if len(sk) >= 2 else f"s:={surname}"), [])
             if len(block) > self.max_block:
-                people = []
-                break
-            people += [j for j in block if not self.lone[j] and not self.records[j].generic and any(
-                n.given and (surnames_relate(surname, n.surname) or ("close",))[0] != "close"
-                for n in self.records[j].names)]
-        people = sorted(set(people))
-        if people:
-            givens = [n.given for j in people for n in self.records[j].names if n.given and len(n.given) > 1]
-            first = self.records[people[0]]
-            one = bool(givens) and all(givens_relate(givens[0], g) in ("same", "variant") for g in givens) and all(
-                j == people[0] or (m := compare(first, self.records[j])) is not None and m.sure for j in people)
-            if one:
-                found = (frozenset(people), next(n.text for n in first.names if n.given))
-        self._bearers[surnames] = found
-        return found
+                return None  # too common a skeleton to say "only"
+            for j in block:
+                if self.lone[j] or self.records[j].generic:
+                    continue
+                for n in self.records[j].names:
+                    if not n.given or (surnames_relate(surname, n.surname) or ("close",))[0] == "close":
+                        continue
+                    people.add(j)
+                    if len(n.given) > 1:
+                        if given and givens_relate(given, n.given) not in ("same", "variant"):
+                            return None  # two given names: two people
+                        given = given or n.given
+        if not people or not given:
+            return None
+        ordered = sorted(people)
+        first = self.records[ordered[0]]
+        for j in ordered[1:]:
+            m = compare(first, self.records[j])
+            if m is None or not m.sure:
+                return None
+        return frozenset(ordered), next(n.text for n in first.names if n.given)
 
 
 def clusters(n: int, matches: Iterable[Match],
