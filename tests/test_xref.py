@@ -74,6 +74,23 @@ def test_xref_finds_the_spellings_best_first_with_reasons(corpus_dir: Path) -> N
     assert "source:celal-interview" in dz.left_sources + dz.right_sources and dz.left_context and dz.right_context
 
 
+def test_xref_makes_a_lone_surname_the_only_person_known_by_it(corpus_dir: Path) -> None:
+    """A source naming "Polozov" alone: two Polozov spellings are one man, so he is sure; "Akhtemov"
+    alone beside Seyran Akhtemov and Asan Akhtemov (a second source) stays a candidate for each."""
+    (corpus_dir / "lone.yaml").write_text(
+        'source: {key: "source:lone", title: "Court news"}\nentities:\n'
+        '  - {key: "person:polozov", label: Person, name: Polozov}\n'
+        '  - {key: "person:akhtemov", label: Person, name: Akhtemov}\n'
+        '  - {key: "person:asan-akhtemov", label: Person, name: Asan Akhtemov}\n', encoding="utf-8")
+    rows = {frozenset((r.left, r.right)): r for r in xref_graph(build_graph(load_corpus([corpus_dir])))}
+    for full in ("person:nikolai-polozov", "person:nikolay-polozov"):
+        lone = rows[frozenset(("person:polozov", full))]
+        assert lone.sure and "the only person known by that surname" in lone.reason
+    for full in ("person:seyran-akhtemov", "person:asan-akhtemov"):
+        shared = rows[frozenset(("person:akhtemov", full))]
+        assert not shared.sure and "2 people have that surname" in shared.reason
+
+
 def test_xref_cli_table_json_limit_and_judged_pairs_left_out(corpus_dir: Path) -> None:
     table = run("xref", str(corpus_dir))
     assert table.exit_code == 0, table.output
