@@ -258,6 +258,13 @@ def test_a_batch_never_drafts_a_region_under_its_citys_key(tmp_path: Path) -> No
     a, b = places["a"], places["b"]
     assert a["Kherson"] != a["Kherson region"] and a["Kherson region"] == b["Kherson Oblast"]
     assert a["Melitopol district"] != b["Melitopol"]
+    # A plural names an area for each place listed before it.
+    _write(src, "c.txt", "Shelling\n\nRussian forces shelled the Kherson and Melitopol regions on 9 March 2022. "
+                         "Kherson itself was hit.\n")
+    extract_articles([src / "c.txt"], tmp_path / "out2")
+    c = {e["name"]: e["key"] for e in _drafts(tmp_path / "out2")["c"]["entities"] if e["label"] == "Location"}
+    assert c == {"Kherson region": a["Kherson region"], "Melitopol region": "place:melitopol-region",
+                 "Kherson": a["Kherson"]}
 
 
 def test_collective_actors_never_match_specific_agencies() -> None:

@@ -246,14 +246,15 @@ def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
 # A territorial word after a city's name makes the area around it a place of its own ("Kherson
 # region", "the Simferopol district"): never the city's key. Region, oblast, krai and province
 # are one kind (one key), district and raion another.
-_TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon))\b")
+_TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon))(?P<s>s?)\b")
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
 
 
 def _territories(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Kherson region": the region of a city is a region of its own, not the city."""
-    out = []
-    for m in mentions:
+    """"Kherson region": the region of a city is a region of its own, not the city ("the Kherson
+    and Zaporizhzhia regions": both)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
         e = m.entry
         after = _TERRITORY_RE.match(text, m.end)
         if e is None or e.label != "Location" or e.attributes.get("kind") in ("country", "region", "facility") \
@@ -262,10 +263,22 @@ def _territories(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         word = after.group("word").lower()
         suffix = "raion" if word in _DISTRICT_WORDS else "region"
-        name = text[m.start:after.end()]
-        area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
-        out.append(Mention(m.start, after.end(), name, "Location", f"place:{area.key}", area))
+        out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix))
+        if after.group("s"):  # a plural: the places listed before it name areas too
+            k = len(out) - 2
+            while k >= 0 and re.fullmatch(r",? (?:and )?|, ", text[out[k].end:out[k + 1].start]) \
+                    and out[k].entry is not None and out[k].entry.label == "Location" \
+                    and out[k].entry.attributes.get("kind") not in ("country", "region", "facility"):
+                out[k] = _territory(out[k], f"{out[k].text} {word}", out[k].end, suffix)
+                k -= 1
     return out
+
+
+def _territory(m: Mention, name: str, end: int, suffix: str) -> Mention:
+    e = m.entry
+    assert e is not None
+    area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
+    return Mention(m.start, end, name, "Location", f"place:{area.key}", area)
 
 
 _CLAIMING_RE = re.compile(r"\b(?:claim(?:ing|ed|s)?|pretend(?:ing|ed|s)?|purport(?:ing|ed|s)?)\s+to\s+be\s+(?:the\s+)?$"
