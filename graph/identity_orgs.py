@@ -257,8 +257,10 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
             return SURE_ORG, f"'{short.text}' is the initials of '{long.text}'"
         if len(short.acronym) == 2 and short.acronym in long.initials:
             return _CANDIDATE, f"'{short.text}' may be the initials of '{long.text}'"
-        if len(long.words) >= 2 and any(short.acronym.startswith(i) for i in long.initials if len(i) >= 2):
+        if len(long.words) >= 2 and any(short.acronym.startswith(i) for i in long.initials
+                                        if len(i) >= 2 and 2 * len(i) >= len(short.acronym)):
             # "PACE" and "the Parliamentary Assembly": the acronym says more than the name; which body?
+            # (At least half of it: "UNHCR" is no candidate for "United Nations".)
             return _CANDIDATE, f"'{short.text}' may abbreviate a longer name beginning '{long.text}'"
         return None
     if x.places and y.places and not (x.places <= y.places or y.places <= x.places):

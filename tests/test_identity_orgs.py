@@ -317,6 +317,7 @@ def test_an_acronym_of_a_longer_name_is_a_candidate() -> None:
     m = match("KVPA", "Kelvar Veterans")
     assert m is not None and not m.sure
     assert match("KVPA", "Velmor Veterans") is None
+    assert match("ZNDHQR", "Zorvan Nations") is None          # two letters of six: too little to ask about
     # Blocking brings them together; an entity the article ties them in (an alias) is one.
     found = IdentityIndex([org("org:pace", "PACE"), org("org:pa", "Parliamentary Assembly")]).candidates()
     assert [(m.sure, m.score) for m in found] == [(False, 0.7)]
