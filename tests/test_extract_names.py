@@ -56,6 +56,15 @@ def test_a_town_before_a_place_word_stays_a_town() -> None:
     assert "Sofia" in gaz.given_names and gaz.places["Sofia"].attributes["kind"] == "city"
     people, places = people_and_places("The delegation landed at Sofia Airport and walked along Victoria Street.")
     assert people == []
+    # A given name before a prize's or a fund's head word names no person either.
+    assert people_and_places("The John Harwick Trust funds the Anna Politkovskaya Award.")[0] == []
+
+
+def test_a_crimean_town_yields_only_to_a_surname_ending() -> None:
+    gaz = load_gazetteer()
+    assert gaz.places["Nikita"].part_of == "crimea" and "Nikita" in gaz.given_names
+    people, places = people_and_places("Nikita Veremeyev was searched. The Nikita Botanical Garden stayed open.")
+    assert people == ["Nikita Veremeyev"] and "Nikita" in places
 
 
 def test_stop_listed_words_are_not_given_names() -> None:

@@ -112,7 +112,7 @@ def stop_words(names: dict[str, Any], cues: dict[str, Any], months: Iterable[str
     that are never names (cues.yaml ``not_names``), every word of a title, a cue, an
     organisation's head noun or a portfolio ("Major", "Justice", "Said", "Grant"), the role
     words of :data:`graph.identity_names.ROLE_WORDS`, the months ("May", "June"), the
-    countries and regions ("Georgia", "Jordan"), the towns of Ukraine ("Bucha"), and names.yaml ``not_given_names`` (the
+    countries and regions ("Georgia", "Jordan"), and names.yaml ``not_given_names`` (the
     ordinary English words that remain, listed there with the reason).
     """
     from graph.identity_names import ROLE_WORDS
@@ -123,10 +123,7 @@ def stop_words(names: dict[str, Any], cues: dict[str, Any], months: Iterable[str
              "collective_qualifiers")
     words = {w for key in lists for phrase in cues.get(key) or () for w in re.split(r"[\s’']+", str(phrase))}
     words |= set(ROLE_WORDS) | {str(m) for m in months} | {str(w) for w in names.get("not_given_names") or ()}
-    # A country or region, and a town of Ukraine or Crimea ("Bucha"), is the place in this domain's news.
-    words |= {name for name, entry in places.items()
-              if entry.attributes.get("kind") not in ("city", "village") or entry.part_of == "crimea"
-              or entry.attributes.get("country") in ("UA", "Ukraine")}
+    words |= {name for name, entry in places.items() if entry.attributes.get("kind") not in ("city", "village")}
     return {w for w in words if w}
 
 

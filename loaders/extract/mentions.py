@@ -417,12 +417,18 @@ def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 def _given_before_surname(run: str, given: tuple[int, int], surname: tuple[int, int], gaz: Gazetteer) -> bool:
     """A known given name that is also a town, then a surname-like word: a person's name
-    ("Artyom Gerasimov", "Sofia Sapega"). A country or region keeps its name ("Georgia")."""
+    ("Artyom Gerasimov", "Sofia Sapega"). A country or region keeps its name ("Georgia"); a
+    town of Crimea or Ukraine yields only to a surname ending ("Nikita Khrushchev", not "Bucha Massacre")."""
     word, last = run[given[0]:given[1]], run[surname[0]:surname[1]]
     entry = gaz.places.get(word)
     if entry is None or word not in gaz.given_names or entry.attributes.get("kind") not in ("city", "village"):
         return False
     last = re.sub(r"(?:’s|'s)$", "", last)
+    if entry.part_of == "crimea" or entry.attributes.get("country") in ("UA", "Ukraine"):
+        # Only the unmistakable endings: "-al", "-in" end English words too ("Nikita Botanical Garden").
+        strict = tuple(e for e in gaz.surname_endings if len(e) >= 3 or e in ("ov", "ev", "uk", "ko"))
+        if not anyascii_lower(last).endswith(strict):
+            return False
     return bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][a-zß-öø-ÿā-žа-яёіїєґ’'\-]+", last)) and last not in gaz.places \
         and last not in gaz.not_names and last not in gaz.title_words and last not in gaz.titles \
         and last not in not_surnames() and last not in gaz.cues["org_heads"]
