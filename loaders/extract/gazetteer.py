@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from graph.errors import CasegraphError
 from graph.identity_orgs import collective_families
+from loaders.extract.given_names import lexicon, stop_words
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "GAZETTEER_DIR"]
 
@@ -171,7 +172,7 @@ def load_gazetteer() -> Gazetteer:
         articles={str(k): v for k, v in charges["articles"].items()},
         charge_keywords={str(k): (str(v) if v is not None else None) for k, v in charges["keywords"].items()},
         cues={k: [str(x) for x in v] for k, v in cues.items()},
-        given_names=frozenset(names["given_names"]),
+        given_names=lexicon(names["given_names"], stop_words(names, cues, events["months"], places_by_name)),
         surname_endings=tuple(sorted(names["surname_endings"], key=len, reverse=True)),
         not_names=frozenset(cues["not_names"]) - frozenset(cues["titles"]),
         titles=frozenset(cues["titles"]),

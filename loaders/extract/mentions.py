@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+from loaders.extract.given_names import not_surnames
 from loaders.extract.orgs import (
     ORG,
     PLACE,
@@ -164,6 +165,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
+            if i + 1 < len(words) and _given_before_surname(run.group(), words[i], words[i + 1], gaz):
+                i += 2  # "Artyom Gerasimov": a person, though Artyom is a town ("in Artyom" stays one)
+                continue
             for j in range(min(len(words), i + gaz.place_words), i, -1):
                 a, b = run.start() + words[i][0], run.start() + words[j - 1][1]
                 if text.endswith(("’s", "'s"), a, b):
@@ -436,8 +440,36 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     before = text[max(0, start - 40):start]
     if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
         return True
+    if _speech_before(tuple(gaz.cues["speech_after"] + gaz.cues["speech_before"])).search(before):
+        return True  # "..., said Marie Struthers, ...", "according to Ivan Petrov"
     return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
         or _DONE_TO.match(text, end) is not None
+
+
+@cache
+def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A speech verb (or "according to") just before a name: "said ", "told ", "according to "."""
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alt})\s+\Z")
+
+
+def _given_before_surname(run: str, given: tuple[int, int], surname: tuple[int, int], gaz: Gazetteer) -> bool:
+    """A known given name that is also a town, then a surname-like word: a person's name
+    ("Artyom Gerasimov", "Sofia Sapega"). A country or region keeps its name ("Georgia"); a
+    town of Crimea or Ukraine yields only to a surname ending ("Nikita Khrushchev", not "Bucha Massacre")."""
+    word, last = run[given[0]:given[1]], run[surname[0]:surname[1]]
+    entry = gaz.places.get(word)
+    if entry is None or word not in gaz.given_names or entry.attributes.get("kind") not in ("city", "village"):
+        return False
+    last = re.sub(r"(?:’s|'s)$", "", last)
+    if entry.part_of == "crimea" or entry.attributes.get("country") in ("UA", "Ukraine"):
+        # Only the unmistakable endings: "-al", "-in" end English words too ("Nikita Botanical Garden").
+        strict = tuple(e for e in gaz.surname_endings if len(e) >= 3 or e in ("ov", "ev", "uk", "ko"))
+        if not anyascii_lower(last).endswith(strict):
+            return False
+    return bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][a-zß-öø-ÿā-žа-яёіїєґ’'\-]+", last)) and last not in gaz.places \
+        and last not in gaz.not_names and last not in gaz.title_words and last not in gaz.titles \
+        and last not in not_surnames() and last not in gaz.cues["org_heads"]
 
 
 def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
@@ -536,7 +568,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             given, last = words[0], words[-1]
             # "Given X. Surname": a middle initial is a person's name, not an organisation's.
             cued = bool(role) or _middle_initial(words) or _cue_near(text, start, end, gaz)
-            if given in gaz.given_names or cued or anyascii_lower(last).endswith(gaz.surname_endings):
+            if (given in gaz.given_names and last not in not_surnames()) or cued \
+                    or anyascii_lower(last).endswith(gaz.surname_endings):
                 full.append(Mention(start, end, text[start:end], "Person", role=role))
             else:
                 unsure.append(Mention(start, end, text[start:end], "Person", role=role))
