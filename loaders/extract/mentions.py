@@ -271,11 +271,15 @@ def _territories(mentions: list[Mention], text: str) -> list[Mention]:
         if after.group("s"):  # a plural: the places listed before it name areas too
             k = len(out) - 2
             while k >= 0 and re.fullmatch(r",? (?:and )?|, ", text[out[k].end:out[k + 1].start]) \
-                    and out[k].entry is not None and out[k].entry.label == "Location" \
-                    and out[k].entry.attributes.get("kind") not in ("country", "region", "facility"):
+                    and _town(out[k].entry):
                 out[k] = _territory(out[k], f"{out[k].text} {word}", out[k].end, suffix)
                 k -= 1
     return out
+
+
+def _town(e: GazetteerEntry | None) -> bool:
+    """A gazetteer place smaller than a region (a town, a village): one that can have a region."""
+    return e is not None and e.label == "Location" and e.attributes.get("kind") not in ("country", "region", "facility")
 
 
 def _territory(m: Mention, name: str, end: int, suffix: str) -> Mention:
