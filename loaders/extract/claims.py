@@ -700,7 +700,9 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_in_named_cases, link_events
+    from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
+    from loaders.extract.place_parts import org_places, place_parts
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -711,6 +713,10 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     issuing_body(text, sentences, mentions, ex)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
+    prune_event_places(text, sentences, mentions, ex)
+    event_places(text, sentences, mentions, ex)
+    place_parts(text, sentences, mentions, ex)
+    org_places(text, sentences, mentions, ex)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,

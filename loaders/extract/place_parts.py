@@ -1,0 +1,162 @@
+"""Places inside places and organisations in places, confirmed by the shipped GeoNames data.
+
+:func:`loaders.extract.links.place_links` reads the tight patterns ("Simferopol, Crimea"). Here
+the gazetteer says which place lies in which (``places-geonames.json``: a Crimean town's
+``in: crimea``, every place's country), so the article only has to put the two side by side:
+
+- "Bakhchysarai in occupied Crimea", "Yalta (Crimea)", "the village of Dubki, Simferopol
+  district, Crimea" and "the Crimean city of Sevastopol", "Kyiv, the Ukrainian capital", "the
+  Russian city of Rostov-on-Don" -> the town ``PART_OF`` the region or country, when the
+  gazetteer agrees (an adjective stands for the region or country the article names);
+- a sentence on the sovereignty or territorial integrity of Ukraine, "Ukraine's Crimea",
+  "the Ukrainian peninsula of Crimea" -> Crimea ``PART_OF`` Ukraine;
+- "the Zheleznodorozhny District Court, in Simferopol", "the Kyivskyi District Court of
+  Simferopol", "the Simferopol City Court", "from its headquarters in Kyiv" -> the court,
+  agency or office ``LOCATED_IN`` the place (a body with a seat, not a movement or a people).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import cache
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import GAZETTEER_DIR
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["place_parts", "org_places", "lies_in"]
+
+_COUNTRY_KEYS = {"UA": "ukraine", "RU": "russia"}
+_ADJECTIVES = {"crimean": "crimea", "ukrainian": "ukraine", "russian": "russia", "ukraine’s": "ukraine", "ukraine's": "ukraine",
+               "crimea’s": "crimea", "crimea's": "crimea", "russia’s": "russia", "russia's": "russia"}
+_SETTLEMENT = r"(?:village|town|city|settlement|port|capital|resort|district|region)"
+# "the Crimean city of", "the occupied Crimean town of", "Ukraine's capital": the adjective names the outer place.
+_ADJ_RE = re.compile(rf"\b(?P<adj>Crimean|Ukrainian|Russian|(?:Ukraine|Crimea|Russia)(?:’s|'s))\s+(?:(?:port\s+)?{_SETTLEMENT}|"
+                     rf"(?:[a-z][\w-]*\s+){{0,2}}{_SETTLEMENT})(?:\s+of)?\s*,?\s*$")
+# "Kyiv, the Ukrainian capital", "Sevastopol, a Crimean port city"
+_ADJ_AFTER_RE = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<adj>Crimean|Ukrainian|Russian)\s+(?:[a-z][\w-]*\s+)?"
+                           rf"{_SETTLEMENT}\b")
+# Between a place and the one it lies in: "X, Y", "X (Y)", "X in (occupied) Y", "X, Simferopol district, Y", "X near Y"? no:
+# "near" says next to, not inside.
+_GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)?(?:the\s+)?(?:(?:southern|northern|eastern|western|"
+                     r"central|occupied|annexed|Russian-occupied|Russia-occupied)\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?(?:(?:southern|northern|"
+                     r"eastern|western|central|occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied|temporarily\s+"
+                     r"occupied)\s+)?")
+_SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
+                           r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b")
+_SEATED = ("court", "government", "agency", "police", "prosecutor", "security_service", "military")
+_ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+_SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _geo() -> dict[str, tuple[str | None, str | None]]:
+    """Every GeoNames spelling -> (the key of the place it lies in, its country key)."""
+    data = json.loads((GAZETTEER_DIR / "places-geonames.json").read_text(encoding="utf-8"))
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for item in data["places"]:
+        if item.get("kind") == "country":
+            continue
+        where = (item.get("in"), _COUNTRY_KEYS.get(item.get("country", "")))
+        for n in (item["name"], *(item.get("aliases") or ())):
+            out.setdefault(n, where)
+    return out
+
+
+def lies_in(ex: Extraction, inner: str, outer: str) -> bool:
+    """Whether the gazetteer puts place ``inner`` (an entity of ``ex``) in place ``outer`` (a key)."""
+    e = ex.entities.get(inner)
+    if e is None or e.label != "Location":
+        return False
+    want = outer.split(":", 1)[1]
+    if inner == "place:crimea":
+        return want == "ukraine"
+    geo = _geo()
+    for n in (e.name, *e.aliases):
+        region, country = geo.get(n, (None, None))
+        if want in (region, country) or (region == "crimea" and want == "ukraine"):
+            return True
+    return False
+
+
+def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
+    return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``PART_OF`` between places the article puts side by side and the gazetteer nests."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("PART_OF", "LOCATED_IN")}
+    starts = [s.start for s in sentences]
+
+    def add(inner: str, outer: str, sent: Sentence, a: int, b: int, rule: str) -> None:
+        if (inner, outer) in have or inner == outer or ex.entities.get(outer) is None or ex.entities[outer].label != "Location":
+            return
+        have.add((inner, outer))
+        ex.claim(inner, "PART_OF", outer, quote_span(text, sent, max(a, sent.start), min(b, sent.end)), 0.65, rule)
+
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
+    for i, m in enumerate(places):
+        sent = _sentence_of(sentences, starts, m.start)
+        # side by side: "Bakhchysarai in occupied Crimea", "Dubki, Simferopol district, Crimea"
+        for n in places[i + 1:i + 3]:
+            if n.start - m.end > 60 or n.start > sent.end:
+                break
+            gap = text[m.end:n.start]
+            mid = [p for p in places if m.end <= p.start and p.end <= n.start]
+            if mid:  # "Dubki, Simferopol district, Crimea": the district lies between
+                gap = text[m.end:mid[0].start] + " " + text[mid[-1].end:n.start]
+                gap = re.sub(r"\s+", " ", gap).replace(" ,", ",")
+            if (_GAP_RE.fullmatch(gap) or _GAP_RE.fullmatch(text[m.end:n.start])) and lies_in(ex, m.ref, n.ref):
+                add(m.ref, n.ref, sent, m.start, n.end, "place-nested")
+        # an adjective for the outer place: "the Crimean city of Sevastopol", "Kyiv, the Ukrainian capital"
+        before = text[max(sent.start, m.start - 60):m.start]
+        adj = _ADJ_RE.search(before)
+        after = _ADJ_AFTER_RE.match(text, m.end)
+        for mt, a, b in ((adj, m.start - len(before) + (adj.start() if adj else 0), m.end),
+                         (after, m.start, m.end + (after.end() - m.end if after else 0))):
+            if mt is None:
+                continue
+            outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
+            if lies_in(ex, m.ref, outer):
+                add(m.ref, outer, sent, a, b, "place-adjective")
+    # Crimea in Ukraine: a sentence on Ukraine's sovereignty or territorial integrity, "Ukraine's Crimea".
+    if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
+        for sent in sentences:
+            mt = _SOVEREIGN_RE.search(sent.text)
+            if mt:
+                add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
+                break
+
+
+def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``LOCATED_IN`` for a court, agency or office the article puts in a place."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    starts = [s.start for s in sentences]
+    orgs = [m for m in mentions if m.label == "Organisation" and (e := ex.entities.get(m.ref)) is not None
+            and e.label == "Organisation" and not e.generic and (e.attributes or {}).get("kind") in _SEATED]
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") != "country"]
+    for o in orgs:
+        sent = _sentence_of(sentences, starts, o.start)
+        for pl in places:
+            if pl.start < o.end or pl.start - o.end > 40 or pl.end > sent.end:
+                continue
+            gap = text[o.end:pl.start]
+            if _ORG_IN_RE.fullmatch(gap) or re.fullmatch(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", gap) and \
+                    (ex.entities[o.ref].attributes or {}).get("kind") == "court":
+                if (o.ref, pl.ref) not in have:
+                    have.add((o.ref, pl.ref))
+                    ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
+            break
+    # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
+    for pl in places:
+        sent = _sentence_of(sentences, starts, pl.start)
+        if not _SEAT_RE.search(text, max(sent.start, pl.start - 40), pl.start):
+            continue
+        before = [o for o in orgs if sent.start <= o.start and o.end <= pl.start]
+        if before and (before[0].ref, pl.ref) not in have:
+            have.add((before[0].ref, pl.ref))
+            ex.claim(before[0].ref, "LOCATED_IN", pl.ref, quote_span(text, sent, before[0].start, pl.end), 0.6, "org-seat")

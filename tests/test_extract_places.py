@@ -1,0 +1,111 @@
+"""Where things are (loaders/extract/event_places.py, place_parts.py): an event's place from
+the locative phrases of English, places nested by the shipped GeoNames data, the seat of a
+court or an office.
+
+Short sentences written here: each rule with a positive case and near misses that must not
+fire; every claim's quote is the exact text of its span, within the ontology's word limit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ontology import default_ontology
+from loaders.extract.claims import Extraction, extract_claims
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people, split_sentences
+from loaders.extract.place_parts import lies_in
+from loaders.facts import count_words
+
+
+def extract(body: str) -> tuple[str, Extraction]:
+    text = f"A short article\n\n{body}\n"
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    return text, extract_claims(text, split_sentences(text), entries, people, gaz)
+
+
+def located(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.predicate, c.object) for c in ex.claims if c.predicate in ("LOCATED_IN", "PART_OF")}
+
+
+def check_quotes(text: str, ex: Extraction) -> None:
+    limit = default_ontology().max_quote_words
+    for c in ex.claims:
+        a, b = c.span
+        quote = text[a:b]
+        assert 0 <= a < b <= len(text) and quote == quote.strip() and quote
+        assert count_words(quote) <= limit, quote
+
+
+# --- events -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("Lenur Khalilov was detained in the occupied Crimean city of Sevastopol.",
+     ("event:lenur-khalilov-detention", "LOCATED_IN", "place:sevastopol")),
+    ("In Bakhchysarai, police searched the home of Server Aliyev and detained him.",
+     ("event:server-aliyev-detention", "LOCATED_IN", "place:bakhchysarai")),
+    ("On 12 March in Dzhankoi, FSB officers detained Remzi Bekirov.",
+     ("event:remzi-bekirov-detention", "LOCATED_IN", "place:dzhankoi")),
+    # the sentence goes on from one that placed a search of the same paragraph
+    ("FSB officers searched the home of Server Aliyev in Bakhchysarai. Remzi Bekirov was detained on the same day.",
+     ("event:remzi-bekirov-detention", "LOCATED_IN", "place:bakhchysarai")),
+])
+def test_an_event_is_where_a_locative_phrase_of_its_clause_puts_it(body: str, expect: tuple[str, str, str]) -> None:
+    text, ex = extract(body)
+    assert expect in located(ex)
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    # a relative clause has its own place
+    "Police detained Enver Ametov, who had lived in Simferopol for years.",
+    # the place as a name's adjective
+    "Enver Ametov was detained in the Bakhchysarai case.",
+    # another paragraph: no carrying over
+    "FSB officers searched the home of Server Aliyev in Bakhchysarai.\n\nRemzi Bekirov was detained later.",
+])
+def test_no_place_from_another_clause_an_adjective_or_another_paragraph(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.predicate == "LOCATED_IN" and c.subject in ("event:enver-ametov-detention", "event:enver-ametov-verdict",
+                                                                   "event:remzi-bekirov-detention") for c in ex.claims)
+
+
+# --- places in places ---------------------------------------------------------------------------
+
+def test_the_gazetteer_nests_places_the_article_puts_side_by_side() -> None:
+    text, ex = extract("Police detained Server Aliyev in Bakhchysarai in occupied Crimea.")
+    assert ("place:bakhchysarai", "PART_OF", "place:crimea") in located(ex)
+    check_quotes(text, ex)
+
+
+def test_an_adjective_stands_for_the_outer_place_the_article_names() -> None:
+    text, ex = extract("Crimea is under occupation. Lenur Khalilov was detained in the Crimean city of Sevastopol.")
+    assert ("place:sevastopol", "PART_OF", "place:crimea") in located(ex)
+    check_quotes(text, ex)
+
+
+def test_places_the_gazetteer_does_not_nest_stay_apart() -> None:
+    _text, ex = extract("Server Aliyev travelled from Moscow in Crimea to Kyiv in Crimea.")
+    assert not {("place:moscow", "PART_OF", "place:crimea"), ("place:kyiv", "PART_OF", "place:crimea")} & located(ex)
+    assert lies_in(ex, "place:crimea", "place:ukraine") and not lies_in(ex, "place:moscow", "place:ukraine")
+
+
+def test_ukraines_territorial_integrity_puts_crimea_in_ukraine() -> None:
+    text, ex = extract("Crimea remains occupied. We support the sovereignty and territorial integrity of Ukraine.")
+    assert ("place:crimea", "PART_OF", "place:ukraine") in located(ex)
+    check_quotes(text, ex)
+    _text, ex = extract("Crimea remains occupied. Ukraine held elections.")
+    assert ("place:crimea", "PART_OF", "place:ukraine") not in located(ex)
+
+
+# --- seats --------------------------------------------------------------------------------------
+
+def test_a_court_is_in_the_place_written_after_it() -> None:
+    text, ex = extract("The Zheleznodorozhny District Court, in Simferopol, extended the detention of Emil Kurbedinov.")
+    assert ("org:zheleznodorozhny-district-court", "LOCATED_IN", "place:simferopol") in located(ex)
+    check_quotes(text, ex)
+    # a movement is no body with a seat
+    _text, ex = extract("Crimean Solidarity in Simferopol held a meeting.")
+    assert not any(c.subject == "org:crimean-solidarity" and c.predicate == "LOCATED_IN" for c in ex.claims)
