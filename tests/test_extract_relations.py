@@ -455,3 +455,30 @@ def test_an_organisation_that_ranks_publishes_a_ranking() -> None:
     # Ranked by somebody else: the organisation is what is ranked, it publishes nothing.
     _text, ex = extract("Crimea was ranked among the worst by observers, Freedom House staff were told.")
     assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:freedom-house"]
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("Ned Price, the State Department spokesperson, said the United States condemns the detention.",
+     ("person:ned-price", "WORKS_FOR", "org:us-department-of-state"), "spokesperson"),
+    ("Amnesty International's Ukraine researcher Oksana Pokalchuk said the verdict was unjust.",
+     ("person:oksana-pokalchuk", "WORKS_FOR", "org:amnesty-international"), "researcher"),
+    ("Emil Kurbedinov, a lawyer for Crimean Solidarity, said his client was beaten.",
+     ("person:emil-kurbedinov", "WORKS_FOR", "org:crimean-solidarity"), "lawyer"),
+    ("Zmina's Alyona Lunyova said the detentions were politically motivated.",
+     ("person:alyona-lunyova", "WORKS_FOR", "org:zmina"), None),
+])
+def test_staff_named_by_their_organisation(body: str, expect: tuple[str, str, str], role: str | None) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Alyona Lunyova, the Zmina founder and a poet, spoke at the rally.",   # no staff title after the organisation
+    "Russia's Alyona Lunyova spoke at the rally.",                          # a state's possessive is no employer
+    "Zmina reported that Alyona Lunyova was detained.",                    # an organisation and a person, no title
+])
+def test_no_staff_without_a_staff_title_or_a_civic_possessive(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.predicate == "WORKS_FOR" and c.subject == "person:alyona-lunyova" for c in ex.claims)
