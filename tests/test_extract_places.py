@@ -109,3 +109,27 @@ def test_a_court_is_in_the_place_written_after_it() -> None:
     # a movement is no body with a seat
     _text, ex = extract("Crimean Solidarity in Simferopol held a meeting.")
     assert not any(c.subject == "org:crimean-solidarity" and c.predicate == "LOCATED_IN" for c in ex.claims)
+
+
+# --- homes --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("FSB officers searched the home of Remzi Bekirov in Bakhchysarai.", {"person:remzi-bekirov"}),
+    ("Officers raided the homes of Enver Ametov and Remzi Bekirov in the village of Strogonovka.",
+     {"person:enver-ametov", "person:remzi-bekirov"}),
+    ("Bakhchysarai resident Enver Ametov was detained.", {"person:enver-ametov"}),
+    ("Enver Ametov, 42, from Simferopol, was detained.", {"person:enver-ametov"}),
+])
+def test_a_person_lives_where_the_sentence_puts_their_home(body: str, expect: set[str]) -> None:
+    text, ex = extract(body)
+    assert expect <= {c.subject for c in ex.claims if c.predicate == "LOCATED_IN" and c.rule == "home-place"}
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "The home of Remzi Bekirov was searched, and officers then went to Bakhchysarai.",   # the place is not the home's
+    "Enver Ametov, from the start, opposed the occupation of Crimea.",                 # no age: "from" is no origin here
+])
+def test_no_home_place_without_a_home_phrase(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.rule == "home-place" for c in ex.claims)

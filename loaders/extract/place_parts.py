@@ -10,6 +10,8 @@ the gazetteer says which place lies in which (``places-geonames.json``: a Crimea
   gazetteer agrees (an adjective stands for the region or country the article names);
 - a sentence on the sovereignty or territorial integrity of Ukraine, "Ukraine's Crimea",
   "the Ukrainian peninsula of Crimea" -> Crimea ``PART_OF`` Ukraine;
+- "the home of X in Bakhchysarai", "the homes of X and Y in the village of Strogonovka",
+  "Bakhchysarai resident X", "X, 42, from Simferopol" -> the person ``LOCATED_IN`` the place;
 - "the Zheleznodorozhny District Court, in Simferopol", "the Kyivskyi District Court of
   Simferopol", "the Simferopol City Court", "from its headquarters in Kyiv" -> the court,
   agency or office ``LOCATED_IN`` the place (a body with a seat, not a movement or a people).
@@ -26,7 +28,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import GAZETTEER_DIR
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["place_parts", "org_places", "lies_in"]
+__all__ = ["place_parts", "org_places", "residences", "lies_in"]
 
 _COUNTRY_KEYS = {"UA": "ukraine", "RU": "russia"}
 _ADJECTIVES = {"crimean": "crimea", "ukrainian": "ukraine", "russian": "russia", "ukraine’s": "ukraine", "ukraine's": "ukraine",
@@ -160,3 +162,51 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         if before and (before[0].ref, pl.ref) not in have:
             have.add((before[0].ref, pl.ref))
             ex.claim(before[0].ref, "LOCATED_IN", pl.ref, quote_span(text, sent, before[0].start, pl.end), 0.6, "org-seat")
+
+
+_HOME_OF_RE = re.compile(r"\b(?:home|homes|house|houses|flat|flats|apartment|apartments|residence|residences)\s+of\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$",
+                         re.IGNORECASE)
+_HOME_IN_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?")
+_RESIDENT_RE = re.compile(r"\s+(?:residents?|native|natives)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?")
+_AGE_FROM_RE = re.compile(r"\s*,\s*(?:\d{2}\s*,\s*)?(?:from|of)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+
+
+def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``LOCATED_IN`` from a person to the place of their home the sentence names."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    starts = [s.start for s in sentences]
+    people = [m for m in mentions if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person"]
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") not in ("country", "region", "facility")]
+    by_start = {m.start: m for m in places}
+
+    def add(ref: str, pl: Mention, sent: Sentence, a: int, b: int) -> None:
+        if (ref, pl.ref) not in have:
+            have.add((ref, pl.ref))
+            ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, max(a, sent.start), min(b, sent.end)), 0.6, "home-place")
+
+    for i, p in enumerate(people):
+        sent = _sentence_of(sentences, starts, p.start)
+        # "the homes of X and Y in Strogonovka": the people named together after "homes of"
+        if _HOME_OF_RE.search(text, max(sent.start, p.start - 30), p.start):
+            group, last = [p], p
+            for q in people[i + 1:]:
+                if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[last.end:q.start]):
+                    group.append(q)
+                    last = q
+                else:
+                    break
+            mt = _HOME_IN_RE.match(text, last.end)
+            pl = by_start.get(mt.end()) if mt else None
+            if pl is not None:
+                for q in group:
+                    add(q.ref, pl, sent, p.start - 12, pl.end)
+        mt = _AGE_FROM_RE.match(text, p.end)
+        pl = by_start.get(mt.end()) if mt and re.search(r"\d", mt.group()) else None
+        if pl is not None:
+            add(p.ref, pl, sent, p.start, pl.end)
+    for pl in places:
+        mt = _RESIDENT_RE.match(text, pl.end)
+        p = next((q for q in people if mt and q.start == mt.end()), None)
+        if p is not None:
+            add(p.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, p.end)

@@ -84,8 +84,8 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
     for o in orgs:
         if o.start > p.end and o.start - p.end <= 8 and _APPOSED_ORG_RE.fullmatch(text, p.end, o.start):
             mt = _TITLE_AFTER_ORG_RE.match(text, o.end)
-            if mt and re.match(r"\s*(?:[,.;)]|$|said|says|told)", text[o.end + mt.end():o.end + mt.end() + 6]):
-                add(p.ref, o.ref, quote_span(text, sent, p.start, o.end + mt.end()), " ".join(mt.group("title").lower().split()),
+            if mt and re.match(r"\s*(?:[,.;)]|$|said|says|told)", text[mt.end():mt.end() + 6]):
+                add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").lower().split()),
                     "staff-apposed")
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
