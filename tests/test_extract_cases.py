@@ -57,6 +57,9 @@ def test_an_accusation_gives_the_defendant_a_case_and_its_charge(body: str, who:
     ("Nariman Dzhelyal's case is politically motivated.", "person:nariman-dzhelyal"),
     ("Enver Ametov, one of the defendants in the Hizb ut-Tahrir case, was transferred to Rostov-on-Don.", "person:enver-ametov"),
     ("The prosecutor requested 19 years for Remzi Bekirov.", "person:remzi-bekirov"),
+    ("Enver Ametov was jailed for 12 years.", "person:enver-ametov"),
+    ("Server Mustafayev received 14 years in a high-security colony.", "person:server-mustafayev"),
+    ("Lenur Khalilov was given a seven-year term.", "person:lenur-khalilov"),
 ])
 def test_a_named_case_makes_a_defendant_without_a_charge(body: str, who: str) -> None:
     text, ex = extract(body)
@@ -70,6 +73,8 @@ def test_a_named_case_makes_a_defendant_without_a_charge(body: str, who: str) ->
     "Russian media accused Ukraine of sabotage.",           # no person accused
     "Enver Ametov found his friends in Simferopol.",        # "found" without "guilty"
     "Enver Ametov spoke about the case of the Mejlis.",     # the case of an organisation, not of a person
+    "Enver Ametov received 40 letters from supporters.",   # no prison term
+    "Enver Ametov was given two weeks to appeal.",           # weeks are no prison term
 ])
 def test_no_case_without_an_accused_person(body: str) -> None:
     _text, ex = extract(body)

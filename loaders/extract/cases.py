@@ -32,16 +32,22 @@ __all__ = ["more_cases"]
 
 _PRONOUN = r"(?P<pron>him|her|them)"
 _ACCUSE_RE = re.compile(r"\b(?P<verb>accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|convict(?:s|ed|ing)?|f(?:ound|inds?|inding)|"
-                        r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=[A-Z])))", re.IGNORECASE)
+                        r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=(?-i:[A-Z]))))", re.IGNORECASE)
 _OBJECT_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with|under|for)\b", re.IGNORECASE)
 _SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
-                        r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=[A-Z])", re.IGNORECASE)
+                        r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
 _DEFENDANT_RE = re.compile(r",\s+(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|the\s+)?(?:co-)?defendants?\s+in\b")
 _REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
-                           r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=[A-Z])", re.IGNORECASE)
+                           r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+_NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
+       r"eighteen|nineteen|twenty)"
+# A prison term served or handed down: "was jailed for 12 years", "received 14 years", "serving a 19-year sentence".
+_TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
+                      rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
+                      r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
@@ -137,6 +143,17 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 if who is not None:
                     add(who, sent, s0 + mt.start(), who.end, "accused" if rule == "case:opened" else "defendant",
                         charge_after(sent, who.end) if rule == "case:opened" else None, rule)
+        for mt in _TERM_RE.finditer(sent.text):
+            a = s0 + mt.start()
+            if mt.group("who") is not None:
+                who = named_at(s0 + mt.start("who"))
+            else:
+                before = [m for m in in_sentence(sent) if m.end <= a]
+                # the subject of the term: the person just before it ("X, who is serving ...", "X was jailed for ...")
+                who = before[-1] if before and re.fullmatch(r"(?:\s*,\s*who)?\s+(?:(?:is|was|has\s+been|had\s+been|were|are)\s+)?"
+                                                            r"(?:\w+ly\s+)?(?:now\s+|currently\s+|already\s+)?", text[before[-1].end:a]) else None
+            if who is not None:
+                add(who, sent, a, s0 + mt.end(), "convicted", None, "case:term")
         for who in in_sentence(sent):
             if _OWN_CASE_RE.match(text, who.end) or _DEFENDANT_RE.match(text, who.end):
                 add(who, sent, who.start, who.end + 12, "defendant", None, "case:named")
