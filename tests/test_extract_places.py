@@ -133,3 +133,8 @@ def test_a_person_lives_where_the_sentence_puts_their_home(body: str, expect: se
 def test_no_home_place_without_a_home_phrase(body: str) -> None:
     _text, ex = extract(body)
     assert not any(c.rule == "home-place" for c in ex.claims)
+
+
+def test_a_state_acting_in_a_place_is_not_located_there() -> None:
+    _text, ex = extract("The report exposes the grave violations committed by the Russian Federation in Crimea.")
+    assert not any(c.predicate == "LOCATED_IN" and c.subject.startswith("org:") for c in ex.claims)
