@@ -49,12 +49,14 @@ _OPENING_RE = re.compile(r"(?:(?:On|By|In|Early|Late|Last)\s+[^,.;]{1,40}?,?\s+)
 
 # Words that make the place after them another noun's: a relative clause, or an organisation's seat.
 _RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|where)\b", re.IGNORECASE)
+# "tortured in custody, according to the Group in Kyiv": the place is the source's.
+_SOURCE_RE = re.compile(r"\b(?:according\s+to|said|says|told|tells|reported|reports|stated|wrote)\b", re.IGNORECASE)
 
 
 def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Drop an event's place that every mention of it in the claim's sentence gives to another
-    noun: "X, who lived in Simferopol" (a relative clause's), "the Bakhchysarai case" (a name's
-    adjective). An organisation's seat ("by the authorities in Crimea", "by the Court in
+    noun: "X, who lived in Simferopol" (a relative clause's), "according to the Group in Kyiv" (the
+    source's), "the Bakhchysarai case" (a name's adjective). An organisation's seat ("by the authorities in Crimea", "by the Court in
     Rostov-on-Don") stays: where the body that acts sits is where it acted."""
     starts = [s.start for s in sentences]
     places = [m for m in mentions if m.label == "Location"]
@@ -78,7 +80,8 @@ def _foreign(text: str, pl: Mention, spans: list[tuple[int, int]]) -> bool:
     """Whether place mention ``pl`` is a name's adjective or lies in a relative clause after every trigger."""
     if _ADJECTIVE_RE.match(text, pl.end) and not re.match(r"\s*(?:’s|'s)", text[pl.end:pl.end + 3]):
         return True
-    return all(b <= pl.start and _RELATIVE_RE.search(text[b:pl.start]) for _a, b in spans)
+    return all(b <= pl.start and (_RELATIVE_RE.search(text[b:pl.start]) or _SOURCE_RE.search(text[b:pl.start]))
+               for _a, b in spans)
 
 
 def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
