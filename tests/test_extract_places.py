@@ -139,3 +139,12 @@ def test_no_home_place_without_a_home_phrase(body: str) -> None:
 def test_a_state_acting_in_a_place_is_not_located_there() -> None:
     _text, ex = extract("The report exposes the grave violations committed by the Russian Federation in Crimea.")
     assert not any(c.predicate == "LOCATED_IN" and c.subject.startswith("org:") for c in ex.claims)
+
+
+def test_an_act_judged_by_a_court_is_where_the_article_seats_the_court() -> None:
+    text, ex = extract("The Zheleznodorozhny District Court, in Simferopol, heard the case in January. In March, the "
+                       "Zheleznodorozhny District Court sentenced Enver Ametov to ten years.")
+    assert ("event:enver-ametov-verdict", "LOCATED_IN", "place:simferopol") in located(ex)
+    check_quotes(text, ex)
+    _text, ex = extract("In March, the Zheleznodorozhny District Court sentenced Enver Ametov to ten years.")
+    assert not any(c.subject == "event:enver-ametov-verdict" and c.predicate == "LOCATED_IN" for c in ex.claims)

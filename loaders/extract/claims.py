@@ -715,10 +715,10 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     issuing_body(text, sentences, mentions, ex)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
+    org_places(text, sentences, mentions, ex)
     prune_event_places(text, sentences, mentions, ex)
     event_places(text, sentences, mentions, ex)
     place_parts(text, sentences, mentions, ex)
-    org_places(text, sentences, mentions, ex)
     residences(text, sentences, mentions, ex)
 
 

@@ -10,6 +10,8 @@ statement or a publication (a dateline places those):
   Sevastopol", "held at the FSB building in Simferopol" (the nearest such place);
 - a locative phrase that opens the sentence: "In Bakhchysarai, police searched ...",
   "On 3 May in Dzhankoi, FSB officers detained ...";
+- the seat of the court that judged it, where the article names it in any sentence ("the
+  Zheleznodorozhny District Court, in Simferopol");
 - a sentence without a place of its own that goes on from one that placed an act of the same
   paragraph: "FSB officers searched six homes in Bakhchysarai. They detained X and Y." (the
   detentions are there too), only when that earlier act is a search, arrest or detention and
@@ -116,6 +118,10 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
         if ev in placed or kind in _UNPLACED or not spans:
             continue
         todo.append((min(spans), ev, kind, spans))
+    seats = {c.subject: c for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject in ex.entities
+             and (ex.entities[c.subject].attributes or {}).get("kind") == "court"}
+    judged = {c.object: seats[c.subject] for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject in seats
+              and c.qualifiers.get("role") in ("judge", "perpetrator")}
     for _first, ev, kind, spans in sorted(todo):
         found = None
         for a, b in sorted(spans):
@@ -128,7 +134,12 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, lo, hi), 0.6, rule)
                 placed.add(ev)
                 break
-        if found is None and kind in _CUSTODY:
+        if found is None and ev in judged:
+            # the court that judged it sits in a place the article names: "the Court, in Simferopol"
+            seat = judged[ev]
+            ex.claim(ev, "LOCATED_IN", seat.object, seat.span, 0.55, "court-seat")
+            placed.add(ev)
+        if found is None and kind in _CUSTODY and ev not in placed:
             _goes_on(text, sentences, starts, places, custody_place, ex, ev, spans, placed)
         if ev in placed and kind in _CUSTODY:
             a, b = min(spans)
