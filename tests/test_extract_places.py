@@ -148,3 +148,16 @@ def test_an_act_judged_by_a_court_is_where_the_article_seats_the_court() -> None
     check_quotes(text, ex)
     _text, ex = extract("In March, the Zheleznodorozhny District Court sentenced Enver Ametov to ten years.")
     assert not any(c.subject == "event:enver-ametov-verdict" and c.predicate == "LOCATED_IN" for c in ex.claims)
+
+
+def test_a_court_named_after_its_place_sits_there_when_the_article_names_the_place() -> None:
+    text, ex = extract("Simferopol is the capital of Crimea. The Simferopol District Court remanded Enver Ametov. "
+                       "The Supreme Court of Crimea upheld the verdict.")
+    got = located(ex)
+    assert {("org:simferopol-district-court", "LOCATED_IN", "place:simferopol"),
+            ("org:supreme-court-of-crimea", "LOCATED_IN", "place:crimea"),
+            ("place:simferopol", "PART_OF", "place:crimea")} <= got
+    check_quotes(text, ex)
+    # "Kyiv District Court": a district of Simferopol named after Kyiv, not a court in the city of Kyiv
+    _text, ex = extract("The Kyiv District Court extended his arrest. He had lived in Kyiv.")
+    assert ("org:kyiv-district-court", "LOCATED_IN", "place:kyiv") not in located(ex)

@@ -45,7 +45,11 @@ _ADJ_AFTER_RE = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<a
 _GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)?(?:the\s+)?(?:(?:southern|northern|eastern|western|"
                      r"central|occupied|annexed|Russian-occupied|Russia-occupied)\s+)?|\s*\(\s*|\s+in\s+(?:the\s+)?(?:(?:southern|northern|"
                      r"eastern|western|central|occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied|temporarily\s+"
-                     r"occupied)\s+)?")
+                     r"occupied)\s+)?"
+                     # "Simferopol is the capital of Crimea", "Kerch, a port city in eastern Crimea"
+                     r"|\s+(?:is|was|remains)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|port|resort|"
+                     r"settlement|part|region|district)\s+(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|"
+                     r"occupied|annexed)\s+)?")
 _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
                            r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b")
@@ -154,6 +158,7 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     have.add((o.ref, pl.ref))
                     ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
             break
+    _named_seats(text, sentences, starts, orgs, ex, have)
     # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
     for pl in places:
         sent = _sentence_of(sentences, starts, pl.start)
@@ -211,3 +216,28 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         p = next((q for q in people if mt and q.start == mt.end()), None)
         if p is not None:
             add(p.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, p.end)
+
+
+def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: list[Mention], ex: Extraction,
+                 have: set[tuple[str, str]]) -> None:
+    """A court whose name says where it sits: "Supreme Court of Crimea", "Court of Simferopol", "Dzhankoi City
+    Court", "Bakhchysarai District Court" (a Crimean town's district court), when the article names that place."""
+    places = {n: k for k, e in ex.entities.items() if e.label == "Location"
+              and (e.attributes or {}).get("kind") not in ("country", "facility") for n in (e.name, *e.aliases)}
+    for o in orgs:
+        e = ex.entities[o.ref]
+        if (e.attributes or {}).get("kind") != "court":
+            continue
+        for name in dict.fromkeys((e.name, o.text)):
+            mt = re.search(r"\b(?:of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$", name)
+            ref = places.get(mt.group("place")) if mt else None
+            if ref is None:
+                mt = re.match(r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:(?P<city>City|Town|Garrison|Military)|District)\b", name)
+                ref = places.get(mt.group("place")) if mt else None
+                if ref is not None and not mt.group("city") and not lies_in(ex, ref, "place:crimea"):
+                    ref = None  # "Kyiv District Court": the Kyivskyi district of Simferopol, not the city of Kyiv
+            if ref is not None and (o.ref, ref) not in have:
+                have.add((o.ref, ref))
+                sent = _sentence_of(sentences, starts, o.start)
+                ex.claim(o.ref, "LOCATED_IN", ref, quote_span(text, sent, o.start, o.end), 0.6, "court-name")
+                break
