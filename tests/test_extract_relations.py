@@ -482,3 +482,23 @@ def test_staff_named_by_their_organisation(body: str, expect: tuple[str, str, st
 def test_no_staff_without_a_staff_title_or_a_civic_possessive(body: str) -> None:
     _text, ex = extract(body)
     assert not any(c.predicate == "WORKS_FOR" and c.subject == "person:alyona-lunyova" for c in ex.claims)
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("The Mejlis, led by Refat Chubarov, was banned in 2016.", ("person:refat-chubarov", "LEADS", "org:mejlis"), "leader"),
+    ("Eskender Bariyev, who heads the Crimean Tatar Resource Center, said the trial was a sham.",
+     ("person:eskender-bariyev", "LEADS", "org:crimean-tatar-resource-center"), "head"),
+])
+def test_a_verb_of_leading_makes_a_leader(body: str, expect: tuple[str, str, str], role: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+def test_leading_something_else_is_no_leadership_and_plural_titles_take_everyone() -> None:
+    _text, ex = extract("Refat Chubarov led the protest against the Mejlis ban.")
+    assert not any(c.predicate == "LEADS" for c in ex.claims)
+    _text, ex = extract("Crimean Solidarity activists Remzi Bekirov and Osman Arifmemetov were detained.")
+    assert {("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"),
+            ("person:osman-arifmemetov", "MEMBER_OF", "org:crimean-solidarity")} <= triples(ex, rel_only=False)
