@@ -41,9 +41,11 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
 
     people = [m for m in mentions if label(m) == "Person"]
     orgs = [m for m in mentions if label(m) == "Organisation"]
+    ostarts = [o.start for o in orgs]
     for p in people:
         sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
-        for o in orgs:
+        # only the organisations near the name (bisection: long articles name many)
+        for o in orgs[bisect.bisect_left(ostarts, p.start - 200):bisect.bisect_right(ostarts, p.end + 40)]:
             if o.start > p.end and o.start - p.end <= 40:
                 mt = _HEADS_RE.fullmatch(text, p.end, o.start)
                 if mt:

@@ -62,12 +62,13 @@ def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Ment
     Rostov-on-Don") stays: where the body that acts sits is where it acted."""
     starts = [s.start for s in sentences]
     places = [m for m in mentions if m.label == "Location"]
+    pl_starts = [p.start for p in places]
     drop = []
     for c in ex.claims:
         if c.predicate != "LOCATED_IN" or c.rule not in ("event-place", "event-place-one") or c.subject not in ex.triggers:
             continue
         sent = _sentence_of(sentences, starts, c.span[0])
-        here = [p for p in places if p.ref == c.object and sent.start <= p.start and p.end <= sent.end]
+        here = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.ref == c.object and p.end <= sent.end]
         spans = [(a, b) for a, b in ex.triggers[c.subject] if sent.start <= a < sent.end]
         if not here or not spans:
             continue
@@ -86,6 +87,11 @@ def _foreign(text: str, pl: Mention, spans: list[tuple[int, int]]) -> bool:
                for _a, b in spans)
 
 
+def _window(items: list[Mention], starts: list[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) that start in [lo, hi), by bisection."""
+    return items[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
 def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
     return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
 
@@ -99,19 +105,21 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
     placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
     places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities
               and ex.entities[m.ref].label == "Location"]
+    others_all = [m for m in mentions if m.label != "Location"]
+    pl_starts, ot_starts = [p.start for p in places], [m.start for m in others_all]
     starts = [s.start for s in sentences]
     all_triggers = sorted((a, b) for spans in ex.triggers.values() for a, b in spans)
     # The place each act of a custody kind got, by sentence (for the sentence that goes on from it).
     custody_place: dict[int, tuple[str, Sentence, int, int]] = {}
+    place_of: dict[str, str] = {}
+    for c in ex.claims:
+        if c.predicate == "LOCATED_IN" and c.object in ex.entities and ex.entities[c.object].label == "Location":
+            place_of.setdefault(c.subject, c.object)
     for ev, spans in ex.triggers.items():
-        kind = (ex.entities[ev].attributes or {}).get("kind")
-        if kind not in _CUSTODY:
-            continue
-        for c in ex.claims:
-            if c.subject == ev and c.predicate == "LOCATED_IN" and ex.entities[c.object].label == "Location":
-                a = spans[0][0]
-                custody_place.setdefault(_sentence_of(sentences, starts, a).start, (c.object, _sentence_of(sentences, starts, a), a,
-                                                                                   spans[0][1]))
+        if (ex.entities[ev].attributes or {}).get("kind") in _CUSTODY and ev in place_of and spans:
+            a = spans[0][0]
+            sent = _sentence_of(sentences, starts, a)
+            custody_place.setdefault(sent.start, (place_of[ev], sent, a, spans[0][1]))
     todo = []
     for ev, spans in ex.triggers.items():
         kind = (ex.entities[ev].attributes or {}).get("kind")
@@ -126,26 +134,30 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
         found = None
         for a, b in sorted(spans):
             sent = _sentence_of(sentences, starts, a)
-            inside = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-            others = [m for m in mentions if sent.start <= m.start and m.end <= sent.end and m.label != "Location"]
+            inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
+            others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
             found = _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a)
             if found is not None:
                 pl, lo, hi, rule = found
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, lo, hi), 0.6, rule)
                 placed.add(ev)
+                place_of[ev] = pl.ref
                 break
         if found is None and ev in judged:
             # the court that judged it sits in a place the article names: "the Court, in Simferopol"
             seat = judged[ev]
             ex.claim(ev, "LOCATED_IN", seat.object, seat.span, 0.55, "court-seat")
             placed.add(ev)
+            place_of[ev] = seat.object
         if found is None and kind in _CUSTODY and ev not in placed:
-            _goes_on(text, sentences, starts, places, custody_place, ex, ev, spans, placed)
+            got = _goes_on(text, sentences, starts, places, pl_starts, custody_place, ex, ev, spans)
+            if got:
+                placed.add(ev)
+                place_of[ev] = got
         if ev in placed and kind in _CUSTODY:
             a, b = min(spans)
             sent = _sentence_of(sentences, starts, a)
-            obj = next(c.object for c in ex.claims if c.subject == ev and c.predicate == "LOCATED_IN")
-            custody_place.setdefault(sent.start, (obj, sent, a, b))
+            custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
 
 
 def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mention], triggers: list[tuple[int, int]],
@@ -166,7 +178,8 @@ def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mentio
         rest = len(gap[:loc.start()]) - sum(m.end - m.start for m in named if m.label == "Person")
         if rest > 60 or _BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
             return None  # the nearest locative belongs to another clause or names something else: no guess further on
-        if any(b <= x and y <= pl.start for x, y in triggers):
+        i = bisect.bisect_left(triggers, (b, -1))
+        if i < len(triggers) and triggers[i][1] <= pl.start:
             return None  # "detained X after a search of his home in Y": the place is the other act's
         return pl, a, pl.end, "event-locative"
     return None
@@ -183,20 +196,20 @@ def _opening(text: str, sent: Sentence, places: list[Mention], a: int) -> tuple[
     return None
 
 
-def _goes_on(text: str, sentences: list[Sentence], starts: list[int], places: list[Mention],
+def _goes_on(text: str, sentences: list[Sentence], starts: list[int], places: list[Mention], pl_starts: list[int],
              custody_place: dict[int, tuple[str, Sentence, int, int]], ex: Extraction, ev: str,
-             spans: list[tuple[int, int]], placed: set[str]) -> None:
+             spans: list[tuple[int, int]]) -> str | None:
     """A custody act in a sentence with no place that follows one of the same paragraph that placed
     a custody act: the same place ("... searched six homes in Bakhchysarai. They detained X.")."""
     a, b = min(spans)
     i = max(0, bisect.bisect_right(starts, a) - 1)
     sent = sentences[i]
-    if i == 0 or any(sent.start <= p.start < sent.end for p in places):
-        return
+    if i == 0 or _window(places, pl_starts, sent.start, sent.end):
+        return None
     prev = sentences[i - 1]
     got = custody_place.get(prev.start)
     if got is None or _paragraph(text, prev.start) != _paragraph(text, sent.start):
-        return
+        return None
     ref, psent, pa, _pb = got
     ex.claim(ev, "LOCATED_IN", ref, quote_span(text, psent, pa, psent.end), 0.5, "event-place-before")
-    placed.add(ev)
+    return ref

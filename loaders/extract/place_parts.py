@@ -146,10 +146,11 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             and e.label == "Organisation" and not e.generic and (e.attributes or {}).get("kind") in _SEATED]
     places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
               and (ex.entities[m.ref].attributes or {}).get("kind") != "country"]
+    pl_starts = [p.start for p in places]
     for o in orgs:
         sent = _sentence_of(sentences, starts, o.start)
-        for pl in places:
-            if pl.start < o.end or pl.start - o.end > 40 or pl.end > sent.end:
+        for pl in places[bisect.bisect_left(pl_starts, o.end):bisect.bisect_right(pl_starts, o.end + 40)]:
+            if pl.end > sent.end:
                 continue
             gap = text[o.end:pl.start]
             if _ORG_IN_RE.fullmatch(gap) or re.fullmatch(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", gap) and \
@@ -164,7 +165,7 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         sent = _sentence_of(sentences, starts, pl.start)
         if not _SEAT_RE.search(text, max(sent.start, pl.start - 40), pl.start):
             continue
-        before = [o for o in orgs if sent.start <= o.start and o.end <= pl.start]
+        before = [o for o in orgs if sent.start <= o.start and o.end <= pl.start]  # rare: a seat phrase
         if before and (before[0].ref, pl.ref) not in have:
             have.add((before[0].ref, pl.ref))
             ex.claim(before[0].ref, "LOCATED_IN", pl.ref, quote_span(text, sent, before[0].start, pl.end), 0.6, "org-seat")
@@ -211,9 +212,10 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         pl = by_start.get(mt.end()) if mt and re.search(r"\d", mt.group()) else None
         if pl is not None:
             add(p.ref, pl, sent, p.start, pl.end)
+    by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
-        p = next((q for q in people if mt and q.start == mt.end()), None)
+        p = by_person.get(mt.end()) if mt else None
         if p is not None:
             add(p.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, p.end)
 
