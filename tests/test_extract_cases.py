@@ -60,6 +60,9 @@ def test_an_accusation_gives_the_defendant_a_case_and_its_charge(body: str, who:
     ("Enver Ametov was jailed for 12 years.", "person:enver-ametov"),
     ("Server Mustafayev received 14 years in a high-security colony.", "person:server-mustafayev"),
     ("Lenur Khalilov was given a seven-year term.", "person:lenur-khalilov"),
+    ("Enver Ametov, accused in the Ukrainian saboteurs case, was transferred.", "person:enver-ametov"),
+    ("Remzi Bekirov, Osman Arifmemetov and Enver Ametov were arrested in the so-called Hizb ut-Tahrir case.",
+     "person:osman-arifmemetov"),
 ])
 def test_a_named_case_makes_a_defendant_without_a_charge(body: str, who: str) -> None:
     text, ex = extract(body)
@@ -75,6 +78,7 @@ def test_a_named_case_makes_a_defendant_without_a_charge(body: str, who: str) ->
     "Enver Ametov spoke about the case of the Mejlis.",     # the case of an organisation, not of a person
     "Enver Ametov received 40 letters from supporters.",   # no prison term
     "Enver Ametov was given two weeks to appeal.",           # weeks are no prison term
+    "Enver Ametov was detained in the morning and his case was sent to court.",  # "in the morning", not in a case
 ])
 def test_no_case_without_an_accused_person(body: str) -> None:
     _text, ex = extract(body)

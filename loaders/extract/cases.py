@@ -9,7 +9,9 @@ place in the sentence:
   espionage", "found X guilty of espionage", "charging them under Article 281";
 - a suspicion: "X was arrested on suspicion of involvement in Hizb ut-Tahrir";
 - a case: "a criminal case was opened against X under Article 205.5", "the case of X", "X's
-  case", "X, one of the defendants in the ... case", "the prosecutor requested 19 years for X";
+  case", "X, one of the defendants in the ... case", "the prosecutor requested 19 years for X",
+  "X and Y were arrested in the so-called Hizb ut-Tahrir case";
+- a prison term: "X was jailed for 12 years", "received 14 years", "serving a 19-year sentence";
 - an article of the code named in a sentence about one defendant: "X was detained under Article
   281" gives X's case that charge.
 
@@ -42,6 +44,10 @@ _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
 _DEFENDANT_RE = re.compile(r",\s+(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|the\s+)?(?:co-)?defendants?\s+in\b")
 _REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
                            r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "X and Y were arrested in the so-called Hizb ut-Tahrir case", "X, accused in the Ukrainian saboteurs case"
+_IN_CASE_RE = re.compile(r"\b(?P<verb>accused|charged|convicted|prosecuted|tried|sentenced|detained|arrested|defendants?|suspects?)\s+"
+                         r"(?:(?:as|together|along)\s+[^.;]{0,40}?\s+)?in\s+(?:the|a|an|another)\s+(?:(?!(?:and|or|but|his|her|their|its)\b)[\w“”\"'’-]+\s+){0,5}?"
+                         r"(?:criminal\s+)?case\b", re.IGNORECASE)
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
        r"eighteen|nineteen|twenty)"
 # A prison term served or handed down: "was jailed for 12 years", "received 14 years", "serving a 19-year sentence".
@@ -143,6 +149,23 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 if who is not None:
                     add(who, sent, s0 + mt.start(), who.end, "accused" if rule == "case:opened" else "defendant",
                         charge_after(sent, who.end) if rule == "case:opened" else None, rule)
+        for mt in _IN_CASE_RE.finditer(sent.text):
+            a = s0 + mt.start()
+            before = [m for m in in_sentence(sent) if m.end <= a]
+            if not before or not re.fullmatch(r"(?:\s*,[^,;]{1,60},)?\s*(?:,\s*)?(?:(?:who\s+)?(?:is|was|were|are|has\s+been|have\s+been|"
+                                              r"had\s+been)\s+)?(?:also\s+|\w+ly\s+)?(?:both\s+)?", text[before[-1].end:a]):
+                continue
+            group, last = [before[-1]], before[-1]
+            for q in reversed(before[:-1]):  # "X, Y and Z were arrested in the ... case": everyone named together
+                if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+                    group.append(q)
+                else:
+                    break
+            verb = mt.group("verb").lower()
+            status = "convicted" if verb in ("convicted", "sentenced") else "suspect" if verb.startswith(("detained", "arrested", "suspect")) \
+                else "accused" if verb in ("accused", "charged", "prosecuted") else "defendant"
+            for who in group:
+                add(who, sent, group[-1].start, s0 + mt.end(), status, None, "case:in-case")
         for mt in _TERM_RE.finditer(sent.text):
             a = s0 + mt.start()
             if mt.group("who") is not None:
