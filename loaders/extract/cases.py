@@ -155,7 +155,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             if not before or not re.fullmatch(r"(?:\s*,[^,;]{1,60},)?\s*(?:,\s*)?(?:(?:who\s+)?(?:is|was|were|are|has\s+been|have\s+been|"
                                               r"had\s+been)\s+)?(?:also\s+|\w+ly\s+)?(?:both\s+)?", text[before[-1].end:a]):
                 continue
-            group, last = [before[-1]], before[-1]
+            group = [before[-1]]
             for q in reversed(before[:-1]):  # "X, Y and Z were arrested in the ... case": everyone named together
                 if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
                     group.append(q)
