@@ -161,3 +161,12 @@ def test_a_court_named_after_its_place_sits_there_when_the_article_names_the_pla
     # "Kyiv District Court": a district of Simferopol named after Kyiv, not a court in the city of Kyiv
     _text, ex = extract("The Kyiv District Court extended his arrest. He had lived in Kyiv.")
     assert ("org:kyiv-district-court", "LOCATED_IN", "place:kyiv") not in located(ex)
+
+
+def test_a_village_in_a_raion_and_the_raion_in_crimea() -> None:
+    text, ex = extract("Crimea remains occupied. Police searched homes in the village of Strogonovka in the Simferopol "
+                       "district. Officers also came to the Bakhchysarai district of Crimea.")
+    got = located(ex)
+    assert {("place:strogonovka", "PART_OF", "place:simferopol-raion"),
+            ("place:bakhchysarai-raion", "PART_OF", "place:crimea")} <= got
+    check_quotes(text, ex)
