@@ -48,6 +48,8 @@ def check_quotes(text: str, ex: Extraction) -> None:
      ("event:server-aliyev-detention", "LOCATED_IN", "place:bakhchysarai")),
     ("On 12 March in Dzhankoi, FSB officers detained Remzi Bekirov.",
      ("event:remzi-bekirov-detention", "LOCATED_IN", "place:dzhankoi")),
+    ("FSB officers searched the home of Lenur Khalilov in the Crimean Tatar villages of Strogonovka and Kamenka.",
+     ("event:lenur-khalilov-search", "LOCATED_IN", "place:strogonovka")),
     # the sentence goes on from one that placed a search of the same paragraph
     ("FSB officers searched the home of Server Aliyev in Bakhchysarai. Remzi Bekirov was detained on the same day.",
      ("event:remzi-bekirov-detention", "LOCATED_IN", "place:bakhchysarai")),

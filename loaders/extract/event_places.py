@@ -35,7 +35,7 @@ __all__ = ["event_places", "prune_event_places"]
 _UNPLACED = ("statement", "publication", "conference", "meeting")
 _CUSTODY = ("search", "arrest", "detention")
 # "in", "at", "near" ... before the place, with up to three words between ("in the occupied Crimean city of").
-_SETTLEMENT = (r"(?:village|town|city|settlement|township|urban-type\s+settlement|district|region|port|outskirts|suburbs?|"
+_SETTLEMENT = (r"(?:villages?|towns?|city|cities|settlements?|township|urban-type\s+settlement|districts?|region|port|outskirts|suburbs?|"
                r"capital|centre|center|building|office|headquarters|premises)")
 _LOCATIVE_RE = re.compile(rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
                           rf"(?:{_SETTLEMENT}\s+(?:of|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
