@@ -704,7 +704,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.event_links import acts_in_named_cases, link_events
     from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
-    from loaders.extract.place_parts import org_places, place_parts, residences
+    from loaders.extract.place_parts import org_places, place_parts, residences, sub_organisations
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -722,6 +722,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     event_places(text, sentences, mentions, ex)
     place_parts(text, sentences, mentions, ex)
     residences(text, sentences, mentions, ex)
+    sub_organisations(text, sentences, mentions, ex)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,

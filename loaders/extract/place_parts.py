@@ -249,3 +249,41 @@ def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: 
                 sent = _sentence_of(sentences, starts, o.start)
                 ex.claim(o.ref, "LOCATED_IN", ref, quote_span(text, sent, o.start, o.end), 0.6, "court-name")
                 break
+
+
+# The word that makes a name a unit of a larger body: "FSB Department", "Main Investigative Directorate of the ...".
+_UNIT_RE = re.compile(r"\b(?:Department|Directorate|Division|Branch|Unit|Delegation|Administration|Centre|Center|Office|Service|"
+                      r"Bureau|Section)\b")
+
+
+def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from a unit to the body its name names: "FSB Department" (the FSB's department),
+    "Main Investigative Directorate of the Investigative Committee", "UK Delegation to the OSCE"
+    (the UK's delegation: the body before the unit word, or after "of", never after "to")."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    names: dict[str, str] = {}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                names.setdefault(n, key)
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == "Organisation" and m.ref in names.values():
+            first.setdefault(m.ref, m)
+    for key, m in first.items():
+        e = ex.entities[key]
+        for name in dict.fromkeys((e.name, m.text)):
+            unit = _UNIT_RE.search(name)
+            if unit is None:
+                continue
+            head, tail = name[:unit.start()].strip(), name[unit.end():]
+            of = re.match(r"\s+of\s+(?:the\s+)?(.+)$", tail)
+            parent = names.get(head) if head else None
+            parent = parent or (names.get(of.group(1).strip()) if of else None)
+            if parent is None or parent == key or (key, parent) in have:
+                continue
+            have.add((key, parent))
+            sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+            ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, m.end), 0.6, "sub-organisation")
+            break
