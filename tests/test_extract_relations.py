@@ -502,3 +502,15 @@ def test_leading_something_else_is_no_leadership_and_plural_titles_take_everyone
     _text, ex = extract("Crimean Solidarity activists Remzi Bekirov and Osman Arifmemetov were detained.")
     assert {("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"),
             ("person:osman-arifmemetov", "MEMBER_OF", "org:crimean-solidarity")} <= triples(ex, rel_only=False)
+
+
+def test_one_affiliation_per_pair_and_a_head_of_state_leads() -> None:
+    _text, ex = extract("Ukraine demanded the release. Ukraine’s President Volodymyr Zelensky called for the release.")
+    preds = {c.predicate for c in ex.claims if c.subject == "person:volodymyr-zelensky" and c.object == "org:government-of-ukraine"}
+    assert preds == {"LEADS"}
+    _text, ex = extract("The OSCE Chairman Zbigniew Rau called for release.")
+    preds = {c.predicate for c in ex.claims if c.subject == "person:zbigniew-rau" and c.object == "org:osce"}
+    assert preds == {"LEADS"}
+    # a staff title stays staff
+    _text, ex = extract("The UK condemned it. UK Foreign Secretary Liz Truss said the verdict was outrageous.")
+    assert {c.predicate for c in ex.claims if c.subject == "person:liz-truss"} >= {"WORKS_FOR"}

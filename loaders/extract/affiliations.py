@@ -54,3 +54,23 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
                 mt = _LED_BY_RE.fullmatch(text, o.end, p.start)
                 if mt:
                     add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
+
+
+_AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
+
+
+def settle_affiliations(ex: Extraction, leadership: list[str]) -> None:
+    """One affiliation per person and organisation: a staff claim whose role is a leadership title
+    ("Ukraine's President X") leads; where two rules gave the same pair two predicates ("the OSCE
+    Chairman X": LEADS and WORKS_FOR), the leading one stays, then membership, then staff."""
+    heads = {w.lower() for w in leadership}
+    for c in ex.claims:
+        if c.predicate == "WORKS_FOR" and str(c.qualifiers.get("role", "")).lower() in heads:
+            c.predicate = "LEADS"
+    best: dict[tuple[str, str], int] = {}
+    for c in ex.claims:
+        if c.predicate in _AFFILIATIONS:
+            rank = _AFFILIATIONS.index(c.predicate)
+            best[(c.subject, c.object)] = min(rank, best.get((c.subject, c.object), rank))
+    ex.claims[:] = [c for c in ex.claims if c.predicate not in _AFFILIATIONS
+                    or _AFFILIATIONS.index(c.predicate) == best[(c.subject, c.object)]]
