@@ -182,3 +182,10 @@ def test_a_unit_is_part_of_the_body_its_name_names() -> None:
     assert ("org:uk-delegation-to-the-osce", "org:uk-government") in got
     assert not any(o == "org:osce" for _s, o in got)  # "to the OSCE" names whom it is sent to, not its body
     check_quotes(text, ex)
+
+
+def test_any_body_based_in_a_place_sits_there() -> None:
+    text, ex = extract("The Crimean Human Rights Group, based in Kyiv, documented the case. Zmina, which is headquartered "
+                       "in Kyiv, reported it.")
+    assert {("org:crimean-human-rights-group", "LOCATED_IN", "place:kyiv"), ("org:zmina", "LOCATED_IN", "place:kyiv")} <= located(ex)
+    check_quotes(text, ex)

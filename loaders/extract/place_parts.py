@@ -56,6 +56,8 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
 # Bodies with a seat; a state or a government "in Crimea" acts there, it does not sit there.
 _SEATED = ("court", "agency", "police", "prosecutor", "security_service", "military")
 _ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+_BASED_RE = re.compile(r",?\s+(?:(?:which|that)\s+is\s+|(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?"
+                       r"(?:(?:city|town)\s+of\s+)?")
 _SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -148,19 +150,22 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     """Add ``LOCATED_IN`` for a court, agency or office the article puts in a place."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
     starts = [s.start for s in sentences]
-    orgs = [m for m in mentions if m.label == "Organisation" and (e := ex.entities.get(m.ref)) is not None
-            and e.label == "Organisation" and not e.generic and (e.attributes or {}).get("kind") in _SEATED]
+    named = [m for m in mentions if m.label == "Organisation" and (e := ex.entities.get(m.ref)) is not None
+             and e.label == "Organisation" and not e.generic]
+    orgs = [m for m in named if (ex.entities[m.ref].attributes or {}).get("kind") in _SEATED]
     places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
               and (ex.entities[m.ref].attributes or {}).get("kind") != "country"]
     pl_starts = [p.start for p in places]
-    for o in orgs:
+    for o in named:
         sent = _sentence_of(sentences, starts, o.start)
+        seated = (ex.entities[o.ref].attributes or {}).get("kind") in _SEATED
         for pl in places[bisect.bisect_left(pl_starts, o.end):bisect.bisect_right(pl_starts, o.end + 40)]:
             if pl.end > sent.end:
                 continue
             gap = text[o.end:pl.start]
-            if _ORG_IN_RE.fullmatch(gap) or re.fullmatch(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", gap) and \
-                    (ex.entities[o.ref].attributes or {}).get("kind") == "court":
+            # any body "based in" a place sits there; a court, agency or police "in" a place too
+            if _BASED_RE.fullmatch(gap) or seated and (_ORG_IN_RE.fullmatch(gap) or re.fullmatch(
+                    r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", gap) and (ex.entities[o.ref].attributes or {}).get("kind") == "court"):
                 if (o.ref, pl.ref) not in have:
                     have.add((o.ref, pl.ref))
                     ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
