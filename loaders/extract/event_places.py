@@ -8,6 +8,8 @@ statement or a publication (a dateline places those):
 - a locative phrase after the trigger in the same clause: "detained X in Simferopol",
   "searched his home in the village of Strogonovka", "detained in the occupied Crimean city of
   Sevastopol", "held at the FSB building in Simferopol" (the nearest such place);
+- the place of the body that acts, just before the act: "the occupation authorities in Crimea
+  detained X";
 - a locative phrase that opens the sentence: "In Bakhchysarai, police searched ...",
   "On 3 May in Dzhankoi, FSB officers detained ...";
 - the seat of the court that judged it, where the article names it in any sentence ("the
@@ -136,7 +138,8 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             sent = _sentence_of(sentences, starts, a)
             inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
-            found = _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a)
+            found = _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
+                or _agent_in(text, sent, inside, others, a)
             if found is not None:
                 pl, lo, hi, rule = found
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, lo, hi), 0.6, rule)
@@ -193,6 +196,23 @@ def _opening(text: str, sent: Sentence, places: list[Mention], a: int) -> tuple[
         if _OPENING_RE.fullmatch(text, sent.start, pl.start) and re.match(r"\s*,", text[pl.end:pl.end + 3]) \
                 and not _ADJECTIVE_RE.match(text, pl.end):
             return pl, sent.start, max(a + 1, pl.end), "event-opening"
+    return None
+
+
+# "... in PLACE" after the body that acts, and the act right after it: "occupation authorities in Crimea detained X".
+_AGENT_GAP_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied)\s+)?$")
+
+
+def _agent_in(text: str, sent: Sentence, places: list[Mention], others: list[Mention],
+              a: int) -> tuple[Mention, int, int, str] | None:
+    """The place of the body that does the act, named just before the act: "the authorities in Crimea
+    detained X", "FSB officers in Simferopol searched ..."."""
+    for pl in places:
+        if pl.end > a or a - pl.end > 20:
+            continue
+        org = [o for o in others if o.label == "Organisation" and o.end <= pl.start and _AGENT_GAP_RE.fullmatch(text, o.end, pl.start)]
+        if org and re.fullmatch(r"\s*(?:officers\s+|agents\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+|again\s+|\w+ly\s+)?", text[pl.end:a]):
+            return pl, org[-1].start, max(a + 1, pl.end), "event-agent-place"
     return None
 
 

@@ -54,7 +54,8 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
                            r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b")
 # Bodies with a seat; a state or a government "in Crimea" acts there, it does not sit there.
-_SEATED = ("court", "agency", "police", "prosecutor", "security_service", "military")
+# (A security service or an army "in Crimea" is its branch there, not the body's seat.)
+_SEATED = ("court", "agency", "police", "prosecutor")
 _ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _BASED_RE = re.compile(r",?\s+(?:(?:which|that)\s+is\s+|(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?"
                        r"(?:(?:city|town)\s+of\s+)?")
