@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from loaders.extract.claims import Extraction, _case, quote_span
+from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
 from loaders.extract.links import events_in_cases
@@ -108,7 +108,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     def add(who: Mention, sent: Sentence, a: int, b: int, status: str, charge: str | None, rule: str) -> None:
         if irrealis(text[max(sent.start, a - 80):a]):
             return  # "could be charged with", "was never accused of": no accusation reported
-        case = _case(ex, cases, who.ref)
+        case = case_of(ex, cases, who.ref)
         span = quote_span(text, sent, min(a, who.start), max(b, who.end))
         if (who.ref, "DEFENDANT_IN") not in have:
             have.add((who.ref, "DEFENDANT_IN"))

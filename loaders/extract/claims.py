@@ -704,7 +704,8 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.event_links import acts_in_named_cases, link_events
     from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
-    from loaders.extract.place_parts import org_places, place_parts, residences, sub_organisations
+    from loaders.extract.org_seats import org_places, sub_organisations
+    from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -852,13 +853,18 @@ def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: st
     return ev
 
 
-def _case(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
+def case_of(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
+    """The key of ``defendant``'s case (one LegalCase per defendant, "Case against X"), made on first use
+    and recorded in ``cases`` (defendant key -> case key)."""
     if defendant not in cases:
         name = ex.entities[defendant].name
         key = f"case:{slug(name)}"
         ex.entity(key, "LegalCase", f"Case against {name}")
         cases[defendant] = key
     return cases[defendant]
+
+
+_case = case_of  # the claim rules' own name for it
 
 
 def _first_ref_pos(cx: _Sent, ref: str, default: int) -> int:
