@@ -514,3 +514,25 @@ def test_one_affiliation_per_pair_and_a_head_of_state_leads() -> None:
     # a staff title stays staff
     _text, ex = extract("The UK condemned it. UK Foreign Secretary Liz Truss said the verdict was outrageous.")
     assert {c.predicate for c in ex.claims if c.subject == "person:liz-truss"} >= {"WORKS_FOR"}
+
+
+@pytest.mark.parametrize(("body", "org", "kind"), [
+    ("The OHCHR recorded 45 cases of arbitrary detention in Crimea.", "org:ohchr", "publication"),
+    ("Zmina's monitoring found that 180 people are held as political prisoners.", "org:zmina", "publication"),
+    ("Human Rights Watch's 2023 World Report describes the persecution of Crimean Tatars.", "org:human-rights-watch",
+     "publication"),
+    ("The Crimean Human Rights Group issued a statement condemning the arrests.", "org:crimean-human-rights-group",
+     "statement"),
+])
+def test_an_organisation_states_what_it_records_or_issues(body: str, org: str, kind: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if c.subject == org and c.predicate == "STATES"]
+    assert len(made) == 1 and ex.entities[made[0].object].attributes["kind"] == kind
+    check_quotes(text, ex)
+
+
+def test_an_organisation_another_verb_governs_states_nothing() -> None:
+    _text, ex = extract("The searches were documented by the Crimean Human Rights Group. Russia sent a letter to the OSCE "
+                        "and adopted a resolution.")
+    assert not any(c.predicate == "STATES" and c.subject in ("org:crimean-human-rights-group", "org:osce") and
+                   c.rule.startswith("org-") for c in ex.claims)

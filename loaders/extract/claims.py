@@ -705,6 +705,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_seats import org_places, sub_organisations
+    from loaders.extract.org_statements import org_publications
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
@@ -712,6 +713,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     more_cases(text, sentences, mentions, ex, gaz)
     staff_affiliations(text, sentences, mentions, ex)
     more_affiliations(text, sentences, mentions, ex)
+    org_publications(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
     acts_in_named_cases(text, sentences, ex)
