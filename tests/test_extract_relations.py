@@ -536,3 +536,27 @@ def test_an_organisation_another_verb_governs_states_nothing() -> None:
                         "and adopted a resolution.")
     assert not any(c.predicate == "STATES" and c.subject in ("org:crimean-human-rights-group", "org:osce") and
                    c.rule.startswith("org-") for c in ex.claims)
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("Remzi Bekirov, an activist with Crimean Solidarity, was detained.",
+     ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "activist"),
+    ("Remzi Bekirov, who is a member of the Mejlis, was detained.", ("person:remzi-bekirov", "MEMBER_OF", "org:mejlis"), "member"),
+    ("Remzi Bekirov, a Crimean Solidarity journalist, was detained.",
+     ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "journalist"),
+    ("Remzi Bekirov joined Crimean Solidarity in 2017.", ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "member"),
+])
+def test_titles_with_with_who_is_after_the_name_and_joining(body: str, expect: tuple[str, str, str], role: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Remzi Bekirov, an alleged member of Hizb ut-Tahrir, was detained.",    # alleged: the accusation
+    "Remzi Bekirov, a member of Hizb ut-Tahrir, was sentenced to 19 years.",  # a banned group in a sentence that accuses
+])
+def test_no_membership_from_an_accusation(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.predicate == "MEMBER_OF" for c in ex.claims)

@@ -698,7 +698,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
     """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
-    from loaders.extract.affiliations import more_affiliations, settle_affiliations
+    from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
     from loaders.extract.cases import more_cases
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_in_named_cases, link_events
@@ -712,7 +712,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
 
     more_cases(text, sentences, mentions, ex, gaz)
     staff_affiliations(text, sentences, mentions, ex)
-    more_affiliations(text, sentences, mentions, ex)
+    more_affiliations(text, sentences, mentions, ex, gaz.cues)
     org_publications(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
@@ -726,6 +726,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     place_parts(text, sentences, mentions, ex)
     residences(text, sentences, mentions, ex)
     sub_organisations(text, sentences, mentions, ex)
+    drop_charged_memberships(text, sentences, ex)
     settle_affiliations(ex, gaz.cues["leadership"])
 
 
