@@ -35,13 +35,26 @@ _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|ind
 _CIVIC = ("ngo", "representative_body", "government", "media")
 
 
-def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], str]:
-    """Title word -> predicate, and the titles as one pattern (longest first)."""
+_TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Title word -> predicate, and the two title patterns (built once per cue set)."""
+    have = _TITLES.get(id(cues))
+    if have is not None and have[0] is cues:
+        return have[1], have[2], have[3]
     pred: dict[str, str] = {}
     for key, p in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
         for w in cues.get(key, []):
             pred.setdefault(w.lower(), p)
-    return pred, "|".join(re.escape(w) for w in sorted(pred, key=len, reverse=True))
+    titles = "|".join(re.escape(w) for w in sorted(pred, key=len, reverse=True))
+    # "X, an activist with ORG", "X, who is a member of the Mejlis", "X, a lawyer and member of ORG"
+    before = re.compile(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:a|an|the)\s+(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
+                        rf"(?P<title>{titles})s?\s+(?:with|of|for|at|in)\s+(?:the\s+)?", re.IGNORECASE)
+    # "X, a Crimean Solidarity journalist": the title right after the organisation's name
+    after = re.compile(rf"\s+(?P<title>{titles})\b\s*[,.;)]", re.IGNORECASE)
+    _TITLES[id(cues)] = (cues, pred, before, after)
+    return pred, before, after
 
 
 def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction,
@@ -60,7 +73,7 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
         e = ex.entities.get(m.ref)
         return "" if e is None else e.label if not e.generic else "generic"
 
-    pred_of, title_rx = _titles(cues) if cues else ({}, "")
+    pred_of, before_rx, after_rx = _titles(cues) if cues else ({}, None, None)
     people = [m for m in mentions if label(m) == "Person"]
     orgs = [m for m in mentions if label(m) == "Organisation"]
     ostarts = [o.start for o in orgs]
@@ -68,8 +81,8 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
         sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
         # only the organisations near the name (bisection: long articles name many)
         near = orgs[bisect.bisect_left(ostarts, p.start - 200):bisect.bisect_right(ostarts, p.end + 90)]
-        if title_rx:
-            _titled(text, sent, p, near, ex, pred_of, title_rx, add)
+        if before_rx is not None and after_rx is not None:
+            _titled(text, sent, p, near, ex, pred_of, before_rx, after_rx, add)
         for o in near:
             if o.start - p.end > 40:
                 continue
@@ -83,22 +96,19 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
                     add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
 
 
-def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str], titles: str,
-            add: Callable[..., None]) -> None:
+def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
+            before_rx: re.Pattern[str], after_rx: re.Pattern[str], add: Callable[..., None]) -> None:
     """The affiliations of ``p`` that a title with "with", after "who is", or after the organisation's name gives."""
     accusing = bool(_ACCUSING_RE.search(sent.text))
     for o in orgs:
         if o.start <= p.end or o.start - p.end > 90 or o.end > sent.end:
             continue
         gap = text[p.end:o.start]
-        # "X, an activist with ORG", "X, who is a member of the Mejlis", "X, a lawyer and member of ORG"
-        mt = re.fullmatch(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:a|an|the)\s+(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
-                          rf"(?P<title>{titles})s?\s+(?:with|of|for|at|in)\s+(?:the\s+)?", gap, re.IGNORECASE)
+        mt = before_rx.fullmatch(gap)
         after = None
         if mt is None:
-            # "X, a Crimean Solidarity journalist": the title right after the organisation's name
             if re.fullmatch(r",\s+(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
-                after = re.match(rf"\s+(?P<title>{titles})\b\s*[,.;)]", text[o.end:o.end + 40], re.IGNORECASE)
+                after = after_rx.match(text[o.end:o.end + 40])
             if after is None:
                 continue
         title = (mt or after).group("title").lower()  # type: ignore[union-attr]

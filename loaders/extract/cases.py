@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
@@ -55,8 +56,17 @@ _TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|han
                       rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
                       r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
+# A word any of the phrases below needs (a cheap test before the patterns).
+_CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
+                      r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested")
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
+
+
+@lru_cache(maxsize=8)
+def _keywords(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The charge keywords as one pattern, longest first."""
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in words) + r")\b")
 
 
 def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
@@ -68,7 +78,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     before = set(cases)
     people = [m for m in mentions if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person"]
     pstarts = [m.start for m in people]
-    keywords = sorted(gaz.charge_keywords, key=len, reverse=True)
+    keywords = _keywords(tuple(sorted(gaz.charge_keywords, key=len, reverse=True)))
 
     def named_at(pos: int) -> Mention | None:
         i = bisect.bisect_left(pstarts, pos)
@@ -92,9 +102,9 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         tail = text[pos:sent.end]
         art = _ARTICLE_RE.search(tail) or re.match(r"\s*Articles?\s+(\d{2,4}(?:\.\d)?)", tail)
         low = re.sub(r"[“”\"‘]", "", tail[:100]).lower()
-        key = next((k for k in keywords if re.search(rf"\b{re.escape(k)}\b", low)), None)
-        if key:
-            return key
+        found = keywords.search(low)
+        if found:
+            return found.group(1)
         quoted = re.match(r"\s*(?:(?:alleged|allegedly|purported|the)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", tail)
         if quoted:
             return quoted.group(1).lower()
@@ -125,6 +135,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
 
     for i, sent in enumerate(sentences):
         s0 = sent.start
+        if not _CUES_RE.search(sent.text.lower()):
+            continue  # no word of criminal procedure: nothing to read (most sentences)
         for mt in _ACCUSE_RE.finditer(sent.text):
             pos = s0 + mt.end()
             who = named_at(pos) if mt.group("name") is not None else antecedent(i, s0 + mt.start())
