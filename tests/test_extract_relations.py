@@ -455,3 +455,108 @@ def test_an_organisation_that_ranks_publishes_a_ranking() -> None:
     # Ranked by somebody else: the organisation is what is ranked, it publishes nothing.
     _text, ex = extract("Crimea was ranked among the worst by observers, Freedom House staff were told.")
     assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:freedom-house"]
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("Ned Price, the State Department spokesperson, said the United States condemns the detention.",
+     ("person:ned-price", "WORKS_FOR", "org:us-department-of-state"), "spokesperson"),
+    ("Amnesty International's Ukraine researcher Oksana Pokalchuk said the verdict was unjust.",
+     ("person:oksana-pokalchuk", "WORKS_FOR", "org:amnesty-international"), "researcher"),
+    ("Emil Kurbedinov, a lawyer for Crimean Solidarity, said his client was beaten.",
+     ("person:emil-kurbedinov", "WORKS_FOR", "org:crimean-solidarity"), "lawyer"),
+    ("Zmina's Alyona Lunyova said the detentions were politically motivated.",
+     ("person:alyona-lunyova", "WORKS_FOR", "org:zmina"), None),
+])
+def test_staff_named_by_their_organisation(body: str, expect: tuple[str, str, str], role: str | None) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Alyona Lunyova, the Zmina founder and a poet, spoke at the rally.",   # no staff title after the organisation
+    "Russia's Alyona Lunyova spoke at the rally.",                          # a state's possessive is no employer
+    "Zmina reported that Alyona Lunyova was detained.",                    # an organisation and a person, no title
+])
+def test_no_staff_without_a_staff_title_or_a_civic_possessive(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.predicate == "WORKS_FOR" and c.subject == "person:alyona-lunyova" for c in ex.claims)
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("The Mejlis, led by Refat Chubarov, was banned in 2016.", ("person:refat-chubarov", "LEADS", "org:mejlis"), "leader"),
+    ("Eskender Bariyev, who heads the Crimean Tatar Resource Center, said the trial was a sham.",
+     ("person:eskender-bariyev", "LEADS", "org:crimean-tatar-resource-center"), "head"),
+])
+def test_a_verb_of_leading_makes_a_leader(body: str, expect: tuple[str, str, str], role: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+def test_leading_something_else_is_no_leadership_and_plural_titles_take_everyone() -> None:
+    _text, ex = extract("Refat Chubarov led the protest against the Mejlis ban.")
+    assert not any(c.predicate == "LEADS" for c in ex.claims)
+    _text, ex = extract("Crimean Solidarity activists Remzi Bekirov and Osman Arifmemetov were detained.")
+    assert {("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"),
+            ("person:osman-arifmemetov", "MEMBER_OF", "org:crimean-solidarity")} <= triples(ex, rel_only=False)
+
+
+def test_one_affiliation_per_pair_and_a_head_of_state_leads() -> None:
+    _text, ex = extract("Ukraine demanded the release. Ukraine’s President Volodymyr Zelensky called for the release.")
+    preds = {c.predicate for c in ex.claims if c.subject == "person:volodymyr-zelensky" and c.object == "org:government-of-ukraine"}
+    assert preds == {"LEADS"}
+    _text, ex = extract("The OSCE Chairman Zbigniew Rau called for release.")
+    preds = {c.predicate for c in ex.claims if c.subject == "person:zbigniew-rau" and c.object == "org:osce"}
+    assert preds == {"LEADS"}
+    # a staff title stays staff
+    _text, ex = extract("The UK condemned it. UK Foreign Secretary Liz Truss said the verdict was outrageous.")
+    assert {c.predicate for c in ex.claims if c.subject == "person:liz-truss"} >= {"WORKS_FOR"}
+
+
+@pytest.mark.parametrize(("body", "org", "kind"), [
+    ("The OHCHR recorded 45 cases of arbitrary detention in Crimea.", "org:ohchr", "publication"),
+    ("Zmina's monitoring found that 180 people are held as political prisoners.", "org:zmina", "publication"),
+    ("Human Rights Watch's 2023 World Report describes the persecution of Crimean Tatars.", "org:human-rights-watch",
+     "publication"),
+    ("The Crimean Human Rights Group issued a statement condemning the arrests.", "org:crimean-human-rights-group",
+     "statement"),
+])
+def test_an_organisation_states_what_it_records_or_issues(body: str, org: str, kind: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if c.subject == org and c.predicate == "STATES"]
+    assert len(made) == 1 and ex.entities[made[0].object].attributes["kind"] == kind
+    check_quotes(text, ex)
+
+
+def test_an_organisation_another_verb_governs_states_nothing() -> None:
+    _text, ex = extract("The searches were documented by the Crimean Human Rights Group. Russia sent a letter to the OSCE "
+                        "and adopted a resolution.")
+    assert not any(c.predicate == "STATES" and c.subject in ("org:crimean-human-rights-group", "org:osce") and
+                   c.rule.startswith("org-") for c in ex.claims)
+
+
+@pytest.mark.parametrize(("body", "expect", "role"), [
+    ("Remzi Bekirov, an activist with Crimean Solidarity, was detained.",
+     ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "activist"),
+    ("Remzi Bekirov, who is a member of the Mejlis, was detained.", ("person:remzi-bekirov", "MEMBER_OF", "org:mejlis"), "member"),
+    ("Remzi Bekirov, a Crimean Solidarity journalist, was detained.",
+     ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "journalist"),
+    ("Remzi Bekirov joined Crimean Solidarity in 2017.", ("person:remzi-bekirov", "MEMBER_OF", "org:crimean-solidarity"), "member"),
+])
+def test_titles_with_with_who_is_after_the_name_and_joining(body: str, expect: tuple[str, str, str], role: str) -> None:
+    text, ex = extract(body)
+    made = [c for c in ex.claims if (c.subject, c.predicate, c.object) == expect]
+    assert len(made) == 1 and made[0].qualifiers.get("role") == role
+    check_quotes(text, ex)
+
+
+@pytest.mark.parametrize("body", [
+    "Remzi Bekirov, an alleged member of Hizb ut-Tahrir, was detained.",    # alleged: the accusation
+    "Remzi Bekirov, a member of Hizb ut-Tahrir, was sentenced to 19 years.",  # a banned group in a sentence that accuses
+])
+def test_no_membership_from_an_accusation(body: str) -> None:
+    _text, ex = extract(body)
+    assert not any(c.predicate == "MEMBER_OF" for c in ex.claims)

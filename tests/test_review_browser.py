@@ -80,9 +80,15 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "same_as_name": "UN High Commissioner for Human Rights", "score": 0.6, "reason": "similar name",
          "decision": "pending"}]
     write_fact_file(folder / "match.yaml", doc)
-    # A fresh copy of the dev draft for editing claims beyond their quote.
+    # A fresh copy of the dev draft for editing claims beyond their quote, with a claim whose object to edit
+    # (an organisation in a place: the extractor no longer says a state acting "in Crimea" sits there).
     doc = read_draft(folder / DRAFT)
     doc["source"]["key"] = "source:edit"
+    quote = "committed by the Russian Federation in Crimea"
+    at = text.index(quote)
+    if not any((c["subject"], c["predicate"]) == ("org:russian-federation", "LOCATED_IN") for c in doc["claims"]):
+        doc["claims"].append({"subject": "org:russian-federation", "predicate": "LOCATED_IN", "object": "place:crimea",
+                              "span": [at, at + len(quote)], "review": "pending", "confidence": 0.5, "quote": quote})
     write_fact_file(folder / "edit.yaml", doc)
     # A draft whose entities the loaded graph may hold under other names (CORPUS_GOLD).
     small = articles / "corpus.txt"

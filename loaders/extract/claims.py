@@ -698,19 +698,36 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
     """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
+    from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
+    from loaders.extract.cases import more_cases
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_in_named_cases, link_events
+    from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
+    from loaders.extract.org_seats import org_places, sub_organisations
+    from loaders.extract.org_statements import org_publications
+    from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
+    more_cases(text, sentences, mentions, ex, gaz)
     staff_affiliations(text, sentences, mentions, ex)
+    more_affiliations(text, sentences, mentions, ex, gaz.cues)
+    org_publications(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
     acts_in_named_cases(text, sentences, ex)
     issuing_body(text, sentences, mentions, ex)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
+    org_places(text, sentences, mentions, ex)
+    prune_event_places(text, sentences, mentions, ex)
+    event_places(text, sentences, mentions, ex)
+    place_parts(text, sentences, mentions, ex)
+    residences(text, sentences, mentions, ex)
+    sub_organisations(text, sentences, mentions, ex)
+    drop_charged_memberships(text, sentences, ex)
+    settle_affiliations(ex, gaz.cues["leadership"])
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
@@ -839,13 +856,18 @@ def _event(ex: Extraction, gaz: Gazetteer, people: dict[str, Person], target: st
     return ev
 
 
-def _case(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
+def case_of(ex: Extraction, cases: dict[str, str], defendant: str) -> str:
+    """The key of ``defendant``'s case (one LegalCase per defendant, "Case against X"), made on first use
+    and recorded in ``cases`` (defendant key -> case key)."""
     if defendant not in cases:
         name = ex.entities[defendant].name
         key = f"case:{slug(name)}"
         ex.entity(key, "LegalCase", f"Case against {name}")
         cases[defendant] = key
     return cases[defendant]
+
+
+_case = case_of  # the claim rules' own name for it
 
 
 def _first_ref_pos(cx: _Sent, ref: str, default: int) -> int:

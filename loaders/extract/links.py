@@ -72,11 +72,12 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
 
 def org_links(text: str, orgs: list[Mention], people: list[Mention], places: list[Mention], claim: Claim,
               quote: Callable[[int, int], tuple[int, int]]) -> None:
-    """``LOCATED_IN`` for "ORG in PLACE"; ``WORKS_FOR`` for "ORG <title> PERSON"."""
+    """``LOCATED_IN`` for "ORG in PLACE" (a court, an agency, the police, a prosecutor's office: a state
+    "in Crimea" acts there, it does not sit there); ``WORKS_FOR`` for "ORG <title> PERSON"."""
     for o in orgs:
         for pl in places:
             if re.fullmatch(r"\s+in\s+(?:the\s+)?", text[o.end:pl.start]) and o.entry is not None \
-                    and o.entry.attributes.get("kind") in ("court", "government", "agency", "police", "prosecutor"):
+                    and o.entry.attributes.get("kind") in ("court", "agency", "police", "prosecutor"):
                 claim(o.ref, "LOCATED_IN", pl.ref, quote(o.start, pl.end), 0.7, "org-place")
         if o.text.lower() in TITLE_WORDS:
             continue  # "Foreign Minister X": one word of a title, not the organisation the word may stand for elsewhere

@@ -231,7 +231,9 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                 pred, role = cues.pred[mt.group("title").lower()], _role(mt)
                 if charged(pred, org):
                     continue
-                rel.add(p.ref, pred, org, quote_span(text, sent, o.start, p.end), 0.8, "org-title", role=role)
+                # "Mejlis members X and Y", "Crimean Solidarity activists X, Y and Z": each of them
+                for q in _coordinated(text, people, p, forward=True) if mt.group("pl") else [p]:
+                    rel.add(q.ref, pred, org, quote_span(text, sent, o.start, q.end), 0.8, "org-title", role=role)
 
 
 def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:

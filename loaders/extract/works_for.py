@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
@@ -25,8 +26,16 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
           r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
           r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
-_STAFF_OF_RE = re.compile(rf",\s+(?:(?:a|an|the)\s+(?P<title>{_STAFF})\s+(?:with|at)|who\s+(?:works|worked|has\s+worked)\s+"
+_STAFF_OF_RE = re.compile(rf",\s+(?:(?:a|an|the)\s+(?P<title>{_STAFF})\s+(?:with|at|for)|who\s+(?:works|worked|has\s+worked)\s+"
                           r"(?:for|at|with))\s+(?:the\s+)?", re.IGNORECASE)
+# "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
+_APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
+_TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0,3}}(?P<title>{_STAFF})\b", re.IGNORECASE)
+# "Amnesty International's Ukraine researcher X": a region or desk between the organisation and the title.
+_DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
+                            re.IGNORECASE)
+# "Zmina's X": the staff of a civic body or an outlet speak by its name.
+_CIVIC = ("ngo", "media")
 _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
                            r"(?:\s+for\s+(?:[A-Z][\w’'-]*\s+){1,4}?(?:and\s+(?:[A-Z][\w’'-]*\s+){1,3})?)?)\s*,?\s*$")
 _SPOKES_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?P<title>(?:Deputy\s+)?Department\s+(?:Spokesperson|Spokesman|Spokeswoman))\b")
@@ -50,6 +59,7 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
         for p in inside:
             if (e := ex.entities.get(p.ref)) is None or e.label != "Person":
                 continue
+            _around_org(text, sent, p, orgs, ex, add)
             mt = _STAFF_OF_RE.match(text, p.end)
             org = next((o for o in orgs if mt and o.start == mt.end()), None)
             if mt and org is not None:
@@ -66,3 +76,20 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
             spokes = _SPOKES_AFTER_RE.match(text, p.end)
             if spokes:
                 add(p.ref, _STATE_DEPT, quote_span(text, sent, p.start, spokes.end()), spokes.group("title"), "department-spokes")
+
+
+def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, add: Callable[..., None]) -> None:
+    """The staff titles an organisation's name stands in: "X, the State Department spokesperson",
+    "Amnesty International's Ukraine researcher X", "Zmina's X"."""
+    for o in orgs:
+        if o.start > p.end and o.start - p.end <= 8 and _APPOSED_ORG_RE.fullmatch(text, p.end, o.start):
+            mt = _TITLE_AFTER_ORG_RE.match(text, o.end)
+            if mt and re.match(r"\s*(?:[,.;)]|$|said|says|told)", text[mt.end():mt.end() + 6]):
+                add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").lower().split()),
+                    "staff-apposed")
+        elif o.end < p.start and p.start - o.end <= 60:
+            mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
+            if mt:
+                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), " ".join(mt.group("title").lower().split()), "staff-desk")
+            elif re.fullmatch(r"(?:’s|'s)\s+", text[o.end:p.start]) and (ex.entities[o.ref].attributes or {}).get("kind") in _CIVIC:
+                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), None, "staff-possessive")

@@ -1,0 +1,161 @@
+"""Affiliations the title rules of :mod:`loaders.extract.relations` do not read: a verb of
+leading.
+
+- "X heads ORG", "X, who leads ORG", "ORG, led by X", "ORG, headed by its chairman X" ->
+  ``LEADS`` (the verb's title as role);
+- a title with "with" or after "who is": "X, an activist with Crimean Solidarity", "X, who is a
+  member of the Mejlis"; a title after the organisation's name: "X, a Crimean Solidarity
+  journalist"; "X joined ORG" -> ``LEADS`` / ``MEMBER_OF`` / ``WORKS_FOR`` by the title (the
+  gazetteer's title words), never an alleged or charged membership of a banned group;
+
+A state's office holder ("Russian President X") is left out: careful annotators of the development
+set did not always take it as an affiliation (tried, and it cost precision there).
+
+A fact another rule already made (any affiliation of the same two) is left to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["more_affiliations"]
+
+_LEAD_VERB = {"head": "head", "lead": "leader", "led": "leader", "chair": "chair"}
+_HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+)?(?P<verb>head|lead|led|chair)(?:s|ed)?\s+(?:the\s+)?$")
+_LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair)(?:ed)?\s+by\s+(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
+
+
+_DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
+_ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
+_CIVIC = ("ngo", "representative_body", "government", "media")
+
+
+_TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Title word -> predicate, and the two title patterns (built once per cue set)."""
+    have = _TITLES.get(id(cues))
+    if have is not None and have[0] is cues:
+        return have[1], have[2], have[3]
+    pred: dict[str, str] = {}
+    for key, p in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
+        for w in cues.get(key, []):
+            pred.setdefault(w.lower(), p)
+    titles = "|".join(re.escape(w) for w in sorted(pred, key=len, reverse=True))
+    # "X, an activist with ORG", "X, who is a member of the Mejlis", "X, a lawyer and member of ORG"
+    before = re.compile(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:a|an|the)\s+(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
+                        rf"(?P<title>{titles})s?\s+(?:with|of|for|at|in)\s+(?:the\s+)?", re.IGNORECASE)
+    # "X, a Crimean Solidarity journalist": the title right after the organisation's name
+    after = re.compile(rf"\s+(?P<title>{titles})\b\s*[,.;)]", re.IGNORECASE)
+    _TITLES[id(cues)] = (cues, pred, before, after)
+    return pred, before, after
+
+
+def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction,
+                      cues: dict[str, list[str]] | None = None) -> None:
+    """Add ``LEADS`` from the verbs of leading ("X heads ORG", "ORG, led by X"), and affiliations from the
+    titles the title rules do not read ("X, an activist with ORG", "X, a ORG journalist", "X joined ORG")."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
+    starts = [s.start for s in sentences]
+
+    def add(person: str, pred: str, org: str, span: tuple[int, int], role: str, rule: str) -> None:
+        if (person, org) not in have and person != org:
+            have.add((person, org))
+            ex.claim(person, pred, org, span, 0.7, rule, role=role)
+
+    def label(m: Mention) -> str:
+        e = ex.entities.get(m.ref)
+        return "" if e is None else e.label if not e.generic else "generic"
+
+    pred_of, before_rx, after_rx = _titles(cues) if cues else ({}, None, None)
+    people = [m for m in mentions if label(m) == "Person"]
+    orgs = [m for m in mentions if label(m) == "Organisation"]
+    ostarts = [o.start for o in orgs]
+    for p in people:
+        sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
+        # only the organisations near the name (bisection: long articles name many)
+        near = orgs[bisect.bisect_left(ostarts, p.start - 200):bisect.bisect_right(ostarts, p.end + 90)]
+        if before_rx is not None and after_rx is not None:
+            _titled(text, sent, p, near, ex, pred_of, before_rx, after_rx, add)
+        for o in near:
+            if o.start - p.end > 40:
+                continue
+            if o.start > p.end and o.start - p.end <= 40:
+                mt = _HEADS_RE.fullmatch(text, p.end, o.start)
+                if mt:
+                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, p.start, o.end), _LEAD_VERB[mt.group("verb").lower()], "heads")
+            elif o.end < p.start and p.start - o.end <= 60:
+                mt = _LED_BY_RE.fullmatch(text, o.end, p.start)
+                if mt:
+                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
+
+
+def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
+            before_rx: re.Pattern[str], after_rx: re.Pattern[str], add: Callable[..., None]) -> None:
+    """The affiliations of ``p`` that a title with "with", after "who is", or after the organisation's name gives."""
+    accusing = bool(_ACCUSING_RE.search(sent.text))
+    for o in orgs:
+        if o.start <= p.end or o.start - p.end > 90 or o.end > sent.end:
+            continue
+        gap = text[p.end:o.start]
+        mt = before_rx.fullmatch(gap)
+        after = None
+        if mt is None:
+            if re.fullmatch(r",\s+(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
+                after = after_rx.match(text[o.end:o.end + 40])
+            if after is None:
+                continue
+        title = (mt or after).group("title").lower()  # type: ignore[union-attr]
+        pred = pred_of.get(title)
+        if pred is None or (mt is not None and _DOUBT_RE.search(mt.group("pre"))):
+            continue
+        kind = (ex.entities[o.ref].attributes or {}).get("kind")
+        if pred == "MEMBER_OF" and accusing and kind not in _CIVIC:
+            continue  # "X, a member of Hizb ut-Tahrir, was sentenced": the charge, not a fact
+        end = o.end + (after.end() - 1 if after else 0)
+        add(p.ref, pred, o.ref, quote_span(text, sent, p.start, end), title, "titled")
+    # "X joined ORG"
+    for o in orgs:
+        if o.start > p.end and re.fullmatch(r"\s+(?:has\s+|had\s+|later\s+)?joined\s+(?:the\s+)?", text[p.end:o.start]):
+            add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "joined")
+
+
+_AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
+
+
+def drop_charged_memberships(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """A membership of a banned party in a sentence that accuses or sentences ("X, a member of Hizb
+    ut-Tahrir, was sentenced") is the charge the court found, not an affiliation a monitor records."""
+    starts = [s.start for s in sentences]
+    drop = []
+    for c in ex.claims:
+        if c.predicate != "MEMBER_OF" or (ex.entities[c.object].attributes or {}).get("kind") != "party":
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, c.span[0]) - 1)]
+        if _ACCUSING_RE.search(sent.text) or _DOUBT_RE.search(text[max(sent.start, c.span[0] - 40):c.span[1]]):
+            drop.append(c)
+    for c in drop:
+        ex.claims.remove(c)
+
+
+def settle_affiliations(ex: Extraction, leadership: list[str]) -> None:
+    """One affiliation per person and organisation: a staff claim whose role is a leadership title
+    ("Ukraine's President X") leads; where two rules gave the same pair two predicates ("the OSCE
+    Chairman X": LEADS and WORKS_FOR), the leading one stays, then membership, then staff."""
+    heads = {w.lower() for w in leadership}
+    for c in ex.claims:
+        if c.predicate == "WORKS_FOR" and str(c.qualifiers.get("role", "")).lower() in heads:
+            c.predicate = "LEADS"
+    best: dict[tuple[str, str], int] = {}
+    for c in ex.claims:
+        if c.predicate in _AFFILIATIONS:
+            rank = _AFFILIATIONS.index(c.predicate)
+            best[(c.subject, c.object)] = min(rank, best.get((c.subject, c.object), rank))
+    ex.claims[:] = [c for c in ex.claims if c.predicate not in _AFFILIATIONS
+                    or _AFFILIATIONS.index(c.predicate) == best[(c.subject, c.object)]]

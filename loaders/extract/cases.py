@@ -1,0 +1,205 @@
+"""Defendants and charges the charge rules of :mod:`loaders.extract.claims` do not read: one
+``LegalCase`` per defendant, with ``DEFENDANT_IN`` and, where the article names the charge,
+``ACCUSED_OF`` (the charge, or "RU CC <article>", as qualifier).
+
+The phrases are the ones of criminal procedure, whatever the verb's tense or the defendant's
+place in the sentence:
+
+- an accusation with its object: "investigators accuse X of sabotage", "accusing him of
+  espionage", "found X guilty of espionage", "charging them under Article 281";
+- a suspicion: "X was arrested on suspicion of involvement in Hizb ut-Tahrir";
+- a case: "a criminal case was opened against X under Article 205.5", "the case of X", "X's
+  case", "X, one of the defendants in the ... case", "the prosecutor requested 19 years for X",
+  "X and Y were arrested in the so-called Hizb ut-Tahrir case";
+- a prison term: "X was jailed for 12 years", "received 14 years", "serving a 19-year sentence";
+- an article of the code named in a sentence about one defendant: "X was detained under Article
+  281" gives X's case that charge.
+
+A pronoun right after the verb ("accusing him of") means the person named last before it in the
+sentence, else in the sentence before in the same paragraph (only when that names one person).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from loaders.extract.claims import Extraction, case_of, quote_span
+from loaders.extract.gazetteer import Gazetteer
+from loaders.extract.guards import irrealis
+from loaders.extract.links import events_in_cases
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["more_cases"]
+
+_PRONOUN = r"(?P<pron>him|her|them)"
+_ACCUSE_RE = re.compile(r"\b(?P<verb>accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|convict(?:s|ed|ing)?|f(?:ound|inds?|inding)|"
+                        r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=(?-i:[A-Z]))))", re.IGNORECASE)
+_OBJECT_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with|under|for)\b", re.IGNORECASE)
+_SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
+_OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                        r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+_CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
+_OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
+_DEFENDANT_RE = re.compile(r",\s+(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|the\s+)?(?:co-)?defendants?\s+in\b")
+_REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
+                           r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "X and Y were arrested in the so-called Hizb ut-Tahrir case", "X, accused in the Ukrainian saboteurs case"
+_IN_CASE_RE = re.compile(r"\b(?P<verb>accused|charged|convicted|prosecuted|tried|sentenced|detained|arrested|defendants?|suspects?)\s+"
+                         r"(?:(?:as|together|along)\s+[^.;]{0,40}?\s+)?in\s+(?:the|a|an|another)\s+(?:(?!(?:and|or|but|his|her|their|its)\b)[\w“”\"'’-]+\s+){0,5}?"
+                         r"(?:criminal\s+)?case\b", re.IGNORECASE)
+_NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
+       r"eighteen|nineteen|twenty)"
+# A prison term served or handed down: "was jailed for 12 years", "received 14 years", "serving a 19-year sentence".
+_TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
+                      rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
+                      r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
+# A word any of the phrases below needs (a cheap test before the patterns).
+_CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
+                      r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested")
+_STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
+           "indict": "accused"}
+
+
+@lru_cache(maxsize=8)
+def _keywords(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The charge keywords as one pattern, longest first."""
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in words) + r")\b")
+
+
+def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
+    """Add the defendants, cases and charges of one article that the charge rules left out, and
+    tie the procedural events of the new defendants to their cases."""
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
+             and ex.entities[c.subject].label == "Person"}
+    have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
+    before = set(cases)
+    people = [m for m in mentions if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person"]
+    pstarts = [m.start for m in people]
+    keywords = _keywords(tuple(sorted(gaz.charge_keywords, key=len, reverse=True)))
+
+    def named_at(pos: int) -> Mention | None:
+        i = bisect.bisect_left(pstarts, pos)
+        return people[i] if i < len(people) and people[i].start == pos else None
+
+    def in_sentence(sent: Sentence) -> list[Mention]:
+        lo, hi = bisect.bisect_left(pstarts, sent.start), bisect.bisect_left(pstarts, sent.end)
+        return people[lo:hi]
+
+    def antecedent(i: int, pos: int) -> Mention | None:
+        sent = sentences[i]
+        before = [m for m in in_sentence(sent) if m.end <= pos]
+        if before:
+            return before[-1]
+        if i == 0 or text.rfind("\n", 0, sentences[i - 1].start) != text.rfind("\n", 0, sent.start):
+            return None
+        prev = in_sentence(sentences[i - 1])
+        return prev[-1] if len({m.ref for m in prev}) == 1 else None
+
+    def charge_after(sent: Sentence, pos: int) -> str | None:
+        tail = text[pos:sent.end]
+        art = _ARTICLE_RE.search(tail) or re.match(r"\s*Articles?\s+(\d{2,4}(?:\.\d)?)", tail)
+        low = re.sub(r"[“”\"‘]", "", tail[:100]).lower()
+        found = keywords.search(low)
+        if found:
+            return found.group(1)
+        quoted = re.match(r"\s*(?:(?:alleged|allegedly|purported|the)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", tail)
+        if quoted:
+            return quoted.group(1).lower()
+        if art:
+            return f"RU CC {art.group(1)}"
+        # "accused of involvement in Hizb ut-Tahrir": the words up to the clause's end
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their|alleged|allegedly|purported|purportedly)\s+)*([\w\s’'-]{4,70}?)\s*(?:[,.;(]|$|"
+                         r"\s(?:and|after|before|while|when|in\s+(?:19|20)\d\d)\s)", tail)
+        return words.group(1).strip().lower() if words and words.group(1).strip() else None
+
+    def add(who: Mention, sent: Sentence, a: int, b: int, status: str, charge: str | None, rule: str) -> None:
+        if irrealis(text[max(sent.start, a - 80):a]):
+            return  # "could be charged with", "was never accused of": no accusation reported
+        case = case_of(ex, cases, who.ref)
+        span = quote_span(text, sent, min(a, who.start), max(b, who.end))
+        if (who.ref, "DEFENDANT_IN") not in have:
+            have.add((who.ref, "DEFENDANT_IN"))
+            ex.claim(who.ref, "DEFENDANT_IN", case, span, 0.6, rule, procedural_status=status, charge=charge)
+        if charge and (who.ref, "ACCUSED_OF") not in have:
+            have.add((who.ref, "ACCUSED_OF"))
+            ex.claim(who.ref, "ACCUSED_OF", case, span, 0.6, rule, charge=charge)
+            article = re.match(r"RU CC (\S+)", charge) or None
+            code = article.group(1) if article else gaz.charge_keywords.get(charge)
+            if code:
+                charges = ex.entities[case].attributes.setdefault("charges", [])
+                if f"RU CC {code}" not in charges:
+                    charges.append(f"RU CC {code}")
+
+    for i, sent in enumerate(sentences):
+        s0 = sent.start
+        if not _CUES_RE.search(sent.text.lower()):
+            continue  # no word of criminal procedure: nothing to read (most sentences)
+        for mt in _ACCUSE_RE.finditer(sent.text):
+            pos = s0 + mt.end()
+            who = named_at(pos) if mt.group("name") is not None else antecedent(i, s0 + mt.start())
+            if who is None:
+                continue
+            after = who.end if mt.group("name") is not None else pos
+            obj = _OBJECT_RE.match(text, after)
+            verb = mt.group("verb").lower()
+            if obj is None or (verb.startswith("f") and not obj.group("guilty")) or (obj.group("prep").lower() == "for"
+                                                                                    and not verb.startswith("convict")):
+                continue
+            status = next(v for k, v in _STATUS.items() if verb.startswith(k))
+            add(who, sent, s0 + mt.start(), obj.end(), status, charge_after(sent, obj.end()), "case:accusation")
+        for mt in _SUSPICION_RE.finditer(sent.text):
+            a = s0 + mt.start()
+            before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]
+            if before:
+                add(before[-1], sent, before[-1].start, s0 + mt.end(), "suspect", charge_after(sent, s0 + mt.end()), "case:suspicion")
+        for rx, rule in ((_OPENED_RE, "case:opened"), (_CASE_OF_RE, "case:of"), (_REQUESTED_RE, "case:requested")):
+            for mt in rx.finditer(sent.text):
+                who = named_at(s0 + mt.end())
+                if who is not None:
+                    add(who, sent, s0 + mt.start(), who.end, "accused" if rule == "case:opened" else "defendant",
+                        charge_after(sent, who.end) if rule == "case:opened" else None, rule)
+        for mt in _IN_CASE_RE.finditer(sent.text):
+            a = s0 + mt.start()
+            before = [m for m in in_sentence(sent) if m.end <= a]
+            if not before or not re.fullmatch(r"(?:\s*,[^,;]{1,60},)?\s*(?:,\s*)?(?:(?:who\s+)?(?:is|was|were|are|has\s+been|have\s+been|"
+                                              r"had\s+been)\s+)?(?:also\s+|\w+ly\s+)?(?:both\s+)?", text[before[-1].end:a]):
+                continue
+            group = [before[-1]]
+            for q in reversed(before[:-1]):  # "X, Y and Z were arrested in the ... case": everyone named together
+                if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+                    group.append(q)
+                else:
+                    break
+            verb = mt.group("verb").lower()
+            status = "convicted" if verb in ("convicted", "sentenced") else "suspect" if verb.startswith(("detained", "arrested", "suspect")) \
+                else "accused" if verb in ("accused", "charged", "prosecuted") else "defendant"
+            for who in group:
+                add(who, sent, group[-1].start, s0 + mt.end(), status, None, "case:in-case")
+        for mt in _TERM_RE.finditer(sent.text):
+            a = s0 + mt.start()
+            if mt.group("who") is not None:
+                who = named_at(s0 + mt.start("who"))
+            else:
+                before = [m for m in in_sentence(sent) if m.end <= a]
+                # the subject of the term: the person just before it ("X, who is serving ...", "X was jailed for ...")
+                who = before[-1] if before and re.fullmatch(r"(?:\s*,\s*who)?\s+(?:(?:is|was|has\s+been|had\s+been|were|are)\s+)?"
+                                                            r"(?:\w+ly\s+)?(?:now\s+|currently\s+|already\s+)?", text[before[-1].end:a]) else None
+            if who is not None:
+                add(who, sent, a, s0 + mt.end(), "convicted", None, "case:term")
+        for who in in_sentence(sent):
+            if _OWN_CASE_RE.match(text, who.end) or _DEFENDANT_RE.match(text, who.end):
+                add(who, sent, who.start, who.end + 12, "defendant", None, "case:named")
+    # An article of the code in a sentence that names one defendant: that defendant's charge.
+    for sent in sentences:
+        art = _ARTICLE_RE.search(sent.text)
+        named = {m.ref for m in in_sentence(sent) if m.ref in cases}
+        if art and len(named) == 1:
+            [ref] = named
+            who = next(m for m in in_sentence(sent) if m.ref == ref)
+            add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
+    new = {d: c for d, c in cases.items() if d not in before}
+    if new:
+        events_in_cases(ex.claims, ex.entities, new, ex.claim)

@@ -1,0 +1,132 @@
+"""Where organisations sit and what they belong to.
+
+- "the Zheleznodorozhny District Court, in Simferopol", "the Kyivskyi District Court of
+  Simferopol", "the Simferopol City Court", "Supreme Court of Crimea", "from its headquarters in
+  Kyiv", "the Crimean Human Rights Group, based in Kyiv" -> the organisation ``LOCATED_IN`` the
+  place (a bare "in" only for a court, an agency, the police or a prosecutor's office: a state
+  "in Crimea" acts there, a security service "in Crimea" is its branch there);
+- "FSB Department", "Main Investigative Directorate of the Investigative Committee", "UK
+  Delegation to the OSCE" -> the unit ``PART_OF`` the body its name names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.place_parts import lies_in
+
+__all__ = ["org_places", "sub_organisations"]
+
+# Bodies with a seat; a state or a government "in Crimea" acts there, it does not sit there.
+# (A security service or an army "in Crimea" is its branch there, not the body's seat.)
+_SEATED = ("court", "agency", "police", "prosecutor")
+_ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+_BASED_RE = re.compile(r",?\s+(?:(?:which|that)\s+is\s+|(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?"
+                       r"(?:(?:city|town)\s+of\s+)?")
+_SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
+    return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``LOCATED_IN`` for a court, agency or office the article puts in a place."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    starts = [s.start for s in sentences]
+    named = [m for m in mentions if m.label == "Organisation" and (e := ex.entities.get(m.ref)) is not None
+             and e.label == "Organisation" and not e.generic]
+    orgs = [m for m in named if (ex.entities[m.ref].attributes or {}).get("kind") in _SEATED]
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") != "country"]
+    pl_starts = [p.start for p in places]
+    for o in named:
+        sent = _sentence_of(sentences, starts, o.start)
+        seated = (ex.entities[o.ref].attributes or {}).get("kind") in _SEATED
+        for pl in places[bisect.bisect_left(pl_starts, o.end):bisect.bisect_right(pl_starts, o.end + 40)]:
+            if pl.end > sent.end:
+                continue
+            gap = text[o.end:pl.start]
+            # any body "based in" a place sits there; a court, agency or police "in" a place too
+            if _BASED_RE.fullmatch(gap) or seated and (_ORG_IN_RE.fullmatch(gap) or re.fullmatch(
+                    r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", gap) and (ex.entities[o.ref].attributes or {}).get("kind") == "court"):
+                if (o.ref, pl.ref) not in have:
+                    have.add((o.ref, pl.ref))
+                    ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
+            break
+    _named_seats(text, sentences, starts, orgs, ex, have)
+    # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
+    for pl in places:
+        sent = _sentence_of(sentences, starts, pl.start)
+        if not _SEAT_RE.search(text, max(sent.start, pl.start - 40), pl.start):
+            continue
+        before = [o for o in orgs if sent.start <= o.start and o.end <= pl.start]  # rare: a seat phrase
+        if before and (before[0].ref, pl.ref) not in have:
+            have.add((before[0].ref, pl.ref))
+            ex.claim(before[0].ref, "LOCATED_IN", pl.ref, quote_span(text, sent, before[0].start, pl.end), 0.6, "org-seat")
+
+
+def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: list[Mention], ex: Extraction,
+                 have: set[tuple[str, str]]) -> None:
+    """A court whose name says where it sits: "Supreme Court of Crimea", "Court of Simferopol", "Dzhankoi City
+    Court", "Bakhchysarai District Court" (a Crimean town's district court), when the article names that place."""
+    places = {n: k for k, e in ex.entities.items() if e.label == "Location"
+              and (e.attributes or {}).get("kind") not in ("country", "facility") for n in (e.name, *e.aliases)}
+    for o in orgs:
+        e = ex.entities[o.ref]
+        if (e.attributes or {}).get("kind") != "court":
+            continue
+        for name in dict.fromkeys((e.name, o.text)):
+            mt = re.search(r"\b(?:of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)$", name)
+            ref = places.get(mt.group("place")) if mt else None
+            if ref is None:
+                mt = re.match(r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:(?P<city>City|Town|Garrison|Military)|District)\b", name)
+                ref = places.get(mt.group("place")) if mt else None
+                if ref is not None and not mt.group("city") and not lies_in(ex, ref, "place:crimea"):
+                    ref = None  # "Kyiv District Court": the Kyivskyi district of Simferopol, not the city of Kyiv
+            if ref is not None and (o.ref, ref) not in have:
+                have.add((o.ref, ref))
+                sent = _sentence_of(sentences, starts, o.start)
+                ex.claim(o.ref, "LOCATED_IN", ref, quote_span(text, sent, o.start, o.end), 0.6, "court-name")
+                break
+
+
+# The word that makes a name a unit of a larger body: "FSB Department", "Main Investigative Directorate of the ...".
+_UNIT_RE = re.compile(r"\b(?:Department|Directorate|Division|Branch|Unit|Delegation|Administration|Centre|Center|Office|Service|"
+                      r"Bureau|Section)\b")
+
+
+def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from a unit to the body its name names: "FSB Department" (the FSB's department),
+    "Main Investigative Directorate of the Investigative Committee", "UK Delegation to the OSCE"
+    (the UK's delegation: the body before the unit word, or after "of", never after "to")."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    names: dict[str, str] = {}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                names.setdefault(n, key)
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == "Organisation" and m.ref in names.values():
+            first.setdefault(m.ref, m)
+    for key, m in first.items():
+        e = ex.entities[key]
+        for name in dict.fromkeys((e.name, m.text)):
+            unit = _UNIT_RE.search(name)
+            if unit is None:
+                continue
+            head, tail = name[:unit.start()].strip(), name[unit.end():]
+            of = re.match(r"\s+of\s+(?:the\s+)?(.+)$", tail)
+            parent = names.get(head) if head else None
+            parent = parent or (names.get(of.group(1).strip()) if of else None)
+            if parent is None or parent == key or (key, parent) in have:
+                continue
+            have.add((key, parent))
+            sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+            ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, m.end), 0.6, "sub-organisation")
+            break

@@ -1,0 +1,59 @@
+"""What an organisation publishes or declares, in the words the speech rules of
+:mod:`loaders.extract.claims` do not read:
+
+- a publication: "the OHCHR recorded 45 cases", "Zmina's monitoring found", "the Mission, in its
+  latest report, said", "Human Rights Watch's 2023 World Report describes", "ORG issued a
+  report" -> the organisation ``STATES`` its report (an Event of kind ``publication``);
+- a declaration: "ORG issued a statement condemning ...", "ORG released an appeal" -> the
+  organisation ``STATES`` its statement (kind ``statement``).
+
+One event per organisation and kind, named as the claim rules name theirs ("Report by X",
+"Statement by X"), so that the rules agree on one event. An organisation the sentence names as
+the object of another verb ("condemned by ORG", "a letter to ORG") is not the one who speaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import slug
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["org_publications"]
+
+_NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
+_PUBLISHED_RE = re.compile(
+    r"(?:(?:’s|'s)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|monitoring|data|survey|study|findings|review)\b"
+    r"|\s*,\s+in\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?report\b"
+    r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:recorded|registered|counted|tallied|monitored|documented)\b"
+    r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|presented)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|study|survey|review|analysis|findings)\b)")
+_DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
+                          r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b")
+
+
+def org_publications(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``STATES`` from an organisation to its report or statement, for the phrases above."""
+    starts = [s.start for s in sentences]
+    kinds = {(c.subject, (ex.entities[c.object].attributes or {}).get("kind")) for c in ex.claims if c.predicate == "STATES"}
+    for m in mentions:
+        e = ex.entities.get(m.ref)
+        if e is None or e.label != "Organisation" or e.generic or m.label != "Organisation":
+            continue
+        sent = starts and sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        if not sent or _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
+            continue
+        pub = _PUBLISHED_RE.match(text, m.end)
+        dec = None if pub else _DECLARED_RE.match(text, m.end)
+        if pub is None and dec is None:
+            continue
+        kind = "publication" if pub else "statement"
+        if (m.ref, kind) in kinds:
+            continue
+        kinds.add((m.ref, kind))
+        ev = f"event:{slug(e.name)}-{'report' if pub else 'statement'}"
+        ex.entity(ev, "Event", f"{'Report' if pub else 'Statement'} by {e.name}", kind=kind)
+        end = (pub or dec).end()  # type: ignore[union-attr]
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, end), 0.65, f"org-{kind}")

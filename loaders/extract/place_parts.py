@@ -1,0 +1,187 @@
+"""Places inside places, confirmed by the shipped GeoNames data, and people's home places.
+
+:func:`loaders.extract.links.place_links` reads the tight patterns ("Simferopol, Crimea"). Here
+the gazetteer says which place lies in which (``places-geonames.json``: a Crimean town's
+``in: crimea``, every place's country), so the article only has to put the two side by side:
+
+- "Bakhchysarai in occupied Crimea", "Yalta (Crimea)", "the village of Dubki, Simferopol
+  district, Crimea" and "the Crimean city of Sevastopol", "Kyiv, the Ukrainian capital", "the
+  Russian city of Rostov-on-Don" -> the town ``PART_OF`` the region or country, when the
+  gazetteer agrees (an adjective stands for the region or country the article names);
+- a sentence on the sovereignty or territorial integrity of Ukraine, "Ukraine's Crimea",
+  "the Ukrainian peninsula of Crimea" -> Crimea ``PART_OF`` Ukraine;
+- "the home of X in Bakhchysarai", "the homes of X and Y in the village of Strogonovka",
+  "Bakhchysarai resident X", "X, 42, from Simferopol" -> the person ``LOCATED_IN`` the place.
+
+Where organisations sit is :mod:`loaders.extract.org_seats`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import cache
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["place_parts", "residences", "lies_in"]
+
+_COUNTRY_KEYS = {"UA": "ukraine", "RU": "russia"}
+_ADJECTIVES = {"crimean": "crimea", "ukrainian": "ukraine", "russian": "russia", "ukraine’s": "ukraine", "ukraine's": "ukraine",
+               "crimea’s": "crimea", "crimea's": "crimea", "russia’s": "russia", "russia's": "russia"}
+_SETTLEMENT = r"(?:village|town|city|settlement|port|capital|resort|district|region)"
+# "the Crimean city of", "the occupied Crimean town of", "Ukraine's capital": the adjective names the outer place.
+_ADJ_RE = re.compile(rf"\b(?P<adj>Crimean|Ukrainian|Russian|(?:Ukraine|Crimea|Russia)(?:’s|'s))\s+(?:(?:port\s+)?{_SETTLEMENT}|"
+                     rf"(?:[a-z][\w-]*\s+){{0,2}}{_SETTLEMENT})(?:\s+of)?\s*,?\s*$")
+# "Kyiv, the Ukrainian capital", "Sevastopol, a Crimean port city"
+_ADJ_AFTER_RE = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<adj>Crimean|Ukrainian|Russian)\s+(?:[a-z][\w-]*\s+)?"
+                           rf"{_SETTLEMENT}\b")
+# Between a place and the one it lies in: "X, Y", "X (Y)", "X in (occupied) Y", "X, Simferopol district, Y", "X near Y"? no:
+# "near" says next to, not inside.
+_GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)?(?:the\s+)?(?:(?:southern|northern|eastern|western|"
+                     r"central|occupied|annexed|Russian-occupied|Russia-occupied)\s+)?|\s*\(\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?(?:(?:southern|northern|"
+                     r"eastern|western|central|occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied|temporarily\s+"
+                     r"occupied)\s+)?"
+                     # "Simferopol is the capital of Crimea", "Kerch, a port city in eastern Crimea"
+                     r"|\s+(?:is|was|remains)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|port|resort|"
+                     r"settlement|part|region|district)\s+(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|"
+                     r"occupied|annexed)\s+)?")
+_SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
+                           r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b")
+
+@cache
+def _geo() -> dict[str, tuple[str | None, str | None]]:
+    """Every GeoNames spelling -> (the key of the place it lies in, its country key)."""
+    data = json.loads((GAZETTEER_DIR / "places-geonames.json").read_text(encoding="utf-8"))
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for item in data["places"]:
+        if item.get("kind") == "country":
+            continue
+        where = (item.get("in"), _COUNTRY_KEYS.get(item.get("country", "")))
+        for n in (item["name"], *(item.get("aliases") or ())):
+            out.setdefault(n, where)
+    return out
+
+
+def lies_in(ex: Extraction, inner: str, outer: str) -> bool:
+    """Whether the gazetteer puts place ``inner`` (an entity of ``ex``) in place ``outer`` (a key)."""
+    e = ex.entities.get(inner)
+    if e is None or e.label != "Location":
+        return False
+    want = outer.split(":", 1)[1]
+    if inner == "place:crimea":
+        return want == "ukraine"
+    geo = _geo()
+    # a raion of Crimea: the gazetteer knows the towns of Crimea, not of each raion (the article's words decide)
+    raion = want.endswith("-raion") and (ex.entities.get(outer) is not None) and \
+        (ex.entities[outer].attributes or {}).get("kind") == "region"
+    curated = load_gazetteer().places.get(e.name)
+    if curated is not None and curated.part_of is not None and f"place:{curated.key}" == inner and curated.part_of == want:
+        return True  # "Bakhchysarai Raion" lies in Crimea (places.yaml)
+    for n in (e.name, *e.aliases):
+        region, country = geo.get(n, (None, None))
+        if want in (region, country) or (region == "crimea" and (want == "ukraine" or raion)):
+            return True
+    return False
+
+
+def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
+    return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``PART_OF`` between places the article puts side by side and the gazetteer nests."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("PART_OF", "LOCATED_IN")}
+    starts = [s.start for s in sentences]
+
+    def add(inner: str, outer: str, sent: Sentence, a: int, b: int, rule: str) -> None:
+        if (inner, outer) in have or inner == outer or ex.entities.get(outer) is None or ex.entities[outer].label != "Location":
+            return
+        have.add((inner, outer))
+        ex.claim(inner, "PART_OF", outer, quote_span(text, sent, max(a, sent.start), min(b, sent.end)), 0.65, rule)
+
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
+    for i, m in enumerate(places):
+        sent = _sentence_of(sentences, starts, m.start)
+        # side by side: "Bakhchysarai in occupied Crimea", "Dubki, Simferopol district, Crimea"
+        for n in places[i + 1:i + 3]:
+            if n.start - m.end > 60 or n.start > sent.end:
+                break
+            gap = text[m.end:n.start]
+            mid = [p for p in places if m.end <= p.start and p.end <= n.start]
+            if mid:  # "Dubki, Simferopol district, Crimea": the district lies between
+                gap = text[m.end:mid[0].start] + " " + text[mid[-1].end:n.start]
+                gap = re.sub(r"\s+", " ", gap).replace(" ,", ",")
+            if (_GAP_RE.fullmatch(gap) or _GAP_RE.fullmatch(text[m.end:n.start])) and lies_in(ex, m.ref, n.ref):
+                add(m.ref, n.ref, sent, m.start, n.end, "place-nested")
+        # an adjective for the outer place: "the Crimean city of Sevastopol", "Kyiv, the Ukrainian capital"
+        before = text[max(sent.start, m.start - 60):m.start]
+        adj = _ADJ_RE.search(before)
+        after = _ADJ_AFTER_RE.match(text, m.end)
+        for mt, a, b in ((adj, m.start - len(before) + (adj.start() if adj else 0), m.end),
+                         (after, m.start, m.end + (after.end() - m.end if after else 0))):
+            if mt is None:
+                continue
+            outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
+            if lies_in(ex, m.ref, outer):
+                add(m.ref, outer, sent, a, b, "place-adjective")
+    # Crimea in Ukraine: a sentence on Ukraine's sovereignty or territorial integrity, "Ukraine's Crimea".
+    if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
+        for sent in sentences:
+            mt = _SOVEREIGN_RE.search(sent.text)
+            if mt:
+                add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
+                break
+
+
+_HOME_OF_RE = re.compile(r"\b(?:home|homes|house|houses|flat|flats|apartment|apartments|residence|residences)\s+of\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$",
+                         re.IGNORECASE)
+_HOME_IN_RE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?")
+_RESIDENT_RE = re.compile(r"\s+(?:residents?|native|natives)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?")
+_AGE_FROM_RE = re.compile(r"\s*,\s*(?:\d{2}\s*,\s*)?(?:from|of)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+
+
+def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``LOCATED_IN`` from a person to the place of their home the sentence names."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    starts = [s.start for s in sentences]
+    people = [m for m in mentions if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person"]
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") not in ("country", "region", "facility")]
+    by_start = {m.start: m for m in places}
+
+    def add(ref: str, pl: Mention, sent: Sentence, a: int, b: int) -> None:
+        if (ref, pl.ref) not in have:
+            have.add((ref, pl.ref))
+            ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, max(a, sent.start), min(b, sent.end)), 0.6, "home-place")
+
+    for i, p in enumerate(people):
+        sent = _sentence_of(sentences, starts, p.start)
+        # "the homes of X and Y in Strogonovka": the people named together after "homes of"
+        if _HOME_OF_RE.search(text, max(sent.start, p.start - 30), p.start):
+            group, last = [p], p
+            for q in people[i + 1:]:
+                if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[last.end:q.start]):
+                    group.append(q)
+                    last = q
+                else:
+                    break
+            mt = _HOME_IN_RE.match(text, last.end)
+            pl = by_start.get(mt.end()) if mt else None
+            if pl is not None:
+                for q in group:
+                    add(q.ref, pl, sent, p.start - 12, pl.end)
+        mt = _AGE_FROM_RE.match(text, p.end)
+        pl = by_start.get(mt.end()) if mt and re.search(r"\d", mt.group()) else None
+        if pl is not None:
+            add(p.ref, pl, sent, p.start, pl.end)
+    by_person = {q.start: q for q in people}
+    for pl in places:
+        mt = _RESIDENT_RE.match(text, pl.end)
+        p = by_person.get(mt.end()) if mt else None
+        if p is not None:
+            add(p.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, p.end)
