@@ -75,7 +75,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
     have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
-    before = set(cases)
+    known = set(cases)
     people = [m for m in mentions if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person"]
     pstarts = [m.start for m in people]
     keywords = _keywords(tuple(sorted(gaz.charge_keywords, key=len, reverse=True)))
@@ -200,6 +200,6 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             [ref] = named
             who = next(m for m in in_sentence(sent) if m.ref == ref)
             add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
-    new = {d: c for d, c in cases.items() if d not in before}
+    new = {d: c for d, c in cases.items() if d not in known}
     if new:
         events_in_cases(ex.claims, ex.entities, new, ex.claim)

@@ -85,7 +85,7 @@ def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: 
             if ref is None:
                 mt = re.match(r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:(?P<city>City|Town|Garrison|Military)|District)\b", name)
                 ref = places.get(mt.group("place")) if mt else None
-                if ref is not None and not mt.group("city") and not lies_in(ex, ref, "place:crimea"):
+                if mt is not None and ref is not None and not mt.group("city") and not lies_in(ex, ref, "place:crimea"):
                     ref = None  # "Kyiv District Court": the Kyivskyi district of Simferopol, not the city of Kyiv
             if ref is not None and (o.ref, ref) not in have:
                 have.add((o.ref, ref))

@@ -182,6 +182,6 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
-        p = by_person.get(mt.end()) if mt else None
-        if p is not None:
-            add(p.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, p.end)
+        resident = by_person.get(mt.end()) if mt else None
+        if resident is not None:
+            add(resident.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, resident.end)
