@@ -68,6 +68,7 @@ class Gazetteer:
     boilerplate: list[re.Pattern[str]]
     tail_markers: list[re.Pattern[str]]
     seats: dict[str, tuple[str, bool]] = field(default_factory=dict)  # "Moscow" -> ("russia", always the state?)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "Russia" -> "Russian" (entities.yaml)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -132,8 +133,9 @@ def load_gazetteer() -> Gazetteer:
         r"\b(?<![\w-])(?:" + "|".join(f"(?P<k{i}>{t['pattern']})" for i, t in enumerate(events["triggers"])) + r")(?![\w-])",
         re.IGNORECASE)
     charges = _read("charges.yaml")
-    cues = _read("cues.yaml")
+    cues = _merge_cues(_read("cues.yaml"), _read("entities.yaml"))
     seats = cues.pop("seats", None) or {}
+    demonyms = cues.pop("demonyms", None) or {}
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
                  *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
@@ -174,7 +176,19 @@ def load_gazetteer() -> Gazetteer:
         boilerplate=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["line_patterns"]],
         tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
         seats={str(k): (str(v["country"]), bool(v.get("always", False))) for k, v in seats.items()},
+        demonyms={str(k): str(v) for k, v in demonyms.items()},
     )
+
+
+def _merge_cues(cues: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``cues.yaml`` with the entity finders' own cues (``entities.yaml``): lists extended, new keys added."""
+    out = dict(cues)
+    for k, v in extra.items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = [*out[k], *(x for x in v if x not in out[k])]
+        else:
+            out[k] = v
+    return out
 
 
 def _geonames(curated: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, unit_orgs
 from loaders.extract.orgs import (
     ORG,
     PLACE,
@@ -154,6 +155,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
+    for a, b, entry in nationality_collectives(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
     for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
         out.append(_mention(a, b, text, entry))
@@ -198,7 +202,18 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
     kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
+    kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+
+
+def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
+    """The mentions with each found phrase in place of the mentions it covers (sorted by start)."""
+    if not found:
+        return mentions
+    spans = [(a, b) for a, b, _e in found]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *(_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
 
 
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:

@@ -82,7 +82,8 @@ def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` starts with a curated acronym that only qualifies a longer name
     ("OSCE High Commissioner on National Minorities", "UN Office of ..."): the body is the entity."""
     m = re.match(r"[A-Z]{2,6}(?= )", text[a:b])
-    return m is not None and all(taken[a:a + m.end()]) and not any(taken[a + m.end() + 1:b])
+    # A place may qualify the body ("FSB Directorate for the Republic of Crimea"); another organisation not.
+    return m is not None and all(taken[a:a + m.end()]) and ORG not in taken[a + m.end() + 1:b]
 
 
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
@@ -90,6 +91,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
+    # A head of several words starting with a title ("Prosecutor General's Office") keeps its title.
+    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
@@ -97,7 +100,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
-        while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
+        while len(words) > 1 and not m.group().startswith(long_heads, words[0].start()) and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
                                   or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
             words = words[1:]
         # A person's name after "... for Human Rights" is the office holder, not the office.

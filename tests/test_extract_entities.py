@@ -1,0 +1,66 @@
+"""Entity finders by class (loaders/extract/org_phrases.py, orgs.py, mentions.py): names built
+around another name (possessives, units of an agency), titles that head an office, collectives
+named by a nationality, and the words that are no entity. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people
+
+
+def found(text: str) -> dict[str, tuple[str, str, bool]]:
+    """Mention text -> (label, key, generic)."""
+    return {m.text: (m.label, m.ref, bool(m.entry and m.entry.generic)) for m in find_entries(text)}
+
+
+def people(text: str) -> set[str]:
+    gaz = load_gazetteer()
+    return {p.name for p in find_people(text, find_entries(text, gaz), gaz)[0]}
+
+
+def test_a_places_possessive_is_part_of_the_organisations_name() -> None:
+    # The gazetteer's body wins: Crimea's Supreme Court is not Russia's.
+    assert found("Crimea's Supreme Court upheld the sentence.")["Crimea's Supreme Court"][1] == "org:supreme-court-of-crimea"
+    got = found("Russia’s Justice Ministry listed the group.")
+    assert got["Russia’s Justice Ministry"][:2] == ("Organisation", "org:russian-justice-ministry")
+    assert "Justice Ministry" not in got and "Russia" not in got
+    # With its acronym in parentheses the body's own name stands alone.
+    assert found("Russia’s Federal Investigative Service (FSB) said.")["FSB"][1] == "org:fsb"
+
+
+def test_a_unit_of_an_agency_named_with_its_place_is_an_organisation() -> None:
+    for text, name in [("Officers of the FSB’s directorate for Crimea and Sevastopol came.", "FSB’s directorate for Crimea and Sevastopol"),
+                       ("The Crimean headquarters of the FSB summoned him.", "Crimean headquarters of the FSB"),
+                       ("The Investigative Committee's department in Sevastopol opened a case.",
+                        "Investigative Committee's department in Sevastopol"),
+                       ("The FSB department in Crimea reported it.", "FSB department in Crimea")]:
+        got = found(text)
+        assert got[name][0] == "Organisation", (text, got)
+        assert "FSB" not in got and "Investigative Committee" not in got
+    # A unit with no place is the agency itself.
+    assert set(found("The FSB's officers searched the house."))== {"FSB"}
+
+
+def test_a_title_that_heads_an_office_keeps_the_title() -> None:
+    got = found("The Prosecutor General's Office of Ukraine opened proceedings.")
+    assert got["Prosecutor General's Office of Ukraine"][0] == "Organisation"
+    assert "Office of Ukraine" not in got
+    assert people("Prosecutor Ivan Petrov asked for ten years.") == {"Ivan Petrov"}
+
+
+def test_an_acronym_qualifying_a_body_with_a_place_is_one_name() -> None:
+    got = found("The FSB Directorate for the Republic of Crimea and Sevastopol said.")
+    assert got["FSB Directorate for the Republic of Crimea and Sevastopol"][0] == "Organisation"
+
+
+def test_collectives_named_by_a_nationality_are_generic_one_key_per_noun() -> None:
+    got = found("Ukrainian authorities protested; Russian troops and the occupation courts did not.")
+    assert got["Ukrainian authorities"] == ("Organisation", "org:ukrainian-authorities-generic", True)
+    assert got["Russian troops"] == ("Organisation", "org:russian-troops-generic", True)
+    assert got["occupation courts"] == ("Organisation", "org:occupation-courts-generic", True)
+    assert found("A Russian prosecutor asked for 12 years.")["A Russian prosecutor"][2] is True
+    # A title before a name, a noun qualifying another, and the gazetteer's own collectives.
+    assert not any(v[2] for v in found("Russian prosecutor Ivan Petrov asked.").values())
+    assert "Russian military" not in found("the Russian military intervention on the peninsula")
+    assert found("He was held by Russian authorities.")["Russian authorities"][1] == "org:russian-authorities"
+    assert found("The Crimean authorities refused.")["Crimean authorities"][1] == "org:russian-occupation-authorities"
