@@ -64,3 +64,28 @@ def test_collectives_named_by_a_nationality_are_generic_one_key_per_noun() -> No
     assert "Russian military" not in found("the Russian military intervention on the peninsula")
     assert found("He was held by Russian authorities.")["Russian authorities"][1] == "org:russian-authorities"
     assert found("The Crimean authorities refused.")["Crimean authorities"][1] == "org:russian-occupation-authorities"
+
+
+def test_a_curated_body_qualified_by_another_place_is_the_longer_name() -> None:
+    # The bare "Supreme Court" is Russia's; "of the Republic of Crimea" makes it Crimea's.
+    assert found("The Supreme Court of the Republic of Crimea met.")["Supreme Court of the Republic of Crimea"][1] \
+        == "org:supreme-court-of-crimea"
+    # Its own place, or a qualifier naming no place, leaves the curated body as it is.
+    assert found("the Mejlis of Crimean Tatar People said")["Mejlis"][1] == "org:mejlis"
+    assert found("The Kyivskyi District Court of Simferopol ruled.")["Kyivskyi District Court"][1] \
+        == "org:kyiv-district-court-simferopol"
+
+
+def test_two_names_joined_by_and_the_are_two_organisations() -> None:
+    got = found("The Central District Court of Simferopol and the Sevastopol City Court ruled.")
+    assert {"Central District Court of Simferopol", "Sevastopol City Court"} <= set(got)
+    assert found("The Permanent Mission of Ukraine to the United Nations said.")[
+        "Permanent Mission of Ukraine to the United Nations"][0] == "Organisation"
+
+
+def test_regions_and_numbered_detention_centres_are_places() -> None:
+    got = found("He was sent from SIZO-2 in Simferopol to a penal colony in Mordovia, then to the Rostov region.")
+    assert got["SIZO-2 in Simferopol"] == ("Location", "place:simferopol-sizo-2", False)
+    assert got["Mordovia"][1] == "place:mordovia" and got["Rostov region"][1] == "place:rostov-oblast"
+    # The city keeps its own name.
+    assert found("He lives in Rostov-on-Don.")["Rostov-on-Don"][1] == "place:rostov-on-don"

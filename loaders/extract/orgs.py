@@ -40,7 +40,8 @@ _HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecutor's office": "pr
 def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
-    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|and|on) (?:the )?)?{_CAPW}){{0,5}})?"
+    # "and" joins words of one name ("Security and Co-operation"); "and the" starts another name.
+    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and )?{_CAPW}){{0,5}})?"
     # An embassy or mission is named with its city: "British Embassy Kyiv".
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-])"
                      rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
@@ -86,6 +87,24 @@ def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
     return m is not None and all(taken[a:a + m.end()]) and ORG not in taken[a + m.end() + 1:b]
 
 
+def _qualified(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> bool:
+    """Whether ``text[a:b]`` is a curated organisation's whole name qualified by another place after
+    it ("Supreme Court" + " of the Republic of Crimea", where the curated Supreme Court is Russia's):
+    the longer name is the entity. A qualifier the curated body has itself ("Kyivskyi District
+    Court" + " of Simferopol") or one naming no place ("Mejlis" + " of Crimean Tatar People") is not."""
+    if a > 0 and taken[a - 1] == ORG:
+        return False  # the curated name starts before: the span is inside it
+    k = a
+    while k < b and taken[k] == ORG:
+        k += 1
+    if k >= b or re.match(r" (?:of|for|in|to) ", text[k:k + 5]) is None or ORG in taken[k + 1:b] \
+            or PLACE not in taken[k + 1:b]:
+        return False
+    entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", text[a:k]).casefold())
+    places = re.findall(r"[A-Z][\w’'\-]+", "".join(c if t == PLACE else " " for c, t in zip(text[k:b], taken[k:b], strict=True)))
+    return entry is not None and not any(p in n for p in places for n in (entry.name, *entry.aliases))
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
@@ -119,13 +138,18 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b):
+        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
+                and not _qualified(text, taken, a, b, gaz):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
         name = text[a:b]
-        entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
-                               {"kind": _kind(name)})
+        # "Supreme Court of the Republic of Crimea" is the curated "Supreme Court of Crimea".
+        entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)).casefold()) \
+            if "Republic of" in name else None
+        if entry is None or entry.label != "Organisation":
+            entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
+                                   {"kind": _kind(name)})
         out.append((a, b, entry))
     # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
     for m in _GENERIC_COURT_RE.finditer(text):
@@ -335,6 +359,11 @@ _FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detentio
                              r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
 
 
+# A pre-trial detention centre by its number, with its town when the article gives it: "SIZO-2 in
+# Simferopol", "SIZO No. 1".
+_SIZO_RE = re.compile(r"(?<![\w\-])(?P<sizo>SIZO(?:-| No\.? ?| )\d{1,2})(?![\w\-])(?: (?:in|of) (?P<place>[A-Z][\w’'\-]+))?")
+
+
 def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntry] | None = None,
                     adjectives: frozenset[str] = frozenset()) -> list[tuple[int, int, GazetteerEntry]]:
     """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
@@ -352,6 +381,18 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
         if words[-1].islower() and all(w in adjectives for w in words[:-1] if w[:1].isupper()):
             continue  # "a Russian prison", "Ukrainian airports": a kind of place, not one place
         out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    for m in _SIZO_RE.finditer(text):
+        if any(taken[m.start():m.end("sizo")]) or any(a <= m.start() < b for a, b, _e in out):
+            continue
+        place = (places or {}).get(m.group("place") or "")
+        number = re.sub(r"\D", "", m.group("sizo"))
+        if place is not None and place.attributes.get("kind") in ("city", "village"):
+            b, part_of = m.end(), place.key
+            key = f"{place.key}-sizo-{number}"
+        else:
+            b, part_of, key = m.end("sizo"), None, f"sizo-{number}"
+        out.append((m.start(), b, GazetteerEntry(key, "Location", text[m.start():b], (), {"kind": "facility"},
+                                                 part_of=part_of)))
     for m in _FACILITY_IN_RE.finditer(text):
         place = (places or {}).get(m.group("place"))
         if place is None or place.attributes.get("kind") in ("country", "region", "other") \
