@@ -89,3 +89,23 @@ def test_regions_and_numbered_detention_centres_are_places() -> None:
     assert got["Mordovia"][1] == "place:mordovia" and got["Rostov region"][1] == "place:rostov-oblast"
     # The city keeps its own name.
     assert found("He lives in Rostov-on-Don.")["Rostov-on-Don"][1] == "place:rostov-on-don"
+
+
+def test_a_town_name_after_a_given_name_is_a_surname() -> None:
+    # GeoNames keeps Soviet-era town names (Stalin, Kalinin): after a given name they are people.
+    got = found("Crimean Tatars were deported under dictator Josef Stalin.")
+    assert "Stalin" not in got
+    assert people("Crimean Tatars were deported under dictator Josef Stalin.") == {"Josef Stalin"}
+    assert found("He was taken to Kharkov.")["Kharkov"][1] == "place:kharkiv"
+
+
+def test_documents_are_no_organisations_and_each_collective_noun_has_its_key() -> None:
+    got = found("Under Article 20.2.2 of the Code of Administrative Offenses of the Russian Federation.")
+    assert not any(label == "Organisation" for label, _k, _g in got.values())
+    got = found("Security forces detained him while special services and law enforcement officers watched.")
+    keys = {got["Security forces"][1], got["special services"][1], got["law enforcement officers"][1]}
+    assert len(keys) == 3 and all(g for _l, _k, g in got.values())
+
+
+def test_a_title_before_a_name_stays_out_of_the_name() -> None:
+    assert people("Ukrainian Ombudswoman Lyudmyla Denisova said in a statement.") == {"Lyudmyla Denisova"}

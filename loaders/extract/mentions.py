@@ -173,6 +173,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 if text.endswith(("’s", "'s"), a, b):
                     b -= 2  # Crimea's
                 entry = gaz.places.get(text[a:b])
+                if entry is not None and i > 0 and _surname_after_name(text[run.start() + words[i - 1][0]:a].strip(),
+                                                                       text[a:b], entry, gaz):
+                    break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
                     take(a, b)
@@ -205,6 +208,16 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+
+
+def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
+    """Whether a GeoNames town's name right after another capitalised word is a surname: the word
+    before is no function word, title or nationality, and the town is not a curated place."""
+    if entry.attributes.get("kind") not in ("city", "village") or before in gaz.not_names \
+            or before in gaz.title_words or before in gaz.demonyms.values() or before in gaz.places:
+        return False
+    curated = gaz.entry_by_alias.get(name.casefold())
+    return curated is None or curated.label != "Location"
 
 
 def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:

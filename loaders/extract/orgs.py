@@ -111,6 +111,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
     # A head of several words starting with a title ("Prosecutor General's Office") keeps its title.
+    documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
@@ -138,6 +139,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
+        if name.startswith(documents):
+            continue  # "Code of Administrative Offences of the Russian Federation": a text, not a body
         if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
                 and not _qualified(text, taken, a, b, gaz):
             continue  # a curated organisation's own name (or one starting inside it) wins
