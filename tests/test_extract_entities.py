@@ -109,3 +109,19 @@ def test_documents_are_no_organisations_and_each_collective_noun_has_its_key() -
 
 def test_a_title_before_a_name_stays_out_of_the_name() -> None:
     assert people("Ukrainian Ombudswoman Lyudmyla Denisova said in a statement.") == {"Lyudmyla Denisova"}
+
+
+def test_a_states_body_in_lower_case_is_an_organisation() -> None:
+    got = found("Ukraine's ombudswoman, Lyudmyla Denisova, protested.")
+    assert got["Ukraine's ombudswoman"][1] == "org:ukrainian-ombudsman" and "Ukraine" not in got
+    got = found("The Russian justice ministry and Turkey's foreign ministry replied.")
+    assert got["Russian justice ministry"][:2] == ("Organisation", "org:russian-justice-ministry")
+    assert got["Turkey's foreign ministry"][1] == "org:turkish-foreign-ministry"
+    # The installed authorities by any of their names are the occupation authorities.
+    assert found("Moscow-imposed authorities prosecuted them.")["Moscow-imposed authorities"][1] \
+        == "org:russian-occupation-authorities"
+
+
+def test_news_outlets_named_by_their_kind() -> None:
+    got = found("The prosecutors designated The Moscow Times as undesirable, the Kyiv Post reported.")
+    assert got["Moscow Times"][0] == got["Kyiv Post"][0] == "Organisation" and "Moscow" not in got

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
-from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, unit_orgs
+from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, state_bodies, unit_orgs
 from loaders.extract.orgs import (
     ORG,
     PLACE,
@@ -153,6 +153,10 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for found in out:
         take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
     for a, b, entry in find_org_patterns(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in state_bodies(text, taken, gaz):
+        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Ukraine" in "Ukraine's ombudswoman"
         out.append(_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):

@@ -8,6 +8,7 @@
   the FSB", "the Investigative Committee's department in Sevastopol": a part of an agency
   named with its place is an organisation of its own (the unit nouns are data,
   ``entities.yaml``: ``org_units``).
+- **State bodies in lower case**: "Ukraine's ombudswoman", "the Russian justice ministry".
 - **Collectives**: "Ukrainian authorities", "Russian troops", "the occupation courts": a
   nationality or an occupation adjective before a collective noun is a generic actor, one key
   per noun ("russian-troops-generic"), never merged into an agency (``collective_nouns``).
@@ -24,8 +25,9 @@ from functools import cache
 from typing import Protocol
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.orgs import ORG
 
-__all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives"]
+__all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies"]
 
 
 class _Span(Protocol):
@@ -169,4 +171,34 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
         name = text[a:m.end()]
         key = slug(f"{m.group('adj')} {noun}") + "-generic"
         out.append((a, m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
+    return out
+
+
+@cache
+def _state_body_re(heads: tuple[str, ...], places: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pattern[str]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    adj = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:(?P<place>{place})(?:’s|'s)|(?P<adj>{adj})) (?P<head>{head})(?![\w\-])")
+
+
+def state_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
+    """"Ukraine's ombudswoman", "the Ukrainian foreign ministry": a state's body named in lower case
+    after the state's possessive or adjective. The gazetteer's body of that state wins ("Ukrainian
+    ombudsman"); else the phrase is the name, keyed by the adjective. Not before a person's name
+    ("Ukraine's ombudswoman Lyudmyla Denisova" keeps the body: the title is the person's too)."""
+    by_adj = {v: k for k, v in gaz.demonyms.items()}
+    rx = _state_body_re(tuple(gaz.cues.get("state_bodies", ())), tuple(gaz.demonyms), tuple(by_adj))
+    out: list[Found] = []
+    for m in rx.finditer(text):
+        a, b = m.start(), m.end()
+        if any(taken[m.start("head"):b]) or any(t == ORG for t in taken[a:b]):
+            continue  # the place may be a mention of its own; the body's words may not
+        place = m.group("place") or by_adj[m.group("adj")]
+        adj = m.group("adj") or gaz.demonyms[place]
+        head = m.group("head")
+        entry = _lookup(gaz, f"{adj} {head}", f"{head} of {place}", m.group())
+        if entry is None:
+            entry = GazetteerEntry(slug(f"{adj} {head}"), "Organisation", m.group(), (), {"kind": "government"})
+        out.append((a, b, entry))
     return out

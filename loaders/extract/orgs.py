@@ -75,6 +75,8 @@ def _kind(name: str) -> str:
     for head, kind in _HEAD_KINDS.items():
         if head in low:
             return kind
+    if re.search(r"\b(?:times|post|journal|gazette|herald|telegraph|tribune|television|radio)$", low):
+        return "media"
     return "ngo" if re.search(r"\b(?:group|centre|center|watch|foundation|network|initiative|union|association|"
                               r"movement|coalition|solidarity)\b", low) else "other"
 
