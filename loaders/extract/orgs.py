@@ -113,6 +113,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
     # A head of several words starting with a title ("Prosecutor General's Office") keeps its title.
+    calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
@@ -130,6 +131,13 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
         if cut and cut.end() < len(tail) and tail[cut.end():].split()[0] not in gaz.cues["org_heads"]:
             words = [w for w in words if w.start() < words[0].start() + cut.end()]
+        # A date is no part of a name ("the Kyiv Post on March 10"): the name ends before it.
+        for i in range(1, len(words)):
+            if words[i].group().lower() in calendar:
+                words = words[:i]
+                while len(words) > 1 and words[-1].group().lower() in ("of", "for", "on", "to", "the", "and", "against"):
+                    words = words[:-1]
+                break
         # Nor is a person named right after the organisation ("... Tatar People Refat Chubarov").
         for i in range(1, len(words) - 1):
             first, last = words[i].group(), words[i + 1].group()
