@@ -125,3 +125,25 @@ def test_a_states_body_in_lower_case_is_an_organisation() -> None:
 def test_news_outlets_named_by_their_kind() -> None:
     got = found("The prosecutors designated The Moscow Times as undesirable, the Kyiv Post reported.")
     assert got["Moscow Times"][0] == got["Kyiv Post"][0] == "Organisation" and "Moscow" not in got
+
+
+def test_either_apostrophe_spells_a_curated_name() -> None:
+    got = found("The de facto prosecutor’s office of Crimea charged him; Jehovah's Witnesses and Jehovah’s Witnesses.")
+    assert got["prosecutor’s office of Crimea"][1] == "org:crimea-prosecutors-office"
+    assert got["Jehovah's Witnesses"][1] == got["Jehovah’s Witnesses"][1] == "org:jehovahs-witnesses"
+
+
+def test_long_names_go_on_past_their_subject_words() -> None:
+    got = found("Officers of the Ministry of Internal Affairs of the Republic of Crimea and the Crimean Human Rights "
+                "Field Mission came.")
+    assert {"Ministry of Internal Affairs of the Republic of Crimea", "Crimean Human Rights Field Mission"} <= set(got)
+    # A person after the office is still the office holder.
+    assert "UN High Commissioner for Human Rights" in found("The UN High Commissioner for Human Rights Michelle Bachelet said.")
+
+
+def test_a_bodys_own_named_body_and_a_body_introduced_by_its_kind() -> None:
+    got = found("The Council of Europe's Committee for the Prevention of Torture visited.")
+    assert got["Council of Europe"][1] == "org:council-of-europe"
+    assert got["Committee for the Prevention of Torture"][0] == "Organisation"
+    got = found("According to the NGO Crimea SOS, 12 were detained.")
+    assert got["Crimea SOS"][0] == "Organisation" and "SOS" not in got

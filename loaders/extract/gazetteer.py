@@ -70,6 +70,10 @@ class Gazetteer:
     seats: dict[str, tuple[str, bool]] = field(default_factory=dict)  # "Moscow" -> ("russia", always the state?)
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russia" -> "Russian" (entities.yaml)
 
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The curated entry a name or alias spells (spaces, case and apostrophes aside)."""
+        return self.entry_by_alias.get(_alias_key(name))
+
 
 def _read(name: str) -> dict[str, Any]:
     path = GAZETTEER_DIR / name
@@ -111,7 +115,8 @@ def load_gazetteer() -> Gazetteer:
     alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
     parts = []
     for alias in alternatives:
-        body = re.escape(alias).replace(r"\ ", r"\s+")
+        # Either apostrophe: "Prosecutor's Office" and "Prosecutor’s Office" are one spelling.
+        body = re.sub("['’]", "['’]", re.escape(alias).replace(r"\ ", r"\s+"))
         # Acronyms match in capitals only (FSB, not "fsb" inside a word); names of several words in any case.
         if alias.isupper():
             parts.append(body)
@@ -221,7 +226,7 @@ def _geonames(curated: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
 
 
 def _alias_key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip()).casefold()
+    return re.sub(r"\s+", " ", text.strip()).replace("’", "'").casefold()
 
 
 @lru_cache(maxsize=65536)

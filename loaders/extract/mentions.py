@@ -140,7 +140,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load_gazetteer()
     out = []
     for m in gaz.entry_pattern.finditer(text):
-        entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", m.group()).casefold())
+        entry = gaz.lookup(m.group())
         if entry is None:
             continue
         out.append(_mention(m.start(), m.end(), text, entry))
@@ -152,6 +152,10 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
     for found in out:
         take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
+    # "the NGO Crimea SOS": a body introduced by its kind, before the patterns split its name.
+    for a, b, entry in find_kind_then_name(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
@@ -202,9 +206,6 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
-    for a, b, entry in find_kind_then_name(text, taken, gaz):
-        out.append(_mention(a, b, text, entry))
-        take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
@@ -220,7 +221,7 @@ def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gaze
     if entry.attributes.get("kind") not in ("city", "village") or before in gaz.not_names \
             or before in gaz.title_words or before in gaz.demonyms.values() or before in gaz.places:
         return False
-    curated = gaz.entry_by_alias.get(name.casefold())
+    curated = gaz.lookup(name)
     return curated is None or curated.label != "Location"
 
 

@@ -45,8 +45,7 @@ _POSSESSIVE = ("’s ", "'s ")
 
 def _lookup(gaz: Gazetteer, *names: str) -> GazetteerEntry | None:
     for n in names:
-        e = gaz.entry_by_alias.get(re.sub(r"\s+", " ", n.replace("’", "'")).strip().casefold()) \
-            or gaz.entry_by_alias.get(re.sub(r"\s+", " ", n.replace("'", "’")).strip().casefold())
+        e = gaz.lookup(n)
         if e is not None and e.label == "Organisation":
             return e
     return None

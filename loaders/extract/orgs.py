@@ -102,7 +102,7 @@ def _qualified(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> b
     if k >= b or re.match(r" (?:of|for|in|to) ", text[k:k + 5]) is None or ORG in taken[k + 1:b] \
             or PLACE not in taken[k + 1:b]:
         return False
-    entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", text[a:k]).casefold())
+    entry = gaz.lookup(text[a:k])
     places = re.findall(r"[A-Z][\w’'\-]+", "".join(c if t == PLACE else " " for c, t in zip(text[k:b], taken[k:b], strict=True)))
     return entry is not None and not any(p in n for p in places for n in (entry.name, *entry.aliases))
 
@@ -113,6 +113,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
     # A head of several words starting with a title ("Prosecutor General's Office") keeps its title.
+    heads = set(gaz.cues["org_heads"])
     calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
@@ -129,7 +130,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         # A person's name after "... for Human Rights" is the office holder, not the office.
         tail = m.group()[words[0].start():]
         cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
-        if cut and cut.end() < len(tail) and tail[cut.end():].split()[0] not in gaz.cues["org_heads"]:
+        rest = tail[cut.end():].split() if cut else []
+        # ... unless the name goes on: "Crimean Human Rights Field Mission", "Ministry of Internal Affairs of the Republic".
+        if cut and rest and not any(w in heads for w in rest) and rest[0] not in ("of", "for", "in", "to"):
             words = [w for w in words if w.start() < words[0].start() + cut.end()]
         # A date is no part of a name ("the Kyiv Post on March 10"): the name ends before it.
         for i in range(1, len(words)):
@@ -145,6 +148,13 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                 words = words[:i]
                 break
         a, b = m.start() + words[0].start(), m.start() + words[-1].end()
+        if taken[a] == ORG:
+            # "Council of Europe's Committee for the Prevention of Torture": a body's own named body.
+            k = a
+            while k < b and taken[k] == ORG:
+                k += 1
+            if text[k:k + 3] in ("’s ", "'s ") and k + 3 < b and not any(taken[k + 3:b]):
+                a = k + 3
         name = text[a:b].rstrip(".")
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
@@ -158,7 +168,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
         name = text[a:b]
         # "Supreme Court of the Republic of Crimea" is the curated "Supreme Court of Crimea".
-        entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)).casefold()) \
+        entry = gaz.lookup(re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)) \
             if "Republic of" in name else None
         if entry is None or entry.label != "Organisation":
             entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
@@ -325,14 +335,19 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     return out
 
 
-def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer) -> list[re.Match[str]]:
+def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer, places: bool = False) -> list[re.Match[str]]:
     """The words of a candidate name starting at offset ``a``, up to where a known name, a title or
-    a given name begins ("... of Foo Russia"); none when it starts with a word that is no name."""
+    a given name begins ("... of Foo Russia"); none when it starts with a word that is no name.
+    With ``places`` a place may be a word of the name, not its last ("the NGO Crimea SOS")."""
     words = []
     for w in re.finditer(r"\S+", name):
-        if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+        cover = taken[a + w.start():a + w.end()]
+        if (any(cover) and not (places and all(c == PLACE for c in cover))) or w.group() in gaz.titles \
+                or w.group() in gaz.given_names:
             break
         words.append(w)
+    while places and words and all(c == PLACE for c in taken[a + words[-1].start():a + words[-1].end()]):
+        words.pop()
     return [] if not words or words[0].group() in gaz.not_names else words
 
 
@@ -348,7 +363,7 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
     out = []
     for m in _KIND_THEN_NAME_RE.finditer(text):
         a = m.start("name")
-        words = _name_words(m.group("name"), a, taken, gaz)
+        words = _name_words(m.group("name"), a, taken, gaz, places=True)
         if not words:
             continue
         b = a + words[-1].end()
