@@ -147,3 +147,18 @@ def test_a_bodys_own_named_body_and_a_body_introduced_by_its_kind() -> None:
     assert got["Committee for the Prevention of Torture"][0] == "Organisation"
     got = found("According to the NGO Crimea SOS, 12 were detained.")
     assert got["Crimea SOS"][0] == "Organisation" and "SOS" not in got
+
+
+def test_a_states_government_by_any_name_has_the_states_key() -> None:
+    for text, name in [("The Ukrainian Government lodged the application.", "Ukrainian Government"),
+                       ("The Government of Ukraine welcomed it.", "Government of Ukraine"),
+                       ("Later the Ukrainian government condemned the verdict.", "Ukrainian government")]:
+        assert found(text)[name][1] == "org:government-of-ukraine", text
+    assert found("Turkey's government said.")["Turkey's government"][1] == "org:turkey-government"
+
+
+def test_a_world_region_after_an_office_is_its_remit_not_a_place_nor_a_person() -> None:
+    text = "Amnesty International's Director for Eastern Europe and Central Asia, Marie Struthers, said."
+    assert "Eastern Europe" not in found(text) and "Central Asia" not in found(text)
+    assert people(text) == {"Marie Struthers"}
+    assert found("They were deported to Central Asia.")["Central Asia"][1] == "place:central-asia"

@@ -34,6 +34,7 @@ from loaders.extract.orgs import (
     find_facilities,
     find_kind_then_name,
     find_org_patterns,
+    government_key,
 )
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
@@ -197,6 +198,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
+    out = [m for m in out if not _portfolio_region(m, text)]
     out = _compass_regions(out, text)
     out = _titles_as_bodies(out, text, gaz)
     attributive = set(gaz.cues["place_attributive"])
@@ -213,6 +215,21 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+
+
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Secretary|Director|Commissioner|Envoy|Representative|Rapporteur|Coordinator|"
+                               r"Department|Directorate|Division|Desk|Programme|Program)\s+(?:for|of)\s+(?:the\s+)?"
+                               r"(?:(?:[A-Z][\w\-]+\s+){1,3}(?:and|&)\s+(?:the\s+)?)?$")
+
+
+def _portfolio_region(m: Mention, text: str) -> bool:
+    """"Minister for Europe", "Director for Eastern Europe and Central Asia": a region of the world
+    after an office is the office's remit, not a place the article speaks of."""
+    e = m.entry
+    if m.label != "Location" or e is None or e.attributes.get("kind") != "region" or e.part_of \
+            or e.attributes.get("country"):
+        return False
+    return _PORTFOLIO_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
 
 
 def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
@@ -354,15 +371,6 @@ def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
 
 
 # Governments by the country's key (the keys the corpus uses), else "<country>-government".
-_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
-                "ukraine": "government-of-ukraine"}
-
-
-def government_key(country_key: str) -> str:
-    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
-    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
-
-
 def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     """A country that acts is its government (an Organisation); one named as a land is a place.
 
@@ -527,6 +535,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         if run is None:
             continue
         start, end, words, role = run
+        if len(words) >= 2 and text[start:end] in gaz.places:
+            continue  # "Eastern Europe" left as an office's remit is still no person
         if len(words) >= 2:
             given, last = words[0], words[-1]
             # "Given X. Surname": a middle initial is a person's name, not an organisation's.

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Protocol
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.orgs import ORG
+from loaders.extract.orgs import ORG, state_government
 
 __all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies"]
 
@@ -196,7 +196,7 @@ def state_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
         place = m.group("place") or by_adj[m.group("adj")]
         adj = m.group("adj") or gaz.demonyms[place]
         head = m.group("head")
-        entry = _lookup(gaz, f"{adj} {head}", f"{head} of {place}", m.group())
+        entry = _lookup(gaz, f"{adj} {head}", f"{head} of {place}", m.group()) or state_government(m.group(), gaz)
         if entry is None:
             entry = GazetteerEntry(slug(f"{adj} {head}"), "Organisation", m.group(), (), {"kind": "government"})
         out.append((a, b, entry))

@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
+__all__ = ["government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -34,6 +34,30 @@ _HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecutor's office": "pr
                "services": "agency", "directorate": "agency", "agency": "agency", "bureau": "agency",
                "guard": "military", "police": "police", "committee": "agency", "inspectorate": "agency",
                "fleet": "military", "army": "military"}
+
+
+# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
+                "ukraine": "government-of-ukraine"}
+
+
+def government_key(country_key: str) -> str:
+    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
+    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
+
+
+def state_government(name: str, gaz: Gazetteer) -> GazetteerEntry | None:
+    """"the Ukrainian Government", "Government of Ukraine": the country's government entry (one
+    key per state, as a country that acts has), else None."""
+    m = re.fullmatch(r"(?:[Tt]he )?(?:(?P<adj>[A-Z][\w\-]+) [Gg]overnment|Government of (?:the )?(?P<place>[A-Z][\w .\-]+)"
+                     r"|(?P<poss>[A-Z][\w .\-]+?)(?:’s|'s) [Gg]overnment)", name)
+    if m is None:
+        return None
+    country = m.group("place") or m.group("poss") or next((k for k, v in gaz.demonyms.items() if v == m.group("adj")), "")
+    entry = gaz.places.get(country)
+    if entry is None or entry.attributes.get("kind") != "country":
+        return None
+    return GazetteerEntry(government_key(entry.key), "Organisation", name, (), {"kind": "government"})
 
 
 @cache
@@ -171,6 +195,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         entry = gaz.lookup(re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)) \
             if "Republic of" in name else None
         if entry is None or entry.label != "Organisation":
+            entry = state_government(name, gaz)
+        if entry is None:
             entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
                                    {"kind": _kind(name)})
         out.append((a, b, entry))
