@@ -171,6 +171,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
         out.append(_mention(a, b, text, entry))
         take(a, b, PLACE)
+    surnames: set[str] = set()
+    geo_start = len(out)
     for run in _PLACE_RUN_RE.finditer(text):
         if any(taken[run.start():run.end()]):
             continue
@@ -184,6 +186,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 entry = gaz.places.get(text[a:b])
                 if entry is not None and i > 0 and _surname_after_name(text[run.start() + words[i - 1][0]:a].strip(),
                                                                        text[a:b], entry, gaz):
+                    surnames.add(text[a:b])
                     break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
@@ -191,6 +194,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                     i = j - 1
                     break
             i += 1
+    if surnames:  # "Shevchenko said" after "Oleksandr Shevchenko": the same surname, not the town
+        out = out[:geo_start] + [m for m in out[geo_start:] if not (m.text in surnames and gaz.lookup(m.text) is None)]
     for m in _PLACE_INTRO_RE.finditer(text):
         a, b = m.start("name"), m.end("name")
         if not any(taken[a:b]) and m.group("name") not in gaz.not_names:
@@ -235,8 +240,8 @@ def _portfolio_region(m: Mention, text: str) -> bool:
 def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
     """Whether a GeoNames town's name right after another capitalised word is a surname: the word
     before is no function word, title or nationality, and the town is not a curated place."""
-    if entry.attributes.get("kind") not in ("city", "village") or before in gaz.not_names \
-            or before in gaz.title_words or before in gaz.demonyms.values() or before in gaz.places:
+    if entry.attributes.get("kind") == "country" or before in gaz.not_names and before not in gaz.title_words \
+            or before in gaz.demonyms.values() or before in gaz.places:
         return False
     curated = gaz.lookup(name)
     return curated is None or curated.label != "Location"
