@@ -203,7 +203,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
-    out = [m for m in out if not _portfolio_region(m, text)]
+    # A region of the world is known (never a person) but no entity.
+    out = [m for m in out if not (m.label == "Location" and m.entry is not None and m.entry.attributes.get("kind") == "world")]
+    out = _outside_documents(out, text, gaz)
     out = _compass_regions(out, text)
     out = _titles_as_bodies(out, text, gaz)
     attributive = set(gaz.cues["place_attributive"])
@@ -222,19 +224,19 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
-_PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Secretary|Director|Commissioner|Envoy|Representative|Rapporteur|Coordinator|"
-                               r"Department|Directorate|Division|Desk|Programme|Program)\s+(?:for|of)\s+(?:the\s+)?"
-                               r"(?:(?:[A-Z][\w\-]+\s+){1,3}(?:and|&)\s+(?:the\s+)?)?$")
+@cache
+def _document_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{head})(?: (?:of|on|for|against|in) (?:the )?[A-Z][\w’'\-]*(?: (?:and )?[A-Z][\w’'\-]*)*)+")
 
 
-def _portfolio_region(m: Mention, text: str) -> bool:
-    """"Minister for Europe", "Director for Eastern Europe and Central Asia": a region of the world
-    after an office is the office's remit, not a place the article speaks of."""
-    e = m.entry
-    if m.label != "Location" or e is None or e.attributes.get("kind") != "region" or e.part_of \
-            or e.attributes.get("country"):
-        return False
-    return _PORTFOLIO_BEFORE.search(text, max(0, m.start - 80), m.start) is not None
+def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """"Article 205.5 of the Criminal Code of the Russian Federation", "the Constitution of
+    Ukraine": a place in a document's title names the document, not a place the article speaks of."""
+    spans = [(m.start(), m.end()) for m in _document_re(tuple(gaz.cues.get("document_heads", ()))).finditer(text)]
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.label == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
 
 
 def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
