@@ -227,7 +227,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 @cache
 def _document_re(heads: tuple[str, ...]) -> re.Pattern[str]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"\b(?:{head})(?: (?:of|on|for|against|in) (?:the )?[A-Z][\w’'\-]*(?: (?:and )?[A-Z][\w’'\-]*)*)+")
+    return re.compile(rf"\b(?:{head})(?: (?:of|on|for|against) (?:the )?[A-Z][\w’'\-]*(?: (?:and )?[A-Z][\w’'\-]*)*)+")
 
 
 def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
