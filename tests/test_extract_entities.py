@@ -168,3 +168,9 @@ def test_a_surname_found_once_is_the_surname_in_the_whole_article() -> None:
     text = "Lawyer Oleksandr Shevchenko said the court refused. Shevchenko added more. Mr Kalinin agreed."
     assert not any(label == "Location" for label, _k, _g in found(text).values())
     assert {"Oleksandr Shevchenko", "Kalinin"} <= people(text)
+
+
+def test_a_town_name_before_a_surname_is_a_given_name() -> None:
+    text = "Kurman Seitov was detained in Yalta."
+    assert people(text) == {"Kurman Seitov"}
+    assert set(found(text)) == {"Yalta"}  # a curated place stays a place

@@ -188,6 +188,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                                                                        text[a:b], entry, gaz):
                     surnames.add(text[a:b])
                     break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
+                if entry is not None and j == i + 1 and j < len(words) \
+                        and _given_before_surname(text[a:b], text[run.start() + words[j][0]:run.start() + words[j][1]], entry, gaz):
+                    break  # "Kurman Seitov": a given name GeoNames knows as a town, before a surname
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
                     take(a, b)
@@ -237,6 +240,15 @@ def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> li
     if not spans:
         return mentions
     return [m for m in mentions if not (m.label == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+
+
+def _given_before_surname(name: str, after: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
+    """Whether a GeoNames town's single-word name right before a surname-like word is a given name."""
+    after = after.removesuffix("’s").removesuffix("'s")
+    if entry.attributes.get("kind") == "country" or gaz.lookup(name) is not None or after in gaz.places \
+            or after in gaz.not_names or after in gaz.title_words:
+        return False
+    return anyascii_lower(after).endswith(gaz.surname_endings) and len(after) > 3
 
 
 def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
