@@ -59,6 +59,7 @@ def test_collectives_named_by_a_nationality_are_generic_one_key_per_noun() -> No
     assert got["Russian troops"] == ("Organisation", "org:russian-troops-generic", True)
     assert got["occupation courts"] == ("Organisation", "org:occupation-courts-generic", True)
     assert found("A Russian prosecutor asked for 12 years.")["A Russian prosecutor"][2] is True
+    assert found("De facto officials refused.")["De facto officials"][1] == "org:de-facto-officials-generic"
     # A title before a name, a noun qualifying another, and the gazetteer's own collectives.
     assert not any(v[2] for v in found("Russian prosecutor Ivan Petrov asked.").values())
     assert "Russian military" not in found("the Russian military intervention on the peninsula")

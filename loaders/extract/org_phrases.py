@@ -143,7 +143,9 @@ def unit_orgs(mentions: Sequence[_Span], text: str, gaz: Gazetteer) -> list[Foun
 @cache
 def _collective_re(nouns: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pattern[str]:
     noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    adj = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    # A sentence may start with the adjective: "De facto officials refused".
+    adj = "|".join(re.escape(a) for a in sorted({*adjectives, *(a[:1].upper() + a[1:] for a in adjectives)},
+                                                 key=len, reverse=True))
     return re.compile(rf"(?<![\w\-’'])(?:(?P<art>an?|the|The|An?) )?(?P<adj>(?:{adj})(?: (?:{adj}))?) (?P<noun>{noun})(?![\w\-])")
 
 
@@ -168,7 +170,7 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
         if art in ("a", "an"):
             a = m.start()
         name = text[a:m.end()]
-        key = slug(f"{m.group('adj')} {noun}") + "-generic"
+        key = slug(f"{m.group('adj')} {noun}".lower()) + "-generic"
         out.append((a, m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
     return out
 
