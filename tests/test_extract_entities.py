@@ -175,3 +175,11 @@ def test_a_town_name_before_a_surname_is_a_given_name() -> None:
     text = "Kurman Seitov was detained in Yalta."
     assert people(text) == {"Kurman Seitov"}
     assert set(found(text)) == {"Yalta"}  # a curated place stays a place
+
+
+def test_headline_words_are_no_people_and_no_organisation_prefix() -> None:
+    text = "Crimean Tatar Activist Sentenced To 12 Years In Rostov Court\n\nHe was sentenced."
+    assert people(text) == set()
+    assert "Rostov Court" in found(text) and not any(k.startswith("Years") for k in found(text))
+    assert people("Hizb ut-Tahrir Member Detained. Mr Ahmed spoke.") == {"Ahmed"}
+    assert "Reporters Without Borders" in found("Reporters Without Borders condemned it.")

@@ -35,6 +35,7 @@ from loaders.extract.orgs import (
     find_kind_then_name,
     find_org_patterns,
     government_key,
+    title_case_line,
 )
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
@@ -240,6 +241,13 @@ def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> li
     if not spans:
         return mentions
     return [m for m in mentions if not (m.label == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+
+
+def _headline_verb(word: str, gaz: Gazetteer) -> bool:
+    """"Detained", "Released", "Sentenced": a capitalised verb of a headline, never a surname."""
+    low = word.lower()
+    verbs = gaz.cues["headline_verbs"]
+    return low.endswith("ed") and (low[:-2] in verbs or low[:-1] in verbs or low[:-3] in verbs)
 
 
 def _given_before_surname(name: str, after: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
@@ -651,7 +659,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
             continue
-        if not sure and mention.role and word not in gaz.given_names and not word.isupper():
+        if not sure and mention.role and word not in gaz.given_names and not word.isupper() \
+                and not title_case_line(text, mention.start) and not _headline_verb(word, gaz):
+            # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
                                       mention.role))

@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
+__all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -78,7 +78,7 @@ _GENERIC_COURT_RE = re.compile(
     r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
 
 
-def _title_case_line(text: str, pos: int) -> bool:
+def title_case_line(text: str, pos: int) -> bool:
     """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -144,13 +144,17 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        if _title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
+        if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
         while len(words) > 1 and not m.group().startswith(long_heads, words[0].start()) and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
                                   or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
             words = words[1:]
+        # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
+        preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
+        if preps:
+            words = words[preps[-1] + 1:]
         # A person's name after "... for Human Rights" is the office holder, not the office.
         tail = m.group()[words[0].start():]
         cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
@@ -308,7 +312,7 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     if loc:
         return False, True
     headline = _HEADLINE_VERB.match(after)
-    if headline and _title_case_line(text, start):
+    if headline and title_case_line(text, start):
         after = " " + headline.group(1).lower() + after[headline.end():]
     if _ACTOR_AFTER.match(after):
         return True, True
