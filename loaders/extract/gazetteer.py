@@ -113,22 +113,7 @@ def load_gazetteer() -> Gazetteer:
     places_by_name = _geonames(by_alias)
     # Longest alias first so "Mejlis of the Crimean Tatar People" wins over "Mejlis".
     alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
-    parts = []
-    for alias in alternatives:
-        # Either apostrophe: "Prosecutor's Office" and "Prosecutor’s Office" are one spelling.
-        body = re.sub("['’]", "['’]", re.escape(alias).replace(r"\ ", r"\s+"))
-        # Acronyms match in capitals only (FSB, not "fsb" inside a word); names of several words in any case.
-        if alias.isupper():
-            parts.append(body)
-        elif " " not in alias:  # one word: as written or capitalised ("Memorial", not "a memorial service")
-            parts.append(body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})")
-        elif alias[:1].isupper():
-            # A name written with a capital is a proper name: "the “supreme court”" in lower case
-            # is a court the article does not name, not the Supreme Court of Russia.
-            parts.append(f"(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])(?i:{body})")
-        else:
-            parts.append(f"(?i:{body})")
-    entry_pattern = re.compile(r"\b(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    entry_pattern = re.compile(r"\b(?<![\w-])(?:" + _alternation(alternatives) + r")(?![\w-])")
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
                 for t in events["triggers"]]
@@ -183,6 +168,36 @@ def load_gazetteer() -> Gazetteer:
         seats={str(k): (str(v["country"]), bool(v.get("always", False))) for k, v in seats.items()},
         demonyms={str(k): str(v) for k, v in demonyms.items()},
     )
+
+
+def _alternative(alias: str) -> str:
+    """One alias as a regular expression (how its case is matched is said below)."""
+    # Either apostrophe: "Prosecutor's Office" and "Prosecutor’s Office" are one spelling.
+    body = re.sub("['’]", "['’]", re.escape(alias).replace(r"\ ", r"\s+"))
+    # Acronyms match in capitals only (FSB, not "fsb" inside a word); names of several words in any case.
+    if alias.isupper():
+        return body
+    if " " not in alias:  # one word: as written or capitalised ("Memorial", not "a memorial service")
+        return body if alias[:1].isupper() else f"(?:{body}|{re.escape(alias[:1].upper() + alias[1:])})"
+    if alias[:1].isupper():
+        # A name written with a capital is a proper name: "the “supreme court”" in lower case
+        # is a court the article does not name, not the Supreme Court of Russia.
+        return f"(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])(?i:{body})"
+    return f"(?i:{body})"
+
+
+def _alternation(aliases: list[str]) -> str:
+    """The aliases (longest first) as one alternation, grouped by their first letter behind a
+    look-ahead, so that at each position the engine tries only the aliases that can start there
+    (a thousand aliases in one flat alternation made the scan three times slower)."""
+    groups: dict[str, list[str]] = {}
+    for alias in aliases:
+        groups.setdefault(alias[:1].casefold(), []).append(_alternative(alias))
+    out = []
+    for first, parts in groups.items():
+        letters = "".join(sorted({first, first.upper(), first.casefold()}))
+        out.append(f"(?=[{re.escape(letters)}])(?:" + "|".join(parts) + ")")
+    return "|".join(out)
 
 
 def _merge_cues(cues: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
