@@ -183,3 +183,12 @@ def test_headline_words_are_no_people_and_no_organisation_prefix() -> None:
     assert "Rostov Court" in found(text) and not any(k.startswith("Years") for k in found(text))
     assert people("Hizb ut-Tahrir Member Detained. Mr Ahmed spoke.") == {"Ahmed"}
     assert "Reporters Without Borders" in found("Reporters Without Borders condemned it.")
+
+
+def test_a_collective_of_men_is_named_by_its_whole_phrase_under_one_key() -> None:
+    got = found("A group of masked men in civilian clothes claiming to be policemen came. "
+                "Armed, masked men in military clothing surrounded the building.")
+    assert got["A group of masked men in civilian clothes claiming to be policemen"][1] \
+        == "org:masked-men-claiming-policemen-generic"  # a collective of its own
+    assert got["Armed, masked men in military clothing"][1] == "org:masked-men-generic"
+    assert "police" not in {k for _l, k, _g in got.values()}  # men claiming to be police are not the police

@@ -147,6 +147,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             continue
         out.append(_mention(m.start(), m.end(), text, entry))
     out = _collectives(out, text, gaz)
+    out = _men_phrases(out, text)
     taken = bytearray(len(text) + 1)
 
     def take(a: int, b: int, what: int = ORG) -> None:
@@ -349,6 +350,37 @@ def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
             continue
         out.append(m)
     return out
+
+
+_MEN_BEFORE = re.compile(r"(?:\b(?:a|A) (?:group|number) of |\b(?:several|dozens of|two|three|four|five|six) )?"
+                         r"(?:\b(?i:armed|unidentified|unknown|masked|uniformed),? (?:and )?)*$")
+_MEN_AFTER = re.compile(r"(?: in (?:(?:civilian|plain|military|camouflage|black|police|unmarked) )?(?:clothes|clothing|uniforms?|"
+                        r"masks|balaclavas))?(?: (?:claiming|pretending) to be [a-z]+)?")
+
+
+def _men_phrases(mentions: list[Mention], text: str) -> list[Mention]:
+    """"a group of masked men in civilian clothes claiming to be policemen": the collective is named
+    by the whole phrase (its words before and after the noun), as annotators name it; the key stays."""
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or not m.text.endswith("men"):
+            out.append(m)
+            continue
+        before = _MEN_BEFORE.search(text, max(0, m.start - 60), m.start)
+        after = _MEN_AFTER.match(text, m.end)
+        a = before.start() if before else m.start
+        b = after.end() if after else m.end
+        claim = re.search(r"(?:claiming|pretending) to be ([a-z]+)$", text[m.end:b])
+        if claim:  # men claiming to be police are a collective of their own, not the masked men elsewhere
+            key = f"{e.key.removesuffix('-generic')}-claiming-{slug(claim.group(1))}-generic"
+            e = GazetteerEntry(key, "Organisation", text[a:b], (), dict(e.attributes), generic=True)
+            out.append(Mention(a, b, text[a:b], m.label, f"org:{key}", e))
+            continue
+        out.append(Mention(a, b, text[a:b], m.label, m.ref, e) if (a, b) != (m.start, m.end) else m)
+    spans = [(x.start, x.end) for x in out if x.entry is not None and x.entry.generic and x.text.endswith(("men", "clothes",
+                                                                                                          "clothing"))]
+    return [x for x in out if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in spans)]
 
 
 def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
