@@ -192,3 +192,9 @@ def test_a_collective_of_men_is_named_by_its_whole_phrase_under_one_key() -> Non
         == "org:masked-men-claiming-policemen-generic"  # a collective of its own
     assert got["Armed, masked men in military clothing"][1] == "org:masked-men-generic"
     assert "police" not in {k for _l, k, _g in got.values()}  # men claiming to be police are not the police
+
+
+def test_a_countrys_part_named_in_lower_case_is_a_region() -> None:
+    got = found("The conflict in eastern Ukraine went on; in southern Crimea it was calm.")
+    assert got["eastern Ukraine"][1] == "place:eastern-ukraine"
+    assert got["Crimea"][1] == "place:crimea"  # a region's part stays the region

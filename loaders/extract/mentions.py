@@ -304,6 +304,10 @@ _COMPASS_RE = re.compile(r"\b(?:Eastern|Western|Northern|Southern|Central|North-
                          r"South-?Western) $")
 
 
+_COMPASS_LOWER_RE = re.compile(r"\b(?:eastern|western|northern|southern|north-?eastern|south-?eastern|north-?western|"
+                               r"south-?western) $")
+
+
 def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
     """"Eastern Siberia": a part of a country or region named by its compass point is a region of
     its own, not the whole."""
@@ -311,6 +315,9 @@ def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         e = m.entry
         before = _COMPASS_RE.search(text, max(0, m.start - 16), m.start)
+        if before is None and e is not None and e.attributes.get("kind") == "country":
+            # "eastern Ukraine": a country's part named in lower case is a region too (the war's east).
+            before = _COMPASS_LOWER_RE.search(text, max(0, m.start - 16), m.start)
         if e is None or e.label != "Location" or e.attributes.get("kind") not in ("country", "region") or before is None:
             out.append(m)
             continue
