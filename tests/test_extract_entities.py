@@ -198,3 +198,7 @@ def test_a_countrys_part_named_in_lower_case_is_a_region() -> None:
     got = found("The conflict in eastern Ukraine went on; in southern Crimea it was calm.")
     assert got["eastern Ukraine"][1] == "place:eastern-ukraine"
     assert got["Crimea"][1] == "place:crimea"  # a region's part stays the region
+
+
+def test_a_name_in_apposition_after_a_title_is_a_person() -> None:
+    assert people("Statement by the Spokesperson, Ned Price, on Crimea.") == {"Ned Price"}

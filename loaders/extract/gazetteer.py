@@ -127,7 +127,8 @@ def load_gazetteer() -> Gazetteer:
     seats = cues.pop("seats", None) or {}
     demonyms = cues.pop("demonyms", None) or {}
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],
-                 *cues["relatives"], *cues["leadership"], "resident", "mr", "ms", "mrs", "defender"]
+                 *cues["relatives"], *cues["leadership"], *cues["employment"], *cues["titles"],
+                 "resident", "mr", "ms", "mrs", "defender"]
     cue_before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(cue_words, key=len, reverse=True))
                             + r")\b\.?[\s,]*(?:of [^,.]{0,60})?$", re.IGNORECASE)
     # "X, Deputy Head of ...", "X, a lawyer": a title in apposition says X is a person.
