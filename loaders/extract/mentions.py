@@ -25,6 +25,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
+from loaders.extract.name_guards import (
+    document_spans,
+    given_before_surname,
+    headline_verb,
+    surname_after_name,
+)
 from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, state_bodies, unit_orgs
 from loaders.extract.orgs import (
     ORG,
@@ -186,12 +192,12 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 if text.endswith(("’s", "'s"), a, b):
                     b -= 2  # Crimea's
                 entry = gaz.places.get(text[a:b])
-                if entry is not None and i > 0 and _surname_after_name(text[run.start() + words[i - 1][0]:a].strip(),
+                if entry is not None and i > 0 and surname_after_name(text[run.start() + words[i - 1][0]:a].strip(),
                                                                        text[a:b], entry, gaz):
                     surnames.add(text[a:b])
                     break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
                 if entry is not None and j == i + 1 and j < len(words) \
-                        and _given_before_surname(text[a:b], text[run.start() + words[j][0]:run.start() + words[j][1]], entry, gaz):
+                        and given_before_surname(text[a:b], text[run.start() + words[j][0]:run.start() + words[j][1]], entry, gaz):
                     break  # "Kurman Seitov": a given name GeoNames knows as a town, before a surname
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
@@ -229,45 +235,12 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
-@cache
-def _document_re(heads: tuple[str, ...]) -> re.Pattern[str]:
-    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"\b(?:{head})(?: (?:of|on|for|against) (?:the )?[A-Z][\w’'\-]*(?: (?:and )?[A-Z][\w’'\-]*)*)+")
-
-
 def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
-    """"Article 205.5 of the Criminal Code of the Russian Federation", "the Constitution of
-    Ukraine": a place in a document's title names the document, not a place the article speaks of."""
-    spans = [(m.start(), m.end()) for m in _document_re(tuple(gaz.cues.get("document_heads", ()))).finditer(text)]
+    """A place in a document's title names the document (see :func:`name_guards.document_spans`)."""
+    spans = document_spans(text, gaz)
     if not spans:
         return mentions
     return [m for m in mentions if not (m.label == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
-
-
-def _headline_verb(word: str, gaz: Gazetteer) -> bool:
-    """"Detained", "Released", "Sentenced": a capitalised verb of a headline, never a surname."""
-    low = word.lower()
-    verbs = gaz.cues["headline_verbs"]
-    return low.endswith("ed") and (low[:-2] in verbs or low[:-1] in verbs or low[:-3] in verbs)
-
-
-def _given_before_surname(name: str, after: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
-    """Whether a GeoNames town's single-word name right before a surname-like word is a given name."""
-    after = after.removesuffix("’s").removesuffix("'s")
-    if entry.attributes.get("kind") == "country" or gaz.lookup(name) is not None or after in gaz.places \
-            or after in gaz.not_names or after in gaz.title_words:
-        return False
-    return anyascii_lower(after).endswith(gaz.surname_endings) and len(after) > 3
-
-
-def _surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
-    """Whether a GeoNames town's name right after another capitalised word is a surname: the word
-    before is no function word, title or nationality, and the town is not a curated place."""
-    if entry.attributes.get("kind") == "country" or before in gaz.not_names and before not in gaz.title_words \
-            or before in gaz.demonyms.values() or before in gaz.places:
-        return False
-    curated = gaz.lookup(name)
-    return curated is None or curated.label != "Location"
 
 
 def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
@@ -699,7 +672,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 sure[0].variants.append(word)
             continue
         if not sure and mention.role and word not in gaz.given_names and not word.isupper() \
-                and not title_case_line(text, mention.start) and not _headline_verb(word, gaz):
+                and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
             # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
