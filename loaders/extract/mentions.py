@@ -26,6 +26,13 @@ from rapidfuzz.distance import JaroWinkler
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
+from loaders.extract.name_guards import (
+    document_spans,
+    given_before_surname,
+    headline_verb,
+    surname_after_name,
+)
+from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, state_bodies, unit_orgs
 from loaders.extract.orgs import (
     ORG,
     PLACE,
@@ -34,6 +41,8 @@ from loaders.extract.orgs import (
     find_facilities,
     find_kind_then_name,
     find_org_patterns,
+    government_key,
+    title_case_line,
 )
 
 __all__ = ["Mention", "Person", "Doubt", "Sentence", "find_entries", "find_people", "split_sentences",
@@ -140,11 +149,12 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     gaz = gaz or load_gazetteer()
     out = []
     for m in gaz.entry_pattern.finditer(text):
-        entry = gaz.entry_by_alias.get(re.sub(r"\s+", " ", m.group()).casefold())
+        entry = gaz.lookup(m.group())
         if entry is None:
             continue
         out.append(_mention(m.start(), m.end(), text, entry))
     out = _collectives(out, text, gaz)
+    out = _men_phrases(out, text)
     taken = bytearray(len(text) + 1)
 
     def take(a: int, b: int, what: int = ORG) -> None:
@@ -152,13 +162,26 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
     for found in out:
         take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
+    # "the NGO Crimea SOS": a body introduced by its kind, before the patterns split its name.
+    for a, b, entry in find_kind_then_name(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
     for a, b, entry in find_org_patterns(text, taken, gaz):
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in state_bodies(text, taken, gaz):
+        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Ukraine" in "Ukraine's ombudswoman"
+        out.append(_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in nationality_collectives(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Vladimir" inside "Vladimir Central Prison"
         out.append(_mention(a, b, text, entry))
         take(a, b, PLACE)
+    surnames: set[str] = set()
+    geo_start = len(out)
     for run in _PLACE_RUN_RE.finditer(text):
         if any(taken[run.start():run.end()]):
             continue
@@ -173,12 +196,21 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                 if text.endswith(("’s", "'s"), a, b):
                     b -= 2  # Crimea's
                 entry = gaz.places.get(text[a:b])
+                if entry is not None and i > 0 and surname_after_name(text[run.start() + words[i - 1][0]:a].strip(),
+                                                                       text[a:b], entry, gaz):
+                    surnames.add(text[a:b])
+                    break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
+                if entry is not None and j == i + 1 and j < len(words) \
+                        and given_before_surname(text[a:b], text[run.start() + words[j][0]:run.start() + words[j][1]], entry, gaz):
+                    break  # "Kurman Seitov": a given name GeoNames knows as a town, before a surname
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
                     take(a, b)
                     i = j - 1
                     break
             i += 1
+    if surnames:  # "Shevchenko said" after "Oleksandr Shevchenko": the same surname, not the town
+        out = out[:geo_start] + [m for m in out[geo_start:] if not (m.text in surnames and gaz.lookup(m.text) is None)]
     for m in _PLACE_INTRO_RE.finditer(text):
         a, b = m.start("name"), m.end("name")
         if not any(taken[a:b]) and m.group("name") not in gaz.not_names:
@@ -186,6 +218,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(_mention(a, b, text, entry))
             take(a, b)
+    # A region of the world is known (never a person) but no entity.
+    out = [m for m in out if not (m.label == "Location" and m.entry is not None and m.entry.attributes.get("kind") == "world")]
+    out = _outside_documents(out, text, gaz)
     out = _territories(_compass_regions(out, text), text)
     out = _titles_as_bodies(out, text, gaz)
     attributive = set(gaz.cues["place_attributive"])
@@ -195,14 +230,30 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(_mention(a, b, text, entry))
         take(a, b)
-    for a, b, entry in find_kind_then_name(text, taken, gaz):
-        out.append(_mention(a, b, text, entry))
-        take(a, b)
     # A name inside a longer organisation's name is part of that name ("OSCE" in "U.S. Mission
     # to the OSCE", "UK" in "UK Delegation"): the longer name is the entity.
     inside = _inside_spans(sorted({(m.start, m.end) for m in out if m.label == "Organisation"}))
     kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
+    kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
+    kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+
+
+def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A place in a document's title names the document (see :func:`name_guards.document_spans`)."""
+    spans = document_spans(text, gaz)
+    if not spans:
+        return mentions
+    return [m for m in mentions if not (m.label == "Location" and any(a <= m.start and m.end <= b for a, b in spans))]
+
+
+def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
+    """The mentions with each found phrase in place of the mentions it covers (sorted by start)."""
+    if not found:
+        return mentions
+    spans = [(a, b) for a, b, _e in found]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *(_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
 
 
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -230,6 +281,10 @@ _COMPASS_RE = re.compile(r"\b(?:Eastern|Western|Northern|Southern|Central|North-
                          r"South-?Western) $")
 
 
+_COMPASS_LOWER_RE = re.compile(r"\b(?:eastern|western|northern|southern|north-?eastern|south-?eastern|north-?western|"
+                               r"south-?western) $")
+
+
 def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
     """"Eastern Siberia": a part of a country or region named by its compass point is a region of
     its own, not the whole."""
@@ -237,6 +292,9 @@ def _compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         e = m.entry
         before = _COMPASS_RE.search(text, max(0, m.start - 16), m.start)
+        if before is None and e is not None and e.attributes.get("kind") == "country":
+            # "eastern Ukraine": a country's part named in lower case is a region too (the war's east).
+            before = _COMPASS_LOWER_RE.search(text, max(0, m.start - 16), m.start)
         if e is None or e.label != "Location" or e.attributes.get("kind") not in ("country", "region") or before is None:
             out.append(m)
             continue
@@ -320,6 +378,37 @@ def _collectives(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
     return out
 
 
+_MEN_BEFORE = re.compile(r"(?:\b(?:a|A) (?:group|number) of |\b(?:several|dozens of|two|three|four|five|six) )?"
+                         r"(?:\b(?i:armed|unidentified|unknown|masked|uniformed),? (?:and )?)*$")
+_MEN_AFTER = re.compile(r"(?: in (?:(?:civilian|plain|military|camouflage|black|police|unmarked) )?(?:clothes|clothing|uniforms?|"
+                        r"masks|balaclavas))?(?: (?:claiming|pretending) to be [a-z]+)?")
+
+
+def _men_phrases(mentions: list[Mention], text: str) -> list[Mention]:
+    """"a group of masked men in civilian clothes claiming to be policemen": the collective is named
+    by the whole phrase (its words before and after the noun), as annotators name it; the key stays."""
+    out: list[Mention] = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or not m.text.endswith("men"):
+            out.append(m)
+            continue
+        before = _MEN_BEFORE.search(text, max(0, m.start - 60), m.start)
+        after = _MEN_AFTER.match(text, m.end)
+        a = before.start() if before else m.start
+        b = after.end() if after else m.end
+        claim = re.search(r"(?:claiming|pretending) to be ([a-z]+)$", text[m.end:b])
+        if claim:  # men claiming to be police are a collective of their own, not the masked men elsewhere
+            key = f"{e.key.removesuffix('-generic')}-claiming-{slug(claim.group(1))}-generic"
+            e = GazetteerEntry(key, "Organisation", text[a:b], (), dict(e.attributes), generic=True)
+            out.append(Mention(a, b, text[a:b], m.label, f"org:{key}", e))
+            continue
+        out.append(Mention(a, b, text[a:b], m.label, m.ref, e) if (a, b) != (m.start, m.end) else m)
+    spans = [(x.start, x.end) for x in out if x.entry is not None and x.entry.generic and x.text.endswith(("men", "clothes",
+                                                                                                          "clothing"))]
+    return [x for x in out if not any(a <= x.start and x.end <= b and (a, b) != (x.start, x.end) for a, b in spans)]
+
+
 def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """A bare title found as an organisation ("the High Commissioner") is the body named earlier
     with that title ("OSCE High Commissioner on National Minorities"), or nothing; before a name
@@ -367,15 +456,6 @@ def _mention(a: int, b: int, text: str, entry: GazetteerEntry) -> Mention:
 
 
 # Governments by the country's key (the keys the corpus uses), else "<country>-government".
-_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
-                "ukraine": "government-of-ukraine"}
-
-
-def government_key(country_key: str) -> str:
-    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
-    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
-
-
 def _countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     """A country that acts is its government (an Organisation); one named as a land is a place.
 
@@ -568,6 +648,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         if run is None:
             continue
         start, end, words, role = run
+        if len(words) >= 2 and text[start:end] in gaz.places:
+            continue  # "Eastern Europe" left as an office's remit is still no person
         if len(words) >= 2:
             given, last = words[0], words[-1]
             # "Given X. Surname": a middle initial is a person's name, not an organisation's.
@@ -664,7 +746,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
             continue
-        if not sure and mention.role and word not in gaz.given_names and not word.isupper():
+        if not sure and mention.role and word not in gaz.given_names and not word.isupper() \
+                and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
+            # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
                                       mention.role))

@@ -20,7 +20,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
+__all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -36,11 +36,36 @@ _HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecutor's office": "pr
                "fleet": "military", "army": "military"}
 
 
+# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
+                "ukraine": "government-of-ukraine"}
+
+
+def government_key(country_key: str) -> str:
+    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
+    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
+
+
+def state_government(name: str, gaz: Gazetteer) -> GazetteerEntry | None:
+    """"the Ukrainian Government", "Government of Ukraine": the country's government entry (one
+    key per state, as a country that acts has), else None."""
+    m = re.fullmatch(r"(?:[Tt]he )?(?:(?P<adj>[A-Z][\w\-]+) [Gg]overnment|Government of (?:the )?(?P<place>[A-Z][\w .\-]+)"
+                     r"|(?P<poss>[A-Z][\w .\-]+?)(?:’s|'s) [Gg]overnment)", name)
+    if m is None:
+        return None
+    country = m.group("place") or m.group("poss") or next((k for k, v in gaz.demonyms.items() if v == m.group("adj")), "")
+    entry = gaz.places.get(country)
+    if entry is None or entry.attributes.get("kind") != "country":
+        return None
+    return GazetteerEntry(government_key(entry.key), "Organisation", name, (), {"kind": "government"})
+
+
 @cache
 def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
-    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|and|on) (?:the )?)?{_CAPW}){{0,5}})?"
+    # "and" joins words of one name ("Security and Co-operation"); "and the" starts another name.
+    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and )?{_CAPW}){{0,5}})?"
     # An embassy or mission is named with its city: "British Embassy Kyiv".
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-])"
                      rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
@@ -53,7 +78,7 @@ _GENERIC_COURT_RE = re.compile(
     r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
 
 
-def _title_case_line(text: str, pos: int) -> bool:
+def title_case_line(text: str, pos: int) -> bool:
     """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -74,6 +99,8 @@ def _kind(name: str) -> str:
     for head, kind in _HEAD_KINDS.items():
         if head in low:
             return kind
+    if re.search(r"\b(?:times|post|journal|gazette|herald|telegraph|tribune|television|radio)$", low):
+        return "media"
     return "ngo" if re.search(r"\b(?:group|centre|center|watch|foundation|network|initiative|union|association|"
                               r"movement|coalition|solidarity)\b", low) else "other"
 
@@ -82,7 +109,26 @@ def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` starts with a curated acronym that only qualifies a longer name
     ("OSCE High Commissioner on National Minorities", "UN Office of ..."): the body is the entity."""
     m = re.match(r"[A-Z]{2,6}(?= )", text[a:b])
-    return m is not None and all(taken[a:a + m.end()]) and not any(taken[a + m.end() + 1:b])
+    # A place may qualify the body ("FSB Directorate for the Republic of Crimea"); another organisation not.
+    return m is not None and all(taken[a:a + m.end()]) and ORG not in taken[a + m.end() + 1:b]
+
+
+def _qualified(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> bool:
+    """Whether ``text[a:b]`` is a curated organisation's whole name qualified by another place after
+    it ("Supreme Court" + " of the Republic of Crimea", where the curated Supreme Court is Russia's):
+    the longer name is the entity. A qualifier the curated body has itself ("Kyivskyi District
+    Court" + " of Simferopol") or one naming no place ("Mejlis" + " of Crimean Tatar People") is not."""
+    if a > 0 and taken[a - 1] == ORG:
+        return False  # the curated name starts before: the span is inside it
+    k = a
+    while k < b and taken[k] == ORG:
+        k += 1
+    if k >= b or re.match(r" (?:of|for|in|to) ", text[k:k + 5]) is None or ORG in taken[k + 1:b] \
+            or PLACE not in taken[k + 1:b]:
+        return False
+    entry = gaz.lookup(text[a:k])
+    places = re.findall(r"[A-Z][\w’'\-]+", "".join(c if t == PLACE else " " for c, t in zip(text[k:b], taken[k:b], strict=True)))
+    return entry is not None and not any(p in n for p in places for n in (entry.name, *entry.aliases))
 
 
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
@@ -90,21 +136,39 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
     org_re, acronym_re = _patterns(tuple(gaz.cues["org_heads"]))
     lead = set(gaz.cues["org_not_lead"])
+    # A head of several words starting with a title ("Prosecutor General's Office") keeps its title.
+    heads = set(gaz.cues["org_heads"])
+    calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
+    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     for m in org_re.finditer(text):
-        if _title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
+        if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
-        while len(words) > 1 and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
+        while len(words) > 1 and not m.group().startswith(long_heads, words[0].start()) and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
                                   or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
             words = words[1:]
+        # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
+        preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
+        if preps:
+            words = words[preps[-1] + 1:]
         # A person's name after "... for Human Rights" is the office holder, not the office.
         tail = m.group()[words[0].start():]
         cut = re.search(r"\b(?:Human\s+Rights|Affairs|Justice|Interior|Defen[cs]e)\b", tail)
-        if cut and cut.end() < len(tail) and tail[cut.end():].split()[0] not in gaz.cues["org_heads"]:
+        rest = tail[cut.end():].split() if cut else []
+        # ... unless the name goes on: "Crimean Human Rights Field Mission", "Ministry of Internal Affairs of the Republic".
+        if cut and rest and not any(w in heads for w in rest) and rest[0] not in ("of", "for", "in", "to"):
             words = [w for w in words if w.start() < words[0].start() + cut.end()]
+        # A date is no part of a name ("the Kyiv Post on March 10"): the name ends before it.
+        for i in range(1, len(words)):
+            if words[i].group().lower() in calendar:
+                words = words[:i]
+                while len(words) > 1 and words[-1].group().lower() in ("of", "for", "on", "to", "the", "and", "against"):
+                    words = words[:-1]
+                break
         # Nor is a person named right after the organisation ("... Tatar People Refat Chubarov").
         for i in range(1, len(words) - 1):
             first, last = words[i].group(), words[i + 1].group()
@@ -112,17 +176,33 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                 words = words[:i]
                 break
         a, b = m.start() + words[0].start(), m.start() + words[-1].end()
+        if taken[a] == ORG:
+            # "Council of Europe's Committee for the Prevention of Torture": a body's own named body.
+            k = a
+            while k < b and taken[k] == ORG:
+                k += 1
+            if text[k:k + 3] in ("’s ", "'s ") and k + 3 < b and not any(taken[k + 3:b]):
+                a = k + 3
         name = text[a:b].rstrip(".")
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b):
+        if name.startswith(documents):
+            continue  # "Code of Administrative Offences of the Russian Federation": a text, not a body
+        if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
+                and not _qualified(text, taken, a, b, gaz):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
         name = text[a:b]
-        entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
-                               {"kind": _kind(name)})
+        # "Supreme Court of the Republic of Crimea" is the curated "Supreme Court of Crimea".
+        entry = gaz.lookup(re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)) \
+            if "Republic of" in name else None
+        if entry is None or entry.label != "Organisation":
+            entry = state_government(name, gaz)
+        if entry is None:
+            entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
+                                   {"kind": _kind(name)})
         out.append((a, b, entry))
     # A court the article does not name: "a Russian military court", "a Simferopol “court”" (collective).
     for m in _GENERIC_COURT_RE.finditer(text):
@@ -232,7 +312,7 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     if loc:
         return False, True
     headline = _HEADLINE_VERB.match(after)
-    if headline and _title_case_line(text, start):
+    if headline and title_case_line(text, start):
         after = " " + headline.group(1).lower() + after[headline.end():]
     if _ACTOR_AFTER.match(after):
         return True, True
@@ -285,14 +365,19 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     return out
 
 
-def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer) -> list[re.Match[str]]:
+def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer, places: bool = False) -> list[re.Match[str]]:
     """The words of a candidate name starting at offset ``a``, up to where a known name, a title or
-    a given name begins ("... of Foo Russia"); none when it starts with a word that is no name."""
+    a given name begins ("... of Foo Russia"); none when it starts with a word that is no name.
+    With ``places`` a place may be a word of the name, not its last ("the NGO Crimea SOS")."""
     words = []
     for w in re.finditer(r"\S+", name):
-        if any(taken[a + w.start():a + w.end()]) or w.group() in gaz.titles or w.group() in gaz.given_names:
+        cover = taken[a + w.start():a + w.end()]
+        if (any(cover) and not (places and all(c == PLACE for c in cover))) or w.group() in gaz.titles \
+                or w.group() in gaz.given_names:
             break
         words.append(w)
+    while places and words and all(c == PLACE for c in taken[a + words[-1].start():a + words[-1].end()]):
+        words.pop()
     return [] if not words or words[0].group() in gaz.not_names else words
 
 
@@ -308,7 +393,7 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
     out = []
     for m in _KIND_THEN_NAME_RE.finditer(text):
         a = m.start("name")
-        words = _name_words(m.group("name"), a, taken, gaz)
+        words = _name_words(m.group("name"), a, taken, gaz, places=True)
         if not words:
             continue
         b = a + words[-1].end()
@@ -332,6 +417,11 @@ _FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detentio
                              r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
 
 
+# A pre-trial detention centre by its number, with its town when the article gives it: "SIZO-2 in
+# Simferopol", "SIZO No. 1".
+_SIZO_RE = re.compile(r"(?<![\w\-])(?P<sizo>SIZO(?:-| No\.? ?| )\d{1,2})(?![\w\-])(?: (?:in|of) (?P<place>[A-Z][\w’'\-]+))?")
+
+
 def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntry] | None = None,
                     adjectives: frozenset[str] = frozenset()) -> list[tuple[int, int, GazetteerEntry]]:
     """Prisons, colonies, detention centres and airports named with their place ("Vladimir Central
@@ -349,6 +439,18 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
         if words[-1].islower() and all(w in adjectives for w in words[:-1] if w[:1].isupper()):
             continue  # "a Russian prison", "Ukrainian airports": a kind of place, not one place
         out.append((a, m.end(), GazetteerEntry(slug(name), "Location", name, (), {"kind": "facility"})))
+    for m in _SIZO_RE.finditer(text):
+        if any(taken[m.start():m.end("sizo")]) or any(a <= m.start() < b for a, b, _e in out):
+            continue
+        place = (places or {}).get(m.group("place") or "")
+        number = re.sub(r"\D", "", m.group("sizo"))
+        if place is not None and place.attributes.get("kind") in ("city", "village"):
+            b, part_of = m.end(), place.key
+            key = f"{place.key}-sizo-{number}"
+        else:
+            b, part_of, key = m.end("sizo"), None, f"sizo-{number}"
+        out.append((m.start(), b, GazetteerEntry(key, "Location", text[m.start():b], (), {"kind": "facility"},
+                                                 part_of=part_of)))
     for m in _FACILITY_IN_RE.finditer(text):
         place = (places or {}).get(m.group("place"))
         if place is None or place.attributes.get("kind") in ("country", "region", "other") \

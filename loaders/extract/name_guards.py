@@ -1,0 +1,54 @@
+"""Guards that keep words from being read as the wrong kind of name: a town's name that is a
+person's (Josef Stalin, Kurman Seitov), a headline's verb after a title ("Activist Sentenced"),
+a place inside a document's title ("the Criminal Code of the Russian Federation")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from anyascii import anyascii
+
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
+
+__all__ = ["document_spans", "headline_verb", "given_before_surname", "surname_after_name"]
+
+
+@cache
+def _document_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{head})(?: (?:of|on|for|against) (?:the )?[A-Z][\w’'\-]*(?: (?:and )?[A-Z][\w’'\-]*)*)+")
+
+
+def document_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """"Article 205.5 of the Criminal Code of the Russian Federation", "the Constitution of
+    Ukraine": the spans of documents' titles (a place in one names the document, not a place the
+    article speaks of)."""
+    return [(m.start(), m.end()) for m in _document_re(tuple(gaz.cues.get("document_heads", ()))).finditer(text)]
+
+
+def headline_verb(word: str, gaz: Gazetteer) -> bool:
+    """"Detained", "Released", "Sentenced": a capitalised verb of a headline, never a surname."""
+    low = word.lower()
+    verbs = gaz.cues["headline_verbs"]
+    return low.endswith("ed") and (low[:-2] in verbs or low[:-1] in verbs or low[:-3] in verbs)
+
+
+def given_before_surname(name: str, after: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
+    """Whether a GeoNames town's single-word name right before a surname-like word is a given name."""
+    after = after.removesuffix("’s").removesuffix("'s")
+    if entry.attributes.get("kind") == "country" or gaz.lookup(name) is not None or after in gaz.places \
+            or after in gaz.not_names or after in gaz.title_words:
+        return False
+    return anyascii(after).lower().endswith(gaz.surname_endings) and len(after) > 3
+
+
+def surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
+    """Whether a GeoNames town's name right after another capitalised word is a surname: the word
+    before is no function word (a title is evidence), no nationality, no place, and the town is
+    not a curated place."""
+    if entry.attributes.get("kind") == "country" or before in gaz.not_names and before not in gaz.title_words \
+            or before in gaz.demonyms.values() or before in gaz.places:
+        return False
+    curated = gaz.lookup(name)
+    return curated is None or curated.label != "Location"
