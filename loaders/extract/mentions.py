@@ -28,7 +28,6 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, fold, load_gaze
 from loaders.extract.given_names import not_surnames
 from loaders.extract.name_guards import (
     document_spans,
-    given_before_surname,
     headline_verb,
     surname_after_name,
 )
@@ -200,9 +199,6 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
                                                                        text[a:b], entry, gaz):
                     surnames.add(text[a:b])
                     break  # "Josef Stalin", "Mikhail Kalinin": a person's surname that GeoNames knows as a town
-                if entry is not None and j == i + 1 and j < len(words) \
-                        and given_before_surname(text[a:b], text[run.start() + words[j][0]:run.start() + words[j][1]], entry, gaz):
-                    break  # "Kurman Seitov": a given name GeoNames knows as a town, before a surname
                 if entry is not None:
                     out.append(_mention(a, b, text, entry))
                     take(a, b)
@@ -221,7 +217,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     # A region of the world is known (never a person) but no entity.
     out = [m for m in out if not (m.label == "Location" and m.entry is not None and m.entry.attributes.get("kind") == "world")]
     out = _outside_documents(out, text, gaz)
-    out = _territories(_compass_regions(out, text), text)
+    out = _territories(_compass_regions(out, text), text, gaz)
     out = _titles_as_bodies(out, text, gaz)
     attributive = set(gaz.cues["place_attributive"])
     out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
@@ -237,6 +233,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     return _seats_as_states(_countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 
 
 def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -312,7 +311,7 @@ _TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|dist
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
 
 
-def _territories(mentions: list[Mention], text: str) -> list[Mention]:
+def _territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """"Kherson region": the region of a city is a region of its own, not the city ("the Kherson
     and Zaporizhzhia regions": both)."""
     out: list[Mention] = []
@@ -325,12 +324,12 @@ def _territories(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         word = after.group("word").lower()
         suffix = "raion" if word in _DISTRICT_WORDS else "region"
-        out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix))
+        out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix, gaz))
         if after.group("s"):  # a plural: the places listed before it name areas too
             k = len(out) - 2
             while k >= 0 and re.fullmatch(r",? (?:and )?|, ", text[out[k].end:out[k + 1].start]) \
                     and _town(out[k].entry):
-                out[k] = _territory(out[k], f"{out[k].text} {word}", out[k].end, suffix)
+                out[k] = _territory(out[k], f"{out[k].text} {word}", out[k].end, suffix, gaz)
                 k -= 1
     return out
 
@@ -340,9 +339,12 @@ def _town(e: GazetteerEntry | None) -> bool:
     return e is not None and e.label == "Location" and e.attributes.get("kind") not in ("country", "region", "facility")
 
 
-def _territory(m: Mention, name: str, end: int, suffix: str) -> Mention:
+def _territory(m: Mention, name: str, end: int, suffix: str, gaz: Gazetteer) -> Mention:
     e = m.entry
     assert e is not None
+    known = gaz.places.get(name)
+    if known is not None and known.attributes.get("kind") == "region":
+        return Mention(m.start, end, name, "Location", f"place:{known.key}", known)  # "Kherson region": Kherson Oblast
     area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
     return Mention(m.start, end, name, "Location", f"place:{area.key}", area)
 
@@ -543,10 +545,11 @@ def _given_before_surname(run: str, given: tuple[int, int], surname: tuple[int, 
     town of Crimea or Ukraine yields only to a surname ending ("Nikita Khrushchev", not "Bucha Massacre")."""
     word, last = run[given[0]:given[1]], run[surname[0]:surname[1]]
     entry = gaz.places.get(word)
-    if entry is None or word not in gaz.given_names or entry.attributes.get("kind") not in ("city", "village"):
+    if entry is None or entry.attributes.get("kind") not in ("city", "village"):
         return False
     last = re.sub(r"(?:’s|'s)$", "", last)
-    if entry.part_of == "crimea" or entry.attributes.get("country") in ("UA", "Ukraine"):
+    # A town no name list knows as a given name ("Kurman Seitov") needs the unmistakable ending too.
+    if word not in gaz.given_names or entry.part_of == "crimea" or entry.attributes.get("country") in ("UA", "Ukraine"):
         # Only the unmistakable endings: "-al", "-in" end English words too ("Nikita Botanical Garden").
         strict = tuple(e for e in gaz.surname_endings if len(e) >= 3 or e in ("ov", "ev", "uk", "ko"))
         if not anyascii_lower(last).endswith(strict):
@@ -726,7 +729,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             bearers[0].mentions.append(mention)
             mention.ref = bearers[0].key
             continue
-        if word in gaz.given_names and not index.by_fold.get(fold(word)):
+        # "Mr Ahmed": after an honorific the word is a surname, even one the given-name list knows.
+        honorific = mention.role.lower().rstrip(".") in _HONORIFICS
+        if word in gaz.given_names and not index.by_fold.get(fold(word)) and not honorific:
             continue
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
                         key=lambda x: -x[0][0])
@@ -746,7 +751,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
             continue
-        if not sure and mention.role and word not in gaz.given_names and not word.isupper() \
+        if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
                 and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
             # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.

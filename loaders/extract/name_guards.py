@@ -7,11 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from anyascii import anyascii
-
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["document_spans", "headline_verb", "given_before_surname", "surname_after_name"]
+__all__ = ["document_spans", "headline_verb", "surname_after_name"]
 
 
 @cache
@@ -32,15 +30,6 @@ def headline_verb(word: str, gaz: Gazetteer) -> bool:
     low = word.lower()
     verbs = gaz.cues["headline_verbs"]
     return low.endswith("ed") and (low[:-2] in verbs or low[:-1] in verbs or low[:-3] in verbs)
-
-
-def given_before_surname(name: str, after: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
-    """Whether a GeoNames town's single-word name right before a surname-like word is a given name."""
-    after = after.removesuffix("’s").removesuffix("'s")
-    if entry.attributes.get("kind") == "country" or gaz.lookup(name) is not None or after in gaz.places \
-            or after in gaz.not_names or after in gaz.title_words:
-        return False
-    return anyascii(after).lower().endswith(gaz.surname_endings) and len(after) > 3
 
 
 def surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazetteer) -> bool:
