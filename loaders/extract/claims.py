@@ -277,7 +277,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
                          f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
-                    "killing", "exchange"):
+                    "killing", "exchange", "disappearance", "hearing", "appeal"):
             _event_place(ex, text, sent, cx, ev, kind, a, b, acts)
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
@@ -338,6 +338,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 speakers.append((m.ref, m.start, m.end))
             elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
+        for pa, pb, ref in cx.pronouns if not speakers else ():
+            # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
+            # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
+            if cx.between(pa, pb).lower() in ("he", "she") and _PRONOUN_SPEECH_RE.match(cx.after(pb, 60)) \
+                    and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)):
+                speakers.append((ref, pa, pb))
+                break
         acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
         if acc:
             comma = sent.text.find(",", acc.end())
@@ -791,6 +798,10 @@ _re = _CachedRe()
 _HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+# The speech verbs a pronoun speaker takes ("he said", "she told reporters"); not "he believes".
+_PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|stated|states|wrote|writes|"
+                                r"added|adds|explained|explains|noted|notes|recalled|recalls|recounted|stressed|stresses|"
+                                r"emphasi[sz]ed|insisted|insists|claimed|claims|complained|testified|alleged)\b")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
