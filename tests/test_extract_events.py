@@ -521,3 +521,74 @@ def test_a_place_based_organisation_sits_in_the_place(tmp_path: Path) -> None:
     # A word before "-based" that is no place ("faith-based", "Kremlin-based") places nothing.
     doc = draft(tmp_path, "Council\n\nA faith-based Permanent Council met on 25 January.\n", "b")
     assert not claims(doc, "LOCATED_IN")
+
+
+def kinds_of(doc: dict, subject: str) -> set[str]:
+    """The kinds of the events ``subject`` takes part in."""
+    kinds = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
+    return {kinds[c["object"]] for c in doc["claims"] if c["predicate"] == "PARTICIPANT_IN" and c["subject"] == subject}
+
+
+def test_an_abduction_or_a_disappearance_is_no_arrest(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Missing\n\nArsen Tulayev went missing in Bakhchysarai on 24 May 2016. Unknown men "
+                          "kidnapped Lenur Sadykov near his home.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-disappearance") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("event:arsen-tulayev-disappearance", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+    assert kinds_of(doc, "person:lenur-sadykov") == {"other"}
+
+
+def test_an_organisation_outlawed_shut_down_or_declared_extremist_is_the_target(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Bans\n\nIn April 2016, the so-called Supreme Court of Crimea outlawed the Mejlis. In 2017 "
+                          "the Supreme Court of Russia declared the Jehovah's Witnesses an extremist organisation. "
+                          "Hizb ut-Tahrir is banned as a terrorist group in Russia.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("org:mejlis", "event:mejlis-ban") in targets
+    assert any(s == "org:jehovahs-witnesses" for s, _o in targets)
+    assert not any(s == "org:hizb-ut-tahrir" for s, _o in targets)  # "is banned": a state of things, no act reported
+
+
+def test_hearings_and_appeals_of_a_defendant(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Appeal\n\nThe court will hold the next hearing in the case of Arsen Tulayev on 3 June. The "
+                          "Appeals Military Court upheld the sentence of Lenur Sadykov. On 9 August a court in Simferopol "
+                          "rejected an appeal of Refat Oruchev's widow.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}
+    assert "appeal" in kinds_of(doc, "person:lenur-sadykov")
+    assert ("org:appeals-military-court", "event:lenur-sadykov-appeal") in claims(doc, "PARTICIPANT_IN", "judge")
+    assert "appeal" not in kinds_of(doc, "person:refat-oruchev")  # the widow appealed, not him
+
+
+def test_searches_of_homes_and_of_an_organisations_premises(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Searches\n\nSearches took place at the homes of Arsen Tulayev and Lenur Sadykov in the "
+                          "village of Kamenka. On 26 January, FSB officers raided the offices of ATR in Simferopol.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    for who in ("arsen-tulayev", "lenur-sadykov"):
+        assert (f"person:{who}", f"event:{who}-search") in targets
+    [(_s, org_search)] = [(s, o) for s, o in targets if s == "org:atr"]
+    assert ("org:fsb", org_search) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (org_search, "place:simferopol") in claims(doc, "LOCATED_IN")
+
+
+def test_a_meeting_with_a_titled_person_and_its_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Visit\n\nUkrainian Ombudsman Olena Marchuk met with Arsen Tulayev in Moscow. The verdict "
+                          "was met with outrage by Amnesty International.\n")
+    meetings = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "meeting"]
+    assert len(meetings) == 1
+    participants = {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == meetings[0]}
+    assert participants == {"person:olena-marchuk", "person:arsen-tulayev"}
+    assert (meetings[0], "place:moscow") in claims(doc, "LOCATED_IN")
+
+
+def test_a_pronoun_that_opens_its_clause_speaks(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Detained\n\nArsen Tulayev was detained on 3 March. He said the officers had beaten him.\n\n"
+                          "Lenur Sadykov faces charges for an interview in which he said Crimea is Ukraine.\n", "s1")
+    states = claims(doc, "STATES")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-statement") in states
+    assert not any(s == "person:lenur-sadykov" for s, _o in states)
+
+
+def test_an_organisation_that_spoke_during_a_summit_took_part_in_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Summit\n\nAs the European Union reaffirmed during the August 23 Crimea Platform Summit, "
+                          "Crimea is Ukraine. At a press conference in Kyiv, Arsen Tulayev said he would go on.\n")
+    assert ("org:european-union", "event:crimea-platform-summit") in claims(doc, "PARTICIPANT_IN", "participant")
+    assert [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "conference"] \
+        == ["event:crimea-platform-summit"]

@@ -75,7 +75,9 @@ _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
+_PARTICIPATE_RE = re.compile(r"\b(participated in|participating in|took part in|taking part in|attended|attending|spoke at|"
+                             r"speaking at|addressed|(?:reaffirmed|stated|said|declared|agreed|announced|presented|pledged|"
+                             r"signed|joined|spoke|raised)\s+(?:[^.;,“”]{0,30}?\s+)?(?:during|at|in))\b", re.IGNORECASE)
 
 
 # A drafted entity is a model entity (its sources are the draft's own source).
@@ -598,6 +600,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind == "appeal" and _KIN_APPEAL_RE.match(cx.after(b, 60)):
+                continue  # "an appeal of X's widow": the relative appealed, not X
             if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
                 # "could be sentenced", "risks being arrested", "was not detained": not reported as done
                 # (an attempt to make someone inform is itself the pressure)
@@ -802,6 +806,9 @@ _HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+
 _PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|stated|states|wrote|writes|"
                                 r"added|adds|explained|explains|noted|notes|recalled|recalls|recounted|stressed|stresses|"
                                 r"emphasi[sz]ed|insisted|insists|claimed|claims|complained|testified|alleged)\b")
+_KIN_APPEAL_RE = re.compile(r"[^.;]{0,50}?(?:’s|'s)\s+(?:widow|wife|husband|mother|father|son|daughter|brother|sister|"
+                            r"family|relatives)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -1063,17 +1070,27 @@ def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Se
 
 
 def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int) -> None:
+    """A summit or conference someone took part in, with its participants and place."""
     verb = _PARTICIPATE_RE.search(sent.text[:mt.start()])
-    if not verb:
+    if not verb or re.search(r"\b(?:press|news)\s+$", sent.text[max(0, mt.start() - 8):mt.start()], re.IGNORECASE):
         return
     phrase = re.match(r"(?:\s+of\s+(?:the\s+)?[\w\s’'-]{2,60}?)(?=\s+in\b|\s+on\b|,|\.|$)", sent.text[mt.end():])
-    name = (mt.group() + (phrase.group() if phrase else "")).strip()
+    # "the Crimea Platform Summit": the capitalised words before the trigger name it (not a date's)
+    lead = re.search(r"(?:\b[A-Z][\w’'-]*\s+){1,5}$", sent.text[:mt.start()])
+    lead_words = [w for w in (lead.group().split() if lead else []) if not re.fullmatch(r"\d+|[A-Z][a-z]+day|" + _MONTHS, w)]
+    while lead_words and lead_words[0] in ("The", "A", "An", "At", "In", "During", "As"):
+        lead_words.pop(0)
+    name = " ".join([*lead_words, (mt.group() + (phrase.group() if phrase else "")).strip()])
     ev = f"event:{slug(name)}"
     place = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(r"\bin\s+$", cx.between(b, pl.start))), None)
     ex.entity(ev, "Event", name[:1].upper() + name[1:] + (f" in {ex.entities[place.ref].name}" if place else ""),
               kind="conference", date=None)
     verb_pos = sent.start + verb.start()
     who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), set(), [])
+    if not who:  # "As the United States reaffirmed during the Summit": the organisation that took part
+        who = [o.ref for o in cx.orgs if o.end <= verb_pos and not ex.entities[o.ref].generic and re.fullmatch(
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;()]{1,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))][-1:]
+        conf = 0.6
     for w in who:
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
