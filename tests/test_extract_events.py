@@ -592,3 +592,17 @@ def test_an_organisation_that_spoke_during_a_summit_took_part_in_it(tmp_path: Pa
     assert ("org:european-union", "event:crimea-platform-summit") in claims(doc, "PARTICIPANT_IN", "participant")
     assert [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "conference"] \
         == ["event:crimea-platform-summit"]
+
+
+def test_ill_treatment_in_custody_and_a_search_of_someones_home(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Custody\n\nArsen Tulayev was denied medical assistance in custody. The FSB carried out a "
+                          "search of Lenur Sadykov's home in Bakhchysarai.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"ill_treatment"}
+    assert ("org:fsb", "event:lenur-sadykov-search") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert ("event:lenur-sadykov-search", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+
+
+def test_a_speaker_before_a_colon_and_a_quote(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Comment\n\nArsen Tulayev was detained on 3 March.\n\nLawyer Lenur Sadykov: \u201cThe case is "
+                          "fabricated from start to finish.\u201d\n")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")

@@ -340,6 +340,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 speakers.append((m.ref, m.start, m.end))
             elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
+            elif re.match(r"\s*:\s*[“\"]", cx.after(m.end, 6)):  # "Lawyer X: “The case is fabricated”"
+                speakers.append((m.ref, m.start, m.end))
         for pa, pb, ref in cx.pronouns if not speakers else ():
             # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
             # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
