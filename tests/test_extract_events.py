@@ -606,3 +606,12 @@ def test_a_speaker_before_a_colon_and_a_quote(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Comment\n\nArsen Tulayev was detained on 3 March.\n\nLawyer Lenur Sadykov: \u201cThe case is "
                           "fabricated from start to finish.\u201d\n")
     assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")
+
+
+def test_a_possessive_trial_a_sentence_handed_down_and_custody_since(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Trial\n\nArsen Tulayev's trial began at the Southern District Military Court on 3 June. The "
+                          "Ministry condemned the sentence handed down to Lenur Sadykov. Refat Oruchev has been held in "
+                          "custody since March 2019.\n")
+    assert "trial" in kinds_of(doc, "person:arsen-tulayev")
+    assert "verdict" in kinds_of(doc, "person:lenur-sadykov")
+    assert kinds_of(doc, "person:refat-oruchev") == {"detention"}
