@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 
 __all__ = ["Act", "find_acts"]
@@ -211,6 +212,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", "Entry ban", a, place.end, targets=targets, perpetrators=_by_agent(text, s0, orgs, place.end),
                        places=[place]))
     out.extend(_org_searches(text, s0, orgs, places))
+    for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
+        name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
+        out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the

@@ -621,6 +621,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
 
+        collective_spans: list[tuple[int, int]] = []  # one act, one event: the group rules of acts.py skip these
         for mt in COLLECTIVE_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             if _target(cx, a, b, role_people, speakers)[0] or _HORTATIVE_RE.search(cx.before(a, 60)):
@@ -632,6 +633,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             where = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(_IN_PLACE, cx.between(b, pl.start))), None)
             if where is None:
                 continue  # "a surge of searches" with no place: commentary, not one act to record
+            collective_spans.append((a, b))
             label = ex.entities[where.ref].name if where else ex.entities[perps[0].ref].name
             ev = f"event:{slug(label)}-{kind.replace('_', '-')}-collective"
             ex.entity(ev, "Event", f"{mt.group()[:1].upper()}{mt.group()[1:]} " + (f"in {label}" if where else f"by {label}"),
@@ -665,7 +667,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
-            if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)):
+            if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)) \
+                    or any(x < act.end and act.start < y for x, y in collective_spans):
                 continue
             _act_event(ex, text, sent, act, speaker, _nearest_date(dates, date_starts, sent, act.start))
 
