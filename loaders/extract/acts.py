@@ -92,7 +92,7 @@ _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\
                        r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE)
 # An organisation's premises searched: "FSB officers raided the offices of the Mejlis", "searches at the
 # headquarters of ATR", "the Mejlis's offices were searched". The organisation is the target.
-_ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
+_ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
                             r"\s+(?:the\s+)?(?:offices?|premises|headquarters|building|studio|newsroom|editorial\s+office)\s+of\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
