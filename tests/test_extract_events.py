@@ -626,3 +626,13 @@ def test_an_act_on_an_unnamed_number_of_people_is_one_event_with_agent_body_and_
     assert events[solidarity] == "detention" and ("org:fsb", solidarity) in claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert any(events.get(s) == "detention" and o == "place:simferopol" for s, o in claims(doc, "LOCATED_IN"))
     assert not any(s == "org:police" for s, _o in claims(doc, "PARTICIPANT_IN"))  # "the four men": named elsewhere
+
+
+def test_searches_reported_in_other_words(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Searches\n\nA search was conducted at Arsen Tulayev's home in Bakhchysarai. Lenur Sadykov was "
+                          "detained after a search on 3 March. FSB officers came with a search to Refat Oruchev.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    for who in ("arsen-tulayev", "lenur-sadykov", "refat-oruchev"):
+        assert (f"person:{who}", f"event:{who}-search") in targets
+    assert ("event:arsen-tulayev-search", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+    assert ("org:fsb", "event:refat-oruchev-search") in claims(doc, "PARTICIPANT_IN", "perpetrator")
