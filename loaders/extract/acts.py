@@ -98,6 +98,7 @@ _ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
+_PREMISES_GATE_RE = re.compile(_PREMISES_OF, re.IGNORECASE)
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
@@ -240,7 +241,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
 
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
     """Searches of an organisation's premises, with the agency that did them and where."""
-    out = []
+    out: list[Act] = []
+    if not _PREMISES_GATE_RE.search(text):
+        return out
     for m in _ORG_SEARCH_RE.finditer(text):
         org = next((o for o in orgs if o.start == s0 + m.end() and _kind(o) not in _NOT_TARGET
                     and (o.entry is None or not o.entry.generic)), None)
