@@ -636,3 +636,10 @@ def test_searches_reported_in_other_words(tmp_path: Path) -> None:
         assert (f"person:{who}", f"event:{who}-search") in targets
     assert ("event:arsen-tulayev-search", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
     assert ("org:fsb", "event:refat-oruchev-search") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_the_lawyer_named_before_speaks(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Case\n\nLawyer Lenur Sadykov represents Arsen Tulayev.\n\n\u201cThe case is fabricated,\u201d the "
+                          "lawyer said.\n")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")
+    assert not any(s == "person:arsen-tulayev" for s, _o in claims(doc, "STATES"))

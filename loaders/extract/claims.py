@@ -349,6 +349,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)):
                 speakers.append((ref, pa, pb))
                 break
+        for rm in _ROLE_SPEAKER_RE.finditer(sent.text) if not speakers else ():
+            # "the lawyer said": the last person of this paragraph or the one before named with that occupation
+            role = rm.group(1).lower()
+            ref = next((r for r, p_ in reversed(history[-12:]) if p_ in (para, last_para) and role in (
+                str(ex.entities[r].attributes.get("occupation", "")).lower(), str(ex.entities[r].attributes.get("position", "")).lower())),
+                       None)
+            if ref is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
+                speakers.append((ref, sent.start + rm.start(), sent.start + rm.end(1)))
+                break
         acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
         if acc:
             comma = sent.text.find(",", acc.end())
@@ -814,6 +823,9 @@ _PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?
 _KIN_APPEAL_RE = re.compile(r"[^.;]{0,50}?(?:’s|'s)\s+(?:widow|wife|husband|mother|father|son|daughter|brother|sister|"
                             r"family|relatives)\b")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "the lawyer said", "the activist told reporters": a person named before by their occupation speaks.
+_ROLE_SPEAKER_RE = re.compile(r"\b[Tt]he\s+(lawyer|attorney|advocate|activist|journalist|blogger|imam|ombudsman|ombudsperson)\s+"
+                              r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|stated|added|noted|explained|stressed|wrote|recalled)\b")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
