@@ -643,3 +643,11 @@ def test_the_lawyer_named_before_speaks(tmp_path: Path) -> None:
                           "lawyer said.\n")
     assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")
     assert not any(s == "person:arsen-tulayev" for s, _o in claims(doc, "STATES"))
+
+
+def test_an_exchange_an_extended_arrest_and_a_summons_for_questioning(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Exchange\n\nArsen Tulayev returned to Kyiv as part of a prisoner exchange. A court extended "
+                          "Lenur Sadykov's arrest until 10 June. Refat Oruchev was summoned for questioning by the FSB.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"exchange"}
+    assert kinds_of(doc, "person:lenur-sadykov") == {"detention_extension"}
+    assert ("org:fsb", "event:refat-oruchev-interrogation") in claims(doc, "PARTICIPANT_IN", "perpetrator")

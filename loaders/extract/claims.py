@@ -611,6 +611,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind in ("arrest", "detention") and _EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
+                kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
             if kind == "appeal" and _KIN_APPEAL_RE.match(cx.after(b, 60)):
                 continue  # "an appeal of X's widow": the relative appealed, not X
             if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
@@ -826,6 +828,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # "the lawyer said", "the activist told reporters": a person named before by their occupation speaks.
 _ROLE_SPEAKER_RE = re.compile(r"\b[Tt]he\s+(lawyer|attorney|advocate|activist|journalist|blogger|imam|ombudsman|ombudsperson)\s+"
                               r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|stated|added|noted|explained|stressed|wrote|recalled)\b")
+_EXTENDED_BEFORE_RE = re.compile(r"\b(?:extended|prolonged)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+                                 r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?:’s|'s)\s+)(?:pre-trial\s+)?$")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
