@@ -651,3 +651,14 @@ def test_an_exchange_an_extended_arrest_and_a_summons_for_questioning(tmp_path: 
     assert kinds_of(doc, "person:arsen-tulayev") == {"exchange"}
     assert kinds_of(doc, "person:lenur-sadykov") == {"detention_extension"}
     assert ("org:fsb", "event:refat-oruchev-interrogation") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_a_states_occupation_of_a_land_but_not_the_formula_of_annexation(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Occupation\n\nRussia detained Arsen Tulayev. Since Russia’s occupation of Crimea in 2014, the "
+                          "Crimean Tatars have been persecuted.\n")
+    [occupation] = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+    assert ("org:russian-federation", occupation) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (occupation, "place:crimea") in claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Annexation\n\nRussia detained Arsen Tulayev. We do not recognise Russia’s illegal annexation "
+                          "of Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]

@@ -100,6 +100,18 @@ _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|wer
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
 _PREMISES_GATE_RE = re.compile(_PREMISES_OF, re.IGNORECASE)
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# A state's occupation of a land: "Russia’s occupation of Crimea", "the occupation of the Crimean peninsula
+# by Russia", "Russia occupied Crimea", "Crimea was occupied by Russia". The place follows the noun or the verb;
+# the state is the possessive before the noun, the subject of the verb, or after "by". (The words of
+# annexation are left out: "we do not recognise Russia's illegal annexation of Crimea" is a diplomatic
+# formula the annotators of the development set leave out, d17-d32.)
+_ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion)(?:\s+and\s+(?:(?:illegal|attempted|"
+                            r"purported|subsequent)\s+)?(?:annexation|occupation))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
+                            re.IGNORECASE)
+_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+)?(?:occupied|seized|invaded)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
+_ANNEX_PASSIVE_RE = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded)(?=\s+by\b)")
+_STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|"
+                              r"military|de\s+facto|so-called)\s+(?:and\s+)?){0,3}$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -216,6 +228,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
+    out.extend(_occupations(text, s0, orgs, places))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
@@ -265,6 +278,30 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
         b = s0 + m.end()
         out.append(Act("search", f"Search of the premises of {_name(o)}", o.start, b, targets=[o],
                        perpetrators=_by_agent(text, s0, orgs, b, 60), places=_places_after(text, s0, places, b)[:1]))
+    return out
+
+
+def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
+    """Occupations of a land by a state named in the sentence (one event per land)."""
+    states = [o for o in orgs if _kind(o) == "government"]
+    out = []
+    for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
+        place = next((p for p in places if p.start == s0 + m.end()), None)
+        if place is None:
+            continue
+        a = s0 + m.start()
+        if m.re is _ANNEX_NOUN_RE:
+            perps = [o for o in states if o.end <= a and _STATE_BEFORE_RE.fullmatch(text[o.end - s0:m.start()])]
+            perps = perps or _by_agent(text, s0, states, place.end, 40)
+        else:  # "Russia occupied Crimea", "when it occupied Crimea" (no state: no act recorded)
+            perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:m.start()])]
+        if perps:
+            out.append(Act("other", f"Occupation of {_name(place)}", a, place.end, perpetrators=perps[-1:], places=[place]))
+    for p in places:
+        m = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
+        perps = _by_agent(text, s0, states, s0 + m.end(), 20) if m else []
+        if m and perps:
+            out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + m.end(), perpetrators=perps[:1], places=[p]))
     return out
 
 
