@@ -662,3 +662,11 @@ def test_a_states_occupation_of_a_land_but_not_the_formula_of_annexation(tmp_pat
     doc = draft(tmp_path, "Annexation\n\nRussia detained Arsen Tulayev. We do not recognise Russia’s illegal annexation "
                           "of Crimea.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+
+
+def test_a_fine_a_picket_and_imposed_citizenship(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Penalties\n\nArsen Tulayev was fined 10,000 roubles. Lenur Sadykov held a single-person picket "
+                          "outside the court. Refat Oruchev was forced to take Russian citizenship.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-fine") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-protest") in claims(doc, "PARTICIPANT_IN", "participant")
+    assert kinds_of(doc, "person:refat-oruchev") == {"other"}

@@ -794,7 +794,7 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
 # How far (characters) "they" or "both men" reaches back to the last list of people.
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
-_OWN_ACTS = ("hunger_strike",)
+_OWN_ACTS = ("hunger_strike", "protest")
 class _CachedRe:
     """``re.search``/``match``/``fullmatch`` for patterns built per sentence from the gazetteers:
     compiled once and kept (the ``re`` module's own cache is small and these are many)."""
