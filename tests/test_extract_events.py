@@ -670,3 +670,11 @@ def test_a_fine_a_picket_and_imposed_citizenship(tmp_path: Path) -> None:
     assert ("person:arsen-tulayev", "event:arsen-tulayev-fine") in claims(doc, "PARTICIPANT_IN", "target")
     assert ("person:lenur-sadykov", "event:lenur-sadykov-protest") in claims(doc, "PARTICIPANT_IN", "participant")
     assert kinds_of(doc, "person:refat-oruchev") == {"other"}
+
+
+def test_reports_an_organisation_releases(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Report\n\nHuman Rights Watch released its new annual report on Crimea. In a report released on "
+                          "5 May, Amnesty International said that Arsen Tulayev was tortured.\n")
+    kinds = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
+    for org in ("org:human-rights-watch", "org:amnesty-international"):
+        assert any(s == org and kinds[o] == "publication" for s, o in claims(doc, "STATES"))

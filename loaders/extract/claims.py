@@ -412,7 +412,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
                               cx.before(o.start, 50), re.IGNORECASE)
-                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,3}(?:report|ranking|survey|study)\b", cx.after(o.end, 50))
+                    # "In a report released on 5 May, OHCHR said": the report the sentence opens with is the speaker's
+                    or re.search(r"^\W*(?:In|According\s+to)\s+(?:its|their|a|the|an)\s+(?:[\w-]+\s+){0,3}reports?\b[^.;]{0,60},\s+(?:the\s+)?$",
+                                 cx.before(o.start, 120)) and o.start - sent.start < 140
                     # "Freedom House ranks Crimea among the worst": a ranking is the organisation's publication
                     or re.match(r"\s+(?:also\s+)?(?:ranks|ranked|rates|rated)\s", cx.after(o.end, 20))):
                 name = ex.entities[o.ref].name
