@@ -412,7 +412,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
                               cx.before(o.start, 50), re.IGNORECASE)
-                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,3}(?:report|ranking|survey|study)\b", cx.after(o.end, 50))
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,4}(?:report|ranking|survey|study)\b", cx.after(o.end, 60))
                     # "In a report released on 5 May, OHCHR said": the report the sentence opens with is the speaker's
                     or re.search(r"^\W*(?:In|According\s+to)\s+(?:its|their|a|the|an)\s+(?:[\w-]+\s+){0,3}reports?\b[^.;]{0,60},\s+(?:the\s+)?$",
                                  cx.before(o.start, 120)) and o.start - sent.start < 140
@@ -622,6 +622,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 # "could be sentenced", "risks being arrested", "was not detained": not reported as done
                 # (an attempt to make someone inform is itself the pressure)
                 continue
+            if kind == "release" and (_RELEASED_THING_BEFORE_RE.search(cx.before(a, 30)) or _RELEASED_THING_AFTER_RE.match(cx.after(b, 50))):
+                continue  # "a report released on 5 May", "released its annual report": a publication, nobody set free
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
@@ -833,6 +835,9 @@ _ROLE_SPEAKER_RE = re.compile(r"\b[Tt]he\s+(lawyer|attorney|advocate|activist|jo
                               r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|stated|added|noted|explained|stressed|wrote|recalled)\b")
 _EXTENDED_BEFORE_RE = re.compile(r"\b(?:extended|prolonged)\s+(?:the\s+|his\s+|her\s+|their\s+|"
                                  r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?:’s|'s)\s+)(?:pre-trial\s+)?$")
+_THINGS = r"(?:reports?|statements?|videos?|documents?|data|films?|footage|books?|lists?|figures|information|findings|recordings?|letters?)"
+_RELEASED_THING_BEFORE_RE = re.compile(rf"\b{_THINGS}\s+(?:was\s+|were\s+|been\s+)?$", re.IGNORECASE)
+_RELEASED_THING_AFTER_RE = re.compile(rf"\s+(?:its|their|his|her|a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_THINGS}\b", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
