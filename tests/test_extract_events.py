@@ -678,3 +678,8 @@ def test_reports_an_organisation_releases(tmp_path: Path) -> None:
     kinds = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
     for org in ("org:human-rights-watch", "org:amnesty-international"):
         assert any(s == org and kinds[o] == "publication" for s, o in claims(doc, "STATES"))
+
+
+def test_a_court_session_in_a_case_is_a_hearing(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Court\n\nThe court session in the case of Arsen Tulayev was postponed to 3 June.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}
