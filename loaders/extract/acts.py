@@ -98,7 +98,7 @@ _ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
-_PREMISES_GATE_RE = re.compile(_PREMISES_OF, re.IGNORECASE)
+_PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # A state's occupation of a land: "Russia’s occupation of Crimea", "the occupation of the Crimean peninsula
 # by Russia", "Russia occupied Crimea", "Crimea was occupied by Russia". The place follows the noun or the verb;
@@ -255,7 +255,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
     """Searches of an organisation's premises, with the agency that did them and where."""
     out: list[Act] = []
-    if not _PREMISES_GATE_RE.search(text):
+    low = text.lower()
+    if not any(w in low for w in _PREMISES_WORDS):
         return out
     for m in _ORG_SEARCH_RE.finditer(text):
         org = next((o for o in orgs if o.start == s0 + m.end() and _kind(o) not in _NOT_TARGET
@@ -284,7 +285,10 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
 def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
     """Occupations of a land by a state named in the sentence (one event per land)."""
     states = [o for o in orgs if _kind(o) == "government"]
-    out = []
+    out: list[Act] = []
+    low = text.lower()
+    if not states or not any(w in low for w in ("occup", "seiz", "invad", "invasion")):
+        return out  # no state, or no word of occupation: the usual sentence
     for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
         place = next((p for p in places if p.start == s0 + m.end()), None)
         if place is None:
