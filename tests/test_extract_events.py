@@ -521,3 +521,165 @@ def test_a_place_based_organisation_sits_in_the_place(tmp_path: Path) -> None:
     # A word before "-based" that is no place ("faith-based", "Kremlin-based") places nothing.
     doc = draft(tmp_path, "Council\n\nA faith-based Permanent Council met on 25 January.\n", "b")
     assert not claims(doc, "LOCATED_IN")
+
+
+def kinds_of(doc: dict, subject: str) -> set[str]:
+    """The kinds of the events ``subject`` takes part in."""
+    kinds = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
+    return {kinds[c["object"]] for c in doc["claims"] if c["predicate"] == "PARTICIPANT_IN" and c["subject"] == subject}
+
+
+def test_an_abduction_or_a_disappearance_is_no_arrest(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Missing\n\nArsen Tulayev went missing in Bakhchysarai on 24 May 2016. Unknown men "
+                          "kidnapped Lenur Sadykov near his home.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-disappearance") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("event:arsen-tulayev-disappearance", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+    assert kinds_of(doc, "person:lenur-sadykov") == {"other"}
+
+
+def test_an_organisation_outlawed_shut_down_or_declared_extremist_is_the_target(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Bans\n\nIn April 2016, the so-called Supreme Court of Crimea outlawed the Mejlis. In 2017 "
+                          "the Supreme Court of Russia declared the Jehovah's Witnesses an extremist organisation. "
+                          "Hizb ut-Tahrir is banned as a terrorist group in Russia.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    assert ("org:mejlis", "event:mejlis-ban") in targets
+    assert any(s == "org:jehovahs-witnesses" for s, _o in targets)
+    assert not any(s == "org:hizb-ut-tahrir" for s, _o in targets)  # "is banned": a state of things, no act reported
+
+
+def test_hearings_and_appeals_of_a_defendant(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Appeal\n\nThe court will hold the next hearing in the case of Arsen Tulayev on 3 June. The "
+                          "Appeals Military Court upheld the sentence of Lenur Sadykov. On 9 August a court in Simferopol "
+                          "rejected an appeal of Refat Oruchev's widow.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}
+    assert "appeal" in kinds_of(doc, "person:lenur-sadykov")
+    assert ("org:appeals-military-court", "event:lenur-sadykov-appeal") in claims(doc, "PARTICIPANT_IN", "judge")
+    assert "appeal" not in kinds_of(doc, "person:refat-oruchev")  # the widow appealed, not him
+
+
+def test_searches_of_homes_and_of_an_organisations_premises(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Searches\n\nSearches took place at the homes of Arsen Tulayev and Lenur Sadykov in the "
+                          "village of Kamenka. On 26 January, FSB officers raided the offices of ATR in Simferopol.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    for who in ("arsen-tulayev", "lenur-sadykov"):
+        assert (f"person:{who}", f"event:{who}-search") in targets
+    [(_s, org_search)] = [(s, o) for s, o in targets if s == "org:atr"]
+    assert ("org:fsb", org_search) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (org_search, "place:simferopol") in claims(doc, "LOCATED_IN")
+
+
+def test_a_meeting_with_a_titled_person_and_its_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Visit\n\nUkrainian Ombudsman Olena Marchuk met with Arsen Tulayev in Moscow. The verdict "
+                          "was met with outrage by Amnesty International.\n")
+    meetings = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "meeting"]
+    assert len(meetings) == 1
+    participants = {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == meetings[0]}
+    assert participants == {"person:olena-marchuk", "person:arsen-tulayev"}
+    assert (meetings[0], "place:moscow") in claims(doc, "LOCATED_IN")
+
+
+def test_a_pronoun_that_opens_its_clause_speaks(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Detained\n\nArsen Tulayev was detained on 3 March. He said the officers had beaten him.\n\n"
+                          "Lenur Sadykov faces charges for an interview in which he said Crimea is Ukraine.\n", "s1")
+    states = claims(doc, "STATES")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-statement") in states
+    assert not any(s == "person:lenur-sadykov" for s, _o in states)
+
+
+def test_an_organisation_that_spoke_during_a_summit_took_part_in_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Summit\n\nAs the European Union reaffirmed during the August 23 Crimea Platform Summit, "
+                          "Crimea is Ukraine. At a press conference in Kyiv, Arsen Tulayev said he would go on.\n")
+    assert ("org:european-union", "event:crimea-platform-summit") in claims(doc, "PARTICIPANT_IN", "participant")
+    assert [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "conference"] \
+        == ["event:crimea-platform-summit"]
+
+
+def test_ill_treatment_in_custody_and_a_search_of_someones_home(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Custody\n\nArsen Tulayev was denied medical assistance in custody. The FSB carried out a "
+                          "search of Lenur Sadykov's home in Bakhchysarai.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"ill_treatment"}
+    assert ("org:fsb", "event:lenur-sadykov-search") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert ("event:lenur-sadykov-search", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+
+
+def test_a_speaker_before_a_colon_and_a_quote(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Comment\n\nArsen Tulayev was detained on 3 March.\n\nLawyer Lenur Sadykov: \u201cThe case is "
+                          "fabricated from start to finish.\u201d\n")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")
+
+
+def test_a_possessive_trial_a_sentence_handed_down_and_custody_since(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Trial\n\nArsen Tulayev's trial began at the Southern District Military Court on 3 June. The "
+                          "Ministry condemned the sentence handed down to Lenur Sadykov. Refat Oruchev has been held in "
+                          "custody since March 2019.\n")
+    assert "trial" in kinds_of(doc, "person:arsen-tulayev")
+    assert "verdict" in kinds_of(doc, "person:lenur-sadykov")
+    assert kinds_of(doc, "person:refat-oruchev") == {"detention"}
+
+
+def test_an_act_on_an_unnamed_number_of_people_is_one_event_with_agent_body_and_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Crackdown\n\nIn March 2019 the FSB detained 20 Crimean Tatar men who were involved in the "
+                          "Crimean Solidarity group. The arrest and detention of a large group of Crimean Tatars who "
+                          "assembled in Simferopol is the latest reprisal. The four men were detained by the police.\n")
+    events = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
+    [solidarity] = [o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "org:crimean-solidarity"]
+    assert events[solidarity] == "detention" and ("org:fsb", solidarity) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert any(events.get(s) == "detention" and o == "place:simferopol" for s, o in claims(doc, "LOCATED_IN"))
+    assert not any(s == "org:police" for s, _o in claims(doc, "PARTICIPANT_IN"))  # "the four men": named elsewhere
+
+
+def test_searches_reported_in_other_words(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Searches\n\nA search was conducted at Arsen Tulayev's home in Bakhchysarai. Lenur Sadykov was "
+                          "detained after a search on 3 March. FSB officers came with a search to Refat Oruchev.\n")
+    targets = claims(doc, "PARTICIPANT_IN", "target")
+    for who in ("arsen-tulayev", "lenur-sadykov", "refat-oruchev"):
+        assert (f"person:{who}", f"event:{who}-search") in targets
+    assert ("event:arsen-tulayev-search", "place:bakhchysarai") in claims(doc, "LOCATED_IN")
+    assert ("org:fsb", "event:refat-oruchev-search") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_the_lawyer_named_before_speaks(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Case\n\nLawyer Lenur Sadykov represents Arsen Tulayev.\n\n\u201cThe case is fabricated,\u201d the "
+                          "lawyer said.\n")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-statement") in claims(doc, "STATES")
+    assert not any(s == "person:arsen-tulayev" for s, _o in claims(doc, "STATES"))
+
+
+def test_an_exchange_an_extended_arrest_and_a_summons_for_questioning(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Exchange\n\nArsen Tulayev returned to Kyiv as part of a prisoner exchange. A court extended "
+                          "Lenur Sadykov's arrest until 10 June. Refat Oruchev was summoned for questioning by the FSB.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"exchange"}
+    assert kinds_of(doc, "person:lenur-sadykov") == {"detention_extension"}
+    assert ("org:fsb", "event:refat-oruchev-interrogation") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+
+
+def test_a_states_occupation_of_a_land_but_not_the_formula_of_annexation(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Occupation\n\nRussia detained Arsen Tulayev. Since Russia’s occupation of Crimea in 2014, the "
+                          "Crimean Tatars have been persecuted.\n")
+    [occupation] = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+    assert ("org:russian-federation", occupation) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (occupation, "place:crimea") in claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Annexation\n\nRussia detained Arsen Tulayev. We do not recognise Russia’s illegal annexation "
+                          "of Crimea.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+
+
+def test_a_fine_a_picket_and_imposed_citizenship(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Penalties\n\nArsen Tulayev was fined 10,000 roubles. Lenur Sadykov held a single-person picket "
+                          "outside the court. Refat Oruchev was forced to take Russian citizenship.\n")
+    assert ("person:arsen-tulayev", "event:arsen-tulayev-fine") in claims(doc, "PARTICIPANT_IN", "target")
+    assert ("person:lenur-sadykov", "event:lenur-sadykov-protest") in claims(doc, "PARTICIPANT_IN", "participant")
+    assert kinds_of(doc, "person:refat-oruchev") == {"other"}
+
+
+def test_reports_an_organisation_releases(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Report\n\nHuman Rights Watch released its new annual report on Crimea. In a report released on "
+                          "5 May, Amnesty International said that Arsen Tulayev was tortured.\n")
+    kinds = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
+    for org in ("org:human-rights-watch", "org:amnesty-international"):
+        assert any(s == org and kinds[o] == "publication" for s, o in claims(doc, "STATES"))
+
+
+def test_a_court_session_in_a_case_is_a_hearing(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Court\n\nThe court session in the case of Arsen Tulayev was postponed to 3 June.\n")
+    assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}

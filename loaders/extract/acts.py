@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 
 __all__ = ["Act", "find_acts"]
@@ -56,7 +57,15 @@ _QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|\w+ly\s+)?(?:[a-z]+ed\s+[^,;.]{1,40}?\s+by\s+)?")
 _ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
                            r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE)
-_MEET_RE = re.compile(r"\b(?:met|meets|meeting)\s+(?:with\s+)?", re.IGNORECASE)
+_MEET_RE = re.compile(r"\b(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?", re.IGNORECASE)
+# Between "met with" and the person: a few title words, no clause ("met with Ukrainian Ombudsman X", "met lawyer X").
+_MET_GAP_RE = re.compile(r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)"
+                         r"[\w’'.-]+\s+){0,3}")
+_MET_ORG_GAP_RE = re.compile(r"(?:the\s+)?(?:(?:representatives|members|leaders|leadership|delegations?|officials|heads?|staff)\s+"
+                             r"of\s+(?:the\s+)?)?")
+# The one who met: right before the verb, an apposition or an auxiliary between ("X, head of Y, has met").
+_MET_SUBJECT_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:,[^,;()]{1,80},)?\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
+                             r"(?:also\s+)?(?:(?:held|had|holds|has\s+held|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?")
 _ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
                         r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE)
 # "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
@@ -81,6 +90,28 @@ _REFERENDUM_RE = re.compile(r"\breferendum\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]
 _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
                        r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
                        r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE)
+# An organisation's premises searched: "FSB officers raided the offices of the Mejlis", "searches at the
+# headquarters of ATR", "the Mejlis's offices were searched". The organisation is the target.
+_ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
+                            r"\s+(?:the\s+)?(?:offices?|premises|headquarters|building|studio|newsroom|editorial\s+office)\s+of\s+"
+                            r"(?:the\s+)?", re.IGNORECASE)
+_PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
+_ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                              r"(?:raided|searched|stormed)\b", re.IGNORECASE)
+_PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
+_PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# A state's occupation of a land: "Russia’s occupation of Crimea", "the occupation of the Crimean peninsula
+# by Russia", "Russia occupied Crimea", "Crimea was occupied by Russia". The place follows the noun or the verb;
+# the state is the possessive before the noun, the subject of the verb, or after "by". (The words of
+# annexation are left out: "we do not recognise Russia's illegal annexation of Crimea" is a diplomatic
+# formula the annotators of the development set leave out, d17-d32.)
+_ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion)(?:\s+and\s+(?:(?:illegal|attempted|"
+                            r"purported|subsequent)\s+)?(?:annexation|occupation))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
+                            re.IGNORECASE)
+_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+)?(?:occupied|seized|invaded)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
+_ANNEX_PASSIVE_RE = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded)(?=\s+by\b)")
+_STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|"
+                              r"military|de\s+facto|so-called)\s+(?:and\s+)?){0,3}$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -193,14 +224,24 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         targets = list({x.ref: x for x in targets}.values())  # "the OSCE" and "(OSCE)": one target
         out.append(Act("other", "Entry ban", a, place.end, targets=targets, perpetrators=_by_agent(text, s0, orgs, place.end),
                        places=[place]))
+    out.extend(_org_searches(text, s0, orgs, places))
+    for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
+        name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
+        out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
+    out.extend(_occupations(text, s0, orgs, places))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
-        met = next((p for p in people if p.start == b), None)
+        # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
+        # organisation whose people were met ("met with representatives of the Mejlis")
+        met = next((p for p in people if 0 <= p.start - b <= 40 and _MET_GAP_RE.fullmatch(text[m.end():p.start - s0])), None) \
+            or next((o for o in orgs if 0 <= o.start - b <= 60 and _kind(o) not in ("collective",)
+                     and (o.entry is None or not o.entry.generic) and _MET_ORG_GAP_RE.fullmatch(text[m.end():o.start - s0])), None)
         if met is None:
             continue
-        subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start()
-               and re.fullmatch(r"\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?", text[x.end - s0:m.start()])]
-        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]]))
+        subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start() and (x.entry is None or not x.entry.generic)
+                and _MET_SUBJECT_RE.fullmatch(text[x.end - s0:m.start()])]
+        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]],
+                       places=_places_after(text, s0, places, met.end, 40)[:1]))
     for m in _ATTACK_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         where = _places_after(text, s0, places, b)
@@ -209,3 +250,64 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", text[m.start():where[-1].end - s0], a, where[-1].end,
                        perpetrators=_by_agent(text, s0, orgs, where[-1].end, 40), places=where))
     return out
+
+
+def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
+    """Searches of an organisation's premises, with the agency that did them and where."""
+    out: list[Act] = []
+    low = text.lower()
+    if not any(w in low for w in _PREMISES_WORDS):
+        return out
+    for m in _ORG_SEARCH_RE.finditer(text):
+        org = next((o for o in orgs if o.start == s0 + m.end() and _kind(o) not in _NOT_TARGET
+                    and (o.entry is None or not o.entry.generic)), None)
+        if org is None:
+            continue
+        a = s0 + m.start()
+        perps = [o for o in orgs if o.end <= a and _SUBJECT_GAP_RE.fullmatch(re.sub(
+            r"^\s+(?:officers|agents|officials|employees|operatives)\b", "", text[o.end - s0:m.start()]))][-1:] \
+            or _by_agent(text, s0, orgs, org.end, 60)
+        out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
+                       places=_places_after(text, s0, places, org.end)[:1]))
+    for o in orgs:
+        m = _ORG_SEARCHED_RE.match(text, o.end - s0)
+        if m is not None and not re.match(r"(?:’s|'s)?\s+" + _PREMISES_OF, m.group()) \
+                and not _PREMISES_OF_RE.search(text[max(0, o.start - s0 - 30):o.start - s0]):
+            continue  # "the FSB was searched" is nobody's premises: only "the offices of X were searched"
+        if m is None or _kind(o) in _NOT_TARGET or (o.entry is not None and o.entry.generic):
+            continue
+        b = s0 + m.end()
+        out.append(Act("search", f"Search of the premises of {_name(o)}", o.start, b, targets=[o],
+                       perpetrators=_by_agent(text, s0, orgs, b, 60), places=_places_after(text, s0, places, b)[:1]))
+    return out
+
+
+def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
+    """Occupations of a land by a state named in the sentence (one event per land)."""
+    states = [o for o in orgs if _kind(o) == "government"]
+    out: list[Act] = []
+    low = text.lower()
+    if not states or not any(w in low for w in ("occup", "seiz", "invad", "invasion")):
+        return out  # no state, or no word of occupation: the usual sentence
+    for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
+        place = next((p for p in places if p.start == s0 + m.end()), None)
+        if place is None:
+            continue
+        a = s0 + m.start()
+        if m.re is _ANNEX_NOUN_RE:
+            perps = [o for o in states if o.end <= a and _STATE_BEFORE_RE.fullmatch(text[o.end - s0:m.start()])]
+            perps = perps or _by_agent(text, s0, states, place.end, 40)
+        else:  # "Russia occupied Crimea", "when it occupied Crimea" (no state: no act recorded)
+            perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:m.start()])]
+        if perps:
+            out.append(Act("other", f"Occupation of {_name(place)}", a, place.end, perpetrators=perps[-1:], places=[place]))
+    for p in places:
+        m = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
+        perps = _by_agent(text, s0, states, s0 + m.end(), 20) if m else []
+        if m and perps:
+            out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + m.end(), perpetrators=perps[:1], places=[p]))
+    return out
+
+
+def _name(m: Mention) -> str:
+    return m.entry.name if m.entry is not None else m.text

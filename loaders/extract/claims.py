@@ -75,7 +75,9 @@ _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’
 _ARTICLE_RE = re.compile(r"\bArticles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve|thirteen|fourteen|fifteen|seventeen|nineteen)\s+years?\b", re.IGNORECASE)
-_PARTICIPATE_RE = re.compile(r"\b(participated in|took part in|attended|spoke at|taking part in)\b", re.IGNORECASE)
+_PARTICIPATE_RE = re.compile(r"\b(participated in|participating in|took part in|taking part in|attended|attending|spoke at|"
+                             r"speaking at|addressed|(?:reaffirmed|stated|said|declared|agreed|announced|presented|pledged|"
+                             r"signed|joined|spoke|raised)\s+(?:[^.;,“”]{0,30}?\s+)?(?:during|at|in))\b", re.IGNORECASE)
 
 
 # A drafted entity is a model entity (its sources are the draft's own source).
@@ -277,7 +279,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
                          f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
-                    "killing", "exchange"):
+                    "killing", "exchange", "disappearance", "hearing", "appeal"):
             _event_place(ex, text, sent, cx, ev, kind, a, b, acts)
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
@@ -338,6 +340,24 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 speakers.append((m.ref, m.start, m.end))
             elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
                 speakers.append((m.ref, m.start, m.end))
+            elif re.match(r"\s*:\s*[“\"]", cx.after(m.end, 6)):  # "Lawyer X: “The case is fabricated”"
+                speakers.append((m.ref, m.start, m.end))
+        for pa, pb, ref in cx.pronouns if not speakers else ():
+            # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
+            # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
+            if cx.between(pa, pb).lower() in ("he", "she") and _PRONOUN_SPEECH_RE.match(cx.after(pb, 60)) \
+                    and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)):
+                speakers.append((ref, pa, pb))
+                break
+        for rm in _ROLE_SPEAKER_RE.finditer(sent.text) if not speakers else ():
+            # "the lawyer said": the last person of this paragraph or the one before named with that occupation
+            role = rm.group(1).lower()
+            ref = next((r for r, p_ in reversed(history[-12:]) if p_ in (para, last_para) and role in (
+                str(ex.entities[r].attributes.get("occupation", "")).lower(), str(ex.entities[r].attributes.get("position", "")).lower())),
+                       None)
+            if ref is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
+                speakers.append((ref, sent.start + rm.start(), sent.start + rm.end(1)))
+                break
         acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
         if acc:
             comma = sent.text.find(",", acc.end())
@@ -392,7 +412,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
                     re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
                               cx.before(o.start, 50), re.IGNORECASE)
-                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,2}(?:report|ranking|survey|study)\b", cx.after(o.end, 40))
+                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,4}(?:report|ranking|survey|study)\b", cx.after(o.end, 60))
+                    # "In a report released on 5 May, OHCHR said": the report the sentence opens with is the speaker's
+                    or re.search(r"^\W*(?:In|According\s+to)\s+(?:its|their|a|the|an)\s+(?:[\w-]+\s+){0,3}reports?\b[^.;]{0,60},\s+(?:the\s+)?$",
+                                 cx.before(o.start, 120)) and o.start - sent.start < 140
                     # "Freedom House ranks Crimea among the worst": a ranking is the organisation's publication
                     or re.match(r"\s+(?:also\s+)?(?:ranks|ranked|rates|rated)\s", cx.after(o.end, 20))):
                 name = ex.entities[o.ref].name
@@ -591,10 +614,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind in ("arrest", "detention") and _EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
+                kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
+            if kind == "appeal" and _KIN_APPEAL_RE.match(cx.after(b, 60)):
+                continue  # "an appeal of X's widow": the relative appealed, not X
             if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
                 # "could be sentenced", "risks being arrested", "was not detained": not reported as done
                 # (an attempt to make someone inform is itself the pressure)
                 continue
+            if kind == "release" and (_RELEASED_THING_BEFORE_RE.search(cx.before(a, 30)) or _RELEASED_THING_AFTER_RE.match(cx.after(b, 50))):
+                continue  # "a report released on 5 May", "released its annual report": a publication, nobody set free
             if kind in ("release", "exchange", "transfer") and _HORTATIVE_RE.search(cx.before(a, 60)):
                 continue  # "calls for the immediate release of X", "X should be released": asked for, not done
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
@@ -608,6 +637,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
 
+        collective_spans: list[tuple[int, int]] = []  # one act, one event: the group rules of acts.py skip these
         for mt in COLLECTIVE_RE.finditer(sent.text):
             a, b = sent.start + mt.start(), sent.start + mt.end()
             if _target(cx, a, b, role_people, speakers)[0] or _HORTATIVE_RE.search(cx.before(a, 60)):
@@ -619,6 +649,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             where = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(_IN_PLACE, cx.between(b, pl.start))), None)
             if where is None:
                 continue  # "a surge of searches" with no place: commentary, not one act to record
+            collective_spans.append((a, b))
             label = ex.entities[where.ref].name if where else ex.entities[perps[0].ref].name
             ev = f"event:{slug(label)}-{kind.replace('_', '-')}-collective"
             ex.entity(ev, "Event", f"{mt.group()[:1].upper()}{mt.group()[1:]} " + (f"in {label}" if where else f"by {label}"),
@@ -652,7 +683,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
-            if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)):
+            if irrealis(cx.before(act.start, 80)) or _HORTATIVE_RE.search(cx.before(act.start, 60)) \
+                    or any(x < act.end and act.start < y for x, y in collective_spans):
                 continue
             _act_event(ex, text, sent, act, speaker, _nearest_date(dates, date_starts, sent, act.start))
 
@@ -784,7 +816,7 @@ def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, se
 # How far (characters) "they" or "both men" reaches back to the last list of people.
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
-_OWN_ACTS = ("hunger_strike",)
+_OWN_ACTS = ("hunger_strike", "protest")
 class _CachedRe:
     """``re.search``/``match``/``fullmatch`` for patterns built per sentence from the gazetteers:
     compiled once and kept (the ``re`` module's own cache is small and these are many)."""
@@ -808,6 +840,21 @@ _re = _CachedRe()
 _HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
                            r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+# The speech verbs a pronoun speaker takes ("he said", "she told reporters"); not "he believes".
+_PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|stated|states|wrote|writes|"
+                                r"added|adds|explained|explains|noted|notes|recalled|recalls|recounted|stressed|stresses|"
+                                r"emphasi[sz]ed|insisted|insists|claimed|claims|complained|testified|alleged)\b")
+_KIN_APPEAL_RE = re.compile(r"[^.;]{0,50}?(?:’s|'s)\s+(?:widow|wife|husband|mother|father|son|daughter|brother|sister|"
+                            r"family|relatives)\b")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "the lawyer said", "the activist told reporters": a person named before by their occupation speaks.
+_ROLE_SPEAKER_RE = re.compile(r"\b[Tt]he\s+(lawyer|attorney|advocate|activist|journalist|blogger|imam|ombudsman|ombudsperson)\s+"
+                              r"(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|stated|added|noted|explained|stressed|wrote|recalled)\b")
+_EXTENDED_BEFORE_RE = re.compile(r"\b(?:extended|prolonged)\s+(?:the\s+|his\s+|her\s+|their\s+|"
+                                 r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?:’s|'s)\s+)(?:pre-trial\s+)?$")
+_THINGS = r"(?:reports?|statements?|videos?|documents?|data|films?|footage|books?|lists?|figures|information|findings|recordings?|letters?)"
+_RELEASED_THING_BEFORE_RE = re.compile(rf"\b{_THINGS}\s+(?:was\s+|were\s+|been\s+)?$", re.IGNORECASE)
+_RELEASED_THING_AFTER_RE = re.compile(rf"\s+(?:its|their|his|her|a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_THINGS}\b", re.IGNORECASE)
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "professor", "sheikh"}
 @lru_cache(maxsize=8)
 def _charge_words(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -1074,17 +1121,27 @@ def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Se
 
 
 def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int) -> None:
+    """A summit or conference someone took part in, with its participants and place."""
     verb = _PARTICIPATE_RE.search(sent.text[:mt.start()])
-    if not verb:
+    if not verb or re.search(r"\b(?:press|news)\s+$", sent.text[max(0, mt.start() - 8):mt.start()], re.IGNORECASE):
         return
     phrase = re.match(r"(?:\s+of\s+(?:the\s+)?[\w\s’'-]{2,60}?)(?=\s+in\b|\s+on\b|,|\.|$)", sent.text[mt.end():])
-    name = (mt.group() + (phrase.group() if phrase else "")).strip()
+    # "the Crimea Platform Summit": the capitalised words before the trigger name it (not a date's)
+    lead = re.search(r"(?:\b[A-Z][\w’'-]*\s+){1,5}$", sent.text[:mt.start()])
+    lead_words = [w for w in (lead.group().split() if lead else []) if not re.fullmatch(r"\d+|[A-Z][a-z]+day|" + _MONTHS, w)]
+    while lead_words and lead_words[0] in ("The", "A", "An", "At", "In", "During", "As"):
+        lead_words.pop(0)
+    name = " ".join([*lead_words, (mt.group() + (phrase.group() if phrase else "")).strip()])
     ev = f"event:{slug(name)}"
     place = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(r"\bin\s+$", cx.between(b, pl.start))), None)
     ex.entity(ev, "Event", name[:1].upper() + name[1:] + (f" in {ex.entities[place.ref].name}" if place else ""),
               kind="conference", date=None)
     verb_pos = sent.start + verb.start()
     who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), set(), [])
+    if not who:  # "As the United States reaffirmed during the Summit": the organisation that took part
+        who = [o.ref for o in cx.orgs if o.end <= verb_pos and not ex.entities[o.ref].generic and re.fullmatch(
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;()]{1,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))][-1:]
+        conf = 0.6
     for w in who:
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import Mention
 
 __all__ = ["coordinated", "article_groups", "plural_mentions", "collective_object", "person_places", "release_destination",
@@ -181,30 +183,57 @@ def release_destination(text: str, sent_start: int, places: Sequence[Mention], a
 
 
 # An organisation banned or closed: "the banning of the activities of the Mejlis", "banned the
-# Mejlis", "institutions like the Mejlis have been closed". The organisation is the target.
-_BAN_BEFORE_RE = re.compile(r"\b(?:(?P<noun>ban(?:ning)?|closure|closing|liquidation|outlawing|prohibition)\s+(?:of|on)|"
-                            r"(?<!the )(?<!a )(?P<verb>banned|closed|outlawed|liquidated|prohibited))\s+(?:the\s+)?"
-                            r"(?:(?:activities|activity|work|headquarters|offices?)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
-_BAN_AFTER_RE = re.compile(r"(?:,[^,;]{1,60},)?\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?"
-                           r"(?:banned|closed|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
+# Mejlis", "institutions like the Mejlis have been closed", "the Mejlis was declared extremist".
+# The organisation is the target. The words are the lexicon ``org_acts`` of cues.yaml: verbs in
+# the past (active and passive), their nouns, and the designations ("extremist") a body declares.
+@lru_cache(maxsize=1)
+def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = load_gazetteer().cues
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex[key], key=len, reverse=True))
+
+    verbs, nouns, declare, labels = alt("org_act_verbs"), alt("org_act_nouns"), alt("org_declare_verbs"), alt("org_labels")
+    of = r"(?:(?:activities|activity|work|headquarters|offices?|operations?)\s+of\s+(?:the\s+)?)?"
+    before = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|on|against)|(?<!\bthe )(?<!\ba )(?:{verbs}))\s+(?:the\s+)?{of}"
+                        rf"(?:(?!(?:from|to|by|in|on|at|for|with|and|of|after|before|that|which)\b)[a-z][\w-]*\s+){{0,3}}$",
+                        re.IGNORECASE)
+    # "the Mejlis was banned", "..., was outlawed", "the Mejlis ban" (not "is banned": a state, not an act reported)
+    after = re.compile(rf"(?:,[^,;]{{1,60}},)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:{verbs})\b|"
+                       rf"ban\b(?!\s+on\b))", re.IGNORECASE)
+    # "declared the Mejlis an extremist organisation", "the Mejlis was declared extremist"
+    label = rf"\s+(?:as\s+)?(?:an?\s+)?[“\"]?(?:{labels})\b"
+    declared_before = re.compile(rf"\b(?:{declare})\s+(?:the\s+)?$", re.IGNORECASE)
+    declared_after = re.compile(rf"(?:(?:,[^,;]{{1,60}},)?\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+                                rf"(?P<verb>{declare}))?{label}", re.IGNORECASE)
+    return before, after, declared_before, declared_after
+
+
 _NOT_BANNED = ("government", "court", "agency", "police", "prosecutor", "collective", "international")
 
 
 def org_bans(sent_text: str, sent_start: int, orgs: Sequence[Mention]) -> list[tuple[Mention, int, int]]:
-    """The organisations a sentence says were banned or closed, with the trigger's span."""
+    """The organisations a sentence says were banned, closed or declared extremist, with the trigger's span."""
+    before_re, after_re, declared_before_re, declared_after_re = _ban_patterns()
     out = []
     for o in orgs:
         entry = o.entry
         if entry is None or entry.generic or entry.attributes.get("kind") in _NOT_BANNED:
             continue
-        before = sent_text[max(0, o.start - sent_start - 60):o.start - sent_start]
-        m = _BAN_BEFORE_RE.search(before)
+        before = sent_text[max(0, o.start - sent_start - 80):o.start - sent_start]
+        m = before_re.search(before)
         if m:
             out.append((o, o.start - len(before) + m.start(), o.start - len(before) + m.end()))
             continue
-        m = _BAN_AFTER_RE.match(sent_text, o.end - sent_start)
+        m = after_re.match(sent_text, o.end - sent_start)
         if m:
             out.append((o, o.end, sent_start + m.end()))
+            continue
+        m = declared_after_re.match(sent_text, o.end - sent_start)
+        d = declared_before_re.search(before)
+        if m and (d or m.group("verb")):
+            # "declared ORG extremist" (the verb before), or "ORG was declared extremist" (the verb after)
+            out.append((o, o.start - len(before) + d.start() if d else o.end, sent_start + m.end()))
     return out
 
 
