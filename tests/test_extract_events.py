@@ -619,8 +619,8 @@ def test_a_possessive_trial_a_sentence_handed_down_and_custody_since(tmp_path: P
 
 def test_an_act_on_an_unnamed_number_of_people_is_one_event_with_agent_body_and_place(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Crackdown\n\nIn March 2019 the FSB detained 20 Crimean Tatar men who were involved in the "
-                          "Crimean Solidarity group. The arrest and detention of a large group of Crimean Tatars who "
-                          "assembled in Simferopol is the latest reprisal. The four men were detained by the police.\n")
+                          "Crimean Solidarity group. The arrest and detention of a large group of Crimean Tatars "
+                          "in Simferopol is the latest reprisal. The four men were detained by the police.\n")
     events = {e["key"]: e["attributes"].get("kind") for e in doc["entities"] if e["label"] == "Event"}
     [solidarity] = [o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "org:crimean-solidarity"]
     assert events[solidarity] == "detention" and ("org:fsb", solidarity) in claims(doc, "PARTICIPANT_IN", "perpetrator")

@@ -270,13 +270,13 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
         out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
                        places=_places_after(text, s0, places, org.end)[:1]))
     for o in orgs:
-        m = _ORG_SEARCHED_RE.match(text, o.end - s0)
-        if m is not None and not re.match(r"(?:’s|'s)?\s+" + _PREMISES_OF, m.group()) \
+        sm = _ORG_SEARCHED_RE.match(text, o.end - s0)
+        if sm is None or _kind(o) in _NOT_TARGET or (o.entry is not None and o.entry.generic):
+            continue
+        if not re.match(r"(?:’s|'s)?\s+" + _PREMISES_OF, sm.group()) \
                 and not _PREMISES_OF_RE.search(text[max(0, o.start - s0 - 30):o.start - s0]):
             continue  # "the FSB was searched" is nobody's premises: only "the offices of X were searched"
-        if m is None or _kind(o) in _NOT_TARGET or (o.entry is not None and o.entry.generic):
-            continue
-        b = s0 + m.end()
+        b = s0 + sm.end()
         out.append(Act("search", f"Search of the premises of {_name(o)}", o.start, b, targets=[o],
                        perpetrators=_by_agent(text, s0, orgs, b, 60), places=_places_after(text, s0, places, b)[:1]))
     return out
@@ -302,10 +302,10 @@ def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         if perps:
             out.append(Act("other", f"Occupation of {_name(place)}", a, place.end, perpetrators=perps[-1:], places=[place]))
     for p in places:
-        m = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
-        perps = _by_agent(text, s0, states, s0 + m.end(), 20) if m else []
-        if m and perps:
-            out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + m.end(), perpetrators=perps[:1], places=[p]))
+        pm = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
+        perps = _by_agent(text, s0, states, s0 + pm.end(), 20) if pm else []
+        if pm and perps:
+            out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + pm.end(), perpetrators=perps[:1], places=[p]))
     return out
 
 

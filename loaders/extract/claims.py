@@ -352,11 +352,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         for rm in _ROLE_SPEAKER_RE.finditer(sent.text) if not speakers else ():
             # "the lawyer said": the last person of this paragraph or the one before named with that occupation
             role = rm.group(1).lower()
-            ref = next((r for r, p_ in reversed(history[-12:]) if p_ in (para, last_para) and role in (
+            by_role = next((r for r, p_ in reversed(history[-12:]) if p_ in (para, last_para) and role in (
                 str(ex.entities[r].attributes.get("occupation", "")).lower(), str(ex.entities[r].attributes.get("position", "")).lower())),
                        None)
-            if ref is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
-                speakers.append((ref, sent.start + rm.start(), sent.start + rm.end(1)))
+            if by_role is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
+                speakers.append((by_role, sent.start + rm.start(), sent.start + rm.end(1)))
                 break
         acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
         if acc:
