@@ -79,6 +79,15 @@ def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     assert count >= len(golds)
 
 
+@pytest.mark.parametrize("split", ["dev", "test", "fresh", "valid"])
+def test_real_corpus_gold_events_have_a_kind(split: str) -> None:
+    # eval-extract pairs events by kind: an event without one could never be found.
+    for gold in sorted((REAL / f"{split}-gold").glob("*.yaml")):
+        for e in yaml.safe_load(gold.read_text(encoding="utf-8"))["entities"]:
+            if e["label"] == "Event":
+                assert (e.get("attributes") or {}).get("kind"), f"{gold.name}: {e['key']} has no kind"
+
+
 def test_real_corpus_gold_is_one_corpus() -> None:
     # Keys are canonical across every split: read together with the example corpus, the gold
     # files of all splits must agree on every shared entity's attributes (one key, one entity).
