@@ -80,7 +80,7 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
             if not facts:
                 raise FactFileError(f"{escape_control(str(path))}: no fact files (*.yaml, *.yml, *.json) in this directory")
             facts.sort(key=lambda f: f[0])
-            found.extend(path.joinpath(*parts) for parts, _p in facts)
+            found.extend(map(Path, (p for _parts, p in facts)))  # one parse of a string, not a join of parts
             inside.extend(Path(j) for j in judgements)
         elif path.is_file():
             if path.name in JUDGEMENT_NAMES:
