@@ -201,7 +201,9 @@ def _load_cached(paths: list[str | Path], connect: Callable[[], Store], cache: P
         from graph.ontology import default_ontology
 
         ontology = default_ontology()
-        delta = _delta(run, fc, ontology, keep=False) if stored is None and not full else None
+        # Files changed since the last load, or (an earlier version of the corpus that Neo4j no
+        # longer holds) back to what they were: the difference from the last load, if it is small.
+        delta = _delta(run, fc, ontology, keep=False) if not full else None
         if delta is not None and run.key is not None:
             from loaders.delta import load_delta
 
@@ -228,37 +230,50 @@ class _Early:
     """``connect()`` begun in a thread while the files are looked at: importing the driver and
     opening a connection take about as long as telling an unchanged corpus from a changed one.
     The first call returns that store (or raises what connecting raised: a run with bad files
-    never asks, so their problems are reported even with Neo4j down); later calls connect anew."""
+    never asks, so their problems are reported even with Neo4j down, without waiting for it);
+    later calls connect anew."""
 
     def __init__(self, connect: Callable[[], Store]) -> None:
         self._connect = connect
+        self._lock = threading.Lock()
         self._store: Store | None = None
         self._error: BaseException | None = None
-        self._taken = False
+        self._taken = self._closed = False
         self._thread = threading.Thread(target=self._run, name="casegraph-connect", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         try:
-            self._store = self._connect()
+            store = self._connect()
         except BaseException as exc:  # raised in the caller's thread, if it asks for the store
             self._error = exc
+            return
+        with self._lock:
+            unwanted = self._closed
+            if not unwanted:
+                self._store = store
+        if unwanted:
+            store.close()
 
     def __call__(self) -> Store:
-        self._thread.join()
-        if self._taken:
+        with self._lock:
+            taken, self._taken = self._taken, True
+        if taken:
             return self._connect()
-        self._taken = True
+        self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._store is not None
         return self._store
 
     def close(self) -> None:
-        """Close the store nobody asked for."""
-        self._thread.join()
-        if not self._taken and self._store is not None:
-            self._store.close()
+        """Close the store nobody asked for (now, or once it is open)."""
+        with self._lock:
+            self._closed = True
+            store = None if self._taken else self._store
+            self._store = None
+        if store is not None:
+            store.close()
 
 
 def _holds(store: Store, stored: dict[str, Any]) -> str | None:
