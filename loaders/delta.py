@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -135,9 +136,9 @@ def _shape(data: Any) -> bool:
             and all(type(s) is list and len(s) == 2 and type(s[0]) is str and type(s[1]) is str for s in data["stamps"]))
 
 
-def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
-               stamps: dict[Path, fact_cache.Stamp | None], judgements: list[Path],
-               ontology: Ontology, keys: dict[Path, str] | None = None) -> Delta | None:
+def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
+               stamps: Mapping[Any, fact_cache.Stamp | None], judgements: Sequence[str | Path],
+               ontology: Ontology, keys: Mapping[Any, str] | None = None) -> Delta | None:
     """The corpus of ``files`` as the last valid run's plus a few changed files, checked; None when
     this run must take the full way. The changed files' checked results are stored in the cache.
     ``keys``: each file's :func:`loaders.cache.file_key`, when known."""
@@ -147,9 +148,9 @@ def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Pa
         return None
 
 
-def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
-          stamps: dict[Path, fact_cache.Stamp | None], judgements: list[Path], ontology: Ontology,
-          keys: dict[Path, str]) -> Delta:
+def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
+          stamps: Mapping[Any, fact_cache.Stamp | None], judgements: Sequence[str | Path], ontology: Ontology,
+          keys: Mapping[Any, str]) -> Delta:
     if judgements:
         raise _Refused("judgement files join keys across the corpus")
     last = fc.latest(fc.corpus_key(paths))
@@ -211,7 +212,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
     new_claims: Counter[str] = Counter()
     new_sources: dict[str, str] = {}
     for k in changed:
-        pf, problems = check_file(shown[k], ontology)
+        pf, problems = check_file(Path(shown[k]), ontology)  # files may come as text (loaders.files.scan_text)
         if problems or pf.source is None or pf.draft_open is not None:
             raise _Refused("an edited file with problems, or a draft")
         if fact_cache.stamp(shown[k]) != stamps[shown[k]]:
@@ -278,7 +279,7 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
         pf = delta.parsed.get(k)
         if pf is None:
             data = fc.data(k, fc.rows[k].sha1) if k in fc.rows else None
-            pf = from_cache(delta.shown[k], data) if data is not None else None
+            pf = from_cache(Path(delta.shown[k]), data) if data is not None else None
             if pf is None:
                 raise _Refused("a file whose cached row does not decode")
         parsed.append(pf)

@@ -18,7 +18,7 @@ Anything else, a run with problems included, takes the ordinary path and gives i
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +27,7 @@ from graph.errors import ValidationFailed
 from graph.memory import paused_gc
 from loaders import cache as fact_cache
 from loaders.cache import RunInfo
-from loaders.files import scan
+from loaders.files import scan_text
 
 if TYPE_CHECKING:  # the checking code is imported only when a run needs it (a quick answer does not)
     from graph.db.load import LoadSummary
@@ -72,17 +72,36 @@ class _Run:
     """One run against an open cache: its files, their stamps, its key and what is stored under it."""
 
     paths: list[str | Path]
-    files: list[Path]
-    info: RunInfo
+    files: list[str]  # as loaders.files.scan_text gives them (a Path each is made when needed)
+    info: RunInfo  # its stamps by those texts
     key: str | None
     stored: dict[str, Any] | None
-    judgements: list[tuple[Path, fact_cache.Stamp | None]]
+    judgements: list[tuple[str, fact_cache.Stamp | None]]
     corpus: str  # names the corpus across its versions (the delta of loaders.delta)
-    keys: dict[Path, str] = field(default_factory=dict)  # each file's fact_cache.file_key
+    keys: dict[str, str] = field(default_factory=dict)  # each file's fact_cache.file_key
+
+
+class _Paths(Sequence[Path]):
+    """Files named by text, each a :class:`~pathlib.Path` only when asked for (an answer from the
+    run summary is mostly counted)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, i: Any) -> Any:
+        return [Path(t) for t in self._texts[i]] if isinstance(i, slice) else Path(self._texts[i])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
-    files, judgement_files = scan(paths)
+    files, judgement_files = scan_text(paths)
     keys = dict(zip(files, fact_cache.file_keys(files), strict=True))
     keys.update(zip(judgement_files, fact_cache.file_keys(judgement_files), strict=True))
     info = RunInfo(stamps={f: fc.stamp(f, keys[f]) for f in files})
@@ -106,8 +125,10 @@ def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts
     """Validate the full (per-file cached) way; a valid run's summary is stored for the next one."""
     from loaders.facts import validate_files
 
-    corpus, problems, files = validate_files(run.paths, run.files, ontology, fc, refuse_drafts=refuse_drafts,
-                                             info=run.info)
+    named = [Path(f) for f in run.files]
+    info = RunInfo(stamps={p: run.info.stamps[f] for p, f in zip(named, run.files, strict=True)})
+    corpus, problems, files = validate_files(run.paths, named, ontology, fc, refuse_drafts=refuse_drafts, info=info)
+    run.info.steady, run.info.drafts = info.steady, info.drafts
     summary = ValidationSummary(files, problems, _counts(corpus), corpus)
     if not problems and run.key is not None and run.info.steady:
         run.stored = _summary(run, summary.counts, run.info.drafts)
@@ -149,11 +170,11 @@ def check(paths: Iterable[str | Path], ontology: Ontology | None = None, *, refu
             return check(paths, ontology, refuse_drafts=refuse_drafts)
         run = _start(fc, paths)
         if run.stored is not None and not (refuse_drafts and run.stored["drafts"]):
-            return ValidationSummary(run.files, [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
+            return ValidationSummary(_Paths(run.files), [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
         ontology = ontology or default_ontology()
         delta = _delta(run, fc, ontology)
         if delta is not None:
-            return ValidationSummary(run.files, [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
+            return ValidationSummary(_Paths(run.files), [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
         return _full(run, fc, ontology, refuse_drafts)
 
 
