@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # networkx is imported where a graph is built: loading and validating need none
+from graph.model import Claim, Corpus, Entity, Evidence, Source
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built, the ontology where one is read: loading needs neither
     import networkx as nx
 
-from graph.model import Claim, Corpus, Entity, Evidence, Source
-from graph.ontology import Ontology
+    from graph.ontology import Ontology
 
 __all__ = [
     "build_graph",

@@ -158,6 +158,21 @@ def file_key(path: Path | str) -> str:
     return os.path.abspath(path)
 
 
+def file_keys(paths: Iterable[Path | str]) -> list[str]:
+    """:func:`file_key` of each path, with one look at the working directory for them all
+    (``os.path.abspath`` asks for it once per path: tens of thousands of system calls)."""
+    cwd = os.getcwd()
+    base = cwd if cwd.endswith("/") else cwd + "/"
+    out = []
+    for path in paths:
+        s = os.fspath(path)
+        key = s if s.startswith("/") else base + s
+        if "/." in key or "//" in key or key.endswith("/"):  # what normpath would change
+            key = os.path.normpath(key)
+        out.append(key)
+    return out
+
+
 @dataclass
 class Row:
     """What the cache knows of one file without reading its checked result."""
@@ -203,10 +218,10 @@ class FactCache:
     def context(self) -> str:
         return self._context
 
-    def stamp(self, path: Path) -> Stamp | None:
+    def stamp(self, path: Path, key: str | None = None) -> Stamp | None:
         """:func:`stamp`, without reading the bytes when the file's status is the one stored
-        (and was not racy then, see ``RACY_NS``)."""
-        row = self.rows.get(file_key(path))
+        (and was not racy then, see ``RACY_NS``); ``key``: the path's :func:`file_key` if known."""
+        row = self.rows.get(key or file_key(path))
         if row is not None:
             try:
                 st = os.stat(path)
@@ -282,17 +297,17 @@ class FactCache:
             h.update(f"\x00{file_key(p)}".encode())
         return h.hexdigest()
 
-    def run_key(self, files: list[tuple[Path, Stamp | None]], extra: list[tuple[Path, Stamp | None]]) -> str | None:
+    def run_key(self, files: list[tuple[str, Stamp | None]], extra: list[tuple[str, Stamp | None]]) -> str | None:
         """The key of a whole run: this context, every fact file (in order) and every other file
-        its result depends on (judgements), each by absolute path and content hash; None when a
-        file cannot be read (the checker reports that)."""
+        its result depends on (judgements), each by :func:`file_key` and content hash; None when
+        a file cannot be read (the checker reports that)."""
         h = hashlib.sha1(f"run {self._context}".encode())
         for group in (files, extra):
             h.update(b"\x00group")
-            for path, st in group:
+            for key, st in group:
                 if st is None:
                     return None
-                h.update(f"\x00{os.path.abspath(path)}\x00{st.sha1}".encode())
+                h.update(f"\x00{key}\x00{st.sha1}".encode())
         return h.hexdigest()
 
     def run(self, key: str) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,26 +124,33 @@ def _merged(key: str, stated: list[tuple[int, str, Entity]]) -> Entity | None:
     return have
 
 
+def _declared(stated: list[tuple[int, str, Entity]]) -> list[tuple[int, str, tuple[Any, ...] | None]]:
+    """What the merge of ``key`` takes from these (position, source, entity) declarations."""
+    return sorted((pos, source, _row(e)) for pos, source, e in stated)
+
+
 def _shape(data: Any) -> bool:
     """Whether a stored run summary is one this code wrote with what a delta needs."""
     return (isinstance(data, dict) and isinstance(data.get("stamps"), list) and data.get("judgements") == []
             and data.get("drafts") == 0 and all(isinstance(data.get(k), int) for k in (*COUNTS, "files"))
-            and all(isinstance(s, list) and len(s) == 2 and all(isinstance(v, str) for v in s) for s in data["stamps"]))
+            and all(type(s) is list and len(s) == 2 and type(s[0]) is str and type(s[1]) is str for s in data["stamps"]))
 
 
-def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
-               stamps: dict[Path, fact_cache.Stamp | None], judgements: list[Path],
-               ontology: Ontology) -> Delta | None:
+def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
+               stamps: Mapping[Any, fact_cache.Stamp | None], judgements: Sequence[str | Path],
+               ontology: Ontology, keys: Mapping[Any, str] | None = None) -> Delta | None:
     """The corpus of ``files`` as the last valid run's plus a few changed files, checked; None when
-    this run must take the full way. The changed files' checked results are stored in the cache."""
+    this run must take the full way. The changed files' checked results are stored in the cache.
+    ``keys``: each file's :func:`loaders.cache.file_key`, when known."""
     try:
-        return _find(fc, paths, files, stamps, judgements, ontology)
+        return _find(fc, paths, files, stamps, judgements, ontology, keys or {})
     except _Refused:
         return None
 
 
-def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
-          stamps: dict[Path, fact_cache.Stamp | None], judgements: list[Path], ontology: Ontology) -> Delta:
+def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
+          stamps: Mapping[Any, fact_cache.Stamp | None], judgements: Sequence[str | Path], ontology: Ontology,
+          keys: Mapping[Any, str]) -> Delta:
     if judgements:
         raise _Refused("judgement files join keys across the corpus")
     last = fc.latest(fc.corpus_key(paths))
@@ -155,7 +163,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
         st = stamps.get(f)
         if st is None:
             raise _Refused("a file that cannot be read")
-        key = fact_cache.file_key(f)
+        key = keys.get(f) or fact_cache.file_key(f)
         now.append((key, st.sha1))
         shown[key] = f
     before = dict(previous["stamps"])
@@ -204,7 +212,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
     new_claims: Counter[str] = Counter()
     new_sources: dict[str, str] = {}
     for k in changed:
-        pf, problems = check_file(shown[k], ontology)
+        pf, problems = check_file(Path(shown[k]), ontology)  # files may come as text (loaders.files.scan_text)
         if problems or pf.source is None or pf.draft_open is not None:
             raise _Refused("an edited file with problems, or a draft")
         if fact_cache.stamp(shown[k]) != stamps[shown[k]]:
@@ -220,8 +228,13 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: list[Path],
         if any(unchanged.get(k) == source_key for k in fc.source_files(source_key)):
             raise _Refused("a source described in another file too")
 
-    # One key, one entity: each affected key merged from every file that declares it.
-    affected = sorted(set(old_entities) | set(new_entities))
+    # One key, one entity: each affected key merged from every file that declares it. A key the
+    # edited files declare exactly as before, in the same corpus of files, merges as before (without
+    # conflict: that run was valid), so it needs no look at the others (a hub has thousands).
+    same_files = not removed and all(k in before for k in changed)
+    stable = {key for key in set(old_entities) & set(new_entities)
+              if same_files and _declared(old_entities[key]) == _declared(new_entities[key])}
+    affected = sorted((set(old_entities) | set(new_entities)) - stable)
     for k in affected:
         delta.others[k] = []
     decode = _Decoder()
@@ -266,7 +279,7 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
         pf = delta.parsed.get(k)
         if pf is None:
             data = fc.data(k, fc.rows[k].sha1) if k in fc.rows else None
-            pf = from_cache(delta.shown[k], data) if data is not None else None
+            pf = from_cache(Path(delta.shown[k]), data) if data is not None else None
             if pf is None:
                 raise _Refused("a file whose cached row does not decode")
         parsed.append(pf)
@@ -294,6 +307,11 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
     for path, key, text in fc.mentions(missing):
         if path in delta.unchanged and (entity := decode(text)) is not None:
             others[key].append((delta.order[path], delta.unchanged[path], entity))
+    for k, pf in delta.parsed.items():  # the edited files' own (a key they declare as before)
+        assert pf.source is not None
+        for key, pe in pf.entities.items():
+            if key in others:
+                others[key].append((delta.order[k], pf.source.key, pe.entity))
     for key, sources in mentioned.items():
         merged = delta.after[key] if key in delta.after else _merged(key, others[key])
         if merged is None:
@@ -304,29 +322,35 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
 
 
 def load_delta(fc: fact_cache.FactCache, delta: Delta, store: Store,
-               progress: bool = False) -> tuple[LoadSummary, dict[str, str]] | None:
-    """Load what changed (see the module's docstring) into ``store``, whose sources must hold the
-    digests stored at the last load; what the load did as a full load reports it, and the digests
-    of the corpus now. None when this load must take the full way."""
+               progress: bool = False) -> tuple[LoadSummary, dict[str, str], str | None] | None:
+    """Load what changed (see the module's docstring) into ``store``, which must hold the corpus
+    as the last load left it: its load stamp (:meth:`graph.db.store.Store.stamp`) is the one
+    stored then (nothing written since), or else every source has the digest stored then. What
+    the load did as a full load reports it, the digests of the corpus now, and the stamp right
+    after the load (None when it took several transactions: the next run checks the digests).
+    None when this load must take the full way."""
     try:
         return _load(fc, delta, store, progress)
     except _Refused:
         return None
 
 
-def _load(fc: fact_cache.FactCache, delta: Delta, store: Store, progress: bool) -> tuple[LoadSummary, dict[str, str]]:
-    from graph.db import statements as S
-    from graph.db.load import LoadSummary
+def _load(fc: fact_cache.FactCache, delta: Delta, store: Store,
+          progress: bool) -> tuple[LoadSummary, dict[str, str], str | None]:
+    from graph.db.load import CHUNK_SIZE, MENTION_GROUP
+    from graph.db.loadplan import LoadSummary
     from graph.db.rows import source_digests
 
     digests = delta.previous.get("digests")
-    if not isinstance(digests, dict):
+    if not isinstance(digests, dict) or not all(isinstance(k, str) and isinstance(d, str) for k, d in digests.items()):
         raise _Refused("no digests stored")
-    store.ensure_schema()
-    rows = [{"key": k, "digest": d} for k, d in digests.items() if isinstance(k, str) and isinstance(d, str)]
-    same = store.execute_read(lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
-    if same != len(digests):
-        raise _Refused("Neo4j does not hold the corpus as last loaded")
+    stamp = store.stamp()
+    if stamp is not None and stamp == delta.previous.get("stamp"):
+        store.schema_known()  # nothing written since the load that made it
+    else:
+        stamp = store.same_digests(digests)
+        if stamp is None:
+            raise _Refused("Neo4j does not hold the corpus as last loaded")
     # The sources whose digest may change: the edited files and those sharing an entity that changed.
     touched = set(delta.parsed)
     for key in delta.changed_entities:
@@ -343,9 +367,16 @@ def _load(fc: fact_cache.FactCache, delta: Delta, store: Store, progress: bool) 
     if not corpus.sources:
         summary = LoadSummary()
         summary.unchanged.update({k: totals[k] for k in COUNTS})
-        return summary, now
+        return summary, now, stamp
     everything = frozenset(delta.unchanged.values()) | {pf.source.key for pf in delta.parsed.values() if pf.source}
-    summary = store.load(corpus, progress=progress, settled=everything - frozenset(corpus.sources))
+    settled = everything - frozenset(corpus.sources)
+    if len(corpus.claims) <= CHUNK_SIZE and len(corpus.entities) <= CHUNK_SIZE and len(corpus.sources) <= MENTION_GROUP:
+        # One transaction: its commit is the only write since the stamp checked above, so the
+        # stamp after it is the one to keep. (A write by someone else in the moment between that
+        # check and this commit is not seen; ``load --full`` checks every source.)
+        summary, after = store.load_small(corpus, settled)
+    else:
+        summary, after = store.load(corpus, progress=progress, settled=settled), None
     # What a full load counts as unchanged outside these sources.
     evidence = 0
     for cid in corpus.claims:
@@ -356,7 +387,7 @@ def _load(fc: fact_cache.FactCache, delta: Delta, store: Store, progress: bool) 
             "claims": totals["claims"] - len(corpus.claims), "evidence": totals["evidence"] - evidence}
     for kind, n in rest.items():
         summary.unchanged[kind] += n
-    return summary, now
+    return summary, now, after
 
 
 def _sources_of(delta: Delta, keep: list[str]) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from graph.errors import FactFileError
 from graph.text import escape_control
 
-__all__ = ["FACT_SUFFIXES", "JUDGEMENT_NAMES", "scan"]
+__all__ = ["FACT_SUFFIXES", "JUDGEMENT_NAMES", "scan", "scan_text"]
 
 FACT_SUFFIXES = (".yaml", ".yml", ".json")
 JUDGEMENT_NAMES = ("judgements.yaml", "judgements.yml")  # loaders.judgements.JUDGEMENT_FILES (a test holds them equal)
@@ -68,9 +68,16 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     Judgement files: those inside the directories given and those beside each fact file
     given by name (as :func:`loaders.judgements.find_judgement_files` finds them).
     """
-    found: list[Path] = []
-    inside: list[Path] = []
-    named: list[Path] = []
+    facts, judgements = scan_text(paths)
+    return list(map(Path, facts)), list(map(Path, judgements))
+
+
+def scan_text(paths: Iterable[str | Path]) -> tuple[list[str], list[str]]:
+    """:func:`scan`, each path as the text ``str()`` of its :class:`~pathlib.Path` gives: a run
+    that the cache answers needs no ``Path`` (making 50,000 of them costs more than their ``stat``)."""
+    found: list[str] = []
+    inside: list[str] = []
+    named: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -80,14 +87,14 @@ def scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
             if not facts:
                 raise FactFileError(f"{escape_control(str(path))}: no fact files (*.yaml, *.yml, *.json) in this directory")
             facts.sort(key=lambda f: f[0])
-            found.extend(path.joinpath(*parts) for parts, _p in facts)
-            inside.extend(Path(j) for j in judgements)
+            found.extend(p for _parts, p in facts)
+            inside.extend(judgements)
         elif path.is_file():
             if path.name in JUDGEMENT_NAMES:
-                named.append(path)
+                named.append(str(path))
             else:
-                found.append(path)
-                named.extend(path.parent / name for name in JUDGEMENT_NAMES if (path.parent / name).is_file())
+                found.append(str(path))
+                named.extend(str(path.parent / name) for name in JUDGEMENT_NAMES if (path.parent / name).is_file())
         else:
             raise FactFileError(f"{escape_control(str(path))}: no such file or directory")
     return list(dict.fromkeys(found)), list(dict.fromkeys([*inside, *named]))

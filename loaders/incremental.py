@@ -17,7 +17,8 @@ Anything else, a run with problems included, takes the ordinary path and gives i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ from graph.errors import ValidationFailed
 from graph.memory import paused_gc
 from loaders import cache as fact_cache
 from loaders.cache import RunInfo
-from loaders.files import scan
+from loaders.files import scan_text
 
 if TYPE_CHECKING:  # the checking code is imported only when a run needs it (a quick answer does not)
     from graph.db.load import LoadSummary
@@ -71,39 +72,63 @@ class _Run:
     """One run against an open cache: its files, their stamps, its key and what is stored under it."""
 
     paths: list[str | Path]
-    files: list[Path]
-    info: RunInfo
+    files: list[str]  # as loaders.files.scan_text gives them (a Path each is made when needed)
+    info: RunInfo  # its stamps by those texts
     key: str | None
     stored: dict[str, Any] | None
-    judgements: list[tuple[Path, fact_cache.Stamp | None]]
+    judgements: list[tuple[str, fact_cache.Stamp | None]]
     corpus: str  # names the corpus across its versions (the delta of loaders.delta)
+    keys: dict[str, str] = field(default_factory=dict)  # each file's fact_cache.file_key
+
+
+class _Paths(Sequence[Path]):
+    """Files named by text, each a :class:`~pathlib.Path` only when asked for (an answer from the
+    run summary is mostly counted)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, i: Any) -> Any:
+        return [Path(t) for t in self._texts[i]] if isinstance(i, slice) else Path(self._texts[i])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
-    files, judgement_files = scan(paths)
-    info = RunInfo(stamps={f: fc.stamp(f) for f in files})
-    judgements = [(j, fc.stamp(j)) for j in judgement_files]
-    key = fc.run_key([(f, info.stamps[f]) for f in files], judgements)
+    files, judgement_files = scan_text(paths)
+    keys = dict(zip(files, fact_cache.file_keys(files), strict=True))
+    keys.update(zip(judgement_files, fact_cache.file_keys(judgement_files), strict=True))
+    info = RunInfo(stamps={f: fc.stamp(f, keys[f]) for f in files})
+    judgements = [(j, fc.stamp(j, keys[j])) for j in judgement_files]
+    key = fc.run_key([(keys[f], info.stamps[f]) for f in files], [(keys[j], st) for j, st in judgements])
     stored = fc.run(key) if key is not None else None
     if stored is not None and not (isinstance(stored.get("files"), int) and stored["files"] == len(files)
                                    and all(isinstance(stored.get(k), int) for k in (*_COUNTS, "drafts"))):
         stored = None  # not a summary this code wrote: never trusted
-    return _Run(paths, files, info, key, stored, judgements, fc.corpus_key(paths))
+    return _Run(paths, files, info, key, stored, judgements, fc.corpus_key(paths), keys)
 
 
 def _summary(run: _Run, counts: dict[str, int], drafts: int) -> dict[str, Any]:
     """The run summary of a valid run: its counts, and each file's hash for the next run's delta."""
     return {"files": len(run.files), **counts, "drafts": drafts,
-            "stamps": [[fact_cache.file_key(f), st.sha1] for f, st in run.info.stamps.items() if st is not None],
-            "judgements": [[fact_cache.file_key(j), st.sha1] for j, st in run.judgements if st is not None]}
+            "stamps": [[run.keys[f], st.sha1] for f, st in run.info.stamps.items() if st is not None],
+            "judgements": [[run.keys[j], st.sha1] for j, st in run.judgements if st is not None]}
 
 
 def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts: bool) -> ValidationSummary:
     """Validate the full (per-file cached) way; a valid run's summary is stored for the next one."""
     from loaders.facts import validate_files
 
-    corpus, problems, files = validate_files(run.paths, run.files, ontology, fc, refuse_drafts=refuse_drafts,
-                                             info=run.info)
+    named = [Path(f) for f in run.files]
+    info = RunInfo(stamps={p: run.info.stamps[f] for p, f in zip(named, run.files, strict=True)})
+    corpus, problems, files = validate_files(run.paths, named, ontology, fc, refuse_drafts=refuse_drafts, info=info)
+    run.info.steady, run.info.drafts = info.steady, info.drafts
     summary = ValidationSummary(files, problems, _counts(corpus), corpus)
     if not problems and run.key is not None and run.info.steady:
         run.stored = _summary(run, summary.counts, run.info.drafts)
@@ -111,14 +136,16 @@ def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts
     return summary
 
 
-def _delta(run: _Run, fc: fact_cache.FactCache, ontology: Ontology) -> Delta | None:
-    """The run as a few files changed since the last valid run of its corpus (loaders.delta), stored."""
+def _delta(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, keep: bool = True) -> Delta | None:
+    """The run as a few files changed since the last valid run of its corpus (loaders.delta);
+    its summary stored when ``keep`` (a load stores it once loaded, with the digests)."""
     if run.key is None:
         return None
     from loaders.delta import find_delta
 
-    delta = find_delta(fc, run.paths, run.files, run.info.stamps, [j for j, _st in run.judgements], ontology)
-    if delta is not None:
+    delta = find_delta(fc, run.paths, run.files, run.info.stamps, [j for j, _st in run.judgements], ontology,
+                       run.keys)
+    if delta is not None and keep:
         fc.store_run(run.key, delta.summary, run.corpus)
     return delta
 
@@ -143,11 +170,11 @@ def check(paths: Iterable[str | Path], ontology: Ontology | None = None, *, refu
             return check(paths, ontology, refuse_drafts=refuse_drafts)
         run = _start(fc, paths)
         if run.stored is not None and not (refuse_drafts and run.stored["drafts"]):
-            return ValidationSummary(run.files, [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
+            return ValidationSummary(_Paths(run.files), [], {k: run.stored[k] for k in _COUNTS}, None, cached=True)
         ontology = ontology or default_ontology()
         delta = _delta(run, fc, ontology)
         if delta is not None:
-            return ValidationSummary(run.files, [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
+            return ValidationSummary(_Paths(run.files), [], {k: delta.summary[k] for k in _COUNTS}, None, cached=True)
         return _full(run, fc, ontology, refuse_drafts)
 
 
@@ -158,13 +185,24 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
     (only once the files hold, so bad files are reported even with Neo4j down); raise
     ValidationFailed. Returns what the load did and the store's address.
 
-    With ``cache`` (a casegraph home), an unchanged corpus whose sources Neo4j holds with the
-    digests stored at its last load is answered with one read of those digests (every source
-    unchanged, as a full load would report); ``full`` always loads the full way.
+    With ``cache`` (a casegraph home), an unchanged corpus is answered with one read when Neo4j's
+    load stamp is the one the last load of these files left (nothing written since, see
+    :meth:`graph.db.store.Store.stamp`), or else when Neo4j holds every source with the digest
+    stored then (one more read); a few edited files send only their difference (loaders.delta).
+    ``full`` always loads the full way.
     """
     paths = list(paths)
     if cache is None:
-        return _load(check(paths, refuse_drafts=True), connect, full, progress)
+        return _load(check(paths, refuse_drafts=True), connect, full, progress)[:2]
+    early = _Early(connect)
+    try:
+        return _load_cached(paths, early, cache, full, progress)
+    finally:
+        early.close()
+
+
+def _load_cached(paths: list[str | Path], connect: Callable[[], Store], cache: Path, full: bool,
+                 progress: bool) -> tuple[LoadSummary, str]:
     with fact_cache.open_cache(cache, fact_cache.ontology_file()) as fc:
         if fc is None:
             return load_files(paths, connect, full=full, progress=progress)
@@ -172,15 +210,21 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
         stored = run.stored
         if stored is not None and not full and not stored["drafts"] and isinstance(stored.get("digests"), dict):
             with connect() as store:  # first: it imports the driver as it should be (casegraph.cli.common)
-                from graph.db.load import Loader
+                stamp = _holds(store, stored)
+                if stamp is not None:
+                    from graph.db.loadplan import LoadSummary
 
-                done = Loader(store).unchanged(stored["digests"], {k: stored[k] for k in _COUNTS})
-                if done is not None:
+                    if stamp != stored.get("stamp") and run.key is not None:
+                        fc.store_run(run.key, {**stored, "stamp": stamp}, run.corpus)
+                    done = LoadSummary()
+                    done.unchanged.update({k: stored[k] for k in _COUNTS})
                     return done, store.uri
         from graph.ontology import default_ontology
 
         ontology = default_ontology()
-        delta = _delta(run, fc, ontology) if stored is None and not full else None
+        # Files changed since the last load, or (an earlier version of the corpus that Neo4j no
+        # longer holds) back to what they were: the difference from the last load, if it is small.
+        delta = _delta(run, fc, ontology, keep=False) if not full else None
         if delta is not None and run.key is not None:
             from loaders.delta import load_delta
 
@@ -188,22 +232,92 @@ def load_files(paths: Iterable[str | Path], connect: Callable[[], Store], *, cac
             with connect() as store:
                 loaded = load_delta(fc, delta, store, progress)
                 if loaded is not None:
-                    fc.store_run(run.key, {**delta.summary, "digests": loaded[1]}, run.corpus)
-                    return loaded[0], store.uri
+                    summary, digests, stamp = loaded
+                    fc.store_run(run.key, {**delta.summary, "digests": digests, "stamp": stamp}, run.corpus)
+                    return summary, store.uri
         checked = _full(run, fc, ontology, refuse_drafts=True)
         fc.commit()  # the checked files stay cached whatever the load does; the lock is not held meanwhile
-        result = _load(checked, connect, full, progress)
+        summary, uri, stamp = _load(checked, connect, full, progress, stamped=run.stored is not None)
         if run.stored is not None and run.key is not None and checked.corpus is not None:
             from graph.db.rows import source_digests
 
-            # Neo4j now holds these digests (a load writes them last): the next unchanged load compares them only.
-            fc.store_run(run.key, {**run.stored, "digests": source_digests(checked.corpus)}, run.corpus)
-        return result
+            # Neo4j now holds these digests (a load writes them last): the next unchanged load
+            # compares the stamp, or these digests, only.
+            fc.store_run(run.key, {**run.stored, "digests": source_digests(checked.corpus), "stamp": stamp}, run.corpus)
+        return summary, uri
 
 
-def _load(checked: ValidationSummary, connect: Callable[[], Store], full: bool, progress: bool) -> tuple[LoadSummary, str]:
+class _Early:
+    """``connect()`` begun in a thread while the files are looked at: importing the driver and
+    opening a connection take about as long as telling an unchanged corpus from a changed one.
+    The first call returns that store (or raises what connecting raised: a run with bad files
+    never asks, so their problems are reported even with Neo4j down, without waiting for it);
+    later calls connect anew."""
+
+    def __init__(self, connect: Callable[[], Store]) -> None:
+        self._connect = connect
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._error: BaseException | None = None
+        self._taken = self._closed = False
+        self._thread = threading.Thread(target=self._run, name="casegraph-connect", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            store = self._connect()
+        except BaseException as exc:  # raised in the caller's thread, if it asks for the store
+            self._error = exc
+            return
+        with self._lock:
+            unwanted = self._closed
+            if not unwanted:
+                self._store = store
+        if unwanted:
+            store.close()
+
+    def __call__(self) -> Store:
+        with self._lock:
+            taken, self._taken = self._taken, True
+        if taken:
+            return self._connect()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._store is not None
+        return self._store
+
+    def close(self) -> None:
+        """Close the store nobody asked for (now, or once it is open)."""
+        with self._lock:
+            self._closed = True
+            store = None if self._taken else self._store
+            self._store = None
+        if store is not None:
+            store.close()
+
+
+def _holds(store: Store, stored: dict[str, Any]) -> str | None:
+    """The load stamp when Neo4j holds the corpus as the load of run summary ``stored`` left it:
+    nothing written since (the same stamp), or every source with the digest stored then."""
+    stamp = store.stamp()
+    if stamp is not None and stamp == stored.get("stamp"):
+        return stamp
+    return store.same_digests(stored["digests"])
+
+
+def _load(checked: ValidationSummary, connect: Callable[[], Store], full: bool, progress: bool,
+          stamped: bool = False) -> tuple[LoadSummary, str, str | None]:
+    """Load a checked corpus; with ``stamped``, also the load stamp of Neo4j holding it (a read of
+    every source's digest after the load, so a write that came between is not taken for ours)."""
     if checked.problems:
         raise ValidationFailed(checked.problems)
     assert checked.corpus is not None
     with connect() as store:
-        return store.load(checked.corpus, progress=progress, full=full), store.uri
+        summary = store.load(checked.corpus, progress=progress, full=full)
+        stamp = None
+        if stamped:
+            from graph.db.rows import source_digests
+
+            stamp = store.same_digests(source_digests(checked.corpus))
+        return summary, store.uri, stamp

@@ -251,6 +251,10 @@ def _cli(args: list[str], home: Path) -> tuple[int, str]:
     from casegraph.cli import cli
 
     result = CliRunner().invoke(cli, args, env={"CASEGRAPH_HOME": str(home)})
+    if result.exit_code and result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        return result.exit_code, "".join(traceback.format_exception(result.exception))
     return result.exit_code, result.output
 
 

@@ -65,7 +65,8 @@ class Loader:
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
-             workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset()) -> LoadSummary:
+             workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset(),
+             careful: bool = False) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
@@ -76,6 +77,8 @@ class Loader:
         ``full`` checks everything against the database instead (after someone edited
         the database by hand, say). ``settled``: sources of the corpus left out as Neo4j
         holds them (loaders.delta), counted as loaded where an entity's sources are weighed.
+        ``careful``: never take entities or claims for new (a statement that fails on a key
+        constraint would fail the one transaction a small load runs in, Store.load_small).
         """
         self.settled = settled
         summary = LoadSummary()
@@ -120,7 +123,7 @@ class Loader:
         # they are CREATEd without the lock-and-read pass, until a chunk hits one that
         # exists (the key constraint fails it; it is rolled back and redone the careful way).
         entities_new = threading.Event()
-        if not stored:
+        if not stored and not careful:
             entities_new.set()
 
         def entity_chunk(keys: list[str]) -> Counts:
@@ -168,13 +171,14 @@ class Loader:
                 plan = self.store.execute_read(partial(plan_claims, corpus=corpus, ids=chunk, loaded=loaded, lock=False))
                 if not plan.writes:
                     return plan.counts
-                if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk):
+                if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk) and not careful:
                     all_new.set()
                 expect_writes.set()
             # Claims Neo4j does not hold yet are created without locking and reading them
             # first. Should another load create one of them meanwhile, that transaction
             # is rolled back and the chunk is redone the careful way.
-            fresh = frozenset(chunk) if all_new.is_set() else self.store.execute_read(partial(_missing_claims, ids=chunk))
+            fresh = frozenset() if careful else frozenset(chunk) if all_new.is_set() else self.store.execute_read(
+                partial(_missing_claims, ids=chunk))
             try:
                 plan = self.store.execute_write(partial(self._write_claims, corpus=corpus, ids=chunk, loaded=loaded, fresh=fresh))
             except _Raced:
@@ -192,17 +196,6 @@ class Loader:
             S.SET_SOURCE_DIGESTS, rows=[{"key": k, "digest": digests[k]} for k in source_keys]).consume())
         lap("orphans")
         return summary
-
-    def unchanged(self, digests: dict[str, str], counts: dict[str, int]) -> LoadSummary | None:
-        """What :meth:`load` of a corpus whose source digests are ``digests`` and sizes ``counts``
-        reports when Neo4j holds exactly those digests (every source skipped), from one read,
-        without the corpus; None when any differs (a source missing or loaded otherwise)."""
-        self.store.ensure_schema()
-        rows = [{"key": k, "digest": d} for k, d in digests.items()]
-        same = self.store.execute_read(lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
-        summary = LoadSummary()
-        summary.unchanged.update(counts)
-        return summary if same == len(digests) else None
 
     def _check_entities(self, corpus: Corpus) -> None:
         """Refuse the load whole if it contradicts what other sources say of an entity.

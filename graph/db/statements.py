@@ -9,8 +9,10 @@ the ontology declares, and the ontology loader admits nothing else.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from graph.ontology import Ontology
+if TYPE_CHECKING:  # statements are imported on every load; the ontology is read only when one needs it
+    from graph.ontology import Ontology
 
 _IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -39,6 +41,8 @@ SOURCE_DIGESTS = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS ke
 # How many of the given sources Neo4j holds with the given digest: one number back, not one row per source.
 SAME_SOURCE_DIGESTS = ("UNWIND $rows AS row MATCH (s:Source {key: row.key}) WHERE s.digest = row.digest "
                        "RETURN count(s) AS n")
+# A read whose only use is the bookmark Neo4j answers it with (Store.stamp).
+STAMP_READ = "RETURN 1 AS one"
 SET_SOURCE_DIGESTS = "UNWIND $rows AS row MATCH (s:Source {key: row.key}) SET s.digest = row.digest"
 LABEL_CONFLICTS = (
     "UNWIND $rows AS row MATCH (n:Entity {key: row.key}) "

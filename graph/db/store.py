@@ -36,18 +36,19 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from graph.db import statements as S
+from graph.db.bounds import DEFAULT_TIMEOUT
 from graph.db.load import CHUNK_SIZE, WORKERS, Counts, Loader, LoadSummary
-from graph.db.query import DEFAULT_TIMEOUT, QueryResult, run_query
-from graph.db.read import Reader
+from graph.db.stamp import InOneTransaction, session_stamp
 from graph.db.uri import BOLT_SCHEMES, check_uri, shown_uri, trust_options, untrusted_certificate
 from graph.errors import StoreError, preview
 from graph.model import Corpus
-from graph.ontology import Ontology, default_ontology
-from graph.schema import schema_name, schema_statements
 from graph.settings import Settings, get_settings
 
-if TYPE_CHECKING:  # reading a graph imports networkx; loading does not
+if TYPE_CHECKING:  # reading a graph imports networkx, a query the resolver, a label the ontology: a load none
     import networkx as nx
+
+    from graph.db.query import QueryResult
+    from graph.ontology import Ontology
 
 __all__ = ["Store", "LoadSummary", "Counts", "CHUNK_SIZE", "connect", "BOLT_SCHEMES"]
 
@@ -62,12 +63,21 @@ class Store:
         self.driver = driver
         self.uri = uri
         self.database = database
-        self.ontology = ontology or default_ontology()
+        self._ontology = ontology
         self._schema_ready = False
         self.retry_seconds = 60.0  # how long transient errors are retried (see _retrying)
         # The local server's settings when this is casegraph's own server: a database error is
         # then checked against its log for a full disk (graph.db.server.disk_full_message).
         self.local: Settings | None = None
+
+    @property
+    def ontology(self) -> Ontology:
+        """The ontology whose labels and types this store writes (the configured one unless given)."""
+        if self._ontology is None:
+            from graph.ontology import default_ontology
+
+            self._ontology = default_ontology()
+        return self._ontology
 
     # -- connection ---------------------------------------------------------------
     @classmethod
@@ -211,6 +221,8 @@ class Store:
         if self._schema_ready:
             return
 
+        from graph.schema import schema_name, schema_statements
+
         def attempt() -> None:
             # Two loads starting together may both create the schema: a deadlock is retried.
             with self.session() as session:
@@ -242,7 +254,46 @@ class Store:
         return dict(self.execute_read(work))
 
 
+    # -- the load stamp: has anything been written since? ----------------------------------
+    def stamp(self) -> str | None:
+        """The database's load stamp now: the bookmark Neo4j gives a read, which names the
+        database and its last committed transaction, so it changes with every write (a load,
+        a hand-written Cypher statement, a new empty database). One read transaction."""
+        return self._read_stamped(lambda tx: tx.run(S.STAMP_READ).consume())[1]
+
+    def same_digests(self, digests: dict[str, str]) -> str | None:
+        """The load stamp (see :meth:`stamp`) when Neo4j holds every source of ``digests`` with
+        that digest, else None: one read, one number back."""
+        rows = [{"key": k, "digest": d} for k, d in digests.items()]
+        same, stamp = self._read_stamped(
+            lambda tx: tx.run(S.SAME_SOURCE_DIGESTS, rows=rows).single(strict=True)["n"])
+        return stamp if same == len(digests) else None
+
+    def schema_known(self) -> None:
+        """The caller knows the schema is in place (the stamp is the one of a load that made it)."""
+        self._schema_ready = True
+
+    def _read_stamped(self, work: Callable[[ManagedTransaction], Any]) -> tuple[Any, str | None]:
+        def attempt() -> tuple[Any, str | None]:
+            with self.session(read=True) as session:
+                result = session.execute_read(work)
+                return result, session_stamp(session)
+        return self._retrying(attempt)
+
     # -- loading (graph.db.load) -------------------------------------------------------
+    def load_small(self, corpus: Corpus, settled: frozenset[str] = frozenset()) -> tuple[LoadSummary, str | None]:
+        """:meth:`load` in one write transaction (one commit, a few statements on one connection),
+        for a corpus of a few files (loaders.delta); what it did and the stamp right after it."""
+        self.ensure_schema()
+
+        def attempt() -> tuple[LoadSummary, str | None]:
+            with self.session() as session:
+                summary = session.execute_write(lambda tx: Loader(InOneTransaction(self, tx)).load(
+                    corpus, workers=1, settled=settled, careful=True))
+                return summary, session_stamp(session)
+        return self._retrying(attempt)
+
+
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
              workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset()) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
@@ -281,10 +332,14 @@ class Store:
     # -- reading back (graph.db.read) ----------------------------------------------------
     def read_graph(self) -> nx.MultiDiGraph:
         """The whole graph, in the shape :func:`graph.build.build_graph` makes."""
+        from graph.db.read import Reader
+
         return Reader(self).read_graph()
 
     def read_neighbourhood(self, key: str, depth: int = 1) -> nx.MultiDiGraph:
         """A focus entity with every entity within ``depth`` claim hops, and the claims among them."""
+        from graph.db.read import Reader
+
         return Reader(self).read_neighbourhood(key, depth)
 
     def query(self, text: str, parameters: dict[str, Any] | None = None, *, write: bool = False,
@@ -294,6 +349,8 @@ class Store:
 
         Saved queries run the same way with :func:`casegraph.run_saved`.
         """
+        from graph.db.query import run_query
+
         return run_query(self.driver, text, parameters, database=self.database, write=write,
                          timeout=timeout, limit=limit)
 
@@ -301,6 +358,8 @@ class Store:
                     timeout: float | None = 30.0) -> nx.MultiDiGraph:
         """Run a read-only Cypher query (through the guard of :mod:`graph.db.query`); the
         entities and claim relationships it returns, with their evidence, become the graph."""
+        from graph.db.read import Reader
+
         return Reader(self).read_cypher(query, parameters, timeout)
 
 
@@ -323,3 +382,4 @@ def connect(settings: Settings | None = None, ontology: Ontology | None = None) 
                           trusted_ca=settings.neo4j_trusted_ca if settings.neo4j_uri else None)
     store.local = None if settings.neo4j_uri else settings
     return store
+
