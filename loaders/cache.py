@@ -141,7 +141,7 @@ class Stamp:
     taken_ns: int = field(default=0, compare=False)  # when the status was read, before the bytes
 
 
-def stamp(path: Path) -> Stamp | None:
+def stamp(path: Path | str) -> Stamp | None:
     """The file's stamp from its bytes, or None when it cannot be read (the checker reports that)."""
     taken = time.time_ns()
     try:
@@ -190,7 +190,7 @@ class Row:
 class RunInfo:
     """What a run learnt besides its result (for the run summary of :mod:`loaders.incremental`)."""
 
-    stamps: dict[Path, Stamp | None] = field(default_factory=dict)  # taken before reading
+    stamps: dict[Path | str, Stamp | None] = field(default_factory=dict)  # taken before reading (by the path as given)
     steady: bool = True  # every file read still had the bytes stamped before
     drafts: int = 0  # unreviewed drafts among the files
 
@@ -218,7 +218,7 @@ class FactCache:
     def context(self) -> str:
         return self._context
 
-    def stamp(self, path: Path, key: str | None = None) -> Stamp | None:
+    def stamp(self, path: Path | str, key: str | None = None) -> Stamp | None:
         """:func:`stamp`, without reading the bytes when the file's status is the one stored
         (and was not racy then, see ``RACY_NS``); ``key``: the path's :func:`file_key` if known."""
         row = self.rows.get(key or file_key(path))
@@ -356,7 +356,7 @@ class FactCache:
             return False
         return True
 
-    def store(self, path: Path, st: Stamp, data: dict[str, Any]) -> None:
+    def store(self, path: Path | str, st: Stamp, data: dict[str, Any]) -> None:
         """Remember a valid file's checked result, in the run's one write transaction.
 
         Rows go to SQLite as they come (its pages, not this process, hold them) and become

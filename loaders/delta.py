@@ -56,7 +56,7 @@ class Delta:
     order: dict[str, int]  # file key -> position in this run
     unchanged: dict[str, str]  # file key -> source key, for files this run shares with the last
     parsed: dict[str, ParsedFile] = field(default_factory=dict)  # file key -> edited or added file
-    shown: dict[str, Path] = field(default_factory=dict)  # file key -> the path as this run names it
+    shown: dict[str, Path | str] = field(default_factory=dict)  # file key -> the path as this run names it (Path or text)
     old_sources: list[str] = field(default_factory=list)  # source keys of the files' previous versions
     before: dict[str, Entity | None] = field(default_factory=dict)  # affected key -> merged, last run
     after: dict[str, Entity | None] = field(default_factory=dict)  # affected key -> merged, now
@@ -158,7 +158,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str
     if previous is None or not _shape(previous):
         raise _Refused("no earlier valid run of this corpus")
     now: list[tuple[str, str]] = []
-    shown: dict[str, Path] = {}
+    shown: dict[str, Path | str] = {}
     for f in files:
         st = stamps.get(f)
         if st is None:

@@ -50,7 +50,7 @@ class ValidationSummary:
     the run cache (``cached``).
     """
 
-    files: list[Path]
+    files: Sequence[Path]
     problems: list[Problem]
     counts: dict[str, int] = field(default_factory=dict)  # sources, entities, mentions, claims, evidence
     corpus: Corpus | None = None
@@ -78,7 +78,7 @@ class _Run:
     stored: dict[str, Any] | None
     judgements: list[tuple[str, fact_cache.Stamp | None]]
     corpus: str  # names the corpus across its versions (the delta of loaders.delta)
-    keys: dict[str, str] = field(default_factory=dict)  # each file's fact_cache.file_key
+    keys: dict[Path | str, str] = field(default_factory=dict)  # each file's fact_cache.file_key
 
 
 class _Paths(Sequence[Path]):
@@ -102,7 +102,7 @@ class _Paths(Sequence[Path]):
 
 def _start(fc: fact_cache.FactCache, paths: list[str | Path]) -> _Run:
     files, judgement_files = scan_text(paths)
-    keys = dict(zip(files, fact_cache.file_keys(files), strict=True))
+    keys: dict[Path | str, str] = dict(zip(files, fact_cache.file_keys(files), strict=True))
     keys.update(zip(judgement_files, fact_cache.file_keys(judgement_files), strict=True))
     info = RunInfo(stamps={f: fc.stamp(f, keys[f]) for f in files})
     judgements = [(j, fc.stamp(j, keys[j])) for j in judgement_files]

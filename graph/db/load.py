@@ -20,7 +20,7 @@ import threading
 import time
 from collections import defaultdict
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from neo4j import ManagedTransaction
 from neo4j.exceptions import ConstraintError
@@ -30,6 +30,7 @@ from graph.db.loadplan import (
     ClaimPlan,
     Counts,
     LoadSummary,
+    LoadTarget,
     fresh_claim,
     in_chunks,
     parallel,
@@ -41,9 +42,6 @@ from graph.errors import StoreError, article, preview
 from graph.memory import frozen_gc
 from graph.model import Corpus, merge_entity
 
-if TYPE_CHECKING:
-    from graph.db.store import Store
-
 __all__ = ["Loader", "LoadSummary", "Counts", "CHUNK_SIZE", "WORKERS"]
 
 CHUNK_SIZE = 1000  # claims per write transaction: short ones hold hub locks briefly (bench/load.py: 1,000 beat 2,000 and 5,000)
@@ -54,7 +52,7 @@ WORKERS = 2  # concurrent write transactions (claims are locked, so chunks canno
 class Loader:
     """One load of a corpus into one store (see :meth:`graph.db.store.Store.load`)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: LoadTarget) -> None:
         self.store = store
         self.ontology = store.ontology
         # Sources of this load that Neo4j did not hold when it began (known once the load has

@@ -13,13 +13,16 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from neo4j import ManagedTransaction
 
 from graph.db import statements as S
 from graph.db.rows import claim_from_props, claim_props, evidence_props, rel_props
 from graph.model import Claim, Corpus
+
+if TYPE_CHECKING:
+    from graph.ontology import Ontology
 
 __all__ = ["Counts", "LoadSummary", "ClaimPlan", "plan_claims", "fresh_claim", "in_chunks", "parallel", "progress_bar"]
 
@@ -195,3 +198,16 @@ def progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
         task = bar.add_task("claims", total=total)
         yield lambda n: bar.advance(task, n)
 
+
+class LoadTarget(Protocol):
+    """What a load needs of a store: a :class:`~graph.db.store.Store`, or all of its work in one
+    transaction (:class:`graph.db.stamp.InOneTransaction`)."""
+
+    @property
+    def ontology(self) -> Ontology: ...
+
+    def ensure_schema(self) -> None: ...
+
+    def execute_read(self, work: Callable[[ManagedTransaction], Any]) -> Any: ...
+
+    def execute_write(self, work: Callable[[ManagedTransaction], Any]) -> Any: ...
