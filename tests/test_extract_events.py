@@ -683,3 +683,17 @@ def test_reports_an_organisation_releases(tmp_path: Path) -> None:
 def test_a_court_session_in_a_case_is_a_hearing(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Court\n\nThe court session in the case of Arsen Tulayev was postponed to 3 June.\n")
     assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}
+
+
+def test_the_deportation_of_a_people_by_a_state_from_a_land(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Anniversary\n\nTuesday marked the anniversary of the Soviet Union’s campaign to forcibly deport "
+                          "the entire Tatar population from their homeland of Crimea.\n")
+    ev = "event:deportation-of-the-crimean-tatars"
+    assert {e["attributes"].get("kind") for e in doc["entities"] if e["key"] == ev} == {"other"}
+    assert ("org:soviet-union", ev) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (ev, "place:crimea") in claims(doc, "LOCATED_IN")
+    # a deportation nobody did and from nowhere named is no event
+    doc = draft(tmp_path, "Memory\n\nCrimean Tatars in the village still remember the deportation, as their elders "
+                          "often tell the young people of the village.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+

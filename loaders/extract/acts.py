@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
+from loaders.extract.state_acts import deportations
 
 __all__ = ["Act", "find_acts"]
 
@@ -229,6 +230,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
+    for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the

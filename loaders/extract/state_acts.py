@@ -1,0 +1,63 @@
+"""Acts of states and international bodies on a whole people or a territory, by linguistic form.
+
+- a deportation of a people ("the Soviet Union's campaign to forcibly deport the entire Tatar
+  population from their ancestral homeland of Crimea", "the 1944 deportation of the Crimean
+  Tatars", "Crimean Tatars were deported from Crimea"): one ``other`` event per people, the
+  state that did it (a possessive before the noun or verb, or after "by") its perpetrator, and the
+  land they were deported from its place. A person deported is the person rules' ``transfer``.
+
+Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
+(kind, name, start, end, perpetrators, participants, places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.mentions import Mention
+
+__all__ = ["deportations"]
+
+StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
+
+# A whole people: "the entire Tatar population", "the Crimean Tatar people", "Crimean Tatars", "the Chechens".
+_PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][a-z]+(?:ans|ens|ers|ese))"
+           r"(?:\s+(?:people|population|nation|community))?")
+_DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
+                        r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
+_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation))?)\s+(?:were|was|had\s+been)\s+"
+                          r"(?:\w+ly\s+)?deported\b")
+# "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
+_BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
+_STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
+                              r"(?:(?:forcibly|forced)\s+)?$")
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for each deportation of a people in the sentence."""
+    out: list[StateAct] = []
+    if "deport" not in text.lower():
+        return out
+    found = [m for rx in (_DEPORT_RE, _DEPORTED_RE) for m in rx.finditer(text)]
+    if not found and re.search(r"\bTatars?\b", text):
+        found = list(_BARE_RE.finditer(text))
+    for m in found[:1]:  # one people, one deportation a sentence
+        a, b = s0 + m.start(), s0 + m.end()
+        people = m.groupdict().get("people") or "the Crimean Tatars"
+        tatars = "Tatar" in people or "Tatar" in text
+        name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
+        states = [o for o in orgs if _kind(o) == "government"]
+        perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
+        perps = perps or [o for o in states if 0 <= o.start - b <= 40 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
+                                                                                        text[m.end():o.start - s0])]
+        where = [p for p in places if 0 <= p.start - b <= 80 and not re.search(r"[.;]|\bto\b", text[m.end():p.start - s0])
+                 and re.search(r"\bfrom\b", text[m.end():p.start - s0])][:1]
+        if perps or where:
+            out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], [], where))
+    return out
+
