@@ -697,3 +697,14 @@ def test_the_deportation_of_a_people_by_a_state_from_a_land(tmp_path: Path) -> N
                           "often tell the young people of the village.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event"]
 
+
+def test_a_numbered_resolution_is_its_bodys_act(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Resolution\n\nThe EU recalls UN General Assembly Resolution 68/262 on the territorial integrity "
+                          "of Ukraine.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    res = [k for k, e in events.items() if e["name"] == "Resolution 68/262"]
+    assert res and events[res[0]]["attributes"].get("kind") == "other"
+    assert any(o == res[0] and s.startswith("org:") and "general-assembly" in s for s, o in claims(doc, "STATES"))
+    # a resolution with no number is no event here (the annotators leave "adopted a resolution calling on" out)
+    doc = draft(tmp_path, "Resolution\n\nThe UN General Assembly adopted a resolution calling on States to act.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["name"].startswith("Resolution")]

@@ -1176,5 +1176,8 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         for m in who:
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                      f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
+    for m in act.issuers:
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6, "issuer:other",
+                 date=date)
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")

@@ -5,6 +5,9 @@
   Tatars", "Crimean Tatars were deported from Crimea"): one ``other`` event per people, the
   state that did it (a possessive before the noun or verb, or after "by") its perpetrator, and the
   land they were deported from its place. A person deported is the person rules' ``transfer``.
+- a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an
+  ``other`` event of the body named right before it ("the UN General Assembly's resolution
+  68/262") or after "adopted by"; the body ``STATES`` it, as an organisation its report.
 
 Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
 (kind, name, start, end, perpetrators, participants, places).
@@ -17,7 +20,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["deportations"]
+__all__ = ["deportations", "resolutions"]
 
 StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
@@ -32,6 +35,8 @@ _DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|p
 _BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
                               r"(?:(?:forcibly|forced)\s+)?$")
+_NUMBERED_RESOLUTION_RE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
+_BODY_BEFORE_RE = re.compile(r"^(?:(?:’s|'s)\s+)?(?:\s*\(\w+\)\s*)?\s*$")
 
 
 def _kind(m: Mention) -> str:
@@ -61,3 +66,17 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
             out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], [], where))
     return out
 
+
+def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, bodies, places) for each numbered resolution a body named with it adopted."""
+    out: list[StateAct] = []
+    if "esolution" not in text:
+        return out
+    for m in _NUMBERED_RESOLUTION_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        body = [o for o in orgs if o.end <= a and a - o.end <= 8 and _BODY_BEFORE_RE.match(text[o.end - s0:m.start()])]
+        body = body or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(
+            r"[^.;]*?\b(?:adopted|passed|approved)\s+by\s+(?:the\s+)?", text[m.end():o.start - s0])]
+        if body:
+            out.append((f"Resolution {m.group('num')}", a, b, [], body[-1:], []))
+    return out
