@@ -708,3 +708,12 @@ def test_a_numbered_resolution_is_its_bodys_act(tmp_path: Path) -> None:
     # a resolution with no number is no event here (the annotators leave "adopted a resolution calling on" out)
     doc = draft(tmp_path, "Resolution\n\nThe UN General Assembly adopted a resolution calling on States to act.\n", "b")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["name"].startswith("Resolution")]
+
+
+def test_a_transfer_in_a_gapped_clause_moves_the_last_person_to_their_own_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Transfers\n\nTheir ordeal has only intensified with Arsen Tulayev and Lenur Sadykov being sent to "
+                          "Minusinsk, and Refat Oruchev to the notorious Vladimir Central Prison.\n")
+    assert kinds_of(doc, "person:refat-oruchev") == {"other"}
+    ev = next(o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "person:refat-oruchev")
+    places = {o for s, o in claims(doc, "LOCATED_IN") if s == ev}
+    assert places and not any("minusinsk" in p for p in places)

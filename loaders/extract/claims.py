@@ -636,6 +636,21 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+            if targets and kind in _GAPPED_KINDS:
+                # "A and B being sent to Minusinsk, and C to Vladimir Central Prison": the verb left out, C moved too
+                for p in cx.people:
+                    if p.start > b and p.ref not in targets and _GAPPED_RE.search(cx.between(b, p.start)) \
+                            and re.match(r"\s+to\s", cx.after(p.end, 5)):
+                        n = len(ex.claims)
+                        emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
+                        # its place is the one after "to" in its own clause, not the first clause's
+                        evs = {c.object for c in ex.claims[n:] if c.predicate == "PARTICIPANT_IN" and c.subject == p.ref}
+                        ex.claims[n:] = [c for c in ex.claims[n:] if not (c.predicate == "LOCATED_IN" and c.subject in evs)]
+                        to = next((pl for pl in cx.places if 0 <= pl.start - p.end <= 50 and re.fullmatch(
+                            r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", cx.between(p.end, pl.start))), None)
+                        if to is not None:
+                            for ev in evs:
+                                ex.claim(ev, "LOCATED_IN", to.ref, quote_span(text, sent, p.start, to.end), 0.6, "event-place")
 
         collective_spans: list[tuple[int, int]] = []  # one act, one event: the group rules of acts.py skip these
         for mt in COLLECTIVE_RE.finditer(sent.text):
@@ -1146,6 +1161,11 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
         ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")
+
+
+# A gapped clause: ", and C to P" after a verb of moving someone (the verb is not repeated).
+_GAPPED_KINDS = ("transfer",)
+_GAPPED_RE = re.compile(r"^[^.;]{1,120}?,\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 
 
 def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:
