@@ -717,3 +717,11 @@ def test_a_transfer_in_a_gapped_clause_moves_the_last_person_to_their_own_place(
     ev = next(o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "person:refat-oruchev")
     places = {o for s, o in claims(doc, "LOCATED_IN") if s == ev}
     assert places and not any("minusinsk" in p for p in places)
+
+
+def test_the_speaker_that_cites_a_summits_common_statement_took_part_in_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Summit\n\nThe European Union calls on the Russian Federation to comply with international law, as also "
+                          "stated on 23 August 2021 in the common statement of the International Crimean Platform Summit.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    summit = [k for k, e in events.items() if e["attributes"].get("kind") == "conference"]
+    assert summit and ("org:european-union", summit[0]) in claims(doc, "PARTICIPANT_IN", "participant")

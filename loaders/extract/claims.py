@@ -602,7 +602,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             kind = "torture" if tortured and kind == "ill_treatment" else kind
             a, b = sent.start + mt.start(), sent.start + mt.end()
             if kind == "conference":
-                _conference(ex, text, sent, cx, mt, a, b)
+                _conference(ex, text, sent, cx, mt, a, b, speaker)
                 continue
             if kind in ("interrogation", "arrest") and mt.group().lower() in ("questioned", "seized") and not (
                     re.search(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", cx.before(a, 25))
@@ -1135,8 +1135,10 @@ def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Se
     return min(inside, key=lambda d: abs(d[0] - a))[2]
 
 
-def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int) -> None:
-    """A summit or conference someone took part in, with its participants and place."""
+def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int,
+                speaker: str | None = None) -> None:
+    """A summit or conference someone took part in, with its participants and place (the sentence's speaker, who
+    says what it "stated in the common statement of the Summit", when nobody else is named as taking part)."""
     verb = _PARTICIPATE_RE.search(sent.text[:mt.start()])
     if not verb or re.search(r"\b(?:press|news)\s+$", sent.text[max(0, mt.start() - 8):mt.start()], re.IGNORECASE):
         return
@@ -1157,6 +1159,9 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
         who = [o.ref for o in cx.orgs if o.end <= verb_pos and not ex.entities[o.ref].generic and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;()]{1,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))][-1:]
         conf = 0.6
+    if not who and speaker and re.match(r"(?:reaffirmed|stated|said|declared|agreed|announced)\b", verb.group(), re.IGNORECASE) \
+            and ex.entities[speaker].label == "Organisation" and not ex.entities[speaker].generic:
+        who, conf = [speaker], 0.55
     for w in who:
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
