@@ -725,3 +725,14 @@ def test_the_speaker_that_cites_a_summits_common_statement_took_part_in_it(tmp_p
     events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
     summit = [k for k, e in events.items() if e["attributes"].get("kind") == "conference"]
     assert summit and ("org:european-union", summit[0]) in claims(doc, "PARTICIPANT_IN", "participant")
+
+
+def test_a_state_transferring_people_it_does_not_name_from_one_land_to_another(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Transfers\n\nAs part of this campaign, Russia has arbitrarily detained individuals for peaceful "
+                          "opposition to the occupation, and in some cases has forcibly transferred these individuals from "
+                          "occupied Crimea to Russia.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    moved = [k for k, e in events.items() if e["name"].startswith("Forcible transfer of people")]
+    assert moved and events[moved[0]]["attributes"].get("kind") == "other"
+    assert any(o == moved[0] and s.startswith("org:") for s, o in claims(doc, "PARTICIPANT_IN", "perpetrator"))
+    assert (moved[0], "place:russia") in claims(doc, "LOCATED_IN")

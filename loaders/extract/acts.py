@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
-from loaders.extract.state_acts import deportations, resolutions
+from loaders.extract.state_acts import deportations, group_transfers, resolutions
 
 __all__ = ["Act", "find_acts"]
 
@@ -236,6 +236,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):
         out.append(Act("other", name, a, b, issuers=bodies))
+    for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the

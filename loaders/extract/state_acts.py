@@ -8,6 +8,9 @@
 - a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an
   ``other`` event of the body named right before it ("the UN General Assembly's resolution
   68/262") or after "adopted by"; the body ``STATES`` it, as an organisation its report.
+- a transfer of people the sentence does not name from one land to another ("Russia ... has
+  forcibly transferred these individuals from occupied Crimea to Russia"): an ``other`` event,
+  the state before the verb its perpetrator, the land they were taken to its place.
 
 Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
 (kind, name, start, end, perpetrators, participants, places).
@@ -20,7 +23,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["deportations", "resolutions"]
+__all__ = ["deportations", "resolutions", "group_transfers"]
 
 StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
@@ -80,3 +83,35 @@ def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[StateAct]:
         if body:
             out.append((f"Resolution {m.group('num')}", a, b, [], body[-1:], []))
     return out
+
+
+_GROUP_TRANSFER_RE = re.compile(r"\b(?:forcibly\s+|illegally\s+)?(?:transferred|deported|moved|transported|relocated)\s+"
+                                r"(?:(?:these|those|the|many|some|dozens\s+of|hundreds\s+of|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:individuals|prisoners|detainees|people|persons|residents|Ukrainians|Tatars|convicts|"
+                                r"political\s+prisoners)\s+from\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$")
+
+
+def group_transfers(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for each transfer of unnamed people between two lands."""
+    out: list[StateAct] = []
+    low = text.lower()
+    if not any(w in low for w in ("transferred", "deported", "moved", "transported", "relocated")):
+        return out
+    for src in places:
+        m = _GROUP_TRANSFER_RE.search(text[max(0, src.start - s0 - 150):src.start - s0])
+        if m is None:
+            continue
+        a = src.start - len(m.group())
+        dst = next((p for p in places if 0 <= p.start - src.end <= 12
+                    and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[src.end - s0:p.start - s0])), None)
+        states = [o for o in orgs if _kind(o) == "government" and o.end <= a and a - o.end <= 150
+                  and not re.search(r"[;:]", text[o.end - s0:a - s0])][-1:]
+        if dst is None or not states:
+            continue
+        name = f"Forcible transfer of people from {_name(src)} to {_name(dst)}"
+        out.append((name, a, dst.end, states, [], [dst]))
+    return out
+
+
+def _name(m: Mention) -> str:
+    return m.entry.name if m.entry is not None else m.text
