@@ -683,3 +683,56 @@ def test_reports_an_organisation_releases(tmp_path: Path) -> None:
 def test_a_court_session_in_a_case_is_a_hearing(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Court\n\nThe court session in the case of Arsen Tulayev was postponed to 3 June.\n")
     assert kinds_of(doc, "person:arsen-tulayev") == {"hearing"}
+
+
+def test_the_deportation_of_a_people_by_a_state_from_a_land(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Anniversary\n\nTuesday marked the anniversary of the Soviet Union’s campaign to forcibly deport "
+                          "the entire Tatar population from their homeland of Crimea.\n")
+    ev = "event:deportation-of-the-crimean-tatars"
+    assert {e["attributes"].get("kind") for e in doc["entities"] if e["key"] == ev} == {"other"}
+    assert ("org:soviet-union", ev) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (ev, "place:crimea") in claims(doc, "LOCATED_IN")
+    # a deportation nobody did and from nowhere named is no event
+    doc = draft(tmp_path, "Memory\n\nCrimean Tatars in the village still remember the deportation, as their elders "
+                          "often tell the young people of the village.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event"]
+
+
+def test_a_numbered_resolution_is_its_bodys_act(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Resolution\n\nThe EU recalls UN General Assembly Resolution 68/262 on the territorial integrity "
+                          "of Ukraine.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    res = [k for k, e in events.items() if e["name"] == "Resolution 68/262"]
+    assert res and events[res[0]]["attributes"].get("kind") == "other"
+    assert any(o == res[0] and s.startswith("org:") and "general-assembly" in s for s, o in claims(doc, "STATES"))
+    # a resolution with no number is no event here (the annotators leave "adopted a resolution calling on" out)
+    doc = draft(tmp_path, "Resolution\n\nThe UN General Assembly adopted a resolution calling on States to act.\n", "b")
+    assert not [e for e in doc["entities"] if e["label"] == "Event" and e["name"].startswith("Resolution")]
+
+
+def test_a_transfer_in_a_gapped_clause_moves_the_last_person_to_their_own_place(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Transfers\n\nTheir ordeal has only intensified with Arsen Tulayev and Lenur Sadykov being sent to "
+                          "Minusinsk, and Refat Oruchev to the notorious Vladimir Central Prison.\n")
+    assert kinds_of(doc, "person:refat-oruchev") == {"other"}
+    ev = next(o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "person:refat-oruchev")
+    places = {o for s, o in claims(doc, "LOCATED_IN") if s == ev}
+    assert places and not any("minusinsk" in p for p in places)
+
+
+def test_the_speaker_that_cites_a_summits_common_statement_took_part_in_it(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Summit\n\nThe European Union calls on the Russian Federation to comply with international law, as also "
+                          "stated on 23 August 2021 in the common statement of the International Crimean Platform Summit.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    summit = [k for k, e in events.items() if e["attributes"].get("kind") == "conference"]
+    assert summit and ("org:european-union", summit[0]) in claims(doc, "PARTICIPANT_IN", "participant")
+
+
+def test_a_state_transferring_people_it_does_not_name_from_one_land_to_another(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Transfers\n\nAs part of this campaign, Russia has arbitrarily detained individuals for peaceful "
+                          "opposition to the occupation, and in some cases has forcibly transferred these individuals from "
+                          "occupied Crimea to Russia.\n")
+    events = {e["key"]: e for e in doc["entities"] if e["label"] == "Event"}
+    moved = [k for k, e in events.items() if e["name"].startswith("Forcible transfer of people")]
+    assert moved and events[moved[0]]["attributes"].get("kind") == "other"
+    assert any(o == moved[0] and s.startswith("org:") for s, o in claims(doc, "PARTICIPANT_IN", "perpetrator"))
+    assert (moved[0], "place:russia") in claims(doc, "LOCATED_IN")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
+from loaders.extract.state_acts import deportations, group_transfers, resolutions
 
 __all__ = ["Act", "find_acts"]
 
@@ -41,6 +42,8 @@ class Act:
     perpetrators: list[Mention] = field(default_factory=list)
     participants: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    # the bodies whose document the act is (a resolution): they STATE it, as an organisation its report
+    issuers: list[Mention] = field(default_factory=list)
 
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
@@ -229,6 +232,12 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
+    for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where))
+    for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):
+        out.append(Act("other", name, a, b, issuers=bodies))
+    for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the

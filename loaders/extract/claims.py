@@ -602,7 +602,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             kind = "torture" if tortured and kind == "ill_treatment" else kind
             a, b = sent.start + mt.start(), sent.start + mt.end()
             if kind == "conference":
-                _conference(ex, text, sent, cx, mt, a, b)
+                _conference(ex, text, sent, cx, mt, a, b, speaker)
                 continue
             if kind in ("interrogation", "arrest") and mt.group().lower() in ("questioned", "seized") and not (
                     re.search(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", cx.before(a, 25))
@@ -636,6 +636,21 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+            if targets and kind in _GAPPED_KINDS:
+                # "A and B being sent to Minusinsk, and C to Vladimir Central Prison": the verb left out, C moved too
+                for p in cx.people:
+                    if p.start > b and p.ref not in targets and _GAPPED_RE.search(cx.between(b, p.start)) \
+                            and re.match(r"\s+to\s", cx.after(p.end, 5)):
+                        n = len(ex.claims)
+                        emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
+                        # its place is the one after "to" in its own clause, not the first clause's
+                        evs = {c.object for c in ex.claims[n:] if c.predicate == "PARTICIPANT_IN" and c.subject == p.ref}
+                        ex.claims[n:] = [c for c in ex.claims[n:] if not (c.predicate == "LOCATED_IN" and c.subject in evs)]
+                        to = next((pl for pl in cx.places if 0 <= pl.start - p.end <= 50 and re.fullmatch(
+                            r"\s+to\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", cx.between(p.end, pl.start))), None)
+                        if to is not None:
+                            for ev in evs:
+                                ex.claim(ev, "LOCATED_IN", to.ref, quote_span(text, sent, p.start, to.end), 0.6, "event-place")
 
         collective_spans: list[tuple[int, int]] = []  # one act, one event: the group rules of acts.py skip these
         for mt in COLLECTIVE_RE.finditer(sent.text):
@@ -1120,8 +1135,10 @@ def _nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Se
     return min(inside, key=lambda d: abs(d[0] - a))[2]
 
 
-def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int) -> None:
-    """A summit or conference someone took part in, with its participants and place."""
+def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Match[str], a: int, b: int,
+                speaker: str | None = None) -> None:
+    """A summit or conference someone took part in, with its participants and place (the sentence's speaker, who
+    says what it "stated in the common statement of the Summit", when nobody else is named as taking part)."""
     verb = _PARTICIPATE_RE.search(sent.text[:mt.start()])
     if not verb or re.search(r"\b(?:press|news)\s+$", sent.text[max(0, mt.start() - 8):mt.start()], re.IGNORECASE):
         return
@@ -1142,10 +1159,18 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
         who = [o.ref for o in cx.orgs if o.end <= verb_pos and not ex.entities[o.ref].generic and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;()]{1,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))][-1:]
         conf = 0.6
+    if not who and speaker and re.match(r"(?:reaffirmed|stated|said|declared|agreed|announced)\b", verb.group(), re.IGNORECASE) \
+            and ex.entities[speaker].label == "Organisation" and not ex.entities[speaker].generic:
+        who, conf = [speaker], 0.55
     for w in who:
         ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
     if place:
         ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")
+
+
+# A gapped clause: ", and C to P" after a verb of moving someone (the verb is not repeated).
+_GAPPED_KINDS = ("transfer",)
+_GAPPED_RE = re.compile(r"^[^.;]{1,120}?,\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 
 
 def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:
@@ -1176,5 +1201,8 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         for m in who:
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                      f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
+    for m in act.issuers:
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6, "issuer:other",
+                 date=date)
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")

@@ -1,0 +1,117 @@
+"""Acts of states and international bodies on a whole people or a territory, by linguistic form.
+
+- a deportation of a people ("the Soviet Union's campaign to forcibly deport the entire Tatar
+  population from their ancestral homeland of Crimea", "the 1944 deportation of the Crimean
+  Tatars", "Crimean Tatars were deported from Crimea"): one ``other`` event per people, the
+  state that did it (a possessive before the noun or verb, or after "by") its perpetrator, and the
+  land they were deported from its place. A person deported is the person rules' ``transfer``.
+- a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an
+  ``other`` event of the body named right before it ("the UN General Assembly's resolution
+  68/262") or after "adopted by"; the body ``STATES`` it, as an organisation its report.
+- a transfer of people the sentence does not name from one land to another ("Russia ... has
+  forcibly transferred these individuals from occupied Crimea to Russia"): an ``other`` event,
+  the state before the verb its perpetrator, the land they were taken to its place.
+
+Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
+(kind, name, start, end, perpetrators, participants, places).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.mentions import Mention
+
+__all__ = ["deportations", "resolutions", "group_transfers"]
+
+StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
+
+# A whole people: "the entire Tatar population", "the Crimean Tatar people", "Crimean Tatars", "the Chechens".
+_PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][a-z]+(?:ans|ens|ers|ese))"
+           r"(?:\s+(?:people|population|nation|community))?")
+_DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
+                        r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
+_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation))?)\s+(?:were|was|had\s+been)\s+"
+                          r"(?:\w+ly\s+)?deported\b")
+# "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
+_BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
+_STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
+                              r"(?:(?:forcibly|forced)\s+)?$")
+_NUMBERED_RESOLUTION_RE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
+_BODY_BEFORE_RE = re.compile(r"^(?:(?:’s|'s)\s+)?(?:\s*\(\w+\)\s*)?\s*$")
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for each deportation of a people in the sentence."""
+    out: list[StateAct] = []
+    if "deport" not in text.lower():
+        return out
+    found = [m for rx in (_DEPORT_RE, _DEPORTED_RE) for m in rx.finditer(text)]
+    if not found and re.search(r"\bTatars?\b", text):
+        found = list(_BARE_RE.finditer(text))
+    for m in found[:1]:  # one people, one deportation a sentence
+        a, b = s0 + m.start(), s0 + m.end()
+        people = m.groupdict().get("people") or "the Crimean Tatars"
+        tatars = "Tatar" in people or "Tatar" in text
+        name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
+        states = [o for o in orgs if _kind(o) == "government"]
+        perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
+        perps = perps or [o for o in states if 0 <= o.start - b <= 40 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
+                                                                                        text[m.end():o.start - s0])]
+        where = [p for p in places if 0 <= p.start - b <= 80 and not re.search(r"[.;]|\bto\b", text[m.end():p.start - s0])
+                 and re.search(r"\bfrom\b", text[m.end():p.start - s0])][:1]
+        if perps or where:
+            out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], [], where))
+    return out
+
+
+def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, bodies, places) for each numbered resolution a body named with it adopted."""
+    out: list[StateAct] = []
+    if "esolution" not in text:
+        return out
+    for m in _NUMBERED_RESOLUTION_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        body = [o for o in orgs if o.end <= a and a - o.end <= 8 and _BODY_BEFORE_RE.match(text[o.end - s0:m.start()])]
+        body = body or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(
+            r"[^.;]*?\b(?:adopted|passed|approved)\s+by\s+(?:the\s+)?", text[m.end():o.start - s0])]
+        if body:
+            out.append((f"Resolution {m.group('num')}", a, b, [], body[-1:], []))
+    return out
+
+
+_GROUP_TRANSFER_RE = re.compile(r"\b(?:forcibly\s+|illegally\s+)?(?:transferred|deported|moved|transported|relocated)\s+"
+                                r"(?:(?:these|those|the|many|some|dozens\s+of|hundreds\s+of|\d+)\s+)?(?:[\w-]+\s+){0,2}?"
+                                r"(?:individuals|prisoners|detainees|people|persons|residents|Ukrainians|Tatars|convicts|"
+                                r"political\s+prisoners)\s+from\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?$")
+
+
+def group_transfers(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for each transfer of unnamed people between two lands."""
+    out: list[StateAct] = []
+    low = text.lower()
+    if not any(w in low for w in ("transferred", "deported", "moved", "transported", "relocated")):
+        return out
+    for src in places:
+        m = _GROUP_TRANSFER_RE.search(text[max(0, src.start - s0 - 150):src.start - s0])
+        if m is None:
+            continue
+        a = src.start - len(m.group())
+        dst = next((p for p in places if 0 <= p.start - src.end <= 12
+                    and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[src.end - s0:p.start - s0])), None)
+        states = [o for o in orgs if _kind(o) == "government" and o.end <= a and a - o.end <= 150
+                  and not re.search(r"[;:]", text[o.end - s0:a - s0])][-1:]
+        if dst is None or not states:
+            continue
+        name = f"Forcible transfer of people from {_name(src)} to {_name(dst)}"
+        out.append((name, a, dst.end, states, [], [dst]))
+    return out
+
+
+def _name(m: Mention) -> str:
+    return m.entry.name if m.entry is not None else m.text
