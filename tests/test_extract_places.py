@@ -191,3 +191,20 @@ def test_any_body_based_in_a_place_sits_there() -> None:
                        "in Kyiv, reported it.")
     assert {("org:crimean-human-rights-group", "LOCATED_IN", "place:kyiv"), ("org:zmina", "LOCATED_IN", "place:kyiv")} <= located(ex)
     check_quotes(text, ex)
+
+
+def test_bodies_of_international_bodies_are_part_of_them() -> None:
+    text, ex = extract("The UN General Assembly adopted a resolution. The Council of Europe Commissioner for Human Rights "
+                       "condemned the detentions. The Committee of Ministers of the Council of Europe met on 3 February. "
+                       "The United Nations and the Council of Europe called for their release.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert ("org:un-general-assembly", "org:united-nations") in got
+    assert ("org:coe-commissioner-for-human-rights", "org:council-of-europe") in got
+    assert any(s != "org:coe-commissioner-for-human-rights" and o == "org:council-of-europe" for s, o in got)
+    check_quotes(text, ex)
+
+
+def test_a_state_committee_is_not_part_of_the_state_by_its_name() -> None:
+    _text, ex = extract("The Investigative Committee of Russia charged him. Russia denies it.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert not any(o == "org:russian-federation" for _s, o in got)
