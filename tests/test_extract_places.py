@@ -208,3 +208,19 @@ def test_a_state_committee_is_not_part_of_the_state_by_its_name() -> None:
     _text, ex = extract("The Investigative Committee of Russia charged him. Russia denies it.")
     got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     assert not any(o == "org:russian-federation" for _s, o in got)
+
+
+def test_crimea_and_sevastopol_in_ukraine_by_the_states_position() -> None:
+    text, ex = extract("The EU does not, and will not, recognise the illegal annexation of the Crimean peninsula by Russia. "
+                       "We support the sovereignty and territorial integrity of Ukraine within its borders, including Crimea "
+                       "and the city of Sevastopol. Police detained him in Sevastopol.")
+    got = located(ex)
+    assert {("place:crimea", "PART_OF", "place:ukraine"), ("place:sevastopol", "PART_OF", "place:ukraine")} <= got
+    check_quotes(text, ex)
+
+
+def test_a_story_of_the_annexation_places_nothing() -> None:
+    _text, ex = extract("Russia began its campaign when it illegally annexed Crimea. Ukraine protested. Police came to Sevastopol.")
+    got = located(ex)
+    assert ("place:crimea", "PART_OF", "place:ukraine") not in got
+    assert ("place:sevastopol", "PART_OF", "place:ukraine") not in got
