@@ -224,3 +224,9 @@ def test_a_story_of_the_annexation_places_nothing() -> None:
     got = located(ex)
     assert ("place:crimea", "PART_OF", "place:ukraine") not in got
     assert ("place:sevastopol", "PART_OF", "place:ukraine") not in got
+
+
+def test_a_place_based_body_sits_in_the_place() -> None:
+    text, ex = extract("The statement was made at the Vienna-based Permanent Council of the OSCE.")
+    assert ("org:osce-permanent-council", "LOCATED_IN", "place:vienna") in located(ex)
+    check_quotes(text, ex)

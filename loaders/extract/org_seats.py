@@ -27,6 +27,9 @@ _SEATED = ("court", "agency", "police", "prosecutor")
 _ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _BASED_RE = re.compile(r",?\s+(?:(?:which|that)\s+is\s+|(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?"
                        r"(?:(?:city|town)\s+of\s+)?")
+_PLACE_BASED_RE = re.compile(r"-based\s+(?:the\s+)?")
+# "Kyiv-based human rights group Zmina", "a Kyiv-based group, Zmina": a common noun or two, then the name
+_BASED_GAP_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -58,6 +61,19 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     have.add((o.ref, pl.ref))
                     ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
             break
+    # "the Vienna-based Permanent Council", "a Kyiv-based group, Zmina": any body based in a place sits there
+    nstarts = [o.start for o in named]
+    for pl in places:
+        mt = _PLACE_BASED_RE.match(text, pl.end)
+        if mt is None:
+            continue
+        sent = _sentence_of(sentences, starts, pl.start)
+        after = named[bisect.bisect_left(nstarts, mt.end()):]
+        body = after[0] if after else None
+        if body is not None and body.end <= sent.end and (body.start == mt.end() or _BASED_GAP_RE.fullmatch(text, mt.end(), body.start)) \
+                and (body.ref, pl.ref) not in have:
+            have.add((body.ref, pl.ref))
+            ex.claim(body.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, body.end), 0.65, "org-seat")
     _named_seats(text, sentences, starts, orgs, ex, have)
     # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
     for pl in places:
