@@ -191,3 +191,42 @@ def test_any_body_based_in_a_place_sits_there() -> None:
                        "in Kyiv, reported it.")
     assert {("org:crimean-human-rights-group", "LOCATED_IN", "place:kyiv"), ("org:zmina", "LOCATED_IN", "place:kyiv")} <= located(ex)
     check_quotes(text, ex)
+
+
+def test_bodies_of_international_bodies_are_part_of_them() -> None:
+    text, ex = extract("The UN General Assembly adopted a resolution. The Council of Europe Commissioner for Human Rights "
+                       "condemned the detentions. The Committee of Ministers of the Council of Europe met on 3 February. "
+                       "The United Nations and the Council of Europe called for their release.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert ("org:un-general-assembly", "org:united-nations") in got
+    assert ("org:coe-commissioner-for-human-rights", "org:council-of-europe") in got
+    assert any(s != "org:coe-commissioner-for-human-rights" and o == "org:council-of-europe" for s, o in got)
+    check_quotes(text, ex)
+
+
+def test_a_state_committee_is_not_part_of_the_state_by_its_name() -> None:
+    _text, ex = extract("The Investigative Committee of Russia charged him. Russia denies it.")
+    got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert not any(o == "org:russian-federation" for _s, o in got)
+
+
+def test_crimea_and_sevastopol_in_ukraine_by_the_states_position() -> None:
+    text, ex = extract("The EU does not, and will not, recognise the illegal annexation of the Crimean peninsula by Russia. "
+                       "We support the sovereignty and territorial integrity of Ukraine within its borders, including Crimea "
+                       "and the city of Sevastopol. Police detained him in Sevastopol.")
+    got = located(ex)
+    assert {("place:crimea", "PART_OF", "place:ukraine"), ("place:sevastopol", "PART_OF", "place:ukraine")} <= got
+    check_quotes(text, ex)
+
+
+def test_a_story_of_the_annexation_places_nothing() -> None:
+    _text, ex = extract("Russia began its campaign when it illegally annexed Crimea. Ukraine protested. Police came to Sevastopol.")
+    got = located(ex)
+    assert ("place:crimea", "PART_OF", "place:ukraine") not in got
+    assert ("place:sevastopol", "PART_OF", "place:ukraine") not in got
+
+
+def test_a_place_based_body_sits_in_the_place() -> None:
+    text, ex = extract("The statement was made at the Vienna-based Permanent Council of the OSCE.")
+    assert ("org:osce-permanent-council", "LOCATED_IN", "place:vienna") in located(ex)
+    check_quotes(text, ex)

@@ -560,3 +560,17 @@ def test_titles_with_with_who_is_after_the_name_and_joining(body: str, expect: t
 def test_no_membership_from_an_accusation(body: str) -> None:
     _text, ex = extract(body)
     assert not any(c.predicate == "MEMBER_OF" for c in ex.claims)
+
+
+def test_a_person_of_or_from_a_civic_group_is_its_member() -> None:
+    text, ex = extract("Police detained activist Server Mustafayev, from the civic group Crimean Solidarity, on Monday. Later they searched the home "
+                       "of Nariman Dzhelyal, from the Mejlis, in Simferopol.")
+    got = triples(ex, rel_only=False)
+    assert ("person:server-mustafayev", "MEMBER_OF", "org:crimean-solidarity") in got
+    assert any(s == "person:nariman-dzhelyal" and p in ("MEMBER_OF", "LEADS") for s, p, _o in got)
+    check_quotes(text, ex)
+
+
+def test_a_person_of_a_state_body_is_no_member_by_of() -> None:
+    _text, ex = extract("Investigator Ivan Petrov of the FSB questioned him. Sergei Ivanov of the Kremlin said nothing.")
+    assert not any(p == "MEMBER_OF" for _s, p, _o in triples(ex, rel_only=False))

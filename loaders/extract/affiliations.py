@@ -33,6 +33,9 @@ _LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|le
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 _CIVIC = ("ngo", "representative_body", "government", "media")
+_MEMBER_KINDS = ("ngo", "representative_body", "party")
+_OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governmental\s+organi[sz]ation|civic\s+(?:group|"
+                          r"movement|initiative)|human\s+rights\s+(?:group|organi[sz]ation)|movement|initiative|group)\s+)?")
 
 
 _TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], re.Pattern[str], re.Pattern[str]]] = {}
@@ -120,6 +123,13 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
             continue  # "X, a member of Hizb ut-Tahrir, was sentenced": the charge, not a fact
         end = o.end + (after.end() - 1 if after else 0)
         add(p.ref, pred, o.ref, quote_span(text, sent, p.start, end), title, "titled")
+    # "X, from the NGO Sebat", "X of the Mejlis": a person "of" or "from" a civic or representative body is its member
+    # (not of a state body or a newspaper, whose people are staff; not a banned party in a sentence that accuses).
+    for o in orgs:
+        kind = (ex.entities[o.ref].attributes or {}).get("kind")
+        if o.start > p.end and kind in _MEMBER_KINDS and not (accusing and kind == "party") \
+                and _OF_GROUP_RE.fullmatch(text, p.end, o.start):
+            add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "of-group")
     # "X joined ORG"
     for o in orgs:
         if o.start > p.end and re.fullmatch(r"\s+(?:has\s+|had\s+|later\s+)?joined\s+(?:the\s+)?", text[p.end:o.start]):

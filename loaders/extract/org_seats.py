@@ -15,6 +15,7 @@ import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.place_parts import lies_in
 
@@ -26,6 +27,9 @@ _SEATED = ("court", "agency", "police", "prosecutor")
 _ORG_IN_RE = re.compile(r",?\s+(?:(?:based|located|sitting|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 _BASED_RE = re.compile(r",?\s+(?:(?:which|that)\s+is\s+|(?:is|was)\s+)?(?:based|headquartered)\s+in\s+(?:the\s+)?"
                        r"(?:(?:city|town)\s+of\s+)?")
+_PLACE_BASED_RE = re.compile(r"-based\s+(?:the\s+)?")
+# "Kyiv-based human rights group Zmina", "a Kyiv-based group, Zmina": a common noun or two, then the name
+_BASED_GAP_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -57,6 +61,19 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     have.add((o.ref, pl.ref))
                     ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.65, "org-seat")
             break
+    # "the Vienna-based Permanent Council", "a Kyiv-based group, Zmina": any body based in a place sits there
+    nstarts = [o.start for o in named]
+    for pl in places:
+        mt = _PLACE_BASED_RE.match(text, pl.end)
+        if mt is None:
+            continue
+        sent = _sentence_of(sentences, starts, pl.start)
+        after = named[bisect.bisect_left(nstarts, mt.end()):]
+        body = after[0] if after else None
+        if body is not None and body.end <= sent.end and (body.start == mt.end() or _BASED_GAP_RE.fullmatch(text, mt.end(), body.start)) \
+                and (body.ref, pl.ref) not in have:
+            have.add((body.ref, pl.ref))
+            ex.claim(body.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, body.end), 0.65, "org-seat")
     _named_seats(text, sentences, starts, orgs, ex, have)
     # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
     for pl in places:
@@ -94,15 +111,42 @@ def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: 
                 break
 
 
-# The word that makes a name a unit of a larger body: "FSB Department", "Main Investigative Directorate of the ...".
+# The word that makes a name a unit of a larger body: "FSB Department", "Main Investigative Directorate of the ...",
+# "UN General Assembly", "Council of Europe Commissioner for Human Rights", "Committee of Ministers of the Council of Europe".
 _UNIT_RE = re.compile(r"\b(?:Department|Directorate|Division|Branch|Unit|Delegation|Administration|Centre|Center|Office|Service|"
-                      r"Bureau|Section)\b")
+                      r"Bureau|Section|Assembly|Committee|Commissioner|Commission|Secretariat|Mission|Spokesperson|Rapporteur)\b")
+# Units of international bodies: a state's "Investigative Committee of Russia" is an agency of its own.
+_BODY_UNITS = ("Assembly", "Committee", "Commissioner", "Commission", "Secretariat", "Mission", "Spokesperson", "Rapporteur")
+
+
+def _state(ex: Extraction, key: str) -> bool:
+    return (ex.entities[key].attributes or {}).get("kind") == "government"
+
+
+# A unit's name followed in the text by its body: "the Committee of Ministers of the Council of Europe".
+_OF_BODY_RE = re.compile(r"\s+of\s+the\s+$")
+
+
+# An official's office is not part of the official: "Office of the UN High Commissioner" (the UN's).
+_OFFICIAL_RE = re.compile(r"\b(?:Commissioner|Rapporteur|Spokesperson|Ombudsman)\b")
+
+
+def _parent(words: str, names: dict[str, str]) -> str | None:
+    """The body a run of words names, or its longest leading part does ("UN General" -> the UN)."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        got = names.get(" ".join(parts[:n]))
+        if got is not None and not _OFFICIAL_RE.search(" ".join(parts[:n])):
+            return got
+    return None
 
 
 def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """``PART_OF`` from a unit to the body its name names: "FSB Department" (the FSB's department),
     "Main Investigative Directorate of the Investigative Committee", "UK Delegation to the OSCE"
-    (the UK's delegation: the body before the unit word, or after "of", never after "to")."""
+    (the UK's delegation: the body before the unit word, or after "of", never after "to"), "UN
+    General Assembly", "Council of Europe Commissioner for Human Rights"; or the body named right
+    after the unit in the text ("the Committee of Ministers of the Council of Europe")."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     starts = [s.start for s in sentences]
     names: dict[str, str] = {}
@@ -110,23 +154,43 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
         if e.label == "Organisation" and not e.generic:
             for n in (e.name, *e.aliases):
                 names.setdefault(n, key)
+    # the gazetteer's other names of a body the article names ("UN" in "UN General Assembly")
+    for e in [e for e in ex.entities.values() if e.label == "Organisation"]:
+        entry = load_gazetteer().lookup(e.name)
+        if entry is not None and f"org:{entry.key}" in ex.entities:
+            for n in entry.aliases:
+                names.setdefault(n, f"org:{entry.key}")
+    orgs = [m for m in mentions if m.label == "Organisation" and m.ref in names.values()]
     first: dict[str, Mention] = {}
-    for m in mentions:
-        if m.label == "Organisation" and m.ref in names.values():
-            first.setdefault(m.ref, m)
+    for m in orgs:
+        first.setdefault(m.ref, m)
+
+    def add(key: str, parent: str, m: Mention, end: int) -> None:
+        have.add((key, parent))
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, min(end, sent.end)), 0.6, "sub-organisation")
+
     for key, m in first.items():
         e = ex.entities[key]
+        done = False
         for name in dict.fromkeys((e.name, m.text)):
-            unit = _UNIT_RE.search(name)
-            if unit is None:
-                continue
-            head, tail = name[:unit.start()].strip(), name[unit.end():]
-            of = re.match(r"\s+of\s+(?:the\s+)?(.+)$", tail)
-            parent = names.get(head) if head else None
-            parent = parent or (names.get(of.group(1).strip()) if of else None)
-            if parent is None or parent == key or (key, parent) in have:
-                continue
-            have.add((key, parent))
-            sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
-            ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, m.end), 0.6, "sub-organisation")
-            break
+            for unit in _UNIT_RE.finditer(name):
+                head, tail = name[:unit.start()].strip(), name[unit.end():]
+                parent = _parent(head, names) if head else None
+                # "Committee of Ministers of the Council of Europe": the body after any "of" of the name's tail
+                for of in re.finditer(r"\bof\s+(?:the\s+)?", tail):
+                    parent = parent or _parent(tail[of.end():].strip(), names)
+                if parent is None or parent == key or (key, parent) in have or (unit.group() in _BODY_UNITS and _state(ex, parent)):
+                    continue
+                add(key, parent, m, m.end)
+                done = True
+                break
+            if done:
+                break
+    # "the Committee of Ministers of the Council of Europe": the body named right after the unit.
+    for i, m in enumerate(orgs):
+        nxt = orgs[i + 1] if i + 1 < len(orgs) else None
+        if nxt is None or not _UNIT_RE.search(m.text) or not _OF_BODY_RE.fullmatch(text, m.end, nxt.start):
+            continue
+        if nxt.ref != m.ref and not _state(ex, nxt.ref) and (m.ref, nxt.ref) not in have and (nxt.ref, m.ref) not in have:
+            add(m.ref, nxt.ref, m, nxt.end)

@@ -51,7 +51,17 @@ _GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)
                      r"occupied|annexed)\s+)?")
 _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
-                           r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b")
+                           r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b"
+                           # an annexation not recognised says whose Crimea is: "the EU does not, and will not, recognise
+                           # the illegal annexation of the Crimean peninsula" (a story's "illegally annexed Crimea" is not a position)
+                           r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e)\b[^.;]{0,60}?\bannex[^.;]{0,40}?\bCrimea"
+                           r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b")
+
+_CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")
+_INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
+_OCCUPIED_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b")
+_INCLUDING_RE = re.compile(r"\bUkraine,?\s+including\b")
+
 
 @cache
 def _geo() -> dict[str, tuple[str | None, str | None]]:
@@ -135,6 +145,16 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             mt = _SOVEREIGN_RE.search(sent.text)
             if mt:
                 add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
+                break
+    # Sevastopol in Ukraine: named with Crimea in such a sentence ("the Autonomous Republic of Crimea and the city of
+    # Sevastopol, temporarily occupied territories of Ukraine"); the convention gives the city to Ukraine, not to Crimea.
+    if "place:sevastopol" in ex.entities and "place:ukraine" in ex.entities:
+        for sent in sentences:
+            mt = _OCCUPIED_RE.search(sent.text) or _INCLUDING_RE.search(sent.text) or _INTEGRITY_RE.search(sent.text)
+            sev = _CRIMEA_SEV_RE.search(sent.text)
+            if mt and sev:
+                lo, hi = min(mt.start(), sev.start()), max(mt.end(), sev.end())
+                add("place:sevastopol", "place:ukraine", sent, sent.start + lo, sent.start + hi, "sovereignty")
                 break
 
 
