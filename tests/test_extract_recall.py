@@ -158,17 +158,19 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - an E
 
 
 def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa: ANN001
-    # Floors under the figures measured when these rules were written (entity F1 0.865, claim F1
-    # 0.73 on 32 articles, claim P / F1 0.91 / 0.78 after the third round; lower floors leave room for
-    # the articles the corpus still gains): a rule that breaks recall or precision on real articles fails here.
+    # Floors under the figures measured when these rules were written (after the fourth round,
+    # 2026-12-06: entity P / F1 0.955 / 0.936, claim P / F1 0.922 / 0.852, Event recall 0.845 on 32
+    # articles; lower floors leave room for the articles the corpus still gains): a rule that
+    # breaks recall or precision on real articles fails here.
     assert not dev_scores.unpaired
     entities_, claims_ = dev_scores.entity_total, dev_scores.claim_total
-    assert entities_.f1 >= 0.78 and entities_.precision >= 0.85, dev_scores.as_dict()["entities"]
-    assert claims_.f1 >= 0.68 and claims_.precision >= 0.85, dev_scores.as_dict()["claims"]
+    assert entities_.f1 >= 0.90 and entities_.precision >= 0.92, dev_scores.as_dict()["entities"]
+    assert claims_.f1 >= 0.80 and claims_.precision >= 0.88, dev_scores.as_dict()["claims"]
+    assert dev_scores.entities["Event"].recall >= 0.78, dev_scores.entities["Event"].as_dict()
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
-    for predicate, floor in (("PARTICIPANT_IN", 0.65), ("DEFENDANT_IN", 0.80)):
+    for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.62)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
-    for label, floor in (("Location", 0.85), ("Organisation", 0.75), ("Person", 0.80)):
+    for label, floor in (("Location", 0.90), ("Organisation", 0.88), ("Person", 0.95)):
         assert dev_scores.entities[label].recall >= floor, (label, dev_scores.entities[label].as_dict())
     # Precision of the named entities (measured 0.88 places, 0.91 organisations, 1.0 people when
     # the country/collective/acronym rules were written): a rule that floods them fails here.
