@@ -8,30 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ontology import default_ontology
-from loaders.extract.claims import Extraction, extract_claims
-from loaders.extract.gazetteer import load_gazetteer
-from loaders.extract.mentions import find_entries, find_people, split_sentences
-from loaders.facts import count_words
-
-
-def extract(body: str) -> tuple[str, Extraction]:
-    text = f"A short article\n\n{body}\n"
-    gaz = load_gazetteer()
-    entries = find_entries(text, gaz)
-    people, _ = find_people(text, entries, gaz)
-    return text, extract_claims(text, split_sentences(text), entries, people, gaz)
+from loaders.extract.claims import Extraction
+from tests.extract_helpers import check_quotes, extract
 
 
 def case_claims(ex: Extraction) -> dict[tuple[str, str], dict[str, object]]:
     return {(c.subject, c.predicate): c.qualifiers for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
-
-
-def check_quotes(text: str, ex: Extraction) -> None:
-    limit = default_ontology().max_quote_words
-    for c in ex.claims:
-        quote = text[c.span[0]:c.span[1]]
-        assert quote and quote == quote.strip() and count_words(quote) <= limit, quote
 
 
 @pytest.mark.parametrize(("body", "who", "charge"), [
@@ -49,7 +31,7 @@ def test_an_accusation_gives_the_defendant_a_case_and_its_charge(body: str, who:
     assert (who, "DEFENDANT_IN") in got and got[(who, "ACCUSED_OF")]["charge"] == charge
     case = next(c.object for c in ex.claims if c.subject == who and c.predicate == "ACCUSED_OF")
     assert ex.entities[case].label == "LegalCase"
-    check_quotes(text, ex)
+    check_quotes(text, ex.claims)
 
 
 @pytest.mark.parametrize(("body", "who"), [
@@ -68,7 +50,7 @@ def test_a_named_case_makes_a_defendant_without_a_charge(body: str, who: str) ->
     text, ex = extract(body)
     got = case_claims(ex)
     assert (who, "DEFENDANT_IN") in got and (who, "ACCUSED_OF") not in got
-    check_quotes(text, ex)
+    check_quotes(text, ex.claims)
 
 
 @pytest.mark.parametrize("body", [
