@@ -29,6 +29,7 @@ from loaders.extract.given_names import not_surnames
 from loaders.extract.name_guards import (
     document_spans,
     headline_verb,
+    member_noun,
     surname_after_name,
 )
 from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, state_bodies, unit_orgs
@@ -651,6 +652,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         if run is None:
             continue
         start, end, words, role = run
+        if member_noun(text, start, words, gaz):
+            continue  # "another Jehovah’s Witness": a member of a group, not a name
         if len(words) >= 2 and text[start:end] in gaz.places:
             continue  # "Eastern Europe" left as an office's remit is still no person
         if len(words) >= 2:

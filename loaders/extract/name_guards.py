@@ -9,7 +9,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["document_spans", "headline_verb", "surname_after_name"]
+__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun"]
 
 
 @cache
@@ -41,3 +41,23 @@ def surname_after_name(before: str, name: str, entry: GazetteerEntry, gaz: Gazet
         return False
     curated = gaz.lookup(name)
     return curated is None or curated.label != "Location"
+
+
+# "a", "another", "one" before a capitalised run: a member of a group is meant, never one named.
+_DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?i:a|an|another|one|each|every|any|no)\s+\Z")
+_DETERMINERS = frozenset({"a", "an", "another", "one", "each", "every", "any", "no"})
+
+
+def member_noun(text: str, start: int, words: list[str], gaz: Gazetteer) -> bool:
+    """Whether the run of ``words`` at ``start`` names a kind of person, not a person: "another
+    Jehovah’s Witness", "a Crimean Tatar", "One Jehovah’s Witness said". An indefinite
+    determiner comes before it (or begins it), or a word inside it is a possessive ("Jehovah’s
+    Witness", one word after it); a known given name first is a person all the same ("an Ivan Petrov")."""
+    if not words:
+        return False
+    if len(words) >= 2 and words[-2].endswith(("’s", "'s")) and words[-1] not in gaz.given_names:
+        return True  # "Jehovah’s Witness" ("Foo’s Oleg Orlov" is left to the name's own words)
+    lead = words[0] if words[0].lower() not in _DETERMINERS else (words[1] if len(words) > 1 else "")
+    if lead in gaz.given_names:
+        return False
+    return words[0].lower() in _DETERMINERS or _DETERMINER_BEFORE.search(text, max(0, start - 10), start) is not None

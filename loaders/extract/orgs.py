@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from anyascii import anyascii
+
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
@@ -131,6 +133,31 @@ def _qualified(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> b
     return entry is not None and not any(p in n for p in places for n in (entry.name, *entry.aliases))
 
 
+# A plural noun of people by its ending: "Inspectors", "Deputies", "Judges", "Servicemen",
+# "Activists" (not "Mejlis", "Congress", "Friends" of "Friends of the Earth").
+_PLURAL_ROLE_RE = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ants|ents|ens|ans|ives|ies|ees|ges|ials|ats|ards|men)")
+
+
+def _members_of(words: list[re.Match[str]], heads: set[str], gaz: Gazetteer) -> int:
+    """How many leading ``words`` name members of the body named after "of" (0 if none): a plural
+    role noun ("Deputies of the State Council"), or a person's name ("Olga Skrypnyk of the Crimean
+    Human Rights Group"). The words before "of" hold no head noun ("Taras Shevchenko National
+    University of Kyiv" is one name), and the body after it must be named ("the" or a known name:
+    "Mothers of Crimea Foundation" stays whole)."""
+    of = next((i for i, w in enumerate(words) if w.group() in ("of", "for")), 0)
+    if not 1 <= of <= 3 or of + 2 >= len(words):
+        return 0
+    before = [w.group() for w in words[:of]]
+    if any(w in heads or w.rstrip("’'s") in heads for w in before) or gaz.lookup(" ".join(before)) is not None:
+        return 0
+    plural = of == 1 and _PLURAL_ROLE_RE.fullmatch(before[0]) is not None and words[of + 1].group() == "the"
+    person = of >= 2 and all(w[:1].isupper() for w in before) and (
+        before[0] in gaz.given_names or anyascii(before[-1]).lower().endswith(gaz.surname_endings))
+    if not (plural or person):
+        return 0
+    return of + 2 if words[of + 1].group() == "the" else of + 1
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
@@ -151,6 +178,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         while len(words) > 1 and not m.group().startswith(long_heads, words[0].start()) and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
                                   or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
             words = words[1:]
+        # "Inspectors of the Federal Penitentiary Service", "Olga Skrypnyk of the Crimean Human
+        # Rights Group": the people of a body, or a person of it, are not part of its name.
+        words = words[_members_of(words, heads, gaz):]
         # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
         preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
         if preps:
