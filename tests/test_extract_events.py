@@ -736,3 +736,37 @@ def test_a_state_transferring_people_it_does_not_name_from_one_land_to_another(t
     assert moved and events[moved[0]]["attributes"].get("kind") == "other"
     assert any(o == moved[0] and s.startswith("org:") for s, o in claims(doc, "PARTICIPANT_IN", "perpetrator"))
     assert (moved[0], "place:russia") in claims(doc, "LOCATED_IN")
+
+
+def test_a_person_of_another_clause_is_not_a_summits_participant(tmp_path: Path) -> None:
+    # Made up: the person is the subject of the detention; the clause that says who spoke names the EU.
+    for n, text in enumerate(("Lawyer Emil Kurbedinov was detained on the day the European Union spoke at the Crimea Platform Summit in Kyiv.",
+                 "Lawyer Emil Kurbedinov was detained while the European Union took part in the Crimea Platform Summit in Kyiv.",
+                 "Lawyer Emil Kurbedinov was detained as the European Union spoke at the Crimea Platform Summit in Kyiv.")):
+        doc = draft(tmp_path, "Summit\n\n" + text + "\n", name=f"a{n}")
+        took_part = claims(doc, "PARTICIPANT_IN", "participant")
+        assert ("org:european-union", "event:crimea-platform-summit") in took_part, text
+        assert not any(s == "person:emil-kurbedinov" for s, _o in took_part), text
+        assert ("person:emil-kurbedinov", "event:emil-kurbedinov-detention") in claims(doc, "PARTICIPANT_IN"), text
+    doc = draft(tmp_path, "Summit\n\nLawyer Emil Kurbedinov was detained; Refat Chubarov spoke at the "
+                                    "Crimea Platform Summit in Kyiv.\n", name="semi")
+    assert {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == "event:crimea-platform-summit"} \
+        == {"person:refat-chubarov"}
+
+
+def test_near_misses_the_clause_rule_keeps_as_summit_participants(tmp_path: Path) -> None:
+    cases = {
+        # the person of that clause, by a pronoun
+        "Lawyer Emil Kurbedinov was detained after he took part in the Crimea Platform Summit in Kyiv.":
+            {"person:emil-kurbedinov"},
+        # a relative clause or an apposition (with an organisation in it) between the person and the verb
+        "Lawyer Emil Kurbedinov, who was detained in May, spoke at the Crimea Platform Summit in Kyiv.":
+            {"person:emil-kurbedinov"},
+        "Refat Chubarov, head of the Mejlis, spoke at the Crimea Platform Summit in Kyiv.": {"person:refat-chubarov"},
+        # two people who took part, the clause after the summit does not cut them off
+        "Emil Kurbedinov and Refat Chubarov took part in the Crimea Platform Summit when it opened in Kyiv.":
+            {"person:emil-kurbedinov", "person:refat-chubarov"},
+    }
+    for n, (text, who) in enumerate(cases.items()):
+        doc = draft(tmp_path, "Summit\n\n" + text + "\n", name=f"a{n}")
+        assert {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == "event:crimea-platform-summit"} == who, text

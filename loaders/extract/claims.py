@@ -1154,7 +1154,24 @@ def _conference(ex: Extraction, text: str, sent: Sentence, cx: _Sent, mt: re.Mat
     ex.entity(ev, "Event", name[:1].upper() + name[1:] + (f" in {ex.entities[place.ref].name}" if place else ""),
               kind="conference", date=None)
     verb_pos = sent.start + verb.start()
-    who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), set(), [])
+    # Only the clause that says who took part names them: "X was detained on the day the EU
+    # spoke at the Summit" makes the EU, not X, a participant (X may come back by a pronoun
+    # of that clause: "X was detained after he spoke at the Summit").
+    cut = [m.end() for m in re.finditer(r"[;:]|\b(?:while|whereas|when|where|after|before|because|since|although|"
+                                        r"though|until|once|the\s+day)\b", sent.text[:verb.start()], re.IGNORECASE)]
+    clause = sent.start + cut[-1] if cut else sent.start
+    inside = {m.ref for m in cx.people if m.start >= clause} | {ref for pa, _pb, ref in cx.pronouns if pa >= clause} \
+        | {r for pa, _pb, group in cx.plurals if pa >= clause for r in group}
+    # "X was detained as the European Union spoke at the Summit": an organisation right before
+    # the verb (not "X of Crimean Solidarity attended") is its subject; people before it are not.
+    subject = [o for o in cx.orgs if clause <= o.start and o.end <= verb_pos and not ex.entities[o.ref].generic
+               and re.fullmatch(r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))
+               and not re.search(r"\b(?:of|from|at|for|with|by|in|and|or|to|on)\s+(?:the\s+)?$", cx.before(o.start, 20))]
+    if subject:
+        clause = subject[-1].start
+        inside = {ref for pa, _pb, ref in cx.pronouns if pa >= clause}
+    earlier = {m.ref for m in cx.people if m.end <= clause} - inside
+    who, conf = _target(cx, verb_pos, verb_pos + len(verb.group()), earlier, [])
     if not who:  # "As the United States reaffirmed during the Summit": the organisation that took part
         who = [o.ref for o in cx.orgs if o.end <= verb_pos and not ex.entities[o.ref].generic and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,[^,;()]{1,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?", cx.between(o.end, verb_pos))][-1:]

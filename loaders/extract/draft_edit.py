@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import CasegraphError, ValidationFailed
-from graph.identity import DOUBT, IdentityIndex, Record, compare
+from graph.identity import DOUBT, IdentityIndex, Record
 from graph.ontology import Ontology, default_ontology
 from loaders.drafts import CANDIDATE_FIELDS, open_items
 from loaders.extract.review import (
@@ -189,32 +189,49 @@ def corpus_candidates(doc: dict[str, Any], corpus: IdentityIndex | Sequence[Reco
         members = corpus.blocks.get(block, ())
         if len(members) <= corpus.max_block:
             near.update(members)
-    index = IdentityIndex([*drafted, *(corpus.records[i] for i in sorted(near) if corpus.records[i].key not in ours)])
-    # How many people share a surname is a fact of the whole corpus, not of the few compared.
-    shared = dict(corpus.shared_surnames)
+    nearby = [corpus.records[i] for i in sorted(near) if corpus.records[i].key not in ours]
+    asked = {(c.get("entity"), c.get("same_as")) for c in doc["draft"].get("candidates") or []}
+    found = _draft_matches(drafted, nearby, corpus.shared_surnames, asked)
+    if lookup is not None and found:
+        # The name index may lack the generic flag and sources: judge the pairs found again, by
+        # the same index scoring (the only bearer of a surname included), on their full records.
+        pairs = {(m.key, t.key) for m, t, _s, _r in found}
+        full = lookup(sorted({t for _m, t in pairs}))
+        found = [f for f in _draft_matches(drafted, [full.get(r.key, r) for r in nearby], corpus.shared_surnames, asked)
+                 if (f[0].key, f[1].key) in pairs]
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for mine, theirs, score, reason in found:
+        if (mine.key, theirs.key) in out:
+            continue
+        out[(mine.key, theirs.key)] = {
+            "entity": mine.key, "mention": mine.name, "same_as": theirs.key, "same_as_name": theirs.name,
+            "score": round(score, 2), "reason": f"{reason} (in the corpus)", "sources": sorted(theirs.sources)}
+    return sorted(out.values(), key=lambda c: (-c["score"], c["entity"], c["same_as"]))[:limit]
+
+
+def _draft_matches(drafted: list[Record], nearby: list[Record], corpus_shared: dict[str, int],
+                   asked: set[tuple[Any, Any]]) -> list[tuple[Record, Record, float, str]]:
+    """(draft record, corpus record, score, reason) of each doubtful draft-corpus pair not yet
+    asked, scored by :meth:`IdentityIndex.candidates` as ``extract`` and ``xref`` score them
+    (a surname alone beside the only person known by it is that person), not by a bare
+    pairwise compare."""
+    index = IdentityIndex([*drafted, *nearby])
+    # How many people share a surname is a fact of the whole corpus, not of the few compared:
+    # set before any scoring, so the pair scores and the "only person" test both see it.
+    shared = dict(corpus_shared)
     for name, n in index.shared_surnames.items():
         shared[name] = max(shared.get(name, 0), n)
+    index.shared_surnames = shared
     among = {i for i, r in enumerate(index.records) if r.origin == "draft"}
-    asked = {(c.get("entity"), c.get("same_as")) for c in doc["draft"].get("candidates") or []}
-    pairs: list[tuple[Record, Record]] = []
+    found = []
     for m in index.candidates(DOUBT, among=among):
         a, b = index.records[m.i], index.records[m.j]
         if (a.origin == "draft") == (b.origin == "draft"):
             continue
         mine, theirs = (a, b) if a.origin == "draft" else (b, a)
         if (mine.key, theirs.key) not in asked:
-            pairs.append((mine, theirs))
-    full = lookup(sorted({t.key for _m, t in pairs})) if lookup is not None and pairs else {}
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for mine, theirs in pairs:
-        theirs = full.get(theirs.key, theirs)
-        match = compare(mine, theirs, shared)
-        if match is None or match.score < DOUBT or (mine.key, theirs.key) in out:
-            continue
-        out[(mine.key, theirs.key)] = {
-            "entity": mine.key, "mention": mine.name, "same_as": theirs.key, "same_as_name": theirs.name,
-            "score": round(match.score, 2), "reason": f"{match.reason} (in the corpus)", "sources": sorted(theirs.sources)}
-    return sorted(out.values(), key=lambda c: (-c["score"], c["entity"], c["same_as"]))[:limit]
+            found.append((mine, theirs, m.score, m.reason))
+    return found
 
 
 def _decide_corpus(doc: dict[str, Any], edit: dict[str, Any], corpus: CorpusMatches | None) -> str:
