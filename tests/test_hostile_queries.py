@@ -173,8 +173,14 @@ def test_a_cpu_bound_read_returns_at_its_timeout(neo4j_driver: neo4j.Driver) -> 
 def test_ctrl_c_ends_the_client_at_once(neo4j_env: server.ServerInfo, neo4j_driver: neo4j.Driver) -> None:
     marker = "cpu_bound_ctrl_c"
     casegraph = os.path.join(os.path.dirname(sys.executable), "casegraph")
-    proc = subprocess.Popen([casegraph, "query", "--cypher", CPU_BOUND.format(marker=marker), "--timeout", "600"],
-                            env=os.environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # The client gets Ctrl-C's default even when this run ignores SIGINT (started as a background
+    # job): a caught signal, unlike an ignored one, is reset to its default in a new program.
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([casegraph, "query", "--cypher", CPU_BOUND.format(marker=marker), "--timeout", "600"],
+                                env=os.environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, before)
     try:
         while not _running(neo4j_driver, marker):  # wait until the server computes it
             assert proc.poll() is None, proc.communicate()

@@ -484,3 +484,25 @@ def test_cli_start_refuses_bad_ports(
     assert result.exit_code in (1, 2)
     assert message in result.output
     assert server.status(make_settings(tmp_path / "home")) is None
+
+
+def test_a_launcher_started_under_nohup_can_still_take_its_restart_signal() -> None:
+    # Under nohup (or in a background job) SIGHUP is ignored and a program inherits that: the
+    # JVM's out-of-memory restart (kill -HUP) would then do nothing. A child started inside
+    # hangup_reaches_child gets SIGHUP's default, and this process ignores it again afterwards.
+    import signal
+    import sys
+
+    from graph.db.process import hangup_reaches_child
+
+    show = [sys.executable, "-c", "import signal; print(int(signal.getsignal(signal.SIGHUP)))"]
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        ignored = subprocess.run(show, capture_output=True, text=True, check=True).stdout.strip()
+        with hangup_reaches_child():
+            started = subprocess.run(show, capture_output=True, text=True, check=True).stdout.strip()
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, before)
+    assert ignored == str(int(signal.SIG_IGN))  # what the launcher got before
+    assert started == str(int(signal.SIG_DFL))

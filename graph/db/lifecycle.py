@@ -22,6 +22,7 @@ from graph.db.process import (
     adopt,
     choose_port,
     forget,
+    hangup_reaches_child,
     is_our_launcher,
     launchers,
     pid_alive,
@@ -219,16 +220,17 @@ def _start(settings: Settings, port: int | None, timeout: float, owner_pid: int 
             log.write(f"--- {stamp} casegraph: starting the Neo4j launcher on {HOST}:{chosen}\n".encode())
             log.flush()
             try:
-                proc = subprocess.Popen(
-                    cmd,
+                with hangup_reaches_child():
+                    proc = subprocess.Popen(
+                        cmd,
                     cwd=paths.root,
-                    env=env,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                    close_fds=True,
-                )
+                        env=env,
+                        stdin=subprocess.DEVNULL,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                        close_fds=True,
+                    )
             except OSError as e:
                 raise ServerError(f"cannot run {java}: {e.strerror}") from e
         adopt(proc)

@@ -12,7 +12,9 @@ import secrets
 import signal
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from graph.db.launcher import JAR_NAME
@@ -28,7 +30,7 @@ from graph.db.serverdir import (
 
 __all__ = [
     "adopt", "forget", "pid_alive", "is_our_launcher", "launchers", "running", "wait_gone", "terminate",
-    "port_free", "free_port", "choose_port",
+    "port_free", "free_port", "choose_port", "hangup_reaches_child",
 ]
 
 # Launchers started by this process, so that they are reaped (never left as zombies).
@@ -196,3 +198,26 @@ def choose_port(paths: ServerPaths, port: int | None, name: str = "port", avoid:
         chosen = free_port()
         if chosen != avoid:
             return chosen
+
+
+@contextlib.contextmanager
+def hangup_reaches_child() -> Iterator[None]:
+    """While a child is started, an ignored SIGHUP (``nohup``, a background job) is caught instead.
+
+    A program inherits an ignored signal, and the JVM then cannot take the SIGHUP its
+    out-of-memory restart relies on (launcher Restart.java): the server would go on with broken
+    threads. A caught signal is reset to its default in the new program, so this process catches
+    SIGHUP (doing nothing, as ignoring did) until the child has started, then ignores it again.
+    """
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGHUP) != signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGHUP, _nothing)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
+def _nothing(_signum: int, _frame: object) -> None:
+    """A SIGHUP while a child starts: ignored, as before."""
