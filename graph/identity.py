@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from itertools import combinations
 
 from graph.identity_names import fold, givens_relate, skeleton, strip_roles, surnames_relate
-from graph.identity_orgs import ambiguous_heads, org_block_keys
+from graph.identity_orgs import ambiguous_heads, org_block_keys, typo_acronyms
 from graph.identity_score import (
     DOUBT,
     LONE_CLOSE,
@@ -144,6 +144,10 @@ class IdentityIndex:
         # with that head is a candidate for each, never a merge.
         self.ambiguous_heads = ambiguous_heads(n.org for r in self.records if r.label == "Organisation"
                                                and not r.generic for n in r.names if n.org is not None)
+        # Acronyms typed with neighbouring letters swapped ("OCHCR") beside the only acronym the
+        # index knows like them and spells out ("OHCHR"): a typo -> that acronym.
+        self.typos = typo_acronyms([n.org for n in r.names if n.org is not None] for r in self.records
+                                   if r.label == "Organisation" and not r.generic)
 
     def pairs(self, min_score: float = 0.0) -> Iterator[tuple[int, int]]:
         """Each pair of records that share a block, once (blocks past ``max_block`` are skipped):
@@ -206,7 +210,7 @@ class IdentityIndex:
                 if got is not None and got[0] >= floor:
                     out.append(Match(a.key, b.key, got[0], got[1], x.text, y.text, i, j, False))
                 continue
-            m = compare(a, b, shared, i, j, self.ambiguous_heads)
+            m = compare(a, b, shared, i, j, self.ambiguous_heads, self.typos)
             if m is not None and m.score >= floor:
                 out.append(m)
         out = [m for m in self._only_bearers(out) if m.score >= min_score]

@@ -54,7 +54,8 @@ from typing import Literal
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-__all__ = ["OrgName", "parse_org", "compare_orgs", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
+__all__ = ["OrgName", "parse_org", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
+           "collective_relation", "OCCUPYING_STATES", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
            "same_collective", "SURE_ORG", "SAME_ORDER"]
 
 SURE_ORG = 0.92    # an acronym and its expansion; a distinctive head with and without its place
@@ -89,6 +90,20 @@ _QUALIFIER_LINKS = frozenset({"of", "in", "for"})
 _PARENT_WORDS = frozenset({"council", "organisation", "organization", "union", "nations", "assembly", "alliance",
                            "commonwealth", "parliament"})
 _STOP = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "s"})
+# One Russian or Ukrainian court word in several translations: okruzhnoy (окружной) is "district",
+# "circuit", "regional" or "region" in English, so in a military court's name they are one word
+# ("Southern District Military Court", "Southern Regional Military Court"). Elsewhere "regional"
+# is oblastnoy (a court of a region) and "district" raionny (of a district): two courts, so only
+# "circuit" and "district" are one word in other courts' names (a raion court is never "circuit").
+_OKRUG_MILITARY = frozenset({"district", "circuit", "regional", "region", "okrug", "okruzhnoy", "okruzhnoi",
+                             "okruzhny", "okruzhnyi", "area"})
+_OKRUG_ANY_COURT = frozenset({"district", "circuit", "okruzhnoy", "okruzhnoi", "okruzhny", "okruzhnyi"})
+# Adjectives that name a session of a body, not another body: the "Reinforced Permanent Council" is
+# the Permanent Council meeting at a higher level; a "Special" or "Extraordinary" session likewise.
+# Read only in front of a body that meets in sessions and keeps a name of two words or more.
+_SESSION_WORDS = frozenset({"reinforced", "special", "extraordinary", "emergency", "informal", "plenary", "enlarged",
+                            "expanded"})
+_SESSION_BODIES = frozenset({"council", "assembly"})
 # Institution words: a head made only of these names a kind of body, not one body.
 GENERIC = frozenset("""
 court courts tribunal ministry office committee service services department directorate administration
@@ -115,6 +130,7 @@ class OrgName:
     parents: frozenset[str] = frozenset()  # the parent organisations named with it, as initials ("osce", "ce")
     acronym: str = ""            # the name itself, when it is an acronym (lower-case)
     initials: frozenset[str] = frozenset()  # what it may be abbreviated to
+    session: str = ""            # a session adjective read off the head ("reinforced")
 
     @property
     def qualifiers(self) -> frozenset[str]:
@@ -123,14 +139,29 @@ class OrgName:
 
     @property
     def words_key(self) -> tuple[str, ...]:
-        """The head's words in sorted order: "Southern District Military Court" and "Southern
-        Military District Court" are one name with two words swapped."""
-        return tuple(sorted(self.head))
+        """The head's words in sorted order, each court word in one translation: "Southern District
+        Military Court", "Southern Military District Court" and "Southern Regional Military Court"
+        are one name (two words swapped; okruzhnoy translated two ways)."""
+        return tuple(sorted(court_words(self.head)))
 
     @property
     def distinctive(self) -> bool:
         """True when the head has a word beyond the generic vocabulary of institutions."""
         return any(w not in GENERIC for w in self.head)
+
+
+def court_words(head: tuple[str, ...]) -> tuple[str, ...]:
+    """A court's head with its okruzhnoy word in one spelling ("okrug"); other heads as they are.
+
+    >>> court_words(("southern", "regional", "military", "court")), court_words(("kyiv", "circuit", "court"))
+    (('southern', 'okrug', 'military', 'court'), ('kyiv', 'okrug', 'court'))
+    >>> court_words(("kherson", "regional", "court"))
+    ('kherson', 'regional', 'court')
+    """
+    if "court" not in head and "courts" not in head:
+        return head
+    words = _OKRUG_MILITARY if "military" in head else _OKRUG_ANY_COURT
+    return tuple("okrug" if w in words else w for w in head)
 
 
 def _place(word: str, raw: str) -> str | None:
@@ -205,6 +236,9 @@ def parse_org(text: str) -> OrgName:
             break
     words = tuple(w for w, _ in toks if w not in _STOP)
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
+    session = ""
+    if len(head) >= 3 and head[0] in _SESSION_WORDS and head[-1] in _SESSION_BODIES:
+        session, head = head[0], head[1:]  # "Reinforced Permanent Council": a session of the Permanent Council
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
         head, places, peoples, parents = words, set(), set(), set()
     initials = set()
@@ -215,7 +249,7 @@ def parse_org(text: str) -> OrgName:
             if len(variant) >= 2:
                 initials.add("".join(w[0] for w in variant))
     return OrgName(text, words, head, frozenset(places), frozenset(peoples), frozenset(parents), acronym,
-                   frozenset(initials))
+                   frozenset(initials), session)
 
 
 def _acronym_word(raw: str) -> bool:
@@ -272,6 +306,11 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     if x.words_key != y.words_key or x.words == y.words:
         return None
     if x.qualifiers == y.qualifiers:
+        if x.session != y.session:
+            return SAME_ORDER, f"'{x.text}' and '{y.text}' are one body{_session_note(x, y)}"
+        if sorted(x.head) != sorted(y.head):
+            return SURE_ORG, (f"'{x.text}' and '{y.text}' are one court: '{_okrug_word(x)}' and '{_okrug_word(y)}' "
+                              "translate one word (okruzhnoy)")
         if x.head != y.head:
             return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its words in another order"
         return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its place written elsewhere"
@@ -287,10 +326,80 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     if more.parents - less.parents and more.places <= less.places and more.peoples <= less.peoples:
         # "Committee of Ministers" and "... of the Council of Europe", "Permanent Council" and "OSCE
         # Permanent Council": one body with and without its parent (unless the index knows another).
-        return SURE_ORG, f"'{less.text}' is '{more.text}' without its parent organisation"
+        return SURE_ORG, f"'{less.text}' is '{more.text}' without its parent organisation{_session_note(x, y)}"
     if x.distinctive:
-        return SURE_ORG, f"'{less.text}' is '{more.text}' {where}"
+        return SURE_ORG, f"'{less.text}' is '{more.text}' {where}{_session_note(x, y)}"
     return _CANDIDATE, f"'{less.text}' may be '{more.text}' {where} (a generic name: which one?)"
+
+
+def _session_note(x: OrgName, y: OrgName) -> str:
+    """"; 'reinforced' names a session of it, not another body", when one name says a session."""
+    if x.session == y.session:
+        return ""
+    return f"; '{x.session or y.session}' names a session of it, not another body"
+
+
+def _okrug_word(o: OrgName) -> str:
+    """The word of ``o`` that :func:`court_words` reads as okruzhnoy, as written."""
+    folded = court_words(o.head)
+    raw = {w: r for w, r in _tokens(o.text)}
+    return next((raw.get(w, w) for w, f in zip(o.head, folded, strict=True) if f == "okrug"), "")
+
+
+def swapped(a: str, b: str) -> bool:
+    """Two acronyms of one length (four letters or more, the same first letter) that differ in two
+    or three neighbouring letters made of the same letters: a typing slip ("OHCHR" typed "OCHCR",
+    "OSCE" typed "OCSE"), not another word's initial.
+
+    >>> swapped("ohchr", "ochcr"), swapped("osce", "ocse"), swapped("osce", "osca"), swapped("ohchr", "ohchr")
+    (True, True, False, False)
+    """
+    if len(a) != len(b) or len(a) < 4 or a[0] != b[0] or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    if diff[-1] - diff[0] + 1 != len(diff) or not 2 <= len(diff) <= 3:
+        return False
+    return set(a[diff[0]:diff[-1] + 1]) == set(b[diff[0]:diff[-1] + 1])
+
+
+def typo_acronyms(records: Iterable[Iterable[OrgName]]) -> dict[str, str]:
+    """Acronyms that are a typing slip of exactly one acronym the index knows: typo -> acronym.
+
+    ``records``: each organisation's names. An acronym is *spelled out* where a record carries it
+    beside a longer name, or where a name's initials are it. "OCHCR" is a slip for "OHCHR" when
+    (a) they are :func:`swapped`, (b) the index spells out "OHCHR" (it knows that organisation),
+    (c) nothing spells out "OCHCR" (no organisation of that name is known) and (d) no other
+    acronym the index knows is :func:`swapped` with "OCHCR" (which one would it be?).
+
+    >>> ohchr = [parse_org("OHCHR"), parse_org("Office of the High Commissioner for Human Rights")]
+    >>> typo_acronyms([ohchr, [parse_org("OCHCR")]])
+    {'ochcr': 'ohchr'}
+    >>> typo_acronyms([[parse_org("OHCHR")], [parse_org("OCHCR")]])  # nothing spells either out
+    {}
+    """
+    spelled: set[str] = set()
+    seen: set[str] = set()
+    for names in records:
+        names = list(names)
+        acronyms = {o.acronym for o in names if o.acronym}
+        seen |= acronyms
+        if any(not o.acronym for o in names):
+            spelled |= acronyms
+        for o in names:
+            spelled |= o.initials
+    by_shape: dict[tuple[int, str], list[str]] = {}
+    for a in sorted(seen | {i for i in spelled if len(i) >= 4}):
+        if len(a) >= 4:
+            by_shape.setdefault((len(a), a[0]), []).append(a)
+    out: dict[str, str] = {}
+    for t in sorted(seen - spelled):
+        group = by_shape.get((len(t), t[0]), [])
+        if len(group) > 2000:
+            continue  # too many acronyms of that shape to say "only"
+        near = [a for a in group if swapped(t, a)]
+        if len(near) == 1 and near[0] in spelled:
+            out[t] = near[0]
+    return out
 
 
 def ambiguous_heads(names: Iterable[OrgName]) -> frozenset[tuple[str, ...]]:
@@ -397,3 +506,55 @@ def collective_families(name: str, aliases: Iterable[str]) -> list[tuple[str, li
         else:
             groups.append((alias, []))
     return groups
+
+
+# The occupying state of the territories the corpus covers: its forces there are the occupation
+# forces, so for armed forces "Russian" and "occupation" are one qualifier ("Russian forces",
+# "occupation forces", "Russian occupation forces"). Not for other collectives: "Russian
+# authorities" (Moscow) and the "occupation authorities" (in Crimea) may be two.
+OCCUPYING_STATES = frozenset({"russia"})
+# Head nouns (as 4-letter stems) of armed collectives.
+_ARMED = frozenset({"forc", "troo", "army", "mili", "sold", "figh", "unit"})
+_OCCUPATION = "occu"  # occupation, occupying, occupiers, occupational
+
+
+@lru_cache(maxsize=65536)
+def collective_signature(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A generic name as (core, qualifiers): the core of :func:`collective_core` and the places that
+    qualify it; for armed forces an occupying state and "occupation" are one qualifier, "occupier".
+
+    >>> collective_signature("Russian forces") == collective_signature("occupation forces") \\
+    ...     == collective_signature("Russian occupation forces") == (("forc",), frozenset({"occupier"}))
+    True
+    >>> collective_signature("Russian security forces"), collective_signature("security forces")
+    ((('secu', 'forc'), frozenset({'occupier'})), (('secu', 'forc'), frozenset()))
+    >>> collective_signature("occupation authorities"), collective_signature("Russian authorities")
+    ((('occu', 'auth'), frozenset()), (('auth',), frozenset({'russia'})))
+    """
+    core = collective_core(text)
+    places = frozenset(p for w, raw in _tokens(text) if (p := _place(w, raw)))
+    armed = bool(core) and (core[-1] in _ARMED or core == (_OCCUPATION,))
+    if armed and (_OCCUPATION in core or places & OCCUPYING_STATES):
+        places = (places - OCCUPYING_STATES) | {"occupier"}
+        core = tuple(c for c in core if c != _OCCUPATION) or core
+    return core, places
+
+
+def collective_relation(a: str, b: str) -> Literal["same", "maybe", "apart"] | None:
+    """How two generic names relate when they name one kind of collective (the same core):
+    "same" (the same qualifiers: "law enforcement officers" and "law enforcement", "Russian
+    forces" and "occupation forces"), "maybe" (one says where from, the other does not:
+    "security forces" and "Russian security forces", which may be another country's), "apart"
+    (two countries' forces); None when the cores differ (:func:`same_collective` decides).
+
+    >>> collective_relation("Russian forces", "occupation forces"), collective_relation("security forces", "Russian security forces")
+    ('same', 'maybe')
+    >>> collective_relation("Russian security forces", "Ukrainian security forces"), collective_relation("police", "forces")
+    ('apart', None)
+    """
+    (ca, qa), (cb, qb) = collective_signature(a), collective_signature(b)
+    if ca != cb:
+        return None
+    if qa == qb:
+        return "same"
+    return "maybe" if qa <= qb or qb <= qa else "apart"

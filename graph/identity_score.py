@@ -12,7 +12,7 @@ agree. Pairs at or above :data:`SURE` are one actor; pairs from :data:`DOUBT` up
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz
 
 from graph.identity_names import STOP, ParsedName, fold, givens_relate, parse_name, surnames_relate
-from graph.identity_orgs import compare_orgs, same_collective
+from graph.identity_orgs import collective_relation, collective_signature, compare_orgs, same_collective
 
 __all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "Record", "Match", "compare", "compatible", "lone_pair"]
 
@@ -28,6 +28,7 @@ SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref u
 DOUBT = 0.6   # at or above: a candidate for a person to decide
 LONE_CLOSE = 0.5  # a surname alone beside a close spelling of it: the most a pair met only by swapped letters gets
 LONE_SURE = 0.91  # a surname alone beside the only person the index knows by that surname
+TYPO_SURE = 0.91  # an acronym typed with neighbouring letters swapped beside the only one the index knows like it
 
 
 @dataclass
@@ -92,26 +93,36 @@ _TERRITORY = {fold(w): kind for kind, words in (("region", "region oblast krai k
               for w in words.split()}
 
 
-def _territory(full: str) -> tuple[str, str]:
-    """A folded place name read as (the name less its territorial word, "region"|"district"|"")."""
-    words = full.split()
+# Words that say a place is a town, written in lower case around its name ("Kherson city", "the
+# city of Kherson"): the town itself, as its bare name is. Capitalised, "City" is part of a name
+# ("Mexico City" is not Mexico), so it stays.
+_TOWN_WORDS = frozenset({"city", "town", "village", "settlement"})
+
+
+def _territory(x: ParsedName) -> tuple[str, str]:
+    """A place name read as (its folded name less the territorial and town words, "region" |
+    "district" | "" for a town or a bare name)."""
+    # Town words and articles as written ("the" folds to "te", so it is matched before folding).
+    drop = {fold(w) for w in x.text.split() if w in _TOWN_WORDS or w.casefold() in STOP}
+    words = [w for w in x.full.split() if w not in drop]
     kinds = [_TERRITORY[w] for w in words if w in _TERRITORY]
     return " ".join(w for w in words if w not in _TERRITORY), kinds[-1] if kinds else ""
 
 
 def _compare_places(a: Record, b: Record) -> tuple[float, str, str, str] | Literal[False] | None:
     """A city and its region or district are two places, never one key ("Kherson", "Kherson
-    region"); a region under two words ("Kherson Oblast", "Kherson region") is one."""
+    region"); a region under two words ("Kherson Oblast", "Kherson region") is one, and so is a
+    town with and without the word that says so ("Kherson city", "the city of Kherson", "Kherson")."""
     for x in a.names:
         for y in b.names:
-            (bx, kx), (by, ky) = _territory(x.full), _territory(y.full)
+            (bx, kx), (by, ky) = _territory(x), _territory(y)
             if bx == by and kx != ky:
                 return False
     for x in a.names:
         for y in b.names:
-            (bx, kx), (by, ky) = _territory(x.full), _territory(y.full)
-            if kx and bx == by and kx == ky and x.full != y.full:
-                return 0.95, f"'{x.text}' and '{y.text}' name one {kx}", x.text, y.text
+            (bx, kx), (by, ky) = _territory(x), _territory(y)
+            if bx and bx == by and kx == ky and x.full != y.full:
+                return 0.95, f"'{x.text}' and '{y.text}' name one {kx or 'place'}", x.text, y.text
     return None
 
 
@@ -169,7 +180,33 @@ def _compare_names(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | No
     return (0.7 if kind != "close" else 0.5), f"an initial matches; {s_words}", False  # given == "initial"
 
 
-def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] = ()) -> tuple[float, str, str, str] | None:
+def _compare_collectives(a: Record, b: Record) -> tuple[float, str, str, str] | Literal[False] | None:
+    """Two generic actors of one core (:func:`graph.identity_orgs.collective_relation`): one
+    collective when some names of theirs carry the same qualifiers ("Russian forces", "occupation
+    forces"); a candidate when one says where from and the other does not ("security forces",
+    "Russian security forces"); ``False`` for two countries' forces; None: the cores differ."""
+    best: tuple[float, str, str, str] | None = None
+    for x in a.names:
+        for y in b.names:
+            rel = collective_relation(x.text, y.text)
+            if rel == "apart":
+                return False
+            if rel == "same":
+                why = f"'{x.text}' and '{y.text}' name one collective"
+                if x.full != y.full and "occupier" in collective_signature(x.text)[1]:
+                    why += " (for armed forces an occupying state and 'occupation' are one qualifier)"
+                found = (0.92 if x.full != y.full else 0.95, why, x.text, y.text)
+            elif rel == "maybe":
+                found = (0.65, f"'{x.text}' may be '{y.text}': one says whose, the other does not", x.text, y.text)
+            else:
+                continue
+            if best is None or found[0] > best[0]:
+                best = found
+    return best
+
+
+def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] = (),
+                   typos: Mapping[str, str] | None = None) -> tuple[float, str, str, str] | None:
     best: tuple[float, str, str, str] | None = None
     for x in a.names:
         for y in b.names:
@@ -186,8 +223,14 @@ def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] 
                             and x.org.words_key in ambiguous:
                         # "the Mejlis" where two Mejlises are known: which one is for a person to say.
                         found = (0.7, f"{said[1]}; other organisations known by that name", x.text, y.text)
-                # Two acronyms that differ are never the same name, whatever the folds make of them.
+                # Two acronyms that differ are never the same name, whatever the folds make of them,
+                # unless one is a typing slip of the only acronym the index knows like it.
                 if x.org.acronym and y.org.acronym and x.org.acronym != y.org.acronym:
+                    slip = _slip(x.org.acronym, y.org.acronym, typos or {})
+                    if slip is not None:
+                        t, k = (x.text, y.text) if slip == x.org.acronym else (y.text, x.text)
+                        found = (TYPO_SURE, f"'{t}' is '{k}' with neighbouring letters swapped: the only organisation "
+                                 f"known by an acronym so close, and no name spells out '{t}'", x.text, y.text)
                     if found is not None and (best is None or found[0] > best[0]):
                         best = found
                     continue
@@ -203,6 +246,15 @@ def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] 
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best
+
+
+def _slip(a: str, b: str, typos: Mapping[str, str]) -> str | None:
+    """The acronym of ``a`` and ``b`` that is a typing slip of the other (per the index), or None."""
+    if typos.get(a) == b:
+        return a
+    if typos.get(b) == a:
+        return b
+    return None
 
 
 def _words_close(a: str, b: str) -> bool:
@@ -224,6 +276,12 @@ def compatible(a: Record, b: Record) -> bool:
         return compare(a, b) is not None
     if a.generic != b.generic or a.generic and not _one_collective(a, b):
         return False
+    if a.generic:
+        # Another country's forces, or a name that says whose beside one that does not, never
+        # joins a group through a third name.
+        rels = {collective_relation(x.text, y.text) for x in a.names for y in b.names}
+        if "apart" in rels or "maybe" in rels and "same" not in rels:
+            return False
     for x in a.names:
         for y in b.names:
             if _numbers(x.full) != _numbers(y.full):
@@ -262,18 +320,27 @@ def _other_given(a: Record, b: Record) -> bool:
 
 
 def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None, i: int = -1, j: int = -1,
-            ambiguous: Collection[tuple[str, ...]] = ()) -> Match | None:
+            ambiguous: Collection[tuple[str, ...]] = (), typos: Mapping[str, str] | None = None) -> Match | None:
     """Whether ``a`` and ``b`` may be one actor: a :class:`Match` with score and reason, or None.
 
     ``shared_surnames`` (how many people have each surname) and ``ambiguous`` (organisation
     heads that name two known organisations) come from the index: what it knows lowers a
-    merge to a candidate."""
+    merge to a candidate; ``typos`` (acronyms that are a slip of the one acronym the index
+    knows like them, :func:`graph.identity_orgs.typo_acronyms`) raises such a pair to one."""
     if a.label != b.label or a.key == b.key and a.origin == b.origin:
         return None
     if a.generic != b.generic:
         return None  # a collective actor is never a specific agency
-    if a.generic and b.generic and not _one_collective(a, b):
-        return None  # "law enforcement" and "security forces": two collectives, whatever else is alike
+    if a.generic and b.generic:
+        if not _one_collective(a, b):
+            return None  # "law enforcement" and "security forces": two collectives, whatever else is alike
+        said_c = _compare_collectives(a, b)
+        if said_c is False:
+            return None  # Russian and Ukrainian forces
+        if said_c is None:  # other cores ("occupiers", "occupation authorities"): by name, never more than a candidate
+            found_c = _compare_other(a, b, ambiguous)
+            said_c = (min(found_c[0], 0.65), *found_c[1:]) if found_c else None
+        return Match(a.key, b.key, said_c[0], said_c[1], said_c[2], said_c[3], i, j) if said_c else None
     if a.label == "Location":
         said = _compare_places(a, b)
         if said is False:
@@ -281,7 +348,7 @@ def compare(a: Record, b: Record, shared_surnames: dict[str, int] | None = None,
         if said:
             return Match(a.key, b.key, said[0], said[1], said[2], said[3], i, j)
     if a.label != "Person":
-        found = _compare_other(a, b, ambiguous)
+        found = _compare_other(a, b, ambiguous, typos)
         return Match(a.key, b.key, found[0], found[1], found[2], found[3], i, j) if found else None
     best: tuple[float, str, str, str, bool] | None = None
     for x in a.names:
