@@ -395,6 +395,23 @@ def test_batches_have_no_splits_and_no_wrong_merges(tmp_path: Path, corpus: str)
     assert keys.splits == {} and keys.wrong_merges == {}
 
 
+@pytest.mark.parametrize("sets", [("dev",), ("dev", "valid")], ids=["dev", "dev+valid"])
+def test_real_batches_have_no_splits_and_no_wrong_merges_against_the_annotated_keys(tmp_path: Path,
+                                                                                     sets: tuple[str, ...]) -> None:
+    """The real development articles, alone and with the validation set, as one batch: each actor the
+    annotated keys name in two or more articles is one key in every draft, and no key is two actors.
+    (The validation set's actors are counted, not named, so that nobody fits rules to its names.)"""
+    real = ARTICLES / "real"
+    report = extract_articles([real / s for s in sets], tmp_path, [])
+    assert not report.failed
+    keys = score_keys([tmp_path], [real / f"{s}-gold" for s in sets])
+    assert keys.shared >= 50 and keys.found >= 45
+    if sets == ("dev",):
+        assert keys.splits == {} and keys.wrong_merges == {}
+    else:
+        assert (len(keys.splits), len(keys.wrong_merges)) == (0, 0), "splits, wrong merges on dev+valid"
+
+
 def test_role_words_leave_names_and_keys_across_a_batch(tmp_path: Path) -> None:
     src = tmp_path / "in"
     _write(src, "a.txt", "Attorney Emil Kurbedinov said the search of the house in Bakhchysarai was illegal.\n")

@@ -110,7 +110,8 @@ def test_blocking_brings_acronyms_heads_and_typos_together() -> None:
     found = {frozenset((m.left, m.right)): m for m in idx.candidates()}
     assert found[frozenset(("org:fsb", "org:rfss"))].sure
     assert found[frozenset(("org:ohchr", "org:o1"))].sure
-    assert not found[frozenset(("org:o1", "org:o2"))].sure
+    # The index spells out OHCHR and knows no other acronym like OCHCR: a slip of it (class b below).
+    assert found[frozenset(("org:o1", "org:o2"))].sure
     assert found[frozenset(("org:mejlis", "org:cm"))].sure
     assert frozenset(("org:court", "org:court2")) not in found
 
