@@ -1,14 +1,16 @@
-"""Identity on a bigger batch: every development article, real and self-written, as one batch.
+"""Identity on bigger batches: splits and wrong merges against the annotated keys.
 
-The 32 real development articles (``examples/articles/real/dev``) and the 8 self-written ones
-(``examples/articles/dev``) are extracted together by ``casegraph extract`` with ``--corpus
-examples/crimea``, and the drafted keys are scored against both gold sets
-(:func:`loaders.extract.keys_eval.score_keys`): *splits* (a gold actor named in two or more
+Four batches, each extracted as one by ``casegraph extract`` and scored with
+:func:`loaders.extract.keys_eval.score_keys`: *splits* (a gold actor named in two or more
 articles drafted under two keys) and *wrong merges* (one drafted key for two gold actors).
-No held-out article is read.
 
-The two gold sets were annotated apart and give two actors two keys each (below, ``SAME``);
-the figures are printed as the gold files say them and with those keys read as one.
+- every development article, real (``examples/articles/real/dev``, 32) and self-written
+  (``examples/articles/dev``, 8), with ``--corpus examples/crimea``. The two gold sets were
+  annotated apart and give two actors two keys each (below, ``SAME``); the figures are printed
+  as the gold files say them and with those keys read as one;
+- the real development set alone, the real validation set (``valid``, 15) alone, and both in
+  one batch. Validation figures are printed as counts only, never names, so that no rule is
+  fitted to them. No held-out article (test, fresh) is read.
 
     .venv/bin/python bench/identity_batch.py
     .venv/bin/python bench/identity_batch.py --json
@@ -22,12 +24,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from loaders.extract import extract_articles  # noqa: E402
-from loaders.extract.keys_eval import score_keys  # noqa: E402
+from loaders.extract.keys_eval import KeyReport, score_keys  # noqa: E402
 
 ARTICLES = [REPO / "examples" / "articles" / "real" / "dev", REPO / "examples" / "articles" / "dev"]
 GOLD = [REPO / "examples" / "articles" / "real" / "dev-gold", REPO / "examples" / "articles" / "dev-gold"]
@@ -36,29 +39,48 @@ CORPUS = [REPO / "examples" / "crimea"]
 SAME = [("org:mejlis-of-the-crimean-tatar-people", "org:mejlis"), ("org:hrmmu", "org:un-human-rights-office")]
 
 
+REAL = REPO / "examples" / "articles" / "real"
+REAL_BATCHES = [("real dev", ("dev",)), ("real valid", ("valid",)), ("real dev+valid", ("dev", "valid"))]
+
+
+def _line(name: str, r: KeyReport, names: bool, suffix: str = "") -> list[str]:
+    """The figures of one batch on a line; the splits and merges by name under it when ``names``."""
+    out = [f"{name:>17}: {r.shared} actors in 2+ gold files, {r.found} drafted in 2+ drafts, "
+           f"{len(r.splits)} splits, {len(r.wrong_merges)} wrong merges{suffix}"]
+    if names:
+        out += [f"{'':>19}split {g}: {', '.join(keys)}" for g, keys in r.splits.items()]
+        out += [f"{'':>19}merge {p}: {', '.join(keys)}" for p, keys in r.wrong_merges.items()]
+    return out
+
+
 def main() -> None:
-    """Extract the batch, score it, print the figures."""
+    """Extract each batch, score it, print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--json", action="store_true", help="print JSON")
+    ap.add_argument("--json", action="store_true", help="print JSON (validation batches as counts only)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
         report = extract_articles(ARTICLES, Path(out), CORPUS)
         seconds = time.perf_counter() - t0
         raw, same = score_keys([out], GOLD), score_keys([out], GOLD, SAME)
-    figures = {"articles": len(report.written), "failed": len(report.failed), "extract_s": round(seconds, 1),
-               "as_annotated": raw.as_dict(), "gold_keys_joined": same.as_dict()}
+    figures: dict[str, Any] = {"articles": len(report.written), "failed": len(report.failed),
+                               "extract_s": round(seconds, 1), "as_annotated": raw.as_dict(),
+                               "gold_keys_joined": same.as_dict()}
+    lines = [f"{figures['articles']} articles in one batch ({figures['failed']} failed), extracted in {seconds:.1f} s"]
+    lines += _line("as annotated", raw, True) + _line("gold keys joined", same, True)
+    for name, sets in REAL_BATCHES:
+        with tempfile.TemporaryDirectory() as out:
+            rep = extract_articles([REAL / s for s in sets], Path(out), [])
+            r = score_keys([out], [REAL / f"{s}-gold" for s in sets])
+        show = "valid" not in sets
+        figures[name] = r.as_dict() if show else {"articles": len(rep.written), "failed": len(rep.failed),
+                                                   "shared": r.shared, "found_in_two_or_more": r.found,
+                                                   "splits": len(r.splits), "wrong_merges": len(r.wrong_merges)}
+        lines += _line(name, r, show, f" ({len(rep.written)} articles, {len(rep.failed)} failed)")
     if args.json:
         print(json.dumps(figures, indent=1))
         return
-    print(f"{figures['articles']} articles in one batch ({figures['failed']} failed), extracted in {seconds:.1f} s")
-    for name, r in (("as annotated", raw), ("gold keys joined", same)):
-        print(f"{name:>17}: {r.shared} actors in 2+ gold files, {r.found} drafted in 2+ drafts, "
-              f"{len(r.splits)} splits, {len(r.wrong_merges)} wrong merges")
-        for g, keys in r.splits.items():
-            print(f"{'':>19}split {g}: {', '.join(keys)}")
-        for p, keys in r.wrong_merges.items():
-            print(f"{'':>19}merge {p}: {', '.join(keys)}")
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":

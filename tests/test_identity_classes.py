@@ -15,6 +15,7 @@ from graph.identity_orgs import collective_relation, parse_org, swapped, typo_ac
 from graph.model import Entity
 from loaders.extract import extract_articles
 from loaders.extract.batch import plan_batch
+from loaders.extract.keys_eval import align_keys
 
 
 def org(key: str, name: str, *aliases: str, generic: bool = False) -> Record:
@@ -223,3 +224,17 @@ def test_articles_naming_a_town_and_its_region_draft_two_keys_each_everywhere(tm
                 forces.add(e["key"])
     assert len(kinds["city"]) == 1 and len(kinds["region"]) == 1 and kinds["city"] != kinds["region"], kinds
     assert len(forces) == 1, forces
+
+
+def test_the_key_measure_pairs_a_town_with_a_town_but_still_counts_a_town_drafted_for_a_region() -> None:
+    town = {"key": "place:velmorsk", "label": "Location", "name": "Velmorsk", "attributes": {"kind": "city"}}
+    region = {"key": "place:velmorsk-oblast", "label": "Location", "name": "Velmorsk Oblast",
+              "aliases": ["Velmorsk region"], "attributes": {"kind": "region"}}
+    gold_region = {"key": "place:velmorsk-region", "label": "Location", "name": "the Velmorsk region",
+                   "aliases": ["Velmorsk", "Velmorsk region"], "attributes": {"kind": "region"}}
+    gold_town = {"key": "place:velmorsk-town", "label": "Location", "name": "Velmorsk", "attributes": {"kind": "city"}}
+    assert align_keys([town, region], [gold_region, gold_town]) == {"place:velmorsk": "place:velmorsk-town",
+                                                                    "place:velmorsk-oblast": "place:velmorsk-region"}
+    assert align_keys([town, region], [gold_region]) == {"place:velmorsk-oblast": "place:velmorsk-region"}
+    # Only the town drafted where the gold reads the region: still paired, so the measure counts it.
+    assert align_keys([town], [gold_region]) == {"place:velmorsk": "place:velmorsk-region"}

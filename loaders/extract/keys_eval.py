@@ -4,7 +4,9 @@ across the corpus (one gold key per actor in every gold file).
 A *split* is a gold actor named in two or more articles whose drafts give it more than one
 key; a *wrong merge* is one drafted key that stands for two gold actors. Drafted entities
 are aligned to gold ones per article the way ``eval-extract`` aligns them (key, else name
-or alias after transliteration).
+or alias after transliteration); among pairs alike by that measure, one whose kinds agree
+(a town with a town, a region with a region) and that shares more names comes first, so a
+drafted town does not take the gold region that the draft's region shares a name with.
 
 Gold sets annotated apart may give one actor two keys (the self-written articles say
 ``org:mejlis``, the real ones ``org:mejlis-of-the-crimean-tatar-people``); ``same`` names such
@@ -19,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
+
 from graph.ontology import default_ontology
-from loaders.extract.evaluate import align_named, read_fact_document
+from loaders.extract.evaluate import normalise_name, read_fact_document
 from loaders.facts import find_fact_files
 
-__all__ = ["KeyReport", "score_keys"]
+__all__ = ["KeyReport", "align_keys", "score_keys"]
 
 
 @dataclass
@@ -60,7 +64,7 @@ def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path
             continue
         named = [e for e in pred.get("entities") or [] if e.get("label") in resolved]
         g_named = [e for e in gold.get("entities") or [] if e.get("label") in resolved]
-        for p_key, g_key in align_named(named, g_named).items():
+        for p_key, g_key in align_keys(named, g_named).items():
             drafted[canonical.get(g_key, g_key)][stem] = p_key
     report = KeyReport()
     by_pred: dict[str, set[str]] = defaultdict(set)
@@ -77,3 +81,49 @@ def score_keys(pred_paths: Iterable[str | Path], gold_paths: Iterable[str | Path
                 report.splits[g_key] = sorted(set(keys.values()))
     report.wrong_merges = {p: sorted(g) for p, g in sorted(by_pred.items()) if len(g) > 1}
     return report
+
+
+def _names(entity: dict[str, Any]) -> set[str]:
+    return {normalise_name(anyascii(str(n))) for n in [entity.get("name", ""), *(entity.get("aliases") or [])]} - {""}
+
+
+def align_keys(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, str]:
+    """Pair drafted entities with gold ones of one label, each at most once: drafted key -> gold
+    key. The same key first, then the same name, then a shared name or alias (as
+    ``loaders.extract.evaluate.align_named``); within each of these, the pairs whose ``kind``
+    agrees, then those sharing more names.
+
+    >>> town = {"key": "place:k", "label": "Location", "name": "Kherson", "attributes": {"kind": "city"}}
+    >>> region = {"key": "place:ko", "label": "Location", "name": "Kherson Oblast", "aliases": ["Kherson region"],
+    ...           "attributes": {"kind": "region"}}
+    >>> gold = {"key": "place:kr", "label": "Location", "name": "Kherson region", "aliases": ["Kherson"],
+    ...         "attributes": {"kind": "region"}}
+    >>> align_keys([town, region], [gold])
+    {'place:ko': 'place:kr'}
+    """
+    pairs: list[tuple[tuple[int, int, int], str, str]] = []
+    for p in pred:
+        names = _names(p)
+        kind = (p.get("attributes") or {}).get("kind")
+        for g in gold:
+            if p["label"] != g["label"]:
+                continue
+            shared = len(names & _names(g))
+            if p["key"] == g["key"]:
+                score = 3
+            elif normalise_name(anyascii(str(p["name"]))) == normalise_name(anyascii(str(g["name"]))):
+                score = 2
+            elif shared:
+                score = 1
+            else:
+                continue
+            agrees = int(kind is not None and kind == (g.get("attributes") or {}).get("kind"))
+            pairs.append(((score, agrees, shared), p["key"], g["key"]))
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for _rank, p_key, g_key in sorted(pairs, key=lambda x: (-x[0][0], -x[0][1], -x[0][2], x[1], x[2])):
+        if p_key in out or g_key in taken:
+            continue
+        out[p_key] = g_key
+        taken.add(g_key)
+    return out
