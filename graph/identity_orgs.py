@@ -49,6 +49,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Literal
 
 from anyascii import anyascii
@@ -387,18 +388,26 @@ def typo_acronyms(records: Iterable[Iterable[OrgName]]) -> dict[str, str]:
             spelled |= acronyms
         for o in names:
             spelled |= o.initials
-    by_shape: dict[tuple[int, str], list[str]] = {}
-    for a in sorted(seen | {i for i in spelled if len(i) >= 4}):
-        if len(a) >= 4:
-            by_shape.setdefault((len(a), a[0]), []).append(a)
+    known = seen | {i for i in spelled if len(i) >= 4}
     out: dict[str, str] = {}
     for t in sorted(seen - spelled):
-        group = by_shape.get((len(t), t[0]), [])
-        if len(group) > 2000:
-            continue  # too many acronyms of that shape to say "only"
-        near = [a for a in group if swapped(t, a)]
-        if len(near) == 1 and near[0] in spelled:
-            out[t] = near[0]
+        near = {v for v in _slips(t) if v in known}
+        if len(near) == 1 and (a := near.pop()) in spelled:
+            out[t] = a
+    return out
+
+
+def _slips(t: str) -> set[str]:
+    """Every acronym :func:`swapped` with ``t``: its letters in two or three neighbouring places
+    (after the first) rearranged from the letters there (at most 27 per place)."""
+    out: set[str] = set()
+    for w in (2, 3) if len(t) >= 4 else ():
+        for k in range(1, len(t) - w + 1):
+            letters = sorted(set(t[k:k + w]))
+            for combo in product(letters, repeat=w):
+                v = t[:k] + "".join(combo) + t[k + w:]
+                if swapped(t, v):
+                    out.add(v)
     return out
 
 
