@@ -72,7 +72,7 @@ _PLACES = {
     "belarus": "belarus", "belarusian": "belarus", "kazakh": "kazakhstan", "kazakhstan": "kazakhstan",
     "chechen": "chechnya", "chechnya": "chechnya", "dagestan": "dagestan", "tatarstan": "tatarstan",
     "donetsk": "donetsk", "luhansk": "luhansk", "lugansk": "luhansk", "kherson": "kherson",
-    "zaporizhzhia": "zaporizhzhia", "krasnodar": "krasnodar", "rostov": "rostov", "british": "uk", "uk": "uk",
+    "zaporizhzhia": "zaporizhzhia", "krasnodar": "krasnodar", "rostov": "rostov", "rostov-on-don": "rostov", "british": "uk", "uk": "uk",
     "us": "us", "american": "us", "soviet": "ussr", "turkish": "turkey", "turkey": "turkey", "polish": "poland",
     "poland": "poland", "german": "germany", "germany": "germany", "french": "france", "france": "france",
 }
@@ -327,9 +327,9 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     if more.parents - less.parents and more.places <= less.places and more.peoples <= less.peoples:
         # "Committee of Ministers" and "... of the Council of Europe", "Permanent Council" and "OSCE
         # Permanent Council": one body with and without its parent (unless the index knows another).
-        return SURE_ORG, f"'{less.text}' is '{more.text}' without its parent organisation{_session_note(x, y)}"
+        return SURE_ORG, f"'{less.text}' is '{more.text}' without its parent organisation{_notes(x, y)}"
     if x.distinctive:
-        return SURE_ORG, f"'{less.text}' is '{more.text}' {where}{_session_note(x, y)}"
+        return SURE_ORG, f"'{less.text}' is '{more.text}' {where}{_notes(x, y)}"
     return _CANDIDATE, f"'{less.text}' may be '{more.text}' {where} (a generic name: which one?)"
 
 
@@ -338,6 +338,14 @@ def _session_note(x: OrgName, y: OrgName) -> str:
     if x.session == y.session:
         return ""
     return f"; '{x.session or y.session}' names a session of it, not another body"
+
+
+def _notes(x: OrgName, y: OrgName) -> str:
+    """What else a reason must say: a session adjective, a court word translated two ways."""
+    note = _session_note(x, y)
+    if sorted(x.head) != sorted(y.head):
+        note += f"; '{_okrug_word(x)}' and '{_okrug_word(y)}' translate one word (okruzhnoy)"
+    return note
 
 
 def _okrug_word(o: OrgName) -> str:

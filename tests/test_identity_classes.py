@@ -43,6 +43,7 @@ def pair(idx: IdentityIndex, a: str, b: str) -> Match | None:
     ("Velmor District Military Court", "Velmor Region Military Court"),
     ("Velmor Circuit Military Court", "Velmor Military District Court"),    # and another order
     ("Zorvan Circuit Administrative Court", "Zorvan District Administrative Court"),
+    ("Velmor District Military Court in Kyiv", "Velmor Regional Military Court"),   # and with its place
 ])
 def test_a_court_word_translated_two_ways_is_one_court(a: str, b: str) -> None:
     m = compare(org("org:a", a), org("org:b", b))
@@ -236,5 +237,8 @@ def test_the_key_measure_pairs_a_town_with_a_town_but_still_counts_a_town_drafte
     assert align_keys([town, region], [gold_region, gold_town]) == {"place:velmorsk": "place:velmorsk-town",
                                                                     "place:velmorsk-oblast": "place:velmorsk-region"}
     assert align_keys([town, region], [gold_region]) == {"place:velmorsk-oblast": "place:velmorsk-region"}
+    # A gold region named as the town is ("Velmorsk" for the region): the drafted region still takes it.
+    named_so = {**gold_region, "name": "Velmorsk", "aliases": ["Velmorsk region"]}
+    assert align_keys([town, region], [named_so]) == {"place:velmorsk-oblast": "place:velmorsk-region"}
     # Only the town drafted where the gold reads the region: still paired, so the measure counts it.
     assert align_keys([town], [gold_region]) == {"place:velmorsk": "place:velmorsk-region"}

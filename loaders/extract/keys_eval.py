@@ -4,9 +4,9 @@ across the corpus (one gold key per actor in every gold file).
 A *split* is a gold actor named in two or more articles whose drafts give it more than one
 key; a *wrong merge* is one drafted key that stands for two gold actors. Drafted entities
 are aligned to gold ones per article the way ``eval-extract`` aligns them (key, else name
-or alias after transliteration); among pairs alike by that measure, one whose kinds agree
-(a town with a town, a region with a region) and that shares more names comes first, so a
-drafted town does not take the gold region that the draft's region shares a name with.
+or alias after transliteration), except that a place is paired with a place of its kind
+first (a town with a town, a region with a region), so a drafted town does not take a gold
+region that the drafted region also matches; among pairs alike, the one sharing more names.
 
 Gold sets annotated apart may give one actor two keys (the self-written articles say
 ``org:mejlis``, the real ones ``org:mejlis-of-the-crimean-tatar-people``); ``same`` names such
@@ -89,17 +89,18 @@ def _names(entity: dict[str, Any]) -> set[str]:
 
 def align_keys(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, str]:
     """Pair drafted entities with gold ones of one label, each at most once: drafted key -> gold
-    key. The same key first, then the same name, then a shared name or alias (as
-    ``loaders.extract.evaluate.align_named``); within each of these, the pairs whose ``kind``
-    agrees, then those sharing more names.
+    key. Places of other kinds (a town, a region) last; then the same key first, the same name,
+    a shared name or alias (as ``loaders.extract.evaluate.align_named``); then more names shared.
+    A drafted town with nothing but a gold region to pair with is still paired with it (the
+    measure counts a region drafted under the town's key).
 
     >>> town = {"key": "place:k", "label": "Location", "name": "Kherson", "attributes": {"kind": "city"}}
     >>> region = {"key": "place:ko", "label": "Location", "name": "Kherson Oblast", "aliases": ["Kherson region"],
     ...           "attributes": {"kind": "region"}}
-    >>> gold = {"key": "place:kr", "label": "Location", "name": "Kherson region", "aliases": ["Kherson"],
+    >>> gold = {"key": "place:kr", "label": "Location", "name": "Kherson", "aliases": ["Kherson region"],
     ...         "attributes": {"kind": "region"}}
-    >>> align_keys([town, region], [gold])
-    {'place:ko': 'place:kr'}
+    >>> align_keys([town, region], [gold]), align_keys([town], [gold])
+    ({'place:ko': 'place:kr'}, {'place:k': 'place:kr'})
     """
     pairs: list[tuple[tuple[int, int, int], str, str]] = []
     for p in pred:
@@ -117,8 +118,9 @@ def align_keys(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[s
                 score = 1
             else:
                 continue
-            agrees = int(kind is not None and kind == (g.get("attributes") or {}).get("kind"))
-            pairs.append(((score, agrees, shared), p["key"], g["key"]))
+            g_kind = (g.get("attributes") or {}).get("kind")
+            conflict = int(p["label"] == "Location" and kind is not None and g_kind is not None and kind != g_kind)
+            pairs.append(((-conflict, score, shared), p["key"], g["key"]))
     out: dict[str, str] = {}
     taken: set[str] = set()
     for _rank, p_key, g_key in sorted(pairs, key=lambda x: (-x[0][0], -x[0][1], -x[0][2], x[1], x[2])):
