@@ -197,6 +197,12 @@ def parse_org(text: str) -> OrgName:
     ('federal', 'security', 'service')
     """
     toks = _tokens(text)
+    all_words = tuple(w for w, _ in toks if w not in _STOP)
+    session = ""
+    first = 1 if toks and toks[0][0] == "the" else 0
+    if len(all_words) >= 4 and len(toks) > first and toks[first][0] in _SESSION_WORDS and toks[-1][0] in _SESSION_BODIES:
+        # "Reinforced OSCE Permanent Council": the session word in front of the parent's acronym.
+        session, toks = toks[first][0], toks[:first] + toks[first + 1:]
     compact = text.replace(".", "").strip()
     acronym = compact.lower() if 2 <= len(compact) <= 7 and compact.isalpha() and compact.isupper() else ""
     places: set[str] = set()
@@ -235,10 +241,9 @@ def parse_org(text: str) -> OrgName:
             end = k
             parents.add(parent)
             break
-    words = tuple(w for w, _ in toks if w not in _STOP)
+    words = all_words
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
-    session = ""
-    if len(head) >= 3 and head[0] in _SESSION_WORDS and head[-1] in _SESSION_BODIES:
+    if not session and len(head) >= 3 and head[0] in _SESSION_WORDS and head[-1] in _SESSION_BODIES:
         session, head = head[0], head[1:]  # "Reinforced Permanent Council": a session of the Permanent Council
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
         head, places, peoples, parents = words, set(), set(), set()
@@ -533,6 +538,8 @@ OCCUPYING_STATES = frozenset({"russia"})
 # Head nouns (as 4-letter stems) of armed collectives.
 _ARMED = frozenset({"forc", "troo", "army", "mili", "sold", "figh", "unit"})
 _OCCUPATION = "occu"  # occupation, occupying, occupiers, occupational
+# Words in front of an armed head that say what it is, not which one ("Russian military forces").
+_ARMED_MODIFIERS = frozenset({"mili", "arme"})
 
 
 @lru_cache(maxsize=65536)
@@ -541,7 +548,8 @@ def collective_signature(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     qualify it; for armed forces an occupying state and "occupation" are one qualifier, "occupier".
 
     >>> collective_signature("Russian forces") == collective_signature("occupation forces") \\
-    ...     == collective_signature("Russian occupation forces") == (("forc",), frozenset({"occupier"}))
+    ...     == collective_signature("Russian occupation forces") == collective_signature("Russian military forces") \\
+    ...     == (("forc",), frozenset({"occupier"}))
     True
     >>> collective_signature("Russian security forces"), collective_signature("security forces")
     ((('secu', 'forc'), frozenset({'occupier'})), (('secu', 'forc'), frozenset()))
@@ -551,6 +559,8 @@ def collective_signature(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     core = collective_core(text)
     places = frozenset(p for w, raw in _tokens(text) if (p := _place(w, raw)))
     armed = bool(core) and (core[-1] in _ARMED or core == (_OCCUPATION,))
+    if armed:
+        core = tuple(c for c in core[:-1] if c not in _ARMED_MODIFIERS) + core[-1:]
     if armed and (_OCCUPATION in core or places & OCCUPYING_STATES):
         places = (places - OCCUPYING_STATES) | {"occupier"}
         core = tuple(c for c in core if c != _OCCUPATION) or core

@@ -107,6 +107,8 @@ def test_a_batch_gives_a_typed_acronym_the_known_key() -> None:
     ("Reinforced Standing Council", "Standing Council"),
     ("Extraordinary Standing Council", "Standing Council of the ZNDA"),
     ("Special Standing Council", "Standing Council"),
+    ("Reinforced ZNDA Standing Council", "Standing Council"),          # the session word before the parent
+    ("Reinforced ZNDA Standing Council", "ZNDA Standing Council"),
 ])
 def test_a_session_adjective_names_no_other_body(a: str, b: str) -> None:
     m = compare(org("org:a", a), org("org:b", b))
@@ -138,6 +140,7 @@ def test_a_batch_gives_a_reinforced_council_its_bodys_key() -> None:
     ("Russian occupation forces", "occupation forces"),
     ("Russian forces", "Russian occupation forces"),
     ("Russian troops", "occupying troops"),
+    ("Russian military forces", "occupation forces"),                   # "military" says what, not which
     ("law enforcement officers", "law enforcement"),
 ])
 def test_one_collective_under_its_qualifiers(a: str, b: str) -> None:
