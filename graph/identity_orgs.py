@@ -24,9 +24,11 @@ qualifiers), the *places* that qualify it, and the initials it may be abbreviate
   peoples that differ: never one organisation, whatever else is alike.
 
 Collective actors (``generic``: "law enforcement", "security forces") are read by
-:func:`collective_core`: two of them may be one actor only when the head noun of one is a
-word of the other (:func:`same_collective`): "occupiers" and "occupation authorities" may,
-"law enforcement officers" and "security forces" may not.
+:mod:`graph.identity_collectives` (its functions are importable from here too): two of them
+may be one actor only when the head noun of one is a word of the other
+(:func:`same_collective`): "occupiers" and "occupation authorities" may, "law enforcement
+officers" and "security forces" may not. The words of names (places, peoples, how a name is
+cut into words) are in :mod:`graph.identity_words`.
 
 >>> compare_orgs(parse_org("Russian Federal Security Service"), parse_org("Federal Security Service"))[0]
 0.92
@@ -44,16 +46,29 @@ False
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from typing import Literal
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
+
+# The collective names' functions live in graph.identity_collectives; importable from here too.
+from graph.identity_collectives import (
+    OCCUPYING_STATES,
+    collective_core,
+    collective_families,
+    collective_relation,
+    collective_signature,
+    same_collective,
+)
+from graph.identity_words import PEOPLE_WORDS as _PEOPLE_WORDS
+from graph.identity_words import PEOPLES as _PEOPLES
+from graph.identity_words import PLACE_FILLERS as _PLACE_FILLERS
+from graph.identity_words import STOP as _STOP
+from graph.identity_words import place_of as _place
+from graph.identity_words import tokens as _tokens
 
 __all__ = ["OrgName", "parse_org", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
            "collective_relation", "OCCUPYING_STATES", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
@@ -63,34 +78,11 @@ SURE_ORG = 0.92    # an acronym and its expansion; a distinctive head with and w
 SAME_ORDER = 0.93  # one head, the same places, another order
 _CANDIDATE = 0.7
 
-# Places and their adjectives, one canonical form each; any other capitalised word ending in
-# -ian or -ean is read as a place adjective too (Georgian, Korean), its place the word less its "n".
-_PLACES = {
-    "russia": "russia", "russian": "russia", "rf": "russia", "ukraine": "ukraine", "ukrainian": "ukraine",
-    "crimea": "crimea", "crimean": "crimea", "krym": "crimea", "sevastopol": "sevastopol", "simferopol": "simferopol",
-    "kyiv": "kyiv", "kiev": "kyiv", "moscow": "moscow", "europe": "europe", "european": "europe",
-    "belarus": "belarus", "belarusian": "belarus", "kazakh": "kazakhstan", "kazakhstan": "kazakhstan",
-    "chechen": "chechnya", "chechnya": "chechnya", "dagestan": "dagestan", "tatarstan": "tatarstan",
-    "donetsk": "donetsk", "luhansk": "luhansk", "lugansk": "luhansk", "kherson": "kherson",
-    "zaporizhzhia": "zaporizhzhia", "krasnodar": "krasnodar", "rostov": "rostov", "rostov-on-don": "rostov", "british": "uk", "uk": "uk",
-    "us": "us", "american": "us", "soviet": "ussr", "turkish": "turkey", "turkey": "turkey", "polish": "poland",
-    "poland": "poland", "german": "germany", "germany": "germany", "french": "france", "france": "france",
-}
-# Peoples (ethnonyms) that qualify a body's name the way places do ("Crimean Tatar Mejlis"), and
-# the words that say "people" after them ("Mejlis of the Crimean Tatar People").
-_PEOPLES = {"tatar": "tatar", "tatars": "tatar", "karaim": "karaim", "karaims": "karaim", "karaite": "karaim",
-            "karaites": "karaim", "krymchak": "krymchak", "krymchaks": "krymchak"}
-_PEOPLE_WORDS = frozenset({"people", "peoples", "nation", "community"})
-_NOT_PLACES = frozenset({"civilian", "guardian", "median", "meridian", "christian", "librarian", "veterinarian"})
-# Words between "of" and a place that leave the place a qualifier ("of the Republic of Crimea").
-_PLACE_FILLERS = frozenset({"the", "republic", "autonomous", "federation", "city", "region", "oblast", "krai",
-                            "of", "occupied", "annexed"})
 _QUALIFIER_LINKS = frozenset({"of", "in", "for"})
 # Words that make an "of the ..." complement a parent organisation ("Committee of Ministers of the
 # Council of Europe", "Permanent Council of the OSCE"): a body named with its parent.
 _PARENT_WORDS = frozenset({"council", "organisation", "organization", "union", "nations", "assembly", "alliance",
                            "commonwealth", "parliament"})
-_STOP = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an", "to", "s"})
 # One Russian or Ukrainian court word in several translations: okruzhnoy (окружной) is "district",
 # "circuit", "regional" or "region" in English, so in a military court's name they are one word
 # ("Southern District Military Court", "Southern Regional Military Court"). Elsewhere "regional"
@@ -163,27 +155,6 @@ def court_words(head: tuple[str, ...]) -> tuple[str, ...]:
         return head
     words = _OKRUG_MILITARY if "military" in head else _OKRUG_ANY_COURT
     return tuple("okrug" if w in words else w for w in head)
-
-
-def _place(word: str, raw: str) -> str | None:
-    if word in _PLACES:
-        return _PLACES[word]
-    if raw[:1].isupper() and len(word) > 5 and word.endswith(("ian", "ean")) and word not in _NOT_PLACES:
-        return word[:-1]
-    return None
-
-
-def _tokens(text: str) -> list[tuple[str, str]]:
-    """(lower-case ASCII word, word as written) pairs; a hyphenated word is one word (Co-operation)."""
-    text = anyascii(unicodedata.normalize("NFKC", text))
-    text = re.sub(r"['’]s\b", "", text)
-    out = []
-    for raw in re.split(r"[\s/,;:()\"“”«»]+", text):
-        raw = raw.strip(".'’-")
-        word = re.sub(r"[^a-z0-9-]", "", raw.lower()).strip("-")
-        if word:
-            out.append((word, raw))
-    return out
 
 
 @lru_cache(maxsize=131072)
@@ -468,120 +439,3 @@ def org_block_keys(o: OrgName) -> set[str]:
             keys.add(f"q:{o.acronym[0]}{o.acronym[-1]}")
     keys.update("a:" + i for i in o.initials)
     return keys
-
-
-# Words of a collective's name that say who its members are, not which collective it is
-# ("law enforcement officers" is law enforcement), and words that only hedge it.
-_MEMBER_WORDS = frozenset("""
-officer officers official officials agent agents employee employees personnel staff member members men man
-servicemen serviceman operative operatives representative representatives people unnamed unidentified
-de facto so called so-called installed
-""".split())
-
-
-@lru_cache(maxsize=65536)
-def collective_core(text: str) -> tuple[str, ...]:
-    """The words that say which collective a generic name is, as 4-letter stems, head noun last:
-    places, member words and hedges go ("Russian law enforcement officers" is ``('law', 'enfo')``).
-
-    >>> collective_core("law enforcement officers"), collective_core("Russian security forces")
-    (('law', 'enfo'), ('secu', 'forc'))
-    >>> collective_core("policemen"), collective_core("de facto authorities"), collective_core("masked men")
-    (('poli',), ('auth',), ('mask',))
-    """
-    words = [(w, raw) for w, raw in _tokens(text) if w not in _STOP and w not in _PLACE_FILLERS]
-    core = [w for w, raw in words if not _place(w, raw) and w not in _MEMBER_WORDS]
-    if not core:  # "men", "the people": the member word is the collective
-        core = [w for w, _ in words]
-    return tuple(dict.fromkeys(w[:4] for w in core))
-
-
-def same_collective(a: str, b: str) -> bool:
-    """Whether two generic names may be one collective: the head noun of one is a word of the other.
-
-    Each distinct collective noun phrase is its own actor ("security forces" are not "law
-    enforcement"); a name and its derived noun stay one ("occupiers", "occupation authorities").
-
-    >>> same_collective("law enforcement officers", "law enforcement"), same_collective("occupiers", "occupation authorities")
-    (True, True)
-    >>> same_collective("law enforcement", "security forces"), same_collective("security forces", "security services")
-    (False, False)
-    """
-    x, y = collective_core(a), collective_core(b)
-    return bool(x and y) and (x[-1] in y or y[-1] in x)
-
-
-def collective_families(name: str, aliases: Iterable[str]) -> list[tuple[str, list[str]]]:
-    """A generic actor's names grouped by :func:`same_collective`, the ``name``'s group first:
-    a list that calls two collectives by one key ("law enforcement", "security forces") becomes
-    one actor per collective noun phrase (each later group named by its first alias).
-
-    >>> collective_families("law enforcement officers", ["law enforcement", "security forces", "the security forces"])
-    [('law enforcement officers', ['law enforcement']), ('security forces', ['the security forces'])]
-    """
-    groups: list[tuple[str, list[str]]] = [(name, [])]
-    for alias in aliases:
-        for head, rest in groups:
-            if same_collective(head, alias):
-                rest.append(alias)
-                break
-        else:
-            groups.append((alias, []))
-    return groups
-
-
-# The occupying state of the territories the corpus covers: its forces there are the occupation
-# forces, so for armed forces "Russian" and "occupation" are one qualifier ("Russian forces",
-# "occupation forces", "Russian occupation forces"). Not for other collectives: "Russian
-# authorities" (Moscow) and the "occupation authorities" (in Crimea) may be two.
-OCCUPYING_STATES = frozenset({"russia"})
-# Head nouns (as 4-letter stems) of armed collectives.
-_ARMED = frozenset({"forc", "troo", "army", "mili", "sold", "figh", "unit"})
-_OCCUPATION = "occu"  # occupation, occupying, occupiers, occupational
-# Words in front of an armed head that say what it is, not which one ("Russian military forces").
-_ARMED_MODIFIERS = frozenset({"mili", "arme"})
-
-
-@lru_cache(maxsize=65536)
-def collective_signature(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A generic name as (core, qualifiers): the core of :func:`collective_core` and the places that
-    qualify it; for armed forces an occupying state and "occupation" are one qualifier, "occupier".
-
-    >>> collective_signature("Russian forces") == collective_signature("occupation forces") \\
-    ...     == collective_signature("Russian occupation forces") == collective_signature("Russian military forces") \\
-    ...     == (("forc",), frozenset({"occupier"}))
-    True
-    >>> collective_signature("Russian security forces"), collective_signature("security forces")
-    ((('secu', 'forc'), frozenset({'occupier'})), (('secu', 'forc'), frozenset()))
-    >>> collective_signature("occupation authorities"), collective_signature("Russian authorities")
-    ((('occu', 'auth'), frozenset()), (('auth',), frozenset({'russia'})))
-    """
-    core = collective_core(text)
-    places = frozenset(p for w, raw in _tokens(text) if (p := _place(w, raw)))
-    armed = bool(core) and (core[-1] in _ARMED or core == (_OCCUPATION,))
-    if armed:
-        core = tuple(c for c in core[:-1] if c not in _ARMED_MODIFIERS) + core[-1:]
-    if armed and (_OCCUPATION in core or places & OCCUPYING_STATES):
-        places = (places - OCCUPYING_STATES) | {"occupier"}
-        core = tuple(c for c in core if c != _OCCUPATION) or core
-    return core, places
-
-
-def collective_relation(a: str, b: str) -> Literal["same", "maybe", "apart"] | None:
-    """How two generic names relate when they name one kind of collective (the same core):
-    "same" (the same qualifiers: "law enforcement officers" and "law enforcement", "Russian
-    forces" and "occupation forces"), "maybe" (one says where from, the other does not:
-    "security forces" and "Russian security forces", which may be another country's), "apart"
-    (two countries' forces); None when the cores differ (:func:`same_collective` decides).
-
-    >>> collective_relation("Russian forces", "occupation forces"), collective_relation("security forces", "Russian security forces")
-    ('same', 'maybe')
-    >>> collective_relation("Russian security forces", "Ukrainian security forces"), collective_relation("police", "forces")
-    ('apart', None)
-    """
-    (ca, qa), (cb, qb) = collective_signature(a), collective_signature(b)
-    if ca != cb:
-        return None
-    if qa == qb:
-        return "same"
-    return "maybe" if qa <= qb or qb <= qa else "apart"

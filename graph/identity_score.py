@@ -19,8 +19,9 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
+from graph.identity_collectives import collective_relation, collective_signature, same_collective
 from graph.identity_names import STOP, ParsedName, fold, givens_relate, parse_name, surnames_relate
-from graph.identity_orgs import collective_relation, collective_signature, compare_orgs, same_collective
+from graph.identity_orgs import compare_orgs
 
 __all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "Record", "Match", "compare", "compatible", "lone_pair"]
 
@@ -181,7 +182,7 @@ def _compare_names(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | No
 
 
 def _compare_collectives(a: Record, b: Record) -> tuple[float, str, str, str] | Literal[False] | None:
-    """Two generic actors of one core (:func:`graph.identity_orgs.collective_relation`): one
+    """Two generic actors of one core (:func:`graph.identity_collectives.collective_relation`): one
     collective when some names of theirs carry the same qualifiers ("Russian forces", "occupation
     forces"); a candidate when one says where from and the other does not ("security forces",
     "Russian security forces"); ``False`` for two countries' forces; None: the cores differ."""

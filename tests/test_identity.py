@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from casegraph.cli import cli
-from graph.identity import DOUBT, SURE, IdentityIndex, Record, compare, fold, strip_roles
+from graph.identity import DOUBT, SURE, IdentityIndex, Match, Record, compare, fold, strip_roles
 from graph.model import Entity, claim_id
 from graph.ontology import default_ontology
 from loaders.extract import extract_articles
@@ -137,7 +137,7 @@ def test_folds_never_make_a_close_spelling_sure() -> None:
 
 # --- a surname alone: the only person known by it, else a candidate ----------------------
 
-def _pairs(records: list[Record]) -> dict[frozenset[str], object]:
+def _pairs(records: list[Record]) -> dict[frozenset[str], Match]:
     return {frozenset((m.left, m.right)): m for m in IdentityIndex(records).candidates()}
 
 
