@@ -25,8 +25,16 @@ __all__ = ["collective_core", "same_collective", "collective_families", "collect
 _MEMBER_WORDS = frozenset("""
 officer officers official officials agent agents employee employees personnel staff member members men man
 servicemen serviceman operative operatives representative representatives people unnamed unidentified
-de facto so called so-called installed
+de so called so-called
 """.split())
+# Words that say a body was set up by the occupying state, not which state's body it is: "de facto",
+# "Russian-installed" authorities are the occupation authorities, not Moscow's ("Russian authorities").
+_OCCUPATION_WORDS = frozenset({"facto", "de-facto", "installed", "imposed"})
+_OCCUPATION_SUFFIXES = ("-installed", "-imposed", "-backed")
+
+
+def _occupation_word(w: str) -> bool:
+    return w in _OCCUPATION_WORDS or w.endswith(_OCCUPATION_SUFFIXES)
 
 
 @lru_cache(maxsize=65536)
@@ -37,9 +45,12 @@ def collective_core(text: str) -> tuple[str, ...]:
     >>> collective_core("law enforcement officers"), collective_core("Russian security forces")
     (('law', 'enfo'), ('secu', 'forc'))
     >>> collective_core("policemen"), collective_core("de facto authorities"), collective_core("masked men")
-    (('poli',), ('auth',), ('mask',))
+    (('poli',), ('occu', 'auth'), ('mask',))
+    >>> collective_core("Russian-installed authorities") == collective_core("occupation authorities")
+    True
     """
-    words = [(w, raw) for w, raw in tokens(text) if w not in STOP and w not in PLACE_FILLERS]
+    words = [("occupation" if _occupation_word(w) else w, raw) for w, raw in tokens(text)
+             if w not in STOP and w not in PLACE_FILLERS]
     core = [w for w, raw in words if not place_of(w, raw) and w not in _MEMBER_WORDS]
     if not core:  # "men", "the people": the member word is the collective
         core = [w for w, _ in words]
@@ -128,6 +139,7 @@ def collective_relation(a: str, b: str) -> Literal["same", "maybe", "apart"] | N
     ('same', 'maybe')
     >>> collective_relation("Russian security forces", "Ukrainian security forces"), collective_relation("police", "forces")
     ('apart', None)
+    >>> collective_relation("Russian de facto authorities", "Russian authorities")  # occupation authorities, not Moscow's
     """
     (ca, qa), (cb, qb) = collective_signature(a), collective_signature(b)
     if ca != cb:
