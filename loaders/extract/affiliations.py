@@ -38,26 +38,35 @@ _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governme
                           r"movement|initiative)|human\s+rights\s+(?:group|organi[sz]ation)|movement|initiative|group)\s+)?")
 
 
-_TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], re.Pattern[str], re.Pattern[str]]] = {}
+# "X, a member of the Mejlis and head of the Crimean Tatar Resource Center": a second title for a second organisation.
+_AND_TITLE = r"\s+and\s+(?:(?:a|an|the)\s+)?(?P<title>{titles})s?\s+(?:of|with|for|at|in)\s+(?:the\s+)?"
+
+# "A and B are deputy heads of ORG"
+_PLURAL_TITLE = r"\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?(?P<title>{titles})s?\s+of\s+(?:the\s+)?"
+
+_Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+_TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], _Patterns]] = {}
 
 
-def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Title word -> predicate, and the two title patterns (built once per cue set)."""
+def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], _Patterns]:
+    """Title word -> predicate, and the four title patterns (built once per cue set)."""
     have = _TITLES.get(id(cues))
     if have is not None and have[0] is cues:
-        return have[1], have[2], have[3]
+        return have[1], have[2]
     pred: dict[str, str] = {}
     for key, p in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
         for w in cues.get(key, []):
             pred.setdefault(w.lower(), p)
     titles = "|".join(re.escape(w) for w in sorted(pred, key=len, reverse=True))
     # "X, an activist with ORG", "X, who is a member of the Mejlis", "X, a lawyer and member of ORG"
-    before = re.compile(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:a|an|the)\s+(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
+    before = re.compile(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
                         rf"(?P<title>{titles})s?\s+(?:with|of|for|at|in)\s+(?:the\s+)?", re.IGNORECASE)
     # "X, a Crimean Solidarity journalist": the title right after the organisation's name
-    after = re.compile(rf"\s+(?P<title>{titles})\b\s*[,.;)]", re.IGNORECASE)
-    _TITLES[id(cues)] = (cues, pred, before, after)
-    return pred, before, after
+    after = re.compile(rf"\s+(?P<title>{titles})\b\s*(?:[,.;)]|and\b)", re.IGNORECASE)
+    second = re.compile(_AND_TITLE.format(titles=titles), re.IGNORECASE)
+    plural = re.compile(_PLURAL_TITLE.format(titles=titles), re.IGNORECASE)
+    _TITLES[id(cues)] = (cues, pred, (before, after, second, plural))
+    return pred, (before, after, second, plural)
 
 
 def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction,
@@ -76,7 +85,7 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
         e = ex.entities.get(m.ref)
         return "" if e is None else e.label if not e.generic else "generic"
 
-    pred_of, before_rx, after_rx = _titles(cues) if cues else ({}, None, None)
+    pred_of, patterns = _titles(cues) if cues else ({}, None)
     people = [m for m in mentions if label(m) == "Person"]
     orgs = [m for m in mentions if label(m) == "Organisation"]
     ostarts = [o.start for o in orgs]
@@ -84,8 +93,12 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
         sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
         # only the organisations near the name (bisection: long articles name many)
         near = orgs[bisect.bisect_left(ostarts, p.start - 200):bisect.bisect_right(ostarts, p.end + 90)]
-        if before_rx is not None and after_rx is not None:
+        if patterns is not None:
+            before_rx, after_rx, second_rx, plural_rx = patterns
             _titled(text, sent, p, near, ex, pred_of, before_rx, after_rx, add)
+            _second_title(text, sent, p, near, ex, pred_of, second_rx, have, add)
+            in_sent = orgs[bisect.bisect_left(ostarts, sent.start):bisect.bisect_left(ostarts, sent.end)]
+            _plural_titles(text, sent, p, people, in_sent, pred_of, plural_rx, add)
         for o in near:
             if o.start - p.end > 40:
                 continue
@@ -136,6 +149,49 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
             add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "joined")
 
 
+def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention], orgs: list[Mention], pred_of: dict[str, str],
+                   plural_rx: re.Pattern[str], add: Callable[..., None]) -> None:
+    """"A and B are deputy heads of the community's representative body, the Mejlis": each person named
+    before a plural title holds it in the organisation whose name closes the description after it."""
+    after = plural_rx.match(text, p.end)  # "A and B are ...": from the last of the coordinated names
+    if after is None:
+        return
+    pred = pred_of.get(after.group("title").lower())
+    if pred is None:
+        return
+    # (the organisation right after "of" is read by the title rules of relations.py)
+    org = next((o for o in orgs if after.end() < o.start <= after.end() + 110 and o.end <= sent.end
+                and re.fullmatch(r"[^.;:()]*?,\s+(?:the\s+)?", text[after.end():o.start])
+                and re.match(r"\s*(?:[.;]|$)", text[o.end:o.end + 3])), None)
+    if org is None:
+        return
+    group = [p]
+    for q in reversed([m for m in people if m.end <= p.start and m.start >= sent.start]):
+        if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+            group.append(q)
+        else:
+            break
+    if len(group) < 2:
+        return
+    for q in group:
+        add(q.ref, pred, org.ref, quote_span(text, sent, group[-1].start, org.end), after.group("title").lower(), "plural-title")
+
+
+def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
+                  second_rx: re.Pattern[str], have: set[tuple[str, str]], add: Callable[..., None]) -> None:
+    """"X, a member of ORG1 and head of ORG2": once X is tied to ORG1 by an apposed title, a second
+    title joined by "and" ties X to ORG2 (an organisation named within 60 characters after ORG1)."""
+    for i, o1 in enumerate(orgs):
+        if o1.start <= p.end or o1.start - p.end > 90 or (p.ref, o1.ref) not in have:
+            continue
+        for o2 in orgs[i + 1:]:
+            if o2.start - o1.end > 60 or o2.end > sent.end:
+                break
+            mt = second_rx.fullmatch(text, o1.end, o2.start)
+            if mt and (pred := pred_of.get(mt.group("title").lower())) is not None:
+                add(p.ref, pred, o2.ref, quote_span(text, sent, p.start, o2.end), mt.group("title").lower(), "second-title")
+
+
 _AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
 
 
@@ -162,6 +218,9 @@ def settle_affiliations(ex: Extraction, leadership: list[str]) -> None:
     for c in ex.claims:
         if c.predicate == "WORKS_FOR" and str(c.qualifiers.get("role", "")).lower() in heads:
             c.predicate = "LEADS"
+        elif c.predicate == "MEMBER_OF" and (ex.entities[c.object].attributes or {}).get("kind") == "media" \
+                and ex.entities[c.subject].label == "Person":
+            c.predicate = "WORKS_FOR"  # "an RFE/RL journalist": an outlet's people are its staff, not its members
     best: dict[tuple[str, str], int] = {}
     for c in ex.claims:
         if c.predicate in _AFFILIATIONS:

@@ -42,7 +42,9 @@ _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:w
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
-_DEFENDANT_RE = re.compile(r",\s+(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|the\s+)?(?:co-)?defendants?\s+in\b")
+# "X, one of the defendants in", "X is a defendant in", "X was among the defendants in"
+_DEFENDANT_RE = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|became|remains)\s+)(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|"
+                           r"the\s+|among\s+the\s+)?(?:(?:main|key|fellow|other)\s+)?(?:co-)?defendants?\s+in\b")
 _REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
                            r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 # "X and Y were arrested in the so-called Hizb ut-Tahrir case", "X, accused in the Ukrainian saboteurs case"
@@ -55,10 +57,46 @@ _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
                       rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
                       r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
+# "X faces up to 20 years", "X, who faces a possible 15-year sentence": a term a trial may bring (X is accused).
+_FACES_RE = re.compile(rf"(?:\s*,\s*who)?\s+(?:now\s+|still\s+|could\s+|may\s+|might\s+)?(?:faces?|facing|risks?|risking)\s+(?:up\s+to\s+|a\s+"
+                       rf"(?:possible|potential|maximum)\s+(?:of\s+)?|as\s+many\s+as\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:years?|months?)\b",
+                       re.IGNORECASE)
+# Custody before trial: "extended the pre-trial detention of X", "X's detention was extended", "X remains in pre-trial detention".
+_EXTENDED_OF_RE = re.compile(r"\b(?:extended|prolonged|extends|prolongs|extending|prolonging)\s+(?:the\s+)?(?:pre-?trial\s+)?"
+                             r"(?:detention|arrest|custody)\s+(?:period\s+)?(?:of|for)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+_OWN_CUSTODY_RE = re.compile(r"(?:(?:’s|')s?\s+(?:pre-?trial\s+)?(?:detention|arrest|custody)\s+(?:period\s+)?(?:was|has\s+been|had\s+been|were)\s+"
+                             r"(?:again\s+|once\s+again\s+|further\s+)?(?:extended|prolonged)|(?:\s*,\s*who)?\s+(?:remains|remained|is|was|"
+                             r"has\s+been|had\s+been|spent\s+[\w\s-]{1,20}?)\s+(?:held\s+)?in\s+pre-?trial\s+detention)\b", re.IGNORECASE)
+# A sentence without its length: "received a suspended sentence", "was given a lengthy prison term".
+_SENTENCE_NOUN_RE = re.compile(r"\b(?:received|receives|given|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{0,40}?\s+)?"
+                               r"an?\s+(?:(?:suspended|lengthy|long|harsh|heavy|real|prison|jail|colony|custodial|life)\s+){1,3}(?:sentence|term)\b",
+                               re.IGNORECASE)
+# "the verdict against X", "the sentences of X and Y", "Russia continues to prosecute X"
+_VERDICT_OF_RE = re.compile(r"\b(?:(?P<noun>verdicts?|sentences?|convictions?|indictment)\s+(?:against|of|for|on)|"
+                            r"prosecut(?:e|es|ed|ing)|convicting|sentencing)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+# A measure of restraint, a plea, an acquittal or a prison stay: "X was remanded in custody", "X pleaded not guilty",
+# "X denies the charges", "X was acquitted", "X has been imprisoned since 2016".
+_MEASURE_AFTER_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|remains|remained)\s+(?:\w+ly\s+)?"
+                               r"(?:(?P<acq>acquitted)|(?P<fined>fined)|remanded\s+in(?:to)?\s+custody|placed\s+(?:in\s+(?:pre-?trial\s+)?(?:detention|custody)|"
+                               r"under\s+house\s+arrest)|under\s+house\s+arrest|(?P<jail>imprisoned|jailed|behind\s+bars))|(?:pleaded|pleads|has\s+pleaded)\s+"
+                               r"(?:not\s+)?guilty|(?:denies|denied|rejects|rejected|has\s+denied)\s+(?:the|all)\s+(?:\w+\s+){0,2}?charges|"
+                               r"(?:stood|stands|standing|is\s+standing|was\s+standing)\s+trial)\b",
+                               re.IGNORECASE)
+_MEASURE_OF_RE = re.compile(r"\b(?:(?P<acq>acquitted)|remanded|placed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z])[^.;]{0,40}?(?:in(?:to)?\s+custody|"
+                            r"under\s+house\s+arrest|in\s+(?:pre-?trial\s+)?detention)|(?-i:[A-Z]))", re.IGNORECASE)
+# "the administrative detention of human rights lawyer X", "administrative charges against X"
+_ADMIN_OF_RE = re.compile(r"\badministrative\s+(?:detention|arrest|fine|offen[cs]es?|charges?|case|proceedings|protocol|prosecution)\s+"
+                          r"(?:of|against|for|on)\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}?)(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))")
+# "... on charges of X / imprisoned ... . This includes A, B and C": the people a list names after a sentence about
+# prosecuted or imprisoned people are its defendants.
+_GROUP_CUE_RE = re.compile(r"\b(?:charges?|charged|convicted|sentenced|imprisoned|jailed|prosecut\w*|political\s+prisoners|"
+                           r"prisoners\s+of\s+conscience|detained\s+on)\b", re.IGNORECASE)
+_LIST_OPEN_RE = re.compile(r"\s*(?:This|These|They|Those)\s+(?:includes?|included|are|were)\s+(?:among\s+others\s+)?|"
+                           r"\s*(?:Among\s+them|Among\s+those)\s+(?:are|were|is|was)\s+")
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
 _CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
-                      r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested")
+                      r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested|faces|facing|risk|extend|prolong|pre-trial|pretrial|verdict|acquit|remand|placed|plead|denie|reject|custody|bars|administrative|fined|stood|stand")
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
 
@@ -142,14 +180,20 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             who = named_at(pos) if mt.group("name") is not None else antecedent(i, s0 + mt.start())
             if who is None:
                 continue
-            after = who.end if mt.group("name") is not None else pos
+            group = [who]
+            if mt.group("name") is not None:  # "accused X, Y and Z of sabotage": everyone the verb names
+                while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and \
+                        re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+            after = group[-1].end if mt.group("name") is not None else pos
             obj = _OBJECT_RE.match(text, after)
             verb = mt.group("verb").lower()
             if obj is None or (verb.startswith("f") and not obj.group("guilty")) or (obj.group("prep").lower() == "for"
                                                                                     and not verb.startswith("convict")):
                 continue
             status = next(v for k, v in _STATUS.items() if verb.startswith(k))
-            add(who, sent, s0 + mt.start(), obj.end(), status, charge_after(sent, obj.end()), "case:accusation")
+            for one in group:
+                add(one, sent, s0 + mt.start(), obj.end(), status, charge_after(sent, obj.end()), "case:accusation")
         for mt in _SUSPICION_RE.finditer(sent.text):
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]
@@ -178,7 +222,18 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 else "accused" if verb in ("accused", "charged", "prosecuted") else "defendant"
             for who in group:
                 add(who, sent, group[-1].start, s0 + mt.end(), status, None, "case:in-case")
-        for mt in _TERM_RE.finditer(sent.text):
+        for mt in _VERDICT_OF_RE.finditer(sent.text):
+            who = named_at(s0 + mt.end())
+            if who is None:
+                continue
+            group = [who]
+            while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and \
+                    re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            status = "convicted" if mt.group("noun") or mt.group().lower().startswith(("convicting", "sentencing")) else "accused"
+            for one in group:
+                add(one, sent, s0 + mt.start(), group[-1].end, status, None, "case:verdict-of")
+        for mt in [*_TERM_RE.finditer(sent.text), *_SENTENCE_NOUN_RE.finditer(sent.text)]:
             a = s0 + mt.start()
             if mt.group("who") is not None:
                 who = named_at(s0 + mt.start("who"))
@@ -192,6 +247,49 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         for who in in_sentence(sent):
             if _OWN_CASE_RE.match(text, who.end) or _DEFENDANT_RE.match(text, who.end):
                 add(who, sent, who.start, who.end + 12, "defendant", None, "case:named")
+            elif (faces := _FACES_RE.match(text, who.end)) is not None:
+                add(who, sent, who.start, faces.end(), "accused", None, "case:faces")
+            elif (held := _OWN_CUSTODY_RE.match(text, who.end)) is not None:
+                add(who, sent, who.start, held.end(), "accused", None, "case:custody")
+            elif (measure := _MEASURE_AFTER_RE.match(text, who.end)) is not None:
+                status = "acquitted" if measure.group("acq") else "convicted" if measure.group("fined") \
+                    else "defendant" if measure.group("jail") else "accused"
+                add(who, sent, who.start, measure.end(), status, None, "case:measure")
+        for mt in _ADMIN_OF_RE.finditer(sent.text):
+            who = named_at(s0 + mt.end())
+            if who is not None:
+                add(who, sent, s0 + mt.start(), who.end, "accused", None, "case:administrative")
+        for mt in _MEASURE_OF_RE.finditer(sent.text):
+            who = named_at(s0 + mt.end())
+            if who is not None and (mt.group("acq") or re.match(r"[^.;]{0,40}?(?:in(?:to)?\s+custody|under\s+house\s+arrest|"
+                                                                 r"in\s+(?:pre-?trial\s+)?detention)", text[who.end:sent.end])):
+                add(who, sent, s0 + mt.start(), who.end, "acquitted" if mt.group("acq") else "accused", None, "case:measure")
+        for mt in _EXTENDED_OF_RE.finditer(sent.text):
+            who = named_at(s0 + mt.end())
+            if who is not None:
+                add(who, sent, s0 + mt.start(), who.end, "accused", None, "case:custody")
+    # "Activists are pursued on terrorism charges. This includes A, B and C": the list's people are the defendants.
+    for i, sent in enumerate(sentences[1:], start=1):
+        opened = _LIST_OPEN_RE.match(sent.text)
+        prev = sentences[i - 1]
+        if opened is None or not _GROUP_CUE_RE.search(prev.text) or text.count("\n", prev.end, sent.start) > 1:
+            continue
+        first = named_at(sent.start + opened.end())
+        if first is None:
+            continue
+        group = [first]
+        while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and \
+                re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[group[-1].end:nxt.start]):
+            group.append(nxt)
+        charge = None
+        on = re.search(r"\b(?:on|faces?|facing)\s+(?:(?:alleged|fabricated|trumped-up|false|bogus|politically\s+motivated)\s+)?"
+                       r"(?P<what>(?:[\w“”\"’-]+\s+(?:and\s+)?){1,3}?)charges\b|\bcharged\s+with\s+(?P<with>[\w\s’'-]{4,60}?)(?:[,.;]|$)",
+                       prev.text, re.IGNORECASE)
+        if on:
+            charge = (on.group("what") or on.group("with") or "").strip(" “”\"").lower() or None
+        for who in group:
+            add(who, sent, prev.start + (on.start() if on else 0), who.end, "convicted" if re.search(r"sentenced|convicted|imprisoned|jailed",
+                prev.text + sent.text) else "accused", charge, "case:listed")
     # An article of the code in a sentence that names one defendant: that defendant's charge.
     for sent in sentences:
         art = _ARTICLE_RE.search(sent.text)

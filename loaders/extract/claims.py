@@ -745,12 +745,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
     """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
+    from loaders.extract.accusations import statement_accusations
     from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
     from loaders.extract.cases import more_cases
     from loaders.extract.doc_source import issuing_body
-    from loaders.extract.event_links import acts_in_named_cases, link_events
+    from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
     from loaders.extract.event_places import event_places, prune_event_places
     from loaders.extract.facilities import based_orgs, facility_places
+    from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
     from loaders.extract.org_statements import org_publications
     from loaders.extract.place_parts import place_parts, residences
@@ -758,12 +760,15 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.works_for import staff_affiliations
 
     more_cases(text, sentences, mentions, ex, gaz)
+    ban_cases(text, sentences, mentions, ex)
     staff_affiliations(text, sentences, mentions, ex)
     more_affiliations(text, sentences, mentions, ex, gaz.cues)
     org_publications(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     link_events(text, sentences, ex)
     acts_in_named_cases(text, sentences, ex)
+    acts_for_cases(text, sentences, ex)
+    statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)

@@ -16,13 +16,14 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
 
-__all__ = ["link_events", "acts_in_named_cases"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
 _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+wake\s+of|in\s+connection\s+with|linked\s+to|"
-                         r"in\s+response\s+to|in\s+retaliation\s+for)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}",
-                         re.IGNORECASE)
+                         r"in\s+response\s+to|in\s+retaliation\s+for|as\s+a\s+result\s+of|because\s+of|due\s+to|amid|"
+                         r"protesting|in\s+protest\s+(?:against|at|over)|to\s+protest(?:\s+against)?|to\s+witness)\s+"
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}", re.IGNORECASE)
 # "ACT ..., which resulted in / that led to ACT": the second results from the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
@@ -100,3 +101,42 @@ def acts_in_named_cases(text: str, sentences: list[Sentence], ex: Extraction) ->
                 have.add((ev, cases[who]))
                 lo, hi = min(a, sent.start + mt.start()), max(b, sent.start + mt.end())
                 ex.claim(ev, "PART_OF", cases[who], quote_span(text, sent, lo, hi), 0.6, "named-case")
+
+
+# "... for picketing outside the court in support of his compatriot, X": an act done for X's cause.
+_FOR_CASE_RE = re.compile(r"\b(?:in\s+support\s+of|in\s+solidarity\s+with|in\s+defen[cs]e\s+of|to\s+support|supporting|"
+                          r"in\s+connection\s+with\s+the\s+(?:criminal\s+)?case\s+(?:of|against)|as\s+part\s+of\s+the\s+(?:criminal\s+)?"
+                          r"case\s+(?:of|against)|in\s+the\s+(?:criminal\s+)?case\s+(?:of|against))\s+(?:the\s+)?"
+                          r"(?:(?:[a-z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*,\s+))?(?:(?:Mr|Mrs|Ms)\.?\s+)?", re.IGNORECASE)
+
+
+def acts_for_cases(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """An act on one person done in support of, or within the case of, another defendant ("detained
+    for picketing in support of X", "searched in connection with the case of X") is ``LINKED_TO``
+    X's case: the nearest act before the phrase whose target is not X."""
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    if not cases:
+        return
+    names = {ref: [ex.entities[ref].name, *ex.entities[ref].aliases] for ref in cases if ref in ex.entities}
+    target_of: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            target_of.setdefault(c.object, set()).add(c.subject)
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LINKED_TO", "PART_OF")}
+    for sent in sentences:
+        for mt in _FOR_CASE_RE.finditer(sent.text):
+            at = sent.start + mt.end()
+            who = next((ref for ref, ns in names.items() if any(n and text.startswith(n, at) for n in ns)), None)
+            if who is None:
+                continue
+            before = [t for t in _within(spans, sent) if t[1] <= sent.start + mt.start() and who not in target_of.get(t[2], set())
+                      and target_of.get(t[2])]
+            if not before:
+                continue
+            a, _b, ev = before[-1]
+            if (ev, cases[who]) not in have:
+                have.add((ev, cases[who]))
+                ex.claim(ev, "LINKED_TO", cases[who], quote_span(text, sent, a, at + len(ex.entities[who].name)), 0.6,
+                         "event-for-case")

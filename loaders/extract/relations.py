@@ -77,11 +77,13 @@ class _Cues:
         titles = alt(self.pred)
         title = rf"(?i:(?P<former>former\s+)?(?P<title>{titles})(?P<pl>s|es)?)"
         # "<title> of (the) (banned|grassroots movement) ORG": up to three lowercase words before the name.
-        self.title_of = re.compile(rf"\b{title}\s+(?:of|for|at)\s+(?:the\s+)?(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}}$")
+        # ("an activist of the Crimean Tatar movement ORG": a named kind of group before the name.)
+        self.title_of = re.compile(rf"\b{title}\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){{1,3}}(?:movement|group|"
+                                   rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}})$")
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
         self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
                                      rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
-        self.org_title = re.compile(rf"(?:’s|'s)?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
+        self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
         # the gazetteer's relatives, and ties the cue list lacks (cousins are often detained together)
         self.relatives = alt(cues["relatives"] + ["cousin", "grandson", "granddaughter", "stepson"])

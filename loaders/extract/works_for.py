@@ -26,8 +26,9 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
           r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
           r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
-_STAFF_OF_RE = re.compile(rf",\s+(?:(?:a|an|the)\s+(?P<title>{_STAFF})\s+(?:with|at|for)|who\s+(?:works|worked|has\s+worked)\s+"
-                          r"(?:for|at|with))\s+(?:the\s+)?", re.IGNORECASE)
+_STAFF_OF_RE = re.compile(rf",\s+(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor)\s+"
+                          r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
+                          r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?", re.IGNORECASE)
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
 _TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0,3}}(?P<title>{_STAFF})\b", re.IGNORECASE)

@@ -1,0 +1,84 @@
+"""A court's ban of an organisation is a case against it: "a court ruling declaring the Mejlis an
+extremist organization", "the Supreme Court's ruling to uphold the ban of the Mejlis", "the court
+banned ORG as extremist", "ORG was declared extremist and banned by the Supreme Court".
+
+The organisation is ``DEFENDANT_IN`` its own ``LegalCase`` ("Case to ban ORG"); where the sentence
+says what the court called it ("extremist", "terrorist", "undesirable"), that is the charge, also as
+``ACCUSED_OF``. Only a court's act makes a case: "Hizb ut-Tahrir, a group banned in Russia" (a ban
+mentioned in passing, no court named) is left out, and so are state bodies and generic actors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["ban_cases"]
+
+# Organisations a court may ban (not a state body, a court, a newspaper's owner state...).
+_BANNABLE = ("ngo", "representative_body", "party", "media", "other", "religious", "collective")
+_COURT_RE = re.compile(r"\b(?:court|courts|ruling|judgment|judgement|verdict|judges?)\b", re.IGNORECASE)
+# The ban in front of the organisation: "declaring ORG", "the ban of ORG", "banned ORG", "liquidation of ORG".
+_BAN_BEFORE_RE = re.compile(r"\b(?:declar(?:e|es|ed|ing)|(?:ban|banning|prohibition|liquidation|outlawing|suspension)\s+(?:of|on)|"
+                            r"bann(?:ed|ing)|bans|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?)\s+"
+                            r"(?:the\s+)?(?:activities\s+of\s+(?:the\s+)?)?(?:[^.;,“”\"]{0,60}?,\s+(?:the\s+)?)?$", re.IGNORECASE)
+# The ban after the organisation: "ORG was declared extremist", "ORG was banned by the Supreme Court".
+_BAN_AFTER_RE = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:declared|designated|"
+                           r"recognized|recognised|labelled|labeled|banned|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
+# "ORG as an 'extremist' organization", "ORG, labelled extremist"
+_CALLED_AS_RE = re.compile(r"(?:’s|'s)?\s*(?:,\s*)?(?:as|labell?ed|branded|designated)\s+(?:an?\s+)?[‘'“\"]?(?P<label>extremist|terrorist|"
+                           r"undesirable)[’'”\"]?(?:\s+(?:organi[sz]ation|group|movement))?", re.IGNORECASE)
+# What the court called it: the charge.
+_LABEL_RE = re.compile(r"\b(?P<label>extremist|terrorist|undesirable)\b", re.IGNORECASE)
+
+
+def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add a ``LegalCase`` with ``DEFENDANT_IN`` (and ``ACCUSED_OF`` where labelled) for each
+    organisation a court bans in one sentence of the article."""
+    orgs = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation"
+            and not e.generic and (e.attributes or {}).get("kind") in _BANNABLE]
+    starts = [m.start for m in orgs]
+    have = {c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    unlabelled: dict[str, str] = {}  # organisation -> its ban case, where the ban's sentence gave no label
+    for sent in sentences:
+        if not _COURT_RE.search(sent.text):
+            continue
+        for o in orgs[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]:
+            if o.ref in have or o.end > sent.end:
+                continue
+            before = _BAN_BEFORE_RE.search(text, max(sent.start, o.start - 110), o.start)
+            after = None if before else _BAN_AFTER_RE.match(text, o.end, sent.end)
+            if before is None and after is None:
+                continue
+            a, b = (before.start(), o.end) if before else (o.start, after.end())  # type: ignore[union-attr]
+            label = _LABEL_RE.search(text, a, min(sent.end, b + 60))
+            charge = f"{label.group('label').lower()} organization" if label else None
+            if label:
+                b = max(b, label.end())
+            name = ex.entities[o.ref].name
+            case = f"case:{o.ref.split(':', 1)[-1]}-ban"
+            ex.entity(case, "LegalCase", f"Case to ban {name}")
+            span = quote_span(text, sent, a, b)
+            have.add(o.ref)
+            ex.claim(o.ref, "DEFENDANT_IN", case, span, 0.6, "case:ban", procedural_status="convicted", charge=charge)
+            if charge:
+                ex.claim(o.ref, "ACCUSED_OF", case, span, 0.6, "case:ban", charge=charge)
+            else:
+                unlabelled[o.ref] = case
+    # "We reject the characterization of the Mejlis as an 'extremist' organization": the label the ban
+    # gave, said in another sentence of the article.
+    for o in orgs:
+        if o.ref not in unlabelled:
+            continue
+        label = _CALLED_AS_RE.match(text, o.end)
+        if label is None:
+            continue
+        where = next((s for s in sentences if s.start <= o.start < s.end), None)
+        if where is None:
+            continue
+        charge = f"{label.group('label').lower()} organization"
+        ex.claim(o.ref, "ACCUSED_OF", unlabelled.pop(o.ref), quote_span(text, where, o.start, label.end()), 0.55, "case:ban-label",
+                 charge=charge)
