@@ -1,0 +1,109 @@
+"""Acts of institutions and more kinds of acts on people (issue 20): a text a body adopts,
+sanctions, visits, sessions, applications to a body, meetings, charges, hearings, wanted
+lists, travel bans. The sentences are written for the tests (fictional people)."""
+
+from __future__ import annotations
+
+from extract_helpers import check_quotes, extract
+
+from loaders.extract.claims import Extraction
+
+
+def events(ex: Extraction, kind: str) -> dict[str, str]:
+    """Event key -> name for the events of ``kind``."""
+    return {k: e.name for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == kind}
+
+
+def links(ex: Extraction, predicate: str, role: str | None = None) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in ex.claims
+            if c.predicate == predicate and (role is None or c.qualifiers.get("role") == role)}
+
+
+def test_a_body_that_adopts_a_law_states_it() -> None:
+    text, ex = extract("In April 2016, the State Duma adopted a law banning the activities of extremist organisations.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Law adopted by")]
+    assert ("org:state-duma", ev) in links(ex, "STATES")
+    check_quotes(text, ex.claims)
+    # the passive, with the body after "by"
+    _text, ex = extract("A law on the status of Crimea was passed by the Verkhovna Rada on 4 May.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Law adopted by")]
+    assert any(o == ev and s.startswith("org:") for s, o in links(ex, "STATES"))
+
+
+def test_a_resolution_without_a_number_or_a_law_only_asked_for_is_no_event() -> None:
+    _text, ex = extract("The UN General Assembly adopted a resolution calling on States to act.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Resolution")]
+    _text, ex = extract("Ukraine called on the State Duma to adopt a law on Crimea.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Law")]
+
+
+def test_sanctions_on_a_named_person_by_a_body() -> None:
+    text, ex = extract("On 5 May the European Union imposed sanctions on Oleksiy Varenko, a judge in Simferopol.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Sanctions imposed by")]
+    assert ("person:oleksiy-varenko", ev) in links(ex, "PARTICIPANT_IN", "target")
+    assert ("org:european-union", ev) in links(ex, "PARTICIPANT_IN", "participant")
+    check_quotes(text, ex.claims)
+
+
+def test_a_visit_to_a_place_has_its_visitor_and_its_place() -> None:
+    text, ex = extract("Ukrainian Ombudsman Lyudmila Dorenko visited Kherson on 9 June.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Visit of")]
+    assert ("person:lyudmila-dorenko", ev) in links(ex, "PARTICIPANT_IN", "participant")
+    assert (ev, "place:kherson") in links(ex, "LOCATED_IN")
+    check_quotes(text, ex.claims)
+    # "her visit to Kyiv": the possessive's owner
+    _text, ex = extract("Lyudmila Dorenko spoke to reporters after her visit to Kyiv.")
+    assert [n for n in events(ex, "other").values() if n.startswith("Visit of Lyudmila Dorenko")]
+
+
+def test_a_session_of_a_body() -> None:
+    _text, ex = extract("The situation in Crimea was discussed at the 52nd session of the UN Human Rights Council.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Session of")]
+    assert any(ev == o for _s, o in links(ex, "PARTICIPANT_IN", "participant"))
+
+
+def test_an_application_to_a_court_of_human_rights() -> None:
+    _text, ex = extract("Emil Kurtaliyev lodged a complaint with the European Court of Human Rights in 2019.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Application of")]
+    people = {s for s, o in links(ex, "PARTICIPANT_IN", "participant") if o == ev}
+    assert "person:emil-kurtaliyev" in people and any(s.startswith("org:") for s in people)
+
+
+def test_a_criminal_case_opened_against_a_person_is_a_charge() -> None:
+    text, ex = extract("On 3 May 2021, the FSB opened a criminal case against activist Rustem Aliyev.")
+    [ev] = events(ex, "charge")
+    assert ("person:rustem-aliyev", ev) in links(ex, "PARTICIPANT_IN", "target")
+    assert ("org:fsb", ev) in links(ex, "PARTICIPANT_IN", "perpetrator")
+    check_quotes(text, ex.claims)
+    _text, ex = extract("Investigators charged Rustem Aliyev with sabotage in June.")
+    assert len(events(ex, "charge")) == 1
+
+
+def test_a_preliminary_hearing_in_a_persons_case() -> None:
+    _text, ex = extract("The Kyiv District Court held a preliminary hearing in the case of Rustem Aliyev on 5 June 2021.")
+    [ev] = events(ex, "hearing")
+    assert ("person:rustem-aliyev", ev) in links(ex, "PARTICIPANT_IN", "target")
+
+
+def test_meetings_in_more_forms() -> None:
+    _text, ex = extract("Foreign Minister Dmytro Kolenko held talks with Refat Chubarov in Kyiv on Monday.")
+    [ev] = events(ex, "meeting")
+    both = {s for s, o in links(ex, "PARTICIPANT_IN", "participant") if o == ev}
+    assert {"person:dmytro-kolenko", "person:refat-chubarov"} <= both
+    _text, ex = extract("Dmytro Kolenko and Refat Chubarov met in Ankara on 2 March.")
+    [ev] = events(ex, "meeting")
+    assert {"person:dmytro-kolenko", "person:refat-chubarov"} <= {s for s, o in links(ex, "PARTICIPANT_IN") if o == ev}
+    # "talks" with nobody: no meeting
+    _text, ex = extract("Dmytro Kolenko said the talks were useful.")
+    assert not events(ex, "meeting")
+
+
+def test_acts_on_a_person_that_are_neither_arrest_nor_trial() -> None:
+    for sentence, word in (("In 2020 the occupation authorities put Server Kadyrov on the federal wanted list.", "wanted"),
+                           ("Lawyer Edem Kurtseitov was disbarred in May 2021.", "Expulsion"),
+                           ("In May Edem Kurtseitov was banned from leaving Russia.", "Travel ban"),
+                           ("The United Kingdom sanctioned Oleksiy Varenko in March.", "Sanctions")):
+        text, ex = extract(sentence)
+        names = list(events(ex, "other").values())
+        assert any(word in n for n in names), (sentence, names)
+        check_quotes(text, ex.claims)
