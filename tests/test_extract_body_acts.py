@@ -107,3 +107,15 @@ def test_acts_on_a_person_that_are_neither_arrest_nor_trial() -> None:
         names = list(events(ex, "other").values())
         assert any(word in n for n in names), (sentence, names)
         check_quotes(text, ex.claims)
+
+
+def test_taken_from_hospital_and_brought_somewhere_is_a_transfer_by_the_agency() -> None:
+    text, ex = extract("On 2 May, Russian security services took activist Lenur Sadykov from hospital and brought him to "
+                       "Simferopol airport.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Transfer of")]
+    assert ("person:lenur-sadykov", ev) in links(ex, "PARTICIPANT_IN", "target")
+    assert any(o == ev and s.startswith("org:") for s, o in links(ex, "PARTICIPANT_IN", "perpetrator"))
+    check_quotes(text, ex.claims)
+    # "took part in", "took a photo from": nobody moved
+    _text, ex = extract("Lenur Sadykov took part in a rally and took questions from the press.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Transfer of")]
