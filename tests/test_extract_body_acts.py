@@ -119,3 +119,15 @@ def test_taken_from_hospital_and_brought_somewhere_is_a_transfer_by_the_agency()
     # "took part in", "took a photo from": nobody moved
     _text, ex = extract("Lenur Sadykov took part in a rally and took questions from the press.")
     assert not [n for n in events(ex, "other").values() if n.startswith("Transfer of")]
+
+
+def test_a_campaign_an_actor_wages_somewhere() -> None:
+    text, ex = extract("Since 2015, the Russian occupation authorities have engaged in an array of abuses in a campaign to "
+                       "silence all dissent in Crimea.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Campaign by")]
+    assert any(o == ev and s.startswith("org:") for s, o in links(ex, "PARTICIPANT_IN", "perpetrator"))
+    assert (ev, "place:crimea") in links(ex, "LOCATED_IN")
+    check_quotes(text, ex.claims)
+    # a campaign nobody is said to wage is commentary
+    _text, ex = extract("Crimean Tatars have faced a campaign of repression in Crimea.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Campaign by")]

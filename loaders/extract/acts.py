@@ -247,7 +247,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for ba in body_acts(text, s0, people, orgs, places):
         out.append(Act("other", ba.name, ba.start, ba.end, targets=ba.targets, participants=ba.participants, places=ba.places,
-                       issuers=ba.issuers))
+                       issuers=ba.issuers, perpetrators=list(ba.perpetrators)))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the

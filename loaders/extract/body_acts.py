@@ -38,6 +38,7 @@ class BodyAct(NamedTuple):
     participants: list[Mention]
     places: list[Mention]
     issuers: list[Mention]
+    perpetrators: tuple[Mention, ...] = ()
 
 
 # What a body adopts: legislation. (A resolution with no number, "adopted a resolution calling on States",
@@ -68,7 +69,13 @@ _SESSION_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|(?:
 _APPLY_RE = re.compile(r"\b(?:applied|appealed|complained|petitioned|turned|(?:filed|lodged|submitted|sent)\s+(?:a|an|the|his|"
                        r"her|their)\s+(?:\w+\s+)?(?:complaint|application|appeal|petition|lawsuit|claim|communication))\s+"
                        r"(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
-_CHEAP = ("adopt", "passed", "approved", "endorsed", "sanction", "visit", "trip", "mission", "travel", "session", "sitting",
+# "the occupation authorities have engaged in an array of abuses in a campaign to eliminate all opposition in P":
+# a campaign an actor wages (the actor may be a collective one: "the occupation authorities").
+_CAMPAIGN_RE = re.compile(r"\b(?:engaged\s+in|conduct(?:ed|ing)|wag(?:ed|ing)|pursu(?:ed|ing)|launched|carried\s+out|intensified|"
+                          r"stepped\s+up)\s+(?:[\w’'-]+\s+){0,8}?campaign\s+(?:to|of|against)\b")
+_CAMPAIGN_GAP = re.compile(r"(?:,[^,;()“”]{1,80},)?\s+(?:(?:has|have|had|also|again|since|for|during|the|past|last|\d+|"
+                           r"[a-z]+ly|years?)\s+){0,5}")
+_CHEAP = ("campaign", "adopt", "passed", "approved", "endorsed", "sanction", "visit", "trip", "mission", "travel", "session", "sitting",
           "meeting of", "applied", "appealed", "complain", "petition", "turned", "filed", "lodged", "submitted", "sent")
 _NOT_BODY = ("collective",)
 
@@ -118,6 +125,17 @@ def body_acts(text: str, s0: int, people: Sequence[Mention], orgs: Sequence[Ment
             a = o.start - len(window) + bm.start()
             noun = bm.group(1).lower().rstrip("s")
             out.append(BodyAct(f"{noun.capitalize()} adopted by {_name(o)}", a, o.end, [], [], [], [o]))
+    for m in _CAMPAIGN_RE.finditer(text):
+        a = s0 + m.start()
+        who = [o for o in orgs if o.end <= a and _CAMPAIGN_GAP.fullmatch(text[o.end - s0:m.start()])][-1:]
+        if not who:
+            continue
+        rest = text[m.end():]
+        where = [p for p in places if 0 <= p.start - (s0 + m.end()) <= 100 and re.search(
+            r"\b(?:in|over|across|throughout|on)\s+(?:the\s+)?(?:(?:occupied|annexed|Russian-occupied)\s+)?$",
+            rest[:p.start - s0 - m.end()]) and not re.search(r"[;.]", rest[:p.start - s0 - m.end()])][:1]
+        out.append(BodyAct(f"Campaign by {_name(who[0])}", a, max([s0 + m.end(), *(p.end for p in where)]), [], [], where,
+                           [], tuple(who)))
     for rx in (_SANCTION_RE, _SANCTION_NOUN_RE):
         for m in rx.finditer(text):
             b = s0 + m.end()
