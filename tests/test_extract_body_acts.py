@@ -131,3 +131,10 @@ def test_a_campaign_an_actor_wages_somewhere() -> None:
     # a campaign nobody is said to wage is commentary
     _text, ex = extract("Crimean Tatars have faced a campaign of repression in Crimea.")
     assert not [n for n in events(ex, "other").values() if n.startswith("Campaign by")]
+
+
+def test_testimony_obtained_through_torture_is_no_torture_of_the_defendants() -> None:
+    _text, ex = extract("The case against Lenur Sadykov and Refat Oruchev rested on testimony obtained through torture.")
+    assert not events(ex, "torture")
+    _text, ex = extract("Lenur Sadykov said he was tortured by FSB officers in March.")
+    assert len(events(ex, "torture")) == 1
