@@ -138,3 +138,18 @@ def test_testimony_obtained_through_torture_is_no_torture_of_the_defendants() ->
     assert not events(ex, "torture")
     _text, ex = extract("Lenur Sadykov said he was tortured by FSB officers in March.")
     assert len(events(ex, "torture")) == 1
+
+
+def test_an_organisation_refused_registration_or_blocked() -> None:
+    text, ex = extract("In 2015 the occupation authorities refused to register the Crimean Tatar channel ATR.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Restrictions on")]
+    assert ("org:atr", ev) in links(ex, "PARTICIPANT_IN", "target")
+    assert ("org:russian-occupation-authorities", ev) in links(ex, "PARTICIPANT_IN", "perpetrator")
+    check_quotes(text, ex.claims)
+    _text, ex = extract("The Mejlis was denied registration by the Russian Ministry of Justice in 2016.")
+    [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Restrictions on Mejlis")]
+    assert ("org:mejlis", ev) in links(ex, "PARTICIPANT_IN", "target")
+    assert all(s != "org:mejlis" for s, o in links(ex, "PARTICIPANT_IN", "perpetrator"))
+    # an agency is no organisation restricted ("the FSB was forced to stop" is no act on the FSB)
+    _text, ex = extract("The FSB was forced to stop the operation.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Restrictions on")]

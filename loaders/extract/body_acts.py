@@ -8,8 +8,12 @@ News, NGO and UN prose reports what bodies do as much as what is done to people:
   them is a participant, the person or organisation they are imposed on the target;
 - visits and missions: "X visited Crimea", "her visit to Kyiv", "a monitoring mission to
   Crimea": the visitor is a participant, the place the event's place;
+- a campaign an actor wages ("the occupation authorities have engaged in ... a campaign to
+  eliminate all opposition to its control over Crimea"): the actor its perpetrator, the place after "in";
 - sessions of a body: "the 52nd session of the Human Rights Council", "a session of the
   Permanent Council": the body is a participant;
+- restrictions on an organisation short of a ban: "refused to register the channel ATR", "the Mejlis
+  was denied registration", "blocked access to the website of X": the organisation is the target;
 - an application to a body: "X applied to the European Court of Human Rights", "lodged a
   complaint with the UN Human Rights Committee": the applicant and the body are participants.
 
@@ -75,7 +79,18 @@ _CAMPAIGN_RE = re.compile(r"\b(?:engaged\s+in|conduct(?:ed|ing)|wag(?:ed|ing)|pu
                           r"stepped\s+up)\s+(?:[\w’'-]+\s+){0,8}?campaign\s+(?:to|of|against)\b")
 _CAMPAIGN_GAP = re.compile(r"(?:,[^,;()“”]{1,80},)?\s+(?:(?:has|have|had|also|again|since|for|during|the|past|last|\d+|"
                            r"[a-z]+ly|years?)\s+){0,5}")
-_CHEAP = ("campaign", "adopt", "passed", "approved", "endorsed", "sanction", "visit", "trip", "mission", "travel", "session", "sitting",
+# Acts against an organisation short of a ban: "refused to register the Mejlis", "ATR was denied a licence", "the
+# channel was forced to stop broadcasting", "blocked access to the website of ORG", "ORG's website was blocked".
+_ORG_ACT_BEFORE_RE = re.compile(r"\b(?:(?:refused|denied|declined)\s+(?:to\s+)?(?:register|re-register|registration\s+(?:to|of|for)|"
+                                r"re-registration\s+(?:to|of|for)|(?:a\s+)?licen[cs]es?\s+(?:to|for))|blocked\s+(?:access\s+to\s+)?"
+                                r"(?:the\s+)?(?:websites?\s+of|online\s+(?:edition|resources?)\s+of)?|evicted|expelled)\s+(?:the\s+)?"
+                                r"(?:(?:[A-Z][\w’'-]*|channel|newspaper|broadcaster|outlet|organi[sz]ation|movement|group|centre|center)\s+){0,3}$",
+                                re.IGNORECASE)
+_ORG_ACT_AFTER_RE = re.compile(r"(?:(?:’s|'s)\s+(?:websites?|broadcasts?|(?:online\s+)?resources?))?\s+(?:was|were|has\s+been|have\s+been|"
+                               r"had\s+been)\s+(?:\w+ly\s+)?(?:(?:denied|refused)\s+(?:registration|re-registration|(?:a\s+)?licen[cs]e|"
+                               r"accreditation)|forced\s+to\s+(?:close|stop|cease|leave|relocate|move|suspend|shut)|blocked|evicted)\b")
+_NOT_ORG_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective", "military", "agency")
+_CHEAP = ("campaign", "regist", "licen", "forced to", "blocked", "evicted", "expelled", "adopt", "passed", "approved", "endorsed", "sanction", "visit", "trip", "mission", "travel", "session", "sitting",
           "meeting of", "applied", "appealed", "complain", "petition", "turned", "filed", "lodged", "submitted", "sent")
 _NOT_BODY = ("collective",)
 
@@ -136,6 +151,22 @@ def body_acts(text: str, s0: int, people: Sequence[Mention], orgs: Sequence[Ment
             rest[:p.start - s0 - m.end()]) and not re.search(r"[;.]", rest[:p.start - s0 - m.end()])][:1]
         out.append(BodyAct(f"Campaign by {_name(who[0])}", a, max([s0 + m.end(), *(p.end for p in where)]), [], [], where,
                            [], tuple(who)))
+    for o in orgs:
+        if not _named(o) or _kind(o) in _NOT_ORG_TARGET:
+            continue
+        before = text[max(0, o.start - s0 - 60):o.start - s0]
+        om = _ORG_ACT_BEFORE_RE.search(before)
+        am = None if om else _ORG_ACT_AFTER_RE.match(text, o.end - s0)
+        if om is None and am is None:
+            continue
+        a = o.start - len(before) + om.start() if om is not None else o.start
+        b = s0 + am.end() if am is not None else o.end
+        perps = [x for x in orgs if x.end <= a and x is not o and _CAMPAIGN_GAP.fullmatch(text[x.end - s0:a - s0])][-1:] \
+            if om is not None else []
+        if not perps:
+            perps = [x for x in orgs if x is not o and 0 <= x.start - b <= 40 and re.fullmatch(
+                r"\s+by\s+(?:the\s+)?(?:(?:Russian|so-called|de\s+facto|occupation)\s+){0,2}", text[b - s0:x.start - s0])]
+        out.append(BodyAct(f"Restrictions on {_name(o)}", a, b, [o], [], [], [], tuple(perps[-1:])))
     for rx in (_SANCTION_RE, _SANCTION_NOUN_RE):
         for m in rx.finditer(text):
             b = s0 + m.end()
