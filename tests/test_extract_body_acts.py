@@ -54,6 +54,9 @@ def test_a_visit_to_a_place_has_its_visitor_and_its_place() -> None:
     # "her visit to Kyiv": the possessive's owner
     _text, ex = extract("Lyudmila Dorenko spoke to reporters after her visit to Kyiv.")
     assert [n for n in events(ex, "other").values() if n.startswith("Visit of Lyudmila Dorenko")]
+    # travelling somewhere is no visit a monitor records
+    _text, ex = extract("Lyudmila Dorenko travelled to Kherson on 9 June.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Visit of")]
 
 
 def test_a_session_of_a_body() -> None:
@@ -67,6 +70,9 @@ def test_an_application_to_a_court_of_human_rights() -> None:
     [ev] = [k for k, n in events(ex, "other").items() if n.startswith("Application of")]
     people = {s for s, o in links(ex, "PARTICIPANT_IN", "participant") if o == ev}
     assert "person:emil-kurtaliyev" in people and any(s.startswith("org:") for s in people)
+    # an appeal to a domestic court is an appeal, not an application to a body
+    _text, ex = extract("Emil Kurtaliyev appealed to the Supreme Court of Crimea in 2019.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Application of")]
 
 
 def test_a_criminal_case_opened_against_a_person_is_a_charge() -> None:

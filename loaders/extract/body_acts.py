@@ -59,7 +59,7 @@ _ADOPTED_BY_RE = re.compile(r"\b(" + _TEXTS + r")(?:\s+(?:on|of|concerning|about
 _SANCTION_RE = re.compile(r"\b(?:imposed|introduced|announced|extended|adopted|expanded|levied|applied)\s+(?:new\s+|further\s+|"
                           r"additional\s+|personal\s+|targeted\s+|individual\s+)?sanctions\s+(?:on|against)\s+(?:the\s+)?")
 _SANCTION_NOUN_RE = re.compile(r"\bsanctions\s+(?:(?:were|have\s+been|had\s+been)\s+)?(?:imposed\s+)?(?:on|against)\s+(?:the\s+)?")
-_VISIT_RE = re.compile(r"\b(?:visited|(?:paid|made)\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?visit\s+to|travell?ed\s+to)\s+"
+_VISIT_RE = re.compile(r"\b(?:visited|(?:paid|made)\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?visit\s+to)\s+"
                        r"(?:the\s+)?(?:(?:occupied|annexed|Russian-occupied)\s+)?")
 _VISIT_NOUN_RE = re.compile(r"\b(?:(?:his|her|their|its|the|a|an)\s+)(?:(?:official|working|first|recent|two-day|three-day|"
                             r"country|monitoring|fact-finding|assessment|field)\s+)?(?:visit|trip|mission)\s+to\s+(?:the\s+)?"
@@ -70,7 +70,8 @@ _SESSION_RE = re.compile(r"\b(?:(?:the|a|an|its)\s+)(?:\d{1,3}(?:st|nd|rd|th)\s+
 # "the Permanent Council session", "the Human Rights Council's 52nd session", "a UN Security Council meeting".
 _SESSION_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:\d{1,3}(?:st|nd|rd|th)\s+|(?:regular|special|plenary|annual|extraordinary|urgent|"
                                r"closed|emergency)\s+)*(?:session|sitting|meeting)\b")
-_APPLY_RE = re.compile(r"\b(?:applied|appealed|complained|petitioned|turned|(?:filed|lodged|submitted|sent)\s+(?:a|an|the|his|"
+# ("appealed to the court" is an appeal, the appeal rules' business; a domestic court is no body one applies to here.)
+_APPLY_RE = re.compile(r"\b(?:applied|complained|petitioned|turned|(?:filed|lodged|submitted|sent)\s+(?:a|an|the|his|"
                        r"her|their)\s+(?:\w+\s+)?(?:complaint|application|appeal|petition|lawsuit|claim|communication))\s+"
                        r"(?:to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the occupation authorities have engaged in an array of abuses in a campaign to eliminate all opposition in P":
@@ -90,8 +91,10 @@ _ORG_ACT_AFTER_RE = re.compile(r"(?:(?:’s|'s)\s+(?:websites?|broadcasts?|(?:on
                                r"had\s+been)\s+(?:\w+ly\s+)?(?:(?:denied|refused)\s+(?:registration|re-registration|(?:a\s+)?licen[cs]e|"
                                r"accreditation)|forced\s+to\s+(?:close|stop|cease|leave|relocate|move|suspend|shut)|blocked|evicted)\b")
 _NOT_ORG_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective", "military", "agency")
-_CHEAP = ("campaign", "regist", "licen", "forced to", "blocked", "evicted", "expelled", "adopt", "passed", "approved", "endorsed", "sanction", "visit", "trip", "mission", "travel", "session", "sitting",
-          "meeting of", "applied", "appealed", "complain", "petition", "turned", "filed", "lodged", "submitted", "sent")
+# Cheap substring tests first: most sentences name none of these acts.
+_CHEAP = ("campaign", "regist", "licen", "forced to", "blocked", "evicted", "expelled", "adopt", "passed", "approved",
+          "endorsed", "sanction", "visit", "trip", "mission", "session", "sitting", "meeting", "applied", "complain",
+          "petition", "turned", "filed", "lodged", "submitted", "sent")
 _NOT_BODY = ("collective",)
 
 
@@ -210,6 +213,8 @@ def body_acts(text: str, s0: int, people: Sequence[Mention], orgs: Sequence[Ment
         before = text[max(0, o.start - s0 - 80):o.start - s0]
         pm = _APPLY_RE.search(before)
         if pm is None or not _named(o) or _kind(o) in ("government", "security_service", "police", "prosecutor"):
+            continue
+        if _kind(o) == "court" and not re.search(r"\b(?:European|International|Human\s+Rights|UN|United\s+Nations)\b", _name(o)):
             continue
         a = o.start - len(before) + pm.start()
         who = _subject(text, s0, [*people, *bodies], a)
