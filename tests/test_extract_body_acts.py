@@ -159,3 +159,8 @@ def test_an_organisation_refused_registration_or_blocked() -> None:
     # an agency is no organisation restricted ("the FSB was forced to stop" is no act on the FSB)
     _text, ex = extract("The FSB was forced to stop the operation.")
     assert not [n for n in events(ex, "other").values() if n.startswith("Restrictions on")]
+
+
+def test_a_court_that_sanctioned_an_arrest_imposed_no_sanctions() -> None:
+    _text, ex = extract("On 5 May the Kyiv District Court sanctioned the arrest of Lenur Sadykov.")
+    assert not [n for n in events(ex, "other").values() if n.startswith("Sanctions")]
