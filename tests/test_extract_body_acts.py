@@ -164,3 +164,10 @@ def test_an_organisation_refused_registration_or_blocked() -> None:
 def test_a_court_that_sanctioned_an_arrest_imposed_no_sanctions() -> None:
     _text, ex = extract("On 5 May the Kyiv District Court sanctioned the arrest of Lenur Sadykov.")
     assert not [n for n in events(ex, "other").values() if n.startswith("Sanctions")]
+
+
+def test_the_release_from_detention_of_a_person_is_a_release_and_a_detention() -> None:
+    text, ex = extract("Dozens gathered in Simferopol on 23 May to witness the release from detention of lawyer Lenur Sadykov.")
+    [rel], [det] = events(ex, "release"), events(ex, "detention")
+    assert {("person:lenur-sadykov", rel), ("person:lenur-sadykov", det)} <= links(ex, "PARTICIPANT_IN", "target")
+    check_quotes(text, ex.claims)
