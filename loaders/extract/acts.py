@@ -23,7 +23,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from loaders.extract.body_acts import body_acts
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.state_acts import deportations, group_transfers, resolutions
@@ -61,13 +60,7 @@ _QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|\w+ly\s+)?(?:[a-z]+ed\s+[^,;.]{1,40}?\s+by\s+)?")
 _ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
                            r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE)
-# "met X", "met with X", "a meeting with X", "held talks with X", "met on 5 May with X", "met virtually with X".
-_MEET_RE = re.compile(r"\b(?:met|meets|meeting|meetings|(?:held\s+|hold\s+|holds\s+)?talks|(?:phone|telephone|video)\s+(?:call|conversation))"
-                      r"(?:\s+(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z0-9][\w]*(?:\s+\d{1,4})?(?:,\s+\d{4})?|\s+(?:virtually|online|separately|"
-                      r"privately|briefly|today|yesterday))?\s+(?:with\s+|between\s+)?", re.IGNORECASE)
-# "X and Y met": two named actors joined before the verb.
-_MET_PAIR_RE = re.compile(r"\s+and\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w’'-]*\s+){0,3}")
-_MET_AFTER_PAIR_RE = re.compile(r"(?:,[^,;()]{1,80},)?\s+(?:(?:also|have|has|had)\s+)?(?:met|held\s+talks)\b")
+_MEET_RE = re.compile(r"\b(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?", re.IGNORECASE)
 # Between "met with" and the person: a few title words, no clause ("met with Ukrainian Ombudsman X", "met lawyer X").
 _MET_GAP_RE = re.compile(r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)"
                          r"[\w’'.-]+\s+){0,3}")
@@ -245,9 +238,6 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
-    for ba in body_acts(text, s0, people, orgs, places):
-        out.append(Act("other", ba.name, ba.start, ba.end, targets=ba.targets, participants=ba.participants, places=ba.places,
-                       issuers=ba.issuers, perpetrators=list(ba.perpetrators)))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
@@ -255,13 +245,12 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         met = next((p for p in people if 0 <= p.start - b <= 40 and _MET_GAP_RE.fullmatch(text[m.end():p.start - s0])), None) \
             or next((o for o in orgs if 0 <= o.start - b <= 60 and _kind(o) not in ("collective",)
                      and (o.entry is None or not o.entry.generic) and _MET_ORG_GAP_RE.fullmatch(text[m.end():o.start - s0])), None)
-        if met is None or (re.match(r"(?:held\s+|hold\s+|holds\s+)?talks", m.group(), re.IGNORECASE) and "with" not in m.group().lower()):
+        if met is None:
             continue
         subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start() and (x.entry is None or not x.entry.generic)
                 and _MET_SUBJECT_RE.fullmatch(text[x.end - s0:m.start()])]
         out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]],
                        places=_places_after(text, s0, places, met.end, 40)[:1]))
-    out.extend(_pair_meetings(text, s0, people, places, out))
     for m in _ATTACK_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         where = _places_after(text, s0, places, b)
@@ -270,21 +259,6 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", text[m.start():where[-1].end - s0], a, where[-1].end,
                        perpetrators=_by_agent(text, s0, orgs, where[-1].end, 40), places=where))
     return out
-
-
-def _pair_meetings(text: str, s0: int, people: Sequence[Mention], places: Sequence[Mention], found: Sequence[Act]) -> list[Act]:
-    """"X and Y met (in P)": a meeting of two named people, when no other rule read the sentence's meeting."""
-    if any(a.kind == "meeting" for a in found) or " met" not in text and "talks" not in text:
-        return []
-    ordered = sorted(people, key=lambda m: m.start)
-    for x, y in zip(ordered, ordered[1:], strict=False):
-        if x.ref == y.ref or not _MET_PAIR_RE.fullmatch(text[x.end - s0:y.start - s0]):
-            continue
-        verb = _MET_AFTER_PAIR_RE.match(text, y.end - s0)
-        if verb is not None:
-            b = s0 + verb.end()
-            return [Act("meeting", "Meeting with", x.start, b, participants=[y, x], places=_places_after(text, s0, places, b, 40)[:1])]
-    return []
 
 
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
