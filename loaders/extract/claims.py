@@ -749,7 +749,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.cases import more_cases
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_in_named_cases, link_events
-    from loaders.extract.event_places import event_places, prune_event_places
+    from loaders.extract.event_places import event_places, prune_event_places, statement_venues
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_seats import org_places, sub_organisations
     from loaders.extract.org_statements import org_publications
@@ -770,6 +770,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     org_places(text, sentences, mentions, ex)
     prune_event_places(text, sentences, mentions, ex)
     event_places(text, sentences, mentions, ex)
+    statement_venues(text, sentences, mentions, ex)
     place_parts(text, sentences, mentions, ex)
     residences(text, sentences, mentions, ex)
     sub_organisations(text, sentences, mentions, ex)
@@ -1054,6 +1055,9 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
     seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
              and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
                                                     cx.between(o.end, pl.start))}
+    if kind not in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "detained on 3 May, the day the court in Simferopol ...": a court's town is not where it detains
+        seats |= {pl.ref for pl in cx.places if re.search(r"\bcourt[”\"]?\s+(?:in|of)\s+(?:the\s+)?$", cx.before(pl.start, 30), re.IGNORECASE)}
     for pl in cx.places:
         gap = cx.between(b, pl.start)
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
@@ -1095,6 +1099,10 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
             and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
         return True
+    # "Russia’s detention of X", "the Russian Federation’s continued imprisonment of X": the owner of a nominal act does it.
+    if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
+            and re.search(r"\bof\s*$|^\w*\s+of\b", cx.between(a, b + 12)):
+        return True
     # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
     if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
             and o.entry is not None and o.entry.attributes.get("kind") == "government" and o.end <= a:
@@ -1111,7 +1119,10 @@ def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, 
     """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
     joined to it by "and" in the same clause (no relative clause or passive between; another agent
     before the second verb would stand between "and" and it)."""
-    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)):
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)) and not (
+            # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
+            # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
+            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
         return False
     for x, y in acts:
         if o.end <= x and y <= a and _perpetrates(cx, o, x, y) and not re.search(
@@ -1120,6 +1131,9 @@ def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, 
     return False
 
 
+# Between an agent's possessive and its nominal act: "’s", "'s", an adjective or two ("continued illegal").
+_POSSESSIVE_AGENT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|arbitrary|unlawful|continued|ongoing|recent|unjust|wrongful|"
+                                  r"politically\s+motivated|baseless|latest|brutal|cruel|unjustified)\s+){0,2}")
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
 _OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
                              r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
