@@ -122,3 +122,18 @@ def test_one_subject_does_every_verb_of_its_list() -> None:
 def test_a_participle_after_a_comma_has_no_subject_of_its_own() -> None:
     _text, ex = extract("Russia detained Kazim Ametov, sentenced in 2019 to 10 years, for a second time.")
     assert ("org:russian-federation", "event:kazim-ametov-verdict", "perpetrator") not in roles(ex)
+
+
+# --- a town inside a body's name ------------------------------------------------------------------
+
+def test_an_act_at_a_body_named_with_its_town_is_in_that_town() -> None:
+    text, ex = extract("Yashar Muyedinov was interrogated at the FSB office in Simferopol.")
+    assert ("event:yashar-muyedinov-interrogation", "place:simferopol") in places(ex)
+    assert ("org:fsb-office-in-simferopol", "place:simferopol") in places(ex)
+    assert ex.entities["place:simferopol"].label == "Location"
+    check_quotes(text, ex.claims)
+
+
+def test_a_jurisdiction_of_a_body_is_not_its_seat() -> None:
+    _text, ex = extract("The Office of the Prosecutor of the Autonomous Republic of Crimea opened a case.")
+    assert not {p for o, p in places(ex) if o.startswith("org:")}

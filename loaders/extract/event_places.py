@@ -32,6 +32,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.org_seats import inner_places
 
 __all__ = ["event_places", "prune_event_places", "statement_venues"]
 
@@ -106,8 +107,8 @@ def _paragraph(text: str, pos: int) -> int:
 def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add ``LOCATED_IN`` for each event with triggers and no place yet."""
     placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
-    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities
-              and ex.entities[m.ref].label == "Location"]
+    places = sorted([m for m in mentions if m.label == "Location" and m.ref in ex.entities
+                     and ex.entities[m.ref].label == "Location"] + inner_places(text, mentions, ex), key=lambda m: m.start)
     others_all = [m for m in mentions if m.label != "Location"]
     pl_starts, ot_starts = [p.start for p in places], [m.start for m in others_all]
     starts = [s.start for s in sentences]
