@@ -1103,6 +1103,9 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
             and re.search(r"\bof\s*$|^\w*\s+of\b", cx.between(a, b + 12)):
         return True
+    # "security forces shot X during a raid and search of his home": the subject of the clause did the act it was doing it during.
+    if 0 <= a - o.end <= 120 and _DURING_RE.fullmatch(cx.between(o.end, a)):
+        return True
     # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
     if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
             and o.entry is not None and o.entry.attributes.get("kind") == "government" and o.end <= a:
@@ -1131,6 +1134,9 @@ def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, 
     return False
 
 
+# Between the subject and a nominal act in its "during" adjunct: "shot X during a raid and", "detained him in the course of the".
+_DURING_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|ot|ok|eld|eat|ew)\s+(?![^,;.]*\b(?:who|which|that|was|were|by)\b)"
+                        r"[^,;.]{0,60}?\s+(?:during|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?")
 # Between an agent's possessive and its nominal act: "’s", "'s", an adjective or two ("continued illegal").
 _POSSESSIVE_AGENT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|arbitrary|unlawful|continued|ongoing|recent|unjust|wrongful|"
                                   r"politically\s+motivated|baseless|latest|brutal|cruel|unjustified)\s+){0,2}")
