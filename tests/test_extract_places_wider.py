@@ -151,3 +151,13 @@ def test_a_reporting_subject_is_not_the_agent_of_the_act_it_reports() -> None:
     _text, ex = extract("The FSB claimed Nabi Rakhimov was wounded during a search of his residence.")
     assert ("person:nabi-rakhimov", "event:nabi-rakhimov-search", "target") in roles(ex)
     assert not [r for r in roles(ex) if r[2] == "perpetrator"]
+
+
+@pytest.mark.parametrize("body", [
+    "Server Ablaev was detained for posting a video about the situation in Crimea.",
+    "Server Ablaev was detained on 3 May, two days after he spoke at a rally in Simferopol.",
+])
+def test_a_topics_place_or_another_times_place_is_not_the_acts(body: str) -> None:
+    _text, ex = extract(body)
+    assert "event:server-ablaev-detention" in ex.entities
+    assert not {p for e, p in places(ex) if e == "event:server-ablaev-detention"}

@@ -255,6 +255,7 @@ def _court_where(text: str, sent: Sentence, places: list[Mention], others: list[
 
 
 _LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|before|since|until|said|says|told|according|following|"
+                             r"about|regarding|concerning|"
                              r"amid|offers?|shows?)\b|\b(?:to|in)\s+(?:support|protest|oppose|demand|mark|attend|visit|meet|join|defend|"
                              r"solidarity)\b", re.IGNORECASE)
 
