@@ -156,6 +156,9 @@ def test_a_reporting_subject_is_not_the_agent_of_the_act_it_reports() -> None:
 @pytest.mark.parametrize("body", [
     "Server Ablaev was detained for posting a video about the situation in Crimea.",
     "Server Ablaev was detained on 3 May, two days after he spoke at a rally in Simferopol.",
+    "Server Ablaev was detained at the border as he was returning to his family in Kherson.",
+    "The detention of Server Ablaev, like other cases in Crimea, is politically motivated.",
+    "Server Ablaev was detained for his membership in Hizb ut-Tahrir, a group banned in Russia but legal in Ukraine.",
 ])
 def test_a_topics_place_or_another_times_place_is_not_the_acts(body: str) -> None:
     _text, ex = extract(body)
