@@ -164,3 +164,11 @@ def test_a_topics_place_or_another_times_place_is_not_the_acts(body: str) -> Non
     _text, ex = extract(body)
     assert "event:server-ablaev-detention" in ex.entities
     assert not {p for e, p in places(ex) if e == "event:server-ablaev-detention"}
+
+
+def test_the_statement_delivered_at_a_body_in_a_town_is_made_there() -> None:
+    body = ("The United Kingdom condemns the detention of Enver Ametov.\n\n"
+            "Statement delivered by Ambassador John Smith to the OSCE Permanent Council in Vienna.")
+    text, ex = extract(body)
+    assert ("event:john-smith-statement", "place:vienna") in places(ex)
+    check_quotes(text, ex.claims)

@@ -368,7 +368,8 @@ def _goes_on(text: str, sentences: list[Sentence], starts: list[int], places: li
 
 
 # "speaking at a meeting of the ...", "delivered to the ...", "remarks at the ...": where a statement was made.
-_VENUE_RE = re.compile(r"\b(?:speaking|spoke|speech|remarks|statement|delivered|addressing|addressed|said|told)\s+(?:at|to|before|in)\s+"
+_VENUE_RE = re.compile(r"\b(?:speaking|spoke|speech|remarks|statement|delivered|addressing|addressed|said|told)\s+"
+                       r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:at|to|before|in)\s+"
                        r"(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting|debate|briefing)s?\s+(?:of|at)\s+)?(?:the\s+)?$",
                        re.IGNORECASE)
 
@@ -380,13 +381,21 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
     earlier rule found), when the article has one such statement."""
     open_statements = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "statement"
                        and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
-    if len(open_statements) != 1:
+    if not open_statements:
         return
     seats = {c.subject: c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Organisation"}
     starts = [s.start for s in sentences]
+    located = {m.start: m for m in mentions if m.label == "Location" and m.ref in ex.entities
+               and (ex.entities[m.ref].attributes or {}).get("kind") not in ("country", "region")}
     for m in mentions:
-        if m.label != "Organisation" or m.ref not in seats:
+        if m.label != "Organisation":
+            continue
+        # "the Human Rights Council in Geneva": the place named right after the body
+        after = re.match(r",?\s+in\s+(?:the\s+)?", text[m.end:m.end + 12])
+        here = located.get(m.end + after.end()) if after else None
+        seat = here.ref if here is not None else seats.get(m.ref)
+        if seat is None:
             continue
         base = max(0, m.start - 120)
         head = text[base:m.start]
@@ -396,6 +405,12 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
         if venue is None:
             continue
         sent = _sentence_of(sentences, starts, m.start)
+        # the statement its speaker makes in that sentence, else the article's one statement
+        here_made = sorted({c.object for c in ex.claims if c.predicate == "STATES" and c.object in open_statements
+                            and sent.start <= c.span[0] < sent.end})
+        if len(here_made) != 1 and len(open_statements) != 1:
+            continue
         lo = max(sent.start, base + venue.start())
-        ex.claim(open_statements[0], "LOCATED_IN", seats[m.ref], quote_span(text, sent, lo, m.end), 0.55, "statement-venue")
+        ex.claim(here_made[0] if len(here_made) == 1 else open_statements[0], "LOCATED_IN", seat, quote_span(text, sent, lo, here.end if here is not None else m.end), 0.55,
+                 "statement-venue")
         return
