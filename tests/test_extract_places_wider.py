@@ -172,3 +172,21 @@ def test_the_statement_delivered_at_a_body_in_a_town_is_made_there() -> None:
     text, ex = extract(body)
     assert ("event:john-smith-statement", "place:vienna") in places(ex)
     check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("On 5 May, the Kyivskyi District Court of Simferopol held a hearing in the case of Server Ablaev.",
+     ("org:kyiv-district-court-simferopol", "event:server-ablaev-hearing", "judge")),
+    ("The trial of Edem Bekirov continued at the Southern District Military Court.",
+     ("org:southern-district-military-court", "event:edem-bekirov-trial", "judge")),
+])
+def test_the_court_that_holds_a_hearing_or_trial_is_its_judge(body: str, expect: tuple[str, str, str]) -> None:
+    text, ex = extract(body)
+    assert expect in roles(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_court_where_somebody_is_detained_does_not_detain() -> None:
+    _text, ex = extract("Police detained Lenie Umerova at the Kyivskyi District Court.")
+    assert "event:lenie-umerova-detention" in ex.entities
+    assert not {r for r in roles(ex) if r[0] == "org:kyiv-district-court-simferopol"}

@@ -1097,7 +1097,7 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
-            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
+            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
     if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
@@ -1108,6 +1108,12 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
             and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
+        return True
+    # "the trial of X continued at the Southern District Military Court": the court where a court's act takes place holds it.
+    if 0 <= o.start - b <= 80 and o.entry is not None and o.entry.attributes.get("kind") == "court" and re.fullmatch(
+            r"(?:\s*[^,;()“”]{1,60}?)?\s+(?:(?:began|begins|opened|opens|continued|continues|resumed|resumes|started|starts|"
+            r"was\s+held|were\s+held|took\s+place|is\s+held|are\s+held|was\s+heard|took\s+place)\s+)?(?:at|in|before)\s+(?:the\s+)?",
+            cx.between(b, o.start)):
         return True
     # "Russia’s detention of X", "the Russian Federation’s continued imprisonment of X": the owner of a nominal act does it.
     if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
