@@ -190,3 +190,15 @@ def test_a_court_where_somebody_is_detained_does_not_detain() -> None:
     _text, ex = extract("Police detained Lenie Umerova at the Kyivskyi District Court.")
     assert "event:lenie-umerova-detention" in ex.entities
     assert not {r for r in roles(ex) if r[0] == "org:kyiv-district-court-simferopol"}
+
+
+def test_he_is_held_in_a_facility_puts_the_man_named_before_there() -> None:
+    text, ex = extract("Lenur Khalilov was sentenced on 3 May. He is currently being held in a temporary detention facility in Simferopol.")
+    held = {p for s, p in places(ex) if s == "person:lenur-khalilov"}
+    assert held and all(p.startswith("place:simferopol") for p in held)
+    check_quotes(text, ex.claims)
+
+
+def test_a_pronoun_with_nobody_named_before_places_nobody() -> None:
+    _text, ex = extract("He is currently being held in a temporary detention facility in Simferopol.")
+    assert not {s for s, _p in places(ex) if s.startswith("person:")}
