@@ -202,3 +202,9 @@ def test_he_is_held_in_a_facility_puts_the_man_named_before_there() -> None:
 def test_a_pronoun_with_nobody_named_before_places_nobody() -> None:
     _text, ex = extract("He is currently being held in a temporary detention facility in Simferopol.")
     assert not {s for s, _p in places(ex) if s.startswith("person:")}
+
+
+def test_an_act_whose_people_another_sentence_names_takes_no_place_from_this_one() -> None:
+    _text, ex = extract("Russia commits abuses in occupied Crimea, including the detention of five Crimean Tatars. "
+                        "The five are Enver Ametov, Lenur Khalilov, Remzi Bekirov, Server Ablaev and Edem Bekirov.")
+    assert not [c for c in ex.claims if c.rule == "event-sentence-place"]

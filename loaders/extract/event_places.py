@@ -134,6 +134,10 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
              and (ex.entities[c.subject].attributes or {}).get("kind") == "court"}
     judged = {c.object: seats[c.subject] for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject in seats
               and c.qualifiers.get("role") in ("judge", "perpetrator")}
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            targets.setdefault(c.object, set()).add(c.subject)
     for _first, ev, kind, spans in sorted(todo):
         found = None
         for a, b in sorted(spans):
@@ -172,6 +176,8 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 sent = _sentence_of(sentences, starts, a)
                 inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
                 others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
+                if targets.get(ev) and not any(m.ref in targets[ev] for m in others):
+                    continue  # "the detention of 5 Crimean Tatars" named in the next sentence: not this sentence's act alone
                 found = _in_sentence(text, sent, inside, a, b, kind, ex, all_triggers, others)
                 if found is not None:
                     pl, lo, hi, rule = found
