@@ -1039,7 +1039,7 @@ _IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|anne
 # time's clause ("two days after he spoke at a rally in"), a relative clause, a source ("according to").
 # A clause of its own ("as he was returning to his family in"), a comparison ("like other cases in"), a participle
 # whose place it is ("an organisation banned in").
-_TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
+TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
                              r"whom|whose|where|said|says|told|according|like|unlike|but)\b|\b(?:he|she|they|it|we|I)\s+(?:was|were|is|are|"
                              r"had|has|have|\w+ed)\b|\b\w+(?:ed|en)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -1073,7 +1073,7 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
         if pl.ref in seats:
             continue  # "detention by the District Court in Simferopol": where the court sits, not the act
         if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
-                and not CLAUSE_VERB_RE.search(gap) and not _TOPIC_BREAK_RE.search(gap):
+                and not CLAUSE_VERB_RE.search(gap) and not TOPIC_BREAK_RE.search(gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
     # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
@@ -1081,7 +1081,7 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
                and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
                # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
                and not (pl.start >= b and other_act(cx, b, pl.start, acts))
-               and not _TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
+               and not TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
                and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from loaders.extract.claims import _TOPIC_BREAK_RE, Extraction, quote_span
+from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.mentions import Mention, Sentence
@@ -209,7 +209,7 @@ def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mentio
         if re.search(r"\bcourt[”\"]?,?\s+(?:in|of)\s+(?:the\s+)?$", gap, re.IGNORECASE):
             return None  # "detained the day the court in Simferopol ...": the court's town (its own acts are placed before)
         rest = len(gap[:loc.start()]) - sum(m.end - m.start for m in named if m.label == "Person")
-        if rest > 60 or _BREAK_RE.search(gap) or _TOPIC_BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
+        if rest > 60 or _BREAK_RE.search(gap) or TOPIC_BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
             return None  # the nearest locative belongs to another clause or names something else: no guess further on
         i = bisect.bisect_left(triggers, (b, -1))
         if i < len(triggers) and triggers[i][1] <= pl.start:
@@ -284,7 +284,7 @@ def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: in
         before = pl.end <= a
         lo, hi = (pl.end, a) if before else (b, pl.start)
         if _RELATIVE_RE.search(text, lo, hi) or _LIGHT_BREAK_RE.search(text, lo, hi) or CLAUSE_VERB_RE.search(text, lo, hi) \
-                or _TOPIC_BREAK_RE.search(text[lo:hi]):
+                or TOPIC_BREAK_RE.search(text[lo:hi]):
             continue
         if not before and any(b <= x and y <= pl.start for x, y in triggers):
             continue  # "convicted ... and transferred to a colony in X": the place is the other act's
