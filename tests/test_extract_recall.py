@@ -168,7 +168,7 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     assert claims_.f1 >= 0.80 and claims_.precision >= 0.88, dev_scores.as_dict()["claims"]
     assert dev_scores.entities["Event"].recall >= 0.78, dev_scores.entities["Event"].as_dict()
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
-    for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.62)):
+    for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.70)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
     for label, floor in (("Location", 0.90), ("Organisation", 0.88), ("Person", 0.95)):
         assert dev_scores.entities[label].recall >= floor, (label, dev_scores.entities[label].as_dict())

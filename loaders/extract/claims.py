@@ -750,7 +750,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.cases import more_cases
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
-    from loaders.extract.event_places import event_places, prune_event_places
+    from loaders.extract.event_places import event_places, prune_event_places, statement_venues
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
@@ -775,6 +775,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     org_places(text, sentences, mentions, ex)
     prune_event_places(text, sentences, mentions, ex)
     event_places(text, sentences, mentions, ex)
+    statement_venues(text, sentences, mentions, ex)
     place_parts(text, sentences, mentions, ex)
     residences(text, sentences, mentions, ex)
     sub_organisations(text, sentences, mentions, ex)
@@ -1039,6 +1040,15 @@ _IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|anne
             r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
 
 
+# Between an act and a place that is not the act's: a topic ("a video about the situation in"), another
+# time's clause ("two days after he spoke at a rally in"), a relative clause, a source ("according to").
+# A clause of its own ("as he was returning to his family in"), a comparison ("like other cases in"), a participle
+# whose place it is ("an organisation banned in").
+TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
+                             r"whom|whose|where|said|says|told|according|like|unlike|but)\b|\b(?:he|she|they|it|we|I)\s+(?:was|were|is|are|"
+                             r"had|has|have|\w+ed)\b|\b\w+(?:ed|en)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, kind: str, a: int, b: int,
                  acts: Sequence[tuple[int, int]] = ()) -> None:
     """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
@@ -1059,13 +1069,16 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
     seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
              and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
                                                     cx.between(o.end, pl.start))}
+    if kind not in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "detained on 3 May, the day the court in Simferopol ...": a court's town is not where it detains
+        seats |= {pl.ref for pl in cx.places if re.search(r"\bcourt[”\"]?\s+(?:in|of)\s+(?:the\s+)?$", cx.before(pl.start, 30), re.IGNORECASE)}
     for pl in cx.places:
         gap = cx.between(b, pl.start)
         into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
         if pl.ref in seats:
             continue  # "detention by the District Court in Simferopol": where the court sits, not the act
         if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
-                and not CLAUSE_VERB_RE.search(gap):
+                and not CLAUSE_VERB_RE.search(gap) and not TOPIC_BREAK_RE.search(gap):
             ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
             return
     # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
@@ -1073,6 +1086,7 @@ def _event_place(ex: Extraction, text: str, sent: Sentence, cx: _Sent, ev: str, 
                and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
                # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
                and not (pl.start >= b and other_act(cx, b, pl.start, acts))
+               and not TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
                and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
@@ -1088,7 +1102,7 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
-            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+)?(?:(?:a|an|the|new)\s+)?",
+            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
     if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
@@ -1099,6 +1113,19 @@ def _perpetrates(cx: _Sent, o: Mention, a: int, b: int) -> bool:
     if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
             and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
+        return True
+    # "the trial of X continued at the Southern District Military Court": the court where a court's act takes place holds it.
+    if 0 <= o.start - b <= 80 and o.entry is not None and o.entry.attributes.get("kind") == "court" and re.fullmatch(
+            r"(?:\s*[^,;()“”]{1,60}?)?\s+(?:(?:began|begins|opened|opens|continued|continues|resumed|resumes|started|starts|"
+            r"was\s+held|were\s+held|took\s+place|is\s+held|are\s+held|was\s+heard|took\s+place)\s+)?(?:at|in|before)\s+(?:the\s+)?",
+            cx.between(b, o.start)):
+        return True
+    # "Russia’s detention of X", "the Russian Federation’s continued imprisonment of X": the owner of a nominal act does it.
+    if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
+            and re.search(r"\bof\s*$|^\w*\s+of\b", cx.between(a, b + 12)):
+        return True
+    # "security forces shot X during a raid and search of his home": the subject of the clause did the act it was doing it during.
+    if 0 <= a - o.end <= 120 and _DURING_RE.fullmatch(cx.between(o.end, a)):
         return True
     # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
     if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
@@ -1116,7 +1143,10 @@ def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, 
     """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
     joined to it by "and" in the same clause (no relative clause or passive between; another agent
     before the second verb would stand between "and" and it)."""
-    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)):
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)) and not (
+            # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
+            # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
+            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
         return False
     for x, y in acts:
         if o.end <= x and y <= a and _perpetrates(cx, o, x, y) and not re.search(
@@ -1125,6 +1155,12 @@ def _coordinated_agent(cx: _Sent, o: Mention, a: int, acts: Sequence[tuple[int, 
     return False
 
 
+# Between the subject and a nominal act in its "during" adjunct: "shot X during a raid and", "detained him in the course of the".
+_DURING_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|ot|ok|eld|eat|ew)\s+(?![^,;.]*\b(?:who|which|that|was|were|by)\b)"
+                        r"[^,;.]{0,60}?\s+(?:during|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?")
+# Between an agent's possessive and its nominal act: "’s", "'s", an adjective or two ("continued illegal").
+_POSSESSIVE_AGENT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|arbitrary|unlawful|continued|ongoing|recent|unjust|wrongful|"
+                                  r"politically\s+motivated|baseless|latest|brutal|cruel|unjustified)\s+){0,2}")
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
 _OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
                              r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")

@@ -28,11 +28,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
+from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.org_seats import inner_places
 
-__all__ = ["event_places", "prune_event_places"]
+__all__ = ["event_places", "prune_event_places", "statement_venues"]
 
 _UNPLACED = ("statement", "publication", "conference", "meeting")
 _CUSTODY = ("search", "arrest", "detention")
@@ -105,8 +107,8 @@ def _paragraph(text: str, pos: int) -> int:
 def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add ``LOCATED_IN`` for each event with triggers and no place yet."""
     placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
-    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities
-              and ex.entities[m.ref].label == "Location"]
+    places = sorted([m for m in mentions if m.label == "Location" and m.ref in ex.entities
+                     and ex.entities[m.ref].label == "Location"] + inner_places(text, mentions, ex), key=lambda m: m.start)
     others_all = [m for m in mentions if m.label != "Location"]
     pl_starts, ot_starts = [p.start for p in places], [m.start for m in others_all]
     starts = [s.start for s in sentences]
@@ -132,13 +134,18 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
              and (ex.entities[c.subject].attributes or {}).get("kind") == "court"}
     judged = {c.object: seats[c.subject] for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject in seats
               and c.qualifiers.get("role") in ("judge", "perpetrator")}
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            targets.setdefault(c.object, set()).add(c.subject)
     for _first, ev, kind, spans in sorted(todo):
         found = None
         for a, b in sorted(spans):
             sent = _sentence_of(sentences, starts, a)
             inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
-            found = _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
+            found = (_court_where(text, sent, inside, others, a, b) if kind in _COURT_ACTS else None) \
+                or _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
                 or _agent_in(text, sent, inside, others, a)
             if found is not None:
                 pl, lo, hi, rule = found
@@ -146,6 +153,12 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 placed.add(ev)
                 place_of[ev] = pl.ref
                 break
+        if found is None and kind in _COURT_ACTS and ev not in judged:
+            town = _named_court_place(ex, ev)
+            if town is not None:
+                placed.add(ev)
+                place_of[ev] = town
+                continue
         if found is None and ev in judged:
             # the court that judged it sits in a place the article names: "the Court, in Simferopol"
             seat = judged[ev]
@@ -157,6 +170,21 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             if got:
                 placed.add(ev)
                 place_of[ev] = got
+        if ev not in placed:
+            # the sentence's place, further from the trigger than the tight rules above look
+            for a, b in sorted(spans):
+                sent = _sentence_of(sentences, starts, a)
+                inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
+                others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
+                if targets.get(ev) and not any(m.ref in targets[ev] for m in others):
+                    continue  # "the detention of 5 Crimean Tatars" named in the next sentence: not this sentence's act alone
+                found = _in_sentence(text, sent, inside, a, b, kind, ex, all_triggers, others)
+                if found is not None:
+                    pl, lo, hi, rule = found
+                    ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, lo, hi), 0.5, rule)
+                    placed.add(ev)
+                    place_of[ev] = pl.ref
+                    break
         if ev in placed and kind in _CUSTODY:
             a, b = min(spans)
             sent = _sentence_of(sentences, starts, a)
@@ -178,8 +206,10 @@ def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mentio
         if any(m.label == "Organisation" and m.entry is not None and m.entry.attributes.get("kind") == "court"
                and re.fullmatch(r",?\s*", text[m.end:b + loc.start()]) for m in named):
             return None  # "detention by the District Court in Simferopol": where the court sits (claims.py places its acts)
+        if re.search(r"\bcourt[”\"]?,?\s+(?:in|of)\s+(?:the\s+)?$", gap, re.IGNORECASE):
+            return None  # "detained the day the court in Simferopol ...": the court's town (its own acts are placed before)
         rest = len(gap[:loc.start()]) - sum(m.end - m.start for m in named if m.label == "Person")
-        if rest > 60 or _BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
+        if rest > 60 or _BREAK_RE.search(gap) or TOPIC_BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
             return None  # the nearest locative belongs to another clause or names something else: no guess further on
         i = bisect.bisect_left(triggers, (b, -1))
         if i < len(triggers) and triggers[i][1] <= pl.start:
@@ -196,6 +226,114 @@ def _opening(text: str, sent: Sentence, places: list[Mention], a: int) -> tuple[
         if _OPENING_RE.fullmatch(text, sent.start, pl.start) and re.match(r"\s*,", text[pl.end:pl.end + 3]) \
                 and not _ADJECTIVE_RE.match(text, pl.end):
             return pl, sent.start, max(a + 1, pl.end), "event-opening"
+    return None
+
+
+_COURT_ACTS = ("verdict", "trial", "hearing", "appeal", "detention_extension")
+_COURT_WORD = r"(?:(?:district|city|municipal|military|garrison|appeals?|regional|supreme|appellate|[“\"])\s*)*(?:court|tribunal)[”\"]?"
+# "a Simferopol court rejected", "the Simferopol “court” sentenced": the place names the court that acts right after it.
+_PLACE_COURT_RE = re.compile(rf"\s*{_COURT_WORD}\s+(?:has\s+|had\s+)?(?:also\s+|again\s+|\w+ly\s+)?$", re.IGNORECASE)
+# "a court in Simferopol extended ...", "the court of the city of Kerch sentenced": the court's place before the act.
+_COURT_IN_RE = re.compile(rf"\b{_COURT_WORD}\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+# "the trial of X opened at the Southern District Military Court in Rostov-on-Don", "his hearing at a court in Kerch".
+_AT_COURT_RE = re.compile(rf"\b(?:at|in|before|by)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){{0,5}}?{_COURT_WORD},?\s+(?:in|of)\s+"
+                          r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+_AUX_RE = re.compile(r"\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|again\s+|\w+ly\s+)?")
+
+
+def _court_where(text: str, sent: Sentence, places: list[Mention], others: list[Mention],
+                 a: int, b: int) -> tuple[Mention, int, int, str] | None:
+    """Where a court's act happened: where the court that does it sits, when the sentence names the
+    court by its place right before the act ("a Simferopol court rejected", "a court in Kerch
+    extended") or after a nominal act ("the trial of X opened at the Military Court in Rostov-on-Don")."""
+    for pl in places:
+        if pl.end <= a and a - pl.end <= 40:
+            if _PLACE_COURT_RE.fullmatch(text, pl.end, a) or (
+                    _COURT_IN_RE.search(text, max(sent.start, pl.start - 60), pl.start) and _AUX_RE.fullmatch(text, pl.end, a)):
+                return pl, max(sent.start, pl.start - 20 if _COURT_IN_RE.search(text, max(sent.start, pl.start - 60), pl.start) else pl.start), \
+                    max(a + 1, pl.end), "court-act-place"
+        elif pl.start >= b and pl.start - b <= 140:
+            gap = text[b:pl.start]
+            at = _AT_COURT_RE.search(gap)
+            if at is not None and not _BREAK_RE.search(gap[:at.start()]) and not CLAUSE_VERB_RE.search(gap[:at.start()]):
+                return pl, a, pl.end, "court-act-place"
+    return None
+
+
+_LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|before|since|until|said|says|told|according|following|"
+                             r"about|regarding|concerning|whose|like|unlike|"
+                             r"amid|offers?|shows?)\b|\b(?:to|in)\s+(?:support|protest|oppose|demand|mark|attend|visit|meet|join|defend|"
+                             r"solidarity)\b", re.IGNORECASE)
+
+
+def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: int, kind: str | None, ex: Extraction,
+                 triggers: list[tuple[int, int]], others: list[Mention]) -> tuple[Mention, int, int, str] | None:
+    """The nearest place of the trigger's sentence that a locative introduces ("in", "at", "near" ...),
+    when nothing but the act's own clause stands between: "violations by Russia in occupied Crimea,
+    including the detention of X", "X was detained on 3 May, together with two others, in Kerch".
+    Not a country (a state "in Russia" is its own subject), a name's adjective ("the Kerch court"), a
+    place in a relative clause or in another clause ("who assembled in Simferopol", "arrested in Crimea
+    and convicted"), a place that is a person's description ("lawyer in Crimea Emil K."), or, for an act
+    a court does not do itself, the seat of a court ("detention by the District Court, in Simferopol")."""
+    best: tuple[int, Mention] | None = None
+    for pl in places:
+        if (ex.entities[pl.ref].attributes or {}).get("kind") == "country":
+            continue
+        if not _LOCATIVE_RE.search(text, max(sent.start, pl.start - 60), pl.start) or _ADJECTIVE_RE.match(text, pl.end):
+            continue
+        before = pl.end <= a
+        lo, hi = (pl.end, a) if before else (b, pl.start)
+        if _RELATIVE_RE.search(text, lo, hi) or _LIGHT_BREAK_RE.search(text, lo, hi) or CLAUSE_VERB_RE.search(text, lo, hi) \
+                or TOPIC_BREAK_RE.search(text[lo:hi]):
+            continue
+        if not before and any(b <= x and y <= pl.start for x, y in triggers):
+            continue  # "convicted ... and transferred to a colony in X": the place is the other act's
+        if before and (any(sent.start <= x and y <= pl.start for x, y in triggers if (x, y) != (a, b))
+                       or re.match(r"\s+[A-Z]", text[pl.end:pl.end + 2])
+                       or _RELATIVE_RE.search(text[max(sent.start, pl.start - 80):pl.start].rsplit(",", 1)[-1])):
+            continue
+        if kind not in _COURT_ACTS and (_COURT_IN_RE.search(text, max(sent.start, pl.start - 60), pl.start) or any(
+                o.label == "Organisation" and o.entry is not None and o.entry.attributes.get("kind") == "court"
+                and re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", text[o.end:pl.start]) for o in others)):
+            continue
+        d = a - pl.end if before else pl.start - b
+        if best is None or d < best[0]:
+            best = (d, pl)
+    if best is None:
+        return None
+    pl = best[1]
+    return pl, min(a, pl.start), max(b, pl.end), "event-sentence-place"
+
+
+# A court the article names by its town only: "a Simferopol “court”", "the Kerch city court".
+_TOWN_COURT_RE = re.compile(r"(?:a|an|the)?\s*(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)\s+(?:city\s+|district\s+)?[“\"]?court[”\"]?",
+                            re.IGNORECASE)
+
+
+def _named_court_place(ex: Extraction, ev: str) -> str | None:
+    """The town in the name of the generic court that judged ``ev`` ("a Simferopol “court” rejected
+    the appeal"): the act is there. The town becomes an entity of its own when the gazetteer knows it."""
+    for c in ex.claims:
+        if c.predicate != "PARTICIPANT_IN" or c.object != ev or c.qualifiers.get("role") not in ("judge", "perpetrator"):
+            continue
+        court = ex.entities.get(c.subject)
+        if court is None or not court.generic or (court.attributes or {}).get("kind") != "court":
+            continue
+        mt = _TOWN_COURT_RE.fullmatch(court.name)
+        if mt is None or not mt.group("place")[:1].isupper():
+            continue
+        name = mt.group("place")
+        ref = next((k for k, e in ex.entities.items() if e.label == "Location" and name in (e.name, *e.aliases)), None)
+        if ref is None:
+            entry = load_gazetteer().places.get(name)
+            if entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") == "country":
+                continue
+            ref = f"place:{entry.key}"
+            ex.entity(ref, entry.label, entry.name, **entry.attributes)
+        if (ex.entities[ref].attributes or {}).get("kind") == "country":
+            continue
+        ex.claim(ev, "LOCATED_IN", ref, c.span, 0.55, "court-town")
+        return ref
     return None
 
 
@@ -233,3 +371,52 @@ def _goes_on(text: str, sentences: list[Sentence], starts: list[int], places: li
     ref, psent, pa, _pb = got
     ex.claim(ev, "LOCATED_IN", ref, quote_span(text, psent, pa, psent.end), 0.5, "event-place-before")
     return ref
+
+
+# "speaking at a meeting of the ...", "delivered to the ...", "remarks at the ...": where a statement was made.
+_VENUE_RE = re.compile(r"\b(?:speaking|spoke|speech|remarks|statement|delivered|addressing|addressed|said|told)\s+"
+                       r"(?:by\s+[^,.;:()]{1,60}?\s+)?(?:at|to|before|in)\s+"
+                       r"(?:(?:a|an|the)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting|debate|briefing)s?\s+(?:of|at)\s+)?(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """A statement made at a body that sits somewhere is made there: "... speaking at a meeting of the
+    Vienna-based Permanent Council", "remarks to the Permanent Council in Vienna" -> the article's
+    statement without a place ``LOCATED_IN`` the body's seat (the place named with it, or the seat an
+    earlier rule found), when the article has one such statement."""
+    open_statements = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "statement"
+                       and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
+    if not open_statements:
+        return
+    seats = {c.subject: c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject in ex.entities
+             and ex.entities[c.subject].label == "Organisation"}
+    starts = [s.start for s in sentences]
+    located = {m.start: m for m in mentions if m.label == "Location" and m.ref in ex.entities
+               and (ex.entities[m.ref].attributes or {}).get("kind") not in ("country", "region")}
+    for m in mentions:
+        if m.label != "Organisation":
+            continue
+        # "the Human Rights Council in Geneva": the place named right after the body
+        after = re.match(r",?\s+in\s+(?:the\s+)?", text[m.end:m.end + 12])
+        here = located.get(m.end + after.end()) if after else None
+        seat = here.ref if here is not None else seats.get(m.ref)
+        if seat is None:
+            continue
+        base = max(0, m.start - 120)
+        head = text[base:m.start]
+        # "the Vienna-based Permanent Council": the place word and "-based" stand before the body's name
+        head = re.sub(r"[A-Z][\w’'-]*-based\s+$", "", head)
+        venue = _VENUE_RE.search(head)
+        if venue is None:
+            continue
+        sent = _sentence_of(sentences, starts, m.start)
+        # the statement its speaker makes in that sentence, else the article's one statement
+        here_made = sorted({c.object for c in ex.claims if c.predicate == "STATES" and c.object in open_statements
+                            and sent.start <= c.span[0] < sent.end})
+        if len(here_made) != 1 and len(open_statements) != 1:
+            continue
+        lo = max(sent.start, base + venue.start())
+        ex.claim(here_made[0] if len(here_made) == 1 else open_statements[0], "LOCATED_IN", seat, quote_span(text, sent, lo, here.end if here is not None else m.end), 0.55,
+                 "statement-venue")
+        return

@@ -19,7 +19,7 @@ from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.place_parts import lies_in
 
-__all__ = ["org_places", "sub_organisations"]
+__all__ = ["org_places", "sub_organisations", "inner_places"]
 
 # Bodies with a seat; a state or a government "in Crimea" acts there, it does not sit there.
 # (A security service or an army "in Crimea" is its branch there, not the body's seat.)
@@ -31,6 +31,41 @@ _PLACE_BASED_RE = re.compile(r"-based\s+(?:the\s+)?")
 # "Kyiv-based human rights group Zmina", "a Kyiv-based group, Zmina": a common noun or two, then the name
 _BASED_GAP_RE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _SEAT_RE = re.compile(r"\b(?:headquarters|office|offices|seat|base)\s+in\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+
+
+# A body named with its town: "the FSB office in Simferopol", "the police station in Kerch" ("of" names
+# a jurisdiction: "the Prosecutor's Office of Crimea" sits in Kyiv).
+_TOWN_TAIL_RE = re.compile(r"\sin\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)$")
+_TOWN_HEAD_RE = re.compile(r"\b(?:office|offices|building|headquarters|department|directorate|branch|unit|station|court|"
+                           r"administration|service|police)\s+in\s", re.IGNORECASE)
+
+
+def inner_places(text: str, mentions: list[Mention], ex: Extraction, create: bool = False) -> list[Mention]:
+    """The town inside an organisation's name ("the FSB office in Simferopol", "the police station in
+    Kerch") as a Location mention of its own, when the gazetteer knows the town (not a country): the
+    mention finder reads the whole phrase as one body. ``create``: add the town's entity if the article
+    has none yet."""
+    out = []
+    gaz = load_gazetteer()
+    for m in mentions:
+        if m.label != "Organisation" or not _TOWN_HEAD_RE.search(m.text):
+            continue
+        mt = _TOWN_TAIL_RE.search(m.text)
+        if mt is None:
+            continue
+        name = mt.group("place")
+        ref = next((k for k, e in ex.entities.items() if e.label == "Location" and name in (e.name, *e.aliases)), None)
+        if ref is None:
+            entry = gaz.places.get(name) or gaz.lookup(name)
+            if not create or entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") == "country":
+                continue
+            ref = f"place:{entry.key}"
+            ex.entity(ref, entry.label, entry.name, **entry.attributes)
+        if (ex.entities[ref].attributes or {}).get("kind") == "country":
+            continue
+        a = m.start + mt.start("place")
+        out.append(Mention(a, a + len(name), name, "Location", ref))
+    return out
 
 
 def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
@@ -75,6 +110,13 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             have.add((body.ref, pl.ref))
             ex.claim(body.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, body.end), 0.65, "org-seat")
     _named_seats(text, sentences, starts, orgs, ex, have)
+    # "the FSB office in Simferopol": the body named with its town sits there
+    for pl in inner_places(text, mentions, ex, create=True):
+        body = max((o for o in named if o.start < pl.start <= o.end), key=lambda o: o.end - o.start, default=None)
+        if body is not None and body.ref != pl.ref and (body.ref, pl.ref) not in have:
+            have.add((body.ref, pl.ref))
+            ex.claim(body.ref, "LOCATED_IN", pl.ref, quote_span(text, _sentence_of(sentences, starts, body.start), body.start, body.end),
+                     0.6, "org-town")
     # "the Prosecutor's Office ... from its headquarters in Kyiv": the subject's seat.
     for pl in places:
         sent = _sentence_of(sentences, starts, pl.start)

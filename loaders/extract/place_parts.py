@@ -199,9 +199,36 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         pl = by_start.get(mt.end()) if mt and re.search(r"\d", mt.group()) else None
         if pl is not None:
             add(p.ref, pl, sent, p.start, pl.end)
+    _held_places(text, sentences, starts, people, mentions, ex, have)
     by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
         resident = by_person.get(mt.end()) if mt else None
         if resident is not None:
             add(resident.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, resident.end)
+
+
+# "He is currently being held in a temporary detention facility in Simferopol": where a person is held.
+_HELD_RE = re.compile(r"(?:He|She)\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?"
+                      r"(?:being\s+)?(?:held|detained|kept|imprisoned|jailed)\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?")
+
+
+def _held_places(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+                 ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """A sentence that opens with "He/She is held in PLACE" puts the person the article named last, in this
+    paragraph or the one before, in that place (a detention facility, a town)."""
+    places = {m.start: m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") != "country"}
+    p_starts = [q.start for q in people]
+    for sent in sentences:
+        mt = _HELD_RE.match(text, sent.start)
+        pl = places.get(mt.end()) if mt else None
+        if mt is None or pl is None or pl.end > sent.end:
+            continue
+        i = bisect.bisect_left(p_starts, sent.start) - 1
+        if i < 0 or text.count("\n\n", people[i].end, sent.start) > 1:
+            continue
+        who = people[i]
+        if (who.ref, pl.ref) not in have:
+            have.add((who.ref, pl.ref))
+            ex.claim(who.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, sent.start, pl.end), 0.55, "held-in")
