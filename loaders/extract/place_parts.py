@@ -54,7 +54,7 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b"
                            # an annexation not recognised says whose Crimea is: "the EU does not, and will not, recognise
                            # the illegal annexation of the Crimean peninsula" (a story's "illegally annexed Crimea" is not a position)
-                           r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e)\b[^.;]{0,60}?\bannex[^.;]{0,40}?\bCrimea"
+                           r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e|refuses?\s+to\s+recogni[sz]e)\b[^.;]{0,60}?\bannex[^.;]{0,40}?\bCrimea"
                            r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b")
 
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")

@@ -35,6 +35,10 @@ _TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0
 # "Amnesty International's Ukraine researcher X": a region or desk between the organisation and the title.
 _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
                             re.IGNORECASE)
+# "X, Amnesty International's Eastern Europe and Central Asia Director": a regional or desk head is the body's staff
+# (the body's own head has no desk words: "ORG's Director" is left to the leadership rules).
+_DESK_HEAD_RE = re.compile(r"(?:’s|'s)\s+(?P<title>(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}(?:Deputy\s+|Regional\s+)?"
+                           r"(?:Director|Head|Coordinator|Chief))(?=\s*[,.;)]|\s*$)")
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
 _CIVIC = ("ngo", "media")
 _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
@@ -88,6 +92,8 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
             if mt and re.match(r"\s*(?:[,.;)]|$|said|says|told)", text[mt.end():mt.end() + 6]):
                 add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").lower().split()),
                     "staff-apposed")
+        elif o.start > p.end and re.fullmatch(r",\s+", text[p.end:o.start]) and (mt := _DESK_HEAD_RE.match(text, o.end)):
+            add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").split()), "staff-desk-title")
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
             if mt:

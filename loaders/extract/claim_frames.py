@@ -1,0 +1,177 @@
+"""Claims between entities the draft already has, read from frames the other rules do not read.
+
+- a believer named as one of the community whose name is its members' plural: "X, another
+  Jehovah's Witness", "X, a Jehovah's Witness from Yalta", "X and all other Jehovah's Witnesses"
+  -> ``MEMBER_OF`` the community (not a party or a banned group: that is the charge);
+- organisations named together as the subject of one report: "A, B, and C reported that ..." ->
+  each ``STATES`` the statement or report the draft gave the last (or the first) of them;
+- a speaker whose title names a civic body: "..., said X, ORG's Eastern Europe Director" -> the body
+  ``STATES`` the speaker's statement too (the speaker speaks for it);
+- a unit whose other name names its body: "UNGA" (also "UN General Assembly") -> the UN,
+  "OSCE Permanent Council" -> the OSCE (``PART_OF``; never a state's own council or committee).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claims import ClaimDraft, Extraction, quote_span
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["adherents", "joint_reports", "speakers_bodies", "unit_aliases"]
+
+_NOT_MEMBER_KINDS = ("party", "government", "agency", "court", "police", "prosecutor", "armed_group", "media")
+_APPOSED = r",\s+(?:(?:a|an|another|one|the|a\s+fellow|also\s+a)\s+)(?:(?:devout|practising|practicing|local)\s+)?"
+_OTHERS = r"\s+and\s+(?:all\s+|many\s+|several\s+|the\s+)?(?:other|fellow)\s+"
+
+
+def _sent_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
+    return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def adherents(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``MEMBER_OF`` for "X, another Jehovah's Witness" and "X and all other Jehovah's Witnesses"."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("MEMBER_OF", "LEADS", "WORKS_FOR")}
+    starts = [s.start for s in sentences]
+    communities: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+    for key, e in ex.entities.items():
+        if e.label != "Organisation" or e.generic or (e.attributes or {}).get("kind") in _NOT_MEMBER_KINDS:
+            continue
+        plurals = {n for n in (e.name, *e.aliases) if re.fullmatch(r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*[^s\W]s", n)}
+        if not plurals:
+            continue
+        # the singular of a multi-word plural name ("Jehovah's Witnesses" -> "Jehovah's Witness"): one word names no community
+        singular = "|".join(re.sub(r"['’]", "['’]", re.escape(n[:-2] if n.endswith("sses") else n[:-1]))
+                            for n in plurals if " " in n)
+        if not singular:
+            continue
+        communities.append((key, re.compile(rf"{_APPOSED}(?:{singular})\b"),
+                            re.compile(rf"{_OTHERS}(?:{singular})(?:es)?\b")))
+    if not communities:
+        return
+    for p in mentions:
+        if p.ref not in ex.entities or ex.entities[p.ref].label != "Person":
+            continue
+        for key, apposed, others in communities:
+            mt = apposed.match(text, p.end) or others.match(text, p.end)
+            if mt and (p.ref, key) not in have:
+                have.add((p.ref, key))
+                sent = _sent_of(sentences, starts, p.start)
+                ex.claim(p.ref, "MEMBER_OF", key, quote_span(text, sent, p.start, mt.end()), 0.65, "adherent")
+
+
+_REPORT_VERB = r"(?:reported|report|said|say|stated|state|noted|documented|found|concluded|wrote|warned)"
+_AFTER_PREP_RE = re.compile(r"\b(?:for|to|by|of|with|against|from|on|at|in|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def joint_reports(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"A, B, and C reported ...": every organisation of the list states what the draft has one of them state."""
+    starts = [s.start for s in sentences]
+    orgs = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+    states: dict[str, ClaimDraft] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.subject.startswith("org:"):
+            states.setdefault(c.subject, c)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    i = 0
+    while i < len(orgs):
+        group = [orgs[i]]
+        while i + 1 < len(orgs) and _LIST_GAP_RE.fullmatch(text, group[-1].end, orgs[i + 1].start):
+            i += 1
+            group.append(orgs[i])
+        i += 1
+        sent = _sent_of(sentences, starts, group[0].start)
+        if _AFTER_PREP_RE.search(text, sent.start, group[0].start):
+            group = group[1:]  # "a report for the UN Committee against Torture, A, B and C reported": not one of the authors
+        if len(group) < 2:
+            continue
+        refs = list(dict.fromkeys(m.ref for m in group))
+        if len(refs) < 2 or not re.fullmatch(r"\s*,?\s+and\s+", text[group[-2].end:group[-1].start]):
+            continue  # a list closes with "and": "A, B and C"
+        if not re.match(rf"\s+(?:also\s+|jointly\s+|have\s+|has\s+|had\s+)?{_REPORT_VERB}\b", text[group[-1].end:group[-1].end + 30]):
+            continue
+        known = [states[r] for r in refs if r in states]
+        objects = {c.object for c in known}
+        if len(objects) != 1:
+            continue  # none of them (or several things) stated: not one joint report
+        ev = objects.pop()
+        for r in refs:
+            if (r, ev) not in have:
+                have.add((r, ev))
+                ex.claim(r, "STATES", ev, quote_span(text, sent, group[0].start, group[-1].end + 12), 0.65, "joint-report")
+
+
+_CIVIC = ("ngo",)
+
+
+def speakers_bodies(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """A civic body ``STATES`` the statement of a speaker whose title in the attribution names it
+    ("said X, Amnesty International's Europe Director")."""
+    starts = [s.start for s in sentences]
+    staff = {(c.subject, c.object) for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS")
+             and (ex.entities[c.object].attributes or {}).get("kind") in _CIVIC}
+    if not staff:
+        return
+    said = {c.subject: c.object for c in ex.claims if c.predicate == "STATES"
+            and (ex.entities[c.object].attributes or {}).get("kind") == "statement"}
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    orgs = {m.start: m for m in mentions if m.ref in ex.entities and ex.entities[m.ref].label == "Organisation"}
+    for p in mentions:
+        if p.ref not in said:
+            continue
+        sent = _sent_of(sentences, starts, p.start)
+        # the attribution itself: "said X, ORG's ... Director" (not a later mention of the speaker)
+        if not _SAID_BEFORE_RE.search(text, max(sent.start, p.start - 25), p.start):
+            continue
+        gap = _APPOSED_ORG_RE.match(text, p.end)
+        o = orgs.get(gap.end()) if gap else None
+        if o is None or (p.ref, o.ref) not in staff or (o.ref, said[p.ref]) in have:
+            continue
+        have.add((o.ref, said[p.ref]))
+        ex.claim(o.ref, "STATES", said[p.ref], quote_span(text, sent, max(sent.start, p.start - 25), o.end + 40), 0.65,
+                 "speaker-body")
+
+
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|told\s+\w+)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_APPOSED_ORG_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+
+
+_UNIT_RE = re.compile(r"\b(?:Assembly|Council|Committee|Commission|Secretariat|Mission|Delegation)\b")
+
+
+def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from a unit to the international body whose name opens one of its names
+    ("UN General Assembly", "OSCE Permanent Council"), for the units the name rules missed."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    names: dict[str, str] = {}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                names.setdefault(n, key)
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.ref, m)
+    gaz = load_gazetteer()
+    for key, e in ex.entities.items():
+        if e.label != "Organisation" or e.generic or key not in first:
+            continue
+        entry = gaz.lookup(e.name)  # "UNGA": the gazetteer knows it as "UN General Assembly"
+        for n in (e.name, *e.aliases, *(entry.aliases if entry is not None else ())):
+            unit = _UNIT_RE.search(n)
+            if unit is None or unit.start() == 0:
+                continue
+            head = n[:unit.start()].split()
+            parent = next((names[" ".join(head[:k])] for k in range(len(head), 0, -1) if " ".join(head[:k]) in names), None)
+            if parent is None or parent == key or (key, parent) in have or (parent, key) in have:
+                continue
+            if (ex.entities[parent].attributes or {}).get("kind") in ("government", "agency"):
+                continue  # a state's council or committee is a body of its own
+            have.add((key, parent))
+            m = first[key]
+            sent = _sent_of(sentences, starts, m.start)
+            ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, m.end), 0.6, "unit-alias")
+            break

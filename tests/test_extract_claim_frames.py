@@ -1,0 +1,67 @@
+"""Claim frames between entities the draft already has (loaders/extract/claim_frames.py, the desk
+titles of works_for.py, the non-recognition of place_parts.py), on made-up sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import check_quotes, extract
+
+
+def _has(ex, s_part: str, pred: str, o_part: str) -> bool:
+    return any(c.predicate == pred and s_part in c.subject and o_part in c.object for c in ex.claims)
+
+
+def test_adherent_apposition_and_others_are_members() -> None:
+    text, ex = extract("Ivan Petrenko, another Jehovah’s Witness from Kerch, was fined. Oleg Sidorenko and all other "
+                       "Jehovah’s Witnesses held in Kerch must be released.")
+    assert _has(ex, "ivan-petrenko", "MEMBER_OF", "jehovah")
+    assert _has(ex, "oleg-sidorenko", "MEMBER_OF", "jehovah")
+    check_quotes(text, ex.claims)
+
+
+def test_banned_party_apposition_is_no_adherent_membership() -> None:
+    # a party's member named in apposition is the charge, not a community (the adherent rule skips parties)
+    _text, ex = extract("Ivan Petrenko, a Hizb ut-Tahrir member, was sentenced by the Southern District Military Court.")
+    assert not any(c.rule == "adherent" for c in ex.claims)
+
+
+def test_joint_report_every_author_states() -> None:
+    text, ex = extract("In a joint report for the UN Committee against Torture, Ukrainian Helsinki Human Rights Union, "
+                       "Regional Center for Human Rights, and Media Initiative for Human Rights reported that detainees were beaten.")
+    authors = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    # the report rules give it to one of them; the list gives it to all three, not to the addressee
+    assert {"org:ukrainian-helsinki-human-rights-union", "org:regional-center-for-human-rights",
+            "org:media-initiative-for-human-rights"} <= authors
+    assert not any(c.predicate == "STATES" and "committee-against-torture" in c.subject for c in ex.claims)
+    check_quotes(text, ex.claims)
+
+
+def test_desk_director_works_for_and_body_states() -> None:
+    text, ex = extract("“The verdict is a travesty,” said Anna Kowalska, Amnesty International’s Eastern Europe and "
+                       "Central Asia Director.")
+    works = [c for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS") and "anna-kowalska" in c.subject]
+    assert [c.predicate for c in works] == ["WORKS_FOR"]
+    assert works[0].qualifiers.get("role") == "Eastern Europe and Central Asia Director"
+    assert _has(ex, "amnesty", "STATES", "anna-kowalska-statement")
+    check_quotes(text, ex.claims)
+
+
+def test_plain_director_of_body_is_not_desk_staff() -> None:
+    _text, ex = extract("“The verdict is a travesty,” said Anna Kowalska, Amnesty International’s Director.")
+    assert not any(c.rule == "staff-desk-title" for c in ex.claims)
+
+
+def test_never_recognise_annexation_puts_crimea_in_ukraine() -> None:
+    text, ex = extract("The UK will never recognise Russia’s illegal annexation of Crimea. Crowds in Kyiv, Ukraine, welcomed it.")
+    assert _has(ex, "place:crimea", "PART_OF", "place:ukraine")
+    check_quotes(text, ex.claims)
+
+
+def test_illegal_annexation_alone_is_no_position() -> None:
+    _text, ex = extract("Since the illegal annexation of Crimea, activists have been detained. Crowds in Kyiv, Ukraine, protested.")
+    assert "place:ukraine" in ex.entities and not _has(ex, "place:crimea", "PART_OF", "place:ukraine")
+
+
+def test_unit_named_by_its_body_is_part_of_it() -> None:
+    text, ex = extract("The OSCE Permanent Council met in Vienna. The OSCE has a mission in Ukraine.")
+    assert _has(ex, "permanent-council", "PART_OF", "org:osce")
+    check_quotes(text, ex.claims)
