@@ -65,3 +65,23 @@ def test_unit_named_by_its_body_is_part_of_it() -> None:
     text, ex = extract("The OSCE Permanent Council met in Vienna. The OSCE has a mission in Ukraine.")
     assert _has(ex, "permanent-council", "PART_OF", "org:osce")
     check_quotes(text, ex.claims)
+
+
+def test_vice_chair_leads_the_body_whose_chair_is_named() -> None:
+    text, ex = extract("“We are alarmed,” said USCIRF Chair Tony Perkins. “Russia must stop,” said Vice Chair Gayle Manchin.")
+    leads = [c for c in ex.claims if c.predicate == "LEADS" and c.subject == "person:gayle-manchin"]
+    assert [(c.object, c.qualifiers.get("role")) for c in leads] == [("org:uscirf", "Vice Chair")]
+    check_quotes(text, ex.claims)
+
+
+def test_state_title_is_no_sibling() -> None:
+    # a president named bare is not the head of the body whose chair the article names
+    _text, ex = extract("USCIRF Chair Tony Perkins spoke. President Ivan Petrenko did not answer.")
+    assert not any(c.rule == "sibling-title" for c in ex.claims)
+
+
+def test_prosecutors_alleged_prosecute_the_case() -> None:
+    text, ex = extract("The Southern District Military Court sentenced Ivan Petrenko to 12 years in prison. Prosecutors "
+                       "alleged that Petrenko recruited members to the group.")
+    assert any(c.predicate == "PROSECUTES" and c.rule == "prosecutors-say" and c.object == "case:ivan-petrenko" for c in ex.claims)
+    check_quotes(text, ex.claims)

@@ -20,7 +20,7 @@ from loaders.extract.claims import ClaimDraft, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["adherents", "joint_reports", "speakers_bodies", "unit_aliases"]
+__all__ = ["adherents", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
 
 _NOT_MEMBER_KINDS = ("party", "government", "agency", "court", "police", "prosecutor", "armed_group", "media")
 _APPOSED = r",\s+(?:(?:a|an|another|one|the|a\s+fellow|also\s+a)\s+)(?:(?:devout|practising|practicing|local)\s+)?"
@@ -175,3 +175,64 @@ def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], 
             sent = _sent_of(sentences, starts, m.start)
             ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, m.end), 0.6, "unit-alias")
             break
+
+
+_RANK_RE = re.compile(r"^(?:(?:vice|deputy|co|first\s+deputy|acting|associate)[\s-]+)?(?P<head>.+)$")
+_STATE_KINDS = ("government", "agency", "police", "prosecutor", "court", "armed_group")
+
+
+def sibling_titles(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"USCIRF Chair X ... said Vice Chair Y": a bare title that ranks under (or equals) the title one
+    organisation's named leader holds in the article gives ``LEADS`` of that organisation, when no other
+    organisation has a leader of that title (a civic or international body, never a state's office)."""
+    led: dict[str, set[str]] = {}
+    for c in ex.claims:
+        role = str(c.qualifiers.get("role", "")).lower()
+        e = ex.entities[c.object]
+        if c.predicate == "LEADS" and role and not e.generic and (e.attributes or {}).get("kind") not in _STATE_KINDS:
+            head = _RANK_RE.match(role)
+            if head:
+                led.setdefault(head.group("head"), set()).add(c.object)
+    if not led:
+        return
+    tied = {c.subject for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
+    starts = [s.start for s in sentences]
+    for p in mentions:
+        if not p.role or p.ref in tied or p.ref not in ex.entities or ex.entities[p.ref].label != "Person":
+            continue
+        head = _RANK_RE.match(p.role.lower())
+        orgs = led.get(head.group("head"), set()) if head else set()
+        if len(orgs) != 1:
+            continue
+        org = next(iter(orgs))
+        tied.add(p.ref)
+        sent = _sent_of(sentences, starts, p.start)
+        ex.claim(p.ref, "LEADS", org, quote_span(text, sent, max(sent.start, p.start - len(p.role) - 1), p.end), 0.6,
+                 "sibling-title", role=p.role)
+
+
+_PROSECUTOR_VERB_RE = re.compile(r"\s+(?:had\s+|have\s+|has\s+|also\s+|later\s+)*(?:alleged|allege|demanded|requested|sought|asked\s+for|"
+                                 r"accused|accuse|charged|claimed|claim|argued|insisted)\b")
+
+
+def prosecutors_say(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"Prosecutors alleged that X recruited members", "the prosecutor demanded 12 years for X": the
+    prosecution ``PROSECUTES`` the case of the defendant the sentence names after the verb."""
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    if not cases:
+        return
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    starts = [s.start for s in sentences]
+    for i, o in enumerate(mentions):
+        e = ex.entities.get(o.ref)
+        if e is None or e.label != "Organisation" or not re.search(r"\bprosecut", e.name + " " + o.text, re.IGNORECASE):
+            continue
+        mt = _PROSECUTOR_VERB_RE.match(text, o.end)
+        if mt is None:
+            continue
+        sent = _sent_of(sentences, starts, o.start)
+        who = next((m for m in mentions[i + 1:] if m.start >= mt.end() and m.ref in cases), None)
+        if who is None or who.end > sent.end or (o.ref, cases[who.ref]) in have:
+            continue
+        have.add((o.ref, cases[who.ref]))
+        ex.claim(o.ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, o.start, who.end), 0.6, "prosecutors-say")

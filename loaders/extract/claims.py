@@ -748,7 +748,14 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.accusations import statement_accusations
     from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
     from loaders.extract.cases import more_cases
-    from loaders.extract.claim_frames import adherents, joint_reports, speakers_bodies, unit_aliases
+    from loaders.extract.claim_frames import (
+        adherents,
+        joint_reports,
+        prosecutors_say,
+        sibling_titles,
+        speakers_bodies,
+        unit_aliases,
+    )
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
     from loaders.extract.event_places import event_places, prune_event_places, statement_venues
@@ -786,6 +793,8 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     drop_charged_memberships(text, sentences, ex)
     settle_affiliations(ex, gaz.cues["leadership"])
     speakers_bodies(text, sentences, mentions, ex)
+    sibling_titles(text, sentences, mentions, ex)
+    prosecutors_say(text, sentences, mentions, ex)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
