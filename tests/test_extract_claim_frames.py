@@ -85,3 +85,25 @@ def test_prosecutors_alleged_prosecute_the_case() -> None:
                        "alleged that Petrenko recruited members to the group.")
     assert any(c.predicate == "PROSECUTES" and c.rule == "prosecutors-say" and c.object == "case:ivan-petrenko" for c in ex.claims)
     check_quotes(text, ex.claims)
+
+
+def test_reporting_by_a_body_is_the_one_report_of_the_article() -> None:
+    text, ex = extract("Rights have deteriorated, as highlighted in the report by the UN High Commissioner for Human Rights "
+                       "published on 25 September. We welcome the invaluable work and reporting by the Office of the United "
+                       "Nations High Commissioner for Human Rights (OHCHR).")
+    reports = {c.object for c in ex.claims if c.predicate == "STATES"}
+    by = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert len(reports) == 1 and "org:ohchr" in by
+    check_quotes(text, ex.claims)
+
+
+def test_branch_of_a_community_is_part_of_it() -> None:
+    text, ex = extract("The head of the Dzhankoy branch of Jehovah’s Witnesses died. Other Jehovah’s Witnesses were fined.")
+    assert any(c.predicate == "PART_OF" and "dzhankoy" in c.subject and c.object == "org:jehovahs-witnesses" for c in ex.claims)
+    check_quotes(text, ex.claims)
+
+
+def test_office_of_an_official_is_not_part_of_the_official() -> None:
+    _text, ex = extract("The Office of the United Nations High Commissioner for Human Rights published a report. "
+                        "The UN High Commissioner for Human Rights spoke.")
+    assert not any(c.predicate == "PART_OF" and c.rule == "unit-alias" for c in ex.claims)

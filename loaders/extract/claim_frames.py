@@ -140,6 +140,9 @@ _APPOSED_ORG_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 
 
 _UNIT_RE = re.compile(r"\b(?:Assembly|Council|Committee|Commission|Secretariat|Mission|Delegation)\b")
+_OFFICIAL_RE = re.compile(r"\b(?:Commissioner|Rapporteur|Spokesperson|Ombudsman|President|Secretary|Minister|Envoy)\b")
+_UNIT_OF_RE = re.compile(r"\b(?:branch|office|chapter|division|section|wing|cell|community|congregation|diocese|eparchy|parish)\s+of\s+"
+                         r"(?:the\s+)?(?P<body>\S.*)$", re.IGNORECASE)
 
 
 def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -162,10 +165,13 @@ def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], 
         entry = gaz.lookup(e.name)  # "UNGA": the gazetteer knows it as "UN General Assembly"
         for n in (e.name, *e.aliases, *(entry.aliases if entry is not None else ())):
             unit = _UNIT_RE.search(n)
-            if unit is None or unit.start() == 0:
+            tail = _UNIT_OF_RE.search(n)
+            # "the Dzhankoy branch of Jehovah's Witnesses" (an official's office is not part of the official)
+            parent = names.get(tail.group("body")) if tail and not _OFFICIAL_RE.search(tail.group("body")) else None
+            if parent is None and (unit is None or unit.start() == 0):
                 continue
-            head = n[:unit.start()].split()
-            parent = next((names[" ".join(head[:k])] for k in range(len(head), 0, -1) if " ".join(head[:k]) in names), None)
+            head = n[:unit.start()].split() if unit else []
+            parent = parent or next((names[" ".join(head[:k])] for k in range(len(head), 0, -1) if " ".join(head[:k]) in names), None)
             if parent is None or parent == key or (key, parent) in have or (parent, key) in have:
                 continue
             if (ex.entities[parent].attributes or {}).get("kind") in ("government", "agency"):

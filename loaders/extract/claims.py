@@ -762,7 +762,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
-    from loaders.extract.org_statements import org_publications
+    from loaders.extract.org_statements import org_publications, reports_by
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
@@ -773,6 +773,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     more_affiliations(text, sentences, mentions, ex, gaz.cues)
     org_publications(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
+    reports_by(text, sentences, mentions, ex)
     link_events(text, sentences, ex)
     acts_in_named_cases(text, sentences, ex)
     acts_for_cases(text, sentences, ex)

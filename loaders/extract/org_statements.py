@@ -21,7 +21,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["org_publications"]
+__all__ = ["org_publications", "reports_by"]
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
@@ -57,3 +57,32 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         ex.entity(ev, "Event", f"{'Report' if pub else 'Statement'} by {e.name}", kind=kind)
         end = (pub or dec).end()  # type: ignore[union-attr]
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, end), 0.65, f"org-{kind}")
+
+
+# "the report by the UN High Commissioner", "the work and reporting by OHCHR", "findings from ORG"
+_REPORT_BY_RE = re.compile(r"\b(?:report|reports|reporting|findings|documentation)\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add ``STATES`` from an organisation whose report the sentence names ("reporting by ORG"): the one report
+    the article speaks of when it has one publication event (the piece discusses that report), else its own."""
+    starts = [s.start for s in sentences]
+    publishing = {c.subject for c in ex.claims if c.predicate == "STATES"
+                  and (ex.entities[c.object].attributes or {}).get("kind") == "publication"}
+    for m in mentions:
+        e = ex.entities.get(m.ref)
+        if e is None or e.label != "Organisation" or e.generic or m.ref in publishing \
+                or (e.attributes or {}).get("kind") in ("government", "court", "agency", "police", "prosecutor"):
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        mt = _REPORT_BY_RE.search(text, max(sent.start, m.start - 40), m.start)
+        if mt is None:
+            continue
+        reports = {k for k, x in ex.entities.items() if x.label == "Event" and (x.attributes or {}).get("kind") == "publication"}
+        if len(reports) > 1:
+            continue
+        ev = next(iter(reports)) if reports else f"event:{slug(e.name)}-report"
+        if not reports:
+            ex.entity(ev, "Event", f"Report by {e.name}", kind="publication")
+        publishing.add(m.ref)
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, mt.start(), m.end), 0.6, "report-by")
