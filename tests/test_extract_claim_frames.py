@@ -107,3 +107,11 @@ def test_office_of_an_official_is_not_part_of_the_official() -> None:
     _text, ex = extract("The Office of the United Nations High Commissioner for Human Rights published a report. "
                         "The UN High Commissioner for Human Rights spoke.")
     assert not any(c.predicate == "PART_OF" and c.rule == "unit-alias" for c in ex.claims)
+
+
+def test_coordinated_suspects_each_get_a_case() -> None:
+    text, ex = extract("Despite the health problems of Ivan Petrenko and Oleg Sidorenko, detained by the FSB on suspicion of "
+                       "involvement with Hizb ut-Tahrir, the authorities denied them medical care.")
+    defendants = {c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    assert {"person:ivan-petrenko", "person:oleg-sidorenko"} <= defendants
+    check_quotes(text, ex.claims)

@@ -198,7 +198,14 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]
             if before:
-                add(before[-1], sent, before[-1].start, s0 + mt.end(), "suspect", charge_after(sent, s0 + mt.end()), "case:suspicion")
+                group = [before[-1]]
+                for q in reversed(before[:-1]):  # "A and B, detained by the FSB on suspicion of": both are suspects
+                    if re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+                        group.append(q)
+                    else:
+                        break
+                for who in group:
+                    add(who, sent, group[-1].start, s0 + mt.end(), "suspect", charge_after(sent, s0 + mt.end()), "case:suspicion")
         for rx, rule in ((_OPENED_RE, "case:opened"), (_CASE_OF_RE, "case:of"), (_REQUESTED_RE, "case:requested")):
             for mt in rx.finditer(sent.text):
                 who = named_at(s0 + mt.end())
