@@ -115,3 +115,16 @@ def test_coordinated_suspects_each_get_a_case() -> None:
     defendants = {c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN"}
     assert {"person:ivan-petrenko", "person:oleg-sidorenko"} <= defendants
     check_quotes(text, ex.claims)
+
+
+def test_listed_regions_are_not_nested() -> None:
+    _text, ex = extract("Russia held sham referenda in Luhansk Oblast, Donetsk Oblast, Zaporizhzhia Oblast, and Kherson Oblast.")
+    assert not any(c.predicate == "PART_OF" and c.rule == "place-part" for c in ex.claims)
+
+
+def test_part_of_statement_takes_the_place_it_names() -> None:
+    text, ex = extract("Many were deported to Russia. The U.S. does not recognize the annexation of Crimea by Russia and "
+                       "considers that Crimea remains a part of Ukraine.")
+    parts = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert ("place:crimea", "place:ukraine") in parts and ("place:russia", "place:ukraine") not in parts
+    check_quotes(text, ex.claims)

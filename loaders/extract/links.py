@@ -46,10 +46,17 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
             near = re.fullmatch(r",\s*|,\s+(?:the|a|an)\s+(?:(?:small|large|major)\s+)?(?:capital|town|city|village|settlement|"
                                 r"region|district|port|resort)\s+(?:city\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|"
                                 r"eastern|western|central|occupied|annexed)\s+)?", gap)
-            stated = len(gap) <= 60 and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
-                                                  r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
+            between = any(inner.end <= p.start and p.end <= outer.start for p in places)
+            # "Luhansk, Donetsk, Zaporizhzhya, and Kherson": places listed, not nested
+            if near and gap.strip() == "," and any(
+                    (outer.end <= p.start and re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[outer.end:p.start])) or
+                    (p.end <= inner.start and re.fullmatch(r"\s*,\s*", text[p.end:inner.start])) for p in places):
+                near = None
+            # "Crimea is part of Ukraine"; not "annexation of Crimea by Russia and considers that Crimea remains a part of Ukraine"
+            stated = len(gap) <= 60 and not between and re.search(r"\b(?:is|remains|was)\s+(?:an?\s+)?(?:integral\s+)?(?:part\s+of\s+)?"
+                                                                  r"(?:the\s+)?$", gap) and not re.search(r"[.;]", gap)
             # "Crimea, territory the international community recognizes as part of Ukraine"
-            stated = stated or (len(gap) <= 90 and not any(inner.end <= p.start and p.end <= outer.start for p in places)
+            stated = stated or (len(gap) <= 90 and not between
                                 and re.search(r"\b(?:as|is|remains|was)\s+(?:an?\s+)?(?:integral\s+|inalienable\s+)?"
                                                             r"part\s+of\s+(?:the\s+)?$", gap) and not re.search(r"[.;]", gap))
             if near or stated:
