@@ -128,3 +128,10 @@ def test_part_of_statement_takes_the_place_it_names() -> None:
     parts = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     assert ("place:crimea", "place:ukraine") in parts and ("place:russia", "place:ukraine") not in parts
     check_quotes(text, ex.claims)
+
+
+def test_annexation_in_violation_of_international_law_puts_crimea_in_ukraine() -> None:
+    text, ex = extract("Seven years have passed since Russia’s illegal annexation of Crimea – a clear violation of international "
+                       "law. Crowds in Kyiv, Ukraine, protested.")
+    assert _has(ex, "place:crimea", "PART_OF", "place:ukraine")
+    check_quotes(text, ex.claims)

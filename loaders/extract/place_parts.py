@@ -55,7 +55,10 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            # an annexation not recognised says whose Crimea is: "the EU does not, and will not, recognise
                            # the illegal annexation of the Crimean peninsula" (a story's "illegally annexed Crimea" is not a position)
                            r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e|refuses?\s+to\s+recogni[sz]e)\b[^.;]{0,60}?\bannex[^.;]{0,40}?\bCrimea"
-                           r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b")
+                           r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b"
+                           # "Russia's illegal annexation of Crimea – a clear violation of international law": a position too
+                           r"|\bannex\w*\s+of\s+(?:the\s+)?[^.;]{0,40}?\bCrimea\b[^.;]{0,60}?\b(?:violation|breach)\s+of\s+"
+                           r"international\s+law")
 
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")
 _INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
