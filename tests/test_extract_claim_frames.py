@@ -135,3 +135,13 @@ def test_annexation_in_violation_of_international_law_puts_crimea_in_ukraine() -
                        "law. Crowds in Kyiv, Ukraine, protested.")
     assert _has(ex, "place:crimea", "PART_OF", "place:ukraine")
     check_quotes(text, ex.claims)
+
+
+def test_regional_titles_of_a_rights_group_are_staff() -> None:
+    for body in ("Anna Kowalska, Amnesty International's Deputy Director for Eastern Europe and Central Asia, spoke.",
+                 "Anna Kowalska, Deputy Director for Eastern Europe and Central Asia at Amnesty International, spoke.",
+                 "Anna Kowalska, Human Rights Watch's Ukraine researcher, spoke."):
+        text, ex = extract(body)
+        works = [c for c in ex.claims if c.subject == "person:anna-kowalska" and c.predicate in ("WORKS_FOR", "LEADS")]
+        assert [c.predicate for c in works] == ["WORKS_FOR"], body
+        check_quotes(text, ex.claims)

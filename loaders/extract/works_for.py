@@ -37,8 +37,12 @@ _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?
                             re.IGNORECASE)
 # "X, Amnesty International's Eastern Europe and Central Asia Director": a regional or desk head is the body's staff
 # (the body's own head has no desk words: "ORG's Director" is left to the leadership rules).
-_DESK_HEAD_RE = re.compile(r"(?:’s|'s)\s+(?P<title>(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}(?:Deputy\s+|Regional\s+)?"
-                           r"(?:Director|Head|Coordinator|Chief))(?=\s*[,.;)]|\s*$)")
+_DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
+_HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
+_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
+                           r"(?=\s*[,.;)]|\s*$)")
+# "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
+_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
 _CIVIC = ("ngo", "media")
 _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
@@ -94,6 +98,9 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
                     "staff-apposed")
         elif o.start > p.end and re.fullmatch(r",\s+", text[p.end:o.start]) and (mt := _DESK_HEAD_RE.match(text, o.end)):
             add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").split()), "staff-desk-title")
+        elif o.start > p.end and o.start - p.end <= 120 and (mt := _HEAD_FOR_AT_RE.fullmatch(text, p.end, o.start)) \
+                and not re.search(r"\b(?:in|of)\b", mt.group("title")):
+            add(p.ref, o.ref, quote_span(text, sent, p.start, o.end), " ".join(mt.group("title").split()), "staff-desk-title")
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
             if mt:
