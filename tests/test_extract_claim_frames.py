@@ -145,3 +145,19 @@ def test_regional_titles_of_a_rights_group_are_staff() -> None:
         works = [c for c in ex.claims if c.subject == "person:anna-kowalska" and c.predicate in ("WORKS_FOR", "LEADS")]
         assert [c.predicate for c in works] == ["WORKS_FOR"], body
         check_quotes(text, ex.claims)
+
+
+def test_related_cases_field_names_defendants_linked_to_the_record() -> None:
+    text, ex = extract("The court sentenced Ivan Petrenko to 12 years in prison.\n\nRelated Cases: Oleg Sidorenko\nLenur Seitov\n\n"
+                       "Gender: Male")
+    related = [c for c in ex.claims if c.rule == "case:related"]
+    assert {(c.subject, c.predicate) for c in related} == {
+        ("person:oleg-sidorenko", "DEFENDANT_IN"), ("person:lenur-seitov", "DEFENDANT_IN"),
+        ("case:ivan-petrenko", "LINKED_TO")}
+    assert {c.object for c in related if c.predicate == "LINKED_TO"} == {"case:oleg-sidorenko", "case:lenur-seitov"}
+    check_quotes(text, ex.claims)
+
+
+def test_names_in_prose_are_no_related_cases() -> None:
+    _text, ex = extract("The court sentenced Ivan Petrenko to 12 years. Related cases were heard: Oleg Sidorenko was fined.")
+    assert not any(c.rule == "case:related" for c in ex.claims)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.extract.claims import Extraction, case_of, quote_span
@@ -305,6 +306,38 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             [ref] = named
             who = next(m for m in in_sentence(sent) if m.ref == ref)
             add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
+    _related_cases(text, sentences, people, ex, cases, add)
     new = {d: c for d, c in cases.items() if d not in known}
     if new:
         events_in_cases(ex.claims, ex.entities, new, ex.claim)
+
+
+# A case record's "Related Cases: X" field, one name a line (a victims list, a case database).
+_RELATED_RE = re.compile(r"^Related\s+(?:Cases?|Prisoners?|Victims?):[ \t]*", re.MULTILINE)
+
+
+def _related_cases(text: str, sentences: list[Sentence], people: list[Mention], ex: Extraction, cases: dict[str, str],
+                   add: Callable[..., None]) -> None:
+    """Each person a "Related Cases:" field names, alone on a line, is the defendant of a case of their own,
+    linked to the case of the record's defendant (the one the record named last before the field)."""
+    starts = [s.start for s in sentences]
+    by_start = {m.start: m for m in people}
+    for mt in _RELATED_RE.finditer(text):
+        group: list[Mention] = []
+        pos = mt.end()
+        while (m := by_start.get(pos)) is not None and re.fullmatch(r"[ \t]*(?:\n|$)", text[m.end:m.end + 1] or "\n"):
+            group.append(m)
+            nxt = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*", text[m.end:])  # one name a line (or a paragraph, once cleaned)
+            if nxt is None:
+                break
+            pos = m.end + nxt.end()
+        if not group:
+            continue
+        record = next((m for m in reversed(people) if m.end <= mt.start() and m.ref in cases and m.ref not in {g.ref for g in group}),
+                      None)
+        for who in group:
+            sent = sentences[max(0, bisect.bisect_right(starts, who.start) - 1)]
+            add(who, sent, mt.start() if who is group[0] else who.start, who.end, "defendant", None, "case:related")
+            if record is not None and who.ref in cases:
+                ex.claim(cases[record.ref], "LINKED_TO", cases[who.ref], quote_span(text, sent, who.start, who.end), 0.6,
+                         "case:related")
