@@ -176,10 +176,10 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     # the country/collective/acronym rules were written): a rule that floods them fails here.
     for label, floor in (("Location", 0.85), ("Organisation", 0.86), ("Person", 0.95)):
         assert dev_scores.entities[label].precision >= floor, (label, dev_scores.entities[label].as_dict())
-    # Cases, charges and affiliations (measured LegalCase 0.984 / ACCUSED_OF 0.963 / LEADS 0.778 recall when the
+    # Cases, charges, affiliations, statements (measured LegalCase 0.984 / ACCUSED_OF 0.963 / LEADS 0.778 / STATES 0.846 recall when the
     # procedure, ban, listed-defendant and plural-title rules were written).
     assert dev_scores.entities["LegalCase"].recall >= 0.90, dev_scores.entities["LegalCase"].as_dict()
-    for predicate, floor in (("ACCUSED_OF", 0.88), ("LEADS", 0.70)):
+    for predicate, floor in (("ACCUSED_OF", 0.88), ("LEADS", 0.70), ("STATES", 0.80)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
 
 
