@@ -161,3 +161,24 @@ def test_related_cases_field_names_defendants_linked_to_the_record() -> None:
 def test_names_in_prose_are_no_related_cases() -> None:
     _text, ex = extract("The court sentenced Ivan Petrenko to 12 years. Related cases were heard: Oleg Sidorenko was fined.")
     assert not any(c.rule == "case:related" for c in ex.claims)
+
+
+def test_organisations_named_together_state_one_statement() -> None:
+    text, ex = extract("In a joint statement, Human Rights Watch and Amnesty International called the verdict unjust.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert {s for s, _o in states} == {"org:human-rights-watch", "org:amnesty-international"}
+    assert len({o for _s, o in states}) == 1
+    check_quotes(text, ex.claims)
+
+
+def test_people_named_together_each_state() -> None:
+    text, ex = extract("On Monday, Emil Kurbedinov and Nikolai Polozov said the verdict was unjust.")
+    states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    assert ("person:emil-kurbedinov", "event:emil-kurbedinov-statement") in states
+    assert ("person:nikolai-polozov", "event:nikolai-polozov-statement") in states
+    check_quotes(text, ex.claims)
+
+
+def test_objects_of_a_verb_are_no_joint_speakers() -> None:
+    _text, ex = extract("Police detained Emil Kurbedinov and Nikolai Polozov said the lawyers.")
+    assert not any(c.rule in ("joint-speakers", "joint-report") for c in ex.claims)

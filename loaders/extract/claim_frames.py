@@ -17,7 +17,7 @@ import bisect
 import re
 
 from loaders.extract.claims import ClaimDraft, Extraction, quote_span
-from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["adherents", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
@@ -62,46 +62,70 @@ def adherents(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
                 ex.claim(p.ref, "MEMBER_OF", key, quote_span(text, sent, p.start, mt.end()), 0.65, "adherent")
 
 
-_REPORT_VERB = r"(?:reported|report|said|say|stated|state|noted|documented|found|concluded|wrote|warned)"
-_AFTER_PREP_RE = re.compile(r"\b(?:for|to|by|of|with|against|from|on|at|in|about)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORT_VERB = r"(?:reported|report|documented|found|concluded|recorded)"
+_SPEECH_VERB = (r"(?:said|say|stated|state|noted|wrote|warned|condemned|condemn|denounced|called|call|urged|urge|demanded|"
+                r"welcomed|expressed|stressed|insisted|declared|appealed)")
+_AFTER_PREP_RE = re.compile(r"\b(?:for|to|by|of|with|against|from|on|at|in|about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# Where a subject may open: the sentence's start, after a clause's comma or quote, "that", "and", a date.
+_CLAUSE_OPEN_RE = re.compile(r"(?:^\s*|[,;:“”\"]\s*|\b(?:that|and|but|while|also|then|when)\s+)(?:the\s+)?$")
 
 
 def joint_reports(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """"A, B, and C reported ...": every organisation of the list states what the draft has one of them state."""
+    """"A, B, and C reported ...", "A and B said ...": speakers named together as one subject.
+
+    Organisations state one thing together: the statement or report the draft has one of them state, else
+    one made for them all. People speak each for themselves: each gets their own statement."""
     starts = [s.start for s in sentences]
-    orgs = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+    speakers = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label in ("Organisation", "Person")
+                and not e.generic]
     states: dict[str, ClaimDraft] = {}
     for c in ex.claims:
-        if c.predicate == "STATES" and c.subject.startswith("org:"):
+        if c.predicate == "STATES":
             states.setdefault(c.subject, c)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
     i = 0
-    while i < len(orgs):
-        group = [orgs[i]]
-        while i + 1 < len(orgs) and _LIST_GAP_RE.fullmatch(text, group[-1].end, orgs[i + 1].start):
+    while i < len(speakers):
+        group = [speakers[i]]
+        while i + 1 < len(speakers) and speakers[i + 1].label == group[0].label and \
+                _LIST_GAP_RE.fullmatch(text, group[-1].end, speakers[i + 1].start):
             i += 1
-            group.append(orgs[i])
+            group.append(speakers[i])
         i += 1
         sent = _sent_of(sentences, starts, group[0].start)
         if _AFTER_PREP_RE.search(text, sent.start, group[0].start):
             group = group[1:]  # "a report for the UN Committee against Torture, A, B and C reported": not one of the authors
-        if len(group) < 2:
-            continue
         refs = list(dict.fromkeys(m.ref for m in group))
         if len(refs) < 2 or not re.fullmatch(r"\s*,?\s+and\s+", text[group[-2].end:group[-1].start]):
             continue  # a list closes with "and": "A, B and C"
-        if not re.match(rf"\s+(?:also\s+|jointly\s+|have\s+|has\s+|had\s+)?{_REPORT_VERB}\b", text[group[-1].end:group[-1].end + 30]):
+        if not _CLAUSE_OPEN_RE.search(text[sent.start:group[0].start]):
+            continue  # the list is no subject: "Police detained A and B"
+        verb = re.match(rf"\s+(?:also\s+|jointly\s+|have\s+|has\s+|had\s+)?(?:(?P<rep>{_REPORT_VERB})|{_SPEECH_VERB})\b",
+                        text[group[-1].end:group[-1].end + 30])
+        if verb is None:
             continue
-        known = [states[r] for r in refs if r in states]
-        objects = {c.object for c in known}
-        if len(objects) != 1:
-            continue  # none of them (or several things) stated: not one joint report
-        ev = objects.pop()
+        span = quote_span(text, sent, group[0].start, group[-1].end + verb.end())
+        if group[0].label == "Person":
+            for m in group:
+                if m.ref not in states:
+                    name = ex.entities[m.ref].name
+                    ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+                    ex.claim(m.ref, "STATES", ev, span, 0.65, "joint-speakers")
+            continue
+        objects = {states[r].object for r in refs if r in states}
+        if len(objects) > 1:
+            continue  # several things stated: not one joint statement
+        if objects:
+            ev = objects.pop()
+        else:
+            kind = "publication" if verb.group("rep") else "statement"
+            first = ex.entities[refs[0]].name
+            ev = ex.entity(f"event:{slug(first)}-{'report' if verb.group('rep') else 'statement'}", "Event",
+                           f"{'Report' if verb.group('rep') else 'Statement'} by {first}", kind=kind).key
         for r in refs:
             if (r, ev) not in have:
                 have.add((r, ev))
-                ex.claim(r, "STATES", ev, quote_span(text, sent, group[0].start, group[-1].end + 12), 0.65, "joint-report")
+                ex.claim(r, "STATES", ev, span, 0.65, "joint-report")
 
 
 _CIVIC = ("ngo",)
