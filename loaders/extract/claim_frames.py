@@ -3,12 +3,17 @@
 - a believer named as one of the community whose name is its members' plural: "X, another
   Jehovah's Witness", "X, a Jehovah's Witness from Yalta", "X and all other Jehovah's Witnesses"
   -> ``MEMBER_OF`` the community (not a party or a banned group: that is the charge);
-- organisations named together as the subject of one report: "A, B, and C reported that ..." ->
-  each ``STATES`` the statement or report the draft gave the last (or the first) of them;
+- speakers named together as one subject: "A, B, and C reported that ...", "In a joint statement,
+  A and B called ..." -> organisations ``STATES`` one statement or report (the one the draft has one
+  of them state, else one for them all); people each their own;
 - a speaker whose title names a civic body: "..., said X, ORG's Eastern Europe Director" -> the body
   ``STATES`` the speaker's statement too (the speaker speaks for it);
 - a unit whose other name names its body: "UNGA" (also "UN General Assembly") -> the UN,
-  "OSCE Permanent Council" -> the OSCE (``PART_OF``; never a state's own council or committee).
+  "OSCE Permanent Council" -> the OSCE, "the Dzhankoy branch of Jehovah's Witnesses" -> the
+  community (``PART_OF``; never a state's own council, nor an official's office);
+- a bare title ranked under the title of a body's named leader: "USCIRF Chair X ... said Vice Chair
+  Y" -> Y ``LEADS`` that body (not a state's office);
+- "Prosecutors alleged that X ..." -> the prosecution ``PROSECUTES`` X's case.
 """
 
 from __future__ import annotations
