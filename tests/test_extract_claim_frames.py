@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from extract_helpers import check_quotes, extract
 
+from loaders.extract.claims import Extraction, extract_claims
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people, split_sentences
+
 
 def _has(ex, s_part: str, pred: str, o_part: str) -> bool:
     return any(c.predicate == pred and s_part in c.subject and o_part in c.object for c in ex.claims)
@@ -182,3 +186,25 @@ def test_people_named_together_each_state() -> None:
 def test_objects_of_a_verb_are_no_joint_speakers() -> None:
     _text, ex = extract("Police detained Emil Kurbedinov and Nikolai Polozov said the lawyers.")
     assert not any(c.rule in ("joint-speakers", "joint-report") for c in ex.claims)
+
+
+def _article(text: str) -> Extraction:
+    """A whole article (its own title line) through mentions and the claim rules."""
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    return extract_claims(text, split_sentences(text), entries, people, gaz)
+
+
+def test_envoy_of_a_government_statement_works_for_it() -> None:
+    text = ("UK statement to the OSCE\n\nAmbassador Ivan Petrenko calls for the immediate release of those detained by "
+            "Russia.\n\nThe UK condemns the detentions.\n")
+    ex = _article(text)
+    works = [(c.object, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "WORKS_FOR" and c.subject == "person:ivan-petrenko"]
+    assert works == [("org:uk-government", "Ambassador")]
+    check_quotes(text, ex.claims)
+
+
+def test_envoy_without_a_government_statement_is_left_alone() -> None:
+    ex = _article("A short article\n\nAmbassador Ivan Petrenko visited Kyiv on Monday.\n")
+    assert not any(c.rule == "envoy" for c in ex.claims)

@@ -13,7 +13,9 @@
   community (``PART_OF``; never a state's own council, nor an official's office);
 - a bare title ranked under the title of a body's named leader: "USCIRF Chair X ... said Vice Chair
   Y" -> Y ``LEADS`` that body (not a state's office);
-- "Prosecutors alleged that X ..." -> the prosecution ``PROSECUTES`` X's case.
+- "Prosecutors alleged that X ..." -> the prosecution ``PROSECUTES`` X's case;
+- "Ambassador X calls for ..." in a government's statement (the government states X's statement) ->
+  X ``WORKS_FOR`` that government, the diplomatic title as role.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from loaders.extract.claims import ClaimDraft, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["adherents", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
+__all__ = ["adherents", "envoys", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
 
 _NOT_MEMBER_KINDS = ("party", "government", "agency", "court", "police", "prosecutor", "armed_group", "media")
 _APPOSED = r",\s+(?:(?:a|an|another|one|the|a\s+fellow|also\s+a)\s+)(?:(?:devout|practising|practicing|local)\s+)?"
@@ -271,3 +273,26 @@ def prosecutors_say(text: str, sentences: list[Sentence], mentions: list[Mention
             continue
         have.add((o.ref, cases[who.ref]))
         ex.claim(o.ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, o.start, who.end), 0.6, "prosecutors-say")
+
+
+_ENVOY_RE = re.compile(r"^(?:(?:Deputy|Permanent|Acting|Special)\s+)*(?:Ambassador|Chargé\s+d[’']Affaires(?:\s+a\.?\s*i\.?|\s+ad\s+interim)?|"
+                       r"Envoy|Consul(?:\s+General)?|Representative|Spokesperson|Spokesman|Spokeswoman)$", re.IGNORECASE)
+
+
+def envoys(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"Ambassador X calls for ..." in a government's statement: a diplomat or spokesperson whose statement is
+    the government's (the document's) serves that government: ``WORKS_FOR`` with the title as role."""
+    gov_states = {c.object: c.subject for c in ex.claims if c.predicate == "STATES" and
+                  (ex.entities[c.subject].attributes or {}).get("kind") == "government" and not ex.entities[c.subject].generic}
+    if not gov_states:
+        return
+    tied = {c.subject for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
+    speaks = {c.subject: c.object for c in ex.claims if c.predicate == "STATES" and c.object in gov_states}
+    starts = [s.start for s in sentences]
+    for p in mentions:
+        if p.ref in tied or p.ref not in speaks or not p.role or not _ENVOY_RE.match(p.role.strip()):
+            continue
+        tied.add(p.ref)
+        sent = _sent_of(sentences, starts, p.start)
+        ex.claim(p.ref, "WORKS_FOR", gov_states[speaks[p.ref]], quote_span(text, sent, max(sent.start, p.start - len(p.role) - 1), p.end),
+                 0.6, "envoy", role=p.role.strip())

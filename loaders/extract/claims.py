@@ -750,6 +750,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.cases import more_cases
     from loaders.extract.claim_frames import (
         adherents,
+        envoys,
         joint_reports,
         prosecutors_say,
         sibling_titles,
@@ -796,6 +797,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     speakers_bodies(text, sentences, mentions, ex)
     sibling_titles(text, sentences, mentions, ex)
     prosecutors_say(text, sentences, mentions, ex)
+    envoys(text, sentences, mentions, ex)
 
 
 def _charge(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: str, sent: Sentence, cx: _Sent,
