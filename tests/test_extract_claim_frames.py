@@ -208,3 +208,11 @@ def test_envoy_of_a_government_statement_works_for_it() -> None:
 def test_envoy_without_a_government_statement_is_left_alone() -> None:
     ex = _article("A short article\n\nAmbassador Ivan Petrenko visited Kyiv on Monday.\n")
     assert not any(c.rule == "envoy" for c in ex.claims)
+
+
+def test_bare_office_title_leads_the_office_the_article_names() -> None:
+    text, ex = extract("The OSCE High Commissioner on National Minorities visited Kyiv. High Commissioner Anna Kowalska "
+                       "met activists there.")
+    leads = [(c.object, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "LEADS" and c.subject == "person:anna-kowalska"]
+    assert leads == [("org:osce-high-commissioner-on-national-minorities", "High Commissioner")]
+    check_quotes(text, ex.claims)

@@ -12,7 +12,8 @@
   "OSCE Permanent Council" -> the OSCE, "the Dzhankoy branch of Jehovah's Witnesses" -> the
   community (``PART_OF``; never a state's own council, nor an official's office);
 - a bare title ranked under the title of a body's named leader: "USCIRF Chair X ... said Vice Chair
-  Y" -> Y ``LEADS`` that body (not a state's office);
+  Y" -> Y ``LEADS`` that body (not a state's office); a bare office title, "High Commissioner X", leads
+  the one office the article names by it ("the OSCE High Commissioner on National Minorities");
 - "Prosecutors alleged that X ..." -> the prosecution ``PROSECUTES`` X's case;
 - "Ambassador X calls for ..." in a government's statement (the government states X's statement) ->
   X ``WORKS_FOR`` that government, the diplomatic title as role.
@@ -215,6 +216,9 @@ def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], 
 
 
 _RANK_RE = re.compile(r"^(?:(?:vice|deputy|co|first\s+deputy|acting|associate)[\s-]+)?(?P<head>.+)$")
+# Offices named by their holder's title: "the OSCE High Commissioner on National Minorities", "the Ombudsman".
+_OFFICE_RE = re.compile(r"\b(?:High\s+Commissioner|Commissioner|Special\s+Rapporteur|Ombudsman|Ombudsperson|Secretary[\s-]General|"
+                        r"Special\s+Representative|Special\s+Envoy)\b", re.IGNORECASE)
 _STATE_KINDS = ("government", "agency", "police", "prosecutor", "court", "armed_group")
 
 
@@ -230,7 +234,9 @@ def sibling_titles(text: str, sentences: list[Sentence], mentions: list[Mention]
             head = _RANK_RE.match(role)
             if head:
                 led.setdefault(head.group("head"), set()).add(c.object)
-    if not led:
+    # (an office is its holder's, a state's ombudsman's too: no kind is left out here)
+    offices = [k for k, e in ex.entities.items() if e.label == "Organisation" and not e.generic and _OFFICE_RE.search(e.name)]
+    if not led and not offices:
         return
     tied = {c.subject for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
     starts = [s.start for s in sentences]
@@ -239,6 +245,9 @@ def sibling_titles(text: str, sentences: list[Sentence], mentions: list[Mention]
             continue
         head = _RANK_RE.match(p.role.lower())
         orgs = led.get(head.group("head"), set()) if head else set()
+        if not orgs and _OFFICE_RE.fullmatch(p.role.strip()):
+            # "High Commissioner X" where the article names the "OSCE High Commissioner on National Minorities"
+            orgs = {k for k in offices if re.search(rf"\b{re.escape(p.role.strip())}\b", ex.entities[k].name, re.IGNORECASE)}
         if len(orgs) != 1:
             continue
         org = next(iter(orgs))
