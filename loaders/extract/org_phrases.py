@@ -14,7 +14,7 @@
   per noun ("russian-troops-generic"), never merged into an agency (``collective_nouns``).
 
 Each finder takes the article's mentions so far and returns the new ones with the spans they
-replace; :func:`loaders.extract.mentions.find_entries` applies them.
+replace; :func:`loaders.extract.entries.find_entries` applies them.
 """
 
 from __future__ import annotations

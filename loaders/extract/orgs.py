@@ -309,7 +309,7 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     ``acts`` is whether it is a state acting (a government) rather than a place. ``sure`` is
     False for readings that do not settle it ("annexed by Russia", "Russia's annexation",
     "Ukraine/Russia:", "UK Minister for Europe"): the article's other mentions of the country decide those (see
-    :func:`loaders.extract.mentions.find_entries`).
+    :func:`loaders.extract.entries.find_entries`).
     """
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     # An editor's brackets ("[The U.S.] again call[s] on") are read through.
