@@ -15,10 +15,10 @@ from loaders.extract.people_index import (
     DOUBTFUL,
     SAME,
     PeopleIndex,
-    anyascii_lower,
     looks_like_surname,
     match_person,
     same_name_score,
+    surname_ending,
 )
 
 __all__ = ["find_people"]
@@ -154,7 +154,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             # "Given X. Surname": a middle initial is a person's name, not an organisation's.
             cued = bool(role) or _middle_initial(words) or _cue_near(text, start, end, gaz)
             if (given in gaz.given_names and last not in not_surnames()) or cued \
-                    or anyascii_lower(last).endswith(gaz.surname_endings):
+                    or surname_ending(last, gaz):
                 full.append(Mention(start, end, text[start:end], "Person", role=role))
             else:
                 unsure.append(Mention(start, end, text[start:end], "Person", role=role))

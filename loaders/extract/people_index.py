@@ -9,7 +9,7 @@ from rapidfuzz.distance import JaroWinkler
 from loaders.extract.gazetteer import Gazetteer, fold
 from loaders.extract.mention_types import Person
 
-__all__ = ["SAME", "DOUBTFUL", "FUZZY_PEOPLE", "PeopleIndex", "anyascii_lower", "looks_like_surname",
+__all__ = ["SAME", "DOUBTFUL", "FUZZY_PEOPLE", "PeopleIndex", "anyascii_lower", "surname_ending", "looks_like_surname",
            "same_name_score", "match_person"]
 
 SAME = 88.0       # fuzz.ratio of folded surnames at or above which two spellings are one name
@@ -65,8 +65,15 @@ def anyascii_lower(word: str) -> str:
     return anyascii(word).lower()
 
 
+def surname_ending(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` ends as surnames do ("-ov", "-enko", "-yal"), and not as English words do
+    ("Trial", "National": names.yaml ``not_surname_endings``)."""
+    low = anyascii_lower(word)
+    return low.endswith(gaz.surname_endings) and not low.endswith(gaz.not_surname_endings)
+
+
 def looks_like_surname(word: str, gaz: Gazetteer) -> bool:
-    return anyascii_lower(word).endswith(gaz.surname_endings) and word not in gaz.not_names
+    return surname_ending(word, gaz) and word not in gaz.not_names
 
 
 def same_name_score(a: str, b: str) -> tuple[float, float]:

@@ -8,7 +8,7 @@ import re
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
-from loaders.extract.orgs import country_reading, government_key
+from loaders.extract.orgs import country_reading, government_key, state_by_office
 
 __all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states"]
 
@@ -94,8 +94,10 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
 
     A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
     article's clear mentions of that country: the state where the article has it act, else the
-    place. With no clear mention it gives no entity: a passing reference that careful annotators
-    leave out (on the development set), where either reading would be a guess.
+    place. With no clear mention, a country that owns an office is its state ("the UK Minister for
+    Europe": :func:`loaders.extract.orgs.state_by_office`); any other gives no entity: a passing
+    reference that careful annotators leave out ("Russia's attempted annexation", on the
+    development set), where either reading would be a guess.
     """
     readings = {}
     clear: dict[str, set[bool]] = {}
@@ -114,7 +116,10 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
         assert m.entry is not None
         if not sure:
             if m.entry.key not in clear:
-                drop.add(i)
+                if state_by_office(text, m.start, m.end):
+                    out[i] = _as_government(m)
+                else:
+                    drop.add(i)
                 continue
             acts = True in clear[m.entry.key]
         if acts:

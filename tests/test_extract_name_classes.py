@@ -1,0 +1,81 @@
+"""Organisation and person names by class (loaders/extract/orgs.py, place_mentions.py,
+people.py): "and" inside a body's name, a hyphenated adjective before it, "or" in its remit,
+the kind of a named body before its name, a country that owns an office, and English words
+that end like surnames. Sentences made up for these tests; no article's names."""
+
+from __future__ import annotations
+
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people
+
+
+def found(text: str) -> dict[str, tuple[str, str]]:
+    """Mention text -> (label, key)."""
+    return {m.text: (m.label, m.ref) for m in find_entries(text)}
+
+
+def people(text: str) -> set[str]:
+    gaz = load_gazetteer()
+    return {p.name for p in find_people(text, find_entries(text, gaz), gaz)[0]}
+
+
+def test_and_joins_two_words_of_one_name_before_its_head() -> None:
+    got = found("The National Security and Defence Council of Freedonia imposed sanctions.")
+    assert got["National Security and Defence Council of Freedonia"][0] == "Organisation", got
+    got = found("The Ministry of Youth and Sports of Freedonia said so.")
+    assert "Ministry of Youth and Sports of Freedonia" in got, got  # "and" in the remit after the head
+
+
+def test_and_after_a_person_or_a_known_name_starts_another_name() -> None:
+    got = found("Ivan Petrov and Harbour Watch Group said so.")
+    assert "Harbour Watch Group" in got and not any("Petrov" in n for n in got), got
+    assert "Ivan Petrov" in people("Ivan Petrov and Harbour Watch Group said so.")
+    got = found("Memorial and Lantern Centre documented the cases.")
+    assert {"Memorial", "Lantern Centre"} <= set(got), got
+    got = found("Amnesty International and Human Rights Watch said so.")
+    assert {"Amnesty International", "Human Rights Watch"} <= set(got), got
+
+
+def test_a_hyphenated_adjective_before_a_body_is_no_part_of_its_name() -> None:
+    got = found("The Russian-controlled Supreme Court of Crimea upheld the sentence.")
+    assert got["Supreme Court of Crimea"][1] == "org:supreme-court-of-crimea", got
+    got = found("The Kremlin-backed Council of Ministers of Freedonia said so.")
+    assert "Council of Ministers of Freedonia" in got, got
+
+
+def test_or_joins_words_of_a_bodys_remit() -> None:
+    got = found("The Working Group on Enforced or Involuntary Disappearances wrote to the state.")
+    assert "Working Group on Enforced or Involuntary Disappearances" in got, got
+
+
+def test_the_kind_of_a_named_body_before_its_name_is_no_body_of_its_own() -> None:
+    got = found("The Moscow Helsinki Group and the Human Rights Centre ZMINA documented it.")
+    assert "ZMINA" in got and "Human Rights Centre" not in got, got
+    got = found('The Human Rights Centre "Memorial" recognised them as political prisoners.')
+    assert got["Memorial"][1] == "org:memorial" and "Human Rights Centre" not in got, got
+    # An unknown body's name is kept whole.
+    assert "Lantern Human Rights Centre" in found("The Lantern Human Rights Centre said so.")
+
+
+def test_the_qurultai_is_a_head_noun() -> None:
+    got = found("The Qurultay of the Crimean Tatar People met in Kyiv.")
+    assert got["Qurultay of the Crimean Tatar People"][0] == "Organisation", got
+
+
+def test_a_country_that_owns_an_office_is_its_state_without_a_clearer_mention() -> None:
+    # The one mention of the country names it by its minister: the state, not the land.
+    got = found("The UK Minister for Europe met the delegation.")
+    assert got["UK"] == ("Organisation", "org:uk-government"), got
+    # A possessive reading settles nothing and, alone, gives no entity.
+    assert "Russia" not in found("Nobody recognises Russia’s attempted annexation of the peninsula.")
+    # A clear mention elsewhere decides, as before.
+    got = found("The UK Minister for Europe spoke. He travelled to the UK last week.")
+    assert got["UK"][0] == "Location", got
+
+
+def test_english_words_ending_like_surnames_are_no_surnames() -> None:
+    # "-al" ends surnames (Dzhelyal, Kemal) and English words (Trial, National, Federal).
+    assert not people("Fair Trial Rights\n\nThe hearing was closed.")
+    assert not people("Several Political Prisoners were named.")
+    assert "Nariman Dzhelyal" in people("Nariman Dzhelyal was detained.")
+    assert "Lenur Kemal" in people("Lenur Kemal was detained.")
