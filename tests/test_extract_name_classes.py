@@ -79,3 +79,21 @@ def test_english_words_ending_like_surnames_are_no_surnames() -> None:
     assert not people("Several Political Prisoners were named.")
     assert "Nariman Dzhelyal" in people("Nariman Dzhelyal was detained.")
     assert "Lenur Kemal" in people("Lenur Kemal was detained.")
+
+
+def test_a_report_names_the_body_that_wrote_it_a_code_names_none() -> None:
+    got = found("Follow-up Report of the Lantern Monitoring Mission\n\nThe text follows.")
+    assert "Lantern Monitoring Mission" in got and not any(n.startswith(("Follow-up", "Report")) for n in got), got
+    assert not found("He was fined under the Code of Administrative Offences of the Russian Federation.")
+
+
+def test_a_post_before_of_is_no_part_of_the_body() -> None:
+    assert not found("Chief of Mission said so.")
+    got = found("The Secretary of the Security Council of Ukraine said so.")
+    assert "Security Council of Ukraine" in got and not any(n.startswith("Secretary") for n in got), got
+
+
+def test_forces_head_a_bodys_name_not_a_persons() -> None:
+    text = "Chief of Staff of the Armed Forces said so."
+    assert found(text)["Armed Forces"][0] == "Organisation"
+    assert not people(text)

@@ -166,6 +166,18 @@ def _members_of(words: list[re.Match[str]], heads: set[str], gaz: Gazetteer) -> 
 _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|imposed|led|run|affiliated|loyal)$")
 
 
+# Texts a body writes ("Report of the Monitoring Mission", "Resolution of the Assembly"), unlike
+# texts about a subject or a state ("Code of Administrative Offences", "Constitution of Ukraine").
+_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ")
+
+
+def _document_before_of(name: str, documents: tuple[str, ...]) -> bool:
+    """Whether a document's head noun is among the words before the first "of"/"by" ("Follow-up
+    Report of the ...", "Annual Report of the ...")."""
+    head = re.split(r" (?:of|by) ", name, maxsplit=1)[0]
+    return head != name and len(head.split()) <= 3 and any(f"{w} " in documents for w in head.split())
+
+
 def _strip_lead(words: list[re.Match[str]], run: str, lead: set[str], long_heads: tuple[str, ...]) -> list[re.Match[str]]:
     """The words without leading sentence words, titles, possessives and hyphenated adjectives
     ("The", "Deputy", "Russia’s", "Russian-controlled"); a head starting with a title stays whole."""
@@ -262,8 +274,15 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if name.startswith(documents):
-            continue  # "Code of Administrative Offences of the Russian Federation": a text, not a body
+        if name.startswith(documents) or _document_before_of(name, _AUTHORED):
+            # "Report of the Monitoring Mission": the body that wrote the text, after "of"; "Code of
+            # Administrative Offences of the Russian Federation": a text, and no body in it.
+            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED) else None
+            after = name[body.end():] if body else ""
+            if body is None or not any(w in heads for w in after.split()) or all(taken[a + body.end():b]):
+                continue
+            a += body.end()
+            name = after
         if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
                 and not _qualified(text, taken, a, b, gaz):
             continue  # a curated organisation's own name (or one starting inside it) wins
