@@ -97,3 +97,13 @@ def test_forces_head_a_bodys_name_not_a_persons() -> None:
     text = "Chief of Staff of the Armed Forces said so."
     assert found(text)["Armed Forces"][0] == "Organisation"
     assert not people(text)
+
+
+def test_a_body_noun_in_lower_case_after_a_known_body_or_a_people_names_a_body() -> None:
+    got = found("The OSCE mission was not allowed in.")
+    assert got["OSCE mission"][0] == "Organisation" and "OSCE" not in got, got
+    assert "Ukrainian delegation" in found("The Ukrainian delegation walked out.")
+    assert "Tatar representative council" in found("He was elected to the Tatar representative council.")
+    # No qualifier, a verb or a function word before the noun: no body.
+    assert not found("They deny the mission exists.")
+    assert not found("The council adopted nothing.")

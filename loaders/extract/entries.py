@@ -12,7 +12,13 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer,
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
-from loaders.extract.org_phrases import nationality_collectives, possessive_orgs, state_bodies, unit_orgs
+from loaders.extract.org_phrases import (
+    lowercase_bodies,
+    nationality_collectives,
+    possessive_orgs,
+    state_bodies,
+    unit_orgs,
+)
 from loaders.extract.orgs import (
     ORG,
     PLACE,
@@ -124,6 +130,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = sorted((m for m in out if not inside(m.start, m.end)), key=lambda m: m.start)
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
+    kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
