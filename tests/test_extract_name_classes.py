@@ -107,3 +107,9 @@ def test_a_body_noun_in_lower_case_after_a_known_body_or_a_people_names_a_body()
     # No qualifier, a verb or a function word before the noun: no body.
     assert not found("They deny the mission exists.")
     assert not found("The council adopted nothing.")
+
+
+def test_a_possessive_cues_a_person_only_through_a_role_word() -> None:
+    # "X's lawyer Y": a role noun between the possessive and the name; a number is none.
+    assert not people("Freedonia’s 2019 Presidential Election was held in spring.")
+    assert "Edem Semedlyaev" in people("The group’s lawyer Edem Semedlyaev said so.")

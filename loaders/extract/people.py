@@ -38,7 +38,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 
 def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     before = text[max(0, start - 40):start]
-    if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+\w+\s*$", before):
+    if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+[a-z][\w\-]*\s*$", before):
         return True
     if _speech_before(tuple(gaz.cues["speech_after"] + gaz.cues["speech_before"])).search(before):
         return True  # "..., said Marie Struthers, ...", "according to Ivan Petrov"
