@@ -113,3 +113,10 @@ def test_a_possessive_cues_a_person_only_through_a_role_word() -> None:
     # "X's lawyer Y": a role noun between the possessive and the name; a number is none.
     assert not people("Freedonia’s 2019 Presidential Election was held in spring.")
     assert "Edem Semedlyaev" in people("The group’s lawyer Edem Semedlyaev said so.")
+
+
+def test_capitals_that_name_people_things_or_operations_are_no_organisation() -> None:
+    text = "Drones (UAV) hit the ATO zone; LGBT and HIV groups and a POW were named. The FRTC said so."
+    got = found(text)
+    assert not {"UAV", "ATO", "LGBT", "HIV", "POW"} & set(got), got
+    assert got["FRTC"][0] == "Organisation"  # an unknown acronym is still a body
