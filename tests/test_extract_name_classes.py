@@ -120,3 +120,11 @@ def test_capitals_that_name_people_things_or_operations_are_no_organisation() ->
     got = found(text)
     assert not {"UAV", "ATO", "LGBT", "HIV", "POW"} & set(got), got
     assert got["FRTC"][0] == "Organisation"  # an unknown acronym is still a body
+
+
+def test_a_reports_subject_heading_is_no_body() -> None:
+    for heading in ("Freedom of Peaceful Assembly", "Right to Freedom of Association", "Administration of Justice"):
+        assert not found(f"{heading}\n\nThe authorities restricted it."), heading
+    assert not found("The rights to Freedom of Peaceful Assembly and of Association were restricted.")
+    # A body's name that starts with such a word is still a body.
+    assert found("Freedom House said so.")["Freedom House"][0] == "Organisation"

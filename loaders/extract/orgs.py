@@ -224,6 +224,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     heads = set(gaz.cues["org_heads"])
     calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
+    subjects = tuple(gaz.cues.get("subject_headings", ()))
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
@@ -274,6 +275,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
+        if name.startswith(subjects):
+            continue  # "Freedom of Peaceful Assembly", "Administration of Justice": a report's subject heading
         if name.startswith(documents) or _document_before_of(name, _AUTHORED):
             # "Report of the Monitoring Mission": the body that wrote the text, after "of"; "Code of
             # Administrative Offences of the Russian Federation": a text, and no body in it.
