@@ -124,7 +124,7 @@ def test_capitals_that_name_people_things_or_operations_are_no_organisation() ->
 
 def test_a_reports_subject_heading_is_no_body() -> None:
     for heading in ("Freedom of Peaceful Assembly", "Right to Freedom of Association", "Administration of Justice"):
-        assert not found(f"{heading}\n\nThe authorities restricted it."), heading
+        assert not found(f"{heading}\n\nThe restrictions went on."), heading
     assert not found("The rights to Freedom of Peaceful Assembly and of Association were restricted.")
     # A body's name that starts with such a word is still a body.
     assert found("Freedom House said so.")["Freedom House"][0] == "Organisation"
