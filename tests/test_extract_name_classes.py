@@ -5,6 +5,11 @@ that end like surnames. Sentences made up for these tests; no article's names.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from loaders.extract import gazetteers
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import find_entries, find_people
 
@@ -128,3 +133,14 @@ def test_a_reports_subject_heading_is_no_body() -> None:
     assert not found("The rights to Freedom of Peaceful Assembly and of Association were restricted.")
     # A body's name that starts with such a word is still a body.
     assert found("Freedom House said so.")["Freedom House"][0] == "Organisation"
+
+
+def test_every_cue_word_is_read_as_a_word() -> None:
+    # YAML 1.1 reads a bare On, Off, Yes or No as a boolean: the lists must quote them.
+    for name in ("cues.yaml", "entities.yaml"):
+        data = yaml.safe_load((Path(gazetteers.__file__).parent / name).read_text(encoding="utf-8"))
+        for key, value in data.items():
+            if isinstance(value, list):
+                assert all(isinstance(v, str) for v in value), (name, key, [v for v in value if not isinstance(v, str)])
+    assert "On" in load_gazetteer().not_names
+    assert "Emil Kurbedinov" in people("On Thursday Emil Kurbedinov was searched.")
