@@ -144,3 +144,9 @@ def test_every_cue_word_is_read_as_a_word() -> None:
                 assert all(isinstance(v, str) for v in value), (name, key, [v for v in value if not isinstance(v, str)])
     assert "On" in load_gazetteer().not_names
     assert "Emil Kurbedinov" in people("On Thursday Emil Kurbedinov was searched.")
+
+
+def test_an_honorific_with_its_stop_still_marks_a_surname_as_a_person() -> None:
+    assert "Umerov" in people("Mr. Umerov was released on Monday.")
+    assert "Umerov" in people("Mr Umerov was released on Monday.")
+    assert not people("Freedonia was released on Monday.")

@@ -34,6 +34,7 @@ _DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s
                       r"beaten|transferred|abducted|killed|fined|jailed|imprisoned|questioned|interrogated|summoned)\b")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+_HONORIFIC_STOP = re.compile(r"(?<![\w\-])(Mr\.|Mrs\.|Ms\.|Mx\.)[^\S\n]\Z")
 
 
 def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -159,7 +160,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             else:
                 unsure.append(Mention(start, end, text[start:end], "Person", role=role))
         else:
-            single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=role))
+            # "Mr. Asanov": an honorific with its stop ends the run before the name; it still says who.
+            honour = role or (h.group(1) if (h := _HONORIFIC_STOP.search(text, max(0, start - 6), start)) else "")
+            single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=honour))
     role_of = _role_of(tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])))
     # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
     for _ in range(2):
