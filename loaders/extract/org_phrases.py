@@ -9,9 +9,9 @@
   named with its place is an organisation of its own (the unit nouns are data,
   ``entities.yaml``: ``org_units``).
 - **State bodies in lower case**: "Ukraine's ombudswoman", "the Russian justice ministry".
-- **Bodies with a lower-case head**: "the OSCE mission", "the EU delegation", "the Tatar
-  representative council": a known organisation or a people's adjective before a body noun
-  written in lower case (``lowercase_body_heads``) names a body of its own.
+- **Bodies with a lower-case head**: "the OSCE mission", "the EU delegation", "the Ukrainian
+  delegation": a known organisation or a country's adjective before a body noun written in
+  lower case (``lowercase_body_heads``) names a body of its own.
 - **Collectives**: "Ukrainian authorities", "Russian troops", "the occupation courts": a
   nationality or an occupation adjective before a collective noun is a generic actor, one key
   per noun ("russian-troops-generic"), never merged into an agency (``collective_nouns``).
@@ -223,13 +223,13 @@ def _lowercase_body_re(heads: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def lowercase_bodies(mentions: Sequence[_Span], text: str, gaz: Gazetteer) -> list[Found]:
-    """"The OSCE mission", "the EU delegation", "the Tatar representative council": a body named by
-    a lower-case noun after a known organisation (one mention, replaced) or a people's adjective
-    (``demonyms``, ``body_qualifiers``); the phrase as written is the name."""
+    """"The OSCE mission", "the EU delegation", "the Ukrainian delegation": a body named by a
+    lower-case noun after a known organisation (one mention, replaced) or a country's adjective
+    (``demonyms``); the phrase as written is the name."""
     orgs = {(m.start, m.end): m for m in mentions if m.label == "Organisation" and m.entry is not None
             and not m.entry.generic and m.entry.attributes.get("kind") not in ("government", "collective")}
     taken = [(m.start, m.end) for m in mentions]
-    peoples = {*gaz.demonyms.values(), *gaz.cues.get("body_qualifiers", ())}
+    peoples = set(gaz.demonyms.values())
     out: list[Found] = []
     for m in _lowercase_body_re(tuple(gaz.cues.get("lowercase_body_heads", ()))).finditer(text):
         mod = m.group("mod")
