@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.countries import country_reading, state_by_office
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
-from loaders.extract.orgs import country_reading, government_key, state_by_office
+from loaders.extract.orgs import government_key
 
 __all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states"]
 
@@ -95,7 +96,7 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
     article's clear mentions of that country: the state where the article has it act, else the
     place. With no clear mention, a country that owns an office is its state ("the UK Minister for
-    Europe": :func:`loaders.extract.orgs.state_by_office`); any other gives no entity: a passing
+    Europe": :func:`loaders.extract.countries.state_by_office`); any other gives no entity: a passing
     reference that careful annotators leave out ("Russia's attempted annexation", on the
     development set), where either reading would be a guess.
     """
