@@ -152,3 +152,11 @@ def test_an_honorific_with_its_stop_still_marks_a_surname_as_a_person() -> None:
     assert "Umerov" in people("Mr. Umerov was released on Monday.")
     assert "Umerov" in people("Mr Umerov was released on Monday.")
     assert not people("Freedonia was released on Monday.")
+
+
+def test_the_region_of_a_town_is_the_region_not_the_town() -> None:
+    got = found("Troops detained two men in the region of Kherson and one in the oblast of Donetsk.")
+    assert got["Kherson"] == ("Location", "place:kherson-oblast"), got
+    assert got["Donetsk"] == ("Location", "place:donetsk-oblast"), got
+    got = found("He was detained in Kherson, the capital of the region.")
+    assert got["Kherson"] == ("Location", "place:kherson"), got  # the town itself stays the town

@@ -49,6 +49,8 @@ def compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
 # are one kind (one key), district and raion another.
 _TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon))(?P<s>s?)\b")
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+# "the region of Kherson", "the Oblast of Donetsk": the territorial word in front of the town.
+_TERRITORY_BEFORE_RE = re.compile(r"\b(?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon)) of (?:the )?$")
 
 
 def territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
@@ -58,10 +60,18 @@ def territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Ment
     for m in sorted(mentions, key=lambda m: m.start):
         e = m.entry
         after = _TERRITORY_RE.match(text, m.end)
+        before = _TERRITORY_BEFORE_RE.search(text, max(0, m.start - 24), m.start) if after is None else None
         if e is None or e.label != "Location" or e.attributes.get("kind") in ("country", "region", "facility") \
-                or after is None:
+                or (after is None and before is None):
             out.append(m)
             continue
+        if before is not None:  # "the region of Kherson": the region "Kherson region" names, under the town's word
+            word = before.group("word").lower()
+            suffix = "raion" if word in _DISTRICT_WORDS else "region"
+            area = _territory(m, f"{m.text} {word}", m.end, suffix, gaz)
+            out.append(Mention(m.start, m.end, m.text, "Location", area.ref, area.entry))
+            continue
+        assert after is not None
         word = after.group("word").lower()
         suffix = "raion" if word in _DISTRICT_WORDS else "region"
         out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix, gaz))
