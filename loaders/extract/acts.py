@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
+from loaders.extract.orgs import government_key
 from loaders.extract.state_acts import deportations, group_transfers, resolutions
+from loaders.extract.territory_acts import media_closures, territory_acts
 
 __all__ = ["Act", "find_acts"]
 
@@ -44,6 +46,11 @@ class Act:
     places: list[Mention] = field(default_factory=list)
     # the bodies whose document the act is (a resolution): they STATE it, as an organisation its report
     issuers: list[Mention] = field(default_factory=list)
+    # a land the act's words imply when the sentence names no place ("Crimean Tatar media": Crimea)
+    land: str = ""
+    # countries the text names as places that did the act ("Russia began its annexation"): their governments did it
+    # (the government's key, the country's mention)
+    states: list[tuple[str, Mention]] = field(default_factory=list)
 
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
@@ -232,6 +239,12 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
+    for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
+                       states=[(f"org:{government_key(x.ref.split(':', 1)[-1])}", x) for x in perps if x.label == "Location"]))
+    for name, a, b, perps, where in media_closures(text, s0, orgs, places):
+        land = "Crimea" if re.search(r"\bCrimean\b", name) else ""
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
     for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):

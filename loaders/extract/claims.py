@@ -1223,8 +1223,16 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         for m in who:
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                      f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
+    for gov, m in act.states:  # the government of a country the text names as a place
+        ex.entity(gov, "Organisation", name_of(m), kind="government")
+        ex.claim(gov, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.55,
+                 f"perpetrator:{act.kind}:state", role="perpetrator", asserted_by=speaker, date=date)
     for m in act.issuers:
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6, "issuer:other",
                  date=date)
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")
+    if not act.places and act.land:  # "Crimean Tatar media": the article's Crimea, when it names it
+        land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None)
+        if land is not None:
+            ex.claim(ev, "LOCATED_IN", land, quote_span(text, sent, act.start, act.end), 0.5, "event-place:implied")

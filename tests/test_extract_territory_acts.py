@@ -1,0 +1,65 @@
+"""A state's taking of a land and the closing of media (issue 20, loaders/extract/territory_acts.py):
+military entries, launched invasions, dated annexations, "announced X had become part of Russia",
+"the shutting down of Crimean Tatar media outlets". The sentences are made up for the tests."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import check_quotes, extract
+
+
+def events(body: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """The events (key -> kind) and the (subject, predicate or role, object) triples of the claims on them."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    evs = {k: str(e.attributes.get("kind")) for k, e in ex.entities.items() if e.label == "Event"}
+    triples = {(c.subject, str(c.qualifiers.get("role") or c.predicate), c.object) for c in ex.claims
+               if c.object in evs or c.subject in evs}
+    return evs, triples
+
+
+def test_forces_that_entered_and_occupied_a_land_occupied_it() -> None:
+    evs, triples = events("In spring 2015, Russian armed forces entered and occupied Ukraine’s Crimean Peninsula overnight.")
+    assert evs.get("event:occupation-of-crimea") == "other"
+    assert ("event:occupation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    # the land after the possessive, not Ukraine
+    assert "event:occupation-of-ukraine" not in evs
+    evs, triples = events("Last winter Russian troops invaded and occupied Crimea within days.")
+    assert ("event:occupation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    evs, _ = events("Russian forces entered Crimea and occupied it within a week.")
+    assert "event:occupation-of-crimea" in evs
+
+
+def test_a_launched_invasion_and_its_state() -> None:
+    evs, triples = events("Two years later Russia launched a large-scale invasion of Ukraine.")
+    assert evs.get("event:invasion-of-ukraine") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:invasion-of-ukraine") in triples
+    assert ("event:invasion-of-ukraine", "LOCATED_IN", "place:ukraine") in triples
+
+
+def test_an_annexation_told_as_an_act_is_an_event_and_a_formula_is_not() -> None:
+    evs, triples = events("In 2014 Russia started its unlawful annexation of Crimea, a move condemned abroad.")
+    assert evs.get("event:annexation-of-crimea") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    evs, _ = events("The attempted annexation of Crimea by Russia in 2014 forced many families to leave.")
+    assert "event:annexation-of-crimea" in evs
+    evs, triples = events("Later that month Russia declared that Sevastopol had become part of the Russian Federation.")
+    assert ("event:annexation-of-sevastopol", "LOCATED_IN", "place:sevastopol") in triples
+    # the diplomatic formula and the time reference are no act
+    for body in ("We will never recognise Russia’s illegal annexation of Crimea.",
+                 "Since the annexation of Crimea, dozens of activists have left the peninsula.",
+                 "Many residents opposed the annexation of Crimea by Russia."):
+        evs, _ = events(body)
+        assert not any("annexation" in k for k in evs), body
+
+
+def test_the_closing_of_a_peoples_media_and_its_land() -> None:
+    evs, triples = events("In Crimea the authorities persecute journalists. Their rights were violated through the shutting "
+                          "down of Crimean Tatar media outlets and the arrests of bloggers.")
+    assert evs.get("event:closure-of-crimean-tatar-media") == "other"
+    assert ("event:closure-of-crimean-tatar-media", "LOCATED_IN", "place:crimea") in triples
+    evs, triples = events("Nearly all independent media have been shut down since 2016 after the occupation authorities "
+                          "refused to register them.")
+    assert evs.get("event:closure-of-independent-media") == "other"
+    assert ("org:russian-occupation-authorities", "perpetrator", "event:closure-of-independent-media") in triples
+    evs, _ = events("Independent media outlets play a vital role in Crimea.")
+    assert not evs
