@@ -63,3 +63,33 @@ def test_the_closing_of_a_peoples_media_and_its_land() -> None:
     assert ("org:russian-occupation-authorities", "perpetrator", "event:closure-of-independent-media") in triples
     evs, _ = events("Independent media outlets play a vital role in Crimea.")
     assert not evs
+
+
+def test_transfers_of_detainees_nobody_names() -> None:
+    evs, triples = events("Many of the detainees are later forcibly transferred to prisons in the Russian Federation.")
+    assert evs.get("event:transfers-of-detainees-to-russia") == "other"
+    assert ("event:transfers-of-detainees-to-russia", "LOCATED_IN", "place:russia") in triples
+    evs, triples = events("The Assembly condemned the transfers of prisoners from Crimea to the territory of Russia.")
+    assert ("event:transfers-of-detainees-to-russia", "LOCATED_IN", "place:russia") in triples
+    # people named before ("both were transported") are the person rules' business
+    evs, _ = events("Both were illegally transported to Russia last year.")
+    assert "event:transfers-of-detainees-to-russia" not in evs
+
+
+def test_a_report_of_a_known_series_is_its_publishers_publication() -> None:
+    evs, triples = events("The 2019 Report on International Religious Freedom describes raids on mosques.")
+    assert evs.get("event:2019-report-on-international-religious-freedom") == "publication"
+    assert ("org:us-department-of-state", "STATES", "event:2019-report-on-international-religious-freedom") in triples
+    # a title naming one section: an excerpt about its cases, not the report
+    evs, _ = events("2020 Country Report on Human Rights Practices: Ukraine. Section 2.b. Freedom of Assembly")
+    assert not any(kind == "publication" for kind in evs.values())
+
+
+def test_a_numbered_meeting_of_a_body_and_sanctions_between_states() -> None:
+    evs, triples = events("EU statement at the 1201st meeting of the OSCE Permanent Council, Vienna.")
+    key = next(k for k, kind in evs.items() if kind == "meeting")
+    assert ("org:osce-permanent-council", "organiser", key) in triples
+    evs, triples = events("Last spring Ukraine imposed further sanctions on Russia over the detentions.")
+    assert evs.get("event:sanctions-on-russia") == "other"
+    assert ("org:russian-federation", "target", "event:sanctions-on-russia") in triples
+    assert any(role == "organiser" for _, role, ev in triples if ev == "event:sanctions-on-russia")

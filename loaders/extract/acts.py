@@ -23,10 +23,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from loaders.extract.doc_acts import numbered_meetings, sanctions
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
-from loaders.extract.state_acts import deportations, group_transfers, resolutions
+from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
 from loaders.extract.territory_acts import media_closures, territory_acts
 
 __all__ = ["Act", "find_acts"]
@@ -49,8 +50,10 @@ class Act:
     # a land the act's words imply when the sentence names no place ("Crimean Tatar media": Crimea)
     land: str = ""
     # countries the text names as places that did the act ("Russia began its annexation"): their governments did it
-    # (the government's key, the country's mention)
-    states: list[tuple[str, Mention]] = field(default_factory=list)
+    # (the government's key, the country's mention, the role): a country named as a place that acts
+    states: list[tuple[str, Mention, str]] = field(default_factory=list)
+    # who organised it (a body's meeting)
+    organisers: list[Mention] = field(default_factory=list)
 
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
@@ -241,7 +244,17 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
-                       states=[(f"org:{government_key(x.ref.split(':', 1)[-1])}", x) for x in perps if x.label == "Location"]))
+                       states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
+    for name, a, b, bodies in numbered_meetings(text, s0, orgs):
+        out.append(Act("meeting", name, a, b, organisers=bodies))
+    for name, a, b, by, target in sanctions(text, s0, orgs, places):
+        act = Act("other", name, a, b)
+        for x, role in ((by, "organiser"), (target, "target")):
+            if x.label == "Location":
+                act.states.append((_government(x), x, role))
+            else:
+                (act.organisers if role == "organiser" else act.targets).append(x)
+        out.append(act)
     for name, a, b, perps, where in media_closures(text, s0, orgs, places):
         land = "Crimea" if re.search(r"\bCrimean\b", name) else ""
         out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
@@ -251,6 +264,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
+    if not people and not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):
+        for name, a, b, _, _, where in detainee_transfers(text, s0, places):
+            out.append(Act("other", name, a, b, perpetrators=_by_agent(text, s0, orgs, b, 40), places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
@@ -329,6 +345,11 @@ def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         if pm and perps:
             out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + pm.end(), perpetrators=perps[:1], places=[p]))
     return out
+
+
+def _government(m: Mention) -> str:
+    """The key of the government of the country ``m`` names as a place."""
+    return f"org:{government_key(m.ref.split(':', 1)[-1])}"
 
 
 def _name(m: Mention) -> str:

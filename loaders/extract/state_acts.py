@@ -12,6 +12,10 @@
   forcibly transferred these individuals from occupied Crimea to Russia"): an ``other`` event,
   the state before the verb its perpetrator, the land they were taken to its place.
 
+- transfers of detainees the sentence does not name ("transfers of detained persons from Crimea to
+  the territory of the Russian Federation", "many are subsequently illegally deported to the Russian
+  Federation"): an ``other`` event, the lands they were taken to its places.
+
 Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
 (kind, name, start, end, perpetrators, participants, places).
 """
@@ -23,7 +27,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["deportations", "resolutions", "group_transfers"]
+__all__ = ["deportations", "detainee_transfers", "resolutions", "group_transfers"]
 
 StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
@@ -115,3 +119,42 @@ def group_transfers(text: str, s0: int, orgs: Sequence[Mention], places: Sequenc
 
 def _name(m: Mention) -> str:
     return m.entry.name if m.entry is not None else m.text
+
+
+_DETAINEES = (r"(?:detained\s+(?:persons|people|Ukrainians|civilians|Crimean\s+Tatars)|detainees|prisoners(?:\s+of\s+war)?|"
+              r"convicts|political\s+prisoners|civilian\s+detainees|(?:illegally\s+)?detained\s+Ukrainian\s+civilians)")
+# "transfers of detained persons from Crimea to the territory of the Russian Federation"
+_TRANSFERS_OF_RE = re.compile(r"\b(?:(?:forcible|illegal|unlawful|forced)\s+)?(?:transfers?|deportations?)\s+of\s+(?:the\s+)?"
+                              + _DETAINEES + r"\s+(?:from\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?(?P<src>[A-Z][\w ]{1,30}?)\s+)?"
+                              r"to\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+# "Many are subsequently illegally deported to the Russian Federation", "Many of them have been transferred to
+# detention centres on the peninsula, and sometimes to the Russian Federation": an indefinite many, not "both were
+# transported to Russia" (people named before).
+_PASSIVE_TRANSFER_RE = re.compile(r"\b(?:[Mm]any|[Ss]ome|[Mm]ost|[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]everal|[Oo]thers|detainees|prisoners|"
+                                  r"civilians|captives)(?:\s+of\s+(?:them|these|those|the\s+\w+))?\s+(?:are|were|have\s+been|had\s+been|being|get)\s+(?:(?:subsequently|then|later|often|also|"
+                                  r"illegally|forcibly|unlawfully)\s+){0,3}(?:deported|transferred|transported|moved)\s+to\s+"
+                                  r"(?:(?:the\s+)?(?:detention\s+(?:centres|centers|facilities)|prisons|penal\s+colonies)\s+"
+                                  r"(?:on|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AND_TO_RE = re.compile(r",?\s+(?:and\s+)?(?:(?:sometimes|often|later|then|also|even)\s+)?to\s+(?:the\s+)?$")
+
+
+def detainee_transfers(text: str, s0: int, places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for transfers of detainees the sentence does not name
+    (the caller leaves alone sentences that name people)."""
+    low = text.lower()
+    if not any(w in low for w in ("transfer", "deport", "moved", "transported")):
+        return []
+    ordered = sorted(places, key=lambda p: p.start)
+    for i, p in enumerate(ordered):
+        before = text[:p.start - s0]
+        m = _TRANSFERS_OF_RE.search(before) or _PASSIVE_TRANSFER_RE.search(before)
+        if m is None:
+            continue
+        where = [p]
+        for q in ordered[i + 1:]:  # "to detention centres on the peninsula, and sometimes to the Russian Federation"
+            if _AND_TO_RE.fullmatch(text[where[-1].end - s0:q.start - s0]):
+                where.append(q)
+        if m.re is _TRANSFERS_OF_RE and m.group("src") and not any(x.start == s0 + m.start("src") for x in ordered):
+            continue  # "from X": X must be a land the gazetteer knows
+        return [(f"Transfers of detainees to {_name(where[-1])}", s0 + m.start(), where[-1].end, [], [], where)]
+    return []
