@@ -93,3 +93,23 @@ def test_a_numbered_meeting_of_a_body_and_sanctions_between_states() -> None:
     assert evs.get("event:sanctions-on-russia") == "other"
     assert ("org:russian-federation", "target", "event:sanctions-on-russia") in triples
     assert any(role == "organiser" for _, role, ev in triples if ev == "event:sanctions-on-russia")
+
+
+def test_referenda_a_state_held_and_the_one_an_annexation_followed() -> None:
+    evs, triples = events("In 2015 Russia declared that Sevastopol had become part of Russia after a so-called referendum.")
+    assert ("event:referendum-in-sevastopol", "LOCATED_IN", "place:sevastopol") in triples
+    evs, triples = events("Moscow then held fake referenda in Donetsk and Kherson Oblasts under armed guard.")
+    key = next(k for k in evs if k.startswith("event:referendum-in-"))
+    assert {p for s, _, p in triples if s == key} >= {"place:kherson-oblast"}
+
+
+def test_a_law_a_body_adopted_is_the_bodys_statement() -> None:
+    evs, triples = events("In May 2016 the Verkhovna Rada adopted a law recognising the deportation as genocide.")
+    assert evs.get("event:law-adopted-by-verkhovna-rada") == "other"
+    assert ("org:verkhovna-rada", "STATES", "event:law-adopted-by-verkhovna-rada") in triples
+
+
+def test_presented_with_criminal_charges_is_a_charge() -> None:
+    evs, triples = events("Emil Kurbedinov and Nariman Dzhelyal were presented with new criminal charges in June.")
+    assert evs.get("event:emil-kurbedinov-charge") == "charge"
+    assert ("person:nariman-dzhelyal", "target", "event:nariman-dzhelyal-charge") in triples

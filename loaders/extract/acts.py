@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from loaders.extract.doc_acts import numbered_meetings, sanctions
+from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
@@ -98,7 +98,11 @@ _DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w�
 # "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
 _CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
 # "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
-_REFERENDUM_RE = re.compile(r"\breferendum\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+_REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+# "Russia again conducted sham referenda in ...": the state that held them, right before the verb.
+_HELD_REFERENDUM_RE = re.compile(r"\s+(?:again\s+|also\s+|then\s+)?(?:held|organi[sz]ed|staged|conducted)\s+(?:a\s+|the\s+)?"
+                                 r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Sentsov had just taken part in a rally to support ...": the person who took part.
 _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
                        r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
@@ -220,7 +224,20 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         held = [o for o in orgs if _kind(o) == "government" and 0 <= o.start - place.end <= 30
                 and re.fullmatch(r",?\s+(?:which|that)\s+", text[place.end - s0:o.start - s0])
                 and re.match(r"\s+(?:held|organi[sz]ed|staged|conducted)\b", text[o.end - s0:])]
-        out.append(Act("other", "Referendum in", s0 + m.start(), place.end, participants=held, places=[place]))
+        where = [place]
+        for p in sorted(places, key=lambda x: x.start):  # "referenda in Luhansk, Donetsk, and Kherson Oblasts"
+            if p.start > where[-1].end and _LIST_GAP_RE.fullmatch(text[where[-1].end - s0:p.start - s0]):
+                where.append(p)
+        act = Act("other", "Referendum in", s0 + m.start(), where[-1].end, participants=held, places=where)
+        for x in [*orgs, *places]:  # "Russia conducted sham referenda in ...": the state held them
+            kind = _kind(x)
+            if x.end <= s0 + m.start() and (kind == "government" or (x.label == "Location" and kind == "country")) \
+                    and _HELD_REFERENDUM_RE.fullmatch(text[x.end - s0:m.start()]):
+                if x.label == "Location":
+                    act.states.append((_government(x), x, "organiser"))
+                else:
+                    act.participants.append(x)
+        out.append(act)
     for m in _RALLY_RE.finditer(text):
         a = s0 + m.start()
         doers = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
@@ -243,8 +260,12 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
+        if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
+            continue
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
+    for name, a, b, bodies in laws(text, s0, orgs):
+        out.append(Act("other", name, a, b, issuers=bodies))
     for name, a, b, bodies in numbered_meetings(text, s0, orgs):
         out.append(Act("meeting", name, a, b, organisers=bodies))
     for name, a, b, by, target in sanctions(text, s0, orgs, places):

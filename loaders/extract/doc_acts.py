@@ -9,6 +9,8 @@
   annotators leave it out);
 - a numbered meeting of a body ("1394th meeting of the Committee of Ministers", "the 1314th
   session of the Permanent Council"): a ``meeting`` event the body organises;
+- a law a body adopts ("Ukraine's legislature (Verkhovna Rada) adopted a law attributing ..."):
+  an ``other`` event the body ``STATES``, as it does its resolutions;
 - sanctions a state imposes on another ("Canada imposed new sanctions on Russia"): an ``other``
   event, the state that imposes them its organiser, the state sanctioned its target.
 
@@ -30,7 +32,7 @@ from loaders.extract.mentions import Mention, Sentence
 if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
 
-__all__ = ["numbered_meetings", "report_series", "sanctions", "series_publications"]
+__all__ = ["laws", "numbered_meetings", "report_series", "sanctions", "series_publications"]
 
 # (series, publisher key, publisher name): series whose publisher is fixed.
 _SERIES: tuple[tuple[re.Pattern[str], str, str], ...] = (
@@ -127,3 +129,24 @@ def _state(m: Mention) -> bool:
 
 def _name(m: Mention) -> str:
     return m.entry.name if m.entry is not None else m.text
+
+
+_LAW_RE = re.compile(r"\)?\s+(?:(?:also|then|later|again|unanimously)\s+)?(?:adopted|passed|approved|enacted)\s+(?:a|the)\s+"
+                     r"(?:(?:new|special|federal|separate)\s+)?law\s+(?:on\b|that\b|which\b|to\b|[a-z]+ing\b)")
+
+
+def laws(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, int, int, list[Mention]]]:
+    """(name, start, end, bodies) for a law a body the sentence names adopted ("the Verkhovna Rada adopted a law
+    attributing ..."): the body states it, as it does its resolution."""
+    if " law " not in text:
+        return []
+    out = []
+    for o in orgs:
+        m = _LAW_RE.match(text, o.end - s0)
+        if m is not None and _kind(o) not in ("collective", "court", "police", "security_service", "prosecutor"):
+            out.append((f"Law adopted by {_name(o)}", o.start, s0 + m.end(), [o]))
+    return out[:1]
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""

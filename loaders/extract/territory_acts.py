@@ -14,7 +14,8 @@ Council of Europe conclusions) open with the history of the occupation, in a few
   attempted annexation of Crimea", "The illegal annexation of Crimea by Russia in 2014 has ...",
   "Russia announced (that) the peninsula had become part of the Russian Federation". ("We do not
   recognise Russia's annexation of Crimea" and "since the annexation" are left alone: both
-  annotation teams leave those formulas out.)
+  annotation teams leave those formulas out.) "... following a sham referendum" after that frame is
+  the referendum held in the same land;
 - the closing of a people's or a land's media: "the shutting down of Crimean Tatar media
   outlets", "the ban on Crimean Tatar media outlets", "almost all independent media have been
   closed ... after occupation authorities denied ...": an ``other`` event; its place is a place
@@ -55,7 +56,8 @@ _LAUNCH_ANNEX_RE = re.compile(r"\b(?:began|launched|started|completed|carried\s+
 _OPEN_ANNEX_RE = re.compile(r"^(?:The\s+)?(?:(?:illegal|attempted|purported|unlawful|forcible)\s+)*annexation\s+of\s+(?:the\s+)?$")
 _DATED_AFTER_RE = re.compile(r"(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{1,30}?)?\s+in\s+(?:(?:early|late|[A-Z][a-z]+)\s+)?(?:19|20)\d\d\b")
 _BECAME_PART_RE = re.compile(r"\s+(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?:the\s+peninsula|[A-Z][\w ]{2,40}?)\s+"
-                             r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia)\b")
+                             r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia)\b"
+                             r"(?P<ref>\s+(?:following|after)\s+(?:a|the)\s+(?:(?:sham|so-called|illegal|illegitimate|fake)\s+)*referendum\b)?")
 _STATE_KINDS = ("government",)
 
 
@@ -148,7 +150,9 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         became = s0 + bm.start() + re.search(r"\s(?:had\s+)?bec[oa]me\s", bm.group()).start()  # type: ignore[union-attr]
         land = [p for p in places if s0 + bm.start() < p.start < became][:1]
         name = f"Annexation of {_name(land[0])}" if land else "Annexation of the peninsula"
-        out.append((name, s0 + bm.start(), s0 + bm.end(), perps, land))
+        out.append((name, s0 + bm.start(), s0 + bm.end("ref") if bm.group("ref") else s0 + bm.end(), perps, land))
+        if bm.group("ref") and land:  # "... had become part of Russia following a sham referendum": one there
+            out.append(("Referendum in", s0 + bm.start("ref"), s0 + bm.end("ref"), [], land))
     return out
 
 
