@@ -113,3 +113,11 @@ def test_presented_with_criminal_charges_is_a_charge() -> None:
     evs, triples = events("Emil Kurbedinov and Nariman Dzhelyal were presented with new criminal charges in June.")
     assert evs.get("event:emil-kurbedinov-charge") == "charge"
     assert ("person:nariman-dzhelyal", "target", "event:nariman-dzhelyal-charge") in triples
+
+
+def test_a_people_deported_in_a_list_of_its_members_and_the_agent_after_by() -> None:
+    evs, triples = events("In May 1944 Crimean Tatar women, children and elders were forcibly deported from Crimea by "
+                          "Soviet authorities.")
+    assert evs.get("event:deportation-of-the-crimean-tatars") == "other"
+    assert ("event:deportation-of-the-crimean-tatars", "LOCATED_IN", "place:crimea") in triples
+    assert any(role == "perpetrator" for _, role, ev in triples if ev == "event:deportation-of-the-crimean-tatars")

@@ -757,6 +757,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.org_seats import org_places, sub_organisations
     from loaders.extract.org_statements import org_publications
     from loaders.extract.place_parts import place_parts, residences
+    from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -772,6 +773,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
     series_publications(text, sentences, mentions, ex)
+    record_acts(text, sentences, mentions, ex, gaz)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
     org_places(text, sentences, mentions, ex)

@@ -36,8 +36,10 @@ _PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][
            r"(?:\s+(?:people|population|nation|community))?")
 _DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
                         r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
-_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation))?)\s+(?:were|was|had\s+been)\s+"
-                          r"(?:\w+ly\s+)?deported\b")
+# "Crimean Tatars were deported", "Crimean Tatar children, women and men were forcibly deported".
+_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation)|\s+(?:children|women|men|families|"
+                          r"elders)(?:,\s+(?:children|women|men|families|elders))*(?:,?\s+and\s+(?:children|women|men|families|elders))?)?)"
+                          r"\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?deported\b")
 # "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
 _BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
@@ -65,8 +67,9 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
         states = [o for o in orgs if _kind(o) == "government"]
         perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
-        perps = perps or [o for o in states if 0 <= o.start - b <= 40 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
-                                                                                        text[m.end():o.start - s0])]
+        # after "by" any agent will do: "deported ... by Soviet authorities", "by the NKVD"
+        perps = perps or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
+                                                                                    text[m.end():o.start - s0])]
         where = [p for p in places if 0 <= p.start - b <= 80 and not re.search(r"[.;]|\bto\b", text[m.end():p.start - s0])
                  and re.search(r"\bfrom\b", text[m.end():p.start - s0])][:1]
         if perps or where:
