@@ -10,7 +10,7 @@ import yaml
 from loaders.extract import extract_articles
 from loaders.facts import validate
 
-RECORD = """Nariman Dzhelyal; Server Mustafayev (Victims List)
+RECORD = """Nariman Dzhelyal; Server Mustafayev; Rustem Kutlumbetov (Victims List)
 
 Additional Name(s): Джелял Нариман
 
@@ -31,6 +31,10 @@ Perpetrator: Russia
 Date of Arrest: May/21/2018
 
 Server Mustafayev
+
+Additional Name(s): Кутлумбетов Рустем Ибраимович
+
+Date of Detainment: March/11/2019
 """
 
 
@@ -51,3 +55,5 @@ def test_each_dated_field_is_an_event_of_the_records_person(tmp_path: Path) -> N
     # the second record's field is its own person's, not the first's
     assert ("person:server-mustafayev", "target", "event:server-mustafayev-arrest", "2018-05-21") in claims
     assert "event:nariman-dzhelyal-arrest" not in kinds
+    # a record with no name line of its own: the person whose surname its Cyrillic name spells
+    assert ("person:rustem-kutlumbetov", "target", "event:rustem-kutlumbetov-detention", "2019-03-11") in claims

@@ -9,7 +9,8 @@ monitoring groups)::
     Raif Fevziev
 
 Each dated field is an event of the record's person (the name that stands on a line of its own in
-the record): "Date of Detainment/Detention" a ``detention``, "Date of Arrest" an ``arrest``, "Date
+the record, else the person of the article whose surname the record's "Additional Name(s)" field
+spells in another script): "Date of Detainment/Detention" a ``detention``, "Date of Arrest" an ``arrest``, "Date
 of Sentencing/Conviction" a ``verdict``; a "Perpetrator" field that names a country makes its
 government the perpetrator of the detention or arrest. A record starts at an "Additional Name(s)"
 or "Name" field; a document with no such field is one record.
@@ -20,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from anyascii import anyascii
 
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
@@ -62,6 +65,7 @@ def record_acts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Men
     bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
     if bounds[0][0] > 0:
         bounds.insert(0, (0, bounds[0][0]))
+    last_perp: re.Match[str] | None = None
     for r0, r1 in bounds:
         here = [f for f in fields if r0 <= f.start() < r1]
         if not here:
@@ -69,9 +73,15 @@ def record_acts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Men
         person = _record_person(text, mentions, ex, r0, r1)
         if person is None:
             continue
-        perp = _PERPETRATOR_RE.search(text, r0, r1)
+        # a record with no Perpetrator line of its own had the previous record's: the cleaner drops a line
+        # repeated word for word (loaders/extract/clean.py), and "Perpetrator: Russia" repeats in every record
+        perp = _PERPETRATOR_RE.search(text, r0, r1) or last_perp
+        last_perp = perp
         country = next((m for m in mentions if perp is not None and perp.start("who") <= m.start < perp.end("who")
-                        and m.label == "Location" and m.entry is not None and m.entry.attributes.get("kind") == "country"), None)
+                        and m.entry is not None and m.entry.attributes.get("kind") in ("country", "government")), None)
+        if perp is not None and country is None:  # the field's name, as the article names that country elsewhere
+            country = next((m for m in mentions if m.text == perp.group("who").strip() and m.entry is not None
+                            and m.entry.attributes.get("kind") in ("country", "government")), None)
         for f in here:
             kind = _KINDS[f.group("what").lower()]
             sent = next((s for s in sentences if s.start <= f.start() < s.end), None)
@@ -82,7 +92,7 @@ def record_acts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Men
             ex.trigger(ev, f.start(), f.end())
             ex.claim(person, "PARTICIPANT_IN", ev, span, 0.6, f"record:{kind}", role="target", date=_iso(f.group("date")))
             if country is not None and kind in ("detention", "arrest") and perp is not None:
-                gov = f"org:{government_key(country.ref.split(':', 1)[-1])}"
+                gov = country.ref if country.label == "Organisation" else f"org:{government_key(country.ref.split(':', 1)[-1])}"
                 ex.entity(gov, "Organisation", country.text, kind="government")
                 psent = next((s for s in sentences if s.start <= perp.start() < s.end), sent)
                 ex.claim(gov, "PARTICIPANT_IN", ev, quote_span(text, psent, max(perp.start(), psent.start), min(perp.end(), psent.end)),
@@ -107,4 +117,14 @@ def _record_person(text: str, mentions: Sequence[Mention], ex: Extraction, r0: i
         hi = text.find("\n", m.end)
         if text[lo:len(text) if hi < 0 else hi].strip() == m.text:
             return m.ref
-    return None
+    # else the person whose surname the record's other name spells ("Additional Name(s): Февзиев Раиф ..." is
+    # Raif Fevziev's record): the surname comes first in a Russian full name
+    other = _RECORD_RE.match(text, r0)
+    line = text[other.end():text.find("\n", other.end()) if "\n" in text[other.end():] else len(text)] if other else ""
+    words = re.findall(r"[^\W\d_]+", line)
+    if not words:
+        return None
+    surname = anyascii(words[0]).lower()
+    found = {k for k, e in ex.entities.items() if e.label == "Person" and k.startswith("person:")
+             and e.name.split()[-1].lower() == surname and not re.search(r"[^\x00-\x7f]", e.name)}
+    return found.pop() if len(found) == 1 else None
