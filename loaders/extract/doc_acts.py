@@ -95,7 +95,9 @@ _MEETING_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)\s+(?:\(?(?:special|extraordi
 
 def numbered_meetings(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, int, int, list[Mention]]]:
     """(name, start, end, bodies) for a numbered meeting of a body the sentence names right after it."""
-    out = []
+    out: list[tuple[str, int, int, list[Mention]]] = []
+    if not any(w in text for w in ("eeting", "ession", "itting")):
+        return out
     for m in _MEETING_RE.finditer(text):
         body = next((o for o in orgs if o.start == s0 + m.end()), None)
         if body is not None:

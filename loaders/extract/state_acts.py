@@ -149,8 +149,8 @@ def detainee_transfers(text: str, s0: int, places: Sequence[Mention]) -> list[St
         return []
     ordered = sorted(places, key=lambda p: p.start)
     for i, p in enumerate(ordered):
-        before = text[:p.start - s0]
-        m = _TRANSFERS_OF_RE.search(before) or _PASSIVE_TRANSFER_RE.search(before)
+        pa = p.start - s0
+        m = _TRANSFERS_OF_RE.search(text, max(0, pa - 160), pa) or _PASSIVE_TRANSFER_RE.search(text, max(0, pa - 160), pa)
         if m is None:
             continue
         where = [p]

@@ -91,7 +91,7 @@ def _actor_before(text: str, s0: int, i: int, orgs: Sequence[Mention], places: S
         if o.end - s0 <= i and (_forces(o) if forces else _state(o)) and re.fullmatch(gap, text[o.end - s0:i] or " "):
             return True, [o]
     if forces:
-        fm = _FORCES_TEXT_RE.search(text[:i])
+        fm = _FORCES_TEXT_RE.search(text, max(0, i - 80), i)
         if fm is not None:
             # the forces themselves, never the state whose name is in them ("Russia's forces" are not Russia)
             return True, [o for o in orgs if s0 + fm.start() <= o.start and o.end <= s0 + fm.end() and not _state(o)][:1]
@@ -107,23 +107,24 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
     low = text.lower()
     if not any(w in low for w in ("occupied", "invasion", "annexation", "part of")):
         return out
+    occupied = "occupied" in low
     for p in places:
         if re.match(r"(?:’s|'s)\s", text[p.end - s0:]):
             continue  # "Ukraine's Crimean Peninsula": the land is the one after the possessive
         pa = p.start - s0
-        before = text[:pa]
+        w0 = max(0, pa - 160)  # the frames end at the land: a window before it will do (and keeps this linear)
         # "X entered and occupied P", "X invaded and occupied P", "X occupied P" (X forces or a state)
-        m = _ENTRY_AND_RE.search(before) or _OCCUPIED_RE.search(before)
-        it = _ENTRY_IT_RE.search(before) if m is None else None
-        tail = _AND_OCCUPIED_IT_RE.match(text, p.end - s0)
-        m = m or (it if tail is not None else None)
+        m = (_ENTRY_AND_RE.search(text, w0, pa) or _OCCUPIED_RE.search(text, w0, pa)) if occupied else None
+        tail = _AND_OCCUPIED_IT_RE.match(text, p.end - s0) if occupied else None
+        it = _ENTRY_IT_RE.search(text, w0, pa) if m is None and tail is not None else None
+        m = m or it
         if m is not None:
             ok, perps = _actor_before(text, s0, m.start(), orgs, places, True)
             if ok:
                 end = s0 + tail.end() if tail is not None and m is it else p.end
                 out.append((f"Occupation of {_name(p)}", s0 + m.start(), end, perps, [p]))
                 continue
-        inv = _INVASION_RE.search(before)
+        inv = _INVASION_RE.search(text, w0, pa) if "invasion" in low else None
         if inv is not None:
             its = inv.group().lower().startswith("its")
             ok, perps = _actor_before(text, s0, inv.start(), orgs, places, False)
@@ -132,13 +133,13 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
                     perps = sorted((x for x in [*orgs, *places] if _state(x) and x.end - s0 <= inv.start()), key=lambda x: x.end)[-1:]
                 out.append((f"Invasion of {_name(p)}", s0 + inv.start(), p.end, perps, [p]))
                 continue
-        ann = _LAUNCH_ANNEX_RE.search(before)
+        ann = _LAUNCH_ANNEX_RE.search(text, w0, pa) if "annexation" in low else None
         if ann is not None:
             ok, perps = _actor_before(text, s0, ann.start(), orgs, places, False)
             if ok:
                 out.append((f"Annexation of {_name(p)}", s0 + ann.start(), p.end, perps, [p]))
                 continue
-        op = _OPEN_ANNEX_RE.match(before)
+        op = _OPEN_ANNEX_RE.match(text, 0, pa) if "annexation" in low else None
         dated = _DATED_AFTER_RE.match(text, p.end - s0)
         if op is not None and dated is not None:
             by = [o for o in [*orgs, *places] if p.end <= o.start and o.end <= s0 + dated.end() and _state(o)]
