@@ -121,3 +121,12 @@ def test_a_people_deported_in_a_list_of_its_members_and_the_agent_after_by() -> 
     assert evs.get("event:deportation-of-the-crimean-tatars") == "other"
     assert ("event:deportation-of-the-crimean-tatars", "LOCATED_IN", "place:crimea") in triples
     assert any(role == "perpetrator" for _, role, ev in triples if ev == "event:deportation-of-the-crimean-tatars")
+
+
+def test_a_raided_place_of_worship_is_a_search_where_it_stands() -> None:
+    evs, triples = events("FSB officers searched a mosque in Simferopol during Friday prayers.")
+    key = next(k for k, kind in evs.items() if kind == "search")
+    assert (key, "LOCATED_IN", "place:simferopol") in triples
+    assert ("org:fsb", "perpetrator", key) in triples
+    evs, _ = events("Worshippers gathered at a mosque in Simferopol.")
+    assert "search" not in evs.values()

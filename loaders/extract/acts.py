@@ -112,6 +112,10 @@ _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\
 _ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
                             r"\s+(?:the\s+)?(?:offices?|premises|headquarters|building|studio|newsroom|editorial\s+office)\s+of\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
+# A place of worship or a community's office raided, named by its kind ("raided the UOC-KP cathedral and diocesan
+# administration office in Simferopol", "searched a mosque in Bakhchysarai"): where, and the agency before the verb.
+_WORSHIP_RAID_RE = re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:cathedral|church|mosque|"
+                              r"Kingdom\s+Hall|prayer\s+house|madrasa|synagogue|monastery)s?\b(?:[^.;,]{0,60}?)(?=\s+in\s)")
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
@@ -255,6 +259,13 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", "Entry ban", a, place.end, targets=targets, perpetrators=_by_agent(text, s0, orgs, place.end),
                        places=[place]))
     out.extend(_org_searches(text, s0, orgs, places))
+    for m in _WORSHIP_RAID_RE.finditer(text):
+        where = _places_after(text, s0, places, s0 + m.end(), 20)[:1]
+        if where:
+            perps = [o for o in orgs if o.end <= s0 + m.start() and _SUBJECT_GAP_RE.fullmatch(re.sub(
+                r"^\s+(?:officers|agents|officials|employees|operatives|bailiffs)\b", "", text[o.end - s0:m.start()]))][-1:]
+            out.append(Act("search", "Raid on " + text[m.start() + len(m.group(1)) + 1:m.end()].strip(), s0 + m.start(),
+                           where[0].end, perpetrators=perps, places=where))
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
