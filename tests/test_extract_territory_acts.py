@@ -130,3 +130,12 @@ def test_a_raided_place_of_worship_is_a_search_where_it_stands() -> None:
     assert ("org:fsb", "perpetrator", key) in triples
     evs, _ = events("Worshippers gathered at a mosque in Simferopol.")
     assert "search" not in evs.values()
+
+
+def test_a_building_that_forces_seized_in_a_town() -> None:
+    evs, triples = events("In March 2014 Russian soldiers stormed the regional administration building in Simferopol.")
+    key = next(k for k in evs if k.startswith("event:seizure-of-"))
+    assert evs[key] == "other"
+    assert (key, "LOCATED_IN", "place:simferopol") in triples
+    evs, _ = events("Police seized the building in Simferopol.")  # no armed force: a police measure, not a seizure of power
+    assert not any(k.startswith("event:seizure-of-") for k in evs)

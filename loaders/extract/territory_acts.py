@@ -7,6 +7,8 @@ Council of Europe conclusions) open with the history of the occupation, in a few
   "Russia's forces entered and occupied X", "Russian military forces invaded and occupied X",
   "armed forces of the Russian Federation seized and occupied X": an ``other`` event, the
   forces (or state) before the verbs its perpetrator, the land its place;
+- a building forces seized in a town ("Russian troops in unmarked uniforms seized the Parliament
+  building in Simferopol"): an ``other`` event, the forces its perpetrator, the town its place;
 - a launched invasion: "Russia launched a full-scale invasion of Ukraine", "paving the way to
   its full-scale invasion of Ukraine": an ``other`` event, the state its perpetrator;
 - an annexation told as a dated act, not as the object of a (non-)recognition formula:
@@ -58,6 +60,11 @@ _DATED_AFTER_RE = re.compile(r"(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{1,30}?)?\s+in\s+
 _BECAME_PART_RE = re.compile(r"\s+(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?:the\s+peninsula|[A-Z][\w ]{2,40}?)\s+"
                              r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia)\b"
                              r"(?P<ref>\s+(?:following|after)\s+(?:a|the)\s+(?:(?:sham|so-called|illegal|illegitimate|fake)\s+)*referendum\b)?")
+# Forces that seized a building of a town: "Russian troops in unmarked uniforms seized the Parliament building in
+# Simferopol", "soldiers stormed the regional administration in X".
+_SEIZED_BUILDING_RE = re.compile(r"\s+(?:seized|stormed|captured|took\s+over)\s+(?:the\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?"
+                                 r"(?:building|parliament|airport|headquarters|administration|council|television\s+station|"
+                                 r"TV\s+station|base))(?:\s+of\s+[^.;,]{1,40}?)?\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _STATE_KINDS = ("government",)
 
 
@@ -105,7 +112,8 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
     """Military entries, invasions and dated annexations of a land in one sentence (``text``, starting at ``s0``)."""
     out: list[TerritoryAct] = []
     low = text.lower()
-    if not any(w in low for w in ("occupied", "invasion", "annexation", "part of")):
+    seized = any(w in low for w in ("seized", "stormed", "captured", "took over"))
+    if not seized and not any(w in low for w in ("occupied", "invasion", "annexation", "part of")):
         return out
     occupied = "occupied" in low
     for p in places:
@@ -123,6 +131,12 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
             if ok:
                 end = s0 + tail.end() if tail is not None and m is it else p.end
                 out.append((f"Occupation of {_name(p)}", s0 + m.start(), end, perps, [p]))
+                continue
+        sz = _SEIZED_BUILDING_RE.search(text, w0, pa) if seized else None
+        if sz is not None:
+            ok, perps = _actor_before(text, s0, sz.start(), orgs, places, True)
+            if ok and _FORCES_RE.search(text[max(0, sz.start() - 60):sz.start()]):
+                out.append((f"Seizure of the {sz.group('what')} in {_name(p)}", s0 + sz.start(), p.end, perps, [p]))
                 continue
         inv = _INVASION_RE.search(text, w0, pa) if "invasion" in low else None
         if inv is not None:
