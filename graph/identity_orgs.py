@@ -220,11 +220,17 @@ def parse_org(text: str) -> OrgName:
         head, places, peoples, parents = words, set(), set(), set()
     initials = set()
     if not acronym:
+        # An acronym inside the name gives all its letters ("UN Secretary-General" is "uns", never
+        # "us", the United States); a hyphenated word gives one letter or one per part ("unsg";
+        # "Co-operation" is the "c" of OSCE).
+        caps = {w for w, raw in toks if raw.isupper() and len(raw) > 1}
         lead_words = [w for w, _ in toks[:lead] if w not in _STOP]
         tail = [w for w, _ in toks[end:] if w not in _STOP]
         for variant in (words, head, (*head, *tail), (*lead_words, *head)):
             if len(variant) >= 2:
-                initials.add("".join(w[0] for w in variant))
+                for parts in (False, True):
+                    initials.add("".join(w if w in caps else "".join(p[:1] for p in w.split("-")) if parts else w[:1]
+                                         for w in variant))
     return OrgName(text, words, head, frozenset(places), frozenset(peoples), frozenset(parents), acronym,
                    frozenset(initials), session)
 

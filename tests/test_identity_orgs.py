@@ -346,3 +346,12 @@ def test_a_batch_gives_one_key_to_word_order_and_parent_variants(tmp_path: Path)
     assert a["ZNDA Standing Council"] == b["Standing Council"]
     assert a["Committee of Ministers of the Council of Europe"] == b["Committee of Ministers"]
     assert c["Southern Naval District Court"] != a["Northern District Naval Court"]
+
+
+def test_an_acronym_inside_a_name_gives_all_its_letters() -> None:
+    """"UN Secretary-General" is no initials of "U.S." (its "UN" is two letters, not one); it is "UNSG"."""
+    from graph.identity_orgs import compare_orgs, parse_org
+    assert compare_orgs(parse_org("UN Secretary-General"), parse_org("U.S.")) is None
+    assert compare_orgs(parse_org("U.S."), parse_org("UN Secretary-General")) is None
+    assert compare_orgs(parse_org("UNSG"), parse_org("UN Secretary-General"))
+    assert compare_orgs(parse_org("OSCE"), parse_org("Organization for Security and Co-operation in Europe"))

@@ -23,9 +23,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
-from loaders.extract.state_acts import deportations, group_transfers, resolutions
+from loaders.extract.orgs import government_key
+from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
+from loaders.extract.territory_acts import media_closures, territory_acts
 
 __all__ = ["Act", "find_acts"]
 
@@ -44,6 +47,13 @@ class Act:
     places: list[Mention] = field(default_factory=list)
     # the bodies whose document the act is (a resolution): they STATE it, as an organisation its report
     issuers: list[Mention] = field(default_factory=list)
+    # a land the act's words imply when the sentence names no place ("Crimean Tatar media": Crimea)
+    land: str = ""
+    # countries the text names as places that did the act ("Russia began its annexation"): their governments did it
+    # (the government's key, the country's mention, the role): a country named as a place that acts
+    states: list[tuple[str, Mention, str]] = field(default_factory=list)
+    # who organised it (a body's meeting)
+    organisers: list[Mention] = field(default_factory=list)
 
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
@@ -88,7 +98,11 @@ _DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w�
 # "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
 _CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
 # "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
-_REFERENDUM_RE = re.compile(r"\breferendum\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+_REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+# "Russia again conducted sham referenda in ...": the state that held them, right before the verb.
+_HELD_REFERENDUM_RE = re.compile(r"\s+(?:again\s+|also\s+|then\s+)?(?:held|organi[sz]ed|staged|conducted)\s+(?:a\s+|the\s+)?"
+                                 r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?$", re.IGNORECASE)
+_LIST_GAP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Sentsov had just taken part in a rally to support ...": the person who took part.
 _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
                        r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
@@ -98,6 +112,10 @@ _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\
 _ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
                             r"\s+(?:the\s+)?(?:offices?|premises|headquarters|building|studio|newsroom|editorial\s+office)\s+of\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
+# A place of worship or a community's office raided, named by its kind ("raided the UOC-KP cathedral and diocesan
+# administration office in Simferopol", "searched a mosque in Bakhchysarai"): where, and the agency before the verb.
+_WORSHIP_RAID_RE = re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:cathedral|church|mosque|"
+                              r"Kingdom\s+Hall|prayer\s+house|madrasa|synagogue|monastery)s?\b(?:[^.;,]{0,60}?)(?=\s+in\s)")
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
@@ -210,7 +228,20 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         held = [o for o in orgs if _kind(o) == "government" and 0 <= o.start - place.end <= 30
                 and re.fullmatch(r",?\s+(?:which|that)\s+", text[place.end - s0:o.start - s0])
                 and re.match(r"\s+(?:held|organi[sz]ed|staged|conducted)\b", text[o.end - s0:])]
-        out.append(Act("other", "Referendum in", s0 + m.start(), place.end, participants=held, places=[place]))
+        where = [place]
+        for p in sorted(places, key=lambda x: x.start):  # "referenda in Luhansk, Donetsk, and Kherson Oblasts"
+            if p.start > where[-1].end and _LIST_GAP_RE.fullmatch(text[where[-1].end - s0:p.start - s0]):
+                where.append(p)
+        act = Act("other", "Referendum in", s0 + m.start(), where[-1].end, participants=held, places=where)
+        for x in [*orgs, *places]:  # "Russia conducted sham referenda in ...": the state held them
+            kind = _kind(x)
+            if x.end <= s0 + m.start() and (kind == "government" or (x.label == "Location" and kind == "country")) \
+                    and _HELD_REFERENDUM_RE.fullmatch(text[x.end - s0:m.start()]):
+                if x.label == "Location":
+                    act.states.append((_government(x), x, "organiser"))
+                else:
+                    act.participants.append(x)
+        out.append(act)
     for m in _RALLY_RE.finditer(text):
         a = s0 + m.start()
         doers = [x for x in people if x.end <= a and re.fullmatch(r"\s+|,[^,;]{1,60},\s+", text[x.end - s0:m.start()])]
@@ -228,16 +259,46 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", "Entry ban", a, place.end, targets=targets, perpetrators=_by_agent(text, s0, orgs, place.end),
                        places=[place]))
     out.extend(_org_searches(text, s0, orgs, places))
+    for m in _WORSHIP_RAID_RE.finditer(text):
+        where = _places_after(text, s0, places, s0 + m.end(), 20)[:1]
+        if where:
+            perps = [o for o in orgs if o.end <= s0 + m.start() and _SUBJECT_GAP_RE.fullmatch(re.sub(
+                r"^\s+(?:officers|agents|officials|employees|operatives|bailiffs)\b", "", text[o.end - s0:m.start()]))][-1:]
+            out.append(Act("search", "Raid on " + text[m.start() + len(m.group(1)) + 1:m.end()].strip(), s0 + m.start(),
+                           where[0].end, perpetrators=perps, places=where))
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
+    for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
+        if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
+            continue
+        out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
+                       states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
+    for name, a, b, bodies in laws(text, s0, orgs):
+        out.append(Act("other", name, a, b, issuers=bodies))
+    for name, a, b, bodies in numbered_meetings(text, s0, orgs):
+        out.append(Act("meeting", name, a, b, organisers=bodies))
+    for name, a, b, by, target in sanctions(text, s0, orgs, places):
+        act = Act("other", name, a, b)
+        for x, role in ((by, "organiser"), (target, "target")):
+            if x.label == "Location":
+                act.states.append((_government(x), x, role))
+            else:
+                (act.organisers if role == "organiser" else act.targets).append(x)
+        out.append(act)
+    for name, a, b, perps, where in media_closures(text, s0, orgs, places):
+        land = "Crimea" if re.search(r"\bCrimean\b", name) else ""
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
     for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):
         out.append(Act("other", name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
+    if not people and not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):
+        for name, a, b, _, _, where in detainee_transfers(text, s0, places):
+            out.append(Act("other", name, a, b, perpetrators=_by_agent(text, s0, orgs, b, 40), places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
@@ -316,6 +377,11 @@ def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         if pm and perps:
             out.append(Act("other", f"Occupation of {_name(p)}", p.start, s0 + pm.end(), perpetrators=perps[:1], places=[p]))
     return out
+
+
+def _government(m: Mention) -> str:
+    """The key of the government of the country ``m`` names as a place."""
+    return f"org:{government_key(m.ref.split(':', 1)[-1])}"
 
 
 def _name(m: Mention) -> str:

@@ -757,6 +757,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
         speakers_bodies,
         unit_aliases,
     )
+    from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
     from loaders.extract.event_places import event_places, prune_event_places, statement_venues
@@ -765,6 +766,7 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     from loaders.extract.org_seats import org_places, sub_organisations
     from loaders.extract.org_statements import org_publications, reports_by
     from loaders.extract.place_parts import place_parts, residences
+    from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
     from loaders.extract.works_for import staff_affiliations
 
@@ -780,6 +782,8 @@ def _after_claims(text: str, sentences: list[Sentence], mentions: list[Mention],
     acts_for_cases(text, sentences, ex)
     statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
+    series_publications(text, sentences, mentions, ex)
+    record_acts(text, sentences, mentions, ex, gaz)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
     org_places(text, sentences, mentions, ex)
@@ -1254,7 +1258,7 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         return ex.entities[m.ref].name if m.ref in ex.entities else m.text
 
     where = ", ".join(name_of(p) for p in act.places)
-    if act.kind == "meeting":
+    if act.kind == "meeting" and act.participants:
         name = f"Meeting with {name_of(act.participants[0])}"
     elif act.name == "Entry ban":
         on = " and ".join(name_of(t) for t in act.targets)
@@ -1276,8 +1280,19 @@ def _act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str
         for m in who:
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                      f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
+    for m in act.organisers:
+        ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
+                 f"organiser:{act.kind}", role="organiser", asserted_by=speaker, date=date)
+    for gov, m, role in act.states:  # the government of a country the text names as a place
+        ex.entity(gov, "Organisation", name_of(m), kind="government")
+        ex.claim(gov, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.55,
+                 f"{role}:{act.kind}:state", role=role, asserted_by=speaker, date=date)
     for m in act.issuers:
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6, "issuer:other",
                  date=date)
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")
+    if not act.places and act.land:  # "Crimean Tatar media": the article's Crimea, when it names it
+        land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None)
+        if land is not None:
+            ex.claim(ev, "LOCATED_IN", land, quote_span(text, sent, act.start, act.end), 0.5, "event-place:implied")

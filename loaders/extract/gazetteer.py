@@ -71,6 +71,7 @@ class Gazetteer:
     tail_markers: list[re.Pattern[str]]
     seats: dict[str, tuple[str, bool]] = field(default_factory=dict)  # "Moscow" -> ("russia", always the state?)
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russia" -> "Russian" (entities.yaml)
+    not_surname_endings: tuple[str, ...] = ()  # "-ial", "-nal": English words ("Trial", "National"), no surnames
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The curated entry a name or alias spells (spaces, case and apostrophes aside)."""
@@ -167,6 +168,7 @@ def load_gazetteer() -> Gazetteer:
         cues={k: [str(x) for x in v] for k, v in cues.items()},
         given_names=lexicon(names["given_names"], stop_words(names, cues, events["months"], places_by_name)),
         surname_endings=tuple(sorted(names["surname_endings"], key=len, reverse=True)),
+        not_surname_endings=tuple(str(e) for e in names.get("not_surname_endings") or ()),
         not_names=frozenset(cues["not_names"]) - frozenset(cues["titles"]),
         titles=frozenset(cues["titles"]),
         title_words=frozenset(w for t in cues["titles"] for w in t.split()) - frozenset(names["given_names"]),

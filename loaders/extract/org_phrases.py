@@ -9,12 +9,15 @@
   named with its place is an organisation of its own (the unit nouns are data,
   ``entities.yaml``: ``org_units``).
 - **State bodies in lower case**: "Ukraine's ombudswoman", "the Russian justice ministry".
+- **Bodies with a lower-case head**: "the OSCE mission", "the EU delegation", "the Ukrainian
+  delegation": a known organisation or a country's adjective before a body noun written in
+  lower case (``lowercase_body_heads``) names a body of its own.
 - **Collectives**: "Ukrainian authorities", "Russian troops", "the occupation courts": a
   nationality or an occupation adjective before a collective noun is a generic actor, one key
   per noun ("russian-troops-generic"), never merged into an agency (``collective_nouns``).
 
 Each finder takes the article's mentions so far and returns the new ones with the spans they
-replace; :func:`loaders.extract.mentions.find_entries` applies them.
+replace; :func:`loaders.extract.entries.find_entries` applies them.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Protocol
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.orgs import ORG, state_government
 
-__all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies"]
+__all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies", "lowercase_bodies"]
 
 
 class _Span(Protocol):
@@ -202,4 +205,43 @@ def state_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
         if entry is None:
             entry = GazetteerEntry(slug(f"{adj} {head}"), "Organisation", m.group(), (), {"kind": "government"})
         out.append((a, b, entry))
+    return out
+
+
+# Words that cannot stand between the qualifier and the body noun ("deny the mission", "EU this council").
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "its",
+                            "their", "his", "her", "this", "that", "these", "those", "which", "who", "was", "were", "is",
+                            "are", "has", "have", "had", "said", "says", "new", "whole", "entire", "same"})
+
+
+@cache
+def _lowercase_body_re(heads: tuple[str, ...]) -> re.Pattern[str]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-’'])(?!(?:The|A|An|In|On|At|By|For|To|From|With|And|But|As) )"
+                      rf"(?P<q>[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)?) (?:(?P<mod>[a-z]+(?:-[a-z]+)?) )?"
+                      rf"(?P<head>{head})(?![\w\-])")
+
+
+def lowercase_bodies(mentions: Sequence[_Span], text: str, gaz: Gazetteer) -> list[Found]:
+    """"The OSCE mission", "the EU delegation", "the Ukrainian delegation": a body named by a
+    lower-case noun after a known organisation (one mention, replaced) or a country's adjective
+    (``demonyms``); the phrase as written is the name."""
+    orgs = {(m.start, m.end): m for m in mentions if m.label == "Organisation" and m.entry is not None
+            and not m.entry.generic and m.entry.attributes.get("kind") not in ("government", "collective")}
+    taken = [(m.start, m.end) for m in mentions]
+    peoples = set(gaz.demonyms.values())
+    out: list[Found] = []
+    for m in _lowercase_body_re(tuple(gaz.cues.get("lowercase_body_heads", ()))).finditer(text):
+        mod = m.group("mod")
+        if mod in _NOT_MODIFIERS or (mod or "").endswith("ly"):
+            continue
+        q = m.span("q")
+        org = orgs.get(q)
+        if org is None and not (m.group("q") in peoples and not any(a < m.end() and m.start() < b for a, b in taken)):
+            continue
+        if any(a < m.end() and q[0] < b and (a, b) != q for a, b in taken):
+            continue  # another name overlaps the phrase
+        name = m.group()
+        key = slug(f"{org.entry.key} {mod or ''} {m.group('head')}") if org is not None and org.entry is not None else slug(name)
+        out.append((m.start(), m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "other"})))
     return out

@@ -9,8 +9,8 @@
 - **Acronyms**: an unknown word of 3-6 capitals (FSIN, HRMMU) is an organisation unless
   ``cues.yaml`` lists it as something else (``not_acronyms``: SIZO, NGO, TV ...); an acronym
   in parentheses right after an organisation's name is that organisation's alias.
-- **Countries**: "Russia detained", "calls on Russia", "the UK condemns" name a state as an
-  actor (an Organisation, the government); "in Russia", "to Ukraine" name a place.
+- Countries that act (a state) or are named as a land (a place) are read in
+  :mod:`loaders.extract.countries`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 
-__all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "country_actors", "country_reading", "ORG", "PLACE"]
+__all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
 ORG, PLACE = 1, 2  # what covers a character in the ``taken`` map
 
@@ -66,10 +66,12 @@ def state_government(name: str, gaz: Gazetteer) -> GazetteerEntry | None:
 def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
-    # "and" joins words of one name ("Security and Co-operation"); "and the" starts another name.
-    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and )?{_CAPW}){{0,5}})?"
+    # "and"/"or" join words of one name ("Security and Co-operation", "Enforced or Involuntary
+    # Disappearances"); "and the" starts another name.
+    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and |or )?{_CAPW}){{0,5}})?"
     # An embassy or mission is named with its city: "British Embassy Kyiv".
-    org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?)?){{0,5}}(?:{head})(?![\w\-])"
+    # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
+    org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
                      rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
     acronym = re.compile(r"(?<![\w\-/])[A-Z]{3,6}(?![\w\-/])")
     return org, acronym
@@ -158,6 +160,60 @@ def _members_of(words: list[re.Match[str]], heads: set[str], gaz: Gazetteer) -> 
     return of + 2 if words[of + 1].group() == "the" else of + 1
 
 
+# A hyphenated adjective saying who runs or installed a body is no part of its name
+# ("Russian-controlled Supreme Court of Crimea", "Kremlin-backed ...", "Kyiv-based ...").
+_LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|imposed|led|run|affiliated|loyal)$")
+
+
+# Texts a body writes ("Report of the Monitoring Mission", "Resolution of the Assembly"), unlike
+# texts about a subject or a state ("Code of Administrative Offences", "Constitution of Ukraine").
+_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ")
+
+
+def _document_before_of(name: str, documents: tuple[str, ...]) -> bool:
+    """Whether a document's head noun is among the words before the first "of"/"by" ("Follow-up
+    Report of the ...", "Annual Report of the ...")."""
+    head = re.split(r" (?:of|by) ", name, maxsplit=1)[0]
+    return head != name and len(head.split()) <= 3 and any(f"{w} " in documents for w in head.split())
+
+
+def _strip_lead(words: list[re.Match[str]], run: str, lead: set[str], long_heads: tuple[str, ...]) -> list[re.Match[str]]:
+    """The words without leading sentence words, titles, possessives and hyphenated adjectives
+    ("The", "Deputy", "Russia’s", "Russian-controlled"); a head starting with a title stays whole."""
+    while len(words) > 1 and not run.startswith(long_heads, words[0].start()) and (
+            words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
+            or words[0].group().endswith(("’s", "'s")) or _LEAD_ADJECTIVE.search(words[0].group())):
+        words = words[1:]
+    return words
+
+
+def _joined(words: list[re.Match[str]], offset: int, taken: bytearray, heads: set[str],
+            gaz: Gazetteer) -> list[re.Match[str]]:
+    """The words of a name from the last "and" before its head on, unless "and" joins two words
+    of one name ("National Security and Defense Council", "Foreign and Commonwealth Office"): one
+    or two plain capitalised words before it (no known name, given name, surname or head noun);
+    else the words before "and" are another name ("Refat Chubarov and the ...")."""
+    first = {h.split()[0] for h in heads}
+    head = next((i for i, w in enumerate(words) if w.group() in first), len(words))
+    ands = [i for i, w in enumerate(words[:head]) if w.group() == "and"]  # "Ministry of Youth and Sports" is the tail's
+    if not ands:
+        return words
+    k = ands[-1]
+    before = words[max(0, k - 2):k]
+    if ands[0] != k or "of" in (w.group() for w in words[:k]) or "for" in (w.group() for w in words[:k]):
+        return words[k + 1:]
+    if not 1 <= k <= 2 or words[k + 1].group() in heads:
+        return words[k + 1:]
+    # Only the unmistakable surname endings: "-al", "-in" end English words too ("National").
+    strict = tuple(e for e in gaz.surname_endings if len(e) >= 3 or e in ("ov", "ev", "uk", "ko"))
+    for w in before:
+        t = w.group()
+        if any(taken[offset + w.start():offset + w.end()]) or t in heads or t in gaz.given_names \
+                or t in gaz.cues["org_not_lead"] or anyascii(t).lower().endswith(strict) or not t[1:].islower():
+            return words[k + 1:]
+    return words
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
@@ -167,6 +223,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     heads = set(gaz.cues["org_heads"])
     calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
+    subjects = tuple(gaz.cues.get("subject_headings", ()))
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
@@ -174,10 +231,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         words = list(re.finditer(r"\S+", m.group()))
-        # Leading sentence words and titles are not part of the name ("The", "Deputy", "According").
-        while len(words) > 1 and not m.group().startswith(long_heads, words[0].start()) and (words[0].group() in lead or words[0].group().lower() in ("of", "for", "and", "the")
-                                  or words[0].group().endswith(("-based", "’s", "'s"))):  # "Russia’s Federal ..."
-            words = words[1:]
+        # Leading sentence words and titles are not part of the name ("The", "Deputy", "According"),
+        # nor a name joined by "and" ("Shevket Useinov and Deputy Head of the Mejlis").
+        words = _strip_lead(words, m.group(), lead, long_heads)
+        words = _strip_lead(_joined(words, m.start(), taken, heads, gaz), m.group(), lead, long_heads)
         # "Inspectors of the Federal Penitentiary Service", "Olga Skrypnyk of the Crimean Human
         # Rights Group": the people of a body, or a person of it, are not part of its name.
         words = words[_members_of(words, heads, gaz):]
@@ -217,13 +274,25 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
-        if name.startswith(documents):
-            continue  # "Code of Administrative Offences of the Russian Federation": a text, not a body
+        if name.startswith(subjects):
+            continue  # "Freedom of Peaceful Assembly", "Administration of Justice": a report's subject heading
+        if name.startswith(documents) or _document_before_of(name, _AUTHORED):
+            # "Report of the Monitoring Mission": the body that wrote the text, after "of"; "Code of
+            # Administrative Offences of the Russian Federation": a text, and no body in it.
+            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED) else None
+            after = name[body.end():] if body else ""
+            if body is None or not any(w in heads for w in after.split()) or all(taken[a + body.end():b]):
+                continue
+            a += body.end()
+            name = after
         if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
                 and not _qualified(text, taken, a, b, gaz):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
+        if (kind_of := re.match(r" [“\"«']?", text[b:b + 2])) and taken[b + kind_of.end():b + kind_of.end() + 1] == bytes([ORG]) \
+                and not any(taken[a:b]):
+            continue  # "the Human Rights Centre ZMINA", "Human Rights Centre “Memorial”": the kind of the named body
         name = text[a:b]
         # "Supreme Court of the Republic of Crimea" is the curated "Supreme Court of Crimea".
         entry = gaz.lookup(re.sub(r"\b(?:the )?(?:Autonomous )?Republic of ", "", name)) \
@@ -256,104 +325,6 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
     return out
-
-
-_LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
-                       r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
-_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
-                           r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
-_PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
-                             r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
-_SPEAKS_AFTER = re.compile(r"(?:\s+and\s+(?:the\s+)?[\w\s]{1,40}?)?,\s*(?:said|says|stated|added)\b")
-_ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|still|once\s+again|again)\s+)?(?:[a-z]+ly\s+)?)(?:must|should|has|have|had|is|was|continues|continued|condemns|condemned|calls|"
-                          r"called|urges|urged|will|would|does|did|remains|detained|arrested|sentenced|occupies|occupied|"
-                          r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
-                          r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
-                          r"demands|says|said|stated|notes|remain|targets|targeted|persecutes|persecuted|release|free|"
-                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|"
-                          r"embassy|minister|[A-Z][a-z]+\s+(?:Minister|Secretary|Ambassador|Delegation|Embassy|Government))\b")
-
-
-_ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?:detained|arrested|sentenced|imprisoned|"
-                         r"jailed|convicted|searched|raided|transferred|deported|tortured|released|banned|charged|"
-                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
-
-
-# A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
-_HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
-# A finite verb right after the country names the state as the subject ("and the United States
-# is unwavering", "As the United States reaffirmed", "that Russia allows").
-_SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
-                           r"(?:is|was|has|had|does|did|remains|continues|stands|allows|holds|maintains|violates|denies|"
-                           r"refuses|claims|seeks|tries|keeps|imprisons|detains|arrests|targets|persecutes|represses|"
-                           r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|returns|withdraws|"
-                           r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
-_TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
-                          r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
-                          re.IGNORECASE)
-# "Russia's Federal Security Service", "Russia's President": the state its body or office belongs to.
-_AGENCY_AFTER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Service|Services|Court|Ministry|Committee|Guard|Office|"
-                           r"Prosecutor|Army|Navy|Fleet|Police|Agency|Government|Parliament|Duma|Embassy|Mission|"
-                           r"Delegation|Directorate|Department|President|Minister|Ambassador|Spokesperson|Spokesman|Envoy|"
-                           r"Representative)\b")
-_LAND_NOUNS = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+)?(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
-                         r"cities|people|citizens|soil|independence|integrity)\b")
-
-
-def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """How the country named at ``text[start:end]`` is read: ``(acts, sure)``.
-
-    A possessive before a capitalised name ("Russia's Federal Security Service") is the state
-    its agency belongs to: the state, surely.
-
-    ``acts`` is whether it is a state acting (a government) rather than a place. ``sure`` is
-    False for readings that do not settle it ("annexed by Russia", "Russia's annexation",
-    "Ukraine/Russia:", "UK Minister for Europe"): the article's other mentions of the country decide those (see
-    :func:`loaders.extract.mentions.find_entries`).
-    """
-    before, after = text[max(0, start - 40):start], text[end:end + 60]
-    # An editor's brackets ("[The U.S.] again call[s] on") are read through.
-    after, before = re.sub(r"^\]", "", after).replace("[s]", "s"), before.replace("[s]", "s")
-    if _SPEAKS_AFTER.match(after) and not _LOCATIVE.search(before):
-        return True, True  # "The United States, said the Secretary, ...": a speaker (with others)
-    if re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+[a-z]+ing\b", after):
-        return True, True  # "with Russia threatening to criminalize them"
-    if start > 0 and text[start - 1] == "/" or after.startswith("/"):
-        return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
-    if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
-        return False, False  # "annexed by Russia": the annexing state or the country, as the article has it
-    if _LAND_NOUNS.match(after):
-        return False, True  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
-    if _AGENCY_AFTER.match(after):
-        return True, True
-    if after.startswith(("’s", "'s")):
-        return not _LOCATIVE.search(before), False  # "Russia's annexation": the agent, or the land after "to"
-    if _TITLE_AFTER.match(after):
-        return True, False  # "UK Minister for Europe": the state where the article has it act
-    if _ACTOR_BEFORE.search(before):
-        return True, True  # "called on Russia"
-    if _PARTIES_BEFORE.search(before):
-        return True, True  # "a dialogue between Russia and Ukraine": the parties are states
-    loc = _LOCATIVE.search(before)
-    if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
-        return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
-    if loc and re.search(r"\b(?:and|or)\s+the\s+$", loc.group(), re.IGNORECASE) and _SUBJECT_VERB.match(after):
-        return True, True  # "..., and the United States is unwavering"
-    if loc:
-        return False, True
-    headline = _HEADLINE_VERB.match(after)
-    if headline and title_case_line(text, start):
-        after = " " + headline.group(1).lower() + after[headline.end():]
-    if _ACTOR_AFTER.match(after):
-        return True, True
-    if _SUBJECT_VERB.match(after):
-        return True, True  # "As the United States reaffirmed", "that Russia allows": the subject of a verb
-    return False, True
-
-
-def country_actors(text: str, start: int, end: int) -> bool:
-    """Whether the country named at ``text[start:end]`` acts (a government) rather than is a place."""
-    return country_reading(text, start, end)[0]
 
 
 # A capitalised word, or one in camel case ("openDemocracy"), up to four of them, after "of"/"at".

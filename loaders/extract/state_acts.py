@@ -12,6 +12,10 @@
   forcibly transferred these individuals from occupied Crimea to Russia"): an ``other`` event,
   the state before the verb its perpetrator, the land they were taken to its place.
 
+- transfers of detainees the sentence does not name ("transfers of detained persons from Crimea to
+  the territory of the Russian Federation", "many are subsequently illegally deported to the Russian
+  Federation"): an ``other`` event, the lands they were taken to its places.
+
 Each finder reads one sentence and returns :class:`loaders.extract.acts.Act`-like tuples
 (kind, name, start, end, perpetrators, participants, places).
 """
@@ -23,7 +27,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["deportations", "resolutions", "group_transfers"]
+__all__ = ["deportations", "detainee_transfers", "resolutions", "group_transfers"]
 
 StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
@@ -32,8 +36,10 @@ _PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][
            r"(?:\s+(?:people|population|nation|community))?")
 _DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
                         r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
-_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation))?)\s+(?:were|was|had\s+been)\s+"
-                          r"(?:\w+ly\s+)?deported\b")
+# "Crimean Tatars were deported", "Crimean Tatar children, women and men were forcibly deported".
+_DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation)|\s+(?:children|women|men|families|"
+                          r"elders)(?:,\s+(?:children|women|men|families|elders))*(?:,?\s+and\s+(?:children|women|men|families|elders))?)?)"
+                          r"\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?deported\b")
 # "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
 _BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
@@ -61,8 +67,9 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
         states = [o for o in orgs if _kind(o) == "government"]
         perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
-        perps = perps or [o for o in states if 0 <= o.start - b <= 40 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
-                                                                                        text[m.end():o.start - s0])]
+        # after "by" any agent will do: "deported ... by Soviet authorities", "by the NKVD"
+        perps = perps or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(r"[^.;]*?\bby\s+(?:the\s+)?",
+                                                                                    text[m.end():o.start - s0])]
         where = [p for p in places if 0 <= p.start - b <= 80 and not re.search(r"[.;]|\bto\b", text[m.end():p.start - s0])
                  and re.search(r"\bfrom\b", text[m.end():p.start - s0])][:1]
         if perps or where:
@@ -115,3 +122,42 @@ def group_transfers(text: str, s0: int, orgs: Sequence[Mention], places: Sequenc
 
 def _name(m: Mention) -> str:
     return m.entry.name if m.entry is not None else m.text
+
+
+_DETAINEES = (r"(?:detained\s+(?:persons|people|Ukrainians|civilians|Crimean\s+Tatars)|detainees|prisoners(?:\s+of\s+war)?|"
+              r"convicts|political\s+prisoners|civilian\s+detainees|(?:illegally\s+)?detained\s+Ukrainian\s+civilians)")
+# "transfers of detained persons from Crimea to the territory of the Russian Federation"
+_TRANSFERS_OF_RE = re.compile(r"\b(?:(?:forcible|illegal|unlawful|forced)\s+)?(?:transfers?|deportations?)\s+of\s+(?:the\s+)?"
+                              + _DETAINEES + r"\s+(?:from\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?(?P<src>[A-Z][\w ]{1,30}?)\s+)?"
+                              r"to\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+# "Many are subsequently illegally deported to the Russian Federation", "Many of them have been transferred to
+# detention centres on the peninsula, and sometimes to the Russian Federation": an indefinite many, not "both were
+# transported to Russia" (people named before).
+_PASSIVE_TRANSFER_RE = re.compile(r"\b(?:[Mm]any|[Ss]ome|[Mm]ost|[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]everal|[Oo]thers|detainees|prisoners|"
+                                  r"civilians|captives)(?:\s+of\s+(?:them|these|those|the\s+\w+))?\s+(?:are|were|have\s+been|had\s+been|being|get)\s+(?:(?:subsequently|then|later|often|also|"
+                                  r"illegally|forcibly|unlawfully)\s+){0,3}(?:deported|transferred|transported|moved)\s+to\s+"
+                                  r"(?:(?:the\s+)?(?:detention\s+(?:centres|centers|facilities)|prisons|penal\s+colonies)\s+"
+                                  r"(?:on|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AND_TO_RE = re.compile(r",?\s+(?:and\s+)?(?:(?:sometimes|often|later|then|also|even)\s+)?to\s+(?:the\s+)?$")
+
+
+def detainee_transfers(text: str, s0: int, places: Sequence[Mention]) -> list[StateAct]:
+    """(name, start, end, perpetrators, participants, places) for transfers of detainees the sentence does not name
+    (the caller leaves alone sentences that name people)."""
+    low = text.lower()
+    if not any(w in low for w in ("transfer", "deport", "moved", "transported")):
+        return []
+    ordered = sorted(places, key=lambda p: p.start)
+    for i, p in enumerate(ordered):
+        pa = p.start - s0
+        m = _TRANSFERS_OF_RE.search(text, max(0, pa - 160), pa) or _PASSIVE_TRANSFER_RE.search(text, max(0, pa - 160), pa)
+        if m is None:
+            continue
+        where = [p]
+        for q in ordered[i + 1:]:  # "to detention centres on the peninsula, and sometimes to the Russian Federation"
+            if _AND_TO_RE.fullmatch(text[where[-1].end - s0:q.start - s0]):
+                where.append(q)
+        if m.re is _TRANSFERS_OF_RE and m.group("src") and not any(x.start == s0 + m.start("src") for x in ordered):
+            continue  # "from X": X must be a land the gazetteer knows
+        return [(f"Transfers of detainees to {_name(where[-1])}", s0 + m.start(), where[-1].end, [], [], where)]
+    return []

@@ -1,0 +1,271 @@
+"""People in clean text: runs of capitalised words that are names, and their coreference
+within the article (see :mod:`loaders.extract.mentions` for the rules)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
+from loaders.extract.given_names import not_surnames
+from loaders.extract.mention_types import Doubt, Mention, Person
+from loaders.extract.name_guards import headline_verb, member_noun
+from loaders.extract.orgs import title_case_line
+from loaders.extract.people_index import (
+    DOUBTFUL,
+    SAME,
+    PeopleIndex,
+    looks_like_surname,
+    match_person,
+    same_name_score,
+    surname_ending,
+)
+
+__all__ = ["find_people"]
+
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
+# A run of capitalised words stays on one line (a byline's name is not glued to the title on the
+# next line); a middle initial ("Mark C. Toner") keeps it going.
+_RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?[^\S\n](?:[A-Z]\.[^\S\n])?(?:{_CAP}))*(?:’s|'s)?")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+# "X (and Y Z) was detained": what is done to people says the name is a person's.
+_DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s+(?:was|were|has been|have been|had been|is|are)\s+"
+                      r"(?:\w+ly\s+)?(?:arrested|detained|sentenced|accused|charged|convicted|released|searched|tortured|"
+                      r"beaten|transferred|abducted|killed|fined|jailed|imprisoned|questioned|interrogated|summoned)\b")
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+_HONORIFIC_STOP = re.compile(r"(?<![\w\-])(Mr\.|Mrs\.|Ms\.|Mx\.)[^\S\n]\Z")
+
+
+def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    before = text[max(0, start - 40):start]
+    if gaz.cue_before.search(before) or re.search(r"(?:’s|'s)\s+[a-z][\w\-]*\s*$", before):
+        return True
+    if _speech_before(tuple(gaz.cues["speech_after"] + gaz.cues["speech_before"])).search(before):
+        return True  # "..., said Marie Struthers, ...", "according to Ivan Petrov"
+    return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
+        or _DONE_TO.match(text, end) is not None
+
+
+@cache
+def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A speech verb (or "according to") just before a name: "said ", "told ", "according to "."""
+    alt = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alt})\s+\Z")
+
+
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
+    start, end = m.start(), m.end()
+    raw = m.group()
+    if raw.endswith(("’s", "'s")):
+        end -= 2
+        raw = raw[:-2]
+    words = raw.split()
+    role: list[str] = []
+    # "Secretary of State Rob Berschinski", "Minister of Foreign Affairs Dmytro Kuleba": after a
+    # title and "of", the department's words belong to the title and the last two are the name.
+    office = _title_of(gaz.titles).search(text, max(0, start - 40), start)
+    if office and len(words) >= 2 and not _middle_initial(words):
+        k = len(words) - 2 if len(words) >= 3 else 1
+        role = [office.group("title"), "of", *words[:k]]
+        start += sum(len(w) + 1 for w in words[:k])
+        words = words[k:]
+        if any(w in gaz.not_names or w in gaz.title_words for w in words):
+            return None
+        return start, end, words, " ".join(role)
+    # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
+    # part of a name; a title is kept as the person's position.
+    while words:
+        title = _title_at(words, gaz)
+        if title:
+            role.extend(words[:title])
+            start += sum(len(w) + 1 for w in words[:title])
+            words = words[title:]
+        elif words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names:
+            role.clear()
+            start += len(words[0]) + 1
+            words = words[1:]
+        else:
+            break
+    # "UK Minister for Europe Sir Alan Duncan", "Department Spokesperson Morgan Ortagus": what
+    # comes before the last title is the office, not the name.
+    last_title = max((i + 1 for i in range(len(words) - 1) if words[i] in gaz.titles), default=0)
+    if last_title and len(words) - last_title >= 1:
+        role = [w for w in words[:last_title] if w in gaz.title_words]
+        start += sum(len(w) + 1 for w in words[:last_title])
+        words = words[last_title:]
+    while words and words[-1] in gaz.not_names:
+        end -= len(words[-1]) + 1
+        words = words[:-1]
+    if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
+        return None
+    return start, end, words, " ".join(role)
+
+
+def _middle_initial(words: list[str]) -> bool:
+    """"Mark C. Toner": three words, the middle one an initial."""
+    return len(words) == 3 and bool(_INITIAL_RE.fullmatch(words[1]))
+
+
+def _title_at(words: list[str], gaz: Gazetteer) -> int:
+    """How many of the leading ``words`` are a title ("Deputy Ambassador" -> 2), 0 if none."""
+    for n in (3, 2, 1):
+        if len(words) > n and " ".join(words[:n]) in gaz.titles:
+            return n
+    return 0
+
+
+@cache
+def _title_of(titles: frozenset[str]) -> re.Pattern[str]:
+    """A title and "of" just before a run of capitals ("Secretary of ")."""
+    alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<title>{alt})\s+of\s+(?:the\s+)?\Z")
+
+
+@cache
+def _role_of(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """"editor of ", "coordinator at the ": what follows is the body the role belongs to."""
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?$")
+
+
+def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
+    """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
+    gaz = gaz or load_gazetteer()
+    # Organisation and place names are masked so a run of capitals stops at them
+    # ("... of the Crimean Tatar People Refat Chubarov" -> "Refat Chubarov").
+    masked = list(text)
+    for t in taken:
+        masked[t.start:t.end] = "|" * (t.end - t.start)
+    scan = "".join(masked)
+    full: list[Mention] = []
+    single: list[Mention] = []
+    unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
+    for m in _RUN_RE.finditer(scan):
+        run = _name_run(text, m, gaz)
+        if run is None:
+            continue
+        start, end, words, role = run
+        if member_noun(text, start, words, gaz):
+            continue  # "another Jehovah’s Witness": a member of a group, not a name
+        if len(words) >= 2 and text[start:end] in gaz.places:
+            continue  # "Eastern Europe" left as an office's remit is still no person
+        if len(words) >= 2:
+            given, last = words[0], words[-1]
+            # "Given X. Surname": a middle initial is a person's name, not an organisation's.
+            cued = bool(role) or _middle_initial(words) or _cue_near(text, start, end, gaz)
+            if (given in gaz.given_names and last not in not_surnames()) or cued \
+                    or surname_ending(last, gaz):
+                full.append(Mention(start, end, text[start:end], "Person", role=role))
+            else:
+                unsure.append(Mention(start, end, text[start:end], "Person", role=role))
+        else:
+            # "Mr. Asanov": an honorific with its stop ends the run before the name; it still says who.
+            honour = role or (h.group(1) if (h := _HONORIFIC_STOP.search(text, max(0, start - 6), start)) else "")
+            single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=honour))
+    role_of = _role_of(tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])))
+    # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
+    for _ in range(2):
+        ends = {m.end for m in full}
+        starts = {m.start for m in full}
+        for cand in list(unsure):
+            if role_of.search(text, max(0, cand.start - 40), cand.start):
+                continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": a role's body is no listed person
+            before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
+            after = re.match(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)", text[cand.end:cand.end + 6])
+            if before and (cand.start - len(before.group())) in ends or after and (cand.end + len(after.group())) in starts:
+                full.append(cand)
+                unsure.remove(cand)
+        full.sort(key=lambda m: m.start)
+    index = PeopleIndex()
+    people = index.people
+    doubts: list[Doubt] = []
+    for mention in full:
+        words = mention.text.split()
+        given, surname = words[0], words[-1]
+        match, doubt = match_person(index, given, surname)
+        if match is not None:
+            match.position = match.position or mention.role
+            match.mentions.append(mention)
+            if mention.text not in match.variants and mention.text != match.name:
+                match.variants.append(mention.text)
+            mention.ref = match.key
+            continue
+        # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias.
+        plain = f"{given} {surname}" if _middle_initial(words) else ""
+        person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), mention.text, given,
+                                  surname, [plain] if plain else [], [mention], mention.role))
+        mention.ref = person.key
+        if doubt is not None:
+            doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
+                                doubt[0].name, round(doubt[1], 3),
+                                f"'{surname}' is spelled close to '{doubt[0].surname}'"))
+    starts_full = {m.start: m for m in full}
+    given_folds = {fold(p.given) for p in index.people if p.given}  # one look-up per lone word, not a scan
+    for mention in single:
+        word = mention.text
+        joined = re.match(r"\s+and\s+", text[mention.end:mention.end + 8])
+        partner = starts_full.get(mention.end + len(joined.group())) if joined else None
+        listed = re.search(r"(?:,|\()\s*$", text[max(0, mention.start - 3):mention.start])
+        if (word in gaz.given_names or listed) and word not in gaz.not_names and partner is not None \
+                and len(partner.text.split()) == 2 and partner.ref:
+            # "Asan and Aziz Akhtemov": two given names share the surname that follows them.
+            surname = partner.text.split()[-1]
+            match, _doubt = match_person(index, word, surname)
+            person = match or index.add(Person(index.unique_key(f"person:{slug(word + ' ' + surname)}"),
+                                               f"{word} {surname}", word, surname, [], [], mention.role))
+            person.mentions.append(mention)
+            mention.ref = person.key
+            given_folds.add(fold(word))
+            continue
+        # A given name alone after the full name, when exactly one person of the article bears it
+        # and nobody has it as surname ("Nariman and Aziz being sent to Minusinsk"); two Narimans:
+        # never enough to say who.
+        bearers = [p for p in index.people if p.given and fold(p.given) == fold(word)] \
+            if fold(word) in given_folds else []
+        if len(bearers) == 1 and not index.by_fold.get(fold(word)) and bearers[0].mentions \
+                and bearers[0].mentions[0].start < mention.start:
+            bearers[0].mentions.append(mention)
+            mention.ref = bearers[0].key
+            continue
+        # "Mr Ahmed": after an honorific the word is a surname, even one the given-name list knows.
+        honorific = mention.role.lower().rstrip(".") in _HONORIFICS
+        if word in gaz.given_names and not index.by_fold.get(fold(word)) and not honorific:
+            continue
+        scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
+                        key=lambda x: -x[0][0])
+        sure = [p for (s, _jw), p in scored if s >= SAME]
+        exact = [p for p in sure if fold(p.surname) == fold(word)]
+        if len(exact) == 1:
+            sure = exact  # Seitkhalilova is Lenie Seitkhalilova, not her husband Ismail Seitkhalilov
+        earlier = index.surname_only.get(word)
+        if earlier is not None:  # the same doubtful surname again: one entity, one question
+            mention.ref = earlier.key
+            earlier.mentions.append(mention)
+            continue
+        if len(sure) == 1:
+            mention.ref = sure[0].key
+            sure[0].position = sure[0].position or mention.role
+            sure[0].mentions.append(mention)
+            if word not in sure[0].variants and word != sure[0].surname:
+                sure[0].variants.append(word)
+            continue
+        if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
+                and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
+            # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
+            # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
+                                      mention.role))
+            mention.ref = person.key
+            continue
+        maybe = [p for (s, jw), p in scored if s < SAME and jw >= DOUBTFUL]
+        if len(sure) > 1 or (maybe and looks_like_surname(word, gaz)):
+            # Several people share the surname, or a close spelling: ask, never merge.
+            target = (sure or maybe)[0]
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention]))
+            mention.ref = person.key
+            doubts.append(Doubt(person.key, word, mention.start, mention.end, target.key, target.name,
+                                round(same_name_score(target.surname, word)[1], 3),
+                                f"surname-only mention '{word}' may be {target.name}"
+                                + (" (several people share it)" if len(sure) > 1 else "")))
+    return people, doubts

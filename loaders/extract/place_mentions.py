@@ -1,0 +1,169 @@
+"""Passes over place mentions: a compass point or a territorial word that names a region of its
+own ("Eastern Siberia", "Kherson region"), and a country or seat of power that acts, which is its
+government (applied by :func:`loaders.extract.entries.find_entries`)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.countries import country_reading, state_by_office
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.mention_types import Mention
+from loaders.extract.orgs import government_key
+
+__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states"]
+
+
+# Capitalised, the compass point is part of a proper name ("Eastern Siberia", "Northern Ireland");
+# in lower case it only says where in the place ("southern Crimea" is Crimea).
+_COMPASS_RE = re.compile(r"\b(?:Eastern|Western|Northern|Southern|Central|North-?Eastern|South-?Eastern|North-?Western|"
+                         r"South-?Western) $")
+
+
+_COMPASS_LOWER_RE = re.compile(r"\b(?:eastern|western|northern|southern|north-?eastern|south-?eastern|north-?western|"
+                               r"south-?western) $")
+
+
+def compass_regions(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Eastern Siberia": a part of a country or region named by its compass point is a region of
+    its own, not the whole."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        before = _COMPASS_RE.search(text, max(0, m.start - 16), m.start)
+        if before is None and e is not None and e.attributes.get("kind") == "country":
+            # "eastern Ukraine": a country's part named in lower case is a region too (the war's east).
+            before = _COMPASS_LOWER_RE.search(text, max(0, m.start - 16), m.start)
+        if e is None or e.label != "Location" or e.attributes.get("kind") not in ("country", "region") or before is None:
+            out.append(m)
+            continue
+        a = before.start()
+        name = text[a:m.end]
+        region = GazetteerEntry(slug(name), "Location", name, (), {"kind": "region"}, part_of=e.key)
+        out.append(Mention(a, m.end, name, "Location", f"place:{region.key}", region))
+    return out
+
+
+# A territorial word after a city's name makes the area around it a place of its own ("Kherson
+# region", "the Simferopol district"): never the city's key. Region, oblast, krai and province
+# are one kind (one key), district and raion another.
+_TERRITORY_RE = re.compile(r" (?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon))(?P<s>s?)\b")
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+# "the region of Kherson", "the Oblast of Donetsk": the territorial word in front of the town.
+_TERRITORY_BEFORE_RE = re.compile(r"\b(?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon)) of (?:the )?$")
+
+
+def territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """"Kherson region": the region of a city is a region of its own, not the city ("the Kherson
+    and Zaporizhzhia regions": both)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        e = m.entry
+        after = _TERRITORY_RE.match(text, m.end)
+        before = _TERRITORY_BEFORE_RE.search(text, max(0, m.start - 24), m.start) if after is None else None
+        if e is None or e.label != "Location" or e.attributes.get("kind") in ("country", "region", "facility") \
+                or (after is None and before is None):
+            out.append(m)
+            continue
+        if before is not None:  # "the region of Kherson": the region "Kherson region" names, under the town's word
+            word = before.group("word").lower()
+            suffix = "raion" if word in _DISTRICT_WORDS else "region"
+            area = _territory(m, f"{m.text} {word}", m.end, suffix, gaz)
+            out.append(Mention(m.start, m.end, m.text, "Location", area.ref, area.entry))
+            continue
+        assert after is not None
+        word = after.group("word").lower()
+        suffix = "raion" if word in _DISTRICT_WORDS else "region"
+        out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix, gaz))
+        if after.group("s"):  # a plural: the places listed before it name areas too
+            k = len(out) - 2
+            while k >= 0 and re.fullmatch(r",? (?:and )?|, ", text[out[k].end:out[k + 1].start]) \
+                    and _town(out[k].entry):
+                out[k] = _territory(out[k], f"{out[k].text} {word}", out[k].end, suffix, gaz)
+                k -= 1
+    return out
+
+
+def _town(e: GazetteerEntry | None) -> bool:
+    """A gazetteer place smaller than a region (a town, a village): one that can have a region."""
+    return e is not None and e.label == "Location" and e.attributes.get("kind") not in ("country", "region", "facility")
+
+
+def _territory(m: Mention, name: str, end: int, suffix: str, gaz: Gazetteer) -> Mention:
+    e = m.entry
+    assert e is not None
+    known = gaz.places.get(name)
+    if known is not None and known.attributes.get("kind") == "region":
+        return Mention(m.start, end, name, "Location", f"place:{known.key}", known)  # "Kherson region": Kherson Oblast
+    area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
+    return Mention(m.start, end, name, "Location", f"place:{area.key}", area)
+
+
+# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country that acts is its government (an Organisation); one named as a land is a place.
+
+    A mention that does not settle it ("annexed by Russia", "Russia's annexation") follows the
+    article's clear mentions of that country: the state where the article has it act, else the
+    place. With no clear mention, a country that owns an office is its state ("the UK Minister for
+    Europe": :func:`loaders.extract.countries.state_by_office`); any other gives no entity: a passing
+    reference that careful annotators leave out ("Russia's attempted annexation", on the
+    development set), where either reading would be a guess.
+    """
+    readings = {}
+    clear: dict[str, set[bool]] = {}
+    for i, m in enumerate(mentions):
+        entry = m.entry
+        if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+            continue
+        acts, sure = country_reading(text, m.start, m.end)
+        readings[i] = (acts, sure)
+        if sure:
+            clear.setdefault(entry.key, set()).add(acts)
+    out = list(mentions)
+    drop = set()
+    for i, (acts, sure) in readings.items():
+        m = out[i]
+        assert m.entry is not None
+        if not sure:
+            if m.entry.key not in clear:
+                if state_by_office(text, m.start, m.end):
+                    out[i] = _as_government(m)
+                else:
+                    drop.add(i)
+                continue
+            acts = True in clear[m.entry.key]
+        if acts:
+            out[i] = _as_government(m)
+    return [m for i, m in enumerate(out) if i not in drop]
+
+
+_DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|home|located|situated|still)\b")
+
+
+def seats_as_states(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """A capital or seat of power that acts is its state ("until Moscow returns control", "the
+    Kremlin's claims"): the country's government, as a country that acts is. Named as a city
+    ("in Moscow", "Moscow is a city") it stays the place."""
+    out = []
+    for m in mentions:
+        name = m.entry.name if m.entry is not None else ""
+        seat = gaz.seats.get(name)
+        if seat is not None:
+            country, always = seat
+            acts, sure = country_reading(text, m.start, m.end)
+            if always or acts and sure and not _DESCRIBED.match(text, m.end):
+                key = government_key(country)
+                m = Mention(m.start, m.end, m.text, "Organisation", f"org:{key}",
+                            GazetteerEntry(key, "Organisation", m.text, (), {"kind": "government"}))
+        out.append(m)
+    return out
+
+
+def _as_government(m: Mention) -> Mention:
+    entry = m.entry
+    assert entry is not None
+    key = government_key(entry.key)
+    gov = GazetteerEntry(key, "Organisation", m.text, (entry.name,) if entry.name != m.text else (),
+                         {"kind": "government"})
+    return Mention(m.start, m.end, m.text, "Organisation", f"org:{key}", gov)
