@@ -36,6 +36,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -139,7 +140,10 @@ def edit_one(corpus: Path, n: int) -> Path:
     at = text.index(marker) + len(marker)
     if path.suffix == ".yaml" and text[at] in "'\"":
         at += 1
-    path.write_text(text[:at] + f"Edit{n} " + text[at:], encoding="utf-8")
+    # The mark of an earlier edit is replaced, not added to (the quote stays within its 40 words
+    # however many runs edit it).
+    end = at + len(match.group(0)) if (match := re.match(r"Edit\d+ ", text[at:])) else at
+    path.write_text(text[:at] + f"Edit{n} " + text[end:], encoding="utf-8")
     return path
 
 

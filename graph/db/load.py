@@ -159,6 +159,8 @@ class Loader:
         # A chunk whose claims Neo4j already holds as they are costs one read and no
         # lock; a first load skips that read once it has seen a chunk that needed writes.
         expect_writes = threading.Event()
+        if careful:  # one transaction (Store.load_small): a look without locks first is two more round trips
+            expect_writes.set()
         # Set while every chunk seen so far held only claims Neo4j did not have (a first
         # load): later chunks then skip even the read of which claims exist, and take all
         # theirs for new; the claim id constraint still refuses any that exists.
@@ -212,8 +214,11 @@ class Loader:
             res = tx.run(S.LABEL_CONFLICTS, rows=rows)
             found = [f"'{r['key']}' is {article(r['want'])} in the files but {article('/'.join(r['have']))} in Neo4j"
                      for r in res]
-            if found:
+            if found or not with_attrs:
                 return found
+            held = tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"]
+            if not self._others(tx, held):
+                return found  # every source that mentions an entity is this load's: none to contradict
             for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=with_attrs):
                 others = sorted(set(r["sources"]) - loaded)
                 if not others:
@@ -231,6 +236,12 @@ class Loader:
         conflicts = self.store.execute_read(work)
         if conflicts:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
+
+    def _others(self, tx: ManagedTransaction, held: int) -> bool:
+        """Whether Neo4j holds sources besides ``held`` of this load's own and the settled ones
+        (which Neo4j holds, see :meth:`load`): one number from its count store. When it does not,
+        every source that mentions an entity is this load's, and they need not be listed."""
+        return int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"]) != held + len(self.settled)
 
     # Each step below runs inside a managed transaction that the driver may retry, so
     # it returns its counts instead of adding them to the summary itself.
@@ -287,8 +298,13 @@ class Loader:
         # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
         # no source mentions yet may be another load's, half-written: merged with, as before.
         loaded = set(corpus.sources) | self.settled
-        own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
-               if r["sources"] and set(r["sources"]) <= loaded}
+        if not existing:
+            own: set[str] = set()
+        elif not self._others(tx, len(corpus.sources)):  # the load's sources are all in Neo4j by now
+            own = {r["key"] for r in tx.run(S.ENTITIES_MENTIONED, keys=sorted(existing))}
+        else:
+            own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
+                   if r["sources"] and set(r["sources"]) <= loaded}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             entity = corpus.entities[key]
