@@ -149,10 +149,7 @@ class Loader:
 
         # Claims this load touches: its own, plus those its sources supported before.
         stale = self.store.execute_read(lambda tx: [
-            r["claim_id"] for r in tx.run(
-                S.CLAIMS_OF_SOURCES, sources=source_keys,
-            )
-        ])
+            r["claim_id"] for r in tx.run(S.CLAIMS_OF_SOURCES, sources=source_keys)])
         touched = sorted(claim_keys | set(stale))
         loaded = frozenset(corpus.sources)
         chunks = list(in_chunks(touched, chunk_size))
@@ -238,9 +235,8 @@ class Loader:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
 
     def _others(self, tx: ManagedTransaction, held: int) -> bool:
-        """Whether Neo4j holds sources besides ``held`` of this load's own and the settled ones
-        (which Neo4j holds, see :meth:`load`): one number from its count store. When it does not,
-        every source that mentions an entity is this load's, and they need not be listed."""
+        """Whether Neo4j holds sources besides ``held`` of this load's and the settled ones (one number
+        from its count store); if not, the sources that mention an entity are all this load's."""
         return int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"]) != held + len(self.settled)
 
     # Each step below runs inside a managed transaction that the driver may retry, so
@@ -298,9 +294,7 @@ class Loader:
         # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
         # no source mentions yet may be another load's, half-written: merged with, as before.
         loaded = set(corpus.sources) | self.settled
-        if not existing:
-            own: set[str] = set()
-        elif not self._others(tx, len(corpus.sources)):  # the load's sources are all in Neo4j by now
+        if not self._others(tx, len(corpus.sources)):  # the load's sources are all in Neo4j by now
             own = {r["key"] for r in tx.run(S.ENTITIES_MENTIONED, keys=sorted(existing))}
         else:
             own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
@@ -326,8 +320,7 @@ class Loader:
         want = {(s, key) for s in sources for key in mentions_of.get(s, ())}
         # Lock the sources (a same-value write takes the lock and changes nothing), so a
         # concurrent load of the same source waits here and then sees these edges.
-        have = {(r["s"], r["e"]) for r in tx.run(
-            S.LOCK_SOURCE_MENTIONS, sources=sources)}
+        have = {(r["s"], r["e"]) for r in tx.run(S.LOCK_SOURCE_MENTIONS, sources=sources)}
         add = sorted(want - have)
         drop = sorted(have - want)
         counts.created["mentions"] += len(add)
@@ -336,8 +329,7 @@ class Loader:
         for rows in in_chunks([{"s": s, "e": e} for s, e in add], 20000):
             tx.run(S.CREATE_MENTIONS, rows=rows).consume()
         if drop:
-            tx.run(
-                S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
+            tx.run(S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
         return counts, {e for _, e in drop}
 
     def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],
