@@ -267,6 +267,17 @@ class FactCache:
             for path, text in rows:
                 yield path, key, text
 
+    def declared_once(self, key: str) -> str | None:
+        """The one way every stored file declares entity ``key`` (the JSON text of the entity as
+        stored, without its line numbers), or None when stored files declare it in more than one way
+        (or none do): SQLite compares a hub's thousands of rows, and one text comes back."""
+        try:
+            rows = self._conn.execute("SELECT DISTINCT json_remove(data, '$[8]', '$[7]') FROM ents WHERE key = ? LIMIT 2",
+                                      (key,)).fetchall()
+        except sqlite3.DatabaseError:  # (an SQLite without its JSON functions, say) the caller reads every row
+            return None
+        return rows[0][0] if len(rows) == 1 and isinstance(rows[0][0], str) else None
+
     def claim_files(self, cid: str) -> list[str]:
         """The keys of stored files that state claim ``cid`` (any corpus, any version)."""
         try:

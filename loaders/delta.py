@@ -300,17 +300,28 @@ def _partial(fc: fact_cache.FactCache, delta: Delta, keep: list[str]) -> tuple[C
                                                 claim.key_qualifiers, [ev])
             else:
                 have.evidence.append(ev)
-    # Entities the affected keys do not cover are merged from the index as well.
+    # Entities the affected keys do not cover are merged from the index as well. A key that every
+    # stored file declares in one way (as the edited files do) merges to that declaration, however
+    # many files state it (a hub: thousands); any other is merged from each file's declaration.
     missing = sorted(k for k in mentioned if k not in delta.after)
-    others: dict[str, list[tuple[int, str, Entity]]] = {k: [] for k in missing}
+    others: dict[str, list[tuple[int, str, Entity]]] = {}
     decode = _Decoder()
-    for path, key, text in fc.mentions(missing):
+    for key in missing:
+        text = fc.declared_once(key)
+        once = decode(text) if text is not None else None
+        if once is not None and all(_row(pf.entities[key].entity) == _row(once)
+                                    for pf in delta.parsed.values() if key in pf.entities):
+            others[key] = [(0, "", once)]
+    slow = {k for k in missing if k not in others}
+    for k in slow:
+        others[k] = []
+    for path, key, text in fc.mentions(sorted(slow)):
         if path in delta.unchanged and (entity := decode(text)) is not None:
             others[key].append((delta.order[path], delta.unchanged[path], entity))
     for k, pf in delta.parsed.items():  # the edited files' own (a key they declare as before)
         assert pf.source is not None
         for key, pe in pf.entities.items():
-            if key in others:
+            if key in slow:
                 others[key].append((delta.order[k], pf.source.key, pe.entity))
     for key, sources in mentioned.items():
         merged = delta.after[key] if key in delta.after else _merged(key, others[key])

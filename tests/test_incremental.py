@@ -138,3 +138,83 @@ def test_an_edited_file_goes_in_one_transaction_and_leaves_a_stamp_the_next_load
     crimea.write_text(text, encoding="utf-8")
     assert _load([str(corpus_dir)], home)["updated"]["evidence"] == 1
     assert calls.take() == {"stamp": 2, "same_digests": 2, "load": 0, "load_small": 1}
+
+
+def test_an_edit_is_checked_against_every_source_neo4j_holds_as_without_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, neo4j_env: object, clean_db: object) -> None:
+    """An edited attribute on the one-transaction path: a source's own edit applies while only the
+    corpus's sources mention the entity (Neo4j's count of sources says so, without listing a hub's
+    mentions); once another corpus's source in the same database says otherwise, it is refused with
+    the very message a load without the cache gives."""
+    from click.testing import CliRunner
+
+    from casegraph.cli import cli
+    from tests.test_store import target, write_fact_file
+
+    def ann(position: str) -> list[dict[str, object]]:
+        return [{"key": "person:ann", "label": "Person", "name": "Ann", "attributes": {"position": position}}]
+
+    corpus_dir, other = tmp_path / "corpus", tmp_path / "other"
+    a = write_fact_file(corpus_dir / "a.json", "source:a", [target("person:ann", "event:e1", "Ann.")], ann("head"))
+    write_fact_file(corpus_dir / "b.json", "source:b", [target("person:ann", "event:e2", "Ann again.")])
+    write_fact_file(corpus_dir / "d.json", "source:d", [target("person:bob", "event:e3", "Bob.")])
+    home = tmp_path / "home"
+    _load([str(corpus_dir)], home)
+    calls = Calls(monkeypatch, "load", "load_small")
+
+    write_fact_file(a, "source:a", [target("person:ann", "event:e1", "Ann.")], ann("deputy"))
+    assert _load([str(corpus_dir)], home)["updated"]["entities"] == 1
+    assert calls.take() == {"load": 0, "load_small": 1}
+    with clean_db.session() as session:  # type: ignore[attr-defined]
+        assert session.run("MATCH (n:Person {key: 'person:ann'}) RETURN n.position AS p").single()["p"] == "deputy"
+
+    write_fact_file(other / "c.json", "source:c", [target("person:ann", "event:e4", "Ann, elsewhere.")], ann("deputy"))
+    _load(["--no-cache", str(other)], home)
+    calls.take()
+    write_fact_file(a, "source:a", [target("person:ann", "event:e1", "Ann.")], ann("chief"))
+    runner = CliRunner()
+    env = {"CASEGRAPH_HOME": str(home)}
+    cached = runner.invoke(cli, ["load", str(corpus_dir)], env=env)
+    assert calls.take() == {"load": 0, "load_small": 1}
+    uncached = runner.invoke(cli, ["load", "--no-cache", str(corpus_dir)], env=env)
+    assert cached.exit_code == uncached.exit_code == 1
+    assert cached.output == uncached.output
+    assert ("attribute 'position' of 'person:ann' is 'chief' in the files but 'deputy' in Neo4j (from source:c); "
+            "nothing was loaded") in cached.output
+    with clean_db.session() as session:  # type: ignore[attr-defined]
+        assert session.run("MATCH (n:Person {key: 'person:ann'}) RETURN n.position AS p").single()["p"] == "deputy"
+
+
+def test_an_entity_files_declare_in_two_ways_is_merged_from_each_declaration_as_without_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, neo4j_env: object, clean_db: object) -> None:
+    """A quote edited in a file whose entity other files declare otherwise (another alias): the
+    entity is merged from every declaration (not from the one way a hub is mostly declared), and
+    Neo4j ends up as a load without the cache leaves it."""
+    from tests.test_cache import _clear, _dump
+    from tests.test_store import target, write_fact_file
+
+    def ann(alias: str) -> list[dict[str, object]]:
+        return [{"key": "person:ann", "label": "Person", "name": "Ann", "aliases": [alias]}]
+
+    corpus_dir = tmp_path / "corpus"
+    a = write_fact_file(corpus_dir / "a.json", "source:a", [target("person:ann", "event:e1", "Ann.")], ann("Anna"))
+    write_fact_file(corpus_dir / "b.json", "source:b", [target("person:ann", "event:e2", "Ann again.")], ann("Annie"))
+    write_fact_file(corpus_dir / "d.json", "source:d", [target("person:bob", "event:e3", "Bob.")])
+    before = a.read_bytes()
+    home = tmp_path / "home"
+    _load([str(corpus_dir)], home)
+    calls = Calls(monkeypatch, "load", "load_small")
+    write_fact_file(a, "source:a", [target("person:ann", "event:e1", "Ann, edited.")], ann("Anna"))
+    after = a.read_bytes()
+    cached = _load([str(corpus_dir)], home)
+    assert calls.take() == {"load": 0, "load_small": 1}
+    cached_db = _dump(clean_db)
+    with clean_db.session() as session:  # type: ignore[attr-defined]
+        aliases = session.run("MATCH (n:Person {key: 'person:ann'}) RETURN n.aliases AS a").single()["a"]
+    assert {"Anna", "Annie"} <= set(aliases)
+    _clear(clean_db)
+    a.write_bytes(before)
+    _load(["--no-cache", str(corpus_dir)], home)
+    a.write_bytes(after)
+    assert _load(["--no-cache", str(corpus_dir)], home) == cached
+    assert _dump(clean_db) == cached_db

@@ -149,16 +149,15 @@ class Loader:
 
         # Claims this load touches: its own, plus those its sources supported before.
         stale = self.store.execute_read(lambda tx: [
-            r["claim_id"] for r in tx.run(
-                S.CLAIMS_OF_SOURCES, sources=source_keys,
-            )
-        ])
+            r["claim_id"] for r in tx.run(S.CLAIMS_OF_SOURCES, sources=source_keys)])
         touched = sorted(claim_keys | set(stale))
         loaded = frozenset(corpus.sources)
         chunks = list(in_chunks(touched, chunk_size))
         # A chunk whose claims Neo4j already holds as they are costs one read and no
         # lock; a first load skips that read once it has seen a chunk that needed writes.
         expect_writes = threading.Event()
+        if careful:  # one transaction (Store.load_small): a look without locks first is two more round trips
+            expect_writes.set()
         # Set while every chunk seen so far held only claims Neo4j did not have (a first
         # load): later chunks then skip even the read of which claims exist, and take all
         # theirs for new; the claim id constraint still refuses any that exists.
@@ -212,8 +211,11 @@ class Loader:
             res = tx.run(S.LABEL_CONFLICTS, rows=rows)
             found = [f"'{r['key']}' is {article(r['want'])} in the files but {article('/'.join(r['have']))} in Neo4j"
                      for r in res]
-            if found:
+            if found or not with_attrs:
                 return found
+            held = tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"]
+            if not self._others(tx, held):
+                return found  # every source that mentions an entity is this load's: none to contradict
             for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=with_attrs):
                 others = sorted(set(r["sources"]) - loaded)
                 if not others:
@@ -231,6 +233,11 @@ class Loader:
         conflicts = self.store.execute_read(work)
         if conflicts:
             raise StoreError("; ".join(conflicts) + "; nothing was loaded")
+
+    def _others(self, tx: ManagedTransaction, held: int) -> bool:
+        """Whether Neo4j holds sources besides ``held`` of this load's and the settled ones (one number
+        from its count store); if not, the sources that mention an entity are all this load's."""
+        return int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"]) != held + len(self.settled)
 
     # Each step below runs inside a managed transaction that the driver may retry, so
     # it returns its counts instead of adding them to the summary itself.
@@ -287,8 +294,11 @@ class Loader:
         # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
         # no source mentions yet may be another load's, half-written: merged with, as before.
         loaded = set(corpus.sources) | self.settled
-        own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
-               if r["sources"] and set(r["sources"]) <= loaded}
+        if not self._others(tx, len(corpus.sources)):  # the load's sources are all in Neo4j by now
+            own = {r["key"] for r in tx.run(S.ENTITIES_MENTIONED, keys=sorted(existing))}
+        else:
+            own = {r["key"] for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=sorted(existing))
+                   if r["sources"] and set(r["sources"]) <= loaded}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for key in keys:
             entity = corpus.entities[key]
@@ -310,8 +320,7 @@ class Loader:
         want = {(s, key) for s in sources for key in mentions_of.get(s, ())}
         # Lock the sources (a same-value write takes the lock and changes nothing), so a
         # concurrent load of the same source waits here and then sees these edges.
-        have = {(r["s"], r["e"]) for r in tx.run(
-            S.LOCK_SOURCE_MENTIONS, sources=sources)}
+        have = {(r["s"], r["e"]) for r in tx.run(S.LOCK_SOURCE_MENTIONS, sources=sources)}
         add = sorted(want - have)
         drop = sorted(have - want)
         counts.created["mentions"] += len(add)
@@ -320,8 +329,7 @@ class Loader:
         for rows in in_chunks([{"s": s, "e": e} for s, e in add], 20000):
             tx.run(S.CREATE_MENTIONS, rows=rows).consume()
         if drop:
-            tx.run(
-                S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
+            tx.run(S.DELETE_MENTIONS, rows=[{"s": s, "e": e} for s, e in drop]).consume()
         return counts, {e for _, e in drop}
 
     def _write_claims(self, tx: ManagedTransaction, corpus: Corpus, ids: list[str],

@@ -51,6 +51,14 @@ LABEL_CONFLICTS = (
 ENTITIES_WITH_MENTIONS = (
     "UNWIND $keys AS k MATCH (n:Entity {key: k}) OPTIONAL MATCH (s:Source)-[:MENTIONS]->(n) "
     "RETURN n.key AS key, properties(n) AS props, collect(s.key) AS sources")
+# Whether Neo4j holds sources a load does not know of (graph/db/load.py): every source (Neo4j's
+# count store, no scan) against those of the load it holds. When it holds none other, the sources
+# that mention an entity need not be listed (a hub's are thousands): they are all the load's.
+SOURCE_COUNT = "MATCH (s:Source) RETURN count(s) AS n"
+SOURCES_HELD = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN count(s) AS n"
+ENTITIES_MENTIONED = (
+    "UNWIND $keys AS k MATCH (n:Entity {key: k}) WHERE EXISTS { (:Source)-[:MENTIONS]->(n) } "
+    "RETURN n.key AS key")
 READ_SOURCES = "UNWIND $keys AS k MATCH (s:Source {key: k}) RETURN s.key AS key, properties(s) AS props"
 MERGE_SOURCES = "UNWIND $rows AS row MERGE (s:Source {key: row.key}) SET s = row.props"
 LOCK_SOURCE_MENTIONS = (
