@@ -3,7 +3,7 @@ titles of works_for.py, the non-recognition of place_parts.py), on made-up sente
 
 from __future__ import annotations
 
-from extract_helpers import check_quotes, extract
+from tests.extract_helpers import check_quotes, extract
 
 from loaders.extract.claims import Extraction, extract_claims
 from loaders.extract.gazetteer import load_gazetteer
