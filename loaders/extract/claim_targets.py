@@ -42,12 +42,14 @@ def antecedent(named: list[str], pronoun: str, ex: Extraction, officials: set[st
     return named[-1]
 
 def first_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
+    """Where ``ref`` (a name or a pronoun for them) is last mentioned at or before ``default``; else ``default``."""
     pos = [m.start for m in cx.people if m.ref == ref] + [a for a, _b, r in cx.pronouns if r == ref]
     near = [p for p in pos if p <= default]
     return max(near) if near else default
 
 
 def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
+    """Where the first mention of ``ref`` that ends at or after ``default`` ends; else ``default``."""
     pos = [m.end for m in cx.people if m.ref == ref] + [b for _a, b, r in cx.pronouns if r == ref]
     near = [p for p in pos if p >= default]
     return min(near) if near else default
@@ -272,6 +274,7 @@ _VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b
 
 
 def nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:
+    """The date of the sentence nearest to ``a`` (``dates`` in text order, ``starts`` their starts); None when it has none."""
     lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
     inside = [d for d in dates[lo:hi] if d[1] <= sent.end]
     if not inside:
