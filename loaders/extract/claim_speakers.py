@@ -24,12 +24,12 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
     for m in cx.people:
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
         if cached_re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
-                    rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
+                          rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
             # "Lawyer X, who represents Y, said": X speaks, not Y.
             head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
             speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
         elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
-                       re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
+                             re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
             speakers.append((m.ref, m.start, m.end))
         elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
             speakers.append((m.ref, m.start, m.end))
@@ -67,8 +67,8 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
         # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
         if subject and cached_re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
-                                rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
-                                cx.after(m.end, 120), re.IGNORECASE):
+                                      rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                      cx.after(m.end, 120), re.IGNORECASE):
             speakers.append((m.ref, m.start, m.end))
         # "The United States does not recognize ...", "The UK once again calls upon Russia": a government that
         # opens its sentence with a stance speaks (only a government, and only as the sentence's first words).
@@ -82,7 +82,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             speakers.append((m.ref, m.start, m.end))
         # “...,” said Amnesty International / the UN experts declared
         elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
-                       re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
+                             re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
                            rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
             speakers.append((m.ref, m.start, m.end))
     # A statement's headline: "Statement by the Spokesperson ...", "British Embassy Kyiv statement on ..."
