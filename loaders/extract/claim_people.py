@@ -1,0 +1,94 @@
+"""What a sentence says of the people it names: occupations, homes, relatives, and who is a lawyer,
+judge, prosecutor or investigator (rules of :func:`loaders.extract.claims.extract_claims`)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
+from loaders.extract.claim_parts import cached_re
+from loaders.extract.claim_targets import HOME_AFTER_RE
+from loaders.extract.events import person_places
+from loaders.extract.mentions import Sentence
+
+
+def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, occupations: str,
+                 relatives: str) -> None:
+    """Occupations ("the journalist X"), residences ("X, a resident of Y", "his home in Y") and relatives
+    ("X's brother Y") the sentence gives its people (``occupations``, ``relatives``: the cue patterns)."""
+    for p in cx.people:
+        mt = cached_re.search(rf"\b({occupations})\s*,?\s*$", cx.before(p.start, 40), re.IGNORECASE)
+        if mt and p.ref in ex.entities:
+            ex.entities[p.ref].attributes.setdefault("occupation", mt.group(1).lower())
+        for pl in cx.places:
+            if re.search(r"\bresidents? of\s+(?:the\s+)?(?:occupied\s+)?$", cx.before(pl.start, 40), re.IGNORECASE) and (
+                    0 <= p.start - pl.end <= 3 or (0 <= pl.start - p.end <= 30 and re.match(r",\s*(?:a|an)\s+resident", cx.between(p.end, pl.start)))):
+                ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, min(p.start, pl.start) - 12 if pl.start < p.start else p.start,
+                                                                max(p.end, pl.end)), 0.8, "residence")
+            elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
+                    r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
+                ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
+        group = cx.group_of(p.ref)
+        for pl in cx.places:
+            if p.ref == group[-1] and 0 <= pl.start - p.end <= 60 and person_places(cx.between(p.end, pl.start)):
+                first_named = min(m.start for m in cx.people if m.ref in group)
+                for ref in group:  # "Ilmi Umerov and Akhtem Chiygoz arrived in Kyiv": both are there
+                    ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, first_named, pl.end), 0.65, "residence")
+        mt = cached_re.search(rf"\b(?:his|her)\s+({relatives})\s*,?\s*$", cx.before(p.start, 30), re.IGNORECASE)
+        near = [a_ for a_, _b, r in cx.pronouns if r != p.ref and p.start - 30 <= a_ < p.start]
+        if mt and near:
+            ref = next(r for a_, _b, r in cx.pronouns if a_ == near[-1])
+            ex.claim(p.ref, "RELATIVE_OF", ref, quote_span(text, sent, p.start - len(mt.group()), p.end), 0.7, "relative",
+                     relation=mt.group(1).lower())
+        for q in cx.people:
+            mt = cached_re.fullmatch(rf"(?:’s|'s)\s+({relatives})\s*,?\s*", cx.between(q.end, p.start), re.IGNORECASE)
+            if mt and q.ref != p.ref:
+                ex.claim(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start, p.end), 0.8, "relative",
+                         relation=mt.group(1).lower())
+
+    for pa, pb, ref in cx.pronouns:  # "a search of his residence in the village of Dubki"
+        if cx.between(pa, pb).lower() in ("his", "her"):
+            for pl in cx.places:
+                if 0 <= pl.start - pb <= 50 and HOME_AFTER_RE.fullmatch(cx.between(pb, pl.start)):
+                    ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
+    for pa, pb, refs in cx.plurals:  # "They both currently remain in Kyiv"
+        for pl in cx.places:
+            if 0 <= pl.start - pb <= 60 and person_places(cx.between(pb, pl.start)):
+                for ref in refs:
+                    ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
+
+
+def role_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction,
+               lawyers: list[tuple[str, str, tuple[int, int], float]], role_people: set[str], lawyer_words: str) -> None:
+    """Lawyers and their clients, judges, prosecutors, investigators: appended to ``lawyers`` as
+    (person, client or predicate, span, confidence), each such person added to ``role_people``."""
+    for b_ in cx.people:
+        for a_ in cx.people:
+            if a_.ref == b_.ref:
+                continue
+            if cached_re.fullmatch(rf"(?:’s|'s)\s+(?:defence\s+|defense\s+)?(?:{lawyer_words})\s*,?\s*", cx.between(a_.end, b_.start), re.IGNORECASE) \
+                    or cached_re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:defence\s+|defense\s+)?(?:{lawyer_words})\s+(?:of|for|representing)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                    or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
+                    or re.fullmatch(r"\s+(?:also\s+)?(?:defends|represents|defended|represented|is\s+defending|is\s+representing|has\s+"
+                                    r"(?:defended|represented))\s+(?:[^.;“”]{0,80}?,?\s+including\s+)?", cx.between(b_.end, a_.start)) \
+                    or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
+                lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
+                lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
+                role_people.add(b_.ref)
+                ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+        mt = cached_re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?<!rights )(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)
+        owner = [r for a_, _b, r in cx.pronouns if r != b_.ref and b_.start - 30 <= a_ < b_.start]
+        if mt and owner and not any(lw[0] == b_.ref for lw in lawyers):
+            lawyers.append((b_.ref, owner[-1], quote_span(text, sent, b_.start - len(mt.group()), b_.end), 0.7))
+            role_people.add(b_.ref)
+            ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+        if cached_re.search(rf"(?<!rights )\b(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE) and not any(
+                lw[0] == b_.ref for lw in lawyers):
+            lawyers.append((b_.ref, "", quote_span(text, sent, b_.start - 8, b_.end), 0.5))
+            role_people.add(b_.ref)
+            ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+        for word, pred in (("judge", "JUDGE_IN"), ("prosecutor", "PROSECUTES"), ("investigator", "INVESTIGATES")):
+            if cached_re.search(rf"\b{word}\s*,?\s*$", cx.before(b_.start, 20), re.IGNORECASE):
+                role_people.add(b_.ref)
+                ex.entities[b_.ref].attributes.setdefault("position", word)
+                lawyers.append((b_.ref, pred, quote_span(text, sent, b_.start - len(word) - 1, b_.end), 0.7))

@@ -1,0 +1,96 @@
+"""Who says a sentence: the speakers the claim rules of :mod:`loaders.extract.claims` find in it."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.claim_model import Extraction, SentenceMentions
+from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
+from loaders.extract.mentions import Sentence
+
+# A government's stance verbs that the speech cues do not list ("does not recognize", "is troubled").
+_STANCE_RE = re.compile(
+    r"\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+|fully\s+)*(?:"
+    r"(?:does|do)\s+not\s+(?:and\s+will\s+not\s+)?recogni[sz]e|will\s+not\s+recogni[sz]e|(?:is|are|remains?)\s+"
+    r"(?:deeply\s+|gravely\s+|very\s+)?(?:troubled|alarmed|disturbed|dismayed)|calls?\s+upon|rejects?|reaffirms?|"
+    r"reaffirmed|supports?\s+the\s+(?:release|call)|denounces?|objects?\s+to)\b", re.IGNORECASE)
+
+
+def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, history: list[tuple[str, int]],
+                  para: int, last_para: int, speech_after: str, org_speech: str) -> list[tuple[str, int, int]]:
+    """Who says ``sent`` (people, pronouns, "the lawyer", organisations, a headline), in the order found:
+    ``(key, start, end)`` of each speaker's mention; ``history`` is the people named so far with their paragraph."""
+    speakers: list[tuple[str, int, int]] = []
+    for m in cx.people:
+        # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
+        if cached_re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
+                          rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
+            # "Lawyer X, who represents Y, said": X speaks, not Y.
+            head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
+            speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
+        elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
+                             re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
+            speakers.append((m.ref, m.start, m.end))
+        elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
+            speakers.append((m.ref, m.start, m.end))
+        elif re.match(r"\s*:\s*[“\"]", cx.after(m.end, 6)):  # "Lawyer X: “The case is fabricated”"
+            speakers.append((m.ref, m.start, m.end))
+    for pa, pb, ref in cx.pronouns if not speakers else ():
+        # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
+        # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
+        if cx.between(pa, pb).lower() in ("he", "she") and PRONOUN_SPEECH_RE.match(cx.after(pb, 60)) \
+                and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)):
+            speakers.append((ref, pa, pb))
+            break
+    for rm in ROLE_SPEAKER_RE.finditer(sent.text) if not speakers else ():
+        # "the lawyer said": the last person of this paragraph or the one before named with that occupation
+        role = rm.group(1).lower()
+        by_role = next((r for r, p_ in reversed(history[-12:]) if p_ in (para, last_para) and role in (
+            str(ex.entities[r].attributes.get("occupation", "")).lower(), str(ex.entities[r].attributes.get("position", "")).lower())),
+                   None)
+        if by_role is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
+            speakers.append((by_role, sent.start + rm.start(), sent.start + rm.end(1)))
+            break
+    acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
+    if acc:
+        comma = sent.text.find(",", acc.end())
+        limit = sent.start + (comma if comma > 0 else len(sent.text))
+        cands = [m for m in cx.people + cx.orgs if sent.start + acc.end() <= m.start < limit]
+        cands.sort(key=lambda m: m.start)
+        if cands:
+            speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
+    for m in cx.orgs:
+        if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
+            continue  # a collective actor ("the authorities") is spoken of, not quoted
+        subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
+                                cx.before(m.start, 20), re.IGNORECASE)
+        # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
+        # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
+        if subject and cached_re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
+                                      rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                      cx.after(m.end, 120), re.IGNORECASE):
+            speakers.append((m.ref, m.start, m.end))
+        # "The United States does not recognize ...", "The UK once again calls upon Russia": a government that
+        # opens its sentence with a stance speaks (only a government, and only as the sentence's first words).
+        elif (ex.entities[m.ref].attributes or {}).get("kind") == "government" and re.fullmatch(
+                r"\s*(?:(?:today|now|also|again),?\s+)?(?:the\s+)?", text[sent.start:m.start], re.IGNORECASE) and \
+                _STANCE_RE.match(cx.after(m.end, 60)):
+            speakers.append((m.ref, m.start, m.end))
+        # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
+        elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
+                       cx.before(m.start, 40), re.IGNORECASE):
+            speakers.append((m.ref, m.start, m.end))
+        # “...,” said Amnesty International / the UN experts declared
+        elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
+                             re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
+                           rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
+            speakers.append((m.ref, m.start, m.end))
+    # A statement's headline: "Statement by the Spokesperson ...", "British Embassy Kyiv statement on ..."
+    by = re.match(r"\s*(?:[\w/]+:\s*)?(?:Joint\s+)?Statement\s+by\s+(?:the\s+)?", sent.text, re.IGNORECASE)
+    for m in cx.orgs + cx.people:
+        if speakers or ex.entities[m.ref].generic:
+            break
+        if by and m.start == sent.start + by.end() or sent.start == 0 and re.match(
+                r"(?:’s|'s)?\s+statement\b", cx.after(m.end, 20), re.IGNORECASE):
+            speakers.append((m.ref, m.start, m.end))
+    return speakers

@@ -1,0 +1,282 @@
+"""Whom and where a claim rule's trigger is about: targets, agents, pronoun antecedents, places, dates."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from anyascii import anyascii
+
+from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
+from loaders.extract.events import (
+    release_destination,
+)
+from loaders.extract.guards import (
+    CLAUSE_VERB_RE,
+    RELATIVE_AFTER_RE,
+    other_act,
+)
+from loaders.extract.mentions import Mention, Sentence
+
+_FEMININE = ("ova", "eva", "yova", "ina", "yna", "ska", "aya", "kaya")
+
+
+def antecedent(named: list[str], pronoun: str, ex: Extraction, officials: set[str]) -> str | None:
+    """Whom a pronoun means: the last person named whose grammatical gender fits, officials
+    (judges, prosecutors, lawyers) last; the last person named when nothing fits better."""
+    if not named:
+        return None
+    want_female = pronoun in ("she", "her")
+    for skip_officials in (True, False):
+        for ref in reversed(named[-6:]):
+            if skip_officials and ref in officials:
+                continue
+            words = ex.entities[ref].name.split() if ref in ex.entities else []
+            if not words:
+                continue
+            surname, given = anyascii(words[-1]).lower(), anyascii(words[0]).lower()
+            female = surname.endswith(_FEMININE) or (len(words) > 1 and given.endswith(("a", "e")))
+            if female == want_female:
+                return ref
+    return named[-1]
+
+def first_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
+    """Where ``ref`` (a name or a pronoun for them) is last mentioned at or before ``default``; else ``default``."""
+    pos = [m.start for m in cx.people if m.ref == ref] + [a for a, _b, r in cx.pronouns if r == ref]
+    near = [p for p in pos if p <= default]
+    return max(near) if near else default
+
+
+def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
+    """Where the first mention of ``ref`` that ends at or after ``default`` ends; else ``default``."""
+    pos = [m.end for m in cx.people if m.ref == ref] + [b for _a, b, r in cx.pronouns if r == ref]
+    near = [p for p in pos if p >= default]
+    return min(near) if near else default
+
+
+def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
+            acts: Sequence[tuple[int, int]] = ()) -> tuple[list[str], float]:
+    """Whom an event or charge is about: the person nearest before the trigger, else just after,
+    else a pronoun; with the people named together with them ("X and Y were detained")."""
+    # A speaker named before the trigger reports what happened to someone else ("X said the
+    # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
+    spoken = {s[1] for s in speakers if s[2] <= a}
+    cands: list[tuple[float, list[str], float]] = []
+    # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
+    kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
+           and RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
+    for m in cx.people:
+        if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
+            continue
+        if m.end <= a and re.match(r"(?:’s|'s)", cx.after(m.end, 3)) and RELATIVE_AFTER_RE.match(cx.after(m.end + 2, 30)) \
+                and not re.search(r"[,;]", cx.between(m.end, a)):
+            continue  # "X's father was killed": the father, whom the sentence does not name
+        if m.end <= a:
+            # An apposition between the name and its verb does not put them apart:
+            # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
+            gap = APPOSITION_RE.sub("", cx.between(m.end, a), count=1)
+            dist: float = len(gap) if gap != cx.between(m.end, a) else a - m.end
+            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
+                dist += 80
+            cands.append((dist, cx.group_of(m.ref), 0.8))
+        elif m.start >= b and not other_act(cx, b, m.start, acts):
+            # "searched the homes of believers and detained X": X is the object of the second verb only.
+            cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
+    for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
+        if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
+            cands.append((0, cx.group_of(m.ref), 0.75))
+    for pa, pb, ref in cx.pronouns:
+        word = cx.between(pa, pb).lower()
+        if ref in exclude or (word in ("his", "her") and RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
+            continue  # "her husband was tortured": the husband, not the woman who speaks of him
+        if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
+            cands.append((0, [ref], 0.6))
+        elif pb <= a:
+            cands.append((a - pb, [ref], 0.6))
+        elif pa >= b and not other_act(cx, b, pa, acts) and (word != "his" and (word != "her" or pa - b <= 2)):
+            # "sentenced to six years for practising his faith": a possessive after the act is not its object
+            cands.append((pa - b + 15, [ref], 0.55))
+    for pa, pb, group in cx.plurals:
+        refs = [r for r in group if r not in exclude]
+        if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b):
+            continue  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
+        if refs and a <= pa and pb <= b:
+            cands.append((0, refs, 0.6))
+        elif refs and pb <= a:
+            cands.append((a - pb, refs, 0.6))
+        elif refs and pa >= b and not other_act(cx, b, pa, acts):
+            cands.append((pa - b + 15, refs, 0.55))
+    cands.sort(key=lambda c: c[0])
+    if not cands or cands[0][0] > 120:
+        # "Oleg Sentsov was arrested in May, and convicted ..., on charges of terrorism": the one person
+        # of the sentence, its subject, is who every act of it is about.
+        subject = [m for m in cx.people if m.start - cx.s.start <= 2 and m.ref not in exclude and m.start not in spoken
+                   and re.match(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has|have|had)\b", cx.after(m.end, 90))]
+        if subject and len({m.ref for m in cx.people}) == 1 and subject[0].end <= a:
+            return [subject[0].ref], 0.6
+        return [], 0.0
+    dist, refs, conf = cands[0]
+    conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
+    others = {x for _d, r, _c in cands for x in r if x not in refs}
+    return refs, conf - (0.1 if others else 0.0)
+
+
+APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
+
+
+def find_applicant(text: str, people: list[Mention]) -> str | None:
+    """The one applicant a judgment names ("The applicant, Mr X, ...", "X (“the applicant”)"), else None."""
+    refs = set()
+    for m in people:
+        if re.search(r"\bthe\s+applicant,?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE) \
+                or re.match(r"\s*\(\s*[“\"]the\s+applicant[”\"]\s*\)", text[m.end:m.end + 25], re.IGNORECASE):
+            refs.add(m.ref)
+    return next(iter(refs)) if len(refs) == 1 else None
+
+
+def paragraph_of(newlines: list[int], pos: int) -> int:
+    """The offset of the newline before ``pos`` (-1 in the first paragraph), by bisection."""
+    i = bisect.bisect_left(newlines, pos)
+    return newlines[i - 1] if i else -1
+
+
+IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annexed)\s+)?" \
+            r"(?:(?:village|town|city|settlement|township)\s+of\s+)?$"
+
+
+# Between an act and a place that is not the act's: a topic ("a video about the situation in"), another
+# time's clause ("two days after he spoke at a rally in"), a relative clause, a source ("according to").
+# A clause of its own ("as he was returning to his family in"), a comparison ("like other cases in"), a participle
+# whose place it is ("an organisation banned in").
+TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
+                             r"whom|whose|where|said|says|told|according|like|unlike|but)\b|\b(?:he|she|they|it|we|I)\s+(?:was|were|is|are|"
+                             r"had|has|have|\w+ed)\b|\b\w+(?:ed|en)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions, ev: str, kind: str, a: int, b: int,
+                 acts: Sequence[tuple[int, int]] = ()) -> None:
+    """LOCATED_IN for an event: the place named just after its trigger ("detained in Simferopol",
+    "transferred to Minusinsk"), else the one place the sentence puts it in ("In Bakhchysarai, ...")."""
+    if kind in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "the Southern District Military Court in Rostov-on-Don sentenced": where the court sits.
+        for o in cx.orgs:
+            pl = next((p for p in cx.places if re.fullmatch(r",?\s+(?:in|of)\s+(?:the\s+)?", cx.between(o.end, p.start))), None)
+            if pl is not None and ex.entities[o.ref].attributes.get("kind") == "court" and perpetrates(cx, o, a, b):
+                ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, o.start), max(b, pl.end)), 0.7, "court-place")
+                return
+    if kind == "release":
+        dest = release_destination(text, sent.start, cx.places, a)
+        if dest is not None:
+            ex.claim(ev, "LOCATED_IN", dest.ref, quote_span(text, sent, dest.start, b), 0.65, "release-destination")
+            return
+    where = IN_PLACE if kind not in ("transfer",) else r"\b(?:in|at|near|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    seats = {pl.ref for pl in cx.places for o in cx.orgs if ex.entities[o.ref].attributes.get("kind") == "court"
+             and o.end <= pl.start and re.fullmatch(r",?\s+(?:in|at)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?",
+                                                    cx.between(o.end, pl.start))}
+    if kind not in ("verdict", "trial", "hearing", "detention_extension", "appeal"):
+        # "detained on 3 May, the day the court in Simferopol ...": a court's town is not where it detains
+        seats |= {pl.ref for pl in cx.places if re.search(r"\bcourt[”\"]?\s+(?:in|of)\s+(?:the\s+)?$", cx.before(pl.start, 30), re.IGNORECASE)}
+    for pl in cx.places:
+        gap = cx.between(b, pl.start)
+        into = kind == "transfer" and not gap.strip() and re.search(r"\bto\s*$", text[a:b])  # "sent to Minusinsk"
+        if pl.ref in seats:
+            continue  # "detention by the District Court in Simferopol": where the court sits, not the act
+        if 0 <= pl.start - b <= 160 and (into or re.search(where, gap)) and not other_act(cx, b, pl.start, acts) and not re.search(r"[;]|\b(?:and|but)\s+(?:was|were|is|are)\b", gap) \
+                and not CLAUSE_VERB_RE.search(gap) and not TOPIC_BREAK_RE.search(gap):
+            ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.7, "event-place-into" if into else "event-place")
+            return
+    # "..., who assembled in Simferopol to witness the release of X": a relative clause's place is its own verb's.
+    located = {pl.ref: pl for pl in cx.places if pl.ref not in seats and re.search(IN_PLACE, cx.before(pl.start, 40), re.IGNORECASE)
+               and not re.search(r"\b(?:who|which|whom|where)\s+[^,;()]*$", cx.before(pl.start, 80), re.IGNORECASE)
+               # "convicted ... and transferred to a colony in X", "detained in X and sentenced": the other verb's place
+               and not (pl.start >= b and other_act(cx, b, pl.start, acts))
+               and not TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
+               and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
+               and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
+    if len(located) == 1:
+        pl = next(iter(located.values()))
+        ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
+
+
+def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
+    """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
+    "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
+    "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
+    if 0 <= a - o.end <= 60 and re.fullmatch(
+            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
+            r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
+            cx.between(o.end, a)):
+        return True
+    if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
+                                          r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$",
+                                          cx.between(b, o.start)):
+        return True
+    # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
+    if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
+            and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
+            and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
+        return True
+    # "the trial of X continued at the Southern District Military Court": the court where a court's act takes place holds it.
+    if 0 <= o.start - b <= 80 and o.entry is not None and o.entry.attributes.get("kind") == "court" and re.fullmatch(
+            r"(?:\s*[^,;()“”]{1,60}?)?\s+(?:(?:began|begins|opened|opens|continued|continues|resumed|resumes|started|starts|"
+            r"was\s+held|were\s+held|took\s+place|is\s+held|are\s+held|was\s+heard|took\s+place)\s+)?(?:at|in|before)\s+(?:the\s+)?",
+            cx.between(b, o.start)):
+        return True
+    # "Russia’s detention of X", "the Russian Federation’s continued imprisonment of X": the owner of a nominal act does it.
+    if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
+            and re.search(r"\bof\s*$|^\w*\s+of\b", cx.between(a, b + 12)):
+        return True
+    # "security forces shot X during a raid and search of his home": the subject of the clause did the act it was doing it during.
+    if 0 <= a - o.end <= 120 and _DURING_RE.fullmatch(cx.between(o.end, a)):
+        return True
+    # "calls on Russia to release the Ukrainians it has imprisoned": "it" is the last state named before.
+    if re.search(r"\b(?:it|which)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:\w+ly\s+)?$", cx.before(a, 40)) \
+            and o.entry is not None and o.entry.attributes.get("kind") == "government" and o.end <= a:
+        states = [x for x in cx.orgs if x.end <= a and x.entry is not None and x.entry.attributes.get("kind") == "government"]
+        return states[-1] is o
+    # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
+    # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
+    return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
+        and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
+        and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
+
+
+def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[tuple[int, int]]) -> bool:
+    """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
+    joined to it by "and" in the same clause (no relative clause or passive between; another agent
+    before the second verb would stand between "and" and it)."""
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)) and not (
+            # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
+            # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
+            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
+        return False
+    for x, y in acts:
+        if o.end <= x and y <= a and perpetrates(cx, o, x, y) and not re.search(
+                r"[.;:]|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
+            return True
+    return False
+
+
+# Between the subject and a nominal act in its "during" adjunct: "shot X during a raid and", "detained him in the course of the".
+_DURING_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|ot|ok|eld|eat|ew)\s+(?![^,;.]*\b(?:who|which|that|was|were|by)\b)"
+                        r"[^,;.]{0,60}?\s+(?:during|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?")
+# Between an agent's possessive and its nominal act: "’s", "'s", an adjective or two ("continued illegal").
+_POSSESSIVE_AGENT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|arbitrary|unlawful|continued|ongoing|recent|unjust|wrongful|"
+                                  r"politically\s+motivated|baseless|latest|brutal|cruel|unjustified)\s+){0,2}")
+# "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
+_OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
+                             r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
+HOME_AFTER_RE = re.compile(r"\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
+_VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
+
+
+def nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sentence, a: int) -> str | None:
+    """The date of the sentence nearest to ``a`` (``dates`` in text order, ``starts`` their starts); None when it has none."""
+    lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+    inside = [d for d in dates[lo:hi] if d[1] <= sent.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d[0] - a))[2]
