@@ -3,11 +3,10 @@ titles of works_for.py, the non-recognition of place_parts.py), on made-up sente
 
 from __future__ import annotations
 
-from tests.extract_helpers import check_quotes, extract
-
 from loaders.extract.claims import Extraction, extract_claims
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import find_entries, find_people, split_sentences
+from tests.extract_helpers import check_quotes, extract
 
 
 def _has(ex, s_part: str, pred: str, o_part: str) -> bool:

@@ -19,7 +19,7 @@ __all__ = ["UNNAMED_RE", "RELATIVE_AFTER_RE", "CLAUSE_VERB_RE", "former", "offic
 
 
 class SentenceContext(Protocol):
-    """What the guards read of a sentence (``claims._Sent``)."""
+    """What the guards read of a sentence (``claim_model.SentenceMentions``)."""
 
     people: list[Mention]
 

@@ -22,11 +22,11 @@ Council of Europe conclusions) open with the history of the occupation, in a few
   outlets", "the ban on Crimean Tatar media outlets", "almost all independent media have been
   closed ... after occupation authorities denied ...": an ``other`` event; its place is a place
   the sentence names, else the land the media's adjective names ("Crimean" media: Crimea), which
-  :func:`loaders.extract.claims._act_event` looks up among the article's places.
+  :func:`loaders.extract.claim_parts.act_event` looks up among the article's places.
 
 Each finder reads one sentence and returns ``(name, start, end, perpetrators, places)`` tuples; a
 perpetrator may be a country's place mention ("Russia began its annexation of Crimea"), whose
-government :func:`loaders.extract.claims._act_event` records.
+government :func:`loaders.extract.claim_parts.act_event` records.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _actor_before(text: str, s0: int, i: int, orgs: Sequence[Mention], places: S
         if fm is not None:
             # the forces themselves, never the state whose name is in them ("Russia's forces" are not Russia)
             return True, [o for o in orgs if s0 + fm.start() <= o.start and o.end <= s0 + fm.end() and not _state(o)][:1]
-    for p in places:  # a country the text names as a place, acting: its government (see claims._act_event)
+    for p in places:  # a country the text names as a place, acting: its government (see claim_parts.act_event)
         if p.end - s0 <= i and _state(p) and re.fullmatch(gap, text[p.end - s0:i] or " "):
             return True, [p]
     return False, []
