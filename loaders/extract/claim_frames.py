@@ -27,6 +27,7 @@ import re
 from loaders.extract.claims import ClaimDraft, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.org_seats import org_names
 
 __all__ = ["adherents", "envoys", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
 
@@ -182,11 +183,7 @@ def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], 
     ("UN General Assembly", "OSCE Permanent Council"), for the units the name rules missed."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     starts = [s.start for s in sentences]
-    names: dict[str, str] = {}
-    for key, e in ex.entities.items():
-        if e.label == "Organisation" and not e.generic:
-            for n in (e.name, *e.aliases):
-                names.setdefault(n, key)
+    names = org_names(ex)
     first: dict[str, Mention] = {}
     for m in mentions:
         first.setdefault(m.ref, m)

@@ -183,6 +183,16 @@ def _parent(words: str, names: dict[str, str]) -> str | None:
     return None
 
 
+def org_names(ex: Extraction) -> dict[str, str]:
+    """Each name and alias of the article's named (not generic) organisations -> its key."""
+    names: dict[str, str] = {}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                names.setdefault(n, key)
+    return names
+
+
 def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """``PART_OF`` from a unit to the body its name names: "FSB Department" (the FSB's department),
     "Main Investigative Directorate of the Investigative Committee", "UK Delegation to the OSCE"
@@ -191,11 +201,7 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
     after the unit in the text ("the Committee of Ministers of the Council of Europe")."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     starts = [s.start for s in sentences]
-    names: dict[str, str] = {}
-    for key, e in ex.entities.items():
-        if e.label == "Organisation" and not e.generic:
-            for n in (e.name, *e.aliases):
-                names.setdefault(n, key)
+    names = org_names(ex)
     # the gazetteer's other names of a body the article names ("UN" in "UN General Assembly")
     for e in [e for e in ex.entities.values() if e.label == "Organisation"]:
         entry = load_gazetteer().lookup(e.name)
