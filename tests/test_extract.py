@@ -444,3 +444,38 @@ def test_eval_extract_prints_tables_and_errors(tmp_path: Path) -> None:
     assert "Entities by label (8 files)" in result.output and "Claims by predicate (8 files)" in result.output
     assert re.search(r"│ all\s+│\s+0\.\d{3} │", result.output)
     assert "False positives (" in result.output
+
+
+def test_eval_counts_events_found_under_another_kind(tmp_path: Path) -> None:
+    """An event with the gold's actor but another kind stays a miss and a false positive; the
+    report counts it as a kind confusion, and the CLI shows that table."""
+    from loaders.extract.evaluate import EvalReport, evaluate_pair
+    people = [{"key": "person:ivan-petrenko", "label": "Person", "name": "Ivan Petrenko"},
+              {"key": "person:olha-marchenko", "label": "Person", "name": "Olha Marchenko"}]
+
+    def doc(kind: str, person: str, other: str = "") -> dict:
+        events = [{"key": "event:a", "label": "Event", "name": "A", "attributes": {"kind": kind}}]
+        claims = [{"subject": person, "predicate": "PARTICIPANT_IN", "object": "event:a", "role": "target"}]
+        if other:
+            events.append({"key": "event:b", "label": "Event", "name": "B", "attributes": {"kind": other}})
+            claims.append({"subject": "person:olha-marchenko", "predicate": "PARTICIPANT_IN", "object": "event:b",
+                           "role": "target"})
+        return {"entities": people + events, "claims": claims}
+
+    report = EvalReport()
+    evaluate_pair(doc("detention", "person:ivan-petrenko", "search"), doc("arrest", "person:ivan-petrenko", "search"),
+                  report)
+    assert report.event_kinds["detention"].fp == 1 and report.event_kinds["arrest"].fn == 1
+    assert report.event_kinds["search"].tp == 1
+    assert dict(report.kind_confusion) == {("detention", "arrest"): 1}
+    report = EvalReport()  # another actor: no confusion, only a miss and a false positive
+    evaluate_pair(doc("detention", "person:olha-marchenko"), doc("arrest", "person:ivan-petrenko"), report)
+    assert dict(report.kind_confusion) == {}
+    for name, d in (("pred", doc("detention", "person:ivan-petrenko")), ("gold", doc("arrest", "person:ivan-petrenko"))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.yaml").write_text(yaml.safe_dump({"source": {"key": "source:a", "title": "A"}, **d}))
+    result = CliRunner().invoke(cli, ["eval-extract", str(tmp_path / "pred"), str(tmp_path / "gold")])
+    assert result.exit_code == 0, result.output
+    assert "Events found under another kind" in result.output and "detention" in result.output
+    result = CliRunner().invoke(cli, ["eval-extract", str(tmp_path / "pred"), str(tmp_path / "gold"), "--format", "json"])
+    assert json.loads(result.output)["kind_confusion"] == [{"draft": "detention", "gold": "arrest", "events": 1}]

@@ -108,6 +108,9 @@ def eval_extract(pred: str, gold: str, errors: bool, fmt: str) -> None:
                 for k, v in data[part].items()]
         title = "Events by kind" if part == "event_kinds" else f"{part.capitalize()} by {what}"
         emit_table(f"{title} ({data['files']} files)", [what, *headers[1:]], rows)
+    if data["kind_confusion"]:  # found with the gold's actors, named another kind: a miss and a false positive
+        emit_table("Events found under another kind (counted as missed)", ["draft kind", "gold kind", "events"],
+                   [(c["draft"], c["gold"], c["events"]) for c in data["kind_confusion"]])
     if errors:
         for title, items in (("Misses", data["misses"]), ("False positives", data["false_positives"]),
                              ("Unpaired", data["unpaired"])):

@@ -70,6 +70,8 @@ class EvalReport:
     entities: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     claims: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     event_kinds: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    # (draft kind, gold kind) -> events the draft found, with the gold's actors, under another kind
+    kind_confusion: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -96,6 +98,8 @@ class EvalReport:
             "entities": {"all": self.entity_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.entities.items())}},
             "claims": {"all": self.claim_total.as_dict(), **{k: v.as_dict() for k, v in sorted(self.claims.items())}},
             "event_kinds": {k: v.as_dict() for k, v in sorted(self.event_kinds.items())},
+            "kind_confusion": [{"draft": d, "gold": g, "events": n}
+                               for (d, g), n in sorted(self.kind_confusion.items(), key=lambda x: (-x[1], x[0]))],
             "misses": self.misses,
             "false_positives": self.false_positives,
             "unpaired": self.unpaired,
@@ -205,6 +209,7 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
                 pairs.append(((overlap, int(p["key"] == g["key"])), p["key"], g["key"]))
     mapping.update(_greedy(pairs))
     matched_gold = set(mapping.values())
+    _kind_confusion(pred, gold, p_ents, g_ents, p_label, g_label, mapping, matched_gold, report)
     for e in p_ents:
         scores = [report.entities[e["label"]]] + ([report.event_kinds[_kind(e)]] if e["label"] == "Event" else [])
         hit = e["key"] in mapping
@@ -240,6 +245,27 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
         if cid not in pred_ids:
             report.claims[cid[1]].fn += 1
             report.misses.append(f"{name}: claim {_show(c)}")
+
+
+def _kind_confusion(pred: Mapping[str, Any], gold: Mapping[str, Any], p_ents: list[dict[str, Any]],
+                    g_ents: list[dict[str, Any]], p_label: Mapping[str, str], g_label: Mapping[str, str],
+                    mapping: Mapping[str, str], matched_gold: set[str], report: EvalReport) -> None:
+    """Count the events left unmatched on both sides that share an actor but not a kind: a
+    diagnostic of where the draft and the annotators name one act differently (the scores are not
+    changed by it: an event of another kind is still a miss and a false positive)."""
+    p_left = [e for e in p_ents if e["label"] == "Event" and e["key"] not in mapping]
+    g_left = [e for e in g_ents if e["label"] == "Event" and e["key"] not in matched_gold]
+    pairs: list[tuple[Any, str, str]] = []
+    for p in p_left:
+        p_sig = _neighbours(pred, p["key"], p_label, mapping)
+        for g in g_left:
+            overlap = len(p_sig & _neighbours(gold, g["key"], g_label, None))
+            if overlap:
+                pairs.append((overlap, p["key"], g["key"]))
+    p_kinds = {e["key"]: _kind(e) for e in p_left}  # (a draft and its gold file may share a key)
+    g_kinds = {e["key"]: _kind(e) for e in g_left}
+    for p_key, g_key in _greedy(pairs).items():
+        report.kind_confusion[(p_kinds[p_key], g_kinds[g_key])] += 1
 
 
 def _show(c: Mapping[str, Any]) -> str:
