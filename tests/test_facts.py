@@ -24,6 +24,8 @@ from loaders.facts import find_fact_files, load_corpus, validate
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "crimea"
 REAL = REPO / "examples" / "articles" / "real"
+# Every split of the real corpus (each with SPLIT/ texts and SPLIT-gold/ gold files).
+REAL_SPLITS = ("dev", "test", "fresh", "valid", "valid2")
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,7 @@ def test_example_quotes_are_short(example: Corpus) -> None:
         assert len(quote.split()) <= 25, f"{cid}: quote has {len(quote.split())} words: {quote!r}"
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "fresh", "valid", "valid2"])
+@pytest.mark.parametrize("split", REAL_SPLITS)
 def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     # Every gold quote of the real corpus is an exact substring of its (licensed) article
     # text and at most 40 words. A mechanical check: it reads the held-out texts but learns
@@ -79,7 +81,7 @@ def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     assert count >= len(golds)
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "fresh", "valid", "valid2"])
+@pytest.mark.parametrize("split", REAL_SPLITS)
 def test_real_corpus_gold_events_have_a_kind(split: str) -> None:
     # eval-extract pairs events by kind: an event without one could never be found.
     for gold in sorted((REAL / f"{split}-gold").glob("*.yaml")):
@@ -91,7 +93,7 @@ def test_real_corpus_gold_events_have_a_kind(split: str) -> None:
 def test_real_corpus_gold_is_one_corpus() -> None:
     # Keys are canonical across every split: read together with the example corpus, the gold
     # files of all splits must agree on every shared entity's attributes (one key, one entity).
-    paths = [REAL / f"{split}-gold" for split in ("dev", "test", "fresh", "valid", "valid2")] + [REPO / "examples" / "crimea"]
+    paths = [REAL / f"{split}-gold" for split in REAL_SPLITS] + [REPO / "examples" / "crimea"]
     problems = validate(paths)[1]
     assert problems == [], problems[:5]
 
