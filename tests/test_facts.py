@@ -594,3 +594,13 @@ def test_a_claim_naming_a_refused_entity_is_still_checked_for_its_own_mistakes(t
         f"{path}:6: 'date': '2021-13' has no month 13",
         f"{path}:7: subject 'person:nobody' is not declared in this file's entities",
     ]
+
+
+def test_real_corpus_splits_are_all_checked() -> None:
+    # A split added to the real corpus is checked by the gold tests above, and has a manifest.
+    on_disk = {d.name for d in REAL.iterdir() if d.is_dir() and not d.name.endswith("-gold")}
+    assert on_disk == set(REAL_SPLITS)
+    for split in REAL_SPLITS:
+        assert (REAL / f"{split}-gold").is_dir() and (REAL / f"manifest-{split}.yaml").is_file(), split
+        texts = {p.stem for p in (REAL / split).glob("*.txt")}
+        assert texts == {p.stem for p in (REAL / f"{split}-gold").glob("*.yaml")}, split
