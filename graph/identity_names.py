@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from graph.identity_orgs import OrgName, parse_org
+from graph.identity_words import SPELLINGS
 
 __all__ = ["ROLE_WORDS", "STOP", "ParsedName", "fold", "strip_roles", "skeleton", "sound", "parse_name",
            "surnames_relate", "givens_relate"]
@@ -127,6 +128,9 @@ def _strict(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word[:1] + "".join(c for c in word[1:] if c not in _VOWELS))
 
 
+_SPELLING_RE = re.compile(r"\b(?i:" + "|".join(sorted(SPELLINGS, key=len, reverse=True)) + r")\b")
+
+
 @dataclass(frozen=True)
 class ParsedName:
     text: str          # as written (role words stripped)
@@ -142,7 +146,8 @@ class ParsedName:
 
 def parse_name(text: str, person: bool, org: bool = False) -> ParsedName | None:
     stripped = strip_roles(text) if person else text.strip()
-    folded = fold(stripped)
+    # A body's name in British and American spelling is one name (Centre, Center).
+    folded = fold(stripped if person else _SPELLING_RE.sub(lambda m: SPELLINGS[m.group(0).lower()], stripped))
     if not folded:
         return None
     words = folded.split()

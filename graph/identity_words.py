@@ -9,7 +9,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-__all__ = ["PLACES", "PEOPLES", "PEOPLE_WORDS", "NOT_PLACES", "PLACE_FILLERS", "STOP", "place_of", "tokens"]
+__all__ = ["PLACES", "PEOPLES", "PEOPLE_WORDS", "NOT_PLACES", "PLACE_FILLERS", "STOP", "place_of", "tokens", "SPELLINGS"]
 
 # Places and their adjectives, one canonical form each; any other capitalised word ending in
 # -ian or -ean is read as a place adjective too (Georgian, Korean), its place the word less its "n".
@@ -46,8 +46,26 @@ def place_of(word: str, raw: str) -> str | None:
     return None
 
 
+# British and American spellings of the words bodies are named with: one word ("Crimean Centre
+# for Investigative Journalism" is the "Crimean Center ..."; "Organisation" is "Organization").
+SPELLINGS = {
+    "centre": "center", "centres": "centers", "organisation": "organization", "organisations": "organizations",
+    "defence": "defense", "programme": "program", "programmes": "programs", "labour": "labor",
+    "theatre": "theater", "councillor": "councilor", "councillors": "councilors", "judgement": "judgment",
+    "offence": "offense", "offences": "offenses", "licence": "license", "favour": "favor", "honour": "honor",
+    "neighbourhood": "neighborhood", "cooperation": "co-operation",
+}
+
+
 def tokens(text: str) -> list[tuple[str, str]]:
-    """(lower-case ASCII word, word as written) pairs; a hyphenated word is one word (Co-operation)."""
+    """(lower-case ASCII word, word as written) pairs; a hyphenated word is one word (Co-operation);
+    a British spelling is read as the American one (Centre, Center).
+
+    >>> tokens("Crimean Centre for Investigative Journalism") == tokens("Crimean Center for Investigative Journalism")
+    False
+    >>> [w for w, _ in tokens("Crimean Centre for Investigative Journalism")]
+    ['crimean', 'center', 'for', 'investigative', 'journalism']
+    """
     text = anyascii(unicodedata.normalize("NFKC", text))
     text = re.sub(r"['’]s\b", "", text)
     out = []
@@ -55,5 +73,5 @@ def tokens(text: str) -> list[tuple[str, str]]:
         raw = raw.strip(".'’-")
         word = re.sub(r"[^a-z0-9-]", "", raw.lower()).strip("-")
         if word:
-            out.append((word, raw))
+            out.append((SPELLINGS.get(word, word), raw))
     return out

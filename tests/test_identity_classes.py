@@ -245,3 +245,16 @@ def test_the_key_measure_pairs_a_town_with_a_town_but_still_counts_a_town_drafte
     assert align_keys([town, region], [named_so]) == {"place:velmorsk-oblast": "place:velmorsk-region"}
     # Only the town drafted where the gold reads the region: still paired, so the measure counts it.
     assert align_keys([town], [gold_region]) == {"place:velmorsk": "place:velmorsk-region"}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Harbour Centre for Civic Journalism", "Harbour Center for Civic Journalism"),
+    ("Defence Ministry of Freedonia", "Defense Ministry of Freedonia"),
+    ("Organisation for Lake Fisheries", "Organization for Lake Fisheries"),
+])
+def test_british_and_american_spellings_are_one_name(a: str, b: str) -> None:
+    m = compare(org("org:a", a), org("org:b", b))
+    assert m is not None and m.sure, m
+    other = compare(org("org:a", a), org("org:b", b.replace("Lake", "River").replace("Civic", "Youth")
+                                           .replace("Freedonia", "Sylvania")))
+    assert other is None or not other.sure, other  # the spelling fold makes no other body one
