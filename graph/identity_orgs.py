@@ -157,6 +157,29 @@ def court_words(head: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("okrug" if w in words else w for w in head)
 
 
+# Words that end a place's own name ("the Russian Federation", "the Autonomous Republic of Crimea").
+_PLACE_NAME_WORDS = frozenset("""federation republic kingdom states emirates region regions oblast krai raion
+district city peninsula autonomous territory territories county province occupied temporarily""".split())
+
+
+def _adjective(raw: str) -> bool:
+    """A place written as an adjective ("Russian", "Crimean"), not as a noun ("Europe", "Crimea")."""
+    return raw.endswith(("ian", "ean", "ese", "ish", "ican"))
+
+
+def _only_places(words: list[tuple[str, str]]) -> bool:
+    """Whether the words after a complement's first place, up to the next "of"/"in"/"for", say
+    only where: "of the Republic of Crimea" does; "of Europe Commissioner for Human Rights" does
+    not (the Council of Europe's Commissioner is a unit of its own, not a council)."""
+    for w, raw in words:
+        if w in _QUALIFIER_LINKS:
+            return True
+        if not (w in _STOP or w in _PLACE_FILLERS or w in _PLACE_NAME_WORDS or w in _PEOPLES or w in _PEOPLE_WORDS
+                or _place(w, raw)):
+            return False
+    return True
+
+
 @lru_cache(maxsize=131072)
 def parse_org(text: str) -> OrgName:
     """Read an organisation name (see the module docstring).
@@ -201,7 +224,8 @@ def parse_org(text: str) -> OrgName:
         rest = toks[m:]
         # A people opens a qualifier only when nothing but qualifiers follows ("of the Crimean
         # Tatar People", not "Delegates of the Tatar Kurultai").
-        if rest and (_place(*rest[0]) or rest[0][0] in _PEOPLES and all(
+        if rest and (_place(*rest[0]) and (_adjective(rest[0][1]) or _only_places(rest[1:]))
+                     or rest[0][0] in _PEOPLES and all(
                 w in _PEOPLES or w in _PEOPLE_WORDS or w in _STOP or _place(w, raw) for w, raw in rest)):
             end = k
             places.update(p for w, raw in toks[k + 1:] if (p := _place(w, raw)))

@@ -355,3 +355,13 @@ def test_an_acronym_inside_a_name_gives_all_its_letters() -> None:
     assert compare_orgs(parse_org("U.S."), parse_org("UN Secretary-General")) is None
     assert compare_orgs(parse_org("UNSG"), parse_org("UN Secretary-General"))
     assert compare_orgs(parse_org("OSCE"), parse_org("Organization for Security and Co-operation in Europe"))
+
+
+def test_a_unit_named_after_its_parent_and_place_is_not_the_parent() -> None:
+    """"Council of Freedonia Commissioner for Lakes" is the Commissioner, a unit of the council; "of
+    Freedonia" qualifies the council only where nothing but places follows it."""
+    from graph.identity_orgs import compare_orgs
+    assert not compare_orgs(parse_org("Council of Europe Commissioner for Human Rights"), parse_org("Council of Europe"))
+    assert not compare_orgs(parse_org("Council of Europe Commissioner for Lakes"), parse_org("Council of Europe"))
+    said = compare_orgs(parse_org("Supreme Court of the Republic of Crimea"), parse_org("Crimean Supreme Court"))
+    assert said and said[0] >= 0.9
