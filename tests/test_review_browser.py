@@ -48,10 +48,12 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A drafts folder: the dev article's draft, and a draft of a hostile article."""
     folder = tmp_path_factory.mktemp("drafts")
     out, doc = extract_article(ARTICLE, folder)
-    # One claim left for a person to decide (the extractor's rules may be sure of every claim).
-    if not any(c.get("review") == "pending" for c in doc.get("claims") or []):
-        doc["claims"][-1]["review"] = "pending"
-        write_fact_file(out, doc)
+    # Exactly one claim left for a person to decide, whatever the extractor's rules were sure of.
+    pending = [c for c in doc.get("claims") or [] if c.get("review") == "pending"] or [doc["claims"][-1]]
+    for c in doc["claims"]:
+        c.pop("review", None)
+    pending[0]["review"] = "pending"
+    write_fact_file(out, doc)
     articles = tmp_path_factory.mktemp("hostile-article")
     hostile = articles / "hostile.txt"
     hostile.write_text(f"{HOSTILE_TITLE}\n\n{HOSTILE_NAME} met {HOSTILE_ALIAS} in Kyiv.\n\n{HOSTILE_QUOTE} it.\n",
