@@ -59,6 +59,10 @@ class Loader:
         # read its digests): what a failed load takes back (Store.load).
         self.new_sources: frozenset[str] = frozenset()
         self.settled: frozenset[str] = frozenset()  # see load()
+        # Sources Neo4j holds, counted once and kept up to date by this load: only when the whole
+        # load is one transaction (``careful``, Store.load_small), where no other write comes between.
+        self._source_count: int | None = None
+        self._one_transaction = False
 
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
@@ -79,6 +83,7 @@ class Loader:
         constraint would fail the one transaction a small load runs in, Store.load_small).
         """
         self.settled = settled
+        self._one_transaction, self._source_count = careful, None
         summary = LoadSummary()
         clock = time.perf_counter()
 
@@ -237,7 +242,12 @@ class Loader:
     def _others(self, tx: ManagedTransaction, held: int) -> bool:
         """Whether Neo4j holds sources besides ``held`` of this load's and the settled ones (one number
         from its count store); if not, the sources that mention an entity are all this load's."""
-        return int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"]) != held + len(self.settled)
+        n = self._source_count
+        if n is None:
+            n = int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"])
+            if self._one_transaction:  # one round trip fewer the next time
+                self._source_count = n
+        return n != held + len(self.settled)
 
     # Each step below runs inside a managed transaction that the driver may retry, so
     # it returns its counts instead of adding them to the summary itself.
@@ -256,6 +266,8 @@ class Loader:
             rows.append({"key": key, "props": props})
         if rows:
             tx.run(S.MERGE_SOURCES, rows=rows).consume()
+        if self._source_count is not None:
+            self._source_count += counts.created["sources"]
         return counts
 
     def _create_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
