@@ -397,7 +397,8 @@ def _load(fc: fact_cache.FactCache, delta: Delta, store: Store,
         # One transaction: its commit is the only write since the stamp checked above, so the
         # stamp after it is the one to keep. (A write by someone else in the moment between that
         # check and this commit is not seen; ``load --full`` checks every source.)
-        summary, after = store.load_small(corpus, settled)
+        # Neo4j holds ``digests`` (checked above): the load need not read its sources' digests again.
+        summary, after = store.load_small(corpus, settled, held=digests)
     else:
         summary, after = store.load(corpus, progress=progress, settled=settled), None
     # What a full load counts as unchanged outside these sources.

@@ -68,7 +68,7 @@ class Loader:
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
              workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset(),
-             careful: bool = False) -> LoadSummary:
+             careful: bool = False, held: dict[str, str] | None = None) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
@@ -81,6 +81,8 @@ class Loader:
         holds them (loaders.delta), counted as loaded where an entity's sources are weighed.
         ``careful``: never take entities or claims for new (a statement that fails on a key
         constraint would fail the one transaction a small load runs in, Store.load_small).
+        ``held``: the digest of each source Neo4j holds, when the caller knows them (checked in
+        this very database with nothing written since, loaders.delta): not read again.
         """
         self.settled = settled
         self._one_transaction, self._source_count = careful, None
@@ -98,8 +100,11 @@ class Loader:
         # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
         # The digest is written last, so a load that died half-way is redone.
         digests = source_digests(corpus)
-        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
-            S.SOURCE_DIGESTS, keys=sorted(digests))})
+        if held is not None:
+            stored = {k: held[k] for k in digests if k in held}
+        else:
+            stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
+                S.SOURCE_DIGESTS, keys=sorted(digests))})
         self.new_sources = frozenset(digests) - frozenset(stored)
         source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
         dirty = frozenset(source_keys)
