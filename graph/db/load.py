@@ -63,6 +63,7 @@ class Loader:
         # load is one transaction (``careful``, Store.load_small), where no other write comes between.
         self._source_count: int | None = None
         self._one_transaction = False
+        self._held: dict[str, str] | None = None  # see load()
 
     # -- loading --------------------------------------------------------------------
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
@@ -85,7 +86,7 @@ class Loader:
         this very database with nothing written since, loaders.delta): not read again.
         """
         self.settled = settled
-        self._one_transaction, self._source_count = careful, None
+        self._one_transaction, self._source_count, self._held = careful, None, held
         summary = LoadSummary()
         clock = time.perf_counter()
 
@@ -223,7 +224,10 @@ class Loader:
                      for r in res]
             if found or not with_attrs:
                 return found
-            held = tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"]
+            if self._held is not None:  # (Neo4j may hold more of them: then the full check below runs)
+                held = sum(1 for k in corpus.sources if k in self._held)
+            else:
+                held = tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"]
             if not self._others(tx, held):
                 return found  # every source that mentions an entity is this load's: none to contradict
             for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=with_attrs):
