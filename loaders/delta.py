@@ -61,6 +61,14 @@ class Delta:
     before: dict[str, Entity | None] = field(default_factory=dict)  # affected key -> merged, last run
     after: dict[str, Entity | None] = field(default_factory=dict)  # affected key -> merged, now
     others: dict[str, list[tuple[str, Entity]]] = field(default_factory=dict)  # key -> unchanged files' entities
+    rows: list[tuple[Path | str, fact_cache.Stamp, dict[str, Any]]] = field(default_factory=list)  # to store (see keep)
+
+    def keep(self, fc: fact_cache.FactCache) -> None:
+        """Store the changed files' checked results in the cache (once: a load stores them with
+        its run summary, in one commit after Neo4j took them)."""
+        for shown, st, data in self.rows:
+            fc.store(shown, st, data)
+        self.rows = []
 
     @property
     def changed_entities(self) -> list[str]:
@@ -138,14 +146,18 @@ def _shape(data: Any) -> bool:
 
 def find_delta(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
                stamps: Mapping[Any, fact_cache.Stamp | None], judgements: Sequence[str | Path],
-               ontology: Ontology, keys: Mapping[Any, str] | None = None) -> Delta | None:
+               ontology: Ontology, keys: Mapping[Any, str] | None = None, store: bool = True) -> Delta | None:
     """The corpus of ``files`` as the last valid run's plus a few changed files, checked; None when
-    this run must take the full way. The changed files' checked results are stored in the cache.
-    ``keys``: each file's :func:`loaders.cache.file_key`, when known."""
+    this run must take the full way. The changed files' checked results are stored in the cache
+    (with ``store``; else later, by :meth:`Delta.keep`). ``keys``: each file's
+    :func:`loaders.cache.file_key`, when known."""
     try:
-        return _find(fc, paths, files, stamps, judgements, ontology, keys or {})
+        delta = _find(fc, paths, files, stamps, judgements, ontology, keys or {})
     except _Refused:
         return None
+    if store:
+        delta.keep(fc)
+    return delta
 
 
 def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str | Path],
@@ -264,7 +276,7 @@ def _find(fc: fact_cache.FactCache, paths: list[str | Path], files: Sequence[str
         data = to_cache(pf)
         st = stamps[shown[k]]
         if data is not None and st is not None:
-            fc.store(shown[k], st, data)
+            delta.rows.append((shown[k], st, data))
     return delta
 
 
@@ -385,7 +397,8 @@ def _load(fc: fact_cache.FactCache, delta: Delta, store: Store,
         # One transaction: its commit is the only write since the stamp checked above, so the
         # stamp after it is the one to keep. (A write by someone else in the moment between that
         # check and this commit is not seen; ``load --full`` checks every source.)
-        summary, after = store.load_small(corpus, settled)
+        # Neo4j holds ``digests`` (checked above): the load need not read its sources' digests again.
+        summary, after = store.load_small(corpus, settled, held=digests)
     else:
         summary, after = store.load(corpus, progress=progress, settled=settled), None
     # What a full load counts as unchanged outside these sources.

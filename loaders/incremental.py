@@ -138,13 +138,14 @@ def _full(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, refuse_drafts
 
 def _delta(run: _Run, fc: fact_cache.FactCache, ontology: Ontology, keep: bool = True) -> Delta | None:
     """The run as a few files changed since the last valid run of its corpus (loaders.delta);
-    its summary stored when ``keep`` (a load stores it once loaded, with the digests)."""
+    its summary and the changed files' rows stored when ``keep`` (a load stores them once
+    loaded, with the digests: one commit, and no lock on the cache while Neo4j loads)."""
     if run.key is None:
         return None
     from loaders.delta import find_delta
 
     delta = find_delta(fc, run.paths, run.files, run.info.stamps, [j for j, _st in run.judgements], ontology,
-                       run.keys)
+                       run.keys, store=keep)
     if delta is not None and keep:
         fc.store_run(run.key, delta.summary, run.corpus)
     return delta
@@ -228,13 +229,15 @@ def _load_cached(paths: list[str | Path], connect: Callable[[], Store], cache: P
         if delta is not None and run.key is not None:
             from loaders.delta import load_delta
 
-            fc.commit()  # the lock is not held while Neo4j loads
             with connect() as store:
                 loaded = load_delta(fc, delta, store, progress)
                 if loaded is not None:
                     summary, digests, stamp = loaded
+                    delta.keep(fc)
                     fc.store_run(run.key, {**delta.summary, "digests": digests, "stamp": stamp}, run.corpus)
                     return summary, store.uri
+        if delta is not None:
+            delta.keep(fc)  # the full way below then finds the changed files checked
         checked = _full(run, fc, ontology, refuse_drafts=True)
         fc.commit()  # the checked files stay cached whatever the load does; the lock is not held meanwhile
         summary, uri, stamp = _load(checked, connect, full, progress, stamped=run.stored is not None)

@@ -1,17 +1,15 @@
 """Loading a corpus into Neo4j: the diff, the plan and the writes.
 
-Loading is a diff: casegraph reads what Neo4j holds for the sources and claims
-being loaded, and writes only what changed, so a reload of unchanged files writes
-nothing. Claims are processed in chunks, each in one managed (retried) write
-transaction that first locks the Claim nodes Neo4j holds, so concurrent loads of
-overlapping files serialise on the claims they share instead of duplicating them.
-Claims Neo4j did not hold a moment before are created with CREATE without that
-lock-and-read pass; should one exist after all, the uniqueness constraint fails the
-statement and the chunk is rolled back and redone. A first load (nothing of it in Neo4j)
-creates its entities and claims that way without even reading which exist.
+Loading is a diff: casegraph reads what Neo4j holds for the sources and claims being loaded, and writes
+only what changed, so a reload of unchanged files writes nothing. Claims are processed in chunks, each in
+one managed (retried) write transaction that first locks the Claim nodes Neo4j holds, so concurrent loads
+of overlapping files serialise on the claims they share instead of duplicating them. Claims Neo4j did not
+hold a moment before are created with CREATE without that lock-and-read pass; should one exist after all,
+the uniqueness constraint fails the statement and the chunk is rolled back and redone. A first load
+(nothing of it in Neo4j) creates its entities and claims that way without even reading which exist.
 
-Counts and the claim plan come from :mod:`graph.db.loadplan`, rows from :mod:`graph.db.rows`,
-statements from :mod:`graph.db.statements`.
+Counts and the claim plan come from :mod:`graph.db.loadplan`, rows from :mod:`graph.db.rows`, statements
+from :mod:`graph.db.statements`.
 """
 
 from __future__ import annotations
@@ -51,12 +49,13 @@ WORKERS = 2  # concurrent write transactions (claims are locked, so chunks canno
 
 class Loader:
     """One load of a corpus into one store (see :meth:`graph.db.store.Store.load`)."""
+    _careful = False  # load()'s ``careful``: the whole load is one transaction
+    _count: int | None = None  # Neo4j's sources, counted once in a one-transaction load (see _others)
 
     def __init__(self, store: LoadTarget) -> None:
         self.store = store
         self.ontology = store.ontology
-        # Sources of this load that Neo4j did not hold when it began (known once the load has
-        # read its digests): what a failed load takes back (Store.load).
+        # Sources of this load Neo4j did not hold when it began: what a failed load takes back (Store.load).
         self.new_sources: frozenset[str] = frozenset()
         self.settled: frozenset[str] = frozenset()  # see load()
 
@@ -64,7 +63,7 @@ class Loader:
     @frozen_gc()  # the corpus out of the collector's sight (graph.memory)
     def load(self, corpus: Corpus, progress: bool = False, chunk_size: int = CHUNK_SIZE,
              workers: int = WORKERS, full: bool = False, settled: frozenset[str] = frozenset(),
-             careful: bool = False) -> LoadSummary:
+             careful: bool = False, held: dict[str, str] | None = None) -> LoadSummary:
         """Load a validated corpus; idempotent, and a reload replaces what its sources say.
 
         For every source in the corpus, evidence that source no longer gives is
@@ -77,8 +76,9 @@ class Loader:
         holds them (loaders.delta), counted as loaded where an entity's sources are weighed.
         ``careful``: never take entities or claims for new (a statement that fails on a key
         constraint would fail the one transaction a small load runs in, Store.load_small).
+        ``held``: each source's digest in Neo4j, when the caller just checked them (loaders.delta).
         """
-        self.settled = settled
+        self.settled, self._held, self._careful, self._count = settled, held, careful, None
         summary = LoadSummary()
         clock = time.perf_counter()
 
@@ -90,11 +90,11 @@ class Loader:
 
         self.store.ensure_schema()
         self._check_entities(corpus)
-        # A source whose digest in Neo4j matches is loaded exactly as it is now: skip it.
-        # The digest is written last, so a load that died half-way is redone.
+        # A source whose digest in Neo4j matches is loaded as it is now: skipped (written last: a load
+        # that died half-way is redone).
         digests = source_digests(corpus)
-        stored = self.store.execute_read(lambda tx: {r["key"]: r["digest"] for r in tx.run(
-            S.SOURCE_DIGESTS, keys=sorted(digests))})
+        stored = {k: held[k] for k in digests if k in held} if held is not None else self.store.execute_read(
+            lambda tx: {r["key"]: r["digest"] for r in tx.run(S.SOURCE_DIGESTS, keys=sorted(digests))})
         self.new_sources = frozenset(digests) - frozenset(stored)
         source_keys = sorted(k for k in digests if full or stored.get(k) != digests[k])
         dirty = frozenset(source_keys)
@@ -117,9 +117,9 @@ class Loader:
             return summary
 
         summary.add(self.store.execute_write(partial(self._load_sources, corpus=corpus, keys=source_keys)))
-        # When Neo4j holds none of this load's sources, its entities are most likely new:
-        # they are CREATEd without the lock-and-read pass, until a chunk hits one that
-        # exists (the key constraint fails it; it is rolled back and redone the careful way).
+        # When Neo4j holds none of this load's sources, its entities are most likely new: they are CREATEd
+        # without the lock-and-read pass, until a chunk hits one that exists (the key constraint fails it;
+        # it is rolled back and redone the careful way).
         entities_new = threading.Event()
         if not stored and not careful:
             entities_new.set()
@@ -153,14 +153,13 @@ class Loader:
         touched = sorted(claim_keys | set(stale))
         loaded = frozenset(corpus.sources)
         chunks = list(in_chunks(touched, chunk_size))
-        # A chunk whose claims Neo4j already holds as they are costs one read and no
-        # lock; a first load skips that read once it has seen a chunk that needed writes.
+        # A chunk whose claims Neo4j already holds as they are costs one read and no lock; a first load
+        # skips that read once it has seen a chunk that needed writes.
         expect_writes = threading.Event()
         if careful:  # one transaction (Store.load_small): a look without locks first is two more round trips
             expect_writes.set()
-        # Set while every chunk seen so far held only claims Neo4j did not have (a first
-        # load): later chunks then skip even the read of which claims exist, and take all
-        # theirs for new; the claim id constraint still refuses any that exists.
+        # Set while every chunk seen so far held only claims Neo4j did not have (a first load): later chunks
+        # then skip even the read of which claims exist, and take all theirs for new (the constraint holds).
         all_new = threading.Event()
 
         def do_chunk(chunk: list[str]) -> Counts:
@@ -171,9 +170,8 @@ class Loader:
                 if not expect_writes.is_set() and plan.counts.created["claims"] == len(chunk) and not careful:
                     all_new.set()
                 expect_writes.set()
-            # Claims Neo4j does not hold yet are created without locking and reading them
-            # first. Should another load create one of them meanwhile, that transaction
-            # is rolled back and the chunk is redone the careful way.
+            # Claims Neo4j does not hold yet are created without locking and reading them first. Should
+            # another load create one meanwhile, that transaction is rolled back and redone the careful way.
             fresh = frozenset() if careful else frozenset(chunk) if all_new.is_set() else self.store.execute_read(
                 partial(_missing_claims, ids=chunk))
             try:
@@ -213,7 +211,8 @@ class Loader:
                      for r in res]
             if found or not with_attrs:
                 return found
-            held = tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"]
+            held = (sum(1 for k in corpus.sources if k in self._held) if self._held is not None  # (too few: the full check)
+                    else tx.run(S.SOURCES_HELD, keys=sorted(corpus.sources)).single(strict=True)["n"])
             if not self._others(tx, held):
                 return found  # every source that mentions an entity is this load's: none to contradict
             for r in tx.run(S.ENTITIES_WITH_MENTIONS, keys=with_attrs):
@@ -237,10 +236,11 @@ class Loader:
     def _others(self, tx: ManagedTransaction, held: int) -> bool:
         """Whether Neo4j holds sources besides ``held`` of this load's and the settled ones (one number
         from its count store); if not, the sources that mention an entity are all this load's."""
-        return int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"]) != held + len(self.settled)
+        n = self._count if self._count is not None else int(tx.run(S.SOURCE_COUNT).single(strict=True)["n"])
+        self._count = n if self._careful else None  # kept only where no other write comes between
+        return n != held + len(self.settled)
 
-    # Each step below runs inside a managed transaction that the driver may retry, so
-    # it returns its counts instead of adding them to the summary itself.
+    # Each step below runs in a managed transaction the driver may retry: it returns its counts.
     def _load_sources(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
         counts = Counts()
         existing = {r["key"]: without(r["props"], "digest") for r in tx.run(
@@ -256,6 +256,7 @@ class Loader:
             rows.append({"key": key, "props": props})
         if rows:
             tx.run(S.MERGE_SOURCES, rows=rows).consume()
+        self._count = None if self._count is None else self._count + counts.created["sources"]  # (see _others)
         return counts
 
     def _create_entities(self, tx: ManagedTransaction, corpus: Corpus, keys: list[str]) -> Counts:
@@ -290,9 +291,9 @@ class Loader:
             for r in tx.run(S.merge_entities(self.ontology, label), keys=label_keys):
                 if len(r["props"]) > 1:  # a node MERGE just made holds only its key
                     existing[r["key"]] = dict(r["props"])
-        # An entity that only this load's sources mention is what they say now: names and
-        # `sensitive` it got from a judgement since deleted, or an edit since undone, go. One
-        # no source mentions yet may be another load's, half-written: merged with, as before.
+        # An entity that only this load's sources mention is what they say now: names and `sensitive` it
+        # got from a judgement since deleted, or an edit since undone, go. One no source mentions yet may
+        # be another load's, half-written: merged with, as before.
         loaded = set(corpus.sources) | self.settled
         if not self._others(tx, len(corpus.sources)):  # the load's sources are all in Neo4j by now
             own = {r["key"] for r in tx.run(S.ENTITIES_MENTIONED, keys=sorted(existing))}
@@ -318,8 +319,8 @@ class Loader:
         """Make each given source's MENTIONS edges exactly its declared entities (``mentions_of``)."""
         counts = Counts()
         want = {(s, key) for s in sources for key in mentions_of.get(s, ())}
-        # Lock the sources (a same-value write takes the lock and changes nothing), so a
-        # concurrent load of the same source waits here and then sees these edges.
+        # Lock the sources (a same-value write takes the lock, changes nothing): a concurrent load of the
+        # same source waits here and then sees these edges.
         have = {(r["s"], r["e"]) for r in tx.run(S.LOCK_SOURCE_MENTIONS, sources=sources)}
         add = sorted(want - have)
         drop = sorted(have - want)

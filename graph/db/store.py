@@ -281,15 +281,17 @@ class Store:
         return self._retrying(attempt)
 
     # -- loading (graph.db.load) -------------------------------------------------------
-    def load_small(self, corpus: Corpus, settled: frozenset[str] = frozenset()) -> tuple[LoadSummary, str | None]:
+    def load_small(self, corpus: Corpus, settled: frozenset[str] = frozenset(),
+                   held: dict[str, str] | None = None) -> tuple[LoadSummary, str | None]:
         """:meth:`load` in one write transaction (one commit, a few statements on one connection),
-        for a corpus of a few files (loaders.delta); what it did and the stamp right after it."""
+        for a corpus of a few files (loaders.delta); what it did and the stamp right after it.
+        ``held``: each source's digest in Neo4j, when known (see :meth:`graph.db.load.Loader.load`)."""
         self.ensure_schema()
 
         def attempt() -> tuple[LoadSummary, str | None]:
             with self.session() as session:
                 summary = session.execute_write(lambda tx: Loader(InOneTransaction(self, tx)).load(
-                    corpus, workers=1, settled=settled, careful=True))
+                    corpus, workers=1, settled=settled, careful=True, held=held))
                 return summary, session_stamp(session)
         return self._retrying(attempt)
 
