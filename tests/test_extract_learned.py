@@ -1,0 +1,100 @@
+"""The learned event finder (loaders/extract/learn): its weights are what training makes, it
+applies them offline in plain Python, and it adds events the rules miss, with exact quotes."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from loaders.extract.claims import ClaimDraft
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.learn.apply import WEIGHTS, Model, learned_events, load_model
+from loaders.extract.learn.features import sentence_spans
+from loaders.extract.learn.train import train
+from loaders.extract.mentions import find_entries, find_people
+from loaders.facts import validate
+from tests.extract_helpers import check_quotes, extract
+
+ABDUCTED = ("Enver Ametov, 24, and Server Ibraimov, 31, were pushed into a car by three men in masks "
+            "on 4 June and have not been seen since.")
+
+
+def _with_learned(body: str) -> tuple[str, list[ClaimDraft], list[ClaimDraft]]:
+    """The rules' claims of ``body``, and the claims the learned finder adds to them."""
+    text, ex = extract(body)
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    n = len(ex.claims)
+    added = learned_events(text, [m for p in people for m in p.mentions] + entries, ex)
+    assert added == len(ex.claims) - n
+    return text, ex.claims[:n], ex.claims[n:]
+
+
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    # Nobody edits weights.json by hand: `make learn` writes it from the annotated corpus.
+    assert train() == WEIGHTS.read_text(encoding="utf-8")
+
+
+def test_an_abduction_the_rules_miss_becomes_one_event_per_person() -> None:
+    text, rules, learned = _with_learned(ABDUCTED)
+    assert not [c for c in rules if c.predicate == "PARTICIPANT_IN"]
+    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned if c.predicate == "PARTICIPANT_IN"}
+    assert ("person:enver-ametov", "event:enver-ametov-other", "target") in got
+    assert ("person:server-ibraimov", "event:server-ibraimov-other", "target") in got
+    assert ("org:masked-men-generic", "event:enver-ametov-other", "perpetrator") in got
+    check_quotes(text, learned)
+    assert all(text[c.span[0]:c.span[1]] == ABDUCTED for c in learned)
+    assert all(0.85 <= c.confidence <= 0.99 and c.rule.startswith("learned:") for c in learned)
+
+
+def test_what_the_rules_found_is_not_found_twice() -> None:
+    text, rules, learned = _with_learned("Ruslan Temirov was detained by the FSB in Simferopol on 3 May 2021.")
+    assert ("person:ruslan-temirov", "event:ruslan-temirov-detention") in {(c.subject, c.object) for c in rules}
+    assert not [c for c in learned if c.subject == "person:ruslan-temirov"]
+
+
+def test_if_convicted_is_no_verdict() -> None:
+    _text, _rules, learned = _with_learned("If convicted, Mykhailo Petrenko faces up to five years in prison.")
+    assert not [c for c in learned if c.object.endswith("-verdict")]
+
+
+def test_the_model_is_a_sparse_dot_product() -> None:
+    model = Model.from_json('{"threshold": 0.5, "classes": ["arrest/target", "search/perpetrator"], "bias": [-1.0, 0.5],'
+                            ' "weights": {"w1:detain": [[0, 2.5]], "L:by": [[0, -0.5], [1, 1.0]]}}')
+    p = model.probabilities(["w1:detain", "L:by", "unknown"])
+    assert p[0] == 1 / (1 + math.exp(-(-1.0 + 2.5 - 0.5)))
+    assert p[1] == 1 / (1 + math.exp(-(0.5 + 1.0)))
+    shipped = load_model()
+    assert shipped.classes and 0.5 <= shipped.threshold < 1 and len(shipped.bias) == len(shipped.classes)
+
+
+def test_applying_the_weights_needs_no_training_library() -> None:
+    code = "import sys, loaders.extract.draft, loaders.extract.learn.apply as a; a.load_model(); " \
+           "assert not [m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy', 'numpy')], sys.modules.keys()"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_sentences_of_the_finder() -> None:
+    text = "Title line\n\nMr. Ametov was detained. He said: “Yes.” Then 5 men left.\nNext line"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Title line", "Mr. Ametov was detained.", "He said: “Yes.”", "Then 5 men left.", "Next line"]
+
+
+def test_extract_learned_option(tmp_path: Path) -> None:
+    article = tmp_path / "made-up.txt"
+    article.write_text(f"Two men missing in Crimea\n\n{ABDUCTED}\n", encoding="utf-8")
+    for flag, expected in (([], False), (["--learned"], True)):
+        out = tmp_path / f"out{len(flag)}"
+        result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(out), *flag])
+        assert result.exit_code == 0, result.output
+        doc = yaml.safe_load((out / "made-up.yaml").read_text(encoding="utf-8"))
+        events = {e["key"] for e in doc["entities"] if e["label"] == "Event"}
+        assert ("event:enver-ametov-other" in events) is expected
+        assert not validate([out])[1]
