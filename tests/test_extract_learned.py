@@ -21,8 +21,10 @@ from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import validate
 from tests.extract_helpers import check_quotes, extract
 
-ABDUCTED = ("Enver Ametov, 24, and Server Ibraimov, 31, were pushed into a car by three men in masks "
-            "on 4 June and have not been seen since.")
+EXTENDED = ("Server Ibraimov had his sentence extended yet again to a total of 14 years’ imprisonment "
+            "for alleged involvement with Hizb ut-Tahrir.")
+RAIDED = ("On 3 May 2021, officers of the FSB and the National Guard raided the homes of Ruslan Temirov and "
+          "Enver Ametov in Simferopol.")
 
 
 def _with_learned(body: str) -> tuple[str, list[ClaimDraft], list[ClaimDraft]]:
@@ -42,16 +44,24 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
     assert train() == WEIGHTS.read_text(encoding="utf-8")
 
 
-def test_an_abduction_the_rules_miss_becomes_one_event_per_person() -> None:
-    text, rules, learned = _with_learned(ABDUCTED)
+def test_a_sentence_the_rules_give_no_event_gets_one() -> None:
+    text, rules, learned = _with_learned(EXTENDED)
     assert not [c for c in rules if c.predicate == "PARTICIPANT_IN"]
-    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned if c.predicate == "PARTICIPANT_IN"}
-    assert ("person:enver-ametov", "event:enver-ametov-other", "target") in got
-    assert ("person:server-ibraimov", "event:server-ibraimov-other", "target") in got
-    assert ("org:masked-men-generic", "event:enver-ametov-other", "perpetrator") in got
+    [claim] = learned
+    assert (claim.subject, claim.predicate, claim.object, claim.qualifiers) == (
+        "person:server-ibraimov", "PARTICIPANT_IN", "event:server-ibraimov-verdict", {"role": "target"})
+    assert text[claim.span[0]:claim.span[1]] == EXTENDED
+    assert 0.85 <= claim.confidence <= 0.99 and claim.rule == "learned:verdict"
     check_quotes(text, learned)
-    assert all(text[c.span[0]:c.span[1]] == ABDUCTED for c in learned)
-    assert all(0.85 <= c.confidence <= 0.99 and c.rule.startswith("learned:") for c in learned)
+
+
+def test_a_perpetrator_the_rules_miss_joins_their_events() -> None:
+    text, rules, learned = _with_learned(RAIDED)
+    events = {c.object for c in rules if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
+    assert events == {"event:ruslan-temirov-search", "event:enver-ametov-search"}
+    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
+    assert got == {("org:fsb", ev, "perpetrator") for ev in events}
+    check_quotes(text, learned)
 
 
 def test_what_the_rules_found_is_not_found_twice() -> None:
@@ -89,12 +99,12 @@ def test_sentences_of_the_finder() -> None:
 
 def test_extract_learned_option(tmp_path: Path) -> None:
     article = tmp_path / "made-up.txt"
-    article.write_text(f"Two men missing in Crimea\n\n{ABDUCTED}\n", encoding="utf-8")
+    article.write_text(f"Another year in prison\n\n{EXTENDED}\n", encoding="utf-8")
     for flag, expected in (([], False), (["--learned"], True)):
         out = tmp_path / f"out{len(flag)}"
         result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(out), *flag])
         assert result.exit_code == 0, result.output
         doc = yaml.safe_load((out / "made-up.yaml").read_text(encoding="utf-8"))
         events = {e["key"] for e in doc["entities"] if e["label"] == "Event"}
-        assert ("event:enver-ametov-other" in events) is expected
+        assert ("event:server-ibraimov-verdict" in events) is expected
         assert not validate([out])[1]

@@ -2,7 +2,7 @@
 
 ``casegraph extract --learned`` scores every person and organisation mention of a sentence
 with one small logistic regression per (event kind, role), trained on the annotated
-development corpus, and adds the events and ``PARTICIPANT_IN`` / ``STATES`` claims the rules
+development corpus, and adds the events and ``PARTICIPANT_IN`` claims the rules
 did not make (:mod:`.apply`). The weights ship as ``weights.json`` beside this module and
 are applied in plain Python; scikit-learn is needed only to retrain them (:mod:`.train`,
 ``make learn``). The features are in :mod:`.features`.

@@ -10,9 +10,7 @@ annotators group them:
 
 - a *target* (or a person's own *participant* act) makes one event per entity and kind,
   keyed like the rules' (``event:<name>-<kind>``), unless the rules already gave that entity
-  an event of that kind;
-- a *speaker* (``states``) makes one statement (or publication) event per speaker, unless the
-  rules already have that speaker state something;
+  an event of that kind; a mention is the target of one act per sentence (its likeliest kind);
 - a *perpetrator*, *judge* or *organiser* joins the events of its kind that the same sentence
   names a target of (the rules' or the ones just made).
 
@@ -32,7 +30,7 @@ from pathlib import Path
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.guards import irrealis
-from loaders.extract.learn.features import Span, candidate_features, sentence_spans, triggers
+from loaders.extract.learn.features import Span, Tokens, candidate_features, sentence_spans, tokens, triggers
 from loaders.extract.mention_types import Mention, Sentence
 
 __all__ = ["Model", "load_model", "learned_events"]
@@ -41,7 +39,6 @@ WEIGHTS = Path(__file__).with_name("weights.json")
 _MAKES_EVENT = ("target", "participant")
 _JOINS_EVENT = ("perpetrator", "judge", "organiser")
 _STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
-_REPORT_KINDS = {"statement": "statement", "publication": "report"}
 
 
 @dataclass
@@ -126,13 +123,19 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                 break
             if s.end <= sent[1]:
                 inside.append(s)
-        trig = None
+        trig: list[tuple[int, int, str]] | None = None
+        toks: Tokens | None = None
         for s in inside:
             if s.label not in ("Person", "Organisation"):
                 continue
-            trig = triggers(text, sent) if trig is None else trig
-            probs = model.probabilities(candidate_features(text, sent, s, inside, sent[0] < first_line, trig))
+            if trig is None or toks is None:  # once per sentence, for its first candidate
+                trig, toks = triggers(text, sent), tokens(text, sent[0], sent[1], inside)
+            probs = model.probabilities(candidate_features(text, sent, s, inside, sent[0] < first_line, trig, toks))
+            # One act per mention and sentence: of the kinds it would be the target of, the likeliest.
+            top = max((p for (_k, r), p in zip(model.classes, probs, strict=True) if r in _MAKES_EVENT), default=0.0)
             for (kind, role), p in zip(model.classes, probs, strict=True):
+                if role in _MAKES_EVENT and p < top:
+                    continue
                 if p < model.threshold or not _fits(s, role):
                     continue
                 said = [(a, b) for a, b, k in trig if k == kind]
@@ -151,9 +154,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
         return 0
     n = len(ex.claims)
     kinds = {k: str(e.attributes.get("kind") or "") for k, e in ex.entities.items() if e.label == "Event"}
-    # What the rules already say: (entity, kind) pairs with an event, and the speakers.
+    # What the rules already say: (entity, kind) pairs with an event.
     have = {(c.subject, kinds.get(c.object)) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
-    speakers = {c.subject for c in ex.claims if c.predicate == "STATES"}
     # Events named in each sentence (by a target's claim quoting it), by kind.
     named: dict[tuple[tuple[int, int], str], list[str]] = {}
     sents = sorted({h.sent for h in hits})
@@ -168,22 +170,14 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
     for h in sorted(best.values(), key=lambda h: (h.span.start, h.kind, h.role)):
         ref, e = h.span.ref, ex.entities[h.span.ref]
         quote, conf = h.quote(text), round(h.p, 2)
-        if h.role == "states" and h.kind in _REPORT_KINDS:
-            if ref in speakers:
-                continue
-            ev = f"event:{slug(e.name)}-{_REPORT_KINDS[h.kind]}"
-            ex.entity(ev, "Event", f"{'Report' if h.kind == 'publication' else 'Statement'} by {e.name}", kind=h.kind)
-            ex.claim(ref, "STATES", ev, quote, conf, f"learned:{h.kind}")
-            speakers.add(ref)
-        elif h.role in _MAKES_EVENT and (e.label == "Person" or h.role == "target"):
+        if h.role in _MAKES_EVENT and (e.label == "Person" or h.role == "target"):
             if (ref, h.kind) in have:
                 continue
             ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
             if ev in ex.entities and kinds.get(ev) != h.kind:
                 ev += "-learned"
             what = h.kind.replace("_", " ").capitalize()
-            name = f"{what} of {e.name}" if h.kind != "other" else f"Act against {e.name}"
-            ex.entity(ev, "Event", name if h.role == "target" else f"{what} with {e.name}", kind=h.kind)
+            ex.entity(ev, "Event", f"{what} of {e.name}" if h.role == "target" else f"{what} with {e.name}", kind=h.kind)
             kinds[ev] = h.kind
             ex.claim(ref, "PARTICIPANT_IN", ev, quote, conf, f"learned:{h.kind}", role=h.role)
             have.add((ref, h.kind))

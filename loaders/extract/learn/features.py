@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from loaders.extract.gazetteer import load_gazetteer
 
-__all__ = ["Span", "sentence_spans", "candidate_features", "tokens"]
+__all__ = ["Span", "Tokens", "sentence_spans", "candidate_features", "tokens", "triggers"]
 
 # Sentence ends: a stop before a capital or a digit; lines never share a sentence.
 _STOP_RE = re.compile(r"[.!?][”\"’)]?(?=\s+[“\"(]?[A-ZА-Я0-9])")
@@ -64,20 +64,20 @@ def _stem(word: str) -> str:
     return word.lower().replace("’", "'")[:6]
 
 
-def tokens(text: str, a: int, b: int, spans: Sequence[Span], own: Span) -> tuple[list[str], int]:
-    """The tokens of ``text[a:b]``, each mention one placeholder; and the index of ``own``'s."""
+Tokens = tuple[list[str], dict[tuple[int, int, str], int]]
+
+
+def tokens(text: str, a: int, b: int, spans: Sequence[Span]) -> Tokens:
+    """The tokens of ``text[a:b]``, each mention one placeholder; and where each mention's stands."""
     out: list[str] = []
-    at = -1
+    at: dict[tuple[int, int, str], int] = {}
     pos = a
     for s in sorted(spans, key=lambda s: s.start):
         if s.start < pos or s.end > b:
             continue  # overlapping or outside: its words stay words
         out.extend(_stem(t) for t in _TOKEN_RE.findall(text, pos, s.start))
-        if s is own:
-            at = len(out)
-            out.append("<SELF>")
-        else:
-            out.append(f"<{s.label}>")
+        at[(s.start, s.end, s.ref)] = len(out)
+        out.append(f"<{s.label}>")
         pos = s.end
     out.extend(_stem(t) for t in _TOKEN_RE.findall(text, pos, b))
     return out, at
@@ -91,9 +91,9 @@ def triggers(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
 
 
 def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Sequence[Span], title: bool,
-                       trig: Sequence[tuple[int, int, str]] = ()) -> list[str]:
+                       trig: Sequence[tuple[int, int, str]] = (), toks: Tokens | None = None) -> list[str]:
     """The features of mention ``own`` in sentence ``sent`` (``spans``: every mention of the sentence;
-    ``trig``: its event triggers, :func:`triggers`)."""
+    ``trig``: its event triggers, :func:`triggers`; ``toks``: its :func:`tokens`, when already made)."""
     feats = ["bias", f"label:{own.label}"]
     for a, b, kind in trig:
         if a < own.end and own.start < b:
@@ -110,10 +110,11 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
         feats.append(f"okind:{own.kind}")
     if title:
         feats.append("title")
-    toks, at = tokens(text, sent[0], sent[1], spans, own)
+    words, where = toks or tokens(text, sent[0], sent[1], spans)
+    at = where.get((own.start, own.end, own.ref), -1)
     if at < 0:
         return feats
-    for i, t in enumerate(toks):
+    for i, t in enumerate(words):
         if i == at:
             continue
         d = i - at
@@ -122,8 +123,8 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
             feats.append(f"{'L' if d < 0 else 'R'}:{t}")
         if abs(d) <= _EXACT:
             feats.append(f"w{d}:{t}")
-    left = toks[max(0, at - 2):at]
-    right = toks[at + 1:at + 3]
+    left = words[max(0, at - 2):at]
+    right = words[at + 1:at + 3]
     feats.append("L2:" + "_".join(left))
     feats.append("R2:" + "_".join(right))
     return list(dict.fromkeys(feats))
