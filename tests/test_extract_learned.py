@@ -21,8 +21,7 @@ from loaders.extract.mentions import find_entries, find_people
 from loaders.facts import validate
 from tests.extract_helpers import check_quotes, extract
 
-EXTENDED = ("Server Ibraimov had his sentence extended yet again to a total of 14 years’ imprisonment "
-            "for alleged involvement with Hizb ut-Tahrir.")
+CUSTODY = "For Enver Ametov and other Ukrainian hostages, more than one year has passed in Russian custody."
 RAIDED = ("On 3 May 2021, officers of the FSB and the National Guard raided the homes of Ruslan Temirov and "
           "Enver Ametov in Simferopol.")
 
@@ -45,13 +44,13 @@ def test_retraining_reproduces_the_shipped_weights() -> None:
 
 
 def test_a_sentence_the_rules_give_no_event_gets_one() -> None:
-    text, rules, learned = _with_learned(EXTENDED)
+    text, rules, learned = _with_learned(CUSTODY)
     assert not [c for c in rules if c.predicate == "PARTICIPANT_IN"]
     [claim] = learned
     assert (claim.subject, claim.predicate, claim.object, claim.qualifiers) == (
-        "person:server-ibraimov", "PARTICIPANT_IN", "event:server-ibraimov-verdict", {"role": "target"})
-    assert text[claim.span[0]:claim.span[1]] == EXTENDED
-    assert 0.85 <= claim.confidence <= 0.99 and claim.rule == "learned:verdict"
+        "person:enver-ametov", "PARTICIPANT_IN", "event:enver-ametov-detention", {"role": "target"})
+    assert text[claim.span[0]:claim.span[1]] == CUSTODY
+    assert 0.85 <= claim.confidence <= 0.99 and claim.rule == "learned:detention"
     check_quotes(text, learned)
 
 
@@ -99,12 +98,12 @@ def test_sentences_of_the_finder() -> None:
 
 def test_extract_learned_option(tmp_path: Path) -> None:
     article = tmp_path / "made-up.txt"
-    article.write_text(f"Another year in prison\n\n{EXTENDED}\n", encoding="utf-8")
+    article.write_text(f"Another year in prison\n\n{CUSTODY}\n", encoding="utf-8")
     for flag, expected in (([], False), (["--learned"], True)):
         out = tmp_path / f"out{len(flag)}"
         result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(out), *flag])
         assert result.exit_code == 0, result.output
         doc = yaml.safe_load((out / "made-up.yaml").read_text(encoding="utf-8"))
         events = {e["key"] for e in doc["entities"] if e["label"] == "Event"}
-        assert ("event:server-ibraimov-verdict" in events) is expected
+        assert ("event:enver-ametov-detention" in events) is expected
         assert not validate([out])[1]

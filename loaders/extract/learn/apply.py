@@ -8,10 +8,10 @@ For every sentence and every person or organisation the extractor found in it, e
 (event kind, role) gets a probability. The positive ones become claims, grouped as the
 annotators group them:
 
-- a *target* (or a person's own *participant* act) makes one event per entity and kind,
+- a *target* makes one event per entity and kind,
   keyed like the rules' (``event:<name>-<kind>``), unless the rules already gave that entity
   an event of that kind; a mention is the target of one act per sentence (its likeliest kind);
-- a *perpetrator*, *judge* or *organiser* joins the events of its kind that the same sentence
+- a *perpetrator* or *judge* joins the events of its kind that the same sentence
   names a target of (the rules' or the ones just made).
 
 Every claim quotes its own sentence (exact text, with its span); its confidence is the
@@ -36,8 +36,8 @@ from loaders.extract.mention_types import Mention, Sentence
 __all__ = ["Model", "load_model", "learned_events"]
 
 WEIGHTS = Path(__file__).with_name("weights.json")
-_MAKES_EVENT = ("target", "participant")
-_JOINS_EVENT = ("perpetrator", "judge", "organiser")
+_MAKES_EVENT = ("target",)
+_JOINS_EVENT = ("perpetrator", "judge")
 _STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
 
 
@@ -170,14 +170,14 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
     for h in sorted(best.values(), key=lambda h: (h.span.start, h.kind, h.role)):
         ref, e = h.span.ref, ex.entities[h.span.ref]
         quote, conf = h.quote(text), round(h.p, 2)
-        if h.role in _MAKES_EVENT and (e.label == "Person" or h.role == "target"):
+        if h.role in _MAKES_EVENT:
             if (ref, h.kind) in have:
                 continue
             ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
             if ev in ex.entities and kinds.get(ev) != h.kind:
                 ev += "-learned"
             what = h.kind.replace("_", " ").capitalize()
-            ex.entity(ev, "Event", f"{what} of {e.name}" if h.role == "target" else f"{what} with {e.name}", kind=h.kind)
+            ex.entity(ev, "Event", f"{what} of {e.name}", kind=h.kind)
             kinds[ev] = h.kind
             ex.claim(ref, "PARTICIPANT_IN", ev, quote, conf, f"learned:{h.kind}", role=h.role)
             have.add((ref, h.kind))

@@ -33,7 +33,7 @@ from loaders.extract.learn.features import Span, candidate_features, sentence_sp
 __all__ = ["SPLITS", "Example", "article_examples", "corpus_examples", "fit", "main"]
 
 ROOT = Path(__file__).resolve().parents[3] / "examples" / "articles" / "real"
-SPLITS = ("dev", "valid", "dev2")     # development material only (never valid2, test, fresh, valid3)
+SPLITS = ("dev", "valid", "dev2", "dev3")  # development material only (never valid2, test, fresh, valid3)
 WEIGHTS = Path(__file__).with_name("weights.json")
 MIN_POSITIVES = 5                     # a (kind, role) seen fewer times is not learned
 MIN_COUNT = 2                         # a feature seen fewer times is left out
@@ -41,6 +41,9 @@ MIN_COUNT = 2                         # a feature seen fewer times is left out
 # they found): "other", the catch-all kind whose acts differ from article to article, and who
 # states what (STATES), where annotators differ most ("according to X" is a statement to some).
 KINDS_LEFT_OUT = ("other",)
+# The roles the finder groups into events (loaders/extract/learn/apply.py): whom an act was done to,
+# who did it, which court judged. A participant or organiser (of a resolution, a rally) is another story.
+ROLES = ("target", "perpetrator", "judge")
 C = 1.0                               # inverse L1 strength: sparse weights, a small file
 CLASS_WEIGHT: str | None = "balanced"  # few positives per class: weigh them up (then a high threshold)
 THRESHOLD = 0.85                      # the probability a claim needs (chosen on dev2, trained without it)
@@ -94,7 +97,8 @@ def article_examples(article: str, text: str, doc: dict[str, Any]) -> list[Examp
     positive: dict[int, set[str]] = defaultdict(set)   # span index -> classes
     claimed: dict[str, set[str]] = defaultdict(set)    # entity -> classes it has a claim of
     for c in doc.get("claims") or []:
-        if c.get("predicate") != "PARTICIPANT_IN" or kinds.get(c.get("object"), "other") in KINDS_LEFT_OUT:
+        if c.get("predicate") != "PARTICIPANT_IN" or kinds.get(c.get("object"), "other") in KINDS_LEFT_OUT \
+                or str(c.get("role") or "target") not in ROLES:
             continue
         cls = class_name(kinds[c["object"]], str(c.get("role") or "target"))
         claimed[c["subject"]].add(cls)
