@@ -8,12 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
 from casegraph.cli import cli
 from loaders.extract.claims import ClaimDraft
 from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.learn import apply
 from loaders.extract.learn.apply import WEIGHTS, Model, learned_events, load_model
 from loaders.extract.learn.features import sentence_spans
 from loaders.extract.learn.train import train
@@ -26,26 +28,30 @@ RAIDED = ("On 3 May 2021, officers of the FSB and the National Guard raided the 
           "Enver Ametov in Simferopol.")
 
 
-def _with_learned(body: str) -> tuple[str, list[ClaimDraft], list[ClaimDraft]]:
-    """The rules' claims of ``body``, and the claims the learned finder adds to them."""
+def _with_learned(body: str, keep: str = "all", model: Model | None = None) -> tuple[str, list[ClaimDraft], list[ClaimDraft]]:
+    """The rules' claims of ``body``, and the claims the learned finder adds to them. ``keep``:
+    the rules' claims the finder sees ("all"; "targets": their events and whom they happened to;
+    "none": nothing, as if the rules had found no event, so a test holds whatever the rules learn)."""
     text, ex = extract(body)
+    if keep != "all":
+        ex.claims = [c for c in ex.claims if keep == "targets" and c.qualifiers.get("role") == "target"]
     gaz = load_gazetteer()
     entries = find_entries(text, gaz)
     people, _ = find_people(text, entries, gaz)
     n = len(ex.claims)
-    added = learned_events(text, [m for p in people for m in p.mentions] + entries, ex)
+    added = learned_events(text, [m for p in people for m in p.mentions] + entries, ex, model)
     assert added == len(ex.claims) - n
     return text, ex.claims[:n], ex.claims[n:]
 
 
 def test_retraining_reproduces_the_shipped_weights() -> None:
-    # Nobody edits weights.json by hand: `make learn` writes it from the annotated corpus.
-    assert train() == WEIGHTS.read_text(encoding="utf-8")
+    # Nobody edits weights.json by hand: `make learn` writes it from the annotated corpus (and
+    # the gazetteer's event triggers, which the features use).
+    assert train() == WEIGHTS.read_text(encoding="utf-8"), "stale weights: run 'make learn' and commit them"
 
 
-def test_a_sentence_the_rules_give_no_event_gets_one() -> None:
-    text, rules, learned = _with_learned(CUSTODY)
-    assert not [c for c in rules if c.predicate == "PARTICIPANT_IN"]
+def test_the_shipped_weights_find_a_detention_in_a_made_up_sentence() -> None:
+    text, _rules, learned = _with_learned(CUSTODY, keep="none")
     [claim] = learned
     assert (claim.subject, claim.predicate, claim.object, claim.qualifiers) == (
         "person:enver-ametov", "PARTICIPANT_IN", "event:enver-ametov-detention", {"role": "target"})
@@ -54,12 +60,12 @@ def test_a_sentence_the_rules_give_no_event_gets_one() -> None:
     check_quotes(text, learned)
 
 
-def test_a_perpetrator_the_rules_miss_joins_their_events() -> None:
-    text, rules, learned = _with_learned(RAIDED)
-    events = {c.object for c in rules if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
+def test_the_shipped_weights_find_a_perpetrator_in_a_made_up_sentence() -> None:
+    text, rules, learned = _with_learned(RAIDED, keep="targets")
+    events = {c.object for c in rules}
     assert events == {"event:ruslan-temirov-search", "event:enver-ametov-search"}
     got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
-    assert got == {("org:fsb", ev, "perpetrator") for ev in events}
+    assert {("org:fsb", ev, "perpetrator") for ev in events} <= got
     check_quotes(text, learned)
 
 
@@ -70,8 +76,28 @@ def test_what_the_rules_found_is_not_found_twice() -> None:
 
 
 def test_if_convicted_is_no_verdict() -> None:
-    _text, _rules, learned = _with_learned("If convicted, Mykhailo Petrenko faces up to five years in prison.")
+    _text, _rules, learned = _with_learned("If convicted, Mykhailo Petrenko faces up to five years in prison.", keep="none")
     assert not [c for c in learned if c.object.endswith("-verdict")]
+
+
+# A model that makes every person the target of a detention and every agency its perpetrator:
+# what the grouping does with hits, whatever the shipped weights say.
+EAGER = Model.from_json('{"threshold": 0.5, "classes": ["detention/perpetrator", "detention/target"], "bias": [5, 5], '
+                        '"weights": {}}')
+
+
+def test_grouping_one_event_per_target_and_the_doers_join_it() -> None:
+    body = "Enver Ametov and Ruslan Temirov wrote a poem about the sea with the FSB and Memorial."
+    text, rules, learned = _with_learned(body, keep="none", model=EAGER)
+    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
+    targets = {(s, ev) for s, ev, r in got if r == "target"}
+    assert {("person:enver-ametov", "event:enver-ametov-detention"),
+            ("person:ruslan-temirov", "event:ruslan-temirov-detention")} <= targets
+    assert not [s for s, _ev in targets if s == "org:fsb"]  # a state body is nobody's target
+    assert {ev for s, ev, r in got if s == "org:fsb" and r == "perpetrator"} == {ev for _s, ev in targets}
+    assert not [s for s, _ev, r in got if s == "org:memorial" and r == "perpetrator"]  # an NGO detains nobody
+    assert all(c.confidence == 0.99 for c in learned)
+    check_quotes(text, learned)
 
 
 def test_the_model_is_a_sparse_dot_product() -> None:
@@ -96,9 +122,10 @@ def test_sentences_of_the_finder() -> None:
         "Title line", "Mr. Ametov was detained.", "He said: “Yes.”", "Then 5 men left.", "Next line"]
 
 
-def test_extract_learned_option(tmp_path: Path) -> None:
+def test_extract_learned_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = tmp_path / "made-up.txt"
-    article.write_text(f"Another year in prison\n\n{CUSTODY}\n", encoding="utf-8")
+    article.write_text("A poem\n\nEnver Ametov wrote a poem about the sea.\n", encoding="utf-8")
+    monkeypatch.setattr(apply, "load_model", lambda: EAGER)
     for flag, expected in (([], False), (["--learned"], True)):
         out = tmp_path / f"out{len(flag)}"
         result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(out), *flag])
