@@ -10,7 +10,7 @@ JAR := launcher/target/casegraph-neo4j-launcher.jar
 LAUNCHER_SRC := launcher/pom.xml $(shell find launcher/src -type f 2>/dev/null)
 CORPUS := examples/crimea
 
-.PHONY: demo test lint schema docs bench notebooks system-deps browser-deps venv launcher clean help
+.PHONY: demo test lint schema docs bench learn notebooks system-deps browser-deps venv launcher clean help
 
 help:
 	@echo "make demo    validate, load and summarise examples/crimea in a local Neo4j"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint    ruff and mypy"
 	@echo "make bench   load benchmark (bench/load.py)"
 	@echo "make schema  regenerate queries/schema.cypher from graph/ontology.yaml"
+	@echo "make learn   retrain the learned event finder's weights from the annotated development corpus"
 	@echo "make docs    regenerate docs/reference/ from the code and build the offline docs site into site/"
 	@echo "make notebooks  JupyterLab on 127.0.0.1 with the notebooks/ (start Neo4j for 02)"
 
@@ -102,6 +103,11 @@ docs: venv
 
 bench: venv launcher
 	$(BIN)/python bench/load.py
+
+# The learned event finder's weights (loaders/extract/learn/weights.json) come from the annotated
+# development corpus; a test fails when the committed file differs from a retraining.
+learn: venv
+	$(BIN)/python -m loaders.extract.learn.train
 
 # JupyterLab is installed on demand here only (make test runs the notebooks with nbclient).
 notebooks: venv

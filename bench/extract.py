@@ -98,6 +98,9 @@ def main() -> None:
         t0 = time.perf_counter()
         extract_articles(inputs, work / "out-corpus", [REPO / "examples" / "crimea"])
         rows.append(("casegraph extract --corpus examples/crimea", time.perf_counter() - t0, _rss_mb()))
+        t0 = time.perf_counter()
+        extract_articles(inputs, work / "out-learned", learned=True)
+        rows.append(("casegraph extract --learned", time.perf_counter() - t0, _rss_mb()))
         crafted = [(size, _crafted_seconds(work, size)) for size in (1200, 2400)]
     n = args.articles
     data = {

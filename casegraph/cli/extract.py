@@ -20,8 +20,11 @@ __all__ = ["COMMANDS"]
               help="Fact files or directories whose entities names resolve to (repeatable).")
 @click.option("--draft-format", "draft_format", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
               help="Format of the drafts.")
+@click.option("--learned", is_flag=True, default=False,
+              help="Also add the events the trained finder finds and the rules miss (offline; off by default).")
 @format_option("text", "json", default="text")
-def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], draft_format: str, fmt: str) -> None:
+def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], draft_format: str, learned: bool,
+            fmt: str) -> None:
     """Extract draft fact files from articles (.html, .htm, .txt; or directories of them), offline.
 
     One draft per article, named after it. A bad input (binary, empty, undecodable, no main
@@ -35,7 +38,7 @@ def extract(articles: tuple[str, ...], out_dir: str, corpus: tuple[str, ...], dr
     from loaders.extract import extract_articles
 
     with output_under(out_dir):  # a full disk: one line naming the folder
-        report = extract_articles(articles, out_dir, corpus, draft_format)
+        report = extract_articles(articles, out_dir, corpus, draft_format, learned)
     if fmt == "json":
         emit_json({
             "written": [{"article": str(a), "draft": str(d), "entities": e, "claims": c, "to_review": o}

@@ -17,6 +17,7 @@ from loaders.extract.batch import Plan, plan_batch
 from loaders.extract.claims import ClaimDraft, EntityDraft, Extraction, extract_claims
 from loaders.extract.clean import Article, article_files, read_article
 from loaders.extract.gazetteer import load_gazetteer, slug
+from loaders.extract.learn.apply import learned_events
 from loaders.extract.mentions import Doubt, find_entries, find_people, split_sentences
 from loaders.factfile import entity_entry, write_fact_file
 
@@ -83,19 +84,21 @@ class _Drafted:
                        [self.source_key]) for e in self.ex.entities.values() if e.label != "Event"]
 
 
-def _extract(article: Article) -> _Drafted:
+def _extract(article: Article, learned: bool = False) -> _Drafted:
     gaz = load_gazetteer()
     text = article.text
     entries = find_entries(text, gaz)
     people, doubts = find_people(text, entries, gaz)
     ex = extract_claims(text, split_sentences(text), entries, people, gaz)
+    if learned:  # the trained event finder adds what the rules missed (loaders/extract/learn)
+        learned_events(text, [m for p in people for m in p.mentions] + entries, ex)
     return _Drafted(article, ex, doubts, f"source:{slug(article.path.stem)}")
 
 
 def draft_document(article: Article, corpus: CorpusIndex | None = None, ontology: Ontology | None = None,
-                   review_below: float = REVIEW_BELOW) -> dict[str, Any]:
-    """The draft fact document of one cleaned article (not written)."""
-    drafted = _extract(article)
+                   review_below: float = REVIEW_BELOW, learned: bool = False) -> dict[str, Any]:
+    """The draft fact document of one cleaned article (not written); ``learned`` adds the trained event finder's finds."""
+    drafted = _extract(article, learned)
     [plan] = plan_batch([drafted.entities()], corpus.entities if corpus is not None else ())
     return _assemble(drafted, plan, ontology or default_ontology(), review_below)
 
@@ -277,20 +280,21 @@ def _write(d: _Drafted, doc: dict[str, Any], out_dir: str | Path, fmt: str) -> P
 
 
 def extract_article(path: str | Path, out_dir: str | Path, corpus: CorpusIndex | None = None,
-                    fmt: str = "yaml") -> tuple[Path, dict[str, Any]]:
+                    fmt: str = "yaml", learned: bool = False) -> tuple[Path, dict[str, Any]]:
     """Extract one article into ``out_dir/<stem>.<fmt>``; return the path and the document."""
-    d = _extract(read_article(path))
+    d = _extract(read_article(path), learned)
     [plan] = plan_batch([d.entities()], corpus.entities if corpus is not None else ())
     doc = _assemble(d, plan, default_ontology(), REVIEW_BELOW)
     return _write(d, doc, out_dir, fmt), doc
 
 
 def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_paths: Iterable[str | Path] = (),
-                     fmt: str = "yaml") -> ExtractReport:
+                     fmt: str = "yaml", learned: bool = False) -> ExtractReport:
     """Extract every article (files, or directories of ``.html``/``.txt``); one bad input does not stop the rest.
 
     The batch is resolved as a whole (:mod:`loaders.extract.batch`): an actor named in several
     articles gets one key in every draft, and doubtful matches become review candidates.
+    ``learned`` adds the events the trained finder (:mod:`loaders.extract.learn`) finds and the rules miss.
     """
     corpus_paths = list(corpus_paths)
     corpus = CorpusIndex.from_paths(corpus_paths) if corpus_paths else None
@@ -300,7 +304,7 @@ def extract_articles(paths: Iterable[str | Path], out_dir: str | Path, corpus_pa
     report.failed.extend(unreadable)
     for path in files:
         try:
-            drafted.append(_extract(read_article(path)))
+            drafted.append(_extract(read_article(path), learned))
         except CasegraphError as exc:
             report.failed.append((path, str(exc)))
     plans = plan_batch([d.entities() for d in drafted], corpus.entities if corpus is not None else ())

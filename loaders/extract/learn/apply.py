@@ -1,0 +1,193 @@
+"""Apply the learned event finder: score every mention, add the events the rules did not find.
+
+The weights are a JSON file shipped with the package (``weights.json``, written by
+:mod:`.train`); applying them is a sparse dot product in plain Python, offline, with no
+library beyond the standard one.
+
+For every sentence and every person or organisation the extractor found in it, each learned
+(event kind, role) gets a probability. The positive ones become claims, grouped as the
+annotators group them:
+
+- a *target* makes one event per entity and kind,
+  keyed like the rules' (``event:<name>-<kind>``), unless the rules already gave that entity
+  an event of that kind; a mention is the target of one act per sentence (its likeliest kind);
+- a *perpetrator* or *judge* joins the events of its kind that the same sentence
+  names a target of (the rules' or the ones just made).
+
+Every claim quotes its own sentence (exact text, with its span); its confidence is the
+probability, so an unsure one goes to ``casegraph review``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.gazetteer import slug
+from loaders.extract.guards import irrealis
+from loaders.extract.learn.features import Span, Tokens, candidate_features, sentence_spans, tokens, triggers
+from loaders.extract.mention_types import Mention, Sentence
+
+__all__ = ["Model", "load_model", "learned_events"]
+
+WEIGHTS = Path(__file__).with_name("weights.json")
+_MAKES_EVENT = ("target",)
+_JOINS_EVENT = ("perpetrator", "judge")
+_STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
+
+
+@dataclass
+class Model:
+    """Per (kind, role) class: a bias and sparse feature weights."""
+
+    classes: list[tuple[str, str]]
+    bias: list[float]
+    weights: dict[str, list[tuple[int, float]]]
+    threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, text: str) -> Model:
+        doc = json.loads(text)
+        classes = [tuple(c.split("/", 1)) for c in doc["classes"]]
+        return cls([(k, r) for k, r in classes], [float(b) for b in doc["bias"]],
+                   {f: [(int(i), float(w)) for i, w in ws] for f, ws in doc["weights"].items()}, float(doc["threshold"]))
+
+    def probabilities(self, features: Sequence[str]) -> list[float]:
+        """P(class) for one candidate's features."""
+        score = list(self.bias)
+        for f in features:
+            for i, w in self.weights.get(f, ()):
+                score[i] += w
+        return [1.0 / (1.0 + math.exp(-min(max(s, -30.0), 30.0))) for s in score]
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = WEIGHTS) -> Model:
+    """The shipped weights (read once)."""
+    return Model.from_json(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Hit:
+    span: Span
+    sent: tuple[int, int]
+    kind: str
+    role: str
+    p: float
+    cue: tuple[int, int]   # what the quote must hold: the mention and the nearest trigger of the kind
+
+    def quote(self, text: str) -> tuple[int, int]:
+        return quote_span(text, Sentence(self.sent[0], self.sent[1], text[self.sent[0]:self.sent[1]]), *self.cue)
+
+
+def _spans(mentions: Sequence[Mention], ex: Extraction) -> list[Span]:
+    out = []
+    for m in mentions:
+        e = ex.entities.get(m.ref)
+        if e is None:
+            continue
+        kind = str(e.attributes.get("kind") or "") if e.label == "Organisation" else ""
+        out.append(Span(m.start, m.end, m.ref, e.label, e.generic, kind))
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _fits(s: Span, role: str) -> bool:
+    """Whether an entity can play ``role`` at all: a state body is nobody's target, a court is
+    the judge, and a newsroom or an NGO does not detain or search anyone."""
+    if s.label != "Organisation":
+        return role != "judge"
+    if role == "judge":
+        return s.kind == "court"
+    if role == "target":
+        return s.kind not in _STATE
+    if role == "perpetrator":
+        return s.kind not in ("media", "ngo", "representative_body", "party", "court")
+    return True
+
+
+def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
+    hits = []
+    first_line = text.find("\n") if "\n" in text else len(text)
+    i = 0
+    for sent in sentence_spans(text):
+        while i < len(spans) and spans[i].start < sent[0]:
+            i += 1
+        inside = []
+        for s in spans[i:]:
+            if s.start >= sent[1]:
+                break
+            if s.end <= sent[1]:
+                inside.append(s)
+        trig: list[tuple[int, int, str]] | None = None
+        toks: Tokens | None = None
+        for s in inside:
+            if s.label not in ("Person", "Organisation"):
+                continue
+            if trig is None or toks is None:  # once per sentence, for its first candidate
+                trig, toks = triggers(text, sent), tokens(text, sent[0], sent[1], inside)
+            probs = model.probabilities(candidate_features(text, sent, s, inside, sent[0] < first_line, trig, toks))
+            # One act per mention and sentence: of the kinds it would be the target of, the likeliest.
+            top = max((p for (_k, r), p in zip(model.classes, probs, strict=True) if r in _MAKES_EVENT), default=0.0)
+            for (kind, role), p in zip(model.classes, probs, strict=True):
+                if role in _MAKES_EVENT and p < top:
+                    continue
+                if p < model.threshold or not _fits(s, role):
+                    continue
+                said = [(a, b) for a, b, k in trig if k == kind]
+                if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):
+                    continue  # "if convicted", "could be detained": the sentence's own words say it did not happen
+                near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end))
+                hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1]))))
+    return hits
+
+
+def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model: Model | None = None) -> int:
+    """Add to ``ex`` the events and claims the model finds and the rules did not; return how many claims."""
+    model = model or load_model()
+    hits = _score(text, _spans(mentions, ex), model)
+    if not hits:
+        return 0
+    n = len(ex.claims)
+    kinds = {k: str(e.attributes.get("kind") or "") for k, e in ex.entities.items() if e.label == "Event"}
+    # What the rules already say: (entity, kind) pairs with an event.
+    have = {(c.subject, kinds.get(c.object)) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
+    # Events named in each sentence (by a target's claim quoting it), by kind.
+    named: dict[tuple[tuple[int, int], str], list[str]] = {}
+    sents = sorted({h.sent for h in hits})
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") in _MAKES_EVENT and c.object in kinds:
+            for s in sents:
+                if c.span[0] < s[1] and s[0] < c.span[1]:
+                    named.setdefault((s, kinds[c.object]), []).append(c.object)
+    best: dict[tuple[str, str, str], _Hit] = {}
+    for h in sorted(hits, key=lambda h: -h.p):
+        best.setdefault((h.span.ref, h.kind, h.role), h)
+    for h in sorted(best.values(), key=lambda h: (h.span.start, h.kind, h.role)):
+        ref, e = h.span.ref, ex.entities[h.span.ref]
+        quote, conf = h.quote(text), round(h.p, 2)
+        if h.role in _MAKES_EVENT:
+            if (ref, h.kind) in have:
+                continue
+            ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
+            if ev in ex.entities and kinds.get(ev) != h.kind:
+                ev += "-learned"
+            what = h.kind.replace("_", " ").capitalize()
+            ex.entity(ev, "Event", f"{what} of {e.name}", kind=h.kind)
+            kinds[ev] = h.kind
+            ex.claim(ref, "PARTICIPANT_IN", ev, quote, conf, f"learned:{h.kind}", role=h.role)
+            have.add((ref, h.kind))
+            named.setdefault((h.sent, h.kind), []).append(ev)
+    joined = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
+    for h in sorted(hits, key=lambda h: (h.span.start, h.kind, h.role)):
+        if h.role not in _JOINS_EVENT:
+            continue
+        for ev in dict.fromkeys(named.get((h.sent, h.kind), ())):
+            if (h.span.ref, ev) not in joined:  # each sentence that names the event and its doer: the first one quoted
+                joined.add((h.span.ref, ev))
+                ex.claim(h.span.ref, "PARTICIPANT_IN", ev, h.quote(text), round(h.p, 2), f"learned:{h.kind}", role=h.role)
+    return len(ex.claims) - n

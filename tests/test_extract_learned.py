@@ -1,0 +1,136 @@
+"""The learned event finder (loaders/extract/learn): its weights are what training makes, it
+applies them offline in plain Python, and it adds events the rules miss, with exact quotes."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from casegraph.cli import cli
+from loaders.extract.claims import ClaimDraft
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.learn import apply
+from loaders.extract.learn.apply import WEIGHTS, Model, learned_events, load_model
+from loaders.extract.learn.features import sentence_spans
+from loaders.extract.learn.train import train
+from loaders.extract.mentions import find_entries, find_people
+from loaders.facts import validate
+from tests.extract_helpers import check_quotes, extract
+
+CUSTODY = "For Enver Ametov and other Ukrainian hostages, more than one year has passed in Russian custody."
+RAIDED = ("On 3 May 2021, officers of the FSB and the National Guard raided the homes of Ruslan Temirov and "
+          "Enver Ametov in Simferopol.")
+
+
+def _with_learned(body: str, keep: str = "all", model: Model | None = None) -> tuple[str, list[ClaimDraft], list[ClaimDraft]]:
+    """The rules' claims of ``body``, and the claims the learned finder adds to them. ``keep``:
+    the rules' claims the finder sees ("all"; "targets": their events and whom they happened to;
+    "none": nothing, as if the rules had found no event, so a test holds whatever the rules learn)."""
+    text, ex = extract(body)
+    if keep != "all":
+        ex.claims = [c for c in ex.claims if keep == "targets" and c.qualifiers.get("role") == "target"]
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    n = len(ex.claims)
+    added = learned_events(text, [m for p in people for m in p.mentions] + entries, ex, model)
+    assert added == len(ex.claims) - n
+    return text, ex.claims[:n], ex.claims[n:]
+
+
+def test_retraining_reproduces_the_shipped_weights() -> None:
+    # Nobody edits weights.json by hand: `make learn` writes it from the annotated corpus (and
+    # the gazetteer's event triggers, which the features use).
+    assert train() == WEIGHTS.read_text(encoding="utf-8"), "stale weights: run 'make learn' and commit them"
+
+
+def test_the_shipped_weights_find_a_detention_in_a_made_up_sentence() -> None:
+    text, _rules, learned = _with_learned(CUSTODY, keep="none")
+    [claim] = learned
+    assert (claim.subject, claim.predicate, claim.object, claim.qualifiers) == (
+        "person:enver-ametov", "PARTICIPANT_IN", "event:enver-ametov-detention", {"role": "target"})
+    assert text[claim.span[0]:claim.span[1]] == CUSTODY
+    assert 0.85 <= claim.confidence <= 0.99 and claim.rule == "learned:detention"
+    check_quotes(text, learned)
+
+
+def test_the_shipped_weights_find_a_perpetrator_in_a_made_up_sentence() -> None:
+    text, rules, learned = _with_learned(RAIDED, keep="targets")
+    events = {c.object for c in rules}
+    assert events == {"event:ruslan-temirov-search", "event:enver-ametov-search"}
+    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
+    assert {("org:fsb", ev, "perpetrator") for ev in events} <= got
+    check_quotes(text, learned)
+
+
+def test_what_the_rules_found_is_not_found_twice() -> None:
+    text, rules, learned = _with_learned("Ruslan Temirov was detained by the FSB in Simferopol on 3 May 2021.")
+    assert ("person:ruslan-temirov", "event:ruslan-temirov-detention") in {(c.subject, c.object) for c in rules}
+    assert not [c for c in learned if c.subject == "person:ruslan-temirov"]
+
+
+def test_if_convicted_is_no_verdict() -> None:
+    _text, _rules, learned = _with_learned("If convicted, Mykhailo Petrenko faces up to five years in prison.", keep="none")
+    assert not [c for c in learned if c.object.endswith("-verdict")]
+
+
+# A model that makes every person the target of a detention and every agency its perpetrator:
+# what the grouping does with hits, whatever the shipped weights say.
+EAGER = Model.from_json('{"threshold": 0.5, "classes": ["detention/perpetrator", "detention/target"], "bias": [5, 5], '
+                        '"weights": {}}')
+
+
+def test_grouping_one_event_per_target_and_the_doers_join_it() -> None:
+    body = "Enver Ametov and Ruslan Temirov wrote a poem about the sea with the FSB and Memorial."
+    text, rules, learned = _with_learned(body, keep="none", model=EAGER)
+    got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
+    targets = {(s, ev) for s, ev, r in got if r == "target"}
+    assert {("person:enver-ametov", "event:enver-ametov-detention"),
+            ("person:ruslan-temirov", "event:ruslan-temirov-detention")} <= targets
+    assert not [s for s, _ev in targets if s == "org:fsb"]  # a state body is nobody's target
+    assert {ev for s, ev, r in got if s == "org:fsb" and r == "perpetrator"} == {ev for _s, ev in targets}
+    assert not [s for s, _ev, r in got if s == "org:memorial" and r == "perpetrator"]  # an NGO detains nobody
+    assert all(c.confidence == 0.99 for c in learned)
+    check_quotes(text, learned)
+
+
+def test_the_model_is_a_sparse_dot_product() -> None:
+    model = Model.from_json('{"threshold": 0.5, "classes": ["arrest/target", "search/perpetrator"], "bias": [-1.0, 0.5],'
+                            ' "weights": {"w1:detain": [[0, 2.5]], "L:by": [[0, -0.5], [1, 1.0]]}}')
+    p = model.probabilities(["w1:detain", "L:by", "unknown"])
+    assert p[0] == 1 / (1 + math.exp(-(-1.0 + 2.5 - 0.5)))
+    assert p[1] == 1 / (1 + math.exp(-(0.5 + 1.0)))
+    shipped = load_model()
+    assert shipped.classes and 0.5 <= shipped.threshold < 1 and len(shipped.bias) == len(shipped.classes)
+
+
+def test_applying_the_weights_needs_no_training_library() -> None:
+    code = "import sys, loaders.extract.draft, loaders.extract.learn.apply as a; a.load_model(); " \
+           "assert not [m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy', 'numpy')], sys.modules.keys()"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_sentences_of_the_finder() -> None:
+    text = "Title line\n\nMr. Ametov was detained. He said: “Yes.” Then 5 men left.\nNext line"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Title line", "Mr. Ametov was detained.", "He said: “Yes.”", "Then 5 men left.", "Next line"]
+
+
+def test_extract_learned_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "made-up.txt"
+    article.write_text("A poem\n\nEnver Ametov wrote a poem about the sea.\n", encoding="utf-8")
+    monkeypatch.setattr(apply, "load_model", lambda: EAGER)
+    for flag, expected in (([], False), (["--learned"], True)):
+        out = tmp_path / f"out{len(flag)}"
+        result = CliRunner().invoke(cli, ["extract", str(article), "-o", str(out), *flag])
+        assert result.exit_code == 0, result.output
+        doc = yaml.safe_load((out / "made-up.yaml").read_text(encoding="utf-8"))
+        events = {e["key"] for e in doc["entities"] if e["label"] == "Event"}
+        assert ("event:enver-ametov-detention" in events) is expected
+        assert not validate([out])[1]
