@@ -385,7 +385,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
             victims = officials_acted_on(cx, a, b, role_people)
             role_people -= victims  # "lawyer X was detained": X is in this story as the one detained
-            targets, conf = find_targets(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
+            # "three missing activists, A, B and C": the people the phrase lists after it, not those before
+            named_after = role_people | {m.ref for m in cx.people if m.end <= a} if mt.group().lower().startswith("missing ") \
+                else role_people
+            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") else [], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:

@@ -32,9 +32,11 @@ __all__ = ["coordinated", "article_groups", "plural_mentions", "collective_objec
 # (start, end, refs): a list of people as the text names it.
 Group = tuple[int, int, list[str]]
 
-# An apposition after a name: ", the first deputy of the Mejlis of Crimean Tatar People", ", a lawyer".
-_APPOS = r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from)\s+(?:the\s+)?[^,;.()“”\"]{2,60}?(?=,)|" \
-         r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,))?"
+# An apposition after a name: ", the first deputy of the Mejlis of Crimean Tatar People", ", a lawyer", ", 19".
+# (An age is one too: "Islyam Dzhepparov, 19, and Dzhevdet Islyamov, 23, were ...".)
+_APPOS = (r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from)\s+(?:the\s+)?[^,;.()“”\"]{2,60}?(?=,)|"
+          r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,)|"
+          r",\s+(?:aged\s+)?\d{1,3}(?=,))?")
 # A title or description before the next name: "Deputy Head of the Mejlis of Crimean Tatars, ",
 # "activist cousins ", "his brother ", "Mr ".
 _BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \

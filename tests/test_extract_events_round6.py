@@ -1,0 +1,75 @@
+"""Events of round 6 (issue 20): the classes of English other writers use for deaths, abductions,
+disappearances, official warnings, travel bans, searches told with an adverb, and people taken
+from their homes. The sentences are made up for the tests (fictional people)."""
+
+from __future__ import annotations
+
+from loaders.extract.claims import Extraction
+from loaders.extract.events import coordinated
+from tests.extract_helpers import check_quotes, extract
+
+
+def events(ex: Extraction) -> dict[str, tuple[str, set[tuple[str, str]]]]:
+    """Each event's kind and its (subject, role) participants."""
+    out = {}
+    for key, e in ex.entities.items():
+        if e.label == "Event":
+            who = {(c.subject, str(c.qualifiers.get("role", "")) if c.predicate == "PARTICIPANT_IN" else "STATES")
+                   for c in ex.claims if c.object == key}
+            out[key] = (str(e.attributes.get("kind")), who)
+    return out
+
+
+def test_an_age_between_two_names_keeps_them_one_list() -> None:
+    assert coordinated(", 19, and ")
+    assert coordinated(", aged 40, and ")
+    assert not coordinated(", 19, said ")
+
+
+def test_pushed_into_a_van_is_an_abduction_of_each_person_named() -> None:
+    text, ex = extract("Arlen Temirov, 21, and Dilyaver Osmanov, 30, were pushed into a van by unknown men on 3 May.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-disappearance"] == ("other", {("person:arlen-temirov", "target")})
+    assert evs["event:dilyaver-osmanov-disappearance"][1] == {("person:dilyaver-osmanov", "target")}
+    check_quotes(text, ex.claims)
+
+
+def test_missing_people_listed_after_the_phrase_not_the_person_before() -> None:
+    text, ex = extract("The report names the death of Arlen Temirov and two missing local activists, Petro Hlushko "
+                       "and Server Zaitov.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-death"] == ("other", {("person:arlen-temirov", "target")})
+    assert "event:arlen-temirov-disappearance" not in evs
+    assert evs["event:petro-hlushko-disappearance"][1] == {("person:petro-hlushko", "target")}
+    assert evs["event:server-zaitov-disappearance"][1] == {("person:server-zaitov", "target")}
+    check_quotes(text, ex.claims)
+
+
+def test_missing_needs_people_named_after_it() -> None:
+    _text, ex = extract("Arlen Temirov spoke about missing persons in general.")
+    assert not [k for k in events(ex) if k.endswith("-disappearance")]
+
+
+def test_his_killing_is_the_killing_of_the_man_named_before() -> None:
+    _text, ex = extract("Arlen Temirov was abducted in March. Nobody has been held accountable for his killing.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-killing"] == ("other", {("person:arlen-temirov", "target")})
+
+
+def test_an_official_warning_has_its_target_and_the_agency_that_gave_it() -> None:
+    text, ex = extract("On 5 May editor Arlen Temirov was given an official warning by the FSB over his articles.")
+    kind, who = events(ex)["event:arlen-temirov-warning"]
+    assert kind == "other" and who == {("person:arlen-temirov", "target"), ("org:fsb", "perpetrator")}
+    check_quotes(text, ex.claims)
+
+
+def test_barred_from_leaving_is_a_travel_ban_on_the_person() -> None:
+    _text, ex = extract("Police searched the home of Arlen Temirov. Investigators say he is banned from leaving the region.")
+    assert events(ex)["event:arlen-temirov-travel-ban"] == ("other", {("person:arlen-temirov", "target")})
+
+
+def test_a_search_told_with_an_adverb_and_a_man_taken_from_his_home() -> None:
+    _text, ex = extract("Arlen Temirov was taken from his home in Simferopol on 11 May. His house was repeatedly searched.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-detention"][0] == "detention"
+    assert evs["event:arlen-temirov-search"] == ("search", {("person:arlen-temirov", "target")})
