@@ -73,3 +73,44 @@ def test_a_search_told_with_an_adverb_and_a_man_taken_from_his_home() -> None:
     evs = events(ex)
     assert evs["event:arlen-temirov-detention"][0] == "detention"
     assert evs["event:arlen-temirov-search"] == ("search", {("person:arlen-temirov", "target")})
+
+
+def test_every_source_an_according_to_lists_has_its_own_statement_or_publication() -> None:
+    text, ex = extract("Arlen Temirov and Server Zaitov were arrested later that day, according to the Ukraine-based "
+                       "Kharkiv Human Rights Protection Group (KHPG), and Crimean Solidarity, a group that assists prisoners.")
+    evs = events(ex)
+    assert evs["event:kharkiv-human-rights-protection-group-statement"] == (
+        "statement", {("org:kharkiv-human-rights-protection-group", "STATES")})
+    assert evs["event:crimean-solidarity-statement"] == ("statement", {("org:crimean-solidarity", "STATES")})
+    check_quotes(text, ex.claims)
+
+
+def test_a_review_or_a_media_outlet_as_the_source_is_a_publication() -> None:
+    text, ex = extract("Arlen Temirov posted videos, according to Krym.Realii (Crimea Realities) and a CPJ review of the videos.")
+    evs = events(ex)
+    assert evs["event:krym-realii-report"][0] == "publication"
+    assert evs["event:committee-to-protect-journalists-report"] == (
+        "publication", {("org:committee-to-protect-journalists", "STATES")})
+    check_quotes(text, ex.claims)
+
+
+def test_according_to_stops_at_a_clause_of_its_own() -> None:
+    _text, ex = extract("Arlen Temirov was detained, according to Human Rights Watch, which said the FSB later searched "
+                        "the offices of Crimean Solidarity.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert "org:human-rights-watch" in states and "org:crimean-solidarity" not in states
+
+
+def test_a_person_cited_or_denying_the_charges_makes_a_statement() -> None:
+    text, ex = extract("Police detained Arlen Temirov, according to Radio Free Europe/Radio Liberty (RFE/RL), which cited "
+                       "his wife, Lemara Temirova. Temirov denied any wrongdoing.")
+    evs = events(ex)
+    assert evs["event:lemara-temirova-statement"] == ("statement", {("person:lemara-temirova", "STATES")})
+    assert evs["event:arlen-temirov-statement"] == ("statement", {("person:arlen-temirov", "STATES")})
+    check_quotes(text, ex.claims)
+
+
+def test_an_organisations_announcement_is_its_statement() -> None:
+    text, ex = extract("The minister noted the Human Rights Watch announcement of 10 September about the trials.")
+    assert events(ex)["event:human-rights-watch-statement"] == ("statement", {("org:human-rights-watch", "STATES")})
+    check_quotes(text, ex.claims)

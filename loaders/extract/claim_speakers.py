@@ -94,3 +94,61 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
                 r"(?:’s|'s)?\s+statement\b", cx.after(m.end, 20), re.IGNORECASE):
             speakers.append((m.ref, m.start, m.end))
     return speakers
+
+
+# "according to A, the Ukraine-based B (KHPG), and C": the sources a sentence names one after another.
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?[“\"]?", re.IGNORECASE)
+# Between two sources of one list: a closing quote, an abbreviation in brackets, a comma or "and", a word or two
+# of description ("the Ukraine-based", "a") - no verb, no clause.
+_SOURCE_GAP_RE = re.compile(r"[”\"]?(?:\s*\([^()]{1,40}\))?(?:,[^,;.()“”]{1,80}?(?=,))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:(?:the|a|an|its|his|her)\s+)?(?:[\w’'-]+\s+){0,2}?[“\"]?")
+_VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|which|who|that|by)\b")
+# A source named as its document: "a CPJ review of the videos", "HRW's report": the organisation published it.
+_DOCUMENT_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:review|report|reports|data|study|survey|analysis|monitoring|findings)\b",
+                                re.IGNORECASE)
+
+
+def according_to_sources(sent: Sentence, cx: SentenceMentions, ex: Extraction) -> list[tuple[str, int, int, str]]:
+    """The people and organisations an "according to" names as the sentence's sources, each with the kind of its
+    event: ``publication`` for a document ("a CPJ review") or a media outlet (what an outlet says it publishes),
+    else ``statement``. ``(key, start, end, kind)``, in text order."""
+    out: list[tuple[str, int, int, str]] = []
+    for acc in _ACCORDING_RE.finditer(sent.text):
+        pos = sent.start + acc.end()
+        cands = sorted((m for m in cx.people + cx.orgs if m.start >= pos and not ex.entities[m.ref].generic),
+                       key=lambda m: m.start)
+        # the first source opens the list right after "according to" (a word or two of description allowed)
+        if not cands or not re.fullmatch(r"(?:(?:a|an|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}?", cx.between(pos, cands[0].start)):
+            continue
+        listed = [cands[0]]
+        for m in cands[1:]:
+            gap = cx.between(listed[-1].end, m.start)
+            if m.start < listed[-1].end or m.ref == listed[-1].ref:
+                continue
+            if not _SOURCE_GAP_RE.fullmatch(gap) or _VERBISH_RE.search(re.sub(r",[^,]*(?=,)", "", gap)):
+                break
+            listed.append(m)
+        for m in listed:
+            e = ex.entities[m.ref]
+            doc = _DOCUMENT_AFTER_RE.match(cx.after(m.end, 30))
+            kind = "publication" if e.label == "Organisation" and (doc or e.attributes.get("kind") == "media") else "statement"
+            if m.ref not in {x[0] for x in out}:
+                out.append((m.ref, m.start, m.end, kind))
+    return out
+
+
+# "RFE/RL, which cited his wife, Lemara X", "citing lawyer Y": the person cited speaks.
+_CITED_RE = re.compile(r"\b(?:citing|cited|quoting|quoted)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[a-z][\w’'-]*\s+){0,2}?,?\s*$")
+# "X denied any wrongdoing", "X denies the charges": a person's own account.
+_DENIAL_RE = re.compile(r"(?:,[^,;.“”]{1,60},)?\s+(?:has\s+|had\s+|also\s+|repeatedly\s+|strongly\s+)*(?:denied|denies|rejected|rejects)\s+"
+                        r"(?:(?:any|all|the|these|those|such|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:wrongdoing|charges?|accusations?|"
+                        r"allegations?|involvement|guilt)\b")
+
+
+def cited_and_denying(cx: SentenceMentions) -> list[tuple[str, int, int]]:
+    """People a sentence cites ("which cited his wife, X") or who deny an accusation ("X denied any wrongdoing")."""
+    out = []
+    for m in cx.people:
+        if _CITED_RE.search(cx.before(m.start, 40)) or _DENIAL_RE.match(cx.after(m.end, 100)):
+            out.append((m.ref, m.start, m.end))
+    return out

@@ -31,7 +31,7 @@ from loaders.extract.claim_parts import (
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
-from loaders.extract.claim_speakers import find_speakers
+from loaders.extract.claim_speakers import according_to_sources, cited_and_denying, find_speakers
 from loaders.extract.claim_targets import (
     APPOSITION_RE,
     IN_PLACE,
@@ -247,10 +247,25 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
                 ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
                 published.add(o.ref)
+        # "according to A, B (KHPG), and a CPJ review": every source listed says it, each its own statement or publication
+        sources = according_to_sources(sent, cx, ex)
+        for ref, a, b, kind in sources:
+            if ref in published:
+                continue
+            name = ex.entities[ref].name
+            ev = f"event:{slug(name)}-{'report' if kind == 'publication' else 'statement'}"
+            ex.entity(ev, "Event", f"{'Report' if kind == 'publication' else 'Statement'} by {name}", kind=kind)
+            ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 13, b), 0.75, f"according-to:{kind}")
+        for ref, a, b in cited_and_denying(cx):
+            if ref not in {s[0] for s in speakers[:1]}:  # the sentence's own speaker gets the statement below
+                name = ex.entities[ref].name
+                ev = f"event:{slug(name)}-statement"
+                ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
+                ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 12, b + 24), 0.7, "cited-or-denial")
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            if ref in published:
+            if ref in published or any(ref == s[0] for s in sources):
                 continue  # "according to data compiled by the Group": its report says it, no statement besides
             if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
                         text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
