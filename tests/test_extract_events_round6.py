@@ -114,3 +114,29 @@ def test_an_organisations_announcement_is_its_statement() -> None:
     text, ex = extract("The minister noted the Human Rights Watch announcement of 10 September about the trials.")
     assert events(ex)["event:human-rights-watch-statement"] == ("statement", {("org:human-rights-watch", "STATES")})
     check_quotes(text, ex.claims)
+
+
+def test_a_state_that_annexed_a_land_is_the_perpetrator_of_its_annexation() -> None:
+    text, ex = extract("Since Russia annexed Crimea, critics have been silenced.")
+    assert events(ex)["event:annexation-of-crimea"] == ("other", {("org:russian-federation", "perpetrator")})
+    check_quotes(text, ex.claims)
+
+
+def test_a_decision_to_suspend_an_organisation_is_an_act_against_it() -> None:
+    _text, ex = extract("The decision to suspend the Mejlis came on 13 April.")
+    kind, who = events(ex)["event:mejlis-ban"]
+    assert kind == "other" and ("org:mejlis", "target") in who
+    _text, ex = extract("The judge suspended the hearing of Arlen Temirov.")
+    assert not [k for k in events(ex) if k.endswith("-ban")]
+
+
+def test_detained_before_a_custodial_measure_is_the_arrest() -> None:
+    text, ex = extract("On 22 March 2018, officers of the FSB detained Arlen Temirov at his home. The FSB seized books "
+                       "and placed him in pre-trial detention in Simferopol.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-arrest"] == ("arrest", {("person:arlen-temirov", "target"), ("org:fsb", "perpetrator")})
+    assert ("person:arlen-temirov", "target") in evs["event:arlen-temirov-detention"][1]
+    check_quotes(text, ex.claims)
+    # without a measure, "detained" stays a detention
+    _text, ex = extract("Police detained Arlen Temirov. He was released the same day.")
+    assert "event:arlen-temirov-detention" in events(ex) and "event:arlen-temirov-arrest" not in events(ex)

@@ -98,6 +98,10 @@ _after_claims = after_claims  # its name before it moved to claim_parts
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike", "protest")
+# A custodial measure told after someone was "detained": "... detained X. The FSB ... placed him in pre-trial detention".
+# The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
+_MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
+                         r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
@@ -385,6 +389,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind == "detention" and mt.group().lower() == "detained":
+                measure = _MEASURE_RE.search(text, b, min(len(text), b + 400))
+                if measure is not None and "\n" not in text[b:measure.start()] and not re.search(
+                        r"\b(?:detained|detention|arrested|released)\b", text[b:measure.start()], re.IGNORECASE):
+                    kind = "arrest"
             if kind in ("arrest", "detention") and EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
                 kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):

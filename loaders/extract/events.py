@@ -192,8 +192,12 @@ def release_destination(text: str, sent_start: int, places: Sequence[Mention], a
 def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_gazetteer().cues
 
+    # A body suspended is one banned for a time: "the decision to suspend the Mejlis", "the suspension of X".
+    extra = {"org_act_verbs": ["suspended", "suspend"], "org_act_nouns": ["suspension"]}
+
     def alt(key: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex[key], key=len, reverse=True))
+        words = [*lex[key], *extra.get(key, [])]
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
     verbs, nouns, declare, labels = alt("org_act_verbs"), alt("org_act_nouns"), alt("org_declare_verbs"), alt("org_labels")
     of = r"(?:(?:activities|activity|work|headquarters|offices?|operations?)\s+of\s+(?:the\s+)?)?"
