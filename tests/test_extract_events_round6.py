@@ -140,3 +140,18 @@ def test_detained_before_a_custodial_measure_is_the_arrest() -> None:
     # without a measure, "detained" stays a detention
     _text, ex = extract("Police detained Arlen Temirov. He was released the same day.")
     assert "event:arlen-temirov-detention" in events(ex) and "event:arlen-temirov-arrest" not in events(ex)
+
+
+def test_an_unknown_name_may_open_the_list_of_sources() -> None:
+    _text, ex = extract("Arlen Temirov was arrested later that day, according to “Granit”, the Ukraine-based Kharkiv Human "
+                        "Rights Protection Group (KHPG), and Crimean Solidarity.")
+    states = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    assert {"org:kharkiv-human-rights-protection-group", "org:crimean-solidarity"} <= states
+
+
+def test_a_speaker_releasing_a_report_publishes_and_a_journalist_reporting_on_something_does_not_state() -> None:
+    _text, ex = extract("“All cases must be investigated,” stated today Nils Muižnieks, Council of Europe Commissioner for "
+                        "Human Rights, releasing a report on his mission.")
+    assert events(ex)["event:nils-muiznieks-report"] == ("publication", {("person:nils-muiznieks", "STATES")})
+    _text, ex = extract("Arlen Temirov reported on the activities of the Crimean Tatars.")
+    assert not [c for c in ex.claims if c.predicate == "STATES"]

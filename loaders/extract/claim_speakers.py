@@ -102,6 +102,8 @@ _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?[“\"]?", re.IGNOREC
 # of description ("the Ukraine-based", "a") - no verb, no clause.
 _SOURCE_GAP_RE = re.compile(r"[”\"]?(?:\s*\([^()]{1,40}\))?(?:,[^,;.()“”]{1,80}?(?=,))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
                             r"(?:(?:the|a|an|its|his|her)\s+)?(?:[\w’'-]+\s+){0,2}?[“\"]?")
+_FIRST_GAP_RE = re.compile(r"(?:[“\"]?[A-Z][\w.’'/-]*(?:\s+[A-Z][\w.’'/-]*){0,3}[”\"]?(?:\s*\([^()]{1,40}\))?"
+                           r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)?(?:(?:a|an|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}?")
 _VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|which|who|that|by)\b")
 # A source named as its document: "a CPJ review of the videos", "HRW's report": the organisation published it.
 _DOCUMENT_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:review|report|reports|data|study|survey|analysis|monitoring|findings)\b",
@@ -117,8 +119,9 @@ def according_to_sources(sent: Sentence, cx: SentenceMentions, ex: Extraction) -
         pos = sent.start + acc.end()
         cands = sorted((m for m in cx.people + cx.orgs if m.start >= pos and not ex.entities[m.ref].generic),
                        key=lambda m: m.start)
-        # the first source opens the list right after "according to" (a word or two of description allowed)
-        if not cands or not re.fullmatch(r"(?:(?:a|an|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}?", cx.between(pos, cands[0].start)):
+        # the first source opens the list right after "according to" (a word or two of description allowed), or
+        # after a name the gazetteers do not know ("according to “Grani”, the Ukraine-based KHPG, and ...")
+        if not cands or not _FIRST_GAP_RE.fullmatch(cx.between(pos, cands[0].start)):
             continue
         listed = [cands[0]]
         for m in cands[1:]:

@@ -98,6 +98,11 @@ _after_claims = after_claims  # its name before it moved to claim_parts
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike", "protest")
+# "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
+_COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b")
+# "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
+_RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
+                                  r"(?:[\w-]+\s+){0,2}?report\b")
 # A custodial measure told after someone was "detained": "... detained X. The FSB ... placed him in pre-trial detention".
 # The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
@@ -271,8 +276,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
             if ref in published or any(ref == s[0] for s in sources):
                 continue  # "according to data compiled by the Group": its report says it, no statement besides
+            if _COVERED_RE.match(text, b):
+                continue  # "X reported on the activities of ...": what a journalist covers, not a statement of theirs
             if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
-                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
+                        text[b:b + 110]) or _RELEASING_REPORT_RE.search(sent.text) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
                     or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
                                  re.IGNORECASE):  # "In its report, the Group noted"
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
