@@ -155,3 +155,11 @@ def test_a_speaker_releasing_a_report_publishes_and_a_journalist_reporting_on_so
     assert events(ex)["event:nils-muiznieks-report"] == ("publication", {("person:nils-muiznieks", "STATES")})
     _text, ex = extract("Arlen Temirov reported on the activities of the Crimean Tatars.")
     assert not [c for c in ex.claims if c.predicate == "STATES"]
+
+
+def test_who_closes_a_quotation_is_not_the_object_of_its_acts_unless_it_speaks_in_the_first_person() -> None:
+    _text, ex = extract("“Across Russia, believers are being sent to jail, tortured and harassed,” said Marie Struthers, "
+                        "Amnesty International’s Director.")
+    assert not [c for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:marie-struthers"]
+    _text, ex = extract("“I was tortured,” said Arlen Temirov.")
+    assert events(ex)["event:arlen-temirov-torture"] == ("torture", {("person:arlen-temirov", "target")})

@@ -62,6 +62,10 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     # A speaker named before the trigger reports what happened to someone else ("X said the
     # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
     spoken = {s[1] for s in speakers if s[2] <= a}
+    # “... are being sent to jail, tortured ...,” said X: who closes a quotation is not its object.
+    # (unless the quotation speaks in the first person: “I was tortured,” said X)
+    spoken |= {s[1] for s in speakers if s[1] >= b and re.search(r"[”\"]", cx.between(b, s[1]))
+               and not re.search(r"\b(?:I|me|my|we|us)\b", cx.before(a, 200).rsplit("“", 1)[-1])}
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")

@@ -419,7 +419,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # "three missing activists, A, B and C": the people the phrase lists after it, not those before
             named_after = role_people | {m.ref for m in cx.people if m.end <= a} if mt.group().lower().startswith("missing ") \
                 else role_people
-            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") else [], acts)
+            # (a speaker before a torture is often its victim, "X said he was beaten"; one after the quote never is)
+            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") else
+                                         [s for s in speakers if s[1] >= b], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:
