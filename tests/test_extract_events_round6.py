@@ -163,3 +163,21 @@ def test_who_closes_a_quotation_is_not_the_object_of_its_acts_unless_it_speaks_i
     assert not [c for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:marie-struthers"]
     _text, ex = extract("“I was tortured,” said Arlen Temirov.")
     assert events(ex)["event:arlen-temirov-torture"] == ("torture", {("person:arlen-temirov", "target")})
+
+
+def test_a_prosecutors_request_for_a_term_and_a_court_hearing_are_hearings() -> None:
+    _text, ex = extract("There were reports that the Russian prosecutor has asked for 23 years for Arlen Temirov.")
+    assert events(ex)["event:arlen-temirov-hearing"] == ("hearing", {("person:arlen-temirov", "target")})
+    _text, ex = extract("Arlen Temirov appeared at a preliminary hearing in Simferopol.")
+    assert events(ex)["event:arlen-temirov-hearing"][0] == "hearing"
+
+
+def test_a_sentence_upheld_reduced_or_appealed_against_is_an_appeal() -> None:
+    _text, ex = extract("The sentence of Arlen Temirov was upheld by the Supreme Court on 5 May.")
+    kind, who = events(ex)["event:arlen-temirov-appeal"]
+    assert kind == "appeal" and ("person:arlen-temirov", "target") in who
+    _text, ex = extract("The Supreme Court reduced the sentence of Arlen Temirov to 12 years.")
+    assert "event:arlen-temirov-appeal" in events(ex)
+    # an appeal hearing still awaited has not happened
+    _text, ex = extract("Arlen Temirov was not yet remanded while awaiting an appeal hearing in his case.")
+    assert "event:arlen-temirov-appeal" not in events(ex)
