@@ -181,3 +181,18 @@ def test_a_sentence_upheld_reduced_or_appealed_against_is_an_appeal() -> None:
     # an appeal hearing still awaited has not happened
     _text, ex = extract("Arlen Temirov was not yet remanded while awaiting an appeal hearing in his case.")
     assert "event:arlen-temirov-appeal" not in events(ex)
+
+
+def test_time_in_custody_is_a_detention_of_each_person_listed() -> None:
+    text, ex = extract("For Arlen Temirov, Server Zaitov and other hostages, more than one year has passed in Russian custody.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-detention"] == ("detention", {("person:arlen-temirov", "target")})
+    assert evs["event:server-zaitov-detention"] == ("detention", {("person:server-zaitov", "target")})
+    check_quotes(text, ex.claims)
+    _text, ex = extract("Arlen Temirov was taken into custody on 5 May.")
+    assert set(events(ex)) == {"event:arlen-temirov-arrest"}
+
+
+def test_who_describes_something_as_something_speaks() -> None:
+    _text, ex = extract("Amnesty International described the proceedings as redolent of show trials.")
+    assert events(ex)["event:amnesty-international-statement"] == ("statement", {("org:amnesty-international", "STATES")})

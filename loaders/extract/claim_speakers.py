@@ -8,6 +8,9 @@ from loaders.extract.claim_model import Extraction, SentenceMentions
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
 from loaders.extract.mentions import Sentence
 
+# "X described the proceedings as", "X has characterised the trial as": the subject speaks.
+_DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
+                           r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
 # A government's stance verbs that the speech cues do not list ("does not recognize", "is troubled").
 _STANCE_RE = re.compile(
     r"\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+|fully\s+)*(?:"
@@ -50,6 +53,12 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
                    None)
         if by_role is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
             speakers.append((by_role, sent.start + rm.start(), sent.start + rm.end(1)))
+            break
+    for m in cx.people + cx.orgs if not speakers else ():
+        # "Amnesty International described the proceedings as ...": a characterisation is said by its subject
+        if not ex.entities[m.ref].generic and _DESCRIBED_RE.match(cx.after(m.end, 100)) \
+                and not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|that)\s+(?:the\s+)?$", cx.before(m.start, 20)):
+            speakers.append((m.ref, m.start, m.end))
             break
     acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
     if acc:
