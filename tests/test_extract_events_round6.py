@@ -196,3 +196,14 @@ def test_time_in_custody_is_a_detention_of_each_person_listed() -> None:
 def test_who_describes_something_as_something_speaks() -> None:
     _text, ex = extract("Amnesty International described the proceedings as redolent of show trials.")
     assert events(ex)["event:amnesty-international-statement"] == ("statement", {("org:amnesty-international", "STATES")})
+
+
+def test_every_agency_of_a_list_did_the_act_but_a_comma_alone_is_no_list() -> None:
+    text, ex = extract("On 27 March 2019, officers of the Russian Federation’s Federal Security Service (FSB), the Federal "
+                       "Ministry of the Interior, and the National Guard raided the homes of Arlen Temirov.")
+    perps = {s for s, role in events(ex)["event:arlen-temirov-search"][1] if role == "perpetrator"}
+    assert {"org:fsb", "org:rosgvardia"} <= perps and len(perps) == 3
+    check_quotes(text, ex.claims)
+    _text, ex = extract("Arlen Temirov, detained on suspicion of involvement with Hizb ut-Tahrir, occupation authorities "
+                        "denied medical assistance to him.")
+    assert not [c for c in ex.claims if c.subject == "org:hizb-ut-tahrir" and c.predicate == "PARTICIPANT_IN"]

@@ -284,3 +284,31 @@ def nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sen
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d[0] - a))[2]
+
+
+# Between two agencies of one list: "the FSB (FSB), the Ministry of the Interior, and the National Guard".
+_AGENT_GAP_RE = re.compile(r"\)?\s*(?:\([^()]{1,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def agent_list(cx: SentenceMentions, agents: Sequence[Mention]) -> list[Mention]:
+    """The organisations listed together with the ``agents`` of an act ("officers of the FSB, the Ministry of the
+    Interior, and the National Guard raided ...", "detained by the FSB and the police"): each did it too."""
+    out: list[Mention] = []
+    orgs = sorted(cx.orgs, key=lambda m: m.start)
+    for ag in agents:
+        i = orgs.index(ag) if ag in orgs else -1
+        if i < 0:
+            continue
+        for step in (-1, 1):
+            j, cur, chain, joined = i + step, ag, [], False
+            while 0 <= j < len(orgs):
+                nxt = orgs[j]
+                gap = cx.between(nxt.end, cur.start) if step < 0 else cx.between(cur.end, nxt.start)
+                if not _AGENT_GAP_RE.fullmatch(gap) or (nxt.entry is not None and nxt.entry.attributes.get("kind") == "court"):
+                    break
+                joined = joined or bool(re.search(r"\band\b", gap))
+                chain.append(nxt)
+                cur, j = nxt, j + step
+            # a list says "and" before its last item: "Hizb ut-Tahrir, occupation authorities denied" is no list
+            out.extend(x for x in chain if joined and x not in out and x not in agents)
+    return out

@@ -35,6 +35,7 @@ from loaders.extract.claim_speakers import according_to_sources, cited_and_denyi
 from loaders.extract.claim_targets import (
     APPOSITION_RE,
     IN_PLACE,
+    agent_list,
     antecedent,
     coordinated_agent,
     find_applicant,
@@ -175,14 +176,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                      procedural_status="convicted" if kind == "verdict" else "defendant")
         acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
                 if sent.start + o.start() != a]
-        for o in cx.orgs if kind not in _OWN_ACTS else ():
-            if perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts):
-                is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
-                if is_court and not court and kind != "detention_extension":
-                    continue  # a court decides; it does not detain, search or transfer anybody itself
-                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                         f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+        agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))]
+        # (with the agencies listed together with one: "officers of the FSB, the Ministry ..., and the National Guard")
+        for o in agents + agent_list(cx, agents):
+            is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+            court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
+            if is_court and not court and kind != "detention_extension":
+                continue  # a court decides; it does not detain, search or transfer anybody itself
+            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
+                     f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange", "disappearance", "hearing", "appeal"):
             place_event(ex, text, sent, cx, ev, kind, a, b, acts)
