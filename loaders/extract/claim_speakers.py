@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.claim_model import Extraction, SentenceMentions
+from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
+from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 
+# "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
+COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b")
+# "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
+RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
+                                  r"(?:[\w-]+\s+){0,2}?report\b")
 # "X described the proceedings as", "X has characterised the trial as": the subject speaks.
 _DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
                            r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
@@ -164,3 +170,24 @@ def cited_and_denying(cx: SentenceMentions) -> list[tuple[str, int, int]]:
         if _CITED_RE.search(cx.before(m.start, 40)) or _DENIAL_RE.match(cx.after(m.end, 100)):
             out.append((m.ref, m.start, m.end))
     return out
+
+
+def source_statements(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, speakers: list[tuple[str, int, int]],
+                      published: set[str]) -> list[tuple[str, int, int, str]]:
+    """Add the statements (or publications) of the sources an "according to" lists and of the people the sentence
+    cites or who deny an accusation; return the listed sources (the sentence's speaker among them needs no other)."""
+    sources = according_to_sources(sent, cx, ex)
+    for ref, a, b, kind in sources:
+        if ref in published:
+            continue
+        name = ex.entities[ref].name
+        ev = f"event:{slug(name)}-{'report' if kind == 'publication' else 'statement'}"
+        ex.entity(ev, "Event", f"{'Report' if kind == 'publication' else 'Statement'} by {name}", kind=kind)
+        ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 13, b), 0.75, f"according-to:{kind}")
+    for ref, a, b in cited_and_denying(cx):
+        if ref not in {s[0] for s in speakers[:1]}:  # the sentence's own speaker gets its statement from the claim rules
+            name = ex.entities[ref].name
+            ev = f"event:{slug(name)}-statement"
+            ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
+            ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 12, b + 24), 0.7, "cited-or-denial")
+    return sources

@@ -31,7 +31,7 @@ from loaders.extract.claim_parts import (
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
-from loaders.extract.claim_speakers import according_to_sources, cited_and_denying, find_speakers
+from loaders.extract.claim_speakers import COVERED_RE, RELEASING_REPORT_RE, find_speakers, source_statements
 from loaders.extract.claim_targets import (
     APPOSITION_RE,
     IN_PLACE,
@@ -99,11 +99,6 @@ _after_claims = after_claims  # its name before it moved to claim_parts
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike", "protest")
-# "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
-_COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b")
-# "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
-_RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
-                                  r"(?:[\w-]+\s+){0,2}?report\b")
 # A custodial measure told after someone was "detained": "... detained X. The FSB ... placed him in pre-trial detention".
 # The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
@@ -258,30 +253,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
                 ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
                 published.add(o.ref)
-        # "according to A, B (KHPG), and a CPJ review": every source listed says it, each its own statement or publication
-        sources = according_to_sources(sent, cx, ex)
-        for ref, a, b, kind in sources:
-            if ref in published:
-                continue
-            name = ex.entities[ref].name
-            ev = f"event:{slug(name)}-{'report' if kind == 'publication' else 'statement'}"
-            ex.entity(ev, "Event", f"{'Report' if kind == 'publication' else 'Statement'} by {name}", kind=kind)
-            ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 13, b), 0.75, f"according-to:{kind}")
-        for ref, a, b in cited_and_denying(cx):
-            if ref not in {s[0] for s in speakers[:1]}:  # the sentence's own speaker gets the statement below
-                name = ex.entities[ref].name
-                ev = f"event:{slug(name)}-statement"
-                ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
-                ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 12, b + 24), 0.7, "cited-or-denial")
+        sources = source_statements(text, sent, cx, ex, speakers, published)
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
             if ref in published or any(ref == s[0] for s in sources):
                 continue  # "according to data compiled by the Group": its report says it, no statement besides
-            if _COVERED_RE.match(text, b):
+            if COVERED_RE.match(text, b):
                 continue  # "X reported on the activities of ...": what a journalist covers, not a statement of theirs
             if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
-                        text[b:b + 110]) or _RELEASING_REPORT_RE.search(sent.text) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
+                        text[b:b + 110]) or RELEASING_REPORT_RE.search(sent.text) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
                     or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
                                  re.IGNORECASE):  # "In its report, the Group noted"
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
