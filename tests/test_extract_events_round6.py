@@ -207,3 +207,17 @@ def test_every_agency_of_a_list_did_the_act_but_a_comma_alone_is_no_list() -> No
     _text, ex = extract("Arlen Temirov, detained on suspicion of involvement with Hizb ut-Tahrir, occupation authorities "
                         "denied medical assistance to him.")
     assert not [c for c in ex.claims if c.subject == "org:hizb-ut-tahrir" and c.predicate == "PARTICIPANT_IN"]
+
+
+def test_agents_placed_somewhere_and_an_adverb_before_the_second_verb_keep_their_acts() -> None:
+    text, ex = extract("On 19 April 2016, FSB agents in the Russia-annexed Ukrainian region of Crimea raided and searched the "
+                       "house of journalist Arlen Temirov, confiscated his equipment, and briefly detained him for questioning.")
+    evs = events(ex)
+    assert ("org:fsb", "perpetrator") in evs["event:arlen-temirov-search"][1]
+    assert ("org:fsb", "perpetrator") in evs["event:arlen-temirov-detention"][1]
+    check_quotes(text, ex.claims)
+
+
+def test_the_agency_that_placed_someone_in_pre_trial_detention_holds_them() -> None:
+    _text, ex = extract("Police detained Arlen Temirov. The FSB seized books and placed him in pre-trial detention in Simferopol.")
+    assert events(ex)["event:arlen-temirov-detention"][1] == {("person:arlen-temirov", "target"), ("org:fsb", "perpetrator")}

@@ -207,9 +207,11 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
-    if 0 <= a - o.end <= 60 and re.fullmatch(
+    if 0 <= a - o.end <= 90 and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
+            r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
@@ -252,7 +254,7 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
     joined to it by "and" in the same clause (no relative clause or passive between; another agent
     before the second verb would stand between "and" and it)."""
-    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)) and not (
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
             re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
