@@ -221,3 +221,12 @@ def test_agents_placed_somewhere_and_an_adverb_before_the_second_verb_keep_their
 def test_the_agency_that_placed_someone_in_pre_trial_detention_holds_them() -> None:
     _text, ex = extract("Police detained Arlen Temirov. The FSB seized books and placed him in pre-trial detention in Simferopol.")
     assert events(ex)["event:arlen-temirov-detention"][1] == {("person:arlen-temirov", "target"), ("org:fsb", "perpetrator")}
+
+
+def test_a_trial_named_with_its_place_and_a_testimony_at_a_trial() -> None:
+    _text, ex = extract("Arlen Temirov’s trial in Rostov-on-Don drew observers.")
+    assert events(ex)["event:arlen-temirov-trial"][0] == "trial"
+    _text, ex = extract("We are concerned by Arlen Temirov’s testimony during his trial on August 6.")
+    evs = events(ex)
+    assert evs["event:arlen-temirov-hearing"] == ("hearing", {("person:arlen-temirov", "target")})
+    assert "event:arlen-temirov-trial" not in evs  # "his trial on August 6" is when he testified, not another act
