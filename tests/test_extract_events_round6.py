@@ -230,3 +230,10 @@ def test_a_trial_named_with_its_place_and_a_testimony_at_a_trial() -> None:
     evs = events(ex)
     assert evs["event:arlen-temirov-hearing"] == ("hearing", {("person:arlen-temirov", "target")})
     assert "event:arlen-temirov-trial" not in evs  # "his trial on August 6" is when he testified, not another act
+
+
+def test_an_organisations_office_holder_speaks_not_the_organisation() -> None:
+    _text, ex = extract("Pressure on the media must stop, says OSCE representative.")
+    assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:osce"]
+    _text, ex = extract("Pressure on the media must stop, says the OSCE.")
+    assert [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:osce"]

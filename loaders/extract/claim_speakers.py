@@ -14,6 +14,9 @@ COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wr
 # "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
 RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
                                   r"(?:[\w-]+\s+){0,2}?report\b")
+_ORG_TITLE_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:special|high|chief|deputy|senior|permanent)\s+)?(?:representative|spokesperson|"
+                                 r"spokesman|spokeswoman|official|chief|head|director|minister|ambassador|envoy|commissioner|"
+                                 r"chair(?:man|woman|person)?|president|secretary|rapporteur)\b", re.IGNORECASE)
 # "X described the proceedings as", "X has characterised the trial as": the subject speaks.
 _DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
                            r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
@@ -77,6 +80,8 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
     for m in cx.orgs:
         if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
             continue  # a collective actor ("the authorities") is spoken of, not quoted
+        if _ORG_TITLE_AFTER_RE.match(cx.after(m.end, 30)):
+            continue  # "says OSCE representative", "the EU Special Representative said": the office-holder speaks
         subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
                                 cx.before(m.start, 20), re.IGNORECASE)
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
