@@ -237,3 +237,10 @@ def test_an_organisations_office_holder_speaks_not_the_organisation() -> None:
     assert not [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:osce"]
     _text, ex = extract("Pressure on the media must stop, says the OSCE.")
     assert [c for c in ex.claims if c.predicate == "STATES" and c.subject == "org:osce"]
+
+
+def test_detained_for_questioning_is_one_detention_not_an_interrogation_besides() -> None:
+    _text, ex = extract("Police briefly detained Arlen Temirov for interrogation on 5 May.")
+    assert set(events(ex)) == {"event:arlen-temirov-detention"}
+    _text, ex = extract("Arlen Temirov was summoned for questioning on 5 May.")
+    assert "event:arlen-temirov-interrogation" in events(ex)

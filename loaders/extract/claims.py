@@ -374,6 +374,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     or re.match(r"\s+(?:him|her|them|(?:Mr|Mrs|Ms)\.?\s+)?[A-Z]", cx.after(b, 12))
                     or re.match(r"\s+(?:him|her|them)\b", cx.after(b, 8))):
                 continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
+            if kind == "interrogation" and re.search(r"\b(?:detained|arrested|held|taken)\s+(?:(?:him|her|them|"
+                                                      r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+)?for\s+$", cx.before(a, 60)):
+                continue  # "detained him for interrogation": the detention's purpose, told as one act
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
