@@ -4,9 +4,23 @@ from their homes. The sentences are made up for the tests (fictional people)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from loaders.extract import extract_articles
 from loaders.extract.claims import Extraction
 from loaders.extract.events import coordinated
 from tests.extract_helpers import check_quotes, extract
+
+
+def draft(tmp_path: Path, text: str, name: str = "a") -> dict:
+    """``text`` (title, blank line, body) through the whole extractor: the draft document."""
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract_articles([path], tmp_path / "out")
+    assert not report.failed, report.failed
+    return yaml.safe_load(report.written[0][1].read_text(encoding="utf-8"))
 
 
 def events(ex: Extraction) -> dict[str, tuple[str, set[tuple[str, str]]]]:
@@ -244,3 +258,12 @@ def test_detained_for_questioning_is_one_detention_not_an_interrogation_besides(
     assert set(events(ex)) == {"event:arlen-temirov-detention"}
     _text, ex = extract("Arlen Temirov was summoned for questioning on 5 May.")
     assert "event:arlen-temirov-interrogation" in events(ex)
+
+
+def test_a_headlines_detained_is_the_arrest_the_body_reports(tmp_path: Path) -> None:
+    doc = draft(tmp_path, "Journalist Arlen Temirov Detained by Police\n\nArlen Temirov was arrested on 5 May in Simferopol.\n")
+    kinds = {e["attributes"]["kind"] for e in doc["entities"] if e["label"] == "Event"}
+    assert kinds == {"arrest"}
+    doc = draft(tmp_path, "Journalist Arlen Temirov Detained by Police\n\nArlen Temirov was arrested on 5 May and remains in "
+                          "detention in Simferopol.\n", "b")
+    assert "detention" in {e["attributes"]["kind"] for e in doc["entities"] if e["label"] == "Event"}

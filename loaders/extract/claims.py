@@ -188,6 +188,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
 
     applicant = find_applicant(text, [m for m in mentions if m.label == "Person"])
+    body = text[sentences[0].end:] if sentences else ""
+    body_arrests = bool(re.search(r"\barrest(?:ed|s)?\b", body, re.IGNORECASE)) and not re.search(
+        r"\b(?:detained|detention|custody)\b", body, re.IGNORECASE)
     charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, SentenceMentions, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
@@ -382,7 +385,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
-            if kind == "detention" and mt.group().lower() == "detained":
+            if kind == "detention" and sent.start == 0 and body_arrests:
+                kind = "arrest"  # a headline's "Detained" for what the article's body calls an arrest (and never a detention)
+            elif kind == "detention" and mt.group().lower() == "detained":
                 measure = _MEASURE_RE.search(text, b, min(len(text), b + 400))
                 if measure is not None and "\n" not in text[b:measure.start()] and not re.search(
                         r"\b(?:detained|detention|arrested|released)\b", text[b:measure.start()], re.IGNORECASE):
