@@ -267,3 +267,10 @@ def test_a_headlines_detained_is_the_arrest_the_body_reports(tmp_path: Path) -> 
     doc = draft(tmp_path, "Journalist Arlen Temirov Detained by Police\n\nArlen Temirov was arrested on 5 May and remains in "
                           "detention in Simferopol.\n", "b")
     assert "detention" in {e["attributes"]["kind"] for e in doc["entities"] if e["label"] == "Event"}
+
+
+def test_who_issues_a_warning_is_not_its_target() -> None:
+    _text, ex = extract("Lawyer Arlen Temirov issued a warning about the trial.")
+    assert not [k for k in events(ex) if k.endswith("-warning")]
+    _text, ex = extract("Key documents were missing from the case file of Arlen Temirov.")
+    assert not [k for k in events(ex) if k.endswith("-disappearance")]
