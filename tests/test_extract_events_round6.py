@@ -274,3 +274,8 @@ def test_who_issues_a_warning_is_not_its_target() -> None:
     assert not [k for k in events(ex) if k.endswith("-warning")]
     _text, ex = extract("Key documents were missing from the case file of Arlen Temirov.")
     assert not [k for k in events(ex) if k.endswith("-disappearance")]
+
+
+def test_the_death_of_a_thing_is_nobodys_death() -> None:
+    _text, ex = extract("Arlen Temirov warned of the death of free media.")
+    assert not [k for k in events(ex) if k.endswith("-death")]
