@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.claim_model import Extraction, SentenceMentions
+from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
+from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 
+# "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
+COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b")
+# "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
+RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
+                                  r"(?:[\w-]+\s+){0,2}?report\b")
+_ORG_TITLE_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:special|high|chief|deputy|senior|permanent)\s+)?(?:representative|spokesperson|"
+                                 r"spokesman|spokeswoman|official|chief|head|director|minister|ambassador|envoy|commissioner|"
+                                 r"chair(?:man|woman|person)?|president|secretary|rapporteur)\b", re.IGNORECASE)
+# "X described the proceedings as", "X has characterised the trial as": the subject speaks.
+_DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
+                           r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
 # A government's stance verbs that the speech cues do not list ("does not recognize", "is troubled").
 _STANCE_RE = re.compile(
     r"\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+|fully\s+)*(?:"
@@ -51,6 +63,12 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         if by_role is not None and re.search(r"(?:^|[”\"],?|,|\band)\s*$", sent.text[max(0, rm.start() - 10):rm.start()]):
             speakers.append((by_role, sent.start + rm.start(), sent.start + rm.end(1)))
             break
+    for m in cx.people + cx.orgs if not speakers else ():
+        # "Amnesty International described the proceedings as ...": a characterisation is said by its subject
+        if not ex.entities[m.ref].generic and _DESCRIBED_RE.match(cx.after(m.end, 100)) \
+                and not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|that)\s+(?:the\s+)?$", cx.before(m.start, 20)):
+            speakers.append((m.ref, m.start, m.end))
+            break
     acc = re.search(r"\baccording to\b", sent.text, re.IGNORECASE)
     if acc:
         comma = sent.text.find(",", acc.end())
@@ -62,6 +80,8 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
     for m in cx.orgs:
         if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
             continue  # a collective actor ("the authorities") is spoken of, not quoted
+        if _ORG_TITLE_AFTER_RE.match(cx.after(m.end, 30)):
+            continue  # "says OSCE representative", "the EU Special Representative said": the office-holder speaks
         subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
                                 cx.before(m.start, 20), re.IGNORECASE)
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
@@ -94,3 +114,85 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
                 r"(?:’s|'s)?\s+statement\b", cx.after(m.end, 20), re.IGNORECASE):
             speakers.append((m.ref, m.start, m.end))
     return speakers
+
+
+# "according to A, the Ukraine-based B (KHPG), and C": the sources a sentence names one after another.
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?[“\"]?", re.IGNORECASE)
+# Between two sources of one list: a closing quote, an abbreviation in brackets, a comma or "and", a word or two
+# of description ("the Ukraine-based", "a") - no verb, no clause.
+_SOURCE_GAP_RE = re.compile(r"[”\"]?(?:\s*\([^()]{1,40}\))?(?:,[^,;.()“”]{1,80}?(?=,))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+                            r"(?:(?:the|a|an|its|his|her)\s+)?(?:[\w’'-]+\s+){0,2}?[“\"]?")
+_FIRST_GAP_RE = re.compile(r"(?:[“\"]?[A-Z][\w.’'/-]*(?:\s+[A-Z][\w.’'/-]*){0,3}[”\"]?(?:\s*\([^()]{1,40}\))?"
+                           r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)?(?:(?:a|an|his|her|its)\s+)?(?:[\w’'-]+\s+){0,2}?")
+_VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|which|who|that|by)\b")
+# A source named as its document: "a CPJ review of the videos", "HRW's report": the organisation published it.
+_DOCUMENT_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:review|report|reports|data|study|survey|analysis|monitoring|findings)\b",
+                                re.IGNORECASE)
+
+
+def according_to_sources(sent: Sentence, cx: SentenceMentions, ex: Extraction) -> list[tuple[str, int, int, str]]:
+    """The people and organisations an "according to" names as the sentence's sources, each with the kind of its
+    event: ``publication`` for a document ("a CPJ review") or a media outlet (what an outlet says it publishes),
+    else ``statement``. ``(key, start, end, kind)``, in text order."""
+    out: list[tuple[str, int, int, str]] = []
+    for acc in _ACCORDING_RE.finditer(sent.text):
+        pos = sent.start + acc.end()
+        cands = sorted((m for m in cx.people + cx.orgs if m.start >= pos and not ex.entities[m.ref].generic),
+                       key=lambda m: m.start)
+        # the first source opens the list right after "according to" (a word or two of description allowed), or
+        # after a name the gazetteers do not know ("according to “Grani”, the Ukraine-based KHPG, and ...")
+        if not cands or not _FIRST_GAP_RE.fullmatch(cx.between(pos, cands[0].start)):
+            continue
+        listed = [cands[0]]
+        for m in cands[1:]:
+            gap = cx.between(listed[-1].end, m.start)
+            if m.start < listed[-1].end or m.ref == listed[-1].ref:
+                continue
+            if not _SOURCE_GAP_RE.fullmatch(gap) or _VERBISH_RE.search(re.sub(r",[^,]*(?=,)", "", gap)):
+                break
+            listed.append(m)
+        for m in listed:
+            e = ex.entities[m.ref]
+            doc = _DOCUMENT_AFTER_RE.match(cx.after(m.end, 30))
+            kind = "publication" if e.label == "Organisation" and (doc or e.attributes.get("kind") == "media") else "statement"
+            if m.ref not in {x[0] for x in out}:
+                out.append((m.ref, m.start, m.end, kind))
+    return out
+
+
+# "RFE/RL, which cited his wife, Lemara X", "citing lawyer Y": the person cited speaks.
+_CITED_RE = re.compile(r"\b(?:citing|cited|quoting|quoted)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[a-z][\w’'-]*\s+){0,2}?,?\s*$")
+# "X denied any wrongdoing", "X denies the charges": a person's own account.
+_DENIAL_RE = re.compile(r"(?:,[^,;.“”]{1,60},)?\s+(?:has\s+|had\s+|also\s+|repeatedly\s+|strongly\s+)*(?:denied|denies|rejected|rejects)\s+"
+                        r"(?:(?:any|all|the|these|those|such|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:wrongdoing|charges?|accusations?|"
+                        r"allegations?|involvement|guilt)\b")
+
+
+def cited_and_denying(cx: SentenceMentions) -> list[tuple[str, int, int]]:
+    """People a sentence cites ("which cited his wife, X") or who deny an accusation ("X denied any wrongdoing")."""
+    out = []
+    for m in cx.people:
+        if _CITED_RE.search(cx.before(m.start, 40)) or _DENIAL_RE.match(cx.after(m.end, 100)):
+            out.append((m.ref, m.start, m.end))
+    return out
+
+
+def source_statements(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, speakers: list[tuple[str, int, int]],
+                      published: set[str]) -> list[tuple[str, int, int, str]]:
+    """Add the statements (or publications) of the sources an "according to" lists and of the people the sentence
+    cites or who deny an accusation; return the listed sources (the sentence's speaker among them needs no other)."""
+    sources = according_to_sources(sent, cx, ex)
+    for ref, a, b, kind in sources:
+        if ref in published:
+            continue
+        name = ex.entities[ref].name
+        ev = f"event:{slug(name)}-{'report' if kind == 'publication' else 'statement'}"
+        ex.entity(ev, "Event", f"{'Report' if kind == 'publication' else 'Statement'} by {name}", kind=kind)
+        ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 13, b), 0.75, f"according-to:{kind}")
+    for ref, a, b in cited_and_denying(cx):
+        if ref not in {s[0] for s in speakers[:1]}:  # the sentence's own speaker gets its statement from the claim rules
+            name = ex.entities[ref].name
+            ev = f"event:{slug(name)}-statement"
+            ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
+            ex.claim(ref, "STATES", ev, quote_span(text, sent, a - 12, b + 24), 0.7, "cited-or-denial")
+    return sources

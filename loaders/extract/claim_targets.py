@@ -62,6 +62,10 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     # A speaker named before the trigger reports what happened to someone else ("X said the
     # FSB arrested ..."); what happened to the speaker comes through a pronoun ("X said he ...").
     spoken = {s[1] for s in speakers if s[2] <= a}
+    # “... are being sent to jail, tortured ...,” said X: who closes a quotation is not its object.
+    # (unless the quotation speaks in the first person: “I was tortured,” said X)
+    spoken |= {s[1] for s in speakers if s[1] >= b and re.search(r"[”\"]", cx.between(b, s[1]))
+               and not re.search(r"\b(?:I|me|my|we|us)\b", cx.before(a, 200).rsplit("“", 1)[-1])}
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
@@ -203,9 +207,11 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
-    if 0 <= a - o.end <= 60 and re.fullmatch(
+    if 0 <= a - o.end <= 90 and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
+            r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
@@ -248,7 +254,7 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
     joined to it by "and" in the same clause (no relative clause or passive between; another agent
     before the second verb would stand between "and" and it)."""
-    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?$", cx.before(a, 20)) and not (
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
             re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
@@ -280,3 +286,31 @@ def nearest_date(dates: list[tuple[int, int, str]], starts: list[int], sent: Sen
     if not inside:
         return None
     return min(inside, key=lambda d: abs(d[0] - a))[2]
+
+
+# Between two agencies of one list: "the FSB (FSB), the Ministry of the Interior, and the National Guard".
+_AGENT_GAP_RE = re.compile(r"\)?\s*(?:\([^()]{1,30}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def agent_list(cx: SentenceMentions, agents: Sequence[Mention]) -> list[Mention]:
+    """The organisations listed together with the ``agents`` of an act ("officers of the FSB, the Ministry of the
+    Interior, and the National Guard raided ...", "detained by the FSB and the police"): each did it too."""
+    out: list[Mention] = []
+    orgs = sorted(cx.orgs, key=lambda m: m.start)
+    for ag in agents:
+        i = orgs.index(ag) if ag in orgs else -1
+        if i < 0:
+            continue
+        for step in (-1, 1):
+            j, cur, chain, joined = i + step, ag, [], False
+            while 0 <= j < len(orgs):
+                nxt = orgs[j]
+                gap = cx.between(nxt.end, cur.start) if step < 0 else cx.between(cur.end, nxt.start)
+                if not _AGENT_GAP_RE.fullmatch(gap) or (nxt.entry is not None and nxt.entry.attributes.get("kind") == "court"):
+                    break
+                joined = joined or bool(re.search(r"\band\b", gap))
+                chain.append(nxt)
+                cur, j = nxt, j + step
+            # a list says "and" before its last item: "Hizb ut-Tahrir, occupation authorities denied" is no list
+            out.extend(x for x in chain if joined and x not in out and x not in agents)
+    return out

@@ -31,10 +31,11 @@ from loaders.extract.claim_parts import (
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
-from loaders.extract.claim_speakers import find_speakers
+from loaders.extract.claim_speakers import COVERED_RE, RELEASING_REPORT_RE, find_speakers, source_statements
 from loaders.extract.claim_targets import (
     APPOSITION_RE,
     IN_PLACE,
+    agent_list,
     antecedent,
     coordinated_agent,
     find_applicant,
@@ -98,6 +99,10 @@ _after_claims = after_claims  # its name before it moved to claim_parts
 _GROUP_REACH = 700
 # Acts of the person themselves (a hunger strike): they take part, nobody does it to them.
 _OWN_ACTS = ("hunger_strike", "protest")
+# A custodial measure told after someone was "detained": "... detained X. The FSB ... placed him in pre-trial detention".
+# The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
+_MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
+                         r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
@@ -166,14 +171,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                      procedural_status="convicted" if kind == "verdict" else "defendant")
         acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
                 if sent.start + o.start() != a]
-        for o in cx.orgs if kind not in _OWN_ACTS else ():
-            if perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts):
-                is_court = ex.entities[o.ref].attributes.get("kind") == "court"
-                court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
-                if is_court and not court and kind != "detention_extension":
-                    continue  # a court decides; it does not detain, search or transfer anybody itself
-                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
-                         f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
+        agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))]
+        # (with the agencies listed together with one: "officers of the FSB, the Ministry ..., and the National Guard")
+        for o in agents + agent_list(cx, agents):
+            is_court = ex.entities[o.ref].attributes.get("kind") == "court"
+            court = kind in ("verdict", "trial", "hearing", "detention_extension", "appeal") and is_court  # a court judges
+            if is_court and not court and kind != "detention_extension":
+                continue  # a court decides; it does not detain, search or transfer anybody itself
+            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(o.start, a), max(o.end, b)), 0.65,
+                     f"perpetrator:{kind}", role="judge" if court else "perpetrator", asserted_by=speaker)
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange", "disappearance", "hearing", "appeal"):
             place_event(ex, text, sent, cx, ev, kind, a, b, acts)
@@ -182,6 +188,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
 
     applicant = find_applicant(text, [m for m in mentions if m.label == "Person"])
+    body = text[sentences[0].end:] if sentences else ""
+    body_arrests = bool(re.search(r"\barrest(?:ed|s)?\b", body, re.IGNORECASE)) and not re.search(
+        r"\b(?:detained|detention|custody)\b", body, re.IGNORECASE)
     charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, SentenceMentions, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
@@ -247,13 +256,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.entity(ev, "Event", f"Report by {name}", kind="publication")
                 ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
                 published.add(o.ref)
+        sources = source_statements(text, sent, cx, ex, speakers, published)
         for ref, a, b in speakers[:1]:
             kind_name = ex.entities[ref].name
             medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            if ref in published:
+            if ref in published or any(ref == s[0] for s in sources):
                 continue  # "according to data compiled by the Group": its report says it, no statement besides
+            if COVERED_RE.match(text, b):
+                continue  # "X reported on the activities of ...": what a journalist covers, not a statement of theirs
             if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
-                        text[b:b + 110]) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
+                        text[b:b + 110]) or RELEASING_REPORT_RE.search(sent.text) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
                     or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
                                  re.IGNORECASE):  # "In its report, the Group noted"
                 ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
@@ -365,11 +377,21 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     or re.match(r"\s+(?:him|her|them|(?:Mr|Mrs|Ms)\.?\s+)?[A-Z]", cx.after(b, 12))
                     or re.match(r"\s+(?:him|her|them)\b", cx.after(b, 8))):
                 continue  # "has questioned the fairness of the trial", "seized equipment": nobody interrogated or arrested
+            if kind == "interrogation" and re.search(r"\b(?:detained|arrested|held|taken)\s+(?:(?:him|her|them|"
+                                                      r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+)?for\s+$", cx.before(a, 60)):
+                continue  # "detained him for interrogation": the detention's purpose, told as one act
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
+            if kind == "detention" and sent.start == 0 and body_arrests:
+                kind = "arrest"  # a headline's "Detained" for what the article's body calls an arrest (and never a detention)
+            elif kind == "detention" and mt.group().lower() == "detained":
+                measure = _MEASURE_RE.search(text, b, min(len(text), b + 400))
+                if measure is not None and "\n" not in text[b:measure.start()] and not re.search(
+                        r"\b(?:detained|detention|arrested|released)\b", text[b:measure.start()], re.IGNORECASE):
+                    kind = "arrest"
             if kind in ("arrest", "detention") and EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
                 kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
@@ -385,7 +407,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             acts = [(sent.start + o.start(), sent.start + o.end()) for _k, o in found if o is not mt]
             victims = officials_acted_on(cx, a, b, role_people)
             role_people -= victims  # "lawyer X was detained": X is in this story as the one detained
-            targets, conf = find_targets(cx, a, b, role_people, speakers if kind not in ("torture", "ill_treatment") else [], acts)
+            # "three missing activists, A, B and C": the people the phrase lists after it, not those before
+            named_after = role_people | {m.ref for m in cx.people if m.end <= a} if mt.group().lower().startswith("missing ") \
+                else role_people
+            # (a speaker before a torture is often its victim, "X said he was beaten"; one after the quote never is)
+            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") else
+                                         [s for s in speakers if s[1] >= b], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:

@@ -32,9 +32,11 @@ __all__ = ["coordinated", "article_groups", "plural_mentions", "collective_objec
 # (start, end, refs): a list of people as the text names it.
 Group = tuple[int, int, list[str]]
 
-# An apposition after a name: ", the first deputy of the Mejlis of Crimean Tatar People", ", a lawyer".
-_APPOS = r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from)\s+(?:the\s+)?[^,;.()“”\"]{2,60}?(?=,)|" \
-         r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,))?"
+# An apposition after a name: ", the first deputy of the Mejlis of Crimean Tatar People", ", a lawyer", ", 19".
+# (An age is one too: "Islyam Dzhepparov, 19, and Dzhevdet Islyamov, 23, were ...".)
+_APPOS = (r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|from)\s+(?:the\s+)?[^,;.()“”\"]{2,60}?(?=,)|"
+          r",\s+(?:a|an|the)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*(?=,)|"
+          r",\s+(?:aged\s+)?\d{1,3}(?=,))?")
 # A title or description before the next name: "Deputy Head of the Mejlis of Crimean Tatars, ",
 # "activist cousins ", "his brother ", "Mr ".
 _BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
@@ -190,8 +192,12 @@ def release_destination(text: str, sent_start: int, places: Sequence[Mention], a
 def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_gazetteer().cues
 
+    # A body suspended is one banned for a time: "the decision to suspend the Mejlis", "the suspension of X".
+    extra = {"org_act_verbs": ["suspended", "suspend"], "org_act_nouns": ["suspension"]}
+
     def alt(key: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lex[key], key=len, reverse=True))
+        words = [*lex[key], *extra.get(key, [])]
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
     verbs, nouns, declare, labels = alt("org_act_verbs"), alt("org_act_nouns"), alt("org_declare_verbs"), alt("org_labels")
     of = r"(?:(?:activities|activity|work|headquarters|offices?|operations?)\s+of\s+(?:the\s+)?)?"

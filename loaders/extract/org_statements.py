@@ -4,7 +4,8 @@
 - a publication: "the OHCHR recorded 45 cases", "Zmina's monitoring found", "the Mission, in its
   latest report, said", "Human Rights Watch's 2023 World Report describes", "ORG issued a
   report" -> the organisation ``STATES`` its report (an Event of kind ``publication``);
-- a declaration: "ORG issued a statement condemning ...", "ORG released an appeal" -> the
+- a declaration: "ORG issued a statement condemning ...", "ORG released an appeal", "the ORG
+  announcement of 10 September" -> the
   organisation ``STATES`` its statement (kind ``statement``).
 
 One event per organisation and kind, named as the claim rules name theirs ("Report by X",
@@ -31,7 +32,9 @@ _PUBLISHED_RE = re.compile(
     r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|presented)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:report|study|survey|review|analysis|findings)\b)")
 _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
-                          r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b")
+                          r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
+                          # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
+                          r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b")
 
 
 def org_publications(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:

@@ -14,7 +14,8 @@ Council of Europe conclusions) open with the history of the occupation, in a few
 - an annexation told as a dated act, not as the object of a (non-)recognition formula:
   "Russia began its illegal annexation of Crimea", "Russia launched its occupation and
   attempted annexation of Crimea", "The illegal annexation of Crimea by Russia in 2014 has ...",
-  "Russia announced (that) the peninsula had become part of the Russian Federation". ("We do not
+  "Russia announced (that) the peninsula had become part of the Russian Federation", "since Russia
+  annexed Crimea" (a state the verb's subject). ("We do not
   recognise Russia's annexation of Crimea" and "since the annexation" are left alone: both
   annotation teams leave those formulas out.) "... following a sham referendum" after that frame is
   the referendum held in the same land;
@@ -47,6 +48,9 @@ _ENTRY_AND_RE = re.compile(r"\s+(?:(?:illegally|forcibly|militarily)\s+)?" + _EN
                            r"(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?$")
 _ENTRY_IT_RE = re.compile(r"\s+" + _ENTRY_VERBS + r"\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?$")
 _AND_OCCUPIED_IT_RE = re.compile(r"\s+and\s+occupied\s+it\b")
+# "Since Russia annexed Crimea", "since Russia illegally annexed Crimea from Ukraine": the state is the verb's subject
+# (both annotation teams record the annexation a state is said to have done, not the noun of a recognition formula).
+_ANNEXED_RE = re.compile(r"\s+(?:(?:illegally|forcibly|formally|unlawfully)\s+)?annexed\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?$")
 _OCCUPIED_RE = re.compile(r"\s+(?:(?:illegally|forcibly|militarily)\s+)?(?:occupied|invaded)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?$")
 # "launched a full-scale invasion of", "its full-scale invasion of" (the invasion a state launched).
 _INVASION_RE = re.compile(r"\b(?:(?:launched|began|started|unleashed)\s+(?:a|an|its|the)|its)\s+(?:(?:full-scale|large-scale|"
@@ -113,7 +117,7 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
     out: list[TerritoryAct] = []
     low = text.lower()
     seized = any(w in low for w in ("seized", "stormed", "captured", "took over"))
-    if not seized and not any(w in low for w in ("occupied", "invasion", "annexation", "part of")):
+    if not seized and not any(w in low for w in ("occupied", "invasion", "annexation", "annexed", "part of")):
         return out
     occupied = "occupied" in low
     for p in places:
@@ -152,6 +156,12 @@ def territory_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
             ok, perps = _actor_before(text, s0, ann.start(), orgs, places, False)
             if ok:
                 out.append((f"Annexation of {_name(p)}", s0 + ann.start(), p.end, perps, [p]))
+                continue
+        ax = _ANNEXED_RE.search(text, w0, pa) if "annexed" in low else None
+        if ax is not None:
+            ok, perps = _actor_before(text, s0, ax.start(), orgs, places, False)
+            if ok:
+                out.append((f"Annexation of {_name(p)}", s0 + ax.start(), p.end, perps, [p]))
                 continue
         op = _OPEN_ANNEX_RE.match(text, 0, pa) if "annexation" in low else None
         dated = _DATED_AFTER_RE.match(text, p.end - s0)
