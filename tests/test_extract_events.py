@@ -653,14 +653,27 @@ def test_an_exchange_an_extended_arrest_and_a_summons_for_questioning(tmp_path: 
     assert ("org:fsb", "event:refat-oruchev-interrogation") in claims(doc, "PARTICIPANT_IN", "perpetrator")
 
 
-def test_a_states_occupation_of_a_land_but_not_the_formula_of_annexation(tmp_path: Path) -> None:
+def test_a_states_occupation_of_a_land_and_its_annexation(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Occupation\n\nRussia detained Arsen Tulayev. Since Russia’s occupation of Crimea in 2014, the "
                           "Crimean Tatars have been persecuted.\n")
     [occupation] = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
     assert ("org:russian-federation", occupation) in claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert (occupation, "place:crimea") in claims(doc, "LOCATED_IN")
+    # annexation is an act of its own, with its state when the sentence names it, and without otherwise
     doc = draft(tmp_path, "Annexation\n\nRussia detained Arsen Tulayev. We do not recognise Russia’s illegal annexation "
                           "of Crimea.\n", "b")
+    [annexation] = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+    assert ("org:russian-federation", annexation) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (annexation, "place:crimea") in claims(doc, "LOCATED_IN")
+    doc = draft(tmp_path, "Annexation\n\nArsen Tulayev was detained on 2 May 2019 on entry into the Crimean peninsula "
+                          "illegally annexed by Russia. Russia must release him. We remain committed to non-recognition of "
+                          "the illegal annexation of Crimea.\n", "c")
+    [annexation] = [e["key"] for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
+    assert ("org:russian-federation", annexation) in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert (annexation, "place:crimea") in claims(doc, "LOCATED_IN")
+    # the sentence's date is the detention's, not the annexation's
+    assert not [c for c in doc["claims"] if c["object"] == annexation and c.get("date")]
+    doc = draft(tmp_path, "No act\n\nArsen Tulayev was detained. Officials discussed the annexation question.\n", "d")
     assert not [e for e in doc["entities"] if e["label"] == "Event" and e["attributes"].get("kind") == "other"]
 
 

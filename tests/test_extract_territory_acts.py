@@ -36,7 +36,7 @@ def test_a_launched_invasion_and_its_state() -> None:
     assert ("event:invasion-of-ukraine", "LOCATED_IN", "place:ukraine") in triples
 
 
-def test_an_annexation_told_as_an_act_is_an_event_and_a_formula_is_not() -> None:
+def test_an_annexation_is_an_event_told_as_an_act_or_as_a_formula() -> None:
     evs, triples = events("In 2014 Russia started its unlawful annexation of Crimea, a move condemned abroad.")
     assert evs.get("event:annexation-of-crimea") == "other"
     assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
@@ -44,12 +44,16 @@ def test_an_annexation_told_as_an_act_is_an_event_and_a_formula_is_not() -> None
     assert "event:annexation-of-crimea" in evs
     evs, triples = events("Later that month Russia declared that Sevastopol had become part of the Russian Federation.")
     assert ("event:annexation-of-sevastopol", "LOCATED_IN", "place:sevastopol") in triples
-    # the diplomatic formula and the time reference are no act
-    for body in ("We will never recognise Russia’s illegal annexation of Crimea.",
-                 "Since the annexation of Crimea, dozens of activists have left the peninsula.",
-                 "Many residents opposed the annexation of Crimea by Russia."):
-        evs, _ = events(body)
-        assert not any("annexation" in k for k in evs), body
+    # the diplomatic formula names the act too: four of the five development splits' annotators record it
+    # (only the first split's left it out), so the draft does, with the state when the sentence names it
+    evs, triples = events("Russia detained Arsen Tulayev. We will never recognise Russia’s illegal annexation of Crimea.")
+    assert evs.get("event:annexation-of-crimea") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    evs, triples = events("Since the annexation of Crimea, dozens of activists have left the peninsula.")
+    assert ("event:annexation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    # a word of annexation that names no land is no act
+    evs, _ = events("Many residents opposed the annexation plans discussed abroad.")
+    assert not any("annexation" in k for k in evs)
 
 
 def test_the_closing_of_a_peoples_media_and_its_land() -> None:

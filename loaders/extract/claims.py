@@ -484,7 +484,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if irrealis(cx.before(act.start, 80)) or HORTATIVE_RE.search(cx.before(act.start, 60)) \
                     or any(x < act.end and act.start < y for x, y in collective_spans):
                 continue
-            act_event(ex, text, sent, act, speaker, nearest_date(dates, date_starts, sent, act.start))
+            when = nearest_date(dates, date_starts, sent, act.start)
+            if act.name.startswith(("Annexation of", "Occupation of")):
+                # only a date within the act's words ("Russia's occupation of Crimea in 2014"), not the sentence's
+                # ("detained on 12 December upon entry into the peninsula annexed by Russia")
+                when = next((d for x, y, d in dates if act.start <= x and y <= min(sent.end, act.end + 25)), None)
+            act_event(ex, text, sent, act, speaker, when)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
