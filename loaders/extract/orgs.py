@@ -383,9 +383,13 @@ def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer, places: boo
 
 
 # "the NGO Sebat", "the rights group Foo Watch": a kind of body, then its name.
+# "the news website “Grani”", "the national post operator Ukrposhta": the name may stand in quotes.
 _KIND_THEN_NAME_RE = re.compile(
     r"\b(?P<kind>NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|charity|"
-    r"news (?:outlet|site|agency)|newspaper|media outlet)\s+(?P<name>[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
+    r"news (?:outlet|site|website|portal|agency)|(?:online )?newspaper|media outlet|news ?paper|web ?site|"
+    r"(?:TV|television) (?:channel|station)|radio station|broadcaster|magazine|"
+    r"(?:post|postal|mobile|telecoms?|state) (?:operator|company))"
+    r"\s+[“\"]?(?P<name>[A-Z][\w’'\-.]*[\w’'](?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
 
 
 def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
@@ -398,7 +402,8 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
         if not words:
             continue
         b = a + words[-1].end()
-        kind = "media" if re.search(r"news|media|paper", m.group("kind")) else "ngo"
+        kind = "media" if re.search(r"news|media|paper|site|channel|station|cast|magazine", m.group("kind")) \
+            else "other" if re.search(r"operator|company", m.group("kind")) else "ngo"
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": kind})))
     return out
 

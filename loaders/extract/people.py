@@ -9,7 +9,7 @@ from functools import cache
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
-from loaders.extract.name_guards import headline_verb, member_noun
+from loaders.extract.name_guards import common_edges, headline_verb, lower_words, member_noun
 from loaders.extract.orgs import title_case_line
 from loaders.extract.people_index import (
     DOUBTFUL,
@@ -54,7 +54,8 @@ def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{alt})\s+\Z")
 
 
-def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer,
+              lower: frozenset[str] = frozenset()) -> tuple[int, int, list[str], str] | None:
     start, end = m.start(), m.end()
     raw = m.group()
     if raw.endswith(("’s", "'s")):
@@ -97,6 +98,12 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
+    if len(words) >= 3:  # "Journalists Osman Arifmemetov", "Rustem Sheikhaliev Detained": a headline's words
+        lead, trail = common_edges(words, lower, title_case_line(text, start), gaz)
+        if lead or trail:
+            start += sum(len(w) + 1 for w in words[:lead])
+            end -= sum(len(w) + 1 for w in words[len(words) - trail:])
+            words = words[lead:len(words) - trail]
     if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
         return None
     return start, end, words, " ".join(role)
@@ -141,8 +148,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     full: list[Mention] = []
     single: list[Mention] = []
     unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
+    lower = lower_words(text)
     for m in _RUN_RE.finditer(scan):
-        run = _name_run(text, m, gaz)
+        run = _name_run(text, m, gaz, lower)
         if run is None:
             continue
         start, end, words, role = run
