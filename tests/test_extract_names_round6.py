@@ -7,6 +7,13 @@ extractor reads for people, organisations, places and generic collective actors.
 - an outlet, operator or channel introduced by its kind ("the news website “Zerkalo”", "the
   state postal operator Pochtaline") is an organisation; the platforms people publish on
   (YouTube, Telegram) are organisations; the OSCE's media freedom office is one by name;
+- a press release's dateline ("KYIV – ") is a place, not an acronym;
+- "Amnesty International Moldova" is the body's national section; "a Sebatlar volunteer" names
+  the volunteer's body; "Statement by the Spokesperson on ..." names the speaking office;
+- generic collectives named by their whole phrase: members described before the collective
+  ("masked and armed members of security forces"), agents by their dress ("five men in black
+  uniform", "military officers in unmarked uniforms"), "a court in <place>", "Moscow-backed
+  militants", "Russian secret service agents".
 """
 
 from __future__ import annotations
@@ -74,3 +81,38 @@ def test_platforms_and_the_media_freedom_office() -> None:
                       "Freedom of the Media condemned the arrest."))
     assert found["YouTube"] == "org:youtube" and found["Telegram"] == "org:telegram"
     assert found["OSCE Representative on Freedom of the Media"] == "org:osce-representative-on-freedom-of-the-media"
+
+
+def test_dateline_in_capitals_is_the_town() -> None:
+    found = [(m.text, m.ref, m.label) for m in find_entries("KYIV, 4 May 2016 – The SBU said on Monday.\n")]
+    assert found[0] == ("KYIV", "place:kyiv", "Location")
+    # Capitals that are no town stay what they were.
+    assert [(m.text, m.label) for m in find_entries("NATO – the alliance said it would respond.")] == \
+        [("NATO", "Organisation")]
+
+
+def test_national_section_member_body_and_spokesperson() -> None:
+    found = dict(orgs("said Ion Rusu, campaigner at Amnesty International Moldova, and a Sebatlar volunteer."))
+    assert found["Amnesty International Moldova"] == "org:amnesty-international-moldova"
+    assert found["Sebatlar"] == "org:sebatlar"
+    # A people's or a place's word before the member's noun names no body.
+    assert orgs("a Crimean Tatar activist, an Uzbek volunteer and a Kherson activist spoke.") == []
+    found = dict(orgs("Statement by the Spokesperson on the sentencing of five men\n\nThe European Union condemns it."))
+    assert found["Spokesperson"] == "org:eeas-spokesperson"
+    # A spokesperson before a name is that person's title.
+    assert "Spokesperson" not in dict(orgs("Department Spokesperson Ned Price said on Monday."))
+
+
+def test_collectives_named_by_their_whole_phrase() -> None:
+    found = dict(orgs("Searches were carried out by masked and armed members of security forces. Five men in black "
+                      "uniform took him away; the building is guarded by military officers in unmarked uniforms."))
+    assert found["masked and armed members of security forces"] == "org:security-forces-generic"
+    assert found["Five men in black uniform"] == "org:masked-men-generic"
+    assert found["military officers in unmarked uniforms"] == "org:military-officers-in-unmarked-uniforms-generic"
+    found = dict(orgs("A court in Simferopol ruled that he was seized by Moscow-backed militants and harassed by "
+                      "Russian secret service agents."))
+    assert found["A court in Simferopol"] == "org:court-in-simferopol-generic"
+    assert found["Moscow-backed militants"] == "org:moscow-backed-militants-generic"
+    assert found["Russian secret service agents"] == "org:russian-secret-service-agents-generic"
+    # Members of a collective without a word that describes them, or people in uniform, are no new phrase.
+    assert dict(orgs("He spoke to members of the police about people in military uniform.")) == {"the police": "org:police"}

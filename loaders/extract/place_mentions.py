@@ -11,7 +11,23 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 from loaders.extract.orgs import government_key
 
-__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states"]
+__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states", "datelines"]
+
+
+# A press release's dateline: the town in capitals at the head of a paragraph, then a comma (and a
+# date) or a dash ("VIENNA – ...", "KYIV, 19 September 2014 – ...").
+_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,2})(?=,| [–—-] )", re.M)
+
+
+def datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """The places of the article's datelines: the capitals read as the place's name, never an acronym."""
+    out = []
+    for m in _DATELINE_RE.finditer(text):
+        town = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in m.group("town").split())
+        entry = gaz.places.get(town)
+        if entry is not None and entry.label == "Location":
+            out.append((m.start(), m.end(), entry))
+    return out
 
 
 # Capitalised, the compass point is part of a proper name ("Eastern Siberia", "Northern Ireland");
