@@ -116,3 +116,11 @@ def test_collectives_named_by_their_whole_phrase() -> None:
     assert found["Russian secret service agents"] == "org:russian-secret-service-agents-generic"
     # Members of a collective without a word that describes them, or people in uniform, are no new phrase.
     assert dict(orgs("He spoke to members of the police about people in military uniform.")) == {"the police": "org:police"}
+
+
+def test_a_collective_keeps_its_article_in_the_mention() -> None:
+    found = [(m.text, m.ref, m.entry.name if m.entry else "") for m in find_entries(
+        "Amnesty called on the Crimean authorities to find them; The occupation authorities did not reply.")
+        if m.label == "Organisation" and m.ref != "org:amnesty-international"]
+    assert found == [("the Crimean authorities", "org:russian-occupation-authorities", "Russian occupation authorities"),
+                     ("The occupation authorities", "org:russian-occupation-authorities", "Russian occupation authorities")]

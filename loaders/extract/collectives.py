@@ -9,6 +9,8 @@ armed", "members of") and after it (the clothes they wore, "in unmarked uniforms
 - **Agents in uniform**: "four men in black uniform", "military officers in unmarked uniforms":
   people the article cannot name or place in an agency, described by their dress, are a
   collective of their own (the men with the masked men, the others one key per phrase).
+- **The article**: "the Crimean authorities": a collective has no proper name, and annotators
+  name it with its article; the phrase is its mention (the key and the name stay).
 - **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol": a court
   the article does not name, one collective per phrase.
 
@@ -24,7 +26,7 @@ from collections.abc import Sequence
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 
-__all__ = ["described_collectives", "agents_in_uniform", "courts_by_place"]
+__all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -108,4 +110,27 @@ def courts_by_place(mentions: Sequence[Mention], text: str) -> list[Found]:
         name = text[m.start():b]
         key = slug(re.sub(r"^(?:a|another) ", "", name, flags=re.I)) + "-generic"
         out.append((m.start(), b, GazetteerEntry(key, "Organisation", name, (), {"kind": "court"}, generic=True)))
+    return out
+
+
+_DETERMINER = re.compile(r"(?<![\w\-])(?:the|The) $")
+
+
+def determined_collectives(mentions: Sequence[Mention], text: str) -> list[Found]:
+    """A generic collective with its article, as monitors name it ("the Crimean authorities"): the
+    phrase as written is the mention (an alias); the key and the name stay the collective's. (Not
+    its place: "the authorities in Crimea" as an alias kept the batch from joining the collective's
+    other names.)"""
+    out: list[Found] = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or m.label != "Organisation":
+            continue
+        a, b = m.start, m.end
+        det = None if m.text.split()[0] in ("the", "The", "a", "A", "an", "An") else _DETERMINER.search(text, max(0, a - 4), a)
+        if det is not None:
+            a = det.start()
+        if (a, b) == (m.start, m.end):
+            continue
+        out.append((a, b, GazetteerEntry(e.key, "Organisation", e.name, e.aliases, dict(e.attributes), generic=True)))
     return out

@@ -8,7 +8,12 @@ import bisect
 import re
 from collections.abc import Callable
 
-from loaders.extract.collectives import agents_in_uniform, courts_by_place, described_collectives
+from loaders.extract.collectives import (
+    agents_in_uniform,
+    courts_by_place,
+    described_collectives,
+    determined_collectives,
+)
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
@@ -159,6 +164,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
     kept = _replace(kept, described_collectives(kept, text), text)
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
+    kept = _keep_places(kept, determined_collectives(kept, text), text)
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
@@ -176,6 +182,15 @@ def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry
         return mentions
     spans = [(a, b) for a, b, _e in found]
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
+
+
+def _keep_places(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
+    """Each found phrase in place of the organisation it extends; the places inside it stay."""
+    if not found:
+        return mentions
+    spans = [(a, b) for a, b, _e in found]
+    kept = [m for m in mentions if m.label == "Location" or not any(a <= m.start and m.end <= b for a, b in spans)]
     return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
 
 
