@@ -13,7 +13,11 @@ extractor reads for people, organisations, places and generic collective actors.
 - generic collectives named by their whole phrase: members described before the collective
   ("masked and armed members of security forces"), agents by their dress ("five men in black
   uniform", "military officers in unmarked uniforms"), "a court in <place>", "Moscow-backed
-  militants", "Russian secret service agents".
+  militants", "Russian secret service agents", a country's possessive ("Russia’s proxies"),
+  "court bailiffs"; the article stays with a collective's mention ("the Crimean authorities");
+- people: "The Honourable X Y" is X Y; a cleric's one name after the title ("Archbishop Kliment");
+  the official order of Russian lists (surname, given name, patronymic) is the same person as
+  the given name and surname; a facility's number written "No.120".
 """
 
 from __future__ import annotations
@@ -124,3 +128,26 @@ def test_a_collective_keeps_its_article_in_the_mention() -> None:
         if m.label == "Organisation" and m.ref != "org:amnesty-international"]
     assert found == [("the Crimean authorities", "org:russian-occupation-authorities", "Russian occupation authorities"),
                      ("The occupation authorities", "org:russian-occupation-authorities", "Russian occupation authorities")]
+
+
+def test_honorific_cleric_and_official_order() -> None:
+    assert people("The Honourable Marta Kowalczyk, Minister of Foreign Affairs, issued a statement.") == \
+        [("Marta Kowalczyk", 1)]
+    found, _ = find_people(t := "Bailiffs injured Archbishop Kliment in the church. Kliment was taken to hospital.",
+                           find_entries(t))
+    assert [(p.name, p.position, len(p.mentions)) for p in found] == [("Kliment", "Archbishop", 2)]
+    text = ("Timur Ibragimov (Victims List)\n\nAdditional Name(s): Ибрагимов Тимур Ринатович\n\n"
+            "Timur Ibragimov is imprisoned. Ivan Sergeyevich Petrov spoke.\n")
+    found, _ = find_people(text, find_entries(text))
+    assert [(p.name, p.variants) for p in found][0] == ("Timur Ibragimov", ["Ибрагимов Тимур Ринатович"])
+    assert [(p.given, p.surname) for p in found][1] == ("Ivan", "Petrov")  # the western order keeps its reading
+
+
+def test_possessive_collectives_bailiffs_and_numbered_colonies() -> None:
+    found = dict(orgs("Russia’s forces and Russia’s proxies held him; Russian court bailiffs came."))
+    assert found == {"Russia’s forces": "org:russian-forces-generic", "Russia’s proxies": "org:russian-proxies-generic",
+                     "Russian court bailiffs": "org:russian-court-bailiffs-generic"}
+    # A possessive before a body's or a land's noun is still the country's.
+    assert "Russia’s sovereignty" not in dict(orgs("Russia’s sovereignty and Russia’s Federal Security Service."))
+    places = [(m.text, m.ref) for m in find_entries("He was held at Kherson Colony No.90 and later freed.")]
+    assert places == [("Kherson Colony No.90", "place:kherson-colony-no-90")]

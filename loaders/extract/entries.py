@@ -99,6 +99,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
+        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Russia" in "Russia’s forces"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):

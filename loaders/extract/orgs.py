@@ -411,7 +411,7 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
 _FACILITY_RE = re.compile(
     r"(?<![\w\-])(?:[A-Z][\w’'\-]*(?:-\d+)? ){1,3}(?:Central Prison|Prison|Penal Colony|Colony|Penitentiary|Jail|"
     r"Detention (?:Centre|Center|Facility)|Pre-[Tt]rial Detention (?:Centre|Center)|Remand Prison|Airport|Square|"
-    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
+    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? ?| №\s?)\d+)?(?![\w\-])")
 
 
 # "a temporary detention facility in Simferopol": a facility the article names by its town. A

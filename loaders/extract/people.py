@@ -109,6 +109,20 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer,
     return start, end, words, " ".join(role)
 
 
+# A patronymic (Russian, Ukrainian) ends the word: "-ovich", "-ovna" and their Cyrillic spellings.
+_PATRONYMIC = re.compile(r"[a-zа-яёіїє](?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|"
+                         r"ович|евич|овна|евна|ична|івна|ївна|ічна)\Z", re.IGNORECASE)
+
+
+def _given_and_surname(words: list[str]) -> tuple[str, str]:
+    """The given name and the surname of a full name: first and last, except in the official
+    order of Russian and Ukrainian lists, surname first and the patronymic last ("Мустафаев
+    Марлен Рамисович" is Marlen Mustafayev)."""
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return words[1], words[0]
+    return words[0], words[-1]
+
+
 def _middle_initial(words: list[str]) -> bool:
     """"Mark C. Toner": three words, the middle one an initial."""
     return len(words) == 3 and bool(_INITIAL_RE.fullmatch(words[1]))
@@ -190,7 +204,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     doubts: list[Doubt] = []
     for mention in full:
         words = mention.text.split()
-        given, surname = words[0], words[-1]
+        given, surname = _given_and_surname(words)
         match, doubt = match_person(index, given, surname)
         if match is not None:
             match.position = match.position or mention.role
@@ -238,6 +252,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             continue
         # "Mr Ahmed": after an honorific the word is a surname, even one the given-name list knows.
         honorific = mention.role.lower().rstrip(".") in _HONORIFICS
+        # "Archbishop Kliment", "Metropolitan Onufriy": a cleric is named by one (monastic) given name.
+        cleric = mention.role.split()[-1:] in (["Archbishop"], ["Bishop"], ["Metropolitan"], ["Patriarch"])
+        if cleric and word in gaz.given_names and not index.by_fold.get(fold(word)) and not title_case_line(text, mention.start):
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, word, "", [], [mention],
+                                      mention.role))
+            mention.ref = person.key
+            given_folds.add(fold(word))
+            continue
         if word in gaz.given_names and not index.by_fold.get(fold(word)) and not honorific:
             continue
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
