@@ -17,7 +17,9 @@ extractor reads for people, organisations, places and generic collective actors.
   "court bailiffs"; the article stays with a collective's mention ("the Crimean authorities");
 - people: "The Honourable X Y" is X Y; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
-  the given name and surname; a facility's number written "No.120".
+  the given name and surname; a facility's number written "No.120";
+- a country named with no sign of place or state ("sanctions on Ruritania", "Perpetrator:
+  Ruritania") follows the article's clear mentions of it, and is the place when there are none.
 """
 
 from __future__ import annotations
@@ -151,3 +153,17 @@ def test_possessive_collectives_bailiffs_and_numbered_colonies() -> None:
     assert "Russia’s sovereignty" not in dict(orgs("Russia’s sovereignty and Russia’s Federal Security Service."))
     places = [(m.text, m.ref) for m in find_entries("He was held at Kherson Colony No.90 and later freed.")]
     assert places == [("Kherson Colony No.90", "place:kherson-colony-no-90")]
+
+
+def test_a_bare_country_follows_the_clear_mentions() -> None:
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.ref) for m in find_entries(text) if m.text == "Russia"]
+
+    # The state acts in the article: the passing mention is the state too.
+    assert read("Canada imposed sanctions on Russia. Russia must release the prisoners.") == \
+        [("Russia", "org:russian-federation"), ("Russia", "org:russian-federation")]
+    # Nothing in the article settles it: the country named in passing is the place.
+    assert read("Canada imposed new sanctions on Russia last year.") == [("Russia", "place:russia")]
+    # A preposition of place still says the land, whatever else the article says.
+    assert read("He was taken to Russia. Russia must release him.") == \
+        [("Russia", "place:russia"), ("Russia", "org:russian-federation")]

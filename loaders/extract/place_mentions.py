@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.countries import country_reading, state_by_office
+from loaders.extract.countries import bare_country, country_reading, state_by_office
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 from loaders.extract.orgs import government_key
@@ -145,7 +145,7 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
             if m.entry.key not in clear:
                 if state_by_office(text, m.start, m.end):
                     out[i] = _as_government(m)
-                else:
+                elif not bare_country(text, m.start, m.end):
                     drop.add(i)
                 continue
             acts = True in clear[m.entry.key]
