@@ -64,7 +64,9 @@ def described_collectives(mentions: Sequence[Mention], text: str) -> list[Found]
 
 _AGENTS = r"(?:men|officers|soldiers|troops|servicemen|agents|gunmen|people)"
 _AGENTS_RE = re.compile(rf"(?<![\w\-])(?:{_NUMBER} )?(?:{_LOOKS} )?(?:(?P<adj>[A-Z][a-z]+|military|security|police|"
-                        rf"armed) )?(?P<noun>{_AGENTS})(?P<dress>{_DRESS})")
+                        rf"armed) )?(?P<noun>{_AGENTS})(?P<dress>{_DRESS})\Z")
+# The dress words are rare: the phrase is looked for only before one of them.
+_DRESS_WORD = re.compile(r"(?<= )(?:uniforms?|clothes|clothing|masks|balaclavas|fatigues)\b")
 
 
 def agents_in_uniform(text: str, taken: bytearray, gaz: Gazetteer, masked_men: GazetteerEntry | None) -> list[Found]:
@@ -72,7 +74,10 @@ def agents_in_uniform(text: str, taken: bytearray, gaz: Gazetteer, masked_men: G
     dress. Men join the masked men's collective; other agents are one collective per phrase."""
     peoples = set(gaz.demonyms.values())
     out: list[Found] = []
-    for m in _AGENTS_RE.finditer(text):
+    for d in _DRESS_WORD.finditer(text):
+        m = _AGENTS_RE.search(text, max(0, d.start() - 120), d.end())
+        if m is None:
+            continue
         a, b = m.span()
         adj = m.group("adj") or ""
         if adj[:1].isupper() and adj not in peoples and adj.lower() not in ("military", "security", "police", "armed"):

@@ -4,12 +4,15 @@ a place inside a document's title ("the Criminal Code of the Russian Federation"
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "lower_words"]
+__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "lower_words",
+           "headline_lines"]
 
 
 @cache
@@ -100,3 +103,19 @@ def common_edges(words: list[str], lower: frozenset[str], headline: bool, gaz: G
             and not words[-2 - trail].endswith("."):
         trail += 1
     return lead, trail
+
+
+def headline_lines(text: str, is_headline: Callable[[str, int], bool]) -> Callable[[int], bool]:
+    """``is_headline(text, pos)`` for many positions of one article, each line read once (a line
+    is found by bisection over the article's line breaks, so a long paragraph is not rescanned
+    for every name in it)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    seen: dict[int, bool] = {}
+
+    def at(pos: int) -> bool:
+        i = bisect.bisect_left(breaks, pos)
+        line = breaks[i - 1] + 1 if i else 0
+        if line not in seen:
+            seen[line] = is_headline(text, line)
+        return seen[line]
+    return at

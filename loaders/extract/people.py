@@ -4,12 +4,13 @@ within the article (see :mod:`loaders.extract.mentions` for the rules)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
-from loaders.extract.name_guards import common_edges, headline_verb, lower_words, member_noun
+from loaders.extract.name_guards import common_edges, headline_lines, headline_verb, lower_words, member_noun
 from loaders.extract.orgs import title_case_line
 from loaders.extract.people_index import (
     DOUBTFUL,
@@ -54,8 +55,8 @@ def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{alt})\s+\Z")
 
 
-def _name_run(text: str, m: re.Match[str], gaz: Gazetteer,
-              lower: frozenset[str] = frozenset()) -> tuple[int, int, list[str], str] | None:
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str] = frozenset(),
+              headline: Callable[[int], bool] | None = None) -> tuple[int, int, list[str], str] | None:
     start, end = m.start(), m.end()
     raw = m.group()
     if raw.endswith(("’s", "'s")):
@@ -99,7 +100,7 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer,
         end -= len(words[-1]) + 1
         words = words[:-1]
     if len(words) >= 3:  # "Journalists Osman Arifmemetov", "Rustem Sheikhaliev Detained": a headline's words
-        lead, trail = common_edges(words, lower, title_case_line(text, start), gaz)
+        lead, trail = common_edges(words, lower, (headline or (lambda p: title_case_line(text, p)))(start), gaz)
         if lead or trail:
             start += sum(len(w) + 1 for w in words[:lead])
             end -= sum(len(w) + 1 for w in words[len(words) - trail:])
@@ -163,8 +164,9 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     single: list[Mention] = []
     unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
     lower = lower_words(text)
+    headline = headline_lines(text, title_case_line)
     for m in _RUN_RE.finditer(scan):
-        run = _name_run(text, m, gaz, lower)
+        run = _name_run(text, m, gaz, lower, headline)
         if run is None:
             continue
         start, end, words, role = run
@@ -254,7 +256,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         honorific = mention.role.lower().rstrip(".") in _HONORIFICS
         # "Archbishop Kliment", "Metropolitan Onufriy": a cleric is named by one (monastic) given name.
         cleric = mention.role.split()[-1:] in (["Archbishop"], ["Bishop"], ["Metropolitan"], ["Patriarch"])
-        if cleric and word in gaz.given_names and not index.by_fold.get(fold(word)) and not title_case_line(text, mention.start):
+        if cleric and word in gaz.given_names and not index.by_fold.get(fold(word)) and not headline(mention.start):
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, word, "", [], [mention],
                                       mention.role))
             mention.ref = person.key
@@ -281,7 +283,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 sure[0].variants.append(word)
             continue
         if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
-                and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
+                and not headline(mention.start) and not headline_verb(word, gaz):
             # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
