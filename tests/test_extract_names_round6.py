@@ -18,6 +18,9 @@ extractor reads for people, organisations, places and generic collective actors.
 - people: "The Honourable X Y" is X Y; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
   the given name and surname; a facility's number written "No.120";
+- no organisation is read from a record's "Label: value" line ("Nature of Charges: Banned
+  Organization"), from an acronym the article defines for a lower-case phrase ("country of
+  particular concern (CPC)"), or from a list's title ("the Special Watch List");
 - a country named with no sign of place or state ("sanctions on Ruritania", "Perpetrator:
   Ruritania") follows the article's clear mentions of it, and is the place when there are none.
 """
@@ -167,3 +170,12 @@ def test_a_bare_country_follows_the_clear_mentions() -> None:
     # A preposition of place still says the land, whatever else the article says.
     assert read("He was taken to Russia. Russia must release him.") == \
         [("Russia", "place:russia"), ("Russia", "org:russian-federation")]
+
+
+def test_records_defined_terms_and_list_titles_are_no_organisations() -> None:
+    text = ("Gender: Male\n\nEthnic Group: Crimean Tatar\n\nNature of Charges: Banned Organization Extremism\n\n"
+            "He was a member of the Crimean Human Rights Group.\n")
+    assert orgs(text) == [("Crimean Human Rights Group", "org:crimean-human-rights-group")]
+    assert orgs("It is a “state sponsor of terrorism” (SST) and stays on the Annual Watch List. The SST rules apply.") == []
+    # An acronym in parentheses after a capitalised name is still that body's.
+    assert dict(orgs("The Crimean Tatar Resource Center (CTRC) reported it."))["CTRC"] == "org:crimean-tatar-resource-center"
