@@ -18,6 +18,7 @@ extractor reads for people, organisations, places and generic collective actors.
 - people: "The Honourable X Y" is X Y; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
   the given name and surname; a facility's number written "No.120";
+- a headline's capitalised collective ("by Russian Officials") is the collective;
 - no organisation is read from a record's "Label: value" line ("Nature of Charges: Banned
   Organization"), from an acronym the article defines for a lower-case phrase ("country of
   particular concern (CPC)"), or from a list's title ("the Special Watch List");
@@ -179,3 +180,10 @@ def test_records_defined_terms_and_list_titles_are_no_organisations() -> None:
     assert orgs("It is a “state sponsor of terrorism” (SST) and stays on the Annual Watch List. The SST rules apply.") == []
     # An acronym in parentheses after a capitalised name is still that body's.
     assert dict(orgs("The Crimean Tatar Resource Center (CTRC) reported it."))["CTRC"] == "org:crimean-tatar-resource-center"
+
+
+def test_headline_collective() -> None:
+    text = "Harassment of Two Reporters in Crimea by Russian Officials\n\nThe officials denied it.\n"
+    assert dict(orgs(text)).get("Russian Officials") == "org:russian-officials-generic"
+    # In running text a capitalised noun after a nationality is no collective ("Russian Officials Day").
+    assert "Russian Officials" not in dict(orgs("He spoke at the Russian Officials Forum in Moscow last year."))

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Protocol
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.orgs import ORG, state_government
+from loaders.extract.orgs import ORG, state_government, title_case_line
 
 __all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies", "lowercase_bodies"]
 
@@ -145,7 +145,8 @@ def unit_orgs(mentions: Sequence[_Span], text: str, gaz: Gazetteer) -> list[Foun
 
 @cache
 def _collective_re(nouns: tuple[str, ...], adjectives: tuple[str, ...], countries: tuple[str, ...] = ()) -> re.Pattern[str]:
-    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    # A headline capitalises the noun: "by Russian Officials" (kept only on a headline's line).
+    noun = "|".join(re.escape(n) for n in sorted({*nouns, *(n.title() for n in nouns)}, key=len, reverse=True))
     # A sentence may start with the adjective: "De facto officials refused".
     adj = "|".join(re.escape(a) for a in sorted({*adjectives, *(a[:1].upper() + a[1:] for a in adjectives)},
                                                  key=len, reverse=True))
@@ -166,6 +167,10 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
         if any(taken[m.start("noun"):m.end()]) or any(t == ORG for t in taken[a:m.end()]):
             continue
         noun, art = m.group("noun"), (m.group("art") or "").lower()
+        if noun[:1].isupper():
+            if not title_case_line(text, m.start()):
+                continue
+            noun = noun.lower()
         if noun == "prosecutor" and art not in ("a", "an"):
             continue  # "the Russian prosecutor" is one person of the case (often named next); "a Russian prosecutor" a collective
         if re.match(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+", text[m.end():m.end() + 40]) and not noun.endswith("s"):

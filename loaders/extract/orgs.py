@@ -84,6 +84,11 @@ _GENERIC_COURT_RE = re.compile(
     r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
 
 
+# The short words a title-cased headline leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "in", "on", "to", "for", "a", "an", "by", "at", "from", "with", "as",
+                                "or", "into", "over", "after", "amid", "against", "under"})
+
+
 def title_case_line(text: str, pos: int) -> bool:
     """Whether the line at ``pos`` is a headline: four words or more, nearly all capitalised."""
     start = text.rfind("\n", 0, pos) + 1
@@ -91,7 +96,7 @@ def title_case_line(text: str, pos: int) -> bool:
     words = re.findall(r"[^\W\d_][\w’'-]*", text[start:end if end >= 0 else len(text)])
     if len(words) < 4:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in ("of", "the", "and", "in", "on", "to", "for", "a"))
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS)
     return caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
 
 
