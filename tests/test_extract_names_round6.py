@@ -23,7 +23,8 @@ extractor reads for people, organisations, places and generic collective actors.
   Organization"), from an acronym the article defines for a lower-case phrase ("country of
   particular concern (CPC)"), or from a list's title ("the Special Watch List");
 - a country named with no sign of place or state ("sanctions on Ruritania", "Perpetrator:
-  Ruritania") follows the article's clear mentions of it, and is the place when there are none.
+  Ruritania") follows the article's clear mentions of it, and is the place when there are none;
+  a country "accused of", "criticised" or "sanctioned" is the state.
 """
 
 from __future__ import annotations
@@ -187,3 +188,8 @@ def test_headline_collective() -> None:
     assert dict(orgs(text)).get("Russian Officials") == "org:russian-officials-generic"
     # In running text a capitalised noun after a nationality is no collective ("Russian Officials Day").
     assert "Russian Officials" not in dict(orgs("He spoke at the Russian Officials Forum in Moscow last year."))
+
+
+def test_an_accused_country_is_the_state() -> None:
+    found = [(m.text, m.ref) for m in find_entries("Meanwhile, Russia accused of blocking independent media.")]
+    assert found == [("Russia", "org:russian-federation")]

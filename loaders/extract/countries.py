@@ -23,13 +23,15 @@ _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|st
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
                           r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
                           r"demands|says|said|stated|notes|remain|targets|targeted|persecutes|persecuted|release|free|"
-                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|"
+                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|accused|blamed|"
+                          r"criticised|criticized|sanctioned|"
                           r"embassy|minister|[A-Z][a-z]+\s+(?:Minister|Secretary|Ambassador|Delegation|Embassy|Government))\b")
 
 
 _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?:detained|arrested|sentenced|imprisoned|"
                          r"jailed|convicted|searched|raided|transferred|deported|tortured|released|banned|charged|"
-                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
+                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued|accused|blamed|criticised|"
+                         r"criticized|sanctioned)\b")
 
 
 # A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
