@@ -15,7 +15,8 @@ extractor reads for people, organisations, places and generic collective actors.
   uniform", "military officers in unmarked uniforms"), "a court in <place>", "Moscow-backed
   militants", "Russian secret service agents", a country's possessive ("Russia’s proxies"),
   "court bailiffs"; the article stays with a collective's mention ("the Crimean authorities");
-- people: "The Honourable X Y" is X Y; a cleric's one name after the title ("Archbishop Kliment");
+- people: "The Honourable X Y" is X Y; a parliamentarian named with her country and group in
+  parentheses ("Sigrun Ola Thorsdottir (Iceland, SOC)") is a person; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
   the given name and surname; a facility's number written "No.120";
 - a headline's capitalised collective ("by Russian Officials") is the collective;
@@ -193,3 +194,10 @@ def test_headline_collective() -> None:
 def test_an_accused_country_is_the_state() -> None:
     found = [(m.text, m.ref) for m in find_entries("Meanwhile, Russia accused of blocking independent media.")]
     assert found == [("Russia", "org:russian-federation")]
+
+
+def test_a_parliamentarian_with_country_and_group() -> None:
+    text = "The report drawn up by Sigrun Ola Thorsdottir (Iceland, SOC) was adopted."
+    assert [n for n, _k in people(text)] == ["Sigrun Ola Thorsdottir"]
+    # A place or a group alone in parentheses says nothing of a person.
+    assert people("The report by Nordic Vestor Alliance (NVA) was adopted.") == []

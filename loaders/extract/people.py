@@ -44,8 +44,16 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         return True
     if _speech_before(tuple(gaz.cues["speech_after"] + gaz.cues["speech_before"])).search(before):
         return True  # "..., said Marie Struthers, ...", "according to Ivan Petrov"
+    if (seat := _SEAT_AFTER.match(text, end)) is not None:
+        place = gaz.places.get(seat.group("country"))
+        if place is not None and place.attributes.get("kind") == "country":
+            return True  # "Anna Kowalska (Poland, EPP/CD)": a parliamentarian with her country and group
     return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
         or _DONE_TO.match(text, end) is not None
+
+
+# A member of an assembly is named with her country and political group in parentheses.
+_SEAT_AFTER = re.compile(r" \((?P<country>[A-Z][\w’' ]{2,30}), [A-Z][\w/&-]{1,12}\)")
 
 
 @cache
