@@ -20,6 +20,8 @@ extractor reads for people, organisations, places and generic collective actors.
   the official order of Russian lists (surname, given name, patronymic) is the same person as
   the given name and surname; a facility's number written "No.120";
 - a headline's capitalised collective ("by Russian Officials") is the collective;
+- a collective's words with a known agency's acronym in parentheses ("the security services
+  (FSB)") are that agency; a town before "peace plan" or "talks" names the plan, not a place;
 - no organisation is read from a record's "Label: value" line ("Nature of Charges: Banned
   Organization"), from an acronym the article defines for a lower-case phrase ("country of
   particular concern (CPC)"), or from a list's title ("the Special Watch List");
@@ -201,3 +203,10 @@ def test_a_parliamentarian_with_country_and_group() -> None:
     assert [n for n, _k in people(text)] == ["Sigrun Ola Thorsdottir"]
     # A place or a group alone in parentheses says nothing of a person.
     assert people("The report by Nordic Vestor Alliance (NVA) was adopted.") == []
+
+
+def test_collective_words_for_an_agency_and_a_town_naming_a_plan() -> None:
+    found = [(m.text, m.ref) for m in find_entries("He was warned by the effective security services (FSB) last week.")]
+    assert found == [("security services", "org:fsb"), ("FSB", "org:fsb")]
+    assert [m.text for m in find_entries("Russia broke the Minsk peace plan and the Minsk talks.")
+            if m.label == "Location"] == []

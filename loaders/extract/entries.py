@@ -207,7 +207,8 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
                 or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
                 or not short.text.isupper() or short.ref == long_.ref:
             continue
-        if id(short.entry) in curated and id(long_.entry) not in curated:
+        if id(short.entry) in curated and (id(long_.entry) not in curated or long_.entry.generic and not short.entry.generic):
+            # ("the effective security services (FSB)": a collective's words for the one agency)
             out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
         elif id(short.entry) not in curated:
             out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
