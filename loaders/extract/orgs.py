@@ -15,14 +15,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable
 from functools import cache
 
 from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.org_guards import defined_terms, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -234,7 +233,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
-    records = _record_lines(text)
+    records = record_lines(text)
     for m in org_re.finditer(text):
         if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
@@ -325,7 +324,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         name = m.group()
         out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
                                                        "Organisation", name, (), {"kind": "court"}, generic=True)))
-    terms = _defined_terms(text)
+    terms = defined_terms(text)
     for m in acronym_re.finditer(text):
         word = m.group()
         if taken[m.start()] or word in gaz.cues["not_acronyms"] or any(a <= m.start() < b for a, b, _e in out) \
@@ -338,36 +337,6 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                 or re.match(r"\W{1,3}[A-Z]{2,}\b", text[m.end():m.end() + 12]):
             continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
-    return out
-
-
-# A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
-_RECORD_LINE = re.compile(r"^[A-Z][\w’'()/ -]{1,40}: \S[^\n]{0,120}$", re.M)
-
-
-def _record_lines(text: str) -> Callable[[int], bool]:
-    """Whether a position lies on a record's "Label: value" line (a victims list, a register)."""
-    spans = [(m.start(), m.end()) for m in _RECORD_LINE.finditer(text)]
-    starts = [a for a, _b in spans]
-
-    def on(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return i >= 0 and pos < spans[i][1]
-    return on
-
-
-_TERM_RE = re.compile(r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){1,7})[”\"’']?,? \((?P<acronym>[A-Z]{2,6})s?\)")
-
-
-def _defined_terms(text: str) -> set[str]:
-    """Acronyms the article defines for a lower-case phrase ("country of particular concern (CPC)"):
-    terms, not organisations."""
-    out = set()
-    for m in _TERM_RE.finditer(text):
-        acronym = m.group("acronym")
-        words = [w for w in re.split(r"[ \-]", m.group("phrase")) if w not in ("of", "for", "and", "the", "on", "in", "to")]
-        if "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
-            out.add(acronym)
     return out
 
 
