@@ -14,7 +14,8 @@ extractor reads for people, organisations, places and generic collective actors.
   ("masked and armed members of security forces"), agents by their dress ("five men in black
   uniform", "military officers in unmarked uniforms"), "a court in <place>", "Moscow-backed
   militants", "Russian secret service agents", a country's possessive ("Russia’s proxies"),
-  "court bailiffs"; the article stays with a collective's mention ("the Crimean authorities");
+  "court bailiffs", "Ukrainian activists", "the Russian prosecutor" when no name or "of" follows;
+  the article stays with a collective's mention ("the Crimean authorities");
 - people: "The Honourable X Y" is X Y; a parliamentarian named with her country and group in
   parentheses ("Sigrun Ola Thorsdottir (Iceland, SOC)") is a person; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
@@ -210,3 +211,12 @@ def test_collective_words_for_an_agency_and_a_town_naming_a_plan() -> None:
     assert found == [("security services", "org:fsb"), ("FSB", "org:fsb")]
     assert [m.text for m in find_entries("They broke the Minsk peace plan and the Minsk talks.")
             if m.label == "Location"] == []
+
+
+def test_activists_and_the_prosecutor_without_a_name() -> None:
+    found = dict(orgs("It quoted Ukrainian activists. The Russian prosecutor has asked for 20 years."))
+    assert found == {"Ukrainian activists": "org:ukrainian-activists-generic",
+                     "The Russian prosecutor": "org:russian-prosecutor-generic"}
+    # The prosecutor of a place, or one named next, is a person's office.
+    assert orgs("It was announced by the de facto prosecutor of Crimea, Natalia Poklonskaya.") == []
+    assert orgs("The Russian prosecutor, Ivan Petrov, asked for 20 years.") == []

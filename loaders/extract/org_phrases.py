@@ -171,8 +171,8 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
             if not title_case_line(text, m.start()):
                 continue
             noun = noun.lower()
-        if noun == "prosecutor" and art not in ("a", "an"):
-            continue  # "the Russian prosecutor" is one person of the case (often named next); "a Russian prosecutor" a collective
+        if noun == "prosecutor" and (art not in ("a", "an", "the") or re.match(r" of |,\s+[A-Z]", text[m.end():m.end() + 5])):
+            continue  # "Russian prosecutor" alone, "the prosecutor of Crimea, N." are titles; "the Russian prosecutor has" an actor
         if re.match(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+", text[m.end():m.end() + 40]) and not noun.endswith("s"):
             continue  # "Russian prosecutor Ivan Petrov": a person's title
         nxt = re.match(r" ([a-z]+)\b", text[m.end():m.end() + 20])
