@@ -19,7 +19,8 @@ extractor reads for people, organisations, places and generic collective actors.
 - people: "The Honourable X Y" is X Y; a parliamentarian named with her country and group in
   parentheses ("Sigrun Ola Thorsdottir (Iceland, SOC)") is a person; a cleric's one name after the title ("Archbishop Kliment");
   the official order of Russian lists (surname, given name, patronymic) is the same person as
-  the given name and surname; a facility's number written "No.120";
+  the given name and surname; a facility's number written "No.120"; a town's facility by its
+  possessive ("Simferopol’s military commissariat");
 - a headline's capitalised collective ("by Russian Officials") is the collective;
 - a collective's words with a known agency's acronym in parentheses ("the security services
   (FSB)") are that agency; a town before "peace plan" or "talks" names the plan, not a place;
@@ -220,3 +221,8 @@ def test_activists_and_the_prosecutor_without_a_name() -> None:
     # The prosecutor of a place, or one named next, is a person's office.
     assert orgs("It was announced by the de facto prosecutor of Crimea, Natalia Poklonskaya.") == []
     assert orgs("The Russian prosecutor, Ivan Petrov, asked for 20 years.") == []
+
+
+def test_a_towns_facility_by_its_possessive() -> None:
+    found = [(m.text, m.ref, m.label) for m in find_entries("They were traced to Simferopol’s military commissariat.")]
+    assert found == [("Simferopol’s military commissariat", "place:simferopol-military-commissariat", "Location")]

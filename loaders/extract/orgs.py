@@ -436,6 +436,12 @@ _FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detentio
                              r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
 
 
+# "Simferopol’s military commissariat": a town's facility named by its possessive.
+_FACILITY_OF_RE = re.compile(r"(?<![\w\-])(?P<place>[A-Z][\w\-]+)(?:’s|'s) (?P<what>military commissariat|police station|"
+                             r"(?:pre-?trial |temporary )?detention (?:centre|center|facility)|remand prison|"
+                             r"psychiatric hospital)(?![\w\-])")
+
+
 # A pre-trial detention centre by its number, with its town when the article gives it: "SIZO-2 in
 # Simferopol", "SIZO No. 1".
 _SIZO_RE = re.compile(r"(?<![\w\-])(?P<sizo>SIZO(?:-| No\.? ?| )\d{1,2})(?![\w\-])(?: (?:in|of) (?P<place>[A-Z][\w’'\-]+))?")
@@ -470,6 +476,12 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
             b, part_of, key = m.end("sizo"), None, f"sizo-{number}"
         out.append((m.start(), b, GazetteerEntry(key, "Location", text[m.start():b], (), {"kind": "facility"},
                                                  part_of=part_of)))
+    for m in _FACILITY_OF_RE.finditer(text):
+        place = (places or {}).get(m.group("place"))
+        if place is None or place.attributes.get("kind") not in ("city", "village") or any(taken[m.end("place"):m.end()]):
+            continue
+        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {m.group('what')}"), "Location",
+                                                       m.group(), (), {"kind": "facility"}, part_of=place.key)))
     for m in _FACILITY_IN_RE.finditer(text):
         place = (places or {}).get(m.group("place"))
         if place is None or place.attributes.get("kind") in ("country", "region", "other") \
