@@ -24,6 +24,7 @@ extractor reads for people, organisations, places and generic collective actors.
 - a headline's capitalised collective ("by Russian Officials") is the collective;
 - a collective's words with a known agency's acronym in parentheses ("the security services
   (FSB)") are that agency; a town before "peace plan" or "talks" names the plan, not a place;
+- two acronyms joined by a hyphen are one ("UOC-KP"); a diocese or eparchy is an organisation;
 - no organisation is read from a record's "Label: value" line ("Nature of Charges: Banned
   Organization"), from an acronym the article defines for a lower-case phrase ("country of
   particular concern (CPC)"), or from a list's title ("the Special Watch List");
@@ -226,3 +227,10 @@ def test_activists_and_the_prosecutor_without_a_name() -> None:
 def test_a_towns_facility_by_its_possessive() -> None:
     found = [(m.text, m.ref, m.label) for m in find_entries("They were traced to Simferopol’s military commissariat.")]
     assert found == [("Simferopol’s military commissariat", "place:simferopol-military-commissariat", "Location")]
+
+
+def test_hyphenated_acronym_and_a_diocese() -> None:
+    found = dict(orgs("He heads the Southern Eparchy of the OCU-MP and spoke for the OCU-MP."))
+    assert found == {"Southern Eparchy of the OCU-MP": "org:southern-eparchy-of-the-ocu-mp", "OCU-MP": "org:ocu-mp"}
+    # A number after the hyphen makes no acronym ("COVID-19").
+    assert orgs("During COVID-19 the visits stopped.") == []

@@ -74,7 +74,8 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
                      rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
-    acronym = re.compile(r"(?<![\w\-/])[A-Z]{3,6}(?![\w\-/])")
+    # "UOC-KP": two acronyms joined by a hyphen are one.
+    acronym = re.compile(r"(?<![\w\-/])(?:[A-Z]{2,6}(?:-[A-Z]{1,4})+|[A-Z]{3,6})(?![\w\-/])")
     return org, acronym
 
 
