@@ -94,12 +94,12 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Ukraine" in "Ukraine's ombudswoman"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
-    for a, b, entry in agents_in_uniform(text, taken, gaz, gaz.lookup("masked men")):
-        out = [m for m in out if not (a <= m.start and m.end <= b)]
+    for a, b, entry in agents_in_uniform(text, taken, gaz, gaz.lookup("masked men")):  # (on untaken text only)
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
-        out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Russia" in "Russia’s forces"
+        if any(taken[a:b]):
+            out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Russia" in "Russia’s forces"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):

@@ -27,16 +27,20 @@ def record_lines(text: str) -> Callable[[int], bool]:
     return on
 
 
-_TERM_RE = re.compile(r"(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){1,7})[”\"’']?,? \((?P<acronym>[A-Z]{2,6})s?\)")
+_ACRONYM_IN_PARENS = re.compile(r" \((?P<acronym>[A-Z]{2,6})s?\)")
+_TERM_BEFORE = re.compile(r"(?<![\w\-])(?P<phrase>[a-z][a-z\-]*(?: [a-z][a-z\-]*){1,7})[”\"’']?,?\Z")
 
 
 def defined_terms(text: str) -> set[str]:
     """Acronyms the article defines for a lower-case phrase ("country of particular concern (CPC)"):
-    terms, not organisations."""
+    terms, not organisations. (Each acronym in parentheses is read back from, not every word.)"""
     out = set()
-    for m in _TERM_RE.finditer(text):
+    for m in _ACRONYM_IN_PARENS.finditer(text):
         acronym = m.group("acronym")
-        words = [w for w in re.split(r"[ \-]", m.group("phrase")) if w not in ("of", "for", "and", "the", "on", "in", "to")]
+        before = _TERM_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        if before is None:
+            continue
+        words = [w for w in re.split(r"[ \-]", before.group("phrase")) if w not in ("of", "for", "and", "the", "on", "in", "to")]
         if "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
             out.add(acronym)
     return out
