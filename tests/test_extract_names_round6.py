@@ -30,7 +30,8 @@ extractor reads for people, organisations, places and generic collective actors.
   particular concern (CPC)"), or from a list's title ("the Special Watch List");
 - a country named with no sign of place or state ("sanctions on Ruritania", "Perpetrator:
   Ruritania") follows the article's clear mentions of it, and is the place when there are none;
-  a country "accused of", "criticised" or "sanctioned" is the state.
+  a country "accused of", "criticised" or "sanctioned" is the state; the state's spellings in
+  one article are one entry (the first names it, the others are its aliases).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from __future__ import annotations
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import find_entries, find_people
 from loaders.extract.name_guards import common_edges, lower_words
+from tests.extract_helpers import extract
 
 
 def orgs(text: str) -> list[tuple[str, str]]:
@@ -234,3 +236,9 @@ def test_hyphenated_acronym_and_a_diocese() -> None:
     assert found == {"Southern Eparchy of the OCU-MP": "org:southern-eparchy-of-the-ocu-mp", "OCU-MP": "org:ocu-mp"}
     # A number after the hyphen makes no acronym ("COVID-19").
     assert orgs("During COVID-19 the visits stopped.") == []
+
+
+def test_the_states_spellings_are_one_entry() -> None:
+    _text, ex = extract("The Russian Federation detained him. Russia must release him. Canada imposed sanctions on Russia.")
+    state = ex.entities["org:russian-federation"]
+    assert (state.name, state.aliases) == ("Russian Federation", ["Russia"])

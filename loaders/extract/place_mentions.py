@@ -151,6 +151,14 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
             acts = True in clear[m.entry.key]
         if acts:
             out[i] = _as_government(m)
+    # One state, one entry: the first mention names it, and each other spelling ("Russia" after
+    # "the Russian Federation") is an alias, so every mention of it can be found again.
+    first: dict[str, GazetteerEntry] = {}
+    for i, m in enumerate(out):
+        if i in readings and m.label == "Organisation" and m.entry is not None:
+            entry = first.setdefault(m.ref, m.entry)
+            if entry is not m.entry:
+                out[i] = Mention(m.start, m.end, m.text, m.label, m.ref, entry)
     return [m for i, m in enumerate(out) if i not in drop]
 
 
