@@ -9,7 +9,7 @@ import re
 
 from loaders.extract.orgs import title_case_line
 
-__all__ = ["country_reading", "country_actors", "state_by_office"]
+__all__ = ["country_reading", "country_actors", "state_by_office", "bare_country"]
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
@@ -23,13 +23,15 @@ _ACTOR_AFTER = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:said|says)\b|(?:(?:also|st
                           r"annexed|illegally|attempted|tried|uses|used|launched|refuses|refused|denies|denied|"
                           r"strongly|also|stands|supports|reiterates|welcomes|expresses|joins|recognises|recognizes|"
                           r"demands|says|said|stated|notes|remain|targets|targeted|persecutes|persecuted|release|free|"
-                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|"
+                          r"stop|end|cease|comply|respect|allow|grant|statement|government|authorities|delegation|accused|blamed|"
+                          r"criticised|criticized|sanctioned|"
                           r"embassy|minister|[A-Z][a-z]+\s+(?:Minister|Secretary|Ambassador|Delegation|Embassy|Government))\b")
 
 
 _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+)?(?:detained|arrested|sentenced|imprisoned|"
                          r"jailed|convicted|searched|raided|transferred|deported|tortured|released|banned|charged|"
-                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued)\b")
+                         r"abducted|persecuted|annexed|occupied|targeted|continues|continued|accused|blamed|criticised|"
+                         r"criticized|sanctioned)\b")
 
 
 # A verb in a headline is capitalised ("United States Condemns ..."): read it in lower case.
@@ -101,7 +103,19 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return True, True
     if _SUBJECT_VERB.match(after):
         return True, True  # "As the United States reaffirmed", "that Russia allows": the subject of a verb
-    return False, True
+    # "sanctions on Russia", "Perpetrator: Russia": no preposition of place and no verb, so the
+    # article's clear mentions decide (with none, the land: see :func:`bare_country`).
+    return False, False
+
+
+def bare_country(text: str, start: int, end: int) -> bool:
+    """Whether the country at ``text[start:end]`` is read as neither a land nor a state only for
+    want of any sign (no preposition of place, no verb, no possessive, no "annexed by"): with no
+    clearer mention in the article, it is the place, as a country named in passing is."""
+    before, after = text[max(0, start - 40):start], text[end:end + 60]
+    if (start > 0 and text[start - 1] == "/") or after.startswith(("/", "’s", "'s")) or _TITLE_AFTER.match(after):
+        return False
+    return not re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE)
 
 
 def state_by_office(text: str, start: int, end: int) -> bool:

@@ -8,10 +8,17 @@ import bisect
 import re
 from collections.abc import Callable
 
+from loaders.extract.collectives import (
+    agents_in_uniform,
+    courts_by_place,
+    described_collectives,
+    determined_collectives,
+)
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
+from loaders.extract.org_names import member_bodies, national_sections, spokesperson
 from loaders.extract.org_phrases import (
     lowercase_bodies,
     nationality_collectives,
@@ -28,7 +35,13 @@ from loaders.extract.orgs import (
     find_org_patterns,
 )
 from loaders.extract.people_index import anyascii_lower
-from loaders.extract.place_mentions import compass_regions, countries_as_actors, seats_as_states, territories
+from loaders.extract.place_mentions import (
+    compass_regions,
+    countries_as_actors,
+    datelines,
+    seats_as_states,
+    territories,
+)
 
 __all__ = ["find_entries"]
 
@@ -59,6 +72,17 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
 
     for found in out:
         take(found.start, found.end, ORG if found.label == "Organisation" else PLACE)
+    for a, b, entry in national_sections(out, text, gaz):  # "Amnesty International Ukraine"
+        out = [m for m in out if not (a <= m.start and m.end <= b)]
+        out.append(entry_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in member_bodies(text, taken, gaz):
+        out.append(entry_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in datelines(text, gaz):  # "VIENNA – ": a place, before the acronyms take it
+        if not any(taken[a:b]):
+            out.append(entry_mention(a, b, text, entry))
+            take(a, b, PLACE)
     # "the NGO Crimea SOS": a body introduced by its kind, before the patterns split its name.
     for a, b, entry in find_kind_then_name(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
@@ -70,7 +94,12 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Ukraine" in "Ukraine's ombudswoman"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
+    for a, b, entry in agents_in_uniform(text, taken, gaz, gaz.lookup("masked men")):  # (on untaken text only)
+        out.append(entry_mention(a, b, text, entry))
+        take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
+        if any(taken[a:b]):
+            out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Russia" in "Russia’s forces"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in find_facilities(text, taken, gaz.places, gaz.not_names):
@@ -117,6 +146,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     out = _outside_documents(out, text, gaz)
     out = territories(compass_regions(out, text), text, gaz)
     out = _titles_as_bodies(out, text, gaz)
+    for a, b, entry in spokesperson(text, taken, out):  # after the bare titles: this one is a body
+        out.append(entry_mention(a, b, text, entry))
+        take(a, b)
     attributive = set(gaz.cues["place_attributive"])
     out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
                                   and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
@@ -131,6 +163,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
+    kept = _replace(kept, described_collectives(kept, text), text)
+    kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
+    kept = _keep_places(kept, determined_collectives(kept, text), text)
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 
@@ -151,6 +186,15 @@ def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry
     return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
 
 
+def _keep_places(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
+    """Each found phrase in place of the organisation it extends; the places inside it stay."""
+    if not found:
+        return mentions
+    spans = [(a, b) for a, b, _e in found]
+    kept = [m for m in mentions if m.label == "Location" or not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
+
+
 def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """"Russia's Federal Investigative Service (FSB)": a name and the acronym in parentheses right
     after it are one organisation: the curated acronym's entry, else the long name's, with the
@@ -163,7 +207,8 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
                 or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
                 or not short.text.isupper() or short.ref == long_.ref:
             continue
-        if id(short.entry) in curated and id(long_.entry) not in curated:
+        if id(short.entry) in curated and (id(long_.entry) not in curated or long_.entry.generic and not short.entry.generic):
+            # ("the effective security services (FSB)": a collective's words for the one agency)
             out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
         elif id(short.entry) not in curated:
             out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)

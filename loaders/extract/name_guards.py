@@ -4,12 +4,15 @@ a place inside a document's title ("the Criminal Code of the Russian Federation"
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun"]
+__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "lower_words",
+           "headline_lines"]
 
 
 @cache
@@ -61,3 +64,58 @@ def member_noun(text: str, start: int, words: list[str], gaz: Gazetteer) -> bool
     if lead in gaz.given_names:
         return False
     return words[0].lower() in _DETERMINERS or _DETERMINER_BEFORE.search(text, max(0, start - 10), start) is not None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w\-’'])[a-z][a-z\-]+(?![\w\-])")
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case: the article's own common vocabulary."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _common(word: str, lower: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a capitalised ``word`` is a common noun, verb or participle of English, not a name:
+    the article writes it (or its singular or plural) in lower case elsewhere, or it is a
+    headline's verb; a known given name or a surname-like ending is a name all the same."""
+    if word in gaz.given_names or not word[1:].islower():
+        return False
+    low = word.lower()
+    if headline_verb(word, gaz):
+        return True
+    if low.endswith(gaz.surname_endings) and not low.endswith(gaz.not_surname_endings):
+        return False
+    return low in lower or (low.endswith("s") and low[:-1] in lower) or f"{low}s" in lower
+
+
+def common_edges(words: list[str], lower: frozenset[str], headline: bool, gaz: Gazetteer) -> tuple[int, int]:
+    """How many words to drop from the front and the back of a run of capitalised ``words`` that
+    a headline or a title before it capitalised ("Journalists Osman Arifmemetov", "Rustem
+    Sheikhaliev Detained", "...of the Media Dunja Mijatović"): a common word at the edge of a run
+    of three or more, while two words stay. At the back only a headline's words (or its verbs
+    anywhere): a person's name may end in a word English also has ("Ulysses S. Grant")."""
+    lead = trail = 0
+    while len(words) - lead - trail > 2 and _common(words[lead], lower, gaz) and words[lead + 1][:1].isupper() \
+            and not words[lead + 1].endswith("."):
+        lead += 1
+    while len(words) - lead - trail > 2 and (headline_verb(words[-1 - trail], gaz)
+                                             or headline and _common(words[-1 - trail], lower, gaz)) \
+            and not words[-2 - trail].endswith("."):
+        trail += 1
+    return lead, trail
+
+
+def headline_lines(text: str, is_headline: Callable[[str, int], bool]) -> Callable[[int], bool]:
+    """``is_headline(text, pos)`` for many positions of one article, each line read once (a line
+    is found by bisection over the article's line breaks, so a long paragraph is not rescanned
+    for every name in it)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    seen: dict[int, bool] = {}
+
+    def at(pos: int) -> bool:
+        i = bisect.bisect_left(breaks, pos)
+        line = breaks[i - 1] + 1 if i else 0
+        if line not in seen:
+            seen[line] = is_headline(text, line)
+        return seen[line]
+    return at

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Protocol
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.orgs import ORG, state_government
+from loaders.extract.orgs import ORG, state_government, title_case_line
 
 __all__ = ["possessive_orgs", "unit_orgs", "nationality_collectives", "state_bodies", "lowercase_bodies"]
 
@@ -144,27 +144,35 @@ def unit_orgs(mentions: Sequence[_Span], text: str, gaz: Gazetteer) -> list[Foun
 
 
 @cache
-def _collective_re(nouns: tuple[str, ...], adjectives: tuple[str, ...]) -> re.Pattern[str]:
-    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+def _collective_re(nouns: tuple[str, ...], adjectives: tuple[str, ...], countries: tuple[str, ...] = ()) -> re.Pattern[str]:
+    # A headline capitalises the noun: "by Russian Officials" (kept only on a headline's line).
+    noun = "|".join(re.escape(n) for n in sorted({*nouns, *(n.title() for n in nouns)}, key=len, reverse=True))
     # A sentence may start with the adjective: "De facto officials refused".
     adj = "|".join(re.escape(a) for a in sorted({*adjectives, *(a[:1].upper() + a[1:] for a in adjectives)},
                                                  key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-’'])(?:(?P<art>an?|the|The|An?) )?(?P<adj>(?:{adj})(?: (?:{adj}))?) (?P<noun>{noun})(?![\w\-])")
+    # "Russia’s forces", "Russia's proxies": the country's possessive says whose, as its adjective does.
+    country = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w\-’'])(?:(?P<art>an?|the|The|An?) )?(?:(?P<country>{country})(?:’s|'s)|"
+                      rf"(?P<adj>(?:{adj})(?: (?:{adj}))?)) (?P<noun>{noun})(?![\w\-])")
 
 
 def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
     """"Ukrainian authorities", "Russian troops", "the occupation courts": generic actors, one key
     per adjective and noun, outside what the gazetteers already named (``taken``)."""
     adjectives = tuple(sorted({*gaz.demonyms.values(), *gaz.cues.get("collective_adjectives", ())}))
-    rx = _collective_re(tuple(gaz.cues.get("collective_nouns", ())), adjectives)
+    rx = _collective_re(tuple(gaz.cues.get("collective_nouns", ())), adjectives, tuple(gaz.demonyms))
     out: list[Found] = []
     for m in rx.finditer(text):
-        a = m.start("adj")
-        if any(taken[a:m.end()]):
+        a = m.start("adj") if m.group("adj") else m.start("country")
+        if any(taken[m.start("noun"):m.end()]) or any(t == ORG for t in taken[a:m.end()]):
             continue
         noun, art = m.group("noun"), (m.group("art") or "").lower()
-        if noun == "prosecutor" and art not in ("a", "an"):
-            continue  # "the Russian prosecutor" is one person of the case (often named next); "a Russian prosecutor" a collective
+        if noun[:1].isupper():
+            if not title_case_line(text, m.start()):
+                continue
+            noun = noun.lower()
+        if noun == "prosecutor" and (art not in ("a", "an", "the") or re.match(r" of |,\s+[A-Z]", text[m.end():m.end() + 5])):
+            continue  # "Russian prosecutor" alone, "the prosecutor of Crimea, N." are titles; "the Russian prosecutor has" an actor
         if re.match(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+", text[m.end():m.end() + 40]) and not noun.endswith("s"):
             continue  # "Russian prosecutor Ivan Petrov": a person's title
         nxt = re.match(r" ([a-z]+)\b", text[m.end():m.end() + 20])
@@ -173,7 +181,8 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
         if art in ("a", "an"):
             a = m.start()
         name = text[a:m.end()]
-        key = slug(f"{m.group('adj')} {noun}".lower()) + "-generic"
+        whose = m.group("adj") or gaz.demonyms[m.group("country")]
+        key = slug(f"{whose} {noun}".lower()) + "-generic"
         out.append((a, m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
     return out
 

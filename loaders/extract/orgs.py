@@ -21,6 +21,7 @@ from functools import cache
 from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.org_guards import defined_terms, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -73,13 +74,19 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
                      rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
-    acronym = re.compile(r"(?<![\w\-/])[A-Z]{3,6}(?![\w\-/])")
+    # "UOC-KP": two acronyms joined by a hyphen are one.
+    acronym = re.compile(r"(?<![\w\-/])(?:[A-Z]{2,6}(?:-[A-Z]{1,4})+|[A-Z]{3,6})(?![\w\-/])")
     return org, acronym
 
 
 _GENERIC_COURT_RE = re.compile(
     r"\b(?:a|an|the)\s+(?:(?:[A-Z][\w’'-]+|so-called|local|de facto|occupation|Russian-controlled)\s+){0,2}"
     r"(?:(?:military|district|city|regional|appeals?|garrison|magistrate'?s?|magistrates’)\s+)?[“\"]?court[”\"]?(?![\w-])")
+
+
+# The short words a title-cased headline leaves in lower case.
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "in", "on", "to", "for", "a", "an", "by", "at", "from", "with", "as",
+                                "or", "into", "over", "after", "amid", "against", "under"})
 
 
 def title_case_line(text: str, pos: int) -> bool:
@@ -89,7 +96,7 @@ def title_case_line(text: str, pos: int) -> bool:
     words = re.findall(r"[^\W\d_][\w’'-]*", text[start:end if end >= 0 else len(text)])
     if len(words) < 4:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in ("of", "the", "and", "in", "on", "to", "for", "a"))
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS)
     return caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
 
 
@@ -227,9 +234,14 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
+    records = record_lines(text)
     for m in org_re.finditer(text):
         if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
+        if records(m.start()):
+            continue  # "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned Organization": a record's field
+        if re.match(r" (?:List|Lists|Report|Index|Award|Prize)\b", text[m.end():m.end() + 8]):
+            continue  # "the Special Watch List": a list's or a prize's title, not the body
         words = list(re.finditer(r"\S+", m.group()))
         # Leading sentence words and titles are not part of the name ("The", "Deputy", "According"),
         # nor a name joined by "and" ("Shevket Useinov and Deputy Head of the Mejlis").
@@ -313,9 +325,11 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         name = m.group()
         out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
                                                        "Organisation", name, (), {"kind": "court"}, generic=True)))
+    terms = defined_terms(text)
     for m in acronym_re.finditer(text):
         word = m.group()
-        if taken[m.start()] or word in gaz.cues["not_acronyms"] or any(a <= m.start() < b for a, b, _e in out):
+        if taken[m.start()] or word in gaz.cues["not_acronyms"] or any(a <= m.start() < b for a, b, _e in out) \
+                or word in terms or records(m.start()):
             continue
         if re.fullmatch(r"[IVXLC]+", word) or text[max(0, m.start() - 1):m.start()] == "-":
             continue
@@ -383,9 +397,13 @@ def _name_words(name: str, a: int, taken: bytearray, gaz: Gazetteer, places: boo
 
 
 # "the NGO Sebat", "the rights group Foo Watch": a kind of body, then its name.
+# "the news website “Grani”", "the national post operator Ukrposhta": the name may stand in quotes.
 _KIND_THEN_NAME_RE = re.compile(
     r"\b(?P<kind>NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|charity|"
-    r"news (?:outlet|site|agency)|newspaper|media outlet)\s+(?P<name>[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
+    r"news (?:outlet|site|website|portal|agency)|(?:online )?newspaper|media outlet|news ?paper|web ?site|"
+    r"(?:TV|television) (?:channel|station)|radio station|broadcaster|magazine|"
+    r"(?:post|postal|mobile|telecoms?|state) (?:operator|company))"
+    r"\s+[“\"]?(?P<name>[A-Z][\w’'\-.]*[\w’'](?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
 
 
 def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
@@ -398,7 +416,8 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
         if not words:
             continue
         b = a + words[-1].end()
-        kind = "media" if re.search(r"news|media|paper", m.group("kind")) else "ngo"
+        kind = "media" if re.search(r"news|media|paper|site|channel|station|cast|magazine", m.group("kind")) \
+            else "other" if re.search(r"operator|company", m.group("kind")) else "ngo"
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": kind})))
     return out
 
@@ -406,7 +425,7 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
 _FACILITY_RE = re.compile(
     r"(?<![\w\-])(?:[A-Z][\w’'\-]*(?:-\d+)? ){1,3}(?:Central Prison|Prison|Penal Colony|Colony|Penitentiary|Jail|"
     r"Detention (?:Centre|Center|Facility)|Pre-[Tt]rial Detention (?:Centre|Center)|Remand Prison|Airport|Square|"
-    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? )\d+)?(?![\w\-])")
+    r"airport|prison|penal colony|detention (?:centre|center))(?:(?:-| No\.? ?| №\s?)\d+)?(?![\w\-])")
 
 
 # "a temporary detention facility in Simferopol": a facility the article names by its town. A
@@ -416,6 +435,12 @@ _FACILITY_RE = re.compile(
 _FACILITY_IN_RE = re.compile(r"\b(?:(?P<what>(?:temporary |pre-?trial )?detention (?:facility|centre|center))|"
                              r"(?<=[Tt]he )(?P<what2>remand prison|penal colony|police station|psychiatric hospital))"
                              r" (?:in|of) (?P<place>[A-Z][\w’'\-]+)(?![\w\-])")
+
+
+# "Simferopol’s military commissariat": a town's facility named by its possessive.
+_FACILITY_OF_RE = re.compile(r"(?<![\w\-])(?P<place>[A-Z][\w\-]+)(?:’s|'s) (?P<what>military commissariat|police station|"
+                             r"(?:pre-?trial |temporary )?detention (?:centre|center|facility)|remand prison|"
+                             r"psychiatric hospital)(?![\w\-])")
 
 
 # A pre-trial detention centre by its number, with its town when the article gives it: "SIZO-2 in
@@ -452,6 +477,12 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
             b, part_of, key = m.end("sizo"), None, f"sizo-{number}"
         out.append((m.start(), b, GazetteerEntry(key, "Location", text[m.start():b], (), {"kind": "facility"},
                                                  part_of=part_of)))
+    for m in _FACILITY_OF_RE.finditer(text):
+        place = (places or {}).get(m.group("place"))
+        if place is None or place.attributes.get("kind") not in ("city", "village") or any(taken[m.end("place"):m.end()]):
+            continue
+        out.append((m.start(), m.end(), GazetteerEntry(slug(f"{m.group('place')} {m.group('what')}"), "Location",
+                                                       m.group(), (), {"kind": "facility"}, part_of=place.key)))
     for m in _FACILITY_IN_RE.finditer(text):
         place = (places or {}).get(m.group("place"))
         if place is None or place.attributes.get("kind") in ("country", "region", "other") \

@@ -4,12 +4,13 @@ within the article (see :mod:`loaders.extract.mentions` for the rules)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
-from loaders.extract.name_guards import headline_verb, member_noun
+from loaders.extract.name_guards import common_edges, headline_lines, headline_verb, lower_words, member_noun
 from loaders.extract.orgs import title_case_line
 from loaders.extract.people_index import (
     DOUBTFUL,
@@ -43,8 +44,16 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         return True
     if _speech_before(tuple(gaz.cues["speech_after"] + gaz.cues["speech_before"])).search(before):
         return True  # "..., said Marie Struthers, ...", "according to Ivan Petrov"
+    if (seat := _SEAT_AFTER.match(text, end)) is not None:
+        place = gaz.places.get(seat.group("country"))
+        if place is not None and place.attributes.get("kind") == "country":
+            return True  # "Anna Kowalska (Poland, EPP/CD)": a parliamentarian with her country and group
     return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
         or _DONE_TO.match(text, end) is not None
+
+
+# A member of an assembly is named with her country and political group in parentheses.
+_SEAT_AFTER = re.compile(r" \((?P<country>[A-Z][\w’' ]{2,30}), [A-Z][\w/&-]{1,12}\)")
 
 
 @cache
@@ -54,7 +63,8 @@ def _speech_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])(?:{alt})\s+\Z")
 
 
-def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, list[str], str] | None:
+def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str] = frozenset(),
+              headline: Callable[[int], bool] | None = None) -> tuple[int, int, list[str], str] | None:
     start, end = m.start(), m.end()
     raw = m.group()
     if raw.endswith(("’s", "'s")):
@@ -97,9 +107,29 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer) -> tuple[int, int, li
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
+    if len(words) >= 3:  # "Journalists Osman Arifmemetov", "Rustem Sheikhaliev Detained": a headline's words
+        lead, trail = common_edges(words, lower, (headline or (lambda p: title_case_line(text, p)))(start), gaz)
+        if lead or trail:
+            start += sum(len(w) + 1 for w in words[:lead])
+            end -= sum(len(w) + 1 for w in words[len(words) - trail:])
+            words = words[lead:len(words) - trail]
     if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
         return None
     return start, end, words, " ".join(role)
+
+
+# A patronymic (Russian, Ukrainian) ends the word: "-ovich", "-ovna" and their Cyrillic spellings.
+_PATRONYMIC = re.compile(r"[a-zа-яёіїє](?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna|"
+                         r"ович|евич|овна|евна|ична|івна|ївна|ічна)\Z", re.IGNORECASE)
+
+
+def _given_and_surname(words: list[str]) -> tuple[str, str]:
+    """The given name and the surname of a full name: first and last, except in the official
+    order of Russian and Ukrainian lists, surname first and the patronymic last ("Мустафаев
+    Марлен Рамисович" is Marlen Mustafayev)."""
+    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+        return words[1], words[0]
+    return words[0], words[-1]
 
 
 def _middle_initial(words: list[str]) -> bool:
@@ -141,8 +171,10 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     full: list[Mention] = []
     single: list[Mention] = []
     unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
+    lower = lower_words(text)
+    headline = headline_lines(text, title_case_line)
     for m in _RUN_RE.finditer(scan):
-        run = _name_run(text, m, gaz)
+        run = _name_run(text, m, gaz, lower, headline)
         if run is None:
             continue
         start, end, words, role = run
@@ -182,7 +214,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     doubts: list[Doubt] = []
     for mention in full:
         words = mention.text.split()
-        given, surname = words[0], words[-1]
+        given, surname = _given_and_surname(words)
         match, doubt = match_person(index, given, surname)
         if match is not None:
             match.position = match.position or mention.role
@@ -230,6 +262,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             continue
         # "Mr Ahmed": after an honorific the word is a surname, even one the given-name list knows.
         honorific = mention.role.lower().rstrip(".") in _HONORIFICS
+        # "Archbishop Kliment", "Metropolitan Onufriy": a cleric is named by one (monastic) given name.
+        cleric = mention.role.split()[-1:] in (["Archbishop"], ["Bishop"], ["Metropolitan"], ["Patriarch"])
+        if cleric and word in gaz.given_names and not index.by_fold.get(fold(word)) and not headline(mention.start):
+            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, word, "", [], [mention],
+                                      mention.role))
+            mention.ref = person.key
+            given_folds.add(fold(word))
+            continue
         if word in gaz.given_names and not index.by_fold.get(fold(word)) and not honorific:
             continue
         scored = sorted(((same_name_score(p.surname, word), p) for p in index.near(word) if p.given),
@@ -251,7 +291,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 sure[0].variants.append(word)
             continue
         if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
-                and not title_case_line(text, mention.start) and not headline_verb(word, gaz):
+                and not headline(mention.start) and not headline_verb(word, gaz):
             # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],

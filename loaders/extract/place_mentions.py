@@ -6,12 +6,28 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.countries import country_reading, state_by_office
+from loaders.extract.countries import bare_country, country_reading, state_by_office
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 from loaders.extract.orgs import government_key
 
-__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states"]
+__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states", "datelines"]
+
+
+# A press release's dateline: the town in capitals at the head of a paragraph, then a comma (and a
+# date) or a dash ("VIENNA – ...", "KYIV, 19 September 2014 – ...").
+_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,2})(?=,| [–—-] )", re.M)
+
+
+def datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """The places of the article's datelines: the capitals read as the place's name, never an acronym."""
+    out = []
+    for m in _DATELINE_RE.finditer(text):
+        town = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in m.group("town").split())
+        entry = gaz.places.get(town)
+        if entry is not None and entry.label == "Location":
+            out.append((m.start(), m.end(), entry))
+    return out
 
 
 # Capitalised, the compass point is part of a proper name ("Eastern Siberia", "Northern Ireland");
@@ -129,12 +145,20 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
             if m.entry.key not in clear:
                 if state_by_office(text, m.start, m.end):
                     out[i] = _as_government(m)
-                else:
+                elif not bare_country(text, m.start, m.end):
                     drop.add(i)
                 continue
             acts = True in clear[m.entry.key]
         if acts:
             out[i] = _as_government(m)
+    # One state, one entry: the first mention names it, and each other spelling ("Russia" after
+    # "the Russian Federation") is an alias, so every mention of it can be found again.
+    first: dict[str, GazetteerEntry] = {}
+    for i, m in enumerate(out):
+        if i in readings and m.label == "Organisation" and m.entry is not None:
+            entry = first.setdefault(m.ref, m.entry)
+            if entry is not m.entry:
+                out[i] = Mention(m.start, m.end, m.text, m.label, m.ref, entry)
     return [m for i, m in enumerate(out) if i not in drop]
 
 

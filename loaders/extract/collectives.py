@@ -1,0 +1,141 @@
+"""Generic collective actors named by a whole noun phrase, as monitors name them: the head noun
+of a force or of agents, with what the article says of them before it (a number, "masked and
+armed", "members of") and after it (the clothes they wore, "in unmarked uniforms").
+
+- **Phrases around a known collective**: "masked and armed members of security forces": the
+  gazetteer's collective ("security forces") with the words that describe its members before
+  it; "police officers in civilian clothes" with the clothes after it. The key stays the
+  collective's.
+- **Agents in uniform**: "four men in black uniform", "military officers in unmarked uniforms":
+  people the article cannot name or place in an agency, described by their dress, are a
+  collective of their own (the men with the masked men, the others one key per phrase).
+- **The article**: "the Crimean authorities": a collective has no proper name, and annotators
+  name it with its article; the phrase is its mention (the key and the name stay).
+- **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol": a court
+  the article does not name, one collective per phrase.
+
+Each finder returns (start, end, entry); :func:`loaders.extract.entries.find_entries` applies
+them in place of the mentions they cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.mention_types import Mention
+
+__all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives"]
+
+Found = tuple[int, int, GazetteerEntry]
+
+_NUMBER = (r"(?:[Aa] group of|[Aa] number of|[Ss]everal|[Ss]ome|[Dd]ozens of|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+           r"[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})")
+_LOOK = r"(?:[Aa]rmed|[Mm]asked|[Uu]nidentified|[Uu]nknown|[Uu]niformed|[Hh]ooded|[Pp]lain-?clothes)"
+_LOOKS = rf"(?:{_LOOK}(?:,? (?:and )?{_LOOK})*)"
+_DRESS = (r" in (?:(?:black|camouflage|military|civilian|plain|unmarked|police|dark|green|full) )*(?:uniforms?|clothes|"
+          r"clothing|masks|balaclavas|fatigues)")
+# "masked and armed members of", "four officers of the": described members before the collective.
+_MEMBERS_BEFORE = re.compile(rf"(?:(?:{_NUMBER} )?(?:{_LOOKS} )?(?:members|officers|agents|representatives|servicemen) "
+                             rf"of (?:the )?)$")
+_DRESS_AFTER = re.compile(_DRESS)
+
+
+def described_collectives(mentions: Sequence[Mention], text: str) -> list[Found]:
+    """A gazetteer's collective ("security forces", "police officers") with its members described
+    before it ("masked and armed members of") or its dress after it ("in civilian clothes")."""
+    out: list[Found] = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or not m.text.split()[-1].islower() or m.text.endswith("men"):
+            continue  # (the men's phrases have their own pass)
+        before = _MEMBERS_BEFORE.search(text, max(0, m.start - 80), m.start)
+        if before is not None and not re.search(rf"(?:{_LOOK}|{_NUMBER})", before.group()):
+            before = None  # "members of the police" alone describes nobody in particular
+        after = _DRESS_AFTER.match(text, m.end)
+        if before is None and after is None:
+            continue
+        a = before.start() if before is not None else m.start
+        b = after.end() if after is not None else m.end
+        out.append((a, b, GazetteerEntry(e.key, "Organisation", text[a:b], (), dict(e.attributes), generic=True)))
+    return out
+
+
+_AGENTS = r"(?:men|officers|soldiers|troops|servicemen|agents|gunmen|people)"
+_AGENTS_RE = re.compile(rf"(?<![\w\-])(?:{_NUMBER} )?(?:{_LOOKS} )?(?:(?P<adj>[A-Z][a-z]+|military|security|police|"
+                        rf"armed) )?(?P<noun>{_AGENTS})(?P<dress>{_DRESS})\Z")
+# The dress words are rare: the phrase is looked for only before one of them.
+_DRESS_WORD = re.compile(r"(?<= )(?:uniforms?|clothes|clothing|masks|balaclavas|fatigues)\b")
+
+
+def agents_in_uniform(text: str, taken: bytearray, gaz: Gazetteer, masked_men: GazetteerEntry | None) -> list[Found]:
+    """"four men in black uniform", "military officers in unmarked uniforms": agents named by their
+    dress. Men join the masked men's collective; other agents are one collective per phrase."""
+    peoples = set(gaz.demonyms.values())
+    out: list[Found] = []
+    for d in _DRESS_WORD.finditer(text):
+        m = _AGENTS_RE.search(text, max(0, d.start() - 120), d.end())
+        if m is None:
+            continue
+        a, b = m.span()
+        adj = m.group("adj") or ""
+        if adj[:1].isupper() and adj not in peoples and adj.lower() not in ("military", "security", "police", "armed"):
+            continue  # "Solidarity officers in ...": a named body's people, not a collective
+        if any(taken[a:b]):
+            continue
+        if m.group("noun") == "people" and not re.match(rf"(?:{_NUMBER} )?{_LOOKS}", m.group()):
+            continue  # "people in military uniform" are anyone in one: only armed or masked ones act
+        name = text[a:b]
+        if m.group("noun") in ("men", "gunmen") and masked_men is not None:
+            entry = GazetteerEntry(masked_men.key, "Organisation", name, (), dict(masked_men.attributes), generic=True)
+        else:
+            key = slug(re.sub(rf"^(?:{_NUMBER}) ", "", name)) + "-generic"
+            entry = GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)
+        out.append((a, b, entry))
+    return out
+
+
+_COURT_IN_RE = re.compile(r"(?<![\w\-])(?:[Aa]|[Aa]nother) court in (?:the )?")
+
+
+def courts_by_place(mentions: Sequence[Mention], text: str) -> list[Found]:
+    """"A court in the Crimean peninsula", "a court in Simferopol": a court the article names only by
+    its place (the place stays a mention of its own inside the phrase)."""
+    places = {m.start: m for m in mentions if m.label == "Location"}
+    out: list[Found] = []
+    for m in _COURT_IN_RE.finditer(text):
+        place = places.get(m.end())
+        if place is None:
+            continue
+        b = place.end
+        tail = re.match(r" (?:peninsula|region|district)\b", text[b:b + 12])
+        if tail:
+            b += tail.end()
+        name = text[m.start():b]
+        key = slug(re.sub(r"^(?:a|another) ", "", name, flags=re.I)) + "-generic"
+        out.append((m.start(), b, GazetteerEntry(key, "Organisation", name, (), {"kind": "court"}, generic=True)))
+    return out
+
+
+_DETERMINER = re.compile(r"(?<![\w\-])(?:the|The) $")
+
+
+def determined_collectives(mentions: Sequence[Mention], text: str) -> list[Found]:
+    """A generic collective with its article, as monitors name it ("the Crimean authorities"): the
+    phrase as written is the mention (an alias); the key and the name stay the collective's. (Not
+    its place: "the authorities in Crimea" as an alias kept the batch from joining the collective's
+    other names.)"""
+    out: list[Found] = []
+    for m in mentions:
+        e = m.entry
+        if e is None or not e.generic or m.label != "Organisation":
+            continue
+        a, b = m.start, m.end
+        det = None if m.text.split()[0] in ("the", "The", "a", "A", "an", "An") else _DETERMINER.search(text, max(0, a - 4), a)
+        if det is not None:
+            a = det.start()
+        if (a, b) == (m.start, m.end):
+            continue
+        out.append((a, b, GazetteerEntry(e.key, "Organisation", e.name, e.aliases, dict(e.attributes), generic=True)))
+    return out
