@@ -279,3 +279,11 @@ def test_who_issues_a_warning_is_not_its_target() -> None:
 def test_the_death_of_a_thing_is_nobodys_death() -> None:
     _text, ex = extract("Arlen Temirov warned of the death of free media.")
     assert not [k for k in events(ex) if k.endswith("-death")]
+
+
+def test_the_author_of_a_statement_on_an_act_is_not_its_perpetrator() -> None:
+    text, ex = extract("Statement by the Foreign Ministry on the detention of Eldar Odamanov and Lenur Sadykov.")
+    check_quotes(text, ex.claims)
+    assert not [c for c in ex.claims if c.qualifiers.get("role") == "perpetrator"]
+    text, ex = extract("The persecution by the FSB, including the detention of Eldar Odamanov, continues.")
+    assert any(c.subject == "org:fsb" and c.qualifiers.get("role") == "perpetrator" for c in ex.claims)

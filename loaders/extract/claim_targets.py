@@ -203,6 +203,10 @@ def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions,
         ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
 
 
+_AUTHOR_BY_RE = re.compile(r"\b(?:statement|declaration|remarks|report|comments?|speech|letter|communiqu[eé]|"
+                           r"press\s+release|address)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
@@ -245,7 +249,9 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
         return states[-1] is o
     # "by ORG" earlier in the sentence governs a later nominal act ("violations by Russia ... including the detention").
     # Only a nominal act ("the detention of"): a verb ("were flown to Turkey") has a subject of its own.
+    # Not the author of a text about the act: "Statement by the Spokesperson on the detention of ...".
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
+        and not _AUTHOR_BY_RE.search(cx.before(o.start, 40)) \
         and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
         and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
 
