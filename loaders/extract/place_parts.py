@@ -58,12 +58,17 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b"
                            # "Russia's illegal annexation of Crimea – a clear violation of international law": a position too
                            r"|\bannex\w*\s+of\s+(?:the\s+)?[^.;]{0,40}?\bCrimea\b[^.;]{0,60}?\b(?:violation|breach)\s+of\s+"
-                           r"international\s+law")
+                           r"international\s+law"
+                           # "Crimea, illegally annexed from Ukraine by Russia", "Russia annexed Crimea from Ukraine"
+                           r"|\bannex\w*\s+(?:(?:the\s+)?(?:Crimean\s+peninsula|Crimea)\s+)?from\s+Ukraine\b"
+                           # "does not recognise the enforcement of Russian legislation in Crimea"
+                           r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b[^.;]{0,80}?\bCrimea\b")
 
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")
 _INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
 _OCCUPIED_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b")
 _INCLUDING_RE = re.compile(r"\bUkraine,?\s+including\b")
+_NOT_RECOGNISED_RE = re.compile(r"\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b")
 
 
 @cache
@@ -153,7 +158,8 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
     # Sevastopol, temporarily occupied territories of Ukraine"); the convention gives the city to Ukraine, not to Crimea.
     if "place:sevastopol" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
-            mt = _OCCUPIED_RE.search(sent.text) or _INCLUDING_RE.search(sent.text) or _INTEGRITY_RE.search(sent.text)
+            mt = _OCCUPIED_RE.search(sent.text) or _INCLUDING_RE.search(sent.text) or _INTEGRITY_RE.search(sent.text) \
+                or _NOT_RECOGNISED_RE.search(sent.text)
             sev = _CRIMEA_SEV_RE.search(sent.text)
             if mt and sev:
                 lo, hi = min(mt.start(), sev.start()), max(mt.end(), sev.end())

@@ -26,14 +26,19 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
           r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
           r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
-_STAFF_OF_RE = re.compile(rf",\s+(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor)\s+"
+_STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
+                          rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
                           r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
-                          r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?", re.IGNORECASE)
+                          r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
+                          # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
+                          r"(?:(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
+                          r"service|magazine|weekly|daily|station)\s+[“\"]?)?", re.IGNORECASE)
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
 _TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0,3}}(?P<title>{_STAFF})\b", re.IGNORECASE)
 # "Amnesty International's Ukraine researcher X": a region or desk between the organisation and the title.
-_DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
+_DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})|(?P<head>(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,6}}"
+                            rf"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)))\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
                             re.IGNORECASE)
 # "X, Amnesty International's Eastern Europe and Central Asia Director": a regional or desk head is the body's staff
 # (the body's own head has no desk words: "ORG's Director" is left to the leadership rules).
@@ -104,6 +109,7 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
             if mt:
-                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), " ".join(mt.group("title").lower().split()), "staff-desk")
+                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), " ".join((mt.group("title") or mt.group("head")).lower().split()),
+                    "staff-desk")
             elif re.fullmatch(r"(?:’s|'s)\s+", text[o.end:p.start]) and (ex.entities[o.ref].attributes or {}).get("kind") in _CIVIC:
                 add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), None, "staff-possessive")

@@ -1,0 +1,84 @@
+"""Organisations inside organisations, and the holders of one-person offices, from the
+appositions that news and NGO prose uses for them:
+
+- "Avdet, the weekly newspaper of the Mejlis", "Krym.Realii - RFE/RL's Crimea service", "X, a
+  project of Y", "X (the Crimean branch of Y)" -> the first ``PART_OF`` the second;
+- an office named like a body ("Council of Europe Commissioner for Human Rights", "OSCE
+  Representative on Freedom of the Media", "UN Special Rapporteur on torture") next to a person
+  ("X, Council of Europe Commissioner for ...", "OSCE Representative ... X") -> the person
+  ``LEADS`` the office (they are the office), the office's name as role.
+
+Called from :func:`loaders.extract.org_seats.sub_organisations`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["apposed_units", "office_holders"]
+
+_UNIT = (r"(?:newspaper|paper|weekly|daily|magazine|service|branch|unit|department|division|wing|office|bureau|arm|affiliate|"
+         r"subsidiary|section|chapter|outlet|project|programme|program|publication|channel|website|portal|radio|television|"
+         r"broadcaster|mission|secretariat|directorate|agency)")
+# "ORG1, the weekly newspaper of ORG2", "ORG1 (a project of ORG2)"
+_UNIT_OF_RE = re.compile(rf"\s*(?:,|\(|[-–—])\s*(?:(?:the|a|an|its)\s+)?(?:(?-i:[a-zA-Z][\w-]*)\s+){{0,3}}?{_UNIT}\s+(?:of|run\s+by|"
+                         r"operated\s+by|founded\s+by|set\s+up\s+by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "ORG1 - ORG2's Crimea service", "ORG1, ORG2's Ukrainian service"
+_POSSESSED_RE = re.compile(rf"(?:’s|'s)\s+(?:(?-i:[A-Z][\w-]*)\s+|(?-i:[a-z][\w-]*)\s+){{0,3}}?{_UNIT}\b", re.IGNORECASE)
+_BEFORE_OWNER_RE = re.compile(r"\s*(?:,|\(|[-–—])\s*(?:the\s+)?$")
+# The words that make a body's name an office one person holds.
+_OFFICE_RE = re.compile(r"\b(?:(?:High\s+)?Commissioner|Representative|Ombudsman|Ombudsperson|Rapporteur|Special\s+Envoy|"
+                        r"Special\s+Adviser|Secretary[-\s]General|Spokesperson|Special\s+Monitor)\b")
+
+
+def apposed_units(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from an organisation to the one an apposition says it is a unit of."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    orgs = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+    starts = [s.start for s in sentences]
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1:i + 3]:
+            if b.ref == a.ref or b.start - a.end > 80:
+                continue
+            sent = sentences[max(0, bisect.bisect_right(starts, a.start) - 1)]
+            if b.end > sent.end:
+                continue
+            gap = text[a.end:b.start]
+            if _UNIT_OF_RE.fullmatch(gap):
+                inner, outer, lo, hi = a.ref, b.ref, a.start, b.end
+            elif _BEFORE_OWNER_RE.fullmatch(gap) and (mt := _POSSESSED_RE.match(text, b.end)):
+                inner, outer, lo, hi = a.ref, b.ref, a.start, mt.end()
+            else:
+                continue
+            if (inner, outer) in have or (outer, inner) in have:
+                continue
+            have.add((inner, outer))
+            ex.claim(inner, "PART_OF", outer, quote_span(text, sent, lo, hi), 0.65, "unit-apposed")
+
+
+def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``LEADS`` from a person to the one-person office named right beside them."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
+    starts = [s.start for s in sentences]
+    named = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label in ("Person", "Organisation")
+             and not e.generic]
+    for i, m in enumerate(named):
+        if ex.entities[m.ref].label != "Organisation" or not _OFFICE_RE.search(ex.entities[m.ref].name):
+            continue
+        holder = None
+        # "X, Council of Europe Commissioner for Human Rights"
+        if i > 0 and ex.entities[named[i - 1].ref].label == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[named[i - 1].end:m.start]):
+            holder = named[i - 1]
+        # "OSCE Representative on Freedom of the Media Dunja Mijatović"
+        elif i + 1 < len(named) and ex.entities[named[i + 1].ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[m.end:named[i + 1].start]):
+            holder = named[i + 1]
+        if holder is None or (holder.ref, m.ref) in have:
+            continue
+        have.add((holder.ref, m.ref))
+        sent = sentences[max(0, bisect.bisect_right(starts, min(m.start, holder.start)) - 1)]
+        ex.claim(holder.ref, "LEADS", m.ref, quote_span(text, sent, min(m.start, holder.start), max(m.end, holder.end)), 0.65,
+                 "office-holder", role=ex.entities[m.ref].name)

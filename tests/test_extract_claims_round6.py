@@ -1,0 +1,97 @@
+"""Round 6 of the claim rules (issue 20): cases of arrested people, staff titles with a
+descriptor ("a journalist with the news portal X"), units named by apposition ("X, the weekly
+newspaper of Y"), holders of one-person offices, and the links between events and cases.
+
+Sentences written here, each with a near miss that must not fire; every quote is its span's text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.claims import Extraction
+from tests.extract_helpers import check_quotes, extract
+
+
+def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in ex.claims if c.predicate == predicate}
+
+
+def test_an_arrested_person_is_the_defendant_of_a_case_the_arrest_belongs_to() -> None:
+    text, ex = extract("Police arrested Lenur Seitvaliev in Simferopol on 3 May.")
+    assert ("person:lenur-seitvaliev", "case:lenur-seitvaliev") in triples(ex, "DEFENDANT_IN")
+    arrests = [c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:lenur-seitvaliev"]
+    assert any((ev, "case:lenur-seitvaliev") in triples(ex, "PART_OF") for ev in arrests)
+    check_quotes(text, ex.claims)
+
+
+def test_a_detention_alone_opens_no_case() -> None:
+    _text, ex = extract("Police detained Lenur Seitvaliev for several hours in Simferopol on 3 May.")
+    assert not triples(ex, "DEFENDANT_IN")
+
+
+@pytest.mark.parametrize(("body", "who", "org"), [
+    ("The FSB searched the flat of Olena Maksymenko, a journalist and editor with the news portal Krym.Realii.",
+     "person:olena-maksymenko", "org:krym-realii"),
+    ("Officers searched the house of journalist Taras Ivanenko (freelancer with Krym.Realii) on 2 May.",
+     "person:taras-ivanenko", "org:krym-realii"),
+    ("Amnesty International Europe and Central Asia Director Petra Novak said the trial was unfair.",
+     "person:petra-novak", "org:amnesty-international"),
+])
+def test_staff_titles_with_a_descriptor_or_a_desk(body: str, who: str, org: str) -> None:
+    text, ex = extract(body)
+    assert (who, org) in triples(ex, "WORKS_FOR")
+    assert (who, org) not in triples(ex, "LEADS")
+    check_quotes(text, ex.claims)
+
+
+def test_a_title_with_a_place_is_no_employer() -> None:
+    _text, ex = extract("The FSB searched the flat of Olena Maksymenko, a journalist from Simferopol, on 2 May.")
+    assert not triples(ex, "WORKS_FOR")
+
+
+@pytest.mark.parametrize(("body", "inner", "outer"), [
+    ("Officials closed Avdet, the weekly newspaper of the Mejlis of the Crimean Tatar People, in May.", "org:avdet", "org:mejlis"),
+    ("He wrote for Krym.Realii - RFE/RL's Crimea service.", "org:krym-realii", "org:rfe-rl"),
+])
+def test_a_unit_named_by_apposition_is_part_of_its_body(body: str, inner: str, outer: str) -> None:
+    text, ex = extract(body)
+    assert (inner, outer) in triples(ex, "PART_OF")
+    check_quotes(text, ex.claims)
+
+
+def test_two_bodies_side_by_side_are_not_nested() -> None:
+    _text, ex = extract("Human Rights Watch and Amnesty International, two rights groups, criticised the verdict.")
+    assert not triples(ex, "PART_OF")
+
+
+def test_the_holder_of_a_one_person_office_leads_it() -> None:
+    text, ex = extract("“Abductions must be investigated,” said Nils Muižnieks, Council of Europe Commissioner for Human Rights.")
+    leads = [c for c in ex.claims if c.predicate == "LEADS" and c.subject == "person:nils-muiznieks"]
+    assert leads and ex.entities[leads[0].object].name == "Council of Europe Commissioner for Human Rights"
+    check_quotes(text, ex.claims)
+
+
+def test_a_person_after_a_body_that_is_no_office_does_not_lead_it() -> None:
+    _text, ex = extract("The statement was read by Amnesty International, Maria Petrenko said.")
+    assert not triples(ex, "LEADS")
+
+
+@pytest.mark.parametrize("body", [
+    "A court in the Crimean peninsula, illegally annexed from Ukraine by Russia, ruled on Monday.",
+    "The European Union does not recognise the enforcement of Russian legislation in Crimea and Sevastopol, Ukraine.",
+])
+def test_crimea_is_part_of_ukraine_where_the_annexation_is_not_recognised(body: str) -> None:
+    text, ex = extract(body)
+    assert ("place:crimea", "place:ukraine") in triples(ex, "PART_OF")
+    check_quotes(text, ex.claims)
+
+
+def test_sevastopol_goes_with_crimea_in_a_sentence_of_non_recognition() -> None:
+    _text, ex = extract("The European Union does not recognise the enforcement of Russian legislation in Crimea and Sevastopol, Ukraine.")
+    assert ("place:sevastopol", "place:ukraine") in triples(ex, "PART_OF")
+
+
+def test_a_story_of_crimea_and_ukraine_says_nothing_of_sovereignty() -> None:
+    _text, ex = extract("Lenur Seitvaliev travelled from Crimea to Ukraine in May to meet his lawyer.")
+    assert ("place:crimea", "place:ukraine") not in triples(ex, "PART_OF")
