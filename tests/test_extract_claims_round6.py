@@ -95,3 +95,23 @@ def test_sevastopol_goes_with_crimea_in_a_sentence_of_non_recognition() -> None:
 def test_a_story_of_crimea_and_ukraine_says_nothing_of_sovereignty() -> None:
     _text, ex = extract("Lenur Seitvaliev travelled from Crimea to Ukraine in May to meet his lawyer.")
     assert ("place:crimea", "place:ukraine") not in triples(ex, "PART_OF")
+
+
+@pytest.mark.parametrize(("body", "later", "first"), [
+    ("A court sentenced Oleg Petrenko to 20 years. Mr. Petrenko's alleged accomplice, activist Ivan Sydorenko, was sentenced to 10 years.",
+     "case:ivan-sydorenko", "case:oleg-petrenko"),
+    ("The prosecutor has asked for 23 years for Oleg Petrenko and 10 years for Ivan Sydorenko.",
+     "case:ivan-sydorenko", "case:oleg-petrenko"),
+    ("A court convicted Oleg Petrenko of extremism. Ivan Sydorenko, another Jehovah’s Witness criminally prosecuted in Yalta, was fined too.",
+     "case:ivan-sydorenko", "case:oleg-petrenko"),
+])
+def test_co_defendants_cases_are_linked_to_the_main_case(body: str, later: str, first: str) -> None:
+    text, ex = extract(body)
+    assert (later, first) in triples(ex, "LINKED_TO")
+    assert {later, first} <= {c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    check_quotes(text, ex.claims)
+
+
+def test_two_people_a_prosecutor_names_without_a_request_are_not_co_defendants() -> None:
+    _text, ex = extract("The prosecutor Oleg Petrenko met Ivan Sydorenko for 10 minutes.")
+    assert not triples(ex, "LINKED_TO")

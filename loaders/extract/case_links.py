@@ -1,0 +1,90 @@
+"""Co-defendants: the cases an article ties to another defendant's case.
+
+- "X's alleged accomplice, activist Y", "Y, X's co-defendant" -> Y is a defendant, and Y's case
+  ``LINKED_TO`` X's case;
+- "the prosecutor asked for 23 years for X and 10 years for Y" -> both are defendants (the
+  request names each), and the case of each one named after the first ``LINKED_TO`` the first's;
+- "Y, another Jehovah's Witness prosecuted in Yalta" -> Y's case ``LINKED_TO`` the case of the
+  defendant the article is about (the one named first with a case), when there is one.
+
+The later-named (or secondary) defendant's case is the subject, the main one's the object.
+Called from :func:`loaders.extract.cases.more_cases`, which passes its ``add`` (a defendant with a case).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["co_defendants"]
+
+_HON = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+# "X's alleged accomplice, activist Y"
+_ACCOMPLICE_AFTER_RE = re.compile(rf"(?:’s|'s)?\s+(?:alleged\s+|suspected\s+|purported\s+|so-called\s+)?(?:accomplices?|co-?defendants?|"
+                                  rf"co-?accused|fellow\s+defendants?)\s*,?\s*(?:(?-i:[a-z][\w-]*)\s+){{0,2}}{_HON}$", re.IGNORECASE)
+# "Y, X's co-defendant", "Y, an accomplice of X"
+_ACCOMPLICE_OF_RE = re.compile(rf"\s*,\s+(?:(?:an?|the)\s+)?(?:alleged\s+)?(?:accomplice|co-?defendant|co-?accused|fellow\s+defendant)\s+"
+                               rf"(?:of|to)\s+{_HON}$", re.IGNORECASE)
+# "the prosecutor asked for 23 years for X and 10 years for Y"
+_REQUEST_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b",
+                         re.IGNORECASE)
+_FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
+# "Y, another Jehovah's Witness criminally prosecuted in Yalta"
+_ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
+                         r"accused|defendant|tried)\b", re.IGNORECASE)
+
+
+def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], ex: Extraction, cases: dict[str, str],
+                  add: Callable[..., None]) -> None:
+    """Add the co-defendants of one article and the ``LINKED_TO`` between their cases."""
+    starts = [s.start for s in sentences]
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+
+    def link(later: Mention, first: Mention, sent: Sentence, a: int, b: int) -> None:
+        if later.ref == first.ref or later.ref not in cases or first.ref not in cases:
+            return
+        pair = (cases[later.ref], cases[first.ref])
+        if pair in have or pair[::-1] in have:
+            return
+        have.add(pair)
+        ex.claim(pair[0], "LINKED_TO", pair[1], quote_span(text, sent, a, b), 0.6, "co-defendant")
+
+    for i, y in enumerate(people):
+        sent = sentences[max(0, bisect.bisect_right(starts, y.start) - 1)]
+        before = [m for m in people[max(0, i - 4):i] if m.start >= sent.start and m.ref != y.ref]
+        # "X's alleged accomplice, activist Y"
+        if before and _ACCOMPLICE_AFTER_RE.fullmatch(text, before[-1].end, y.start):
+            x = before[-1]
+            for m in (x, y):
+                add(m, sent, x.start, y.end, "defendant", None, "case:co-defendant")
+            link(y, x, sent, x.start, y.end)
+            continue
+        after = people[i + 1] if i + 1 < len(people) else None
+        # "Y, an accomplice of X"
+        if after is not None and after.end <= sent.end and _ACCOMPLICE_OF_RE.fullmatch(text, y.end, after.start):
+            for m in (y, after):
+                add(m, sent, y.start, after.end, "defendant", None, "case:co-defendant")
+            link(y, after, sent, y.start, after.end)
+            continue
+        # "Y, another Jehovah's Witness criminally prosecuted": linked to the article's first defendant
+        if _ANOTHER_RE.match(text, y.end):
+            first = next((m for m in people if m.ref in cases and m.ref != y.ref and m.start < y.start), None)
+            add(y, sent, y.start, y.end + 40, "defendant", None, "case:another")
+            if first is not None:
+                link(y, first, sent, y.start, y.end)
+    # "asked for 23 years for X and 10 years for Y"
+    for sent in sentences:
+        req = _REQUEST_RE.search(sent.text)
+        if req is None:
+            continue
+        lo, hi = bisect.bisect_left([m.start for m in people], sent.start + req.end()), len(people)
+        named = [m for m in people[lo:hi] if m.end <= sent.end and _FOR_RE.search(text, max(sent.start, m.start - 40), m.start)]
+        for m in named:
+            add(m, sent, sent.start + req.start(), m.end, "accused", None, "case:requested")
+        for m in named[1:]:
+            if m.ref != named[0].ref:
+                link(m, named[0], sent, sent.start + req.start(), m.end)
