@@ -115,3 +115,29 @@ def test_co_defendants_cases_are_linked_to_the_main_case(body: str, later: str, 
 def test_two_people_a_prosecutor_names_without_a_request_are_not_co_defendants() -> None:
     _text, ex = extract("The prosecutor Oleg Petrenko met Ivan Sydorenko for 10 minutes.")
     assert not triples(ex, "LINKED_TO")
+
+
+def test_a_russian_town_is_part_of_russia_when_the_article_names_russia() -> None:
+    text, ex = extract("Lenur Seitvaliev was moved from Crimea to Russia in April. His trial opened in Rostov-on-Don on 3 May.")
+    assert ("place:rostov-on-don", "place:russia") in triples(ex, "PART_OF")
+    check_quotes(text, ex.claims)
+
+
+def test_a_russian_town_without_russia_in_the_article_gets_no_country() -> None:
+    _text, ex = extract("His trial opened in Rostov-on-Don on 3 May.")
+    assert not triples(ex, "PART_OF")
+
+
+def test_a_statement_is_made_at_the_dateline_that_ends_its_heading() -> None:
+    text = ("Statement by Ambassador John Carter to the Permanent Council of the OSCE, Vienna, 19 August 2015\n\n"
+            "Russia must release Lenur Seitvaliev.\n")
+    from loaders.extract.claims import extract_claims
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.mentions import find_entries, find_people, split_sentences
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    ex = extract_claims(text, split_sentences(text), entries, people, gaz)
+    statements = {c.object for c in ex.claims if c.predicate == "STATES"}
+    assert statements and any((s, "place:vienna") in triples(ex, "LOCATED_IN") for s in statements)
+    check_quotes(text, ex.claims)

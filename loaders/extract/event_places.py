@@ -31,6 +31,7 @@ import re
 from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
+from loaders.extract.links import heading_dateline
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import inner_places
 
@@ -389,6 +390,16 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
                        and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
     if not open_statements:
         return
+    line = heading_dateline(text, [m for m in mentions if m.label == "Location" and m.ref in ex.entities], ex.entities)
+    if line is not None:
+        # a statement its heading line delivers is made at the heading's dateline
+        lo, hi = text.rfind("\n", 0, line.start) + 1, line.end
+        for c in [c for c in ex.claims if c.predicate == "STATES" and c.object in open_statements and lo <= c.span[0] < hi]:
+            sent = _sentence_of(sentences, [x.start for x in sentences], line.start)
+            ex.claim(c.object, "LOCATED_IN", line.ref, quote_span(text, sent, max(lo, sent.start), line.end), 0.55, "dateline")
+            open_statements.remove(c.object)
+        if not open_statements:
+            return
     seats = {c.subject: c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Organisation"}
     starts = [s.start for s in sentences]

@@ -147,6 +147,17 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
             if lies_in(ex, m.ref, outer):
                 add(m.ref, outer, sent, a, b, "place-adjective")
+    # A town of Russia the article names, when it names Russia too ("tried in Rostov-on-Don" and "Russia" elsewhere):
+    # monitors record where in Russia a Crimean prisoner is tried or held. The quote: a sentence naming both, else the town's.
+    if "place:russia" in ex.entities:
+        russia = [m for m in places if m.ref == "place:russia"]
+        for ref in dict.fromkeys(m.ref for m in places):
+            if ref == "place:russia" or (ref, "place:russia") in have or not lies_in(ex, ref, "place:russia"):
+                continue
+            own = [m for m in places if m.ref == ref]
+            both = next(((m, r) for m in own for r in russia if _sentence_of(sentences, starts, m.start) is _sentence_of(sentences, starts, r.start)), None)
+            m, r = both if both is not None else (own[0], own[0])
+            add(ref, "place:russia", _sentence_of(sentences, starts, m.start), min(m.start, r.start), max(m.end, r.end), "place-in-russia")
     # Crimea in Ukraine: a sentence on Ukraine's sovereignty or territorial integrity, "Ukraine's Crimea".
     if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
