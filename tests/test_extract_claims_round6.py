@@ -141,3 +141,23 @@ def test_a_statement_is_made_at_the_dateline_that_ends_its_heading() -> None:
     statements = {c.object for c in ex.claims if c.predicate == "STATES"}
     assert statements and any((s, "place:vienna") in triples(ex, "LOCATED_IN") for s in statements)
     check_quotes(text, ex.claims)
+
+
+def test_an_envoy_works_for_the_government_of_their_country_when_the_article_names_it() -> None:
+    text, ex = extract("The United States condemns the detention of Lenur Seitvaliev, said U.S. Ambassador to the Organization "
+                       "for Security and Cooperation in Europe John Carter.")
+    govs = [c.object for c in ex.claims if c.predicate == "WORKS_FOR" and c.subject == "person:john-carter"]
+    assert govs and ex.entities[govs[0]].name == "United States"
+    check_quotes(text, ex.claims)
+
+
+def test_an_envoy_whose_government_the_article_does_not_name_gets_no_employer() -> None:
+    _text, ex = extract("Lenur Seitvaliev was detained, said Canadian Ambassador John Carter.")
+    assert not triples(ex, "WORKS_FOR")
+
+
+def test_a_term_over_accusations_makes_the_person_accused() -> None:
+    text, ex = extract("A Russian court sentenced Oleg Petrenko to 20 years in prison over accusations that he planned terrorist acts.")
+    got = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "person:oleg-petrenko"]
+    assert got and got[0].qualifiers.get("charge") == "planned terrorist acts"
+    check_quotes(text, ex.claims)

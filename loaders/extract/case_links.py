@@ -20,7 +20,11 @@ from collections.abc import Callable
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["co_defendants"]
+__all__ = ["co_defendants", "accusation_phrases"]
+
+# "sentenced X to 20 years over accusations that he planned terrorist acts", "jailed X on allegations of espionage"
+_OVER_RE = re.compile(r"\b(?:over|on|amid|following)\s+(?:the\s+)?(?:(?:false|fabricated|dubious|unfounded|trumped-up)\s+)?"
+                      r"(?:accusations?|allegations?)\s+(?:that\s+(?:he|she|they)\s+(?:had\s+)?|of\s+)", re.IGNORECASE)
 
 _HON = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 # "X's alleged accomplice, activist Y"
@@ -88,3 +92,18 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         for m in named[1:]:
             if m.ref != named[0].ref:
                 link(m, named[0], sent, sent.start + req.start(), m.end)
+
+
+def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
+    """"a court sentenced X to 20 years over accusations that he planned terrorist acts": X is accused,
+    the charge the words after the phrase up to the clause's end."""
+    pstarts = [m.start for m in people]
+    for sent in sentences:
+        for mt in _OVER_RE.finditer(sent.text):
+            a = sent.start + mt.start()
+            before = people[bisect.bisect_left(pstarts, sent.start):bisect.bisect_left(pstarts, a)]
+            if not before or re.search(r"[;]", text[before[-1].end:a]):
+                continue
+            words = re.match(r"([\w\s’'-]{4,60}?)\s*(?:[,.;(]|$|\s(?:after|before|while|when|in\s+(?:19|20)\d\d)\s)", text[sent.start + mt.end():sent.end])
+            charge = words.group(1).strip().lower() if words else None
+            add(before[-1], sent, a, sent.start + mt.end() + (words.end(1) if words else 0), "accused", charge, "case:accusations")

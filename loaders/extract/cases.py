@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from loaders.extract.case_links import co_defendants
+from loaders.extract.case_links import accusation_phrases, co_defendants
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
@@ -309,6 +309,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
     _related_cases(text, sentences, people, ex, cases, add)
     co_defendants(text, sentences, people, ex, cases, add)
+    accusation_phrases(text, sentences, people, add)
     _procedural_defendants(ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}
     if new:

@@ -55,6 +55,41 @@ _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|
 _SPOKES_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?P<title>(?:Deputy\s+)?Department\s+(?:Spokesperson|Spokesman|Spokeswoman))\b")
 
 
+# "U.S. Ambassador to the OSCE X", "UK Deputy Ambassador X", "Canadian Foreign Minister X": the country's government.
+_ENVOY_RE = re.compile(r"\b(?P<country>U\.S\.|US|American|U\.K\.|UK|British|Canadian|German|French|Ukrainian|Polish|Dutch|Swedish)\s+"
+                       r"(?P<title>(?:(?:Deputy|Permanent|Special|Acting)\s+)*(?:Ambassador|Envoy|Representative|Charg[ée]\s+d[’']Affaires|"
+                       r"Consul(?:\s+General)?|(?:Foreign|Deputy\s+Foreign)\s+Minister|Minister\s+for\s+Foreign\s+Affairs)"
+                       r"(?:\s+(?:to|at|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|in\s+|the\s+){1,12}?)?)\s*,?\s*"
+                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_COUNTRY_NAMES = {"u.s.": "united states", "us": "united states", "american": "united states", "u.k.": "united kingdom",
+                  "uk": "united kingdom", "british": "united kingdom", "canadian": "canada", "german": "germany", "french": "france",
+                  "ukrainian": "ukraine", "polish": "poland", "dutch": "netherlands", "swedish": "sweden"}
+_GOV_WORDS_RE = re.compile(r"^(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?|\s+government$", re.IGNORECASE)
+_SHORT = {"united states": ("us", "u.s.", "usa", "united states of america"), "united kingdom": ("uk", "u.k.", "britain", "great britain")}
+
+
+def _government(ex: Extraction, country: str) -> str | None:
+    """The article's organisation that is the government of ``country`` (by name or alias), if any."""
+    want = {country, *_SHORT.get(country, ())}
+    for key, e in ex.entities.items():
+        if e.label != "Organisation" or e.generic or (e.attributes or {}).get("kind") != "government":
+            continue
+        if any(_GOV_WORDS_RE.sub("", n.strip()).lower() in want for n in (e.name, *e.aliases)):
+            return key
+    return None
+
+
+def _envoys(text: str, sent: Sentence, p: Mention, ex: Extraction, add: Callable[..., None]) -> None:
+    """"U.S. Ambassador to the OSCE X": the envoy works for their country's government, when the article names it."""
+    mt = _ENVOY_RE.search(text, max(sent.start, p.start - 160), p.start)
+    if mt is None:
+        return
+    gov = _government(ex, _COUNTRY_NAMES[mt.group("country").lower()])
+    if gov is not None:
+        add(p.ref, gov, quote_span(text, sent, mt.start(), p.end), " ".join(mt.group(0)[:mt.end("title") - mt.start()].split()),
+            "envoy")
+
+
 def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add the ``WORKS_FOR`` claims of the staff titles of one article to ``ex``."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
@@ -74,6 +109,7 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
             if (e := ex.entities.get(p.ref)) is None or e.label != "Person":
                 continue
             _around_org(text, sent, p, orgs, ex, add)
+            _envoys(text, sent, p, ex, add)
             mt = _STAFF_OF_RE.match(text, p.end)
             org = next((o for o in orgs if mt and o.start == mt.end()), None)
             if mt and org is not None:
