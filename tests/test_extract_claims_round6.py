@@ -161,3 +161,31 @@ def test_a_term_over_accusations_makes_the_person_accused() -> None:
     got = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "person:oleg-petrenko"]
     assert got and got[0].qualifiers.get("charge") == "planned terrorist acts"
     check_quotes(text, ex.claims)
+
+
+def test_a_court_asked_to_suspend_an_organisation_opens_a_case_against_it() -> None:
+    text, ex = extract("The prosecutor asked the Supreme Court of Crimea to suspend the Mejlis as an extremist organization.")
+    got = {(c.subject, c.predicate): c.object for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
+    assert got.get(("org:mejlis", "DEFENDANT_IN")) == got.get(("org:mejlis", "ACCUSED_OF")) == "case:mejlis-ban"
+    check_quotes(text, ex.claims)
+
+
+def test_the_ban_of_an_organisation_is_a_step_of_its_ban_case() -> None:
+    text, ex = extract("The Supreme Court banned the Mejlis as an extremist organization on 26 April.")
+    bans = [c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "org:mejlis"]
+    assert bans and any((ev, "case:mejlis-ban") in triples(ex, "PART_OF") for ev in bans)
+    check_quotes(text, ex.claims)
+
+
+def test_an_arrest_found_after_the_case_rules_still_belongs_to_a_case() -> None:
+    from loaders.extract.claim_model import Extraction as Ex
+    from loaders.extract.links import late_events_in_cases
+    ex = Ex()
+    ex.entity("person:lenur-seitvaliev", "Person", "Lenur Seitvaliev")
+    ex.entity("event:lenur-seitvaliev-arrest", "Event", "Arrest of Lenur Seitvaliev", kind="arrest")
+    ex.claim("person:lenur-seitvaliev", "PARTICIPANT_IN", "event:lenur-seitvaliev-arrest", (0, 10), 0.8, "t", role="target")
+    late_events_in_cases(ex)
+    late_events_in_cases(ex)  # twice: nothing twice
+    assert [c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"] == ["case:lenur-seitvaliev"]
+    assert [(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"] == [("event:lenur-seitvaliev-arrest",
+                                                                                      "case:lenur-seitvaliev")]

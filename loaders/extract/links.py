@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["TITLE_WORDS", "heading_dateline", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
+__all__ = ["TITLE_WORDS", "late_events_in_cases", "heading_dateline", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
 # A defendant's release ends the custody of their case. Detention is left out: articles speak of a
@@ -113,6 +113,26 @@ def heading_dateline(text: str, places: list[Mention], entities: dict[str, Any])
     return next((m for m in places if m.start < 400 and m.start - (text.rfind("\n", 0, m.start) + 1) < 200
                  and re.search(r",\s*$", text[max(0, m.start - 3):m.start]) and _DATE_AFTER_RE.match(text, m.end)
                  and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
+
+
+def late_events_in_cases(ex: Any) -> None:
+    """The procedural events the later rules found (after the case rules ran): each still ``PART_OF``
+    its defendant's case, and an arrested person still gets a case of their own."""
+    from loaders.extract.claim_model import case_of
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
+             and ex.entities[c.subject].label == "Person"}
+    have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}  # events already placed in a case or a larger event
+    for c in list(ex.claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.object not in ex.entities:
+            continue
+        kind = ex.entities[c.object].attributes.get("kind")
+        if c.subject not in cases and kind == "arrest" and ex.entities[c.subject].label == "Person":
+            case_of(ex, cases, c.subject)
+            ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
+                     procedural_status="suspect")
+        if c.subject in cases and kind in CASE_EVENTS and c.object not in have:
+            have.add(c.object)
+            ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 
 
 def statement_place(text: str, places: list[Mention], claims: list[Any], entities: dict[str, Any], claim: Claim) -> None:
