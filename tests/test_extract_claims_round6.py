@@ -189,3 +189,31 @@ def test_an_arrest_found_after_the_case_rules_still_belongs_to_a_case() -> None:
     assert [c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"] == ["case:lenur-seitvaliev"]
     assert [(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"] == [("event:lenur-seitvaliev-arrest",
                                                                                       "case:lenur-seitvaliev")]
+
+
+def test_a_crimean_town_in_ukraine_says_crimea_is_in_ukraine() -> None:
+    text, ex = extract("Three activists in the Crimean capital Simferopol in Ukraine have disappeared. Their friends in Crimea are afraid.")
+    parts = triples(ex, "PART_OF")
+    assert ("place:crimea", "place:ukraine") in parts and ("place:simferopol", "place:ukraine") not in parts
+    check_quotes(text, ex.claims)
+
+
+def test_the_prosecutor_who_asks_for_terms_prosecutes_each_case() -> None:
+    from loaders.extract.case_links import co_defendants
+    from loaders.extract.claim_model import case_of
+    from loaders.extract.mentions import Mention, Sentence
+    text = "The prosecutor's office has asked for 23 years for Oleg Petrenko and 10 years for Ivan Sydorenko."
+    ex = Extraction()
+    ex.entity("org:po", "Organisation", "Prosecutor's office", kind="prosecutor")
+    for key, name in (("person:op", "Oleg Petrenko"), ("person:is", "Ivan Sydorenko")):
+        ex.entity(key, "Person", name)
+    people = [Mention(text.index(n), text.index(n) + len(n), n, "Person", ref=k) for k, n in (("person:op", "Oleg Petrenko"),
+                                                                                              ("person:is", "Ivan Sydorenko"))]
+    org = Mention(4, 23, text[4:23], "Organisation", ref="org:po")
+    cases: dict[str, str] = {}
+
+    def add(who: Mention, *_args: object) -> None:
+        case_of(ex, cases, who.ref)
+
+    co_defendants(text, [Sentence(0, len(text), text)], people, ex, cases, add, [org, *people])
+    assert triples(ex, "PROSECUTES") == {("org:po", "case:oleg-petrenko"), ("org:po", "case:ivan-sydorenko")}

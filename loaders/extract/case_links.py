@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
@@ -43,10 +43,11 @@ _ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally
 
 
 def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], ex: Extraction, cases: dict[str, str],
-                  add: Callable[..., None]) -> None:
+                  add: Callable[..., None], mentions: Sequence[Mention] = ()) -> None:
     """Add the co-defendants of one article and the ``LINKED_TO`` between their cases."""
     starts = [s.start for s in sentences]
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    prosecuted = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
 
     def link(later: Mention, first: Mention, sent: Sentence, a: int, b: int) -> None:
         if later.ref == first.ref or later.ref not in cases or first.ref not in cases:
@@ -92,6 +93,16 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         for m in named[1:]:
             if m.ref != named[0].ref:
                 link(m, named[0], sent, sent.start + req.start(), m.end)
+        # "the Russian prosecutor has asked for ...": the prosecutor the sentence names prosecutes each case
+        for o in mentions:
+            e = ex.entities.get(o.ref)
+            if e is None or e.label != "Organisation" or not (sent.start <= o.start < sent.start + req.end()) \
+                    or not ((e.attributes or {}).get("kind") == "prosecutor" or re.search(r"prosecut", e.name, re.IGNORECASE)):
+                continue
+            for m in named:
+                if m.ref in cases and (o.ref, cases[m.ref]) not in prosecuted:
+                    prosecuted.add((o.ref, cases[m.ref]))
+                    ex.claim(o.ref, "PROSECUTES", cases[m.ref], quote_span(text, sent, o.start, m.end), 0.6, "case:requested")
 
 
 def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:

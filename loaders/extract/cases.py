@@ -308,7 +308,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             who = next(m for m in in_sentence(sent) if m.ref == ref)
             add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
     _related_cases(text, sentences, people, ex, cases, add)
-    co_defendants(text, sentences, people, ex, cases, add)
+    co_defendants(text, sentences, people, ex, cases, add, mentions)
     accusation_phrases(text, sentences, people, add)
     _procedural_defendants(ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}

@@ -165,6 +165,17 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             if mt:
                 add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
                 break
+    # "the Crimean capital Simferopol in Ukraine": monitors record that Crimea lies in Ukraine, not each of its towns
+    # (Sevastopol, a city of its own status, excepted).
+    # A sentence that says so in words ("Yalta, a city the world recognizes as part of Ukraine") is kept.
+    moved = [c for c in ex.claims if c.predicate == "PART_OF" and c.object == "place:ukraine"
+             and c.subject not in ("place:crimea", "place:sevastopol") and not re.search(r"\bpart\s+of\b", text[c.span[0]:c.span[1]])
+             and lies_in(ex, c.subject, "place:crimea")]
+    if moved:
+        ex.claims[:] = [c for c in ex.claims if not any(c is m for m in moved)]
+        if "place:crimea" in ex.entities and ("place:crimea", "place:ukraine") not in have:
+            have.add(("place:crimea", "place:ukraine"))
+            ex.claim("place:crimea", "PART_OF", "place:ukraine", moved[0].span, 0.6, "crimea-town-in-ukraine")
     # Sevastopol in Ukraine: named with Crimea in such a sentence ("the Autonomous Republic of Crimea and the city of
     # Sevastopol, temporarily occupied territories of Ukraine"); the convention gives the city to Ukraine, not to Crimea.
     if "place:sevastopol" in ex.entities and "place:ukraine" in ex.entities:
