@@ -217,3 +217,20 @@ def test_the_prosecutor_who_asks_for_terms_prosecutes_each_case() -> None:
 
     co_defendants(text, [Sentence(0, len(text), text)], people, ex, cases, add, [org, *people])
     assert triples(ex, "PROSECUTES") == {("org:po", "case:oleg-petrenko"), ("org:po", "case:ivan-sydorenko")}
+
+
+def test_custody_acts_on_one_person_in_one_sentence_share_their_place() -> None:
+    text, ex = extract("On 19 April, FSB agents in Crimea raided and searched the house of journalist Taras Ivanenko, confiscated "
+                       "his equipment, and briefly detained him.")
+    located = triples(ex, "LOCATED_IN")
+    acts = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:taras-ivanenko"}
+    kinds = {ex.entities[a].attributes.get("kind"): a for a in acts}
+    assert {"search", "detention"} <= set(kinds)
+    assert (kinds["detention"], "place:crimea") in located and (kinds["search"], "place:crimea") in located
+    check_quotes(text, ex.claims)
+
+
+def test_acts_on_two_people_do_not_share_a_place() -> None:
+    _text, ex = extract("Police searched the house of Taras Ivanenko in Yalta, and later detained Olena Maksymenko.")
+    det = [c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:olena-maksymenko"]
+    assert det and not any(s in det for s, _o in triples(ex, "LOCATED_IN"))

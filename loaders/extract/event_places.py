@@ -190,6 +190,29 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             a, b = min(spans)
             sent = _sentence_of(sentences, starts, a)
             custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
+    _siblings(text, sentences, starts, ex, targets, place_of, placed)
+
+
+def _siblings(text: str, sentences: list[Sentence], starts: list[int], ex: Extraction, targets: dict[str, set[str]],
+              place_of: dict[str, str], placed: set[str]) -> None:
+    """Custody acts on one person told in one sentence happened in one place: "FSB agents in Crimea
+    raided and searched the house of X ... and briefly detained him" (the detention where the search was)."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for ev, spans in ex.triggers.items():
+        if (ex.entities[ev].attributes or {}).get("kind") in _CUSTODY and targets.get(ev):
+            for a, b in spans:
+                by_sentence.setdefault(_sentence_of(sentences, starts, a).start, []).append((a, b, ev))
+    for acts in by_sentence.values():
+        for a, b, ev in sorted(acts):
+            if ev in placed:
+                continue
+            source = next((e for _a, _b, e in acts if e in place_of and e != ev and targets[e] == targets[ev]), None)
+            if source is None or len({place_of[e] for _a, _b, e in acts if e in place_of and targets[e] == targets[ev]}) != 1:
+                continue
+            sent = _sentence_of(sentences, starts, a)
+            placed.add(ev)
+            place_of[ev] = place_of[source]
+            ex.claim(ev, "LOCATED_IN", place_of[source], quote_span(text, sent, sent.start, b), 0.5, "event-place-sibling")
 
 
 def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mention], triggers: list[tuple[int, int]],
