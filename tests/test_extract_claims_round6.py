@@ -220,8 +220,9 @@ def test_the_prosecutor_who_asks_for_terms_prosecutes_each_case() -> None:
 
 
 def test_custody_acts_on_one_person_in_one_sentence_share_their_place() -> None:
-    text, ex = extract("On 19 April, FSB agents in Crimea raided and searched the house of journalist Taras Ivanenko, confiscated "
-                       "his equipment, and briefly detained him.")
+    text, ex = extract("On 19 April 2016, FSB agents in the Russia-annexed Ukrainian region of Crimea raided and searched the house "
+                       "of journalist Taras Ivanenko (freelancer with Krym.Realii), confiscated his reporting equipment, and briefly "
+                       "detained him for interrogation in connection to a criminal probe on charges of making calls to separatism.")
     located = triples(ex, "LOCATED_IN")
     acts = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:taras-ivanenko"}
     kinds = {ex.entities[a].attributes.get("kind"): a for a in acts}
