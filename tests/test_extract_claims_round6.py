@@ -235,3 +235,17 @@ def test_acts_on_two_people_do_not_share_a_place() -> None:
     _text, ex = extract("Police searched the house of Taras Ivanenko in Yalta, and later detained Olena Maksymenko.")
     det = [c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == "person:olena-maksymenko"]
     assert det and not any(s in det for s, _o in triples(ex, "LOCATED_IN"))
+
+
+def test_people_presented_with_charges_past_an_apposition_are_accused() -> None:
+    text, ex = extract("Lawyers such as Petro Ivanenko and Olena Maksymenko, defending the rights of Crimean Tatars, were "
+                       "themselves presented with criminal charges.")
+    accused = {c.subject for c in ex.claims if c.predicate == "ACCUSED_OF"}
+    assert {"person:petro-ivanenko", "person:olena-maksymenko"} <= accused
+    assert {"person:petro-ivanenko", "person:olena-maksymenko"} <= {c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    check_quotes(text, ex.claims)
+
+
+def test_a_person_who_presented_charges_is_not_accused() -> None:
+    _text, ex = extract("Prosecutor Petro Ivanenko presented the charges to the court on Monday.")
+    assert not triples(ex, "DEFENDANT_IN")

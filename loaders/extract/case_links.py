@@ -20,7 +20,16 @@ from collections.abc import Callable, Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["co_defendants", "accusation_phrases"]
+__all__ = ["co_defendants", "accusation_phrases", "charged_subjects"]
+
+# "A and B, defending the rights of ..., were themselves presented with criminal charges", "X has faced criminal charges"
+_CHARGED_AFTER_RE = re.compile(r"(?:\s*,[^;.“”\"]{1,160}?,)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:themselves\s+|himself\s+|"
+                               r"herself\s+|also\s+|later\s+|subsequently\s+|since\s+)?(?:presented|served|hit|slapped)\s+with|"
+                               r"(?:has|have|had)\s+(?:also\s+|since\s+)?faced|(?:faced|face|faces|facing))\s+(?P<what>(?:(?:new|criminal|"
+                               r"fabricated|false|trumped-up|politically\s+motivated|terrorism|extremism|espionage|treason|sabotage)\s+)*)"
+                               r"charges?\b", re.IGNORECASE)
+# Words that say how the charges are, not what they are for.
+_NOT_A_CHARGE = {"new", "criminal", "fabricated", "false", "trumped-up", "politically", "motivated"}
 
 # "sentenced X to 20 years over accusations that he planned terrorist acts", "jailed X on allegations of espionage"
 _OVER_RE = re.compile(r"\b(?:over|on|amid|following)\s+(?:the\s+)?(?:(?:false|fabricated|dubious|unfounded|trumped-up)\s+)?"
@@ -118,3 +127,25 @@ def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mentio
             words = re.match(r"([\w\s’'-]{4,60}?)\s*(?:[,.;(]|$|\s(?:after|before|while|when|in\s+(?:19|20)\d\d)\s)", text[sent.start + mt.end():sent.end])
             charge = words.group(1).strip().lower() if words else None
             add(before[-1], sent, a, sent.start + mt.end() + (words.end(1) if words else 0), "accused", charge, "case:accusations")
+
+
+def charged_subjects(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
+    """The people named together as the subject of "were presented with criminal charges", "faced charges",
+    even past an apposition: each is accused in a case of their own."""
+    starts = [s.start for s in sentences]
+    for i, x in enumerate(people):
+        if i + 1 < len(people) and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[x.end:people[i + 1].start]):
+            continue  # not the last of a list
+        mt = _CHARGED_AFTER_RE.match(text, x.end)
+        if mt is None or any(x.end < m.start < mt.end() for m in people):
+            continue
+        group = [x]
+        for m in reversed(people[:i]):
+            if re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", text[m.end:group[-1].start]):
+                group.append(m)
+            else:
+                break
+        sent = sentences[max(0, bisect.bisect_right(starts, x.start) - 1)]
+        for m in group:
+            what = [w for w in mt.group("what").lower().split() if w not in _NOT_A_CHARGE]
+            add(m, sent, group[-1].start, mt.end(), "accused", " ".join(what) or "criminal charges", "case:charged-subject")
