@@ -249,3 +249,23 @@ def test_people_presented_with_charges_past_an_apposition_are_accused() -> None:
 def test_a_person_who_presented_charges_is_not_accused() -> None:
     _text, ex = extract("Prosecutor Petro Ivanenko presented the charges to the court on Monday.")
     assert not triples(ex, "DEFENDANT_IN")
+
+
+def test_members_a_parliamentary_list_names_with_country_and_group() -> None:
+    text, ex = extract("The report was drawn up by Petra Novak (Iceland, SOC), and adopted on Monday.")
+    assert ("person:petra-novak", "place:iceland") in triples(ex, "LOCATED_IN")
+    groups = [c.object for c in ex.claims if c.predicate == "MEMBER_OF" and c.subject == "person:petra-novak"]
+    assert groups and ex.entities[groups[0]].name == "SOC"
+    check_quotes(text, ex.claims)
+
+
+def test_a_town_in_parentheses_is_no_country_of_a_list() -> None:
+    _text, ex = extract("The report was drawn up by Petra Novak (Simferopol), and adopted on Monday.")
+    assert not triples(ex, "MEMBER_OF")
+    assert ("person:petra-novak", "place:iceland") not in triples(ex, "LOCATED_IN")
+
+
+def test_a_birthplace_is_where_the_person_is_from() -> None:
+    text, ex = extract("Lenur Seitvaliev was born in Novorossiysk on 26 June 1976. He moved to Kyiv later.")
+    assert ("person:lenur-seitvaliev", "place:novorossiysk") in triples(ex, "LOCATED_IN")
+    check_quotes(text, ex.claims)

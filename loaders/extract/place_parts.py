@@ -231,12 +231,74 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         if pl is not None:
             add(p.ref, pl, sent, p.start, pl.end)
     _held_places(text, sentences, starts, people, mentions, ex, have)
+    _signatories(text, sentences, starts, people, mentions, ex, have)
+    _born_in(text, sentences, starts, people, mentions, ex, have)
     by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
         resident = by_person.get(mt.end()) if mt else None
         if resident is not None:
             add(resident.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, resident.end)
+
+
+# A parliamentary list of members: "Mr Axel FISCHER, Germany, EPP/CD ;", "Thorhildur Sunna Ævarsdóttir (Iceland, SOC)".
+_SIGNATORY_RE = re.compile(r"(?P<sep>,\s*|\s*\(\s*)(?P<country>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})"
+                           r"(?:\s*,\s*(?P<group>[A-Z][A-Z&-]{0,9}(?:/[A-Z][A-Za-z&-]{0,8})?))?\s*(?P<end>\)|;|\n|$)")
+# The assembly whose members such a list names.
+_ASSEMBLY_RE = re.compile(r"^(?:Parliamentary\s+Assembly(?:\s+of\s+the\s+Council\s+of\s+Europe)?|PACE|European\s+Parliament)$")
+
+
+def _signatories(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+                 ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """Each member a parliamentary list names with their country ("Mr X, Germany, EPP/CD ;", "X (Iceland, SOC)")
+    is ``LOCATED_IN`` that country (the one they represent), the country's entity added if the article has none."""
+    gaz = load_gazetteer()
+    assembly = next((k for k, e in ex.entities.items() if e.label == "Organisation" and any(_ASSEMBLY_RE.match(n) for n in (e.name, *e.aliases))),
+                    None)
+    for p in people:
+        mt = _SIGNATORY_RE.match(text, p.end)
+        if mt is None or (mt.group("sep").strip() == "(") != (mt.group("end") == ")"):
+            continue
+        name = mt.group("country")
+        entry = gaz.lookup(name) or gaz.places.get(name)
+        if entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") != "country":
+            continue
+        ref = next((k for k, e in ex.entities.items() if e.label == "Location" and name in (e.name, *e.aliases)), f"place:{entry.key}")
+        if ref not in ex.entities:
+            ex.entity(ref, "Location", entry.name, **entry.attributes)
+        sent = _sentence_of(sentences, starts, p.start)
+        span = quote_span(text, sent, max(p.start, sent.start), min(mt.end(), sent.end))
+        if (p.ref, ref) not in have:
+            have.add((p.ref, ref))
+            ex.claim(p.ref, "LOCATED_IN", ref, span, 0.6, "signatory-country")
+        # and a member of the assembly and of the political group the list names
+        if mt.group("group"):
+            code = mt.group("group")
+            group = f"org:group-{code.lower().replace('/', '-').replace('&', 'and')}"
+            if group not in ex.entities:
+                ex.entity(group, "Organisation", code, kind="party")
+            ex.claim(p.ref, "MEMBER_OF", group, span, 0.6, "signatory-group")
+        if assembly is not None:
+            ex.claim(p.ref, "MEMBER_OF", assembly, span, 0.55, "signatory-assembly", role="member")
+
+
+# "X was born in Novorossiysk", "X, born on 27 April 1980 in the city of Navoiy"
+_BORN_RE = re.compile(r"(?:\s*,)?\s+(?:was\s+)?born\s+(?:on\s+)?(?:[\w\s,]{0,30}?\s)?in\s+(?:(?:the\s+)?(?:city|town|village)\s+of\s+)?$")
+
+
+def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+             ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """A person's birthplace: "X was born in Novorossiysk on 26 June 1976" -> ``LOCATED_IN`` it."""
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
+    for p in people:
+        sent = _sentence_of(sentences, starts, p.start)
+        for pl in places:
+            if pl.start <= p.end or pl.start - p.end > 70 or pl.end > sent.end:
+                continue
+            if _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
+                have.add((p.ref, pl.ref))
+                ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.6, "birthplace")
+            break
 
 
 # "He is currently being held in a temporary detention facility in Simferopol": where a person is held.
