@@ -269,3 +269,18 @@ def test_a_birthplace_is_where_the_person_is_from() -> None:
     text, ex = extract("Lenur Seitvaliev was born in Novorossiysk on 26 June 1976. He moved to Kyiv later.")
     assert ("person:lenur-seitvaliev", "place:novorossiysk") in triples(ex, "LOCATED_IN")
     check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize(("body", "inner", "outer"), [
+    ("He was born in Uzbekistan, in the city of Navoiy, in 1980.", "place:navoiy", "place:uzbekistan"),
+    ("Journalists working in Russia, in particular in Chechnya, are at risk.", "place:chechnya", "place:russia"),
+])
+def test_the_words_alone_nest_two_places(body: str, inner: str, outer: str) -> None:
+    text, ex = extract(body)
+    assert (inner, outer) in triples(ex, "PART_OF")
+    check_quotes(text, ex.claims)
+
+
+def test_a_town_then_its_country_is_not_the_country_inside_the_town() -> None:
+    _text, ex = extract("She lived in Kyiv, in Ukraine, for ten years.")
+    assert ("place:ukraine", "place:kyiv") not in triples(ex, "PART_OF")

@@ -64,6 +64,10 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            # "does not recognise the enforcement of Russian legislation in Crimea"
                            r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b[^.;]{0,80}?\bCrimea\b")
 
+_SETTLEMENT_OF_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
+_IN_RE = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_PARTICULAR_RE = re.compile(r",\s+(?:in\s+particular|particularly|especially|notably|including)?\s*in\s+(?:the\s+)?"
+                               r"(?:(?:city|town|village|region|republic)\s+of\s+)?")
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")
 _INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
 _OCCUPIED_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b")
@@ -107,6 +111,14 @@ def lies_in(ex: Extraction, inner: str, outer: str) -> bool:
     return False
 
 
+_RANKS = {"country": 4, "region": 3, "city": 2, "town": 2, "village": 1, "facility": 0}
+
+
+def _rank(ex: Extraction, ref: str) -> int:
+    """How large a place is by its kind (a country holds regions, a region towns); 1 when unknown."""
+    return _RANKS.get((ex.entities[ref].attributes or {}).get("kind", ""), 1)
+
+
 def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
     return sentences[max(0, bisect.bisect_right(starts, pos) - 1)]
 
@@ -147,6 +159,18 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
             if lies_in(ex, m.ref, outer):
                 add(m.ref, outer, sent, a, b, "place-adjective")
+    # The words alone nest the places: "the village of Dubki in Simferopol district", "in Uzbekistan, in the city of
+    # Navoiy", "in Russia, in particular in Chechnya" (no gazetteer needed).
+    for m, n in zip(places, places[1:]):
+        sent = _sentence_of(sentences, starts, m.start)
+        if n.end > sent.end or n.ref == m.ref:
+            continue
+        gap = text[m.end:n.start]
+        if _SETTLEMENT_OF_RE.search(text, max(sent.start, m.start - 40), m.start) and _IN_RE.fullmatch(gap):
+            add(m.ref, n.ref, sent, m.start - 20, n.end, "place-village-of")
+        elif _IN_PARTICULAR_RE.fullmatch(gap) and re.search(r"\bin\s+(?:the\s+)?$", text[max(sent.start, m.start - 12):m.start]) \
+                and _rank(ex, m.ref) > _rank(ex, n.ref):
+            add(n.ref, m.ref, sent, m.start, n.end, "place-in-particular")
     # A town of Russia the article names, when it names Russia too ("tried in Rostov-on-Don" and "Russia" elsewhere):
     # monitors record where in Russia a Crimean prisoner is tried or held. The quote: a sentence naming both, else the town's.
     if "place:russia" in ex.entities:
