@@ -284,3 +284,22 @@ def test_the_words_alone_nest_two_places(body: str, inner: str, outer: str) -> N
 def test_a_town_then_its_country_is_not_the_country_inside_the_town() -> None:
     _text, ex = extract("She lived in Kyiv, in Ukraine, for ten years.")
     assert ("place:ukraine", "place:kyiv") not in triples(ex, "PART_OF")
+
+
+def test_the_body_after_a_dateline_sits_in_its_city() -> None:
+    text = "Statement\n\nWashington, DC – The United States Commission on International Religious Freedom (USCIRF) condemned the verdict.\n"
+    from loaders.extract.claims import extract_claims
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.mentions import find_entries, find_people, split_sentences
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    ex = extract_claims(text, split_sentences(text), entries, people, gaz)
+    located = [(ex.entities[s].name, ex.entities[o].name) for s, o in triples(ex, "LOCATED_IN") if ex.entities[s].label == "Organisation"]
+    assert located and located[0][1] == "Washington"
+    check_quotes(text, ex.claims)
+
+
+def test_a_body_in_the_middle_of_a_line_after_a_city_is_no_dateline() -> None:
+    _text, ex = extract("He flew to Washington – the United States Commission on International Religious Freedom met him.")
+    assert not [s for s, _o in triples(ex, "LOCATED_IN") if ex.entities[s].label == "Organisation"]

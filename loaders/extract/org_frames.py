@@ -19,7 +19,11 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["apposed_units", "office_holders"]
+__all__ = ["apposed_units", "office_holders", "dateline_bodies"]
+
+# "WASHINGTON, DC – The U.S. Commission on International Religious Freedom (USCIRF) ...": a press release's
+# dateline, then the body that issues it.
+_DATELINE_TAIL_RE = re.compile(r"(?:,\s*(?:DC|D\.C\.|[A-Z][a-z]+))?\s*[–—-]\s+(?:The\s+|the\s+)?$")
 
 _UNIT = (r"(?:newspaper|paper|weekly|daily|magazine|service|branch|unit|department|division|wing|office|bureau|arm|affiliate|"
          r"subsidiary|section|chapter|outlet|project|programme|program|publication|channel|website|portal|radio|television|"
@@ -82,3 +86,19 @@ def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention]
         sent = sentences[max(0, bisect.bisect_right(starts, min(m.start, holder.start)) - 1)]
         ex.claim(holder.ref, "LEADS", m.ref, quote_span(text, sent, min(m.start, holder.start), max(m.end, holder.end)), 0.65,
                  "office-holder", role=ex.entities[m.ref].name)
+
+
+def dateline_bodies(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``LOCATED_IN``: the body named right after a dateline that opens a paragraph sits in the dateline's city."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    starts = [s.start for s in sentences]
+    ordered = sorted((m for m in mentions if m.ref in ex.entities), key=lambda m: m.start)
+    for pl, org in zip(ordered, ordered[1:], strict=False):
+        if pl.label != "Location" or org.label != "Organisation" or not (pl.start == 0 or text[pl.start - 1] == "\n"):
+            continue
+        if (ex.entities[pl.ref].attributes or {}).get("kind") not in ("city", "town") or ex.entities[org.ref].generic \
+                or not _DATELINE_TAIL_RE.fullmatch(text, pl.end, org.start) or (org.ref, pl.ref) in have:
+            continue
+        have.add((org.ref, pl.ref))
+        sent = sentences[max(0, bisect.bisect_right(starts, pl.start) - 1)]
+        ex.claim(org.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, org.end), 0.55, "dateline-body")

@@ -161,7 +161,7 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
                 add(m.ref, outer, sent, a, b, "place-adjective")
     # The words alone nest the places: "the village of Dubki in Simferopol district", "in Uzbekistan, in the city of
     # Navoiy", "in Russia, in particular in Chechnya" (no gazetteer needed).
-    for m, n in zip(places, places[1:]):
+    for m, n in zip(places, places[1:], strict=False):
         sent = _sentence_of(sentences, starts, m.start)
         if n.end > sent.end or n.ref == m.ref:
             continue
