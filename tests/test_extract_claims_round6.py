@@ -303,3 +303,23 @@ def test_the_body_after_a_dateline_sits_in_its_city() -> None:
 def test_a_body_in_the_middle_of_a_line_after_a_city_is_no_dateline() -> None:
     _text, ex = extract("He flew to Washington – the United States Commission on International Religious Freedom met him.")
     assert not [s for s, _o in triples(ex, "LOCATED_IN") if ex.entities[s].label == "Organisation"]
+
+
+@pytest.mark.parametrize(("body", "who", "charge"), [
+    ("Oleg Petrenko was convicted for his opposition to the annexation and given four years.", "person:oleg-petrenko",
+     "opposition to the annexation"),
+    ("Oleg Petrenko was arrested in May 2014 in connection with alleged sabotage in Crimea.", "person:oleg-petrenko",
+     "sabotage in crimea"),
+    ("Oleg Petrenko is a Crimean Tatar activist. In 2016, he was arrested on the accusation that he was a member of a banned "
+     "group, although he denies it.", "person:oleg-petrenko", "a member of a banned group"),
+])
+def test_what_a_person_is_accused_of_after_for_or_in_connection_with(body: str, who: str, charge: str) -> None:
+    text, ex = extract(body)
+    got = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == who]
+    assert got and got[0].qualifiers.get("charge") == charge
+    check_quotes(text, ex.claims)
+
+
+def test_people_imprisoned_for_their_views_are_no_one_named_before() -> None:
+    _text, ex = extract("Russia should release Oleg Petrenko and the other Ukrainians it has imprisoned for their peaceful dissent.")
+    assert not [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.qualifiers.get("charge", "").startswith("peaceful")]

@@ -33,7 +33,13 @@ _NOT_A_CHARGE = {"new", "criminal", "fabricated", "false", "trumped-up", "politi
 
 # "sentenced X to 20 years over accusations that he planned terrorist acts", "jailed X on allegations of espionage"
 _OVER_RE = re.compile(r"\b(?:over|on|amid|following)\s+(?:the\s+)?(?:(?:false|fabricated|dubious|unfounded|trumped-up)\s+)?"
-                      r"(?:accusations?|allegations?)\s+(?:that\s+(?:he|she|they)\s+(?:had\s+)?|of\s+)", re.IGNORECASE)
+                      r"(?:accusations?|allegations?)\s+(?:that\s+(?:he|she|they)\s+(?:had\s+|was\s+|were\s+)?|of\s+)"
+                      # "X was convicted for his opposition to ...", "X is imprisoned for his alleged religious activity"
+                      r"|\b(?:convicted|sentenced|jailed|imprisoned|prosecuted|punished)\s+(?:[^.;,]{0,30}?\s)?for\s+(?:his|her)\s+"
+                      r"(?:alleged\s+)?"
+                      # "was arrested in May 2014 in connection with alleged activities conducted in Crimea"
+                      r"|\b(?:arrested|detained|charged|prosecuted|convicted|sentenced)\s+(?:[^.;,]{0,30}?\s)?in\s+connection\s+with\s+"
+                      r"(?:his\s+|her\s+|their\s+)?alleged\s+", re.IGNORECASE)
 
 _HON = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 # "X's alleged accomplice, activist Y"
@@ -118,13 +124,20 @@ def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mentio
     """"a court sentenced X to 20 years over accusations that he planned terrorist acts": X is accused,
     the charge the words after the phrase up to the clause's end."""
     pstarts = [m.start for m in people]
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
         for mt in _OVER_RE.finditer(sent.text):
             a = sent.start + mt.start()
             before = people[bisect.bisect_left(pstarts, sent.start):bisect.bisect_left(pstarts, a)]
+            if not before and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
+                # "In 2016, he was arrested ... on the accusation that ...": the one person of the sentence before
+                prev = sentences[i - 1]
+                named = people[bisect.bisect_left(pstarts, prev.start):bisect.bisect_left(pstarts, prev.end)]
+                # the subject of that sentence: the first person it names
+                before = named[:1] if "\n\n" not in text[prev.end:sent.start] else []
             if not before or re.search(r"[;]", text[before[-1].end:a]):
                 continue
-            words = re.match(r"([\w\s’'-]{4,60}?)\s*(?:[,.;(]|$|\s(?:after|before|while|when|in\s+(?:19|20)\d\d)\s)", text[sent.start + mt.end():sent.end])
+            words = re.match(r"([\w\s’'-]{4,80}?)\s*(?:[,.;(]|$|\s(?:and|after|before|while|when|in\s+(?:19|20)\d\d)\s)",
+                             text[sent.start + mt.end():sent.end])
             charge = words.group(1).strip().lower() if words else None
             add(before[-1], sent, a, sent.start + mt.end() + (words.end(1) if words else 0), "accused", charge, "case:accusations")
 
