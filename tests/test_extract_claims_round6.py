@@ -323,3 +323,17 @@ def test_what_a_person_is_accused_of_after_for_or_in_connection_with(body: str, 
 def test_people_imprisoned_for_their_views_are_no_one_named_before() -> None:
     _text, ex = extract("Russia should release Oleg Petrenko and the other Ukrainians it has imprisoned for their peaceful dissent.")
     assert not [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.qualifiers.get("charge", "").startswith("peaceful")]
+
+
+def test_an_act_tied_to_another_act_on_the_same_person_is_linked_to_it() -> None:
+    text, ex = extract("On 20 April, Taras Ivanenko was beaten by police officers on the way to interrogation in Yalta.")
+    acts = {ex.entities[c.object].attributes.get("kind"): c.object for c in ex.claims
+            if c.predicate == "PARTICIPANT_IN" and c.subject == "person:taras-ivanenko"}
+    assert {"ill_treatment", "interrogation"} <= set(acts)
+    assert (acts["ill_treatment"], acts["interrogation"]) in triples(ex, "LINKED_TO")
+    check_quotes(text, ex.claims)
+
+
+def test_two_acts_on_one_person_without_a_tie_are_not_linked() -> None:
+    _text, ex = extract("On 20 April, police searched the home of Taras Ivanenko and detained him in Yalta.")
+    assert not triples(ex, "LINKED_TO")
