@@ -337,3 +337,15 @@ def test_an_act_tied_to_another_act_on_the_same_person_is_linked_to_it() -> None
 def test_two_acts_on_one_person_without_a_tie_are_not_linked() -> None:
     _text, ex = extract("On 20 April, police searched the home of Taras Ivanenko and detained him in Yalta.")
     assert not triples(ex, "LINKED_TO")
+
+
+def test_the_body_that_charges_a_defendant_prosecutes_the_case() -> None:
+    text, ex = extract("Taras Ivanenko is a Crimean Tatar activist. In 2016, he was arrested and charged by the FSB on the "
+                       "accusation that he was a member of a banned group.")
+    assert ("org:fsb", "case:taras-ivanenko") in triples(ex, "PROSECUTES")
+    check_quotes(text, ex.claims)
+
+
+def test_a_court_that_sentences_does_not_prosecute() -> None:
+    _text, ex = extract("Taras Ivanenko was sentenced by the Southern District Military Court to 12 years.")
+    assert not triples(ex, "PROSECUTES")

@@ -20,7 +20,13 @@ from collections.abc import Callable, Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["co_defendants", "accusation_phrases", "charged_subjects"]
+__all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_bodies"]
+
+# "X was arrested and charged by Russian authorities", "X, prosecuted by the FSB": the body that charges
+_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Russian authorities charged X", "Russian prosecutors have indicted X"
+_CHARGES_RE = re.compile(r"^\s+(?:have\s+|has\s+|had\s+|later\s+|also\s+)*(?:charged|prosecuted|indicted|brought\s+charges\s+against|"
+                         r"(?:have\s+|has\s+)?maintained\s+(?:\w+\s+)?charges\s+against)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
 
 # "A and B, defending the rights of ..., were themselves presented with criminal charges", "X has faced criminal charges"
 _CHARGED_AFTER_RE = re.compile(r"(?:\s*,[^;.“”\"]{1,160}?,)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:themselves\s+|himself\s+|"
@@ -162,3 +168,35 @@ def charged_subjects(text: str, sentences: list[Sentence], people: list[Mention]
         for m in group:
             what = [w for w in mt.group("what").lower().split() if w not in _NOT_A_CHARGE]
             add(m, sent, group[-1].start, mt.end(), "accused", " ".join(what) or "criminal charges", "case:charged-subject")
+
+
+def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Mention], ex: Extraction, cases: dict[str, str]) -> None:
+    """``PROSECUTES``: the body a sentence says charges a defendant ("charged by Russian authorities", "the
+    Russian authorities charged X"), not a court (a court judges)."""
+    starts = [s.start for s in sentences]
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    ordered = sorted((m for m in mentions if m.ref in ex.entities), key=lambda m: m.start)
+    for i, o in enumerate(ordered):
+        e = ex.entities[o.ref]
+        if e.label != "Organisation" or (e.attributes or {}).get("kind") == "court":
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, o.start) - 1)]
+        who = None
+        if _CHARGED_BY_RE.search(text, max(sent.start, o.start - 30), o.start):
+            before = [m for m in ordered[:i] if m.start >= sent.start and m.label == "Person" and m.ref in cases]
+            who = before[-1] if before else None
+            if who is None and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
+                k = max(0, bisect.bisect_right(starts, o.start) - 1)
+                prev = sentences[k - 1] if k > 0 else None
+                named = [m for m in ordered if prev is not None and prev.start <= m.start < prev.end and m.label == "Person"]
+                who = named[0] if named and named[0].ref in cases else None
+        else:
+            nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+            if nxt is not None and nxt.label == "Person" and nxt.ref in cases and nxt.end <= sent.end \
+                    and _CHARGES_RE.match(text[o.end:nxt.start]):
+                who = nxt
+        if who is None or (o.ref, cases[who.ref]) in have:
+            continue
+        have.add((o.ref, cases[who.ref]))
+        ex.claim(o.ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, min(o.start, who.start), max(o.end, who.end)), 0.55,
+                 "charging-body")

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from loaders.extract.case_links import accusation_phrases, charged_subjects, co_defendants
+from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
@@ -312,6 +312,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     accusation_phrases(text, sentences, people, add)
     charged_subjects(text, sentences, people, add)
     _procedural_defendants(ex, cases)
+    charging_bodies(text, sentences, mentions, ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}
     if new:
         events_in_cases(ex.claims, ex.entities, new, ex.claim)
