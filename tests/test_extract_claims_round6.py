@@ -349,3 +349,10 @@ def test_the_body_that_charges_a_defendant_prosecutes_the_case() -> None:
 def test_a_court_that_sentences_does_not_prosecute() -> None:
     _text, ex = extract("Taras Ivanenko was sentenced by the Southern District Military Court to 12 years.")
     assert not triples(ex, "PROSECUTES")
+
+
+def test_a_graduate_is_a_member_of_the_school() -> None:
+    text, ex = extract("In 2000, Taras Ivanenko graduated from Kherson National Technical University with a degree in management.")
+    got = [c for c in ex.claims if c.predicate == "MEMBER_OF" and c.subject == "person:taras-ivanenko"]
+    assert got and ex.entities[got[0].object].name == "Kherson National Technical University"
+    check_quotes(text, ex.claims)
