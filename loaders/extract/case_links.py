@@ -69,6 +69,7 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
     starts = [s.start for s in sentences]
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
     prosecuted = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    pstarts = [m.start for m in people]
 
     def link(later: Mention, first: Mention, sent: Sentence, a: int, b: int) -> None:
         if later.ref == first.ref or later.ref not in cases or first.ref not in cases:
@@ -107,7 +108,7 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         req = _REQUEST_RE.search(sent.text)
         if req is None:
             continue
-        lo, hi = bisect.bisect_left([m.start for m in people], sent.start + req.end()), len(people)
+        lo, hi = bisect.bisect_left(pstarts, sent.start + req.end()), len(people)
         named = [m for m in people[lo:hi] if m.end <= sent.end and _FOR_RE.search(text, max(sent.start, m.start - 40), m.start)]
         for m in named:
             add(m, sent, sent.start + req.start(), m.end, "accused", None, "case:requested")

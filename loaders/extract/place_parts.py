@@ -314,15 +314,15 @@ def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: li
              ex: Extraction, have: set[tuple[str, str]]) -> None:
     """A person's birthplace: "X was born in Novorossiysk on 26 June 1976" -> ``LOCATED_IN`` it."""
     places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
+    pl_starts = [m.start for m in places]
     for p in people:
-        sent = _sentence_of(sentences, starts, p.start)
-        for pl in places:
-            if pl.start <= p.end or pl.start - p.end > 70 or pl.end > sent.end:
-                continue
-            if _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
-                have.add((p.ref, pl.ref))
-                ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.6, "birthplace")
-            break
+        i = bisect.bisect_right(pl_starts, p.end)
+        if i >= len(places) or places[i].start - p.end > 70 or "born" not in text[p.end:places[i].start]:
+            continue
+        sent, pl = _sentence_of(sentences, starts, p.start), places[i]
+        if pl.end <= sent.end and _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
+            have.add((p.ref, pl.ref))
+            ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.6, "birthplace")
 
 
 # "He is currently being held in a temporary detention facility in Simferopol": where a person is held.
