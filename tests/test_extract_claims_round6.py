@@ -356,3 +356,10 @@ def test_a_graduate_is_a_member_of_the_school() -> None:
     got = [c for c in ex.claims if c.predicate == "MEMBER_OF" and c.subject == "person:taras-ivanenko"]
     assert got and ex.entities[got[0].object].name == "Kherson National Technical University"
     check_quotes(text, ex.claims)
+
+
+def test_a_person_who_moved_to_a_town_is_located_there() -> None:
+    text, ex = extract("Olena Maksymenko moved to Kyiv in early May 2014 but her family stayed in Crimea.")
+    located = triples(ex, "LOCATED_IN")
+    assert ("person:olena-maksymenko", "place:kyiv") in located and ("person:olena-maksymenko", "place:crimea") not in located
+    check_quotes(text, ex.claims)

@@ -307,17 +307,21 @@ def _signatories(text: str, sentences: list[Sentence], starts: list[int], people
 
 
 # "X was born in Novorossiysk", "X, born on 27 April 1980 in the city of Navoiy"
-_BORN_RE = re.compile(r"(?:\s*,)?\s+(?:was\s+)?born\s+(?:on\s+)?(?:[\w\s,]{0,30}?\s)?in\s+(?:(?:the\s+)?(?:city|town|village)\s+of\s+)?$")
+_BORN_RE = re.compile(r"(?:\s*,)?\s+(?:was\s+)?born\s+(?:on\s+)?(?:[\w\s,]{0,30}?\s)?in\s+(?:(?:the\s+)?(?:city|town|village)\s+of\s+)?$"
+                      # "X moved to Kyiv in May 2014", "X and Y arrived in Kyiv"
+                      r"|\s+(?:later\s+|then\s+|eventually\s+|has\s+|had\s+)?(?:moved|relocated|fled|emigrated|returned|arrived)\s+"
+                      r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 
 
 def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
              ex: Extraction, have: set[tuple[str, str]]) -> None:
-    """A person's birthplace: "X was born in Novorossiysk on 26 June 1976" -> ``LOCATED_IN`` it."""
+    """A person's birthplace or new home: "X was born in Novorossiysk on 26 June 1976", "X moved to Kyiv in
+    May 2014" -> ``LOCATED_IN`` it."""
     places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
     pl_starts = [m.start for m in places]
     for p in people:
         i = bisect.bisect_right(pl_starts, p.end)
-        if i >= len(places) or places[i].start - p.end > 70 or "born" not in text[p.end:places[i].start]:
+        if i >= len(places) or places[i].start - p.end > 70:
             continue
         sent, pl = _sentence_of(sentences, starts, p.start), places[i]
         if pl.end <= sent.end and _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
