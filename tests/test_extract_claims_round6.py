@@ -363,3 +363,19 @@ def test_a_person_who_moved_to_a_town_is_located_there() -> None:
     located = triples(ex, "LOCATED_IN")
     assert ("person:olena-maksymenko", "place:kyiv") in located and ("person:olena-maksymenko", "place:crimea") not in located
     check_quotes(text, ex.claims)
+
+
+def test_facts_told_of_a_body_by_the_noun_that_introduced_it() -> None:
+    text, ex = extract("Police detained Olena Maksymenko, a reporter with the news portal Krym.Realii, on 3 May. They also "
+                       "questioned Taras Ivanenko, the former editor of the news portal. The news portal, initially based in "
+                       "Simferopol, was forced to relocate to Kyiv.")
+    assert ("person:taras-ivanenko", "org:krym-realii") in triples(ex, "WORKS_FOR")
+    located = triples(ex, "LOCATED_IN")
+    assert ("org:krym-realii", "place:simferopol") in located and ("org:krym-realii", "place:kyiv") in located
+    check_quotes(text, ex.claims)
+
+
+def test_a_noun_two_bodies_go_by_points_to_neither() -> None:
+    _text, ex = extract("The news portal Krym.Realii and the news portal Zmina reported it. Taras Ivanenko, the former editor "
+                        "of the news portal, was detained.")
+    assert not [o for s, o in triples(ex, "WORKS_FOR") if s == "person:taras-ivanenko"]

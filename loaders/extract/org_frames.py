@@ -19,7 +19,7 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["apposed_units", "office_holders", "dateline_bodies"]
+__all__ = ["apposed_units", "office_holders", "dateline_bodies", "descriptor_facts"]
 
 # "WASHINGTON, DC – The U.S. Commission on International Religious Freedom (USCIRF) ...": a press release's
 # dateline, then the body that issues it.
@@ -102,3 +102,63 @@ def dateline_bodies(text: str, sentences: list[Sentence], mentions: list[Mention
         have.add((org.ref, pl.ref))
         sent = sentences[max(0, bisect.bisect_right(starts, pl.start) - 1)]
         ex.claim(org.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, org.end), 0.55, "dateline-body")
+
+
+# The common noun an article uses for a body it has named: "the news portal X", "X, the weekly newspaper of Y",
+# "the Crimean Centre for ..." (the head noun of the name) -> later "the news portal", "the paper", "the center".
+_DESCRIPTORS = {"news portal": "news portal", "portal": "news portal", "newspaper": "paper", "weekly": "paper", "paper": "paper",
+                "website": "website", "news website": "website", "centre": "centre", "center": "centre", "group": "group",
+                "organisation": "organisation", "organization": "organisation", "union": "union", "agency": "agency"}
+_DESC_BEFORE_RE = re.compile(r"\b(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<d>news\s+portal|portal|newspaper|weekly|news\s+website|website|"
+                             r"group|organi[sz]ation)\s+[“\"]?$", re.IGNORECASE)
+_DESC_AFTER_RE = re.compile(r"\s*,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<d>news\s+portal|portal|newspaper|weekly|news\s+website|"
+                            r"website|group|organi[sz]ation)\b")
+_DESC_USE_RE = re.compile(r"\bthe\s+(?P<d>news\s+portal|portal|newspaper|paper|news\s+website|website|cent(?:er|re)|group|"
+                          r"organi[sz]ation|union|agency)(?P<poss>’s|'s)?\b", re.IGNORECASE)
+_STAFF_OF_DESC_RE = re.compile(r",\s+(?:the|a|an)\s+(?P<title>(?:former\s+)?(?:chief\s+|lead\s+|deputy\s+)?(?:editor|journalist|correspondent|"
+                               r"reporter|columnist|contributor|staff\s+member|employee))\s+(?:of|at|for|with)\s+$", re.IGNORECASE)
+_SEAT_AFTER_DESC_RE = re.compile(r"^(?:’s|'s)\s+(?:offices?|headquarters|premises|newsroom)\s+in\s+(?:the\s+)?$|^,\s+(?:initially\s+|originally\s+|"
+                                 r"then\s+|now\s+)?based\s+in\s+(?:the\s+)?$|^[^.;]{0,60}?\b(?:relocate[ds]?|moved?|move)\s+to\s+(?:the\s+)?$")
+
+
+def descriptor_facts(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Facts told of a body by the common noun the article introduced it with ("the former editor of the news
+    portal", "the paper's offices in Simferopol", "the center, initially based in Simferopol, was forced to
+    relocate to Kyiv"): ``WORKS_FOR`` and ``LOCATED_IN``, when one body of the article goes by that noun."""
+    ordered = sorted((m for m in mentions if m.ref in ex.entities), key=lambda m: m.start)
+    named: dict[str, set[str]] = {}
+    for m in ordered:
+        e = ex.entities[m.ref]
+        if e.label != "Organisation" or e.generic:
+            continue
+        for mt in (_DESC_BEFORE_RE.search(text, max(0, m.start - 40), m.start), _DESC_AFTER_RE.match(text, m.end)):
+            if mt is not None:
+                named.setdefault(_DESCRIPTORS[" ".join(mt.group("d").lower().split())], set()).add(m.ref)
+        head = re.search(r"\b(Cent(?:er|re)|Group|Union|Agency|Organi[sz]ation)\b", e.name)
+        if head:
+            named.setdefault(_DESCRIPTORS[head.group(1).lower()], set()).add(m.ref)
+    if not named:
+        return
+    starts = [s.start for s in sentences]
+    ostarts = [m.start for m in ordered]
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("WORKS_FOR", "LOCATED_IN", "LEADS", "MEMBER_OF")}
+    for use in _DESC_USE_RE.finditer(text):
+        refs = named.get(_DESCRIPTORS[" ".join(use.group("d").lower().split())], set())
+        if len(refs) != 1:
+            continue
+        [org] = refs
+        a, b = use.start(), use.end()
+        sent = sentences[max(0, bisect.bisect_right(starts, a) - 1)]
+        lo, hi = bisect.bisect_left(ostarts, sent.start), bisect.bisect_left(ostarts, a)
+        before = [m for m in ordered[lo:hi] if m.end <= a and m.label == "Person"]
+        staff = _STAFF_OF_DESC_RE.search(text, max(sent.start, a - 60), a)
+        if staff and before and re.fullmatch(r"", text[before[-1].end:staff.start()]) and (before[-1].ref, org) not in have:
+            have.add((before[-1].ref, org))
+            ex.claim(before[-1].ref, "WORKS_FOR", org, quote_span(text, sent, before[-1].start, b), 0.55, "staff-of-descriptor",
+                     role=" ".join(staff.group("title").lower().split()))
+        after = ordered[bisect.bisect_left(ostarts, b):bisect.bisect_right(ostarts, b + 120)]
+        for pl in (m for m in after if m.end <= sent.end and m.label == "Location"):
+            gap = text[b - (len(use.group("poss")) if use.group("poss") else 0):pl.start] if use.group("poss") else text[b:pl.start]
+            if _SEAT_AFTER_DESC_RE.match(gap) and (org, pl.ref) not in have:
+                have.add((org, pl.ref))
+                ex.claim(org, "LOCATED_IN", pl.ref, quote_span(text, sent, a, pl.end), 0.55, "seat-of-descriptor")
