@@ -379,3 +379,17 @@ def test_a_noun_two_bodies_go_by_points_to_neither() -> None:
     _text, ex = extract("The news portal Krym.Realii and the news portal Zmina reported it. Taras Ivanenko, the former editor "
                         "of the news portal, was detained.")
     assert not [o for s, o in triples(ex, "WORKS_FOR") if s == "person:taras-ivanenko"]
+
+
+def test_the_people_named_together_work_where_the_plural_says() -> None:
+    text, ex = extract("Police searched the homes of journalists Olena Maksymenko and Petra Novak in Yalta. The two journalists "
+                       "worked for the news portal of Krym.Realii.")
+    works = triples(ex, "WORKS_FOR")
+    assert ("person:olena-maksymenko", "org:krym-realii") in works and ("person:petra-novak", "org:krym-realii") in works
+    check_quotes(text, ex.claims)
+
+
+def test_a_count_that_does_not_fit_the_people_named_together_links_no_one() -> None:
+    _text, ex = extract("Police searched the homes of journalists Olena Maksymenko and Petra Novak in Yalta. The three journalists "
+                        "worked for Krym.Realii.")
+    assert not triples(ex, "WORKS_FOR")

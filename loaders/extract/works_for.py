@@ -90,6 +90,43 @@ def _envoys(text: str, sent: Sentence, p: Mention, ex: Extraction, add: Callable
             "envoy")
 
 
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+# "The two journalists worked for the news portal of ORG", "Both reporters work for ORG"
+_GROUP_WORKED_RE = re.compile(r"\b(?:The\s+(?P<n>two|three|four)|Both|Both\s+of\s+the)\s+(?P<noun>journalist|reporter|correspondent|editor|"
+                              r"lawyer|researcher|wom[ae]n|m[ae]n)s?\s+(?:had\s+|have\s+|both\s+)?(?:worked|work|works)\s+(?:for|at|with)\s+"
+                              r"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:of|at)\s+the\s+)?$")
+
+
+def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], orgs_in: Callable[[Sentence], list[Mention]],
+                 ex: Extraction, add: Callable[..., None]) -> None:
+    """"The two journalists worked for ORG": the people the article last named together, as many as it says."""
+    people = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Person"]
+    for sent in sentences:
+        for o in orgs_in(sent):
+            mt = _GROUP_WORKED_RE.search(text, max(sent.start, o.start - 120), o.start)
+            if mt is None:
+                continue
+            n = _NUMBERS[(mt.group("n") or "both").lower()]
+            before = [m for m in people if m.end <= mt.start()]
+            # the last run of people named together: "A and B", "A, B and C"
+            for j in range(len(before) - 1, 0, -1):
+                group = [before[j]]
+                k = j
+                while k > 0 and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[before[k - 1].end:group[-1].start]):
+                    group.append(before[k - 1])
+                    k -= 1
+                if len({m.ref for m in group}) >= 2:
+                    break
+            else:
+                continue
+            if len({m.ref for m in group}) != n:
+                continue
+            for m in group:
+                noun = mt.group("noun").lower()
+                add(m.ref, o.ref, quote_span(text, sent, mt.start(), o.end), None if noun in ("man", "men", "woman", "women") else noun,
+                    "group-staff")
+
+
 def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add the ``WORKS_FOR`` claims of the staff titles of one article to ``ex``."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
@@ -101,6 +138,12 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
 
     state_dept = _STATE_DEPT in ex.entities
     starts = [m.start for m in mentions]
+
+    def orgs_in(sent: Sentence) -> list[Mention]:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        return [m for m in mentions[lo:hi] if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+
+    _group_staff(text, sentences, mentions, orgs_in, ex, add)
     for sent in sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
