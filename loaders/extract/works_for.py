@@ -94,7 +94,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 # "The two journalists worked for the news portal of ORG", "Both reporters work for ORG"
 _GROUP_WORKED_RE = re.compile(r"\b(?:The\s+(?P<n>two|three|four)|Both|Both\s+of\s+the)\s+(?P<noun>journalist|reporter|correspondent|editor|"
                               r"lawyer|researcher|wom[ae]n|m[ae]n)s?\s+(?:had\s+|have\s+|both\s+)?(?:worked|work|works)\s+(?:for|at|with)\s+"
-                              r"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:of|at)\s+the\s+)?$")
+                              r"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:of|at)\s+(?:the\s+)?)?$")
 
 
 def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], orgs_in: Callable[[Sentence], list[Mention]],
