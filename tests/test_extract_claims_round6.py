@@ -393,3 +393,19 @@ def test_a_count_that_does_not_fit_the_people_named_together_links_no_one() -> N
     _text, ex = extract("Police searched the homes of journalists Olena Maksymenko and Petra Novak in Yalta. The three journalists "
                         "worked for Krym.Realii.")
     assert not triples(ex, "WORKS_FOR")
+
+
+def test_bare_titles_in_a_body_s_press_release() -> None:
+    text = ("Statement\n\nWashington, DC – The United States Commission on International Religious Freedom (USCIRF) condemned "
+            "the verdict.\n\nCommissioner John Carter said the sentence was unjust. “It must be overturned,” added Vice Chair "
+            "Petra Novak.\n")
+    from loaders.extract.claims import extract_claims
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.mentions import find_entries, find_people, split_sentences
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    ex = extract_claims(text, split_sentences(text), entries, people, gaz)
+    got = {(c.subject, c.predicate, c.qualifiers.get("role")) for c in ex.claims if c.rule == "bare-title"}
+    assert ("person:john-carter", "MEMBER_OF", "Commissioner") in got and ("person:petra-novak", "LEADS", "Vice Chair") in got
+    check_quotes(text, ex.claims)

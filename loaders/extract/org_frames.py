@@ -102,6 +102,30 @@ def dateline_bodies(text: str, sentences: list[Sentence], mentions: list[Mention
         have.add((org.ref, pl.ref))
         sent = sentences[max(0, bisect.bisect_right(starts, pl.start) - 1)]
         ex.claim(org.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pl.start, org.end), 0.55, "dateline-body")
+        _bare_titles(text, sentences, starts, ordered, ex, org.ref)
+        return
+
+
+# A title without its body in the body's own press release: "Vice Chair X", "Commissioner Y".
+_BARE_TITLE_RE = re.compile(r"(?:^|[\s“\"(])(?P<title>(?:Vice\s+)?Chair(?:man|woman|person)?|President|(?:Executive\s+)?Director|"
+                            r"Commissioner)\s+$")
+
+
+def _bare_titles(text: str, sentences: list[Sentence], starts: list[int], ordered: list[Mention], ex: Extraction, body: str) -> None:
+    """In a press release a body issues (its dateline names it), "Vice Chair X" leads that body and
+    "Commissioner Y" sits on it (a commission's members are its commissioners)."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
+    for i, p in enumerate(ordered):
+        if p.label != "Person" or (p.ref, body) in have:
+            continue
+        mt = _BARE_TITLE_RE.search(text, max(0, p.start - 30), p.start)
+        if mt is None or (i > 0 and ordered[i - 1].end > mt.start() - 3 and ordered[i - 1].label == "Organisation"):
+            continue  # "USCIRF Chair X": the title rules read it with its body
+        title = " ".join(mt.group("title").split())
+        sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
+        have.add((p.ref, body))
+        ex.claim(p.ref, "MEMBER_OF" if title == "Commissioner" else "LEADS", body, quote_span(text, sent, mt.start("title"), p.end),
+                 0.55, "bare-title", role=title)
 
 
 # The common noun an article uses for a body it has named: "the news portal X", "X, the weekly newspaper of Y",
