@@ -409,3 +409,12 @@ def test_bare_titles_in_a_body_s_press_release() -> None:
     got = {(c.subject, c.predicate, c.qualifiers.get("role")) for c in ex.claims if c.rule == "bare-title"}
     assert ("person:john-carter", "MEMBER_OF", "Commissioner") in got and ("person:petra-novak", "LEADS", "Vice Chair") in got
     check_quotes(text, ex.claims)
+
+
+def test_an_unnamed_prosecutor_who_asks_for_terms_is_a_generic_actor_that_prosecutes() -> None:
+    text, ex = extract("There were reports that the Russian prosecutor has asked for 23 years for Oleg Petrenko and 10 years "
+                       "for Ivan Sydorenko.")
+    pros = triples(ex, "PROSECUTES")
+    assert ("org:russian-prosecutor-generic", "case:oleg-petrenko") in pros and ("org:russian-prosecutor-generic", "case:ivan-sydorenko") in pros
+    assert ex.entities["org:russian-prosecutor-generic"].generic
+    check_quotes(text, ex.claims)

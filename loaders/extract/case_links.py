@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_bodies"]
@@ -59,6 +60,9 @@ _REQUEST_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requ
                          re.IGNORECASE)
 _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
 # "Y, another Jehovah's Witness criminally prosecuted in Yalta"
+# "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
+_UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
+                                    r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b)", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
                          r"accused|defendant|tried)\b", re.IGNORECASE)
 
@@ -116,6 +120,17 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
             if m.ref != named[0].ref:
                 link(m, named[0], sent, sent.start + req.start(), m.end)
         # "the Russian prosecutor has asked for ...": the prosecutor the sentence names prosecutes each case
+        prosecutors = [o for o in mentions if o.ref in ex.entities and ex.entities[o.ref].label == "Organisation"
+                       and sent.start <= o.start < sent.start + req.end()]
+        unnamed = _UNNAMED_PROSECUTOR_RE.search(sent.text, 0, req.end())
+        if not prosecutors and unnamed is not None and named:
+            # no body named: the prosecutor as the sentence calls it, a generic actor of its own
+            words = " ".join(unnamed.group("name").split())
+            key = f"org:{slug(words)}-generic"
+            if key not in ex.entities:
+                ex.entity(key, "Organisation", f"the {words}", kind="prosecutor").generic = True
+            a = sent.start + unnamed.start()
+            mentions = [*mentions, Mention(a, sent.start + unnamed.end(), unnamed.group(), "Organisation", ref=key)]
         for o in mentions:
             e = ex.entities.get(o.ref)
             if e is None or e.label != "Organisation" or not (sent.start <= o.start < sent.start + req.end()) \
