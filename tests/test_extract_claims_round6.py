@@ -418,3 +418,18 @@ def test_an_unnamed_prosecutor_who_asks_for_terms_is_a_generic_actor_that_prosec
     assert ("org:russian-prosecutor-generic", "case:oleg-petrenko") in pros and ("org:russian-prosecutor-generic", "case:ivan-sydorenko") in pros
     assert ex.entities["org:russian-prosecutor-generic"].generic
     check_quotes(text, ex.claims)
+
+
+def test_a_statement_under_a_dateline_in_capitals_is_made_in_its_city() -> None:
+    text = ("Rights body condemns arrests\n\nVIENNA, 19 September 2014 – Petra Novak said the arrests in Crimea must stop.\n\n"
+            "Nothing else happened.\n")
+    from loaders.extract.claims import extract_claims
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.mentions import find_entries, find_people, split_sentences
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    ex = extract_claims(text, split_sentences(text), entries, people, gaz)
+    statements = {c.object for c in ex.claims if c.predicate == "STATES"}
+    assert statements and any((s, "place:vienna") in triples(ex, "LOCATED_IN") for s in statements)
+    check_quotes(text, ex.claims)

@@ -404,6 +404,35 @@ _VENUE_RE = re.compile(r"\b(?:speaking|spoke|speech|remarks|statement|delivered|
                        re.IGNORECASE)
 
 
+# "VIENNA, 19 September 2014 – ...", "WASHINGTON, DC – ...": a dateline in capitals that opens a paragraph near the top.
+_CAPS_DATELINE_RE = re.compile(r"^(?P<city>[A-Z][A-Z'-]{2,20}(?:\s[A-Z][A-Z'-]{2,20})?)(?:,\s*(?:DC|D\.C\.))?(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|"
+                               r"[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?)?\s*[–—-]\s", re.MULTILINE)
+
+
+def _capital_dateline(text: str, sentences: list[Sentence], ex: Extraction, open_statements: list[str]) -> None:
+    """The statement a press release opens with is made in its dateline's city, written in capitals (the
+    mention finder reads "VIENNA" as no place): the city's entity added from the gazetteer."""
+    mt = _CAPS_DATELINE_RE.search(text, 0, 600)
+    if mt is None:
+        return
+    entry = load_gazetteer().places.get(mt.group("city").title()) or load_gazetteer().lookup(mt.group("city").title())
+    if entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") not in ("city", "town"):
+        return
+    para_end = text.find("\n", mt.end())
+    para_end = len(text) if para_end < 0 else para_end
+    made = [c for c in ex.claims if c.predicate == "STATES" and c.object in open_statements and mt.start() <= c.span[0] < para_end]
+    if not made:
+        return
+    ref = next((k for k, e in ex.entities.items() if e.label == "Location" and entry.name in (e.name, *e.aliases)), f"place:{entry.key}")
+    if ref not in ex.entities:
+        ex.entity(ref, "Location", entry.name, **entry.attributes)
+    sent = _sentence_of(sentences, [x.start for x in sentences], mt.start())
+    for c in made:
+        if c.object in open_statements:
+            ex.claim(c.object, "LOCATED_IN", ref, quote_span(text, sent, mt.start(), mt.end()), 0.55, "caps-dateline")
+            open_statements.remove(c.object)
+
+
 def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """A statement made at a body that sits somewhere is made there: "... speaking at a meeting of the
     Vienna-based Permanent Council", "remarks to the Permanent Council in Vienna" -> the article's
@@ -411,6 +440,9 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
     earlier rule found), when the article has one such statement."""
     open_statements = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "statement"
                        and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
+    if not open_statements:
+        return
+    _capital_dateline(text, sentences, ex, open_statements)
     if not open_statements:
         return
     line = heading_dateline(text, [m for m in mentions if m.label == "Location" and m.ref in ex.entities], ex.entities)
