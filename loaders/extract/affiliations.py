@@ -30,6 +30,7 @@ _HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+)?(?P<verb
 _LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair)(?:ed)?\s+by\s+(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
 
 
+_STUDIED_RE = re.compile(r"\s+(?:later\s+|also\s+)?(?:graduated\s+from|studied\s+(?:[\w-]+\s+){0,3}?at)\s+(?:the\s+)?")
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 _CIVIC = ("ngo", "representative_body", "government", "media")
@@ -143,6 +144,10 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         if o.start > p.end and kind in _MEMBER_KINDS and not (accusing and kind == "party") \
                 and _OF_GROUP_RE.fullmatch(text, p.end, o.start):
             add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "of-group")
+    # "X graduated from ORG", "X studied law at ORG": a student of the school is its member
+    for o in orgs:
+        if o.start > p.end and o.start - p.end <= 60 and _STUDIED_RE.fullmatch(text, p.end, o.start):
+            add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "student", "studied")
     # "X joined ORG"
     for o in orgs:
         if o.start > p.end and re.fullmatch(r"\s+(?:has\s+|had\s+|later\s+)?joined\s+(?:the\s+)?", text[p.end:o.start]):

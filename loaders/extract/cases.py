@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
@@ -307,6 +308,11 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             who = next(m for m in in_sentence(sent) if m.ref == ref)
             add(who, sent, sent.start + art.start(), sent.start + art.end(), "accused", f"RU CC {art.group(1)}", "case:article")
     _related_cases(text, sentences, people, ex, cases, add)
+    co_defendants(text, sentences, people, ex, cases, add, mentions)
+    accusation_phrases(text, sentences, people, add)
+    charged_subjects(text, sentences, people, add)
+    _procedural_defendants(ex, cases)
+    charging_bodies(text, sentences, mentions, ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}
     if new:
         events_in_cases(ex.claims, ex.entities, new, ex.claim)
@@ -341,3 +347,20 @@ def _related_cases(text: str, sentences: list[Sentence], people: list[Mention], 
             if record is not None and who.ref in cases:
                 ex.claim(cases[record.ref], "LINKED_TO", cases[who.ref], quote_span(text, sent, who.start, who.end), 0.6,
                          "case:related")
+
+
+
+# Acts that open proceedings against the person they are done to: an arrest (not a detention, which
+# articles use for any custody, administrative or not) makes its target a suspect with a case.
+_PROCEDURAL = ("arrest",)
+
+
+def _procedural_defendants(ex: Extraction, cases: dict[str, str]) -> None:
+    """A person arrested is the defendant of a case of their own (one case per defendant)."""
+    for c in list(ex.claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject in cases:
+            continue
+        if ex.entities[c.subject].label != "Person" or (ex.entities[c.object].attributes or {}).get("kind") not in _PROCEDURAL:
+            continue
+        case = case_of(ex, cases, c.subject)
+        ex.claim(c.subject, "DEFENDANT_IN", case, c.span, min(c.confidence, 0.6), "case:procedure", procedural_status="suspect")

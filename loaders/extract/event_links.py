@@ -16,7 +16,7 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -62,6 +62,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                 if (later, earlier) not in have:
                     have.add((later, earlier))
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
+    same_target_links(text, sentences, ex)
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -140,3 +141,34 @@ def acts_for_cases(text: str, sentences: list[Sentence], ex: Extraction) -> None
                 have.add((ev, cases[who]))
                 ex.claim(ev, "LINKED_TO", cases[who], quote_span(text, sent, a, at + len(ex.entities[who].name)), 0.6,
                          "event-for-case")
+
+
+# Between two acts on one person, the words that tie them: "freed after six hours of detention", "detained by agents
+# who were searching her flat", "beaten on the way to interrogation", "abducted ... and later found tortured".
+_TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way\s+to|on\s+(?:his|her|their)\s+way\s+to|during|while|"
+                      r"who\s+(?:were|was)|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+                      r"(?:[\w’'-]+\s+){0,4}?", re.IGNORECASE)
+
+
+def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
+    ("she was freed after six hours of detention", "he was beaten on the way to interrogation"): the act
+    named first is the subject."""
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            targets.setdefault(c.object, set()).add(c.subject)
+    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for sent in sentences:
+        inside = _within(spans, sent)
+        for i, (a1, b1, e1) in enumerate(inside):
+            for a2, b2, e2 in inside[i + 1:]:
+                if e1 == e2 or a2 < b1 or not targets.get(e1, set()) & targets.get(e2, set()):
+                    continue
+                k1, k2 = ((ex.entities[e].attributes or {}).get("kind") for e in (e1, e2))
+                if k1 == k2 or not _TIES_RE.fullmatch(text, b1, a2) or (e1, e2) in have or (e2, e1) in have:
+                    continue
+                have.add((e1, e2))
+                ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")

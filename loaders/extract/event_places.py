@@ -31,6 +31,7 @@ import re
 from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
+from loaders.extract.links import heading_dateline
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import inner_places
 
@@ -189,6 +190,29 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             a, b = min(spans)
             sent = _sentence_of(sentences, starts, a)
             custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
+    _siblings(text, sentences, starts, ex, targets, place_of, placed)
+
+
+def _siblings(text: str, sentences: list[Sentence], starts: list[int], ex: Extraction, targets: dict[str, set[str]],
+              place_of: dict[str, str], placed: set[str]) -> None:
+    """Custody acts on one person told in one sentence happened in one place: "FSB agents in Crimea
+    raided and searched the house of X ... and briefly detained him" (the detention where the search was)."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for ev, spans in ex.triggers.items():
+        if (ex.entities[ev].attributes or {}).get("kind") in _CUSTODY and targets.get(ev):
+            for a, b in spans:
+                by_sentence.setdefault(_sentence_of(sentences, starts, a).start, []).append((a, b, ev))
+    for acts in by_sentence.values():
+        for a, b, ev in sorted(acts):
+            if ev in placed:
+                continue
+            source = next((e for _a, _b, e in acts if e in place_of and e != ev and targets[e] == targets[ev]), None)
+            if source is None or len({place_of[e] for _a, _b, e in acts if e in place_of and targets[e] == targets[ev]}) != 1:
+                continue
+            sent = _sentence_of(sentences, starts, a)
+            placed.add(ev)
+            place_of[ev] = place_of[source]
+            ex.claim(ev, "LOCATED_IN", place_of[source], quote_span(text, sent, sent.start, b), 0.5, "event-place-sibling")
 
 
 def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mention], triggers: list[tuple[int, int]],
@@ -380,6 +404,35 @@ _VENUE_RE = re.compile(r"\b(?:speaking|spoke|speech|remarks|statement|delivered|
                        re.IGNORECASE)
 
 
+# "VIENNA, 19 September 2014 – ...", "WASHINGTON, DC – ...": a dateline in capitals that opens a paragraph near the top.
+_CAPS_DATELINE_RE = re.compile(r"^(?P<city>[A-Z][A-Z'-]{2,20}(?:\s[A-Z][A-Z'-]{2,20})?)(?:,\s*(?:DC|D\.C\.))?(?:,\s*(?:\d{1,2}\s+[A-Z][a-z]+|"
+                               r"[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?)?\s*[–—-]\s", re.MULTILINE)
+
+
+def _capital_dateline(text: str, sentences: list[Sentence], ex: Extraction, open_statements: list[str]) -> None:
+    """The statement a press release opens with is made in its dateline's city, written in capitals (the
+    mention finder reads "VIENNA" as no place): the city's entity added from the gazetteer."""
+    mt = _CAPS_DATELINE_RE.search(text, 0, 600)
+    if mt is None:
+        return
+    entry = load_gazetteer().places.get(mt.group("city").title()) or load_gazetteer().lookup(mt.group("city").title())
+    if entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") not in ("city", "town"):
+        return
+    para_end = text.find("\n", mt.end())
+    para_end = len(text) if para_end < 0 else para_end
+    made = [c for c in ex.claims if c.predicate == "STATES" and c.object in open_statements and mt.start() <= c.span[0] < para_end]
+    if not made:
+        return
+    ref = next((k for k, e in ex.entities.items() if e.label == "Location" and entry.name in (e.name, *e.aliases)), f"place:{entry.key}")
+    if ref not in ex.entities:
+        ex.entity(ref, "Location", entry.name, **entry.attributes)
+    sent = _sentence_of(sentences, [x.start for x in sentences], mt.start())
+    for c in made:
+        if c.object in open_statements:
+            ex.claim(c.object, "LOCATED_IN", ref, quote_span(text, sent, mt.start(), mt.end()), 0.55, "caps-dateline")
+            open_statements.remove(c.object)
+
+
 def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """A statement made at a body that sits somewhere is made there: "... speaking at a meeting of the
     Vienna-based Permanent Council", "remarks to the Permanent Council in Vienna" -> the article's
@@ -389,6 +442,19 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
                        and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
     if not open_statements:
         return
+    _capital_dateline(text, sentences, ex, open_statements)
+    if not open_statements:
+        return
+    line = heading_dateline(text, [m for m in mentions if m.label == "Location" and m.ref in ex.entities], ex.entities)
+    if line is not None:
+        # a statement its heading line delivers is made at the heading's dateline
+        lo, hi = text.rfind("\n", 0, line.start) + 1, line.end
+        for c in [c for c in ex.claims if c.predicate == "STATES" and c.object in open_statements and lo <= c.span[0] < hi]:
+            sent = _sentence_of(sentences, [x.start for x in sentences], line.start)
+            ex.claim(c.object, "LOCATED_IN", line.ref, quote_span(text, sent, max(lo, sent.start), line.end), 0.55, "dateline")
+            open_statements.remove(c.object)
+        if not open_statements:
+            return
     seats = {c.subject: c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Organisation"}
     starts = [s.start for s in sentences]

@@ -17,7 +17,7 @@ from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["TITLE_WORDS", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
+__all__ = ["TITLE_WORDS", "late_events_in_cases", "heading_dateline", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
 # Events that are steps of the proceedings (a search or torture is not, even of a defendant).
 # A defendant's release ends the custody of their case. Detention is left out: articles speak of a
@@ -26,6 +26,7 @@ CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "
 _PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
 
 Claim = Callable[..., None]
+_DATE_AFTER_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b\.?\s*(?:\(|\n|$)")
 # Words that open a compound title ("Foreign Minister", "Prime Minister") and are no organisation by themselves.
 TITLE_WORDS = {"foreign", "interior", "justice", "defence", "defense", "home", "prime", "finance", "deputy", "vice"}
 
@@ -106,6 +107,34 @@ def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str
         claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 
 
+def heading_dateline(text: str, places: list[Mention], entities: dict[str, Any]) -> Mention | None:
+    """The place of a dateline that ends a heading line near the top: "Statement by X to the Permanent
+    Council of the OSCE, Vienna, 19 August 2015", "OSCE Permanent Council No. 1314, Vienna, 20 May 2021."."""
+    return next((m for m in places if m.start < 400 and m.start - (text.rfind("\n", 0, m.start) + 1) < 200
+                 and re.search(r",\s*$", text[max(0, m.start - 3):m.start]) and _DATE_AFTER_RE.match(text, m.end)
+                 and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
+
+
+def late_events_in_cases(ex: Any) -> None:
+    """The procedural events the later rules found (after the case rules ran): each still ``PART_OF``
+    its defendant's case, and an arrested person still gets a case of their own."""
+    from loaders.extract.claim_model import case_of
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
+             and ex.entities[c.subject].label == "Person"}
+    have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}  # events already placed in a case or a larger event
+    for c in list(ex.claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.object not in ex.entities:
+            continue
+        kind = ex.entities[c.object].attributes.get("kind")
+        if c.subject not in cases and kind == "arrest" and ex.entities[c.subject].label == "Person":
+            case_of(ex, cases, c.subject)
+            ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
+                     procedural_status="suspect")
+        if c.subject in cases and kind in CASE_EVENTS and c.object not in have:
+            have.add(c.object)
+            ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
+
+
 def statement_place(text: str, places: list[Mention], claims: list[Any], entities: dict[str, Any], claim: Claim) -> None:
     """A dateline ("Brussels, 7 September 2021", "Washington, DC" on its own line near the top)
     says where the article's statements were made: each statement event is ``LOCATED_IN`` it."""
@@ -113,6 +142,8 @@ def statement_place(text: str, places: list[Mention], claims: list[Any], entitie
     line = next((m for m in places if m.start < len(head) and (m.start == 0 or text[m.start - 1] == "\n")
                  and re.match(r"(?:,\s*(?:\d|[A-Z][a-z]+ \d)|\s*[–—-]\s|\s*\n|\s*$)", text[m.end:m.end + 20])
                  and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
+    if line is None:
+        line = heading_dateline(text, places, entities)
     if line is None:
         return
     # The dateline is where the document was issued: its own statement (the first made in it, or a

@@ -23,7 +23,7 @@ _BANNABLE = ("ngo", "representative_body", "party", "media", "other", "religious
 _COURT_RE = re.compile(r"\b(?:court|courts|ruling|judgment|judgement|verdict|judges?)\b", re.IGNORECASE)
 # The ban in front of the organisation: "declaring ORG", "the ban of ORG", "banned ORG", "liquidation of ORG".
 _BAN_BEFORE_RE = re.compile(r"\b(?:declar(?:e|es|ed|ing)|(?:ban|banning|prohibition|liquidation|outlawing|suspension)\s+(?:of|on)|"
-                            r"bann(?:ed|ing)|bans|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?)\s+"
+                            r"bann(?:ed|ing)|bans|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?)\s+"
                             r"(?:the\s+)?(?:activities\s+of\s+(?:the\s+)?)?(?:[^.;,“”\"]{0,60}?,\s+(?:the\s+)?)?$", re.IGNORECASE)
 # The ban after the organisation: "ORG was declared extremist", "ORG was banned by the Supreme Court".
 _BAN_AFTER_RE = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:declared|designated|"
@@ -82,3 +82,11 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
         charge = f"{label.group('label').lower()} organization"
         ex.claim(o.ref, "ACCUSED_OF", unlabelled.pop(o.ref), quote_span(text, where, o.start, label.end()), 0.55, "case:ban-label",
                  charge=charge)
+    # The ban itself, and an appeal against it, are steps of that case.
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.object.endswith("-ban")}
+    placed = {c.subject for c in ex.claims if c.predicate == "PART_OF"}
+    for c in list(ex.claims):
+        if c.predicate == "PARTICIPANT_IN" and c.subject in cases and c.qualifiers.get("role") == "target" \
+                and c.object not in placed and (ex.entities[c.object].attributes or {}).get("kind") in ("other", "appeal", "verdict", "trial", "hearing"):
+            placed.add(c.object)
+            ex.claim(c.object, "PART_OF", cases[c.subject], c.span, 0.55, "ban-case")

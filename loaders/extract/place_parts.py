@@ -58,12 +58,21 @@ _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,
                            r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b"
                            # "Russia's illegal annexation of Crimea – a clear violation of international law": a position too
                            r"|\bannex\w*\s+of\s+(?:the\s+)?[^.;]{0,40}?\bCrimea\b[^.;]{0,60}?\b(?:violation|breach)\s+of\s+"
-                           r"international\s+law")
+                           r"international\s+law"
+                           # "Crimea, illegally annexed from Ukraine by Russia", "Russia annexed Crimea from Ukraine"
+                           r"|\bannex\w*\s+(?:(?:the\s+)?(?:Crimean\s+peninsula|Crimea)\s+)?from\s+Ukraine\b"
+                           # "does not recognise the enforcement of Russian legislation in Crimea"
+                           r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b[^.;]{0,80}?\bCrimea\b")
 
+_SETTLEMENT_OF_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
+_IN_RE = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_PARTICULAR_RE = re.compile(r",\s+(?:in\s+particular|particularly|especially|notably|including)?\s*in\s+(?:the\s+)?"
+                               r"(?:(?:city|town|village|region|republic)\s+of\s+)?")
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevastopol\b")
 _INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
 _OCCUPIED_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b")
 _INCLUDING_RE = re.compile(r"\bUkraine,?\s+including\b")
+_NOT_RECOGNISED_RE = re.compile(r"\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b")
 
 
 @cache
@@ -100,6 +109,14 @@ def lies_in(ex: Extraction, inner: str, outer: str) -> bool:
         if want in (region, country) or (region == "crimea" and (want == "ukraine" or raion)):
             return True
     return False
+
+
+_RANKS = {"country": 4, "region": 3, "city": 2, "town": 2, "village": 1, "facility": 0}
+
+
+def _rank(ex: Extraction, ref: str) -> int:
+    """How large a place is by its kind (a country holds regions, a region towns); 1 when unknown."""
+    return _RANKS.get((ex.entities[ref].attributes or {}).get("kind", ""), 1)
 
 
 def _sentence_of(sentences: list[Sentence], starts: list[int], pos: int) -> Sentence:
@@ -142,6 +159,29 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
             if lies_in(ex, m.ref, outer):
                 add(m.ref, outer, sent, a, b, "place-adjective")
+    # The words alone nest the places: "the village of Dubki in Simferopol district", "in Uzbekistan, in the city of
+    # Navoiy", "in Russia, in particular in Chechnya" (no gazetteer needed).
+    for m, n in zip(places, places[1:], strict=False):
+        sent = _sentence_of(sentences, starts, m.start)
+        if n.end > sent.end or n.ref == m.ref:
+            continue
+        gap = text[m.end:n.start]
+        if _SETTLEMENT_OF_RE.search(text, max(sent.start, m.start - 40), m.start) and _IN_RE.fullmatch(gap):
+            add(m.ref, n.ref, sent, m.start - 20, n.end, "place-village-of")
+        elif _IN_PARTICULAR_RE.fullmatch(gap) and re.search(r"\bin\s+(?:the\s+)?$", text[max(sent.start, m.start - 12):m.start]) \
+                and _rank(ex, m.ref) > _rank(ex, n.ref):
+            add(n.ref, m.ref, sent, m.start, n.end, "place-in-particular")
+    # A town of Russia the article names, when it names Russia too ("tried in Rostov-on-Don" and "Russia" elsewhere):
+    # monitors record where in Russia a Crimean prisoner is tried or held. The quote: a sentence naming both, else the town's.
+    if "place:russia" in ex.entities:
+        russia = [m for m in places if m.ref == "place:russia"]
+        for ref in dict.fromkeys(m.ref for m in places):
+            if ref == "place:russia" or (ref, "place:russia") in have or not lies_in(ex, ref, "place:russia"):
+                continue
+            own = [m for m in places if m.ref == ref]
+            both = next(((m, r) for m in own for r in russia if _sentence_of(sentences, starts, m.start) is _sentence_of(sentences, starts, r.start)), None)
+            m, r = both if both is not None else (own[0], own[0])
+            add(ref, "place:russia", _sentence_of(sentences, starts, m.start), min(m.start, r.start), max(m.end, r.end), "place-in-russia")
     # Crimea in Ukraine: a sentence on Ukraine's sovereignty or territorial integrity, "Ukraine's Crimea".
     if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
@@ -149,11 +189,23 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             if mt:
                 add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
                 break
+    # "the Crimean capital Simferopol in Ukraine": monitors record that Crimea lies in Ukraine, not each of its towns
+    # (Sevastopol, a city of its own status, excepted).
+    # A sentence that says so in words ("Yalta, a city the world recognizes as part of Ukraine") is kept.
+    moved = [c for c in ex.claims if c.predicate == "PART_OF" and c.object == "place:ukraine"
+             and c.subject not in ("place:crimea", "place:sevastopol") and not re.search(r"\bpart\s+of\b", text[c.span[0]:c.span[1]])
+             and lies_in(ex, c.subject, "place:crimea")]
+    if moved:
+        ex.claims[:] = [c for c in ex.claims if not any(c is m for m in moved)]
+        if "place:crimea" in ex.entities and ("place:crimea", "place:ukraine") not in have:
+            have.add(("place:crimea", "place:ukraine"))
+            ex.claim("place:crimea", "PART_OF", "place:ukraine", moved[0].span, 0.6, "crimea-town-in-ukraine")
     # Sevastopol in Ukraine: named with Crimea in such a sentence ("the Autonomous Republic of Crimea and the city of
     # Sevastopol, temporarily occupied territories of Ukraine"); the convention gives the city to Ukraine, not to Crimea.
     if "place:sevastopol" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
-            mt = _OCCUPIED_RE.search(sent.text) or _INCLUDING_RE.search(sent.text) or _INTEGRITY_RE.search(sent.text)
+            mt = _OCCUPIED_RE.search(sent.text) or _INCLUDING_RE.search(sent.text) or _INTEGRITY_RE.search(sent.text) \
+                or _NOT_RECOGNISED_RE.search(sent.text)
             sev = _CRIMEA_SEV_RE.search(sent.text)
             if mt and sev:
                 lo, hi = min(mt.start(), sev.start()), max(mt.end(), sev.end())
@@ -203,12 +255,78 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         if pl is not None:
             add(p.ref, pl, sent, p.start, pl.end)
     _held_places(text, sentences, starts, people, mentions, ex, have)
+    _signatories(text, sentences, starts, people, mentions, ex, have)
+    _born_in(text, sentences, starts, people, mentions, ex, have)
     by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
         resident = by_person.get(mt.end()) if mt else None
         if resident is not None:
             add(resident.ref, pl, _sentence_of(sentences, starts, pl.start), pl.start, resident.end)
+
+
+# A parliamentary list of members: "Mr Axel FISCHER, Germany, EPP/CD ;", "Thorhildur Sunna Ævarsdóttir (Iceland, SOC)".
+_SIGNATORY_RE = re.compile(r"(?P<sep>,\s*|\s*\(\s*)(?P<country>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})"
+                           r"(?:\s*,\s*(?P<group>[A-Z][A-Z&-]{0,9}(?:/[A-Z][A-Za-z&-]{0,8})?))?\s*(?P<end>\)|;|\n|$)")
+# The assembly whose members such a list names.
+_ASSEMBLY_RE = re.compile(r"^(?:Parliamentary\s+Assembly(?:\s+of\s+the\s+Council\s+of\s+Europe)?|PACE|European\s+Parliament)$")
+
+
+def _signatories(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+                 ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """Each member a parliamentary list names with their country ("Mr X, Germany, EPP/CD ;", "X (Iceland, SOC)")
+    is ``LOCATED_IN`` that country (the one they represent), the country's entity added if the article has none."""
+    gaz = load_gazetteer()
+    assembly = next((k for k, e in ex.entities.items() if e.label == "Organisation" and any(_ASSEMBLY_RE.match(n) for n in (e.name, *e.aliases))),
+                    None)
+    for p in people:
+        mt = _SIGNATORY_RE.match(text, p.end)
+        if mt is None or (mt.group("sep").strip() == "(") != (mt.group("end") == ")"):
+            continue
+        name = mt.group("country")
+        entry = gaz.lookup(name) or gaz.places.get(name)
+        if entry is None or entry.label != "Location" or (entry.attributes or {}).get("kind") != "country":
+            continue
+        ref = next((k for k, e in ex.entities.items() if e.label == "Location" and name in (e.name, *e.aliases)), f"place:{entry.key}")
+        if ref not in ex.entities:
+            ex.entity(ref, "Location", entry.name, **entry.attributes)
+        sent = _sentence_of(sentences, starts, p.start)
+        span = quote_span(text, sent, max(p.start, sent.start), min(mt.end(), sent.end))
+        if (p.ref, ref) not in have:
+            have.add((p.ref, ref))
+            ex.claim(p.ref, "LOCATED_IN", ref, span, 0.6, "signatory-country")
+        # and a member of the assembly and of the political group the list names
+        if mt.group("group"):
+            code = mt.group("group")
+            group = f"org:group-{code.lower().replace('/', '-').replace('&', 'and')}"
+            if group not in ex.entities:
+                ex.entity(group, "Organisation", code, kind="party")
+            ex.claim(p.ref, "MEMBER_OF", group, span, 0.6, "signatory-group")
+        if assembly is not None:
+            ex.claim(p.ref, "MEMBER_OF", assembly, span, 0.55, "signatory-assembly", role="member")
+
+
+# "X was born in Novorossiysk", "X, born on 27 April 1980 in the city of Navoiy"
+_BORN_RE = re.compile(r"(?:\s*,)?\s+(?:was\s+)?born\s+(?:on\s+)?(?:[\w\s,]{0,30}?\s)?in\s+(?:(?:the\s+)?(?:city|town|village)\s+of\s+)?$"
+                      # "X moved to Kyiv in May 2014", "X and Y arrived in Kyiv"
+                      r"|\s+(?:later\s+|then\s+|eventually\s+|has\s+|had\s+)?(?:moved|relocated|fled|emigrated|returned|arrived)\s+"
+                      r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+
+
+def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+             ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """A person's birthplace or new home: "X was born in Novorossiysk on 26 June 1976", "X moved to Kyiv in
+    May 2014" -> ``LOCATED_IN`` it."""
+    places = [m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"]
+    pl_starts = [m.start for m in places]
+    for p in people:
+        i = bisect.bisect_right(pl_starts, p.end)
+        if i >= len(places) or places[i].start - p.end > 70:
+            continue
+        sent, pl = _sentence_of(sentences, starts, p.start), places[i]
+        if pl.end <= sent.end and _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
+            have.add((p.ref, pl.ref))
+            ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.6, "birthplace")
 
 
 # "He is currently being held in a temporary detention facility in Simferopol": where a person is held.

@@ -26,14 +26,19 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
           r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
           r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
-_STAFF_OF_RE = re.compile(rf",\s+(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor)\s+"
+_STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
+                          rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
                           r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
-                          r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?", re.IGNORECASE)
+                          r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
+                          # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
+                          r"(?:(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
+                          r"service|magazine|weekly|daily|station)\s+[“\"]?)?", re.IGNORECASE)
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
 _TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0,3}}(?P<title>{_STAFF})\b", re.IGNORECASE)
 # "Amnesty International's Ukraine researcher X": a region or desk between the organisation and the title.
-_DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
+_DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,3}}(?P<title>{_STAFF})|(?P<head>(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){{1,6}}"
+                            rf"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)))\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$",
                             re.IGNORECASE)
 # "X, Amnesty International's Eastern Europe and Central Asia Director": a regional or desk head is the body's staff
 # (the body's own head has no desk words: "ORG's Director" is left to the leadership rules).
@@ -50,6 +55,78 @@ _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|
 _SPOKES_AFTER_RE = re.compile(r",\s+(?:the\s+)?(?P<title>(?:Deputy\s+)?Department\s+(?:Spokesperson|Spokesman|Spokeswoman))\b")
 
 
+# "U.S. Ambassador to the OSCE X", "UK Deputy Ambassador X", "Canadian Foreign Minister X": the country's government.
+_ENVOY_RE = re.compile(r"\b(?P<country>U\.S\.|US|American|U\.K\.|UK|British|Canadian|German|French|Ukrainian|Polish|Dutch|Swedish)\s+"
+                       r"(?P<title>(?:(?:Deputy|Permanent|Special|Acting)\s+)*(?:Ambassador|Envoy|Representative|Charg[ée]\s+d[’']Affaires|"
+                       r"Consul(?:\s+General)?|(?:Foreign|Deputy\s+Foreign)\s+Minister|Minister\s+for\s+Foreign\s+Affairs)"
+                       r"(?:\s+(?:to|at|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+|of\s+|and\s+|for\s+|in\s+|the\s+){1,12}?)?)\s*,?\s*"
+                       r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_COUNTRY_NAMES = {"u.s.": "united states", "us": "united states", "american": "united states", "u.k.": "united kingdom",
+                  "uk": "united kingdom", "british": "united kingdom", "canadian": "canada", "german": "germany", "french": "france",
+                  "ukrainian": "ukraine", "polish": "poland", "dutch": "netherlands", "swedish": "sweden"}
+_GOV_WORDS_RE = re.compile(r"^(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?|\s+government$", re.IGNORECASE)
+_SHORT = {"united states": ("us", "u.s.", "usa", "united states of america"), "united kingdom": ("uk", "u.k.", "britain", "great britain")}
+
+
+def _government(ex: Extraction, country: str) -> str | None:
+    """The article's organisation that is the government of ``country`` (by name or alias), if any."""
+    want = {country, *_SHORT.get(country, ())}
+    for key, e in ex.entities.items():
+        if e.label != "Organisation" or e.generic or (e.attributes or {}).get("kind") != "government":
+            continue
+        if any(_GOV_WORDS_RE.sub("", n.strip()).lower() in want for n in (e.name, *e.aliases)):
+            return key
+    return None
+
+
+def _envoys(text: str, sent: Sentence, p: Mention, ex: Extraction, add: Callable[..., None]) -> None:
+    """"U.S. Ambassador to the OSCE X": the envoy works for their country's government, when the article names it."""
+    mt = _ENVOY_RE.search(text, max(sent.start, p.start - 160), p.start)
+    if mt is None:
+        return
+    gov = _government(ex, _COUNTRY_NAMES[mt.group("country").lower()])
+    if gov is not None:
+        add(p.ref, gov, quote_span(text, sent, mt.start(), p.end), " ".join(mt.group(0)[:mt.end("title") - mt.start()].split()),
+            "envoy")
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
+# "The two journalists worked for the news portal of ORG", "Both reporters work for ORG"
+_GROUP_WORKED_RE = re.compile(r"\b(?:The\s+(?P<n>two|three|four)|Both|Both\s+of\s+the)\s+(?P<noun>journalist|reporter|correspondent|editor|"
+                              r"lawyer|researcher|wom[ae]n|m[ae]n)s?\s+(?:had\s+|have\s+|both\s+)?(?:worked|work|works)\s+(?:for|at|with)\s+"
+                              r"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:of|at)\s+(?:the\s+)?)?$")
+
+
+def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], orgs_in: Callable[[Sentence], list[Mention]],
+                 ex: Extraction, add: Callable[..., None]) -> None:
+    """"The two journalists worked for ORG": the people the article last named together, as many as it says."""
+    people = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Person"]
+    for sent in sentences:
+        for o in orgs_in(sent):
+            mt = _GROUP_WORKED_RE.search(text, max(sent.start, o.start - 120), o.start)
+            if mt is None:
+                continue
+            n = _NUMBERS[(mt.group("n") or "both").lower()]
+            before = [m for m in people if m.end <= mt.start()]
+            # the last run of people named together: "A and B", "A, B and C"
+            for j in range(len(before) - 1, 0, -1):
+                group = [before[j]]
+                k = j
+                while k > 0 and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[before[k - 1].end:group[-1].start]):
+                    group.append(before[k - 1])
+                    k -= 1
+                if len({m.ref for m in group}) >= 2:
+                    break
+            else:
+                continue
+            if len({m.ref for m in group}) != n:
+                continue
+            for m in group:
+                noun = mt.group("noun").lower()
+                add(m.ref, o.ref, quote_span(text, sent, mt.start(), o.end), None if noun in ("man", "men", "woman", "women") else noun,
+                    "group-staff")
+
+
 def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add the ``WORKS_FOR`` claims of the staff titles of one article to ``ex``."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
@@ -61,6 +138,12 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
 
     state_dept = _STATE_DEPT in ex.entities
     starts = [m.start for m in mentions]
+
+    def orgs_in(sent: Sentence) -> list[Mention]:
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        return [m for m in mentions[lo:hi] if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+
+    _group_staff(text, sentences, mentions, orgs_in, ex, add)
     for sent in sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
@@ -69,6 +152,7 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
             if (e := ex.entities.get(p.ref)) is None or e.label != "Person":
                 continue
             _around_org(text, sent, p, orgs, ex, add)
+            _envoys(text, sent, p, ex, add)
             mt = _STAFF_OF_RE.match(text, p.end)
             org = next((o for o in orgs if mt and o.start == mt.end()), None)
             if mt and org is not None:
@@ -104,6 +188,7 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
             if mt:
-                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), " ".join(mt.group("title").lower().split()), "staff-desk")
+                add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), " ".join((mt.group("title") or mt.group("head")).lower().split()),
+                    "staff-desk")
             elif re.fullmatch(r"(?:’s|'s)\s+", text[o.end:p.start]) and (ex.entities[o.ref].attributes or {}).get("kind") in _CIVIC:
                 add(p.ref, o.ref, quote_span(text, sent, o.start, p.end), None, "staff-possessive")

@@ -1,0 +1,218 @@
+"""Co-defendants: the cases an article ties to another defendant's case.
+
+- "X's alleged accomplice, activist Y", "Y, X's co-defendant" -> Y is a defendant, and Y's case
+  ``LINKED_TO`` X's case;
+- "the prosecutor asked for 23 years for X and 10 years for Y" -> both are defendants (the
+  request names each), and the case of each one named after the first ``LINKED_TO`` the first's;
+- "Y, another Jehovah's Witness prosecuted in Yalta" -> Y's case ``LINKED_TO`` the case of the
+  defendant the article is about (the one named first with a case), when there is one.
+
+The later-named (or secondary) defendant's case is the subject, the main one's the object.
+Called from :func:`loaders.extract.cases.more_cases`, which passes its ``add`` (a defendant with a case).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.gazetteer import slug
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_bodies"]
+
+# "X was arrested and charged by Russian authorities", "X, prosecuted by the FSB": the body that charges
+_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Russian authorities charged X", "Russian prosecutors have indicted X"
+_CHARGES_RE = re.compile(r"^\s+(?:have\s+|has\s+|had\s+|later\s+|also\s+)*(?:charged|prosecuted|indicted|brought\s+charges\s+against|"
+                         r"(?:have\s+|has\s+)?maintained\s+(?:\w+\s+)?charges\s+against)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+
+# "A and B, defending the rights of ..., were themselves presented with criminal charges", "X has faced criminal charges"
+_CHARGED_AFTER_RE = re.compile(r"(?:\s*,[^;.“”\"]{1,160}?,)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:themselves\s+|himself\s+|"
+                               r"herself\s+|also\s+|later\s+|subsequently\s+|since\s+)?(?:presented|served|hit|slapped)\s+with|"
+                               r"(?:has|have|had)\s+(?:also\s+|since\s+)?faced|(?:faced|face|faces|facing))\s+(?P<what>(?:(?:new|criminal|"
+                               r"fabricated|false|trumped-up|politically\s+motivated|terrorism|extremism|espionage|treason|sabotage)\s+)*)"
+                               r"charges?\b", re.IGNORECASE)
+# Words that say how the charges are, not what they are for.
+_NOT_A_CHARGE = {"new", "criminal", "fabricated", "false", "trumped-up", "politically", "motivated"}
+
+# "sentenced X to 20 years over accusations that he planned terrorist acts", "jailed X on allegations of espionage"
+_OVER_RE = re.compile(r"\b(?:over|on|amid|following)\s+(?:the\s+)?(?:(?:false|fabricated|dubious|unfounded|trumped-up)\s+)?"
+                      r"(?:accusations?|allegations?)\s+(?:that\s+(?:he|she|they)\s+(?:had\s+|was\s+|were\s+)?|of\s+)"
+                      # "X was convicted for his opposition to ...", "X is imprisoned for his alleged religious activity"
+                      r"|\b(?:convicted|sentenced|jailed|imprisoned|prosecuted|punished)\s+(?:[^.;,]{0,30}?\s)?for\s+(?:his|her)\s+"
+                      r"(?:alleged\s+)?"
+                      # "was arrested in May 2014 in connection with alleged activities conducted in Crimea"
+                      r"|\b(?:arrested|detained|charged|prosecuted|convicted|sentenced)\s+(?:[^.;,]{0,30}?\s)?in\s+connection\s+with\s+"
+                      r"(?:his\s+|her\s+|their\s+)?alleged\s+", re.IGNORECASE)
+
+_HON = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+# "X's alleged accomplice, activist Y"
+_ACCOMPLICE_AFTER_RE = re.compile(rf"(?:’s|'s)?\s+(?:alleged\s+|suspected\s+|purported\s+|so-called\s+)?(?:accomplices?|co-?defendants?|"
+                                  rf"co-?accused|fellow\s+defendants?)\s*,?\s*(?:(?-i:[a-z][\w-]*)\s+){{0,2}}{_HON}$", re.IGNORECASE)
+# "Y, X's co-defendant", "Y, an accomplice of X"
+_ACCOMPLICE_OF_RE = re.compile(rf"\s*,\s+(?:(?:an?|the)\s+)?(?:alleged\s+)?(?:accomplice|co-?defendant|co-?accused|fellow\s+defendant)\s+"
+                               rf"(?:of|to)\s+{_HON}$", re.IGNORECASE)
+# "the prosecutor asked for 23 years for X and 10 years for Y"
+_REQUEST_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b",
+                         re.IGNORECASE)
+_FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
+# "Y, another Jehovah's Witness criminally prosecuted in Yalta"
+# "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
+_UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
+                                    r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b)", re.IGNORECASE)
+_ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
+                         r"accused|defendant|tried)\b", re.IGNORECASE)
+
+
+def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], ex: Extraction, cases: dict[str, str],
+                  add: Callable[..., None], mentions: Sequence[Mention] = ()) -> None:
+    """Add the co-defendants of one article and the ``LINKED_TO`` between their cases."""
+    starts = [s.start for s in sentences]
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    prosecuted = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    pstarts = [m.start for m in people]
+
+    def link(later: Mention, first: Mention, sent: Sentence, a: int, b: int) -> None:
+        if later.ref == first.ref or later.ref not in cases or first.ref not in cases:
+            return
+        pair = (cases[later.ref], cases[first.ref])
+        if pair in have or pair[::-1] in have:
+            return
+        have.add(pair)
+        ex.claim(pair[0], "LINKED_TO", pair[1], quote_span(text, sent, a, b), 0.6, "co-defendant")
+
+    for i, y in enumerate(people):
+        sent = sentences[max(0, bisect.bisect_right(starts, y.start) - 1)]
+        before = [m for m in people[max(0, i - 4):i] if m.start >= sent.start and m.ref != y.ref]
+        # "X's alleged accomplice, activist Y"
+        if before and _ACCOMPLICE_AFTER_RE.fullmatch(text, before[-1].end, y.start):
+            x = before[-1]
+            for m in (x, y):
+                add(m, sent, x.start, y.end, "defendant", None, "case:co-defendant")
+            link(y, x, sent, x.start, y.end)
+            continue
+        after = people[i + 1] if i + 1 < len(people) else None
+        # "Y, an accomplice of X"
+        if after is not None and after.end <= sent.end and _ACCOMPLICE_OF_RE.fullmatch(text, y.end, after.start):
+            for m in (y, after):
+                add(m, sent, y.start, after.end, "defendant", None, "case:co-defendant")
+            link(y, after, sent, y.start, after.end)
+            continue
+        # "Y, another Jehovah's Witness criminally prosecuted": linked to the article's first defendant
+        if _ANOTHER_RE.match(text, y.end):
+            first = next((m for m in people if m.ref in cases and m.ref != y.ref and m.start < y.start), None)
+            add(y, sent, y.start, y.end + 40, "defendant", None, "case:another")
+            if first is not None:
+                link(y, first, sent, y.start, y.end)
+    # "asked for 23 years for X and 10 years for Y"
+    for sent in sentences:
+        req = _REQUEST_RE.search(sent.text)
+        if req is None:
+            continue
+        lo, hi = bisect.bisect_left(pstarts, sent.start + req.end()), len(people)
+        named = [m for m in people[lo:hi] if m.end <= sent.end and _FOR_RE.search(text, max(sent.start, m.start - 40), m.start)]
+        for m in named:
+            add(m, sent, sent.start + req.start(), m.end, "accused", None, "case:requested")
+        for m in named[1:]:
+            if m.ref != named[0].ref:
+                link(m, named[0], sent, sent.start + req.start(), m.end)
+        # "the Russian prosecutor has asked for ...": the prosecutor the sentence names prosecutes each case
+        prosecutors = [o for o in mentions if o.ref in ex.entities and ex.entities[o.ref].label == "Organisation"
+                       and sent.start <= o.start < sent.start + req.end()]
+        unnamed = _UNNAMED_PROSECUTOR_RE.search(sent.text, 0, req.end())
+        if not prosecutors and unnamed is not None and named:
+            # no body named: the prosecutor as the sentence calls it, a generic actor of its own
+            words = " ".join(unnamed.group("name").split())
+            key = f"org:{slug(words)}-generic"
+            if key not in ex.entities:
+                ex.entity(key, "Organisation", f"the {words}", kind="prosecutor").generic = True
+            a = sent.start + unnamed.start()
+            mentions = [*mentions, Mention(a, sent.start + unnamed.end(), unnamed.group(), "Organisation", ref=key)]
+        for o in mentions:
+            e = ex.entities.get(o.ref)
+            if e is None or e.label != "Organisation" or not (sent.start <= o.start < sent.start + req.end()) \
+                    or not ((e.attributes or {}).get("kind") == "prosecutor" or re.search(r"prosecut", e.name, re.IGNORECASE)):
+                continue
+            for m in named:
+                if m.ref in cases and (o.ref, cases[m.ref]) not in prosecuted:
+                    prosecuted.add((o.ref, cases[m.ref]))
+                    ex.claim(o.ref, "PROSECUTES", cases[m.ref], quote_span(text, sent, o.start, m.end), 0.6, "case:requested")
+
+
+def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
+    """"a court sentenced X to 20 years over accusations that he planned terrorist acts": X is accused,
+    the charge the words after the phrase up to the clause's end."""
+    pstarts = [m.start for m in people]
+    for i, sent in enumerate(sentences):
+        for mt in _OVER_RE.finditer(sent.text):
+            a = sent.start + mt.start()
+            before = people[bisect.bisect_left(pstarts, sent.start):bisect.bisect_left(pstarts, a)]
+            if not before and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
+                # "In 2016, he was arrested ... on the accusation that ...": the one person of the sentence before
+                prev = sentences[i - 1]
+                named = people[bisect.bisect_left(pstarts, prev.start):bisect.bisect_left(pstarts, prev.end)]
+                # the subject of that sentence: the first person it names
+                before = named[:1] if "\n\n" not in text[prev.end:sent.start] else []
+            if not before or re.search(r"[;]", text[before[-1].end:a]):
+                continue
+            words = re.match(r"([\w\s’'-]{4,80}?)\s*(?:[,.;(]|$|\s(?:and|after|before|while|when|in\s+(?:19|20)\d\d)\s)",
+                             text[sent.start + mt.end():sent.end])
+            charge = words.group(1).strip().lower() if words else None
+            add(before[-1], sent, a, sent.start + mt.end() + (words.end(1) if words else 0), "accused", charge, "case:accusations")
+
+
+def charged_subjects(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
+    """The people named together as the subject of "were presented with criminal charges", "faced charges",
+    even past an apposition: each is accused in a case of their own."""
+    starts = [s.start for s in sentences]
+    for i, x in enumerate(people):
+        if i + 1 < len(people) and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[x.end:people[i + 1].start]):
+            continue  # not the last of a list
+        mt = _CHARGED_AFTER_RE.match(text, x.end)
+        if mt is None or any(x.end < m.start < mt.end() for m in people):
+            continue
+        group = [x]
+        for m in reversed(people[:i]):
+            if re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", text[m.end:group[-1].start]):
+                group.append(m)
+            else:
+                break
+        sent = sentences[max(0, bisect.bisect_right(starts, x.start) - 1)]
+        for m in group:
+            what = [w for w in mt.group("what").lower().split() if w not in _NOT_A_CHARGE]
+            add(m, sent, group[-1].start, mt.end(), "accused", " ".join(what) or "criminal charges", "case:charged-subject")
+
+
+def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Mention], ex: Extraction, cases: dict[str, str]) -> None:
+    """``PROSECUTES``: the body a sentence says charges a defendant ("charged by Russian authorities", "the
+    Russian authorities charged X"), not a court (a court judges)."""
+    starts = [s.start for s in sentences]
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    ordered = sorted((m for m in mentions if m.ref in ex.entities), key=lambda m: m.start)
+    for i, o in enumerate(ordered):
+        e = ex.entities[o.ref]
+        if e.label != "Organisation" or (e.attributes or {}).get("kind") == "court":
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, o.start) - 1)]
+        who = None
+        if _CHARGED_BY_RE.search(text, max(sent.start, o.start - 30), o.start):
+            before = [m for m in ordered[:i] if m.start >= sent.start and m.label == "Person" and m.ref in cases]
+            who = before[-1] if before else None
+            if who is None and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
+                k = max(0, bisect.bisect_right(starts, o.start) - 1)
+                prev = sentences[k - 1] if k > 0 else None
+                named = [m for m in ordered if prev is not None and prev.start <= m.start < prev.end and m.label == "Person"]
+                who = named[0] if named and named[0].ref in cases else None
+        else:
+            nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+            if nxt is not None and nxt.label == "Person" and nxt.ref in cases and nxt.end <= sent.end \
+                    and _CHARGES_RE.match(text[o.end:nxt.start]):
+                who = nxt
+        if who is None or (o.ref, cases[who.ref]) in have:
+            continue
+        have.add((o.ref, cases[who.ref]))
+        ex.claim(o.ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, min(o.start, who.start), max(o.end, who.end)), 0.55,
+                 "charging-body")
