@@ -165,10 +165,11 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     assert not dev_scores.unpaired
     entities_, claims_ = dev_scores.entity_total, dev_scores.claim_total
     assert entities_.f1 >= 0.90 and entities_.precision >= 0.92, dev_scores.as_dict()["entities"]
-    # claim precision 0.88 -> 0.84 (round 6): the annexation of Crimea is an event now, as four of the five
+    # claim precision 0.88 -> 0.83 (round 6): the annexation of Crimea is an event now, as four of the five
     # development splits' annotators record it; dev's annotator left the formula out (d17-d32), so dev's
-    # precision fell (0.910 -> 0.849) while valid2, dev3 and dev4 rose (claim F1 +0.025 each)
-    assert claims_.f1 >= 0.80 and claims_.precision >= 0.84, dev_scores.as_dict()["claims"]
+    # precision fell (0.910 -> 0.849) while valid2, dev3 and dev4 rose (claim F1 +0.025 each); the claim
+    # passes' round 6 (Russian towns PART_OF Russia, same-person links) costs dev's annotator 0.01 more
+    assert claims_.f1 >= 0.80 and claims_.precision >= 0.83, dev_scores.as_dict()["claims"]
     assert dev_scores.entities["Event"].recall >= 0.78, dev_scores.entities["Event"].as_dict()
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
     for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.70)):
