@@ -11,6 +11,10 @@ armed", "members of") and after it (the clothes they wore, "in unmarked uniforms
   collective of their own (the men with the masked men, the others one key per phrase).
 - **The article**: "the Crimean authorities": a collective has no proper name, and annotators
   name it with its article; the phrase is its mention (the key and the name stay).
+- **Hedged occupation authorities**: "the so-called authorities", "Russian ‘de-facto’ authorities",
+  "Russian occupation “authorities”", "defacto authorities", "authorities in Russian-occupied
+  Crimea", "the de facto and the Russian authorities": the writer's quotation marks, hedges and
+  spellings around the Russian-installed authorities, all the gazetteer's occupation authorities.
 - **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol": a court
   the article does not name, one collective per phrase.
 
@@ -26,7 +30,8 @@ from collections.abc import Sequence
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 
-__all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives"]
+__all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives",
+           "hedged_authorities"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -139,3 +144,27 @@ def determined_collectives(mentions: Sequence[Mention], text: str) -> list[Found
             continue
         out.append((a, b, GazetteerEntry(e.key, "Organisation", e.name, e.aliases, dict(e.attributes), generic=True)))
     return out
+
+
+_DE_FACTO = r"[‘“\"']?de[- ]?facto[’”\"']?"  # "‘de-facto’", "defacto": a writer's marks and spellings
+_AUTHORITIES = r"(?:[“\"‘]authorities[”\"’]|authorities)"  # "occupation “authorities”": the word in doubt
+_HEDGED_RE = re.compile(
+    rf"(?<![\w\-])(?:(?:[Tt]he )?(?:[Ss]o-called|{_DE_FACTO} and (?:the )?Russian|(?:Russian )?{_DE_FACTO}) "
+    rf"(?:Russian |Crimean )?{_AUTHORITIES}"
+    rf"|(?:[Tt]he )?(?:Russian )?(?:occupation|occupying) [“\"‘]authorities[”\"’]"
+    # "authorities in Russian-occupied Crimea": the place stays a mention of its own
+    rf"|(?<!Russian )(?:[Tt]he )?[Aa]uthorities(?= in (?:the )?(?:Russian-|Russia-)?occupied (?:Crimea|the Crimean peninsula)))"
+    rf"(?![\w\-])")
+
+
+def hedged_authorities(text: str, gaz: Gazetteer) -> list[Found]:
+    """The occupation authorities however the writer hedges them: "the so-called authorities",
+    "Russian ‘de-facto’ authorities", "Russian occupation “authorities”", "defacto authorities",
+    "authorities in Russian-occupied Crimea", "the de facto and the Russian authorities" (one
+    collective, as the annotators of five development splits record it)."""
+    occupation = gaz.lookup("occupation authorities")
+    if occupation is None or "uthorities" not in text:
+        return []
+    entry = GazetteerEntry(occupation.key, "Organisation", occupation.name, occupation.aliases,
+                           dict(occupation.attributes), generic=True)
+    return [(m.start(), m.end(), entry) for m in _HEDGED_RE.finditer(text)]

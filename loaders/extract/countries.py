@@ -9,11 +9,11 @@ import re
 
 from loaders.extract.orgs import title_case_line
 
-__all__ = ["country_reading", "country_actors", "state_by_office", "bare_country"]
+__all__ = ["country_reading", "country_actors", "state_by_office", "bare_country", "agent_of_act"]
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
                        r"including|and|or)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
-_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:up)?on|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
+_ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:(?:up)?on|for)|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
                              r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
@@ -38,11 +38,13 @@ _ACTS_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ly\s+
 _HEADLINE_VERB = re.compile(r"^\s+([A-Z][a-z]+)\b")
 # A finite verb right after the country names the state as the subject ("and the United States
 # is unwavering", "As the United States reaffirmed", "that Russia allows").
-_SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
+_SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|then|once\s+again)\s+)?(?:[a-z]+ly\s+)?"
                            r"(?:is|was|has|had|does|did|remains|continues|stands|allows|holds|maintains|violates|denies|"
                            r"refuses|claims|seeks|tries|keeps|imprisons|detains|arrests|targets|persecutes|represses|"
                            r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|returns|withdraws|"
                            r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
+# "prior to 24 February, Ukraine was 'a country ...'": a description, which says nothing of who acts.
+_COPULA = re.compile(r"^\s+(?:is|was|remains|has\s+been|had\s+been)\b")
 _TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
                           r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
                           re.IGNORECASE)
@@ -51,6 +53,20 @@ _AGENCY_AFTER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Service|Ser
                            r"Prosecutor|Army|Navy|Fleet|Police|Agency|Government|Parliament|Duma|Embassy|Mission|"
                            r"Delegation|Directorate|Department|President|Minister|Ambassador|Spokesperson|Spokesman|Envoy|"
                            r"Representative)\b")
+# "Russia's attempted annexation", "critic of Russia's occupation": the state that does the act
+# (whatever preposition comes before), though the act alone does not settle the article's reading.
+_ACT_AFTER = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+){0,2}(?:annexation|occupation|invasion|aggression|war|attempts?|"
+                        r"decisions?|banning|ban|actions|policies|policy|campaign|crackdown|refusal|persecution|"
+                        r"repression|mistreatment|treatment|application|use|playbook)\b")
+# "the laws of the Russian Federation", "armed forces of Russia", "the delegation of the Russian
+# Federation": what belongs to a state (its law, forces, officials) names the state, not the land.
+_STATE_OF = re.compile(r"\b(?:laws?|legislation|(?:criminal\s+|administrative\s+)?code|constitution|forces|army|troops|"
+                       r"military|delegation|government|authorities|president|parliament|ministry|courts?|officials|"
+                       r"representatives?|policies|policy|practices)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "Crimea had become part of the Russian Federation": a territory joins a state (the annexing claim).
+_JOINED = re.compile(r"\b(?:become|became|becoming|becomes)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "... to the Russian Federation as the occupying state": named as the occupying power, the state.
+_OCCUPYING = re.compile(r",?\s+as\s+(?:the|an)\s+occupying\s+(?:state|power)\b", re.IGNORECASE)
 _LAND_NOUNS = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+)?(?:sovereignty|territor\w*|borders?|peninsula|south|north|east|west|regions?|"
                          r"cities|people|citizens|soil|independence|integrity)\b")
 
@@ -81,6 +97,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return False, True  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"
     if _AGENCY_AFTER.match(after):
         return True, True
+    if _ACT_AFTER.match(after):
+        return True, False  # "opposition to Russia's attempted annexation": the agent of an act
     if after.startswith(("’s", "'s")):
         return not _LOCATIVE.search(before), False  # "Russia's annexation": the agent, or the land after "to"
     if _TITLE_AFTER.match(after):
@@ -89,9 +107,12 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return True, True  # "called on Russia"
     if _PARTIES_BEFORE.search(before):
         return True, True  # "a dialogue between Russia and Ukraine": the parties are states
+    if _STATE_OF.search(before) or _JOINED.search(before) or _OCCUPYING.match(after):
+        return True, True  # "the laws of the Russian Federation", "became part of Russia", "as the occupying state"
     loc = _LOCATIVE.search(before)
-    if loc and loc.group().startswith(",") and _ACTS_AFTER.match(after):
-        return True, True  # "In 2021, Russia detained ...": a comma after an adverbial, then the state acts
+    if loc and loc.group().startswith(",") and (_ACTS_AFTER.match(after)
+                                                or _SUBJECT_VERB.match(after) and not _COPULA.match(after)):
+        return True, True  # "In 2021, Russia detained ...", "In March 2014, Russia announced": the state acts after an adverbial
     if loc and re.search(r"\b(?:and|or)\s+the\s+$", loc.group(), re.IGNORECASE) and _SUBJECT_VERB.match(after):
         return True, True  # "..., and the United States is unwavering"
     if loc:
@@ -106,6 +127,16 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     # "sanctions on Russia", "Perpetrator: Russia": no preposition of place and no verb, so the
     # article's clear mentions decide (with none, the land: see :func:`bare_country`).
     return False, False
+
+
+def agent_of_act(text: str, start: int, end: int) -> bool:
+    """Whether the country at ``text[start:end]`` is named, by its possessive, as the one that does
+    an act ("Russia's attempted annexation", "critic of Russia's occupation", "Russia's banning of
+    the Mejlis"): a reading that leans to the state when the article has no clearer mention (see
+    :func:`loaders.extract.place_mentions.countries_as_actors`). A possessive before anything else
+    ("Ukraine's national post operator") does not; nor does "annexed by Russia", which the
+    development splits' annotators read as the land about as often as the state."""
+    return bool(_ACT_AFTER.match(text, end))
 
 
 def bare_country(text: str, start: int, end: int) -> bool:

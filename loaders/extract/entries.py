@@ -13,6 +13,7 @@ from loaders.extract.collectives import (
     courts_by_place,
     described_collectives,
     determined_collectives,
+    hedged_authorities,
 )
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
@@ -164,6 +165,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
     kept = _replace(kept, described_collectives(kept, text), text)
+    kept = _replace(kept, hedged_authorities(text, gaz), text)
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
