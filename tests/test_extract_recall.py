@@ -357,7 +357,7 @@ def test_a_seat_of_power_that_acts_is_its_state() -> None:
         return [(m.text, m.ref) for m in find_entries(text)]
 
     assert ("Moscow", "org:russian-federation") in found("Sanctions stay until Moscow returns control of the peninsula.")
-    assert ("Kyiv", "org:government-of-ukraine") in found("Kyiv condemned the verdict.")
+    assert ("Kyiv", "org:ukraine") in found("Kyiv condemned the verdict.")
     assert ("the Kremlin", "org:russian-federation") in found("They reject the Kremlin’s claims over Crimea.")
     # Named as a city, it stays the city; inside a body's name, it is part of that name.
     assert found("He was taken to Moscow. Moscow is a large city.") == [("Moscow", "place:moscow")] * 2
@@ -385,7 +385,7 @@ def test_a_portfolio_or_a_word_of_a_longer_name_is_no_organisation() -> None:
 def test_countries_in_a_pair_or_a_dialogue_and_a_city_naming_an_accord() -> None:
     found = [(m.text, m.ref) for m in find_entries("The talks between Russia and Ukraine went on. We call on "
                                                    "Russia to fulfil the Minsk agreements.")]
-    assert found == [("Russia", "org:russian-federation"), ("Ukraine", "org:government-of-ukraine"),
+    assert found == [("Russia", "org:russian-federation"), ("Ukraine", "org:ukraine"),
                      ("Russia", "org:russian-federation")], found
     assert [m.ref for m in find_entries("The border between Russia and Ukraine is long.")] == ["place:russia", "place:ukraine"]
     assert [m.ref for m in find_entries("He flew to Minsk.")] == ["place:minsk"]
