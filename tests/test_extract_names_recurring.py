@@ -102,3 +102,11 @@ def test_the_russian_authorities_alone_stay_their_own_collective() -> None:
     assert authorities("The Russian authorities banned the council.") == [("The Russian authorities", "org:russian-authorities")]
     # A possessive after the quoted word is no closing mark of a doubt.
     assert authorities("The so-called authorities’ decision was upheld.") == [("The so-called authorities", OCCUPATION)]
+
+
+def test_russias_forces_are_one_collective_however_named() -> None:
+    text = ("In February 2014, armed forces of the Russian Federation seized the airport. Russian forces "
+            "entered the town and Russia’s forces stayed.")
+    assert {m.ref for m in find_entries(text) if "forces" in m.text} == {"org:russian-forces"}
+    # The army that conscripts is the army.
+    assert readings("Residents were conscripted into the Russian army.", "Russian army") == ["org:russian-army"]
