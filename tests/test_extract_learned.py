@@ -87,7 +87,7 @@ EAGER = Model.from_json('{"threshold": 0.5, "classes": ["detention/perpetrator",
 
 
 def test_grouping_one_event_per_target_and_the_doers_join_it() -> None:
-    body = "Enver Ametov and Ruslan Temirov wrote a poem about the sea with the FSB and Memorial."
+    body = "Enver Ametov and Ruslan Temirov read a poem about the sea with the FSB and Memorial."
     text, rules, learned = _with_learned(body, keep="none", model=EAGER)
     got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
     targets = {(s, ev) for s, ev, r in got if r == "target"}
@@ -124,7 +124,7 @@ def test_sentences_of_the_finder() -> None:
 
 def test_extract_learned_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = tmp_path / "made-up.txt"
-    article.write_text("A poem\n\nEnver Ametov wrote a poem about the sea.\n", encoding="utf-8")
+    article.write_text("A poem\n\nEnver Ametov read a poem about the sea.\n", encoding="utf-8")
     monkeypatch.setattr(apply, "load_model", lambda: EAGER)
     for flag, expected in (([], False), (["--learned"], True)):
         out = tmp_path / f"out{len(flag)}"

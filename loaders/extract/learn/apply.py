@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,10 @@ __all__ = ["Model", "load_model", "learned_events"]
 WEIGHTS = Path(__file__).with_name("weights.json")
 _MAKES_EVENT = ("target",)
 _JOINS_EVENT = ("perpetrator", "judge")
+# A speaker is not what they speak of: "X said", "X, director of Y, said", "said Ambassador X".
+_SAID_AFTER_RE = re.compile(r"(?:\s*\([^()]{0,60}\))?(?:,[^,;:]{0,120},?|,)?\s*(?:said|says|told|stated|states|added|noted|wrote|"
+                            r"commented|stressed|explained|declared|warned|urged|called)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|according\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
 
 
@@ -49,13 +54,20 @@ class Model:
     bias: list[float]
     weights: dict[str, list[tuple[int, float]]]
     threshold: float = 0.5
+    thresholds: list[float] | None = None  # per class (chosen by cross-validation); else ``threshold``
 
     @classmethod
     def from_json(cls, text: str) -> Model:
         doc = json.loads(text)
         classes = [tuple(c.split("/", 1)) for c in doc["classes"]]
+        per = doc.get("thresholds")
         return cls([(k, r) for k, r in classes], [float(b) for b in doc["bias"]],
-                   {f: [(int(i), float(w)) for i, w in ws] for f, ws in doc["weights"].items()}, float(doc["threshold"]))
+                   {f: [(int(i), float(w)) for i, w in ws] for f, ws in doc["weights"].items()}, float(doc["threshold"]),
+                   [float(t) for t in per] if per else None)
+
+    def cut(self, i: int) -> float:
+        """The probability class ``i`` needs."""
+        return self.thresholds[i] if self.thresholds else self.threshold
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """P(class) for one candidate's features."""
@@ -100,7 +112,7 @@ def _fits(s: Span, role: str) -> bool:
     """Whether an entity can play ``role`` at all: a state body is nobody's target, a court is
     the judge, and a newsroom or an NGO does not detain or search anyone."""
     if s.label != "Organisation":
-        return role != "judge"
+        return role not in ("judge", "perpetrator")  # people who detain or search are named by their agency
     if role == "judge":
         return s.kind == "court"
     if role == "target":
@@ -108,6 +120,11 @@ def _fits(s: Span, role: str) -> bool:
     if role == "perpetrator":
         return s.kind not in ("media", "ngo", "representative_body", "party", "court")
     return True
+
+
+def _speaker(text: str, sent: tuple[int, int], s: Span) -> bool:
+    """Whether the mention is who speaks in the sentence ("X said", "said X")."""
+    return bool(_SAID_AFTER_RE.match(text, s.end, sent[1]) or _SAID_BEFORE_RE.search(text, max(sent[0], s.start - 60), s.start))
 
 
 def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
@@ -133,10 +150,12 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
             probs = model.probabilities(candidate_features(text, sent, s, inside, sent[0] < first_line, trig, toks))
             # One act per mention and sentence: of the kinds it would be the target of, the likeliest.
             top = max((p for (_k, r), p in zip(model.classes, probs, strict=True) if r in _MAKES_EVENT), default=0.0)
-            for (kind, role), p in zip(model.classes, probs, strict=True):
+            for ci, ((kind, role), p) in enumerate(zip(model.classes, probs, strict=True)):
                 if role in _MAKES_EVENT and p < top:
                     continue
-                if p < model.threshold or not _fits(s, role):
+                if p < model.cut(ci) or not _fits(s, role):
+                    continue
+                if role in _MAKES_EVENT and _speaker(text, sent, s):
                     continue
                 said = [(a, b) for a, b, k in trig if k == kind]
                 if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):
@@ -164,6 +183,7 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             for s in sents:
                 if c.span[0] < s[1] and s[0] < c.span[1]:
                     named.setdefault((s, kinds[c.object]), []).append(c.object)
+    by_rules = {k: list(v) for k, v in named.items()}
     best: dict[tuple[str, str, str], _Hit] = {}
     for h in sorted(hits, key=lambda h: -h.p):
         best.setdefault((h.span.ref, h.kind, h.role), h)
@@ -171,8 +191,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
         ref, e = h.span.ref, ex.entities[h.span.ref]
         quote, conf = h.quote(text), round(h.p, 2)
         if h.role in _MAKES_EVENT:
-            if (ref, h.kind) in have:
-                continue
+            if (ref, h.kind) in have or by_rules.get((h.sent, h.kind)):
+                continue  # the rules found this act's target in the sentence: another name there is someone else
             ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
             if ev in ex.entities and kinds.get(ev) != h.kind:
                 ev += "-learned"
