@@ -41,8 +41,12 @@ _MAKES_EVENT = ("target",)
 _JOINS_EVENT = ("perpetrator", "judge")
 # A speaker is not what they speak of: "X said", "X, director of Y, said", "said Ambassador X".
 _SAID_AFTER_RE = re.compile(r"(?:\s*\([^()]{0,60}\))?(?:,[^,;:]{0,120},?|,)?\s*(?:said|says|told|stated|states|added|noted|wrote|"
-                            r"commented|stressed|explained|declared|warned|urged|called)\b")
+                            r"commented|stressed|explained|declared|warned|urged|urges|called|calls|condemned|condemns|welcomed|welcomes|demanded|demands)\b")
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|according\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# A collective named by a state body's head noun ("the police", "Russian authorities") is nobody's target.
+_STATE_NAME_RE = re.compile(r"\b(?:police|authorit|forces|security|officer|agent|guard|militar|army|court|prosecut|investigat|"
+                            r"FSB|ministry|government|occupation|occupier|de[ -]facto|Kremlin|Russia\b)", re.I)
+_LIST = 4  # a sentence naming this many people lists them ("activists like A, B, C and D"): no learned target there
 _STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
 
 
@@ -108,7 +112,7 @@ def _spans(mentions: Sequence[Mention], ex: Extraction) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _fits(s: Span, role: str) -> bool:
+def _fits(s: Span, role: str, name: str) -> bool:
     """Whether an entity can play ``role`` at all: a state body is nobody's target, a court is
     the judge, and a newsroom or an NGO does not detain or search anyone."""
     if s.label != "Organisation":
@@ -116,7 +120,7 @@ def _fits(s: Span, role: str) -> bool:
     if role == "judge":
         return s.kind == "court"
     if role == "target":
-        return s.kind not in _STATE
+        return s.kind not in _STATE and not _STATE_NAME_RE.search(name)
     if role == "perpetrator":
         return s.kind not in ("media", "ngo", "representative_body", "party", "court")
     return True
@@ -142,6 +146,7 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                 inside.append(s)
         trig: list[tuple[int, int, str]] | None = None
         toks: Tokens | None = None
+        listed = sum(1 for s in inside if s.label == "Person") >= _LIST
         for s in inside:
             if s.label not in ("Person", "Organisation"):
                 continue
@@ -153,9 +158,9 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
             for ci, ((kind, role), p) in enumerate(zip(model.classes, probs, strict=True)):
                 if role in _MAKES_EVENT and p < top:
                     continue
-                if p < model.cut(ci) or not _fits(s, role):
+                if p < model.cut(ci) or not _fits(s, role, text[s.start:s.end]):
                     continue
-                if role in _MAKES_EVENT and _speaker(text, sent, s):
+                if role in _MAKES_EVENT and (listed or _speaker(text, sent, s)):
                     continue
                 said = [(a, b) for a, b, k in trig if k == kind]
                 if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):

@@ -40,7 +40,7 @@ MIN_COUNT = 2                         # a feature seen fewer times is left out
 # Not learned (measured leaving one development split out at a time, they cost more precision than
 # they found): "other", the catch-all kind whose acts differ from article to article, and who
 # states what (STATES), where annotators differ most ("according to X" is a statement to some).
-KINDS_LEFT_OUT = ("other",)
+KINDS_LEFT_OUT: tuple[str, ...] = ()
 # The roles the finder groups into events (loaders/extract/learn/apply.py): whom an act was done to,
 # who did it, which court judged. A participant or organiser (of a resolution, a rally) is another story.
 ROLES = ("target", "perpetrator", "judge")
