@@ -29,10 +29,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.event_places import event_places
 from loaders.extract.gazetteer import slug
 from loaders.extract.guards import irrealis
 from loaders.extract.learn.features import Span, Tokens, candidate_features, sentence_spans, tokens, triggers
 from loaders.extract.mention_types import Mention, Sentence
+from loaders.extract.mentions import split_sentences
 
 __all__ = ["Model", "load_model", "learned_events"]
 
@@ -96,6 +98,7 @@ class _Hit:
     role: str
     p: float
     cue: tuple[int, int]   # what the quote must hold: the mention and the nearest trigger of the kind
+    trigger: tuple[int, int] | None = None  # that trigger, when the sentence has one
 
     def quote(self, text: str) -> tuple[int, int]:
         return quote_span(text, Sentence(self.sent[0], self.sent[1], text[self.sent[0]:self.sent[1]]), *self.cue)
@@ -165,8 +168,9 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                 said = [(a, b) for a, b, k in trig if k == kind]
                 if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):
                     continue  # "if convicted", "could be detained": the sentence's own words say it did not happen
-                near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end))
-                hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1]))))
+                near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end, ""))
+                hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1])),
+                                 (near[0], near[1]) if said else None))
     return hits
 
 
@@ -189,6 +193,7 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
                 if c.span[0] < s[1] and s[0] < c.span[1]:
                     named.setdefault((s, kinds[c.object]), []).append(c.object)
     by_rules = {k: list(v) for k, v in named.items()}
+    made: dict[str, list[tuple[int, int]]] = {}  # the learned events, by the trigger that names them
     best: dict[tuple[str, str, str], _Hit] = {}
     for h in sorted(hits, key=lambda h: -h.p):
         best.setdefault((h.span.ref, h.kind, h.role), h)
@@ -205,6 +210,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             ex.entity(ev, "Event", f"{what} of {e.name}", kind=h.kind)
             kinds[ev] = h.kind
             ex.claim(ref, "PARTICIPANT_IN", ev, quote, conf, f"learned:{h.kind}", role=h.role)
+            if h.trigger is not None:
+                made[ev] = [h.trigger]
             have.add((ref, h.kind))
             named.setdefault((h.sent, h.kind), []).append(ev)
     joined = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
@@ -215,4 +222,9 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             if (h.span.ref, ev) not in joined:  # each sentence that names the event and its doer: the first one quoted
                 joined.add((h.span.ref, ev))
                 ex.claim(h.span.ref, "PARTICIPANT_IN", ev, h.quote(text), round(h.p, 2), f"learned:{h.kind}", role=h.role)
+    if made:  # where the learned events happened: the rules' own reading of places, for these events only
+        for ev, spans in made.items():
+            for a, b in spans:
+                ex.trigger(ev, a, b)
+        event_places(text, split_sentences(text), list(mentions), Extraction(ex.entities, ex.claims, made))
     return len(ex.claims) - n
