@@ -173,3 +173,14 @@ def test_thresholds_per_class_are_chosen_by_cross_validation() -> None:
     per = Model.from_json('{"threshold": 0.5, "thresholds": [0.9, 1.0], "classes": ["arrest/target", "search/target"], '
                           '"bias": [0, 0], "weights": {}}')
     assert (per.cut(0), per.cut(1)) == (0.9, 1.0)
+
+
+def test_the_leave_one_split_out_measure_refuses_held_out_splits(capsys: pytest.CaptureFixture[str]) -> None:
+    from loaders.extract.learn import crossval
+    from loaders.extract.learn.train import SPLITS
+
+    assert "dev4" in SPLITS and not {"valid2", "valid3", "test", "fresh"} & set(SPLITS)
+    for split in ("valid2", "test"):
+        with pytest.raises(SystemExit):
+            crossval.main([split])
+        assert "not a development split" in capsys.readouterr().err
