@@ -5,14 +5,19 @@ The weights are a JSON file shipped with the package (``weights.json``, written 
 library beyond the standard one.
 
 For every sentence and every person or organisation the extractor found in it, each learned
-(event kind, role) gets a probability. The positive ones become claims, grouped as the
-annotators group them:
+(event kind, role) gets a probability. Those above their class's threshold become claims,
+grouped as the annotators group them:
 
 - a *target* makes one event per entity and kind,
   keyed like the rules' (``event:<name>-<kind>``), unless the rules already gave that entity
   an event of that kind; a mention is the target of one act per sentence (its likeliest kind);
 - a *perpetrator* or *judge* joins the events of its kind that the same sentence
   names a target of (the rules' or the ones just made).
+
+Left out whatever the model says: a target where the rules found the act's target in the same
+sentence, the one who speaks, a name in a list of four or more people, a state body as a target,
+a person as a perpetrator (:func:`_fits`). A learned event is placed by the rules' own reading of
+places (:func:`loaders.extract.event_places.event_places`).
 
 Every claim quotes its own sentence (exact text, with its span); its confidence is the
 probability, so an unsure one goes to ``casegraph review``.
