@@ -166,7 +166,7 @@ def test_a_learned_event_is_placed_where_the_sentence_says_it_happened() -> None
     check_quotes(text, learned)
 
 
-def test_thresholds_per_class_are_chosen_by_cross_validation() -> None:
+def test_thresholds_are_chosen_by_cross_validation() -> None:
     model = load_model()
     assert model.thresholds is not None and len(model.thresholds) == len(model.classes)
     assert all(0.5 <= t <= 1.0 for t in model.thresholds)
