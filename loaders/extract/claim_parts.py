@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from loaders.extract.acts import Act
+from loaders.extract.annexations import RUSSIAN_FORCES
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_targets import find_targets, first_ref_pos
 from loaders.extract.gazetteer import Gazetteer, slug
@@ -200,6 +201,9 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     def name_of(m: Mention) -> str:
         return ex.entities[m.ref].name if m.ref in ex.entities else m.text
 
+    land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None) if act.land else None
+    if not act.places and act.land and land is None and act.name.startswith(("Annexation of", "Occupation of")):
+        return  # "Russia's annexation" in an article that names no such land: of what, it does not say
     where = ", ".join(name_of(p) for p in act.places)
     if act.kind == "meeting" and act.participants:
         name = f"Meeting with {name_of(act.participants[0])}"
@@ -227,7 +231,10 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
         ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                  f"organiser:{act.kind}", role="organiser", asserted_by=speaker, date=date)
     for gov, m, role in act.states:  # the government of a country the text names as a place
-        ex.entity(gov, "Organisation", name_of(m), kind="government")
+        if gov == RUSSIAN_FORCES:  # "Russian military forces invaded": the state's forces, a collective actor
+            ex.entity(gov, "Organisation", "Russian forces", kind="military").generic = True
+        else:
+            ex.entity(gov, "Organisation", name_of(m), kind="government")
         ex.claim(gov, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.55,
                  f"{role}:{act.kind}:state", role=role, asserted_by=speaker, date=date)
     for m in act.issuers:
@@ -236,7 +243,6 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")
     if not act.places and act.land:  # "Crimean Tatar media": the article's Crimea, when it names it
-        land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None)
         if land is not None:
             ex.claim(ev, "LOCATED_IN", land, quote_span(text, sent, act.start, act.end), 0.5, "event-place:implied")
 
