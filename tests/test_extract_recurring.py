@@ -95,3 +95,26 @@ def test_invasion_after_its_is_named_an_invasion() -> None:
     text, ex = extract("Russia began the war in 2014, paving the way to its full-scale invasion of Ukraine.")
     names = list(_events(ex, "other").values())
     assert "Invasion of Ukraine" in names and "Occupation of Ukraine" not in names
+
+
+# --- the ban on the Mejlis (four splits): the state that imposed it, named by its own words
+
+
+def test_state_possessive_before_a_ban_is_its_perpetrator() -> None:
+    text, ex = extract("The minister again denounced Russia's banning of the Mejlis last spring.")
+    ban = [k for k, n in _events(ex).items() if n.startswith("Ban on")]
+    assert len(ban) == 1
+    assert ("org:russian-federation", "perpetrator", ban[0]) in _claims(ex, "PARTICIPANT_IN", ban[0])
+    check_quotes(text, ex.claims)
+
+
+def test_state_imposed_ban_is_its_perpetrator() -> None:
+    _, ex = extract("The envoy criticised the Russian-imposed ban on the Mejlis.")
+    ban = [k for k, n in _events(ex).items() if n.startswith("Ban on")]
+    assert ban and ("org:russian-federation", "perpetrator", ban[0]) in _claims(ex, "PARTICIPANT_IN", ban[0])
+
+
+def test_a_ban_someone_else_imposed_has_no_state_from_words() -> None:
+    _, ex = extract("The envoy criticised the ban on the Mejlis imposed by the occupation authorities in Crimea.")
+    perps = {s for s, role, _ in _claims(ex, "PARTICIPANT_IN") if role == "perpetrator"}
+    assert "org:russian-federation" not in perps

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["Seizure", "seizures", "RUSSIA_GOV", "RUSSIAN_FORCES"]
+__all__ = ["Seizure", "seizures", "state_words_before", "RUSSIA_GOV", "RUSSIAN_FORCES"]
 
 RUSSIA_GOV = "org:russian-federation"
 RUSSIAN_FORCES = "org:russian-forces"
@@ -75,6 +75,21 @@ _FORCES_RE = re.compile(r"\b(Russian\s+(?:military\s+|armed\s+)?forces|Russia(?:
                         re.IGNORECASE)
 # "In March 2014, Russia announced": the date that opens the act's own clause
 _OPENING_DATE_RE = re.compile(r"^\s*(?:In|On|By)\s+(?:early\s+|late\s+|mid-)?(?:[A-Z][a-z]+\s+)?\d{4},?\s+$")
+
+
+# An act a state imposed, told by its words before the act's noun: "Russia's banning of the Mejlis", "the
+# Russian-imposed ban on the Mejlis", "Russia's decision to ban".
+_IMPOSED_BEFORE_RE = re.compile(r"\b(?:(Russia)(?:’s|'s)|the\s+(Russian)-(?:imposed|enforced|ordered))\s+"
+                                r"(?:(?:illegal|unlawful|arbitrary|continued|ongoing)\s+)?$")
+
+
+def state_words_before(text: str, a: int) -> tuple[int, int] | None:
+    """The offsets of "Russia" in "Russia's banning of" / "the Russian-imposed ban on" ending right before ``a``."""
+    m = _IMPOSED_BEFORE_RE.search(text, max(0, a - 60), a)
+    if m is None:
+        return None
+    g = 1 if m.group(1) else 2
+    return m.start(g), m.end(g)
 
 
 def _word(text: str, s0: int, a: int, b: int, ref: str, name: str, label: str = "Location") -> Mention:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.acts import find_acts
+from loaders.extract.annexations import RUSSIA_GOV, state_words_before
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -473,10 +474,15 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          "judge:appeal", role="judge", asserted_by=speaker)
             ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
                      role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
-            for p in cx.orgs:
-                if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court":
-                    ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
-                             "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]
+            for p in by:
+                ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
+                         "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            state = None if by or appeal else state_words_before(text, a)
+            if state is not None:  # "Russia's banning of the Mejlis", "the Russian-imposed ban on the Mejlis"
+                ex.entity(RUSSIA_GOV, "Organisation", "Russia", kind="government")
+                ex.claim(RUSSIA_GOV, "PARTICIPANT_IN", ev, quote_span(text, sent, state[0], max(b, o.end)), 0.55,
+                         "perpetrator:ban:state", role="perpetrator", asserted_by=speaker)
             place_event(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
