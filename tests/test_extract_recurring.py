@@ -118,3 +118,33 @@ def test_a_ban_someone_else_imposed_has_no_state_from_words() -> None:
     _, ex = extract("The envoy criticised the ban on the Mejlis imposed by the occupation authorities in Crimea.")
     perps = {s for s, role, _ in _claims(ex, "PARTICIPANT_IN") if role == "perpetrator"}
     assert "org:russian-federation" not in perps
+
+
+# --- a call to release someone: the one called on holds them (four splits)
+
+
+def _detention_of(ex: Extraction, person: str) -> str:
+    evs = [c.object for c in ex.claims if c.subject == person and c.predicate == "PARTICIPANT_IN"
+           and ex.entities[c.object].attributes.get("kind") == "detention"]
+    assert evs, [(c.subject, c.predicate, c.object) for c in ex.claims]
+    return evs[0]
+
+
+def test_the_authorities_called_on_to_release_hold_the_person() -> None:
+    text, ex = extract("The delegation urged the Russian authorities to immediately and unconditionally release Server Kadyrov.")
+    ev = _detention_of(ex, "person:server-kadyrov")
+    assert ("org:russian-authorities", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)
+    check_quotes(text, ex.claims)
+
+
+def test_a_country_called_on_to_release_a_list_holds_each_of_them() -> None:
+    text, ex = extract("We call on Russia to release Lenur Ablaev, Rustem Memetov and Enver Seitov.")
+    for who in ("person:lenur-ablaev", "person:rustem-memetov", "person:enver-seitov"):
+        ev = _detention_of(ex, who)
+        assert ("org:russian-federation", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)
+    check_quotes(text, ex.claims)
+
+
+def test_a_call_that_names_no_one_held_adds_no_detention() -> None:
+    _, ex = extract("Refat Memetov said the ministry called on Russia to respect the rights of Crimean Tatars.")
+    assert not _events(ex, "detention")

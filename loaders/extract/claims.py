@@ -73,6 +73,8 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.extract.orgs import government_key
+from loaders.extract.release_calls import release_calls
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -484,6 +486,23 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 ex.claim(RUSSIA_GOV, "PARTICIPANT_IN", ev, quote_span(text, sent, state[0], max(b, o.end)), 0.55,
                          "perpetrator:ban:state", role="perpetrator", asserted_by=speaker)
             place_event(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
+
+        for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
+            # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
+            holder = actor.ref
+            if actor.label == "Location":  # a country named as a place: its government
+                holder = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
+                ex.entity(holder, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
+                          kind="government")
+            for who in dict.fromkeys(m.ref for m in held):
+                if ex.entities[who].label != "Person" or who == speaker:
+                    continue
+                ev = person_event(ex, gaz, person_by_key, who, "detention", "")
+                last = max(m.end for m in held if m.ref == who)
+                span = quote_span(text, sent, actor.start, last)
+                ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
+                ex.claim(holder, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call", role="perpetrator",
+                         asserted_by=speaker)
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
