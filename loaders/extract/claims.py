@@ -489,10 +489,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
             # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
-            holder = actor.ref
+            holder_key = actor.ref
             if actor.label == "Location":  # a country named as a place: its government
-                holder = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
-                ex.entity(holder, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
+                holder_key = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
+                ex.entity(holder_key, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
                           kind="government")
             for who in dict.fromkeys(m.ref for m in held):
                 if ex.entities[who].label != "Person" or who == speaker:
@@ -501,7 +501,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 last = max(m.end for m in held if m.ref == who)
                 span = quote_span(text, sent, actor.start, last)
                 ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
-                ex.claim(holder, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call", role="perpetrator",
+                ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call", role="perpetrator",
                          asserted_by=speaker)
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
