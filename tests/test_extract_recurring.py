@@ -3,7 +3,9 @@ annotators): made-up sentences in the English each class is written in."""
 
 from __future__ import annotations
 
-from loaders.extract.claims import Extraction
+from loaders.extract.claims import Extraction, extract_claims
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.mentions import find_entries, find_people, split_sentences
 from tests.extract_helpers import check_quotes, extract
 
 
@@ -148,3 +150,37 @@ def test_a_country_called_on_to_release_a_list_holds_each_of_them() -> None:
 def test_a_call_that_names_no_one_held_adds_no_detention() -> None:
     _, ex = extract("Refat Memetov said the ministry called on Russia to respect the rights of Crimean Tatars.")
     assert not _events(ex, "detention")
+
+
+# --- the EU spokesperson's statement, told by the headline (three splits)
+
+
+def _article(title: str, body: str) -> tuple[str, Extraction]:
+    """A short article with its own headline, through mentions and the claim rules."""
+    text = f"{title}\n\n{body}\n"
+    gaz = load_gazetteer()
+    entries = find_entries(text, gaz)
+    people, _ = find_people(text, entries, gaz)
+    return text, extract_claims(text, split_sentences(text), entries, people, gaz)
+
+
+def test_spokesperson_headline_states_the_eu_statement() -> None:
+    text, ex = _article("Ukraine/Russia: Statement by the Spokesperson on the sentencing of two journalists",
+                        "The European Union condemns the sentencing of the two journalists in Crimea.")
+    said = {c.object for c in ex.claims if c.subject == "org:european-union" and c.predicate == "STATES"}
+    assert said and {c.object for c in ex.claims if c.subject == "org:eeas-spokesperson" and c.predicate == "STATES"} == said
+    assert ("org:eeas-spokesperson", "", "org:european-union") in _claims(ex, "PART_OF", "org:eeas-spokesperson")
+    check_quotes(text, ex.claims)
+
+
+def test_spokesperson_headline_without_the_eu_words_is_a_statement_of_its_own() -> None:
+    _, ex = _article("Statement by the Spokesperson on the detention of Crimean Tatars",
+                     "Several Crimean Tatars were detained in Bakhchysarai last week.")
+    states = [c for c in ex.claims if c.subject == "org:eeas-spokesperson" and c.predicate == "STATES"]
+    assert len(states) == 1 and ex.entities[states[0].object].attributes.get("kind") == "statement"
+    assert not _claims(ex, "PART_OF", "org:eeas-spokesperson")
+
+
+def test_a_spokesperson_named_in_the_body_is_no_headline() -> None:
+    _, ex = _article("Crimean Tatars detained", "A statement by the Spokesperson followed on Monday.")
+    assert "org:eeas-spokesperson" not in ex.entities

@@ -269,7 +269,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
-    from loaders.extract.org_statements import org_publications, reports_by
+    from loaders.extract.org_statements import org_publications, reports_by, spokesperson_statement
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
@@ -287,6 +287,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     acts_for_cases(text, sentences, ex)
     statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
+    spokesperson_statement(text, sentences, ex)
     series_publications(text, sentences, mentions, ex)
     record_acts(text, sentences, mentions, ex, gaz)
     facility_places(text, sentences, mentions, ex, gaz)
