@@ -147,6 +147,14 @@ def test_a_country_called_on_to_release_a_list_holds_each_of_them() -> None:
     check_quotes(text, ex.claims)
 
 
+def test_a_demanded_release_of_someone_is_their_detention_not_a_release() -> None:
+    text, ex = extract("The assembly also demanded the immediate and unconditional release of Refat Alimov, a local teacher.")
+    ev = _detention_of(ex, "person:refat-alimov")
+    assert not _events(ex, "release")
+    assert not [c for c in ex.claims if c.object == ev and c.qualifiers.get("role") == "perpetrator"]
+    check_quotes(text, ex.claims)
+
+
 def test_a_call_that_names_no_one_held_adds_no_detention() -> None:
     _, ex = extract("Refat Memetov said the ministry called on Russia to respect the rights of Crimean Tatars.")
     assert not _events(ex, "detention")

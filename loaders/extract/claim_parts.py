@@ -45,7 +45,10 @@ class _CachedRe:
 cached_re = _CachedRe()
 HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
-                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20}|"
+                           # "demanded the immediate and unconditional release of X": a call, however many adverbs
+                           r"\b(?:demand|urge|seek|call|press)(?:s|ed|ing)?\s+(?:for\s+)?the\s+(?:(?:immediate|unconditional|prompt|"
+                           r"urgent|swift)\s+(?:and\s+)?){1,3})$", re.IGNORECASE)
 # The speech verbs a pronoun speaker takes ("he said", "she told reporters"); not "he believes".
 PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|stated|states|wrote|writes|"
                                 r"added|adds|explained|explains|noted|notes|recalled|recalls|recounted|stressed|stresses|"

@@ -489,8 +489,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
             # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
-            holder_key = actor.ref
-            if actor.label == "Location":  # a country named as a place: its government
+            holder_key = actor.ref if actor is not None else ""
+            if actor is not None and actor.label == "Location":  # a country named as a place: its government
                 holder_key = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
                 ex.entity(holder_key, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
                           kind="government")
@@ -499,10 +499,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     continue
                 ev = person_event(ex, gaz, person_by_key, who, "detention", "")
                 last = max(m.end for m in held if m.ref == who)
-                span = quote_span(text, sent, actor.start, last)
+                span = quote_span(text, sent, actor.start if actor is not None else min(m.start for m in held), last)
                 ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
-                ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call", role="perpetrator",
-                         asserted_by=speaker)
+                if holder_key:
+                    ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call",
+                             role="perpetrator", asserted_by=speaker)
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
