@@ -192,3 +192,16 @@ def test_spokesperson_headline_without_the_eu_words_is_a_statement_of_its_own() 
 def test_a_spokesperson_named_in_the_body_is_no_headline() -> None:
     _, ex = _article("Crimean Tatars detained", "A statement by the Spokesperson followed on Monday.")
     assert "org:eeas-spokesperson" not in ex.entities
+
+
+def test_its_annexation_by_the_state_after_the_land() -> None:
+    text, ex, ev = _annexation("Media freedom is curtailed in Crimea. Reporters in the Crimean Peninsula after its illegal "
+                               "annexation by Russia face prison.")
+    assert ("org:russian-federation", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)
+    assert (ev, "", "place:crimea") in _claims(ex, "LOCATED_IN", ev)
+
+
+def test_annexation_of_the_peninsula_is_the_article_s_crimea() -> None:
+    _, ex, ev = _annexation("Critics of the Russian occupation and illegal annexation of the peninsula face prison in Crimea.")
+    assert ("org:russian-federation", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)
+    assert (ev, "", "place:crimea") in _claims(ex, "LOCATED_IN", ev)

@@ -48,8 +48,9 @@ _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexat
                             re.IGNORECASE)
 # The same nouns with no land after them ("Russia's illegal annexation", "the Russian occupation and annexation",
 # "Russia's formal takeover on March 18"): the act needs its state before it.
+# "the Russian occupation and illegal annexation of the peninsula", "its illegal annexation by Russia".
 _BARE_NOUN_RE = re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|attempted|purported)\s+)?)?(annexation|takeover)\b"
-                           r"(?!\s+(?:of|by)\b)", re.IGNORECASE)
+                           r"(?:\s+of\s+the\s+peninsula\b)?(?!\s+of\b)", re.IGNORECASE)
 _ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized)\s+and\s+)?"
                             r"(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
                             r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?")
@@ -166,6 +167,9 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         if any(x.start <= a < x.end for x in out):
             continue
         perps, owner = state_of(a, s0 + m.end(), True)
+        if not perps and not owner:  # "after its illegal annexation by Russia"
+            perps = by_agent(text, s0, states, s0 + m.end(), 30)[:1]
+            owner = [] if perps else russia_by(s0 + m.end())
         if perps or owner:
             out.append(Seizure("Annexation", a, s0 + m.end(), [], perps, owner, land="Crimea"))
     for p in places:
