@@ -112,10 +112,11 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
     def russia_before(a: int, its: bool) -> list[Mention]:
         """"Russia's"/"Russian" right before the act's words, else (``its``) "its" with Russia named earlier
         ("nor its attempted annexation of Crimea"; "its ongoing occupation" is a state of affairs, not the act)."""
-        m = _RUSSIA_BEFORE_RE.search(text[:a - s0])
+        lo = max(0, a - s0 - 80)  # the words end at the act: a window before it will do (and keeps this linear)
+        m = _RUSSIA_BEFORE_RE.search(text, lo, a - s0)
         if m is not None and (its or not m.group().startswith("Russian ")):
             return [_word(text, s0, m.start(), m.end(), "place:russia", "Russia")]
-        m = _ITS_BEFORE_RE.search(text[:a - s0]) if its else None
+        m = _ITS_BEFORE_RE.search(text, lo, a - s0) if its else None
         if m is not None:
             earlier = list(_RUSSIA_WORD_RE.finditer(text, 0, m.start()))
             if earlier and not _OTHER_STATE_RE.search(text, earlier[-1].end(), m.start()):
@@ -213,7 +214,7 @@ def _one_each(found: list[Seizure]) -> list[Seizure]:
 
 def _forces(text: str, s0: int, a: int) -> list[Mention]:
     """The armed forces right before an occupying verb ("Russian military forces invaded and occupied")."""
-    m = _FORCES_RE.search(text[:a])
+    m = _FORCES_RE.search(text, max(0, a - 80), a)
     if m is None:
         return []
     return [_word(text, s0, m.start(1), m.end(1), RUSSIAN_FORCES, "Russian forces", "Organisation")]
