@@ -87,7 +87,7 @@ EAGER = Model.from_json('{"threshold": 0.5, "classes": ["detention/perpetrator",
 
 
 def test_grouping_one_event_per_target_and_the_doers_join_it() -> None:
-    body = "Enver Ametov and Ruslan Temirov wrote a poem about the sea with the FSB and Memorial."
+    body = "Enver Ametov and Ruslan Temirov read a poem about the sea with the FSB and Memorial."
     text, rules, learned = _with_learned(body, keep="none", model=EAGER)
     got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
     targets = {(s, ev) for s, ev, r in got if r == "target"}
@@ -124,7 +124,7 @@ def test_sentences_of_the_finder() -> None:
 
 def test_extract_learned_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = tmp_path / "made-up.txt"
-    article.write_text("A poem\n\nEnver Ametov wrote a poem about the sea.\n", encoding="utf-8")
+    article.write_text("A poem\n\nEnver Ametov read a poem about the sea.\n", encoding="utf-8")
     monkeypatch.setattr(apply, "load_model", lambda: EAGER)
     for flag, expected in (([], False), (["--learned"], True)):
         out = tmp_path / f"out{len(flag)}"
@@ -134,3 +134,53 @@ def test_extract_learned_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         events = {e["key"] for e in doc["entities"] if e["label"] == "Event"}
         assert ("event:enver-ametov-detention" in events) is expected
         assert not validate([out])[1]
+
+
+def test_a_speaker_a_list_and_a_state_body_are_no_learned_targets() -> None:
+    # EAGER makes everyone it may the target of a detention: what is left out is left out by the grouping.
+    cases = {
+        "Enver Ametov said the sea was calm.": "person:enver-ametov",
+        "The sea was calm, said Ambassador Enver Ametov.": "person:enver-ametov",
+        "Enver Ametov, a lawyer with Memorial, told reporters the sea was calm.": "person:enver-ametov",
+        "Enver Ametov, Ruslan Temirov, Server Mustafayev and Emir-Usein Kuku read poems.": "person:ruslan-temirov",
+        "The Russian authorities read a poem about the sea.": "org:russian-authorities",
+    }
+    for body, who in cases.items():
+        _text, _rules, learned = _with_learned(body, keep="none", model=EAGER)
+        assert not [c for c in learned if c.subject == who and c.qualifiers.get("role") == "target"], body
+
+
+def test_no_learned_target_beside_the_one_the_rules_found_in_the_sentence() -> None:
+    body = "Ruslan Temirov was detained by the FSB in Simferopol, his neighbour Enver Ametov read a poem."
+    _text, rules, learned = _with_learned(body, model=EAGER)
+    assert ("person:ruslan-temirov", "event:ruslan-temirov-detention") in {(c.subject, c.object) for c in rules}
+    assert not [c for c in learned if c.subject == "person:enver-ametov"]
+
+
+def test_a_learned_event_is_placed_where_the_sentence_says_it_happened() -> None:
+    text, _rules, learned = _with_learned("Masked officers detained Enver Ametov in Simferopol on 3 May 2021.",
+                                          keep="none", model=EAGER)
+    got = {(c.subject, c.predicate, c.object) for c in learned}
+    assert {("person:enver-ametov", "PARTICIPANT_IN", "event:enver-ametov-detention"),
+            ("event:enver-ametov-detention", "LOCATED_IN", "place:simferopol")} <= got
+    check_quotes(text, learned)
+
+
+def test_thresholds_are_chosen_by_cross_validation() -> None:
+    model = load_model()
+    assert model.thresholds is not None and len(model.thresholds) == len(model.classes)
+    assert all(0.5 <= t <= 1.0 for t in model.thresholds)
+    per = Model.from_json('{"threshold": 0.5, "thresholds": [0.9, 1.0], "classes": ["arrest/target", "search/target"], '
+                          '"bias": [0, 0], "weights": {}}')
+    assert (per.cut(0), per.cut(1)) == (0.9, 1.0)
+
+
+def test_the_leave_one_split_out_measure_refuses_held_out_splits(capsys: pytest.CaptureFixture[str]) -> None:
+    from loaders.extract.learn import crossval
+    from loaders.extract.learn.train import SPLITS
+
+    assert "dev4" in SPLITS and not {"valid2", "valid3", "test", "fresh"} & set(SPLITS)
+    for split in ("valid2", "test"):
+        with pytest.raises(SystemExit):
+            crossval.main([split])
+        assert "not a development split" in capsys.readouterr().err

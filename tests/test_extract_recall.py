@@ -164,12 +164,13 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     # breaks recall or precision on real articles fails here.
     assert not dev_scores.unpaired
     entities_, claims_ = dev_scores.entity_total, dev_scores.claim_total
-    assert entities_.f1 >= 0.90 and entities_.precision >= 0.92, dev_scores.as_dict()["entities"]
-    # claim precision 0.88 -> 0.83 (round 6): the annexation of Crimea is an event now, as four of the five
-    # development splits' annotators record it; dev's annotator left the formula out (d17-d32), so dev's
-    # precision fell (0.910 -> 0.849) while valid2, dev3 and dev4 rose (claim F1 +0.025 each); the claim
-    # passes' round 6 (Russian towns PART_OF Russia, same-person links) costs dev's annotator 0.01 more
-    assert claims_.f1 >= 0.80 and claims_.precision >= 0.83, dev_scores.as_dict()["claims"]
+    # Precision floors 0.92 -> 0.91 (entities) and 0.88 -> 0.82 (claims) in round 6: the annexation of Crimea
+    # is an event now, with Russia as its perpetrator, as four of the five development splits' annotators
+    # record it; dev's annotator left the formula out (d17-d32), so dev's precision fell (claims 0.910 ->
+    # 0.83) while valid2, dev3 and dev4 rose (claim F1 +0.05 to +0.06). The other annotators' splits have
+    # floors of their own below (test_other_annotators_development_splits_do_not_regress).
+    assert entities_.f1 >= 0.90 and entities_.precision >= 0.91, dev_scores.as_dict()["entities"]
+    assert claims_.f1 >= 0.80 and claims_.precision >= 0.82, dev_scores.as_dict()["claims"]
     assert dev_scores.entities["Event"].recall >= 0.78, dev_scores.entities["Event"].as_dict()
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
     for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.70)):
@@ -185,6 +186,24 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     assert dev_scores.entities["LegalCase"].recall >= 0.90, dev_scores.entities["LegalCase"].as_dict()
     for predicate, floor in (("ACCUSED_OF", 0.88), ("LEADS", 0.70), ("STATES", 0.80)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
+
+
+# Floors on the development splits other people annotated (entity F1, claim F1, claim precision), a little
+# under what round 6 measured (2026-12-06, after the recurring-class rules): a rule that fits one
+# annotator's practice and breaks another's fails here, whichever split it was written on.
+OTHER_ANNOTATORS = {"valid": (0.87, 0.70, 0.86), "dev2": (0.90, 0.67, 0.82), "dev3": (0.69, 0.44, 0.82),
+                    "dev4": (0.69, 0.375, 0.65)}
+
+
+@pytest.mark.parametrize("split", sorted(OTHER_ANNOTATORS))
+def test_other_annotators_development_splits_do_not_regress(split: str, tmp_path: Path) -> None:
+    report = extract_articles([REAL / split], tmp_path)
+    assert not report.failed, report.failed
+    scores = evaluate_dirs([tmp_path], [REAL / f"{split}-gold"])
+    assert not scores.unpaired
+    entity_f1, claim_f1, claim_p = OTHER_ANNOTATORS[split]
+    assert scores.entity_total.f1 >= entity_f1, scores.as_dict()["entities"]["all"]
+    assert scores.claim_total.f1 >= claim_f1 and scores.claim_total.precision >= claim_p, scores.as_dict()["claims"]["all"]
 
 
 def test_every_claim_on_real_articles_has_an_exact_quote_within_the_limit(tmp_path: Path) -> None:

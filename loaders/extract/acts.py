@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from loaders.extract.annexations import RUSSIAN_FORCES, seizures
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
@@ -121,20 +122,6 @@ _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|wer
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
 _PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-# A state's occupation of a land: "Russia’s occupation of Crimea", "the occupation of the Crimean peninsula
-# by Russia", "Russia occupied Crimea", "Crimea was occupied by Russia". The place follows the noun or the verb;
-# the state is the possessive before the noun, the subject of the verb, or after "by". Annexation is an
-# act of its own ("Russia's illegal annexation of Crimea", "the peninsula illegally annexed by Russia"):
-# the annotators of four of the five development splits record it (36 gold files, kind other, the state as
-# perpetrator, the land as place); only the first split's annotator left the formula out (d17-d32).
-_ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexation)(?:\s+and\s+(?:(?:illegal|attempted|"
-                            r"purported|subsequent)\s+)?(?:annexation|occupation))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
-                            re.IGNORECASE)
-_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+)?(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
-_ANNEX_PASSIVE_RE = re.compile(r"(?:\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
-                               r"|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
-_STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|"
-                              r"military|de\s+facto|so-called)\s+(?:and\s+)?){0,3}$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
 
 
@@ -355,43 +342,13 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
 
 
 def _occupations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
-    """Occupations of a land by a state named in the sentence (one event per land)."""
-    states = [o for o in orgs if _kind(o) == "government"]
-    countries = [p for p in places if _kind(p) == "country"]
+    """Occupations and annexations of a land by a state (or its forces) the sentence names."""
     out: list[Act] = []
-    low = text.lower()
-    if not any(w in low for w in ("occup", "seiz", "invad", "invasion", "annex")):
-        return out  # no word of occupation: the usual sentence
-    for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
-        place = next((p for p in places if p.start == s0 + m.end()), None)
-        if place is None:
-            continue
-        a = s0 + m.start()
-        if m.re is _ANNEX_NOUN_RE:
-            perps = [o for o in states if o.end <= a and _STATE_BEFORE_RE.fullmatch(text[o.end - s0:m.start()])]
-            perps = perps or _by_agent(text, s0, states, place.end, 40)
-        else:  # "Russia occupied Crimea", "when it occupied Crimea" (no state: no act recorded)
-            perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:m.start()])]
-        if "annex" in m.group().lower():
-            # "the illegal annexation of Crimea": the act stands without its state in the sentence; "Russia's
-            # annexation" with Russia read as a place: its government did it
-            owner = [] if perps or m.re is not _ANNEX_NOUN_RE else \
-                [p for p in countries if p.end <= a and _STATE_BEFORE_RE.fullmatch(text[p.end - s0:m.start()])][-1:]
-            out.append(Act("other", f"Annexation of {_name(place)}", a, place.end, perpetrators=perps[-1:], places=[place],
-                           states=[(_government(x), x, "perpetrator") for x in owner]))
-        elif perps:
-            out.append(Act("other", f"Occupation of {_name(place)}", a, place.end, perpetrators=perps[-1:], places=[place]))
-    for p in places:
-        pm = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
-        if pm is None:
-            continue
-        perps = _by_agent(text, s0, states, s0 + pm.end(), 20)
-        # "the peninsula annexed by Russia": a country the text names as a place did it (its government)
-        by_country = [] if perps else _by_agent(text, s0, countries, s0 + pm.end(), 20)[:1]
-        if perps or by_country:
-            what = "Annexation" if "annex" in pm.group().lower() else "Occupation"
-            out.append(Act("other", f"{what} of {_name(p)}", p.start, s0 + pm.end(), perpetrators=perps[:1], places=[p],
-                           states=[(_government(x), x, "perpetrator") for x in by_country]))
+    for z in seizures(text, s0, orgs, places, _by_agent):
+        name = f"{z.what} of {_name(z.places[0]) if z.places else z.land}"
+        states = [(RUSSIAN_FORCES if x.ref == RUSSIAN_FORCES else _government(x), x, "perpetrator") for x in z.states]
+        out.append(Act("other", name, z.start, z.end, perpetrators=z.perpetrators[-1:], places=z.places,
+                       states=states, land=z.land))
     return out
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from loaders.extract.acts import Act
+from loaders.extract.annexations import RUSSIAN_FORCES
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_targets import find_targets, first_ref_pos
 from loaders.extract.gazetteer import Gazetteer, slug
@@ -44,7 +45,10 @@ class _CachedRe:
 cached_re = _CachedRe()
 HORTATIVE_RE = re.compile(r"(?:\b(?:should|must|to)\s+be\s+(?:\w+ly\s+(?:and\s+)?){0,3}|\bcall(?:s|ed|ing)?\s+(?:on\s+[^.;]{0,40}?\s+)?"
                            r"(?:for|to)\s+[^.;]{0,30}|\b(?:demand|urge|seek|press)(?:s|ed|ing)?\s+[^.;]{0,30}|"
-                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20})$", re.IGNORECASE)
+                           r"\bwould\s+(?:welcome|support)\s+[^.;]{0,20}|"
+                           # "demanded the immediate and unconditional release of X": a call, however many adverbs
+                           r"\b(?:demand|urge|seek|call|press)(?:s|ed|ing)?\s+(?:for\s+)?the\s+(?:(?:immediate|unconditional|prompt|"
+                           r"urgent|swift)\s+(?:and\s+)?){1,3})$", re.IGNORECASE)
 # The speech verbs a pronoun speaker takes ("he said", "she told reporters"); not "he believes".
 PRONOUN_SPEECH_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:said|says|told|tells|stated|states|wrote|writes|"
                                 r"added|adds|explained|explains|noted|notes|recalled|recalls|recounted|stressed|stresses|"
@@ -200,6 +204,9 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     def name_of(m: Mention) -> str:
         return ex.entities[m.ref].name if m.ref in ex.entities else m.text
 
+    land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None) if act.land else None
+    if not act.places and act.land and land is None and act.name.startswith(("Annexation of", "Occupation of")):
+        return  # "Russia's annexation" in an article that names no such land: of what, it does not say
     where = ", ".join(name_of(p) for p in act.places)
     if act.kind == "meeting" and act.participants:
         name = f"Meeting with {name_of(act.participants[0])}"
@@ -227,7 +234,10 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
         ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                  f"organiser:{act.kind}", role="organiser", asserted_by=speaker, date=date)
     for gov, m, role in act.states:  # the government of a country the text names as a place
-        ex.entity(gov, "Organisation", name_of(m), kind="government")
+        if gov == RUSSIAN_FORCES:  # "Russian military forces invaded": the state's forces, a collective actor
+            ex.entity(gov, "Organisation", "Russian forces", kind="military").generic = True
+        else:
+            ex.entity(gov, "Organisation", name_of(m), kind="government")
         ex.claim(gov, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.55,
                  f"{role}:{act.kind}:state", role=role, asserted_by=speaker, date=date)
     for m in act.issuers:
@@ -236,7 +246,6 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     for p in act.places:
         ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, act.start, max(act.end, p.end)), 0.6, "event-place")
     if not act.places and act.land:  # "Crimean Tatar media": the article's Crimea, when it names it
-        land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None)
         if land is not None:
             ex.claim(ev, "LOCATED_IN", land, quote_span(text, sent, act.start, act.end), 0.5, "event-place:implied")
 
@@ -263,7 +272,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
-    from loaders.extract.org_statements import org_publications, reports_by
+    from loaders.extract.org_statements import org_publications, reports_by, spokesperson_statement
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
@@ -281,6 +290,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     acts_for_cases(text, sentences, ex)
     statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
+    spokesperson_statement(text, sentences, ex)
     series_publications(text, sentences, mentions, ex)
     record_acts(text, sentences, mentions, ex, gaz)
     facility_places(text, sentences, mentions, ex, gaz)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.acts import find_acts
+from loaders.extract.annexations import RUSSIA_GOV, state_words_before
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -72,6 +73,8 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.extract.orgs import government_key
+from loaders.extract.release_calls import release_calls
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -473,11 +476,34 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                          "judge:appeal", role="judge", asserted_by=speaker)
             ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
                      role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
-            for p in cx.orgs:
-                if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court":
-                    ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
-                             "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]
+            for p in by:
+                ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
+                         "perpetrator:ban", role="perpetrator", asserted_by=speaker)
+            state = None if by or appeal else state_words_before(text, a)
+            if state is not None:  # "Russia's banning of the Mejlis", "the Russian-imposed ban on the Mejlis"
+                ex.entity(RUSSIA_GOV, "Organisation", "Russia", kind="government")
+                ex.claim(RUSSIA_GOV, "PARTICIPANT_IN", ev, quote_span(text, sent, state[0], max(b, o.end)), 0.55,
+                         "perpetrator:ban:state", role="perpetrator", asserted_by=speaker)
             place_event(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
+
+        for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
+            # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
+            holder_key = actor.ref if actor is not None else ""
+            if actor is not None and actor.label == "Location":  # a country named as a place: its government
+                holder_key = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
+                ex.entity(holder_key, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
+                          kind="government")
+            for who in dict.fromkeys(m.ref for m in held):
+                if ex.entities[who].label != "Person" or who == speaker:
+                    continue
+                ev = person_event(ex, gaz, person_by_key, who, "detention", "")
+                last = max(m.end for m in held if m.ref == who)
+                span = quote_span(text, sent, actor.start if actor is not None else min(m.start for m in held), last)
+                ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
+                if holder_key:
+                    ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call",
+                             role="perpetrator", asserted_by=speaker)
 
         for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
             # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target

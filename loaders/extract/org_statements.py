@@ -22,7 +22,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["org_publications", "reports_by"]
+__all__ = ["org_publications", "reports_by", "spokesperson_statement"]
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
@@ -89,3 +89,31 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             ex.entity(ev, "Event", f"Report by {e.name}", kind="publication")
         publishing.add(m.ref)
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, mt.start(), m.end), 0.6, "report-by")
+
+
+# The headline of a statement the European Union's spokesperson issues ("Ukraine/Russia: Statement by the
+# Spokesperson on the detention of ..."): the EU's statement is the spokesperson's too. Annotators of three
+# development splits record the office ("Spokesperson", part of the EU) as stating the EU's statement.
+_SPOKESPERSON_HEADLINE_RE = re.compile(r"(?:[^\n]{0,60}:\s+)?(?:Statement|Declaration|Remarks)\s+by\s+the\s+Spokesperson\b")
+SPOKESPERSON = "org:eeas-spokesperson"
+
+
+def spokesperson_statement(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """The EU spokesperson STATES the EU's statement when the headline says the spokesperson issued it."""
+    if not sentences:
+        return
+    title = sentences[0]
+    m = _SPOKESPERSON_HEADLINE_RE.match(text, title.start, title.end)
+    eu = "org:european-union"
+    if m is None:
+        return
+    said = [c.object for c in ex.claims if c.subject == eu and c.predicate == "STATES"
+            and ex.entities[c.object].attributes.get("kind") == "statement"]
+    if not said:  # the EU's words the rules did not read as its statement: the spokesperson's statement alone
+        said = ["event:spokesperson-statement"]
+        ex.entity(said[0], "Event", "Statement by the Spokesperson", kind="statement")
+    ex.entity(SPOKESPERSON, "Organisation", "Spokesperson", kind="government")
+    span = quote_span(text, title, m.start(), m.end())
+    ex.claim(SPOKESPERSON, "STATES", said[0], span, 0.6, "headline:spokesperson")
+    if eu in ex.entities:
+        ex.claim(SPOKESPERSON, "PART_OF", eu, span, 0.6, "headline:spokesperson")

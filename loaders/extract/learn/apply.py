@@ -5,14 +5,19 @@ The weights are a JSON file shipped with the package (``weights.json``, written 
 library beyond the standard one.
 
 For every sentence and every person or organisation the extractor found in it, each learned
-(event kind, role) gets a probability. The positive ones become claims, grouped as the
-annotators group them:
+(event kind, role) gets a probability. Those above their class's threshold become claims,
+grouped as the annotators group them:
 
 - a *target* makes one event per entity and kind,
   keyed like the rules' (``event:<name>-<kind>``), unless the rules already gave that entity
   an event of that kind; a mention is the target of one act per sentence (its likeliest kind);
 - a *perpetrator* or *judge* joins the events of its kind that the same sentence
   names a target of (the rules' or the ones just made).
+
+Left out whatever the model says: a target where the rules found the act's target in the same
+sentence, the one who speaks, a name in a list of four or more people, a state body as a target,
+a person as a perpetrator (:func:`_fits`). A learned event is placed by the rules' own reading of
+places (:func:`loaders.extract.event_places.event_places`).
 
 Every claim quotes its own sentence (exact text, with its span); its confidence is the
 probability, so an unsure one goes to ``casegraph review``.
@@ -22,22 +27,33 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.event_places import event_places
 from loaders.extract.gazetteer import slug
 from loaders.extract.guards import irrealis
 from loaders.extract.learn.features import Span, Tokens, candidate_features, sentence_spans, tokens, triggers
 from loaders.extract.mention_types import Mention, Sentence
+from loaders.extract.mentions import split_sentences
 
 __all__ = ["Model", "load_model", "learned_events"]
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 _MAKES_EVENT = ("target",)
 _JOINS_EVENT = ("perpetrator", "judge")
+# A speaker is not what they speak of: "X said", "X, director of Y, said", "said Ambassador X".
+_SAID_AFTER_RE = re.compile(r"(?:\s*\([^()]{0,60}\))?(?:,[^,;:]{0,120},?|,)?\s*(?:said|says|told|stated|states|added|noted|wrote|"
+                            r"commented|stressed|explained|declared|warned|urged|urges|called|calls|condemned|condemns|welcomed|welcomes|demanded|demands)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|according\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# A collective named by a state body's head noun ("the police", "Russian authorities") is nobody's target.
+_STATE_NAME_RE = re.compile(r"\b(?:police|authorit|forces|security|officer|agent|guard|militar|army|court|prosecut|investigat|"
+                            r"FSB|ministry|government|occupation|occupier|de[ -]facto|Kremlin|Russia\b)", re.I)
+_LIST = 4  # a sentence naming this many people lists them ("activists like A, B, C and D"): no learned target there
 _STATE = ("agency", "court", "prosecutor", "security_service", "police", "government", "military")
 
 
@@ -49,13 +65,20 @@ class Model:
     bias: list[float]
     weights: dict[str, list[tuple[int, float]]]
     threshold: float = 0.5
+    thresholds: list[float] | None = None  # per class (chosen by cross-validation); else ``threshold``
 
     @classmethod
     def from_json(cls, text: str) -> Model:
         doc = json.loads(text)
         classes = [tuple(c.split("/", 1)) for c in doc["classes"]]
+        per = doc.get("thresholds")
         return cls([(k, r) for k, r in classes], [float(b) for b in doc["bias"]],
-                   {f: [(int(i), float(w)) for i, w in ws] for f, ws in doc["weights"].items()}, float(doc["threshold"]))
+                   {f: [(int(i), float(w)) for i, w in ws] for f, ws in doc["weights"].items()}, float(doc["threshold"]),
+                   [float(t) for t in per] if per else None)
+
+    def cut(self, i: int) -> float:
+        """The probability class ``i`` needs."""
+        return self.thresholds[i] if self.thresholds else self.threshold
 
     def probabilities(self, features: Sequence[str]) -> list[float]:
         """P(class) for one candidate's features."""
@@ -80,6 +103,7 @@ class _Hit:
     role: str
     p: float
     cue: tuple[int, int]   # what the quote must hold: the mention and the nearest trigger of the kind
+    trigger: tuple[int, int] | None = None  # that trigger, when the sentence has one
 
     def quote(self, text: str) -> tuple[int, int]:
         return quote_span(text, Sentence(self.sent[0], self.sent[1], text[self.sent[0]:self.sent[1]]), *self.cue)
@@ -96,18 +120,23 @@ def _spans(mentions: Sequence[Mention], ex: Extraction) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _fits(s: Span, role: str) -> bool:
+def _fits(s: Span, role: str, name: str) -> bool:
     """Whether an entity can play ``role`` at all: a state body is nobody's target, a court is
     the judge, and a newsroom or an NGO does not detain or search anyone."""
     if s.label != "Organisation":
-        return role != "judge"
+        return role not in ("judge", "perpetrator")  # people who detain or search are named by their agency
     if role == "judge":
         return s.kind == "court"
     if role == "target":
-        return s.kind not in _STATE
+        return s.kind not in _STATE and not _STATE_NAME_RE.search(name)
     if role == "perpetrator":
         return s.kind not in ("media", "ngo", "representative_body", "party", "court")
     return True
+
+
+def _speaker(text: str, sent: tuple[int, int], s: Span) -> bool:
+    """Whether the mention is who speaks in the sentence ("X said", "said X")."""
+    return bool(_SAID_AFTER_RE.match(text, s.end, sent[1]) or _SAID_BEFORE_RE.search(text, max(sent[0], s.start - 60), s.start))
 
 
 def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
@@ -125,6 +154,7 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                 inside.append(s)
         trig: list[tuple[int, int, str]] | None = None
         toks: Tokens | None = None
+        listed = sum(1 for s in inside if s.label == "Person") >= _LIST
         for s in inside:
             if s.label not in ("Person", "Organisation"):
                 continue
@@ -133,16 +163,19 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
             probs = model.probabilities(candidate_features(text, sent, s, inside, sent[0] < first_line, trig, toks))
             # One act per mention and sentence: of the kinds it would be the target of, the likeliest.
             top = max((p for (_k, r), p in zip(model.classes, probs, strict=True) if r in _MAKES_EVENT), default=0.0)
-            for (kind, role), p in zip(model.classes, probs, strict=True):
+            for ci, ((kind, role), p) in enumerate(zip(model.classes, probs, strict=True)):
                 if role in _MAKES_EVENT and p < top:
                     continue
-                if p < model.threshold or not _fits(s, role):
+                if p < model.cut(ci) or not _fits(s, role, text[s.start:s.end]):
+                    continue
+                if role in _MAKES_EVENT and (listed or _speaker(text, sent, s)):
                     continue
                 said = [(a, b) for a, b, k in trig if k == kind]
                 if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):
                     continue  # "if convicted", "could be detained": the sentence's own words say it did not happen
-                near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end))
-                hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1]))))
+                near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end, ""))
+                hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1])),
+                                 (near[0], near[1]) if said else None))
     return hits
 
 
@@ -164,6 +197,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             for s in sents:
                 if c.span[0] < s[1] and s[0] < c.span[1]:
                     named.setdefault((s, kinds[c.object]), []).append(c.object)
+    by_rules = {k: list(v) for k, v in named.items()}
+    made: dict[str, list[tuple[int, int]]] = {}  # the learned events, by the trigger that names them
     best: dict[tuple[str, str, str], _Hit] = {}
     for h in sorted(hits, key=lambda h: -h.p):
         best.setdefault((h.span.ref, h.kind, h.role), h)
@@ -171,8 +206,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
         ref, e = h.span.ref, ex.entities[h.span.ref]
         quote, conf = h.quote(text), round(h.p, 2)
         if h.role in _MAKES_EVENT:
-            if (ref, h.kind) in have:
-                continue
+            if (ref, h.kind) in have or by_rules.get((h.sent, h.kind)):
+                continue  # the rules found this act's target in the sentence: another name there is someone else
             ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
             if ev in ex.entities and kinds.get(ev) != h.kind:
                 ev += "-learned"
@@ -180,6 +215,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             ex.entity(ev, "Event", f"{what} of {e.name}", kind=h.kind)
             kinds[ev] = h.kind
             ex.claim(ref, "PARTICIPANT_IN", ev, quote, conf, f"learned:{h.kind}", role=h.role)
+            if h.trigger is not None:
+                made[ev] = [h.trigger]
             have.add((ref, h.kind))
             named.setdefault((h.sent, h.kind), []).append(ev)
     joined = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
@@ -190,4 +227,9 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             if (h.span.ref, ev) not in joined:  # each sentence that names the event and its doer: the first one quoted
                 joined.add((h.span.ref, ev))
                 ex.claim(h.span.ref, "PARTICIPANT_IN", ev, h.quote(text), round(h.p, 2), f"learned:{h.kind}", role=h.role)
+    if made:  # where the learned events happened: the rules' own reading of places, for these events only
+        for ev, spans in made.items():
+            for a, b in spans:
+                ex.trigger(ev, a, b)
+        event_places(text, split_sentences(text), list(mentions), Extraction(ex.entities, ex.claims, made))
     return len(ex.claims) - n

@@ -10,7 +10,9 @@ A candidate's features are plain strings:
 - what it is: its label, ``generic``, an organisation's ``kind``, whether it stands in the title;
 - the words of its sentence (a crude stem: the first six letters, lower case), as a bag,
   on its left or right within eight tokens, and at exact offsets within three tokens;
-- the word pairs right before and right after it ("detained by", "’s arrest").
+- the word pairs right before and right after it ("detained by", "’s arrest");
+- an organisation's own words ("authorities", "police", "Tatars": whom it could be), how many
+  people the sentence names, and whether the mention stands in a list ("A, B and C").
 
 Other mentions of the sentence stand for their label (``<Person>``, ``<Organisation>``,
 ``<Location>``), so "arrested by <Organisation>" is one pattern whatever agency it names.
@@ -110,6 +112,10 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
         feats.append(f"okind:{own.kind}")
     if title:
         feats.append("title")
+    if own.label == "Organisation":  # what it is called says whom it could be: "authorities", "police", "Tatars"
+        feats += [f"own:{_stem(t)}" for t in _TOKEN_RE.findall(text, own.start, own.end) if t[0].isalpha()]
+    people = sum(1 for s in spans if s.label == "Person")
+    feats.append(f"np:{min(people, 4)}")  # one of a list of names, or the one person the sentence is about
     words, where = toks or tokens(text, sent[0], sent[1], spans)
     at = where.get((own.start, own.end, own.ref), -1)
     if at < 0:
@@ -127,4 +133,6 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
     right = words[at + 1:at + 3]
     feats.append("L2:" + "_".join(left))
     feats.append("R2:" + "_".join(right))
+    if left[-1:] in (["and"], [","]) or right[:1] in (["and"], [","]):
+        feats.append("listed")
     return list(dict.fromkeys(feats))

@@ -1,0 +1,73 @@
+"""Who holds a prisoner, from a call to release them: "We call on Russia to release Oleg Sentsov",
+"Parliament demanded that the Russian authorities immediately and unconditionally release X", "I call on
+the de facto authorities in Crimea to immediately release Kokorina".
+
+Governments, parliaments, NGOs and UN bodies all write it; the annotators of four development splits
+record the state or authority called on as the perpetrator of the named person's detention (the
+one held is the target). The call is no act of its own: the detention is (one per person, as the
+person-event rules make it), and it is not dated by the call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.mentions import Mention
+
+__all__ = ["release_calls"]
+
+# Before the actor: "call on", "calls upon", "urged", "demanded that", "asks".
+_CALL_BEFORE_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+that|"
+                             r"press(?:es|ed|ing)?|ask(?:s|ed|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
+# After the actor: "to (immediately and unconditionally) release (not only)"; after "demanded that": "release".
+_RELEASE_AFTER_RE = re.compile(r"^(?:\s+in\s+[A-Z][\w-]+)?\s+(?:to\s+)?(?:(?:immediately|unconditionally|promptly|urgently)\s+"
+                               r"(?:and\s+)?){0,2}(?:release|free)\s+(?:not\s+only\s+)?")
+# Between two people of the list: ", ", " and ", ", and ".
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# Between the verb and the first person: a title or two ("Mr.", "journalist", "the Crimean Tatar activist").
+_TITLE_GAP_RE = re.compile(r"(?:(?:the\s+)?(?:[A-Z][\w.’'-]*|[a-z]+)\s+){0,3}?")
+# "calls for the release of X", "demanded the immediate and unconditional release of X"
+_RELEASE_OF_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|seek(?:s|ing)?|sought)\s+the\s+"
+                            r"(?:(?:immediate|unconditional|prompt|urgent|swift)\s+(?:and\s+)?){0,3}release\s+of\s+", re.IGNORECASE)
+_ACTOR_KINDS = ("government", "collective", "security_service", "police", "prosecutor")
+
+
+def release_calls(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention],
+                  people: Sequence[Mention]) -> list[tuple[Mention | None, list[Mention]]]:
+    """(the actor called on, the people it is to release) for each call to release in one sentence (no actor:
+    "calls for the release of X")."""
+    if "releas" not in text and "free " not in text:
+        return []
+    out: list[tuple[Mention | None, list[Mention]]] = []
+    actors = [o for o in orgs if o.entry is not None and o.entry.attributes.get("kind") in _ACTOR_KINDS] + \
+        [p for p in places if p.entry is not None and p.entry.attributes.get("kind") == "country"]
+    for x in sorted(actors, key=lambda m: m.start):
+        if not _CALL_BEFORE_RE.search(text, max(0, x.start - s0 - 40), x.start - s0):
+            continue
+        rel = _RELEASE_AFTER_RE.match(text[x.end - s0:])
+        if rel is None:
+            continue
+        held = _listed(text, s0, people, x.end + rel.end())
+        if held:
+            out.append((x, held))
+    for m in _RELEASE_OF_RE.finditer(text):
+        # "demanded the immediate and unconditional release of X": X is held, by whom the sentence does not say
+        held = _listed(text, s0, people, s0 + m.end())
+        if held:
+            out.append((None, held))
+    return out
+
+
+def _listed(text: str, s0: int, people: Sequence[Mention], b: int) -> list[Mention]:
+    """The people listed from offset ``b`` on ("X, Y and Z"), after at most a few title words."""
+    held: list[Mention] = []
+    for p in sorted(people, key=lambda m: m.start):
+        if p.start < b or (held and p.start < held[-1].end):
+            continue
+        gap = text[(held[-1].end if held else b) - s0:p.start - s0]
+        if held and _LIST_GAP_RE.fullmatch(gap) or not held and _TITLE_GAP_RE.fullmatch(gap):
+            held.append(p)
+        else:
+            break
+    return held
