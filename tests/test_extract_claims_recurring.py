@@ -42,3 +42,22 @@ def test_generic_authorities_detaining_is_no_step_of_the_case() -> None:
     assert ("org:russian-authorities", "event:lenur-seitumerov-detention") in {
         (c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
     assert ("event:lenur-seitumerov-detention", "case:lenur-seitumerov") not in _part_of(ex)
+
+
+def test_a_representative_named_after_its_body_is_part_of_it() -> None:
+    text, ex = extract("The OSCE Representative on Freedom of the Media condemned the detention of a journalist in "
+                       "Sevastopol. The OSCE has 57 participating States.")
+    assert ("org:osce-representative-on-freedom-of-the-media", "org:osce") in _part_of(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_national_section_is_part_of_its_body() -> None:
+    text, ex = extract("Amnesty International called the verdict a travesty, said Ivan Petrenko, a researcher at "
+                       "Amnesty International Ukraine.")
+    assert ("org:amnesty-international-ukraine", "org:amnesty-international") in _part_of(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_council_of_a_continent_is_no_unit_of_anything() -> None:
+    _, ex = extract("The Council of Europe adopted a decision on Ukraine and Europe.")
+    assert not {p for p in _part_of(ex) if p[0] == "org:council-of-europe"}
