@@ -158,9 +158,11 @@ def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: 
 # The word that makes a name a unit of a larger body: "FSB Department", "Main Investigative Directorate of the ...",
 # "UN General Assembly", "Council of Europe Commissioner for Human Rights", "Committee of Ministers of the Council of Europe".
 _UNIT_RE = re.compile(r"\b(?:Department|Directorate|Division|Branch|Unit|Delegation|Administration|Centre|Center|Office|Service|"
-                      r"Bureau|Section|Assembly|Committee|Commissioner|Commission|Secretariat|Mission|Spokesperson|Rapporteur)\b")
+                      r"Bureau|Section|Assembly|Committee|Commissioner|Commission|Secretariat|Mission|Spokesperson|Rapporteur|"
+                      r"Representative|Council|Board)\b")
 # Units of international bodies: a state's "Investigative Committee of Russia" is an agency of its own.
-_BODY_UNITS = ("Assembly", "Committee", "Commissioner", "Commission", "Secretariat", "Mission", "Spokesperson", "Rapporteur")
+_BODY_UNITS = ("Assembly", "Committee", "Commissioner", "Commission", "Secretariat", "Mission", "Spokesperson", "Rapporteur",
+               "Representative", "Council", "Board")
 
 
 def _state(ex: Extraction, key: str) -> bool:
@@ -200,7 +202,8 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
     "Main Investigative Directorate of the Investigative Committee", "UK Delegation to the OSCE"
     (the UK's delegation: the body before the unit word, or after "of", never after "to"), "UN
     General Assembly", "Council of Europe Commissioner for Human Rights"; or the body named right
-    after the unit in the text ("the Committee of Ministers of the Council of Europe")."""
+    after the unit in the text ("the Committee of Ministers of the Council of Europe"); a national
+    section ("Amnesty International Ukraine")."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     starts = [s.start for s in sentences]
     names = org_names(ex)
@@ -237,6 +240,14 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
                 break
             if done:
                 break
+    # "Amnesty International Ukraine": a body's national section, its name the body's and a country's.
+    for key, m in first.items():
+        head, _, country = ex.entities[key].name.rpartition(" ")
+        place = load_gazetteer().lookup(country) if head else None
+        parent = names.get(head)
+        if place is not None and place.label == "Location" and place.attributes.get("kind") == "country" \
+                and parent is not None and parent != key and (key, parent) not in have and not _state(ex, parent):
+            add(key, parent, m, m.end)
     # "the Committee of Ministers of the Council of Europe": the body named right after the unit.
     for i, m in enumerate(orgs):
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
