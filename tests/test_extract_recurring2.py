@@ -67,3 +67,28 @@ def test_a_second_clause_is_not_an_apposition() -> None:
     _, ex = extract("Rustem Aliyev, a teacher, met the consul, and the journalist Lenur Osmanov was sentenced to two years.")
     got = _claims(ex, "PARTICIPANT_IN")
     assert ("person:rustem-aliyev", "target", "event:rustem-aliyev-verdict") not in got
+
+
+# --- an assembly's unnumbered resolution (dev3, dev4): a statement the assembly STATES
+
+
+def _states(body: str) -> set[tuple[str, str]]:
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return {(c.subject, str(ex.entities[c.object].attributes.get("kind"))) for c in ex.claims if c.predicate == "STATES"}
+
+
+def test_a_parliament_adopting_a_resolution_states_it() -> None:
+    assert ("org:european-parliament", "statement") in _states(
+        "The European Parliament adopted a resolution on the cases of the jailed activists Rustem Aliyev and Lenur Osmanov.")
+    assert ("org:european-parliament", "statement") in _states(
+        "The European Parliament adopted by 512 votes to 61 with 33 abstentions a resolution calling for their release.")
+    assert ("org:european-parliament", "statement") in _states(
+        "The European Parliament adopted 420 votes to 80, with 50 abstentions, a resolution on the prisoners.")
+
+
+def test_a_un_organs_resolution_and_a_resolution_adopted_by_others_are_not_its_statement() -> None:
+    assert not _states("In March 2014, the UN General Assembly adopted a resolution calling on States not to recognize "
+                       "changes in status of the Crimea.")
+    assert ("org:european-parliament", "statement") not in _states(
+        "The governments welcomed the resolution that the European Parliament adopted on the prisoners.")

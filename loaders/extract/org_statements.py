@@ -5,7 +5,7 @@
   latest report, said", "Human Rights Watch's 2023 World Report describes", "ORG issued a
   report" -> the organisation ``STATES`` its report (an Event of kind ``publication``);
 - a declaration: "ORG issued a statement condemning ...", "ORG released an appeal", "the ORG
-  announcement of 10 September" -> the
+  announcement of 10 September", "the Parliament adopted a resolution on ..." -> the
   organisation ``STATES`` its statement (kind ``statement``).
 
 One event per organisation and kind, named as the claim rules name theirs ("Report by X",
@@ -34,7 +34,16 @@ _PUBLISHED_RE = re.compile(
 _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
                           r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
                           # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
-                          r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b")
+                          r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b"
+                          # an assembly's unnumbered resolution: "The European Parliament adopted (by 485 votes to 76)
+                          # a resolution on ..." (a numbered one is an act of its own: state_acts.resolutions)
+                          r"|\s+(?:has\s+|have\s+|had\s+|also\s+|today\s+)*(?:adopted|passed|approved)\s+"
+                          r"(?:(?:(?:by|with)\s+|(?=\d))[^.;]{0,60}?\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?resolution\s+(?:on|about|calling|condemning|"
+                          r"concerning|regarding)\b")
+
+
+_RESOLUTION_ENDS = ("on", "about", "calling", "condemning", "concerning", "regarding")
+_UN_ORGAN_RE = re.compile(r"\bGeneral\s+Assembly\b|\bSecurity\s+Council\b|\bUnited\s+Nations\b|\bUN\b")
 
 
 def org_publications(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -52,6 +61,8 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         dec = None if pub else _DECLARED_RE.match(text, m.end)
         if pub is None and dec is None:
             continue
+        if dec is not None and dec.group().endswith(_RESOLUTION_ENDS) and _UN_ORGAN_RE.search(e.name):
+            continue  # a UN organ's resolution is an act of its own (kind other), not a statement
         kind = "publication" if pub else "statement"
         if (m.ref, kind) in kinds:
             continue
