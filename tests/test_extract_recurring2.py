@@ -92,3 +92,12 @@ def test_a_un_organs_resolution_and_a_resolution_adopted_by_others_are_not_its_s
                        "changes in status of the Crimea.")
     assert ("org:european-parliament", "statement") not in _states(
         "The governments welcomed the resolution that the European Parliament adopted on the prisoners.")
+
+
+def test_the_groups_that_tabled_the_resolution_organise_it() -> None:
+    text, ex = extract("The European Parliament adopted a resolution on the jailed activists. "
+                       "The resolution was tabled by the EPP and other groups.")
+    check_quotes(text, ex.claims)
+    assert ("org:epp", "organiser", "event:european-parliament-statement") in _claims(ex, "PARTICIPANT_IN")
+    _, ex = extract("The European Parliament issued a statement. The question was tabled by the EPP.")
+    assert not [c for c in ex.claims if c.subject == "org:epp" and c.predicate == "PARTICIPANT_IN"]  # no resolution
