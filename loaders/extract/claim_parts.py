@@ -272,7 +272,12 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
     from loaders.extract.org_seats import org_places, sub_organisations
-    from loaders.extract.org_statements import org_publications, reports_by, spokesperson_statement
+    from loaders.extract.org_statements import (
+        org_publications,
+        reports_by,
+        resolution_sponsors,
+        spokesperson_statement,
+    )
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
@@ -283,6 +288,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     staff_affiliations(text, sentences, mentions, ex)
     more_affiliations(text, sentences, mentions, ex, gaz.cues)
     org_publications(text, sentences, mentions, ex)
+    resolution_sponsors(text, sentences, mentions, ex)
     extract_relations(text, sentences, mentions, ex, gaz)
     reports_by(text, sentences, mentions, ex)
     link_events(text, sentences, ex)

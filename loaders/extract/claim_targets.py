@@ -126,7 +126,10 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     return refs, conf - (0.1 if others else 0.0)
 
 
-APPOSITION_RE = re.compile(r"^,[^,;()“”]{1,90}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|,\s*)(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
+# A second, short apposition may follow the first: "X and Y, the two deputy heads of the body banned as
+# “extremist”, the Mejlis, were sentenced".
+APPOSITION_RE = re.compile(r"^,(?:[^,;()“”]|“[^,;”]{1,40}”){1,130}?(?:\s[–—]\s[^–—;]{1,120}\s[–—]\s*|[”\"]?,\s*(?:[^,;()“”]{1,40},\s*)?)"
+                           r"(?=(?:who\s+)?(?:was|were|is|has|had|have)\b)")
 
 
 def find_applicant(text: str, people: list[Mention]) -> str | None:

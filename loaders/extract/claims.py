@@ -104,6 +104,8 @@ _GROUP_REACH = 700
 _OWN_ACTS = ("hunger_strike", "protest")
 # A custodial measure told after someone was "detained": "... detained X. The FSB ... placed him in pre-trial detention".
 # The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
+# A trial told after the sentence it led to: "following a sham trial", "in a seriously flawed trial".
+_TRIAL_AFTER_RE = re.compile(r"(?:following|after|in|to|through)\s+(?:a|an|two|separate|two\s+separate)\s", re.IGNORECASE)
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
                          r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
@@ -164,6 +166,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         # The date goes on the claim, not the event: two sources that date one arrest
         # differently are two pieces of evidence, not a conflict that refuses the files.
         date = nearest_date(dates, date_starts, sent, a)
+        if kind == "trial" and _TRIAL_AFTER_RE.match(mt.group(0)):
+            # "sentenced on 27 September, following a sham trial": that date is the sentence's, not the trial's
+            date = next((d for x, _y, d in dates if a <= x and _y <= sent.end), None)
         ev = person_event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
         ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",

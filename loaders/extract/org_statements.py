@@ -5,7 +5,7 @@
   latest report, said", "Human Rights Watch's 2023 World Report describes", "ORG issued a
   report" -> the organisation ``STATES`` its report (an Event of kind ``publication``);
 - a declaration: "ORG issued a statement condemning ...", "ORG released an appeal", "the ORG
-  announcement of 10 September" -> the
+  announcement of 10 September", "the Parliament adopted a resolution on ..." -> the
   organisation ``STATES`` its statement (kind ``statement``).
 
 One event per organisation and kind, named as the claim rules name theirs ("Report by X",
@@ -22,7 +22,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["org_publications", "reports_by", "spokesperson_statement"]
+__all__ = ["org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
@@ -34,7 +34,16 @@ _PUBLISHED_RE = re.compile(
 _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
                           r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
                           # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
-                          r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b")
+                          r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b"
+                          # an assembly's unnumbered resolution: "The European Parliament adopted (by 485 votes to 76)
+                          # a resolution on ..." (a numbered one is an act of its own: state_acts.resolutions)
+                          r"|\s+(?:has\s+|have\s+|had\s+|also\s+|today\s+)*(?:adopted|passed|approved)\s+"
+                          r"(?:(?:(?:by|with)\s+|(?=\d))[^.;]{0,60}?\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?resolution\s+(?:on|about|calling|condemning|"
+                          r"concerning|regarding)\b")
+
+
+_RESOLUTION_ENDS = ("on", "about", "calling", "condemning", "concerning", "regarding")
+_UN_ORGAN_RE = re.compile(r"\bGeneral\s+Assembly\b|\bSecurity\s+Council\b|\bUnited\s+Nations\b|\bUN\b")
 
 
 def org_publications(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -52,6 +61,8 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         dec = None if pub else _DECLARED_RE.match(text, m.end)
         if pub is None and dec is None:
             continue
+        if dec is not None and dec.group().endswith(_RESOLUTION_ENDS) and _UN_ORGAN_RE.search(e.name):
+            continue  # a UN organ's resolution is an act of its own (kind other), not a statement
         kind = "publication" if pub else "statement"
         if (m.ref, kind) in kinds:
             continue
@@ -59,7 +70,31 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         ev = f"event:{slug(e.name)}-{'report' if pub else 'statement'}"
         ex.entity(ev, "Event", f"{'Report' if pub else 'Statement'} by {e.name}", kind=kind)
         end = (pub or dec).end()  # type: ignore[union-attr]
-        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, end), 0.65, f"org-{kind}")
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, end), 0.65,
+                 "org-resolution" if dec is not None and dec.group().endswith(_RESOLUTION_ENDS) else f"org-{kind}")
+
+
+# "The resolution was tabled by the EPP, S&D and ALDE groups", "The text adopted in plenary was tabled by X"
+_TABLED_RE = re.compile(r"\b(?:resolution|text|motion)\b[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been)\s+"
+                        r"(?:tabled|submitted|put\s+forward|sponsored|co-sponsored)\s+by\b", re.IGNORECASE)
+
+
+def resolution_sponsors(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """The organisations a sentence says tabled the resolution an assembly adopted (found by
+    :func:`org_publications`) organise that statement."""
+    adopted = next((c.object for c in ex.claims if c.rule == "org-resolution"), None)
+    if adopted is None:
+        return
+    for sent in sentences:
+        mt = _TABLED_RE.search(sent.text)
+        if mt is None:
+            continue
+        for m in mentions:
+            e = ex.entities.get(m.ref)
+            if m.label != "Organisation" or e is None or e.generic or not sent.start + mt.end() <= m.start < sent.end:
+                continue
+            ex.claim(m.ref, "PARTICIPANT_IN", adopted, quote_span(text, sent, sent.start + mt.start(), m.end), 0.6,
+                     "resolution-sponsor", role="organiser")
 
 
 # "the report by the UN High Commissioner", "the work and reporting by OHCHR", "findings from ORG"
