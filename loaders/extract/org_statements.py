@@ -147,6 +147,12 @@ def spokesperson_statement(text: str, sentences: list[Sentence], ex: Extraction)
     if not said:  # the EU's words the rules did not read as its statement: the spokesperson's statement alone
         said = ["event:spokesperson-statement"]
         ex.entity(said[0], "Event", "Statement by the Spokesperson", kind="statement")
+    else:  # one statement: the headline's speaker rule may have given the spokesperson one of its own; it is the EU's
+        own = {c.object for c in ex.claims if c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object not in said}
+        ex.claims[:] = [c for c in ex.claims if not (c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object in own)]
+        for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
+            ex.entities.pop(ev, None)
+            ex.triggers.pop(ev, None)
     ex.entity(SPOKESPERSON, "Organisation", "Spokesperson", kind="government")
     span = quote_span(text, title, m.start(), m.end())
     ex.claim(SPOKESPERSON, "STATES", said[0], span, 0.6, "headline:spokesperson")
