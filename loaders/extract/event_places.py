@@ -438,8 +438,9 @@ def statement_venues(text: str, sentences: list[Sentence], mentions: list[Mentio
     Vienna-based Permanent Council", "remarks to the Permanent Council in Vienna" -> the article's
     statement without a place ``LOCATED_IN`` the body's seat (the place named with it, or the seat an
     earlier rule found), when the article has one such statement."""
+    placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}  # one pass, not one per statement
     open_statements = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "statement"
-                       and not any(c.predicate == "LOCATED_IN" and c.subject == k for c in ex.claims)]
+                       and k not in placed]
     if not open_statements:
         return
     _capital_dateline(text, sentences, ex, open_statements)

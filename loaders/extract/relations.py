@@ -351,15 +351,16 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" and c.subject in cases:
             targets.setdefault(c.object, []).append(c.subject)
     of_ref: dict[str, list[Mention]] = {}
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.start):
         of_ref.setdefault(m.ref, []).append(m)
+    starts_of = {ref: [m.start for m in ms] for ref, ms in of_ref.items()}
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "perpetrator" or c.object not in targets:
             continue
         kind = (ex.entities[c.object].attributes or {}).get("kind")
         if kind not in ("arrest", "detention", "search", "charge", "indictment", "interrogation"):
             continue
-        pred = _case_role(rel, c.subject, c.span, of_ref.get(c.subject, []))
+        pred = _case_role(rel, c.subject, c.span, of_ref.get(c.subject, []), starts_of.get(c.subject, []))
         if pred:
             for defendant in targets[c.object]:
                 rel.add(c.subject, pred, cases[defendant], c.span, 0.7, "case-role")
@@ -471,9 +472,10 @@ def _linked_cases(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]]) 
                 rel.add(cases[x.ref], "LINKED_TO", cases[y.ref], quote_span(text, sent, x.start, y.end), 0.7, "case-linked")
 
 
-def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mention]) -> str | None:
+def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mention], starts: list[int]) -> str | None:
     """Whether ``org`` acts as the investigator or the prosecutor: by its kind or name, or as
-    "investigators of ORG" / "ORG investigators" in the claim's own quote (``mentions``: its mentions)."""
+    "investigators of ORG" / "ORG investigators" in the claim's own quote (``mentions``: its mentions in
+    text order, ``starts`` their starts)."""
     e = rel.ex.entities[org]
     kind = (e.attributes or {}).get("kind")
     if kind == "prosecutor" or re.search(r"\bProsecutor", e.name):
@@ -481,7 +483,10 @@ def _case_role(rel: _Rel, org: str, span: tuple[int, int], mentions: list[Mentio
     if re.search(r"\bInvestigat", e.name):
         return "INVESTIGATES"
     text = rel.text
-    for m in mentions:
+    # only the mentions inside the quote (``mentions`` are in text order): not every mention of a body named 2,000 times
+    for m in mentions[bisect.bisect_left(starts, span[0]):]:
+        if m.start > span[1]:
+            break
         if m.ref == org and span[0] <= m.start and m.end <= span[1] and (
                 re.search(r"\binvestigators?\s+(?:of|from)\s+(?:the\s+)?$", text[max(0, m.start - 30):m.start], re.IGNORECASE)
                 or re.match(r"(?:’s|'s)?\s+investigators?\b", text[m.end:m.end + 20], re.IGNORECASE)):
