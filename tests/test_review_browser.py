@@ -225,14 +225,14 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
 
     # A missing entity, from a selection: the name comes from it.
     actions: dict[str, int] = {}
-    select(chrome, "annexation of Crimea")
+    select(chrome, "package of sanctions on Russia")
     press(chrome, "e")  # the key puts the focus on the entity form
     assert chrome.execute_script("return document.activeElement.id") == "entity-label"
     choose(chrome, "entity-label", "Event")
     click(chrome, "#entity-save")
     page = saved(chrome, page["digest"])
-    added = next(e for e in page["entities"] if e["name"] == "annexation of Crimea")
-    assert added == {"key": "event:annexation-of-crimea", "label": "Event", "name": "annexation of Crimea"}
+    added = next(e for e in page["entities"] if e["name"] == "package of sanctions on Russia")
+    assert added == {"key": "event:package-of-sanctions-on-russia", "label": "Event", "name": "package of sanctions on Russia"}
 
     # A missing claim whose two entities the selection mentions: select, predicate, save.
     ACTIONS[0] = 0
@@ -250,12 +250,12 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
     page = saved(chrome, page["digest"])
     actions["MEMBER_OF"] = ACTIONS[0]
     # A missing claim with the new entity: select, subject, predicate (object prefilled), save.
-    quote = "Russia’s illegal annexation of Crimea"
+    quote = "the EU’s package of sanctions on Russia"
     ACTIONS[0] = 0
     select(chrome, quote)
-    choose(chrome, "claim-subject", "org:russian-federation")
+    choose(chrome, "claim-subject", "org:european-union")
     choose(chrome, "claim-predicate", "PARTICIPANT_IN")
-    assert css(chrome, "#claim-object")[0].get_attribute("value") == "event:annexation-of-crimea"
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "event:package-of-sanctions-on-russia"
     click(chrome, "#claim-save")
     page = saved(chrome, page["digest"])
     actions["PARTICIPANT_IN"] = ACTIONS[0]
@@ -263,7 +263,7 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
     text = read_article(ARTICLE).text
     assert new["quote"] == quote and text[new["span"][0]:new["span"][1]] == quote
     assert (new["subject"], new["predicate"], new["object"]) == (
-        "org:russian-federation", "PARTICIPANT_IN", "event:annexation-of-crimea")
+        "org:european-union", "PARTICIPANT_IN", "event:package-of-sanctions-on-russia")
 
     # A quote beyond the ontology's word limit: refused inline with validate's message, nothing written.
     on_disk = (drafts / DRAFT).read_bytes()
