@@ -37,8 +37,8 @@ def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int
     return [s for s in spans[lo:hi] if s[1] <= sent.end]
 
 
-def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
-    """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
+def _acts_in_text(ex: Extraction) -> tuple[dict[str, set[str]], list[tuple[int, int, str]], set[tuple[str, str]]]:
+    """Each event's targets, the acts' trigger spans in text order, and the LINKED_TO pairs made so far."""
     targets: dict[str, set[str]] = {}
     for c in ex.claims:
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
@@ -46,6 +46,12 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
                    if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    return targets, spans, have
+
+
+def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
+    targets, spans, have = _acts_in_text(ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
@@ -154,13 +160,7 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
     """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
     ("she was freed after six hours of detention", "he was beaten on the way to interrogation"): the act
     named first is the subject."""
-    targets: dict[str, set[str]] = {}
-    for c in ex.claims:
-        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
-            targets.setdefault(c.object, set()).add(c.subject)
-    spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
-                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
-    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    targets, spans, have = _acts_in_text(ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
