@@ -179,7 +179,7 @@ def test_the_leave_one_split_out_measure_refuses_held_out_splits(capsys: pytest.
     from loaders.extract.learn import crossval
     from loaders.extract.learn.train import SPLITS
 
-    assert "dev4" in SPLITS and not {"valid2", "valid3", "test", "fresh"} & set(SPLITS)
+    assert "dev4" in SPLITS and not {"valid2", "valid3", "test", "fresh", "test2"} & set(SPLITS)
     for split in ("valid2", "test"):
         with pytest.raises(SystemExit):
             crossval.main([split])
