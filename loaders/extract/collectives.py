@@ -15,8 +15,8 @@ armed", "members of") and after it (the clothes they wore, "in unmarked uniforms
   "Russian occupation “authorities”", "defacto authorities", "authorities in Russian-occupied
   Crimea", "the de facto and the Russian authorities": the writer's quotation marks, hedges and
   spellings around the Russian-installed authorities, all the gazetteer's occupation authorities.
-- **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol": a court
-  the article does not name, one collective per phrase.
+- **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol", "a court in
+  occupied Crimea": a court the article does not name, one collective per phrase.
 
 Each finder returns (start, end, entry); :func:`loaders.extract.entries.find_entries` applies
 them in place of the mentions they cover.
@@ -101,7 +101,8 @@ def agents_in_uniform(text: str, taken: bytearray, gaz: Gazetteer, masked_men: G
     return out
 
 
-_COURT_IN_RE = re.compile(r"(?<![\w\-])(?:[Aa]|[Aa]nother) court in (?:the )?")
+# ("a court in occupied Crimea": the writer's word for the place's status is part of the phrase)
+_COURT_IN_RE = re.compile(r"(?<![\w\-])(?:[Aa]|[Aa]nother) court in (?:the )?(?:(?:occupied|Russian-occupied|annexed) )?")
 
 
 def courts_by_place(mentions: Sequence[Mention], text: str) -> list[Found]:

@@ -8,6 +8,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from loaders.extract.collective_phrases import collective_phrases
 from loaders.extract.collectives import (
     agents_in_uniform,
     courts_by_place,
@@ -96,6 +97,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in agents_in_uniform(text, taken, gaz, gaz.lookup("masked men")):  # (on untaken text only)
+        out.append(entry_mention(a, b, text, entry))
+        take(a, b)
+    for a, b, entry in collective_phrases(text, taken):  # "a group of unidentified forces", "human rights groups have reported"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
