@@ -1,4 +1,4 @@
-"""A state's taking of a land and the closing of media (issue 20, loaders/extract/territory_acts.py):
+"""A state's taking of a land and the closing of media (issue 20, loaders/extract/annexations.py and territory_acts.py):
 military entries, launched invasions, dated annexations, "announced X had become part of Russia",
 "the shutting down of Crimean Tatar media outlets". The sentences are made up for the tests."""
 

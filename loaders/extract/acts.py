@@ -23,13 +23,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from loaders.extract.annexations import RUSSIAN_FORCES, seizures
+from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
 from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
-from loaders.extract.territory_acts import media_closures, territory_acts
+from loaders.extract.territory_acts import media_closures
 
 __all__ = ["Act", "find_acts"]
 
@@ -259,7 +259,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     out.extend(_occupations(text, s0, orgs, places))
-    for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
+    for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
             continue
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
