@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
+from loaders.extract.group_abuses import group_abuses
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
@@ -258,6 +259,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
+    for name, a, b, perps, targets, where, land in group_abuses(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, targets=targets, perpetrators=perps, places=where, land=land))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
