@@ -284,8 +284,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
     for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
-    for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):
-        out.append(Act("other", name, a, b, issuers=bodies))
+    for kind, name, a, b, bodies in resolutions(text, s0, orgs):
+        out.append(Act(kind, name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     if not people and not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):
