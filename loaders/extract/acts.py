@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
+from loaders.extract.ban_requests import ban_requests
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_abuses import group_abuses
 from loaders.extract.group_acts import group_acts
@@ -261,6 +262,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     for name, a, b, perps, targets, where, land in group_abuses(text, s0, orgs, places):
         out.append(Act("other", name, a, b, targets=targets, perpetrators=perps, places=where, land=land))
+    for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
+        # (the court asked: a participant; the Act has no judge's role)
+        out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
