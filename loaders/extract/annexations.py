@@ -41,10 +41,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from loaders.extract.mentions import Mention
+from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["Seizure", "seizures", "state_words_before", "LandAct", "land_takings", "RUSSIA_GOV", "RUSSIAN_FORCES"]
+if TYPE_CHECKING:
+    from loaders.extract.claims import Extraction
+
+__all__ = ["Seizure", "seizures", "state_words_before", "LandAct", "land_takings", "annexation_announcements", "RUSSIA_GOV",
+           "RUSSIAN_FORCES"]
 
 RUSSIA_GOV = "org:russian-federation"
 RUSSIAN_FORCES = "org:russian-forces"
@@ -384,3 +389,23 @@ def land_takings(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         if bm.group("ref") and land:  # "... had become part of Russia following a sham referendum": one there
             out.append(("Referendum in", s0 + bm.start("ref"), s0 + bm.end("ref"), [], land))
     return out
+
+
+def annexation_announcements(sentences: Sequence[Sentence], ex: Extraction) -> None:
+    """Drop the statement the speech rules make of a state's announcement of an annexation ("In March 2014, Russia
+    announced Crimea had become part of the Russian Federation"): the sentence tells the annexation (an ``other``
+    event of :func:`seizures`), and no annotator of the five development splits records a statement for it."""
+    said = [s for s in sentences if "part of" in s.text and _BECAME_PART_RE.search(s.text)]
+    if not said:
+        return
+    drop = {id(c) for c in ex.claims if c.predicate == "STATES" and c.object in ex.entities
+            and ex.entities[c.object].attributes.get("kind") == "statement"
+            and ex.entities.get(c.subject) is not None and ex.entities[c.subject].attributes.get("kind") == "government"
+            and any(s.start <= c.span[0] and c.span[1] <= s.end for s in said)}
+    if not drop:
+        return
+    gone = {c.object for c in ex.claims if id(c) in drop}
+    ex.claims[:] = [c for c in ex.claims if id(c) not in drop]
+    for ev in gone - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
+        ex.entities.pop(ev, None)
+        ex.triggers.pop(ev, None)
