@@ -58,3 +58,13 @@ def test_persecution_with_nobody_said_to_do_it_is_commentary() -> None:
     fsb = Mention(0, 7, "The FSB", "Organisation", ref="org:fsb")
     assert group_abuses(title, 0, [fsb], []) == []
     assert group_abuses(title, 10, [Mention(10, 17, "The FSB", "Organisation", ref="org:fsb")], []) == []  # (no entry: no kind)
+
+
+def test_its_persecution_is_the_one_state_named_before() -> None:
+    ex, evs = abuses("He is a critic of Russia’s purported annexation of Crimea and its crackdown on Crimean Tatars.")
+    assert ("org:russian-federation", "perpetrator", "event:persecution-of-crimean-tatars") in evs["event:persecution-of-crimean-tatars"]
+    assert ex.entities["org:russian-federation"].attributes.get("kind") == "government"
+    # the same group told with an adjective is the same persecution
+    _, evs = abuses("The FSB's targeting of the peaceful Jehovah’s Witnesses goes on. The FSB's targeting of Jehovah’s Witnesses "
+                    "is one reason for concern.")
+    assert len(evs) == 1

@@ -261,7 +261,9 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
     for name, a, b, perps, targets, where, land in group_abuses(text, s0, orgs, places):
-        out.append(Act("other", name, a, b, targets=targets, perpetrators=perps, places=where, land=land))
+        out.append(Act("other", name, a, b, targets=targets, perpetrators=[x for x in perps if x.label != "Location"],
+                       places=where, land=land,
+                       states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
     for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
         # (the court asked: a participant; the Act has no judge's role)
         out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))

@@ -63,6 +63,7 @@ _FACE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUN + r")
                       r"face\s+(?:regular|ongoing|constant|daily|systematic|frequent)\s+(?P<noun>harassment|persecution|intimidation)")
 _WORDS = ("persecut", "harass", "intimidat", "repression", "crackdown", "targeting", "targeted", "campaign", "discriminatory",
           "oppression")
+_ITS_RE = re.compile(r"\bits\s+" + _ADJ + r"{0,3}$")
 _STATE_KINDS = ("government", "collective", "agency", "security_service", "police", "military")
 
 
@@ -72,14 +73,15 @@ def _kind(m: Mention) -> str:
 
 def _group_name(group: str) -> str:
     """The group's name for the event: a Tatar group is the Crimean Tatars, whatever the wording."""
-    g = re.sub(r"^(?:the|these|those|its|their|all|many|other)\s+", "", group.strip(), flags=re.IGNORECASE)
+    g = re.sub(r"^(?:(?:the|these|those|its|their|all|many|other|peaceful|innocent|ordinary)\s+)+", "", group.strip(),
+               flags=re.IGNORECASE)
     if re.search(r"\bTatars?\b", g):
         return "Crimean Tatars"
     return g
 
 
 def _perpetrators(text: str, s0: int, orgs: Sequence[Mention], a: int, b: int,
-                  by: tuple[int, int] | None) -> list[Mention]:
+                  by: tuple[int, int] | None, countries: Sequence[Mention] = ()) -> list[Mention]:
     """The agency or state that persecutes: "X's targeting", "by X" after the words, "X have engaged in a campaign",
     "X continued to persecute"."""
     actors = [o for o in orgs if _kind(o) in _STATE_KINDS or (o.entry is not None and o.entry.generic)]
@@ -95,6 +97,11 @@ def _perpetrators(text: str, s0: int, orgs: Sequence[Mention], a: int, b: int,
                                                                          text[b - s0:o.start - s0])]
     if after:
         return after[:1]
+    if _ITS_RE.search(text, max(0, a - s0 - 60), a - s0):
+        # "Russia's purported annexation of Crimea and its crackdown on Crimean Tatars": the one state named before
+        named = {x.ref: x for x in [*actors, *countries] if x.end <= a and _kind(x) in ("government", "country")}
+        if len(named) == 1:
+            return list(named.values())
     subj = [o for o in actors if o.end <= a and a - o.end <= 80 and re.fullmatch(
         r"(?:[”\"’']+)?(?:\s+in\s+(?:(?:Russian?-)?occupied\s+)?[A-Z][\w-]+)?\s+(?:(?:have|has|had)\s+)?(?:also\s+|again\s+)?"
         r"(?:engaged\s+in\s+(?:[\w-]+\s+){0,4}?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}|continued\s+|resorted\s+to\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}|"
@@ -117,7 +124,8 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
     if re.match(r"(?:his|her|their)\s", groups["group"]):
         group = "the family"
     by = (s0 + m.start("by"), s0 + m.end("by")) if groups.get("by") else None
-    perps = _perpetrators(text, s0, orgs, a, b, by)
+    countries = [p for p in places if _kind(p) == "country"]
+    perps = _perpetrators(text, s0, orgs, a, b, by, countries)
     targets = [o for o in orgs if s0 + m.start("group") <= o.start and o.end <= s0 + m.end("group")
                and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")]
     where = [p for p in places if groups.get("where") and p.start == s0 + m.start("where")]
