@@ -192,7 +192,9 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
 # under what round 6 measured (2026-12-06, after the recurring-class rules): a rule that fits one
 # annotator's practice and breaks another's fails here, whichever split it was written on.
 # dev4's claim floor 0.375 -> 0.40 after the second recurring pass (trials, two appositions, resolutions: 0.419).
-OTHER_ANNOTATORS = {"valid": (0.87, 0.70, 0.86), "dev2": (0.90, 0.67, 0.82), "dev3": (0.69, 0.44, 0.82),
+# dev3's floors 0.69 / 0.44 -> 0.72 / 0.47 after round 7's event classes (persecution of a group, listed resolutions,
+# ban requests: 0.746 / 0.504).
+OTHER_ANNOTATORS = {"valid": (0.87, 0.70, 0.86), "dev2": (0.90, 0.67, 0.82), "dev3": (0.72, 0.47, 0.82),
                     "dev4": (0.69, 0.40, 0.65)}
 
 

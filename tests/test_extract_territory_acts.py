@@ -1,4 +1,4 @@
-"""A state's taking of a land and the closing of media (issue 20, loaders/extract/territory_acts.py):
+"""A state's taking of a land and the closing of media (issue 20, loaders/extract/annexations.py and territory_acts.py):
 military entries, launched invasions, dated annexations, "announced X had become part of Russia",
 "the shutting down of Crimean Tatar media outlets". The sentences are made up for the tests."""
 
@@ -143,3 +143,12 @@ def test_a_building_that_forces_seized_in_a_town() -> None:
     assert (key, "LOCATED_IN", "place:simferopol") in triples
     evs, _ = events("Police seized the building in Simferopol.")  # no armed force: a police measure, not a seizure of power
     assert not any(k.startswith("event:seizure-of-") for k in evs)
+
+
+def test_a_states_announcement_of_an_annexation_is_the_annexation_not_a_statement() -> None:
+    evs, triples = events("In March 2030, Russia announced Crimea had become part of the Russian Federation.")
+    assert evs == {"event:annexation-of-crimea": "other"}
+    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    # another announcement of the state is its statement
+    evs, triples = events("In March 2030, Russia announced new sanctions against Ukraine.")
+    assert evs.get("event:russia-statement") == "statement"

@@ -23,13 +23,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from loaders.extract.annexations import RUSSIAN_FORCES, seizures
+from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
+from loaders.extract.ban_requests import ban_requests
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
+from loaders.extract.group_abuses import group_abuses
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
 from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
-from loaders.extract.territory_acts import media_closures, territory_acts
+from loaders.extract.territory_acts import media_closures
 
 __all__ = ["Act", "find_acts"]
 
@@ -258,8 +260,15 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
+    for name, a, b, perps, targets, where, land in group_abuses(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, targets=targets, perpetrators=[x for x in perps if x.label != "Location"],
+                       places=where, land=land,
+                       states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
+    for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
+        # (the court asked: a participant; the Act has no judge's role)
+        out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))
     out.extend(_occupations(text, s0, orgs, places))
-    for name, a, b, perps, where in territory_acts(text, s0, orgs, places):
+    for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
             continue
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
@@ -281,8 +290,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
     for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
-    for name, a, b, _, bodies, _ in resolutions(text, s0, orgs):
-        out.append(Act("other", name, a, b, issuers=bodies))
+    for kind, name, a, b, bodies in resolutions(text, s0, orgs):
+        out.append(Act(kind, name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     if not people and not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from loaders.extract.acts import Act
-from loaders.extract.annexations import RUSSIAN_FORCES
+from loaders.extract.annexations import RUSSIAN_FORCES, annexation_announcements
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_targets import find_targets, first_ref_pos
 from loaders.extract.gazetteer import Gazetteer, slug
@@ -299,6 +299,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     spokesperson_statement(text, sentences, ex)
     series_publications(text, sentences, mentions, ex)
     record_acts(text, sentences, mentions, ex, gaz)
+    annexation_announcements(sentences, ex)
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
     org_places(text, sentences, mentions, ex)

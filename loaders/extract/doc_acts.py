@@ -87,6 +87,41 @@ def series_publications(text: str, sentences: Sequence[Sentence], mentions: Sequ
             if not named and key not in ex.entities:
                 ex.entity(key, "Organisation", org, kind="government")
             ex.claim(key, "STATES", ev, quote_span(text, sent, a, b), 0.6 if named else 0.55, "issuer:series")
+            if key == "org:us-department-of-state":
+                _government_position(text, sentences, mentions, ex, ev)
+
+
+# The report's statement of its government's position: "The U.S. government does not recognize the purported
+# annexation of Crimea ...", "The U.S. government recognizes Crimea is part of Ukraine". The annotators of two
+# splits (dev3, dev4) record that government as stating the report, not as a statement of its own.
+_POSITION_RE = re.compile(r"\s+(?:(?:does|will)\s+not\s+(?:and\s+will\s+not\s+)?)?recogni[sz]es?\b")
+
+
+def _government_position(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+                         report: str) -> None:
+    """The U.S. government STATES the report whose sentence states its (non-)recognition; its own statement made
+    of that sentence by the speech rules goes."""
+    from loaders.extract.claims import quote_span
+
+    for sent in sentences:
+        gov = next((m for m in mentions if sent.start <= m.start <= sent.start + 4 and m.ref == "org:us-government"
+                    and re.fullmatch(r"(?:The\s+)?", text[sent.start:m.start])
+                    and re.match(r"(?:\s+government)?", text[m.end:])), None)
+        if gov is None:
+            continue
+        after = re.match(r"(?:\s+government)?", text[gov.end:])
+        b = gov.end + (after.end() if after else 0)
+        pm = _POSITION_RE.match(text, b)
+        if pm is None:
+            continue
+        own = {c.object for c in ex.claims if c.subject == gov.ref and c.predicate == "STATES" and c.object != report
+               and sent.start <= c.span[0] < sent.end and ex.entities[c.object].attributes.get("kind") == "statement"}
+        ex.claims[:] = [c for c in ex.claims if not (c.object in own and c.subject == gov.ref and c.predicate == "STATES")]
+        for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
+            ex.entities.pop(ev, None)
+            ex.triggers.pop(ev, None)
+        ex.claim(gov.ref, "STATES", report, quote_span(text, sent, gov.start, pm.end()), 0.55, "issuer:series:position")
+        return
 
 
 _MEETING_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)\s+(?:\(?(?:special|extraordinary|plenary|regular|ordinary)\)?\s+)?"

@@ -5,9 +5,15 @@
   Tatars", "Crimean Tatars were deported from Crimea"): one ``other`` event per people, the
   state that did it (a possessive before the noun or verb, or after "by") its perpetrator, and the
   land they were deported from its place. A person deported is the person rules' ``transfer``.
-- a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an
-  ``other`` event of the body named right before it ("the UN General Assembly's resolution
-  68/262") or after "adopted by"; the body ``STATES`` it, as an organisation its report.
+- a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an event
+  of the body named right before it ("the UN General Assembly's resolution 68/262") or after "adopted
+  by"; the body ``STATES`` it, as an organisation its report. The resolutions listed after it share
+  its body ("The UN General Assembly's Resolution 68/262 ... and Resolution 73/263 ...",
+  "... of March 27, 2014; Resolution 76/179 on ...; and Resolution 76/70 on ..."), and so do those a
+  body the sentence opens on recalls ("The Parliamentary Assembly recalls previous resolutions ...,
+  in particular Resolution 1990 (2014) on ..., Resolution 2034 (2015) on ..."). The annotators of
+  three splits record a resolution told with its subject as a ``publication`` of its body, and one
+  that affirms a state's territorial integrity, or is cited by its number alone, as an ``other`` act.
 - a transfer of people the sentence does not name from one land to another ("Russia ... has
   forcibly transferred these individuals from occupied Crimea to Russia"): an ``other`` event,
   the state before the verb its perpetrator, the land they were taken to its place.
@@ -77,19 +83,42 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
     return out
 
 
-def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[StateAct]:
-    """(name, start, end, perpetrators, bodies, places) for each numbered resolution a body named with it adopted."""
-    out: list[StateAct] = []
-    if "esolution" not in text:
+def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, str, int, int, list[Mention]]]:
+    """(kind, name, start, end, bodies) for each numbered resolution a body named with it adopted."""
+    out: list[tuple[str, str, int, int, list[Mention]]] = []
+    if "esolution" not in text or s0 == 0:  # (a title naming the resolution is the document itself)
         return out
+    last: list[Mention] = []
+    last_end = -1
+    # "The Parliamentary Assembly recalls previous resolutions ..., in particular Resolution 1990 (2014)"
+    opener = [o for o in orgs if o.start - s0 <= 8 and _OPENING_BODY_RE.match(text[:o.start - s0])
+              and _RECALLS_RE.match(text, o.end - s0)][:1]
     for m in _NUMBERED_RESOLUTION_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         body = [o for o in orgs if o.end <= a and a - o.end <= 8 and _BODY_BEFORE_RE.match(text[o.end - s0:m.start()])]
         body = body or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(
             r"[^.;]*?\b(?:adopted|passed|approved)\s+by\s+(?:the\s+)?", text[m.end():o.start - s0])]
+        # A resolution affirming a territorial integrity, or cited by its number alone ("in line with the UNGA
+        # Resolution 68/262."), is the act; one with its subject ("Resolution 73/263 on the Situation of Human
+        # Rights in ...") a document of its body.
+        bare = body and _BARE_RE.match(text, m.end())
+        kind = "other" if bare or _INTEGRITY_RE.match(text, m.end()) else "publication"
+        if not body:
+            # "..., and Resolution 73/263 on ...": the body of the resolution listed before, else the opener's
+            body = last if last and _LISTED_RE.search(text, last_end, m.start()) else opener
         if body:
-            out.append((f"Resolution {m.group('num')}", a, b, [], body[-1:], []))
+            out.append((kind, f"Resolution {m.group('num')}", a, b, body[-1:]))
+            last, last_end = body[-1:], m.end()
     return out
+
+
+# Between two resolutions of one list: the first's title and date, then a separator ("; and", ", and", ", ").
+_LISTED_RE = re.compile(r"(?:[,;]\s+(?:and\s+)?|\s+and\s+)$")
+_OPENING_BODY_RE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:The\s+)?$")
+_RECALLS_RE = re.compile(r"\s+(?:recalls|recalled|refers\s+to|reaffirms|reaffirmed|reiterates)\b[^.;]{0,80}?\bresolutions\b")
+# "Resolution 68/262 on the “Territorial Integrity of Ukraine”", "Resolution 68/262 of March 27, 2014, entitled ..."
+_INTEGRITY_RE = re.compile(r"[^.;]{0,70}?\bTerritorial\s+Integrity\b", re.IGNORECASE)
+_BARE_RE = re.compile(r"\s*(?:[.;)]|$)")
 
 
 _GROUP_TRANSFER_RE = re.compile(r"\b(?:forcibly\s+|illegally\s+)?(?:transferred|deported|moved|transported|relocated)\s+"

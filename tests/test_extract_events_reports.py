@@ -1,0 +1,28 @@
+"""A report's statement of its government's position (issue 20, loaders/extract/doc_acts.py): in a report of the
+U.S. State Department's series, "The United States does not recognize ..." is that government stating the
+report, not a statement of its own. The sentences are made up for the tests."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import check_quotes, extract
+
+POSITION = "The United States does not recognize the attempted annexation of Crimea by the Russian Federation."
+
+
+def states(body: str) -> set[tuple[str, str]]:
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+
+
+def test_the_government_position_in_a_series_report_states_the_report() -> None:
+    report = "event:2031-report-on-international-religious-freedom"
+    found = states(f"This is the 2031 Report on International Religious Freedom for Crimea. {POSITION}")
+    assert found == {("org:us-department-of-state", report), ("org:us-government", report)}
+    found = states("This is the 2031 Report on International Religious Freedom for Crimea. "
+                   "The U.S. government recognizes Crimea is part of Ukraine.")
+    assert ("org:us-government", report) in found
+
+
+def test_without_a_series_report_the_government_position_is_its_statement() -> None:
+    assert states(POSITION) == {("org:us-government", "event:united-states-statement")}
