@@ -479,3 +479,28 @@ def test_eval_counts_events_found_under_another_kind(tmp_path: Path) -> None:
     assert "Events found under another kind" in result.output and "detention" in result.output
     result = CliRunner().invoke(cli, ["eval-extract", str(tmp_path / "pred"), str(tmp_path / "gold"), "--format", "json"])
     assert json.loads(result.output)["kind_confusion"] == [{"draft": "detention", "gold": "arrest", "events": 1}]
+
+
+def test_eval_pairs_events_with_the_same_connections_by_their_names() -> None:
+    """Two gold events of one kind joined to the same people (an annexation and a referendum, both
+    Russia's, in Crimea): the draft's event is paired with the one whose name it shares words with,
+    not the first key in the alphabet, and the claims are scored against that pairing."""
+    from loaders.extract.evaluate import EvalReport, evaluate_pair
+    base = [{"key": "org:russia", "label": "Organisation", "name": "Russia"}]
+
+    def doc(events: list[tuple[str, str]]) -> dict:
+        ents = base + [{"key": k, "label": "Event", "name": n, "attributes": {"kind": "other"}} for k, n in events]
+        claims = [{"subject": "org:russia", "predicate": "PARTICIPANT_IN", "object": k, "role": "perpetrator"}
+                  for k, _ in events]
+        return {"entities": ents, "claims": claims}
+
+    gold = doc([("event:a-referendum", "Referendum in Crimea"), ("event:b-annexation", "Annexation of Crimea by Russia")])
+    pred = doc([("event:x", "Annexation of Crimea")])
+    pred["claims"].append({"subject": "event:x", "predicate": "LINKED_TO", "object": "event:x"})
+    gold["claims"].append({"subject": "event:b-annexation", "predicate": "LINKED_TO", "object": "event:b-annexation"})
+    report = EvalReport()
+    evaluate_pair(pred, gold, report)
+    assert report.entities["Event"].tp == 1
+    assert report.misses == [": entity Event 'Referendum in Crimea' (event:a-referendum)",
+                             ": claim org:russia PARTICIPANT_IN (perpetrator) event:a-referendum"]
+    assert report.claims["LINKED_TO"].tp == 1

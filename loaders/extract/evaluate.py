@@ -7,7 +7,9 @@ Entities are aligned one to one within each pair:
 - people, organisations and places by key, else by a shared name or alias after
   transliteration to ASCII and case folding (``Асан Ахтемов`` = ``Asan Akhtemov``);
 - events and legal cases, whose names are free text, by label, event kind and the
-  aligned people and organisations their claims connect (the arrest *of whom*).
+  aligned people and organisations their claims connect (the arrest *of whom*); when two
+  gold events share the same connections (a detention and a transfer of the same man), the
+  one whose name shares more words with the draft's wins, not the first key in the alphabet.
 
 A claim matches when its aligned subject, predicate and object agree, and for
 ``PARTICIPANT_IN`` and ``LEADS`` also its ``role`` (being the target or the perpetrator of
@@ -149,6 +151,12 @@ def align_named(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[
     return _greedy(pairs)
 
 
+def _name_overlap(a: str, b: str) -> float:
+    """How many words two free-text names share (Jaccard, rounded so that the order stays exact)."""
+    wa, wb = (set(normalise_name(anyascii(x)).split()) for x in (a, b))
+    return round(len(wa & wb) / len(wa | wb), 6) if wa and wb else 0.0
+
+
 def _greedy(pairs: list[tuple[Any, str, str]]) -> dict[str, str]:
     out: dict[str, str] = {}
     taken: set[str] = set()
@@ -206,7 +214,8 @@ def evaluate_pair(pred: Mapping[str, Any], gold: Mapping[str, Any], report: Eval
             g_sig = _neighbours(gold, g["key"], g_label, None)
             overlap = len(p_sig & g_sig)
             if overlap or p["key"] == g["key"]:
-                pairs.append(((overlap, int(p["key"] == g["key"])), p["key"], g["key"]))
+                pairs.append(((overlap, int(p["key"] == g["key"]), _name_overlap(p["name"], g["name"])),
+                              p["key"], g["key"]))
     mapping.update(_greedy(pairs))
     matched_gold = set(mapping.values())
     _kind_confusion(pred, gold, p_ents, g_ents, p_label, g_label, mapping, matched_gold, report)
