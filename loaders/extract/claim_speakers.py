@@ -35,7 +35,9 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
     speakers: list[tuple[str, int, int]] = []
     for m in cx.people:
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
-        if cached_re.match(rf"(?:,(?![^,]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}},)?"
+        # ("X, Amnesty International's Director for Europe said:": a title without its closing comma before "said:")
+        if cached_re.match(rf"(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}}"
+                          rf"(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
                           rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
             # "Lawyer X, who represents Y, said": X speaks, not Y.
             head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]

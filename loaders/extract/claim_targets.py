@@ -55,6 +55,9 @@ def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
     return min(near) if near else default
 
 
+_SAID_COLON_RE = re.compile(r"[^.;“”\"]{0,100}?\b(?:said|says|stated|added)\s*:")
+
+
 def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
             acts: Sequence[tuple[int, int]] = ()) -> tuple[list[str], float]:
     """Whom an event or charge is about: the person nearest before the trigger, else just after,
@@ -66,6 +69,8 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     # (unless the quotation speaks in the first person: “I was tortured,” said X)
     spoken |= {s[1] for s in speakers if s[1] >= b and re.search(r"[”\"]", cx.between(b, s[1]))
                and not re.search(r"\b(?:I|me|my|we|us)\b", cx.before(a, 200).rsplit("“", 1)[-1])}
+    # "Responding to news that X was charged, Y, Amnesty's Director, said:": who introduces a quotation is not its object.
+    spoken |= {s[1] for s in speakers if s[1] >= b and _SAID_COLON_RE.match(cx.after(s[2], 120))}
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")

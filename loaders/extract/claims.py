@@ -319,6 +319,11 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         # --- charges and cases
         charged_now.clear()
+        if role_people and _CHARGE_RE.search(sent.text):
+            # "lawyer X was detained ... and is now facing charges": the one an act of this sentence befell is
+            # its defendant too, not a lawyer of somebody else (the event rules below find the same)
+            for trig in gaz.trigger_pattern.finditer(sent.text):
+                role_people -= officials_acted_on(cx, sent.start + trig.start(), sent.start + trig.end(), role_people)
         for mt in _CHARGE_RE.finditer(sent.text):
             a = sent.start + mt.start()
             role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)

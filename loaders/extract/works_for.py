@@ -45,7 +45,8 @@ _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s
 _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
 _DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
-                           r"(?=\s*[,.;)]|\s*$)")
+                           # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
+                           r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
 _HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
