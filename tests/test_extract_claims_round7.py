@@ -8,6 +8,8 @@ Sentences written here, each with a near miss that must not fire; every quote is
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract.claims import Extraction
 from tests.extract_helpers import check_quotes, extract
 
@@ -51,3 +53,60 @@ def test_a_detained_lawyer_is_the_one_facing_charges_not_the_speaker() -> None:
     assert "person:taras-ivanenko" in defendants
     assert "person:petra-novak" not in defendants
     check_quotes(text, ex.claims)
+
+
+def test_an_agency_named_with_its_place_and_country_acts() -> None:
+    text, ex = extract("On 9 February 2022, police in Simferopol, Crimea, arrested Lenur Seitvaliev and two other activists.")
+    perps = {s for s, o in triples(ex, "PARTICIPANT_IN") if o.endswith("-arrest") and s.startswith("org:")}
+    assert perps == {"org:police"}
+    check_quotes(text, ex.claims)
+
+
+def test_a_place_list_before_a_verb_of_someone_else_is_no_agency() -> None:
+    _text, ex = extract("Officials of the police in Simferopol, Crimea, and Lenur Seitvaliev, a lawyer, were questioned.")
+    assert not {s for s, o in triples(ex, "PARTICIPANT_IN") if s == "org:police"}
+
+
+@pytest.mark.parametrize("body", [
+    "Petra Novak (Ukraine, EPP/CD), General Rapporteur of the Parliamentary Assembly of the Council of Europe (PACE) on "
+    "Media Freedom, has today expressed grave concern at the conviction of journalist Taras Ivanenko.",
+    "The Honourable Petra Novak, Minister of Foreign Affairs, today issued the following statement:",
+])
+def test_a_concern_voiced_or_a_statement_issued_is_said(body: str) -> None:
+    text, ex = extract(body)
+    assert any(s == "person:petra-novak" for s, _o in triples(ex, "STATES"))
+    check_quotes(text, ex.claims)
+
+
+def test_a_concern_reported_of_somebody_else_is_not_said_by_the_one_named() -> None:
+    _text, ex = extract("Lenur Seitvaliev was detained after the ministry expressed concern about his posts.")
+    assert not any(s == "person:lenur-seitvaliev" for s, _o in triples(ex, "STATES"))
+
+
+@pytest.mark.parametrize(("body", "charge"), [
+    ("The United States is troubled by the case of Lenur Seitvaliev, an activist prosecuted on trumped–up drug charges.", "drug"),
+    ("Lenur Seitvaliev was arrested on the accusation of espionage.", "espionage"),
+])
+def test_charges_with_a_dash_or_an_accusation(body: str, charge: str) -> None:
+    text, ex = extract(body)
+    accused = {(c.subject, c.qualifiers.get("charge")) for c in ex.claims if c.predicate == "ACCUSED_OF"}
+    assert ("person:lenur-seitvaliev", charge) in accused
+    check_quotes(text, ex.claims)
+
+
+def test_an_accusation_against_a_state_is_no_charge() -> None:
+    _text, ex = extract("Lenur Seitvaliev repeated the accusation that Russia tortures prisoners.")
+    assert not triples(ex, "ACCUSED_OF")
+
+
+def test_a_sentence_with_a_decimal_term_and_a_long_quoted_charge() -> None:
+    text, ex = extract("Lenur Seitvaliev was sentenced to a 2.5-year suspended sentence for “public calls for actions violating "
+                       "the territorial integrity of the Russian Federation”, with a ban on public activities.")
+    charges = {c.qualifiers.get("charge") for c in ex.claims if c.predicate == "ACCUSED_OF"}
+    assert "public calls for actions violating the territorial integrity of the russian federation" in charges
+    check_quotes(text, ex.claims)
+
+
+def test_a_period_ends_the_sentence_phrase() -> None:
+    _text, ex = extract("Lenur Seitvaliev was sentenced in May. He thanked his lawyers for “their courage and support”.")
+    assert not triples(ex, "ACCUSED_OF")

@@ -17,6 +17,9 @@ RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuin
 _ORG_TITLE_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:special|high|chief|deputy|senior|permanent)\s+)?(?:representative|spokesperson|"
                                  r"spokesman|spokeswoman|official|chief|head|director|minister|ambassador|envoy|commissioner|"
                                  r"chair(?:man|woman|person)?|president|secretary|rapporteur)\b", re.IGNORECASE)
+# "X expressed grave concern", "X voiced particular concern", "X today issued the following statement"
+_CONCERN = (r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|grave|deep|serious|particular|strong)\s+){0,2}"
+            r"(?:concerns?|alarm|regret|dismay|outrage)|issued\s+(?:the\s+following|a|this)\s+statement")
 # "X described the proceedings as", "X has characterised the trial as": the subject speaks.
 _DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
                            r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
@@ -36,9 +39,10 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
     for m in cx.people:
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
         # ("X, Amnesty International's Director for Europe said:": a title without its closing comma before "said:")
-        if cached_re.match(rf"(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)[^,.“”]{{1,90}}"
-                          rf"(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
-                          rf"[\s,]*(?:has |had |also )?(?:{speech_after})\b", cx.after(m.end, 120), re.IGNORECASE):
+        # ("X (Ukraine, EPP/CD), General Rapporteur of ..., has today expressed grave concern": a concern voiced is said)
+        if cached_re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)"
+                          rf"[^,.“”]{{1,160}}(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
+                          rf"[\s,]*(?:has |had |also )?(?:today |also )?(?:{speech_after}|{_CONCERN})\b", cx.after(m.end, 220), re.IGNORECASE):
             # "Lawyer X, who represents Y, said": X speaks, not Y.
             head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
             speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))

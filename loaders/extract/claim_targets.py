@@ -221,7 +221,8 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 90 and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
-            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            # "authorities in Russian-occupied Crimea, Ukraine, arrested": the place and the country it lies in
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"

@@ -81,13 +81,15 @@ __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_s
 _APPLICANT_RE = re.compile(r"\bthe\s+applicant\b(?!s)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 _CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
-                        r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
+                        r"found guilty (?:of|under)|prosecuted for|sentenced\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
                         r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
                         r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
-                        r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
-                        r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
+                        r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped[-–]up|alleged|politically motivated|bogus|false)\s+)*"
+                        r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against|"
+                        # "arrested on the accusation of espionage" ("... accusation that": loaders.extract.case_links)
+                        r"on\s+(?:the\s+)?accusations?\s+of)(?!\w)",
                         re.IGNORECASE)
 
 
