@@ -110,3 +110,15 @@ def test_a_sentence_with_a_decimal_term_and_a_long_quoted_charge() -> None:
 def test_a_period_ends_the_sentence_phrase() -> None:
     _text, ex = extract("Lenur Seitvaliev was sentenced in May. He thanked his lawyers for “their courage and support”.")
     assert not triples(ex, "ACCUSED_OF")
+
+
+def test_a_staff_title_with_a_nationality_in_the_outlet_descriptor() -> None:
+    text, ex = extract("Officers raided the home of Remzi Abibullaev, a correspondent with the independent Russian news "
+                       "website “Grani”, on 27 March.")
+    assert ("person:remzi-abibullaev", "org:grani") in triples(ex, "WORKS_FOR")
+    check_quotes(text, ex.claims)
+
+
+def test_a_nationality_before_a_place_is_no_outlet() -> None:
+    _text, ex = extract("Remzi Abibullaev, a correspondent with the Russian Federation, was detained.")
+    assert not triples(ex, "WORKS_FOR")

@@ -31,7 +31,8 @@ _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freel
                           r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
                           r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
                           # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
-                          r"(?:(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
+                          # (a nationality among the descriptor's words)
+                          r"(?:(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
                           r"service|magazine|weekly|daily|station)\s+[“\"]?)?", re.IGNORECASE)
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
