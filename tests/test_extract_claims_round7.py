@@ -122,3 +122,26 @@ def test_a_staff_title_with_a_nationality_in_the_outlet_descriptor() -> None:
 def test_a_nationality_before_a_place_is_no_outlet() -> None:
     _text, ex = extract("Remzi Abibullaev, a correspondent with the Russian Federation, was detained.")
     assert not triples(ex, "WORKS_FOR")
+
+
+@pytest.mark.parametrize("body", [
+    "Russia urged to free Ukrainian prisoners held in Crimea",
+    "In March 2014, Russia announced Crimea had become part of the Russian Federation.",
+    "In March 2014, Russia claimed that the peninsula had become part of the Russian Federation following a sham referendum.",
+])
+def test_a_state_urged_or_announcing_the_annexation_makes_no_statement(body: str) -> None:
+    _text, ex = extract(body)
+    assert not triples(ex, "STATES")
+
+
+def test_a_state_that_announces_something_else_still_speaks() -> None:
+    _text, ex = extract("In March 2014, Russia announced new sanctions against Ukrainian officials.")
+    assert any(s.startswith("org:") for s, _o in triples(ex, "STATES"))
+
+
+def test_a_clause_after_according_to_names_no_second_source() -> None:
+    _text, ex = extract("According to the Kharkiv Human Rights Protection Group, following Russia’s occupation of Crimea, "
+                        "many religious communities were driven out of the peninsula.")
+    speakers = {s for s, _o in triples(ex, "STATES")}
+    assert "org:kharkiv-human-rights-protection-group" in speakers
+    assert not {s for s in speakers if "russia" in s}
