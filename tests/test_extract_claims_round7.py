@@ -145,3 +145,13 @@ def test_a_clause_after_according_to_names_no_second_source() -> None:
     speakers = {s for s, _o in triples(ex, "STATES")}
     assert "org:kharkiv-human-rights-protection-group" in speakers
     assert not {s for s in speakers if "russia" in s}
+
+
+def test_a_state_agency_is_no_unit_of_the_state() -> None:
+    _text, ex = extract("The Federal Security Service of the Russian Federation detained Lenur Seitvaliev. The Russian Federation denies it.")
+    assert not {(s, o) for s, o in triples(ex, "PART_OF") if s == "org:fsb"}
+
+
+def test_a_states_delegation_is_still_its_unit() -> None:
+    _text, ex = extract("The UK Delegation to the OSCE said the UK condemns the detention of Lenur Seitvaliev.")
+    assert ("org:uk-delegation-to-the-osce", "org:uk-government") in triples(ex, "PART_OF")
