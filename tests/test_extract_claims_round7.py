@@ -155,3 +155,14 @@ def test_a_state_agency_is_no_unit_of_the_state() -> None:
 def test_a_states_delegation_is_still_its_unit() -> None:
     _text, ex = extract("The UK Delegation to the OSCE said the UK condemns the detention of Lenur Seitvaliev.")
     assert ("org:uk-delegation-to-the-osce", "org:uk-government") in triples(ex, "PART_OF")
+
+
+def test_a_move_from_one_place_to_another_is_no_residence() -> None:
+    _text, ex = extract("Russia decided to move the trial of Lenur Seitvaliev from Simferopol to Rostov-on-Don.")
+    assert ("person:lenur-seitvaliev", "place:simferopol") not in triples(ex, "LOCATED_IN")
+
+
+def test_a_person_from_a_town_still_lives_there() -> None:
+    text, ex = extract("Lenur Seitvaliev, a journalist from Simferopol, was detained on Monday.")
+    assert ("person:lenur-seitvaliev", "place:simferopol") in triples(ex, "LOCATED_IN")
+    check_quotes(text, ex.claims)
