@@ -166,3 +166,18 @@ def test_a_person_from_a_town_still_lives_there() -> None:
     text, ex = extract("Lenur Seitvaliev, a journalist from Simferopol, was detained on Monday.")
     assert ("person:lenur-seitvaliev", "place:simferopol") in triples(ex, "LOCATED_IN")
     check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize("body", [
+    "A court in Moscow sentenced activist Lenur Seitvaliev to 25 days in administrative detention for a Facebook post.",
+    "Lenur Seitvaliev and all other believers imprisoned solely for their faith are prisoners of conscience.",
+    "Lenur Seitvaliev is imprisoned for his alleged religious activity.",
+])
+def test_a_penalty_or_a_plight_is_no_detention(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [o for _s, o in triples(ex, "PARTICIPANT_IN") if o.endswith("-detention")]
+
+
+def test_an_agency_that_imprisoned_someone_for_a_reason_detained_them() -> None:
+    _text, ex = extract("The FSB imprisoned Lenur Seitvaliev for his religious activity in 2019.")
+    assert [o for _s, o in triples(ex, "PARTICIPANT_IN") if o.endswith("-detention")]

@@ -280,6 +280,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "detained him for interrogation": the detention's purpose, told as one act
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
+            if kind == "detention" and re.search(r"\b(?:sentenced|jailed|given)\b[^.;]{0,60}?\b\d+\s+(?:days?|hours?)\s+(?:in|of)\s+"
+                                                r"(?:administrative\s+)?$", cx.before(a, 90), re.IGNORECASE):
+                continue  # "sentenced X to 25 days in administrative detention": the penalty of the verdict, not a detention
+            if kind == "detention" and mt.group().lower() in ("imprisoned", "jailed") and (
+                    re.match(r"\s+(?:solely|simply|only|merely|just)\s+for\b", cx.after(b, 20))
+                    or re.search(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?$", cx.before(a, 20)) and re.match(r"\s+for\b", cx.after(b, 6))):
+                continue  # "X is imprisoned for his religious activity", "imprisoned solely for": a plight and its reason
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
