@@ -202,11 +202,13 @@ _AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
 
 def drop_charged_memberships(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """A membership of a banned party in a sentence that accuses or sentences ("X, a member of Hizb
-    ut-Tahrir, was sentenced") is the charge the court found, not an affiliation a monitor records."""
+    ut-Tahrir, was sentenced") is the charge the court found, not an affiliation a monitor records.
+    A parliamentarian's political group ("X (Ukraine, EPP/CD) ... the conviction of Y") is no charge."""
     starts = [s.start for s in sentences]
     drop = []
     for c in ex.claims:
-        if c.predicate != "MEMBER_OF" or (ex.entities[c.object].attributes or {}).get("kind") != "party":
+        if c.predicate != "MEMBER_OF" or (ex.entities[c.object].attributes or {}).get("kind") != "party" \
+                or c.rule == "signatory-group":
             continue
         sent = sentences[max(0, bisect.bisect_right(starts, c.span[0]) - 1)]
         if _ACCUSING_RE.search(sent.text) or _DOUBT_RE.search(text[max(sent.start, c.span[0] - 40):c.span[1]]):

@@ -104,16 +104,17 @@ def charge_claims(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: s
     tail = re.sub(r"[“”\"‘]", "", sent.text[after:after + 80]).lower()
     known = _charge_words(tuple(sorted(gaz.charge_keywords, key=len, reverse=True))).match(tail)
     charge = known.group(1) if known else None
-    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", sent.text[after:after + 90])
+    # (a charge quoted from the code may be long: "for “public calls for actions violating the territorial integrity of ...”")
+    quoted = re.match(r"\s*(?:(?:alleged|purported)\s+)?[“\"]([^”\"]{3,120}?)[.,]?[”\"]", sent.text[after:after + 130])
     if charge is None and quoted:  # "for “organizing and participating in riots”": the charge as the article quotes it
         charge = quoted.group(1).lower()
     # "on fabricated terrorism charges", "extremism charges against X": the charge is inside the phrase.
-    inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
+    inside = re.search(r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped[-–]up|alleged|politically motivated|bogus|false)\s+)*"
                        r"(\S.*?)\s+charges?\b(?!\s+of)", mt.group(1), re.IGNORECASE) \
         or re.match(r"(\S+)\s+charges\s+against", mt.group(1), re.IGNORECASE)
     if charge is None and inside:
         charge = inside.group(1).strip(" “”\"").lower()
-        if re.fullmatch(r"(?:(?:unfounded|fabricated|trumped-up|bogus|false|baseless|spurious|absurd|politically|motivated|"
+        if re.fullmatch(r"(?:(?:unfounded|fabricated|trumped[-–]up|bogus|false|baseless|spurious|absurd|politically|motivated|"
                         r"new|these|the|such|criminal|all|any|same|further)\s*)+", charge):
             charge = None  # "unfounded charges against these men": what the charges are worth, not what they are
     if charge is None and art:

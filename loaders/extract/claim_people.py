@@ -26,7 +26,8 @@ def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction
                 ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, min(p.start, pl.start) - 12 if pl.start < p.start else p.start,
                                                                 max(p.end, pl.end)), 0.8, "residence")
             elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
-                    r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)):
+                    r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)) \
+                    and not re.match(r"\s+to\s", cx.after(pl.end, 5)):  # "move the trial of X from Moscow to Rostov": a move
                 ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
         group = cx.group_of(p.ref)
         for pl in cx.places:

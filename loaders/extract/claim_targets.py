@@ -55,6 +55,9 @@ def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
     return min(near) if near else default
 
 
+_SAID_COLON_RE = re.compile(r"[^.;“”\"]{0,100}?\b(?:said|says|stated|added)\s*:")
+
+
 def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
             acts: Sequence[tuple[int, int]] = ()) -> tuple[list[str], float]:
     """Whom an event or charge is about: the person nearest before the trigger, else just after,
@@ -66,6 +69,8 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     # (unless the quotation speaks in the first person: “I was tortured,” said X)
     spoken |= {s[1] for s in speakers if s[1] >= b and re.search(r"[”\"]", cx.between(b, s[1]))
                and not re.search(r"\b(?:I|me|my|we|us)\b", cx.before(a, 200).rsplit("“", 1)[-1])}
+    # "Responding to news that X was charged, Y, Amnesty's Director, said:": who introduces a quotation is not its object.
+    spoken |= {s[1] for s in speakers if s[1] >= b and _SAID_COLON_RE.match(cx.after(s[2], 120))}
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
@@ -216,7 +221,8 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
     if 0 <= a - o.end <= 90 and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
-            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            # "authorities in Russian-occupied Crimea, Ukraine, arrested": the place and the country it lies in
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"

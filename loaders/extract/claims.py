@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.acts import find_acts
-from loaders.extract.annexations import RUSSIA_GOV, state_words_before
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -24,18 +22,26 @@ from loaders.extract.claim_parts import (
     KIN_APPEAL_RE,
     RELEASED_THING_AFTER_RE,
     RELEASED_THING_BEFORE_RE,
-    SENTENCE_RE,
-    act_event,
     after_claims,
-    charge_claims,
     conference_event,
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
-from loaders.extract.claim_speakers import COVERED_RE, RELEASING_REPORT_RE, find_speakers, source_statements
+from loaders.extract.claim_speakers import find_speakers, source_statements
+from loaders.extract.claim_steps import (
+    ban_events,
+    byline_statement,
+    charges_and_cases,
+    collective_acts,
+    lawyer_claims,
+    publications,
+    release_call_events,
+    speaker_statements,
+    target_free_acts,
+    title_affiliations,
+)
+from loaders.extract.claim_targets import TOPIC_BREAK_RE as TOPIC_BREAK_RE
 from loaders.extract.claim_targets import (
-    APPOSITION_RE,
-    IN_PLACE,
     agent_list,
     antecedent,
     coordinated_agent,
@@ -48,24 +54,18 @@ from loaders.extract.claim_targets import (
     perpetrates,
     place_event,
 )
-from loaders.extract.claim_targets import TOPIC_BREAK_RE as TOPIC_BREAK_RE
 from loaders.extract.events import (
-    COLLECTIVE_ACTS,
-    COLLECTIVE_RE,
     INCLUDES_RE,
     article_groups,
     collective_object,
-    org_bans,
 )
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer, slug
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.guards import (
     UNNAMED_RE,
-    former,
     irrealis,
     officials_acted_on,
 )
 from loaders.extract.links import (
-    bylines,
     events_in_cases,
     from_place_lists,
     org_links,
@@ -73,22 +73,11 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
-from loaders.extract.orgs import government_key
-from loaders.extract.release_calls import release_calls
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
 _APPLICANT_RE = re.compile(r"\bthe\s+applicant\b(?!s)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
-_CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
-                        r"found guilty (?:of|under)|prosecuted for|sentenced\b[^.;]{0,60}?\b(?:for|under)|indicted (?:for|under)|"
-                        r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
-                        # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
-                        r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
-                        r"for\s+(?:alleged\s+)?(?:participation|involvement|membership)\s+(?:in|with)|"
-                        r"(?:on|facing|faces?)\s+(?:(?:fabricated|trumped-up|alleged|politically motivated|bogus|false)\s+)*"
-                        r"(?:[\w“”\"’-]+\s+){0,3}?charges?(?:\s+of)?|(?:[\w“”\"’-]+\s+)charges\s+against)(?!\w)",
-                        re.IGNORECASE)
 
 
 def _title_re(words: list[str]) -> str:
@@ -141,6 +130,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     member_re = re.compile(rf"\b({_title_re(cues['membership'])})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
     work_re = re.compile(rf"\b({_title_re(cues['employment'])})\s+(?:of|at|for)\s+(?:the\s+)?$", re.IGNORECASE)
     org_title_re = re.compile(rf"^\s+({_title_re(cues['leadership'] + cues['membership'])})\s*,?\s*$", re.IGNORECASE)
+    title_res = (lead_re, member_re, work_re, org_title_re)
     lawyer_words = _title_re(cues["lawyer"])
     speech_after = _title_re(cues["speech_after"])
     org_speech = _title_re(cues["org_speech"])
@@ -247,69 +237,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         elif sent.text.lstrip().startswith(("“", "\"")) or para in speakers_by_para:
             # Quoted speech continues: the paragraph's speaker says it (set when found later).
             speaker = speakers_by_para.get(para)
-        # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
-        published: set[str] = set()
-        for o in cx.orgs:
-            if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
-                    re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
-                              cx.before(o.start, 50), re.IGNORECASE)
-                    or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,4}(?:report|ranking|survey|study)\b", cx.after(o.end, 60))
-                    # "In a report released on 5 May, OHCHR said": the report the sentence opens with is the speaker's
-                    or re.search(r"^\W*(?:In|According\s+to)\s+(?:its|their|a|the|an)\s+(?:[\w-]+\s+){0,3}reports?\b[^.;]{0,60},\s+(?:the\s+)?$",
-                                 cx.before(o.start, 120)) and o.start - sent.start < 140
-                    # "Freedom House ranks Crimea among the worst": a ranking is the organisation's publication
-                    or re.match(r"\s+(?:also\s+)?(?:ranks|ranked|rates|rated)\s", cx.after(o.end, 20))):
-                name = ex.entities[o.ref].name
-                ev = f"event:{slug(name)}-report"
-                ex.entity(ev, "Event", f"Report by {name}", kind="publication")
-                ex.claim(o.ref, "STATES", ev, quote_span(text, sent, o.start - 20, o.end), 0.7, "publication")
-                published.add(o.ref)
+        published = publications(text, sent, cx, ex)
         sources = source_statements(text, sent, cx, ex, speakers, published)
-        for ref, a, b in speakers[:1]:
-            kind_name = ex.entities[ref].name
-            medium = "video" if re.search(r"\bvideo\b", sent.text, re.IGNORECASE) else None
-            if ref in published or any(ref == s[0] for s in sources):
-                continue  # "according to data compiled by the Group": its report says it, no statement besides
-            if COVERED_RE.match(text, b):
-                continue  # "X reported on the activities of ...": what a journalist covers, not a statement of theirs
-            if re.match(r"(?:,\s+(?:a|an|the)\s[^,;.“”]{1,70},)?[\s,]*(?:has |had |also )?(?:reported|reports|documented|documents|published)\b",
-                        text[b:b + 110]) or RELEASING_REPORT_RE.search(sent.text) or re.search(r"\b(?:reported|documented|published)\s+by\s+(?:the\s+)?$", text[max(0, a - 30):a]) \
-                    or re.search(r"\bin\s+(?:its|their|a|the|his|her)\s+(?:[\w-]+\s+){0,2}report,?\s+(?:the\s+)?$", text[max(0, a - 60):a],
-                                 re.IGNORECASE):  # "In its report, the Group noted"
-                ev = f"event:{slug(kind_name)}-report"  # what an organisation reports is a publication of its own
-                ex.entity(ev, "Event", f"Report by {kind_name}", kind="publication")
-            else:
-                ev = f"event:{slug(kind_name)}-statement"
-                ex.entity(ev, "Event", f"Statement by {kind_name}", kind="statement")
-            ex.claim(ref, "STATES", ev, quote_span(text, sent, a, b), 0.85, "statement", medium=medium)
+        speaker_statements(text, sent, ex, speakers, published, sources)
 
         # --- leadership and membership: "<title> of ORG PERSON", "PERSON, <title> of ORG"
-        for o in cx.orgs:
-            for rx, pred, base in ((lead_re, "LEADS", 0.9), (member_re, "MEMBER_OF", 0.8), (work_re, "WORKS_FOR", 0.75)):
-                mt = rx.search(cx.before(o.start, 60))
-                if not mt:
-                    continue
-                title = mt.group(1).lower()
-                title_start = o.start - (len(cx.before(o.start, 60)) - mt.start())
-                # "<title> of ORG PERSON" or "PERSON, <title> of ORG"
-                holder = next((p for p in cx.people if 0 <= p.start - o.end <= 3), None) or next(
-                    (p for p in reversed(cx.people) if 0 <= title_start - p.end <= 4
-                     and re.fullmatch(r",\s*(?:the\s+|a\s+|an\s+)?", cx.between(p.end, title_start + (2 if cx.between(
-                         title_start, title_start + 2).lower() == "a " else 0)))), None)
-                if holder is not None:
-                    a, b = min(title_start, holder.start), max(o.end, holder.end)
-                    title = former(cx.before(title_start, 12)) + title
-                    if pred == "MEMBER_OF" and title in ("activist", "journalist", "citizen journalist"):
-                        ex.entities[holder.ref].attributes.setdefault("occupation", title)
-                    ex.claim(holder.ref, pred, o.ref, quote_span(text, sent, a, b), base, pred.lower(), role=title)
-            # "Mejlis leader Refat Chubarov", "Crimean Solidarity activist Server Mustafayev"
-            for p in cx.people:
-                gap = cx.between(o.end, p.start)
-                mt2 = org_title_re.match(gap) if 0 < p.start - o.end <= 40 else None
-                if mt2:
-                    title = former(cx.before(o.start, 12)) + mt2.group(1).lower()  # "former Mejlis chairman X"
-                    pred = "LEADS" if mt2.group(1).lower() in [w.lower() for w in cues["leadership"]] else "MEMBER_OF"
-                    ex.claim(p.ref, pred, o.ref, quote_span(text, sent, o.start, p.end), 0.8, pred.lower(), role=title)
+        title_affiliations(text, sent, cx, ex, title_res, cues["leadership"])
 
         # --- occupations, residence, relatives
         people_facts(text, sent, cx, ex, occupations, relatives)
@@ -318,50 +251,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         role_facts(text, sent, cx, ex, lawyers, role_people, lawyer_words)
 
         # --- charges and cases
-        charged_now.clear()
-        for mt in _CHARGE_RE.finditer(sent.text):
-            a = sent.start + mt.start()
-            role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
-            if irrealis(cx.before(a, 80)):
-                continue  # "could be charged with", "was never charged": no charge reported
-            if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
-                    a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
-                continue  # "accused Russia of ...": the accused is no person of the sentence
-            targets, conf = find_targets(cx, a, a + len(mt.group()), role_people, speakers)
-            for target in targets:
-                charge_claims(ex, gaz, cases, text, sent, cx, mt, a, target, conf, speaker)
-                charged_now.add(target)
-
-        # --- sentences without a charge word: "X was sentenced to 12 years"
-        for mt in re.finditer(r"\bsentenced\b", sent.text):
-            if _CHARGE_RE.search(sent.text):
-                continue
-            a = sent.start + mt.start()
-            if irrealis(cx.before(a, 80)):
-                continue
-            targets, conf = find_targets(cx, a, a + len(mt.group()), role_people, speakers)
-            sent_m = SENTENCE_RE.search(sent.text)
-            for target in targets:
-                case = _case(ex, cases, target)
-                ex.claim(target, "DEFENDANT_IN", case, quote_span(text, sent, min(a, first_ref_pos(cx, target, a)), a + 30),
-                         conf, "sentence", procedural_status="convicted",
-                         sentence=f"{sent_m.group(1)} years" if sent_m else None)
-        for mt in re.finditer(r",?\s+who\s+(?:is|was|has\s+been|had\s+been)\s+(?:the\s+)?(?:subject|target|victim)\s+of\s+"
-                              r"(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:persecution|prosecution|criminal\s+(?:case|proceedings))\b", sent.text):
-            # "X, deputy chairperson of the Mejlis, who is the subject of politically motivated persecution"
-            before = [p for p in cx.people if p.end <= sent.start + mt.start()
-                      and (sent.start + mt.start() - p.end <= 3 or APPOSITION_RE.match(cx.between(p.end, sent.start + mt.start()) + ", is"))]
-            if before:
-                p = before[-1]
-                ex.claim(p.ref, "DEFENDANT_IN", _case(ex, cases, p.ref), quote_span(text, sent, p.start, sent.start + mt.end()), 0.55,
-                         "case")
-        for mt in re.finditer(r"\b(?:case|proceedings|criminal case|charges)\s+against\b|\b(?:criminal\s+)?prosecution\s+of\b",
-                              sent.text, re.IGNORECASE):
-            after = [p for p in cx.people if 0 <= p.start - (sent.start + mt.end()) <= 70]
-            if after:
-                p = after[0]
-                case = _case(ex, cases, p.ref)
-                ex.claim(p.ref, "DEFENDANT_IN", case, quote_span(text, sent, sent.start + mt.start(), p.end), 0.6, "case")
+        charges_and_cases(text, sent, cx, ex, gaz, cases, role_people, charged_now, speakers, speaker)
 
         # --- events
         if pending and INCLUDES_RE.match(sent.text) and cx.people:
@@ -390,6 +280,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "detained him for interrogation": the detention's purpose, told as one act
             if kind == "arrest" and re.search(r"(?:\badministrative|\bhouse|\bdays?(?:’|'|’s|'s)?(?:\s+of)?)\s+$", cx.before(a, 20), re.IGNORECASE):
                 continue  # "10 days of administrative arrest", "under house arrest": a penalty or a measure, not an arrest
+            if kind == "detention" and re.search(r"\b(?:sentenced|jailed|given)\b[^.;]{0,60}?\b\d+\s+(?:days?|hours?)\s+(?:in|of)\s+"
+                                                r"(?:administrative\s+)?$", cx.before(a, 90), re.IGNORECASE):
+                continue  # "sentenced X to 25 days in administrative detention": the penalty of the verdict, not a detention
+            if kind == "detention" and mt.group().lower() in ("imprisoned", "jailed") and (
+                    re.match(r"\s+(?:solely|simply|only|merely|just)\s+for\b", cx.after(b, 20))
+                    or re.search(r"\b(?:is|are|remains?)\s+(?:\w+ly\s+)?$", cx.before(a, 20)) and re.match(r"\s+for\b", cx.after(b, 6))):
+                continue  # "X is imprisoned for his religious activity", "imprisoned solely for": a plight and its reason
             if kind == "detention" and re.match(r"\s+of\s+[^.;]{1,80}?\s(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                                 r"(?:again\s+|\w+ly\s+)?(?:extended|prolonged)\b", cx.after(b, 140)):
                 kind = "detention_extension"  # "the detention of X, a journalist, was extended until May"
@@ -443,84 +340,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                             for ev in evs:
                                 ex.claim(ev, "LOCATED_IN", to.ref, quote_span(text, sent, p.start, to.end), 0.6, "event-place")
 
-        collective_spans: list[tuple[int, int]] = []  # one act, one event: the group rules of acts.py skip these
-        for mt in COLLECTIVE_RE.finditer(sent.text):
-            a, b = sent.start + mt.start(), sent.start + mt.end()
-            if find_targets(cx, a, b, role_people, speakers)[0] or HORTATIVE_RE.search(cx.before(a, 60)):
-                continue  # acts on people the sentence names are theirs, one event each
-            perps = [o for o in cx.orgs if perpetrates(cx, o, a, b) and ex.entities[o.ref].attributes.get("kind") != "court"]
-            if not perps:
-                continue  # "a surge of house searches": nobody said to do them, nothing a monitor could record
-            kind = COLLECTIVE_ACTS[mt.group().lower()]
-            where = next((pl for pl in cx.places if 0 <= pl.start - b <= 80 and re.search(IN_PLACE, cx.between(b, pl.start))), None)
-            if where is None:
-                continue  # "a surge of searches" with no place: commentary, not one act to record
-            collective_spans.append((a, b))
-            label = ex.entities[where.ref].name if where else ex.entities[perps[0].ref].name
-            ev = f"event:{slug(label)}-{kind.replace('_', '-')}-collective"
-            ex.entity(ev, "Event", f"{mt.group()[:1].upper()}{mt.group()[1:]} " + (f"in {label}" if where else f"by {label}"),
-                      kind=kind)
-            for o in perps:
-                ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6,
-                         f"perpetrator:{kind}", role="perpetrator", asserted_by=speaker,
-                         date=nearest_date(dates, date_starts, sent, a))
-            if where:
-                ex.claim(ev, "LOCATED_IN", where.ref, quote_span(text, sent, a, where.end), 0.6, "event-place")
+        collective_spans = collective_acts(text, sent, cx, ex, role_people, speakers, speaker, dates, date_starts)
 
-        for o, a, b in org_bans(sent.text, sent.start, cx.orgs):
-            # "the banning of the Mejlis by the de facto authorities": an act against an organisation.
-            name = ex.entities[o.ref].name
-            courts = [c for c in cx.orgs if ex.entities[c.ref].attributes.get("kind") == "court"]
-            appeal = bool(courts) and re.search(r"\b(?:upheld|upholds|uphold|rejected\s+(?:an?\s+|the\s+)?appeal|"
-                                                r"dismissed\s+(?:an?\s+|the\s+)?appeal)\b", sent.text, re.IGNORECASE)
-            ev = f"event:{o.ref.split(':', 1)[1]}-ban" + ("-appeal" if appeal else "")
-            ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
-                      kind="appeal" if appeal else "other")
-            for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal
-                ex.claim(c.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, c.start), max(b, c.end)), 0.6,
-                         "judge:appeal", role="judge", asserted_by=speaker)
-            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
-                     role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
-            by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]
-            for p in by:
-                ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
-                         "perpetrator:ban", role="perpetrator", asserted_by=speaker)
-            state = None if by or appeal else state_words_before(text, a)
-            if state is not None:  # "Russia's banning of the Mejlis", "the Russian-imposed ban on the Mejlis"
-                ex.entity(RUSSIA_GOV, "Organisation", "Russia", kind="government")
-                ex.claim(RUSSIA_GOV, "PARTICIPANT_IN", ev, quote_span(text, sent, state[0], max(b, o.end)), 0.55,
-                         "perpetrator:ban:state", role="perpetrator", asserted_by=speaker)
-            place_event(ex, text, sent, cx, ev, "ban", min(a, o.start), max(b, o.end))
+        ban_events(text, sent, cx, ex, speaker, dates, date_starts)
 
-        for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
-            # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
-            holder_key = actor.ref if actor is not None else ""
-            if actor is not None and actor.label == "Location":  # a country named as a place: its government
-                holder_key = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
-                ex.entity(holder_key, "Organisation", ex.entities[actor.ref].name if actor.ref in ex.entities else actor.text,
-                          kind="government")
-            for who in dict.fromkeys(m.ref for m in held):
-                if ex.entities[who].label != "Person" or who == speaker:
-                    continue
-                ev = person_event(ex, gaz, person_by_key, who, "detention", "")
-                last = max(m.end for m in held if m.ref == who)
-                span = quote_span(text, sent, actor.start if actor is not None else min(m.start for m in held), last)
-                ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
-                if holder_key:
-                    ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call",
-                             role="perpetrator", asserted_by=speaker)
+        release_call_events(text, sent, cx, ex, gaz, person_by_key, speaker)
 
-        for act in find_acts(sent.text, sent.start, cx.people, cx.orgs, cx.places, [(pa, pb) for pa, pb, _g in cx.plurals]):
-            # raids by an agency, entry bans, meetings, attacks: events with no one named person as their target
-            if irrealis(cx.before(act.start, 80)) or HORTATIVE_RE.search(cx.before(act.start, 60)) \
-                    or any(x < act.end and act.start < y for x, y in collective_spans):
-                continue
-            when = nearest_date(dates, date_starts, sent, act.start)
-            if act.name.startswith(("Annexation of", "Occupation of")):
-                # only a date within the act's words ("Russia's occupation of Crimea in 2014"), not the sentence's
-                # ("detained on 12 December upon entry into the peninsula annexed by Russia")
-                when = next((d for x, y, d in dates if act.start <= x and y <= min(sent.end, act.end + 25)), None)
-            act_event(ex, text, sent, act, speaker, when)
+        target_free_acts(text, sent, cx, ex, speaker, dates, date_starts, collective_spans)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
@@ -534,28 +360,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         elif last_group and sent.end - group_end > _GROUP_REACH:
             last_group = []  # "they" paragraphs after a list means somebody else
         history.extend((m.ref, para) for m in cx.people)
-    for ref, a, b in bylines(text, [m for m in mentions if m.label == "Person"], ex.entities, ex.claim)[:1]:
-        name = ex.entities[ref].name
-        ev = f"event:{slug(name)}-statement"
-        ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
-        ex.claim(ref, "STATES", ev, (a, b), 0.7, "byline")
+    byline_statement(text, mentions, ex)
     events_in_cases(ex.claims, ex.entities, cases, ex.claim)
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
-    for lawyer, client, span, conf in lawyers:
-        if client in ("JUDGE_IN", "PROSECUTES", "INVESTIGATES"):
-            if len(set(cases.values())) == 1:
-                case = next(iter(cases.values()))
-                quals = {"stage": "trial"} if client == "JUDGE_IN" else {}
-                ex.claim(lawyer, client, case, span, conf - 0.1, client.lower(), **quals)
-            continue
-        if not client:
-            defendants = [d for d in cases if d != lawyer]
-            if len(defendants) != 1 or lawyer in cases or any(
-                    c.subject == lawyer and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" for c in ex.claims):
-                continue  # "lawyer X was detained": an article about the lawyer's own case names no client
-            client = defendants[0]
-        ex.claim(lawyer, "DEFENDS", client, span, conf, "lawyer", case=cases.get(client))
-        if client in cases:
-            ex.claim(lawyer, "COUNSEL_IN", cases[client], span, conf, "lawyer", client=client)
+    lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)
     return ex

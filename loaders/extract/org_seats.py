@@ -160,6 +160,9 @@ def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: 
 _UNIT_RE = re.compile(r"\b(?:Department|Directorate|Division|Branch|Unit|Delegation|Administration|Centre|Center|Office|Service|"
                       r"Bureau|Section|Assembly|Committee|Commissioner|Commission|Secretariat|Mission|Spokesperson|Rapporteur|"
                       r"Representative|Council|Board)\b")
+# A state's own agencies and ministries ("Federal Security Service of the Russian Federation", "U.S. Department of
+# State") are no unit of the state annotators record (none of five splits did); a delegation or an office abroad is.
+_AGENCY_UNITS = ("Service", "Department", "Directorate", "Administration", "Bureau")
 # Units of international bodies: a state's "Investigative Committee of Russia" is an agency of its own.
 _BODY_UNITS = ("Assembly", "Committee", "Commissioner", "Commission", "Secretariat", "Mission", "Spokesperson", "Rapporteur",
                "Representative", "Council", "Board")
@@ -233,7 +236,8 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
                 # "Committee of Ministers of the Council of Europe": the body after any "of" of the name's tail
                 for of in re.finditer(r"\bof\s+(?:the\s+)?", tail):
                     parent = parent or _parent(tail[of.end():].strip(), names)
-                if parent is None or parent == key or (key, parent) in have or (unit.group() in _BODY_UNITS and _state(ex, parent)):
+                if parent is None or parent == key or (key, parent) in have or (
+                        unit.group() in _BODY_UNITS + _AGENCY_UNITS and _state(ex, parent)):
                     continue
                 add(key, parent, m, m.end)
                 done = True

@@ -31,7 +31,8 @@ _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freel
                           r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
                           r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
                           # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
-                          r"(?:(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
+                          # (a nationality among the descriptor's words)
+                          r"(?:(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
                           r"service|magazine|weekly|daily|station)\s+[“\"]?)?", re.IGNORECASE)
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
@@ -45,7 +46,8 @@ _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s
 _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
 _DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
-                           r"(?=\s*[,.;)]|\s*$)")
+                           # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
+                           r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
 _HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
