@@ -19,6 +19,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer,
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
+from loaders.extract.org_mandates import mandates, outlet_lists
 from loaders.extract.org_names import member_bodies, national_sections, spokesperson
 from loaders.extract.org_phrases import (
     lowercase_bodies,
@@ -88,6 +89,11 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_kind_then_name(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
+    # "Special Rapporteur on ...", "radio stations Meydan and Lider": bodies named by a formula.
+    for a, b, entry in [*mandates(text, taken, gaz), *outlet_lists(text, taken, gaz)]:
+        if not any(taken[a:b]):
+            out.append(entry_mention(a, b, text, entry))
+            take(a, b)
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)

@@ -21,7 +21,7 @@ from functools import cache
 from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.org_guards import defined_terms, record_lines
+from loaders.extract.org_guards import defined_terms, not_an_acronym, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -333,9 +333,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         if re.fullmatch(r"[IVXLC]+", word) or text[max(0, m.start() - 1):m.start()] == "-":
             continue
-        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, not an acronym.
-        if re.search(r"\b[A-Z]{2,}\W{1,3}$", text[max(0, m.start() - 12):m.start()]) \
-                or re.match(r"\W{1,3}[A-Z]{2,}\b", text[m.end():m.end() + 12]):
+        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, a surname in
+        # capitals a person's ("Mr Volodymyr ARIEV"), a code by a number a reference's ("2017/2596(RSP)").
+        if not_an_acronym(text, m.start(), m.end(), gaz.given_names):
             continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
     return out
