@@ -39,6 +39,8 @@ def test_capitals_that_are_no_acronym() -> None:
     assert not_an_acronym(ref, ref.index("RSP"), ref.index("RSP") + 3, given)
     code = "charged under Art. 205.5-1 RCC last year"
     assert not_an_acronym(code, code.index("RCC"), code.index("RCC") + 3, given)
+    law = "sentenced (Art. 30-1/Art. 278 RCC) in 2020"
+    assert not_an_acronym(law, law.index("RCC"), law.index("RCC") + 3, given)
     plain = "The monitors of KHRG and QWE reported it."
     assert not not_an_acronym(plain, plain.index("QWE"), plain.index("QWE") + 3, given)
 
@@ -69,6 +71,7 @@ def test_mandate_with_commas_in_its_title() -> None:
 
 
 def test_outlets_in_a_list() -> None:
+    assert "FM" not in _orgs("Its FM radio stations Qaradeniz and Dilara closed.")
     orgs = _orgs("The closures hit the Qaradeniz and Yalta radio stations, a children's television channel Dilara, "
                  "a news website 24 Hours and the newspapers Bizim Ses and Yanardag.")
     assert orgs.get("Qaradeniz") == "org:qaradeniz"

@@ -52,7 +52,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Lady|Baron
 # A capitalised word (any script's letters) right before the acronym: "Volodymyr ARIEV".
 _NAME_BEFORE = re.compile(r"(?<![\w\-])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_A-Z]+)\s$")
 # A reference's number next to the word: "2017/2596(RSP)", "Art. 205.5-1 RCC", "UIN HL451", "AL RUS 4/2020".
-_NUMBER_BEFORE = re.compile(r"\d[\d./\-]*[./\-]\d+\s?\(?$|\d\($")
+_NUMBER_BEFORE = re.compile(r"\d[\d./\-]*[./\-]\d+\s?\(?$|\d\($|\b(?:Art|Arts|Article|Articles|Part|No)\.?\s*\d[\w./\-]*\s?\(?$")
 _CODE_AFTER = re.compile(r"\s(?:[A-Z]{1,4}\d|\d+/\d)")
 
 

@@ -110,7 +110,7 @@ def outlet_lists(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
                     # "the Avdet newspaper": one name before the kind must follow an article or a list's word
                     if not re.search(r"(?:\b(?:the|a|an|its|including)|,) $", text[max(0, a - 12):a]):
                         continue
-                if any(w in peoples or w in gaz.places or w in gaz.not_names or w.lower() in gaz.months
+                if core in gaz.cues["not_acronyms"] or any(w in peoples or w in gaz.places or w in gaz.not_names or w.lower() in gaz.months
                        or w.lower() in _DAYS or w in gaz.title_words or re.search(r"-[a-z]+$", w) for w in words):
                     continue
                 lower = lower if lower is not None else lower_words(text)
