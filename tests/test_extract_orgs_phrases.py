@@ -50,3 +50,11 @@ def test_role_words_and_kinds_are_no_part_of_a_name() -> None:
     assert _orgs("He is the former Coordinator of Crimean Solidarity, an initiative.") == [("Crimean Solidarity", "org:crimean-solidarity")]
     assert _orgs("He is a member of the Islamist group Hizb ut-Tahrir.") == [("Hizb ut-Tahrir", "org:hizb-ut-tahrir")]
     assert ("State Department", "org:us-department-of-state") in _orgs("We are joined by a Senior State Department Official today.")
+
+
+def test_a_registers_perpetrator_and_a_subject_beside_another_are_states() -> None:
+    orgs = _orgs("Name: Ivan Petrenko\nGender: Male\nPerpetrator: Russia\nReligion: Muslim")
+    assert ("Russia", "org:russian-federation") in orgs
+    orgs = _orgs("Canada stands with Ukraine. The international community and Canada will continue to maintain pressure.")
+    assert [ref for text, ref in orgs if text == "Canada"] == ["org:canada-government", "org:canada-government"]
+    assert not _orgs("Prisoners from Crimea and Russia were moved to Rostov.")
