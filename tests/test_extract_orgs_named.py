@@ -108,3 +108,8 @@ def test_named_organisations_on_other_annotators_splits(split: str, tmp_path: Pa
     orgs = evaluate_dirs([tmp_path], [REAL / f"{split}-gold"]).entities["Organisation"]
     precision, recall = ORG_FLOORS[split]
     assert orgs.precision >= precision and orgs.recall >= recall, orgs.as_dict()
+
+
+def test_outlets_after_such_as() -> None:
+    orgs = _orgs("Independent media outlets such as Qaradeniz, Dilara and Bizim Ses were refused a licence.")
+    assert {"Qaradeniz", "Dilara", "Bizim Ses"} <= set(orgs)
