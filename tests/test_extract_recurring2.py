@@ -98,6 +98,6 @@ def test_the_groups_that_tabled_the_resolution_organise_it() -> None:
     text, ex = extract("The European Parliament adopted a resolution on the jailed activists. "
                        "The resolution was tabled by the EPP and other groups.")
     check_quotes(text, ex.claims)
-    assert ("org:epp", "organiser", "event:european-parliament-statement") in _claims(ex, "PARTICIPANT_IN")
+    assert ("org:epp-group", "organiser", "event:european-parliament-statement") in _claims(ex, "PARTICIPANT_IN")
     _, ex = extract("The European Parliament issued a statement. The question was tabled by the EPP.")
-    assert not [c for c in ex.claims if c.subject == "org:epp" and c.predicate == "PARTICIPANT_IN"]  # no resolution
+    assert not [c for c in ex.claims if c.subject == "org:epp-group" and c.predicate == "PARTICIPANT_IN"]  # no resolution

@@ -71,6 +71,13 @@ _LAND_NOUNS = re.compile(r"(?:’s|'s)\s+(?:[A-Z][a-z]+\s+)?(?:sovereignty|terri
                          r"cities|people|citizens|soil|independence|integrity)\b")
 
 
+# "Perpetrator: Russia": a victims register's field naming who acts.
+_PERPETRATOR_BEFORE = re.compile(r"\bPerpetrators?:\s*$")
+# "the Ukraine v. Russia inter-state case": a case's parties, named around "v." / "vs.".
+_VERSUS_AFTER = re.compile(r"^\s+(?:v|vs)\.?\s+(?:the\s+)?[A-Z]")
+_VERSUS_BEFORE = re.compile(r"\b[A-Z][\w.]*\s+(?:v|vs)\.?\s+(?:the\s+)?$")
+
+
 def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     """How the country named at ``text[start:end]`` is read: ``(acts, sure)``.
 
@@ -85,6 +92,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     before, after = text[max(0, start - 40):start], text[end:end + 60]
     # An editor's brackets ("[The U.S.] again call[s] on") are read through.
     after, before = re.sub(r"^\]", "", after).replace("[s]", "s"), before.replace("[s]", "s")
+    if _VERSUS_AFTER.match(after) or _VERSUS_BEFORE.search(before) or _PERPETRATOR_BEFORE.search(before):
+        return True, True  # "Ukraine v. Russia": the parties to a case; "Perpetrator: Russia": a register's actor
     if _SPEAKS_AFTER.match(after) and not _LOCATIVE.search(before):
         return True, True  # "The United States, said the Secretary, ...": a speaker (with others)
     if re.search(r"\bwith\s+(?:the\s+)?$", before) and re.match(r"\s+[a-z]+ing\b", after):
@@ -115,6 +124,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
         return True, True  # "In 2021, Russia detained ...", "In March 2014, Russia announced": the state acts after an adverbial
     if loc and re.search(r"\b(?:and|or)\s+the\s+$", loc.group(), re.IGNORECASE) and _SUBJECT_VERB.match(after):
         return True, True  # "..., and the United States is unwavering"
+    if loc and re.search(r"\b[a-z]+\s+and\s+$", before) and (_SUBJECT_VERB.match(after) or _ACTOR_AFTER.match(after)):
+        return True, True  # "the international community and Canada will continue": a subject with another
     if loc:
         return False, True
     headline = _HEADLINE_VERB.match(after)

@@ -20,7 +20,8 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer,
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
-from loaders.extract.org_names import member_bodies, national_sections, spokesperson
+from loaders.extract.org_mandates import mandates, outlet_lists
+from loaders.extract.org_names import member_bodies, national_sections, parent_bodies, spokesperson
 from loaders.extract.org_phrases import (
     lowercase_bodies,
     nationality_collectives,
@@ -89,6 +90,11 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     for a, b, entry in find_kind_then_name(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
+    # "Special Rapporteur on ...", "radio stations Meydan and Lider": bodies named by a formula.
+    for a, b, entry in [*mandates(text, taken, gaz), *outlet_lists(text, taken, gaz)]:
+        if not any(taken[a:b]):
+            out.append(entry_mention(a, b, text, entry))
+            take(a, b)
     for a, b, entry in find_org_patterns(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
@@ -172,6 +178,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, hedged_authorities(text, gaz), text)
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
+    kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 

@@ -1,7 +1,8 @@
 """Where no organisation is named though the words look like one: a record's "Label: value"
 line (a victims list, a register: "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned
-Organization"), and an acronym the article defines for a lower-case phrase ("country of
-particular concern (CPC)"), which is a term."""
+Organization"), an acronym the article defines for a lower-case phrase ("country of
+particular concern (CPC)"), which is a term, and a word in capitals that is no acronym
+(:func:`not_an_acronym`: a shouted line, a surname in capitals, a code by a number)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import bisect
 import re
 from collections.abc import Callable
 
-__all__ = ["record_lines", "defined_terms"]
+__all__ = ["record_lines", "defined_terms", "not_an_acronym"]
 
 
 # A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
@@ -44,3 +45,33 @@ def defined_terms(text: str) -> set[str]:
         if "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
             out.add(acronym)
     return out
+
+
+# Honorifics before a name whose surname a parliamentary list writes in capitals ("Mr Volodymyr ARIEV").
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron)\.?\s+(?:[A-Z][^\W\d_]*\s+){0,2}$")
+# A capitalised word (any script's letters) right before the acronym: "Volodymyr ARIEV".
+_NAME_BEFORE = re.compile(r"(?<![\w\-])([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_A-Z]+)\s$")
+# A reference's number next to the word: "2017/2596(RSP)", "Art. 205.5-1 RCC", "UIN HL451", "AL RUS 4/2020".
+_NUMBER_BEFORE = re.compile(r"\d[\d./\-]*[./\-]\d+\s?\(?$|\d\($|\b(?:Art|Arts|Article|Articles|Part|No)\.?\s*\d[\w./\-]*\s?\(?$")
+_CODE_AFTER = re.compile(r"\s(?:[A-Z]{1,4}\d|\d+/\d)")
+
+
+def not_an_acronym(text: str, start: int, end: int, given_names: frozenset[str]) -> bool:
+    """Whether the capitals at ``text[start:end]`` are no organisation's acronym: a word of a
+    line in capitals ("PALAIS DES NATIONS • 1211 GENEVA 10", "STATEMENT BY MARK TONER"), or
+    next to another word in capitals with only a space between ("MANY THANKS"); a surname in
+    capitals after a given name or an honorific ("Mr Volodymyr ARIEV", "Ms Boriana ÅBERG"); or a
+    part of a reference next to its number ("2017/2596(RSP)", "Art. 205.5-1 RCC", "UIN HL451").
+    A list of acronyms in a sentence ("the EPP, S&D, ALDE and ECR groups") is no shouting."""
+    before, after = text[max(0, start - 40):start], text[end:end + 12]
+    if re.search(r"\b[A-Z]{2,} $", before) or re.match(r" [A-Z]{2,}\b", after):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not any(c.islower() for c in line) and len(re.findall(r"[A-Z]{2,}", line)) >= 3:
+        return True
+    name = _NAME_BEFORE.search(before)
+    if name and (name.group(1) in given_names or _HONORIFIC_BEFORE.search(before, 0, name.start(1))):
+        return True
+    return bool(_NUMBER_BEFORE.search(before) or _CODE_AFTER.match(after))

@@ -7,6 +7,11 @@
   between an indefinite article and a member's noun is the body the person belongs to, when the
   word is nothing else the extractor knows (a people, a place, a given name) and the article
   never writes it in lower case.
+- **A body's office or section**: "Council of Europe Commissioner for Human Rights", "Amnesty
+  International Ukraine": a known body's name of several words, then an office's title or a
+  country, names the body too (annotators list both, the office ``PART_OF`` the body). An
+  acronym ("OSCE Representative") only qualifies the office, and an organ ("United Nations
+  General Assembly") is named as one unit: no mention of the body.
 - **The Spokesperson**: "Statement by the Spokesperson on ...": the EU's (and other
   institutions') formula names the spokesperson's office as the speaker.
 
@@ -20,10 +25,10 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.mention_types import Mention
+from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import lower_words
 
-__all__ = ["national_sections", "member_bodies", "spokesperson"]
+__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -88,4 +93,42 @@ def spokesperson(text: str, taken: bytearray, mentions: Sequence[Mention]) -> li
             continue
         key = "eeas-spokesperson" if eu else "spokesperson"
         out.append((a, b, GazetteerEntry(key, "Organisation", "Spokesperson", (), {"kind": "other"})))
+    return out
+
+
+def _office_or_section(rest: list[str], gaz: Gazetteer) -> bool:
+    """Whether the words after a body's name name an office of it held by one person ("Commissioner
+    for Human Rights", "Secretary General") or its national section (a country): the body is named
+    as such. An organ ("General Assembly", "Committee against Torture") is named as one unit."""
+    if not rest or not rest[0][:1].isupper():
+        return False
+    k = 2 if " ".join(rest[:2]) in gaz.titles else 1 if rest[0] in gaz.titles else 0
+    if k:  # "General Assembly": a title word before a body's head noun is the organ's name
+        return k >= len(rest) or rest[k] not in gaz.cues["org_heads"]
+    place = gaz.places.get(" ".join(rest))
+    return place is not None and place.attributes.get("kind") == "country"
+
+
+def parent_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """The known bodies whose whole name of several words opens another organisation's mention
+    ("Council of Europe" in "Council of Europe Commissioner for Human Rights"): a mention of their
+    own inside it, unless the article names the body elsewhere already."""
+    named = {m.ref for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label != "Organisation" or m.entry is None or m.entry.generic:
+            continue
+        head = re.match(r"(?:[A-Z][\w’'\-]*|of|the|for)(?: (?:[A-Z][\w’'\-]*|of|the|for)){1,4}(?= [A-Z])", m.text)
+        while head is not None:
+            parent = gaz.lookup(head.group())
+            words = head.group().split()
+            if parent is not None and parent.label == "Organisation" and not parent.generic and words[-1][:1].isupper() \
+                    and f"org:{parent.key}" != m.ref and not parent.name.isupper() \
+                    and _office_or_section(m.text[head.end():].split(), gaz):
+                ref = f"org:{parent.key}"
+                if ref not in named:
+                    named.add(ref)
+                    out.append(entry_mention(m.start, m.start + head.end(), text, parent))
+                break
+            head = re.match(r".*(?= \S+$)", head.group()) if len(words) > 2 else None
     return out

@@ -195,18 +195,31 @@ def _state_body_re(heads: tuple[str, ...], places: tuple[str, ...], adjectives: 
     return re.compile(rf"(?<![\w\-])(?:(?P<place>{place})(?:’s|'s)|(?P<adj>{adj})) (?P<head>{head})(?![\w\-])")
 
 
+# Nouns that "government" qualifies: "Ukrainian government figures", "the Russian government officials".
+_GOVERNMENT_NOUNS = frozenset({"figures", "data", "statistics", "sources", "officials", "official", "representatives", "employees",
+                               "workers", "ministers", "agencies", "agency", "bodies", "body", "institutions", "buildings",
+                               "building", "program", "programme", "programs", "programmes", "policy", "policies", "website",
+                               "funding", "grants", "controlled", "backed", "run", "owned", "sponsored", "critics", "critic",
+                               "troops", "forces", "media", "newspaper", "television", "delegation", "commission", "decree",
+                               "resolution", "order", "portal"})
+
+
 def state_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
     """"Ukraine's ombudswoman", "the Ukrainian foreign ministry": a state's body named in lower case
     after the state's possessive or adjective. The gazetteer's body of that state wins ("Ukrainian
     ombudsman"); else the phrase is the name, keyed by the adjective. Not before a person's name
     ("Ukraine's ombudswoman Lyudmyla Denisova" keeps the body: the title is the person's too)."""
     by_adj = {v: k for k, v in gaz.demonyms.items()}
-    rx = _state_body_re(tuple(gaz.cues.get("state_bodies", ())), tuple(gaz.demonyms), tuple(by_adj))
+    rx = _state_body_re((*gaz.cues.get("state_bodies", ()), "government"), tuple(gaz.demonyms), tuple(by_adj))
+    attributive = {*gaz.cues.get("attributive_heads", ()), *gaz.cues.get("collective_attributive", ()), *_GOVERNMENT_NOUNS}
     out: list[Found] = []
     for m in rx.finditer(text):
         a, b = m.start(), m.end()
         if any(taken[m.start("head"):b]) or any(t == ORG for t in taken[a:b]):
             continue  # the place may be a mention of its own; the body's words may not
+        nxt = re.match(r"[\s\-]+([a-z]+)", text[b:b + 30])
+        if m.group("head") == "government" and nxt is not None and nxt.group(1) in attributive:
+            continue  # "Ukrainian government figures", "the Russian government-controlled media": no actor
         place = m.group("place") or by_adj[m.group("adj")]
         adj = m.group("adj") or gaz.demonyms[place]
         head = m.group("head")

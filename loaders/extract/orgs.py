@@ -21,7 +21,7 @@ from functools import cache
 from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.org_guards import defined_terms, record_lines
+from loaders.extract.org_guards import defined_terms, not_an_acronym, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -73,7 +73,9 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     # An embassy or mission is named with its city: "British Embassy Kyiv".
     # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
-                     rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}")
+                     rf"(?:(?<=Embassy) [A-Z][a-z]+(?![\w\-]))?{tail}"
+                     # a delegation or embassy is named with the state it is accredited in ("EU Delegation in Russia")
+                     rf"(?:(?:(?<=Delegation)|(?<=Embassy)) in (?:the )?{_CAPW}(?: {_CAPW})?(?![\w\-]))?")
     # "UOC-KP": two acronyms joined by a hyphen are one.
     acronym = re.compile(r"(?<![\w\-/])(?:[A-Z]{2,6}(?:-[A-Z]{1,4})+|[A-Z]{3,6})(?![\w\-/])")
     return org, acronym
@@ -235,6 +237,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     records = record_lines(text)
+    yielding = frozenset(gaz.cues.get("yield_to_longer", ()))
     for m in org_re.finditer(text):
         if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
@@ -298,7 +301,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             a += body.end()
             name = after
         if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
-                and not _qualified(text, taken, a, b, gaz):
+                and not _qualified(text, taken, a, b, gaz) and not _yields(text, taken, a, b, yielding):
             continue  # a curated organisation's own name (or one starting inside it) wins
         while b < len(text) and taken[b - 1] == ORG and taken[b] == ORG:
             b += 1  # "... Mission to the Organization for Security and Co-operation" runs on to "in Europe"
@@ -333,17 +336,53 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         if re.fullmatch(r"[IVXLC]+", word) or text[max(0, m.start() - 1):m.start()] == "-":
             continue
-        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, not an acronym.
-        if re.search(r"\b[A-Z]{2,}\W{1,3}$", text[max(0, m.start() - 12):m.start()]) \
-                or re.match(r"\W{1,3}[A-Z]{2,}\b", text[m.end():m.end() + 12]):
+        # A word in a line of capitals ("MANY THANKS TO ALL WHO SENT") is shouting, a surname in
+        # capitals a person's ("Mr Volodymyr ARIEV"), a code by a number a reference's ("2017/2596(RSP)").
+        if not_an_acronym(text, m.start(), m.end(), gaz.given_names):
             continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
+    return out + _quoted_bodies(text, taken, gaz)
+
+
+def _yields(text: str, taken: bytearray, a: int, b: int, yielding: frozenset[str]) -> bool:
+    """Whether the curated name at ``a`` is one word that yields to a longer name starting with it
+    ("Congress" of "Congress of Local and Regional Authorities"): the longer name is the body."""
+    k = a
+    while k < b and taken[k] == ORG:
+        k += 1
+    return text[a:k] in yielding and text.startswith((" of ", " for "), k) and not any(taken[k:b])
+
+
+# "the so-called ‘Supreme Court’ of the illegally annexed Crimea": a body's name in scare quotes,
+# then the place whose body it is.
+_QUOTED_OF = re.compile(r"(?P<name>[A-Z][\w’' \-]{2,60}?)[’”\"'] of (?:the )?(?:[a-z][\w\-]* ){0,3}(?P<place>[A-Z][\w\-]+)")
+
+
+def _quoted_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """A curated body's name in quotes followed by "of" a place: the gazetteer's body of that place
+    ("Supreme Court" + Crimea -> the Supreme Court of Crimea), not the curated one of another state."""
+    out = []
+    for m in _QUOTED_OF.finditer(text):
+        a, b = m.span("name")
+        k = b
+        while k > a and taken[k - 1] == ORG:
+            k -= 1  # the curated name ends at the quote
+        if k == b or (k > a and taken[k - 1]) or not all(t == PLACE for t in taken[m.start("place"):m.end("place")]):
+            continue
+        entry = gaz.lookup(f"{text[k:b]} of {m.group('place')}")
+        if entry is not None and entry.label == "Organisation":
+            out.append((k, m.end(), entry))
     return out
 
 
 # A capitalised word, or one in camel case ("openDemocracy"), up to four of them, after "of"/"at".
 _AFTER_OF_RE = re.compile(r"\s(?:of|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)"
                           r"(?: (?:[A-Z][\w’'\-]*|[a-z]+[A-Z][\w\-]*)){0,3})(?![\w\-])")
+
+
+# A lower-case kind of body right after a capitalised word: the word is an adjective ("the Islamist group").
+_KIND_AFTER = re.compile(r" (?:group|groups|organi[sz]ations?|movement|movements|party|parties|network|community|communities|"
+                         r"association|faction|cell|cells|channel|outlet|media|sect|order|society|congregation)\b")
 
 
 @cache
@@ -376,6 +415,8 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # "Minister of Foreign Affairs": a portfolio, not a body
         if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
             continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
+        if _KIND_AFTER.match(text, b):
+            continue  # "a member of the Islamist group Hizb ut-Tahrir": the word describes a kind of body
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
     return out
 

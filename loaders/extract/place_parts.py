@@ -298,7 +298,9 @@ def _signatories(text: str, sentences: list[Sentence], starts: list[int], people
         # and a member of the assembly and of the political group the list names
         if mt.group("group"):
             code = mt.group("group")
-            group = f"org:group-{code.lower().replace('/', '-').replace('&', 'and')}"
+            known = gaz.lookup(code)  # a group the gazetteer lists ("EPP/CD") keeps its key
+            group = f"org:{known.key}" if known is not None and known.label == "Organisation" else \
+                f"org:group-{code.lower().replace('/', '-').replace('&', 'and')}"
             if group not in ex.entities:
                 ex.entity(group, "Organisation", code, kind="party")
             ex.claim(p.ref, "MEMBER_OF", group, span, 0.6, "signatory-group")
