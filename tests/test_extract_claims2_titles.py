@@ -82,3 +82,17 @@ def test_a_body_with_its_own_statement_does_not_make_its_staffs() -> None:
     said = {o for s, o in pairs(ex, "STATES") if s == "person:petra-novak"}
     assert said
     assert not said & {o for s, o in pairs(ex, "STATES") if s == "org:amnesty-international"}
+
+
+def test_who_calls_an_act_by_a_name_is_not_its_target() -> None:
+    text, ex = extract("On 13 March, agents detained Olena Ivanenko. The OSCE’s Petra Novak, a representative on freedom "
+                       "of the media, called Ivanenko’s detention “a reminder of the practice of intimidation.”")
+    targets = {s for s, o in pairs(ex, "PARTICIPANT_IN") if o.endswith("-detention") and s.startswith("person:")}
+    assert targets == {"person:olena-ivanenko"}
+    check_quotes(text, ex.claims)
+
+
+def test_people_listed_together_are_still_both_targets() -> None:
+    _text, ex = extract("Police detained Petra Novak and Olena Ivanenko in Simferopol on 13 March.")
+    targets = {s for s, o in pairs(ex, "PARTICIPANT_IN") if o.endswith("-detention") and s.startswith("person:")}
+    assert targets == {"person:petra-novak", "person:olena-ivanenko"}

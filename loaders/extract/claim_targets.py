@@ -56,6 +56,9 @@ def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
 
 
 _SAID_COLON_RE = re.compile(r"[^.;“”\"]{0,100}?\b(?:said|says|stated|added)\s*:")
+# "X, a representative on freedom of the media, called Y's detention “...”": who judges an act names it; it was not done to them.
+_JUDGED_RE = re.compile(r"^(?:(?!\b(?:who|which|that)\b)[^.;])*?\b(?:called|described|condemned|denounced|critici[sz]ed|deplored|"
+                        r"decried)\s+(?:(?:the|a|an|this|these|that)\s+)?(?:[\w’'-]+\s+){0,3}$")
 
 
 def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
@@ -127,6 +130,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         return [], 0.0
     dist, refs, conf = cands[0]
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
+    judges = {m.ref for m in cx.people if m.end <= a and m.ref in refs and _JUDGED_RE.search(cx.between(m.end, a))}
+    if judges and len(judges) < len(refs):
+        refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
 
