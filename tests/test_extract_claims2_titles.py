@@ -96,3 +96,10 @@ def test_people_listed_together_are_still_both_targets() -> None:
     _text, ex = extract("Police detained Petra Novak and Olena Ivanenko in Simferopol on 13 March.")
     targets = {s for s, o in pairs(ex, "PARTICIPANT_IN") if o.endswith("-detention") and s.startswith("person:")}
     assert targets == {"person:petra-novak", "person:olena-ivanenko"}
+
+
+def test_a_second_staff_member_also_with_the_body() -> None:
+    text, ex = extract("On 8 April, agents questioned Petra Novak, a former editor and journalist also with the Crimean "
+                       "Human Rights Group, for three hours.")
+    assert "org:crimean-human-rights-group" in employers(ex, "person:petra-novak")
+    check_quotes(text, ex.claims)

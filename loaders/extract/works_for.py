@@ -28,7 +28,8 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
 _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
                           rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
-                          r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
+                          # ("a former editor and journalist also with ORG": a second of the article's staff)
+                          r"(?:also\s+)?(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
                           r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
                           # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
                           # (a nationality among the descriptor's words)
