@@ -103,3 +103,26 @@ def test_a_second_staff_member_also_with_the_body() -> None:
                        "Human Rights Group, for three hours.")
     assert "org:crimean-human-rights-group" in employers(ex, "person:petra-novak")
     check_quotes(text, ex.claims)
+
+
+def perpetrators(ex: Extraction, suffix: str) -> set[str]:
+    return {s for s, o in pairs(ex, "PARTICIPANT_IN") if o.endswith(suffix) and s.startswith("org:")}
+
+
+def test_a_list_of_verbs_with_one_agency_and_a_name_after_the_last() -> None:
+    text, ex = extract("Federal Security Service (FSB) officers searched Novak’s home in Simferopol on 19 April, detained "
+                       "Petra Novak for questioning and subsequently released her.")
+    assert "org:fsb" in perpetrators(ex, "-detention")
+    check_quotes(text, ex.claims)
+
+
+def test_a_dot_inside_a_name_ends_no_clause() -> None:
+    text, ex = extract("FSB agents raided and searched the house of journalist Petra Novak (freelancer with Krym.Realii), "
+                       "confiscated his reporting equipment, and briefly detained him.")
+    assert "org:fsb" in perpetrators(ex, "-detention")
+    check_quotes(text, ex.claims)
+
+
+def test_a_participle_after_a_comma_is_no_second_verb_of_the_agency() -> None:
+    _text, ex = extract("The FSB searched the home of Petra Novak, detained last year in Kyiv, on 4 May.")
+    assert "org:fsb" not in perpetrators(ex, "-detention")

@@ -278,11 +278,15 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
-            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
+            # (or a name: "FSB officers searched X's home on April 19, detained X for questioning")
+            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and (
+                re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))
+                or any(m.start > a and re.fullmatch(r"\w*\s+", cx.between(a, m.start)) for m in cx.people))):
         return False
     for x, y in acts:
+        # (a dot inside a name, "Krym.Realii", ends no clause)
         if o.end <= x and y <= a and perpetrates(cx, o, x, y) and not re.search(
-                r"[.;:]|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
+                r"[.;:](?!\w)|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
             return True
     return False
 
