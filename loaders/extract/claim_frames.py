@@ -142,7 +142,8 @@ _CIVIC = ("ngo",)
 
 def speakers_bodies(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """A civic body ``STATES`` the statement of a speaker whose title in the attribution names it
-    ("said X, Amnesty International's Europe Director")."""
+    ("said X, Amnesty International's Europe Director", "X, Amnesty International's Director for Y, said"),
+    unless it makes a statement of its own in the article."""
     starts = [s.start for s in sentences]
     staff = {(c.subject, c.object) for c in ex.claims if c.predicate in ("WORKS_FOR", "LEADS")
              and (ex.entities[c.object].attributes or {}).get("kind") in _CIVIC}
@@ -151,16 +152,21 @@ def speakers_bodies(text: str, sentences: list[Sentence], mentions: list[Mention
     said = {c.subject: c.object for c in ex.claims if c.predicate == "STATES"
             and (ex.entities[c.object].attributes or {}).get("kind") == "statement"}
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
-    orgs = {m.start: m for m in mentions if m.ref in ex.entities and ex.entities[m.ref].label == "Organisation"}
+    # A body that speaks for itself in the article (its own statement or report) is not taken to make its
+    # staff's statement too ("said Amnesty International in a report ... John Dalhuisen, its Director, said").
+    speaks = {c.subject for c in ex.claims if c.predicate == "STATES"}
+    orgs = {m.start: m for m in mentions if m.ref in ex.entities and ex.entities[m.ref].label == "Organisation"
+            and m.ref not in speaks}
     for p in mentions:
         if p.ref not in said:
             continue
         sent = _sent_of(sentences, starts, p.start)
-        # the attribution itself: "said X, ORG's ... Director" (not a later mention of the speaker)
-        if not _SAID_BEFORE_RE.search(text, max(sent.start, p.start - 25), p.start):
-            continue
         gap = _APPOSED_ORG_RE.match(text, p.end)
         o = orgs.get(gap.end()) if gap else None
+        # the attribution itself: "said X, ORG's ... Director", "X, ORG's Director for Y, said" (not a later mention)
+        if not _SAID_BEFORE_RE.search(text, max(sent.start, p.start - 25), p.start) and not (
+                o is not None and _SAID_AFTER_RE.match(text, o.end, min(sent.end, o.end + 90))):
+            continue
         if o is None or (p.ref, o.ref) not in staff or (o.ref, said[p.ref]) in have:
             continue
         have.add((o.ref, said[p.ref]))
@@ -170,6 +176,8 @@ def speakers_bodies(text: str, sentences: list[Sentence], mentions: list[Mention
 
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|told\s+\w+)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+# the title after the body's name, then the speech verb: "’s Director for Eastern Europe and Central Asia, said"
+_SAID_AFTER_RE = re.compile(r"(?:’s|'s)\s+[^.;:“\"”,]{1,70}?,?\s+(?:said|says|stated|added|noted)\b")
 
 
 _UNIT_RE = re.compile(r"\b(?:Assembly|Council|Committee|Commission|Secretariat|Mission|Delegation)\b")

@@ -56,6 +56,9 @@ def last_ref_pos(cx: SentenceMentions, ref: str, default: int) -> int:
 
 
 _SAID_COLON_RE = re.compile(r"[^.;“”\"]{0,100}?\b(?:said|says|stated|added)\s*:")
+# "X, a representative on freedom of the media, called Y's detention “...”": who judges an act names it; it was not done to them.
+_JUDGED_RE = re.compile(r"^(?:(?!\b(?:who|which|that)\b)[^.;])*?\b(?:called|described|condemned|denounced|critici[sz]ed|deplored|"
+                        r"decried)\s+(?:(?:the|a|an|this|these|that)\s+)?(?:[\w’'-]+\s+){0,3}$")
 
 
 def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speakers: list[tuple[str, int, int]],
@@ -127,6 +130,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         return [], 0.0
     dist, refs, conf = cands[0]
     conf = max(c for d, r, c in cands if r == refs and d <= dist + 120)  # a pronoun for people named here
+    judges = {m.ref for m in cx.people if m.end <= a and m.ref in refs and _JUDGED_RE.search(cx.between(m.end, a))}
+    if judges and len(judges) < len(refs):
+        refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
 
@@ -272,11 +278,15 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
-            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))):
+            # (or a name: "FSB officers searched X's home on April 19, detained X for questioning")
+            re.search(r",\s+(?:then\s+|later\s+)?$", cx.before(a, 12)) and (
+                re.match(r"\w*\s+(?:him|her|them)\b", cx.between(a, a + 16))
+                or any(m.start > a and re.fullmatch(r"\w*\s+", cx.between(a, m.start)) for m in cx.people))):
         return False
     for x, y in acts:
+        # (a dot inside a name, "Krym.Realii", ends no clause)
         if o.end <= x and y <= a and perpetrates(cx, o, x, y) and not re.search(
-                r"[.;:]|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
+                r"[.;:](?!\w)|\b(?:who|which|that|was|were|is|are|had\s+been|has\s+been)\b", cx.between(y, a)):
             return True
     return False
 

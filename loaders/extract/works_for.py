@@ -28,7 +28,8 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
 _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
                           rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
-                          r"(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
+                          # ("a former editor and journalist also with ORG": a second of the article's staff)
+                          r"(?:also\s+)?(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
                           r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
                           # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
                           # (a nationality among the descriptor's words)
@@ -45,7 +46,9 @@ _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s
 # (the body's own head has no desk words: "ORG's Director" is left to the leadership rules).
 _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
-_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
+# (a desk named after "for" or "on" makes a head's title a desk's, written small too: "ORG's deputy director for Europe")
+_HEAD_SMALL = r"(?:(?:[Dd]eputy|[Rr]egional|[Ss]enior|[Aa]cting)\s+)*(?:[Dd]irector|[Hh]ead|[Cc]oordinator|Chief)"
+_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
@@ -92,11 +95,45 @@ def _envoys(text: str, sent: Sentence, p: Mention, ex: Extraction, add: Callable
             "envoy")
 
 
+# "Foreign Secretary X", "Minister for Europe and the Americas, Sir X": a minister named by the office alone (no country
+# before it) is a member of the government that issues the article's statements.
+_HON = r"(?:Sir|Lord|Dame|Baroness|Mr|Mrs|Ms|Dr)"
+_MINISTER_RE = re.compile(rf"(?P<title>(?:Foreign|Home|Defence|Defense)\s+Secretary|Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs|"
+                          rf"Minister\s+(?:of\s+State\s+)?for\s+(?:(?!{_HON}\b)[A-Z][\w’'-]*\s+|and\s+(?:the\s+)?){{0,5}}(?!{_HON}\b)[A-Z][\w’'-]*)\s*,?\s*"
+                          rf"(?:{_HON}\.?\s+)?$")
+# a country or a possessive before the office names another government ("Russian Foreign Minister", "Russia's")
+_OTHER_STATE_RE = re.compile(r"(?:[A-Z][\w.-]*|’s|'s)\s+$")
+
+
+def _issuing_government(ex: Extraction) -> str | None:
+    """The one government that makes a statement in the article, if exactly one does."""
+    govs = {c.subject for c in ex.claims if c.predicate == "STATES" and (e := ex.entities.get(c.subject)) is not None
+            and e.label == "Organisation" and not e.generic and (e.attributes or {}).get("kind") == "government"}
+    return next(iter(govs)) if len(govs) == 1 else None
+
+
+def _ministers(text: str, sent: Sentence, p: Mention, gov: str | None, add: Callable[..., None]) -> None:
+    """"Foreign Secretary X": X works for the government that issues the article."""
+    if gov is None:
+        return
+    lo = max(sent.start, p.start - 90)
+    mt = _MINISTER_RE.search(text, lo, p.start)
+    if mt is None or _OTHER_STATE_RE.search(text, max(lo, mt.start() - 30), mt.start()) and not re.search(
+            r"(?:^|\s)(?:The|the)\s+$", text[max(lo, mt.start() - 5):mt.start()]):
+        return
+    add(p.ref, gov, quote_span(text, sent, mt.start(), p.end), " ".join(mt.group("title").split()), "minister")
+
+
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "both": 2}
 # "The two journalists worked for the news portal of ORG", "Both reporters work for ORG"
 _GROUP_WORKED_RE = re.compile(r"\b(?:The\s+(?P<n>two|three|four)|Both|Both\s+of\s+the)\s+(?P<noun>journalist|reporter|correspondent|editor|"
                               r"lawyer|researcher|wom[ae]n|m[ae]n)s?\s+(?:had\s+|have\s+|both\s+)?(?:worked|work|works)\s+(?:for|at|with)\s+"
                               r"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?:of|at)\s+(?:the\s+)?)?$")
+
+
+# "A and B, both of whom worked for ORG": the people named right before the relative clause
+_OF_WHOM_RE = re.compile(r",\s+(?:both|all|all\s+(?:three|four))\s+of\s+whom\s+(?:had\s+|have\s+)?(?:worked|work)\s+"
+                         r"(?:for|at|with)\s+(?:the\s+)?$")
 
 
 def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], orgs_in: Callable[[Sentence], list[Mention]],
@@ -107,6 +144,9 @@ def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], 
         for o in orgs_in(sent):
             mt = _GROUP_WORKED_RE.search(text, max(sent.start, o.start - 120), o.start)
             if mt is None:
+                whom = _OF_WHOM_RE.search(text, max(sent.start, o.start - 60), o.start)
+                if whom is not None:
+                    _listed_before(text, sent, people, whom.start(), o, add)
                 continue
             n = _NUMBERS[(mt.group("n") or "both").lower()]
             before = [m for m in people if m.end <= mt.start()]
@@ -129,6 +169,20 @@ def _group_staff(text: str, sentences: list[Sentence], mentions: list[Mention], 
                     "group-staff")
 
 
+def _listed_before(text: str, sent: Sentence, people: list[Mention], at: int, o: Mention, add: Callable[..., None]) -> None:
+    """Each of the two or more people listed together right before ``at`` ("A and B, both of whom ...")."""
+    group = [m for m in people if sent.start <= m.start and m.end == at]
+    while group:
+        prev = [m for m in people if sent.start <= m.start and m.end <= group[-1].start
+                and re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[m.end:group[-1].start])]
+        if not prev:
+            break
+        group.append(prev[-1])
+    if len({m.ref for m in group}) >= 2:
+        for m in group:
+            add(m.ref, o.ref, quote_span(text, sent, group[-1].start, o.end), None, "of-whom-staff")
+
+
 def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add the ``WORKS_FOR`` claims of the staff titles of one article to ``ex``."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "MEMBER_OF", "WORKS_FOR")}
@@ -146,6 +200,7 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
         return [m for m in mentions[lo:hi] if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
 
     _group_staff(text, sentences, mentions, orgs_in, ex, add)
+    gov = _issuing_government(ex)
     for sent in sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sent.end]
@@ -155,6 +210,7 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
                 continue
             _around_org(text, sent, p, orgs, ex, add)
             _envoys(text, sent, p, ex, add)
+            _ministers(text, sent, p, gov, add)
             mt = _STAFF_OF_RE.match(text, p.end)
             org = next((o for o in orgs if mt and o.start == mt.end()), None)
             if mt and org is not None:
