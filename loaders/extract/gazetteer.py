@@ -90,6 +90,7 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=65536)  # the same names are slugged again and again (keys, events, cases)
 def slug(text: str) -> str:
     """A key slug from any script: ``'Нариман Джелял'`` -> ``'nariman-dzhelyal'``.
 
@@ -265,6 +266,7 @@ def _geonames(curated: dict[str, GazetteerEntry]) -> dict[str, GazetteerEntry]:
     return out
 
 
+@lru_cache(maxsize=65536)  # every capitalised run and mention is looked up, most of them many times
 def _alias_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip()).replace("’", "'").casefold()
 
