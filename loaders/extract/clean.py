@@ -32,6 +32,9 @@ MAX_ARTICLE_BYTES = 1_000_000
 # characters, the soft hyphen, the byte-order mark and the non-characters U+FFFE/U+FFFF.
 _INVISIBLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e"
                            "\u2060-\u2069\ufeff\ufffe\uffff]")
+# The control characters (below 32) a text file does not hold: all but tab, newline, form feed, return.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_SPACES_RE = re.compile("[ \u00a0]+")
 
 
 class ArticleError(CasegraphError):
@@ -59,7 +62,7 @@ def _decode(path: Path, raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArticleError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL_RE.findall(text, 0, 8192))
     if controls > 8:
         raise ArticleError(f"{path}: a binary file, not an article")
     return text
@@ -76,7 +79,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     for raw_line in text.split("\n"):
-        line = re.sub(r"[ \u00a0]+", " ", raw_line).strip()
+        line = _SPACES_RE.sub(" ", raw_line).strip()
         if not line:
             continue
         if any(p.fullmatch(line) for p in gaz.tail_markers) and kept:
