@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.model import Entity
@@ -66,10 +67,16 @@ class Extraction:
                                       {k: v for k, v in qualifiers.items() if v is not None}, asserted_by, rule))
 
 
+@lru_cache(maxsize=1024)
+def _words(start: int, text: str) -> tuple[tuple[int, int], ...]:
+    """The words of a sentence as text offsets (a sentence is quoted for many claims)."""
+    return tuple((start + m.start(), start + m.end()) for m in _WORDS_RE.finditer(text))
+
+
 def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int | None = None) -> tuple[int, int]:
     """The quote for a claim: the sentence when short enough, else a window of words around [a, b)."""
     limit = limit or default_ontology().max_quote_words
-    words = [(sent.start + m.start(), sent.start + m.end()) for m in _WORDS_RE.finditer(sent.text)]
+    words = _words(sent.start, sent.text)
     if not words:
         return sent.start, sent.end
     if len(words) <= limit and count_words(text[words[0][0]:words[-1][1]]) <= limit:

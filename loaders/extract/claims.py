@@ -10,6 +10,7 @@ resolved or the target was one of several people).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
@@ -81,6 +82,12 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 
 
 def _title_re(words: list[str]) -> str:
+    return _title_alternation(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _title_alternation(words: tuple[str, ...]) -> str:
+    """The words as one alternation, longest first (built once per cue list, not per article)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -137,6 +144,16 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    trigger_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def sentence_triggers(sent: Sentence) -> list[tuple[int, int]]:
+        """Every trigger's span in ``sent`` (scanned once per sentence, not once per event)."""
+        key = (sent.start, sent.text)
+        if key not in trigger_spans:
+            trigger_spans[key] = [(sent.start + o.start(), sent.start + o.end())
+                                  for o in gaz.trigger_pattern.finditer(sent.text)]
+        return trigger_spans[key]
+
     def emit(kind: str, mt: re.Match[str], sent: Sentence, cx: SentenceMentions, target: str, conf: float, speaker: str | None,
              named_in: Sentence, ncx: SentenceMentions) -> None:
         """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
@@ -167,8 +184,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
                      procedural_status="convicted" if kind == "verdict" else "defendant")
-        acts = [(sent.start + o.start(), sent.start + o.end()) for o in gaz.trigger_pattern.finditer(sent.text)
-                if sent.start + o.start() != a]
+        acts = [(x, y) for x, y in sentence_triggers(sent) if x != a]
         agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))]
         # (with the agencies listed together with one: "officers of the FSB, the Ministry ..., and the National Guard")
         for o in agents + agent_list(cx, agents):

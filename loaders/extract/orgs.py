@@ -21,6 +21,7 @@ from functools import cache
 from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
+from loaders.extract.name_guards import headline_lines
 from loaders.extract.org_guards import defined_terms, not_an_acronym, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
@@ -238,8 +239,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     out: list[tuple[int, int, GazetteerEntry]] = []
     records = record_lines(text)
     yielding = frozenset(gaz.cues.get("yield_to_longer", ()))
+    headline = headline_lines(text, title_case_line)  # each line read once, not once per match
     for m in org_re.finditer(text):
-        if title_case_line(text, m.start()) and any(w.lower() in verbs for w in m.group().split()):
+        if headline(m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
         if records(m.start()):
             continue  # "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned Organization": a record's field
