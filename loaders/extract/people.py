@@ -83,15 +83,20 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
         if any(w in gaz.not_names or w in gaz.title_words for w in words):
             return None
         return start, end, words, " ".join(role)
+    # "Jehovah’s Witness Dennis Christensen": a member of a group (a possessive and its noun) before
+    # a known given name and one more word; the last two are the name.
+    if len(words) == 4 and words[0].endswith(("’s", "'s")) and words[2] in gaz.given_names:
+        start, words = start + len(words[0]) + len(words[1]) + 2, words[2:]
     # Leading function words and titles ("The", "Judge", "Attorney", "Deputy Ambassador") are not
     # part of a name; a title is kept as the person's position.
     while words:
-        title = _title_at(words, gaz)
+        title = _title_at(words, gaz) or (1 if len(words) > 2 and words[0] in _HONOURS else 0)
         if title:
             role.extend(words[:title])
             start += sum(len(w) + 1 for w in words[:title])
             words = words[title:]
-        elif words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names:
+        elif (words[0] in gaz.not_names or words[0].rstrip("’'s") in gaz.not_names) \
+                and not _given_before_surname(words, gaz):
             role.clear()
             start += len(words[0]) + 1
             words = words[1:]
@@ -113,9 +118,23 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
             start += sum(len(w) + 1 for w in words[:lead])
             end -= sum(len(w) + 1 for w in words[len(words) - trail:])
             words = words[lead:len(words) - trail]
-    if not words or any(w in gaz.not_names or w in gaz.title_words for w in words) or len(words) > 3:
+    if not words or any(w in gaz.not_names and not (i == 0 and _given_before_surname(words, gaz))
+                        or w in gaz.title_words for i, w in enumerate(words)) or len(words) > 3:
         return None
     return start, end, words, " ".join(role)
+
+
+# Titles of British peers and their wives before a full name ("Lady Diana Eccles"): the cue
+# gazetteer has "Lord", "Sir", "Dame" and "Baroness"; these are the others.
+_HONOURS = frozenset({"Lady", "Baron", "Viscount", "Countess"})
+# The last word of a state's name ("Czech Republic", "United Arab Emirates"): never a surname.
+_STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "States", "Emirates"})
+
+
+def _given_before_surname(words: list[str], gaz: Gazetteer) -> bool:
+    """"Muslim Aliyev": a given name the hand list knows that English also capitalises as a word
+    ("Muslim"), before a word that ends as surnames do, is the person's given name."""
+    return len(words) == 2 and words[0] in gaz.given_names and surname_ending(words[1], gaz)
 
 
 # A patronymic (Russian, Ukrainian) ends the word: "-ovich", "-ovna" and their Cyrillic spellings.
@@ -123,13 +142,44 @@ _PATRONYMIC = re.compile(r"[a-zа-яёіїє](?:ovich|evich|ovych|evych|ovna|evn
                          r"ович|евич|овна|евна|ична|івна|ївна|ічна)\Z", re.IGNORECASE)
 
 
-def _given_and_surname(words: list[str]) -> tuple[str, str]:
-    """The given name and the surname of a full name: first and last, except in the official
-    order of Russian and Ukrainian lists, surname first and the patronymic last ("Мустафаев
-    Марлен Рамисович" is Marlen Mustafayev)."""
-    if len(words) == 3 and _PATRONYMIC.search(words[2]) and not _PATRONYMIC.search(words[1]):
+def _given_and_surname(words: list[str], gaz: Gazetteer) -> tuple[str, str]:
+    """The given name and the surname of a full name: first and last, except with a patronymic
+    last: the official order of Russian and Ukrainian lists, surname first ("Мустафаев Марлен
+    Рамисович" is Marlen Mustafayev), unless the first word is a known given name and the second
+    is not ("Nariman Dzhelyal Enverovych": given name, surname, patronymic)."""
+    if _patronymic_last(words):
+        if words[0] in gaz.given_names and words[1] not in gaz.given_names:
+            return words[0], words[1]
         return words[1], words[0]
     return words[0], words[-1]
+
+
+# A Crimean Tatar (Turkic) patronymic: the father's name and "oğlu" (son) or "qızı" (daughter)
+# between the given name and the surname ("Emir-Üsein Kemal oğlu Kuku" is Emir-Üsein Kuku).
+_TURKIC_PATRONYMIC = re.compile(r"[^\S\n](oğlu|oglu|ogly|qızı|kyzy|kizi)[^\S\n]([A-ZÀ-ÖØ-ÞĀ-Ž][\w\-]+)")
+
+
+def _patronymic_last(words: list[str]) -> bool:
+    return len(words) == 3 and bool(_PATRONYMIC.search(words[2])) and not _PATRONYMIC.search(words[1])
+
+
+def _plain_name(words: list[str], given: str, surname: str) -> str:
+    """The canonical name when the mention's own form is not it: without the middle initial or
+    the patronymic ("Mark C. Toner" is Mark Toner), the surname written in capitals in lists of
+    parliamentarians in normal case ("Paul SCULLY" is Paul Scully); "" when the form is it."""
+    if _middle_initial(words) or _patronymic_last(words) or len(words) == 4 and words[2] in _SON_DAUGHTER:
+        return f"{_normal_case(given)} {_normal_case(surname)}"
+    if len(words) >= 2 and not words[0].isupper() and any(len(w) > 1 and w.isupper() for w in words[1:]):
+        return " ".join(_normal_case(w) for w in words)
+    return ""
+
+
+_SON_DAUGHTER = frozenset({"oğlu", "oglu", "ogly", "qızı", "kyzy", "kizi"})
+
+
+def _normal_case(word: str) -> str:
+    """"SCULLY" -> "Scully", "LEITE" -> "Leite", "ÅBERG" -> "Åberg"; other words unchanged."""
+    return word.title() if len(word) > 1 and word.isupper() else word
 
 
 def _middle_initial(words: list[str]) -> bool:
@@ -173,15 +223,21 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
     lower = lower_words(text)
     headline = headline_lines(text, title_case_line)
+    taken_to = 0  # the end of a name that ran past its run (a Turkic patronymic and the surname)
     for m in _RUN_RE.finditer(scan):
+        if m.start() < taken_to:
+            continue
         run = _name_run(text, m, gaz, lower, headline)
         if run is None:
             continue
         start, end, words, role = run
+        if len(words) == 2 and (son := _TURKIC_PATRONYMIC.match(text, end)):
+            end, words = son.end(), [*words, son.group(1), son.group(2)]  # "Emir-Üsein Kemal oğlu Kuku"
+            taken_to = end
         if member_noun(text, start, words, gaz):
             continue  # "another Jehovah’s Witness": a member of a group, not a name
-        if len(words) >= 2 and text[start:end] in gaz.places:
-            continue  # "Eastern Europe" left as an office's remit is still no person
+        if len(words) >= 2 and (text[start:end] in gaz.places or words[-1] in _STATE_WORDS):
+            continue  # "Eastern Europe" left as an office's remit, a state ("... Republic") are no person
         if len(words) >= 2:
             given, last = words[0], words[-1]
             # "Given X. Surname": a middle initial is a person's name, not an organisation's.
@@ -209,12 +265,24 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 full.append(cand)
                 unsure.remove(cand)
         full.sort(key=lambda m: m.start)
+    # "Harlem Désir ... said Désir": a pair whose last word comes back alone with a cue (a speech
+    # verb, a title, an honorific) is a person's name.
+    later: dict[str, list[Mention]] = {}
+    for lone in single:
+        later.setdefault(lone.text, []).append(lone)
+    for cand in list(unsure):
+        last = cand.text.split()[-1]
+        if last not in not_surnames() and any(lone.start > cand.end and (lone.role or _cue_near(text, lone.start, lone.end, gaz))
+                                             for lone in later.get(last, ())):
+            full.append(cand)
+            unsure.remove(cand)
+    full.sort(key=lambda m: m.start)
     index = PeopleIndex()
     people = index.people
     doubts: list[Doubt] = []
     for mention in full:
         words = mention.text.split()
-        given, surname = _given_and_surname(words)
+        given, surname = _given_and_surname(words, gaz)
         match, doubt = match_person(index, given, surname)
         if match is not None:
             match.position = match.position or mention.role
@@ -223,10 +291,13 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                 match.variants.append(mention.text)
             mention.ref = match.key
             continue
-        # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias.
-        plain = f"{given} {surname}" if _middle_initial(words) else ""
-        person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), mention.text, given,
-                                  surname, [plain] if plain else [], [mention], mention.role))
+        # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias;
+        # "Nariman Dzhelyal Enverovych", "Paul SCULLY": named by the plain form, the mention's an alias.
+        plain = _plain_name(words, given, surname)
+        name, aliases = (mention.text, [plain]) if _middle_initial(words) else \
+            (plain, [mention.text]) if plain else (mention.text, [])
+        person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), name, given,
+                                  surname, aliases, [mention], mention.role))
         mention.ref = person.key
         if doubt is not None:
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
