@@ -32,3 +32,8 @@ def test_a_call_for_something_is_no_appraisal() -> None:
     text, ex = extract("Olena Marchuk, a monitor, called for the release of “all political prisoners”.")
     check_quotes(text, ex.claims)
     assert not any(c.rule == "statement:appraisal" for c in ex.claims)
+
+
+def test_a_statement_made_by_a_named_official_after_an_apposition() -> None:
+    states, _ = facts("The President of the Assembly, Olena Marchuk, made the following statement today: the ban must be lifted.")
+    assert ("person:olena-marchuk", "event:olena-marchuk-statement") in states

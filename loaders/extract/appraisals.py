@@ -1,7 +1,8 @@
 """A person's appraisal of an act, told by a verb of judging and a quotation: "X, a representative on
 freedom of the media, called Kokorina's detention “a reminder of ...”", "X, Amnesty International's
 deputy director for Europe, called the shutdown “a crude attempt ...”", "... noted by Representative X,
-who however condemned the conviction and imposition of a ban on “public activities”".
+who however condemned the conviction and imposition of a ban on “public activities”"; and a statement told
+by its maker with an apposition between ("X, President of Y, made the following statement today:").
 
 The annotators of dev4 and valid2 record each as the person's ``statement`` (``STATES``); the speech
 rules miss it when an apposition or "who" stands between the name and the verb, and the person-event
@@ -31,7 +32,11 @@ __all__ = ["appraisals"]
 _APPRAISAL_RE = re.compile(r"(?:,[^,;:.“”\"()]{1,120},\s+|,\s+(?=who\b)|\s+)(?:who\s+(?:however\s+|also\s+|then\s+)?)?(?:(?:has|had)\s+)?"
                            r"(?:also\s+|strongly\s+|publicly\s+)?(?P<verb>called|described|condemned|denounced|branded|termed)"
                            r"\s+(?!(?:for|on|upon|in)\b)(?P<what>[^.;:“”\"]{1,80}?)[“\"]")
-_VERBS = ("called", "described", "condemned", "denounced", "branded", "termed")
+# "X, President of Y, made the following statement today:": a statement introduced by its maker.
+# (the name may close an apposition of its own: "The President of PACE, X, made")
+_MADE_RE = re.compile(r"(?:,[^,;:.“”\"()]{1,120},|,)?\s+(?:(?:has|had)\s+)?(?:today\s+|also\s+)?(?:made|issued|delivered)\s+"
+                      r"(?:the\s+following|a|this)\s+(?:joint\s+|short\s+|written\s+)?statement\b")
+_VERBS = ("called", "described", "condemned", "denounced", "branded", "termed", "statement")
 _ACTS = ("arrest", "detention", "search", "verdict", "trial", "release", "interrogation", "charge", "transfer")
 
 
@@ -43,7 +48,7 @@ def appraisals(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
     for m in mentions:
         if m.label != "Person" or m.ref not in ex.entities or ex.entities[m.ref].label != "Person":
             continue
-        am = _APPRAISAL_RE.match(text, m.end)
+        am = _APPRAISAL_RE.match(text, m.end) or _MADE_RE.match(text, m.end)
         if am is None:
             continue
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
@@ -54,6 +59,8 @@ def appraisals(text: str, sentences: Sequence[Sentence], mentions: Sequence[Ment
         if not any(c.subject == m.ref and c.predicate == "STATES" for c in ex.claims):
             ex.entity(ev, "Event", f"Statement by {name}", kind="statement")
             ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, am.end()), 0.6, "statement:appraisal")
+        if am.re is _MADE_RE:
+            continue
         # "X called Y's detention ...": the detention is not X's
         lo, hi = am.start("what"), am.end("what")
         wrong = {c.object for c in ex.claims if c.subject == m.ref and c.predicate == "PARTICIPANT_IN"
