@@ -21,3 +21,12 @@ def test_a_thing_that_was_seized_is_no_arrest() -> None:
 
 def test_a_person_seized_is_arrested() -> None:
     assert ("person:olena-marchuk", "arrest") in kinds("Olena Marchuk was seized by masked men near her home in May.")
+
+
+def test_questioned_before_releasing_her_is_her_release() -> None:
+    assert ("person:olena-marchuk", "release") in kinds(
+        "On 3 May police detained Olena Marchuk and questioned her for six hours before releasing her.")
+
+
+def test_releasing_a_report_is_nobodys_release() -> None:
+    assert not any(k == "release" for _p, k in kinds("Olena Marchuk spoke in Kyiv on 3 May, releasing a report on prisons."))
