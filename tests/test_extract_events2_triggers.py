@@ -30,3 +30,13 @@ def test_questioned_before_releasing_her_is_her_release() -> None:
 
 def test_releasing_a_report_is_nobodys_release() -> None:
     assert not any(k == "release" for _p, k in kinds("Olena Marchuk spoke in Kyiv on 3 May, releasing a report on prisons."))
+
+
+def test_charges_filed_against_a_person_are_their_charge() -> None:
+    assert ("person:olena-marchuk", "charge") in kinds(
+        "On 3 May the FSB also filed criminal charges that day against Olena Marchuk over her articles.")
+
+
+def test_facing_charges_under_a_law_is_a_charge() -> None:
+    assert ("person:olena-marchuk", "charge") in kinds(
+        "Olena Marchuk was detained in May. She faces charges under the law on extremism.")
