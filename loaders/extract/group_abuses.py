@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["GroupAbuse", "group_abuses"]
+__all__ = ["GroupAbuse", "group_abuses", "group_name"]
 
 # (name, start, end, perpetrators, targets, places, land)
 GroupAbuse = tuple[str, int, int, list[Mention], list[Mention], list[Mention], str]
@@ -73,7 +73,7 @@ def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
 
 
-def _group_name(group: str) -> str:
+def group_name(group: str) -> str:
     """The group's name for the event: a Tatar group is the Crimean Tatars, whatever the wording."""
     g = re.sub(r"^(?:(?:the|these|those|its|their|all|many|other|peaceful|innocent|ordinary)\s+)+", "", group.strip(),
                flags=re.IGNORECASE)
@@ -123,7 +123,7 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         return []
     a, b = s0 + m.start(), s0 + m.end()
     groups = m.groupdict()
-    group = _group_name(groups["group"])
+    group = group_name(groups["group"])
     if re.match(r"(?:his|her|their)\s", groups["group"]):
         group = "the family"
     by = (s0 + m.start("by"), s0 + m.end("by")) if groups.get("by") else None
