@@ -31,7 +31,9 @@ from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
 from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
+from loaders.extract.subjections import subjections
 from loaders.extract.territory_acts import media_closures
+from loaders.extract.wars import wars
 
 __all__ = ["Act", "find_acts"]
 
@@ -273,6 +275,11 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             continue
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
+    for kind, name, a, b, perps in subjections(text, s0, orgs):
+        out.append(Act(kind, name, a, b, perpetrators=perps))
+    for name, a, b, perps, words, where, role in wars(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps if role == "perpetrator" else [], places=where,
+                       organisers=[] if role == "perpetrator" else perps, states=[(_government(x), x, role) for x in words]))
     for name, a, b, bodies in laws(text, s0, orgs):
         out.append(Act("other", name, a, b, issuers=bodies))
     for name, a, b, bodies in numbered_meetings(text, s0, orgs):

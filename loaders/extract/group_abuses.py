@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["GroupAbuse", "group_abuses"]
+__all__ = ["GroupAbuse", "group_abuses", "group_name"]
 
 # (name, start, end, perpetrators, targets, places, land)
 GroupAbuse = tuple[str, int, int, list[Mention], list[Mention], list[Mention], str]
@@ -51,7 +51,9 @@ _NOUN_RE = re.compile(r"\b" + _ADJ + r"{0,3}(?P<noun>" + _NOUN + r")(?:(?:,\s+|,
 _CAMPAIGN_RE = re.compile(r"\bcampaign\s+(?:by\s+(?P<by>[^,.;:]{2,60}?)\s+)?(?:of\s+(?:" + _NOUN + r"\s+(?:of|against)\s+|"
                           r"targeting\s+)|against\s+|targeting\s+|to\s+(?:suppress|eliminate|silence|crush)\s+(?:all\s+)?)"
                           r"(?:the\s+)?" + _GROUP, re.IGNORECASE)
-_VERB_RE = re.compile(r"\b(?:continued?\s+to\s+|(?:have|has|had)\s+(?:also\s+)?)(?P<noun>persecute|harass|intimidate|target)(?:d|ed)?"
+# ("have singled out and persecuted Crimean Tatars": the one picked out is the one persecuted)
+_VERB_RE = re.compile(r"\b(?:continued?\s+to\s+|(?:have|has|had)\s+(?:also\s+)?)(?:singled\s+out\s+and\s+)?"
+                      r"(?P<noun>persecute|harass|intimidate|target)(?:d|ed)?"
                       r"(?:\s+and\s+(?:persecute|harass|intimidate)d?)?\s+(?:the\s+)?" + _GROUP)
 _PASSIVE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,4}?" + _GROUP_NOUN + r"|(?:his|her|their)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:wife|son|daughter|family|relatives|children|sons|brother)s?)\s+(?:have\s+been|were|had\s+been)\s+"
@@ -71,7 +73,7 @@ def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
 
 
-def _group_name(group: str) -> str:
+def group_name(group: str) -> str:
     """The group's name for the event: a Tatar group is the Crimean Tatars, whatever the wording."""
     g = re.sub(r"^(?:(?:the|these|those|its|their|all|many|other|peaceful|innocent|ordinary)\s+)+", "", group.strip(),
                flags=re.IGNORECASE)
@@ -105,7 +107,8 @@ def _perpetrators(text: str, s0: int, orgs: Sequence[Mention], a: int, b: int,
     subj = [o for o in actors if o.end <= a and a - o.end <= 80 and re.fullmatch(
         r"(?:[”\"’']+)?(?:\s+in\s+(?:(?:Russian?-)?occupied\s+)?[A-Z][\w-]+)?\s+(?:(?:have|has|had)\s+)?(?:also\s+|again\s+)?"
         r"(?:engaged\s+in\s+(?:[\w-]+\s+){0,4}?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}|continued\s+|resorted\s+to\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}|"
-        r"(?:launched|waged|conducted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}|(?:have|has)\s+)?", text[o.end - s0:a - s0])]
+        r"(?:launched|waged|conducted|sustained|mounted|pursued|intensified|stepped\s+up)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}|"
+        r"(?:have|has)\s+)?", text[o.end - s0:a - s0])]
     return subj[-1:]
 
 
@@ -120,7 +123,7 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         return []
     a, b = s0 + m.start(), s0 + m.end()
     groups = m.groupdict()
-    group = _group_name(groups["group"])
+    group = group_name(groups["group"])
     if re.match(r"(?:his|her|their)\s", groups["group"]):
         group = "the family"
     by = (s0 + m.start("by"), s0 + m.end("by")) if groups.get("by") else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from loaders.extract.appraisals import appraisals
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
@@ -124,6 +125,8 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             ex.entity(ev, "Event", f"Report by {e.name}", kind="publication")
         publishing.add(m.ref)
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, mt.start(), m.end), 0.6, "report-by")
+    # (the appraisals of people, a statement rule of the same stage: after_claims calls this module's passes)
+    appraisals(text, sentences, mentions, ex)
 
 
 # The headline of a statement the European Union's spokesperson issues ("Ukraine/Russia: Statement by the

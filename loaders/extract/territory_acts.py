@@ -20,9 +20,23 @@ __all__ = ["TerritoryAct", "media_closures"]
 
 TerritoryAct = tuple[str, int, int, list[Mention], list[Mention]]
 
-_MEDIA = r"(?:media(?:\s+outlets)?|news\s+outlets|TV\s+channels?|television\s+channels?|newspapers|broadcasters)"
+_MEDIA = r"(?:media(?:\s+outlets?)?|news\s+outlets|TV\s+channels?|television\s+channels?|newspapers|broadcasters)"
+# How many of them: "all but one", "many major", "11 out of 12" (the count is no name: "independent media").
+_COUNT = r"(?:(?:all\s+but\s+one|many|several|major|numerous|\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+)\s+)*"
 _MEDIA_CLOSE_RE = re.compile(r"\b(?:shutting\s+down|shutdown|closure|closing|banning|ban|liquidation)\s+(?:of|on)\s+"
-                             r"(?:the\s+)?(?P<adj>(?:(?:all|almost\s+all|most|independent|[A-Z][\w’'-]+)\s+){0,3})" + _MEDIA + r"\b")
+                             r"(?:the\s+)?" + _COUNT + r"(?P<adj>(?:(?:all|almost\s+all|most|independent|[A-Z][\w’'-]+)\s+){0,3})"
+                             + _MEDIA + r"\b")
+# An agency that shut them down, the verb active: "Russian authorities shut down all but one Crimean Tatar-language media
+# outlet", "authorities have silenced and forced the closure of nongovernmental organizations and independent media",
+# "have raided mosques and homes, expelled independent media off the peninsula".
+_MEDIA_SHUT_RE = re.compile(r"\b(?:shut\s+down|closed\s+down|forced\s+the\s+closure\s+of|expelled)\s+(?:the\s+)?" + _COUNT
+                            + r"(?:(?:nongovernmental|non-governmental)\s+organi[sz]ations\s+and\s+)?"
+                            r"(?P<adj>(?:(?:independent|[A-Z][\w’'-]+)\s+){0,3})" + _MEDIA + r"\b")
+# Between the agency and its verb: an auxiliary, an adverb, other acts of the same subject ("have raided X, ").
+_SUBJECT_GAP_RE = re.compile(r"(?:[”\"]\s*)?(?:\s+(?:have|has|had))?(?:\s+(?:also|\w+ly))?"
+                             r"(?:\s+[a-z]+ed\b[^.;:]{0,50}?(?:,|\s+and))?\s+")
+# The agency before the noun: "the Russian occupation authorities’ shutdown of".
+_OWNER_GAP_RE = re.compile(r"(?:’s|'s|’|')\s+(?:recent\s+)?")
 _MEDIA_CLOSED_RE = re.compile(r"\b(?:(?:almost|nearly)\s+all\s+|most\s+)?(?P<adj>(?:independent|[A-Z][\w’'-]+)\s+(?:[A-Z][\w’'-]+\s+)?)"
                               + _MEDIA + r"\s+(?:have|has|had)\s+been\s+(?:\w+ly\s+)?(?:closed|shut\s+down|banned)\b")
 _AFTER_AGENT_RE = re.compile(r"^[^.;]*?\b(?:after|when|as|because)\s+(?:the\s+)?(?:Russian\s+)?$")
@@ -32,15 +46,19 @@ def media_closures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
     """The closing or banning of a people's or a land's media outlets, at most one a sentence."""
     if "media" not in text and "channel" not in text and "newspapers" not in text:
         return []
-    m = _MEDIA_CLOSE_RE.search(text) or _MEDIA_CLOSED_RE.search(text)
+    m = _MEDIA_CLOSE_RE.search(text) or _MEDIA_CLOSED_RE.search(text) or _MEDIA_SHUT_RE.search(text)
     if m is None:
         return []
     a, b = s0 + m.start(), s0 + m.end()
+    gap = _SUBJECT_GAP_RE if m.re is _MEDIA_SHUT_RE else _OWNER_GAP_RE if m.re is _MEDIA_CLOSE_RE else None
+    # the agency before: the subject of the active verb, or the owner of the noun (the nearest one)
+    before = [o for o in orgs if gap is not None and o.end <= a and gap.fullmatch(text[o.end - s0:m.start()])][-1:]
     adj = (m.group("adj") or "").strip()
     who = f"{adj} media" if adj and adj[0].isupper() else "independent media"
     # the agency: "by X", or "after X denied ..." in the same clause
     perps = [o for o in orgs if b <= o.start <= b + 80 and _AFTER_AGENT_RE.match(text[m.end():o.start - s0])
-             or (b <= o.start <= b + 40 and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():o.start - s0]))][:1]
-    where = [p for p in places if b <= p.start <= b + 40 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:occupied\s+)?",
-                                                                        text[m.end():p.start - s0])][:1]
+             or (b <= o.start <= b + 40 and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[m.end():o.start - s0]))][:1] or before
+    # "in Crimea", "operating in Crimea"
+    where = [p for p in places if b <= p.start <= b + 40 and re.fullmatch(r"\s+(?:(?:operating|based|working)\s+)?in\s+(?:the\s+)?"
+                                                                        r"(?:occupied\s+)?", text[m.end():p.start - s0])][:1]
     return [(f"Closure of {who}", a, max([b, *(p.end for p in where)]), perps, where)]
