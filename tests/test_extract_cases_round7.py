@@ -94,3 +94,20 @@ def test_what_a_person_was_sentenced_for_is_the_charge(body: str, who: str, char
 def test_no_charge_from_a_count_a_motive_or_another_for(body: str) -> None:
     _text, ex = extract(body)
     assert not [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.rule == "case:reason"]
+
+
+def test_the_cases_of_role_words_and_a_list_of_people() -> None:
+    text, ex = extract("The Parliament adopted a resolution on the cases of Crimean Tatar leaders Enver Ametov, Remzi Bekirov "
+                       "and the journalist Ivan Petrenko.")
+    defendants = {s for s, _o in triples(ex, "DEFENDANT_IN")}
+    assert {"person:enver-ametov", "person:remzi-bekirov", "person:ivan-petrenko"} <= defendants
+    check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize("body", [
+    "Cases of particular concern include the former chairman, Enver Ametov, now in exile.",  # a comma before the name
+    "Remzi Bekirov documented cases of torture in Simferopol.",  # the cases are of torture, not of a person
+])
+def test_no_defendant_from_cases_of_without_a_named_person(body: str) -> None:
+    _text, ex = extract(body)
+    assert not [c for c in ex.claims if c.rule == "case:of-role"]

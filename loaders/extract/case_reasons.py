@@ -7,6 +7,9 @@ The words after "for" are the charge as the article puts it (a court's act punis
 it): ``ACCUSED_OF`` the person's case, with ``DEFENDANT_IN`` where the other rules have not given one.
 "for the second time", "for 12 years" and the like are no reason, nor is "in retaliation for" (the
 writer's view of the motive, not what the court punished).
+
+And "the cases of Crimean Tatar leaders X, Y and the journalist Z", "the case of Ukrainian political
+prisoner X": each person the phrase names, after role words, is the defendant of a case of their own.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Callable
 
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["sentence_reasons"]
+__all__ = ["cases_of", "sentence_reasons"]
 
 _SENTENCED = r"(?:sentenced|jailed|imprisoned|convicted)"
 _SENTENCED_RE = re.compile(_SENTENCED)
@@ -63,3 +66,31 @@ def sentence_reasons(text: str, sentences: list[Sentence], people: list[Mention]
             a = verb.start() if verb else who.start
             add(who, sent, a, reason.end() + (1 if reason.group("quoted") and text[reason.end():reason.end() + 1] in "”\"" else 0),
                 "convicted", charge, "case:reason")
+
+
+_CASES_OF_RE = re.compile(r"\b(?:criminal\s+)?cases?\s+of\s+")
+# role words before the name, the last one a lower-case noun ("Crimean Tatar leaders", "Ukrainian political prisoner")
+_ROLE_RE = re.compile(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*\s+")
+_NEXT_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}")
+
+
+def cases_of(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
+    """``add`` each person "the case(s) of [role words] X(, Y and Z)" names as a defendant."""
+    starts = [m.start for m in people]
+    by_start = {m.start: m for m in people}
+    for sent in sentences:
+        if "case" not in sent.text:
+            continue
+        for mt in _CASES_OF_RE.finditer(sent.text):
+            pos = sent.start + mt.end()
+            i = bisect.bisect_left(starts, pos)
+            if i >= len(people) or people[i].start - pos > 60 or people[i].end > sent.end:
+                continue
+            first = people[i]
+            if first.start != pos and _ROLE_RE.fullmatch(text, pos, first.start) is None:
+                continue
+            group = [first]
+            while (nxt := _NEXT_RE.match(text, group[-1].end, sent.end)) is not None and (m := by_start.get(nxt.end())) is not None:
+                group.append(m)
+            for who in group:
+                add(who, sent, sent.start + mt.start(), group[-1].end, "defendant", None, "case:of-role")

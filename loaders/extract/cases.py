@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
-from loaders.extract.case_reasons import sentence_reasons
+from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
@@ -317,6 +317,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     accusation_phrases(text, sentences, people, add)
     charged_subjects(text, sentences, people, add)
     sentence_reasons(text, sentences, people, add)
+    cases_of(text, sentences, people, add)
     _procedural_defendants(ex, cases)
     charging_bodies(text, sentences, mentions, ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}
