@@ -27,6 +27,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
+from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
@@ -42,6 +43,9 @@ _OBJECT_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with
 _SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+# "the case against X", "the criminal case brought against X", "charges against X", "filed charges that day against X"
+_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
+                         r"initiated|launched|instituted|pending)\s+|that\s+day\s+)?against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
 # "X, one of the defendants in", "X is a defendant in", "X was among the defendants in"
@@ -208,11 +212,12 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                         break
                 for who in group:
                     add(who, sent, group[-1].start, s0 + mt.end(), "suspect", charge_after(sent, s0 + mt.end()), "case:suspicion")
-        for rx, rule in ((_OPENED_RE, "case:opened"), (_CASE_OF_RE, "case:of"), (_REQUESTED_RE, "case:requested")):
+        for rx, rule in ((_OPENED_RE, "case:opened"), (_CASE_OF_RE, "case:of"), (_REQUESTED_RE, "case:requested"),
+                         (_AGAINST_RE, "case:against")):
             for mt in rx.finditer(sent.text):
                 who = named_at(s0 + mt.end())
                 if who is not None:
-                    add(who, sent, s0 + mt.start(), who.end, "accused" if rule == "case:opened" else "defendant",
+                    add(who, sent, s0 + mt.start(), who.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
                         charge_after(sent, who.end) if rule == "case:opened" else None, rule)
         for mt in _IN_CASE_RE.finditer(sent.text):
             a = s0 + mt.start()
@@ -311,6 +316,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     co_defendants(text, sentences, people, ex, cases, add, mentions)
     accusation_phrases(text, sentences, people, add)
     charged_subjects(text, sentences, people, add)
+    sentence_reasons(text, sentences, people, add)
+    cases_of(text, sentences, people, add)
     _procedural_defendants(ex, cases)
     charging_bodies(text, sentences, mentions, ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}

@@ -20,17 +20,21 @@ __all__ = ["ban_cases"]
 
 # Organisations a court may ban (not a state body, a court, a newspaper's owner state...).
 _BANNABLE = ("ngo", "representative_body", "party", "media", "other", "religious", "collective")
-_COURT_RE = re.compile(r"\b(?:court|courts|ruling|judgment|judgement|verdict|judges?)\b", re.IGNORECASE)
+_COURT_RE = re.compile(r"\b(?:court|courts|ruling|judgment|judgement|verdict|judges?|decision\s+to\s+ban)\b", re.IGNORECASE)
 # The ban in front of the organisation: "declaring ORG", "the ban of ORG", "banned ORG", "liquidation of ORG".
 _BAN_BEFORE_RE = re.compile(r"\b(?:declar(?:e|es|ed|ing)|(?:ban|banning|prohibition|liquidation|outlawing|suspension)\s+(?:of|on)|"
-                            r"bann(?:ed|ing)|bans|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?)\s+"
-                            r"(?:the\s+)?(?:activities\s+of\s+(?:the\s+)?)?(?:[^.;,“”\"]{0,60}?,\s+(?:the\s+)?)?$", re.IGNORECASE)
+                            r"bann(?:ed|ing)|bans|barred|to\s+ban|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?)\s+"
+                            r"(?:the\s+)?(?:activities\s+of\s+(?:the\s+)?)?(?:[^.;,“”\"]{0,60}?(?:\bas\s+[‘'“\"]?(?:extremist|terrorist|undesirable)[’'”\"]?)?,\s+"
+                            r"(?:the\s+)?)?$", re.IGNORECASE)
 # The ban after the organisation: "ORG was declared extremist", "ORG was banned by the Supreme Court".
 _BAN_AFTER_RE = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:declared|designated|"
                            r"recognized|recognised|labelled|labeled|banned|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
 # "ORG as an 'extremist' organization", "ORG, labelled extremist"
 _CALLED_AS_RE = re.compile(r"(?:’s|'s)?\s*(?:,\s*)?(?:as|labell?ed|branded|designated)\s+(?:an?\s+)?[‘'“\"]?(?P<label>extremist|terrorist|"
                            r"undesirable)[’'”\"]?(?:\s+(?:organi[sz]ation|group|movement))?", re.IGNORECASE)
+# Without a court in the sentence: a request, call or decision "to ban" ORG, with the label said.
+_ANY_BAN_RE = re.compile(r"\bto\s+ban\b", re.IGNORECASE)
+_NAMED_BAN_RE = re.compile(r"to\s+ban\b", re.IGNORECASE)
 # What the court called it: the charge.
 _LABEL_RE = re.compile(r"\b(?P<label>extremist|terrorist|undesirable)\b", re.IGNORECASE)
 
@@ -44,25 +48,37 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
     have = {c.subject for c in ex.claims if c.predicate == "DEFENDANT_IN"}
     unlabelled: dict[str, str] = {}  # organisation -> its ban case, where the ban's sentence gave no label
     for sent in sentences:
-        if not _COURT_RE.search(sent.text):
+        court = _COURT_RE.search(sent.text) is not None
+        if not court and not _ANY_BAN_RE.search(sent.text):
             continue
         for o in orgs[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]:
-            if o.ref in have or o.end > sent.end:
+            if (o.ref in have and o.ref not in unlabelled) or o.end > sent.end:
                 continue
             before = _BAN_BEFORE_RE.search(text, max(sent.start, o.start - 110), o.start)
             after = None if before else _BAN_AFTER_RE.match(text, o.end, sent.end)
             if before is None and after is None:
                 continue
             a, b = (before.start(), o.end) if before else (o.start, after.end())  # type: ignore[union-attr]
-            label = _LABEL_RE.search(text, a, min(sent.end, b + 60))
+            label = _LABEL_RE.search(text, a, min(sent.end, b + 80))
             charge = f"{label.group('label').lower()} organization" if label else None
+            if not court and (charge is None or before is None or not _NAMED_BAN_RE.match(before.group())):
+                continue  # no court: only a ban (or a request for one) that says what it calls the organisation
             if label:
                 b = max(b, label.end())
+            if o.ref in unlabelled:  # the title named the ban, this sentence what the ban calls ORG
+                if charge:
+                    ex.claim(o.ref, "ACCUSED_OF", unlabelled.pop(o.ref), quote_span(text, sent, a, b), 0.55, "case:ban-label", charge=charge)
+                continue
             name = ex.entities[o.ref].name
             case = f"case:{o.ref.split(':', 1)[-1]}-ban"
             ex.entity(case, "LegalCase", f"Case to ban {name}")
             span = quote_span(text, sent, a, b)
             have.add(o.ref)
+            if not court:
+                # "barred by the authorities as 'extremist', the Mejlis", "a request to ban ORG as an extremist
+                # organisation": the accusation is said, the proceedings (a defendant before a court) are not.
+                ex.claim(o.ref, "ACCUSED_OF", case, span, 0.55, "case:ban-named", charge=charge)
+                continue
             ex.claim(o.ref, "DEFENDANT_IN", case, span, 0.6, "case:ban", procedural_status="convicted", charge=charge)
             if charge:
                 ex.claim(o.ref, "ACCUSED_OF", case, span, 0.6, "case:ban", charge=charge)
