@@ -201,6 +201,14 @@ def test_a_distinctive_name_two_known_organisations_share_is_a_candidate() -> No
     assert [m.sure for m in alone] == [True]
 
 
+def _org_keys_by_name(out: Path) -> dict[str, dict[str, str]]:
+    """Each draft's organisations by every name they go by (a gazetteer body is named by its own
+    canonical name, with the article's wording among its aliases)."""
+    return {p.stem: {n: e["key"] for e in yaml.safe_load(p.read_text(encoding="utf-8"))["entities"]
+                     if e["label"] == "Organisation" for n in [e["name"], *(e.get("aliases") or [])]}
+            for p in out.glob("*.yaml")}
+
+
 def test_a_batch_gives_one_key_to_qualified_variants_across_articles(tmp_path: Path) -> None:
     from loaders.extract import extract_articles
     src = tmp_path / "in"
@@ -214,8 +222,7 @@ def test_a_batch_gives_one_key_to_qualified_variants_across_articles(tmp_path: P
     (src / "d.txt").write_text("Court news\n\nThe Supreme Court of Russia rejected the appeal of Edem Smailov "
                                "on 7 May 2022.\n", encoding="utf-8")
     extract_articles([src], tmp_path / "out")
-    orgs = {p.stem: {e["name"]: e["key"] for e in yaml.safe_load(p.read_text(encoding="utf-8"))["entities"]
-                     if e["label"] == "Organisation"} for p in (tmp_path / "out").glob("*.yaml")}
+    orgs = _org_keys_by_name(tmp_path / "out")
     assert orgs["a"]["Crimean Tatar Kurultai"] == orgs["b"]["Kurultai of the Crimean Tatar People"]
     assert orgs["c"]["Supreme Court of Crimea"] != orgs["d"]["Supreme Court of Russia"]
 
@@ -339,8 +346,7 @@ def test_a_batch_gives_one_key_to_word_order_and_parent_variants(tmp_path: Path)
     (src / "c.txt").write_text("Another court\n\nThe Southern Naval District Court fined Edem Smailov on 6 May 2022.\n",
                                encoding="utf-8")
     extract_articles([src], tmp_path / "out")
-    orgs = {p.stem: {e["name"]: e["key"] for e in yaml.safe_load(p.read_text(encoding="utf-8"))["entities"]
-                     if e["label"] == "Organisation"} for p in (tmp_path / "out").glob("*.yaml")}
+    orgs = _org_keys_by_name(tmp_path / "out")
     a, b, c = orgs["a"], orgs["b"], orgs["c"]
     assert a["Northern District Naval Court"] == b["Northern Naval District Court"]
     assert a["ZNDA Standing Council"] == b["Standing Council"]

@@ -224,6 +224,10 @@ def state_bodies(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
         adj = m.group("adj") or gaz.demonyms[place]
         head = m.group("head")
         entry = _lookup(gaz, f"{adj} {head}", f"{head} of {place}", m.group()) or state_government(m.group(), gaz)
+        if entry is None and head == "government":
+            # a state the gazetteer keeps as a government of its own ("the Soviet government": the Soviet Union)
+            state = _lookup(gaz, place)
+            entry = state if state is not None and state.attributes.get("kind") == "government" else None
         if entry is None:
             entry = GazetteerEntry(slug(f"{adj} {head}"), "Organisation", m.group(), (), {"kind": "government"})
         out.append((a, b, entry))
