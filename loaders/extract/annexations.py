@@ -361,18 +361,17 @@ def land_takings(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
                     perps = sorted((x for x in [*orgs, *places] if _state(x) and x.end - s0 <= inv.start()), key=lambda x: x.end)[-1:]
                 out.append((f"Invasion of {_name(p)}", s0 + inv.start(), p.end, perps, [p]))
                 continue
-        ann = _LAUNCH_ANNEX_RE.search(text, w0, pa) if "annexation" in low else None
-        if ann is not None:
-            ok, perps = _actor_before(text, s0, ann.start(), orgs, places, False)
-            if ok:
-                out.append((f"Annexation of {_name(p)}", s0 + ann.start(), p.end, perps, [p]))
-                continue
-        ax = _ANNEXED_RE.search(text, w0, pa) if "annexed" in low else None
-        if ax is not None:
-            ok, perps = _actor_before(text, s0, ax.start(), orgs, places, False)
-            if ok:
-                out.append((f"Annexation of {_name(p)}", s0 + ax.start(), p.end, perps, [p]))
-                continue
+        annexed = None  # "launched its annexation of X", "annexed X": the actor named before the words
+        for rx, word in ((_LAUNCH_ANNEX_RE, "annexation"), (_ANNEXED_RE, "annexed")):
+            ax = rx.search(text, w0, pa) if word in low else None
+            if ax is not None:
+                ok, perps = _actor_before(text, s0, ax.start(), orgs, places, False)
+                if ok:
+                    annexed = (f"Annexation of {_name(p)}", s0 + ax.start(), p.end, perps, [p])
+                    break
+        if annexed is not None:
+            out.append(annexed)
+            continue
         op = _OPEN_ANNEX_RE.match(text, 0, pa) if "annexation" in low else None
         dated = _DATED_AFTER_RE.match(text, p.end - s0)
         if op is not None and dated is not None:
