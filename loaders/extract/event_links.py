@@ -15,6 +15,7 @@ import re
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
+from loaders.extract.statement_links import statement_links
 
 __all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links"]
 
@@ -24,10 +25,15 @@ _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+
                          r"in\s+response\s+to|in\s+retaliation\s+for|as\s+a\s+result\s+of|because\s+of|due\s+to|amid|"
                          r"protesting|in\s+protest\s+(?:against|at|over)|to\s+protest(?:\s+against)?|to\s+witness)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}", re.IGNORECASE)
-# "ACT ..., which resulted in / that led to ACT": the second results from the first.
+# "ACT ..., which resulted in / that led to ACT", "ACT in 2014, followed by ACT": the second results from or follows the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
-                         r"(?:[\w’'-]+\s+){0,2}", re.IGNORECASE)
+                         r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,40}?\s+followed\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}",
+                         re.IGNORECASE)
+
+
+# "the illegally annexed Crimea", "occupied Crimea": a participle that describes a place, no mention of the act.
+_ATTRIBUTIVE_RE = re.compile(r"(?:[a-z]+ly\s+)?(?:annexed|occupied)\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
 def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int, int, str]]:
@@ -37,21 +43,21 @@ def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int
     return [s for s in spans[lo:hi] if s[1] <= sent.end]
 
 
-def _acts_in_text(ex: Extraction) -> tuple[dict[str, set[str]], list[tuple[int, int, str]], set[tuple[str, str]]]:
+def _acts_in_text(text: str, ex: Extraction) -> tuple[dict[str, set[str]], list[tuple[int, int, str]], set[tuple[str, str]]]:
     """Each event's targets, the acts' trigger spans in text order, and the LINKED_TO pairs made so far."""
     targets: dict[str, set[str]] = {}
     for c in ex.claims:
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
             targets.setdefault(c.object, set()).add(c.subject)
     spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
-                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS and not _ATTRIBUTIVE_RE.match(text, a, b))
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
     return targets, spans, have
 
 
 def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
-    targets, spans, have = _acts_in_text(ex)
+    targets, spans, have = _acts_in_text(text, ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
@@ -69,6 +75,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                     have.add((later, earlier))
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
     same_target_links(text, sentences, ex)
+    statement_links(text, sentences, ex)
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -160,7 +167,7 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
     """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
     ("she was freed after six hours of detention", "he was beaten on the way to interrogation"): the act
     named first is the subject."""
-    targets, spans, have = _acts_in_text(ex)
+    targets, spans, have = _acts_in_text(text, ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
