@@ -61,3 +61,14 @@ def test_an_act_followed_by_another_is_linked_from_the_later() -> None:
                        "annexation of Crimea, many people were detained.")
     assert ("event:annexation-of-crimea", "event:russia-s-war-against-ukraine") in links(ex)
     check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize("body", [
+    # an act dated by the annexation, not done because of it
+    "The two activists Olena Marchuk and Taras Bondar were arrested by the FSB shortly after Russia’s annexation of Crimea in 2014.",
+    # an arrest and a detention of one person: one act named twice
+    "Another example is the detention of Olena Marchuk, who was apprehended by the FSB in December while visiting her father.",
+])
+def test_no_link_for_a_date_or_a_second_name_of_one_act(body: str) -> None:
+    _text, ex = extract(body)
+    assert not links(ex)

@@ -36,6 +36,18 @@ _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|r
 _ATTRIBUTIVE_RE = re.compile(r"(?:[a-z]+ly\s+)?(?:annexed|occupied)\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
+# An act "after" or "following" the annexation, occupation or war is dated by it ("arrested shortly after Russia's
+# annexation of Crimea"), not done because of it; the gold of dev6 links no such act.
+_WHEN_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_BACKGROUND = ("annexation", "occupation", "war", "invasion", "aggression")
+
+
+def _background(ex: Extraction, ev: str) -> bool:
+    """Whether ``ev`` is the background of the whole story (an annexation, occupation or war) rather than an act."""
+    e = ex.entities[ev]
+    return (e.attributes or {}).get("kind") == "other" and any(w in e.name.lower().split() for w in _BACKGROUND)
+
+
 def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int, int, str]]:
     """The trigger spans (sorted by start) that lie in ``sent``, found by bisection (long articles)."""
     lo = bisect.bisect_left(spans, (sent.start, -1, ""))
@@ -65,7 +77,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                 if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 gap = text[b1:a2]
-                if _FOLLOWS_RE.fullmatch(gap):
+                if (follows := _FOLLOWS_RE.fullmatch(gap)) and not (_background(ex, e2) and _WHEN_RE.search(follows.group())):
                     later, earlier = e1, e2
                 elif _RESULTS_RE.fullmatch(gap):
                     later, earlier = e2, e1
@@ -166,7 +178,8 @@ _TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way
 def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
     ("she was freed after six hours of detention", "he was beaten on the way to interrogation"): the act
-    named first is the subject."""
+    named first is the subject. An arrest and a detention of one person are one act named twice ("the detention
+    of X, who was apprehended in December"), not two acts to link."""
     targets, spans, have = _acts_in_text(text, ex)
     for sent in sentences:
         inside = _within(spans, sent)
@@ -175,7 +188,8 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
                 if e1 == e2 or a2 < b1 or not targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 k1, k2 = ((ex.entities[e].attributes or {}).get("kind") for e in (e1, e2))
-                if k1 == k2 or not _TIES_RE.fullmatch(text, b1, a2) or (e1, e2) in have or (e2, e1) in have:
+                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or not _TIES_RE.fullmatch(text, b1, a2) \
+                        or (e1, e2) in have or (e2, e1) in have:
                     continue
                 have.add((e1, e2))
                 ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")
