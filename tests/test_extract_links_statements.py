@@ -72,3 +72,21 @@ def test_an_act_followed_by_another_is_linked_from_the_later() -> None:
 def test_no_link_for_a_date_or_a_second_name_of_one_act(body: str) -> None:
     _text, ex = extract(body)
     assert not links(ex)
+
+
+@pytest.mark.parametrize(("body", "pair"), [
+    ("FSB officers searched the home of Olena Marchuk on 4 May. Olena Marchuk was detained by FSB agents who were searching "
+     "her parents’ apartment in Simferopol.", ("event:olena-marchuk-detention", "event:olena-marchuk-search")),
+    ("Olena Marchuk was detained by the police in Simferopol on 4 May. She was finally freed after six hours of detention.",
+     ("event:olena-marchuk-release", "event:olena-marchuk-detention")),
+])
+def test_a_second_act_on_the_same_person_named_by_a_plain_word(body: str, pair: tuple[str, str]) -> None:
+    text, ex = extract(body)
+    assert pair in links(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_sentence_after_years_in_detention_is_not_linked_to_the_detention() -> None:
+    _text, ex = extract("Olena Marchuk was detained by the FSB in March. She was sentenced in May after spending more than "
+                        "two years in detention.")
+    assert not links(ex)

@@ -174,6 +174,15 @@ _TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way
                       r"who\s+(?:were|was)|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:[\w’'-]+\s+){0,4}?", re.IGNORECASE)
 
+# The second act named by a word that is no trigger: "detained by FSB agents who were searching her parents' flat",
+# "freed after six hours of detention".
+_TIED_ACT_RE = re.compile(r"\s+(?:by\s+[^.;,“”\"]{0,60}?\bwho\s+(?:were|was|had\s+been)\s+(?P<verb>searching|raiding|"
+                          r"interrogating|questioning)|after\s+(?:[\w-]+\s+){0,2}(?:hours|days|weeks|months)\s+(?:of|in)\s+"
+                          r"(?:administrative\s+|pre-?trial\s+|police\s+)?(?P<noun>detention|custody|interrogation|questioning))\b",
+                          re.IGNORECASE)
+_TIED_KINDS = {"searching": "search", "raiding": "search", "interrogating": "interrogation", "questioning": "interrogation",
+               "detention": "detention", "custody": "detention", "interrogation": "interrogation"}
+
 
 def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
@@ -193,3 +202,15 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
                     continue
                 have.add((e1, e2))
                 ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")
+        for a1, b1, e1 in inside:
+            tied = _TIED_ACT_RE.match(text, b1, sent.end)
+            if not tied:
+                continue
+            kind = _TIED_KINDS[(tied.group("verb") or tied.group("noun")).lower()]
+            if tied.group("noun") and (ex.entities[e1].attributes or {}).get("kind") != "release":
+                continue  # "freed after six hours of detention"; not "sentenced after two years in detention"
+            other = [e for e in targets if e != e1 and (ex.entities[e].attributes or {}).get("kind") == kind
+                     and targets[e] & targets.get(e1, set())]
+            if len(other) == 1 and (e1, other[0]) not in have and (other[0], e1) not in have:
+                have.add((e1, other[0]))
+                ex.claim(e1, "LINKED_TO", other[0], quote_span(text, sent, a1, tied.end()), 0.55, "same-target-link")
