@@ -15,6 +15,7 @@ import re
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
+from loaders.extract.statement_links import statement_links
 
 __all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links"]
 
@@ -24,10 +25,27 @@ _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+
                          r"in\s+response\s+to|in\s+retaliation\s+for|as\s+a\s+result\s+of|because\s+of|due\s+to|amid|"
                          r"protesting|in\s+protest\s+(?:against|at|over)|to\s+protest(?:\s+against)?|to\s+witness)\s+"
                          r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}", re.IGNORECASE)
-# "ACT ..., which resulted in / that led to ACT": the second results from the first.
+# "ACT ..., which resulted in / that led to ACT", "ACT in 2014, followed by ACT": the second results from or follows the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
-                         r"(?:[\w’'-]+\s+){0,2}", re.IGNORECASE)
+                         r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,40}?\s+followed\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}",
+                         re.IGNORECASE)
+
+
+# "the illegally annexed Crimea", "occupied Crimea": a participle that describes a place, no mention of the act.
+_ATTRIBUTIVE_RE = re.compile(r"(?:[a-z]+ly\s+)?(?:annexed|occupied)\s+(?-i:[A-Z])", re.IGNORECASE)
+
+
+# An act "after" or "following" the annexation, occupation or war is dated by it ("arrested shortly after Russia's
+# annexation of Crimea"), not done because of it; the gold of dev6 links no such act.
+_WHEN_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_BACKGROUND = ("annexation", "occupation", "war", "invasion", "aggression")
+
+
+def _background(ex: Extraction, ev: str) -> bool:
+    """Whether ``ev`` is the background of the whole story (an annexation, occupation or war) rather than an act."""
+    e = ex.entities[ev]
+    return (e.attributes or {}).get("kind") == "other" and any(w in e.name.lower().split() for w in _BACKGROUND)
 
 
 def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int, int, str]]:
@@ -37,21 +55,21 @@ def _within(spans: list[tuple[int, int, str]], sent: Sentence) -> list[tuple[int
     return [s for s in spans[lo:hi] if s[1] <= sent.end]
 
 
-def _acts_in_text(ex: Extraction) -> tuple[dict[str, set[str]], list[tuple[int, int, str]], set[tuple[str, str]]]:
+def _acts_in_text(text: str, ex: Extraction) -> tuple[dict[str, set[str]], list[tuple[int, int, str]], set[tuple[str, str]]]:
     """Each event's targets, the acts' trigger spans in text order, and the LINKED_TO pairs made so far."""
     targets: dict[str, set[str]] = {}
     for c in ex.claims:
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
             targets.setdefault(c.object, set()).add(c.subject)
     spans = sorted((a, b, ev) for ev, sp in ex.triggers.items() for a, b in sp
-                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS)
+                   if (ex.entities[ev].attributes or {}).get("kind") not in _NOT_ACTS and not _ATTRIBUTIVE_RE.match(text, a, b))
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
     return targets, spans, have
 
 
 def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
-    targets, spans, have = _acts_in_text(ex)
+    targets, spans, have = _acts_in_text(text, ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
@@ -59,7 +77,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                 if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 gap = text[b1:a2]
-                if _FOLLOWS_RE.fullmatch(gap):
+                if (follows := _FOLLOWS_RE.fullmatch(gap)) and not (_background(ex, e2) and _WHEN_RE.search(follows.group())):
                     later, earlier = e1, e2
                 elif _RESULTS_RE.fullmatch(gap):
                     later, earlier = e2, e1
@@ -69,6 +87,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                     have.add((later, earlier))
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
     same_target_links(text, sentences, ex)
+    statement_links(text, sentences, ex)
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -155,12 +174,22 @@ _TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way
                       r"who\s+(?:were|was)|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:[\w’'-]+\s+){0,4}?", re.IGNORECASE)
 
+# The second act named by a word that is no trigger: "detained by FSB agents who were searching her parents' flat",
+# "freed after six hours of detention".
+_TIED_ACT_RE = re.compile(r"\s+(?:by\s+[^.;,“”\"]{0,60}?\bwho\s+(?:were|was|had\s+been)\s+(?P<verb>searching|raiding|"
+                          r"interrogating|questioning)|after\s+(?:[\w-]+\s+){0,2}(?:hours|days|weeks|months)\s+(?:of|in)\s+"
+                          r"(?:administrative\s+|pre-?trial\s+|police\s+)?(?P<noun>detention|custody|interrogation|questioning))\b",
+                          re.IGNORECASE)
+_TIED_KINDS = {"searching": "search", "raiding": "search", "interrogating": "interrogation", "questioning": "interrogation",
+               "detention": "detention", "custody": "detention", "interrogation": "interrogation"}
+
 
 def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """``LINKED_TO`` from an act on a person to another act on the same person that the sentence ties it to
     ("she was freed after six hours of detention", "he was beaten on the way to interrogation"): the act
-    named first is the subject."""
-    targets, spans, have = _acts_in_text(ex)
+    named first is the subject. An arrest and a detention of one person are one act named twice ("the detention
+    of X, who was apprehended in December"), not two acts to link."""
+    targets, spans, have = _acts_in_text(text, ex)
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
@@ -168,7 +197,20 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
                 if e1 == e2 or a2 < b1 or not targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 k1, k2 = ((ex.entities[e].attributes or {}).get("kind") for e in (e1, e2))
-                if k1 == k2 or not _TIES_RE.fullmatch(text, b1, a2) or (e1, e2) in have or (e2, e1) in have:
+                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or not _TIES_RE.fullmatch(text, b1, a2) \
+                        or (e1, e2) in have or (e2, e1) in have:
                     continue
                 have.add((e1, e2))
                 ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")
+        for a1, b1, e1 in inside:
+            tied = _TIED_ACT_RE.match(text, b1, sent.end)
+            if not tied:
+                continue
+            kind = _TIED_KINDS[(tied.group("verb") or tied.group("noun")).lower()]
+            if tied.group("noun") and (ex.entities[e1].attributes or {}).get("kind") != "release":
+                continue  # "freed after six hours of detention"; not "sentenced after two years in detention"
+            other = [e for e in targets if e != e1 and (ex.entities[e].attributes or {}).get("kind") == kind
+                     and targets[e] & targets.get(e1, set())]
+            if len(other) == 1 and (e1, other[0]) not in have and (other[0], e1) not in have:
+                have.add((e1, other[0]))
+                ex.claim(e1, "LINKED_TO", other[0], quote_span(text, sent, a1, tied.end()), 0.55, "same-target-link")
