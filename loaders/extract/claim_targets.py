@@ -211,6 +211,9 @@ def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions,
                and not (pl.start >= b and other_act(cx, b, pl.start, acts))
                and not TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
                and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
+               # "Following the arrest of X in Moscow, the detention of Y ...", "searched his home in X, detained him":
+               # a place after another act's trigger and before this one's is that act's
+               and not (pl.end <= a and any(sent.start <= x and y <= pl.start for x, y in acts))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))

@@ -1,0 +1,51 @@
+"""Places of events in the phrases of official statements (loaders/extract/event_places.py,
+claim_targets.py): "on the (temporarily occupied) territory of X", and a place that belongs to
+another act of the sentence.
+
+Made-up sentences: each rule with a positive case and near misses that must not fire; every
+claim's quote is the exact text of its span, within the ontology's word limit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.claims import Extraction
+from tests.extract_helpers import check_quotes, extract
+
+
+def places_of(ex: Extraction, event: str) -> set[str]:
+    return {c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject == event}
+
+
+@pytest.mark.parametrize(("body", "event"), [
+    ("The Ministry is concerned about Lenur Khalilov, who was illegally detained on politically motivated charges "
+     "on the temporarily occupied territory of the Autonomous Republic of Crimea.", "event:lenur-khalilov-detention"),
+    ("The Ministry protests against the illegal sentencing of Lenur Khalilov by the occupation authorities on the "
+     "territory of the Autonomous Republic of Crimea to eight years of imprisonment.", "event:lenur-khalilov-verdict"),
+    ("FSB officers detained Lenur Khalilov on the territory of Crimea on 3 May.", "event:lenur-khalilov-detention"),
+    ("On the territory of occupied Crimea, FSB officers detained Lenur Khalilov.", "event:lenur-khalilov-detention"),
+])
+def test_on_the_territory_of_a_place_is_a_locative(body: str, event: str) -> None:
+    text, ex = extract(body)
+    assert places_of(ex, event) == {"place:crimea"}
+    check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize("body", [
+    # the occupied territories of a country are parts of it: no one place
+    "FSB officers detained Lenur Khalilov in the temporarily occupied territories of Ukraine.",
+    # the territory is a topic of the statement, not where the act was
+    "FSB officers detained Lenur Khalilov after a report about the territory of Crimea.",
+])
+def test_territories_and_topics_are_no_locative(body: str) -> None:
+    text, ex = extract(body)
+    assert places_of(ex, "event:lenur-khalilov-detention") == set()
+
+
+def test_a_place_after_another_acts_trigger_is_that_acts() -> None:
+    text, ex = extract("Following yesterday’s arrest of human rights defender Lev Ivanov in Moscow, the detention of "
+                       "Lenur Khalilov is the second time in two days that a human rights defender has been thrown behind bars.")
+    assert "place:moscow" not in places_of(ex, "event:lenur-khalilov-detention")
+    assert places_of(ex, "event:lev-ivanov-arrest") == {"place:moscow"}
+    check_quotes(text, ex.claims)
