@@ -49,3 +49,39 @@ def test_a_place_after_another_acts_trigger_is_that_acts() -> None:
     assert "place:moscow" not in places_of(ex, "event:lenur-khalilov-detention")
     assert places_of(ex, "event:lev-ivanov-arrest") == {"place:moscow"}
     check_quotes(text, ex.claims)
+
+
+def test_a_place_after_a_later_act_is_not_the_earlier_acts() -> None:
+    text, ex = extract("The illegal arrest of Lenur Khalilov was preceded by a search of the TV station in Simferopol.")
+    assert places_of(ex, "event:lenur-khalilov-arrest") == set()
+
+
+def parts(ex: Extraction) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF" and c.subject.startswith("place:")}
+
+
+@pytest.mark.parametrize("body", [
+    "Russia must cancel plans to try Lenur Khalilov in a military court, Amnesty said ahead of his trial in Rostov-on-Don.",
+    "Lenur Khalilov was tried in Rostov-on-Don, where Russia tries the Crimean Tatars it charges with terrorism.",
+    "The trial of Lenur Khalilov was moved to Rostov-on-Don, Russian Federation.",
+])
+def test_a_town_of_russia_is_part_of_russia_where_its_sentence_names_russia(body: str) -> None:
+    text, ex = extract(f"Lenur Khalilov was taken from Crimea to Russia. {body}")
+    assert ("place:rostov-on-don", "place:russia") in parts(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_town_of_russia_alone_is_a_town() -> None:
+    # Russia named in another sentence only: the town is told as a town
+    text, ex = extract("Lenur Khalilov was taken from Crimea to Russia. A court in Moscow later tried him.")
+    assert ("place:moscow", "place:russia") not in parts(ex)
+
+
+@pytest.mark.parametrize(("body", "expect"), [
+    ("Last month a court sentenced Lenur Khalilov, a film director from Crimea, to 20 years.", {"place:crimea"}),
+    # "of Russia’s occupation": Russia owns the occupation; the critic does not live there
+    ("The conviction of Lenur Khalilov, a prominent critic of Russia’s occupation of Crimea, is unjust.", set()),
+])
+def test_a_person_from_a_place_but_not_a_critic_of_its_acts(body: str, expect: set[str]) -> None:
+    text, ex = extract(body)
+    assert {c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject == "person:lenur-khalilov"} == expect

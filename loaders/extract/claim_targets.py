@@ -164,10 +164,11 @@ IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annex
 
 
 # Between an act and a place that is not the act's: a topic ("a video about the situation in"), another
-# time's clause ("two days after he spoke at a rally in"), a relative clause, a source ("according to").
+# time's clause ("two days after he spoke at a rally in", "the arrest was preceded by a search of the office in"),
+# a relative clause, a source ("according to").
 # A clause of its own ("as he was returning to his family in"), a comparison ("like other cases in"), a participle
 # whose place it is ("an organisation banned in").
-TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
+TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|preceded|who|which|"
                              r"whom|whose|where|said|says|told|according|like|unlike|but)\b|\b(?:he|she|they|it|we|I)\s+(?:was|were|is|are|"
                              r"had|has|have|\w+ed)\b|\b\w+(?:ed|en)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
