@@ -85,3 +85,29 @@ def test_a_town_of_russia_alone_is_a_town() -> None:
 def test_a_person_from_a_place_but_not_a_critic_of_its_acts(body: str, expect: set[str]) -> None:
     text, ex = extract(body)
     assert {c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject == "person:lenur-khalilov"} == expect
+
+
+@pytest.mark.parametrize("body", [
+    "FSB officers searched the home of Lenur Khalilov in Simferopol, the regional capital, on 19 April. Crimea is occupied.",
+    "Lenur Khalilov was detained in the centre of Simferopol, the capital. Crimea is occupied.",
+    "He picketed in the occupied region’s capital Simferopol. Crimea is occupied.",
+])
+def test_the_unnamed_regions_capital_is_part_of_crimea(body: str) -> None:
+    text, ex = extract(body)
+    assert ("place:simferopol", "place:crimea") in parts(ex)
+    check_quotes(text, ex.claims)
+
+
+@pytest.mark.parametrize("body", [
+    "Kyiv, the capital, hosted talks on Crimea.",  # not a town of Crimea
+    "Simferopol, the capital of the region, hosted talks.",  # no Crimea in the article
+])
+def test_a_capital_outside_crimea_or_without_it_is_no_part(body: str) -> None:
+    _text, ex = extract(body)
+    assert not {o for s, o in parts(ex) if o == "place:crimea"}
+
+
+def test_the_ukrainian_black_sea_peninsula_of_crimea_is_ukraines() -> None:
+    text, ex = extract("Russia's abuses continue in the Ukrainian Black Sea peninsula of Crimea. Many have fled to Ukraine.")
+    assert ("place:crimea", "place:ukraine") in parts(ex)
+    check_quotes(text, ex.claims)
