@@ -118,7 +118,7 @@ def test_two_people_a_prosecutor_names_without_a_request_are_not_co_defendants()
 
 
 def test_a_russian_town_is_part_of_russia_when_the_article_names_russia() -> None:
-    text, ex = extract("Lenur Seitvaliev was moved from Crimea to Russia in April. His trial opened in Rostov-on-Don on 3 May.")
+    text, ex = extract("Lenur Seitvaliev was moved from Crimea to Russia in April, and his trial opened in Rostov-on-Don on 3 May.")
     assert ("place:rostov-on-don", "place:russia") in triples(ex, "PART_OF")
     check_quotes(text, ex.claims)
 

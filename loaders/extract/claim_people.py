@@ -25,9 +25,11 @@ def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction
                     0 <= p.start - pl.end <= 3 or (0 <= pl.start - p.end <= 30 and re.match(r",\s*(?:a|an)\s+resident", cx.between(p.end, pl.start)))):
                 ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, min(p.start, pl.start) - 12 if pl.start < p.start else p.start,
                                                                 max(p.end, pl.end)), 0.8, "residence")
+            # "X, a film director from Crimea"; not a move ("move the trial of X from Moscow to Rostov") nor a
+            # possessor ("X, a critic of Russia’s occupation")
             elif 0 <= pl.start - p.end <= 60 and re.fullmatch(
                     r",?\s+(?:(?:a|an)\s+(?:[\w-]+\s+){0,4})?(?:from|of)\s+", cx.between(p.end, pl.start)) \
-                    and not re.match(r"\s+to\s", cx.after(pl.end, 5)):  # "move the trial of X from Moscow to Rostov": a move
+                    and not re.match(r"\s+to\s", cx.after(pl.end, 5)) and not re.match(r"’s|'s", cx.after(pl.end, 2)):
                 ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
         group = cx.group_of(p.ref)
         for pl in cx.places:

@@ -164,10 +164,11 @@ IN_PLACE = r"\b(?:in|at|near)\s+(?:the\s+)?(?:(?:illegally\s+)?(?:occupied|annex
 
 
 # Between an act and a place that is not the act's: a topic ("a video about the situation in"), another
-# time's clause ("two days after he spoke at a rally in"), a relative clause, a source ("according to").
+# time's clause ("two days after he spoke at a rally in", "the arrest was preceded by a search of the office in"),
+# a relative clause, a source ("according to").
 # A clause of its own ("as he was returning to his family in"), a comparison ("like other cases in"), a participle
 # whose place it is ("an organisation banned in").
-TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|who|which|"
+TOPIC_BREAK_RE = re.compile(r"\b(?:about|regarding|concerning|after|before|when|while|since|until|because|following|preceded|who|which|"
                              r"whom|whose|where|said|says|told|according|like|unlike|but)\b|\b(?:he|she|they|it|we|I)\s+(?:was|were|is|are|"
                              r"had|has|have|\w+ed)\b|\b\w+(?:ed|en)\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -211,6 +212,9 @@ def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions,
                and not (pl.start >= b and other_act(cx, b, pl.start, acts))
                and not TOPIC_BREAK_RE.search(cx.between(b, pl.start) if pl.start >= b else cx.between(pl.end, a))
                and not (pl.end <= a and re.search(r"\b(?:and|then|but)\s+(?:\w+\s+)?$", cx.between(pl.end, a)))
+               # "Following the arrest of X in Moscow, the detention of Y ...", "searched his home in X, detained him":
+               # a place after another act's trigger and before this one's is that act's
+               and not (pl.end <= a and any(sent.start <= x and y <= pl.start for x, y in acts))
                and ex.entities[pl.ref].attributes.get("kind") not in ("country", "region")}
     if len(located) == 1:
         pl = next(iter(located.values()))

@@ -42,16 +42,19 @@ _CUSTODY = ("search", "arrest", "detention")
 # "in", "at", "near" ... before the place, with up to three words between ("in the occupied Crimean city of").
 _SETTLEMENT = (r"(?:villages?|towns?|city|cities|settlements?|township|urban-type\s+settlement|districts?|region|port|outskirts|suburbs?|"
                r"capital|centre|center|building|office|headquarters|premises)")
-_LOCATIVE_RE = re.compile(rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
-                          rf"(?:{_SETTLEMENT}\s+(?:of|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
+# "on the temporarily occupied territory of the Autonomous Republic of Crimea", "in the territory of Crimea": the
+# official phrase for a place (one territory: "the occupied territories of Ukraine" are parts of it, not the whole).
+_TERRITORY = r"(?:in|on|within)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?territory\s+of\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?"
+_LOCATIVE_RE = re.compile(rf"\b(?:(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+                          rf"(?:{_SETTLEMENT}\s+(?:of|in)\s+(?:the\s+)?)?|{_TERRITORY})$", re.IGNORECASE)
 # What may stand between a trigger and its place: no relative clause, no clause of its own.
 _BREAK_RE = re.compile(r"[;:“”\"()]|\b(?:who|whom|whose|which|where|while|because|but|although|after|before|when|since|until|"
                        r"said|says|told|according|following|during|over|against|for|to|with|amid)\b|\band\s+(?:was|were|is|are|has|have|had|he|she|they|then)\b", re.IGNORECASE)
 # The place as the adjective of a name: "the Bakhchysarai case", "Simferopol court", "the Crimean Tatar".
 _ADJECTIVE_RE = re.compile(r"(?:’s|'s|\s+(?:[\w-]+\s+){0,2}?(?:case|cases|group|affair|trial|court|Court|prosecutor|Prosecutor|"
                            r"police|Police|branch|department|Department|directorate|Directorate|office|Office))\b")
-_OPENING_RE = re.compile(r"(?:(?:On|By|In|Early|Late|Last)\s+[^,.;]{1,40}?,?\s+)?(?:in|at|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
-                         rf"(?:{_SETTLEMENT}\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_OPENING_RE = re.compile(r"(?:(?:On|By|In|Early|Late|Last)\s+[^,.;]{1,40}?,?\s+)?(?:(?:in|at|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+                         rf"(?:{_SETTLEMENT}\s+of\s+(?:the\s+)?)?|{_TERRITORY})$", re.IGNORECASE)
 
 
 # Words that make the place after them another noun's: a relative clause, or an organisation's seat.

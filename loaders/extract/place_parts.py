@@ -50,7 +50,7 @@ _GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)
                      r"settlement|part|region|district)\s+(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|"
                      r"occupied|annexed)\s+)?")
 _SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:peninsula|territory|"
+                           r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:Black\s+Sea\s+)?(?:peninsula|territory|"
                            r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b"
                            # an annexation not recognised says whose Crimea is: "the EU does not, and will not, recognise
                            # the illegal annexation of the Crimean peninsula" (a story's "illegally annexed Crimea" is not a position)
@@ -72,6 +72,10 @@ _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:city\s+of\s+)?Sevas
 _INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b")
 _OCCUPIED_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b")
 _INCLUDING_RE = re.compile(r"\bUkraine,?\s+including\b")
+# "Simferopol, the capital", "X, the regional capital"; "the (occupied) region’s capital X", "the peninsula's capital, X"
+_CAPITAL_AFTER_RE = re.compile(r",\s+the\s+(?:regional\s+|administrative\s+)?capital\b(?!\s+of\b)")
+_CAPITAL_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:occupied|annexed)\s+)?(?:region|peninsula)(?:’s|'s)\s+capital,?\s+$")
+_RUSSIA_RE = re.compile(r"\bRussia\b|\bRussian\s+Federation\b")
 _NOT_RECOGNISED_RE = re.compile(r"\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b")
 
 
@@ -159,6 +163,11 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
             outer = "place:" + _ADJECTIVES.get(mt.group("adj").lower(), "")
             if lies_in(ex, m.ref, outer):
                 add(m.ref, outer, sent, a, b, "place-adjective")
+        # the region's capital unnamed: "Simferopol, the regional capital", "the occupied region’s capital Simferopol"
+        # (the article's Crimea, where the gazetteer puts the town)
+        capital = _CAPITAL_AFTER_RE.match(text, m.end) or _CAPITAL_BEFORE_RE.search(text, max(sent.start, m.start - 50), m.start)
+        if capital is not None and "place:crimea" in ex.entities and lies_in(ex, m.ref, "place:crimea"):
+            add(m.ref, "place:crimea", sent, min(m.start, capital.start()), max(m.end, capital.end()), "place-capital")
     # The words alone nest the places: "the village of Dubki in Simferopol district", "in Uzbekistan, in the city of
     # Navoiy", "in Russia, in particular in Chechnya" (no gazetteer needed).
     for m, n in zip(places, places[1:], strict=False):
@@ -171,17 +180,20 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
         elif _IN_PARTICULAR_RE.fullmatch(gap) and re.search(r"\bin\s+(?:the\s+)?$", text[max(sent.start, m.start - 12):m.start]) \
                 and _rank(ex, m.ref) > _rank(ex, n.ref):
             add(n.ref, m.ref, sent, m.start, n.end, "place-in-particular")
-    # A town of Russia the article names, when it names Russia too ("tried in Rostov-on-Don" and "Russia" elsewhere):
-    # monitors record where in Russia a Crimean prisoner is tried or held. The quote: a sentence naming both, else the town's.
+    # A town of Russia named in a sentence that names Russia too, as a place or as the state ("Russia must cancel
+    # plans to try him ... in Rostov-on-Don"): monitors record where in Russia a Crimean prisoner is tried or held.
+    # A town alone ("a court in Moscow", Russia named in another sentence) is told as a town, not as a part of Russia.
     if "place:russia" in ex.entities:
-        russia = [m for m in places if m.ref == "place:russia"]
         for ref in dict.fromkeys(m.ref for m in places):
             if ref == "place:russia" or (ref, "place:russia") in have or not lies_in(ex, ref, "place:russia"):
                 continue
-            own = [m for m in places if m.ref == ref]
-            both = next(((m, r) for m in own for r in russia if _sentence_of(sentences, starts, m.start) is _sentence_of(sentences, starts, r.start)), None)
-            m, r = both if both is not None else (own[0], own[0])
-            add(ref, "place:russia", _sentence_of(sentences, starts, m.start), min(m.start, r.start), max(m.end, r.end), "place-in-russia")
+            for m in (m for m in places if m.ref == ref):
+                sent = _sentence_of(sentences, starts, m.start)
+                word = min(_RUSSIA_RE.finditer(sent.text), key=lambda w: abs(sent.start + w.start() - m.start), default=None)
+                if word is not None:
+                    a, b = sent.start + word.start(), sent.start + word.end()
+                    add(ref, "place:russia", sent, min(a, m.start), max(b, m.end), "place-in-russia")
+                    break
     # Crimea in Ukraine: a sentence on Ukraine's sovereignty or territorial integrity, "Ukraine's Crimea".
     if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
