@@ -1,0 +1,60 @@
+"""Acts done to people (issue 20, round 8): a measure extended, torture named as a means or an
+allegation. Made-up sentences."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import check_quotes, extract
+
+
+def kinds(body: str) -> set[tuple[str, str]]:
+    """(person, event kind) of the PARTICIPANT_IN target claims."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return {(c.subject, str(ex.entities[c.object].attributes.get("kind"))) for c in ex.claims
+            if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"}
+
+
+# --- a measure extended: one extension, not a new detention or arrest
+
+def test_pre_trial_detention_recently_extended_is_an_extension() -> None:
+    got = kinds("The United States is troubled by the case of Olena Marchuk, a lawyer whose pre-trial detention "
+                "was recently extended.")
+    assert ("person:olena-marchuk", "detention_extension") in got
+    assert ("person:olena-marchuk", "detention") not in got
+
+
+def test_arrest_extended_again_is_no_new_arrest() -> None:
+    got = kinds("Olena Marchuk is a journalist from Kherson. Her arrest was once again extended on 3 May.")
+    assert ("person:olena-marchuk", "detention_extension") in got
+    assert ("person:olena-marchuk", "arrest") not in got
+
+
+def test_the_extension_of_the_term_of_detention_is_an_extension() -> None:
+    got = kinds("The Kyiv District Court ordered the extension of the term of detention of Olena Marchuk until June.")
+    assert ("person:olena-marchuk", "detention_extension") in got
+
+
+def test_a_detention_alone_is_still_a_detention() -> None:
+    got = kinds("Olena Marchuk was placed in pre-trial detention on 3 May.")
+    assert ("person:olena-marchuk", "detention_extension") not in got
+
+
+# --- torture named as a means or an allegation: no one's torture
+
+def test_testimony_obtained_through_torture_is_no_torture_of_the_defendants() -> None:
+    got = kinds("The case against Olena Marchuk and Petro Hnatyuk rested on testimony obtained through torture.")
+    assert not any(k in ("torture", "ill_treatment") for _p, k in got)
+
+
+def test_allegations_of_torture_and_other_ill_treatment_are_no_act() -> None:
+    got = kinds("Olena Marchuk was sentenced in May. Credible allegations of torture and other ill-treatment "
+                "were ignored by the court.")
+    assert not any(k in ("torture", "ill_treatment") for _p, k in got)
+
+
+def test_subjected_to_torture_is_still_torture() -> None:
+    assert ("person:olena-marchuk", "torture") in kinds("Olena Marchuk was subjected to torture in custody in May.")
+
+
+def test_confessed_under_torture_is_still_torture() -> None:
+    assert ("person:olena-marchuk", "torture") in kinds("Olena Marchuk said she confessed under torture.")
