@@ -58,3 +58,34 @@ def test_subjected_to_torture_is_still_torture() -> None:
 
 def test_confessed_under_torture_is_still_torture() -> None:
     assert ("person:olena-marchuk", "torture") in kinds("Olena Marchuk said she confessed under torture.")
+
+
+# --- apprehended: a detention, as the annotators of other writers read it
+
+def test_apprehended_by_men_is_a_detention() -> None:
+    got = kinds("On 3 May Olena Marchuk was apprehended by camouflaged men near her home.")
+    assert ("person:olena-marchuk", "detention") in got
+    assert ("person:olena-marchuk", "arrest") not in got
+
+
+def test_a_detention_restated_by_apprehended_is_one_detention() -> None:
+    got = kinds("Another example is the detention of Olena Marchuk, who was apprehended by police in December.")
+    assert got == {("person:olena-marchuk", "detention")}
+
+
+# --- a term given: a sentence, not a detention
+
+def test_imprisoned_by_a_state_for_years_is_a_sentence() -> None:
+    got = kinds("Among them is Olena Marchuk, a journalist, who was imprisoned by Russia for 17 years for her reports.")
+    assert ("person:olena-marchuk", "verdict") in got
+    assert ("person:olena-marchuk", "detention") not in got
+
+
+def test_jailed_for_years_is_a_sentence() -> None:
+    assert ("person:olena-marchuk", "verdict") in kinds("In May Olena Marchuk was jailed for twelve years.")
+
+
+def test_imprisoned_for_years_so_far_is_still_a_detention() -> None:
+    got = kinds("Olena Marchuk has been imprisoned for two years without trial.")
+    assert ("person:olena-marchuk", "detention") in got
+    assert ("person:olena-marchuk", "verdict") not in got
