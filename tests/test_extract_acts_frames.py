@@ -89,3 +89,21 @@ def test_imprisoned_for_years_so_far_is_still_a_detention() -> None:
     got = kinds("Olena Marchuk has been imprisoned for two years without trial.")
     assert ("person:olena-marchuk", "detention") in got
     assert ("person:olena-marchuk", "verdict") not in got
+
+
+# --- acts on many people named by a collective adjective: nobody's own
+
+def test_a_call_to_end_arbitrary_arrests_is_no_arrest_of_the_speaker() -> None:
+    got = kinds("Olena Marchuk reiterated her call for an immediate end to the persecution of Crimean Tatars in "
+                "occupied Crimea, arbitrary arrests and searches.")
+    assert not any(k in ("arrest", "detention", "search") for _p, k in got)
+
+
+def test_mass_detentions_of_a_group_are_nobodys_detention() -> None:
+    got = kinds("Olena Marchuk spoke in Kyiv. She condemned the mass detentions of Crimean Tatars in Simferopol.")
+    assert not any(k == "detention" for _p, k in got)
+
+
+def test_his_arrests_are_still_his() -> None:
+    assert ("person:petro-hnatyuk", "arrest") in kinds("Petro Hnatyuk is a farmer. His arrests in May and June were "
+                                                       "condemned.")
