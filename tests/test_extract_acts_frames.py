@@ -107,3 +107,24 @@ def test_mass_detentions_of_a_group_are_nobodys_detention() -> None:
 def test_his_arrests_are_still_his() -> None:
     assert ("person:petro-hnatyuk", "arrest") in kinds("Petro Hnatyuk is a farmer. His arrests in May and June were "
                                                        "condemned.")
+
+
+# --- a release asked for, torture allegations, inhuman treatment
+
+def test_should_face_charges_or_be_released_is_no_release() -> None:
+    got = kinds("Olena Marchuk and Petro Hnatyuk are in custody. The two defendants should face fair charges or be released.")
+    assert not any(k == "release" for _p, k in got)
+
+
+def test_was_released_is_still_a_release() -> None:
+    assert ("person:olena-marchuk", "release") in kinds("Olena Marchuk was released on 3 May after ten days in custody.")
+
+
+def test_torture_allegations_investigated_are_no_torture() -> None:
+    got = kinds("The charges against Olena Marchuk should be withdrawn and all torture allegations investigated.")
+    assert not any(k == "torture" for _p, k in got)
+
+
+def test_subjected_to_inhuman_and_degrading_treatment_is_ill_treatment() -> None:
+    assert ("person:olena-marchuk", "ill_treatment") in kinds(
+        "Following her arrest, Olena Marchuk was subjected to inhuman and degrading treatment for two days.")
