@@ -177,14 +177,18 @@ _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|i
 
 # Texts a body writes ("Report of the Monitoring Mission", "Resolution of the Assembly"), unlike
 # texts about a subject or a state ("Code of Administrative Offences", "Constitution of Ukraine").
-_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ")
+# (A state's press office titles its texts so too: "Comment of Ukraine's Foreign Ministry", "ADDRESS of the
+# Verkhovna Rada": the heading word in capitals is the same word.)
+_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ", "Comment ",
+             "Commentary ", "Address ", "Appeal ")
 
 
 def _document_before_of(name: str, documents: tuple[str, ...]) -> bool:
     """Whether a document's head noun is among the words before the first "of"/"by" ("Follow-up
     Report of the ...", "Annual Report of the ...")."""
     head = re.split(r" (?:of|by) ", name, maxsplit=1)[0]
-    return head != name and len(head.split()) <= 3 and any(f"{w} " in documents for w in head.split())
+    return head != name and len(head.split()) <= 3 and any(f"{w.capitalize() if w.isupper() else w} " in documents
+                                                           for w in head.split())
 
 
 def _strip_lead(words: list[re.Match[str]], run: str, lead: set[str], long_heads: tuple[str, ...]) -> list[re.Match[str]]:
@@ -234,7 +238,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
     subjects = tuple(gaz.cues.get("subject_headings", ()))
-    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
+    # (Also a title with its possessive: "Prosecutor-General’s Office" is not "Office" of someone.)
+    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and (h.split()[0] in lead or h.split()[0].endswith(("’s", "'s"))))
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     records = record_lines(text)
@@ -316,6 +321,12 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             if "Republic of" in name else None
         if entry is None or entry.label != "Organisation":
             entry = state_government(name, gaz)
+        if entry is None and (poss := re.fullmatch(r"(?P<state>[A-Z][\w ]+?)(?:’s|'s) (?P<body>.+)", name)) \
+                and poss.group("state") in gaz.demonyms:
+            # "Ukraine's Foreign Ministry" is the gazetteer's "Ukrainian Foreign Ministry", named as written.
+            known = gaz.lookup(f"{gaz.demonyms[poss.group('state')]} {poss.group('body')}")
+            if known is not None and known.label == "Organisation":
+                entry = GazetteerEntry(known.key, "Organisation", name, (), dict(known.attributes))
         if entry is None:
             entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
                                    {"kind": _kind(name)})
