@@ -76,3 +76,36 @@ def test_a_title_with_its_possessive_heads_an_office() -> None:
 def test_the_un_monitoring_mission_has_the_corpus_key() -> None:
     found = _orgs("The report of the Human Rights Monitoring Mission in Ukraine was published.")
     assert found.get("Human Rights Monitoring Mission in Ukraine") == "org:hrmmu"
+
+
+def test_a_gathering_of_a_body_is_not_the_body() -> None:
+    assert _orgs("At the 1234th Meeting of the Permanent Council in Vienna he spoke.") == {
+        "Permanent Council": "org:osce-permanent-council"}
+    found = _orgs("He spoke at the Inaugural Summit of the International Crimea Platform on 23 August.")
+    assert set(found) == {"International Crimea Platform"}
+    assert "OSCE Parliamentary Assembly" in _orgs("The Annual Session of the OSCE Parliamentary Assembly adopted it.")
+
+
+def test_against_names_a_cause_only_after_a_cause_s_body() -> None:
+    assert _orgs("the policy of the Russian Federation against the Crimean Tatars") == {
+        "Russian Federation": "org:russian-federation"}
+    assert "UN Committee against Torture" in _orgs("The UN Committee against Torture said so.")
+
+
+def test_a_post_before_of_leaves_the_body_after_it() -> None:
+    assert _orgs("He arrested Crimean Tatar First Deputy Head of the Mejlis Nariman Dzhelyal.") == {"Mejlis": "org:mejlis"}
+    assert _orgs("The Secretary General of the Council of Europe said.") == {"Council of Europe": "org:council-of-europe"}
+    # A head noun before "of" names the body there.
+    assert "General Prosecutor's Office of Ukraine" in _orgs("The General Prosecutor's Office of Ukraine said.")
+
+
+def test_a_text_a_body_issues_is_not_the_body() -> None:
+    assert _orgs("Comment of Ukraine's Foreign Ministry on the detention") == {
+        "Ukraine's Foreign Ministry": "org:ukrainian-foreign-ministry"}
+    assert _orgs("ADDRESS of the Verkhovna Rada of Ukraine to international organizations") == {
+        "Verkhovna Rada of Ukraine": "org:verkhovna-rada"}
+
+
+def test_the_houses_of_the_uk_parliament_are_known() -> None:
+    found = _orgs("He told the House of Lords that the House of Commons agreed.")
+    assert found == {"House of Lords": "org:house-of-lords", "House of Commons": "org:house-of-commons"}

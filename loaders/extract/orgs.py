@@ -70,7 +70,9 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
     # "and"/"or" join words of one name ("Security and Co-operation", "Enforced or Involuntary
     # Disappearances"); "and the" starts another name.
-    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and |or )?{_CAPW}){{0,5}})?"
+    # ("against" names a body's cause only after the nouns of a cause's bodies: "Committee against Torture";
+    # "the Russian Federation against the Crimean Tatars" is a state and its victims.)
+    tail = rf"(?: (?:of|for|on|to|(?:(?<=Committee)|(?<=Coalition)|(?<=Movement)|(?<=Campaign)|(?<=Alliance)|(?<=League)|(?<=Network)|(?<=Initiative)) against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and |or )?{_CAPW}){{0,5}})?"
     # An embassy or mission is named with its city: "British Embassy Kyiv".
     # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
@@ -170,6 +172,24 @@ def _members_of(words: list[re.Match[str]], heads: set[str], gaz: Gazetteer) -> 
     return of + 2 if words[of + 1].group() == "the" else of + 1
 
 
+# The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.
+_POST_WORDS = frozenset({"Head", "Deputy", "Chair", "Chairman", "Chairwoman", "Chairperson", "Director", "Secretary",
+                         "Spokesperson", "Spokesman", "Spokeswoman", "Coordinator", "Founder", "Co-founder", "Editor",
+                         "Adviser", "Advisor", "Leader", "Vice-Chair", "Vice-Chairman", "General"})
+
+
+def _after_post(words: list[re.Match[str]], heads: set[str]) -> list[re.Match[str]]:
+    """The words after "of (the)" when a post's word stands before it ("... First Deputy Head of the
+    Mejlis", "[Secretary] General of the Council of Europe"): the body is the one after "of"; else (or
+    when a head noun stands before "of": "General Prosecutor's Office of Ukraine") the words as they are."""
+    of = next((i for i, w in enumerate(words) if w.group() == "of"), None)
+    if of is None or not any(w.group() in _POST_WORDS for w in words[:of]) \
+            or any(w.group() in heads or w.group().rstrip("’'s") in heads for w in words[:of]):
+        return words
+    k = of + 2 if of + 1 < len(words) and words[of + 1].group() == "the" else of + 1
+    return words[k:] if k < len(words) else words
+
+
 # A hyphenated adjective saying who runs or installed a body is no part of its name
 # ("Russian-controlled Supreme Court of Crimea", "Kremlin-backed ...", "Kyiv-based ...").
 _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|imposed|led|run|affiliated|loyal)$")
@@ -179,6 +199,10 @@ _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|i
 # texts about a subject or a state ("Code of Administrative Offences", "Constitution of Ukraine").
 # (A state's press office titles its texts so too: "Comment of Ukraine's Foreign Ministry", "ADDRESS of the
 # Verkhovna Rada": the heading word in capitals is the same word.)
+# A body's gatherings: "Meeting of the Permanent Council", "Annual Session of the OSCE Parliamentary Assembly",
+# "Inaugural Summit of the International Crimea Platform" (the body after "of" is the organisation).
+# (Not "Conference": the "Conference of INGOs" is a body.)
+_GATHERINGS = ("Meeting ", "Session ", "Summit ", "Sitting ", "Plenary ")
 _AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ", "Comment ",
              "Commentary ", "Address ", "Appeal ")
 
@@ -260,6 +284,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         # "Inspectors of the Federal Penitentiary Service", "Olga Skrypnyk of the Crimean Human
         # Rights Group": the people of a body, or a person of it, are not part of its name.
         words = words[_members_of(words, heads, gaz):]
+        words = _after_post(words, heads)
         # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
         preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
         if preps:
@@ -298,10 +323,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a bare head noun ("Court", "Council") names nothing
         if name.startswith(subjects):
             continue  # "Freedom of Peaceful Assembly", "Administration of Justice": a report's subject heading
-        if name.startswith(documents) or _document_before_of(name, _AUTHORED):
+        if name.startswith(documents) or _document_before_of(name, _AUTHORED + _GATHERINGS):
             # "Report of the Monitoring Mission": the body that wrote the text, after "of"; "Code of
             # Administrative Offences of the Russian Federation": a text, and no body in it.
-            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED) else None
+            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED + _GATHERINGS) else None
             after = name[body.end():] if body else ""
             if body is None or not any(w in heads for w in after.split()) or all(taken[a + body.end():b]):
                 continue
