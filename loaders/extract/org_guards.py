@@ -2,7 +2,9 @@
 line (a victims list, a register: "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned
 Organization"), an acronym the article defines for a lower-case phrase ("country of
 particular concern (CPC)"), which is a term, and a word in capitals that is no acronym
-(:func:`not_an_acronym`: a shouted line, a surname in capitals, a code by a number)."""
+(:func:`not_an_acronym`: a shouted line, a surname in capitals, a code by a number); and the words
+before a body that name something else: a known acronym qualifying a plural ("UN Member States") and
+a post before "of" ("First Deputy Head of the Mejlis")."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from loaders.extract.mention_types import Mention
 
-__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms"]
+__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post"]
 
 
 # A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
@@ -101,3 +103,21 @@ def qualifying_acronyms(mentions: Sequence[Mention], text: str, people_words: fr
                 continue
         out.append(m)
     return out
+
+
+# The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.
+_POST_WORDS = frozenset({"Head", "Deputy", "Chair", "Chairman", "Chairwoman", "Chairperson", "Director", "Secretary",
+                         "Spokesperson", "Spokesman", "Spokeswoman", "Coordinator", "Founder", "Co-founder", "Editor",
+                         "Adviser", "Advisor", "Leader", "Vice-Chair", "Vice-Chairman", "General"})
+
+
+def after_post(words: list[re.Match[str]], heads: set[str]) -> list[re.Match[str]]:
+    """The words after "of (the)" when a post's word stands before it ("... First Deputy Head of the
+    Mejlis", "[Secretary] General of the Council of Europe"): the body is the one after "of"; else (or
+    when a head noun stands before "of": "General Prosecutor's Office of Ukraine") the words as they are."""
+    of = next((i for i, w in enumerate(words) if w.group() == "of"), None)
+    if of is None or not any(w.group() in _POST_WORDS for w in words[:of]) \
+            or any(w.group() in heads or w.group().rstrip("’'s") in heads for w in words[:of]):
+        return words
+    k = of + 2 if of + 1 < len(words) and words[of + 1].group() == "the" else of + 1
+    return words[k:] if k < len(words) else words

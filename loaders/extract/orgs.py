@@ -22,7 +22,7 @@ from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.name_guards import headline_lines
-from loaders.extract.org_guards import defined_terms, not_an_acronym, record_lines
+from loaders.extract.org_guards import after_post, defined_terms, not_an_acronym, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -172,24 +172,6 @@ def _members_of(words: list[re.Match[str]], heads: set[str], gaz: Gazetteer) -> 
     return of + 2 if words[of + 1].group() == "the" else of + 1
 
 
-# The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.
-_POST_WORDS = frozenset({"Head", "Deputy", "Chair", "Chairman", "Chairwoman", "Chairperson", "Director", "Secretary",
-                         "Spokesperson", "Spokesman", "Spokeswoman", "Coordinator", "Founder", "Co-founder", "Editor",
-                         "Adviser", "Advisor", "Leader", "Vice-Chair", "Vice-Chairman", "General"})
-
-
-def _after_post(words: list[re.Match[str]], heads: set[str]) -> list[re.Match[str]]:
-    """The words after "of (the)" when a post's word stands before it ("... First Deputy Head of the
-    Mejlis", "[Secretary] General of the Council of Europe"): the body is the one after "of"; else (or
-    when a head noun stands before "of": "General Prosecutor's Office of Ukraine") the words as they are."""
-    of = next((i for i, w in enumerate(words) if w.group() == "of"), None)
-    if of is None or not any(w.group() in _POST_WORDS for w in words[:of]) \
-            or any(w.group() in heads or w.group().rstrip("’'s") in heads for w in words[:of]):
-        return words
-    k = of + 2 if of + 1 < len(words) and words[of + 1].group() == "the" else of + 1
-    return words[k:] if k < len(words) else words
-
-
 # A hyphenated adjective saying who runs or installed a body is no part of its name
 # ("Russian-controlled Supreme Court of Crimea", "Kremlin-backed ...", "Kyiv-based ...").
 _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|imposed|led|run|affiliated|loyal)$")
@@ -284,7 +266,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         # "Inspectors of the Federal Penitentiary Service", "Olga Skrypnyk of the Crimean Human
         # Rights Group": the people of a body, or a person of it, are not part of its name.
         words = words[_members_of(words, heads, gaz):]
-        words = _after_post(words, heads)
+        words = after_post(words, heads)
         # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
         preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
         if preps:
