@@ -109,3 +109,8 @@ def test_a_text_a_body_issues_is_not_the_body() -> None:
 def test_the_houses_of_the_uk_parliament_are_known() -> None:
     found = _orgs("He told the House of Lords that the House of Commons agreed.")
     assert found == {"House of Lords": "org:house-of-lords", "House of Commons": "org:house-of-commons"}
+
+
+def test_a_historical_state_is_an_organisation() -> None:
+    found = _orgs("They endured oppression from the Russian Empire and the USSR.")
+    assert found == {"Russian Empire": "org:russian-empire", "USSR": "org:soviet-union"}
