@@ -114,3 +114,10 @@ def test_the_houses_of_the_uk_parliament_are_known() -> None:
 def test_a_historical_state_is_an_organisation() -> None:
     found = _orgs("They endured oppression from the Russian Empire and the USSR.")
     assert found == {"Russian Empire": "org:russian-empire", "USSR": "org:soviet-union"}
+
+
+def test_like_before_a_surname_is_no_given_name() -> None:
+    text, ex = extract("Ilmi Umerov was sentenced in 2017. Like Umerov, he was accused of separatism.")
+    people = {k for k in ex.entities if k.startswith("person:")}
+    assert people == {"person:ilmi-umerov"}
+    check_quotes(text, ex.claims)
