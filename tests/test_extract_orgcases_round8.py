@@ -121,3 +121,18 @@ def test_like_before_a_surname_is_no_given_name() -> None:
     people = {k for k in ex.entities if k.startswith("person:")}
     assert people == {"person:ilmi-umerov"}
     check_quotes(text, ex.claims)
+
+
+def _people(body: str) -> set[str]:
+    _text, ex = extract(body)
+    return {e.name for k, e in ex.entities.items() if k.startswith("person:")}
+
+
+def test_a_parliament_record_s_speech_head_names_the_member_not_the_party_or_seat() -> None:
+    assert _people("John Smith Conservative, Henley: I beg to move that this House has considered the matter.") == {
+        "John Smith"}
+    assert _people("Mary Jones Labour, Birmingham, Perry Barr: It is a pleasure to serve.") == {"Mary Jones"}
+
+
+def test_an_office_after_the_name_is_the_role() -> None:
+    assert _people("Khalid Mahmood Shadow Minister (Foreign Affairs) 10:37 am, 24th April 2019") == {"Khalid Mahmood"}
