@@ -31,6 +31,7 @@ from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
+from loaders.extract.interstate_cases import interstate_cases
 from loaders.extract.links import events_in_cases
 from loaders.extract.mentions import Mention, Sentence
 
@@ -323,6 +324,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     new = {d: c for d, c in cases.items() if d not in known}
     if new:
         events_in_cases(ex.claims, ex.entities, new, ex.claim)
+    interstate_cases(text, sentences, ex, gaz)  # "the Ukraine v. Russia inter-state case": a state's case
 
 
 # A case record's "Related Cases: X" field, one name a line (a victims list, a case database).

@@ -20,6 +20,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer,
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
+from loaders.extract.org_guards import qualifying_acronyms
 from loaders.extract.org_mandates import mandates, outlet_lists
 from loaders.extract.org_names import member_bodies, national_sections, parent_bodies, spokesperson
 from loaders.extract.org_phrases import (
@@ -179,6 +180,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
+    kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
     return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
 
 

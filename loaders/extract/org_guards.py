@@ -2,15 +2,19 @@
 line (a victims list, a register: "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned
 Organization"), an acronym the article defines for a lower-case phrase ("country of
 particular concern (CPC)"), which is a term, and a word in capitals that is no acronym
-(:func:`not_an_acronym`: a shouted line, a surname in capitals, a code by a number)."""
+(:func:`not_an_acronym`: a shouted line, a surname in capitals, a code by a number); and the words
+before a body that name something else: a known acronym qualifying a plural ("UN Member States") and
+a post before "of" ("First Deputy Head of the Mejlis")."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-__all__ = ["record_lines", "defined_terms", "not_an_acronym"]
+from loaders.extract.mention_types import Mention
+
+__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post"]
 
 
 # A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
@@ -75,3 +79,45 @@ def not_an_acronym(text: str, start: int, end: int, given_names: frozenset[str])
     if name and (name.group(1) in given_names or _HONORIFIC_BEFORE.search(before, 0, name.start(1))):
         return True
     return bool(_NUMBER_BEFORE.search(before) or _CODE_AFTER.match(after))
+
+
+_ACRONYM_NAME = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
+# A plural of capitalised words after the acronym that no list knows, and nothing capitalised after it:
+# "UN Member States", "UN Special Procedures", "UN Human Rights monitors".
+_PLURAL_AFTER = re.compile(r" (?:[A-Z][a-z][\w’'-]* ){0,2}[A-Z][a-z][\w’'-]*[^s\W]s(?![\w’'-])(?! [A-Z])")
+
+
+def qualifying_acronyms(mentions: Sequence[Mention], text: str, people_words: frozenset[str]) -> list[Mention]:
+    """The mentions without a known body's acronym that only qualifies a plural the lists do not
+    know ("UN Member States", "UN Special Procedures mandate holders", "UN Human Rights monitors"):
+    the people or bodies named so are a class of their own, and the acronym names no actor there
+    (three development splits' annotators leave it out). A known name after it ("UN Human Rights
+    Council") is a mention of its own and keeps the acronym's reading to the lists; a
+    given name after it ("USCIRF Chair Tony Perkins") is a person's, and the body stays."""
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.label == "Organisation" and _ACRONYM_NAME.fullmatch(m.text):
+            after = _PLURAL_AFTER.match(text, m.end)
+            if after is not None and m.end + 1 not in starts and not people_words.intersection(after.group().split()):
+                continue
+        out.append(m)
+    return out
+
+
+# The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.
+_POST_WORDS = frozenset({"Head", "Deputy", "Chair", "Chairman", "Chairwoman", "Chairperson", "Director", "Secretary",
+                         "Spokesperson", "Spokesman", "Spokeswoman", "Coordinator", "Founder", "Co-founder", "Editor",
+                         "Adviser", "Advisor", "Leader", "Vice-Chair", "Vice-Chairman", "General"})
+
+
+def after_post(words: list[re.Match[str]], heads: set[str]) -> list[re.Match[str]]:
+    """The words after "of (the)" when a post's word stands before it ("... First Deputy Head of the
+    Mejlis", "[Secretary] General of the Council of Europe"): the body is the one after "of"; else (or
+    when a head noun stands before "of": "General Prosecutor's Office of Ukraine") the words as they are."""
+    of = next((i for i, w in enumerate(words) if w.group() == "of"), None)
+    if of is None or not any(w.group() in _POST_WORDS for w in words[:of]) \
+            or any(w.group() in heads or w.group().rstrip("’'s") in heads for w in words[:of]):
+        return words
+    k = of + 2 if of + 1 < len(words) and words[of + 1].group() == "the" else of + 1
+    return words[k:] if k < len(words) else words

@@ -22,7 +22,7 @@ from anyascii import anyascii
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.name_guards import headline_lines
-from loaders.extract.org_guards import defined_terms, not_an_acronym, record_lines
+from loaders.extract.org_guards import after_post, defined_terms, not_an_acronym, record_lines
 
 __all__ = ["title_case_line", "government_key", "find_org_patterns", "find_facilities", "find_affiliations", "ORG", "PLACE"]
 
@@ -70,7 +70,9 @@ def _patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     # Words of one name are on one line, one space apart: a name never crosses a sentence or paragraph.
     # "and"/"or" join words of one name ("Security and Co-operation", "Enforced or Involuntary
     # Disappearances"); "and the" starts another name.
-    tail = rf"(?: (?:of|for|on|to|against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and |or )?{_CAPW}){{0,5}})?"
+    # ("against" names a body's cause only after the nouns of a cause's bodies: "Committee against Torture";
+    # "the Russian Federation against the Crimean Tatars" is a state and its victims.)
+    tail = rf"(?: (?:of|for|on|to|(?:(?<=Committee)|(?<=Coalition)|(?<=Movement)|(?<=Campaign)|(?<=Alliance)|(?<=League)|(?<=Network)|(?<=Initiative)) against) (?:the )?{_CAPW}(?: (?:(?:of|for|on|to) (?:the )?|and |or )?{_CAPW}){{0,5}})?"
     # An embassy or mission is named with its city: "British Embassy Kyiv".
     # "and" joins two words before the head too ("National Security and Defense Council"); see _joined.
     org = re.compile(rf"(?<![\w\-])(?:{_CAPW} (?:(?:of|for) (?:the )?|and )?){{0,5}}(?:{head})(?![\w\-])"
@@ -177,14 +179,22 @@ _LEAD_ADJECTIVE = re.compile(r"-(?:based|controlled|installed|backed|appointed|i
 
 # Texts a body writes ("Report of the Monitoring Mission", "Resolution of the Assembly"), unlike
 # texts about a subject or a state ("Code of Administrative Offences", "Constitution of Ukraine").
-_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ")
+# (A state's press office titles its texts so too: "Comment of Ukraine's Foreign Ministry", "ADDRESS of the
+# Verkhovna Rada": the heading word in capitals is the same word.)
+# A body's gatherings: "Meeting of the Permanent Council", "Annual Session of the OSCE Parliamentary Assembly",
+# "Inaugural Summit of the International Crimea Platform" (the body after "of" is the organisation).
+# (Not "Conference": the "Conference of INGOs" is a body.)
+_GATHERINGS = ("Meeting ", "Session ", "Summit ", "Sitting ", "Plenary ")
+_AUTHORED = ("Report ", "Reports ", "Resolution ", "Declaration ", "Decree ", "Order ", "Decision ", "Opinion ", "Comment ",
+             "Commentary ", "Address ", "Appeal ")
 
 
 def _document_before_of(name: str, documents: tuple[str, ...]) -> bool:
     """Whether a document's head noun is among the words before the first "of"/"by" ("Follow-up
     Report of the ...", "Annual Report of the ...")."""
     head = re.split(r" (?:of|by) ", name, maxsplit=1)[0]
-    return head != name and len(head.split()) <= 3 and any(f"{w} " in documents for w in head.split())
+    return head != name and len(head.split()) <= 3 and any(f"{w.capitalize() if w.isupper() else w} " in documents
+                                                           for w in head.split())
 
 
 def _strip_lead(words: list[re.Match[str]], run: str, lead: set[str], long_heads: tuple[str, ...]) -> list[re.Match[str]]:
@@ -234,7 +244,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     calendar = {*gaz.months, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     documents = tuple(f"{d} " for d in gaz.cues.get("document_heads", ()))
     subjects = tuple(gaz.cues.get("subject_headings", ()))
-    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and h.split()[0] in lead)
+    # (Also a title with its possessive: "Prosecutor-General’s Office" is not "Office" of someone.)
+    long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and (h.split()[0] in lead or h.split()[0].endswith(("’s", "'s"))))
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
     out: list[tuple[int, int, GazetteerEntry]] = []
     records = record_lines(text)
@@ -255,6 +266,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         # "Inspectors of the Federal Penitentiary Service", "Olga Skrypnyk of the Crimean Human
         # Rights Group": the people of a body, or a person of it, are not part of its name.
         words = words[_members_of(words, heads, gaz):]
+        words = after_post(words, heads)
         # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
         preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
         if preps:
@@ -293,10 +305,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a bare head noun ("Court", "Council") names nothing
         if name.startswith(subjects):
             continue  # "Freedom of Peaceful Assembly", "Administration of Justice": a report's subject heading
-        if name.startswith(documents) or _document_before_of(name, _AUTHORED):
+        if name.startswith(documents) or _document_before_of(name, _AUTHORED + _GATHERINGS):
             # "Report of the Monitoring Mission": the body that wrote the text, after "of"; "Code of
             # Administrative Offences of the Russian Federation": a text, and no body in it.
-            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED) else None
+            body = re.search(r" (?:of|by) (?:the )?", name) if _document_before_of(name, _AUTHORED + _GATHERINGS) else None
             after = name[body.end():] if body else ""
             if body is None or not any(w in heads for w in after.split()) or all(taken[a + body.end():b]):
                 continue
@@ -316,6 +328,12 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             if "Republic of" in name else None
         if entry is None or entry.label != "Organisation":
             entry = state_government(name, gaz)
+        if entry is None and (poss := re.fullmatch(r"(?P<state>[A-Z][\w ]+?)(?:’s|'s) (?P<body>.+)", name)) \
+                and poss.group("state") in gaz.demonyms:
+            # "Ukraine's Foreign Ministry" is the gazetteer's "Ukrainian Foreign Ministry", named as written.
+            known = gaz.lookup(f"{gaz.demonyms[poss.group('state')]} {poss.group('body')}")
+            if known is not None and known.label == "Organisation":
+                entry = GazetteerEntry(known.key, "Organisation", name, (), dict(known.attributes))
         if entry is None:
             entry = GazetteerEntry(slug(re.sub(r"^the\s+", "", name, flags=re.I)), "Organisation", name, (),
                                    {"kind": _kind(name)})

@@ -109,6 +109,13 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
         role = [w for w in words[:last_title] if w in gaz.title_words]
         start += sum(len(w) + 1 for w in words[:last_title])
         words = words[last_title:]
+    # "Khalid Mahmood Shadow Minister (...)", "Alan Duncan Minister of State": a parliament's record
+    # heads a speech with the name and then the office; the office is the role, the name the first two.
+    if len(words) >= 3 and words[0] in gaz.given_names and any(w in gaz.title_words for w in words[2:]) \
+            and not any(w in gaz.title_words for w in words[:2]):
+        role = words[2:]
+        end = start + len(words[0]) + len(words[1]) + 1
+        words = words[:2]
     while words and words[-1] in gaz.not_names:
         end -= len(words[-1]) + 1
         words = words[:-1]
@@ -209,6 +216,13 @@ def _role_of(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?i:{cue})\s+(?:of|at)\s+(?:the\s+)?$")
 
 
+@cache
+def _constituency_re(parties: tuple[str, ...]) -> re.Pattern[str]:
+    """A party label and a comma before a run, on the run's line: "... Labour, Birmingham, " (Hansard)."""
+    party = "|".join(re.escape(p) for p in sorted(parties, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{party}),[ \t]*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*,[ \t]*)*\Z")
+
+
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
     """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
     gaz = gaz or load_gazetteer()
@@ -236,6 +250,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             taken_to = end
         if member_noun(text, start, words, gaz):
             continue  # "another Jehovah’s Witness": a member of a group, not a name
+        if _constituency_re(tuple(gaz.cues.get("parliament_parties", ()))).search(text, max(0, start - 80), start):
+            continue  # "Khalid Mahmood Labour, Birmingham, Perry Barr": the member's constituency
         if len(words) >= 2 and (text[start:end] in gaz.places or words[-1] in _STATE_WORDS):
             continue  # "Eastern Europe" left as an office's remit, a state ("... Republic") are no person
         if len(words) >= 2:
