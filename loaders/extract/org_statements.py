@@ -21,6 +21,7 @@ import re
 from loaders.extract.appraisals import appraisals
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
+from loaders.extract.meetings import meeting_participants
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
@@ -127,6 +128,7 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, mt.start(), m.end), 0.6, "report-by")
     # (the appraisals of people, a statement rule of the same stage: after_claims calls this module's passes)
     appraisals(text, sentences, mentions, ex)
+    meeting_participants(text, sentences, mentions, ex)
 
 
 # The headline of a statement the European Union's spokesperson issues ("Ukraine/Russia: Statement by the
