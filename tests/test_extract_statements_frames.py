@@ -139,3 +139,21 @@ def test_a_question_line_without_an_answer_states_nothing() -> None:
     _text, ex = _article("Crimea: Human Rights\n\nQuestion for Foreign and Commonwealth Office\n\n"
                          "To ask the Government what assessment they have made of the detention of Crimean Tatars.\n")
     assert not any(s == "org:foreign-and-commonwealth-office" for s, _o in _states(ex))
+
+
+def test_delivery_line_names_the_statements_maker() -> None:
+    text, ex = _article("Statement on the human rights situation in Crimea\n\n"
+                        "As prepared for delivery by the Delegation of Ukraine to the 1135th Meeting of the Permanent Council, 2 March 2017\n\n"
+                        "Mr. Chairman, the situation in Crimea is deteriorating.\n")
+    assert any(c.rule == "issued-by" and c.predicate == "STATES" for c in ex.claims)
+    check_quotes(text, ex.claims)
+
+
+def test_a_summit_taken_for_an_organisation_is_a_conference() -> None:
+    text, ex = extract("Olena Marchenko took part in the Inaugural Summit of the International Crimea Platform.")
+    assert not any(e.label == "Organisation" and "Summit" in e.name for e in ex.entities.values())
+    evs = [k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "conference"]
+    assert len(evs) == 1
+    roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.object == evs[0]}
+    assert ("org:crimea-platform", "organiser") in roles and ("person:olena-marchenko", "participant") in roles
+    check_quotes(text, ex.claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
@@ -43,13 +44,18 @@ _OFFICIAL_SPEECH = (r"underscored|underscores|appealed\s+to|appeals\s+to|reminde
                     r"(?:support|solidarity|protest|indignation)")
 
 
+@lru_cache(maxsize=8)
+def _with_official(cues: str) -> str:
+    """A cue alternation with the verbs of official statements (built once per cue list, not per sentence)."""
+    return f"{cues}|{_OFFICIAL_SPEECH}"
+
+
 def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, history: list[tuple[str, int]],
                   para: int, last_para: int, speech_after: str, org_speech: str) -> list[tuple[str, int, int]]:
     """Who says ``sent`` (people, pronouns, "the lawyer", organisations, a headline), in the order found:
     ``(key, start, end)`` of each speaker's mention; ``history`` is the people named so far with their paragraph."""
     speakers: list[tuple[str, int, int]] = []
-    speech_after = f"{speech_after}|{_OFFICIAL_SPEECH}"
-    org_speech = f"{org_speech}|{_OFFICIAL_SPEECH}"
+    speech_after, org_speech = _with_official(speech_after), _with_official(org_speech)
     for m in cx.people:
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
         # ("X, Amnesty International's Director for Europe said:": a title without its closing comma before "said:")

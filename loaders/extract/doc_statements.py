@@ -22,7 +22,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import GazetteerEntry, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["document_statement", "headline_speaker", "speaker_lines"]
+__all__ = ["body_named", "document_statement", "headline_speaker", "speaker_lines"]
 
 # "Statement of the Ministry ... on ...", "Comment of X regarding ...", "Joint Statement by X and Y"
 _DOC = r"(?i:(?:Joint\s+)?(?:Statement|Comment|Commentary|Declaration|Communiqu[ée]|Address))"
@@ -101,6 +101,22 @@ def _gazetteer_body(who: str) -> GazetteerEntry | None:
         if entry is not None and entry.label == "Organisation" and not entry.generic:
             return entry
     return None
+
+
+def body_named(name: str, ex: Extraction) -> str | None:
+    """The draft's organisation a name spells (its name or an alias), else the gazetteer's (added to the draft)."""
+    low = name.lower()
+    have = next((k for k, e in ex.entities.items() if e.label == "Organisation" and not e.generic
+                 and low in (n.lower() for n in (e.name, *e.aliases))), None)
+    if have is not None:
+        return have
+    entry = _gazetteer_body(name)
+    if entry is None:
+        return None
+    key = f"org:{entry.key}"
+    if key not in ex.entities:
+        ex.entity(key, "Organisation", entry.name, **entry.attributes)
+    return key
 
 
 def _gazetteer_key(who: str) -> str | None:
