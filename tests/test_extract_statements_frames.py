@@ -157,3 +157,16 @@ def test_a_summit_taken_for_an_organisation_is_a_conference() -> None:
     roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.object == evs[0]}
     assert ("org:crimea-platform", "organiser") in roles and ("person:olena-marchenko", "participant") in roles
     check_quotes(text, ex.claims)
+
+
+def test_a_statement_line_names_the_body_whose_statement_it_is() -> None:
+    text, ex = _article("Russia: The charges against two Ukrainians should be withdrawn\n\nAMNESTY INTERNATIONAL PUBLIC STATEMENT\n\n"
+                        "31 July 2015\n\nThe charges against Ivan Petrenko are excessive and should be withdrawn.\n")
+    assert ("org:amnesty-international", "event:amnesty-international-statement") in _states(ex)
+    check_quotes(text, ex.claims)
+
+
+def test_a_body_calling_for_a_release_speaks() -> None:
+    text, ex = extract("Amnesty International is calling for the immediate release of Ivan Petrenko.")
+    assert ("org:amnesty-international", "event:amnesty-international-statement") in _states(ex)
+    check_quotes(text, ex.claims)

@@ -38,10 +38,11 @@ _STANCE_RE = re.compile(
 
 
 # Verbs of official statements the speech cues do not list: "X underscored that", "the Ombudsman appealed to the
-# international community", "the Minister reminded that", "X drew attention to", "X expressed its support for".
+# international community", "the Minister reminded that", "X drew attention to", "X expressed its support for",
+# "Amnesty International is calling for the immediate release of X".
 _OFFICIAL_SPEECH = (r"underscored|underscores|appealed\s+to|appeals\s+to|reminded\s+that|reminds\s+that|drew\s+attention\s+to|"
                     r"draws\s+attention\s+to|expressed\s+(?:its|his|her|their)\s+(?:full\s+|strong\s+|firm\s+)?"
-                    r"(?:support|solidarity|protest|indignation)")
+                    r"(?:support|solidarity|protest|indignation)|(?:is|are)\s+(?:calling\s+(?:for|on|upon)|urging)")
 
 
 @lru_cache(maxsize=8)

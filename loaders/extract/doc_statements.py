@@ -54,10 +54,28 @@ def _resolve(who: str, start: int, mentions: Sequence[Mention], ex: Extraction) 
     return key, start + len(who)
 
 
+# A line of its own in the document's head that says whose statement it is: "AMNESTY INTERNATIONAL PUBLIC
+# STATEMENT", "European Union Press Release".
+_KIND_LINE_RE = re.compile(r"(?:’s|'s)?\s+(?i:(?:public\s+|press\s+|joint\s+|official\s+)?(?:statement|release|declaration))[ \t]*(?=\n|$)")
+_HEAD_LINES = 400  # how far into the document such a line may stand
+
+
 def headline_speaker(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     """The body or person a statement's headline names as its maker ``STATES`` the document's statement."""
     if not sentences:
         return
+    for m in mentions:  # "AMNESTY INTERNATIONAL PUBLIC STATEMENT" on a line of its own
+        if m.start >= _HEAD_LINES:
+            break
+        if m.label != "Organisation" or m.ref not in ex.entities or ex.entities[m.ref].generic or \
+                (m.start > 0 and text[m.start - 1] != "\n") or not _KIND_LINE_RE.match(text, m.end):
+            continue
+        sent = next((x for x in sentences if x.start <= m.start < x.end), None)
+        if sent is not None and not any(c.subject == m.ref and c.predicate == "STATES" for c in ex.claims):
+            name = ex.entities[m.ref].name
+            ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+            ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, _KIND_LINE_RE.match(text, m.end).end()),  # type: ignore[union-attr]
+                     0.7, "headline:statement-line")
     title = sentences[0]
     end = text.find("\n", title.start)
     line = text[title.start:len(text) if end < 0 else end]
