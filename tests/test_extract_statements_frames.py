@@ -170,3 +170,10 @@ def test_a_body_calling_for_a_release_speaks() -> None:
     text, ex = extract("Amnesty International is calling for the immediate release of Ivan Petrenko.")
     assert ("org:amnesty-international", "event:amnesty-international-statement") in _states(ex)
     check_quotes(text, ex.claims)
+
+
+def test_a_name_for_a_headline_is_the_subject_not_the_byline() -> None:
+    _text, ex = _article("Ivan Petrenko\n\nIvan Petrenko (born 5 May 1986) is a Ukrainian journalist from Crimea. "
+                         "He was detained by the FSB in 2019.\n")
+    assert not any(c.subject == "person:ivan-petrenko" and c.predicate == "STATES" for c in ex.claims)
+    assert "event:ivan-petrenko-statement" not in ex.entities
