@@ -177,3 +177,16 @@ def test_a_name_for_a_headline_is_the_subject_not_the_byline() -> None:
                          "He was detained by the FSB in 2019.\n")
     assert not any(c.subject == "person:ivan-petrenko" and c.predicate == "STATES" for c in ex.claims)
     assert "event:ivan-petrenko-statement" not in ex.entities
+
+
+def test_bodies_listed_after_a_passive_of_documenting_publish_reports() -> None:
+    text, ex = extract("Cases of torture in Crimea have been reported by the UN, the Council of Europe and the OSCE.")
+    said = _states(ex)
+    for org in ("org:united-nations", "org:council-of-europe", "org:osce"):
+        assert any(s == org and ex.entities[o].attributes.get("kind") == "publication" for s, o in said), org
+    check_quotes(text, ex.claims)
+
+
+def test_a_body_that_reported_to_another_is_not_its_publisher() -> None:
+    _text, ex = extract("The UN reported the abuses to the Council of Europe.")
+    assert not any(c.rule == "documented-by" for c in ex.claims)
