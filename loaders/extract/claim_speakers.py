@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
@@ -36,11 +37,26 @@ _STANCE_RE = re.compile(
     r"reaffirmed|supports?\s+the\s+(?:release|call)|denounces?|objects?\s+to)\b", re.IGNORECASE)
 
 
+# Verbs of official statements the speech cues do not list: "X underscored that", "the Ombudsman appealed to the
+# international community", "the Minister reminded that", "X drew attention to", "X expressed its support for",
+# "Amnesty International is calling for the immediate release of X".
+_OFFICIAL_SPEECH = (r"underscored|underscores|appealed\s+to|appeals\s+to|reminded\s+that|reminds\s+that|drew\s+attention\s+to|"
+                    r"draws\s+attention\s+to|expressed\s+(?:its|his|her|their)\s+(?:full\s+|strong\s+|firm\s+)?"
+                    r"(?:support|solidarity|protest|indignation)|(?:is|are)\s+(?:calling\s+(?:for|on|upon)|urging)")
+
+
+@lru_cache(maxsize=8)
+def _with_official(cues: str) -> str:
+    """A cue alternation with the verbs of official statements (built once per cue list, not per sentence)."""
+    return f"{cues}|{_OFFICIAL_SPEECH}"
+
+
 def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, history: list[tuple[str, int]],
                   para: int, last_para: int, speech_after: str, org_speech: str) -> list[tuple[str, int, int]]:
     """Who says ``sent`` (people, pronouns, "the lawyer", organisations, a headline), in the order found:
     ``(key, start, end)`` of each speaker's mention; ``history`` is the people named so far with their paragraph."""
     speakers: list[tuple[str, int, int]] = []
+    speech_after, org_speech = _with_official(speech_after), _with_official(org_speech)
     for m in cx.people:
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
         # ("X, Amnesty International's Director for Europe said:": a title without its closing comma before "said:")

@@ -1,6 +1,8 @@
 """The body that issues a document states it: an attribution line of its own ("Answered by
-Foreign and Commonwealth Office", "Issued by the Press Office of ORG", "Published by ORG")
--> the organisation ``STATES`` the document's statement.
+Foreign and Commonwealth Office", "Issued by the Press Office of ORG", "Published by ORG", "Answered by
+<a minister>", "As prepared for delivery by ORG to the Permanent Council"), or the department a written parliamentary question is put to when the document carries its
+answer ("Question for Foreign, Commonwealth and Development Office" ... "Answered on 12 March 2023")
+-> the organisation (or person) ``STATES`` the document's statement.
 
 One statement event per document: when a government already speaks in the document through
 one statement event of its own (a ministry answering for its government), the issuing body
@@ -13,33 +15,45 @@ import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.doc_statements import document_statement
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["issuing_body"]
 
 _ISSUED_RE = re.compile(r"(?:Answered|Issued|Published|Released|Delivered|Prepared)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_QUESTION_FOR_RE = re.compile(r"Question\s+for\s+(?:the\s+)?")
+_ANSWERED_RE = re.compile(r"(?:^|\n)Answered\s+(?:on|by)\b")
+# "As prepared for delivery by the Delegation of X to the 1135th Meeting of the Permanent Council, 2 March 2017"
+_DELIVERY_RE = re.compile(r"As\s+(?:prepared\s+|written\s+)?(?:for\s+delivery|delivered)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_DELIVERY_TAIL_RE = re.compile(r"\s+(?:to|at|before|in)\s+[^\n]{1,160}")
 
 
 def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """Add ``STATES`` for the organisation a line of its own names as the document's issuer."""
     starts = [m.start for m in mentions]
+    # a written question's answer: "Question for ORG ... Answered on 14 June 2016" (the department answers it)
+    answered = _ANSWERED_RE.search(text) is not None
     for sent in sentences:
         line_start = sent.start
         if line_start > 0 and text[line_start - 1] != "\n":
             continue  # only a sentence that opens its line can be an attribution line
-        mt = _ISSUED_RE.match(text, line_start)
+        mt = _ISSUED_RE.match(text, line_start) or (_QUESTION_FOR_RE.match(text, line_start) if answered else None) \
+            or _DELIVERY_RE.match(text, line_start)
         if not mt:
             continue
         line_end = text.find("\n", sent.start)
         line_end = len(text) if line_end < 0 else line_end
         i = bisect.bisect_left(starts, mt.end())
         org = mentions[i] if i < len(mentions) else None
-        if org is None or org.start != mt.end() or text[org.end:line_end].strip(" .") or org.ref not in ex.entities:
+        rest = text[org.end:line_end] if org is not None else ""
+        if mt.re is _DELIVERY_RE and _DELIVERY_TAIL_RE.fullmatch(rest):
+            rest = ""  # "As prepared for delivery by ORG to the Permanent Council, 2 March 2017"
+        if org is None or org.start != mt.end() or rest.strip(" .") or org.ref not in ex.entities:
             continue  # the line is the attribution and nothing else: "Answered by ORG"
         e = ex.entities[org.ref]
-        if e.label != "Organisation" or e.generic:
-            continue
+        if e.label not in ("Organisation", "Person") or e.generic:
+            continue  # ("Answered by Lord X": the minister who answers a written question states the answer)
         if any(c.subject == org.ref and c.predicate == "STATES" for c in ex.claims):
             continue
         # a government's one statement event in the document is the one the issuing body answers with
@@ -52,3 +66,5 @@ def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], 
             ev = f"event:{slug(e.name)}-statement"
             ex.entity(ev, "Event", f"Statement by {e.name}", kind="statement")
         ex.claim(org.ref, "STATES", ev, quote_span(text, sent, line_start, org.end), 0.7, "issued-by")
+    # (the document's own statement, a pass of the same stage: after_claims calls this module's pass)
+    document_statement(text, sentences, mentions, ex)

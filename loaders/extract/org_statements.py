@@ -21,9 +21,10 @@ import re
 from loaders.extract.appraisals import appraisals
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
+from loaders.extract.meetings import meeting_participants
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
+__all__ = ["documented_by", "org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
@@ -127,6 +128,41 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, mt.start(), m.end), 0.6, "report-by")
     # (the appraisals of people, a statement rule of the same stage: after_claims calls this module's passes)
     appraisals(text, sentences, mentions, ex)
+    meeting_participants(text, sentences, mentions, ex)
+    documented_by(text, sentences, mentions, ex)
+
+
+# "violations ... have been reported by the UN, the Council of Europe and the OSCE", "were registered and documented
+# by the United Nations and the OSCE missions": each body listed after the passive publishes its reports.
+_DOCUMENTED_BY_RE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:(?:registered|recorded|documented|reported|monitored)"
+                               r"\s+(?:and\s+)?){1,2}by\s+(?:the\s+)?$", re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(r"\s*/|\s+[A-Z]{2,}\b")
+_LIST_GAP_RE = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def documented_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Each organisation a passive "have been documented / reported by" lists ``STATES`` a publication of its own."""
+    if "been" not in text:
+        return
+    starts = [s.start for s in sentences]
+    listed: list[Mention] = []
+    for m in mentions:
+        e = ex.entities.get(m.ref)
+        if e is None or m.label != "Organisation" or e.label != "Organisation" or e.generic:
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        head = _DOCUMENTED_BY_RE.search(text, max(sent.start, m.start - 80), m.start)
+        follows = bool(listed) and listed[-1].end >= sent.start and _LIST_GAP_RE.fullmatch(text, listed[-1].end, m.start)
+        if head is None and not follows:
+            continue
+        listed.append(m)
+        if _UNIT_AFTER_RE.match(text, m.end):
+            continue  # "the OSCE ODIHR/HCNM missions": a unit the name finder did not read, not the body itself
+        if any(c.subject == m.ref and c.predicate == "STATES" for c in ex.claims):
+            continue
+        ev = ex.entity(f"event:{slug(e.name)}-report", "Event", f"Report by {e.name}", kind="publication").key
+        a = head.start() if head is not None else listed[0].start
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, max(sent.start, a), m.end), 0.6, "documented-by")
 
 
 # The headline of a statement the European Union's spokesperson issues ("Ukraine/Russia: Statement by the

@@ -1,0 +1,136 @@
+"""Who takes part in a body's meeting, in the words of official reports of diplomacy:
+"The Deputy Minister took part in the session of the UN Human Rights Council", "X participated in the
+meeting of the Committee of Ministers", "X addressed the plenary session of the Parliamentary Assembly",
+"the Ambassador spoke at the meeting of the OSCE Permanent Council".
+
+One ``meeting`` event per body ("Meeting of the OSCE Permanent Council"), the body its organiser, the one
+who took part (the person or body right before the verb) a participant, or its speaker when the verb is
+one of speaking ("addressed", "spoke at"). A numbered meeting the act rules made of the same body
+("1394th meeting of the Committee of Ministers") is that meeting. A summit, conference or forum is the
+conference rules'; a court's session is a hearing, not a meeting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.gazetteer import slug
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["meeting_orgs", "meeting_participants"]
+
+_VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
+         r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
+         r"|(?P<chair>chaired|co-chaired|chairs|presided\s+over)")
+_MEETING_RE = re.compile(rf"\b(?:{_VERB})\s+(?:the|a|an)\s+(?P<what>(?:\d{{1,4}}(?:st|nd|rd|th)\s+)?(?:(?:regular|ordinary|"
+                         r"extraordinary|special|plenary|high-level|ministerial|annual|joint|informal|formal|closing|opening|"
+                         r"spring|summer|autumn|winter|part-)\s*){0,2}(?:meeting|session|sitting|debate))\s+of\s+(?:the\s+)?",
+                         re.IGNORECASE)
+# The one who took part: right before the verb, an apposition or an auxiliary between ("X, Deputy Minister, has").
+_SUBJECT_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,[^,;()“”]{1,100},)?\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
+                         r"(?:also\s+)?")
+_IN_RE = re.compile(r"\s+in\s+(?:the\s+)?")
+_NOT_BODIES = ("court", "collective", "police", "security_service", "prosecutor")
+
+
+def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``meeting`` event of the body a sentence says someone took part in, with its organiser and participant;
+    then the meetings the organisation finder took for organisations (:func:`meeting_orgs`)."""
+    meeting_orgs(text, sentences, mentions, ex)
+    if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
+        return
+    starts = [m.start for m in mentions]
+    for sent in sentences:
+        for mt in _MEETING_RE.finditer(sent.text):
+            b = sent.start + mt.end()
+            i = bisect.bisect_left(starts, b)
+            body = mentions[i] if i < len(mentions) and mentions[i].start == b else None
+            if body is None or body.label != "Organisation" or body.ref not in ex.entities:
+                continue
+            e = ex.entities[body.ref]
+            if e.generic or e.attributes.get("kind") in _NOT_BODIES:
+                continue
+            a = sent.start + mt.start()
+            who = [m for m in mentions[:bisect.bisect_left(starts, a)] if m.start >= sent.start and m.ref in ex.entities
+                   and m.label in ("Person", "Organisation") and not ex.entities[m.ref].generic
+                   and _SUBJECT_RE.fullmatch(text, m.end, a)][-1:]
+            if not who:
+                continue
+            ev = _meeting_of(ex, body.ref)
+            span = quote_span(text, sent, who[0].start, body.end)
+            ex.claim(body.ref, "PARTICIPANT_IN", ev, span, 0.6, "meeting-of", role="organiser")
+            role = "speaker" if mt.group("speak") else "organiser" if mt.group("chair") else "participant"
+            if who[0].ref != body.ref:
+                ex.claim(who[0].ref, "PARTICIPANT_IN", ev, span, 0.6, "meeting-of", role=role)
+            # "the session of the UN Human Rights Council in Geneva": where the meeting was held
+            j = bisect.bisect_left(starts, body.end)
+            place = next((p for p in mentions[j:j + 3] if p.label == "Location" and p.end <= sent.end
+                          and _IN_RE.fullmatch(text, body.end, p.start)), None)
+            if place is not None and place.ref in ex.entities:
+                ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "meeting-of")
+
+
+def _meeting_of(ex: Extraction, body: str) -> str:
+    """The meeting the body organises in the draft already (a numbered one), else a new one."""
+    have = next((c.object for c in ex.claims if c.subject == body and c.predicate == "PARTICIPANT_IN"
+                 and c.qualifiers.get("role") == "organiser" and c.object in ex.entities
+                 and ex.entities[c.object].attributes.get("kind") == "meeting"), None)
+    if have is not None:
+        return have
+    name = ex.entities[body].name
+    return ex.entity(f"event:meeting-of-{slug(name)}", "Event", f"Meeting of {name}", kind="meeting").key
+
+
+# An organisation the name finder made of a meeting's name: "Inaugural Summit of the International Crimea Platform",
+# "27th Annual Session of the OSCE Parliamentary Assembly", "1135th Meeting of the Permanent Council".
+_MEETING_NAME_RE = re.compile(r"(?:(?:the\s+)?(?:\d{1,4}(?:st|nd|rd|th)|[A-Z][a-z]+)\s+){0,3}?(?P<head>Meeting|Session|Sitting|Summit|"
+                              r"Conference|Forum)\s+of\s+(?:the\s+)?(?P<body>[A-Z].+)")
+_CONFERENCE_HEADS = ("Summit", "Conference", "Forum")
+# "X took part in the M", "X attended the M" (the one right before the verb)
+_TOOK_PART_RE = re.compile(r"\b(?:took\s+part\s+in|participated\s+in|attended|addressed|spoke\s+at)\s+(?:the\s+)?$")
+
+
+def meeting_orgs(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The meeting or summit an organisation's name really names becomes an event (``meeting``, or ``conference``
+    for a summit, conference, forum or annual session) that the body it is "of" organises; the organisation goes."""
+    from loaders.extract.doc_statements import body_named
+
+    for key, e in list(ex.entities.items()):
+        nm = _MEETING_NAME_RE.fullmatch(e.name) if e.label == "Organisation" else None
+        if nm is None:
+            continue
+        body = body_named(nm.group("body"), ex)
+        if body is None:
+            continue
+        own = [m for m in mentions if m.ref == key]
+        if not own:
+            continue
+        annual = re.search(r"\bAnnual\s+Session\b", e.name)
+        kind = "conference" if nm.group("head") in _CONFERENCE_HEADS or annual else "meeting"
+        ev = ex.entity(f"event:{slug(e.name)}", "Event", e.name, kind=kind).key
+        ex.claims[:] = [c for c in ex.claims if key not in (c.subject, c.object)]
+        ex.entities.pop(key, None)
+        starts = [m.start for m in mentions]
+        for m in own:
+            sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+            if sent is None:
+                continue
+            ex.trigger(ev, m.start, m.end)
+            ex.claim(body, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, m.end), 0.55, "meeting-name", role="organiser")
+            j = bisect.bisect_left(starts, m.end)
+            place = next((p for p in mentions[j:j + 3] if p.label == "Location" and p.end <= sent.end and p.ref in ex.entities
+                          and _IN_RE.fullmatch(text, m.end, p.start)), None)
+            if place is not None:
+                ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, m.start, place.end), 0.55, "meeting-name")
+            tp = _TOOK_PART_RE.search(text, max(sent.start, m.start - 30), m.start)
+            if tp is None:
+                continue
+            who = [x for x in mentions[:bisect.bisect_left(starts, tp.start())] if x.start >= sent.start and x.ref in ex.entities
+                   and x.label in ("Person", "Organisation") and not ex.entities[x.ref].generic
+                   and _SUBJECT_RE.fullmatch(text, x.end, tp.start())][-1:]
+            for x in who:
+                ex.claim(x.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, x.start, m.end), 0.55, "meeting-name",
+                         role="speaker" if tp.group().startswith(("addressed", "spoke")) else "participant")
