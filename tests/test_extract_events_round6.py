@@ -132,7 +132,7 @@ def test_an_organisations_announcement_is_its_statement() -> None:
 
 def test_a_state_that_annexed_a_land_is_the_perpetrator_of_its_annexation() -> None:
     text, ex = extract("Since Russia annexed Crimea, critics have been silenced.")
-    assert events(ex)["event:annexation-of-crimea"] == ("other", {("org:russian-federation", "perpetrator")})
+    assert events(ex)["event:russian-annexation-of-crimea-2014"] == ("other", {("org:russian-federation", "perpetrator")})
     check_quotes(text, ex.claims)
 
 

@@ -38,19 +38,19 @@ def test_a_launched_invasion_and_its_state() -> None:
 
 def test_an_annexation_is_an_event_told_as_an_act_or_as_a_formula() -> None:
     evs, triples = events("In 2014 Russia started its unlawful annexation of Crimea, a move condemned abroad.")
-    assert evs.get("event:annexation-of-crimea") == "other"
-    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    assert evs.get("event:russian-annexation-of-crimea-2014") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:russian-annexation-of-crimea-2014") in triples
     evs, _ = events("The attempted annexation of Crimea by Russia in 2014 forced many families to leave.")
-    assert "event:annexation-of-crimea" in evs
+    assert "event:russian-annexation-of-crimea-2014" in evs
     evs, triples = events("Later that month Russia declared that Sevastopol had become part of the Russian Federation.")
     assert ("event:annexation-of-sevastopol", "LOCATED_IN", "place:sevastopol") in triples
     # the diplomatic formula names the act too: four of the five development splits' annotators record it
     # (only the first split's left it out), so the draft does, with the state when the sentence names it
     evs, triples = events("Russia detained Arsen Tulayev. We will never recognise Russia’s illegal annexation of Crimea.")
-    assert evs.get("event:annexation-of-crimea") == "other"
-    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    assert evs.get("event:russian-annexation-of-crimea-2014") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:russian-annexation-of-crimea-2014") in triples
     evs, triples = events("Since the annexation of Crimea, dozens of activists have left the peninsula.")
-    assert ("event:annexation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    assert ("event:russian-annexation-of-crimea-2014", "LOCATED_IN", "place:crimea") in triples
     # a word of annexation that names no land is no act
     evs, _ = events("Many residents opposed the annexation plans discussed abroad.")
     assert not any("annexation" in k for k in evs)
@@ -147,8 +147,8 @@ def test_a_building_that_forces_seized_in_a_town() -> None:
 
 def test_a_states_announcement_of_an_annexation_is_the_annexation_not_a_statement() -> None:
     evs, triples = events("In March 2030, Russia announced Crimea had become part of the Russian Federation.")
-    assert evs == {"event:annexation-of-crimea": "other"}
-    assert ("org:russian-federation", "perpetrator", "event:annexation-of-crimea") in triples
+    assert evs == {"event:russian-annexation-of-crimea-2014": "other"}
+    assert ("org:russian-federation", "perpetrator", "event:russian-annexation-of-crimea-2014") in triples
     # another announcement of the state is its statement
     evs, triples = events("In March 2030, Russia announced new sanctions against Ukraine.")
     assert evs.get("event:russia-statement") == "statement"
