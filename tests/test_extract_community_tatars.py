@@ -74,3 +74,9 @@ def test_the_people_is_no_target_nor_perpetrator_of_drafted_acts() -> None:
     assert f"org:{KEY}" in ex.entities
     assert not [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
     check_quotes(text, ex.claims)
+
+
+def test_the_tatar_community_without_crimean() -> None:
+    body = ("Raids became a fact of life for the Tatar community. Crimea’s ethnic Tatar minority suffered, and the "
+            "station served the Tatar population of Crimea.")
+    assert _people(body) == ["Tatar community", "ethnic Tatar minority", "Tatar population"]

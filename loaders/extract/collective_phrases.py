@@ -120,7 +120,9 @@ def reporting_monitors(text: str, taken: bytearray) -> list[Found]:
 # minority/national minority/population" (lower-case heads: "Crimean Tatar People" is a body's name).
 _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
-    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))")
+    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))"
+    # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
+    r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])")
 # A counted group is the people of one case, not the people: "twelve Crimean Tatars", "more than 70".
 _COUNTED_RE = re.compile(r"(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
                          r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]everal|[Dd]ozens of|"
