@@ -88,7 +88,7 @@ def test_a_gathering_of_a_body_is_not_the_body() -> None:
 
 def test_against_names_a_cause_only_after_a_cause_s_body() -> None:
     assert _orgs("the policy of the Russian Federation against the Crimean Tatars") == {
-        "Russian Federation": "org:russian-federation"}
+        "Russian Federation": "org:russian-federation", "Crimean Tatars": "org:crimean-tatar-community-generic"}  # (the people)
     assert "UN Committee against Torture" in _orgs("The UN Committee against Torture said so.")
 
 

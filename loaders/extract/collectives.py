@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 
@@ -135,8 +136,8 @@ def determined_collectives(mentions: Sequence[Mention], text: str) -> list[Found
     out: list[Found] = []
     for m in mentions:
         e = m.entry
-        if e is None or not e.generic or m.label != "Organisation":
-            continue
+        if e is None or not e.generic or m.label != "Organisation" or e.key in PEOPLE_KEYS:
+            continue  # (a people keeps its bare name: "persecution of the Crimean Tatars" names the people after "the")
         a, b = m.start, m.end
         det = None if m.text.split()[0] in ("the", "The", "a", "A", "an", "An") else _DETERMINER.search(text, max(0, a - 4), a)
         if det is not None:

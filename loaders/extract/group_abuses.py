@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention
 
 __all__ = ["GroupAbuse", "group_abuses", "group_name"]
@@ -130,7 +131,8 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
     countries = [p for p in places if _kind(p) == "country"]
     perps = _perpetrators(text, s0, orgs, a, b, by, countries)
     targets = [o for o in orgs if s0 + m.start("group") <= o.start and o.end <= s0 + m.end("group")
-               and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")]
+               and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")
+               and (o.entry is None or o.entry.key not in PEOPLE_KEYS)]  # (a people as target: see collective_phrases)
     where = [p for p in places if groups.get("where") and p.start == s0 + m.start("where")]
     if not where:  # "in Russian-occupied Crimea, monitors have documented ...", "authorities in occupied Crimea continued to"
         where = [p for p in places if p.end <= a and a - p.end <= 80 and re.search(r"\bin\s+(?:(?:Russian?-)?occupied\s+)?$",
