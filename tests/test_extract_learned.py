@@ -223,7 +223,7 @@ def test_whom_the_rules_made_a_target_gets_no_learned_event_of_another_kind() ->
 
 def test_a_doer_joins_the_act_its_nearest_verb_names() -> None:
     # "sentenced by the FSB" makes the FSB no doer of the search the sentence also names.
-    body = "Ruslan Temirov, sentenced by the FSB in 2019, saw his home searched in Simferopol on 3 May 2021."
+    body = "The home of Ruslan Temirov was searched in Simferopol on 3 May 2021, a year after he was sentenced by the FSB."
     text, _rules, learned = _with_learned(body, keep="none", model=EAGER_SEARCH)
     assert ("person:ruslan-temirov", "event:ruslan-temirov-search") in {(c.subject, c.object) for c in learned}
     assert not [c for c in learned if c.subject == "org:fsb"]
@@ -236,3 +236,16 @@ def test_a_doer_joins_the_act_its_nearest_verb_names() -> None:
 
 EAGER_SEARCH = Model.from_json('{"threshold": 0.5, "classes": ["search/perpetrator", "search/target"], "bias": [5, 5], '
                                '"weights": {}}')
+
+
+def test_a_doer_far_from_the_act_is_another_verbs() -> None:
+    far = ("Their car was stopped by the FSB on the road and soon after a group of men in civilian clothes who said "
+           "they came from the city arrived and detained Enver Ametov.")
+    text, _rules, learned = _with_learned(far, keep="none", model=EAGER)
+    assert ("person:enver-ametov", "event:enver-ametov-detention") in {(c.subject, c.object) for c in learned}
+    assert not [c for c in learned if c.subject == "org:fsb"]
+    near = "Officers of the FSB detained Enver Ametov on the road."
+    text, _rules, learned = _with_learned(near, keep="none", model=EAGER)
+    assert ("org:fsb", "event:enver-ametov-detention", "perpetrator") in {
+        (c.subject, c.object, c.qualifiers.get("role")) for c in learned}
+    check_quotes(text, learned)

@@ -53,6 +53,8 @@ _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|according\s+to)
 # A collective named by a state body's head noun ("the police", "Russian authorities") is nobody's target.
 _STATE_NAME_RE = re.compile(r"\b(?:police|authorit|forces|security|officer|agent|guard|militar|army|court|prosecut|investigat|"
                             r"FSB|ministry|government|occupation|occupier|de[ -]facto|Kremlin|Russia\b)", re.I)
+_WORD_RE = re.compile(r"\w+")
+_NEAR = 10  # a mention further from its act's trigger than this many words is another verb's ("stopped by X and ... detained Y")
 _LIST = 4  # a sentence naming this many people lists them ("activists like A, B, C and D"): no learned target there
 # Kinds the finder joins but does not make: "other" holds acts annotators group in many ways (a
 # shutdown of several outlets is one event), so one event per entity is mostly wrong there.
@@ -108,6 +110,7 @@ class _Hit:
     cue: tuple[int, int]   # what the quote must hold: the mention and the nearest trigger of the kind
     trigger: tuple[int, int] | None = None  # that trigger, when the sentence has one
     nearest: str = ""      # the kind of the trigger (of any kind) nearest the mention
+    gap: int = 0           # how many words stand between the mention and that trigger of its kind
 
     def quote(self, text: str) -> tuple[int, int]:
         return quote_span(text, Sentence(self.sent[0], self.sent[1], text[self.sent[0]:self.sent[1]]), *self.cue)
@@ -179,8 +182,9 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                     continue  # "if convicted", "could be detained": the sentence's own words say it did not happen
                 near = min(said, key=lambda t: abs(t[0] - s.start), default=(s.start, s.end, ""))
                 closest = min(trig, key=lambda t: min(abs(t[0] - s.end), abs(s.start - t[1])), default=(0, 0, ""))
+                gap = len(_WORD_RE.findall(text, min(s.end, near[1]), max(s.start, near[0]))) if said else 0
                 hits.append(_Hit(s, sent, kind, role, p, (min(s.start, near[0]), max(s.end, near[1])),
-                                 (near[0], near[1]) if said else None, closest[2]))
+                                 (near[0], near[1]) if said else None, closest[2], gap))
     return hits
 
 
@@ -217,8 +221,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
         ref, e = h.span.ref, ex.entities[h.span.ref]
         quote, conf = h.quote(text), round(h.p, 2)
         if h.role in _MAKES_EVENT:
-            if h.kind in _NO_NEW or ref in targets or one[ref] is not h:
-                continue
+            if h.kind in _NO_NEW or ref in targets or one[ref] is not h or h.nearest not in ("", h.kind) or h.gap > _NEAR:
+                continue  # (and, as a doer, only of the act its nearest trigger names, near it)
             if (ref, h.kind) in have or by_rules.get((h.sent, h.kind)):
                 continue  # the rules found this act's target in the sentence: another name there is someone else
             ev = f"event:{slug(e.name)}-{h.kind.replace('_', '-')}"
@@ -234,8 +238,8 @@ def learned_events(text: str, mentions: Sequence[Mention], ex: Extraction, model
             named.setdefault((h.sent, h.kind), []).append(ev)
     joined = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
     for h in sorted(hits, key=lambda h: (h.span.start, h.kind, h.role)):
-        if h.role not in _JOINS_EVENT or h.nearest not in ("", h.kind):
-            continue  # a doer joins the act its nearest trigger names ("sentenced by X" is no doer of a transfer)
+        if h.role not in _JOINS_EVENT or h.nearest not in ("", h.kind) or h.gap > _NEAR:
+            continue  # a doer joins the act its nearest trigger names ("sentenced by X" is no doer of a transfer), near it
         for ev in dict.fromkeys(named.get((h.sent, h.kind), ())):
             if (h.span.ref, ev) not in joined:  # each sentence that names the event and its doer: the first one quoted
                 joined.add((h.span.ref, ev))
