@@ -88,7 +88,7 @@ EAGER = Model.from_json('{"threshold": 0.5, "classes": ["detention/perpetrator",
 
 
 def test_grouping_one_event_per_target_and_the_doers_join_it() -> None:
-    body = "Enver Ametov and Ruslan Temirov read a poem about the sea with the FSB and Memorial."
+    body = "Enver Ametov and Ruslan Temirov were detained by the FSB and Memorial."
     text, rules, learned = _with_learned(body, keep="none", model=EAGER)
     got = {(c.subject, c.object, c.qualifiers.get("role")) for c in learned}
     targets = {(s, ev) for s, ev, r in got if r == "target"}
