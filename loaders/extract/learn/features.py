@@ -12,7 +12,11 @@ A candidate's features are plain strings:
   on its left or right within eight tokens, and at exact offsets within three tokens;
 - the word pairs right before and right after it ("detained by", "’s arrest");
 - an organisation's own words ("authorities", "police", "Tatars": whom it could be), how many
-  people the sentence names, and whether the mention stands in a list ("A, B and C").
+  people the sentence names, and whether the mention stands in a list ("A, B and C");
+- for each event trigger of the sentence: its kind, side, the words between ("detained by"), how
+  far in words (binned) and whether a passive verb stands before it ("was detained"); the kind
+  of the trigger nearest the mention; whether the mention is the sentence's first actor, before
+  any trigger (its subject); and where the sentence stands in the article (binned).
 
 Other mentions of the sentence stand for their label (``<Person>``, ``<Organisation>``,
 ``<Location>``), so "arrested by <Organisation>" is one pattern whatever agency it names.
