@@ -12,7 +12,11 @@ A candidate's features are plain strings:
   on its left or right within eight tokens, and at exact offsets within three tokens;
 - the word pairs right before and right after it ("detained by", "’s arrest");
 - an organisation's own words ("authorities", "police", "Tatars": whom it could be), how many
-  people the sentence names, and whether the mention stands in a list ("A, B and C").
+  people the sentence names, and whether the mention stands in a list ("A, B and C");
+- for each event trigger of the sentence: its kind, side, the words between ("detained by"), how
+  far in words (binned) and whether a passive verb stands before it ("was detained"); the kind
+  of the trigger nearest the mention; whether the mention is the sentence's first actor, before
+  any trigger (its subject); and where the sentence stands in the article (binned).
 
 Other mentions of the sentence stand for their label (``<Person>``, ``<Organisation>``,
 ``<Location>``), so "arrested by <Organisation>" is one pattern whatever agency it names.
@@ -62,6 +66,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
 
 
+# A passive verb right before a trigger: "was detained", "have been searched", "being held".
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+$", re.I)
+
+
+def _bucket(n: int) -> str:
+    """A count in a few bins (0, 1, 2-4, 5-9, 10+): distances and positions generalise as orders of size."""
+    return "0" if n <= 0 else "1" if n == 1 else "2-4" if n <= 4 else "5-9" if n <= 9 else "10+"
+
+
 def _stem(word: str) -> str:
     return word.lower().replace("’", "'")[:6]
 
@@ -93,9 +106,11 @@ def triggers(text: str, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
 
 
 def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Sequence[Span], title: bool,
-                       trig: Sequence[tuple[int, int, str]] = (), toks: Tokens | None = None) -> list[str]:
+                       trig: Sequence[tuple[int, int, str]] = (), toks: Tokens | None = None,
+                       position: int = 0) -> list[str]:
     """The features of mention ``own`` in sentence ``sent`` (``spans``: every mention of the sentence;
-    ``trig``: its event triggers, :func:`triggers`; ``toks``: its :func:`tokens`, when already made)."""
+    ``trig``: its event triggers, :func:`triggers`; ``toks``: its :func:`tokens`, when already made;
+    ``position``: the sentence's index in the article)."""
     feats = ["bias", f"label:{own.label}"]
     for a, b, kind in trig:
         if a < own.end and own.start < b:
@@ -106,12 +121,20 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
         gap = "_".join(between) if len(between) <= 4 else "far"
         # the words between a trigger and the mention, with and without the kind: "detained by", "detention of"
         feats += [f"t:{kind}", f"t{side}:{kind}", f"tb{side}:{gap}", f"tb{side}:{kind}:{gap}"]
+        # how far, in words (a doer or a victim stands close to its verb), and a passive verb ("was detained")
+        feats.append(f"td{side}:{kind}:{_bucket(len(between))}")
+        if _PASSIVE_RE.search(text, max(sent[0], a - 14), a):
+            feats += [f"pass{side}:{kind}", f"pass{side}"]
+    if trig:  # the trigger nearest the mention: which act its sentence ties it to
+        near = min(trig, key=lambda t: min(abs(t[0] - own.end), abs(own.start - t[1])))
+        feats.append(f"tn:{near[2]}")
     if own.generic:
         feats.append("generic")
     if own.kind:
         feats.append(f"okind:{own.kind}")
     if title:
         feats.append("title")
+    feats.append(f"pos:{_bucket(position)}")  # the lead of an article tells its main act
     if own.label == "Organisation":  # what it is called says whom it could be: "authorities", "police", "Tatars"
         feats += [f"own:{_stem(t)}" for t in _TOKEN_RE.findall(text, own.start, own.end) if t[0].isalpha()]
     people = sum(1 for s in spans if s.label == "Person")
@@ -129,6 +152,9 @@ def candidate_features(text: str, sent: tuple[int, int], own: Span, spans: Seque
             feats.append(f"{'L' if d < 0 else 'R'}:{t}")
         if abs(d) <= _EXACT:
             feats.append(f"w{d}:{t}")
+    if not any(w.startswith("<") for w in words[:at]) and not any(b <= own.start for _a, b, _k in trig):
+        # the first actor, before any act: the sentence's subject ("The FSB detained ...", "X was detained")
+        feats.append("subj")
     left = words[max(0, at - 2):at]
     right = words[at + 1:at + 3]
     feats.append("L2:" + "_".join(left))
