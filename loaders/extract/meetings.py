@@ -134,3 +134,25 @@ def meeting_orgs(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
             for x in who:
                 ex.claim(x.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, x.start, m.end), 0.55, "meeting-name",
                          role="speaker" if tp.group().startswith(("addressed", "spoke")) else "participant")
+    _named_meeting_organisers(text, sentences, ex)
+
+
+def _named_meeting_organisers(text: str, sentences: Sequence[Sentence], ex: Extraction) -> None:
+    """A meeting or summit event another rule made under the meeting's own name ("Inaugural Summit of the
+    International Crimea Platform", once the name finder leaves the body after "of") is organised by that body."""
+    from loaders.extract.doc_statements import body_named
+
+    for key, e in list(ex.entities.items()):
+        if e.label != "Event" or e.attributes.get("kind") not in ("meeting", "conference"):
+            continue
+        nm = _MEETING_NAME_RE.fullmatch(e.name)
+        if nm is None or any(c.object == key and c.qualifiers.get("role") == "organiser" for c in ex.claims):
+            continue
+        body = body_named(nm.group("body"), ex)
+        if body is None:
+            continue
+        at = text.find(e.name)  # the rule that made it names it as the text does; it left no trigger
+        for a, b in (ex.triggers.get(key) or ([(at, at + len(e.name))] if at >= 0 else []))[:1]:
+            sent = next((s for s in sentences if s.start <= a < s.end), None)
+            if sent is not None:
+                ex.claim(body, "PARTICIPANT_IN", key, quote_span(text, sent, a, b), 0.55, "meeting-name", role="organiser")
