@@ -701,7 +701,7 @@ def test_a_court_session_in_a_case_is_a_hearing(tmp_path: Path) -> None:
 def test_the_deportation_of_a_people_by_a_state_from_a_land(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Anniversary\n\nTuesday marked the anniversary of the Soviet Union’s campaign to forcibly deport "
                           "the entire Tatar population from their homeland of Crimea.\n")
-    ev = "event:deportation-of-the-crimean-tatars"
+    ev = "event:crimean-tatar-deportation-1944"  # (one key for the event of history)
     assert {e["attributes"].get("kind") for e in doc["entities"] if e["key"] == ev} == {"other"}
     assert ("org:soviet-union", ev) in claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert (ev, "place:crimea") in claims(doc, "LOCATED_IN")

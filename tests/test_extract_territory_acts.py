@@ -122,9 +122,9 @@ def test_presented_with_criminal_charges_is_a_charge() -> None:
 def test_a_people_deported_in_a_list_of_its_members_and_the_agent_after_by() -> None:
     evs, triples = events("In May 1944 Crimean Tatar women, children and elders were forcibly deported from Crimea by "
                           "Soviet authorities.")
-    assert evs.get("event:deportation-of-the-crimean-tatars") == "other"
-    assert ("event:deportation-of-the-crimean-tatars", "LOCATED_IN", "place:crimea") in triples
-    assert any(role == "perpetrator" for _, role, ev in triples if ev == "event:deportation-of-the-crimean-tatars")
+    assert evs.get("event:crimean-tatar-deportation-1944") == "other"
+    assert ("event:crimean-tatar-deportation-1944", "LOCATED_IN", "place:crimea") in triples
+    assert any(role == "perpetrator" for _, role, ev in triples if ev == "event:crimean-tatar-deportation-1944")
 
 
 def test_a_raided_place_of_worship_is_a_search_where_it_stands() -> None:

@@ -295,8 +295,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for name, a, b, perps, where in media_closures(text, s0, orgs, places):
         land = "Crimea" if re.search(r"\bCrimean\b", name) else ""
         out.append(Act("other", name, a, b, perpetrators=perps, places=where, land=land))
-    for name, a, b, perps, _, where in deportations(text, s0, orgs, places):
-        out.append(Act("other", name, a, b, perpetrators=perps, places=where))
+    for name, a, b, perps, deported, where in deportations(text, s0, orgs, places):
+        out.append(Act("other", name, a, b, perpetrators=perps, places=where, targets=deported))
     for kind, name, a, b, bodies in resolutions(text, s0, orgs):
         out.append(Act(kind, name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.state_acts import canonical_deportation
 
 if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
@@ -397,6 +398,7 @@ def annexation_announcements(sentences: Sequence[Sentence], ex: Extraction) -> N
     event of :func:`seizures`), and no annotator of the five development splits records a statement for it.
     Then give Russia's annexation of Crimea its one key (:func:`canonical_annexation`)."""
     canonical_annexation(ex)
+    canonical_deportation(ex)
     said = [s for s in sentences if "part of" in s.text and _BECAME_PART_RE.search(s.text)]
     if not said:
         return

@@ -30,17 +30,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention
 
-__all__ = ["deportations", "detainee_transfers", "resolutions", "group_transfers"]
+if TYPE_CHECKING:
+    from loaders.extract.claims import Extraction
+
+__all__ = ["deportations", "detainee_transfers", "resolutions", "group_transfers", "canonical_deportation",
+           "DEPORTATION_OF_CRIMEAN_TATARS"]
 
 StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
 # A whole people: "the entire Tatar population", "the Crimean Tatar people", "Crimean Tatars", "the Chechens".
 _PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][a-z]+(?:ans|ens|ers|ese))"
            r"(?:\s+(?:people|population|nation|community))?")
-_DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
+_DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forcible|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
                         r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
 # "Crimean Tatars were deported", "Crimean Tatar children, women and men were forcibly deported".
 _DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation)|\s+(?:children|women|men|families|"
@@ -48,6 +54,8 @@ _DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|p
                           r"\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?deported\b")
 # "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
 _BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
+# "the 80th anniversary of the deportation of ...": a commemoration states the act (a rally "in memory of" it does not)
+_ANNIVERSARY_RE = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
                               r"(?:(?:forcibly|forced)\s+)?$")
 _NUMBERED_RESOLUTION_RE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
@@ -78,9 +86,39 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
                                                                                     text[m.end():o.start - s0])]
         where = [p for p in places if 0 <= p.start - b <= 80 and not re.search(r"[.;]|\bto\b", text[m.end():p.start - s0])
                  and re.search(r"\bfrom\b", text[m.end():p.start - s0])][:1]
-        if perps or where:
-            out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], [], where))
+        # the people deported, as the target, where the sentence names it (the Crimean Tatars' collective)
+        people_m = [o for o in orgs if o.entry is not None and o.entry.key in PEOPLE_KEYS and tatars
+                    and abs(o.start - a) <= 80][:1]
+        # "the deportation of the Crimean Tatars" names the event of history even without its agent; the people is
+        # its target where the sentence tells the act (an agent, the land, "forced"), not where it only recalls it
+        # ("a rally in memory of the deportation of Crimean Tatars")
+        named = bool(people_m) and m.re is _DEPORT_RE and "deportation" in m.group(0).lower()
+        told = bool(perps or where) or re.match(r"(?:forc|mass)", m.group(0), re.IGNORECASE) is not None \
+            or _ANNIVERSARY_RE.search(text, 0, m.start()) is not None
+        if perps or where or named:
+            out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], people_m if told else [], where))
     return out
+
+
+# The deportation of the Crimean Tatars (1944) is one event of history: the corpus keys it once, in every article.
+DEPORTATION_OF_CRIMEAN_TATARS = "event:crimean-tatar-deportation-1944"
+
+
+def canonical_deportation(ex: Extraction) -> None:
+    """Re-key the drafted deportation of the Crimean Tatars to :data:`DEPORTATION_OF_CRIMEAN_TATARS`."""
+    old = "event:deportation-of-the-crimean-tatars"
+    if old not in ex.entities or DEPORTATION_OF_CRIMEAN_TATARS in ex.entities:
+        return
+    ent = ex.entities.pop(old)
+    ent.key = DEPORTATION_OF_CRIMEAN_TATARS
+    ex.entities[DEPORTATION_OF_CRIMEAN_TATARS] = ent
+    for c in ex.claims:
+        if c.subject == old:
+            c.subject = DEPORTATION_OF_CRIMEAN_TATARS
+        if c.object == old:
+            c.object = DEPORTATION_OF_CRIMEAN_TATARS
+    if old in ex.triggers:
+        ex.triggers[DEPORTATION_OF_CRIMEAN_TATARS] = ex.triggers.pop(old)
 
 
 def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, str, int, int, list[Mention]]]:
