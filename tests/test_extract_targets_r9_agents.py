@@ -50,3 +50,18 @@ def test_a_court_inside_a_nominal_act_with_by_judges_it() -> None:
     assert "org:russian-court-generic" in judges, ex.claims
     assert "person:rustam-veliyev" in _targets(ex)
     check_quotes(text, ex.claims)
+
+
+def test_the_person_after_a_semicolon_is_the_next_item_not_the_object() -> None:
+    text, ex = extract("The envoy named the prisoners: a teacher who suffers after allegedly being subjected to severe "
+                       "torture; Rustam Veliyev, one of several Ukrainians held in Russia; and others.")
+    tortured = {c.subject for c in ex.claims if c.predicate == "PARTICIPANT_IN" and "torture" in c.object}
+    assert "person:rustam-veliyev" not in tortured, ex.claims
+    check_quotes(text, ex.claims)
+
+
+def test_a_person_right_after_the_act_is_still_its_object() -> None:
+    text, ex = extract("The guards subjected to torture Rustam Veliyev, a teacher from Simferopol.")
+    tortured = {c.subject for c in ex.claims if c.predicate == "PARTICIPANT_IN" and "torture" in c.object}
+    assert "person:rustam-veliyev" in tortured, ex.claims
+    check_quotes(text, ex.claims)

@@ -92,8 +92,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
-        elif m.start >= b and not other_act(cx, b, m.start, acts):
+        elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
+            # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
