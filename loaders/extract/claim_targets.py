@@ -92,8 +92,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
-        elif m.start >= b and not other_act(cx, b, m.start, acts):
+        elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
+            # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
             cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
@@ -221,6 +222,15 @@ def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions,
         ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, min(a, pl.start), max(b, pl.end)), 0.6, "event-place-one")
 
 
+# Between an owner and the agency it owns: "Russia's Federal Security Service", "Russia’s security services".
+_OWNED_AGENCY_RE = re.compile(r"(?:’s|'s)\s+(?:the\s+)?")
+# An owner's name before an agency after "by": "by Russia's FSB" ("Russia" is a capitalised word or two).
+_OWNER_OPT = r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:’s|'s)\s+)?"
+_BY_NEAR_RE = re.compile(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
+                         + r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$")
+_BY_END_RE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT + "$")
+# A participle's own agent right after the trigger: "detained by", "arrested by the".
+_PASSIVE_BY_RE = re.compile(r"\s+by\b")
 _AUTHOR_BY_RE = re.compile(r"\b(?:statement|declaration|remarks|report|comments?|speech|letter|communiqu[eé]|"
                            r"press\s+release|address)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -229,6 +239,16 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     """Whether organisation ``o`` is the one doing the act whose trigger is ``text[a:b]``:
     "the FSB detained", "the Court in Rostov-on-Don sentenced", "detained by the FSB",
     "the detention by Russia of ...", "violations by Russia, including the detention of ..."."""
+    # "detained by Russia's Federal Security Service": the owner of the agency named next is not the agent.
+    if re.match(r"(?:’s|'s)\s", cx.after(o.end, 3)) and any(
+            x.start > o.end and _OWNED_AGENCY_RE.fullmatch(cx.between(o.end, x.start)) for x in cx.orgs):
+        return False
+    # "the conviction by a court in Crimea of X": a trigger that takes in its "by" phrase holds its agent.
+    if a < o.start and o.end <= b and _BY_END_RE.search(cx.between(a, o.start)):
+        return True
+    # "20 Jehovah's Witnesses detained by the police": a name before a participle with its own "by" is its object.
+    if o.end <= a and _PASSIVE_BY_RE.match(cx.after(b, 12)):
+        return False
     if 0 <= a - o.end <= 90 and re.fullmatch(
             r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             # "authorities in Russian-occupied Crimea, Ukraine, arrested": the place and the country it lies in
@@ -239,12 +259,10 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
-    if 0 <= o.start - b <= 50 and re.match(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?"
-                                          r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$",
-                                          cx.between(b, o.start)):
+    if 0 <= o.start - b <= 50 and _BY_NEAR_RE.match(cx.between(b, o.start)):
         return True
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
-    if 0 <= o.start - b <= 160 and re.search(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$", cx.before(o.start, 30)) \
+    if 0 <= o.start - b <= 160 and _BY_END_RE.search(cx.before(o.start, 50)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
             and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
         return True
