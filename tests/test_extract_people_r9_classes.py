@@ -32,9 +32,9 @@ def test_bare_surname_of_one_person_still_joins_that_person() -> None:
 
 
 def test_one_letter_misspelling_with_the_same_given_name_is_one_person() -> None:
-    found = people("Edem Kurtalimov was detained. His lawyer said Edem Kurtalimoc was beaten in custody.")
-    assert [p.name for p in found] == ["Edem Kurtalimov"]
-    assert "Edem Kurtalimoc" in found[0].variants
+    found = people("Edem Kurtmet was detained. His lawyer said Edem Kurtmot was beaten in custody.")
+    assert [p.name for p in found] == ["Edem Kurtmet"]
+    assert "Edem Kurtmot" in found[0].variants
 
 
 def test_two_letters_off_with_the_same_given_name_stays_two_people() -> None:
@@ -76,7 +76,7 @@ def test_person_beside_a_unit_name_is_still_found() -> None:
 
 
 def test_common_noun_said_again_after_the_is_no_surname() -> None:
-    text = "New Declaration of the Assembly on the peninsula\n\nThe Declaration condemns the abuses, the text says."
+    text = "New Resolution of the Assembly on the peninsula\n\nThe Resolution condemns the abuses, the text says.\n"
     gaz = load_gazetteer()
     found, _ = find_people(text, find_entries(text, gaz), gaz)
     assert [p.name for p in found] == []
