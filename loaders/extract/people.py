@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from graph.identity_names import fold as graph_fold
+from graph.identity_names import givens_relate
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
@@ -149,6 +151,13 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
 _HONOURS = frozenset({"Lady", "Baron", "Viscount", "Countess"})
 # The last word of a state's name ("Czech Republic", "United Arab Emirates"): never a surname.
 _STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "States", "Emirates"})
+
+
+def _distinct(people: list[Person]) -> bool:
+    """Whether people who share a surname are surely different people: no two of their given names
+    are one name spelled two ways (Aziz and Asan are two men; Oleh and Oleg may be one, left to ask)."""
+    givens = [graph_fold(p.given) for p in people]
+    return all(givens_relate(a, b) == "different" for i, a in enumerate(givens) for b in givens[i + 1:])
 
 
 def _given_before_surname(words: list[str], gaz: Gazetteer) -> bool:
@@ -393,7 +402,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
             continue
-        if len(sure) > 1:
+        if len(sure) > 1 and _distinct(sure):
             continue  # "Akhtemov" after Aziz and Asan Akhtemov: either of them, so nobody of its own
         peer = mention.role if mention.role in _PEERS else ""
         if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
@@ -409,12 +418,13 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             mention.ref = person.key
             continue
         maybe = [p for (s, jw), p in scored if s < SAME and jw >= DOUBTFUL]
-        if maybe and looks_like_surname(word, gaz):
+        if len(sure) > 1 or (maybe and looks_like_surname(word, gaz)):
             # Several people share the surname, or a close spelling: ask, never merge.
             target = (sure or maybe)[0]
             person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention]))
             mention.ref = person.key
             doubts.append(Doubt(person.key, word, mention.start, mention.end, target.key, target.name,
                                 round(same_name_score(target.surname, word)[1], 3),
-                                f"surname-only mention '{word}' may be {target.name}"))
+                                f"surname-only mention '{word}' may be {target.name}"
+                                + (" (several people share it)" if len(sure) > 1 else "")))
     return people, doubts
