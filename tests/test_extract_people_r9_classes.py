@@ -80,3 +80,12 @@ def test_common_noun_said_again_after_the_is_no_surname() -> None:
     gaz = load_gazetteer()
     found, _ = find_people(text, find_entries(text, gaz), gaz)
     assert [p.name for p in found] == []
+
+
+def test_bare_surname_of_two_spellings_of_one_given_name_is_still_asked_about() -> None:
+    # Oleh and Oleg may be one man: the surname alone stays, for the review to decide.
+    text = "A short article\n\nOleh Vazhenov was detained. Oleg Vazhenov said he was beaten. The FSB said Vazhenov lied.\n"
+    gaz = load_gazetteer()
+    found, doubts = find_people(text, find_entries(text, gaz), gaz)
+    assert "Vazhenov" in {p.name for p in found}
+    assert any("several people share it" in d.reason for d in doubts)
