@@ -12,7 +12,7 @@ from functools import cache
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
 __all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "lower_words",
-           "headline_lines"]
+           "headline_lines", "named_after"]
 
 
 @cache
@@ -119,3 +119,21 @@ def headline_lines(text: str, is_headline: Callable[[str, int], bool]) -> Callab
             seen[line] = is_headline(text, line)
         return seen[line]
     return at
+
+
+# "the Ivan Petrenko battalion", "the Anna Kowalska Foundation": a person's name between "the" and
+# the head noun of a body, a prize, a place or an event names that thing after the person.
+_THE_BEFORE = re.compile(r"(?<![\w\-])(?:[Tt]he|named after|named for)[^\S\n]+\Z")
+_NAMED_HEAD = re.compile(r"(?:[^\S\n]+[a-z]+)?[^\S\n]+(?i:battalion|brigade|regiment|division|unit|squadron|foundation|fund|prize|award|"
+                         r"medal|scholarship|street|avenue|square|park|library|museum|school|university|institute|"
+                         r"centre|center|memorial|monument)(?![\w\-])")
+
+
+def named_after(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is part of the name of a thing called after a person:
+    "the" before it and a head noun right after it ("the Ivan Petrenko (volunteer) battalion"), or
+    "named after" before it."""
+    before = _THE_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and not before.group().lower().startswith("the"):
+        return True  # "a battalion named after Ivan Petrenko"
+    return before is not None and _NAMED_HEAD.match(text, end) is not None

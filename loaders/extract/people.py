@@ -7,10 +7,19 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from graph.identity_names import fold as graph_fold
+from graph.identity_names import givens_relate
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
-from loaders.extract.name_guards import common_edges, headline_lines, headline_verb, lower_words, member_noun
+from loaders.extract.name_guards import (
+    common_edges,
+    headline_lines,
+    headline_verb,
+    lower_words,
+    member_noun,
+    named_after,
+)
 from loaders.extract.orgs import title_case_line
 from loaders.extract.people_index import (
     DOUBTFUL,
@@ -35,6 +44,8 @@ _DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s
                       r"beaten|transferred|abducted|killed|fined|jailed|imprisoned|questioned|interrogated|summoned)\b")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+# A peer named by title and one name ("Lord Ahmad", "Baroness Smith"): the title is part of the name.
+_PEERS = frozenset({"Lord", "Baroness", "Lady"})
 _HONORIFIC_STOP = re.compile(r"(?<![\w\-])(Mr\.|Mrs\.|Ms\.|Mx\.)[^\S\n]\Z")
 
 
@@ -50,6 +61,10 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
             return True  # "Anna Kowalska (Poland, EPP/CD)": a parliamentarian with her country and group
     return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
         or _DONE_TO.match(text, end) is not None
+
+
+# "The Resolution condemns": a word after "the" is a thing, never a person's surname said again.
+_THE_LONE = re.compile(r"(?<![\w\-])[Tt]he[^\S\n]\Z")
 
 
 # A member of an assembly is named with her country and political group in parentheses.
@@ -136,6 +151,13 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
 _HONOURS = frozenset({"Lady", "Baron", "Viscount", "Countess"})
 # The last word of a state's name ("Czech Republic", "United Arab Emirates"): never a surname.
 _STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "States", "Emirates"})
+
+
+def _distinct(people: list[Person]) -> bool:
+    """Whether people who share a surname are surely different people: no two of their given names
+    are one name spelled two ways (Aziz and Asan are two men; Oleh and Oleg may be one, left to ask)."""
+    givens = [graph_fold(p.given) for p in people]
+    return all(givens_relate(a, b) == "different" for i, a in enumerate(givens) for b in givens[i + 1:])
 
 
 def _given_before_surname(words: list[str], gaz: Gazetteer) -> bool:
@@ -250,6 +272,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             taken_to = end
         if member_noun(text, start, words, gaz):
             continue  # "another Jehovah’s Witness": a member of a group, not a name
+        if named_after(text, start, end):
+            continue  # "the Ivan Petrenko battalion": a unit, a prize, a street named after someone
         if _constituency_re(tuple(gaz.cues.get("parliament_parties", ()))).search(text, max(0, start - 80), start):
             continue  # "Khalid Mahmood Labour, Birmingham, Perry Barr": the member's constituency
         if len(words) >= 2 and (text[start:end] in gaz.places or words[-1] in _STATE_WORDS):
@@ -288,7 +312,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
         later.setdefault(lone.text, []).append(lone)
     for cand in list(unsure):
         last = cand.text.split()[-1]
-        if last not in not_surnames() and any(lone.start > cand.end and (lone.role or _cue_near(text, lone.start, lone.end, gaz))
+        if last not in not_surnames() and any(lone.start > cand.end and not _THE_LONE.search(text, max(0, lone.start - 4), lone.start)
+                                             and (lone.role or _cue_near(text, lone.start, lone.end, gaz))
                                              for lone in later.get(last, ())):
             full.append(cand)
             unsure.remove(cand)
@@ -348,7 +373,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             mention.ref = bearers[0].key
             continue
         # "Mr Ahmed": after an honorific the word is a surname, even one the given-name list knows.
-        honorific = mention.role.lower().rstrip(".") in _HONORIFICS
+        honorific = mention.role.lower().rstrip(".") in _HONORIFICS or mention.role in _PEERS
         # "Archbishop Kliment", "Metropolitan Onufriy": a cleric is named by one (monastic) given name.
         cleric = mention.role.split()[-1:] in (["Archbishop"], ["Bishop"], ["Metropolitan"], ["Patriarch"])
         if cleric and word in gaz.given_names and not index.by_fold.get(fold(word)) and not headline(mention.start):
@@ -377,11 +402,18 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             if word not in sure[0].variants and word != sure[0].surname:
                 sure[0].variants.append(word)
             continue
+        if len(sure) > 1 and _distinct(sure):
+            continue  # "Akhtemov" after Aziz and Asan Akhtemov: either of them, so nobody of its own
+        peer = mention.role if mention.role in _PEERS else ""
         if not sure and mention.role and (honorific or word not in gaz.given_names) and not word.isupper() \
                 and not headline(mention.start) and not headline_verb(word, gaz):
             # (A headline capitalises every word: "Activist Sentenced" is a title and a verb.)
             # "President Zelenskyy", "Mr Kuku": a title says this is a person even without a first name.
-            person = index.add(Person(index.unique_key(f"person:{slug(word)}"), word, "", word, [], [mention],
+            # A peer's title with one name ("Lord Ahmad", "Baroness Smith") is how the article names
+            # the person: the title stays in the name (the gold's convention; graph.identity's
+            # strip_roles drops an honorific, "Mr Davies" stays "Davies", but keeps a peerage).
+            name = f"{peer} {word}" if peer else word
+            person = index.add(Person(index.unique_key(f"person:{slug(name)}"), name, "", word, [], [mention],
                                       mention.role))
             mention.ref = person.key
             continue

@@ -4,7 +4,7 @@ compare (sure, doubtful or different)."""
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from loaders.extract.gazetteer import Gazetteer, fold
 from loaders.extract.mention_types import Person
@@ -28,6 +28,7 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.folded: list[str] = []
+        self.spelled: list[str] = []  # the surnames as written (lower case), for one-letter misspellings
         self.by_fold: dict[str, list[Person]] = {}
         self.surname_only: dict[str, Person] = {}
         self.keys: set[str] = set()
@@ -35,6 +36,7 @@ class PeopleIndex:
     def add(self, person: Person) -> Person:
         self.people.append(person)
         self.folded.append(fold(person.surname))
+        self.spelled.append(person.surname.lower())
         self.by_fold.setdefault(self.folded[-1], []).append(person)
         self.keys.add(person.key)
         if not person.given:
@@ -42,7 +44,8 @@ class PeopleIndex:
         return person
 
     def near(self, surname: str) -> list[Person]:
-        """People whose surname is spelled the same or close (ratio >= SAME or Jaro-Winkler >= DOUBTFUL), in order."""
+        """People whose surname is spelled the same or close (ratio >= SAME, Jaro-Winkler >= DOUBTFUL or one
+        letter off), in order."""
         fs = fold(surname)
         if len(self.people) > FUZZY_PEOPLE:
             return list(self.by_fold.get(fs, []))
@@ -50,6 +53,9 @@ class PeopleIndex:
                                                      score_cutoff=SAME, limit=None)}
         hits |= {i for _c, _s, i in process.extract(fs, self.folded, scorer=JaroWinkler.similarity, processor=None,
                                                       score_cutoff=DOUBTFUL, limit=None)}
+        if len(surname) >= 5:  # one letter off ("Chapuch", "Chapukh"): a misspelling _one_letter_off may take
+            hits |= {i for _c, _s, i in process.extract(surname.lower(), self.spelled, scorer=Levenshtein.distance,
+                                                          processor=None, score_cutoff=1, limit=None)}
         return [self.people[i] for i in sorted(hits)]
 
     def unique_key(self, key: str) -> str:
@@ -89,9 +95,18 @@ def match_person(index: PeopleIndex, given: str, surname: str) -> tuple[Person |
         s_ratio, s_jw = same_name_score(p.surname, surname)
         g_ratio, _ = same_name_score(p.given, given) if p.given else (100.0, 1.0)
         given_ok = g_ratio >= 80 or fold(p.given)[:1] == fold(given)[:1] and (len(given) <= 2 or len(p.given) <= 2)
-        if s_ratio >= SAME and given_ok:
+        if s_ratio >= SAME and given_ok or _one_letter_off(p, given, surname):
             return p, None
         # Same given name with a different surname is two people (two Narimans): no doubt.
         if s_ratio < SAME and s_jw >= DOUBTFUL and given_ok and (best_doubt is None or s_jw > best_doubt[1]):
             best_doubt = (p, s_jw)
     return None, best_doubt
+
+
+def _one_letter_off(p: Person, given: str, surname: str) -> bool:
+    """"Asan Chapuch" after "Asan Chapukh": the same given name in full and a surname of five letters
+    or more one letter off is the same person misspelled (two people who share a given name
+    differ by more: "Akhtemov" and "Akhmetov" are two letters apart)."""
+    fg, low = fold(given), surname.lower()
+    return len(fg) > 2 and fold(p.given) == fg and min(len(low), len(p.surname)) >= 5 \
+        and Levenshtein.distance(p.surname.lower(), low, score_cutoff=1) == 1
