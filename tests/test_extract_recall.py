@@ -196,8 +196,13 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
 # ban requests: 0.746 / 0.504).
 # valid2 (development material since 2026-12-07) gets floors of its own after the second events round (0.751 /
 # 0.417 / 0.843).
-OTHER_ANNOTATORS = {"valid": (0.87, 0.70, 0.86), "dev2": (0.90, 0.67, 0.82), "dev3": (0.72, 0.47, 0.82),
-                    "dev4": (0.69, 0.40, 0.65), "valid2": (0.73, 0.40, 0.80)}
+# Round 9 (2026-12-07; dev, valid, valid2 and dev2 gold gained the victim-collectives decision): raised a little under
+# what was measured (valid 0.935 / 0.758 / 0.906, dev2 0.922 / 0.722 / 0.868, dev3 0.889 / 0.630 / 0.918, dev4 0.840 /
+# 0.553 / 0.785, valid2 0.796 / 0.489 / 0.873), and the new development splits dev5 (0.700 / 0.383 / 0.857) and dev6
+# (0.743 / 0.411 / 0.639) get floors of their own.
+OTHER_ANNOTATORS = {"valid": (0.90, 0.72, 0.87), "dev2": (0.90, 0.69, 0.84), "dev3": (0.86, 0.60, 0.88),
+                    "dev4": (0.80, 0.52, 0.75), "valid2": (0.76, 0.46, 0.83), "dev5": (0.66, 0.35, 0.80),
+                    "dev6": (0.70, 0.38, 0.60)}
 
 
 @pytest.mark.parametrize("split", sorted(OTHER_ANNOTATORS))
