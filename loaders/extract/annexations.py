@@ -432,13 +432,4 @@ def canonical_annexation(ex: Extraction) -> None:
     perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
     if perps - {RUSSIA_GOV, RUSSIAN_FORCES}:
         return  # another state's act (or a participant the rules could not tell): leave it as drafted
-    ent = ex.entities.pop(old)
-    ent.key = ANNEXATION_OF_CRIMEA
-    ex.entities[ANNEXATION_OF_CRIMEA] = ent
-    for c in ex.claims:
-        if c.subject == old:
-            c.subject = ANNEXATION_OF_CRIMEA
-        if c.object == old:
-            c.object = ANNEXATION_OF_CRIMEA
-    if old in ex.triggers:
-        ex.triggers[ANNEXATION_OF_CRIMEA] = ex.triggers.pop(old)
+    ex.rekey(old, ANNEXATION_OF_CRIMEA)

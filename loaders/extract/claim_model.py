@@ -50,6 +50,20 @@ class Extraction:
         if (a, b) not in spans:
             spans.append((a, b))
 
+    def rekey(self, old: str, new: str) -> None:
+        """Give the entity ``old`` the key ``new`` (not yet in the draft), with its claims and triggers: a rule
+        that knows the corpus-wide key of an event of history (the annexation, the deportation) names it so."""
+        ent = self.entities.pop(old)
+        ent.key = new
+        self.entities[new] = ent
+        for c in self.claims:
+            if c.subject == old:
+                c.subject = new
+            if c.object == old:
+                c.object = new
+        if old in self.triggers:
+            self.triggers[new] = self.triggers.pop(old)
+
     def entity(self, key: str, label: str, name: str, **attrs: Any) -> EntityDraft:
         have = self.entities.get(key)
         if have is None:

@@ -45,13 +45,8 @@ def _resolve(who: str, start: int, mentions: Sequence[Mention], ex: Extraction) 
               and not ex.entities[x.ref].generic and not _DOC_NAME_RE.match(ex.entities[x.ref].name)), None)
     if m is not None:
         return m.ref, m.end
-    entry = _gazetteer_body(who)
-    if entry is None:
-        return None
-    key = f"org:{entry.key}"
-    if key not in ex.entities:
-        ex.entity(key, "Organisation", entry.name, **entry.attributes)
-    return key, start + len(who)
+    key = _gazetteer_org(who, ex)
+    return (key, start + len(who)) if key is not None else None
 
 
 # A line of its own in the document's head that says whose statement it is: "AMNESTY INTERNATIONAL PUBLIC
@@ -128,6 +123,11 @@ def body_named(name: str, ex: Extraction) -> str | None:
                  and low in (n.lower() for n in (e.name, *e.aliases))), None)
     if have is not None:
         return have
+    return _gazetteer_org(name, ex)
+
+
+def _gazetteer_org(name: str, ex: Extraction) -> str | None:
+    """The gazetteer's organisation a name spells, added to the draft if it is not there yet."""
     entry = _gazetteer_body(name)
     if entry is None:
         return None

@@ -109,16 +109,7 @@ def canonical_deportation(ex: Extraction) -> None:
     old = "event:deportation-of-the-crimean-tatars"
     if old not in ex.entities or DEPORTATION_OF_CRIMEAN_TATARS in ex.entities:
         return
-    ent = ex.entities.pop(old)
-    ent.key = DEPORTATION_OF_CRIMEAN_TATARS
-    ex.entities[DEPORTATION_OF_CRIMEAN_TATARS] = ent
-    for c in ex.claims:
-        if c.subject == old:
-            c.subject = DEPORTATION_OF_CRIMEAN_TATARS
-        if c.object == old:
-            c.object = DEPORTATION_OF_CRIMEAN_TATARS
-    if old in ex.triggers:
-        ex.triggers[DEPORTATION_OF_CRIMEAN_TATARS] = ex.triggers.pop(old)
+    ex.rekey(old, DEPORTATION_OF_CRIMEAN_TATARS)
 
 
 def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, str, int, int, list[Mention]]]:
