@@ -20,7 +20,11 @@ statement or a publication (a dateline places those):
   the later one is too: a court hearing or a transfer is elsewhere.
 
 A place used as a name's adjective ("the Bakhchysarai case", "the Simferopol court") is not a
-locative. A place after a relative clause, another act or another clause is that clause's.
+locative. A place after a relative clause, another act or another clause is that clause's, and
+so is one after "violations" or "abuses" ("a law attributing responsibility for violations in
+Crimea"). A court's act is never placed in a country ("the trial of X in Russia": a court sits in
+a town). An act placed at P whose trigger goes on "P and (the city of) Q" is in Q too ("the
+annexation of the Autonomous Republic of Crimea and the city of Sevastopol").
 """
 
 from __future__ import annotations
@@ -75,6 +79,9 @@ def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Ment
     for c in ex.claims:
         if c.predicate != "LOCATED_IN" or c.rule not in ("event-place", "event-place-one") or c.subject not in ex.triggers:
             continue
+        if _court_in_country(ex, c.subject, c.object):
+            drop.append(c)
+            continue
         sent = _sentence_of(sentences, starts, c.span[0])
         here = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.ref == c.object and p.end <= sent.end]
         spans = [(a, b) for a, b in ex.triggers[c.subject] if sent.start <= a < sent.end]
@@ -85,6 +92,14 @@ def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Ment
             drop.append(c)
     for c in drop:
         ex.claims.remove(c)
+
+
+def _court_in_country(ex: Extraction, ev: str, place: str) -> bool:
+    """Whether ``ev`` is a court's act and ``place`` a country: "the trial of X and Y in Russia", "the
+    harshest sentence yet given to a Jehovah's Witness in Russia" name the country of the case; a court
+    sits in a town (the article names it elsewhere, or the act stays unplaced)."""
+    return (ex.entities[ev].attributes or {}).get("kind") in _COURT_ACTS and place in ex.entities \
+        and (ex.entities[place].attributes or {}).get("kind") == "country"
 
 
 def _foreign(text: str, pl: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -146,7 +161,8 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
         found = None
         for a, b in sorted(spans):
             sent = _sentence_of(sentences, starts, a)
-            inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
+            inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end
+                      and not _court_in_country(ex, ev, p.ref)]
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
             found = (_court_where(text, sent, inside, others, a, b) if kind in _COURT_ACTS else None) \
                 or _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
@@ -194,6 +210,42 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             sent = _sentence_of(sentences, starts, a)
             custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
     _siblings(text, sentences, starts, ex, targets, place_of, placed)
+    _coordinated(text, sentences, starts, places, pl_starts, ex)
+
+
+# "P and the city of Q", "P and Q": a second place coordinated with the act's place.
+_AND_PLACE_RE = re.compile(r"\s+and\s+(?:in\s+|on\s+)?(?:the\s+)?(?:(?i:city|town|village|region|oblast)\s+(?:of\s+)?)?")
+
+
+def _coordinated(text: str, sentences: list[Sentence], starts: list[int], places: list[Mention], pl_starts: list[int],
+                 ex: Extraction) -> None:
+    """An act placed at P whose trigger names it with a second place coordinated: "the annexation of
+    the Autonomous Republic of Crimea and the city of Sevastopol", "a ban on the occupied territories of
+    Crimea and the city Sevastopol" -> ``LOCATED_IN`` Q too. P is the first place in or after the trigger
+    (within its clause); Q follows "and" at once. Not a country after a place that is none, a facility, or
+    a name's adjective ("and Sevastopol city council")."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    for c in list(ex.claims):
+        if c.predicate != "LOCATED_IN" or c.subject not in ex.triggers or c.object not in ex.entities \
+                or ex.entities[c.object].label != "Location" or ex.entities[c.subject].label != "Event":
+            continue
+        if (ex.entities[c.subject].attributes or {}).get("kind") in _UNPLACED:
+            continue
+        for a, b in ex.triggers[c.subject]:
+            sent = _sentence_of(sentences, starts, a)
+            nxt = [p for p in _window(places, pl_starts, a, min(sent.end, b + 100)) if p.end <= sent.end]
+            if not nxt or nxt[0].ref != c.object or _BREAK_RE.search(text, b, max(b, nxt[0].start)):
+                continue
+            pm = nxt[0]
+            mt = _AND_PLACE_RE.match(text, pm.end)
+            q = next((p for p in nxt[1:] if mt is not None and p.start == mt.end()), None)
+            if q is None or q.ref == c.object or (c.subject, q.ref) in have or _ADJECTIVE_RE.match(text, q.end):
+                continue
+            kinds = [(ex.entities[r].attributes or {}).get("kind") for r in (c.object, q.ref)]
+            if "facility" in kinds or (kinds[1] == "country") != (kinds[0] == "country"):
+                continue
+            have.add((c.subject, q.ref))
+            ex.claim(c.subject, "LOCATED_IN", q.ref, quote_span(text, sent, min(a, pm.start), q.end), 0.55, "event-place-and")
 
 
 def _siblings(text: str, sentences: list[Sentence], starts: list[int], ex: Extraction, targets: dict[str, set[str]],
@@ -288,7 +340,7 @@ def _court_where(text: str, sent: Sentence, places: list[Mention], others: list[
 
 
 _LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|before|since|until|said|says|told|according|following|"
-                             r"about|regarding|concerning|whose|like|unlike|"
+                             r"about|regarding|concerning|whose|like|unlike|violations?|abuses?|"
                              r"amid|offers?|shows?)\b|\b(?:to|in)\s+(?:support|protest|oppose|demand|mark|attend|visit|meet|join|defend|"
                              r"solidarity)\b", re.IGNORECASE)
 
