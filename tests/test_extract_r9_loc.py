@@ -49,3 +49,12 @@ def test_a_towns_facility_is_part_of_the_town() -> None:
     part = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     assert ("place:simferopol-temporary-detention-facility", "place:simferopol") in part
     check_quotes(text, ex.claims)
+
+
+def test_an_act_on_the_peninsula_is_on_it() -> None:
+    text, ex = extract("Police detained Lenur Khalilov on the Crimean peninsula on 3 May.")
+    assert _located(ex, "event:lenur-khalilov-detention") == {"place:crimea"}
+    check_quotes(text, ex.claims)
+    # "on" before any other place is no locative ("a report on Crimea")
+    _text, ex = extract("Police detained Lenur Khalilov over a report on Crimea.")
+    assert not _located(ex, "event:lenur-khalilov-detention")

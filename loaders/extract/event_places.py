@@ -57,6 +57,16 @@ _BREAK_RE = re.compile(r"[;:“”\"()]|\b(?:who|whom|whose|which|where|while|be
 # The place as the adjective of a name: "the Bakhchysarai case", "Simferopol court", "the Crimean Tatar".
 _ADJECTIVE_RE = re.compile(r"(?:’s|'s|\s+(?:[\w-]+\s+){0,2}?(?:case|cases|group|affair|trial|court|Court|prosecutor|Prosecutor|"
                            r"police|Police|branch|department|Department|directorate|Directorate|office|Office))\b")
+# "on the Crimean peninsula", "on the peninsula": a peninsula takes "on" as a town takes "in".
+_ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:occupied|annexed|illegally\s+annexed|Russian-occupied)\s+)?$", re.IGNORECASE)
+_PENINSULA_RE = re.compile(r"\bpeninsula$", re.IGNORECASE)
+
+
+def _locative(text: str, lo: int, pl: Mention) -> re.Match[str] | None:
+    """The locative phrase right before place mention ``pl`` in ``text[lo:pl.start]``, if any."""
+    return _LOCATIVE_RE.search(text, lo, pl.start) or (_ON_RE.search(text, lo, pl.start) if _PENINSULA_RE.search(pl.text) else None)
+
+
 _OPENING_RE = re.compile(r"(?:(?:On|By|In|Early|Late|Last)\s+[^,.;]{1,40}?,?\s+)?(?:(?:in|at|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                          rf"(?:{_SETTLEMENT}\s+of\s+(?:the\s+)?)?|{_TERRITORY})$", re.IGNORECASE)
 
@@ -278,16 +288,17 @@ def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mentio
         if pl.start < b or pl.start - b > 160:
             continue
         gap = text[b:pl.start]
-        loc = _LOCATIVE_RE.search(gap)
+        loc = _locative(text, b, pl)
         if not loc:
             continue
-        named = [m for m in others if b <= m.start and m.end <= b + loc.start()]
+        at = loc.start() - b
+        named = [m for m in others if b <= m.start and m.end <= b + at]
         if any(m.label == "Organisation" and m.entry is not None and m.entry.attributes.get("kind") == "court"
-               and re.fullmatch(r",?\s*", text[m.end:b + loc.start()]) for m in named):
+               and re.fullmatch(r",?\s*", text[m.end:b + at]) for m in named):
             return None  # "detention by the District Court in Simferopol": where the court sits (claims.py places its acts)
         if re.search(r"\bcourt[”\"]?,?\s+(?:in|of)\s+(?:the\s+)?$", gap, re.IGNORECASE):
             return None  # "detained the day the court in Simferopol ...": the court's town (its own acts are placed before)
-        rest = len(gap[:loc.start()]) - sum(m.end - m.start for m in named if m.label == "Person")
+        rest = len(gap[:at]) - sum(m.end - m.start for m in named if m.label == "Person")
         if rest > 60 or _BREAK_RE.search(gap) or TOPIC_BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
             return None  # the nearest locative belongs to another clause or names something else: no guess further on
         i = bisect.bisect_left(triggers, (b, -1))
@@ -358,7 +369,7 @@ def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: in
     for pl in places:
         if (ex.entities[pl.ref].attributes or {}).get("kind") == "country":
             continue
-        if not _LOCATIVE_RE.search(text, max(sent.start, pl.start - 60), pl.start) or _ADJECTIVE_RE.match(text, pl.end):
+        if not _locative(text, max(sent.start, pl.start - 60), pl) or _ADJECTIVE_RE.match(text, pl.end):
             continue
         before = pl.end <= a
         lo, hi = (pl.end, a) if before else (b, pl.start)
