@@ -189,7 +189,7 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 placed.add(ev)
                 place_of[ev] = town
                 continue
-        if found is None and ev in judged:
+        if found is None and ev in judged and not _court_in_country(ex, ev, judged[ev].object):
             # the court that judged it sits in a place the article names: "the Court, in Simferopol"
             seat = judged[ev]
             ex.claim(ev, "LOCATED_IN", seat.object, seat.span, 0.55, "court-seat")
