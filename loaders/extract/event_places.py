@@ -20,7 +20,11 @@ statement or a publication (a dateline places those):
   the later one is too: a court hearing or a transfer is elsewhere.
 
 A place used as a name's adjective ("the Bakhchysarai case", "the Simferopol court") is not a
-locative. A place after a relative clause, another act or another clause is that clause's.
+locative. A place after a relative clause, another act or another clause is that clause's, and
+so is one after "violations" or "abuses" ("a law attributing responsibility for violations in
+Crimea"). A court's act is never placed in a country ("the trial of X in Russia": a court sits in
+a town). An act placed at P whose trigger goes on "P and (the city of) Q" is in Q too ("the
+annexation of the Autonomous Republic of Crimea and the city of Sevastopol").
 """
 
 from __future__ import annotations
@@ -53,6 +57,16 @@ _BREAK_RE = re.compile(r"[;:“”\"()]|\b(?:who|whom|whose|which|where|while|be
 # The place as the adjective of a name: "the Bakhchysarai case", "Simferopol court", "the Crimean Tatar".
 _ADJECTIVE_RE = re.compile(r"(?:’s|'s|\s+(?:[\w-]+\s+){0,2}?(?:case|cases|group|affair|trial|court|Court|prosecutor|Prosecutor|"
                            r"police|Police|branch|department|Department|directorate|Directorate|office|Office))\b")
+# "on the Crimean peninsula", "on the peninsula": a peninsula takes "on" as a town takes "in".
+_ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:occupied|annexed|illegally\s+annexed|Russian-occupied)\s+)?$", re.IGNORECASE)
+_PENINSULA_RE = re.compile(r"\bpeninsula$", re.IGNORECASE)
+
+
+def _locative(text: str, lo: int, pl: Mention) -> re.Match[str] | None:
+    """The locative phrase right before place mention ``pl`` in ``text[lo:pl.start]``, if any."""
+    return _LOCATIVE_RE.search(text, lo, pl.start) or (_ON_RE.search(text, lo, pl.start) if _PENINSULA_RE.search(pl.text) else None)
+
+
 _OPENING_RE = re.compile(r"(?:(?:On|By|In|Early|Late|Last)\s+[^,.;]{1,40}?,?\s+)?(?:(?:in|at|near)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
                          rf"(?:{_SETTLEMENT}\s+of\s+(?:the\s+)?)?|{_TERRITORY})$", re.IGNORECASE)
 
@@ -75,6 +89,9 @@ def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Ment
     for c in ex.claims:
         if c.predicate != "LOCATED_IN" or c.rule not in ("event-place", "event-place-one") or c.subject not in ex.triggers:
             continue
+        if _court_in_country(ex, c.subject, c.object):
+            drop.append(c)
+            continue
         sent = _sentence_of(sentences, starts, c.span[0])
         here = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.ref == c.object and p.end <= sent.end]
         spans = [(a, b) for a, b in ex.triggers[c.subject] if sent.start <= a < sent.end]
@@ -85,6 +102,14 @@ def prune_event_places(text: str, sentences: list[Sentence], mentions: list[Ment
             drop.append(c)
     for c in drop:
         ex.claims.remove(c)
+
+
+def _court_in_country(ex: Extraction, ev: str, place: str) -> bool:
+    """Whether ``ev`` is a court's act and ``place`` a country: "the trial of X and Y in Russia", "the
+    harshest sentence yet given to a Jehovah's Witness in Russia" name the country of the case; a court
+    sits in a town (the article names it elsewhere, or the act stays unplaced)."""
+    return (ex.entities[ev].attributes or {}).get("kind") in _COURT_ACTS and place in ex.entities \
+        and (ex.entities[place].attributes or {}).get("kind") == "country"
 
 
 def _foreign(text: str, pl: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -146,7 +171,8 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
         found = None
         for a, b in sorted(spans):
             sent = _sentence_of(sentences, starts, a)
-            inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end]
+            inside = [p for p in _window(places, pl_starts, sent.start, sent.end) if p.end <= sent.end
+                      and not _court_in_country(ex, ev, p.ref)]
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
             found = (_court_where(text, sent, inside, others, a, b) if kind in _COURT_ACTS else None) \
                 or _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
@@ -163,7 +189,7 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 placed.add(ev)
                 place_of[ev] = town
                 continue
-        if found is None and ev in judged:
+        if found is None and ev in judged and not _court_in_country(ex, ev, judged[ev].object):
             # the court that judged it sits in a place the article names: "the Court, in Simferopol"
             seat = judged[ev]
             ex.claim(ev, "LOCATED_IN", seat.object, seat.span, 0.55, "court-seat")
@@ -194,6 +220,42 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             sent = _sentence_of(sentences, starts, a)
             custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
     _siblings(text, sentences, starts, ex, targets, place_of, placed)
+    _coordinated(text, sentences, starts, places, pl_starts, ex)
+
+
+# "P and the city of Q", "P and Q": a second place coordinated with the act's place.
+_AND_PLACE_RE = re.compile(r"\s+and\s+(?:in\s+|on\s+)?(?:the\s+)?(?:(?i:city|town|village|region|oblast)\s+(?:of\s+)?)?")
+
+
+def _coordinated(text: str, sentences: list[Sentence], starts: list[int], places: list[Mention], pl_starts: list[int],
+                 ex: Extraction) -> None:
+    """An act placed at P whose trigger names it with a second place coordinated: "the annexation of
+    the Autonomous Republic of Crimea and the city of Sevastopol", "a ban on the occupied territories of
+    Crimea and the city Sevastopol" -> ``LOCATED_IN`` Q too. P is the first place in or after the trigger
+    (within its clause); Q follows "and" at once. Not a country after a place that is none, a facility, or
+    a name's adjective ("and Sevastopol city council")."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
+    for c in list(ex.claims):
+        if c.predicate != "LOCATED_IN" or c.subject not in ex.triggers or c.object not in ex.entities \
+                or ex.entities[c.object].label != "Location" or ex.entities[c.subject].label != "Event":
+            continue
+        if (ex.entities[c.subject].attributes or {}).get("kind") in _UNPLACED:
+            continue
+        for a, b in ex.triggers[c.subject]:
+            sent = _sentence_of(sentences, starts, a)
+            nxt = [p for p in _window(places, pl_starts, a, min(sent.end, b + 100)) if p.end <= sent.end]
+            if not nxt or nxt[0].ref != c.object or _BREAK_RE.search(text, b, max(b, nxt[0].start)):
+                continue
+            pm = nxt[0]
+            mt = _AND_PLACE_RE.match(text, pm.end)
+            q = next((p for p in nxt[1:] if mt is not None and p.start == mt.end()), None)
+            if q is None or q.ref == c.object or (c.subject, q.ref) in have or _ADJECTIVE_RE.match(text, q.end):
+                continue
+            kinds = [(ex.entities[r].attributes or {}).get("kind") for r in (c.object, q.ref)]
+            if "facility" in kinds or (kinds[1] == "country") != (kinds[0] == "country"):
+                continue
+            have.add((c.subject, q.ref))
+            ex.claim(c.subject, "LOCATED_IN", q.ref, quote_span(text, sent, min(a, pm.start), q.end), 0.55, "event-place-and")
 
 
 def _siblings(text: str, sentences: list[Sentence], starts: list[int], ex: Extraction, targets: dict[str, set[str]],
@@ -226,16 +288,17 @@ def _after(text: str, sent: Sentence, places: list[Mention], others: list[Mentio
         if pl.start < b or pl.start - b > 160:
             continue
         gap = text[b:pl.start]
-        loc = _LOCATIVE_RE.search(gap)
+        loc = _locative(text, b, pl)
         if not loc:
             continue
-        named = [m for m in others if b <= m.start and m.end <= b + loc.start()]
+        at = loc.start() - b
+        named = [m for m in others if b <= m.start and m.end <= b + at]
         if any(m.label == "Organisation" and m.entry is not None and m.entry.attributes.get("kind") == "court"
-               and re.fullmatch(r",?\s*", text[m.end:b + loc.start()]) for m in named):
+               and re.fullmatch(r",?\s*", text[m.end:b + at]) for m in named):
             return None  # "detention by the District Court in Simferopol": where the court sits (claims.py places its acts)
         if re.search(r"\bcourt[”\"]?,?\s+(?:in|of)\s+(?:the\s+)?$", gap, re.IGNORECASE):
             return None  # "detained the day the court in Simferopol ...": the court's town (its own acts are placed before)
-        rest = len(gap[:loc.start()]) - sum(m.end - m.start for m in named if m.label == "Person")
+        rest = len(gap[:at]) - sum(m.end - m.start for m in named if m.label == "Person")
         if rest > 60 or _BREAK_RE.search(gap) or TOPIC_BREAK_RE.search(gap) or CLAUSE_VERB_RE.search(gap) or _ADJECTIVE_RE.match(text, pl.end):
             return None  # the nearest locative belongs to another clause or names something else: no guess further on
         i = bisect.bisect_left(triggers, (b, -1))
@@ -288,7 +351,7 @@ def _court_where(text: str, sent: Sentence, places: list[Mention], others: list[
 
 
 _LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|before|since|until|said|says|told|according|following|"
-                             r"about|regarding|concerning|whose|like|unlike|"
+                             r"about|regarding|concerning|whose|like|unlike|violations?|abuses?|"
                              r"amid|offers?|shows?)\b|\b(?:to|in)\s+(?:support|protest|oppose|demand|mark|attend|visit|meet|join|defend|"
                              r"solidarity)\b", re.IGNORECASE)
 
@@ -306,7 +369,7 @@ def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: in
     for pl in places:
         if (ex.entities[pl.ref].attributes or {}).get("kind") == "country":
             continue
-        if not _LOCATIVE_RE.search(text, max(sent.start, pl.start - 60), pl.start) or _ADJECTIVE_RE.match(text, pl.end):
+        if not _locative(text, max(sent.start, pl.start - 60), pl) or _ADJECTIVE_RE.match(text, pl.end):
             continue
         before = pl.end <= a
         lo, hi = (pl.end, a) if before else (b, pl.start)

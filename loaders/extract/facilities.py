@@ -1,6 +1,7 @@
 """Where a detention facility stands: "a temporary detention facility in Simferopol" names the
 facility by its town (:func:`loaders.extract.orgs.find_facilities` records the town), so the
-facility is ``LOCATED_IN`` that town, quoted with the facility's own words. The town is a
+facility is ``LOCATED_IN`` that town and ``PART_OF`` it (the containment of one place in another, as
+for a town in its region), quoted with the facility's own words. The town is a
 place the article names even when no other sentence names it (an entity of its own).
 
 "the Vienna-based Permanent Council": the organisation sits in (``LOCATED_IN``) that place.
@@ -38,7 +39,10 @@ def facility_places(text: str, sentences: list[Sentence], mentions: list[Mention
             ex.entity(town, place.label, place.name, **place.attributes)
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
         done.add(m.ref)
-        ex.claim(m.ref, "LOCATED_IN", town, quote_span(text, sent, m.start, m.end), 0.75, "facility-town")
+        span = quote_span(text, sent, m.start, m.end)
+        ex.claim(m.ref, "LOCATED_IN", town, span, 0.75, "facility-town")
+        # the containment of one place in another, as the gold gives a town's facility ("a penal colony in Labytnangi")
+        ex.claim(m.ref, "PART_OF", town, span, 0.75, "facility-town-part")
 
 
 def based_orgs(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
