@@ -126,3 +126,24 @@ def test_discrimination_against_a_group_by_an_agency() -> None:
     [ev] = _events(ex, "event:persecution-of")
     assert ("org:jehovahs-witnesses", "PARTICIPANT_IN", "target", ev) in _claims(ex, ev)
     check_quotes(text, ex.claims)
+
+
+def test_a_persons_participation_in_a_bodys_summit() -> None:
+    text, ex = extract("We consider the detention of Nariman Dzhelyal to be revenge for his participation in the Inaugural "
+                       "Summit of the International Crimea Platform on 23 August 2021.")
+    evs = [k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "conference"]
+    assert evs == ["event:inaugural-summit-of-the-crimea-platform"]
+    assert ("person:nariman-dzhelyal", "PARTICIPANT_IN", "participant", evs[0]) in _claims(ex, evs[0])
+    check_quotes(text, ex.claims)
+
+
+def test_a_participant_of_a_bodys_summit_in_a_place() -> None:
+    text, ex = extract("In August 2021, Nariman Dzhelyal was a participant of the Crimea Platform international summit in Kyiv.")
+    [ev] = [k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "conference"]
+    assert _claims(ex, ev) == {("person:nariman-dzhelyal", "PARTICIPANT_IN", "participant", ev), (ev, "LOCATED_IN", None, "place:kyiv")}
+    check_quotes(text, ex.claims)
+
+
+def test_one_who_could_not_participate_is_no_participant() -> None:
+    _text, ex = extract("Nariman Dzhelyal couldn’t participate in the second Summit of the Crimea Platform.")
+    assert not [c for c in ex.claims if c.subject == "person:nariman-dzhelyal" and c.predicate == "PARTICIPANT_IN"]
