@@ -31,6 +31,7 @@ from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
 from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
+from loaders.extract.state_policies import state_policies
 from loaders.extract.subjections import subjections
 from loaders.extract.territory_acts import media_closures
 from loaders.extract.wars import wars
@@ -262,7 +263,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
-    for name, a, b, perps, targets, where, land in group_abuses(text, s0, orgs, places):
+    for name, a, b, perps, targets, where, land in [*group_abuses(text, s0, orgs, places), *state_policies(text, s0, orgs, places)]:
         out.append(Act("other", name, a, b, targets=targets, perpetrators=[x for x in perps if x.label != "Location"],
                        places=where, land=land,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))

@@ -212,6 +212,15 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         if perps or by_country:
             what = "Annexation" if "annex" in pm.group().lower() else "Occupation"
             out.append(Seizure(what, p.start, b, [p], perps[:1], by_country))
+    for m in _NOUN_BY_RE.finditer(text):
+        # "the illegal occupation by the Russian Federation of the Autonomous Republic of Crimea": the state between
+        state = next((o for o in states if o.start in (s0 + m.end(), s0 + m.end(1) + len(" by "))), None)
+        of = _OF_RE.match(text, state.end - s0) if state is not None else None
+        place = next((p for p in places if of is not None and p.start == s0 + of.end()), None)
+        if state is None or place is None:
+            continue
+        what = "Annexation" if m.group(1).lower() == "annexation" else "Occupation"
+        out.append(Seizure(what, s0 + m.start(), place.end, [place], [state], []))
     for m in _BECAME_PART_RE.finditer(text):
         # "In March 2014, Russia announced Crimea had become part of the Russian Federation"
         subj = re.search(r"\b(Russia|the\s+Russian\s+Federation|Moscow)\s+(?:\w+ly\s+)?$", text[:m.start()])
@@ -226,7 +235,25 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         out.append(Seizure("Annexation", s0 + (0 if opening else start), s0 + m.end(), land, gov,
                            [] if gov else [_word(text, s0, subj.start(1), subj.end(1), "place:russia", "Russia")],
                            land="" if land else "Crimea"))
-    return _one_each(out)
+    return [_with_city(z, text, s0, places) for z in _one_each(out)]
+
+
+_NOUN_BY_RE = re.compile(r"\b(occupation|annexation)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
+# A second land of the act: "... of the Autonomous Republic of Crimea and the city of Sevastopol".
+_AND_CITY_RE = re.compile(r"\s+and\s+(?:the\s+)?city\s+of\s+")
+
+
+def _with_city(z: Seizure, text: str, s0: int, places: Sequence[Mention]) -> Seizure:
+    """The act with the city named after its land ("and the city of Sevastopol") as a second place."""
+    if len(z.places) != 1 or z.what != "Occupation":
+        return z  # (the annotators keep an annexation to the land)
+    m = _AND_CITY_RE.match(text, z.places[0].end - s0)
+    city = next((p for p in places if m is not None and p.start == s0 + m.end() and p.ref != z.places[0].ref), None)
+    if city is not None:
+        z.places.append(city)
+        z.end = max(z.end, city.end)
+    return z
 
 
 def _one_each(found: list[Seizure]) -> list[Seizure]:

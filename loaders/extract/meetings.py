@@ -20,7 +20,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["meeting_orgs", "meeting_participants"]
+__all__ = ["meeting_orgs", "meeting_participants", "summit_participants"]
 
 _VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
          r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
@@ -40,6 +40,7 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
     """A ``meeting`` event of the body a sentence says someone took part in, with its organiser and participant;
     then the meetings the organisation finder took for organisations (:func:`meeting_orgs`)."""
     meeting_orgs(text, sentences, mentions, ex)
+    summit_participants(text, sentences, mentions, ex)
     if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
         return
     starts = [m.start for m in mentions]
@@ -156,3 +157,59 @@ def _named_meeting_organisers(text: str, sentences: Sequence[Sentence], ex: Extr
             sent = next((s for s in sentences if s.start <= a < s.end), None)
             if sent is not None:
                 ex.claim(body, "PARTICIPANT_IN", key, quote_span(text, sent, a, b), 0.55, "meeting-name", role="organiser")
+
+
+# Taking part in a body's summit, told by a noun: "his participation in the Inaugural Summit of the International Crimea
+# Platform", "X was a participant of the Crimea Platform international summit in Kyiv" (dev3, dev5: three articles,
+# two publishers). (A verb, "X took part in the summit", is the conference rules' of claim_parts.)
+_PARTICIPATION = r"(?P<how>(?P<poss>his|her|their)\s+participation\s+in|(?:was|were|is|are)\s+(?:a\s+|the\s+)?participants?\s+(?:of|in|at))"
+_ORDINAL = r"(?P<ord>(?:[Ii]naugural|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|\d{1,2}(?:st|nd|rd|th))\s+)?"
+_SUMMIT_OF_RE = re.compile(r"\b" + _PARTICIPATION + r"\s+(?:the\s+)?" + _ORDINAL + r"(?:(?:[Ii]nternational|[Hh]igh-level)\s+)?"
+                           r"(?P<head>[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$")
+_SUMMIT_BEFORE_RE = re.compile(r"\b" + _PARTICIPATION + r"\s+(?:the\s+)?" + _ORDINAL + r"$")
+_SUMMIT_AFTER_RE = re.compile(r"\s+(?:(?:international|high-level)\s+)?(?P<head>[Ss]ummit|[Cc]onference|[Ff]orum)\b")
+
+
+def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``conference`` event of the body whose summit a person's participation a sentence names, the person its
+    participant and the place after "in" its place (nobody is its organiser: the annotators tie the body to it in
+    two ways, as organiser or with ``PART_OF``)."""
+    if "articipa" not in text:
+        return
+    starts = [m.start for m in mentions]
+    for sent in sentences:
+        if "articipa" not in sent.text:
+            continue
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        inside = [m for m in mentions[lo:hi] if m.end <= sent.end and m.ref in ex.entities]
+        for body in (m for m in inside if m.label == "Organisation" and not ex.entities[m.ref].generic):
+            w0 = max(sent.start, body.start - 90)
+            m = _SUMMIT_OF_RE.search(text, w0, body.start)
+            after = None
+            if m is None:
+                m = _SUMMIT_BEFORE_RE.search(text, w0, body.start)
+                after = _SUMMIT_AFTER_RE.match(text, body.end) if m is not None else None
+            if m is None or (after is None and m.re is _SUMMIT_BEFORE_RE):
+                continue
+            a = m.start()
+            people = [x for x in inside if x.label == "Person" and x.end <= a]
+            if m.group("poss"):  # "his participation": the one person the sentence names before it
+                who = list({x.ref: x for x in people}.values())
+                who = who if len(who) == 1 else []
+            else:  # "X was a participant of": X
+                who = [x for x in people if re.fullmatch(r"\s+", text[x.end:a])][-1:]
+            if not who:
+                continue
+            end = after.end() if after is not None else body.end
+            head = (after.group("head") if after is not None else m.group("head")).capitalize()
+            ordinal = (m.group("ord") or "").strip().capitalize()
+            name = " ".join(w for w in (ordinal, head, "of the", ex.entities[body.ref].name) if w)
+            ev = ex.entity(f"event:{slug(name)}", "Event", name, kind="conference").key
+            ex.trigger(ev, a, end)
+            ex.claim(who[0].ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(who[0].start, a), end), 0.6, "summit",
+                     role="participant")
+            j = bisect.bisect_left(starts, end)
+            place = next((p for p in mentions[j:j + 2] if p.label == "Location" and p.end <= sent.end and p.ref in ex.entities
+                          and _IN_RE.fullmatch(text, end, p.start)), None)
+            if place is not None:
+                ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "summit")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
 
-__all__ = ["TerritoryAct", "media_closures"]
+__all__ = ["TerritoryAct", "media_closures", "media_stops"]
 
 TerritoryAct = tuple[str, int, int, list[Mention], list[Mention]]
 
@@ -62,3 +62,38 @@ def media_closures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
     where = [p for p in places if b <= p.start <= b + 40 and re.fullmatch(r"\s+(?:(?:operating|based|working)\s+)?in\s+(?:the\s+)?"
                                                                         r"(?:occupied\s+)?", text[m.end():p.start - s0])][:1]
     return [(f"Closure of {who}", a, max([b, *(p.end for p in where)]), perps, where)]
+
+
+# A people's or a land's outlets that had to stop: "practically all Crimean Tatar media outlets, including ATR and Lale
+# television channels, ... have been forced to cease their activities", "the Crimean Tatar ATR TV has been forced to stop
+# broadcasting in Crimea", "ATR and its affiliates stopped broadcasting after not receiving licenses".
+_STOPPED_RE = re.compile(r",?\s+(?:(?:have|has|had)\s+been\s+forced\s+to\s+(?:cease|stop|suspend|halt)|(?:were|was)\s+forced\s+to\s+"
+                         r"(?:cease|stop|suspend|halt)|stopped|ceased|(?:have|has|had)\s+had\s+to\s+(?:cease|stop))\s+"
+                         r"(?:their\s+|its\s+)?(?:activities|broadcasting|operations|operating|publishing|work)\b")
+# Between the last outlet named and the verb: its kind's words ("TV", "newspaper and others", "and its affiliates").
+_OUTLET_TAIL_RE = re.compile(r"(?:\s+(?!(?:have|has|had|were|was|is|are)\b)[\w’'-]+){0,3}")
+
+
+def media_stops(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[tuple[str, int, int, list[Mention], list[Mention], str]]:
+    """(name, start, end, outlets, places, land) for the media outlets one sentence says had to stop working, at most one."""
+    if "forced to" not in text and "stopped" not in text and "ceased" not in text and "had to" not in text:
+        return []
+    media = [o for o in orgs if _kind(o) == "media"]
+    for m in _STOPPED_RE.finditer(text):
+        clause = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start())) + 1
+        outlets = [o for o in media if s0 + clause <= o.start and o.end <= s0 + m.start()]
+        if not outlets or not _OUTLET_TAIL_RE.fullmatch(text[outlets[-1].end - s0:m.start()]):
+            continue
+        outlets = list({o.ref: o for o in outlets}.values())
+        where = [p for p in places if 0 <= p.start - (s0 + m.end()) <= 20
+                 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:occupied\s+)?", text[m.end():p.start - s0])][:1]
+        crimean = re.search(r"\bCrimean\b", text[clause:m.start()]) is not None
+        first = outlets[0].entry.name if outlets[0].entry is not None else outlets[0].text
+        a = min(o.start for o in outlets)
+        return [(f"Closure of {first}", a, max([s0 + m.end(), *(p.end for p in where)]), outlets, where,
+                 "Crimea" if crimean and not where else "")]
+    return []
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""

@@ -1,0 +1,131 @@
+"""Policies a state imposes on the people of a land it occupies, by linguistic form.
+
+Governments, parliaments and the Council of Europe name three of them in fixed words, and the annotators of
+dev, valid, dev4 and dev5 (four publishers' styles: the European Parliament, the Council of Europe, the UK
+Parliament, Ukraine's human rights commissioner) record each as one ``other`` event, the state its
+perpetrator and the occupied land its place:
+
+- the imposition of Russian citizenship: "the forced imposition of Russian citizenship", "all Ukrainian
+  citizens who remained in the occupied territory have had Russian citizenship forcibly imposed on them",
+  "the legislative position that Russia has taken, particularly in giving people Russian nationality".
+  Told of people the article names ("Both were ... forcibly assigned Russian citizenship") it is their own
+  plight, not the policy: the words must stand with an occupied land (a region the sentence names, or "the
+  occupied territory");
+- the extension of a state's law to the land: "Russia illegally extended the application of its law to
+  Crimea", "Russia has illegally extended its legislation to the temporarily occupied territories of
+  Ukraine", "Russia has imposed its legislation in the occupied territory of Crimea", and the noun with its
+  land ("the unlawful imposition of laws, jurisdiction and administration in occupied Crimea by ..."). The
+  state must be the verb's subject ("its law"): "occupation authorities continue to impose the laws of the
+  Russian Federation" (no annotator records it) and "does not recognise the enforcement of Russian
+  legislation" (a recognition formula) are left alone;
+- the conscription of the land's people into an army: "The conscription of the Crimean people into the
+  Russian army", "campaigns conscripting Crimean residents into the Russian Federation armed forces": the
+  army (when the text names one) its perpetrator, the land the people's adjective names its place.
+  ("X was conscripted into the Russian army", a verb with the army after it, is
+  :mod:`loaders.extract.acts`'s.)
+
+:func:`state_policies` reads one sentence and returns tuples in the shape of
+:func:`loaders.extract.group_abuses.group_abuses` (name, start, end, perpetrators, targets, places, land); a
+perpetrator may be a word mention of the state ("Russian citizenship": Russia), a ``Location`` whose
+government the caller records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.mentions import Mention
+from loaders.extract.territory_acts import media_stops
+
+__all__ = ["state_policies"]
+
+Policy = tuple[str, int, int, list[Mention], list[Mention], list[Mention], str]
+
+_CITIZENSHIP = r"Russian\s+(?:citizenship|nationality|passports)"
+_CITIZENSHIP_RE = re.compile(
+    r"\b(?:(?:forced|forcible|compulsory|automatic|illegal|unlawful)\s+)?(?:imposition|issuance|granting|issuing)\s+of\s+" + _CITIZENSHIP
+    + r"|\b" + _CITIZENSHIP + r"\s+(?:(?:forcibly|illegally|unlawfully|automatically)\s+)?imposed\s+on\b"
+    r"|\b(?:giving|granting|imposing|issuing|forcing)\s+(?:(?:people|residents|inhabitants|everyone|them)\s+)?" + _CITIZENSHIP)
+# "the occupied territory", "the temporarily occupied territories of Ukraine"
+_OCCUPIED_LAND_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+(?:territory|territories|peninsula)\b")
+# The state's own law, extended or imposed: "Russia (has) illegally extended the application of its law to".
+_EXTENDED_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?(?:extended|imposed|applied)\s+(?:the\s+(?:application|jurisdiction)\s+of\s+)?"
+                          r"its\s+(?:own\s+)?(?:laws?|legislation|jurisdiction)\s+(?:to|in|on|over)\s+(?:the\s+)?")
+_IMPOSITION_RE = re.compile(r"\b(?:(?:illegal|unlawful|forcible|forced)\s+)?imposition\s+of\s+(?:Russian\s+)?(?:laws?|legislation)\b"
+                            r"(?:,?\s+(?:and\s+)?(?:[\w-]+\s+){0,2}?(?:jurisdiction|administration|practices))*"
+                            r"\s+(?:in|on|to)\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?", re.IGNORECASE)
+_CONSCRIPTION_RE = re.compile(r"\b(?:(?:forced|forcible|illegal|unlawful)\s+)?(?:conscription|mobili[sz]ation|conscripting|mobili[sz]ing)"
+                              r"\s+(?:of\s+)?(?:the\s+)?(?P<who>(?P<adj>[A-Z][\w’'-]+)\s+(?:people|residents|men|population|inhabitants|"
+                              r"Tatars|citizens))\s+(?:in|into)\s+(?:the\s+)?")
+_ARMY_RE = re.compile(r"(?:Russian\s+(?:Federation\s+)?)?(?:army|armed\s+forces|military)\b", re.IGNORECASE)
+
+
+def _kind(m: Mention) -> str:
+    return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+def _state(m: Mention) -> bool:
+    return _kind(m) == "government" or (m.label == "Location" and _kind(m) == "country")
+
+
+def _russia(text: str, s0: int, orgs: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
+    """The state: Russia's government mention of the sentence, else the word "Russian" at [lo, hi) as Russia."""
+    gov = [o for o in orgs if _kind(o) == "government" and o.ref in ("org:russian-federation", "org:russia")]
+    if gov:
+        return gov[:1]
+    m = re.search(r"\bRussian?\b", text[lo - s0:hi - s0])
+    if m is None:
+        return []
+    return [Mention(lo + m.start(), lo + m.end(), "Russia", "Location", ref="place:russia")]
+
+
+def _lands(places: Sequence[Mention]) -> list[Mention]:
+    """The occupied land the sentence names: its places that are no country."""
+    return list({p.ref: p for p in places if _kind(p) != "country"}.values())[:1]
+
+
+def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """The policies of an occupying state one sentence (``text``, starting at ``s0``) reports."""
+    out: list[Policy] = []
+    if s0 == 0:
+        return out  # (a title: a headline's words)
+    if "Russian" in text and any(w in text for w in ("citizenship", "nationality", "passports")):
+        m = _CITIZENSHIP_RE.search(text)
+        lands = _lands(places)
+        if m is not None and (lands or _OCCUPIED_LAND_RE.search(text)):
+            a, b = s0 + m.start(), s0 + m.end()
+            out.append(("Forced imposition of Russian citizenship", a, b, _russia(text, s0, orgs, a, b), [], lands,
+                        "" if lands else "Crimea"))
+    if "legislation" in text or "law" in text:
+        for o in orgs:
+            m = _EXTENDED_RE.match(text, o.end - s0) if _state(o) else None
+            if m is None:
+                continue
+            where = [p for p in places if s0 + m.end() <= p.start <= s0 + m.end() + 60 and _kind(p) != "country"][:1]
+            land = "" if where else "Crimea" if _OCCUPIED_LAND_RE.match(text, m.end()) else None
+            if land is not None:
+                out.append(("Imposition of Russian law", o.start, s0 + m.end(), [o], [], where, land))
+                break
+        else:
+            im = _IMPOSITION_RE.search(text)
+            where = [p for p in places if im is not None and p.start == s0 + im.end() and _kind(p) != "country"]
+            if im is not None and where:
+                a, b = s0 + im.start(), where[0].end
+                by = [o for o in orgs if _state(o) and 0 <= o.start - b <= 30 and re.fullmatch(r"\s+by\s+(?:the\s+)?", text[b - s0:o.start - s0])]
+                out.append(("Imposition of Russian law", a, b, by or _russia(text, s0, [], a, b), [], where, ""))
+    if "conscript" in text or "mobili" in text:
+        for m in _CONSCRIPTION_RE.finditer(text):
+            army = _ARMY_RE.match(text, m.end())
+            if army is None:
+                continue
+            perps = [o for o in orgs if o.start <= s0 + m.end() + 4 and s0 + m.end() <= o.end and _kind(o) == "military"]
+            adj = m.group("adj")
+            lands = [p for p in places if s0 + m.start("who") <= p.start < s0 + m.end("who")]
+            land = "Crimea" if adj == "Crimean" and not lands else ""
+            out.append((f"Conscription of {m.group('who')}", s0 + m.start(), s0 + m.end() + army.end() - army.start(), perps, [],
+                        lands, land))
+            break
+    for name, a, b, outlets, where, land in media_stops(text, s0, orgs, places):
+        out.append((name, a, b, [], outlets, where, land))
+    return out
