@@ -30,6 +30,8 @@ _HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+)?(?P<verb
 _LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair)(?:ed)?\s+by\s+(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
 
 
+# A word that makes a head's title another office: "Executive Director", "Managing Director".
+_HEAD_RANK_RE = re.compile(r"(?:executive|managing)\s+", re.IGNORECASE)
 _STUDIED_RE = re.compile(r"\s+(?:later\s+|also\s+)?(?:graduated\s+from|studied\s+(?:[\w-]+\s+){0,3}?at)\s+(?:the\s+)?")
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
@@ -124,7 +126,8 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         mt = before_rx.fullmatch(gap)
         after = None
         if mt is None:
-            if re.fullmatch(r",\s+(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
+            # ("X (an AutoMaydan activist)": the same in brackets)
+            if re.fullmatch(r"(?:,\s+|\s*\(\s*)(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
                 after = after_rx.match(text[o.end:o.end + 40])
             if after is None:
                 continue
@@ -136,6 +139,8 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         if pred == "MEMBER_OF" and accusing and kind not in _CIVIC:
             continue  # "X, a member of Hizb ut-Tahrir, was sentenced": the charge, not a fact
         end = o.end + (after.end() - 1 if after else 0)
+        if pred == "LEADS" and mt is not None and _HEAD_RANK_RE.fullmatch(mt.group("pre")):
+            title = f"{mt.group('pre').strip().lower()} {title}"  # "X, Executive Director of ORG": the whole title
         add(p.ref, pred, o.ref, quote_span(text, sent, p.start, end), title, "titled")
     # "X, from the NGO Sebat", "X of the Mejlis": a person "of" or "from" a civic or representative body is its member
     # (not of a state body or a newspaper, whose people are staff; not a banned party in a sentence that accuses).

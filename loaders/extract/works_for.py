@@ -48,7 +48,7 @@ _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
 # (a desk named after "for" or "on" makes a head's title a desk's, written small too: "ORG's deputy director for Europe")
 _HEAD_SMALL = r"(?:(?:[Dd]eputy|[Rr]egional|[Ss]enior|[Aa]cting)\s+)*(?:[Dd]irector|[Hh]ead|[Cc]oordinator|Chief)"
-_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
+_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?i:{_STAFF}))"
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
