@@ -67,3 +67,24 @@ def test_town_in_ukraine_kept_when_the_article_never_names_crimea() -> None:
 def test_including_a_city_after_its_region() -> None:
     body = "There were 891 religious communities registered in Crimea, including Sevastopol, according to the report."
     assert ("place:sevastopol", "place:crimea") in _pairs(body, "PART_OF")
+
+
+def test_committees_of_the_one_assembly_the_article_names() -> None:
+    body = ("The Parliamentary Assembly adopted the text (see the report of the Committee on Equality and Non-Discrimination). "
+            "The Monitoring Committee should follow it.")
+    parts = _pairs(body, "PART_OF")
+    assert ("org:committee-on-equality-and-non-discrimination", "org:parliamentary-assembly") in parts
+    assert ("org:monitoring-committee", "org:parliamentary-assembly") in parts
+
+
+def test_title_of_a_communitys_body_after_a_dash() -> None:
+    body = ("The court found Ilmi Umerov - the deputy leader of the Crimean Tatar community’s now-outlawed representative body "
+            "Mejlis - guilty of calls.")
+    assert ("person:ilmi-umerov", "org:mejlis", "deputy leader") in _claims(body, "LEADS")
+
+
+def test_plural_title_as_an_apposition() -> None:
+    body = ("Akhtem Chiygoz and Ilmi Umerov, the two deputy heads of the Crimean Tatar community's representative body barred "
+            "by the Russian authorities as \"extremist\", the Mejlis, were sentenced in September.")
+    leads = _pairs(body, "LEADS")
+    assert {("person:akhtem-chiygoz", "org:mejlis"), ("person:ilmi-umerov", "org:mejlis")} <= leads

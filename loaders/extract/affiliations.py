@@ -45,7 +45,9 @@ _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governme
 _AND_TITLE = r"\s+and\s+(?:(?:a|an|the)\s+)?(?P<title>{titles})s?\s+(?:of|with|for|at|in)\s+(?:the\s+)?"
 
 # "A and B are deputy heads of ORG"
-_PLURAL_TITLE = r"\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?(?P<title>{titles})s?\s+of\s+(?:the\s+)?"
+# ("A and B, the two deputy heads of ..., the Mejlis": the same as an apposition)
+_PLURAL_TITLE = (r"(?:\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?|\s*,\s+(?:both\s+)?the\s+(?:two|three|four)\s+)"
+                 r"(?P<title>{titles})s?\s+of\s+(?:the\s+)?")
 
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], _Patterns]] = {}
@@ -172,7 +174,7 @@ def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention],
     # (the organisation right after "of" is read by the title rules of relations.py)
     org = next((o for o in orgs if after.end() < o.start <= after.end() + 110 and o.end <= sent.end
                 and re.fullmatch(r"[^.;:()]*?,\s+(?:the\s+)?", text[after.end():o.start])
-                and re.match(r"\s*(?:[.;]|$)", text[o.end:o.end + 3])), None)
+                and re.match(r"\s*(?:[.;]|$)" if after.group().lstrip()[:1] != "," else r"\s*(?:[.;,]|$)", text[o.end:o.end + 3])), None)
     if org is None:
         return
     group = [p]

@@ -19,7 +19,7 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["apposed_units", "office_holders", "dateline_bodies", "descriptor_facts"]
+__all__ = ["apposed_units", "assembly_committees", "office_holders", "dateline_bodies", "descriptor_facts"]
 
 # "WASHINGTON, DC – The U.S. Commission on International Religious Freedom (USCIRF) ...": a press release's
 # dateline, then the body that issues it.
@@ -62,6 +62,40 @@ def apposed_units(text: str, sentences: list[Sentence], mentions: list[Mention],
                 continue
             have.add((inner, outer))
             ex.claim(inner, "PART_OF", outer, quote_span(text, sent, lo, hi), 0.65, "unit-apposed")
+
+
+# A parliamentary assembly and its committees ("the Monitoring Committee", "the Committee on Legal Affairs and Human Rights").
+_ASSEMBLY_RE = re.compile(r"^(?:the\s+)?(?:(?P<pace>Parliamentary\s+Assembly(?:\s+of\s+the\s+Council\s+of\s+Europe)?|PACE)|"
+                          r"(?P<ep>European\s+Parliament))$")
+_COMMITTEE_RE = re.compile(r"^(?:the\s+)?(?:Committee\s+on\s+(?:the\s+)?[A-Z]|(?:Monitoring|Standing|General)\s+Committee$|"
+                           r"(?:[A-Z][\w-]*\s+){1,2}Affairs\s+Committee$)")
+
+
+def assembly_committees(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from a committee ("the Monitoring Committee", "report of the Committee on Equality and
+    Non-Discrimination") to the one parliamentary assembly the article names (PACE or the European Parliament):
+    the assembly's texts name its committees without saying whose they are."""
+    bodies: dict[str, list[str]] = {"pace": [], "ep": []}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                if (mt := _ASSEMBLY_RE.match(n)) is not None:
+                    bodies["pace" if mt.group("pace") else "ep"].append(key)
+                    break
+    found = [keys for keys in bodies.values() if keys]
+    if len(found) != 1:
+        return  # none, or two assemblies: whose committee is it
+    assembly = "org:pace" if "org:pace" in found[0] else found[0][0]
+    have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        e = ex.entities.get(m.ref)
+        if e is None or e.label != "Organisation" or e.generic or m.ref in have or m.ref in found[0] \
+                or not (_COMMITTEE_RE.match(e.name) or _COMMITTEE_RE.match(m.text)):
+            continue
+        have.add(m.ref)
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        ex.claim(m.ref, "PART_OF", assembly, quote_span(text, sent, m.start, min(m.end, sent.end)), 0.6, "assembly-committee")
 
 
 def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:

@@ -82,9 +82,12 @@ class _Cues:
         # ("an activist of the Crimean Tatar movement ORG": a named kind of group before the name.)
         self.title_lead = re.compile(rf"{title}\s+(?:of|for|at)\s+(?:the\s+)?(?=[A-Z])")
         self.title_of = re.compile(rf"\b{title}\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){{1,3}}(?:movement|group|"
-                                   rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}})$")
+                                   rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}}"
+                                   # "the deputy leader of the Crimean Tatar community’s now-outlawed representative body Mejlis"
+                                   rf"|(?:[A-Z][\w’'-]*\s+){{1,3}}(?:community|people|nation)(?:’s|'s)\s+(?:[a-z][\w-]*\s+){{1,3}})$")
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
-        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
+        # ("X - the deputy leader of ORG -": a dash opens the apposition too)
+        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
                                      rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
         self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
