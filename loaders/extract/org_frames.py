@@ -89,9 +89,9 @@ def assembly_committees(text: str, sentences: list[Sentence], mentions: list[Men
     have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}
     starts = [s.start for s in sentences]
     for m in mentions:
-        e = ex.entities.get(m.ref)
-        if e is None or e.label != "Organisation" or e.generic or m.ref in have or m.ref in found[0] \
-                or not (_COMMITTEE_RE.match(e.name) or _COMMITTEE_RE.match(m.text)):
+        unit = ex.entities.get(m.ref)
+        if unit is None or unit.label != "Organisation" or unit.generic or m.ref in have or m.ref in found[0] \
+                or not (_COMMITTEE_RE.match(unit.name) or _COMMITTEE_RE.match(m.text)):
             continue
         have.add(m.ref)
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
