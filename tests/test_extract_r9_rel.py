@@ -88,3 +88,21 @@ def test_plural_title_as_an_apposition() -> None:
             "by the Russian authorities as \"extremist\", the Mejlis, were sentenced in September.")
     leads = _pairs(body, "LEADS")
     assert {("person:akhtem-chiygoz", "org:mejlis"), ("person:ilmi-umerov", "org:mejlis")} <= leads
+
+
+def test_office_holder_beside_an_office_whose_name_holds_a_body() -> None:
+    body = "Council of Europe Commissioner for Human Rights Dunja Mijatović published a report on Crimea."
+    leads = _claims(body, "LEADS")
+    assert ("person:dunja-mijatovic", "org:coe-commissioner-for-human-rights",
+            "Council of Europe Commissioner for Human Rights") in leads
+
+
+def test_worked_for_without_a_title() -> None:
+    body = "Mykola Semena worked for Radio Free Europe/Radio Liberty in the mid-2010s."
+    assert ("person:mykola-semena", "org:rfe-rl") in _pairs(body, "WORKS_FOR")
+
+
+def test_a_biographys_pronoun_studied_at_a_school() -> None:
+    body = ("Nariman Dzhelyal was born in 1980 in Uzbekistan. When he was four years old, the family moved to Crimea. "
+            "He studied political science at the Odesa National University.")
+    assert ("person:nariman-dzhelyal", "org:odesa-national-university") in _pairs(body, "MEMBER_OF")

@@ -115,6 +115,31 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
                 mt = _LED_BY_RE.fullmatch(text, o.end, p.start)
                 if mt:
                     add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
+    _pronoun_studies(text, sentences, people, orgs, ex, add)
+
+
+# "He studied political science at the Odesa National University", "In 2001, he graduated from ORG" (a biography).
+_PRONOUN_STUDIED_RE = re.compile(r"\b(?:He|he|She|she)\s+(?:later\s+|also\s+|then\s+)?(?P<verb>graduated\s+from|studied\s+"
+                                 r"(?:[\w-]+\s+){0,3}?at)\s+(?:the\s+)?")
+
+
+def _pronoun_studies(text: str, sentences: list[Sentence], people: list[Mention], orgs: list[Mention], ex: Extraction,
+                     add: Callable[..., None]) -> None:
+    """A school "he" or "she" studied at: the person the article named last, in this paragraph or the two
+    before, is its member (a biography's later lines name its subject by a pronoun)."""
+    by_start = {o.start: o for o in orgs}
+    p_starts = [p.start for p in people]
+    starts = [s.start for s in sentences]
+    for mt in _PRONOUN_STUDIED_RE.finditer(text):
+        org = by_start.get(mt.end())
+        i = bisect.bisect_left(p_starts, mt.start()) - 1
+        if org is None or i < 0 or people[i].end > mt.start() or text.count("\n\n", people[i].end, mt.start()) > 2:
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, mt.start()) - 1)]
+        if org.end > sent.end:
+            continue
+        role = "graduate" if mt.group("verb").startswith("graduated") else "student"
+        add(people[i].ref, "MEMBER_OF", org.ref, quote_span(text, sent, mt.start(), org.end), role, "studied-pronoun")
 
 
 def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],

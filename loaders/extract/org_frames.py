@@ -108,12 +108,15 @@ def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention]
         if ex.entities[m.ref].label != "Organisation" or not _OFFICE_RE.search(ex.entities[m.ref].name):
             continue
         holder = None
+        # the names beside the office's, not those inside it ("Council of Europe" in "Council of Europe Commissioner ...")
+        prev = next((n for n in reversed(named[:i]) if n.end <= m.start), None)
+        nxt = next((n for n in named[i + 1:] if n.start >= m.end), None)
         # "X, Council of Europe Commissioner for Human Rights"
-        if i > 0 and ex.entities[named[i - 1].ref].label == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[named[i - 1].end:m.start]):
-            holder = named[i - 1]
+        if prev is not None and ex.entities[prev.ref].label == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[prev.end:m.start]):
+            holder = prev
         # "OSCE Representative on Freedom of the Media Dunja Mijatović"
-        elif i + 1 < len(named) and ex.entities[named[i + 1].ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[m.end:named[i + 1].start]):
-            holder = named[i + 1]
+        elif nxt is not None and ex.entities[nxt.ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[m.end:nxt.start]):
+            holder = nxt
         if holder is None or (holder.ref, m.ref) in have:
             continue
         have.add((holder.ref, m.ref))
