@@ -67,8 +67,8 @@ def apposed_units(text: str, sentences: list[Sentence], mentions: list[Mention],
 # A parliamentary assembly and its committees ("the Monitoring Committee", "the Committee on Legal Affairs and Human Rights").
 _ASSEMBLY_RE = re.compile(r"^(?:the\s+)?(?:(?P<pace>Parliamentary\s+Assembly(?:\s+of\s+the\s+Council\s+of\s+Europe)?|PACE)|"
                           r"(?P<ep>European\s+Parliament))$")
-_COMMITTEE_RE = re.compile(r"^(?:the\s+)?(?:Committee\s+on\s+(?:the\s+)?[A-Z]|(?:Monitoring|Standing|General)\s+Committee$|"
-                           r"(?:[A-Z][\w-]*\s+){1,2}Affairs\s+Committee$)")
+# (not "Foreign Affairs Committee", "General Committee": a national parliament's, the OSCE assembly's)
+_COMMITTEE_RE = re.compile(r"^(?:the\s+)?(?:Committee\s+on\s+(?:the\s+)?[A-Z]|Monitoring\s+Committee$)")
 
 
 def assembly_committees(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
