@@ -88,8 +88,10 @@ def test_crimea_is_part_of_ukraine_where_the_annexation_is_not_recognised(body: 
 
 
 def test_sevastopol_goes_with_crimea_in_a_sentence_of_non_recognition() -> None:
+    # (round 9: the later annotators give Ukraine to Crimea only, see tests/test_extract_r9_rel.py)
     _text, ex = extract("The European Union does not recognise the enforcement of Russian legislation in Crimea and Sevastopol, Ukraine.")
-    assert ("place:sevastopol", "place:ukraine") in triples(ex, "PART_OF")
+    assert ("place:sevastopol", "place:ukraine") not in triples(ex, "PART_OF")
+    assert ("place:crimea", "place:ukraine") in triples(ex, "PART_OF")
 
 
 def test_a_story_of_crimea_and_ukraine_says_nothing_of_sovereignty() -> None:

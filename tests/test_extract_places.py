@@ -195,7 +195,8 @@ def test_crimea_and_sevastopol_in_ukraine_by_the_states_position() -> None:
                        "We support the sovereignty and territorial integrity of Ukraine within its borders, including Crimea "
                        "and the city of Sevastopol. Police detained him in Sevastopol.")
     got = located(ex)
-    assert {("place:crimea", "PART_OF", "place:ukraine"), ("place:sevastopol", "PART_OF", "place:ukraine")} <= got
+    # (round 9: the later annotators give Ukraine to Crimea, not to Sevastopol named with it)
+    assert ("place:crimea", "PART_OF", "place:ukraine") in got and ("place:sevastopol", "PART_OF", "place:ukraine") not in got
     check_quotes(text, ex.claims)
 
 

@@ -30,6 +30,8 @@ _HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+)?(?P<verb
 _LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair)(?:ed)?\s+by\s+(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
 
 
+# A word that makes a head's title another office: "Executive Director", "Managing Director".
+_HEAD_RANK_RE = re.compile(r"(?:executive|managing)\s+", re.IGNORECASE)
 _STUDIED_RE = re.compile(r"\s+(?:later\s+|also\s+)?(?:graduated\s+from|studied\s+(?:[\w-]+\s+){0,3}?at)\s+(?:the\s+)?")
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
@@ -43,7 +45,9 @@ _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governme
 _AND_TITLE = r"\s+and\s+(?:(?:a|an|the)\s+)?(?P<title>{titles})s?\s+(?:of|with|for|at|in)\s+(?:the\s+)?"
 
 # "A and B are deputy heads of ORG"
-_PLURAL_TITLE = r"\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?(?P<title>{titles})s?\s+of\s+(?:the\s+)?"
+# ("A and B, the two deputy heads of ..., the Mejlis": the same as an apposition)
+_PLURAL_TITLE = (r"(?:\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?|\s*,\s+(?:both\s+)?the\s+(?:two|three|four)\s+)"
+                 r"(?P<title>{titles})s?\s+of\s+(?:the\s+)?")
 
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], _Patterns]] = {}
@@ -111,6 +115,31 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
                 mt = _LED_BY_RE.fullmatch(text, o.end, p.start)
                 if mt:
                     add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
+    _pronoun_studies(text, sentences, people, orgs, ex, add)
+
+
+# "He studied political science at the Odesa National University", "In 2001, he graduated from ORG" (a biography).
+_PRONOUN_STUDIED_RE = re.compile(r"\b(?:He|he|She|she)\s+(?:later\s+|also\s+|then\s+)?(?P<verb>graduated\s+from|studied\s+"
+                                 r"(?:[\w-]+\s+){0,3}?at)\s+(?:the\s+)?")
+
+
+def _pronoun_studies(text: str, sentences: list[Sentence], people: list[Mention], orgs: list[Mention], ex: Extraction,
+                     add: Callable[..., None]) -> None:
+    """A school "he" or "she" studied at: the person the article named last, in this paragraph or the two
+    before, is its member (a biography's later lines name its subject by a pronoun)."""
+    by_start = {o.start: o for o in orgs}
+    p_starts = [p.start for p in people]
+    starts = [s.start for s in sentences]
+    for mt in _PRONOUN_STUDIED_RE.finditer(text):
+        org = by_start.get(mt.end())
+        i = bisect.bisect_left(p_starts, mt.start()) - 1
+        if org is None or i < 0 or people[i].end > mt.start() or text.count("\n\n", people[i].end, mt.start()) > 2:
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, mt.start()) - 1)]
+        if org.end > sent.end:
+            continue
+        role = "graduate" if mt.group("verb").startswith("graduated") else "student"
+        add(people[i].ref, "MEMBER_OF", org.ref, quote_span(text, sent, mt.start(), org.end), role, "studied-pronoun")
 
 
 def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
@@ -124,7 +153,8 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         mt = before_rx.fullmatch(gap)
         after = None
         if mt is None:
-            if re.fullmatch(r",\s+(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
+            # ("X (an AutoMaydan activist)": the same in brackets)
+            if re.fullmatch(r"(?:,\s+|\s*\(\s*)(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
                 after = after_rx.match(text[o.end:o.end + 40])
             if after is None:
                 continue
@@ -136,6 +166,8 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         if pred == "MEMBER_OF" and accusing and kind not in _CIVIC:
             continue  # "X, a member of Hizb ut-Tahrir, was sentenced": the charge, not a fact
         end = o.end + (after.end() - 1 if after else 0)
+        if pred == "LEADS" and mt is not None and _HEAD_RANK_RE.fullmatch(mt.group("pre")):
+            title = f"{mt.group('pre').strip().lower()} {title}"  # "X, Executive Director of ORG": the whole title
         add(p.ref, pred, o.ref, quote_span(text, sent, p.start, end), title, "titled")
     # "X, from the NGO Sebat", "X of the Mejlis": a person "of" or "from" a civic or representative body is its member
     # (not of a state body or a newspaper, whose people are staff; not a banned party in a sentence that accuses).
@@ -167,7 +199,7 @@ def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention],
     # (the organisation right after "of" is read by the title rules of relations.py)
     org = next((o for o in orgs if after.end() < o.start <= after.end() + 110 and o.end <= sent.end
                 and re.fullmatch(r"[^.;:()]*?,\s+(?:the\s+)?", text[after.end():o.start])
-                and re.match(r"\s*(?:[.;]|$)", text[o.end:o.end + 3])), None)
+                and re.match(r"\s*(?:[.;]|$)" if after.group().lstrip()[:1] != "," else r"\s*(?:[.;,]|$)", text[o.end:o.end + 3])), None)
     if org is None:
         return
     group = [p]

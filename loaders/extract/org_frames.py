@@ -19,7 +19,7 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["apposed_units", "office_holders", "dateline_bodies", "descriptor_facts"]
+__all__ = ["apposed_units", "assembly_committees", "office_holders", "dateline_bodies", "descriptor_facts"]
 
 # "WASHINGTON, DC – The U.S. Commission on International Religious Freedom (USCIRF) ...": a press release's
 # dateline, then the body that issues it.
@@ -64,6 +64,40 @@ def apposed_units(text: str, sentences: list[Sentence], mentions: list[Mention],
             ex.claim(inner, "PART_OF", outer, quote_span(text, sent, lo, hi), 0.65, "unit-apposed")
 
 
+# A parliamentary assembly and its committees ("the Monitoring Committee", "the Committee on Legal Affairs and Human Rights").
+_ASSEMBLY_RE = re.compile(r"^(?:the\s+)?(?:(?P<pace>Parliamentary\s+Assembly(?:\s+of\s+the\s+Council\s+of\s+Europe)?|PACE)|"
+                          r"(?P<ep>European\s+Parliament))$")
+# (not "Foreign Affairs Committee", "General Committee": a national parliament's, the OSCE assembly's)
+_COMMITTEE_RE = re.compile(r"^(?:the\s+)?(?:Committee\s+on\s+(?:the\s+)?[A-Z]|Monitoring\s+Committee$)")
+
+
+def assembly_committees(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from a committee ("the Monitoring Committee", "report of the Committee on Equality and
+    Non-Discrimination") to the one parliamentary assembly the article names (PACE or the European Parliament):
+    the assembly's texts name its committees without saying whose they are."""
+    bodies: dict[str, list[str]] = {"pace": [], "ep": []}
+    for key, e in ex.entities.items():
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                if (mt := _ASSEMBLY_RE.match(n)) is not None:
+                    bodies["pace" if mt.group("pace") else "ep"].append(key)
+                    break
+    found = [keys for keys in bodies.values() if keys]
+    if len(found) != 1:
+        return  # none, or two assemblies: whose committee is it
+    assembly = "org:pace" if "org:pace" in found[0] else found[0][0]
+    have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    for m in mentions:
+        unit = ex.entities.get(m.ref)
+        if unit is None or unit.label != "Organisation" or unit.generic or m.ref in have or m.ref in found[0] \
+                or not (_COMMITTEE_RE.match(unit.name) or _COMMITTEE_RE.match(m.text)):
+            continue
+        have.add(m.ref)
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        ex.claim(m.ref, "PART_OF", assembly, quote_span(text, sent, m.start, min(m.end, sent.end)), 0.6, "assembly-committee")
+
+
 def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """``LEADS`` from a person to the one-person office named right beside them."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
@@ -74,12 +108,15 @@ def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention]
         if ex.entities[m.ref].label != "Organisation" or not _OFFICE_RE.search(ex.entities[m.ref].name):
             continue
         holder = None
+        # the names beside the office's, not those inside it ("Council of Europe" in "Council of Europe Commissioner ...")
+        prev = next((n for n in reversed(named[:i]) if n.end <= m.start), None)
+        nxt = next((n for n in named[i + 1:] if n.start >= m.end), None)
         # "X, Council of Europe Commissioner for Human Rights"
-        if i > 0 and ex.entities[named[i - 1].ref].label == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[named[i - 1].end:m.start]):
-            holder = named[i - 1]
+        if prev is not None and ex.entities[prev.ref].label == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[prev.end:m.start]):
+            holder = prev
         # "OSCE Representative on Freedom of the Media Dunja Mijatović"
-        elif i + 1 < len(named) and ex.entities[named[i + 1].ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[m.end:named[i + 1].start]):
-            holder = named[i + 1]
+        elif nxt is not None and ex.entities[nxt.ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[m.end:nxt.start]):
+            holder = nxt
         if holder is None or (holder.ref, m.ref) in have:
             continue
         have.add((holder.ref, m.ref))

@@ -18,7 +18,13 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.links import late_events_in_cases
 from loaders.extract.mentions import Mention, Sentence
-from loaders.extract.org_frames import apposed_units, dateline_bodies, descriptor_facts, office_holders
+from loaders.extract.org_frames import (
+    apposed_units,
+    assembly_committees,
+    dateline_bodies,
+    descriptor_facts,
+    office_holders,
+)
 from loaders.extract.place_parts import lies_in
 
 __all__ = ["org_places", "sub_organisations", "inner_places"]
@@ -260,6 +266,7 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
         if nxt.ref != m.ref and not _state(ex, nxt.ref) and (m.ref, nxt.ref) not in have and (nxt.ref, m.ref) not in have:
             add(m.ref, nxt.ref, m, nxt.end)
     apposed_units(text, sentences, mentions, ex)
+    assembly_committees(text, sentences, mentions, ex)
     office_holders(text, sentences, mentions, ex)
     dateline_bodies(text, sentences, mentions, ex)
     descriptor_facts(text, sentences, mentions, ex)

@@ -60,6 +60,8 @@ _ALLEGED = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|
                       r"being|for|over)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A birth date in brackets after a name (an encyclopedia's first line): "X (born 27 April 1980)", "X (Микола ...; born 1950)".
+_BORN_PAREN = re.compile(r"\s*\((?=[^()]{0,160}\bborn\b)[^()]{0,160}\)")
 _ACCUSING = re.compile(r"\b(?:accus|alleg|suspect|charg|claim|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 
 
@@ -78,10 +80,14 @@ class _Cues:
         title = rf"(?i:(?P<former>former\s+)?(?P<title>{titles})(?P<pl>s|es)?)"
         # "<title> of (the) (banned|grassroots movement) ORG": up to three lowercase words before the name.
         # ("an activist of the Crimean Tatar movement ORG": a named kind of group before the name.)
+        self.title_lead = re.compile(rf"{title}\s+(?:of|for|at)\s+(?:the\s+)?(?=[A-Z])")
         self.title_of = re.compile(rf"\b{title}\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){{1,3}}(?:movement|group|"
-                                   rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}})$")
+                                   rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}}"
+                                   # "the deputy leader of the Crimean Tatar community’s now-outlawed representative body Mejlis"
+                                   rf"|(?:[A-Z][\w’'-]*\s+){{1,3}}(?:community|people|nation)(?:’s|'s)\s+(?:[a-z][\w-]*\s+){{1,3}})$")
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
-        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
+        # ("X - the deputy leader of ORG -": a dash opens the apposition too)
+        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
                                      rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
         self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
@@ -190,13 +196,24 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
             mt = None  # "alleged members of ORG", "accused of being a member of ORG": the charge, not a fact
         if mt:
             t0 = o.start - len(before) + mt.start()
+        elif (mt := cues.title_lead.match(o.text)) is not None:
+            t0 = o.start  # the name the gazetteer knows opens with the title: "President of the Parliamentary Assembly ..."
+        if mt:
             pred, role = cues.pred[mt.group("title").lower()], _role(mt)
             plural = bool(mt.group("pl"))
             holders: list[Mention] = []
             # Before the title: "X, (is) a ... and a <title> of ORG", "X is the head of ORG".
             for p in reversed([p for p in people if p.end <= t0]):
-                gap = _between(text, p.end, t0)
-                if cues.holder_gap.fullmatch(gap) and not any(p.end <= m.start < t0 for m in inside):
+                lo = max(sent.start, p.start - 160)
+                opened = re.search(r"\([^()]*$", text[lo:p.start])
+                enclosing = _BORN_PAREN.match(text, lo + opened.start()) if opened else None
+                if enclosing is not None and enclosing.end() >= p.end:
+                    continue  # the name again, in another script, inside the brackets of the birth date
+                # "X (Cyrillic name; born 26 June 1976) is a ... and member of ORG": an encyclopedia's lead
+                paren = _BORN_PAREN.match(text, p.end, t0)
+                after = paren.end() if paren else p.end
+                gap = _between(text, after, t0)
+                if cues.holder_gap.fullmatch(gap) and not any(after <= m.start < t0 for m in inside):
                     group = _coordinated(text, people, p, forward=False) if plural else [p]
                     holders = group
                 break  # only the nearest person before the title can be its holder
@@ -207,7 +224,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                     if p.start < o.end:
                         continue
                     gap = _between(text, o.end, p.start)
-                    if re.fullmatch(rf"{_ORG_TAIL}\s*,?\s*{_HONOUR}", gap):
+                    # ("the President of the Parliamentary Assembly of the Council of Europe (PACE), X": its acronym)
+                    if re.fullmatch(rf"{_ORG_TAIL}(?:\s*\([A-Z][\w&/.’'-]{{1,15}}\))?\s*,?\s*{_HONOUR}", gap):
                         holders = _coordinated(text, people, p, forward=True) if plural else [p]
                         # "according to the head of ORG, X was ...": after a comma X must close an apposition
                         if "," in gap and (re.search(r"\b(?:according to|told|said|says|by)\s+(?:the\s+)?$",

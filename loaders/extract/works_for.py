@@ -35,6 +35,8 @@ _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freel
                           # (a nationality among the descriptor's words)
                           r"(?:(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}?(?:news\s+)?(?:portal|website|site|outlet|newspaper|paper|agency|channel|"
                           r"service|magazine|weekly|daily|station)\s+[“\"]?)?", re.IGNORECASE)
+_WORKED_FOR_RE = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|previously\s+|formerly\s+|later\s+|then\s+)*(?:works|worked)\s+"
+                            r"(?:for|at)\s+(?:the\s+)?")
 # "X, the State Department spokesperson", "X, a Human Rights Watch researcher": the organisation names the staff title.
 _APPOSED_ORG_RE = re.compile(r",\s+(?:the|a|an)\s+$")
 _TITLE_AFTER_ORG_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:[A-Z][\w-]*|and)\s+){{0,3}}(?P<title>{_STAFF})\b", re.IGNORECASE)
@@ -48,7 +50,7 @@ _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
 # (a desk named after "for" or "on" makes a head's title a desk's, written small too: "ORG's deputy director for Europe")
 _HEAD_SMALL = r"(?:(?:[Dd]eputy|[Rr]egional|[Ss]enior|[Aa]cting)\s+)*(?:[Dd]irector|[Hh]ead|[Cc]oordinator|Chief)"
-_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?:{_STAFF}))"
+_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?i:{_STAFF}))"
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
@@ -216,6 +218,12 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
             if mt and org is not None:
                 title = mt.group("title")
                 add(p.ref, org.ref, quote_span(text, sent, p.start, org.end), title.lower() if title else None, "staff-of")
+                continue
+            # "X worked for ORG in the mid-2010s", "X has worked at ORG since 2014"
+            mt = _WORKED_FOR_RE.match(text, p.end)
+            org = next((o for o in orgs if mt and o.start == mt.end()), None)
+            if mt and org is not None:
+                add(p.ref, org.ref, quote_span(text, sent, p.start, org.end), None, "worked-for")
                 continue
             if not state_dept:
                 continue
