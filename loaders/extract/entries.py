@@ -22,7 +22,13 @@ from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
 from loaders.extract.org_guards import qualifying_acronyms
 from loaders.extract.org_mandates import mandates, outlet_lists
-from loaders.extract.org_names import member_bodies, national_sections, parent_bodies, spokesperson
+from loaders.extract.org_names import (
+    member_bodies,
+    national_sections,
+    parent_bodies,
+    spokesperson,
+    un_prefixed,
+)
 from loaders.extract.org_phrases import (
     lowercase_bodies,
     nationality_collectives,
@@ -67,6 +73,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if entry is None:
             continue
         out.append(entry_mention(m.start(), m.end(), text, entry))
+    out = un_prefixed(out, text)  # "UN Special Rapporteur on ...": one organ
     out = _collectives(out, text, gaz)
     out = _men_phrases(out, text)
     taken = bytearray(len(text) + 1)

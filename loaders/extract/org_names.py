@@ -28,7 +28,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import lower_words
 
-__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies"]
+__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -43,10 +43,11 @@ def national_sections(mentions: Sequence[Mention], text: str, gaz: Gazetteer) ->
         nxt = re.match(r" ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)", text[m.end:m.end + 40])
         if nxt is None:
             continue
-        country = next((c for c in (nxt.group(1), nxt.group(1).split()[0]) if (p := gaz.places.get(c)) is not None
+        first = nxt.group(1).split()[0]
+        country = next((c for c in (nxt.group(1), first, re.sub(r"[’']s$", "", first)) if (p := gaz.places.get(c)) is not None
                         and p.attributes.get("kind") == "country"), None)
-        if country is None or text.startswith(("’s", "'s"), m.end + 1 + len(country)):
-            continue  # "Amnesty International Ukraine’s ..." is still the section; "... Russia's" a country's possessive
+        if country is None:
+            continue  # ("Amnesty International Ukraine’s Executive Director": the section's, its possessive left out)
         b = m.end + 1 + len(country)
         name = text[m.start:b]
         out.append((m.start, b, GazetteerEntry(slug(f"{e.name} {country}"), "Organisation", name, (),
@@ -131,4 +132,24 @@ def parent_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> lis
                     out.append(entry_mention(m.start, m.start + head.end(), text, parent))
                 break
             head = re.match(r".*(?= \S+$)", head.group()) if len(words) > 2 else None
+    return out
+
+
+_UN_KEY = "org:united-nations"
+
+
+def un_prefixed(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the UN Special Rapporteur on Minority Issues": a UN organ the gazetteer knows without the
+    prefix ("Special Rapporteur on minority issues") is named with it, as "UN General Assembly" is,
+    and the prefix is no mention of the United Nations of its own."""
+    if not any(m.ref == _UN_KEY for m in mentions):
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.ref == _UN_KEY and m.label == "Organisation" and m.entry is not None \
+                and m.entry.key.startswith("un-") and text[prev.end:m.start] == " ":
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "Organisation", m.ref, m.entry)
+            continue
+        out.append(m)
     return out
