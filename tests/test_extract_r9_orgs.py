@@ -83,3 +83,14 @@ def test_crimean_tatar_leaders_as_a_class() -> None:
     assert found["two Crimean Tatar leaders"] == "org:crimean-tatar-leaders-generic"
     found = _orgs("Crimean Tatar leaders Ilmi Umerov and Akhtem Chiygoz were released.")
     assert "org:crimean-tatar-leaders-generic" not in found.values()
+
+
+def test_amnesty_alone() -> None:
+    assert _orgs("Amnesty representatives will attend the hearing.")["Amnesty"] == "org:amnesty-international"
+
+
+def test_the_russian_federation_inside_a_law_name() -> None:
+    found = _orgs("He was charged under the Criminal Code of the Russian Federation.")
+    assert found["Russian Federation"] == "org:russian-federation"
+    found = _orgs("Officers of the Federal Security Service of the Russian Federation searched his home.")
+    assert found["Russian Federation"] == "org:russian-federation"

@@ -28,7 +28,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import lower_words
 
-__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed"]
+__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed", "state_of_bodies"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -153,3 +153,25 @@ def un_prefixed(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# "the Criminal Code of the Russian Federation", "the Federal Security Service of the Russian Federation": the
+# state whose law or body it is, named inside the name of the law or body.
+_STATE_OF_BODY_RE = re.compile(r"\b(?:Code|Constitution|[Ll]aws?|[Ll]egislation|Service|Ministry|Committee|Office|Court|"
+                               r"Guard|Council|Government) of (?P<state>the Russian Federation)(?![\w\-])")
+
+
+def state_of_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """The Russian Federation named only inside the name of its law or body ("the Criminal Code of the
+    Russian Federation", "the Federal Security Service of the Russian Federation"): the state, as the
+    annotators of eight development splits record it, once, where the article names it no other way."""
+    if "Russian Federation" not in text:
+        return []
+    state = gaz.lookup("Government of the Russian Federation")
+    if state is None or any(m.ref == f"org:{state.key}" for m in mentions):
+        return []
+    for m in _STATE_OF_BODY_RE.finditer(text):
+        a, b = m.span("state")
+        a += len("the ")
+        return [entry_mention(a, b, text, state)]
+    return []
