@@ -94,3 +94,8 @@ def test_the_russian_federation_inside_a_law_name() -> None:
     assert found["Russian Federation"] == "org:russian-federation"
     found = _orgs("Officers of the Federal Security Service of the Russian Federation searched his home.")
     assert found["Russian Federation"] == "org:russian-federation"
+
+
+def test_the_indigenous_people_of_crimea() -> None:
+    found = _orgs("The parliament calls for the protection of the indigenous people of Crimea by all states.")
+    assert found["the indigenous people"] == "org:crimean-tatar-community-generic"

@@ -122,7 +122,10 @@ _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
     r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))"
     # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
-    r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])")
+    r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])"
+    # "the indigenous people of Crimea", "the indigenous people of the peninsula": the Crimean Tatars by their status
+    # (the place stays a mention of its own)
+    r"|(?<![\w\-’'])(?:[Tt]he )?(?:[\w\-]+ )?indigenous people(?= of (?:Crimea|the (?:Crimean )?peninsula)(?![\w\-]))")
 # A counted group is the people of one case, not the people: "twelve Crimean Tatars", "more than 70".
 _COUNTED_RE = re.compile(r"(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
                          r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]everal|[Dd]ozens of|"
@@ -140,7 +143,7 @@ PEOPLE_KEYS = frozenset({_TATAR_KEY})
 def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
     """"Crimean Tatars", "the Crimean Tatar community", "Muslim Crimean Tatars": the people as a
     whole, one generic collective per article (the phrase as written is its mention)."""
-    if "Tatar" not in text:
+    if "Tatar" not in text and "indigenous" not in text:
         return []
     out: list[Found] = []
     for m in _TATARS_RE.finditer(text):
