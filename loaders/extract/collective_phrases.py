@@ -122,7 +122,10 @@ _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
     r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))"
     # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
-    r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])")
+    r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])"
+    # "the indigenous people of Crimea", "the indigenous people of the peninsula": the Crimean Tatars by their status
+    # (the place stays a mention of its own)
+    r"|(?<![\w\-’'])(?:[Tt]he )?(?:[\w\-]+ )?indigenous people(?= of (?:Crimea|the (?:Crimean )?peninsula)(?![\w\-]))")
 # A counted group is the people of one case, not the people: "twelve Crimean Tatars", "more than 70".
 _COUNTED_RE = re.compile(r"(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"
                          r"[Tt]hirteen|[Ff]ourteen|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]everal|[Dd]ozens of|"
@@ -140,7 +143,7 @@ PEOPLE_KEYS = frozenset({_TATAR_KEY})
 def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
     """"Crimean Tatars", "the Crimean Tatar community", "Muslim Crimean Tatars": the people as a
     whole, one generic collective per article (the phrase as written is its mention)."""
-    if "Tatar" not in text:
+    if "Tatar" not in text and "indigenous" not in text:
         return []
     out: list[Found] = []
     for m in _TATARS_RE.finditer(text):
@@ -164,6 +167,11 @@ _TATAR_MEDIA_RE = re.compile(r"(?<![\w\-])(?:Crimean )?Tatar(?:-language)? (?:me
 # "Crimean Tatar activists" as a class (not a counted group, not "X and other ...", not before their names).
 _TATAR_ACTIVISTS_RE = re.compile(r"(?<![\w\-])Crimean Tatar activists(?![\w\-])")
 _OTHER_RE = re.compile(r"\bother $")
+# "Crimean Tatar leaders have been banned", "including two Crimean Tatar leaders who ...": the people's leaders as
+# a class (a count before them stays in the phrase), not before their names ("Crimean Tatar leaders Ilmi Umerov
+# and ...", "five Crimean Tatar leaders (Eldar ...)") and not in the headline.
+_TATAR_LEADERS_RE = re.compile(r"(?<![\w\-])(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any) )?"
+                               r"(?:Crimean )?Tatar leaders(?![\w\-])(?! \(| [A-Z])")
 # "all illegally detained Ukrainians", "all the other 70 unjustly imprisoned Ukrainian citizens": the release
 # formula of governments' statements names the Ukrainians Russia holds as one collective ("all" makes it the whole).
 _DETAINED_RE = re.compile(
@@ -171,9 +179,28 @@ _DETAINED_RE = re.compile(
     r"(?: and (?:illegally|unjustly|arbitrarily|unlawfully))? (?:detained|imprisoned|held) Ukrainian(?:s| citizens| nationals)(?![\w\-])")
 
 
+# "release all Ukrainian political prisoners": the same release formula, named by the prisoners' class.
+_RELEASE_ALL_RE = re.compile(r"(?<=\b[Rr]elease )all (?:the )?Ukrainian political prisoners(?![\w\-])")
+# The ethnic Ukrainians of Crimea as a people: "ethnic Ukrainians", "Ukrainians on the territory of occupied
+# Crimea", "Ukrainians in Crimea" (not one item of a longer list of victims: "Crimean Tatars, ethnic
+# Ukrainians, pro-Ukrainian activists, and journalists" is the list's collective).
+# (The place after "Ukrainians" stays a mention of its own: the collective's mention ends before it.)
+_UKRAINIANS_RE = re.compile(r"(?<![\w\-’'])(?:[Ee]thnic Ukrainians(?![\w\-])"
+                            r"|Ukrainians(?= (?P<where>(?:in|on the territory of) (?:the )?(?:(?:temporarily )?occupied )?"
+                            r"Crimea)(?![\w\-])))")
+_TWO_MORE_RE = re.compile(r", (?:[\w’'-]+ ){0,3}[\w’'-]+(?:,? (?:and|or) |, )[\w’'-]")
+# "calls on the international community to ...", "urges the international community": the community a
+# statement addresses is an actor of its own (not "recognised by the international community").
+_COMMUNITY_RE = re.compile(r"\b(?:[Cc]all(?:s|ed|ing)? (?:up)?on|[Uu]rg(?:e|es|ed|ing)|[Aa]ppeal(?:s|ed|ing)? to) "
+                           r"(?P<name>the international community)(?![\w\-])")
+
+
 def victim_groups(text: str, taken: bytearray) -> list[Found]:
-    """"Crimean Tatar media outlets" (one media collective), "Crimean Tatar activists" (as a class) and "all
-    illegally detained Ukrainians" (the Ukrainian prisoners of Russia), with the keys the annotators give them."""
+    """"Crimean Tatar media outlets" (one media collective), "Crimean Tatar activists" and "Crimean Tatar
+    leaders" (as a class), "all
+    illegally detained Ukrainians" and "release all Ukrainian political prisoners" (the Ukrainian prisoners of
+    Russia), "ethnic Ukrainians" (the people in Crimea) and "calls on the international community", with the
+    keys the annotators give them."""
     out: list[Found] = []
     if "Tatar" in text:
         for m in _TATAR_MEDIA_RE.finditer(text):
@@ -187,11 +214,37 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
                 continue  # "70 Crimean Tatar activists", "X and other Crimean Tatar activists", "... activists Y and Z"
             out.append((a, b, GazetteerEntry("crimean-tatar-activists-generic", "Organisation", "Crimean Tatar activists", (),
                                              {"kind": "collective"}, generic=True)))
+        headline = text.find("\n")
+        for m in _TATAR_LEADERS_RE.finditer(text):
+            a, b = m.span()
+            if any(taken[a:b]) or a < headline or _OTHER_RE.search(text, max(0, a - 8), a):
+                continue
+            out.append((a, b, GazetteerEntry("crimean-tatar-leaders-generic", "Organisation", m.group(), (),
+                                             {"kind": "collective"}, generic=True)))
     if "Ukrainian" in text:
         for m in _DETAINED_RE.finditer(text):
             if not any(taken[m.start():m.end()]):
                 out.append((m.start(), m.end(), GazetteerEntry("ukrainian-political-prisoners-in-russia-generic", "Organisation",
                                                                m.group(), (), {"kind": "collective"}, generic=True)))
+        for m in _RELEASE_ALL_RE.finditer(text):
+            if not any(taken[m.start():m.end()]):
+                out.append((m.start(), m.end(), GazetteerEntry("ukrainian-political-prisoners-in-russia-generic", "Organisation",
+                                                               "Ukrainian political prisoners", (), {"kind": "collective"},
+                                                               generic=True)))
+    if "Ukrainians" in text:
+        for m in _UKRAINIANS_RE.finditer(text):
+            a, b = m.span()
+            end = m.end("where") if m.group("where") else b
+            if any(taken[a:b]) or _TWO_MORE_RE.match(text, end) or _COUNTED_RE.search(text, max(0, a - 24), a):
+                continue
+            out.append((a, b, GazetteerEntry("ukrainians-in-crimea-generic", "Organisation", text[a:end], (),
+                                             {"kind": "collective"}, generic=True)))
+    if "international community" in text:
+        for m in _COMMUNITY_RE.finditer(text):
+            if not any(taken[m.start("name"):m.end("name")]):
+                out.append((m.start("name"), m.end("name"), GazetteerEntry("international-community-generic", "Organisation",
+                                                               "the international community", (), {"kind": "collective"},
+                                                               generic=True)))
     return out
 
 

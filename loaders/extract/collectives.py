@@ -155,7 +155,11 @@ _HEDGED_RE = re.compile(
     rf"(?:Russian |Crimean )?{_AUTHORITIES}"
     rf"|(?:[Tt]he )?(?:Russian )?(?:occupation|occupying) [“\"‘]authorities[”\"’]"
     # "authorities in Russian-occupied Crimea": the place stays a mention of its own
-    rf"|(?<!Russian )(?:[Tt]he )?[Aa]uthorities(?= in (?:the )?(?:Russian-|Russia-)?occupied (?:Crimea|the Crimean peninsula)))"
+    rf"|(?<!Russian )(?:[Tt]he )?[Aa]uthorities(?= in (?:the )?(?:Russian-|Russia-)?occupied (?:Crimea|the Crimean peninsula))"
+    # "the Russian occupation administration", "the occupation administrations of the Russian Federation", "the
+    # Russian administration of Crimea": the same authorities named by their administration.
+    rf"|(?:[Tt]he )?(?:Russian )?(?:occupation|occupying) administrations?(?: of the Russian Federation)?"
+    rf"|(?:[Tt]he )?Russian administration of (?:the )?(?:Crimea|Crimean peninsula))"
     rf"(?![\w\-])")
 
 
@@ -163,9 +167,10 @@ def hedged_authorities(text: str, gaz: Gazetteer) -> list[Found]:
     """The occupation authorities however the writer hedges them: "the so-called authorities",
     "Russian ‘de-facto’ authorities", "Russian occupation “authorities”", "defacto authorities",
     "authorities in Russian-occupied Crimea", "the de facto and the Russian authorities" (one
-    collective, as the annotators of five development splits record it)."""
+    collective, as the annotators of five development splits record it); "the Russian occupation
+    administration", "the Russian administration of Crimea" (dev5, dev6) too."""
     occupation = gaz.lookup("occupation authorities")
-    if occupation is None or "uthorities" not in text:
+    if occupation is None or "uthorities" not in text and "dministration" not in text:
         return []
     entry = GazetteerEntry(occupation.key, "Organisation", occupation.name, occupation.aliases,
                            dict(occupation.attributes), generic=True)

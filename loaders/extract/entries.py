@@ -22,7 +22,14 @@ from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
 from loaders.extract.org_guards import qualifying_acronyms
 from loaders.extract.org_mandates import mandates, outlet_lists
-from loaders.extract.org_names import member_bodies, national_sections, parent_bodies, spokesperson
+from loaders.extract.org_names import (
+    member_bodies,
+    national_sections,
+    parent_bodies,
+    spokesperson,
+    state_of_bodies,
+    un_prefixed,
+)
 from loaders.extract.org_phrases import (
     lowercase_bodies,
     nationality_collectives,
@@ -67,6 +74,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if entry is None:
             continue
         out.append(entry_mention(m.start(), m.end(), text, entry))
+    out = un_prefixed(out, text)  # "UN Special Rapporteur on ...": one organ
     out = _collectives(out, text, gaz)
     out = _men_phrases(out, text)
     taken = bytearray(len(text) + 1)
@@ -181,7 +189,9 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
     kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
-    return seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+    kept = seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+    extra = state_of_bodies(kept, text, gaz)  # "the Criminal Code of the Russian Federation": the state
+    return sorted([*kept, *extra], key=lambda m: m.start) if extra else kept
 
 
 def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:

@@ -28,7 +28,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import lower_words
 
-__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies"]
+__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed", "state_of_bodies"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -43,10 +43,11 @@ def national_sections(mentions: Sequence[Mention], text: str, gaz: Gazetteer) ->
         nxt = re.match(r" ([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)", text[m.end:m.end + 40])
         if nxt is None:
             continue
-        country = next((c for c in (nxt.group(1), nxt.group(1).split()[0]) if (p := gaz.places.get(c)) is not None
+        first = nxt.group(1).split()[0]
+        country = next((c for c in (nxt.group(1), first, re.sub(r"[’']s$", "", first)) if (p := gaz.places.get(c)) is not None
                         and p.attributes.get("kind") == "country"), None)
-        if country is None or text.startswith(("’s", "'s"), m.end + 1 + len(country)):
-            continue  # "Amnesty International Ukraine’s ..." is still the section; "... Russia's" a country's possessive
+        if country is None:
+            continue  # ("Amnesty International Ukraine’s Executive Director": the section's, its possessive left out)
         b = m.end + 1 + len(country)
         name = text[m.start:b]
         out.append((m.start, b, GazetteerEntry(slug(f"{e.name} {country}"), "Organisation", name, (),
@@ -132,3 +133,45 @@ def parent_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> lis
                 break
             head = re.match(r".*(?= \S+$)", head.group()) if len(words) > 2 else None
     return out
+
+
+_UN_KEY = "org:united-nations"
+
+
+def un_prefixed(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the UN Special Rapporteur on Minority Issues": a UN organ the gazetteer knows without the
+    prefix ("Special Rapporteur on minority issues") is named with it, as "UN General Assembly" is,
+    and the prefix is no mention of the United Nations of its own."""
+    if not any(m.ref == _UN_KEY for m in mentions):
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.ref == _UN_KEY and m.label == "Organisation" and m.entry is not None \
+                and m.entry.key.startswith("un-") and text[prev.end:m.start] == " ":
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "Organisation", m.ref, m.entry)
+            continue
+        out.append(m)
+    return out
+
+
+# "the Criminal Code of the Russian Federation", "the Federal Security Service of the Russian Federation": the
+# state whose law or body it is, named inside the name of the law or body.
+_STATE_OF_BODY_RE = re.compile(r"\b(?:Code|Constitution|[Ll]aws?|[Ll]egislation|Service|Ministry|Committee|Office|Court|"
+                               r"Guard|Council|Government) of (?P<state>the Russian Federation)(?![\w\-])")
+
+
+def state_of_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """The Russian Federation named only inside the name of its law or body ("the Criminal Code of the
+    Russian Federation", "the Federal Security Service of the Russian Federation"): the state, as the
+    annotators of eight development splits record it, once, where the article names it no other way."""
+    if "Russian Federation" not in text:
+        return []
+    state = gaz.lookup("Government of the Russian Federation")
+    if state is None or any(m.ref == f"org:{state.key}" for m in mentions):
+        return []
+    for m in _STATE_OF_BODY_RE.finditer(text):
+        a, b = m.span("state")
+        a += len("the ")
+        return [entry_mention(a, b, text, state)]
+    return []

@@ -346,8 +346,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                 or len(re.findall(r"[\w’'-]+", m.group())) < 3:
             continue
         name = m.group()
-        out.append((m.start(), m.end(), GazetteerEntry(slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic",
-                                                       "Organisation", name, (), {"kind": "court"}, generic=True)))
+        key = slug(re.sub(r"^(?:a|the)\s+", "", name, flags=re.I)) + "-generic"
+        if key == "military-court-generic":
+            key = "russian-military-court-generic"  # the military courts that try Crimeans are Russia's (the gold's one key)
+        out.append((m.start(), m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "court"}, generic=True)))
     terms = defined_terms(text)
     for m in acronym_re.finditer(text):
         word = m.group()
@@ -437,6 +439,8 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue  # a bare head noun ("member of Parliament"), or a person ("wife of Server Mustafayev")
         if _KIND_AFTER.match(text, b):
             continue  # "a member of the Islamist group Hizb ut-Tahrir": the word describes a kind of body
+        if text.endswith(("’s", "'s"), a, b):
+            continue  # "a member of Sentsov’s alleged group": a possessive names whose body, not the body
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": "other"})))
     return out
 
