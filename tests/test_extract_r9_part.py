@@ -85,3 +85,11 @@ def test_an_agency_with_today_before_its_verb_is_the_agent() -> None:
 def test_the_modal_may_still_makes_an_act_possible_only() -> None:
     _text, ex = extract("Rustam Veliyev may be detained again.")
     assert not _role(ex, "target"), ex.claims
+
+
+def test_the_person_named_after_an_owners_title_is_the_target_not_the_owner() -> None:
+    text, ex = extract("FSB agents questioned Rustam Veliyev for three hours. The agents also detained Veliyev’s former boss, "
+                       "Arsen Kadyrov.")
+    detained = {s for s, o in _role(ex, "target") if o.endswith("-detention")}
+    assert detained == {"person:arsen-kadyrov"}, ex.claims
+    check_quotes(text, ex.claims)

@@ -92,6 +92,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
+        elif m.start >= b and (owner := _OWNER_OF_NAMED_RE.match(cx.after(m.end, 60))) is not None \
+                and any(p.start == m.end + owner.end() for p in cx.people):
+            continue  # "detained X’s former boss, Y": the one named after X's title, not X
         elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
             # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
@@ -136,6 +139,10 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# Between an owner's name and the person their title names: "’s former boss, ", "'s lawyer ".
+_OWNER_OF_NAMED_RE = re.compile(r"(?:’s|'s)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s+")
 
 
 # A second, short apposition may follow the first: "X and Y, the two deputy heads of the body banned as
