@@ -93,3 +93,9 @@ def test_the_person_named_after_an_owners_title_is_the_target_not_the_owner() ->
     detained = {s for s, o in _role(ex, "target") if o.endswith("-detention")}
     assert detained == {"person:arsen-kadyrov"}, ex.claims
     check_quotes(text, ex.claims)
+
+
+def test_an_apposition_without_its_closing_comma_keeps_the_name_the_subject() -> None:
+    text, ex = extract("Rustam Veliyev, an ecologist and anti-fascist activist was sentenced to 10 years in prison.")
+    assert any(s == "person:rustam-veliyev" for s, _o in _role(ex, "target")), ex.claims
+    check_quotes(text, ex.claims)

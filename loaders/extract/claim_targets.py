@@ -89,7 +89,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
             gap = APPOSITION_RE.sub("", cx.between(m.end, a), count=1)
             dist: float = len(gap) if gap != cx.between(m.end, a) else a - m.end
-            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
+            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)) \
+                    and not _OPEN_APPOSITION_RE.fullmatch(cx.between(m.end, a)):
+                # ("X, an ecologist and anti-fascist activist was sentenced": an apposition whose closing comma is missing)
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
         elif m.start >= b and (owner := _OWNER_OF_NAMED_RE.match(cx.after(m.end, 60))) is not None \
@@ -141,6 +143,8 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     return refs, conf - (0.1 if others else 0.0)
 
 
+# An apposition right after a name, its closing comma left out, then the verb: ", an ecologist and activist was ".
+_OPEN_APPOSITION_RE = re.compile(r",\s+(?:an?|the)\s+[a-z][^,;.()“”\"]{0,80}?\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
 # Between an owner's name and the person their title names: "’s former boss, ", "'s lawyer ".
 _OWNER_OF_NAMED_RE = re.compile(r"(?:’s|'s)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s+")
 
