@@ -99,3 +99,13 @@ def test_an_apposition_without_its_closing_comma_keeps_the_name_the_subject() ->
     text, ex = extract("Rustam Veliyev, an ecologist and anti-fascist activist was sentenced to 10 years in prison.")
     assert any(s == "person:rustam-veliyev" for s, _o in _role(ex, "target")), ex.claims
     check_quotes(text, ex.claims)
+
+
+def test_charges_someone_should_face_are_not_brought() -> None:
+    _text, ex = extract("Rustam Veliyev and Arsen Kadyrov should face appropriate charges or be released.")
+    assert not [c for c in ex.claims if c.predicate in ("ACCUSED_OF", "DEFENDANT_IN")], ex.claims
+
+
+def test_a_sentence_a_prosecutor_says_someone_should_get_is_not_passed() -> None:
+    _text, ex = extract("The prosecutor has requested that Rustam Veliyev should be sentenced to 15 years in jail.")
+    assert not _role(ex, "target"), ex.claims

@@ -74,7 +74,7 @@ CLAUSE_VERB_RE = re.compile(r"\b(?:offers?|shows?|illustrates?|demonstrates?|hig
 # "was not detained", "denied that X had been tortured", "if convicted").
 _IRREALIS_RE = re.compile(
     # ("may" in lower case: "on 3 May sentenced" names the month)
-    r"(?:\b(?:could|(?-i:may)|might|would|will|can|shall|cannot|can't|won't)\s+(?:not\s+|also\s+|soon\s+|still\s+)?(?:be\s+|have\s+been\s+)?"
+    r"(?:\b(?:could|(?-i:may)|might|would|will|can|shall|should|must|cannot|can't|won't)\s+(?:not\s+|also\s+|soon\s+|still\s+)?(?:be\s+|have\s+been\s+)?"
     r"(?:\w+ly\s+)?"
     r"|\b(?:risks?|risking|at\s+risk\s+of|faces?|facing|threatened\s+with|fears?|feared)\s+(?:being\s+|up\s+to\s+|a\s+|an\s+)?"
     r"(?:[\w.-]+\s+){0,2}?"
