@@ -29,7 +29,8 @@ from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import org_names
 
-__all__ = ["adherents", "envoys", "joint_reports", "prosecutors_say", "sibling_titles", "speakers_bodies", "unit_aliases"]
+__all__ = ["adherents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles", "speakers_bodies",
+           "unit_aliases"]
 
 _NOT_MEMBER_KINDS = ("party", "government", "agency", "court", "police", "prosecutor", "armed_group", "media")
 _APPOSED = r",\s+(?:(?:a|an|another|one|the|a\s+fellow|also\s+a)\s+)(?:(?:devout|practising|practicing|local)\s+)?"
@@ -310,3 +311,57 @@ def envoys(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Ex
         sent = _sent_of(sentences, starts, p.start)
         ex.claim(p.ref, "WORKS_FOR", gov_states[speaks[p.ref]], quote_span(text, sent, max(sent.start, p.start - len(p.role) - 1), p.end),
                  0.6, "envoy", role=p.role.strip())
+
+
+_HOLDER_KINDS = ("government", "collective", "security_service", "police", "prosecutor")
+# Before the one called on: "calls on", "call upon", "urged", "demand from".
+_CALL_ON_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+from)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+# After it: "to stop ... and release illegally detained", "to release immediately": the release may come second in the call,
+# joined by "and" (a ";" would start another demand), and the held may be named as "illegally detained".
+_RELEASE_LATER_RE = re.compile(r"\s+to\s+(?:[^.;:]{0,110}?\s+and\s+)?(?:(?:immediately|unconditionally|promptly|urgently)\s+(?:and\s+)?){0,2}"
+                               r"(?:release|free)\s+(?:(?:immediately|unconditionally|without\s+delay)\s+)?(?:the\s+)?"
+                               r"(?:(?:illegally|unlawfully|arbitrarily|unjustly)\s+(?:detained|imprisoned|held|jailed)\s+)?")
+_NAME_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def release_holders(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"Ukraine calls on the Russian Federation to stop ... and release illegally detained A, B and C": the one called
+    on holds them: ``PARTICIPANT_IN`` (perpetrator) of each one's detention the draft has, when it has no perpetrator yet
+    (the plainer "calls on Russia to release X" is :mod:`loaders.extract.release_calls`')."""
+    detention: dict[str, str] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" \
+                and (ex.entities[c.object].attributes or {}).get("kind") == "detention":
+            detention.setdefault(c.subject, c.object)
+    if not detention:
+        return
+    done = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"}
+    people = [m for m in mentions if m.ref in detention]
+    starts = [s.start for s in sentences]
+    for o in mentions:
+        e = ex.entities.get(o.ref)
+        if e is None or e.label != "Organisation" or (e.attributes or {}).get("kind") not in _HOLDER_KINDS \
+                or not _CALL_ON_RE.search(text, max(0, o.start - 40), o.start):
+            continue
+        rel = _RELEASE_LATER_RE.match(text, o.end)
+        if rel is None:
+            continue
+        sent = _sent_of(sentences, starts, o.start)
+        at = rel.end()
+        held: list[Mention] = []
+        for p in people:
+            if p.start < at or p.end > sent.end:
+                continue
+            gap = text[at:p.start]
+            if not (held and _NAME_GAP_RE.fullmatch(gap) or not held and re.fullmatch(r"(?:[A-Z][\w.’'-]*\s+|[a-z]+\s+){0,3}?", gap)):
+                break
+            held.append(p)
+            at = p.end
+        for p in held:
+            ev = detention[p.ref]
+            if ev in done:
+                continue
+            done.add(ev)
+            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, o.start, p.end), 0.5, "perpetrator:detention:release-call",
+                     role="perpetrator")

@@ -262,6 +262,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         envoys,
         joint_reports,
         prosecutors_say,
+        release_holders,
         sibling_titles,
         speakers_bodies,
         unit_aliases,
@@ -319,3 +320,4 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     sibling_titles(text, sentences, mentions, ex)
     prosecutors_say(text, sentences, mentions, ex)
     envoys(text, sentences, mentions, ex)
+    release_holders(text, sentences, mentions, ex)

@@ -89,9 +89,14 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             # "Akhtem Chiygoz, deputy leader of the Mejlis – the body outlawed in Russia – was arrested".
             gap = APPOSITION_RE.sub("", cx.between(m.end, a), count=1)
             dist: float = len(gap) if gap != cx.between(m.end, a) else a - m.end
-            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)):
+            if re.search(r"[;]|\band\b[^,]*\b(?<!who )(?<!which )(?:was|were|is)\b", cx.between(m.end, a)) \
+                    and not _OPEN_APPOSITION_RE.fullmatch(cx.between(m.end, a)):
+                # ("X, an ecologist and anti-fascist activist was sentenced": an apposition whose closing comma is missing)
                 dist += 80
             cands.append((dist, cx.group_of(m.ref), 0.8))
+        elif m.start >= b and (owner := _OWNER_OF_NAMED_RE.match(cx.after(m.end, 60))) is not None \
+                and any(p.start == m.end + owner.end() for p in cx.people):
+            continue  # "detained X’s former boss, Y": the one named after X's title, not X
         elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
             # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
@@ -136,6 +141,12 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# An apposition right after a name, its closing comma left out, then the verb: ", an ecologist and activist was ".
+_OPEN_APPOSITION_RE = re.compile(r",\s+(?:an?|the)\s+[a-z][^,;.()“”\"]{0,80}?\s(?:was|were|is|are|has\s+been|had\s+been)\s+(?:\w+ly\s+)?")
+# Between an owner's name and the person their title names: "’s former boss, ", "'s lawyer ".
+_OWNER_OF_NAMED_RE = re.compile(r"(?:’s|'s)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s+")
 
 
 # A second, short apposition may follow the first: "X and Y, the two deputy heads of the body banned as
@@ -228,7 +239,9 @@ _OWNED_AGENCY_RE = re.compile(r"(?:’s|'s)\s+(?:the\s+)?")
 _OWNER_OPT = r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:’s|'s)\s+)?"
 _BY_NEAR_RE = re.compile(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
                          + r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$")
-_BY_END_RE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT + "$")
+# (a court the writer will not name as one: "by the so-called ‘Supreme Court’ of ...")
+_BY_END_RE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
+                        + r"(?:(?:so-called|self-proclaimed|de\s+facto)\s+)?[‘“\"']?$")
 # A participle's own agent right after the trigger: "detained by", "arrested by the".
 _PASSIVE_BY_RE = re.compile(r"\s+by\b")
 _AUTHOR_BY_RE = re.compile(r"\b(?:statement|declaration|remarks|report|comments?|speech|letter|communiqu[eé]|"
@@ -250,21 +263,35 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     if o.end <= a and _PASSIVE_BY_RE.match(cx.after(b, 12)):
         return False
     if 0 <= a - o.end <= 90 and re.fullmatch(
-            r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
+            # (a name in quotation marks: "the so-called ‘Supreme Court’ sentenced")
+            r"[’”\"']?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             # "authorities in Russian-occupied Crimea, Ukraine, arrested": the place and the country it lies in
-            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?"
+            # "the Court in Rostov-on-Don on 3 May sentenced": a date between
+            r"(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
+            r"(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
-            r"(?:also\s+)?(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
+            # ("the FSB today detained", "police on Tuesday detained")
+            r"(?:also\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+            r"(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True
     if 0 <= o.start - b <= 50 and _BY_NEAR_RE.match(cx.between(b, o.start)):
         return True
+    # "the arrest of X was preceded by the FSB's search of ...": the "by" of a verb that names another act.
+    if o.start >= b and _SEQUEL_BY_RE.search(cx.before(o.start, 40)):
+        return False
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
     if 0 <= o.start - b <= 160 and _BY_END_RE.search(cx.before(o.start, 50)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
-            and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))):
+            and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))
+                     and not _ACT_PASSED_BY_RE.search(cx.between(b, o.start))):
+        return True
+    # "the Russian-controlled “Supreme Court of Crimea” found X guilty of sabotage and sentenced him": who
+    # finds guilty sentences (or convicts) too.
+    if 0 <= a - o.end <= 160 and _GUILTY_AND_RE.fullmatch(cx.between(o.end, a)):
         return True
     # "the trial of X continued at the Southern District Military Court": the court where a court's act takes place holds it.
     if 0 <= o.start - b <= 80 and o.entry is not None and o.entry.attributes.get("kind") == "court" and re.fullmatch(
@@ -290,6 +317,7 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
     return 0 <= a - o.end <= 120 and bool(re.search(r"\bby\s+(?:the\s+)?$", cx.before(o.start, 10))) \
         and not _AUTHOR_BY_RE.search(cx.before(o.start, 40)) \
         and not re.search(r"[.;]|\b(?:after|before|during|since|following|when|while|until)\b", cx.between(o.end, a)) \
+        and not _FINITE_PASSIVE_RE.search(cx.between(o.end, a)) \
         and not _VERBAL_RE.match(cx.between(a, b))  # "beaten by FSB officers after his arrest": another time, another act
 
 
@@ -297,6 +325,8 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     """"ORG searched the homes of ... and detained X": the agency of the first verb does the second,
     joined to it by "and" in the same clause (no relative clause or passive between; another agent
     before the second verb would stand between "and" and it)."""
+    if _subject_chain(cx, o, a):
+        return True
     if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
@@ -313,6 +343,28 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     return False
 
 
+# Before the subject of the sentence: an opening time phrase at most ("On 3 May,", "Later,") and a few words of its name.
+_SUBJECT_OPEN_RE = re.compile(r"^\s*(?:(?:On|In|Later|Then|Subsequently|At|During|Last|Earlier)\b[^,;.“”\"]{0,40}?(?:,\s*|\s+))?"
+                              r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$")
+# Between the subject and an act of its list of verbs: its first verb, then the list up to the act ("kept X in handcuffs,
+# exerted psychological pressure", "stopped his car, searched it and detained"): a verb of the list stands before the act.
+_SUBJECT_CHAIN_RE = re.compile(r"(?:\s+(?:officers|agents|officials|employees))?\s+(?:also\s+|then\s+|\w+ly\s+)?"
+                               r"(?:[a-z]+ed|kept|took|held|put|beat|threw|brought|sent|made|gave|told|seized)\s"
+                               r"(?:(?![.;:“”\"()]|\b(?:who|whom|whose|which|that|was|were|is|are|been|being|by|said|says|after|before|when|"
+                               r"while|since|because|if|where)\b).){1,140}?"
+                               r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?(?:\w+ly\s+)?"
+                               r"(?:[a-z]+ed|kept|took|held|put|beat|threw|brought|sent|made|gave|seized)\s+(?:(?:him|her|them|the|a|an|his|her|their)\s+)?"
+                               r"(?:[a-z][\w-]*\s+){0,2}")
+
+
+def _subject_chain(cx: SentenceMentions, o: Mention, a: int) -> bool:
+    """"FSB kept X in handcuffs with a bag over his head, exerted psychological pressure and ...": the organisation
+    that opens the sentence as its subject does each act of its list of verbs (no relative clause, passive, speech or
+    other time between)."""
+    return o.end <= a and a - o.end <= 180 and bool(_SUBJECT_OPEN_RE.match(cx.between(cx.s.start, o.start))) \
+        and bool(_SUBJECT_CHAIN_RE.fullmatch(cx.between(o.end, a)))
+
+
 # Between the subject and a nominal act in its "during" adjunct: "shot X during a raid and", "detained him in the course of the".
 _DURING_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|ot|ok|eld|eat|ew)\s+(?![^,;.]*\b(?:who|which|that|was|were|by)\b)"
                         r"[^,;.]{0,60}?\s+(?:during|in\s+the\s+course\s+of)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?")
@@ -322,6 +374,16 @@ _POSSESSIVE_AGENT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:illegal|arbitrary|unlawf
 # "... propagated by X", "the report by X": a "by" far from the act names the agent of another word.
 _OTHER_AGENT_RE = re.compile(r"\b(?:\w+ed|report|reports|statement|study|survey|ruling|decision|remarks|comments|letter|"
                              r"resolution|calls?)\s+by\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?$")
+# A clause of its own between an agent's "by" and a nominal act: "barred by the authorities ..., were sentenced ... following".
+_FINITE_PASSIVE_RE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b")
+# A verb that puts another act after or before this one: "was preceded by", "was followed by".
+_SEQUEL_BY_RE = re.compile(r"\b(?:preceded|followed|accompanied|succeeded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+# "the verdict of X was passed by", "the sentence was handed down by": the agent of the act that is the subject.
+_ACT_PASSED_BY_RE = re.compile(r"\b(?:was|were|been)\s+(?:passed|handed\s+down|delivered|pronounced|issued|imposed)\s+by\s+"
+                               r"(?:the\s+)?(?:(?:so-called|self-proclaimed|de\s+facto)\s+)?[‘“\"']?$")
+# Between the finder and its sentencing verb: "” found Dzhelyal guilty of sabotage and ", "found A and B guilty of ..., and ".
+_GUILTY_AND_RE = re.compile(r"[’”\"']?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:found|declared|pronounced)\s+(?!(?:that|it)\b)[^.;]{1,100}?"
+                            r"\bguilty\b[^.;]{0,110}?,?\s+and\s+(?:then\s+|later\s+|also\s+)?")
 HOME_AFTER_RE = re.compile(r"\s+(?:home|house|flat|apartment|residence)\s+in\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?")
 _VERBAL_RE = re.compile(r"(?:was|were|been|being|is|are)\b|\w+(?:ed|wn|en|ent)\b(?!\s+of\b)")
 

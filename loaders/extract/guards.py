@@ -73,7 +73,8 @@ CLAUSE_VERB_RE = re.compile(r"\b(?:offers?|shows?|illustrates?|demonstrates?|hig
 # a negation or a denial ("could be sentenced", "risks being arrested", "seeking a 17-year sentence",
 # "was not detained", "denied that X had been tortured", "if convicted").
 _IRREALIS_RE = re.compile(
-    r"(?:\b(?:could|may|might|would|will|can|shall|cannot|can't|won't)\s+(?:not\s+|also\s+|soon\s+|still\s+)?(?:be\s+|have\s+been\s+)?"
+    # ("may" in lower case: "on 3 May sentenced" names the month)
+    r"(?:\b(?:could|(?-i:may)|might|would|will|can|shall|should|must|cannot|can't|won't)\s+(?:not\s+|also\s+|soon\s+|still\s+)?(?:be\s+|have\s+been\s+)?"
     r"(?:\w+ly\s+)?"
     r"|\b(?:risks?|risking|at\s+risk\s+of|faces?|facing|threatened\s+with|fears?|feared)\s+(?:being\s+|up\s+to\s+|a\s+|an\s+)?"
     r"(?:[\w.-]+\s+){0,2}?"
