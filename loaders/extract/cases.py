@@ -100,6 +100,15 @@ _GROUP_CUE_RE = re.compile(r"\b(?:charges?|charged|convicted|sentenced|imprisone
                            r"prisoners\s+of\s+conscience|detained\s+on)\b", re.IGNORECASE)
 _LIST_OPEN_RE = re.compile(r"\s*(?:This|These|They|Those)\s+(?:includes?|included|are|were)\s+(?:among\s+others\s+)?|"
                            r"\s*(?:Among\s+them|Among\s+those)\s+(?:are|were|is|was)\s+")
+# "the charges of terrorism against film director X and his co-defendant, ecologist Y": the charge, then its defendants.
+_CHARGES_OF_RE = re.compile(r"\b(?:criminal\s+)?charges?\s+of\s+(?P<what>(?:[\w“”\"’'-]+\s+){0,5}?[\w“”\"’'-]+)\s+against\s+"
+                            r"(?=[A-Za-z])")
+_TITLE_GAP_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|who|which|that|of|in|by|for|to)\s)[\w’'-]+\s+){0,4}")
+_CO_DEFENDANT_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her|their)\s+(?:co-?defendants?|fellow\s+defendants?)\s*,?\s+)?"
+                                  r"(?:(?:[a-z][\w’'-]*|Mr|Mrs|Ms)\.?\s+){0,3}")
+# "X, a Ukrainian ... activist, antifascist and ecologist, who was convicted of terrorism": the sentence's one person.
+_WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
+                             r"(?P<verb>convicted|accused|charged|sentenced|suspected)\s+(?:of|with|under|to|for)\b")
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
 _CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
@@ -237,6 +246,28 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 else "accused" if verb in ("accused", "charged", "prosecuted") else "defendant"
             for who in group:
                 add(who, sent, group[-1].start, s0 + mt.end(), status, None, "case:in-case")
+        for mt in _CHARGES_OF_RE.finditer(sent.text):
+            if irrealis(sent.text[max(0, mt.start() - 40):mt.start()]):
+                continue
+            who = next((m for m in in_sentence(sent) if m.start >= s0 + mt.end()), None)
+            if who is None or not _TITLE_GAP_RE.fullmatch(text[s0 + mt.end():who.start]):
+                continue
+            group = [who]
+            while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end and \
+                    _CO_DEFENDANT_GAP_RE.fullmatch(text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            what = re.sub(r"[“”\"]", "", mt.group("what")).strip().lower()
+            for one in group:
+                add(one, sent, s0 + mt.start(), group[-1].end, "accused", what, "case:charges-of")
+        for mt in _WHO_CHARGED_RE.finditer(sent.text):
+            named_before = {m.ref: m for m in in_sentence(sent) if m.end <= s0 + mt.start()}
+            if len(named_before) == 1:
+                [subject] = named_before.values()
+                verb = mt.group("verb")
+                status = "convicted" if verb in ("convicted", "sentenced") else "suspect" if verb == "suspected" else "accused"
+                what_for = None if verb == "sentenced" else charge_after(sent, s0 + mt.end())
+                add(subject, sent, subject.start if s0 + mt.start() - subject.end < 60 else s0 + mt.start() + 1, s0 + mt.end(), status,
+                    what_for, "case:who-charged")
         for mt in _VERDICT_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
             if who is None:

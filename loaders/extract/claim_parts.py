@@ -198,6 +198,35 @@ def conference_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMent
 # A gapped clause: ", and C to P" after a verb of moving someone (the verb is not repeated).
 GAPPED_KINDS = ("transfer",)
 GAPPED_RE = re.compile(r"^[^.;]{1,120}?,\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
+_NUMBER = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+)")
+# A term in a list of sentences: "to 19 years in prison", "to 12 years each", "to eight and a half years in a strict regime colony".
+_TERM_TAIL_RE = re.compile(rf"\s+to\s+(?:an?\s+)?{_NUMBER}(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?)\b(?:\s+each)?"
+                           r"(?:\s+(?:in\s+(?:a\s+)?(?:prison|jail|(?:[\w-]+\s+){0,3}?(?:colony|settlement))|of\s+(?:imprisonment|prison|jail)|"
+                           r"imprisonment)\b)?(?:\s+each)?", re.IGNORECASE)
+_TERM_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+|;\s*(?:and\s+)?)(?:(?:Mr|Mrs|Ms)\.?\s+)?")
+
+
+def gapped_terms(cx: SentenceMentions, b: int, targets: list[str]) -> list[Mention]:
+    """The people a list of sentences names after the first one, the verb left out: "A was sentenced to 19 years
+    in prison, B to 18 years, C and D to 12 years each" (after the verb ending at ``b``): B, C and D."""
+    first = _TERM_TAIL_RE.search(cx.after(b, 120))
+    if first is None or any(b < p.start < b + first.start() and p.ref not in targets for p in cx.people):
+        return []
+    pos = b + first.end()
+    out: list[Mention] = []    # the people of the list so far
+    group: list[Mention] = []  # those waiting for their term ("C and D to 12 years each")
+    for p in cx.people:
+        if p.start < pos:
+            continue
+        if not _TERM_GAP_RE.fullmatch(cx.between(group[-1].end if group else pos, p.start)):
+            break
+        group.append(p)
+        tail = _TERM_TAIL_RE.match(cx.after(p.end, 120))
+        if tail is not None:
+            out.extend(g for g in group if g.ref not in targets)
+            group, pos = [], p.end + tail.end()
+    return out
 
 
 def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:

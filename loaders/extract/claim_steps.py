@@ -269,8 +269,8 @@ def charges_and_cases(text: str, sent: Sentence, cx: SentenceMentions, ex: Extra
     for mt in CHARGE_RE.finditer(sent.text):
         a = sent.start + mt.start()
         role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
-        if irrealis(cx.before(a, 80)):
-            continue  # "could be charged with", "was never charged": no charge reported
+        if irrealis(cx.before(a, 80)) or re.search(r"\b(?:should|must|ought\s+to)\s+(?:\w+ly\s+)?$", cx.before(a, 30)):
+            continue  # "could be charged with", "was never charged", "should face appropriate charges": no charge reported
         if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
                 a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
             continue  # "accused Russia of ...": the accused is no person of the sentence

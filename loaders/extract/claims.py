@@ -25,6 +25,7 @@ from loaders.extract.claim_parts import (
     RELEASED_THING_BEFORE_RE,
     after_claims,
     conference_event,
+    gapped_terms,
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
@@ -340,6 +341,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+            if targets and kind == "verdict":  # "A was sentenced to 19 years, B to 18 years": B's verdict too
+                for p in gapped_terms(cx, b, targets):
+                    emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
             if targets and kind in GAPPED_KINDS:
                 # "A and B being sent to Minusinsk, and C to Vladimir Central Prison": the verb left out, C moved too
                 for p in cx.people:
