@@ -59,3 +59,24 @@ def test_an_agency_that_raided_homes_and_mosques_of_people_unnamed_did_one_searc
     searches = [k for k, v in kinds.items() if v == "search"]
     assert len(searches) == 1
     assert ("org:russian-authorities", "PARTICIPANT_IN", "search") in facts
+
+
+def test_a_number_of_men_means_the_people_a_list_of_prison_terms_names() -> None:
+    body = ("The six men were arrested in 2016 and convicted in 2019. Ruslan Mesutov was sentenced to 19 years in prison, "
+            "Dilyaver Ganiyev to 18 years, Lenur Kadyrov and Eskender Bariyev to 12 years each, Rustem Ismailov to eight "
+            "years and Server Kadyrov to seven years.")
+    facts, _ = _facts(body)
+    for who in ("ruslan-mesutov", "dilyaver-ganiyev", "lenur-kadyrov", "eskender-bariyev", "rustem-ismailov", "server-kadyrov"):
+        assert (f"person:{who}", "PARTICIPANT_IN", "arrest") in facts, who
+
+
+def test_the_witnesses_a_hearing_hears_are_its_witnesses_at_one_hearing() -> None:
+    body = ("Concerns arose during the court hearing on 30 July, after the prosecution’s two key witnesses, Bohdan "
+            "Kovalenko and Taras Melnyk, refused to testify against the defendants.")
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    hearings = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN"
+                and ex.entities[c.object].attributes.get("kind") == "hearing"}
+    assert len(hearings) == 1
+    roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.object in hearings}
+    assert roles == {("person:bohdan-kovalenko", "witness"), ("person:taras-melnyk", "witness")}

@@ -25,6 +25,7 @@ from loaders.extract.claim_parts import (
     RELEASED_THING_BEFORE_RE,
     after_claims,
     conference_event,
+    court_witness,
     gapped_terms,
     person_event,
 )
@@ -159,8 +160,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
              named_in: Sentence, ncx: SentenceMentions) -> None:
         """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
         named in ``named_in`` (the same sentence, or the next one that lists the people)."""
-        if ex.entities[target].label != "Person":
-            return
+        witness = kind in ("hearing", "trial", "verdict", "charge") and court_witness(ncx, target)
+        if ex.entities[target].label != "Person" or (witness and kind != "hearing"):
+            return  # (a witness the court hears is no defendant: of a hearing, a witness; of the rest, nothing)
         a, b = sent.start + mt.start(), sent.start + mt.end()
         if named_in is sent:
             span = quote_span(text, sent, min(a, first_ref_pos(cx, target, a)), max(b, last_ref_pos(cx, target, b)))
@@ -177,10 +179,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind == "trial" and _TRIAL_AFTER_RE.match(mt.group(0)):
             # "sentenced on 27 September, following a sham trial": that date is the sentence's, not the trial's
             date = next((d for x, _y, d in dates if a <= x and _y <= sent.end), None)
-        ev = person_event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        # the witnesses a hearing hears are of one hearing (the first witness's), not a hearing each
+        first = next((m.ref for m in ncx.people if court_witness(ncx, m.ref)), target) if witness else target
+        ev = person_event(ex, gaz, person_by_key, first, kind, sent.text[mt.end():mt.end() + 40])
+        if witness:
+            ex.entities[ev].name = f"Court hearing with witness {ex.entities[first].name}"
         ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                 role="participant" if kind in _OWN_ACTS else "target", date=date,
+                 role="witness" if witness else "participant" if kind in _OWN_ACTS else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
