@@ -47,6 +47,7 @@ def test_who_was_convicted_after_a_long_apposition_is_the_sentence_s_one_person(
     facts, _ = _facts(body)
     assert ("person:bohdan-kovalenko", "DEFENDANT_IN", "case:bohdan-kovalenko") in facts
     assert ("person:bohdan-kovalenko", "ACCUSED_OF", "case:bohdan-kovalenko") in facts
+    assert ("person:bohdan-kovalenko", "PARTICIPANT_IN", "verdict") in facts
 
 
 def test_charges_someone_should_face_are_no_charge_reported() -> None:
@@ -80,3 +81,21 @@ def test_the_witnesses_a_hearing_hears_are_its_witnesses_at_one_hearing() -> Non
     assert len(hearings) == 1
     roles = {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.object in hearings}
     assert roles == {("person:bohdan-kovalenko", "witness"), ("person:taras-melnyk", "witness")}
+
+
+def test_a_case_opened_against_a_list_of_people_is_a_case_each() -> None:
+    facts, _ = _facts("A criminal case was opened against Ruslan Mesutov, Dilyaver Ganiyev and Lenur Kadyrov.")
+    for who in ("ruslan-mesutov", "dilyaver-ganiyev", "lenur-kadyrov"):
+        assert (f"person:{who}", "DEFENDANT_IN", f"case:{who}") in facts, who
+
+
+def test_the_detention_of_a_list_of_people_extended_makes_each_a_defendant() -> None:
+    facts, _ = _facts("The court extended the detention of Ruslan Mesutov, Dilyaver Ganiyev, Lenur Kadyrov and Eskender "
+                      "Bariyev until 15 May.")
+    for who in ("ruslan-mesutov", "dilyaver-ganiyev", "lenur-kadyrov", "eskender-bariyev"):
+        assert (f"person:{who}", "DEFENDANT_IN", f"case:{who}") in facts, who
+
+
+def test_prosecuted_under_an_article_is_a_charge() -> None:
+    facts, _ = _facts("Ruslan Mesutov is being prosecuted under Article 205.5 of the Russian Criminal Code.")
+    assert ("person:ruslan-mesutov", "ACCUSED_OF", "case:ruslan-mesutov") in facts

@@ -34,6 +34,7 @@ from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
 from loaders.extract.links import events_in_cases
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.record_acts import person_event
 
 __all__ = ["more_cases"]
 
@@ -226,9 +227,15 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                          (_AGAINST_RE, "case:against")):
             for mt in rx.finditer(sent.text):
                 who = named_at(s0 + mt.end())
-                if who is not None:
-                    add(who, sent, s0 + mt.start(), who.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
-                        charge_after(sent, who.end) if rule == "case:opened" else None, rule)
+                if who is None:
+                    continue
+                group = [who]  # "a criminal case was opened against A, B and C": one case each
+                while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end and \
+                        re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+                for one in group:
+                    add(one, sent, s0 + mt.start(), one.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
+                        charge_after(sent, group[-1].end) if rule == "case:opened" else None, rule)
         for mt in _IN_CASE_RE.finditer(sent.text):
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a]
@@ -266,8 +273,14 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 verb = mt.group("verb")
                 status = "convicted" if verb in ("convicted", "sentenced") else "suspect" if verb == "suspected" else "accused"
                 what_for = None if verb == "sentenced" else charge_after(sent, s0 + mt.end())
-                add(subject, sent, subject.start if s0 + mt.start() - subject.end < 60 else s0 + mt.start() + 1, s0 + mt.end(), status,
-                    what_for, "case:who-charged")
+                a = subject.start if s0 + mt.start() - subject.end < 60 else s0 + mt.start() + 1
+                add(subject, sent, a, s0 + mt.end(), status, what_for, "case:who-charged")
+                if status == "convicted" and subject.ref in cases:  # the conviction itself, a step of that case
+                    ev = person_event(ex, gaz, subject.ref, "verdict")
+                    span = quote_span(text, sent, a, s0 + mt.end())
+                    ex.trigger(ev, s0 + mt.start("verb"), s0 + mt.end("verb"))
+                    ex.claim(subject.ref, "PARTICIPANT_IN", ev, span, 0.55, "event:verdict:who", role="target")
+                    ex.claim(ev, "PART_OF", cases[subject.ref], span, 0.55, "event-case")
         for mt in _VERDICT_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
             if who is None:
@@ -312,8 +325,12 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 add(who, sent, s0 + mt.start(), who.end, "acquitted" if mt.group("acq") else "accused", None, "case:measure")
         for mt in _EXTENDED_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
-            if who is not None:
-                add(who, sent, s0 + mt.start(), who.end, "accused", None, "case:custody")
+            group = [who] if who is not None else []  # "extended the detention of A, B, C and D": each one's custody
+            while group and (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end \
+                    and re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            for one in group:
+                add(one, sent, s0 + mt.start(), one.end, "accused", None, "case:custody")
     # "Activists are pursued on terrorism charges. This includes A, B and C": the list's people are the defendants.
     for i, sent in enumerate(sentences[1:], start=1):
         opened = _LIST_OPEN_RE.match(sent.text)
