@@ -99,3 +99,13 @@ def test_the_detention_of_a_list_of_people_extended_makes_each_a_defendant() -> 
 def test_prosecuted_under_an_article_is_a_charge() -> None:
     facts, _ = _facts("Ruslan Mesutov is being prosecuted under Article 205.5 of the Russian Criminal Code.")
     assert ("person:ruslan-mesutov", "ACCUSED_OF", "case:ruslan-mesutov") in facts
+
+
+def test_a_prisoner_of_conscience_or_an_imprisoned_film_director_is_the_defendant_of_a_case() -> None:
+    facts, _ = _facts("Activists picketed in support of prisoner of conscience Taras Melnyk outside the court.")
+    assert ("person:taras-melnyk", "DEFENDANT_IN", "case:taras-melnyk") in facts
+    facts, _ = _facts("We worry about the welfare of imprisoned Crimean film director Bohdan Kovalenko.")
+    assert ("person:bohdan-kovalenko", "DEFENDANT_IN", "case:bohdan-kovalenko") in facts
+    facts, _ = _facts("The resolution names political prisoners Ruslan Mesutov, Dilyaver Ganiyev and Lenur Kadyrov.")
+    for who in ("ruslan-mesutov", "dilyaver-ganiyev", "lenur-kadyrov"):
+        assert (f"person:{who}", "DEFENDANT_IN", f"case:{who}") in facts, who

@@ -107,12 +107,15 @@ _CHARGES_OF_RE = re.compile(r"\b(?:criminal\s+)?charges?\s+of\s+(?P<what>(?:[\w�
 _TITLE_GAP_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|who|which|that|of|in|by|for|to)\s)[\w’'-]+\s+){0,4}")
 _CO_DEFENDANT_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her|their)\s+(?:co-?defendants?|fellow\s+defendants?)\s*,?\s+)?"
                                   r"(?:(?:[a-z][\w’'-]*|Mr|Mrs|Ms)\.?\s+){0,3}")
+# "prisoner of conscience X", "political prisoner X", "imprisoned Crimean film director X": a prisoner of a case.
+_PRISONER_BEFORE_RE = re.compile(r"\b(?:political\s+prisoners?|prisoners?\s+of\s+conscience|(?<!been\s)(?<!were\s)(?<!was\s)imprisoned)\s+"
+                                 r"(?:(?!(?:and|or|by|in|for|of|to|since|who|as|at|on|with|from|until)\s)[\w’'-]+\s+){0,4}$")
 # "X, a Ukrainian ... activist, antifascist and ecologist, who was convicted of terrorism": the sentence's one person.
 _WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
                              r"(?P<verb>convicted|accused|charged|sentenced|suspected)\s+(?:of|with|under|to|for)\b")
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
-_CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
+_CUES_RE = re.compile(r"accus|charg|convict|prisoner|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
                       r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested|faces|facing|risk|extend|prolong|pre-trial|pretrial|verdict|acquit|remand|placed|plead|denie|reject|custody|bars|administrative|fined|stood|stand")
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
@@ -266,6 +269,17 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             what = re.sub(r"[“”\"]", "", mt.group("what")).strip().lower()
             for one in group:
                 add(one, sent, s0 + mt.start(), group[-1].end, "accused", what, "case:charges-of")
+        if "prison" in sent.text:  # (a prisoner is named in few sentences: one cheap test first)
+            for i_m, m in enumerate(ppl := in_sentence(sent)):
+                if (pm := _PRISONER_BEFORE_RE.search(text, max(sent.start, m.start - 70), m.start)) is None:
+                    continue
+                group = [m]  # "political prisoners A, B and C"
+                for nxt in ppl[i_m + 1:]:
+                    if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                        break
+                    group.append(nxt)
+                for one in group:
+                    add(one, sent, pm.start(), one.end, "defendant", None, "case:prisoner")
         for mt in _WHO_CHARGED_RE.finditer(sent.text):
             named_before = {m.ref: m for m in in_sentence(sent) if m.end <= s0 + mt.start()}
             if len(named_before) == 1:
