@@ -60,6 +60,9 @@ def test_an_agency_that_raided_homes_and_mosques_of_people_unnamed_did_one_searc
     searches = [k for k, v in kinds.items() if v == "search"]
     assert len(searches) == 1
     assert ("org:russian-authorities", "PARTICIPANT_IN", "search") in facts
+    # the offices of a named body are that body's search (acts.find_acts), not a raid on places of people unnamed
+    _facts_, kinds = _facts("FSB officers raided offices of the Mejlis in Simferopol.")
+    assert len([k for k, v in kinds.items() if v == "search"]) == 1
 
 
 def test_a_number_of_men_means_the_people_a_list_of_prison_terms_names() -> None:

@@ -69,7 +69,7 @@ _RAID_ACTIVE_RE = re.compile(r"\b(?:conduct(?:ing|ed|s)?|carr(?:ying|ied|ies|y)\
 # "Russian authorities have raided Tatar homes, mosques, media outlets, and schools": the agency, right before the verb,
 # raided places of many people it does not name (the premises, up to two words before them: "Tatar homes").
 _RAIDED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|repeatedly\s+|regularly\s+|routinely\s+)?(raided|searched)\s+"
-                        r"(?:(?:[A-Z][\w’'-]*|private|religious|Muslim|local)\s+){0,2}" + _PREMISES + r"\b")
+                        r"(?:(?:[A-Z][\w’'-]*|private|religious|Muslim|local)\s+){0,2}" + _PREMISES + r"\b(?!\s+of\b)")
 # "mosques and homes have been raided and those inside questioned by Russian security services".
 _RAID_PASSIVE_RE = re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
                               re.IGNORECASE)
