@@ -67,6 +67,10 @@ _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|fl
 _RAID_ACTIVE_RE = re.compile(r"\b(?:conduct(?:ing|ed|s)?|carr(?:ying|ied|ies|y)\s+out|stag(?:ing|ed)|launch(?:ing|ed))\s+"
                              r"(?:(?:mass|new|violent|armed|numerous|several|multiple)\s+)?(raids|searches)\s+(?:on|of|in)\s+"
                              r"(?:[\w’'-]+\s+){0,3}?" + _PREMISES + r"\b", re.IGNORECASE)
+# "Russian authorities have raided Tatar homes, mosques, media outlets, and schools": the agency, right before the verb,
+# raided places of many people it does not name (the premises, up to two words before them: "Tatar homes").
+_RAIDED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|repeatedly\s+|regularly\s+|routinely\s+)?(raided|searched)\s+"
+                        r"(?:(?:[A-Z][\w’'-]*|private|religious|Muslim|local)\s+){0,2}" + _PREMISES + r"\b(?!\s+of\b)")
 # "mosques and homes have been raided and those inside questioned by Russian security services".
 _RAID_PASSIVE_RE = re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
                               re.IGNORECASE)
@@ -184,6 +188,14 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             if perps:
                 out.append(Act("search", "Raids on " + m.group().split(" on ", 1)[-1] if " on " in m.group() else "Raids",
                                a, b, perpetrators=perps[-1:], places=_places_after(text, s0, places, b)))
+        for o in orgs:
+            rm = _RAIDED_RE.match(text, o.end - s0)
+            if rm is None or _kind(o) in ("court", "collective") and not re.search(r"\b(?:authorities|forces|services|officers|police)\b",
+                                                                                  o.text, re.IGNORECASE):
+                continue
+            what = text[rm.start(1):rm.end()]
+            out.append(Act("search", "Raids on " + what.split(None, 1)[-1], o.start, s0 + rm.end(), perpetrators=[o],
+                           places=_places_after(text, s0, places, s0 + rm.end())))
         for m in _RAID_PASSIVE_RE.finditer(text):
             a, b = s0 + m.start(), s0 + m.end()
             perps = _by_agent(text, s0, orgs, b)

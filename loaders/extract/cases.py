@@ -34,6 +34,7 @@ from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
 from loaders.extract.links import events_in_cases
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.record_acts import person_event
 
 __all__ = ["more_cases"]
 
@@ -100,9 +101,21 @@ _GROUP_CUE_RE = re.compile(r"\b(?:charges?|charged|convicted|sentenced|imprisone
                            r"prisoners\s+of\s+conscience|detained\s+on)\b", re.IGNORECASE)
 _LIST_OPEN_RE = re.compile(r"\s*(?:This|These|They|Those)\s+(?:includes?|included|are|were)\s+(?:among\s+others\s+)?|"
                            r"\s*(?:Among\s+them|Among\s+those)\s+(?:are|were|is|was)\s+")
+# "the charges of terrorism against film director X and his co-defendant, ecologist Y": the charge, then its defendants.
+_CHARGES_OF_RE = re.compile(r"\b(?:criminal\s+)?charges?\s+of\s+(?P<what>(?:[\w“”\"’'-]+\s+){0,5}?[\w“”\"’'-]+)\s+against\s+"
+                            r"(?=[A-Za-z])")
+_TITLE_GAP_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|who|which|that|of|in|by|for|to)\s)[\w’'-]+\s+){0,4}")
+_CO_DEFENDANT_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her|their)\s+(?:co-?defendants?|fellow\s+defendants?)\s*,?\s+)?"
+                                  r"(?:(?:[a-z][\w’'-]*|Mr|Mrs|Ms)\.?\s+){0,3}")
+# "prisoner of conscience X", "political prisoner X", "imprisoned Crimean film director X": a prisoner of a case.
+_PRISONER_BEFORE_RE = re.compile(r"\b(?:political\s+prisoners?|prisoners?\s+of\s+conscience|(?<!been\s)(?<!were\s)(?<!was\s)imprisoned)\s+"
+                                 r"(?:(?!(?:and|or|by|in|for|of|to|since|who|as|at|on|with|from|until)\s)[\w’'-]+\s+){0,4}$")
+# "X, a Ukrainian ... activist, antifascist and ecologist, who was convicted of terrorism": the sentence's one person.
+_WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
+                             r"(?P<verb>convicted|accused|charged|sentenced|suspected)\s+(?:of|with|under|to|for)\b")
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
-_CUES_RE = re.compile(r"accus|charg|convict|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
+_CUES_RE = re.compile(r"accus|charg|convict|prisoner|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
                       r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested|faces|facing|risk|extend|prolong|pre-trial|pretrial|verdict|acquit|remand|placed|plead|denie|reject|custody|bars|administrative|fined|stood|stand")
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
@@ -217,9 +230,15 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                          (_AGAINST_RE, "case:against")):
             for mt in rx.finditer(sent.text):
                 who = named_at(s0 + mt.end())
-                if who is not None:
-                    add(who, sent, s0 + mt.start(), who.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
-                        charge_after(sent, who.end) if rule == "case:opened" else None, rule)
+                if who is None:
+                    continue
+                group = [who]  # "a criminal case was opened against A, B and C": one case each
+                while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end and \
+                        re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+                for one in group:
+                    add(one, sent, s0 + mt.start(), one.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
+                        charge_after(sent, group[-1].end) if rule == "case:opened" else None, rule)
         for mt in _IN_CASE_RE.finditer(sent.text):
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a]
@@ -237,6 +256,45 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 else "accused" if verb in ("accused", "charged", "prosecuted") else "defendant"
             for who in group:
                 add(who, sent, group[-1].start, s0 + mt.end(), status, None, "case:in-case")
+        for mt in _CHARGES_OF_RE.finditer(sent.text):
+            if irrealis(sent.text[max(0, mt.start() - 40):mt.start()]):
+                continue
+            who = next((m for m in in_sentence(sent) if m.start >= s0 + mt.end()), None)
+            if who is None or not _TITLE_GAP_RE.fullmatch(text[s0 + mt.end():who.start]):
+                continue
+            group = [who]
+            while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end and \
+                    _CO_DEFENDANT_GAP_RE.fullmatch(text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            what = re.sub(r"[“”\"]", "", mt.group("what")).strip().lower()
+            for one in group:
+                add(one, sent, s0 + mt.start(), group[-1].end, "accused", what, "case:charges-of")
+        if "prison" in sent.text:  # (a prisoner is named in few sentences: one cheap test first)
+            for i_m, m in enumerate(ppl := in_sentence(sent)):
+                if (pm := _PRISONER_BEFORE_RE.search(text, max(sent.start, m.start - 70), m.start)) is None:
+                    continue
+                group = [m]  # "political prisoners A, B and C"
+                for nxt in ppl[i_m + 1:]:
+                    if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                        break
+                    group.append(nxt)
+                for one in group:
+                    add(one, sent, pm.start(), one.end, "defendant", None, "case:prisoner")
+        for mt in _WHO_CHARGED_RE.finditer(sent.text):
+            named_before = {m.ref: m for m in in_sentence(sent) if m.end <= s0 + mt.start()}
+            if len(named_before) == 1:
+                [subject] = named_before.values()
+                verb = mt.group("verb")
+                status = "convicted" if verb in ("convicted", "sentenced") else "suspect" if verb == "suspected" else "accused"
+                what_for = None if verb == "sentenced" else charge_after(sent, s0 + mt.end())
+                a = subject.start if s0 + mt.start() - subject.end < 60 else s0 + mt.start() + 1
+                add(subject, sent, a, s0 + mt.end(), status, what_for, "case:who-charged")
+                if status == "convicted" and subject.ref in cases:  # the conviction itself, a step of that case
+                    ev = person_event(ex, gaz, subject.ref, "verdict")
+                    span = quote_span(text, sent, a, s0 + mt.end())
+                    ex.trigger(ev, s0 + mt.start("verb"), s0 + mt.end("verb"))
+                    ex.claim(subject.ref, "PARTICIPANT_IN", ev, span, 0.55, "event:verdict:who", role="target")
+                    ex.claim(ev, "PART_OF", cases[subject.ref], span, 0.55, "event-case")
         for mt in _VERDICT_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
             if who is None:
@@ -281,8 +339,12 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 add(who, sent, s0 + mt.start(), who.end, "acquitted" if mt.group("acq") else "accused", None, "case:measure")
         for mt in _EXTENDED_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
-            if who is not None:
-                add(who, sent, s0 + mt.start(), who.end, "accused", None, "case:custody")
+            group = [who] if who is not None else []  # "extended the detention of A, B, C and D": each one's custody
+            while group and (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end \
+                    and re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?", text[group[-1].end:nxt.start]):
+                group.append(nxt)
+            for one in group:
+                add(one, sent, s0 + mt.start(), one.end, "accused", None, "case:custody")
     # "Activists are pursued on terrorism charges. This includes A, B and C": the list's people are the defendants.
     for i, sent in enumerate(sentences[1:], start=1):
         opened = _LIST_OPEN_RE.match(sent.text)

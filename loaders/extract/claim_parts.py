@@ -9,6 +9,7 @@ from loaders.extract.acts import Act
 from loaders.extract.annexations import RUSSIAN_FORCES, annexation_announcements
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_targets import find_targets, first_ref_pos
+from loaders.extract.events import TERM_GAP_RE, TERM_TAIL_RE
 from loaders.extract.gazetteer import Gazetteer, slug
 from loaders.extract.mentions import Mention, Person, Sentence
 
@@ -198,6 +199,40 @@ def conference_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMent
 # A gapped clause: ", and C to P" after a verb of moving someone (the verb is not repeated).
 GAPPED_KINDS = ("transfer",)
 GAPPED_RE = re.compile(r"^[^.;]{1,120}?,\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
+
+
+# "the prosecution's two key witnesses, A and B, refused to testify", "witness A": a witness of the court, not its defendant.
+_WITNESS_BEFORE_RE = re.compile(r"\bwitness(?:es)?\b(?:\s+for\s+the\s+(?:prosecution|defen[cs]e))?\s*(?:,\s*|\s+)"
+                                r"(?:[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}(?:,\s*|\s+and\s+|,\s+and\s+))*$")
+_WITNESS_AFTER_RE = re.compile(r",\s+(?:a|the|another|one)\s+(?:(?:key|main|prosecution|defen[cs]e|secret|anonymous)\s+)*witness\b")
+
+
+def court_witness(cx: SentenceMentions, target: str) -> bool:
+    """Whether the sentence names ``target`` as a witness ("key witnesses, A and B", "A, a prosecution witness")."""
+    return any(m.ref == target and (_WITNESS_BEFORE_RE.search(cx.before(m.start, 80)) or _WITNESS_AFTER_RE.match(cx.after(m.end, 60)))
+               for m in cx.people)
+
+
+def gapped_terms(cx: SentenceMentions, b: int, targets: list[str]) -> list[Mention]:
+    """The people a list of sentences names after the first one, the verb left out: "A was sentenced to 19 years
+    in prison, B to 18 years, C and D to 12 years each" (after the verb ending at ``b``): B, C and D."""
+    first = TERM_TAIL_RE.search(cx.after(b, 120))
+    if first is None or any(b < p.start < b + first.start() and p.ref not in targets for p in cx.people):
+        return []
+    pos = b + first.end()
+    out: list[Mention] = []    # the people of the list so far
+    group: list[Mention] = []  # those waiting for their term ("C and D to 12 years each")
+    for p in cx.people:
+        if p.start < pos:
+            continue
+        if not TERM_GAP_RE.fullmatch(cx.between(group[-1].end if group else pos, p.start)):
+            break
+        group.append(p)
+        tail = TERM_TAIL_RE.match(cx.after(p.end, 120))
+        if tail is not None:
+            out.extend(g for g in group if g.ref not in targets)
+            group, pos = [], p.end + tail.end()
+    return out
 
 
 def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:

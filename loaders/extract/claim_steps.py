@@ -36,7 +36,7 @@ __all__ = ["CHARGE_RE", "charges_and_cases", "publications", "speaker_statements
            "release_call_events", "target_free_acts", "byline_statement", "lawyer_claims"]
 
 CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
-                        r"found guilty (?:of|under)|prosecuted for|sentenced\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:for|under)|indicted (?:for|under)|"
+                        r"found guilty (?:of|under)|prosecuted (?:for|under)|sentenced\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"
                         r"(?:detained|arrested|jailed|imprisoned)\s+[^.;“”\"]{3,80}?\bfor(?=\s+(?:alleged\s+|purported\s+)?[“\"])|"
@@ -269,8 +269,8 @@ def charges_and_cases(text: str, sent: Sentence, cx: SentenceMentions, ex: Extra
     for mt in CHARGE_RE.finditer(sent.text):
         a = sent.start + mt.start()
         role_people -= officials_acted_on(cx, a, a + len(mt.group()), role_people)
-        if irrealis(cx.before(a, 80)):
-            continue  # "could be charged with", "was never charged": no charge reported
+        if irrealis(cx.before(a, 80)) or re.search(r"\b(?:should|must|ought\s+to)\s+(?:\w+ly\s+)?$", cx.before(a, 30)):
+            continue  # "could be charged with", "was never charged", "should face appropriate charges": no charge reported
         if re.match(r"(?:accused\s+(?!(?:him|her|them|the\s|of\b))|charged\s+(?!(?:him|her|them|with|under)\b))", mt.group(1)) and not any(
                 a <= m.start and m.end <= a + len(mt.group()) for m in cx.people):
             continue  # "accused Russia of ...": the accused is no person of the sentence

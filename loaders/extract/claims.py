@@ -25,6 +25,8 @@ from loaders.extract.claim_parts import (
     RELEASED_THING_BEFORE_RE,
     after_claims,
     conference_event,
+    court_witness,
+    gapped_terms,
     person_event,
 )
 from loaders.extract.claim_people import people_facts, role_facts
@@ -158,8 +160,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
              named_in: Sentence, ncx: SentenceMentions) -> None:
         """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
         named in ``named_in`` (the same sentence, or the next one that lists the people)."""
-        if ex.entities[target].label != "Person":
-            return
+        witness = kind in ("hearing", "trial", "verdict", "charge") and court_witness(ncx, target)
+        if ex.entities[target].label != "Person" or (witness and kind != "hearing"):
+            return  # (a witness the court hears is no defendant: of a hearing, a witness; of the rest, nothing)
         a, b = sent.start + mt.start(), sent.start + mt.end()
         if named_in is sent:
             span = quote_span(text, sent, min(a, first_ref_pos(cx, target, a)), max(b, last_ref_pos(cx, target, b)))
@@ -176,10 +179,14 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind == "trial" and _TRIAL_AFTER_RE.match(mt.group(0)):
             # "sentenced on 27 September, following a sham trial": that date is the sentence's, not the trial's
             date = next((d for x, _y, d in dates if a <= x and _y <= sent.end), None)
-        ev = person_event(ex, gaz, person_by_key, target, kind, sent.text[mt.end():mt.end() + 40])
+        # the witnesses a hearing hears are of one hearing (the first witness's), not a hearing each
+        first = next((m.ref for m in ncx.people if court_witness(ncx, m.ref)), target) if witness else target
+        ev = person_event(ex, gaz, person_by_key, first, kind, sent.text[mt.end():mt.end() + 40])
+        if witness:
+            ex.entities[ev].name = f"Court hearing with witness {ex.entities[first].name}"
         ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                 role="participant" if kind in _OWN_ACTS else "target", date=date,
+                 role="witness" if witness else "participant" if kind in _OWN_ACTS else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
@@ -340,6 +347,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 pending.append((kind, mt, sent, cx, speaker))  # "... it has imprisoned. This includes A, B and C."
             for target in targets:
                 emit(kind, mt, sent, cx, target, conf, speaker, sent, cx)
+            if targets and kind == "verdict":  # "A was sentenced to 19 years, B to 18 years": B's verdict too
+                for p in gapped_terms(cx, b, targets):
+                    emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
             if targets and kind in GAPPED_KINDS:
                 # "A and B being sent to Minusinsk, and C to Vladimir Central Prison": the verb left out, C moved too
                 for p in cx.people:

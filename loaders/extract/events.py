@@ -61,6 +61,18 @@ INCLUDES_RE = re.compile(r"\s*(?:(?:This|These|They|Those|Such\s+cases?)\s+inclu
                          re.IGNORECASE)
 
 
+_NUMBER = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+)")
+# A term in a list of sentences: "to 19 years in prison", "to 12 years each", "to eight and a half years in a strict regime colony".
+TERM_TAIL_RE = re.compile(rf"\s+to\s+(?:an?\s+)?{_NUMBER}(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?)\b(?:\s+each)?"
+                          r"(?:\s+(?:in\s+(?:a\s+)?(?:prison|jail|(?:[\w-]+\s+){0,3}?(?:colony|settlement))|of\s+(?:imprisonment|prison|jail)|"
+                          r"imprisonment)\b)?(?:\s+each)?", re.IGNORECASE)
+TERM_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+|;\s*(?:and\s+)?)(?:(?:Mr|Mrs|Ms)\.?\s+)?")
+# Between two names of a list of prison terms: "A was sentenced to 19 years in prison, B to 18 years, C ...".
+_TERM_LINK_RE = re.compile(r"(?:\s+(?:was|were|has\s+been|had\s+been)\s+sentenced)?(?:" + TERM_TAIL_RE.pattern + ")" + TERM_GAP_RE.pattern,
+                           re.IGNORECASE)
+
+
 def coordinated(between: str) -> bool:
     """Whether ``between`` (the text between two names) joins them in one list."""
     m = _COORD_RE.fullmatch(between)
@@ -83,8 +95,8 @@ def article_groups(text: str, people: Sequence[Mention]) -> list[Group]:
             out.append((run[0].start, run[-1].end, refs))
 
     for m in ordered:
-        if run and coordinated(text[run[-1].end:m.start]):
-            run.append(m)
+        if run and (coordinated(text[run[-1].end:m.start]) or _TERM_LINK_RE.fullmatch(text[run[-1].end:m.start])):
+            run.append(m)  # (a list of prison terms names its people too: "A was sentenced to 19 years, B to 18 years")
             continue
         close()
         run = [m]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
     from loaders.extract.gazetteer import Gazetteer
 
-__all__ = ["record_acts"]
+__all__ = ["person_event", "record_acts"]
 
 _FIELD_RE = re.compile(r"^Date\s+of\s+(?P<what>Detainment|Detention|Arrest|Sentencing|Conviction)\s*:[ \t]*(?P<date>[^\n]+)$",
                        re.MULTILINE | re.IGNORECASE)
@@ -87,7 +87,7 @@ def record_acts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Men
             sent = next((s for s in sentences if s.start <= f.start() < s.end), None)
             if sent is None:
                 continue
-            ev = _person_event(ex, gaz, person, kind)
+            ev = person_event(ex, gaz, person, kind)
             span = quote_span(text, sent, max(f.start(), sent.start), min(f.end(), sent.end))
             ex.trigger(ev, f.start(), f.end())
             ex.claim(person, "PARTICIPANT_IN", ev, span, 0.6, f"record:{kind}", role="target", date=_iso(f.group("date")))
@@ -99,7 +99,7 @@ def record_acts(text: str, sentences: Sequence[Sentence], mentions: Sequence[Men
                          0.55, f"record:perpetrator:{kind}", role="perpetrator")
 
 
-def _person_event(ex: Extraction, gaz: Gazetteer, person: str, kind: str) -> str:
+def person_event(ex: Extraction, gaz: Gazetteer, person: str, kind: str) -> str:
     """The person's event of ``kind``: the key and name the sentence rules give it (one per person and kind)."""
     pname = ex.entities[person].name
     ev = f"event:{slug(pname)}-{kind.replace('_', '-')}"
