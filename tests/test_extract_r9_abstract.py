@@ -96,12 +96,13 @@ def test_the_occupation_by_a_state_of_a_land_and_its_city() -> None:
     check_quotes(text, ex.claims)
 
 
-def test_an_annexation_keeps_to_its_land() -> None:
-    # (the annotators place the annexation in Crimea alone, the occupation in both)
+def test_an_annexation_of_a_land_and_its_city_is_placed_in_both() -> None:
+    # (dev4 and dev5 gold place it in both, 5 of 5; dev and valid gold hold no annexation in the three articles
+    # where this costs a claim: event_places' coordinated-place rule, kept at the merge because it gains more)
     _text, ex = extract("Three years on from the illegal annexation of Crimea and the city of Sevastopol by the Russian "
                         "Federation, the Union stands firm.")
-    assert not [c for c in ex.claims if c.predicate == "LOCATED_IN" and c.object == "place:sevastopol"
-                and ex.entities[c.subject].label == "Event"]
+    assert {c.object for c in ex.claims if c.predicate == "LOCATED_IN" and ex.entities[c.subject].label == "Event"
+            and "annexation" in c.subject} == {"place:crimea", "place:sevastopol"}
 
 
 def test_a_states_policy_of_oppression_against_a_group() -> None:
