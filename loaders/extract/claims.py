@@ -338,8 +338,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # "three missing activists, A, B and C": the people the phrase lists after it, not those before
             named_after = role_people | {m.ref for m in cx.people if m.end <= a} if mt.group().lower().startswith("missing ") \
                 else role_people
-            # (a speaker before a torture is often its victim, "X said he was beaten"; one after the quote never is)
-            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") else
+            # (a speaker before a torture is often its victim, "X said he was beaten"; one after the quote never is;
+            # who "announced a hunger strike" holds it)
+            own = kind in _OWN_ACTS and re.match(r"(?i)announc|declar", mt.group()) is not None
+            targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") and not own else
                                          [s for s in speakers if s[1] >= b], acts)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name

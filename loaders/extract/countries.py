@@ -14,6 +14,7 @@ __all__ = ["country_reading", "country_actors", "state_by_office", "bare_country
 _LOCATIVE = re.compile(r"(?:\b(?:in|into|to|from|within|across|throughout|inside|outside|near|of|at|visit(?:ed|ing)?|"
                        r"including|and|or|leave|leaving|left|fled|flee|fleeing|enter|entered|entering)\s+(?:the\s+)?|,\s*)$", re.IGNORECASE)
 _ACTOR_BEFORE = re.compile(r"\b(?:by|call(?:s|ed|ing)?\s+(?:(?:up)?on|for)|urg(?:e|es|ed|ing)|demand(?:s|ed)?\s+that|"
+                           r"demand(?:s|ed|ing)?\s+from|"  # "to demand from Russia to immediately release Mr. X"
                            r"(?:and|,)\s+(?:the\s+)?(?:UK|US|EU|United\s+States|United\s+Kingdom))\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTIES_BEFORE = re.compile(r"\b(?:dialogue|talks|negotiations|relations|agreement|deal|exchange|swap|cooperation|"
                              r"contacts?)\s+between\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:and\s+(?:the\s+)?)?$")
@@ -44,9 +45,11 @@ _SUBJECT_VERB = re.compile(r"^\s+(?:(?:also|still|again|now|then|once\s+again)\s
                            r"prosecutes|bans|blocks|prevents|ignores|occupies|controls|uses|abuses|fails|rejects|returns|withdraws|"
                            r"threatens|held|took|began|sent|made|kept|brought|gave|sought|[a-z]{3,}ed)\b")
 # "prior to 24 February, Ukraine was 'a country ...'": a description, which says nothing of who acts.
-_COPULA = re.compile(r"^\s+(?:is|was|remains|has\s+been|had\s+been)\b")
+# ("Russia has been able to get round the arms embargo": an ability, the state acts)
+_COPULA = re.compile(r"^\s+(?:is|was|remains|has\s+been|had\s+been)\b(?!\s+able\s+to\b)")
 _TITLE_AFTER = re.compile(r"^\s+(?:Deputy\s+|Foreign\s+|Prime\s+|Permanent\s+)?(?:Minister|Secretary|Ambassador|"
-                          r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative)\b",
+                          r"Delegation|Embassy|Government|Representative|Mission|Envoy|President|Permanent\s+Representative|"
+                          r"[Aa]rmed\s+[Ff]orces)\b",
                           re.IGNORECASE)
 # "Russia's Federal Security Service", "Russia's President": the state its body or office belongs to.
 _AGENCY_AFTER = re.compile(r"(?:’s|'s)\s+(?:[A-Z][\w-]*\s+){0,3}(?:Service|Services|Court|Ministry|Committee|Guard|Office|"
@@ -59,10 +62,13 @@ _ACT_AFTER = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+){0,2}(?:annexation|occupati
                         r"decisions?|banning|ban|actions|policies|policy|campaign|crackdown|refusal|persecution|"
                         r"repression|mistreatment|treatment|application|use|playbook)\b")
 # "the laws of the Russian Federation", "armed forces of Russia", "the delegation of the Russian
-# Federation": what belongs to a state (its law, forces, officials) names the state, not the land.
+# Federation": what belongs to a state (its law, forces, officials) names the state, not the land; so do its
+# interests and accusations, its membership of a body ("the suspension of Russia from the Council of Europe")
+# and the state itself ("the state of Russia").
 _STATE_OF = re.compile(r"\b(?:laws?|legislation|(?:criminal\s+|administrative\s+)?code|constitution|forces|army|troops|"
                        r"military|delegation|government|authorities|president|parliament|ministry|courts?|officials|"
-                       r"representatives?|policies|policy|practices)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                       r"representatives?|policies|policy|practices|interests|accusations|suspension|expulsion|"
+                       r"the\s+state)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Crimea had become part of the Russian Federation": a territory joins a state (the annexing claim).
 _JOINED = re.compile(r"\b(?:become|became|becoming|becomes)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "... to the Russian Federation as the occupying state": named as the occupying power, the state.

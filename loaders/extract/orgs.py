@@ -129,6 +129,19 @@ def _acronym_prefix(text: str, taken: bytearray, a: int, b: int) -> bool:
     return m is not None and all(taken[a:a + m.end()]) and ORG not in taken[a + m.end() + 1:b]
 
 
+def _state_of_land(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> bool:
+    """Whether ``text[a:b]`` is a state's name (a curated country, as a place) followed by "of"/"for"/"on"/"to"
+    and more ("the occupation by the Russian Federation of the Autonomous Republic of Crimea"): the state
+    is one entity and what follows it another, never one body's name."""
+    k = a
+    while k < b and taken[k] == PLACE:
+        k += 1
+    if k == a or k >= b or re.match(r" (?:of|for|on|to) ", text[k:k + 5]) is None:
+        return False
+    entry = gaz.places.get(text[a:k])
+    return entry is not None and entry.attributes.get("kind") == "country"
+
+
 def _qualified(text: str, taken: bytearray, a: int, b: int, gaz: Gazetteer) -> bool:
     """Whether ``text[a:b]`` is a curated organisation's whole name qualified by another place after
     it ("Supreme Court" + " of the Republic of Crimea", where the curated Supreme Court is Russia's):
@@ -314,6 +327,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
                 continue
             a += body.end()
             name = after
+        if _state_of_land(text, taken, a, b, gaz):
+            continue  # "the Russian Federation of the Autonomous Republic of Crimea": the state, then the land
         if all(taken[a:b]) or taken[a] == ORG and not _acronym_prefix(text, taken, a, b) \
                 and not _qualified(text, taken, a, b, gaz) and not _yields(text, taken, a, b, yielding):
             continue  # a curated organisation's own name (or one starting inside it) wins
