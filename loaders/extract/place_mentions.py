@@ -11,7 +11,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 from loaders.extract.orgs import government_key
 
-__all__ = ["compass_regions", "territories", "countries_as_actors", "seats_as_states", "datelines"]
+__all__ = ["compass_regions", "territories", "qualifying_places", "countries_as_actors", "seats_as_states", "datelines"]
 
 
 # A press release's dateline: the town in capitals at the head of a paragraph, then a comma (and a
@@ -69,11 +69,37 @@ _DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
 _TERRITORY_BEFORE_RE = re.compile(r"\b(?P<word>(?i:region|oblast|krai|kray|province|district|raion|rayon)) of (?:the )?$")
 
 
+# A town's name at the head of a treaty's or an accord's title ("the Minsk Agreements", "the Helsinki
+# Final Act", "the Geneva Conventions"): the document, not the town (dev4, dev5: the annotators left
+# the town out). The lower-case "the Minsk agreements" is the gazetteer cues' place_attributive.
+_DOCUMENT_AFTER_RE = re.compile(r" (?:Final Act|Agreements?|Accords?|Conventions?|Protocols?|Memorandum|Statute)\b")
+# A sea's name that qualifies a land or an area ("the Ukrainian Black Sea peninsula of Crimea", "the
+# Black Sea region"): a description, not the sea as a place of the story (dev4, valid).
+_SEA_QUALIFIES_RE = re.compile(r" (?:peninsula|region|coast|coastline|basin|area)\b")
+
+
+def qualifying_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop the place mentions that only qualify something else: a town heading a treaty's title, a
+    sea qualifying a land or an area (see the patterns above)."""
+    out = []
+    for m in mentions:
+        e = m.entry
+        if e is not None and e.label == "Location":
+            kind = e.attributes.get("kind")
+            if kind not in ("country", "region", "facility", "other") and _DOCUMENT_AFTER_RE.match(text, m.end):
+                continue
+            if kind == "other" and m.text.endswith("Sea") and _SEA_QUALIFIES_RE.match(text, m.end):
+                continue
+        out.append(m)
+    return out
+
+
 def territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """"Kherson region": the region of a city is a region of its own, not the city ("the Kherson
-    and Zaporizhzhia regions": both)."""
+    and Zaporizhzhia regions": both). The places that only qualify a title or a land go first
+    (:func:`qualifying_places`)."""
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(qualifying_places(mentions, text), key=lambda m: m.start):
         e = m.entry
         after = _TERRITORY_RE.match(text, m.end)
         before = _TERRITORY_BEFORE_RE.search(text, max(0, m.start - 24), m.start) if after is None else None
