@@ -204,7 +204,7 @@ def parse_org(text: str) -> OrgName:
     parents: set[str] = set()
     i = 0
     while i < len(toks) and (toks[i][0] == "the" or _place(*toks[i]) or toks[i][0] in _PEOPLES
-                             or i + 1 < len(toks) and _acronym_word(toks[i][1])):
+                             or i + 1 < len(toks) and _acronym_word(toks[i][1]) and toks[i + 1][0] not in _QUALIFIER_LINKS):
         if toks[i][0] in _PEOPLES:
             peoples.add(_PEOPLES[toks[i][0]])
         elif _place(*toks[i]):

@@ -371,3 +371,15 @@ def test_a_unit_named_after_its_parent_and_place_is_not_the_parent() -> None:
     assert not compare_orgs(parse_org("Council of Europe Commissioner for Lakes"), parse_org("Council of Europe"))
     said = compare_orgs(parse_org("Supreme Court of the Republic of Crimea"), parse_org("Crimean Supreme Court"))
     assert said and said[0] >= 0.9
+
+
+def test_an_acronym_followed_by_of_is_the_body_not_a_parent_of_the_place() -> None:
+    # "MFA of Ukraine", "FSB of Russia": the acronym is the body and the country qualifies it; read as
+    # "OSCE Permanent Council" (acronym = parent), the country was left as the head and the body was merged
+    # into the state "without its parent organisation" (dev5: the state Ukraine lost in two MFA statements).
+    from graph.identity_orgs import compare_orgs, parse_org
+    for body, state in (("MFA of Ukraine", "Ukraine"), ("FSB of Russia", "Russia")):
+        for x, y in ((body, state), (state, body)):
+            verdict = compare_orgs(parse_org(x), parse_org(y))
+            assert not verdict or verdict[0] < 0.9, (x, y, verdict)
+    assert compare_orgs(parse_org("OSCE Permanent Council"), parse_org("Permanent Council"))
