@@ -45,7 +45,7 @@ def adherents(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
     """``MEMBER_OF`` for "X, another Jehovah's Witness" and "X and all other Jehovah's Witnesses"."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("MEMBER_OF", "LEADS", "WORKS_FOR")}
     starts = [s.start for s in sentences]
-    communities: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+    communities: list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = []
     for key, e in ex.entities.items():
         if e.label != "Organisation" or e.generic or (e.attributes or {}).get("kind") in _NOT_MEMBER_KINDS:
             continue
@@ -58,18 +58,25 @@ def adherents(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
         if not singular:
             continue
         communities.append((key, re.compile(rf"{_APPOSED}(?:{singular})\b"),
-                            re.compile(rf"{_OTHERS}(?:{singular})(?:es)?\b")))
+                            re.compile(rf"{_OTHERS}(?:{singular})(?:es)?\b"),
+                            re.compile(rf"(?<![\w’'-])(?:{singular})[ \t]+$")))
     if not communities:
         return
     for p in mentions:
         if p.ref not in ex.entities or ex.entities[p.ref].label != "Person":
             continue
-        for key, apposed, others in communities:
+        for key, apposed, others, title in communities:
+            if (p.ref, key) in have:
+                continue
+            sent = _sent_of(sentences, starts, p.start)
             mt = apposed.match(text, p.end) or others.match(text, p.end)
-            if mt and (p.ref, key) not in have:
+            if mt:
                 have.add((p.ref, key))
-                sent = _sent_of(sentences, starts, p.start)
                 ex.claim(p.ref, "MEMBER_OF", key, quote_span(text, sent, p.start, mt.end()), 0.65, "adherent")
+            elif (before := title.search(text, max(sent.start, p.start - 60), p.start)) is not None:
+                # the singular as a title before the name: "including Jehovah's Witness X"
+                have.add((p.ref, key))
+                ex.claim(p.ref, "MEMBER_OF", key, quote_span(text, sent, before.start(), p.end), 0.65, "adherent")
 
 
 _REPORT_VERB = r"(?:reported|report|documented|found|concluded|recorded)"

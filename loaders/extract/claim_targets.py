@@ -130,7 +130,7 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         # "Oleg Sentsov was arrested in May, and convicted ..., on charges of terrorism": the one person
         # of the sentence, its subject, is who every act of it is about.
         subject = [m for m in cx.people if m.start - cx.s.start <= 2 and m.ref not in exclude and m.start not in spoken
-                   and re.match(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has|have|had)\b", cx.after(m.end, 90))]
+                   and re.match(r"(?:\s*\([^()]{1,160}\))?(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has|have|had)\b", cx.after(m.end, 260))]
         if subject and len({m.ref for m in cx.people}) == 1 and subject[0].end <= a:
             return [subject[0].ref], 0.6
         return [], 0.0

@@ -41,7 +41,7 @@ def former(before: str) -> str:
 
 def officials_acted_on(cx: SentenceContext, a: int, b: int, officials: set[str]) -> set[str]:
     """The lawyers, judges or officials a trigger ``text[a:b]`` acts on: the subject of its passive
-    ("lawyer X was detained by police") or its object ("police detained human rights lawyer X")."""
+    ("lawyer X was detained by police") or its object ("police detained human rights lawyer X", "detained Y’s lawyer X")."""
     out = set()
     for m in cx.people:
         if m.ref not in officials:
@@ -49,7 +49,7 @@ def officials_acted_on(cx: SentenceContext, a: int, b: int, officials: set[str])
         if m.end <= a and re.fullmatch(r"(?:,[^,;]{1,80},)?\s+(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+"
                                        r"(?:also\s+|\w+ly\s+)?", cx.between(m.end, a)):
             out.add(m.ref)
-        elif m.start >= b and re.fullmatch(r"\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|"
+        elif m.start >= b and re.fullmatch(r"\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:lawyer|attorney|advocate|judge|"
                                            r"prosecutor|investigator)s?\s*,?\s+", cx.between(b, m.start), re.IGNORECASE):
             out.add(m.ref)
     return out
