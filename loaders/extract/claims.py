@@ -107,6 +107,12 @@ _TRIAL_AFTER_RE = re.compile(r"(?:following|after|in|to|through)\s+(?:a|an|two|s
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
                          r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
+# A possessive release asked for ("pleading for her son's release", "fought for X's release"): no release reported.
+_FOR_RELEASE_RE = re.compile(r"\bfor\s+(?:[\w’'-]+\s+){1,4}$|\b(?:secure|securing|obtain|obtaining|achieve|achieving)\s+"
+                             r"(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
+# "taken to the FSB building for questioning": taken there to be questioned (one interrogation, not a transfer).
+_FOR_QUESTIONING_RE = re.compile(r"[^.;,]{1,40}?\s+for\s+(?:an?\s+)?(?:questioning|interrogation)\b", re.IGNORECASE)
+
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
                    gaz: Gazetteer | None = None) -> Extraction:
@@ -322,6 +328,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     kind = "arrest"
             if kind in ("arrest", "detention") and EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
                 kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
+            if kind == "release" and mt.group().lower() == "release" and _FOR_RELEASE_RE.search(cx.before(a, 60)):
+                continue  # "pleading for her son's release", "a campaign for X's release": sought, not done
+            if kind == "transfer" and _FOR_QUESTIONING_RE.match(cx.after(b, 50)):
+                kind = "interrogation"  # "X was taken to the FSB for questioning": the questioning is the act
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
                 continue  # "an appeal of X's widow": the relative appealed, not X
             if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):

@@ -1,0 +1,76 @@
+"""Round 9 verb forms of the acts done to people, on made-up sentences: the forms of search, detention,
+charge, hearing, trial, verdict, appeal, release, ill-treatment, pressure to cooperate and interrogation that
+the triggers did not read before (a list of owners before "were searched", "charged X with", "a hearing on
+X's case", "beat X", "held in inhuman conditions", "not receiving medical care", "taken for questioning")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import check_quotes, extract
+
+
+def _events(body: str) -> dict[str, set[tuple[str, str]]]:
+    """Each event's kind -> the (participant key, role) pairs of its PARTICIPANT_IN claims."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    kinds = {k: str(e.attributes.get("kind")) for k, e in ex.entities.items() if e.label == "Event"}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.object in kinds:
+            out.setdefault(kinds[c.object], set()).add((c.subject, str(c.qualifiers.get("role"))))
+    return out
+
+
+A = "person:oleksandr-petrenko"
+B = "person:mykola-bondar"
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    ("The homes of Oleksandr Petrenko and Mykola Bondar were searched on 5 March.", "search"),
+    ("FSB officers came to search Oleksandr Petrenko's home on 5 March.", "search"),
+    ("A court in Simferopol remanded Oleksandr Petrenko in custody for two months.", "detention"),
+    ("Investigators charged Oleksandr Petrenko with sabotage.", "charge"),
+    ("Oleksandr Petrenko has been accused of sabotage.", "charge"),
+    ("Oleksandr Petrenko was prosecuted under Article 205.5.", "charge"),
+    ("At a hearing on Oleksandr Petrenko's case, the judge refused the motion.", "hearing"),
+    ("The next hearing in Oleksandr Petrenko's case is scheduled for 5 March.", "hearing"),
+    ("The court heard the case of Oleksandr Petrenko on 5 March.", "hearing"),
+    ("Oleksandr Petrenko was tried by a military court in Rostov.", "trial"),
+    ("Oleksandr Petrenko was given 12 years in a strict regime colony.", "verdict"),
+    ("The Supreme Court upheld Oleksandr Petrenko's sentence.", "appeal"),
+    ("Oleksandr Petrenko's release was welcomed.", "release"),
+    ("The officers beat Oleksandr Petrenko during the detention.", "ill_treatment"),
+    ("Oleksandr Petrenko was held in inhuman conditions.", "ill_treatment"),
+    ("Oleksandr Petrenko is not receiving adequate medical care.", "ill_treatment"),
+    ("Oleksandr Petrenko was mistreated in custody.", "ill_treatment"),
+    ("FSB officers pressured Oleksandr Petrenko to cooperate.", "pressure_to_cooperate"),
+    ("Oleksandr Petrenko was pressured into signing a false statement.", "pressure_to_cooperate"),
+    ("Oleksandr Petrenko exposed the attempt of the FSB to recruit him as a secret informant.", "pressure_to_cooperate"),
+    ("Oleksandr Petrenko was taken for questioning.", "interrogation"),
+    ("Oleksandr Petrenko was taken to the FSB building for questioning.", "interrogation"),
+])
+def test_a_verb_form_gives_the_act_with_its_target(body: str, kind: str) -> None:
+    assert (A, "target") in _events(body).get(kind, set()), (body, _events(body))
+
+
+def test_the_homes_of_several_people_searched_give_each_a_search() -> None:
+    evs = _events("The homes of Oleksandr Petrenko and Mykola Bondar were searched on 5 March.")
+    assert {(A, "target"), (B, "target")} <= evs["search"]
+
+
+def test_the_agent_and_the_court_of_the_new_forms() -> None:
+    assert ("org:fsb", "perpetrator") in _events("FSB officers beat Oleksandr Petrenko.")["ill_treatment"]
+    assert ("org:fsb", "perpetrator") in _events("FSB officers pressured Oleksandr Petrenko to cooperate.")["pressure_to_cooperate"]
+    assert any(r == "judge" for _k, r in _events("The Kyiv Court held a hearing on Oleksandr Petrenko's case.")["hearing"])
+
+
+def test_a_release_asked_for_and_a_trial_with_no_court_are_no_acts() -> None:
+    assert "release" not in _events("Her mother wrote a letter pleading for Oleksandr Petrenko's release.")
+    assert "trial" not in _events("Oleksandr Petrenko was arrested in 2016 and was tried in the following year.")
+    assert "charge" not in _events("Oleksandr Petrenko was accused of spying and sentenced to three years.")
+
+
+def test_a_transfer_for_questioning_is_no_transfer() -> None:
+    evs = _events("Oleksandr Petrenko was taken to the FSB building for questioning.")
+    assert "other" not in evs
