@@ -49,6 +49,37 @@ B = "person:mykola-bondar"
     ("Oleksandr Petrenko exposed the attempt of the FSB to recruit him as a secret informant.", "pressure_to_cooperate"),
     ("Oleksandr Petrenko was taken for questioning.", "interrogation"),
     ("Oleksandr Petrenko was taken to the FSB building for questioning.", "interrogation"),
+    ("Oleksandr Petrenko had his home searched on 5 March.", "search"),
+    ("Oleksandr Petrenko was searched at the border by FSB officers.", "search"),
+    ("FSB officers searched Oleksandr Petrenko and confiscated his phone.", "search"),
+    ("The searches of Oleksandr Petrenko and Mykola Bondar lasted five hours.", "search"),
+    ("Oleksandr Petrenko now faces charges of espionage.", "charge"),
+    ("Charges were brought against Oleksandr Petrenko.", "charge"),
+    ("The court considered Oleksandr Petrenko's case on 5 March.", "hearing"),
+    ("The Kyiv Court began hearing the case of Oleksandr Petrenko.", "hearing"),
+    ("Oleksandr Petrenko appeared in court on 5 March.", "hearing"),
+    ("The trial in the case of Oleksandr Petrenko began on 5 March.", "trial"),
+    ("Oleksandr Petrenko was put on trial in Rostov.", "trial"),
+    ("The trials of Oleksandr Petrenko and Mykola Bondar began on 5 March.", "trial"),
+    ("The court handed down a verdict in the case of Oleksandr Petrenko.", "verdict"),
+    ("Oleksandr Petrenko was condemned to 12 years in prison.", "verdict"),
+    ("The verdict against Oleksandr Petrenko was announced on 5 March.", "verdict"),
+    ("Oleksandr Petrenko received 12 years in a penal colony.", "verdict"),
+    ("The court of appeal reduced Oleksandr Petrenko's sentence to 10 years.", "appeal"),
+    ("Oleksandr Petrenko lost his appeal.", "appeal"),
+    ("The exchange of Oleksandr Petrenko took place on 5 March.", "exchange"),
+    ("Oleksandr Petrenko was moved from the detention centre in Simferopol.", "other"),
+    ("The court extended Oleksandr Petrenko's term of detention until 5 May.", "detention_extension"),
+    ("The court extended the measure of restraint for Oleksandr Petrenko.", "detention_extension"),
+    ("The court ruled that Oleksandr Petrenko will be held in pre-trial detention until 15 May.", "detention_extension"),
+    ("Police officers beat up Oleksandr Petrenko.", "ill_treatment"),
+    ("Oleksandr Petrenko was injured by police officers.", "ill_treatment"),
+    ("Oleksandr Petrenko was deprived of sleep.", "ill_treatment"),
+    ("FSB officers tried to persuade Oleksandr Petrenko to cooperate.", "pressure_to_cooperate"),
+    ("FSB officers forced Oleksandr Petrenko to testify against Mykola Bondar.", "pressure_to_cooperate"),
+    ("Oleksandr Petrenko was coerced into testifying.", "pressure_to_cooperate"),
+    ("Oleksandr Petrenko was summoned to the FSB for questioning.", "interrogation"),
+    ("The FSB summoned Oleksandr Petrenko for questioning.", "interrogation"),
 ])
 def test_a_verb_form_gives_the_act_with_its_target(body: str, kind: str) -> None:
     assert (A, "target") in _events(body).get(kind, set()), (body, _events(body))
@@ -63,6 +94,18 @@ def test_the_agent_and_the_court_of_the_new_forms() -> None:
     assert ("org:fsb", "perpetrator") in _events("FSB officers beat Oleksandr Petrenko.")["ill_treatment"]
     assert ("org:fsb", "perpetrator") in _events("FSB officers pressured Oleksandr Petrenko to cooperate.")["pressure_to_cooperate"]
     assert any(r == "judge" for _k, r in _events("The Kyiv Court held a hearing on Oleksandr Petrenko's case.")["hearing"])
+
+
+def test_the_court_before_extended_x_s_arrest_is_its_judge() -> None:
+    evs = _events("The Kyiv Court extended Oleksandr Petrenko's arrest until 5 May.")["detention_extension"]
+    assert {(A, "target"), ("org:kyiv-court", "judge")} <= evs
+    assert "arrest" not in _events("The Kyiv Court extended Oleksandr Petrenko's arrest until 5 May.")
+
+
+def test_a_place_searched_or_a_stay_foreseen_is_no_person_s_act() -> None:
+    assert "search" not in _events("The mosque was searched by the FSB, Oleksandr Petrenko said.")
+    assert "search" not in _events("The FSB searched Simferopol, Oleksandr Petrenko said.")
+    assert "verdict" not in _events("Oleksandr Petrenko received two years ago a letter from Mykola Bondar.")
 
 
 def test_a_release_asked_for_and_a_trial_with_no_court_are_no_acts() -> None:
