@@ -80,6 +80,13 @@ B = "person:mykola-bondar"
     ("Oleksandr Petrenko was coerced into testifying.", "pressure_to_cooperate"),
     ("Oleksandr Petrenko was summoned to the FSB for questioning.", "interrogation"),
     ("The FSB summoned Oleksandr Petrenko for questioning.", "interrogation"),
+    ("FSB officers searched and detained Oleksandr Petrenko on 5 March.", "search"),
+    ("Oleksandr Petrenko was detained following searches in Simferopol.", "search"),
+    ("FSB officers broke into Oleksandr Petrenko's home.", "search"),
+    ("Oleksandr Petrenko was subjected to a search.", "search"),
+    ("Oleksandr Petrenko's home in Simferopol was raided.", "search"),
+    ("The police raided Oleksandr Petrenko's house on 5 March.", "search"),
+    ("The court prolonged Oleksandr Petrenko's custody until 5 May.", "detention_extension"),
 ])
 def test_a_verb_form_gives_the_act_with_its_target(body: str, kind: str) -> None:
     assert (A, "target") in _events(body).get(kind, set()), (body, _events(body))
