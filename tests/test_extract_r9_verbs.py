@@ -87,6 +87,11 @@ B = "person:mykola-bondar"
     ("Oleksandr Petrenko's home in Simferopol was raided.", "search"),
     ("The police raided Oleksandr Petrenko's house on 5 March.", "search"),
     ("The court prolonged Oleksandr Petrenko's custody until 5 May.", "detention_extension"),
+    ("Charges of espionage were brought against Oleksandr Petrenko.", "charge"),
+    ("Oleksandr Petrenko was accused under Part 2 of Article 205.5.", "charge"),
+    ("Oleksandr Petrenko was charged in absentia with sabotage.", "charge"),
+    ("At the hearing, Oleksandr Petrenko said he was innocent.", "hearing"),
+    ("During the hearing on 5 March, Oleksandr Petrenko pleaded not guilty.", "hearing"),
 ])
 def test_a_verb_form_gives_the_act_with_its_target(body: str, kind: str) -> None:
     assert (A, "target") in _events(body).get(kind, set()), (body, _events(body))
