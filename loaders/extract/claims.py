@@ -107,6 +107,21 @@ _TRIAL_AFTER_RE = re.compile(r"(?:following|after|in|to|through)\s+(?:a|an|two|s
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
                          r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
+# A possessive release asked for ("pleading for her son's release", "fought for X's release"): no release reported.
+_FOR_RELEASE_RE = re.compile(r"\bfor\s+(?:[\w’'-]+\s+){1,4}$|\b(?:secure|securing|obtain|obtaining|achieve|achieving)\s+"
+                             r"(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
+# A person searched: their name or pronoun right before "was searched" (or right after "searched", "the search of").
+_WAS_RE = re.compile(r"\s+(?:was|were)\s+")
+_HOME_AFTER_RE = re.compile(r"[^.;]{0,60}?(?:’s|')s?\s+(?:home|house|flat|apartment|residence|office)s?\b")
+# A court's ruling that someone stays held until a date: the measure extended ("ruled that X will be held in pre-trial
+# detention until 15 May", "ordered that X remain in custody until 5 May"), not a new detention nor one only foreseen.
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_HELD_UNTIL_RE = re.compile(rf"\s+until\s+(?:at\s+least\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH_NAMES}|\d)")
+_RULED_HELD_RE = re.compile(r"\b(?:ruled|ordered|decided|decreed)\s+that\s+[^.;]{1,80}?\b(?:will|would|should|shall|must|to)?\s*"
+                            r"(?:be\s+)?$")
+# "taken to the FSB building for questioning": taken there to be questioned (one interrogation, not a transfer).
+_FOR_QUESTIONING_RE = re.compile(r"[^.;,]{1,40}?\s+for\s+(?:an?\s+)?(?:questioning|interrogation)\b", re.IGNORECASE)
+
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
                    gaz: Gazetteer | None = None) -> Extraction:
@@ -322,9 +337,23 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                     kind = "arrest"
             if kind in ("arrest", "detention") and EXTENDED_BEFORE_RE.search(cx.before(a, 60)):
                 kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
+            if kind == "release" and mt.group().lower() == "release" and _FOR_RELEASE_RE.search(cx.before(a, 60)):
+                continue  # "pleading for her son's release", "a campaign for X's release": sought, not done
+            if kind == "search" and mt.group().lower() in ("searched", "search of", "searches of") \
+                    and not _HOME_AFTER_RE.match(cx.after(b, 80)) \
+                    and not any(0 <= a - y <= 10 and _WAS_RE.fullmatch(text[y:a]) or 0 <= x - b <= 6
+                                for x, y in [*((m.start, m.end) for m in cx.people), *((p[0], p[1]) for p in cx.pronouns),
+                                             *((g[0], g[1]) for g in cx.plurals)]):
+                continue  # "the mosque was searched", "searched Simferopol": no person searched (a home is the rules above)
+            if kind == "transfer" and _FOR_QUESTIONING_RE.match(cx.after(b, 50)):
+                kind = "interrogation"  # "X was taken to the FSB for questioning": the questioning is the act
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
                 continue  # "an appeal of X's widow": the relative appealed, not X
-            if kind != "pressure_to_cooperate" and irrealis(cx.before(a, 80)):
+            until = kind == "detention" and _HELD_UNTIL_RE.match(cx.after(b, 40)) is not None \
+                and _RULED_HELD_RE.search(cx.before(a, 120)) is not None
+            if until:
+                kind = "detention_extension"  # "the court ruled that X will be held in pre-trial detention until 15 May"
+            if kind != "pressure_to_cooperate" and not until and irrealis(cx.before(a, 80)):
                 # "could be sentenced", "risks being arrested", "was not detained": not reported as done
                 # (an attempt to make someone inform is itself the pressure)
                 continue
