@@ -57,3 +57,11 @@ def test_the_lawyer_of_a_client_is_the_one_detained() -> None:
     text, ex = extract("On 5 May police detained the lawyer of Taras Melnyk in Simferopol.")
     assert "person:taras-melnyk" not in _people(ex), ex.claims
     check_quotes(text, ex.claims)
+
+
+def test_the_name_after_a_nominal_acts_of_is_its_object() -> None:
+    text, ex = extract("“Following yesterday’s arrest of the activist Taras Melnyk in Moscow, the detention of Ivan Koval "
+                       "is the second time in two days that a defender has been jailed,” said Olena Bondar.")
+    assert ("person:ivan-koval", "event:ivan-koval-detention") in _targets(ex), ex.claims
+    assert ("person:taras-melnyk", "event:taras-melnyk-detention") not in _targets(ex), ex.claims
+    check_quotes(text, ex.claims)

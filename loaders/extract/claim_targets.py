@@ -106,7 +106,10 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
             # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
-            cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
+            # "Following the arrest of Y in Moscow, the detention of X is ...": the name after "of" is the act's object.
+            of = (act := _NOUN_ACT_RE.search(cx.between(a, b))) is not None and _OF_NAME_RE.fullmatch(cx.between(b, m.start)) \
+                and (act.group().lower().endswith(" of") or cx.between(b, m.start).lstrip().startswith("of "))
+            cands.append((0 if of else m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
             cands.append((0, cx.group_of(m.ref), 0.75))
@@ -151,6 +154,12 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# A nominal act and the "of" that names its object: "the detention of (lawyer) X".
+_NOUN_ACT_RE = re.compile(r"\b(?:detention|arrest|release|trial|sentencing|conviction|search|interrogation|abduction|"
+                          r"disappearance|prosecution|deportation|expulsion|kidnapping|imprisonment|jailing)(?:\s+of)?$", re.IGNORECASE)
+_OF_NAME_RE = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}")
 
 
 # A relative pronoun and the noun phrase it hangs on: "..., both of whom", "... who", "..., whom".
