@@ -65,3 +65,8 @@ def test_the_name_after_a_nominal_acts_of_is_its_object() -> None:
     assert ("person:ivan-koval", "event:ivan-koval-detention") in _targets(ex), ex.claims
     assert ("person:taras-melnyk", "event:taras-melnyk-detention") not in _targets(ex), ex.claims
     check_quotes(text, ex.claims)
+
+
+def test_a_relative_on_an_apposition_after_an_age_keeps_the_name() -> None:
+    text, ex = extract("Taras Melnyk, 45, a Crimean Tatar activist who was detained on 5 May, remains in custody.")
+    assert "person:taras-melnyk" in _people(ex), ex.claims

@@ -196,10 +196,14 @@ def unnamed_relative(cx: SentenceMentions, a: int) -> int:
         + [pb for pa, pb, _g in cx.plurals if not _TRIAL_WITNESSES_RE.search(cx.between(pa, pb))]
     if any(start <= e <= at for e in named):
         return -1  # "A and B, both of whom", "the two men who"
-    if lo > 0 and before[lo - 1] == "," and re.search(r"[,–—(]\s*$|^\s*$", before[:lo - 1]) is None:
-        # an apposition: "X, a Crimean Tatar activist who was arrested", "X, 45, a lawyer who"
-        prev_lo = max(before.rfind(c, 0, lo - 1) for c in ",;:(–—“") + 1
-        if any(cx.s.start + prev_lo <= e <= cx.s.start + lo - 1 for e in named):
+    # an apposition: "X, a Crimean Tatar activist who was arrested", "X, 45, a lawyer who": a name in the two
+    # comma-separated segments before the noun phrase
+    prev_lo = lo
+    for _ in range(2):
+        if prev_lo <= 0 or before[prev_lo - 1] not in ",–—(":
+            break
+        prev_lo = max(before.rfind(c, 0, prev_lo - 1) for c in ",;:(–—“") + 1
+        if any(cx.s.start + prev_lo <= e <= cx.s.start + lo for e in named):
             return -1
     return at
 
