@@ -76,11 +76,17 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     spoken |= {s[1] for s in speakers if s[1] >= b and _SAID_COLON_RE.match(cx.after(s[2], 120))}
     cands: list[tuple[float, list[str], float]] = []
     # "Y, the wife of X, said her husband was tortured": the act's subject is a relative the sentence does not name here.
+    # ("his legal representative faced intimidation, which included arrest": the relative clause is still the relative's)
     kin = [pa for pa, pb, _r in cx.pronouns if pb <= a and cx.between(pa, pb).lower() in ("his", "her")
-           and RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;]", cx.between(pb, a))]
+           and RELATIVE_AFTER_RE.match(cx.after(pb, 30)) and not re.search(r"[,;](?!\s*which\b)", cx.between(pb, a))]
+    # "Two key witnesses for the prosecution, both of whom have been sentenced": the relative's antecedent is
+    # a noun phrase that names nobody, so nobody named before the relative is the act's object.
+    unnamed_before = unnamed_relative(cx, a)
     for m in cx.people:
-        if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]):
+        if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]) or m.end <= unnamed_before:
             continue
+        if m.start >= b and _KIN_OF_RE.search(cx.between(b, m.start)):
+            continue  # "detained the lawyer of X": the lawyer, whom the sentence does not name
         if m.end <= a and re.match(r"(?:’s|'s)", cx.after(m.end, 3)) and RELATIVE_AFTER_RE.match(cx.after(m.end + 2, 30)) \
                 and not re.search(r"[,;]", cx.between(m.end, a)):
             continue  # "X's father was killed": the father, whom the sentence does not name
@@ -100,14 +106,19 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         elif m.start >= b and not other_act(cx, b, m.start, acts) and ";" not in cx.between(b, m.start):
             # "searched the homes of believers and detained X": X is the object of the second verb only.
             # "... subjected to severe torture; X, one of several ...": the next item of a ";" list is another person's.
-            cands.append((m.start - b + 15, cx.group_of(m.ref), 0.7))
+            # "Following the arrest of Y in Moscow, the detention of X is ...": the name after "of" is the act's object.
+            of = (act := _NOUN_ACT_RE.search(cx.between(a, b))) is not None and _OF_NAME_RE.fullmatch(cx.between(b, m.start)) \
+                and (act.group().lower().endswith(" of") or cx.between(b, m.start).lstrip().startswith("of "))
+            cands.append((0 if of else m.start - b + 15, cx.group_of(m.ref), 0.7))
     for m in cx.people:  # inside the trigger: "detained the Deputy of the Mejlis X for"
         if a <= m.start and m.end <= b and m.ref not in exclude and m.start not in spoken:
             cands.append((0, cx.group_of(m.ref), 0.75))
     for pa, pb, ref in cx.pronouns:
         word = cx.between(pa, pb).lower()
-        if ref in exclude or (word in ("his", "her") and RELATIVE_AFTER_RE.match(cx.after(pb, 30))):
+        if ref in exclude or (word in ("his", "her") and RELATIVE_AFTER_RE.match(cx.after(pb, 30))) or pb <= unnamed_before:
             continue  # "her husband was tortured": the husband, not the woman who speaks of him
+        if pb <= a and word in ("him", "her", "them") and _INDEFINITE_AND_RE.search(cx.before(pa, 120)):
+            continue  # "Arresting a frail senior citizen and throwing him behind bars": him is that citizen
         if a <= pa and pb <= b:  # inside the trigger: "pressured him to", "accused them of"
             cands.append((0, [ref], 0.6))
         elif pb <= a:
@@ -117,6 +128,8 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
             cands.append((pa - b + 15, [ref], 0.55))
     for pa, pb, group in cx.plurals:
         refs = [r for r in group if r not in exclude]
+        if pb <= unnamed_before or 0 <= unnamed_before <= pa <= unnamed_before + 14:
+            continue  # (and the relative "both of whom" itself)
         if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b):
             continue  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
         if refs and a <= pa and pb <= b:
@@ -141,6 +154,58 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# A nominal act and the "of" that names its object: "the detention of (lawyer) X".
+_NOUN_ACT_RE = re.compile(r"\b(?:detention|arrest|release|trial|sentencing|conviction|search|interrogation|abduction|"
+                          r"disappearance|prosecution|deportation|expulsion|kidnapping|imprisonment|jailing)(?:\s+of)?$", re.IGNORECASE)
+_OF_NAME_RE = re.compile(r"\s*(?:of\s+)?(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,4}")
+
+
+# A relative pronoun and the noun phrase it hangs on: "..., both of whom", "... who", "..., whom".
+_RELATIVE_RE = re.compile(r"(?:,\s*(?:(?:both|all|each|neither|none|some|one|two|three|four|many|most)\s+of\s+)?|\s+)(?:who|whom)\b")
+# A group that includes a person named in it or right before it: "one of 20 believers who", "among those who".
+_GROUP_NP_RE = re.compile(r"\b(?:one|some|several|many|most|each|two|three|four|five)\s+of\b|\b(?:among|those|including)\b", re.IGNORECASE)
+# (a trial's "two key witnesses" is no name of the article's pair of defendants)
+_TRIAL_WITNESSES_RE = re.compile(r"(?<!Jehovah’s )(?<!Jehovah's )\bwitnesses$")
+# Who is "him" after "an ... and <verb>ing" / "and <verb>ed": the indefinite noun phrase of the first verb.
+_INDEFINITE_AND_RE = re.compile(r"(?:^|[“\"(]\s*)[A-Z]?[a-z]+(?:ing|ed)\s+(?:an?)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s+and\s+"
+                                r"(?:then\s+)?[a-z]+(?:ing|ed)\s+$")
+_KIN_OF_RE = re.compile(r"^\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[a-z][\w-]*\s+)?"
+                        r"(?:husband|wife|son|daughter|brother|sister|father|mother|relatives?|lawyer|attorney|advocate|"
+                        r"(?:legal\s+)?representative)s?\s+of\s+$")
+
+
+def unnamed_relative(cx: SentenceMentions, a: int) -> int:
+    """Where a relative pronoun before the trigger at ``a`` begins when it hangs on a noun phrase that names nobody
+    ("Two key witnesses for the prosecution, both of whom have been sentenced"); else -1. The act of the relative
+    clause is that phrase's, not a person's named before it."""
+    before = cx.between(cx.s.start, a)
+    rel = None
+    for m in _RELATIVE_RE.finditer(before):
+        rel = m
+    if rel is None or re.search(r"[;:]|\b(?:and|but)\s+(?:\w+\s+){0,3}?(?:was|were|is|are|has|have|had)\b", before[rel.end():]):
+        return -1
+    at = cx.s.start + rel.start()
+    lo = max((i for i in (before.rfind(c, 0, rel.start()) for c in ",;:(–—“") if i >= 0), default=-1) + 1
+    np = before[lo:rel.start()]
+    if not re.search(r"[a-z]{3}", np) or _GROUP_NP_RE.search(np):
+        return -1
+    start = cx.s.start + lo
+    named = [m.end for m in cx.people] + [pb for _pa, pb, _r in cx.pronouns] \
+        + [pb for pa, pb, _g in cx.plurals if not _TRIAL_WITNESSES_RE.search(cx.between(pa, pb))]
+    if any(start <= e <= at for e in named):
+        return -1  # "A and B, both of whom", "the two men who"
+    # an apposition: "X, a Crimean Tatar activist who was arrested", "X, 45, a lawyer who": a name in the two
+    # comma-separated segments before the noun phrase
+    prev_lo = lo
+    for _ in range(2):
+        if prev_lo <= 0 or before[prev_lo - 1] not in ",–—(":
+            break
+        prev_lo = max(before.rfind(c, 0, prev_lo - 1) for c in ",;:(–—“") + 1
+        if any(cx.s.start + prev_lo <= e <= cx.s.start + lo for e in named):
+            return -1
+    return at
 
 
 # An apposition right after a name, its closing comma left out, then the verb: ", an ecologist and activist was ".

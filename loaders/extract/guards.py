@@ -31,7 +31,8 @@ UNNAMED_RE = re.compile(r"\b(?:the|a|an|another)\s+(?:(?:young|elderly|\w+ian|\w
                         r"defendant|complainant|prisoner|journalist|activist|lawyer|witness|suspect|resident|believer)\b",
                         re.IGNORECASE)
 RELATIVE_AFTER_RE = re.compile(r"\s+(?:late\s+|elder\s+|younger\s+)?(?:husband|wife|son|daughter|brother|sister|father|mother|"
-                               r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r)s?\b", re.IGNORECASE)
+                               r"cousin|uncle|nephew|relatives?|family|client|colleague|friend|lawyer|neighbou?r|(?:legal\s+)?representative|attorney|"
+                               r"advocate)s?\b", re.IGNORECASE)
 
 
 def former(before: str) -> str:
