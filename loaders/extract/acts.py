@@ -108,7 +108,7 @@ _DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w�
 # "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
 _CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
 # "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
-_REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+_REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)[”\"’]?\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
 # "Russia again conducted sham referenda in ...": the state that held them, right before the verb.
 _HELD_REFERENDUM_RE = re.compile(r"\s+(?:again\s+|also\s+|then\s+)?(?:held|organi[sz]ed|staged|conducted)\s+(?:a\s+|the\s+)?"
                                  r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?$", re.IGNORECASE)

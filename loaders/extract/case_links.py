@@ -156,7 +156,8 @@ def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mentio
                 named = people[bisect.bisect_left(pstarts, prev.start):bisect.bisect_left(pstarts, prev.end)]
                 # the subject of that sentence: the first person it names
                 before = named[:1] if "\n\n" not in text[prev.end:sent.start] else []
-            if not before or re.search(r"[;]", text[before[-1].end:a]):
+            if not before or re.search(r"[;]", text[max(before[-1].end, sent.start):a]):
+                # (a ";" of the sentence before, "(...; born 26 June 1976)", does not part this one from its subject)
                 continue
             words = re.match(r"([\w\s’'-]{4,80}?)\s*(?:[,.;(]|$|\s(?:and|after|before|while|when|in\s+(?:19|20)\d\d)\s)",
                              text[sent.start + mt.end():sent.end])

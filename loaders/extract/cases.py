@@ -41,7 +41,11 @@ __all__ = ["more_cases"]
 _PRONOUN = r"(?P<pron>him|her|them)"
 _ACCUSE_RE = re.compile(r"\b(?P<verb>accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|convict(?:s|ed|ing)?|f(?:ound|inds?|inding)|"
                         r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=(?-i:[A-Z]))))", re.IGNORECASE)
-_OBJECT_RE = re.compile(r"\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with|under|for)\b", re.IGNORECASE)
+# (a dash apposition may come between the name and "guilty": "found X - the deputy leader of the body - guilty of")
+_OBJECT_RE = re.compile(r"(?:\s+[-–—]\s+(?:(?!\s[-–—]\s)[^;.()]){1,140}?\s+[-–—])?\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with|under|for)\b",
+                        re.IGNORECASE)
+# "accused A of creating ..., and B of committing ...": the second accused after the first one's charge.
+_AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 _SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
@@ -163,7 +167,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         found = keywords.search(low)
         if found:
             return found.group(1)
-        quoted = re.match(r"\s*(?:(?:alleged|allegedly|purported|the)\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", tail)
+        # ("guilty of making “public calls to ...”": the quoted words after a gerund)
+        quoted = re.match(r"\s*(?:(?:alleged|allegedly|purported|the)\s+)?(?:[a-z]+ing\s+)?[“\"]([^”\"]{3,80}?)[.,]?[”\"]", tail)
         if quoted:
             return quoted.group(1).lower()
         if art:
@@ -214,6 +219,14 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             status = next(v for k, v in _STATUS.items() if verb.startswith(k))
             for one in group:
                 add(one, sent, s0 + mt.start(), obj.end(), status, charge_after(sent, obj.end()), "case:accusation")
+            if mt.group("name") is not None and verb.startswith(("accus", "charg")):
+                # "accused A of creating a group, and B of committing acts": B is accused too, of the second charge
+                nxt = next((m for m in in_sentence(sent) if m.start > obj.end() and m.ref not in {g.ref for g in group}), None)
+                if nxt is not None and _AND_NAME_OF_RE.search(text, obj.end(), nxt.start) \
+                        and re.match(rf"\s+{obj.group('prep')}\b", text[nxt.end:nxt.end + 8]) \
+                        and not re.search(r"[;:]", text[obj.end():nxt.start]):
+                    prep_end = nxt.end + len(re.match(r"\s+\w+", text[nxt.end:nxt.end + 8]).group())  # type: ignore[union-attr]
+                    add(nxt, sent, nxt.start, prep_end, status, charge_after(sent, prep_end), "case:accusation")
         for mt in _SUSPICION_RE.finditer(sent.text):
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]

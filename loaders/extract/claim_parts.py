@@ -121,7 +121,8 @@ def charge_claims(ex: Extraction, gaz: Gazetteer, cases: dict[str, str], text: s
     if charge is None and art:
         charge = f"RU CC {art.group(1)}"
     if charge is None and not re.search(r"\bagainst$", mt.group(1)):  # after "charges against" come the accused
-        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s’'-]{3,70}?)(?:[,.;]|$| and | after | in )", tail)
+        # (the reason the article gives is no part of the charge: "accused of threatening X on account of their opposition")
+        words = re.match(r"\s*(?:(?:the|a|an|his|her|their)\s+)?([\w\s’'-]{3,70}?)(?:[,.;]|$| and | after | in | on account of | due to )", tail)
         charge = words.group(1).strip() if words and len(words.group(1).strip()) >= 4 else None
     charge = re.sub(r"^(?:the|a|an|his|her|their)\b\s*", "", charge or "", flags=re.IGNORECASE) or None
     if charge and len(charge) < 4:

@@ -36,6 +36,8 @@ __all__ = ["CHARGE_RE", "charges_and_cases", "publications", "speaker_statements
            "release_call_events", "target_free_acts", "byline_statement", "lawyer_claims"]
 
 CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
+                        # "convicted in November 2019 under", "convicted on 5 May 2020 under"
+                        r"convicted\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}\s+under|"
                         r"found guilty (?:of|under)|prosecuted (?:for|under)|sentenced\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:for|under)|indicted (?:for|under)|"
                         r"(?:sentences?|terms?|detained|arrested)\s+for(?=\s+(?:(?:their|his|her)\s+)?(?:alleged|“|\"|participation|involvement|membership))|"
                         # "detained the Deputy of the Mejlis Akhtem Chiygoz for “organizing riots”"

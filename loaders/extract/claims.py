@@ -122,6 +122,36 @@ _RULED_HELD_RE = re.compile(r"\b(?:ruled|ordered|decided|decreed)\s+that\s+[^.;]
 # "taken to the FSB building for questioning": taken there to be questioned (one interrogation, not a transfer).
 _FOR_QUESTIONING_RE = re.compile(r"[^.;,]{1,40}?\s+for\s+(?:an?\s+)?(?:questioning|interrogation)\b", re.IGNORECASE)
 
+# A detention word that names a place ("pre-trial detention centre", "a detention facility") or where one is visited
+# ("they had been visited in detention by officers"): no act of detaining.
+_DETENTION_PLACE_RE = re.compile(r"\s+(?:centres?|centers?|facilit(?:y|ies)|cells?|units?|isolators?|camps?|wards?)\b", re.IGNORECASE)
+# "Like X, he ...", "Unlike X, she ...": the pronoun is not X.
+_LIKE_RE = re.compile(r"\b(?:Like|Unlike)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+_HELD_IN_RE = re.compile(r"\b(?:held|kept|remains?|remained|incarcerated|imprisoned|detained|placed|locked\s+up|confined)\s+"
+                         r"(?:in|at|into)\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_VISITED_IN_RE = re.compile(r"\bvisit(?:ed|ing|s)?\s+(?:(?:him|her|them|[A-Z][\w’'-]+)\s+)?in\s+(?:pre-trial\s+)?$", re.IGNORECASE)
+# "transfer of explosives", "possession and transfer of weapons and ammunition": goods, not a person moved.
+_TRANSFERRED_GOODS_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:explosives?|explosive\s+devices?|weapons?|arms|ammunition|"
+                                   r"firearms?|guns?|drugs?|narcotics?|grenades?|money|funds|cash|property|data|information|"
+                                   r"documents?|power|authority|powers|territor(?:y|ies)|land)\b")
+
+# "the detention of (human rights defender) X": X is whom the act is done to, not a person named just before.
+_OF_NAMED_RE = re.compile(r"(?:\s+of)?\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){0,5}")
+
+
+def _named_after_of(cx: SentenceMentions, mt: re.Match[str], b: int, exclude: set[str], targets: list[str]) -> list[str]:
+    """The people a nominal trigger names after its "of" ("Following the arrest of A in P, the detention of B":
+    B's detention, not A's), else ``targets``."""
+    if not (mt.group().lower().endswith(" of") or re.match(r"\s+of\s", cx.after(b, 5))):
+        return targets
+    for m in cx.people:
+        if m.start >= b:
+            if m.ref not in exclude and _OF_NAMED_RE.fullmatch(cx.between(b, m.start)) \
+                    and not re.match(r"(?:’s|'s)", cx.after(m.end, 3)):
+                return cx.group_of(m.ref)
+            break
+    return targets
+
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
                    gaz: Gazetteer | None = None) -> Extraction:
@@ -207,7 +237,10 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
                      procedural_status="convicted" if kind == "verdict" else "defendant")
         acts = [(x, y) for x, y in sentence_triggers(sent) if x != a]
-        agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))]
+        agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))
+                  and not any(p is not o and p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start
+                              for p in cx.orgs)]
+        # (a state named inside a longer agency's name, "the Federal Security Service of the Russian Federation", is no agent)
         # (with the agencies listed together with one: "officers of the FSB, the Ministry ..., and the National Guard")
         for o in agents + agent_list(cx, agents):
             is_court = ex.entities[o.ref].attributes.get("kind") == "court"
@@ -257,7 +290,9 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             # The last few people named (the antecedent is among the last six): no copy of the whole history.
             # A pronoun reaches back to the people of this paragraph and the one before, not across the article
             # ("The applicant alleged that he was beaten" after a paragraph about somebody else).
-            prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a]
+            prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a
+                                                                  and not _LIKE_RE.search(text, max(sent.start, m.start - 12), m.start)]
+            # ("Like X, he was accused": he is somebody else, named before)
             if all(r in role_people for r in prev) and not UNNAMED_RE.search(text, max(para + 1, a - 600), a):
                 # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
                 # "Lawyer X said he ...": the client named in the paragraph before.
@@ -345,6 +380,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                                 for x, y in [*((m.start, m.end) for m in cx.people), *((p[0], p[1]) for p in cx.pronouns),
                                              *((g[0], g[1]) for g in cx.plurals)]):
                 continue  # "the mosque was searched", "searched Simferopol": no person searched (a home is the rules above)
+            if kind == "detention" and (_DETENTION_PLACE_RE.match(cx.after(b, 20)) and not _HELD_IN_RE.search(cx.before(a, 60))
+                                        or _VISITED_IN_RE.search(cx.before(a, 30))):
+                continue  # "transferred from pre-trial detention centre", "visited in detention": a place, no act of detaining
+                # (who "remains incarcerated in the P pre-trial detention centre" is held there: a detention)
+            if kind == "transfer" and _TRANSFERRED_GOODS_RE.match(cx.after(b, 60)):
+                continue  # "accused of possession and transfer of explosives": goods handed on, nobody moved
             if kind == "transfer" and _FOR_QUESTIONING_RE.match(cx.after(b, 50)):
                 kind = "interrogation"  # "X was taken to the FSB for questioning": the questioning is the act
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
@@ -372,6 +413,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             own = kind in _OWN_ACTS and re.match(r"(?i)announc|declar", mt.group()) is not None
             targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") and not own else
                                          [s for s in speakers if s[1] >= b], acts)
+            if targets and kind not in _OWN_ACTS:
+                targets = _named_after_of(cx, mt, b, named_after, targets)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:

@@ -213,7 +213,9 @@ def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
 
     verbs, nouns, declare, labels = alt("org_act_verbs"), alt("org_act_nouns"), alt("org_declare_verbs"), alt("org_labels")
     of = r"(?:(?:activities|activity|work|headquarters|offices?|operations?)\s+of\s+(?:the\s+)?)?"
-    before = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|on|against)|(?<!\bthe )(?<!\ba )(?:{verbs}))\s+(?:the\s+)?{of}"
+    # ("the decision to ban the Mejlis", "ruled to liquidate": a decision taken, not one asked for)
+    decided = r"(?:decision|decided|ruling|ruled|voted|ordered)\s+to\s+(?:ban|outlaw|liquidate|close(?:\s+down)?|shut\s+down|dissolve|prohibit|suspend)"
+    before = re.compile(rf"\b(?:(?:{nouns})\s+(?:of|on|against)|{decided}|(?<!\bthe )(?<!\ba )(?:{verbs}))\s+(?:the\s+)?{of}"
                         rf"(?:(?!(?:from|to|by|in|on|at|for|with|and|of|after|before|that|which)\b)[a-z][\w-]*\s+){{0,3}}$",
                         re.IGNORECASE)
     # "the Mejlis was banned", "..., was outlawed", "the Mejlis ban" (not "is banned": a state, not an act reported)
@@ -227,6 +229,7 @@ def _ban_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     return before, after, declared_before, declared_after
 
 
+_BODY_COMMA_RE = re.compile(r"\b(body|organi[sz]ation|assembly|parliament|council|party|movement|association|newspaper|channel),(\s+)$")
 _NOT_BANNED = ("government", "court", "agency", "police", "prosecutor", "collective", "international")
 
 
@@ -239,7 +242,8 @@ def org_bans(sent_text: str, sent_start: int, orgs: Sequence[Mention]) -> list[t
         if entry is None or entry.generic or entry.attributes.get("kind") in _NOT_BANNED:
             continue
         before = sent_text[max(0, o.start - sent_start - 80):o.start - sent_start]
-        m = before_re.search(before)
+        # "banned their representative body, Mejlis": the body's name in apposition to the word (same length, no comma)
+        m = before_re.search(_BODY_COMMA_RE.sub(r"\1 \2", before))
         if m:
             out.append((o, o.start - len(before) + m.start(), o.start - len(before) + m.end()))
             continue
