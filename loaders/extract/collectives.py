@@ -150,6 +150,9 @@ def determined_collectives(mentions: Sequence[Mention], text: str) -> list[Found
 
 _DE_FACTO = r"[‘“\"']?de[- ]?facto[’”\"']?"  # "‘de-facto’", "defacto": a writer's marks and spellings
 _AUTHORITIES = r"(?:[“\"‘]authorities[”\"’]|authorities)"  # "occupation “authorities”": the word in doubt
+# Where a clause opens before its bare subject: after punctuation, a line break or a subordinator.
+_CLAUSE_OPEN = "(?:(?<=[.,;:!?] )|(?<=\\n)|" + "|".join(rf"(?<=\b{w} )" for w in (
+    "if", "when", "as", "after", "that", "while", "because", "since", "where", "but", "and")) + ")"
 _HEDGED_RE = re.compile(
     rf"(?<![\w\-])(?:(?:[Tt]he )?(?:[Ss]o-called|{_DE_FACTO} and (?:the )?Russian|(?:Russian )?{_DE_FACTO}) "
     rf"(?:Russian |Crimean )?{_AUTHORITIES}"
@@ -159,7 +162,12 @@ _HEDGED_RE = re.compile(
     # "the Russian occupation administration", "the occupation administrations of the Russian Federation", "the
     # Russian administration of Crimea": the same authorities named by their administration.
     rf"|(?:[Tt]he )?(?:Russian )?(?:occupation|occupying) administrations?(?: of the Russian Federation)?"
-    rf"|(?:[Tt]he )?Russian administration of (?:the )?(?:Crimea|Crimean peninsula))"
+    rf"|(?:[Tt]he )?Russian administration of (?:the )?(?:Crimea|Crimean peninsula)"
+    # "the Russian occupation regime", "Russia’s occupation regime" (dev, dev5: three articles, two publishers)
+    rf"|(?:[Tt]he )?(?:Russian |Russia[’']s )?(?:occupation|occupying) regime"
+    # "In August, authorities detained ...", "if authorities purportedly suspected ...": the bare word as the
+    # subject of a finite verb, after a clause's opening (dev, dev4: two publishers; "the authorities" is an alias)
+    rf"|{_CLAUSE_OPEN}[Aa]uthorities(?= (?:[a-z]+ly )?(?:[a-z]+ed|have|has|had|are|were|continue|must|did)\b))"
     rf"(?![\w\-])")
 
 
@@ -170,7 +178,7 @@ def hedged_authorities(text: str, gaz: Gazetteer) -> list[Found]:
     collective, as the annotators of five development splits record it); "the Russian occupation
     administration", "the Russian administration of Crimea" (dev5, dev6) too."""
     occupation = gaz.lookup("occupation authorities")
-    if occupation is None or "uthorities" not in text and "dministration" not in text:
+    if occupation is None or "uthorities" not in text and "dministration" not in text and " regime" not in text:
         return []
     entry = GazetteerEntry(occupation.key, "Organisation", occupation.name, occupation.aliases,
                            dict(occupation.attributes), generic=True)

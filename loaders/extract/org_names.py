@@ -21,14 +21,20 @@ Each finder returns (start, end, entry) outside what is already ``taken``;
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
-from loaders.extract.mention_types import Mention, entry_mention
+from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
+from loaders.extract.mention_types import Mention, Sentence, entry_mention
 from loaders.extract.name_guards import lower_words
 
-__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed", "state_of_bodies"]
+if TYPE_CHECKING:
+    from loaders.extract.claim_model import Extraction
+
+__all__ = ["national_sections", "member_bodies", "spokesperson", "parent_bodies", "un_prefixed", "state_of_bodies",
+           "group_assembly"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -175,3 +181,29 @@ def state_of_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> l
         a += len("the ")
         return [entry_mention(a, b, text, state)]
     return []
+
+
+def group_assembly(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> str | None:
+    """The assembly whose political groups a list of members names ("Mr X, Germany, EPP/CD ;") where the
+    article names the assembly no other way (a written declaration lists its signatories only): the
+    groups' gazetteer entries say whose they are (``in``); the assembly is added, each group ``PART_OF`` it."""
+    from loaders.extract.claim_model import quote_span  # (the claim model imports the mention finders)
+
+    gaz = load_gazetteer()
+    by_key = {e.key: e for e in gaz.entries if e.label == "Organisation"}
+    assembly = None
+    starts = [s.start for s in sentences]
+    done: set[str] = set()
+    for m in mentions:
+        e = m.entry
+        body = by_key.get(e.part_of or "") if e is not None and m.label == "Organisation" else None
+        if body is None or m.ref in done or m.ref not in ex.entities:
+            continue
+        assembly = f"org:{body.key}"
+        if assembly not in ex.entities:
+            ex.entity(assembly, "Organisation", body.name, **body.attributes)
+        done.add(m.ref)
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        ex.claim(m.ref, "PART_OF", assembly, quote_span(text, sent, max(m.start, sent.start), min(m.end, sent.end)),
+                 0.55, "group-assembly")
+    return assembly

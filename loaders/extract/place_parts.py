@@ -26,6 +26,7 @@ from functools import cache
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.org_names import group_assembly
 
 __all__ = ["place_parts", "residences", "lies_in"]
 
@@ -287,7 +288,7 @@ def _signatories(text: str, sentences: list[Sentence], starts: list[int], people
     is ``LOCATED_IN`` that country (the one they represent), the country's entity added if the article has none."""
     gaz = load_gazetteer()
     assembly = next((k for k, e in ex.entities.items() if e.label == "Organisation" and any(_ASSEMBLY_RE.match(n) for n in (e.name, *e.aliases))),
-                    None)
+                    None) or group_assembly(text, sentences, mentions, ex)  # (its groups name it: org_names.py)
     for p in people:
         mt = _SIGNATORY_RE.match(text, p.end)
         if mt is None or (mt.group("sep").strip() == "(") != (mt.group("end") == ")"):
