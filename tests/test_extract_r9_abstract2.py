@@ -63,3 +63,11 @@ def test_a_group_listed_after_a_longer_group_mention() -> None:
     assert ("org:ukrainians-in-crimea-generic", "PARTICIPANT_IN", "target", ev) in _claims(ex, ev)
     assert (ev, "LOCATED_IN", None, "place:crimea") in _claims(ex, ev)
     check_quotes(text, ex.claims)
+
+
+def test_sanctions_named_by_their_body() -> None:
+    text, ex = extract("The minister said the country had worked closely with partners on EU sanctions against Russia "
+                       "for the past six years.")
+    [ev] = _events(ex, "event:sanctions-on-russia")
+    assert {("org:european-union", "PARTICIPANT_IN", "organiser", ev), (RUSSIA, "PARTICIPANT_IN", "target", ev)} <= _claims(ex, ev)
+    check_quotes(text, ex.claims)
