@@ -189,7 +189,18 @@ def sanctions(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Ment
                                                                           text[x.end - s0:m.start()])]
         if target is not None and by:
             out.append((f"Sanctions on {_name(target)}", s0 + m.start(), target.end, by[-1], target))
+    for m in _NAMED_SANCTIONS_RE.finditer(text):
+        # the body named before the noun as its adjective: "EU sanctions against Russia", "U.S. sanctions on Russia" (a
+        # state, or a union of states by its initials)
+        target = next((x for x in states if x.start == s0 + m.end()), None)
+        by = [x for x in [*orgs, *places] if x.end == s0 + m.start() and (_state(x) or re.fullmatch(r"[A-Z][A-Z.]+", x.text))]
+        if target is not None and by and by[0].ref != target.ref and not any(a <= by[0].start < b for _, a, b, _, _ in out):
+            out.append((f"Sanctions on {_name(target)}", by[0].start, target.end, by[0], target))
     return out
+
+
+_NAMED_SANCTIONS_RE = re.compile(r"\s(?:(?:new|additional|further|economic|financial|sectoral|targeted)\s+)?sanctions\s+(?:on|against)\s+"
+                                 r"(?:the\s+)?")
 
 
 def _state(m: Mention) -> bool:

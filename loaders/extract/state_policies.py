@@ -128,4 +128,48 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
             break
     for name, a, b, outlets, where, land in media_stops(text, s0, orgs, places):
         out.append((name, a, b, [], outlets, where, land))
+    if "access" in text or "entry" in text:
+        out.extend(access_denials(text, s0, orgs, places))
     return out
+
+
+# Monitors kept out of the land, the agency the verb's subject (the active voice only: "international observers have been
+# denied access" names no one, and the annotators of dev and valid2 leave the passive out): "Russia impedes access to
+# Crimea for international human rights groups, including X", "(authorities) have consistently denied international
+# observers access to the peninsula", "de facto authorities have refused entry to international and regional human rights
+# mechanisms, among them, X and Y". The land must follow "access to"/"entry to" or stand in the sentence; "deny access by
+# monitoring organisations to the detention facilities" (a prison, not the land) is left alone.
+_DENIED_RE = re.compile(r"\b(?:impedes?|impeded|obstructs?|obstructed|blocks?|blocked|denie[sd]|deny|refused?|refuses)\s+"
+                        r"(?P<who>(?:[\w’'-]+\s+){0,5}?)(?P<what>access|entry)\s+(?:to|into)\s+"
+                        r"(?P<land>(?:the\s+)?(?:[Pp]eninsula|occupied\s+Crimea|Crimea)\b|(?=international|regional|UN\b|OSCE\b))")
+# Between the agency and the verb: an auxiliary, an adverb, other acts of the same subject ("have silenced X and").
+_AGENT_GAP_RE = re.compile(r"(?:[”\"]\s*)?(?:\s+(?:have|has|had|continues?\s+to|continued\s+to))?(?:\s+(?:also|still|\w+ly))?"
+                           r"(?:\s+[a-z]+ed\b[^.;:]{0,120}?\s+and(?:\s+(?:have|has|had))?(?:\s+\w+ly)?)?\s+")
+
+
+def _agency(m: Mention) -> bool:
+    """A state or its authorities (a government, "the de facto authorities", "Russian occupation authorities")."""
+    return _state(m) or "authorities" in m.ref or "authorit" in (m.entry.name.lower() if m.entry is not None else m.text.lower())
+
+
+def access_denials(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """Monitors kept out of an occupied land by the state or its authorities, at most one a sentence."""
+    for m in _DENIED_RE.finditer(text):
+        a = s0 + m.start()
+        by = [o for o in [*orgs, *places] if o.end <= a and _agency(o) and _AGENT_GAP_RE.fullmatch(text[o.end - s0:m.start()])]
+        if not by:
+            continue
+        perp = max(by, key=lambda o: o.end)
+        end = text.find(";", m.end())
+        end = s0 + (len(text) if end < 0 else end)
+        targets = [o for o in orgs if a <= o.start and o.end <= end and not _agency(o)]
+        where = [p for p in places if _kind(p) != "country" and s0 + m.start("land") <= p.start < s0 + m.end("land")]
+        land_named = bool(m.group("land")) or re.search(r"\bCrimea\b|\b[Pp]eninsula\b", text) is not None
+        if not land_named:
+            continue
+        where = where or _lands(places)
+        b = max([s0 + m.end(), *(o.end for o in targets)])
+        out: list[Policy] = [("Access to Crimea denied to monitors", min(a, perp.start), b, [perp], targets, where,
+                              "" if where else "Crimea")]
+        return out
+    return []
