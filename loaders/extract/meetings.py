@@ -20,7 +20,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["meeting_orgs", "meeting_participants", "summit_participants"]
+__all__ = ["meeting_orgs", "meeting_participants", "summit_participants", "visits"]
 
 _VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
          r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
@@ -41,6 +41,7 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
     then the meetings the organisation finder took for organisations (:func:`meeting_orgs`)."""
     meeting_orgs(text, sentences, mentions, ex)
     summit_participants(text, sentences, mentions, ex)
+    visits(text, sentences, mentions, ex)
     if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
         return
     starts = [m.start for m in mentions]
@@ -213,3 +214,54 @@ def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequ
                           and _IN_RE.fullmatch(text, end, p.start)), None)
             if place is not None:
                 ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "summit")
+
+
+# An official's own visit or mission to places: "releasing a report on his mission to Kyiv, Moscow and Simferopol",
+# "During his mission to Crimea in September 2014, Commissioner X discussed", "In my visit to Ukraine last week, I
+# reaffirmed" (dev2, dev4, valid: two publishers). A possessive is needed ("a trip to Ukraine" names no one).
+_VISIT_RE = re.compile(r"\b(?P<poss>his|her|my)\s+(?:(?:official|working|fact-finding|recent|first|last)\s+)?"
+                       r"(?P<what>visit|mission|trip)\s+to\s+(?:the\s+)?")
+_PLACE_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def visits(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``meeting`` event of a person's visit or mission to the places named after it: the person ("his", "her": the
+    one person the sentence names; "my": the one person who makes a statement in the document) its participant, the
+    places its places."""
+    if "visit" not in text and "ission" not in text and "trip" not in text:
+        return
+    starts = [m.start for m in mentions]
+    makers = {c.subject for c in ex.claims if c.predicate == "STATES" and c.subject in ex.entities
+              and ex.entities[c.subject].label == "Person"}
+    for sent in sentences:
+        for vm in _VISIT_RE.finditer(sent.text):
+            a, b = sent.start + vm.start(), sent.start + vm.end()
+            i = bisect.bisect_left(starts, b)
+            places: list[Mention] = []
+            at = b
+            while i < len(mentions) and mentions[i].start == at and mentions[i].label == "Location" and mentions[i].ref in ex.entities \
+                    and mentions[i].end <= sent.end:
+                places.append(mentions[i])
+                gap = _PLACE_GAP_RE.match(text, mentions[i].end)
+                i += 1
+                if gap is None:
+                    break
+                at = gap.end()
+            if not places:
+                continue
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            people = {m.ref for m in mentions[lo:hi] if m.label == "Person" and m.ref in ex.entities
+                      and ex.entities[m.ref].label == "Person" and not ex.entities[m.ref].generic}
+            if vm.group("poss") == "my":
+                people = makers if not people else people
+            if len(people) != 1:
+                continue
+            who = next(iter(people))
+            what = vm.group("what").capitalize()
+            name = f"{what} of {ex.entities[who].name} to " + ", ".join(ex.entities[p.ref].name for p in places)
+            ev = ex.entity(f"event:{slug(ex.entities[who].name)}-{vm.group('what')}-{slug(ex.entities[places[0].ref].name)}",
+                           "Event", name, kind="meeting").key
+            ex.trigger(ev, a, places[-1].end)
+            ex.claim(who, "PARTICIPANT_IN", ev, quote_span(text, sent, a, places[-1].end), 0.6, "visit", role="participant")
+            for p in places:
+                ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, a, p.end), 0.6, "visit")

@@ -189,7 +189,15 @@ def spokesperson_statement(text: str, sentences: list[Sentence], ex: Extraction)
     else:  # one statement: the headline's speaker rule may have given the spokesperson one of its own; it is the EU's
         own = {c.object for c in ex.claims if c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object not in said}
         ex.claims[:] = [c for c in ex.claims if not (c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object in own)]
-        for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
+        # what else the rules said of that statement (its dateline's place: "Brussels, 07/09/2021") is said of the EU's
+        have = {(c.subject, c.predicate, c.object) for c in ex.claims}
+        for c in ex.claims:
+            if c.subject in own and (said[0], c.predicate, c.object) not in have:
+                c.subject = said[0]
+            elif c.object in own and (c.subject, c.predicate, said[0]) not in have:
+                c.object = said[0]
+        ex.claims[:] = [c for c in ex.claims if c.subject not in own and c.object not in own]
+        for ev in own:
             ex.entities.pop(ev, None)
             ex.triggers.pop(ev, None)
     ex.entity(SPOKESPERSON, "Organisation", "Spokesperson", kind="government")
