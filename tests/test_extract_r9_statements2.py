@@ -91,3 +91,25 @@ def test_the_spokespersons_own_statement_folds_into_the_eus_with_its_place() -> 
     assert ("org:european-union", ev) in {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
     assert (ev, "place:brussels") in {(c.subject, c.object) for c in ex.claims if c.predicate == "LOCATED_IN"}
     assert [k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "statement"] == [ev]
+
+
+def test_a_numbered_annual_session_of_a_body_is_its_conference() -> None:
+    text, ex = extract("The resolution was adopted despite the provocation of a delegation at the 25th Annual Session of the "
+                       "OSCE Parliamentary Assembly in Berlin.")
+    got = {(c.subject, c.predicate, c.qualifiers.get("role"), c.object) for c in ex.claims if c.rule == "numbered-session"}
+    [ev] = {c.object for c in ex.claims if c.rule == "numbered-session" and c.predicate == "PARTICIPANT_IN"}
+    assert ex.entities[ev].attributes.get("kind") == "conference"
+    body = next(s for s, p, _r, o in got if p == "PARTICIPANT_IN")
+    assert "Parliamentary Assembly" in ex.entities[body].name
+    assert got == {(body, "PARTICIPANT_IN", "organiser", ev), (ev, "LOCATED_IN", None, "place:berlin")}
+    check_quotes(text, ex.claims)
+
+
+def test_the_eu_speaks_in_its_spokespersons_statement() -> None:
+    text = ("Statement by the Spokesperson on the illegal detention of Crimean Tatars by the Russian Federation\n\n"
+            "The European Union does not recognise the enforcement of Russian legislation in Crimea and Sevastopol.\n")
+    ex = _article(text)
+    said = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
+    [ev] = {o for _s, o in said}
+    assert {s for s, _o in said} == {"org:european-union", "org:eeas-spokesperson"}
+    check_quotes(text, ex.claims)
