@@ -19,7 +19,7 @@ from loaders.extract.doc_statements import document_statement
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["issuing_body"]
+__all__ = ["issuing_body", "statement_audience"]
 
 _ISSUED_RE = re.compile(r"(?:Answered|Issued|Published|Released|Delivered|Prepared)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _QUESTION_FOR_RE = re.compile(r"Question\s+for\s+(?:the\s+)?")
@@ -68,3 +68,55 @@ def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], 
         ex.claim(org.ref, "STATES", ev, quote_span(text, sent, line_start, org.end), 0.7, "issued-by")
     # (the document's own statement, a pass of the same stage: after_claims calls this module's pass)
     document_statement(text, sentences, mentions, ex)
+    statement_audience(text, sentences, mentions, ex)
+
+
+# The body a statement is delivered to, on the document's attribution line: "Statement by Ambassador X to the Special
+# Permanent Council of the OSCE, Vienna, 19 August 2015", "As for delivery by the Delegation of X to the 1135th Meeting
+# of the Permanent Council, 2 March 2017" (dev2, dev5: two publishers).
+_TO_BODY_RE = re.compile(r"\s+to\s+the\s+")
+_MEETING_OF_RE = re.compile(r"(?:\d{1,4}(?:st|nd|rd|th)\s+)?(?:(?:Special|Reinforced|Regular|Extraordinary)\s+)?"
+                            r"(?:Meeting|Session|Sitting)\s+of\s+the\s+", re.IGNORECASE)
+_HEAD = 400
+
+
+def statement_audience(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """The body the document's attribution line delivers the statement to takes part in it (``PARTICIPANT_IN``,
+    participant); a person who delivers it is its speaker."""
+    for c in [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < _HEAD and c.rule in (
+            "headline:statement-of", "issued-by", "rel:delivered-by", "rel:statement-by")]:
+        maker = next((m for m in mentions if m.ref == c.subject and c.span[0] <= m.start < c.span[1]), None)
+        if maker is None or (ex.entities[c.object].attributes or {}).get("kind") != "statement":
+            continue
+        line_end = text.find("\n", maker.end)
+        line_end = len(text) if line_end < 0 else line_end
+        to = _TO_BODY_RE.match(text, maker.end)
+        if to is None:
+            continue
+        at = to.end()
+        body = _body_at(text, at, mentions, ex)
+        if body is None:
+            meeting = _MEETING_OF_RE.match(text, at)
+            body = _body_at(text, meeting.end(), mentions, ex) if meeting is not None else None
+            if body is None:  # "the 1135th Meeting of the Permanent Council": a meeting event its organiser holds
+                ev = next((k for k, spans in ex.triggers.items() if any(a == at for a, _b in spans)), None)
+                org = next((x.subject for x in ex.claims if x.object == ev and x.predicate == "PARTICIPANT_IN"
+                            and x.qualifiers.get("role") == "organiser"), None) if ev is not None else None
+                end = next((b for a, b in ex.triggers.get(ev or "", []) if a == at), at)
+                body = (org, end) if org is not None else None
+        if body is None or body[1] > line_end:
+            continue
+        sent = next((s for s in sentences if s.start <= maker.start < s.end), None)
+        if sent is None:
+            continue
+        span = quote_span(text, sent, maker.start, body[1])
+        ex.claim(body[0], "PARTICIPANT_IN", c.object, span, 0.6, "statement-audience", role="participant")
+        if ex.entities[c.subject].label == "Person":
+            ex.claim(c.subject, "PARTICIPANT_IN", c.object, span, 0.6, "statement-audience", role="speaker")
+
+
+def _body_at(text: str, at: int, mentions: list[Mention], ex: Extraction) -> tuple[str, int] | None:
+    """The organisation (not a generic one) named at ``at``, with where its name ends."""
+    m = next((x for x in mentions if x.start == at and x.label == "Organisation" and x.ref in ex.entities
+              and ex.entities[x.ref].label == "Organisation" and not ex.entities[x.ref].generic), None)
+    return (m.ref, m.end) if m is not None else None

@@ -155,6 +155,7 @@ def speaker_lines(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
     """The person a parliamentary record's speaker line names ``STATES`` their speech (one statement each)."""
     if " am, " not in text and " pm, " not in text and ".m., " not in text:
         return
+    speeches: list[tuple[str, str, tuple[int, int]]] = []
     for m in mentions:
         if m.label != "Person" or m.ref not in ex.entities or (m.start > 0 and text[m.start - 1] != "\n"):
             continue
@@ -166,7 +167,24 @@ def speaker_lines(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             continue
         name = ex.entities[m.ref].name
         ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
-        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, min(lm.end(), sent.end)), 0.7, "speaker-line")
+        span = quote_span(text, sent, m.start, min(lm.end(), sent.end))
+        ex.claim(m.ref, "STATES", ev, span, 0.7, "speaker-line")
+        speeches.append((m.ref, ev, span))
+    _debate(text, speeches, ex)
+
+
+def _debate(text: str, speeches: list[tuple[str, str, tuple[int, int]]], ex: Extraction) -> None:
+    """The debate a parliamentary record's speeches are made in, named after the record's headline ("Russian
+    Annexation of Crimea" over "John Roe Conservative, Henley 9:30 am, ..."): a ``meeting`` each speaker takes part in
+    as a speaker, each speech part of it."""
+    end = text.find("\n")
+    title = (text if end < 0 else text[:end]).strip()
+    if not speeches or not title or _SPEAKER_LINE_RE.fullmatch(title) or len(title) > 150:
+        return
+    debate = ex.entity(f"event:debate-{slug(title)}", "Event", f"Debate: {title}", kind="meeting").key
+    for who, ev, span in speeches:
+        ex.claim(who, "PARTICIPANT_IN", debate, span, 0.6, "speaker-line:debate", role="speaker")
+        ex.claim(ev, "PART_OF", debate, span, 0.6, "speaker-line:debate")
 
 
 def _title_is_no_byline(text: str, ex: Extraction) -> None:
@@ -230,3 +248,4 @@ def document_statement(text: str, sentences: Sequence[Sentence], mentions: Seque
     for ev in folded:
         ex.entities.pop(ev, None)
         ex.triggers.pop(ev, None)
+

@@ -20,7 +20,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["meeting_orgs", "meeting_participants", "summit_participants"]
+__all__ = ["meeting_orgs", "meeting_participants", "numbered_sessions", "summit_participants", "visits"]
 
 _VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
          r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
@@ -41,6 +41,8 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
     then the meetings the organisation finder took for organisations (:func:`meeting_orgs`)."""
     meeting_orgs(text, sentences, mentions, ex)
     summit_participants(text, sentences, mentions, ex)
+    visits(text, sentences, mentions, ex)
+    numbered_sessions(text, sentences, mentions, ex)
     if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
         return
     starts = [m.start for m in mentions]
@@ -213,3 +215,91 @@ def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequ
                           and _IN_RE.fullmatch(text, end, p.start)), None)
             if place is not None:
                 ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "summit")
+
+
+# An official's own visit or mission to places: "releasing a report on his mission to Kyiv, Moscow and Simferopol",
+# "During his mission to Crimea in September 2014, Commissioner X discussed", "In my visit to Ukraine last week, I
+# reaffirmed" (dev2, dev4, valid: two publishers). A possessive is needed ("a trip to Ukraine" names no one).
+_VISIT_RE = re.compile(r"\b(?P<poss>his|her|my)\s+(?:(?:official|working|fact-finding|recent|first|last)\s+)?"
+                       r"(?P<what>visit|mission|trip)\s+to\s+(?:the\s+)?")
+_PLACE_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def visits(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``meeting`` event of a person's visit or mission to the places named after it: the person ("his", "her": the
+    one person the sentence names; "my": the one person who makes a statement in the document) its participant, the
+    places its places."""
+    if "visit" not in text and "ission" not in text and "trip" not in text:
+        return
+    starts = [m.start for m in mentions]
+    makers = {c.subject for c in ex.claims if c.predicate == "STATES" and c.subject in ex.entities
+              and ex.entities[c.subject].label == "Person"}
+    for sent in sentences:
+        for vm in _VISIT_RE.finditer(sent.text):
+            a, b = sent.start + vm.start(), sent.start + vm.end()
+            i = bisect.bisect_left(starts, b)
+            places: list[Mention] = []
+            at = b
+            while i < len(mentions) and mentions[i].start == at and mentions[i].label == "Location" and mentions[i].ref in ex.entities \
+                    and mentions[i].end <= sent.end:
+                places.append(mentions[i])
+                gap = _PLACE_GAP_RE.match(text, mentions[i].end)
+                i += 1
+                if gap is None:
+                    break
+                at = gap.end()
+            if not places:
+                continue
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            people = {m.ref for m in mentions[lo:hi] if m.label == "Person" and m.ref in ex.entities
+                      and ex.entities[m.ref].label == "Person" and not ex.entities[m.ref].generic}
+            if vm.group("poss") == "my":
+                people = makers if not people else people
+            if len(people) != 1:
+                continue
+            who = next(iter(people))
+            what = vm.group("what").capitalize()
+            name = f"{what} of {ex.entities[who].name} to " + ", ".join(ex.entities[p.ref].name for p in places)
+            ev = ex.entity(f"event:{slug(ex.entities[who].name)}-{vm.group('what')}-{slug(ex.entities[places[0].ref].name)}",
+                           "Event", name, kind="meeting").key
+            ex.trigger(ev, a, places[-1].end)
+            ex.claim(who, "PARTICIPANT_IN", ev, quote_span(text, sent, a, places[-1].end), 0.6, "visit", role="participant")
+            for p in places:
+                ex.claim(ev, "LOCATED_IN", p.ref, quote_span(text, sent, a, p.end), 0.6, "visit")
+
+
+# A body's numbered session named before the body, when the name finder kept the body alone: "at the 27th Annual Session
+# of the OSCE Parliamentary Assembly in Berlin" (the same form as "1394th meeting of the Committee of Ministers" of valid
+# and "1135th Meeting of the Permanent Council" of dev5, which other rules read).
+_NUMBERED_RE = re.compile(r"\b(?P<ord>\d{1,4}(?:st|nd|rd|th))\s+(?P<adj>(?:[A-Z][a-z]+\s+){0,2})"
+                          r"(?P<head>[Ss]ession|[Mm]eeting|[Ss]itting)\s+of\s+(?:the\s+)?$")
+
+
+def numbered_sessions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``meeting`` event (``conference`` for an annual session) of the body a numbered session is "of": the body its
+    organiser, the place after "in" its place; unless the body organises a meeting or conference in the draft already."""
+    if "th " not in text and "st " not in text and "nd " not in text and "rd " not in text:
+        return
+    for i, m in enumerate(mentions):
+        e = ex.entities.get(m.ref)
+        if m.label != "Organisation" or e is None or e.label != "Organisation" or e.generic or e.attributes.get("kind") in _NOT_BODIES:
+            continue
+        nm = _NUMBERED_RE.search(text, max(0, m.start - 60), m.start)
+        if nm is None:
+            continue
+        if any(c.subject == m.ref and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "organiser"
+               and c.object in ex.entities and ex.entities[c.object].attributes.get("kind") in ("meeting", "conference")
+               for c in ex.claims):
+            continue
+        sent = next((x for x in sentences if x.start <= m.start < x.end), None)
+        if sent is None or nm.start() < sent.start:
+            continue
+        annual = "Annual" in nm.group("adj")
+        name = f"{nm.group('ord')} {nm.group('adj')}{nm.group('head').capitalize()} of the {e.name}"
+        ev = ex.entity(f"event:{slug(name)}", "Event", name, kind="conference" if annual else "meeting").key
+        ex.trigger(ev, nm.start(), m.end)
+        ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, nm.start(), m.end), 0.55, "numbered-session", role="organiser")
+        place = next((p for p in mentions[i + 1:i + 3] if p.label == "Location" and p.end <= sent.end and p.ref in ex.entities
+                      and _IN_RE.fullmatch(text, m.end, p.start)), None)
+        if place is not None:
+            ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, nm.start(), place.end), 0.55, "numbered-session")

@@ -170,6 +170,9 @@ def documented_by(text: str, sentences: list[Sentence], mentions: list[Mention],
 # development splits record the office ("Spokesperson", part of the EU) as stating the EU's statement.
 _SPOKESPERSON_HEADLINE_RE = re.compile(r"(?:[^\n]{0,60}:\s+)?(?:Statement|Declaration|Remarks)\s+by\s+the\s+Spokesperson\b")
 SPOKESPERSON = "org:eeas-spokesperson"
+_EU_SPEAKS_RE = re.compile(r"(?:The\s+)?(?:European\s+Union|EU)\s+(?:also\s+|once\s+again\s+|again\s+|strongly\s+|firmly\s+)*"
+                           r"(?:does\s+not|will\s+not|expects|calls|condemns|urges|reiterates|recalls|reaffirms|deplores|"
+                           r"remains|stands|continues|is\s+(?:deeply\s+)?concerned)\b")
 
 
 def spokesperson_statement(text: str, sentences: list[Sentence], ex: Extraction) -> None:
@@ -186,10 +189,23 @@ def spokesperson_statement(text: str, sentences: list[Sentence], ex: Extraction)
     if not said:  # the EU's words the rules did not read as its statement: the spokesperson's statement alone
         said = ["event:spokesperson-statement"]
         ex.entity(said[0], "Event", "Statement by the Spokesperson", kind="statement")
+        # ... and the EU's, when a sentence of it has the EU speak ("The European Union does not recognise ...",
+        # "The European Union expects the Russian Federation to ..."), as the annotators of dev and dev2 record it
+        eu_line = next((x for x in sentences[1:] if _EU_SPEAKS_RE.match(x.text)), None)
+        if eu_line is not None and eu in ex.entities:
+            ex.claim(eu, "STATES", said[0], quote_span(text, eu_line, eu_line.start, eu_line.end), 0.6, "headline:spokesperson-eu")
     else:  # one statement: the headline's speaker rule may have given the spokesperson one of its own; it is the EU's
         own = {c.object for c in ex.claims if c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object not in said}
         ex.claims[:] = [c for c in ex.claims if not (c.subject == SPOKESPERSON and c.predicate == "STATES" and c.object in own)]
-        for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
+        # what else the rules said of that statement (its dateline's place: "Brussels, 07/09/2021") is said of the EU's
+        have = {(c.subject, c.predicate, c.object) for c in ex.claims}
+        for c in ex.claims:
+            if c.subject in own and (said[0], c.predicate, c.object) not in have:
+                c.subject = said[0]
+            elif c.object in own and (c.subject, c.predicate, said[0]) not in have:
+                c.object = said[0]
+        ex.claims[:] = [c for c in ex.claims if c.subject not in own and c.object not in own]
+        for ev in own:
             ex.entities.pop(ev, None)
             ex.triggers.pop(ev, None)
     ex.entity(SPOKESPERSON, "Organisation", "Spokesperson", kind="government")
