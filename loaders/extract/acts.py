@@ -112,6 +112,22 @@ _REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)[”\"’]?\s+(?:on|in)\s+(?
 # "Russia again conducted sham referenda in ...": the state that held them, right before the verb.
 _HELD_REFERENDUM_RE = re.compile(r"\s+(?:again\s+|also\s+|then\s+)?(?:held|organi[sz]ed|staged|conducted)\s+(?:a\s+|the\s+)?"
                                  r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?$", re.IGNORECASE)
+# "Russia then staged an illegitimate referendum in which ...", "Russia ... seized the parliament, orchestrated a sham
+# referendum": the verb of holding and the referendum with no place right after it (the frame above reads those).
+_STAGED_REFERENDUM_RE = re.compile(r"\b(?:held|organi[sz]ed|staged|conducted|orchestrated)\s+(?:a\s+|an\s+|the\s+|its\s+)?"
+                                   r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?"
+                                   r"referendum\b[”\"’]?(?!\s+(?:on|in)\s+(?!which\b))")
+# what lies between the state and that verb: nothing, an adverb, or a run of the state's other acts ("Russia militarized
+# the peninsula, seized the parliament, orchestrated ...")
+_STAGED_GAP_RE = re.compile(r"(?:\s+(?:again|also|then|later|subsequently))?(?:\s+[a-z]+ed\b[^,;.:()“”\"]{0,40},)*"
+                            r"\s+(?:and\s+)?(?:then\s+)?")
+# Between a subject and the last verb of a run of its acts: "Russian authorities have already forcibly exiled or jailed
+# Crimean Tatar leaders, banned ...": the earlier verbs in the past, each with its object, then a comma.
+VERB_SERIES_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:already\s+|also\s+)?(?:[a-z]+ly\s+)?"
+                                r"(?:[a-z]+ed(?:\s+or\s+[a-z]+ed)?\b[^,;.:()“”\"]{1,60},\s+)+(?:and\s+)?")
+# "a referendum in which residents of Crimea were compelled to vote": the land whose people voted
+_VOTERS_OF_RE = re.compile(r"\s+(?:in\s+which|where)\s+(?:the\s+)?(?:residents|people|population|inhabitants|voters|citizens)"
+                           r"\s+of\s+(?:the\s+)?$")
 _LIST_GAP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Sentsov had just taken part in a rally to support ...": the person who took part.
 _RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
@@ -247,6 +263,20 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
                     act.states.append((_government(x), x, "organiser"))
                 else:
                     act.participants.append(x)
+        out.append(act)
+    for m in _STAGED_REFERENDUM_RE.finditer(text):
+        holders = [x for x in [*orgs, *places] if x.end <= s0 + m.start() and _STAGED_GAP_RE.fullmatch(text[x.end - s0:m.start()])
+                   and (_kind(x) == "government" or (x.label == "Location" and _kind(x) == "country"))]
+        if not holders:
+            continue
+        x = holders[-1]
+        where = [p for p in places if p.start > s0 + m.end() and _VOTERS_OF_RE.fullmatch(text[m.end():p.start - s0])][:1]
+        # (the trigger runs to the land: the relative clause is the referendum's own, no other noun's)
+        act = Act("other", "Referendum in", s0 + m.start(), where[0].end if where else s0 + m.end(), places=where)
+        if x.label == "Location":
+            act.states.append((_government(x), x, "organiser"))
+        else:
+            act.participants.append(x)
         out.append(act)
     for m in _RALLY_RE.finditer(text):
         a = s0 + m.start()

@@ -250,6 +250,9 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     elif act.name == "Entry ban":
         on = " and ".join(name_of(t) for t in act.targets)
         name = f"Entry ban{' on ' + on if on else ''} to {where}"
+    elif act.name == "Referendum in" and not act.places and not act.perpetrators:
+        # "Russia orchestrated a sham referendum": held, and where the sentence does not say
+        name = "Referendum"
     elif act.name in ("Conscription into", "Referendum in"):
         name = f"{act.name} {name_of((act.perpetrators or act.places)[0])}"
     elif act.name in ("Rally", "Demonstration", "Protest", "Picket", "March"):

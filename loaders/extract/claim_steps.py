@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from loaders.extract.acts import find_acts
+from loaders.extract.acts import VERB_SERIES_GAP_RE, find_acts
 from loaders.extract.annexations import RUSSIA_GOV, state_words_before
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_parts import HORTATIVE_RE, SENTENCE_RE, act_event, charge_claims, person_event
@@ -178,6 +178,9 @@ def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, 
         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
                  role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
         by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]
+        if not by:  # "Russian authorities have already exiled or jailed its leaders, banned their representative body"
+            by = [p for p in cx.orgs if p.end <= a and ex.entities[p.ref].attributes.get("kind") != "court"
+                  and VERB_SERIES_GAP_RE.fullmatch(cx.between(p.end, a))][-1:]
         for p in by:
             ex.claim(p.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, p.start), max(b, p.end)), 0.6,
                      "perpetrator:ban", role="perpetrator", asserted_by=speaker)
