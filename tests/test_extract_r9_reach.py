@@ -39,3 +39,17 @@ def test_a_participle_after_a_comma_is_no_verb_of_the_subjects_list() -> None:
     _text, ex = extract("Russian authorities have already searched the home of Taras Melnyk, detained last year in Kyiv, "
                         "on 4 May.")
     assert not any(s == "org:russian-authorities" and "detention" in o for s, o in _agents(ex)), ex.claims
+
+
+def test_the_agency_whose_effort_an_act_is_part_of_did_it() -> None:
+    text, ex = extract("On 3 May a court in Simferopol sentenced Taras Melnyk to two years in prison. His employer "
+                       "described the verdict as “part of an orchestrated effort by Russian authorities in Crimea to "
+                       "silence independent voices.”")
+    assert any("authorities" in s and o.endswith("-verdict") for s, o in _agents(ex)), ex.claims
+    check_quotes(text, ex.claims)
+
+
+def test_a_persons_detention_as_a_reminder_of_an_agencys_practice() -> None:
+    text, ex = extract("Taras Melnyk was detained in Simferopol on 3 May. The OSCE called Melnyk’s detention “a reminder "
+                       "of the ongoing practice of the de facto authorities to intimidate journalists.”")
+    assert any("authorities" in s and o.endswith("-detention") for s, o in _agents(ex)), ex.claims
