@@ -29,8 +29,8 @@ from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import org_names
 
-__all__ = ["adherents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles", "speakers_bodies",
-           "unit_aliases"]
+__all__ = ["adherents", "effort_agents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles",
+           "speakers_bodies", "unit_aliases"]
 
 _NOT_MEMBER_KINDS = ("party", "government", "agency", "court", "police", "prosecutor", "armed_group", "media")
 _APPOSED = r",\s+(?:(?:a|an|another|one|the|a\s+fellow|also\s+a)\s+)(?:(?:devout|practising|practicing|local)\s+)?"
@@ -372,3 +372,56 @@ def release_holders(text: str, sentences: list[Sentence], mentions: list[Mention
             done.add(ev)
             ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, o.start, p.end), 0.5, "perpetrator:detention:release-call",
                      role="perpetrator")
+
+
+# "described the verdict as “part of an orchestrated effort by ORG to ...”", "called X’s detention “a reminder of the
+# ongoing practice of ORG to ...”": the act is one of the agency's.
+_EFFORT_BEFORE_RE = re.compile(r"\b(?:part\s+of|a\s+reminder\s+of|an?\s+(?:example|instance|sign)\s+of)\s+(?:an?\s+|the\s+)?"
+                               r"(?:[\w-]+\s+){0,2}(?:effort|campaign|practice|policy|attempt)s?\s+(?:by|of)\s+(?:the\s+)?"
+                               r"(?:(?:de\s+facto|so-called)\s+)?$", re.IGNORECASE)
+_EFFORT_AFTER_RE = re.compile(r"(?:\s+in\s+(?:[A-Z][\w’'-]*\s+){1,3}?)?\s*to\s+[a-z]+")
+# The act the sentence describes, before the frame: "the verdict", "X’s detention", "Semena's sentencing".
+_EFFORT_ACT_RE = re.compile(r"\b(?:the|(?P<owner>[A-Z][\w-]*)(?:’s|'s))\s+(?P<act>verdict|sentence|sentencing|conviction|"
+                            r"detention|arrest)\b")
+_EFFORT_KINDS = {"verdict": "verdict", "sentence": "verdict", "sentencing": "verdict", "conviction": "verdict",
+                 "detention": "detention", "arrest": "arrest"}
+
+
+def effort_agents(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """"RFE/RL described the verdict as “part of an orchestrated effort by Russian authorities in Crimea to silence
+    independent voices”": the agency whose effort, campaign or practice the act is part of did it (``PARTICIPANT_IN``,
+    perpetrator) when the draft has that act (the one event of its kind in the article, or the one of the person
+    named before "’s") and no perpetrator for it yet."""
+    targets: dict[str, dict[str, str]] = {}
+    by_kind: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target":
+            kind = (ex.entities[c.object].attributes or {}).get("kind", "")
+            targets.setdefault(kind, {}).setdefault(c.subject, c.object)
+            by_kind.setdefault(kind, set()).add(c.object)
+    if not by_kind:
+        return
+    done = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"}
+    starts = [s.start for s in sentences]
+    for o in mentions:
+        e = ex.entities.get(o.ref)
+        if e is None or e.label != "Organisation" or (e.attributes or {}).get("kind") not in _HOLDER_KINDS \
+                or not _EFFORT_BEFORE_RE.search(text, max(0, o.start - 80), o.start) or not _EFFORT_AFTER_RE.match(text, o.end):
+            continue
+        sent = _sent_of(sentences, starts, o.start)
+        acts = list(_EFFORT_ACT_RE.finditer(text, sent.start, o.start))
+        if not acts:
+            continue
+        m = acts[-1]
+        kind = _EFFORT_KINDS[m.group("act")]
+        if m.group("owner"):
+            owners = [p for p in mentions if p.label == "Person" and p.start == m.start("owner")]
+            ev = targets.get(kind, {}).get(owners[0].ref) if owners else None
+        else:
+            evs = by_kind.get(kind, set())
+            ev = next(iter(evs)) if len(evs) == 1 else None
+        if ev is None or ev in done:
+            continue
+        done.add(ev)
+        ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start(), o.end), 0.5, f"perpetrator:{kind}:effort",
+                 role="perpetrator")

@@ -298,6 +298,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.cases import more_cases
     from loaders.extract.claim_frames import (
         adherents,
+        effort_agents,
         envoys,
         joint_reports,
         prosecutors_say,
@@ -360,3 +361,4 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     prosecutors_say(text, sentences, mentions, ex)
     envoys(text, sentences, mentions, ex)
     release_holders(text, sentences, mentions, ex)
+    effort_agents(text, sentences, mentions, ex)

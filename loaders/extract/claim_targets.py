@@ -345,12 +345,20 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
         return True
     if 0 <= o.start - b <= 50 and _BY_NEAR_RE.match(cx.between(b, o.start)):
         return True
+    # "the attempt of the FSB to recruit him", "Russia's attempt to annex": the agency of the attempt does the act.
+    if 0 <= a - o.end <= 40 and _ATTEMPT_TO_RE.fullmatch(cx.between(o.end, a)) and (
+            not cx.between(o.end, a).startswith(" ") or _ATTEMPT_OF_RE.search(cx.before(o.start, 30))):
+        return True
+    # "Russian authorities have already forcibly exiled or jailed X, banned ...": the subject of a list of verbs.
+    if _subject_list(cx, o, a, b):
+        return True
     # "the arrest of X was preceded by the FSB's search of ...": the "by" of a verb that names another act.
     if o.start >= b and _SEQUEL_BY_RE.search(cx.before(o.start, 40)):
         return False
     # "the detention of X, Y and Z by Russian occupation authorities": "by" right before the agency.
     if 0 <= o.start - b <= 160 and _BY_END_RE.search(cx.before(o.start, 50)) \
             and not re.search(r"[;]|\b(?:and|but|while|which|who)\s+(?:was|were|is|are|has|have)\b", cx.between(b, o.start)) \
+            and not _LATER_PASSIVE_RE.search(cx.between(b, o.start)) \
             and not (o.start - b > 40 and _OTHER_AGENT_RE.search(cx.between(b, o.start))
                      and not _ACT_PASSED_BY_RE.search(cx.between(b, o.start))):
         return True
@@ -420,6 +428,31 @@ _SUBJECT_CHAIN_RE = re.compile(r"(?:\s+(?:officers|agents|officials|employees))?
                                r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:then\s+|later\s+|also\s+)?(?:\w+ly\s+)?"
                                r"(?:[a-z]+ed|kept|took|held|put|beat|threw|brought|sent|made|gave|seized)\s+(?:(?:him|her|them|the|a|an|his|her|their)\s+)?"
                                r"(?:[a-z][\w-]*\s+){0,2}")
+
+
+# A clause of its own, with a pronoun subject, whose passive the "by" ends: "..., he was apprehended by".
+_LATER_PASSIVE_RE = re.compile(r",\s+(?:he|she|they|we|I)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                               r"[a-z]+(?:ed|en|wn|ght)\s+(?:and\s+[a-z]+(?:ed|en|wn)\s+)?by\s+[^,;]*$")
+# "the attempt of the FSB to", "Russia's attempt to": an agency's attempt names the act after "to".
+_ATTEMPT_TO_RE = re.compile(r"(?:(?:’s|'s)\s+(?:\w+\s+)?(?:attempts?|efforts?|bids?)\s+to\s+|\s+to\s+)")
+_ATTEMPT_OF_RE = re.compile(r"\b(?:attempts?|efforts?|bids?)\s+(?:of|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between the subject and an act that is a verb of its list: "have already forcibly exiled or jailed leaders, " before "banned".
+_SUBJECT_LIST_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:(?:also|already|then|\w+ly)\s+){0,2}"
+                              r"[a-z]+ed(?:\s+(?:or|and)\s+[a-z]+ed)?\s"
+                              r"(?:(?![.;:“”\"()]|\b(?:who|whom|whose|which|that|was|were|is|are|been|being|by|said|says|after|before|"
+                              r"when|while|since|because|if|where)\b).){1,140}?,\s+(?:and\s+)?(?:also\s+|then\s+)?")
+
+# The act's verb of the list, active with its object after it ("banned their representative body"; not "X, detained last year").
+_LIST_VERB_RE = re.compile(r"[a-z]+ed\s+(?:(?:him|her|them|the|a|an|his|their|its)\b|[A-Z])")
+
+
+def _subject_list(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
+    """"Russian authorities have already forcibly exiled or jailed X, banned their representative body": the
+    organisation that opens the sentence as the subject of a list of past verbs does the verb of the list that is
+    the act's trigger (an auxiliary and two adverbs may stand before its first verb)."""
+    return o.end <= a and a - o.end <= 200 and bool(_LIST_VERB_RE.match(cx.after(a, 40))) \
+        and bool(_SUBJECT_OPEN_RE.match(cx.between(cx.s.start, o.start))) \
+        and bool(_SUBJECT_LIST_RE.fullmatch(cx.between(o.end, a)))
 
 
 def _subject_chain(cx: SentenceMentions, o: Mention, a: int) -> bool:
