@@ -200,9 +200,12 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
 # what was measured (valid 0.935 / 0.758 / 0.906, dev2 0.922 / 0.722 / 0.868, dev3 0.889 / 0.630 / 0.918, dev4 0.840 /
 # 0.553 / 0.785, valid2 0.796 / 0.489 / 0.873), and the new development splits dev5 (0.700 / 0.383 / 0.857) and dev6
 # (0.743 / 0.411 / 0.639) get floors of their own.
-OTHER_ANNOTATORS = {"valid": (0.90, 0.72, 0.87), "dev2": (0.90, 0.69, 0.84), "dev3": (0.86, 0.60, 0.88),
-                    "dev4": (0.80, 0.52, 0.75), "valid2": (0.76, 0.46, 0.83), "dev5": (0.66, 0.35, 0.80),
-                    "dev6": (0.70, 0.38, 0.60)}
+# Round 9 of rules (2026-12-07 08:05 UTC): raised a little under what was measured (valid 0.938 / 0.765 / 0.907, dev2
+# 0.927 / 0.739 / 0.872, dev3 0.905 / 0.727 / 0.938, dev4 0.859 / 0.635 / 0.837, valid2 0.862 / 0.614 / 0.889, dev5 0.767 /
+# 0.530 / 0.920, dev6 0.816 / 0.545 / 0.790).
+OTHER_ANNOTATORS = {"valid": (0.91, 0.73, 0.88), "dev2": (0.90, 0.71, 0.85), "dev3": (0.88, 0.70, 0.91),
+                    "dev4": (0.83, 0.60, 0.81), "valid2": (0.83, 0.58, 0.86), "dev5": (0.73, 0.50, 0.89),
+                    "dev6": (0.78, 0.51, 0.76)}
 
 
 @pytest.mark.parametrize("split", sorted(OTHER_ANNOTATORS))
