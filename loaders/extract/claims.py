@@ -135,23 +135,6 @@ _TRANSFERRED_GOODS_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:explosives?|e
                                    r"firearms?|guns?|drugs?|narcotics?|grenades?|money|funds|cash|property|data|information|"
                                    r"documents?|power|authority|powers|territor(?:y|ies)|land)\b")
 
-# "the detention of (human rights defender) X": X is whom the act is done to, not a person named just before.
-_OF_NAMED_RE = re.compile(r"(?:\s+of)?\s+(?:(?:the|a|an|[a-z][\w-]*)\s+){0,5}")
-
-
-def _named_after_of(cx: SentenceMentions, mt: re.Match[str], b: int, exclude: set[str], targets: list[str]) -> list[str]:
-    """The people a nominal trigger names after its "of" ("Following the arrest of A in P, the detention of B":
-    B's detention, not A's), else ``targets``."""
-    if not (mt.group().lower().endswith(" of") or re.match(r"\s+of\s", cx.after(b, 5))):
-        return targets
-    for m in cx.people:
-        if m.start >= b:
-            if m.ref not in exclude and _OF_NAMED_RE.fullmatch(cx.between(b, m.start)) \
-                    and not re.match(r"(?:’s|'s)", cx.after(m.end, 3)):
-                return cx.group_of(m.ref)
-            break
-    return targets
-
 
 def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention], people: list[Person],
                    gaz: Gazetteer | None = None) -> Extraction:
@@ -413,8 +396,6 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             own = kind in _OWN_ACTS and re.match(r"(?i)announc|declar", mt.group()) is not None
             targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") and not own else
                                          [s for s in speakers if s[1] >= b], acts)
-            if targets and kind not in _OWN_ACTS:
-                targets = _named_after_of(cx, mt, b, named_after, targets)
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:
