@@ -41,7 +41,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import combinations
 
-from graph.identity_names import fold, givens_relate, skeleton, strip_roles, surnames_relate
+from graph.identity_names import cognate_row, fold, givens_relate, skeleton, strip_roles, surnames_relate
 from graph.identity_orgs import ambiguous_heads, org_block_keys, typo_acronyms
 from graph.identity_score import (
     DOUBT,
@@ -76,6 +76,9 @@ def _block_keys(r: Record) -> set[str]:
                 # letters); both names' skeletons in sorted order (a surname written first).
                 keys.update((f"f:{n.given[0]}|{sk}", f"u:{n.given[0]}|{srt}", f"f:{n.initial}|{sk}",
                              "p:" + "|".join(sorted((skeleton(n.given), sk)))))
+                row = cognate_row(n.given)
+                if row is not None:  # Mykola and Nikolai start with other letters: they meet here
+                    keys.add(f"c:{row}|{sk}")
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")

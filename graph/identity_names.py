@@ -20,11 +20,12 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from graph.identity_cognates import COGNATE_ROWS
 from graph.identity_orgs import OrgName, parse_org
 from graph.identity_words import SPELLINGS
 
 __all__ = ["ROLE_WORDS", "STOP", "ParsedName", "fold", "strip_roles", "skeleton", "sound", "parse_name",
-           "surnames_relate", "givens_relate"]
+           "surnames_relate", "givens_relate", "cognate_row"]
 
 
 # Letters whose sound anyascii would blur, mapped before it (Crimean Tatar Latin: ç = ch,
@@ -179,9 +180,26 @@ def surnames_relate(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+# folded form -> its row in COGNATE_ROWS (Mykola and Nikolai share one)
+_COGNATE = {fold(form): i for i, row in enumerate(COGNATE_ROWS) for form in row}
+
+
+def cognate_row(given: str) -> int | None:
+    """The row of :data:`graph.identity_cognates.COGNATE_ROWS` a folded given name is a form of."""
+    return _COGNATE.get(given)
+
+
 @lru_cache(maxsize=65536)
 def givens_relate(a: str, b: str) -> str:
-    """'same', 'variant', 'initial', 'absent' or 'different' for two folded given names."""
+    """'same', 'variant', 'initial', 'absent' or 'different' for two folded given names.
+
+    Two forms of one name in Ukrainian and Russian are a variant (:mod:`graph.identity_cognates`):
+
+    >>> givens_relate(fold("Mykola"), fold("Nikolai")), givens_relate(fold("Hennadiy"), fold("Gennady"))
+    ('variant', 'variant')
+    >>> givens_relate(fold("Mykola"), fold("Mykhailo")), givens_relate(fold("Oleksandr"), fold("Oleksandra"))
+    ('different', 'different')
+    """
     if not a or not b:
         return "absent"
     if len(a) == 1 or len(b) == 1:  # an initial is never more than an initial, even two alike
@@ -190,6 +208,9 @@ def givens_relate(a: str, b: str) -> str:
         return "same"
     if a + "a" == b or b + "a" == a:
         return "different"  # Zhan and Zhanna, Aleksandr and Aleksandra
+    row = _COGNATE.get(a)
+    if row is not None and row == _COGNATE.get(b):
+        return "variant"
     if skeleton(a) == skeleton(b) and fuzz.ratio(sound(a), sound(b)) >= 85:
         return "variant"
     return "different"
