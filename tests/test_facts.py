@@ -98,6 +98,19 @@ def test_real_corpus_gold_is_one_corpus() -> None:
     assert problems == [], problems[:5]
 
 
+def test_real_corpus_gold_sensitive_flag_is_the_same_in_every_file() -> None:
+    # A person at risk is marked sensitive in every gold file that names them (README,
+    # "Convention decisions, round 10"): a file left unmarked would leak the name when only
+    # that article is exported. The graph keeps the flag once any file sets it.
+    flags: dict[str, dict[bool, list[str]]] = {}
+    for split in REAL_SPLITS:
+        for gold in sorted((REAL / f"{split}-gold").glob("*.yaml")):
+            for e in yaml.safe_load(gold.read_text(encoding="utf-8"))["entities"]:
+                flags.setdefault(e["key"], {}).setdefault(bool(e.get("sensitive")), []).append(gold.name)
+    mixed = {key: by_flag for key, by_flag in flags.items() if len(by_flag) > 1}
+    assert mixed == {}, sorted(mixed)[:5]
+
+
 def test_example_names_the_people_and_organisations(example: Corpus) -> None:
     for name in (
         "Refat Chubarov",
