@@ -15,6 +15,9 @@ armed", "members of") and after it (the clothes they wore, "in unmarked uniforms
   "Russian occupation “authorities”", "defacto authorities", "authorities in Russian-occupied
   Crimea", "the de facto and the Russian authorities": the writer's quotation marks, hedges and
   spellings around the Russian-installed authorities, all the gazetteer's occupation authorities.
+- **Hedged prosecutor's office**: "the so-called Prosecutor-General of Crimea", "the de facto
+  Prosecutor’s Office": the occupation's prosecutor named with the writer's hedge, one collective per
+  phrase (the office's capitalised name; "the de facto prosecutor of Crimea, X" is X's title).
 - **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol", "a court in
   occupied Crimea": a court the article does not name, one collective per phrase.
 
@@ -32,7 +35,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 
 __all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives",
-           "hedged_authorities"]
+           "hedged_authorities", "hedged_prosecutors"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -183,3 +186,28 @@ def hedged_authorities(text: str, gaz: Gazetteer) -> list[Found]:
     entry = GazetteerEntry(occupation.key, "Organisation", occupation.name, occupation.aliases,
                            dict(occupation.attributes), generic=True)
     return [(m.start(), m.end(), entry) for m in _HEDGED_RE.finditer(text)]
+
+
+# "the so-called Prosecutor-General of Crimea", "the de facto Prosecutor’s Office", "the Russian occupation
+# Prosecutor’s Office of Crimea" (dev3, dev6: two publishers). The capital is the office's name: "the de facto
+# prosecutor of Crimea, Natalia ..." (lower case) is a person's title.
+_HEDGED_PROSECUTOR_RE = re.compile(
+    rf"(?<![\w\-])(?P<det>[Tt]he )?(?P<name>(?:[Ss]o-called|{_DE_FACTO}|(?:Russian )?(?:occupation|occupying)) "
+    r"(?:Russian |Crimean )?(?:Prosecutor(?:[- ]General)?[’']s Office|Prosecutor[- ]General|Prosecutor’s office|"
+    r"Prosecutor's office)(?: of (?:the )?(?:Republic of )?Crimea)?)(?![\w\-])")
+
+
+def hedged_prosecutors(text: str) -> list[Found]:
+    """"the so-called Prosecutor-General of Crimea", "the de facto Prosecutor’s Office": the
+    occupation's prosecutor as the writer hedges it. The phrase without its article is the name
+    (annotators write it both ways); the phrase as written is the mention."""
+    if "Prosecutor" not in text:
+        return []
+    out: list[Found] = []
+    for m in _HEDGED_PROSECUTOR_RE.finditer(text):
+        name = m.group("name")
+        aliases = (m.group(),) if m.group("det") else ()
+        key = slug(re.sub(r"^(?:so-called|[‘“\"']?de[- ]?facto[’”\"']?) ", "", name, flags=re.I)) + "-generic"
+        out.append((m.start(), m.end(), GazetteerEntry(key, "Organisation", name, aliases, {"kind": "prosecutor"},
+                                                       generic=True)))
+    return out

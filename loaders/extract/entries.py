@@ -15,6 +15,7 @@ from loaders.extract.collectives import (
     described_collectives,
     determined_collectives,
     hedged_authorities,
+    hedged_prosecutors,
 )
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
@@ -185,6 +186,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
     kept = _replace(kept, described_collectives(kept, text), text)
     kept = _replace(kept, hedged_authorities(text, gaz), text)
+    kept = _keep_places(kept, hedged_prosecutors(text), text)  # "the so-called Prosecutor-General of Crimea"
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
