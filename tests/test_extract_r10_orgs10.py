@@ -62,3 +62,24 @@ def test_profession_not_counted_listed_or_named() -> None:
     # the headline is no mention of a class
     text = "Crimean journalists face repression\n\nThe article.\n"
     assert not [m for m in find_entries(text, load_gazetteer()) if m.label == "Organisation"]
+
+
+def test_addressed_states_are_a_collective() -> None:
+    assert _orgs("The EU calls again on UN Member States to consider similar measures.")["UN Member States"] == \
+        "UN Member States"
+    assert _orgs("We call on democratic world to increase the pressure.") == {"democratic world": "democratic world"}
+    assert _orgs("We appeal to our international partners to enhance the pressure.") == {
+        "our international partners": "our international partners"}
+    found = {m.text: (m.label, m.entry.name if m.entry else "") for m in _mentions(
+        "The Ministry calls on international partners of Ukraine to act.")}
+    assert found["international partners"] == ("Organisation", "international partners of Ukraine")
+    assert "Ukraine" in found  # the country stays a mention of its own
+    # not a call: no collective
+    assert "international partners" not in _orgs("We join international partners in calling for his release.")
+
+
+def test_annexation_by_the_russian_federation_is_the_state() -> None:
+    text = "A short article\n\nHe was held in Russia after the annexation of Crimea by the Russian Federation.\n"
+    found = {(m.text, m.label) for m in find_entries(text, load_gazetteer())}
+    assert ("Russian Federation", "Organisation") in found
+    assert ("Russia", "Location") in found
