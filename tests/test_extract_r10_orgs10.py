@@ -83,3 +83,9 @@ def test_annexation_by_the_russian_federation_is_the_state() -> None:
     found = {(m.text, m.label) for m in find_entries(text, load_gazetteer())}
     assert ("Russian Federation", "Organisation") in found
     assert ("Russia", "Location") in found
+
+
+def test_capitalised_community_is_the_people() -> None:
+    found = {m.text: m.ref for m in _mentions("The ban is a measure targeting the whole Crimean Tatar Community.")
+             if m.label == "Organisation"}
+    assert found == {"Crimean Tatar Community": "org:crimean-tatar-community-generic"}

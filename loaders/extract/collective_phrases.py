@@ -127,7 +127,7 @@ def reporting_monitors(text: str, taken: bytearray) -> list[Found]:
 # minority/national minority/population" (lower-case heads: "Crimean Tatar People" is a body's name).
 _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
-    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))"
+    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|[Cc]ommunity|[Cc]ommunities|(?:national )?minority|population)(?![\w\-]))"
     # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
     r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])"
     # "the indigenous people of Crimea", "the indigenous people of the peninsula": the Crimean Tatars by their status
