@@ -89,3 +89,9 @@ def test_capitalised_community_is_the_people() -> None:
     found = {m.text: m.ref for m in _mentions("The ban is a measure targeting the whole Crimean Tatar Community.")
              if m.label == "Organisation"}
     assert found == {"Crimean Tatar Community": "org:crimean-tatar-community-generic"}
+
+
+def test_russian_federation_armed_forces_is_the_army() -> None:
+    found = {m.text: m.ref for m in _mentions("Campaigns conscripting residents into the Russian Federation armed forces were held.")
+             if m.label == "Organisation"}
+    assert found == {"Russian Federation armed forces": "org:russian-army"}
