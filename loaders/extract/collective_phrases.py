@@ -20,6 +20,12 @@ annotators record alike (dev, valid, dev2, dev3, dev4):
   people that a sentence reports takes the mention as its target
   (:mod:`loaders.extract.group_abuses`).
 
+- **A profession as a class**: "local journalists", "Ukrainian doctors", "Crimean Tatar lawyers",
+  "religious activists (in Crimea)", "human rights defenders from Crimea": people of one occupation the article names as a group by where
+  they come from or what they believe, not counted, not before their names, not one item of a list,
+  not in the headline (dev3, dev4, dev5, dev2: four publishers). Not "independent" or "pro-Ukrainian"
+  journalists or activists: the annotators keep those inside the list of the dissenters they belong to.
+
 Left out on purpose: the same monitors anywhere else ("access for international observers"),
 and the other collectives of victims ("Ukrainian political prisoners", "local journalists",
 "Crimean Tatar media outlets"): too few and too varied in the gold for a rule.
@@ -35,7 +41,8 @@ import re
 from loaders.extract.gazetteer import GazetteerEntry, slug
 from loaders.extract.orgs import ORG
 
-__all__ = ["collective_phrases", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups", "PEOPLE_KEYS"]
+__all__ = ["collective_phrases", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
+           "profession_groups", "PEOPLE_KEYS"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -120,7 +127,7 @@ def reporting_monitors(text: str, taken: bytearray) -> list[Found]:
 # minority/national minority/population" (lower-case heads: "Crimean Tatar People" is a body's name).
 _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
-    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|community|communities|(?:national )?minority|population)(?![\w\-]))"
+    r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|[Cc]ommunity|[Cc]ommunities|(?:national )?minority|population)(?![\w\-]))"
     # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
     r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])"
     # "the indigenous people of Crimea", "the indigenous people of the peninsula": the Crimean Tatars by their status
@@ -248,7 +255,49 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
     return out
 
 
+# A profession as a class, by where its people come from or what they believe: "local journalists", "Ukrainian
+# doctors", "Crimean Tatar lawyers", "religious activists". ("Crimean Tatar activists" and "leaders" are
+# victim_groups'.)
+_PROFESSIONS = (r"(?:journalists|lawyers|attorneys|doctors|imams|clerics|priests|bloggers|teachers|activists|"
+                r"human rights? defenders)")
+_PROFESSION_RE = re.compile(
+    rf"(?<![\w\-’'])(?:(?:[Ll]ocal|Ukrainian|Crimean|[Rr]eligious|Muslim) (?!Tatar activists|Tatar leaders){_PROFESSIONS}"
+    rf"|Crimean Tatar (?!activists){_PROFESSIONS}"
+    # "human rights defenders from Crimea": the class by where they come from (the place stays its own mention)
+    rf"|human rights defenders(?= from (?:(?:Russian-|Russia-)?occupied )?Crimea(?![A-Za-z\-])))(?![\w\-])")
+# "independent Crimean journalists", "the few remaining pro-Ukrainian journalists": a word of the writer's before the
+# class makes it a narrower group (or a list's item, "Crimean Tatars and other ...").
+_PROFESSION_BEFORE_RE = re.compile(r"(?:independent|pro-Ukrainian|other|remaining|fellow|more|prominent|young|many|few|"
+                                   r"several|some|these|those|their|his|her|its|whose) $")
+# Where they are, as the phrase goes on: "religious activists in Crimea" (the place stays a mention of its own).
+_PROFESSION_WHERE_RE = re.compile(r" (?:in|from) (?:(?:Russian-|Russia-)?occupied )?Crimea(?![A-Za-z\-])")
+
+
+def profession_groups(text: str, taken: bytearray) -> list[Found]:
+    """"local journalists", "Ukrainian doctors", "Crimean Tatar lawyers", "religious activists in Crimea":
+    one generic collective per phrase (the place it goes on with is in the name, not the mention)."""
+    out: list[Found] = []
+    headline = text.find("\n")
+    for m in _PROFESSION_RE.finditer(text):
+        a, b = m.span()
+        if a < headline or any(taken[a:b]) or _COUNTED_RE.search(text, max(0, a - 24), a) \
+                or _PROFESSION_BEFORE_RE.search(text, max(0, a - 12), a):
+            continue
+        if re.match(r"(?:’s?|'s?)? [A-Z][a-z]|:| \(|,? (?:such as|like|including)\b", text[b:b + 12]):
+            continue  # "Crimean Tatar lawyers Emil ...", "activists: Oleksiy ...": the people of names
+        where = _PROFESSION_WHERE_RE.match(text, b)
+        end = where.end() if where else b
+        if _LIST_BEFORE_RE.search(text, max(0, a - 16), a) or _LIST_AFTER_RE.match(text, end) \
+                or re.match(r",? and [a-z\- ]*(?:journalists|lawyers|activists|defenders|bloggers|media|organi[sz]ations)\b",
+                            text[end:end + 60]):
+            continue  # ("Religious activists, human rights groups, and media reports said": the list speaks)
+        name = text[a:end]
+        key = slug(name) + "-generic"
+        out.append((a, b, GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
+    return out
+
+
 def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
     return sorted([*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
-                   *victim_groups(text, taken)], key=lambda f: f[0])
+                   *victim_groups(text, taken), *profession_groups(text, taken)], key=lambda f: f[0])

@@ -15,6 +15,12 @@ armed", "members of") and after it (the clothes they wore, "in unmarked uniforms
   "Russian occupation “authorities”", "defacto authorities", "authorities in Russian-occupied
   Crimea", "the de facto and the Russian authorities": the writer's quotation marks, hedges and
   spellings around the Russian-installed authorities, all the gazetteer's occupation authorities.
+- **Hedged prosecutor's office**: "the so-called Prosecutor-General of Crimea", "the de facto
+  Prosecutor’s Office": the occupation's prosecutor named with the writer's hedge, one collective per
+  phrase (the office's capitalised name; "the de facto prosecutor of Crimea, X" is X's title).
+- **The states a call addresses**: "calls again on UN Member States to", "We call on democratic world to",
+  "appeal to our international partners to", "calls on international partners of Ukraine to": the
+  states or bodies a government's statement asks to act, as a class, one collective per phrase.
 - **A court by its place**: "A court in the Crimean peninsula", "a court in Simferopol", "a court in
   occupied Crimea": a court the article does not name, one collective per phrase.
 
@@ -32,7 +38,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, slug
 from loaders.extract.mention_types import Mention
 
 __all__ = ["described_collectives", "agents_in_uniform", "courts_by_place", "determined_collectives",
-           "hedged_authorities"]
+           "hedged_authorities", "hedged_prosecutors", "addressed_collectives"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -183,3 +189,55 @@ def hedged_authorities(text: str, gaz: Gazetteer) -> list[Found]:
     entry = GazetteerEntry(occupation.key, "Organisation", occupation.name, occupation.aliases,
                            dict(occupation.attributes), generic=True)
     return [(m.start(), m.end(), entry) for m in _HEDGED_RE.finditer(text)]
+
+
+# "the so-called Prosecutor-General of Crimea", "the de facto Prosecutor’s Office", "the Russian occupation
+# Prosecutor’s Office of Crimea" (dev3, dev6: two publishers). The capital is the office's name: "the de facto
+# prosecutor of Crimea, Natalia ..." (lower case) is a person's title.
+_HEDGED_PROSECUTOR_RE = re.compile(
+    rf"(?<![\w\-])(?P<det>[Tt]he )?(?P<name>(?:[Ss]o-called|{_DE_FACTO}|(?:Russian )?(?:occupation|occupying)) "
+    r"(?:Russian |Crimean )?(?:Prosecutor(?:[- ]General)?[’']s Office|Prosecutor[- ]General|Prosecutor’s office|"
+    r"Prosecutor's office)(?: of (?:the )?(?:Republic of )?Crimea)?)(?![\w\-])")
+
+
+def hedged_prosecutors(text: str) -> list[Found]:
+    """"the so-called Prosecutor-General of Crimea", "the de facto Prosecutor’s Office": the
+    occupation's prosecutor as the writer hedges it. The phrase without its article is the name
+    (annotators write it both ways); the phrase as written is the mention."""
+    if "Prosecutor" not in text:
+        return []
+    out: list[Found] = []
+    for m in _HEDGED_PROSECUTOR_RE.finditer(text):
+        name = m.group("name")
+        aliases = (m.group(),) if m.group("det") else ()
+        key = slug(re.sub(r"^(?:so-called|[‘“\"']?de[- ]?facto[’”\"']?) ", "", name, flags=re.I)) + "-generic"
+        out.append((m.start(), m.end(), GazetteerEntry(key, "Organisation", name, aliases, {"kind": "prosecutor"},
+                                                       generic=True)))
+    return out
+
+
+# The states or bodies a statement calls on to act, as a class (dev4, dev5: the EU's and Ukraine's statements; "the
+# international community" is collective_phrases'): "calls again on UN Member States to consider", "call on democratic
+# world to increase", "appeal to our international partners to enhance", "calls on international partners of Ukraine to".
+_CALL_ON = r"\b(?:[Cc]all(?:s|ed|ing)?(?: again| once again| also)? (?:up)?on|[Uu]rg(?:e|es|ed|ing)|[Aa]ppeal(?:s|ed|ing)? to) "
+_ADDRESSED_RE = re.compile(
+    _CALL_ON + r"(?P<name>(?:(?:UN|United Nations|EU|OSCE|all(?: the)?) )?[Mm]ember [Ss]tates"
+    r"|(?:the )?democratic world"
+    r"|(?:(?:our|its|their|the) )?international partners(?P<of> of Ukraine)?)"
+    r"(?= (?:not )?to [a-z])")
+
+
+def addressed_collectives(text: str) -> list[Found]:
+    """"calls on UN Member States to ...", "appeal to our international partners to ...": the class of states a
+    statement calls on (the country after "partners of" is in the name, and stays a mention of its own)."""
+    if "ember " not in text and "democratic world" not in text and "partners" not in text:
+        return []
+    out: list[Found] = []
+    for m in _ADDRESSED_RE.finditer(text):
+        a = m.start("name")
+        b = m.start("of") if m.group("of") else m.end("name")
+        name = m.group("name")
+        core = re.sub(r"^(?:our|its|their|the) ", "", name)
+        key = ("international-partners" if "partners" in core else slug(core)) + "-generic"
+        out.append((a, b, GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
+    return out

@@ -144,6 +144,8 @@ def country_reading(text: str, start: int, end: int) -> tuple[bool, bool]:
     if start > 0 and text[start - 1] == "/" or after.startswith("/"):
         return False, False  # "Ukraine/Russia:" in a headline: a topic, not a role
     if re.search(r"\bannex(?:ed|ation|ing)\b[^.;]{0,30}\bby\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if text.startswith("Russian Federation", start):
+            return True, True  # "the annexation of Crimea by the Russian Federation": the state's own name, the state
         return False, False  # "annexed by Russia": the annexing state or the country, as the article has it
     if _LAND_NOUNS.match(after):
         return False, True  # the country as a land: "Ukraine's sovereignty", "Ukraine's territory"

@@ -10,11 +10,13 @@ from collections.abc import Callable
 
 from loaders.extract.collective_phrases import collective_phrases
 from loaders.extract.collectives import (
+    addressed_collectives,
     agents_in_uniform,
     courts_by_place,
     described_collectives,
     determined_collectives,
     hedged_authorities,
+    hedged_prosecutors,
 )
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
@@ -185,6 +187,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
     kept = _replace(kept, described_collectives(kept, text), text)
     kept = _replace(kept, hedged_authorities(text, gaz), text)
+    kept = _keep_places(kept, hedged_prosecutors(text), text)  # "the so-called Prosecutor-General of Crimea"
+    kept = _replace(kept, addressed_collectives(text), text)  # "calls on UN Member States to"
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
