@@ -59,3 +59,10 @@ def test_head_named_after_the_body_publishes_its_report() -> None:
                         "“Crimean Tatars’ struggle for human rights”.")
     report = next(o for s, p, o, _r in claims if s == "org:coe-commissioner-for-human-rights" and p == "STATES")
     assert ("person:dunja-mijatovic", "STATES", report, "") in claims
+
+
+def test_head_quoted_after_another_speaker_speaks_for_himself() -> None:
+    _, claims = _states("Lawyer Emil Kurbedinov said the charges were absurd. RFE/RL President Thomas Kent condemned "
+                        "the verdict against the journalist Mykola Semena.")
+    said = next(o for s, p, o, _r in claims if s == "person:thomas-kent" and p == "STATES")
+    assert ("org:rfe-rl", "STATES", said, "") not in claims

@@ -1,6 +1,6 @@
 """The head of a body speaks for it, and the body for its head, when the sentence names both:
 
-- the head makes a statement and the body says nothing of its own in the document: "RFE/RL President Thomas
+- the head makes the document's first statement and the body says nothing of its own in the document: "RFE/RL President Thomas
   Kent condemned the verdict", "The President of the Parliamentary Assembly of the Council of Europe (PACE),
   Pedro Agramunt, made the following statement today", "OSCE Representative on Freedom of the Media Dunja
   Mijatović today said ..." -> the body ``STATES`` the head's statement too (dev4, valid2);
@@ -12,7 +12,9 @@ ministry speaks for her government, whose name the annotators give, not the mini
 ("Amnesty International Ukraine", named after another body of the draft) is left out: the annotators give its
 director's words to the section in one article and to the movement in another. A body that states something of
 its own in the document is not given its head's statement too: the annotators of dev, valid and dev2 record the
-head's words and the body's as two statements.
+head's words and the body's as two statements. A head quoted after someone else has spoken first is a voice in a
+story, not the document's maker ("Mejlis deputy head Ilmi Umerov said" in an editorial: dev3 z09 gives the words to
+him alone).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
     for c in states:
         speakers.setdefault(c.object, set()).add(c.subject)
     speaking = {c.subject for c in states}
+    first = min(states, key=lambda c: c.span[0]).object  # the document's first statement
     starts = [m.start for m in mentions]
     for c in states:
         sent = next((x for x in sentences if x.start <= c.span[0] < x.end), None)
@@ -69,7 +72,8 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         inside = mentions[lo:hi]
         who = ex.entities[c.subject]
-        if who.label == "Person" and _kind(ex, c.object) == "statement" and speakers[c.object] == {c.subject}:
+        if who.label == "Person" and _kind(ex, c.object) == "statement" and speakers[c.object] == {c.subject} \
+                and c.object == first:
             bodies = heads.get(c.subject, set())
             if len(bodies) != 1:
                 continue
