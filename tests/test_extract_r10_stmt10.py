@@ -66,3 +66,8 @@ def test_head_quoted_after_another_speaker_speaks_for_himself() -> None:
                         "the verdict against the journalist Mykola Semena.")
     said = next(o for s, p, o, _r in claims if s == "person:thomas-kent" and p == "STATES")
     assert ("org:rfe-rl", "STATES", said, "") not in claims
+
+
+def test_numbered_paragraph_opened_by_the_body() -> None:
+    kinds, _ = _states("1. The European Parliament reaffirms its commitment to the rule of law in Europe.")
+    assert ("org:european-parliament", "statement") in kinds
