@@ -323,6 +323,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
+    from loaders.extract.stmt_officers import officer_statements
     from loaders.extract.works_for import staff_affiliations
 
     more_cases(text, sentences, mentions, ex, gaz)
@@ -362,3 +363,4 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     envoys(text, sentences, mentions, ex)
     release_holders(text, sentences, mentions, ex)
     effort_agents(text, sentences, mentions, ex)
+    officer_statements(text, sentences, mentions, ex)

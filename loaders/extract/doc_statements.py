@@ -22,7 +22,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import GazetteerEntry, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["body_named", "document_statement", "headline_speaker", "speaker_lines"]
+__all__ = ["body_named", "document_statement", "headline_speaker", "numbered_paragraphs", "speaker_lines"]
 
 # "Statement of the Ministry ... on ...", "Comment of X regarding ...", "Joint Statement by X and Y"
 _DOC = r"(?i:(?:Joint\s+)?(?:Statement|Comment|Commentary|Declaration|Communiqu[ée]|Address))"
@@ -203,12 +203,41 @@ def _title_is_no_byline(text: str, ex: Extraction) -> None:
         ex.triggers.pop(ev, None)
 
 
+# A resolution's or declaration's numbered paragraph opened by the body that adopts it: "1. The Parliamentary Assembly
+# reaffirms its commitment to ...", "1. The Parliamentary Assembly recalls previous resolutions ..." (dev3 z08, dev4 r10),
+# "3. The EU reiterates ..." (valid v01): the body speaks in the document, whatever its verb.
+_NUMBERED_RE = re.compile(r"\d{1,2}\.[ \t]+(?:The[ \t]+)?")
+_BODY_VERB_RE = re.compile(r"[ \t]+(?:(?:also|further|strongly|firmly|once\s+again|again)[ \t]+)?[a-z]+s\b")
+
+
+def numbered_paragraphs(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The body that opens a numbered paragraph ``STATES`` the document's statement, if it states nothing yet."""
+    for m in mentions:
+        if m.label != "Organisation" or m.ref not in ex.entities or ex.entities[m.ref].generic:
+            continue
+        line = text.rfind("\n", 0, m.start) + 1
+        nm = _NUMBERED_RE.match(text, line)
+        if nm is None or nm.end() != m.start or not _BODY_VERB_RE.match(text, m.end):
+            continue
+        if any(c.subject == m.ref and c.predicate == "STATES" for c in ex.claims):
+            return
+        sent = next((x for x in sentences if x.start <= m.start < x.end), None)
+        if sent is None:
+            continue
+        name = ex.entities[m.ref].name
+        ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, _BODY_VERB_RE.match(text, m.end).end()),  # type: ignore[union-attr]
+                 0.7, "numbered-paragraph")
+        return
+
+
 def document_statement(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     """The headline's maker and a parliamentary record's speakers, then one statement per document: a state
     that speaks in a statement its own ministry or office opens states that statement, not one of its own."""
     _title_is_no_byline(text, ex)
     headline_speaker(text, sentences, mentions, ex)
     speaker_lines(text, sentences, mentions, ex)
+    numbered_paragraphs(text, sentences, mentions, ex)
     states = [c for c in ex.claims if c.predicate == "STATES" and c.object in ex.entities
               and ex.entities[c.object].attributes.get("kind") == "statement"]
     if not states:

@@ -32,7 +32,13 @@ _PUBLISHED_RE = re.compile(
     r"|\s*,\s+in\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?report\b"
     r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:recorded|registered|counted|tallied|monitored|documented)\b"
     r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|presented)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:report|study|survey|review|analysis|findings)\b)")
+    r"(?:report|study|survey|review|analysis|findings)\b"
+    # "Amnesty International said today in a new publication", "ORG warned in its latest briefing"
+    r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:said|says|stated|warned|found|concluded)\s+(?:today\s+)?in\s+(?:a|an|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:report|publication|briefing|study|review)\b)")
+# The report before its maker: "In its 2020 Annual Report, USCIRF recommended ...", "In their latest briefing, ORG"
+_IN_ITS_REPORT_RE = re.compile(r"\bIn\s+(?:its|their)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|briefing|publication|review|study)\b"
+                               r"[^,;.]{0,40},\s+(?:the\s+)?$")
 _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
                           r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
                           # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
@@ -59,7 +65,7 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         sent = starts and sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
         if not sent or _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
             continue
-        pub = _PUBLISHED_RE.match(text, m.end)
+        pub = _PUBLISHED_RE.match(text, m.end) or _IN_ITS_REPORT_RE.search(text, sent.start, m.start)
         dec = None if pub else _DECLARED_RE.match(text, m.end)
         if pub is None and dec is None:
             continue
@@ -71,9 +77,53 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         kinds.add((m.ref, kind))
         ev = f"event:{slug(e.name)}-{'report' if pub else 'statement'}"
         ex.entity(ev, "Event", f"{'Report' if pub else 'Statement'} by {e.name}", kind=kind)
-        end = (pub or dec).end()  # type: ignore[union-attr]
-        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, m.start, end), 0.65,
+        found = pub or dec
+        assert found is not None
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, min(m.start, found.start()), max(m.end, found.end())), 0.65,
                  "org-resolution" if dec is not None and dec.group().endswith(_RESOLUTION_ENDS) else f"org-{kind}")
+    cited_resolutions(text, sentences, mentions, ex)
+
+
+# A body's resolution the text cites in passing, not the document's own: "in a U.N. General Assembly resolution
+# co-sponsored by Canada" (the body's name right after an indefinite article), "the European Parliament issued two
+# resolutions in 2017 and 2018" (the body, then the verb and a count): a ``publication`` the body ``STATES`` (dev3,
+# valid2). A numbered resolution is state_acts'; "the European Parliament adopted a resolution on ..." the
+# document's own statement (above); one that affirms a territorial integrity or its recognition is an act.
+_A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_BODY_RESOLUTION_RE = re.compile(r"\s+resolution\b(?!\s+(?:No\.?\s*)?\d)", re.IGNORECASE)
+_ISSUED_RESOLUTIONS_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|adopted|passed)\s+"
+                                    r"(?:two|three|four|five|several|\d{1,2})\s+resolutions\b")
+_SPONSORED_RE = re.compile(r"\s*,?\s+(?:co-sponsored|sponsored|tabled|initiated|put\s+forward)\s+by\s+(?:the\s+)?")
+_ACT_RE = re.compile(r"territorial\s+integrity|recogni(?:s|z|t)", re.IGNORECASE)
+
+
+def cited_resolutions(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """A ``publication`` event for each resolution a body names in passing, the body ``STATES`` it; a body the
+    sentence says sponsored it organises it."""
+    if "esolution" not in text:
+        return
+    starts = [s.start for s in sentences]
+    for i, m in enumerate(mentions):
+        e = ex.entities.get(m.ref)
+        if e is None or e.label != "Organisation" or e.generic or m.label != "Organisation":
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
+        if _ACT_RE.search(sent.text):
+            continue
+        art = _A_BEFORE_RE.search(text, max(sent.start, m.start - 6), m.start)
+        mt = _BODY_RESOLUTION_RE.match(text, m.end) if art is not None else None
+        a = art.start() if art is not None else m.start
+        if mt is None:  # "the European Parliament issued two resolutions": the body is the verb's subject
+            mt, a = _ISSUED_RESOLUTIONS_RE.match(text, m.end), m.start
+            if mt is None or _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
+                continue
+        ev = ex.entity(f"event:{slug(e.name)}-resolution", "Event", f"Resolution of {e.name}", kind="publication").key
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, max(sent.start, a), mt.end()), 0.6, "cited-resolution")
+        sp = _SPONSORED_RE.match(text, mt.end())
+        by = next((x for x in mentions[i + 1:i + 4] if sp is not None and x.start == sp.end()), None)
+        if by is not None and by.ref in ex.entities and ex.entities[by.ref].label == "Organisation" and not ex.entities[by.ref].generic:
+            ex.claim(by.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, max(sent.start, a), by.end), 0.6,
+                     "cited-resolution:sponsor", role="organiser")
 
 
 # "The resolution was tabled by the EPP, S&D and ALDE groups", "The text adopted in plenary was tabled by X"
