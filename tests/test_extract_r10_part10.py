@@ -46,3 +46,15 @@ def test_a_call_to_reverse_decisions_names_no_one_ban() -> None:
             "Russia to reverse these court decisions.")
     text, ex = extract(body)
     assert not [c for c in ex.claims if c.qualifiers.get("role") == "perpetrator"]
+
+
+def test_the_court_whose_decision_banned_is_the_judge() -> None:
+    body = ("Parliament strongly condemned the decision of the so-called Supreme Court of Crimea to ban the Mejlis of "
+            "the Crimean Tatar People, and demanded its immediate reversal. The ban on the Mejlis will provide fertile "
+            "ground for stigmatising the Crimean Tatars.")
+    text, ex = extract(body)
+    bans = [k for k, e in ex.entities.items() if e.label == "Event" and e.name.startswith("Ban ")]
+    assert len(bans) == 1
+    judges = [c for c in ex.claims if c.object == bans[0] and c.qualifiers.get("role") == "judge"]
+    assert [c.subject for c in judges] == ["org:supreme-court-of-crimea"]
+    check_quotes(text, ex.claims)

@@ -6,6 +6,10 @@
   valid, dev3 and valid2 record it as the ``perpetrator`` of the ban (three articles, two publishers). The
   decision is the article's one ban, named in the same sentence or one of the two before; a plural ("reverse these
   decisions": a series of court decisions) names no one act.
+- **The court whose decision banned**: "condemned the decision of the so-called Supreme Court of Crimea to ban
+  the Mejlis", "the so-called "decision" of the so-called "Supreme Court of Crimea" of April 26, 2016, on the
+  recognition of the Mejlis ... as an "extremist organization"": the court is the ``judge`` of the article's one
+  ban, which the words after the court name (dev3, dev5). A decision that only upholds one is an appeal, another event.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
 
-__all__ = ["both_ends", "reversal_calls"]
+__all__ = ["banning_courts", "both_ends", "reversal_calls"]
 
 # Before the one called on: "call(ed) on", "urge(d)", "ask(ed)", "press(ed)".
 _CALL_BEFORE_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?)"
@@ -24,6 +28,11 @@ _CALL_BEFORE_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|
 # After the one called on: "to (take whatever steps possible to) reverse this (illegal and immoral) decision".
 _REVERSE_AFTER_RE = re.compile(r"\s+to\s+(?:[\w’'-]+\s+){0,6}?(?:reverse|revoke|rescind|overturn|annul|cancel|repeal)\s+"
                                r"(?:this|that|its|the)\s+(?:[\w’'-]+\s+){0,3}?(?:decision|ban|banning|prohibition)\b")
+# "the decision of the so-called “Supreme Court of Crimea” (of April 26, 2016,) to ban / on the recognition of"
+_DECISION_BEFORE_RE = re.compile(r"\bdecision[”\"]?\s+(?:of|by)\s+(?:the\s+)?(?:so-called\s+)?[“\"]?$")
+_DECISION_AFTER_RE = re.compile(r"[”\"]?(?:\s+(?:of|from|on)\s+[\w ,]{0,20}?\d{4})?,?\s+(?:to\s+(?:ban|outlaw|prohibit|liquidate)|"
+                                r"on\s+(?:the\s+)?(?:recognition|banning|prohibition|liquidation)|recogni[sz]ing|declaring|"
+                                r"banning|outlawing)\b")
 _ACTOR_KINDS = ("government", "collective", "security_service", "police", "prosecutor")
 
 
@@ -70,6 +79,33 @@ def reversal_calls(text: str, sentences: list[Sentence], mentions: list[Mention]
                      role="perpetrator")
 
 
+def banning_courts(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add the court whose decision banned as the ``judge`` of the article's one ban (see the module)."""
+    if "decision" not in text:
+        return
+    bans = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "other"
+            and e.name.startswith("Ban ")]
+    if len(bans) != 1:
+        return
+    [ban] = bans
+    have = {c.subject for c in ex.claims if c.object == ban and c.predicate == "PARTICIPANT_IN"}
+    courts = [m for m in mentions if m.label == "Organisation" and _kind(m) == "court" and m.ref not in have]
+    for sent in sentences:
+        if "decision" not in sent.text:
+            continue
+        for c in courts:
+            if not (sent.start <= c.start and c.end <= sent.end) or c.ref in have \
+                    or not _DECISION_BEFORE_RE.search(text, max(sent.start, c.start - 40), c.start):
+                continue
+            after = _DECISION_AFTER_RE.match(text, c.end, sent.end)
+            if after is None:
+                continue
+            have.add(c.ref)
+            ex.claim(c.ref, "PARTICIPANT_IN", ban, quote_span(text, sent, text.rindex("decision", sent.start, c.start), after.end()),
+                     0.55, "judge:ban:decision", role="judge")
+
+
 def both_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """The rules of this module, after every other rule of :func:`loaders.extract.claim_parts.after_claims`."""
     reversal_calls(text, sentences, mentions, ex)
+    banning_courts(text, sentences, mentions, ex)
