@@ -58,3 +58,15 @@ def test_the_court_whose_decision_banned_is_the_judge() -> None:
     judges = [c for c in ex.claims if c.object == bans[0] and c.qualifiers.get("role") == "judge"]
     assert [c.subject for c in judges] == ["org:supreme-court-of-crimea"]
     check_quotes(text, ex.claims)
+
+
+def test_the_media_a_closure_names_are_its_targets() -> None:
+    body = ("The United States strongly condemns the Russian occupation authorities’ shutdown of many major Crimean Tatar "
+            "media outlets, including ATR TV, the last independent television station serving the Crimean Tatar "
+            "community, as well as QHA news agency, and several others.")
+    text, ex = extract(body)
+    closures = [k for k, e in ex.entities.items() if e.label == "Event" and e.name.startswith("Closure of")]
+    assert len(closures) == 1
+    targets = {c.subject for c in ex.claims if c.object == closures[0] and c.qualifiers.get("role") == "target"}
+    assert {"org:crimean-tatar-media-generic", "org:atr", "org:qha"} <= targets
+    check_quotes(text, ex.claims)

@@ -14,13 +14,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
 
-__all__ = ["banning_courts", "both_ends", "reversal_calls"]
+__all__ = ["banning_courts", "both_ends", "closure_targets", "reversal_calls"]
 
 # Before the one called on: "call(ed) on", "urge(d)", "ask(ed)", "press(ed)".
 _CALL_BEFORE_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?)"
@@ -33,6 +34,8 @@ _DECISION_BEFORE_RE = re.compile(r"\bdecision[”\"]?\s+(?:of|by)\s+(?:the\s+)?(
 _DECISION_AFTER_RE = re.compile(r"[”\"]?(?:\s+(?:of|from|on)\s+[\w ,]{0,20}?\d{4})?,?\s+(?:to\s+(?:ban|outlaw|prohibit|liquidate)|"
                                 r"on\s+(?:the\s+)?(?:recognition|banning|prohibition|liquidation)|recogni[sz]ing|declaring|"
                                 r"banning|outlawing)\b")
+# After a closure's words, the outlets it names: ", including" (a few words of the sentence may come between).
+_INCLUDING_RE = re.compile(r"[^.;:]{0,20}?,?\s+(?:including|such\s+as|among\s+them)\s+")
 _ACTOR_KINDS = ("government", "collective", "security_service", "police", "prosecutor")
 
 
@@ -105,7 +108,32 @@ def banning_courts(text: str, sentences: list[Sentence], mentions: list[Mention]
                      0.55, "judge:ban:decision", role="judge")
 
 
+def closure_targets(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """Add the media a closure's words name, and those listed after "including", as its ``target`` (see the module)."""
+    closures = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "other"
+                and e.name.startswith("Closure of") and ex.triggers.get(k)]
+    if not closures:
+        return
+    media = [m for m in mentions if m.label == "Organisation" and _kind(m) == "media"]
+    starts = [s.start for s in sentences]
+    for ev in closures:
+        have = {c.subject for c in ex.claims if c.object == ev and c.predicate == "PARTICIPANT_IN"}
+        for a, b in ex.triggers[ev]:
+            i = bisect.bisect_right(starts, a) - 1
+            if i < 0:
+                continue
+            sent = sentences[i]
+            listed = _INCLUDING_RE.match(text, b, sent.end)
+            tail = listed.end() if listed is not None else b
+            for m in media:
+                if m.ref in have or not (a <= m.start and m.end <= b or listed is not None and tail <= m.start and m.end <= sent.end):
+                    continue
+                have.add(m.ref)
+                ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, m.end), 0.55, "target:closure:media", role="target")
+
+
 def both_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """The rules of this module, after every other rule of :func:`loaders.extract.claim_parts.after_claims`."""
     reversal_calls(text, sentences, mentions, ex)
     banning_courts(text, sentences, mentions, ex)
+    closure_targets(text, sentences, mentions, ex)
