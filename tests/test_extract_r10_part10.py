@@ -70,3 +70,14 @@ def test_the_media_a_closure_names_are_its_targets() -> None:
     targets = {c.subject for c in ex.claims if c.object == closures[0] and c.qualifiers.get("role") == "target"}
     assert {"org:crimean-tatar-media-generic", "org:atr", "org:qha"} <= targets
     check_quotes(text, ex.claims)
+
+
+def test_the_list_after_including_ends_at_a_clause() -> None:
+    body = ("Observers condemned the Russian occupation authorities’ shutdown of many major Crimean Tatar media outlets, "
+            "including ATR TV, the last independent television station serving the Crimean Tatar community, "
+            "which QHA news agency reported.")
+    text, ex = extract(body)
+    closures = [k for k, e in ex.entities.items() if e.label == "Event" and e.name.startswith("Closure of")]
+    targets = {c.subject for c in ex.claims if c.object in closures and c.qualifiers.get("role") == "target"}
+    assert "org:atr" in targets and "org:qha" not in targets
+    check_quotes(text, ex.claims)

@@ -36,6 +36,8 @@ _DECISION_AFTER_RE = re.compile(r"[”\"]?(?:\s+(?:of|from|on)\s+[\w ,]{0,20}?\d
                                 r"banning|outlawing)\b")
 # After a closure's words, the outlets it names: ", including" (a few words of the sentence may come between).
 _INCLUDING_RE = re.compile(r"[^.;:]{0,20}?,?\s+(?:including|such\s+as|among\s+them)\s+")
+_CLAUSE_RE = re.compile(r"[;:“”\"(]|\b(?:said|says|reported|reports|according|which|who|that|while|but|after|because|"
+                        r"when|was|were|is|are|has|have|had)\b")
 _ACTOR_KINDS = ("government", "collective", "security_service", "police", "prosecutor")
 
 
@@ -93,6 +95,8 @@ def banning_courts(text: str, sentences: list[Sentence], mentions: list[Mention]
     [ban] = bans
     have = {c.subject for c in ex.claims if c.object == ban and c.predicate == "PARTICIPANT_IN"}
     courts = [m for m in mentions if m.label == "Organisation" and _kind(m) == "court" and m.ref not in have]
+    banned = {c.subject for c in ex.claims if c.object == ban and c.qualifiers.get("role") == "target"}
+    named = [m for m in mentions if m.ref in banned]
     for sent in sentences:
         if "decision" not in sent.text:
             continue
@@ -101,8 +105,8 @@ def banning_courts(text: str, sentences: list[Sentence], mentions: list[Mention]
                     or not _DECISION_BEFORE_RE.search(text, max(sent.start, c.start - 40), c.start):
                 continue
             after = _DECISION_AFTER_RE.match(text, c.end, sent.end)
-            if after is None:
-                continue
+            if after is None or not any(after.end() <= m.start <= after.end() + 60 and m.ref in banned for m in named):
+                continue  # (the body banned must be the ban's target: not another body's ban)
             have.add(c.ref)
             ex.claim(c.ref, "PARTICIPANT_IN", ban, quote_span(text, sent, text.rindex("decision", sent.start, c.start), after.end()),
                      0.55, "judge:ban:decision", role="judge")
@@ -125,8 +129,11 @@ def closure_targets(text: str, sentences: list[Sentence], mentions: list[Mention
             sent = sentences[i]
             listed = _INCLUDING_RE.match(text, b, sent.end)
             tail = listed.end() if listed is not None else b
+            # (the list ends where a clause begins: "..., including ATR, which reported", "... , said X")
+            stop = _CLAUSE_RE.search(text, tail, sent.end) if listed is not None else None
+            end = stop.start() if stop is not None else sent.end
             for m in media:
-                if m.ref in have or not (a <= m.start and m.end <= b or listed is not None and tail <= m.start and m.end <= sent.end):
+                if m.ref in have or not (a <= m.start and m.end <= b or listed is not None and tail <= m.start and m.end <= end):
                     continue
                 have.add(m.ref)
                 ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, m.end), 0.55, "target:closure:media", role="target")
