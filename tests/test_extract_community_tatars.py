@@ -66,13 +66,16 @@ def test_not_the_agent_after_by() -> None:
     assert _people("The arrest was part of the crackdown on activism by the Crimean Tatar community.") == []
 
 
-def test_the_people_is_no_target_nor_perpetrator_of_drafted_acts() -> None:
-    # The people stands as an entity; no claim makes it a perpetrator or a target of a drafted act (the
-    # splits' gold holds the target only on events they made themselves: see docs/extraction.md).
+def test_the_people_is_the_target_of_a_persecution_with_a_perpetrator_only() -> None:
+    # The people is the target of the persecution a sentence reports with its agent (round 10: the gold of dev3,
+    # dev4, valid2 and dev5 holds it); a persecution with no agent ("The persecution ... is not new") makes no
+    # event for the people alone, and the people is nobody's perpetrator.
     text, ex = extract("Russian occupation authorities continued to persecute Crimean Tatars in Crimea. "
                        "The persecution of Crimean Tatars is not new.")
     assert f"org:{KEY}" in ex.entities
-    assert not [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
+    part = [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
+    assert [(c.object, c.qualifiers.get("role")) for c in part] == [("event:persecution-of-crimean-tatars", "target")]
+    assert all(c.span[1] < text.index("The persecution") for c in ex.claims)
     check_quotes(text, ex.claims)
 
 

@@ -295,6 +295,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
     from loaders.extract.accusations import statement_accusations
     from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
+    from loaders.extract.both_ends import both_ends
     from loaders.extract.cases import more_cases
     from loaders.extract.claim_frames import (
         adherents,
@@ -363,4 +364,5 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     envoys(text, sentences, mentions, ex)
     release_holders(text, sentences, mentions, ex)
     effort_agents(text, sentences, mentions, ex)
-    officer_statements(text, sentences, mentions, ex)
+    both_ends(text, sentences, mentions, ex)
+    officer_statements(text, sentences, mentions, ex)  # last: it reads the LEADS claims the passes above make

@@ -77,6 +77,10 @@ _LISTED_AFTER_RE = re.compile(r"(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|\s
                               r"especially|notably)\s+)(?:the\s+)?(?:[\w’'-]+(?:\s+|(?=,))){0,3}?){1,4}")
 
 
+def _people(m: Mention) -> bool:
+    return m.entry is not None and m.entry.key in PEOPLE_KEYS
+
+
 def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
 
@@ -150,10 +154,10 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
     g2 = max([g1, *(o.end for o in orgs if g0 <= o.start < g1 < o.end)])
     # the group, and the groups listed after it ("minority religious congregations, including Muslim Crimean Tatars,
     # Jehovah's Witnesses, and OCU members", "the Crimean Tatar national minority and ethnic Ukrainians")
-    targets = [o for o in orgs if (g0 <= o.start and o.end <= g1 or g2 <= o.start <= g2 + 120
+    # (the people's mention may run on past the words read: "Crimea's ethnic Tatar minority", read up to "Tatar")
+    targets = [o for o in orgs if (g0 <= o.start and (o.end <= g1 or o.start < g1 and _people(o)) or g2 <= o.start <= g2 + 120
                                  and _LISTED_AFTER_RE.fullmatch(text[g2 - s0:o.start - s0]))
-               and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")
-               and (o.entry is None or o.entry.key not in PEOPLE_KEYS)]  # (a people as target: see collective_phrases)
+               and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")]
     where = [p for p in places if groups.get("where") and p.start == s0 + m.start("where")]
     if not where:  # "in Russian-occupied Crimea, monitors have documented ...", "authorities in occupied Crimea continued to"
         where = [p for p in places if p.end <= a and a - p.end <= 80 and re.search(r"\bin\s+(?:(?:Russian?-)?occupied\s+)?$",
@@ -163,6 +167,6 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
         tail = max([b, *(o.end for o in targets if o.start >= g2)])
         where = [p for p in places if 0 <= p.start - tail <= 30 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:Russian?-)?occupied\s+)?",
                                                                                 text[tail - s0:p.start - s0])][:1]
-    if not (perps or targets):
+    if not (perps or [o for o in targets if not _people(o)]):
         return None  # "the persecution of human rights activists (in Crimea)" with nobody named: commentary more than an act
     return (f"Persecution of {group}", a, b, perps, targets, where, "")
