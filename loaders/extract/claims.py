@@ -271,7 +271,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                         and re.fullmatch(r"[^.;“”\"]{0,60}?\bto\s+(?:the\s+)?", cx.between(b, o.start)):
                     ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, o.end), 0.6, "judge:appeal", role="judge",
                              asserted_by=speaker)
-        if kind == "detention" and target in cases and "psychiatric" in mt.group().lower():
+        if kind == "psychiatric_detention" and target in cases:
             # "during the pre-trial investigation, X was confined in a psychiatric institution": a step of X's case
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.65), "event-case:psychiatric")
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
