@@ -70,3 +70,16 @@ def test_a_search_of_a_media_outlet_named_with_words_before_it() -> None:
     assert ("org:qha", "PARTICIPANT_IN", "search", "target") in facts
     search = next(k for k, v in kinds.items() if v == "search")
     assert (search, "LOCATED_IN", "place:simferopol", "") in facts
+
+
+def test_his_five_co_defendants_are_the_others_of_the_article_s_list_that_names_him() -> None:
+    facts, kinds = _facts("The Military Court of Appeals upheld the conviction of Bohdan Kovalenko and his two co-defendants on "
+                          "25 June. Taras Melnyk was sentenced to 19 years in prison, Ruslan Mesutov to 18 years and Bohdan "
+                          "Kovalenko to 12 years.")
+    for who in ("bohdan-kovalenko", "taras-melnyk", "ruslan-mesutov"):
+        assert (f"person:{who}", "PARTICIPANT_IN", "appeal", "target") in facts, who
+        assert (f"event:{who}-appeal", "PART_OF", f"case:{who}", "") in facts, who
+    # (a count that fits no list of the article: nobody guessed)
+    facts, _ = _facts("The court upheld the conviction of Bohdan Kovalenko and his five co-defendants. Taras Melnyk was "
+                      "sentenced to 19 years in prison and Bohdan Kovalenko to 12 years.")
+    assert ("person:taras-melnyk", "PARTICIPANT_IN", "appeal", "target") not in facts
