@@ -145,6 +145,12 @@ _WORSHIP_RAID_RE = re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
+# "raided its newsroom", "searched their offices": the premises of the organisation the sentence is about.
+_ITS_PREMISES_RE = re.compile(rf"\b(?:raided|searched|stormed|broke\s+into|burst\s+into)\s+(?:its|their)\s+{_PREMISES_OF}\b")
+# "search of Crimean Tatar "ATR" TV Station": a search of a media outlet named with a word or two before it.
+_SEARCH_OF_MEDIA_RE = re.compile(r"\b(?:search(?:es)?|raids?)\s+(?:of|on|at)\s+(?:the\s+)?")
+_MEDIA_GAP_RE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[“\"]?")
+_MEDIA_TAIL_RE = re.compile(r"[”\"]?(?:\s+(?:TV|television|radio)?\s*(?:[Ss]tation|[Cc]hannel|[Cc]ompany|[Nn]ewspaper|[Oo]utlet))?")
 _PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
@@ -373,6 +379,18 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
     """Searches of an organisation's premises, with the agency that did them and where."""
     out: list[Act] = []
+    for m in _SEARCH_OF_MEDIA_RE.finditer(text):
+        # "the security services' search of Crimean Tatar "ATR" TV Station in Simferopol": a media outlet searched
+        org = next((o for o in orgs if o.start - s0 >= m.end() and _kind(o) == "media"
+                    and _MEDIA_GAP_RE.fullmatch(text[m.end():o.start - s0])), None)
+        if org is None:
+            continue
+        a = s0 + m.start()
+        perps = [o for o in orgs if o.end <= a and re.fullmatch(r"(?:’s|'s|’|')\s+", text[o.end - s0:m.start()])][-1:] \
+            or _by_agent(text, s0, orgs, org.end, 60)
+        end = org.end + (len(mm.group()) if (mm := _MEDIA_TAIL_RE.match(text, org.end - s0)) else 0)
+        out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
+                       places=_places_after(text, s0, places, end)[:1]))
     low = text.lower()
     if not any(w in low for w in _PREMISES_WORDS):
         return out
@@ -387,6 +405,17 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
             or _by_agent(text, s0, orgs, org.end, 60)
         out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
                        places=_places_after(text, s0, places, org.end)[:1]))
+    for m in _ITS_PREMISES_RE.finditer(text):
+        # "ATR has been harassed ... and a group of unidentified forces raided its newsroom": the organisation the
+        # sentence is about (its first, named before the verb) is the one searched; the agency right before the verb did it
+        a = s0 + m.start()
+        owner = next((o for o in orgs if o.end <= a and _kind(o) not in _NOT_TARGET and (o.entry is None or not o.entry.generic)
+                      and o.start - s0 <= 3), None)
+        if owner is None:
+            continue
+        perps = [o for o in orgs if owner.end < o.end <= a and _SUBJECT_GAP_RE.fullmatch(text[o.end - s0:m.start()])][-1:]
+        out.append(Act("search", f"Search of the premises of {_name(owner)}", a, s0 + m.end(), targets=[owner],
+                       perpetrators=perps, places=_places_after(text, s0, places, s0 + m.end())[:1]))
     for o in orgs:
         sm = _ORG_SEARCHED_RE.match(text, o.end - s0)
         if sm is None or _kind(o) in _NOT_TARGET or (o.entry is not None and o.entry.generic):
