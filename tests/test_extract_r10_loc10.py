@@ -46,13 +46,6 @@ def test_the_family_moved_to_a_place() -> None:
     assert "place:crimea" not in _located(ex, "person:rustem-aliyev")
 
 
-def test_a_birthplace_country_then_its_town() -> None:
-    text, ex = extract("Rustem Aliyev was born on 27 April 1980 in Uzbekistan, in the city of Navoiy.")
-    places = _located(ex, "person:rustem-aliyev")
-    assert "place:navoiy" in places and "place:uzbekistan" not in places
-    check_quotes(text, ex.claims)
-
-
 def test_the_owners_website_named_before_the_outlet() -> None:
     text, ex = extract("Mykola Semena, a contributor to the RFE/RL website Krym.Realii, was charged with separatism.")
     assert ("org:krym-realii", "org:rfe-rl") in _parts(ex)

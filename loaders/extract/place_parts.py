@@ -326,10 +326,6 @@ _BORN_RE = re.compile(r"(?:\s*,)?\s+(?:was\s+)?born\s+(?:on\s+)?(?:[\w\s,]{0,30}
                       r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
 
 
-# "in Uzbekistan, in the city of Navoiy": a town named after its country
-_COUNTRY_THEN_TOWN_RE = re.compile(r",\s+in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
-
-
 def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
              ex: Extraction, have: set[tuple[str, str]]) -> None:
     """A person's birthplace or new home: "X was born in Novorossiysk on 26 June 1976", "X moved to Kyiv in
@@ -341,14 +337,7 @@ def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: li
         if i >= len(places) or places[i].start - p.end > 70:
             continue
         sent, pl = _sentence_of(sentences, starts, p.start), places[i]
-        if (ex.entities[pl.ref].attributes or {}).get("kind") == "country" and i + 1 < len(places) \
-                and _COUNTRY_THEN_TOWN_RE.fullmatch(text, pl.end, places[i + 1].start) and places[i + 1].end <= sent.end:
-            pl = places[i + 1]  # "born ... in Uzbekistan, in the city of Navoiy": the town, not the country
-            if not _BORN_RE.fullmatch(text, p.end, places[i].start):
-                continue
-        elif not _BORN_RE.fullmatch(text, p.end, pl.start):
-            continue
-        if pl.end <= sent.end and (p.ref, pl.ref) not in have:
+        if pl.end <= sent.end and _BORN_RE.fullmatch(text, p.end, pl.start) and (p.ref, pl.ref) not in have:
             have.add((p.ref, pl.ref))
             ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.6, "birthplace")
 
