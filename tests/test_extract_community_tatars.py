@@ -66,13 +66,14 @@ def test_not_the_agent_after_by() -> None:
     assert _people("The arrest was part of the crackdown on activism by the Crimean Tatar community.") == []
 
 
-def test_the_people_is_no_target_nor_perpetrator_of_drafted_acts() -> None:
-    # The people stands as an entity; no claim makes it a perpetrator or a target of a drafted act (the
-    # splits' gold holds the target only on events they made themselves: see docs/extraction.md).
+def test_the_people_is_the_target_of_a_reported_persecution_only() -> None:
+    # The people is the target of the persecution a sentence reports, never of one it only characterises
+    # ("is not new"), and never a perpetrator (round 10, abuse10: see docs/extraction.md).
     text, ex = extract("Russian occupation authorities continued to persecute Crimean Tatars in Crimea. "
                        "The persecution of Crimean Tatars is not new.")
     assert f"org:{KEY}" in ex.entities
-    assert not [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
+    mine = [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
+    assert [(c.qualifiers.get("role"), text[c.span[0]:c.span[1]].startswith("Russian")) for c in mine] == [("target", True)]
     check_quotes(text, ex.claims)
 
 
