@@ -89,3 +89,35 @@ def test_a_peoples_leaders_barred_from_their_land() -> None:
 def test_leaders_neither_barred_nor_exiled() -> None:
     assert _bans("Crimean Tatar leaders who have been living in Kyiv met the minister.") == []
     assert _bans("Russian authorities have jailed Crimean Tatar leaders.") == []
+
+
+def _orders(body: str) -> dict[str, set[tuple[str, str, str]]]:
+    """Each drafted court order (interim measures, injunction): its (other end, predicate, role) claims."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return {e.name: {(c.subject if c.object == key else c.object, c.predicate, str(c.qualifiers.get("role", "")))
+                     for c in ex.claims if key in (c.subject, c.object)}
+            for key, e in ex.entities.items() if e.label == "Event" and e.name.startswith(("Interim measures", "Injunction"))}
+
+
+def test_a_courts_interim_measures_and_injunction() -> None:
+    # "the European Court of Human Rights has granted interim measures in favour of X" (dev6): the court the judge,
+    # X a participant; "as required by a recent injunction from the European Court of Human Rights" (dev4)
+    found = _orders("The European Court of Human Rights has granted interim measures in favour of Edem Bekirov, "
+                    "following a request under Rule 39.")
+    assert list(found.values()) == [{("org:echr", "PARTICIPANT_IN", "judge"), ("person:edem-bekirov", "PARTICIPANT_IN",
+                                                                                "participant")}]
+    found = _orders("Doctors must see him in prison, as required by a recent injunction from the European Court of "
+                    "Human Rights.")
+    assert list(found.values()) == [{("org:echr", "PARTICIPANT_IN", "judge")}]
+    # "the order of the International Court of Justice regarding provisional measures", "the International Court
+    # of Justice Order on the Provisional Measures" (dev5)
+    for body in ("Russia ignores the order of the International Court of Justice regarding provisional measures in the case.",
+                 "Russia ignores the International Court of Justice Order on the Provisional Measures within the claim."):
+        found = _orders(body)
+        assert [("org:icj", "PARTICIPANT_IN", "judge") in v for v in found.values()] == [True], body
+
+
+def test_a_courts_other_orders_are_no_interim_measures() -> None:
+    assert _orders("The order of the European Court of Human Rights was published on Monday.") == {}
+    assert _orders("The European Court of Human Rights rejected the complaint.") == {}
