@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
+from loaders.extract.court_orders import court_orders
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_abuses import group_abuses
 from loaders.extract.group_acts import group_acts
@@ -318,6 +319,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
         # (the court asked: a participant; the Act has no judge's role)
         out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))
+    out.extend(Act("other", n, a, b, participants=f, states=[(c.ref, c, "judge")]) for n, a, b, c, f in court_orders(text, s0, orgs, people))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
