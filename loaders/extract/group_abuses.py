@@ -198,6 +198,6 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
         tail = max([b, *(o.end for o in targets if o.start >= g2)])
         where = [p for p in places if 0 <= p.start - tail <= 30 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:Russian?-)?occupied\s+)?",
                                                                                 text[tail - s0:p.start - s0])][:1]
-    if not (perps or [o for o in targets if not _people(o)]):
+    if not (perps or targets):
         return None  # "the persecution of human rights activists (in Crimea)" with nobody named: commentary more than an act
     return (f"Persecution of {group}", a, b, perps, targets, where, "")
