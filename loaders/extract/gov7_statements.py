@@ -1,0 +1,194 @@
+"""A state's statement at an international body, in the head its missions give it (dev7: the missions of Ukraine
+and Japan at the UN in Geneva and New York):
+
+- a head line names who makes the document's statement: "Statement of the Delegation of Ukraine in the interactive
+  dialogue ...", "Statement of the Permanent Representative of Ukraine during ...", "Statement by H.E. Mr. X,
+  Permanent Representative of Japan ...", "Intervention by Permanent Representative of Ukraine Ambassador X at ...",
+  "Intervention by H.E. Mr. X," -> the person (a person the head names wins) or else the state ``STATES`` the
+  document's statement; a delegation, mission or representative "of" a state is the state, as the annotators
+  record it (the delegation is an alias of the state, not a body of its own);
+- the meeting the head delivers it "at", "in" or "during" ("... at the 40th session of the UN Human Rights Council",
+  "... in the intersessional interactive dialogue of the UN Human Rights Council", "... at the United Nations Open
+  Arria Formula Meeting on ..."): the statement is ``PART_OF`` it and its maker ``PARTICIPANT_IN`` it as speaker; a
+  meeting event the draft has in the head already (a numbered session) is that meeting, else one is made of the
+  head's words, the body it is "of" its organiser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.doc_statements import body_named
+from loaders.extract.gazetteer import slug
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["delegation_statement"]
+
+_HEAD = 700  # how far into the document the head's lines stand
+_MAKER_RE = re.compile(r"(?:^|:\s+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:of|by)\s+(?:the\s+)?", re.M)
+_HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:Ambassador\s+)?")
+_STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representative)|(?P<del>[Dd]elegation|(?:Permanent\s+)?Mission))"
+                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
+# after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
+_TITLED = r"(?:H\.\s?E\.\s+|(?:Mr|Ms|Mrs|Dr)\.?\s+|Ambassador\s+)+"
+_NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n[ \t]*{_TITLED})(?:[A-Z]\.[ \t]?)?(?=[A-Z])")
+_NAMED_RE = re.compile(rf",?\s*{_TITLED}|,?[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*(?:,|\n|$))")
+_MEETING_RE = re.compile(r"\b(?:at|in|during)\s+the\s+(?P<m>(?:[\w-]+\s+){0,6}?(?i:dialogue|discussion|debate|meeting|session))\b"
+                         r"(?:\s+of\s+the\s+)?")
+_MEETING_KINDS = ("meeting", "conference")
+
+
+def _state(name: str, ex: Extraction) -> str | None:
+    """The government organisation the draft (or the gazetteer) names ``name``."""
+    low = name.lower()
+    have = next((k for k, e in ex.entities.items() if e.label == "Organisation" and not e.generic
+                 and e.attributes.get("kind") == "government" and low in (n.lower() for n in (e.name, *e.aliases))), None)
+    if have is not None:
+        return have
+    key = body_named(name, ex)
+    return key if key is not None and ex.entities[key].attributes.get("kind") == "government" else None
+
+
+def _person_at(at: int, mentions: Sequence[Mention], ex: Extraction) -> Mention | None:
+    return next((m for m in mentions if m.start == at and m.label == "Person" and m.ref in ex.entities
+                 and ex.entities[m.ref].label == "Person" and not ex.entities[m.ref].generic), None)
+
+
+def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -> list[tuple[str, int, int, str | None, int]]:
+    """(maker key, phrase start, phrase end, delegation phrase's state or None, line end) for each head line that names
+    a statement's maker."""
+    out = []
+    for mm in _MAKER_RE.finditer(text, 0, head):
+        line_end = text.find("\n", mm.end())
+        line_end = len(text) if line_end < 0 else line_end
+        at = _HONORIFIC_RE.match(text, mm.end()).end()  # type: ignore[union-attr]
+        p = _person_at(at, mentions, ex)
+        if p is not None:
+            out.append((p.ref, mm.start(), p.end, None, line_end))
+            continue
+        sm = _STATE_RE.match(text, mm.end())
+        if sm is None:
+            continue
+        if sm.group("rep") and _NAMED_RE.match(text, sm.end()):  # a name is given: the person's, if the draft has them
+            nm = _NAME_AFTER_RE.match(text, sm.end())
+            p = _person_at(nm.end(), mentions, ex) if nm is not None else None
+            if p is not None:
+                out.append((p.ref, mm.start(), p.end if p.end <= line_end else sm.end(), None, line_end))
+            continue
+        c = sm.group("c") or sm.group("bare")
+        state = _state(c, ex)
+        if state is None:
+            continue
+        out.append((state, mm.start(), sm.end(), c if sm.group("del") else None, line_end))
+    return out
+
+
+def _sentence(sentences: Sequence[Sentence], at: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= at < s.end), None)
+
+
+def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The maker a statement's head names ``STATES`` the document's statement, which is ``PART_OF`` the meeting the
+    head delivers it at (its maker that meeting's speaker)."""
+    head = min(len(text), _HEAD)
+    if "tatement" not in text[:head] and "ntervention" not in text[:head]:
+        return
+    makers = _makers(text, head, mentions, ex)
+    if not makers:
+        return
+    people = [m for m in makers if ex.entities[m[0]].label == "Person"]
+    who, a, b, _d, line_end = (people or makers)[0]
+    for _w, _a, _b, country, _e in makers:  # "the Delegation of Ukraine" is Ukraine
+        if country is not None:
+            _fold_delegation(country, _a, _e, mentions, ex)
+    sent = _sentence(sentences, a)
+    if sent is None:
+        return
+    heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < head and c.object in ex.entities
+             and ex.entities[c.object].attributes.get("kind") == "statement"]
+    states_gov = {c.subject for c in heads if ex.entities[c.subject].label == "Organisation"}
+    ev = next((c.object for c in heads if c.subject == who), None)
+    if ev is None:
+        # the headline rules' statement of the same maker's state (its delegation folded into it) is the statement
+        ev = next((c.object for c in heads if c.subject in states_gov and c.rule.startswith("headline")), None)
+        if ev is not None and ex.entities[who].label == "Person":
+            for c in heads:
+                if c.object == ev and c.rule.startswith("headline"):
+                    c.subject = who
+        if ev is None:
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+        if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
+            ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
+    _meeting(text, sentences, mentions, ex, who, ev, head)
+
+
+def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:
+    """An organisation the name finder made of "the Delegation of C" on the head line goes into the state C."""
+    state = _state(country, ex)
+    if state is None:
+        return
+    for m in mentions:
+        if not (a <= m.start < b) or m.ref == state or m.ref not in ex.entities:
+            continue
+        e = ex.entities[m.ref]
+        if e.label != "Organisation" or not re.fullmatch(rf"(?i)(?:the\s+)?(?:delegation|(?:permanent\s+)?mission)\s+of\s+"
+                                                         rf"(?:the\s+)?{re.escape(country)}", e.name):
+            continue
+        for c in ex.claims:
+            c.subject = state if c.subject == m.ref else c.subject
+            c.object = state if c.object == m.ref else c.object
+        ex.claims[:] = [c for c in ex.claims if c.subject != c.object]
+        ex.entities.pop(m.ref, None)
+        if e.name not in ex.entities[state].aliases:
+            ex.entities[state].aliases.append(e.name)
+
+
+def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+             who: str, ev: str, head: int) -> None:
+    """The meeting the head names: the statement is part of it, its maker its speaker."""
+    body_start = _body_start(text, head)
+    have = [(min(a for a, _b in ex.triggers.get(k) or [(head, head)]), k) for k, e in ex.entities.items()
+            if e.label == "Event" and e.attributes.get("kind") in _MEETING_KINDS]
+    have = sorted((a, k) for a, k in have if a < body_start)
+    meeting: str | None = have[0][1] if have else None
+    at: tuple[int, int] | None = None
+    if meeting is not None:
+        at = next(iter(sorted(ex.triggers[meeting])))
+    else:
+        first = text.find("\n")
+        first = len(text) if first < 0 else first
+        mm = _MEETING_RE.search(text, 0, first)
+        if mm is None:
+            return
+        name = mm.group("m")
+        name = name[0].upper() + name[1:]
+        org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
+                    and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
+        if org is not None:
+            name = f"{name} of the {ex.entities[org.ref].name}"
+        meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
+        at = (mm.start("m"), org.end if org is not None else mm.end("m"))
+        ex.trigger(meeting, *at)
+        sent = _sentence(sentences, at[0])
+        if org is not None and sent is not None:
+            ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
+    sent = _sentence(sentences, at[0])
+    if sent is None:
+        return
+    span = quote_span(text, sent, *at)
+    if not any(c.subject == ev and c.predicate == "PART_OF" and c.object == meeting for c in ex.claims):
+        ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:head-meeting")
+    if not any(c.subject == who and c.object == meeting and c.qualifiers.get("role") == "speaker" for c in ex.claims):
+        ex.claim(who, "PARTICIPANT_IN", meeting, span, 0.55, "gov7:head-meeting", role="speaker")
+
+
+_ADDRESS_RE = re.compile(r"^(?:Mr\.?|Madam|Madame|Mme\.?|Dear|Excellenc)", re.M)
+
+
+def _body_start(text: str, head: int) -> int:
+    """Where the statement's body starts: its first address ("Mr. President,"), else the head's end."""
+    m = _ADDRESS_RE.search(text, 0, head)
+    return m.start() if m is not None else head
