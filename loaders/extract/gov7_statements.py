@@ -24,7 +24,7 @@ from loaders.extract.doc_statements import body_named
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["delegation_statement"]
+__all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
 
 _HEAD = 700  # how far into the document the head's lines stand
 _MAKER_RE = re.compile(r"(?:^|:\s+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:of|by)\s+(?:the\s+)?", re.M)
@@ -192,3 +192,135 @@ def _body_start(text: str, head: int) -> int:
     """Where the statement's body starts: its first address ("Mr. President,"), else the head's end."""
     m = _ADDRESS_RE.search(text, 0, head)
     return m.start() if m is not None else head
+
+
+# A press release of a head of state or of a parliament's speaker refers to its maker by the title alone once it has
+# named them: "President Dalia X met with ..." ... "“...,” the President said", "According to the President, ...",
+# "Loreta X, Speaker of the Seimas, received ..." ... "the Speaker of the Seimas said" (dev7: the President's office and
+# the Seimas of Lithuania).
+_TITLES = r"President|Speaker|Prime\s+Minister|Foreign\s+Minister|Chancellor|Chairman|Chairwoman|Secretary-General"
+_TITLE_SAYS_RE = re.compile(rf"\b(?:[Tt]he\s+(?P<t>{_TITLES})(?:\s+of\s+the\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,3}})?\s+"
+                            r"(?:also\s+)?(?:said|says|stated|underlined|stressed|emphasi[sz]ed|noted|added|declared|pointed\s+out)\b"
+                            rf"|According\s+to\s+the\s+(?P<t2>{_TITLES})\s*,)")
+_TITLE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?P<t>{_TITLES})\s+$")
+_TITLE_AFTER_RE = re.compile(rf",\s+(?:the\s+)?(?P<t>{_TITLES})\b")
+
+
+def _normal_title(t: str) -> str:
+    return re.sub(r"\s+", " ", t)
+
+
+def titled_speaker(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The one person a document has introduced with a title ``STATES`` what "the <title> said" (a statement of their
+    own, unless they state one already)."""
+    if "the President" not in text and "the Speaker" not in text and "According to the" not in text \
+            and not re.search(r"\bthe\s+(?:Prime\s+Minister|Foreign\s+Minister|Chancellor|Chair|Secretary-General)", text):
+        return
+    titled: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label != "Person" or m.ref not in ex.entities or ex.entities[m.ref].label != "Person" or ex.entities[m.ref].generic:
+            continue
+        for tm in (_TITLE_BEFORE_RE.search(text, max(0, m.start - 40), m.start), _TITLE_AFTER_RE.match(text, m.end)):
+            if tm is not None:
+                titled.setdefault(_normal_title(tm.group("t")), []).append(m)
+    if not titled:
+        return
+    for sent in sentences:
+        for sm in _TITLE_SAYS_RE.finditer(sent.text):
+            title = _normal_title(sm.group("t") or sm.group("t2"))
+            a, b = sent.start + sm.start(), sent.start + sm.end()
+            named = [m for m in titled.get(title, []) if m.start < a]
+            if len({m.ref for m in titled.get(title, [])}) != 1 or not named:
+                continue
+            who = named[0].ref
+            if any(c.subject == who and c.predicate == "STATES" for c in ex.claims):
+                continue
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+            ex.trigger(ev, a, b)
+            ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.6, "gov7:titled-speaker")
+
+
+def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The statement passes of this module."""
+    delegation_statement(text, sentences, mentions, ex)
+    presentations(text, sentences, mentions, ex)
+    titled_speaker(text, sentences, mentions, ex)
+
+
+# What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:
+# "Let me thank the Deputy High Commissioner for her yesterday presentation and update" (dev7: three statements of
+# Ukraine at the Human Rights Council), "we have just heard a comprehensive report by the High Commissioner for Human
+# Rights" (dev7: Japan at an Arria-formula meeting) -> the official (the person the draft says leads the office, if one)
+# ``STATES`` a statement of their own, ``PART_OF`` that meeting.
+_WHO = r"(?P<who>[A-Z][\w-]*(?:\s+(?:for|of|on|[A-Z][\w-]*)){0,6}?)"
+_PRESENTED_RE = re.compile(
+    r"\b(?:thank|thanks|thanking)\s+the\s+" + _WHO + r"\s+for\s+(?:his|her|their|its)\s+(?:(?:yesterday(?:’s|'s)?|recent|oral|"
+    r"comprehensive|informative|detailed)\s+)*(?:presentation|update|briefing|report|statement)\b"
+    r"|\bheard\s+(?:a|an|the)\s+(?:(?:comprehensive|informative|detailed|oral)\s+)?(?:report|briefing|presentation|update)\s+"
+    r"(?:by|from)\s+the\s+" + _WHO.replace("?P<who>", "?P<who2>") + r"(?=\s*[.,;]|\s+(?:on|about)\b)")
+
+
+def _office(phrase: str, at: int, mentions: Sequence[Mention], ex: Extraction) -> str | None:
+    """The organisation (or office) a presenter's title names: the draft's mention there, the gazetteer's body, or
+    a deputy of the gazetteer's office ("Deputy High Commissioner" of the UN High Commissioner for Human Rights)."""
+    m = next((x for x in mentions if x.start == at and x.ref in ex.entities and x.label in ("Organisation", "Person")
+              and not ex.entities[x.ref].generic), None)
+    if m is not None:
+        return m.ref
+    from loaders.extract.doc_statements import _gazetteer_body
+
+    dm = re.fullmatch(r"(?P<dep>(?:Deputy|Assistant)\s+)?(?P<t>High\s+Commissioner)", phrase)
+    if dm is None:
+        return body_named(phrase, ex)
+    entry = _gazetteer_body(f"{dm.group('t')} for Human Rights")
+    if entry is None:
+        return None
+    if not dm.group("dep"):
+        return body_named(entry.name, ex)
+    name = entry.name.replace("High Commissioner", f"{dm.group('dep').strip()} High Commissioner")
+    return ex.entity(f"org:{slug(name)}", "Organisation", name, **entry.attributes).key
+
+
+def _titled_heads(text: str, office: str, mentions: Sequence[Mention], ex: Extraction) -> set[str]:
+    """The people the document names with the office as their title: "Prince X, UN High Commissioner for Human Rights"."""
+    out = set()
+    for i, m in enumerate(mentions[:-1]):
+        n = mentions[i + 1]
+        if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person" and n.ref == office \
+                and re.fullmatch(r",\s+(?:the\s+)?", text[m.end:n.start]):
+            out.add(m.ref)
+    return out
+
+
+def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The official whose presentation to the document's meeting the statement acknowledges ``STATES`` it, part of it."""
+    if "thank" not in text and "heard" not in text:
+        return
+    doc = [c for c in ex.claims if c.rule == "gov7:head-meeting" and c.predicate == "PART_OF"]
+    if len(doc) != 1:
+        return
+    meeting, own = doc[0].object, doc[0].subject
+    for sent in sentences:
+        for pm in _PRESENTED_RE.finditer(sent.text):
+            g = "who" if pm.group("who") else "who2"
+            a, b = sent.start + pm.start(g), sent.start + pm.end(g)
+            office = _office(pm.group(g), a, mentions, ex)
+            if office is None or office == own:
+                continue
+            heads = {c.subject for c in ex.claims if c.predicate == "LEADS" and c.object == office
+                     and ex.entities[c.subject].label == "Person"} | _titled_heads(text, office, mentions, ex)
+            who = next(iter(heads)) if len(heads) == 1 else office
+            # the report-by rule's publication of the office in this sentence is this presentation
+            gone = {c.object for c in ex.claims if c.rule == "report-by" and c.subject == office
+                    and sent.start <= c.span[0] < sent.end}
+            ex.claims[:] = [c for c in ex.claims if not (c.rule == "report-by" and c.object in gone)]
+            for ev in gone - {c.subject for c in ex.claims} - {c.object for c in ex.claims}:
+                ex.entities.pop(ev, None)
+                ex.triggers.pop(ev, None)
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-presentation", "Event", f"Presentation by {name}", kind="statement").key
+            ex.trigger(ev, sent.start + pm.start(), sent.start + pm.end())
+            span = quote_span(text, sent, sent.start + pm.start(), sent.start + pm.end())
+            ex.claim(who, "STATES", ev, span, 0.6, "gov7:presentation")
+            ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:presentation")
