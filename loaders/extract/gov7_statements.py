@@ -21,8 +21,9 @@ from collections.abc import Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.doc_statements import body_named
-from loaders.extract.gazetteer import slug
+from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.orgs import government_key
 
 __all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
 
@@ -48,7 +49,12 @@ def _state(name: str, ex: Extraction) -> str | None:
     if have is not None:
         return have
     key = body_named(name, ex)
-    return key if key is not None and ex.entities[key].attributes.get("kind") == "government" else None
+    if key is not None:
+        return key if ex.entities[key].attributes.get("kind") == "government" else None
+    entry = load_gazetteer().lookup(name)  # a country the draft has as a place only: its government
+    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+        return None
+    return ex.entity(f"org:{government_key(entry.key)}", "Organisation", entry.name, kind="government").key
 
 
 def _person_at(at: int, mentions: Sequence[Mention], ex: Extraction) -> Mention | None:
@@ -59,7 +65,7 @@ def _person_at(at: int, mentions: Sequence[Mention], ex: Extraction) -> Mention 
 def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -> list[tuple[str, int, int, str | None, int]]:
     """(maker key, phrase start, phrase end, delegation phrase's state or None, line end) for each head line that names
     a statement's maker."""
-    out = []
+    out: list[tuple[str, int, int, str | None, int]] = []
     for mm in _MAKER_RE.finditer(text, 0, head):
         line_end = text.find("\n", mm.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -304,7 +310,7 @@ def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
     for sent in sentences:
         for pm in _PRESENTED_RE.finditer(sent.text):
             g = "who" if pm.group("who") else "who2"
-            a, b = sent.start + pm.start(g), sent.start + pm.end(g)
+            a = sent.start + pm.start(g)
             office = _office(pm.group(g), a, mentions, ex)
             if office is None or office == own:
                 continue
