@@ -94,3 +94,24 @@ def test_possessive_report_after_a_preposition() -> None:
     ex, claims = _doc("A short article\n\nThe Seimas, having regard to the International Criminal Court's Report on "
                       "Preliminary Examination Activities of 4 December 2020, condemns the occupation.\n")
     assert any(s == "org:icc" and p == "STATES" and _kind(ex, o) == "publication" for s, p, o, _r in claims)
+
+
+def test_release_maker_hosts_the_meeting() -> None:
+    ex, claims = _doc("Lithuania supports Crimean Tatars\n\nTuesday, April 12, Vilnius – President Ona Petraitytė met with "
+                      "Crimean Tatar leaders Ivan Sydorenko and Petro Kovalenko. Anna Berg, Chair of the Tatar Union, also "
+                      "took part in the meeting.\n\n“We firmly support the Crimean Tatars,” the President said.\n")
+    meeting = next(o for s, p, o, r in claims if s == "person:ona-petraityte" and p == "PARTICIPANT_IN" and r == "organiser")
+    assert _kind(ex, meeting) == "meeting"
+    for who in ("person:ivan-sydorenko", "person:petro-kovalenko", "person:anna-berg"):
+        assert (who, "PARTICIPANT_IN", meeting, "participant") in claims
+    said = _statement_of(ex, claims, "person:ona-petraityte")
+    assert (said, "PART_OF", meeting, "") in claims
+
+
+def test_speaker_received_representatives() -> None:
+    ex, claims = _doc("The Speaker received a delegation\n\nOn 12 April 2016, Ona Petraitytė, Speaker of the Seimas, "
+                      "received representatives of the World Congress of Crimean Tatars. “We stand with you,” Ms "
+                      "Petraitytė said.\n")
+    meeting = next(o for s, p, o, r in claims if s == "person:ona-petraityte" and p == "PARTICIPANT_IN" and r == "organiser")
+    assert ("org:world-congress-of-crimean-tatars", "PARTICIPANT_IN", meeting, "participant") in claims
+    assert (_statement_of(ex, claims, "person:ona-petraityte"), "PART_OF", meeting, "") in claims

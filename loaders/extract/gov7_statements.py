@@ -252,6 +252,7 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     delegation_statement(text, sentences, mentions, ex)
     presentations(text, sentences, mentions, ex)
     titled_speaker(text, sentences, mentions, ex)
+    hosted_meetings(text, sentences, mentions, ex)
 
 
 # What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:
@@ -330,3 +331,94 @@ def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             span = quote_span(text, sent, sent.start + pm.start(), sent.start + pm.end())
             ex.claim(who, "STATES", ev, span, 0.6, "gov7:presentation")
             ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:presentation")
+
+
+# The meeting a release's maker hosts: "President X met with A and B", "X, Speaker of the Seimas, received
+# representatives of ORG" (dev7: the President's office and the Seimas of Lithuania) -> the maker (the person who
+# states the release's statement) organises it, the ones met (each of "A and B") take part, one who "also took part
+# in the meeting" too, and the maker's statement is part of it (when the maker hosts that one meeting).
+_MET_RE = re.compile(r"(?:,[^,;()]{1,80},)?\s+(?:also\s+|today\s+)?(?:has\s+|had\s+)?(?P<v>met\s+with|received)\s+")
+_RECEIVED_RE = re.compile(r"(?:the\s+)?(?:(?:representatives|members|leaders|a\s+delegation)\s+of\s+(?:the\s+)?)?")
+_AND_RE = re.compile(r"\s+and\s+")
+_TOOK_PART_RE = re.compile(r"(?:,[^,;()]{1,100},)?\s+(?:also\s+)?took\s+part\s+in\s+the\s+meeting\b")
+
+
+def _is_person(ex: Extraction, ref: str) -> bool:
+    e = ex.entities.get(ref)
+    return e is not None and e.label == "Person" and not e.generic
+
+
+def hosted_meetings(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The release's maker organises the meeting they "met with" or "received" someone at; see above."""
+    if "met with" not in text and "received" not in text:
+        return
+    makers = {c.subject for c in ex.claims if c.predicate == "STATES" and _is_person(ex, c.subject)
+              and _kind_of(ex, c.object) == "statement"}
+    if len(makers) != 1:
+        return
+    host = next(iter(makers))
+    hosted: set[str] = set()
+    for i, m in enumerate(mentions):
+        if m.ref != host:
+            continue
+        vm = _MET_RE.match(text, m.end)
+        sent = _sentence(sentences, m.start)
+        if vm is None or sent is None or vm.end() >= sent.end:
+            continue
+        at = vm.end()
+        if vm.group("v") == "received":
+            at = _RECEIVED_RE.match(text, at).end()  # type: ignore[union-attr]
+        met = next((x for x in mentions[i + 1:i + 4] if x.ref in ex.entities and x.ref != host and x.label in ("Person", "Organisation")
+                    and not ex.entities[x.ref].generic and (x.start == at or (vm.group("v") == "met with" and
+                                                                              _MET_TITLE_RE.fullmatch(text, vm.end(), x.start)))), None)
+        if met is None:
+            continue
+        ev = next((c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == met.ref
+                   and _kind_of(ex, c.object) == "meeting" and sent.start <= c.span[0] < sent.end), None)
+        span = quote_span(text, sent, m.start, met.end)
+        if ev is None:
+            name = ex.entities[met.ref].name
+            ev = ex.entity(f"event:meeting-with-{slug(name)}", "Event", f"Meeting with {name}", kind="meeting").key
+            ex.trigger(ev, vm.start("v"), met.end)
+            ex.claim(met.ref, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="participant")
+        for c in ex.claims:  # the host is the meeting's organiser, not one more participant
+            if c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN":
+                c.qualifiers["role"] = "organiser"
+        if not any(c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN" for c in ex.claims):
+            ex.claim(host, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="organiser")
+        hosted.add(ev)
+        j = mentions.index(met) + 1 if met in mentions else len(mentions)
+        last = met
+        while j < len(mentions) and _AND_RE.fullmatch(text, last.end, mentions[j].start) and _is_person(ex, mentions[j].ref) \
+                and mentions[j].end <= sent.end:  # "met with A and B"
+            last = mentions[j]
+            if not any(c.subject == last.ref and c.object == ev for c in ex.claims):
+                ex.claim(last.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, last.end), 0.6, "gov7:hosted-meeting",
+                         role="participant")
+            j += 1
+    if len(hosted) != 1:
+        return
+    ev = next(iter(hosted))
+    for m in mentions:  # "X, Chairman of Y, also took part in the meeting"
+        if not _is_person(ex, m.ref) or m.ref == host or any(c.subject == m.ref and c.object == ev for c in ex.claims):
+            continue
+        tm = _TOOK_PART_RE.match(text, m.end)
+        sent = _sentence(sentences, m.start)
+        if tm is not None and sent is not None and tm.end() <= sent.end:
+            ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, tm.end()), 0.6, "gov7:hosted-meeting",
+                     role="participant")
+    for c in list(ex.claims):
+        if c.subject == host and c.predicate == "STATES" and _kind_of(ex, c.object) == "statement" \
+                and not any(x.subject == c.object and x.predicate == "PART_OF" for x in ex.claims):
+            sent = _sentence(sentences, c.span[0])
+            if sent is not None:
+                ex.claim(c.object, "PART_OF", ev, c.span, 0.55, "gov7:hosted-meeting")
+
+
+# Between "met with" and the one met: a few title words ("met with Crimean Tatar leaders X")
+_MET_TITLE_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)[\w’'.-]+\s+){0,3}")
+
+
+def _kind_of(ex: Extraction, key: str) -> str | None:
+    e = ex.entities.get(key)
+    return e.attributes.get("kind") if e is not None else None
