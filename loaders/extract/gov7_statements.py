@@ -318,10 +318,10 @@ def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             heads = {c.subject for c in ex.claims if c.predicate == "LEADS" and c.object == office
                      and ex.entities[c.subject].label == "Person"} | _titled_heads(text, office, mentions, ex)
             who = next(iter(heads)) if len(heads) == 1 else office
-            # the report-by rule's publication of the office in this sentence is this presentation
-            gone = {c.object for c in ex.claims if c.rule == "report-by" and c.subject == office
-                    and sent.start <= c.span[0] < sent.end}
-            ex.claims[:] = [c for c in ex.claims if not (c.rule == "report-by" and c.object in gone)]
+            # the publication the speech rules gave the office in this sentence is this presentation
+            gone = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == office
+                    and ex.entities[c.object].attributes.get("kind") == "publication" and sent.start <= c.span[0] < sent.end}
+            ex.claims[:] = [c for c in ex.claims if not (c.predicate == "STATES" and c.subject == office and c.object in gone)]
             for ev in gone - {c.subject for c in ex.claims} - {c.object for c in ex.claims}:
                 ex.entities.pop(ev, None)
                 ex.triggers.pop(ev, None)
