@@ -115,3 +115,10 @@ def test_speaker_received_representatives() -> None:
     meeting = next(o for s, p, o, r in claims if s == "person:ona-petraityte" and p == "PARTICIPANT_IN" and r == "organiser")
     assert ("org:world-congress-of-crimean-tatars", "PARTICIPANT_IN", meeting, "participant") in claims
     assert (_statement_of(ex, claims, "person:ona-petraityte"), "PART_OF", meeting, "") in claims
+
+
+def test_unknown_named_representative_gives_no_state_speaker() -> None:
+    _ex, claims = _doc("Intervention by Permanent Representative of Ukraine Ambassador Y.Petrenko at the Agenda item 3 of "
+                       "the 30th session of the UN Human Rights Council\n\nIntervention by the Representative of Ukraine\n"
+                       "September 22, 2015\n\nMr. President,\n\nThe rights of Crimean Tatars are violated.\n")
+    assert not any(s == "org:ukraine" and p in ("STATES", "PARTICIPANT_IN") for s, p, _o, _r in claims)

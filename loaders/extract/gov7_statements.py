@@ -31,7 +31,7 @@ _HEAD = 700  # how far into the document the head's lines stand
 _MAKER_RE = re.compile(r"(?:^|:\s+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:of|by)\s+(?:the\s+)?", re.M)
 _HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:Ambassador\s+)?")
 _STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representative)|(?P<del>[Dd]elegation|(?:Permanent\s+)?Mission))"
-                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
+                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
 # after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
 _TITLED = r"(?:H\.\s?E\.\s+|(?:Mr|Ms|Mrs|Dr)\.?\s+|Ambassador\s+)+"
 _NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n[ \t]*{_TITLED})(?:[A-Z]\.[ \t]?)?(?=[A-Z])")
@@ -80,8 +80,9 @@ def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -
         if sm.group("rep") and _NAMED_RE.match(text, sm.end()):  # a name is given: the person's, if the draft has them
             nm = _NAME_AFTER_RE.match(text, sm.end())
             p = _person_at(nm.end(), mentions, ex) if nm is not None else None
-            if p is not None:
-                out.append((p.ref, mm.start(), p.end if p.end <= line_end else sm.end(), None, line_end))
+            # a person the draft does not have: no one (the state would be a false speaker)
+            out.append((p.ref, mm.start(), p.end if p.end <= line_end else sm.end(), None, line_end) if p is not None
+                       else ("", mm.start(), sm.end(), None, line_end))
             continue
         c = sm.group("c") or sm.group("bare")
         state = _state(c, ex)
@@ -104,9 +105,11 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     makers = _makers(text, head, mentions, ex)
     if not makers:
         return
-    people = [m for m in makers if ex.entities[m[0]].label == "Person"]
+    people = [m for m in makers if m[0] and ex.entities[m[0]].label == "Person"]
+    if not people and any(not m[0] for m in makers):
+        return
     who, a, b, _d, line_end = (people or makers)[0]
-    for _w, _a, _b, country, _e in makers:  # "the Delegation of Ukraine" is Ukraine
+    for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)  # "the Delegation of Ukraine" is Ukraine
         if country is not None:
             _fold_delegation(country, _a, _e, mentions, ex)
     sent = _sentence(sentences, a)
