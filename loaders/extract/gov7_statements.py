@@ -117,7 +117,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
         return
     heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < head and c.object in ex.entities
              and ex.entities[c.object].attributes.get("kind") == "statement"]
-    states_gov = {c.subject for c in heads if ex.entities[c.subject].label == "Organisation"}
+    states_gov = {c.subject for c in heads if c.subject in ex.entities and ex.entities[c.subject].label == "Organisation"}
     ev = next((c.object for c in heads if c.subject == who), None)
     if ev is None:
         # the headline rules' statement of the same maker's state (its delegation folded into it) is the statement
@@ -319,11 +319,11 @@ def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             if office is None or office == own:
                 continue
             heads = {c.subject for c in ex.claims if c.predicate == "LEADS" and c.object == office
-                     and ex.entities[c.subject].label == "Person"} | _titled_heads(text, office, mentions, ex)
+                     and _is_person(ex, c.subject)} | _titled_heads(text, office, mentions, ex)
             who = next(iter(heads)) if len(heads) == 1 else office
             # the publication the speech rules gave the office in this sentence is this presentation
             gone = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == office
-                    and ex.entities[c.object].attributes.get("kind") == "publication" and sent.start <= c.span[0] < sent.end}
+                    and _kind_of(ex, c.object) == "publication" and sent.start <= c.span[0] < sent.end}
             ex.claims[:] = [c for c in ex.claims if not (c.predicate == "STATES" and c.subject == office and c.object in gone)]
             for ev in gone - {c.subject for c in ex.claims} - {c.object for c in ex.claims}:
                 ex.entities.pop(ev, None)
