@@ -122,3 +122,11 @@ def test_unknown_named_representative_gives_no_state_speaker() -> None:
                        "the 30th session of the UN Human Rights Council\n\nIntervention by the Representative of Ukraine\n"
                        "September 22, 2015\n\nMr. President,\n\nThe rights of Crimean Tatars are violated.\n")
     assert not any(s == "org:ukraine" and p in ("STATES", "PARTICIPANT_IN") for s, p, _o, _r in claims)
+
+
+def test_dateline_places_the_hosted_meeting() -> None:
+    _ex, claims = _doc("Lithuania supports Crimean Tatars\n\nTuesday, April 12, Vilnius – President Ona Petraitytė met with "
+                       "Crimean Tatar leaders Ivan Sydorenko and Petro Kovalenko.\n\n“We firmly support the Crimean "
+                       "Tatars,” the President said.\n")
+    meeting = next(o for s, p, o, r in claims if s == "person:ona-petraityte" and p == "PARTICIPANT_IN" and r == "organiser")
+    assert (meeting, "LOCATED_IN", "place:vilnius", "") in claims

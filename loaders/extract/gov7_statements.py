@@ -256,6 +256,7 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     presentations(text, sentences, mentions, ex)
     titled_speaker(text, sentences, mentions, ex)
     hosted_meetings(text, sentences, mentions, ex)
+    dateline_meeting(text, sentences, mentions, ex)
 
 
 # What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:
@@ -425,3 +426,40 @@ _MET_TITLE_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|but|who|which|t
 def _kind_of(ex: Extraction, key: str) -> str | None:
     e = ex.entities.get(key)
     return e.attributes.get("kind") if e is not None else None
+
+
+# The dateline of a statement or release names where its meeting was held: "Geneva, 18 December 2019" on a line of its
+# own under a statement's head (dev7: Ukraine at the Human Rights Council), "Monday, March 5, Vilnius  President X met
+# with ..." (dev7: the President of Lithuania's releases) -> the document's one meeting (of the head or of the
+# release's host) ``LOCATED_IN`` the place.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
+_DATELINE_RE = re.compile(rf"^(?:{_WEEKDAY}{_MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?,\s+(?P<a>[A-Z][a-z]+)(?=[ \t]+[–—-][ \t]|[ \t]+[A-Z]|[ \t]*\n)"
+                          rf"|(?P<b>[A-Z][a-z]+),\s+\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}[ \t]*$)", re.M)
+
+
+def dateline_meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The document's one meeting is where its dateline says."""
+    meetings = {c.object for c in ex.claims if c.rule in ("gov7:head-meeting", "gov7:hosted-meeting") and c.predicate == "PART_OF"}
+    if len(meetings) != 1:
+        return
+    meeting = next(iter(meetings))
+    if any(c.subject == meeting and c.predicate == "LOCATED_IN" for c in ex.claims):
+        return
+    dm = _DATELINE_RE.search(text, 0, min(len(text), _HEAD))
+    if dm is None:
+        return
+    g = "a" if dm.group("a") else "b"
+    a, b = dm.start(g), dm.end(g)
+    place = next((m.ref for m in mentions if m.start == a and m.end == b and m.label == "Location" and m.ref in ex.entities), None)
+    if place is None:
+        entry = load_gazetteer().lookup(dm.group(g))
+        if entry is None or entry.label != "Location" or entry.attributes.get("kind") not in ("city", "town", "village"):
+            return
+        place = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == entry.name), None) \
+            or ex.entity(f"place:{entry.key}", "Location", entry.name, **entry.attributes).key
+    sent = _sentence(sentences, dm.start())
+    if sent is None:
+        return
+    ex.claim(meeting, "LOCATED_IN", place, quote_span(text, sent, dm.start(), max(b, min(dm.end(), sent.end))), 0.55,
+             "gov7:dateline-meeting")
