@@ -17,6 +17,7 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.doc_statements import document_statement
 from loaders.extract.gazetteer import slug
+from loaders.extract.gov7_statements import gov_statements
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["issuing_body", "statement_audience"]
@@ -69,6 +70,7 @@ def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], 
     # (the document's own statement, a pass of the same stage: after_claims calls this module's pass)
     document_statement(text, sentences, mentions, ex)
     statement_audience(text, sentences, mentions, ex)
+    gov_statements(text, sentences, mentions, ex)
 
 
 # The body a statement is delivered to, on the document's attribution line: "Statement by Ambassador X to the Special

@@ -39,6 +39,10 @@ _PUBLISHED_RE = re.compile(
 # The report before its maker: "In its 2020 Annual Report, USCIRF recommended ...", "In their latest briefing, ORG"
 _IN_ITS_REPORT_RE = re.compile(r"\bIn\s+(?:its|their)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|briefing|publication|review|study)\b"
                                r"[^,;.]{0,40},\s+(?:the\s+)?$")
+# "the International Criminal Court's Report on Preliminary Examination Activities", "Russia’s letter to ICJ from 18 January
+# 2019" (dev7: a resolution of the Seimas, a statement of Ukraine at the Human Rights Council): a document of the body
+_OWN_REPORT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:\d{4}|[Aa]nnual|[Ll]atest|[Ff]inal|[Ii]nterim)\s+)?(?:Report|letter)\s+"
+                            r"(?:on|of|to|from|about|concerning)\b")
 _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|made|put\s+out)\s+"
                           r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
                           # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
@@ -63,9 +67,13 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         if e is None or e.label != "Organisation" or e.generic or m.label != "Organisation":
             continue
         sent = starts and sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
-        if not sent or _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
+        if not sent:
             continue
-        pub = _PUBLISHED_RE.match(text, m.end) or _IN_ITS_REPORT_RE.search(text, sent.start, m.start)
+        # a body's possessive report is its own whatever governs the phrase: "having regard to the ICC's Report on ..."
+        own = _OWN_REPORT_RE.match(text, m.end)
+        if own is None and _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
+            continue
+        pub = own or _PUBLISHED_RE.match(text, m.end) or _IN_ITS_REPORT_RE.search(text, sent.start, m.start)
         dec = None if pub else _DECLARED_RE.match(text, m.end)
         if pub is None and dec is None:
             continue

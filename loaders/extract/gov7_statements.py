@@ -1,0 +1,465 @@
+"""A state's statement at an international body, in the head its missions give it (dev7: the missions of Ukraine
+and Japan at the UN in Geneva and New York):
+
+- a head line names who makes the document's statement: "Statement of the Delegation of Ukraine in the interactive
+  dialogue ...", "Statement of the Permanent Representative of Ukraine during ...", "Statement by H.E. Mr. X,
+  Permanent Representative of Japan ...", "Intervention by Permanent Representative of Ukraine Ambassador X at ...",
+  "Intervention by H.E. Mr. X," -> the person (a person the head names wins) or else the state ``STATES`` the
+  document's statement; a delegation, mission or representative "of" a state is the state, as the annotators
+  record it (the delegation is an alias of the state, not a body of its own);
+- the meeting the head delivers it "at", "in" or "during" ("... at the 40th session of the UN Human Rights Council",
+  "... in the intersessional interactive dialogue of the UN Human Rights Council", "... at the United Nations Open
+  Arria Formula Meeting on ..."): the statement is ``PART_OF`` it and its maker ``PARTICIPANT_IN`` it as speaker; a
+  meeting event the draft has in the head already (a numbered session) is that meeting, else one is made of the
+  head's words, the body it is "of" its organiser.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.doc_statements import body_named
+from loaders.extract.gazetteer import load_gazetteer, slug
+from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.orgs import government_key
+
+__all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
+
+_HEAD = 700  # how far into the document the head's lines stand
+_MAKER_RE = re.compile(r"(?:^|:\s+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:of|by)\s+(?:the\s+)?", re.M)
+_HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:Ambassador\s+)?")
+_STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representative)|(?P<del>[Dd]elegation|(?:Permanent\s+)?Mission))"
+                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
+# after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
+_TITLED = r"(?:H\.\s?E\.\s+|(?:Mr|Ms|Mrs|Dr)\.?\s+|Ambassador\s+)+"
+_NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n[ \t]*{_TITLED})(?:[A-Z]\.[ \t]?)?(?=[A-Z])")
+_NAMED_RE = re.compile(rf",?\s*{_TITLED}|,?[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*(?:,|\n|$))")
+_MEETING_RE = re.compile(r"\b(?:at|in|during)\s+the\s+(?P<m>(?:[\w-]+\s+){0,6}?(?i:dialogue|discussion|debate|meeting|session))\b"
+                         r"(?:\s+of\s+the\s+)?")
+_MEETING_KINDS = ("meeting", "conference")
+
+
+def _state(name: str, ex: Extraction) -> str | None:
+    """The government organisation the draft (or the gazetteer) names ``name``."""
+    low = name.lower()
+    have = next((k for k, e in ex.entities.items() if e.label == "Organisation" and not e.generic
+                 and e.attributes.get("kind") == "government" and low in (n.lower() for n in (e.name, *e.aliases))), None)
+    if have is not None:
+        return have
+    key = body_named(name, ex)
+    if key is not None:
+        return key if ex.entities[key].attributes.get("kind") == "government" else None
+    entry = load_gazetteer().lookup(name)  # a country the draft has as a place only: its government
+    if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
+        return None
+    return ex.entity(f"org:{government_key(entry.key)}", "Organisation", entry.name, kind="government").key
+
+
+def _person_at(at: int, mentions: Sequence[Mention], ex: Extraction) -> Mention | None:
+    return next((m for m in mentions if m.start == at and m.label == "Person" and m.ref in ex.entities
+                 and ex.entities[m.ref].label == "Person" and not ex.entities[m.ref].generic), None)
+
+
+def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -> list[tuple[str, int, int, str | None, int]]:
+    """(maker key, phrase start, phrase end, delegation phrase's state or None, line end) for each head line that names
+    a statement's maker."""
+    out: list[tuple[str, int, int, str | None, int]] = []
+    for mm in _MAKER_RE.finditer(text, 0, head):
+        line_end = text.find("\n", mm.end())
+        line_end = len(text) if line_end < 0 else line_end
+        at = _HONORIFIC_RE.match(text, mm.end()).end()  # type: ignore[union-attr]
+        p = _person_at(at, mentions, ex)
+        if p is not None:
+            out.append((p.ref, mm.start(), p.end, None, line_end))
+            continue
+        sm = _STATE_RE.match(text, mm.end())
+        if sm is None:
+            continue
+        if sm.group("rep") and _NAMED_RE.match(text, sm.end()):  # a name is given: the person's, if the draft has them
+            nm = _NAME_AFTER_RE.match(text, sm.end())
+            p = _person_at(nm.end(), mentions, ex) if nm is not None else None
+            # a person the draft does not have: no one (the state would be a false speaker)
+            out.append((p.ref, mm.start(), p.end if p.end <= line_end else sm.end(), None, line_end) if p is not None
+                       else ("", mm.start(), sm.end(), None, line_end))
+            continue
+        c = sm.group("c") or sm.group("bare")
+        state = _state(c, ex)
+        if state is None:
+            continue
+        out.append((state, mm.start(), sm.end(), c if sm.group("del") else None, line_end))
+    return out
+
+
+def _sentence(sentences: Sequence[Sentence], at: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= at < s.end), None)
+
+
+def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The maker a statement's head names ``STATES`` the document's statement, which is ``PART_OF`` the meeting the
+    head delivers it at (its maker that meeting's speaker)."""
+    head = min(len(text), _HEAD)
+    if "tatement" not in text[:head] and "ntervention" not in text[:head]:
+        return
+    makers = _makers(text, head, mentions, ex)
+    if not makers:
+        return
+    people = [m for m in makers if m[0] and ex.entities[m[0]].label == "Person"]
+    if not people and any(not m[0] for m in makers):
+        return
+    who, a, b, _d, line_end = (people or makers)[0]
+    for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)  # "the Delegation of Ukraine" is Ukraine
+        if country is not None:
+            _fold_delegation(country, _a, _e, mentions, ex)
+    sent = _sentence(sentences, a)
+    if sent is None:
+        return
+    heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < head and c.object in ex.entities
+             and ex.entities[c.object].attributes.get("kind") == "statement"]
+    states_gov = {c.subject for c in heads if c.subject in ex.entities and ex.entities[c.subject].label == "Organisation"}
+    ev = next((c.object for c in heads if c.subject == who), None)
+    if ev is None:
+        # the headline rules' statement of the same maker's state (its delegation folded into it) is the statement
+        ev = next((c.object for c in heads if c.subject in states_gov and c.rule.startswith("headline")), None)
+        if ev is not None and ex.entities[who].label == "Person":
+            for c in heads:
+                if c.object == ev and c.rule.startswith("headline"):
+                    c.subject = who
+        if ev is None:
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+        if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
+            ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
+    _meeting(text, sentences, mentions, ex, who, ev, head)
+
+
+def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:
+    """An organisation the name finder made of "the Delegation of C" on the head line goes into the state C."""
+    state = _state(country, ex)
+    if state is None:
+        return
+    for m in mentions:
+        if not (a <= m.start < b) or m.ref == state or m.ref not in ex.entities:
+            continue
+        e = ex.entities[m.ref]
+        if e.label != "Organisation" or not re.fullmatch(rf"(?i)(?:the\s+)?(?:delegation|(?:permanent\s+)?mission)\s+of\s+"
+                                                         rf"(?:the\s+)?{re.escape(country)}", e.name):
+            continue
+        for c in ex.claims:
+            c.subject = state if c.subject == m.ref else c.subject
+            c.object = state if c.object == m.ref else c.object
+        ex.claims[:] = [c for c in ex.claims if c.subject != c.object]
+        ex.entities.pop(m.ref, None)
+        if e.name not in ex.entities[state].aliases:
+            ex.entities[state].aliases.append(e.name)
+
+
+def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+             who: str, ev: str, head: int) -> None:
+    """The meeting the head names: the statement is part of it, its maker its speaker."""
+    body_start = _body_start(text, head)
+    have = [(min(a for a, _b in ex.triggers.get(k) or [(head, head)]), k) for k, e in ex.entities.items()
+            if e.label == "Event" and e.attributes.get("kind") in _MEETING_KINDS]
+    have = sorted((a, k) for a, k in have if a < body_start)
+    meeting: str | None = have[0][1] if have else None
+    at: tuple[int, int] | None = None
+    if meeting is not None:
+        at = next(iter(sorted(ex.triggers[meeting])))
+    else:
+        first = text.find("\n")
+        first = len(text) if first < 0 else first
+        mm = _MEETING_RE.search(text, 0, first)
+        if mm is None:
+            return
+        name = mm.group("m")
+        name = name[0].upper() + name[1:]
+        org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
+                    and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
+        if org is not None:
+            name = f"{name} of the {ex.entities[org.ref].name}"
+        meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
+        at = (mm.start("m"), org.end if org is not None else mm.end("m"))
+        ex.trigger(meeting, *at)
+        sent = _sentence(sentences, at[0])
+        if org is not None and sent is not None:
+            ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
+    sent = _sentence(sentences, at[0])
+    if sent is None:
+        return
+    span = quote_span(text, sent, *at)
+    if not any(c.subject == ev and c.predicate == "PART_OF" and c.object == meeting for c in ex.claims):
+        ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:head-meeting")
+    if not any(c.subject == who and c.object == meeting and c.qualifiers.get("role") == "speaker" for c in ex.claims):
+        ex.claim(who, "PARTICIPANT_IN", meeting, span, 0.55, "gov7:head-meeting", role="speaker")
+
+
+_ADDRESS_RE = re.compile(r"^(?:Mr\.?|Madam|Madame|Mme\.?|Dear|Excellenc)", re.M)
+
+
+def _body_start(text: str, head: int) -> int:
+    """Where the statement's body starts: its first address ("Mr. President,"), else the head's end."""
+    m = _ADDRESS_RE.search(text, 0, head)
+    return m.start() if m is not None else head
+
+
+# A press release of a head of state or of a parliament's speaker refers to its maker by the title alone once it has
+# named them: "President Dalia X met with ..." ... "“...,” the President said", "According to the President, ...",
+# "Loreta X, Speaker of the Seimas, received ..." ... "the Speaker of the Seimas said" (dev7: the President's office and
+# the Seimas of Lithuania).
+_TITLES = r"President|Speaker|Prime\s+Minister|Foreign\s+Minister|Chancellor|Chairman|Chairwoman|Secretary-General"
+_TITLE_SAYS_RE = re.compile(rf"\b(?:[Tt]he\s+(?P<t>{_TITLES})(?:\s+of\s+the\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,3}})?\s+"
+                            r"(?:also\s+)?(?:said|says|stated|underlined|stressed|emphasi[sz]ed|noted|added|declared|pointed\s+out)\b"
+                            rf"|According\s+to\s+the\s+(?P<t2>{_TITLES})\s*,)")
+_TITLE_BEFORE_RE = re.compile(rf"(?:^|[^\w])(?P<t>{_TITLES})\s+$")
+_TITLE_AFTER_RE = re.compile(rf",\s+(?:the\s+)?(?P<t>{_TITLES})\b")
+
+
+def _normal_title(t: str) -> str:
+    return re.sub(r"\s+", " ", t)
+
+
+def titled_speaker(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The one person a document has introduced with a title ``STATES`` what "the <title> said" (a statement of their
+    own, unless they state one already)."""
+    if "the President" not in text and "the Speaker" not in text and "According to the" not in text \
+            and not re.search(r"\bthe\s+(?:Prime\s+Minister|Foreign\s+Minister|Chancellor|Chair|Secretary-General)", text):
+        return
+    titled: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label != "Person" or m.ref not in ex.entities or ex.entities[m.ref].label != "Person" or ex.entities[m.ref].generic:
+            continue
+        for tm in (_TITLE_BEFORE_RE.search(text, max(0, m.start - 40), m.start), _TITLE_AFTER_RE.match(text, m.end)):
+            if tm is not None:
+                titled.setdefault(_normal_title(tm.group("t")), []).append(m)
+    if not titled:
+        return
+    for sent in sentences:
+        for sm in _TITLE_SAYS_RE.finditer(sent.text):
+            title = _normal_title(sm.group("t") or sm.group("t2"))
+            a, b = sent.start + sm.start(), sent.start + sm.end()
+            named = [m for m in titled.get(title, []) if m.start < a]
+            if len({m.ref for m in titled.get(title, [])}) != 1 or not named:
+                continue
+            who = named[0].ref
+            if any(c.subject == who and c.predicate == "STATES" for c in ex.claims):
+                continue
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
+            ex.trigger(ev, a, b)
+            ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.6, "gov7:titled-speaker")
+
+
+def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The statement passes of this module."""
+    delegation_statement(text, sentences, mentions, ex)
+    presentations(text, sentences, mentions, ex)
+    titled_speaker(text, sentences, mentions, ex)
+    hosted_meetings(text, sentences, mentions, ex)
+    dateline_meeting(text, sentences, mentions, ex)
+
+
+# What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:
+# "Let me thank the Deputy High Commissioner for her yesterday presentation and update" (dev7: three statements of
+# Ukraine at the Human Rights Council), "we have just heard a comprehensive report by the High Commissioner for Human
+# Rights" (dev7: Japan at an Arria-formula meeting) -> the official (the person the draft says leads the office, if one)
+# ``STATES`` a statement of their own, ``PART_OF`` that meeting.
+_WHO = r"(?P<who>[A-Z][\w-]*(?:\s+(?:for|of|on|[A-Z][\w-]*)){0,6}?)"
+_PRESENTED_RE = re.compile(
+    r"\b(?:thank|thanks|thanking)\s+the\s+" + _WHO + r"\s+for\s+(?:his|her|their|its)\s+(?:(?:yesterday(?:’s|'s)?|recent|oral|"
+    r"comprehensive|informative|detailed)\s+)*(?:presentation|update|briefing|report|statement)\b"
+    r"|\bheard\s+(?:a|an|the)\s+(?:(?:comprehensive|informative|detailed|oral)\s+)?(?:report|briefing|presentation|update)\s+"
+    r"(?:by|from)\s+the\s+" + _WHO.replace("?P<who>", "?P<who2>") + r"(?=\s*[.,;]|\s+(?:on|about)\b)")
+
+
+def _office(phrase: str, at: int, mentions: Sequence[Mention], ex: Extraction) -> str | None:
+    """The organisation (or office) a presenter's title names: the draft's mention there, the gazetteer's body, or
+    a deputy of the gazetteer's office ("Deputy High Commissioner" of the UN High Commissioner for Human Rights)."""
+    m = next((x for x in mentions if x.start == at and x.ref in ex.entities and x.label in ("Organisation", "Person")
+              and not ex.entities[x.ref].generic), None)
+    if m is not None:
+        return m.ref
+    from loaders.extract.doc_statements import _gazetteer_body
+
+    dm = re.fullmatch(r"(?P<dep>(?:Deputy|Assistant)\s+)?(?P<t>High\s+Commissioner)", phrase)
+    if dm is None:
+        return body_named(phrase, ex)
+    entry = _gazetteer_body(f"{dm.group('t')} for Human Rights")
+    if entry is None:
+        return None
+    if not dm.group("dep"):
+        return body_named(entry.name, ex)
+    name = entry.name.replace("High Commissioner", f"{dm.group('dep').strip()} High Commissioner")
+    return ex.entity(f"org:{slug(name)}", "Organisation", name, **entry.attributes).key
+
+
+def _titled_heads(text: str, office: str, mentions: Sequence[Mention], ex: Extraction) -> set[str]:
+    """The people the document names with the office as their title: "Prince X, UN High Commissioner for Human Rights"."""
+    out = set()
+    for i, m in enumerate(mentions[:-1]):
+        n = mentions[i + 1]
+        if m.label == "Person" and m.ref in ex.entities and ex.entities[m.ref].label == "Person" and n.ref == office \
+                and re.fullmatch(r",\s+(?:the\s+)?", text[m.end:n.start]):
+            out.add(m.ref)
+    return out
+
+
+def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The official whose presentation to the document's meeting the statement acknowledges ``STATES`` it, part of it."""
+    if "thank" not in text and "heard" not in text:
+        return
+    doc = [c for c in ex.claims if c.rule == "gov7:head-meeting" and c.predicate == "PART_OF"]
+    if len(doc) != 1:
+        return
+    meeting, own = doc[0].object, doc[0].subject
+    for sent in sentences:
+        for pm in _PRESENTED_RE.finditer(sent.text):
+            g = "who" if pm.group("who") else "who2"
+            a = sent.start + pm.start(g)
+            office = _office(pm.group(g), a, mentions, ex)
+            if office is None or office == own:
+                continue
+            heads = {c.subject for c in ex.claims if c.predicate == "LEADS" and c.object == office
+                     and _is_person(ex, c.subject)} | _titled_heads(text, office, mentions, ex)
+            who = next(iter(heads)) if len(heads) == 1 else office
+            # the publication the speech rules gave the office in this sentence is this presentation
+            gone = {c.object for c in ex.claims if c.predicate == "STATES" and c.subject == office
+                    and _kind_of(ex, c.object) == "publication" and sent.start <= c.span[0] < sent.end}
+            ex.claims[:] = [c for c in ex.claims if not (c.predicate == "STATES" and c.subject == office and c.object in gone)]
+            for ev in gone - {c.subject for c in ex.claims} - {c.object for c in ex.claims}:
+                ex.entities.pop(ev, None)
+                ex.triggers.pop(ev, None)
+            name = ex.entities[who].name
+            ev = ex.entity(f"event:{slug(name)}-presentation", "Event", f"Presentation by {name}", kind="statement").key
+            ex.trigger(ev, sent.start + pm.start(), sent.start + pm.end())
+            span = quote_span(text, sent, sent.start + pm.start(), sent.start + pm.end())
+            ex.claim(who, "STATES", ev, span, 0.6, "gov7:presentation")
+            ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:presentation")
+
+
+# The meeting a release's maker hosts: "President X met with A and B", "X, Speaker of the Seimas, received
+# representatives of ORG" (dev7: the President's office and the Seimas of Lithuania) -> the maker (the person who
+# states the release's statement) organises it, the ones met (each of "A and B") take part, one who "also took part
+# in the meeting" too, and the maker's statement is part of it (when the maker hosts that one meeting).
+_MET_RE = re.compile(r"(?:,[^,;()]{1,80},)?\s+(?:also\s+|today\s+)?(?:has\s+|had\s+)?(?P<v>met\s+with|received)\s+")
+_RECEIVED_RE = re.compile(r"(?:the\s+)?(?:(?:representatives|members|leaders|a\s+delegation)\s+of\s+(?:the\s+)?)?")
+_AND_RE = re.compile(r"\s+and\s+")
+_TOOK_PART_RE = re.compile(r"(?:,[^,;()]{1,100},)?\s+(?:also\s+)?took\s+part\s+in\s+the\s+meeting\b")
+
+
+def _is_person(ex: Extraction, ref: str) -> bool:
+    e = ex.entities.get(ref)
+    return e is not None and e.label == "Person" and not e.generic
+
+
+def hosted_meetings(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The release's maker organises the meeting they "met with" or "received" someone at; see above."""
+    if "met with" not in text and "received" not in text:
+        return
+    makers = {c.subject for c in ex.claims if c.predicate == "STATES" and _is_person(ex, c.subject)
+              and _kind_of(ex, c.object) == "statement"}
+    if len(makers) != 1:
+        return
+    host = next(iter(makers))
+    hosted: set[str] = set()
+    for i, m in enumerate(mentions):
+        if m.ref != host:
+            continue
+        vm = _MET_RE.match(text, m.end)
+        sent = _sentence(sentences, m.start)
+        if vm is None or sent is None or vm.end() >= sent.end:
+            continue
+        at = vm.end()
+        if vm.group("v") == "received":
+            at = _RECEIVED_RE.match(text, at).end()  # type: ignore[union-attr]
+        met = next((x for x in mentions[i + 1:i + 4] if x.ref in ex.entities and x.ref != host and x.label in ("Person", "Organisation")
+                    and not ex.entities[x.ref].generic and (x.start == at or (vm.group("v") == "met with" and
+                                                                              _MET_TITLE_RE.fullmatch(text, vm.end(), x.start)))), None)
+        if met is None:
+            continue
+        ev = next((c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.subject == met.ref
+                   and _kind_of(ex, c.object) == "meeting" and sent.start <= c.span[0] < sent.end), None)
+        span = quote_span(text, sent, m.start, met.end)
+        if ev is None:
+            name = ex.entities[met.ref].name
+            ev = ex.entity(f"event:meeting-with-{slug(name)}", "Event", f"Meeting with {name}", kind="meeting").key
+            ex.trigger(ev, vm.start("v"), met.end)
+            ex.claim(met.ref, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="participant")
+        for c in ex.claims:  # the host is the meeting's organiser, not one more participant
+            if c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN":
+                c.qualifiers["role"] = "organiser"
+        if not any(c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN" for c in ex.claims):
+            ex.claim(host, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="organiser")
+        hosted.add(ev)
+        j = mentions.index(met) + 1 if met in mentions else len(mentions)
+        last = met
+        while j < len(mentions) and _AND_RE.fullmatch(text, last.end, mentions[j].start) and _is_person(ex, mentions[j].ref) \
+                and mentions[j].end <= sent.end:  # "met with A and B"
+            last = mentions[j]
+            if not any(c.subject == last.ref and c.object == ev for c in ex.claims):
+                ex.claim(last.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, last.end), 0.6, "gov7:hosted-meeting",
+                         role="participant")
+            j += 1
+    if len(hosted) != 1:
+        return
+    ev = next(iter(hosted))
+    for m in mentions:  # "X, Chairman of Y, also took part in the meeting"
+        if not _is_person(ex, m.ref) or m.ref == host or any(c.subject == m.ref and c.object == ev for c in ex.claims):
+            continue
+        tm = _TOOK_PART_RE.match(text, m.end)
+        sent = _sentence(sentences, m.start)
+        if tm is not None and sent is not None and tm.end() <= sent.end:
+            ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, tm.end()), 0.6, "gov7:hosted-meeting",
+                     role="participant")
+    for c in list(ex.claims):
+        if c.subject == host and c.predicate == "STATES" and _kind_of(ex, c.object) == "statement" \
+                and not any(x.subject == c.object and x.predicate == "PART_OF" for x in ex.claims):
+            sent = _sentence(sentences, c.span[0])
+            if sent is not None:
+                ex.claim(c.object, "PART_OF", ev, c.span, 0.55, "gov7:hosted-meeting")
+
+
+# Between "met with" and the one met: a few title words ("met with Crimean Tatar leaders X")
+_MET_TITLE_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)[\w’'.-]+\s+){0,3}")
+
+
+def _kind_of(ex: Extraction, key: str) -> str | None:
+    e = ex.entities.get(key)
+    return e.attributes.get("kind") if e is not None else None
+
+
+# The dateline of a statement or release names where its meeting was held: "Geneva, 18 December 2019" on a line of its
+# own under a statement's head (dev7: Ukraine at the Human Rights Council), "Monday, March 5, Vilnius  President X met
+# with ..." (dev7: the President of Lithuania's releases) -> the document's one meeting (of the head or of the
+# release's host) ``LOCATED_IN`` the place.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?"
+_DATELINE_RE = re.compile(rf"^(?:{_WEEKDAY}{_MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?,\s+(?P<a>[A-Z][a-z]+)(?=[ \t]+[–—-][ \t]|[ \t]+[A-Z]|[ \t]*\n)"
+                          rf"|(?P<b>[A-Z][a-z]+),\s+\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}[ \t]*$)", re.M)
+
+
+def dateline_meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The document's one meeting is where its dateline says."""
+    meetings = {c.object for c in ex.claims if c.rule in ("gov7:head-meeting", "gov7:hosted-meeting") and c.predicate == "PART_OF"}
+    if len(meetings) != 1:
+        return
+    meeting = next(iter(meetings))
+    if any(c.subject == meeting and c.predicate == "LOCATED_IN" for c in ex.claims):
+        return
+    dm = _DATELINE_RE.search(text, 0, min(len(text), _HEAD))
+    if dm is None:
+        return
+    g = "a" if dm.group("a") else "b"
+    a, b = dm.start(g), dm.end(g)
+    place = next((m.ref for m in mentions if m.start == a and m.end == b and m.label == "Location" and m.ref in ex.entities), None)
+    if place is None:
+        entry = load_gazetteer().lookup(dm.group(g))
+        if entry is None or entry.label != "Location" or entry.attributes.get("kind") not in ("city", "town", "village"):
+            return
+        place = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == entry.name), None) \
+            or ex.entity(f"place:{entry.key}", "Location", entry.name, **entry.attributes).key
+    sent = _sentence(sentences, dm.start())
+    if sent is None:
+        return
+    ex.claim(meeting, "LOCATED_IN", place, quote_span(text, sent, dm.start(), max(b, min(dm.end(), sent.end))), 0.55,
+             "gov7:dateline-meeting")
