@@ -311,11 +311,17 @@ def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> lis
     with that title ("OSCE High Commissioner on National Minorities"), or nothing; before a name
     ("High Commissioner Thors") it is that person's position, so no organisation at all."""
     out: list[Mention] = []
+    # "Deputy High Commissioner Gilmore": an office's bare title before a name is that person's, and so is
+    # every other bare "the Deputy High Commissioner" of the article (the office itself is not named).
+    held = {m.ref for m in mentions if m.label == "Organisation" and m.entry is not None and not m.entry.generic
+            and m.text not in gaz.titles and _ends_in_title(m.text, gaz) and _NAME_AFTER_RE.match(text, m.end)}
     for m in mentions:
+        if m.ref in held and m.entry is not None and _ends_in_title(m.text, gaz):
+            continue
         if m.label != "Organisation" or m.entry is None or m.entry.generic or m.text not in gaz.titles:
             out.append(m)
             continue
-        if re.match(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]", text[m.end:m.end + 3]):
+        if _NAME_AFTER_RE.match(text, m.end):
             continue  # "High Commissioner Thors": the person's title
         bodies = [e for e in out if e.label == "Organisation" and e.entry is not None and e.start < m.start
                   and e.text != m.text and re.search(rf"\b{re.escape(m.text)}\b", e.entry.name)]
@@ -323,6 +329,16 @@ def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> lis
             nearest = max(bodies, key=lambda e: e.start)
             out.append(entry_mention(m.start, m.end, text, nearest.entry))  # type: ignore[arg-type]
     return out
+
+
+_NAME_AFTER_RE = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]")
+
+
+def _ends_in_title(name: str, gaz: Gazetteer) -> bool:
+    """Whether an office's name is a qualified title, nothing after it: "Deputy High Commissioner" (the
+    title "High Commissioner"), not "High Commissioner for Human Rights" (a title and its mandate)."""
+    words = name.split()
+    return len(words) > 1 and " ".join(words[1:]) in gaz.titles or len(words) > 2 and " ".join(words[2:]) in gaz.titles
 
 
 def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
