@@ -192,9 +192,14 @@ _RELEASE_ALL_RE = re.compile(r"(?<=\b[Rr]elease )all (?:the )?Ukrainian politica
 # Crimea", "Ukrainians in Crimea" (not one item of a longer list of victims: "Crimean Tatars, ethnic
 # Ukrainians, pro-Ukrainian activists, and journalists" is the list's collective).
 # (The place after "Ukrainians" stays a mention of its own: the collective's mention ends before it.)
+# Named with the Crimean Tatars as the other people of the peninsula: "the rights of Tatars and Ukrainians who live
+# there", "Crimean Tatars, Ukrainians and all those who ...", "Crimean Tatars, as well as Ukrainians and ..." (not a
+# narrower group: "Crimean Tatars and Ukrainians opposed to the annexation").
 _UKRAINIANS_RE = re.compile(r"(?<![\w\-’'])(?:[Ee]thnic Ukrainians(?![\w\-])"
                             r"|Ukrainians(?= (?P<where>(?:in|on the territory of) (?:the )?(?:(?:temporarily )?occupied )?"
-                            r"Crimea)(?![\w\-])))")
+                            r"Crimea)(?![\w\-]))"
+                            r"|(?:(?<=Tatars and )|(?<=Tatars, )|(?<=Tatars, as well as ))(?P<with>Ukrainians)"
+                            r"(?![\w\-’']| [a-z]+ed\b| (?:in|from|of|at) ))")
 _TWO_MORE_RE = re.compile(r", (?:[\w’'-]+ ){0,3}[\w’'-]+(?:,? (?:and|or) |, )[\w’'-]")
 # "calls on the international community to ...", "urges the international community": the community a
 # statement addresses is an actor of its own (not "recognised by the international community").
