@@ -179,6 +179,8 @@ _OTHER_RE = re.compile(r"\bother $")
 # and ...", "five Crimean Tatar leaders (Eldar ...)") and not in the headline.
 _TATAR_LEADERS_RE = re.compile(r"(?<![\w\-])(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any) )?"
                                r"(?:Crimean )?Tatar leaders(?![\w\-])(?! \(| [A-Z])")
+# Names just before, with a comma: the leaders are the people named, in apposition ("X and Y, Crimean Tatar leaders").
+_NAMES_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]+ [A-Z][\w’'\-]+, $")
 # "all illegally detained Ukrainians", "all the other 70 unjustly imprisoned Ukrainian citizens": the release
 # formula of governments' statements names the Ukrainians Russia holds as one collective ("all" makes it the whole).
 _DETAINED_RE = re.compile(
@@ -229,8 +231,9 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
         headline = text.find("\n")
         for m in _TATAR_LEADERS_RE.finditer(text):
             a, b = m.span()
-            if any(taken[a:b]) or a < headline or _OTHER_RE.search(text, max(0, a - 8), a):
-                continue
+            if any(taken[a:b]) or a < headline or _OTHER_RE.search(text, max(0, a - 8), a) \
+                    or _NAMES_BEFORE_RE.search(text, max(0, a - 40), a):
+                continue  # "Akhtem Chiygoz and Ilmi Umerov, Crimean Tatar leaders and ...": the named men's title
             out.append((a, b, GazetteerEntry("crimean-tatar-leaders-generic", "Organisation", m.group(), (),
                                              {"kind": "collective"}, generic=True)))
     if "Ukrainian" in text:
