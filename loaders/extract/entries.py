@@ -185,6 +185,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
+    kept = _replace(kept, _qualified_delegations(kept, text), text)
     kept = _replace(kept, described_collectives(kept, text), text)
     kept = _replace(kept, hedged_authorities(text, gaz), text)
     kept = _keep_places(kept, hedged_prosecutors(text), text)  # "the so-called Prosecutor-General of Crimea"
@@ -213,6 +214,24 @@ def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry
     spans = [(a, b) for a, b, _e in found]
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
     return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
+
+
+# "the unofficial Turkish delegation": the word that says whose mandate a delegation has is part of its name.
+_DELEGATION_QUALIFIER_RE = re.compile(r"(?<![\w\-])(?:unofficial|official) \Z")
+
+
+def _qualified_delegations(mentions: list[Mention], text: str) -> list[tuple[int, int, GazetteerEntry]]:
+    """A delegation named with "unofficial" or "official" before it ("the unofficial Turkish Delegation", as two
+    statements of one government name it): one body, that word in its name."""
+    out = []
+    for m in mentions:
+        if m.label != "Organisation" or m.entry is None or m.entry.generic or not m.text.endswith(("Delegation", "delegation")):
+            continue
+        q = _DELEGATION_QUALIFIER_RE.search(text, max(0, m.start - 12), m.start)
+        if q is not None:
+            name = text[q.start():m.end]
+            out.append((q.start(), m.end, GazetteerEntry(slug(name), "Organisation", name, (), dict(m.entry.attributes))))
+    return out
 
 
 def _keep_places(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
