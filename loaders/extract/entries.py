@@ -174,7 +174,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     attributive = set(gaz.cues["place_attributive"])
     out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
                                   and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
-                                  and nxt.group(1) in attributive)]  # "the Minsk agreements"
+                                  and nxt.group(1) in attributive
+                                  or m.label == "Location" and _NAMED_ACCORD_RE.match(text, m.end))]  # "the Minsk agreements"
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
@@ -232,6 +233,10 @@ def _qualified_delegations(mentions: list[Mention], text: str) -> list[tuple[int
             name = text[q.start():m.end]
             out.append((q.start(), m.end, GazetteerEntry(slug(name), "Organisation", name, (), dict(m.entry.attributes))))
     return out
+
+
+# A city that names an accord: "the Geneva Conventions", "the fourth Geneva convention", "the Helsinki Accords", "the Minsk Protocol".
+_NAMED_ACCORD_RE = re.compile(r" (?:[Cc]onventions?|Accords?|Agreements?|Protocols?|Memorandum|Format|Final Act)(?![\w\-])")
 
 
 def _keep_places(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
