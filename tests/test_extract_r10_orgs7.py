@@ -9,7 +9,7 @@ from __future__ import annotations
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mention_types import Mention
 from loaders.extract.mentions import find_entries
-from tests.extract_helpers import extract
+from tests.extract_helpers import check_quotes, extract
 
 
 def _mentions(body: str) -> list[Mention]:
@@ -122,3 +122,10 @@ def test_a_states_actions_and_citizenship_name_the_state() -> None:
                  "Those who refused to obtain the citizenship of Russia face a threat of deportation."]:
         assert not _refs(body, "Location"), body
         assert "org:russian-federation" in _refs(body).values(), body
+
+
+def test_speaker_of_a_parliament_leads_it() -> None:
+    text, ex = extract("On 12 April 2016, Ona Petraitienė, Speaker of the Seimas, received representatives of the community.")
+    leads = [c for c in ex.claims if c.predicate == "LEADS" and c.object == "org:seimas-of-lithuania"]
+    assert [c.subject for c in leads] == ["person:ona-petraitiene"]
+    check_quotes(text, leads)
