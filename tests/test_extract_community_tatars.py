@@ -66,15 +66,16 @@ def test_not_the_agent_after_by() -> None:
     assert _people("The arrest was part of the crackdown on activism by the Crimean Tatar community.") == []
 
 
-def test_the_people_is_the_target_of_a_persecution_with_a_perpetrator_only() -> None:
+def test_the_people_is_the_target_of_a_reported_persecution_only() -> None:
     # The people is the target of the persecution a sentence reports with its agent (round 10: the gold of dev3,
-    # dev4, valid2 and dev5 holds it); a persecution with no agent ("The persecution ... is not new") makes no
-    # event for the people alone, and the people is nobody's perpetrator.
+    # dev4, valid2 and dev5 holds it), never of one it only characterises ("is not new"), and never a
+    # perpetrator (docs/extraction.md, round 10: part10 and abuse10, who found the class apart).
     text, ex = extract("Russian occupation authorities continued to persecute Crimean Tatars in Crimea. "
                        "The persecution of Crimean Tatars is not new.")
     assert f"org:{KEY}" in ex.entities
-    part = [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
-    assert [(c.object, c.qualifiers.get("role")) for c in part] == [("event:persecution-of-crimean-tatars", "target")]
+    mine = [c for c in ex.claims if c.subject == f"org:{KEY}" and c.predicate == "PARTICIPANT_IN"]
+    assert [(c.object, c.qualifiers.get("role")) for c in mine] == [("event:persecution-of-crimean-tatars", "target")]
+    assert text[mine[0].span[0]:mine[0].span[1]].startswith("Russian")
     assert all(c.span[1] < text.index("The persecution") for c in ex.claims)
     check_quotes(text, ex.claims)
 

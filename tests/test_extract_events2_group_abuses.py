@@ -26,4 +26,5 @@ def test_an_agency_singled_out_and_persecuted_a_group() -> None:
 
 
 def test_a_campaign_with_nobody_named_as_waging_it_is_no_event() -> None:
-    assert perpetrators("Observers described a brutal campaign of repression against the Crimean Tatars.") == {}
+    # (the Crimean Tatars as a people are named, and a target since round 10: a group with no mention here)
+    assert perpetrators("Observers described a brutal campaign of repression against the local activists.") == {}

@@ -51,7 +51,8 @@ def test_discriminatory_policies_imposed_by_an_agency() -> None:
 
 def test_persecution_with_nobody_said_to_do_it_is_commentary() -> None:
     # no agency, no organisation persecuted: nothing a monitor could record as one act
-    assert abuses("This verdict shows the ongoing persecution of Crimean Tatars in Crimea.")[1] == {}
+    # (the Crimean Tatars as a people are an organisation persecuted since round 10: a group with no mention here)
+    assert abuses("This verdict shows the ongoing persecution of human rights defenders in Crimea.")[1] == {}
     assert abuses("The repression of free media and independent voices is deeply worrying.")[1] == {}
     # a headline is no act reported (the title line of the article, at offset 0)
     title = "The FSB's persecution of Crimean Tatars must stop"

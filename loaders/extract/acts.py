@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
+from loaders.extract.court_orders import court_orders
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_abuses import group_abuses
 from loaders.extract.group_acts import group_acts
@@ -145,6 +146,12 @@ _WORSHIP_RAID_RE = re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
+# "raided its newsroom", "searched their offices": the premises of the organisation the sentence is about.
+_ITS_PREMISES_RE = re.compile(rf"\b(?:raided|searched|stormed|broke\s+into|burst\s+into)\s+(?:its|their)\s+{_PREMISES_OF}\b")
+# "search of Crimean Tatar "ATR" TV Station": a search of a media outlet named with a word or two before it.
+_SEARCH_OF_MEDIA_RE = re.compile(r"\b(?:search(?:es)?|raids?)\s+(?:of|on|at)\s+(?:the\s+)?")
+_MEDIA_GAP_RE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[“\"]?")
+_MEDIA_TAIL_RE = re.compile(r"[”\"]?(?:\s+(?:TV|television|radio)?\s*(?:[Ss]tation|[Cc]hannel|[Cc]ompany|[Nn]ewspaper|[Oo]utlet))?")
 _PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
 _PREMISES_OF_RE = re.compile(rf"\b{_PREMISES_OF}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor", "collective")
@@ -312,6 +319,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
         # (the court asked: a participant; the Act has no judge's role)
         out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))
+    out.extend(Act("other", n, a, b, participants=f, states=[(c.ref, c, "judge")]) for n, a, b, c, f in court_orders(text, s0, orgs, people))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
         if name == "Referendum in" and any(x.name == name and x.places[:1] == where[:1] for x in out):
@@ -373,6 +381,18 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
     """Searches of an organisation's premises, with the agency that did them and where."""
     out: list[Act] = []
+    for m in _SEARCH_OF_MEDIA_RE.finditer(text):
+        # "the security services' search of Crimean Tatar "ATR" TV Station in Simferopol": a media outlet searched
+        org = next((o for o in orgs if o.start - s0 >= m.end() and _kind(o) == "media"
+                    and _MEDIA_GAP_RE.fullmatch(text[m.end():o.start - s0])), None)
+        if org is None:
+            continue
+        a = s0 + m.start()
+        perps = [o for o in orgs if o.end <= a and re.fullmatch(r"(?:’s|'s|’|')\s+", text[o.end - s0:m.start()])][-1:] \
+            or _by_agent(text, s0, orgs, org.end, 60)
+        end = org.end + (len(mm.group()) if (mm := _MEDIA_TAIL_RE.match(text, org.end - s0)) else 0)
+        out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
+                       places=_places_after(text, s0, places, end)[:1]))
     low = text.lower()
     if not any(w in low for w in _PREMISES_WORDS):
         return out
@@ -387,6 +407,17 @@ def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
             or _by_agent(text, s0, orgs, org.end, 60)
         out.append(Act("search", f"Search of the premises of {_name(org)}", a, org.end, targets=[org], perpetrators=perps,
                        places=_places_after(text, s0, places, org.end)[:1]))
+    for m in _ITS_PREMISES_RE.finditer(text):
+        # "ATR has been harassed ... and a group of unidentified forces raided its newsroom": the organisation the
+        # sentence is about (its first, named before the verb) is the one searched; the agency right before the verb did it
+        a = s0 + m.start()
+        owner = next((o for o in orgs if o.end <= a and _kind(o) not in _NOT_TARGET and (o.entry is None or not o.entry.generic)
+                      and o.start - s0 <= 3), None)
+        if owner is None:
+            continue
+        perps = [o for o in orgs if owner.end < o.end <= a and _SUBJECT_GAP_RE.fullmatch(text[o.end - s0:m.start()])][-1:]
+        out.append(Act("search", f"Search of the premises of {_name(owner)}", a, s0 + m.end(), targets=[owner],
+                       perpetrators=perps, places=_places_after(text, s0, places, s0 + m.end())[:1]))
     for o in orgs:
         sm = _ORG_SEARCHED_RE.match(text, o.end - s0)
         if sm is None or _kind(o) in _NOT_TARGET or (o.entry is not None and o.entry.generic):

@@ -114,6 +114,13 @@ def quote_span(text: str, sent: Sentence, a: int, b: int, limit: int | None = No
     return words[first][0], words[last][1]
 
 
+# "X and his (five) co-defendants", "X and her fellow defendants": people the article names elsewhere
+_CODEFENDANTS_RE = re.compile(r"\s+and\s+(?:his|her)\s+(?:(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+                              r"(?:co-defendants|fellow\s+defendants)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12}
+
+
 class SentenceMentions:
     """The mentions of one sentence, with helpers the rules share."""
 
@@ -136,12 +143,26 @@ class SentenceMentions:
         own = [(g[0].start, g[-1].end, list(dict.fromkeys(m.ref for m in g))) for g in self.groups]
         self.plurals = plural_mentions(sent.start, sent.text, own, last_group, article or [])
         self.last_group = last_group
+        # "X and his five co-defendants": the others of the article's list that names X (a list of prison terms, say)
+        self.codefendants: dict[str, list[str]] = {}
+        for m in self.people:
+            cm = _CODEFENDANTS_RE.match(sent.text, m.end - sent.start)
+            if cm is None or not article:
+                continue
+            n = (cm.group(1) or "").lower()
+            count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+            fits = [g for g in article if m.ref in g[2] and len(g[2]) > 1 and (count is None or len(g[2]) == count + 1)]
+            if fits:
+                g = min(fits, key=lambda g: abs(g[0] - m.start))
+                self.codefendants[m.ref] = [r for r in g[2] if r != m.ref]
 
     def group_of(self, ref: str) -> list[str]:
+        out = [ref]
         for g in self.groups:
             if any(m.ref == ref for m in g):
-                return list(dict.fromkeys(m.ref for m in g))
-        return [ref]
+                out = list(dict.fromkeys(m.ref for m in g))
+                break
+        return out + [r for r in self.codefendants.get(ref, ()) if r not in out]
 
     def between(self, a: int, b: int) -> str:
         return self.s.text[a - self.s.start:b - self.s.start] if a <= b else ""

@@ -125,6 +125,33 @@ _FOR_QUESTIONING_RE = re.compile(r"[^.;,]{1,40}?\s+for\s+(?:an?\s+)?(?:questioni
 # A detention word that names a place ("pre-trial detention centre", "a detention facility") or where one is visited
 # ("they had been visited in detention by officers"): no act of detaining.
 _DETENTION_PLACE_RE = re.compile(r"\s+(?:centres?|centers?|facilit(?:y|ies)|cells?|units?|isolators?|camps?|wards?)\b", re.IGNORECASE)
+# Who speaks a quotation: "said X, “...", "X said: “...", "“...,” said X, “...".
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|adds|stated|states|noted|notes|told\s+\w+)\s+(?:[\w’'.-]+\s+){0,5}$")
+_SAID_AFTER_RE = re.compile(r"\s*,?\s*(?:said|says|added|adds|stated|states|noted|notes)[\s,:;]*")
+
+
+def _quote_speaker(text: str, s0: int, a: int, inside: list[Mention]) -> str | None:
+    """The person the sentence names as the speaker of a quotation still open at ``a`` (a pronoun in it):
+    'said X, “...', 'X said: “...'; None when no quotation is open or nobody is named saying it."""
+    opened = text.rfind("“", s0, a)
+    if opened < 0 or text.rfind("”", opened, a) >= 0:
+        return None
+    m = next((m for m in reversed(inside) if m.label == "Person" and m.end <= opened), None)
+    if m is None:
+        return None
+    between = text[m.end:opened]
+    if re.fullmatch(r"[\s,:;]*", between) and _SAID_BEFORE_RE.search(text, max(s0, m.start - 60), m.start) \
+            or _SAID_AFTER_RE.fullmatch(between):
+        return m.ref
+    return None
+
+
+# An appeal announced by the one who appeals ("X vowed to appeal his sentence"); by his lawyers, theirs.
+_VOWED_APPEAL_RE = re.compile(r"(?:vow|pledg|promis|intend|plan)\w* to appeal", re.IGNORECASE)
+_DEFENCE_BEFORE_RE = re.compile(r"\b(?:team|lawyers?|attorneys?|advocates?|counsel|defen[cs]e)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$",
+                                re.IGNORECASE)
+# A fronted participle clause: "Speaking at his trial, ", "Addressing the court in her final statement, ".
+_FRONTED_RE = re.compile(r"\s*(?-i:[A-Z])[a-z]+ing\s+[^,;.“”\"]{3,60}?,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 # "Like X, he ...", "Unlike X, she ...": the pronoun is not X.
 _LIKE_RE = re.compile(r"\b(?:Like|Unlike)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _HELD_IN_RE = re.compile(r"\b(?:held|kept|remains?|remained|incarcerated|imprisoned|detained|placed|locked\s+up|confined)\s+"
@@ -209,12 +236,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             date = next((d for x, _y, d in dates if a <= x and _y <= sent.end), None)
         # the witnesses a hearing hears are of one hearing (the first witness's), not a hearing each
         first = next((m.ref for m in ncx.people if court_witness(ncx, m.ref)), target) if witness else target
+        own_appeal = kind == "appeal" and _VOWED_APPEAL_RE.match(mt.group()) is not None  # "he vowed to appeal": his act
         ev = person_event(ex, gaz, person_by_key, first, kind, sent.text[mt.end():mt.end() + 40])
         if witness:
             ex.entities[ev].name = f"Court hearing with witness {ex.entities[first].name}"
         ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                 role="witness" if witness else "participant" if kind in _OWN_ACTS else "target", date=date,
+                 role="witness" if witness else "participant" if kind in _OWN_ACTS or own_appeal else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
@@ -235,6 +263,17 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange", "disappearance", "hearing", "appeal"):
             place_event(ex, text, sent, cx, ev, kind, a, b, acts)
+        if own_appeal:
+            if target in cases:  # "he vowed to appeal his sentence": a step of his case
+                ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.65), "event-case:appeal")
+            for o in cx.orgs:  # "... all the way to the European Court of Human Rights": the court that is to judge it
+                if o.start >= b and ex.entities[o.ref].attributes.get("kind") == "court" \
+                        and re.fullmatch(r"[^.;“”\"]{0,60}?\bto\s+(?:the\s+)?", cx.between(b, o.start)):
+                    ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, o.end), 0.6, "judge:appeal", role="judge",
+                             asserted_by=speaker)
+        if kind == "psychiatric_detention" and target in cases:
+            # "during the pre-trial investigation, X was confined in a psychiatric institution": a step of X's case
+            ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.65), "event-case:psychiatric")
         if kind in ("detention", "search") and target in charged_now and named_in is sent:
             # "He was detained and charged with ...": the detention is a step of that case.
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.7), "event-case")
@@ -276,11 +315,20 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             prev = [r for r, p_ in history[-8:] if p_ == para] + [m.ref for m in inside if m.label == "Person" and m.end <= a
                                                                   and not _LIKE_RE.search(text, max(sent.start, m.start - 12), m.start)]
             # ("Like X, he was accused": he is somebody else, named before)
+            quoter = _quote_speaker(text, sent.start, a, inside)
+            if quoter is not None:  # 'said X, “including his confinement ...”': X would say "my"; "his" is another man's
+                prev = [r for r in prev if r != quoter]
             if all(r in role_people for r in prev) and not UNNAMED_RE.search(text, max(para + 1, a - 600), a):
                 # "The applicant was arrested ... he": somebody this paragraph does not name is not the last man named;
                 # "Lawyer X said he ...": the client named in the paragraph before.
                 prev = [r for r, p_ in history[-8:] if p_ == last_para] + prev
             ante = antecedent(prev, pm.group().lower(), ex, role_people)
+            fronted = _FRONTED_RE.match(sent.text)
+            if fronted and pm.end() <= fronted.end():
+                # "Speaking at his trial, X said ...": the pronoun of a fronted clause is its subject's, named after the comma
+                subject = next((m for m in inside if m.start >= sent.start + fronted.end()), None)
+                if subject is not None and subject.label == "Person" and subject.start - sent.start - fronted.end() <= 12:
+                    ante = subject.ref
             if ante:
                 pron.append((a, sent.start + pm.end(), ante))
         cx = SentenceMentions(sent, inside, pron, last_group, groups_in_article)
@@ -371,6 +419,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "accused of possession and transfer of explosives": goods handed on, nobody moved
             if kind == "transfer" and _FOR_QUESTIONING_RE.match(cx.after(b, 50)):
                 kind = "interrogation"  # "X was taken to the FSB for questioning": the questioning is the act
+            if kind == "appeal" and _VOWED_APPEAL_RE.match(mt.group()) and _DEFENCE_BEFORE_RE.search(cx.before(a, 40)):
+                continue  # "his defence team has vowed to appeal": the team's act (not his), and not done yet
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
                 continue  # "an appeal of X's widow": the relative appealed, not X
             until = kind == "detention" and _HELD_UNTIL_RE.match(cx.after(b, 40)) is not None \

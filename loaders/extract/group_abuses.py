@@ -54,7 +54,7 @@ _CAMPAIGN_RE = re.compile(r"\bcampaign\s+(?:by\s+(?P<by>[^,.;:]{2,60}?)\s+)?(?:o
                           r"targeting\s+)|against\s+|targeting\s+|to\s+(?:suppress|eliminate|silence|crush)\s+(?:all\s+)?)"
                           r"(?:the\s+)?" + _GROUP, re.IGNORECASE)
 # ("have singled out and persecuted Crimean Tatars": the one picked out is the one persecuted)
-_VERB_RE = re.compile(r"\b(?:continued?\s+to\s+|(?:have|has|had)\s+(?:also\s+)?)(?:singled\s+out\s+and\s+)?"
+_VERB_RE = re.compile(r"\b(?:continu(?:e|es|ed)\s+to\s+|(?:have|has|had)\s+(?:also\s+)?)(?:singled\s+out\s+and\s+)?"
                       r"(?P<noun>persecute|harass|intimidate|target)(?:d|ed)?"
                       r"(?:\s+and\s+(?:persecute|harass|intimidate)d?)?\s+(?:the\s+)?" + _GROUP)
 _PASSIVE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,4}?" + _GROUP_NOUN + r"|(?:his|her|their)\s+(?:[\w-]+\s+){0,4}?"
@@ -66,7 +66,7 @@ _POLICIES_RE = re.compile(r"\bdiscriminatory\s+(?:policies|measures|practices)\s
 _FACE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUN + r")\s*[—–]?\s+(?:in\s+particular\s+)?(?:continue\s+to\s+)?"
                       r"face\s+(?:(?:regular|ongoing|constant|daily|systematic|frequent|serious|severe|increasing)\s+(?:and\s+)?){1,2}"
                       r"(?P<noun>harassment|persecution|intimidation|repression|discrimination)")
-_WORDS = ("persecut", "harass", "intimidat", "repression", "crackdown", "targeting", "targeted", "campaign", "discriminat",
+_WORDS = ("persecut", "harass", "intimidat", "repression", "crackdown", "target", "campaign", "discriminat",
           "oppression")
 _ITS_RE = re.compile(r"\bits\s+(?:" + _ADJ + r"{0,3}|(?:[\w-]+\s+)?(?:policy|policies|practice|campaign)\s+of\s+)$")
 _STATE_KINDS = ("government", "collective", "agency", "security_service", "police", "military")
@@ -77,12 +77,21 @@ _LISTED_AFTER_RE = re.compile(r"(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|\s
                               r"especially|notably)\s+)(?:the\s+)?(?:[\w’'-]+(?:\s+|(?=,))){0,3}?){1,4}")
 
 
-def _people(m: Mention) -> bool:
-    return m.entry is not None and m.entry.key in PEOPLE_KEYS
+# What another act is said to be an instance of: "(is) part of", "emblematic of", "signals" a persecution.
+_INSTANCE_RE = re.compile(r"\b(?:part\s+of|emblematic\s+of|signal(?:s|led|ed)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$")
+
+
+_NOT_RE = re.compile(r"[\w\s]{0,40}?\s(?:is|are|was|were)\s+not\b")
+_MEANS_RE = re.compile(r"[\w\s]{0,30}?\s+by\s+\w+ing\b")
+_EXAMPLE_RE = re.compile(r"\b(?:including|in\s+particular|particularly|especially|notably)\b")
 
 
 def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+def _people(m: Mention) -> bool:
+    return m.entry is not None and m.entry.key in PEOPLE_KEYS
 
 
 def group_name(group: str) -> str:
@@ -135,6 +144,14 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
     m = (_CAMPAIGN_RE.search(text) or _POLICIES_RE.search(text) or _VERB_RE.search(text) or _PASSIVE_RE.search(text)
          or _NOUN_RE.search(text) or _FACE_RE.search(text))
     found = _abuse(text, s0, orgs, places, m) if m is not None else None
+    if found is None and m is not None and m.re is _NOUN_RE and ";" in text[m.end():]:
+        # a list of abuses split by semicolons ("ongoing harassment of human rights activists, journalists and
+        # lawyers; arbitrary detentions; disappearances; and the persecution of Crimean Tatars"): each item its own
+        for n in _NOUN_RE.finditer(text, m.end()):
+            if ";" in text[m.end():n.start()]:
+                found = _abuse(text, s0, orgs, places, n)
+                if found is not None:
+                    break
     return [found] if found is not None else []
 
 
@@ -152,12 +169,26 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
     # "Crimean Tatar" read, the mention is "Crimean Tatar national minority"): a list after it starts at its end
     # (the mention itself is no target then: "persecution of Crimean Tatar activists" is dev6's annotator's commentary)
     g2 = max([g1, *(o.end for o in orgs if g0 <= o.start < g1 < o.end)])
+    if groups.get("where"):  # "the residents of temporarily occupied Crimea, including Crimean Tatars": after the land
+        g2 = max(g2, b)
     # the group, and the groups listed after it ("minority religious congregations, including Muslim Crimean Tatars,
     # Jehovah's Witnesses, and OCU members", "the Crimean Tatar national minority and ethnic Ukrainians")
-    # (the people's mention may run on past the words read: "Crimea's ethnic Tatar minority", read up to "Tatar")
-    targets = [o for o in orgs if (g0 <= o.start and (o.end <= g1 or o.start < g1 and _people(o)) or g2 <= o.start <= g2 + 120
+    # (the Crimean Tatars as a people is one: "the indigenous Crimean Tatar community", "the Crimean Tatar population")
+    targets = [o for o in orgs if (g0 <= o.start and (o.end <= g1 or _people(o) and o.start < g1) or g2 <= o.start <= g2 + 120
                                  and _LISTED_AFTER_RE.fullmatch(text[g2 - s0:o.start - s0]))
                and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")]
+    if _INSTANCE_RE.search(text, max(0, m.start() - 60), m.start()) or _NOT_RE.match(text, m.end()) \
+            or _MEANS_RE.match(text, m.end()):
+        # "These detentions are part of an orchestrated campaign of oppression of the Crimean Tatars", "emblematic
+        # of the persecution of members of the Crimean Tatar community": the people is the act's, told before;
+        # "The persecution of Crimean Tatars is not new": what persecution is, no act reported; "have intimidated
+        # Crimean Tatars by conducting raids on their homes": the people is the target of the means (the raids)
+        targets = [o for o in targets if not _people(o)]
+    # the people listed after another group is a target when the sentence names who persecutes them ("Russian authorities
+    # continued to persecute minority religious congregations, Jehovah's Witnesses, and Muslim Crimean Tatars") or
+    # gives it as the group's example ("minorities, in particular the Crimean Tatars"); with neither ("their persecution
+    # of political activists, dissenting voices, and ethnic Crimean Tatars") it is the speaker's enumeration
+    targets = [o for o in targets if not _people(o) or o.start < g2 or perps or _EXAMPLE_RE.search(text[g2 - s0:o.start - s0])]
     where = [p for p in places if groups.get("where") and p.start == s0 + m.start("where")]
     if not where:  # "in Russian-occupied Crimea, monitors have documented ...", "authorities in occupied Crimea continued to"
         where = [p for p in places if p.end <= a and a - p.end <= 80 and re.search(r"\bin\s+(?:(?:Russian?-)?occupied\s+)?$",
@@ -167,6 +198,6 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
         tail = max([b, *(o.end for o in targets if o.start >= g2)])
         where = [p for p in places if 0 <= p.start - tail <= 30 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:Russian?-)?occupied\s+)?",
                                                                                 text[tail - s0:p.start - s0])][:1]
-    if not (perps or [o for o in targets if not _people(o)]):
+    if not (perps or targets):
         return None  # "the persecution of human rights activists (in Crimea)" with nobody named: commentary more than an act
     return (f"Persecution of {group}", a, b, perps, targets, where, "")

@@ -270,4 +270,57 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
     office_holders(text, sentences, mentions, ex)
     dateline_bodies(text, sentences, mentions, ex)
     descriptor_facts(text, sentences, mentions, ex)
+    attributive_parents(text, sentences, mentions, ex)
     late_events_in_cases(ex)
+
+
+# A body's outlet or unit named after it as a common noun: "the RFE/RL website Krym.Realii", "ATR's affiliates,
+# FM radio stations Meydan and Lider", "the OHCHR Human Rights Monitoring Mission in Ukraine".
+_OUTLET_NOUN = r"(?:website|site|service|channel|station|outlet|edition|portal|newspaper|affiliate|subsidiary|project)s?"
+# what each outlet of a list is: "FM radio stations", "a news website", "a children's television channel"
+_OUTLET_KIND = r"(?:(?:a|an|the)\s+)?(?:(?:[A-Z]{1,3}|[a-z][\w’'-]*)\s+){0,3}?(?:stations?|channels?|websites?|sites?|newspapers?|agency|agencies|portals?|outlets?)\s+"
+_OUTLET_RE = re.compile(rf"(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?{_OUTLET_NOUN}(?:\s+|\s*,\s+{_OUTLET_KIND})")
+# The next outlet of the same list: ", a children's television channel Lale and a news website 15 Minutes"
+_LIST_NEXT_RE = re.compile(rf"(?:,\s+|\s+and\s+|,\s+and\s+)(?:{_OUTLET_KIND})?")
+# Right after the body, a unit's name: "the OHCHR Human Rights Monitoring Mission"
+_UNIT_NAME_RE = re.compile(r"\b(?:Mission|Office|Bureau|Service)\b")
+
+
+def attributive_parents(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """``PART_OF`` from an outlet or a unit to the body named before it as its owner: "the RFE/RL website
+    Krym.Realii", "ATR’s affiliates, FM radio stations Meydan and Lider, a children's television channel Lale"
+    (each of the list), "the OHCHR Human Rights Monitoring Mission in Ukraine" (a unit's name right after
+    the body's). Named bodies only, never a state (a state's agencies are no unit the annotators record)."""
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    starts = [s.start for s in sentences]
+    orgs = [m for m in mentions if m.label == "Organisation" and (e := ex.entities.get(m.ref)) is not None
+            and e.label == "Organisation" and not e.generic]
+    o_starts = [o.start for o in orgs]
+
+    def add(child: Mention, parent: Mention, sent: Sentence) -> None:
+        if child.ref == parent.ref or (child.ref, parent.ref) in have or (parent.ref, child.ref) in have or _state(ex, child.ref):
+            return
+        have.add((child.ref, parent.ref))
+        ex.claim(child.ref, "PART_OF", parent.ref, quote_span(text, sent, max(parent.start, sent.start), min(child.end, sent.end)),
+                 0.6, "outlet-of")
+
+    for i, m in enumerate(orgs):
+        if _state(ex, m.ref) or i + 1 >= len(orgs):
+            continue
+        sent = _sentence_of(sentences, starts, m.start)
+        nxt = orgs[i + 1]
+        if nxt.end > sent.end:
+            continue
+        if nxt.start == m.end + 1 and text[m.end] == " " and _UNIT_NAME_RE.search(nxt.text) and re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start]):
+            add(nxt, m, sent)
+            continue
+        mt = _OUTLET_RE.fullmatch(text, m.end, nxt.start)
+        if mt is None or ";" in text[m.end:nxt.start]:
+            continue
+        add(nxt, m, sent)
+        j, last = bisect.bisect_left(o_starts, nxt.start) + 1, nxt
+        while j < len(orgs) and orgs[j].end <= sent.end and _LIST_NEXT_RE.fullmatch(text, last.end, orgs[j].start) \
+                and ";" not in text[last.end:orgs[j].start]:
+            add(orgs[j], m, sent)
+            last = orgs[j]
+            j += 1

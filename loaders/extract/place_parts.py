@@ -267,6 +267,7 @@ def residences(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     _held_places(text, sentences, starts, people, mentions, ex, have)
     _signatories(text, sentences, starts, people, mentions, ex, have)
     _born_in(text, sentences, starts, people, mentions, ex, have)
+    _family_moves(text, sentences, starts, people, mentions, ex, have)
     by_person = {q.start: q for q in people}
     for pl in places:
         mt = _RESIDENT_RE.match(text, pl.end)
@@ -342,8 +343,22 @@ def _born_in(text: str, sentences: list[Sentence], starts: list[int], people: li
 
 
 # "He is currently being held in a temporary detention facility in Simferopol": where a person is held.
-_HELD_RE = re.compile(r"(?:He|She)\s+(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?"
-                      r"(?:being\s+)?(?:held|detained|kept|imprisoned|jailed)\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?")
+# (an adverb of the present may open it: "Presently, she remains incarcerated in the Lefortovo pre-trial detention centre")
+_HELD_RE = re.compile(r"(?:(?:Presently|Currently|At\s+present|Now|Today|Since\s+then),\s+)?(?:He|he|She|she)\s+"
+                      r"(?:is|was|has\s+been|had\s+been|remains|remained)\s+(?:currently\s+|now\s+|still\s+)?"
+                      r"(?:being\s+)?(?:held|detained|kept|imprisoned|jailed|incarcerated)\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?")
+# The person named right before a state of custody: "X, has been detained in Simferopol since his detention",
+# "X remains incarcerated in ...", "X is being held in ..." (not "X was detained in P": an act, placed as an event).
+_NAME_HELD_RE = re.compile(r",?\s+(?:is\s+(?:currently\s+|now\s+|still\s+)?(?:being\s+)?|remains\s+|has\s+(?:since\s+)?been\s+)"
+                           r"(?:held|detained|kept|imprisoned|jailed|incarcerated)\s+(?:in|at)\s+(?:(?:the|a|an)\s+)?")
+# "has been detained in Simferopol since ...": the perfect of a state, told with how long it has lasted
+_SINCE_RE = re.compile(r"\s+(?:since|for\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?(?:\d|a|an|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten)\b)")
+# A town's name that opens a facility's ("the Lefortovo pre-trial detention centre"): the facility, not the town.
+_FACILITY_AFTER_RE = re.compile(r"\s+(?:(?:pre-?trial|temporary|remand)\s+)?(?:detention|prison|penal|colony|jail|SIZO|isolation)\b", re.IGNORECASE)
+# "the family moved to Crimea", "His family returned to Crimea": a biography's person moved with their family
+_FAMILY_RE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+family\s+(?:later\s+|then\s+|eventually\s+)?(?:moved|relocated|returned|settled)\s+"
+                        r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 
 
 def _held_places(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
@@ -356,7 +371,7 @@ def _held_places(text: str, sentences: list[Sentence], starts: list[int], people
     for sent in sentences:
         mt = _HELD_RE.match(text, sent.start)
         pl = places.get(mt.end()) if mt else None
-        if mt is None or pl is None or pl.end > sent.end:
+        if mt is None or pl is None or pl.end > sent.end or _FACILITY_AFTER_RE.match(text, pl.end):
             continue
         i = bisect.bisect_left(p_starts, sent.start) - 1
         if i < 0 or text.count("\n\n", people[i].end, sent.start) > 1:
@@ -365,3 +380,39 @@ def _held_places(text: str, sentences: list[Sentence], starts: list[int], people
         if (who.ref, pl.ref) not in have:
             have.add((who.ref, pl.ref))
             ex.claim(who.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, sent.start, pl.end), 0.55, "held-in")
+    for p in people:
+        mt = _NAME_HELD_RE.match(text, p.end)
+        pl = places.get(mt.end()) if mt else None
+        if mt is None or pl is None:
+            continue
+        sent = _sentence_of(sentences, starts, p.start)
+        if pl.end > sent.end or _FACILITY_AFTER_RE.match(text, pl.end) or (
+                mt.group().lstrip(", ").startswith("has") and not _SINCE_RE.match(text, pl.end)):
+            continue
+        if (p.ref, pl.ref) not in have:
+            have.add((p.ref, pl.ref))
+            ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.55, "held-in")
+
+
+def _family_moves(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],
+                  ex: Extraction, have: set[tuple[str, str]]) -> None:
+    """A biography's "the family moved to P" puts the person the article named last, in this paragraph or the
+    one before, in P ("Kuku was born in Novorossiysk. In 1993, the family moved to Crimea."); not when the
+    sentence goes on to say where in P ("His family returned to Crimea where he lived in Bakhchysarai")."""
+    places = {m.start: m for m in mentions if m.label == "Location" and m.ref in ex.entities and ex.entities[m.ref].label == "Location"
+              and (ex.entities[m.ref].attributes or {}).get("kind") not in ("country", "facility")}
+    p_starts = [q.start for q in people]
+    for mt in _FAMILY_RE.finditer(text):
+        pl = places.get(mt.end())
+        if pl is None:
+            continue
+        sent = _sentence_of(sentences, starts, mt.start())
+        if pl.end > sent.end or re.match(r",?\s+where\b", text[pl.end:pl.end + 10]):
+            continue
+        i = bisect.bisect_left(p_starts, mt.start()) - 1
+        if i < 0 or text.count("\n\n", people[i].end, sent.start) > 1:
+            continue
+        who = people[i]
+        if (who.ref, pl.ref) not in have:
+            have.add((who.ref, pl.ref))
+            ex.claim(who.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, mt.start(), pl.end), 0.55, "family-moved")

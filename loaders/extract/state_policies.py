@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention
 from loaders.extract.territory_acts import media_stops
 
@@ -130,7 +131,54 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         out.append((name, a, b, [], outlets, where, land))
     if "access" in text or "entry" in text:
         out.extend(access_denials(text, s0, orgs, places))
+    if "leaders" in text:
+        out.extend(leader_bans(text, s0, orgs, places))
     return out
+
+
+# A people's leaders kept out of their land, the annotators' one ``other`` event (dev3, dev6: "Ban on ... leaders
+# re-entering the peninsula"), its target the people ("their leaders") or the leaders' collective, its perpetrator the
+# agency that exiled them, its place the land they may not re-enter:
+# - "(the rights of the Crimean Tatars have been violated ...) through the ban on their leaders re-entering the peninsula";
+# - "(including) two Crimean Tatar leaders who have been barred from returning";
+# - "Russian authorities have already forcibly exiled or jailed Crimean Tatar leaders".
+_THEIR_LEADERS_RE = re.compile(r"\bban\s+on\s+their\s+leaders\s+(?:re-?entering|returning\s+to|entering)\s+")
+_BARRED_RE = re.compile(r"\s+who\s+(?:have|has|had)\s+been\s+(?:barred|banned|prevented)\s+from\s+(?:returning|re-?entering)\b"
+                        r"(?:\s+to)?\s*")
+_EXILED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:(?:already|also|\w+ly)\s+)*exiled(?:\s+or\s+(?:jailed|imprisoned))?\s+$")
+
+
+def _leaders(m: Mention) -> bool:
+    """A collective of a people's leaders ("Crimean Tatar leaders", "two Crimean Tatar leaders")."""
+    return m.entry is not None and m.entry.generic and re.search(r"\bleaders$", m.text) is not None
+
+
+def leader_bans(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """A people's leaders barred from (or exiled out of) their land, at most one a sentence."""
+    for m in _THEIR_LEADERS_RE.finditer(text):
+        where = [p for p in places if p.start == s0 + m.end()]
+        people = [o for o in orgs if o.end <= s0 + m.start() and o.entry is not None and o.entry.key in PEOPLE_KEYS][-1:]
+        if where and people:
+            return [(f"Ban on the leaders of the {people[0].entry.name if people[0].entry else people[0].text} returning",
+                     s0 + m.start(), where[0].end, [], people, where, "")]
+    for o in orgs:
+        if not _leaders(o):
+            continue
+        bm = _BARRED_RE.match(text, o.end - s0)
+        if bm is not None:
+            where = [p for p in places if p.start == s0 + bm.end() and _kind(p) != "country"]
+            return [(f"Ban on {_leaders_name(o)} returning", o.start, where[0].end if where else s0 + bm.end(), [], [o], where, "")]
+        em = _EXILED_RE.search(text, max(0, o.start - s0 - 60), o.start - s0)
+        if em is None:
+            continue
+        by = [x for x in orgs if x.end == s0 + em.start() and _agency(x)]
+        if by:
+            return [(f"Ban on {_leaders_name(o)} returning", by[0].start, o.end, by, [o], [], "")]
+    return []
+
+
+def _leaders_name(m: Mention) -> str:
+    return re.sub(r"^(?:the|two|three|four|five|six|several|\d+)\s+", "", m.text)
 
 
 # Monitors kept out of the land, the agency the verb's subject (the active voice only: "international observers have been
