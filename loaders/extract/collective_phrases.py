@@ -179,6 +179,8 @@ _OTHER_RE = re.compile(r"\bother $")
 # and ...", "five Crimean Tatar leaders (Eldar ...)") and not in the headline.
 _TATAR_LEADERS_RE = re.compile(r"(?<![\w\-])(?:(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any) )?"
                                r"(?:Crimean )?Tatar leaders(?![\w\-])(?! \(| [A-Z])")
+# Names just before, with a comma: the leaders are the people named, in apposition ("X and Y, Crimean Tatar leaders").
+_NAMES_BEFORE_RE = re.compile(r"[A-Z][\w’'\-]+ [A-Z][\w’'\-]+, $")
 # "all illegally detained Ukrainians", "all the other 70 unjustly imprisoned Ukrainian citizens": the release
 # formula of governments' statements names the Ukrainians Russia holds as one collective ("all" makes it the whole).
 _DETAINED_RE = re.compile(
@@ -192,9 +194,14 @@ _RELEASE_ALL_RE = re.compile(r"(?<=\b[Rr]elease )all (?:the )?Ukrainian politica
 # Crimea", "Ukrainians in Crimea" (not one item of a longer list of victims: "Crimean Tatars, ethnic
 # Ukrainians, pro-Ukrainian activists, and journalists" is the list's collective).
 # (The place after "Ukrainians" stays a mention of its own: the collective's mention ends before it.)
+# Named with the Crimean Tatars as the other people of the peninsula: "the rights of Tatars and Ukrainians who live
+# there", "Crimean Tatars, Ukrainians and all those who ...", "Crimean Tatars, as well as Ukrainians and ..." (not a
+# narrower group: "Crimean Tatars and Ukrainians opposed to the annexation").
 _UKRAINIANS_RE = re.compile(r"(?<![\w\-’'])(?:[Ee]thnic Ukrainians(?![\w\-])"
                             r"|Ukrainians(?= (?P<where>(?:in|on the territory of) (?:the )?(?:(?:temporarily )?occupied )?"
-                            r"Crimea)(?![\w\-])))")
+                            r"Crimea)(?![\w\-]))"
+                            r"|(?:(?<=Tatars and )|(?<=Tatars, )|(?<=Tatars, as well as ))(?P<with>Ukrainians)"
+                            r"(?![\w\-’']| [a-z]+ed\b| (?:in|from|of|at) ))")
 _TWO_MORE_RE = re.compile(r", (?:[\w’'-]+ ){0,3}[\w’'-]+(?:,? (?:and|or) |, )[\w’'-]")
 # "calls on the international community to ...", "urges the international community": the community a
 # statement addresses is an actor of its own (not "recognised by the international community").
@@ -224,8 +231,9 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
         headline = text.find("\n")
         for m in _TATAR_LEADERS_RE.finditer(text):
             a, b = m.span()
-            if any(taken[a:b]) or a < headline or _OTHER_RE.search(text, max(0, a - 8), a):
-                continue
+            if any(taken[a:b]) or a < headline or _OTHER_RE.search(text, max(0, a - 8), a) \
+                    or _NAMES_BEFORE_RE.search(text, max(0, a - 40), a):
+                continue  # "Akhtem Chiygoz and Ilmi Umerov, Crimean Tatar leaders and ...": the named men's title
             out.append((a, b, GazetteerEntry("crimean-tatar-leaders-generic", "Organisation", m.group(), (),
                                              {"kind": "collective"}, generic=True)))
     if "Ukrainian" in text:

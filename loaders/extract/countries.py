@@ -64,10 +64,12 @@ _ACT_AFTER = re.compile(r"(?:’s|'s)\s+(?:[a-z]+\s+){0,2}(?:annexation|occupati
 # "the laws of the Russian Federation", "armed forces of Russia", "the delegation of the Russian
 # Federation": what belongs to a state (its law, forces, officials) names the state, not the land; so do its
 # interests and accusations, its membership of a body ("the suspension of Russia from the Council of Europe")
-# and the state itself ("the state of Russia").
+# and the state itself ("the state of Russia"); so do its actions, its position and the citizenship it gives ("the actions
+# of the Russian Federation", "the position of Japan", "the citizenship of Russia").
 _STATE_OF = re.compile(r"\b(?:laws?|legislation|(?:criminal\s+|administrative\s+)?code|constitution|forces|army|troops|"
                        r"military|delegation|government|authorities|president|parliament|ministry|courts?|officials|"
                        r"representatives?|policies|policy|practices|interests|accusations|suspension|expulsion|"
+                       r"actions|position|citizenship|"
                        r"the\s+state)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "Crimea had become part of the Russian Federation": a territory joins a state (the annexing claim).
 _JOINED = re.compile(r"\b(?:become|became|becoming|becomes)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?$", re.IGNORECASE)

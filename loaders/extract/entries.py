@@ -174,7 +174,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     attributive = set(gaz.cues["place_attributive"])
     out = [m for m in out if not (m.label == "Location" and (m.entry is None or m.entry.attributes.get("kind") != "country")
                                   and (nxt := re.match(r" ([a-z]+)\b", text[m.end:m.end + 20]))
-                                  and nxt.group(1) in attributive)]  # "the Minsk agreements"
+                                  and nxt.group(1) in attributive
+                                  or m.label == "Location" and _NAMED_ACCORD_RE.match(text, m.end))]  # "the Minsk agreements"
     for a, b, entry in find_affiliations(text, taken, gaz):
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
@@ -185,6 +186,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = _replace(kept, possessive_orgs(kept, text, gaz), text)
     kept = _replace(kept, unit_orgs(kept, text, gaz), text)
     kept = _replace(kept, lowercase_bodies(kept, text, gaz), text)
+    kept = _replace(kept, _qualified_delegations(kept, text), text)
     kept = _replace(kept, described_collectives(kept, text), text)
     kept = _replace(kept, hedged_authorities(text, gaz), text)
     kept = _keep_places(kept, hedged_prosecutors(text), text)  # "the so-called Prosecutor-General of Crimea"
@@ -213,6 +215,28 @@ def _replace(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry
     spans = [(a, b) for a, b, _e in found]
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
     return sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in found)], key=lambda m: m.start)
+
+
+# "the unofficial Turkish delegation": the word that says whose mandate a delegation has is part of its name.
+_DELEGATION_QUALIFIER_RE = re.compile(r"(?<![\w\-])(?:unofficial|official) \Z")
+
+
+def _qualified_delegations(mentions: list[Mention], text: str) -> list[tuple[int, int, GazetteerEntry]]:
+    """A delegation named with "unofficial" or "official" before it ("the unofficial Turkish Delegation", as two
+    statements of one government name it): one body, that word in its name."""
+    out = []
+    for m in mentions:
+        if m.label != "Organisation" or m.entry is None or m.entry.generic or not m.text.endswith(("Delegation", "delegation")):
+            continue
+        q = _DELEGATION_QUALIFIER_RE.search(text, max(0, m.start - 12), m.start)
+        if q is not None:
+            name = text[q.start():m.end]
+            out.append((q.start(), m.end, GazetteerEntry(slug(name), "Organisation", name, (), dict(m.entry.attributes))))
+    return out
+
+
+# A city that names an accord: "the Geneva Conventions", "the fourth Geneva convention", "the Helsinki Accords", "the Minsk Protocol".
+_NAMED_ACCORD_RE = re.compile(r" (?:[Cc]onventions?|Accords?|Agreements?|Protocols?|Memorandum|Format|Final Act)(?![\w\-])")
 
 
 def _keep_places(mentions: list[Mention], found: list[tuple[int, int, GazetteerEntry]], text: str) -> list[Mention]:
@@ -311,11 +335,17 @@ def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> lis
     with that title ("OSCE High Commissioner on National Minorities"), or nothing; before a name
     ("High Commissioner Thors") it is that person's position, so no organisation at all."""
     out: list[Mention] = []
+    # "Deputy High Commissioner Gilmore": an office's bare title before a name is that person's, and so is
+    # every other bare "the Deputy High Commissioner" of the article (the office itself is not named).
+    held = {m.ref for m in mentions if m.label == "Organisation" and m.entry is not None and not m.entry.generic
+            and m.text not in gaz.titles and _ends_in_title(m.text, gaz) and _NAME_AFTER_RE.match(text, m.end)}
     for m in mentions:
+        if m.ref in held and m.entry is not None and _ends_in_title(m.text, gaz):
+            continue
         if m.label != "Organisation" or m.entry is None or m.entry.generic or m.text not in gaz.titles:
             out.append(m)
             continue
-        if re.match(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]", text[m.end:m.end + 3]):
+        if _NAME_AFTER_RE.match(text, m.end):
             continue  # "High Commissioner Thors": the person's title
         bodies = [e for e in out if e.label == "Organisation" and e.entry is not None and e.start < m.start
                   and e.text != m.text and re.search(rf"\b{re.escape(m.text)}\b", e.entry.name)]
@@ -323,6 +353,16 @@ def _titles_as_bodies(mentions: list[Mention], text: str, gaz: Gazetteer) -> lis
             nearest = max(bodies, key=lambda e: e.start)
             out.append(entry_mention(m.start, m.end, text, nearest.entry))  # type: ignore[arg-type]
     return out
+
+
+_NAME_AFTER_RE = re.compile(r"[^\S\n]+[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿ]")
+
+
+def _ends_in_title(name: str, gaz: Gazetteer) -> bool:
+    """Whether an office's name is a qualified title, nothing after it: "Deputy High Commissioner" (the
+    title "High Commissioner"), not "High Commissioner for Human Rights" (a title and its mandate)."""
+    words = name.split()
+    return len(words) > 1 and " ".join(words[1:]) in gaz.titles or len(words) > 2 and " ".join(words[2:]) in gaz.titles
 
 
 def _inside_spans(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

@@ -27,7 +27,7 @@ __all__ = ["mandates", "outlet_lists"]
 Found = tuple[int, int, GazetteerEntry]
 
 _MANDATE_RE = re.compile(
-    r"(?<![\w\-])(?:(?P<body>UN|U\.N\.|United Nations|OSCE) )?(?P<title>Special Rapporteur|Independent Expert|Working Group|"
+    r"(?<![\w\-])(?:(?P<body>UN|U\.N\.|United Nations|OSCE) )?(?P<title>Special [Rr]apporteur|Independent [Ee]xpert|Working Group|"
     r"Special Representative|Special Envoy) (?P<prep>on|for) (?P<subject>(?:the )?[a-z][\w’'\-]*"
     # the subject's words; a comma only before a word in lower case ("cruel, inhuman or degrading")
     r"(?:(?:,? | )(?:[a-z][\w’'\-]*|[A-Z][\w’'\-]*)){0,24})")
@@ -40,7 +40,9 @@ def mandates(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
     """"Special Rapporteur on ...", "Working Group on ...", "Independent Expert on ...": the office
     of a mandate named by its subject, outside the ``taken`` characters (the gazetteer's mandates)."""
     out: list[Found] = []
-    for m in _MANDATE_RE.finditer(text):
+    pos = 0
+    while (m := _MANDATE_RE.search(text, pos)) is not None:
+        pos = m.end("prep")  # the next mandate may start inside this one's cut subject ("... on X and the Independent Expert on Y")
         a = m.start("title")
         if any(taken[a:m.end("prep")]):
             continue
@@ -65,6 +67,7 @@ def mandates(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
         name = f"{m.group('title')} {m.group('prep')} {subject}"
         body = "osce" if m.group("body") == "OSCE" else "un"
         out.append((a, b, GazetteerEntry(slug(f"{body} {name}"), "Organisation", name, (), {"kind": "other"})))
+        pos = max(pos, b)
     return out
 
 

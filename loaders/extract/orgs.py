@@ -280,6 +280,10 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         # Rights Group": the people of a body, or a person of it, are not part of its name.
         words = words[_members_of(words, heads, gaz):]
         words = after_post(words, heads)
+        # "World Congress of Crimean Tatars and Member of the Verkhovna Rada": a second post of the person's ends the name.
+        post = next((i for i in range(1, len(words) - 1) if words[i].group() == "and" and words[i + 1].group() in lead), 0)
+        if post:
+            words = words[:post]
         # A capitalised preposition is a headline's ("Sentenced To 12 Years In Rostov Court"): the name starts after it.
         preps = [i for i, w in enumerate(words[:-1]) if w.group() in ("In", "To", "At", "By", "With", "From", "After", "Over", "Into")]
         if preps:

@@ -38,6 +38,8 @@ _CAP = r"(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w\-]*)"
 # next line); a middle initial ("Mark C. Toner") keeps it going.
 _RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:(?:’s|'s)?[^\S\n](?:[A-Z]\.[^\S\n])?(?:{_CAP}))*(?:’s|'s)?")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
+# An initial glued to a surname: "Y.Klymenko" (not "U.S.", "J.K." nor "St.Petersburg").
+_GLUED_INITIAL_RE = re.compile(r"(?<![\w.\-])([A-Z])\.(?=[A-Z][a-z]{2,}(?![\w.\-]))")
 # "X (and Y Z) was detained": what is done to people says the name is a person's.
 _DONE_TO = re.compile(r"(?:\s+and\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?,?\s+(?:was|were|has been|have been|had been|is|are)\s+"
                       r"(?:\w+ly\s+)?(?:arrested|detained|sentenced|accused|charged|convicted|released|searched|tortured|"
@@ -254,6 +256,10 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     for t in taken:
         masked[t.start:t.end] = "|" * (t.end - t.start)
     scan = "".join(masked)
+    # "Ambassador Y.Klymenko": an initial glued to the surname by its stop is read as "Y Klymenko" (one
+    # character for one, so the spans stay the text's); the mention keeps the text's form.
+    if "." in scan:
+        scan = _GLUED_INITIAL_RE.sub(r"\1 ", scan)
     full: list[Mention] = []
     single: list[Mention] = []
     unsure: list[Mention] = []  # two or three capitalised words with no sign of a person (yet)
@@ -322,10 +328,12 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     people = index.people
     doubts: list[Doubt] = []
     for mention in full:
-        words = mention.text.split()
+        words = _GLUED_INITIAL_RE.sub(r"\1. ", mention.text).split()  # "Y.Klymenko": Y. and Klymenko
         given, surname = _given_and_surname(words, gaz)
         match, doubt = match_person(index, given, surname)
         if match is not None:
+            if len(match.given.rstrip(".")) == 1 and len(given) > 2 and given[0] == match.given[0] and len(words) == 2:
+                _named_in_full(index, match, mention.text, given)  # "Y.Klymenko", then "Yurii Klymenko"
             match.position = match.position or mention.role
             match.mentions.append(mention)
             if mention.text not in match.variants and mention.text != match.name:
@@ -428,3 +436,14 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
                                 f"surname-only mention '{word}' may be {target.name}"
                                 + (" (several people share it)" if len(sure) > 1 else "")))
     return people, doubts
+
+
+def _named_in_full(index: PeopleIndex, person: Person, name: str, given: str) -> None:
+    """A person first named by initial and surname ("Y.Klymenko") is named by the full name found later
+    ("Yurii Klymenko"): it becomes the name and the key, the initial's form an alias."""
+    person.variants = [v for v in (person.name, *person.variants) if v != name]
+    person.name, person.given = name, given
+    person.key = index.unique_key(f"person:{slug(name)}")
+    index.keys.add(person.key)
+    for m in person.mentions:
+        m.ref = person.key
