@@ -66,8 +66,17 @@ _POLICIES_RE = re.compile(r"\bdiscriminatory\s+(?:policies|measures|practices)\s
 _FACE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUN + r")\s*[—–]?\s+(?:in\s+particular\s+)?(?:continue\s+to\s+)?"
                       r"face\s+(?:(?:regular|ongoing|constant|daily|systematic|frequent|serious|severe|increasing)\s+(?:and\s+)?){1,2}"
                       r"(?P<noun>harassment|persecution|intimidation|repression|discrimination)")
+# The rights of a group violated (dev7: two statements of Ukraine's mission in Geneva): "five years of constant
+# institutionalized violations of rights of Crimean Tatars and ethnic Ukrainians", "human rights of Crimean Tatars
+# recognized in Ukraine as indigenous people are violated on a regular and systematic basis". The same people's
+# persecution, one event with it. (Violated "through" another act, "the rights of the Crimean Tatars have been gravely
+# violated through the banning of the activities of the Mejlis" (dev, valid, dev3), is that act's: left alone.)
+_RIGHTS_RE = re.compile(r"\bviolations?\s+of\s+(?:the\s+)?(?:their\s+)?(?:human\s+)?rights\s+of\s+(?:the\s+)?" + _GROUP)
+_RIGHTS_PASSIVE_RE = re.compile(r"\b(?:[Hh]uman\s+)?rights\s+of\s+(?:the\s+)?" + _GROUP + r"(?:\s+[^.;:,]{0,60}?)?\s+"
+                                r"(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<noun>violated)\b"
+                                r"(?!\s+(?:through|by|when|as|with|in\s+(?:the\s+)?(?:case|course)))")
 _WORDS = ("persecut", "harass", "intimidat", "repression", "crackdown", "target", "campaign", "discriminat",
-          "oppression")
+          "oppression", "violat")
 _ITS_RE = re.compile(r"\bits\s+(?:" + _ADJ + r"{0,3}|(?:[\w-]+\s+)?(?:policy|policies|practice|campaign)\s+of\s+)$")
 _STATE_KINDS = ("government", "collective", "agency", "security_service", "police", "military")
 
@@ -104,11 +113,13 @@ def group_name(group: str) -> str:
 
 
 def _perpetrators(text: str, s0: int, orgs: Sequence[Mention], a: int, b: int,
-                  by: tuple[int, int] | None, countries: Sequence[Mention] = ()) -> list[Mention]:
+                  by: tuple[int, int] | None, countries: Sequence[Mention] = (), passive: bool = False) -> list[Mention]:
     """The agency or state that persecutes: "X's targeting", "by X" after the words, "X have engaged in a campaign",
-    "X continued to persecute"."""
+    "X continued to persecute". (Rights "violated": only "by X" after it; the words before are another clause's.)"""
     actors = [o for o in orgs if _kind(o) in _STATE_KINDS or (o.entry is not None and o.entry.generic)]
-    poss = [o for o in actors if o.end <= a and re.fullmatch(r"(?:’s|'s)\s+" + _ADJ + r"{0,3}", text[o.end - s0:a - s0])]
+    if passive:
+        by, countries = None, ()
+    poss = [o for o in actors if not passive and o.end <= a and re.fullmatch(r"(?:’s|'s)\s+" + _ADJ + r"{0,3}", text[o.end - s0:a - s0])]
     if poss:
         return poss[-1:]
     if by is not None:  # "a campaign by the Russian 'de-facto' authorities of targeting"
@@ -118,7 +129,7 @@ def _perpetrators(text: str, s0: int, orgs: Sequence[Mention], a: int, b: int,
     after = [o for o in actors if 0 <= o.start - b <= 60 and re.fullmatch(r"[^.;:,]*?\bby\s+(?:the\s+)?(?:(?:so-called|de\s+facto|"
                                                                          r"de-facto|Russian|occupation)\s+)*",
                                                                          text[b - s0:o.start - s0])]
-    if after:
+    if after or passive:
         return after[:1]
     if _ITS_RE.search(text, max(0, a - s0 - 60), a - s0):
         # "Russia's purported annexation of Crimea and its crackdown on Crimean Tatars": the one state named before
@@ -142,7 +153,7 @@ def group_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
     if s0 == 0 or not any(w in low for w in _WORDS):  # (the title: a headline's words, not one act reported)
         return []
     m = (_CAMPAIGN_RE.search(text) or _POLICIES_RE.search(text) or _VERB_RE.search(text) or _PASSIVE_RE.search(text)
-         or _NOUN_RE.search(text) or _FACE_RE.search(text))
+         or _NOUN_RE.search(text) or _FACE_RE.search(text) or _RIGHTS_RE.search(text) or _RIGHTS_PASSIVE_RE.search(text))
     found = _abuse(text, s0, orgs, places, m) if m is not None else None
     if found is None and m is not None and m.re is _NOUN_RE and ";" in text[m.end():]:
         # a list of abuses split by semicolons ("ongoing harassment of human rights activists, journalists and
@@ -163,7 +174,7 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
         group = "the family"
     by = (s0 + m.start("by"), s0 + m.end("by")) if groups.get("by") else None
     countries = [p for p in places if _kind(p) == "country"]
-    perps = _perpetrators(text, s0, orgs, a, b, by, countries)
+    perps = _perpetrators(text, s0, orgs, a, b, by, countries, m.re is _RIGHTS_PASSIVE_RE)
     g0, g1 = s0 + m.start("group"), s0 + m.end("group")
     # the group's mention may run on past the words read ("the Crimean Tatar national minority and ethnic Ukrainians":
     # "Crimean Tatar" read, the mention is "Crimean Tatar national minority"): a list after it starts at its end

@@ -133,6 +133,7 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         out.extend(access_denials(text, s0, orgs, places))
     if "leaders" in text:
         out.extend(leader_bans(text, s0, orgs, places))
+    out.extend(committed_abuses(text, s0, orgs, places))
     return out
 
 
@@ -220,4 +221,46 @@ def access_denials(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         out: list[Policy] = [("Access to Crimea denied to monitors", min(a, perp.start), b, [perp], targets, where,
                               "" if where else "Crimea")]
         return out
+    return []
+
+
+# Crimes a state commits in the lands it occupies, as governments' statements word them (dev7: two statements of
+# Ukraine's missions, their annotator's ``other`` event with the state as perpetrator and each land as a place):
+# "violations and abuses of human rights, international law and international humanitarian law committed by the
+# Russian Federation in the temporary occupied territories of the Donetsk and Luhansk regions and Crimea", "Russia shall
+# be brought to accountability for its crimes committed in the occupied Crimea and Donbas". The state must be named:
+# "by X" after the words, or "its" with one state before. (A quoted characterisation, "the “multiple and grave
+# violations” committed by the Russian Federation in Crimea" (dev), no annotator records: the words must run on.)
+_COMMITTED_RE = re.compile(r"\b(?P<what>crimes|violations|abuses|atrocities)(?:\s+(?:and|or)\s+(?:crimes|violations|abuses))?"
+                           r"(?:\s+of\s+(?:(?:[\w-]+\s+){0,2}?(?:human\s+rights|law)(?:,\s+|,?\s+and\s+)?){1,4})?"
+                           r"\s*committed\s+(?:by\s+(?:the\s+)?(?P<by>[A-Z][^,.;:]{1,40}?)\s+)?(?:in|on)\s+(?:the\s+)?")
+# Between the lands: a list of them and their words ("the temporary occupied territories of the", "regions and").
+_LANDS_GAP_RE = re.compile(r"(?:\s+|,|\b(?:and|temporar(?:y|ily)|occupied|territor(?:y|ies)|of|the|regions?|oblasts?|city|"
+                           r"cities|Autonomous|Republic)\b)*")
+_ITS_BEFORE_RE = re.compile(r"\bits\s+$")
+
+
+def committed_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """Crimes or violations a named state commits in named lands, at most one a sentence."""
+    if "committed" not in text:
+        return []
+    for m in _COMMITTED_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        if m.group("by"):
+            by = [x for x in [*orgs, *places] if _state(x) and s0 + m.start("by") <= x.start and x.end <= s0 + m.end("by")][:1]
+        elif _ITS_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
+            named = {x.ref: x for x in [*orgs, *places] if _state(x) and x.end <= a}
+            by = list(named.values()) if len(named) == 1 else []
+        else:
+            by = []
+        lands: list[Mention] = []
+        end = b
+        for p in sorted((p for p in places if p.start >= b and _kind(p) != "country"), key=lambda p: p.start):
+            if not _LANDS_GAP_RE.fullmatch(text[end - s0:p.start - s0]):
+                break
+            lands.append(p)
+            end = p.end
+        if by and lands:
+            name = f"{m.group('what').capitalize()} committed in {lands[0].entry.name if lands[0].entry else lands[0].text}"
+            return [(name, min(a, by[0].start), end, by, [], lands, "")]
     return []
