@@ -18,7 +18,7 @@ def resolutions(body: str) -> dict[str, tuple[str, set[str]]]:
 def test_resolutions_listed_after_the_first_share_its_body() -> None:
     evs = resolutions("The UN General Assembly’s Resolution 11/111 on the Territorial Integrity of Ukraine of March 2, 2013, "
                       "and Resolution 22/222 on the Situation of Human Rights in Crimea of May 5, 2016, call on Russia to leave.")
-    assert evs["event:resolution-11-111"] == ("other", {"org:un-general-assembly"})
+    assert evs["event:resolution-11-111"] == ("publication", {"org:un-general-assembly"})
     assert evs["event:resolution-22-222"] == ("publication", {"org:un-general-assembly"})
     evs = resolutions("The report cites the UN General Assembly Resolution 33/333 on the Situation of Human Rights in Crimea; "
                       "and Resolution 44/44 on the Militarization of Crimea.")
@@ -26,9 +26,10 @@ def test_resolutions_listed_after_the_first_share_its_body() -> None:
     assert evs["event:resolution-44-44"] == ("publication", {"org:un-general-assembly"})
 
 
-def test_a_resolution_cited_by_its_number_alone_is_the_act() -> None:
+def test_a_resolution_cited_by_its_number_alone_is_its_bodys_publication() -> None:
+    # (before the corpus's round-10 convention decision 3 such a resolution was an act, kind "other")
     evs = resolutions("The measures the EU has taken since 2014 are in line with the UNGA Resolution 55/555.")
-    assert evs["event:resolution-55-555"][0] == "other"
+    assert evs["event:resolution-55-555"] == ("publication", {"org:un-general-assembly"})
 
 
 def test_the_body_a_sentence_opens_on_recalls_its_resolutions() -> None:

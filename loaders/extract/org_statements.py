@@ -96,13 +96,13 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
 # co-sponsored by Canada" (the body's name right after an indefinite article), "the European Parliament issued two
 # resolutions in 2017 and 2018" (the body, then the verb and a count): a ``publication`` the body ``STATES`` (dev3,
 # valid2). A numbered resolution is state_acts'; "the European Parliament adopted a resolution on ..." the
-# document's own statement (above); one that affirms a territorial integrity or its recognition is an act.
+# document's own statement (above). One that affirms a territorial integrity is a publication too (the corpus's
+# round-10 convention decision 3).
 _A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _BODY_RESOLUTION_RE = re.compile(r"\s+resolution\b(?!\s+(?:No\.?\s*)?\d)", re.IGNORECASE)
 _ISSUED_RESOLUTIONS_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|adopted|passed)\s+"
                                     r"(?:two|three|four|five|several|\d{1,2})\s+resolutions\b")
 _SPONSORED_RE = re.compile(r"\s*,?\s+(?:co-sponsored|sponsored|tabled|initiated|put\s+forward)\s+by\s+(?:the\s+)?")
-_ACT_RE = re.compile(r"territorial\s+integrity|recogni(?:s|z|t)", re.IGNORECASE)
 
 
 def cited_resolutions(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -116,8 +116,6 @@ def cited_resolutions(text: str, sentences: list[Sentence], mentions: list[Menti
         if e is None or e.label != "Organisation" or e.generic or m.label != "Organisation":
             continue
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
-        if _ACT_RE.search(sent.text):
-            continue
         art = _A_BEFORE_RE.search(text, max(sent.start, m.start - 6), m.start)
         mt = _BODY_RESOLUTION_RE.match(text, m.end) if art is not None else None
         a = art.start() if art is not None else m.start

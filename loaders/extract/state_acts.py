@@ -127,11 +127,9 @@ def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, 
         body = [o for o in orgs if o.end <= a and a - o.end <= 8 and _BODY_BEFORE_RE.match(text[o.end - s0:m.start()])]
         body = body or [o for o in orgs if 0 <= o.start - b <= 60 and re.fullmatch(
             r"[^.;]*?\b(?:adopted|passed|approved)\s+by\s+(?:the\s+)?", text[m.end():o.start - s0])]
-        # A resolution affirming a territorial integrity, or cited by its number alone ("in line with the UNGA
-        # Resolution 68/262."), is the act; one with its subject ("Resolution 73/263 on the Situation of Human
-        # Rights in ...") a document of its body.
-        bare = body and _BARE_RE.match(text, m.end())
-        kind = "other" if bare or _INTEGRITY_RE.match(text, m.end()) else "publication"
+        # A resolution is a document its body states, whatever it affirms and however it is cited (the corpus's
+        # round-10 convention decision 3: resolution 68/262 on territorial integrity is a publication too).
+        kind = "publication"
         if not body:
             # "..., and Resolution 73/263 on ...": the body of the resolution listed before, else the opener's
             body = last if last and _LISTED_RE.search(text, last_end, m.start()) else opener
@@ -145,9 +143,6 @@ def resolutions(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, 
 _LISTED_RE = re.compile(r"(?:[,;]\s+(?:and\s+)?|\s+and\s+)$")
 _OPENING_BODY_RE = re.compile(r"^\s*(?:\d{1,2}\.\s+)?(?:The\s+)?$")
 _RECALLS_RE = re.compile(r"\s+(?:recalls|recalled|refers\s+to|reaffirms|reaffirmed|reiterates)\b[^.;]{0,80}?\bresolutions\b")
-# "Resolution 68/262 on the “Territorial Integrity of Ukraine”", "Resolution 68/262 of March 27, 2014, entitled ..."
-_INTEGRITY_RE = re.compile(r"[^.;]{0,70}?\bTerritorial\s+Integrity\b", re.IGNORECASE)
-_BARE_RE = re.compile(r"\s*(?:[.;)]|$)")
 
 
 _GROUP_TRANSFER_RE = re.compile(r"\b(?:forcibly\s+|illegally\s+)?(?:transferred|deported|moved|transported|relocated)\s+"
