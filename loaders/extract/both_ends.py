@@ -20,6 +20,7 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
+from loaders.extract.rel7_relations import permanent_representatives
 
 __all__ = ["banning_courts", "both_ends", "closure_targets", "reversal_calls"]
 
@@ -142,5 +143,6 @@ def closure_targets(text: str, sentences: list[Sentence], mentions: list[Mention
 def both_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """The rules of this module, after every other rule of :func:`loaders.extract.claim_parts.after_claims`."""
     reversal_calls(text, sentences, mentions, ex)
+    permanent_representatives(text, sentences, mentions, ex)  # rel7
     banning_courts(text, sentences, mentions, ex)
     closure_targets(text, sentences, mentions, ex)

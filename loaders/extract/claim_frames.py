@@ -28,6 +28,7 @@ from loaders.extract.claims import ClaimDraft, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import org_names
+from loaders.extract.rel7_relations import UN_KEY, un_parent
 
 __all__ = ["adherents", "effort_agents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles",
            "speakers_bodies", "unit_aliases"]
@@ -217,6 +218,8 @@ def unit_aliases(text: str, sentences: list[Sentence], mentions: list[Mention], 
                 continue
             head = n[:unit.start()].split() if unit else []
             parent = parent or next((names[" ".join(head[:k])] for k in range(len(head), 0, -1) if " ".join(head[:k]) in names), None)
+            if parent == UN_KEY:  # rel7
+                parent = un_parent(ex, key, n)
             if parent is None or parent == key or (key, parent) in have or (parent, key) in have:
                 continue
             if (ex.entities[parent].attributes or {}).get("kind") in ("government", "agency"):

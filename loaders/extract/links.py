@@ -32,6 +32,21 @@ _DATE_AFTER_RE = re.compile(r",\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}
 TITLE_WORDS = {"foreign", "interior", "justice", "defence", "defense", "home", "prime", "finance", "deputy", "vice"}
 
 
+# After a place, the verb of the clause it opens as subject ("in Crimea, Japan is deeply concerned", "..., Russia has").
+_CLAUSE_SUBJECT_RE = re.compile(r"\s+(?:(?:also|again|still|now|further|strongly|deeply|firmly|therefore)\s+)?(?:is|are|was|were|has|"
+                                r"have|had|will|would|must|should|shall|can|cannot|could|may|remains|continues|calls|urges|"
+                                r"condemns|supports|welcomes|expresses|reiterates|reaffirms|stands|believes|considers|"
+                                r"recognizes|recognises|notes)\b")
+
+
+# Between a place and the country it goes back to: "will undoubtedly return to", "should be returned to".
+_RETURNS_TO_RE = re.compile(r"\s+(?:(?:will|would|shall|should|must|can|is\s+to)\s+)?(?:(?:undoubtedly|certainly|eventually|"
+                            r"inevitably|surely|definitely|soon|one\s+day)\s+)?(?:be\s+)?return(?:s|ed)?\s+(?:back\s+)?to\s+")
+
+_REPORTED_RE = re.compile(r"\b(?:said|says|saying|wrote|writing|written|claim(?:s|ed|ing)?|interview|post(?:ed)?|charged?|charges|"
+                          r"accused|statements?)\b")
+
+
 def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict[str, Any], claim: Claim,
                 quote: Callable[[int, int], tuple[int, int]]) -> None:
     """``PART_OF`` between places the sentence puts together."""
@@ -61,6 +76,9 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
             stated = stated or (len(gap) <= 90 and not between
                                 and re.search(r"\b(?:as|is|remains|was)\s+(?:an?\s+)?(?:integral\s+|inalienable\s+)?"
                                                             r"part\s+of\s+(?:the\s+)?$", gap) and not re.search(r"[.;]", gap))
+            # "On the human rights situation in Crimea, Japan is deeply concerned": the country opens the clause (rel7)
+            if near and gap.strip() == "," and _CLAUSE_SUBJECT_RE.match(text, outer.end):
+                near = None
             if near or stated:
                 claim(inner.ref, "PART_OF", outer.ref, quote(inner.start, outer.end), 0.75 if near else 0.7, "place-part")
     # "return Crimea to Ukraine", "the territory of Ukraine, including Crimea"
@@ -73,6 +91,11 @@ def place_links(text: str, sent: Sentence, places: list[Mention], entities: dict
                     r"\breturn(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:control|sovereignty)\s+(?:of|over)\s+)?(?:the\s+)?$",
                     text[max(sent.start, a.start - 40):a.start]):
                 claim(a.ref, "PART_OF", b.ref, quote(a.start - 8, b.end), 0.7, "place-part")
+            # "Crimea will undoubtedly return to Ukraine", "Crimea should be returned to Ukraine" (rel7)
+            # (not words reported from a charge: "is facing “separatism” charges for an interview in which he said that
+            # Crimea should be returned to Ukraine")
+            elif _RETURNS_TO_RE.fullmatch(text, a.end, b.start) and not _REPORTED_RE.search(text, max(sent.start, a.start - 100), a.start):
+                claim(a.ref, "PART_OF", b.ref, quote(a.start, b.end), 0.7, "place-part")
             elif re.fullmatch(r",?\s+including\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|,?\s+including\s+[^.;()]{2,60}?(?:,|\band)\s+"
                               r"(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?", text[b.end:a.start]) and re.search(
                     r"\bterritor\w*\s+of\s+$", text[max(sent.start, b.start - 20):b.start]):

@@ -26,6 +26,7 @@ from loaders.extract.org_frames import (
     office_holders,
 )
 from loaders.extract.place_parts import lies_in
+from loaders.extract.rel7_relations import UN_KEY, un_parent
 
 __all__ = ["org_places", "sub_organisations", "inner_places"]
 
@@ -228,6 +229,10 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
         first.setdefault(m.ref, m)
 
     def add(key: str, parent: str, m: Mention, end: int) -> None:
+        if parent == UN_KEY:  # rel7
+            parent = un_parent(ex, key, m.text) or ""
+            if not parent or (key, parent) in have:
+                return
         have.add((key, parent))
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
         ex.claim(key, "PART_OF", parent, quote_span(text, sent, m.start, min(end, sent.end)), 0.6, "sub-organisation")
