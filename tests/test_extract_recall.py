@@ -205,9 +205,13 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
 # Round 9 of rules (2026-12-07 08:05 UTC): raised a little under what was measured (valid 0.938 / 0.765 / 0.907, dev2
 # 0.927 / 0.739 / 0.872, dev3 0.905 / 0.727 / 0.938, dev4 0.859 / 0.635 / 0.837, valid2 0.862 / 0.614 / 0.889, dev5 0.767 /
 # 0.530 / 0.920, dev6 0.816 / 0.545 / 0.790).
-OTHER_ANNOTATORS = {"valid": (0.91, 0.73, 0.88), "dev2": (0.90, 0.71, 0.85), "dev3": (0.88, 0.70, 0.91),
-                    "dev4": (0.83, 0.60, 0.81), "valid2": (0.83, 0.58, 0.86), "dev5": (0.73, 0.50, 0.89),
-                    "dev6": (0.78, 0.51, 0.76)}
+# (entity F1, claim F1, claim precision) floors, a little under the figures measured after round 10 (on the gold
+# after its convention decisions): valid 0.926/0.778/0.943, dev2 0.917/0.731/0.881, dev3 0.910/0.754/0.943,
+# dev4 0.873/0.684/0.881, valid2 0.879/0.693/0.921, dev5 0.783/0.556/0.927, dev6 0.826/0.584/0.851,
+# dev7 0.733/0.470/0.900.
+OTHER_ANNOTATORS = {"valid": (0.91, 0.76, 0.92), "dev2": (0.90, 0.71, 0.86), "dev3": (0.89, 0.74, 0.92),
+                    "dev4": (0.86, 0.66, 0.86), "valid2": (0.86, 0.67, 0.90), "dev5": (0.76, 0.53, 0.90),
+                    "dev6": (0.80, 0.56, 0.83), "dev7": (0.71, 0.45, 0.87)}
 
 
 @pytest.mark.parametrize("split", sorted(OTHER_ANNOTATORS))
