@@ -1,4 +1,4 @@
-"""Round 10, rel7: relations of government and parliamentary statements (loaders/extract/rel7_relations.py,
+"""Round 10, rel7: relations of government and parliamentary statements (loaders/extract/diplomatic_relations.py,
 the UN organs of org_seats.py and claim_frames.py, the places of links.py), with made-up sentences in the
 shape of dev7's wordings."""
 

@@ -18,9 +18,9 @@ import bisect
 import re
 
 from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.diplomatic_relations import permanent_representatives
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
-from loaders.extract.rel7_relations import permanent_representatives
 
 __all__ = ["banning_courts", "both_ends", "closure_targets", "reversal_calls"]
 

@@ -25,10 +25,10 @@ import bisect
 import re
 
 from loaders.extract.claims import ClaimDraft, Extraction, quote_span
+from loaders.extract.diplomatic_relations import UN_KEY, un_parent
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import org_names
-from loaders.extract.rel7_relations import UN_KEY, un_parent
 
 __all__ = ["adherents", "effort_agents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles",
            "speakers_bodies", "unit_aliases"]

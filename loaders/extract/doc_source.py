@@ -17,7 +17,7 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.doc_statements import document_statement
 from loaders.extract.gazetteer import slug
-from loaders.extract.gov7_statements import gov_statements
+from loaders.extract.government_statements import gov_statements
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["issuing_body", "statement_audience"]

@@ -15,6 +15,7 @@ import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.diplomatic_relations import UN_KEY, un_parent
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.links import late_events_in_cases
 from loaders.extract.mentions import Mention, Sentence
@@ -26,7 +27,6 @@ from loaders.extract.org_frames import (
     office_holders,
 )
 from loaders.extract.place_parts import lies_in
-from loaders.extract.rel7_relations import UN_KEY, un_parent
 
 __all__ = ["org_places", "sub_organisations", "inner_places"]
 
