@@ -22,7 +22,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import GazetteerEntry, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["body_named", "document_statement", "headline_speaker", "numbered_paragraphs", "speaker_lines"]
+__all__ = ["body_named", "document_statement", "gazetteer_body", "headline_speaker", "numbered_paragraphs", "speaker_lines"]
 
 # "Statement of the Ministry ... on ...", "Comment of X regarding ...", "Joint Statement by X and Y"
 _DOC = r"(?i:(?:Joint\s+)?(?:Statement|Comment|Commentary|Declaration|Communiqu[ée]|Address))"
@@ -105,7 +105,7 @@ def _drop_headline_orgs(ex: Extraction, who: str) -> None:
         ex.entities.pop(key, None)
 
 
-def _gazetteer_body(who: str) -> GazetteerEntry | None:
+def gazetteer_body(who: str) -> GazetteerEntry | None:
     """The gazetteer's organisation a phrase or its inverted possessive spells."""
     gaz = load_gazetteer()
     pm = _POSSESSIVE_RE.fullmatch(who)
@@ -128,7 +128,7 @@ def body_named(name: str, ex: Extraction) -> str | None:
 
 def _gazetteer_org(name: str, ex: Extraction) -> str | None:
     """The gazetteer's organisation a name spells, added to the draft if it is not there yet."""
-    entry = _gazetteer_body(name)
+    entry = gazetteer_body(name)
     if entry is None:
         return None
     key = f"org:{entry.key}"
@@ -138,7 +138,7 @@ def _gazetteer_org(name: str, ex: Extraction) -> str | None:
 
 
 def _gazetteer_key(who: str) -> str | None:
-    entry = _gazetteer_body(who)
+    entry = gazetteer_body(who)
     return f"org:{entry.key}" if entry is not None else None
 
 

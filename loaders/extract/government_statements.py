@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
-from loaders.extract.doc_statements import body_named
+from loaders.extract.doc_statements import body_named, gazetteer_body
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
@@ -279,12 +279,10 @@ def _office(phrase: str, at: int, mentions: Sequence[Mention], ex: Extraction) -
               and not ex.entities[x.ref].generic), None)
     if m is not None:
         return m.ref
-    from loaders.extract.doc_statements import _gazetteer_body
-
     dm = re.fullmatch(r"(?P<dep>(?:Deputy|Assistant)\s+)?(?P<t>High\s+Commissioner)", phrase)
     if dm is None:
         return body_named(phrase, ex)
-    entry = _gazetteer_body(f"{dm.group('t')} for Human Rights")
+    entry = gazetteer_body(f"{dm.group('t')} for Human Rights")
     if entry is None:
         return None
     if not dm.group("dep"):
