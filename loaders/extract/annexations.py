@@ -13,6 +13,16 @@ mention rules leave undecided ("Russia's annexation" reads as neither a place no
 A military occupation done by armed forces ("Russian military forces invaded and occupied Crimea",
 "armed forces of the Russian Federation seized and occupied Crimea") has the forces as perpetrator.
 
+Convention decision 1 of round 10 (examples/articles/real/README.md) keeps three events apart, each keyed once for
+the corpus by :func:`canonical_annexation` and :func:`canonical_occupation`: the **annexation**
+(:data:`ANNEXATION_OF_CRIMEA`, an act of 2014), the **occupation** (:data:`OCCUPATION_OF_CRIMEA`, a state still going
+on: "Russia's occupation of Crimea", "the Russian occupation", "under Russian occupation", "opposition to the
+occupation", "since the occupation began", "a year before Russia occupied the peninsula"; "the occupation and
+annexation of Crimea" names both), and the dated **military entry** of February 2014 (:data:`INVASION_OF_CRIMEA`:
+"Russian forces entered and occupied", "Russia seized and occupied Crimea"). Russia is the perpetrator only where the
+words name it ("Russia's", "Russian", "by Russia" after the land, "Russia occupied"); "occupied Crimea" (a place's
+name), "occupation authorities" (actors) and a title ("Day of Resistance to Occupation") are no event.
+
 The older sentence frames, told by their own words (U.S. State Department country reports, EU and OSCE
 statements, Council of Europe conclusions open with the history of the occupation), live here too, in
 :func:`land_takings`:
@@ -50,7 +60,7 @@ if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
 
 __all__ = ["Seizure", "seizures", "state_words_before", "LandAct", "land_takings", "annexation_announcements", "canonical_annexation",
-           "ANNEXATION_OF_CRIMEA", "RUSSIA_GOV",
+           "canonical_occupation", "ANNEXATION_OF_CRIMEA", "OCCUPATION_OF_CRIMEA", "INVASION_OF_CRIMEA", "MILITARY_ENTRY", "RUSSIA_GOV",
            "RUSSIAN_FORCES"]
 
 RUSSIA_GOV = "org:russian-federation"
@@ -71,7 +81,7 @@ class Seizure:
 
 
 _ADJ = r"(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|military|de\s+facto|so-called|formal|" \
-       r"subsequent|full-scale|brutal)\s+(?:and\s+)?){0,3}"
+       r"subsequent|full-scale|brutal|(?:(?:February|March)\s+)?2014)\s+(?:and\s+)?){0,3}"
 _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexation|takeover)(?:\s+and\s+(?:(?:illegal|attempted|"
                             r"purported|subsequent)\s+)?(?:annexation|occupation|invasion))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
                             re.IGNORECASE)
@@ -83,8 +93,8 @@ _BARE_NOUN_RE = re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|
 _ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized)\s+and\s+)?"
                             r"(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
                             r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?")
-_ANNEX_PASSIVE_RE = re.compile(r"(?:\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
-                               r"|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
+_ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
+                               r"(?:\s+and\s+(?:\w+ly\s+)?(?:occupied|annexed))?|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+" + _ADJ + r"$", re.IGNORECASE)
 # The state's own words when no mention stands for it ("Russia's", "the Russian", "the Russian Federation's").
 _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Federation(?:’s|'s)|Russian|Moscow(?:’s|'s))\s+"
@@ -138,12 +148,13 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
     states = [o for o in orgs if kinds[o.ref] == "government"]
     countries = [p for p in places if p.entry is not None and p.entry.attributes.get("kind") == "country"]
 
-    def russia_before(a: int, its: bool) -> list[Mention]:
+    def russia_before(a: int, its: bool, occ: bool = False) -> list[Mention]:
         """"Russia's"/"Russian" right before the act's words, else (``its``) "its" with Russia named earlier
-        ("nor its attempted annexation of Crimea"; "its ongoing occupation" is a state of affairs, not the act)."""
+        ("nor its attempted annexation of Crimea"; "its ongoing occupation" is a state of affairs, not the act).
+        With ``occ`` (the occupation), "the Russian occupation" names its author too (convention decision 1)."""
         lo = max(0, a - s0 - 80)  # the words end at the act: a window before it will do (and keeps this linear)
         m = _RUSSIA_BEFORE_RE.search(text, lo, a - s0)
-        if m is not None and (its or not m.group().startswith("Russian ")):
+        if m is not None and (its or occ or not m.group().startswith("Russian ")):
             return [_word(text, s0, m.start(), m.end(), "place:russia", "Russia")]
         m = _ITS_BEFORE_RE.search(text, lo, a - s0) if its else None
         if m is not None:
@@ -157,16 +168,16 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         m = _BY_RUSSIA_RE.search(text[b - s0:])
         return [_word(text, s0, b - s0 + m.start(1), b - s0 + m.end(1), "place:russia", "Russia")] if m else []
 
-    def state_of(a: int, b: int, noun: bool, annex: bool = True) -> tuple[list[Mention], list[Mention]]:
+    def state_of(a: int, b: int, noun: bool, annex: bool = True, occ: bool = False) -> tuple[list[Mention], list[Mention]]:
         """(government mentions, country or word mentions) that did the act at [a, b)."""
         if noun:
             perps = [o for o in states if o.end <= a and _STATE_BEFORE_RE.fullmatch(text[o.end - s0:a - s0])]
             perps = perps or by_agent(text, s0, states, b, 100)
             if perps:
                 return perps[-1:], []
-            # (a country after "by" is left to the article's other mentions: "annexed by Russia" settles nothing)
+            # (a country after "by" is read by the callers: "the annexation of Crimea by Russia", :func:`_russia_after_land`)
             owner = [p for p in countries if p.end <= a and _STATE_BEFORE_RE.fullmatch(text[p.end - s0:a - s0])][-1:]
-            return [], owner or russia_before(a, annex)
+            return [], owner or russia_before(a, annex, occ)
         perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:a - s0])]
         if perps:
             return perps[-1:], []
@@ -180,18 +191,33 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         a, noun = s0 + m.start(), m.re is _ANNEX_NOUN_RE
         forces = [] if noun else _forces(text, s0, m.start())
         if forces:
-            out.append(Seizure("Occupation", forces[0].start, place.end, [place], [], forces))
+            out.append(Seizure(MILITARY_ENTRY, forces[0].start, place.end, [place], [], forces))
             continue
         words = m.group().lower()
         annex = "annex" in words or "takeover" in words
-        perps, owner = state_of(a, place.end, noun, annex)
+        occ = noun and "occupation" in words
+        if occ and m.group()[0] == "O" and m.start() > 0:
+            continue  # "the Day of Resistance to Occupation of Crimea": a title, not the event
+        perps, owner = state_of(a, place.end, noun, annex, occ)
+        if noun and not perps and not owner and (annex or occ):
+            owner = _russia_after_land(text, s0, place.end)  # "the annexation of Crimea by Russia in 2014"
         if annex:
             # "the illegal annexation of Crimea": the act stands without its state in the sentence
             out.append(Seizure("Annexation", a, place.end, [place], perps, owner))
+            if occ:  # "the occupation and annexation of Crimea" names both (convention decision 1)
+                # (the state's words, not "its": "to legitimize its occupation and annexation" names no author for it)
+                occ_owner = [] if perps else (russia_before(a, False, True) or _russia_after_land(text, s0, place.end))
+                out.append(Seizure("Occupation", a, place.end, [place], list(perps), occ_owner))
+        elif not noun and _ENTRY_VERB_RE.match(words):
+            # "Russia seized and occupied Crimea": the military entry (the convention's dated invasion)
+            out.append(Seizure(MILITARY_ENTRY, a, place.end, [place], perps, owner))
         elif perps or owner:
             # "its full-scale invasion of Ukraine": the invasion (land_takings names it so too)
             what = "Invasion" if noun and words.startswith("invasion") else "Occupation"
             out.append(Seizure(what, a, place.end, [place], perps, owner))
+        elif occ and place.ref in _CRIMEA_REFS:
+            # "since the occupation of Crimea": the occupation named as such, its author not said
+            out.append(Seizure("Occupation", a, place.end, [place], [], []))
     for m in _BARE_NOUN_RE.finditer(text):
         a = s0 + m.start()
         if any(x.start <= a < x.end for x in out):
@@ -202,6 +228,9 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             owner = [] if perps else russia_by(s0 + m.end())
         if perps or owner:
             out.append(Seizure("Annexation", a, s0 + m.end(), [], perps, owner, land="Crimea"))
+            if m.group().lower().startswith("occupation"):  # "the Russian occupation and illegal annexation"
+                out.append(Seizure("Occupation", a, s0 + m.end(), [], list(perps), list(owner), land="Crimea"))
+    out.extend(_bare_occupations(text, s0, out, russia_before))
     for p in places:
         pm = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
         if pm is None:
@@ -210,8 +239,11 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         perps = by_agent(text, s0, states, b, 20)
         by_country = [] if perps else (by_agent(text, s0, countries, b, 20)[:1] or russia_by(b))
         if perps or by_country:
-            what = "Annexation" if "annex" in pm.group().lower() else "Occupation"
-            out.append(Seizure(what, p.start, b, [p], perps[:1], by_country))
+            verbs = pm.group().lower()
+            # "the Crimean peninsula, which was occupied and annexed by Russia": both acts
+            for what in (["Occupation"] if "occupied" in verbs else []) + (["Annexation"] if "annex" in verbs else []) \
+                    or ["Occupation"]:
+                out.append(Seizure(what, p.start, b, [p], perps[:1], list(by_country)))
     for m in _NOUN_BY_RE.finditer(text):
         # "the illegal occupation by the Russian Federation of the Autonomous Republic of Crimea": the state between
         state = next((o for o in states if o.start in (s0 + m.end(), s0 + m.end(1) + len(" by "))), None)
@@ -238,6 +270,62 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
     return [_with_city(z, text, s0, places) for z in _one_each(out)]
 
 
+# The name of a military entry ("Russian forces entered and occupied Crimea", "Russia seized and occupied Crimea"): the
+# convention's dated invasion (:data:`INVASION_OF_CRIMEA`), kept apart from the occupation it began.
+MILITARY_ENTRY = "Military occupation"
+_ENTRY_VERB_RE = re.compile(r"(?:\w+ly\s+)?(?:entered|invaded|seized|captured)\s+and\s+")
+_CRIMEA_REFS = ("place:crimea", "place:sevastopol")
+# The occupation named as such with no land after it (convention decision 1): "Russia's occupation", "under Russian
+# occupation", "the illegal March 2014 Russian occupation", "opposition to the occupation", "since the occupation began",
+# "prior to occupation"; not the actors ("occupation authorities", "occupation “authorities”"), "the law of occupation",
+# a title ("Resistance to Occupation"), nor "occupation of X" (the land's frames above).
+_BARE_OCC_RE = re.compile(r"\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
+                          r"officials|government|army|prosecutor|judge|police|law|structures|bodies|agencies|"
+                          r"\w*\s*(?:authorit|administrat)))")
+_OCC_ARTICLE_RE = re.compile(r"(?:\b(?:the|its)|(?:peninsula|Crimea)(?:’s|'s)|\b(?:since|to))\s+(?:(?:March|February)\s+)?"
+                             r"(?:20\d\d\s+)?" + _ADJ + r"$")
+_SINCE_OCCUPYING_RE = re.compile(r"\b(?:[Ss]ince|[Aa]fter)\s+occupying\s+(?:the\s+)?(?:Crimea|Crimean\s+[Pp]eninsula)\b")
+# "a year before Russia occupied the peninsula": the land by its common noun
+_OCCUPIED_PENINSULA_RE = re.compile(r"\b(Russia|the\s+Russian\s+Federation|Moscow)\s+(?:\w+ly\s+)?occupied\s+the\s+peninsula\b")
+
+
+def _bare_occupations(text: str, s0: int, found: Sequence[Seizure],
+                      russia_before: Callable[[int, bool, bool], list[Mention]]) -> list[Seizure]:
+    """The occupation of Crimea named without its land after the noun (see :data:`_BARE_OCC_RE`): the land is the
+    article's Crimea; Russia its perpetrator only where the words name it ("Russia's", "Russian", "its")."""
+    out: list[Seizure] = []
+    if "occupation" not in text and "occupied the peninsula" not in text and "occupying" not in text:
+        return out
+    for m in _BARE_OCC_RE.finditer(text):
+        a = s0 + m.start()
+        if any(x.start <= a < x.end for x in found):
+            continue
+        owner = russia_before(a, False, True)  # ("its occupation": the annotators name no author)
+        if not owner and _OCC_ARTICLE_RE.search(text, max(0, m.start() - 80), m.start()) is None:
+            continue  # "his occupation", "crimes of occupation": not the occupation of Crimea named as such
+        out.append(Seizure("Occupation", a, s0 + m.end(), [], [], owner, land="Crimea"))
+    for m in _SINCE_OCCUPYING_RE.finditer(text):
+        # "Since occupying Crimea in March 2014, Russian authorities have ...": the occupation, its author not said
+        if any(x.start <= s0 + m.start() < x.end for x in found):
+            continue
+        out.append(Seizure("Occupation", s0 + m.start(), s0 + m.end(), [], [], [], land="Crimea"))
+    for m in _OCCUPIED_PENINSULA_RE.finditer(text):
+        word = _word(text, s0, m.start(1), m.end(1), "place:russia", "Russia")
+        out.append(Seizure("Occupation", s0 + m.start(), s0 + m.end(), [], [], [word], land="Crimea"))
+    return out
+
+
+# "... of Crimea by Russia", "... of the Crimean peninsula by the Russian Federation", "... of Crimea and the city of
+# Sevastopol by Russia": the author named right after the land (convention decision 1: "by Russia" names it).
+_BY_AFTER_LAND_RE = re.compile(r"(?:\s+and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?Sevastopol)?(?:\s*\([A-Z][a-z]+\))?\s+by\s+(?:the\s+)?"
+                               r"(Russia(?:n\s+Federation)?|Moscow)\b(?!n)")
+
+
+def _russia_after_land(text: str, s0: int, end: int) -> list[Mention]:
+    m = _BY_AFTER_LAND_RE.match(text, end - s0)
+    return [_word(text, s0, m.start(1), m.end(1), "place:russia", "Russia")] if m else []
+
+
 _NOUN_BY_RE = re.compile(r"\b(occupation|annexation)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
 # A second land of the act: "... of the Autonomous Republic of Crimea and the city of Sevastopol".
@@ -260,9 +348,11 @@ def _one_each(found: list[Seizure]) -> list[Seizure]:
     """One act per kind and land in a sentence ("invaded and occupied Crimea" read twice), the first
     with a perpetrator kept."""
     out: list[Seizure] = []
+    def land(z: Seizure) -> tuple[str, ...]:
+        return tuple(p.ref for p in z.places) or (("place:crimea",) if z.land == "Crimea" else (z.land,))
+
     for z in sorted(found, key=lambda z: (not (z.perpetrators or z.states), z.start)):
-        land = tuple(p.ref for p in z.places) or (z.land,)
-        if any(y.what == z.what and (tuple(p.ref for p in y.places) or (y.land,)) == land for y in out):
+        if any(y.what == z.what and land(y)[:1] == land(z)[:1] for y in out):
             continue
         out.append(z)
     return sorted(out, key=lambda z: z.start)
@@ -373,7 +463,10 @@ def land_takings(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
             ok, perps = _actor_before(text, s0, m.start(), orgs, places, True)
             if ok:
                 end = s0 + tail.end() if tail is not None and m is it else p.end
-                out.append((f"Occupation of {_name(p)}", s0 + m.start(), end, perps, [p]))
+                # forces that entered, or a state that "seized and occupied": the military entry; "after Russia
+                # occupied Crimea": the occupation itself
+                entry = m.re is not _OCCUPIED_RE or not perps or not _state(perps[0])
+                out.append((f"{MILITARY_ENTRY if entry else 'Occupation'} of {_name(p)}", s0 + m.start(), end, perps, [p]))
                 continue
         sz = _SEIZED_BUILDING_RE.search(text, w0, pa) if seized else None
         if sz is not None:
@@ -425,6 +518,7 @@ def annexation_announcements(sentences: Sequence[Sentence], ex: Extraction) -> N
     event of :func:`seizures`), and no annotator of the five development splits records a statement for it.
     Then give Russia's annexation of Crimea its one key (:func:`canonical_annexation`)."""
     canonical_annexation(ex)
+    canonical_occupation(ex)
     canonical_deportation(ex)
     said = [s for s in sentences if "part of" in s.text and _BECAME_PART_RE.search(s.text)]
     if not said:
@@ -460,3 +554,23 @@ def canonical_annexation(ex: Extraction) -> None:
     if perps - {RUSSIA_GOV, RUSSIAN_FORCES}:
         return  # another state's act (or a participant the rules could not tell): leave it as drafted
     ex.rekey(old, ANNEXATION_OF_CRIMEA)
+
+
+# Convention decision 1 (round 10): the occupation of Crimea is a state begun in February 2014 and still going on, one
+# event of history keyed once; the dated military entry of February 2014 is the invasion, kept apart.
+OCCUPATION_OF_CRIMEA = "event:russian-occupation-of-crimea"
+INVASION_OF_CRIMEA = "event:russian-invasion-of-crimea-2014-02"
+_CRIMEA_OCCUPATION_KEYS = ((f"event:{MILITARY_ENTRY.lower().replace(' ', '-')}-of-crimea", INVASION_OF_CRIMEA),
+                           ("event:occupation-of-crimea", OCCUPATION_OF_CRIMEA))
+
+
+def canonical_occupation(ex: Extraction) -> None:
+    """Re-key the drafted occupation of Crimea to :data:`OCCUPATION_OF_CRIMEA` and the drafted military entry to
+    :data:`INVASION_OF_CRIMEA`, when no state but Russia (or its forces) took part."""
+    for old, new in _CRIMEA_OCCUPATION_KEYS:
+        if old not in ex.entities or new in ex.entities:
+            continue
+        perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
+        if perps - {RUSSIA_GOV, RUSSIAN_FORCES}:
+            continue
+        ex.rekey(old, new)
