@@ -98,3 +98,12 @@ def test_the_military_entry_is_the_invasion_apart_from_the_occupation() -> None:
         found = _acts(body)
         assert set(found) == {OCCUPATION_OF_CRIMEA}, body
         assert (RUSSIA, "PARTICIPANT_IN", "perpetrator") in found[OCCUPATION_OF_CRIMEA], body
+
+
+def test_the_annexation_named_without_its_author() -> None:
+    # "since the Peninsula's unlawful annexation in March 2014" (dev6), "since its annexation" (dev6), "Following
+    # Crimea's annexation" (dev7): the annexation in Crimea, no perpetrator
+    for body in ("Three years have passed since the Peninsula’s unlawful annexation in March 2014.",
+                 "Following Crimea’s annexation, the two leaders were persecuted."):
+        found = _acts(body)
+        assert found == {ANNEXATION_OF_CRIMEA: {(CRIMEA, "LOCATED_IN", "")}}, body

@@ -18,15 +18,16 @@ def events(body: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
 
 
 def test_forces_that_entered_and_occupied_a_land_occupied_it() -> None:
+    # (round 11, convention decision 1: the military entry is keyed as the dated invasion)
     evs, triples = events("In spring 2015, Russian armed forces entered and occupied Ukraine’s Crimean Peninsula overnight.")
-    assert evs.get("event:occupation-of-crimea") == "other"
-    assert ("event:occupation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    assert evs.get("event:russian-invasion-of-crimea-2014-02") == "other"
+    assert ("event:russian-invasion-of-crimea-2014-02", "LOCATED_IN", "place:crimea") in triples
     # the land after the possessive, not Ukraine
     assert "event:occupation-of-ukraine" not in evs
     evs, triples = events("Last winter Russian troops invaded and occupied Crimea within days.")
-    assert ("event:occupation-of-crimea", "LOCATED_IN", "place:crimea") in triples
+    assert ("event:russian-invasion-of-crimea-2014-02", "LOCATED_IN", "place:crimea") in triples
     evs, _ = events("Russian forces entered Crimea and occupied it within a week.")
-    assert "event:occupation-of-crimea" in evs
+    assert "event:russian-invasion-of-crimea-2014-02" in evs
 
 
 def test_a_launched_invasion_and_its_state() -> None:

@@ -230,6 +230,10 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             out.append(Seizure("Annexation", a, s0 + m.end(), [], perps, owner, land="Crimea"))
             if m.group().lower().startswith("occupation"):  # "the Russian occupation and illegal annexation"
                 out.append(Seizure("Occupation", a, s0 + m.end(), [], list(perps), list(owner), land="Crimea"))
+        elif m.group().lower() == "annexation" and _OCC_ARTICLE_RE.search(text, max(0, m.start() - 80), m.start()):
+            # "since the Peninsula's unlawful annexation in March 2014", "since its annexation": the annexation named,
+            # its author not said (convention decision 1: recorded wherever the text names it)
+            out.append(Seizure("Annexation", a, s0 + m.end(), [], [], [], land="Crimea"))
     out.extend(_bare_occupations(text, s0, out, russia_before))
     for p in places:
         pm = _ANNEX_PASSIVE_RE.match(text, p.end - s0)
@@ -282,7 +286,7 @@ _CRIMEA_REFS = ("place:crimea", "place:sevastopol")
 _BARE_OCC_RE = re.compile(r"\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
                           r"officials|government|army|prosecutor|judge|police|law|structures|bodies|agencies|"
                           r"\w*\s*(?:authorit|administrat)))")
-_OCC_ARTICLE_RE = re.compile(r"(?:\b(?:the|its)|(?:peninsula|Crimea)(?:’s|'s)|\b(?:since|to))\s+(?:(?:March|February)\s+)?"
+_OCC_ARTICLE_RE = re.compile(r"(?:\b(?:the|its)|(?:[Pp]eninsula|Crimea|territory)(?:’s|'s)|\b(?:[Ss]ince|to))\s+(?:(?:March|February)\s+)?"
                              r"(?:20\d\d\s+)?" + _ADJ + r"$")
 _SINCE_OCCUPYING_RE = re.compile(r"\b(?:[Ss]ince|[Aa]fter)\s+occupying\s+(?:the\s+)?(?:Crimea|Crimean\s+[Pp]eninsula)\b")
 # "a year before Russia occupied the peninsula": the land by its common noun
