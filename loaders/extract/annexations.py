@@ -196,8 +196,8 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         words = m.group().lower()
         annex = "annex" in words or "takeover" in words
         occ = noun and "occupation" in words
-        if occ and m.group()[0] == "O" and m.start() > 0:
-            continue  # "the Day of Resistance to Occupation of Crimea": a title, not the event
+        if occ and (m.group()[0] == "O" and m.start() > 0 or text[m.start() - 1:m.start()] == "-"):
+            continue  # "the Day of Resistance to Occupation of Crimea": a title; "the de-occupation of Crimea": its end
         perps, owner = state_of(a, place.end, noun, annex, occ)
         if noun and not perps and not owner and (annex or occ):
             owner = _russia_after_land(text, s0, place.end)  # "the annexation of Crimea by Russia in 2014"
@@ -283,7 +283,7 @@ _CRIMEA_REFS = ("place:crimea", "place:sevastopol")
 # occupation", "the illegal March 2014 Russian occupation", "opposition to the occupation", "since the occupation began",
 # "prior to occupation"; not the actors ("occupation authorities", "occupation “authorities”"), "the law of occupation",
 # a title ("Resistance to Occupation"), nor "occupation of X" (the land's frames above).
-_BARE_OCC_RE = re.compile(r"\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
+_BARE_OCC_RE = re.compile(r"(?<!-)\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
                           r"officials|government|army|prosecutor|judge|police|law|structures|bodies|agencies|"
                           r"\w*\s*(?:authorit|administrat)))")
 _OCC_ARTICLE_RE = re.compile(r"(?:\b(?:the|its)|(?:[Pp]eninsula|Crimea|territory)(?:’s|'s)|\b(?:[Ss]ince|to))\s+(?:(?:March|February)\s+)?"
