@@ -84,27 +84,41 @@ def _places(text: str, s0: int, where: list[Mention], end: int) -> list[Mention]
     return out
 
 
+# "release all Ukrainian political prisoners it unjustly holds": Russia, called on before, holds them
+_IT_HOLDS_RE = re.compile(r"\s+(?:that\s+|whom\s+)?it\s+(?:\w+ly\s+)?(?:holds|is\s+(?:\w+ly\s+)?(?:holding|detaining)|"
+                          r"has\s+(?:\w+ly\s+)?(?:imprisoned|jailed|detained))\b")
+
+
 def _found(text: str, s0: int, cx: SentenceMentions) -> tuple[int, int, list[Mention]] | None:
-    """The group's words in the sentence, said to be held, and Russia where the phrase makes it the holder."""
+    """The group's words in the sentence, said to be held (the first such words), and Russia where a phrase of the
+    sentence makes it the holder ("release all unjustly imprisoned Ukrainians, and ... the other 60-some Ukrainians
+    that it has unjustly imprisoned": the second names the holder)."""
     russia = [x for x in [*cx.orgs, *cx.places] if x.ref in _RUSSIA]
-    m = _HELD_GROUP_RE.search(text)
-    if m is not None:
+    spans: list[tuple[int, int]] = []
+    perps: list[Mention] = []
+    for m in _HELD_GROUP_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
-        perps = [x for x in russia if 0 <= x.start - b <= 40 and _BY_RE.fullmatch(text[m.end():x.start - s0])]
+        spans.append((a, b))
+        perps += [x for x in russia if 0 <= x.start - b <= 40 and _BY_RE.fullmatch(text[m.end():x.start - s0])]
         if m.group("it") is not None:  # "call for Russia to release ... the Ukrainians that it has unjustly imprisoned"
-            perps = perps or [x for x in russia if x.end <= a][-1:]
-        return a, b, perps
+            perps += [x for x in russia if x.end <= a][-1:]
     for m in _PRISONERS_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         before = text[max(0, m.start() - 60):m.start()]
         holding = _HOLDING_BEFORE_RE.search(before)
-        if not (_RELEASE_BEFORE_RE.search(before) or holding or _HELD_AFTER_RE.match(text, m.end())):
+        it_holds = _IT_HOLDS_RE.match(text, m.end())
+        if not (_RELEASE_BEFORE_RE.search(before) or holding or it_holds or _HELD_AFTER_RE.match(text, m.end())):
             continue
-        perps = [x for x in russia if 0 <= x.start - b <= 40 and _BY_RE.fullmatch(text[m.end():x.start - s0])]
+        spans.append((a, b))
+        perps += [x for x in russia if 0 <= x.start - b <= 40 and _BY_RE.fullmatch(text[m.end():x.start - s0])]
         if holding:  # "Russia is holding 186 political prisoners", "Russia's continued detention of"
             perps += [x for x in russia if x.end <= a and 0 <= a - x.end <= 60 and _RUSSIA_SUBJECT_RE.match(text, x.end - s0)]
-        return a, b, perps
-    return None
+        if it_holds:
+            perps += [x for x in russia if x.end <= a][-1:]
+    if not spans:
+        return None
+    a, b = min(spans)
+    return a, b, perps
 
 
 def group_detentions(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, speaker: str | None) -> None:
