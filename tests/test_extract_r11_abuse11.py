@@ -1,6 +1,6 @@
 """Round 11, abuse11: the detention of the Ukrainians Russia holds told of the group, the people whose rights acts
-violate "through" them, and the corpus-wide keys of ongoing abuses (loaders/extract/abuse11_detained_groups.py,
-loaders/extract/abuse11_keys.py), with made-up sentences in the shape of the development splits' wordings."""
+violate "through" them (loaders/extract/abuse11_detained_groups.py), with made-up sentences in the shape of the
+development splits' wordings."""
 
 from __future__ import annotations
 
@@ -65,11 +65,3 @@ def test_the_people_whose_rights_a_ban_violates() -> None:
     assert bans
     assert all(any(c.subject == PEOPLE and c.object == ev and c.qualifiers.get("role") == "target" for c in ex.claims)
                for ev in bans)
-
-
-def test_the_persecution_of_the_crimean_tatars_has_one_key() -> None:
-    # the corpus keys the persecution of the Crimean Tatars once (dev3, dev4, dev5, dev7)
-    text, ex = extract("Observers in Kyiv said that Russia has continued its systematic persecution of the Crimean Tatars "
-                       "in Crimea since 2014.")
-    assert "event:crimean-tatars-persecution-crimea" in ex.entities
-    assert "event:persecution-of-crimean-tatars" not in ex.entities

@@ -32,7 +32,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from loaders.extract.abuse11_keys import canonical_abuses
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention
 
@@ -106,9 +105,7 @@ DEPORTATION_OF_CRIMEAN_TATARS = "event:crimean-tatar-deportation-1944"
 
 
 def canonical_deportation(ex: Extraction) -> None:
-    """Re-key the drafted deportation of the Crimean Tatars to :data:`DEPORTATION_OF_CRIMEAN_TATARS`, and the
-    ongoing abuses the corpus keys once (:func:`loaders.extract.abuse11_keys.canonical_abuses`)."""
-    canonical_abuses(ex)
+    """Re-key the drafted deportation of the Crimean Tatars to :data:`DEPORTATION_OF_CRIMEAN_TATARS`."""
     old = "event:deportation-of-the-crimean-tatars"
     if old not in ex.entities or DEPORTATION_OF_CRIMEAN_TATARS in ex.entities:
         return
