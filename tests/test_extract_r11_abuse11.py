@@ -65,3 +65,14 @@ def test_the_people_whose_rights_a_ban_violates() -> None:
     assert bans
     assert all(any(c.subject == PEOPLE and c.object == ev and c.qualifiers.get("role") == "target" for c in ex.claims)
                for ev in bans)
+
+
+def test_the_people_included_in_the_held_group() -> None:
+    # "release all other Ukrainians, including members of the Crimean Tatar community, who remain unjustly imprisoned",
+    # "... all of the Ukrainians, including members of the Crimean Tatar community, it has imprisoned" (dev: the State
+    # Department): the people is held with the group; "it has imprisoned" makes Russia the holder
+    found = _claims("The statement calls on Russia to free all of the Ukrainians, including members of the Crimean Tatar "
+                    "community, it has imprisoned for peaceful dissent.", EVENT)
+    assert (PRISONERS, "PARTICIPANT_IN", EVENT, "target") in found
+    assert (PEOPLE, "PARTICIPANT_IN", EVENT, "target") in found
+    assert ("org:russian-federation", "PARTICIPANT_IN", EVENT, "perpetrator") in found

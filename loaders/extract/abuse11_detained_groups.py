@@ -41,7 +41,7 @@ _HELD_GROUP_RE = re.compile(
     r"\b(?:(?:illegally|unlawfully|unjustly|arbitrarily)\s+(?:and\s+(?:illegally|unlawfully|unjustly|arbitrarily)\s+)?"
     r"(?:detained|imprisoned|held)\s+Ukrainian(?:s\b|\s+(?:citizens|nationals)\b)"
     r"|Ukrainian(?:s|\s+citizens|\s+nationals)\s+(?:detained|imprisoned|held)\s+as\s+political\s+prisoners\b"
-    r"|Ukrainians\s+(?:that|whom|who)\s+(?P<it>it|Russia)\s+(?:has\s+|is\s+|had\s+)?(?:unjustly\s+|illegally\s+|unlawfully\s+)?"
+    r"|Ukrainians(?:,\s+including\s+[^.;()]{0,80}?,)?\s+(?:(?:that|whom|who)\s+)?(?P<it>it|Russia)\s+(?:has\s+|is\s+|had\s+)?(?:unjustly\s+|illegally\s+|unlawfully\s+)?"
     r"(?:imprisoned|detaining|detained|holds|holding|jailed)\b"
     r"|Ukrainians,?\s+(?:[^.;()]{0,80}?,\s+)?(?:who|that)\s+(?:remain|are|have\s+been)\s+(?:still\s+)?"
     r"(?:unjustly|illegally|unlawfully|arbitrarily)\s+(?:imprisoned|detained|held)\b)")
@@ -146,6 +146,14 @@ def group_detentions(text: str, sent: Sentence, cx: SentenceMentions, ex: Extrac
     lo, hi = min(a, g0), max(b, g1)
     ex.claim(COLLECTIVE, "PARTICIPANT_IN", EVENT, quote_span(text, sent, lo, hi), 0.6, "target:detention:held-group",
              role="target", asserted_by=speaker)
+    # "all other Ukrainians, including members of the Crimean Tatar community, who remain unjustly imprisoned": the
+    # people the group's words include is held with it (the victim-collective decision: its target)
+    for o in cx.orgs:
+        if o.entry is not None and o.entry.key in PEOPLE_KEYS and a < o.start and o.end <= b \
+                and re.search(r"\bincluding\s+(?:members\s+of\s+)?(?:the\s+)?$", text[max(a, o.start - 40):o.start]):
+            ex.claim(o.ref, "PARTICIPANT_IN", EVENT, quote_span(text, sent, lo, hi), 0.55, "target:detention:held-group",
+                     role="target", asserted_by=speaker)
+            break
     for x in perps[:1]:
         ex.entity("org:russian-federation", "Organisation", "Russian Federation", kind="government")
         ex.claim("org:russian-federation", "PARTICIPANT_IN", EVENT, quote_span(text, sent, min(lo, x.start), max(hi, x.end)), 0.55,
