@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.abuse11_detained_groups import group_abuse_claims
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -478,6 +479,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         release_call_events(text, sent, cx, ex, gaz, person_by_key, speaker)
 
         target_free_acts(text, sent, cx, ex, speaker, dates, date_starts, collective_spans)
+        group_abuse_claims(text, sent, cx, ex, speaker)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))
