@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.stmt11_speakers import fold_officer_statements
 
 __all__ = ["officer_statements"]
 
@@ -46,7 +47,13 @@ def _section(ex: Extraction, org: str) -> bool:
 
 
 def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
-    """The body ``STATES`` its head's statement, and the head the body's document, when one sentence names both."""
+    """The body ``STATES`` its head's statement, and the head the body's document, when one sentence names both; then
+    an officer's own statement is folded into the statement of the body he speaks for (one act of speaking)."""
+    _heads(text, sentences, mentions, ex)
+    fold_officer_statements(ex)
+
+
+def _heads(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     states = [c for c in ex.claims if c.predicate == "STATES" and c.object in ex.entities
               and ex.entities[c.object].label == "Event" and _kind(ex, c.object) in ("statement", "publication")]
     if not states:
