@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.stmt11_documents import body_documents
 from loaders.extract.stmt11_speakers import fold_officer_statements
 
 __all__ = ["officer_statements"]
@@ -51,6 +52,7 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
     an officer's own statement is folded into the statement of the body he speaks for (one act of speaking)."""
     _heads(text, sentences, mentions, ex)
     fold_officer_statements(ex)
+    body_documents(text, sentences, mentions, ex)
 
 
 def _heads(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
