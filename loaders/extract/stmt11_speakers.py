@@ -15,9 +15,13 @@ own statement, as the annotators keep a spokesperson's separate briefing.
 
 from __future__ import annotations
 
-from loaders.extract.claim_model import Extraction
+import bisect
+from collections.abc import Sequence
 
-__all__ = ["fold_officer_statements"]
+from loaders.extract.claim_model import ClaimDraft, Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["fold_officer_statements", "ngo_officer_statements"]
 
 _TIES = ("WORKS_FOR", "LEADS", "MEMBER_OF")
 
@@ -89,3 +93,43 @@ def fold_officer_statements(ex: Extraction) -> None:
         ex.entities.pop(ev, None)
         for a, b in ex.triggers.pop(ev, []):
             ex.trigger(body_ev, a, b)
+
+
+def ngo_officer_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A non-governmental organisation ``STATES`` the statement its officer makes for it, when the sentence names the
+    officer's place in it and the organisation says nothing else in the document: "Denis Krivosheev, Amnesty
+    International's deputy director for Europe and Central Asia, called the shutdown ..." (valid2), "Oksana Pokalchuk,
+    Amnesty International Ukraine's Executive Director, said:" (dev6). A government's officer is left alone: the
+    annotators give a spokesperson's or minister's words quoted in an editorial to the person only."""
+    speakers: dict[str, set[str]] = {}
+    states: dict[str, ClaimDraft] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.object in ex.entities and c.subject in ex.entities:
+            speakers.setdefault(c.object, set()).add(c.subject)
+            if _kind(ex, c.object) == "statement":
+                states.setdefault(c.object, c)
+    speaking = {s for who in speakers.values() for s in who}
+    starts = [s.start for s in sentences]
+    for ev, c in states.items():
+        if speakers[ev] != {c.subject} or ex.entities[c.subject].label != "Person":
+            continue
+        bodies = {t.object for t in ex.claims if t.subject == c.subject and t.predicate in ("WORKS_FOR", "LEADS")
+                  and t.object in ex.entities and ex.entities[t.object].label == "Organisation"
+                  and not ex.entities[t.object].generic and _kind(ex, t.object) == "ngo"}
+        if len(bodies) != 1:
+            continue
+        body = next(iter(bodies))
+        if body in speaking:
+            continue
+        i = bisect.bisect_right(starts, c.span[0]) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        named = [m for m in mentions if m.ref == body and sent.start <= m.start < sent.end]
+        me = [m for m in mentions if m.ref == c.subject and sent.start <= m.start < sent.end]
+        if not named or not me:
+            continue
+        o = min(named, key=lambda m: abs(m.start - me[0].start))
+        ex.claim(body, "STATES", ev, quote_span(text, sent, min(o.start, me[0].start), max(o.end, me[0].end)), 0.6,
+                 "officer:ngo-speaks")
+        speaking.add(body)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.stmt11_documents import body_documents
-from loaders.extract.stmt11_speakers import fold_officer_statements
+from loaders.extract.stmt11_speakers import fold_officer_statements, ngo_officer_statements
 
 __all__ = ["officer_statements"]
 
@@ -52,6 +52,7 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
     an officer's own statement is folded into the statement of the body he speaks for (one act of speaking)."""
     _heads(text, sentences, mentions, ex)
     fold_officer_statements(ex)
+    ngo_officer_statements(text, sentences, mentions, ex)
     body_documents(text, sentences, mentions, ex)
 
 
