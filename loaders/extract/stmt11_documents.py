@@ -87,14 +87,14 @@ def one_resolution(ex: Extraction) -> None:
     for c in ex.claims:
         if c.predicate != "STATES" or c.object not in ex.entities:
             continue
-        ev = ex.entities[c.object]
-        if (ev.attributes or {}).get("kind") != "publication":
+        doc = ex.entities[c.object]
+        if (doc.attributes or {}).get("kind") != "publication":
             continue
         if c.rule == "cited-resolution":
             cited.setdefault(c.subject, set()).add(c.object)
-        elif re.match(r"Resolution\s+\d", ev.name):
+        elif re.match(r"Resolution\s+\d", doc.name):
             numbered.setdefault(c.subject, set()).add(c.object)
-    folded = {}
+    folded: dict[str, str] = {}
     for body, evs in cited.items():
         nums = numbered.get(body, set())
         if len(nums) != 1:
