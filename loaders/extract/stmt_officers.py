@@ -10,11 +10,15 @@
 The head is the person a ``LEADS`` claim of the draft ties to the body (not a staff member: a spokeswoman of a
 ministry speaks for her government, whose name the annotators give, not the ministry's). A national section
 ("Amnesty International Ukraine", named after another body of the draft) is left out: the annotators give its
-director's words to the section in one article and to the movement in another. A body that states something of
-its own in the document is not given its head's statement too: the annotators of dev, valid and dev2 record the
-head's words and the body's as two statements. A head quoted after someone else has spoken first is a voice in a
-story, not the document's maker ("Mejlis deputy head Ilmi Umerov said" in an editorial: dev3 z09 gives the words to
-him alone).
+director's words to the section in one article and to the movement in another. A head quoted after someone else
+has spoken first is a voice in a story, not the document's maker ("Mejlis deputy head Ilmi Umerov said" in an
+editorial: dev3 z09 gives the words to him alone).
+
+Then, by the round-10 convention decision 2 (one statement event per act of speaking), an officer's own statement
+is folded into the statement of the body he works for when that body states one in the document, and an NGO states
+what its officer says for it (:mod:`loaders.extract.stmt11_speakers`); and a body's documents are read by the
+convention (:mod:`loaders.extract.stmt11_documents`: dated resolutions, one resolution per document, "ORG reports
+that" as a statement).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from collections.abc import Sequence
 
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.stmt11_documents import body_documents
+from loaders.extract.stmt11_speakers import fold_officer_statements, ngo_officer_statements
 
 __all__ = ["officer_statements"]
 
@@ -46,7 +52,15 @@ def _section(ex: Extraction, org: str) -> bool:
 
 
 def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
-    """The body ``STATES`` its head's statement, and the head the body's document, when one sentence names both."""
+    """The body ``STATES`` its head's statement, and the head the body's document, when one sentence names both; then
+    an officer's own statement is folded into the statement of the body he speaks for (one act of speaking)."""
+    _heads(text, sentences, mentions, ex)
+    fold_officer_statements(ex)
+    ngo_officer_statements(text, sentences, mentions, ex)
+    body_documents(text, sentences, mentions, ex)
+
+
+def _heads(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     states = [c for c in ex.claims if c.predicate == "STATES" and c.object in ex.entities
               and ex.entities[c.object].label == "Event" and _kind(ex, c.object) in ("statement", "publication")]
     if not states:

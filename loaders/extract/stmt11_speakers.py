@@ -1,0 +1,135 @@
+"""One statement event per act of speaking (round-10 convention decision 2): an organisation's release and the
+officer quoted in it are one statement, which the body and the officer both ``STATES``.
+
+"Amnesty International has expressed concern for ... Amnesty International Europe and Central Asia Director John
+Dalhuisen said: ..." (dev2), "USCIRF Chair Tony Perkins stated, ..." in a USCIRF release (valid, dev3, dev4), "UK
+Minister for Europe Sir Alan Duncan said:" in a UK government statement (dev): the speech rules give the body one
+statement event and the officer another; the officer's, which no one else states, is folded into the body's.
+
+The officer is a person the draft ties to the body (``WORKS_FOR``, ``LEADS`` or ``MEMBER_OF``), or to a national
+section named after it ("Amnesty International Ukraine" of "Amnesty International"). A body with two statement
+events of its own in the document is left alone (which one the officer speaks is not known); an officer of
+another body ("State Department spokesperson" beside "The United States condemns ..." in an editorial) keeps his
+own statement, as the annotators keep a spokesperson's separate briefing.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from loaders.extract.claim_model import ClaimDraft, Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
+
+__all__ = ["fold_officer_statements", "ngo_officer_statements"]
+
+_TIES = ("WORKS_FOR", "LEADS", "MEMBER_OF")
+
+
+def _kind(ex: Extraction, ref: str) -> str | None:
+    e = ex.entities.get(ref)
+    return (e.attributes or {}).get("kind") if e is not None else None
+
+
+def _same_body(ex: Extraction, tied: str, body: str) -> bool:
+    """``tied`` is ``body`` or a national section named after it."""
+    if tied == body:
+        return True
+    a, b = ex.entities.get(tied), ex.entities.get(body)
+    return a is not None and b is not None and len(b.name.split()) >= 2 and a.name.startswith(b.name + " ")
+
+
+def fold_officer_statements(ex: Extraction) -> None:
+    """Fold a person's own statement event into the statement event of the body the person works for."""
+    speakers: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.object in ex.entities and ex.entities[c.object].label == "Event" \
+                and _kind(ex, c.object) == "statement" and c.subject in ex.entities:
+            speakers.setdefault(c.object, set()).add(c.subject)
+    if len(speakers) < 2:
+        return
+    body_events: dict[str, list[str]] = {}
+    for ev, who in speakers.items():
+        for s in who:
+            e = ex.entities[s]
+            if e.label == "Organisation" and not e.generic:
+                body_events.setdefault(s, []).append(ev)
+    if not body_events:
+        return
+    ties: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate in _TIES and c.subject in ex.entities and ex.entities[c.subject].label == "Person":
+            ties.setdefault(c.subject, set()).add(c.object)
+    folded: dict[str, str] = {}
+    for ev, who in speakers.items():
+        if len(who) != 1:
+            continue
+        person = next(iter(who))
+        if ex.entities[person].label != "Person":
+            continue
+        bodies = {b for b in body_events for t in ties.get(person, ()) if _same_body(ex, t, b)}
+        if len(bodies) != 1:
+            continue
+        evs = body_events[next(iter(bodies))]
+        if len(evs) != 1 or evs[0] == ev:
+            continue
+        folded[ev] = evs[0]
+    if not folded:
+        return
+    for c in ex.claims:
+        c.subject = folded.get(c.subject, c.subject)
+        c.object = folded.get(c.object, c.object)
+    into = set(folded.values())
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for c in ex.claims:
+        k = (c.subject, c.predicate, c.object, tuple(sorted(c.qualifiers.items())))
+        if c.subject == c.object or (k in seen and (c.subject in into or c.object in into)):
+            continue
+        seen.add(k)
+        kept.append(c)
+    ex.claims[:] = kept
+    for ev, body_ev in folded.items():
+        ex.entities.pop(ev, None)
+        for a, b in ex.triggers.pop(ev, []):
+            ex.trigger(body_ev, a, b)
+
+
+def ngo_officer_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A non-governmental organisation ``STATES`` the statement its officer makes for it, when the sentence names the
+    officer's place in it and the organisation says nothing else in the document: "Denis Krivosheev, Amnesty
+    International's deputy director for Europe and Central Asia, called the shutdown ..." (valid2), "Oksana Pokalchuk,
+    Amnesty International Ukraine's Executive Director, said:" (dev6). A government's officer is left alone: the
+    annotators give a spokesperson's or minister's words quoted in an editorial to the person only."""
+    speakers: dict[str, set[str]] = {}
+    states: dict[str, ClaimDraft] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.object in ex.entities and c.subject in ex.entities:
+            speakers.setdefault(c.object, set()).add(c.subject)
+            if _kind(ex, c.object) == "statement":
+                states.setdefault(c.object, c)
+    speaking = {s for who in speakers.values() for s in who}
+    starts = [s.start for s in sentences]
+    for ev, c in states.items():
+        if speakers[ev] != {c.subject} or ex.entities[c.subject].label != "Person":
+            continue
+        bodies = {t.object for t in ex.claims if t.subject == c.subject and t.predicate in ("WORKS_FOR", "LEADS")
+                  and t.object in ex.entities and ex.entities[t.object].label == "Organisation"
+                  and not ex.entities[t.object].generic and _kind(ex, t.object) == "ngo"}
+        if len(bodies) != 1:
+            continue
+        body = next(iter(bodies))
+        if body in speaking:
+            continue
+        i = bisect.bisect_right(starts, c.span[0]) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        named = [m for m in mentions if m.ref == body and sent.start <= m.start < sent.end]
+        me = [m for m in mentions if m.ref == c.subject and sent.start <= m.start < sent.end]
+        if not named or not me:
+            continue
+        o = min(named, key=lambda m: abs(m.start - me[0].start))
+        ex.claim(body, "STATES", ev, quote_span(text, sent, min(o.start, me[0].start), max(o.end, me[0].end)), 0.6,
+                 "officer:ngo-speaks")
+        speaking.add(body)
