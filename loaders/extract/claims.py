@@ -76,6 +76,7 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.extract.proc11_held import drop_called_holders, held_group_events
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -477,6 +478,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         release_call_events(text, sent, cx, ex, gaz, person_by_key, speaker)
 
+        held_group_events(text, sent, cx, ex, speaker)
+
         target_free_acts(text, sent, cx, ex, speaker, dates, date_starts, collective_spans)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
@@ -496,4 +499,5 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)
+    drop_called_holders(ex)
     return ex
