@@ -56,3 +56,23 @@ def test_a_call_to_release_a_group_described_as_detained() -> None:
 def test_no_detention_for_prisoners_nobody_says_are_held() -> None:
     assert _held("The report describes the fate of political prisoners in general.") == set()
     assert _held("The conference discussed 40 political prisoners remain in detention in Belarus.") == set()
+
+
+def _hearings(body: str) -> dict[str, set[str]]:
+    """Each drafted hearing: the people it has as target."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return {k: {c.subject for c in ex.claims if c.object == k and c.qualifiers.get("role") == "target"}
+            for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "hearing"}
+
+
+def test_a_prosecutors_request_that_someone_be_sentenced_is_a_hearing() -> None:
+    # "the prosecutor has requested that X should be sentenced to 15 years in jail" (valid2); README r10 decision 4
+    found = _hearings("Today we learned that the prosecutor has requested that Ivan Petrenko should be sentenced to 12 years in jail.")
+    assert list(found.values()) == [{"person:ivan-petrenko"}]
+
+
+def test_a_request_for_two_co_defendants_is_a_hearing_each() -> None:
+    # "the Russian prosecutor has asked for 23 years for A and 10 years for B" (dev2); README r10 second set, decision 8
+    found = _hearings("There were reports that the prosecutor has asked for 18 years for Ivan Petrenko and 9 years for Taras Bondar.")
+    assert sorted(found.values(), key=sorted) == [{"person:ivan-petrenko"}, {"person:taras-bondar"}]
