@@ -76,3 +76,9 @@ def test_a_request_for_two_co_defendants_is_a_hearing_each() -> None:
     # "the Russian prosecutor has asked for 23 years for A and 10 years for B" (dev2); README r10 second set, decision 8
     found = _hearings("There were reports that the prosecutor has asked for 18 years for Ivan Petrenko and 9 years for Taras Bondar.")
     assert sorted(found.values(), key=sorted) == [{"person:ivan-petrenko"}, {"person:taras-bondar"}]
+
+
+def test_detained_as_political_prisoners_by_russia() -> None:
+    # "Ukrainian citizens detained as political prisoners by the Russian Federation" (dev3)
+    found = _held("The Assembly is concerned about Ukrainian citizens detained as political prisoners by the Russian Federation.")
+    assert {(GROUP, "PARTICIPANT_IN", EVENT, "target"), (RUSSIA, "PARTICIPANT_IN", EVENT, "perpetrator")} <= found

@@ -60,8 +60,9 @@ _GROUP_RE = re.compile(
     # "on the condition that ‘all Ukrainian political prisoners’ who are currently being held by the Russian Federation"
     r"|(?<![Rr]elease )[‘'“\"]?(?P<who>all (?:the )?(?:other )?Ukrainian political prisoners)[’'”\"]?(?=,? (?:who|that|whom) (?:are|remain) "
     r"(?:currently |still )?(?:being )?(?:held|detained|imprisoned|jailed)\b)")
-# "... by the Russian Federation", "it unjustly holds" after a call on Russia: Russia as the holder
-_BY_RUSSIA_RE = re.compile(r"^[^.;]{0,60}?\b(?:held|detained|imprisoned|holding)\s+by\s+(?:the\s+)?(?:Russian Federation|Russia)\b")
+# "... held by the Russian Federation", "detained as political prisoners by the Russian Federation", "it unjustly holds"
+# after a call on Russia: Russia as the holder
+_BY_RUSSIA_RE = re.compile(r"^(?:[^.;]{0,60}?\b(?:held|detained|imprisoned|holding))?\s+by\s+(?:the\s+)?(?:Russian Federation|Russia)\b")
 _IT_HOLDS_RE = re.compile(r"^\s*(?:(?:whom|that|which)\s+)?it\s+(?:is\s+|has\s+)?" + _ADV
                           + r"(?:holds|holding|detaining|detained|imprisoned|jailed)\b")
 _CALL_ON_RUSSIA_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:up)?on|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand(?:s|ed)?\s+(?:that\s+)?)"
