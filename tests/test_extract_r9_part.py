@@ -108,4 +108,6 @@ def test_charges_someone_should_face_are_not_brought() -> None:
 
 def test_a_sentence_a_prosecutor_says_someone_should_get_is_not_passed() -> None:
     _text, ex = extract("The prosecutor has requested that Rustam Veliyev should be sentenced to 15 years in jail.")
-    assert not _role(ex, "target"), ex.claims
+    # no verdict (the request is a hearing, README round-10 decision 4: its target is no convicted man)
+    assert not [e for e in ex.entities.values() if e.label == "Event" and e.attributes.get("kind") != "hearing"], ex.entities
+    assert not [c for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.qualifiers.get("procedural_status") == "convicted"]

@@ -77,8 +77,15 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
+from loaders.extract.proc11_held import drop_called_holders, held_group_events
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
+
+# A prosecutor's request for a term (a hearing), and the next co-defendant's term in it ("... and 10 years for B")
+_REQUEST_RE = re.compile(r"(?:prosecutors?|prosecution)\b", re.IGNORECASE)
+_TERM_FOR_RE = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                          r"sixteen|seventeen|eighteen|nineteen|twenty)[\w-]*(?:[- ]and[- ]a[- ]half)?[- ]years?\s+"
+                          r"(?:(?:in|of)\s+(?:jail|prison)\s+)?for\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$", re.IGNORECASE)
 
 _APPLICANT_RE = re.compile(r"\bthe\s+applicant\b(?!s)", re.IGNORECASE)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
@@ -456,6 +463,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             if targets and kind == "verdict":  # "A was sentenced to 19 years, B to 18 years": B's verdict too
                 for p in gapped_terms(cx, b, targets):
                     emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
+            if targets and kind == "hearing" and _REQUEST_RE.match(mt.group()):
+                # "asked for 23 years for A and 10 years for B": B's request too (one event per co-defendant)
+                for p in cx.people:
+                    if p.start > b and p.ref not in targets and _TERM_FOR_RE.search(cx.before(p.start, 40)):
+                        targets.append(p.ref)
+                        emit(kind, mt, sent, cx, p.ref, conf * 0.9, speaker, sent, cx)
             if targets and kind in GAPPED_KINDS:
                 # "A and B being sent to Minusinsk, and C to Vladimir Central Prison": the verb left out, C moved too
                 for p in cx.people:
@@ -478,6 +491,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
 
         release_call_events(text, sent, cx, ex, gaz, person_by_key, speaker)
 
+        held_group_events(text, sent, cx, ex, speaker)
+
         target_free_acts(text, sent, cx, ex, speaker, dates, date_starts, collective_spans)
         group_abuse_claims(text, sent, cx, ex, speaker)
 
@@ -498,4 +513,5 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)
+    drop_called_holders(ex)
     return ex
