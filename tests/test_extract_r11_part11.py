@@ -45,3 +45,14 @@ def test_the_state_called_on_to_end_a_persecution_is_not_named_its_author() -> N
     body = "The Netherlands urges the Russian Federation to end the persecution of Crimean Tatars."
     text, ex = extract(body)
     assert not _claims(ex, "perpetrator:campaign:actor")
+
+
+def test_a_later_sentence_about_the_articles_one_ban_can_name_its_target() -> None:
+    body = ("We are concerned about the decision to ban the Mejlis of the Crimean Tatar People. The Mejlis is a "
+            "traditional body of the Crimean Tatar community, and a ban on its activities is a harsh measure targeting "
+            "the whole Crimean Tatar community.")
+    text, ex = extract(body)
+    got = _claims(ex, "target:ban:community")
+    assert [(c.subject, c.qualifiers.get("role")) for c in got] == [(PEOPLE, "target")]
+    assert "targeting" in text[got[0].span[0]:got[0].span[1]]
+    check_quotes(text, ex.claims)

@@ -7,7 +7,9 @@
   collectives": "the ban of the Mejlis or of the media where the text says it is done to the Crimean Tatars"). The
   sentence must say so: the community before the act with "violated / infringed / denied / deprived" between them,
   or after it with "targeting / intimidate / denying" just before it; "the Crimean Tatars' representative body" or a
-  community only named beside the act is not enough. The same for the sentence after, when it opens with "This".
+  community only named beside the act is not enough. The same for the sentence after, when it opens with "This",
+  and, where the draft holds one ban only, for any sentence with a ban's words ("a ban on its activities is an
+  extremely harsh repressive measure targeting the whole Crimean Tatar Community").
 - **The author of a persecution campaign**: "Russian “authorities” in occupied Crimea continued to persecute ...",
   "where occupation “authorities” suppress dissent", "Russia's repressive policies", "Russia continues using its
   antiterrorist legislation as an instrument of political repressions": in a sentence that names a persecution the
@@ -61,6 +63,8 @@ def collective_ban_targets(text: str, sentences: list[Sentence], mentions: list[
         named = sorted({i for a, _ in spans if (i := bisect.bisect_right(starts, a) - 1) >= 0})
         # "This is an extremely harsh repressive measure targeting ...": the next sentence, naming the act by "this"
         named += [i + 1 for i in named if i + 1 < len(sentences) and _THIS_RE.match(sentences[i + 1].text)]
+        if len(acts) == 1:  # the article's one ban: "a ban on its activities" names it too
+            named += [i for i, s in enumerate(sentences) if _ACT_RE.search(s.text)]
         for i in named:
             sent = sentences[i]
             acts_at = [a for a, _ in spans if sent.start <= a < sent.end and (a, _) in ex.triggers.get(ev, [])]
