@@ -56,3 +56,12 @@ def test_a_later_sentence_about_the_articles_one_ban_can_name_its_target() -> No
     assert [(c.subject, c.qualifiers.get("role")) for c in got] == [(PEOPLE, "target")]
     assert "targeting" in text[got[0].span[0]:got[0].span[1]]
     check_quotes(text, ex.claims)
+
+
+def test_the_state_actor_after_by_is_the_campaigns_perpetrator() -> None:
+    body = ("The resolution condemns abuses and practices of discrimination against the residents of occupied Crimea, "
+            "including Crimean Tatars, by the Russian occupation authorities.")
+    text, ex = extract(body)
+    got = _claims(ex, "perpetrator:campaign:actor")
+    assert [(c.subject, c.qualifiers.get("role")) for c in got] == [("org:russian-occupation-authorities", "perpetrator")]
+    check_quotes(text, ex.claims)

@@ -15,8 +15,10 @@
   antiterrorist legislation as an instrument of political repressions": in a sentence that names a persecution the
   draft holds and has no author for, the state actor (Russia, the Russian or occupation authorities, a Russian
   government body, a security service or police) named at most 80 characters before the campaign's first word is its
-  ``perpetrator`` (README, "Annotation convention": the agency or collective actor that did it). Not a speaker of the
-  article, and not one called on ("urges the Russian Federation to end the persecution").
+  ``perpetrator`` (README, "Annotation convention": the agency or collective actor that did it); else one after "by"
+  later in the sentence ("discrimination against the residents of temporarily occupied Crimea ..., by the Russian
+  occupation authorities"), with no verb of saying between. Not a speaker of the article, and not one called on
+  ("urges the Russian Federation to end the persecution").
 """
 
 from __future__ import annotations
@@ -94,6 +96,8 @@ _STATE_ACTORS = ("org:russian-federation", "org:russian-occupation-authorities",
 _ACTOR_KINDS = ("security_service", "police")
 # the campaign's own words: "persecute", "repressive policies", "targeting", "suppress dissent"
 _CAMPAIGN_RE = re.compile(r"\b(?:persecut|repress|oppress|discriminat|harass|intimidat|suppress|targeting\b)\w*", re.IGNORECASE)
+_BY_RE = re.compile(r"\bby\s+(?:the\s+)?$")
+_SAID_RE = re.compile(r"\b(?:said|says|reported|according|stated|told)\b")
 _CALLED_ON_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg\w+|demand\w*|ask\w*|require[sd]?)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -128,10 +132,13 @@ def campaign_perpetrators(text: str, sentences: list[Sentence], mentions: list[M
             w = sent.start + word.start()
             before = [m for m in actors if sent.start <= m.start and m.end <= w and w - m.end <= 80
                       and not _CALLED_ON_RE.search(text, max(sent.start, m.start - 30), m.start)]
-            if not before:
+            # "... discrimination against the residents of temporarily occupied Crimea ..., by the Russian occupation authorities."
+            after = [m for m in actors if w < m.start and m.end <= sent.end and _BY_RE.search(text, max(w, m.start - 12), m.start)
+                     and not _SAID_RE.search(text, w, m.start)]
+            if not before and not after:
                 continue
-            m = before[-1]
-            ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start, sent.start + word.end()), 0.5,
+            m = before[-1] if before else after[0]
+            ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(m.start, w), max(m.end, sent.start + word.end())), 0.5,
                      "perpetrator:campaign:actor", asserted_by=_asserted(ex, ev), role="perpetrator")
             break
 
