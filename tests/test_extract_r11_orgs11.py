@@ -61,3 +61,16 @@ def test_russian_authorities_in_crimea_are_the_occupation_authorities() -> None:
     for body in ("In 2016 he was arrested by the Russian authorities in Crimea and was tried.",):
         assert [k for k in _keys(body) if k[2] == "russian-occupation-authorities"], body
         assert not [k for k in _keys(body) if k[2] == "russian-authorities"], body
+
+
+def test_the_crimean_tatars_in_two_more_wordings() -> None:
+    # "including Crimea Tatars, with a view of" (dev5), "The Crimea Tatars continue to face" (dev): the spelling of two
+    # publishers; "the indigenous Crimean Tatar population, a Muslim minority, and ..." (dev2): an apposition, no list
+    people = "crimean-tatar-community-generic"
+    keys = _keys("They target independent leaders, including Crimea Tatars, with a view of intimidating others.")
+    assert ("Crimea Tatars", "Organisation", people) in keys and not [k for k in keys if k[0] == "Crimea"]
+    keys = _keys("He reported on the indigenous Crimean Tatar population, a Muslim minority, and on the raids.")
+    assert ("indigenous Crimean Tatar population", "Organisation", people) in keys
+    # a list of victims stays the list's
+    keys = _keys("They target the Crimean Tatar population, journalists, and lawyers.")
+    assert not [k for k in keys if k[2] == people]

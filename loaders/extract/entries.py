@@ -118,6 +118,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in collective_phrases(text, taken):  # "a group of unidentified forces", "human rights groups have reported"
+        if any(taken[a:b]):
+            out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Crimea" in "Crimea Tatars"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
