@@ -74,3 +74,15 @@ def test_the_crimean_tatars_in_two_more_wordings() -> None:
     # a list of victims stays the list's
     keys = _keys("They target the Crimean Tatar population, journalists, and lawyers.")
     assert not [k for k in keys if k[2] == people]
+
+
+def test_the_crimean_tatar_media_named_by_the_medium() -> None:
+    # "closing down most Tatar media and information sources" (dev), "Tatar television broadcasting ... discontinued",
+    # "forced the local Tatar television to move" (dev7): the people's media as one collective
+    media = "crimean-tatar-media-generic"
+    for body in ("They were punished by closing down most Tatar media and information sources.",
+                 "Tatar television broadcasting and press publications have been discontinued.",
+                 "The persecutions have forced the local Tatar television to move to Kyiv."):
+        assert [k for k in _keys(body) if k[2] == media], body
+    # one channel is no collective
+    assert not [k for k in _keys("He worked for the Crimean Tatar television channel in Simferopol.") if k[2] == media]

@@ -177,6 +177,11 @@ def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
 
 # "Crimean Tatar media outlets", "Tatar-language media outlets": the people's media as one collective.
 _TATAR_MEDIA_RE = re.compile(r"(?<![\w\-])(?:Crimean )?Tatar(?:-language)? (?:media|news) outlets(?![\w\-])")
+# "most Tatar media and information sources", "Tatar television broadcasting and press publications", "the local Tatar
+# television" (dev: US Mission to the OSCE; dev7: Lithuania's President): the people's media named by the medium, the
+# same collective (orgs11). Not one channel ("the Crimean Tatar television channel ATR", "Tatar-language TV channel").
+_TATAR_MEDIA_BARE_RE = re.compile(r"(?<![\w\-])(?:Crimean )?Tatar(?:-language)? (?:media|television)(?![\w\-])"
+                                  r"(?! (?:outlets?|channels?|stations?|company|holding|centre|center)\b)")
 # "Crimean Tatar activists" as a class (not a counted group, not "X and other ...", not before their names).
 _TATAR_ACTIVISTS_RE = re.compile(r"(?<![\w\-])Crimean Tatar activists(?![\w\-])")
 _OTHER_RE = re.compile(r"\bother $")
@@ -227,6 +232,13 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
             if not any(taken[m.start():m.end()]):
                 out.append((m.start(), m.end(), GazetteerEntry("crimean-tatar-media-generic", "Organisation", "Crimean Tatar media outlets",
                                                                (), {"kind": "media"}, generic=True)))
+        headline = text.find("\n")
+        for m in _TATAR_MEDIA_BARE_RE.finditer(text):
+            a, b = m.span()
+            if a < headline or any(taken[a:b]) or any(f[0] < b and a < f[1] for f in out):
+                continue
+            out.append((a, b, GazetteerEntry("crimean-tatar-media-generic", "Organisation", "Crimean Tatar media outlets",
+                                             (), {"kind": "media"}, generic=True)))
         for m in _TATAR_ACTIVISTS_RE.finditer(text):
             a, b = m.span()
             if any(taken[a:b]) or _COUNTED_RE.search(text, max(0, a - 24), a) or _OTHER_RE.search(text, max(0, a - 8), a) \
