@@ -86,3 +86,7 @@ def test_the_crimean_tatar_media_named_by_the_medium() -> None:
         assert [k for k in _keys(body) if k[2] == media], body
     # one channel is no collective
     assert not [k for k in _keys("He worked for the Crimean Tatar television channel in Simferopol.") if k[2] == media]
+
+
+def test_a_seat_at_a_sentence_start_before_a_plural_noun_stays_the_city() -> None:
+    assert ("Moscow", "Location", "moscow") in _keys("He was tried there. Moscow courts have handled such cases since.")

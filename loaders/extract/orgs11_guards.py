@@ -32,7 +32,7 @@ _POSSESSIVE_RE = re.compile(r"(?:’s|'s) (?!(?:city|streets?|residents|inhabita
                             r"squares?|parks?|streets)\b)[a-z]+\b")
 # A sentence that opens on the seat, then a present-tense verb ("Moscow fears exposing ...").
 _OPENS_RE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))\Z")
-_VERB_AFTER_RE = re.compile(r" (?!is\b|was\b|has\b)[a-z]{3,}s\b(?! (?:of|in|and)\b)")
+_VERB_AFTER_RE = re.compile(r" (?!is\b|was\b|has\b|news\b|residents\b|courts\b|streets\b|districts\b)[a-z]{3,}s\b(?! (?:of|in|and)\b)")
 
 
 def seats_that_act(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
