@@ -40,6 +40,7 @@ import re
 
 from loaders.extract.gazetteer import GazetteerEntry, slug
 from loaders.extract.orgs import ORG
+from loaders.extract.orgs11_collectives import political_prisoners
 
 __all__ = ["collective_phrases", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
            "profession_groups", "PEOPLE_KEYS"]
@@ -128,6 +129,8 @@ def reporting_monitors(text: str, taken: bytearray) -> list[Found]:
 _TATARS_RE = re.compile(
     r"(?<![\w\-’'])(?:(?:[Ii]ndigenous|[Ee]thnic|Muslim) )?"
     r"(?:Crimean Tatars(?![\w\-])|Crimean Tatar (?:people|[Cc]ommunity|[Cc]ommunities|(?:national )?minority|population)(?![\w\-]))"
+    # "Crimea Tatars" (UK Parliament, Ukraine's MFA: the spelling of two publishers)
+    r"|(?<![\w\-’'])Crimea Tatars(?![\w\-])"
     # "the Tatar community", "the entire Tatar population", "Crimea’s ethnic Tatar minority" (the place stays its own)
     r"|(?<![\w\-’'])(?:[Ee]thnic )?Tatar (?:community|population|minority)(?![\w\-])"
     # "the indigenous people of Crimea", "the indigenous people of the peninsula": the Crimean Tatars by their status
@@ -140,6 +143,8 @@ _COUNTED_RE = re.compile(r"(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]eve
 # One item of a list of victims: a comma before it (not "including", "in particular"), or another item after it.
 _LIST_BEFORE_RE = re.compile(r"(?<!including)(?<!particular)(?<!particularly)(?<!especially)(?<!notably), $")
 _LIST_AFTER_RE = re.compile(r", (?:[\w’'-]+ ){0,2}[\w’'-]+,")
+# An apposition, not a list's next item: "the indigenous Crimean Tatar population, a Muslim minority, and ..." (orgs11)
+_APPOSITION_RE = re.compile(r", an? \w")
 _INCLUDING_RE = re.compile(r"(?:including|particularly|in particular|especially|notably),? $")
 _BY_RE = re.compile(r"\bby (?:the )?$")
 _TATAR_KEY = "crimean-tatar-community-generic"
@@ -155,10 +160,11 @@ def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
     out: list[Found] = []
     for m in _TATARS_RE.finditer(text):
         a, b = m.span()
-        if any(taken[a:b]) or _COUNTED_RE.search(text, max(0, a - 24), a):
+        spelt = m.group().startswith("Crimea Tatars")  # ("Crimea" in it is the place's mention, which the phrase replaces)
+        if any(taken[a + 7 * spelt:b]) or _COUNTED_RE.search(text, max(0, a - 24), a):
             continue
         if _LIST_BEFORE_RE.search(text, max(0, a - 16), a) or (_LIST_AFTER_RE.match(text, b) and not _INCLUDING_RE.search(
-                text, max(0, a - 16), a)):
+                text, max(0, a - 16), a) and not _APPOSITION_RE.match(text, b)):
             continue  # ("including Muslim Crimean Tatars, Jehovah’s Witnesses, and ...": the victims the sentence names)
         if _BY_RE.search(text, max(0, a - 8), a):
             continue  # "activism by the Crimean Tatar community": the people act, and no act's "by" makes them its perpetrator
@@ -171,6 +177,11 @@ def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
 
 # "Crimean Tatar media outlets", "Tatar-language media outlets": the people's media as one collective.
 _TATAR_MEDIA_RE = re.compile(r"(?<![\w\-])(?:Crimean )?Tatar(?:-language)? (?:media|news) outlets(?![\w\-])")
+# "most Tatar media and information sources", "Tatar television broadcasting and press publications", "the local Tatar
+# television" (dev: US Mission to the OSCE; dev7: Lithuania's President): the people's media named by the medium, the
+# same collective (orgs11). Not one channel ("the Crimean Tatar television channel ATR", "Tatar-language TV channel").
+_TATAR_MEDIA_BARE_RE = re.compile(r"(?<![\w\-])(?:Crimean )?Tatar(?:-language)? (?:media|television)(?![\w\-])"
+                                  r"(?! (?:outlets?|channels?|stations?|company|holding|centre|center)\b)")
 # "Crimean Tatar activists" as a class (not a counted group, not "X and other ...", not before their names).
 _TATAR_ACTIVISTS_RE = re.compile(r"(?<![\w\-])Crimean Tatar activists(?![\w\-])")
 _OTHER_RE = re.compile(r"\bother $")
@@ -221,6 +232,13 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
             if not any(taken[m.start():m.end()]):
                 out.append((m.start(), m.end(), GazetteerEntry("crimean-tatar-media-generic", "Organisation", "Crimean Tatar media outlets",
                                                                (), {"kind": "media"}, generic=True)))
+        headline = text.find("\n")
+        for m in _TATAR_MEDIA_BARE_RE.finditer(text):
+            a, b = m.span()
+            if a < headline or any(taken[a:b]) or any(f[0] < b and a < f[1] for f in out):
+                continue
+            out.append((a, b, GazetteerEntry("crimean-tatar-media-generic", "Organisation", "Crimean Tatar media outlets",
+                                             (), {"kind": "media"}, generic=True)))
         for m in _TATAR_ACTIVISTS_RE.finditer(text):
             a, b = m.span()
             if any(taken[a:b]) or _COUNTED_RE.search(text, max(0, a - 24), a) or _OTHER_RE.search(text, max(0, a - 8), a) \
@@ -307,5 +325,8 @@ def profession_groups(text: str, taken: bytearray) -> list[Found]:
 
 def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
-    return sorted([*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
-                   *victim_groups(text, taken), *profession_groups(text, taken)], key=lambda f: f[0])
+    found = [*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
+             *victim_groups(text, taken), *profession_groups(text, taken)]
+    # "118 Ukrainian political prisoners" (orgs11_collectives.py), where no phrase above took the words
+    found += [f for f in political_prisoners(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
+    return sorted(found, key=lambda f: f[0])

@@ -47,6 +47,7 @@ from loaders.extract.orgs import (
     find_kind_then_name,
     find_org_patterns,
 )
+from loaders.extract.orgs11_guards import listed_police_raids, seats_that_act
 from loaders.extract.people_index import anyascii_lower
 from loaders.extract.place_mentions import (
     compass_regions,
@@ -117,6 +118,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in collective_phrases(text, taken):  # "a group of unidentified forces", "human rights groups have reported"
+        if any(taken[a:b]):
+            out = [m for m in out if not (a <= m.start and m.end <= b)]  # "Crimea" in "Crimea Tatars"
         out.append(entry_mention(a, b, text, entry))
         take(a, b)
     for a, b, entry in nationality_collectives(text, taken, gaz):
@@ -196,6 +199,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
     kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
     kept = seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
+    kept = listed_police_raids(seats_that_act(kept, text, gaz), text)  # "Moscow’s control", "and police raids" (orgs11_guards.py)
     extra = state_of_bodies(kept, text, gaz)  # "the Criminal Code of the Russian Federation": the state
     return sorted([*kept, *extra], key=lambda m: m.start) if extra else kept
 
