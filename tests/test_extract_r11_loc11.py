@@ -39,3 +39,8 @@ def test_campaign_not_placed_where_group_is_kept_out() -> None:
     _, located, ex = _located("Most critics have left Crimea, and the authorities have singled out and persecuted Crimean Tatars.")
     assert "event:persecution-of-crimean-tatars" in ex.entities
     assert ("event:persecution-of-crimean-tatars", "place:crimea") not in located
+
+
+def test_act_placed_by_its_agent_named_with_crimea() -> None:
+    _, located, ex = _located("In April 2016 the journalist Mykola Semena was arrested by Russian authorities in Crimea.")
+    assert ("event:mykola-semena-arrest", "place:crimea") in located
