@@ -25,8 +25,9 @@ _CRIMEA_BODY_RE = re.compile(r"\bof\s+(?:the\s+)?(?:Autonomous\s+)?(?:Republic\s
 _NAMED_NOUN = (r"(?i:station|channel|university|institute|centre|center|agency|group|organi[sz]ation|outlet|newspaper|"
                r"website|office|headquarters|body|museum|library|school|mosque|church|cathedral|union|society|foundation)")
 # "X in Simferopol", "the X TV station in Simferopol", "X, the media registration agency in Moscow"
-_TOWN_GAP_RE = re.compile(rf"[”\"]?(?:\s+(?:TV|television|radio|news|media)?\s*{_NAMED_NOUN}|,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+_TOWN_GAP_RE = re.compile(rf"[”\"]?(?P<noun>\s+(?:TV|television|radio|news|media)?\s*{_NAMED_NOUN}|,\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}?"
                           rf"{_NAMED_NOUN})?\s+(?:(?:based|located|headquartered)\s+)?in\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_INSTITUTION_RE = re.compile(r"\b(?:University|Institute|Academy|Museum|Library|School|College|Theatre|Theater|Hospital)$")
 # "the Annual Session of the OSCE Parliamentary Assembly in Berlin": the town is the session's
 _OF_BEFORE_RE = re.compile(r"\b(?:session|sessions|meeting|meetings|summit|conference|congress|forum|sitting|debate)\s+of\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -69,7 +70,11 @@ def named_body_seats(text: str, sentences: list[Sentence], mentions: list[Mentio
         if i >= len(towns) or towns[i].end > sent.end or towns[i].start - o.end > 60:
             continue
         pl = towns[i]
-        if _TOWN_GAP_RE.fullmatch(text, o.end, pl.start) and (o.ref, pl.ref) not in have \
+        gap = _TOWN_GAP_RE.fullmatch(text, o.end, pl.start)
+        # a bare "in": only an institution by its name or its kind ("Crimean Solidarity in Simferopol" is a movement there)
+        if gap is not None and not gap.group("noun") and kind not in ("media", "agency") and not _INSTITUTION_RE.search(e.name):
+            continue
+        if gap is not None and (o.ref, pl.ref) not in have \
                 and not re.match(r"\s*(?:’s|'s|\s+[A-Z])", text[pl.end:pl.end + 3]) \
                 and not _OF_BEFORE_RE.search(text, max(sent.start, o.start - 30), o.start):
             have.add((o.ref, pl.ref))
