@@ -50,3 +50,9 @@ def test_named_body_with_an_apposed_noun_and_its_town() -> None:
     _, located, ex = _located("The editors wrote to Roskomnadzor, the state media agency in Moscow, twice that year.")
     body = next(k for k, e in ex.entities.items() if e.label == "Organisation" and "Roskomnadzor" in e.name)
     assert (body, "place:moscow") in located
+
+
+def test_body_whose_apposed_description_ends_in_a_place() -> None:
+    _, located, ex = _located("Officers closed the Mejlis, a representative body of the Crimean Tatars in Crimea, last year.")
+    assert any(o == "place:crimea" and ex.entities[s].label == "Organisation" and "Mejlis" in ex.entities[s].name
+               for s, o in located)

@@ -52,6 +52,8 @@ def named_body_seats(text: str, sentences: list[Sentence], mentions: list[Mentio
     towns = _places(mentions, ex, ("city", "town", "village"))
     t_starts = [p.start for p in towns]
     crimea = ex.entities.get("place:crimea")
+    regions = _places(mentions, ex, ("region", "city", "town", "village"))
+    r_starts = [p.start for p in regions]
     for o in mentions:
         e = ex.entities.get(o.ref) if o.label == "Organisation" else None
         if e is None or e.label != "Organisation" or e.generic:
@@ -63,6 +65,8 @@ def named_body_seats(text: str, sentences: list[Sentence], mentions: list[Mentio
             seated.add(o.ref)
             have.add((o.ref, "place:crimea"))
             ex.claim(o.ref, "LOCATED_IN", "place:crimea", quote_span(text, sent, o.start, o.end), 0.6, "body-name-seat")
+            continue
+        if _apposed_place(text, sent, o, regions, r_starts, ex, have, seated):
             continue
         if kind not in _TOWN_BODIES:
             continue
@@ -90,6 +94,30 @@ def _campaign_crimea(text: str, sent: Sentence, m: Mention) -> bool:
     """Whether the mention of Crimea ``m`` may place a campaign: not the group's adjective ("Crimea's ethnic Tatar
     minority"), not a place left."""
     return text[m.end:m.end + 2] not in ("’s", "'s") and not _AWAY_RE.search(text, max(sent.start, m.start - 30), m.start)
+
+
+# "the Mejlis, a representative body of ethnic Crimean Tatars in Crimea", "ATR, the only television channel broadcasting
+# in the Crimean Tatar language in Crimea": the description apposed to the name ends on the body's place.
+_APPOSED_RE = re.compile(r",\s+(?:a|an|the)\s+(?![^,;:.()“”\"]*\b(?:who|whom|whose|which|that|where|when|while|after|before)\b)"
+                         r"[^,;:.()“”\"]{0,80}?\s+in\s+(?:the\s+)?(?:(?:occupied|annexed|Russian-occupied|Russia-occupied)\s+)?")
+
+
+def _apposed_place(text: str, sent: Sentence, o: Mention, regions: list[Mention], r_starts: list[int], ex: Extraction,
+                   have: set[tuple[str, str]], seated: set[str]) -> bool:
+    """The body whose apposed description ends "in <place>" ``LOCATED_IN`` that place."""
+    if not text.startswith(",", o.end):
+        return False
+    i = bisect.bisect_left(r_starts, o.end)
+    while i < len(regions) and regions[i].end <= sent.end and regions[i].start - o.end <= 100:
+        pl = regions[i]
+        if _APPOSED_RE.fullmatch(text, o.end, pl.start) and not re.match(r"(?:’s|'s|\s+[A-Z])", text[pl.end:pl.end + 2]):
+            if (o.ref, pl.ref) not in have:
+                have.add((o.ref, pl.ref))
+                seated.add(o.ref)
+                ex.claim(o.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, o.start, pl.end), 0.6, "body-apposed-place")
+            return True
+        i += 1
+    return False
 
 
 def campaign_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
