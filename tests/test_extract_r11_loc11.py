@@ -41,11 +41,6 @@ def test_campaign_not_placed_where_group_is_kept_out() -> None:
     assert ("event:persecution-of-crimean-tatars", "place:crimea") not in located
 
 
-def test_act_placed_by_its_agent_named_with_crimea() -> None:
-    _, located, ex = _located("In April 2016 the journalist Mykola Semena was arrested by Russian authorities in Crimea.")
-    assert ("event:mykola-semena-arrest", "place:crimea") in located
-
-
 def test_named_body_with_an_apposed_noun_and_its_town() -> None:
     _, located, ex = _located("The editors wrote to Roskomnadzor, the state media agency in Moscow, twice that year.")
     body = next(k for k, e in ex.entities.items() if e.label == "Organisation" and "Roskomnadzor" in e.name)

@@ -19,7 +19,7 @@ import re
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["named_body_seats", "campaign_places", "agent_places"]
+__all__ = ["named_body_seats", "campaign_places"]
 
 _CRIMEA_BODY_RE = re.compile(r"\bof\s+(?:the\s+)?(?:Autonomous\s+)?(?:Republic\s+of\s+)?Crimea$")
 _NAMED_NOUN = (r"(?i:station|channel|university|institute|centre|center|agency|group|organi[sz]ation|outlet|newspaper|"
@@ -145,38 +145,3 @@ def campaign_places(text: str, sentences: list[Sentence], mentions: list[Mention
                 placed.add(ev)
                 break
 
-
-# The body that acts named with its place: "the Russian authorities in Crimea", "the de facto authorities in
-# Russian-occupied Crimea" (one name, decision 3 of round 10: the mention holds the place).
-_AGENT_PLACE_RE = re.compile(r"\bin\s+(?:the\s+)?(?:(?:temporarily\s+)?(?:occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied)\s+)?"
-                             r"(?:Crimea|Crimean\s+peninsula|peninsula)$")
-_AGENT_ROLES = ("perpetrator", "judge")
-_NO_AGENT_PLACE = ("statement", "publication", "conference", "meeting")
-
-
-def agent_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """An act with no place whose agent the act's own sentence names with its place ("arrested by the Russian
-    authorities in Crimea"): the act ``LOCATED_IN`` Crimea."""
-    if "place:crimea" in ex.entities and ex.entities["place:crimea"].label != "Location":
-        return
-    placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
-    agents: dict[str, set[str]] = {}
-    for c in ex.claims:
-        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") in _AGENT_ROLES:
-            agents.setdefault(c.object, set()).add(c.subject)
-    named = sorted((m for m in mentions if m.label == "Organisation" and _AGENT_PLACE_RE.search(m.text)), key=lambda m: m.start)
-    if not named:
-        return
-    starts = [s.start for s in sentences]
-    for ev, who in sorted(agents.items()):
-        e = ex.entities.get(ev)
-        if ev in placed or e is None or e.label != "Event" or (e.attributes or {}).get("kind") in _NO_AGENT_PLACE:
-            continue
-        for a, b in sorted(ex.triggers.get(ev, [])):
-            sent = _sentence_of(sentences, starts, a)
-            m = next((m for m in named if m.ref in who and sent.start <= m.start and m.end <= sent.end), None)
-            if m is not None:
-                ex.entity("place:crimea", "Location", "Crimea", kind="region")  # the article names it, inside the body's name
-                ex.claim(ev, "LOCATED_IN", "place:crimea", quote_span(text, sent, min(a, m.start), max(b, m.end)), 0.5, "agent-named-place")
-                placed.add(ev)
-                break
