@@ -35,7 +35,7 @@ def test_rights_of_a_people_violated_and_no_perpetrator_from_the_clause_before()
     # before the words (another clause's "by") no perpetrator
     found = _events("Due to the annexation of the peninsula by the Russian Federation human rights of Crimean Tatars "
                     "recognized as indigenous people are violated on a regular and systematic basis.", "Persecution of")
-    assert list(found.values()) == [{(PEOPLE, "PARTICIPANT_IN", "target")}]
+    assert list(found.values()) == [{(PEOPLE, "PARTICIPANT_IN", "target"), ("place:crimea", "LOCATED_IN", "")}]  # loc11: the peninsula
 
 
 def test_rights_violated_through_another_act_are_that_acts() -> None:

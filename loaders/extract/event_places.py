@@ -36,6 +36,7 @@ from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.links import heading_dateline
+from loaders.extract.loc11_places import campaign_places
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import inner_places
 
@@ -221,6 +222,7 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             custody_place.setdefault(sent.start, (place_of[ev], sent, a, b))
     _siblings(text, sentences, starts, ex, targets, place_of, placed)
     _coordinated(text, sentences, starts, places, pl_starts, ex)
+    campaign_places(text, sentences, mentions, ex)
 
 
 # "P and the city of Q", "P and Q": a second place coordinated with the act's place.

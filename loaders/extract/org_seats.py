@@ -18,6 +18,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.diplomatic_relations import UN_KEY, un_parent
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.links import late_events_in_cases
+from loaders.extract.loc11_places import named_body_seats
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_frames import (
     apposed_units,
@@ -135,6 +136,7 @@ def org_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex
         if before and (before[0].ref, pl.ref) not in have:
             have.add((before[0].ref, pl.ref))
             ex.claim(before[0].ref, "LOCATED_IN", pl.ref, quote_span(text, sent, before[0].start, pl.end), 0.6, "org-seat")
+    named_body_seats(text, sentences, mentions, ex)
 
 
 def _named_seats(text: str, sentences: list[Sentence], starts: list[int], orgs: list[Mention], ex: Extraction,
