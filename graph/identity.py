@@ -91,10 +91,12 @@ def _block_keys(r: Record) -> set[str]:
                 if row is not None:  # Mykola and Nikolai start with other letters: they meet here
                     keys.add(f"c:{row}|{sk}")
                 last = written_word(n.last)
-                if len(n.given) >= 3 and len(last) >= SLIP_SURNAME:
-                    # A long surname mistyped once keeps its first or its last four letters as written
-                    # (Kuberdinov, Kurbedinov; Belirov, Bekirov): with the whole given name, a small block.
-                    keys.update((f"g:{n.given}|{last[:4]}", f"h:{n.given}|{last[-4:]}"))
+                if len(n.given) >= 3 and len(last) >= SLIP_SURNAME - 1:
+                    # A long surname typed with a slip and the surname it slips from, as written, are
+                    # one word with one letter left out (after the first; the shorter one whole):
+                    # Kuberdinov and Kurbedinov are Kubedinov, Belirov and Bekirov Beirov.
+                    keys.add(f"d:{n.given}|{last}")
+                    keys.update(f"d:{n.given}|{last[:k]}{last[k + 1:]}" for k in range(1, len(last)))
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")

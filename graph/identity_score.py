@@ -191,15 +191,15 @@ def name_slip(x: ParsedName, y: ParsedName) -> str:
 
 @lru_cache(maxsize=65536)
 def _surname_slip(a: str, b: str, fa: str, fb: str) -> str:
-    """:func:`typing_slip` of two written surnames, or of one with two neighbouring letters swapped
-    back into a spelling of the other in another romanisation ("Dhzemilev" is "Dzhemilev", which
-    is "Jemilev"); ``fa``, ``fb``: their folded forms."""
+    """:func:`typing_slip` of two written surnames, or of one with an "h" swapped with its neighbour
+    back into a spelling of the other in another romanisation (a slip that breaks a digraph:
+    "Dhzemilev" is "Dzhemilev", which is "Jemilev"); ``fa``, ``fb``: their folded forms."""
     kind = typing_slip(a, b)
     if kind or abs(len(a) - len(b)) > 2:
         return kind
     for w, other in ((a, fb), (b, fa)):
         for k in range(1, len(w) - 1):
-            if w[k] != w[k + 1] and (surnames_relate(fold(w[:k] + w[k + 1] + w[k] + w[k + 2:]), other)
+            if w[k] != w[k + 1] and "h" in (w[k], w[k + 1]) and (surnames_relate(fold(w[:k] + w[k + 1] + w[k] + w[k + 2:]), other)
                                      or ("",))[0] in ("same", "variant"):
                 return "letters rearranged"
     return ""
