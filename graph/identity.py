@@ -48,6 +48,7 @@ from graph.identity_names import (
     skeleton,
     strip_roles,
     surnames_relate,
+    typing_slip,
     written_word,
 )
 from graph.identity_orgs import ambiguous_heads, org_block_keys, typo_acronyms
@@ -151,6 +152,9 @@ class IdentityIndex:
         for i, r in enumerate(self.records):
             for key in _block_keys(r):
                 self.blocks[(r.label, key)].append(i)
+        # Each person's (given name, surname as written): what a slip's block (``d:``) pairs on.
+        self._written = [{(n.given, written_word(n.last)) for n in r.names if n.given} if r.label == "Person" else set()
+                         for r in self.records]
         # How many full-name people share each surname (different given names; Oleh and Oleg,
         # or an initial and the name it starts, are one): a surname alone that several people
         # have is a candidate at the threshold, never more.
@@ -204,6 +208,10 @@ class IdentityIndex:
                     continue
                 codes.update(i * n + j for i, j in combinations(alone, 2))
                 codes.update(i * n + j if i < j else j * n + i for i in alone for j in members if not lone[j])
+            elif key[:2] == "d:":  # a slip's block: only the pairs whose surnames are a typing slip
+                words = self._written
+                codes.update(i * n + j for i, j in combinations(members, 2)
+                             if any(g == h and typing_slip(v, w) for g, v in words[i] for h, w in words[j]))
             else:
                 codes.update(i * n + j for i, j in combinations(members, 2))
         return codes
