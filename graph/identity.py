@@ -96,8 +96,9 @@ def _block_keys(r: Record) -> set[str]:
                     # A long surname typed with a slip and the surname it slips from, as written, are
                     # one word with one letter left out (after the first; the shorter one whole):
                     # Kuberdinov and Kurbedinov are Kubedinov, Belirov and Bekirov Beirov.
-                    keys.add(f"d:{n.given}|{last}")
-                    keys.update(f"d:{n.given}|{last[:k]}{last[k + 1:]}" for k in range(1, len(last)))
+                    head = f"d:{n.given}|"
+                    keys.add(head + last)
+                    keys.update([head + last[:k] + last[k + 1:] for k in range(1, len(last))])
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")

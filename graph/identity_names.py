@@ -239,6 +239,7 @@ def _keyboard() -> dict[str, frozenset[str]]:
 _NEAR_KEYS = _keyboard()
 
 
+@lru_cache(maxsize=262144)
 def written_word(text: str) -> str:
     """A word as written, lower-case ASCII letters only (no folds): what a typing slip changes."""
     return re.sub(r"[^a-z]", "", anyascii(unicodedata.normalize("NFKC", text)).lower())
