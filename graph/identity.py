@@ -41,12 +41,24 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import combinations
 
-from graph.identity_names import cognate_row, fold, givens_relate, skeleton, strip_roles, surnames_relate
+from graph.identity_names import (
+    cognate_row,
+    fold,
+    givens_relate,
+    skeleton,
+    strip_roles,
+    surnames_relate,
+    typing_slip,
+    written_word,
+)
 from graph.identity_orgs import ambiguous_heads, org_block_keys, typo_acronyms
 from graph.identity_score import (
     DOUBT,
     LONE_CLOSE,
     LONE_SURE,
+    SLIP,
+    SLIP_SURE,
+    SLIP_SURNAME,
     SURE,
     Match,
     Record,
@@ -79,6 +91,14 @@ def _block_keys(r: Record) -> set[str]:
                 row = cognate_row(n.given)
                 if row is not None:  # Mykola and Nikolai start with other letters: they meet here
                     keys.add(f"c:{row}|{sk}")
+                last = written_word(n.last)
+                if len(n.given) >= 3 and len(last) >= SLIP_SURNAME - 1:
+                    # A long surname typed with a slip and the surname it slips from, as written, are
+                    # one word with one letter left out (after the first; the shorter one whole):
+                    # Kuberdinov and Kurbedinov are Kubedinov, Belirov and Bekirov Beirov.
+                    head = f"d:{n.given}|"
+                    keys.add(head + last)
+                    keys.update([head + last[:k] + last[k + 1:] for k in range(1, len(last))])
         else:
             words = n.full.split()
             keys.add(f"n:{n.full}")
@@ -133,15 +153,24 @@ class IdentityIndex:
         for i, r in enumerate(self.records):
             for key in _block_keys(r):
                 self.blocks[(r.label, key)].append(i)
+        # Each person's (given name, surname as written): what a slip's block (``d:``) pairs on.
+        self._written = [{(n.given, written_word(n.last)) for n in r.names if n.given} if r.label == "Person" else set()
+                         for r in self.records]
         # How many full-name people share each surname (different given names; Oleh and Oleg,
         # or an initial and the name it starts, are one): a surname alone that several people
         # have is a candidate at the threshold, never more.
         givens: dict[str, set[str]] = defaultdict(set)
-        for r in self.records:
+        # Which records name a person with a given name and each surname (a typing slip of a
+        # surname someone else bears is no slip), and which know a person by initials only.
+        self.bearers: dict[str, set[int]] = defaultdict(set)
+        self.initials_only = [False] * len(self.records)
+        for i, r in enumerate(self.records):
             if r.label == "Person":
                 for n in r.names:
                     if n.given:
                         givens[n.surname].add(n.given)
+                        self.bearers[n.surname].add(i)
+                self.initials_only[i] = r.full_name and all(len(n.given) <= 1 for n in r.names)
         self.shared_surnames = {s: k for s, g in givens.items() if len(g) > 1 and (k := _people_among(g)) > 1}
         # Organisation heads that name two known organisations (qualified apart): a shorter name
         # with that head is a candidate for each, never a merge.
@@ -180,6 +209,10 @@ class IdentityIndex:
                     continue
                 codes.update(i * n + j for i, j in combinations(alone, 2))
                 codes.update(i * n + j if i < j else j * n + i for i in alone for j in members if not lone[j])
+            elif key[:2] == "d:":  # a slip's block: only the pairs whose surnames are a typing slip
+                words = self._written
+                codes.update(i * n + j for i, j in combinations(members, 2)
+                             if any(g == h and typing_slip(v, w) for g, v in words[i] for h, w in words[j]))
             else:
                 codes.update(i * n + j for i, j in combinations(members, 2))
         return codes
@@ -216,7 +249,7 @@ class IdentityIndex:
             m = compare(a, b, shared, i, j, self.ambiguous_heads, self.typos)
             if m is not None and m.score >= floor:
                 out.append(m)
-        out = [m for m in self._only_bearers(out) if m.score >= min_score]
+        out = [m for m in self._slips(self._only_bearers(out)) if m.score >= min_score]
         # Best first, ties by the keys then positions: two stable passes on ints (the keys' ranks),
         # cheaper than comparing tuples of strings.
         rank = {k: r for r, k in enumerate(sorted({records[i].key for m in out for i in (m.i, m.j)}))}
@@ -236,16 +269,81 @@ class IdentityIndex:
         """
         out = []
         for m in matches:
-            if m.score < DOUBT or m.sure or self.lone[m.i] == self.lone[m.j]:
+            if m.score < DOUBT or m.sure or self.lone[m.i] == self.lone[m.j] \
+                    and self.initials_only[m.i] == self.initials_only[m.j]:
                 out.append(m)
                 continue
-            alone, other = (m.i, m.j) if self.lone[m.i] else (m.j, m.i)
-            bearer = self._only_bearer(alone)
+            if self.lone[m.i] or self.lone[m.j]:
+                alone, other = (m.i, m.j) if self.lone[m.i] else (m.j, m.i)
+                bearer = self._only_bearer(alone)
+            else:  # "Y. Klymenko" beside the one Klymenko whose given name starts with Y
+                alone, other = (m.i, m.j) if self.initials_only[m.i] else (m.j, m.i)
+                bearer = self._initial_bearer(alone)
             if bearer is None or other not in bearer[0]:
                 out.append(m)
                 continue
             out.append(Match(m.left, m.right, LONE_SURE, f"{m.reason}; {bearer[1]} is the only person known by that surname",
                              m.left_name, m.right_name, m.i, m.j, m.close))
+        return out
+
+    def _initial_bearer(self, i: int) -> tuple[frozenset[int], str] | None:
+        """The records of the one person whose surname record ``i`` (a person known by initials only,
+        "Y. Klymenko") bears, whose given name starts with that initial, and a name of theirs; None
+        when none or several bear the surname, or someone of that surname has another initial."""
+        r = self.records[i]
+        named = {(n.surname, n.given) for n in r.names if n.given}
+        if r.generic or len(named) != 1:
+            return None
+        [(surname, initial)] = named
+        cached = ("=" + initial, surname)
+        if cached in self._bearers:
+            return self._bearers[cached]
+        found = self._find_bearer((surname,), initial)
+        if found is not None and any(givens_relate(initial, n.given) != "initial"
+                                     for j in found[0] for n in self.records[j].names if n.given):
+            found = None
+        self._bearers[cached] = found
+        return found
+
+    def _slips(self, matches: list[Match]) -> list[Match]:
+        """A name typed with a slip (:func:`graph.identity_score.name_slip`) is the person whose name
+        it slips from when nothing the index knows says otherwise: the two are never named in one
+        source (an article that names both names two people); one of them is named in one source
+        only (a slip is made once) and bears a surname nobody else in the index bears (else it is a
+        real surname, or a relative's given name); and it slips from no other name."""
+        partners: dict[int, set[int]] = defaultdict(set)
+        for m in matches:
+            if m.score == SLIP:
+                partners[m.i].add(m.j)
+                partners[m.j].add(m.i)
+        if not partners:
+            return matches
+
+        def one_person(side: int) -> bool:  # all it slips from are one person (spellings of one name)
+            found = sorted(partners[side])
+            return all((c := compare(self.records[p], self.records[q])) is not None and c.sure
+                       for k, p in enumerate(found) for q in found[k + 1:])
+        out = []
+        for m in matches:
+            if m.score != SLIP:
+                out.append(m)
+                continue
+            a, b = self.records[m.i], self.records[m.j]
+            if set(a.sources) & set(b.sources) or not (one_person(m.i) and one_person(m.j)):
+                out.append(m)
+                continue
+            sure = False
+            for side, other, name in ((m.i, m.j, m.left_name), (m.j, m.i, m.right_name)):
+                r = self.records[side]
+                surnames = {n.surname for n in r.names if n.text == name}
+                if len(r.sources) <= 1 and surnames \
+                        and all(self.bearers.get(s, set()) <= {side, other} for s in surnames):
+                    sure = True
+                    break
+            if sure:
+                m = Match(m.left, m.right, SLIP_SURE, f"{m.reason}: '{name}' is named once, and nobody else the index "
+                          "knows bears that surname", m.left_name, m.right_name, m.i, m.j, m.close)
+            out.append(m)
         return out
 
     def _only_bearer(self, i: int) -> tuple[frozenset[int], str] | None:
@@ -260,8 +358,10 @@ class IdentityIndex:
         self._bearers[surnames] = found = self._find_bearer(surnames)
         return found
 
-    def _find_bearer(self, surnames: tuple[str, ...]) -> tuple[frozenset[int], str] | None:
-        if any(self.shared_surnames.get(s, 0) > 1 for s in surnames):
+    def _find_bearer(self, surnames: tuple[str, ...], initial: str = "") -> tuple[frozenset[int], str] | None:
+        """See :meth:`_only_bearer`; with ``initial``, only the people whose given name starts with it
+        count, and records known by that initial alone (the one asking, others like it) do not."""
+        if not initial and any(self.shared_surnames.get(s, 0) > 1 for s in surnames):
             return None  # several people by that very spelling
         people: set[int] = set()
         given = ""
@@ -271,8 +371,9 @@ class IdentityIndex:
             if len(block) > self.max_block:
                 return None  # too common a skeleton to say "only"
             for j in block:
-                if self.lone[j] or self.records[j].generic:
-                    continue
+                if self.lone[j] or self.records[j].generic or initial and (self.initials_only[j] or all(
+                        givens_relate(initial, n.given) != "initial" for n in self.records[j].names if n.given)):
+                    continue  # with an initial: another initial's person, or known by an initial only
                 for n in self.records[j].names:
                     if not n.given or (surnames_relate(surname, n.surname) or ("close",))[0] == "close":
                         continue

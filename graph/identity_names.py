@@ -25,7 +25,7 @@ from graph.identity_orgs import OrgName, parse_org
 from graph.identity_words import SPELLINGS
 
 __all__ = ["ROLE_WORDS", "STOP", "ParsedName", "fold", "strip_roles", "skeleton", "sound", "parse_name",
-           "surnames_relate", "givens_relate", "cognate_row"]
+           "surnames_relate", "givens_relate", "cognate_row", "typing_slip", "written_word"]
 
 
 # Letters whose sound anyascii would blur, mapped before it (Crimean Tatar Latin: ç = ch,
@@ -215,3 +215,65 @@ def givens_relate(a: str, b: str) -> str:
         return "variant"
     return "different"
 
+
+
+# Neighbouring keys of a QWERTY keyboard: a letter typed for its neighbour is a typing slip.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {c: set() for row in _ROWS for c in row}
+    for r, row in enumerate(_ROWS):
+        for c, ch in enumerate(row):
+            if c + 1 < len(row):
+                near[ch].add(row[c + 1])
+                near[row[c + 1]].add(ch)
+            if r + 1 < len(_ROWS):  # the row below is shifted right: below c are its c - 1 and c
+                for k in (c - 1, c):
+                    if 0 <= k < len(_ROWS[r + 1]):
+                        near[ch].add(_ROWS[r + 1][k])
+                        near[_ROWS[r + 1][k]].add(ch)
+    return {c: frozenset(v) for c, v in near.items()}
+
+
+_NEAR_KEYS = _keyboard()
+
+
+@lru_cache(maxsize=262144)
+def written_word(text: str) -> str:
+    """A word as written, lower-case ASCII letters only (no folds): what a typing slip changes."""
+    return re.sub(r"[^a-z]", "", anyascii(unicodedata.normalize("NFKC", text)).lower())
+
+
+@lru_cache(maxsize=65536)
+def typing_slip(a: str, b: str) -> str:
+    """How ``b`` may be ``a`` mistyped once, or "" when it may not: two or three neighbouring letters
+    rearranged ("Kuberdinov" for "Kurbedinov", "Dhzemilev" for "Dzhemilev"), one letter replaced by
+    a neighbouring key ("Belirov" for "Bekirov"), or one letter left out or typed twice beside its
+    own key or a neighbouring one ("Sever" for "Server"), or added so. Written forms (:func:`written_word`); the
+    first letter is never the slip, and a feminine ending is another name (Asanov, Asanova).
+
+    >>> typing_slip("kurbedinov", "kuberdinov"), typing_slip("bekirov", "belirov"), typing_slip("server", "sever")
+    ('letters rearranged', 'a neighbouring key', 'a letter left out')
+    >>> typing_slip("ibragimov", "ibraimov"), typing_slip("bekirov", "bakirov"), typing_slip("osmanov", "usmanov")
+    ('', '', '')
+    """
+    if a == b or not a or not b or a[0] != b[0] or a + "a" == b or b + "a" == a:
+        return ""
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return "a neighbouring key" if b[diff[0]] in _NEAR_KEYS.get(a[diff[0]], frozenset()) else ""
+        if 2 <= len(diff) <= 3 and diff[-1] - diff[0] + 1 == len(diff) \
+                and sorted(a[diff[0]:diff[-1] + 1]) == sorted(b[diff[0]:diff[-1] + 1]):
+            return "letters rearranged"
+        return ""
+    if abs(len(a) - len(b)) != 1:
+        return ""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    for k in range(1, len(long)):
+        if long[:k] + long[k + 1:] == short:
+            beside = {long[k - 1], long[k + 1] if k + 1 < len(long) else long[k - 1]}
+            if any(c == long[k] or long[k] in _NEAR_KEYS.get(c, frozenset()) for c in beside):
+                return "a letter left out" if long == a else "a letter added"
+    return ""

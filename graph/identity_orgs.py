@@ -70,7 +70,7 @@ from graph.identity_words import STOP as _STOP
 from graph.identity_words import place_of as _place
 from graph.identity_words import tokens as _tokens
 
-__all__ = ["OrgName", "parse_org", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
+__all__ = ["OrgName", "parse_org", "MENDED", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
            "collective_relation", "OCCUPYING_STATES", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
            "same_collective", "SURE_ORG", "SAME_ORDER"]
 
@@ -109,6 +109,27 @@ defence defense investigative investigation investigations criminal civil consti
 public penal penitentiary detention pretrial pre trial emergency emergencies border customs tax
 permanent human rights commissioner people peoples de facto occupation occupying
 """.split())
+
+
+
+
+def _mended_words() -> dict[str, str]:
+    """Institution words of seven letters or more with one letter left out, each -> the word
+    ("Distric" is "District", "Comittee" is "Committee"): a slip in a body's name, read as the
+    word it slips from; a form that is itself an institution word, or a slip of two, is left as it is."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for w in sorted(GENERIC):
+        for k in range(1, len(w)) if len(w) >= 7 else ():
+            v = w[:k] + w[k + 1:]
+            if v not in GENERIC:
+                if out.get(v, w) != w:
+                    clash.add(v)
+                out[v] = w
+    return {v: w for v, w in out.items() if v not in clash}
+
+
+MENDED = _mended_words()
 
 
 @dataclass(frozen=True)
@@ -190,7 +211,7 @@ def parse_org(text: str) -> OrgName:
     >>> parse_org("Russian Federal Security Service").head
     ('federal', 'security', 'service')
     """
-    toks = _tokens(text)
+    toks = [(MENDED.get(w, w), raw) for w, raw in _tokens(text)]  # "Distric Court": the District Court
     all_words = tuple(w for w, _ in toks if w not in _STOP)
     session = ""
     first = 1 if toks and toks[0][0] == "the" else 0

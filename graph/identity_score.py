@@ -20,16 +20,30 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz
 
 from graph.identity_collectives import collective_relation, collective_signature, same_collective
-from graph.identity_names import STOP, ParsedName, fold, givens_relate, parse_name, surnames_relate
+from graph.identity_names import (
+    STOP,
+    ParsedName,
+    fold,
+    givens_relate,
+    parse_name,
+    surnames_relate,
+    typing_slip,
+    written_word,
+)
 from graph.identity_orgs import compare_orgs
 
-__all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "Record", "Match", "compare", "compatible", "lone_pair"]
+__all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "SLIP", "SLIP_SURE", "Record", "Match", "compare", "compatible",
+           "lone_pair", "name_slip"]
 
 SURE = 0.9    # at or above: one actor (merged in a batch; still shown by xref until judged)
 DOUBT = 0.6   # at or above: a candidate for a person to decide
 LONE_CLOSE = 0.5  # a surname alone beside a close spelling of it: the most a pair met only by swapped letters gets
 LONE_SURE = 0.91  # a surname alone beside the only person the index knows by that surname
 TYPO_SURE = 0.91  # an acronym typed with neighbouring letters swapped beside the only one the index knows like it
+SLIP = 0.8        # one name typed with a slip, the other name the same: a candidate the index may make sure
+SLIP_SURE = 0.9   # ... when nothing the index knows contradicts it (graph.identity.IdentityIndex)
+# How long a word must be for a typing slip in it to be read as one: a long surname, a given name.
+SLIP_SURNAME, SLIP_GIVEN = 7, 5
 
 
 @dataclass
@@ -154,8 +168,55 @@ def lone_pair(lone: str, xs: str, ys: str, xl: str, yl: str, shared: int) -> tup
     return round(score, 3), reason
 
 
+def name_slip(x: ParsedName, y: ParsedName) -> str:
+    """Why two full names may be one typed with a slip, or "": the same whole given name and a long
+    surname mistyped once ("Emil Kuberdinov", "Emil Kurbedinov"), or the same long surname and a
+    given name mistyped once ("Sever Karametov", "Server Karametov"); see
+    :func:`graph.identity_names.typing_slip`. Two real people may be named so: the index makes
+    such a pair sure only when nothing it knows contradicts it."""
+    if len(x.given) < 2 or len(y.given) < 2:
+        return ""
+    if x.given == y.given and len(x.given) >= 3:
+        a, b = written_word(x.last), written_word(y.last)
+        kind = _surname_slip(a, b, x.surname, y.surname) if max(len(a), len(b)) >= SLIP_SURNAME else ""
+        return f"the same given name '{y.first}'; '{x.last}' and '{y.last}' differ by a typing slip ({kind})" \
+            if kind else ""
+    if x.surname == y.surname and len(written_word(y.last)) >= SLIP_SURNAME:
+        a, b = written_word(x.first), written_word(y.first)
+        kind = typing_slip(a, b) if min(len(a), len(b)) >= SLIP_GIVEN else ""
+        return f"the same surname '{y.last}'; given names '{x.first}' and '{y.first}' differ by a typing slip ({kind})" \
+            if kind else ""
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _surname_slip(a: str, b: str, fa: str, fb: str) -> str:
+    """:func:`typing_slip` of two written surnames, or of one with an "h" swapped with its neighbour
+    back into a spelling of the other in another romanisation (a slip that breaks a digraph:
+    "Dhzemilev" is "Dzhemilev", which is "Jemilev"); ``fa``, ``fb``: their folded forms."""
+    kind = typing_slip(a, b)
+    if kind or abs(len(a) - len(b)) > 2:
+        return kind
+    for w, other in ((a, fb), (b, fa)):
+        for k in range(1, len(w) - 1):
+            if w[k] != w[k + 1] and "h" in (w[k], w[k + 1]) and (surnames_relate(fold(w[:k] + w[k + 1] + w[k] + w[k + 2:]), other)
+                                     or ("",))[0] in ("same", "variant"):
+                return "letters rearranged"
+    return ""
+
+
 def _compare_names(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | None:
-    """Score and reason for two person names, or None when they name different people."""
+    """Score and reason for two person names, or None when they name different people; a typing
+    slip (:func:`name_slip`) where the names say no more."""
+    got = _compare_spelled(x, y)
+    if (got is None or got[0] < SLIP) and x.given and y.given:
+        why = name_slip(x, y)
+        if why:
+            return SLIP, why, True
+    return got
+
+
+def _compare_spelled(x: ParsedName, y: ParsedName) -> tuple[float, str, bool] | None:
     if not x.given or not y.given:
         return _compare_lone((y if x.given else x).text, x.surname, y.surname, x.last, y.last)
     if x.full == y.full and len(x.given) > 1:
@@ -209,6 +270,9 @@ def _compare_collectives(a: Record, b: Record) -> tuple[float, str, str, str] | 
 def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] = (),
                    typos: Mapping[str, str] | None = None) -> tuple[float, str, str, str] | None:
     best: tuple[float, str, str, str] | None = None
+    # A two-letter acronym its own record spells out ("SG" beside "UN Secretary-General") abbreviates
+    # that name: it is not the initials of another record's name ("Soviet government").
+    spelled = [any(n.org is not None and not n.org.acronym for n in r.names) for r in (a, b)]
     for x in a.names:
         for y in b.names:
             if _numbers(x.full) != _numbers(y.full):
@@ -218,6 +282,9 @@ def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] 
                 said = compare_orgs(x.org, y.org)
                 if said is False:
                     return None  # the names say two organisations (another country, another city)
+                if said and (len(x.org.acronym) == 2 and spelled[0] and not y.org.acronym
+                             or len(y.org.acronym) == 2 and spelled[1] and not x.org.acronym):
+                    continue
                 if said:
                     found = (said[0], said[1], x.text, y.text)
                     if said[0] >= SURE and x.org.words_key == y.org.words_key and x.org.qualifiers != y.org.qualifiers \
@@ -315,7 +382,7 @@ def _other_given(a: Record, b: Record) -> bool:
     for x in a.names:
         for y in b.names:
             if len(x.given) > 1 and len(y.given) > 1 and surnames_relate(x.surname, y.surname) is not None \
-                    and givens_relate(x.given, y.given) == "different":
+                    and givens_relate(x.given, y.given) == "different" and not name_slip(x, y):
                 return True
     return False
 

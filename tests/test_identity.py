@@ -292,7 +292,10 @@ def test_blocking_compares_far_fewer_pairs_than_all() -> None:
     records = [person(f"person:p{i}", f"Given{i % 7} Surname{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}ov")
                for i in range(600)]
     idx = IdentityIndex(records)
-    assert sum(1 for _ in idx.pairs()) < 600 * 599 // 2 // 20
+    # 1/15 of all pairs: every given name here folds to "given" and the surnames are a grid of two
+    # letters, so many pairs are one typing slip apart and the slip blocks compare them (7,147 pairs
+    # before that rule, 9,320 with it, of 179,700).
+    assert sum(1 for _ in idx.pairs()) < 600 * 599 // 2 // 15
 
 
 # --- a batch of articles -----------------------------------------------------------------
