@@ -22,6 +22,7 @@ from loaders.extract.diplomatic_relations import permanent_representatives
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
 from loaders.extract.part11_ends import part11_ends
+from loaders.extract.rights_targets import violated_rights_targets
 
 __all__ = ["banning_courts", "both_ends", "closure_targets", "reversal_calls"]
 
@@ -147,4 +148,5 @@ def both_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
     permanent_representatives(text, sentences, mentions, ex)  # rel7
     banning_courts(text, sentences, mentions, ex)
     closure_targets(text, sentences, mentions, ex)
+    violated_rights_targets(text, sentences, mentions, ex)
     part11_ends(text, sentences, mentions, ex)

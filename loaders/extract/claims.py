@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.abuse11_detained_groups import group_abuse_claims
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -69,6 +68,7 @@ from loaders.extract.guards import (
     irrealis,
     officials_acted_on,
 )
+from loaders.extract.held_groups import drop_called_holders, held_group_events
 from loaders.extract.links import (
     events_in_cases,
     from_place_lists,
@@ -77,7 +77,6 @@ from loaders.extract.links import (
     statement_place,
 )
 from loaders.extract.mentions import Mention, Person, Sentence, find_dates
-from loaders.extract.proc11_held import drop_called_holders, held_group_events
 
 __all__ = ["EntityDraft", "ClaimDraft", "Extraction", "extract_claims", "quote_span"]
 
@@ -494,7 +493,6 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         held_group_events(text, sent, cx, ex, speaker)
 
         target_free_acts(text, sent, cx, ex, speaker, dates, date_starts, collective_spans)
-        group_abuse_claims(text, sent, cx, ex, speaker)
 
         def quote(lo: int, hi: int, sent: Sentence = sent) -> tuple[int, int]:
             return quote_span(text, sent, max(lo, sent.start), min(hi, sent.end))

@@ -23,7 +23,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence, find_dates
 
-__all__ = ["body_documents", "dated_resolutions", "one_resolution", "reports_that"]
+__all__ = ["body_documents", "dated_resolutions", "fold_events", "one_resolution", "reports_that"]
 
 # After the body: "Resolution ", "resolutions " (not a number: a numbered one is state_acts')
 _AFTER_BODY_RE = re.compile(r"[ \t]+[Rr]esolutions?[ \t]+(?!(?:No\.?\s*)?\d)")
@@ -101,10 +101,10 @@ def one_resolution(ex: Extraction) -> None:
             continue
         for ev in evs - nums:
             folded[ev] = next(iter(nums))
-    _fold(ex, folded)
+    fold_events(ex, folded)
 
 
-def _fold(ex: Extraction, folded: dict[str, str]) -> None:
+def fold_events(ex: Extraction, folded: dict[str, str]) -> None:
     """Re-point every claim of each event in ``folded`` to the event it is folded into, and drop it."""
     if not folded:
         return
@@ -149,7 +149,7 @@ def reports_that(text: str, mentions: Sequence[Mention], ex: Extraction) -> None
             continue
         key = f"event:{slug(who.name)}-statement"
         if key in ex.entities:
-            _fold(ex, {ev: key})
+            fold_events(ex, {ev: key})
             continue
         old = ex.entities[ev]
         old.attributes["kind"] = "statement"

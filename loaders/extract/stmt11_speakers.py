@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from loaders.extract.claim_model import ClaimDraft, Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.stmt11_documents import fold_events
 
 __all__ = ["fold_officer_statements", "ngo_officer_statements"]
 
@@ -74,25 +75,7 @@ def fold_officer_statements(ex: Extraction) -> None:
         if len(evs) != 1 or evs[0] == ev:
             continue
         folded[ev] = evs[0]
-    if not folded:
-        return
-    for c in ex.claims:
-        c.subject = folded.get(c.subject, c.subject)
-        c.object = folded.get(c.object, c.object)
-    into = set(folded.values())
-    seen: set[tuple[object, ...]] = set()
-    kept = []
-    for c in ex.claims:
-        k = (c.subject, c.predicate, c.object, tuple(sorted(c.qualifiers.items())))
-        if c.subject == c.object or (k in seen and (c.subject in into or c.object in into)):
-            continue
-        seen.add(k)
-        kept.append(c)
-    ex.claims[:] = kept
-    for ev, body_ev in folded.items():
-        ex.entities.pop(ev, None)
-        for a, b in ex.triggers.pop(ev, []):
-            ex.trigger(body_ev, a, b)
+    fold_events(ex, folded)
 
 
 def ngo_officer_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
