@@ -308,6 +308,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         speakers_bodies,
         unit_aliases,
     )
+    from loaders.extract.conf11_collective_targets import collective_targets
     from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
@@ -364,5 +365,6 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     envoys(text, sentences, mentions, ex)
     release_holders(text, sentences, mentions, ex)
     effort_agents(text, sentences, mentions, ex)
+    collective_targets(text, sentences, ex)
     both_ends(text, sentences, mentions, ex)
     officer_statements(text, sentences, mentions, ex)  # last: it reads the LEADS claims the passes above make
