@@ -48,6 +48,7 @@ from loaders.extract.orgs import (
     find_org_patterns,
 )
 from loaders.extract.orgs11_guards import listed_police_raids, seats_that_act
+from loaders.extract.orgs11b_places import world_regions
 from loaders.extract.people_index import anyascii_lower
 from loaders.extract.place_mentions import (
     compass_regions,
@@ -166,8 +167,8 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             entry = GazetteerEntry(slug(m.group("name")), "Location", m.group("name"), (), {"kind": kind})
             out.append(entry_mention(a, b, text, entry))
             take(a, b)
-    # A region of the world is known (never a person) but no entity.
-    out = [m for m in out if not (m.label == "Location" and m.entry is not None and m.entry.attributes.get("kind") == "world")]
+    # A region of the world is known (never a person); an entity only where it is no office's remit.
+    out = world_regions(out, text)
     out = _outside_documents(out, text, gaz)
     out = territories(compass_regions(out, text), text, gaz)
     out = _titles_as_bodies(out, text, gaz)
