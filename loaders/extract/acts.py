@@ -75,6 +75,15 @@ _RAIDED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|repeatedly\s+|re
 # "mosques and homes have been raided and those inside questioned by Russian security services".
 _RAID_PASSIVE_RE = re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
                               re.IGNORECASE)
+# "searches carried out by masked members of security forces in Muslim religious institutions, businesses and private
+# homes belonging to members of the Crimean Tatar Community", "searches are carried out at their mosques": searches told
+# as a noun with a passive participle (round 11b, acts11): the agent after "by", the premises, and whose they are.
+_SEARCHES_DONE_RE = re.compile(r"\b(?:(?:mass|illegal|unlawful|numerous|several|multiple|new)\s+)?(searches|raids)\s+"
+                               r"(?:(?:are|were|have\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?(?:carried\s+out|conducted)\s+"
+                               r"(?:by\s+[^.;:]{1,80}?\s+)?(?:in|at|on)\s+(?:(?:the|their)\s+)?(?:[\w’'-]+,?\s+){0,6}?"
+                               + _PREMISES + r"\b", re.IGNORECASE)
+# ... whose premises: "belonging to (members of) the X", "of X" right after them.
+_OWNED_BY_RE = re.compile(r"[^.;:]{0,80}?\b(?:belonging\s+to|owned\s+by|of)\s+(?:(?:members|representatives)\s+of\s+)?(?:the\s+)?$")
 _QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)\s+(?:inside\s+|present\s+)?(?:were\s+)?"
                             r"(questioned|interrogated)\b", re.IGNORECASE)
 # The subject of an active raid verb: "ORG have intimidated X by " / "ORG have also ".
@@ -230,6 +239,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             if q:
                 out.append(Act("interrogation", "Questioning of those inside raided " + m.group().split(" ", 1)[0],
                                s0 + q.start(), s0 + q.end(), perpetrators=perps))
+    if not people:
+        out.extend(_searches_done(text, s0, orgs, places))
     for m in _NUMBERED_ACT_RE.finditer(text) if not people else ():
         if m.group(1) is None and m.group(2).isdigit() and int(m.group(2)) < 5:
             continue  # "2 men were detained" may well be two people named elsewhere
@@ -375,6 +386,29 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             continue
         out.append(Act("other", text[m.start():where[-1].end - s0], a, where[-1].end,
                        perpetrators=_by_agent(text, s0, orgs, where[-1].end, 40), places=where))
+    return out
+
+
+def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:
+    """Searches told as a noun with "carried out" / "conducted" and no person named: who did them (after "by"), whose
+    premises ("belonging to members of the X"; "their mosques": the group the sentence named before), and where."""
+    out: list[Act] = []
+    if "carried out" not in text and "conducted" not in text:
+        return out
+    for m in _SEARCHES_DONE_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        perps = [o for o in _by_agent(text, s0, orgs, s0 + m.start(1) + len(m.group(1)), 60) if _kind(o) != "court"][:1]
+        owners = [o for o in orgs if 0 <= o.start - b <= 80 and _kind(o) not in ("court", "government")
+                  and _OWNED_BY_RE.fullmatch(text[m.end():o.start - s0])][:1]
+        if not owners and re.search(r"\btheir\s", m.group()):
+            owners = [o for o in orgs if o.end <= a and _kind(o) == "collective" and o.entry is not None
+                      and o.entry.generic and o not in perps][-1:]
+        where = _places_after(text, s0, places, b)[:1]
+        # ("their mosques" with no group named before it in the sentence: the group of the article's victims, which
+        # conf11_collective_targets reads from the trigger)
+        if perps or owners or where or re.search(r"\btheir\s", m.group()):
+            name = f"Searches of the premises of {owners[0].text}" if owners else f"Searches in {where[0].text}" if where else "Searches"
+            out.append(Act("search", name, a, b, targets=owners, perpetrators=perps, places=where))
     return out
 
 
