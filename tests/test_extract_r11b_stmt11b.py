@@ -1,0 +1,41 @@
+"""Round 11 wave 2, stmt11b: statements by the annotation convention (loaders/extract/stmt11_speakers.py), with
+made-up sentences in the shape of the development splits' wordings."""
+
+from __future__ import annotations
+
+from loaders.extract.stmt11_speakers import _TITLE_AFTER_RE, _TITLE_BEFORE_RE
+from tests.extract_helpers import check_quotes, extract
+
+
+def _states(body: str) -> dict[str, set[str]]:
+    """Each event some entity ``STATES``: its speakers."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    out: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES":
+            out.setdefault(c.object, set()).add(c.subject)
+    return out
+
+
+def test_a_state_speaks_in_its_foreign_minister_s_statement() -> None:
+    # "The Honourable Chrystia Freeland, Minister of Foreign Affairs, today issued the following statement: ... Canada
+    # remains deeply concerned ..." (valid), "President Dalia Grybauskaitė ... Lithuania condemns" (dev7): one act
+    states = _states("Statement by Foreign Affairs Minister on the anniversary of the deportation\n\n"
+                     "The Honourable Maria Lindqvist, Minister of Foreign Affairs, today issued the following statement:\n\n"
+                     "\"On this day in 1944, thousands of people were forcibly deported from the peninsula by Soviet "
+                     "authorities. Today, we honour their memory.\n\n"
+                     "\"Canada remains deeply concerned by the dire human rights situation on the Crimean peninsula.\"")
+    speaking = [who for who in states.values() if "person:maria-lindqvist" in who]
+    assert speaking == [{"person:maria-lindqvist", "org:canada-government"}]
+
+
+def test_only_a_bare_title_ties_a_head_to_the_state() -> None:
+    # "Vilnius President X met", "Chrystia Freeland, Minister of Foreign Affairs, today": bare titles; "Russian
+    # President X", "X, President of Ukraine," name another state
+    assert _TITLE_BEFORE_RE.search("The leaders met with President ")
+    assert _TITLE_BEFORE_RE.search("In a statement, Prime Minister ")
+    assert not _TITLE_BEFORE_RE.search("said Russian President ")
+    assert not _TITLE_BEFORE_RE.search("said Ukraine's President ")
+    assert _TITLE_AFTER_RE.match(", Minister of Foreign Affairs, today")
+    assert not _TITLE_AFTER_RE.match(", President of Ukraine, said")
