@@ -39,3 +39,14 @@ def test_only_a_bare_title_ties_a_head_to_the_state() -> None:
     assert not _TITLE_BEFORE_RE.search("said Ukraine's President ")
     assert _TITLE_AFTER_RE.match(", Minister of Foreign Affairs, today")
     assert not _TITLE_AFTER_RE.match(", President of Ukraine, said")
+
+
+def test_a_president_quoted_further_down_keeps_his_own_statement() -> None:
+    # the head speaks for the state only as the document's maker, named in its lead: a president quoted further down a
+    # government's statement ("President Zelenskyy said" in a UK statement) is not that government's head
+    pad = "We honour the memory of those who lost their lives and of those who suffered so greatly in exile. " * 5
+    states = _states("Statement on the anniversary of the deportation\n\nCanada remains deeply concerned by the dire "
+                     "human rights situation on the Crimean peninsula.\n\n" + pad + "\n\nPresident Ivan Drozdov said "
+                     "that the verdict was unjust.")
+    speaking = [who for who in states.values() if "person:ivan-drozdov" in who]
+    assert speaking == [{"person:ivan-drozdov"}]

@@ -16,8 +16,9 @@ A head of state, head of government or foreign minister named with the bare titl
 met ...", "Chrystia Freeland, Minister of Foreign Affairs, today issued the following statement") speaks for the one
 government that states in the document: "Lithuania strongly condemns ..." in the President's press release (dev7) and
 "Canada remains deeply concerned ..." in the Minister's statement (valid) are the same act of speaking, not a
-statement of the state's own. A title tied to another state ("Russian President", "President of Ukraine") is not
-bare, and a state the draft makes a perpetrator is not the one the head speaks for.
+statement of the state's own. The head is the document's maker: the first person it names, in its lead (a president
+quoted further down is someone else's). A title tied to another state ("Russian President", "President of Ukraine")
+is not bare, and a state the draft makes a perpetrator is not the one the head speaks for.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _HEAD_TITLE = r"(?:President|Prime\s+Minister|Foreign\s+Minister|Minister\s+of\s
 # apposition ("X, Minister of Foreign Affairs, today", not "X, President of Ukraine,")
 _TITLE_BEFORE_RE = re.compile(rf"(?:^|[\n.,;:–—(]\s*|\b(?:[Tt]he|[Tt]oday|,)\s+|\d{{4}}\s+|(?<![’'\w])[a-z]+\s+){_HEAD_TITLE}\s+$")
 _DATELINE_TITLE_RE = re.compile(rf"\s+{_HEAD_TITLE}\s+")  # "Monday, March 5, Vilnius President X": after the place
+_LEAD = 400  # how far into the document its maker is named
 _TITLE_AFTER_RE = re.compile(rf",\s+(?:the\s+)?{_HEAD_TITLE}\s*[,.]")
 
 
@@ -60,13 +62,15 @@ def _head_ties(text: str, mentions: Sequence[Mention], ex: Extraction, bodies: S
     govs = [b for b in bodies if _kind(ex, b) == "government"]
     if len(govs) != 1 or any(c.subject == govs[0] and c.qualifiers.get("role") == "perpetrator" for c in ex.claims):
         return {}
+    # the document's maker: the first person it names, in its lead ("President Zelenskyy" quoted further down a
+    # UK statement is not the UK's head)
+    i, m = next(((i, m) for i, m in enumerate(mentions) if m.label == "Person" and m.ref in ex.entities
+                 and ex.entities[m.ref].label == "Person"), (-1, None))
     ties: dict[str, set[str]] = {}
-    for i, m in enumerate(mentions):
-        if m.label != "Person" or m.ref not in ex.entities or ex.entities[m.ref].label != "Person":
-            continue
+    if m is not None and m.start < _LEAD:
         dateline = i > 0 and mentions[i - 1].label == "Location" and _DATELINE_TITLE_RE.fullmatch(text, mentions[i - 1].end, m.start)
         if dateline or _TITLE_BEFORE_RE.search(text, max(0, m.start - 40), m.start) or _TITLE_AFTER_RE.match(text, m.end):
-            ties.setdefault(m.ref, set()).add(govs[0])
+            ties[m.ref] = {govs[0]}
     return ties
 
 
