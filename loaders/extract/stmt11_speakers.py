@@ -11,11 +11,20 @@ section named after it ("Amnesty International Ukraine" of "Amnesty Internationa
 events of its own in the document is left alone (which one the officer speaks is not known); an officer of
 another body ("State Department spokesperson" beside "The United States condemns ..." in an editorial) keeps his
 own statement, as the annotators keep a spokesperson's separate briefing.
+
+A head of state, head of government or foreign minister named with the bare title ("President Dalia Grybauskaitė
+met ...", "Chrystia Freeland, Minister of Foreign Affairs, today issued the following statement") speaks for the one
+government that states in the document: "Lithuania strongly condemns ..." in the President's press release (dev7) and
+"Canada remains deeply concerned ..." in the Minister's statement (valid) are the same act of speaking, not a
+statement of the state's own. The head is the document's maker: the first person it names, in its lead (a president
+quoted further down is someone else's). A title tied to another state ("Russian President", "President of Ukraine")
+is not bare, and a state the draft makes a perpetrator is not the one the head speaks for.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from loaders.extract.claim_model import ClaimDraft, Extraction, quote_span
@@ -25,6 +34,13 @@ from loaders.extract.stmt11_documents import fold_events
 __all__ = ["fold_officer_statements", "ngo_officer_statements"]
 
 _TIES = ("WORKS_FOR", "LEADS", "MEMBER_OF")
+_HEAD_TITLE = r"(?:President|Prime\s+Minister|Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs)"
+# the bare title before the name ("President Dalia Grybauskaitė", not "Russian President X") or after it as an
+# apposition ("X, Minister of Foreign Affairs, today", not "X, President of Ukraine,")
+_TITLE_BEFORE_RE = re.compile(rf"(?:^|[\n.,;:–—(]\s*|\b(?:[Tt]he|[Tt]oday|,)\s+|\d{{4}}\s+|(?<![’'\w])[a-z]+\s+){_HEAD_TITLE}\s+$")
+_DATELINE_TITLE_RE = re.compile(rf"\s+{_HEAD_TITLE}\s+")  # "Monday, March 5, Vilnius President X": after the place
+_LEAD = 400  # how far into the document its maker is named
+_TITLE_AFTER_RE = re.compile(rf",\s+(?:the\s+)?{_HEAD_TITLE}\s*[,.]")
 
 
 def _kind(ex: Extraction, ref: str) -> str | None:
@@ -40,8 +56,27 @@ def _same_body(ex: Extraction, tied: str, body: str) -> bool:
     return a is not None and b is not None and len(b.name.split()) >= 2 and a.name.startswith(b.name + " ")
 
 
-def fold_officer_statements(ex: Extraction) -> None:
-    """Fold a person's own statement event into the statement event of the body the person works for."""
+def _head_ties(text: str, mentions: Sequence[Mention], ex: Extraction, bodies: Sequence[str]) -> dict[str, set[str]]:
+    """A person named with a bare head-of-state or foreign-minister title, tied to the one government among
+    ``bodies`` (those that state in the document) that the draft does not make a perpetrator."""
+    govs = [b for b in bodies if _kind(ex, b) == "government"]
+    if len(govs) != 1 or any(c.subject == govs[0] and c.qualifiers.get("role") == "perpetrator" for c in ex.claims):
+        return {}
+    # the document's maker: the first person it names, in its lead ("President Zelenskyy" quoted further down a
+    # UK statement is not the UK's head)
+    i, m = next(((i, m) for i, m in enumerate(mentions) if m.label == "Person" and m.ref in ex.entities
+                 and ex.entities[m.ref].label == "Person"), (-1, None))
+    ties: dict[str, set[str]] = {}
+    if m is not None and m.start < _LEAD:
+        dateline = i > 0 and mentions[i - 1].label == "Location" and _DATELINE_TITLE_RE.fullmatch(text, mentions[i - 1].end, m.start)
+        if dateline or _TITLE_BEFORE_RE.search(text, max(0, m.start - 40), m.start) or _TITLE_AFTER_RE.match(text, m.end):
+            ties[m.ref] = {govs[0]}
+    return ties
+
+
+def fold_officer_statements(ex: Extraction, text: str = "", mentions: Sequence[Mention] = ()) -> None:
+    """Fold a person's own statement event into the statement event of the body the person works for (or, for a
+    head of state or foreign minister, of the government the document's statement is made for)."""
     speakers: dict[str, set[str]] = {}
     for c in ex.claims:
         if c.predicate == "STATES" and c.object in ex.entities and ex.entities[c.object].label == "Event" \
@@ -61,6 +96,8 @@ def fold_officer_statements(ex: Extraction) -> None:
     for c in ex.claims:
         if c.predicate in _TIES and c.subject in ex.entities and ex.entities[c.subject].label == "Person":
             ties.setdefault(c.subject, set()).add(c.object)
+    for p, gov in _head_ties(text, mentions, ex, list(body_events)).items():
+        ties.setdefault(p, set()).update(gov)
     folded: dict[str, str] = {}
     for ev, who in speakers.items():
         if len(who) != 1:

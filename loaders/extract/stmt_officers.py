@@ -55,7 +55,7 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
     """The body ``STATES`` its head's statement, and the head the body's document, when one sentence names both; then
     an officer's own statement is folded into the statement of the body he speaks for (one act of speaking)."""
     _heads(text, sentences, mentions, ex)
-    fold_officer_statements(ex)
+    fold_officer_statements(ex, text, mentions)
     ngo_officer_statements(text, sentences, mentions, ex)
     body_documents(text, sentences, mentions, ex)
 
