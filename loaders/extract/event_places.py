@@ -356,6 +356,11 @@ _LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|befo
                              r"about|regarding|concerning|whose|like|unlike|violations?|abuses?|"
                              r"amid|offers?|shows?)\b|\b(?:to|in)\s+(?:support|protest|oppose|demand|mark|attend|visit|meet|join|defend|"
                              r"solidarity)\b", re.IGNORECASE)
+# "does not recognise the enforcement of Russian law in Crimea and Sevastopol and expects all illegally detained
+# Ukrainians to be released": a speaker's second verb, coordinated, opens a clause of its own; the place is the first's.
+_SPEAKER_AND_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|again\s+|further\s+|therefore\s+)?(?:expects?|calls?|urges?|demands?|asks?|"
+                             r"insists?|reiterates?|condemns?|welcomes?|notes?|recalls?|stresses?|requests?|wants?|hopes?)\b",
+                             re.IGNORECASE)
 
 
 def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: int, kind: str | None, ex: Extraction,
@@ -376,6 +381,7 @@ def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: in
         before = pl.end <= a
         lo, hi = (pl.end, a) if before else (b, pl.start)
         if _RELATIVE_RE.search(text, lo, hi) or _LIGHT_BREAK_RE.search(text, lo, hi) or CLAUSE_VERB_RE.search(text, lo, hi) \
+                or _SPEAKER_AND_RE.search(text, lo, hi) \
                 or TOPIC_BREAK_RE.search(text[lo:hi]):
             continue
         if not before and any(b <= x and y <= pl.start for x, y in triggers):
