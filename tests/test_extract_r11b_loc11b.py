@@ -18,3 +18,10 @@ def test_speakers_second_verb_opens_its_own_clause() -> None:
     events = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "detention"]
     assert events
     assert not any(s in events for s, _o in located)
+
+
+def test_an_act_of_the_next_sentence_is_not_placed_by_the_search_before() -> None:
+    located, ex = _located("Police officers searched the home of Enver Ametov in Bakhchysarai. "
+                           "Lenur Aliyev was detained on the same day.")
+    assert ("event:enver-ametov-search", "place:bakhchysarai") in located
+    assert not any(s == "event:lenur-aliyev-detention" for s, _o in located)
