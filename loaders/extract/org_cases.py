@@ -23,20 +23,32 @@ _BANNABLE = ("ngo", "representative_body", "party", "media", "other", "religious
 _COURT_RE = re.compile(r"\b(?:court|courts|ruling|judgment|judgement|verdict|judges?|decision\s+to\s+ban)\b", re.IGNORECASE)
 # The ban in front of the organisation: "declaring ORG", "the ban of ORG", "banned ORG", "liquidation of ORG".
 _BAN_BEFORE_RE = re.compile(r"\b(?:declar(?:e|es|ed|ing)|(?:ban|banning|prohibition|liquidation|outlawing|suspension)\s+(?:of|on)|"
-                            r"bann(?:ed|ing)|bans|barred|to\s+ban|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?)\s+"
+                            r"bann(?:ed|ing)|bans|barred|to\s+ban|outlaw(?:s|ed|ing)?|liquidat(?:e|es|ed|ing)|prohibit(?:s|ed|ing)?|suspend(?:s|ed|ing)?|"
+                            # "a case brought by the Prosecutor's Office against ORG" (with a court and a ban's law named)
+                            r"(?P<against>(?:case|proceedings|lawsuit)\s+(?:[^.;,“”\"]{0,60}?\s+)?against))\s+"
                             r"(?:the\s+)?(?:activities\s+of\s+(?:the\s+)?)?(?:[^.;,“”\"]{0,60}?(?:\bas\s+[‘'“\"]?(?:extremist|terrorist|undesirable)[’'”\"]?)?,\s+"
                             r"(?:the\s+)?)?$", re.IGNORECASE)
 # The ban after the organisation: "ORG was declared extremist", "ORG was banned by the Supreme Court".
 _BAN_AFTER_RE = re.compile(r"(?:,[^.;,]{1,60},)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:declared|designated|"
                            r"recognized|recognised|labelled|labeled|banned|outlawed|liquidated|prohibited)\b", re.IGNORECASE)
 # "ORG as an 'extremist' organization", "ORG, labelled extremist"
-_CALLED_AS_RE = re.compile(r"(?:’s|'s)?\s*(?:,\s*)?(?:as|labell?ed|branded|designated)\s+(?:an?\s+)?[‘'“\"]?(?P<label>extremist|terrorist|"
+_CALLED_AS_RE = re.compile(r"(?:’s|'s)?\s*(?:,\s*)?(?:as|labell?ed|branded|designated|of\s+being)\s+(?:an?\s+)?[‘'“\"]?(?P<label>extremist|terrorist|"
                            r"undesirable)[’'”\"]?(?:\s+(?:organi[sz]ation|group|movement))?", re.IGNORECASE)
 # Without a court in the sentence: a request, call or decision "to ban" ORG, with the label said.
 _ANY_BAN_RE = re.compile(r"\bto\s+ban\b", re.IGNORECASE)
 _NAMED_BAN_RE = re.compile(r"to\s+ban\b", re.IGNORECASE)
 # What the court called it: the charge.
-_LABEL_RE = re.compile(r"\b(?P<label>extremist|terrorist|undesirable)\b", re.IGNORECASE)
+_LABEL_RE = re.compile(r"\b(?P<label>extremist|terrorist|undesirable)\b|\bcharges?\s+of\s+(?P<ism>extremism|terrorism)\b", re.IGNORECASE)
+# A case against the organisation is a ban case where the sentence names what a ban is for.
+_BAN_LAW_RE = re.compile(r"\b(?:ban|banning|banned|liquidat\w*|extremis[mt]|anti-extremism|terroris[mt]|undesirable)\b", re.IGNORECASE)
+
+
+def _charge(label: re.Match[str] | None) -> str | None:
+    """What the court called the organisation ("extremist organization"), or the charge named ("extremism")."""
+    if label is None:
+        return None
+    ism = label.groupdict().get("ism")
+    return ism.lower() if ism else f"{label.group('label').lower()} organization"
 
 
 def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -60,7 +72,9 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
                 continue
             a, b = (before.start(), o.end) if before else (o.start, after.end())  # type: ignore[union-attr]
             label = _LABEL_RE.search(text, a, min(sent.end, b + 80))
-            charge = f"{label.group('label').lower()} organization" if label else None
+            charge = _charge(label)
+            if before is not None and before.group("against") and not _BAN_LAW_RE.search(sent.text):
+                continue  # a case against ORG that names no ban nor what one is for
             if not court and (charge is None or before is None or not _NAMED_BAN_RE.match(before.group())):
                 continue  # no court: only a ban (or a request for one) that says what it calls the organisation
             if label:
@@ -95,7 +109,7 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
         where = next((s for s in sentences if s.start <= o.start < s.end), None)
         if where is None:
             continue
-        charge = f"{label.group('label').lower()} organization"
+        charge = _charge(label)
         ex.claim(o.ref, "ACCUSED_OF", unlabelled.pop(o.ref), quote_span(text, where, o.start, label.end()), 0.55, "case:ban-label",
                  charge=charge)
     # The ban itself, and an appeal against it, are steps of that case.
