@@ -58,3 +58,36 @@ def test_a_ban_on_charges_of_extremism_is_the_accusation() -> None:
     check_quotes(text, ex.claims)
     accused = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "org:mejlis"]
     assert accused and accused[0].qualifiers.get("charge") == "extremism", accused
+
+
+def _steps(body: str) -> dict[str, set[tuple[str, str]]]:
+    """Each drafted event's (participant, role), with its case among them as ("PART_OF", case)."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    out: dict[str, set[tuple[str, str]]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN":
+            out.setdefault(c.object, set()).add((c.subject, c.qualifiers.get("role", "")))
+        elif c.predicate == "PART_OF" and c.object.startswith("case:"):
+            out.setdefault(c.subject, set()).add(("PART_OF", c.object))
+    return out
+
+
+def test_the_court_that_began_hearing_the_ban_case_judges_that_hearing() -> None:
+    # "the Supreme Court of Crimea began hearing a case brought by ... against the Mejlis" (dev6), "Judicial
+    # proceedings ... began at a court in Simferopol in March with the aim of banning the activities of the Mejlis" (dev7)
+    for body, court in (("In May, the Supreme Court of Crimea began hearing a case brought by the prosecutors against the Mejlis "
+                         "under the anti-extremism law.", "org:supreme-court-of-crimea"),
+                        ("Proceedings began at a court in Simferopol in April with the aim of banning the activities of the "
+                         "Mejlis on charges of extremism.", "org:court-in-simferopol-generic")):
+        found = _steps(body)
+        assert any({(court, "judge"), ("org:mejlis", "target"), ("PART_OF", "case:mejlis-ban")} <= v for k, v in found.items()
+                   if k.endswith("-hearing")), found
+
+
+def test_the_court_that_rejected_the_organisations_appeal_judges_that_appeal() -> None:
+    # "the Supreme Court of the Russian Federation rejected the appeal of the Mejlis of the Crimean Tatar People" (dev5)
+    found = _steps("In April, the Supreme Court of Crimea banned the Mejlis as an extremist organization. In September, the "
+                   "Supreme Court of the Russian Federation rejected the appeal of the Mejlis.")
+    assert any({("org:supreme-court-of-russia", "judge"), ("org:mejlis", "target"), ("PART_OF", "case:mejlis-ban")} <= v
+               for k, v in found.items() if k.endswith("-appeal")), found

@@ -6,6 +6,9 @@
   request names each), and the case of each one named after the first ``LINKED_TO`` the first's;
 - "Y, another Jehovah's Witness prosecuted in Yalta" -> Y's case ``LINKED_TO`` the case of the
   defendant the article is about (the one named first with a case), when there is one.
+- "the prosecutor has requested that X should be sentenced to 15 years", "the prosecutor asked the court to
+  sentence X", "X was given a harsher sentence than the prosecutor requested" -> the prosecutor (the body named, or
+  a generic one as the sentence calls it) ``PROSECUTES`` X's case.
 
 The later-named (or secondary) defendant's case is the subject, the main one's the object.
 Called from :func:`loaders.extract.cases.more_cases`, which passes its ``add`` (a defendant with a case).
