@@ -6,6 +6,9 @@
   request names each), and the case of each one named after the first ``LINKED_TO`` the first's;
 - "Y, another Jehovah's Witness prosecuted in Yalta" -> Y's case ``LINKED_TO`` the case of the
   defendant the article is about (the one named first with a case), when there is one.
+- "the prosecutor has requested that X should be sentenced to 15 years", "the prosecutor asked the court to
+  sentence X", "X was given a harsher sentence than the prosecutor requested" -> the prosecutor (the body named, or
+  a generic one as the sentence calls it) ``PROSECUTES`` X's case.
 
 The later-named (or secondary) defendant's case is the subject, the main one's the object.
 Called from :func:`loaders.extract.cases.more_cases`, which passes its ``add`` (a defendant with a case).
@@ -56,13 +59,19 @@ _ACCOMPLICE_AFTER_RE = re.compile(rf"(?:’s|'s)?\s+(?:alleged\s+|suspected\s+|p
 _ACCOMPLICE_OF_RE = re.compile(rf"\s*,\s+(?:(?:an?|the)\s+)?(?:alleged\s+)?(?:accomplice|co-?defendant|co-?accused|fellow\s+defendant)\s+"
                                rf"(?:of|to)\s+{_HON}$", re.IGNORECASE)
 # "the prosecutor asked for 23 years for X and 10 years for Y"
-_REQUEST_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b",
-                         re.IGNORECASE)
+# "the prosecutor asked the court to sentence X to 17 years"
+_REQUEST_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|"
+                         r"asked\s+(?:the\s+court\s+)?to\s+(?:sentence|jail|imprison))\b", re.IGNORECASE)
+# "... requested that X should be sentenced to 15 years", "... asked the court to sentence X": the defendant right after
+_REQUEST_THAT_RE = re.compile(rf"\s+(?:that\s+)?{_HON}$", re.IGNORECASE)
+_TO_BE_SENTENCED_RE = re.compile(r"\s+(?:should|must|would|to)?\s*(?:be\s+)?(?:sentenced|jailed|imprisoned|given|receive)\b", re.IGNORECASE)
+# "given a harsher sentence than the prosecutor requested.": a request whose object the clause leaves out
+_ELLIPTIC_REQUEST_RE = re.compile(r"\s*(?:[.,;]|$)")
 _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
 # "Y, another Jehovah's Witness criminally prosecuted in Yalta"
 # "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
 _UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
-                                    r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b)", re.IGNORECASE)
+                                    r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|asked\s+(?:the\s+court\s+)?to)\b)", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
                          r"accused|defendant|tried)\b", re.IGNORECASE)
 
@@ -114,8 +123,17 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
             continue
         lo, hi = bisect.bisect_left(pstarts, sent.start + req.end()), len(people)
         named = [m for m in people[lo:hi] if m.end <= sent.end and _FOR_RE.search(text, max(sent.start, m.start - 40), m.start)]
+        nxt = people[lo] if lo < hi and people[lo].end <= sent.end else None
+        if not named and nxt is not None and _REQUEST_THAT_RE.fullmatch(text, sent.start + req.end(), nxt.start) \
+                and (req.group().lower().endswith(("sentence", "jail", "imprison")) or _TO_BE_SENTENCED_RE.match(text, nxt.end)):
+            # "the prosecutor has requested that X should be sentenced to 15 years"
+            named = [nxt]
         for m in named:
             add(m, sent, sent.start + req.start(), m.end, "accused", None, "case:requested")
+        if not named and _ELLIPTIC_REQUEST_RE.match(sent.text, req.end()):
+            # "X was given a harsher sentence than the prosecutor requested": the one defendant the sentence names
+            inside = {m.ref for m in people[bisect.bisect_left(pstarts, sent.start):lo] if m.ref in cases}
+            named = [m for m in people[bisect.bisect_left(pstarts, sent.start):lo] if m.ref in cases][:1] if len(inside) == 1 else []
         for m in named[1:]:
             if m.ref != named[0].ref:
                 link(m, named[0], sent, sent.start + req.start(), m.end)
@@ -139,7 +157,8 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
             for m in named:
                 if m.ref in cases and (o.ref, cases[m.ref]) not in prosecuted:
                     prosecuted.add((o.ref, cases[m.ref]))
-                    ex.claim(o.ref, "PROSECUTES", cases[m.ref], quote_span(text, sent, o.start, m.end), 0.6, "case:requested")
+                    ex.claim(o.ref, "PROSECUTES", cases[m.ref], quote_span(text, sent, min(o.start, m.start), max(o.end, m.end)), 0.6,
+                             "case:requested")
 
 
 def accusation_phrases(text: str, sentences: list[Sentence], people: list[Mention], add: Callable[..., None]) -> None:
