@@ -34,3 +34,8 @@ def test_a_genocide_without_its_year_or_of_another_people_is_not_the_deportation
                  "The parliament recognised the 1932 genocide of the Ukrainian people at its session."):
         text, ex = extract(body)
         assert DEPORTATION_OF_CRIMEAN_TATARS not in ex.entities, body
+
+
+def test_a_count_of_another_peoples_members_is_no_deportation_of_a_people() -> None:
+    text, ex = extract("Officials deported 2,000 Chechens from Chechnya in the winter, the report said.")
+    assert not any(e.name.startswith("Deportation of") for e in ex.entities.values())

@@ -89,6 +89,8 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         a, b = s0 + m.start(), s0 + m.end()
         people = m.groupdict().get("people") or m.groupdict().get("people2") or "the Crimean Tatars"
         tatars = "Tatar" in people or "Tatar" in text
+        if m.re is _DEPORT_RE and "Tatar" not in people and re.search(r"\d", text[m.start():m.start("people")]):
+            continue  # (a count of another people's members is a transfer of people, not a people's deportation)
         name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
         states = [o for o in orgs if _kind(o) == "government"]
         perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
