@@ -4,7 +4,9 @@
   population from their ancestral homeland of Crimea", "the 1944 deportation of the Crimean
   Tatars", "Crimean Tatars were deported from Crimea"): one ``other`` event per people, the
   state that did it (a possessive before the noun or verb, or after "by") its perpetrator, and the
-  land they were deported from its place. A person deported is the person rules' ``transfer``.
+  land they were deported from its place. A person deported is the person rules' ``transfer``. A count of
+  the people ("the deportation of more than 200,000 Crimean Tatars from their homeland in Crimea") and Ukraine's
+  name for the act, the genocide with its year ("the 1944 genocide of the Crimean Tatars"), name the same event.
 - a numbered resolution ("UN General Assembly Resolution 68/262", "resolution 2202 (2015)"): an event
   of the body named right before it ("the UN General Assembly's resolution 68/262") or after "adopted
   by"; the body ``STATES`` it, as an organisation its report. The resolutions listed after it share
@@ -46,8 +48,15 @@ StateAct = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 # A whole people: "the entire Tatar population", "the Crimean Tatar people", "Crimean Tatars", "the Chechens".
 _PEOPLE = (r"(?:the\s+)?(?:(?:entire|whole)\s+)?(?:(?:Crimean\s+)?Tatars?|[A-Z][a-z]+(?:ans|ens|ers|ese))"
            r"(?:\s+(?:people|population|nation|community))?")
+# A count of the people deported ("the deportation of more than 200,000 Crimean Tatars") is the whole people's
+# deportation, the event of history (dev7's gold), not a group of its own.
+_COUNT = r"(?:(?:more\s+than|over|some|nearly|almost|about|around|up\s+to)\s+)?\d{1,3}(?:,\d{3})+\s+"
 _DEPORT_RE = re.compile(r"\b(?:(?:forcibly|forcible|forced(?:ly)?|mass)\s+)?(?:deport(?:ation|ations)?\s+of\s+|deport(?:ed|ing)?\s+)"
-                        r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?)?(?P<people>" + _PEOPLE + r")\b")
+                        r"(?:(?:all|some|most|nearly|almost)\s+(?:of\s+)?|" + _COUNT + r")?(?P<people>" + _PEOPLE + r")\b")
+# The same act named as the genocide of the people with its year ("the 1944 genocide of the Crimean Tatars",
+# "the genocide of the Crimean Tatar people in 1944": Ukraine's official name for the deportation).
+_GENOCIDE_RE = re.compile(r"\b(?:1944\s+genocide\s+of\s+(?P<people>(?:the\s+)?Crimean\s+Tatars?(?:\s+people)?)\b"
+                          r"|genocide\s+of\s+(?P<people2>(?:the\s+)?Crimean\s+Tatars?(?:\s+people)?)\s+(?:in|of)\s+1944\b)")
 # "Crimean Tatars were deported", "Crimean Tatar children, women and men were forcibly deported".
 _DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|population|nation)|\s+(?:children|women|men|families|"
                           r"elders)(?:,\s+(?:children|women|men|families|elders))*(?:,?\s+and\s+(?:children|women|men|families|elders))?)?)"
@@ -69,15 +78,19 @@ def _kind(m: Mention) -> str:
 def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[StateAct]:
     """(name, start, end, perpetrators, participants, places) for each deportation of a people in the sentence."""
     out: list[StateAct] = []
-    if "deport" not in text.lower():
+    low = text.lower()
+    if "deport" not in low and "genocide" not in low:
         return out
-    found = [m for rx in (_DEPORT_RE, _DEPORTED_RE) for m in rx.finditer(text)]
-    if not found and re.search(r"\bTatars?\b", text):
+    found = [m for rx in (_DEPORT_RE, _DEPORTED_RE, _GENOCIDE_RE) for m in rx.finditer(text)]
+    found.sort(key=lambda m: m.start())
+    if not found and "deport" in low and re.search(r"\bTatars?\b", text):
         found = list(_BARE_RE.finditer(text))
     for m in found[:1]:  # one people, one deportation a sentence
         a, b = s0 + m.start(), s0 + m.end()
-        people = m.groupdict().get("people") or "the Crimean Tatars"
+        people = m.groupdict().get("people") or m.groupdict().get("people2") or "the Crimean Tatars"
         tatars = "Tatar" in people or "Tatar" in text
+        if m.re is _DEPORT_RE and "Tatar" not in people and re.search(r"\d", text[m.start():m.start("people")]):
+            continue  # (a count of another people's members is a transfer of people, not a people's deportation)
         name = "Deportation of the Crimean Tatars" if tatars else f"Deportation of {re.sub(r'^the ', '', people)}"
         states = [o for o in orgs if _kind(o) == "government"]
         perps = [o for o in states if o.end <= a and a - o.end <= 60 and _STATE_BEFORE_RE.search(text[o.end - s0:m.start()])]
@@ -92,8 +105,8 @@ def deportations(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[M
         # "the deportation of the Crimean Tatars" names the event of history even without its agent; the people is
         # its target where the sentence tells the act (an agent, the land, "forced"), not where it only recalls it
         # ("a rally in memory of the deportation of Crimean Tatars")
-        named = bool(people_m) and m.re is _DEPORT_RE and "deportation" in m.group(0).lower()
-        told = bool(perps or where) or re.match(r"(?:forc|mass)", m.group(0), re.IGNORECASE) is not None \
+        named = bool(people_m) and (m.re is _DEPORT_RE and "deportation" in m.group(0).lower() or m.re is _GENOCIDE_RE)
+        told = bool(perps or where) or re.match(r"(?:forc|mass|1944|genocide)", m.group(0), re.IGNORECASE) is not None \
             or _ANNIVERSARY_RE.search(text, 0, m.start()) is not None
         if perps or where or named:
             out.append((name, a, max([b, *(p.end for p in where)]), perps[-1:], people_m if told else [], where))
