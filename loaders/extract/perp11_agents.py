@@ -8,7 +8,7 @@ authorities") is the active subject of an act done to a person whose event the d
 sentence, with no agent yet. It means the agency named before it (README, "Annotation convention": the agency that
 did it is the ``perpetrator``, a court the ``judge``):
 
-- "the (same) court": the last court named before the sentence;
+- "the (same) court": the last court named before, in the same paragraph or the one before;
 - "the agents", "the officers": the last agency named before with that noun ("security service agents", "FSB
   officers");
 - "the government", "the authorities": the last agent of an act in the sentences before (the subject of the last
@@ -34,8 +34,8 @@ __all__ = ["anaphoric_agents"]
 _SUBJECT_RE = re.compile(r"\b[Tt]he\s+(?P<same>same\s+)?(?P<head>government|court|agents|officers|authorities)\s+"
                          r"(?:(?:also|then|later|again|today|subsequently)\s+)?"
                          r"(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
-                         r"(?P<verb>sentenced|detained|arrested|searched|questioned|interrogated|handed)\b")
-_VERB_KINDS = {"sentenced": ("verdict",), "handed": ("verdict",), "detained": ("detention",), "arrested": ("arrest",),
+                         r"(?P<verb>sentenced|convicted|jailed|detained|arrested|searched|questioned|interrogated|handed)\b")
+_VERB_KINDS = {"sentenced": ("verdict",), "convicted": ("verdict",), "jailed": ("verdict",), "handed": ("verdict",), "detained": ("detention",), "arrested": ("arrest",),
                "searched": ("search",), "questioned": ("interrogation",), "interrogated": ("interrogation",)}
 # "handed X a two-and-a-half-year suspended prison sentence": "handed" is a sentencing only with its "sentence"
 _HANDED_RE = re.compile(r"[^.;]{0,80}?\bsentence\b")
@@ -80,8 +80,8 @@ def anaphoric_agents(text: str, sentences: list[Sentence], mentions: list[Mentio
                 continue
             if head == "court":
                 i = bisect.bisect_left(court_starts, sent.start) - 1
-                if i < 0:
-                    continue
+                if i < 0 or len(re.findall(r"\n+", text[courts[i].end:sent.start])) > 1:
+                    continue  # (a court named two paragraphs back or more is no "the court" of this one)
                 agent, role = courts[i].ref, "judge"
             elif head in ("agents", "officers"):
                 # "Russian security service agents raided ... The agents also detained": the agency named with that noun
