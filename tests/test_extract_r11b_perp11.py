@@ -44,3 +44,7 @@ def test_at_the_hands_of_names_the_agent() -> None:
 def test_an_agencys_raids_on_homes() -> None:
     got = _agents("The FSB's raids on the homes of Ruslan Suleimanov and Server Mustafayev lasted five hours.")
     assert ("org:fsb", "perpetrator", "event:server-mustafayev-search") in got
+
+
+def test_an_agent_then_or_later_acting() -> None:
+    assert ("org:fsb", "perpetrator", "event:ivan-sidorov-arrest") in _agents("The FSB later arrested Ivan Sidorov.")

@@ -337,8 +337,8 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
             r"(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
-            # ("the FSB today detained", "police on Tuesday detained")
-            r"(?:also\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+            # ("the FSB today detained", "police on Tuesday detained", "the FSB later arrested")
+            r"(?:(?:also|then|later)\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
             r"(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
