@@ -302,7 +302,7 @@ def place_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMentions,
 _OWNED_AGENCY_RE = re.compile(r"(?:’s|'s)\s+(?:the\s+)?")
 # An owner's name before an agency after "by": "by Russia's FSB" ("Russia" is a capitalised word or two).
 _OWNER_OPT = r"(?:(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:’s|'s)\s+)?"
-_BY_NEAR_RE = re.compile(r"\s*(?:[\w\s]{0,25}?)\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
+_BY_NEAR_RE = re.compile(r"\s*(?:[\w\s]{0,25}?)\b(?:by|at\s+the\s+hands\s+of)\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
                          + r"(?:(?:Russian|Ukrainian|so-called|de\s+facto|local|occupation)\s+){0,2}$")
 # (a court the writer will not name as one: "by the so-called ‘Supreme Court’ of ...")
 _BY_END_RE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:officers|members) of\s+(?:the\s+)?)?" + _OWNER_OPT
@@ -337,8 +337,8 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
             r"(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
-            # ("the FSB today detained", "police on Tuesday detained")
-            r"(?:also\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
+            # ("the FSB today detained", "police on Tuesday detained", "the FSB later arrested")
+            r"(?:(?:also|then|later)\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
             r"(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
@@ -374,7 +374,7 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
         return True
     # "Russia’s detention of X", "the Russian Federation’s continued imprisonment of X": the owner of a nominal act does it.
     if 0 <= a - o.end <= 40 and _POSSESSIVE_AGENT_RE.fullmatch(cx.between(o.end, a)) \
-            and re.search(r"\bof\s*$|^\w*\s+of\b", cx.between(a, b + 12)):
+            and re.search(r"\bof\s*$|^\w*\s+of\b|^raids?\s+on\b", cx.between(a, b + 12)):
         return True
     # "security forces shot X during a raid and search of his home": the subject of the clause did the act it was doing it during.
     if 0 <= a - o.end <= 120 and _DURING_RE.fullmatch(cx.between(o.end, a)):
