@@ -415,18 +415,21 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
             org = [o for o in org_refs if by and o.start == who.end + by.end()]
             if org:
                 rel.add(org[0].ref, "INVESTIGATES", cases[who.ref], quote_span(text, sent, a, org[0].end), 0.7, "case-opened-by")
-        # "prosecutor X requested 17 years for Y", "investigator X charged Y"
+        # "prosecutor X requested 17 years for Y", "investigator X charged Y", "the Prosecutor-General, X, officially
+        # made the charge against Y", "a request by the Prosecutor-General of Crimea, X, accusing ORG" (an organisation
+        # that is itself a defendant, as in a ban case)
+        accused_at = {m.start: m for m in inside if m.ref in cases and m.label in ("Person", "Organisation")}
         for p in (m for m in people.values() if sent.start <= m.start and m.end <= sent.end):
-            role = re.search(r"\b(prosecutor|investigator)(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})?"
+            role = re.search(r"\b(prosecutor|investigator)(?:[-\s]general)?(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})?"
                              r"\s*,?\s*(?:(?:Mr|Mrs|Ms)\.?\s+)?$", text[max(sent.start, p.start - 70):p.start], re.IGNORECASE)
             if not role:
                 continue
             verbs = _PROSECUTOR_VERBS if role.group(1).lower() == "prosecutor" else _INVESTIGATOR_VERBS
-            act = re.match(rf"\s+(?:has\s+|had\s+|also\s+)*(?:{verbs})\b[^.;]{{0,60}}?\b(?:for|against|of|on)?\s*(?=[A-Z])",
-                           text[p.end:sent.end])
+            act = re.match(rf",?\s+(?:has\s+|had\s+|also\s+|\w+ly\s+)*(?:{verbs})\b[^.;]{{0,60}}?\b(?:for|against|of|on)?\s*"
+                           r"(?:the\s+)?(?=[A-Z])", text[p.end:sent.end])
             if not act:
                 continue
-            who = people.get(p.end + act.end())
+            who = accused_at.get(p.end + act.end())
             if who is not None and who.ref in cases and who.ref != p.ref:
                 pred = "PROSECUTES" if role.group(1).lower() == "prosecutor" else "INVESTIGATES"
                 rel.add(p.ref, pred, cases[who.ref], quote_span(text, sent, p.start - len(role.group()), who.end), 0.7,
@@ -437,7 +440,8 @@ _OPENED_RE = re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|
                         r"(?:(?:a|an|the|new|fresh|another|further|two|three|several)\s+)*(?:[\w“”\"-]+\s+){0,2}?"
                         rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE)
 _CASE_AGAINST_RE = re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE)
-_PROSECUTOR_VERBS = r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused"
+_PROSECUTOR_VERBS = (r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused|accusing|"
+                     r"(?:made|brought|filed|pressed)\s+(?:the\s+|new\s+|fresh\s+)?charges?\s+against")
 _INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:criminal\s+)?case\s+against"
 
 
