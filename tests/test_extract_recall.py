@@ -175,7 +175,9 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
     # One event per person of a list, with the agent and the case (issue 20's biggest losses).
     # LOCATED_IN 0.68: the round-10 convention decisions (corpus README) added the annexation's and the
     # occupation's places and collective detentions' places to dev's gold; the same drafts score 0.693 on it.
-    for predicate, floor in (("PARTICIPANT_IN", 0.75), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.68)):
+    # Round 11 (the extractor follows those decisions: the occupation as an event, collective detentions) measured
+    # LOCATED_IN 0.82, PARTICIPANT_IN 0.86: floors 0.78 and 0.82.
+    for predicate, floor in (("PARTICIPANT_IN", 0.82), ("DEFENDANT_IN", 0.85), ("LOCATED_IN", 0.78)):
         assert dev_scores.claims[predicate].recall >= floor, (predicate, dev_scores.claims[predicate].as_dict())
     for label, floor in (("Location", 0.90), ("Organisation", 0.88), ("Person", 0.95)):
         assert dev_scores.entities[label].recall >= floor, (label, dev_scores.entities[label].as_dict())
@@ -209,9 +211,12 @@ def test_the_real_development_set_does_not_regress(dev_scores) -> None:  # noqa:
 # after its convention decisions): valid 0.926/0.778/0.943, dev2 0.917/0.731/0.881, dev3 0.910/0.754/0.943,
 # dev4 0.873/0.684/0.881, valid2 0.879/0.693/0.921, dev5 0.783/0.556/0.927, dev6 0.826/0.584/0.851,
 # dev7 0.733/0.470/0.900.
-OTHER_ANNOTATORS = {"valid": (0.91, 0.76, 0.92), "dev2": (0.90, 0.71, 0.86), "dev3": (0.89, 0.74, 0.92),
-                    "dev4": (0.86, 0.66, 0.86), "valid2": (0.86, 0.67, 0.90), "dev5": (0.76, 0.53, 0.90),
-                    "dev6": (0.80, 0.56, 0.83), "dev7": (0.71, 0.45, 0.87)}
+# Round 11 (2026-12-07 13:15 UTC, the extractor brought in line with the convention decisions), measured: valid
+# 0.944/0.819/0.964, dev2 0.937/0.765/0.901, dev3 0.929/0.788/0.956, dev4 0.888/0.721/0.889, valid2 0.907/0.754/0.926,
+# dev5 0.830/0.634/0.939, dev6 0.850/0.647/0.880, dev7 0.770/0.535/0.908.
+OTHER_ANNOTATORS = {"valid": (0.93, 0.80, 0.94), "dev2": (0.92, 0.74, 0.88), "dev3": (0.91, 0.77, 0.93),
+                    "dev4": (0.87, 0.70, 0.87), "valid2": (0.89, 0.73, 0.90), "dev5": (0.81, 0.61, 0.91),
+                    "dev6": (0.83, 0.62, 0.85), "dev7": (0.75, 0.51, 0.88)}
 
 
 @pytest.mark.parametrize("split", sorted(OTHER_ANNOTATORS))
