@@ -1,5 +1,5 @@
 """Round 11, conf11: the victim-collective convention followed in more wordings
-(loaders/extract/conf11_collective_targets.py), with made-up sentences in the shape of the development splits'."""
+(loaders/extract/collective_targets.py), with made-up sentences in the shape of the development splits'."""
 
 from __future__ import annotations
 

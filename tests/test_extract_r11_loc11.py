@@ -1,5 +1,5 @@
 """Round 11 (loc11): a body named with its seat, a named body with its town, a campaign against a group placed
-by its sentence's Crimea (loaders/extract/loc11_places.py)."""
+by its sentence's Crimea (loaders/extract/seat_places.py)."""
 
 from __future__ import annotations
 

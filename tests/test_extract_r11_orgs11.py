@@ -1,5 +1,5 @@
-"""Round 11, orgs11: the Ukrainian political prisoners as a collective (loaders/extract/orgs11_collectives.py), a
-seat of power that acts (loaders/extract/orgs11_guards.py), "police raids" in a list of abuses, and the Russian
+"""Round 11, orgs11: the Ukrainian political prisoners as a collective (loaders/extract/prisoner_collectives.py), a
+seat of power that acts (loaders/extract/actor_guards.py), "police raids" in a list of abuses, and the Russian
 authorities of Crimea as the occupation authorities (gazetteers/organisations.yaml), on made-up sentences in the
 shape of the development splits' wordings."""
 

@@ -1,5 +1,5 @@
-"""Round 11, stmt11: statements and publications by the annotation convention (loaders/extract/stmt11_speakers.py,
-loaders/extract/stmt11_documents.py), with made-up sentences in the shape of the development splits' wordings."""
+"""Round 11, stmt11: statements and publications by the annotation convention (loaders/extract/statement_folds.py,
+loaders/extract/body_documents.py), with made-up sentences in the shape of the development splits' wordings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Round 11b, orgs11b: a region of the world named as a place (loaders/extract/orgs11b_places.py), and curated
+"""Round 11b, orgs11b: a region of the world named as a place (loaders/extract/world_regions.py), and curated
 names of bodies, outlets and bodies of law (gazetteers/organisations.yaml, gazetteers/cues.yaml), on made-up
 sentences in the shape of the development splits' wordings."""
 

@@ -1,9 +1,9 @@
-"""Round 11 wave 2, stmt11b: statements by the annotation convention (loaders/extract/stmt11_speakers.py), with
+"""Round 11 wave 2, stmt11b: statements by the annotation convention (loaders/extract/statement_folds.py), with
 made-up sentences in the shape of the development splits' wordings."""
 
 from __future__ import annotations
 
-from loaders.extract.stmt11_speakers import _TITLE_AFTER_RE, _TITLE_BEFORE_RE
+from loaders.extract.statement_folds import _TITLE_AFTER_RE, _TITLE_BEFORE_RE
 from tests.test_extract_r11_stmt11 import _states as stmt11_states
 
 

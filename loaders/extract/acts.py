@@ -405,7 +405,7 @@ def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
                       and o.entry.generic and o not in perps][-1:]
         where = _places_after(text, s0, places, b)[:1]
         # ("their mosques" with no group named before it in the sentence: the group of the article's victims, which
-        # conf11_collective_targets reads from the trigger)
+        # collective_targets reads from the trigger)
         if perps or owners or where or re.search(r"\btheir\s", m.group()):
             name = f"Searches of the premises of {owners[0].text}" if owners else f"Searches in {where[0].text}" if where else "Searches"
             out.append(Act("search", name, a, b, targets=owners, perpetrators=perps, places=where))

@@ -17,12 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from loaders.extract.anaphoric_agents import anaphoric_agents
+from loaders.extract.campaign_perpetrators import campaign_perpetrators
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.diplomatic_relations import permanent_representatives
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.orgs import government_key
-from loaders.extract.part11_ends import part11_ends
-from loaders.extract.perp11_agents import anaphoric_agents
 from loaders.extract.rights_targets import violated_rights_targets
 
 __all__ = ["banning_courts", "both_ends", "closure_targets", "reversal_calls"]
@@ -150,5 +150,5 @@ def both_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
     banning_courts(text, sentences, mentions, ex)
     closure_targets(text, sentences, mentions, ex)
     violated_rights_targets(text, sentences, mentions, ex)
-    part11_ends(text, sentences, mentions, ex)
+    campaign_perpetrators(text, sentences, mentions, ex)
     anaphoric_agents(text, sentences, mentions, ex)  # perp11

@@ -308,7 +308,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         speakers_bodies,
         unit_aliases,
     )
-    from loaders.extract.conf11_collective_targets import collective_targets
+    from loaders.extract.collective_targets import collective_targets
     from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
     from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events

@@ -40,7 +40,7 @@ import re
 
 from loaders.extract.gazetteer import GazetteerEntry, slug
 from loaders.extract.orgs import ORG
-from loaders.extract.orgs11_collectives import political_prisoners
+from loaders.extract.prisoner_collectives import political_prisoners
 
 __all__ = ["collective_phrases", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
            "profession_groups", "PEOPLE_KEYS"]
@@ -327,6 +327,6 @@ def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
     found = [*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
              *victim_groups(text, taken), *profession_groups(text, taken)]
-    # "118 Ukrainian political prisoners" (orgs11_collectives.py), where no phrase above took the words
+    # "118 Ukrainian political prisoners" (prisoner_collectives.py), where no phrase above took the words
     found += [f for f in political_prisoners(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
     return sorted(found, key=lambda f: f[0])

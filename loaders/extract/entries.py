@@ -8,6 +8,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from loaders.extract.actor_guards import listed_police_raids, seats_that_act
 from loaders.extract.collective_phrases import collective_phrases
 from loaders.extract.collectives import (
     addressed_collectives,
@@ -47,8 +48,6 @@ from loaders.extract.orgs import (
     find_kind_then_name,
     find_org_patterns,
 )
-from loaders.extract.orgs11_guards import listed_police_raids, seats_that_act
-from loaders.extract.orgs11b_places import world_regions
 from loaders.extract.people_index import anyascii_lower
 from loaders.extract.place_mentions import (
     compass_regions,
@@ -57,6 +56,7 @@ from loaders.extract.place_mentions import (
     seats_as_states,
     territories,
 )
+from loaders.extract.world_regions import world_regions
 
 __all__ = ["find_entries"]
 
@@ -200,7 +200,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
     kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
     kept = seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
-    kept = listed_police_raids(seats_that_act(kept, text, gaz), text)  # "Moscow’s control", "and police raids" (orgs11_guards.py)
+    kept = listed_police_raids(seats_that_act(kept, text, gaz), text)  # "Moscow’s control", "and police raids" (actor_guards.py)
     extra = state_of_bodies(kept, text, gaz)  # "the Criminal Code of the Russian Federation": the state
     return sorted([*kept, *extra], key=lambda m: m.start) if extra else kept
 

@@ -35,9 +35,9 @@ from loaders.extract.claims import TOPIC_BREAK_RE, Extraction, quote_span
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.links import heading_dateline
-from loaders.extract.loc11_places import campaign_places
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import inner_places
+from loaders.extract.seat_places import campaign_places
 
 __all__ = ["event_places", "prune_event_places", "statement_venues"]
 

@@ -18,7 +18,6 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.diplomatic_relations import UN_KEY, un_parent
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.links import late_events_in_cases
-from loaders.extract.loc11_places import named_body_seats
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_frames import (
     apposed_units,
@@ -28,6 +27,7 @@ from loaders.extract.org_frames import (
     office_holders,
 )
 from loaders.extract.place_parts import lies_in
+from loaders.extract.seat_places import named_body_seats
 
 __all__ = ["org_places", "sub_organisations", "inner_places"]
 

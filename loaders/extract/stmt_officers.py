@@ -16,8 +16,8 @@ editorial: dev3 z09 gives the words to him alone).
 
 Then, by the round-10 convention decision 2 (one statement event per act of speaking), an officer's own statement
 is folded into the statement of the body he works for when that body states one in the document, and an NGO states
-what its officer says for it (:mod:`loaders.extract.stmt11_speakers`); and a body's documents are read by the
-convention (:mod:`loaders.extract.stmt11_documents`: dated resolutions, one resolution per document, "ORG reports
+what its officer says for it (:mod:`loaders.extract.statement_folds`); and a body's documents are read by the
+convention (:mod:`loaders.extract.body_documents`: dated resolutions, one resolution per document, "ORG reports
 that" as a statement).
 """
 
@@ -27,10 +27,10 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from loaders.extract.body_documents import body_documents
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
-from loaders.extract.stmt11_documents import body_documents
-from loaders.extract.stmt11_speakers import fold_officer_statements, ngo_officer_statements
+from loaders.extract.statement_folds import fold_officer_statements, ngo_officer_statements
 
 __all__ = ["officer_statements"]
 

@@ -21,7 +21,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.rights_targets import event_speaker
 
-__all__ = ["campaign_perpetrators", "part11_ends"]
+__all__ = ["campaign_perpetrators", "campaign_perpetrators"]
 
 _STATE_ACTORS = ("org:russian-federation", "org:russian-occupation-authorities", "org:russian-authorities")
 _ACTOR_KINDS = ("security_service", "police")
@@ -72,8 +72,3 @@ def campaign_perpetrators(text: str, sentences: list[Sentence], mentions: list[M
             ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(m.start, w), max(m.end, sent.start + word.end())), 0.5,
                      "perpetrator:campaign:actor", asserted_by=event_speaker(ex, ev), role="perpetrator")
             break
-
-
-def part11_ends(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """The rules of this module (called from :func:`loaders.extract.both_ends.both_ends`)."""
-    campaign_perpetrators(text, sentences, mentions, ex)

@@ -27,9 +27,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from loaders.extract.body_documents import fold_events
 from loaders.extract.claim_model import ClaimDraft, Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
-from loaders.extract.stmt11_documents import fold_events
 
 __all__ = ["fold_officer_statements", "ngo_officer_statements"]
 
