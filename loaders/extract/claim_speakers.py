@@ -11,13 +11,26 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 
 # "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
-COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b")
+# ("reported on 5 May that", "wrote on Monday": a date, not what is covered)
+COVERED_RE = re.compile(r"[\s,]*(?:has\s+|had\s+|also\s+)?(?:reported|reports|wrote|writes|written)\s+(?:on|about)\b"
+                        r"(?!\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))")
 # "..., stated Commissioner X, releasing a report on his mission": the statement is the report's publication.
 RELEASING_REPORT_RE = re.compile(r",\s+(?:releasing|publishing|presenting|issuing)\s+(?:a|an|his|her|its|their|the)\s+"
                                   r"(?:[\w-]+\s+){0,2}?report\b")
 _ORG_TITLE_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:special|high|chief|deputy|senior|permanent)\s+)?(?:representative|spokesperson|"
                                  r"spokesman|spokeswoman|official|chief|head|director|minister|ambassador|envoy|commissioner|"
                                  r"chair(?:man|woman|person)?|president|secretary|rapporteur)\b", re.IGNORECASE)
+# A quotation's author after a dash at the line's end: "‘Reprisals will continue’ - Jane Doe", "“...” — John Roe"
+_PULL_QUOTE_RE = re.compile(r"[’”\"][.,]?[ \t]*[-–—][ \t]*$")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
+# A speaker's caption, a line of its own with the title, over the quotation that follows: "Jane Doe, Researcher at
+# Amnesty International\n\n“The charges may have been fabricated ...”"
+_SPEAKER_CAPTION_RE = re.compile(r",[ \t]+[^\n.;“”\"]{2,100}[ \t]*\n(?:[ \t]*\n)*[ \t]*[“\"‘]")
+# The statement named before its maker: "a statement by X", "in a joint statement issued by X", "the remarks from X"
+STATEMENT_BY_RE = re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:(?:joint|public|official|written|new|recent|separate|brief|"
+                             r"short|press)\s+){0,2}(?i:statement|declaration|appeal|remarks|comments?)\s+(?:(?:issued|released|made|"
+                             r"delivered|published)\s+)?(?:by|from)\s+(?:the\s+)?$")
 # "X expressed grave concern", "X voiced particular concern", "X today issued the following statement"
 _CONCERN = (r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|grave|deep|serious|particular|strong)\s+){0,2}"
             r"(?:concerns?|alarm|regret|dismay|outrage)|issued\s+(?:the\s+following|a|this)\s+statement")
@@ -42,7 +55,17 @@ _STANCE_RE = re.compile(
 # "Amnesty International is calling for the immediate release of X".
 _OFFICIAL_SPEECH = (r"underscored|underscores|appealed\s+to|appeals\s+to|reminded\s+that|reminds\s+that|drew\s+attention\s+to|"
                     r"draws\s+attention\s+to|expressed\s+(?:its|his|her|their)\s+(?:full\s+|strong\s+|firm\s+)?"
-                    r"(?:support|solidarity|protest|indignation)|(?:is|are)\s+(?:calling\s+(?:for|on|upon)|urging)")
+                    r"(?:support|solidarity|protest|indignation)|(?:is|are)\s+(?:calling\s+(?:for|on|upon)|urging)|"
+                    # the reporting verbs of English a style guide lists beside "said" that the cue lists lack, in their
+                    # third-person and past forms ("X denounced", "X emphasises", "X criticised the verdict"), and the
+                    # statement issued ("X issued / released / made a statement", "X delivered a joint statement")
+                    r"(?-i:denounced|denounces|deplored|deplores|emphasi[sz]es|critici[sz]ed|critici[sz]es|protested|voiced|"
+                    r"alleged|alleges|tweeted|(?:was|were|is|has\s+been)\s+quoted\s+as\s+saying|"
+                    r"(?:issued|released|made|delivered)\s+(?:a|an|the|its|his|her|their|this)\s+"
+                    r"(?:(?:joint|public|official|written|short|brief|following)\s+){0,2}statement)")
+# What may stand between a speaker and the verb: auxiliaries and adverbs ("has repeatedly called", "have strongly
+# condemned", "once again urged", "today deeply deplores").
+_AUX = r"(?:(?:has|have|had|also|today|again|once\s+again|(?-i:[a-z]+ly))\s+){0,3}"
 
 
 @lru_cache(maxsize=8)
@@ -63,17 +86,22 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         # ("X (Ukraine, EPP/CD), General Rapporteur of ..., has today expressed grave concern": a concern voiced is said)
         if cached_re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)"
                           rf"[^,.“”]{{1,160}}(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
-                          rf"[\s,]*(?:has |had |also )?(?:today |also )?(?:{speech_after}|{_CONCERN})\b", cx.after(m.end, 220), re.IGNORECASE):
+                          rf"[\s,]*{_AUX}(?:{speech_after}|{_CONCERN})\b", cx.after(m.end, 220), re.IGNORECASE):
             # "Lawyer X, who represents Y, said": X speaks, not Y.
             head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
             speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
         elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after})\s+(?:by\s+)?[^.“”]{{0,70}}$", cx.before(m.start, 100),
                              re.IGNORECASE) and not [p for p in cx.people if m.start > p.end > m.start - 70]:
             speakers.append((m.ref, m.start, m.end))
-        elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE):
+        elif re.search(r"\b(?:stated|said|reported|announced|noted) by\s+[^.]{0,70}$", cx.before(m.start, 90), re.IGNORECASE) \
+                or STATEMENT_BY_RE.search(cx.before(m.start, 90)):
             speakers.append((m.ref, m.start, m.end))
         elif re.match(r"\s*:\s*[“\"]", cx.after(m.end, 6)):  # "Lawyer X: “The case is fabricated”"
             speakers.append((m.ref, m.start, m.end))
+        elif _PULL_QUOTE_RE.search(cx.before(m.start, 8)) and _LINE_END_RE.match(text, m.end):
+            speakers.append((m.ref, m.start, m.end))  # "‘Reprisals will continue’ - Jane Doe": a pull quote's author
+        elif m.start == sent.start and _SPEAKER_CAPTION_RE.match(text, m.end):
+            speakers.append((m.ref, m.start, m.end))  # "Jane Doe, Researcher at ORG" over the quote she speaks
     for pa, pb, ref in cx.pronouns if not speakers else ():
         # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
         # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
@@ -118,7 +146,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
         # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
         if subject and cached_re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
-                                      rf"[^,;.“”]{{1,70}},)?[\s,]*(?:has |had |also )?(?:{org_speech}|{speech_after})\b",
+                                      rf"[^,;.“”]{{1,70}},)?[\s,]*{_AUX}(?:{org_speech}|{speech_after})\b",
                                       cx.after(m.end, 120), re.IGNORECASE):
             speakers.append((m.ref, m.start, m.end))
         # "The United States does not recognize ...", "The UK once again calls upon Russia": a government that
@@ -129,7 +157,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             speakers.append((m.ref, m.start, m.end))
         # "As reported by the Crimean Human Rights Group, ...": the organisation reports what follows
         elif re.search(r"(?:^|,)\s*(?:as\s+)?(?:reported|stated|documented|noted|announced)\s+by\s+(?:the\s+)?$",
-                       cx.before(m.start, 40), re.IGNORECASE):
+                       cx.before(m.start, 40), re.IGNORECASE) or STATEMENT_BY_RE.search(cx.before(m.start, 90)):
             speakers.append((m.ref, m.start, m.end))
         # “...,” said Amnesty International / the UN experts declared
         elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from loaders.extract.body_documents import fold_events
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import GazetteerEntry, load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
@@ -203,6 +204,37 @@ def _title_is_no_byline(text: str, ex: Extraction) -> None:
         ex.triggers.pop(ev, None)
 
 
+# A pull quote of a body's release, a line of its own with its author after a dash: "‘Reprisals will continue
+# until there is no one left to criticise the occupation’ - Jane Doe" (the speech rules give her a statement).
+_PULL_LINE_RE = re.compile(r"[‘“\"][^\n]{10,400}[’”\"][.,]?[ \t]*[-–—][ \t]*(?P<n>[^\n]{2,60}?)[ \t]*$")
+
+
+def _pull_quotes(text: str, ex: Extraction) -> None:
+    """A pull quote's author speaks the release: her statement, which no one else states, is the one statement an
+    organisation makes in the document (one act of speaking, round 10's convention decision 2)."""
+    if "’ -" not in text and "” -" not in text and "’ –" not in text and "” –" not in text and "” —" not in text \
+            and "’ —" not in text and "\" -" not in text:
+        return
+    states = [c for c in ex.claims if c.predicate == "STATES" and c.object in ex.entities
+              and ex.entities[c.object].attributes.get("kind") == "statement"]
+    bodies = {c.object for c in states if c.subject in ex.entities and ex.entities[c.subject].label == "Organisation"
+              and not ex.entities[c.subject].generic}
+    if len(bodies) != 1:
+        return
+    into = next(iter(bodies))
+    folded: dict[str, str] = {}
+    for c in states:
+        who = ex.entities.get(c.subject)
+        if who is None or who.label != "Person" or c.object == into or {x.subject for x in states if x.object == c.object} != {c.subject}:
+            continue
+        a = text.rfind("\n", 0, c.span[0]) + 1
+        b = text.find("\n", c.span[0])
+        pm = _PULL_LINE_RE.fullmatch(text, a, len(text) if b < 0 else b)
+        if pm is not None and pm.group("n") in (who.name, *who.aliases):
+            folded[c.object] = into
+    fold_events(ex, folded)
+
+
 # A resolution's or declaration's numbered paragraph opened by the body that adopts it: "1. The Parliamentary Assembly
 # reaffirms its commitment to ...", "1. The Parliamentary Assembly recalls previous resolutions ..." (dev3 z08, dev4 r10),
 # "3. The EU reiterates ..." (valid v01): the body speaks in the document, whatever its verb.
@@ -235,6 +267,7 @@ def document_statement(text: str, sentences: Sequence[Sentence], mentions: Seque
     """The headline's maker and a parliamentary record's speakers, then one statement per document: a state
     that speaks in a statement its own ministry or office opens states that statement, not one of its own."""
     _title_is_no_byline(text, ex)
+    _pull_quotes(text, ex)
     headline_speaker(text, sentences, mentions, ex)
     speaker_lines(text, sentences, mentions, ex)
     numbered_paragraphs(text, sentences, mentions, ex)

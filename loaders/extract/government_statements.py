@@ -34,8 +34,9 @@ _STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representativ
                        r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
 # after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
 _TITLED = r"(?:H\.\s?E\.\s+|(?:Mr|Ms|Mrs|Dr)\.?\s+|Ambassador\s+)+"
-_NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n[ \t]*{_TITLED})(?:[A-Z]\.[ \t]?)?(?=[A-Z])")
+_NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n(?:[ \t]*\n)*[ \t]*{_TITLED})(?=[A-Z])")
 _NAMED_RE = re.compile(rf",?\s*{_TITLED}|,?[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*(?:,|\n|$))")
+_INITIAL_RE = re.compile(r"(?:[A-Z]\.[ \t]?)?")
 _MEETING_RE = re.compile(r"\b(?:at|in|during)\s+the\s+(?P<m>(?:[\w-]+\s+){0,6}?(?i:dialogue|discussion|debate|meeting|session))\b"
                          r"(?:\s+of\s+the\s+)?")
 _MEETING_KINDS = ("meeting", "conference")
@@ -79,7 +80,9 @@ def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -
             continue
         if sm.group("rep") and _NAMED_RE.match(text, sm.end()):  # a name is given: the person's, if the draft has them
             nm = _NAME_AFTER_RE.match(text, sm.end())
-            p = _person_at(nm.end(), mentions, ex) if nm is not None else None
+            # (the name may open with an initial: "Ambassador Y.Klymenko", "Ambassador Y. Klymenko")
+            p = None if nm is None else _person_at(nm.end(), mentions, ex) or _person_at(
+                nm.end() + len(_INITIAL_RE.match(text, nm.end()).group()), mentions, ex)  # type: ignore[union-attr]
             # a person the draft does not have: no one (the state would be a false speaker)
             out.append((p.ref, mm.start(), p.end if p.end <= line_end else sm.end(), None, line_end) if p is not None
                        else ("", mm.start(), sm.end(), None, line_end))
@@ -132,6 +135,41 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
         if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
     _meeting(text, sentences, mentions, ex, who, ev, head)
+    if ex.entities[who].label != "Person":
+        _delivering_person(text, sentences, mentions, ex, ev, head)
+
+
+# The person who delivers a state's statement, on a line of its head: "Minister Counsellor NISHINO Shuichi",
+# "Ambassador Jane Doe", "Delivered by H.E. Ms. Jane Doe, Permanent Representative", "Speaker: Mr. John Roe" -> the
+# person ``STATES`` the statement the state makes (one act of speaking, stated by the state and by whoever speaks it).
+_ROLE_WORDS = (r"(?:H\.\s?E\.|(?:Mr|Ms|Mrs|Dr)\.?|Ambassador|Minister|Counsell?or|Deputy|Permanent|Representative|Foreign|"
+               r"Secretary|State|Charg[ée]\s+d[’']Affaires(?:\s+a\.\s?i\.|\s+ad\s+interim)?|First|Second|Third|Head|of|the|"
+               r"Delegation|Advis[eo]r|Attach[ée]|Prime|President|Vice[- ]President|Senior|Legal|Political|Coordinator)")
+_DELIVERING_RE = re.compile(rf"(?:(?:As\s+)?(?i:delivered|presented|read(?:\s+out)?)\s+by\s+|Speaker:\s*)?(?:{_ROLE_WORDS}[ \t]+)*")
+_ROLE_AFTER_RE = re.compile(rf"(?:,[ \t]*(?:{_ROLE_WORDS}[ \t]*)+(?:[A-Z][a-z]+[ \t]*){{0,3}})?[ \t]*$")
+
+
+def _delivering_person(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+                       ev: str, head: int) -> None:
+    """The person a head line names with a title alone (no verb) ``STATES`` the state's statement ``ev``."""
+    body = _body_start(text, head)
+    for m in mentions:
+        if m.start >= body:
+            break
+        if m.label != "Person" or not _is_person(ex, m.ref) or any(c.subject == m.ref and c.predicate == "STATES" for c in ex.claims):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        dm = _DELIVERING_RE.match(text, line_start)
+        if dm is None or dm.end() != m.start or dm.end() == line_start or not _ROLE_AFTER_RE.match(text[:line_end], m.end):
+            continue
+        sent = _sentence(sentences, m.start)
+        if sent is None:
+            continue
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, line_start, m.end), 0.6, "gov7:delivering-line")
+        _meeting(text, sentences, mentions, ex, m.ref, ev, head)
+        return
 
 
 def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:

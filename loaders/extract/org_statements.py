@@ -47,6 +47,8 @@ _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|relea
                           r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|appeal|declaration)\b"
                           # the noun after the name: "the Ukrposhta announcement of 10 September", "ORG's statement"
                           r"|(?:’s|'s)?\s+(?:announcement|statement|declaration)\b"
+                          # other nouns of an act of speaking, after a possessive: "ORG's appeal", "ORG's latest remarks"
+                          r"|(?:’s|'s)\s+(?:(?:latest|recent|joint|public|official|urgent)\s+)?(?:appeal|remarks|comments|speech)\b"
                           # an assembly's unnumbered resolution: "The European Parliament adopted (by 485 votes to 76)
                           # a resolution on ..." (a numbered one is an act of its own: state_acts.resolutions)
                           r"|\s+(?:has\s+|have\s+|had\s+|also\s+|today\s+)*(?:adopted|passed|approved)\s+"
