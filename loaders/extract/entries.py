@@ -259,17 +259,32 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
     other as its alias."""
     curated = {id(e) for e in gaz.entries}
     out = list(mentions)
+    defined: dict[str, Mention] = {}  # an acronym the article defines -> the name's mention
     for i in range(1, len(out)):
-        short, long_ = out[i], out[i - 1]
+        first, second = out[i - 1], out[i]
+        if text[first.end:second.start] != " (" or text[second.end:second.end + 1] != ")":
+            continue
+        # Either way round: "Crimean Tatar Youth League (CTYL)", "CTYL (Crimean Tatar Youth League)".
+        if second.text.isupper():
+            short, long_, j, k = second, first, i, i - 1
+        elif first.text.isupper():
+            short, long_, j, k = first, second, i - 1, i
+        else:
+            continue
         if short.label != "Organisation" or long_.label != "Organisation" or short.entry is None \
-                or long_.entry is None or text[long_.end:short.start] != " (" or text[short.end:short.end + 1] != ")" \
-                or not short.text.isupper() or short.ref == long_.ref:
+                or long_.entry is None or short.ref == long_.ref:
             continue
         if id(short.entry) in curated and (id(long_.entry) not in curated or long_.entry.generic and not short.entry.generic):
             # ("the effective security services (FSB)": a collective's words for the one agency)
-            out[i - 1] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
+            out[k] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
         elif id(short.entry) not in curated:
-            out[i] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
+            out[j] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
+            defined.setdefault(short.text, out[j])
+    # The acronym the article defines names that body wherever the article uses it, not another of its own.
+    for i, m in enumerate(out):
+        d = defined.get(m.text)
+        if d is not None and m.ref != d.ref and m.label == "Organisation" and m.entry is not None and id(m.entry) not in curated:
+            out[i] = Mention(m.start, m.end, m.text, "Organisation", d.ref, d.entry)
     return out
 
 

@@ -369,6 +369,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
         if key == "military-court-generic":
             key = "russian-military-court-generic"  # the military courts that try Crimeans are Russia's (the gold's one key)
         out.append((m.start(), m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "court"}, generic=True)))
+    out += _named_by_acronym(text, taken, out, gaz)
     terms = defined_terms(text)
     for m in acronym_re.finditer(text):
         word = m.group()
@@ -383,6 +384,56 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         out.append((m.start(), m.end(), GazetteerEntry(word.lower(), "Organisation", word, (), {"kind": "other"})))
     return out + _quoted_bodies(text, taken, gaz)
+
+
+# A name and the acronym it defines, either way round: "Crimean Tatar Youth League (CTYL)", "CTYL (Crimean Tatar Youth
+# League)". The words of the name: capitalised, or the short words of English names ("Students for Free Crimea").
+_NAME_WORD = r"(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|to|against)"
+_NAME_THEN_ACRONYM = re.compile(rf"(?<![\w\-])(?P<name>[A-Z][\w’'\-]*(?: {_NAME_WORD}){{1,9}}) \((?P<acr>[A-Z][A-Za-z]{{1,7}})\)")
+_ACRONYM_THEN_NAME = re.compile(rf"(?<![\w\-])(?P<acr>[A-Z][A-Za-z]{{1,7}}) \((?P<name>[A-Z][\w’'\-]*(?: {_NAME_WORD}){{1,9}})\)")
+_SMALL_NAME_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "to", "against"})
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Whether the acronym spells the initials of the words: of the capitalised ones ("Students for Free
+    Crimea" -> SFC), or of all of them ("Representative on Freedom of the Media" -> RFoM)."""
+    caps = "".join(w[0] for w in words if w not in _SMALL_NAME_WORDS)
+    every = "".join(w[0] for w in words)
+    return acronym.upper() in (caps.upper(), every.upper()) and len(caps) >= 2
+
+
+def _named_by_acronym(text: str, taken: bytearray, found: list[tuple[int, int, GazetteerEntry]],
+                      gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
+    """Organisations whose name has no head noun but defines an acronym in parentheses, either way round: the
+    acronym's letters are the initials of the name's words (the shortest run of words that gives them), so the
+    name is an institution's, not a phrase's. Places may be words of the name; a known organisation or a person
+    may not."""
+    if " (" not in text:
+        return []
+    spans = [(a, b) for a, b, _e in found]
+    out: list[tuple[int, int, GazetteerEntry]] = []
+    for rx, whole in ((_NAME_THEN_ACRONYM, False), (_ACRONYM_THEN_NAME, True)):
+        for m in rx.finditer(text):
+            acr = m.group("acr")
+            if not (acr[:2].isupper() or acr.isupper()) or sum(c.isupper() for c in acr) < 2:
+                continue
+            words = m.group("name").split(" ")
+            offsets = [m.start("name") + sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+            pick = None
+            for i in ([0] if whole else range(len(words) - 1, -1, -1)):
+                if words[i][:1].isupper() and _initials_match(words[i:], acr):
+                    pick = i
+                    break
+            if pick is None:
+                continue
+            a, b = offsets[pick], m.end("name")
+            if ORG in taken[a:b] or any(x < b and a < y for x, y in spans) or words[pick] in gaz.given_names \
+                    or gaz.lookup(text[a:b]) is not None:
+                continue
+            name = text[a:b]
+            spans.append((a, b))
+            out.append((a, b, GazetteerEntry(slug(name), "Organisation", name, (acr,), {"kind": _kind(name)})))
+    return out
 
 
 def _yields(text: str, taken: bytearray, a: int, b: int, yielding: frozenset[str]) -> bool:
@@ -486,7 +537,11 @@ _KIND_THEN_NAME_RE = re.compile(
     r"\b(?P<kind>NGO|non-governmental organi[sz]ation|(?:human )?rights (?:group|organi[sz]ation)|charity|"
     r"news (?:outlet|site|website|portal|agency)|(?:online )?newspaper|media outlet|news ?paper|web ?site|"
     r"(?:TV|television) (?:channel|station)|radio station|broadcaster|magazine|"
-    r"(?:post|postal|mobile|telecoms?|state) (?:operator|company))"
+    r"(?:post|postal|mobile|telecoms?|state) (?:operator|company)|"
+    # the kinds a dictionary gives for a union of workers and for a website of news: "the independent trade union
+    # “Student Action”", "the portal BlackSeaNews", "the media watchdog Foo"
+    r"(?:independent |student |journalists[’']? |media )?trade union|(?:online |information |internet )?portal|"
+    r"(?:media|press freedom|press) watchdog)"
     r"\s+[“\"]?(?P<name>[A-Z][\w’'\-.]*[\w’'](?: [A-Z][\w’'\-]*){0,3})(?![\w\-])")
 
 
@@ -500,7 +555,8 @@ def find_kind_then_name(text: str, taken: bytearray, gaz: Gazetteer) -> list[tup
         if not words:
             continue
         b = a + words[-1].end()
-        kind = "media" if re.search(r"news|media|paper|site|channel|station|cast|magazine", m.group("kind")) \
+        kind = "media" if re.search(r"news|paper|site|channel|station|cast|magazine|portal|media (?!watchdog)",
+                                    m.group("kind")) \
             else "other" if re.search(r"operator|company", m.group("kind")) else "ngo"
         out.append((a, b, GazetteerEntry(slug(text[a:b]), "Organisation", text[a:b], (), {"kind": kind})))
     return out
