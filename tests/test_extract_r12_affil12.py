@@ -127,3 +127,8 @@ def test_the_bare_title_of_the_office_a_body_is_named_after() -> None:
     # a generic office apposed to a person: "the so-called Prosecutor-General of Crimea, X"
     found = _found("The so-called Prosecutor-General of Crimea, Ruslan Abdullayev, accused the Mejlis.")
     assert any(s == R and p == "LEADS" and "prosecutor" in o for s, p, o in found)
+
+
+def test_a_person_of_an_outlet_is_its_staff() -> None:
+    assert (R, "WORKS_FOR", "org:rfe-rl") in _found("Ruslan Abdullayev of RFE/RL was detained.")
+    assert (R, "WORKS_FOR", "org:krym-realii") in _found("Ruslan Abdullayev from Krym.Realii was detained.")

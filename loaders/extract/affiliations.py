@@ -211,6 +211,9 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         if o.start > p.end and kind in _MEMBER_KINDS and not (accusing and kind == "party") \
                 and _OF_GROUP_RE.fullmatch(text, p.end, o.start):
             add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "of-group")
+        # "X of RFE/RL", "X from the Crimean Tatar channel ATR": an outlet's person is on its staff
+        elif o.start > p.end and kind == "media" and re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", text[p.end:o.start]):
+            add(p.ref, "WORKS_FOR", o.ref, quote_span(text, sent, p.start, o.end), None, "of-outlet")
     # "X graduated from ORG", "X studied law at ORG": a student of the school is its member
     for o in orgs:
         if o.start > p.end and o.start - p.end <= 60 and _STUDIED_RE.fullmatch(text, p.end, o.start):
