@@ -23,11 +23,38 @@ from collections.abc import Callable
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["more_affiliations"]
+__all__ = ["more_affiliations", "MORE_TITLES", "title_words"]
 
-_LEAD_VERB = {"head": "head", "lead": "leader", "led": "leader", "chair": "chair"}
-_HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+)?(?P<verb>head|lead|led|chair)(?:s|ed)?\s+(?:the\s+)?$")
-_LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair)(?:ed)?\s+by\s+(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
+# Role nouns a style guide lists beside the gazetteer's title words (cues.yaml), with the affiliation each
+# makes: a founder or co-chair heads the body, a co-ordinator or human rights defender of a group is one of
+# its members, a press secretary or editor-in-chief is on its staff.
+MORE_TITLES = {
+    "founder": "LEADS", "co-founder": "LEADS", "cofounder": "LEADS", "co-chair": "LEADS", "co-chairman": "LEADS",
+    "co-chairwoman": "LEADS", "co-chairperson": "LEADS", "vice-chairman": "LEADS", "vice chairman": "LEADS",
+    "vice-chair": "LEADS", "vice chair": "LEADS", "vice-chairwoman": "LEADS", "vice-chairperson": "LEADS",
+    "vice-president": "LEADS", "vice president": "LEADS", "chief executive": "LEADS", "executive director": "LEADS",
+    "co-ordinator": "MEMBER_OF", "human rights defender": "MEMBER_OF", "board member": "MEMBER_OF",
+    "press secretary": "WORKS_FOR", "staff journalist": "WORKS_FOR", "managing editor": "WORKS_FOR",
+}
+
+
+def title_words(cues: dict[str, list[str]]) -> dict[str, str]:
+    """Title word (lower case) -> the affiliation it makes: the gazetteer's leadership, membership and
+    employment words, then :data:`MORE_TITLES`."""
+    pred: dict[str, str] = {}
+    for key, p in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
+        for w in cues.get(key, []):
+            pred.setdefault(w.lower(), p)
+    for w, p in MORE_TITLES.items():
+        pred.setdefault(w, p)
+    return pred
+
+_LEAD_VERB = {"head": "head", "lead": "leader", "led": "leader", "chair": "chair", "found": "founder", "co-found": "co-founder",
+             "cofound": "co-founder"}
+_HEADS_RE = re.compile(r"(?:,\s+who)?\s+(?:currently\s+|now\s+|also\s+|has\s+|had\s+)?(?P<verb>head|lead|led|chair|"
+                       r"(?:co-?)?found(?=ed|s))(?:s|ed)?\s+(?:the\s+)?$")
+_LED_BY_RE = re.compile(r",?\s+(?:which\s+is\s+|which\s+was\s+)?(?P<verb>head|led|chair|(?:co-?)?found(?=ed))(?:ed)?\s+by\s+"
+                        r"(?:(?:its|the)\s+[\w\s-]{1,30}?\s+)?$")
 
 
 # A word that makes a head's title another office: "Executive Director", "Managing Director".
@@ -42,12 +69,18 @@ _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governme
 
 
 # "X, a member of the Mejlis and head of the Crimean Tatar Resource Center": a second title for a second organisation.
-_AND_TITLE = r"\s+and\s+(?:(?:a|an|the)\s+)?(?P<title>{titles})s?\s+(?:of|with|for|at|in)\s+(?:the\s+)?"
+# ("X, a member of ORG1 and of ORG2", "X, an activist with ORG1 and with ORG2": the same title again)
+# ("X, Chairman of ORG1, President of ORG2 and Member of ORG3": a chain of titles, each with its body)
+_AND_TITLE = (r"(?:\s+and\s+|\s*,\s+(?:and\s+)?(?=(?:(?:a|an|the)\s+)?(?:{titles})s?\s+of\s))(?:(?:(?:a|an|the)\s+)?(?P<title>{titles})s?"
+              r"\s+(?:of|with|for|at|in)|(?:also\s+)?(?P<same>of|with|at))\s+(?:the\s+)?")
 
 # "A and B are deputy heads of ORG"
 # ("A and B, the two deputy heads of ..., the Mejlis": the same as an apposition)
-_PLURAL_TITLE = (r"(?:\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?|\s*,\s+(?:both\s+)?the\s+(?:two|three|four)\s+)"
-                 r"(?P<title>{titles})s?\s+of\s+(?:the\s+)?")
+# ("A and B, Crimean Tatar leaders and deputy speakers of the Crimean Tatar parliament, the Mejlis": a plural title
+# after another description)
+_PLURAL_TITLE = (r"(?:\s+(?:are|were)\s+(?:both\s+|also\s+)?(?:the\s+)?|\s*,\s+(?:both\s+)?the\s+(?:two|three|four)\s+|"
+                 r"(?P<bare>\s*,\s+(?:both\s+)?(?:(?:[\w-]+\s+){{1,3}}and\s+)?))"
+                 r"(?P<title>{titles})(?P<pl>s)?\s+of\s+(?:the\s+)?")
 
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 _TITLES: dict[int, tuple[dict[str, list[str]], dict[str, str], _Patterns]] = {}
@@ -58,16 +91,14 @@ def _titles(cues: dict[str, list[str]]) -> tuple[dict[str, str], _Patterns]:
     have = _TITLES.get(id(cues))
     if have is not None and have[0] is cues:
         return have[1], have[2]
-    pred: dict[str, str] = {}
-    for key, p in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
-        for w in cues.get(key, []):
-            pred.setdefault(w.lower(), p)
+    pred = title_words(cues)
     titles = "|".join(re.escape(w) for w in sorted(pred, key=len, reverse=True))
     # "X, an activist with ORG", "X, who is a member of the Mejlis", "X, a lawyer and member of ORG"
     before = re.compile(rf",\s+(?:who\s+(?:is|was)\s+(?:also\s+)?)?(?:(?:a|an|the)\s+)?(?P<pre>(?:[\w’'-]+\s+){{0,2}}?)"
                         rf"(?P<title>{titles})s?\s+(?:with|of|for|at|in)\s+(?:the\s+)?", re.IGNORECASE)
     # "X, a Crimean Solidarity journalist": the title right after the organisation's name
-    after = re.compile(rf"\s+(?P<title>{titles})\b\s*(?:[,.;)]|and\b)", re.IGNORECASE)
+    # ("X, Crimean Solidarity's founder": the organisation's possessive)
+    after = re.compile(rf"(?:’s|'s)?\s+(?P<title>{titles})\b\s*(?:[,.;)]|and\b)", re.IGNORECASE)
     second = re.compile(_AND_TITLE.format(titles=titles), re.IGNORECASE)
     plural = re.compile(_PLURAL_TITLE.format(titles=titles), re.IGNORECASE)
     _TITLES[id(cues)] = (cues, pred, (before, after, second, plural))
@@ -94,6 +125,7 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
     people = [m for m in mentions if label(m) == "Person"]
     orgs = [m for m in mentions if label(m) == "Organisation"]
     ostarts = [o.start for o in orgs]
+    pstarts = [q.start for q in people]
     for p in people:
         sent = sentences[max(0, bisect.bisect_right(starts, p.start) - 1)]
         # only the organisations near the name (bisection: long articles name many)
@@ -101,8 +133,11 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
         if patterns is not None:
             before_rx, after_rx, second_rx, plural_rx = patterns
             _titled(text, sent, p, near, ex, pred_of, before_rx, after_rx, add)
-            _second_title(text, sent, p, near, ex, pred_of, second_rx, have, add)
             in_sent = orgs[bisect.bisect_left(ostarts, sent.start):bisect.bisect_left(ostarts, sent.end)]
+            # (the titles up to the next person named: "X, head of ORG1 ...; and Y, head of ORG1, member of ORG2" is Y's)
+            k = bisect.bisect_right(pstarts, p.end)
+            upto = min(pstarts[k], sent.end) if k < len(pstarts) else sent.end
+            _second_title(text, sent, p, [o for o in in_sent if o.end <= upto], ex, pred_of, second_rx, have, add)
             _plural_titles(text, sent, p, people, in_sent, pred_of, plural_rx, add)
         for o in near:
             if o.start - p.end > 40:
@@ -110,11 +145,11 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
             if o.start > p.end and o.start - p.end <= 40:
                 mt = _HEADS_RE.fullmatch(text, p.end, o.start)
                 if mt:
-                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, p.start, o.end), _LEAD_VERB[mt.group("verb").lower()], "heads")
+                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, p.start, o.end), _LEAD_VERB[mt.group("verb").lower().replace("cof", "co-f")], "heads")
             elif o.end < p.start and p.start - o.end <= 60:
                 mt = _LED_BY_RE.fullmatch(text, o.end, p.start)
                 if mt:
-                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower()], "led-by")
+                    add(p.ref, "LEADS", o.ref, quote_span(text, sent, o.start, p.end), _LEAD_VERB[mt.group("verb").lower().replace("cof", "co-f")], "led-by")
     _pronoun_studies(text, sentences, people, orgs, ex, add)
 
 
@@ -154,7 +189,7 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         after = None
         if mt is None:
             # ("X (an AutoMaydan activist)": the same in brackets)
-            if re.fullmatch(r"(?:,\s+|\s*\(\s*)(?:a|an|the)\s+(?:former\s+)?", gap, re.IGNORECASE):
+            if re.fullmatch(r"(?:,\s+|\s*\(\s*)(?:(?:a|an|the)\s+)?(?:former\s+)?", gap, re.IGNORECASE):
                 after = after_rx.match(text[o.end:o.end + 40])
             if after is None:
                 continue
@@ -176,6 +211,9 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
         if o.start > p.end and kind in _MEMBER_KINDS and not (accusing and kind == "party") \
                 and _OF_GROUP_RE.fullmatch(text, p.end, o.start):
             add(p.ref, "MEMBER_OF", o.ref, quote_span(text, sent, p.start, o.end), "member", "of-group")
+        # "X of RFE/RL", "X from the Crimean Tatar channel ATR": an outlet's person is on its staff
+        elif o.start > p.end and kind == "media" and re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", text[p.end:o.start]):
+            add(p.ref, "WORKS_FOR", o.ref, quote_span(text, sent, p.start, o.end), None, "of-outlet")
     # "X graduated from ORG", "X studied law at ORG": a student of the school is its member
     for o in orgs:
         if o.start > p.end and o.start - p.end <= 60 and _STUDIED_RE.fullmatch(text, p.end, o.start):
@@ -191,7 +229,7 @@ def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention],
     """"A and B are deputy heads of the community's representative body, the Mejlis": each person named
     before a plural title holds it in the organisation whose name closes the description after it."""
     after = plural_rx.match(text, p.end)  # "A and B are ...": from the last of the coordinated names
-    if after is None:
+    if after is None or after.group("bare") is not None and after.group("pl") is None:
         return
     pred = pred_of.get(after.group("title").lower())
     if pred is None:
@@ -219,13 +257,21 @@ def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex
     """"X, a member of ORG1 and head of ORG2": once X is tied to ORG1 by an apposed title, a second
     title joined by "and" ties X to ORG2 (an organisation named within 60 characters after ORG1)."""
     for i, o1 in enumerate(orgs):
-        if o1.start <= p.end or o1.start - p.end > 90 or (p.ref, o1.ref) not in have:
+        if o1.start <= p.end or o1.start - p.end > 240 or o1.end > sent.end or (p.ref, o1.ref) not in have:
             continue
         for o2 in orgs[i + 1:]:
             if o2.start - o1.end > 60 or o2.end > sent.end:
                 break
             mt = second_rx.fullmatch(text, o1.end, o2.start)
-            if mt and (pred := pred_of.get(mt.group("title").lower())) is not None:
+            # "X, a member of ORG1 and ORG2." (the second closes the apposition)
+            bare = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[o1.end:o2.start]) and re.match(r"\s*(?:[,.;)]|$)", text[o2.end:o2.end + 3])
+            if bare or mt and mt.group("same"):
+                first = next((c for c in ex.claims if c.subject == p.ref and c.object == o1.ref
+                              and c.predicate in _AFFILIATIONS), None)
+                if first is not None:
+                    add(p.ref, first.predicate, o2.ref, quote_span(text, sent, p.start, o2.end), first.qualifiers.get("role"),
+                        "second-title")
+            elif mt and (pred := pred_of.get(mt.group("title").lower())) is not None:
                 add(p.ref, pred, o2.ref, quote_span(text, sent, p.start, o2.end), mt.group("title").lower(), "second-title")
 
 

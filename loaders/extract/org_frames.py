@@ -36,7 +36,11 @@ _POSSESSED_RE = re.compile(rf"(?:’s|'s)\s+(?:(?-i:[A-Z][\w-]*)\s+|(?-i:[a-z][\
 _BEFORE_OWNER_RE = re.compile(r"\s*(?:,|\(|[-–—])\s*(?:the\s+)?$")
 # The words that make a body's name an office one person holds.
 _OFFICE_RE = re.compile(r"\b(?:(?:High\s+)?Commissioner|Representative|Ombudsman|Ombudsperson|Rapporteur|Special\s+Envoy|"
-                        r"Special\s+Adviser|Secretary[-\s]General|Spokesperson|Special\s+Monitor)\b")
+                        r"Special\s+Adviser|Secretary[-\s]General|Spokesperson|Special\s+Monitor|Prosecutor[-\s]General|"
+                        r"Chief\s+Prosecutor|Attorney[-\s]General)\b")
+# A body named after the one office that heads it: "the Prosecutor-General's Office", "the Office of the Ombudsman".
+_OFFICE_OF_RE = re.compile(r"^(?:the\s+)?(?:(?P<title>[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,3})(?:’s|'s)\s+Office|"
+                           r"Office\s+of\s+(?:the\s+)?(?P<title2>[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*){0,3}))$")
 
 
 def apposed_units(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -102,10 +106,12 @@ def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention]
     """``LEADS`` from a person to the one-person office named right beside them."""
     have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LEADS", "WORKS_FOR", "MEMBER_OF")}
     starts = [s.start for s in sentences]
-    named = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label in ("Person", "Organisation")
-             and not e.generic]
+    # (a generic office too: "the so-called Prosecutor-General of Crimea, X" heads it all the same)
+    named = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and (e.label == "Person" and not e.generic
+                                                                                 or e.label == "Organisation")]
     for i, m in enumerate(named):
-        if ex.entities[m.ref].label != "Organisation" or not _OFFICE_RE.search(ex.entities[m.ref].name):
+        e = ex.entities[m.ref]
+        if e.label != "Organisation" or not _OFFICE_RE.search(e.name) or e.generic and not _OFFICE_RE.search(m.text):
             continue
         holder = None
         # the names beside the office's, not those inside it ("Council of Europe" in "Council of Europe Commissioner ...")
@@ -123,6 +129,41 @@ def office_holders(text: str, sentences: list[Sentence], mentions: list[Mention]
         sent = sentences[max(0, bisect.bisect_right(starts, min(m.start, holder.start)) - 1)]
         ex.claim(holder.ref, "LEADS", m.ref, quote_span(text, sent, min(m.start, holder.start), max(m.end, holder.end)), 0.65,
                  "office-holder", role=ex.entities[m.ref].name)
+    _office_titles(text, sentences, starts, named, ex, have)
+
+
+def _office_titles(text: str, sentences: list[Sentence], starts: list[int], named: list[Mention], ex: Extraction,
+                   have: set[tuple[str, str]]) -> None:
+    """``LEADS`` from a person to the body named after the office they hold, when the article names the body once
+    ("the Prosecutor-General's Office") and the person by the bare title ("Crimea's Prosecutor-General, X",
+    "Ombudsman X", "X, the Prosecutor-General")."""
+    offices: dict[str, str] = {}
+    for key, e in ex.entities.items():
+        if e.label != "Organisation" or e.generic:
+            continue
+        for n in (e.name, *e.aliases):
+            mt = _OFFICE_OF_RE.match(n.strip())
+            title = mt and (mt.group("title") or mt.group("title2"))
+            if title and _OFFICE_RE.search(title):
+                offices.setdefault(re.sub(r"[\s-]+", " ", title), key)
+    if len(set(offices.values())) != 1:
+        return  # none, or two such bodies: whose head is it
+    for title, org in offices.items():
+        rx = re.compile(r"(?<![\w’'-])" + r"[\s-]".join(re.escape(w) for w in title.split()) + r"(?![\w-]|’s|'s)")
+        for mt in rx.finditer(text):
+            sent = sentences[max(0, bisect.bisect_right(starts, mt.start()) - 1)]
+            after = next((p for p in named if p.start >= mt.end()), None)
+            before = next((p for p in reversed(named) if p.end <= mt.start()), None)
+            holder = None
+            if after is not None and ex.entities[after.ref].label == "Person" and re.fullmatch(r"\s*,?\s*", text[mt.end():after.start]):
+                holder, a, b = after, mt.start(), after.end  # "Prosecutor-General X", "Crimea's Prosecutor-General, X"
+            elif before is not None and ex.entities[before.ref].label == "Person" and re.fullmatch(
+                    r",\s+(?:the\s+)?", text[before.end:mt.start()]):
+                holder, a, b = before, before.start, mt.end()  # "X, the Prosecutor-General"
+            if holder is None or (holder.ref, org) in have or b > sent.end:
+                continue
+            have.add((holder.ref, org))
+            ex.claim(holder.ref, "LEADS", org, quote_span(text, sent, a, b), 0.6, "office-title", role=mt.group())
 
 
 def dateline_bodies(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from loaders.extract.affiliations import title_words
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
 from loaders.extract.links import TITLE_WORDS
@@ -51,6 +52,10 @@ _STOP = (r"(?:who|whose|which|that|said|says|told|tells|after|before|when|while|
 _WORD = rf"(?!{_STOP}\b)[\w’'-]+"
 _DET = r"(?:(?:the|a|an)\s+)"
 _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|became|becomes)"
+# A verb that puts a person in an office: "X, who works as", "X served as", "X was elected", "X has been appointed".
+_AS_TITLE = (r"(?:\s*,\s*who)?\s+(?:(?:is|was|has\s+been|had\s+been|have\s+been|were)\s+)?(?:also\s+|later\s+|then\s+)?"
+             r"(?:(?:works?|worked|working|serves?|served|serving|acts?|acted)\s+as|(?:re-?)?elected(?:\s+as)?|appointed(?:\s+as)?|"
+             r"named(?:\s+as)?)\s+")
 _ORG_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)?"
 _SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+service|press\s+office|press\s+secretary|representative)"
 _CHARGE_VERBS = r"brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled"
@@ -65,6 +70,15 @@ _BORN_PAREN = re.compile(r"\s*\((?=[^()]{0,160}\bborn\b)[^()]{0,160}\)")
 _ACCUSING = re.compile(r"\b(?:accus|alleg|suspect|charg|claim|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 
 
+# Kin words a dictionary lists beside the gazetteer's (cousins are often detained together); the in-laws and
+# steps first, so that "father-in-law" is read whole.
+_MORE_RELATIVES = ["cousin", "grandson", "granddaughter", "grandmother", "grandfather", "grandchild", "stepson",
+                   "stepdaughter", "stepfather", "stepmother", "niece", "aunt", "father-in-law", "mother-in-law",
+                   "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law", "fiancé", "fiancée"]
+# Ties that hold both ways: "brothers X and Y", "X and Y are cousins" (a plural "sons" says whose, not each other's).
+_MUTUAL = ("brother", "sister", "cousin", "sibling")
+
+
 class _Cues:
     """The gazetteer's title words as patterns (built once per gazetteer)."""
 
@@ -72,10 +86,7 @@ class _Cues:
         def alt(words: Iterable[str]) -> str:
             return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-        self.pred: dict[str, str] = {}
-        for key, pred in (("leadership", "LEADS"), ("membership", "MEMBER_OF"), ("employment", "WORKS_FOR")):
-            for w in cues[key]:
-                self.pred.setdefault(w.lower(), pred)
+        self.pred: dict[str, str] = title_words(cues)
         titles = alt(self.pred)
         title = rf"(?i:(?P<former>former\s+)?(?P<title>{titles})(?P<pl>s|es)?)"
         # "<title> of (the) (banned|grassroots movement) ORG": up to three lowercase words before the name.
@@ -87,12 +98,13 @@ class _Cues:
                                    rf"|(?:[A-Z][\w’'-]*\s+){{1,3}}(?:community|people|nation)(?:’s|'s)\s+(?:[a-z][\w-]*\s+){{1,3}})$")
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
         # ("X - the deputy leader of ORG -": a dash opens the apposition too)
-        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+)(?:also\s+)?{_DET}?"
+        # ("X and Y, both members of", "X, who works as a lawyer for", "X served as head of", "X was elected chairman of")
+        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+|{_AS_TITLE})(?:also\s+|both\s+|all\s+)?(?:one\s+of\s+)?{_DET}?"
                                      rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
         self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
         # the gazetteer's relatives, and ties the cue list lacks (cousins are often detained together)
-        self.relatives = alt(cues["relatives"] + ["cousin", "grandson", "granddaughter", "stepson"])
+        self.relatives = alt(cues["relatives"] + _MORE_RELATIVES)
         self.speech = alt(cues["speech_after"] + cues["org_speech"])
         self.titles_before = alt(cues["titles"])
 
@@ -214,7 +226,9 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                 after = paren.end() if paren else p.end
                 gap = _between(text, after, t0)
                 if cues.holder_gap.fullmatch(gap) and not any(after <= m.start < t0 for m in inside):
-                    group = _coordinated(text, people, p, forward=False) if plural else [p]
+                    # ("X, one of the leaders of ORG": X alone)
+                    group = _coordinated(text, people, p, forward=False) if plural and not re.search(
+                        r"\bone\s+of\s", gap, re.IGNORECASE) else [p]
                     holders = group
                 break  # only the nearest person before the title can be its holder
             # After the organisation: "the <title> of ORG (of the Crimean Tatar People), X (and Y)".
@@ -263,9 +277,9 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
             if q is p:
                 continue
             gap = _between(text, p.end, q.start)
-            # "Y, the brother of X"
-            mt = re.fullmatch(rf",\s+(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+(?:the\s+(?:\w+\s+){{0,2}})?{_HONOUR}",
-                              gap, re.IGNORECASE)
+            # "Y, the brother of X", "Y, mother of X", "Y is the brother of X"
+            mt = re.fullmatch(rf"(?:,\s+|\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
+                              rf"(?:the\s+(?:\w+\s+){{0,2}})?{_HONOUR}", gap, re.IGNORECASE)
             if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-of",
                         relation=mt.group(1).lower())
@@ -274,8 +288,13 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
             if mt:
                 rel.add(q.ref, "RELATIVE_OF", p.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-whose",
                         relation=mt.group(1).lower())
-            # "Y, X's wife"
-            mt = re.fullmatch(r",\s+", gap)
+            # "X's grandmother, Y", "X's father-in-law Y" (the kin words the cue list lacks too)
+            mt = re.fullmatch(rf"(?:’s|'s)\s+({rx})\s*,?\s*{_HONOUR}", gap, re.IGNORECASE)
+            if mt:
+                rel.add(q.ref, "RELATIVE_OF", p.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-possessive",
+                        relation=mt.group(1).lower())
+            # "Y, X's wife", "Y is X's brother"
+            mt = re.fullmatch(rf",\s+|\s+{_COPULA}\s+", gap, re.IGNORECASE)
             if mt:
                 tail = re.match(rf"(?:’s|'s)\s+({rx})\b", text[q.end:q.end + 20], re.IGNORECASE)
                 if tail:
@@ -289,14 +308,32 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
                     re.match(r"\s*(?:[,.;:)]|$)", text[p.end:p.end + 3]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start - len(mt.group()), p.end), 0.75,
                         "relative-of-before", relation=mt.group(1).lower())
-        # "brothers X and Y", "the cousins X and Y"
+        # "brothers X and Y", "the cousins X and Y"; "X’s sons Y and Z": each of them X’s
         lead = re.search(rf"\b({rx})(?:s)\s+{_HONOUR}$", text[max(sent.start, p.start - 30):p.start], re.IGNORECASE)
-        if lead:
+        if lead and _kin_of_each(rel, sent, people, p, lead):
+            continue
+        if lead and lead.group(1).lower() in _MUTUAL:
             group = _coordinated(text, people, p, forward=True)
             if len(group) == 2 and not re.match(r"\s*(?:,|and)\s", text[group[-1].end:group[-1].end + 6]):
                 a, b = p.start - len(lead.group()), group[-1].end
                 rel.add(group[0].ref, "RELATIVE_OF", group[1].ref, quote_span(text, sent, a, b), 0.75, "relatives",
                         relation=lead.group(1).lower())
+
+
+def _kin_of_each(rel: _Rel, sent: Sentence, people: list[Mention], p: Mention, lead: re.Match[str]) -> bool:
+    """"X's sons Y and Z", "X's two brothers, Y and Z": each person named after the plural kin word is X's
+    relative (True when the words name whose they are)."""
+    text = rel.text
+    a = p.start - len(lead.group())
+    owner = next((q for q in people if q.end <= a and re.fullmatch(r"(?:’s|'s)\s+(?:(?:two|three|four|elder|younger|older)\s+)*",
+                                                                    text[q.end:a])), None)
+    if owner is None:
+        return False
+    for q in _coordinated(text, people, p, forward=True):
+        if q.ref != owner.ref:
+            rel.add(q.ref, "RELATIVE_OF", owner.ref, quote_span(text, sent, owner.start, q.end), 0.75, "relatives-of",
+                    relation=lead.group(1).lower())
+    return True
 
 
 def _statement_event(rel: _Rel, ref: str) -> str:

@@ -26,10 +26,12 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
           r"(?:lawyer|attorney|researcher|analyst|campaigner|adviser|advisor|monitor|expert|employee|staff\s+member|"
           r"spokesperson|spokesman|spokeswoman|press\s+officer|officer|editor|correspondent|reporter)")
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
-_STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*)(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
+# ("X, who works as a lawyer for ORG", "X worked as a reporter at ORG"; "X, a lawyer of ORG")
+_STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*|\s+(?=(?:has\s+|had\s+)?(?:works|worked)\s+as\s))(?:(?:who\s+)?(?:has\s+|had\s+)?"
+                          rf"(?:works|worked)\s+as\s+)?(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
                           rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
                           # ("a former editor and journalist also with ORG": a second of the article's staff)
-                          r"(?:also\s+)?(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
+                          r"(?:also\s+)?(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to|of)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
                           r"is\s+employed|was\s+employed|writes|wrote|reports|reported)\s+(?:for|at|with|by))\s+(?:the\s+)?"
                           # "a journalist with the news portal ORG", "a correspondent with the independent Russian news website ORG"
                           # (a nationality among the descriptor's words)
@@ -54,7 +56,13 @@ _DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMAL
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
-_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>{_HEAD}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
+_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>(?:{_HEAD}|{_HEAD_SMALL})\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
+# "X, deputy Europe and Central Asia director at Human Rights Watch", "X, Ukraine researcher at ORG": the desk first,
+# then the title, then the body (a desk's head is the body's staff, as "Director for Europe at ORG" is).
+_DESK_FIRST_AT_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:(?:[Dd]eputy|[Aa]cting|[Ss]enior|[Aa]ssociate|[Rr]egional)\s+)*"
+                               r"(?:(?!(?:Deputy|Acting|Senior|Associate|Regional|Executive|Managing|General)\b)(?-i:[A-Z][\w-]*)\s+"
+                               r"(?:and\s+)?){1,6}(?:[Dd]ivision\s+)?(?:[Dd]irector|[Hh]ead|[Cc]oordinator|[Rr]esearcher|[Cc]ampaigner|"
+                               r"[Aa]nalyst|[Ee]xpert))\s+(?:at|with|of|for)\s+(?:the\s+)?")
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
 _CIVIC = ("ngo", "media")
 _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
@@ -215,6 +223,9 @@ def staff_affiliations(text: str, sentences: list[Sentence], mentions: list[Ment
             _ministers(text, sent, p, gov, add)
             mt = _STAFF_OF_RE.match(text, p.end)
             org = next((o for o in orgs if mt and o.start == mt.end()), None)
+            if org is not None and any(q.start > org.end and re.fullmatch(r"(?:’s|'s)?\s+(?:[a-z][\w-]*\s+){1,3}", text[org.end:q.start])
+                                       for q in inside if q.label == "Person"):
+                org = None  # "X, a lawyer of Mejlis leader Y": Y's counsel, not the body's staff
             if mt and org is not None:
                 title = mt.group("title")
                 add(p.ref, org.ref, quote_span(text, sent, p.start, org.end), title.lower() if title else None, "staff-of")
@@ -250,6 +261,8 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
             add(p.ref, o.ref, quote_span(text, sent, p.start, mt.end()), " ".join(mt.group("title").split()), "staff-desk-title")
         elif o.start > p.end and o.start - p.end <= 120 and (mt := _HEAD_FOR_AT_RE.fullmatch(text, p.end, o.start)) \
                 and not re.search(r"\b(?:in|of)\b", mt.group("title")):
+            add(p.ref, o.ref, quote_span(text, sent, p.start, o.end), " ".join(mt.group("title").split()), "staff-desk-title")
+        elif o.start > p.end and o.start - p.end <= 90 and (mt := _DESK_FIRST_AT_RE.fullmatch(text, p.end, o.start)):
             add(p.ref, o.ref, quote_span(text, sent, p.start, o.end), " ".join(mt.group("title").split()), "staff-desk-title")
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
