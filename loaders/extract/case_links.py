@@ -27,11 +27,24 @@ from loaders.extract.mentions import Mention, Sentence
 __all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_bodies"]
 
 # "X was arrested and charged by Russian authorities", "X, prosecuted by the FSB": the body that charges
-_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# (and the body that investigates: "X's case is being investigated by the FSB", "X is under investigation by ORG")
+_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted|(?P<inv>investigated|under\s+(?:criminal\s+)?investigation))\s+by\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # "the Russian authorities charged X", "Russian prosecutors have indicted X"
-_CHARGES_RE = re.compile(r"^\s+(?:have\s+|has\s+|had\s+|later\s+|also\s+)*(?:charged|prosecuted|indicted|brought\s+charges\s+against|"
+# ("ORG is prosecuting X", "ORG continues to prosecute X"; "ORG is investigating X": the investigator)
+_CHARGES_RE = re.compile(r"^\s+(?:have\s+|has\s+|had\s+|later\s+|also\s+|is\s+|are\s+|was\s+|were\s+|still\s+)*(?:charged|prosecuted|indicted|"
+                         r"prosecut(?:es|ing)|(?:continues?|continued|continuing)\s+to\s+prosecute|(?P<inv>investigat(?:es|ing|ed))|brought\s+charges\s+against|"
                          r"(?:have\s+|has\s+)?maintained\s+(?:\w+\s+)?charges\s+against)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
 
+# "a case brought by ORG against X": the body that brought it (opened, initiated: the investigator)
+_BY_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges|proceedings)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+                            r"(?:(?P<inv>opened|initiated|launched|instituted)|brought|filed|pressed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_AGAINST_RE = re.compile(r"\s+against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+# "ORG announced (earlier the same month) that X was being investigated": the body that says it investigates X
+_ANNOUNCED_RE = re.compile(r"^\s+(?:has\s+|had\s+)?(?:announced|said|stated|reported|declared|confirmed)\s+(?:[^.;,]{0,40}?\s+)?that\s+"
+                           r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+_INVESTIGATED_RE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been)\s+(?:being\s+)?(?:investigated|under\s+(?:criminal\s+)?investigation|"
+                              r"(?:a|the)\s+(?:main\s+)?suspect)\b", re.IGNORECASE)
 # "A and B, defending the rights of ..., were themselves presented with criminal charges", "X has faced criminal charges"
 _CHARGED_AFTER_RE = re.compile(r"(?:\s*,[^;.“”\"]{1,160}?,)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:themselves\s+|himself\s+|"
                                r"herself\s+|also\s+|later\s+|subsequently\s+|since\s+)?(?:presented|served|hit|slapped)\s+with|"
@@ -206,19 +219,45 @@ def charged_subjects(text: str, sentences: list[Sentence], people: list[Mention]
             add(m, sent, group[-1].start, mt.end(), "accused", " ".join(what) or "criminal charges", "case:charged-subject")
 
 
+_INVESTIGATORS_RE = re.compile(r"(?:the\s+)?investigators?", re.IGNORECASE)
+_STAFF_AFTER_RE = re.compile(r"(?:’s|'s)?\s+investigators?\b", re.IGNORECASE)
+_STAFF_BEFORE_RE = re.compile(r"\binvestigators?\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _staff_of(ordered: Sequence[Mention], i: int, text: str) -> Mention | None:
+    """The body named right before a generic "investigators" mention ("FSB investigators"), or right after it
+    ("investigators of the FSB")."""
+    prev = ordered[i - 1] if i > 0 else None
+    if prev is not None and prev.label == "Organisation" and _STAFF_AFTER_RE.fullmatch(text, prev.end, ordered[i].end):
+        return prev
+    nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+    if nxt is not None and nxt.label == "Organisation" and re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", text[ordered[i].end:nxt.start]):
+        return nxt
+    return None
+
+
 def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Mention], ex: Extraction, cases: dict[str, str]) -> None:
     """``PROSECUTES``: the body a sentence says charges a defendant ("charged by Russian authorities", "the
-    Russian authorities charged X"), not a court (a court judges)."""
+    Russian authorities charged X", "ORG continues to prosecute X"), not a court (a court judges); ``INVESTIGATES``: the
+    body that investigates ("investigated by ORG", "under investigation by ORG", "ORG is investigating X", "ORG announced that
+    X was being investigated"); "a case brought (opened) by ORG against X" the one or the other."""
     starts = [s.start for s in sentences]
-    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
+    have = {(c.subject, c.predicate, c.object) for c in ex.claims if c.predicate in ("PROSECUTES", "INVESTIGATES")}
     ordered = sorted((m for m in mentions if m.ref in ex.entities), key=lambda m: m.start)
     for i, o in enumerate(ordered):
         e = ex.entities[o.ref]
-        if e.label != "Organisation" or (e.attributes or {}).get("kind") == "court":
-            continue
+        if e.label != "Organisation" or (e.attributes or {}).get("kind") == "court" or (e.generic and _INVESTIGATORS_RE.fullmatch(o.text)
+                                                                                      and _staff_of(ordered, i, text) is not None):
+            continue  # "FSB investigators": the body they work for acts (below), not a generic "investigators"
         sent = sentences[max(0, bisect.bisect_right(starts, o.start) - 1)]
-        who = None
-        if _CHARGED_BY_RE.search(text, max(sent.start, o.start - 30), o.start):
+        who, pred = None, "PROSECUTES"
+        # "FSB investigators", "the FSB's investigators", "investigators of the FSB": the body investigates
+        staff = _STAFF_AFTER_RE.match(text, o.end) or _STAFF_BEFORE_RE.search(text, max(sent.start, o.start - 30), o.start)
+        if staff is not None and staff.end() > o.end:
+            o = Mention(o.start, staff.end(), text[o.start:staff.end()], o.label, ref=o.ref)
+            i += 1 if i + 1 < len(ordered) and ordered[i + 1].end <= o.end else 0
+        if (by := _CHARGED_BY_RE.search(text, max(sent.start, o.start - 40), o.start)) is not None:
+            pred = "INVESTIGATES" if by.group("inv") else pred
             before = [m for m in ordered[:i] if m.start >= sent.start and m.label == "Person" and m.ref in cases]
             who = before[-1] if before else None
             if who is None and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
@@ -228,11 +267,18 @@ def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Men
                 who = named[0] if named and named[0].ref in cases else None
         else:
             nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-            if nxt is not None and nxt.label == "Person" and nxt.ref in cases and nxt.end <= sent.end \
-                    and _CHARGES_RE.match(text[o.end:nxt.start]):
-                who = nxt
-        if who is None or (o.ref, cases[who.ref]) in have:
+            if nxt is not None and nxt.label == "Person" and nxt.ref in cases and nxt.end <= sent.end:
+                if (acts := _CHARGES_RE.match(text[o.end:nxt.start])) is not None:
+                    who, pred = nxt, "INVESTIGATES" if acts.group("inv") else pred
+                elif (by := _BY_AGAINST_RE.search(text, max(sent.start, o.start - 60), o.start)) is not None \
+                        and _AGAINST_RE.fullmatch(text, o.end, nxt.start):
+                    who, pred = nxt, "INVESTIGATES" if by.group("inv") else pred
+                elif _ANNOUNCED_RE.match(text[o.end:nxt.start]) and _INVESTIGATED_RE.match(text, nxt.end):
+                    who, pred = nxt, "INVESTIGATES"
+        if re.search(r"investigat", e.name, re.IGNORECASE) or staff is not None:
+            pred = "INVESTIGATES"  # an investigative body that charges: the investigator ("the Investigative Committee charged X")
+        if who is None or (o.ref, pred, cases[who.ref]) in have:
             continue
-        have.add((o.ref, cases[who.ref]))
-        ex.claim(o.ref, "PROSECUTES", cases[who.ref], quote_span(text, sent, min(o.start, who.start), max(o.end, who.end)), 0.55,
+        have.add((o.ref, pred, cases[who.ref]))
+        ex.claim(o.ref, pred, cases[who.ref], quote_span(text, sent, min(o.start, who.start), max(o.end, who.end)), 0.55,
                  "charging-body")

@@ -49,14 +49,15 @@ _AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 _SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
-# "the case against X", "the criminal case brought against X", "charges against X", "filed charges that day against X"
-_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
-                         r"initiated|launched|instituted|pending)\s+|that\s+day\s+)?against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
+# "the case against X", "the criminal case brought against X", "charges against X", "filed charges that day against X",
+# "a case brought by ORG against X"
+_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings|trial|indictment)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
+                         r"initiated|launched|instituted|pending)\s+(?:by\s+(?:the\s+)?[A-Z][^.;,]{0,60}?\s+)?|that\s+day\s+)?against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
 _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
 # "X, one of the defendants in", "X is a defendant in", "X was among the defendants in"
 _DEFENDANT_RE = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|became|remains)\s+)(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|"
-                           r"the\s+|among\s+the\s+)?(?:(?:main|key|fellow|other)\s+)?(?:co-)?defendants?\s+in\b")
+                           r"the\s+|among\s+the\s+)?(?:(?:main|key|prime|fellow|other)\s+)?(?:(?:co-)?defendants?|(?P<susp>suspects?))\s+in\b")
 _REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
                            r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 # "X and Y were arrested in the so-called Hizb ut-Tahrir case", "X, accused in the Ukrainian saboteurs case"
@@ -66,8 +67,8 @@ _IN_CASE_RE = re.compile(r"\b(?P<verb>accused|charged|convicted|prosecuted|tried
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
        r"eighteen|nineteen|twenty)"
 # A prison term served or handed down: "was jailed for 12 years", "received 14 years", "serving a 19-year sentence".
-_TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
-                      rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
+_TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served|got|gets)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
+                      rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}(?:\s*,\s*{_NUM})*\s+and\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
                       r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
 # "X faces up to 20 years", "X, who faces a possible 15-year sentence": a term a trial may bring (X is accused).
 _FACES_RE = re.compile(rf"(?:\s*,\s*who)?\s+(?:now\s+|still\s+|could\s+|may\s+|might\s+)?(?:faces?|facing|risks?|risking)\s+(?:up\s+to\s+|a\s+"
@@ -77,8 +78,48 @@ _FACES_RE = re.compile(rf"(?:\s*,\s*who)?\s+(?:now\s+|still\s+|could\s+|may\s+|m
 _EXTENDED_OF_RE = re.compile(r"\b(?:extended|prolonged|extends|prolongs|extending|prolonging)\s+(?:the\s+)?(?:pre-?trial\s+)?"
                              r"(?:detention|arrest|custody)\s+(?:period\s+)?(?:of|for)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 _OWN_CUSTODY_RE = re.compile(r"(?:(?:’s|')s?\s+(?:pre-?trial\s+)?(?:detention|arrest|custody)\s+(?:period\s+)?(?:was|has\s+been|had\s+been|were)\s+"
-                             r"(?:again\s+|once\s+again\s+|further\s+)?(?:extended|prolonged)|(?:\s*,\s*who)?\s+(?:remains|remained|is|was|"
-                             r"has\s+been|had\s+been|spent\s+[\w\s-]{1,20}?)\s+(?:held\s+)?in\s+pre-?trial\s+detention)\b", re.IGNORECASE)
+                             r"(?:again\s+|once\s+again\s+|further\s+)?(?:extended|prolonged)|(?:\s*,\s*who)?\s+(?:remains|remained|remain|is|was|are|were|"
+                             r"has\s+been|had\s+been|spent\s+[\w\s-]{1,20}?)\s+(?:being\s+)?(?:held\s+)?in\s+(?:a\s+|the\s+)?pre-?trial\s+detention)\b", re.IGNORECASE)
+# The proceedings a person is the subject of, in the words of criminal procedure: "X was prosecuted by ORG", "X is under
+# investigation", "X was named a suspect", "X was put on the wanted list", "X and Y were tried", "X is serving his
+# sentence", "X appealed the verdict" (the body after "by" is read by :func:`loaders.extract.case_links.charging_bodies`).
+_AUX = r"(?:\s*,\s*who)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)(?:\s+being)?|remains|remained)\s+" \
+       r"(?:also\s+|later\s+|subsequently\s+|now\s+|currently\s+|still\s+|jointly\s+|\w+ly\s+)?"
+# "X was released after serving his sentence", "X appealed the verdict": a convict.
+_SERVED = r"(?:was|were)\s+released\s+(?:\w+\s+){0,4}?after\s+serving\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:sentence|term)"
+_APPEALED = r"(?:has\s+|had\s+)?appealed\s+(?:against\s+)?(?:the|his|her|their)\s+(?:\w+\s+)?(?:verdict|sentence|conviction)"
+_DONE = rf"|\s+(?P<done>{_SERVED}|{_APPEALED})\b"
+# "X's appeal was rejected", "X's sentence was upheld" (a convict); "X's indictment", "X's prosecution" (accused).
+_VERDICT_NOUNS = r"(?:verdict|sentence|conviction)"
+_APPEAL_HEARD = r"(?:was|were|has\s+been|had\s+been)\s+(?:rejected|dismissed|denied|upheld|heard|considered|turned\s+down)"
+_OWN_STEP = (rf"|(?:’s|'s)\s+(?:(?P<conv>(?:cassation\s+)?appeal\s+(?:against\s+(?:the|his|her)\s+{_VERDICT_NOUNS}|{_APPEAL_HEARD})"
+             rf"|{_VERDICT_NOUNS}\s+(?:was|were|has\s+been|had\s+been|is)\b)|(?:indictment|prosecution)\b)")
+_PROCEEDING_AFTER_RE = re.compile(
+    _AUX + r"(?:(?:criminally\s+)?(?:prosecuted|charged|indicted)\s+by|(?:charged|indicted|arrested|tried)\s+in\s+absentia|released\s+on\s+bail|"
+    r"(?P<inv>investigated(?:\s+by)?|under\s+(?:a\s+)?(?:criminal\s+)?investigation|(?:named|declared|identified|designated)\s+(?:as\s+)?"
+    r"(?:an?\s+|the\s+)?(?:main\s+|key\s+|prime\s+)?suspect|(?:put|placed|included)\s+on\s+(?:the\s+|a\s+)?(?:federal\s+|international\s+|"
+    r"interstate\s+)?wanted\s+list|declared\s+(?:internationally\s+)?wanted|(?:detained|arrested|held|questioned|interrogated)\s+(?:under\s+"
+    r"(?:part\s+\d\s+of\s+)?Articles?\s+\d+|as\s+(?:a\s+|the\s+)?suspect))|(?P<tried>tried)|(?P<serving>serving\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:sentence|term)))\b"
+    + _DONE + _OWN_STEP, re.IGNORECASE)
+
+# Before the name: "the suspect, X", "suspect X", "defendants X and Y", "the accused, X", "ORG is investigating X".
+_ROLE_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:the|a)\s+)?(?:(?:main|key|prime)\s+)?(?:(?-i:[Ss])uspects?|(?-i:[Dd])efendants?|"
+                             r"(?:the\s+)?(?P<acc>accused)\s*,|(?:is|are|was|were|been)\s+investigating)\s*,?\s*$", re.IGNORECASE)
+# Several people of one case, in the plural: "A, B and C are co-defendants", "A and B share a criminal case", "A and B are
+# united by a common criminal case" (one case each, as the convention has it).
+_SHARED_CASE_RE = re.compile(r"\s+(?:(?:are|were)\s+(?:(?:all\s+|both\s+)?(?:co-?defendants|co-?accused)\b|(?:united|joined|linked|connected)\s+by\s+"
+                             r"(?:a|one|the)\s+(?:common|single|same|joint)\s+(?:criminal\s+)?case\b)|(?:share|shared)\s+(?:a|one|the\s+same)\s+"
+                             r"(?:criminal\s+)?case\b)", re.IGNORECASE)
+# A defendant's counsel: "X's lawyer", "X's defence team", "the lawyer for X", "a lawyer representing activist X"; and a case
+# called by its defendant's name: "the X case".
+_COUNSEL_AFTER_RE = re.compile(r"(?:’s|'s)\s+(?:(?:defen[cs]e|criminal|own)\s+)?(?:lawyers?|attorneys?|advocates?|counsel|defen[cs]e\s+team)\b"
+                               r"|(?P<named>\s+(?:criminal\s+)?case\b)", re.IGNORECASE)
+_COUNSEL_BEFORE_RE = re.compile(r"\b(?:lawyers?|attorneys?|advocates?|counsel|defen[cs]e\s+team)\s+(?:of|for|representing|defending)\s+"
+                                r"(?:(?:the\s+)?(?!(?:of|for|family|families|relatives?|victims?|wife|widow|mother|father|son|daughter|brother|"
+                                r"sister)\b)[a-z][\w’'-]*\s+){0,3}(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
+# A verb in the plural after the last of several names: the phrase is said of each of them.
+_PLURAL_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:were|are|have|face|risk|remain|stood|stand|pleaded|plead|deny|denied|reject|rejected|share|shared)\b")
 # A sentence without its length: "received a suspended sentence", "was given a lengthy prison term".
 _SENTENCE_NOUN_RE = re.compile(r"\b(?:received|receives|given|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{0,40}?\s+)?"
                                r"an?\s+(?:(?:suspended|lengthy|long|harsh|heavy|real|prison|jail|colony|custodial|life)\s+){1,3}(?:sentence|term)\b",
@@ -89,10 +130,13 @@ _VERDICT_OF_RE = re.compile(r"\b(?:(?P<noun>verdicts?|sentences?|convictions?|in
 # A measure of restraint, a plea, an acquittal or a prison stay: "X was remanded in custody", "X pleaded not guilty",
 # "X denies the charges", "X was acquitted", "X has been imprisoned since 2016".
 _MEASURE_AFTER_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|remains|remained)\s+(?:\w+ly\s+)?"
+                               # (a verb before it: "were persecuted and imprisoned", "was arrested and later remanded in custody")
+                               r"(?:[a-z]+ed\s+and\s+(?:later\s+|then\s+|subsequently\s+)?)?"
                                r"(?:(?P<acq>acquitted)|(?P<fined>fined)|remanded\s+in(?:to)?\s+custody|placed\s+(?:in\s+(?:pre-?trial\s+)?(?:detention|custody)|"
                                r"under\s+house\s+arrest)|under\s+house\s+arrest|(?P<jail>imprisoned|jailed|behind\s+bars))|(?:pleaded|pleads|has\s+pleaded)\s+"
                                r"(?:not\s+)?guilty|(?:denies|denied|rejects|rejected|has\s+denied)\s+(?:the|all)\s+(?:\w+\s+){0,2}?charges|"
-                               r"(?:stood|stands|standing|is\s+standing|was\s+standing)\s+trial)\b",
+                               r"(?:stood|stands|standing|is\s+standing|was\s+standing|faced|faces|face|facing|is\s+facing|went\s+on|goes\s+on|go\s+on|is\s+going\s+on|"
+                               r"was\s+put\s+on)\s+trial)\b",
                                re.IGNORECASE)
 _MEASURE_OF_RE = re.compile(r"\b(?:(?P<acq>acquitted)|remanded|placed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z])[^.;]{0,40}?(?:in(?:to)?\s+custody|"
                             r"under\s+house\s+arrest|in\s+(?:pre-?trial\s+)?detention)|(?-i:[A-Z]))", re.IGNORECASE)
@@ -112,7 +156,8 @@ _TITLE_GAP_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|who|which|that|
 _CO_DEFENDANT_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her|their)\s+(?:co-?defendants?|fellow\s+defendants?)\s*,?\s+)?"
                                   r"(?:(?:[a-z][\w’'-]*|Mr|Mrs|Ms)\.?\s+){0,3}")
 # "prisoner of conscience X", "political prisoner X", "imprisoned Crimean film director X": a prisoner of a case.
-_PRISONER_BEFORE_RE = re.compile(r"\b(?:political\s+prisoners?|prisoners?\s+of\s+conscience|(?<!been\s)(?<!were\s)(?<!was\s)imprisoned)\s+"
+_PRISONER_BEFORE_RE = re.compile(r"\b(?:political\s+prisoners?|prisoners?\s+of\s+conscience|(?<!been\s)(?<!were\s)(?<!was\s)(?:[Ii]mprisoned|[Jj]ailed|"
+                                 r"[Cc]onvicted))\s+"
                                  r"(?:(?!(?:and|or|by|in|for|of|to|since|who|as|at|on|with|from|until)\s)[\w’'-]+\s+){0,4}$")
 # "X, a Ukrainian ... activist, antifascist and ecologist, who was convicted of terrorism": the sentence's one person.
 _WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
@@ -120,7 +165,7 @@ _WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|ar
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
 _CUES_RE = re.compile(r"accus|charg|convict|prisoner|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"
-                      r"given|gave|handed|serv|defendant|tried|sentenc|detained|arrested|faces|facing|risk|extend|prolong|pre-trial|pretrial|verdict|acquit|remand|placed|plead|denie|reject|custody|bars|administrative|fined|stood|stand")
+                      r"given|gave|handed|got|gets|serv|trial|bail|absentia|defendant|investigat|wanted|appeal|lawyer|attorney|advocate|counsel|defen|share|united|tried|sentenc|detained|arrested|faces|facing|risk|extend|prolong|pre-trial|pretrial|verdict|acquit|remand|placed|plead|denie|reject|custody|bars|administrative|fined|stood|stand")
 _STATUS = {"accus": "accused", "charg": "accused", "convict": "convicted", "f": "convicted", "suspect": "suspect",
            "indict": "accused"}
 
@@ -282,7 +327,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             what = re.sub(r"[“”\"]", "", mt.group("what")).strip().lower()
             for one in group:
                 add(one, sent, s0 + mt.start(), group[-1].end, "accused", what, "case:charges-of")
-        if "prison" in sent.text:  # (a prisoner is named in few sentences: one cheap test first)
+        if re.search(r"prison|jailed|convicted", sent.text, re.IGNORECASE):  # (a prisoner is named in few sentences: one cheap test first)
             for i_m, m in enumerate(ppl := in_sentence(sent)):
                 if (pm := _PRISONER_BEFORE_RE.search(text, max(sent.start, m.start - 70), m.start)) is None:
                     continue
@@ -330,17 +375,56 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                                                             r"(?:\w+ly\s+)?(?:now\s+|currently\s+|already\s+)?", text[before[-1].end:a]) else None
             if who is not None:
                 add(who, sent, a, s0 + mt.end(), "convicted", None, "case:term")
+                if mt.group("who") is None:  # "A and B were given 17 and 13 years respectively": each one named before it
+                    group = [who]
+                    for q in reversed([m for m in before if m.end <= group[-1].start]):
+                        if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+                            break
+                        group.append(q)
+                        add(q, sent, q.start, s0 + mt.end(), "convicted", None, "case:term")
         for who in in_sentence(sent):
-            if _OWN_CASE_RE.match(text, who.end) or _DEFENDANT_RE.match(text, who.end):
-                add(who, sent, who.start, who.end + 12, "defendant", None, "case:named")
+            found: tuple[int, str, str] | None = None  # (phrase end, status, rule) of a phrase right after the name
+            named_in = _DEFENDANT_RE.match(text, who.end)
+            if _OWN_CASE_RE.match(text, who.end) or named_in is not None:
+                found = (who.end + 12, "suspect" if named_in is not None and named_in.group("susp") else "defendant", "case:named")
+            elif (counsel := _COUNSEL_AFTER_RE.match(text, who.end)) is not None and (
+                    not counsel.group("named") or re.search(r"\bthe\s+$", text[max(sent.start, who.start - 5):who.start])):
+                found = (counsel.end(), "defendant", "case:counsel")
+            elif (counsel := _COUNSEL_BEFORE_RE.search(text, max(sent.start, who.start - 70), who.start)) is not None:
+                add(who, sent, counsel.start(), who.end, "defendant", None, "case:counsel")
+            elif (shared := _SHARED_CASE_RE.match(text, who.end)) is not None:
+                found = (shared.end(), "defendant", "case:shared")
+            elif (step := _PROCEEDING_AFTER_RE.match(text, who.end)) is not None:
+                found = (step.end(), "suspect" if step.group("inv") is not None else "defendant" if step.group("tried") is not None
+                         else "convicted" if step.group("serving") is not None or step.group("done") is not None or step.group("conv")
+                         else "accused", "case:proceedings")
+            elif (role := _ROLE_BEFORE_RE.search(text, max(sent.start, who.start - 40), who.start)) is not None \
+                    and not re.match(r"’s|'s", text[who.end:who.end + 2]):
+                group = [who]  # "defendants A, B and C"
+                while (nxt := next((m for m in people if m.start > group[-1].end), None)) is not None and nxt.end <= sent.end and \
+                        re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[group[-1].end:nxt.start]):
+                    group.append(nxt)
+                status = "suspect" if re.search(r"uspect|investigating", role.group()) else "accused" if role.group("acc") else "defendant"
+                for one in group:
+                    add(one, sent, role.start(), one.end, status, None, "case:role-named")
             elif (faces := _FACES_RE.match(text, who.end)) is not None:
-                add(who, sent, who.start, faces.end(), "accused", None, "case:faces")
+                found = (faces.end(), "accused", "case:faces")
             elif (held := _OWN_CUSTODY_RE.match(text, who.end)) is not None:
-                add(who, sent, who.start, held.end(), "accused", None, "case:custody")
+                found = (held.end(), "accused", "case:custody")
             elif (measure := _MEASURE_AFTER_RE.match(text, who.end)) is not None:
-                status = "acquitted" if measure.group("acq") else "convicted" if measure.group("fined") \
-                    else "defendant" if measure.group("jail") else "accused"
-                add(who, sent, who.start, measure.end(), status, None, "case:measure")
+                found = (measure.end(), "acquitted" if measure.group("acq") else "convicted" if measure.group("fined")
+                         else "defendant" if measure.group("jail") else "accused", "case:measure")
+            if found is None:
+                continue
+            end, status, rule = found
+            add(who, sent, who.start, end, status, None, rule)
+            if _PLURAL_RE.match(text, who.end):  # "A, B and C were acquitted": everyone named together before the verb
+                group = [who]
+                for q in reversed([m for m in in_sentence(sent) if m.end <= who.start]):
+                    if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[q.end:group[-1].start]):
+                        break
+                    group.append(q)
+                    add(q, sent, q.start, end, status, None, rule)
         for mt in _ADMIN_OF_RE.finditer(sent.text):
             who = named_at(s0 + mt.end())
             if who is not None:
