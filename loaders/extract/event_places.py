@@ -6,8 +6,7 @@ locative phrases of English rather than a list of verbs, for any event kind but 
 statement or a publication (a dateline places those):
 
 - a locative phrase after the trigger in the same clause ("in", "at", "near", "outside", "inside", "across",
-  "throughout", "on the territory of"): "detained X in Simferopol", "arrested by the authorities in Crimea" (the
-  place of the body named right after the act),
+  "throughout", "on the territory of"): "detained X in Simferopol",
   "searched his home in the village of Strogonovka", "detained in the occupied Crimean city of
   Sevastopol", "held at the FSB building in Simferopol" (the nearest such place);
 - the place of the body that acts, just before the act: "the occupation authorities in Crimea
@@ -20,6 +19,9 @@ statement or a publication (a dateline places those):
 - (not: a sentence without a place of its own that goes on from one that placed a custody act,
   "FSB officers searched six homes in Bakhchysarai. They detained X and Y.": no gold of the nine
   development splits agreed, two disagreed; round 11b)
+- (not: the place inside a body's mention right after the act, "arrested by the Russian authorities in Crimea" (the
+  mention finder reads the body and its place as one): one gold of the nine splits agreed (dev2), one act so placed
+  was no gold event (dev6); round 12)
 
 A place used as a name's adjective ("the Bakhchysarai case", "the Simferopol court") is not a
 locative. A place after a relative clause, another act or another clause is that clause's, and
@@ -156,10 +158,6 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
     placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
     places = sorted([m for m in mentions if m.label == "Location" and m.ref in ex.entities
                      and ex.entities[m.ref].label == "Location"] + inner_places(text, mentions, ex), key=lambda m: m.start)
-    # the place of the body named right after the act ("arrested by the authorities in Crimea"): for that reading only
-    agent_places = sorted(places + [p for p in inner_places(text, mentions, ex, any_body=True) if p not in places],
-                          key=lambda m: m.start)
-    ag_starts = [p.start for p in agent_places]
     others_all = [m for m in mentions if m.label != "Location"]
     pl_starts, ot_starts = [p.start for p in places], [m.start for m in others_all]
     starts = [s.start for s in sentences]
@@ -193,9 +191,7 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
                       and not _court_in_country(ex, ev, p.ref)]
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
             found = (_court_where(text, sent, inside, others, a, b) if kind in _COURT_ACTS else None) \
-                or _after(text, sent, [p for p in _window(agent_places, ag_starts, sent.start, sent.end) if p.end <= sent.end
-                                       and not _court_in_country(ex, ev, p.ref)], others, all_triggers, a, b) \
-                or _opening(text, sent, inside, a) \
+                or _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
                 or _agent_in(text, sent, inside, others, a)
             if found is not None:
                 pl, lo, hi, rule = found

@@ -50,32 +50,15 @@ _TOWN_HEAD_RE = re.compile(r"\b(?:office|offices|building|headquarters|departmen
                            r"administration|service|police)\s+in\s", re.IGNORECASE)
 
 
-# Any body named with the place it acts in: "the Russian authorities in Crimea", "the de facto authorities in occupied
-# Crimea", "security forces in Sevastopol" (the place a region or a town, after an occupation adjective or none).
-_ANY_TAIL_RE = re.compile(r"\s(?:in|on)\s+(?:the\s+)?(?:(?:temporarily\s+|illegally\s+)?(?:occupied|annexed|Russian-occupied|"
-                          r"Russia-occupied)\s+)?(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+)?)$")
-
-
-def inner_places(text: str, mentions: list[Mention], ex: Extraction, create: bool = False, any_body: bool = False) -> list[Mention]:
+def inner_places(text: str, mentions: list[Mention], ex: Extraction, create: bool = False) -> list[Mention]:
     """The town inside an organisation's name ("the FSB office in Simferopol", "the police station in
     Kerch") as a Location mention of its own, when the gazetteer knows the town (not a country): the
     mention finder reads the whole phrase as one body. ``create``: add the town's entity if the article
-    has none yet. ``any_body``: any body's place ("the Russian authorities in Crimea"), for placing the
-    acts it does there (its seat is another question), from the places the article names already."""
+    has none yet."""
     out = []
     gaz = load_gazetteer()
     for m in mentions:
-        if m.label != "Organisation":
-            continue
-        if not _TOWN_HEAD_RE.search(m.text):
-            if not any_body:
-                continue
-            mt = _ANY_TAIL_RE.search(m.text)
-            ref = None if mt is None else next((k for k, e in ex.entities.items() if e.label == "Location"
-                                                and mt.group("place") in (e.name, *e.aliases)), None)
-            if mt is not None and ref is not None and (ex.entities[ref].attributes or {}).get("kind") != "country":
-                a = m.start + mt.start("place")
-                out.append(Mention(a, a + len(mt.group("place")), mt.group("place"), "Location", ref))
+        if m.label != "Organisation" or not _TOWN_HEAD_RE.search(m.text):
             continue
         mt = _TOWN_TAIL_RE.search(m.text)
         if mt is None:
