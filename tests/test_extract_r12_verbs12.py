@@ -182,3 +182,14 @@ def test_met_two_people() -> None:
 def test_received_is_no_meeting_without_someone_received(body: str) -> None:
     # (a guard for the new verb "received")
     assert "meeting" not in _events(body), body
+
+
+def test_a_bodys_meeting_named_before_the_noun() -> None:
+    found = _events("Rustem Kadyrov spoke at the UN Security Council meeting on Ukraine.").get("meeting", {})
+    assert "org:un-security-council" in found.get("organiser", set()), found
+    assert P in found.get("speaker", set()), found
+
+
+def test_a_court_session_is_no_bodys_meeting() -> None:
+    # (a guard: a court's session is a hearing, never a meeting)
+    assert "meeting" not in _events("The Supreme Court of Crimea session in the case of Rustem Kadyrov was adjourned.")
