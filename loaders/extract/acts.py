@@ -90,15 +90,27 @@ _QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|\w+ly\s+)?(?:[a-z]+ed\s+[^,;.]{1,40}?\s+by\s+)?")
 _ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
                            r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE)
-_MEET_RE = re.compile(r"\b(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?", re.IGNORECASE)
+# A meeting in the words a dictionary gives for it: "met (with)", "a meeting with / between", "held talks with", "had a
+# (telephone) conversation with", "spoke with X by telephone", "received X", "hosted X" (the last two only with the one
+# received named right after the verb, a person or an organisation's people: "received a letter" is no meeting).
+_MEET_RE = re.compile(r"\b(?:(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?|(?:talks|conversations?|(?:tele)?phone\s+calls?|"
+                      r"video[- ]calls?|video\s+conference)\s+with\s+|(?:spoke|speaks|talked)\s+with\s+(?=[^.;]{1,80}?\s+by\s+"
+                      r"(?:tele)?phone\b)|(?P<direct>(?<!was\s)(?<!were\s)(?<!been\s)received|hosted|receives|hosts)\s+)",
+                      re.IGNORECASE)
 # Between "met with" and the person: a few title words, no clause ("met with Ukrainian Ombudsman X", "met lawyer X").
+# (a title and its comma before the name: "met with the Foreign Secretary, X")
 _MET_GAP_RE = re.compile(r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)"
-                         r"[\w’'.-]+\s+){0,3}")
+                         r"[\w’'.-]+\s+){0,3}(?:[A-Z][\w’'.-]*,\s+)?")
+# After "received" or "hosted": title words only, no article or preposition ("received a letter from X" met nobody).
+_RECEIVED_GAP_RE = re.compile(r"(?:the\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at|from|of|for|to|with|a|an|his|her|"
+                              r"their|its)\b)[\w’'.-]+\s+){0,3}(?:[A-Z][\w’'.-]*,\s+)?")
+# Between two people met: "and", a comma ("met A, B and C", "a meeting between A and B").
+_MET_AND_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:[a-z][\w-]*\s+){0,2})?")
 _MET_ORG_GAP_RE = re.compile(r"(?:the\s+)?(?:(?:representatives|members|leaders|leadership|delegations?|officials|heads?|staff)\s+"
                              r"of\s+(?:the\s+)?)?")
 # The one who met: right before the verb, an apposition or an auxiliary between ("X, head of Y, has met").
 _MET_SUBJECT_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:,[^,;()]{1,80},)?\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
-                             r"(?:also\s+)?(?:(?:held|had|holds|has\s+held|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?)?")
+                             r"(?:also\s+)?(?:(?:held|had|holds|has\s+held|hosted)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?)?)?")
 _ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
                         r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE)
 # "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
@@ -370,15 +382,30 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         b = s0 + m.end()
         # the person met, after at most a few title words ("met with Ukrainian Ombudsman X"), else the
         # organisation whose people were met ("met with representatives of the Mejlis")
-        met = next((p for p in people if 0 <= p.start - b <= 40 and _MET_GAP_RE.fullmatch(text[m.end():p.start - s0])), None) \
+        gap_re = _RECEIVED_GAP_RE if m.group("direct") else _MET_GAP_RE
+        met = next((p for p in people if 0 <= p.start - b <= 40 and gap_re.fullmatch(text[m.end():p.start - s0])), None) \
             or next((o for o in orgs if 0 <= o.start - b <= 60 and _kind(o) not in ("collective",)
                      and (o.entry is None or not o.entry.generic) and _MET_ORG_GAP_RE.fullmatch(text[m.end():o.start - s0])), None)
         if met is None:
             continue
+        # (not the body of a title: "Speaker of the Seimas received" is the Speaker's act)
         subj = [x for x in [*people, *orgs] if x.end <= s0 + m.start() and (x.entry is None or not x.entry.generic)
-                and _MET_SUBJECT_RE.fullmatch(text[x.end - s0:m.start()])]
-        out.append(Act("meeting", "Meeting with", s0 + m.start(), met.end, participants=[met, *subj[-1:]],
-                       places=_places_after(text, s0, places, met.end, 40)[:1]))
+                and _MET_SUBJECT_RE.fullmatch(text[x.end - s0:m.start()])
+                and not (x.label == "Organisation" and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, x.start - s0 - 8):x.start - s0]))]
+        if m.group("direct") and (not subj or re.match(r"(?:’s|'s)", text[met.end - s0:met.end - s0 + 2])):
+            continue  # "X received Y" is a meeting only with the host named ("received Y's letter" is none)
+        # the others met with the first, in one list ("met with A and B", "a meeting between A and B")
+        others: list[Mention] = []
+        last = met
+        for p in sorted(people, key=lambda x: x.start):
+            if p.start > last.end and p.ref != met.ref and _MET_AND_RE.fullmatch(text[last.end - s0:p.start - s0]):
+                others.append(p)
+                last = p
+        # (who receives or hosts the others organises the meeting)
+        out.append(Act("meeting", "Meeting with", s0 + m.start(), last.end,
+                       participants=[met, *others, *([] if m.group("direct") else subj[-1:])],
+                       organisers=subj[-1:] if m.group("direct") else [],
+                       places=_places_after(text, s0, places, last.end, 40)[:1]))
     for m in _ATTACK_RE.finditer(text):
         a, b = s0 + m.start(), s0 + m.end()
         where = _places_after(text, s0, places, b)

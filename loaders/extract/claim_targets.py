@@ -130,8 +130,9 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in group if r not in exclude]
         if pb <= unnamed_before or 0 <= unnamed_before <= pa <= unnamed_before + 14:
             continue  # (and the relative "both of whom" itself)
-        if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b):
-            continue  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
+        if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b) \
+                and not (pb <= a and _THEIR_ACT_RE.fullmatch(cx.between(pb, a)) and _NOMINAL_ACT_RE.match(cx.between(a, b))):
+            continue  # (but "their arrest", "their illegal detention": the possessive of a nominal act is whom it was done to)  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
         if refs and a <= pa and pb <= b:
             cands.append((0, refs, 0.6))
         elif refs and pb <= a:
@@ -156,6 +157,11 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     return refs, conf - (0.1 if others else 0.0)
 
 
+# Between "their" and the nominal act it owns: an adjective or two at most ("their arbitrary detention").
+_THEIR_ACT_RE = re.compile(r"\s+(?:(?:[a-z][\w-]*(?:ary|al|ful|ed|ive|ent|ous|ing|ic)|recent|latest|first|second|new|own|mass)\s+){0,2}")
+_NOMINAL_ACT_RE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}?(?:arrests?|detentions?|release|trials?|sentencing|convictions?|transfers?|exchange|deportation|"
+                             r"abduction|disappearance|interrogations?|imprisonment|jailing|torture|ill-treatment|searches|"
+                             r"prosecution|hearings?|appeals?)\b", re.IGNORECASE)
 # A nominal act and the "of" that names its object: "the detention of (lawyer) X".
 _NOUN_ACT_RE = re.compile(r"\b(?:detention|arrest|release|trial|sentencing|conviction|search|interrogation|abduction|"
                           r"disappearance|prosecution|deportation|expulsion|kidnapping|imprisonment|jailing)(?:\s+of)?$", re.IGNORECASE)
@@ -334,7 +340,8 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
             r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?"
             # "the Court in Rostov-on-Don on 3 May sentenced": a date between
             r"(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
-            r"(?:officers?\s+|agents?\s+|have\s+|had\s+|has\s+)?"
+            # ("FSB officers had searched": the agency's people, then an auxiliary)
+            r"(?:officers?\s+|agents?\s+)?(?:have\s+|had\s+|has\s+)?"
             # "FSB agents in the Russia-annexed region of Crimea raided and searched": where the agents were, a first verb
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             # ("the FSB today detained", "police on Tuesday detained", "the FSB later arrested")

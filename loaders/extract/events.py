@@ -41,7 +41,8 @@ _APPOS = (r"(?:,\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,4}?(?:of|at|for|fro
 # "activist cousins ", "his brother ", "Mr ".
 _BEFORE_NEXT = r"(?:(?:his|her|their)\s+)?(?:(?:[A-Z][a-z]+(?:ian|ish|ese|an|ar)\s+)?(?:[a-z][\w’'-]*\s+){1,3}(?=[A-Z]|$))?" \
                r"(?:(?:[A-Z][\w’'-]*\s+){1,4}of\s+(?:the\s+)?[^,;.()“”\"]{2,60}?,\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
-_COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+(?:and|or))\s+" + _BEFORE_NEXT)
+# ("as well as" joins the last of a list as "and" does: "A as well as B", "A, B as well as C")
+_COORD_RE = re.compile(_APPOS + r"\s*(?:,|,?\s+(?:and|or|as\s+well\s+as))\s+" + _BEFORE_NEXT)
 # Words between two names that mean they are not one list: a verb of their own.
 _NOT_A_LIST = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had|who|which|that|by|against|with|to|for|"
                          r"represents|defends|defended|represented|accused|charged|sentenced|detained|arrested)\b")
@@ -53,7 +54,10 @@ _NUMBERED_RE = re.compile(
     r"\b(?:(?:the|these|those|all|all\s+the)\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?:[A-Za-z][\w’'-]*\s+){0,2}?(?:men|women|people|persons|activists|Tatars|nationals|Ukrainians|individuals|"
     r"prisoners|defendants|detainees|leaders|journalists|members|residents|brothers|believers|Witnesses|citizens|"
-    r"civilians|lawyers)\b", re.IGNORECASE)
+    r"civilians|lawyers)\b"
+    # ("All four were arrested", "all three have been sentenced": the number alone, the subject of its verb)
+    r"|\b(?:all|the)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+(?:were|are|have|had|remain|remained)\b)",
+    re.IGNORECASE)
 # "they", "their homes", "these men", "both": the people named together last.
 _PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|their|(?:the|these|those)(?: \w+)? "
                         r"(?:men|women|activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
@@ -125,7 +129,7 @@ def plural_mentions(sent_start: int, sent_text: str, groups: Sequence[Group], la
     if not (article or groups or last_group):
         return out  # nobody named together anywhere: no plural can mean known people
     for m in _NUMBERED_RE.finditer(sent_text) if article else ():
-        n = m.group(1).lower()
+        n = (m.group(1) or m.group(2)).lower()
         count = int(n) if n.isdigit() else _NUMBERS[n]
         a = sent_start + m.start()
         fits = [g for g in article if len(g[2]) == count]

@@ -45,6 +45,7 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
     numbered_sessions(text, sentences, mentions, ex)
     if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
         return
+    body_meetings(text, sentences, mentions, ex)
     starts = [m.start for m in mentions]
     for sent in sentences:
         for mt in _MEETING_RE.finditer(sent.text):
@@ -74,6 +75,51 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
                           and _IN_RE.fullmatch(text, body.end, p.start)), None)
             if place is not None and place.ref in ex.entities:
                 ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "meeting-of")
+
+
+# A body's meeting named by the body before the noun, as English compounds it: "at the Security Council meeting", "the
+# OSCE Permanent Council's special session", "a Parliamentary Assembly debate" (beside "the meeting of the X" above).
+_BODY_MEETING_RE = re.compile(r"(?:’s|'s)?\s+(?:(?:regular|special|emergency|extraordinary|open|closed|informal|plenary|ministerial|"
+                              r"high-level|formal|urgent)\s+){0,2}(?:meeting|session|sitting|debate)s?\b(?!\s+(?:of|room|hall)\b)")
+# The one who took part, right before the phrase: "X spoke at the", "X took part in a", "X addressed the".
+_TOOK_PART_AT_RE = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>spoke\s+at|speaking\s+at|addressed|took\s+part\s+in|"
+                              r"participated\s+in|attended)\s+(?:the|a|an|this|today’s|today's)\s+$")
+
+
+def body_meetings(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A ``meeting`` event of a body named right before "meeting", "session", "sitting" or "debate", the body its
+    organiser and the one who spoke at or took part in it (named right before the verb) its speaker or participant."""
+    starts = [m.start for m in mentions]
+    for i, body in enumerate(mentions):
+        e = ex.entities.get(body.ref)
+        if body.label != "Organisation" or e is None or e.label != "Organisation" or e.generic \
+                or e.attributes.get("kind") in _NOT_BODIES:
+            continue
+        mt = _BODY_MEETING_RE.match(text, body.end)
+        if mt is None or (i + 1 < len(mentions) and mentions[i + 1].start < mt.end()):
+            continue
+        sent = next((x for x in sentences if x.start <= body.start < x.end), None)
+        if sent is None or mt.end() > sent.end:
+            continue
+        if re.search(r"\bAnnual\b", text[max(sent.start, body.start - 12):mt.end()]):
+            continue  # an annual session is a conference (the rules above)
+        ev = _meeting_of(ex, body.ref)
+        ex.trigger(ev, body.start, mt.end())
+        ex.claim(body.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, body.start, mt.end()), 0.55, "body-meeting", role="organiser")
+        j = bisect.bisect_left(starts, body.start)
+        # (the one right before the verb: its mention ends where the verb phrase begins)
+        verb = None
+        who = []
+        for m in reversed(mentions[max(0, j - 4):j]):
+            if m.start < sent.start or m.ref not in ex.entities or m.label not in ("Person", "Organisation") or m.ref == body.ref:
+                continue
+            verb = _TOOK_PART_AT_RE.fullmatch(text, m.end, body.start)
+            if verb is not None and not ex.entities[m.ref].generic:
+                who = [m]
+            break
+        if who and verb is not None:
+            role = "speaker" if verb.group("verb").startswith(("spoke", "speaking", "addressed")) else "participant"
+            ex.claim(who[0].ref, "PARTICIPANT_IN", ev, quote_span(text, sent, who[0].start, mt.end()), 0.55, "body-meeting", role=role)
 
 
 def _meeting_of(ex: Extraction, body: str) -> str:
