@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract.claim_model import Extraction
+from loaders.extract.links import events_in_cases, late_events_in_cases
 from tests.extract_helpers import check_quotes, extract
 
 
@@ -50,3 +52,29 @@ def test_torture_of_a_defendant_is_no_step() -> None:
     parts, kinds = _parts(_SENTENCED + "FSB officers tortured Ivan Petrenko in custody.")
     assert "torture" in kinds.values(), kinds
     assert not any(kinds.get(s) in ("torture", "ill_treatment") for s, _ in parts), (parts, kinds)
+
+
+def _joint() -> Extraction:
+    """A hearing of two defendants held within the trial of one of them (drafted by hand, as the later rules leave it)."""
+    ex = Extraction()
+    for who in ("ivan-petrenko", "petro-ivanenko"):
+        ex.entity(f"person:{who}", "Person", who.replace("-", " ").title())
+        ex.entity(f"case:{who}", "LegalCase", f"Case against {who}")
+        ex.claim(f"person:{who}", "DEFENDANT_IN", f"case:{who}", (0, 10), 0.8, "test")
+        ex.claim(f"person:{who}", "PARTICIPANT_IN", "event:joint-hearing", (0, 10), 0.8, "test", role="target")
+    ex.entity("event:joint-hearing", "Event", "Hearing", kind="hearing")
+    ex.entity("event:ivan-petrenko-trial", "Event", "Trial", kind="trial")
+    ex.claim("event:joint-hearing", "PART_OF", "event:ivan-petrenko-trial", (0, 10), 0.8, "test")
+    return ex
+
+
+def test_a_joint_step_within_a_trial_is_part_of_each_defendants_case() -> None:
+    ex = _joint()
+    late_events_in_cases(ex)
+    parts = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    assert {("event:joint-hearing", "case:ivan-petrenko"), ("event:joint-hearing", "case:petro-ivanenko"),
+            ("event:joint-hearing", "event:ivan-petrenko-trial")} <= parts, parts
+    ex = _joint()
+    cases = {"person:ivan-petrenko": "case:ivan-petrenko", "person:petro-ivanenko": "case:petro-ivanenko"}
+    events_in_cases(ex.claims, ex.entities, cases, ex.claim)
+    assert sum(c.predicate == "PART_OF" and c.object.startswith("case:") for c in ex.claims) == 2
