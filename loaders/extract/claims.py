@@ -507,7 +507,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             last_group = []  # "they" paragraphs after a list means somebody else
         history.extend((m.ref, para) for m in cx.people)
     byline_statement(text, mentions, ex)
-    events_in_cases(ex.claims, ex.entities, cases, ex.claim)
+    events_in_cases(ex.claims, ex.entities, cases, ex.claim, ex.triggers)
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)

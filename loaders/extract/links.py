@@ -19,10 +19,8 @@ from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["TITLE_WORDS", "late_events_in_cases", "heading_dateline", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
-# Events that are steps of the proceedings (a search or torture is not, even of a defendant).
-# A defendant's release ends the custody of their case. Detention only as an act (see _case_step):
-# articles speak of a prisoner's detention as their plight ("held in detention", "imprisoned") as
-# often as of the step of their case.
+# Events that are steps of the proceedings (torture is not, even of a defendant; a search only when tied to the
+# case). A defendant's release ends the custody of their case. More steps: _STEP_KINDS, by _case_step.
 CASE_EVENTS = ("arrest", "detention_extension", "verdict", "trial", "hearing", "charge", "indictment", "appeal", "release")
 _PART_OF_RE = re.compile(r"\b(?:is|remains|was|as)\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:the\s+)?$|\bis\s+$", re.I)
 
@@ -123,36 +121,57 @@ def org_links(text: str, orgs: list[Mention], people: list[Mention], places: lis
                 claim(p.ref, "WORKS_FOR", o.ref, quote(o.start, p.end), 0.75, "works-for", role=p.role.lower())
 
 
+# The convention's steps of a defendant's proceedings (examples/articles/real/README.md, "Convention decisions,
+# round 12"): besides CASE_EVENTS, a detention of any form (pre-trial, house arrest, psychiatric confinement,
+# imprisonment serving the sentence), an interrogation, an exchange, a transfer in custody and a measure of
+# restraint (a travel ban). Torture, ill-treatment and pressure to cooperate are violations suffered in custody,
+# never steps. The finer kinds that the ontology files under ``other`` are known by the event key's word.
+_STEP_KINDS = (*CASE_EVENTS, "detention", "interrogation", "exchange")
+_STEP_KEY_RE = re.compile(r"-(?:transfer|travel-ban)(?:-|$)")
+# The acts that open a case's custody. A search of a defendant is made in the same operation as one of them when the
+# search is named first and the arrest follows within about a sentence ("FSB officers searched X's home and detained him",
+# "raided the homes of X ... X was arrested later that day", "X's house was searched ... He was detained and charged"),
+# or when the arrest is named just before it ("X was arrested after a search of his home"). An arrest named further
+# before ("detained several times before his arrest, and his house was repeatedly searched") says nothing of the search.
+_OPENING_ACTS = ("arrest", "detention", "charge")
+_AFTER_REACH, _BEFORE_REACH = 400, 25
+
+
 def _case_step(key: str, claims: list[Any], entities: dict[str, Any]) -> bool:
-    """Whether event ``key`` is a step of its target's proceedings. A detention is when it is an act
-    of a named agency ("detained by the FSB", "the police detained") or an event of its own day (a
-    dated key), as the annotators of four splits of five tie it to the case; "Russia detained X",
-    "the authorities detained X", "held in detention", "imprisoned" without a date or agency is the
-    plight, left alone (a state or a generic actor is no agency of the proceedings)."""
+    """Whether event ``key`` is a step of its target's proceedings (the convention's list of steps). A search
+    is one only when it is tied to the case (see ``_tied_search``)."""
     event = entities.get(key)
     if event is None:
         return False
     kind = event.attributes.get("kind")
-    if kind in CASE_EVENTS:
-        return True
-    if kind != "detention":
+    return kind in _STEP_KINDS or (kind == "other" and _STEP_KEY_RE.search(key) is not None)
+
+
+def _tied_search(key: str, target: str, claims: list[Any], entities: dict[str, Any],
+                 triggers: dict[str, list[tuple[int, int]]] | None) -> bool:
+    """Whether search ``key`` of ``target`` is in the same operation as an arrest, detention or charge of that
+    person, by where their triggers stand (see ``_OPENING_ACTS``)."""
+    event = entities.get(key)
+    if triggers is None or event is None or event.attributes.get("kind") != "search" or key not in triggers:
         return False
-    if event.attributes.get("date") or re.search(r"-\d{4}(?:-\d\d){0,2}$", key):
-        return True
-    return any(c.object == key and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"
-               and (agency := entities.get(c.subject)) is not None and agency.label == "Organisation"
-               and not agency.generic and agency.attributes.get("kind") != "government" for c in claims)
+    opening = [t for c in claims if c.predicate == "PARTICIPANT_IN" and c.subject == target
+               and c.qualifiers.get("role") == "target" and c.object in entities
+               and entities[c.object].attributes.get("kind") in _OPENING_ACTS for t in triggers.get(c.object, ())]
+    return any(0 <= c - b <= _AFTER_REACH or 0 <= a - d <= _BEFORE_REACH for a, b in triggers[key] for c, d in opening)
 
 
-def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim) -> None:
-    """``PART_OF``: each procedural event of a defendant belongs to their case."""
-    done: set[str] = set()
+def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim,
+                    triggers: dict[str, list[tuple[int, int]]] | None = None) -> None:
+    """``PART_OF``: each step of a defendant's proceedings belongs to their case; a step that targets several
+    defendants (a joint hearing, an exchange of two prisoners) belongs to each one's case."""
+    done = {(c.subject, c.object) for c in claims if c.predicate == "PART_OF"}
     for c in list(claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject not in cases:
             continue
-        if c.object in done or not _case_step(c.object, claims, entities):
+        if (c.object, cases[c.subject]) in done or not (_case_step(c.object, claims, entities)
+                                                        or _tied_search(c.object, c.subject, claims, entities, triggers)):
             continue
-        done.add(c.object)
+        done.add((c.object, cases[c.subject]))
         claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 
 
@@ -170,7 +189,8 @@ def late_events_in_cases(ex: Any) -> None:
     from loaders.extract.claim_model import case_of
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
-    have = {c.subject for c in ex.claims if c.predicate == "PART_OF"}  # events already placed in a case or a larger event
+    # (an event already placed in a larger event, a trial or a collective exchange, is still a step of the case)
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.object not in ex.entities:
             continue
@@ -179,8 +199,9 @@ def late_events_in_cases(ex: Any) -> None:
             case_of(ex, cases, c.subject)
             ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
                      procedural_status="suspect")
-        if c.subject in cases and c.object not in have and _case_step(c.object, ex.claims, ex.entities):
-            have.add(c.object)
+        if c.subject in cases and (c.object, cases[c.subject]) not in have and (
+                _case_step(c.object, ex.claims, ex.entities) or _tied_search(c.object, c.subject, ex.claims, ex.entities, ex.triggers)):
+            have.add((c.object, cases[c.subject]))
             ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 
 
