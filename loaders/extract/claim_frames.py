@@ -80,17 +80,29 @@ def adherents(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
                 ex.claim(p.ref, "MEMBER_OF", key, quote_span(text, sent, before.start(), p.end), 0.65, "adherent")
 
 
-_REPORT_VERB = r"(?:reported|report|documented|found|concluded|recorded)"
-_SPEECH_VERB = (r"(?:said|say|stated|state|noted|wrote|warned|condemned|condemn|denounced|called|call|urged|urge|demanded|"
-                r"welcomed|expressed|stressed|insisted|declared|appealed)")
+_REPORT_VERB = r"(?:reported|report|documented|found|concluded|recorded|(?:published|issued|released|presented)\s+(?:a|an|their|its)\s+(?:\w+\s+)?report)"
+# The verbs of speaking in their general English forms (present plural and past): assertive ("stated", "stressed"),
+# directive ("called on", "urged"), expressive ("condemned", "deplored", "regretted"), and the phrases of a voiced
+# attitude ("expressed deep concern", "voiced alarm", "raised concerns").
+_SPEECH_VERB = (r"(?:said|say|stated|state|noted|note|wrote|warned|warn|condemned|condemn|denounced|denounce|called|call|"
+                r"urged|urge|demanded|demand|welcomed|welcome|expressed|express|stressed|stress|insisted|declared|declare|"
+                r"appealed|appeal|emphasi[sz]ed|emphasi[sz]e|underlined|underline|underscored|recalled|recall|reaffirmed|"
+                r"reaffirm|reiterated|reiterate|announced|announce|deplored|deplore|regretted|regret|critici[sz]ed|"
+                r"critici[sz]e|protested|protest|highlighted|highlight|pointed\s+out|voiced|voice|"
+                r"(?:raised|raise)\s+(?:\w+\s+)?(?:concerns?|alarm|the\s+(?:issue|case|matter)))")
+# Between the last subject and its verb: auxiliaries and adverbs ("have repeatedly called", "also strongly condemned",
+# "jointly", "today"); at most three words.
+_VERB_LEAD = r"(?:(?:also|jointly|have|has|had|again|today|yesterday|already|once\s+again|\w{3,}ly)\s+){0,3}"
 _AFTER_PREP_RE = re.compile(r"\b(?:for|to|by|of|with|against|from|on|at|in|about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
-_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_LIST_END_RE = re.compile(r"\s*,?\s+and\s+(?:the\s+)?")
 # Where a subject may open: the sentence's start, after a clause's comma or quote, "that", "and", a date.
-_CLAUSE_OPEN_RE = re.compile(r"(?:^\s*|[,;:“”\"]\s*|\b(?:that|and|but|while|also|then|when)\s+)(?:the\s+)?$")
+_CLAUSE_OPEN_RE = re.compile(r"(?:^\s*|[,;:“”\"]\s*|\b(?:that|and|but|while|also|then|when)\s+)(?:[Tt]he\s+)?$")
+_JOINT_VERB_RE = re.compile(rf"\s+{_VERB_LEAD}(?:(?P<rep>{_REPORT_VERB})|{_SPEECH_VERB})\b")
 
 
 def joint_reports(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """"A, B, and C reported ...", "A and B said ...": speakers named together as one subject.
+    """"A, B, and C reported ...", "A and the B have repeatedly called ...": speakers named together as one subject.
 
     Organisations state one thing together: the statement or report the draft has one of them state, else
     one made for them all. People speak each for themselves: each gets their own statement."""
@@ -114,12 +126,11 @@ def joint_reports(text: str, sentences: list[Sentence], mentions: list[Mention],
         if _AFTER_PREP_RE.search(text, sent.start, group[0].start):
             group = group[1:]  # "a report for the UN Committee against Torture, A, B and C reported": not one of the authors
         refs = list(dict.fromkeys(m.ref for m in group))
-        if len(refs) < 2 or not re.fullmatch(r"\s*,?\s+and\s+", text[group[-2].end:group[-1].start]):
-            continue  # a list closes with "and": "A, B and C"
+        if len(refs) < 2 or not _LIST_END_RE.fullmatch(text, group[-2].end, group[-1].start):
+            continue  # a list closes with "and": "A, B and C", "A and the B"
         if not _CLAUSE_OPEN_RE.search(text[sent.start:group[0].start]):
             continue  # the list is no subject: "Police detained A and B"
-        verb = re.match(rf"\s+(?:also\s+|jointly\s+|have\s+|has\s+|had\s+)?(?:(?P<rep>{_REPORT_VERB})|{_SPEECH_VERB})\b",
-                        text[group[-1].end:group[-1].end + 30])
+        verb = _JOINT_VERB_RE.match(text[group[-1].end:min(sent.end, group[-1].end + 60)])
         if verb is None:
             continue
         span = quote_span(text, sent, group[0].start, group[-1].end + verb.end())
@@ -144,6 +155,21 @@ def joint_reports(text: str, sentences: list[Sentence], mentions: list[Mention],
             if (r, ev) not in have:
                 have.add((r, ev))
                 ex.claim(r, "STATES", ev, span, 0.65, "joint-report")
+        _joint_assertions(ex, refs, sent.start, sent.end)
+
+
+# What a speaker reports: the acts and the charges its sentence tells (as the sentence rules give them).
+_REPORTED = ("PARTICIPANT_IN", "DEFENDANT_IN", "ACCUSED_OF")
+
+
+def _joint_assertions(ex: Extraction, refs: list[str], a: int, b: int) -> None:
+    """The claims read from the sentence ``text[a:b]`` of a joint subject that name no speaker are the speakers'
+    claims: ``asserted_by`` the first named, as a sentence with one speaker has its one (the sentence rules find
+    no speaker in a subject of several names)."""
+    for c in ex.claims:
+        if c.predicate in _REPORTED and c.asserted_by is None and a <= c.span[0] and c.span[1] <= b \
+                and c.subject not in refs and c.object not in refs:
+            c.asserted_by = refs[0]
 
 
 _CIVIC = ("ngo",)
