@@ -118,7 +118,7 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
                 return None  # "Witness Protection Programme", "Prisoner Exchange": no name follows the role
             start += sum(len(w) + 1 for w in words[:noun[0]])
             words = rest
-            role = [noun[1]]
+            role = [] if noun[1] in _PROCEDURAL else [noun[1]]
             continue
         if title:
             role.extend(words[:title])
@@ -175,6 +175,10 @@ _ROLE_NOUNS.update({"Accused": "Accused", "Counsel": "Counsel", "Deputies": "Dep
                     "Chairmen": "Chairman", "Attorneys": "Attorney"})
 _ROLE_NOUNS.update({w + "s": w for w in list(_ROLE_NOUNS) if w[-1] not in "s." and w[-2:] not in ("ey", "an")
                     and not w.isupper()})
+# A party's standing in a case ("Defendant", "Suspect", "Witness") is no position: it is dropped from the name
+# and kept by the case's claims (procedural_status), not as the person's position.
+_PROCEDURAL = frozenset({"Defendant", "Suspect", "Accused", "Detainee", "Prisoner", "Witness", "Political Prisoner",
+                         "Prisoner of Conscience"})
 # Compound role nouns: the first word's phrase ("Human Rights Defender", "Citizen Journalist").
 _ROLE_COMPOUNDS = (("Human", "Rights", "Defender"), ("Human", "Rights", "Defenders"), ("Human", "Rights", "Activist"),
                    ("Human", "Rights", "Activists"), ("Human", "Rights", "Lawyer"), ("Human", "Rights", "Lawyers"),
