@@ -11,7 +11,7 @@ from functools import cache
 
 from loaders.extract.gazetteer import Gazetteer, GazetteerEntry
 
-__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "lower_words",
+__all__ = ["document_spans", "headline_verb", "surname_after_name", "member_noun", "common_edges", "common_word", "lower_words",
            "headline_lines", "named_after"]
 
 
@@ -86,6 +86,11 @@ def _common(word: str, lower: frozenset[str], gaz: Gazetteer) -> bool:
     if low.endswith(gaz.surname_endings) and not low.endswith(gaz.not_surname_endings):
         return False
     return low in lower or (low.endswith("s") and low[:-1] in lower) or f"{low}s" in lower
+
+
+def common_word(word: str, lower: frozenset[str], gaz: Gazetteer) -> bool:
+    """Whether a capitalised ``word`` is a common word of English in this article (see ``_common``)."""
+    return _common(word, lower, gaz)
 
 
 def common_edges(words: list[str], lower: frozenset[str], headline: bool, gaz: Gazetteer) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
 from loaders.extract.name_guards import (
     common_edges,
+    common_word,
     headline_lines,
     headline_verb,
     lower_words,
@@ -108,6 +109,17 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
     # part of a name; a title is kept as the person's position.
     while words:
         title = _title_at(words, gaz) or (1 if len(words) > 2 and words[0] in _HONOURS else 0)
+        if (noun := _role_lead(words)) and noun[0] > title:
+            # "Defendant Aziz Akhtemov", "Jailed Crimean Tatar Journalists Osman Arifmemetov": a role noun
+            # of the language (with its adjectives), capitalised at a sentence's start, is the position.
+            rest = words[noun[0]:]
+            if common_word(rest[0], lower, gaz) or len(rest) >= 2 \
+                    and not (rest[0] in gaz.given_names or surname_ending(rest[-1], gaz)):
+                return None  # "Witness Protection Programme", "Prisoner Exchange": no name follows the role
+            start += sum(len(w) + 1 for w in words[:noun[0]])
+            words = rest
+            role = [] if noun[1] in _PROCEDURAL else [noun[1]]
+            continue
         if title:
             role.extend(words[:title])
             start += sum(len(w) + 1 for w in words[:title])
@@ -146,6 +158,56 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
                         or w in gaz.title_words for i, w in enumerate(words)) or len(words) > 3:
         return None
     return start, end, words, " ".join(role)
+
+
+# Role and title nouns of the language before a name, capitalised at a sentence's start or in a list,
+# singular and plural (the plural's singular is the position): what the person is, never the name.
+_ROLE_NOUNS = {w: w for w in (
+    "Defendant", "Suspect", "Accused", "Detainee", "Prisoner", "Witness", "Lawyer", "Attorney", "Advocate",
+    "Counsel", "Journalist", "Reporter", "Correspondent", "Editor", "Blogger", "Activist", "Defender", "Imam",
+    "Mufti", "Deputy", "MP", "Senator", "Minister", "Ambassador", "President", "Chairman", "Chairwoman",
+    "Judge", "Prosecutor", "Investigator", "Officer", "Colonel", "General", "Captain", "Lieutenant", "Major",
+    "Doctor", "Professor", "Photographer", "Filmmaker", "Writer", "Poet", "Artist", "Student", "Teacher",
+    "Businessman", "Businesswoman", "Entrepreneur", "Priest", "Pastor", "Cleric", "Dissident", "Citizen",
+    "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")}
+_ROLE_NOUNS.update({"Accused": "Accused", "Counsel": "Counsel", "Deputies": "Deputy", "MPs": "MP",
+                    "Witnesses": "Witness", "Businessmen": "Businessman", "Businesswomen": "Businesswoman",
+                    "Chairmen": "Chairman", "Attorneys": "Attorney"})
+_ROLE_NOUNS.update({w + "s": w for w in list(_ROLE_NOUNS) if w[-1] not in "s." and w[-2:] not in ("ey", "an")
+                    and not w.isupper()})
+# A party's standing in a case ("Defendant", "Suspect", "Witness") is no position: it is dropped from the name
+# and kept by the case's claims (procedural_status), not as the person's position.
+_PROCEDURAL = frozenset({"Defendant", "Suspect", "Accused", "Detainee", "Prisoner", "Witness", "Political Prisoner",
+                         "Prisoner of Conscience"})
+# Compound role nouns: the first word's phrase ("Human Rights Defender", "Citizen Journalist").
+_ROLE_COMPOUNDS = (("Human", "Rights", "Defender"), ("Human", "Rights", "Defenders"), ("Human", "Rights", "Activist"),
+                   ("Human", "Rights", "Activists"), ("Human", "Rights", "Lawyer"), ("Human", "Rights", "Lawyers"),
+                   ("Citizen", "Journalist"), ("Citizen", "Journalists"), ("Political", "Prisoner"),
+                   ("Political", "Prisoners"), ("Prisoner", "of", "Conscience"))
+# Adjectives a role noun takes before a name: a state, people or faith, and what was done to the person.
+_ROLE_ADJECTIVES = frozenset({
+    "Crimean", "Tatar", "Ukrainian", "Russian", "Belarusian", "Georgian", "Muslim", "Jailed", "Imprisoned",
+    "Detained", "Arrested", "Convicted", "Sentenced", "Abducted", "Missing", "Former", "Ex", "Late", "Fellow",
+    "Veteran", "Prominent", "Renowned", "Well-known", "Independent", "Freelance", "Young", "Elderly", "Acting",
+    "Senior", "Chief", "Defence", "Defense", "Lead", "Local", "Another", "Then", "Exiled",
+    "Pro-Ukrainian", "Civic", "Political"})
+
+
+def _role_lead(words: list[str]) -> tuple[int, str] | None:
+    """"Jailed Crimean Tatar Journalist Remzi Bekirov" -> (4, "Journalist"): how many leading words are a
+    role noun of the language and the adjectives before it, and the role (singular); None if not, or if
+    nothing is left for a name."""
+    i = 0
+    while i < len(words) and words[i] in _ROLE_ADJECTIVES:
+        i += 1
+    for compound in _ROLE_COMPOUNDS:
+        n = len(compound)
+        if tuple(words[i:i + n]) == compound and len(words) > i + n:
+            last = compound[-1]
+            return i + n, " ".join((*compound[:-1], _ROLE_NOUNS.get(last, last)))
+    if i < len(words) - 1 and words[i] in _ROLE_NOUNS:
+        return i + 1, _ROLE_NOUNS[words[i]]
+    return None
 
 
 # Titles of British peers and their wives before a full name ("Lady Diana Eccles"): the cue
