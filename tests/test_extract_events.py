@@ -484,11 +484,14 @@ def test_a_release_happens_where_the_people_were_taken_first(tmp_path: Path) -> 
 
 
 def test_a_facility_named_by_its_town_lies_in_the_town(tmp_path: Path) -> None:
+    # A place inside a place is PART_OF it, never LOCATED_IN it (round-12 convention 5a).
     doc = draft(tmp_path, "Held\n\nLenur Sadykov is held in a temporary detention facility in Simferopol.\n")
-    assert ("place:simferopol-temporary-detention-facility", "place:simferopol") in claims(doc, "LOCATED_IN")
+    assert ("place:simferopol-temporary-detention-facility", "place:simferopol") in claims(doc, "PART_OF")
+    assert not {s for s, _o in claims(doc, "LOCATED_IN") if s.startswith("place:")}
     # A facility named with its town in front, or a prison in a country, gets no town from this rule.
     doc = draft(tmp_path, "Held\n\nLenur Sadykov was taken to Simferopol airport and then to a prison in Russia.\n", "b")
-    assert not {s for s, _o in claims(doc, "LOCATED_IN") if s.startswith("place:")}
+    assert not {s for s, _o in claims(doc, "LOCATED_IN") | claims(doc, "PART_OF") if s.startswith("place:")
+                and s.endswith(("airport", "prison"))}
 
 
 def test_raids_in_russia_occupied_crimea_happen_in_crimea(tmp_path: Path) -> None:

@@ -53,9 +53,10 @@ def test_bracketed_title_after_the_organisation() -> None:
 
 
 def test_sevastopol_named_with_crimea_leaves_ukraine_to_crimea() -> None:
+    # Round 12 (convention 5b): where the words place both in Ukraine ("..., Ukraine"), both are PART_OF it.
     body = "Russia continues the illegal occupation of the Autonomous Republic of Crimea and the city of Sevastopol, Ukraine, and must end it."
     parts = _pairs(body, "PART_OF")
-    assert ("place:sevastopol", "place:ukraine") not in parts
+    assert ("place:sevastopol", "place:ukraine") in parts
     assert ("place:crimea", "place:ukraine") in parts
 
 

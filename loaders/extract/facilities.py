@@ -1,7 +1,8 @@
 """Where a detention facility stands: "a temporary detention facility in Simferopol" names the
 facility by its town (:func:`loaders.extract.orgs.find_facilities` records the town), so the
-facility is ``LOCATED_IN`` that town and ``PART_OF`` it (the containment of one place in another, as
-for a town in its region), quoted with the facility's own words. The town is a
+facility is ``PART_OF`` that town (the containment of one place in another, as for a town in its
+region: a place inside a place is never ``LOCATED_IN`` it, round-12 convention 5a), quoted with the
+facility's own words. The town is a
 place the article names even when no other sentence names it (an entity of its own).
 
 "the Vienna-based Permanent Council": the organisation sits in (``LOCATED_IN``) that place.
@@ -22,7 +23,7 @@ _BASED_RE = re.compile(r"\b(?P<place>[A-Z][\w’'-]+?)-based\s+$")
 
 
 def facility_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
-    """Add ``LOCATED_IN`` from each facility named "... in TOWN" to the town (once per facility)."""
+    """Add ``PART_OF`` from each facility named "... in TOWN" to the town (once per facility)."""
     starts = [s.start for s in sentences]
     done = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
     for m in mentions:
@@ -40,7 +41,6 @@ def facility_places(text: str, sentences: list[Sentence], mentions: list[Mention
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
         done.add(m.ref)
         span = quote_span(text, sent, m.start, m.end)
-        ex.claim(m.ref, "LOCATED_IN", town, span, 0.75, "facility-town")
         # the containment of one place in another, as the gold gives a town's facility ("a penal colony in Labytnangi")
         ex.claim(m.ref, "PART_OF", town, span, 0.75, "facility-town-part")
 

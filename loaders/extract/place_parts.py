@@ -40,9 +40,9 @@ _ADJ_RE = re.compile(rf"\b(?P<adj>Crimean|Ukrainian|Russian|(?:Ukraine|Crimea|Ru
 # "Kyiv, the Ukrainian capital", "Sevastopol, a Crimean port city"
 _ADJ_AFTER_RE = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<adj>Crimean|Ukrainian|Russian)\s+(?:[a-z][\w-]*\s+)?"
                            rf"{_SETTLEMENT}\b")
-# Between a place and the one it lies in: "X, Y", "X (Y)", "X in (occupied) Y", "X, Simferopol district, Y", "X near Y"? no:
+# Between a place and the one it lies in: "X, Y", "X, in southern Y", "X (Y)", "X in (occupied) Y", "X, Simferopol district, Y", "X near Y"? no:
 # "near" says next to, not inside.
-_GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+)?(?:the\s+)?(?:(?:southern|northern|eastern|western|"
+_GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+|in\s+)?(?:the\s+)?(?:(?:southern|northern|eastern|western|"
                      r"central|occupied|annexed|Russian-occupied|Russia-occupied)\s+)?|\s*\(\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?(?:(?:southern|northern|"
                      r"eastern|western|central|occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied|temporarily\s+"
                      r"occupied)\s+)?"
@@ -71,6 +71,13 @@ _IN_PARTICULAR_RE = re.compile(r",\s+(?:(?:in\s+particular|particularly|especial
                                r"(?:(?:city|town|village|region|republic)\s+of\s+)?")
 _CRIMEA_SEV_RE = re.compile(r"\bCrimea\s+and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?Sevastopol\b")
 # "Simferopol, the capital", "X, the regional capital"; "the (occupied) region’s capital X", "the peninsula's capital, X"
+# Crimea and Sevastopol placed in Ukraine together (round-12 convention 5b: only where the words say so):
+# "the Autonomous Republic of Crimea and the city of Sevastopol (Ukraine)", "..., Ukraine", "Ukraine's Autonomous
+# Republic of Crimea and the city of Sevastopol", "the territory of Ukraine, including Crimea and Sevastopol",
+# "part of the territory of Ukraine – the Autonomous Republic of Crimea and the city of Sevastopol".
+_PAIR = r"(?:(?:(?:the\s+)?Autonomous\s+Republic\s+of\s+)?Crimea\s+and\s+(?:the\s+)?(?:[Cc]ity\s+of\s+)?Sevastopol)\b"
+_PAIR_IN_UKRAINE_RE = re.compile(rf"{_PAIR}(?:\s*\(\s*Ukraine\s*\)|,\s*Ukraine\b)|\bUkraine(?:’s|'s)\s+{_PAIR}"
+                                 rf"|\bterritory\s+of\s+Ukraine(?:\s*,?\s+including|\s*[–—:-])\s+(?:the\s+)?{_PAIR}")
 _CAPITAL_AFTER_RE = re.compile(r",\s+the\s+(?:regional\s+|administrative\s+)?capital\b(?!\s+of\b)")
 _CAPITAL_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:occupied|annexed)\s+)?(?:region|peninsula)(?:’s|'s)\s+capital,?\s+$")
 _RUSSIA_RE = re.compile(r"\bRussia\b|\bRussian\s+Federation\b")
@@ -221,6 +228,21 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
                                                      and c.object == "place:ukraine" for c in ex.claims):
             w = with_crimea[0]
             ex.claim("place:crimea", "PART_OF", "place:ukraine", w.span, w.confidence, "crimea-and-sevastopol")
+    # ... unless the words place the two in Ukraine together: "Crimea and the city of Sevastopol (Ukraine)".
+    if "place:sevastopol" in ex.entities:
+        for sent in sentences:
+            pair = _PAIR_IN_UKRAINE_RE.search(sent.text) if "Sevastopol" in sent.text else None
+            if pair is not None:
+                if "place:ukraine" not in ex.entities:  # "Ukraine’s Crimea and Sevastopol": the country the words name
+                    country = load_gazetteer().places.get("Ukraine")
+                    if country is None:
+                        break
+                    ex.entity("place:ukraine", country.label, country.name, **country.attributes)
+                a, b = sent.start + pair.start(), sent.start + pair.end()
+                for ref in ("place:crimea", "place:sevastopol"):
+                    if ref in ex.entities and not any(c.predicate == "PART_OF" and c.subject == ref and c.object == "place:ukraine"
+                                                      for c in ex.claims):
+                        ex.claim(ref, "PART_OF", "place:ukraine", quote_span(text, sent, a, b), 0.65, "crimea-sevastopol-in-ukraine")
 
 
 _HOME_OF_RE = re.compile(r"\b(?:home|homes|house|houses|flat|flats|apartment|apartments|residence|residences)\s+of\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$",
