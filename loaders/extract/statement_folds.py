@@ -119,32 +119,49 @@ def ngo_officer_statements(text: str, sentences: Sequence[Sentence], mentions: S
     """A non-governmental organisation ``STATES`` the statement its officer makes for it, when the sentence names the
     officer's place in it and the organisation says nothing else in the document: "Denis Krivosheev, Amnesty
     International's deputy director for Europe and Central Asia, called the shutdown ..." (valid2), "Oksana Pokalchuk,
-    Amnesty International Ukraine's Executive Director, said:" (dev6). A government's officer is left alone: the
-    annotators give a spokesperson's or minister's words quoted in an editorial to the person only."""
+    Amnesty International Ukraine's Executive Director, said:" (dev6).
+
+    A government's officer speaks for the government (or department, delegation, mission) the sentence that quotes
+    him ties him to (round-12 convention decision 5d): "State Department Spokesperson John Kirby said", "X,
+    Department Spokesperson", "Ambassador X, speaking for the United States", "the minister said on behalf of the
+    Government" -> the body ``STATES`` the officer's statement too, whatever else it says in the document. The tie
+    must come from the speaking sentence itself (the draft's ``WORKS_FOR``/``LEADS`` claim quoted there): a person
+    whose office is named elsewhere and who is quoted in his own name is left alone."""
     speakers: dict[str, set[str]] = {}
-    states: dict[str, ClaimDraft] = {}
+    states: list[ClaimDraft] = []
     for c in ex.claims:
         if c.predicate == "STATES" and c.object in ex.entities and c.subject in ex.entities:
             speakers.setdefault(c.object, set()).add(c.subject)
-            if _kind(ex, c.object) == "statement":
-                states.setdefault(c.object, c)
+            if _kind(ex, c.object) == "statement" and ex.entities[c.subject].label == "Person":
+                states.append(c)
     speaking = {s for who in speakers.values() for s in who}
     starts = [s.start for s in sentences]
-    for ev, c in states.items():
-        if speakers[ev] != {c.subject} or ex.entities[c.subject].label != "Person":
-            continue
-        bodies = {t.object for t in ex.claims if t.subject == c.subject and t.predicate in ("WORKS_FOR", "LEADS")
-                  and t.object in ex.entities and ex.entities[t.object].label == "Organisation"
-                  and not ex.entities[t.object].generic and _kind(ex, t.object) == "ngo"}
-        if len(bodies) != 1:
-            continue
-        body = next(iter(bodies))
-        if body in speaking:
-            continue
+    for c in states:
+        ev = c.object
         i = bisect.bisect_right(starts, c.span[0]) - 1
         if i < 0:
             continue
         sent = sentences[i]
+        ties = [t for t in ex.claims if t.subject == c.subject and t.predicate in ("WORKS_FOR", "LEADS")
+                and t.object in ex.entities and ex.entities[t.object].label == "Organisation"
+                and not ex.entities[t.object].generic]
+        bodies = {t.object for t in ties if _kind(ex, t.object) == "ngo"}
+        if not bodies:
+            # a government's officer: tied to the body by the very sentence that quotes him, or by the document's
+            # heading when he speaks there ("Statement of the Delegation of ...\n...\nIntervention by X,\n
+            # Permanent Representative of ...")
+            gov = [t for t in ties if _kind(ex, t.object) == "government" and (sent.start <= t.span[0] < sent.end
+                                                                              or max(c.span[0], t.span[0]) < _LEAD)]
+            if len({t.object for t in gov}) != 1 or gov[0].object in speakers[ev]:
+                continue
+            ex.claim(gov[0].object, "STATES", ev, gov[0].span, 0.6, "officer:government-speaks")
+            speakers[ev].add(gov[0].object)
+            continue
+        if len(bodies) != 1 or speakers[ev] != {c.subject}:
+            continue
+        body = next(iter(bodies))
+        if body in speaking:
+            continue
         named = [m for m in mentions if m.ref == body and sent.start <= m.start < sent.end]
         me = [m for m in mentions if m.ref == c.subject and sent.start <= m.start < sent.end]
         if not named or not me:
