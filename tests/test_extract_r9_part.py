@@ -27,13 +27,14 @@ def test_a_verdict_passed_by_a_so_called_court() -> None:
     check_quotes(text, ex.claims)
 
 
-def test_the_state_called_on_to_release_people_named_as_detained_holds_them() -> None:
+def test_the_state_called_on_to_release_people_named_as_detained_is_not_their_holder() -> None:
+    # round 12 (conv12b) point 3: the call asserts their detentions, not who holds them
     text, ex = extract("Ukraine calls on the Russian Federation to stop political repressions against citizens of Ukraine and "
                        "release illegally detained Rustam Veliyev and Arsen Kadyrov.")
     perps = _role(ex, "perpetrator")
     targets = dict(_role(ex, "target"))
-    assert ("org:russian-federation", targets["person:rustam-veliyev"]) in perps, ex.claims
-    assert ("org:russian-federation", targets["person:arsen-kadyrov"]) in perps, ex.claims
+    assert "person:rustam-veliyev" in targets and "person:arsen-kadyrov" in targets, ex.claims
+    assert not any(s == "org:russian-federation" for s, _o in perps), ex.claims
     check_quotes(text, ex.claims)
 
 

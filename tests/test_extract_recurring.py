@@ -134,15 +134,21 @@ def _detention_of(ex: Extraction, person: str) -> str:
     return evs[0]
 
 
-def test_the_authorities_called_on_to_release_hold_the_person() -> None:
+def test_the_authorities_called_on_to_release_are_not_named_the_holder() -> None:
+    # round 12 (conv12b) point 3: the call asserts the detention, not who holds him
     text, ex = extract("The delegation urged the Russian authorities to immediately and unconditionally release Server Kadyrov.")
     ev = _detention_of(ex, "person:server-kadyrov")
-    assert ("org:russian-authorities", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)
+    assert ("org:russian-authorities", "perpetrator", ev) not in _claims(ex, "PARTICIPANT_IN", ev)
     check_quotes(text, ex.claims)
 
 
-def test_a_country_called_on_to_release_a_list_holds_each_of_them() -> None:
+def test_a_country_called_on_to_release_a_list_detains_each_only_where_the_call_says_it_holds_them() -> None:
+    # round 12 (conv12b) point 3: each one's detention; its holder only where the phrase says so
     text, ex = extract("We call on Russia to release Lenur Ablaev, Rustem Memetov and Enver Seitov.")
+    for who in ("person:lenur-ablaev", "person:rustem-memetov", "person:enver-seitov"):
+        ev = _detention_of(ex, who)
+        assert ("org:russian-federation", "perpetrator", ev) not in _claims(ex, "PARTICIPANT_IN", ev)
+    text, ex = extract("We call on Russia to release Lenur Ablaev, Rustem Memetov and Enver Seitov, whom it holds in Crimea.")
     for who in ("person:lenur-ablaev", "person:rustem-memetov", "person:enver-seitov"):
         ev = _detention_of(ex, who)
         assert ("org:russian-federation", "perpetrator", ev) in _claims(ex, "PARTICIPANT_IN", ev)

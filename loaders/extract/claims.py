@@ -511,5 +511,5 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)
-    drop_called_holders(ex)
+    drop_called_holders(ex, text, sentences)
     return ex

@@ -2,10 +2,11 @@
 "Parliament demanded that the Russian authorities immediately and unconditionally release X", "I call on
 the de facto authorities in Crimea to immediately release Kokorina".
 
-Governments, parliaments, NGOs and UN bodies all write it; the annotators of four development splits
-record the state or authority called on as the perpetrator of the named person's detention (the
-one held is the target). The call is no act of its own: the detention is (one per person, as the
-person-event rules make it), and it is not dated by the call.
+Governments, parliaments, NGOs and UN bodies all write it. The call asserts the named person's detention (one event
+per person, as the person-event rules make it; the one held is the target; the call is no act of its own and does not
+date it). It makes the one called on the detention's perpetrator only where the sentence says it holds them ("whom it
+is illegally detaining", "that it has unjustly imprisoned", "held by the Russian Federation"): README, round 12
+(conv12b) point 3; :func:`loaders.extract.held_groups.drop_called_holders` drops the others.
 """
 
 from __future__ import annotations
