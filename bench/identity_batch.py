@@ -42,7 +42,7 @@ SAME = [("org:mejlis-of-the-crimean-tatar-people", "org:mejlis"), ("org:hrmmu", 
 
 REAL = REPO / "examples" / "articles" / "real"
 DEV_SPLITS = ("dev", "valid", "dev2", "dev3", "dev4", "valid2", "dev5", "dev6", "dev7")
-HELD_OUT = ("test", "fresh", "valid3", "test2", "test3", "test4")
+HELD_OUT = ("test", "fresh", "valid3", "test2", "test3", "test4", "test5")
 REAL_BATCHES = [("real dev", ("dev",)), ("real valid", ("valid",)), ("real dev+valid", ("dev", "valid")),
                 ("all development", DEV_SPLITS), ("all held out", HELD_OUT), ("all real", DEV_SPLITS + HELD_OUT)]
 

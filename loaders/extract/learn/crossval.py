@@ -8,7 +8,7 @@ For each held-out split the finder is trained on the *other* development splits 
 rules alone, then rules with that model) and scored as ``casegraph eval-extract`` does.
 The splits were written by different annotators, so a split's row says what the finder does
 on articles whose annotators it never learned from. Needs scikit-learn (as training does).
-Reads development material only: never test, fresh, valid3, test2, test3 or test4.
+Reads development material only: never test, fresh, valid3, test2, test3, test4 or test5.
 
 Below the table, the decision rule for the default (docs/extraction.md): the finder pays
 where it raises a held-out split's claim F1, and it may lower no split's claim precision
