@@ -5,8 +5,9 @@ and Japan at the UN in Geneva and New York):
   dialogue ...", "Statement of the Permanent Representative of Ukraine during ...", "Statement by H.E. Mr. X,
   Permanent Representative of Japan ...", "Intervention by Permanent Representative of Ukraine Ambassador X at ...",
   "Intervention by H.E. Mr. X," -> the person (a person the head names wins) or else the state ``STATES`` the
-  document's statement; a delegation, mission or representative "of" a state is the state, as the annotators
-  record it (the delegation is an alias of the state, not a body of its own);
+  document's statement; a representative "of" a state is the state; "the Delegation of C" is a body of its own
+  (decision 5e), keyed by C's adjective and the forum the line names (``org:ukrainian-delegation-to-the-un``), which
+  ``STATES`` the statement too and is the meeting's speaker;
 - the meeting the head delivers it "at", "in" or "during" ("... at the 40th session of the UN Human Rights Council",
   "... in the intersessional interactive dialogue of the UN Human Rights Council", "... at the United Nations Open
   Arria Formula Meeting on ..."): the statement is ``PART_OF`` it and its maker ``PARTICIPANT_IN`` it as speaker; a
@@ -105,6 +106,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     head = min(len(text), _HEAD)
     if "tatement" not in text[:head] and "ntervention" not in text[:head]:
         return
+    named = set(ex.entities)  # the draft's entities before the head's state is looked up
     makers = _makers(text, head, mentions, ex)
     if not makers:
         return
@@ -112,9 +114,18 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     if not people and any(not m[0] for m in makers):
         return
     who, a, b, _d, line_end = (people or makers)[0]
-    for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)  # "the Delegation of Ukraine" is Ukraine
-        if country is not None:
+    deleg: tuple[str, int, int] | None = None  # the delegation the head names: a body of its own (decision 5e)
+    for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)
+        if country is not None and people:  # a person the head names delivers it: the delegation's name is the state's
             _fold_delegation(country, _a, _e, mentions, ex)
+        elif country is not None:
+            key = _delegation(text, country, _a, _e, mentions, ex)
+            if key is not None and deleg is None:
+                deleg = (key, _a, _b)
+    if deleg is not None and who not in named and ex.entities[who].label != "Person":
+        # a state the text names only in its delegation's name: the delegation alone makes the statement
+        ex.entities.pop(who, None)
+        who = deleg[0]
     sent = _sentence(sentences, a)
     if sent is None:
         return
@@ -134,6 +145,12 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
             ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
         if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
+    if deleg is not None and ex.entities[who].label != "Person":
+        # the delegation delivers it (it STATES it, the state it speaks for too: decision 5d) and speaks at the meeting
+        d_sent = _sentence(sentences, deleg[1])
+        if d_sent is not None and not any(c.subject == deleg[0] and c.predicate == "STATES" and c.object == ev for c in ex.claims):
+            ex.claim(deleg[0], "STATES", ev, quote_span(text, d_sent, deleg[1], deleg[2]), 0.65, "gov7:head-delegation")
+        who = deleg[0]
     _meeting(text, sentences, mentions, ex, who, ev, head)
     if ex.entities[who].label != "Person":
         _delivering_person(text, sentences, mentions, ex, ev, head)
@@ -172,6 +189,25 @@ def _delivering_person(text: str, sentences: Sequence[Sentence], mentions: Seque
         return
 
 
+# The forum a state's delegation is sent to, as its key names it ("to the OSCE", "at the UN Human Rights Council"):
+# the UN's councils and offices are the UN's, the OSCE's Permanent Council and Forum the OSCE's.
+_FORUM_RE = re.compile(r"\b(?P<osce>OSCE|Organi[sz]ation\s+for\s+Security\s+and\s+Co-?operation\s+in\s+Europe|Permanent\s+Council)\b"
+                       r"|\b(?P<un>UN|U\.N\.|United\s+Nations|Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly)\b")
+_FORUM_KEYS = {"osce": "osce", "un": "un"}
+_ADJ_SHORT = {"United Kingdom": "UK", "United States": "US"}
+
+
+def delegation_key(country: str, forum_text: str) -> str | None:
+    """The key of state ``country``'s delegation to the forum ``forum_text`` names first ("Ukraine", "... of the UN
+    Human Rights Council" -> ``org:ukrainian-delegation-to-the-un``), or None without a forum or an adjective."""
+    fm = _FORUM_RE.search(forum_text)
+    if fm is None:
+        return None
+    forum = next(_FORUM_KEYS[g] for g in ("osce", "un") if fm.group(g))
+    adj = _ADJ_SHORT.get(country) or load_gazetteer().demonyms.get(country)
+    return None if adj is None else f"org:{slug(adj)}-delegation-to-the-{forum}"
+
+
 def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:
     """An organisation the name finder made of "the Delegation of C" on the head line goes into the state C."""
     state = _state(country, ex)
@@ -191,6 +227,89 @@ def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], 
         ex.entities.pop(m.ref, None)
         if e.name not in ex.entities[state].aliases:
             ex.entities[state].aliases.append(e.name)
+
+
+# A state's delegation to a forum in its general English wordings: "the Delegation of Ukraine to the OSCE",
+# "Ukraine's delegation to the UN Human Rights Council", "the UK Delegation to the OSCE", "the Ukrainian delegation to
+# the United Nations" -> the body ``org:<adjective>-delegation-to-the-<forum>`` (decision 5e).
+_DELEG_PHRASE_RE = re.compile(
+    r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
+    r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)"
+    r"\s+(?:to|at)\s+the\s+(?P<f>(?:[A-Z][\w.-]*\s+){0,4}?(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+Security\s+and\s+"
+    r"Co-?operation\s+in\s+Europe)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|Office\s+at\s+Geneva))?)")
+
+
+def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
+    """Each state's delegation to a forum the text names is a body keyed by its state and forum: an organisation the
+    name finder made of the phrase takes that key, else one is made."""
+    if "elegation" not in text:
+        return
+    gaz = load_gazetteer()
+    adjectives = {v: k for k, v in gaz.demonyms.items()} | {"UK": "United Kingdom", "US": "United States",
+                                                              "U.S.": "United States"}
+    for dm in _DELEG_PHRASE_RE.finditer(text):
+        country = dm.group("c") or dm.group("c2") or adjectives.get(dm.group("adj") or "")
+        if country is None or (dm.group("adj") is None and country not in gaz.demonyms and country not in _ADJ_SHORT):
+            continue
+        key = delegation_key(country, dm.group("f"))
+        if key is None:
+            continue
+        a = dm.start() + (text[dm.start():dm.start() + 4] == "the ")
+        have = next((m.ref for m in mentions if a <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
+                     and ex.entities[m.ref].label == "Organisation" and "elegation" in ex.entities[m.ref].name), None)
+        if key in ex.entities:
+            continue
+        if have is not None:
+            ex.rekey(have, key)
+            ex.entities[key].name = _forum_name(key, country)
+            ex.entities[key].attributes.setdefault("country", country)
+        else:
+            ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
+
+
+def _forum_name(key: str, country: str) -> str:
+    """"Ukrainian Delegation to the UN" for ``org:ukrainian-delegation-to-the-un``; "Delegation of C" without a forum."""
+    if "-delegation-to-the-" not in key:
+        return f"Delegation of {country}"
+    adj, forum = key[4:].split("-delegation-to-the-", 1)
+    forum = forum.upper() if forum in ("un", "osce") else forum.replace("-", " ").title().replace(" Of ", " of ")
+    return f"{_ADJ_SHORT.get(country) or adj.title()} Delegation to the {forum}"
+
+
+def _delegation(text: str, country: str, a: int, line_end: int, mentions: Sequence[Mention], ex: Extraction) -> str | None:
+    """The organisation "the Delegation of C" on a head line names (a body of its own, keyed by its state and the
+    forum the line names), made if the name finder did not; None if C is no state."""
+    state = _state(country, ex)
+    if state is None:
+        return None
+    key = delegation_key(country, text[a:line_end]) or delegation_key(country, text[:_HEAD])
+    have = None
+    for m in mentions:
+        if not (a <= m.start < line_end) or m.ref == state or m.ref not in ex.entities:
+            continue
+        e = ex.entities[m.ref]
+        if e.label == "Organisation" and re.fullmatch(rf"(?i)(?:the\s+)?(?:delegation|(?:permanent\s+)?mission)\s+of\s+"
+                                                      rf"(?:the\s+)?{re.escape(country)}", e.name):
+            have = m.ref
+            break
+    if have is None:
+        key = key or f"org:delegation-of-{slug(country)}"
+        ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
+        return key
+    if key is not None and have != key:
+        # named by its forum, so that the batch keeps one state's delegations to two forums apart
+        ex.entities[have].name = _forum_name(key, country)
+        ex.entities[have].aliases = []
+        if key in ex.entities:
+            for c in ex.claims:
+                c.subject = key if c.subject == have else c.subject
+                c.object = key if c.object == have else c.object
+            ex.entities.pop(have, None)
+        else:
+            ex.rekey(have, key)
+        return key
+    return have
 
 
 def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
@@ -290,6 +409,7 @@ def titled_speaker(text: str, sentences: Sequence[Sentence], mentions: Sequence[
 
 def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     """The statement passes of this module."""
+    delegations(text, mentions, ex)
     delegation_statement(text, sentences, mentions, ex)
     presentations(text, sentences, mentions, ex)
     titled_speaker(text, sentences, mentions, ex)
