@@ -131,10 +131,27 @@ def _town(e: GazetteerEntry | None) -> bool:
     return e is not None and e.label == "Location" and e.attributes.get("kind") not in ("country", "region", "facility")
 
 
+_REGIONS: dict[int, dict[str, GazetteerEntry]] = {}
+
+
+def _regions_by_key(gaz: Gazetteer) -> dict[str, GazetteerEntry]:
+    """The gazetteer's curated regions by key (built once per gazetteer)."""
+    got = _REGIONS.get(id(gaz))
+    if got is None:
+        got = _REGIONS[id(gaz)] = {e.key: e for e in gaz.entries
+                                   if e.label == "Location" and e.attributes.get("kind") == "region"}
+    return got
+
+
 def _territory(m: Mention, name: str, end: int, suffix: str, gaz: Gazetteer) -> Mention:
     e = m.entry
     assert e is not None
     known = gaz.places.get(name)
+    if known is None and suffix == "region":
+        # "Zaporizhzhya Oblast", "Mykolayiv region": a spelling the region's entry lacks, of a city
+        # whose key is the region's own ("zaporizhzhia" -> "zaporizhzhia-oblast"): that region, one key.
+        regions = _regions_by_key(gaz)
+        known = next((regions[k] for k in (f"{e.key}-oblast", f"{e.key}-krai") if k in regions), None)
     if known is not None and known.attributes.get("kind") == "region":
         return Mention(m.start, end, name, "Location", f"place:{known.key}", known)  # "Kherson region": Kherson Oblast
     area = GazetteerEntry(f"{e.key}-{suffix}", "Location", name, (), {"kind": "region"}, part_of=e.part_of)
