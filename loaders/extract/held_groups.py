@@ -262,7 +262,7 @@ _HOLDER_RE = re.compile(
     r"|\b(?:held|detained|imprisoned|jailed)\s+(?:(?:illegally|unjustly|arbitrarily|unlawfully)\s+)?by\s+(?:the\s+)?[A-Z]")
 
 
-def drop_called_holders(ex: Extraction, text: str = "", sentences: Sequence[Sentence] = ()) -> None:
+def drop_called_holders(ex: Extraction, text: str, sentences: Sequence[Sentence]) -> None:
     """A call to release does not make the one called on the holder (examples/articles/real/README.md, round 12
     (conv12b) point 3, after round 10's second set, decision 1): a release-call frame's perpetrator stays only where the
     call's own sentence says the one called on holds them ("whom it is illegally detaining", "that it has unjustly
@@ -271,7 +271,7 @@ def drop_called_holders(ex: Extraction, text: str = "", sentences: Sequence[Sent
     starts = [s.start for s in sentences]
 
     def says_holder(c: ClaimDraft) -> bool:
-        if c.object == HELD_EVENT or not text or not sentences:
+        if c.object == HELD_EVENT:
             return False
         i = bisect_right(starts, c.span[0]) - 1
         end = sentences[i].end if i >= 0 else len(text)

@@ -160,6 +160,12 @@ def _tied_search(key: str, target: str, claims: list[Any], entities: dict[str, A
     return any(0 <= c - b <= _AFTER_REACH or 0 <= a - d <= _BEFORE_REACH for a, b in triggers[key] for c, d in opening)
 
 
+def _is_step(key: str, target: str, claims: list[Any], entities: dict[str, Any],
+             triggers: dict[str, list[tuple[int, int]]] | None) -> bool:
+    """Whether event ``key`` of defendant ``target`` belongs to the defendant's case: a step, or a search tied to it."""
+    return _case_step(key, claims, entities) or _tied_search(key, target, claims, entities, triggers)
+
+
 def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim,
                     triggers: dict[str, list[tuple[int, int]]] | None = None) -> None:
     """``PART_OF``: each step of a defendant's proceedings belongs to their case; a step that targets several
@@ -168,8 +174,7 @@ def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str
     for c in list(claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject not in cases:
             continue
-        if (c.object, cases[c.subject]) in done or not (_case_step(c.object, claims, entities)
-                                                        or _tied_search(c.object, c.subject, claims, entities, triggers)):
+        if (c.object, cases[c.subject]) in done or not _is_step(c.object, c.subject, claims, entities, triggers):
             continue
         done.add((c.object, cases[c.subject]))
         claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
@@ -199,8 +204,8 @@ def late_events_in_cases(ex: Any) -> None:
             case_of(ex, cases, c.subject)
             ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
                      procedural_status="suspect")
-        if c.subject in cases and (c.object, cases[c.subject]) not in have and (
-                _case_step(c.object, ex.claims, ex.entities) or _tied_search(c.object, c.subject, ex.claims, ex.entities, ex.triggers)):
+        if c.subject in cases and (c.object, cases[c.subject]) not in have and _is_step(
+                c.object, c.subject, ex.claims, ex.entities, ex.triggers):
             have.add((c.object, cases[c.subject]))
             ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 
