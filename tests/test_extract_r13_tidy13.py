@@ -27,7 +27,8 @@ def test_every_reader_takes_its_role_words_from_graph_role_words() -> None:
     assert affiliations.MORE_TITLES is role_words.AFFILIATION_TITLES
     assert set(role_words.TITLES) <= load_gazetteer().titles
     cues = yaml.safe_load((GAZETTEER_DIR / "cues.yaml").read_text(encoding="utf-8"))
-    assert "titles" not in cues  # declared once, in graph/role_words.py
+    assert "titles" not in cues and "relatives" not in cues  # declared once, in graph/role_words.py
+    assert load_gazetteer().cues["relatives"] == [w.lower() for w in role_words.KINSHIP]
     # the groups: kinship and a party's standing are no position, but no part of a name either
     assert "Wife" not in role_words.TITLES and "Wife" not in role_words.ROLE_NOUNS  # a relation, not a position
     assert {"wife", "defendant", "witness"} <= role_words.NAME_WORDS  # still no part of a name
