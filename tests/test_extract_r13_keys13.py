@@ -49,6 +49,11 @@ def test_the_courts_name_with_its_middle_words_swapped_is_the_same_court() -> No
         ("Southern Military District Court", "org:southern-district-military-court")]
 
 
+def test_the_special_and_reinforced_meetings_of_the_permanent_council_are_the_council() -> None:
+    for name in ("Special Permanent Council", "Reinforced Permanent Council", "Special Permanent Council of the OSCE"):
+        assert _refs(f"Statement to the {name} on the detainees.") == [(name, "org:osce-permanent-council")]
+
+
 def test_the_ban_of_the_mejlis_keeps_the_corpus_event_and_case_keys() -> None:
     # The organisation's key is its full name; its ban and ban case carry the short name the corpus's keys use.
     assert key_stem("org:mejlis-of-the-crimean-tatar-people") == "mejlis"
