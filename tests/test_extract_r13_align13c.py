@@ -70,3 +70,26 @@ def test_separate_prosecutions_the_text_compares_are_not_linked() -> None:
     _text, ex = extract("A court convicted Oleg Petrenko of extremism. Ivan Sydorenko, another Jehovah’s Witness criminally "
                         "prosecuted in Yalta, was fined too.")
     assert not [k for k in links(ex) if k[0].startswith("case:") and k[1].startswith("case:")]
+
+
+# --- use C: a protest -> what it protests ------------------------------------------------------------------------
+
+def test_a_hunger_strike_to_demand_a_release_is_linked_to_the_imprisonment() -> None:
+    text, ex = extract("Two Ukrainian nationals held in Russian detention, Oleg Petrenko and Ivan Sydorenko, are on hunger "
+                       "strike to demand the Russian authorities release all Ukrainian political prisoners.")
+    strikes = [k for k in ex.entities if k.endswith("hunger-strike")]
+    assert strikes
+    for s in strikes:
+        assert (s, "event:ukrainians-unjust-imprisonment-russia") in links(ex), s
+    check_quotes(text, ex.claims)
+
+
+# --- MEMBER_OF (e): a founder is a member with the title, not the head ------------------------------------------
+
+def test_a_founder_is_a_member_not_the_head() -> None:
+    text, ex = extract("Ivan Petrenko, the founder of Crimean Solidarity, was detained.")
+    rel = {(c.subject, c.predicate, c.object): c.qualifiers for c in ex.claims}
+    assert ("person:ivan-petrenko", "MEMBER_OF", "org:crimean-solidarity") in rel
+    assert rel[("person:ivan-petrenko", "MEMBER_OF", "org:crimean-solidarity")].get("role") == "founder"
+    assert ("person:ivan-petrenko", "LEADS", "org:crimean-solidarity") not in rel
+    check_quotes(text, ex.claims)
