@@ -93,3 +93,16 @@ def test_a_founder_is_a_member_not_the_head() -> None:
     assert rel[("person:ivan-petrenko", "MEMBER_OF", "org:crimean-solidarity")].get("role") == "founder"
     assert ("person:ivan-petrenko", "LEADS", "org:crimean-solidarity") not in rel
     check_quotes(text, ex.claims)
+
+
+def test_x_and_his_n_co_defendants_link_x_s_case_to_each_when_the_article_holds_that_many() -> None:
+    body = ("The court of appeals upheld the conviction of Bohdan Kovalenko and his two co-defendants on 25 June. Taras "
+            "Melnyk was sentenced to 12 years. Ivan Sydorenko was sentenced to 7 years.")
+    text, ex = extract(body)
+    found = links(ex)
+    assert ("case:bohdan-kovalenko", "case:taras-melnyk") in found
+    assert ("case:bohdan-kovalenko", "case:ivan-sydorenko") in found
+    check_quotes(text, ex.claims)
+    # three other defendants where the text counts two: no link from the count
+    _text, ex = extract(body + " Oleg Petrenko was sentenced to 5 years.")
+    assert not [k for k in links(ex) if k[0] == "case:bohdan-kovalenko"]

@@ -86,6 +86,10 @@ _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+p
 # "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
 _UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
                                     r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|asked\s+(?:the\s+court\s+)?to)\b)", re.IGNORECASE)
+_NUMBERS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
+_NUMBERS.update({str(i): i for i in range(1, 21)})
+_HIS_N_RE = re.compile(r"\s+and\s+(?:his|her)\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:fellow\s+defendants|co-?defendants|co-?accused)\b", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
                          r"accused|defendant|tried)\b", re.IGNORECASE)
 
@@ -129,6 +133,19 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         # round 13, conv13c use J leaves out prosecutions the text only compares)
         if _ANOTHER_RE.match(text, y.end):
             add(y, sent, y.start, y.end + 40, "defendant", None, "case:another")
+    # "X and his five co-defendants" (round 13, conv13c use J): X's case -> each other defendant's, where the article
+    # holds exactly that many other defendants' cases
+    for x in people:
+        mt = _HIS_N_RE.match(text, x.end)
+        if mt is None or x.ref not in cases:
+            continue
+        others = list(dict.fromkeys(m.ref for m in people if m.ref in cases and m.ref != x.ref))
+        if len(others) != _NUMBERS.get(mt.group("n").lower(), 0):
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, x.start) - 1)]
+        for ref in others:
+            other = next(m for m in people if m.ref == ref)
+            link(x, other, sent, x.start, x.end + mt.end() - mt.start())
     # "asked for 23 years for X and 10 years for Y"
     for sent in sentences:
         req = _REQUEST_RE.search(sent.text)
