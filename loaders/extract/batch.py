@@ -31,6 +31,7 @@ from graph.identity import (
     clusters,
     compatible,
 )
+from graph.identity_orgs import bare_representation, forums_named
 from graph.model import Entity, merge_entity
 from graph.ontology import default_ontology
 
@@ -53,20 +54,22 @@ class _Member:
     drafts: set[int]
     corpus: bool
     entity: Entity  # the names, flags and attributes of this key across the batch, merged
+    forum: str = ""  # a delegation named without its forum: the forum its article's council is (see _forum_hint)
 
 
 def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()) -> list[Plan]:
     """A :class:`Plan` per draft (its entities, in draft order) resolving the batch and the corpus."""
-    members: dict[str, _Member] = {}
+    members: dict[str, _Member] = {}  # member key (the entity's key; with "@forum" for a delegation, below) -> member
     resolved = default_ontology().resolved_labels
 
-    def add(e: Entity, draft: int | None) -> None:
-        have = members.get(e.key)
+    def add(e: Entity, draft: int | None, forum: str = "") -> None:
+        mkey = f"{e.key}@{forum}" if forum else e.key
+        have = members.get(mkey)
         if have is None:
             ent = Entity(e.key, e.label, e.name, list(e.aliases), dict(e.attributes), e.sensitive, e.generic,
                          list(e.sources))
-            members[e.key] = _Member(Record(e.key, e.label, e.name), set(), draft is None, ent)
-            have = members[e.key]
+            members[mkey] = _Member(Record(mkey, e.label, e.name), set(), draft is None, ent, forum)
+            have = members[mkey]
         else:
             merge_entity(have.entity, e)
         if draft is None:
@@ -78,12 +81,17 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
         if e.label in resolved:
             add(e, None)
     for i, entities in enumerate(drafts):
+        entities = list(entities)
+        hint = _forum_hint(entities)
         for e in entities:
             if e.label in resolved:
-                add(e, i)
+                add(e, i, hint if hint and _bare_delegation(e) else "")
     order = list(members)
-    for m in members.values():
-        m.record = Record(m.entity.key, m.entity.label, m.entity.name, m.entity.aliases, m.entity.sources,
+    for mkey, m in members.items():
+        # A delegation named without its forum is matched as the delegation to its article's forum; the alias that
+        # says so is the resolver's only, never written to a draft.
+        said = [f"{m.entity.name} to the {m.forum.upper()}"] if m.forum else []
+        m.record = Record(mkey, m.entity.label, m.entity.name, [*m.entity.aliases, *said], m.entity.sources,
                           m.entity.sensitive, m.entity.generic)
     index = IdentityIndex([members[k].record for k in order])
     pos = {r.key: i for i, r in enumerate(index.records)}
@@ -114,21 +122,21 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
             continue
         best = min(group, key=lambda k: _rank(members[k]))
         head = members[best].entity
-        entity = Entity(best, head.label, head.name, [], {}, False, head.generic)
+        entity = Entity(head.key, head.label, head.name, [], {}, False, head.generic)
         for k in sorted(group, key=lambda k: _rank(members[k])):
             merge_entity(entity, members[k].entity)
         for k in group:
             canonical[k] = best
         merged[best] = entity
     plans = [Plan() for _ in drafts]
-    for key, target in canonical.items():
-        m = members[key]
+    for mkey, best in canonical.items():
+        m, target = members[mkey], members[best].entity.key
         for d in m.drafts:
-            if target != key:
-                plans[d].rename[key] = target
-            plans[d].merged[target] = merged[target]
-            if members[target].corpus:
-                plans[d].corpus_names[target] = members[target].entity.name
+            if target != m.entity.key:
+                plans[d].rename[m.entity.key] = target
+            plans[d].merged[target] = merged[best]
+            if members[best].corpus:
+                plans[d].corpus_names[target] = members[best].entity.name
     _candidates(matches, roots, pos, members, canonical, plans)
     return plans
 
@@ -162,10 +170,29 @@ def _corroborated(matches: list[Match], roots: list[int], keys: list[str], membe
     return out
 
 
+def _forum_hint(entities: list[Entity]) -> str:
+    """The forum ("un", "osce") an article speaks at, as its other organisations say it: the one forum whose council or
+    assembly it names ("UN Human Rights Council", "Permanent Council"), else the one forum it names; "" when none or
+    two. A state's delegation the article names without a forum ("the Ukrainian delegation") is its delegation there:
+    a state sends delegations to many forums, each a body of its own (decision 5e)."""
+    names = [n for e in entities if e.label == "Organisation" and not e.generic and not _bare_delegation(e)
+             for n in (e.name, *e.aliases)]
+    if not names:
+        return ""
+    named, councils = forums_named(names)
+    one = councils if councils else named
+    return next(iter(one)) if len(one) == 1 else ""
+
+
+def _bare_delegation(e: Entity) -> bool:
+    return e.label == "Organisation" and not e.generic and bare_representation([e.name, *e.aliases])
+
+
 def _rank(m: _Member) -> tuple[Any, ...]:
-    """Which key a group keeps: the corpus's, a name without role words, the most drafts, the fullest name."""
+    """Which key a group keeps: the corpus's, a name without role words, the most drafts, the fullest name (a
+    delegation's key that names its forum before a key without it)."""
     first = m.record.names[0] if m.record.names else None
-    return (not m.corpus, bool(first and first.roles), -len(m.drafts), not m.record.full_name,
+    return (not m.corpus, bool(first and first.roles), bool(m.forum), -len(m.drafts), not m.record.full_name,
             -len(m.entity.name), m.entity.key)
 
 
@@ -182,8 +209,9 @@ def _candidates(matches: list[Match], roots: list[int], pos: dict[str, int], mem
         entity, other = (a, b) if _rank(a) > _rank(b) else (b, a)
         if not entity.drafts:
             continue
-        e_key = canonical.get(entity.entity.key, entity.entity.key)
-        o_key = canonical.get(other.entity.key, other.entity.key)
+        e_mkey, o_mkey = (m.left, m.right) if entity is a else (m.right, m.left)
+        e_key = members[canonical.get(e_mkey, e_mkey)].entity.key
+        o_key = members[canonical.get(o_mkey, o_mkey)].entity.key
         if e_key == o_key or frozenset((e_key, o_key)) in asked:
             continue
         asked.add(frozenset((e_key, o_key)))
