@@ -81,6 +81,25 @@ def test_real_corpus_gold_quotes_are_exact_and_short(split: str) -> None:
     assert count >= len(golds)
 
 
+def test_second_annotations_are_valid_with_exact_quotes_beside_a_text_and_a_first_annotation() -> None:
+    # agree/<split>/<file>.yaml: a blind second annotation of a held-out article (bench/agreement.py
+    # scores it against the first). Each validates, quotes its own article exactly (at most 40
+    # words), and has the article and its first annotation beside it; its events have a kind.
+    seconds = sorted((REAL / "agree").glob("*/*.yaml"))
+    assert len(seconds) >= 8
+    for second in seconds:
+        split = second.parent.name
+        assert split in REAL_SPLITS, second
+        text = (REAL / split / f"{second.stem}.txt").read_text(encoding="utf-8")
+        assert (REAL / f"{split}-gold" / second.name).is_file(), second
+        doc = yaml.safe_load(second.read_text(encoding="utf-8"))
+        for i, claim in enumerate(doc["claims"]):
+            assert claim["quote"] in text and len(claim["quote"].split()) <= 40, f"{second.name} claim {i}"
+        for e in doc["entities"]:
+            assert e["label"] != "Event" or (e.get("attributes") or {}).get("kind"), f"{second.name}: {e['key']}"
+        assert validate([second])[1] == [], second
+
+
 @pytest.mark.parametrize("split", REAL_SPLITS)
 def test_real_corpus_gold_events_have_a_kind(split: str) -> None:
     # eval-extract pairs events by kind: an event without one could never be found.
@@ -612,7 +631,7 @@ def test_a_claim_naming_a_refused_entity_is_still_checked_for_its_own_mistakes(t
 def test_real_corpus_splits_are_all_checked() -> None:
     # A split added to the real corpus is checked by the gold tests above, and has a manifest.
     on_disk = {d.name for d in REAL.iterdir() if d.is_dir() and not d.name.endswith("-gold")}
-    assert on_disk == set(REAL_SPLITS)
+    assert on_disk == set(REAL_SPLITS) | {"agree"}
     for split in REAL_SPLITS:
         assert (REAL / f"{split}-gold").is_dir() and (REAL / f"manifest-{split}.yaml").is_file(), split
         texts = {p.stem for p in (REAL / split).glob("*.txt")}
