@@ -464,9 +464,9 @@ def state_of(o: OrgName) -> str:
     >>> state_of(parse_org("the Russian Federation")), state_of(parse_org("Ukrainian government"))
     ('russia', '')
     """
-    if o.acronym or o.places or o.peoples or o.parents:
+    if o.acronym or o.peoples or o.parents:
         return ""
-    found = {p for w in o.head if (p := _place(w, w.capitalize()))}
+    found = set(o.places) | {p for w in o.head if (p := _place(w, w.capitalize()))}
     rest = [w for w in o.head if not _place(w, w.capitalize()) and w not in _PLACE_NAME_WORDS]
     return found.pop() if len(found) == 1 and not rest else ""
 
