@@ -32,10 +32,7 @@ def test_a_states_delegation_is_never_the_state(rep: str, state: str) -> None:
     # an entity that carries both names (an article folded one into the other) never takes the delegation's key
     folded = Record("org:state", "Organisation", state, [rep])
     assert compare(folded, Record("org:rep", "Organisation", rep)) is None
-
-
-def test_the_state_and_its_government_still_meet_nothing_new() -> None:
-    """Only representation words make the veto: a government of the state is left as it was."""
+    # only representation words make the veto: a government of the state is left as it was
     assert compare_orgs(parse_org("Polish government"), parse_org("Poland")) is None
 
 
@@ -95,3 +92,21 @@ def test_an_article_naming_two_councils_gives_no_forum() -> None:
     assert "org:polish-delegation" not in plans[0].rename
     assert {c["same_as"] for c in plans[0].candidates} >= {"org:polish-delegation-to-the-un",
                                                             "org:polish-delegation-to-the-osce"}
+
+
+def test_a_body_named_without_its_parent_is_the_one_whose_parent_its_article_names() -> None:
+    """Two Parliamentary Assemblies known (the Council of Europe's, the OSCE's): "the Parliamentary Assembly" in an
+    article that names the Council of Europe is the Council of Europe's; in one naming neither, a candidate only."""
+    pace = org("org:pace", "Parliamentary Assembly of the Council of Europe", "source:a", "PACE")
+    osce_pa = org("org:osce-pa", "OSCE Parliamentary Assembly", "source:b")
+    drafts = [[pace], [osce_pa],
+              [org("org:coe", "Council of Europe", "source:c"), org("org:pa", "Parliamentary Assembly", "source:c")],
+              [org("org:pa2", "Parliamentary Assembly", "source:d", "the Assembly")]]
+    after = keys_after_batch(drafts)
+    assert after[2]["org:pa"] == "org:pace"
+    drafts = [[pace], [osce_pa], [org("org:pa2", "Parliamentary Assembly", "source:d")]]
+    assert keys_after_batch(drafts)[2]["org:pa2"] == "org:pa2"
+    # an article naming both parents: which one is for a person to say
+    drafts = [[pace], [osce_pa], [org("org:coe", "Council of Europe", "source:c"), org("org:osce", "OSCE", "source:c"),
+                                  org("org:pa", "Parliamentary Assembly", "source:c")]]
+    assert keys_after_batch(drafts)[2]["org:pa"] == "org:pa"
