@@ -222,8 +222,8 @@ def forums_named(names: Iterable[str]) -> tuple[set[str], set[str]]:
     """(the forums ``names`` name, the forums whose council or assembly they name): "UN Human Rights Council" is the
     UN's council, "OSCE ODIHR" the OSCE but no council of it.
 
-    >>> forums_named(["Reinforced Permanent Council", "United Nations"])
-    ({'osce', 'un'}, {'osce'})
+    >>> [sorted(f) for f in forums_named(["Reinforced Permanent Council", "United Nations"])]
+    [['osce', 'un'], ['osce']]
     """
     named: set[str] = set()
     councils: set[str] = set()
