@@ -15,6 +15,7 @@ articles drafted under two keys) and *wrong merges* (one drafted key for two gol
 
     .venv/bin/python bench/identity_batch.py
     .venv/bin/python bench/identity_batch.py --json
+    .venv/bin/python bench/identity_batch.py --detail   # each development split and merge: article, drafted key, name
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from graph.ontology import default_ontology  # noqa: E402
 from loaders.extract import extract_articles  # noqa: E402
-from loaders.extract.keys_eval import KeyReport, score_keys  # noqa: E402
+from loaders.extract.evaluate import read_fact_document  # noqa: E402
+from loaders.extract.keys_eval import KeyReport, align_keys, score_keys  # noqa: E402
+from loaders.facts import find_fact_files  # noqa: E402
 
 ARTICLES = [REPO / "examples" / "articles" / "real" / "dev", REPO / "examples" / "articles" / "dev"]
 GOLD = [REPO / "examples" / "articles" / "real" / "dev-gold", REPO / "examples" / "articles" / "dev-gold"]
@@ -57,10 +61,35 @@ def _line(name: str, r: KeyReport, names: bool, suffix: str = "") -> list[str]:
     return out
 
 
+def _detail(out: str, sets: tuple[str, ...], r: KeyReport) -> list[str]:
+    """Each split and wrong merge of a development batch: the article, the drafted key and name, the gold key."""
+    assert not set(sets) & set(HELD_OUT), "held-out sets are measured as counts only"
+    resolved = default_ontology().resolved_labels
+    golds = {p.stem: read_fact_document(p) for p in find_fact_files([REAL / f"{s}-gold" for s in sets])}
+    rows: list[tuple[str, str, str, str]] = []  # (gold key, drafted key, article, drafted name)
+    for p in find_fact_files([out]):
+        gold = golds.get(p.stem)
+        if gold is None:
+            continue
+        named = [e for e in read_fact_document(p).get("entities") or [] if e.get("label") in resolved]
+        names = {e["key"]: e["name"] for e in named}
+        for p_key, g_key in align_keys(named, [e for e in gold.get("entities") or [] if e.get("label") in resolved]).items():
+            rows.append((g_key, p_key, p.stem, names[p_key]))
+    lines = []
+    for g, _keys in r.splits.items():
+        lines.append(f"{'':>19}split {g}:")
+        lines += [f"{'':>21}{stem}: {p} ({name!r})" for gk, p, stem, name in sorted(rows) if gk == g]
+    for p_key, gs in r.wrong_merges.items():
+        lines.append(f"{'':>19}merge {p_key}:")
+        lines += [f"{'':>21}{stem}: {gk} ({name!r})" for gk, p, stem, name in sorted(rows) if p == p_key and gk in gs]
+    return lines
+
+
 def main() -> None:
     """Extract each batch, score it, print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--json", action="store_true", help="print JSON (validation batches as counts only)")
+    ap.add_argument("--json", action="store_true", help="print JSON (held-out batches as counts only)")
+    ap.add_argument("--detail", action="store_true", help="each development split and merge by article (never held out)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
@@ -76,11 +105,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as out:
             rep = extract_articles([REAL / s for s in sets], Path(out), [])
             r = score_keys([out], [REAL / f"{s}-gold" for s in sets])
+            detail = _detail(out, sets, r) if args.detail and sets == DEV_SPLITS else []
         show = not set(sets) & {"valid", *HELD_OUT} or sets == DEV_SPLITS  # held-out actors as counts only
         figures[name] = r.as_dict() if show else {"articles": len(rep.written), "failed": len(rep.failed),
                                                    "shared": r.shared, "found_in_two_or_more": r.found,
                                                    "splits": len(r.splits), "wrong_merges": len(r.wrong_merges)}
-        lines += _line(name, r, show, f" ({len(rep.written)} articles, {len(rep.failed)} failed)")
+        lines += _line(name, r, show, f" ({len(rep.written)} articles, {len(rep.failed)} failed)") + detail
     if args.json:
         print(json.dumps(figures, indent=1))
         return

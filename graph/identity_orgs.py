@@ -21,7 +21,8 @@ qualifiers), the *places* that qualify it, and the initials it may be abbreviate
   (:func:`ambiguous_heads`);
 - two acronyms spelled almost alike ("OHCHR", "OCHCR"): a candidate, never a merge;
 - places that differ ("Russian Ministry of Justice", "Ukrainian Ministry of Justice"), or
-  peoples that differ: never one organisation, whatever else is alike.
+  peoples that differ: never one organisation, whatever else is alike; nor a state's
+  delegation, mission or embassy and the state ("Delegation of Ukraine", "Ukraine").
 
 Collective actors (``generic``: "law enforcement", "security forces") are read by
 :mod:`graph.identity_collectives` (its functions are importable from here too): two of them
@@ -46,6 +47,7 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,7 +74,8 @@ from graph.identity_words import tokens as _tokens
 
 __all__ = ["OrgName", "parse_org", "MENDED", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
            "collective_relation", "OCCUPYING_STATES", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
-           "same_collective", "SURE_ORG", "SAME_ORDER"]
+           "same_collective", "SURE_ORG", "SAME_ORDER", "REPRESENTATIONS", "state_of", "forum_of", "forums_named",
+           "bare_representation"]
 
 SURE_ORG = 0.92    # an acronym and its expansion; a distinctive head with and without its place
 SAME_ORDER = 0.93  # one head, the same places, another order
@@ -201,6 +204,72 @@ def _only_places(words: list[tuple[str, str]]) -> bool:
     return True
 
 
+# "the Delegation of Ukraine to the OSCE", "Ukraine's Permanent Mission at the United Nations": a representation and
+# the forum it is sent to, after its first representation word.
+_FORUM_TAIL_RE = re.compile(r"(?i)\b(?:delegations?|missions?|embass(?:y|ies)|consulate|representation)\b.*?\s(?:to|at)\s+"
+                            r"(?:the\s+)?(?P<forum>\S.*)\Z")
+# The forums a delegation is sent to, each as its parent's initials: the UN's councils and assembly are the UN's, the
+# Permanent Council the OSCE's.
+_FORUMS = (("un", re.compile(r"\b(?:UN|U\.N\.|United\s+Nations|Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly)\b")),
+           ("osce", re.compile(r"\b(?:OSCE|Organi[sz]ation\s+for\s+Security\s+and\s+Co-?operation\s+in\s+Europe|"
+                               r"Permanent\s+Council)\b")))
+
+
+_COUNCILS = re.compile(r"\b(?:Council|Assembly)\b")
+
+
+def forums_named(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(the forums ``names`` name, the forums whose council or assembly they name): "UN Human Rights Council" is the
+    UN's council, "OSCE ODIHR" the OSCE but no council of it.
+
+    >>> [sorted(f) for f in forums_named(["Reinforced Permanent Council", "United Nations"])]
+    [['osce', 'un'], ['osce']]
+    """
+    named: set[str] = set()
+    councils: set[str] = set()
+    for n in names:
+        for key, rx in _FORUMS:
+            if rx.search(n):
+                named.add(key)
+                if _COUNCILS.search(n):
+                    councils.add(key)
+    return named, councils
+
+
+def bare_representation(names: Iterable[str]) -> bool:
+    """Whether every name is a state's representation named without the forum it is sent to ("the Ukrainian
+    delegation", "Delegation of Ukraine"), never a place alone or a name with a forum.
+
+    >>> bare_representation(["Ukrainian Delegation", "Delegation of Ukraine"]), bare_representation(["Delegation of Ukraine to the UN"])
+    (True, False)
+    """
+    got = [parse_org(n) for n in names]
+    return bool(got) and all(o.places and not o.parents and not o.acronym and any(w in REPRESENTATIONS for w in o.head)
+                             for o in got)
+
+
+def forum_of(text: str) -> tuple[str, str]:
+    """(the name less its forum, the forum's initials) for a representation named with the forum it is sent to, else
+    (``text``, ""): a state's delegation to the UN and its delegation to the OSCE are two bodies (decision 5e).
+
+    >>> forum_of("the Delegation of Ukraine to the OSCE"), forum_of("Ukrainian Delegation to the UN Human Rights Council")
+    (('the Delegation of Ukraine', 'osce'), ('Ukrainian Delegation', 'un'))
+    >>> forum_of("Ukrainian Delegation")
+    ('Ukrainian Delegation', '')
+    """
+    fm = _FORUM_TAIL_RE.search(text)
+    if fm is None:
+        return text, ""
+    tail = fm.group("forum")
+    found = next((key for key, rx in _FORUMS if rx.search(tail)), "")
+    if not found:  # another forum by its acronym ("to the EU"); a place ("Mission to Ukraine") is no forum
+        first = tail.split()[0].strip(".,;:()")
+        found = first.lower() if _acronym_word(first) and not _place(first.lower(), first) else ""
+        if not found:
+            return text, ""
+    return text[:fm.start("forum")].rstrip().removesuffix("the").rstrip().rsplit(None, 1)[0], found
+
+
 @lru_cache(maxsize=131072)
 def parse_org(text: str) -> OrgName:
     """Read an organisation name (see the module docstring).
@@ -210,7 +279,22 @@ def parse_org(text: str) -> OrgName:
     (('supreme', 'court'), ['crimea'])
     >>> parse_org("Russian Federal Security Service").head
     ('federal', 'security', 'service')
+
+    A representation sent to a forum is read with the forum as its parent:
+
+    >>> o = parse_org("Delegation of Ukraine to the OSCE")
+    >>> o.head, sorted(o.places), sorted(o.parents)
+    (('delegation',), ['ukraine'], ['osce'])
     """
+    base, forum = forum_of(text)
+    if forum and base != text:
+        o = _parse_org(base)
+        if o.head and not o.acronym:
+            return OrgName(text, _parse_org(text).words, o.head, o.places, o.peoples, o.parents | {forum}, "", o.initials, o.session)
+    return _parse_org(text)
+
+
+def _parse_org(text: str) -> OrgName:
     toks = [(MENDED.get(w, w), raw) for w, raw in _tokens(text)]  # "Distric Court": the District Court
     all_words = tuple(w for w, _ in toks if w not in _STOP)
     session = ""
@@ -325,6 +409,8 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
             # (At least half of it: "UNHCR" is no candidate for "United Nations".)
             return _CANDIDATE, f"'{short.text}' may abbreviate a longer name beginning '{long.text}'"
         return None
+    if _represents(x, y) or _represents(y, x):
+        return False  # the Delegation of Ukraine, Ukraine's mission to the UN: a body of its own, not the state
     if x.places and y.places and not (x.places <= y.places or y.places <= x.places):
         return False  # Russian and Ukrainian ministries, the courts of two cities
     if x.peoples and y.peoples and not (x.peoples <= y.peoples or y.peoples <= x.peoples):
@@ -351,6 +437,10 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     where = "without its place" if not less.qualifiers else "with fewer places"
     if more.peoples - less.peoples:
         where = "without its place or people" if not less.qualifiers else "with fewer qualifiers"
+    if more.parents - less.parents and more.places <= less.places and more.peoples <= less.peoples \
+            and any(w in REPRESENTATIONS for w in more.head):
+        # "the Ukrainian delegation" and "... to the UN": a state sends delegations to many forums; which one?
+        return _CANDIDATE, f"'{less.text}' may be '{more.text}' (a delegation named without its forum: which one?)"
     if more.parents - less.parents and more.places <= less.places and more.peoples <= less.peoples:
         # "Committee of Ministers" and "... of the Council of Europe", "Permanent Council" and "OSCE
         # Permanent Council": one body with and without its parent (unless the index knows another).
@@ -358,6 +448,35 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
     if x.distinctive:
         return SURE_ORG, f"'{less.text}' is '{more.text}' {where}{_notes(x, y)}"
     return _CANDIDATE, f"'{less.text}' may be '{more.text}' {where} (a generic name: which one?)"
+
+
+# Words that make a body a state's representation abroad or at a forum: "the Delegation of Ukraine", "the Ukrainian
+# Delegation to the UN", "the Permanent Mission of Ukraine", "the Embassy of Ukraine" (decision 5e: a delegation or
+# mission named as such is an organisation of its own, never the state it represents).
+REPRESENTATIONS = frozenset({"delegation", "delegations", "mission", "missions", "embassy", "embassies", "consulate",
+                             "representation"})
+
+
+def state_of(o: OrgName) -> str:
+    """The one place a name is nothing but ("Ukraine", "the Russian Federation", "Russia's": "ukraine",
+    "russia"), or "" for any other name.
+
+    >>> state_of(parse_org("the Russian Federation")), state_of(parse_org("Ukrainian government"))
+    ('russia', '')
+    """
+    if o.acronym or o.peoples or o.parents:
+        return ""
+    found = set(o.places) | {p for w in o.head if (p := _place(w, w.capitalize()))}
+    rest = [w for w in o.head if not _place(w, w.capitalize()) and w not in _PLACE_NAME_WORDS]
+    return found.pop() if len(found) == 1 and not rest else ""
+
+
+def _represents(x: OrgName, y: OrgName) -> bool:
+    """Whether ``x`` names a representation (a delegation, mission, embassy) of the state ``y`` is nothing but:
+    "Delegation of Ukraine", "Ukrainian Delegation to the UN" against "Ukraine"; two bodies, whatever an article
+    folded into one entity's names."""
+    state = state_of(y)
+    return bool(state) and state in x.places and any(w in REPRESENTATIONS for w in x.head)
 
 
 def _session_note(x: OrgName, y: OrgName) -> str:

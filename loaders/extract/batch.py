@@ -31,6 +31,7 @@ from graph.identity import (
     clusters,
     compatible,
 )
+from graph.identity_orgs import bare_representation, forums_named, parse_org
 from graph.model import Entity, merge_entity
 from graph.ontology import default_ontology
 
@@ -53,20 +54,25 @@ class _Member:
     drafts: set[int]
     corpus: bool
     entity: Entity  # the names, flags and attributes of this key across the batch, merged
+    hint: str = ""  # a name the resolver alone reads for it: the parent or forum its article names (see _hint)
 
 
 def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()) -> list[Plan]:
     """A :class:`Plan` per draft (its entities, in draft order) resolving the batch and the corpus."""
-    members: dict[str, _Member] = {}
+    members: dict[str, _Member] = {}  # member key (the entity's key; "key@parent" with a hint, below) -> member
     resolved = default_ontology().resolved_labels
+    listed = [list(d) for d in drafts]
+    corpus = list(corpus)
+    parents = _known_parents([*corpus, *(e for d in listed for e in d)])
 
-    def add(e: Entity, draft: int | None) -> None:
-        have = members.get(e.key)
+    def add(e: Entity, draft: int | None, hint: tuple[str, str] = ("", "")) -> None:
+        mkey = f"{e.key}@{hint[0]}" if hint[0] else e.key
+        have = members.get(mkey)
         if have is None:
             ent = Entity(e.key, e.label, e.name, list(e.aliases), dict(e.attributes), e.sensitive, e.generic,
                          list(e.sources))
-            members[e.key] = _Member(Record(e.key, e.label, e.name), set(), draft is None, ent)
-            have = members[e.key]
+            members[mkey] = _Member(Record(mkey, e.label, e.name), set(), draft is None, ent, hint[1])
+            have = members[mkey]
         else:
             merge_entity(have.entity, e)
         if draft is None:
@@ -77,13 +83,17 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
     for e in corpus:
         if e.label in resolved:
             add(e, None)
-    for i, entities in enumerate(drafts):
+    for i, entities in enumerate(listed):
+        forum = _forum_hint(entities)
         for e in entities:
             if e.label in resolved:
-                add(e, i)
+                add(e, i, _hint(e, entities, forum, parents))
     order = list(members)
-    for m in members.values():
-        m.record = Record(m.entity.key, m.entity.label, m.entity.name, m.entity.aliases, m.entity.sources,
+    for mkey, m in members.items():
+        # The name its article's context gives it ("Ukrainian delegation to the UN", "Parliamentary Assembly of the
+        # CE") is the resolver's only, never written to a draft.
+        said = [m.hint] if m.hint else []
+        m.record = Record(mkey, m.entity.label, m.entity.name, [*m.entity.aliases, *said], m.entity.sources,
                           m.entity.sensitive, m.entity.generic)
     index = IdentityIndex([members[k].record for k in order])
     pos = {r.key: i for i, r in enumerate(index.records)}
@@ -114,21 +124,21 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
             continue
         best = min(group, key=lambda k: _rank(members[k]))
         head = members[best].entity
-        entity = Entity(best, head.label, head.name, [], {}, False, head.generic)
+        entity = Entity(head.key, head.label, head.name, [], {}, False, head.generic)
         for k in sorted(group, key=lambda k: _rank(members[k])):
             merge_entity(entity, members[k].entity)
         for k in group:
             canonical[k] = best
         merged[best] = entity
     plans = [Plan() for _ in drafts]
-    for key, target in canonical.items():
-        m = members[key]
+    for mkey, best in canonical.items():
+        m, target = members[mkey], members[best].entity.key
         for d in m.drafts:
-            if target != key:
-                plans[d].rename[key] = target
-            plans[d].merged[target] = merged[target]
-            if members[target].corpus:
-                plans[d].corpus_names[target] = members[target].entity.name
+            if target != m.entity.key:
+                plans[d].rename[m.entity.key] = target
+            plans[d].merged[target] = merged[best]
+            if members[best].corpus:
+                plans[d].corpus_names[target] = members[best].entity.name
     _candidates(matches, roots, pos, members, canonical, plans)
     return plans
 
@@ -162,10 +172,78 @@ def _corroborated(matches: list[Match], roots: list[int], keys: list[str], membe
     return out
 
 
+def _forum_hint(entities: list[Entity]) -> str:
+    """The forum ("un", "osce") an article speaks at, as its other organisations say it: the one forum whose council or
+    assembly it names ("UN Human Rights Council", "Permanent Council"), else the one forum it names; "" when none or
+    two. A state's delegation the article names without a forum ("the Ukrainian delegation") is its delegation there:
+    a state sends delegations to many forums, each a body of its own (decision 5e)."""
+    names = [n for e in entities if e.label == "Organisation" and not e.generic and not _bare_delegation(e)
+             for n in (e.name, *e.aliases)]
+    if not names:
+        return ""
+    named, councils = forums_named(names)
+    one = councils if councils else named
+    return next(iter(one)) if len(one) == 1 else ""
+
+
+def _bare_delegation(e: Entity) -> bool:
+    return e.label == "Organisation" and not e.generic and bare_representation([e.name, *e.aliases])
+
+
+def _known_parents(entities: Iterable[Entity]) -> dict[tuple[str, ...], set[str]]:
+    """Names of bodies the batch knows under two or more parent organisations, each with those parents' initials:
+    ("assembly", "parliamentary") -> {"ce", "osce"} for the Parliamentary Assembly of the Council of Europe and the
+    OSCE Parliamentary Assembly."""
+    seen: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for e in entities:
+        if e.label == "Organisation" and not e.generic:
+            for n in (e.name, *e.aliases):
+                o = parse_org(n)
+                if o.parents and not o.acronym:
+                    seen[o.words_key] |= o.parents
+    return {h: p for h, p in seen.items() if len(p) > 1}
+
+
+def _hint(e: Entity, entities: list[Entity], forum: str, parents: dict[tuple[str, ...], set[str]]) -> tuple[str, str]:
+    """(tag, name) the resolver reads for ``e`` in its article, or ("", ""): a delegation named without its forum is
+    the one to its article's forum (:func:`_forum_hint`); a body named without its parent, whose name the batch knows
+    under two or more parents, is the one whose parent its article names, when it names exactly one of them ("the
+    Parliamentary Assembly" in an article that names the Council of Europe, not the OSCE). Where the article names none
+    or two, the name stays a candidate for each (``ambiguous_heads``)."""
+    if e.label != "Organisation" or e.generic:
+        return "", ""
+    if _bare_delegation(e):
+        return (forum, f"{e.name} to the {forum.upper()}") if forum else ("", "")
+    heads = set()
+    for n in (e.name, *e.aliases):
+        o = parse_org(n)
+        if o.acronym:
+            continue
+        if o.qualifiers:
+            return "", ""  # it says whose already
+        heads.add(o.words_key)
+    head = heads.pop() if len(heads) == 1 else None
+    if head is None or head not in parents:
+        return "", ""
+    found = set()
+    for other in entities:
+        if other is e or other.label != "Organisation" or other.generic:
+            continue
+        for n in (other.name, *other.aliases):
+            o = parse_org(n)
+            found |= {p for p in parents[head] if o.acronym == p or p in o.parents
+                      or not o.parents and len(o.words) == len(p) and p in o.initials}
+    if len(found) != 1:
+        return "", ""
+    p = found.pop()
+    return p, f"{e.name} of the {p.upper()}"
+
+
 def _rank(m: _Member) -> tuple[Any, ...]:
-    """Which key a group keeps: the corpus's, a name without role words, the most drafts, the fullest name."""
+    """Which key a group keeps: the corpus's, a name without role words, the most drafts, the fullest name (a
+    delegation's key that names its forum before a key without it)."""
     first = m.record.names[0] if m.record.names else None
-    return (not m.corpus, bool(first and first.roles), -len(m.drafts), not m.record.full_name,
+    return (not m.corpus, bool(first and first.roles), bool(m.hint), -len(m.drafts), not m.record.full_name,
             -len(m.entity.name), m.entity.key)
 
 
@@ -182,8 +260,9 @@ def _candidates(matches: list[Match], roots: list[int], pos: dict[str, int], mem
         entity, other = (a, b) if _rank(a) > _rank(b) else (b, a)
         if not entity.drafts:
             continue
-        e_key = canonical.get(entity.entity.key, entity.entity.key)
-        o_key = canonical.get(other.entity.key, other.entity.key)
+        e_mkey, o_mkey = (m.left, m.right) if entity is a else (m.right, m.left)
+        e_key = members[canonical.get(e_mkey, e_mkey)].entity.key
+        o_key = members[canonical.get(o_mkey, o_mkey)].entity.key
         if e_key == o_key or frozenset((e_key, o_key)) in asked:
             continue
         asked.add(frozenset((e_key, o_key)))
