@@ -90,5 +90,17 @@ def test_who_speaks_at_a_summit_is_its_speaker_who_attends_a_participant() -> No
     text, ex = extract("As the European Union reaffirmed during the Crimea Platform Summit, Crimea is Ukraine.")
     check_quotes(text, ex.claims)
     assert ("org:european-union", "speaker") in _roles(ex, "conference")
+    assert ("org:crimea-platform", "organiser") in _roles(ex, "conference")  # "X Summit": X's summit
     text, ex = extract("The European Union took part in the Crimea Platform Summit in Kyiv.")
     assert ("org:european-union", "participant") in _roles(ex, "conference")
+
+
+def test_met_with_makes_both_sides_participants_received_makes_the_host_organiser() -> None:
+    body = ("Lithuania supports Crimean Tatars\n\nVilnius – President Ona Petraitytė {verb} Crimean Tatar leader Ivan "
+            "Sydorenko.\n\n“We firmly support the Crimean Tatars,” the President said.\n")
+    text, ex = extract(body.format(verb="met with"))
+    check_quotes(text, ex.claims)
+    assert ("person:ona-petraityte", "participant") in _roles(ex, "meeting")
+    assert ("person:ona-petraityte", "organiser") not in _roles(ex, "meeting")
+    _text, ex = extract(body.format(verb="received"))
+    assert ("person:ona-petraityte", "organiser") in _roles(ex, "meeting")

@@ -274,8 +274,10 @@ _NOT_ORGANISERS = ("court", "collective", "police", "security_service", "prosecu
 
 def summit_organisers(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
     """The body a ``conference`` event of the draft is named by ("Summit of the X", "X Summit") is its ``organiser``."""
-    confs = {k: spans for k, spans in ex.triggers.items() if k in ex.entities
-             and (ex.entities[k].attributes or {}).get("kind") == "conference"}
+    # (a conference event's words: its triggers, else its name, which the conference rule builds from the words before
+    # the trigger: "Crimea Platform Summit")
+    confs = {k: ex.triggers.get(k, []) for k, e in ex.entities.items() if e.label == "Event"
+             and (e.attributes or {}).get("kind") == "conference"}
     if not confs:
         return
     starts = [s.start for s in sentences]
@@ -291,7 +293,9 @@ def summit_organisers(text: str, sentences: Sequence[Sentence], mentions: Sequen
             a, b = body.start, after.end()
         else:
             continue
-        ev = next((k for k, spans in confs.items() if any(x < b and a < y for x, y in spans)), None)
+        named = re.sub(r"\s+", " ", text[a:b]).lower()
+        ev = next((k for k, spans in confs.items() if any(x < b and a < y for x, y in spans)
+                   or named in ex.entities[k].name.lower()), None)
         if ev is None or any(c.subject == body.ref and c.object == ev and c.predicate == "PARTICIPANT_IN" for c in ex.claims):
             continue
         sent = sentences[max(0, bisect.bisect_right(starts, a) - 1)]
