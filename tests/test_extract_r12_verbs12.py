@@ -89,7 +89,6 @@ def test_officers_with_an_auxiliary_are_the_agencys() -> None:
     ("Russian investigators have charged Crimean Tatar activist Rustem Kadyrov with terrorism.", None),
     ("Rustem Kadyrov was accused of espionage by the FSB.", "org:fsb"),
     ("The FSB accused Rustem Kadyrov of espionage.", "org:fsb"),
-    ("Rustem Kadyrov faces a charge of treason.", None),
 ])
 def test_charge_forms(body: str, agency: str | None) -> None:
     found = _events(body)
@@ -101,7 +100,9 @@ def test_charge_forms(body: str, agency: str | None) -> None:
 def test_an_accusation_that_is_no_charge() -> None:
     # (a guard: a prosecutor's case at a trial, or a politician's words, are no new charge)
     assert "charge" not in _events("At the trial, the prosecution accused Rustem Kadyrov of terrorism.")
-    assert "charge" not in _events("Rustem Kadyrov was accused of sabotage.")
+    # (README conv13a, point 4: a standing accusation, "is accused of", "faces a charge", is the case's ACCUSED_OF only)
+    assert "charge" not in _events("Rustem Kadyrov is accused of sabotage.")
+    assert "charge" not in _events("Rustem Kadyrov faces a charge of treason.")
 
 
 # --- trials, detentions, ill-treatment, verdicts

@@ -32,7 +32,6 @@ B = "person:mykola-bondar"
     ("A court in Simferopol remanded Oleksandr Petrenko in custody for two months.", "detention"),
     ("Investigators charged Oleksandr Petrenko with sabotage.", "charge"),
     ("Oleksandr Petrenko has been accused of sabotage.", "charge"),
-    ("Oleksandr Petrenko was prosecuted under Article 205.5.", "charge"),
     ("At a hearing on Oleksandr Petrenko's case, the judge refused the motion.", "hearing"),
     ("The next hearing in Oleksandr Petrenko's case is scheduled for 5 March.", "hearing"),
     ("The court heard the case of Oleksandr Petrenko on 5 March.", "hearing"),
@@ -53,7 +52,6 @@ B = "person:mykola-bondar"
     ("Oleksandr Petrenko was searched at the border by FSB officers.", "search"),
     ("FSB officers searched Oleksandr Petrenko and confiscated his phone.", "search"),
     ("The searches of Oleksandr Petrenko and Mykola Bondar lasted five hours.", "search"),
-    ("Oleksandr Petrenko now faces charges of espionage.", "charge"),
     ("Charges were brought against Oleksandr Petrenko.", "charge"),
     ("The court considered Oleksandr Petrenko's case on 5 March.", "hearing"),
     ("The Kyiv Court began hearing the case of Oleksandr Petrenko.", "hearing"),
@@ -123,7 +121,11 @@ def test_a_place_searched_or_a_stay_foreseen_is_no_person_s_act() -> None:
 def test_a_release_asked_for_and_a_trial_with_no_court_are_no_acts() -> None:
     assert "release" not in _events("Her mother wrote a letter pleading for Oleksandr Petrenko's release.")
     assert "trial" not in _events("Oleksandr Petrenko was arrested in 2016 and was tried in the following year.")
-    assert "charge" not in _events("Oleksandr Petrenko was accused of spying and sentenced to three years.")
+    # README conv13a, point 4: "was accused of ... and sentenced" reports the charging (an event); a prosecution under
+    # an article and a standing "faces charges" give only the case's ACCUSED_OF
+    assert "charge" in _events("Oleksandr Petrenko was accused of spying and sentenced to three years.")
+    assert "charge" not in _events("Oleksandr Petrenko was prosecuted under Article 205.5.")
+    assert "charge" not in _events("Oleksandr Petrenko now faces charges of espionage.")
 
 
 def test_a_transfer_for_questioning_is_no_transfer() -> None:

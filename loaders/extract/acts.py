@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
+from loaders.extract.collective_targets import VICTIM_COLLECTIVES
 from loaders.extract.court_orders import court_orders
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
 from loaders.extract.group_abuses import group_abuses
@@ -253,6 +254,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
                                s0 + q.start(), s0 + q.end(), perpetrators=perps))
     if not people:
         out.extend(_searches_done(text, s0, orgs, places))
+        out.extend(_raid_practices(text, s0, orgs, places, out))
     for m in _NUMBERED_ACT_RE.finditer(text) if not people else ():
         if m.group(1) is None and m.group(2).isdigit() and int(m.group(2)) < 5:
             continue  # "2 men were detained" may well be two people named elsewhere
@@ -437,6 +439,73 @@ def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
             name = f"Searches of the premises of {owners[0].text}" if owners else f"Searches in {where[0].text}" if where else "Searches"
             out.append(Act("search", name, a, b, targets=owners, perpetrators=perps, places=where))
     return out
+
+
+# A practice of raids or searches named against a group, with no operation or date (README conv13a, point 1 (c)): "police
+# raids on their homes and mosques", "subject to frequent intimidation, house raids, and arbitrary arrests", "raids,
+# detentions, and punitive measures against the Mejlis", "Raids, arrests ... have become regular facts of life for the
+# Tatar community": one ``search`` event per article, the group its target, the actor the same phrase names its perpetrator.
+_PRACTICE_RE = re.compile(r"\b(?:(?:abusive|police|house|home|frequent|arbitrary|illegal|unlawful|violent|repeated|regular|"
+                          r"politically[- ]motivated|mass|massive)\s+){0,3}(?P<noun>raids|searches)\b(?!\s+(?:of|at|in)\s+(?:a|the)\b)",
+                          re.IGNORECASE)
+# The acts listed with the raids: a list of abuses ("arrests, abductions, ..., and police raids").
+_ABUSES = ("arrests", "detentions", "abductions", "intimidation", "harassment", "prosecutions?", "persecution",
+           "disappearances", r"punitive\s+measures", "restrictions", "sentencings", "interrogations", "discrimination")
+_ABUSES_RE = re.compile(r"\b(?:" + "|".join(_ABUSES) + r")\b", re.IGNORECASE)
+_HOMES_OF_GROUP_RE = re.compile(r"\s+(?:on|against)\s+(?:their|(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?)\s+(?:homes|houses)\b")
+_AGAINST_RE = re.compile(r"[^.;:]{0,80}?\bagainst\s+(?:the\s+)?$")
+# A people or community named in the sentence ("Crimean Tatars are ... subject to ... house raids"), which the draft's victim
+# collective may be.
+_PEOPLE_RE = re.compile(r"\b(?:Tatars|community|people|minority|Muslims|believers)\b")
+# Who does them: the subject of "subject(s) GROUP to" ("Russia continues to subject Crimean Tatars to"), or the actor
+# after "by" ("persecuted by the Russian de-facto authorities; subject to ... house raids").
+_SUBJECTS_TO_RE = re.compile(r"\s+(?:(?:continues?|continued)\s+to\s+subject|(?:has|have|had)\s+(?:also\s+)?subjected|subjects)\b")
+_BY_ACTOR_RE = re.compile(r"\bby\s+(?:the\s+)?(?:(?:Russian|so-called|de[- ]facto|occupation)\s+){0,3}$")
+
+
+def _raid_practices(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention], found: Sequence[Act]) -> list[Act]:
+    """A practice of raids or searches named against a group (a sentence that names no person): its target the
+    organisation after "against" or the victim collective the sentence names, else (for "their homes") none, which
+    :mod:`loaders.extract.collective_targets` reads from the trigger; its perpetrator the subject of "subject ... to" or the
+    actor after "by" before the raids."""
+    low = text.lower()
+    if "raids" not in low and "searches" not in low:
+        return []
+    for m in _PRACTICE_RE.finditer(text):
+        a, b = s0 + m.start(), s0 + m.end()
+        if any(x.kind == "search" and x.start < b + 60 and a - 60 < x.end for x in found):
+            return []  # an operation or a practice the other raid rules read
+        homes = _HOMES_OF_GROUP_RE.match(text, m.end())
+        listed = _ABUSES_RE.search(text[max(0, m.start() - 120):m.end() + 60])
+        if homes is None and listed is None:
+            continue
+        end = b + (homes.end() - m.end() if homes is not None else 0)
+        # the group: an organisation after "against" ("raids ... against the Mejlis"), else a collective named in the sentence
+        against = [o for o in orgs if o.start >= b and o.start - b <= 80 and _AGAINST_RE.fullmatch(text[m.end():o.start - s0])
+                   and _kind(o) not in _NOT_TARGET][:1]
+        victims = against or [o for o in orgs if o.ref in VICTIM_COLLECTIVES][:1]
+        if not victims and (homes is None or homes.group().split()[1] != "their") and not _PEOPLE_RE.search(text):
+            continue  # nobody the raids are done to (the victim collective the sentence names: claim_parts.act_event)
+        perps: list[Mention] = []
+        states: list[tuple[str, Mention, str]] = []
+        for x in [*orgs, *places]:
+            if x.end > a:
+                continue
+            if _SUBJECTS_TO_RE.match(text, x.end - s0) and (x.label != "Location" or _kind(x) == "country"):
+                if x.label == "Location":
+                    states = [(_government(x), x, "perpetrator")]
+                else:
+                    perps = [x]
+            elif x.label == "Organisation" and _BY_ACTOR_RE.search(text[max(0, x.start - s0 - 40):x.start - s0]) and x not in victims \
+                    and not re.match(r"(?:’s|'s|’|')", text[x.end - s0:x.end - s0 + 2]):  # ("appalled by Russia's targeting")
+                perps = [x]
+        who = _name(victims[0]) if victims else "the group"
+        name = f"Raids on {who}" if not against else f"Raids against {who}"
+        out = Act("search", name, a, end, targets=victims, perpetrators=perps, states=states,
+                  places=[p for p in places if p.end <= a and re.search(r"\bin\s+(?:the\s+)?(?:(?:illegally\s+)?(?:annexed|occupied)\s+)?$",
+                                                                        text[max(0, p.start - s0 - 30):p.start - s0])][:1])
+        return [out]
+    return []
 
 
 def _org_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:

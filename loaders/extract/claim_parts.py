@@ -9,6 +9,7 @@ from loaders.extract.acts import Act
 from loaders.extract.annexations import RUSSIAN_FORCES, annexation_announcements
 from loaders.extract.claim_model import Extraction, SentenceMentions, case_of, quote_span
 from loaders.extract.claim_targets import find_targets, first_ref_pos
+from loaders.extract.collective_targets import VICTIM_COLLECTIVES
 from loaders.extract.events import TERM_GAP_RE, TERM_TAIL_RE
 from loaders.extract.gazetteer import Gazetteer, slug
 from loaders.extract.mentions import Mention, Person, Sentence
@@ -22,6 +23,9 @@ SENTENCE_RE = re.compile(r"\bsentenced\b[^.;]{0,40}?\b(\d{1,2}|one|two|three|fou
 _PARTICIPATE_RE = re.compile(r"\b(participated in|participating in|took part in|taking part in|attended|attending|spoke at|"
                              r"speaking at|addressed|(?:reaffirmed|stated|said|declared|agreed|announced|presented|pledged|"
                              r"signed|joined|spoke|raised)\s+(?:[^.;,“”]{0,30}?\s+)?(?:during|at|in))\b", re.IGNORECASE)
+
+_SPEAK_AT_RE = re.compile(r"(?:spoke|speaking|addressed|reaffirmed|stated|said|declared|announced|presented|pledged|raised)\b",
+                          re.IGNORECASE)
 
 
 class _CachedRe:
@@ -191,8 +195,12 @@ def conference_event(ex: Extraction, text: str, sent: Sentence, cx: SentenceMent
     if not who and speaker and re.match(r"(?:reaffirmed|stated|said|declared|agreed|announced)\b", verb.group(), re.IGNORECASE) \
             and ex.entities[speaker].label == "Organisation" and not ex.entities[speaker].generic:
         who, conf = [speaker], 0.55
+    # whoever delivers a statement at it ("spoke at", "addressed", "reaffirmed during") is its speaker (README conv13a,
+    # point 2); everyone else who attends a participant
+    # ("as also stated in the common statement of the Summit": a text it joined, not a speech there)
+    role = "speaker" if _SPEAK_AT_RE.match(verb.group()) and not verb.group().lower().endswith(" in") else "participant"
     for w in who:
-        ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role="participant")
+        ex.claim(w, "PARTICIPANT_IN", ev, quote_span(text, sent, verb_pos, b), conf, "conference", role=role)
     if place:
         ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.75, "event-place")
 
@@ -236,6 +244,20 @@ def gapped_terms(cx: SentenceMentions, b: int, targets: list[str]) -> list[Menti
     return out
 
 
+def _victim_named(ex: Extraction, text: str, lo: int, hi: int) -> tuple[str, str, int, int] | None:
+    """The first victim collective of the draft whose name or alias ``text[lo:hi]`` names: key, name, offsets."""
+    best: tuple[str, str, int, int] | None = None
+    for key in VICTIM_COLLECTIVES:
+        e = ex.entities.get(key)
+        if e is None:
+            continue
+        for n in (e.name, *e.aliases):
+            m = re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])").search(text, lo, hi) if len(n) > 4 else None
+            if m is not None and (best is None or m.start() < best[2]):
+                best = (key, e.name, m.start(), m.end())
+    return best
+
+
 def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str | None, date: str | None) -> None:
     """One event for an act of :mod:`loaders.extract.acts`, with its targets, agents, participants and places."""
     def name_of(m: Mention) -> str:
@@ -245,6 +267,18 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     if not act.places and act.land and land is None and act.name.startswith(("Annexation of", "Occupation of")):
         return  # "Russia's annexation" in an article that names no such land: of what, it does not say
     where = ", ".join(name_of(p) for p in act.places)
+    if act.kind == "search" and act.name == "Raids on the group":
+        # a practice of raids against a group the sentence names by a word the mention finder left (README conv13a, point 1
+        # (c)): the victim collective of the draft named in the sentence, else the one collective of the article ("their homes")
+        victim = _victim_named(ex, text, sent.start, sent.end)
+        if victim is None and "their" in text[act.start:act.end]:
+            victim = _victim_named(ex, text, 0, len(text))
+            victim = victim and (victim[0], victim[1], act.start, act.end)
+        if victim is None:
+            return
+        key, vname, a, b = victim
+        act.targets = [Mention(a, b, text[a:b], "Organisation", ref=key)]
+        act.name = f"Raids on {vname}"
     if act.kind == "meeting" and act.participants:
         name = f"Meeting with {name_of(act.participants[0])}"
     elif act.name == "Entry ban":

@@ -541,11 +541,13 @@ def hosted_meetings(text: str, sentences: Sequence[Sentence], mentions: Sequence
             ev = ex.entity(f"event:meeting-with-{slug(name)}", "Event", f"Meeting with {name}", kind="meeting").key
             ex.trigger(ev, vm.start("v"), met.end)
             ex.claim(met.ref, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="participant")
-        for c in ex.claims:  # the host is the meeting's organiser, not one more participant
+        # the host ("received") is the meeting's organiser; "A met with B" makes both participants (README conv13a, point 2)
+        role = "organiser" if vm.group("v") == "received" else "participant"
+        for c in ex.claims:
             if c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN":
-                c.qualifiers["role"] = "organiser"
+                c.qualifiers["role"] = role
         if not any(c.subject == host and c.object == ev and c.predicate == "PARTICIPANT_IN" for c in ex.claims):
-            ex.claim(host, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role="organiser")
+            ex.claim(host, "PARTICIPANT_IN", ev, span, 0.6, "gov7:hosted-meeting", role=role)
         hosted.add(ev)
         j = mentions.index(met) + 1 if met in mentions else len(mentions)
         last = met

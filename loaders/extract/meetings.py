@@ -20,7 +20,7 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["meeting_orgs", "meeting_participants", "numbered_sessions", "summit_participants", "visits"]
+__all__ = ["meeting_orgs", "meeting_participants", "numbered_sessions", "summit_organisers", "summit_participants", "visits"]
 
 _VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
          r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
@@ -41,6 +41,7 @@ def meeting_participants(text: str, sentences: Sequence[Sentence], mentions: Seq
     then the meetings the organisation finder took for organisations (:func:`meeting_orgs`)."""
     meeting_orgs(text, sentences, mentions, ex)
     summit_participants(text, sentences, mentions, ex)
+    summit_organisers(text, sentences, mentions, ex)
     visits(text, sentences, mentions, ex)
     numbered_sessions(text, sentences, mentions, ex)
     if not any(w in text for w in ("eeting", "ession", "itting", "ebate")):
@@ -263,6 +264,44 @@ def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequ
                 ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, a, place.end), 0.6, "summit")
 
 
+# The body whose summit, conference or forum it is, named with it: "the Inaugural Summit of the International Crimea
+# Platform", "the August 23 Crimea Platform Summit", "the International Crimean Platform Summit" (README conv13a, point 2:
+# the body whose session or summit it is organises it).
+_HEAD_OF_RE = re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$")
+_HEAD_AFTER_RE = re.compile(r"\s+(?:[Ss]ummit|[Cc]onference|[Ff]orum)\b")
+_NOT_ORGANISERS = ("court", "collective", "police", "security_service", "prosecutor", "government", "media")
+
+
+def summit_organisers(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """The body a ``conference`` event of the draft is named by ("Summit of the X", "X Summit") is its ``organiser``."""
+    # (a conference event's words: its triggers, else its name, which the conference rule builds from the words before
+    # the trigger: "Crimea Platform Summit")
+    confs = {k: ex.triggers.get(k, []) for k, e in ex.entities.items() if e.label == "Event"
+             and (e.attributes or {}).get("kind") == "conference"}
+    if not confs:
+        return
+    starts = [s.start for s in sentences]
+    for body in mentions:
+        if body.label != "Organisation" or body.ref not in ex.entities or ex.entities[body.ref].generic \
+                or ex.entities[body.ref].attributes.get("kind") in _NOT_ORGANISERS:
+            continue
+        before = _HEAD_OF_RE.search(text, max(0, body.start - 30), body.start)
+        after = _HEAD_AFTER_RE.match(text, body.end) if before is None else None
+        if before is not None:
+            a, b = before.start(), body.end
+        elif after is not None:
+            a, b = body.start, after.end()
+        else:
+            continue
+        named = re.sub(r"\s+", " ", text[a:b]).lower()
+        ev = next((k for k, spans in confs.items() if any(x < b and a < y for x, y in spans)
+                   or named in ex.entities[k].name.lower()), None)
+        if ev is None or any(c.subject == body.ref and c.object == ev and c.predicate == "PARTICIPANT_IN" for c in ex.claims):
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, a) - 1)]
+        ex.claim(body.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, b), 0.55, "summit-of", role="organiser")
+
+
 # An official's own visit or mission to places: "releasing a report on his mission to Kyiv, Moscow and Simferopol",
 # "During his mission to Crimea in September 2014, Commissioner X discussed", "In my visit to Ukraine last week, I
 # reaffirmed" (dev2, dev4, valid: two publishers). A possessive is needed ("a trip to Ukraine" names no one).
@@ -272,7 +311,7 @@ _PLACE_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?"
 
 
 def visits(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
-    """A ``meeting`` event of a person's visit or mission to the places named after it: the person ("his", "her": the
+    """An ``other`` event of a person's visit or mission to the places named after it: the person ("his", "her": the
     one person the sentence names; "my": the one person who makes a statement in the document) its participant, the
     places its places."""
     if "visit" not in text and "ission" not in text and "trip" not in text:
@@ -306,8 +345,9 @@ def visits(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
             who = next(iter(people))
             what = vm.group("what").capitalize()
             name = f"{what} of {ex.entities[who].name} to " + ", ".join(ex.entities[p.ref].name for p in places)
+            # (README conv13a, point 2: a visit, trip or mission is travel, not a gathering: ``other``)
             ev = ex.entity(f"event:{slug(ex.entities[who].name)}-{vm.group('what')}-{slug(ex.entities[places[0].ref].name)}",
-                           "Event", name, kind="meeting").key
+                           "Event", name, kind="other").key
             ex.trigger(ev, a, places[-1].end)
             ex.claim(who, "PARTICIPANT_IN", ev, quote_span(text, sent, a, places[-1].end), 0.6, "visit", role="participant")
             for p in places:
