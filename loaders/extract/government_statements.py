@@ -116,9 +116,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     who, a, b, _d, line_end = (people or makers)[0]
     deleg: tuple[str, int, int] | None = None  # the delegation the head names: a body of its own (decision 5e)
     for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)
-        if country is not None and people:  # a person the head names delivers it: the delegation's name is the state's
-            _fold_delegation(country, _a, _e, mentions, ex)
-        elif country is not None:
+        if country is not None:  # (with a person the head names who delivers it too: README, round 13 conv13b point 1)
             key = _delegation(text, country, _a, _e, mentions, ex)
             if key is not None and deleg is None:
                 deleg = (key, _a, _b)
@@ -145,12 +143,14 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
             ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
         if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
-    if deleg is not None and ex.entities[who].label != "Person":
-        # the delegation delivers it (it STATES it, the state it speaks for too: decision 5d) and speaks at the meeting
+    if deleg is not None:
+        # the delegation delivers it (it STATES it, the state it speaks for and the person who speaks for it too:
+        # decision 5d) and, with no person named, speaks at the meeting
         d_sent = _sentence(sentences, deleg[1])
         if d_sent is not None and not any(c.subject == deleg[0] and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(deleg[0], "STATES", ev, quote_span(text, d_sent, deleg[1], deleg[2]), 0.65, "gov7:head-delegation")
-        who = deleg[0]
+        if ex.entities[who].label != "Person":
+            who = deleg[0]
     _meeting(text, sentences, mentions, ex, who, ev, head)
     if ex.entities[who].label != "Person":
         _delivering_person(text, sentences, mentions, ex, ev, head)
@@ -206,27 +206,6 @@ def delegation_key(country: str, forum_text: str) -> str | None:
     forum = next(_FORUM_KEYS[g] for g in ("osce", "un") if fm.group(g))
     adj = _ADJ_SHORT.get(country) or load_gazetteer().demonyms.get(country)
     return None if adj is None else f"org:{slug(adj)}-delegation-to-the-{forum}"
-
-
-def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:
-    """An organisation the name finder made of "the Delegation of C" on the head line goes into the state C."""
-    state = _state(country, ex)
-    if state is None:
-        return
-    for m in mentions:
-        if not (a <= m.start < b) or m.ref == state or m.ref not in ex.entities:
-            continue
-        e = ex.entities[m.ref]
-        if e.label != "Organisation" or not re.fullmatch(rf"(?i)(?:the\s+)?(?:delegation|(?:permanent\s+)?mission)\s+of\s+"
-                                                         rf"(?:the\s+)?{re.escape(country)}", e.name):
-            continue
-        for c in ex.claims:
-            c.subject = state if c.subject == m.ref else c.subject
-            c.object = state if c.object == m.ref else c.object
-        ex.claims[:] = [c for c in ex.claims if c.subject != c.object]
-        ex.entities.pop(m.ref, None)
-        if e.name not in ex.entities[state].aliases:
-            ex.entities[state].aliases.append(e.name)
 
 
 # A state's delegation to a forum in its general English wordings: "the Delegation of Ukraine to the OSCE",
