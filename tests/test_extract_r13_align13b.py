@@ -83,3 +83,14 @@ def test_a_delegation_with_a_speaker_is_its_own_body_and_states() -> None:
     ev = next(o for s, p, o, _r in claims if s == "person:ivan-petrenko" and p == "STATES")
     assert (d, "STATES", ev, "") in claims
     assert "Delegation of Ukraine" not in ex.entities["org:ukraine"].aliases
+
+
+def test_a_delegation_named_without_its_forum_takes_the_forum_the_lead_names() -> None:
+    ex, _claims = _doc("Statement by H.E. Mr. Ivan Petrenko, Permanent Representative of Japan to the United Nations, "
+                       "at the Open Meeting on Crimea\n\nMr. Moderator,\n\nI thank the Ukrainian Delegation for "
+                       "convening this meeting.\n")
+    assert "org:ukrainian-delegation-to-the-un" in ex.entities
+    assert not any(k.startswith("org:") and "delegation" in k and k != "org:ukrainian-delegation-to-the-un"
+                   for k in ex.entities)
+    ex, _claims = _doc("A note\n\nMr. Chairman,\n\nThe Ukrainian delegation held an event on the prisoners.\n")
+    assert "org:ukrainian-delegation-to-the-un" not in ex.entities  # (no forum in the lead: the delegation as named)

@@ -211,12 +211,19 @@ def delegation_key(country: str, forum_text: str) -> str | None:
 # A state's delegation to a forum in its general English wordings: "the Delegation of Ukraine to the OSCE",
 # "Ukraine's delegation to the UN Human Rights Council", "the UK Delegation to the OSCE", "the Ukrainian delegation to
 # the United Nations" -> the body ``org:<adjective>-delegation-to-the-<forum>`` (decision 5e).
+_DELEG_NAME = (r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+               r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
+               r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)")
 _DELEG_PHRASE_RE = re.compile(
-    r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-    r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
-    r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)"
-    r"\s+(?:to|at)\s+the\s+(?P<f>(?:[A-Z][\w.-]*\s+){0,4}?(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+Security\s+and\s+"
-    r"Co-?operation\s+in\s+Europe)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|Office\s+at\s+Geneva))?)")
+    _DELEG_NAME + r"\s+(?:to|at)\s+the\s+(?P<f>(?:[A-Z][\w.-]*\s+){0,4}?(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+"
+    r"Security\s+and\s+Co-?operation\s+in\s+Europe)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|"
+    r"Office\s+at\s+Geneva))?)")
+# The same names without a forum the phrase names ("the Ukrainian Delegation", "the Delegation of Ukraine to the 1135th
+# Meeting of the Permanent Council") in a statement whose head or lead names the one forum it is delivered at
+# ("Permanent Representative of Japan to the United Nations", "thank you for chairing last week's Reinforced Permanent
+# Council"): that forum's delegation (README, round 13 conv13b point 1).
+_BARE_DELEG_RE = re.compile(_DELEG_NAME)
+_LEAD = 400  # how far into a document its lead names the forum it is delivered at
 
 
 def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
@@ -245,6 +252,28 @@ def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
             ex.entities[key].attributes.setdefault("country", country)
         else:
             ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
+    forums = {g for fm in _FORUM_RE.finditer(text, 0, min(len(text), _LEAD)) for g in ("osce", "un") if fm.group(g)}
+    if len(forums) != 1:
+        return
+    forum = " OSCE" if forums == {"osce"} else " UN"
+    for dm in _BARE_DELEG_RE.finditer(text):
+        country = dm.group("c") or dm.group("c2") or adjectives.get(dm.group("adj") or "")
+        if country is None or (dm.group("adj") is None and country not in gaz.demonyms and country not in _ADJ_SHORT):
+            continue
+        key = delegation_key(country, forum)
+        a = dm.start()
+        have = next((m.ref for m in mentions if a <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
+                     and ex.entities[m.ref].label == "Organisation" and "elegation" in ex.entities[m.ref].name
+                     and "-delegation-to-the-" not in m.ref), None)
+        if key is None or have is None:
+            continue  # (only a body the name finder made of the words: "delegation of Ukraine" in a phrase stays)
+        if key in ex.entities:
+            for c in ex.claims:
+                c.subject = key if c.subject == have else c.subject
+                c.object = key if c.object == have else c.object
+            ex.entities.pop(have, None)
+        else:
+            ex.rekey(have, key)
 
 
 def _forum_name(key: str, country: str) -> str:
