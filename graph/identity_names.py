@@ -23,6 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 from graph.identity_cognates import COGNATE_ROWS
 from graph.identity_orgs import OrgName, parse_org
 from graph.identity_words import SPELLINGS
+from graph.role_words import NAME_WORDS
 
 __all__ = ["ROLE_WORDS", "STOP", "ParsedName", "fold", "strip_roles", "skeleton", "sound", "parse_name",
            "surnames_relate", "givens_relate", "cognate_row", "typing_slip", "written_word"]
@@ -41,18 +42,8 @@ _FOLDS = (
     ("w", "v"), ("ck", "k"),
 )
 _VOWELS = frozenset("aeiou")
-# Words that introduce a name but are not part of it ("attorney X", "President Y").
-ROLE_WORDS = frozenset("""
-mr mrs ms miss dr prof professor sir madam mister
-attorney lawyer advocate barrister counsel defender solicitor notary
-president vice prime minister deputy head chair chairman chairwoman chairperson leader director chief
-judge justice prosecutor investigator officer inspector agent detective
-general colonel lieutenant major captain sergeant commander admiral
-activist journalist blogger reporter editor citizen resident teacher imam mufti ombudsman ombudsperson
-spokesman spokeswoman spokesperson representative member secretary governor mayor senator mp
-brother sister son daughter wife husband mother father uncle nephew
-political prisoner human rights defender the a an
-""".split())
+# Words that introduce a name but are not part of it ("attorney X", "President Y"): graph.role_words declares them.
+ROLE_WORDS = NAME_WORDS
 STOP = frozenset({"the", "of", "and", "for", "in", "on", "at", "a", "an"})
 
 

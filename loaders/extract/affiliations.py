@@ -20,22 +20,15 @@ import bisect
 import re
 from collections.abc import Callable
 
+from graph.role_words import AFFILIATION_TITLES
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["more_affiliations", "MORE_TITLES", "title_words"]
 
 # Role nouns a style guide lists beside the gazetteer's title words (cues.yaml), with the affiliation each
-# makes: a founder or co-chair heads the body, a co-ordinator or human rights defender of a group is one of
-# its members, a press secretary or editor-in-chief is on its staff.
-MORE_TITLES = {
-    "founder": "LEADS", "co-founder": "LEADS", "cofounder": "LEADS", "co-chair": "LEADS", "co-chairman": "LEADS",
-    "co-chairwoman": "LEADS", "co-chairperson": "LEADS", "vice-chairman": "LEADS", "vice chairman": "LEADS",
-    "vice-chair": "LEADS", "vice chair": "LEADS", "vice-chairwoman": "LEADS", "vice-chairperson": "LEADS",
-    "vice-president": "LEADS", "vice president": "LEADS", "chief executive": "LEADS", "executive director": "LEADS",
-    "co-ordinator": "MEMBER_OF", "human rights defender": "MEMBER_OF", "board member": "MEMBER_OF",
-    "press secretary": "WORKS_FOR", "staff journalist": "WORKS_FOR", "managing editor": "WORKS_FOR",
-}
+# makes (graph.role_words declares them).
+MORE_TITLES = AFFILIATION_TITLES
 
 
 def title_words(cues: dict[str, list[str]]) -> dict[str, str]:

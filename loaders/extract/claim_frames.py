@@ -29,6 +29,7 @@ from loaders.extract.diplomatic_relations import UN_KEY, un_parent
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import org_names
+from loaders.extract.release_calls import call_names_holder
 
 __all__ = ["adherents", "effort_agents", "envoys", "joint_reports", "prosecutors_say", "release_holders", "sibling_titles",
            "speakers_bodies", "unit_aliases"]
@@ -364,7 +365,8 @@ _NAME_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 def release_holders(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """"Ukraine calls on the Russian Federation to stop ... and release illegally detained A, B and C": the one called
     on holds them: ``PARTICIPANT_IN`` (perpetrator) of each one's detention the draft has, when it has no perpetrator yet
-    (the plainer "calls on Russia to release X" is :mod:`loaders.extract.release_calls`')."""
+    and the sentence says the one called on holds them (:func:`loaders.extract.release_calls.call_names_holder`; the
+    plainer "calls on Russia to release X" is :mod:`loaders.extract.release_calls`')."""
     detention: dict[str, str] = {}
     for c in ex.claims:
         if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" \
@@ -398,9 +400,10 @@ def release_holders(text: str, sentences: list[Sentence], mentions: list[Mention
             ev = detention[p.ref]
             if ev in done:
                 continue
-            done.add(ev)
-            ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, o.start, p.end), 0.5, "perpetrator:detention:release-call",
-                     role="perpetrator")
+            span = quote_span(text, sent, o.start, p.end)
+            if call_names_holder(text, sent, span[0], ev):
+                done.add(ev)
+                ex.claim(o.ref, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call", role="perpetrator")
 
 
 # "described the verdict as “part of an orchestrated effort by ORG to ...”", "called X’s detention “a reminder of the

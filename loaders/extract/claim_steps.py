@@ -30,7 +30,7 @@ from loaders.extract.guards import former, irrealis, officials_acted_on
 from loaders.extract.links import bylines
 from loaders.extract.mentions import Mention, Person, Sentence
 from loaders.extract.orgs import government_key
-from loaders.extract.release_calls import release_calls
+from loaders.extract.release_calls import call_names_holder, release_calls
 
 __all__ = ["CHARGE_RE", "charges_and_cases", "publications", "speaker_statements", "title_affiliations", "collective_acts", "ban_events",
            "release_call_events", "target_free_acts", "byline_statement", "lawyer_claims"]
@@ -194,9 +194,9 @@ def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, 
 
 def release_call_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, gaz: Gazetteer,
                         person_by_key: dict[str, Person], speaker: str | None) -> None:
-    """"We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)."""
+    """"We call on Russia to release X": X's detention (X its target); the one called on its perpetrator only where the
+    sentence says it holds X ("... to release X, whom it is illegally detaining": :func:`call_names_holder`)."""
     for actor, held in release_calls(sent.text, sent.start, cx.orgs, cx.places, cx.people):
-        # "We call on Russia to release X": the one called on holds X (X's detention, its perpetrator)
         holder_key = actor.ref if actor is not None else ""
         if actor is not None and actor.label == "Location":  # a country named as a place: its government
             holder_key = f"org:{government_key(actor.ref.split(':', 1)[-1])}"
@@ -209,7 +209,7 @@ def release_call_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Ext
             last = max(m.end for m in held if m.ref == who)
             span = quote_span(text, sent, actor.start if actor is not None else min(m.start for m in held), last)
             ex.claim(who, "PARTICIPANT_IN", ev, span, 0.5, "event:detention:release-call", role="target")
-            if holder_key:
+            if holder_key and call_names_holder(text, sent, span[0], ev):
                 ex.claim(holder_key, "PARTICIPANT_IN", ev, span, 0.5, "perpetrator:detention:release-call",
                          role="perpetrator", asserted_by=speaker)
 

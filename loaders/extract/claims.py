@@ -68,7 +68,7 @@ from loaders.extract.guards import (
     irrealis,
     officials_acted_on,
 )
-from loaders.extract.held_groups import drop_called_holders, held_group_events
+from loaders.extract.held_groups import held_group_events
 from loaders.extract.links import (
     events_in_cases,
     from_place_lists,
@@ -516,5 +516,4 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     statement_place(text, [m for m in entries if m.label == "Location"], ex.claims, ex.entities, ex.claim)
     lawyer_claims(ex, lawyers, cases)
     after_claims(text, sentences, mentions, ex, gaz)
-    drop_called_holders(ex, text, sentences)
     return ex

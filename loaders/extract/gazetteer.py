@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from graph.errors import CasegraphError
 from graph.identity_orgs import collective_families
+from graph.role_words import KINSHIP, TITLES
 from loaders.extract.given_names import lexicon, stop_words
 from loaders.extract.regex_buckets import bucketed_alternation
 
@@ -130,7 +131,8 @@ def load_gazetteer() -> Gazetteer:
                 for t in events["triggers"]]
     trigger_kinds, trigger_pattern = _trigger_pattern([(str(t["kind"]), str(t["pattern"])) for t in events["triggers"]])
     charges = _read("charges.yaml")
-    cues = _merge_cues(_read("cues.yaml"), _read("entities.yaml"))
+    cues = _merge_cues(_merge_cues(_read("cues.yaml"), {"titles": list(TITLES), "relatives": [w.lower() for w in KINSHIP]}),
+                       _read("entities.yaml"))
     seats = cues.pop("seats", None) or {}
     demonyms = cues.pop("demonyms", None) or {}
     cue_words = [*cues["lawyer"], *cues["judge"], *cues["prosecutor"], *cues["investigator"], *cues["occupations"],

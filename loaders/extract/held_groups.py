@@ -14,7 +14,7 @@ Tatar community", is a target too), ``LOCATED_IN`` the places the same phrase na
 Crimean peninsula and in Russia", a fronted "In Crimea, ... Russia is holding") and Russia as ``perpetrator`` only
 where the phrase makes Russia the holder ("Russia is holding", "it has unjustly imprisoned" / "whom it is illegally
 detaining" after a call on Russia, "held by the Russian Federation"), not where it only calls on Russia
-(:func:`drop_called_holders`). The annotators of seven splits (the UK government, the EEAS, the US mission to the
+(:func:`loaders.extract.release_calls.call_names_holder`). The annotators of seven splits (the UK government, the EEAS, the US mission to the
 OSCE, the State Department, PACE, the European Parliament, Ukraine's foreign ministry, Amnesty) record it so.
 
 Not this event: Ukrainians the phrase does not say are held ("the welfare of three Ukrainian political prisoners;
@@ -28,15 +28,13 @@ Ukraine nor Crimea, and "those who have been detained" with no Ukrainians named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
 
 from loaders.extract.annexations import RUSSIA_GOV
-from loaders.extract.claim_model import ClaimDraft, Extraction, SentenceMentions, quote_span
+from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["HELD_EVENT", "HELD_GROUP", "drop_called_holders", "held_group_events"]
+__all__ = ["HELD_EVENT", "HELD_GROUP", "held_group_events"]
 
 HELD_GROUP = "org:ukrainian-political-prisoners-in-russia-generic"
 HELD_EVENT = "event:ukrainians-unjust-imprisonment-russia"
@@ -252,29 +250,3 @@ def held_group_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extra
                 ex.claim(HELD_EVENT, "LOCATED_IN", ref, quote_span(text, sent, min(a, end), max(b, end)), 0.55,
                          "event-place:held-group")
 
-
-# The words that make the one called on the holder, after it in the call: "(that/whom) it has (unjustly) imprisoned",
-# "whom it is illegally detaining", "it holds", "they keep behind bars", "held / detained / imprisoned by the Russian Federation".
-_HOLDER_RE = re.compile(
-    r"\b(?:it|they)\s+(?:(?:has|have|had|is|are|was|were|still|continues\s+to|continue\s+to)\s+){0,2}"
-    r"(?:(?:illegally|unjustly|arbitrarily|unlawfully|wrongfully|still)\s+(?:and\s+)?){0,2}"
-    r"(?:hold(?:s|ing)?|held|imprison(?:s|ed|ing)?|detain(?:s|ed|ing)?|jail(?:s|ed|ing)?|keep(?:s|ing)?\s+behind\s+bars|kept)\b"
-    r"|\b(?:held|detained|imprisoned|jailed)\s+(?:(?:illegally|unjustly|arbitrarily|unlawfully)\s+)?by\s+(?:the\s+)?[A-Z]")
-
-
-def drop_called_holders(ex: Extraction, text: str, sentences: Sequence[Sentence]) -> None:
-    """A call to release does not make the one called on the holder (examples/articles/real/README.md, round 12
-    (conv12b) point 3, after round 10's second set, decision 1): a release-call frame's perpetrator stays only where the
-    call's own sentence says the one called on holds them ("whom it is illegally detaining", "that it has unjustly
-    imprisoned", "held by the Russian Federation"); the held group's perpetrator comes from its own phrase. The
-    detention and its target stay."""
-    starts = [s.start for s in sentences]
-
-    def says_holder(c: ClaimDraft) -> bool:
-        if c.object == HELD_EVENT:
-            return False
-        i = bisect_right(starts, c.span[0]) - 1
-        end = sentences[i].end if i >= 0 else len(text)
-        return _HOLDER_RE.search(text, c.span[0], end) is not None
-
-    ex.claims[:] = [c for c in ex.claims if c.rule != "perpetrator:detention:release-call" or says_holder(c)]

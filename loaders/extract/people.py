@@ -9,6 +9,7 @@ from functools import cache
 
 from graph.identity_names import fold as graph_fold
 from graph.identity_names import givens_relate
+from graph.role_words import COMPOUNDS, PEERAGES_BEFORE_FULL_NAMES, PROCEDURAL, ROLE_NOUNS, plural
 from loaders.extract.gazetteer import Gazetteer, fold, load_gazetteer, slug
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Doubt, Mention, Person
@@ -161,29 +162,14 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
 
 
 # Role and title nouns of the language before a name, capitalised at a sentence's start or in a list,
-# singular and plural (the plural's singular is the position): what the person is, never the name.
-_ROLE_NOUNS = {w: w for w in (
-    "Defendant", "Suspect", "Accused", "Detainee", "Prisoner", "Witness", "Lawyer", "Attorney", "Advocate",
-    "Counsel", "Journalist", "Reporter", "Correspondent", "Editor", "Blogger", "Activist", "Defender", "Imam",
-    "Mufti", "Deputy", "MP", "Senator", "Minister", "Ambassador", "President", "Chairman", "Chairwoman",
-    "Judge", "Prosecutor", "Investigator", "Officer", "Colonel", "General", "Captain", "Lieutenant", "Major",
-    "Doctor", "Professor", "Photographer", "Filmmaker", "Writer", "Poet", "Artist", "Student", "Teacher",
-    "Businessman", "Businesswoman", "Entrepreneur", "Priest", "Pastor", "Cleric", "Dissident", "Citizen",
-    "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.")}
-_ROLE_NOUNS.update({"Accused": "Accused", "Counsel": "Counsel", "Deputies": "Deputy", "MPs": "MP",
-                    "Witnesses": "Witness", "Businessmen": "Businessman", "Businesswomen": "Businesswoman",
-                    "Chairmen": "Chairman", "Attorneys": "Attorney"})
-_ROLE_NOUNS.update({w + "s": w for w in list(_ROLE_NOUNS) if w[-1] not in "s." and w[-2:] not in ("ey", "an")
-                    and not w.isupper()})
+# singular and plural (the plural's singular is the position): what the person is, never the name (graph.role_words).
+_ROLE_NOUNS = ROLE_NOUNS
 # A party's standing in a case ("Defendant", "Suspect", "Witness") is no position: it is dropped from the name
 # and kept by the case's claims (procedural_status), not as the person's position.
-_PROCEDURAL = frozenset({"Defendant", "Suspect", "Accused", "Detainee", "Prisoner", "Witness", "Political Prisoner",
-                         "Prisoner of Conscience"})
-# Compound role nouns: the first word's phrase ("Human Rights Defender", "Citizen Journalist").
-_ROLE_COMPOUNDS = (("Human", "Rights", "Defender"), ("Human", "Rights", "Defenders"), ("Human", "Rights", "Activist"),
-                   ("Human", "Rights", "Activists"), ("Human", "Rights", "Lawyer"), ("Human", "Rights", "Lawyers"),
-                   ("Citizen", "Journalist"), ("Citizen", "Journalists"), ("Political", "Prisoner"),
-                   ("Political", "Prisoners"), ("Prisoner", "of", "Conscience"))
+_PROCEDURAL = frozenset(PROCEDURAL)
+# Compound role nouns, singular and plural, and the singular: the first word's phrase ("Human Rights Defender",
+# "Citizen Journalists").
+_ROLE_COMPOUNDS = tuple((tuple(p.split()), c) for c in COMPOUNDS for p in (c, plural(c)))
 # Adjectives a role noun takes before a name: a state, people or faith, and what was done to the person.
 _ROLE_ADJECTIVES = frozenset({
     "Crimean", "Tatar", "Ukrainian", "Russian", "Belarusian", "Georgian", "Muslim", "Jailed", "Imprisoned",
@@ -200,19 +186,18 @@ def _role_lead(words: list[str]) -> tuple[int, str] | None:
     i = 0
     while i < len(words) and words[i] in _ROLE_ADJECTIVES:
         i += 1
-    for compound in _ROLE_COMPOUNDS:
+    for compound, singular in _ROLE_COMPOUNDS:
         n = len(compound)
         if tuple(words[i:i + n]) == compound and len(words) > i + n:
-            last = compound[-1]
-            return i + n, " ".join((*compound[:-1], _ROLE_NOUNS.get(last, last)))
+            return i + n, singular
     if i < len(words) - 1 and words[i] in _ROLE_NOUNS:
         return i + 1, _ROLE_NOUNS[words[i]]
     return None
 
 
 # Titles of British peers and their wives before a full name ("Lady Diana Eccles"): the cue
-# gazetteer has "Lord", "Sir", "Dame" and "Baroness"; these are the others.
-_HONOURS = frozenset({"Lady", "Baron", "Viscount", "Countess"})
+# gazetteer has "Lord", "Sir", "Dame" and "Baroness"; these are the others (graph.role_words).
+_HONOURS = frozenset(PEERAGES_BEFORE_FULL_NAMES)
 # The last word of a state's name ("Czech Republic", "United Arab Emirates"): never a surname.
 _STATE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "States", "Emirates"})
 

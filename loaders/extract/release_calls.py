@@ -6,7 +6,8 @@ Governments, parliaments, NGOs and UN bodies all write it. The call asserts the 
 per person, as the person-event rules make it; the one held is the target; the call is no act of its own and does not
 date it). It makes the one called on the detention's perpetrator only where the sentence says it holds them ("whom it
 is illegally detaining", "that it has unjustly imprisoned", "held by the Russian Federation"): README, round 12
-(conv12b) point 3; :func:`loaders.extract.held_groups.drop_called_holders` drops the others.
+(conv12b) point 3. Both producers of such a perpetrator (:func:`loaders.extract.claim_steps.release_call_events`,
+:func:`loaders.extract.claim_frames.release_holders`) ask :func:`call_names_holder` before they make it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.extract.mentions import Mention
+from loaders.extract.held_groups import HELD_EVENT
+from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["release_calls"]
+__all__ = ["call_names_holder", "release_calls"]
 
 # Before the actor: "call on", "calls upon", "urged", "demanded that", "asks".
 _CALL_BEFORE_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?\s+that|"
@@ -72,3 +74,22 @@ def _listed(text: str, s0: int, people: Sequence[Mention], b: int) -> list[Menti
         else:
             break
     return held
+
+
+# The words that make the one called on the holder, after it in the call: "(that/whom) it has (unjustly) imprisoned",
+# "whom it is illegally detaining", "it holds", "they keep behind bars", "held / detained / imprisoned by the Russian Federation".
+_HOLDER_RE = re.compile(
+    r"\b(?:it|they)\s+(?:(?:has|have|had|is|are|was|were|still|continues\s+to|continue\s+to)\s+){0,2}"
+    r"(?:(?:illegally|unjustly|arbitrarily|unlawfully|wrongfully|still)\s+(?:and\s+)?){0,2}"
+    r"(?:hold(?:s|ing)?|held|imprison(?:s|ed|ing)?|detain(?:s|ed|ing)?|jail(?:s|ed|ing)?|keep(?:s|ing)?\s+behind\s+bars|kept)\b"
+    r"|\b(?:held|detained|imprisoned|jailed)\s+(?:(?:illegally|unjustly|arbitrarily|unlawfully)\s+)?by\s+(?:the\s+)?[A-Z]")
+
+
+def call_names_holder(text: str, sent: Sentence, start: int, event: str) -> bool:
+    """Whether a call to release makes the one called on the perpetrator of ``event`` (examples/articles/real/README.md,
+    round 12 (conv12b) point 3, after round 10's second set, decision 1): only where the call's own sentence, from the
+    claim's quote (``start``) on, says the one called on holds them ("whom it is illegally detaining", "that it has
+    unjustly imprisoned", "held by the Russian Federation"); never for the held group's detention, whose perpetrator
+    comes from its own phrase (:mod:`loaders.extract.held_groups`). A call alone asserts only the detention and its
+    target."""
+    return event != HELD_EVENT and _HOLDER_RE.search(text, start, sent.end) is not None
