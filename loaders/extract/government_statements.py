@@ -274,6 +274,9 @@ def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
             ex.entities.pop(have, None)
         else:
             ex.rekey(have, key)
+            # named by its forum, so that a batch keeps one state's delegations to two forums apart (as _delegation)
+            ex.entities[key].name = _forum_name(key, country)
+            ex.entities[key].aliases = []
 
 
 def _forum_name(key: str, country: str) -> str:
