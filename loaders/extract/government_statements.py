@@ -265,18 +265,8 @@ def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
         have = next((m.ref for m in mentions if a <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
                      and ex.entities[m.ref].label == "Organisation" and "elegation" in ex.entities[m.ref].name
                      and "-delegation-to-the-" not in m.ref), None)
-        if key is None or have is None:
-            continue  # (only a body the name finder made of the words: "delegation of Ukraine" in a phrase stays)
-        if key in ex.entities:
-            for c in ex.claims:
-                c.subject = key if c.subject == have else c.subject
-                c.object = key if c.object == have else c.object
-            ex.entities.pop(have, None)
-        else:
-            ex.rekey(have, key)
-            # named by its forum, so that a batch keeps one state's delegations to two forums apart (as _delegation)
-            ex.entities[key].name = _forum_name(key, country)
-            ex.entities[key].aliases = []
+        if key is not None and have is not None:  # (only a body the name finder made of the words)
+            _forum_delegation(ex, have, key, country)
 
 
 def _forum_name(key: str, country: str) -> str:
@@ -309,18 +299,23 @@ def _delegation(text: str, country: str, a: int, line_end: int, mentions: Sequen
         ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
         return key
     if key is not None and have != key:
-        # named by its forum, so that the batch keeps one state's delegations to two forums apart
-        ex.entities[have].name = _forum_name(key, country)
-        ex.entities[have].aliases = []
-        if key in ex.entities:
-            for c in ex.claims:
-                c.subject = key if c.subject == have else c.subject
-                c.object = key if c.object == have else c.object
-            ex.entities.pop(have, None)
-        else:
-            ex.rekey(have, key)
+        _forum_delegation(ex, have, key, country)
         return key
     return have
+
+
+def _forum_delegation(ex: Extraction, have: str, key: str, country: str) -> None:
+    """The organisation ``have`` is the delegation ``key`` (into it where the draft has it already), named by its forum,
+    so that a batch keeps one state's delegations to two forums apart."""
+    ex.entities[have].name = _forum_name(key, country)
+    ex.entities[have].aliases = []
+    if key in ex.entities:
+        for c in ex.claims:
+            c.subject = key if c.subject == have else c.subject
+            c.object = key if c.object == have else c.object
+        ex.entities.pop(have, None)
+    else:
+        ex.rekey(have, key)
 
 
 def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
