@@ -20,10 +20,10 @@ def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
 def test_a_request_to_ban_an_organisation_as_extremist_is_an_accusation() -> None:
     text, ex = extract("The filing of a request to ban the activities of the Mejlis, a self-governing body of the "
                        "Crimean Tatars, as an extremist organisation, is a worrying development.")
-    assert ("org:mejlis", "case:mejlis-ban") in triples(ex, "ACCUSED_OF")
+    assert ("org:mejlis-of-the-crimean-tatar-people", "case:mejlis-ban") in triples(ex, "ACCUSED_OF")
     assert ex.entities["case:mejlis-ban"].label == "LegalCase"
     # no court, no proceedings said: an accusation, not yet a defendant
-    assert ("org:mejlis", "case:mejlis-ban") not in triples(ex, "DEFENDANT_IN")
+    assert ("org:mejlis-of-the-crimean-tatar-people", "case:mejlis-ban") not in triples(ex, "DEFENDANT_IN")
     check_quotes(text, ex.claims)
 
 
@@ -40,8 +40,8 @@ def test_no_ban_case_without_a_labelled_request_or_a_court(body: str) -> None:
 def test_a_court_decision_to_ban_and_its_label_in_a_later_sentence() -> None:
     text, ex = extract("The court's decision to ban the Mejlis was upheld in September. Rights groups condemned the "
                        "decision to ban the Mejlis of the Crimean Tatars as an extremist organisation.")
-    assert ("org:mejlis", "case:mejlis-ban") in triples(ex, "DEFENDANT_IN")
-    accused = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "org:mejlis"]
+    assert ("org:mejlis-of-the-crimean-tatar-people", "case:mejlis-ban") in triples(ex, "DEFENDANT_IN")
+    accused = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "org:mejlis-of-the-crimean-tatar-people"]
     assert accused and accused[0].qualifiers.get("charge") == "extremist organization"
     check_quotes(text, ex.claims)
 

@@ -31,7 +31,7 @@ def test_a_plural_role_noun_before_of_the_body_is_no_part_of_its_name() -> None:
         assert not any(name.split()[0].endswith("s") and name != body and " of " in name for name in got), (text, got)
     # "Investigators" is a collective of its own (entities.yaml), beside the body.
     got = orgs("Investigators of the Investigative Committee opened a case.")
-    assert got["Investigative Committee"] == "org:investigative-committee"
+    assert got["Investigative Committee"] == "org:investigative-committee-of-russia"
     assert got["Investigators"] == "org:investigators-generic"
 
 

@@ -73,7 +73,7 @@ def test_a_curated_body_qualified_by_another_place_is_the_longer_name() -> None:
     assert found("The Supreme Court of the Republic of Crimea met.")["Supreme Court of the Republic of Crimea"][1] \
         == "org:supreme-court-of-crimea"
     # Its own place, or a qualifier naming no place, leaves the curated body as it is.
-    assert found("the Mejlis of Crimean Tatar People said")["Mejlis"][1] == "org:mejlis"
+    assert found("the Mejlis of Crimean Tatar People said")["Mejlis"][1] == "org:mejlis-of-the-crimean-tatar-people"
     assert found("The Kyivskyi District Court of Simferopol ruled.")["Kyivskyi District Court"][1] \
         == "org:kyiv-district-court-simferopol"
 

@@ -546,7 +546,7 @@ def test_an_organisation_outlawed_shut_down_or_declared_extremist_is_the_target(
                           "the Supreme Court of Russia declared the Jehovah's Witnesses an extremist organisation. "
                           "Hizb ut-Tahrir is banned as a terrorist group in Russia.\n")
     targets = claims(doc, "PARTICIPANT_IN", "target")
-    assert ("org:mejlis", "event:mejlis-ban") in targets
+    assert ("org:mejlis-of-the-crimean-tatar-people", "event:mejlis-ban") in targets
     assert any(s == "org:jehovahs-witnesses" for s, _o in targets)
     assert not any(s == "org:hizb-ut-tahrir" for s, _o in targets)  # "is banned": a state of things, no act reported
 

@@ -17,13 +17,13 @@ def requests(body: str) -> dict[str, set[tuple[str, str]]]:
 def test_asked_a_court_to_ban_an_organisation() -> None:
     evs = requests("Last week the prosecutor asked the Supreme Court of Crimea to suspend the Mejlis of the Crimean Tatar People as an extremist group.")
     who = evs["event:request-to-ban-mejlis-of-the-crimean-tatar-people"]
-    assert ("org:mejlis", "target") in who
+    assert ("org:mejlis-of-the-crimean-tatar-people", "target") in who
     assert ("org:supreme-court-of-crimea", "participant") in who
 
 
 def test_the_filing_of_a_request_to_ban_an_organisation() -> None:
     evs = requests("The filing of a request to ban the activities of the Mejlis of the Crimean Tatar People is a worrying development.")
-    assert evs == {"event:request-to-ban-mejlis-of-the-crimean-tatar-people": {("org:mejlis",
+    assert evs == {"event:request-to-ban-mejlis-of-the-crimean-tatar-people": {("org:mejlis-of-the-crimean-tatar-people",
                                                                                   "target")}}
 
 

@@ -139,7 +139,7 @@ def test_a_state_that_annexed_a_land_is_the_perpetrator_of_its_annexation() -> N
 def test_a_decision_to_suspend_an_organisation_is_an_act_against_it() -> None:
     _text, ex = extract("The decision to suspend the Mejlis came on 13 April.")
     kind, who = events(ex)["event:mejlis-ban"]
-    assert kind == "other" and ("org:mejlis", "target") in who
+    assert kind == "other" and ("org:mejlis-of-the-crimean-tatar-people", "target") in who
     _text, ex = extract("The judge suspended the hearing of Arlen Temirov.")
     assert not [k for k in events(ex) if k.endswith("-ban")]
 

@@ -115,7 +115,7 @@ def test_a_courts_interim_measures_and_injunction() -> None:
     for body in ("Russia ignores the order of the International Court of Justice regarding provisional measures in the case.",
                  "Russia ignores the International Court of Justice Order on the Provisional Measures within the claim."):
         found = _orders(body)
-        assert [("org:icj", "PARTICIPANT_IN", "judge") in v for v in found.values()] == [True], body
+        assert [("org:international-court-of-justice", "PARTICIPANT_IN", "judge") in v for v in found.values()] == [True], body
 
 
 def test_a_courts_other_orders_are_no_interim_measures() -> None:

@@ -94,7 +94,7 @@ def test_two_presidents_are_not_guessed() -> None:
 def test_possessive_report_after_a_preposition() -> None:
     ex, claims = _doc("A short article\n\nThe Seimas, having regard to the International Criminal Court's Report on "
                       "Preliminary Examination Activities of 4 December 2020, condemns the occupation.\n")
-    assert any(s == "org:icc" and p == "STATES" and _kind(ex, o) == "publication" for s, p, o, _r in claims)
+    assert any(s == "org:international-criminal-court" and p == "STATES" and _kind(ex, o) == "publication" for s, p, o, _r in claims)
 
 
 def test_release_maker_hosts_the_meeting() -> None:

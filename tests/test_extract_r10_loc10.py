@@ -48,7 +48,7 @@ def test_the_family_moved_to_a_place() -> None:
 
 def test_the_owners_website_named_before_the_outlet() -> None:
     text, ex = extract("Mykola Semena, a contributor to the RFE/RL website Krym.Realii, was charged with separatism.")
-    assert ("org:krym-realii", "org:rfe-rl") in _parts(ex)
+    assert ("org:krym-realii", "org:rferl") in _parts(ex)
     check_quotes(text, ex.claims)
 
 

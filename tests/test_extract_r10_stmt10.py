@@ -45,7 +45,7 @@ def test_resolution_on_recognition_is_a_publication_too() -> None:
 def test_head_speaks_for_the_body() -> None:
     _, claims = _states("RFE/RL President Thomas Kent condemned the verdict against the journalist Mykola Semena.")
     said = next(o for s, p, o, _r in claims if s == "person:thomas-kent" and p == "STATES")
-    assert ("org:rfe-rl", "STATES", said, "") in claims
+    assert ("org:rferl", "STATES", said, "") in claims
 
 
 def test_body_that_speaks_keeps_its_own_statement() -> None:
@@ -53,7 +53,7 @@ def test_body_that_speaks_keeps_its_own_statement() -> None:
                         "charges were absurd.")
     said = next(o for s, p, o, _r in claims if s == "person:thomas-kent" and p == "STATES")
     # round 11 (stmt11): by the round-10 convention decision 2 the release and its head's words are one act of speaking
-    assert ("org:rfe-rl", "STATES", said, "") in claims
+    assert ("org:rferl", "STATES", said, "") in claims
 
 
 def test_head_named_after_the_body_publishes_its_report() -> None:
@@ -67,7 +67,7 @@ def test_head_quoted_after_another_speaker_speaks_for_himself() -> None:
     _, claims = _states("Lawyer Emil Kurbedinov said the charges were absurd. RFE/RL President Thomas Kent condemned "
                         "the verdict against the journalist Mykola Semena.")
     said = next(o for s, p, o, _r in claims if s == "person:thomas-kent" and p == "STATES")
-    assert ("org:rfe-rl", "STATES", said, "") not in claims
+    assert ("org:rferl", "STATES", said, "") not in claims
 
 
 def test_numbered_paragraph_opened_by_the_body() -> None:

@@ -44,8 +44,8 @@ def test_a_case_against_an_organisation_under_an_extremism_law_is_its_ban_case()
     found = _claims("In May, the Supreme Court of Crimea began hearing a case brought by the prosecutors against the Mejlis "
                     "under the anti-extremism law. The allegation against the Mejlis of being an “extremist organization” "
                     "is unfounded.", "DEFENDANT_IN", "ACCUSED_OF")
-    assert ("org:mejlis", "DEFENDANT_IN", "case:mejlis-ban") in found, found
-    assert ("org:mejlis", "ACCUSED_OF", "case:mejlis-ban") in found, found
+    assert ("org:mejlis-of-the-crimean-tatar-people", "DEFENDANT_IN", "case:mejlis-ban") in found, found
+    assert ("org:mejlis-of-the-crimean-tatar-people", "ACCUSED_OF", "case:mejlis-ban") in found, found
     # a case against an organisation that names no ban nor what one is for is left out
     assert not _claims("In May, the Supreme Court of Crimea heard a case against the Mejlis about a rent dispute.", "DEFENDANT_IN")
 
@@ -56,7 +56,7 @@ def test_a_ban_on_charges_of_extremism_is_the_accusation() -> None:
     text, ex = extract("Proceedings opened at a court in Simferopol in April with the aim of banning the activities of the "
                        "Mejlis on charges of extremism.")
     check_quotes(text, ex.claims)
-    accused = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "org:mejlis"]
+    accused = [c for c in ex.claims if c.predicate == "ACCUSED_OF" and c.subject == "org:mejlis-of-the-crimean-tatar-people"]
     assert accused and accused[0].qualifiers.get("charge") == "extremism", accused
 
 
@@ -81,7 +81,7 @@ def test_the_court_that_began_hearing_the_ban_case_judges_that_hearing() -> None
                         ("Proceedings began at a court in Simferopol in April with the aim of banning the activities of the "
                          "Mejlis on charges of extremism.", "org:court-in-simferopol-generic")):
         found = _steps(body)
-        assert any({(court, "judge"), ("org:mejlis", "target"), ("PART_OF", "case:mejlis-ban")} <= v for k, v in found.items()
+        assert any({(court, "judge"), ("org:mejlis-of-the-crimean-tatar-people", "target"), ("PART_OF", "case:mejlis-ban")} <= v for k, v in found.items()
                    if k.endswith("-hearing")), found
 
 
@@ -89,5 +89,5 @@ def test_the_court_that_rejected_the_organisations_appeal_judges_that_appeal() -
     # "the Supreme Court of the Russian Federation rejected the appeal of the Mejlis of the Crimean Tatar People" (dev5)
     found = _steps("In April, the Supreme Court of Crimea banned the Mejlis as an extremist organization. In September, the "
                    "Supreme Court of the Russian Federation rejected the appeal of the Mejlis.")
-    assert any({("org:supreme-court-of-russia", "judge"), ("org:mejlis", "target"), ("PART_OF", "case:mejlis-ban")} <= v
+    assert any({("org:supreme-court-of-russia", "judge"), ("org:mejlis-of-the-crimean-tatar-people", "target"), ("PART_OF", "case:mejlis-ban")} <= v
                for k, v in found.items() if k.endswith("-appeal")), found

@@ -28,9 +28,9 @@ def test_prosecutor_general_accusing_an_organisation_that_is_the_defendant() -> 
         "The court ruled in favour of a request by the so-called Prosecutor-General of Crimea, Ivan Petrenko, "
         "accusing the Mejlis of extremism.")
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
-    assert "org:mejlis" in cases
+    assert "org:mejlis-of-the-crimean-tatar-people" in cases
     got = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
-    assert ("person:ivan-petrenko", cases["org:mejlis"]) in got
+    assert ("person:ivan-petrenko", cases["org:mejlis-of-the-crimean-tatar-people"]) in got
     check_quotes(text, [c for c in ex.claims if c.predicate == "PROSECUTES"])
 
 

@@ -88,9 +88,9 @@ def test_like_x_he_is_somebody_else() -> None:
 def test_a_body_banned_in_apposition_and_by_a_decision() -> None:
     facts, _ = _facts("The authorities have jailed community leaders, banned their representative body, Mejlis, and "
                       "stifled the media.")
-    assert ("org:mejlis", "PARTICIPANT_IN", "other") in facts
+    assert ("org:mejlis-of-the-crimean-tatar-people", "PARTICIPANT_IN", "other") in facts
     facts, _ = _facts("We are concerned about the decision to ban the Mejlis of the Crimean Tatar people.")
-    assert ("org:mejlis", "PARTICIPANT_IN", "other") in facts
+    assert ("org:mejlis-of-the-crimean-tatar-people", "PARTICIPANT_IN", "other") in facts
 
 
 def test_a_call_to_ban_is_no_ban() -> None:

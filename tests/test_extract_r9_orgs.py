@@ -19,7 +19,7 @@ def test_canonical_keys_of_maintained_bodies() -> None:
     found = _orgs("The OSCE Office for Democratic Institutions and Human Rights and AutoMaydan issued a report.")
     assert found["OSCE Office for Democratic Institutions and Human Rights"] == "org:osce-odihr"
     assert found["AutoMaydan"] == "org:automaidan"
-    assert _orgs("The Crimean Tatar Mejilis was banned.")["Crimean Tatar Mejilis"] == "org:mejlis"
+    assert _orgs("The Crimean Tatar Mejilis was banned.")["Crimean Tatar Mejilis"] == "org:mejlis-of-the-crimean-tatar-people"
 
 
 def test_un_prefix_joins_the_organ() -> None:

@@ -242,7 +242,7 @@ def test_review_a_draft_end_to_end(chrome: Any, review_app: App, drafts: Path,
     ACTIONS[0] -= 1
     assert chrome.execute_script("return document.activeElement.id") == "claim-predicate"
     assert css(chrome, "#claim-subject")[0].get_attribute("value") == "person:ilmi-umerov"
-    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis"
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis-of-the-crimean-tatar-people"
     menu = [o.get_attribute("value") for o in css(chrome, "#claim-predicate option")][1:]
     assert set(menu) == {"MEMBER_OF", "LEADS", "WORKS_FOR", "DEFENDS"}  # Person to Organisation only
     choose(chrome, "claim-predicate", "MEMBER_OF")
@@ -443,7 +443,7 @@ def test_edit_a_claim_beyond_its_quote(chrome: Any, review_app: App, drafts: Pat
     press(chrome, "x")
     assert chrome.execute_script("return document.activeElement.id") == "claim-predicate"
     assert "Editing claim" in css(chrome, "#claim-mode")[0].text
-    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis"
+    assert css(chrome, "#claim-object")[0].get_attribute("value") == "org:mejlis-of-the-crimean-tatar-people"
     role = css(chrome, '#claim-qualifiers [data-qualifier="role"]')[0]
     assert role.get_attribute("value") == "deputy chairman"
     # The menu offers only what the ontology allows from a Person to an Organisation.
@@ -461,7 +461,7 @@ def test_edit_a_claim_beyond_its_quote(chrome: Any, review_app: App, drafts: Pat
     page = saved(chrome, page["digest"])
     claim = page["claims"][i]
     assert {k: claim[k] for k in ("subject", "predicate", "object", "role", "start", "asserted_by", "review")} == {
-        "subject": "person:ilmi-umerov", "predicate": "MEMBER_OF", "object": "org:mejlis", "role": "member",
+        "subject": "person:ilmi-umerov", "predicate": "MEMBER_OF", "object": "org:mejlis-of-the-crimean-tatar-people", "role": "member",
         "start": "2016-05", "asserted_by": "org:british-embassy-kyiv", "review": "edited"}
     assert claim["quote"] == quote and css(chrome, "#claim-mode")[0].text == ""
     # The object: Russia is located in Ukraine, says the edit (the object menu holds only Locations).
@@ -489,7 +489,7 @@ def test_edit_a_claim_beyond_its_quote(chrome: Any, review_app: App, drafts: Pat
     answer = json.loads(text)
     assert status == 422, answer
     assert answer["problems"][0].startswith("edit.yaml:")
-    assert "object of LOCATED_IN must be a Location, but 'org:mejlis' is an Organisation" in answer["problems"][0]
+    assert "object of LOCATED_IN must be a Location, but 'org:mejlis-of-the-crimean-tatar-people' is an Organisation" in answer["problems"][0]
     assert (drafts / "edit.yaml").read_bytes() == on_disk
     # The same refusal typed into the page shows inline; Esc leaves the form as it was.
     _claim_at(chrome, page, "person:ilmi-umerov", "MEMBER_OF")

@@ -25,7 +25,7 @@ from loaders.extract.claim_targets import (
     place_event,
 )
 from loaders.extract.events import COLLECTIVE_ACTS, COLLECTIVE_RE, org_bans
-from loaders.extract.gazetteer import Gazetteer, slug
+from loaders.extract.gazetteer import Gazetteer, key_stem, slug
 from loaders.extract.guards import former, irrealis, officials_acted_on
 from loaders.extract.links import bylines
 from loaders.extract.mentions import Mention, Person, Sentence
@@ -169,7 +169,7 @@ def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, 
         courts = [c for c in cx.orgs if ex.entities[c.ref].attributes.get("kind") == "court"]
         appeal = bool(courts) and re.search(r"\b(?:upheld|upholds|uphold|rejected\s+(?:an?\s+|the\s+)?appeal|"
                                             r"dismissed\s+(?:an?\s+|the\s+)?appeal)\b", sent.text, re.IGNORECASE)
-        ev = f"event:{o.ref.split(':', 1)[1]}-ban" + ("-appeal" if appeal else "")
+        ev = f"event:{key_stem(o.ref)}-ban" + ("-appeal" if appeal else "")
         ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
                   kind="appeal" if appeal else "other")
         for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal

@@ -23,7 +23,7 @@ from graph.role_words import KINSHIP, TITLES
 from loaders.extract.given_names import lexicon, stop_words
 from loaders.extract.regex_buckets import bucketed_alternation
 
-__all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "GAZETTEER_DIR"]
+__all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "key_stem", "GAZETTEER_DIR"]
 
 GAZETTEER_DIR = Path(__file__).with_name("gazetteers")
 
@@ -74,6 +74,7 @@ class Gazetteer:
     seats: dict[str, tuple[str, bool]] = field(default_factory=dict)  # "Moscow" -> ("russia", always the state?)
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russia" -> "Russian" (entities.yaml)
     not_surname_endings: tuple[str, ...] = ()  # "-ial", "-nal": English words ("Trial", "National"), no surnames
+    key_stems: dict[str, str] = field(default_factory=dict)  # "mejlis-of-the-crimean-tatar-people" -> "mejlis"
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The curated entry a name or alias spells (spaces, case and apostrophes aside)."""
@@ -178,7 +179,20 @@ def load_gazetteer() -> Gazetteer:
         tail_markers=[re.compile(rf"(?:{p})", re.IGNORECASE) for p in boiler["tail_markers"]],
         seats={str(k): (str(v["country"]), bool(v.get("always", False))) for k, v in seats.items()},
         demonyms={str(k): str(v) for k, v in demonyms.items()},
+        key_stems={str(o["key"]): str(o["stem"]) for o in orgs if o.get("stem")},
     )
+
+
+def key_stem(ref: str) -> str:
+    """The name an organisation's events and cases carry in their keys (``event:<stem>-ban``,
+    ``case:<stem>-ban``): the gazetteer's ``stem`` where the corpus's event and case keys use a
+    shorter name than the organisation's key, else the key without its label.
+
+    >>> key_stem("org:mejlis-of-the-crimean-tatar-people"), key_stem("org:hizb-ut-tahrir")
+    ('mejlis', 'hizb-ut-tahrir')
+    """
+    key = ref.split(":", 1)[-1]
+    return load_gazetteer().key_stems.get(key, key)
 
 
 def _trigger_pattern(triggers: list[tuple[str, str]]) -> tuple[dict[str, str], re.Pattern[str]]:

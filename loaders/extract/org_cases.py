@@ -20,6 +20,7 @@ import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import key_stem
 from loaders.extract.mentions import Mention, Sentence
 
 __all__ = ["ban_cases"]
@@ -90,7 +91,7 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
                     ex.claim(o.ref, "ACCUSED_OF", unlabelled.pop(o.ref), quote_span(text, sent, a, b), 0.55, "case:ban-label", charge=charge)
                 continue
             name = ex.entities[o.ref].name
-            case = f"case:{o.ref.split(':', 1)[-1]}-ban"
+            case = f"case:{key_stem(o.ref)}-ban"
             ex.entity(case, "LegalCase", f"Case to ban {name}")
             span = quote_span(text, sent, a, b)
             have.add(o.ref)
@@ -162,7 +163,7 @@ def _court_steps(text: str, sentences: list[Sentence], mentions: list[Mention], 
             continue
         held.add((o.ref, kind))
         name = ex.entities[o.ref].name
-        ev = f"event:{o.ref.split(':', 1)[-1]}-ban-{kind}"
+        ev = f"event:{key_stem(o.ref)}-ban-{kind}"
         ex.entity(ev, "Event", f"{kind.capitalize()} in the case to ban {name}", kind=kind)
         ex.trigger(ev, step.start(), step.end())
         ex.claim(court[-1].ref, "PARTICIPANT_IN", ev, quote_span(text, sent, court[-1].start, o.end), 0.6, f"judge:ban-{kind}", role="judge")
