@@ -31,13 +31,9 @@ def test_a_statement_that_reacts_to_one_event_is_linked_to_it(body: str, stateme
 
 
 @pytest.mark.parametrize("body", [
-    # several people's detentions: no one event
-    "FSB officers detained the blogger Olena Marchuk and the lawyer Taras Bondar in Simferopol. Human Rights Watch "
-    "condemned the detention of Olena Marchuk and Taras Bondar.",
+    # (several people's acts and a verdict are linked since round 13: tests/test_extract_r13_align13c.py)
     # a call is no reaction to the act it calls for
     "FSB officers detained the blogger Olena Marchuk in Simferopol. Human Rights Watch called for the release of Olena Marchuk.",
-    # a reaction to a verdict is left alone (the annotators of two splits of three do not link it)
-    "The Southern District Military Court sentenced Olena Marchuk to ten years in prison. The European Union condemned the verdict.",
     # the detention of a group the article's one detention event does not hold
     "FSB officers detained the blogger Olena Marchuk in Simferopol. Human Rights Watch condemned the detention of the five "
     "Crimean Tatars.",

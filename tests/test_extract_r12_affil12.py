@@ -23,13 +23,15 @@ R, E, S = "person:ruslan-abdullayev", "person:emir-seitov", "person:server-ameto
 
 
 def test_founders_and_other_heads_lead_the_body() -> None:
-    # "X, the founder of ORG", "X, ORG's co-founder", "X, who founded ORG", "ORG, founded by X", "X, vice-chairman of ORG"
+    # "X, the founder of ORG", "X, ORG's co-founder", "X, who founded ORG", "ORG, founded by X": since round 13
+    # (conv13c MEMBER_OF (e)) a founder is MEMBER_OF with the title; "X, co-chair of ORG" heads it
     for body in ("Ruslan Abdullayev, the founder of Crimean Solidarity, said the trial was unfair.",
                  "Ruslan Abdullayev, Crimean Solidarity's co-founder, said the trial was unfair.",
                  "Ruslan Abdullayev, who founded Crimean Solidarity, said the trial was unfair.",
-                 "Crimean Solidarity, founded by Ruslan Abdullayev, said the trial was unfair.",
-                 "Ruslan Abdullayev, co-chair of Crimean Solidarity, said the trial was unfair."):
-        assert (R, "LEADS", "org:crimean-solidarity") in _found(body), body
+                 "Crimean Solidarity, founded by Ruslan Abdullayev, said the trial was unfair."):
+        assert (R, "MEMBER_OF", "org:crimean-solidarity") in _found(body), body
+    assert (R, "LEADS", "org:crimean-solidarity") in _found("Ruslan Abdullayev, co-chair of Crimean Solidarity, said the trial "
+                                                           "was unfair.")
     # "found" as the past of "find" is no founding
     assert not _found("Judge Ruslan Abdullayev found Crimean Solidarity guilty.")
 

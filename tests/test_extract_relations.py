@@ -285,7 +285,8 @@ _TWO_CASES = "Server Mustafayev was charged with terrorism. Edem Bekirov was cha
 
 
 @pytest.mark.parametrize(("body", "expect"), [
-    ("Edem Bekirov was tried in the same case as Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
+    # round 13 (conv13c, use J): from the case the other is named a co-defendant in
+    ("Edem Bekirov was tried in the same case as Server Mustafayev.", ("case:server-mustafayev", "case:edem-bekirov")),
     ("Server Mustafayev and Edem Bekirov were tried in the same case.", ("case:server-mustafayev", "case:edem-bekirov")),
     ("The case of Edem Bekirov is linked to the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),
     ("Edem Bekirov's case was merged with the case of Server Mustafayev.", ("case:edem-bekirov", "case:server-mustafayev")),

@@ -106,6 +106,8 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
     starts = [s.start for s in sentences]
 
     def add(person: str, pred: str, org: str, span: tuple[int, int], role: str, rule: str) -> None:
+        if pred == "LEADS" and re.fullmatch(r"(?:co-?)?founder", role, re.IGNORECASE):
+            pred = "MEMBER_OF"  # round 13 (conv13c MEMBER_OF (e)): a founder is a member with the title, not the head
         if (person, org) not in have and person != org:
             have.add((person, org))
             ex.claim(person, pred, org, span, 0.7, rule, role=role)

@@ -1,16 +1,17 @@
 """Co-defendants: the cases an article ties to another defendant's case.
 
-- "X's alleged accomplice, activist Y", "Y, X's co-defendant" -> Y is a defendant, and Y's case
-  ``LINKED_TO`` X's case;
+- "X's alleged accomplice, activist Y", "Y, X's co-defendant" -> Y is a defendant, and X's case
+  ``LINKED_TO`` Y's case;
 - "the prosecutor asked for 23 years for X and 10 years for Y" -> both are defendants (the
-  request names each), and the case of each one named after the first ``LINKED_TO`` the first's;
-- "Y, another Jehovah's Witness prosecuted in Yalta" -> Y's case ``LINKED_TO`` the case of the
-  defendant the article is about (the one named first with a case), when there is one.
+  request names each), and the first one's case ``LINKED_TO`` the case of each one named after;
+- "Y, another Jehovah's Witness prosecuted in Yalta" -> Y is a defendant of a case of its own (no link).
 - "the prosecutor has requested that X should be sentenced to 15 years", "the prosecutor asked the court to
   sentence X", "X was given a harsher sentence than the prosecutor requested" -> the prosecutor (the body named, or
   a generic one as the sentence calls it) ``PROSECUTES`` X's case.
 
-The later-named (or secondary) defendant's case is the subject, the main one's the object.
+The principal defendant's case (the one the others are named as accomplices or co-defendants of; else the one named
+first) is the subject, each other one's the object (round 13, conv13c's use J); "and his co-defendant, Y" is read like
+"X's co-defendant, Y"; "another ... prosecuted" makes a defendant but no link.
 Called from :func:`loaders.extract.cases.more_cases`, which passes its ``add`` (a defendant with a case).
 """
 
@@ -66,7 +67,7 @@ _OVER_RE = re.compile(r"\b(?:over|on|amid|following)\s+(?:the\s+)?(?:(?:false|fa
 
 _HON = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 # "X's alleged accomplice, activist Y"
-_ACCOMPLICE_AFTER_RE = re.compile(rf"(?:’s|'s)?\s+(?:alleged\s+|suspected\s+|purported\s+|so-called\s+)?(?:accomplices?|co-?defendants?|"
+_ACCOMPLICE_AFTER_RE = re.compile(rf"(?:’s|'s|\s+and\s+(?:his|her))?\s+(?:alleged\s+|suspected\s+|purported\s+|so-called\s+)?(?:accomplices?|co-?defendants?|"
                                   rf"co-?accused|fellow\s+defendants?)\s*,?\s*(?:(?-i:[a-z][\w-]*)\s+){{0,2}}{_HON}$", re.IGNORECASE)
 # "Y, X's co-defendant", "Y, an accomplice of X"
 _ACCOMPLICE_OF_RE = re.compile(rf"\s*,\s+(?:(?:an?|the)\s+)?(?:alleged\s+)?(?:accomplice|co-?defendant|co-?accused|fellow\s+defendant)\s+"
@@ -85,6 +86,10 @@ _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+p
 # "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
 _UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
                                     r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|asked\s+(?:the\s+court\s+)?to)\b)", re.IGNORECASE)
+_NUMBERS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
+_NUMBERS.update({str(i): i for i in range(1, 21)})
+_HIS_N_RE = re.compile(r"\s+and\s+(?:his|her)\s+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:fellow\s+defendants|co-?defendants|co-?accused)\b", re.IGNORECASE)
 _ANOTHER_RE = re.compile(r"\s*,\s+another\s+(?:[\w’'-]+\s+){0,3}?(?:criminally\s+)?(?:prosecuted|charged|convicted|sentenced|"
                          r"accused|defendant|tried)\b", re.IGNORECASE)
 
@@ -97,10 +102,11 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
     prosecuted = {(c.subject, c.object) for c in ex.claims if c.predicate == "PROSECUTES"}
     pstarts = [m.start for m in people]
 
-    def link(later: Mention, first: Mention, sent: Sentence, a: int, b: int) -> None:
-        if later.ref == first.ref or later.ref not in cases or first.ref not in cases:
+    def link(principal: Mention, other: Mention, sent: Sentence, a: int, b: int) -> None:
+        # round 13 (conv13c, LINKED_TO use J): from the principal defendant's case to each other one's
+        if principal.ref == other.ref or principal.ref not in cases or other.ref not in cases:
             return
-        pair = (cases[later.ref], cases[first.ref])
+        pair = (cases[principal.ref], cases[other.ref])
         if pair in have or pair[::-1] in have:
             return
         have.add(pair)
@@ -114,21 +120,32 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
             x = before[-1]
             for m in (x, y):
                 add(m, sent, x.start, y.end, "defendant", None, "case:co-defendant")
-            link(y, x, sent, x.start, y.end)
+            link(x, y, sent, x.start, y.end)
             continue
         after = people[i + 1] if i + 1 < len(people) else None
         # "Y, an accomplice of X"
         if after is not None and after.end <= sent.end and _ACCOMPLICE_OF_RE.fullmatch(text, y.end, after.start):
             for m in (y, after):
                 add(m, sent, y.start, after.end, "defendant", None, "case:co-defendant")
-            link(y, after, sent, y.start, after.end)
+            link(after, y, sent, y.start, after.end)
             continue
-        # "Y, another Jehovah's Witness criminally prosecuted": linked to the article's first defendant
+        # "Y, another Jehovah's Witness criminally prosecuted": a defendant of a separate prosecution (not linked:
+        # round 13, conv13c use J leaves out prosecutions the text only compares)
         if _ANOTHER_RE.match(text, y.end):
-            first = next((m for m in people if m.ref in cases and m.ref != y.ref and m.start < y.start), None)
             add(y, sent, y.start, y.end + 40, "defendant", None, "case:another")
-            if first is not None:
-                link(y, first, sent, y.start, y.end)
+    # "X and his five co-defendants" (round 13, conv13c use J): X's case -> each other defendant's, where the article
+    # holds exactly that many other defendants' cases
+    for x in people:
+        mt = _HIS_N_RE.match(text, x.end)
+        if mt is None or x.ref not in cases:
+            continue
+        others = list(dict.fromkeys(m.ref for m in people if m.ref in cases and m.ref != x.ref))
+        if len(others) != _NUMBERS.get(mt.group("n").lower(), 0):
+            continue
+        sent = sentences[max(0, bisect.bisect_right(starts, x.start) - 1)]
+        for ref in others:
+            other = next(m for m in people if m.ref == ref)
+            link(x, other, sent, x.start, x.end + mt.end() - mt.start())
     # "asked for 23 years for X and 10 years for Y"
     for sent in sentences:
         req = _REQUEST_RE.search(sent.text)
@@ -149,7 +166,7 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
             named = [m for m in people[bisect.bisect_left(pstarts, sent.start):lo] if m.ref in cases][:1] if len(inside) == 1 else []
         for m in named[1:]:
             if m.ref != named[0].ref:
-                link(m, named[0], sent, sent.start + req.start(), m.end)
+                link(named[0], m, sent, sent.start + req.start(), m.end)
         # "the Russian prosecutor has asked for ...": the prosecutor the sentence names prosecutes each case
         prosecutors = [o for o in mentions if o.ref in ex.entities and ex.entities[o.ref].label == "Organisation"
                        and sent.start <= o.start < sent.start + req.end()]

@@ -325,6 +325,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
+    from loaders.extract.statement_links import document_citations
     from loaders.extract.stmt_officers import officer_statements
     from loaders.extract.works_for import staff_affiliations
 
@@ -368,3 +369,4 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     collective_targets(text, sentences, ex)
     both_ends(text, sentences, mentions, ex)
     officer_statements(text, sentences, mentions, ex)  # last: it reads the LEADS claims the passes above make
+    document_citations(ex)  # after every pass that makes a STATES (conv13c LINKED_TO use R)

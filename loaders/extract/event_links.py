@@ -24,7 +24,11 @@ _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+wake\s+of|in\s+connection\s+with|linked\s+to|"
                          r"in\s+response\s+to|in\s+retaliation\s+for|as\s+a\s+result\s+of|because\s+of|due\s+to|amid|"
                          r"protesting|in\s+protest\s+(?:against|at|over)|to\s+protest(?:\s+against)?|to\s+witness)\s+"
-                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}", re.IGNORECASE)
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,3}"
+                         # round 13 (conv13c, use C): "on hunger strike in protest against Russia’s continued detention of
+                         # PRISONERS", "to demand Russia release PRISONERS": a protest -> what it protests
+                         r"|[^.;:“”\"]{0,60}?\b(?:in\s+protest\s+(?:against|at|over)|to\s+demand(?:\s+that)?)\s+"
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,5}", re.IGNORECASE)
 # "ACT ..., which resulted in / that led to ACT", "ACT in 2014, followed by ACT": the second results from or follows the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"

@@ -506,8 +506,8 @@ def _linked_cases(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]]) 
                 other = next((m for m in people if m.start == b), None)
                 before = [m for m in people if m.end <= a and m.ref != (other.ref if other else "")]
                 if other is not None and before and not re.search(r"[;]", text[before[-1].end:a]):
-                    for m in _coordinated(text, people, before[-1], forward=False):
-                        rel.add(cases[m.ref], "LINKED_TO", cases[other.ref], quote_span(text, sent, m.start, other.end), 0.7,
+                    for m in _coordinated(text, people, before[-1], forward=False):  # Y's case -> X's (conv13c use J)
+                        rel.add(cases[other.ref], "LINKED_TO", cases[m.ref], quote_span(text, sent, m.start, other.end), 0.7,
                                 "same-case")
                 continue
             # "X and Y were charged in the same case": the people named together before it

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.claims import ClaimDraft, Extraction, quote_span
 from loaders.extract.mentions import Sentence
 
-__all__ = ["statement_links"]
+__all__ = ["document_citations", "statement_links"]
 
 # The act nouns a reaction names, and the event kinds they stand for. A kind "other" event is named by
 # the first word of its name ("Closure of Tatar-language media", "Annexation of Crimea").
-# A reaction to a verdict ("condemned the verdict", "called the sentencing a violation") is left alone: the
-# annotators of dev3 and dev4 tie such statements to nothing (four times), one of valid2 does (once).
 _NOUN_KINDS = {"detention": ("detention",), "arrest": ("arrest", "detention"), "search": ("search",), "raid": ("search",),
-               "abduction": ("abduction", "disappearance"), "disappearance": ("disappearance",)}
+               "abduction": ("abduction", "disappearance"), "disappearance": ("disappearance",),
+               # round 13 (conv13c, LINKED_TO use R): a reaction to a verdict is linked to it ("condemned the verdict")
+               "verdict": ("verdict",), "sentencing": ("verdict",), "sentence": ("verdict",), "conviction": ("verdict",)}
 # Not a ban: three reactions to a ban of four go unlinked in the gold (dev, valid, dev3; linked in valid2).
 _OTHER_NOUNS = {"shutdown": "closure", "closure": "closure", "annexation": "annexation"}
 _NOUNS = "|".join(sorted({*_NOUN_KINDS, *_OTHER_NOUNS}, key=len, reverse=True))
@@ -31,17 +31,24 @@ _NOUNS = "|".join(sorted({*_NOUN_KINDS, *_OTHER_NOUNS}, key=len, reverse=True))
 # "condemned X following the NOUN": the reaction, then the act it names (an owner's name may stand before the noun).
 _REACTION_RE = re.compile(
     r"\b(?:condemn(?:s|ed)?|denounc(?:es|ed)|deplor(?:es|ed)|criticis(?:es|ed)|criticiz(?:es|ed)|decr(?:ies|ied)|"
-    r"call(?:s|ed)(?!\s+(?:for|on|upon)\b)|(?:condemnation|denunciation)\s+of)\s+"
+    r"call(?:s|ed)(?!\s+(?:for|on|upon)\b)|describ(?:es|ed)|(?:condemnation|denunciation)\s+of)\s+"
     r"(?:in\s+the\s+strongest\s+(?:possible\s+)?terms\s+)?(?:[^.;:“”\"]{0,90}?\b(?:following|after)\s+)?"
     r"(?:the\s+)?(?P<owner>(?-i:[A-Z][\w’'-]+)(?:’s|'s)\s+)?(?:(?:recent|latest|continued|illegal|arbitrary|unlawful|"
     r"politically[\s-]motivated|Russian|Russia’s|Russia's|occupation|authorities’|authorities'|de\s+facto)\s+){0,3}"
     r"(?:(?:on\s+)?(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+)\s+)?"
+    r"(?:trial\s+and\s+)?"
     rf"(?P<noun>{_NOUNS})(?:s\b)?\b(?P<tail>(?:\s+(?:and\s+(?:{_NOUNS})|on\s+\w+\s+\d{{1,2}}(?:,\s+\d{{4}})?|"
     r"on\s+\d{1,2}\s+\w+(?:\s+\d{4})?))*\s+of\s+)?",
     re.IGNORECASE)
-# After the name the reaction names: another person or a group ("A, B and C", "A and at least 45 others").
-_MORE_RE = re.compile(r"(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:at\s+least\s+|some\s+|\d+\s+|other|others|"
-                      r"several|many|(?-i:[A-Z][\w’'-]+\s+[A-Z]))", re.IGNORECASE)
+
+# Round 13 (conv13c, LINKED_TO use R): the documents the article's own statement cites ("having regard to Resolution
+# N", "in line with the UNGA Resolution N", "recalls its Resolution N") are linked from it; what it talks about is not
+# (its reactions are claims it makes, not links).
+_CITED_RE = re.compile(r"Resolution\b")
+_OWN_LEAD = 600  # a statement made this early in the document is the document's own (as links.py's dateline takes it)
+# A press release's title that reports its own body's reaction ("OSCE condemns ...", "X takes note of ..., but condemns
+# ..."): the statement its lead reports is the document's own.
+_TITLE_REACTS_RE = re.compile(r"\b(?:condemns|denounces|deplores|criticises|criticizes|takes\s+note|welcomes|calls\s+(?:on|for))\b")
 
 
 def _index(ex: Extraction) -> tuple[dict[str, set[str]], dict[str, list[str]]]:
@@ -66,27 +73,60 @@ def _names(ex: Extraction, ref: str) -> list[str]:
     return [n for n in (e.name, *e.aliases) if n]
 
 
-def _event(text: str, at: int, owner: str | None, cands: list[str], targets: dict[str, set[str]], ex: Extraction) -> str | None:
-    """The one event of ``cands`` the words name: the one whose target is named (after "of" at ``at``, or as the
+# Round 13 (conv13c, use R): "the detention of A, B and C", "the sentencing of film director A and activist B": the
+# reaction names each listed person's act. A list that goes on with people or groups the article's events do not
+# hold ("A and at least 45 others", "A, a journalist, and ...") names no act of each and is left alone.
+_SEP_RE = re.compile(r"(?:\s*\([^)]{0,40}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_DESC_RE = re.compile(r"(?:(?-i:[a-z][\w-]*)\s+){1,3}")
+
+
+def _listed(text: str, at: int, people: set[str], ex: Extraction) -> list[str] | None:
+    """The people a list of names at ``at`` names, in order; None where the list goes on with others."""
+    out: list[str] = []
+    pos, joined = at, False
+    while True:
+        desc = _DESC_RE.match(text, pos)
+        named = [(p, n, q) for q in ((pos, desc.end()) if desc else (pos,)) for p in people for n in _names(ex, p)
+                 if text.startswith(n, q)]
+        if not named:
+            # "A, a blogger": an apposition ends the list; "A and others" goes on with people not held
+            return None if joined else out
+        p, n, q = max(named, key=lambda h: (len(h[1]), -h[2]))
+        if p not in out:
+            out.append(p)
+        sep = _SEP_RE.match(text, q + len(n))
+        if not sep:
+            return out
+        pos, joined = sep.end(), "and" in sep.group()
+
+
+def _event(text: str, at: int, owner: str | None, cands: list[str], targets: dict[str, set[str]], ex: Extraction) -> list[str]:
+    """The events of ``cands`` the words name: each one whose target is named (after "of" at ``at``, or as the
     owner), or the article's only one when no one is named."""
     people = {t for ev in cands for t in targets.get(ev, ()) if ex.entities[t].label == "Person"}
     who: list[str] | None = None
     if owner:
         who = [p for p in people if any(owner in n.split() for n in _names(ex, p))] or None  # "Russia’s annexation": no target
+        if who is not None and len(who) != 1:
+            return []
     if who is None and at >= 0:
-        named = [(p, n) for p in people for n in _names(ex, p) if text.startswith(n, at)]
-        if named:
-            p, n = max(named, key=lambda h: len(h[1]))
-            if _MORE_RE.match(text, at + len(n)):
-                return None  # "the detention of A, B and C": several people's acts
-            who = [p]
+        listed = _listed(text, at, people, ex)
+        if listed is None:
+            return []  # "the detention of A and at least 45 others": acts the article does not hold one by one
+        if listed:
+            who = listed
         elif re.match(r"(?:the\s+)?(?-i:[A-Z])|(?:the\s+)?\d|(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten)\b",
                       text[at:at + 12], re.IGNORECASE):
-            return None  # somebody or some group the article's events do not hold
+            return []  # somebody or some group the article's events do not hold
     if who is not None:
-        hits = [ev for ev in cands if targets.get(ev, set()) & set(who)]
-        return hits[0] if len(who) == 1 and len(hits) == 1 else None
-    return cands[0] if len(cands) == 1 else None
+        out: list[str] = []
+        for w in who:
+            hits = [ev for ev in cands if w in targets.get(ev, set())]
+            if len(hits) != 1:
+                return []
+            out.append(hits[0])
+        return list(dict.fromkeys(out))
+    return cands[:1] if len(cands) == 1 else []
 
 
 def statement_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
@@ -100,12 +140,16 @@ def statement_links(text: str, sentences: list[Sentence], ex: Extraction) -> Non
             said[i].append((c.subject, c.object))
     if not said:
         return
+    own = _own(ex, [c for c in ex.claims if c.predicate == "STATES" and _kind(ex, c.object) in ("statement", "publication")])
+    title_end = max(text.find("\n"), 0)
     targets, kinds = _index(ex)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
     for i, pairs in said.items():
         if len({st for _sp, st in pairs}) != 1:
             continue  # two statements in one sentence: whose reaction it is is unclear
         speaker, statement = pairs[0]
+        if own is not None and statement == own.object and (own.span[0] < title_end or _TITLE_REACTS_RE.search(text, 0, title_end)):
+            continue  # the document's own statement (its title reports it): what it talks about is no link (use R)
         sent = sentences[i]
         for m in _REACTION_RE.finditer(sent.text):
             noun = m.group("noun").lower()
@@ -117,9 +161,40 @@ def statement_links(text: str, sentences: list[Sentence], ex: Extraction) -> Non
             tail = m.group("tail") or ""
             # "the detention of Y": Y names the target; "the closure of Crimean Tatar media" names what was closed
             at = sent.start + m.end() if tail.rstrip().endswith("of") and noun in _NOUN_KINDS else -1
-            ev = _event(text, at, owner[:-3] if owner else None, cands, targets, ex)
-            if ev is None or (statement, ev) in have:
-                continue
-            have.add((statement, ev))
-            ex.claim(statement, "LINKED_TO", ev, quote_span(text, sent, sent.start + m.start(), sent.start + m.end()), 0.6,
-                     "statement-reacts", linked_by=speaker)
+            evs = _event(text, at, owner[:-3] if owner else None, cands, targets, ex)
+            if any(speaker in targets.get(ev, ()) for ev in evs):
+                continue  # a speaker reacting to his own detention: a name in the list taken for the speaker
+            for ev in evs:
+                if (statement, ev) in have:
+                    continue
+                have.add((statement, ev))
+                ex.claim(statement, "LINKED_TO", ev, quote_span(text, sent, sent.start + m.start(), sent.start + m.end()),
+                         0.6, "statement-reacts", linked_by=speaker)
+
+
+
+
+def _kind(ex: Extraction, ref: str) -> str:
+    return str((ex.entities[ref].attributes or {}).get("kind"))
+
+
+def _own(ex: Extraction, states: list[ClaimDraft]) -> ClaimDraft | None:
+    """The ``STATES`` of the document's own statement: the first one made in its opening, not a cited resolution."""
+    return min((c for c in states if c.span[0] < _OWN_LEAD and not _CITED_RE.match(ex.entities[c.object].name or "")),
+               key=lambda c: c.span[0], default=None)
+
+
+def document_citations(ex: Extraction) -> None:
+    """Add ``LINKED_TO`` from the document's own statement to each resolution the draft holds as a document."""
+    states = [c for c in ex.claims if c.predicate == "STATES" and _kind(ex, c.object) in ("statement", "publication")]
+    own = _own(ex, states)
+    if own is None:
+        return
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for c in states:
+        doc = c.object
+        if _kind(ex, doc) != "publication" or doc == own.object or not _CITED_RE.match(ex.entities[doc].name or "") \
+                or (own.object, doc) in have:
+            continue
+        have.add((own.object, doc))
+        ex.claim(own.object, "LINKED_TO", doc, c.span, 0.55, "cites-document")
