@@ -100,6 +100,14 @@ def test_a_person_questioned_as_a_witness_is_the_target_and_sensitive() -> None:
     assert ex.entities["person:marina-kovalenko"].sensitive
 
 
+def test_a_person_questioned_over_another_persons_case_is_sensitive() -> None:
+    ex = _run("On April 8, agents questioned Marina Kovalenko for three hours over the criminal case brought against "
+              "Pavel Marchenko.")
+    assert "person:marina-kovalenko" in _targets(ex, "interrogation")
+    assert ex.entities["person:marina-kovalenko"].sensitive
+    assert not ex.entities["person:pavel-marchenko"].sensitive
+
+
 def test_a_trial_witness_is_sensitive() -> None:
     ex = _run("During the court hearing on 30 July, the prosecution's two key witnesses, Ivan Petrenko and Pavel Sydorenko, "
               "refused to testify against Oleg Marchenko.")
