@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from tests.extract_helpers import check_quotes, extract
 
-WAR = "event:russia-s-war-against-ukraine"
+# (round 13, align13d: the war is re-keyed to the corpus's key its words name, README conv13d point 13)
+EAST = "event:conflict-in-eastern-ukraine"
+FULL_SCALE = "event:russian-full-scale-invasion-2022-02"
 
 
 def war(body: str) -> dict[str, set[tuple[str, str]]]:
@@ -23,17 +25,17 @@ def war(body: str) -> dict[str, set[tuple[str, str]]]:
 
 def test_a_states_aggression_in_a_region() -> None:
     evs = war("The ministers met in Vienna and discussed Russia's aggression in eastern Ukraine at length.")
-    assert evs[WAR] == {("org:russian-federation", "perpetrator"), ("place:eastern-ukraine", "LOCATED_IN")}
+    assert evs[EAST] == {("org:russian-federation", "perpetrator"), ("place:eastern-ukraine", "LOCATED_IN")}
 
 
 def test_a_full_scale_war_against_a_country() -> None:
     evs = war("The envoys gathered a year into Russia's brutal full-scale war against Ukraine to hear the reports.")
-    assert ("org:russian-federation", "perpetrator") in evs[WAR]
+    assert ("org:russian-federation", "perpetrator") in evs[FULL_SCALE]
 
 
 def test_an_instigated_conflict_has_an_organiser() -> None:
     evs = war("The talks seek a peaceful end to the Russia-instigated conflict in eastern Ukraine this year.")
-    assert evs[WAR] == {("org:russian-federation", "organiser"), ("place:eastern-ukraine", "LOCATED_IN")}
+    assert evs[EAST] == {("org:russian-federation", "organiser"), ("place:eastern-ukraine", "LOCATED_IN")}
 
 
 def test_its_refers_to_the_state_named_before() -> None:
@@ -44,7 +46,7 @@ def test_its_refers_to_the_state_named_before() -> None:
 
 def test_the_war_in_a_country_stands_alone() -> None:
     evs = war("The report covers detainees captured during the war in Ukraine and held in camps.")
-    assert evs[WAR] == {("place:ukraine", "LOCATED_IN")}
+    assert evs[EAST] == {("place:ukraine", "LOCATED_IN")}
 
 
 def test_an_ongoing_policy_or_unnamed_conflict_is_no_war_event() -> None:

@@ -32,9 +32,9 @@ def test_forces_that_entered_and_occupied_a_land_occupied_it() -> None:
 
 def test_a_launched_invasion_and_its_state() -> None:
     evs, triples = events("Two years later Russia launched a large-scale invasion of Ukraine.")
-    assert evs.get("event:invasion-of-ukraine") == "other"
-    assert ("org:russian-federation", "perpetrator", "event:invasion-of-ukraine") in triples
-    assert ("event:invasion-of-ukraine", "LOCATED_IN", "place:ukraine") in triples
+    assert evs.get("event:russian-full-scale-invasion-2022-02") == "other"
+    assert ("org:russian-federation", "perpetrator", "event:russian-full-scale-invasion-2022-02") in triples
+    assert ("event:russian-full-scale-invasion-2022-02", "LOCATED_IN", "place:ukraine") in triples
 
 
 def test_an_annexation_is_an_event_told_as_an_act_or_as_a_formula() -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
+from loaders.extract.collective_phrases import COUNTED_DETAINED_RE
 from loaders.extract.collective_targets import VICTIM_COLLECTIVES
 from loaders.extract.court_orders import court_orders
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
@@ -123,11 +124,9 @@ _NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+
                               r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
                               r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
                               r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested)\b")
-# "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them.
-_DETAINED_BY_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
-                             r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists|"
-                             r"crew\s?members|sailors|seamen|fishermen|servicemen)\s+(?:who\s+(?:were|had\s+been)\s+)?"
-                             r"(detained|arrested|captured|seized)(?=\s+by\b)")
+# "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them
+# (collective_phrases.COUNTED_DETAINED_RE, whose group is the act's target).
+_DETAINED_BY_RE = COUNTED_DETAINED_RE
 # "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
 _CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
 # "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
@@ -224,8 +223,10 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         if perps and not any(x < b and y > s0 + m.start() for x, y in named_groups):
             kind = "arrest" if m.group(2) == "arrested" else "detention"
             who = text[m.start():m.start(2)].strip()
+            # the counted group is the act's target (README conv13d point 5: collective_phrases.counted_groups)
+            group = [o for o in orgs if o.start <= s0 + m.start() < o.end <= s0 + m.start(2)][:1]
             # no place: what follows the agent is often another act ("detained by X following the attack in P")
-            out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=perps))
+            out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, targets=group, perpetrators=perps))
     if not people:  # a named person's search or questioning is the person-event rules' business
         for m in _RAID_ACTIVE_RE.finditer(text):
             a, b = s0 + m.start(), s0 + m.end()

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Seizure", "seizures", "state_words_before", "LandAct", "land_takings", "annexation_announcements", "canonical_annexation",
            "canonical_occupation", "ANNEXATION_OF_CRIMEA", "OCCUPATION_OF_CRIMEA", "INVASION_OF_CRIMEA", "MILITARY_ENTRY", "RUSSIA_GOV",
-           "RUSSIAN_FORCES"]
+           "RUSSIAN_FORCES", "canonical_war", "AGGRESSION_2014", "FULL_SCALE_INVASION", "CONFLICT_IN_EAST"]
 
 RUSSIA_GOV = "org:russian-federation"
 RUSSIAN_FORCES = "org:russian-forces"
@@ -524,6 +524,7 @@ def annexation_announcements(sentences: Sequence[Sentence], ex: Extraction) -> N
     canonical_annexation(ex)
     canonical_occupation(ex)
     canonical_deportation(ex)
+    canonical_war(sentences, ex)
     said = [s for s in sentences if "part of" in s.text and _BECAME_PART_RE.search(s.text)]
     if not said:
         return
@@ -576,5 +577,63 @@ def canonical_occupation(ex: Extraction) -> None:
             continue
         perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
         if perps - {RUSSIA_GOV, RUSSIAN_FORCES}:
+            continue
+        ex.rekey(old, new)
+
+
+# Round 13 (README conv13d, point 13): Russia's wars against Ukraine are three events of history, each keyed once for
+# the corpus, told apart by the words that name them: the aggression against Ukraine from 2014 as a whole ("Russian
+# aggression against Ukraine", "Russia invaded Ukraine in 2014"), the full-scale invasion of February 2022
+# ("full-scale invasion / war", "large-scale aggression", "the war against Ukraine" in a text from 2022 on), and
+# (point 15: the corpus's key) the war in the east from 2014 ("the Russia-instigated conflict in eastern Ukraine",
+# "the war in Ukraine" in a text before 2022). The invasion of Crimea is :data:`INVASION_OF_CRIMEA` (above).
+AGGRESSION_2014 = "event:russian-aggression-against-ukraine-2014"
+FULL_SCALE_INVASION = "event:russian-full-scale-invasion-2022-02"
+CONFLICT_IN_EAST = "event:conflict-in-eastern-ukraine"
+# The keys the war rules draft (loaders.extract.wars: "Russia's war against Ukraine"; land_takings: "Invasion of Ukraine").
+_WAR_KEYS = ("event:russia-s-war-against-ukraine", "event:invasion-of-ukraine")
+_FULL_SCALE_RE = re.compile(r"\b(?:full|large)[- ]scale\b|\b2022\b", re.IGNORECASE)
+# A year the text dates something by ("September 8, 2019", "24 February 2022", "in 2023"; not "Resolution 2034").
+_YEAR_RE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                      r"\s+(?:\d{1,2},?\s+)?|\b(?:in|since|of|from|until|by|early|late|mid-)\s+)(20[12]\d)\b")
+_EAST_RE = re.compile(r"\b(?:eastern|east|Donbas+|Donetsk|Luhansk)\b", re.IGNORECASE)
+
+
+def _war_key(words: str, late: bool) -> str:
+    """The corpus key of the war ``words`` name (the trigger and the few words before it); ``late``: a text from 2022 on."""
+    if _FULL_SCALE_RE.search(words):
+        return FULL_SCALE_INVASION
+    if "2014" in words:
+        return AGGRESSION_2014
+    low = words.lower()
+    if "aggression" in low and not _EAST_RE.search(words):
+        return AGGRESSION_2014  # "Russian aggression against Ukraine": the war from 2014 as a whole
+    if late:
+        return FULL_SCALE_INVASION  # "the war against Ukraine", "its invasion of Ukraine" in a text from 2022 on
+    if "invasion" in low:
+        return AGGRESSION_2014  # "Russia's invasion of Ukraine" before 2022: the aggression begun in 2014
+    return CONFLICT_IN_EAST  # "the conflict in eastern Ukraine", "the war in Ukraine" before 2022
+
+
+def canonical_war(sentences: Sequence[Sentence], ex: Extraction) -> None:
+    """Re-key the drafted war against Ukraine (:mod:`loaders.extract.wars`, an invasion of Ukraine of
+    :func:`land_takings`) to the corpus's key of the war its words name (:func:`_war_key`), when no state but Russia
+    (or its forces) took part. A text is "from 2022 on" when it dates something by a year from 2022 (its dateline, "in 2023")."""
+    olds = [k for k in _WAR_KEYS if k in ex.entities]
+    if not olds:
+        return
+    years = [int(y) for s in sentences for y in _YEAR_RE.findall(s.text)]
+    late = max(years, default=0) >= 2022
+    for old in olds:
+        perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
+        if perps - {RUSSIA_GOV, RUSSIAN_FORCES} or not ex.triggers.get(old):
+            continue
+        a, b = ex.triggers[old][0]
+        sent = next((s for s in sentences if s.start <= a < s.start + len(s.text)), None)
+        if sent is None:
+            continue
+        words = sent.text[max(0, a - sent.start - 40):b - sent.start + 12]
+        new = _war_key(words, late)
+        if new in ex.entities:
             continue
         ex.rekey(old, new)

@@ -342,6 +342,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
         speakers_bodies,
         unit_aliases,
     )
+    from loaders.extract.claim_targets import witness_sensitivity
     from loaders.extract.collective_targets import collective_targets
     from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
@@ -372,6 +373,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     extract_relations(text, sentences, mentions, ex, gaz)
     reports_by(text, sentences, mentions, ex)
     link_events(text, sentences, ex)
+    witness_sensitivity(text, sentences, ex)  # README conv13d point 1 (claim_targets, align13d)
     acts_in_named_cases(text, sentences, ex)
     acts_for_cases(text, sentences, ex)
     statement_accusations(text, sentences, mentions, ex)

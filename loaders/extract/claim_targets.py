@@ -528,3 +528,28 @@ def agent_list(cx: SentenceMentions, agents: Sequence[Mention]) -> list[Mention]
             # a list says "and" before its last item: "Hizb ut-Tahrir, occupation authorities denied" is no list
             out.extend(x for x in chain if joined and x not in out and x not in agents)
     return out
+
+
+# "questioned as a witness", "summoned for questioning as a witness", "interrogated as a witness in the case of X";
+# questioned "over the criminal case brought against X" (another person's case: a witness in it; not "against him").
+_AS_WITNESS_RE = re.compile(r"\bas\s+(?:a\s+|an?\s+)?(?:key\s+|prosecution\s+|defen[cs]e\s+)?witness(?:es)?\b|"
+                            r"\b(?:over|in|about|regarding)\s+(?:the\s+|a\s+)?(?:criminal\s+)?case\s+(?:\w+\s+)?against\s+"
+                            r"(?!(?:him|her|them|himself|herself|themselves)\b)", re.IGNORECASE)
+
+
+def witness_sensitivity(text: str, sentences: Sequence[Sentence], ex: Extraction) -> None:
+    """Witnesses are people at risk (README conv13d point 1; round 10, decision 5): a person the draft gives role
+    ``witness`` (a witness at a hearing or trial), or the target of a questioning whose sentence says it was "as a
+    witness" or over another person's case, is ``sensitive`` (the questioned person stays the questioning's target)."""
+    for c in ex.claims:
+        if c.predicate != "PARTICIPANT_IN" or c.subject not in ex.entities or ex.entities[c.subject].label != "Person":
+            continue
+        role = c.qualifiers.get("role")
+        if role == "witness":
+            ex.entities[c.subject].sensitive = True
+        elif role == "target" and (ex.entities.get(c.object) is not None
+                                   and (ex.entities[c.object].attributes or {}).get("kind") == "interrogation"):
+            for a, _b in ex.triggers.get(c.object, []):
+                sent = next((s for s in sentences if s.start <= a < s.end), None)
+                if sent is not None and _AS_WITNESS_RE.search(sent.text):
+                    ex.entities[c.subject].sensitive = True

@@ -26,6 +26,11 @@ annotators record alike (dev, valid, dev2, dev3, dev4):
   not in the headline (dev3, dev4, dev5, dev2: four publishers). Not "independent" or "pro-Ukrainian"
   journalists or activists: the annotators keep those inside the list of the dissenters they belong to.
 
+- **An unnamed counted group with an act of its own** (round 13, README conv13d point 5): "the 24 Ukrainian
+  crewmembers detained by Russia", "12 activists who were arrested by the FSB": a group the text counts without
+  naming its members, told as the object of an act an agent did: one generic collective keyed by the words
+  (``org:<who>-generic``), which :mod:`loaders.extract.acts` makes the act's target (:data:`COUNTED_DETAINED_RE`).
+
 Left out on purpose: the same monitors anywhere else ("access for international observers"),
 and the other collectives of victims ("Ukrainian political prisoners", "local journalists",
 "Crimean Tatar media outlets"): too few and too varied in the gold for a rule.
@@ -42,7 +47,7 @@ from loaders.extract.gazetteer import GazetteerEntry, slug
 from loaders.extract.orgs import ORG
 from loaders.extract.prisoner_collectives import political_prisoners
 
-__all__ = ["collective_phrases", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
+__all__ = ["collective_phrases", "counted_groups", "COUNTED_DETAINED_RE", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
            "profession_groups", "PEOPLE_KEYS"]
 
 Found = tuple[int, int, GazetteerEntry]
@@ -323,10 +328,38 @@ def profession_groups(text: str, taken: bytearray) -> list[Found]:
     return out
 
 
+# "the 24 Ukrainian crewmembers detained by Russia", "12 activists who were arrested by the FSB": a counted group the
+# text does not name, and the act an agent did to it (group 1 the count, group 2 the verb; the group's words end
+# before "who" or the verb).
+COUNTED_DETAINED_RE = re.compile(r"\b(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|"
+                                 r"activists|residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|"
+                                 r"journalists|crew\s?members|sailors|seamen|fishermen|servicemen)\s+(?:who\s+(?:were|had\s+been)\s+)?"
+                                 r"(detained|arrested|captured|seized)(?=\s+by\b)")
+_GROUP_END_RE = re.compile(r"\s+(?:who\s+(?:were|had\s+been)\s+)?$")
+
+
+def counted_groups(text: str, taken: bytearray) -> list[Found]:
+    """"the 24 Ukrainian crewmembers detained by Russia": the counted group as one generic collective (its "the"
+    in the name, as annotators copy it; the key from the rest of the words)."""
+    if " by " not in text:
+        return []
+    out: list[Found] = []
+    for m in COUNTED_DETAINED_RE.finditer(text):
+        a = m.start()
+        b = a + len(_GROUP_END_RE.sub("", text[a:m.start(2)]))
+        if any(taken[a:b]):
+            continue
+        det = re.search(r"\b[Tt]he\s+$", text[max(0, a - 4):a])
+        name = (det.group() if det else "") + text[a:b]
+        out.append((a, b, GazetteerEntry(slug(text[a:b]) + "-generic", "Organisation", name, (), {"kind": "collective"},
+                                         generic=True)))
+    return out
+
+
 def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
     found = [*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
-             *victim_groups(text, taken), *profession_groups(text, taken)]
+             *victim_groups(text, taken), *profession_groups(text, taken), *counted_groups(text, taken)]
     # "118 Ukrainian political prisoners" (prisoner_collectives.py), where no phrase above took the words
     found += [f for f in political_prisoners(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
     return sorted(found, key=lambda f: f[0])

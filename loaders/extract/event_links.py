@@ -17,7 +17,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -92,6 +92,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
     same_target_links(text, sentences, ex)
     statement_links(text, sentences, ex)
+    confession_links(text, sentences, ex)
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -218,3 +219,36 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
             if len(other) == 1 and (e1, other[0]) not in have and (other[0], e1) not in have:
                 have.add((e1, other[0]))
                 ex.claim(e1, "LINKED_TO", other[0], quote_span(text, sent, a1, tied.end()), 0.55, "same-target-link")
+
+
+# A confession forced out of a person (the ill-treatment trigger of README conv13d point 11).
+_CONFESSION_RE = re.compile(r"\bconfess", re.IGNORECASE)
+
+
+def confession_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """A coerced confession the sentence ties to the person's case ("sentenced ... on the basis of coerced
+    confessions"): the ill-treatment event ``LINKED_TO`` the case (README conv13d point 11, conv13c use V), where the
+    same sentence tells a step of that case (a charge, a verdict: an event ``PART_OF`` it)."""
+    steps: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PART_OF" and c.object.startswith("case:"):
+            steps.setdefault(c.object, set()).add(c.subject)
+    if not steps:
+        return
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate in ("LINKED_TO", "PART_OF")}
+    for c in list(ex.claims):
+        if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target":
+            continue
+        ev = ex.entities.get(c.object)
+        if ev is None or (ev.attributes or {}).get("kind") != "ill_treatment":
+            continue
+        case = f"case:{c.subject.split(':', 1)[1]}"
+        for a, b in ex.triggers.get(c.object, []):
+            if not _CONFESSION_RE.search(text, a, b) or case not in steps or (c.object, case) in have:
+                continue
+            sent = next((s for s in sentences if s.start <= a < s.end), None)
+            if sent is None or not any(s0 < sent.end and sent.start < s1 for st in steps[case]
+                                       for s0, s1 in ex.triggers.get(st, [])):
+                continue
+            have.add((c.object, case))
+            ex.claim(c.object, "LINKED_TO", case, quote_span(text, sent, sent.start, sent.end), 0.6, "confession-case")
