@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.doc_statements import body_named, gazetteer_body
 from loaders.extract.gazetteer import load_gazetteer, slug
-from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.mentions import Mention, Sentence, find_dates
 from loaders.extract.orgs import government_key
 
 __all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
@@ -116,9 +116,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     who, a, b, _d, line_end = (people or makers)[0]
     deleg: tuple[str, int, int] | None = None  # the delegation the head names: a body of its own (decision 5e)
     for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)
-        if country is not None and people:  # a person the head names delivers it: the delegation's name is the state's
-            _fold_delegation(country, _a, _e, mentions, ex)
-        elif country is not None:
+        if country is not None:  # (also beside a person who delivers it: conv13b 1)
             key = _delegation(text, country, _a, _e, mentions, ex)
             if key is not None and deleg is None:
                 deleg = (key, _a, _b)
@@ -145,12 +143,13 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
             ev = ex.entity(f"event:{slug(name)}-statement", "Event", f"Statement by {name}", kind="statement").key
         if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
-    if deleg is not None and ex.entities[who].label != "Person":
-        # the delegation delivers it (it STATES it, the state it speaks for too: decision 5d) and speaks at the meeting
+    if deleg is not None:
+        # the delegation delivers it (it STATES it, the state it speaks for too: decision 5d) and speaks at the meeting,
+        # unless a person the head names speaks it for the delegation (conv13b 1: the delegation STATES it still)
         d_sent = _sentence(sentences, deleg[1])
         if d_sent is not None and not any(c.subject == deleg[0] and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(deleg[0], "STATES", ev, quote_span(text, d_sent, deleg[1], deleg[2]), 0.65, "gov7:head-delegation")
-        who = deleg[0]
+        who = who if ex.entities[who].label == "Person" else deleg[0]
     _meeting(text, sentences, mentions, ex, who, ev, head)
     if ex.entities[who].label != "Person":
         _delivering_person(text, sentences, mentions, ex, ev, head)
@@ -208,27 +207,6 @@ def delegation_key(country: str, forum_text: str) -> str | None:
     return None if adj is None else f"org:{slug(adj)}-delegation-to-the-{forum}"
 
 
-def _fold_delegation(country: str, a: int, b: int, mentions: Sequence[Mention], ex: Extraction) -> None:
-    """An organisation the name finder made of "the Delegation of C" on the head line goes into the state C."""
-    state = _state(country, ex)
-    if state is None:
-        return
-    for m in mentions:
-        if not (a <= m.start < b) or m.ref == state or m.ref not in ex.entities:
-            continue
-        e = ex.entities[m.ref]
-        if e.label != "Organisation" or not re.fullmatch(rf"(?i)(?:the\s+)?(?:delegation|(?:permanent\s+)?mission)\s+of\s+"
-                                                         rf"(?:the\s+)?{re.escape(country)}", e.name):
-            continue
-        for c in ex.claims:
-            c.subject = state if c.subject == m.ref else c.subject
-            c.object = state if c.object == m.ref else c.object
-        ex.claims[:] = [c for c in ex.claims if c.subject != c.object]
-        ex.entities.pop(m.ref, None)
-        if e.name not in ex.entities[state].aliases:
-            ex.entities[state].aliases.append(e.name)
-
-
 # A state's delegation to a forum in its general English wordings: "the Delegation of Ukraine to the OSCE",
 # "Ukraine's delegation to the UN Human Rights Council", "the UK Delegation to the OSCE", "the Ukrainian delegation to
 # the United Nations" -> the body ``org:<adjective>-delegation-to-the-<forum>`` (decision 5e).
@@ -236,8 +214,9 @@ _DELEG_PHRASE_RE = re.compile(
     r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
     r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
     r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)"
-    r"\s+(?:to|at)\s+the\s+(?P<f>(?:[A-Z][\w.-]*\s+){0,4}?(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+Security\s+and\s+"
-    r"Co-?operation\s+in\s+Europe)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|Office\s+at\s+Geneva))?)")
+    r"\s+(?:to|at)\s+the\s+(?P<f>(?:\d{1,4}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.-]*\s+){0,4}?(?:of\s+the\s+)?"
+    r"(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+Security\s+and\s+Co-?operation\s+in\s+Europe|Permanent\s+Council|"
+    r"Human\s+Rights\s+Council)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|Office\s+at\s+Geneva))?)")
 
 
 def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
@@ -266,6 +245,32 @@ def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
             ex.entities[key].attributes.setdefault("country", country)
         else:
             ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
+    _bare_delegations(text, mentions, ex, adjectives)
+
+
+# "the Ukrainian delegation", "Ukraine's delegation" with no forum after it: the one forum the document names (conv13b 1)
+_BARE_DELEG_RE = re.compile(r"\b(?:(?P<c2>[A-Z][a-z]+)[’']s|(?P<adj>[A-Z][a-z]+|UK|US))\s+[Dd]elegation\b(?!\s+(?:to|at|of)\s)")
+
+
+def _bare_delegations(text: str, mentions: Sequence[Mention], ex: Extraction, adjectives: dict[str, str]) -> None:
+    """A state's delegation named without its forum, in a document that names one forum only, is the delegation to
+    that forum: the organisation the name finder made of the phrase takes the forum's key."""
+    forums = {next(g for g in ("osce", "un") if fm.group(g)) for fm in _FORUM_RE.finditer(text)}
+    if len(forums) != 1:
+        return
+    forum = next(iter(forums))
+    for dm in _BARE_DELEG_RE.finditer(text):
+        country = dm.group("c2") or adjectives.get(dm.group("adj") or "")
+        if country is None or country not in load_gazetteer().demonyms and country not in _ADJ_SHORT:
+            continue
+        key = delegation_key(country, "OSCE" if forum == "osce" else "UN")
+        have = next((m.ref for m in mentions if dm.start() <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
+                     and ex.entities[m.ref].label == "Organisation" and "-delegation-to-the-" not in m.ref
+                     and "elegation" in ex.entities[m.ref].name), None)
+        if key is None or have is None or key in ex.entities:
+            continue
+        ex.rekey(have, key)
+        ex.entities[key].attributes.update(kind="government", country=country)
 
 
 def _forum_name(key: str, country: str) -> str:
@@ -312,13 +317,71 @@ def _delegation(text: str, country: str, a: int, line_end: int, mentions: Sequen
     return have
 
 
+# A session of a body a head line delivers the statement to or at, named by the body (conv13d 12): "Statement by X to
+# the Special Permanent Council of the OSCE, Vienna, 19 August 2015", "... by the Delegation of X to the 1135th Meeting
+# of the Permanent Council", a line "OSCE Permanent Council No. 1314, Vienna, 20 May 2021" -> a meeting event the body
+# organises (key ``event:<body>-<date>`` where the line gives the date); a statement merely "at the OSCE" has none.
+_SESSION_BODY_RE = re.compile(r"\b(?:Council|Committee|Assembly)\b")
+_TO_SESSION_RE = re.compile(r"\b(?:to|at|before|during)\s+the\s+(?:(?:\d{1,4}(?:st|nd|rd|th)\s+)?(?:(?:Special|Reinforced|Regular|"
+                            r"Extraordinary)\s+)?(?i:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:(?:Special|Reinforced|Regular|"
+                            r"Extraordinary)\s+)?$")
+_NUMBERED_SESSION_RE = re.compile(r"[ \t]*(?:No\.?|Meeting|Session)[ \t]*\d{1,4}\b")
+
+
+def _session_body(ex: Extraction, key: str) -> bool:
+    e = ex.entities.get(key)
+    return e is not None and e.label == "Organisation" and not e.generic and _SESSION_BODY_RE.search(e.name) is not None
+
+
+def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+                  body_start: int) -> tuple[str, tuple[int, int]] | None:
+    """The meeting event of the session of a body (a council, committee or assembly) a head line names the statement
+    delivered to ("to the Permanent Council") or names alone ("Permanent Council No. 1314"), made with the body its
+    organiser; None if the head names none."""
+    for m in mentions:
+        if m.start >= body_start:
+            return None
+        if m.label != "Organisation" or not _session_body(ex, m.ref):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        to = _TO_SESSION_RE.search(text, line_start, m.start)
+        numbered = _NUMBERED_SESSION_RE.match(text, m.end) if not text[line_start:m.start].strip() else None
+        if to is None and numbered is None:
+            continue
+        a = to.start() + len(re.match(r"\w+\s+the\s+", to.group()).group()) if to is not None else m.start  # type: ignore[union-attr]
+        b = numbered.end() if numbered is not None else m.end
+        sent = _sentence(sentences, a)
+        if sent is None:
+            continue
+        dates = [d for d in find_dates(text[b:line_end]) if len(d[2]) == 10]
+        if numbered is None and not dates and not re.search(r"(?i)meeting|session|sitting", to.group()):  # type: ignore[union-attr]
+            continue  # "Statement to the PC": no session the line names (no number, no date)
+        name = text[a:b]
+        key = f"event:{m.ref[4:]}-{dates[0][2]}" if dates else f"event:{slug(name)}"
+        meeting = ex.entity(key, "Event", name[0].upper() + name[1:], kind="meeting").key
+        ex.trigger(meeting, a, b)
+        if dates:
+            ex.entities[meeting].attributes.setdefault("date", dates[0][2])
+        ex.claim(m.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, a, b), 0.55, "gov7:head-session", role="organiser")
+        city = next((c for c in mentions if b <= c.start < line_end and c.label == "Location" and c.ref in ex.entities
+                     and ex.entities[c.ref].attributes.get("kind") == "city"), None)  # "..., Vienna, 19 August 2015"
+        if city is not None and _sentence(sentences, city.start) is sent:
+            ex.claim(meeting, "LOCATED_IN", city.ref, quote_span(text, sent, a, city.end), 0.55, "gov7:head-session")
+        return meeting, (a, b)
+    return None
+
+
 def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
-             who: str, ev: str, head: int) -> None:
-    """The meeting the head names: the statement is part of it, its maker its speaker."""
+             who: str, ev: str, head: int, sessions_only: bool = False) -> None:
+    """The meeting the head names: the statement is part of it, its maker its speaker, and a body's role on the
+    statement itself goes to the session it organises (conv13d 12). ``sessions_only``: only a body's session."""
     body_start = _body_start(text, head)
     have = [(min(a for a, _b in ex.triggers.get(k) or [(head, head)]), k) for k, e in ex.entities.items()
             if e.label == "Event" and e.attributes.get("kind") in _MEETING_KINDS]
-    have = sorted((a, k) for a, k in have if a < body_start)
+    have = sorted((a, k) for a, k in have if a < body_start and (not sessions_only or any(
+        c.object == k and c.qualifiers.get("role") == "organiser" and _session_body(ex, c.subject) for c in ex.claims)))
     meeting: str | None = have[0][1] if have else None
     at: tuple[int, int] | None = None
     if meeting is not None:
@@ -326,29 +389,52 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     else:
         first = text.find("\n")
         first = len(text) if first < 0 else first
-        mm = _MEETING_RE.search(text, 0, first)
+        mm = None if sessions_only else _MEETING_RE.search(text, 0, first)
         if mm is None:
-            return
-        name = mm.group("m")
-        name = name[0].upper() + name[1:]
-        org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
-                    and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
-        if org is not None:
-            name = f"{name} of the {ex.entities[org.ref].name}"
-        meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
-        at = (mm.start("m"), org.end if org is not None else mm.end("m"))
-        ex.trigger(meeting, *at)
-        sent = _sentence(sentences, at[0])
-        if org is not None and sent is not None:
-            ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
+            found = _head_session(text, sentences, mentions, ex, body_start)
+            if found is None:
+                return
+            meeting, at = found
+        else:
+            name = mm.group("m")
+            name = name[0].upper() + name[1:]
+            org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
+                        and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
+            if org is not None:
+                name = f"{name} of the {ex.entities[org.ref].name}"
+            meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
+            at = (mm.start("m"), org.end if org is not None else mm.end("m"))
+            ex.trigger(meeting, *at)
+            sent = _sentence(sentences, at[0])
+            if org is not None and sent is not None:
+                ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
     sent = _sentence(sentences, at[0])
-    if sent is None:
+    hosts = {c.subject for c in ex.claims if c.object == meeting and c.qualifiers.get("role") == "organiser"}
+    if sent is None or (sessions_only and who in hosts):  # a body's own act at its session is not a speech at it
         return
     span = quote_span(text, sent, *at)
     if not any(c.subject == ev and c.predicate == "PART_OF" and c.object == meeting for c in ex.claims):
         ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:head-meeting")
     if not any(c.subject == who and c.object == meeting and c.qualifiers.get("role") == "speaker" for c in ex.claims):
         ex.claim(who, "PARTICIPANT_IN", meeting, span, 0.55, "gov7:head-meeting", role="speaker")
+    # the body whose session it is has no role on the statement itself: it organises the session
+    ex.claims[:] = [c for c in ex.claims if not (c.object == ev and c.subject in hosts and c.predicate == "PARTICIPANT_IN")]
+
+
+def session_statement(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A statement whose head names no maker line ("EU Statement on ...", "As for delivery by ...") but names the
+    session of a body it is delivered at is ``PART_OF`` that session, its maker (a person, else a delegation, else the
+    body that states it) the session's speaker (conv13d 12)."""
+    head = min(len(text), _HEAD)
+    body_start = _body_start(text, head)
+    heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < body_start and c.object in ex.entities
+             and c.subject in ex.entities and ex.entities[c.object].attributes.get("kind") == "statement"]
+    if not heads or any(c.subject == heads[0].object and c.predicate == "PART_OF" for c in ex.claims):
+        return
+    ev = heads[0].object
+    makers = [c.subject for c in heads if c.object == ev]
+    who = min(makers, key=lambda k: (ex.entities[k].label != "Person", "-delegation-to-the-" not in k))
+    _meeting(text, sentences, mentions, ex, who, ev, head, sessions_only=True)
 
 
 _ADDRESS_RE = re.compile(r"^(?:Mr\.?|Madam|Madame|Mme\.?|Dear|Excellenc)", re.M)
@@ -411,6 +497,7 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     """The statement passes of this module."""
     delegations(text, mentions, ex)
     delegation_statement(text, sentences, mentions, ex)
+    session_statement(text, sentences, mentions, ex)
     presentations(text, sentences, mentions, ex)
     titled_speaker(text, sentences, mentions, ex)
     hosted_meetings(text, sentences, mentions, ex)
