@@ -89,7 +89,7 @@ def test_real_articles_name_the_people_and_organisations(case_drafts: dict[str, 
     assert entity(d05, "org:mejlis-of-the-crimean-tatar-people")["name"] == "Mejlis of the Crimean Tatar People"  # from "Crimean Tatar Mejlis"
     occupiers = entity(d05, "org:russian-occupation-authorities")
     assert occupiers["generic"] is True and occupiers["attributes"]["kind"] == "collective"
-    assert entity(d05, "org:us-government")["attributes"]["kind"] == "government"
+    assert entity(d05, "org:united-states")["attributes"]["kind"] == "government"
     assert entity(d05, "event:nariman-dzhelyal-detention")["attributes"]["kind"] == "detention"
     _path, d18 = case_drafts["d18"]
     assert {"Neil Holland", "Nariman Dzhelyal", "Aziz Akhmetov", "Serhiy Tsihipa"} <= set(people(d18))
@@ -105,7 +105,7 @@ def test_the_case_charges_defence_and_events(case_drafts: dict[str, tuple[Path, 
     _path, d05 = case_drafts["d05"]
     one(d05, "person:nariman-dzhelyal", "LEADS", "org:mejlis-of-the-crimean-tatar-people", role="deputy chairman")
     one(d05, "person:nariman-dzhelyal", "PARTICIPANT_IN", "event:nariman-dzhelyal-detention", role="target",
-        asserted_by="org:us-government")
+        asserted_by="org:united-states")
     one(d05, "org:russian-occupation-authorities", "PARTICIPANT_IN", "event:nariman-dzhelyal-detention",
         role="perpetrator")
     _path, d18 = case_drafts["d18"]
@@ -147,8 +147,8 @@ def test_every_quote_is_exact_short_and_where_its_span_says(case_drafts: dict[st
 
 def test_speaker_attribution_in_the_case(case_drafts: dict[str, tuple[Path, dict]]) -> None:
     speakers = {name: {c["subject"] for c in claims(doc, "STATES")} for name, (_p, doc) in case_drafts.items()}
-    assert speakers["d05"] == {"org:us-government"}
-    assert speakers["d18"] == {"org:uk-government", "person:neil-holland", "org:zmina"}
+    assert speakers["d05"] == {"org:united-states"}
+    assert speakers["d18"] == {"org:united-kingdom", "person:neil-holland", "org:zmina"}
     assert speakers["02"] == {"person:server-kadyrov"}
     assert {"person:asan-akhtemov", "person:edem-kurtaliev", "org:ministry-of-foreign-affairs-of-ukraine"} <= speakers["06"]
     _path, brothers = case_drafts["06"]

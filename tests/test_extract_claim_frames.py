@@ -200,7 +200,7 @@ def test_envoy_of_a_government_statement_works_for_it() -> None:
             "Russia.\n\nThe UK condemns the detentions.\n")
     ex = _article(text)
     works = [(c.object, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "WORKS_FOR" and c.subject == "person:ivan-petrenko"]
-    assert works == [("org:uk-government", "Ambassador")]
+    assert works == [("org:united-kingdom", "Ambassador")]
     check_quotes(text, ex.claims)
 
 

@@ -23,7 +23,7 @@ def employers(ex: Extraction, person: str) -> set[str]:
 def test_a_foreign_secretary_works_for_the_government_that_speaks() -> None:
     text, ex = extract("The UK condemns the sentence handed to Taras Ivanenko. Foreign Secretary Petra Novak said: "
                        "“The UK will not recognise it.”")
-    assert "org:uk-government" in employers(ex, "person:petra-novak")
+    assert "org:united-kingdom" in employers(ex, "person:petra-novak")
     role = next(c.qualifiers.get("role") for c in ex.claims if c.predicate == "WORKS_FOR" and c.subject == "person:petra-novak")
     assert role == "Foreign Secretary"
     check_quotes(text, ex.claims)
@@ -32,13 +32,13 @@ def test_a_foreign_secretary_works_for_the_government_that_speaks() -> None:
 def test_a_minister_for_a_region_after_a_comma_and_a_knighthood() -> None:
     text, ex = extract("The UK condemns the verdict. Commenting on the verdict, Minister for Europe and the Americas, "
                        "Sir Tobias Grange, said: “It is unjust.”")
-    assert "org:uk-government" in employers(ex, "person:tobias-grange")
+    assert "org:united-kingdom" in employers(ex, "person:tobias-grange")
     check_quotes(text, ex.claims)
 
 
 def test_another_states_minister_is_not_the_speaking_government() -> None:
     _text, ex = extract("The UK condemns the verdict. Russian Foreign Minister Petro Orlov said the trial was fair.")
-    assert "org:uk-government" not in employers(ex, "person:petro-orlov")
+    assert "org:united-kingdom" not in employers(ex, "person:petro-orlov")
 
 
 def test_a_minister_without_a_speaking_government_works_for_nobody() -> None:

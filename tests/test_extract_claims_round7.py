@@ -154,7 +154,7 @@ def test_a_state_agency_is_no_unit_of_the_state() -> None:
 
 def test_a_states_delegation_is_still_its_unit() -> None:
     _text, ex = extract("The UK Delegation to the OSCE said the UK condemns the detention of Lenur Seitvaliev.")
-    assert ("org:uk-delegation-to-the-osce", "org:uk-government") in triples(ex, "PART_OF")
+    assert ("org:uk-delegation-to-the-osce", "org:united-kingdom") in triples(ex, "PART_OF")
 
 
 def test_a_move_from_one_place_to_another_is_no_residence() -> None:

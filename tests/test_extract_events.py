@@ -423,7 +423,7 @@ def test_a_prisoner_exchange_between_states_and_many_unnamed_people_detained(tmp
                           "around Crimea.\n")
     events = {e["attributes"]["kind"]: e["key"] for e in doc["entities"] if e["label"] == "Event"}
     parts = {s for s, o in claims(doc, "PARTICIPANT_IN", "participant") if o == events["exchange"]}
-    assert "org:russian-federation" in parts and "org:us-government" not in parts
+    assert "org:russian-federation" in parts and "org:united-states" not in parts
     assert (events["detention"], "place:crimea") in claims(doc, "LOCATED_IN")
     # "the four men were detained" means people named elsewhere: no collective event.
     doc = draft(tmp_path, "Swap\n\nThe four men were detained in Crimea.\n", "b")

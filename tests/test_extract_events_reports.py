@@ -18,11 +18,11 @@ def states(body: str) -> set[tuple[str, str]]:
 def test_the_government_position_in_a_series_report_states_the_report() -> None:
     report = "event:2031-report-on-international-religious-freedom"
     found = states(f"This is the 2031 Report on International Religious Freedom for Crimea. {POSITION}")
-    assert found == {("org:us-department-of-state", report), ("org:us-government", report)}
+    assert found == {("org:us-department-of-state", report), ("org:united-states", report)}
     found = states("This is the 2031 Report on International Religious Freedom for Crimea. "
                    "The U.S. government recognizes Crimea is part of Ukraine.")
-    assert ("org:us-government", report) in found
+    assert ("org:united-states", report) in found
 
 
 def test_without_a_series_report_the_government_position_is_its_statement() -> None:
-    assert states(POSITION) == {("org:us-government", "event:united-states-statement")}
+    assert states(POSITION) == {("org:united-states", "event:united-states-statement")}

@@ -21,7 +21,7 @@ def links(ex: Extraction) -> dict[tuple[str, str], dict[str, object]]:
     ("FSB officers detained the blogger Olena Marchuk in Simferopol. Human Rights Watch called Marchuk’s detention "
      "“an act of intimidation”.", "event:human-rights-watch-statement", "event:olena-marchuk-detention", "org:human-rights-watch"),
     ("The United States strongly condemns the occupation authorities’ shutdown of Crimean Tatar media outlets, including "
-     "the television channel ATR.", "event:united-states-statement", "event:closure-of-crimean-tatar-media", "org:us-government"),
+     "the television channel ATR.", "event:united-states-statement", "event:closure-of-crimean-tatar-media", "org:united-states"),
 ])
 def test_a_statement_that_reacts_to_one_event_is_linked_to_it(body: str, statement: str, event: str, speaker: str) -> None:
     text, ex = extract(body)

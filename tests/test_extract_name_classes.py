@@ -70,7 +70,7 @@ def test_the_qurultai_is_a_head_noun() -> None:
 def test_a_country_that_owns_an_office_is_its_state_without_a_clearer_mention() -> None:
     # The one mention of the country names it by its minister: the state, not the land.
     got = found("The UK Minister for Europe met the delegation.")
-    assert got["UK"] == ("Organisation", "org:uk-government"), got
+    assert got["UK"] == ("Organisation", "org:united-kingdom"), got
     # A possessive reading settles nothing and, alone, gives no entity ...
     assert "Russia" not in found("Nobody recognises Russia’s claim to the peninsula.")
     # ... but the agent of an act, alone, is the state (test_extract_names_recurring.py).

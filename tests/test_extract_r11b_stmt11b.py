@@ -21,7 +21,7 @@ def test_a_state_speaks_in_its_foreign_minister_s_statement() -> None:
                      "authorities. Today, we honour their memory.\n\n"
                      "\"Canada remains deeply concerned by the dire human rights situation on the Crimean peninsula.\"")
     speaking = [who for who in states.values() if "person:maria-lindqvist" in who]
-    assert speaking == [{"person:maria-lindqvist", "org:canada-government"}]
+    assert speaking == [{"person:maria-lindqvist", "org:canada"}]
 
 
 def test_only_a_bare_title_ties_a_head_to_the_state() -> None:

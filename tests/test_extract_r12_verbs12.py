@@ -122,9 +122,11 @@ def test_act_forms(body: str, kind: str) -> None:
     assert P in _events(body).get(kind, {}).get("target", set()), body
 
 
-def test_a_sentence_told_as_background_is_no_verdict() -> None:
-    # (a guard: the simple past of a sentence told as another story's background)
-    assert "verdict" not in _events("Rustem Kadyrov and Server Ametov were given lengthy jail sentences following unfair trials.")
+def test_a_sentence_told_as_background_is_each_named_defendants_verdict() -> None:
+    # (round 13, conv13b point 5, replaces the round-12 guard: a sentence given to named defendants, even told as
+    # another story's background, is one verdict per defendant it names)
+    got = _events("Rustem Kadyrov and Server Ametov were given lengthy jail sentences following unfair trials.")
+    assert got["verdict"]["target"] == {"person:rustem-kadyrov", "person:server-ametov"}
 
 
 # --- people named together

@@ -175,8 +175,8 @@ def test_lead_official_and_the_government_make_one_statement() -> None:
                        "The UK condemns the detention of the Crimean Tatars. Crimea is Ukraine.")
     states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
     assert ("person:deirdre-brown", "event:deirdre-brown-statement") in states
-    assert ("org:uk-government", "event:deirdre-brown-statement") in states
-    assert not [o for s, o in states if s == "org:uk-government" and o != "event:deirdre-brown-statement"]
+    assert ("org:united-kingdom", "event:deirdre-brown-statement") in states
+    assert not [o for s, o in states if s == "org:united-kingdom" and o != "event:deirdre-brown-statement"]
     check_quotes(text, rel_claims(ex))
 
 
@@ -186,7 +186,7 @@ def test_a_later_official_does_not_speak_the_document() -> None:
     _text, ex = extract(f"The UK condemns the detention of the Crimean Tatars.\n\n{filler}\n\n"
                         "UK Deputy Ambassador Deirdre Brown said the verdict was unjust.")
     states = {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
-    assert ("org:uk-government", "event:deirdre-brown-statement") not in states
+    assert ("org:united-kingdom", "event:deirdre-brown-statement") not in states
 
 
 # --- roles in a case ----------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_a_country_before_a_title_is_its_government() -> None:
     text, ex = extract("The United Kingdom condemns the verdict. UK Minister for Europe Sir Alan Duncan said the "
                        "verdict was unjust.")
     works = [(c.subject, c.predicate, c.object, c.qualifiers.get("role")) for c in rel_claims(ex) if c.predicate == "WORKS_FOR"]
-    assert works == [("person:alan-duncan", "WORKS_FOR", "org:uk-government", "minister")]
+    assert works == [("person:alan-duncan", "WORKS_FOR", "org:united-kingdom", "minister")]
     check_quotes(text, rel_claims(ex))
 
 
@@ -373,14 +373,14 @@ def test_a_government_that_opens_its_sentence_with_a_stance_states() -> None:
     _text, ex = extract("The United States does not recognize the ruling to uphold the ban of the Mejlis. The UK once again "
                         "calls upon Russia to release Nariman Dzhelyal.")
     states = {c.subject for c in ex.claims if c.predicate == "STATES"}
-    assert {"org:us-government", "org:uk-government"} <= states
+    assert {"org:united-states", "org:united-kingdom"} <= states
 
 
 def test_a_government_named_inside_its_sentence_or_without_a_stance_does_not_state() -> None:
     _text, ex = extract("Lawyers said that the United States does not recognize the ruling. The United States imposed "
                         "sanctions on Russia.")
     states = {c.subject for c in ex.claims if c.predicate == "STATES"}
-    assert "org:us-government" not in states
+    assert "org:united-states" not in states
 
 
 def staff(ex: Extraction) -> set[tuple[str, str, str | None]]:
@@ -422,7 +422,7 @@ def test_the_body_a_line_of_its_own_names_as_issuer_states_the_document() -> Non
     issued = [c for c in ex.claims if c.rule == "issued-by"]
     assert len(issued) == 1 and text[issued[0].span[0]:issued[0].span[1]] == "Answered by Foreign and Commonwealth Office"
     assert (issued[0].subject, issued[0].object) in states
-    assert ("org:uk-government", issued[0].object) in states  # one statement: the ministry answers for its government
+    assert ("org:united-kingdom", issued[0].object) in states  # one statement: the ministry answers for its government
 
 
 def test_an_issuer_inside_a_sentence_is_no_attribution_line() -> None:

@@ -132,7 +132,7 @@ def test_a_written_question_is_answered_by_its_department() -> None:
                         "To ask the Government what assessment they have made of the detention of Crimean Tatars.\n\n"
                         "Answered on 12 March 2019\n\nThe UK condemns the persecution of Crimean Tatars.\n")
     said = _states(ex)
-    ev = next(o for s, o in said if s == "org:uk-government")
+    ev = next(o for s, o in said if s == "org:united-kingdom")
     assert ("org:foreign-and-commonwealth-office", ev) in said
     check_quotes(text, ex.claims)
 

@@ -111,6 +111,9 @@ _OWN_ACTS = ("hunger_strike", "protest")
 # The first act is then the arrest, the measure the detention (as the annotators of other writers read it).
 # A trial told after the sentence it led to: "following a sham trial", "in a seriously flawed trial".
 _TRIAL_AFTER_RE = re.compile(r"(?:following|after|in|to|through)\s+(?:a|an|two|separate|two\s+separate)\s", re.IGNORECASE)
+# "X and Y were given lengthy jail sentences": the sentencing of each defendant the sentence names (README, round 13
+# conv13b point 5); a sentence given to people named elsewhere ("the four men ... given ...") stays a conviction.
+_GIVEN_SENTENCE_RE = re.compile(r"given\b", re.IGNORECASE)
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
                          r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
@@ -231,6 +234,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         else:
             at = next(m for m in ncx.people if m.ref == target)
             span = quote_span(text, named_in, named_in.start, at.end)
+        if kind == "convicted" and _GIVEN_SENTENCE_RE.match(mt.group()) and any(m.ref == target for m in cx.people):
+            kind = "verdict"
         if kind == "convicted":
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, "case:convicted",
                      procedural_status="convicted")

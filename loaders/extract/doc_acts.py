@@ -105,7 +105,7 @@ def _government_position(text: str, sentences: Sequence[Sentence], mentions: Seq
     from loaders.extract.claims import quote_span
 
     for sent in sentences:
-        gov = next((m for m in mentions if sent.start <= m.start <= sent.start + 4 and m.ref == "org:us-government"
+        gov = next((m for m in mentions if sent.start <= m.start <= sent.start + 4 and m.ref == "org:united-states"
                     and re.fullmatch(r"(?:The\s+)?", text[sent.start:m.start])
                     and re.match(r"(?:\s+government)?", text[m.end:])), None)
         if gov is None:

@@ -116,7 +116,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     who, a, b, _d, line_end = (people or makers)[0]
     deleg: tuple[str, int, int] | None = None  # the delegation the head names: a body of its own (decision 5e)
     for _w, _a, _b, country, _e in makers:  # (a maker "" is a person the draft does not have)
-        if country is not None:  # (also beside a person who delivers it: conv13b 1)
+        if country is not None:  # (with a person the head names who delivers it too: README, round 13 conv13b point 1)
             key = _delegation(text, country, _a, _e, mentions, ex)
             if key is not None and deleg is None:
                 deleg = (key, _a, _b)
@@ -144,12 +144,13 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
         if not any(c.subject == who and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(who, "STATES", ev, quote_span(text, sent, a, b), 0.65, "gov7:head-maker")
     if deleg is not None:
-        # the delegation delivers it (it STATES it, the state it speaks for too: decision 5d) and speaks at the meeting,
-        # unless a person the head names speaks it for the delegation (conv13b 1: the delegation STATES it still)
+        # the delegation delivers it (it STATES it, the state it speaks for and the person who speaks for it too:
+        # decision 5d) and, with no person named, speaks at the meeting
         d_sent = _sentence(sentences, deleg[1])
         if d_sent is not None and not any(c.subject == deleg[0] and c.predicate == "STATES" and c.object == ev for c in ex.claims):
             ex.claim(deleg[0], "STATES", ev, quote_span(text, d_sent, deleg[1], deleg[2]), 0.65, "gov7:head-delegation")
-        who = who if ex.entities[who].label == "Person" else deleg[0]
+        if ex.entities[who].label != "Person":
+            who = deleg[0]
     _meeting(text, sentences, mentions, ex, who, ev, head)
     if ex.entities[who].label != "Person":
         _delivering_person(text, sentences, mentions, ex, ev, head)
@@ -210,13 +211,19 @@ def delegation_key(country: str, forum_text: str) -> str | None:
 # A state's delegation to a forum in its general English wordings: "the Delegation of Ukraine to the OSCE",
 # "Ukraine's delegation to the UN Human Rights Council", "the UK Delegation to the OSCE", "the Ukrainian delegation to
 # the United Nations" -> the body ``org:<adjective>-delegation-to-the-<forum>`` (decision 5e).
+_DELEG_NAME = (r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+               r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
+               r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)")
 _DELEG_PHRASE_RE = re.compile(
-    r"\b(?:(?P<of>[Dd]elegation)\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
-    r"|(?P<c2>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)[’']s\s+(?:[Pp]ermanent\s+)?[Dd]elegation"
-    r"|(?P<adj>[A-Z][a-z]+|UK|US|U\.S\.)\s+(?:[Pp]ermanent\s+)?[Dd]elegation)"
-    r"\s+(?:to|at)\s+the\s+(?P<f>(?:\d{1,4}(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.-]*\s+){0,4}?(?:of\s+the\s+)?"
-    r"(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+Security\s+and\s+Co-?operation\s+in\s+Europe|Permanent\s+Council|"
-    r"Human\s+Rights\s+Council)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|Office\s+at\s+Geneva))?)")
+    _DELEG_NAME + r"\s+(?:to|at)\s+the\s+(?P<f>(?:[A-Z][\w.-]*\s+){0,4}?(?:OSCE|UN|United\s+Nations|Organi[sz]ation\s+for\s+"
+    r"Security\s+and\s+Co-?operation\s+in\s+Europe)(?:\s+(?:Human\s+Rights\s+Council|Security\s+Council|General\s+Assembly|"
+    r"Office\s+at\s+Geneva))?)")
+# The same names without a forum the phrase names ("the Ukrainian Delegation", "the Delegation of Ukraine to the 1135th
+# Meeting of the Permanent Council") in a statement whose head or lead names the one forum it is delivered at
+# ("Permanent Representative of Japan to the United Nations", "thank you for chairing last week's Reinforced Permanent
+# Council"): that forum's delegation (README, round 13 conv13b point 1).
+_BARE_DELEG_RE = re.compile(_DELEG_NAME)
+_LEAD = 400  # how far into a document its lead names the forum it is delivered at
 
 
 def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
@@ -245,32 +252,21 @@ def delegations(text: str, mentions: Sequence[Mention], ex: Extraction) -> None:
             ex.entities[key].attributes.setdefault("country", country)
         else:
             ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
-    _bare_delegations(text, mentions, ex, adjectives)
-
-
-# "the Ukrainian delegation", "Ukraine's delegation" with no forum after it: the one forum the document names (conv13b 1)
-_BARE_DELEG_RE = re.compile(r"\b(?:(?P<c2>[A-Z][a-z]+)[’']s|(?P<adj>[A-Z][a-z]+|UK|US))\s+[Dd]elegation\b(?!\s+(?:to|at|of)\s)")
-
-
-def _bare_delegations(text: str, mentions: Sequence[Mention], ex: Extraction, adjectives: dict[str, str]) -> None:
-    """A state's delegation named without its forum, in a document that names one forum only, is the delegation to
-    that forum: the organisation the name finder made of the phrase takes the forum's key."""
-    forums = {next(g for g in ("osce", "un") if fm.group(g)) for fm in _FORUM_RE.finditer(text)}
+    forums = {g for fm in _FORUM_RE.finditer(text, 0, min(len(text), _LEAD)) for g in ("osce", "un") if fm.group(g)}
     if len(forums) != 1:
         return
-    forum = next(iter(forums))
+    forum = " OSCE" if forums == {"osce"} else " UN"
     for dm in _BARE_DELEG_RE.finditer(text):
-        country = dm.group("c2") or adjectives.get(dm.group("adj") or "")
-        if country is None or country not in load_gazetteer().demonyms and country not in _ADJ_SHORT:
+        country = dm.group("c") or dm.group("c2") or adjectives.get(dm.group("adj") or "")
+        if country is None or (dm.group("adj") is None and country not in gaz.demonyms and country not in _ADJ_SHORT):
             continue
-        key = delegation_key(country, "OSCE" if forum == "osce" else "UN")
-        have = next((m.ref for m in mentions if dm.start() <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
-                     and ex.entities[m.ref].label == "Organisation" and "-delegation-to-the-" not in m.ref
-                     and "elegation" in ex.entities[m.ref].name), None)
-        if key is None or have is None or key in ex.entities:
-            continue
-        ex.rekey(have, key)
-        ex.entities[key].attributes.update(kind="government", country=country)
+        key = delegation_key(country, forum)
+        a = dm.start()
+        have = next((m.ref for m in mentions if a <= m.start < dm.end() and m.ref in ex.entities and m.ref != key
+                     and ex.entities[m.ref].label == "Organisation" and "elegation" in ex.entities[m.ref].name
+                     and "-delegation-to-the-" not in m.ref), None)
+        if key is not None and have is not None:  # (only a body the name finder made of the words)
+            _forum_delegation(ex, have, key, country)
 
 
 def _forum_name(key: str, country: str) -> str:
@@ -303,16 +299,7 @@ def _delegation(text: str, country: str, a: int, line_end: int, mentions: Sequen
         ex.entity(key, "Organisation", _forum_name(key, country), kind="government", country=country)
         return key
     if key is not None and have != key:
-        # named by its forum, so that the batch keeps one state's delegations to two forums apart
-        ex.entities[have].name = _forum_name(key, country)
-        ex.entities[have].aliases = []
-        if key in ex.entities:
-            for c in ex.claims:
-                c.subject = key if c.subject == have else c.subject
-                c.object = key if c.object == have else c.object
-            ex.entities.pop(have, None)
-        else:
-            ex.rekey(have, key)
+        _forum_delegation(ex, have, key, country)
         return key
     return have
 
@@ -371,6 +358,20 @@ def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             ex.claim(meeting, "LOCATED_IN", city.ref, quote_span(text, sent, a, city.end), 0.55, "gov7:head-session")
         return meeting, (a, b)
     return None
+
+
+def _forum_delegation(ex: Extraction, have: str, key: str, country: str) -> None:
+    """The organisation ``have`` is the delegation ``key`` (into it where the draft has it already), named by its forum,
+    so that a batch keeps one state's delegations to two forums apart."""
+    ex.entities[have].name = _forum_name(key, country)
+    ex.entities[have].aliases = []
+    if key in ex.entities:
+        for c in ex.claims:
+            c.subject = key if c.subject == have else c.subject
+            c.object = key if c.object == have else c.object
+        ex.entities.pop(have, None)
+    else:
+        ex.rekey(have, key)
 
 
 def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,

@@ -40,14 +40,16 @@ _HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecutor's office": "pr
                "fleet": "military", "army": "military"}
 
 
-# Governments by the country's key (the keys the corpus uses), else "<country>-government".
-_GOVERNMENTS = {"russia": "russian-federation", "united-kingdom": "uk-government", "united-states": "us-government",
-                "ukraine": "ukraine"}  # the gold files of dev, dev3 and dev4 key the Ukrainian state "org:ukraine"
+# A state and its government are one actor keyed by the state's common English name ("X", "the Government of X",
+# "the X government": org:united-states, org:canada; README, round 13 conv13b point 4); Russia keeps its
+# established key.
+_GOVERNMENTS = {"russia": "russian-federation"}
 
 
 def government_key(country_key: str) -> str:
-    """The key (without ``org:``) of the government of the country whose gazetteer key is given."""
-    return _GOVERNMENTS.get(country_key, f"{country_key}-government")
+    """The key (without ``org:``) of the state, acting through its government, whose country's gazetteer key is
+    given: the country's own key, Russia's ``russian-federation``."""
+    return _GOVERNMENTS.get(country_key, country_key)
 
 
 def state_government(name: str, gaz: Gazetteer) -> GazetteerEntry | None:

@@ -109,13 +109,13 @@ def territories(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Ment
             continue
         if before is not None:  # "the region of Kherson": the region "Kherson region" names, under the town's word
             word = before.group("word").lower()
-            suffix = "raion" if word in _DISTRICT_WORDS else "region"
+            suffix = "district" if word in _DISTRICT_WORDS else "region"
             area = _territory(m, f"{m.text} {word}", m.end, suffix, gaz)
             out.append(Mention(m.start, m.end, m.text, "Location", area.ref, area.entry))
             continue
         assert after is not None
         word = after.group("word").lower()
-        suffix = "raion" if word in _DISTRICT_WORDS else "region"
+        suffix = "district" if word in _DISTRICT_WORDS else "region"
         out.append(_territory(m, text[m.start:after.start("s")], after.end(), suffix, gaz))
         if after.group("s"):  # a plural: the places listed before it name areas too
             k = len(out) - 2
@@ -158,7 +158,7 @@ def _territory(m: Mention, name: str, end: int, suffix: str, gaz: Gazetteer) -> 
     return Mention(m.start, end, name, "Location", f"place:{area.key}", area)
 
 
-# Governments by the country's key (the keys the corpus uses), else "<country>-government".
+# A country that acts is its state, keyed by the country's own key (orgs.government_key).
 def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     """A country that acts is its government (an Organisation); one named as a land is a place.
 

@@ -107,7 +107,7 @@ def lies_in(ex: Extraction, inner: str, outer: str) -> bool:
         return want == "ukraine"
     geo = _geo()
     # a raion of Crimea: the gazetteer knows the towns of Crimea, not of each raion (the article's words decide)
-    raion = want.endswith("-raion") and (ex.entities.get(outer) is not None) and \
+    raion = want.endswith("-district") and (ex.entities.get(outer) is not None) and \
         (ex.entities[outer].attributes or {}).get("kind") == "region"
     curated = load_gazetteer().places.get(e.name)
     if curated is not None and curated.part_of is not None and f"place:{curated.key}" == inner and curated.part_of == want:
