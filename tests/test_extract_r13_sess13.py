@@ -1,7 +1,6 @@
 """Round 13, sess13: a statement delivered at a session of a body the head names is ``PART_OF`` a meeting event of the
-session, the body its organiser and the statement's maker its speaker (README "Convention decisions, round 13
-(conv13d)", point 12); a state's delegation named as the author is a body of its own keyed by forum, also beside a
-person who delivers the statement (conv13b point 1). Made-up documents."""
+session, the body its organiser and the statement's maker (a person, else a delegation, else the body that states it)
+its speaker (README "Convention decisions, round 13 (conv13d)", point 12). Made-up documents."""
 
 from __future__ import annotations
 
@@ -49,21 +48,3 @@ def test_a_delegation_delivering_to_a_numbered_meeting_speaks_at_it() -> None:
     m = _session(ex, claims)
     assert (d, "PARTICIPANT_IN", m, "speaker") in claims
     assert not any(s == "org:osce-permanent-council" and p == "PARTICIPANT_IN" and r == "participant" for s, p, _o, r in claims)
-
-
-def test_a_delegation_named_beside_the_person_who_delivers_it_states_it_too() -> None:
-    ex, claims = _doc("Statement of the Delegation of Georgia during the Interactive Dialogue at the 44th session of "
-                      "the UN Human Rights Council\n\nIntervention by H.E. Mr. Harold Venn,\nAmbassador, Permanent "
-                      "Representative of Georgia\n\nMr. President,\n\nThe arrests of Crimean Tatars continue.\n")
-    d = "org:georgian-delegation-to-the-un"
-    assert ex.entities[d].label == "Organisation"
-    assert not any("Delegation of Georgia" in e.aliases for k, e in ex.entities.items() if k != d)
-    ev = next(o for s, p, o, _r in claims if s == d and p == "STATES")
-    assert any(s.startswith("person:") and p == "STATES" and o == ev for s, p, o, _r in claims)
-
-
-def test_a_delegation_named_without_its_forum_takes_the_one_forum_of_the_document() -> None:
-    ex, _claims = _doc("Statement to the OSCE\n\nThank you, Chair. Yesterday at an event hosted by the Georgian "
-                       "delegation, we heard from a former prisoner.\n")
-    assert ex.entities["org:georgian-delegation-to-the-osce"].label == "Organisation"
-    assert not any(k != "org:georgian-delegation-to-the-osce" and "delegation" in k for k in ex.entities)
