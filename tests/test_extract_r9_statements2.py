@@ -1,6 +1,7 @@
 """The body a statement is delivered to (round 9, statements2: doc_source.statement_audience): the document's
 attribution line "Statement by X to the <body>" or "As for delivery by X to the Nth Meeting of the <body>" makes
-the body a participant in the statement and a person who delivers it its speaker; made-up text in that shape."""
+a person who delivers it its speaker; the body organises the session the statement is part of (README conv13d, point 12:
+government_statements._meeting re-points the body's role); made-up text in that shape."""
 
 from __future__ import annotations
 
@@ -25,21 +26,25 @@ def test_a_statement_by_a_person_to_a_council() -> None:
                        "We call on the Russian Federation to release all illegally detained Ukrainian citizens.")
     who = next(k for k, e in ex.entities.items() if e.label == "Person" and "Roe" in e.name)
     ev = _statement(ex, who)
-    council = next(c.subject for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "participant"
-                   and c.object == ev)
+    # (README conv13d, point 12: the body organises the session the statement is PART_OF, no role on the statement)
+    [session] = [c.object for c in ex.claims if c.subject == ev and c.predicate == "PART_OF"]
+    council = next(c.subject for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "organiser"
+                   and c.object == session)
     assert "Permanent Council" in ex.entities[council].name
-    assert _parts(ex) == {(council, "participant", ev), (who, "speaker", ev)}
+    assert _parts(ex) == {(who, "speaker", ev)}
     check_quotes(text, ex.claims)
 
 
 def test_a_delegation_delivers_to_a_numbered_meeting_of_a_council() -> None:
     text, ex = extract("As for delivery by the Delegation of Ukraine to the 1200th Meeting of the Permanent Council, 4 May 2017\n\n"
                        "Mr. Chairman,\n\nWe call on the Russian Federation to release all illegally detained Ukrainian citizens.")
-    parts = _parts(ex)
-    assert len(parts) == 1
-    [(body, role, ev)] = parts
-    assert role == "participant" and "Permanent Council" in ex.entities[body].name
-    assert ex.entities[ev].attributes.get("kind") == "statement"
+    # (README conv13d, point 12: the body organises the session the statement is PART_OF, no role on the statement)
+    assert not _parts(ex)
+    [(ev, session)] = [(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"
+                       and ex.entities[c.subject].attributes.get("kind") == "statement"]
+    [body] = [c.subject for c in ex.claims if c.object == session and c.qualifiers.get("role") == "organiser"]
+    assert "Permanent Council" in ex.entities[body].name
+    assert ex.entities[session].attributes.get("kind") == "meeting"
     check_quotes(text, ex.claims)
 
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.doc_statements import body_named, gazetteer_body
 from loaders.extract.gazetteer import load_gazetteer, slug
-from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.mentions import Mention, Sentence, find_dates
 from loaders.extract.orgs import government_key
 
 __all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
@@ -304,6 +304,62 @@ def _delegation(text: str, country: str, a: int, line_end: int, mentions: Sequen
     return have
 
 
+# A session of a body a head line delivers the statement to or at, named by the body (conv13d 12): "Statement by X to
+# the Special Permanent Council of the OSCE, Vienna, 19 August 2015", "... by the Delegation of X to the 1135th Meeting
+# of the Permanent Council", a line "OSCE Permanent Council No. 1314, Vienna, 20 May 2021" -> a meeting event the body
+# organises (key ``event:<body>-<date>`` where the line gives the date); a statement merely "at the OSCE" has none.
+_SESSION_BODY_RE = re.compile(r"\b(?:Council|Committee|Assembly)\b")
+_TO_SESSION_RE = re.compile(r"\b(?:to|at|before|during)\s+the\s+(?:(?:\d{1,4}(?:st|nd|rd|th)\s+)?(?:(?:Special|Reinforced|Regular|"
+                            r"Extraordinary)\s+)?(?i:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:(?:Special|Reinforced|Regular|"
+                            r"Extraordinary)\s+)?$")
+_NUMBERED_SESSION_RE = re.compile(r"[ \t]*(?:No\.?|Meeting|Session)[ \t]*\d{1,4}\b")
+
+
+def _session_body(ex: Extraction, key: str) -> bool:
+    e = ex.entities.get(key)
+    return e is not None and e.label == "Organisation" and not e.generic and _SESSION_BODY_RE.search(e.name) is not None
+
+
+def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+                  body_start: int) -> tuple[str, tuple[int, int]] | None:
+    """The meeting event of the session of a body (a council, committee or assembly) a head line names the statement
+    delivered to ("to the Permanent Council") or names alone ("Permanent Council No. 1314"), made with the body its
+    organiser; None if the head names none."""
+    for m in mentions:
+        if m.start >= body_start:
+            return None
+        if m.label != "Organisation" or not _session_body(ex, m.ref):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        to = _TO_SESSION_RE.search(text, line_start, m.start)
+        numbered = _NUMBERED_SESSION_RE.match(text, m.end) if not text[line_start:m.start].strip() else None
+        if to is None and numbered is None:
+            continue
+        a = to.start() + len(re.match(r"\w+\s+the\s+", to.group()).group()) if to is not None else m.start  # type: ignore[union-attr]
+        b = numbered.end() if numbered is not None else m.end
+        sent = _sentence(sentences, a)
+        if sent is None:
+            continue
+        dates = [d for d in find_dates(text[b:line_end]) if len(d[2]) == 10]
+        if numbered is None and not dates and not re.search(r"(?i)meeting|session|sitting", to.group()):  # type: ignore[union-attr]
+            continue  # "Statement to the PC": no session the line names (no number, no date)
+        name = text[a:b]
+        key = f"event:{m.ref[4:]}-{dates[0][2]}" if dates else f"event:{slug(name)}"
+        meeting = ex.entity(key, "Event", name[0].upper() + name[1:], kind="meeting").key
+        ex.trigger(meeting, a, b)
+        if dates:
+            ex.entities[meeting].attributes.setdefault("date", dates[0][2])
+        ex.claim(m.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, a, b), 0.55, "gov7:head-session", role="organiser")
+        city = next((c for c in mentions if b <= c.start < line_end and c.label == "Location" and c.ref in ex.entities
+                     and ex.entities[c.ref].attributes.get("kind") == "city"), None)  # "..., Vienna, 19 August 2015"
+        if city is not None and _sentence(sentences, city.start) is sent:
+            ex.claim(meeting, "LOCATED_IN", city.ref, quote_span(text, sent, a, city.end), 0.55, "gov7:head-session")
+        return meeting, (a, b)
+    return None
+
+
 def _forum_delegation(ex: Extraction, have: str, key: str, country: str) -> None:
     """The organisation ``have`` is the delegation ``key`` (into it where the draft has it already), named by its forum,
     so that a batch keeps one state's delegations to two forums apart."""
@@ -319,12 +375,14 @@ def _forum_delegation(ex: Extraction, have: str, key: str, country: str) -> None
 
 
 def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
-             who: str, ev: str, head: int) -> None:
-    """The meeting the head names: the statement is part of it, its maker its speaker."""
+             who: str, ev: str, head: int, sessions_only: bool = False) -> None:
+    """The meeting the head names: the statement is part of it, its maker its speaker, and a body's role on the
+    statement itself goes to the session it organises (conv13d 12). ``sessions_only``: only a body's session."""
     body_start = _body_start(text, head)
     have = [(min(a for a, _b in ex.triggers.get(k) or [(head, head)]), k) for k, e in ex.entities.items()
             if e.label == "Event" and e.attributes.get("kind") in _MEETING_KINDS]
-    have = sorted((a, k) for a, k in have if a < body_start)
+    have = sorted((a, k) for a, k in have if a < body_start and (not sessions_only or any(
+        c.object == k and c.qualifiers.get("role") == "organiser" and _session_body(ex, c.subject) for c in ex.claims)))
     meeting: str | None = have[0][1] if have else None
     at: tuple[int, int] | None = None
     if meeting is not None:
@@ -332,29 +390,52 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     else:
         first = text.find("\n")
         first = len(text) if first < 0 else first
-        mm = _MEETING_RE.search(text, 0, first)
+        mm = None if sessions_only else _MEETING_RE.search(text, 0, first)
         if mm is None:
-            return
-        name = mm.group("m")
-        name = name[0].upper() + name[1:]
-        org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
-                    and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
-        if org is not None:
-            name = f"{name} of the {ex.entities[org.ref].name}"
-        meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
-        at = (mm.start("m"), org.end if org is not None else mm.end("m"))
-        ex.trigger(meeting, *at)
-        sent = _sentence(sentences, at[0])
-        if org is not None and sent is not None:
-            ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
+            found = _head_session(text, sentences, mentions, ex, body_start)
+            if found is None:
+                return
+            meeting, at = found
+        else:
+            name = mm.group("m")
+            name = name[0].upper() + name[1:]
+            org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
+                        and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
+            if org is not None:
+                name = f"{name} of the {ex.entities[org.ref].name}"
+            meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
+            at = (mm.start("m"), org.end if org is not None else mm.end("m"))
+            ex.trigger(meeting, *at)
+            sent = _sentence(sentences, at[0])
+            if org is not None and sent is not None:
+                ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
     sent = _sentence(sentences, at[0])
-    if sent is None:
+    hosts = {c.subject for c in ex.claims if c.object == meeting and c.qualifiers.get("role") == "organiser"}
+    if sent is None or (sessions_only and who in hosts):  # a body's own act at its session is not a speech at it
         return
     span = quote_span(text, sent, *at)
     if not any(c.subject == ev and c.predicate == "PART_OF" and c.object == meeting for c in ex.claims):
         ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:head-meeting")
     if not any(c.subject == who and c.object == meeting and c.qualifiers.get("role") == "speaker" for c in ex.claims):
         ex.claim(who, "PARTICIPANT_IN", meeting, span, 0.55, "gov7:head-meeting", role="speaker")
+    # the body whose session it is has no role on the statement itself: it organises the session
+    ex.claims[:] = [c for c in ex.claims if not (c.object == ev and c.subject in hosts and c.predicate == "PARTICIPANT_IN")]
+
+
+def session_statement(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """A statement whose head names no maker line ("EU Statement on ...", "As for delivery by ...") but names the
+    session of a body it is delivered at is ``PART_OF`` that session, its maker (a person, else a delegation, else the
+    body that states it) the session's speaker (conv13d 12)."""
+    head = min(len(text), _HEAD)
+    body_start = _body_start(text, head)
+    heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < body_start and c.object in ex.entities
+             and c.subject in ex.entities and ex.entities[c.object].attributes.get("kind") == "statement"]
+    if not heads or any(c.subject == heads[0].object and c.predicate == "PART_OF" for c in ex.claims):
+        return
+    ev = heads[0].object
+    makers = [c.subject for c in heads if c.object == ev]
+    who = min(makers, key=lambda k: (ex.entities[k].label != "Person", "-delegation-to-the-" not in k))
+    _meeting(text, sentences, mentions, ex, who, ev, head, sessions_only=True)
 
 
 _ADDRESS_RE = re.compile(r"^(?:Mr\.?|Madam|Madame|Mme\.?|Dear|Excellenc)", re.M)
@@ -417,6 +498,7 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     """The statement passes of this module."""
     delegations(text, mentions, ex)
     delegation_statement(text, sentences, mentions, ex)
+    session_statement(text, sentences, mentions, ex)
     presentations(text, sentences, mentions, ex)
     titled_speaker(text, sentences, mentions, ex)
     hosted_meetings(text, sentences, mentions, ex)
