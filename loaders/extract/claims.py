@@ -156,10 +156,6 @@ def _quote_speaker(text: str, s0: int, a: int, inside: list[Mention]) -> str | N
     return None
 
 
-# An appeal announced by the one who appeals ("X vowed to appeal his sentence"); by his lawyers, theirs.
-_VOWED_APPEAL_RE = re.compile(r"(?:vow|pledg|promis|intend|plan)\w* to appeal", re.IGNORECASE)
-_DEFENCE_BEFORE_RE = re.compile(r"\b(?:team|lawyers?|attorneys?|advocates?|counsel|defen[cs]e)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$",
-                                re.IGNORECASE)
 # A fronted participle clause: "Speaking at his trial, ", "Addressing the court in her final statement, ".
 _FRONTED_RE = re.compile(r"\s*(?-i:[A-Z])[a-z]+ing\s+[^,;.“”\"]{3,60}?,\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 # "Like X, he ...", "Unlike X, she ...": the pronoun is not X.
@@ -248,13 +244,12 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             date = next((d for x, _y, d in dates if a <= x and _y <= sent.end), None)
         # the witnesses a hearing hears are of one hearing (the first witness's), not a hearing each
         first = next((m.ref for m in ncx.people if court_witness(ncx, m.ref)), target) if witness else target
-        own_appeal = kind == "appeal" and _VOWED_APPEAL_RE.match(mt.group()) is not None  # "he vowed to appeal": his act
         ev = person_event(ex, gaz, person_by_key, first, kind, sent.text[mt.end():mt.end() + 40])
         if witness:
             ex.entities[ev].name = f"Court hearing with witness {ex.entities[first].name}"
         ex.trigger(ev, a, b)
         ex.claim(target, "PARTICIPANT_IN", ev, span, conf, f"event:{kind}",
-                 role="witness" if witness else "participant" if kind in _OWN_ACTS or own_appeal else "target", date=date,
+                 role="witness" if witness else "participant" if kind in _OWN_ACTS else "target", date=date,
                  asserted_by=speaker if speaker != target or kind in ("torture", "ill_treatment") else None)
         if kind in ("verdict", "trial"):  # a sentence or a trial has a defendant and a case
             ex.claim(target, "DEFENDANT_IN", _case(ex, cases, target), span, conf, f"case:{kind}",
@@ -275,14 +270,6 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         if kind in ("arrest", "search", "detention", "torture", "ill_treatment", "release", "verdict", "transfer",
                     "killing", "exchange", "disappearance", "hearing", "appeal"):
             place_event(ex, text, sent, cx, ev, kind, a, b, acts)
-        if own_appeal:
-            if target in cases:  # "he vowed to appeal his sentence": a step of his case
-                ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.65), "event-case:appeal")
-            for o in cx.orgs:  # "... all the way to the European Court of Human Rights": the court that is to judge it
-                if o.start >= b and ex.entities[o.ref].attributes.get("kind") == "court" \
-                        and re.fullmatch(r"[^.;“”\"]{0,60}?\bto\s+(?:the\s+)?", cx.between(b, o.start)):
-                    ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, a, o.end), 0.6, "judge:appeal", role="judge",
-                             asserted_by=speaker)
         if kind == "psychiatric_detention" and target in cases:
             # "during the pre-trial investigation, X was confined in a psychiatric institution": a step of X's case
             ex.claim(ev, "PART_OF", cases[target], span, min(conf, 0.65), "event-case:psychiatric")
@@ -431,8 +418,6 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 continue  # "accused of possession and transfer of explosives": goods handed on, nobody moved
             if kind == "transfer" and _FOR_QUESTIONING_RE.match(cx.after(b, 50)):
                 kind = "interrogation"  # "X was taken to the FSB for questioning": the questioning is the act
-            if kind == "appeal" and _VOWED_APPEAL_RE.match(mt.group()) and _DEFENCE_BEFORE_RE.search(cx.before(a, 40)):
-                continue  # "his defence team has vowed to appeal": the team's act (not his), and not done yet
             if kind == "appeal" and KIN_APPEAL_RE.match(cx.after(b, 60)):
                 continue  # "an appeal of X's widow": the relative appealed, not X
             until = kind == "detention" and _HELD_UNTIL_RE.match(cx.after(b, 40)) is not None \
