@@ -11,7 +11,9 @@ file and summed, with the scorer of ``casegraph eval-extract``
   recall the share of the first's the second has; F1 is the agreement figure (it does not
   depend on which of the two is read as gold, up to ties in the scorer's pairing);
 - **extractor vs first** and **extractor vs second**: the extractor's drafts of the same
-  articles, each split extracted in one batch as ``casegraph extract`` would.
+  articles, each split extracted in one batch as ``casegraph extract`` would;
+- **extractor precision against either annotation**: a drafted item counts as right when either
+  annotator has it (wrong only when both readings of the convention lack it).
 
 The agreement F1 is the yardstick for issue 20's targets (entity F1 0.85, claim F1 0.60): an
 extractor cannot be asked to agree with one annotator more than a second careful annotator
@@ -68,6 +70,7 @@ def measure(root: Path = AGREE) -> dict[str, Any]:
     files = second_annotations(root)
     rows: dict[str, dict[str, Any]] = {}
     totals = {name: EvalReport() for name in ("agreement", "extractor_vs_first", "extractor_vs_second")}
+    either = {"entity": [0, 0], "claim": [0, 0]}  # drafted, in neither annotation
     with tempfile.TemporaryDirectory() as tmp:
         drafts: dict[str, Path] = {}
         for split in sorted({s for s, *_ in files}):
@@ -89,8 +92,18 @@ def measure(root: Path = AGREE) -> dict[str, Any]:
                 evaluate_pair(docs[pred], docs[gold], one)
                 evaluate_pair(docs[pred], docs[gold], totals[name])
                 row[name] = _figures(one)
+            # The extractor's items that neither annotator has: wrong by both readings of the convention.
+            vs_first, vs_second = EvalReport(), EvalReport()
+            evaluate_pair(docs["draft"], docs["first"], vs_first)
+            evaluate_pair(docs["draft"], docs["second"], vs_second)
+            wrong = set(vs_first.false_positives) & set(vs_second.false_positives)
+            drafted = vs_first.entity_total.tp + vs_first.entity_total.fp, vs_first.claim_total.tp + vs_first.claim_total.fp
+            for kind, total in zip(("entity", "claim"), drafted, strict=True):
+                either[kind][0] += total
+                either[kind][1] += sum(1 for w in wrong if f": {kind} " in w)
             rows[f"{split}/{second.stem}"] = row
     return {"files": rows, "totals": {name: _figures(r) for name, r in totals.items()},
+            "extractor_precision_against_either": {k: round(1 - w / n, 3) if n else 0.0 for k, (n, w) in either.items()},
             "agreement_by_label": _per_key(totals["agreement"].entities),
             "agreement_by_predicate": _per_key(totals["agreement"].claims)}
 
@@ -118,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         f = t[c]
         print(f"  {c}: entities P {f['entity_p']:.3f} R {f['entity_r']:.3f} F1 {f['entity_f1']:.3f}; "
               f"claims P {f['claim_p']:.3f} R {f['claim_r']:.3f} F1 {f['claim_f1']:.3f}")
+    e = result["extractor_precision_against_either"]
+    print(f"  extractor precision against either annotation (an item counts as right if either annotator has it): "
+          f"entities {e['entity']:.3f}, claims {e['claim']:.3f}")
     print("Agreement per label and predicate (tp / only second / only first):")
     for group in ("agreement_by_label", "agreement_by_predicate"):
         print("  " + ", ".join(f"{k} {v['tp']}/{v['fp']}/{v['fn']}" for k, v in result[group].items()))

@@ -36,7 +36,12 @@ def test_identical_annotations_agree_fully_and_a_dropped_claim_lowers_recall_onl
     doc["claims"] = doc["claims"][1:]
     (fewer / FILE).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
-    full = bench.measure(tmp_path / "same")["totals"]
+    result = bench.measure(tmp_path / "same")
+    full = result["totals"]
+    # With one annotation twice, "right if either annotator has it" is the precision against it.
+    either = result["extractor_precision_against_either"]
+    assert either["claim"] == round(full["extractor_vs_first"]["claim_p"], 3)
+    assert either["entity"] == round(full["extractor_vs_first"]["entity_p"], 3)
     assert full["agreement"]["entity_f1"] == 1.0 and full["agreement"]["claim_f1"] == 1.0
     # The extractor scores the same against both annotations when they are one.
     assert full["extractor_vs_first"] == full["extractor_vs_second"]
