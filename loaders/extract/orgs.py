@@ -319,6 +319,9 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             if text[k:k + 3] in ("’s ", "'s ") and k + 3 < b and not any(taken[k + 3:b]):
                 a = k + 3
         name = text[a:b].rstrip(".")
+        # A possessive is no part of a name ("the Ministry of Justice’s decision", "the Council of Europe’s values"):
+        # the body is named without it (its tail's last word took the "’s").
+        name = re.sub(r"(?<=[A-Za-z])(?:’s|'s|’|')$", "", name) if name.endswith(("’s", "'s", "s’", "s'")) else name
         b = a + len(name)
         if len(name.split()) < 2 and name.lower() not in ("ombudsman",):
             continue  # a bare head noun ("Court", "Council") names nothing
