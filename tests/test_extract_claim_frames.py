@@ -133,10 +133,11 @@ def test_part_of_statement_takes_the_place_it_names() -> None:
     check_quotes(text, ex.claims)
 
 
-def test_annexation_in_violation_of_international_law_puts_crimea_in_ukraine() -> None:
+def test_annexation_in_violation_of_international_law_does_not_put_crimea_in_ukraine() -> None:
+    # (round 14, prec14: the words do not say where Crimea lies; round-12 convention 5b)
     text, ex = extract("Seven years have passed since Russia’s illegal annexation of Crimea – a clear violation of international "
                        "law. Crowds in Kyiv, Ukraine, protested.")
-    assert _has(ex, "place:crimea", "PART_OF", "place:ukraine")
+    assert not _has(ex, "place:crimea", "PART_OF", "place:ukraine")
     check_quotes(text, ex.claims)
 
 

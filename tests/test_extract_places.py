@@ -77,7 +77,8 @@ def test_places_the_gazetteer_does_not_nest_stay_apart() -> None:
 
 
 def test_ukraines_territorial_integrity_puts_crimea_in_ukraine() -> None:
-    text, ex = extract("Crimea remains occupied. We support the sovereignty and territorial integrity of Ukraine.")
+    # (round 14: only in a sentence that names Crimea too; see tests/test_extract_r14_prec14.py)
+    text, ex = extract("Crimea remains occupied. We support the sovereignty and territorial integrity of Ukraine, including Crimea.")
     assert ("place:crimea", "PART_OF", "place:ukraine") in located(ex)
     check_quotes(text, ex.claims)
     _text, ex = extract("Crimea remains occupied. Ukraine held elections.")

@@ -188,12 +188,39 @@ def heading_dateline(text: str, places: list[Mention], entities: dict[str, Any])
                  and (entities[m.ref].attributes or {}).get("kind") not in ("country", "region")), None)
 
 
-def late_events_in_cases(ex: Any) -> None:
+# Not steps, by the words that name them (round-12 convention, conv12a's "Left without"): a move inside the place of
+# detention ("transferred to a separate / punishment cell": prison regime, not a transfer between places), and a
+# search told as repeated ("his house was repeatedly searched": a practice, not the operation that opened the case).
+_INSIDE_MOVE_RE = re.compile(r"\s+(?:back\s+)?(?:to|into)\s+(?:a|an|the)\s+(?:(?:separate|punishment|solitary|isolation|disciplinary|"
+                             r"single|another|different|smaller|new)\s+)+(?:confinement\s+)?(?:cell|ward|block)s?\b", re.I)
+_REPEATED_RE = re.compile(r"\b(?:repeatedly|regularly|(?:several|multiple|many|numerous)\s+times)\b", re.I)
+
+
+def _told_as_no_step(key: str, ex: Any, text: str) -> bool:
+    """Whether the words that name event ``key`` make it no step of a case (see ``_INSIDE_MOVE_RE``, ``_REPEATED_RE``)."""
+    event = ex.entities.get(key)
+    spans = ex.triggers.get(key, ())
+    if event is None or not spans:
+        return False
+    kind = event.attributes.get("kind")
+    if kind == "search":
+        return all(_REPEATED_RE.search(text, max(0, a - 25), min(len(text), b + 25)) for a, b in spans)
+    if _STEP_KEY_RE.search(key) and "transfer" in key:
+        return all(_INSIDE_MOVE_RE.match(text, b) for _a, b in spans)
+    return False
+
+
+def late_events_in_cases(ex: Any, text: str | None = None) -> None:
     """The procedural events the later rules found (after the case rules ran): each still ``PART_OF``
-    its defendant's case, and an arrested person still gets a case of their own."""
+    its defendant's case, and an arrested person still gets a case of their own. With the ``text``, an event
+    its words make no step (``_told_as_no_step``) loses the ``PART_OF`` an earlier pass gave it."""
     from loaders.extract.claim_model import case_of
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
+    no_step = {c.subject for c in ex.claims if c.predicate == "PART_OF" and c.rule == "event-case"} if text is not None else set()
+    no_step = {k for k in no_step if text is not None and _told_as_no_step(k, ex, text)}
+    if no_step:
+        ex.claims[:] = [c for c in ex.claims if not (c.predicate == "PART_OF" and c.rule == "event-case" and c.subject in no_step)]
     # (an event already placed in a larger event, a trial or a collective exchange, is still a step of the case)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
     for c in list(ex.claims):
@@ -204,7 +231,7 @@ def late_events_in_cases(ex: Any) -> None:
             case_of(ex, cases, c.subject)
             ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
                      procedural_status="suspect")
-        if c.subject in cases and (c.object, cases[c.subject]) not in have and _is_step(
+        if c.subject in cases and (c.object, cases[c.subject]) not in have and c.object not in no_step and _is_step(
                 c.object, c.subject, ex.claims, ex.entities, ex.triggers):
             have.add((c.object, cases[c.subject]))
             ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")

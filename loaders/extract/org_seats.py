@@ -278,7 +278,7 @@ def sub_organisations(text: str, sentences: list[Sentence], mentions: list[Menti
     dateline_bodies(text, sentences, mentions, ex)
     descriptor_facts(text, sentences, mentions, ex)
     attributive_parents(text, sentences, mentions, ex)
-    late_events_in_cases(ex)
+    late_events_in_cases(ex, text)
 
 
 # A body's outlet or unit named after it as a common noun: "the RFE/RL website Krym.Realii", "ATR's affiliates,

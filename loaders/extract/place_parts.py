@@ -50,20 +50,26 @@ _GAP_RE = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:in|of)\s+|
                      r"|\s+(?:is|was|remains)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|village|port|resort|"
                      r"settlement|part|region|district)\s+(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|"
                      r"occupied|annexed)\s+)?")
-_SOVEREIGN_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:territorial\s+integrity|sovereignty)\b|\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:Black\s+Sea\s+)?(?:peninsula|territory|"
+# Crimea placed in Ukraine by the words (round-12 convention 5b: "where the text places the place in Ukraine", never
+# by default): "Ukraine's Crimea", "the Ukrainian peninsula of Crimea", "Crimea belongs to / is Ukraine", "annexed Crimea
+# from Ukraine", and an annexation of Crimea not recognised ("the EU does not, and will not, recognise the illegal
+# annexation of the Crimean peninsula"; a story's "illegally annexed Crimea" is not a position).
+_SOVEREIGN_RE = re.compile(r"\bUkraine(?:’s|'s)\s+Crimea|\bUkrainian\s+(?:Black\s+Sea\s+)?(?:peninsula|territory|"
                            r"region)\s+of\s+Crimea\b|\bCrimea\s+belongs\s+to\s+Ukraine\b"
-                           # an annexation not recognised says whose Crimea is: "the EU does not, and will not, recognise
-                           # the illegal annexation of the Crimean peninsula" (a story's "illegally annexed Crimea" is not a position)
                            r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e|refuses?\s+to\s+recogni[sz]e)\b[^.;]{0,60}?\bannex[^.;]{0,40}?\bCrimea"
-                           r"|\b(?:temporarily\s+)?occupied\s+territor(?:y|ies)\s+of\s+Ukraine\b|\bCrimea\s+is\s+Ukraine\b"
-                           # "Russia's illegal annexation of Crimea – a clear violation of international law": a position too
-                           r"|\bannex\w*\s+of\s+(?:the\s+)?[^.;]{0,40}?\bCrimea\b[^.;]{0,60}?\b(?:violation|breach)\s+of\s+"
-                           r"international\s+law"
+                           r"|\bCrimea\s+is\s+Ukraine\b"
                            # "Crimea, illegally annexed from Ukraine by Russia", "Russia annexed Crimea from Ukraine"
                            r"|\bannex\w*\s+(?:(?:the\s+)?(?:Crimean\s+peninsula|Crimea)\s+)?from\s+Ukraine\b"
                            # "does not recognise the enforcement of Russian legislation in Crimea"
                            r"|\b(?:non-?recognition|not,?(?:\s+and\s+will\s+not,?)?\s+recogni[sz]e|never\s+recogni[sz]e)\b[^.;]{0,80}?\bCrimea\b")
+# Ukraine's sovereignty or territorial integrity places Crimea in Ukraine only in a sentence that names Crimea too ("three
+# years on from the illegal annexation of Crimea ..., the EU remains committed to Ukraine's sovereignty"): support for
+# the integrity of Ukraine alone ("must be respected", "his support of the territorial integrity of Ukraine"), "the
+# occupied territories of Ukraine" and "the annexation ... a violation of international law" do not say where Crimea
+# lies (dev4, dev5, dev7: 5 claims of 7 such were not the annotators').
+_INTEGRITY_RE = re.compile(r"\b(?:territorial\s+integrity|sovereignty)\b[^.;]{0,60}\bUkraine\b|\bUkraine(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:territorial\s+integrity|sovereignty)\b")
+_CRIMEA_WORD_RE = re.compile(r"\bCrimea\b|\bCrimean\s+[Pp]eninsula\b")
 
 _SETTLEMENT_OF_RE = re.compile(r"\b(?:village|town|city|settlement|hamlet|township)\s+of\s+$", re.IGNORECASE)
 _IN_RE = re.compile(r"\s+in\s+(?:the\s+)?")
@@ -202,6 +208,8 @@ def place_parts(text: str, sentences: list[Sentence], mentions: list[Mention], e
     if "place:crimea" in ex.entities and "place:ukraine" in ex.entities:
         for sent in sentences:
             mt = _SOVEREIGN_RE.search(sent.text)
+            if mt is None and _CRIMEA_WORD_RE.search(sent.text):
+                mt = _INTEGRITY_RE.search(sent.text)
             if mt:
                 add("place:crimea", "place:ukraine", sent, sent.start + mt.start(), sent.start + mt.end(), "sovereignty")
                 break
