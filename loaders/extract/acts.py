@@ -29,7 +29,7 @@ from loaders.extract.collective_phrases import COUNTED_DETAINED_RE
 from loaders.extract.collective_targets import VICTIM_COLLECTIVES
 from loaders.extract.court_orders import court_orders
 from loaders.extract.doc_acts import laws, numbered_meetings, sanctions
-from loaders.extract.group_abuses import group_abuses
+from loaders.extract.group_abuses import abuse_lists, group_abuses
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
@@ -354,6 +354,10 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
     for kind, name, a, b, perps in subjections(text, s0, orgs):
         out.append(Act(kind, name, a, b, perpetrators=perps))
+    if not people:  # a list of grave abuses in a land (a named person's torture is the person rules')
+        for kind, name, a, b, perps, targets, where in abuse_lists(text, s0, orgs, places):
+            if not any(x.start < b and a < x.end for x in out):
+                out.append(Act(kind, name, a, b, targets=targets, perpetrators=perps, places=where))
     for name, a, b, perps, words, where, role in wars(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps if role == "perpetrator" else [], places=where,
                        organisers=[] if role == "perpetrator" else perps, states=[(_government(x), x, role) for x in words]))
@@ -378,8 +382,10 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act(kind, name, a, b, issuers=bodies))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
-    if not people and not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):
+    if not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):
         for name, a, b, _, _, where in detainee_transfers(text, s0, places):
+            if any(p.end > a for p in people):
+                continue  # (a person named with it or after it may be the one transferred; a speaker before is not)
             out.append(Act("other", name, a, b, perpetrators=_by_agent(text, s0, orgs, b, 40), places=where))
     for m in _MEET_RE.finditer(text):
         b = s0 + m.end()

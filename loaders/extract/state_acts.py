@@ -192,10 +192,12 @@ def _name(m: Mention) -> str:
 
 _DETAINEES = (r"(?:detained\s+(?:persons|people|Ukrainians|civilians|Crimean\s+Tatars)|detainees|prisoners(?:\s+of\s+war)?|"
               r"convicts|political\s+prisoners|civilian\s+detainees|(?:illegally\s+)?detained\s+Ukrainian\s+civilians)")
-# "transfers of detained persons from Crimea to the territory of the Russian Federation"
+# "transfers of detained persons from Crimea to the territory of the Russian Federation", "illegal transfers of detainees
+# to detention centers in Russia" (round 14: the places of detention in the land, dev5)
 _TRANSFERS_OF_RE = re.compile(r"\b(?:(?:forcible|illegal|unlawful|forced)\s+)?(?:transfers?|deportations?)\s+of\s+(?:the\s+)?"
                               + _DETAINEES + r"\s+(?:from\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?(?P<src>[A-Z][\w ]{1,30}?)\s+)?"
-                              r"to\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+                              r"to\s+(?:the\s+)?(?:(?:territory|(?:pre-trial\s+)?detention\s+(?:cent(?:re|er)s?|facilit(?:y|ies))|prisons?|"
+                              r"(?:penal\s+)?colon(?:y|ies))\s+(?:of|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
 # "Many are subsequently illegally deported to the Russian Federation", "Many of them have been transferred to
 # detention centres on the peninsula, and sometimes to the Russian Federation": an indefinite many, not "both were
 # transported to Russia" (people named before).
