@@ -50,3 +50,17 @@ def test_an_appeal_a_court_decides_is_a_step_of_the_convicts_case() -> None:
 
 def test_an_extension_of_detention_is_a_step_of_the_accuseds_case() -> None:
     _step_of_case("The court in Simferopol extended Taras Ibragimov's pre-trial detention.", "detention_extension", "accused")
+
+
+def test_the_court_that_remands_or_releases_is_its_judge() -> None:
+    for body, kind in (("The Kyiv District Court of Simferopol remanded Taras Ibragimov in custody for two months.", "detention"),
+                       ("The Kyiv District Court of Simferopol ordered Taras Ibragimov to be held in custody.", "detention"),
+                       ("The Kyiv District Court of Simferopol released Taras Ibragimov under house arrest.", "release")):
+        text, ex = extract(body)
+        ev = next(k for k, k_kind in _kinds(ex).items() if k_kind == kind)
+        judge = [c for c in ex.claims if c.object == ev and c.qualifiers.get("role") == "judge"]
+        assert [c.subject for c in judge] == ["org:kyiv-district-court-simferopol"], body
+        check_quotes(text, ex.claims)
+    # a court named elsewhere in the sentence does not detain: no judge
+    _text, ex = extract("Taras Ibragimov was detained after the hearing at the Kyiv District Court of Simferopol.")
+    assert not any(c.qualifiers.get("role") == "judge" for c in ex.claims)

@@ -6,7 +6,9 @@ court extended X's detention": the annotators record the decision — a ``verdic
 "no second ``hearing`` event for the same decision". :func:`decided_hearings` drops a hearing of a person whose
 every trigger stands in a sentence that tells a court decision about the same person; a hearing told in a sentence
 of its own, a witness's hearing and a prosecutor's request for a term (a step of the trial: round 10 decision 4)
-stay.
+stay. :func:`court_judges` makes the court that decides a remand or a release ("COURT remanded X in custody", "COURT
+placed X under house arrest", "COURT released X", "COURT ordered X to be held in custody") the ``judge`` of that
+``detention`` or ``release`` — the rules that read agents leave a court out of acts it does not do itself.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from loaders.extract.claim_model import Extraction
-from loaders.extract.mentions import Sentence
+from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["decided_hearings"]
+__all__ = ["court_judges", "decided_hearings"]
 
 # The kinds of a court's decision that take the place of the session that made it.
 _DECISIONS = ("verdict", "appeal", "detention_extension", "detention", "release")
@@ -65,3 +67,46 @@ def decided_hearings(text: str, sentences: Sequence[Sentence], ex: Extraction) -
     for h in drop:
         ex.entities.pop(h, None)
         ex.triggers.pop(h, None)
+
+
+# The kinds of a court's order on custody, and what stands between the court and the order's trigger: nothing but
+# an auxiliary or an adverb ("COURT (has) remanded", "COURT released"), or "ordered / ruled (that) X (to) be" before
+# "held in custody".
+_ORDERS = ("detention", "release")
+_COURT_VERB_RE = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?(?:(?:ordered|ruled|decided)\s+(?:that\s+)?"
+                            r"(?:[A-Z][\w’'-]+\s+){1,4}(?:to\s+be|be|should\s+be|would\s+be|will\s+be|must\s+be)\s+)?$")
+_VERB_RE = re.compile(r"(?:remanded|placed|released|freed|held|kept|detained)\b", re.IGNORECASE)
+
+
+def court_judges(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """``PARTICIPANT_IN`` (``judge``) for a court named as the subject right before the trigger of a detention or
+    release it orders (README conv13a 3: "the court remanded / placed him in custody" a ``detention``, "the court
+    released" a ``release``, "with the court as judge")."""
+    courts = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation"
+              and (e.attributes or {}).get("kind") == "court"]
+    if not courts:
+        return
+    ends = sorted((m.end, i) for i, m in enumerate(courts))
+    end_at = [e for e, _i in ends]
+    starts = [s.start for s in sentences]
+    judged = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN"}
+    for k, e in list(ex.entities.items()):
+        if e.label != "Event" or (e.attributes or {}).get("kind") not in _ORDERS:
+            continue
+        for a, b in ex.triggers.get(k, ()):
+            if not _VERB_RE.match(text, a):
+                continue
+            si = bisect.bisect_right(starts, a) - 1
+            if si < 0:
+                continue
+            sent = sentences[si]
+            # the court ending nearest before the trigger, in the same sentence
+            j = bisect.bisect_right(end_at, a) - 1
+            if j < 0:
+                continue
+            court = courts[ends[j][1]]
+            if court.start < sent.start or (court.ref, k) in judged or not _COURT_VERB_RE.fullmatch(text, court.end, a):
+                continue
+            judged.add((court.ref, k))
+            ex.claim(court.ref, "PARTICIPANT_IN", k, quote_span(text, sent, court.start, b), 0.6, f"judge:{e.attributes['kind']}",
+                     role="judge")
