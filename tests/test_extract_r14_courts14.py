@@ -64,3 +64,19 @@ def test_the_court_that_remands_or_releases_is_its_judge() -> None:
     # a court named elsewhere in the sentence does not detain: no judge
     _text, ex = extract("Taras Ibragimov was detained after the hearing at the Kyiv District Court of Simferopol.")
     assert not any(c.qualifiers.get("role") == "judge" for c in ex.claims)
+
+
+def test_a_person_who_faces_trial_or_a_court_has_a_trial() -> None:
+    text, ex = extract("Taras Ibragimov will face a military court on terrorism charges.")
+    ev = next(k for k, kind in _kinds(ex).items() if kind == "trial")
+    assert _has(ex, "person:taras-ibragimov", "PARTICIPANT_IN", ev)
+    assert any(c.object == ev and c.qualifiers.get("role") == "judge" for c in ex.claims)
+    case = next(c.object for c in ex.claims if c.subject == "person:taras-ibragimov" and c.predicate == "DEFENDANT_IN")
+    assert _has(ex, ev, "PART_OF", case)
+    check_quotes(text, ex.claims)
+    _text, ex = extract("Taras Ibragimov, a Crimean Tatar activist, is facing trial on charges of sabotage.")
+    assert "trial" in _kinds(ex).values()
+    # a possible penalty or a possibility is no trial (README conv13d point 3)
+    for body in ("Taras Ibragimov faces up to 20 years in prison.", "Taras Ibragimov could face trial."):
+        _text, ex = extract(body)
+        assert "trial" not in _kinds(ex).values(), body

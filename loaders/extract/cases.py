@@ -29,7 +29,7 @@ from functools import lru_cache
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
-from loaders.extract.court_decisions import court_judges, decided_hearings
+from loaders.extract.court_decisions import court_judges, decided_hearings, facing_trials
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
@@ -182,6 +182,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     tie the procedural events of the new defendants to their cases."""
     decided_hearings(text, sentences, ex)  # a court's decision is one event, no hearing beside it (conv13a 3)
     court_judges(text, sentences, mentions, ex)  # the court that remands or releases judges it (conv13a 3)
+    facing_trials(text, sentences, mentions, ex, gaz)  # "X faces trial", "will face a military court" (conv13d 3)
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
     have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}

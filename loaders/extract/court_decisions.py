@@ -9,6 +9,8 @@ of its own, a witness's hearing and a prosecutor's request for a term (a step of
 stay. :func:`court_judges` makes the court that decides a remand or a release ("COURT remanded X in custody", "COURT
 placed X under house arrest", "COURT released X", "COURT ordered X to be held in custody") the ``judge`` of that
 ``detention`` or ``release`` — the rules that read agents leave a court out of acts it does not do itself.
+:func:`facing_trials` records the trial of a person who "faces trial" or "will face a (military) court" (README conv13d
+point 3, the one future step that is an event: the trial exists once the case is sent to court).
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.claim_model import Extraction, case_of, quote_span
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.record_acts import person_event
 
-__all__ = ["court_judges", "decided_hearings"]
+if TYPE_CHECKING:
+    from loaders.extract.gazetteer import Gazetteer
+
+__all__ = ["court_judges", "decided_hearings", "facing_trials"]
 
 # The kinds of a court's decision that take the place of the session that made it.
 _DECISIONS = ("verdict", "appeal", "detention_extension", "detention", "release")
@@ -110,3 +117,40 @@ def court_judges(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
             judged.add((court.ref, k))
             ex.claim(court.ref, "PARTICIPANT_IN", k, quote_span(text, sent, court.start, b), 0.6, f"judge:{e.attributes['kind']}",
                      role="judge")
+
+
+# "X faces trial", "X, who is facing trial,", "X will face a military court": right after the person (an apposition
+# or "who" between), not after "could / may / might / would" (a possibility, README conv13d 3).
+_FACES_RE = re.compile(r"(?:,[^,;:.()]{1,80},)?\s+(?:,\s*)?(?:who\s+)?(?:now\s+|also\s+|currently\s+)?"
+                       r"(?P<verb>faces|is\s+facing|are\s+facing|will\s+face|is\s+to\s+face|are\s+to\s+face|is\s+due\s+to\s+face)\s+"
+                       r"(?P<what>trial\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?court\b(?!\s+(?:order|ruling|decision|fine)))")
+
+
+def facing_trials(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction, gaz: Gazetteer) -> None:
+    """The ``trial`` of a person the sentence says faces trial or will face a court: target the person, the court
+    named in the phrase its ``judge``, ``PART_OF`` the person's case (``DEFENDANT_IN``, a defendant)."""
+    if "fac" not in text:
+        return
+    people = [m for m in mentions if m.label == "Person" and (e := ex.entities.get(m.ref)) is not None and e.label == "Person"]
+    courts = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and (e.attributes or {}).get("kind") == "court"]
+    starts = [s.start for s in sentences]
+    cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
+             and ex.entities[c.subject].label == "Person"}
+    for p in people:
+        mt = _FACES_RE.match(text, p.end)
+        if mt is None:
+            continue
+        sent = sentences[bisect.bisect_right(starts, p.start) - 1]
+        if mt.end() > sent.end:
+            continue
+        a, b = mt.start("verb"), mt.end()
+        ev = person_event(ex, gaz, p.ref, "trial")
+        ex.trigger(ev, a, b)
+        span = quote_span(text, sent, p.start, b)
+        ex.claim(p.ref, "PARTICIPANT_IN", ev, span, 0.55, "event:trial:faces", role="target")
+        for c in courts:
+            if mt.start("what") <= c.start and c.end <= b:
+                ex.claim(c.ref, "PARTICIPANT_IN", ev, span, 0.55, "judge:trial:faces", role="judge")
+        if p.ref not in cases:
+            ex.claim(p.ref, "DEFENDANT_IN", case_of(ex, cases, p.ref), span, 0.55, "case:faces-trial", procedural_status="defendant")
+        ex.claim(ev, "PART_OF", cases[p.ref], span, 0.55, "event-case")
