@@ -80,3 +80,11 @@ def test_a_person_who_faces_trial_or_a_court_has_a_trial() -> None:
     for body in ("Taras Ibragimov faces up to 20 years in prison.", "Taras Ibragimov could face trial."):
         _text, ex = extract(body)
         assert "trial" not in _kinds(ex).values(), body
+
+
+def test_a_lawyers_appeal_for_a_client_is_the_clients() -> None:
+    text, ex = extract("Emil Kurbedinov, the lawyer of Taras Ibragimov, filed an appeal against the verdict.")
+    appeals = [k for k, kind in _kinds(ex).items() if kind == "appeal"]
+    assert appeals == ["event:taras-ibragimov-appeal"]
+    assert not any(c.subject == "person:emil-kurbedinov" and c.predicate == "DEFENDANT_IN" for c in ex.claims)
+    check_quotes(text, ex.claims)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
-from loaders.extract.court_decisions import court_judges, decided_hearings, facing_trials
+from loaders.extract.court_decisions import counsel_steps, court_judges, decided_hearings, facing_trials
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
@@ -183,6 +183,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     decided_hearings(text, sentences, ex)  # a court's decision is one event, no hearing beside it (conv13a 3)
     court_judges(text, sentences, mentions, ex)  # the court that remands or releases judges it (conv13a 3)
     facing_trials(text, sentences, mentions, ex, gaz)  # "X faces trial", "will face a military court" (conv13d 3)
+    counsel_steps(ex)  # "X, the lawyer of Y, filed an appeal": Y's appeal, not X's
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
     have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
@@ -529,11 +530,13 @@ def _related_cases(text: str, sentences: list[Sentence], people: list[Mention], 
 # X's appeal against his sentence": a convict's where the sentence names the sentence, verdict or conviction).
 _PROCEDURAL = {"arrest": "suspect", "detention_extension": "accused", "hearing": "defendant", "appeal": "defendant"}
 _CONVICT_RE = re.compile(r"\b(?:sentences?|verdicts?|convictions?|convicted|sentenced)\b", re.IGNORECASE)
+_COUNSEL_RE = re.compile(r"\b(?:lawyer|attorney|advocate|counsel|barrister|solicitor)\b", re.IGNORECASE)
 
 
 def _procedural_defendants(ex: Extraction, cases: dict[str, str], text: str = "") -> None:
     """A person arrested, held in pre-trial detention by extension, heard by a court or whose appeal a court decides
     is the defendant of a case of their own (one case per defendant)."""
+    counsel = {c.subject for c in ex.claims if c.predicate in ("DEFENDS", "COUNSEL_IN")}
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject in cases:
             continue
@@ -541,6 +544,9 @@ def _procedural_defendants(ex: Extraction, cases: dict[str, str], text: str = ""
         status = _PROCEDURAL.get(kind)
         if ex.entities[c.subject].label != "Person" or status is None:
             continue
+        occupation = str(ex.entities[c.subject].attributes.get("occupation", ""))
+        if kind != "arrest" and (c.subject in counsel or _COUNSEL_RE.search(occupation)):
+            continue  # "X, the lawyer of Y, filed an appeal": the lawyer acts in Y's case, not in one of their own
         if kind == "appeal" and _CONVICT_RE.search(text, c.span[0], c.span[1]):
             status = "convicted"
         case = case_of(ex, cases, c.subject)

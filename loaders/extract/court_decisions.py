@@ -9,6 +9,8 @@ of its own, a witness's hearing and a prosecutor's request for a term (a step of
 stay. :func:`court_judges` makes the court that decides a remand or a release ("COURT remanded X in custody", "COURT
 placed X under house arrest", "COURT released X", "COURT ordered X to be held in custody") the ``judge`` of that
 ``detention`` or ``release`` — the rules that read agents leave a court out of acts it does not do itself.
+:func:`counsel_steps` drops the step a lawyer takes for a client ("X, the lawyer of Y, filed an appeal") where
+the same words gave the client that step too: the appeal is the client's, not one of the lawyer's own.
 :func:`facing_trials` records the trial of a person who "faces trial" or "will face a (military) court" (README conv13d
 point 3, the one future step that is an event: the trial exists once the case is sent to court).
 """
@@ -27,7 +29,7 @@ from loaders.extract.record_acts import person_event
 if TYPE_CHECKING:
     from loaders.extract.gazetteer import Gazetteer
 
-__all__ = ["court_judges", "decided_hearings", "facing_trials"]
+__all__ = ["counsel_steps", "court_judges", "decided_hearings", "facing_trials"]
 
 # The kinds of a court's decision that take the place of the session that made it.
 _DECISIONS = ("verdict", "appeal", "detention_extension", "detention", "release")
@@ -154,3 +156,41 @@ def facing_trials(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
         if p.ref not in cases:
             ex.claim(p.ref, "DEFENDANT_IN", case_of(ex, cases, p.ref), span, 0.55, "case:faces-trial", procedural_status="defendant")
         ex.claim(ev, "PART_OF", cases[p.ref], span, 0.55, "event-case")
+
+
+_COURT_STEPS = ("appeal", "hearing")
+
+
+def counsel_steps(ex: Extraction) -> None:
+    """Drop an ``appeal`` or ``hearing`` of a lawyer whose every trigger is also the trigger of the same kind of step
+    of a client the lawyer ``DEFENDS`` (or is ``COUNSEL_IN`` the case of)."""
+    clients: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate in ("DEFENDS", "COUNSEL_IN"):
+            clients.setdefault(c.subject, set()).add(c.object)
+    if not clients:
+        return
+    targets = _targets(ex)
+    case_of_person = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN"}
+    by_trigger: dict[tuple[str, tuple[int, int]], set[str]] = {}  # (kind, trigger) -> targets of the steps it names
+    for k, e in ex.entities.items():
+        kind = (e.attributes or {}).get("kind")
+        if e.label == "Event" and kind in _COURT_STEPS:
+            for t in ex.triggers.get(k, ()):
+                by_trigger.setdefault((kind, t), set()).update(targets.get(k, ()))
+    drop = set()
+    for k, e in ex.entities.items():
+        kind = (e.attributes or {}).get("kind")
+        who = targets.get(k, set())
+        if e.label != "Event" or kind not in _COURT_STEPS or len(who) != 1 or not ex.triggers.get(k):
+            continue
+        [lawyer] = who
+        mine = clients.get(lawyer, set())
+        if mine and all(any(p in mine or case_of_person.get(p) in mine for p in by_trigger[(kind, t)] - who)
+                        for t in ex.triggers[k]):
+            drop.add(k)
+    if drop:
+        ex.claims[:] = [c for c in ex.claims if c.subject not in drop and c.object not in drop]
+        for k in drop:
+            ex.entities.pop(k, None)
+            ex.triggers.pop(k, None)
