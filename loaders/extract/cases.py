@@ -29,6 +29,7 @@ from functools import lru_cache
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
+from loaders.extract.court_decisions import counsel_steps, court_judges, decided_hearings, facing_trials
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
@@ -179,6 +180,10 @@ def _keywords(words: tuple[str, ...]) -> re.Pattern[str]:
 def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction, gaz: Gazetteer) -> None:
     """Add the defendants, cases and charges of one article that the charge rules left out, and
     tie the procedural events of the new defendants to their cases."""
+    decided_hearings(text, sentences, ex)  # a court's decision is one event, no hearing beside it (conv13a 3)
+    court_judges(text, sentences, mentions, ex)  # the court that remands or releases judges it (conv13a 3)
+    facing_trials(text, sentences, mentions, ex, gaz)  # "X faces trial", "will face a military court" (conv13d 3)
+    counsel_steps(ex)  # "X, the lawyer of Y, filed an appeal": Y's appeal, not X's
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
     have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}
@@ -478,7 +483,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     charged_subjects(text, sentences, people, add)
     sentence_reasons(text, sentences, people, add)
     cases_of(text, sentences, people, add)
-    _procedural_defendants(ex, cases)
+    _procedural_defendants(ex, cases, text)
     charging_bodies(text, sentences, mentions, ex, cases)
     new = {d: c for d, c in cases.items() if d not in known}
     if new:
@@ -519,16 +524,30 @@ def _related_cases(text: str, sentences: list[Sentence], people: list[Mention], 
 
 
 # Acts that open proceedings against the person they are done to: an arrest (not a detention, which
-# articles use for any custody, administrative or not) makes its target a suspect with a case.
-_PROCEDURAL = ("arrest",)
+# articles use for any custody, administrative or not) makes its target a suspect with a case; the court's steps
+# are steps of their target's case (README conv13a 3, "the steps of the proceedings are PART_OF the case"): an
+# extension of pre-trial detention (an accused's), a court session, an appeal a court decides ("the court rejected
+# X's appeal against his sentence": a convict's where the sentence names the sentence, verdict or conviction).
+_PROCEDURAL = {"arrest": "suspect", "detention_extension": "accused", "hearing": "defendant", "appeal": "defendant"}
+_CONVICT_RE = re.compile(r"\b(?:sentences?|verdicts?|convictions?|convicted|sentenced)\b", re.IGNORECASE)
+_COUNSEL_RE = re.compile(r"\b(?:lawyer|attorney|advocate|counsel|barrister|solicitor)\b", re.IGNORECASE)
 
 
-def _procedural_defendants(ex: Extraction, cases: dict[str, str]) -> None:
-    """A person arrested is the defendant of a case of their own (one case per defendant)."""
+def _procedural_defendants(ex: Extraction, cases: dict[str, str], text: str = "") -> None:
+    """A person arrested, held in pre-trial detention by extension, heard by a court or whose appeal a court decides
+    is the defendant of a case of their own (one case per defendant)."""
+    counsel = {c.subject for c in ex.claims if c.predicate in ("DEFENDS", "COUNSEL_IN")}
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject in cases:
             continue
-        if ex.entities[c.subject].label != "Person" or (ex.entities[c.object].attributes or {}).get("kind") not in _PROCEDURAL:
+        kind = (ex.entities[c.object].attributes or {}).get("kind", "")
+        status = _PROCEDURAL.get(kind)
+        if ex.entities[c.subject].label != "Person" or status is None:
             continue
+        occupation = str(ex.entities[c.subject].attributes.get("occupation", ""))
+        if kind != "arrest" and (c.subject in counsel or _COUNSEL_RE.search(occupation)):
+            continue  # "X, the lawyer of Y, filed an appeal": the lawyer acts in Y's case, not in one of their own
+        if kind == "appeal" and _CONVICT_RE.search(text, c.span[0], c.span[1]):
+            status = "convicted"
         case = case_of(ex, cases, c.subject)
-        ex.claim(c.subject, "DEFENDANT_IN", case, c.span, min(c.confidence, 0.6), "case:procedure", procedural_status="suspect")
+        ex.claim(c.subject, "DEFENDANT_IN", case, c.span, min(c.confidence, 0.6), "case:procedure", procedural_status=status)
