@@ -29,6 +29,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ def measure(root: Path = AGREE) -> dict[str, Any]:
     rows: dict[str, dict[str, Any]] = {}
     totals = {name: EvalReport() for name in ("agreement", "extractor_vs_first", "extractor_vs_second")}
     either = {"entity": [0, 0], "claim": [0, 0]}  # drafted, in neither annotation
+    consensus = {"entity": [0, 0], "claim": [0, 0]}  # in both annotations, found by the extractor
     with tempfile.TemporaryDirectory() as tmp:
         drafts: dict[str, Path] = {}
         for split in sorted({s for s, *_ in files}):
@@ -86,12 +88,22 @@ def measure(root: Path = AGREE) -> dict[str, Any]:
             docs = {"first": read_fact_document(first), "second": read_fact_document(second),
                     "draft": read_fact_document(draft)}
             row: dict[str, Any] = {}
+            single: dict[str, EvalReport] = {}
             for name, pred, gold in (("agreement", "second", "first"), ("extractor_vs_first", "draft", "first"),
                                      ("extractor_vs_second", "draft", "second")):
-                one = EvalReport()
+                one = single[name] = EvalReport()
                 evaluate_pair(docs[pred], docs[gold], one)
                 evaluate_pair(docs[pred], docs[gold], totals[name])
                 row[name] = _figures(one)
+            # The items both annotators record (the first's items the second also has), and how many of
+            # them the extractor finds: recall on what two readings of the convention agree is there.
+            everything = EvalReport()
+            evaluate_pair({"entities": [], "claims": []}, docs["first"], everything)
+            both = Counter(everything.misses) - Counter(single["agreement"].misses)
+            found = both - Counter(single["extractor_vs_first"].misses)
+            for kind in ("entity", "claim"):
+                consensus[kind][0] += sum(n for item, n in both.items() if f": {kind} " in item)
+                consensus[kind][1] += sum(n for item, n in found.items() if f": {kind} " in item)
             # The extractor's items that neither annotator has: wrong by both readings of the convention.
             vs_first, vs_second = EvalReport(), EvalReport()
             evaluate_pair(docs["draft"], docs["first"], vs_first)
@@ -102,8 +114,14 @@ def measure(root: Path = AGREE) -> dict[str, Any]:
                 either[kind][0] += total
                 either[kind][1] += sum(1 for w in wrong if f": {kind} " in w)
             rows[f"{split}/{second.stem}"] = row
+    precision = {k: round(1 - w / n, 3) if n else 0.0 for k, (n, w) in either.items()}
+    recall = {k: round(f / n, 3) if n else 0.0 for k, (n, f) in consensus.items()}
     return {"files": rows, "totals": {name: _figures(r) for name, r in totals.items()},
-            "extractor_precision_against_either": {k: round(1 - w / n, 3) if n else 0.0 for k, (n, w) in either.items()},
+            "extractor_precision_against_either": precision,
+            "extractor_against_two_readings": {
+                k: {"precision_either": precision[k], "recall_both": recall[k], "items_both": consensus[k][0],
+                    "f1": round(2 * precision[k] * recall[k] / (precision[k] + recall[k]), 3)
+                    if precision[k] + recall[k] else 0.0} for k in ("entity", "claim")},
             "agreement_by_label": _per_key(totals["agreement"].entities),
             "agreement_by_predicate": _per_key(totals["agreement"].claims)}
 
@@ -134,6 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     e = result["extractor_precision_against_either"]
     print(f"  extractor precision against either annotation (an item counts as right if either annotator has it): "
           f"entities {e['entity']:.3f}, claims {e['claim']:.3f}")
+    two = result["extractor_against_two_readings"]
+    print("  extractor against two readings (precision: right if either annotator has it; recall: of the items both "
+          "annotators record):")
+    for k in ("entity", "claim"):
+        f = two[k]
+        print(f"    {k}: P {f['precision_either']:.3f} R {f['recall_both']:.3f} F1 {f['f1']:.3f} "
+              f"({f['items_both']} items in both)")
     print("Agreement per label and predicate (tp / only second / only first):")
     for group in ("agreement_by_label", "agreement_by_predicate"):
         print("  " + ", ".join(f"{k} {v['tp']}/{v['fp']}/{v['fn']}" for k, v in result[group].items()))

@@ -47,9 +47,18 @@ def test_identical_annotations_agree_fully_and_a_dropped_claim_lowers_recall_onl
     assert full["extractor_vs_first"] == full["extractor_vs_second"]
     assert 0 < full["extractor_vs_first"]["claim_f1"] < 1
 
-    part = bench.measure(tmp_path / "fewer")["totals"]["agreement"]
+    # With one annotation twice, the items both record are all of them: the recall is the recall against it.
+    two = result["extractor_against_two_readings"]
+    assert two["claim"]["items_both"] == full["extractor_vs_first"]["claims_first"]
+    assert two["claim"]["recall_both"] == round(full["extractor_vs_first"]["claim_r"], 3)
+    assert two["entity"]["recall_both"] == round(full["extractor_vs_first"]["entity_r"], 3)
+
+    fewer_result = bench.measure(tmp_path / "fewer")
+    part = fewer_result["totals"]["agreement"]
     assert part["claim_p"] == 1.0
     assert part["claim_r"] == pytest.approx((part["claims_first"] - 1) / part["claims_first"])
+    # The claim the second annotation dropped is no longer an item both annotators record.
+    assert fewer_result["extractor_against_two_readings"]["claim"]["items_both"] == part["claims_first"] - 1
 
 
 def test_a_second_annotation_without_its_text_is_refused_by_name(tmp_path: Path) -> None:
