@@ -170,8 +170,8 @@ def test_acts_on_many_unnamed_people_are_one_located_event_with_its_agent(tmp_pa
 
 def test_a_persecuted_defendant_and_a_home_named_by_a_pronoun(tmp_path: Path) -> None:
     doc = draft(tmp_path, "Persecution\n\nArsen Tulayev, a deputy chairman of the Mejlis, who is the subject of "
-                          "politically motivated persecution, spoke out. Police searched his residence in the village "
-                          "of Dubki on 3 May. He was released on 9 May.\n")
+                          "politically motivated persecution, spoke out. Police carried out a search of his residence in the "
+                          "village of Dubki on 3 May. He was released on 9 May.\n")
     assert ("person:arsen-tulayev", "case:arsen-tulayev") in claims(doc, "DEFENDANT_IN")
     assert any(s == "person:arsen-tulayev" and o.startswith("place:dubk") for s, o in claims(doc, "LOCATED_IN"))
     assert ("event:arsen-tulayev-release", "case:arsen-tulayev") in claims(doc, "PART_OF")

@@ -11,6 +11,10 @@ from loaders.extract.claim_targets import HOME_AFTER_RE
 from loaders.extract.events import person_places
 from loaders.extract.mentions import Sentence
 
+# "arrested X at his home in Y", "searched X's home in Y", "after searching her apartment in Y": the home is where the
+# act happened (the event's place), not told as where the person lives.
+_SCENE_BEFORE_RE = re.compile(r"\b(?:at|searched|searching|raided|raiding)\s+$", re.IGNORECASE)
+
 
 def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, occupations: str,
                  relatives: str) -> None:
@@ -33,7 +37,8 @@ def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction
                 ex.claim(p.ref, "LOCATED_IN", pl.ref, quote_span(text, sent, p.start, pl.end), 0.65, "residence")
         group = cx.group_of(p.ref)
         for pl in cx.places:
-            if p.ref == group[-1] and 0 <= pl.start - p.end <= 60 and person_places(cx.between(p.end, pl.start)):
+            if p.ref == group[-1] and 0 <= pl.start - p.end <= 60 and person_places(cx.between(p.end, pl.start)) \
+                    and not _SCENE_BEFORE_RE.search(cx.before(p.start, 30)):
                 first_named = min(m.start for m in cx.people if m.ref in group)
                 for ref in group:  # "Ilmi Umerov and Akhtem Chiygoz arrived in Kyiv": both are there
                     ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, first_named, pl.end), 0.65, "residence")
@@ -52,7 +57,8 @@ def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction
     for pa, pb, ref in cx.pronouns:  # "a search of his residence in the village of Dubki"
         if cx.between(pa, pb).lower() in ("his", "her"):
             for pl in cx.places:
-                if 0 <= pl.start - pb <= 50 and HOME_AFTER_RE.fullmatch(cx.between(pb, pl.start)):
+                if 0 <= pl.start - pb <= 50 and HOME_AFTER_RE.fullmatch(cx.between(pb, pl.start)) \
+                        and not _SCENE_BEFORE_RE.search(cx.before(pa, 30)):
                     ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
     for pa, pb, refs in cx.plurals:  # "They both currently remain in Kyiv"
         for pl in cx.places:

@@ -120,6 +120,21 @@ _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?i
 # A possessive release asked for ("pleading for her son's release", "fought for X's release"): no release reported.
 _FOR_RELEASE_RE = re.compile(r"\bfor\s+(?:[\w’'-]+\s+){1,4}$|\b(?:secure|securing|obtain|obtaining|achieve|achieving)\s+"
                              r"(?:[\w’'-]+\s+){1,4}$", re.IGNORECASE)
+# "the released prisoners", "the newly freed men": a word describing people, no release told of anyone named.
+_RELEASED_ADJ_BEFORE_RE = re.compile(r"\b(?:the|these|those|all|other|newly|recently)\s+$", re.IGNORECASE)
+_RELEASED_ADJ_AFTER_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:prisoners|detainees|men|women|people|hostages|captives|"
+                                    r"activists|journalists|sailors|Ukrainians|Crimeans|Tatars)\b")
+# "seized in Ukraine by Russian-backed separatists": taken by non-state armed men, an abduction (README, round 12
+# conv12a: "an abduction by non-state actors"), not an arrest by the authorities.
+_NON_STATE_BY_RE = re.compile(r"(?:\s+(?:in|on|at|near|from)\s+[^,;.“”]{1,40}?)?\s+by\s+(?:[\w-]+\s+){0,3}?(?:separatists?|militants?|rebels?|"
+                              r"gunmen|insurgents?|paramilitar(?:y|ies)|armed\s+(?:men|groups?|formations?))\b", re.IGNORECASE)
+# "the release of X as well as the growing number of Crimeans the authorities have imprisoned": the act's agent holds the
+# group named after X, not X (README, round 13 conv13b point 2: X is among them only where the words say "other").
+# "imprisoned Ukrainians apparently abducted by Russia": a "by" right after a later act is its own; not of acts joined as
+# one ("detained and interrogated by the FSB", "arrested, then charged by ...").
+_BY_NEXT_RE = re.compile(r"\s+by\s+(?:the\s+)?")
+_JOINED_ACTS_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:then\s+|later\s+|subsequently\s+)?(?:\w+ly\s+)?(?:(?:was|were|been)\s+)?")
+_ALSO_GROUP_RE = re.compile(r"\b(?:as\s+well\s+as|along\s+with|together\s+with|in\s+addition\s+to)\s")
 # A person searched: their name or pronoun right before "was searched" (or right after "searched", "the search of").
 _WAS_RE = re.compile(r"\s+(?:was|were)\s+")
 _HOME_AFTER_RE = re.compile(r"[^.;]{0,60}?(?:’s|')s?\s+(?:home|house|flat|apartment|residence|office)s?\b")
@@ -258,6 +273,17 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         agents = [o for o in cx.orgs if kind not in _OWN_ACTS and (perpetrates(cx, o, a, b) or coordinated_agent(cx, o, a, acts))
                   and not any(p is not o and p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start
                               for p in cx.orgs)]
+        if named_in is sent and kind not in _OWN_ACTS:
+            named_at = first_ref_pos(cx, target, a)
+            between = cx.between(named_at, a) if named_at < a else ""
+            if _ALSO_GROUP_RE.search(between) and not re.search(r"\bothers?\b", between, re.IGNORECASE) \
+                    and not any(named_at < m.start < a and m.ref != target for m in cx.people):
+                agents = []  # "release X as well as the Crimeans the authorities have imprisoned": their holder, not X's
+        # "imprisoned Ukrainians apparently abducted by Russia": the "by" of a later act told of them is that act's agent
+        # (a court's stays: "sentenced ... after a trial by a military court", the court of the trial sentences too)
+        agents = [o for o in agents if ex.entities[o.ref].attributes.get("kind") == "court" or not any(
+            b < x and y <= o.start and _BY_NEXT_RE.fullmatch(cx.between(y, o.start)) and not _JOINED_ACTS_RE.fullmatch(cx.between(b, x))
+            for x, y in acts)]
         # (a state named inside a longer agency's name, "the Federal Security Service of the Russian Federation", is no agent)
         # (with the agencies listed together with one: "officers of the FSB, the Ministry ..., and the National Guard")
         for o in agents + agent_list(cx, agents):
@@ -404,6 +430,13 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 kind = "detention_extension"  # "extended X's arrest until June": the measure goes on, no new arrest
             if kind == "release" and mt.group().lower() == "release" and _FOR_RELEASE_RE.search(cx.before(a, 60)):
                 continue  # "pleading for her son's release", "a campaign for X's release": sought, not done
+            if kind == "release" and any(k == "exchange" and 0 <= sent.start + o.start() - b <= 3 for k, o in found):
+                continue  # "released in a prisoner swap": the exchange is the event (its own trigger follows)
+            if kind == "release" and mt.group().lower() == "released" and _RELEASED_ADJ_BEFORE_RE.search(cx.before(a, 12)) \
+                    and _RELEASED_ADJ_AFTER_RE.match(cx.after(b, 40)):
+                continue  # "the evidence of the released prisoners, including X": no release told here
+            if kind == "arrest" and _NON_STATE_BY_RE.match(cx.after(b, 90)):
+                kind = "disappearance"  # "seized in Ukraine by Russian-backed separatists": an abduction
             if kind == "search" and mt.group().lower() in ("searched", "search of", "searches of") \
                     and not _HOME_AFTER_RE.match(cx.after(b, 80)) \
                     and not any(0 <= a - y <= 10 and _WAS_RE.fullmatch(text[y:a]) or 0 <= x - b <= 6
