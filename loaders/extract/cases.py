@@ -29,7 +29,13 @@ from functools import lru_cache
 from loaders.extract.case_links import accusation_phrases, charged_subjects, charging_bodies, co_defendants
 from loaders.extract.case_reasons import cases_of, sentence_reasons
 from loaders.extract.claims import Extraction, case_of, quote_span
-from loaders.extract.court_decisions import counsel_steps, court_judges, decided_hearings, facing_trials
+from loaders.extract.court_decisions import (
+    acquittals,
+    counsel_steps,
+    court_judges,
+    decided_hearings,
+    facing_trials,
+)
 from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.guards import irrealis
 from loaders.extract.interstate_cases import interstate_cases
@@ -184,6 +190,7 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     court_judges(text, sentences, mentions, ex)  # the court that remands or releases judges it (conv13a 3)
     facing_trials(text, sentences, mentions, ex, gaz)  # "X faces trial", "will face a military court" (conv13d 3)
     counsel_steps(ex)  # "X, the lawyer of Y, filed an appeal": Y's appeal, not X's
+    acquittals(text, ex)  # "X was acquitted": a verdict that acquits, its defendant acquitted (fix14)
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.subject in ex.entities
              and ex.entities[c.subject].label == "Person"}
     have = {(c.subject, c.predicate) for c in ex.claims if c.predicate in ("DEFENDANT_IN", "ACCUSED_OF")}

@@ -109,24 +109,26 @@ def agents_in_uniform(text: str, taken: bytearray, gaz: Gazetteer, masked_men: G
 
 
 # ("a court in occupied Crimea": the writer's word for the place's status is part of the phrase)
-_COURT_IN_RE = re.compile(r"(?<![\w\-])(?:[Aa]|[Aa]nother) court in (?:the )?(?:(?:occupied|Russian-occupied|annexed) )?")
+_COURT_IN_RE = re.compile(r"(?<![\w\-])(?:[Aa]|[Aa]nother|(?P<the>[Tt]he)) court in (?:the )?(?:(?:occupied|Russian-occupied|annexed) )?")
 
 
 def courts_by_place(mentions: Sequence[Mention], text: str) -> list[Found]:
     """"A court in the Crimean peninsula", "a court in Simferopol": a court the article names only by
     its place (the place stays a mention of its own inside the phrase)."""
     places = {m.start: m for m in mentions if m.label == "Location"}
+    # ("the court in Simferopol" is the article's named court where it names one: fix14, round 14)
+    named = any(m.entry is not None and not m.entry.generic and m.entry.attributes.get("kind") == "court" for m in mentions)
     out: list[Found] = []
     for m in _COURT_IN_RE.finditer(text):
         place = places.get(m.end())
-        if place is None:
+        if place is None or (m.group("the") and named):
             continue
         b = place.end
         tail = re.match(r" (?:peninsula|region|district)\b", text[b:b + 12])
         if tail:
             b += tail.end()
         name = text[m.start():b]
-        key = slug(re.sub(r"^(?:a|another) ", "", name, flags=re.I)) + "-generic"
+        key = slug(re.sub(r"^(?:a|another|the) ", "", name, flags=re.I)) + "-generic"
         out.append((m.start(), b, GazetteerEntry(key, "Organisation", name, (), {"kind": "court"}, generic=True)))
     return out
 

@@ -13,6 +13,8 @@ placed X under house arrest", "COURT released X", "COURT ordered X to be held in
 the same words gave the client that step too: the appeal is the client's, not one of the lawyer's own.
 :func:`facing_trials` records the trial of a person who "faces trial" or "will face a (military) court" (README conv13d
 point 3, the one future step that is an event: the trial exists once the case is sent to court).
+:func:`acquittals` gives a ``verdict`` that acquits ("X was acquitted", "the court acquitted X", "X was found not
+guilty": round 14, fix14) its name and its defendant the status ``acquitted``, not the ``convicted`` of a sentence.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from loaders.extract.record_acts import person_event
 if TYPE_CHECKING:
     from loaders.extract.gazetteer import Gazetteer
 
-__all__ = ["counsel_steps", "court_judges", "decided_hearings", "facing_trials"]
+__all__ = ["acquittals", "counsel_steps", "court_judges", "decided_hearings", "facing_trials"]
 
 # The kinds of a court's decision that take the place of the session that made it.
 _DECISIONS = ("verdict", "appeal", "detention_extension", "detention", "release")
@@ -194,3 +196,27 @@ def counsel_steps(ex: Extraction) -> None:
         for k in drop:
             ex.entities.pop(k, None)
             ex.triggers.pop(k, None)
+
+
+# The words at a verdict trigger that acquits: "acquitted" (gazetteers/events.yaml, round 14), "found not guilty" (the
+# trigger "found" of "found ... guilty").
+_ACQUITS_RE = re.compile(r"(?:(?:fully|partially|partly)\s+)?acquitted|found\s+not\s+guilty", re.IGNORECASE)
+
+
+def acquittals(text: str, ex: Extraction) -> None:
+    """A ``verdict`` every trigger of which acquits is an acquittal: named so, and the ``DEFENDANT_IN`` its trigger
+    gave its targets (in the same quote) says ``acquitted``, not ``convicted``."""
+    targets = _targets(ex)
+    for k, e in ex.entities.items():
+        spans = ex.triggers.get(k)
+        if e.label != "Event" or (e.attributes or {}).get("kind") != "verdict" or not spans \
+                or not all(_ACQUITS_RE.match(text, a) for a, _b in spans):
+            continue
+        who = targets.get(k, set())
+        quotes = {c.span for c in ex.claims if c.object == k and c.subject in who}
+        for c in ex.claims:
+            if c.predicate == "DEFENDANT_IN" and c.subject in who and c.span in quotes \
+                    and c.qualifiers.get("procedural_status") == "convicted":
+                c.qualifiers["procedural_status"] = "acquitted"
+        if len(who) == 1:
+            e.name = f"Acquittal of {ex.entities[next(iter(who))].name}" if next(iter(who)) in ex.entities else e.name
