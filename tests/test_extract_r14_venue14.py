@@ -86,3 +86,8 @@ def test_a_statement_delivered_by_a_state_and_a_possessive_maker() -> None:
         ex = _article(f"{head}\n\nMadam Chair,\n\nSweden condemns the detention of Crimean Tatars.\n")
         [ev] = {c.object for c in ex.claims if c.subject == "org:sweden" and c.predicate == "STATES"}
         assert _session(ex, ev) == "event:osce-permanent-council-2021-03-04"
+
+
+def test_a_press_conference_is_no_venue() -> None:
+    ex = _article("Remarks by Minister Jane Roe at a press conference in Kyiv\n\nWe condemn the detention of Crimean Tatars.\n")
+    assert not [k for k, e in ex.entities.items() if e.label == "Event" and _kind(ex, k) in ("meeting", "conference")]

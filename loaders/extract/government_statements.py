@@ -444,6 +444,8 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
         first = text.find("\n")
         first = len(text) if first < 0 else first
         mm = None if sessions_only else _MEETING_RE.search(text, 0, first)
+        if mm is not None and re.search(r"(?i)\b(?:press|news|media)\b", mm.group("m")):
+            mm = None  # "Remarks by X at a press conference": no gathering of parties
         lead = None if sessions_only or mm is not None else _LEAD_MEETING_RE.search(text, 0, first)
         if lead is not None:  # "Interactive Dialogue on ...: Statement of Japan", "... - Statement by Estonia"
             at = lead.span("m")
