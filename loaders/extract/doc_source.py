@@ -83,8 +83,9 @@ _HEAD = 400
 
 
 def statement_audience(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """The body the document's attribution line delivers the statement to takes part in it (``PARTICIPANT_IN``,
-    participant); a person who delivers it is its speaker."""
+    """A person whose statement the document's attribution line delivers to a body is its speaker. The body itself
+    has no role on the statement (README conv13d, points 4 and 12: it organises the session the statement is
+    delivered at, which :mod:`loaders.extract.government_statements` makes where the line names one)."""
     for c in [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < _HEAD and c.rule in (
             "headline:statement-of", "issued-by", "rel:delivered-by", "rel:statement-by")]:
         maker = next((m for m in mentions if m.ref == c.subject and c.span[0] <= m.start < c.span[1]), None)
@@ -112,7 +113,6 @@ def statement_audience(text: str, sentences: list[Sentence], mentions: list[Ment
         if sent is None:
             continue
         span = quote_span(text, sent, maker.start, body[1])
-        ex.claim(body[0], "PARTICIPANT_IN", c.object, span, 0.6, "statement-audience", role="participant")
         if ex.entities[c.subject].label == "Person":
             ex.claim(c.subject, "PARTICIPANT_IN", c.object, span, 0.6, "statement-audience", role="speaker")
 

@@ -23,24 +23,39 @@ from collections.abc import Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.doc_statements import body_named, gazetteer_body
 from loaders.extract.gazetteer import load_gazetteer, slug
+from loaders.extract.meetings import gathering_keys
 from loaders.extract.mentions import Mention, Sentence, find_dates
 from loaders.extract.orgs import government_key
 
 __all__ = ["delegation_statement", "gov_statements", "titled_speaker"]
 
 _HEAD = 700  # how far into the document the head's lines stand
-_MAKER_RE = re.compile(r"(?:^|:\s+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:of|by)\s+(?:the\s+)?", re.M)
-_HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:Ambassador\s+)?")
+_MAKER_RE = re.compile(r"(?:^|:\s+|[ \t][–—-][ \t]+)(?:Joint\s+)?(?:Statement|Intervention|Speech|Remarks)\s+(?:(?:delivered|made|given)\s+)?"
+                       r"(?:of|by)\s+(?:the\s+)?", re.M)
+_HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?:(?:Deputy|Vice|Prime|Foreign|Acting|Assistant)\s+)?"
+                           r"(?:Ambassador|Minister|Secretary(?:\s+of\s+State)?|President|Senator|Commissioner)\s+)?")
+# The maker named before the document's word (README "Convention decisions", round 10 decision 2: one act of speaking):
+# "UK statement to the OSCE", "Estonia statement at the Human Rights Council ...", "EU Statement on ...", "Engel
+# Statement on ...", "...: UK statement" (dev, valid, dev7: three publishers).
+# ("Report by X: UK response, December 2022": the document is the response; dev4)
+_MAKER_BEFORE_RE = re.compile(r"(?:’s|'s)?[ \t]+(?:(?:[Jj]oint[ \t]+)?(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention)(?=[ \t]+(?:at|to|in|during|on|before)\b)"
+                              r"|(?:[Jj]oint[ \t]+)?(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention|[Rr]esponse)(?=[ \t]*(?:\n|$|[,:(])))")
 _STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representative)|(?P<del>[Dd]elegation|(?:Permanent\s+)?Mission))"
-                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$))")
+                       r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$)|,?[ \t]+(?:at|to|in|during|before)[ \t]+(?:the|an?)\b)")
 # after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
 _TITLED = r"(?:H\.\s?E\.\s+|(?:Mr|Ms|Mrs|Dr)\.?\s+|Ambassador\s+)+"
 _NAME_AFTER_RE = re.compile(rf"(?:,?[ \t]+(?:{_TITLED})?|,?[ \t]*\n(?:[ \t]*\n)*[ \t]*{_TITLED})(?=[A-Z])")
 _NAMED_RE = re.compile(rf",?\s*{_TITLED}|,?[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?(?=[ \t]*(?:,|\n|$))")
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.[ \t]?)?")
-_MEETING_RE = re.compile(r"\b(?:at|in|during)\s+the\s+(?P<m>(?:[\w-]+\s+){0,6}?(?i:dialogue|discussion|debate|meeting|session))\b"
+_MEETING_RE = re.compile(r"\b(?:at|in|during)\s+(?:the|an?)\s+(?P<m>(?:[\w-]+\s+){0,6}?(?i:dialogue|discussion|debate|meeting|session|"
+                         r"(?P<conf>summit|conference|forum)))\b"
                          r"(?:\s+of\s+the\s+)?")
 _MEETING_KINDS = ("meeting", "conference")
+# A head that names the meeting before the statement: "Interactive Dialogue on HC oral presentation on Ukraine ...:
+# Statement of Japan" (dev7), "Item 10: Interactive dialogue on Ukraine - Statement by X"
+_LEAD_MEETING_RE = re.compile(r"(?:^|[:–—][ \t]+|[ \t]-[ \t]+)(?P<m>[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,3}?[ \t]+(?i:dialogue|debate|discussion|"
+                              r"meeting|session)\b[^\n:–—]{0,160}?)[ \t]*(?::|[ \t][–—-])[ \t]+(?:Joint\s+)?(?:Statement|Intervention|Remarks)\b")
+_NOT_HOSTS = ("government", "court", "collective", "media", "police", "security_service", "prosecutor")
 
 
 def _state(name: str, ex: Extraction) -> str | None:
@@ -55,7 +70,11 @@ def _state(name: str, ex: Extraction) -> str | None:
         return key if ex.entities[key].attributes.get("kind") == "government" else None
     entry = load_gazetteer().lookup(name)  # a country the draft has as a place only: its government
     if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
-        return None
+        place = next((k for k, e in ex.entities.items() if k.startswith("place:") and e.label == "Location" and e.name == name
+                      and e.attributes.get("kind") == "country"), None)
+        if place is None:
+            return None
+        return ex.entity(f"org:{government_key(place[6:])}", "Organisation", name, kind="government").key
     return ex.entity(f"org:{government_key(entry.key)}", "Organisation", entry.name, kind="government").key
 
 
@@ -93,6 +112,20 @@ def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -
         if state is None:
             continue
         out.append((state, mm.start(), sm.end(), c if sm.group("del") else None, line_end))
+    for m in mentions:  # "UK statement to the OSCE", "...: Estonia statement at the ..."
+        if m.start >= head:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        bm = _MAKER_BEFORE_RE.match(text, m.end)
+        if bm is None or m.ref not in ex.entities or m.label not in ("Organisation", "Person", "Location") or ex.entities[m.ref].generic \
+                or not (m.start == line_start or re.search(r":\s+$", text[line_start:m.start])):
+            continue
+        # (a country the name finder left a place: "...: UK response" is its government's)
+        who = m.ref if m.label != "Location" else _state(text[m.start:m.end], ex)
+        if who is None or any(x[0] == who for x in out):
+            continue
+        line_end = text.find("\n", m.end)
+        out.append((who, m.start, bm.end(), None, len(text) if line_end < 0 else line_end))
     return out
 
 
@@ -104,7 +137,7 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
     """The maker a statement's head names ``STATES`` the document's statement, which is ``PART_OF`` the meeting the
     head delivers it at (its maker that meeting's speaker)."""
     head = min(len(text), _HEAD)
-    if "tatement" not in text[:head] and "ntervention" not in text[:head]:
+    if not any(w in text[:head] for w in ("tatement", "TATEMENT", "ntervention", "emarks", "esponse")):
         return
     named = set(ex.entities)  # the draft's entities before the head's state is looked up
     makers = _makers(text, head, mentions, ex)
@@ -151,9 +184,27 @@ def delegation_statement(text: str, sentences: Sequence[Sentence], mentions: Seq
             ex.claim(deleg[0], "STATES", ev, quote_span(text, d_sent, deleg[1], deleg[2]), 0.65, "gov7:head-delegation")
         if ex.entities[who].label != "Person":
             who = deleg[0]
-    _meeting(text, sentences, mentions, ex, who, ev, head)
-    if ex.entities[who].label != "Person":
-        _delivering_person(text, sentences, mentions, ex, ev, head)
+    _represented_states(text, head, sentences, mentions, ex, ev)
+    # the person a head line names as delivering it speaks at the meeting, else the maker (README conv13a, point 2)
+    if ex.entities[who].label == "Person" or not _delivering_person(text, sentences, mentions, ex, ev, head):
+        _meeting(text, sentences, mentions, ex, who, ev, head)
+
+
+def _represented_states(text: str, head: int, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
+                        ev: str) -> None:
+    """The state whose representative a head line names with the representative's name ("Intervention by Permanent
+    Representative of Ukraine Ambassador X") ``STATES`` the statement too (README conv12b 5d: a representative's
+    statement made for a government is that government's; dev7: the missions of Ukraine and Japan)."""
+    for mm in _MAKER_RE.finditer(text, 0, head):
+        sm = _STATE_RE.match(text, mm.end())
+        if sm is None or not sm.group("rep") or not sm.group("c"):
+            continue
+        state = _state(sm.group("c"), ex)
+        sent = _sentence(sentences, mm.start())
+        if state is None or sent is None or any(c.subject == state and c.predicate == "STATES" and c.object == ev for c in ex.claims):
+            continue
+        ex.claim(state, "STATES", ev, quote_span(text, sent, mm.start() + len(re.match(r":?\s*", mm.group()).group()), sm.end()),  # type: ignore[union-attr]
+                 0.6, "gov7:head-maker")
 
 
 # The person who delivers a state's statement, on a line of its head: "Minister Counsellor NISHINO Shuichi",
@@ -167,8 +218,9 @@ _ROLE_AFTER_RE = re.compile(rf"(?:,[ \t]*(?:{_ROLE_WORDS}[ \t]*)+(?:[A-Z][a-z]+[
 
 
 def _delivering_person(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
-                       ev: str, head: int) -> None:
-    """The person a head line names with a title alone (no verb) ``STATES`` the state's statement ``ev``."""
+                       ev: str, head: int) -> bool:
+    """The person a head line names with a title alone (no verb) ``STATES`` the state's statement ``ev`` (and speaks
+    at its meeting); whether there is one."""
     body = _body_start(text, head)
     for m in mentions:
         if m.start >= body:
@@ -186,7 +238,8 @@ def _delivering_person(text: str, sentences: Sequence[Sentence], mentions: Seque
             continue
         ex.claim(m.ref, "STATES", ev, quote_span(text, sent, line_start, m.end), 0.6, "gov7:delivering-line")
         _meeting(text, sentences, mentions, ex, m.ref, ev, head)
-        return
+        return True
+    return False
 
 
 # The forum a state's delegation is sent to, as its key names it ("to the OSCE", "at the UN Human Rights Council"):
@@ -391,7 +444,19 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
         first = text.find("\n")
         first = len(text) if first < 0 else first
         mm = None if sessions_only else _MEETING_RE.search(text, 0, first)
-        if mm is None:
+        if mm is not None and re.search(r"(?i)\b(?:press|news|media)\b", mm.group("m")):
+            mm = None  # "Remarks by X at a press conference": no gathering of parties
+        lead = None if sessions_only or mm is not None else _LEAD_MEETING_RE.search(text, 0, first)
+        if lead is not None:  # "Interactive Dialogue on ...: Statement of Japan", "... - Statement by Estonia"
+            at = lead.span("m")
+            name = lead.group("m")
+            meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
+            ex.trigger(meeting, *at)
+            sent = _sentence(sentences, at[0])
+            org = next((m for m in mentions if at[0] <= m.start and m.end <= at[1] and _session_body(ex, m.ref)), None)
+            if org is not None and sent is not None:
+                ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
+        elif mm is None:
             found = _head_session(text, sentences, mentions, ex, body_start)
             if found is None:
                 return
@@ -401,10 +466,20 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
             name = name[0].upper() + name[1:]
             org = next((m for m in mentions if m.start == mm.end() and m.label == "Organisation" and m.ref in ex.entities
                         and not ex.entities[m.ref].generic), None) if text[mm.end("m"):mm.end()].strip() else None
-            if org is not None:
+            if org is None and (mm.group("conf") or "arria" not in mm.group("m").lower()):
+                # "at the Crimea Platform Summit", "at the Human Rights Council interactive dialogue": the body whose
+                # summit or session it is (README conv13a, point 2; an Arria-formula meeting has no convener named)
+                end = mm.start("conf") if mm.group("conf") else mm.end("m")
+                org = next((m for m in mentions if mm.start("m") <= m.start and m.end < end and m.ref in ex.entities
+                            and m.label == "Organisation" and not ex.entities[m.ref].generic
+                            and re.fullmatch(r"[ \t]+(?:[\w-]+[ \t]+){0,2}", text[m.end:mm.start("conf")] if mm.group("conf")
+                                             else text[m.end:mm.end("m") - len(mm.group("m").split()[-1])])
+                            and (mm.group("conf") and ex.entities[m.ref].attributes.get("kind") not in _NOT_HOSTS
+                                 or _session_body(ex, m.ref))), None)
+            if org is not None and org.start >= mm.end("m"):
                 name = f"{name} of the {ex.entities[org.ref].name}"
-            meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="meeting").key
-            at = (mm.start("m"), org.end if org is not None else mm.end("m"))
+            meeting = ex.entity(f"event:{slug(name)}", "Event", name, kind="conference" if mm.group("conf") else "meeting").key
+            at = (mm.start("m"), org.end if org is not None and org.start >= mm.end("m") else mm.end("m"))
             ex.trigger(meeting, *at)
             sent = _sentence(sentences, at[0])
             if org is not None and sent is not None:
@@ -503,6 +578,7 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     titled_speaker(text, sentences, mentions, ex)
     hosted_meetings(text, sentences, mentions, ex)
     dateline_meeting(text, sentences, mentions, ex)
+    gathering_keys(text, sentences, ex)
 
 
 # What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:

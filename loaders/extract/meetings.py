@@ -20,7 +20,8 @@ from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["meeting_orgs", "meeting_participants", "numbered_sessions", "summit_organisers", "summit_participants", "visits"]
+__all__ = ["gathering_keys", "meeting_orgs", "meeting_participants", "numbered_sessions", "summit_organisers", "summit_participants",
+           "visits"]
 
 _VERB = (r"(?P<speak>addressed|addresses|addressing|(?:spoke|speaks|speaking|delivered\s+a\s+(?:speech|statement))\s+at)"
          r"|(?:took|takes|taking)\s+part\s+in|participated\s+in|participates\s+in|participating\s+in|attended|attends|attending"
@@ -268,7 +269,7 @@ def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequ
 # Platform", "the August 23 Crimea Platform Summit", "the International Crimean Platform Summit" (README conv13a, point 2:
 # the body whose session or summit it is organises it).
 _HEAD_OF_RE = re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$")
-_HEAD_AFTER_RE = re.compile(r"\s+(?:[Ss]ummit|[Cc]onference|[Ff]orum)\b")
+_HEAD_AFTER_RE = re.compile(r"\s+(?:(?:[Ii]nternational|[Hh]igh-level|[Aa]nnual|[Ii]naugural)\s+)?(?:[Ss]ummit|[Cc]onference|[Ff]orum)\b")
 _NOT_ORGANISERS = ("court", "collective", "police", "security_service", "prosecutor", "government", "media")
 
 
@@ -389,3 +390,48 @@ def numbered_sessions(text: str, sentences: Sequence[Sentence], mentions: Sequen
                       and _IN_RE.fullmatch(text, m.end, p.start)), None)
         if place is not None:
             ex.claim(ev, "LOCATED_IN", place.ref, quote_span(text, sent, nm.start(), place.end), 0.55, "numbered-session")
+
+
+# The corpus's keys of gatherings (README "How the gold is annotated": event keys name who, the kind and the date, so
+# that every article reporting the event shares one key; conv13d points 9, 12 and 15): a body's summit, conference or
+# forum is ``event:<body>-summit-<yyyy-mm-dd>`` (``event:crimea-platform-summit-2021-08-23``), a session of a body
+# ``event:<body>-<yyyy-mm-dd>`` (``event:osce-permanent-council-2015-08-19``). The date is the event's own, else the
+# one full date the sentence naming it gives; a summit with no date keeps ``event:<body>-summit``, a session with none
+# the key its rule gave it.
+_GATHERING_HEAD_RE = re.compile(r"\b(?P<h>summit|conference|forum)\b", re.IGNORECASE)
+
+
+def gathering_keys(text: str, sentences: Sequence[Sentence], ex: Extraction) -> None:
+    """Re-key the draft's conferences and meetings that a body organises to the corpus's key form (above)."""
+    from loaders.extract.mentions import find_dates
+
+    for key, e in list(ex.entities.items()):
+        kind = e.attributes.get("kind")
+        if e.label != "Event" or kind not in ("meeting", "conference"):
+            continue
+        bodies = {c.subject for c in ex.claims if c.object == key and c.predicate == "PARTICIPANT_IN"
+                  and c.qualifiers.get("role") == "organiser" and c.subject in ex.entities
+                  and ex.entities[c.subject].label == "Organisation" and not ex.entities[c.subject].generic
+                  and c.subject.startswith("org:")}
+        if len(bodies) != 1:
+            continue
+        body = next(iter(bodies))[4:]
+        date = e.attributes.get("date")
+        if not (isinstance(date, str) and len(date) == 10):
+            spans = ex.triggers.get(key) or [c.span for c in ex.claims if c.object == key and c.qualifiers.get("role") == "organiser"]
+            sent = next((s for s in sentences if spans and s.start <= spans[0][0] < s.end), None)
+            found = {d[2] for d in find_dates(sent.text)} if sent is not None else set()
+            date = next(iter(found)) if len(found) == 1 and len(next(iter(found))) == 10 else None
+        if kind == "conference":
+            head = _GATHERING_HEAD_RE.search(e.name)
+            if head is None:
+                continue
+            new = f"event:{body}-{head.group('h').lower()}" + (f"-{date}" if date else "")
+        elif date is not None:
+            new = f"event:{body}-{date}"
+        else:
+            continue
+        if new != key and new not in ex.entities:
+            ex.rekey(key, new)
+            if date:
+                e.attributes.setdefault("date", date)
