@@ -56,6 +56,10 @@ _AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 _SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+# What follows the name of a person a case was opened against names the charge only after a word that introduces
+# one ("... against X for extremism", "under Article 205", "on charges of"): "against X in March" names none.
+_CHARGE_AFTER_NAME_RE = re.compile(r"\s*,?\s*(?:under|for|on\s+(?:charges?|suspicion)|over|in\s+connection\s+with|"
+                                   r"accused\s+of|charged\s+with)\b", re.IGNORECASE)
 # "the case against X", "the criminal case brought against X", "charges against X", "filed charges that day against X",
 # "a case brought by ORG against X"
 _AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings|trial|indictment)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
@@ -308,7 +312,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     group.append(nxt)
                 for one in group:
                     add(one, sent, s0 + mt.start(), one.end, "accused" if rule in ("case:opened", "case:against") else "defendant",
-                        charge_after(sent, group[-1].end) if rule == "case:opened" else None, rule)
+                        charge_after(sent, group[-1].end) if rule == "case:opened"
+                        and _CHARGE_AFTER_NAME_RE.match(text, group[-1].end) else None, rule)
         for mt in _IN_CASE_RE.finditer(sent.text):
             a = s0 + mt.start()
             before = [m for m in in_sentence(sent) if m.end <= a]
