@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.release_calls import called_only
 
 __all__ = ["TITLE_WORDS", "late_events_in_cases", "heading_dateline", "place_links", "org_links", "events_in_cases", "statement_place", "from_place_lists", "bylines", "CASE_EVENTS"]
 
@@ -163,7 +164,7 @@ def _tied_search(key: str, target: str, claims: list[Any], entities: dict[str, A
 def _is_step(key: str, target: str, claims: list[Any], entities: dict[str, Any],
              triggers: dict[str, list[tuple[int, int]]] | None) -> bool:
     """Whether event ``key`` of defendant ``target`` belongs to the defendant's case: a step, or a search tied to it."""
-    return _case_step(key, claims, entities) or _tied_search(key, target, claims, entities, triggers)
+    return not called_only(key, claims) and (_case_step(key, claims, entities) or _tied_search(key, target, claims, entities, triggers))
 
 
 def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim,
