@@ -15,6 +15,7 @@ from loaders.extract.events import (
     plural_mentions,
 )
 from loaders.extract.gazetteer import slug
+from loaders.extract.group_anaphora import apposed
 from loaders.extract.mentions import Mention, Sentence
 from loaders.facts import count_words
 
@@ -134,7 +135,7 @@ class SentenceMentions:
         # "X and Y", "X, Y and Z", "X and his brother Y", "A, B and Deputy Head of the Mejlis, C": people named together.
         self.groups: list[list[Mention]] = []
         for m in self.people:
-            if self.groups and coordinated(self.between(self.groups[-1][-1].end, m.start)):
+            if self.groups and (coordinated(gap := self.between(self.groups[-1][-1].end, m.start)) or apposed(gap)):
                 self.groups[-1].append(m)
             else:
                 self.groups.append([m])

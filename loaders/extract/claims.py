@@ -63,6 +63,7 @@ from loaders.extract.events import (
     collective_object,
 )
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.group_anaphora import apposed_groups
 from loaders.extract.guards import (
     UNNAMED_RE,
     irrealis,
@@ -310,6 +311,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     charged_now: set[str] = set()  # the people a charge of the current sentence names
     pending: list[tuple[str, re.Match[str], Sentence, SentenceMentions, str | None]] = []
     groups_in_article = article_groups(text, [m for m in mentions if m.label == "Person"])
+    groups_in_article += apposed_groups(text, [m for m in mentions if m.label == "Person"], groups_in_article)
     para_starts = [m.start() for m in re.finditer(r"\n", text)]
     date_starts = [d[0] for d in dates]
     first = 0
