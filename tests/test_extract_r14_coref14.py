@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.extract.events import article_groups
-from loaders.extract.gazetteer import load_gazetteer
-from loaders.extract.group_anaphora import apposed, counted_groups
-from loaders.extract.mentions import find_entries, find_people
+from loaders.extract.group_anaphora import apposed
 from tests.extract_helpers import check_quotes, extract
 
 
@@ -28,23 +25,3 @@ def test_the_apposition_needs_a_relation_word() -> None:
     assert apposed(" and her husband, the journalist ")
     assert not apposed(" and his lawyer, ")  # a lawyer is no member of the client's list
     assert not apposed(" and the ")
-
-
-def _groups(text: str) -> list[list[str]]:
-    gaz = load_gazetteer()
-    people = sorted((m for p in find_people(text, find_entries(text, gaz), gaz)[0] for m in p.mentions), key=lambda m: m.start)
-    plain = article_groups(text, people)
-    return [g[2] for g in counted_groups(text, people, plain)]
-
-
-def test_a_count_joins_a_name_to_the_list_of_exactly_that_many() -> None:
-    text = ("Taras Hordiyenko and three other activists: Mykyta Ovcharuk, Bohdan Yaremchuk and Ostap Kravets are "
-            "defendants in one case. All four were arrested in May.")
-    assert _groups(text) == [["person:taras-hordiyenko", "person:mykyta-ovcharuk", "person:bohdan-yaremchuk",
-                              "person:ostap-kravets"]]
-
-
-def test_a_count_that_does_not_match_the_list_joins_nothing() -> None:
-    text = ("Taras Hordiyenko and four other activists: Mykyta Ovcharuk, Bohdan Yaremchuk and Ostap Kravets are "
-            "defendants in one case.")
-    assert _groups(text) == []
