@@ -181,7 +181,8 @@ def test_who_closes_a_quotation_is_not_the_object_of_its_acts_unless_it_speaks_i
 
 def test_a_prosecutors_request_for_a_term_and_a_court_hearing_are_hearings() -> None:
     _text, ex = extract("There were reports that the Russian prosecutor has asked for 23 years for Arlen Temirov.")
-    assert events(ex)["event:arlen-temirov-hearing"] == ("hearing", {("person:arlen-temirov", "target")})
+    assert events(ex)["event:arlen-temirov-hearing"] == ("hearing", {("person:arlen-temirov", "target"),
+                                                               ("org:russian-prosecutor-generic", "prosecutor")})
     _text, ex = extract("Arlen Temirov appeared at a preliminary hearing in Simferopol.")
     assert events(ex)["event:arlen-temirov-hearing"][0] == "hearing"
 

@@ -343,8 +343,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
                        places=where, land=land,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
     for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
-        # (the court asked: a participant; the Act has no judge's role)
-        out.append(Act("other", name, a, b, targets=targets, participants=courts, organisers=askers))
+        # (the court asked to ban is the request's judge, as the annotators record it: dev2 x26)
+        out.append(Act("other", name, a, b, targets=targets, organisers=askers, states=[(c.ref, c, "judge") for c in courts]))
     out.extend(Act("other", n, a, b, participants=f, states=[(c.ref, c, "judge")]) for n, a, b, c, f in court_orders(text, s0, orgs, people))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
