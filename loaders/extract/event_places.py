@@ -10,7 +10,8 @@ statement or a publication (a dateline places those):
   "searched his home in the village of Strogonovka", "detained in the occupied Crimean city of
   Sevastopol", "held at the FSB building in Simferopol" (the nearest such place);
 - the place of the body that acts, just before the act: "the occupation authorities in Crimea
-  detained X";
+  detained X", also where the mention finder read the body and its place as one mention ("Russian authorities in
+  occupied Crimea continued to persecute ...", round 14 loc14; a place the article names as a Location elsewhere);
 - a locative phrase that opens the sentence: "In Bakhchysarai, police searched ...",
   "On 3 May in Dzhankoi, FSB officers detained ...";
 - the seat of the court that judged it, where the article states it with a locative in any sentence ("the
@@ -192,7 +193,7 @@ def event_places(text: str, sentences: list[Sentence], mentions: list[Mention], 
             others = [m for m in _window(others_all, ot_starts, sent.start, sent.end) if m.end <= sent.end]
             found = (_court_where(text, sent, inside, others, a, b) if kind in _COURT_ACTS else None) \
                 or _after(text, sent, inside, others, all_triggers, a, b) or _opening(text, sent, inside, a) \
-                or _agent_in(text, sent, inside, others, a)
+                or _agent_in(text, sent, inside, others, a) or _agent_inner(text, sent, others, a, ex)
             if found is not None:
                 pl, lo, hi, rule = found
                 ex.claim(ev, "LOCATED_IN", pl.ref, quote_span(text, sent, lo, hi), 0.6, rule)
@@ -459,6 +460,32 @@ def _agent_in(text: str, sent: Sentence, places: list[Mention], others: list[Men
         org = [o for o in others if o.label == "Organisation" and o.end <= pl.start and _AGENT_GAP_RE.fullmatch(text, o.end, pl.start)]
         if org and re.fullmatch(r"\s*(?:officers\s+|agents\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+|again\s+|\w+ly\s+)?", text[pl.end:a]):
             return pl, org[-1].start, max(a + 1, pl.end), "event-agent-place"
+    return None
+
+
+# "the Russian authorities in occupied Crimea": a body's mention that ends on its place
+_INNER_PLACE_RE = re.compile(r"\sin\s+(?:the\s+)?(?:(?:temporarily\s+)?(?:occupied|annexed|illegally\s+annexed|Russian-occupied|Russia-occupied)\s+)?"
+                             r"(?P<place>[A-Z][\w’'-]+(?:[\s-][A-Z][\w’'-]+){0,3})$")
+_AGENT_VERB_GAP_RE = re.compile(r"\s*(?:officers\s+|agents\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+|again\s+|\w+ly\s+)?"
+                                r"(?:(?:continued?|continues|began|begun|started)\s+to\s+)?")
+
+
+def _agent_inner(text: str, sent: Sentence, others: list[Mention], a: int, ex: Extraction) -> tuple[Mention, int, int, str] | None:
+    """The place inside the mention of the body that does the act, named just before the act: "Russian authorities in
+    occupied Crimea continued to persecute ..." (the mention finder reads the body and its place as one)."""
+    for o in others:
+        if o.label != "Organisation" or o.end > a or a - o.end > 40 or not _AGENT_VERB_GAP_RE.fullmatch(text, o.end, a):
+            continue
+        mt = _INNER_PLACE_RE.search(o.text)
+        if mt is None:
+            continue
+        name = mt.group("place")
+        ref = next((k for k, e in ex.entities.items() if e.label == "Location" and name in (e.name, *e.aliases)
+                    and (e.attributes or {}).get("kind") != "country"), None)
+        if ref is None:
+            continue
+        p0 = o.start + mt.start("place")
+        return Mention(p0, p0 + len(name), name, "Location", ref), o.start, a + 1, "event-agent-place"
     return None
 
 

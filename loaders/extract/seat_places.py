@@ -8,7 +8,9 @@
 - A campaign against a group (an event of kind other whose target is a collective) told in a sentence that
   names Crimea: "the situation in Russian-occupied Crimea, where ... minorities face serious and ongoing
   repression", "Since occupying Crimea, Russian authorities have persecuted Crimean Tatars" -> ``LOCATED_IN``
-  Crimea.
+  Crimea; or, when the campaign's sentence names no place, told right after a sentence of the same paragraph that
+  says "in Crimea" ("... undermine freedom of expression in Crimea. They follow a year-long campaign to silence the
+  Crimean Tatar population", round 14 loc14).
 """
 
 from __future__ import annotations
@@ -120,9 +122,17 @@ def _apposed_place(text: str, sent: Sentence, o: Mention, regions: list[Mention]
     return False
 
 
+# "abuses and violations in Crimea. Crimean Tatars in particular face ...": Crimea told with a locative
+_PREV_IN_RE = re.compile(r"\b(?:in|on|across|throughout)\s+(?:the\s+)?(?:(?:temporarily\s+)?(?:occupied|annexed|illegally\s+annexed|"
+                         r"Russian-occupied|Russia-occupied)\s+)?$")
+
+
 def campaign_places(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
     """A campaign against a group (kind other, a collective as target) with no place, told in a sentence that names
-    Crimea: the campaign ``LOCATED_IN`` Crimea."""
+    Crimea: the campaign ``LOCATED_IN`` Crimea. Failing that (round 14, loc14), a campaign whose sentence names no place
+    at all, right after a sentence of the same paragraph that puts something "in Crimea" ("The UK remains appalled by
+    ongoing human rights abuses and violations in Crimea. Crimean Tatars in particular face regular harassment ..."):
+    the sentence before tells where."""
     if "place:crimea" not in ex.entities:
         return
     placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
@@ -144,4 +154,23 @@ def campaign_places(text: str, sentences: list[Sentence], mentions: list[Mention
                 ex.claim(ev, "LOCATED_IN", "place:crimea", quote_span(text, sent, min(a, m.start), max(b, m.end)), 0.5, "campaign-crimea")
                 placed.add(ev)
                 break
+        if ev in placed:
+            continue
+        for a, _b in sorted(ex.triggers.get(ev, [])):
+            k = bisect.bisect_right(starts, a) - 1
+            if k < 1:
+                continue
+            sent, prev = sentences[k], sentences[k - 1]
+            if any(p.label == "Location" and sent.start <= p.start < sent.end for p in mentions):
+                continue
+            if "\n" in text[prev.end:sent.start]:
+                continue
+            i = bisect.bisect_left(c_starts, prev.start)
+            m = next((m for m in crimea[i:] if m.end <= prev.end and _PREV_IN_RE.search(text, max(prev.start, m.start - 30), m.start)
+                      and _campaign_crimea(text, prev, m)), None)
+            if m is not None:
+                ex.claim(ev, "LOCATED_IN", "place:crimea", quote_span(text, prev, m.start, m.end), 0.45, "campaign-crimea-before")
+                placed.add(ev)
+                break
+
 
