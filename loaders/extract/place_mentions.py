@@ -174,11 +174,14 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
     readings = {}
     clear: dict[str, set[bool]] = {}
     acting: set[str] = set()
+    places_at = {m.start for m in mentions if m.label == "Location"}
     for i, m in enumerate(mentions):
         entry = m.entry
         if entry is None or entry.label != "Location" or entry.attributes.get("kind") != "country":
             continue
         acts, sure = country_reading(text, m.start, m.end)
+        if not sure and _possessive_of_place(m, text, places_at):
+            acts, sure = False, True  # "Ukraine’s Crimea", "Ukraine’s Luhansk and Donetsk oblasts": the land they are in
         readings[i] = (acts, sure)
         if sure:
             clear.setdefault(entry.key, set()).add(acts)
@@ -214,6 +217,16 @@ def countries_as_actors(mentions: list[Mention], text: str) -> list[Mention]:
             if entry is not m.entry:
                 out[i] = Mention(m.start, m.end, m.text, m.label, m.ref, entry)
     return [m for i, m in enumerate(out) if i not in drop]
+
+
+_POSSESSIVE_RE = re.compile(r"(?:’s|'s) ")
+
+
+def _possessive_of_place(m: Mention, text: str, places_at: set[int]) -> bool:
+    """Whether the country's possessive is followed by a place it holds ("Ukraine’s Crimea", "Ukraine’s Autonomous
+    Republic of Crimea"): the country as the land, as the gold of valid, valid2 and dev5 records it."""
+    p = _POSSESSIVE_RE.match(text, m.end)
+    return p is not None and p.end() in places_at
 
 
 _DESCRIBED = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the|home|located|situated|still)\b")
