@@ -63,8 +63,17 @@ def _cue_near(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         place = gaz.places.get(seat.group("country"))
         if place is not None and place.attributes.get("kind") == "country":
             return True  # "Anna Kowalska (Poland, EPP/CD)": a parliamentarian with her country and group
+    if _office_of_before(tuple(gaz.cues["leadership"])).search(text, max(0, start - 100), start):
+        return True  # "the chair of the Lithuanian Tatar community, Adas Jakubauskas": the office, a comma, its holder
     return gaz.speech_after.match(text, end) is not None or gaz.title_after.match(text, end) is not None \
         or _DONE_TO.match(text, end) is not None
+
+
+@cache
+def _office_of_before(offices: tuple[str, ...]) -> re.Pattern[str]:
+    """A leading office of a body and a comma just before a name: "Chairman of the Crimean Tatar Mejlis, "."""
+    alt = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?i:{alt})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[^,.;:\n]{{3,70}},[^\S\n]*\Z")
 
 
 # "The Resolution condemns": a word after "the" is a thing, never a person's surname said again.
@@ -132,6 +141,12 @@ def _name_run(text: str, m: re.Match[str], gaz: Gazetteer, lower: frozenset[str]
             words = words[1:]
         else:
             break
+    # "Antony J. Blinken Video Remarks at ...": a given name, a middle initial and a surname at the head of a longer
+    # run (a heading capitalises the words after the name): the name ends at the surname.
+    if len(words) > 3 and _middle_initial(words[:3]) and words[2][:1].isupper() and not _INITIAL_RE.fullmatch(words[2]) \
+            and (role or words[0] in gaz.given_names) and words[0] not in gaz.not_names:
+        end = start + len(" ".join(words[:3]))
+        words = words[:3]
     # "UK Minister for Europe Sir Alan Duncan", "Department Spokesperson Morgan Ortagus": what
     # comes before the last title is the office, not the name.
     last_title = max((i + 1 for i in range(len(words) - 1) if words[i] in gaz.titles), default=0)
@@ -294,6 +309,53 @@ def _constituency_re(parties: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{party}),[ \t]*(?:[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*)*,[ \t]*)*\Z")
 
 
+# Names in capitals, as official texts head a statement or a transcript's speech: "STATEMENT BY MARK TONER, ACTING
+# SPOKESPERSON" (after "BY", up to a comma, a dash or the line's end) and "SECRETARY BLINKEN:", "MR. PRICE:" (a title
+# or an honorific and the name at a line's start, before a colon). A capitalised heading is no name: only these cues.
+_CAPS_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž’'\-]+"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:[^\S\n]+(?:[A-Z]\.[^\S\n]+)?{_CAPS_WORD}){{0,2}}"
+_CAPS_BY = re.compile(rf"(?<![\w\-])BY[^\S\n]+(?P<name>{_CAPS_NAME})(?=[^\S\n]*(?:,|[–—]|\n|\Z))")
+_CAPS_SPEAKER = re.compile(rf"^[^\S\n]*(?P<title>{_CAPS_WORD}\.?(?:[^\S\n]+{_CAPS_WORD})?)[^\S\n]+(?P<name>{_CAPS_NAME}):", re.M)
+_CAPS_ROLE_AFTER = re.compile(rf",[^\S\n]+(?P<role>{_CAPS_WORD}(?:[^\S\n]+{_CAPS_WORD}){{0,3}})(?=[^\S\n]*(?:,|\n|\Z))")
+
+
+def _caps_names(scan: str, text: str, gaz: Gazetteer, lower: frozenset[str]) -> list[Mention]:
+    """People named in capitals after "BY" or at the head of a transcript's speech (see ``_CAPS_BY``); the
+    mention keeps the text's form, its role the title in normal case."""
+    out: list[Mention] = []
+    if not re.search(r"[A-Z]{2}", scan):
+        return out
+
+    def name_words(name: str) -> list[str] | None:
+        words = [_normal_case(w) for w in name.split()]
+        if any(w in gaz.not_names or w in gaz.title_words or not _INITIAL_RE.fullmatch(w)
+               and w not in gaz.given_names and w.lower() in lower for w in words):
+            return None
+        return words
+
+    for m in _CAPS_BY.finditer(scan):
+        words = name_words(m.group("name"))
+        if words is None or len(words) < 2:
+            continue
+        after = _CAPS_ROLE_AFTER.match(scan, m.end("name"))
+        role = " ".join(_normal_case(w) for w in after.group("role").split()) if after else ""
+        if role and role.split()[-1] not in gaz.title_words:
+            role = ""
+        if words[0] in gaz.given_names or role:
+            out.append(Mention(m.start("name"), m.end("name"), text[m.start("name"):m.end("name")], "Person",
+                               role=role))
+    for m in _CAPS_SPEAKER.finditer(scan):
+        title = " ".join(_normal_case(w) for w in m.group("title").rstrip(".").split())
+        if title not in gaz.titles and title.lower() not in _HONORIFICS:
+            continue
+        words = name_words(m.group("name"))
+        if words is None:
+            continue
+        out.append(Mention(m.start("name"), m.end("name"), text[m.start("name"):m.end("name")], "Person",
+                           surname_only=len(words) == 1, role=title))
+    return out
+
+
 def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -> tuple[list[Person], list[Doubt]]:
     """People named in ``text`` (outside the ``taken`` organisation/place spans), grouped."""
     gaz = gaz or load_gazetteer()
@@ -344,12 +406,21 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             # "Mr. Asanov": an honorific with its stop ends the run before the name; it still says who.
             honour = role or (h.group(1) if (h := _HONORIFIC_STOP.search(text, max(0, start - 6), start)) else "")
             single.append(Mention(start, end, text[start:end], "Person", surname_only=True, role=honour))
+    caps_single: list[Mention] = []
+    for caps in _caps_names(scan, text, gaz, lower):
+        if any(o.start < caps.end and caps.start < o.end for o in (*full, *single)):
+            continue
+        unsure = [o for o in unsure if not (o.start < caps.end and caps.start < o.end)]
+        (caps_single if caps.surname_only else full).append(caps)
+    full.sort(key=lambda m: m.start)
     role_of = _role_of(tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])))
     # "Oleg Sentsov, Volodymyr Balukh, and Emir-Huseyn Kuku": a name listed with people is a person.
     for _ in range(2):
         ends = {m.end for m in full}
         starts = {m.start for m in full}
         for cand in list(unsure):
+            if cand.text.isupper():
+                continue  # "MARK TONER, ACTING SPOKESPERSON": a run in capitals is a name only by the cues of _caps_names
             if role_of.search(text, max(0, cand.start - 40), cand.start):
                 continue  # "Maxim Edwards, editor of RuNet Echo, and Tom Rowley": a role's body is no listed person
             before = re.search(r"(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", text[max(0, cand.start - 6):cand.start])
@@ -376,6 +447,8 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
     doubts: list[Doubt] = []
     for mention in full:
         words = _GLUED_INITIAL_RE.sub(r"\1. ", mention.text).split()  # "Y.Klymenko": Y. and Klymenko
+        if all(w.isupper() for w in words):
+            words = [_normal_case(w) for w in words]  # "MARK TONER" is Mark Toner
         given, surname = _given_and_surname(words, gaz)
         match, doubt = match_person(index, given, surname)
         if match is not None:
@@ -389,7 +462,7 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             continue
         # "Mark C. Toner": keyed and found again by the plain form, which is kept as an alias;
         # "Nariman Dzhelyal Enverovych", "Paul SCULLY": named by the plain form, the mention's an alias.
-        plain = _plain_name(words, given, surname)
+        plain = _plain_name(words, given, surname) or (" ".join(words) if mention.text.isupper() else "")
         name, aliases = (mention.text, [plain]) if _middle_initial(words) else \
             (plain, [mention.text]) if plain else (mention.text, [])
         person = index.add(Person(index.unique_key(f"person:{slug(plain or mention.text)}"), name, given,
@@ -399,6 +472,13 @@ def find_people(text: str, taken: list[Mention], gaz: Gazetteer | None = None) -
             doubts.append(Doubt(person.key, mention.text, mention.start, mention.end, doubt[0].key,
                                 doubt[0].name, round(doubt[1], 3),
                                 f"'{surname}' is spelled close to '{doubt[0].surname}'"))
+    for mention in caps_single:
+        # "SECRETARY BLINKEN:": the surname in capitals is the one person of the article who bears it.
+        bearers = [p for p in index.people if p.given and fold(p.surname) == fold(mention.text)]
+        if len(bearers) == 1:
+            bearers[0].mentions.append(mention)
+            bearers[0].position = bearers[0].position or mention.role
+            mention.ref = bearers[0].key
     starts_full = {m.start: m for m in full}
     given_folds = {fold(p.given) for p in index.people if p.given}  # one look-up per lone word, not a scan
     for mention in single:
