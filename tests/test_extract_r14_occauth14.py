@@ -45,3 +45,5 @@ def test_russian_authorities_stay_russias_where_the_occupation_authorities_are_n
     assert _refs("The de facto authorities fined him. Russian authorities banned the Mejlis.", "Russian authorities") == {RUS}
     assert _refs("Russian authorities banned the Mejlis. The occupying Russian authorities fined him.",
                  "Russian authorities") == {RUS}
+    assert _refs("The occupying Russian authorities fined him. Russian authorities in Moscow banned the Mejlis.",
+                 "Russian authorities") == {RUS}

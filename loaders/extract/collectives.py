@@ -208,7 +208,8 @@ _RUSSIAN_OCCUPATION_RE = re.compile(
     rf"(?<![\w\-])(?:(?:occupying|occupation|{_DE_FACTO}) Russian authorities"
     r"|Russian authorities in (?:the )?(?:(?:Russian-|Russia-)?occupied )?(?:Crimea|the Crimean peninsula|the peninsula))(?![\w\-])")
 _BARE_RUSSIAN_RE = re.compile(r"(?<![\w\-’”\"'])(?<!occupying )(?<!occupation )(?<!facto )(?:[Tt]he )?Russian authorities"
-                              r"(?![\w\-])(?! in (?:the )?(?:(?:Russian-|Russia-)?occupied )?(?:Crimea|the Crimean|the peninsula))")
+                              r"(?![\w\-])(?! in (?:the )?(?:(?:Russian-|Russia-)?occupied )?(?:Crimea|the Crimean|the peninsula))"
+                              r"(?! in (?:Moscow|Russia|the Russian Federation)\b)")  # (Russia's own organs, said so)
 
 
 # "the so-called Prosecutor-General of Crimea", "the de facto Prosecutor’s Office", "the Russian occupation
