@@ -1,5 +1,5 @@
-"""A figure another government gave, as a series report cites it (issue 20, loaders/extract/doc_acts.py): that
-government states the series report, and no report of its own is drafted. Made-up sentences."""
+"""A figure another government gave, as a series report cites it (issue 20, loaders/extract/doc_acts.py): no report
+or statement of its own is drafted, and it states nothing (round 14, pub14). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ def publications(body: str) -> tuple[set[tuple[str, str]], set[str]]:
             {k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "publication"})
 
 
-def test_a_cited_figure_states_the_series_report() -> None:
+def test_a_cited_figure_states_nothing_in_the_series_report() -> None:
+    # (round 14, pub14: the report citing the figure is not the cited government's; valid and dev4 record no claim)
     report = "event:2031-report-on-international-religious-freedom"
     states, pubs = publications(f"This is the 2031 Report on International Religious Freedom for Crimea. {FIGURE}")
-    assert ("org:russian-federation", report) in states
+    assert not [s for s in states if s[0] == "org:russian-federation"]
     assert pubs == {report}
 
 

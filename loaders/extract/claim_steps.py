@@ -32,7 +32,7 @@ from loaders.extract.mentions import Mention, Person, Sentence
 from loaders.extract.orgs import government_key
 from loaders.extract.release_calls import call_names_holder, release_calls
 
-__all__ = ["CHARGE_RE", "charges_and_cases", "publications", "speaker_statements", "title_affiliations", "collective_acts", "ban_events",
+__all__ = ["ANSWERED_RE", "CHARGE_RE", "NOT_MAKER_WORDS", "charges_and_cases", "publications", "speaker_statements", "title_affiliations", "collective_acts", "ban_events",
            "release_call_events", "target_free_acts", "byline_statement", "lawyer_claims"]
 
 CHARGE_RE = re.compile(r"\b(accused (?:(?:him|her|them|the \w+|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?of|charged (?:(?:him|her|them|(?-i:[A-Z][\w’'-]+\s+){1,4}?)\s*)?with|charged (?:(?:him|her|them)\s+)?under|suspected of|convicted of|convicted under|"
@@ -53,19 +53,55 @@ Dates = list[tuple[int, int, str]]
 Speakers = list[tuple[str, int, int]]
 
 
+# Words that govern a report without making its maker: "report of torture by", "report was criticised by", "welcomes the
+# report", "Russia's response to the report" (a document cited is not published by the one who cites or answers it).
+NOT_MAKER_WORDS = (r"(?:of|on|about|into|in|for|against|to|at|with|and|or|the|a|an|this|that|these|its|their|his|her|our|which|"
+                    r"was|were|is|are|has|have|had|be|been|being|not|no|did|does|do|will|would|can|could|criticised|criticized|"
+                    r"rejected|rejects|dismissed|dismisses|denied|denies|disputed|cited|cites|quoted|welcomed|welcomes|questioned|"
+                    r"condemned|praised|received|requested|commissioned|discussed|considered|reviewed|seen|read|response|reaction|"
+                    r"reply|answer|rejection|criticism)")
+# "a report by the HRMMU", "data compiled by the Group", "the report from the OHCHR"
+_MAKER_BEFORE_RE = re.compile(rf"\b(?:report|data|survey|study|ranking|findings)\s+(?:(?!{NOT_MAKER_WORDS}\b)\w+\s+){{0,2}}"
+                              r"(?:by|from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the OSCE Report of the Mission": the report's maker is named before the word, not the body after "of"
+_MAKER_NAMED_RE = re.compile(r"(?-i:\b[A-Z]{2,})\s+(?:report|study|survey)\s+(?:of|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# After the maker: "the OHCHR report", "the 26th OHCHR report", "USCIRF’s 2019 Annual Report", "Amnesty International's latest
+# report" -- modifiers of the report only (a name, a number, an adjective of reports), never a verb or an article
+_REPORT_WORDS = r"(?:report|ranking|survey|study)\b"
+_MODIFIER = (r"(?:(?-i:[A-Z][\w’'.-]*)|\d+(?:st|nd|rd|th)?|annual|latest|new|recent|periodic|special|thematic|interim|final|joint|"
+             r"monthly|quarterly|public|preliminary|first|second|third|fourth|fifth|world|country|global|human|rights)")
+_MAKER_AFTER_RE = re.compile(
+    rf"(?:’s|'s)\s+(?:(?!{NOT_MAKER_WORDS}\b)[\w-]+\s+){{0,4}}{_REPORT_WORDS}"
+    rf"|\s+(?:{_MODIFIER}\s+){{0,4}}{_REPORT_WORDS}"
+    # "Dunja Mijatović published a report", "said Amnesty International in a report"
+    rf"|\s+(?:(?-i:[A-Z][\w’'.-]*)\s+){{0,3}}(?:has\s+|have\s+|had\s+|also\s+|recently\s+)*(?:published|released|issued|presented|launched)"
+    rf"\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_REPORT_WORDS}"
+    rf"|,?\s+in\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_REPORT_WORDS}",
+    re.IGNORECASE)
+# "the OHCHR Human Rights Monitoring Mission": the body found is the first word of another body's longer name
+_LONGER_NAME_RE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]+")
+# "Report by X: UK response" (a heading): the document the statement answers, not a publication the text reports
+ANSWERED_RE = re.compile(r"[^\S\n]*:[^\n.]{0,40}?\b(?:response|reply|reaction|comments?)\b", re.IGNORECASE)
+
+
 def publications(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction) -> set[str]:
     """The organisations the sentence names as publishing ("a report by the HRMMU"), each ``STATES``
     a publication event of its own."""
     # "a report by the HRMMU", "the OHCHR's report", "data compiled by the Group": an organisation publishes.
     published: set[str] = set()
     for o in cx.orgs:
-        if ex.entities[o.ref].label == "Organisation" and not ex.entities[o.ref].generic and (
-                re.search(r"\b(?:report|data|survey|study|ranking|findings)\s+(?:\w+\s+){0,2}(?:by|from|of)\s+(?:the\s+)?$",
-                          cx.before(o.start, 50), re.IGNORECASE)
-                or re.match(r"(?:’s|'s)?\s+(?:\w+\s+){0,4}(?:report|ranking|survey|study)\b", cx.after(o.end, 60))
+        if ex.entities[o.ref].label != "Organisation" or ex.entities[o.ref].generic:
+            continue
+        before = cx.before(o.start, 50)
+        maker_before = _MAKER_BEFORE_RE.search(before) is not None and not _MAKER_NAMED_RE.search(before)
+        maker_after = _MAKER_AFTER_RE.match(cx.after(o.end, 60)) is not None
+        if maker_before and (_LONGER_NAME_RE.match(cx.after(o.end, 40)) or ANSWERED_RE.match(cx.after(o.end, 60))):
+            continue
+        if (maker_before or maker_after
                 # "In a report released on 5 May, OHCHR said": the report the sentence opens with is the speaker's
-                or re.search(r"^\W*(?:In|According\s+to)\s+(?:its|their|a|the|an)\s+(?:[\w-]+\s+){0,3}reports?\b[^.;]{0,60},\s+(?:the\s+)?$",
-                             cx.before(o.start, 120)) and o.start - sent.start < 140
+                # ("According to a report, the FSB detained ...": hearsay, the body after it is no maker)
+                or re.search(r"^\W*(?:In\s+(?:its|their|a|the|an)|According\s+to\s+(?:its|their))\s+(?:[\w-]+\s+){0,3}reports?\b"
+                             r"[^.;]{0,60},\s+(?:the\s+)?$", cx.before(o.start, 120)) and o.start - sent.start < 140
                 # "Freedom House ranks Crimea among the worst": a ranking is the organisation's publication
                 or re.match(r"\s+(?:also\s+)?(?:ranks|ranked|rates|rated)\s", cx.after(o.end, 20))):
             name = ex.entities[o.ref].name

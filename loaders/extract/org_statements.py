@@ -19,6 +19,7 @@ import bisect
 import re
 
 from loaders.extract.appraisals import appraisals
+from loaders.extract.claim_steps import ANSWERED_RE, NOT_MAKER_WORDS
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.meetings import meeting_participants
@@ -28,9 +29,10 @@ __all__ = ["documented_by", "org_publications", "reports_by", "resolution_sponso
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
-    r"(?:(?:’s|'s)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|monitoring|data|survey|study|findings|review)\b"
+    # "Russia’s response to the report": the words between the name and the document are its modifiers, no verb
+    rf"(?:(?:’s|'s)\s+(?:(?!(?i:{NOT_MAKER_WORDS})\b)(?:\d{{4}}|[\w-]+)\s+){{0,3}}?(?i:report|monitoring|data|survey|study|findings|review)\b"
     r"|\s*,\s+in\s+(?:its|their|a|the)\s+(?:[\w-]+\s+){0,2}?report\b"
-    r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:recorded|registered|counted|tallied|monitored|documented)\b"
+    r"|(?P<count>\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:recorded|registered|counted|tallied|monitored|documented)\b)"
     r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|released|published|presented)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:report|study|survey|review|analysis|findings)\b"
     # "Amnesty International said today in a new publication", "ORG warned in its latest briefing"
@@ -56,6 +58,7 @@ _DECLARED_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|relea
                           r"concerning|regarding)\b")
 
 
+_STATE_KINDS = ("government", "court", "agency", "police", "prosecutor", "security_service", "military")
 _RESOLUTION_ENDS = ("on", "about", "calling", "condemning", "concerning", "regarding")
 _UN_ORGAN_RE = re.compile(r"\bGeneral\s+Assembly\b|\bSecurity\s+Council\b|\bUnited\s+Nations\b|\bUN\b")
 
@@ -76,6 +79,8 @@ def org_publications(text: str, sentences: list[Sentence], mentions: list[Mentio
         if own is None and _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
             continue
         pub = own or _PUBLISHED_RE.match(text, m.end) or _IN_ITS_REPORT_RE.search(text, sent.start, m.start)
+        if pub is not None and pub.re is _PUBLISHED_RE and pub.group("count") and (e.attributes or {}).get("kind") in _STATE_KINDS:
+            pub = None  # "the Ministry of Justice registered the community", "the FSB recorded": an act, not a report
         dec = None if pub else _DECLARED_RE.match(text, m.end)
         if pub is None and dec is None:
             continue
@@ -174,7 +179,7 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
             continue
         sent = sentences[max(0, bisect.bisect_right(starts, m.start) - 1)]
         mt = _REPORT_BY_RE.search(text, max(sent.start, m.start - 40), m.start)
-        if mt is None:
+        if mt is None or ANSWERED_RE.match(text, m.end):  # "Report by X: UK response": the document answered
             continue
         reports = {k for k, x in ex.entities.items() if x.label == "Event" and (x.attributes or {}).get("kind") == "publication"}
         if len(reports) > 1:
