@@ -413,7 +413,7 @@ _EFFORT_BEFORE_RE = re.compile(r"\b(?:part\s+of|a\s+reminder\s+of|an?\s+(?:examp
                                r"(?:(?:de\s+facto|so-called)\s+)?$", re.IGNORECASE)
 _EFFORT_AFTER_RE = re.compile(r"(?:\s+in\s+(?:[A-Z][\w’'-]*\s+){1,3}?)?\s*to\s+[a-z]+")
 # The act the sentence describes, before the frame: "the verdict", "X’s detention", "Semena's sentencing".
-_EFFORT_ACT_RE = re.compile(r"\b(?:the|(?P<owner>[A-Z][\w-]*)(?:’s|'s))\s+(?P<act>verdict|sentence|sentencing|conviction|"
+_EFFORT_ACT_RE = re.compile(r"\b(?:the|[Tt]his|[Tt]hat|(?P<owner>[A-Z][\w-]*)(?:’s|'s))\s+(?P<act>verdict|sentence|sentencing|conviction|"
                             r"detention|arrest)\b")
 _EFFORT_KINDS = {"verdict": "verdict", "sentence": "verdict", "sentencing": "verdict", "conviction": "verdict",
                  "detention": "detention", "arrest": "arrest"}
@@ -433,7 +433,9 @@ def effort_agents(text: str, sentences: list[Sentence], mentions: list[Mention],
             by_kind.setdefault(kind, set()).add(c.object)
     if not by_kind:
         return
-    done = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"}
+    # (an act whose doer the draft already has gets the practice's agent too: "X was detained by FSB agents ... “This
+    # detention is a reminder of the ongoing practice of the de facto authorities”", README round 10 second set, point 3)
+    done = {(c.subject, c.object) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"}
     starts = [s.start for s in sentences]
     for o in mentions:
         e = ex.entities.get(o.ref)
@@ -452,8 +454,8 @@ def effort_agents(text: str, sentences: list[Sentence], mentions: list[Mention],
         else:
             evs = by_kind.get(kind, set())
             ev = next(iter(evs)) if len(evs) == 1 else None
-        if ev is None or ev in done:
+        if ev is None or (o.ref, ev) in done:
             continue
-        done.add(ev)
+        done.add((o.ref, ev))
         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, m.start(), o.end), 0.5, f"perpetrator:{kind}:effort",
                  role="perpetrator")

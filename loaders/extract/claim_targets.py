@@ -82,8 +82,14 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
     # "Two key witnesses for the prosecution, both of whom have been sentenced": the relative's antecedent is
     # a noun phrase that names nobody, so nobody named before the relative is the act's object.
     unnamed_before = unnamed_relative(cx, a)
+    # "ORG detained A, searched the home of B and sentenced C": a verb of the list with its object after it; the name
+    # before it is the object of the verb before (A of "detained", B of "searched"), not this one's.
+    listed = bool(acts) and _LIST_OBJECT_AFTER_RE.match(cx.after(b, 6)) is not None
     for m in cx.people:
         if m.ref in exclude or m.start in spoken or (kin and m.end <= kin[-1]) or m.end <= unnamed_before:
+            continue
+        if listed and m.end <= a and _LIST_JOIN_RE.fullmatch(cx.between(m.end, a)) and any(
+                y <= m.start and m.start - y <= 60 and _PRIOR_OBJECT_RE.fullmatch(cx.between(y, m.start)) for _x, y in acts):
             continue
         if m.start >= b and _KIN_OF_RE.search(cx.between(b, m.start)):
             continue  # "detained the lawyer of X": the lawyer, whom the sentence does not name
@@ -155,6 +161,13 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# A list of verbs that share one subject: the joint between two of its items, the object right after a verb, the words
+# between a verb and the name it governs ("searched the home of ").
+_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_OBJECT_AFTER_RE = re.compile(r"\s+(?:(?:the|his|her|their|him|them)\b|(?-i:[A-Z]))")
+_PRIOR_OBJECT_RE = re.compile(r"\s+(?:(?!(?:was|were|is|are|been|by|who|which|that|and)\b)[\w’'-]+\s+){0,5}")
 
 
 # Between "their" and the nominal act it owns: an adjective or two at most ("their arbitrary detention").
@@ -407,7 +420,9 @@ def coordinated_agent(cx: SentenceMentions, o: Mention, a: int, acts: Sequence[t
     before the second verb would stand between "and" and it)."""
     if _subject_chain(cx, o, a):
         return True
-    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?$", cx.before(a, 30)) and not (
+    # ("has arrested X and continues to keep him behind bars": the subject goes on doing the second act)
+    if not re.search(r"\band\s+(?:then\s+|later\s+|also\s+|subsequently\s+)?(?:\w+ly\s+)?(?:continues?\s+to\s+|continued\s+to\s+)?(?:(?:keep|hold)\s+)?$",
+                     cx.before(a, 45)) and not (
             # "Russia detained X, sentenced him to ten years and ...": a list of verbs with one subject (the object
             # pronoun right after says the verb is active, not "X, sentenced to ten years, ...")
             # (or a name: "FSB officers searched X's home on April 19, detained X for questioning")
