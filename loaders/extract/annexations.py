@@ -83,7 +83,7 @@ class Seizure:
 _ADJ = r"(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|military|de\s+facto|so-called|formal|" \
        r"subsequent|full-scale|brutal|(?:(?:February|March)\s+)?2014)\s+(?:and\s+)?){0,3}"
 _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexation|takeover)(?:\s+and\s+(?:(?:illegal|attempted|"
-                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
+                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion|seizure))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
                             re.IGNORECASE)
 # The same nouns with no land after them ("Russia's illegal annexation", "the Russian occupation and annexation",
 # "Russia's formal takeover on March 18"): the act needs its state before it.
@@ -198,7 +198,14 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         occ = noun and "occupation" in words
         if occ and (m.group()[0] == "O" and m.start() > 0 or text[m.start() - 1:m.start()] == "-"):
             continue  # "the Day of Resistance to Occupation of Crimea": a title; "the de-occupation of Crimea": its end
-        perps, owner = state_of(a, place.end, noun, annex, occ)
+        # "Russia's invasion and seizure of Crimea", "its illegal annexation and invasion of Crimea": the invasion of
+        # Crimea (README conv13d point 13), Russia's where its words stand before the nouns ("the Russian invasion" too)
+        entry = noun and "invasion" in words and place.ref in _CRIMEA_REFS
+        perps, owner = state_of(a, place.end, noun, annex, occ or entry)
+        if entry and (perps or owner):
+            out.append(Seizure(MILITARY_ENTRY, a, place.end, [place], list(perps), list(owner)))
+            if not annex:
+                continue
         if noun and not perps and not owner and (annex or occ):
             owner = _russia_after_land(text, s0, place.end)  # "the annexation of Crimea by Russia in 2014"
         if annex:
@@ -606,6 +613,8 @@ def _war_key(words: str, late: bool) -> str:
     if "2014" in words:
         return AGGRESSION_2014
     low = words.lower()
+    if late and "war of aggression" in low:
+        return FULL_SCALE_INVASION  # "its continued war of aggression against Ukraine" in a text from 2022 on (conv13d 13)
     if "aggression" in low and not _EAST_RE.search(words):
         return AGGRESSION_2014  # "Russian aggression against Ukraine": the war from 2014 as a whole
     if late:

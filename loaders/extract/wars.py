@@ -10,9 +10,10 @@ as one ``other`` event: the state its perpetrator, the land (when named) its pla
 - the state is named right before the noun ("Russia's", "the Russian", "Russia-instigated", a
   government mention with "'s", or "its" with Russia named earlier in the sentence); without it,
   only "the war in X" and "military interference in X" stand alone (they name the war itself);
-- "its continued aggression against Ukraine", "its ongoing war": a policy spoken of as going on,
-  which none of the annotators records, is left alone (so are "fighting in eastern Ukraine" and
-  "the war of aggression", words of battles and of law);
+- "its continued aggression against Ukraine", "Russia's continued war of aggression against
+  Ukraine" name the war too (README conv13d point 13: "continued / ongoing aggression", "war of
+  aggression"); "the then ongoing Russian military intervention" (the going-on words before the
+  state) and "a war of aggression" with no state named are left alone, as is "fighting in eastern Ukraine";
 - "invasion of X" is :mod:`loaders.extract.annexations`'s; here only "full-scale invasion" with no
   land after it.
 
@@ -35,9 +36,10 @@ __all__ = ["WAR_NAME", "wars"]
 WAR_NAME = "Russia's war against Ukraine"
 
 _WORDS = ("aggression", "war", "conflict", "interference", "intervention", "invasion")
-_ADJ = r"(?:(?:brutal|unprovoked|illegal|full-scale|large-scale|armed|military|renewed|bloody|unjustified)\s+(?:and\s+)?){0,3}"
+_ADJ = (r"(?:(?:brutal|unprovoked|illegal|full-scale|large-scale|armed|military|renewed|bloody|unjustified|continued|ongoing|"
+        r"continuing)\s+(?:and\s+)?){0,3}")
 # The noun and, after it, "in/against/on (the) (eastern)" up to the place.
-_WAR_RE = re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war|(?:armed\s+)?conflict|"
+_WAR_RE = re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war(?:\s+of\s+aggression)?|(?:armed\s+)?conflict|"
                      r"military\s+(?:interference|intervention)|full-scale\s+invasion)\b(?!\s+of\b)(?!-)"
                      r"(?:\s+(?P<prep>in|against|on)\s+(?:the\s+)?(?:(?:eastern|east|southern)\s+)?)?", re.IGNORECASE)
 # The state named right before the noun ("Russia's brutal full-scale", "the Russian", "Russia-instigated").
