@@ -53,3 +53,24 @@ def test_war_of_aggression_in_a_late_text_is_the_full_scale_invasion() -> None:
 def test_war_of_aggression_without_a_state_is_no_event() -> None:
     _, ex = extract("The court heard that a war of aggression against Ukraine is a crime.")
     assert AGGRESSION not in ex.entities and FULL_SCALE not in ex.entities
+
+
+def test_two_wars_of_one_text_are_two_events() -> None:
+    facts = _facts("We meet at the mark of Russia’s brutal full-scale war against Ukraine. Russia’s aggression "
+                   "against Ukraine began when its forces entered Crimea in 2014.")
+    assert (RUSSIA, "PARTICIPANT_IN", FULL_SCALE) in facts
+    assert (RUSSIA, "PARTICIPANT_IN", AGGRESSION) in facts
+
+
+def test_armed_aggression_against_ukraine_stands_alone() -> None:
+    facts = _facts("By pursuing the armed aggression against Ukraine, the state has isolated itself.")
+    assert (AGGRESSION, "LOCATED_IN", "place:ukraine") in facts
+    _, ex = extract("Experts debated the armed aggression against Georgia.")
+    assert not any(k.startswith("event:russian") for k in ex.entities)
+
+
+def test_it_annexed_is_russia_named_before() -> None:
+    facts = _facts("Russia started its repression when it illegally annexed Crimea.")
+    assert (RUSSIA, "PARTICIPANT_IN", ANNEXATION) in facts
+    _, ex = extract("Ukraine said that it occupied Crimea.")
+    assert not any(c.subject == RUSSIA for c in ex.claims)

@@ -102,6 +102,8 @@ _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Fed
 # "its attempted annexation of Crimea": the state named earlier in the sentence (Russia the only one named)
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|the\s+latter(?:’s|'s))\s+" + _ADJ + r"$", re.IGNORECASE)
 _RUSSIA_WORD_RE = re.compile(r"\bRussia(?:n\s+Federation)?\b(?!n)")
+# "when it (illegally) annexed": the verb's subject a pronoun (see :func:`seizures`)
+_IT_BEFORE_RE = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?$")
 _OTHER_STATE_RE = re.compile(r"\b(?:Ukraine|United\s+States|U\.S\.|UK|United\s+Kingdom|EU|European\s+Union|Canada|Germany|"
                              r"France|Turkey|Georgia|Belarus)\b")
 # "... by the Russian Federation" within the clause after the land ("and the city of Sevastopol (Ukraine) by ...")
@@ -182,6 +184,12 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         if perps:
             return perps[-1:], []
         owner = [p for p in countries if p.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[p.end - s0:a - s0])]
+        if not owner and (it := _IT_BEFORE_RE.search(text, max(0, a - s0 - 30), a - s0)) is not None:
+            # "Russia began its campaign when it illegally annexed Crimea": "it" is Russia, named earlier with no other state
+            earlier = list(_RUSSIA_WORD_RE.finditer(text, 0, it.start()))
+            if earlier and not _OTHER_STATE_RE.search(text, earlier[-1].end(), it.start()):
+                w = earlier[-1]
+                return [], [_word(text, s0, w.start(), w.end(), "place:russia", "Russia")]
         return [], owner[-1:]
 
     for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
@@ -627,7 +635,7 @@ def _war_key(words: str, late: bool) -> str:
 def canonical_war(sentences: Sequence[Sentence], ex: Extraction) -> None:
     """Re-key the drafted war against Ukraine (:mod:`loaders.extract.wars`, an invasion of Ukraine of
     :func:`land_takings`) to the corpus's key of the war its words name (:func:`_war_key`), when no state but Russia
-    (or its forces) took part. A text is "from 2022 on" when it dates something by a year from 2022 (its dateline, "in 2023")."""
+    (or its forces) took part; frames naming different wars become one event each, with their sentences' claims. A text is "from 2022 on" when it dates something by a year from 2022 (its dateline, "in 2023")."""
     olds = [k for k in _WAR_KEYS if k in ex.entities]
     if not olds:
         return
@@ -637,12 +645,24 @@ def canonical_war(sentences: Sequence[Sentence], ex: Extraction) -> None:
         perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
         if perps - {RUSSIA_GOV, RUSSIAN_FORCES} or not ex.triggers.get(old):
             continue
-        a, b = ex.triggers[old][0]
-        sent = next((s for s in sentences if s.start <= a < s.start + len(s.text)), None)
-        if sent is None:
+        # each frame's own words say which war it names (conv13d point 13: "Russia's aggression against Ukraine began
+        # in 2014" and "its full-scale war" in one text are two events): the frames grouped by their key, in order
+        groups: dict[str, list[tuple[Sentence, tuple[int, int]]]] = {}
+        for a, b in ex.triggers[old]:
+            sent = next((s for s in sentences if s.start <= a < s.start + len(s.text)), None)
+            if sent is not None:
+                groups.setdefault(_war_key(sent.text[max(0, a - sent.start - 40):b - sent.start + 12], late), []).append((sent, (a, b)))
+        keys = [k for k in groups if k not in ex.entities]
+        if not keys:
             continue
-        words = sent.text[max(0, a - sent.start - 40):b - sent.start + 12]
-        new = _war_key(words, late)
-        if new in ex.entities:
-            continue
-        ex.rekey(old, new)
+        first, ent = keys[0], ex.entities[old]
+        for new in keys[1:]:
+            # a later frame naming another war: its own event, with the claims of its sentences
+            ex.entity(new, ent.label, ent.name, **ent.attributes)
+            spans = [(x.start, x.start + len(x.text)) for x, _ in groups[new]]
+            for c in ex.claims:
+                if old in (c.subject, c.object) and any(lo <= c.span[0] < hi for lo, hi in spans):
+                    c.subject, c.object = (new if c.subject == old else c.subject), (new if c.object == old else c.object)
+            ex.triggers[new] = [t for _, t in groups[new]]
+            ex.triggers[old] = [t for t in ex.triggers[old] if t not in ex.triggers[new]]
+        ex.rekey(old, first)
