@@ -74,3 +74,30 @@ def test_it_annexed_is_russia_named_before() -> None:
     assert (RUSSIA, "PARTICIPANT_IN", ANNEXATION) in facts
     _, ex = extract("Ukraine said that it occupied Crimea.")
     assert not any(c.subject == RUSSIA for c in ex.claims)
+
+
+def test_russia_invaded_crimea_and_ukraine() -> None:
+    facts = _facts("In 2014 Russia illegally invaded Crimea.")
+    assert (RUSSIA, "PARTICIPANT_IN", INVASION) in facts
+    assert (INVASION, "LOCATED_IN", "place:crimea") in facts
+    facts = _facts("Russia invaded Ukraine and killed many civilians.")
+    assert (RUSSIA, "PARTICIPANT_IN", AGGRESSION) in facts
+
+
+OCCUPATION = "event:russian-occupation-of-crimea"
+
+
+def test_part_of_the_territory_dash_land() -> None:
+    facts = _facts("The Council condemns the temporary occupation of part of the territory of Ukraine – the Autonomous "
+                   "Republic of Crimea and the city of Sevastopol – by the Russian Federation.")
+    assert (RUSSIA, "PARTICIPANT_IN", OCCUPATION) in facts
+    assert (OCCUPATION, "LOCATED_IN", "place:crimea") in facts
+    assert (OCCUPATION, "LOCATED_IN", "place:sevastopol") in facts
+
+
+def test_occupied_and_annexed_by_means_of_force() -> None:
+    facts = _facts("Two years ago the Russian Federation, by using military force, occupied and annexed a part of the "
+                   "Ukrainian territory – the Autonomous Republic of Crimea.")
+    assert (RUSSIA, "PARTICIPANT_IN", OCCUPATION) in facts
+    assert (RUSSIA, "PARTICIPANT_IN", ANNEXATION) in facts
+    assert (ANNEXATION, "LOCATED_IN", "place:crimea") in facts

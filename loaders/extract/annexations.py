@@ -82,17 +82,22 @@ class Seizure:
 
 _ADJ = r"(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|military|de\s+facto|so-called|formal|" \
        r"subsequent|full-scale|brutal|(?:(?:February|March)\s+)?2014)\s+(?:and\s+)?){0,3}"
+# The land named as "(a) part of the (Ukrainian) territory (of Ukraine) – X" (PACE, the Seimas: "the temporary occupation
+# of part of the territory of Ukraine – the Autonomous Republic of Crimea ...", "occupied and annexed a part of the
+# Ukrainian territory – the Autonomous Republic of Crimea"): the act's land is X.
+_PART_OF_LAND = r"(?:(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Ukrainian\s+)?territory(?:\s+of\s+Ukraine)?\s*[–—]\s*(?:the\s+)?)?"
 _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexation|takeover)(?:\s+and\s+(?:(?:illegal|attempted|"
-                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion|seizure))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
+                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion|seizure))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
+                            + _PART_OF_LAND,
                             re.IGNORECASE)
 # The same nouns with no land after them ("Russia's illegal annexation", "the Russian occupation and annexation",
 # "Russia's formal takeover on March 18"): the act needs its state before it.
 # "the Russian occupation and illegal annexation of the peninsula", "its illegal annexation by Russia".
 _BARE_NOUN_RE = re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|attempted|purported)\s+)?)?(annexation|takeover)\b"
                            r"(?:\s+of\s+the\s+peninsula\b)?(?!\s+of\b)", re.IGNORECASE)
-_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized)\s+and\s+)?"
+_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized|occupied)\s+and\s+)?"
                             r"(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
-                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?")
+                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?" + _PART_OF_LAND)
 _ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
                                r"(?:\s+and\s+(?:\w+ly\s+)?(?:occupied|annexed))?|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+" + _ADJ + r"$", re.IGNORECASE)
@@ -102,6 +107,8 @@ _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Fed
 # "its attempted annexation of Crimea": the state named earlier in the sentence (Russia the only one named)
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|the\s+latter(?:’s|'s))\s+" + _ADJ + r"$", re.IGNORECASE)
 _RUSSIA_WORD_RE = re.compile(r"\bRussia(?:n\s+Federation)?\b(?!n)")
+# Between the state and its verb: "Russia has illegally", "the Russian Federation, by using armed military force,".
+_SUBJECT_GAP_RE = re.compile(r"(?:,\s+by\s+[^,;.]{1,50},)?\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?")
 # "when it (illegally) annexed": the verb's subject a pronoun (see :func:`seizures`)
 _IT_BEFORE_RE = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?$")
 _OTHER_STATE_RE = re.compile(r"\b(?:Ukraine|United\s+States|U\.S\.|UK|United\s+Kingdom|EU|European\s+Union|Canada|Germany|"
@@ -180,10 +187,10 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             # (a country after "by" is read by the callers: "the annexation of Crimea by Russia", :func:`_russia_after_land`)
             owner = [p for p in countries if p.end <= a and _STATE_BEFORE_RE.fullmatch(text[p.end - s0:a - s0])][-1:]
             return [], owner or russia_before(a, annex, occ)
-        perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:a - s0])]
+        perps = [o for o in states if o.end <= a and _SUBJECT_GAP_RE.fullmatch(text[o.end - s0:a - s0])]
         if perps:
             return perps[-1:], []
-        owner = [p for p in countries if p.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[p.end - s0:a - s0])]
+        owner = [p for p in countries if p.end <= a and _SUBJECT_GAP_RE.fullmatch(text[p.end - s0:a - s0])]
         if not owner and (it := _IT_BEFORE_RE.search(text, max(0, a - s0 - 30), a - s0)) is not None:
             # "Russia began its campaign when it illegally annexed Crimea": "it" is Russia, named earlier with no other state
             earlier = list(_RUSSIA_WORD_RE.finditer(text, 0, it.start()))
@@ -219,6 +226,8 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         if annex:
             # "the illegal annexation of Crimea": the act stands without its state in the sentence
             out.append(Seizure("Annexation", a, place.end, [place], perps, owner))
+            if not noun and words.startswith("occupied and"):  # "Russia occupied and annexed X": both acts
+                out.append(Seizure("Occupation", a, place.end, [place], list(perps), list(owner)))
             if occ:  # "the occupation and annexation of Crimea" names both (convention decision 1)
                 # (the state's words, not "its": "to legitimize its occupation and annexation" names no author for it)
                 occ_owner = [] if perps else (russia_before(a, False, True) or _russia_after_land(text, s0, place.end))
@@ -228,7 +237,12 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             out.append(Seizure(MILITARY_ENTRY, a, place.end, [place], perps, owner))
         elif perps or owner:
             # "its full-scale invasion of Ukraine": the invasion (land_takings names it so too)
-            what = "Invasion" if noun and words.startswith("invasion") else "Occupation"
+            # "Russia invaded Crimea" (a state the verb's subject): the invasion of Crimea; "Russia invaded Ukraine in
+            # 2014": the war (README conv13d point 13), keyed by :func:`canonical_war`
+            invaded = not noun and "invaded" in words
+            what = "Invasion" if (noun and words.startswith("invasion")) or invaded else "Occupation"
+            if invaded and place.ref in _CRIMEA_REFS:
+                what = MILITARY_ENTRY
             out.append(Seizure(what, a, place.end, [place], perps, owner))
         elif occ and place.ref in _CRIMEA_REFS:
             # "since the occupation of Crimea": the occupation named as such, its author not said
@@ -627,8 +641,8 @@ def _war_key(words: str, late: bool) -> str:
         return AGGRESSION_2014  # "Russian aggression against Ukraine": the war from 2014 as a whole
     if late:
         return FULL_SCALE_INVASION  # "the war against Ukraine", "its invasion of Ukraine" in a text from 2022 on
-    if "invasion" in low:
-        return AGGRESSION_2014  # "Russia's invasion of Ukraine" before 2022: the aggression begun in 2014
+    if "invasion" in low or "invaded" in low:
+        return AGGRESSION_2014  # "Russia's invasion of Ukraine", "Russia invaded Ukraine" before 2022: the aggression begun in 2014
     return CONFLICT_IN_EAST  # "the conflict in eastern Ukraine", "the war in Ukraine" before 2022
 
 
