@@ -107,7 +107,9 @@ def wars(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]
         stated = bool(perps or words)
         alone = place is not None and (_STANDS_ALONE_RE.search(text[max(0, m.start() - 4):m.end("noun")]) is not None or (
             # "By pursuing the armed aggression against Ukraine": the war from 2014 by its land (conv13d point 13)
-            noun.endswith("aggression") and m.group("prep") == "against" and place.ref == "place:ukraine"))
+            # ("its continued aggression against Ukraine" with no state named before: an author the words leave open)
+            noun.endswith("aggression") and m.group("prep") == "against" and place.ref == "place:ukraine"
+            and _ITS_BEFORE_RE.search(before) is None))
         if not stated and not alone:
             continue  # "the conflict", "aggression against Georgia" with nobody named: commentary
         if not stated and noun.startswith("full-scale"):
