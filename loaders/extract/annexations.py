@@ -82,17 +82,22 @@ class Seizure:
 
 _ADJ = r"(?:(?:illegal|attempted|purported|unlawful|temporary|ongoing|continued|forcible|military|de\s+facto|so-called|formal|" \
        r"subsequent|full-scale|brutal|(?:(?:February|March)\s+)?2014)\s+(?:and\s+)?){0,3}"
+# The land named as "(a) part of the (Ukrainian) territory (of Ukraine) – X" (PACE, the Seimas: "the temporary occupation
+# of part of the territory of Ukraine – the Autonomous Republic of Crimea ...", "occupied and annexed a part of the
+# Ukrainian territory – the Autonomous Republic of Crimea"): the act's land is X.
+_PART_OF_LAND = r"(?:(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Ukrainian\s+)?territory(?:\s+of\s+Ukraine)?\s*[–—]\s*(?:the\s+)?)?"
 _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexation|takeover)(?:\s+and\s+(?:(?:illegal|attempted|"
-                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?",
+                            r"purported|subsequent)\s+)?(?:annexation|occupation|invasion|seizure))?\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
+                            + _PART_OF_LAND,
                             re.IGNORECASE)
 # The same nouns with no land after them ("Russia's illegal annexation", "the Russian occupation and annexation",
 # "Russia's formal takeover on March 18"): the act needs its state before it.
 # "the Russian occupation and illegal annexation of the peninsula", "its illegal annexation by Russia".
 _BARE_NOUN_RE = re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|attempted|purported)\s+)?)?(annexation|takeover)\b"
                            r"(?:\s+of\s+the\s+peninsula\b)?(?!\s+of\b)", re.IGNORECASE)
-_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized)\s+and\s+)?"
+_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized|occupied)\s+and\s+)?"
                             r"(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
-                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?")
+                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?" + _PART_OF_LAND)
 _ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
                                r"(?:\s+and\s+(?:\w+ly\s+)?(?:occupied|annexed))?|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+" + _ADJ + r"$", re.IGNORECASE)
@@ -102,6 +107,10 @@ _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Fed
 # "its attempted annexation of Crimea": the state named earlier in the sentence (Russia the only one named)
 _ITS_BEFORE_RE = re.compile(r"\b(?:its|the\s+latter(?:’s|'s))\s+" + _ADJ + r"$", re.IGNORECASE)
 _RUSSIA_WORD_RE = re.compile(r"\bRussia(?:n\s+Federation)?\b(?!n)")
+# Between the state and its verb: "Russia has illegally", "the Russian Federation, by using armed military force,".
+_SUBJECT_GAP_RE = re.compile(r"(?:,\s+by\s+[^,;.]{1,50},)?\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?")
+# "when it (illegally) annexed": the verb's subject a pronoun (see :func:`seizures`)
+_IT_BEFORE_RE = re.compile(r"\bit\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?$")
 _OTHER_STATE_RE = re.compile(r"\b(?:Ukraine|United\s+States|U\.S\.|UK|United\s+Kingdom|EU|European\s+Union|Canada|Germany|"
                              r"France|Turkey|Georgia|Belarus)\b")
 # "... by the Russian Federation" within the clause after the land ("and the city of Sevastopol (Ukraine) by ...")
@@ -178,10 +187,16 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             # (a country after "by" is read by the callers: "the annexation of Crimea by Russia", :func:`_russia_after_land`)
             owner = [p for p in countries if p.end <= a and _STATE_BEFORE_RE.fullmatch(text[p.end - s0:a - s0])][-1:]
             return [], owner or russia_before(a, annex, occ)
-        perps = [o for o in states if o.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[o.end - s0:a - s0])]
+        perps = [o for o in states if o.end <= a and _SUBJECT_GAP_RE.fullmatch(text[o.end - s0:a - s0])]
         if perps:
             return perps[-1:], []
-        owner = [p for p in countries if p.end <= a and re.fullmatch(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?", text[p.end - s0:a - s0])]
+        owner = [p for p in countries if p.end <= a and _SUBJECT_GAP_RE.fullmatch(text[p.end - s0:a - s0])]
+        if not owner and (it := _IT_BEFORE_RE.search(text, max(0, a - s0 - 30), a - s0)) is not None:
+            # "Russia began its campaign when it illegally annexed Crimea": "it" is Russia, named earlier with no other state
+            earlier = list(_RUSSIA_WORD_RE.finditer(text, 0, it.start()))
+            if earlier and not _OTHER_STATE_RE.search(text, earlier[-1].end(), it.start()):
+                w = earlier[-1]
+                return [], [_word(text, s0, w.start(), w.end(), "place:russia", "Russia")]
         return [], owner[-1:]
 
     for m in [*_ANNEX_NOUN_RE.finditer(text), *_ANNEX_VERB_RE.finditer(text)]:
@@ -198,12 +213,21 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
         occ = noun and "occupation" in words
         if occ and (m.group()[0] == "O" and m.start() > 0 or text[m.start() - 1:m.start()] == "-"):
             continue  # "the Day of Resistance to Occupation of Crimea": a title; "the de-occupation of Crimea": its end
-        perps, owner = state_of(a, place.end, noun, annex, occ)
+        # "Russia's invasion and seizure of Crimea", "its illegal annexation and invasion of Crimea": the invasion of
+        # Crimea (README conv13d point 13), Russia's where its words stand before the nouns ("the Russian invasion" too)
+        entry = noun and "invasion" in words and place.ref in _CRIMEA_REFS
+        perps, owner = state_of(a, place.end, noun, annex, occ or entry)
+        if entry and (perps or owner):
+            out.append(Seizure(MILITARY_ENTRY, a, place.end, [place], list(perps), list(owner)))
+            if not annex:
+                continue
         if noun and not perps and not owner and (annex or occ):
             owner = _russia_after_land(text, s0, place.end)  # "the annexation of Crimea by Russia in 2014"
         if annex:
             # "the illegal annexation of Crimea": the act stands without its state in the sentence
             out.append(Seizure("Annexation", a, place.end, [place], perps, owner))
+            if not noun and words.startswith("occupied and"):  # "Russia occupied and annexed X": both acts
+                out.append(Seizure("Occupation", a, place.end, [place], list(perps), list(owner)))
             if occ:  # "the occupation and annexation of Crimea" names both (convention decision 1)
                 # (the state's words, not "its": "to legitimize its occupation and annexation" names no author for it)
                 occ_owner = [] if perps else (russia_before(a, False, True) or _russia_after_land(text, s0, place.end))
@@ -213,7 +237,12 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             out.append(Seizure(MILITARY_ENTRY, a, place.end, [place], perps, owner))
         elif perps or owner:
             # "its full-scale invasion of Ukraine": the invasion (land_takings names it so too)
-            what = "Invasion" if noun and words.startswith("invasion") else "Occupation"
+            # "Russia invaded Crimea" (a state the verb's subject): the invasion of Crimea; "Russia invaded Ukraine in
+            # 2014": the war (README conv13d point 13), keyed by :func:`canonical_war`
+            invaded = not noun and "invaded" in words
+            what = "Invasion" if (noun and words.startswith("invasion")) or invaded else "Occupation"
+            if invaded and place.ref in _CRIMEA_REFS:
+                what = MILITARY_ENTRY
             out.append(Seizure(what, a, place.end, [place], perps, owner))
         elif occ and place.ref in _CRIMEA_REFS:
             # "since the occupation of Crimea": the occupation named as such, its author not said
@@ -606,19 +635,21 @@ def _war_key(words: str, late: bool) -> str:
     if "2014" in words:
         return AGGRESSION_2014
     low = words.lower()
+    if late and "war of aggression" in low:
+        return FULL_SCALE_INVASION  # "its continued war of aggression against Ukraine" in a text from 2022 on (conv13d 13)
     if "aggression" in low and not _EAST_RE.search(words):
         return AGGRESSION_2014  # "Russian aggression against Ukraine": the war from 2014 as a whole
     if late:
         return FULL_SCALE_INVASION  # "the war against Ukraine", "its invasion of Ukraine" in a text from 2022 on
-    if "invasion" in low:
-        return AGGRESSION_2014  # "Russia's invasion of Ukraine" before 2022: the aggression begun in 2014
+    if "invasion" in low or "invaded" in low:
+        return AGGRESSION_2014  # "Russia's invasion of Ukraine", "Russia invaded Ukraine" before 2022: the aggression begun in 2014
     return CONFLICT_IN_EAST  # "the conflict in eastern Ukraine", "the war in Ukraine" before 2022
 
 
 def canonical_war(sentences: Sequence[Sentence], ex: Extraction) -> None:
     """Re-key the drafted war against Ukraine (:mod:`loaders.extract.wars`, an invasion of Ukraine of
     :func:`land_takings`) to the corpus's key of the war its words name (:func:`_war_key`), when no state but Russia
-    (or its forces) took part. A text is "from 2022 on" when it dates something by a year from 2022 (its dateline, "in 2023")."""
+    (or its forces) took part; frames naming different wars become one event each, with their sentences' claims. A text is "from 2022 on" when it dates something by a year from 2022 (its dateline, "in 2023")."""
     olds = [k for k in _WAR_KEYS if k in ex.entities]
     if not olds:
         return
@@ -628,12 +659,24 @@ def canonical_war(sentences: Sequence[Sentence], ex: Extraction) -> None:
         perps = {c.subject for c in ex.claims if c.object == old and c.predicate == "PARTICIPANT_IN"}
         if perps - {RUSSIA_GOV, RUSSIAN_FORCES} or not ex.triggers.get(old):
             continue
-        a, b = ex.triggers[old][0]
-        sent = next((s for s in sentences if s.start <= a < s.start + len(s.text)), None)
-        if sent is None:
+        # each frame's own words say which war it names (conv13d point 13: "Russia's aggression against Ukraine began
+        # in 2014" and "its full-scale war" in one text are two events): the frames grouped by their key, in order
+        groups: dict[str, list[tuple[Sentence, tuple[int, int]]]] = {}
+        for a, b in ex.triggers[old]:
+            sent = next((s for s in sentences if s.start <= a < s.start + len(s.text)), None)
+            if sent is not None:
+                groups.setdefault(_war_key(sent.text[max(0, a - sent.start - 40):b - sent.start + 12], late), []).append((sent, (a, b)))
+        keys = [k for k in groups if k not in ex.entities]
+        if not keys:
             continue
-        words = sent.text[max(0, a - sent.start - 40):b - sent.start + 12]
-        new = _war_key(words, late)
-        if new in ex.entities:
-            continue
-        ex.rekey(old, new)
+        first, ent = keys[0], ex.entities[old]
+        for new in keys[1:]:
+            # a later frame naming another war: its own event, with the claims of its sentences
+            ex.entity(new, ent.label, ent.name, **ent.attributes)
+            spans = [(x.start, x.start + len(x.text)) for x, _ in groups[new]]
+            for c in ex.claims:
+                if old in (c.subject, c.object) and any(lo <= c.span[0] < hi for lo, hi in spans):
+                    c.subject, c.object = (new if c.subject == old else c.subject), (new if c.object == old else c.object)
+            ex.triggers[new] = [t for _, t in groups[new]]
+            ex.triggers[old] = [t for t in ex.triggers[old] if t not in ex.triggers[new]]
+        ex.rekey(old, first)

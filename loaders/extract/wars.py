@@ -9,15 +9,19 @@ as one ``other`` event: the state its perpetrator, the land (when named) its pla
 
 - the state is named right before the noun ("Russia's", "the Russian", "Russia-instigated", a
   government mention with "'s", or "its" with Russia named earlier in the sentence); without it,
-  only "the war in X" and "military interference in X" stand alone (they name the war itself);
-- "its continued aggression against Ukraine", "its ongoing war": a policy spoken of as going on,
-  which none of the annotators records, is left alone (so are "fighting in eastern Ukraine" and
-  "the war of aggression", words of battles and of law);
+  only "the war in X", "military interference in X" and "(the armed) aggression against Ukraine"
+  stand alone (they name the war itself; "aggression against" another land with nobody named does not);
+- "its continued aggression against Ukraine", "Russia's continued war of aggression against
+  Ukraine" name the war too (README conv13d point 13: "continued / ongoing aggression", "war of
+  aggression"); "the then ongoing Russian military intervention" (the going-on words before the
+  state) and "a war of aggression" with no state named are left alone, as is "fighting in eastern Ukraine";
 - "invasion of X" is :mod:`loaders.extract.annexations`'s; here only "full-scale invasion" with no
   land after it.
 
-All the frames of one article name one event ("Russia's war against Ukraine"): the texts that
-name the war twice mean the same war. :func:`wars` returns ``(name, start, end, perpetrators,
+All the frames of one article are drafted as one event ("Russia's war against Ukraine");
+:func:`loaders.extract.annexations.canonical_war` then gives each frame the corpus key of the war its
+own words name, so "Russia's aggression against Ukraine began in 2014" and "its full-scale war" in
+one text are two events (README conv13d point 13). :func:`wars` returns ``(name, start, end, perpetrators,
 state_words, places, role)``: ``perpetrators`` are government mentions, ``state_words`` mentions of
 Russia as a place or as bare words (their government did it), ``role`` the state's ("organiser" for a
 "Russia-instigated conflict", else "perpetrator").
@@ -35,9 +39,10 @@ __all__ = ["WAR_NAME", "wars"]
 WAR_NAME = "Russia's war against Ukraine"
 
 _WORDS = ("aggression", "war", "conflict", "interference", "intervention", "invasion")
-_ADJ = r"(?:(?:brutal|unprovoked|illegal|full-scale|large-scale|armed|military|renewed|bloody|unjustified)\s+(?:and\s+)?){0,3}"
+_ADJ = (r"(?:(?:brutal|unprovoked|illegal|full-scale|large-scale|armed|military|renewed|bloody|unjustified|continued|ongoing|"
+        r"continuing)\s+(?:and\s+)?){0,3}")
 # The noun and, after it, "in/against/on (the) (eastern)" up to the place.
-_WAR_RE = re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war|(?:armed\s+)?conflict|"
+_WAR_RE = re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war(?:\s+of\s+aggression)?|(?:armed\s+)?conflict|"
                      r"military\s+(?:interference|intervention)|full-scale\s+invasion)\b(?!\s+of\b)(?!-)"
                      r"(?:\s+(?P<prep>in|against|on)\s+(?:the\s+)?(?:(?:eastern|east|southern)\s+)?)?", re.IGNORECASE)
 # The state named right before the noun ("Russia's brutal full-scale", "the Russian", "Russia-instigated").
@@ -100,8 +105,13 @@ def wars(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]
                     perps = gov[-1:]
                     words = [] if gov else [_russia(text, s0, last, last + 6)]
         stated = bool(perps or words)
-        if not stated and not (place is not None and _STANDS_ALONE_RE.search(text[max(0, m.start() - 4):m.end("noun")])):
-            continue  # "the conflict", "aggression against Ukraine" with nobody named: commentary
+        alone = place is not None and (_STANDS_ALONE_RE.search(text[max(0, m.start() - 4):m.end("noun")]) is not None or (
+            # "By pursuing the armed aggression against Ukraine": the war from 2014 by its land (conv13d point 13)
+            # ("its continued aggression against Ukraine" with no state named before: an author the words leave open)
+            noun.endswith("aggression") and m.group("prep") == "against" and place.ref == "place:ukraine"
+            and _ITS_BEFORE_RE.search(before) is None))
+        if not stated and not alone:
+            continue  # "the conflict", "aggression against Georgia" with nobody named: commentary
         if not stated and noun.startswith("full-scale"):
             continue
         if place is None and not noun.startswith("full-scale") and not (m.group("prep") == "against" and stated):
