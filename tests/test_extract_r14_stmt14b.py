@@ -4,19 +4,8 @@ government's statement speaking that one statement. Made-up heads in the shapes 
 
 from __future__ import annotations
 
-from loaders.extract.claims import Extraction, extract_claims
-from loaders.extract.gazetteer import load_gazetteer
-from loaders.extract.mentions import find_entries, find_people, split_sentences
-from tests.extract_helpers import check_quotes
-
-
-def _article(text: str) -> Extraction:
-    gaz = load_gazetteer()
-    entries = find_entries(text, gaz)
-    people, _ = find_people(text, entries, gaz)
-    ex = extract_claims(text, split_sentences(text), entries, people, gaz)
-    check_quotes(text, ex.claims)
-    return ex
+from loaders.extract.claims import Extraction
+from tests.test_extract_r14_venue14 import _article  # (a whole article through mentions and the claim rules)
 
 
 def _person(ex: Extraction, surname: str) -> str:
