@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from loaders.extract.body_documents import fold_events
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.doc_statements import body_named, gazetteer_body
 from loaders.extract.gazetteer import load_gazetteer, slug
@@ -38,8 +39,11 @@ _HONORIFIC_RE = re.compile(r"(?:H\.\s?E\.\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:(?:(
 # "UK statement to the OSCE", "Estonia statement at the Human Rights Council ...", "EU Statement on ...", "Engel
 # Statement on ...", "...: UK statement" (dev, valid, dev7: three publishers).
 # ("Report by X: UK response, December 2022": the document is the response; dev4)
-_MAKER_BEFORE_RE = re.compile(r"(?:’s|'s)?[ \t]+(?:(?:[Jj]oint[ \t]+)?(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention)(?=[ \t]+(?:at|to|in|during|on|before)\b)"
-                              r"|(?:[Jj]oint[ \t]+)?(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention|[Rr]esponse)(?=[ \t]*(?:\n|$|[,:(])))")
+# (a word of the document's form before it: "... Video Remarks at the ...", "Opening Statement", "Keynote Address";
+# valid2, dev: State Department and ministry heads)
+_DOC_FORM = r"(?:(?:[Jj]oint|[Vv]ideo|[Vv]irtual|[Oo]pening|[Cc]losing|[Kk]eynote|[Pp]ress)[ \t]+)?"
+_MAKER_BEFORE_RE = re.compile(rf"(?:’s|'s)?[ \t]+(?:{_DOC_FORM}(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention|Address)(?=[ \t]+(?:at|to|in|during|on|before)\b)"
+                              rf"|{_DOC_FORM}(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention|[Rr]esponse)(?=[ \t]*(?:\n|$|[,:(])))")
 _STATE_RE = re.compile(r"(?:(?P<rep>(?:Deputy\s+)?(?:Permanent\s+)?Representative)|(?P<del>[Dd]elegation|(?:Permanent\s+)?Mission))"
                        r"\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:[ \t]+(?!Ambassador\b)[A-Z][a-z]+)?)\b|(?P<bare>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]*(?:\n|$)|,?[ \t]+(?:at|to|in|during|before)[ \t]+(?:the|an?)\b)")
 # after a representative's title, the representative's name: "... of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador X"
@@ -118,7 +122,8 @@ def _makers(text: str, head: int, mentions: Sequence[Mention], ex: Extraction) -
         line_start = text.rfind("\n", 0, m.start) + 1
         bm = _MAKER_BEFORE_RE.match(text, m.end)
         if bm is None or m.ref not in ex.entities or m.label not in ("Organisation", "Person", "Location") or ex.entities[m.ref].generic \
-                or not (m.start == line_start or re.search(r":\s+$", text[line_start:m.start])):
+                or not (m.start == line_start or re.search(r":\s+$", text[line_start:m.start])
+                        or m.label == "Person" and _HONORIFIC_RE.fullmatch(text, line_start, m.start) is not None):
             continue
         # (a country the name finder left a place: "...: UK response" is its government's)
         who = m.ref if m.label != "Location" else _state(text[m.start:m.end], ex)
@@ -578,7 +583,42 @@ def gov_statements(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     titled_speaker(text, sentences, mentions, ex)
     hosted_meetings(text, sentences, mentions, ex)
     dateline_meeting(text, sentences, mentions, ex)
+    spokesperson_statement(text, ex)
     gathering_keys(text, sentences, ex)
+
+
+# A government's statement whose head names the officer who issues it: "STATEMENT BY MARK TONER, ACTING
+# SPOKESPERSON", "Statement by Jane Doe, Minister of Foreign Affairs" (dev3 z16; the form of State Department and
+# ministry releases) -> one act of speaking (README round 10 decision 2, conv12b 5d): the officer's statement event is
+# the one the government states in the text, which the officer ``STATES`` too.
+_BY_OFFICER_RE = re.compile(r"[ \t]*(?i:(?:press[ \t]+)?statement[ \t]+by[ \t]+)")
+_OFFICE_AFTER_RE = re.compile(r",[ \t]*(?:[A-Za-z.]+[ \t]+){0,3}?(?i:spokes(?:person|man|woman)|minister|secretary|ambassador|"
+                              r"representative|president|charg[ée])\b[^\n]{0,80}$", re.M)
+
+
+def spokesperson_statement(text: str, ex: Extraction) -> None:
+    """The officer a head line names as issuing the statement speaks the one statement the government makes in the
+    document: the officer's own statement event is folded into it."""
+    for c in ex.claims:
+        if c.predicate != "STATES" or c.span[0] >= _HEAD or ex.entities.get(c.subject) is None \
+                or ex.entities[c.subject].label != "Person":
+            continue
+        line_start = text.rfind("\n", 0, c.span[0] + 1) + 1
+        by = _BY_OFFICER_RE.match(text, line_start)
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if by is None or not _OFFICE_AFTER_RE.search(text, by.end(), line_end):
+            continue
+        own = c.object
+        if any(x.object == own and x.subject != c.subject for x in ex.claims if x.predicate == "STATES"):
+            continue
+        govs = {(x.subject, x.object) for x in ex.claims if x.predicate == "STATES" and x.object != own
+                and x.object in ex.entities and ex.entities[x.object].attributes.get("kind") == "statement"
+                and x.subject in ex.entities and ex.entities[x.subject].attributes.get("kind") == "government"}
+        if len({g for g, _e in govs}) != 1 or len({e for _g, e in govs}) != 1:
+            continue  # (two governments, or two statements of one: which the officer speaks is not known)
+        fold_events(ex, {own: next(iter(govs))[1]})
+        return
 
 
 # What an official presents to the meeting a state's statement is delivered at, as the statement acknowledges it:
