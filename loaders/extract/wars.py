@@ -108,7 +108,9 @@ def wars(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]
         alone = place is not None and (_STANDS_ALONE_RE.search(text[max(0, m.start() - 4):m.end("noun")]) is not None or (
             # "By pursuing the armed aggression against Ukraine": the war from 2014 by its land (conv13d point 13)
             # ("its continued aggression against Ukraine" with no state named before: an author the words leave open)
-            noun.endswith("aggression") and m.group("prep") == "against" and place.ref == "place:ukraine"
+            # ("a war of aggression against Ukraine is a crime" with no state named: the crime in general, left alone)
+            noun.endswith("aggression") and not noun.lower().startswith("war") and m.group("prep") == "against"
+            and place.ref == "place:ukraine"
             and _ITS_BEFORE_RE.search(before) is None))
         if not stated and not alone:
             continue  # "the conflict", "aggression against Georgia" with nobody named: commentary
