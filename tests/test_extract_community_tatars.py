@@ -51,9 +51,10 @@ def test_not_a_counted_group_of_detainees() -> None:
 
 
 def test_not_one_item_of_a_list_of_victims() -> None:
-    body = ("The ministers asked Russia to free all detained ethnic Ukrainians, Crimean Tatars and journalists. "
-            "Crimean Tatars, ethnic Ukrainians, activists, and reporters have been targeted.")
+    body = "The ministers asked Russia to free all detained ethnic Ukrainians, Crimean Tatars and journalists."
     assert _people(body) == []
+    # (README conv14b point 2: a list that is the subject of the abuse names each group, the people among them)
+    assert _people("Crimean Tatars, ethnic Ukrainians, activists, and reporters have been targeted.") == ["Crimean Tatars"]
 
 
 def test_a_list_after_including_names_the_people() -> None:

@@ -20,6 +20,15 @@ annotators record alike (dev, valid, dev2, dev3, dev4):
   people that a sentence reports takes the mention as its target
   (:mod:`loaders.extract.group_abuses`).
 
+- **The people of Crimea as a whole** (round 14, README conv14b point 1): "the people of Crimea", "residents /
+  inhabitants of Crimea", "Crimean residents", "Crimeans", "the Crimean population": one generic collective
+  (``crimean-people-generic``) whatever the wording; not a part the words count, pick or locate ("10,000 Crimean
+  residents", "Crimeans held in detention", "residents of Crimea who opposed ...", "the trial against residents of
+  Crimea"), nor "the indigenous people of Crimea" (the Crimean Tatars). Since conv14b point 2, the Crimean Tatars and
+  the ethnic Ukrainians named in a list of victim groups (after "against" / "the persecution of", or as the subject
+  of "have been subjected to ...") are their peoples' collectives too; a list no abuse word leads ("free all illegally
+  detained soldiers, ethnic Ukrainians, Crimean Tatars and journalists") stays out.
+
 - **A profession as a class**: "local journalists", "Ukrainian doctors", "Crimean Tatar lawyers",
   "religious activists (in Crimea)", "human rights defenders from Crimea": people of one occupation the article names as a group by where
   they come from or what they believe, not counted, not before their names, not one item of a list,
@@ -47,7 +56,7 @@ from loaders.extract.gazetteer import GazetteerEntry, slug
 from loaders.extract.orgs import ORG
 from loaders.extract.prisoner_collectives import political_prisoners
 
-__all__ = ["collective_phrases", "counted_groups", "COUNTED_DETAINED_RE", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "victim_groups",
+__all__ = ["collective_phrases", "counted_groups", "COUNTED_DETAINED_RE", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "crimean_population", "victim_groups",
            "profession_groups", "PEOPLE_KEYS"]
 
 Found = tuple[int, int, GazetteerEntry]
@@ -156,7 +165,22 @@ _BY_RE = re.compile(r"\bby (?:the )?$")
 # and ...", "abuses against pro-Ukrainian media, campaigning organisations, Crimean Tatars and ..."): each group is a
 # victim the sentence names, and the people named in it is the people (orgs14: dev2 Amnesty, valid2 VOA; the list
 # a sentence makes its subject, or a qualifier such as "illegally detained" scopes, stays the list's).
-_AGAINST_LIST_RE = re.compile(r"\bagainst (?:[\w’'\-]+(?: [\w’'\-]+){0,2}, ){0,3}(?:and )?$")
+_AGAINST_LIST_RE = re.compile(r"\b(?:against|(?:persecution|prosecution|harassment|repression|"
+                              r"intimidation|discrimination) (?:of|against)) "
+                              r"(?:(?:the )?[\w’'\-]+(?: [\w’'\-]+){0,2}, ){0,3}(?:and )?(?:the )?$")
+# A list of victim groups as the subject of the act done to them (README conv14b point 2: "Crimean Tatars, ethnic
+# Ukrainians, pro-Ukrainian activists, and independent journalists have been subjected to politically motivated
+# prosecution"): each group is its own collective, the target of the act (not a list under one qualifier, "all
+# illegally detained soldiers, ethnic Ukrainians, Crimean Tatars and journalists", which no abuse word leads).
+_LIST_SUBJECT_RE = re.compile(r"(?:,? (?:and |or )?(?:the )?[\w’'\-]+(?: [\w’'\-]+){0,2}){1,4} (?:have |has |had )?(?:been |are |were )"
+                              r"(?:\w+ )?(?:subjected|persecuted|targeted|prosecuted|harassed|repressed|intimidated|"
+                              r"discriminated)\b")
+
+
+def victim_list(text: str, a: int, b: int) -> bool:
+    """Whether the list item at a..b is one of a list of victim groups: the list after an abuse word ("against",
+    "the persecution of") or the subject of the abuse ("... have been subjected to")."""
+    return bool(_AGAINST_LIST_RE.search(text, max(0, a - 120), a) or _LIST_SUBJECT_RE.match(text, b))
 _TATAR_KEY = "crimean-tatar-community-generic"
 # The peoples named as a whole (their mention stays without its article: see collectives.determined_collectives).
 PEOPLE_KEYS = frozenset({_TATAR_KEY})
@@ -175,7 +199,7 @@ def crimean_tatar_people(text: str, taken: bytearray) -> list[Found]:
             continue
         if (_LIST_BEFORE_RE.search(text, max(0, a - 16), a) or (_LIST_AFTER_RE.match(text, b) and not _INCLUDING_RE.search(
                 text, max(0, a - 16), a) and not _APPOSITION_RE.match(text, b))) \
-                and not _AGAINST_LIST_RE.search(text, max(0, a - 120), a):
+                and not victim_list(text, a, b):
             continue  # ("including Muslim Crimean Tatars, Jehovah’s Witnesses, and ...": the victims the sentence names)
         if _BY_RE.search(text, max(0, a - 8), a):
             continue  # "activism by the Crimean Tatar community": the people act, and no act's "by" makes them its perpetrator
@@ -279,7 +303,8 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
         for m in _UKRAINIANS_RE.finditer(text):
             a, b = m.span()
             end = m.end("where") if m.group("where") else b
-            if any(taken[a:b]) or _TWO_MORE_RE.match(text, end) or _COUNTED_RE.search(text, max(0, a - 24), a):
+            if any(taken[a:b]) or (_TWO_MORE_RE.match(text, end) and not victim_list(text, a, end)) \
+                    or _COUNTED_RE.search(text, max(0, a - 24), a):
                 continue
             out.append((a, b, GazetteerEntry("ukrainians-in-crimea-generic", "Organisation", text[a:end], (),
                                              {"kind": "collective"}, generic=True)))
@@ -289,6 +314,53 @@ def victim_groups(text: str, taken: bytearray) -> list[Found]:
                 out.append((m.start("name"), m.end("name"), GazetteerEntry("international-community-generic", "Organisation",
                                                                "the international community", (), {"kind": "collective"},
                                                                generic=True)))
+    return out
+
+
+# The people of Crimea as a whole (README conv14b point 1): "the people of Crimea", "residents / inhabitants of Crimea",
+# "the population of the peninsula", "Crimean residents", "Crimeans", "the Crimean population", "all residents of
+# Crimea and Sevastopol" (dev d04 d10, valid v09, dev3 z16, dev4 r11 r13, valid2 w07 w09 w11 w12, dev5 p04 p08 p13, dev7
+# k07 k09). One key whatever the wording. The place after "of" stays a mention of its own (the collective's mention
+# ends before it; the name is the whole phrase).
+_POPULATION_KEY = "crimean-people-generic"
+_POPULATION_RE = re.compile(
+    r"(?<![\w\-’'])(?P<head>(?:[Tt]he |[Aa]ll (?:the )?)?(?:people|residents|inhabitants|population))"
+    r"(?P<where> of (?:Crimea(?: and Sevastopol)?|the (?:Crimean )?peninsula))(?![\w\-])"
+    r"|(?<![\w\-’'])(?P<adj>(?:[Tt]he |[Aa]ll )?(?:Crimean (?:people|population|residents)|Crimea residents|Crimeans))(?![\w\-])")
+# A part of the population, not the whole: a count ("10,000 Crimean residents", "a growing number of Crimeans"), a
+# word that picks some ("many", "other", "pro-Ukrainian"), the defendants of a trial ("the longest
+# trial against residents of Crimea"), a description of the population ("the multi-ethnic nature of", "the broader
+# population of Crimea" turned against the Tatars), or the Crimean Tatars by their status ("the indigenous people of
+# Crimea", "the Tatar population of Crimea").
+_POPULATION_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:number|numbers|thousands|hundreds|dozens|scores|nature|composition|majority|minority|share|part|"
+    r"proportion|percent|most|half) of(?: the)?|\b(?:many|some|other|several|few|these|those|more|fellow|two|three|"
+    r"four|five|six|seven|eight|nine|ten|indigenous|Tatar|general|broader|wider|local|pro-Ukrainian|young|ethnic|"
+    r"individual)|\b(?:trials?|cases?|charges|proceedings|prosecutions?) against(?: the)?) $")
+# The people the words only locate: "Crimeans held in detention", "residents of Crimea who opposed ...".
+_POPULATION_AFTER_RE = re.compile(r" (?:who|whom|whose|that|held|detained|imprisoned|arrested|jailed|convicted|sentenced|"
+                                  r"accused|charged|abducted|in (?:detention|custody|prison))\b|’s? [A-Z]|'s? [A-Z]| [A-Z][a-z]")
+
+
+def crimean_population(text: str, taken: bytearray) -> list[Found]:
+    """"the people of Crimea", "Crimean residents", "Crimeans": the population of Crimea as a whole, one generic
+    collective (``crimean-people-generic``); not a part the words count, pick or locate."""
+    if "Crimea" not in text and "peninsula" not in text:
+        return []
+    out: list[Found] = []
+    headline = text.find("\n")
+    for m in _POPULATION_RE.finditer(text):
+        a = m.start()
+        b = m.end("head") if m.group("head") else m.end()
+        end = m.end()
+        spelt = m.group().startswith("Crimea residents")  # ("Crimea" in it is the place's mention, which the phrase replaces)
+        if a < headline or any(taken[a + 7 * spelt:b]) or _POPULATION_BEFORE_RE.search(text, max(0, a - 32), a) \
+                or _POPULATION_AFTER_RE.match(text, end):
+            continue
+        if m.group("head") == "people":
+            continue  # "people of Crimea" with no article: any people there
+        out.append((a, b, GazetteerEntry(_POPULATION_KEY, "Organisation", text[a:end], (), {"kind": "collective"},
+                                         generic=True)))
     return out
 
 
@@ -365,7 +437,7 @@ def counted_groups(text: str, taken: bytearray) -> list[Found]:
 def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
     found = [*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
-             *victim_groups(text, taken), *profession_groups(text, taken), *counted_groups(text, taken)]
+             *crimean_population(text, taken), *victim_groups(text, taken), *profession_groups(text, taken), *counted_groups(text, taken)]
     # "118 Ukrainian political prisoners" (prisoner_collectives.py), where no phrase above took the words
     found += [f for f in political_prisoners(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
     return sorted(found, key=lambda f: f[0])
