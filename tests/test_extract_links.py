@@ -167,7 +167,7 @@ def test_affiliation_near_misses(body: str) -> None:
 ])
 def test_an_act_done_for_another_defendants_cause_is_linked_to_their_case(body: str, event: str) -> None:
     text, ex = extract(body)
-    assert facts(ex, "LINKED_TO") == {(event, "case:lenur-osmanov")}
+    assert {f for f in facts(ex, "LINKED_TO") if f[1].startswith("case:")} == {(event, "case:lenur-osmanov")}  # (conv14b 5: + the picket)
     check_quotes(text, ex.claims)
 
 

@@ -14,10 +14,11 @@ import bisect
 import re
 
 from loaders.extract.claims import Extraction, quote_span
+from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -93,6 +94,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     same_target_links(text, sentences, ex)
     statement_links(text, sentences, ex)
     confession_links(text, sentences, ex)
+    protest_links(text, sentences, ex)
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -252,3 +254,44 @@ def confession_links(text: str, sentences: list[Sentence], ex: Extraction) -> No
                 continue
             have.add((c.object, case))
             ex.claim(c.object, "LINKED_TO", case, quote_span(text, sent, sent.start, sent.end), 0.6, "confession-case")
+
+
+# Round 14 (align14a, README conv14b point 5): a protest, picket or rally is a happening of kind ``other`` with its people
+# in it; what the authorities do to them for it ("detained for 10 days for picketing outside the court", "abducted while
+# attending a demonstration", "fined for taking part in a rally") is its own event LINKED_TO the protest, not PART_OF it.
+# Between the act's words and the protest's: the act's own clause, then "for" or "while" and the protest in the gerund.
+_FOR_PROTEST_RE = re.compile(r"[^.;:“\"]{0,80}?\b(?:for|while)\s+(?P<p>(?P<picket>picketing)|(?:staging|holding|organi[sz]ing|"
+                             r"attending|joining|taking\s+part\s+in|participating\s+in)\s+(?:a\s+|an\s+)?(?:single-person\s+|"
+                             r"one-person\s+|solo\s+|individual\s+|peaceful\s+)?(?:pickets?|protests?|rall(?:y|ies)|"
+                             r"demonstrations?))\b", re.IGNORECASE)
+_ON_PROTESTERS = ("arrest", "detention", "verdict", "trial", "charge", "other")
+
+
+def protest_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """The protest an act on named people was done for or during ("X was detained for 10 days for picketing outside
+    the court", "X was abducted while attending a demonstration"): an event of kind ``other``, the people the act
+    targets in it (a lone picketer its organiser), and the act ``LINKED_TO`` it (README conv14b point 5). The act is
+    the nearest before the protest's words; its place is found later from the protest's words, as any event's."""
+    targets, spans, have = _acts_in_text(text, ex)
+    for sent in sentences:
+        inside = _within(spans, sent)
+        for i, (a1, b1, e1) in enumerate(inside):
+            if (ex.entities[e1].attributes or {}).get("kind") not in _ON_PROTESTERS or _background(ex, e1):
+                continue
+            mt = _FOR_PROTEST_RE.match(text, b1, sent.end)
+            if mt is None or any(a2 < mt.start("p") for a2, _b2, _e2 in inside[i + 1:]):
+                continue  # (another act stands nearer the protest's words)
+            people = sorted(t for t in targets.get(e1, ()) if ex.entities[t].label == "Person")
+            if not people:
+                continue
+            first = ex.entities[people[0]]
+            pr = f"event:{slug(first.name)}-protest"
+            ex.entity(pr, "Event", f"Protest by {first.name}", kind="other")
+            a, b = mt.start("p"), mt.end("p")
+            ex.trigger(pr, a, b)
+            role = "organiser" if mt.group("picket") and len(people) == 1 else "participant"
+            for who in people:
+                ex.claim(who, "PARTICIPANT_IN", pr, quote_span(text, sent, a1, b), 0.6, "protest-people", role=role)
+            if (e1, pr) not in have:
+                have.add((e1, pr))
+                ex.claim(e1, "LINKED_TO", pr, quote_span(text, sent, a1, b), 0.6, "protest-link")
