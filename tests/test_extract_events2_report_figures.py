@@ -1,5 +1,6 @@
-"""A figure another government gave, as a series report cites it (issue 20, loaders/extract/doc_acts.py): no report
-or statement of its own is drafted, and it states nothing (round 14, pub14). Made-up sentences."""
+"""A figure another government gave, as a series report cites it (issue 20, loaders/extract/doc_acts.py): the
+government states a statement of its own, which the department that cites it asserts, never the department's report
+(README conv14a point 2 (c), reversing round 14 pub14's reading). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ def publications(body: str) -> tuple[set[tuple[str, str]], set[str]]:
             {k for k, e in ex.entities.items() if e.label == "Event" and e.attributes.get("kind") == "publication"})
 
 
-def test_a_cited_figure_states_nothing_in_the_series_report() -> None:
-    # (round 14, pub14: the report citing the figure is not the cited government's; valid and dev4 record no claim)
+def test_a_cited_figure_is_the_governments_own_statement_in_the_series_report() -> None:
     report = "event:2031-report-on-international-religious-freedom"
     states, pubs = publications(f"This is the 2031 Report on International Religious Freedom for Crimea. {FIGURE}")
-    assert not [s for s in states if s[0] == "org:russian-federation"]
+    assert [s for s in states if s[0] == "org:russian-federation"] == [("org:russian-federation", "event:russian-federation-statement")]
     assert pubs == {report}
+    text, ex = extract(f"This is the 2031 Report on International Religious Freedom for Crimea. {FIGURE}")
+    said = next(c for c in ex.claims if c.subject == "org:russian-federation" and c.predicate == "STATES")
+    assert said.asserted_by == "org:us-department-of-state"
+    assert ex.entities["event:russian-federation-statement"].attributes.get("kind") == "statement"
 
 
 def test_outside_a_series_report_the_figure_is_left_to_the_speech_rules() -> None:

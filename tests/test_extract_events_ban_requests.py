@@ -1,5 +1,6 @@
 """A request to a court to ban an organisation as one ``other`` event (issue 20, loaders/extract/ban_requests.py):
-the organisation its target, the court its judge (round 14: the gold's role), the one who asks its organiser.
+the organisation its target, the court its judge (round 14: the gold's role), the one who asks its prosecutor
+(README conv14a point 4, which reverses the earlier ``organiser``).
 Made-up sentences."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def test_the_filing_of_a_request_to_ban_an_organisation() -> None:
 def test_a_ruling_in_favour_of_a_request_by_someone() -> None:
     evs = requests("In April the Supreme Court of Crimea ruled in favour of a request by the Prosecutor of Crimea, "
                    "Olena Vasylenko, to outlaw the group.")
-    assert evs["event:request-to-ban"] == {("person:olena-vasylenko", "organiser"), ("org:supreme-court-of-crimea", "judge")}
+    assert evs["event:request-to-ban"] == {("person:olena-vasylenko", "prosecutor"), ("org:supreme-court-of-crimea", "judge")}
 
 
 def test_a_court_asked_to_do_something_else_is_no_ban_request() -> None:

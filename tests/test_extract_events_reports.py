@@ -1,6 +1,7 @@
 """A report's statement of its government's position (issue 20, loaders/extract/doc_acts.py): in a report of the
-U.S. State Department's series, "The United States does not recognize ..." is that government stating the
-report, not a statement of its own. The sentences are made up for the tests."""
+U.S. State Department's series, "The United States does not recognize ..." is the report's own wording: neither a
+statement of the government's own nor its statement of the report, which the department alone states (README conv14a
+point 2 (b), reversing the earlier reading). The sentences are made up for the tests."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ def states(body: str) -> set[tuple[str, str]]:
     return {(c.subject, c.object) for c in ex.claims if c.predicate == "STATES"}
 
 
-def test_the_government_position_in_a_series_report_states_the_report() -> None:
+def test_the_government_position_in_a_series_report_is_the_departments_report() -> None:
     report = "event:2031-report-on-international-religious-freedom"
     found = states(f"This is the 2031 Report on International Religious Freedom for Crimea. {POSITION}")
-    assert found == {("org:us-department-of-state", report), ("org:united-states", report)}
+    assert found == {("org:us-department-of-state", report)}
     found = states("This is the 2031 Report on International Religious Freedom for Crimea. "
                    "The U.S. government recognizes Crimea is part of Ukraine.")
-    assert ("org:united-states", report) in found
+    assert found == {("org:us-department-of-state", report)}
 
 
 def test_without_a_series_report_the_government_position_is_its_statement() -> None:

@@ -24,10 +24,14 @@ def test_statement_to_a_special_session_of_a_council_is_part_of_it() -> None:
     assert any(p == "PARTICIPANT_IN" and o == m and r == "speaker" and s.startswith("person:") for s, p, o, r in claims)
     # the body has no role on the statement itself
     assert not any(s == "org:osce-permanent-council" and o != m and p == "PARTICIPANT_IN" for s, p, o, _r in claims)
-    # a statement "to the Permanent Council" whose line names no session (no number, no date) has no meeting
+    # a statement "to the Permanent Council" whose line names no session (no number, no date) is part of one too
+    # (README conv14a point 3, reversing the earlier reading): undated, it keeps the body's meeting key
     ex, claims = _doc("Crimean Tatars under pressure: Statement to the Permanent Council\n\n"
                       "The United States condemns the arrests of Crimean Tatars.\n")
-    assert not any((e.attributes or {}).get("kind") == "meeting" for e in ex.entities.values())
+    m = _session(ex, claims)
+    assert m == "event:meeting-of-osce-permanent-council"
+    assert ("org:osce-permanent-council", "PARTICIPANT_IN", m, "organiser") in claims
+    assert ("org:united-states", "PARTICIPANT_IN", m, "speaker") in claims
 
 
 def test_a_numbered_session_line_under_a_title_makes_the_statement_part_of_it() -> None:

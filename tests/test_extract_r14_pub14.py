@@ -63,8 +63,11 @@ def test_a_state_body_that_registers_publishes_nothing() -> None:
     assert "org:crimean-human-rights-group" in _publishers(ex)
 
 
-def test_a_government_whose_figures_a_series_report_cites_states_nothing() -> None:
+def test_a_government_whose_figures_a_series_report_cites_does_not_state_the_report() -> None:
+    # (README conv14a point 2 (c), align14c: the cited government states a statement of its own, asserted by the
+    # department, never the department's report)
     ex = _article("2019 Report on International Religious Freedom: Ukraine (Crimea)\n\n"
                   "The Russian government reported there were 891 religious communities registered in Crimea.\n")
-    assert not [c for c in ex.claims if c.subject == "org:russian-federation" and c.predicate == "STATES"]
+    said = [c for c in ex.claims if c.subject == "org:russian-federation" and c.predicate == "STATES"]
+    assert [(c.object, c.asserted_by) for c in said] == [("event:russian-federation-statement", "org:us-department-of-state")]
     assert "org:us-department-of-state" in _publishers(ex)

@@ -63,6 +63,9 @@ class Act:
     states: list[tuple[str, Mention, str]] = field(default_factory=list)
     # who organised it (a body's meeting)
     organisers: list[Mention] = field(default_factory=list)
+    # the parties to proceedings the act is a step of, with their roles ("prosecutor", "investigator"): the one who asks
+    # a court (README conv14a point 4: never its organiser)
+    parties: list[tuple[Mention, str]] = field(default_factory=list)
 
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
@@ -343,8 +346,10 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
                        places=where, land=land,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
     for name, a, b, targets, courts, askers in ban_requests(text, s0, people, orgs):
-        # (the court asked to ban is the request's judge, as the annotators record it: dev2 x26)
-        out.append(Act("other", name, a, b, targets=targets, organisers=askers, states=[(c.ref, c, "judge") for c in courts]))
+        # (a request to a court is a step of the proceedings: the court asked is its judge, the one asked against its
+        # target, the one who asks its prosecutor, or investigator: README conv14a point 4, dev2 x26, dev3 z13)
+        out.append(Act("other", name, a, b, targets=targets, parties=[(x, _asker_role(x)) for x in askers],
+                       states=[(c.ref, c, "judge") for c in courts]))
     out.extend(Act("other", n, a, b, participants=f, states=[(c.ref, c, "judge")]) for n, a, b, c, f in court_orders(text, s0, orgs, people))
     out.extend(_occupations(text, s0, orgs, places))
     for name, a, b, perps, where in land_takings(text, s0, orgs, places):
@@ -423,6 +428,14 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", text[m.start():where[-1].end - s0], a, where[-1].end,
                        perpetrators=_by_agent(text, s0, orgs, where[-1].end, 40), places=where))
     return out
+
+
+def _asker_role(m: Mention) -> str:
+    """The role of one who asks a court: ``investigator`` for an investigative body or security service, else
+    ``prosecutor`` (a prosecutor, a prosecutor's office, or a body that brings the case)."""
+    if _kind(m) == "security_service" or re.search(r"(?i)\binvestigat", _name(m)):
+        return "investigator"
+    return "prosecutor"
 
 
 def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Act]:

@@ -307,6 +307,9 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
     for m in act.organisers:
         ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
                  f"organiser:{act.kind}", role="organiser", asserted_by=speaker, date=date)
+    for m, role in act.parties:  # a party to proceedings (README conv14a point 4)
+        ex.claim(m.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(act.start, m.start), max(act.end, m.end)), 0.6,
+                 f"{role}:{act.kind}", role=role, asserted_by=speaker, date=date)
     for gov, m, role in act.states:  # the government of a country the text names as a place
         if gov == RUSSIAN_FORCES:  # "Russian military forces invaded": the state's forces, a collective actor
             ex.entity(gov, "Organisation", "Russian forces", kind="military").generic = True

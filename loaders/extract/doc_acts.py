@@ -93,17 +93,17 @@ def series_publications(text: str, sentences: Sequence[Sentence], mentions: Sequ
 
 
 # The report's statement of its government's position: "The U.S. government does not recognize the purported
-# annexation of Crimea ...", "The U.S. government recognizes Crimea is part of Ukraine". The annotators of two
-# splits (dev3, dev4) record that government as stating the report, not as a statement of its own.
+# annexation of Crimea ...", "The U.S. government recognizes Crimea is part of Ukraine" is the report's own wording, not
+# a second statement by the state: the state states neither the report nor a statement of its own (README conv14a
+# point 2 (b): the department whose name stands on the report alone states it; the claim the sentence makes, Crimea
+# part of Ukraine, is the place rules').
 _POSITION_RE = re.compile(r"\s+(?:(?:does|will)\s+not\s+(?:and\s+will\s+not\s+)?)?recogni[sz]es?\b")
 
 
 def _government_position(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
                          report: str) -> None:
-    """The U.S. government STATES the report whose sentence states its (non-)recognition; its own statement made
-    of that sentence by the speech rules goes."""
-    from loaders.extract.claims import quote_span
-
+    """The statement of its own the speech rules made the U.S. government of a sentence of the report stating its
+    (non-)recognition goes: the sentence is the report's (``report``), which the department states."""
     for sent in sentences:
         gov = next((m for m in mentions if sent.start <= m.start <= sent.start + 4 and m.ref == "org:united-states"
                     and re.fullmatch(r"(?:The\s+)?", text[sent.start:m.start])
@@ -121,23 +121,26 @@ def _government_position(text: str, sentences: Sequence[Sentence], mentions: Seq
         for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
             ex.entities.pop(ev, None)
             ex.triggers.pop(ev, None)
-        ex.claim(gov.ref, "STATES", report, quote_span(text, sent, gov.start, pm.end()), 0.55, "issuer:series:position")
+        ex.claims[:] = [c for c in ex.claims if not (c.subject == gov.ref and c.predicate == "STATES" and c.object == report)]
         return
 
 
 # A figure another government gave, as the series report cites it: "The Russian government reported there were 831
-# religious communities registered in Crimea". No annotator of the three splits with such reports (valid, dev3, dev4)
-# records a report of that government's own, and the report citing the figure is not the cited government's (two of
-# them, valid and dev4, record no claim; dev3 alone made it state the series report): no claim.
+# religious communities registered in Crimea" -> the cited government is a speaker with a statement event of its own,
+# its ``STATES`` asserted by the department that cites it, never a ``STATES`` of the department's report (README conv14a
+# point 2 (c); dev3 z11).
 _FIGURES_RE = re.compile(r"(?:\s+government)?\s+reported\s+(?:that\s+)?there\s+(?:were|was|are|is)\b")
 
 
 def _government_figures(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
                         report: str) -> None:
-    """A government that "reported there were N ..." in a series report: the publication or statement of its own the
-    speech rules made of the sentence goes, and it states nothing (the citing report is not its own)."""
+    """A government that "reported there were N ..." in a series report states a statement of its own, which the
+    report's publisher asserts (the publication or statement the speech rules made of the sentence is replaced)."""
+    from loaders.extract.claims import quote_span
+
     if "reported there" not in text and "reported that there" not in text:
         return
+    citer = next((c.subject for c in ex.claims if c.object == report and c.predicate == "STATES"), None)
     for sent in sentences:
         gov = next((m for m in mentions if sent.start <= m.start <= sent.start + 4 and m.ref in ex.entities
                     and ex.entities[m.ref].attributes.get("kind") == "government"
@@ -151,6 +154,12 @@ def _government_figures(text: str, sentences: Sequence[Sentence], mentions: Sequ
         for ev in own - {c.object for c in ex.claims} - {c.subject for c in ex.claims}:
             ex.entities.pop(ev, None)
             ex.triggers.pop(ev, None)
+        fm = _FIGURES_RE.match(text, gov.end)
+        b = fm.end() if fm is not None else gov.end
+        name = ex.entities[gov.ref].name
+        ev = ex.entity(f"event:{gov.ref[4:]}-statement", "Event", f"Statement by {name}", kind="statement").key
+        ex.trigger(ev, gov.start, b)
+        ex.claim(gov.ref, "STATES", ev, quote_span(text, sent, gov.start, b), 0.55, "issuer:series:cited", asserted_by=citer)
 
 
 _MEETING_RE = re.compile(r"\b\d{1,5}(?:st|nd|rd|th)\s+(?:\(?(?:special|extraordinary|plenary|regular|ordinary)\)?\s+)?"

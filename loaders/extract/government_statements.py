@@ -371,6 +371,12 @@ _TO_SESSION_RE = re.compile(r"\b(?:to|at|before|during)\s+the\s+(?:(?:\d{1,4}(?:
                             r"Extraordinary)\s+)?(?i:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:(?:Special|Reinforced|Regular|"
                             r"Extraordinary)\s+)?$")
 _NUMBERED_SESSION_RE = re.compile(r"[ \t]*(?:No\.?|Meeting|Session)[ \t]*\d{1,4}\b")
+# A session named by the body alone (conv14a point 3): a head line that delivers a statement to the body ("...: Statement
+# to the PC", "Remarks to the Permanent Council"), or a greeting that welcomes someone back to it ("we warmly welcome you
+# back to the Permanent Council", "Welcome back to the Permanent Council, High Commissioner X").
+_DELIVERED_TO_RE = re.compile(r"\b(?:[Ss]tatement|STATEMENT|[Rr]emarks|[Ii]ntervention|[Aa]ddress|[Ss]peech)(?:[ \t]+by[ \t]+[^\n.;:]{1,100}?)?"
+                              r"[ \t]+$")
+_WELCOME_BACK_RE = re.compile(r"\b[Ww]elcome\s+(?:you\s+)?back\s+to\s+the\s+$")
 
 
 def _session_body(ex: Extraction, key: str) -> bool:
@@ -379,10 +385,12 @@ def _session_body(ex: Extraction, key: str) -> bool:
 
 
 def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction,
-                  body_start: int) -> tuple[str, tuple[int, int]] | None:
+                  body_start: int, ev: str | None = None, greeting_only: bool = False) -> tuple[str, tuple[int, int]] | None:
     """The meeting event of the session of a body (a council, committee or assembly) a head line names the statement
-    delivered to ("to the Permanent Council") or names alone ("Permanent Council No. 1314"), made with the body its
-    organiser; None if the head names none."""
+    delivered to ("to the Permanent Council") or names alone ("Permanent Council No. 1314"), or a greeting welcomes
+    someone back to, made with the body its organiser; None if the head names none. Keyed by the date the line gives,
+    else the statement ``ev``'s date (its own, or the one its head line gives: conv14a point 3). ``greeting_only``:
+    only a session a greeting names."""
     for m in mentions:
         if m.start >= body_start:
             return None
@@ -395,16 +403,27 @@ def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
         numbered = _NUMBERED_SESSION_RE.match(text, m.end) if not text[line_start:m.start].strip() else None
         if to is None and numbered is None:
             continue
+        welcome = _WELCOME_BACK_RE.search(text, max(line_start, m.start - 40), m.start)
+        if greeting_only and welcome is None:
+            continue
         a = to.start() + len(re.match(r"\w+\s+the\s+", to.group()).group()) if to is not None else m.start  # type: ignore[union-attr]
         b = numbered.end() if numbered is not None else m.end
         sent = _sentence(sentences, a)
         if sent is None:
             continue
         dates = [d for d in find_dates(text[b:line_end]) if len(d[2]) == 10]
-        if numbered is None and not dates and not re.search(r"(?i)meeting|session|sitting", to.group()):  # type: ignore[union-attr]
-            continue  # "Statement to the PC": no session the line names (no number, no date)
         name = text[a:b]
         key = f"event:{m.ref[4:]}-{dates[0][2]}" if dates else f"event:{slug(name)}"
+        if numbered is None and not dates and not re.search(r"(?i)meeting|session|sitting", to.group()):  # type: ignore[union-attr]
+            # the body alone: a session only where a statement is delivered to it on its line, or a greeting welcomes
+            # someone back to it
+            if welcome is None and not _DELIVERED_TO_RE.search(text, line_start, to.start()):  # type: ignore[union-attr]
+                continue
+            date = _statement_date(text, mentions, ex, ev)
+            name = f"Meeting of the {ex.entities[m.ref].name}"
+            key = f"event:{m.ref[4:]}-{date}" if date else f"event:meeting-of-{m.ref[4:]}"
+            if date:
+                dates = [(0, 0, date)]
         meeting = ex.entity(key, "Event", name[0].upper() + name[1:], kind="meeting").key
         ex.trigger(meeting, a, b)
         if dates:
@@ -416,6 +435,24 @@ def _head_session(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             ex.claim(meeting, "LOCATED_IN", city.ref, quote_span(text, sent, a, city.end), 0.55, "gov7:head-session")
         return meeting, (a, b)
     return None
+
+
+def _statement_date(text: str, mentions: Sequence[Mention], ex: Extraction, ev: str | None) -> str | None:
+    """The date of the statement ``ev``: its own, else the one date its title line gives when that line names its
+    maker ("Report by X: UK response, December 2022"); None without one."""
+    if ev is None or ev not in ex.entities:
+        return None
+    own = ex.entities[ev].attributes.get("date")
+    if isinstance(own, str) and own:
+        return own
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    makers = {c.subject for c in ex.claims if c.object == ev and c.predicate == "STATES"}
+    if not any(c.span[0] < first for c in ex.claims if c.object == ev and c.predicate == "STATES") \
+            and not any(m.ref in makers and m.start < first for m in mentions):
+        return None
+    found = {d[2] for d in find_dates(text[:first])}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _forum_delegation(ex: Extraction, have: str, key: str, country: str) -> None:
@@ -462,7 +499,7 @@ def _meeting(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mentio
             if org is not None and sent is not None:
                 ex.claim(org.ref, "PARTICIPANT_IN", meeting, quote_span(text, sent, *at), 0.55, "gov7:head-meeting", role="organiser")
         elif mm is None:
-            found = _head_session(text, sentences, mentions, ex, body_start)
+            found = _head_session(text, sentences, mentions, ex, body_start, ev)
             if found is None:
                 return
             meeting, at = found
@@ -510,6 +547,10 @@ def session_statement(text: str, sentences: Sequence[Sentence], mentions: Sequen
     body_start = _body_start(text, head)
     heads = [c for c in ex.claims if c.predicate == "STATES" and c.span[0] < body_start and c.object in ex.entities
              and c.subject in ex.entities and ex.entities[c.object].attributes.get("kind") == "statement"]
+    if not heads and "elcome" in text[:body_start]:
+        # no maker named: the session a greeting welcomes someone back to is still held, by its body (conv14a point 3)
+        _head_session(text, sentences, mentions, ex, body_start, greeting_only=True)
+        return
     if not heads or any(c.subject == heads[0].object and c.predicate == "PART_OF" for c in ex.claims):
         return
     ev = heads[0].object
