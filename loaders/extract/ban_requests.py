@@ -5,7 +5,8 @@ Supreme Court of Crimea ruled in favour of a request by the so-called Prosecutor
 Poklonskaya".
 
 The annotators of three splits (dev2, dev3, dev4) record it as one ``other`` event: the organisation to be banned
-its target, the court asked its judge, the one who asks (a person or a prosecutor's office) its organiser.
+its target, the court asked its judge, the one who asks (a person or a prosecutor's office) its prosecutor (README
+conv14a point 4; the role is given where the act is drafted, :mod:`loaders.extract.acts`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from loaders.extract.mentions import Mention
 
 __all__ = ["BanRequest", "ban_requests"]
 
-# (name, start, end, targets, judges, organisers)
+# (name, start, end, targets, judges, askers)
 BanRequest = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 
 _BAN = r"(?:ban|suspend|outlaw|liquidate|prohibit|dissolve|close\s+down)"
