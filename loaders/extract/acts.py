@@ -256,6 +256,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             if q:
                 out.append(Act("interrogation", "Questioning of those inside raided " + m.group().split(" ", 1)[0],
                                s0 + q.start(), s0 + q.end(), perpetrators=perps))
+    out.extend(_resulting_searches(text, s0, orgs, places, people))
     if not people:
         out.extend(_searches_done(text, s0, orgs, places))
         out.extend(_raid_practices(text, s0, orgs, places, out))
@@ -458,6 +459,58 @@ def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         if perps or owners or where or re.search(r"\btheir\s", m.group()):
             name = f"Searches of the premises of {owners[0].text}" if owners else f"Searches in {where[0].text}" if where else "Searches"
             out.append(Act("search", name, a, b, targets=owners, perpetrators=perps, places=where))
+    return out
+
+
+# Searches told with the detentions they led to (README conv13a, point 1: "searches ... which resulted in the detention of
+# ..."): (a) "condemns the searches in the illegally annexed Crimea by Russia which resulted in the detention ...", (b) "the
+# illegal activities of Russian occupation authorities in ... against ..., resulted into massive illegal searches and
+# groundless detention of thirteen citizens".
+_SEARCH_ADJ = r"(?:(?:mass|massive|illegal|unlawful|arbitrary|numerous|several|multiple|new|recent|violent|groundless)\s+)"
+_SEARCHES_RESULTED_RE = re.compile(r"\b(?:the\s+)?" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids)\b(?P<tail>[^.;:()“”\"]{0,80}?)"
+                                   r",?\s+(?:which|that)\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?resulted\s+in(?:to)?\s+(?:the\s+)?"
+                                   + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?)\b", re.IGNORECASE)
+_RESULTED_IN_SEARCHES_RE = re.compile(r"\bresult(?:ed|ing|s)?\s+in(?:to)?\s+(?P<act>" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids))"
+                                      r"\s+and\s+(?P<det>" + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?))\b", re.IGNORECASE)
+# whose activities they were: "the (illegal) activities of X"
+_ACTIVITIES_OF_RE = re.compile(r"\b(?:activities|actions|acts|operations?|policy|policies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_KINDS = ("government", "security_service", "police", "military", "agency", "collective")
+_IN_PLACE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:illegally|temporarily|Russian-|Russia-)\s*)?(?:(?:occupied|annexed)\s+)?$")
+
+
+def _resulting_searches(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention],
+                        people: Sequence[Mention]) -> list[Act]:
+    """Searches a sentence names with the detentions they led to (see the patterns above): who did them (after "by",
+    or the body whose activities resulted in them), where ("in P" after the searches, or the body's place), and, where
+    the sentence names no person, the detention of the unnamed people with them (the same agent and place)."""
+    if "result" not in text:
+        return []
+    out: list[Act] = []
+    for m in _SEARCHES_RESULTED_RE.finditer(text):
+        a, b = s0 + m.start("noun"), s0 + m.end("tail")
+        where = [p for p in places if a < p.start <= b and _IN_PLACE_RE.search(text[m.end("noun"):p.start - s0])][:1]
+        perps = [o for o in orgs if a < o.start <= b + 1 and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, o.start - s0 - 8):o.start - s0])
+                 and _kind(o) in _AGENT_KINDS][:1]
+        states = [(_government(p), p, "perpetrator") for p in places if a < p.start <= b + 1 and _kind(p) == "country"
+                  and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, p.start - s0 - 8):p.start - s0])][:1] if not perps else []
+        if perps or states or where:
+            out.append(Act("search", f"Searches in {_name(where[0])}" if where else "Searches", a, b, perpetrators=perps,
+                           states=states, places=where))
+    for m in _RESULTED_IN_SEARCHES_RE.finditer(text):
+        a = s0 + m.start("act")
+        body = [o for o in orgs if o.end <= a and _kind(o) in _AGENT_KINDS and a - o.end <= 160
+                and _ACTIVITIES_OF_RE.search(text[max(0, o.start - s0 - 30):o.start - s0])
+                and not re.search(r"[.;:]", text[o.end - s0:m.start()])][-1:]
+        if not body:
+            continue
+        # the body's place: "authorities in the Autonomous Republic of Crimea" (or inside the body's own mention)
+        where = [p for p in places if body[0].start < p.start < a and p.end <= a
+                 and _IN_PLACE_RE.search(text[max(0, p.start - s0 - 30):p.start - s0])][:1]
+        out.append(Act("search", f"Searches in {_name(where[0])}" if where else "Searches", a, s0 + m.end("act"),
+                       perpetrators=body, places=where))
+        if not people:
+            out.append(Act("detention", "Detention" + (f" in {_name(where[0])}" if where else ""), s0 + m.start("det"),
+                           s0 + m.end("det"), perpetrators=body, places=where))
     return out
 
 
