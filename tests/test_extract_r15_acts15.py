@@ -43,3 +43,24 @@ def test_no_search_without_the_result_or_an_agent() -> None:
                  "The searches resulted in nothing, the lawyer said."):
         _text, ex = extract(body)
         assert not _events(ex, "search"), body
+
+
+def _perps(ex, kinds):  # type: ignore[no-untyped-def]
+    evs = {k for k in ex.entities if ex.entities[k].label == "Event" and (ex.entities[k].attributes or {}).get("kind") in kinds}
+    return {c.subject for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.object in evs
+            and c.qualifiers.get("role") == "perpetrator"}
+
+
+def test_the_agency_whose_people_tortured_or_whose_custody_it_was() -> None:
+    for body in ("Ivan Petrenko complained that during his detention he suffered from FSB agents' torture.",
+                 "The court heard Ivan Petrenko describe the treatment he received in FSB custody, including beatings and "
+                 "suffocation."):
+        text, ex = extract(body)
+        assert _perps(ex, ("torture", "ill_treatment")) == {"org:fsb"}, body
+        check_quotes(text, ex.claims)
+
+
+def test_no_agency_for_a_country_adjective_custody() -> None:
+    _text, ex = extract("Ivan Petrenko described the treatment he received in Russian custody, including beatings and "
+                        "suffocation.")
+    assert not _perps(ex, ("torture", "ill_treatment"))

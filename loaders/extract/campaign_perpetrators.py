@@ -10,6 +10,11 @@
   later in the sentence ("discrimination against the residents of temporarily occupied Crimea ..., by the Russian
   occupation authorities"), with no verb of saying between. Not a speaker of the article, and not one called on
   ("urges the Russian Federation to end the persecution").
+- **The agency whose custody or whose people tortured** (round 15, acts15): a ``torture`` or ``ill_treatment`` event the
+  draft holds with no author, whose own claims' words name an agency (a security service, the police, a Russian state
+  actor) as the owner of the act or of the custody it happened in: "he suffered from FSB agents' torture", "the
+  treatment he received in FSB custody, including alleged beatings" (README, "Annotation convention": the agency that did
+  it is the ``perpetrator``). Not a country's adjective ("in Russian custody": no agency named).
 """
 
 from __future__ import annotations
@@ -39,8 +44,42 @@ def _actor(m: Mention) -> bool:
                                           or kind == "government" and "Russia" in name)
 
 
+# "FSB agents' torture", "the FSB's ill-treatment": the agency (or its people) owns the act
+_OWNED_ABUSE_RE = re.compile(r"(?:\s+(?:agents|officers|officials|employees|operatives|guards|staff))?(?:’s|'s|’|')\s+(?:[a-z]+\s+)?"
+                             r"(?:torture|ill-treatment|mistreatment|beatings?|abuses?)\b")
+# "in FSB custody", "in the custody of the FSB"
+_IN_RE = re.compile(r"\bin\s+(?:the\s+)?$")
+_CUSTODY_RE = re.compile(r"\s+custody\b")
+_CUSTODY_OF_RE = re.compile(r"\bin\s+(?:the\s+)?custody\s+of\s+(?:the\s+)?$")
+_ABUSE_KINDS = ("torture", "ill_treatment")
+
+
+def custody_agents(text: str, mentions: list[Mention], ex: Extraction) -> None:
+    """Add the agency that owns a torture or ill-treatment act, or the custody it happened in (see the module)."""
+    abuses = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") in _ABUSE_KINDS]
+    if not abuses or ("custody" not in text and not re.search(r"(?:’|')\s+(?:[a-z]+\s+)?(?:torture|ill-treatment|mistreatment|beating|abuse)", text)):
+        return
+    authored = {c.object for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "perpetrator"}
+    actors = [m for m in mentions if _actor(m)]
+    for ev in abuses:
+        if ev in authored:
+            continue
+        told = [c for c in ex.claims if c.object == ev and c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target"]
+        for c in told:
+            a, b = c.span
+            m = next((m for m in actors if a <= m.start and m.end <= b
+                      and (_OWNED_ABUSE_RE.match(text, m.end) or _CUSTODY_RE.match(text, m.end) and _IN_RE.search(text, max(a, m.start - 8), m.start)
+                           or _CUSTODY_OF_RE.search(text, max(a, m.start - 24), m.start))), None)
+            if m is None:
+                continue
+            ex.claim(m.ref, "PARTICIPANT_IN", ev, c.span, 0.5, "perpetrator:custody", asserted_by=c.asserted_by, role="perpetrator")
+            break
+
+
 def campaign_perpetrators(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
-    """Add the state actor a sentence makes the author of a persecution campaign the draft holds (see the module)."""
+    """Add the state actor a sentence makes the author of a persecution campaign the draft holds (see the module), and
+    the agency that owns a torture or ill-treatment act or its custody (:func:`custody_agents`)."""
+    custody_agents(text, mentions, ex)
     campaigns = [k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == "other"
                  and e.name.startswith("Persecution")]
     if not campaigns:
