@@ -31,6 +31,8 @@ _SPEAKER_CAPTION_RE = re.compile(r",[ \t]+[^\n.;“”\"]{2,100}[ \t]*\n(?:[ \t]
 STATEMENT_BY_RE = re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:(?:joint|public|official|written|new|recent|separate|brief|"
                              r"short|press)\s+){0,2}(?i:statement|declaration|appeal|remarks|comments?)\s+(?:(?:issued|released|made|"
                              r"delivered|published)\s+)?(?:by|from)\s+(?:the\s+)?$")
+# A sentence opened by its source: "According to his lawyer, ...", "According to the family, ..."
+_ACCORDING_OPENER_RE = re.compile(r"\W*According\s+to\b[^,;.“”\"]{1,80},")
 # "X expressed grave concern", "X voiced particular concern", "X today issued the following statement"
 _CONCERN = (r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|grave|deep|serious|particular|strong)\s+){0,2}"
             r"(?:concerns?|alarm|regret|dismay|outrage)|issued\s+(?:the\s+following|a|this)\s+statement")
@@ -156,7 +158,9 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             # Federation": the annexation told, not a statement monitors record (no annotator of five splits did)
             continue
         subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
-                                cx.before(m.start, 20), re.IGNORECASE)
+                                cx.before(m.start, 20), re.IGNORECASE) and not (
+            # "According to his lawyer, the FSB told him ...": the source speaks, the clause is what it reports
+            (opener := _ACCORDING_OPENER_RE.match(sent.text)) and m.start >= sent.start + opener.end())
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
         # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
         if subject and cached_re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"
