@@ -21,9 +21,18 @@ def test_inverted_attribution_is_not_said_by_a_name_in_the_list():
     assert speakers
 
 
+def test_inverted_attribution_to_an_organisation():
+    # "..., said ORG.": the organisation that ends the clause speaks, not the last name of the list before it
+    states = _states("Russia continues to hold Nariman Dzhelyal, Asan Akhtemov, and Aziz Akhtemov, said Amnesty International.")
+    assert {s for s, _ in states} == {"org:amnesty-international"}
+
+
 def test_a_name_before_said_still_speaks():
     states = _states("Lawyer Emil Kurbedinov, who represents Oleg Sentsov, said the charges were fabricated.")
     assert any(s == "person:emil-kurbedinov" for s, _ in states)
+    # a subject named after "said" that does not end the clause is what was said, not who says it
+    states = _states("Oleg Sentsov, the film director, said President Vladimir Putin was responsible.")
+    assert any(s == "person:oleg-sentsov" for s, _ in states)
 
 
 def test_sentence_opened_by_its_source_is_not_the_clause_organisation_statement():

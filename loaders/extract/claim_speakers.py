@@ -75,12 +75,15 @@ def _inverted_attribution(cx: SentenceMentions, m: Mention, verb_end: int) -> bo
     Ambassador to the OSCE D", "..., said Deputy Assistant Secretary of State D" (an inverted attribution: D speaks)."""
     if not re.search(r",\s*\S+\s*$", cx.between(m.end, verb_end)):
         return False
-    return any(p.start >= verb_end and _INVERTED_GAP_RE.fullmatch(cx.between(verb_end, p.start)) for p in cx.people)
+    return any(p.start >= verb_end and _INVERTED_GAP_RE.fullmatch(cx.between(verb_end, p.start))
+               and _CLAUSE_END_RE.match(cx.after(p.end, 3)) for p in cx.people + cx.orgs)
 
 
 # Between an inverted "said" and its subject: the subject's title and no more ("said U.S. Ambassador to the OSCE ",
-# "said the Foreign Minister "): capitalised, no clause, quotation or "that" ("said his client X" is no title).
-_INVERTED_GAP_RE = re.compile(r"\s+(?:the\s+)?(?-i:[A-Z])[^,;:“”\"]{0,90}?\s")
+# "said the Foreign Minister ", "said the "): capitalised, no clause, quotation or "that" ("said his client X" is no
+# title); the subject ends the clause ("..., said Amnesty International." - not "..., said Russia had ...").
+_INVERTED_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])[^,;:“”\"]{0,90}?\s)?")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:]|$)")
 
 
 @lru_cache(maxsize=8)
