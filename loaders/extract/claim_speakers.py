@@ -8,7 +8,7 @@ from functools import lru_cache
 from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_parts import PRONOUN_SPEECH_RE, ROLE_SPEAKER_RE, cached_re
 from loaders.extract.gazetteer import slug
-from loaders.extract.mentions import Sentence
+from loaders.extract.mentions import Mention, Sentence
 
 # "X reported on the activities of ...", "she writes about ...": a journalist's coverage.
 # ("reported on 5 May that", "wrote on Monday": a date, not what is covered)
@@ -31,6 +31,8 @@ _SPEAKER_CAPTION_RE = re.compile(r",[ \t]+[^\n.;“”\"]{2,100}[ \t]*\n(?:[ \t]
 STATEMENT_BY_RE = re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:(?:joint|public|official|written|new|recent|separate|brief|"
                              r"short|press)\s+){0,2}(?i:statement|declaration|appeal|remarks|comments?)\s+(?:(?:issued|released|made|"
                              r"delivered|published)\s+)?(?:by|from)\s+(?:the\s+)?$")
+# A sentence opened by its source: "According to his lawyer, ...", "According to the family, ..."
+_ACCORDING_OPENER_RE = re.compile(r"\W*According\s+to\b[^,;.“”\"]{1,80},")
 # "X expressed grave concern", "X voiced particular concern", "X today issued the following statement"
 _CONCERN = (r"(?:expressed|expresses|voiced|voices)\s+(?:(?:his|her|their|grave|deep|serious|particular|strong)\s+){0,2}"
             r"(?:concerns?|alarm|regret|dismay|outrage)|issued\s+(?:the\s+following|a|this)\s+statement")
@@ -68,6 +70,22 @@ _OFFICIAL_SPEECH = (r"underscored|underscores|appealed\s+to|appeals\s+to|reminde
 _AUX = r"(?:(?:has|have|had|also|today|again|once\s+again|(?-i:[a-z]+ly))\s+){0,3}"
 
 
+def _inverted_attribution(cx: SentenceMentions, m: Mention, verb_end: int) -> bool:
+    """``m`` stands before ", said" but the verb's subject follows it: "the detention of A, B and C, said U.S.
+    Ambassador to the OSCE D", "..., said Deputy Assistant Secretary of State D" (an inverted attribution: D speaks)."""
+    if not re.search(r",\s*\S+\s*$", cx.between(m.end, verb_end)):
+        return False
+    return any(p.start >= verb_end and _INVERTED_GAP_RE.fullmatch(cx.between(verb_end, p.start))
+               and _CLAUSE_END_RE.match(cx.after(p.end, 3)) for p in cx.people + cx.orgs)
+
+
+# Between an inverted "said" and its subject: the subject's title and no more ("said U.S. Ambassador to the OSCE ",
+# "said the Foreign Minister ", "said the "): capitalised, no clause, quotation or "that" ("said his client X" is no
+# title); the subject ends the clause ("..., said Amnesty International." - not "..., said Russia had ...").
+_INVERTED_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])[^,;:“”\"]{0,90}?\s)?")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:]|$)")
+
+
 @lru_cache(maxsize=8)
 def _with_official(cues: str) -> str:
     """A cue alternation with the verbs of official statements (built once per cue list, not per sentence)."""
@@ -84,9 +102,10 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         # "X said", "X, Deputy Head of the Delegation, condemns" (an apposition without a verb of its own)
         # ("X, Amnesty International's Director for Europe said:": a title without its closing comma before "said:")
         # ("X (Ukraine, EPP/CD), General Rapporteur of ..., has today expressed grave concern": a concern voiced is said)
-        if cached_re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)"
-                          rf"[^,.“”]{{1,160}}(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
-                          rf"[\s,]*{_AUX}(?:{speech_after}|{_CONCERN})\b", cx.after(m.end, 220), re.IGNORECASE):
+        if (said := cached_re.match(rf"(?:\s*\([^()]{{1,40}}\))?(?:,(?![^,:]*\b(?:is|was|are|were|be|been|should|must|will|has|have|had)\b)"
+                                   rf"[^,.“”]{{1,160}}(?:,|(?=\s+(?:said|says|stated)\s*:)))?"
+                                   rf"[\s,]*{_AUX}(?:{speech_after}|{_CONCERN})\b", cx.after(m.end, 220), re.IGNORECASE)) \
+                and not _inverted_attribution(cx, m, m.end + said.end()):
             # "Lawyer X, who represents Y, said": X speaks, not Y.
             head = [p for p in cx.people if p.end < m.start and re.fullmatch(r",\s+who\s[^,]*", cx.between(p.end, m.start))]
             speakers.append((head[-1].ref, head[-1].start, head[-1].end) if head else (m.ref, m.start, m.end))
@@ -142,7 +161,9 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             # Federation": the annexation told, not a statement monitors record (no annotator of five splits did)
             continue
         subject = not re.search(r"\b(?:by|of|to|with|against|from|for|on|at|in|into|that|and)\s+(?:the\s+)?$",
-                                cx.before(m.start, 20), re.IGNORECASE)
+                                cx.before(m.start, 20), re.IGNORECASE) and not (
+            # "According to his lawyer, the FSB told him ...": the source speaks, the clause is what it reports
+            (opener := _ACCORDING_OPENER_RE.match(sent.text)) and m.start >= sent.start + opener.end())
         # "The FSB said", "Zmina, reports", "Russia's Federal Service (FSB) claimed"
         # "Zmina, a Ukrainian human rights organization, documented": an apposition without a verb of its own
         if subject and cached_re.match(rf"(?:\s*\([^)]{{1,30}}\))?(?:,\s+(?:a|an|the)\s(?![^,]*\b(?:is|was|are|were|has|have|had|which|who|that)\b)"

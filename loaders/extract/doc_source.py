@@ -16,11 +16,11 @@ import re
 
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.doc_statements import document_statement
-from loaders.extract.gazetteer import slug
+from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.government_statements import gov_statements
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["issuing_body", "statement_audience"]
+__all__ = ["index_line_issuer", "issuing_body", "statement_audience"]
 
 _ISSUED_RE = re.compile(r"(?:Answered|Issued|Published|Released|Delivered|Prepared)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _QUESTION_FOR_RE = re.compile(r"Question\s+for\s+(?:the\s+)?")
@@ -67,10 +67,36 @@ def issuing_body(text: str, sentences: list[Sentence], mentions: list[Mention], 
             ev = f"event:{slug(e.name)}-statement"
             ex.entity(ev, "Event", f"Statement by {e.name}", kind="statement")
         ex.claim(org.ref, "STATES", ev, quote_span(text, sent, line_start, org.end), 0.7, "issued-by")
+    index_line_issuer(text, sentences, ex)
     # (the document's own statement, a pass of the same stage: after_claims calls this module's pass)
     document_statement(text, sentences, mentions, ex)
     statement_audience(text, sentences, mentions, ex)
     gov_statements(text, sentences, mentions, ex)
+
+
+# A document's index line names its issuer even where the text does not: "AI-Index: EUR 46/0470/2019", "AI Index: EUR
+# 46/2201/2015" (the reference every Amnesty International document carries; dev6, valid2: three documents, each
+# annotated as the organisation's statement) -> the issuer ``STATES`` the document's statement, unless it states one.
+_INDEX_LINES = ((re.compile(r"^[ \t]*AI[- ]Index:[ \t]*[A-Z]{3}[ \t]*\d{1,3}/\d{3,5}/\d{4}[ \t]*$", re.M), "Amnesty International"),)
+
+
+def index_line_issuer(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """The organisation whose document index the text carries on a line of its own states the document."""
+    for index_re, name in _INDEX_LINES:
+        mt = index_re.search(text)
+        entry = load_gazetteer().lookup(name) if mt is not None else None
+        if mt is None or entry is None:
+            continue
+        sent = next((x for x in sentences if x.start <= mt.end() - 1 < x.end), None)
+        key = next((k for k, e in ex.entities.items() if e.label == "Organisation" and e.name == entry.name), None)
+        if sent is None or key is not None and any(
+                c.subject == key and c.predicate == "STATES" and (ex.entities[c.object].attributes or {}).get("kind")
+                in ("statement", "publication") for c in ex.claims):
+            continue
+        key = key or ex.entity(f"org:{entry.key}", "Organisation", entry.name, **entry.attributes).key
+        ev = ex.entity(f"event:{slug(entry.name)}-statement", "Event", f"Statement by {entry.name}", kind="statement").key
+        a = mt.start() + len(mt.group()) - len(mt.group().lstrip())
+        ex.claim(key, "STATES", ev, quote_span(text, sent, a, mt.end()), 0.6, "index-line")
 
 
 # The body a statement is delivered to, on the document's attribution line: "Statement by Ambassador X to the Special
