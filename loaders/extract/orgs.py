@@ -334,6 +334,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             after = name[body.end():] if body else ""
             if body is None or not any(w in heads for w in after.split()) or all(taken[a + body.end():b]):
                 continue
+            if taken[a] == ORG or a > 1 and text[a - 1] == " " and taken[a - 2] == ORG:
+                continue  # "the OSCE Report of the Human Rights Assessment Mission on Crimea": the body before it wrote it
             a += body.end()
             name = after
         if _state_of_land(text, taken, a, b, gaz):
@@ -482,6 +484,12 @@ _KIND_AFTER = re.compile(r" (?:group|groups|organi[sz]ations?|movement|movements
                          r"association|faction|cell|cells|channel|outlet|media|sect|order|society|congregation)\b")
 
 
+# A people's word and the noun of its community after a nation's adjective: "(the chair of the Lithuanian) Tatar
+# community". Not Crimea's, Ukraine's or Russia's own (their peoples' communities are collectives of the convention).
+_PEOPLE_BODY_AFTER = re.compile(r"(?: [A-Z][a-z]+){1,2} (?:community|diaspora)(?![\w\-])")
+_HOME_DEMONYMS = frozenset({"Crimean", "Ukrainian", "Russian", "Sevastopol", "Simferopol", "Soviet"})
+
+
 @cache
 def _role_before_re(cues: tuple[str, ...]) -> re.Pattern[str]:
     cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
@@ -496,6 +504,7 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     cues = tuple(c for c in (*gaz.cues["employment"], *gaz.cues["leadership"], *gaz.cues["membership"])
                  if c.lower() not in lawyers)
     heads = set(gaz.cues["org_heads"])
+    demonyms = frozenset(gaz.demonyms.values()) - _HOME_DEMONYMS
     out = []
     role = _role_before_re(cues)
     for m in _AFTER_OF_RE.finditer(text):
@@ -508,6 +517,12 @@ def find_affiliations(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
             continue
         b = a + words[-1].end()
         names = [w.group() for w in words]
+        if names[0] in demonyms and (people := _PEOPLE_BODY_AFTER.match(text, a + words[0].end())):
+            # "the chair of the Lithuanian Tatar community": a nation's community of a people, which someone chairs,
+            # is a body of its own (the people's word, a collective of its own, is part of its name)
+            out.append((a, people.end(), GazetteerEntry(slug(text[a:people.end()]), "Organisation", text[a:people.end()], (),
+                                                        {"kind": "other"})))
+            continue
         if " ".join(names) in gaz.cues["portfolios"]:
             continue  # "Minister of Foreign Affairs": a portfolio, not a body
         if len(names) == 1 and names[0] in heads or (len(names) >= 2 and names[-1].lower().endswith(gaz.surname_endings)):
