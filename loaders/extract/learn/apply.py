@@ -48,8 +48,13 @@ _MAKES_EVENT = ("target",)
 _JOINS_EVENT = ("perpetrator", "judge")
 # A speaker is not what they speak of: "X said", "X, director of Y, said", "said Ambassador X".
 _SAID_AFTER_RE = re.compile(r"(?:\s*\([^()]{0,60}\))?(?:,[^,;:]{0,120},?|,)?\s*(?:said|says|told|stated|states|added|noted|wrote|"
-                            r"commented|stressed|explained|declared|warned|urged|urges|called|calls|condemned|condemns|welcomed|welcomes|demanded|demands)\b")
+                            r"commented|stressed|explained|declared|warned|urged|urges|called|calls|condemned|condemns|welcomed|welcomes|demanded|demands|"
+                            r"emphasi[sz]ed|emphasi[sz]es|reiterated|reiterates|underlined|underlines|highlighted|highlights|"
+                            r"expressed|expresses|recalled|recalls|reaffirmed|reaffirms)\b")
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|stated|noted|according\s+to)\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+# "barred by X", "founded by X": a doer named after "by" belongs to the participle right before it;
+# where that word is no trigger, X did another act than the sentence's trigger names.
+_BY_RE = re.compile(r"\b([^\W\d_][\w’'-]*)\s+by\s+(?:the\s+|a\s+|an\s+)?$")
 # A collective named by a state body's head noun ("the police", "Russian authorities") is nobody's target.
 _STATE_NAME_RE = re.compile(r"\b(?:police|authorit|forces|security|officer|agent|guard|militar|army|court|prosecut|investigat|"
                             r"FSB|ministry|government|occupation|occupier|de[ -]facto|Kremlin|Russia\b)", re.I)
@@ -149,6 +154,15 @@ def _speaker(text: str, sent: tuple[int, int], s: Span) -> bool:
     return bool(_SAID_AFTER_RE.match(text, s.end, sent[1]) or _SAID_BEFORE_RE.search(text, max(sent[0], s.start - 60), s.start))
 
 
+def _agent(text: str, sent: tuple[int, int], s: Span, trig: Sequence[tuple[int, int, str]], role: str) -> bool:
+    """Whether the mention is named as an agent ("V by X") where ``role`` cannot be: a target never is
+    one ("attended by X"), a doer not of a word no trigger names ("barred by the authorities")."""
+    m = _BY_RE.search(text, max(sent[0], s.start - 60), s.start)
+    if not m:
+        return False
+    return role in _MAKES_EVENT or (role in _JOINS_EVENT and not any(a <= m.start(1) < b for a, b, _k in trig))
+
+
 def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
     hits = []
     first_line = text.find("\n") if "\n" in text else len(text)
@@ -179,6 +193,8 @@ def _score(text: str, spans: list[Span], model: Model) -> list[_Hit]:
                 if p < model.cut(ci) or not _fits(s, role, text[s.start:s.end]):
                     continue
                 if role in _MAKES_EVENT and (listed or _speaker(text, sent, s)):
+                    continue
+                if _agent(text, sent, s, trig, role):
                     continue
                 said = [(a, b) for a, b, k in trig if k == kind]
                 if said and all(irrealis(text[max(sent[0], a - 80):a]) for a, _b in said):
