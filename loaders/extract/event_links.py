@@ -282,12 +282,19 @@ def protest_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
             if mt is None or any(a2 < mt.start("p") for a2, _b2, _e2 in inside[i + 1:]):
                 continue  # (another act stands nearer the protest's words)
             people = sorted(t for t in targets.get(e1, ()) if ex.entities[t].label == "Person")
-            if not people:
-                continue
-            first = ex.entities[people[0]]
-            pr = f"event:{slug(first.name)}-protest"
-            ex.entity(pr, "Event", f"Protest by {first.name}", kind="other")
             a, b = mt.start("p"), mt.end("p")
+            if people:
+                first = ex.entities[people[0]]
+                pr = f"event:{slug(first.name)}-protest"
+                ex.entity(pr, "Event", f"Protest by {first.name}", kind="other")
+            else:
+                # round 15 (align15): the protest of a group the act names without a person ("at least 49 Crimean
+                # Tatars were detained for staging one-person protests"): the protest by its words, the act linked to it
+                words = re.sub(r"^(?:staging|holding|organi[sz]ing|attending|joining|taking\s+part\s+in|participating\s+in)\s+"
+                               r"(?:a\s+|an\s+)?", "", text[a:b], flags=re.IGNORECASE)
+                pr = f"{e1}-protest"
+                ex.entity(pr, "Event", words[:1].upper() + words[1:], kind="other")
+                _protest_place(text, sent, ex, pr, a, b)
             ex.trigger(pr, a, b)
             role = "organiser" if mt.group("picket") and len(people) == 1 else "participant"
             for who in people:
@@ -295,3 +302,56 @@ def protest_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
             if (e1, pr) not in have:
                 have.add((e1, pr))
                 ex.claim(e1, "LINKED_TO", pr, quote_span(text, sent, a1, b), 0.6, "protest-link")
+            _protested_act(text, sentences, spans, ex, pr, sent, have)
+
+
+# The next sentence says what the protesters protested: "They were protesting violent police raids on ... homes".
+_PROTESTING_RE = re.compile(r"\s*(?:They|He|She|The\s+protesters|The\s+picketers)\s+(?:were|was|had\s+been)\s+protesting\s+"
+                            r"(?:(?:against|at|over)\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$")
+
+_PROTESTING_START_RE = re.compile(r"\s*(?:They|He|She|The\s+protesters|The\s+picketers)\s+(?:were|was|had\s+been)\s+protesting\s")
+
+
+def _protested_act(text: str, sentences: list[Sentence], spans: list[tuple[int, int, str]], ex: Extraction, pr: str,
+                   sent: Sentence, have: set[tuple[str, str]]) -> None:
+    """The protest ``LINKED_TO`` the act the sentence after it says they were protesting (conv13c use C)."""
+    nxt = next((s for s in sentences if s.start >= sent.end), None)
+    if nxt is None:
+        return
+    for a2, b2, e2 in _within(spans, nxt):
+        if _PROTESTING_RE.fullmatch(text, nxt.start, a2) and e2 != pr and (pr, e2) not in have:
+            have.add((pr, e2))
+            ex.claim(pr, "LINKED_TO", e2, quote_span(text, nxt, nxt.start, b2), 0.6, "protest-against")
+        return
+    if not _PROTESTING_START_RE.match(text, nxt.start, nxt.end):
+        return
+    # an act told with no trigger of its own (a group act: "police raids on ... homes in Bakhchysarai"): the one act
+    # the sentence's claims are about
+    acts = {c.subject if c.subject.startswith("event:") else c.object for c in ex.claims
+            if c.span and nxt.start <= c.span[0] and c.span[1] <= nxt.end and c.predicate in ("PARTICIPANT_IN", "LOCATED_IN")}
+    acts = {e for e in acts if e in ex.entities and e != pr and (ex.entities[e].attributes or {}).get("kind") not in _NOT_ACTS}
+    if len(acts) == 1 and (pr, (e2 := next(iter(acts)))) not in have:
+        have.add((pr, e2))
+        ex.claim(pr, "LINKED_TO", e2, quote_span(text, nxt, nxt.start, nxt.end), 0.6, "protest-against")
+
+
+# Where the protest was, as its words go on: "staging one-person protests in towns all around the Crimean peninsula".
+_PROTEST_WHERE_RE = re.compile(r"\s+(?:in|at|near|outside|across|around|throughout)\b[^.;,:]{0,60}", re.IGNORECASE)
+
+
+def _protest_place(text: str, sent: Sentence, ex: Extraction, pr: str, a: int, b: int) -> None:
+    """``LOCATED_IN`` for a group's protest: the first place the draft holds named in the words after the protest's."""
+    where = _PROTEST_WHERE_RE.match(text, b, sent.end)
+    if where is None:
+        return
+    span = text[where.start():where.end()]
+    best: tuple[int, int, str] | None = None
+    for key, e in ex.entities.items():
+        if e.label != "Location":
+            continue
+        for n in (e.name, *e.aliases):
+            at = span.find(n) if n else -1
+            if at >= 0 and not span[at + len(n):at + len(n) + 1].isalnum() and (best is None or at < best[0]):
+                best = (at, at + len(n), key)
+    if best is not None:
+        ex.claim(pr, "LOCATED_IN", best[2], quote_span(text, sent, a, where.start() + best[1]), 0.6, "protest-place")
