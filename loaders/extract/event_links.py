@@ -18,7 +18,7 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -95,6 +95,20 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     statement_links(text, sentences, ex)
     confession_links(text, sentences, ex)
     protest_links(text, sentences, ex)
+
+
+def presentation_links(ex: Extraction) -> None:
+    """The document's own statement at a meeting ``LINKED_TO`` the presentation it acknowledges ("Let me thank the
+    Deputy High Commissioner for her presentation and update", "we have just heard a comprehensive report by the High
+    Commissioner": README conv13c use R, a statement about another's statement; dev7, two governments). The
+    presentation and the meeting are government_statements.presentations'."""
+    own = {c.object: c.subject for c in ex.claims if c.rule == "gov7:head-meeting" and c.predicate == "PART_OF"}
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for c in list(ex.claims):
+        if c.rule == "gov7:presentation" and c.predicate == "PART_OF" and c.object in own \
+                and (own[c.object], c.subject) not in have and own[c.object] != c.subject:
+            have.add((own[c.object], c.subject))
+            ex.claim(own[c.object], "LINKED_TO", c.subject, c.span, 0.55, "presentation-link")
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
