@@ -18,7 +18,7 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links", "documented_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -95,6 +95,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     statement_links(text, sentences, ex)
     confession_links(text, sentences, ex)
     protest_links(text, sentences, ex)
+    documented_links(text, sentences, ex)
 
 
 def presentation_links(ex: Extraction) -> None:
@@ -369,3 +370,48 @@ def _protest_place(text: str, sent: Sentence, ex: Extraction, pr: str, a: int, b
                 best = (at, at + len(n), key)
     if best is not None:
         ex.claim(pr, "LOCATED_IN", best[2], quote_span(text, sent, a, where.start() + best[1]), 0.6, "protest-place")
+
+
+# Round 15 (align15, README conv13c use R "documented torture"): a report and the acts the sentence says it documents:
+# "the OHCHR further documented violations ..., notably torture and ill-treatment", "Human Rights Watch reported religious
+# activists were among victims of torture", "The Commissioner's report highlights ... the death of X" (dev7, dev4, dev2),
+# and the passive "these violations are documented in ... reports". The report is a publication the draft states in
+# the sentence; the acts are the events whose words stand after the verb (before it, in the passive).
+_DOCUMENTS_RE = re.compile(r"\b(?:(?:further\s+)?(?:documented|documents|recorded|records|registered|highlighted|highlights|"
+                           r"reported)\b(?!\s+(?:by|that\s+(?:it|they|he|she)\b))|(?P<passive>(?:are|were|is|was|have\s+been|has\s+been)\s+"
+                           r"(?:duly\s+|well\s+|also\s+)?(?:documented|reflected|recorded|registered)\s+(?:in|by)\b))")
+
+
+def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """``LINKED_TO`` from a report to each act the sentence says it documents (see above)."""
+    reports: dict[str, list[tuple[int, int]]] = {}
+    issued: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.span and (ex.entities[c.object].attributes or {}).get("kind") == "publication":
+            reports.setdefault(c.object, []).append(c.span)
+            issued.setdefault(c.subject, set()).add(c.object)
+    if not reports:
+        return
+    _targets, spans, have = _acts_in_text(text, ex)
+    for sent in sentences:
+        verb = _DOCUMENTS_RE.search(text, sent.start, sent.end)
+        if verb is None:
+            continue
+        here = [r for r, sps in reports.items() if any(sent.start <= a < sent.end for a, _b in sps)]
+        if not here and not verb.group("passive"):
+            # "the OHCHR further documented ...": the one report of the body named as the verb's subject
+            before = text[max(sent.start, verb.start() - 80):verb.start()]
+            who = [o for o, evs in issued.items() if len(evs) == 1 and any(
+                n and re.search(rf"\b{re.escape(n)}\s+(?:(?:has|have|had|also|further)\s+)*$", before)
+                for n in (ex.entities[o].name, *ex.entities[o].aliases))]
+            here = [next(iter(issued[who[0]]))] if len(who) == 1 else []
+        if len(here) != 1 and not verb.group("passive"):
+            continue  # (two reports and an active verb: which one documented what is not said)
+        acts = [(a, b, ev) for a, b, ev in _within(spans, sent) if not _background(ex, ev) and ev not in here
+                and ((a >= verb.end()) != bool(verb.group("passive")))]
+        for a, b, ev in acts[:4]:
+            for r in here:
+                if (r, ev) not in have:
+                    have.add((r, ev))
+                    lo, hi = min(a, verb.start()), max(b, verb.end())
+                    ex.claim(r, "LINKED_TO", ev, quote_span(text, sent, lo, hi), 0.55, "documented-act")
