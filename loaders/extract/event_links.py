@@ -381,6 +381,9 @@ _DOCUMENTS_RE = re.compile(r"\b(?:(?:further\s+)?(?:documented|documents|recorde
                            r"reported)\b(?!\s+(?:by|that\s+(?:it|they|he|she)\b))|(?P<passive>(?:are|were|is|was|have\s+been|has\s+been)\s+"
                            r"(?:duly\s+|well\s+|also\s+)?(?:documented|reflected|recorded|registered)\s+(?:in|by)\b))")
 
+_THESE_RE = re.compile(r"\s*(?:These|Such|The|All\s+these)\s+(?:numerous\s+|many\s+|grave\s+|serious\s+)?(?:human\s+rights\s+)?"
+                       r"(?:violations|abuses|crimes|acts)\s+$")
+
 
 def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """``LINKED_TO`` from a report to each act the sentence says it documents (see above)."""
@@ -409,6 +412,11 @@ def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> No
             continue  # (two reports and an active verb: which one documented what is not said)
         acts = [(a, b, ev) for a, b, ev in _within(spans, sent) if not _background(ex, ev) and ev not in here
                 and ((a >= verb.end()) != bool(verb.group("passive")))]
+        if not acts and verb.group("passive") and _THESE_RE.match(text, sent.start, verb.start()):
+            # "These numerous violations are documented in ... reports": the one act the sentence before tells
+            prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
+            told = {ev for _a, _b, ev in (_within(spans, prev) if prev else []) if not _background(ex, ev)}
+            acts = [(verb.start(), verb.end(), ev) for ev in told] if len(told) == 1 else []
         for a, b, ev in acts[:4]:
             for r in here:
                 if (r, ev) not in have:
