@@ -379,7 +379,7 @@ def _protest_place(text: str, sent: Sentence, ex: Extraction, pr: str, a: int, b
 # the sentence; the acts are the events whose words stand after the verb (before it, in the passive).
 _DOCUMENTS_RE = re.compile(r"\b(?:(?:further\s+)?(?:documented|documents|recorded|records|registered|highlighted|highlights|"
                            r"reported)\b(?!\s+(?:by|that\s+(?:it|they|he|she)\b))|(?P<passive>(?:are|were|is|was|have\s+been|has\s+been)\s+"
-                           r"(?:duly\s+|well\s+|also\s+)?(?:documented|reflected|recorded|registered)\s+(?:in|by)\b))")
+                           r"(?:duly\s+|well\s+|also\s+)?(?:documented|reflected|recorded|registered)\s+(?:in|by)\b)|(?P<according>\baccording\s+to\b))")
 
 _THESE_RE = re.compile(r"\s*(?:These|Such|The|All\s+these)\s+(?:numerous\s+|many\s+|grave\s+|serious\s+)?(?:human\s+rights\s+)?"
                        r"(?:violations|abuses|crimes|acts)\s+$")
@@ -401,17 +401,18 @@ def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> No
         if verb is None:
             continue
         here = [r for r, sps in reports.items() if any(sent.start <= a < sent.end for a, _b in sps)]
-        if not here and not verb.group("passive"):
+        back = bool(verb.group("passive") or verb.group("according"))
+        if not here and not back:
             # "the OHCHR further documented ...": the one report of the body named as the verb's subject
             before = text[max(sent.start, verb.start() - 80):verb.start()]
             who = [o for o, evs in issued.items() if len(evs) == 1 and any(
                 n and re.search(rf"\b{re.escape(n)}\s+(?:(?:has|have|had|also|further)\s+)*$", before)
                 for n in (ex.entities[o].name, *ex.entities[o].aliases))]
             here = [next(iter(issued[who[0]]))] if len(who) == 1 else []
-        if len(here) != 1 and not verb.group("passive"):
+        if len(here) != 1 and not back:
             continue  # (two reports and an active verb: which one documented what is not said)
         acts = [(a, b, ev) for a, b, ev in _within(spans, sent) if not _background(ex, ev) and ev not in here
-                and ((a >= verb.end()) != bool(verb.group("passive")))]
+                and ((a >= verb.end()) != back)]
         if not acts and verb.group("passive") and _THESE_RE.match(text, sent.start, verb.start()):
             # "These numerous violations are documented in ... reports": the one act the sentence before tells
             prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
