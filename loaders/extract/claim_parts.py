@@ -370,7 +370,12 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.collective_targets import collective_targets
     from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
-    from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events, presentation_links
+    from loaders.extract.event_links import (
+        acts_for_cases,
+        acts_in_named_cases,
+        link_events,
+        presentation_links,
+    )
     from loaders.extract.event_places import event_places, prune_event_places, statement_venues
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases

@@ -430,8 +430,7 @@ def listed_professions(text: str, taken: bytearray) -> list[Found]:
     for verb in _LISTED_AFTER_RE.finditer(text):
         # the list as the subject of the act: walk back from the verb over the items
         out += _listed_items(text, taken, None, verb.start())
-    seen: set[tuple[int, int]] = set()
-    return [f for f in out if (f[0], f[1]) not in seen and not seen.add((f[0], f[1]))]
+    return list({(f[0], f[1]): f for f in out}.values())
 
 
 def _items_from(text: str, at: int) -> list[re.Match[str]]:

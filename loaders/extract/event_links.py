@@ -29,7 +29,12 @@ _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+
                          # round 13 (conv13c, use C): "on hunger strike in protest against Russia’s continued detention of
                          # PRISONERS", "to demand Russia release PRISONERS": a protest -> what it protests
                          r"|[^.;:“”\"]{0,60}?\b(?:in\s+protest\s+(?:against|at|over)|to\s+demand(?:\s+that)?)\s+"
-                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,5}", re.IGNORECASE)
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,5}"
+                         # round 15 (align15, conv13c use C): "the detention of X and charges ... to be revenge of Russia
+                         # for his participation in ..."
+                         r"|[^.;:“”\"]{0,90}?\b(?:revenge|punishment|reprisal)\s+(?:of\s+[\w’'-]+\s+)?for\s+", re.IGNORECASE)
+# "his participation in the Inaugural Summit": a gathering's trigger that names someone's taking part in it.
+_PARTICIPATION_RE = re.compile(r"(?:his|her|their)\s+participation\s+in\b", re.IGNORECASE)
 # "ACT ..., which resulted in / that led to ACT", "ACT in 2014, followed by ACT": the second results from or follows the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
@@ -75,15 +80,24 @@ def _acts_in_text(text: str, ex: Extraction) -> tuple[dict[str, set[str]], list[
 def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
     targets, spans, have = _acts_in_text(text, ex)
+    # round 15 (align15, conv13c use C "for his participation in"): a gathering someone took part in, named by the
+    # participation, is what an act on them answers ("imprisoned ... due to his participation in the summit")
+    joined = {ev for ev, sp in ex.triggers.items() for a, b in sp if _PARTICIPATION_RE.match(text, a, b)}
+    if joined:
+        spans = sorted({*spans, *((a, b, ev) for ev in joined for a, b in ex.triggers[ev])})
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
+            if e1 in joined:
+                continue
             for a2, b2, e2 in inside[i + 1:]:
                 if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 gap = text[b1:a2]
                 if (follows := _FOLLOWS_RE.fullmatch(gap)) and not (_background(ex, e2) and _WHEN_RE.search(follows.group())):
                     later, earlier = e1, e2
+                elif e2 in joined:
+                    continue
                 elif _RESULTS_RE.fullmatch(gap):
                     later, earlier = e2, e1
                 else:
