@@ -210,6 +210,10 @@ _TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way
                       r"who\s+(?:were|was)|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:[\w’'-]+\s+){0,4}?", re.IGNORECASE)
 
+# "during his detention, he was tortured": the containing act first, after "during"; then the rest of the clause.
+_DURING_BEFORE_RE = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
+_CLAUSE_RE = re.compile(r",\s+(?:he|she|they)\s+[^.;:“”\"]{0,50}?")
 # The second act named by a word that is no trigger: "detained by FSB agents who were searching her parents' flat",
 # "freed after six hours of detention".
 _TIED_ACT_RE = re.compile(r"\s+(?:by\s+[^.;,“”\"]{0,60}?\bwho\s+(?:were|was|had\s+been)\s+(?P<verb>searching|raiding|"
@@ -233,8 +237,15 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
                 if e1 == e2 or a2 < b1 or not targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 k1, k2 = ((ex.entities[e].attributes or {}).get("kind") for e in (e1, e2))
-                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or not _TIES_RE.fullmatch(text, b1, a2) \
-                        or (e1, e2) in have or (e2, e1) in have:
+                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or (e1, e2) in have or (e2, e1) in have:
+                    continue
+                if _DURING_BEFORE_RE.search(text, max(sent.start, a1 - 30), a1) and _CLAUSE_RE.fullmatch(text, b1, a2):
+                    # round 15 (align15, conv13c use S): "during his detention, he suffered torture": the act told
+                    # second is contained in the first
+                    have.add((e2, e1))
+                    ex.claim(e2, "LINKED_TO", e1, quote_span(text, sent, max(sent.start, a1 - 30), b2), 0.55, "same-target-link")
+                    continue
+                if not _TIES_RE.fullmatch(text, b1, a2):
                     continue
                 have.add((e1, e2))
                 ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")
