@@ -68,3 +68,21 @@ def test_own_statement_linked_to_the_presentation_it_thanks() -> None:
     presentation_links(ex)
     assert [(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"] == [("event:own-statement",
                                                                                           "event:hc-presentation")]
+
+
+def test_act_due_to_participation_in_a_gathering() -> None:
+    # conv13c use C: "imprisoned ... due to his participation in the summit" -> the verdict LINKED_TO the summit
+    text, ex = extract("Ivan Petrenko, a Crimean Tatar activist, was imprisoned by Russia for 12 years due to his "
+                       "participation in the Inaugural Summit of the International Crimea Platform.")
+    assert any(c.predicate == "LINKED_TO" and c.subject == "event:ivan-petrenko-verdict"
+               and ex.entities[c.object].attributes.get("kind") == "conference" for c in ex.claims)
+    check_quotes(text, ex.claims)
+
+
+def test_act_during_another_on_the_same_person() -> None:
+    # conv13c use S: "during his detention, he suffered torture" -> the torture LINKED_TO the detention
+    text, ex = extract("Ivan Petrenko was detained by the FSB in Simferopol on 2 March 2019. He said that during his "
+                       "detention, he suffered torture by FSB officers.")
+    assert ("event:ivan-petrenko-torture", "event:ivan-petrenko-detention") in {
+        (c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    check_quotes(text, ex.claims)
