@@ -405,17 +405,15 @@ _LISTED_ITEM = "(?:" + "|".join(f"(?P<h{i}>{_LISTED_QUAL}(?:{h}))" for i, (h, _k
 _LISTED_ITEM_RE = re.compile(_LISTED_ITEM + r"(?![\w\-])")
 _LISTED_GAP_RE = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
 # What makes the list one of victims: an abuse word and "of" / "against" before it, or the act done to it after it.
-_LISTED_CUE_RE = re.compile(r"\b(?:harassment|persecution|prosecution|repression|intimidations?|discrimination|"
-                            r"discreditations?|threats|attacks|arrests|actions|pressure|crackdown|reprisals|abuses|"
-                            r"violence|closure|targeting|surveillance|killings?) (?:of|against|on) $")
-_LISTED_AFTER_RE = re.compile(r",? (?:have |has |had )?(?:been |are |were )(?:\w+ )?(?:subjected|persecuted|targeted|prosecuted|"
-                              r"harassed|repressed|intimidated|discriminated|detained|arrested|attacked)\b")
-
-# After a list's last item, a verb goes on with the sentence ("closure of NGOs and independent media and have denied").
-# or the next item of a list of abuses ("against NGOs and media outlets, and harassment and repression of ...").
-_LISTED_VERB_RE = re.compile(r"(?:have|has|had|are|were|is|was|will|continue[sd]?|[a-z]+ed|harassment|persecution|repression|"
-                             r"intimidation|discrimination|threats|attacks|arrests|detentions|disappearances|killings|"
-                             r"torture)\b")
+# After the list's last item, a verb goes on with the sentence ("closure of NGOs and independent media and have
+# denied") or the next abuse of a list of abuses ("against NGOs and media outlets, and harassment and repression of").
+_ABUSES = ("harassment|persecution|prosecution|repression|intimidations?|discrimination|discreditations?|threats|attacks|"
+           "arrests|actions|pressure|crackdown|reprisals|abuses|violence|closure|targeting|surveillance|killings?|"
+           "detentions|disappearances|torture")
+_LISTED_CUE_RE = re.compile(rf"\b(?:{_ABUSES}) (?:of|against|on) $")
+_LISTED_AFTER_RE = re.compile(r",? (?:have |has |had )?(?:been |are |were )(?:\w+ )?(?:subjected|persecuted|targeted|"
+                              r"prosecuted|harassed|repressed|intimidated|discriminated|detained|arrested|attacked)\b")
+_LISTED_VERB_RE = re.compile(rf"(?:have|has|had|are|were|is|was|will|continue[sd]?|[a-z]+ed|{_ABUSES})\b")
 
 
 def listed_professions(text: str, taken: bytearray) -> list[Found]:
