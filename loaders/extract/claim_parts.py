@@ -370,7 +370,12 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.collective_targets import collective_targets
     from loaders.extract.doc_acts import series_publications
     from loaders.extract.doc_source import issuing_body
-    from loaders.extract.event_links import acts_for_cases, acts_in_named_cases, link_events
+    from loaders.extract.event_links import (
+        acts_for_cases,
+        acts_in_named_cases,
+        link_events,
+        presentation_links,
+    )
     from loaders.extract.event_places import event_places, prune_event_places, statement_venues
     from loaders.extract.facilities import based_orgs, facility_places
     from loaders.extract.org_cases import ban_cases
@@ -403,6 +408,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     acts_for_cases(text, sentences, ex)
     statement_accusations(text, sentences, mentions, ex)
     issuing_body(text, sentences, mentions, ex)
+    presentation_links(ex)  # round 15 (align15): reads the presentations issuing_body's statement passes make
     spokesperson_statement(text, sentences, ex)
     series_publications(text, sentences, mentions, ex)
     record_acts(text, sentences, mentions, ex, gaz)

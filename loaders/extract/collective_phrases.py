@@ -57,7 +57,7 @@ from loaders.extract.orgs import ORG
 from loaders.extract.prisoner_collectives import political_prisoners
 
 __all__ = ["collective_phrases", "counted_groups", "COUNTED_DETAINED_RE", "unnamed_perpetrators", "reporting_monitors", "crimean_tatar_people", "crimean_population", "victim_groups",
-           "profession_groups", "PEOPLE_KEYS"]
+           "profession_groups", "listed_professions", "PEOPLE_KEYS"]
 
 Found = tuple[int, int, GazetteerEntry]
 
@@ -382,6 +382,101 @@ _PROFESSION_BEFORE_RE = re.compile(r"(?:independent|pro-Ukrainian|other|remainin
 _PROFESSION_WHERE_RE = re.compile(r" (?:in|from) (?:(?:Russian-|Russia-)?occupied )?Crimea(?![A-Za-z\-])")
 
 
+# Round 15 (align15, README conv14b point 2): a profession or a body named as one item of a list of victim groups
+# ("ongoing harassment of human rights activists, journalists and lawyers", "forced the closure of nongovernmental
+# organizations and independent media", "Crimean Tatars, ethnic Ukrainians, pro-Ukrainian activists, and independent
+# journalists have been subjected to ...") is that group's own collective, keyed as the corpus keys it (dev3: Canada,
+# PACE, the European Parliament, the State Department). An item: the group's head, with the writer's qualifiers.
+_LISTED_HEADS = (
+    (r"pro-Ukrainian activists", "pro-ukrainian-activists-crimea", "collective"),
+    (r"human rights? activists", "crimea-human-rights-activists", "collective"),
+    (r"human rights? defenders", "crimea-human-rights-defenders", "collective"),
+    (r"(?:political|civic|civil society) activists", "crimea-political-activists", "collective"),
+    (r"journalists", "crimea-journalists", "collective"),
+    (r"lawyers", "crimea-lawyers", "collective"),
+    (r"bloggers", "crimea-bloggers", "collective"),
+    (r"(?:non-?governmental|civil society) organi[sz]ations(?: \(NGOs\))?|NGOs", "crimea-ngos", "ngo"),
+    (r"media(?: outlets)?", "crimea-independent-media", "media"),
+)
+_LISTED_QUAL = r"(?:(?:independent|critical|local|Crimean|Ukrainian) )?"
+_LISTED_ITEM = "(?:" + "|".join(f"(?P<h{i}>{_LISTED_QUAL}(?:{h}))" for i, (h, _k, _c) in enumerate(_LISTED_HEADS)) + \
+    r"|(?P<people>(?:the )?(?:indigenous )?Crimean Tatars?(?: community| people)?|(?:ethnic )?Ukrainians|" \
+    r"(?:other )?(?:ethnic |religious )?minorities|religious (?:believers|communities)|Jehovah[’']s Witnesses|Muslims))"
+_LISTED_ITEM_RE = re.compile(_LISTED_ITEM + r"(?![\w\-])")
+_LISTED_GAP_RE = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+# What makes the list one of victims: an abuse word and "of" / "against" before it, or the act done to it after it.
+# After the list's last item, a verb goes on with the sentence ("closure of NGOs and independent media and have
+# denied") or the next abuse of a list of abuses ("against NGOs and media outlets, and harassment and repression of").
+_ABUSES = ("harassment|persecution|prosecution|repression|intimidations?|discrimination|discreditations?|threats|attacks|"
+           "arrests|actions|pressure|crackdown|reprisals|abuses|violence|closure|targeting|surveillance|killings?|"
+           "detentions|disappearances|torture")
+_LISTED_CUE_RE = re.compile(rf"\b(?:{_ABUSES}) (?:of|against|on) $")
+_LISTED_AFTER_RE = re.compile(r",? (?:have |has |had )?(?:been |are |were )(?:\w+ )?(?:subjected|persecuted|targeted|"
+                              r"prosecuted|harassed|repressed|intimidated|discriminated|detained|arrested|attacked)\b")
+_LISTED_VERB_RE = re.compile(rf"(?:have|has|had|are|were|is|was|will|continue[sd]?|[a-z]+ed|{_ABUSES})\b")
+
+
+def listed_professions(text: str, taken: bytearray) -> list[Found]:
+    """The professions and bodies of a list of two or more victim groups, each its own collective with the corpus's
+    key (README conv14b point 2); the peoples of the list are :func:`crimean_tatar_people`'s and
+    :func:`victim_groups`'. Not a list under one qualifier that no abuse word leads, not a counted group."""
+    out: list[Found] = []
+    for cue in re.finditer(r"\b(?:of|against|on) ", text):
+        if not _LISTED_CUE_RE.search(text, max(0, cue.end() - 40), cue.end()):
+            continue
+        out += _listed_items(text, taken, cue.end(), None)
+    for verb in _LISTED_AFTER_RE.finditer(text):
+        # the list as the subject of the act: walk back from the verb over the items
+        out += _listed_items(text, taken, None, verb.start())
+    return list({(f[0], f[1]): f for f in out}.values())
+
+
+def _items_from(text: str, at: int) -> list[re.Match[str]]:
+    """The run of list items that starts at ``at``."""
+    items: list[re.Match[str]] = []
+    while (m := _LISTED_ITEM_RE.match(text, at)) is not None:
+        items.append(m)
+        gap = _LISTED_GAP_RE.match(text, m.end())
+        if gap is None:
+            break
+        at = gap.end()
+    return items
+
+
+def _listed_items(text: str, taken: bytearray, start: int | None, end: int | None) -> list[Found]:
+    """The profession items of a list that begins at ``start`` (after a cue) or ends at ``end`` (before the act)."""
+    if start is not None:
+        items = _items_from(text, start)
+    else:
+        assert end is not None
+        items = []
+        for back in re.finditer(r"(?:^|(?<=[.;:\n] )|(?<=\n))", text[max(0, end - 200):end], re.MULTILINE):
+            at = max(0, end - 200) + back.start()
+            run = _items_from(text, at)
+            if run and run[-1].end() == end:
+                items = run
+        if not items:
+            return []
+    if len(items) < 2 or _COUNTED_RE.search(text, max(0, items[0].start() - 24), items[0].start()) \
+            or items[0].start() < text.find("\n"):
+        return []
+    more = _LISTED_GAP_RE.match(text, items[-1].end())
+    if more and not _LISTED_VERB_RE.match(text, more.end()):
+        return []  # ("Crimean Tatars, human rights defenders, and people who have spoken out": a group no key names)
+    russia = re.match(r" (?:working|based) in Russia\b", text[items[-1].end():items[-1].end() + 20])
+    out: list[Found] = []
+    for m in items:
+        if m.group("people") or any(taken[m.start():m.end()]):
+            continue
+        i = next(int(g[1:]) for g, v in m.groupdict().items() if v and g != "people")
+        _h, key, kind = _LISTED_HEADS[i]
+        if russia:
+            continue  # the groups of Russia (dev3 "working in Russia"): their own keys, which the draft's merge loses
+        out.append((m.start(), m.end(), GazetteerEntry(key + "-generic", "Organisation", m.group(), (), {"kind": kind},
+                                                       generic=True)))
+    return out
+
+
 def profession_groups(text: str, taken: bytearray) -> list[Found]:
     """"local journalists", "Ukrainian doctors", "Crimean Tatar lawyers", "religious activists in Crimea":
     one generic collective per phrase (the place it goes on with is in the name, not the mention)."""
@@ -438,6 +533,8 @@ def collective_phrases(text: str, taken: bytearray) -> list[Found]:
     """The classes above, in text order (for :func:`loaders.extract.entries.find_entries`)."""
     found = [*unnamed_perpetrators(text, taken), *reporting_monitors(text, taken), *crimean_tatar_people(text, taken),
              *crimean_population(text, taken), *victim_groups(text, taken), *profession_groups(text, taken), *counted_groups(text, taken)]
+    # round 15 (conv14b point 2): the professions and bodies of a list of victim groups, where no phrase above took them
+    found += [f for f in listed_professions(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
     # "118 Ukrainian political prisoners" (prisoner_collectives.py), where no phrase above took the words
     found += [f for f in political_prisoners(text, taken) if not any(f[0] < b and a < f[1] for a, b, _e in found)]
     return sorted(found, key=lambda f: f[0])

@@ -22,7 +22,13 @@ __all__ = ["collective_targets", "VICTIM_COLLECTIVES"]
 # The victim collectives of the decision (their keys as the gold of every split uses them).
 VICTIM_COLLECTIVES = ("org:crimean-tatar-community-generic", "org:ukrainian-political-prisoners-in-russia-generic",
                       "org:ukrainians-in-crimea-generic", "org:crimean-tatar-activists-generic",
-                      "org:crimean-tatar-leaders-generic", "org:crimean-tatar-media-generic")
+                      "org:crimean-tatar-leaders-generic", "org:crimean-tatar-media-generic",
+                      # round 15 (conv14b point 2): the professions and bodies of a list of victim groups
+                      # (collective_phrases.listed_professions)
+                      "org:crimea-journalists-generic", "org:crimea-lawyers-generic", "org:crimea-human-rights-activists-generic",
+                      "org:crimea-human-rights-defenders-generic", "org:crimea-political-activists-generic",
+                      "org:pro-ukrainian-activists-crimea-generic", "org:crimea-ngos-generic", "org:crimea-independent-media-generic",
+                      "org:crimea-bloggers-generic")
 _NOT_ACTS = ("statement", "publication", "conference", "meeting", "hearing", "trial", "verdict", "appeal")
 # Between two listed groups: "A, B", "A and B", "A, and B", "A or B".
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*(?:the\s+)?")

@@ -18,7 +18,7 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links", "documented_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -29,7 +29,12 @@ _FOLLOWS_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:following|after|in\s+the\s+
                          # round 13 (conv13c, use C): "on hunger strike in protest against Russia’s continued detention of
                          # PRISONERS", "to demand Russia release PRISONERS": a protest -> what it protests
                          r"|[^.;:“”\"]{0,60}?\b(?:in\s+protest\s+(?:against|at|over)|to\s+demand(?:\s+that)?)\s+"
-                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,5}", re.IGNORECASE)
+                         r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,5}"
+                         # round 15 (align15, conv13c use C): "the detention of X and charges ... to be revenge of Russia
+                         # for his participation in ..."
+                         r"|[^.;:“”\"]{0,90}?\b(?:revenge|punishment|reprisal)\s+(?:of\s+[\w’'-]+\s+)?for\s+", re.IGNORECASE)
+# "his participation in the Inaugural Summit": a gathering's trigger that names someone's taking part in it.
+_PARTICIPATION_RE = re.compile(r"(?:his|her|their)\s+participation\s+in\b", re.IGNORECASE)
 # "ACT ..., which resulted in / that led to ACT", "ACT in 2014, followed by ACT": the second results from or follows the first.
 _RESULTS_RE = re.compile(r"[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:resulted|results|ended)\s+in\s+(?:the\s+|a\s+)?"
                          r"(?:[\w’'-]+\s+){0,2}|[^.;:“”\"]{0,80}?\b(?:which|that)\s+(?:led|leads)\s+to\s+(?:the\s+|a\s+)?"
@@ -75,15 +80,24 @@ def _acts_in_text(text: str, ex: Extraction) -> tuple[dict[str, set[str]], list[
 def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     """Add ``LINKED_TO`` claims between events whose triggers one sentence connects."""
     targets, spans, have = _acts_in_text(text, ex)
+    # round 15 (align15, conv13c use C "for his participation in"): a gathering someone took part in, named by the
+    # participation, is what an act on them answers ("imprisoned ... due to his participation in the summit")
+    joined = {ev for ev, sp in ex.triggers.items() for a, b in sp if _PARTICIPATION_RE.match(text, a, b)}
+    if joined:
+        spans = sorted({*spans, *((a, b, ev) for ev in joined for a, b in ex.triggers[ev])})
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
+            if e1 in joined:
+                continue
             for a2, b2, e2 in inside[i + 1:]:
                 if e1 == e2 or a2 < b1 or targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 gap = text[b1:a2]
                 if (follows := _FOLLOWS_RE.fullmatch(gap)) and not (_background(ex, e2) and _WHEN_RE.search(follows.group())):
                     later, earlier = e1, e2
+                elif e2 in joined:
+                    continue
                 elif _RESULTS_RE.fullmatch(gap):
                     later, earlier = e2, e1
                 else:
@@ -95,6 +109,21 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     statement_links(text, sentences, ex)
     confession_links(text, sentences, ex)
     protest_links(text, sentences, ex)
+    documented_links(text, sentences, ex)
+
+
+def presentation_links(ex: Extraction) -> None:
+    """The document's own statement at a meeting ``LINKED_TO`` the presentation it acknowledges ("Let me thank the
+    Deputy High Commissioner for her presentation and update", "we have just heard a comprehensive report by the High
+    Commissioner": README conv13c use R, a statement about another's statement; dev7, two governments). The
+    presentation and the meeting are government_statements.presentations'."""
+    own = {c.object: c.subject for c in ex.claims if c.rule == "gov7:head-meeting" and c.predicate == "PART_OF"}
+    have = {(c.subject, c.object) for c in ex.claims if c.predicate == "LINKED_TO"}
+    for c in list(ex.claims):
+        if c.rule == "gov7:presentation" and c.predicate == "PART_OF" and c.object in own \
+                and (own[c.object], c.subject) not in have and own[c.object] != c.subject:
+            have.add((own[c.object], c.subject))
+            ex.claim(own[c.object], "LINKED_TO", c.subject, c.span, 0.55, "presentation-link")
 
 
 # "Umerov's case", "his case", "the case against Umerov": the word that says whose case it is.
@@ -181,6 +210,10 @@ _TIES_RE = re.compile(r"[^.;:“”\"]{0,60}?\b(?:after|following|on\s+the\s+way
                       r"who\s+(?:were|was)|in\s+the\s+course\s+of)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                       r"(?:[\w’'-]+\s+){0,4}?", re.IGNORECASE)
 
+# "during his detention, he was tortured": the containing act first, after "during"; then the rest of the clause.
+_DURING_BEFORE_RE = re.compile(r"\b(?:during|throughout|in\s+the\s+course\s+of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
+_CLAUSE_RE = re.compile(r",\s+(?:he|she|they)\s+[^.;:“”\"]{0,50}?")
 # The second act named by a word that is no trigger: "detained by FSB agents who were searching her parents' flat",
 # "freed after six hours of detention".
 _TIED_ACT_RE = re.compile(r"\s+(?:by\s+[^.;,“”\"]{0,60}?\bwho\s+(?:were|was|had\s+been)\s+(?P<verb>searching|raiding|"
@@ -204,8 +237,15 @@ def same_target_links(text: str, sentences: list[Sentence], ex: Extraction) -> N
                 if e1 == e2 or a2 < b1 or not targets.get(e1, set()) & targets.get(e2, set()):
                     continue
                 k1, k2 = ((ex.entities[e].attributes or {}).get("kind") for e in (e1, e2))
-                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or not _TIES_RE.fullmatch(text, b1, a2) \
-                        or (e1, e2) in have or (e2, e1) in have:
+                if k1 == k2 or {k1, k2} == {"arrest", "detention"} or (e1, e2) in have or (e2, e1) in have:
+                    continue
+                if _DURING_BEFORE_RE.search(text, max(sent.start, a1 - 30), a1) and _CLAUSE_RE.fullmatch(text, b1, a2):
+                    # round 15 (align15, conv13c use S): "during his detention, he suffered torture": the act told
+                    # second is contained in the first
+                    have.add((e2, e1))
+                    ex.claim(e2, "LINKED_TO", e1, quote_span(text, sent, max(sent.start, a1 - 30), b2), 0.55, "same-target-link")
+                    continue
+                if not _TIES_RE.fullmatch(text, b1, a2):
                     continue
                 have.add((e1, e2))
                 ex.claim(e1, "LINKED_TO", e2, quote_span(text, sent, a1, b2), 0.55, "same-target-link")
@@ -282,12 +322,19 @@ def protest_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
             if mt is None or any(a2 < mt.start("p") for a2, _b2, _e2 in inside[i + 1:]):
                 continue  # (another act stands nearer the protest's words)
             people = sorted(t for t in targets.get(e1, ()) if ex.entities[t].label == "Person")
-            if not people:
-                continue
-            first = ex.entities[people[0]]
-            pr = f"event:{slug(first.name)}-protest"
-            ex.entity(pr, "Event", f"Protest by {first.name}", kind="other")
             a, b = mt.start("p"), mt.end("p")
+            if people:
+                first = ex.entities[people[0]]
+                pr = f"event:{slug(first.name)}-protest"
+                ex.entity(pr, "Event", f"Protest by {first.name}", kind="other")
+            else:
+                # round 15 (align15): the protest of a group the act names without a person ("at least 49 Crimean
+                # Tatars were detained for staging one-person protests"): the protest by its words, the act linked to it
+                words = re.sub(r"^(?:staging|holding|organi[sz]ing|attending|joining|taking\s+part\s+in|participating\s+in)\s+"
+                               r"(?:a\s+|an\s+)?", "", text[a:b], flags=re.IGNORECASE)
+                pr = f"{e1}-protest"
+                ex.entity(pr, "Event", words[:1].upper() + words[1:], kind="other")
+                _protest_place(text, sent, ex, pr, a, b)
             ex.trigger(pr, a, b)
             role = "organiser" if mt.group("picket") and len(people) == 1 else "participant"
             for who in people:
@@ -295,3 +342,110 @@ def protest_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
             if (e1, pr) not in have:
                 have.add((e1, pr))
                 ex.claim(e1, "LINKED_TO", pr, quote_span(text, sent, a1, b), 0.6, "protest-link")
+            _protested_act(text, sentences, spans, ex, pr, sent, have)
+
+
+# The next sentence says what the protesters protested: "They were protesting violent police raids on ... homes".
+_PROTESTING_RE = re.compile(r"\s*(?:They|He|She|The\s+protesters|The\s+picketers)\s+(?:were|was|had\s+been)\s+protesting\s+"
+                            r"(?:(?:against|at|over)\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$")
+
+_PROTESTING_START_RE = re.compile(r"\s*(?:They|He|She|The\s+protesters|The\s+picketers)\s+(?:were|was|had\s+been)\s+protesting\s")
+
+
+def _protested_act(text: str, sentences: list[Sentence], spans: list[tuple[int, int, str]], ex: Extraction, pr: str,
+                   sent: Sentence, have: set[tuple[str, str]]) -> None:
+    """The protest ``LINKED_TO`` the act the sentence after it says they were protesting (conv13c use C)."""
+    nxt = next((s for s in sentences if s.start >= sent.end), None)
+    if nxt is None:
+        return
+    for a2, b2, e2 in _within(spans, nxt):
+        if _PROTESTING_RE.fullmatch(text, nxt.start, a2) and e2 != pr and (pr, e2) not in have:
+            have.add((pr, e2))
+            ex.claim(pr, "LINKED_TO", e2, quote_span(text, nxt, nxt.start, b2), 0.6, "protest-against")
+        return
+    if not _PROTESTING_START_RE.match(text, nxt.start, nxt.end):
+        return
+    # an act told with no trigger of its own (a group act: "police raids on ... homes in Bakhchysarai"): the one act
+    # the sentence's claims are about
+    acts = {c.subject if c.subject.startswith("event:") else c.object for c in ex.claims
+            if c.span and nxt.start <= c.span[0] and c.span[1] <= nxt.end and c.predicate in ("PARTICIPANT_IN", "LOCATED_IN")}
+    acts = {e for e in acts if e in ex.entities and e != pr and (ex.entities[e].attributes or {}).get("kind") not in _NOT_ACTS}
+    if len(acts) == 1 and (pr, (e2 := next(iter(acts)))) not in have:
+        have.add((pr, e2))
+        ex.claim(pr, "LINKED_TO", e2, quote_span(text, nxt, nxt.start, nxt.end), 0.6, "protest-against")
+
+
+# Where the protest was, as its words go on: "staging one-person protests in towns all around the Crimean peninsula".
+_PROTEST_WHERE_RE = re.compile(r"\s+(?:in|at|near|outside|across|around|throughout)\b[^.;,:]{0,60}", re.IGNORECASE)
+
+
+def _protest_place(text: str, sent: Sentence, ex: Extraction, pr: str, a: int, b: int) -> None:
+    """``LOCATED_IN`` for a group's protest: the first place the draft holds named in the words after the protest's."""
+    where = _PROTEST_WHERE_RE.match(text, b, sent.end)
+    if where is None:
+        return
+    span = text[where.start():where.end()]
+    best: tuple[int, int, str] | None = None
+    for key, e in ex.entities.items():
+        if e.label != "Location":
+            continue
+        for n in (e.name, *e.aliases):
+            at = span.find(n) if n else -1
+            if at >= 0 and not span[at + len(n):at + len(n) + 1].isalnum() and (best is None or at < best[0]):
+                best = (at, at + len(n), key)
+    if best is not None:
+        ex.claim(pr, "LOCATED_IN", best[2], quote_span(text, sent, a, where.start() + best[1]), 0.6, "protest-place")
+
+
+# Round 15 (align15, README conv13c use R "documented torture"): a report and the acts the sentence says it documents:
+# "the OHCHR further documented violations ..., notably torture and ill-treatment", "Human Rights Watch reported religious
+# activists were among victims of torture", "The Commissioner's report highlights ... the death of X" (dev7, dev4, dev2),
+# and the passive "these violations are documented in ... reports". The report is a publication the draft states in
+# the sentence; the acts are the events whose words stand after the verb (before it, in the passive).
+_DOCUMENTS_RE = re.compile(r"\b(?:(?:further\s+)?(?:documented|documents|recorded|records|registered|highlighted|highlights|"
+                           r"reported)\b(?!\s+(?:by|that\s+(?:it|they|he|she)\b))|(?P<passive>(?:are|were|is|was|have\s+been|has\s+been)\s+"
+                           r"(?:duly\s+|well\s+|also\s+)?(?:documented|reflected|recorded|registered)\s+(?:in|by)\b)|(?P<according>\baccording\s+to\b))")
+
+_THESE_RE = re.compile(r"\s*(?:These|Such|The|All\s+these)\s+(?:numerous\s+|many\s+|grave\s+|serious\s+)?(?:human\s+rights\s+)?"
+                       r"(?:violations|abuses|crimes|acts)\s+$")
+
+
+def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """``LINKED_TO`` from a report to each act the sentence says it documents (see above)."""
+    reports: dict[str, list[tuple[int, int]]] = {}
+    issued: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "STATES" and c.span and (ex.entities[c.object].attributes or {}).get("kind") == "publication":
+            reports.setdefault(c.object, []).append(c.span)
+            issued.setdefault(c.subject, set()).add(c.object)
+    if not reports:
+        return
+    _targets, spans, have = _acts_in_text(text, ex)
+    for sent in sentences:
+        verb = _DOCUMENTS_RE.search(text, sent.start, sent.end)
+        if verb is None:
+            continue
+        here = [r for r, sps in reports.items() if any(sent.start <= a < sent.end for a, _b in sps)]
+        back = bool(verb.group("passive") or verb.group("according"))
+        if not here and not back:
+            # "the OHCHR further documented ...": the one report of the body named as the verb's subject
+            before = text[max(sent.start, verb.start() - 80):verb.start()]
+            who = [o for o, evs in issued.items() if len(evs) == 1 and any(
+                n and re.search(rf"\b{re.escape(n)}\s+(?:(?:has|have|had|also|further)\s+)*$", before)
+                for n in (ex.entities[o].name, *ex.entities[o].aliases))]
+            here = [next(iter(issued[who[0]]))] if len(who) == 1 else []
+        if len(here) != 1 and not back:
+            continue  # (two reports and an active verb: which one documented what is not said)
+        acts = [(a, b, ev) for a, b, ev in _within(spans, sent) if not _background(ex, ev) and ev not in here
+                and ((a >= verb.end()) != back)]
+        if not acts and verb.group("passive") and _THESE_RE.match(text, sent.start, verb.start()):
+            # "These numerous violations are documented in ... reports": the one act the sentence before tells
+            prev = next((x for x in reversed(sentences) if x.end <= sent.start), None)
+            told = {ev for _a, _b, ev in (_within(spans, prev) if prev else []) if not _background(ex, ev)}
+            acts = [(verb.start(), verb.end(), ev) for ev in told] if len(told) == 1 else []
+        for a, b, ev in acts[:4]:
+            for r in here:
+                if (r, ev) not in have:
+                    have.add((r, ev))
+                    lo, hi = min(a, verb.start()), max(b, verb.end())
+                    ex.claim(r, "LINKED_TO", ev, quote_span(text, sent, lo, hi), 0.55, "documented-act")
