@@ -53,7 +53,10 @@ _OBJECT_RE = re.compile(r"(?:\s+[-–—]\s+(?:(?!\s[-–—]\s)[^;.()]){1,140}?
                         re.IGNORECASE)
 # "accused A of creating ..., and B of committing ...": the second accused after the first one's charge.
 _AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
-_SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
+# ("notified X of suspicion of treason", "X was served a notice of suspicion in": the suspect of a criminal proceeding)
+_SUSPICION_RE = re.compile(r"\b(?:(?:on|under)\s+suspicion|(?:(?P<notified>notified|informed)\s+)?of\s+(?:the\s+)?suspicion|notice\s+of\s+suspicion)"
+                           r"(?:\s+(?:of|in)\b|(?=[.,;]))", re.IGNORECASE)
+_NOTIFIED_RE = re.compile(r"\b(?:notified|informed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z])[^.;,]{0,40}$", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 # What follows the name of a person a case was opened against names the charge only after a word that introduces
@@ -290,6 +293,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     add(nxt, sent, nxt.start, prep_end, status, charge_after(sent, prep_end), "case:accusation")
         for mt in _SUSPICION_RE.finditer(sent.text):
             a = s0 + mt.start()
+            if mt.group().lower().startswith("of") and not _NOTIFIED_RE.search(text, max(s0, a - 60), a):
+                continue  # "of suspicion" alone: only after "notified X" ("the SBU notified X of suspicion of treason")
             before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]
             if before:
                 group = [before[-1]]
