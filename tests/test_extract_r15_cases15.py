@@ -64,3 +64,22 @@ def test_a_case_brought_by_a_prosecutor_against_an_organisation() -> None:
                        "against the Mejlis under Russian anti-extremism legislation.")
     assert any(p == "PROSECUTES" for _s, p in _preds(ex, "case:mejlis-ban"))
     check_quotes(text, ex.claims)
+
+
+def test_the_prosecution_or_prosecutors_that_ask_for_a_term() -> None:
+    for body, key in (("The prosecution demanded 12 years for Taras Ibragimov.", "org:prosecution-generic"),
+                      ("Russian prosecutors requested 12 years in prison for Taras Ibragimov.", "org:prosecutors-generic")):
+        text, ex = extract(body)
+        assert (key, "PROSECUTES") in _preds(ex), body
+        assert ex.entities[key].generic
+        check_quotes(text, ex.claims)
+
+
+def test_accused_by_a_body_of_a_charge() -> None:
+    text, ex = extract("Taras Ibragimov, accused by the FSB of espionage, remains in custody.")
+    got = {(c.subject, c.predicate) for c in ex.claims if c.object == _CASE}
+    assert {("person:taras-ibragimov", "DEFENDANT_IN"), ("person:taras-ibragimov", "ACCUSED_OF"), ("org:fsb", "INVESTIGATES")} <= got
+    check_quotes(text, ex.claims)
+    _text, ex = extract("Taras Ibragimov, accused by the Russian authorities of espionage, remains in custody.")
+    assert ("person:taras-ibragimov", "ACCUSED_OF") in {(c.subject, c.predicate) for c in ex.claims}
+    assert not _preds(ex)

@@ -29,7 +29,8 @@ __all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_
 
 # "X was arrested and charged by Russian authorities", "X, prosecuted by the FSB": the body that charges
 # (and the body that investigates: "X's case is being investigated by the FSB", "X is under investigation by ORG")
-_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted|(?P<inv>investigated|under\s+(?:criminal\s+)?investigation))\s+by\s+(?:the\s+)?$",
+_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted|(?P<acc>accused|suspected)|(?P<inv>investigated|under\s+(?:criminal\s+)?investigation))\s+by\s+"
+                            r"(?:the\s+)?$",
                             re.IGNORECASE)
 # "the Russian authorities charged X", "Russian prosecutors have indicted X"
 # ("ORG is prosecuting X", "ORG continues to prosecute X"; "ORG is investigating X": the investigator)
@@ -92,7 +93,9 @@ _ELLIPTIC_REQUEST_RE = re.compile(r"\s*(?:[.,;]|$)")
 _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
 # "Y, another Jehovah's Witness criminally prosecuted in Yalta"
 # "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
-_UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
+# ("the prosecution demanded", "Russian prosecutors asked for": the prosecution as the sentence calls it)
+_UNNAMED_PROSECUTOR_RE = re.compile(r"\b(?:the\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}(?:prosecutors?|prosecution))|"
+                                    r"(?P<bare>(?:(?:Russian|occupation|state|public|military)\s+)?(?:prosecutors|prosecution)))\b"
                                     r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|asked\s+(?:the\s+court\s+)?to)\b)", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _NUMBERS.update({str(i): i for i in range(1, 21)})
@@ -181,7 +184,7 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         unnamed = _UNNAMED_PROSECUTOR_RE.search(sent.text, 0, req.end())
         if not prosecutors and unnamed is not None and named:
             # no body named: the prosecutor as the sentence calls it, a generic actor of its own
-            words = " ".join(unnamed.group("name").split())
+            words = " ".join((unnamed.group("name") or unnamed.group("bare")).split())
             key = f"org:{slug(words)}-generic"
             if key not in ex.entities:
                 ex.entity(key, "Organisation", f"the {words}", kind="prosecutor").generic = True
@@ -302,6 +305,8 @@ def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Men
         prosecuting = bool(re.search(r"prosecut", e.name, re.IGNORECASE)) or (e.attributes or {}).get("kind") == "prosecutor"
         if (by := _CHARGED_BY_RE.search(text, max(sent.start, o.start - 40), o.start)) is not None:
             pred = "INVESTIGATES" if by.group("inv") else pred
+            if by.group("acc") and not (investigating or prosecuting):
+                continue  # "accused by Russian authorities of": an accuser, not named the investigator or prosecutor
             before = [m for m in ordered[:i] if m.start >= sent.start and m.label == "Person" and m.ref in cases]
             who = before[-1] if before else None
             if who is None and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
@@ -330,7 +335,7 @@ def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Men
                 elif _ANNOUNCED_RE.match(text[o.end:nxt.start]) and _INVESTIGATED_RE.match(text, nxt.end):
                     who, pred = nxt, "INVESTIGATES"
         said = verb.group() if (verb := by or acts) is not None else ""
-        if investigating and (staff is not None or "investigat" in e.name.lower() or re.search(r"charg|accus|indict", said, re.IGNORECASE)):
+        if investigating and (staff is not None or "investigat" in e.name.lower() or re.search(r"charg|accus|indict|suspect", said, re.IGNORECASE)):
             # an investigative body that charges: the investigator ("the Investigative Committee charged X", "the FSB charged X");
             # a security service the text says "prosecuted" X or brought a case against X keeps the prosecutor's part
             pred = "INVESTIGATES"

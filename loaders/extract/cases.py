@@ -117,6 +117,10 @@ _PROCEEDING_AFTER_RE = re.compile(
     r"(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:sentence|term)))\b"
     + _DONE + _OWN_STEP, re.IGNORECASE)
 
+# "X, accused by the FSB of espionage", "X was charged by Russian investigators with": the charge after the accuser
+_ACCUSED_BY_RE = re.compile(r"(?:\s*,\s*|" + _AUX + r")(?P<verb>accused|suspected|charged)\s+by\s+(?:the\s+)?(?-i:[A-Z])[^.;,()]{0,60}?\s+"
+                            r"(?:of|with)\b", re.IGNORECASE)
+
 # Before the name: "the suspect, X", "suspect X", "defendants X and Y", "the accused, X", "ORG is investigating X".
 _ROLE_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:the|a)\s+)?(?:(?:main|key|prime)\s+)?(?:(?-i:[Ss])uspects?|(?-i:[Dd])efendants?|"
                              r"(?:the\s+)?(?P<acc>accused)\s*,|(?:is|are|was|were|been)\s+investigating)\s*,?\s*$", re.IGNORECASE)
@@ -416,6 +420,9 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 add(who, sent, counsel.start(), who.end, "defendant", None, "case:counsel")
             elif (shared := _SHARED_CASE_RE.match(text, who.end)) is not None:
                 found = (shared.end(), "defendant", "case:shared")
+            elif (by := _ACCUSED_BY_RE.match(text, who.end)) is not None:
+                add(who, sent, who.start, by.end(), "suspect" if by.group("verb").lower() == "suspected" else "accused",
+                    charge_after(sent, by.end()), "case:accused-by")
             elif (step := _PROCEEDING_AFTER_RE.match(text, who.end)) is not None:
                 found = (step.end(), "suspect" if step.group("inv") is not None else "defendant" if step.group("tried") is not None
                          else "convicted" if step.group("serving") is not None or step.group("done") is not None or step.group("conv")
