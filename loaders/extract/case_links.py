@@ -29,18 +29,27 @@ __all__ = ["co_defendants", "accusation_phrases", "charged_subjects", "charging_
 
 # "X was arrested and charged by Russian authorities", "X, prosecuted by the FSB": the body that charges
 # (and the body that investigates: "X's case is being investigated by the FSB", "X is under investigation by ORG")
-_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted|(?P<inv>investigated|under\s+(?:criminal\s+)?investigation))\s+by\s+(?:the\s+)?$",
+_CHARGED_BY_RE = re.compile(r"\b(?:charged|prosecuted|indicted|(?P<acc>accused|suspected)|(?P<inv>investigated|under\s+(?:criminal\s+)?investigation))\s+by\s+"
+                            r"(?:the\s+)?$",
                             re.IGNORECASE)
 # "the Russian authorities charged X", "Russian prosecutors have indicted X"
 # ("ORG is prosecuting X", "ORG continues to prosecute X"; "ORG is investigating X": the investigator)
 _CHARGES_RE = re.compile(r"^\s+(?:have\s+|has\s+|had\s+|later\s+|also\s+|is\s+|are\s+|was\s+|were\s+|still\s+)*(?:charged|prosecuted|indicted|"
-                         r"prosecut(?:es|ing)|(?:continues?|continued|continuing)\s+to\s+prosecute|(?P<inv>investigat(?:es|ing|ed))|brought\s+charges\s+against|"
+                         r"prosecut(?:es|ing)|(?:continues?|continued|continuing)\s+to\s+prosecute|(?P<inv>investigat(?:es|ing|ed)"
+                         r"(?:\s+(?:the\s+)?(?:criminal\s+)?case\s+(?:of|against))?)|brought\s+charges\s+against|(?P<acc>accus(?:es|ed|e))|(?P<ntf>notified|informed|told|served)|"
                          r"(?:have\s+|has\s+)?maintained\s+(?:\w+\s+)?charges\s+against)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+# "ORG notified X of suspicion of", "served X a notice of suspicion", "told X that he is the main suspect": the investigator
+_SUSPECT_AFTER_RE = re.compile(r"\s+(?:(?:with\s+)?an?\s+)?(?:notice\s+)?of\s+(?:the\s+)?suspicion\b|\s+that\s+(?:he|she)\s+(?:is|was|had\s+become)\s+"
+                               r"(?:a|the)\s+(?:main\s+|chief\s+|prime\s+)?suspect\b", re.IGNORECASE)
+# "... X was detained. Investigators accuse him of espionage": the pronoun object of the body's verb
+_PRONOUN_OBJECT_RE = re.compile(r"(?P<gap>[^.;]{0,60}?\s)(?:him|her)\b")
+# the bodies whose charges are the investigation's (README conv13c point 3: "the FSB charges him with" is the investigator)
+_INVESTIGATING_KINDS = ("security_service",)
 
 # "a case brought by ORG against X": the body that brought it (opened, initiated: the investigator)
 _BY_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|cases|charges|proceedings)\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
                             r"(?:(?P<inv>opened|initiated|launched|instituted)|brought|filed|pressed)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_AGAINST_RE = re.compile(r"\s+against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
+_AGAINST_RE = re.compile(r"\s+against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|the\s+)?$", re.IGNORECASE)
 # "ORG announced (earlier the same month) that X was being investigated": the body that says it investigates X
 _ANNOUNCED_RE = re.compile(r"^\s+(?:has\s+|had\s+)?(?:announced|said|stated|reported|declared|confirmed)\s+(?:[^.;,]{0,40}?\s+)?that\s+"
                            r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE)
@@ -84,7 +93,9 @@ _ELLIPTIC_REQUEST_RE = re.compile(r"\s*(?:[.,;]|$)")
 _FOR_RE = re.compile(rf"\b(?:\d{{1,2}}|[a-z]+)[- ](?:years?|months?)(?:\s+in\s+prison)?\s+for\s+{_HON}$", re.IGNORECASE)
 # "Y, another Jehovah's Witness criminally prosecuted in Yalta"
 # "the Russian prosecutor has asked for ...", "the prosecutor requested ...": a prosecutor the article does not name
-_UNNAMED_PROSECUTOR_RE = re.compile(r"\bthe\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}prosecutor)\b"
+# ("the prosecution demanded", "Russian prosecutors asked for": the prosecution as the sentence calls it)
+_UNNAMED_PROSECUTOR_RE = re.compile(r"\b(?:the\s+(?P<name>(?:(?:[A-Z][\w-]*|occupation|state|public|military)\s+){0,2}(?:prosecutors?|prosecution))|"
+                                    r"(?P<bare>(?:(?:Russian|occupation|state|public|military)\s+)?(?:prosecutors|prosecution)))\b"
                                     r"(?=[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for|asked\s+(?:the\s+court\s+)?to)\b)", re.IGNORECASE)
 _NUMBERS = {w: i for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1)}
 _NUMBERS.update({str(i): i for i in range(1, 21)})
@@ -173,7 +184,7 @@ def co_defendants(text: str, sentences: list[Sentence], people: list[Mention], e
         unnamed = _UNNAMED_PROSECUTOR_RE.search(sent.text, 0, req.end())
         if not prosecutors and unnamed is not None and named:
             # no body named: the prosecutor as the sentence calls it, a generic actor of its own
-            words = " ".join(unnamed.group("name").split())
+            words = " ".join((unnamed.group("name") or unnamed.group("bare")).split())
             key = f"org:{slug(words)}-generic"
             if key not in ex.entities:
                 ex.entity(key, "Organisation", f"the {words}", kind="prosecutor").generic = True
@@ -253,6 +264,21 @@ def _staff_of(ordered: Sequence[Mention], i: int, text: str) -> Mention | None:
     return None
 
 
+def _antecedent(ordered: Sequence[Mention], i: int, sentences: list[Sentence], starts: list[int],
+                cases: dict[str, str]) -> Mention | None:
+    """The one defendant a pronoun after the body ``ordered[i]`` stands for: the person with a case named last before it in
+    its sentence, else the only one the sentence before names."""
+    k = max(0, bisect.bisect_right(starts, ordered[i].start) - 1)
+    here = [m for m in ordered[:i] if m.start >= sentences[k].start and m.label == "Person"]
+    if here:
+        return here[-1] if here[-1].ref in cases else None
+    if k == 0:
+        return None
+    prev = sentences[k - 1]
+    named = {m.ref: m for m in ordered if prev.start <= m.start < prev.end and m.label == "Person"}
+    return next(iter(named.values())) if len(named) == 1 and next(iter(named)) in cases else None
+
+
 def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Mention], ex: Extraction, cases: dict[str, str]) -> None:
     """``PROSECUTES``: the body a sentence says charges a defendant ("charged by Russian authorities", "the
     Russian authorities charged X", "ORG continues to prosecute X"), not a court (a court judges); ``INVESTIGATES``: the
@@ -268,13 +294,19 @@ def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Men
             continue  # "FSB investigators": the body they work for acts (below), not a generic "investigators"
         sent = sentences[max(0, bisect.bisect_right(starts, o.start) - 1)]
         who, pred = None, "PROSECUTES"
+        by = acts = None
         # "FSB investigators", "the FSB's investigators", "investigators of the FSB": the body investigates
         staff = _STAFF_AFTER_RE.match(text, o.end) or _STAFF_BEFORE_RE.search(text, max(sent.start, o.start - 30), o.start)
         if staff is not None and staff.end() > o.end:
             o = Mention(o.start, staff.end(), text[o.start:staff.end()], o.label, ref=o.ref)
             i += 1 if i + 1 < len(ordered) and ordered[i + 1].end <= o.end else 0
+        investigating = bool(re.search(r"investigat", e.name, re.IGNORECASE)) or staff is not None \
+            or (e.attributes or {}).get("kind") in _INVESTIGATING_KINDS
+        prosecuting = bool(re.search(r"prosecut", e.name, re.IGNORECASE)) or (e.attributes or {}).get("kind") == "prosecutor"
         if (by := _CHARGED_BY_RE.search(text, max(sent.start, o.start - 40), o.start)) is not None:
             pred = "INVESTIGATES" if by.group("inv") else pred
+            if by.group("acc") and not (investigating or prosecuting):
+                continue  # "accused by Russian authorities of": an accuser, not named the investigator or prosecutor
             before = [m for m in ordered[:i] if m.start >= sent.start and m.label == "Person" and m.ref in cases]
             who = before[-1] if before else None
             if who is None and i > 0 and re.match(r"[^.;]{0,40}?\b(?:he|she)\b", sent.text, re.IGNORECASE):
@@ -284,16 +316,29 @@ def charging_bodies(text: str, sentences: list[Sentence], mentions: Sequence[Men
                 who = named[0] if named and named[0].ref in cases else None
         else:
             nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-            if nxt is not None and nxt.label == "Person" and nxt.ref in cases and nxt.end <= sent.end:
+            pron = _PRONOUN_OBJECT_RE.match(text, o.end, sent.end)
+            if pron is not None and (nxt is None or nxt.start >= pron.end()) and (acts := _CHARGES_RE.match(pron.group("gap"))) is not None \
+                    and (not acts.group("acc") or investigating or prosecuting) and not acts.group("ntf"):
+                who = _antecedent(ordered, i, sentences, starts, cases)
+                pred = "INVESTIGATES" if acts.group("inv") else pred
+                if who is not None:
+                    who = Mention(pron.end() - 3, pron.end(), text[pron.end() - 3:pron.end()], "Person", ref=who.ref)
+            elif nxt is not None and nxt.label in ("Person", "Organisation") and nxt.ref in cases and nxt.end <= sent.end:
                 if (acts := _CHARGES_RE.match(text[o.end:nxt.start])) is not None:
-                    who, pred = nxt, "INVESTIGATES" if acts.group("inv") else pred
+                    if acts.group("ntf"):  # the notice of suspicion: the investigation's step
+                        who, pred = (nxt, "INVESTIGATES") if _SUSPECT_AFTER_RE.match(text, nxt.end) else (None, pred)
+                    elif not acts.group("acc") or investigating or prosecuting:  # "accused" only for an investigator or prosecutor
+                        who, pred = nxt, "INVESTIGATES" if acts.group("inv") else pred
                 elif (by := _BY_AGAINST_RE.search(text, max(sent.start, o.start - 60), o.start)) is not None \
                         and _AGAINST_RE.fullmatch(text, o.end, nxt.start):
                     who, pred = nxt, "INVESTIGATES" if by.group("inv") else pred
                 elif _ANNOUNCED_RE.match(text[o.end:nxt.start]) and _INVESTIGATED_RE.match(text, nxt.end):
                     who, pred = nxt, "INVESTIGATES"
-        if re.search(r"investigat", e.name, re.IGNORECASE) or staff is not None:
-            pred = "INVESTIGATES"  # an investigative body that charges: the investigator ("the Investigative Committee charged X")
+        said = verb.group() if (verb := by or acts) is not None else ""
+        if investigating and (staff is not None or "investigat" in e.name.lower() or re.search(r"charg|accus|indict|suspect", said, re.IGNORECASE)):
+            # an investigative body that charges: the investigator ("the Investigative Committee charged X", "the FSB charged X");
+            # a security service the text says "prosecuted" X or brought a case against X keeps the prosecutor's part
+            pred = "INVESTIGATES"
         if who is None or (o.ref, pred, cases[who.ref]) in have:
             continue
         have.add((o.ref, pred, cases[who.ref]))

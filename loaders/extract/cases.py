@@ -53,7 +53,10 @@ _OBJECT_RE = re.compile(r"(?:\s+[-–—]\s+(?:(?!\s[-–—]\s)[^;.()]){1,140}?
                         re.IGNORECASE)
 # "accused A of creating ..., and B of committing ...": the second accused after the first one's charge.
 _AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
-_SUSPICION_RE = re.compile(r"\b(?:on|under)\s+suspicion\s+of\b", re.IGNORECASE)
+# ("notified X of suspicion of treason", "X was served a notice of suspicion in": the suspect of a criminal proceeding)
+_SUSPICION_RE = re.compile(r"\b(?:(?:on|under)\s+suspicion|(?:(?P<notified>notified|informed)\s+)?of\s+(?:the\s+)?suspicion|notice\s+of\s+suspicion)"
+                           r"(?:\s+(?:of|in)\b|(?=[.,;]))", re.IGNORECASE)
+_NOTIFIED_RE = re.compile(r"\b(?:notified|informed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z])[^.;,]{0,40}$", re.IGNORECASE)
 _OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                         r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 # What follows the name of a person a case was opened against names the charge only after a word that introduces
@@ -113,6 +116,10 @@ _PROCEEDING_AFTER_RE = re.compile(
     r"(?:part\s+\d\s+of\s+)?Articles?\s+\d+|as\s+(?:a\s+|the\s+)?suspect))|(?P<tried>tried)|(?P<serving>serving\s+"
     r"(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:sentence|term)))\b"
     + _DONE + _OWN_STEP, re.IGNORECASE)
+
+# "X, accused by the FSB of espionage", "X was charged by Russian investigators with": the charge after the accuser
+_ACCUSED_BY_RE = re.compile(r"(?:\s*,\s*|" + _AUX + r")(?P<verb>accused|suspected|charged)\s+by\s+(?:the\s+)?(?-i:[A-Z])[^.;,()]{0,60}?\s+"
+                            r"(?:of|with)\b", re.IGNORECASE)
 
 # Before the name: "the suspect, X", "suspect X", "defendants X and Y", "the accused, X", "ORG is investigating X".
 _ROLE_BEFORE_RE = re.compile(r"(?<![\w’'-])(?:(?:the|a)\s+)?(?:(?:main|key|prime)\s+)?(?:(?-i:[Ss])uspects?|(?-i:[Dd])efendants?|"
@@ -290,6 +297,8 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                     add(nxt, sent, nxt.start, prep_end, status, charge_after(sent, prep_end), "case:accusation")
         for mt in _SUSPICION_RE.finditer(sent.text):
             a = s0 + mt.start()
+            if mt.group().lower().startswith("of") and not _NOTIFIED_RE.search(text, max(s0, a - 60), a):
+                continue  # "of suspicion" alone: only after "notified X" ("the SBU notified X of suspicion of treason")
             before = [m for m in in_sentence(sent) if m.end <= a and not re.search(r"[;]", text[m.end:a])]
             if before:
                 group = [before[-1]]
@@ -411,6 +420,9 @@ def more_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex
                 add(who, sent, counsel.start(), who.end, "defendant", None, "case:counsel")
             elif (shared := _SHARED_CASE_RE.match(text, who.end)) is not None:
                 found = (shared.end(), "defendant", "case:shared")
+            elif (by := _ACCUSED_BY_RE.match(text, who.end)) is not None:
+                add(who, sent, who.start, by.end(), "suspect" if by.group("verb").lower() == "suspected" else "accused",
+                    charge_after(sent, by.end()), "case:accused-by")
             elif (step := _PROCEEDING_AFTER_RE.match(text, who.end)) is not None:
                 found = (step.end(), "suspect" if step.group("inv") is not None else "defendant" if step.group("tried") is not None
                          else "convicted" if step.group("serving") is not None or step.group("done") is not None or step.group("conv")

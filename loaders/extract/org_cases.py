@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from loaders.extract.case_links import charging_bodies
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import key_stem
 from loaders.extract.mentions import Mention, Sentence
@@ -123,6 +124,7 @@ def ban_cases(text: str, sentences: list[Sentence], mentions: list[Mention], ex:
     cases = {c.subject: c.object for c in ex.claims if c.predicate == "DEFENDANT_IN" and c.object.endswith("-ban")}
     if cases:
         _court_steps(text, sentences, mentions, ex, cases)
+        charging_bodies(text, sentences, mentions, ex, cases)  # "a case brought by the Prosecutor's Office against ORG"
     placed = {c.subject for c in ex.claims if c.predicate == "PART_OF"}
     for c in list(ex.claims):
         if c.predicate == "PARTICIPANT_IN" and c.subject in cases and c.qualifiers.get("role") == "target" \
