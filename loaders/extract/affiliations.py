@@ -271,6 +271,10 @@ def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex
 
 
 _AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
+# Staff titles that head the body (round 13, conv13c MEMBER_OF (e): a chief editor or executive director leads it): a
+# staff rule's "ORG's Executive Director", "chief editor of ORG" is the body's head, as the gold has it.
+_FOUNDER_RE = re.compile(r"(?:former\s+)?(?:co-?)?founders?")
+_HEAD_TITLES = ("chief editor", "editor-in-chief", "executive director", "chief executive")
 
 
 def drop_charged_memberships(text: str, sentences: list[Sentence], ex: Extraction) -> None:
@@ -296,8 +300,11 @@ def settle_affiliations(ex: Extraction, leadership: list[str]) -> None:
     Chairman X": LEADS and WORKS_FOR), the leading one stays, then membership, then staff."""
     heads = {w.lower() for w in leadership}
     for c in ex.claims:
-        if c.predicate == "WORKS_FOR" and str(c.qualifiers.get("role", "")).lower() in heads:
+        role = str(c.qualifiers.get("role", "")).lower()
+        if c.predicate == "WORKS_FOR" and (role in heads or any(role == h or role.endswith(" " + h) for h in _HEAD_TITLES)):
             c.predicate = "LEADS"
+        elif c.predicate == "LEADS" and _FOUNDER_RE.fullmatch(role):
+            c.predicate = "MEMBER_OF"  # round 13 (conv13c MEMBER_OF (e)): a founder is a member with the title, not the head
         elif c.predicate == "MEMBER_OF" and (ex.entities[c.object].attributes or {}).get("kind") == "media" \
                 and ex.entities[c.subject].label == "Person":
             c.predicate = "WORKS_FOR"  # "an RFE/RL journalist": an outlet's people are its staff, not its members
