@@ -85,3 +85,10 @@ def test_permanent_representative_variants() -> None:
                  "the raid was illegal.",
                  "Ukraine condemned the raid. Ukraine's Permanent Representative, Petro Kovalenko, said the raid was illegal."):
         assert ("Petro Kovalenko", "WORKS_FOR", "Ukraine") in _facts(body), body
+
+
+def test_second_title_after_the_second_body() -> None:
+    """"X, a member of ORG1 and a ORG2 coordinator": the second title follows the second body's name."""
+    facts = _facts("Lenur Seitov, a member of the Mejlis and a Crimean Solidarity coordinator, was detained in Simferopol.")
+    assert ("Lenur Seitov", "MEMBER_OF", MEJLIS) in facts
+    assert ("Lenur Seitov", "MEMBER_OF", "Crimean Solidarity") in facts

@@ -132,7 +132,7 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
             # (the titles up to the next person named: "X, head of ORG1 ...; and Y, head of ORG1, member of ORG2" is Y's)
             k = bisect.bisect_right(pstarts, p.end)
             upto = min(pstarts[k], sent.end) if k < len(pstarts) else sent.end
-            _second_title(text, sent, p, [o for o in in_sent if o.end <= upto], ex, pred_of, second_rx, have, add)
+            _second_title(text, sent, p, [o for o in in_sent if o.end <= upto], ex, pred_of, (second_rx, after_rx), have, add)
             _plural_titles(text, sent, p, people, in_sent, pred_of, plural_rx, add)
         for o in near:
             if o.start - p.end > 40:
@@ -248,7 +248,7 @@ def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention],
 
 
 def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
-                  second_rx: re.Pattern[str], have: set[tuple[str, str]], add: Callable[..., None]) -> None:
+                  rxs: tuple[re.Pattern[str], re.Pattern[str]], have: set[tuple[str, str]], add: Callable[..., None]) -> None:
     """"X, a member of ORG1 and head of ORG2": once X is tied to ORG1 by an apposed title, a second
     title joined by "and" ties X to ORG2 (an organisation named within 60 characters after ORG1)."""
     for i, o1 in enumerate(orgs):
@@ -257,10 +257,15 @@ def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex
         for o2 in orgs[i + 1:]:
             if o2.start - o1.end > 60 or o2.end > sent.end:
                 break
-            mt = second_rx.fullmatch(text, o1.end, o2.start)
+            mt = rxs[0].fullmatch(text, o1.end, o2.start)
+            # "X, a member of ORG1 and a ORG2 activist": the second title after the second body's name
+            after = rxs[1].match(text, o2.end) if re.fullmatch(r"\s+and\s+(?:(?:a|an|the)\s+)?", text[o1.end:o2.start]) else None
             # "X, a member of ORG1 and ORG2." (the second closes the apposition)
             bare = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[o1.end:o2.start]) and re.match(r"\s*(?:[,.;)]|$)", text[o2.end:o2.end + 3])
-            if bare or mt and mt.group("same"):
+            if after is not None and (pred := pred_of.get(after.group("title").lower())) is not None:
+                add(p.ref, pred, o2.ref, quote_span(text, sent, p.start, after.end("title")),
+                    after.group("title").lower(), "second-title")
+            elif bare or mt and mt.group("same"):
                 first = next((c for c in ex.claims if c.subject == p.ref and c.object == o1.ref
                               and c.predicate in _AFFILIATIONS), None)
                 if first is not None:
