@@ -92,3 +92,10 @@ def test_second_title_after_the_second_body() -> None:
     facts = _facts("Lenur Seitov, a member of the Mejlis and a Crimean Solidarity coordinator, was detained in Simferopol.")
     assert ("Lenur Seitov", "MEMBER_OF", MEJLIS) in facts
     assert ("Lenur Seitov", "MEMBER_OF", "Crimean Solidarity") in facts
+
+
+def test_participle_opens_no_title() -> None:
+    """"X, citing members of ORG, said": a clause after the name, not X's title."""
+    assert not _facts("Lenur Seitov, citing members of the Mejlis, said the raid was illegal.")
+    assert not _facts("Lenur Seitov, interviewing the head of the Mejlis, said the raid was illegal.")
+    assert ("Lenur Seitov", "MEMBER_OF", "Crimean Solidarity") in _facts("Lenur Seitov, a founding member of Crimean Solidarity, said.")

@@ -56,6 +56,10 @@ _STUDIED_RE = re.compile(r"\s+(?:later\s+|also\s+)?(?:graduated\s+from|studied\s
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 _CIVIC = ("ngo", "representative_body", "government", "media")
+# A participle after the comma opens a clause, not a title: "X, citing members of ORG, said", "X, interviewing the head
+# of ORG" (the adjectives in -ing of a title are kept: "acting head", "founding member", "leading member").
+_CLAUSE_RE = re.compile(r",\s+(?!(?:acting|leading|founding|outgoing|presiding|managing|governing|ruling|standing|"
+                        r"longstanding|long-standing)\b)[a-z][\w-]*ing\s+.*")
 _MEMBER_KINDS = ("ngo", "representative_body", "party")
 _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governmental\s+organi[sz]ation|civic\s+(?:group|"
                           r"movement|initiative)|human\s+rights\s+(?:group|organi[sz]ation)|movement|initiative|group)\s+)?")
@@ -190,7 +194,7 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
                 continue
         title = (mt or after).group("title").lower()  # type: ignore[union-attr]
         pred = pred_of.get(title)
-        if pred is None or (mt is not None and _DOUBT_RE.search(mt.group("pre"))):
+        if pred is None or (mt is not None and (_DOUBT_RE.search(mt.group("pre")) or _CLAUSE_RE.fullmatch(gap, 0, mt.start("title")))):
             continue
         kind = (ex.entities[o.ref].attributes or {}).get("kind")
         if pred == "MEMBER_OF" and accusing and kind not in _CIVIC:

@@ -50,8 +50,9 @@ _HONOUR = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\.?\s+)?"
 _STOP = (r"(?:who|whose|which|that|said|says|told|tells|after|before|when|while|by|of|with|for|to|from|in|on|at|"
          r"into|against|was|were|is|are|has|have|had|and|or|but|not|he|she|they|his|her|their)")
 _WORD = rf"(?!{_STOP}\b)[\w’'-]+"
-# Up to two words in lower case before a title: "X was an active member of ORG", "X, a longtime board member of ORG".
-_ADJ = rf"(?-i:(?:(?!{_STOP}\b)[a-z][\w’'-]*\s+){{0,2}})"
+# Up to two words in lower case after an article, before a title: "X was an active member of ORG", "X, a longtime board
+# member of ORG" (after an article only: "X, citing members of ORG" is no member).
+_ADJ = rf"(?:(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))(?-i:(?:(?!{_STOP}\b|(?:a|an|the)\b)[a-z][\w’'-]*\s+){{1,2}}))?"
 _DET = r"(?:(?:the|a|an)\s+)"
 _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|became|becomes)"
 # A verb that puts a person in an office: "X, who works as", "X served as", "X was elected", "X has been appointed".
