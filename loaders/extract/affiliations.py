@@ -56,6 +56,10 @@ _STUDIED_RE = re.compile(r"\s+(?:later\s+|also\s+)?(?:graduated\s+from|studied\s
 _DOUBT_RE = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted)\b", re.IGNORECASE)
 _ACCUSING_RE = re.compile(r"\b(?:accus|alleg|suspect|charg|terroris|extremis|indict|convict|sentenc|prosecut)\w*", re.IGNORECASE)
 _CIVIC = ("ngo", "representative_body", "government", "media")
+# A participle after the comma opens a clause, not a title: "X, citing members of ORG, said", "X, interviewing the head
+# of ORG" (the adjectives in -ing of a title are kept: "acting head", "founding member", "leading member").
+_CLAUSE_RE = re.compile(r",\s+(?!(?:acting|leading|founding|outgoing|presiding|managing|governing|ruling|standing|"
+                        r"longstanding|long-standing)\b)[a-z][\w-]*ing\s+.*")
 _MEMBER_KINDS = ("ngo", "representative_body", "party")
 _OF_GROUP_RE = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?:(?:NGO|non-governmental\s+organi[sz]ation|civic\s+(?:group|"
                           r"movement|initiative)|human\s+rights\s+(?:group|organi[sz]ation)|movement|initiative|group)\s+)?")
@@ -132,7 +136,7 @@ def more_affiliations(text: str, sentences: list[Sentence], mentions: list[Menti
             # (the titles up to the next person named: "X, head of ORG1 ...; and Y, head of ORG1, member of ORG2" is Y's)
             k = bisect.bisect_right(pstarts, p.end)
             upto = min(pstarts[k], sent.end) if k < len(pstarts) else sent.end
-            _second_title(text, sent, p, [o for o in in_sent if o.end <= upto], ex, pred_of, second_rx, have, add)
+            _second_title(text, sent, p, [o for o in in_sent if o.end <= upto], ex, pred_of, (second_rx, after_rx), have, add)
             _plural_titles(text, sent, p, people, in_sent, pred_of, plural_rx, add)
         for o in near:
             if o.start - p.end > 40:
@@ -190,7 +194,7 @@ def _titled(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extr
                 continue
         title = (mt or after).group("title").lower()  # type: ignore[union-attr]
         pred = pred_of.get(title)
-        if pred is None or (mt is not None and _DOUBT_RE.search(mt.group("pre"))):
+        if pred is None or (mt is not None and (_DOUBT_RE.search(mt.group("pre")) or _CLAUSE_RE.fullmatch(gap, 0, mt.start("title")))):
             continue
         kind = (ex.entities[o.ref].attributes or {}).get("kind")
         if pred == "MEMBER_OF" and accusing and kind not in _CIVIC:
@@ -248,7 +252,7 @@ def _plural_titles(text: str, sent: Sentence, p: Mention, people: list[Mention],
 
 
 def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: Extraction, pred_of: dict[str, str],
-                  second_rx: re.Pattern[str], have: set[tuple[str, str]], add: Callable[..., None]) -> None:
+                  rxs: tuple[re.Pattern[str], re.Pattern[str]], have: set[tuple[str, str]], add: Callable[..., None]) -> None:
     """"X, a member of ORG1 and head of ORG2": once X is tied to ORG1 by an apposed title, a second
     title joined by "and" ties X to ORG2 (an organisation named within 60 characters after ORG1)."""
     for i, o1 in enumerate(orgs):
@@ -257,10 +261,15 @@ def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex
         for o2 in orgs[i + 1:]:
             if o2.start - o1.end > 60 or o2.end > sent.end:
                 break
-            mt = second_rx.fullmatch(text, o1.end, o2.start)
+            mt = rxs[0].fullmatch(text, o1.end, o2.start)
+            # "X, a member of ORG1 and a ORG2 activist": the second title after the second body's name
+            after = rxs[1].match(text, o2.end) if re.fullmatch(r"\s+and\s+(?:(?:a|an|the)\s+)?", text[o1.end:o2.start]) else None
             # "X, a member of ORG1 and ORG2." (the second closes the apposition)
             bare = re.fullmatch(r"\s+and\s+(?:the\s+)?", text[o1.end:o2.start]) and re.match(r"\s*(?:[,.;)]|$)", text[o2.end:o2.end + 3])
-            if bare or mt and mt.group("same"):
+            if after is not None and (pred := pred_of.get(after.group("title").lower())) is not None:
+                add(p.ref, pred, o2.ref, quote_span(text, sent, p.start, after.end("title")),
+                    after.group("title").lower(), "second-title")
+            elif bare or mt and mt.group("same"):
                 first = next((c for c in ex.claims if c.subject == p.ref and c.object == o1.ref
                               and c.predicate in _AFFILIATIONS), None)
                 if first is not None:
@@ -271,6 +280,10 @@ def _second_title(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex
 
 
 _AFFILIATIONS = ("LEADS", "MEMBER_OF", "WORKS_FOR")
+# Staff titles that head the body (round 13, conv13c MEMBER_OF (e): a chief editor or executive director leads it): a
+# staff rule's "ORG's Executive Director", "chief editor of ORG" is the body's head, as the gold has it.
+_FOUNDER_RE = re.compile(r"(?:former\s+)?(?:co-?)?founders?")
+_HEAD_TITLES = ("chief editor", "editor-in-chief", "executive director", "chief executive")
 
 
 def drop_charged_memberships(text: str, sentences: list[Sentence], ex: Extraction) -> None:
@@ -296,8 +309,11 @@ def settle_affiliations(ex: Extraction, leadership: list[str]) -> None:
     Chairman X": LEADS and WORKS_FOR), the leading one stays, then membership, then staff."""
     heads = {w.lower() for w in leadership}
     for c in ex.claims:
-        if c.predicate == "WORKS_FOR" and str(c.qualifiers.get("role", "")).lower() in heads:
+        role = str(c.qualifiers.get("role", "")).lower()
+        if c.predicate == "WORKS_FOR" and (role in heads or any(role == h or role.endswith(" " + h) for h in _HEAD_TITLES)):
             c.predicate = "LEADS"
+        elif c.predicate == "LEADS" and _FOUNDER_RE.fullmatch(role):
+            c.predicate = "MEMBER_OF"  # round 13 (conv13c MEMBER_OF (e)): a founder is a member with the title, not the head
         elif c.predicate == "MEMBER_OF" and (ex.entities[c.object].attributes or {}).get("kind") == "media" \
                 and ex.entities[c.subject].label == "Person":
             c.predicate = "WORKS_FOR"  # "an RFE/RL journalist": an outlet's people are its staff, not its members

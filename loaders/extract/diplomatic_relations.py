@@ -47,7 +47,11 @@ def un_parent(ex: Extraction, key: str, mention: str) -> str | None:
 
 _PERM_REP_RE = re.compile(r"\bPermanent\s+Representative\s+of\s+(?:the\s+)?")
 # "Permanent Representative of Ukraine Ambassador Y.Klymenko", "... of Ukraine\nAmbassador Yurii Klymenko"
-_NAME_AFTER_RE = re.compile(r",?\s+(?:(?:H\.E\.\s+)?Ambassador\s+)?(?:(?:H\.E\.\s+)?(?:Mr|Ms|Mrs)\.?\s+)?(?:[A-Z]\.\s?)?")
+# ("The Permanent Representative of Ukraine to the United Nations, X": the body the envoy is sent to, then the name)
+_NAME_AFTER_RE = re.compile(r"(?:\s+(?:to|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+|(?:of|for|and|the|in)\s+){0,8}?[A-Z][\w’'.-]*\s*,)?"
+                            r",?\s+(?:(?:H\.E\.\s+)?Ambassador\s+)?(?:(?:H\.E\.\s+)?(?:Mr|Ms|Mrs)\.?\s+)?(?:[A-Z]\.\s?)?")
+# "Ukraine's Permanent Representative to the UN X", "Japan’s Permanent Representative, X"
+_POSSESSIVE_RE = re.compile(r"(?:’s|'s)\s+Permanent\s+Representative\b")
 _ROLE = "Permanent Representative"
 
 
@@ -67,8 +71,10 @@ def permanent_representatives(text: str, sentences: list[Sentence], mentions: li
     by_start = {m.start: m for m in mentions}
     people = [m for m in mentions if m.label == "Person" and (e := ex.entities.get(m.ref)) is not None and e.label == "Person"]
     p_ends = {m.end: m for m in people}
-    for mt in _PERM_REP_RE.finditer(text):
-        state = by_start.get(mt.end())
+    found = [(mt, by_start.get(mt.end())) for mt in _PERM_REP_RE.finditer(text)]
+    # (the possessive: the state's name, then the title; the name after it as after "of STATE")
+    found += [(mt, next((m for m in mentions if m.end == mt.start()), None)) for mt in _POSSESSIVE_RE.finditer(text)]
+    for mt, state in found:
         if state is None or not (state.label == "Location" and _kind(ex, state) == "country"
                                  or state.label == "Organisation" and _kind(ex, state) == "government"):
             continue
@@ -77,7 +83,13 @@ def permanent_representatives(text: str, sentences: list[Sentence], mentions: li
         if before is not None:
             person = p_ends.get(mt.start() - len(before.group()))
         if person is None:
-            after = _NAME_AFTER_RE.match(text, state.end)
+            at = max(state.end, mt.end())
+            # ("... to the United Nations X": the body the envoy is sent to, as the article names it)
+            to = re.match(r"\s+(?:to|at)\s+(?:the\s+)?", text[at:at + 12])
+            body = by_start.get(at + to.end()) if to is not None else None
+            if body is not None and body.label == "Organisation" and re.match(r"\s*,?\s+[A-Z]", text[body.end:body.end + 4]):
+                at = body.end
+            after = _NAME_AFTER_RE.match(text, at)
             nxt = by_start.get(after.end()) if after is not None else None
             if nxt is not None and nxt in people and "\n\n" not in text[state.end:nxt.start]:
                 person = nxt
@@ -94,7 +106,7 @@ def permanent_representatives(text: str, sentences: list[Sentence], mentions: li
         # the title rules' "representative" is a membership: the envoy is the state's employee
         ex.claims[:] = [c for c in ex.claims if not (c.predicate == "MEMBER_OF" and c.subject == person.ref and c.object == org)]
         sent = sentences[max(0, bisect.bisect_right(starts, mt.start()) - 1)]
-        a, b = min(person.start, mt.start()), max(person.end, state.end)
+        a, b = min(person.start, mt.start(), state.start), max(person.end, state.end)
         ex.claim(person.ref, "WORKS_FOR", org, quote_span(text, sent, max(a, sent.start), min(b, sent.end)), 0.7,
                  "rel7:permanent-representative", role=_ROLE)
 

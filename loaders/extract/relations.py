@@ -50,6 +50,9 @@ _HONOUR = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\.?\s+)?"
 _STOP = (r"(?:who|whose|which|that|said|says|told|tells|after|before|when|while|by|of|with|for|to|from|in|on|at|"
          r"into|against|was|were|is|are|has|have|had|and|or|but|not|he|she|they|his|her|their)")
 _WORD = rf"(?!{_STOP}\b)[\w’'-]+"
+# Up to two words in lower case after an article, before a title: "X was an active member of ORG", "X, a longtime board
+# member of ORG" (after an article only: "X, citing members of ORG" is no member).
+_ADJ = rf"(?:(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))(?-i:(?:(?!{_STOP}\b|(?:a|an|the)\b)[a-z][\w’'-]*\s+){{1,2}}))?"
 _DET = r"(?:(?:the|a|an)\s+)"
 _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|became|becomes)"
 # A verb that puts a person in an office: "X, who works as", "X served as", "X was elected", "X has been appointed".
@@ -59,6 +62,7 @@ _AS_TITLE = (r"(?:\s*,\s*who)?\s+(?:(?:is|was|has\s+been|had\s+been|have\s+been|
 _ORG_TAIL = r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*)?"
 _SPOKES = r"(?:spokesperson|spokesman|spokeswoman|press\s+service|press\s+office|press\s+secretary|representative)"
 _CHARGE_VERBS = r"brought|brings|bring|filed|files|pressed|presses|maintained|maintains|laid|levelled|leveled"
+_INCLUDING = r"(?:(?:including|among\s+them|such\s+as|notably)\s+)?"
 _LEAD_CHARS = 300   # an official speaking this early in the document speaks the document
 # An affiliation that is the accusation ("alleged member", "accused of being a member", "for membership").
 _ALLEGED = re.compile(r"\b(?:alleged(?:ly)?|suspected|supposed|purported(?:ly)?|so-called|accused|charged|convicted|"
@@ -75,6 +79,9 @@ _ACCUSING = re.compile(r"\b(?:accus|alleg|suspect|charg|claim|terroris|extremis|
 _MORE_RELATIVES = ["cousin", "grandson", "granddaughter", "grandmother", "grandfather", "grandchild", "stepson",
                    "stepdaughter", "stepfather", "stepmother", "niece", "aunt", "father-in-law", "mother-in-law",
                    "son-in-law", "daughter-in-law", "brother-in-law", "sister-in-law", "fiancé", "fiancée"]
+# A description of the person whose relative is named, between "of" and the name: "the wife of political prisoner X",
+# "the mother of Crimean Tatar activist X" (no clause word: "the wife of a neighbour of X" is the neighbour's).
+_KIN_DESC = rf"(?:(?:{_WORD}\s+){{1,3}}?)"
 # Ties that hold both ways: "brothers X and Y", "X and Y are cousins" (a plural "sons" says whose, not each other's).
 _MUTUAL = ("brother", "sister", "cousin", "sibling")
 
@@ -95,12 +102,12 @@ class _Cues:
         self.title_of = re.compile(rf"\b{title}\s+(?:of|for|at)\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*\s+){{1,3}}(?:movement|group|"
                                    rf"organi[sz]ation|initiative|association|network|NGO)\s+|(?:(?!{_STOP}\b)[a-z][\w-]*\s+){{0,3}}"
                                    # "the deputy leader of the Crimean Tatar community’s now-outlawed representative body Mejlis"
-                                   rf"|(?:[A-Z][\w’'-]*\s+){{1,3}}(?:community|people|nation)(?:’s|'s)\s+(?:[a-z][\w-]*\s+){{1,3}})$")
+                                   rf"|(?:[A-Z][\w’'-]*\s+){{1,3}}(?:community|people|nation)(?:’s|'s)\s+(?:[a-z][\w-]*\s+){{1,3}})[“\"«]?$")
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
         # ("X - the deputy leader of ORG -": a dash opens the apposition too)
         # ("X and Y, both members of", "X, who works as a lawyer for", "X served as head of", "X was elected chairman of")
         self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+|{_AS_TITLE})(?:also\s+|both\s+|all\s+)?(?:one\s+of\s+)?{_DET}?"
-                                     rf"(?:(?:{_WORD}\s+){{1,6}}?and\s+(?:also\s+)?{_DET}?)?$", re.IGNORECASE)
+                                     rf"(?:(?:{_WORD}\s+|of\s+){{1,8}}?and\s+(?:also\s+)?{_DET}?)?{_ADJ}$", re.IGNORECASE)
         self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
                                     rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
         # the gazetteer's relatives, and ties the cue list lacks (cousins are often detained together)
@@ -225,7 +232,8 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                 paren = _BORN_PAREN.match(text, p.end, t0)
                 after = paren.end() if paren else p.end
                 gap = _between(text, after, t0)
-                if cues.holder_gap.fullmatch(gap) and not any(after <= m.start < t0 for m in inside):
+                # (a place in the description is no other holder: "X, the former head of the Y district administration and ...")
+                if cues.holder_gap.fullmatch(gap) and not any(after <= m.start < t0 and m.label != "Location" for m in inside):
                     # ("X, one of the leaders of ORG": X alone)
                     group = _coordinated(text, people, p, forward=False) if plural and not re.search(
                         r"\bone\s+of\s", gap, re.IGNORECASE) else [p]
@@ -239,7 +247,9 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                         continue
                     gap = _between(text, o.end, p.start)
                     # ("the President of the Parliamentary Assembly of the Council of Europe (PACE), X": its acronym)
-                    if re.fullmatch(rf"{_ORG_TAIL}(?:\s*\([A-Z][\w&/.’'-]{{1,15}}\))?\s*,?\s*{_HONOUR}", gap):
+                    # ("members of ORG, including X and Y", "members of ORG such as X": a plural title's examples)
+                    if re.fullmatch(rf"{_ORG_TAIL}(?:\s*\([A-Z][\w&/.’'-]{{1,15}}\))?\s*,?\s*"
+                                    rf"{_INCLUDING if plural else ''}{_HONOUR}", gap):
                         holders = _coordinated(text, people, p, forward=True) if plural else [p]
                         # "according to the head of ORG, X was ...": after a comma X must close an apposition
                         if "," in gap and (re.search(r"\b(?:according to|told|said|says|by)\s+(?:the\s+)?$",
@@ -278,8 +288,9 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
                 continue
             gap = _between(text, p.end, q.start)
             # "Y, the brother of X", "Y, mother of X", "Y is the brother of X"
+            # ("Y, the wife of political prisoner X": the relative's own description before the name)
             mt = re.fullmatch(rf"(?:,\s+|\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
-                              rf"(?:the\s+(?:\w+\s+){{0,2}})?{_HONOUR}", gap, re.IGNORECASE)
+                              rf"(?:the\s+(?:\w+\s+){{0,2}}|{_KIN_DESC})?{_HONOUR}", gap, re.IGNORECASE)
             if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-of",
                         relation=mt.group(1).lower())
@@ -302,8 +313,8 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
                             "relative-apposition", relation=tail.group(1).lower())
         # "the daughter of X, Y"
         for q in people:
-            mt = re.search(rf"\b(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+{_HONOUR}$",
-                           text[max(sent.start, q.start - 40):q.start], re.IGNORECASE)
+            mt = re.search(rf"\b(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+{_KIN_DESC}?{_HONOUR}$",
+                           text[max(sent.start, q.start - 70):q.start], re.IGNORECASE)
             if mt and q.end < p.start and re.fullmatch(r",\s+" + _HONOUR, _between(text, q.end, p.start)) and \
                     re.match(r"\s*(?:[,.;:)]|$)", text[p.end:p.end + 3]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start - len(mt.group()), p.end), 0.75,

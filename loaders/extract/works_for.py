@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Callable
 
+from graph.role_words import JUSTICE, OFFICES, RANKS
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.mentions import Mention, Sentence
 
@@ -28,7 +29,8 @@ _STAFF = (r"(?:senior\s+|staff\s+|human\s+rights\s+|defence\s+|defense\s+|legal\
 # "X, a lawyer with", "X, the senior researcher at", "X, who works for", "X, who worked at"
 # ("X, who works as a lawyer for ORG", "X worked as a reporter at ORG"; "X, a lawyer of ORG")
 _STAFF_OF_RE = re.compile(rf"(?:,\s+|\s*\(\s*|\s+(?=(?:has\s+|had\s+)?(?:works|worked)\s+as\s))(?:(?:who\s+)?(?:has\s+|had\s+)?"
-                          rf"(?:works|worked)\s+as\s+)?(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
+                          rf"(?:works|worked)\s+as\s+)?(?:(?:(?:a|an|the)\s+)?(?:(?:freelance|former|local|staff)\s+)?(?:(?:prominent|well-known|noted|leading|veteran|young|independent|"
+                          rf"longtime|long-time|experienced|renowned)\s+)?(?P<title>{_STAFF}|journalist|contributor|"
                           rf"freelancer)(?:\s+and\s+(?:{_STAFF}|journalist|contributor))?\s+"
                           # ("a former editor and journalist also with ORG": a second of the article's staff)
                           r"(?:also\s+)?(?:(?:working|employed|who\s+works|who\s+worked)\s+)?(?:with|at|for|by|to|of)|who\s+(?:works|worked|has\s+worked|had\s+worked|"
@@ -51,18 +53,21 @@ _DESK_TITLE_RE = re.compile(rf"(?:’s|'s)?\s+(?:(?:(?-i:[A-Z][\w-]*)\s+(?:and\s
 _DESK = r"(?:(?-i:[A-Z][\w-]*)\s+(?:and\s+)?){1,6}"
 _HEAD = r"(?:(?:Deputy|Regional|Senior|Acting)\s+)*(?:Director|Head|Coordinator|Chief)"
 # (a desk named after "for" or "on" makes a head's title a desk's, written small too: "ORG's deputy director for Europe")
-_HEAD_SMALL = r"(?:(?:[Dd]eputy|[Rr]egional|[Ss]enior|[Aa]cting)\s+)*(?:[Dd]irector|[Hh]ead|[Cc]oordinator|Chief)"
-_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*)|{_DESK}(?i:{_STAFF}))"
+_HEAD_SMALL = r"(?:(?:[Dd]eputy|[Rr]egional|[Ss]enior|[Aa]cting|[Aa]ssociate)\s+)*(?:[Dd]irector|[Hh]ead|[Cc]oordinator|Chief)"
+_DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMALL}\s+(?:for|on)\s+(?:{_DESK})?(?-i:[A-Z][\w-]*)|{_DESK}(?i:{_STAFF}))"
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
-_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>(?:{_HEAD}|{_HEAD_SMALL})\s+(?:for|on)\s+{_DESK}?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
+_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>(?:{_HEAD}|{_HEAD_SMALL})\s+(?:for|on)\s+(?:{_DESK})?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
 # "X, deputy Europe and Central Asia director at Human Rights Watch", "X, Ukraine researcher at ORG": the desk first,
 # then the title, then the body (a desk's head is the body's staff, as "Director for Europe at ORG" is).
 _DESK_FIRST_AT_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:(?:[Dd]eputy|[Aa]cting|[Ss]enior|[Aa]ssociate|[Rr]egional)\s+)*"
                                r"(?:(?!(?:Deputy|Acting|Senior|Associate|Regional|Executive|Managing|General)\b)(?-i:[A-Z][\w-]*)\s+"
                                r"(?:and\s+)?){1,6}(?:[Dd]ivision\s+)?(?:[Dd]irector|[Hh]ead|[Cc]oordinator|[Rr]esearcher|[Cc]ampaigner|"
                                r"[Aa]nalyst|[Ee]xpert))\s+(?:at|with|of|for)\s+(?:the\s+)?")
+# An office among a desk's capitalised words makes them a second title, not a desk: "X, a Ukrainian MP and head of ORG"
+# heads ORG (the title rules of relations.py read it), not a desk of its staff.
+_OFFICE_WORDS = frozenset(w for w in (*OFFICES, *JUSTICE, *RANKS) if " " not in w) - {"Head", "Director", "Deputy", "Chief"}
 # "Zmina's X": the staff of a civic body or an outlet speak by its name.
 _CIVIC = ("ngo", "media")
 _SECRETARY_RE = re.compile(r"\b(?P<title>(?:(?:Principal\s+)?Deputy\s+|Under\s+|Assistant\s+)+Secretary\s+of\s+State"
@@ -262,7 +267,8 @@ def _around_org(text: str, sent: Sentence, p: Mention, orgs: list[Mention], ex: 
         elif o.start > p.end and o.start - p.end <= 120 and (mt := _HEAD_FOR_AT_RE.fullmatch(text, p.end, o.start)) \
                 and not re.search(r"\b(?:in|of)\b", mt.group("title")):
             add(p.ref, o.ref, quote_span(text, sent, p.start, o.end), " ".join(mt.group("title").split()), "staff-desk-title")
-        elif o.start > p.end and o.start - p.end <= 90 and (mt := _DESK_FIRST_AT_RE.fullmatch(text, p.end, o.start)):
+        elif o.start > p.end and o.start - p.end <= 90 and (mt := _DESK_FIRST_AT_RE.fullmatch(text, p.end, o.start)) \
+                and not _OFFICE_WORDS.intersection(mt.group("title").split()):
             add(p.ref, o.ref, quote_span(text, sent, p.start, o.end), " ".join(mt.group("title").split()), "staff-desk-title")
         elif o.end < p.start and p.start - o.end <= 60:
             mt = _DESK_TITLE_RE.fullmatch(text, o.end, p.start)
