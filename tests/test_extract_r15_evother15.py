@@ -1,0 +1,60 @@
+"""Round 15, evother15: events of kind ``other`` told of a people as the passive verb's subject (a ban on its
+assemblies, Russian citizenship forced on it: loaders/extract/state_policies.py) and the protests people take part in
+(the protest trigger of loaders/extract/gazetteers/events.yaml), on made-up sentences in the shape of the classes."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import check_quotes, extract
+
+PEOPLE = "org:crimean-tatar-community-generic"
+
+
+def _events(body: str, prefix: str) -> list[set[tuple[str, str, str]]]:
+    """Each drafted event whose name starts with ``prefix``: its (other end, predicate, role) claims."""
+    text, ex = extract(body)
+    check_quotes(text, ex.claims)
+    return [{(c.subject if c.object == key else c.object, c.predicate, str(c.qualifiers.get("role", "")))
+             for c in ex.claims if key in (c.subject, c.object)}
+            for key, e in ex.entities.items() if e.label == "Event" and e.name.startswith(prefix)]
+
+
+def test_a_people_banned_from_holding_meetings() -> None:
+    # "Tatars are banned from organizing meetings and rallies", "Tatars are prohibited from conducting meetings" (dev7)
+    assert _events("The Crimean Tatars are banned from organizing meetings and rallies.", "Ban on assemblies") == [
+        {(PEOPLE, "PARTICIPANT_IN", "target")}]
+    # the people by its bare name, after the article has named it; the land after "in" its place
+    assert _events("The Crimean Tatars are a people of Crimea. Tatars are now prohibited from holding public rallies in "
+                   "Crimea.", "Ban on assemblies") == [{(PEOPLE, "PARTICIPANT_IN", "target"), ("place:crimea", "LOCATED_IN", "")}]
+
+
+def test_no_assembly_ban_without_the_people_or_the_assembly() -> None:
+    assert _events("The Crimean Tatars are banned from leaving the region.", "Ban on assemblies") == []
+    assert _events("The Crimean Tatars organised meetings and rallies.", "Ban on assemblies") == []
+    # the bare name in an article that never names the people: no event, no claim on an unknown collective
+    assert _events("Tatars are banned from organizing meetings and rallies.", "Ban on assemblies") == []
+
+
+def test_a_people_forced_to_take_russian_citizenship() -> None:
+    # "Tatars are forced to adopt Russian citizenship" (dev7, Lithuania's President)
+    assert _events("The Crimean Tatars are forced to adopt Russian citizenship.", "Forced imposition of Russian citizenship") == [
+        {(PEOPLE, "PARTICIPANT_IN", "target")}]
+    # "all residents of Crimea and Sevastopol were actually forced to obtain the Russian citizenship" (dev7, Ukraine's
+    # mission in Geneva): the lands in the people's words are the places
+    found = _events("In this way all residents of Crimea and Sevastopol were actually forced to obtain the Russian "
+                    "citizenship.", "Forced imposition of Russian citizenship")
+    assert len(found) == 1
+    assert {("place:crimea", "LOCATED_IN", ""), ("place:sevastopol", "LOCATED_IN", "")} <= found[0]
+    assert any(p == "PARTICIPANT_IN" and r == "target" for _, p, r in found[0])
+
+
+def test_no_forced_citizenship_without_a_people() -> None:
+    assert _events("The journalists were forced to leave the peninsula.", "Forced imposition of Russian citizenship") == []
+    assert _events("The Crimean Tatars refused to adopt Russian citizenship.", "Forced imposition of Russian citizenship") == []
+
+
+def test_protests_in_the_other_forms_of_taking_part() -> None:
+    # "Sentsov had just taken part in a rally" (dev), "Both had taken part in peaceful demonstrations" (dev6)
+    assert _events("Oleg Sentsov had taken part in peaceful demonstrations against the occupation.", "Protest by") == [
+        {("person:oleg-sentsov", "PARTICIPANT_IN", "participant")}]
+    assert _events("Ivan Petrenko was detained while staging one-person protests outside the court.", "Protest by") != []
+    assert _events("Ivan Petrenko wrote about the demonstrations.", "Protest by") == []
