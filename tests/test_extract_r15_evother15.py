@@ -58,3 +58,22 @@ def test_protests_in_the_other_forms_of_taking_part() -> None:
         {("person:oleg-sentsov", "PARTICIPANT_IN", "participant")}]
     assert _events("Ivan Petrenko was detained while staging one-person protests outside the court.", "Protest by") != []
     assert _events("Ivan Petrenko wrote about the demonstrations.", "Protest by") == []
+
+
+def test_the_annexation_of_a_land_told_as_territory() -> None:
+    # "Russia's effort to annex its neighbor's territory" (dev, VOA), "its attempted annexation of Ukrainian territory"
+    # (dev, State Department): the annexation of the article's Crimea, Russia its perpetrator
+    crimea = "Crimea is a peninsula on the Black Sea. "
+    for body in ("The protests were directed against Russia's effort to annex its neighbor's territory by force.",
+                 "Russia lied to mask its attempted annexation of Ukrainian territory."):
+        assert _events(crimea + body, "Annexation of") == [
+            {("org:russian-federation", "PARTICIPANT_IN", "perpetrator"), ("place:crimea", "LOCATED_IN", "")}], body
+    # "the Russian Federation's attempt to illegally annex sovereign territories of Ukraine" (dev4, the UK): the land named
+    assert _events("We face a new reality due to the Russian Federation's attempt to illegally annex sovereign territories "
+                   "of Ukraine.", "Annexation of") == [
+        {("org:russian-federation", "PARTICIPANT_IN", "perpetrator"), ("place:ukraine", "LOCATED_IN", "")}]
+
+
+def test_no_annexation_of_territory_without_its_state() -> None:
+    assert _events("Crimea is a peninsula. We condemn any annexation of Ukrainian territory.", "Annexation of") == []
+    assert _events("Crimea is a peninsula. Russia annexed nothing else; the territory of Ukraine is whole.", "Annexation of") == []
