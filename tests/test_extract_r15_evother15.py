@@ -77,3 +77,33 @@ def test_the_annexation_of_a_land_told_as_territory() -> None:
 def test_no_annexation_of_territory_without_its_state() -> None:
     assert _events("Crimea is a peninsula. We condemn any annexation of Ukrainian territory.", "Annexation of") == []
     assert _events("Crimea is a peninsula. Russia annexed nothing else; the territory of Ukraine is whole.", "Annexation of") == []
+
+
+def test_an_agreement_named_by_its_city() -> None:
+    # "call on Russia to fulfill all of its commitments made under the Minsk agreements" (dev), "Russia has chosen to
+    # ignore its commitments under the Minsk agreements" (dev2): the agreement, the state its participant
+    for body in ("We call on Russia to fulfill all of its commitments made under the Minsk agreements.",
+                 "Russia has chosen to ignore its commitments under the Minsk agreements, which call for the release of all."):
+        text, ex = extract(body)
+        check_quotes(text, ex.claims)
+        assert ex.entities["event:minsk-agreements"].name == "Minsk agreements", body
+        assert [(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.object == "event:minsk-agreements"] == [
+            ("org:russian-federation", "participant")], body
+    # "the commitments Russia made in the Minsk peace plan" (dev2)
+    assert _events("This is contrary to the commitments Russia made in the Minsk peace plan struck in February.", "Minsk") == [
+        {("org:russian-federation", "PARTICIPANT_IN", "participant")}]
+
+
+def test_no_agreement_from_a_document_or_a_non_city() -> None:
+    # "the Helsinki Final Act, the 1994 Budapest Memorandum" (dev7: documents), "European agreements signed by both"
+    for body in ("This violates the Helsinki Final Act and the 1994 Budapest Memorandum.",
+                 "This is in violation of European agreements signed by both the Russian Federation and Ukraine."):
+        assert _events(body, "") == [], body
+
+
+def test_a_family_harassed_told_first_in_the_sentence() -> None:
+    # "His wife and nine-year-old son were harassed and intimidated by Russian secret service agents" (dev2, Amnesty):
+    # the capitalised possessive opens the sentence; the agents are the perpetrator
+    found = _events("Ivan Petrenko was arrested last year. His wife and nine-year-old son were harassed and intimidated by "
+                    "Russian secret service agents.", "Persecution of")
+    assert found == [{("org:russian-secret-service-agents-generic", "PARTICIPANT_IN", "perpetrator")}]
