@@ -20,18 +20,18 @@ def _events(body: str, prefix: str) -> list[set[tuple[str, str, str]]]:
 
 def test_a_people_banned_from_holding_meetings() -> None:
     # "Tatars are banned from organizing meetings and rallies", "Tatars are prohibited from conducting meetings" (dev7)
-    assert _events("The Crimean Tatars are banned from organizing meetings and rallies.", "Ban on assemblies") == [
+    assert _events("The Crimean Tatars are banned from organizing meetings and rallies.", "Ban on meetings and rallies") == [
         {(PEOPLE, "PARTICIPANT_IN", "target")}]
     # the people by its bare name, after the article has named it; the land after "in" its place
     assert _events("The Crimean Tatars are a people of Crimea. Tatars are now prohibited from holding public rallies in "
-                   "Crimea.", "Ban on assemblies") == [{(PEOPLE, "PARTICIPANT_IN", "target"), ("place:crimea", "LOCATED_IN", "")}]
+                   "Crimea.", "Ban on meetings and rallies") == [{(PEOPLE, "PARTICIPANT_IN", "target"), ("place:crimea", "LOCATED_IN", "")}]
 
 
 def test_no_assembly_ban_without_the_people_or_the_assembly() -> None:
-    assert _events("The Crimean Tatars are banned from leaving the region.", "Ban on assemblies") == []
-    assert _events("The Crimean Tatars organised meetings and rallies.", "Ban on assemblies") == []
+    assert _events("The Crimean Tatars are banned from leaving the region.", "Ban on meetings and rallies") == []
+    assert _events("The Crimean Tatars organised meetings and rallies.", "Ban on meetings and rallies") == []
     # the bare name in an article that never names the people: no event, no claim on an unknown collective
-    assert _events("Tatars are banned from organizing meetings and rallies.", "Ban on assemblies") == []
+    assert _events("Tatars are banned from organizing meetings and rallies.", "Ban on meetings and rallies") == []
 
 
 def test_a_people_forced_to_take_russian_citizenship() -> None:

@@ -337,7 +337,7 @@ def assembly_bans(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[
             where = _own_lands(o, m, s0, places) or [
                 p for p in places if 0 <= p.start - (s0 + m.end()) <= 20 and _kind(p) != "country"
                 and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?", text[m.end():p.start - s0])][:1]
-            return [(f"Ban on assemblies of {_people_name(o)}", o.start, s0 + m.end(), [], [o], where, "")]
+            return [(f"Ban on meetings and rallies of {_people_name(o)}", o.start, s0 + m.end(), [], [o], where, "")]
     return []
 
 
