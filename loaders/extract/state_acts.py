@@ -247,7 +247,6 @@ _AGREEMENT_RE = re.compile(r"\b(?P<city>[A-Z][a-z]{2,})\s+(?P<what>[Aa]greements
 # Russia made in".
 _ITS_COMMITMENTS_RE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}?(?:commitments|obligations)\s+(?:made\s+|undertaken\s+)?(?:under|in)\s+"
                                  r"(?:the\s+)?$")
-_COMMITMENTS_MADE_RE = re.compile(r"\b(?:commitments|obligations)\s+$")
 _MADE_IN_RE = re.compile(r"^\s+(?:has\s+|had\s+)?(?:made|undertook|undertaken|took\s+on)\s+(?:under|in)\s+(?:the\s+)?$")
 
 
@@ -272,7 +271,7 @@ def agreements(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, i
             parties = before[-1:]
         else:
             made = [o for o in states if _MADE_IN_RE.match(text[o.end - s0:m.start()])
-                    and _COMMITMENTS_MADE_RE.search(text, max(0, o.start - s0 - 20), o.start - s0)]
+                    and text[max(0, o.start - s0 - 20):o.start - s0].rstrip().endswith(("commitments", "obligations"))]
             parties = made[-1:]
         what = m.group("what").lower()
         noun = "agreements" if what.startswith("agreement") else re.sub(r"\s+", " ", what)
