@@ -33,7 +33,13 @@ from loaders.extract.group_abuses import abuse_lists, group_abuses
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
-from loaders.extract.state_acts import deportations, detainee_transfers, group_transfers, resolutions
+from loaders.extract.state_acts import (
+    agreements,
+    deportations,
+    detainee_transfers,
+    group_transfers,
+    resolutions,
+)
 from loaders.extract.state_policies import state_policies
 from loaders.extract.subjections import subjections
 from loaders.extract.territory_acts import media_closures
@@ -386,6 +392,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         out.append(Act("other", name, a, b, perpetrators=perps, places=where, targets=deported))
     for kind, name, a, b, bodies in resolutions(text, s0, orgs):
         out.append(Act(kind, name, a, b, issuers=bodies))
+    out.extend(Act("other", name, a, b, participants=parties) for name, a, b, parties in agreements(text, s0, orgs))
     for name, a, b, perps, _, where in group_transfers(text, s0, orgs, places):
         out.append(Act("other", name, a, b, perpetrators=perps, places=where))
     if not any(a.name.startswith(("Forcible transfer", "Deportation")) for a in out):

@@ -100,6 +100,15 @@ _ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?
                             r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?" + _PART_OF_LAND)
 _ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
                                r"(?:\s+and\s+(?:\w+ly\s+)?(?:occupied|annexed))?|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
+# Round 15 (evother15): the annexation of a land told as "territory" (VOA, the State Department, the UK's OSCE mission:
+# dev, dev4), the noun or the verb after "effort / attempt to": "Russia's effort to annex its neighbor's territory",
+# "its attempted annexation of Ukrainian territory", "the Russian Federation's attempt to illegally annex sovereign
+# territories of Ukraine" (the state before it, as for the nouns above; the land after "territories of" its place, else
+# the article's Crimea).
+_TERRITORY = r"(?:(?:its\s+neighbou?r(?:’s|'s)|Ukrainian|Ukraine(?:’s|'s))\s+(?:sovereign\s+)?territor(?:y|ies)\b"\
+             r"|(?:the\s+)?(?:sovereign\s+)?territor(?:y|ies)\s+of\s+(?:the\s+)?(?=Ukraine\b))"
+_TERRITORY_ANNEX_RE = re.compile(r"\b(?:annexation\s+of|(?:effort|efforts|attempt|attempts|bid)\s+to\s+(?:\w+ly\s+)?annex)\s+"
+                                 + _TERRITORY)
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+" + _ADJ + r"$", re.IGNORECASE)
 # The state's own words when no mention stands for it ("Russia's", "the Russian", "the Russian Federation's").
 _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Federation(?:’s|'s)|Russian|Moscow(?:’s|'s))\s+"
@@ -263,6 +272,17 @@ def seizures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Menti
             # "since the Peninsula's unlawful annexation in March 2014", "since its annexation": the annexation named,
             # its author not said (convention decision 1: recorded wherever the text names it)
             out.append(Seizure("Annexation", a, s0 + m.end(), [], [], [], land="Crimea"))
+    for m in _TERRITORY_ANNEX_RE.finditer(text):
+        # "Russia's effort to annex its neighbor's territory", "its attempted annexation of Ukrainian territory", "the
+        # Russian Federation's attempt to illegally annex sovereign territories of Ukraine": the land told as "territory"
+        a = s0 + m.start()
+        if any(x.start <= a < x.end for x in out):
+            continue
+        perps, owner = state_of(a, s0 + m.end(), True)
+        if perps or owner:
+            where = [p for p in places if p.start == s0 + m.end()]
+            out.append(Seizure("Annexation", a, where[0].end if where else s0 + m.end(), where, perps, owner,
+                               land="" if where else "Crimea"))
     out.extend(_bare_occupations(text, s0, out, russia_before))
     for p in places:
         pm = _ANNEX_PASSIVE_RE.match(text, p.end - s0)

@@ -264,6 +264,8 @@ def act_event(ex: Extraction, text: str, sent: Sentence, act: Act, speaker: str 
         return ex.entities[m.ref].name if m.ref in ex.entities else m.text
 
     land = next((k for k, e in ex.entities.items() if e.label == "Location" and e.name == act.land), None) if act.land else None
+    if any(m.ref not in ex.entities for m in act.targets):
+        return  # (a people by its bare name in an article that never names it: state_policies._subjects)
     if not act.places and act.land and land is None and act.name.startswith(("Annexation of", "Occupation of")):
         return  # "Russia's annexation" in an article that names no such land: of what, it does not say
     where = ", ".join(name_of(p) for p in act.places)

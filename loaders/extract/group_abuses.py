@@ -57,7 +57,7 @@ _CAMPAIGN_RE = re.compile(r"\bcampaign\s+(?:by\s+(?P<by>[^,.;:]{2,60}?)\s+)?(?:o
 _VERB_RE = re.compile(r"\b(?:continu(?:e|es|ed)\s+to\s+|(?:have|has|had)\s+(?:also\s+)?)(?:singled\s+out\s+and\s+)?"
                       r"(?P<noun>persecute|harass|intimidate|target)(?:d|ed)?"
                       r"(?:\s+and\s+(?:persecute|harass|intimidate)d?)?\s+(?:the\s+)?" + _GROUP)
-_PASSIVE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,4}?" + _GROUP_NOUN + r"|(?:his|her|their)\s+(?:[\w-]+\s+){0,4}?"
+_PASSIVE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,4}?" + _GROUP_NOUN + r"|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:wife|son|daughter|family|relatives|children|sons|brother)s?)\s+(?:have\s+been|were|had\s+been)\s+"
                          r"(?:\w+ly\s+)?(?P<noun>persecuted|harassed|intimidated)(?:\s+and\s+(?:persecuted|harassed|intimidated))?"
                          r"(?=\s+by\b)")
@@ -170,7 +170,7 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
     a, b = s0 + m.start(), s0 + m.end()
     groups = m.groupdict()
     group = group_name(groups["group"])
-    if re.match(r"(?:his|her|their)\s", groups["group"]):
+    if re.match(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s", groups["group"]):
         group = "the family"
     by = (s0 + m.start("by"), s0 + m.end("by")) if groups.get("by") else None
     countries = [p for p in places if _kind(p) == "country"]

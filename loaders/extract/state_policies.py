@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.collective_phrases import PEOPLE_KEYS
+from loaders.extract.gazetteer import GazetteerEntry
 from loaders.extract.mentions import Mention
 from loaders.extract.territory_acts import media_stops
 
@@ -98,6 +99,8 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
             a, b = s0 + m.start(), s0 + m.end()
             out.append(("Forced imposition of Russian citizenship", a, b, _russia(text, s0, orgs, a, b), [], lands,
                         "" if lands else "Crimea"))
+        elif m is None:
+            out.extend(forced_citizenship(text, s0, orgs, places))
     if "legislation" in text or "law" in text:
         for o in orgs:
             m = _EXTENDED_RE.match(text, o.end - s0) if _state(o) else None
@@ -133,6 +136,8 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
         out.extend(access_denials(text, s0, orgs, places))
     if "leaders" in text:
         out.extend(leader_bans(text, s0, orgs, places))
+    if " from " in text:
+        out.extend(assembly_bans(text, s0, orgs, places))
     out.extend(committed_abuses(text, s0, orgs, places))
     return out
 
@@ -263,4 +268,86 @@ def committed_abuses(text: str, s0: int, orgs: Sequence[Mention], places: Sequen
         if by and lands:
             name = f"{m.group('what').capitalize()} committed in {lands[0].entry.name if lands[0].entry else lands[0].text}"
             return [(name, min(a, by[0].start), end, by, [], lands, "")]
+    return []
+
+
+# --- round 15 (evother15): a people's rights taken away, told with the people as the passive verb's subject ---
+# Heads of state, foreign ministries and UN missions sum up what the occupying state does to a people in short passive
+# clauses whose subject is the people (a generic collective), no agent named; the annotators of dev7 (two publishers:
+# Lithuania's President, Ukraine's mission in Geneva) record each as one ``other`` event, the people its target:
+# - the freedom of assembly taken away: "Tatars are banned from organizing meetings and rallies", "Tatars are
+#   prohibited from conducting meetings, celebrating important traditional events" (the verbs of prohibition of
+#   human-rights reporting, the nouns of assembly of the freedom of peaceful assembly);
+# - citizenship imposed on a people: "Tatars are forced to adopt Russian citizenship", "all residents of Crimea and
+#   Sevastopol were actually forced to obtain the Russian citizenship" (the nominal and active forms are the frame of
+#   :func:`state_policies` above); the lands inside the people's own words ("residents of Crimea and Sevastopol")
+#   are its places.
+# (A person so barred or forced is the person rules' travel ban or citizenship; "leaders ... barred from returning"
+# is :func:`leader_bans`.)
+# (the people's own land may follow its mention: "all residents" "of Crimea and Sevastopol")
+_PASSIVE_AUX = r"(?P<land>\s+(?:of|in|from)\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:\s+|,\s+|,?\s+and\s+)[A-Z][\w’'-]*){0,4})?"\
+               r"\s+(?:are|were|have\s+been|had\s+been|has\s+been|is|was)\s+(?:(?:\w+ly|also|still|now|even|often)\s+)?"
+_ASSEMBLY = (r"(?:meetings|rallies|gatherings|assemblies|demonstrations|protests|pickets|commemorations|"
+             r"(?:mass|public|commemorative)\s+events)")
+_ASSEMBLY_BAN_RE = re.compile(_PASSIVE_AUX + r"(?:banned|prohibited|forbidden|barred|prevented)\s+from\s+"
+                              r"(?:organi[sz]ing|holding|conducting|staging|attending|taking\s+part\s+in)\s+"
+                              r"(?:(?:any|public|peaceful|mass|their)\s+)?" + _ASSEMBLY + r"\b")
+_FORCED_CITIZENSHIP_RE = re.compile(_PASSIVE_AUX + r"(?:forced|compelled|coerced|made)\s+to\s+(?:adopt|obtain|take|accept|"
+                                    r"acquire|receive|apply\s+for)\s+(?:the\s+)?" + _CITIZENSHIP + r"\b")
+
+
+def _people_subject(m: Mention) -> bool:
+    """A people or a generic collective of people: the subject of the passive clauses above."""
+    return m.entry is not None and (m.entry.key in PEOPLE_KEYS or m.entry.generic and _kind(m) == "collective")
+
+
+def _people_name(m: Mention) -> str:
+    return m.entry.name if m.entry is not None and m.entry.key in PEOPLE_KEYS else re.sub(r"^(?:the|all)\s+", "", m.text)
+
+
+def _own_lands(o: Mention, m: re.Match[str], s0: int, places: Sequence[Mention]) -> list[Mention]:
+    """The lands inside the people's words ("all residents of Crimea and Sevastopol")."""
+    hi = s0 + m.end("land") if m.group("land") else o.end
+    return [p for p in places if o.start <= p.start and p.end <= hi and _kind(p) != "country"]
+
+
+# The people by its bare name, which the mention finder leaves to the article's alias ("Tatars are banned from ..."
+# after "the Crimean Tatars" earlier): the people's collective, as :mod:`loaders.extract.group_abuses` names it.
+_PEOPLE_KEY = "crimean-tatar-community-generic"  # (the one key of collective_phrases.PEOPLE_KEYS)
+_BARE_PEOPLE_RE = re.compile(r"(?:(?<=^)|(?<=\s))(?:[Tt]he\s+)?Tatars(?![\w’'-])")
+
+
+def _subjects(text: str, s0: int, orgs: Sequence[Mention]) -> list[Mention]:
+    """The people subjects of the sentence: its people mentions, else the people's bare name."""
+    found = [o for o in orgs if _people_subject(o)]
+    for m in _BARE_PEOPLE_RE.finditer(text):
+        if not any(o.start <= s0 + m.start() < o.end for o in orgs):
+            entry = GazetteerEntry(_PEOPLE_KEY, "Organisation", "Crimean Tatars", (), {"kind": "collective"}, generic=True)
+            found.append(Mention(s0 + m.start(), s0 + m.end(), m.group(), "Organisation", ref=f"org:{_PEOPLE_KEY}", entry=entry))
+    return found
+
+
+def assembly_bans(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """A people banned from holding meetings or rallies (the passive, the people its subject), at most one a sentence."""
+    if not any(w in text for w in ("banned", "prohibited", "forbidden", "barred", "prevented")):
+        return []
+    for o in _subjects(text, s0, orgs):
+        m = _ASSEMBLY_BAN_RE.match(text, o.end - s0)
+        if m is not None:
+            where = _own_lands(o, m, s0, places) or [
+                p for p in places if 0 <= p.start - (s0 + m.end()) <= 20 and _kind(p) != "country"
+                and re.fullmatch(r"\s+in\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?", text[m.end():p.start - s0])][:1]
+            return [(f"Ban on meetings and rallies of {_people_name(o)}", o.start, s0 + m.end(), [], [o], where, "")]
+    return []
+
+
+def forced_citizenship(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[Policy]:
+    """A people forced to take Russian citizenship (the passive, the people its subject), at most one a sentence."""
+    if "forced" not in text and "compelled" not in text and "coerced" not in text and "made" not in text:
+        return []
+    for o in _subjects(text, s0, orgs):
+        m = _FORCED_CITIZENSHIP_RE.match(text, o.end - s0)
+        if m is not None:
+            where = _own_lands(o, m, s0, places)
+            return [("Forced imposition of Russian citizenship", o.start, s0 + m.end(), [], [o], where, "")]
     return []
