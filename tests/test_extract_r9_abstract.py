@@ -23,7 +23,7 @@ def _claims(ex: Extraction, ev: str) -> set[tuple[str, str, str | None, str]]:
 def test_forced_citizenship_is_the_states_policy_in_the_land() -> None:
     text, ex = extract("The Parliament regretted the deterioration of the human rights situation in Crimea, media abuse "
                        "and the forced imposition of Russian citizenship.")
-    [ev] = _events(ex, "event:forced-imposition-of-russian-citizenship")
+    [ev] = _events(ex, "event:crimea-forced-russian-citizenship")  # (round 15, follow15: the corpus key)
     assert _claims(ex, ev) == {(RUSSIA, "PARTICIPANT_IN", "perpetrator", ev), (ev, "LOCATED_IN", None, "place:crimea")}
     check_quotes(text, ex.claims)
 
@@ -31,7 +31,7 @@ def test_forced_citizenship_is_the_states_policy_in_the_land() -> None:
 def test_citizenship_forcibly_imposed_on_the_people_of_the_occupied_territory() -> None:
     text, ex = extract("Crimea has changed. All Ukrainian citizens who remained in the occupied territory have had Russian "
                        "citizenship forcibly imposed on them.")
-    [ev] = _events(ex, "event:forced-imposition-of-russian-citizenship")
+    [ev] = _events(ex, "event:crimea-forced-russian-citizenship")
     assert (RUSSIA, "PARTICIPANT_IN", "perpetrator", ev) in _claims(ex, ev)
     check_quotes(text, ex.claims)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
@@ -44,6 +45,9 @@ from loaders.extract.state_policies import state_policies
 from loaders.extract.subjections import subjections
 from loaders.extract.territory_acts import media_closures
 from loaders.extract.wars import wars
+
+if TYPE_CHECKING:
+    from loaders.extract.claim_model import Extraction
 
 __all__ = ["Act", "find_acts"]
 
@@ -189,6 +193,24 @@ _NOT_TARGET = ("government", "court", "security_service", "police", "prosecutor"
 
 def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
+
+
+# Round 15 (follow15): two relative clauses joined by "and who" hang on one antecedent: "the Ukrainian citizen X, who has
+# been illegally detained on ... charges on the temporarily occupied territory of ..., and who has announced a hunger
+# strike" (the second act is X's, however long the first clause).
+_RELATIVE_CHAIN_RE = re.compile(r",\s+who\s+[^;:()“”\"]{1,300}?,?\s+and\s+who\s+(?:(?:has|have|had|was|were)\s+)?"
+                                r"(?:(?:also|then|later|since|subsequently)\s+)?(?:been\s+)?")
+
+
+def relative_antecedent(people: Sequence[Mention], text: str, s0: int, a: int) -> str | None:
+    """The person a chain of relative clauses ", who ..., and who" before the trigger at ``a`` hangs on, or None
+    (``text`` is the sentence, starting at ``s0``)."""
+    if "and who" not in text:
+        return None
+    for p in sorted(people, key=lambda m: -m.end):
+        if p.end <= a and _RELATIVE_CHAIN_RE.fullmatch(text, p.end - s0, a - s0):
+            return p.ref
+    return None
 
 
 def _by_agent(text: str, sent_start: int, orgs: Sequence[Mention], b: int, reach: int = 100) -> list[Mention]:
@@ -364,8 +386,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
             continue
         out.append(Act("other", name, a, b, perpetrators=[x for x in perps if x.label != "Location"], places=where,
                        states=[(_government(x), x, "perpetrator") for x in perps if x.label == "Location"]))
-    for kind, name, a, b, perps in subjections(text, s0, orgs):
-        out.append(Act(kind, name, a, b, perpetrators=perps))
+    for kind, name, a, b, perps, victims in subjections(text, s0, orgs):
+        out.append(Act(kind, name, a, b, perpetrators=perps, targets=victims))
     if not people:  # a list of grave abuses in a land (a named person's torture is the person rules')
         for kind, name, a, b, perps, targets, where in abuse_lists(text, s0, orgs, places):
             if not any(x.start < b and a < x.end for x in out):
@@ -659,3 +681,49 @@ def _government(m: Mention) -> str:
 
 def _name(m: Mention) -> str:
     return m.entry.name if m.entry is not None else m.text
+
+
+# Round 15 (follow15, README conv14b point 3): the act of taking into custody is one event, of the kind the text's
+# first telling names; a later back-reference with the other word ("Following his arrest, X was subjected to ...",
+# after "his detention by Russian security forces on 12 December") is the same event, not a second one. A back-reference
+# is the possessive noun after a preposition of time with no date of its own ("before his arrest on 12 February" tells
+# a second act).
+_BACK_REFERENCE_RE = re.compile(r"\b(?:following|after|since|upon|during|at\s+the\s+time\s+of)\s+(?:his|her|their)\s+"
+                                r"(?:(?:initial|first|illegal|unlawful|arbitrary)\s+)?$", re.IGNORECASE)
+_OWN_DATE_RE = re.compile(r"\s+(?:on|in)\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December)\b)")
+_CUSTODY_PAIR = {"arrest": "detention", "detention": "arrest"}
+
+
+def fold_back_references(text: str, ex: Extraction) -> None:
+    """Give an arrest (detention) told only by back-references the claims of the same person's detention (arrest)
+    told before it, and drop it."""
+    kinds = {k: (e.attributes or {}).get("kind") for k, e in ex.entities.items() if e.label == "Event"}
+    targets: dict[str, set[str]] = {}
+    for c in ex.claims:
+        if c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "target" and kinds.get(c.object) in _CUSTODY_PAIR:
+            targets.setdefault(c.object, set()).add(c.subject)
+    for ev, whom in targets.items():
+        spans = ex.triggers.get(ev) or []
+        if len(whom) != 1 or not spans or ev not in ex.entities or not all(
+                _BACK_REFERENCE_RE.search(text, max(0, a - 40), a) and not _OWN_DATE_RE.match(text, b) for a, b in spans):
+            continue
+        other = _CUSTODY_PAIR[str(kinds[ev])]
+        first = min(spans)
+        into = next((e for e, w in targets.items() if kinds.get(e) == other and w == whom and e in ex.entities
+                     and min(ex.triggers.get(e) or [first]) < first), None)
+        if into is None:
+            continue
+        have = {(c.subject, c.predicate, c.object, c.qualifiers.get("role")) for c in ex.claims}
+        moved = []
+        for c in ex.claims:
+            if ev not in (c.subject, c.object):
+                moved.append(c)
+                continue
+            c.subject, c.object = (into if c.subject == ev else c.subject), (into if c.object == ev else c.object)
+            if (c.subject, c.predicate, c.object, c.qualifiers.get("role")) not in have and c.subject != c.object:
+                moved.append(c)
+        ex.claims[:] = moved
+        ex.entities.pop(ev, None)
+        for span in ex.triggers.pop(ev, []):
+            ex.trigger(into, *span)

@@ -354,6 +354,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     """The rules that read the claims made so far: staff, relations, linked acts, acts in a named
     case, the document's issuer, facilities' towns. Imported here: these modules import this one."""
     from loaders.extract.accusations import statement_accusations
+    from loaders.extract.acts import fold_back_references
     from loaders.extract.affiliations import drop_charged_memberships, more_affiliations, settle_affiliations
     from loaders.extract.both_ends import both_ends
     from loaders.extract.cases import more_cases
@@ -391,10 +392,12 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
+    from loaders.extract.state_policies import canonical_citizenship
     from loaders.extract.statement_links import document_citations
     from loaders.extract.stmt_officers import officer_statements
     from loaders.extract.works_for import staff_affiliations
 
+    fold_back_references(text, ex)  # round 15 (follow15): "following his arrest" is the detention told before
     more_cases(text, sentences, mentions, ex, gaz)
     request_prosecutors(ex)  # reads the PROSECUTES of more_cases' requests
     ban_cases(text, sentences, mentions, ex)
@@ -415,6 +418,7 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     series_publications(text, sentences, mentions, ex)
     record_acts(text, sentences, mentions, ex, gaz)
     annexation_announcements(sentences, ex)
+    canonical_citizenship(ex)  # round 15 (follow15): the corpus's key of Crimea's forced citizenship
     facility_places(text, sentences, mentions, ex, gaz)
     based_orgs(text, sentences, mentions, ex, gaz)
     org_places(text, sentences, mentions, ex)

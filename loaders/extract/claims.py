@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders.extract.acts import relative_antecedent
 from loaders.extract.claim_model import ClaimDraft, EntityDraft, Extraction, SentenceMentions, quote_span
 from loaders.extract.claim_model import case_of as case_of
 from loaders.extract.claim_parts import (
@@ -478,6 +479,8 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
             own = kind in _OWN_ACTS and re.match(r"(?i)announc|declar", mt.group()) is not None
             targets, conf = find_targets(cx, a, b, named_after, speakers if kind not in ("torture", "ill_treatment") and not own else
                                          [s for s in speakers if s[1] >= b], acts)
+            if not targets and (who := relative_antecedent(cx.people, sent.text, sent.start, a)) is not None:
+                targets, conf = [who], 0.6  # "X, who has been detained ..., and who has announced a hunger strike"
             if collective_object(cx.after(b, 80), [(pa - b, pb - b) for pa, pb, _g in cx.plurals]):
                 targets = []  # "the detention of Ukrainian political prisoners": people the sentence does not name
             if not targets and kind not in _OWN_ACTS:

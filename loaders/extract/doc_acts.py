@@ -204,8 +204,9 @@ def sanctions(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Ment
     return out
 
 
-_NAMED_SANCTIONS_RE = re.compile(r"\s(?:(?:new|additional|further|economic|financial|sectoral|targeted)\s+)?sanctions\s+(?:on|against)\s+"
-                                 r"(?:the\s+)?")
+# (round 15, follow15: with the participle of imposing between, "EU sanctions introduced against Russia after ...")
+_NAMED_SANCTIONS_RE = re.compile(r"\s(?:(?:new|additional|further|economic|financial|sectoral|targeted)\s+)?sanctions\s+"
+                                 r"(?:(?:introduced|imposed|adopted|levied)\s+)?(?:on|against)\s+(?:the\s+)?")
 
 
 def _state(m: Mention) -> bool:

@@ -34,13 +34,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.gazetteer import GazetteerEntry
 from loaders.extract.mentions import Mention
 from loaders.extract.territory_acts import media_stops
 
-__all__ = ["state_policies"]
+if TYPE_CHECKING:
+    from loaders.extract.claim_model import Extraction
+
+__all__ = ["state_policies", "canonical_citizenship", "CRIMEA_FORCED_CITIZENSHIP"]
 
 Policy = tuple[str, int, int, list[Mention], list[Mention], list[Mention], str]
 
@@ -351,3 +355,26 @@ def forced_citizenship(text: str, s0: int, orgs: Sequence[Mention], places: Sequ
             where = _own_lands(o, m, s0, places)
             return [("Forced imposition of Russian citizenship", o.start, s0 + m.end(), [], [o], where, "")]
     return []
+
+
+# Round 15 (follow15): the imposition of Russian citizenship on the people of Crimea is one policy of history, keyed once for
+# the corpus (dev4 r13, dev5 p04 p08, dev7 k02 k07 share ``event:crimea-forced-russian-citizenship``), as
+# :func:`loaders.extract.annexations.canonical_annexation` keys the annexation.
+CRIMEA_FORCED_CITIZENSHIP = "event:crimea-forced-russian-citizenship"
+_DRAFTED_CITIZENSHIP = "event:forced-imposition-of-russian-citizenship"
+_CRIMEA_PLACES = frozenset({"place:crimea", "place:sevastopol"})
+_CRIMEA_PEOPLE = frozenset({"org:crimean-people-generic", "org:crimean-tatar-community-generic"})
+
+
+def canonical_citizenship(ex: Extraction) -> None:
+    """Re-key the drafted imposition of Russian citizenship to :data:`CRIMEA_FORCED_CITIZENSHIP` when it is Crimea's: its
+    places all Crimea (or Sevastopol), or, with no place, its target a people of Crimea (the Crimean Tatars, the
+    Crimeans); left as drafted where it stands in another land or names neither."""
+    if _DRAFTED_CITIZENSHIP not in ex.entities or CRIMEA_FORCED_CITIZENSHIP in ex.entities:
+        return
+    where = {c.object for c in ex.claims if c.subject == _DRAFTED_CITIZENSHIP and c.predicate == "LOCATED_IN"}
+    whom = {c.subject for c in ex.claims if c.object == _DRAFTED_CITIZENSHIP and c.predicate == "PARTICIPANT_IN"
+            and c.qualifiers.get("role") == "target"}
+    if where - _CRIMEA_PLACES or not (where or whom & _CRIMEA_PEOPLE):
+        return
+    ex.rekey(_DRAFTED_CITIZENSHIP, CRIMEA_FORCED_CITIZENSHIP)

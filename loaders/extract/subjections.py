@@ -6,7 +6,8 @@ subjected Crimeans to a campaign of brutalization and repression".
 The annotators of valid, dev4 and valid2 record one event: a ``detention`` when the acts listed are
 imprisonment or detention, else (a campaign, persecution, repression) an ``other`` one, the persecution of the
 group; the agency that subjects them is its perpetrator. :func:`subjections` returns ``(kind, name, start,
-end, perpetrators)``; the group itself is left to the collective rules (no rule drafts victims' collectives).
+end, perpetrators, targets)``; the group is its target where the collective rules found it between the verb and "to"
+(round 15, follow15: "subjected Crimeans to a campaign of ...", the people of Crimea, README conv14b point 1).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _kind(m: Mention) -> str:
     return str(m.entry.attributes.get("kind", "")) if m.entry is not None else ""
 
 
-def subjections(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, str, int, int, list[Mention]]]:
+def subjections(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, str, int, int, list[Mention], list[Mention]]]:
     """The act one sentence (``text``, starting at ``s0``) says an agency subjects a group to, at most one."""
     if "subject" not in text:
         return []
@@ -45,8 +46,12 @@ def subjections(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple[str, 
         return []
     group = group_name(m.group("group"))
     acts = m.group("acts")
+    # the victims' collective the mention rules found in the words before "to" (the whole phrase, not a word of it)
+    lo, hi = s0 + m.start("group"), s0 + m.end("group")
+    victims = [o for o in orgs if o.entry is not None and o.entry.generic and _kind(o) == "collective" and lo <= o.start
+               and o.end <= hi and not text[o.end - s0:hi - s0].strip()][:1]
     if _CAMPAIGN_RE.match(acts):
-        return [("other", f"Persecution of {group}", s0 + m.start(), s0 + m.end(), perps)]
+        return [("other", f"Persecution of {group}", s0 + m.start(), s0 + m.end(), perps, victims)]
     if _DETAINED_RE.search(acts):
-        return [("detention", f"Detention of {group}", s0 + m.start(), s0 + m.end(), perps)]
+        return [("detention", f"Detention of {group}", s0 + m.start(), s0 + m.end(), perps, victims)]
     return []
