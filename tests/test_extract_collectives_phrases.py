@@ -71,4 +71,4 @@ def test_monitors_that_only_appear_are_no_actor() -> None:
 
 def test_a_court_in_an_occupied_place() -> None:
     orgs = _orgs("The journalist was convicted by a court in occupied Crimea in September.")
-    assert orgs["a court in occupied Crimea"] == ("court-in-occupied-crimea-generic", True)
+    assert orgs["a court in occupied Crimea"] == ("crimea-court-generic", True)

@@ -311,7 +311,7 @@ def test_charged_by_name_and_an_agency_after_by_with_an_adjective(tmp_path: Path
     doc = draft(tmp_path, "Charges\n\nThe prosecutors charged Osman Arifmemetov with terrorism. Eskender Bariyev was taken "
                           "into custody by the Russian police in Yalta.\n")
     assert ("person:osman-arifmemetov", "case:osman-arifmemetov") in claims(doc, "ACCUSED_OF")
-    assert ("org:police", "event:eskender-bariyev-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")
+    assert ("org:police-generic", "event:eskender-bariyev-arrest") in claims(doc, "PARTICIPANT_IN", "perpetrator")
     doc = draft(tmp_path, "Charges\n\nLenur Sadykov said the court charged Russia with nothing.\n", "b")
     assert claims(doc, "ACCUSED_OF") == set()
 
@@ -630,7 +630,7 @@ def test_an_act_on_an_unnamed_number_of_people_is_one_event_with_agent_body_and_
     [solidarity] = [o for s, o in claims(doc, "PARTICIPANT_IN", "target") if s == "org:crimean-solidarity"]
     assert events[solidarity] == "detention" and ("org:fsb", solidarity) in claims(doc, "PARTICIPANT_IN", "perpetrator")
     assert any(events.get(s) == "detention" and o == "place:simferopol" for s, o in claims(doc, "LOCATED_IN"))
-    assert not any(s == "org:police" for s, _o in claims(doc, "PARTICIPANT_IN"))  # "the four men": named elsewhere
+    assert not any(s == "org:police-generic" for s, _o in claims(doc, "PARTICIPANT_IN"))  # "the four men": named elsewhere
 
 
 def test_searches_reported_in_other_words(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def test_special_procedure_mandates() -> None:
                  "Arbitrary Detention wrote to the government; the Special Rapporteur on the rights of older persons said "
                  "the letter went unanswered.")
     assert orgs["Special Rapporteur on the situation of human rights defenders"] == "org:un-special-rapporteur-human-rights-defenders"
-    assert "org:un-special-rapporteur-on-the-rights-of-older-persons" in orgs.values()
+    assert "org:un-special-rapporteur-rights-of-older-persons" in orgs.values()
     assert "Working Group on Arbitrary Detention" in orgs
 
 

@@ -79,7 +79,7 @@ def test_the_court_that_began_hearing_the_ban_case_judges_that_hearing() -> None
     for body, court in (("In May, the Supreme Court of Crimea began hearing a case brought by the prosecutors against the Mejlis "
                          "under the anti-extremism law.", "org:supreme-court-of-crimea"),
                         ("Proceedings began at a court in Simferopol in April with the aim of banning the activities of the "
-                         "Mejlis on charges of extremism.", "org:court-in-simferopol-generic")):
+                         "Mejlis on charges of extremism.", "org:simferopol-court-generic")):
         found = _steps(body)
         assert any({(court, "judge"), ("org:mejlis-of-the-crimean-tatar-people", "target"), ("PART_OF", "case:mejlis-ban")} <= v for k, v in found.items()
                    if k.endswith("-hearing")), found

@@ -59,11 +59,11 @@ def test_an_acquittal_is_a_verdict_and_the_defendant_is_acquitted() -> None:
 
 def test_the_court_in_a_place_is_a_court_and_judges() -> None:
     text, ex = extract("The court in Simferopol sentenced Taras Ibragimov to six years.")
-    court = ex.entities.get("org:court-in-simferopol-generic")
+    court = ex.entities.get("org:simferopol-court-generic")
     assert court is not None and court.attributes.get("kind") == "court"
-    assert any(c.subject == "org:court-in-simferopol-generic" and c.qualifiers.get("role") == "judge" for c in ex.claims)
+    assert any(c.subject == "org:simferopol-court-generic" and c.qualifiers.get("role") == "judge" for c in ex.claims)
     check_quotes(text, ex.claims)
     # where the article names its court, "the court in Simferopol" is that court, not another
     _text, ex = extract("The Kyiv District Court of Simferopol tried Taras Ibragimov. "
                         "On 3 May the court in Simferopol sentenced Taras Ibragimov to six years.")
-    assert "org:court-in-simferopol-generic" not in ex.entities
+    assert "org:simferopol-court-generic" not in ex.entities

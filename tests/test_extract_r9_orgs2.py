@@ -48,7 +48,7 @@ def test_bare_authorities_as_subject() -> None:
     body = "In August, authorities detained an elderly activist, Ivan Petrenko, for 10 days."
     assert _orgs(body) == {"authorities": "org:russian-occupation-authorities"}
     assert ("org:russian-occupation-authorities", "event:ivan-petrenko-detention") in _perpetrators(body)
-    assert _orgs("Ukrainian authorities reported the case.") == {"Ukrainian authorities": "org:ukrainian-authorities-generic"}
+    assert _orgs("Ukrainian authorities reported the case.") == {"Ukrainian authorities": "org:ukrainian-authorities"}
     assert _orgs("Local authorities of the town met.") == {}
 
 

@@ -340,12 +340,12 @@ def test_an_employer_named_after_a_role_is_an_organisation_not_a_person(tmp_path
 
 
 def test_collectives_named_by_one_noun() -> None:
-    assert "org:police" not in keys("He was taken to a police station near Yalta.")
-    assert "org:police" in keys("They protested against police raids on their homes.")  # the police raided
+    assert "org:police-generic" not in keys("He was taken to a police station near Yalta.")
+    assert "org:police-generic" in keys("They protested against police raids on their homes.")  # the police raided
     found = refs("Their car was stopped by traffic police near Yalta.")
     assert found["traffic police"] == "org:traffic-police-generic"
-    assert "org:police" in keys("Later the police detained him.")
-    assert "org:police" not in keys("Men claiming to be policemen took him away.")
+    assert "org:police-generic" in keys("Later the police detained him.")
+    assert "org:police-generic" not in keys("Men claiming to be policemen took him away.")
     # Masked men are a collective of their own, never the law enforcement agencies.
     masked = keys("Armed masked men searched the house.")
     assert "org:masked-men-generic" in masked and "org:law-enforcement" not in masked

@@ -197,7 +197,7 @@ def test_a_later_official_does_not_speak_the_document() -> None:
     ("The Investigative Committee detained Akhtem Chiygoz. He was charged with organising mass riots.",
      ("org:investigative-committee-of-russia", "INVESTIGATES", "case:akhtem-chiygoz")),
     ("Edem Bekirov was charged with terrorism. The Prosecutor's Office of Crimea has brought fresh charges "
-     "against Edem Bekirov.", ("org:crimea-prosecutors-office", "PROSECUTES", "case:edem-bekirov")),
+     "against Edem Bekirov.", ("org:crimea-de-facto-prosecutors-office", "PROSECUTES", "case:edem-bekirov")),
     ("Edem Bekirov was charged with terrorism. The FSB opened a criminal case against Edem Bekirov in May.",
      ("org:fsb", "INVESTIGATES", "case:edem-bekirov")),
     ("Edem Bekirov was charged with terrorism. A criminal case against Edem Bekirov was opened by the FSB in May.",

@@ -5,6 +5,7 @@ mention names (a collective, a document's title, a region, a country's governmen
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -201,8 +202,33 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
     kept = seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
     kept = listed_police_raids(seats_that_act(kept, text, gaz), text)  # "Moscow’s control", "and police raids" (actor_guards.py)
+    kept = _pace_bodies(kept, text)  # "the Monitoring Committee" in a PACE text: "org:pace-monitoring-committee"
     extra = state_of_bodies(kept, text, gaz)  # "the Criminal Code of the Russian Federation": the state
     return sorted([*kept, *extra], key=lambda m: m.start) if extra else kept
+
+
+# The Assembly's texts name its committees and a state's delegation to it without saying whose ("the Monitoring
+# Committee", "the Russian delegation"): in a text that names PACE (or a Parliamentary Assembly and the Council of
+# Europe) and no other assembly, the Assembly's, keyed as
+# the corpus keys them ("org:pace-monitoring-committee", "org:russian-delegation-to-pace"; keys15, round 15).
+_PACE_BODY_RE = re.compile(r"(?:[Tt]he )?(?:Committee on (?:the )?[A-Z].*|Monitoring Committee|[A-Z][a-z]+ delegation)")
+
+
+def _pace_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions, a PACE committee or delegation named without its Assembly keyed as the Assembly's."""
+    refs = {m.ref for m in mentions}
+    pace = "org:pace" in refs or {"org:parliamentary-assembly", "org:council-of-europe"} <= refs
+    if not pace or refs & {"org:european-parliament", "org:osce-parliamentary-assembly"}:
+        return mentions
+    out = []
+    for m in mentions:
+        e = m.entry
+        if m.label == "Organisation" and e is not None and not e.generic and not e.key.startswith("pace-") \
+                and not e.key.endswith("-to-pace") and _PACE_BODY_RE.fullmatch(m.text):
+            key = f"{e.key}-to-pace" if e.key.endswith("-delegation") else f"pace-{e.key}"
+            m = entry_mention(m.start, m.end, text, dataclasses.replace(e, key=key))
+        out.append(m)
+    return out
 
 
 def _outside_documents(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:

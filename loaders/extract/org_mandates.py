@@ -66,7 +66,7 @@ def mandates(text: str, taken: bytearray, gaz: Gazetteer) -> list[Found]:
             continue
         name = f"{m.group('title')} {m.group('prep')} {subject}"
         body = "osce" if m.group("body") == "OSCE" else "un"
-        out.append((a, b, GazetteerEntry(slug(f"{body} {name}"), "Organisation", name, (), {"kind": "other"})))
+        out.append((a, b, GazetteerEntry(slug(f"{body} {m.group('title')} {re.sub(r'^the ', '', subject)}"), "Organisation", name, (), {"kind": "other"})))
         pos = max(pos, b)
     return out
 

@@ -182,7 +182,7 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
             a = m.start()
         name = text[a:m.end()]
         whose = m.group("adj") or gaz.demonyms[m.group("country")]
-        key = slug(f"{whose} {noun}".lower()) + "-generic"
+        key = slug(f"{whose} {noun}".lower()) + ("" if noun == "authorities" else "-generic")  # "org:ukrainian-authorities"
         out.append((a, m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
     return out
 

@@ -341,7 +341,7 @@ def _signatories(text: str, sentences: list[Sentence], starts: list[int], people
             code = mt.group("group")
             known = gaz.lookup(code)  # a group the gazetteer lists ("EPP/CD") keeps its key
             group = f"org:{known.key}" if known is not None and known.label == "Organisation" else \
-                f"org:group-{code.lower().replace('/', '-').replace('&', 'and')}"
+                f"org:pace-{code.lower().replace('/', '-').replace('&', 'and')}-group"
             if group not in ex.entities:
                 ex.entity(group, "Organisation", code, kind="party")
             ex.claim(p.ref, "MEMBER_OF", group, span, 0.6, "signatory-group")
