@@ -55,8 +55,8 @@ def test_continues_to_target_and_a_semicolon_list() -> None:
 def test_not_a_target_where_the_persecution_is_only_characterised() -> None:
     # what another act is part of / emblematic of (dev, valid2, dev2), what persecution "is not", the means
     # told after "by" (dev), the people enumerated after an unnamed group with nobody named as persecutor (dev6)
-    for body in ("These detentions are part of an orchestrated campaign of oppression of the Crimean Tatars.",
-                 "The trial was emblematic of the persecution of members of the Crimean Tatar community.",
+    # (a campaign an act is "part of" keeps its people as target since README conv15a point 5: test_extract_r15_alignE15)
+    for body in ("The trial was emblematic of the persecution of members of the Crimean Tatar community.",
                  "The persecution of Crimean Tatars is not new.",
                  "Their persecution of political activists, dissenting voices, and ethnic Crimean Tatars went on."):
         assert _persecutions(body) == {}, body

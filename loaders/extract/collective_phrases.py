@@ -397,6 +397,12 @@ _LISTED_HEADS = (
     (r"bloggers", "crimea-bloggers", "collective"),
     (r"(?:non-?governmental|civil society) organi[sz]ations(?: \(NGOs\))?|NGOs", "crimea-ngos", "ngo"),
     (r"media(?: outlets)?", "crimea-independent-media", "media"),
+    # round 15 (alignE15, README conv15b point 3(b)): "the harassment and intimidation of activists and journalists"
+    # (dev2 x23, valid2 w09: an unqualified "activists" of a list is the political activists' collective); "members
+    # of other minority ethnic and religious groups" (valid2 w07, dev5 p14: the minorities' collective)
+    (r"activists", "crimea-political-activists", "collective"),
+    (r"(?:members of )?(?:other )?minority (?:ethnic|religious)(?: and (?:ethnic|religious))? groups", "crimea-minorities",
+     "collective"),
 )
 _LISTED_QUAL = r"(?:(?:independent|critical|local|Crimean|Ukrainian) )?"
 _LISTED_ITEM = "(?:" + "|".join(f"(?P<h{i}>{_LISTED_QUAL}(?:{h}))" for i, (h, _k, _c) in enumerate(_LISTED_HEADS)) + \

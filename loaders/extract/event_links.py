@@ -18,7 +18,7 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
 from loaders.extract.statement_links import statement_links
 
-__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links", "documented_links"]
+__all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links", "documented_links", "instance_links"]
 
 _NOT_ACTS = ("statement", "publication", "conference", "meeting")
 # "EARLIER-ACT ... following / after / in connection with LATER-NAMED-ACT": the first follows the second.
@@ -85,6 +85,7 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
     joined = {ev for ev, sp in ex.triggers.items() for a, b in sp if _PARTICIPATION_RE.match(text, a, b)}
     if joined:
         spans = sorted({*spans, *((a, b, ev) for ev in joined for a, b in ex.triggers[ev])})
+    results: list[tuple[str, str, Sentence, int, int]] = []
     for sent in sentences:
         inside = _within(spans, sent)
         for i, (a1, b1, e1) in enumerate(inside):
@@ -100,16 +101,34 @@ def link_events(text: str, sentences: list[Sentence], ex: Extraction) -> None:
                     continue
                 elif _RESULTS_RE.fullmatch(gap):
                     later, earlier = e2, e1
+                    results.append((later, earlier, sent, a1, b2))
                 else:
                     continue
                 if (later, earlier) not in have:
                     have.add((later, earlier))
                     ex.claim(later, "LINKED_TO", earlier, quote_span(text, sent, a1, b2), 0.6, "event-link")
+    _result_places(text, results, ex)
     same_target_links(text, sentences, ex)
     statement_links(text, sentences, ex)
     confession_links(text, sentences, ex)
     protest_links(text, sentences, ex)
     documented_links(text, sentences, ex)
+    instance_links(text, sentences, ex)
+
+
+def _result_places(text: str, results: list[tuple[str, str, Sentence, int, int]], ex: Extraction) -> None:
+    """Round 15 (alignE15, README conv15b point 2): "the searches in Crimea which resulted in the detention of five
+    leaders (A, B, C, D and E)": the words that place the first act place each act that results from it, when the
+    sentence gives the later act no place of its own."""
+    placed = {c.subject for c in ex.claims if c.predicate == "LOCATED_IN"}
+    for later, earlier, sent, a, b in results:
+        if later in placed:
+            continue
+        where = [c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject == earlier and c.span
+                 and sent.start <= c.span[0] and c.span[1] <= sent.end]
+        if len(set(where)) == 1:
+            placed.add(later)
+            ex.claim(later, "LOCATED_IN", where[0], quote_span(text, sent, a, b), 0.55, "result-place")
 
 
 def presentation_links(ex: Extraction) -> None:
@@ -449,3 +468,82 @@ def documented_links(text: str, sentences: list[Sentence], ex: Extraction) -> No
                     have.add((r, ev))
                     lo, hi = min(a, verb.start()), max(b, verb.end())
                     ex.claim(r, "LINKED_TO", ev, quote_span(text, sent, lo, hi), 0.55, "documented-act")
+
+
+# --- round 15 (alignE15, README conv15a point 5, conv13c use I) ---
+# "ACT is another example / the latest manifestation of PERSECUTION", "These detentions are part of an orchestrated
+# campaign of oppression of ...", "This represents the latest development in a wider campaign by ...": the act is an
+# instance of the wider campaign, policy or persecution (an act with an author), to which it is ``LINKED_TO``. A trend
+# or state of affairs ("the deteriorating human rights situation", "the continuing erosion of civil liberties") is no
+# act: no link.
+_INSTANCE_CUE_RE = re.compile(r"(?:(?:\b(?:is|are|was|were|represents?|represented|offers?|marks?|as)\s+|[“\"])(?:(?:yet|also|just|clearly)\s+)?"
+                              r"(?:another|the\s+latest|a\s+further|one\s+more|a\s+new|an\s+example)\s*(?:(?:clear|stark|"
+                              r"striking|egregious)\s+)?(?:example|manifestation|instance|illustration|development|episode|"
+                              r"case)?\s+(?:of|in)\s+|(?:is|are|was|were)\s+(?:all\s+)?part\s+of\s+(?:an?|the)\s+)", re.IGNORECASE)
+_WIDER_RE = re.compile(r"\b(?:campaign|persecution|polic(?:y|ies)|practice|crackdown|repressions?|oppression|targeting|discrimination)\b",
+                       re.IGNORECASE)
+_TREND_RE = re.compile(r"\b(?:situation|erosion|deteriorat\w*|climate|worsening|decline)\b", re.IGNORECASE)
+# "These detentions are part of ...": the act the noun names, told in one of the sentences before
+_THESE_ACT_RE = re.compile(r"\s*(?:[“\"]\s*)?(?:This|These|That|Those|It|Such)\b(?:\s+(?P<noun>[a-z]+))?", re.IGNORECASE)
+_NOUN_KIND = {"detentions": "detention", "detention": "detention", "arrests": "arrest", "arrest": "arrest",
+              "searches": "search", "search": "search", "raids": "search", "sentence": "verdict", "verdict": "verdict",
+              "sentencing": "verdict", "conviction": "verdict", "charges": "charge"}
+
+
+def instance_links(text: str, sentences: list[Sentence], ex: Extraction) -> None:
+    """``LINKED_TO`` from an act to the campaign, policy or persecution the sentence calls it an instance of."""
+    _targets, spans, have = _acts_in_text(text, ex)
+    for i, sent in enumerate(sentences):
+        cue = _INSTANCE_CUE_RE.search(text, sent.start, sent.end)
+        if cue is None:
+            continue
+        inside = _within(spans, sent)
+        # (the wider thing's words right after the cue, or the event's own trigger later in the sentence: "another
+        # manifestation of Russia’s repressive policies ..., as well as yet more evidence of discrimination against X")
+        near = min(sent.end, cue.end() + 60)
+        wider = [(a, b, ev) for a, b, ev in inside if a >= cue.end()
+                 and (ex.entities[ev].attributes or {}).get("kind") == "other" and not _background(ex, ev)
+                 and (_WIDER_RE.search(text, cue.end(), near) or _WIDER_RE.search(text, a, b))
+                 and not _TREND_RE.search(text, cue.end(), min(a, near))]
+        if not wider:
+            continue
+        w = wider[0][2]
+        acts = [(a, b, ev) for a, b, ev in inside if b <= cue.start() and ev != w and not _background(ex, ev)]
+        cases = _named_cases(text, sent.start, cue.start(), ex)
+        if acts:
+            a, _b, ev = acts[-1]
+        elif len(cases) == 1:
+            # "The EU called Umerov's sentencing “another example of ...”": the case of the one person named before
+            ev, a = cases[0], sent.start
+        else:
+            these = _THESE_ACT_RE.match(text, sent.start, cue.start())
+            if these is None or i == 0:
+                continue
+            kind = _NOUN_KIND.get((these.group("noun") or "").lower())
+            told: list[str] = []
+            for prev in reversed(sentences[max(0, i - 3):i]):
+                told = list(dict.fromkeys(e for _a, _b, e in _within(spans, prev) if not _background(ex, e) and e != w
+                                          and (kind is None or (ex.entities[e].attributes or {}).get("kind") == kind)))
+                if told:
+                    break
+            # ("X was detained, tried and sentenced. This represents ...": the acts of one case told together, the case)
+            of_case = {c.subject: c.object for c in ex.claims if c.predicate == "PART_OF" and c.object.startswith("case:")}
+            if kind is None and len(told) > 1 and all(e in of_case for e in told) and len({of_case[e] for e in told}) == 1:
+                told = [of_case[told[0]]]
+            if len(told) != 1:
+                continue
+            ev, a = told[0], sent.start
+        if (ev, w) not in have and (w, ev) not in have:
+            have.add((ev, w))
+            ex.claim(ev, "LINKED_TO", w, quote_span(text, sent, max(a, sent.start), wider[0][1]), 0.55, "instance-link")
+
+
+def _named_cases(text: str, a: int, b: int, ex: Extraction) -> list[str]:
+    """The cases whose defendant's surname the text names between ``a`` and ``b``."""
+    out = []
+    for c in ex.claims:
+        if c.predicate == "DEFENDANT_IN" and c.object.startswith("case:") and c.subject in ex.entities:
+            last = ex.entities[c.subject].name.split()[-1:]
+            if last and re.search(rf"\b{re.escape(last[0])}\b", text[a:b]):
+                out.append(c.object)
+    return list(dict.fromkeys(out))

@@ -188,7 +188,9 @@ def _abuse(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention
     targets = [o for o in orgs if (g0 <= o.start and (o.end <= g1 or _people(o) and o.start < g1) or g2 <= o.start <= g2 + 120
                                  and _LISTED_AFTER_RE.fullmatch(text[g2 - s0:o.start - s0]))
                and o not in perps and _kind(o) not in ("government", "court", "police", "security_service")]
-    if _INSTANCE_RE.search(text, max(0, m.start() - 60), m.start()) or _NOT_RE.match(text, m.end()) \
+    # (round 15, alignE15, README conv15a point 5: "part of an orchestrated campaign of oppression of the Crimean
+    # Tatars" is the campaign the act belongs to, whose target the people is: kept)
+    if _INSTANCE_RE.search(text, max(0, m.start() - 60), m.start()) and m.re is not _CAMPAIGN_RE or _NOT_RE.match(text, m.end()) \
             or _MEANS_RE.match(text, m.end()):
         # "These detentions are part of an orchestrated campaign of oppression of the Crimean Tatars", "emblematic
         # of the persecution of members of the Crimean Tatar community": the people is the act's, told before;
