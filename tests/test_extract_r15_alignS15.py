@@ -1,5 +1,6 @@
 """Round 15 (alignS15): statements by the README's conv15a/conv15b decisions. An office STATES what its named
-holder delivers to a meeting (conv15b point 4), beside the holder."""
+holder delivers to a meeting (conv15b point 4), beside the holder; a body adopting a resolution STATES it; sources
+a series report cites are asserted by its publisher (conv15b point 1)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,21 @@ def test_no_publisher_asserts_outside_a_series_report() -> None:
     text = _REPORT.replace("2030 Report on International Religious Freedom: Ruritania", "News from the region")
     ex = _extract(text)
     assert all(c.asserted_by is None for c in ex.claims if c.predicate == "STATES")
+
+
+def test_the_adoption_of_a_resolution_by_a_body_is_its_publication() -> None:
+    text = ("A short article\n\nThe Minister welcomed the adoption by the European Parliament of the Resolution on "
+            "the rights of minorities in the region. We support the adoption of the resolutions at the Human Rights "
+            "Council.\n")
+    ex = _extract(text)
+    states = {(c.subject, ex.entities[c.object].attributes.get("kind")) for c in ex.claims
+              if c.predicate == "STATES" and c.rule == "cited-resolution"}
+    assert ("org:european-parliament", "publication") in states
+    assert ("org:un-human-rights-council", "publication") in states
+    check_quotes(text, ex.claims)
+
+
+def test_a_numbered_resolution_is_not_read_by_the_adoption_frame() -> None:
+    text = "A short article\n\nThe Minister welcomed the adoption by the European Parliament of its Resolution 1988.\n"
+    ex = _extract(text)
+    assert not [c for c in ex.claims if c.rule == "cited-resolution"]
