@@ -15,6 +15,7 @@ country ("Foreign Ministry of Ukraine"), the form the gazetteer spells.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -311,3 +312,35 @@ def document_statement(text: str, sentences: Sequence[Sentence], mentions: Seque
         ex.entities.pop(ev, None)
         ex.triggers.pop(ev, None)
 
+
+
+# A source a series report cites by a verb of saying: "According to ORG, ...", "ORG reported ...", "ORG documented ..."
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$")
+_REPORTED_RE = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:also\s+|further\s+)?(?:reported|stated|said|documented|noted|wrote)\b")
+
+
+def series_sources(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
+    """In a report of a known series (its title names the report and so its publisher: README conv15b point 1), each
+    source the report cites as saying something ("According to ORG", "ORG reported") ``STATES`` its own event, and
+    that ``STATES`` is asserted by the publisher (conv14a point 2 (c)). An excerpt titled by one section names no
+    report (:func:`loaders.extract.doc_acts.report_series`), so no publisher asserts anything (conv13d point 10)."""
+    series = [c for c in ex.claims if c.rule == "issuer:series" and c.predicate == "STATES"]
+    if not series:
+        return
+    citer, report = series[0].subject, series[0].object
+    starts = [s.start for s in sentences]
+    cited = [c for c in ex.claims if c.predicate == "STATES" and c.subject != citer and c.object != report
+             and c.subject in ex.entities and ex.entities[c.subject].label == "Organisation"
+             and c.object in ex.entities and ex.entities[c.object].attributes.get("kind") in ("statement", "publication")]
+    said = set()  # the events a source is cited as saying; every named co-author of one ("X, Y and Z reported") too
+    for c in cited:
+        sent = sentences[max(0, bisect.bisect_right(starts, c.span[0]) - 1)]
+        if any(m.ref == citer and sent.start <= m.start < sent.end for m in mentions):
+            continue  # the publisher's own sentence
+        if any(m.ref == c.subject and c.span[0] <= m.start < c.span[1]
+               and (_ACCORDING_RE.search(text, max(sent.start, m.start - 20), m.start) or _REPORTED_RE.match(text, m.end))
+               for m in mentions):
+            said.add(c.object)
+    for c in cited:
+        if c.object in said and c.asserted_by is None:
+            c.asserted_by = citer

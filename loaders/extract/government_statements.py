@@ -706,7 +706,8 @@ def _titled_heads(text: str, office: str, mentions: Sequence[Mention], ex: Extra
 
 
 def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
-    """The official whose presentation to the document's meeting the statement acknowledges ``STATES`` it, part of it."""
+    """The official whose presentation to the document's meeting the statement acknowledges ``STATES`` it, part of it;
+    where the official is a named holder of an office, the office ``STATES`` it too (README conv15b point 4)."""
     if "thank" not in text and "heard" not in text:
         return
     doc = [c for c in ex.claims if c.rule == "gov7:head-meeting" and c.predicate == "PART_OF"]
@@ -735,6 +736,8 @@ def presentations(text: str, sentences: Sequence[Sentence], mentions: Sequence[M
             ex.trigger(ev, sent.start + pm.start(), sent.start + pm.end())
             span = quote_span(text, sent, sent.start + pm.start(), sent.start + pm.end())
             ex.claim(who, "STATES", ev, span, 0.6, "gov7:presentation")
+            if who != office:  # the office STATES what its holder delivers (README conv15b point 4)
+                ex.claim(office, "STATES", ev, span, 0.6, "gov7:presentation-office")
             ex.claim(ev, "PART_OF", meeting, span, 0.55, "gov7:presentation")
 
 

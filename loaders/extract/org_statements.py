@@ -109,6 +109,13 @@ _A_BEFORE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _BODY_RESOLUTION_RE = re.compile(r"\s+resolution\b(?!\s+(?:No\.?\s*)?\d)", re.IGNORECASE)
 _ISSUED_RESOLUTIONS_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:issued|adopted|passed)\s+"
                                     r"(?:two|three|four|five|several|\d{1,2})\s+resolutions\b")
+# The nominal frame: "the adoption by the Seimas of the Resolution on ...", "the adoption of the resolutions at the
+# Human Rights Council" (dev7 k01 k03; README conv15b point 4: the body adopting a document STATES it). A numbered
+# resolution ("adoption of its Resolution 1988 (2014)") is state_acts'.
+_ADOPTION_BY_RE = re.compile(r"\badoption\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_RESOLUTION_RE = re.compile(r"\s+of\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?[Rr]esolutions?\b(?!\s+(?:No\.?\s*)?\d)")
+_ADOPTION_OF_RE = re.compile(r"\badoption\s+of\s+(?:the|a|its|their|two|three|several)\s+(?:[\w-]+\s+){0,2}?resolutions?\b"
+                             r"(?!\s+(?:No\.?\s*)?\d)\s+(?:at|by|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPONSORED_RE = re.compile(r"\s*,?\s+(?:co-sponsored|sponsored|tabled|initiated|put\s+forward)\s+by\s+(?:the\s+)?")
 
 
@@ -126,13 +133,23 @@ def cited_resolutions(text: str, sentences: list[Sentence], mentions: list[Menti
         art = _A_BEFORE_RE.search(text, max(sent.start, m.start - 6), m.start)
         mt = _BODY_RESOLUTION_RE.match(text, m.end) if art is not None else None
         a = art.start() if art is not None else m.start
-        if mt is None:  # "the European Parliament issued two resolutions": the body is the verb's subject
+        end = mt.end() if mt is not None else None
+        if end is None:  # "the adoption by the Seimas of the Resolution on ...", "adoption of the resolutions at ORG"
+            adopter = _ADOPTION_BY_RE.search(text, max(sent.start, m.start - 20), m.start)
+            of = _ADOPTION_OF_RE.search(text, max(sent.start, m.start - 90), m.start) if adopter is None else None
+            mo = _OF_RESOLUTION_RE.match(text, m.end) if adopter is not None else None
+            if adopter is not None and mo is not None:
+                a, end = adopter.start(), mo.end()
+            elif of is not None:
+                a, end = of.start(), m.end
+        if end is None:  # "the European Parliament issued two resolutions": the body is the verb's subject
             mt, a = _ISSUED_RESOLUTIONS_RE.match(text, m.end), m.start
             if mt is None or _NOT_SUBJECT_RE.search(text, max(sent.start, m.start - 20), m.start):
                 continue
+            end = mt.end()
         ev = ex.entity(f"event:{slug(e.name)}-resolution", "Event", f"Resolution of {e.name}", kind="publication").key
-        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, max(sent.start, a), mt.end()), 0.6, "cited-resolution")
-        sp = _SPONSORED_RE.match(text, mt.end())
+        ex.claim(m.ref, "STATES", ev, quote_span(text, sent, max(sent.start, a), end), 0.6, "cited-resolution")
+        sp = _SPONSORED_RE.match(text, end)
         by = next((x for x in mentions[i + 1:i + 4] if sp is not None and x.start == sp.end()), None)
         if by is not None and by.ref in ex.entities and ex.entities[by.ref].label == "Organisation" and not ex.entities[by.ref].generic:
             ex.claim(by.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, max(sent.start, a), by.end), 0.6,

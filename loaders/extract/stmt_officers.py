@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from loaders.extract.body_documents import body_documents
 from loaders.extract.claim_model import Extraction, quote_span
+from loaders.extract.doc_statements import series_sources
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.statement_folds import fold_officer_statements, ngo_officer_statements
 
@@ -58,6 +59,7 @@ def officer_statements(text: str, sentences: Sequence[Sentence], mentions: Seque
     fold_officer_statements(ex, text, mentions)
     ngo_officer_statements(text, sentences, mentions, ex)
     body_documents(text, sentences, mentions, ex)
+    series_sources(text, sentences, mentions, ex)
 
 
 def _heads(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], ex: Extraction) -> None:
