@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 from tests.extract_helpers import check_quotes, extract
-
-
-def _events(ex, kind):  # type: ignore[no-untyped-def]
-    return {k for k, e in ex.entities.items() if e.label == "Event" and (e.attributes or {}).get("kind") == kind}
-
-
-def _roles(ex, ev):  # type: ignore[no-untyped-def]
-    return {(c.subject, c.qualifiers.get("role")) for c in ex.claims if c.predicate == "PARTICIPANT_IN" and c.object == ev}
-
-
-def _places(ex, ev):  # type: ignore[no-untyped-def]
-    return {c.object for c in ex.claims if c.predicate == "LOCATED_IN" and c.subject == ev}
+from tests.test_extract_r15_acts15 import _events, _places, _roles
 
 
 def test_several_kinds_counted_in_one_year_are_one_event_each() -> None:
