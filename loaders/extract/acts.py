@@ -11,6 +11,8 @@ something at a place.
 - meetings ("In March I met Refat Chubarov", "a meeting with X"): the person met, and the
   named subject who met them;
 - attacks ("the attack on Ukrainian vessels in the Black Sea near the Kerch Strait"): where.
+- figures that count acts of one kind over a period ("in 2020 there were 120 searches", "last year, 145 arrests
+  and 75 detentions ... in relation to Crimean Tatars"): one generic event per kind counted (README conv15a 4(b)).
 
 Each finder reads one sentence and returns :class:`Act` records; ``claims.extract_claims``
 turns them into events and claims. They leave alone sentences that name the people an act
@@ -131,12 +133,71 @@ _ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+str
 # "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
 _EXCHANGE_RE = re.compile(r"\bin\s+exchange\s+for\b|\b(?:prisoner|detainee)s?\s+(?:swap|exchange)\b|\bexchanged\s+for\b",
                           re.IGNORECASE)
-# "at least 49 Crimean Tatars were arbitrarily detained": many people the text does not name (an indefinite number;
+# "at least 49 Crimean Tatars were arbitrarily detained": many people the text does not name (an indefinite number; "tortured" too, conv15a 4(b);
 # "the four men were detained" means people named elsewhere, which the group rules give one event each).
 _NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+least|more\s+than|over|some|about|almost|nearly)\s+)?"
                               r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
                               r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
-                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested)\b")
+                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested|tortured)\b")
+# README conv15a point 4(b): a figure that counts acts of one kind over a period ("Last year only, there were 145
+# arrests, 75 detentions and 367 instances of infringement of the right to a fair trial", "since 2014, 200 searches
+# were carried out", "in 2020 there were dozens of arrests"): one generic event per kind counted, the figure in its
+# name. The count is a number (or "dozens of"), the act a plural noun; the period ("since", "in 2020", "between",
+# "over the past", "last year") is the sentence's; a sentence that names a day ("on 14 October") tells one incident.
+_FIGURE_NOUNS = {"arrests": "arrest", "detentions": "detention", "searches": "search", "raids": "search",
+                 "abductions": "other", "disappearances": "other", "torture": "torture", "ill-treatment": "ill_treatment"}
+_FIGURE_RE = re.compile(
+    r"(?<![\w,.’'-])(?:(?:at\s+least|more\s+than|over|some|about|almost|nearly|up\s+to|around)\s+)?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|dozens\s+of|hundreds\s+of)\s+(?:(?:new|politically[\s-]motivated|illegal|unlawful|arbitrary|"
+    r"mass|house|home|enforced|documented|reported)\s+){0,2}"
+    r"(?P<noun>arrests|detentions|searches|raids|abductions|disappearances"
+    r"|(?:instances|cases)\s+of\s+(?:(?P<ill>torture|ill-treatment)|(?:infringements?|violations?)\s+of\s+the\s+right\s+to\s+"
+    r"(?:a\s+fair\s+trial|freedom\s+of\s+\w+|\w+)))\b(?!\s+(?:of|against|on)\s+(?:\w+\s+){0,2}?(?:him|her|his|them|the\s+\w+\s+men)\b)",
+    re.IGNORECASE)
+_PERIOD_RE = re.compile(r"\b(?:[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|"
+                        r"(?P<year>(?:[Ii]n|[Dd]uring)\s+(?:19|20)\d\d)(?![\s,]*\d)|[Bb]etween\s+(?:19|20)\d\d|[Ff]rom\s+(?:19|20)\d\d\s+(?:to|until)|"
+                        r"(?:[Oo]ver|[Ii]n|[Dd]uring)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decade)|"
+                        r"(?:[Ll]ast|[Tt]his|[Pp]ast)\s+year|(?:per|each|every)\s+year)\b")
+_INCIDENT_DAY_RE = re.compile(r"\bon\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
+# the victims the figure counts acts against: "in relation to Crimean Tatars", "against Jehovah's Witnesses"
+_FIGURE_VICTIM_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:of|against|on|targeting|among|in\s+relation\s+to|with\s+regard\s+to)\s+"
+                               r"(?:the\s+)?(?:members\s+of\s+the\s+)?$")
+_FIGURE_PLACE_RE = re.compile(r"\b(?:in|on)\s*(?:the\s+)?(?:(?:temporarily\s+|illegally\s+)?(?:Russian?-)?(?:occupied|annexed)\s+)?"
+                              r"(?:(?:peninsula|territory)\s+of\s+)?$")
+
+
+def _period_figures(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention], found: Sequence[Act]) -> list[Act]:
+    """The acts a figure of the sentence counts over a period (conv15a point 4(b)): one per kind counted, unless a
+    rule before (``found``) already made the counted acts of that kind an event ("200 searches were carried out in the homes of X")."""
+    if not any(c.isdigit() for c in text) and "dozens" not in text and "hundreds" not in text:
+        return []
+    period = _PERIOD_RE.search(text)
+    if period is None or _INCIDENT_DAY_RE.search(text):
+        return []
+    out: list[Act] = []
+    seen: set[str] = set()
+    for m in _FIGURE_RE.finditer(text):
+        noun = m.group("noun").lower()
+        kind = _FIGURE_NOUNS.get(m.group("ill").lower() if m.group("ill") else noun.split()[-1], "other")
+        a, b = s0 + m.start(), s0 + m.end()
+        if kind in seen or any(x.kind == kind and x.start < b + 60 and a < x.end for x in found):
+            continue
+        seen.add(kind)
+        stop = re.search(r"[;:]|\.\s", text[m.end():])
+        clause_end = s0 + m.end() + (stop.start() if stop else len(text) - m.end())
+        victims = [o for o in orgs if b <= o.start <= b + 120 and o.end <= clause_end and _kind(o) == "collective"
+                   and _FIGURE_VICTIM_RE.search(text[:o.start - s0][-120:])]
+        where = [p for p in places if b <= p.start <= b + 150 and p.end <= clause_end
+                 and _FIGURE_PLACE_RE.search(text[max(0, p.start - s0 - 40):p.start - s0])][:1]
+        name = " ".join(m.group().split())
+        if victims:
+            name += f" of {victims[0].text}"
+        if period.group("year"):
+            name += " " + " ".join(period.group("year").split())
+        out.append(Act(kind, name, a, b, targets=victims[:1], perpetrators=_by_agent(text, s0, orgs, b, 60), places=where))
+    return out
+
+
 # "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them
 # (collective_phrases.COUNTED_DETAINED_RE, whose group is the act's target).
 _DETAINED_BY_RE = COUNTED_DETAINED_RE
@@ -292,7 +353,7 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
         if m.group(1) is None and m.group(2).isdigit() and int(m.group(2)) < 5:
             continue  # "2 men were detained" may well be two people named elsewhere
         a, b = s0 + m.start(), s0 + m.end()
-        kind = "detention" if m.group(3) == "detained" else "arrest"
+        kind = {"detained": "detention", "tortured": "torture"}.get(m.group(3), "arrest")
         who = text[m.start():m.end()].split(" were ")[0].split(" have ")[0].split(" had ")[0]
         out.append(Act(kind, f"{kind.capitalize()} of {who}", a, b, perpetrators=_by_agent(text, s0, orgs, b, 40),
                        places=_places_after(text, s0, places, b, 120)[:1]))
@@ -370,6 +431,8 @@ def find_acts(text: str, sent_start: int, people: Sequence[Mention], orgs: Seque
     for kind, who, a, b, agents, bodies, where in group_acts(text, s0, orgs, places, named_groups):
         name = f"Searches of the homes of {who}" if kind == "search" else f"{kind.capitalize()} of {who}"
         out.append(Act(kind, name, a, b, targets=bodies, perpetrators=agents, places=where))
+    if not people:  # a figure of acts over a period (the acts on a named group, just above, are their own events)
+        out.extend(_period_figures(text, s0, orgs, places, out))
     for name, a, b, perps, targets, where, land in [*group_abuses(text, s0, orgs, places), *state_policies(text, s0, orgs, places)]:
         out.append(Act("other", name, a, b, targets=targets, perpetrators=[x for x in perps if x.label != "Location"],
                        places=where, land=land,
