@@ -92,6 +92,32 @@ def _with_official(cues: str) -> str:
     return f"{cues}|{_OFFICIAL_SPEECH}"
 
 
+# The outlet that relays a source the sentence has already named: "This was reported by Z, according to Y.",
+# "Z recorded 45 searches, reports Y." (Y, at the sentence's end, is the relay: Z is the one who reports).
+_RELAY_TAIL_RE = re.compile(r"\s*[”\"]?\s*\.?\s*$")
+_RELAY_VERB_RE = re.compile(r"\b(?:reported|recorded|documented|registered|stated|announced|said|says|told)\b")
+
+
+def _relay(sent: Sentence, cx: SentenceMentions, ex: Extraction, m: Mention) -> bool:
+    """Whether ``m`` closes its sentence as the outlet relaying another source the sentence names with its verb."""
+    if not _RELAY_TAIL_RE.fullmatch(sent.text[m.end - sent.start:]):
+        return False
+    head = sent.text[:sent.text.rfind(",", 0, m.start - sent.start) + 1]  # the sentence before the relay's clause
+    return bool(_RELAY_VERB_RE.search(head)) and any(
+        p.ref != m.ref and p.end <= sent.start + len(head) and not ex.entities[p.ref].generic for p in cx.people + cx.orgs)
+
+
+def _named_in_quote(sent: Sentence, cx: SentenceMentions, ref: str, pa: int) -> bool:
+    """“... only A was released,” he added: ``ref`` is named inside the quote the pronoun closes (from its opening
+    quotation mark, or the sentence's start) - the quote speaks of A; its speaker is someone else."""
+    if not re.search(r"[”\"],?\s*$", cx.before(pa, 10)):
+        return False
+    rel = pa - sent.start
+    opening = sent.text.rfind("“", 0, rel)
+    start = sent.start + (opening if opening >= 0 else 0)
+    return any(p.ref == ref and start <= p.start < pa for p in cx.people)
+
+
 def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, history: list[tuple[str, int]],
                   para: int, last_para: int, speech_after: str, org_speech: str) -> list[tuple[str, int, int]]:
     """Who says ``sent`` (people, pronouns, "the lawyer", organisations, a headline), in the order found:
@@ -125,7 +151,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         # "He said ...", "“...,” she told reporters": the person the pronoun stands for speaks.
         # Only a pronoun that opens its clause ("in which he said" reports an old interview, not a statement).
         if cx.between(pa, pb).lower() in ("he", "she") and PRONOUN_SPEECH_RE.match(cx.after(pb, 60)) \
-                and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)):
+                and re.search(r"(?:^|[”\"],?|,|\band)\s*$", cx.before(pa, 10)) and not _named_in_quote(sent, cx, ref, pa):
             speakers.append((ref, pa, pb))
             break
     for rm in ROLE_SPEAKER_RE.finditer(sent.text) if not speakers else ():
@@ -149,7 +175,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
         limit = sent.start + (comma if comma > 0 else len(sent.text))
         cands = [m for m in cx.people + cx.orgs if sent.start + acc.end() <= m.start < limit]
         cands.sort(key=lambda m: m.start)
-        if cands:
+        if cands and not _relay(sent, cx, ex, cands[-1]):
             speakers.append((cands[-1].ref, cands[-1].start, cands[-1].end))
     for m in cx.orgs:
         if ex.entities[m.ref].label != "Organisation" or ex.entities[m.ref].generic:
@@ -182,7 +208,7 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             speakers.append((m.ref, m.start, m.end))
         # “...,” said Amnesty International / the UN experts declared
         elif cached_re.search(rf"(?:[”\"],?|,)\s*(?:{speech_after}|{org_speech})\s+(?:by\s+)?(?:the\s+)?$", cx.before(m.start, 40),
-                             re.IGNORECASE) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
+                             re.IGNORECASE) and not _relay(sent, cx, ex, m) or (re.search(r"[”\"],?\s*(?:the\s+)?$", cx.before(m.start, 10)) and re.match(
                            rf"\s*(?:{speech_after}|{org_speech})\b", cx.after(m.end, 30), re.IGNORECASE)):
             speakers.append((m.ref, m.start, m.end))
     # A statement's headline: "Statement by the Spokesperson ...", "British Embassy Kyiv statement on ..."
@@ -208,6 +234,8 @@ _FIRST_GAP_RE = re.compile(r"(?:[“\"]?[A-Z][\w.’'/-]*(?:\s+[A-Z][\w.’'/-]*
 _VERBISH_RE = re.compile(r"\b(?:is|was|are|were|has|have|had|said|says|which|who|that|by|following|after|since|before|during|"
                          r"despite|when|while|because|unlike)\b")
 # A source named as its document: "a CPJ review of the videos", "HRW's report": the organisation published it.
+# A name with a possessive ("B's lawyers"): after an "according to" list, the clause it reports begins.
+_OWNER_AFTER_RE = re.compile(r"(?:’s|'s|’|')\s+[a-z]")
 _DOCUMENT_AFTER_RE = re.compile(r"(?:’s|'s)?\s+(?:review|report|reports|data|study|survey|analysis|monitoring|findings)\b",
                                 re.IGNORECASE)
 
@@ -225,6 +253,8 @@ def according_to_sources(sent: Sentence, cx: SentenceMentions, ex: Extraction) -
         # after a name the gazetteers do not know ("according to “Grani”, the Ukraine-based KHPG, and ...")
         if not cands or not _FIRST_GAP_RE.fullmatch(cx.between(pos, cands[0].start)):
             continue
+        if _relay(sent, cx, ex, cands[0]):
+            continue  # "This was reported by Z, according to Y.": Y relays Z's report
         listed = [cands[0]]
         for m in cands[1:]:
             gap = cx.between(listed[-1].end, m.start)
@@ -232,6 +262,8 @@ def according_to_sources(sent: Sentence, cx: SentenceMentions, ex: Extraction) -
                 continue
             if not _SOURCE_GAP_RE.fullmatch(gap) or _VERBISH_RE.search(re.sub(r",[^,]*(?=,)", "", gap)):
                 break
+            if _OWNER_AFTER_RE.match(cx.after(m.end, 30)) and not _DOCUMENT_AFTER_RE.match(cx.after(m.end, 30)):
+                break  # "According to A, B's lawyers were not allowed ...": B owns the clause's subject, no source
             listed.append(m)
         for m in listed:
             e = ex.entities[m.ref]

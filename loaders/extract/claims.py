@@ -116,6 +116,28 @@ _TRIAL_AFTER_RE = re.compile(r"(?:following|after|in|to|through)\s+(?:a|an|two|s
 # "X and Y were given lengthy jail sentences": the sentencing of each defendant the sentence names (README, round 13
 # conv13b point 5); a sentence given to people named elsewhere ("the four men ... given ...") stays a conviction.
 _GIVEN_SENTENCE_RE = re.compile(r"given\b", re.IGNORECASE)
+# An act that did not happen to the person (auditfix15): prevented ("a ban that prevents him from taking part in
+# demonstrations"), the dead honoured ("a sign honoring those killed in Kyiv"), or planned ("after his release, X
+# will remain under control": the ``will`` is checked after the trigger), or a person's things seized.
+_UNREAL_BEFORE_RE = re.compile(
+    r"(?:\b(?:prevents?|prevented|preventing|bars?|barred|barring|prohibits?|prohibited|prohibiting|forbids?|forbade|forbidden)"
+    r"\s+(?:\w+\s+){0,2}from\s+(?:\w+\s+){0,3}"
+    r"|\b(?:honou?r(?:s|ed|ing)?|commemorat\w+|mourn(?:s|ed|ing)?|memory\s+of|tribute\s+to)\s+(?:all\s+)?"
+    r"(?:those|the\s+people|people|the\s+victims|victims)\s+)$", re.IGNORECASE)
+_AFTER_OWN_RE = re.compile(r"\b(?:after|upon|following)\s+(?:his|her|their)\s+$", re.IGNORECASE)
+_WILL_RE = re.compile(r"\bwill\b")
+# "His laptop and phones were seized": a person's things taken, no arrest of the person.
+_THINGS_SEIZED_RE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,5}(?:was|were|(?:had|have|has)\s+been)\s+$", re.IGNORECASE)
+
+
+def _unreal_act(sent: Sentence, mt: re.Match[str]) -> bool:
+    """Whether the trigger ``mt`` of ``sent`` names an act prevented, the dead honoured, or one still to come."""
+    before = sent.text[max(0, mt.start() - 80):mt.start()]
+    return bool(_UNREAL_BEFORE_RE.search(before)) or bool(
+        _AFTER_OWN_RE.search(before) and _WILL_RE.search(sent.text[mt.end():])) or bool(
+        mt.group().lower().startswith(("seiz", "confiscat")) and _THINGS_SEIZED_RE.search(before))
+
+
 _MEASURE_RE = re.compile(r"\b(?:placed|remanded|put)\s+(?:(?:him|her|them)\s+)?in\s+(?:pre-trial\s+|investigative\s+)?"
                          r"(?:detention|custody)\b|\b(?:pre-trial|investigative)\s+detention\b", re.IGNORECASE)
 
@@ -239,7 +261,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         """The claims of one event of ``kind`` (trigger ``mt`` in ``sent``) that happened to ``target``,
         named in ``named_in`` (the same sentence, or the next one that lists the people)."""
         witness = kind in ("hearing", "trial", "verdict", "charge") and court_witness(ncx, target)
-        if ex.entities[target].label != "Person" or (witness and kind != "hearing"):
+        if ex.entities[target].label != "Person" or (witness and kind != "hearing") or _unreal_act(sent, mt):
             return  # (a witness the court hears is no defendant: of a hearing, a witness; of the rest, nothing)
         a, b = sent.start + mt.start(), sent.start + mt.end()
         if named_in is sent:

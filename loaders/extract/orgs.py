@@ -249,6 +249,14 @@ def _joined(words: list[re.Match[str]], offset: int, taken: bytearray, heads: se
     return words
 
 
+def _adjective_head(name: str, after: str, adjectives: frozenset[str], verbs: set[str]) -> bool:
+    """A headline's "Russian Court Sentences ...": a country's adjective and one head word, then the headline's verb
+    (title case capitalises the common noun of "a Russian court has sentenced")."""
+    words = name.split()
+    nxt = re.match(r"\s+([A-Z][a-z]+)", after)
+    return len(words) == 2 and words[0] in adjectives and nxt is not None and nxt.group(1).lower() in verbs
+
+
 def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:
     """Organisations named by a head noun or an acronym, outside the ``taken`` characters
     (a span may contain a gazetteer name, as "UK Delegation to the OSCE" contains OSCE)."""
@@ -262,6 +270,7 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     # (Also a title with its possessive: "Prosecutor-General’s Office" is not "Office" of someone.)
     long_heads = tuple(h for h in gaz.cues["org_heads"] if " " in h and (h.split()[0] in lead or h.split()[0].endswith(("’s", "'s"))))
     verbs = {f for v in gaz.cues["headline_verbs"] for f in (v, v + "s", v + "es", v[:-1] + "ies")}
+    adjectives = frozenset(gaz.demonyms.values())
     out: list[tuple[int, int, GazetteerEntry]] = []
     records = record_lines(text)
     yielding = frozenset(gaz.cues.get("yield_to_longer", ()))
@@ -269,6 +278,8 @@ def find_org_patterns(text: str, taken: bytearray, gaz: Gazetteer) -> list[tuple
     for m in org_re.finditer(text):
         if headline(m.start()) and any(w.lower() in verbs for w in m.group().split()):
             continue  # a headline capitalises its verb too: "Russia Bans Mejlis of Crimean Tatars"
+        if headline(m.start()) and _adjective_head(m.group(), text[m.end():m.end() + 20], adjectives, verbs):
+            continue  # "Russian Court Sentences ...": a headline's "Russian court", a body no name tells
         if records(m.start()):
             continue  # "Ethnic Group: Crimean Tatar", "Nature of Charges: Banned Organization": a record's field
         if re.match(r" (?:List|Lists|Report|Index|Award|Prize)\b", text[m.end():m.end() + 8]):
