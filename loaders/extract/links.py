@@ -162,9 +162,10 @@ def _tied_search(key: str, target: str, claims: list[Any], entities: dict[str, A
 
 
 def _is_step(key: str, target: str, claims: list[Any], entities: dict[str, Any],
-             triggers: dict[str, list[tuple[int, int]]] | None) -> bool:
-    """Whether event ``key`` of defendant ``target`` belongs to the defendant's case: a step, or a search tied to it."""
-    return not called_only(key, claims) and (_case_step(key, claims, entities) or _tied_search(key, target, claims, entities, triggers))
+             triggers: dict[str, list[tuple[int, int]]] | None, called: set[str]) -> bool:
+    """Whether event ``key`` of defendant ``target`` belongs to the defendant's case: a step, or a search tied to it;
+    never an event that only calls to release assert (``called``: :func:`release_calls.called_only`)."""
+    return key not in called and (_case_step(key, claims, entities) or _tied_search(key, target, claims, entities, triggers))
 
 
 def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str, str], claim: Claim,
@@ -172,10 +173,11 @@ def events_in_cases(claims: list[Any], entities: dict[str, Any], cases: dict[str
     """``PART_OF``: each step of a defendant's proceedings belongs to their case; a step that targets several
     defendants (a joint hearing, an exchange of two prisoners) belongs to each one's case."""
     done = {(c.subject, c.object) for c in claims if c.predicate == "PART_OF"}
+    called = called_only(claims)  # (the loop adds PART_OF claims only, so this stays true in it)
     for c in list(claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.subject not in cases:
             continue
-        if (c.object, cases[c.subject]) in done or not _is_step(c.object, c.subject, claims, entities, triggers):
+        if (c.object, cases[c.subject]) in done or not _is_step(c.object, c.subject, claims, entities, triggers, called):
             continue
         done.add((c.object, cases[c.subject]))
         claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
@@ -224,6 +226,7 @@ def late_events_in_cases(ex: Any, text: str | None = None) -> None:
         ex.claims[:] = [c for c in ex.claims if not (c.predicate == "PART_OF" and c.rule == "event-case" and c.subject in no_step)]
     # (an event already placed in a larger event, a trial or a collective exchange, is still a step of the case)
     have = {(c.subject, c.object) for c in ex.claims if c.predicate == "PART_OF"}
+    called = called_only(ex.claims)  # (the loop adds DEFENDANT_IN and PART_OF claims only)
     for c in list(ex.claims):
         if c.predicate != "PARTICIPANT_IN" or c.qualifiers.get("role") != "target" or c.object not in ex.entities:
             continue
@@ -233,7 +236,7 @@ def late_events_in_cases(ex: Any, text: str | None = None) -> None:
             ex.claim(c.subject, "DEFENDANT_IN", cases[c.subject], c.span, min(c.confidence, 0.6), "case:procedure",
                      procedural_status="suspect")
         if c.subject in cases and (c.object, cases[c.subject]) not in have and c.object not in no_step and _is_step(
-                c.object, c.subject, ex.claims, ex.entities, ex.triggers):
+                c.object, c.subject, ex.claims, ex.entities, ex.triggers, called):
             have.add((c.object, cases[c.subject]))
             ex.claim(c.object, "PART_OF", cases[c.subject], c.span, min(c.confidence, 0.75), "event-case")
 

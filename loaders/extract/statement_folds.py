@@ -136,15 +136,19 @@ def ngo_officer_statements(text: str, sentences: Sequence[Sentence], mentions: S
                 states.append(c)
     speaking = {s for who in speakers.values() for s in who}
     starts = [s.start for s in sentences]
+    # each speaker's ties to a named body, in claim order (the loop below adds STATES claims only)
+    ties_of: dict[str, list[ClaimDraft]] = {}
+    for t in ex.claims:
+        if (t.predicate in ("WORKS_FOR", "LEADS") and t.object in ex.entities
+                and ex.entities[t.object].label == "Organisation" and not ex.entities[t.object].generic):
+            ties_of.setdefault(t.subject, []).append(t)
     for c in states:
         ev = c.object
         i = bisect.bisect_right(starts, c.span[0]) - 1
         if i < 0:
             continue
         sent = sentences[i]
-        ties = [t for t in ex.claims if t.subject == c.subject and t.predicate in ("WORKS_FOR", "LEADS")
-                and t.object in ex.entities and ex.entities[t.object].label == "Organisation"
-                and not ex.entities[t.object].generic]
+        ties = ties_of.get(c.subject, [])
         bodies = {t.object for t in ties if _kind(ex, t.object) == "ngo"}
         if not bodies:
             # a government's officer: tied to the body by the very sentence that quotes him, or by the document's
