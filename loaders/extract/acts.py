@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.annexations import RUSSIAN_FORCES, land_takings, seizures
 from loaders.extract.ban_requests import ban_requests
+from loaders.extract.body_documents import fold_events
 from loaders.extract.collective_phrases import COUNTED_DETAINED_RE
 from loaders.extract.collective_targets import VICTIM_COLLECTIVES
 from loaders.extract.court_orders import court_orders
@@ -775,18 +776,5 @@ def fold_back_references(text: str, ex: Extraction) -> None:
         first = min(spans)
         into = next((e for e, w in targets.items() if kinds.get(e) == other and w == whom and e in ex.entities
                      and min(ex.triggers.get(e) or [first]) < first), None)
-        if into is None:
-            continue
-        have = {(c.subject, c.predicate, c.object, c.qualifiers.get("role")) for c in ex.claims}
-        moved = []
-        for c in ex.claims:
-            if ev not in (c.subject, c.object):
-                moved.append(c)
-                continue
-            c.subject, c.object = (into if c.subject == ev else c.subject), (into if c.object == ev else c.object)
-            if (c.subject, c.predicate, c.object, c.qualifiers.get("role")) not in have and c.subject != c.object:
-                moved.append(c)
-        ex.claims[:] = moved
-        ex.entities.pop(ev, None)
-        for span in ex.triggers.pop(ev, []):
-            ex.trigger(into, *span)
+        if into is not None:
+            fold_events(ex, {ev: into})
