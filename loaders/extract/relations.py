@@ -54,6 +54,9 @@ _WORD = rf"(?!{_STOP}\b)[\w’'-]+"
 # member of ORG" (after an article only: "X, citing members of ORG" is no member).
 _ADJ = rf"(?:(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s))(?-i:(?:(?!{_STOP}\b|(?:a|an|the)\b)[a-z][\w’'-]*\s+){{1,2}}))?"
 _DET = r"(?:(?:the|a|an)\s+)"
+# A civic description that may follow a title before the name: "ORG coordinator and human rights defender X".
+_CIVIC_ROLE = (r"(?:(?:human\s+rights|civic|citizen|civil|public|prominent|well-known)\s+)?"
+               r"(?:defender|activist|journalist|lawyer|blogger|figure)")
 _COPULA = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|remains|remain|became|becomes)"
 # A verb that puts a person in an office: "X, who works as", "X served as", "X was elected", "X has been appointed".
 _AS_TITLE = (r"(?:\s*,\s*who)?\s+(?:(?:is|was|has\s+been|had\s+been|have\s+been|were)\s+)?(?:also\s+|later\s+|then\s+)?"
@@ -106,10 +109,12 @@ class _Cues:
         # "X, a Crimean Tatar activist and a coordinator of", "X is the head of", "X, the first deputy of"
         # ("X - the deputy leader of ORG -": a dash opens the apposition too)
         # ("X and Y, both members of", "X, who works as a lawyer for", "X served as head of", "X was elected chairman of")
-        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+|\s+{_COPULA}\s+|{_AS_TITLE})(?:also\s+|both\s+|all\s+)?(?:one\s+of\s+)?{_DET}?"
+        # ("Five detainees — X, Y and Z — are activists of ORG": a dash closes the list before the copula)
+        self.holder_gap = re.compile(rf"(?:\s*,\s*(?:{_COPULA}\s+)?|\s+[–—-]\s+(?:{_COPULA}\s+)?|\s+{_COPULA}\s+|{_AS_TITLE})(?:also\s+|both\s+|all\s+)?(?:one\s+of\s+)?{_DET}?"
                                      rf"(?:(?:{_WORD}\s+|of\s+){{1,8}}?and\s+(?:also\s+)?{_DET}?)?{_ADJ}$", re.IGNORECASE)
+        # ("ORG coordinator and human rights defender X": a second, civic description between the title and the name)
         self.org_title = re.compile(rf"(?:’s|'s|’|')?\s+{title}(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+the\s+)?"
-                                    rf"[A-Z][\w’'-]*){{0,3}})?\s*,?\s*{_HONOUR}")
+                                    rf"[A-Z][\w’'-]*){{0,3}})?(?:\s+and\s+{_CIVIC_ROLE})?\s*,?\s*{_HONOUR}")
         # the gazetteer's relatives, and ties the cue list lacks (cousins are often detained together)
         self.relatives = alt(cues["relatives"] + _MORE_RELATIVES)
         self.speech = alt(cues["speech_after"] + cues["org_speech"])

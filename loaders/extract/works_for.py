@@ -58,7 +58,13 @@ _DESK_HEAD_RE = re.compile(rf"(?:’s|'s)\s+(?P<title>{_DESK}{_HEAD}|{_HEAD_SMAL
                            # (what ends the title: a comma, the sentence, or the speech verb of "X, ORG's Director for Y said:")
                            r"(?=\s*[,.;:)]|\s*$|\s+(?:said|says|stated|added|noted|commented)\b)")
 # "X, Deputy Director for Eastern Europe and Central Asia at Amnesty International": the desk, then the body.
-_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>(?:{_HEAD}|{_HEAD_SMALL})\s+(?:for|on)\s+(?:{_DESK})?(?-i:[A-Z][\w-]*))\s+(?:at|with|of)\s+(?:the\s+)?")
+# ("X, director for Europe and Eurasia programs at ORG", "X, director for Europe & Eurasia at ORG", "X, Programme
+# Director for Eurasia at ORG": a desk joined by "&", a unit noun after the desk, a desk head's kind of work before it)
+_DESK_AMP = r"(?:(?-i:[A-Z][\w-]*)\s+(?:(?:and|&)\s+)?){1,6}"
+_UNIT = r"(?:\s+(?:programs|programmes|program|programme|division|department|desk|unit|team|region|operations|affairs))?"
+_WORK = r"(?:(?:Programme|Program|Programs|Programmes|Project|Research|Advocacy|Campaigns?|[Pp]rogramme|[Pp]rogram)\s+)?"
+_HEAD_FOR_AT_RE = re.compile(rf",\s+(?:the\s+|a\s+)?(?P<title>{_WORK}(?:{_HEAD}|{_HEAD_SMALL})\s+(?:for|on)\s+(?:{_DESK_AMP})?(?-i:[A-Z][\w-]*){_UNIT})"
+                             r"\s+(?:at|with|of)\s+(?:the\s+)?")
 # "X, deputy Europe and Central Asia director at Human Rights Watch", "X, Ukraine researcher at ORG": the desk first,
 # then the title, then the body (a desk's head is the body's staff, as "Director for Europe at ORG" is).
 _DESK_FIRST_AT_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:(?:[Dd]eputy|[Aa]cting|[Ss]enior|[Aa]ssociate|[Rr]egional)\s+)*"
