@@ -76,3 +76,9 @@ def test_bodies_an_appeal_turns_to() -> None:
         "org:human-rights-organizations-generic": "human rights organisations"}
     assert orgs["org:governments-of-democratic-countries-generic"].generic and "org:foreign-media-generic" in orgs
     check_quotes(text, ex.claims)
+
+
+def test_unsc_is_the_security_council() -> None:
+    text, ex = extract("The group is not listed in the sanctions list of the UNSC established by its resolutions.")
+    assert "org:un-security-council" in _orgs(ex) and "org:unsc" not in _orgs(ex)
+    check_quotes(text, ex.claims)
