@@ -208,9 +208,11 @@ def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, 
         ev = f"event:{key_stem(o.ref)}-ban" + ("-appeal" if appeal else "")
         ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
                   kind="appeal" if appeal else "other")
-        for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal
+        # "the Supreme Court upheld the ban": the court judges the appeal; "the Supreme Court declared ORG extremist",
+        # "the court banned ORG": the court's ban decision, the court its judge (README conv13a: a ban by a court)
+        for c in courts if appeal else [c for c in courts if perpetrates(cx, c, a, b)]:
             ex.claim(c.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, c.start), max(b, c.end)), 0.6,
-                     "judge:appeal", role="judge", asserted_by=speaker)
+                     "judge:appeal" if appeal else "judge:ban", role="judge", asserted_by=speaker)
         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
                  role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
         by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]
