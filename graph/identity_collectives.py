@@ -30,6 +30,10 @@ de so called so-called
 # Words that say a body was set up by the occupying state, not which state's body it is: "de facto",
 # "Russian-installed" authorities are the occupation authorities, not Moscow's ("Russian authorities").
 _OCCUPATION_WORDS = frozenset({"facto", "de-facto", "installed", "imposed"})
+# Words that say where a collective's members are from or work, not which collective it is: "human rights defenders
+# from Crimea" are the "Crimean human rights defenders" (the place after "from" qualifies it as "Crimean" does), and
+# "local journalists" are the journalists of the place the text speaks of, no narrower group (round 16, ident16).
+_WHERE_WORDS = frozenset({"from", "local"})
 _OCCUPATION_SUFFIXES = ("-installed", "-imposed", "-backed")
 
 
@@ -48,9 +52,13 @@ def collective_core(text: str) -> tuple[str, ...]:
     (('poli',), ('occu', 'auth'), ('mask',))
     >>> collective_core("Russian-installed authorities") == collective_core("occupation authorities")
     True
+    >>> collective_core("human rights defenders from Crimea") == collective_core("Crimean human right defenders")
+    True
+    >>> collective_core("local journalists")
+    ('jour',)
     """
     words = [("occupation" if _occupation_word(w) else w, raw) for w, raw in tokens(text)
-             if w not in STOP and w not in PLACE_FILLERS]
+             if w not in STOP and w not in PLACE_FILLERS and w not in _WHERE_WORDS]
     core = [w for w, raw in words if not place_of(w, raw) and w not in _MEMBER_WORDS]
     if not core:  # "men", "the people": the member word is the collective
         core = [w for w, _ in words]

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from typing import Literal
@@ -74,7 +74,7 @@ from graph.identity_words import tokens as _tokens
 
 __all__ = ["OrgName", "parse_org", "MENDED", "compare_orgs", "court_words", "swapped", "typo_acronyms", "collective_signature",
            "collective_relation", "OCCUPYING_STATES", "org_block_keys", "ambiguous_heads", "collective_core", "collective_families",
-           "same_collective", "SURE_ORG", "SAME_ORDER", "REPRESENTATIONS", "state_of", "forum_of", "forums_named",
+           "same_collective", "same_qualifiers", "SURE_ORG", "SAME_ORDER", "REPRESENTATIONS", "state_of", "forum_of", "forums_named",
            "bare_representation"]
 
 SURE_ORG = 0.92    # an acronym and its expansion; a distinctive head with and without its place
@@ -343,6 +343,9 @@ def _parse_org(text: str) -> OrgName:
             break
     words = all_words
     head = tuple(w for w, _ in toks[lead:end] if w not in _STOP)
+    head, federal = _ministry_words(head)
+    if federal:
+        places.add(FEDERAL)
     if not session and len(head) >= 3 and head[0] in _SESSION_WORDS and head[-1] in _SESSION_BODIES:
         session, head = head[0], head[1:]  # "Reinforced Permanent Council": a session of the Permanent Council
     if not head:  # a place alone ("Russia", "Russian Federation"): its words are its head
@@ -362,6 +365,61 @@ def _parse_org(text: str) -> OrgName:
                                          for w in variant))
     return OrgName(text, words, head, frozenset(places), frozenset(peoples), frozenset(parents), acronym,
                    frozenset(initials), session)
+
+
+# A ministry's "federal" form ("the Federal Ministry of the Interior") is the ministry of a federation, whichever the
+# text's other names say (the Russian Federation's, Germany's): "federal" is read as a qualifier that a federation's
+# name fills (:func:`_federal_fit`), never as a word of the head. "Internal Affairs" and "the Interior" translate one
+# ministry's name (MVD, MVS). (Round 16, ident16.)
+FEDERAL = "federal"
+FEDERATIONS = frozenset({"russia", "germany", "us"})
+
+
+def _ministry_words(head: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """A ministry's head with "internal affairs" read as "interior", and whether "federal" led it ("federal ministry")."""
+    if "ministry" not in head and "ministries" not in head:
+        return head, False
+    federal = len(head) > 1 and head[0] == FEDERAL and head[1] in ("ministry", "ministries")
+    if federal:
+        head = head[1:]
+    out: list[str] = []
+    for w in head:
+        if w == "affairs" and out and out[-1] == "internal":
+            out[-1] = "interior"
+        else:
+            out.append(w)
+    return tuple(out), federal
+
+
+def _federal_fit(a: frozenset[str], b: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Two names' places with a "federal" qualifier filled by the one federation the other name names
+    ("Federal Ministry of the Interior" and "Ministry of the Interior of Russia"); a federation beside it in one name
+    fills it there ("German Federal Ministry"). A "federal" ministry beside another state's is left apart."""
+    def fill(x: frozenset[str], y: frozenset[str]) -> frozenset[str]:
+        if FEDERAL not in x:
+            return x
+        own = x - {FEDERAL}
+        if own:
+            return own if own & FEDERATIONS else x
+        other = y - {FEDERAL}
+        return other if len(other) == 1 and other <= FEDERATIONS else x
+    return fill(a, b), fill(b, a)
+
+
+def _ministry_note(x: OrgName, y: OrgName) -> str:
+    """What a reason must add when two ministries' names meet by :func:`_ministry_words` only."""
+    note = ""
+    if ("internal" in x.words) != ("internal" in y.words):
+        note += "; 'Internal Affairs' and 'the Interior' name one ministry"
+    if (FEDERAL in x.words) != (FEDERAL in y.words):
+        note += "; a 'federal' ministry is the federation's"
+    return note
+
+
+def same_qualifiers(x: OrgName, y: OrgName) -> bool:
+    """Whether two names carry the same places, peoples and parents, a "federal" qualifier filled (:func:`_federal_fit`)."""
+    xp, yp = _federal_fit(x.places, y.places)
+    return xp | x.peoples | x.parents == yp | y.peoples | y.parents
 
 
 def _acronym_word(raw: str) -> bool:
@@ -411,6 +469,9 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
         return None
     if _represents(x, y) or _represents(y, x):
         return False  # the Delegation of Ukraine, Ukraine's mission to the UN: a body of its own, not the state
+    if FEDERAL in x.places or FEDERAL in y.places:
+        xp, yp = _federal_fit(x.places, y.places)
+        x, y = replace(x, places=xp), replace(y, places=yp)
     if x.places and y.places and not (x.places <= y.places or y.places <= x.places):
         return False  # Russian and Ukrainian ministries, the courts of two cities
     if x.peoples and y.peoples and not (x.peoples <= y.peoples or y.peoples <= x.peoples):
@@ -427,7 +488,7 @@ def compare_orgs(x: OrgName, y: OrgName) -> tuple[float, str] | Literal[False] |
                               "translate one word (okruzhnoy)")
         if x.head != y.head:
             return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its words in another order"
-        return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its place written elsewhere"
+        return SAME_ORDER, f"'{x.text}' and '{y.text}' are one name with its place written elsewhere{_ministry_note(x, y)}"
     if not (x.qualifiers <= y.qualifiers or y.qualifiers <= x.qualifiers):
         # "Tatar Mejlis" and "Crimean Mejlis": neither says less than the other.
         if x.distinctive:
@@ -591,6 +652,8 @@ def _apart(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...]) -> bool
     """Two (places, peoples, parents) qualifications that no one organisation carries both of; a
     body with a parent and one qualified otherwise are two ("OSCE Permanent Council", "Permanent
     Council of Ukraine")."""
+    if FEDERAL in a[0] or FEDERAL in b[0]:
+        a, b = (_federal_fit(a[0], b[0])[0], *a[1:]), (_federal_fit(a[0], b[0])[1], *b[1:])
     if any(x and y and not (x <= y or y <= x) for x, y in zip(a, b, strict=True)):
         return True
     if a[2] or b[2]:

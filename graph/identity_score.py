@@ -30,7 +30,7 @@ from graph.identity_names import (
     typing_slip,
     written_word,
 )
-from graph.identity_orgs import compare_orgs
+from graph.identity_orgs import compare_orgs, same_qualifiers
 
 __all__ = ["SURE", "DOUBT", "LONE_CLOSE", "LONE_SURE", "SLIP", "SLIP_SURE", "Record", "Match", "compare", "compatible",
            "lone_pair", "name_slip"]
@@ -287,7 +287,7 @@ def _compare_other(a: Record, b: Record, ambiguous: Collection[tuple[str, ...]] 
                     continue
                 if said:
                     found = (said[0], said[1], x.text, y.text)
-                    if said[0] >= SURE and x.org.words_key == y.org.words_key and x.org.qualifiers != y.org.qualifiers \
+                    if said[0] >= SURE and x.org.words_key == y.org.words_key and not same_qualifiers(x.org, y.org) \
                             and x.org.words_key in ambiguous:
                         # "the Mejlis" where two Mejlises are known: which one is for a person to say.
                         found = (0.7, f"{said[1]}; other organisations known by that name", x.text, y.text)

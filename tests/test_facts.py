@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "crimea"
 REAL = REPO / "examples" / "articles" / "real"
 # Every split of the real corpus (each with SPLIT/ texts and SPLIT-gold/ gold files).
-REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test", "fresh", "valid", "valid2", "valid3", "test2", "test3", "test4", "test5")
+REAL_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test", "fresh", "valid", "valid2", "valid3", "test2", "test3", "test4", "test5")
 
 
 @pytest.fixture(scope="module")

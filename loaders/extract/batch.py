@@ -17,6 +17,7 @@ A group never holds two corpus keys.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,9 +32,11 @@ from graph.identity import (
     clusters,
     compatible,
 )
+from graph.identity_collectives import same_collective
 from graph.identity_orgs import bare_representation, forums_named, parse_org
 from graph.model import Entity, merge_entity
 from graph.ontology import default_ontology
+from loaders.extract.gazetteer import slug
 
 __all__ = ["Plan", "plan_batch"]
 
@@ -80,6 +83,7 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
         else:
             have.drafts.add(draft)
 
+    rekeyed = _own_collectives(listed, corpus)
     for e in corpus:
         if e.label in resolved:
             add(e, None)
@@ -87,6 +91,10 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
         forum = _forum_hint(entities)
         for e in entities:
             if e.label in resolved:
+                own = rekeyed[i].get(e.key)
+                if own is not None:
+                    e = Entity(own, e.label, e.name, list(e.aliases), dict(e.attributes), e.sensitive, e.generic,
+                               list(e.sources))
                 add(e, i, _hint(e, entities, forum, parents))
     order = list(members)
     for mkey, m in members.items():
@@ -140,7 +148,56 @@ def plan_batch(drafts: Sequence[Iterable[Entity]], corpus: Iterable[Entity] = ()
             if members[best].corpus:
                 plans[d].corpus_names[target] = members[best].entity.name
     _candidates(matches, roots, pos, members, canonical, plans)
+    for d, renamed in enumerate(rekeyed):
+        for old, own in renamed.items():
+            plans[d].rename[old] = plans[d].rename.pop(own, own)
     return plans
+
+
+# A group the text counts ("four men in black uniform", "12 officers"): the group of one article (conv13d point 5).
+_COUNTED = re.compile(r"(?i)(?:the )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of)"
+                      r" (?!of\b)\w")
+
+
+def _key_words(key: str) -> str:
+    """The words of a collective's key: "org:masked-men-generic" is "masked men"."""
+    return key.split(":", 1)[-1].removesuffix("-generic").replace("-", " ")
+
+
+def _own_collectives(drafts: list[list[Entity]], corpus: list[Entity]) -> list[dict[str, str]]:
+    """Per draft, the generic organisations whose key another draft (or the corpus) holds for another collective, each
+    with a key of its own: one key holds one collective across a batch. Where two drafts give one collective key to
+    names that are not one collective noun phrase (:func:`graph.identity_collectives.same_collective`: "masked men"
+    and "four men in black uniform") and the odd one is a counted group, the names the key's own words fit keep it and
+    the counted group takes the slug of its name: an article's counted group is a group of its own (README conv13d
+    point 5), not the collective another article names. An uncounted name stays where its draft put it (the extractor
+    gives some wordings a collective's key on purpose: "all illegally detained Ukrainians"); nothing changes where no
+    holder's names fit the key's words, or all do (round 16, ident16)."""
+    holders: dict[str, list[tuple[int | None, Entity]]] = defaultdict(list)
+    for e in corpus:
+        if e.label == "Organisation" and e.generic:
+            holders[e.key].append((None, e))
+    for i, entities in enumerate(drafts):
+        for e in entities:
+            if e.label == "Organisation" and e.generic:
+                holders[e.key].append((i, e))
+    out: list[dict[str, str]] = [{} for _ in drafts]
+    for key, held in holders.items():
+        if len({d for d, _ in held}) < 2:
+            continue
+        words = _key_words(key)
+        fit = [(d, e) for d, e in held if any(same_collective(n, words) for n in (e.name, *e.aliases))]
+        if not fit or len(fit) == len(held):
+            continue
+        kept = [n for _, e in fit for n in (e.name, *e.aliases)]
+        for d, e in held:
+            if d is None or (d, e) in fit or not _COUNTED.match(e.name) \
+                    or any(same_collective(n, k) for n in (e.name, *e.aliases) for k in kept):
+                continue
+            own = f"{key.split(':', 1)[0]}:{slug(e.name)}-generic"
+            if own != key and all(x.key != own for x in drafts[d]):
+                out[d][key] = own
+    return out
 
 
 def _corroborated(matches: list[Match], roots: list[int], keys: list[str], members: dict[str, _Member]) -> list[Match]:

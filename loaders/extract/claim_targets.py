@@ -356,9 +356,9 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
         return False
     if 0 <= a - o.end <= 90 and re.fullmatch(
             # (a name in quotation marks: "the so-called ‘Supreme Court’ sentenced")
-            r"[’”\"']?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
+            r"[’”\"']?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?![^,]*\b(?:and|which|who|that|said|says|where|when)\b)[^,;()“”]{1,80},\s*)?"
             # "authorities in Russian-occupied Crimea, Ukraine, arrested": the place and the country it lies in
-            r"(?:(?:in|of)\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?"
+            r"(?:(?:in|of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*,)?\s*)?"
             # "the Court in Rostov-on-Don on 3 May sentenced": a date between
             r"(?:on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?,?\s+)?"
             # ("FSB officers had searched": the agency's people, then an auxiliary)
@@ -367,7 +367,7 @@ def perpetrates(cx: SentenceMentions, o: Mention, a: int, b: int) -> bool:
             r"(?:(?:in|from)\s+(?:the\s+)?[^,;()“”]{1,50}?\s+(?=[a-z]+ed\b))?(?:[a-z]+ed\s+and\s+)?"
             # ("the FSB today detained", "police on Tuesday detained", "the FSB later arrested")
             r"(?:(?:also|then|later)\s+)?(?:(?:today|yesterday|again|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)?"
-            r"(?:\w+ly\s+)?(?:tried to\s+|attempted to\s+)?"
+            r"(?:(?:\w+ly|already)\s+)?(?:tried to\s+|attempted to\s+)?"
             r"(?:(?:carried|carries|carry)\s+out\s+|conducted\s+|staged\s+|launched\s+|(?:held|holds|hold)\s+)?(?:(?:a|an|the|new)\s+)?",
             cx.between(o.end, a)):
         return True

@@ -32,6 +32,12 @@ _GROUP = (r"(?:(?:at\s+least|more\s+than|over|some|about|almost|nearly|up\s+to)\
 _VERB = {"detained": "detention", "arrested": "arrest", "searched the homes of": "search", "raided the homes of": "search",
          "searched the houses of": "search", "raided the houses of": "search"}
 _ACTIVE_RE = re.compile(r"\b(" + "|".join(v.replace(" ", r"\s+") for v in _VERB) + r")\s+(?:the\s+homes\s+of\s+)?(" + _GROUP + ")")
+# (round 16, audit16a) "FSB officers raided (the) houses of Crimean Tatars in P", "searched the homes of Crimean Tatar
+# activists": a search operation on a group the text neither counts nor names (RFE/RL, Hromadske, UATV, QHA); the
+# number of people is not needed when the homes are searched, the search is one act on the group's homes.
+_HOMES_RE = re.compile(r"\b(searched|raided)\s+(?:the\s+)?(?:homes|houses|flats|apartments)\s+of\s+("
+                       r"(?:(?:[A-Z][\w’'-]*|local|ethnic)\s+){1,3}?" + _PEOPLE + r")\b(?!\s*,?\s*(?-i:[A-Z]))")
+_HOMES = {"searched": "search", "raided": "search"}
 _NOUN = {"arrest and detention": "detention", "arrests and detentions": "detention", "detention": "detention",
          "detentions": "detention", "arrest": "arrest", "arrests": "arrest", "searches": "search", "raids": "search"}
 _NOMINAL_RE = re.compile(r"\b(" + "|".join(n.replace(" ", r"\s+") for n in sorted(_NOUN, key=len, reverse=True)) + r")\s+"
@@ -57,18 +63,30 @@ def group_acts(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Men
     (starting at ``s0``) done to an unnamed number of people."""
     out: list[tuple[str, str, int, int, list[Mention], list[Mention], list[Mention]]] = []
     low = text.lower()
-    if not any(w in low for w in _ACT_WORDS) or not any(w in low for w in _NUMBER_WORDS):
+    if not any(w in low for w in _ACT_WORDS):
+        return out
+    homes = " of " in low and any(w in low for w in ("homes", "houses", "flats", "apartments"))
+    if not homes and not any(w in low for w in _NUMBER_WORDS):
         return out  # most sentences name no number of people: one cheap scan instead of two patterns
-    for rx, words in ((_ACTIVE_RE, _VERB), (_NOMINAL_RE, _NOUN)):
+    for rx, words in ((_ACTIVE_RE, _VERB), (_NOMINAL_RE, _NOUN), (_HOMES_RE, _HOMES)):
+        if rx is _HOMES_RE and not homes:
+            continue
         for m in rx.finditer(text):
             a, b = s0 + m.start(), s0 + m.end()
             if any(x < b and y > s0 + m.start(2) for x, y in named_groups) or re.search(
                     r"\b(?:the|these|those)\s+$", text[max(0, m.start(2) - 7):m.start(2)]):
                 continue  # "the four men": people the article names, one event each
             kind = words[re.sub(r"\s+", " ", m.group(1).lower())]
-            if rx is _ACTIVE_RE:  # the subject of the verb: "Russian security services detained"
+            if rx is not _NOMINAL_RE:  # the subject of the verb: "Russian security services detained"
+                # (round 16: "the Russian Federal Security Service (FSB) officers raided": the abbreviation's bracket)
                 agents = [o for o in orgs if o.end <= a and re.fullmatch(
-                    r"\s+(?:(?:officers|agents|officials)\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:\w+ly\s+)?", text[o.end - s0:m.start()])]
+                    r"[)’”\"]?\s+(?:(?:officers|agents|officials)\s+)?(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:\w+ly\s+)?",
+                    text[o.end - s0:m.start()])]
+                # "officers of the Federal Security Service of the Russian Federation raided": the agency, not its state
+                agents = [next((p for p in orgs if p.end <= o.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[p.end - s0:o.start - s0])), o)
+                          for o in agents]
+                # (a state named inside the agency's own name, "... Service of the Russian Federation", is no agent)
+                agents = [o for o in agents if not any(p is not o and p.start <= o.start and o.end <= p.end for p in agents)]
             else:  # "the detention of 20 men by the FSB"
                 agents = [o for o in orgs if 0 <= o.start - b <= 60 and not re.search(r"[.;]", text[m.end():o.start - s0])
                           and re.search(r"\bby\s+(?:the\s+)?(?:(?:Russian|so-called|de\s+facto|occupation)\s+){0,2}$",
