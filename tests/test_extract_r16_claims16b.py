@@ -82,3 +82,19 @@ def test_correlative_both_means_no_people() -> None:
                        "the territory of Russia.")
     assert not any("detention" in o for _, o in _pairs(ex, "PARTICIPANT_IN"))
     check_quotes(text, ex.claims)
+
+
+def test_court_that_demands_to_lift_a_ban_is_not_its_judge() -> None:
+    text, ex = extract("Russia ignores the order issued by the International Court of Justice demanding to lift the ban on "
+                       "the activities of the Mejlis of the Crimean Tatar People.")
+    assert not any(c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "judge" for c in ex.claims)
+    check_quotes(text, ex.claims)
+
+
+def test_court_asked_to_ban_is_not_the_bans_judge() -> None:
+    # "asked the Supreme Court of Crimea to suspend ORG": the court judges the request, not (yet) a ban it decided
+    text, ex = extract("The prosecutor asked the Supreme Court of Crimea to suspend the Mejlis of the Crimean Tatar People "
+                       "as an extremist organization.")
+    assert not any(c.predicate == "PARTICIPANT_IN" and c.qualifiers.get("role") == "judge" and c.object.endswith("-ban")
+                   for c in ex.claims)
+    check_quotes(text, ex.claims)
