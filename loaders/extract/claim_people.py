@@ -67,6 +67,22 @@ def people_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction
                     ex.claim(ref, "LOCATED_IN", pl.ref, quote_span(text, sent, pa, pl.end), 0.6, "residence")
 
 
+# "A, deputy leader of the Mejlis, or council, who is being defended by X": a client, an apposition of up to two
+# commas, then the relative clause that names the lawyer.
+_CLIENT_WHO_DEFENDED_RE = re.compile(r"(?:,[^,;.“”\"()]{1,80}){1,2},\s+who\s+(?:is|was|has\s+been|had\s+been)\s+(?:being\s+)?"
+                                     r"(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", re.IGNORECASE)
+# "X represented Crimean Tatar leaders A and B", "X defends political prisoners A, B and C": the clients after a
+# description of them that ends in a word for people (the verb with no description is the rule above).
+_DEFENDS_DESCRIBED_RE = re.compile(r"\s+(?:also\s+)?(?:defends|represents|defended|represented|is\s+defending|is\s+representing|"
+                                   r"has\s+(?:defended|represented))\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?i:leaders?|activists?|"
+                                   r"prisoners?|defendants?|detainees?|journalists?|bloggers?|dissidents?|figures?)\s+")
+
+
+def _named_between(cx: SentenceMentions, a: int, b: int) -> bool:
+    """Whether a person is named within ``[a, b)`` (an apposition that names nobody else: "A, wife of B, who ...")."""
+    return any(a <= m.start < b for m in cx.people)
+
+
 def role_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction,
                lawyers: list[tuple[str, str, tuple[int, int], float]], role_people: set[str], lawyer_words: str) -> None:
     """Lawyers and their clients, judges, prosecutors, investigators: appended to ``lawyers`` as
@@ -80,9 +96,18 @@ def role_facts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction,
                     or re.fullmatch(r",?\s+who\s+(?:defends|represents|is defending|is representing|defended|represented)\s+", cx.between(b_.end, a_.start), re.IGNORECASE) \
                     or re.fullmatch(r"\s+(?:also\s+)?(?:defends|represents|defended|represented|is\s+defending|is\s+representing|has\s+"
                                     r"(?:defended|represented))\s+(?:[^.;“”]{0,80}?,?\s+including\s+)?", cx.between(b_.end, a_.start)) \
-                    or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE):
+                    or re.fullmatch(r"\s+(?:is|was|has been|had been|are|were)\s+(?:defended|represented)\s+by\s+(?:(?:the\s+)?(?:lawyer|attorney|advocate)\s+)?", cx.between(a_.end, b_.start), re.IGNORECASE) \
+                    or _CLIENT_WHO_DEFENDED_RE.fullmatch(cx.between(a_.end, b_.start)) and not _named_between(cx, a_.end, b_.start):
                 lo, hi = min(a_.start, b_.start), max(a_.end, b_.end)
                 lawyers.append((b_.ref, a_.ref, quote_span(text, sent, lo, hi), 0.85))
+                role_people.add(b_.ref)
+                ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
+            elif b_.end <= a_.start and _DEFENDS_DESCRIBED_RE.fullmatch(cx.between(b_.end, a_.start)):
+                # "X represented Crimean Tatar leaders A and B": each client of the list the description opens
+                group = cx.group_of(a_.ref)
+                for m in cx.people:
+                    if m.ref in group and m.start >= a_.start and m.ref != b_.ref:
+                        lawyers.append((b_.ref, m.ref, quote_span(text, sent, b_.start, max(a_.end, m.end)), 0.8))
                 role_people.add(b_.ref)
                 ex.entities[b_.ref].attributes.setdefault("occupation", "lawyer")
         mt = cached_re.search(rf"\b(?:his|her)\s+(?:defence\s+|defense\s+)?(?<!rights )(?:{lawyer_words})\s*,?\s*$", cx.before(b_.start, 30), re.IGNORECASE)

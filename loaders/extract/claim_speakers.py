@@ -41,6 +41,12 @@ _URGED_RE = re.compile(r"\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:urged|called\s+(?
 # "In March 2014, Russia announced (that) Crimea had become part of the Russian Federation"
 _ANNEXED_CLAIM_RE = re.compile(r"\s+(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?[^.;“”\"]{0,40}?\bhad\s+become\s+"
                                r"(?:a\s+)?part\s+of\b")
+# A court that "declared" or "recognised" an organisation extremist decides its ban (an event of its own kind, the
+# court its judge: claim_steps.ban_events, org_cases), it says nothing: "the Supreme Court declared the Mejlis of the
+# Crimean Tatar people an “extremist organisation”", "the court recognised ORG as extremist and banned it".
+_COURT_BAN_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:(?:has|had|also|(?-i:[a-z]+ly))\s+){0,2}(?:declared|declares|recogni[sz]ed|"
+                           r"recogni[sz]es|designated|designates|ruled|rules|found|finds)\b[^.;]{0,120}?[\s“\"‘']"
+                           r"(?:extremist|terrorist|undesirable)\b", re.IGNORECASE)
 # "X described the proceedings as", "X has characterised the trial as": the subject speaks.
 _DESCRIBED_RE = re.compile(r"(?:\s*\([^)]{1,30}\))?\s+(?:has\s+|had\s+|also\s+)*(?:described|describes|characteri[sz]ed|"
                            r"characteri[sz]es)\s+[^.;“”\"]{1,60}?\s+as\b")
@@ -182,6 +188,8 @@ def find_speakers(text: str, sent: Sentence, cx: SentenceMentions, ex: Extractio
             continue  # a collective actor ("the authorities") is spoken of, not quoted
         if _ORG_TITLE_AFTER_RE.match(cx.after(m.end, 30)):
             continue  # "says OSCE representative", "the EU Special Representative said": the office-holder speaks
+        if (ex.entities[m.ref].attributes or {}).get("kind") == "court" and _COURT_BAN_RE.match(cx.after(m.end, 160)):
+            continue  # "the Supreme Court declared the Mejlis an extremist organisation": a ban decision, not a statement
         if _URGED_RE.match(cx.after(m.end, 30)) or _ANNEXED_CLAIM_RE.match(cx.after(m.end, 120)):
             # "Russia urged to free prisoners": the one urged; "Russia announced Crimea had become part of the Russian
             # Federation": the annexation told, not a statement monitors record (no annotator of five splits did)

@@ -197,6 +197,13 @@ def collective_acts(text: str, sent: Sentence, cx: SentenceMentions, ex: Extract
     return collective_spans
 
 
+# Between a court and the ban it decides, the court its subject: "Crimea’s Supreme Court effectively banned",
+# "the Supreme Court of Crimea on 26 April declared", "the Supreme Court’s ban of" (not "the ICJ's order demanding to
+# lift the ban": a word of another act between; nor "asked the Supreme Court to suspend ORG": a request it judges).
+_COURT_BANS_GAP_RE = re.compile(r"(?:’s|'s)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:on|in)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,4})?,?\s+)?"
+                                r"(?:(?:has|had|also|(?-i:[a-z]+ly))\s+){0,2}")
+
+
 def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, speaker: str | None, dates: Dates,
                date_starts: list[int]) -> None:
     """The banning of an organisation (and an appeal court upholding it), with who bans it and where."""
@@ -209,9 +216,11 @@ def ban_events(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, 
         ev = f"event:{key_stem(o.ref)}-ban" + ("-appeal" if appeal else "")
         ex.entity(ev, "Event", ("Appeal court upholds the ban of " if appeal else "Ban on the activities of ") + name,
                   kind="appeal" if appeal else "other")
-        for c in courts if appeal else ():  # "the Supreme Court upheld the ban": the court judges the appeal
+        # "the Supreme Court upheld the ban": the court judges the appeal; "the Supreme Court declared ORG extremist",
+        # "the court banned ORG": the court's ban decision, the court its judge (README conv13a: a ban by a court)
+        for c in courts if appeal else [c for c in courts if c.end <= a and _COURT_BANS_GAP_RE.fullmatch(cx.between(c.end, a))]:
             ex.claim(c.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, c.start), max(b, c.end)), 0.6,
-                     "judge:appeal", role="judge", asserted_by=speaker)
+                     "judge:appeal" if appeal else "judge:ban", role="judge", asserted_by=speaker)
         ex.claim(o.ref, "PARTICIPANT_IN", ev, quote_span(text, sent, min(a, o.start), max(b, o.end)), 0.6, "event:ban",
                  role="target", date=nearest_date(dates, date_starts, sent, a), asserted_by=speaker)
         by = [p for p in cx.orgs if p is not o and perpetrates(cx, p, a, b) and ex.entities[p.ref].attributes.get("kind") != "court"]

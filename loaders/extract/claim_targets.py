@@ -136,6 +136,8 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in group if r not in exclude]
         if pb <= unnamed_before or 0 <= unnamed_before <= pa <= unnamed_before + 14:
             continue  # (and the relative "both of whom" itself)
+        if cx.between(pa, pb).lower() == "both" and _CORRELATIVE_BOTH_RE.match(cx.after(pb, 60)):
+            continue  # "to increase both political and diplomatic pressure ... to free all citizens": no people meant
         if cx.between(pa, pb).lower() == "their" and not (a <= pa and pb <= b) \
                 and not (pb <= a and _THEIR_ACT_RE.fullmatch(cx.between(pb, a)) and _NOMINAL_ACT_RE.match(cx.between(a, b))):
             continue  # (but "their arrest", "their illegal detention": the possessive of a nominal act is whom it was done to)  # "raids on their homes" names whose; "their alleged adherence" after a verb need not
@@ -161,6 +163,12 @@ def find_targets(cx: SentenceMentions, a: int, b: int, exclude: set[str], speake
         refs = [r for r in refs if r not in judges]  # (an apposition before "called" reads like a list of names)
     others = {x for _d, r, _c in cands for x in r if x not in refs}
     return refs, conf - (0.1 if others else 0.0)
+
+
+# "both" that opens a pair joined by "and" ("both political and diplomatic pressure", "both in Crimea and in Russia"):
+# a conjunction, not the pronoun for two people named before ("Both were arrested", "both of them", "both men").
+_CORRELATIVE_BOTH_RE = re.compile(r"\s+(?!(?:of|were|are|was|is|have|had|has|men|women|received|remain|remained|"
+                                  r"said|say|face|faced|deny|denied)\b)(?:[\w’'-]+\s+){1,3}?and\s", re.IGNORECASE)
 
 
 # A list of verbs that share one subject: the joint between two of its items, the object right after a verb, the words

@@ -25,7 +25,7 @@ from loaders.extract.gazetteer import slug
 from loaders.extract.meetings import meeting_participants
 from loaders.extract.mentions import Mention, Sentence
 
-__all__ = ["documented_by", "org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
+__all__ = ["back_attributions", "documented_by", "org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
 
 _NOT_SUBJECT_RE = re.compile(r"\b(?:by|of|to|with|against|from|for|on|at|into|that|and|about|than)\s+(?:the\s+)?$", re.IGNORECASE)
 _PUBLISHED_RE = re.compile(
@@ -210,6 +210,84 @@ def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex
     appraisals(text, sentences, mentions, ex)
     meeting_participants(text, sentences, mentions, ex)
     documented_by(text, sentences, mentions, ex)
+    back_attributions(text, sentences, mentions, ex)
+
+
+# A sentence that only names the source of what the sentences before it told: "This was reported by the human
+# rights organization ORG.", "This is reported by “ORG” publication.", "ORG reports.", "ORG reports citing Y.",
+# "This was reported by the press service of ORG.", "reports the press service of ORG." (a news item's source line,
+# after the lead it covers). The words before the name: a description of a few lower-case words ("the human rights
+# organization") or "the press service of"; after it: nothing but a closing word ("publication", "website"), a
+# citation ("citing Y", "with reference to Y") or a relay ("according to Y").
+_BACK_DESC = r"(?:the\s+)?(?:(?:press\s+(?:service|office)|website|Facebook\s+page|Telegram\s+channel)\s+of\s+(?:the\s+)?)?" \
+             r"(?:(?-i:[a-z][\w-]*)\s+){0,4}?[“\"«]?"
+_BACK_BY_RE = re.compile(r"\s*(?:This|That|It|This\s+information|The\s+information)\s+(?:was|is|has\s+been)\s+"
+                         r"(?:reported|announced|stated|informed|said|published)\s+(?:by|in|on)\s+" + _BACK_DESC + r"$",
+                         re.IGNORECASE)
+_BACK_VERB_RE = re.compile(r"\s*(?:[—–-]\s*)?(?:reports?|reported|informs?|informed)\s+" + _BACK_DESC + r"$", re.IGNORECASE)
+_SOURCE_VERB_AFTER_RE = re.compile(r"\s+(?:reports|reported|informs|informed|writes|wrote)\b", re.IGNORECASE)
+_BACK_TAIL_RE = re.compile(r"[”\"»]?(?:\s+(?:publication|website|portal|outlet|agency|says|said|reports|reported|informs|"
+                           r"informed|writes|wrote))?(?:,?\s+(?:citing|with\s+reference\s+to|referring\s+to|according\s+to|"
+                           r"quoting)\s+[^.;“”\"]{1,80})?\s*\.?\s*$", re.IGNORECASE)
+# What a source line covers: the acts and charges the sentences before it tell (as claim_frames' joint reports).
+_BACK_REPORTED = ("PARTICIPANT_IN", "DEFENDANT_IN", "ACCUSED_OF")
+_PARA_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _back_source(text: str, sent: Sentence, orgs: list[Mention]) -> Mention | None:
+    """The organisation a source line names ("This was reported by ORG.", "ORG reports."), if ``sent`` is one: the
+    first organisation of the sentence, with only the source line's words before and after it."""
+    if not orgs:
+        return None
+    m = orgs[0]
+    if not _BACK_TAIL_RE.fullmatch(text, m.end, sent.end):
+        return None
+    head = text[sent.start:m.start]
+    if _BACK_BY_RE.fullmatch(head) or _BACK_VERB_RE.fullmatch(head):
+        return m  # "This was reported by the human rights organization ORG.", "Reports the press service of ORG."
+    if not head.strip() and _SOURCE_VERB_AFTER_RE.match(text, m.end, sent.end):
+        return m  # "ORG reports.", "ORG reports citing Y."
+    return None
+
+
+def back_attributions(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
+    """A source line after the sentences it covers ("This was reported by ORG.", "ORG reports."): the acts and charges
+    those sentences tell that name no speaker are the organisation's claims (``asserted_by``), and it ``STATES`` a
+    statement (a publication, for a media outlet) where it has none. It covers the sentences before it in its
+    paragraph; a line that is a paragraph of its own covers the paragraph before it (and the headline, where that
+    paragraph is the article's lead)."""
+    if not sentences or not re.search(r"\b(?:reported|reports?|informs?|informed)\b", text, re.IGNORECASE):
+        return
+    orgs = [m for m in mentions if (e := ex.entities.get(m.ref)) is not None and e.label == "Organisation" and not e.generic]
+    if not orgs:
+        return
+    breaks = [0] + [mt.end() for mt in _PARA_BREAK_RE.finditer(text)]
+    for i, sent in enumerate(sentences):
+        if not i:
+            continue  # the headline covers nothing before it
+        src = _back_source(text, sent, [m for m in orgs if sent.start <= m.start < sent.end])
+        if src is None:
+            continue
+        para = breaks[bisect.bisect_right(breaks, sent.start) - 1]
+        if sent.start > para and text[para:sent.start].strip():
+            lo = para  # the sentences before it in its paragraph
+        else:
+            k = bisect.bisect_right(breaks, sent.start) - 1
+            lo = breaks[k - 1] if k >= 1 else 0
+            if k - 1 == 1:
+                lo = 0  # the lead's source line covers the headline too
+        covered = [c for c in ex.claims if c.predicate in _BACK_REPORTED and c.asserted_by is None
+                   and lo <= c.span[0] and c.span[1] <= sent.start and src.ref not in (c.subject, c.object)]
+        if not covered:
+            continue
+        for c in covered:
+            c.asserted_by = src.ref
+        if not any(c.subject == src.ref and c.predicate == "STATES" for c in ex.claims):
+            e = ex.entities[src.ref]
+            media = (e.attributes or {}).get("kind") == "media"
+            ev = ex.entity(f"event:{slug(e.name)}-{'report' if media else 'statement'}", "Event",
+                           f"{'Report' if media else 'Statement'} by {e.name}", kind="publication" if media else "statement").key
+            ex.claim(src.ref, "STATES", ev, quote_span(text, sent, sent.start, src.end), 0.6, "source-line")
 
 
 # "violations ... have been reported by the UN, the Council of Europe and the OSCE", "were registered and documented

@@ -294,11 +294,20 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
             gap = _between(text, p.end, q.start)
             # "Y, the brother of X", "Y, mother of X", "Y is the brother of X"
             # ("Y, the wife of political prisoner X": the relative's own description before the name)
-            mt = re.fullmatch(rf"(?:,\s+|\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
-                              rf"(?:the\s+(?:\w+\s+){{0,2}}|{_KIN_DESC})?{_HONOUR}", gap, re.IGNORECASE)
-            if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]):
-                rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-of",
-                        relation=mt.group(1).lower())
+            # ("A, is the brother of political prisoners B and C": a comma before the copula, and each relative of a
+            # list that closes its clause; "father of Crimean Solidarity Co-founder and Graty correspondent X": two
+            # titles joined by "and", with nobody else named between)
+            mt = re.fullmatch(rf"(?:,\s+|,?\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
+                              rf"(?:the\s+(?:\w+\s+){{0,2}}|{_KIN_DESC}(?:and\s+{_KIN_DESC})?)?{_HONOUR}", gap, re.IGNORECASE)
+            if mt and any(p.end <= o.start and o.end <= q.start for o in people if o is not p and o is not q):
+                mt = None
+            kin = [q] if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]) else []
+            if mt and not kin and (group := _coordinated(text, people, q, forward=True))[1:] and \
+                    re.match(r"\s*(?:[,.;:)]|$)", text[group[-1].end:group[-1].end + 3]):
+                kin = [r for r in group if r.ref != p.ref]
+            for r in kin:
+                rel.add(p.ref, "RELATIVE_OF", r.ref, quote_span(text, sent, p.start, r.end), 0.75, "relative-of",
+                        relation=mt.group(1).lower())  # type: ignore[union-attr]
             # "X, whose son Y was detained"
             mt = re.fullmatch(rf",?\s+whose\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s*,?\s*{_HONOUR}", gap, re.IGNORECASE)
             if mt:
