@@ -18,8 +18,13 @@ Then (d) a crafted article, one paragraph of made-up names and arrests, at about
 and 380 KB (the input that used to take 40 s): twice the text should take about twice
 the time (near-linear), not four times.
 
+With ``--baseline PATH`` (another checkout, e.g. a worktree of main), the same benchmark runs
+there too, in a subprocess, just before this one, and each phase's CPU seconds and articles/s
+are printed beside this checkout's (compare CPU seconds: the wall clock follows the load).
+
     .venv/bin/python bench/extract.py
     .venv/bin/python bench/extract.py --articles 1000 --json
+    .venv/bin/python bench/extract.py --baseline /path/to/main
 """
 
 from __future__ import annotations
@@ -30,10 +35,12 @@ import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -74,6 +81,15 @@ def _crafted_seconds(work: Path, sentences: int) -> tuple[float, float]:
     return path.stat().st_size / 1024, time.perf_counter() - t0
 
 
+def _baseline(checkout: Path, articles: int) -> dict[str, Any]:
+    """This benchmark's figures (``--json``) in another checkout, run there in a subprocess."""
+    root = checkout.resolve()
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, str(root / "bench" / "extract.py"), "--articles", str(articles), "--json"],
+                          cwd=root, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -82,7 +98,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another checkout: run this benchmark there first and print its figures beside these")
     args = parser.parse_args()
+    baseline = _baseline(args.baseline, args.articles) if args.baseline is not None else None
     with tempfile.TemporaryDirectory(prefix="cg-bench-extract-") as tmp:
         work = Path(tmp)
         (work / "in").mkdir()
@@ -114,6 +133,8 @@ def main() -> None:
                     "articles_per_s": round(n / sec, 1), "peak_rss_mb": round(rss, 1)} for name, sec, cpu, rss in rows],
         "crafted": [{"sentences": k, "kilobytes": round(kb, 1), "seconds": round(sec, 2)} for k, (kb, sec) in crafted],
     }
+    if baseline is not None:
+        data["baseline"] = {"checkout": str(args.baseline), **baseline}
     if args.json:
         print(json.dumps(data, indent=2))
         return
@@ -123,6 +144,16 @@ def main() -> None:
     for p in data["phases"]:
         print(f"{p['phase']:<45} {p['seconds']:>8.2f} {p['cpu_seconds']:>7.2f} {p['articles_per_s']:>11.1f} "
               f"{p['peak_rss_mb']:>12.1f}")
+    if baseline is not None:
+        print(f"beside the baseline {args.baseline} (run just before; load average then "
+              f"{' '.join(f'{x:.2f}' for x in baseline['load_average'])}):")
+        print(f"{'phase':<45} {'CPU s':>7} {'base CPU s':>10} {'articles/s':>11} {'base art/s':>11}")
+        base = {p["phase"]: p for p in baseline["phases"]}
+        for p in data["phases"]:
+            b = base.get(p["phase"])
+            if b is not None:
+                print(f"{p['phase']:<45} {p['cpu_seconds']:>7.2f} {b['cpu_seconds']:>10.2f} {p['articles_per_s']:>11.1f} "
+                      f"{b['articles_per_s']:>11.1f}")
     for c in data["crafted"]:
         print(f"crafted article, {c['kilobytes']:.0f} KB in one paragraph: {c['seconds']:.2f} s")
     ratio = data["crafted"][1]["seconds"] / max(data["crafted"][0]["seconds"], 1e-9)

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from loaders.extract import extract_articles  # noqa: E402
 from loaders.extract.evaluate import EvalReport, evaluate_pair, read_fact_document  # noqa: E402
 
-SPLITS = ("dev", "valid", "dev2", "dev3", "dev4", "valid2", "dev5", "dev6")  # development only: never valid3, test, fresh, test2, test3, test4 or test5
+SPLITS = ("dev", "valid", "dev2", "dev3", "dev4", "valid2", "dev5", "dev6", "dev7", "dev8", "dev9")  # development only: never valid3, test, fresh, test2, test3, test4 or test5
 REAL = ROOT / "examples" / "articles" / "real"
 Counts = dict[str, dict[str, set[str]]]  # class -> split -> file stems
 

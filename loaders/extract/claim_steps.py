@@ -8,6 +8,7 @@ the state it reads and adds to the :class:`~loaders.extract.claim_model.Extracti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from loaders.extract.acts import VERB_SERIES_GAP_RE, find_acts
@@ -297,15 +298,17 @@ def lawyer_claims(ex: Extraction, lawyers: list[tuple[str, str, tuple[int, int],
 
 
 def charges_and_cases(text: str, sent: Sentence, cx: SentenceMentions, ex: Extraction, gaz: Gazetteer, cases: dict[str, str],
-                      role_people: set[str], charged_now: set[str], speakers: Speakers, speaker: str | None) -> None:
+                      role_people: set[str], charged_now: set[str], speakers: Speakers, speaker: str | None,
+                      triggers: Sequence[re.Match[str]] | None = None) -> None:
     """Charges ("accused of", "charged under Article N", "on trumped-up charges") and the cases they open,
     with the sentences, persecutions and "the case against X" that name a defendant; ``charged_now``
-    gets the people this sentence charges, ``role_people`` loses the ones an act of it befell."""
+    gets the people this sentence charges, ``role_people`` loses the ones an act of it befell
+    (``triggers``: the sentence's trigger matches, when the caller has scanned them already)."""
     charged_now.clear()
     if role_people and CHARGE_RE.search(sent.text):
         # "lawyer X was detained ... and is now facing charges": the one an act of this sentence befell is
         # its defendant too, not a lawyer of somebody else (the event rules below find the same)
-        for trig in gaz.trigger_pattern.finditer(sent.text):
+        for trig in gaz.trigger_scan.finditer(sent.text) if triggers is None else triggers:
             role_people -= officials_acted_on(cx, sent.start + trig.start(), sent.start + trig.end(), role_people)
     for mt in CHARGE_RE.finditer(sent.text):
         a = sent.start + mt.start()

@@ -246,14 +246,22 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
     occupations = _title_re(cues["occupations"])
     relatives = _title_re(cues["relatives"])
 
+    trigger_matches: dict[tuple[int, str], list[re.Match[str]]] = {}
     trigger_spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def sentence_matches(sent: Sentence) -> list[re.Match[str]]:
+        """Every trigger of ``sent`` (the one scan of the sentence the event, charge and act rules share)."""
+        key = (sent.start, sent.text)
+        found = trigger_matches.get(key)
+        if found is None:
+            found = trigger_matches[key] = list(gaz.trigger_scan.finditer(sent.text))
+        return found
 
     def sentence_triggers(sent: Sentence) -> list[tuple[int, int]]:
         """Every trigger's span in ``sent`` (scanned once per sentence, not once per event)."""
         key = (sent.start, sent.text)
         if key not in trigger_spans:
-            trigger_spans[key] = [(sent.start + o.start(), sent.start + o.end())
-                                  for o in gaz.trigger_pattern.finditer(sent.text)]
+            trigger_spans[key] = [(sent.start + o.start(), sent.start + o.end()) for o in sentence_matches(sent)]
         return trigger_spans[key]
 
     def emit(kind: str, mt: re.Match[str], sent: Sentence, cx: SentenceMentions, target: str, conf: float, speaker: str | None,
@@ -405,7 +413,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
         role_facts(text, sent, cx, ex, lawyers, role_people, lawyer_words)
 
         # --- charges and cases
-        charges_and_cases(text, sent, cx, ex, gaz, cases, role_people, charged_now, speakers, speaker)
+        charges_and_cases(text, sent, cx, ex, gaz, cases, role_people, charged_now, speakers, speaker, sentence_matches(sent))
 
         # --- events
         if pending and INCLUDES_RE.match(sent.text) and cx.people:
@@ -415,7 +423,7 @@ def extract_claims(text: str, sentences: list[Sentence], entries: list[Mention],
                 for target in named:
                     emit(kind, pmt, psent, pcx, target, 0.55, pspeaker, sent, cx)
         pending = []
-        found = [(gaz.trigger_kinds[mt.lastgroup or ""], mt) for mt in gaz.trigger_pattern.finditer(sent.text)]
+        found = [(gaz.trigger_kinds[mt.lastgroup or ""], mt) for mt in sentence_matches(sent)]
         # One beating among electric shocks is one act of torture, not two events.
         tortured = any(kind == "torture" for kind, _mt in found)
         for kind, mt in found:

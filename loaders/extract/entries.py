@@ -74,7 +74,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     introduced as such ("the village of X"); a country that acts is its government."""
     gaz = gaz or load_gazetteer()
     out = []
-    for m in gaz.entry_pattern.finditer(text):
+    for m in gaz.entry_scan.finditer(text):  # entry_pattern.finditer, tried only where an alias can start
         entry = gaz.lookup(m.group())
         if entry is None:
             continue
@@ -283,7 +283,13 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
     """"Russia's Federal Investigative Service (FSB)": a name and the acronym in parentheses right
     after it are one organisation: the curated acronym's entry, else the long name's, with the
     other as its alias."""
-    curated = {id(e) for e in gaz.entries}
+    curated: set[int] = set()  # the curated entries (by id), gathered at the first pair: most articles have none
+
+    def is_curated(entry: GazetteerEntry | None) -> bool:
+        if not curated:
+            curated.update(id(e) for e in gaz.entries)
+        return id(entry) in curated
+
     out = list(mentions)
     defined: dict[str, Mention] = {}  # an acronym the article defines -> the name's mention
     for i in range(1, len(out)):
@@ -300,16 +306,16 @@ def _acronyms_in_parentheses(mentions: list[Mention], text: str, gaz: Gazetteer)
         if short.label != "Organisation" or long_.label != "Organisation" or short.entry is None \
                 or long_.entry is None or short.ref == long_.ref:
             continue
-        if id(short.entry) in curated and (id(long_.entry) not in curated or long_.entry.generic and not short.entry.generic):
+        if is_curated(short.entry) and (not is_curated(long_.entry) or long_.entry.generic and not short.entry.generic):
             # ("the effective security services (FSB)": a collective's words for the one agency)
             out[k] = Mention(long_.start, long_.end, long_.text, "Organisation", short.ref, short.entry)
-        elif id(short.entry) not in curated:
+        elif not is_curated(short.entry):
             out[j] = Mention(short.start, short.end, short.text, "Organisation", long_.ref, long_.entry)
             defined.setdefault(short.text, out[j])
     # The acronym the article defines names that body wherever the article uses it, not another of its own.
     for i, m in enumerate(out):
         d = defined.get(m.text)
-        if d is not None and m.ref != d.ref and m.label == "Organisation" and m.entry is not None and id(m.entry) not in curated:
+        if d is not None and m.ref != d.ref and m.label == "Organisation" and m.entry is not None and not is_curated(m.entry):
             out[i] = Mention(m.start, m.end, m.text, "Organisation", d.ref, d.entry)
     return out
 

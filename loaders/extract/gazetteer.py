@@ -21,7 +21,7 @@ from graph.errors import CasegraphError
 from graph.identity_orgs import collective_families
 from graph.role_words import KINSHIP, TITLES
 from loaders.extract.given_names import lexicon, stop_words
-from loaders.extract.regex_buckets import bucketed_alternation
+from loaders.extract.regex_buckets import WordStartScanner, bucketed_alternation, top_alternatives
 
 __all__ = ["Gazetteer", "GazetteerEntry", "load_gazetteer", "fold", "slug", "key_stem", "GAZETTEER_DIR"]
 
@@ -53,6 +53,8 @@ class Gazetteer:
     triggers: list[tuple[str, re.Pattern[str]]]
     trigger_pattern: re.Pattern[str]      # every trigger in one pass; the group name says the kind
     trigger_kinds: dict[str, str]
+    trigger_scan: WordStartScanner       # ``trigger_scan.finditer(text)``: ``trigger_pattern``'s matches, tried at fewer places
+    entry_scan: WordStartScanner         # the same for ``entry_pattern``
     cue_before: re.Pattern[str]           # a cue word just before a name ("lawyer", "head of the Mejlis")
     speech_after: re.Pattern[str]         # a speech verb just after a name ("said")
     title_after: re.Pattern[str]          # a title in apposition just after a name (", Deputy Head of")
@@ -126,11 +128,14 @@ def load_gazetteer() -> Gazetteer:
     places_by_name = _geonames(by_alias)
     # Longest alias first so "Mejlis of the Crimean Tatar People" wins over "Mejlis".
     alternatives = sorted({a for e in entries for a in (e.name, *e.aliases)}, key=len, reverse=True)
-    entry_pattern = re.compile(r"\b(?<![\w-])(?:" + _alternation(alternatives) + r")(?![\w-])")
+    entry_pattern = re.compile(_HEAD + "(?:" + _alternation(alternatives) + r")(?![\w-])")
+    entry_scan = WordStartScanner.of_alternatives(entry_pattern, [_alternative(a) for a in alternatives], _HEAD)
     events = _read("events.yaml")
     triggers = [(t["kind"], re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE))
                 for t in events["triggers"]]
     trigger_kinds, trigger_pattern = _trigger_pattern([(str(t["kind"]), str(t["pattern"])) for t in events["triggers"]])
+    trigger_scan = WordStartScanner.of_alternatives(
+        trigger_pattern, [a for t in events["triggers"] for a in top_alternatives(str(t["pattern"]))], _HEAD)
     charges = _read("charges.yaml")
     cues = _merge_cues(_merge_cues(_read("cues.yaml"), {"titles": list(TITLES), "relatives": [w.lower() for w in KINSHIP]}),
                        _read("entities.yaml"))
@@ -158,6 +163,8 @@ def load_gazetteer() -> Gazetteer:
         triggers=triggers,
         trigger_pattern=trigger_pattern,
         trigger_kinds=trigger_kinds,
+        trigger_scan=trigger_scan,
+        entry_scan=entry_scan,
         cue_before=cue_before,
         speech_after=speech_after,
         title_after=title_after,
@@ -209,7 +216,11 @@ def _trigger_pattern(triggers: list[tuple[str, str]]) -> tuple[dict[str, str], r
         body, index = bucketed
         kinds.update({name: triggers[i][0] for name, i in index.items()})
     # "\b" first: the engine skips the positions inside words before trying every trigger.
-    return kinds, re.compile(r"\b(?<![\w-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    return kinds, re.compile(_HEAD + "(?:" + body + r")(?![\w-])", re.IGNORECASE)
+
+
+# A match starts a word, not after a hyphen (the trigger and entry patterns; what ``WordStartScanner`` relies on).
+_HEAD = r"\b(?<![\w-])"
 
 
 def _alternative(alias: str) -> str:

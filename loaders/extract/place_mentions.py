@@ -15,8 +15,9 @@ __all__ = ["compass_regions", "territories", "qualifying_places", "countries_as_
 
 
 # A press release's dateline: the town in capitals at the head of a paragraph, then a comma (and a
-# date) or a dash ("VIENNA – ...", "KYIV, 19 September 2014 – ...").
-_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,2})(?=,| [–—-] )", re.M)
+# date) or a dash ("VIENNA – ...", "KYIV, 19 September 2014 – ..."), or a wire's name in parentheses ("MOSCOW (Reuters) –",
+# round 16, audit16b: the agency's dateline, never an acronym of the agency)
+_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][A-Z’'\-]+(?: [A-Z][A-Z’'\-]+){0,2})(?=,| [–—-] | \([A-Z][\w ]+\) [–—-] )", re.M)
 
 
 def datelines(text: str, gaz: Gazetteer) -> list[tuple[int, int, GazetteerEntry]]:

@@ -14,11 +14,12 @@ with ``x`` fail at once; the bucket of ``x`` holds exactly the others, in the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["top_alternatives", "first_letters", "bucketed_alternation"]
+__all__ = ["top_alternatives", "first_letters", "bucketed_alternation", "prefixes", "trie", "WordStartScanner"]
 
 _COMMON_FIRST = "taoswicbphfmdrelngu"  # (-1 % 100 puts the other letters after these)
 
@@ -168,3 +169,181 @@ def _groups(chosen: list[tuple[int, str]], tag: str, names: dict[str, int]) -> s
         last = i
         run.append(alt)
     return "|".join(parts)
+
+
+# --- A prefilter on the first characters of a word (speed16, round 16) ---------------------------------------------------
+#
+# A scan of every sentence with the trigger pattern tries its alternatives at every word start. Most words start with no
+# alternative's first characters: a trie of those starts (a few hundred strings of up to six characters), matched on
+# the lower-cased text, finds the few word starts where the pattern can match, and the pattern is tried there only.
+# A text character that the pattern would match in either case is, lower-cased, among the starts' characters (they are
+# built from every character the pattern's character matches, lower-cased the same way), so no match is skipped.
+
+_PREFIX_WIDTH = 6
+_PREFIX_CAP = 4096  # prefixes kept at most; past it the prefixes stop growing (a looser filter, never a wrong one)
+_BMP = "".join(map(chr, range(0x10000)))
+_FOLDED: dict[int, frozenset[str]] = {}
+
+
+def _folded(code: int) -> frozenset[str]:
+    """The lower-cased forms of every character that character ``code`` matches in either case (one character each)."""
+    out = _FOLDED.get(code)
+    if out is None:
+        if code >= 0x10000:
+            raise _Stop
+        found = set()
+        for ch in re.findall(re.escape(chr(code)), _BMP, re.IGNORECASE):
+            low = ch.lower()
+            if len(low) == 1:  # ("İ" is two characters lower-cased: a text with one is scanned in full)
+                found.add(low)
+        if found & {"σ", "ς"}:
+            found |= {"σ", "ς"}  # (str.lower writes a final sigma by its context)
+        out = _FOLDED[code] = frozenset(found)
+    return out
+
+
+class _Stop(Exception):
+    """The characters at this point cannot be told (a category, a negation, anything): the prefixes end here."""
+
+
+def _class_chars(items: Any) -> frozenset[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            out |= _folded(av)
+        elif op is _c.RANGE and av[1] - av[0] < 512:
+            for code in range(av[0], av[1] + 1):
+                out |= _folded(code)
+        else:
+            raise _Stop
+    return frozenset(out)
+
+
+def _extend(items: Any, start: set[str]) -> tuple[set[str], set[str]]:
+    """The prefixes after ``items`` from the open prefixes ``start``: (still open, closed)."""
+    open_, closed = set(start), set()
+    for op, av in items:
+        if not open_:
+            break
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: looser without it
+        try:
+            if op in (_c.LITERAL, _c.IN):
+                chars = _folded(av) if op is _c.LITERAL else _class_chars(av)
+                grown = {p + ch for p in open_ for ch in chars}
+                if len(grown) > _PREFIX_CAP:
+                    raise _Stop
+                open_ = {p for p in grown if len(p) < _PREFIX_WIDTH}
+                closed |= grown - open_
+                continue
+            if op is _c.SUBPATTERN:
+                sub_open, sub_closed = _extend(av[-1], open_)
+            elif op is _c.BRANCH:
+                sub_open, sub_closed = set(), set()
+                for alt in av[1]:
+                    o, c = _extend(alt, open_)
+                    sub_open |= o
+                    sub_closed |= c
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+                once_open, sub_closed = _extend(av[2], open_)
+                if av[1] == 1:  # "(?:re)?": once or not at all, and on
+                    sub_open = once_open
+                else:  # after one turn the prefix ends (the turns that follow are not followed)
+                    sub_closed |= once_open
+                    sub_open = set()
+                if av[0] == 0:
+                    sub_open |= open_
+            else:
+                raise _Stop
+        except _Stop:
+            closed |= open_
+            return set(), closed
+        if len(sub_open) + len(sub_closed) + len(closed) > _PREFIX_CAP:
+            closed |= open_ | sub_open | sub_closed
+            return set(), closed
+        open_ = sub_open
+        closed |= sub_closed
+    return open_, closed
+
+
+def prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased starts (up to six characters) one of which the lower-cased text begins with wherever
+    ``pattern`` matches; None when any text could (a start this module cannot tell, or a match that may be empty).
+
+    >>> sorted(prefixes(r"burn(?:ed)?|(?:re)?charge|(?:the|an) attack", re.IGNORECASE))
+    ['an att', 'burn', 'burned', 'charge', 'rechar', 'the at']
+    """
+    try:
+        parsed = _p.parse(pattern, flags)
+    except re.error:
+        return None
+    open_, closed = _extend(parsed, {""})
+    found = open_ | closed
+    return None if "" in found else frozenset(found)
+
+
+def trie(strings: set[str] | frozenset[str]) -> str:
+    """A regular expression that matches the start of a text beginning with one of ``strings`` (a nested
+    alternation by character: the engine tries one branch per character, not every string).
+
+    >>> trie({"arrest", "arrested", "ar", "det"})
+    '(?:ar|det)'
+    """
+    kept: list[str] = []
+    for w in sorted(strings):  # "ar" covers "arrest" (sorted, the string that covers one is the last one kept)
+        if not kept or not w.startswith(kept[-1]):
+            kept.append(w)
+    return _trie(kept)
+
+
+def _trie(strings: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for w in strings:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = [re.escape(ch) + ("" if rests == [""] else _trie(rests)) for ch, rests in groups.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+class WordStartScanner:
+    """``pattern.finditer(text)`` for a pattern whose matches start at a word start not after a hyphen (its
+    ``\\b(?<![\\w-])`` head), trying the pattern only where the lower-cased text begins with one of the starts
+    of its alternatives (:func:`prefixes`): the same matches, without trying every alternative at every word."""
+
+    def __init__(self, pattern: re.Pattern[str], starts: frozenset[str] | None, guard: re.Pattern[str] | None = None):
+        self.pattern = pattern
+        self.guard = guard  # the alternatives of no known start: where they match, the text is scanned in full
+        self.candidates = re.compile(r"(?<![\w-])(?=" + trie(starts) + ")") if starts else None
+
+    @classmethod
+    def of_alternatives(cls, pattern: re.Pattern[str], alternatives: list[str], head: str) -> WordStartScanner:
+        """The scanner of ``pattern``, a ``head`` (``\\b(?<![\\w-])``) before an alternation of ``alternatives``:
+        the starts of the alternatives whose start is known, a guard of the others."""
+        starts: set[str] = set()
+        unknown = []
+        for alt in alternatives:
+            found = prefixes(alt, pattern.flags)
+            if found is None:
+                unknown.append(alt)
+            else:
+                starts |= found
+        guard = re.compile(head + "(?:" + "|".join(unknown) + ")", pattern.flags) if unknown else None
+        return cls(pattern, frozenset(starts), guard)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = text.lower()
+        if self.candidates is None or len(low) != len(text) or self.guard is not None and self.guard.search(text):
+            yield from self.pattern.finditer(text)
+            return
+        match = self.pattern.match
+        pos = 0
+        for start in self.candidates.finditer(low):
+            p = start.start()
+            if p < pos:
+                continue
+            m = match(text, p)
+            if m is not None:
+                if m.end() == p:  # an empty match: the plain scan says what follows one
+                    yield from self.pattern.finditer(text, p)
+                    return
+                yield m
+                pos = m.end()
