@@ -392,12 +392,15 @@ def after_claims(text: str, sentences: list[Sentence], mentions: list[Mention], 
     from loaders.extract.place_parts import place_parts, residences
     from loaders.extract.record_acts import record_acts
     from loaders.extract.relations import extract_relations
+    from loaders.extract.sentence_lists import other_prisoners, released_groups
     from loaders.extract.state_policies import canonical_citizenship
     from loaders.extract.statement_links import document_citations
     from loaders.extract.stmt_officers import officer_statements
     from loaders.extract.works_for import staff_affiliations
 
     fold_back_references(text, ex)  # round 15 (follow15): "following his arrest" is the detention told before
+    released_groups(text, sentences, mentions, ex, gaz)  # round 16 (lists16): "release these six individuals"
+    other_prisoners(text, sentences, mentions, ex, gaz)  # round 16 (lists16): "A, B and other political prisoners"
     more_cases(text, sentences, mentions, ex, gaz)
     request_prosecutors(ex)  # reads the PROSECUTES of more_cases' requests
     ban_cases(text, sentences, mentions, ex)

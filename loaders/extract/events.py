@@ -61,14 +61,16 @@ _NUMBERED_RE = re.compile(
 # "they", "their homes", "these men", "both": the people named together last.
 _PLURAL_RE = re.compile(r"\b(?:both men|both women|the brothers|both|they|them|their|(?:the|these|those)(?: \w+)? "
                         r"(?:men|women|activists|defendants|individuals|prisoners|detainees|leaders))\b", re.IGNORECASE)
-INCLUDES_RE = re.compile(r"\s*(?:(?:This|These|They|Those|Such\s+cases?)\s+includes?|Among\s+(?:them|those)\b(?:\s+(?:are|were|is))?)\b",
+# ("These are A, B and C" names them as "This includes" does: round 16, lists16)
+INCLUDES_RE = re.compile(r"\s*(?:(?:This|These|They|Those|Such\s+cases?)\s+includes?|These\s+are(?=\s+(?-i:[A-Z]))|Among\s+(?:them|those)\b(?:\s+(?:are|were|is))?)\b",
                          re.IGNORECASE)
 
 
 _NUMBER = (r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
            r"sixteen|seventeen|eighteen|nineteen|twenty|twenty-\w+)")
-# A term in a list of sentences: "to 19 years in prison", "to 12 years each", "to eight and a half years in a strict regime colony".
-TERM_TAIL_RE = re.compile(rf"\s+to\s+(?:an?\s+)?{_NUMBER}(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?)\b(?:\s+each)?"
+# A term in a list of sentences: "to 19 years in prison", "to 12 years each", "to eight and a half years in a strict regime colony";
+# the verb left out behind a dash too (round 16, lists16): "B — to 18 years, C — 12 years".
+TERM_TAIL_RE = re.compile(rf"(?:\s+to\s+|\s*[—–]\s*(?:to\s+)?)(?:an?\s+)?{_NUMBER}(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?)\b(?:\s+each)?"
                           r"(?:\s+(?:in\s+(?:a\s+)?(?:prison|jail|(?:[\w-]+\s+){0,3}?(?:colony|settlement))|of\s+(?:imprisonment|prison|jail)|"
                           r"imprisonment)\b)?(?:\s+each)?", re.IGNORECASE)
 TERM_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|while\s+|whereas\s+)?|\s+and\s+|;\s*(?:and\s+)?)(?:(?:Mr|Mrs|Ms)\.?\s+)?")
