@@ -65,3 +65,12 @@ def test_body_aliases() -> None:
     assert {"org:center-e", "org:hrmmu"} <= keys
     assert "org:centre-to-counteract-extremism" not in keys
     check_quotes(text, ex.claims)
+
+
+def test_spelling_aliases() -> None:
+    # QHA's "Hizb-ut Tahrir" and "Prosecutor's office in ...", Ukrinform's "Crimea. Realities"
+    text, ex = extract("The Prosecutor's office in the Autonomous Republic of Crimea and the city of Sevastopol opened a case "
+                       "on the searches of men suspected of links with Hizb-ut Tahrir, a correspondent of Crimea. Realities "
+                       "reported.")
+    assert {"org:prosecutor-of-arc", "org:hizb-ut-tahrir", "org:krym-realii"} <= _keys(ex)
+    check_quotes(text, ex.claims)
