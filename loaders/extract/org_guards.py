@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from loaders.extract.mention_types import Mention
 
-__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post"]
+__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post", "platform_venues"]
 
 
 # A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
@@ -103,6 +103,38 @@ def qualifying_acronyms(mentions: Sequence[Mention], text: str, people_words: fr
                 continue
         out.append(m)
     return out
+
+
+# The platforms people publish on (gazetteers/organisations.yaml).
+_PLATFORMS = frozenset({"org:facebook", "org:twitter", "org:telegram", "org:youtube", "org:instagram", "org:vkontakte"})
+# Where a statement was made: "posted on Twitter", "wrote in Telegram", "said on his Facebook page", "according to the
+# organization's Facebook page", and a source line's "Source: X, ... on Telegram".
+_SAID_ON = re.compile(r"(?:(?<![\w\-])(?:posted|wrote|writes|said|says|stated|reported|reports|announced|published|"
+                      r"tweeted|added|noted|shared|informed|commented)\s+(?:on|in)\s+|(?<![\w\-])according\s+to\s+)"
+                      r"(?:(?:his|her|its|their|the|a)\s+)?(?:[\w’'.\-]+(?:’s|'s)\s+)?(?:official\s+)?\Z")
+_PAGE_AFTER = re.compile(r"\s+(?:page|account|channel|feed)\b")
+_SOURCE_LINE = re.compile(r"^Source:[^\n]*\bon\s+\Z", re.M)
+
+
+def _said_on(text: str, m: Mention) -> bool:
+    """Whether a platform's mention names where a statement was made (see :func:`platform_venues`)."""
+    before = text[max(0, m.start - 120):m.start]
+    said = _SAID_ON.search(before)
+    if said is not None and "according" in said.group() and not _PAGE_AFTER.match(text, m.end):
+        return False  # "according to Facebook": the platform itself says so
+    return said is not None or _SOURCE_LINE.search(before) is not None
+
+
+def platform_venues(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """The mentions without a platform named only as where a statement was made ("the Embassy posted on Twitter",
+    "wrote in Telegram", "according to the organization's Facebook page", "Source: X, ..., on Telegram"): the
+    platform is the statement's medium, no actor (dev8 e01 e02, dev9 h02 h06 h09 h10). A platform named otherwise
+    stays ("charges for a Facebook post", "videos on his YouTube channel": dev4 r02, dev8 e05, dev2 x01 x04)."""
+    refs = {m.ref for m in mentions if m.ref in _PLATFORMS}
+    if not refs:
+        return list(mentions)
+    kept = {m.ref for m in mentions if m.ref in refs and not _said_on(text, m)}
+    return [m for m in mentions if m.ref not in refs or m.ref in kept]
 
 
 # The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.
