@@ -16,10 +16,18 @@ def test_platform_named_as_where_a_statement_was_made_is_no_entity() -> None:
                        "the organization’s Facebook page.")
     assert not _keys(ex) & {"org:twitter", "org:telegram", "org:facebook"}
     check_quotes(text, ex.claims)
-    # a post charged, videos on a channel: the platform is named as such and stays
+    # a post charged, videos on a channel: still only where something was published (README conv16a point 1)
     text, ex = extract("The lawyer Ivan Petrenko was charged for a Facebook post he made in 2013. Oleh Koval posted "
                        "videos of the searches on his YouTube channel, the ministry wrote on Facebook.")
-    assert {"org:facebook", "org:youtube"} <= _keys(ex)
+    assert not _keys(ex) & {"org:facebook", "org:youtube"}
+    check_quotes(text, ex.claims)
+
+
+def test_platform_that_acts_or_is_acted_on_is_an_organisation() -> None:
+    # (coordinator, README conv16a point 1: an Organisation only when the platform itself acts or is acted on)
+    text, ex = extract("The outlet said that Facebook had blocked its page. In March the authorities blocked Telegram "
+                       "in Crimea, and access to YouTube was restricted.")
+    assert {"org:facebook", "org:telegram", "org:youtube"} <= _keys(ex)
     check_quotes(text, ex.claims)
 
 
