@@ -70,7 +70,7 @@ def test_body_aliases() -> None:
     text, ex = extract("Officers of the Centre to Counteract Extremism detained him. Maria Ivanova, the Head of the UN "
                        "Human Rights Mission to Ukraine, said so.")
     keys = _keys(ex)
-    assert {"org:center-e", "org:hrmmu"} <= keys
+    assert {"org:centre-for-counteracting-extremism-crimea", "org:hrmmu"} <= keys
     assert "org:centre-to-counteract-extremism" not in keys
     check_quotes(text, ex.claims)
 
