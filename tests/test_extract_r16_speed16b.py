@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
+from pathlib import Path
 
-from loaders.extract import acts, cases
+from loaders.extract import acts, annexations, cases, event_links, place_parts, relations
 from loaders.extract.regex_buckets import _ODD, Prefiltered, lowered, needles
 
 # Made-up sentences in the shape of the acts and proceedings the wrapped patterns read (names invented).
@@ -26,6 +28,10 @@ _SENTENCES = [
     "The court extended the detention of Rustem Kerimov and acquitted Server Umerov.",
     "Charges against the three defendants were brought under Article 205.5 of the Criminal Code.",
     "He was charged with sabotage and is serving a 12-year term in a penal colony.",
+    "Russia occupied and annexed the Crimean peninsula in 2014; since occupying it, Russia declared it part of Russia.",
+    "The occupation of Crimea by Russia and the illegal annexation of the territory were condemned.",
+    "His family moved to Russia after the court case against him; they were tried in the same case.",
+    "The case against the supporters of Crimean Solidarity was opened in connection with the defence of Nariman Dzhelyal.",
     "The weather was fine and nobody said anything about it.",
     # the four characters an ASCII letter matches in either case outside ASCII: such a text is never filtered
     "The FSB ſearched the HOMES of ſix men and DETAİNED them.",
@@ -35,8 +41,11 @@ _SENTENCES = [
 ]
 
 
+_MODULES = (acts, annexations, cases, event_links, place_parts, relations)
+
+
 def _wrapped() -> list[tuple[str, Prefiltered]]:
-    out = [(f"{m.__name__}.{n}", v) for m in (acts, cases) for n, v in vars(m).items() if isinstance(v, Prefiltered)]
+    out = [(f"{m.__name__}.{n}", v) for m in _MODULES for n, v in vars(m).items() if isinstance(v, Prefiltered)]
     assert len(out) > 30
     return out
 
@@ -100,3 +109,11 @@ def test_a_sentence_without_the_words_is_skipped() -> None:
     assert not acts._DETAINED_BY_RE.absent("They were DETAINED.")
     assert not acts._DETAINED_BY_RE.absent("They were detaıned.")  # (an odd character: scanned in full)
     assert list(acts._DETAINED_BY_RE.finditer(quiet)) == []
+
+
+def test_no_match_is_told_by_its_pattern_object_where_the_pattern_is_wrapped() -> None:
+    """``m.re is X`` is the compiled pattern, never the wrapper: no wrapped pattern may be compared so."""
+    for path in sorted(Path("loaders/extract").glob("*.py")):
+        module = importlib.import_module(f"loaders.extract.{path.stem}")
+        for name in re.findall(r"\.re\s+is\s+(?:not\s+)?(\w+)", path.read_text(encoding="utf-8")):
+            assert not isinstance(getattr(module, name, None), Prefiltered), (path, name)

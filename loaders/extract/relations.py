@@ -43,6 +43,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
 from loaders.extract.links import TITLE_WORDS
 from loaders.extract.mentions import Mention, Sentence, government_key
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["extract_relations"]
 
@@ -526,17 +527,17 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
                         f"{role.group(1).lower()}-acts")
 
 
-_OPENED_RE = re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|instituted|{_CHARGE_VERBS})\s+"
+_OPENED_RE = Prefiltered(re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|instituted|{_CHARGE_VERBS})\s+"
                         r"(?:(?:a|an|the|new|fresh|another|further|two|three|several)\s+)*(?:[\w“”\"-]+\s+){0,2}?"
-                        rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE)
-_CASE_AGAINST_RE = re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE)
+                        rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE))
+_CASE_AGAINST_RE = Prefiltered(re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE))
 _PROSECUTOR_VERBS = (r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused|accusing|"
                      r"(?:made|brought|filed|pressed)\s+(?:the\s+|new\s+|fresh\s+)?charges?\s+against")
 _INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:criminal\s+)?case\s+against"
 
 
-_SAME_CASE_RE = re.compile(r"\b(?:in|under|within|as\s+part\s+of)\s+the\s+same\s+(?:criminal\s+)?(?:case|proceedings)"
-                           r"(?:\s+(?:as|with)\s+(?P<with>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])))?", re.IGNORECASE)
+_SAME_CASE_RE = Prefiltered(re.compile(r"\b(?:in|under|within|as\s+part\s+of)\s+the\s+same\s+(?:criminal\s+)?(?:case|proceedings)"
+                           r"(?:\s+(?:as|with)\s+(?P<with>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])))?", re.IGNORECASE))
 _CASE_OF = r"(?:(?:the\s+)?(?:criminal\s+)?(?:case|prosecution)\s+(?:of|against)\s+)"
 _LINKED_RE = re.compile(rf"(?:’s|'s)?\s+(?:criminal\s+)?(?:case\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                         rf"(?:linked|connected|related|tied|joined|merged)\s+(?:to|with)\s+{_CASE_OF}?", re.IGNORECASE)
