@@ -7,7 +7,7 @@ import random
 import re
 from pathlib import Path
 
-from loaders.extract import acts, annexations, cases, event_links, place_parts, relations
+from loaders.extract import acts
 from loaders.extract.regex_buckets import _ODD, Prefiltered, lowered, needles
 
 # Made-up sentences in the shape of the acts and proceedings the wrapped patterns read (names invented).
@@ -32,6 +32,9 @@ _SENTENCES = [
     "The occupation of Crimea by Russia and the illegal annexation of the territory were condemned.",
     "His family moved to Russia after the court case against him; they were tried in the same case.",
     "The case against the supporters of Crimean Solidarity was opened in connection with the defence of Nariman Dzhelyal.",
+    "Russia waged a war of aggression against Ukraine and imposed Russian citizenship on the residents of Crimea.",
+    "The prosecutor asked the court to ban the Mejlis; the UN General Assembly adopted the resolution tabled by Ukraine.",
+    "Human Rights Watch documented the abuses in its report; the summit of the Crimea Platform called on Russia to free them.",
     "The weather was fine and nobody said anything about it.",
     # the four characters an ASCII letter matches in either case outside ASCII: such a text is never filtered
     "The FSB ſearched the HOMES of ſix men and DETAİNED them.",
@@ -41,12 +44,12 @@ _SENTENCES = [
 ]
 
 
-_MODULES = (acts, annexations, cases, event_links, place_parts, relations)
+_MODULES = [importlib.import_module(f"loaders.extract.{p.stem}") for p in sorted(Path("loaders/extract").glob("*.py"))]
 
 
 def _wrapped() -> list[tuple[str, Prefiltered]]:
     out = [(f"{m.__name__}.{n}", v) for m in _MODULES for n, v in vars(m).items() if isinstance(v, Prefiltered)]
-    assert len(out) > 30
+    assert len(out) > 80
     return out
 
 
