@@ -34,7 +34,7 @@ def test_bodies_named_as_the_corpus_keys_them() -> None:
     assert "org:zheleznodorozhny-district-court-simferopol" in _orgs(
         "A judge of the Zheleznodorozhny District Court of Simferopol extended his arrest.")
     assert "org:blacksea-news" in _orgs("The portal BlackSeaNews reported the searches.")
-    assert "org:center-e" in _orgs("Officers of the Centre for Combating Extremism detained him.")
+    assert "org:centre-for-counteracting-extremism-crimea" in _orgs("Officers of the Centre for Combating Extremism detained him.")
     assert "org:noman-celebicihan-battalion" in _orgs("He is charged with membership of the Noman Chelebidzhikhan battalion.")
 
 

@@ -24,7 +24,7 @@ from loaders.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer,
 from loaders.extract.given_names import not_surnames
 from loaders.extract.mention_types import Mention, entry_mention
 from loaders.extract.name_guards import document_spans, surname_after_name
-from loaders.extract.org_guards import qualifying_acronyms
+from loaders.extract.org_guards import platform_venues, qualifying_acronyms
 from loaders.extract.org_mandates import mandates, outlet_lists
 from loaders.extract.org_names import (
     member_bodies,
@@ -199,7 +199,7 @@ def find_entries(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     kept = sorted([*kept, *(entry_mention(a, b, text, e) for a, b, e in courts_by_place(kept, text))], key=lambda m: m.start)
     kept = _keep_places(kept, determined_collectives(kept, text), text)
     kept = sorted([*kept, *parent_bodies(kept, text, gaz)], key=lambda m: m.start)  # "Council of Europe" in its organ's name
-    kept = qualifying_acronyms(kept, text, gaz.given_names)  # "UN Member States": the acronym qualifies a class (org_guards.py)
+    kept = platform_venues(qualifying_acronyms(kept, text, gaz.given_names), text)  # "UN Member States"; "posted on Twitter" (org_guards.py)
     kept = seats_as_states(countries_as_actors(_acronyms_in_parentheses(kept, text, gaz), text), text, gaz)
     kept = listed_police_raids(seats_that_act(kept, text, gaz), text)  # "Moscow’s control", "and police raids" (actor_guards.py)
     kept = _pace_bodies(kept, text)  # "the Monitoring Committee" in a PACE text: "org:pace-monitoring-committee"

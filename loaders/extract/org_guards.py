@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from loaders.extract.mention_types import Mention
 
-__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post"]
+__all__ = ["record_lines", "defined_terms", "not_an_acronym", "qualifying_acronyms", "after_post", "platform_venues"]
 
 
 # A record's line: a short capitalised label, a colon, its value ("Ethnic Group: Crimean Tatar").
@@ -103,6 +103,47 @@ def qualifying_acronyms(mentions: Sequence[Mention], text: str, people_words: fr
                 continue
         out.append(m)
     return out
+
+
+# The platforms people publish on (gazetteers/organisations.yaml).
+_PLATFORMS = frozenset({"org:facebook", "org:twitter", "org:telegram", "org:youtube", "org:instagram", "org:vkontakte"})
+# "according to (the organization's page on) Facebook", read by _platform_itself.
+_SAID_ON = re.compile(r"(?:(?<![\w\-])(?:posted|wrote|writes|said|says|stated|reported|reports|announced|published|"
+                      r"tweeted|added|noted|shared|informed|commented)\s+(?:on|in)\s+|(?<![\w\-])according\s+to\s+)"
+                      r"(?:(?:his|her|its|their|the|a)\s+)?(?:[\w’'.\-]+(?:’s|'s)\s+)?(?:official\s+)?\Z")
+_PAGE_AFTER = re.compile(r"\s+(?:page|account|channel|feed)\b")
+
+
+# A platform that acts or is acted on (README conv16a point 1: only then an Organisation): "Twitter had blocked the
+# account", "Facebook removed the page", "the authorities blocked Telegram", "a ban on Instagram", "access to YouTube";
+# "according to Facebook" (the platform itself says so) is the platform's own statement.
+_PLATFORM_ACTS = re.compile(r"\s+(?:(?:had|has|have)\s+)?(?:blocked|banned|removed|deleted|suspended|restricted|closed|"
+                            r"took\s+down|takes\s+down|refused|said|says|stated|announced|confirmed)\b")
+_PLATFORM_ACTED_ON = re.compile(r"(?<![\w\-])(?:block(?:ed|ing|s)?|ban(?:ned|ning|s)?|restrict(?:ed|ing|s)?|"
+                                r"throttl(?:ed|ing|es)|ban\s+on|access\s+to|blocking\s+of)\s+(?:the\s+)?\Z", re.I)
+
+
+def _platform_itself(text: str, m: Mention) -> bool:
+    """Whether a platform's mention names the platform acting or acted on (see :func:`platform_venues`)."""
+    before = text[max(0, m.start - 120):m.start]
+    said = _SAID_ON.search(before)
+    if said is not None and "according" in said.group() and not _PAGE_AFTER.match(text, m.end):
+        return True  # "according to Facebook": the platform itself says so
+    return _PLATFORM_ACTS.match(text, m.end) is not None or _PLATFORM_ACTED_ON.search(before) is not None
+
+
+def platform_venues(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """The mentions without a platform named only as where something was posted, streamed or published ("the Embassy
+    posted on Twitter", "wrote in Telegram", "according to the organization's Facebook page", "Source: X, ..., on
+    Telegram", "charges for a Facebook post", "videos on his YouTube channel"): the platform is the statement's medium,
+    no actor (README conv16a point 1; dev8 e01 e02, dev9 h02 h06 h09 h10, and since conv16a dev2 x01 x04, dev4 r02,
+    dev8 e05). A platform that acts or is acted on stays ("Twitter had blocked the account", "the authorities blocked
+    Telegram", "according to Facebook")."""
+    refs = {m.ref for m in mentions if m.ref in _PLATFORMS}
+    if not refs:
+        return list(mentions)
+    kept = {m.ref for m in mentions if m.ref in refs and _platform_itself(text, m)}
+    return [m for m in mentions if m.ref not in refs or m.ref in kept]
 
 
 # The words of a post: "Crimean Tatar First Deputy Head of the Mejlis" names a person's post in the Mejlis.

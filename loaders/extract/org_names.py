@@ -116,6 +116,11 @@ def _office_or_section(rest: list[str], gaz: Gazetteer) -> bool:
     return place is not None and place.attributes.get("kind") == "country"
 
 
+# A parliament's name ("Ukrainian Parliament", "Verkhovna Rada"): its commissioner for human rights is the country's
+# ombudsperson, an office of its own that the title names (dev d12, dev8 e02, dev9 h09 h10 record no parliament).
+_PARLIAMENT_WORD = re.compile(r"\b(?:Parliament|Rada|Duma|Sejm|Seimas|Saeima|Riigikogu|Bundestag)\b")
+
+
 def parent_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
     """The known bodies whose whole name of several words opens another organisation's mention
     ("Council of Europe" in "Council of Europe Commissioner for Human Rights"): a mention of their
@@ -132,6 +137,8 @@ def parent_bodies(mentions: Sequence[Mention], text: str, gaz: Gazetteer) -> lis
             if parent is not None and parent.label == "Organisation" and not parent.generic and words[-1][:1].isupper() \
                     and f"org:{parent.key}" != m.ref and not parent.name.isupper() \
                     and _office_or_section(m.text[head.end():].split(), gaz):
+                if _PARLIAMENT_WORD.search(head.group()) and m.text[head.end():].lstrip().startswith(("Commissioner", "Ombuds")):
+                    break  # "Ukrainian Parliament Commissioner for Human Rights": the ombudsperson, no act of the parliament
                 ref = f"org:{parent.key}"
                 if ref not in named:
                     named.add(ref)

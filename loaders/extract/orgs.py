@@ -614,6 +614,13 @@ _FACILITY_OF_RE = re.compile(r"(?<![\w\-])(?P<place>[A-Z][\w\-]+)(?:’s|'s) (?P
                              r"psychiatric hospital)(?![\w\-])")
 
 
+# "the Kyivsky District Police Department of Simferopol", "the Central Police Precinct of Simferopol": a town's police
+# station by its name, where people are taken and held (dev8 e02 e07: a Location, as "the police station in X" is),
+# keyed without "of" as the corpus keys a town's district court ("...-district-court-simferopol").
+_POLICE_STATION_RE = re.compile(r"(?<![\w\-])(?P<name>(?:[A-Z][\w’'\-]* ){1,3}Police (?:Department|Precinct|Station))"
+                                r"(?: (?:of|in) (?P<place>[A-Z][\w’'\-]+))?(?![\w\-])")
+
+
 # A pre-trial detention centre by its number, with its town when the article gives it: "SIZO-2 in
 # Simferopol", "SIZO No. 1".
 _SIZO_RE = re.compile(r"(?<![\w\-])(?P<sizo>SIZO(?:-| No\.? ?| )\d{1,2})(?![\w\-])(?: (?:in|of) (?P<place>[A-Z][\w’'\-]+))?")
@@ -648,6 +655,19 @@ def find_facilities(text: str, taken: bytearray, places: dict[str, GazetteerEntr
             b, part_of, key = m.end("sizo"), None, f"sizo-{number}"
         out.append((m.start(), b, GazetteerEntry(key, "Location", text[m.start():b], (), {"kind": "facility"},
                                                  part_of=part_of)))
+    for m in _POLICE_STATION_RE.finditer(text):
+        words = m.group("name").split()
+        while words[0] in ("The", "In", "At", "To", "From", "A"):
+            words = words[1:]
+        if len(words) < 3 or all(w in adjectives for w in words[:-2]) or any(a <= m.start() < b for a, b, _e in out):
+            continue  # "Russian Police Department": a kind of station, not one station
+        place = (places or {}).get(m.group("place") or "")
+        town = place is not None and place.attributes.get("kind") in ("city", "village")
+        end = m.end() if town else m.end("name")
+        a = m.end("name") - len(" ".join(words))
+        key = slug(" ".join([*words, m.group("place")])) if town else slug(" ".join(words))
+        out.append((a, end, GazetteerEntry(key, "Location", text[a:end], (), {"kind": "facility"},
+                                           part_of=place.key if town and place is not None else None)))
     for m in _FACILITY_OF_RE.finditer(text):
         place = (places or {}).get(m.group("place"))
         if place is None or place.attributes.get("kind") not in ("city", "village") or any(taken[m.end("place"):m.end()]):
