@@ -182,7 +182,9 @@ def nationality_collectives(text: str, taken: bytearray, gaz: Gazetteer) -> list
             a = m.start()
         name = text[a:m.end()]
         whose = m.group("adj") or gaz.demonyms[m.group("country")]
-        key = slug(f"{whose} {noun}".lower()) + ("" if noun == "authorities" else "-generic")  # "org:ukrainian-authorities"
+        # "Russian officials" are the Russian authorities, one collective under one key (README conv16b point 7(a)).
+        kind_of = "authorities" if noun == "officials" else noun
+        key = slug(f"{whose} {kind_of}".lower()) + ("" if kind_of == "authorities" else "-generic")  # "org:ukrainian-authorities"
         out.append((a, m.end(), GazetteerEntry(key, "Organisation", name, (), {"kind": "collective"}, generic=True)))
     return out
 
