@@ -37,6 +37,7 @@ from loaders.extract.group_abuses import abuse_lists, group_abuses
 from loaders.extract.group_acts import group_acts
 from loaders.extract.mentions import Mention
 from loaders.extract.orgs import government_key
+from loaders.extract.regex_buckets import Prefiltered
 from loaders.extract.state_acts import (
     agreements,
     deportations,
@@ -83,38 +84,38 @@ class Act:
 
 _PREMISES = r"(?:homes?|houses?|mosques?|schools?|offices?|premises|madrasas?|flats?|apartments?|businesses|cafes?)"
 # "conducting raids on their homes, schools, and mosques", "carried out searches of homes".
-_RAID_ACTIVE_RE = re.compile(r"\b(?:conduct(?:ing|ed|s)?|carr(?:ying|ied|ies|y)\s+out|stag(?:ing|ed)|launch(?:ing|ed))\s+"
+_RAID_ACTIVE_RE = Prefiltered(re.compile(r"\b(?:conduct(?:ing|ed|s)?|carr(?:ying|ied|ies|y)\s+out|stag(?:ing|ed)|launch(?:ing|ed))\s+"
                              r"(?:(?:mass|new|violent|armed|numerous|several|multiple)\s+)?(raids|searches)\s+(?:on|of|in)\s+"
-                             r"(?:[\w’'-]+\s+){0,3}?" + _PREMISES + r"\b", re.IGNORECASE)
+                             r"(?:[\w’'-]+\s+){0,3}?" + _PREMISES + r"\b", re.IGNORECASE))
 # "Russian authorities have raided Tatar homes, mosques, media outlets, and schools": the agency, right before the verb,
 # raided places of many people it does not name (the premises, up to two words before them: "Tatar homes").
 _RAIDED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|repeatedly\s+|regularly\s+|routinely\s+)?(raided|searched)\s+"
                         r"(?:(?:[A-Z][\w’'-]*|private|religious|Muslim|local)\s+){0,2}" + _PREMISES + r"\b(?!\s+of\b)")
 # "mosques and homes have been raided and those inside questioned by Russian security services".
-_RAID_PASSIVE_RE = re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
-                              re.IGNORECASE)
+_RAID_PASSIVE_RE = Prefiltered(re.compile(_PREMISES + r"\s+(?:have|has|had)?\s*(?:been|were|was)\s+(?:\w+ly\s+)?(raided|searched)\b",
+                              re.IGNORECASE))
 # "searches carried out by masked members of security forces in Muslim religious institutions, businesses and private
 # homes belonging to members of the Crimean Tatar Community", "searches are carried out at their mosques": searches told
 # as a noun with a passive participle (round 11b, acts11): the agent after "by", the premises, and whose they are.
-_SEARCHES_DONE_RE = re.compile(r"\b(?:(?:mass|illegal|unlawful|numerous|several|multiple|new)\s+)?(searches|raids)\s+"
+_SEARCHES_DONE_RE = Prefiltered(re.compile(r"\b(?:(?:mass|illegal|unlawful|numerous|several|multiple|new)\s+)?(searches|raids)\s+"
                                r"(?:(?:are|were|have\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?(?:carried\s+out|conducted)\s+"
                                r"(?:by\s+[^.;:]{1,80}?\s+)?(?:in|at|on)\s+(?:(?:the|their)\s+)?(?:[\w’'-]+,?\s+){0,6}?"
-                               + _PREMISES + r"\b", re.IGNORECASE)
+                               + _PREMISES + r"\b", re.IGNORECASE))
 # ... whose premises: "belonging to (members of) the X", "of X" right after them.
 _OWNED_BY_RE = re.compile(r"[^.;:]{0,80}?\b(?:belonging\s+to|owned\s+by|of)\s+(?:(?:members|representatives)\s+of\s+)?(?:the\s+)?$")
-_QUESTIONED_RE = re.compile(r"\b(?:those|people|worshippers|residents|men|women)\s+(?:inside\s+|present\s+)?(?:were\s+)?"
-                            r"(questioned|interrogated)\b", re.IGNORECASE)
+_QUESTIONED_RE = Prefiltered(re.compile(r"\b(?:those|people|worshippers|residents|men|women)\s+(?:inside\s+|present\s+)?(?:were\s+)?"
+                            r"(questioned|interrogated)\b", re.IGNORECASE))
 # The subject of an active raid verb: "ORG have intimidated X by " / "ORG have also ".
 _SUBJECT_GAP_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:also\s+|\w+ly\s+)?(?:[a-z]+ed\s+[^,;.]{1,40}?\s+by\s+)?")
-_ENTRY_BAN_RE = re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
-                           r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE)
+_ENTRY_BAN_RE = Prefiltered(re.compile(r"\b(?:banned|barred|prohibited|forbidden|denied\s+entry)\s+from\s+(?:entering|returning\s+to|"
+                           r"travell?ing\s+to|visiting)\s+(?:the\s+)?(?:(?:occupied|annexed)\s+)?", re.IGNORECASE))
 # A meeting in the words a dictionary gives for it: "met (with)", "a meeting with / between", "held talks with", "had a
 # (telephone) conversation with", "spoke with X by telephone", "received X", "hosted X" (the last two only with the one
 # received named right after the verb, a person or an organisation's people: "received a letter" is no meeting).
-_MEET_RE = re.compile(r"\b(?:(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?|(?:talks|conversations?|(?:tele)?phone\s+calls?|"
+_MEET_RE = Prefiltered(re.compile(r"\b(?:(?:met|meets|meeting|meetings)\s+(?:with\s+|between\s+)?|(?:talks|conversations?|(?:tele)?phone\s+calls?|"
                       r"video[- ]calls?|video\s+conference)\s+with\s+|(?:spoke|speaks|talked)\s+with\s+(?=[^.;]{1,80}?\s+by\s+"
                       r"(?:tele)?phone\b)|(?P<direct>(?<!was\s)(?<!were\s)(?<!been\s)received|hosted|receives|hosts)\s+)",
-                      re.IGNORECASE)
+                      re.IGNORECASE))
 # Between "met with" and the person: a few title words, no clause ("met with Ukrainian Ombudsman X", "met lawyer X").
 # (a title and its comma before the name: "met with the Foreign Secretary, X")
 _MET_GAP_RE = re.compile(r"(?:(?:the|a|an|his|her|their)\s+)?(?:(?!(?:and|or|but|who|which|that|by|after|before|in|on|at)\b)"
@@ -129,17 +130,17 @@ _MET_ORG_GAP_RE = re.compile(r"(?:the\s+)?(?:(?:representatives|members|leaders|
 # The one who met: right before the verb, an apposition or an auxiliary between ("X, head of Y, has met").
 _MET_SUBJECT_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:,[^,;()]{1,80},)?\s+(?:also\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
                              r"(?:also\s+)?(?:(?:held|had|holds|has\s+held|hosted)\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?)?)?")
-_ATTACK_RE = re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
-                        r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE)
+_ATTACK_RE = Prefiltered(re.compile(r"\b(?:attacks?|assaults?|shelling|bombing|missile\s+strikes?|air\s+strikes?)\s+on\s+"
+                        r"(?!(?:the\s+)?(?:vital\s+)?(?:work|rights|freedom|media)\b)", re.IGNORECASE))
 # "the release of 35 Ukrainians held by Russia, in exchange for 35 prisoners held by Ukraine", "a prisoner swap".
-_EXCHANGE_RE = re.compile(r"\bin\s+exchange\s+for\b|\b(?:prisoner|detainee)s?\s+(?:swap|exchange)\b|\bexchanged\s+for\b",
-                          re.IGNORECASE)
+_EXCHANGE_RE = Prefiltered(re.compile(r"\bin\s+exchange\s+for\b|\b(?:prisoner|detainee)s?\s+(?:swap|exchange)\b|\bexchanged\s+for\b",
+                          re.IGNORECASE))
 # "at least 49 Crimean Tatars were arbitrarily detained": many people the text does not name (an indefinite number; "tortured" too, conv15a 4(b);
 # "the four men were detained" means people named elsewhere, which the group rules give one event each).
-_NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+least|more\s+than|over|some|about|almost|nearly)\s+)?"
+_NUMBERED_ACT_RE = Prefiltered(re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+least|more\s+than|over|some|about|almost|nearly)\s+)?"
                               r"(\d+|dozens\s+of|hundreds\s+of)\s+(?:[A-Z][\w’'-]*\s+){0,2}(?:Tatars|people|men|women|activists|"
                               r"residents|protesters|Ukrainians|believers|Muslims|persons|individuals|civilians|journalists)\s+"
-                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested|tortured)\b")
+                              r"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(detained|arrested|tortured)\b"))
 # README conv15a point 4(b): a figure that counts acts of one kind over a period ("Last year only, there were 145
 # arrests, 75 detentions and 367 instances of infringement of the right to a fair trial", "since 2014, 200 searches
 # were carried out", "in 2020 there were dozens of arrests"): one generic event per kind counted, the figure in its
@@ -147,18 +148,18 @@ _NUMBERED_ACT_RE = re.compile(r"(?<!\bthe )(?<!\bthese )(?<!\bthose )\b((?:at\s+
 # "over the past", "last year") is the sentence's; a sentence that names a day ("on 14 October") tells one incident.
 _FIGURE_NOUNS = {"arrests": "arrest", "detentions": "detention", "searches": "search", "raids": "search",
                  "abductions": "other", "disappearances": "other", "torture": "torture", "ill-treatment": "ill_treatment"}
-_FIGURE_RE = re.compile(
+_FIGURE_RE = Prefiltered(re.compile(
     r"(?<![\w,.’'-])(?:(?:at\s+least|more\s+than|over|some|about|almost|nearly|up\s+to|around)\s+)?"
     r"(?:\d{1,3}(?:,\d{3})+|\d+|dozens\s+of|hundreds\s+of)\s+(?:(?:new|politically[\s-]motivated|illegal|unlawful|arbitrary|"
     r"mass|house|home|enforced|documented|reported)\s+){0,2}"
     r"(?P<noun>arrests|detentions|searches|raids|abductions|disappearances"
     r"|(?:instances|cases)\s+of\s+(?:(?P<ill>torture|ill-treatment)|(?:infringements?|violations?)\s+of\s+the\s+right\s+to\s+"
     r"(?:a\s+fair\s+trial|freedom\s+of\s+\w+|\w+)))\b(?!\s+(?:of|against|on)\s+(?:\w+\s+){0,2}?(?:him|her|his|them|the\s+\w+\s+men)\b)",
-    re.IGNORECASE)
-_PERIOD_RE = re.compile(r"\b(?:[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|"
+    re.IGNORECASE))
+_PERIOD_RE = Prefiltered(re.compile(r"\b(?:[Ss]ince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d|"
                         r"(?P<year>(?:[Ii]n|[Dd]uring)\s+(?:19|20)\d\d)(?![\s,]*\d)|[Bb]etween\s+(?:19|20)\d\d|[Ff]rom\s+(?:19|20)\d\d\s+(?:to|until)|"
                         r"(?:[Oo]ver|[Ii]n|[Dd]uring)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decade)|"
-                        r"(?:[Ll]ast|[Tt]his|[Pp]ast)\s+year|(?:per|each|every)\s+year)\b")
+                        r"(?:[Ll]ast|[Tt]his|[Pp]ast)\s+year|(?:per|each|every)\s+year)\b"))
 _INCIDENT_DAY_RE = re.compile(r"\bon\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)")
 # the victims the figure counts acts against: "in relation to Crimean Tatars", "against Jehovah's Witnesses"
 _FIGURE_VICTIM_RE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:of|against|on|targeting|among|in\s+relation\s+to|with\s+regard\s+to)\s+"
@@ -201,19 +202,19 @@ def _period_figures(text: str, s0: int, orgs: Sequence[Mention], places: Sequenc
 
 # "the 24 Ukrainian crewmembers detained by Russia": many people the text does not name, and who held them
 # (collective_phrases.COUNTED_DETAINED_RE, whose group is the act's target).
-_DETAINED_BY_RE = COUNTED_DETAINED_RE
+_DETAINED_BY_RE = Prefiltered(COUNTED_DETAINED_RE)
 # "at least 10,000 Crimean residents have been conscripted into the Russian army": the army (or state) that drafts them.
-_CONSCRIPTED_RE = re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE)
+_CONSCRIPTED_RE = Prefiltered(re.compile(r"\b(?:conscripted|drafted|mobili[sz]ed|forcibly\s+enlisted)\s+(?:in|into)\s+(?:the\s+)?", re.IGNORECASE))
 # "the sham referendum on Ukraine's Crimean peninsula, which Russia held": the place, and the state that held it.
-_REFERENDUM_RE = re.compile(r"\breferend(?:um|a|ums)[”\"’]?\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE)
+_REFERENDUM_RE = Prefiltered(re.compile(r"\breferend(?:um|a|ums)[”\"’]?\s+(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w]*(?:’s|'s)\s+)?", re.IGNORECASE))
 # "Russia again conducted sham referenda in ...": the state that held them, right before the verb.
 _HELD_REFERENDUM_RE = re.compile(r"\s+(?:again\s+|also\s+|then\s+)?(?:held|organi[sz]ed|staged|conducted)\s+(?:a\s+|the\s+)?"
                                  r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?$", re.IGNORECASE)
 # "Russia then staged an illegitimate referendum in which ...", "Russia ... seized the parliament, orchestrated a sham
 # referendum": the verb of holding and the referendum with no place right after it (the frame above reads those).
-_STAGED_REFERENDUM_RE = re.compile(r"\b(?:held|organi[sz]ed|staged|conducted|orchestrated)\s+(?:a\s+|an\s+|the\s+|its\s+)?"
+_STAGED_REFERENDUM_RE = Prefiltered(re.compile(r"\b(?:held|organi[sz]ed|staged|conducted|orchestrated)\s+(?:a\s+|an\s+|the\s+|its\s+)?"
                                    r"(?:(?:sham|so-called|illegal|illegitimate|fake|pseudo-?|unlawful)\s+)*[“\"]?"
-                                   r"referendum\b[”\"’]?(?!\s+(?:on|in)\s+(?!which\b))")
+                                   r"referendum\b[”\"’]?(?!\s+(?:on|in)\s+(?!which\b))"))
 # what lies between the state and that verb: nothing, an adverb, or a run of the state's other acts ("Russia militarized
 # the peninsula, seized the parliament, orchestrated ...")
 _STAGED_GAP_RE = re.compile(r"(?:\s+(?:again|also|then|later|subsequently))?(?:\s+[a-z]+ed\b[^,;.:()“”\"]{0,40},)*"
@@ -227,25 +228,25 @@ _VOTERS_OF_RE = re.compile(r"\s+(?:in\s+which|where)\s+(?:the\s+)?(?:residents|p
                            r"\s+of\s+(?:the\s+)?$")
 _LIST_GAP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Sentsov had just taken part in a rally to support ...": the person who took part.
-_RALLY_RE = re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
+_RALLY_RE = Prefiltered(re.compile(r"\b(?:(?:had|has|have)\s+)?(?:just\s+|also\s+)?(?:taken\s+part|took\s+part|taking\s+part|participated|"
                        r"joined|attended|organi[sz]ed|staged|held)\s+(?:in\s+)?(?:a|an|the)\s+(?:peaceful\s+|public\s+)?"
-                       r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE)
+                       r"(rally|demonstration|protest|picket|march)\b", re.IGNORECASE))
 # An organisation's premises searched: "FSB officers raided the offices of the Mejlis", "searches at the
 # headquarters of ATR", "the Mejlis's offices were searched". The organisation is the target.
-_ORG_SEARCH_RE = re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
+_ORG_SEARCH_RE = Prefiltered(re.compile(r"\b(?:raided|searched|stormed|surrounded|cordoned\s+off|broke\s+into|burst\s+into|raids?\s+(?:on|of)|search(?:es)?\s+(?:of|at|in))"
                             r"\s+(?:the\s+)?(?:offices?|premises|headquarters|building|studio|newsroom|editorial\s+office)\s+of\s+"
-                            r"(?:the\s+)?", re.IGNORECASE)
+                            r"(?:the\s+)?", re.IGNORECASE))
 # A place of worship or a community's office raided, named by its kind ("raided the UOC-KP cathedral and diocesan
 # administration office in Simferopol", "searched a mosque in Bakhchysarai"): where, and the agency before the verb.
-_WORSHIP_RAID_RE = re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:cathedral|church|mosque|"
-                              r"Kingdom\s+Hall|prayer\s+house|madrasa|synagogue|monastery)s?\b(?:[^.;,]{0,60}?)(?=\s+in\s)")
+_WORSHIP_RAID_RE = Prefiltered(re.compile(r"\b(raided|searched|stormed)\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:cathedral|church|mosque|"
+                              r"Kingdom\s+Hall|prayer\s+house|madrasa|synagogue|monastery)s?\b(?:[^.;,]{0,60}?)(?=\s+in\s)"))
 _PREMISES_OF = r"(?:offices?|premises|headquarters|building|studio|newsroom)"
 _ORG_SEARCHED_RE = re.compile(rf"(?:(?:’s|'s)?\s+{_PREMISES_OF})?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                               r"(?:raided|searched|stormed)\b", re.IGNORECASE)
 # "raided its newsroom", "searched their offices": the premises of the organisation the sentence is about.
-_ITS_PREMISES_RE = re.compile(rf"\b(?:raided|searched|stormed|broke\s+into|burst\s+into)\s+(?:its|their)\s+{_PREMISES_OF}\b")
+_ITS_PREMISES_RE = Prefiltered(re.compile(rf"\b(?:raided|searched|stormed|broke\s+into|burst\s+into)\s+(?:its|their)\s+{_PREMISES_OF}\b"))
 # "search of Crimean Tatar "ATR" TV Station": a search of a media outlet named with a word or two before it.
-_SEARCH_OF_MEDIA_RE = re.compile(r"\b(?:search(?:es)?|raids?)\s+(?:of|on|at)\s+(?:the\s+)?")
+_SEARCH_OF_MEDIA_RE = Prefiltered(re.compile(r"\b(?:search(?:es)?|raids?)\s+(?:of|on|at)\s+(?:the\s+)?"))
 _MEDIA_GAP_RE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[“\"]?")
 _MEDIA_TAIL_RE = re.compile(r"[”\"]?(?:\s+(?:TV|television|radio)?\s*(?:[Ss]tation|[Cc]hannel|[Cc]ompany|[Nn]ewspaper|[Oo]utlet))?")
 _PREMISES_WORDS = ("office", "premises", "headquarters", "building", "studio", "newsroom")
@@ -560,11 +561,11 @@ def _searches_done(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
 # illegal activities of Russian occupation authorities in ... against ..., resulted into massive illegal searches and
 # groundless detention of thirteen citizens".
 _SEARCH_ADJ = r"(?:(?:mass|massive|illegal|unlawful|arbitrary|numerous|several|multiple|new|recent|violent|groundless)\s+)"
-_SEARCHES_RESULTED_RE = re.compile(r"\b(?:the\s+)?" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids)\b(?P<tail>[^.;:()“”\"]{0,80}?)"
+_SEARCHES_RESULTED_RE = Prefiltered(re.compile(r"\b(?:the\s+)?" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids)\b(?P<tail>[^.;:()“”\"]{0,80}?)"
                                    r",?\s+(?:which|that)\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?resulted\s+in(?:to)?\s+(?:the\s+)?"
-                                   + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?)\b", re.IGNORECASE)
-_RESULTED_IN_SEARCHES_RE = re.compile(r"\bresult(?:ed|ing|s)?\s+in(?:to)?\s+(?P<act>" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids))"
-                                      r"\s+and\s+(?P<det>" + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?))\b", re.IGNORECASE)
+                                   + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?)\b", re.IGNORECASE))
+_RESULTED_IN_SEARCHES_RE = Prefiltered(re.compile(r"\bresult(?:ed|ing|s)?\s+in(?:to)?\s+(?P<act>" + _SEARCH_ADJ + r"{0,3}(?P<noun>searches|raids))"
+                                      r"\s+and\s+(?P<det>" + _SEARCH_ADJ + r"{0,2}(?:detentions?|arrests?))\b", re.IGNORECASE))
 # whose activities they were: "the (illegal) activities of X"
 _ACTIVITIES_OF_RE = re.compile(r"\b(?:activities|actions|acts|operations?|policy|policies)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_KINDS = ("government", "security_service", "police", "military", "agency", "collective")
@@ -611,9 +612,9 @@ def _resulting_searches(text: str, s0: int, orgs: Sequence[Mention], places: Seq
 # raids on their homes and mosques", "subject to frequent intimidation, house raids, and arbitrary arrests", "raids,
 # detentions, and punitive measures against the Mejlis", "Raids, arrests ... have become regular facts of life for the
 # Tatar community": one ``search`` event per article, the group its target, the actor the same phrase names its perpetrator.
-_PRACTICE_RE = re.compile(r"\b(?:(?:abusive|police|house|home|frequent|arbitrary|illegal|unlawful|violent|repeated|regular|"
+_PRACTICE_RE = Prefiltered(re.compile(r"\b(?:(?:abusive|police|house|home|frequent|arbitrary|illegal|unlawful|violent|repeated|regular|"
                           r"politically[- ]motivated|mass|massive)\s+){0,3}(?P<noun>raids|searches)\b(?!\s+(?:of|at|in)\s+(?:a|the)\b)",
-                          re.IGNORECASE)
+                          re.IGNORECASE))
 # The acts listed with the raids: a list of abuses ("arrests, abductions, ..., and police raids").
 _ABUSES = ("arrests", "detentions", "abductions", "intimidation", "harassment", "prosecutions?", "persecution",
            "disappearances", r"punitive\s+measures", "restrictions", "sentencings", "interrogations", "discrimination")
@@ -622,7 +623,7 @@ _HOMES_OF_GROUP_RE = re.compile(r"\s+(?:on|against)\s+(?:their|(?-i:[A-Z])[\w’
 _AGAINST_RE = re.compile(r"[^.;:]{0,80}?\bagainst\s+(?:the\s+)?$")
 # A people or community named in the sentence ("Crimean Tatars are ... subject to ... house raids"), which the draft's victim
 # collective may be.
-_PEOPLE_RE = re.compile(r"\b(?:Tatars|community|people|minority|Muslims|believers)\b")
+_PEOPLE_RE = Prefiltered(re.compile(r"\b(?:Tatars|community|people|minority|Muslims|believers)\b"))
 # Who does them: the subject of "subject(s) GROUP to" ("Russia continues to subject Crimean Tatars to"), or the actor
 # after "by" ("persecuted by the Russian de-facto authorities; subject to ... house raids").
 _SUBJECTS_TO_RE = re.compile(r"\s+(?:(?:continues?|continued)\s+to\s+subject|(?:has|have|had)\s+(?:also\s+)?subjected|subjects)\b")

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 from loaders.extract.state_acts import canonical_deportation
 
 if TYPE_CHECKING:
@@ -93,11 +94,11 @@ _ANNEX_NOUN_RE = re.compile(r"\b(?:occupation|occupying|seizure|invasion|annexat
 # The same nouns with no land after them ("Russia's illegal annexation", "the Russian occupation and annexation",
 # "Russia's formal takeover on March 18"): the act needs its state before it.
 # "the Russian occupation and illegal annexation of the peninsula", "its illegal annexation by Russia".
-_BARE_NOUN_RE = re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|attempted|purported)\s+)?)?(annexation|takeover)\b"
-                           r"(?:\s+of\s+the\s+peninsula\b)?(?!\s+of\b)", re.IGNORECASE)
-_ANNEX_VERB_RE = re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized|occupied)\s+and\s+)?"
+_BARE_NOUN_RE = Prefiltered(re.compile(r"\b(?:(?:occupation|invasion)\s+and\s+(?:(?:illegal|attempted|purported)\s+)?)?(annexation|takeover)\b"
+                           r"(?:\s+of\s+the\s+peninsula\b)?(?!\s+of\b)", re.IGNORECASE))
+_ANNEX_VERB_RE = Prefiltered(re.compile(r"\b(?:illegally\s+|forcibly\s+|unlawfully\s+)?(?:(?:entered|invaded|seized|occupied)\s+and\s+)?"
                             r"(?:occupied|seized|invaded|annexed)\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?"
-                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?" + _PART_OF_LAND)
+                            r"(?:(?:Ukrainian\s+)?(?:Black\s+Sea\s+)?peninsula\s+of\s+)?" + _PART_OF_LAND))
 _ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:occupied|seized|invaded|annexed)"
                                r"(?:\s+and\s+(?:\w+ly\s+)?(?:occupied|annexed))?|,?\s+(?:\w+ly\s+)?annexed)(?=\s+by\b)")
 # Round 15 (evother15): the annexation of a land told as "territory" (VOA, the State Department, the UK's OSCE mission:
@@ -107,8 +108,8 @@ _ANNEX_PASSIVE_RE = re.compile(r"(?:(?:,?\s+which)?\s+(?:was|were|had\s+been|has
 # the article's Crimea).
 _TERRITORY = r"(?:(?:its\s+neighbou?r(?:’s|'s)|Ukrainian|Ukraine(?:’s|'s))\s+(?:sovereign\s+)?territor(?:y|ies)\b"\
              r"|(?:the\s+)?(?:sovereign\s+)?territor(?:y|ies)\s+of\s+(?:the\s+)?(?=Ukraine\b))"
-_TERRITORY_ANNEX_RE = re.compile(r"\b(?:annexation\s+of|(?:effort|efforts|attempt|attempts|bid)\s+to\s+(?:\w+ly\s+)?annex)\s+"
-                                 + _TERRITORY)
+_TERRITORY_ANNEX_RE = Prefiltered(re.compile(r"\b(?:annexation\s+of|(?:effort|efforts|attempt|attempts|bid)\s+to\s+(?:\w+ly\s+)?annex)\s+"
+                                 + _TERRITORY))
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+" + _ADJ + r"$", re.IGNORECASE)
 # The state's own words when no mention stands for it ("Russia's", "the Russian", "the Russian Federation's").
 _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Federation(?:’s|'s)|Russian|Moscow(?:’s|'s))\s+"
@@ -125,8 +126,8 @@ _OTHER_STATE_RE = re.compile(r"\b(?:Ukraine|United\s+States|U\.S\.|UK|United\s+K
 # "... by the Russian Federation" within the clause after the land ("and the city of Sevastopol (Ukraine) by ...")
 _BY_RUSSIA_RE = re.compile(r"^[^.;:]{0,70}?\bby\s+(?:the\s+)?(Russia(?:n\s+Federation)?|Moscow)\b(?!n)")
 # "Russia announced Crimea had become part of the Russian Federation" (a state report's formula)
-_BECAME_PART_RE = re.compile(r"\b(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?P<land>(?:the\s+)?[\w\s’']{2,40}?)\s+"
-                             r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?\b")
+_BECAME_PART_RE = Prefiltered(re.compile(r"\b(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?P<land>(?:the\s+)?[\w\s’']{2,40}?)\s+"
+                             r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?Russia(?:n\s+Federation)?\b"))
 # The forces that invade: "Russian (military) forces", "Russia's forces", "armed forces of the Russian Federation".
 _FORCES_RE = re.compile(r"\b(Russian\s+(?:military\s+|armed\s+)?forces|Russia(?:’s|'s)\s+(?:military\s+|armed\s+)?forces|"
                         r"(?:the\s+)?armed\s+forces\s+of\s+(?:the\s+)?Russian\s+Federation)\s+(?:(?:have|had)\s+)?$",
@@ -332,14 +333,14 @@ _CRIMEA_REFS = ("place:crimea", "place:sevastopol")
 # occupation", "the illegal March 2014 Russian occupation", "opposition to the occupation", "since the occupation began",
 # "prior to occupation"; not the actors ("occupation authorities", "occupation “authorities”"), "the law of occupation",
 # a title ("Resistance to Occupation"), nor "occupation of X" (the land's frames above).
-_BARE_OCC_RE = re.compile(r"(?<!-)\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
+_BARE_OCC_RE = Prefiltered(re.compile(r"(?<!-)\boccupation\b(?!\s+of\b(?!\s+the\s+(?:(?:Crimean|Ukrainian)\s+)?peninsula\b))(?![\s“”\"']*(?:authorit|forces|administrat|regime|power|court|troops|"
                           r"officials|government|army|prosecutor|judge|police|law|structures|bodies|agencies|"
-                          r"\w*\s*(?:authorit|administrat)))")
+                          r"\w*\s*(?:authorit|administrat)))"))
 _OCC_ARTICLE_RE = re.compile(r"(?:\b(?:the|its)|(?:[Pp]eninsula|Crimea|territory)(?:’s|'s)|\b(?:[Ss]ince|to))\s+(?:(?:March|February)\s+)?"
                              r"(?:20\d\d\s+)?" + _ADJ + r"$")
-_SINCE_OCCUPYING_RE = re.compile(r"\b(?:[Ss]ince|[Aa]fter)\s+occupying\s+(?:the\s+)?(?:Crimea|Crimean\s+[Pp]eninsula)\b")
+_SINCE_OCCUPYING_RE = Prefiltered(re.compile(r"\b(?:[Ss]ince|[Aa]fter)\s+occupying\s+(?:the\s+)?(?:Crimea|Crimean\s+[Pp]eninsula)\b"))
 # "a year before Russia occupied the peninsula": the land by its common noun
-_OCCUPIED_PENINSULA_RE = re.compile(r"\b(Russia|the\s+Russian\s+Federation|Moscow)\s+(?:\w+ly\s+)?occupied\s+the\s+peninsula\b")
+_OCCUPIED_PENINSULA_RE = Prefiltered(re.compile(r"\b(Russia|the\s+Russian\s+Federation|Moscow)\s+(?:\w+ly\s+)?occupied\s+the\s+peninsula\b"))
 
 
 def _bare_occupations(text: str, s0: int, found: Sequence[Seizure],
@@ -379,7 +380,7 @@ def _russia_after_land(text: str, s0: int, end: int) -> list[Mention]:
     return [_word(text, s0, m.start(1), m.end(1), "place:russia", "Russia")] if m else []
 
 
-_NOUN_BY_RE = re.compile(r"\b(occupation|annexation)\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_NOUN_BY_RE = Prefiltered(re.compile(r"\b(occupation|annexation)\s+by\s+(?:the\s+)?", re.IGNORECASE))
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:Ukraine(?:’s|'s)\s+)?")
 # A second land of the act: "... of the Autonomous Republic of Crimea and the city of Sevastopol".
 _AND_CITY_RE = re.compile(r"\s+and\s+(?:the\s+)?city\s+of\s+")
@@ -443,9 +444,9 @@ _LAUNCH_ANNEX_RE = re.compile(r"\b(?:began|launched|started|completed|carried\s+
 # A sentence that opens on the annexation, dated after the land: "The illegal annexation of Crimea by Russia in 2014 has".
 _OPEN_ANNEX_RE = re.compile(r"^(?:The\s+)?(?:(?:illegal|attempted|purported|unlawful|forcible)\s+)*annexation\s+of\s+(?:the\s+)?$")
 _DATED_AFTER_RE = re.compile(r"(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{1,30}?)?\s+in\s+(?:(?:early|late|[A-Z][a-z]+)\s+)?(?:19|20)\d\d\b")
-_ANNOUNCED_PART_RE = re.compile(r"\s+(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?:the\s+peninsula|[A-Z][\w ]{2,40}?)\s+"
+_ANNOUNCED_PART_RE = Prefiltered(re.compile(r"\s+(?:announced|claimed|declared|proclaimed)\s+(?:that\s+)?(?:the\s+peninsula|[A-Z][\w ]{2,40}?)\s+"
                              r"(?:had\s+)?(?:become|became)\s+(?:a\s+)?part\s+of\s+(?:the\s+)?(?:Russian\s+Federation|Russia)\b"
-                             r"(?P<ref>\s+(?:following|after)\s+(?:a|the)\s+(?:(?:sham|so-called|illegal|illegitimate|fake)\s+)*referendum\b)?")
+                             r"(?P<ref>\s+(?:following|after)\s+(?:a|the)\s+(?:(?:sham|so-called|illegal|illegitimate|fake)\s+)*referendum\b)?"))
 # Forces that seized a building of a town: "Russian troops in unmarked uniforms seized the Parliament building in
 # Simferopol", "soldiers stormed the regional administration in X".
 _SEIZED_BUILDING_RE = re.compile(r"\s+(?:seized|stormed|captured|took\s+over)\s+(?:the\s+)?(?P<what>(?:[\w’'-]+\s+){0,4}?"

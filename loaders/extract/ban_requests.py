@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["BanRequest", "ban_requests"]
 
@@ -24,14 +25,14 @@ BanRequest = tuple[str, int, int, list[Mention], list[Mention], list[Mention]]
 _BAN = r"(?:ban|suspend|outlaw|liquidate|prohibit|dissolve|close\s+down)"
 _OF = r"(?:(?:all\s+)?(?:the\s+)?(?:activities|activity|work|operations?)\s+of\s+)?(?:the\s+)?"
 # "asked the Supreme Court of Crimea to suspend the Mejlis": the court is the one between.
-_ASKED_RE = re.compile(r"\b(?:asked|requested|petitioned|applied\s+to|called\s+on)\s+(?:the\s+)?$")
+_ASKED_RE = Prefiltered(re.compile(r"\b(?:asked|requested|petitioned|applied\s+to|called\s+on)\s+(?:the\s+)?$"))
 _ASKED_TO_RE = re.compile(r"\s+to\s+" + _BAN + r"\s+" + _OF)
 # "a request to ban the activities of the Mejlis", "the prosecutor's motion to outlaw X".
 _REQUEST_RE = re.compile(r"\b(?:request|application|motion|petition|lawsuit|claim)\s+(?:(?:by|from)\s+[^,.;]{2,80}?\s+)?to\s+"
                          + _BAN + r"\s+" + _OF, re.IGNORECASE)
 # "ruled in favour of a request by the so-called Prosecutor-General of Crimea, Natalia Poklonskaya"
-_IN_FAVOUR_RE = re.compile(r"\bin\s+favou?r\s+of\s+(?:a|an|the)\s+(?:request|motion|application|petition|lawsuit|claim)\s+"
-                           r"(?:by|from)\s+(?:the\s+)?")
+_IN_FAVOUR_RE = Prefiltered(re.compile(r"\bin\s+favou?r\s+of\s+(?:a|an|the)\s+(?:request|motion|application|petition|lawsuit|claim)\s+"
+                           r"(?:by|from)\s+(?:the\s+)?"))
 _ASKER_KINDS = ("prosecutor", "government", "agency", "collective", "security_service")
 _NOT_TARGET = ("government", "court", "prosecutor", "police", "security_service", "agency", "collective")
 

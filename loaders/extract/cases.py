@@ -42,55 +42,56 @@ from loaders.extract.interstate_cases import interstate_cases
 from loaders.extract.links import events_in_cases
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.record_acts import person_event
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["more_cases"]
 
 _PRONOUN = r"(?P<pron>him|her|them)"
-_ACCUSE_RE = re.compile(r"\b(?P<verb>accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|convict(?:s|ed|ing)?|f(?:ound|inds?|inding)|"
-                        r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=(?-i:[A-Z]))))", re.IGNORECASE)
+_ACCUSE_RE = Prefiltered(re.compile(r"\b(?P<verb>accus(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|convict(?:s|ed|ing)?|f(?:ound|inds?|inding)|"
+                        r"suspect(?:s|ed|ing)?|indict(?:s|ed|ing)?)\s+(?:" + _PRONOUN + r"\s+|(?P<name>(?=(?-i:[A-Z]))))", re.IGNORECASE))
 # (a dash apposition may come between the name and "guilty": "found X - the deputy leader of the body - guilty of")
 _OBJECT_RE = re.compile(r"(?:\s+[-–—]\s+(?:(?!\s[-–—]\s)[^;.()]){1,140}?\s+[-–—])?\s*(?:,\s*)?(?:(?P<guilty>guilty)\s+)?(?P<prep>of|with|under|for)\b",
                         re.IGNORECASE)
 # "accused A of creating ..., and B of committing ...": the second accused after the first one's charge.
 _AND_NAME_OF_RE = re.compile(r",?\s+and\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?$")
 # ("notified X of suspicion of treason", "X was served a notice of suspicion in": the suspect of a criminal proceeding)
-_SUSPICION_RE = re.compile(r"\b(?:(?:on|under)\s+suspicion|(?:(?P<notified>notified|informed)\s+)?of\s+(?:the\s+)?suspicion|notice\s+of\s+suspicion)"
-                           r"(?:\s+(?:of|in)\b|(?=[.,;]))", re.IGNORECASE)
+_SUSPICION_RE = Prefiltered(re.compile(r"\b(?:(?:on|under)\s+suspicion|(?:(?P<notified>notified|informed)\s+)?of\s+(?:the\s+)?suspicion|notice\s+of\s+suspicion)"
+                           r"(?:\s+(?:of|in)\b|(?=[.,;]))", re.IGNORECASE))
 _NOTIFIED_RE = re.compile(r"\b(?:notified|informed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z])[^.;,]{0,40}$", re.IGNORECASE)
-_OPENED_RE = re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
-                        r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+_OPENED_RE = Prefiltered(re.compile(r"\b(?:criminal\s+)?(?:case|proceedings|charges?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                        r"(?:\w+ly\s+)?(?:opened|initiated|launched|instituted|brought|filed)\s+against\s+(?=(?-i:[A-Z]))", re.IGNORECASE))
 # What follows the name of a person a case was opened against names the charge only after a word that introduces
 # one ("... against X for extremism", "under Article 205", "on charges of"): "against X in March" names none.
 _CHARGE_AFTER_NAME_RE = re.compile(r"\s*,?\s*(?:under|for|on\s+(?:charges?|suspicion)|over|in\s+connection\s+with|"
                                    r"accused\s+of|charged\s+with)\b", re.IGNORECASE)
 # "the case against X", "the criminal case brought against X", "charges against X", "filed charges that day against X",
 # "a case brought by ORG against X"
-_AGAINST_RE = re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings|trial|indictment)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
-                         r"initiated|launched|instituted|pending)\s+(?:by\s+(?:the\s+)?[A-Z][^.;,]{0,60}?\s+)?|that\s+day\s+)?against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
-_CASE_OF_RE = re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])")
+_AGAINST_RE = Prefiltered(re.compile(r"\b(?:criminal\s+)?(?:case|charges|proceedings|trial|indictment)\s+(?:(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:brought|opened|filed|"
+                         r"initiated|launched|instituted|pending)\s+(?:by\s+(?:the\s+)?[A-Z][^.;,]{0,60}?\s+)?|that\s+day\s+)?against\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])"))
+_CASE_OF_RE = Prefiltered(re.compile(r"\b(?:the\s+)?(?:criminal\s+)?case\s+of\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])"))
 _OWN_CASE_RE = re.compile(r"(?:’s|'s)\s+(?:criminal\s+)?case\b")
 # "X, one of the defendants in", "X is a defendant in", "X was among the defendants in"
 _DEFENDANT_RE = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|became|remains)\s+)(?:(?:one|two|three|several|some)\s+of\s+the\s+|a\s+|another\s+|"
                            r"the\s+|among\s+the\s+)?(?:(?:main|key|prime|fellow|other)\s+)?(?:(?:co-)?defendants?|(?P<susp>suspects?))\s+in\b")
-_REQUESTED_RE = re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
-                           r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+_REQUESTED_RE = Prefiltered(re.compile(r"\b(?:prosecutors?|prosecution)\b[^.;]{0,40}?\b(?:requested|demanded|sought|asked\s+for|called\s+for)\b"
+                           r"[^.;]{0,50}?\bfor\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE))
 # "X and Y were arrested in the so-called Hizb ut-Tahrir case", "X, accused in the Ukrainian saboteurs case"
-_IN_CASE_RE = re.compile(r"\b(?P<verb>accused|charged|convicted|prosecuted|tried|sentenced|detained|arrested|defendants?|suspects?)\s+"
+_IN_CASE_RE = Prefiltered(re.compile(r"\b(?P<verb>accused|charged|convicted|prosecuted|tried|sentenced|detained|arrested|defendants?|suspects?)\s+"
                          r"(?:(?:as|together|along)\s+[^.;]{0,40}?\s+)?in\s+(?:the|a|an|another)\s+(?:(?!(?:and|or|but|his|her|their|its)\b)[\w“”\"'’-]+\s+){0,5}?"
-                         r"(?:criminal\s+)?case\b", re.IGNORECASE)
+                         r"(?:criminal\s+)?case\b", re.IGNORECASE))
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|" \
        r"eighteen|nineteen|twenty)"
 # A prison term served or handed down: "was jailed for 12 years", "received 14 years", "serving a 19-year sentence".
-_TERM_RE = re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served|got|gets)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
+_TERM_RE = Prefiltered(re.compile(rf"\b(?:jailed|imprisoned|received|receives|given|gave|handed|serving|serves|served|got|gets)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{{0,40}}?\s+)?"
                       rf"(?:for\s+|to\s+)?(?:an?\s+)?(?:{_NUM}(?:\s*,\s*{_NUM})*\s+and\s+)?(?:{_NUM}|\d+\.\d)[- ](?:and-a-half[- ])?(?:years?|months?)(?:[- ]long)?"
-                      r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE)
+                      r"(?:\s+(?:prison|jail|colony|penal|suspended))?(?:\s+(?:sentence|term))?\b", re.IGNORECASE))
 # "X faces up to 20 years", "X, who faces a possible 15-year sentence": a term a trial may bring (X is accused).
 _FACES_RE = re.compile(rf"(?:\s*,\s*who)?\s+(?:now\s+|still\s+|could\s+|may\s+|might\s+)?(?:faces?|facing|risks?|risking)\s+(?:up\s+to\s+|a\s+"
                        rf"(?:possible|potential|maximum)\s+(?:of\s+)?|as\s+many\s+as\s+)?(?:an?\s+)?(?:{_NUM}|\d+\.\d)[- ](?:years?|months?)\b",
                        re.IGNORECASE)
 # Custody before trial: "extended the pre-trial detention of X", "X's detention was extended", "X remains in pre-trial detention".
-_EXTENDED_OF_RE = re.compile(r"\b(?:extended|prolonged|extends|prolongs|extending|prolonging)\s+(?:the\s+)?(?:pre-?trial\s+)?"
-                             r"(?:detention|arrest|custody)\s+(?:period\s+)?(?:of|for)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+_EXTENDED_OF_RE = Prefiltered(re.compile(r"\b(?:extended|prolonged|extends|prolongs|extending|prolonging)\s+(?:the\s+)?(?:pre-?trial\s+)?"
+                             r"(?:detention|arrest|custody)\s+(?:period\s+)?(?:of|for)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE))
 _OWN_CUSTODY_RE = re.compile(r"(?:(?:’s|')s?\s+(?:pre-?trial\s+)?(?:detention|arrest|custody)\s+(?:period\s+)?(?:was|has\s+been|had\s+been|were)\s+"
                              r"(?:again\s+|once\s+again\s+|further\s+)?(?:extended|prolonged)|(?:\s*,\s*who)?\s+(?:remains|remained|remain|is|was|are|were|"
                              r"has\s+been|had\s+been|spent\s+[\w\s-]{1,20}?)\s+(?:being\s+)?(?:held\s+)?in\s+(?:a\s+|the\s+)?pre-?trial\s+detention)\b", re.IGNORECASE)
@@ -139,12 +140,12 @@ _COUNSEL_BEFORE_RE = re.compile(r"\b(?:lawyers?|attorneys?|advocates?|counsel|de
 # A verb in the plural after the last of several names: the phrase is said of each of them.
 _PLURAL_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:were|are|have|face|risk|remain|stood|stand|pleaded|plead|deny|denied|reject|rejected|share|shared)\b")
 # A sentence without its length: "received a suspended sentence", "was given a lengthy prison term".
-_SENTENCE_NOUN_RE = re.compile(r"\b(?:received|receives|given|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{0,40}?\s+)?"
+_SENTENCE_NOUN_RE = Prefiltered(re.compile(r"\b(?:received|receives|given|handed|serving|serves|served)\s+(?:(?P<who>(?=(?-i:[A-Z])))[^.;,]{0,40}?\s+)?"
                                r"an?\s+(?:(?:suspended|lengthy|long|harsh|heavy|real|prison|jail|colony|custodial|life)\s+){1,3}(?:sentence|term)\b",
-                               re.IGNORECASE)
+                               re.IGNORECASE))
 # "the verdict against X", "the sentences of X and Y", "Russia continues to prosecute X"
-_VERDICT_OF_RE = re.compile(r"\b(?:(?P<noun>verdicts?|sentences?|convictions?|indictment)\s+(?:against|of|for|on)|"
-                            r"prosecut(?:e|es|ed|ing)|convicting|sentencing)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+_VERDICT_OF_RE = Prefiltered(re.compile(r"\b(?:(?P<noun>verdicts?|sentences?|convictions?|indictment)\s+(?:against|of|for|on)|"
+                            r"prosecut(?:e|es|ed|ing)|convicting|sentencing)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE))
 # A measure of restraint, a plea, an acquittal or a prison stay: "X was remanded in custody", "X pleaded not guilty",
 # "X denies the charges", "X was acquitted", "X has been imprisoned since 2016".
 _MEASURE_AFTER_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|is|are|remains|remained)\s+(?:\w+ly\s+)?"
@@ -156,11 +157,11 @@ _MEASURE_AFTER_RE = re.compile(r"(?:\s*,\s*who)?\s+(?:(?:was|were|has\s+been|had
                                r"(?:stood|stands|standing|is\s+standing|was\s+standing|faced|faces|face|facing|is\s+facing|went\s+on|goes\s+on|go\s+on|is\s+going\s+on|"
                                r"was\s+put\s+on)\s+trial)\b",
                                re.IGNORECASE)
-_MEASURE_OF_RE = re.compile(r"\b(?:(?P<acq>acquitted)|remanded|placed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z])[^.;]{0,40}?(?:in(?:to)?\s+custody|"
-                            r"under\s+house\s+arrest|in\s+(?:pre-?trial\s+)?detention)|(?-i:[A-Z]))", re.IGNORECASE)
+_MEASURE_OF_RE = Prefiltered(re.compile(r"\b(?:(?P<acq>acquitted)|remanded|placed)\s+(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z])[^.;]{0,40}?(?:in(?:to)?\s+custody|"
+                            r"under\s+house\s+arrest|in\s+(?:pre-?trial\s+)?detention)|(?-i:[A-Z]))", re.IGNORECASE))
 # "the administrative detention of human rights lawyer X", "administrative charges against X"
-_ADMIN_OF_RE = re.compile(r"\badministrative\s+(?:detention|arrest|fine|offen[cs]es?|charges?|case|proceedings|protocol|prosecution)\s+"
-                          r"(?:of|against|for|on)\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}?)(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))")
+_ADMIN_OF_RE = Prefiltered(re.compile(r"\badministrative\s+(?:detention|arrest|fine|offen[cs]es?|charges?|case|proceedings|protocol|prosecution)\s+"
+                          r"(?:of|against|for|on)\s+(?:(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}?)(?:(?:Mr|Mrs|Ms)\.?\s+)?(?=(?-i:[A-Z]))"))
 # "... on charges of X / imprisoned ... . This includes A, B and C": the people a list names after a sentence about
 # prosecuted or imprisoned people are its defendants.
 _GROUP_CUE_RE = re.compile(r"\b(?:charges?|charged|convicted|sentenced|imprisoned|jailed|prosecut\w*|political\s+prisoners|"
@@ -168,8 +169,8 @@ _GROUP_CUE_RE = re.compile(r"\b(?:charges?|charged|convicted|sentenced|imprisone
 _LIST_OPEN_RE = re.compile(r"\s*(?:This|These|They|Those)\s+(?:includes?|included|are|were)\s+(?:among\s+others\s+)?|"
                            r"\s*(?:Among\s+them|Among\s+those)\s+(?:are|were|is|was)\s+")
 # "the charges of terrorism against film director X and his co-defendant, ecologist Y": the charge, then its defendants.
-_CHARGES_OF_RE = re.compile(r"\b(?:criminal\s+)?charges?\s+of\s+(?P<what>(?:[\w“”\"’'-]+\s+){0,5}?[\w“”\"’'-]+)\s+against\s+"
-                            r"(?=[A-Za-z])")
+_CHARGES_OF_RE = Prefiltered(re.compile(r"\b(?:criminal\s+)?charges?\s+of\s+(?P<what>(?:[\w“”\"’'-]+\s+){0,5}?[\w“”\"’'-]+)\s+against\s+"
+                            r"(?=[A-Za-z])"))
 _TITLE_GAP_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:and|or|who|which|that|of|in|by|for|to)\s)[\w’'-]+\s+){0,4}")
 _CO_DEFENDANT_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:his|her|their)\s+(?:co-?defendants?|fellow\s+defendants?)\s*,?\s+)?"
                                   r"(?:(?:[a-z][\w’'-]*|Mr|Mrs|Ms)\.?\s+){0,3}")
@@ -178,8 +179,8 @@ _PRISONER_BEFORE_RE = re.compile(r"\b(?:political\s+prisoners?|prisoners?\s+of\s
                                  r"[Cc]onvicted))\s+"
                                  r"(?:(?!(?:and|or|by|in|for|of|to|since|who|as|at|on|with|from|until)\s)[\w’'-]+\s+){0,4}$")
 # "X, a Ukrainian ... activist, antifascist and ecologist, who was convicted of terrorism": the sentence's one person.
-_WHO_CHARGED_RE = re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
-                             r"(?P<verb>convicted|accused|charged|sentenced|suspected)\s+(?:of|with|under|to|for)\b")
+_WHO_CHARGED_RE = Prefiltered(re.compile(r",\s+who\s+(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
+                             r"(?P<verb>convicted|accused|charged|sentenced|suspected)\s+(?:of|with|under|to|for)\b"))
 _ARTICLE_RE = re.compile(r"\b(?:under|of|violating)\s+(?:part\s+\d\s+of\s+)?Articles?\s+(\d{2,4}(?:\.\d)?)", re.IGNORECASE)
 # A word any of the phrases below needs (a cheap test before the patterns).
 _CUES_RE = re.compile(r"accus|charg|convict|prisoner|found|find|suspect|indict|suspicion|case|proceedings|prosecut|jailed|imprison|receiv|"

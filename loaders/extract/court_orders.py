@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["court_orders"]
 
@@ -30,8 +31,8 @@ _AFTER_COURT_RE = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:granted|issued|i
                              + _MEASURES + r"|[Oo]rder\s+on\s+(?:the\s+)?" + _MEASURES + r"|(?:issued\s+)?an?\s+injunction)\b",
                              re.IGNORECASE)
 # Before the court: "injunction from the", "interim measures of the", "the order of the ... regarding provisional measures".
-_BEFORE_COURT_RE = re.compile(r"\b(?:(?P<noun>injunction|" + _MEASURES + r")|(?P<order>order))\s+(?:from|of|by)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
+_BEFORE_COURT_RE = Prefiltered(re.compile(r"\b(?:(?P<noun>injunction|" + _MEASURES + r")|(?P<order>order))\s+(?:from|of|by)\s+(?:the\s+)?$",
+                              re.IGNORECASE))
 _ORDER_MEASURES_RE = re.compile(r"\s+(?:regarding|on|concerning|for|indicating)\s+(?:the\s+)?" + _MEASURES, re.IGNORECASE)
 _FAVOUR_RE = re.compile(r",?\s+in\s+(?:favou?r|respect)\s+of\s+$")
 _WORDS = ("measure", "Measure", "injunction")

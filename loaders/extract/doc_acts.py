@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 
 if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
@@ -178,8 +179,8 @@ def numbered_meetings(text: str, s0: int, orgs: Sequence[Mention]) -> list[tuple
     return out
 
 
-_SANCTIONS_RE = re.compile(r"\b(?:imposed|introduced|adopted|announced|levied|slapped)\s+(?:(?:new|additional|further|fresh|"
-                           r"targeted|economic|financial|personal)\s+(?:and\s+)?){0,3}sanctions\s+(?:on|against)\s+(?:the\s+)?")
+_SANCTIONS_RE = Prefiltered(re.compile(r"\b(?:imposed|introduced|adopted|announced|levied|slapped)\s+(?:(?:new|additional|further|fresh|"
+                           r"targeted|economic|financial|personal)\s+(?:and\s+)?){0,3}sanctions\s+(?:on|against)\s+(?:the\s+)?"))
 
 
 def sanctions(text: str, s0: int, orgs: Sequence[Mention], places: Sequence[Mention]) -> list[tuple[str, int, int, Mention, Mention]]:

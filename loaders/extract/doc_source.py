@@ -19,12 +19,13 @@ from loaders.extract.doc_statements import document_statement
 from loaders.extract.gazetteer import load_gazetteer, slug
 from loaders.extract.government_statements import gov_statements
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["index_line_issuer", "issuing_body", "statement_audience"]
 
 _ISSUED_RE = re.compile(r"(?:Answered|Issued|Published|Released|Delivered|Prepared)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _QUESTION_FOR_RE = re.compile(r"Question\s+for\s+(?:the\s+)?")
-_ANSWERED_RE = re.compile(r"(?:^|\n)Answered\s+(?:on|by)\b")
+_ANSWERED_RE = Prefiltered(re.compile(r"(?:^|\n)Answered\s+(?:on|by)\b"))
 # "As prepared for delivery by the Delegation of X to the 1135th Meeting of the Permanent Council, 2 March 2017"
 _DELIVERY_RE = re.compile(r"As\s+(?:prepared\s+|written\s+)?(?:for\s+delivery|delivered)\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _DELIVERY_TAIL_RE = re.compile(r"\s+(?:to|at|before|in)\s+[^\n]{1,160}")

@@ -16,6 +16,7 @@ import re
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Sentence
+from loaders.extract.regex_buckets import Prefiltered
 from loaders.extract.statement_links import statement_links
 
 __all__ = ["link_events", "acts_in_named_cases", "acts_for_cases", "same_target_links", "confession_links", "protest_links", "presentation_links", "documented_links", "instance_links"]
@@ -185,10 +186,10 @@ def acts_in_named_cases(text: str, sentences: list[Sentence], ex: Extraction) ->
 
 
 # "... for picketing outside the court in support of his compatriot, X": an act done for X's cause.
-_FOR_CASE_RE = re.compile(r"\b(?:in\s+support\s+of|in\s+solidarity\s+with|in\s+defen[cs]e\s+of|to\s+support|supporting|"
+_FOR_CASE_RE = Prefiltered(re.compile(r"\b(?:in\s+support\s+of|in\s+solidarity\s+with|in\s+defen[cs]e\s+of|to\s+support|supporting|"
                           r"in\s+connection\s+with\s+the\s+(?:criminal\s+)?case\s+(?:of|against)|as\s+part\s+of\s+the\s+(?:criminal\s+)?"
                           r"case\s+(?:of|against)|in\s+the\s+(?:criminal\s+)?case\s+(?:of|against))\s+(?:the\s+)?"
-                          r"(?:(?:[a-z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*,\s+))?(?:(?:Mr|Mrs|Ms)\.?\s+)?", re.IGNORECASE)
+                          r"(?:(?:[a-z][\w’'-]*\s+){0,3}?(?:[a-z][\w’'-]*,\s+))?(?:(?:Mr|Mrs|Ms)\.?\s+)?", re.IGNORECASE))
 
 
 def acts_for_cases(text: str, sentences: list[Sentence], ex: Extraction) -> None:

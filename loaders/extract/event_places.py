@@ -44,6 +44,7 @@ from loaders.extract.guards import CLAUSE_VERB_RE
 from loaders.extract.links import heading_dateline
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_seats import inner_places
+from loaders.extract.regex_buckets import Prefiltered
 from loaders.extract.seat_places import campaign_places
 
 __all__ = ["event_places", "prune_event_places", "statement_venues"]
@@ -73,8 +74,8 @@ _TERRITORIES_RE = re.compile(r"\bterritories\b", re.IGNORECASE)
 
 # Nouns of another act or state that a locative right after them belongs to: "end its aggression in eastern Ukraine",
 # "its attempted annexations in eastern and southern Ukraine", "the war in Donbas", "its activities in Crimea".
-_HEAD_NOUN_RE = re.compile(r"\b(?:aggression|war|wars|conflict|conflicts|fighting|hostilities|occupation|annexations?|invasion|"
-                           r"presence|activities|operations?|crisis|situation|offensive)\s*$", re.IGNORECASE)
+_HEAD_NOUN_RE = Prefiltered(re.compile(r"\b(?:aggression|war|wars|conflict|conflicts|fighting|hostilities|occupation|annexations?|invasion|"
+                           r"presence|activities|operations?|crisis|situation|offensive)\s*$", re.IGNORECASE))
 
 
 def _other_head(text: str, lo: int, loc: re.Match[str], a: int, b: int) -> bool:
@@ -368,9 +369,9 @@ _LIGHT_BREAK_RE = re.compile(r"[;:()]|\b(?:while|because|but|although|after|befo
                              r"solidarity)\b", re.IGNORECASE)
 # "does not recognise the enforcement of Russian law in Crimea and Sevastopol and expects all illegally detained
 # Ukrainians to be released": a speaker's second verb, coordinated, opens a clause of its own; the place is the first's.
-_SPEAKER_AND_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|again\s+|further\s+|therefore\s+)?(?:expects?|calls?|urges?|demands?|asks?|"
+_SPEAKER_AND_RE = Prefiltered(re.compile(r"\b(?:and|but)\s+(?:also\s+|again\s+|further\s+|therefore\s+)?(?:expects?|calls?|urges?|demands?|asks?|"
                              r"insists?|reiterates?|condemns?|welcomes?|notes?|recalls?|stresses?|requests?|wants?|hopes?)\b",
-                             re.IGNORECASE)
+                             re.IGNORECASE))
 
 
 def _in_sentence(text: str, sent: Sentence, places: list[Mention], a: int, b: int, kind: str | None, ex: Extraction,

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["AbuseList", "GroupAbuse", "abuse_lists", "group_abuses", "group_name"]
 
@@ -61,23 +62,23 @@ _PASSIVE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,4}?" + _GROUP_NOUN + 
                          r"(?:wife|son|daughter|family|relatives|children|sons|brother)s?)\s+(?:have\s+been|were|had\s+been)\s+"
                          r"(?:\w+ly\s+)?(?P<noun>persecuted|harassed|intimidated)(?:\s+and\s+(?:persecuted|harassed|intimidated))?"
                          r"(?=\s+by\b)")
-_POLICIES_RE = re.compile(r"\bdiscriminatory\s+(?:policies|measures|practices)\s+(?:imposed\s+by\s+(?P<by>[^,.;:]{2,60}?)\s+)?"
-                          r"against,?\s+(?:in\s+particular,\s+)?(?:the\s+)?" + _GROUP)
-_FACE_RE = re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUN + r")\s*[—–]?\s+(?:in\s+particular\s+)?(?:continue\s+to\s+)?"
+_POLICIES_RE = Prefiltered(re.compile(r"\bdiscriminatory\s+(?:policies|measures|practices)\s+(?:imposed\s+by\s+(?P<by>[^,.;:]{2,60}?)\s+)?"
+                          r"against,?\s+(?:in\s+particular,\s+)?(?:the\s+)?" + _GROUP))
+_FACE_RE = Prefiltered(re.compile(r"\b(?P<group>(?:[\w’'-]+\s+){0,3}?" + _GROUP_NOUN + r")\s*[—–]?\s+(?:in\s+particular\s+)?(?:continue\s+to\s+)?"
                       r"face\s+(?:(?:regular|ongoing|constant|daily|systematic|frequent|serious|severe|increasing)\s+(?:and\s+)?){1,2}"
-                      r"(?P<noun>harassment|persecution|intimidation|repression|discrimination)")
+                      r"(?P<noun>harassment|persecution|intimidation|repression|discrimination)"))
 # The rights of a group violated (dev7: two statements of Ukraine's mission in Geneva): "five years of constant
 # institutionalized violations of rights of Crimean Tatars and ethnic Ukrainians", "human rights of Crimean Tatars
 # recognized in Ukraine as indigenous people are violated on a regular and systematic basis". The same people's
 # persecution, one event with it. (Violated "through" another act, "the rights of the Crimean Tatars have been gravely
 # violated through the banning of the activities of the Mejlis" (dev, valid, dev3), is that act's: left alone.)
-_RIGHTS_RE = re.compile(r"\bviolations?\s+of\s+(?:the\s+)?(?:their\s+)?(?:human\s+)?rights\s+of\s+(?:the\s+)?" + _GROUP)
+_RIGHTS_RE = Prefiltered(re.compile(r"\bviolations?\s+of\s+(?:the\s+)?(?:their\s+)?(?:human\s+)?rights\s+of\s+(?:the\s+)?" + _GROUP))
 _RIGHTS_PASSIVE_RE = re.compile(r"\b(?:[Hh]uman\s+)?rights\s+of\s+(?:the\s+)?" + _GROUP + r"(?:\s+[^.;:,]{0,60}?)?\s+"
                                 r"(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<noun>violated)\b"
                                 r"(?!\s+(?:through|by|when|as|with|in\s+(?:the\s+)?(?:case|course)))")
 _WORDS = ("persecut", "harass", "intimidat", "repression", "crackdown", "target", "campaign", "discriminat",
           "oppression", "violat")
-_ITS_RE = re.compile(r"\bits\s+(?:" + _ADJ + r"{0,3}|(?:[\w-]+\s+)?(?:policy|policies|practice|campaign)\s+of\s+)$")
+_ITS_RE = Prefiltered(re.compile(r"\bits\s+(?:" + _ADJ + r"{0,3}|(?:[\w-]+\s+)?(?:policy|policies|practice|campaign)\s+of\s+)$"))
 _STATE_KINDS = ("government", "collective", "agency", "security_service", "police", "military")
 
 
@@ -87,7 +88,7 @@ _LISTED_AFTER_RE = re.compile(r"(?:(?:,\s+|,?\s+and\s+|,?\s+as\s+well\s+as\s+|\s
 
 
 # What another act is said to be an instance of: "(is) part of", "emblematic of", "signals" a persecution.
-_INSTANCE_RE = re.compile(r"\b(?:part\s+of|emblematic\s+of|signal(?:s|led|ed)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$")
+_INSTANCE_RE = Prefiltered(re.compile(r"\b(?:part\s+of|emblematic\s+of|signal(?:s|led|ed)?)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$"))
 
 
 _NOT_RE = re.compile(r"[\w\s]{0,40}?\s(?:is|are|was|were)\s+not\b")
@@ -234,8 +235,8 @@ _ABUSE = (r"(?:(?:enforced|forced|involuntary)\s+)?disappearances|(?:(?:extrajud
           r"(?:denial|refusal)\s+of\s+medical\s+care|deaths")
 # (or one act whose victims the text names: "religious activists in Crimea were among victims of torture by FSB agents",
 # dev3 and dev4)
-_ABUSE_LIST_RE = re.compile(r"\b(?:(?:" + _ABUSE + r")(?:\s*[,;]?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:the\s+)?(?:" + _ABUSE + r")\b){1,6}"
-                            r"|(?<=victims of )(?:torture|ill-treatment|enforced\s+disappearances?)\b)", re.IGNORECASE)
+_ABUSE_LIST_RE = Prefiltered(re.compile(r"\b(?:(?:" + _ABUSE + r")(?:\s*[,;]?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:the\s+)?(?:" + _ABUSE + r")\b){1,6}"
+                            r"|(?<=victims of )(?:torture|ill-treatment|enforced\s+disappearances?)\b)", re.IGNORECASE))
 _VICTIMS_GAP_RE = re.compile(r"(?:\s+in\s+(?:the\s+)?(?:(?:Russian?-)?occupied\s+)?[A-Z][\w-]+)?\s+(?:were|are|have\s+been|had\s+been)\s+"
                              r"(?:(?:also|among)\s+)?(?:the\s+)?victims\s+of\s+")
 # at least one grave act (an arrest and a detention alone are group_acts' "arbitrary arrests and detentions")

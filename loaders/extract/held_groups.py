@@ -33,6 +33,7 @@ from loaders.extract.annexations import RUSSIA_GOV
 from loaders.extract.claim_model import Extraction, SentenceMentions, quote_span
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["HELD_EVENT", "HELD_GROUP", "held_group_events"]
 
@@ -104,8 +105,8 @@ _RUSSIA_SUBJECT_RE = re.compile(r"(?:\s+(?:is|are|was)\s+(?:currently\s+|still\s
 _BY_RUSSIA_RE = re.compile(r"^(?:[^.;]{0,60}?\b(?:held|detained|imprisoned|holding))?\s+by\s+(?:the\s+)?(?:Russian Federation|Russia)\b")
 _IT_HOLDS_RE = re.compile(r"\s*(?:(?:whom|that|which)\s+)?it\s+(?:is\s+|has\s+)?(?:\w+ly\s+)?" + _ADV
                           + r"(?:holds|holding|detaining|detained|imprisoned|jailed)\b")
-_CALL_ON_RUSSIA_RE = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:up)?on|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand(?:s|ed)?\s+(?:that\s+)?)"
-                                r"\s*(?:the\s+)?(?:Russia|Russian Federation)\b")
+_CALL_ON_RUSSIA_RE = Prefiltered(re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:up)?on|call(?:s|ed)?\s+for|urg(?:e|es|ed)|demand(?:s|ed)?\s+(?:that\s+)?)"
+                                r"\s*(?:the\s+)?(?:Russia|Russian Federation)\b"))
 _HELD_AFTER_RE = re.compile(r"[’'”\"]?,?\s*(?:(?:who|that|whom)\s+(?:are|remain)\s+" + _ADV + r"(?:being\s+)?(?:held|detained|imprisoned)"
                             r"|(?:it|Russia)\s+(?:still\s+)?" + _ADV + r"(?:holds|is\s+holding|detains|has\s+imprisoned)\b)")
 # The places the phrase names: "in Crimea and Russia", "both in Russia and in the temporarily occupied territories of

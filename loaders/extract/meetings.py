@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from loaders.extract.claim_model import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["gathering_keys", "meeting_orgs", "meeting_participants", "numbered_sessions", "summit_organisers", "summit_participants",
            "visits"]
@@ -214,8 +215,8 @@ def _named_meeting_organisers(text: str, sentences: Sequence[Sentence], ex: Extr
 # two publishers). (A verb, "X took part in the summit", is the conference rules' of claim_parts.)
 _PARTICIPATION = r"(?P<how>(?P<poss>his|her|their)\s+participation\s+in|(?:was|were|is|are)\s+(?:a\s+|the\s+)?participants?\s+(?:of|in|at))"
 _ORDINAL = r"(?P<ord>(?:[Ii]naugural|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|\d{1,2}(?:st|nd|rd|th))\s+)?"
-_SUMMIT_OF_RE = re.compile(r"\b" + _PARTICIPATION + r"\s+(?:the\s+)?" + _ORDINAL + r"(?:(?:[Ii]nternational|[Hh]igh-level)\s+)?"
-                           r"(?P<head>[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$")
+_SUMMIT_OF_RE = Prefiltered(re.compile(r"\b" + _PARTICIPATION + r"\s+(?:the\s+)?" + _ORDINAL + r"(?:(?:[Ii]nternational|[Hh]igh-level)\s+)?"
+                           r"(?P<head>[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$"))
 _SUMMIT_BEFORE_RE = re.compile(r"\b" + _PARTICIPATION + r"\s+(?:the\s+)?" + _ORDINAL + r"$")
 _SUMMIT_AFTER_RE = re.compile(r"\s+(?:(?:international|high-level)\s+)?(?P<head>[Ss]ummit|[Cc]onference|[Ff]orum)\b")
 
@@ -268,7 +269,7 @@ def summit_participants(text: str, sentences: Sequence[Sentence], mentions: Sequ
 # The body whose summit, conference or forum it is, named with it: "the Inaugural Summit of the International Crimea
 # Platform", "the August 23 Crimea Platform Summit", "the International Crimean Platform Summit" (README conv13a, point 2:
 # the body whose session or summit it is organises it).
-_HEAD_OF_RE = re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$")
+_HEAD_OF_RE = Prefiltered(re.compile(r"\b(?:[Ss]ummit|[Cc]onference|[Ff]orum)\s+of\s+(?:the\s+)?$"))
 _HEAD_AFTER_RE = re.compile(r"\s+(?:(?:[Ii]nternational|[Hh]igh-level|[Aa]nnual|[Ii]naugural)\s+)?(?:[Ss]ummit|[Cc]onference|[Ff]orum)\b")
 _NOT_ORGANISERS = ("court", "collective", "police", "security_service", "prosecutor", "government", "media")
 
@@ -306,8 +307,8 @@ def summit_organisers(text: str, sentences: Sequence[Sentence], mentions: Sequen
 # An official's own visit or mission to places: "releasing a report on his mission to Kyiv, Moscow and Simferopol",
 # "During his mission to Crimea in September 2014, Commissioner X discussed", "In my visit to Ukraine last week, I
 # reaffirmed" (dev2, dev4, valid: two publishers). A possessive is needed ("a trip to Ukraine" names no one).
-_VISIT_RE = re.compile(r"\b(?P<poss>his|her|my)\s+(?:(?:official|working|fact-finding|recent|first|last)\s+)?"
-                       r"(?P<what>visit|mission|trip)\s+to\s+(?:the\s+)?")
+_VISIT_RE = Prefiltered(re.compile(r"\b(?P<poss>his|her|my)\s+(?:(?:official|working|fact-finding|recent|first|last)\s+)?"
+                       r"(?P<what>visit|mission|trip)\s+to\s+(?:the\s+)?"))
 _PLACE_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 

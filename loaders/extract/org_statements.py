@@ -24,6 +24,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import slug
 from loaders.extract.meetings import meeting_participants
 from loaders.extract.mentions import Mention, Sentence
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["back_attributions", "documented_by", "org_publications", "reports_by", "resolution_sponsors", "spokesperson_statement"]
 
@@ -39,8 +40,8 @@ _PUBLISHED_RE = re.compile(
     r"|\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:said|says|stated|warned|found|concluded)\s+(?:today\s+)?in\s+(?:a|an|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:report|publication|briefing|study|review)\b)")
 # The report before its maker: "In its 2020 Annual Report, USCIRF recommended ...", "In their latest briefing, ORG"
-_IN_ITS_REPORT_RE = re.compile(r"\bIn\s+(?:its|their)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|briefing|publication|review|study)\b"
-                               r"[^,;.]{0,40},\s+(?:the\s+)?$")
+_IN_ITS_REPORT_RE = Prefiltered(re.compile(r"\bIn\s+(?:its|their)\s+(?:(?:\d{4}|[\w-]+)\s+){0,3}?(?i:report|briefing|publication|review|study)\b"
+                               r"[^,;.]{0,40},\s+(?:the\s+)?$"))
 # "the International Criminal Court's Report on Preliminary Examination Activities", "Russia’s letter to ICJ from 18 January
 # 2019" (dev7: a resolution of the Seimas, a statement of Ukraine at the Human Rights Council): a document of the body
 _OWN_REPORT_RE = re.compile(r"(?:’s|'s)\s+(?:(?:\d{4}|[Aa]nnual|[Ll]atest|[Ff]inal|[Ii]nterim)\s+)?(?:Report|letter)\s+"
@@ -112,10 +113,10 @@ _ISSUED_RESOLUTIONS_RE = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+)*(?:is
 # The nominal frame: "the adoption by the Seimas of the Resolution on ...", "the adoption of the resolutions at the
 # Human Rights Council" (dev7 k01 k03; README conv15b point 4: the body adopting a document STATES it). A numbered
 # resolution ("adoption of its Resolution 1988 (2014)") is state_acts'.
-_ADOPTION_BY_RE = re.compile(r"\badoption\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_ADOPTION_BY_RE = Prefiltered(re.compile(r"\badoption\s+by\s+(?:the\s+)?$", re.IGNORECASE))
 _OF_RESOLUTION_RE = re.compile(r"\s+of\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?[Rr]esolutions?\b(?!\s+(?:No\.?\s*)?\d)")
-_ADOPTION_OF_RE = re.compile(r"\badoption\s+of\s+(?:the|a|its|their|two|three|several)\s+(?:[\w-]+\s+){0,2}?resolutions?\b"
-                             r"(?!\s+(?:No\.?\s*)?\d)\s+(?:at|by|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_ADOPTION_OF_RE = Prefiltered(re.compile(r"\badoption\s+of\s+(?:the|a|its|their|two|three|several)\s+(?:[\w-]+\s+){0,2}?resolutions?\b"
+                             r"(?!\s+(?:No\.?\s*)?\d)\s+(?:at|by|in)\s+(?:the\s+)?$", re.IGNORECASE))
 _SPONSORED_RE = re.compile(r"\s*,?\s+(?:co-sponsored|sponsored|tabled|initiated|put\s+forward)\s+by\s+(?:the\s+)?")
 
 
@@ -157,8 +158,8 @@ def cited_resolutions(text: str, sentences: list[Sentence], mentions: list[Menti
 
 
 # "The resolution was tabled by the EPP, S&D and ALDE groups", "The text adopted in plenary was tabled by X"
-_TABLED_RE = re.compile(r"\b(?:resolution|text|motion)\b[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been)\s+"
-                        r"(?:tabled|submitted|put\s+forward|sponsored|co-sponsored)\s+by\b", re.IGNORECASE)
+_TABLED_RE = Prefiltered(re.compile(r"\b(?:resolution|text|motion)\b[^.;]{0,40}?\b(?:was|were|had\s+been|has\s+been)\s+"
+                        r"(?:tabled|submitted|put\s+forward|sponsored|co-sponsored)\s+by\b", re.IGNORECASE))
 
 
 def resolution_sponsors(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -180,7 +181,7 @@ def resolution_sponsors(text: str, sentences: list[Sentence], mentions: list[Men
 
 
 # "the report by the UN High Commissioner", "the work and reporting by OHCHR", "findings from ORG"
-_REPORT_BY_RE = re.compile(r"\b(?:report|reports|reporting|findings|documentation)\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORT_BY_RE = Prefiltered(re.compile(r"\b(?:report|reports|reporting|findings|documentation)\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 def reports_by(text: str, sentences: list[Sentence], mentions: list[Mention], ex: Extraction) -> None:
@@ -292,8 +293,8 @@ def back_attributions(text: str, sentences: list[Sentence], mentions: list[Menti
 
 # "violations ... have been reported by the UN, the Council of Europe and the OSCE", "were registered and documented
 # by the United Nations and the OSCE missions": each body listed after the passive publishes its reports.
-_DOCUMENTED_BY_RE = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:(?:registered|recorded|documented|reported|monitored)"
-                               r"\s+(?:and\s+)?){1,2}by\s+(?:the\s+)?$", re.IGNORECASE)
+_DOCUMENTED_BY_RE = Prefiltered(re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:(?:registered|recorded|documented|reported|monitored)"
+                               r"\s+(?:and\s+)?){1,2}by\s+(?:the\s+)?$", re.IGNORECASE))
 _UNIT_AFTER_RE = re.compile(r"\s*/|\s+[A-Z]{2,}\b")
 _LIST_GAP_RE = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 

@@ -27,6 +27,7 @@ from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import GAZETTEER_DIR, load_gazetteer
 from loaders.extract.mentions import Mention, Sentence
 from loaders.extract.org_names import group_assembly
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["place_parts", "residences", "lies_in"]
 
@@ -86,7 +87,7 @@ _PAIR_IN_UKRAINE_RE = re.compile(rf"{_PAIR}(?:\s*\(\s*Ukraine\s*\)|,\s*Ukraine\b
                                  rf"|\bterritory\s+of\s+Ukraine(?:\s*,?\s+including|\s*[–—:-])\s+(?:the\s+)?{_PAIR}")
 _CAPITAL_AFTER_RE = re.compile(r",\s+the\s+(?:regional\s+|administrative\s+)?capital\b(?!\s+of\b)")
 _CAPITAL_BEFORE_RE = re.compile(r"\bthe\s+(?:(?:occupied|annexed)\s+)?(?:region|peninsula)(?:’s|'s)\s+capital,?\s+$")
-_RUSSIA_RE = re.compile(r"\bRussia\b|\bRussian\s+Federation\b")
+_RUSSIA_RE = Prefiltered(re.compile(r"\bRussia\b|\bRussian\s+Federation\b"))
 
 
 @cache
@@ -387,8 +388,8 @@ _SINCE_RE = re.compile(r"\s+(?:since|for\s+(?:over\s+|more\s+than\s+|almost\s+|n
 # A town's name that opens a facility's ("the Lefortovo pre-trial detention centre"): the facility, not the town.
 _FACILITY_AFTER_RE = re.compile(r"\s+(?:(?:pre-?trial|temporary|remand)\s+)?(?:detention|prison|penal|colony|jail|SIZO|isolation)\b", re.IGNORECASE)
 # "the family moved to Crimea", "His family returned to Crimea": a biography's person moved with their family
-_FAMILY_RE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+family\s+(?:later\s+|then\s+|eventually\s+)?(?:moved|relocated|returned|settled)\s+"
-                        r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_FAMILY_RE = Prefiltered(re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+family\s+(?:later\s+|then\s+|eventually\s+)?(?:moved|relocated|returned|settled)\s+"
+                        r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"))
 
 
 def _held_places(text: str, sentences: list[Sentence], starts: list[int], people: list[Mention], mentions: list[Mention],

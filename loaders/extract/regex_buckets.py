@@ -14,12 +14,14 @@ with ``x`` fail at once; the bucket of ``x`` holds exactly the others, in the sa
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["top_alternatives", "first_letters", "bucketed_alternation", "prefixes", "trie", "WordStartScanner"]
+__all__ = ["top_alternatives", "first_letters", "bucketed_alternation", "prefixes", "trie", "WordStartScanner", "needles",
+           "lowered", "Prefiltered"]
 
 _COMMON_FIRST = "taoswicbphfmdrelngu"  # (-1 % 100 puts the other letters after these)
 
@@ -347,3 +349,134 @@ class WordStartScanner:
                     return
                 yield m
                 pos = m.end()
+
+
+# Round 16 (speed16b): a pattern tried only on the texts that hold one of the strings it cannot match without.
+# Every match of a sequence holds each of its items' matches in turn, so a run of literal characters at its top level
+# (inside groups, alternatives and repeats of at least one turn, each by the same reading) is in the text. An ASCII
+# character of the pattern matches only itself and its other case among ASCII characters, and among the others only
+# the four of ``_ODD`` ("İ", "ı", "ſ" and the Kelvin sign: found from the table of characters below): in a text with
+# none of them, its lower-cased form is in the lower-cased text where the pattern matches. A text with one of them, or
+# whose lower-cased form is longer than itself, is not filtered; nor a pattern with no such run.
+
+_NEEDLE_CAP = 64  # forms of one run kept at most; past it the run is cut there (a looser filter, never a wrong one)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_ODD = frozenset(ch for ch in re.findall(r"[\x00-\x7f]", _BMP, re.IGNORECASE) if ord(ch) > 127)
+_ODD_RE = re.compile("[" + "".join(sorted(_ODD)) + "]")
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The stronger of two needle sets, both of which hold: the longer shortest needle, then the fewer needles."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _char_form(code: int) -> str | None:
+    """The one lower-cased form of the text characters literal ``code`` matches (in a text without ``_ODD``), or None."""
+    if code < 128:
+        return chr(code).lower()
+    try:
+        forms = _folded(code)
+    except _Stop:
+        return None
+    return next(iter(forms)) if len(forms) == 1 else None
+
+
+def _needles(items: Any) -> frozenset[str] | None:
+    """One set of lower-cased strings, one of which the lower-cased text holds wherever ``items`` match; or None."""
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            ch = _char_form(av)
+            if ch is not None:
+                run += ch
+                continue
+        if run:
+            best = _better(best, frozenset((run,)))
+        run = ""
+        sub: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            sub = _needles(av[-1])
+        elif op is _c.ATOMIC_GROUP:
+            sub = _needles(av)
+        elif op is _c.BRANCH:
+            alts = [_needles(alt) for alt in av[1]]
+            if all(x is not None for x in alts):
+                sub = frozenset(n for x in alts if x is not None for n in x)
+                if len(sub) > _NEEDLE_CAP:
+                    sub = None
+        elif op in _REPEATS and av[0] >= 1:
+            sub = _needles(av[2])
+        best = _better(best, sub)
+    if run:
+        best = _better(best, frozenset((run,)))
+    return best
+
+
+def needles(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased strings one of which the lower-cased text holds wherever ``pattern`` matches (None: none known),
+    for a text with none of the characters ``_ODD``.
+
+    >>> sorted(needles(r"\\b(?:detained|Arrested)\\s+by\\b"))
+    ['arrested', 'detained']
+    """
+    try:
+        parsed = _p.parse(pattern, flags)
+    except re.error:
+        return None
+    found = _needles(parsed)
+    return None if not found or "" in found else found
+
+
+_LAST: list[str | None] = [None, None]  # the last text and its lower-cased form (None: not filtered)
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, or None where :func:`needles` do not hold (an ``_ODD`` character, a longer form); the
+    last text's is kept (the passes ask for one sentence's many times in a row)."""
+    if text is _LAST[0]:
+        return _LAST[1]
+    low: str | None = text.lower()
+    if len(low) != len(text) or _ODD_RE.search(text):  # type: ignore[arg-type]
+        low = None
+    _LAST[0], _LAST[1] = text, low
+    return low
+
+
+class Prefiltered:
+    """A compiled pattern whose ``search``, ``match``, ``fullmatch`` and ``finditer`` give the pattern's own results,
+    returning at once (no match) on a text that holds none of its :func:`needles`."""
+
+    __slots__ = ("pattern", "needles", "flags")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self.flags = pattern.flags
+        found = needles(pattern.pattern, pattern.flags)
+        self.needles = None if found is None else tuple(sorted(found))
+
+    def absent(self, text: str) -> bool:
+        """Whether ``text`` holds none of the needles (then the pattern matches nowhere in it)."""
+        if self.needles is None:
+            return False
+        low = lowered(text)
+        if low is None:
+            return False
+        for n in self.needles:
+            if n in low:
+                return False
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.pattern.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.pattern.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self.absent(text) else self.pattern.finditer(text, pos, endpos)

@@ -35,13 +35,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from loaders.extract.affiliations import title_words
 from loaders.extract.claims import Extraction, quote_span
 from loaders.extract.gazetteer import Gazetteer, slug
 from loaders.extract.links import TITLE_WORDS
 from loaders.extract.mentions import Mention, Sentence, government_key
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["extract_relations"]
 
@@ -285,8 +287,37 @@ def _affiliations(rel: _Rel, sent: Sentence, people: list[Mention], orgs: list[M
                     rel.add(q.ref, pred, org, quote_span(text, sent, o.start, q.end), 0.8, "org-title", role=role)
 
 
+class _KinPatterns(NamedTuple):
+    """The kin patterns of :func:`_relatives` for one list of kin words, compiled once (round 16, speed16b: they were
+    formatted and looked up for every pair of people)."""
+
+    of: re.Pattern[str]
+    whose: re.Pattern[str]
+    possessive: re.Pattern[str]
+    apposition: re.Pattern[str]
+    tail: re.Pattern[str]
+    of_before: re.Pattern[str]
+    lead: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _kin_patterns(rx: str) -> _KinPatterns:
+    i = re.IGNORECASE
+    return _KinPatterns(
+        re.compile(rf"(?:,\s+|,?\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
+                   rf"(?:the\s+(?:\w+\s+){{0,2}}|{_KIN_DESC}(?:and\s+{_KIN_DESC})?)?{_HONOUR}", i),
+        re.compile(rf",?\s+whose\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s*,?\s*{_HONOUR}", i),
+        re.compile(rf"(?:’s|'s)\s+({rx})\s*,?\s*{_HONOUR}", i),
+        re.compile(rf",\s+|\s+{_COPULA}\s+", i),
+        re.compile(rf"(?:’s|'s)\s+({rx})\b", i),
+        re.compile(rf"\b(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+{_KIN_DESC}?{_HONOUR}$", i),
+        re.compile(rf"\b({rx})(?:s)\s+{_HONOUR}$", i),
+    )
+
+
 def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
-    text, rx = rel.text, rel.cues.relatives
+    text = rel.text
+    kin = _kin_patterns(rel.cues.relatives)
     for p in people:
         for q in people:
             if q is p:
@@ -297,44 +328,42 @@ def _relatives(rel: _Rel, sent: Sentence, people: list[Mention]) -> None:
             # ("A, is the brother of political prisoners B and C": a comma before the copula, and each relative of a
             # list that closes its clause; "father of Crimean Solidarity Co-founder and Graty correspondent X": two
             # titles joined by "and", with nobody else named between)
-            mt = re.fullmatch(rf"(?:,\s+|,?\s+{_COPULA}\s+)(?:(?:the|a|an)\s+)?(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+"
-                              rf"(?:the\s+(?:\w+\s+){{0,2}}|{_KIN_DESC}(?:and\s+{_KIN_DESC})?)?{_HONOUR}", gap, re.IGNORECASE)
+            mt = kin.of.fullmatch(gap)
             if mt and any(p.end <= o.start and o.end <= q.start for o in people if o is not p and o is not q):
                 mt = None
-            kin = [q] if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]) else []
-            if mt and not kin and (group := _coordinated(text, people, q, forward=True))[1:] and \
+            kins = [q] if mt and not re.match(r"\s+(?:and|,)\s", text[q.end:q.end + 6]) else []
+            if mt and not kins and (group := _coordinated(text, people, q, forward=True))[1:] and \
                     re.match(r"\s*(?:[,.;:)]|$)", text[group[-1].end:group[-1].end + 3]):
-                kin = [r for r in group if r.ref != p.ref]
-            for r in kin:
+                kins = [r for r in group if r.ref != p.ref]
+            for r in kins:
                 rel.add(p.ref, "RELATIVE_OF", r.ref, quote_span(text, sent, p.start, r.end), 0.75, "relative-of",
                         relation=mt.group(1).lower())  # type: ignore[union-attr]
             # "X, whose son Y was detained"
-            mt = re.fullmatch(rf",?\s+whose\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s*,?\s*{_HONOUR}", gap, re.IGNORECASE)
+            mt = kin.whose.fullmatch(gap)
             if mt:
                 rel.add(q.ref, "RELATIVE_OF", p.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-whose",
                         relation=mt.group(1).lower())
             # "X's grandmother, Y", "X's father-in-law Y" (the kin words the cue list lacks too)
-            mt = re.fullmatch(rf"(?:’s|'s)\s+({rx})\s*,?\s*{_HONOUR}", gap, re.IGNORECASE)
+            mt = kin.possessive.fullmatch(gap)
             if mt:
                 rel.add(q.ref, "RELATIVE_OF", p.ref, quote_span(text, sent, p.start, q.end), 0.75, "relative-possessive",
                         relation=mt.group(1).lower())
             # "Y, X's wife", "Y is X's brother"
-            mt = re.fullmatch(rf",\s+|\s+{_COPULA}\s+", gap, re.IGNORECASE)
+            mt = kin.apposition.fullmatch(gap)
             if mt:
-                tail = re.match(rf"(?:’s|'s)\s+({rx})\b", text[q.end:q.end + 20], re.IGNORECASE)
+                tail = kin.tail.match(text[q.end:q.end + 20])
                 if tail:
                     rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, p.start, q.end + tail.end()), 0.75,
                             "relative-apposition", relation=tail.group(1).lower())
         # "the daughter of X, Y"
         for q in people:
-            mt = re.search(rf"\b(?:the|a)\s+(?:(?:elder|younger|older|late)\s+)?({rx})\s+of\s+{_KIN_DESC}?{_HONOUR}$",
-                           text[max(sent.start, q.start - 70):q.start], re.IGNORECASE)
+            mt = kin.of_before.search(text[max(sent.start, q.start - 70):q.start])
             if mt and q.end < p.start and re.fullmatch(r",\s+" + _HONOUR, _between(text, q.end, p.start)) and \
                     re.match(r"\s*(?:[,.;:)]|$)", text[p.end:p.end + 3]):
                 rel.add(p.ref, "RELATIVE_OF", q.ref, quote_span(text, sent, q.start - len(mt.group()), p.end), 0.75,
                         "relative-of-before", relation=mt.group(1).lower())
         # "brothers X and Y", "the cousins X and Y"; "X’s sons Y and Z": each of them X’s
-        lead = re.search(rf"\b({rx})(?:s)\s+{_HONOUR}$", text[max(sent.start, p.start - 30):p.start], re.IGNORECASE)
+        lead = kin.lead.search(text[max(sent.start, p.start - 30):p.start])
         if lead and _kin_of_each(rel, sent, people, p, lead):
             continue
         if lead and lead.group(1).lower() in _MUTUAL:
@@ -498,17 +527,17 @@ def _case_roles(rel: _Rel, by_sentence: list[tuple[Sentence, list[Mention]]], me
                         f"{role.group(1).lower()}-acts")
 
 
-_OPENED_RE = re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|instituted|{_CHARGE_VERBS})\s+"
+_OPENED_RE = Prefiltered(re.compile(rf"\b(?P<verb>opened|opens|initiated|initiates|launched|instituted|{_CHARGE_VERBS})\s+"
                         r"(?:(?:a|an|the|new|fresh|another|further|two|three|several)\s+)*(?:[\w“”\"-]+\s+){0,2}?"
-                        rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE)
-_CASE_AGAINST_RE = re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE)
+                        rf"(?P<what>criminal\s+case|case|cases|proceedings|charges?)\s+against\s+{_HONOUR}", re.IGNORECASE))
+_CASE_AGAINST_RE = Prefiltered(re.compile(rf"\b(?:criminal\s+)?(?:case|proceedings)\s+against\s+{_HONOUR}", re.IGNORECASE))
 _PROSECUTOR_VERBS = (r"requested|demanded|asked\s+for|sought|called\s+for|charged|indicted|accused|accusing|"
                      r"(?:made|brought|filed|pressed)\s+(?:the\s+|new\s+|fresh\s+)?charges?\s+against")
 _INVESTIGATOR_VERBS = r"charged|accused|interrogated|questioned|opened\s+a\s+(?:criminal\s+)?case\s+against"
 
 
-_SAME_CASE_RE = re.compile(r"\b(?:in|under|within|as\s+part\s+of)\s+the\s+same\s+(?:criminal\s+)?(?:case|proceedings)"
-                           r"(?:\s+(?:as|with)\s+(?P<with>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])))?", re.IGNORECASE)
+_SAME_CASE_RE = Prefiltered(re.compile(r"\b(?:in|under|within|as\s+part\s+of)\s+the\s+same\s+(?:criminal\s+)?(?:case|proceedings)"
+                           r"(?:\s+(?:as|with)\s+(?P<with>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?=[A-Z])))?", re.IGNORECASE))
 _CASE_OF = r"(?:(?:the\s+)?(?:criminal\s+)?(?:case|prosecution)\s+(?:of|against)\s+)"
 _LINKED_RE = re.compile(rf"(?:’s|'s)?\s+(?:criminal\s+)?(?:case\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
                         rf"(?:linked|connected|related|tied|joined|merged)\s+(?:to|with)\s+{_CASE_OF}?", re.IGNORECASE)

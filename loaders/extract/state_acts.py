@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 if TYPE_CHECKING:
     from loaders.extract.claims import Extraction
@@ -63,12 +64,12 @@ _DEPORTED_RE = re.compile(r"(?P<people>\b(?:Crimean\s+)?Tatars?(?:\s+(?:people|p
                           r"elders)(?:,\s+(?:children|women|men|families|elders))*(?:,?\s+and\s+(?:children|women|men|families|elders))?)?)"
                           r"\s+(?:were|was|had\s+been)\s+(?:\w+ly\s+)?deported\b")
 # "the 1944 deportation", "the Deportation": the deportation of the people the sentence names nearby.
-_BARE_RE = re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE)
+_BARE_RE = Prefiltered(re.compile(r"\b(?:the\s+)?(?:1944\s+|mass\s+|Stalinist\s+|Soviet\s+)*deportation\b(?!\s+of)", re.IGNORECASE))
 # "the 80th anniversary of the deportation of ...": a commemoration states the act (a rally "in memory of" it does not)
-_ANNIVERSARY_RE = re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ANNIVERSARY_RE = Prefiltered(re.compile(r"\banniversary\s+of\s+(?:the\s+)?$", re.IGNORECASE))
 _STATE_BEFORE_RE = re.compile(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,3}?(?:(?:campaign|decision|policy|order)\s+to\s+)?"
                               r"(?:(?:forcibly|forced)\s+)?$")
-_NUMBERED_RESOLUTION_RE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?")
+_NUMBERED_RESOLUTION_RE = Prefiltered(re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(?P<num>\d{1,4}(?:/\d{1,4})?)(?:\s*\(\d{4}\))?"))
 _BODY_BEFORE_RE = re.compile(r"^(?:(?:’s|'s)\s+)?(?:\s*\(\w+\)\s*)?\s*$")
 
 
@@ -202,11 +203,11 @@ _TRANSFERS_OF_RE = re.compile(r"\b(?:(?:forcible|illegal|unlawful|forced)\s+)?(?
 # "Many are subsequently illegally deported to the Russian Federation", "Many of them have been transferred to
 # detention centres on the peninsula, and sometimes to the Russian Federation": an indefinite many, not "both were
 # transported to Russia" (people named before).
-_PASSIVE_TRANSFER_RE = re.compile(r"\b(?:[Mm]any|[Ss]ome|[Mm]ost|[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]everal|[Oo]thers|detainees|prisoners|"
+_PASSIVE_TRANSFER_RE = Prefiltered(re.compile(r"\b(?:[Mm]any|[Ss]ome|[Mm]ost|[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]everal|[Oo]thers|detainees|prisoners|"
                                   r"civilians|captives)(?:\s+of\s+(?:them|these|those|the\s+\w+))?\s+(?:are|were|have\s+been|had\s+been|being|get)\s+(?:(?:subsequently|then|later|often|also|"
                                   r"illegally|forcibly|unlawfully)\s+){0,3}(?:deported|transferred|transported|moved)\s+to\s+"
                                   r"(?:(?:the\s+)?(?:detention\s+(?:centres|centers|facilities)|prisons|penal\s+colonies)\s+"
-                                  r"(?:on|in)\s+)?(?:the\s+)?$", re.IGNORECASE)
+                                  r"(?:on|in)\s+)?(?:the\s+)?$", re.IGNORECASE))
 _AND_TO_RE = re.compile(r",?\s+(?:and\s+)?(?:(?:sometimes|often|later|then|also|even)\s+)?to\s+(?:the\s+)?$")
 
 
@@ -241,12 +242,12 @@ def detainee_transfers(text: str, s0: int, places: Sequence[Mention]) -> list[St
 # commitments under it the sentence names a participant. The city is a place of the gazetteer (whose mention the
 # mention rules drop before the accord's noun); an agreement is struck, a founding document ("the Helsinki Final Act",
 # "the Budapest Memorandum", "the Geneva Conventions": documents, README k12) is not, so its nouns are left alone.
-_AGREEMENT_RE = re.compile(r"\b(?P<city>[A-Z][a-z]{2,})\s+(?P<what>[Aa]greements?|[Pp]eace\s+(?:[Pp]lan|[Dd]eal|[Aa]greements?)|"
-                           r"[Cc]ease-?fire\s+[Aa]greements?)(?![\w-])")
+_AGREEMENT_RE = Prefiltered(re.compile(r"\b(?P<city>[A-Z][a-z]{2,})\s+(?P<what>[Aa]greements?|[Pp]eace\s+(?:[Pp]lan|[Dd]eal|[Aa]greements?)|"
+                           r"[Cc]ease-?fire\s+[Aa]greements?)(?![\w-])"))
 # The state that took on commitments under it: "Russia ... (all of) its commitments (made) under", "the commitments
 # Russia made in".
-_ITS_COMMITMENTS_RE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}?(?:commitments|obligations)\s+(?:made\s+|undertaken\s+)?(?:under|in)\s+"
-                                 r"(?:the\s+)?$")
+_ITS_COMMITMENTS_RE = Prefiltered(re.compile(r"\bits\s+(?:[\w-]+\s+){0,2}?(?:commitments|obligations)\s+(?:made\s+|undertaken\s+)?(?:under|in)\s+"
+                                 r"(?:the\s+)?$"))
 _MADE_IN_RE = re.compile(r"^\s+(?:has\s+|had\s+)?(?:made|undertook|undertaken|took\s+on)\s+(?:under|in)\s+(?:the\s+)?$")
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from loaders.extract.collective_phrases import PEOPLE_KEYS
 from loaders.extract.gazetteer import GazetteerEntry
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 from loaders.extract.territory_acts import media_stops
 
 if TYPE_CHECKING:
@@ -49,21 +50,21 @@ __all__ = ["state_policies", "canonical_citizenship", "CRIMEA_FORCED_CITIZENSHIP
 Policy = tuple[str, int, int, list[Mention], list[Mention], list[Mention], str]
 
 _CITIZENSHIP = r"Russian\s+(?:citizenship|nationality|passports)"
-_CITIZENSHIP_RE = re.compile(
+_CITIZENSHIP_RE = Prefiltered(re.compile(
     r"\b(?:(?:forced|forcible|compulsory|automatic|illegal|unlawful)\s+)?(?:imposition|issuance|granting|issuing)\s+of\s+" + _CITIZENSHIP
     + r"|\b" + _CITIZENSHIP + r"\s+(?:(?:forcibly|illegally|unlawfully|automatically)\s+)?imposed\s+on\b"
-    r"|\b(?:giving|granting|imposing|issuing|forcing)\s+(?:(?:people|residents|inhabitants|everyone|them)\s+)?" + _CITIZENSHIP)
+    r"|\b(?:giving|granting|imposing|issuing|forcing)\s+(?:(?:people|residents|inhabitants|everyone|them)\s+)?" + _CITIZENSHIP))
 # "the occupied territory", "the temporarily occupied territories of Ukraine"
 _OCCUPIED_LAND_RE = re.compile(r"\b(?:temporarily\s+)?occupied\s+(?:territory|territories|peninsula)\b")
 # The state's own law, extended or imposed: "Russia (has) illegally extended the application of its law to".
 _EXTENDED_RE = re.compile(r"\s+(?:has\s+|had\s+)?(?:\w+ly\s+)?(?:extended|imposed|applied)\s+(?:the\s+(?:application|jurisdiction)\s+of\s+)?"
                           r"its\s+(?:own\s+)?(?:laws?|legislation|jurisdiction)\s+(?:to|in|on|over)\s+(?:the\s+)?")
-_IMPOSITION_RE = re.compile(r"\b(?:(?:illegal|unlawful|forcible|forced)\s+)?imposition\s+of\s+(?:Russian\s+)?(?:laws?|legislation)\b"
+_IMPOSITION_RE = Prefiltered(re.compile(r"\b(?:(?:illegal|unlawful|forcible|forced)\s+)?imposition\s+of\s+(?:Russian\s+)?(?:laws?|legislation)\b"
                             r"(?:,?\s+(?:and\s+)?(?:[\w-]+\s+){0,2}?(?:jurisdiction|administration|practices))*"
-                            r"\s+(?:in|on|to)\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?", re.IGNORECASE)
-_CONSCRIPTION_RE = re.compile(r"\b(?:(?:forced|forcible|illegal|unlawful)\s+)?(?:conscription|mobili[sz]ation|conscripting|mobili[sz]ing)"
+                            r"\s+(?:in|on|to)\s+(?:the\s+)?(?:(?:temporarily\s+)?occupied\s+)?", re.IGNORECASE))
+_CONSCRIPTION_RE = Prefiltered(re.compile(r"\b(?:(?:forced|forcible|illegal|unlawful)\s+)?(?:conscription|mobili[sz]ation|conscripting|mobili[sz]ing)"
                               r"\s+(?:of\s+)?(?:the\s+)?(?P<who>(?P<adj>[A-Z][\w’'-]+)\s+(?:people|residents|men|population|inhabitants|"
-                              r"Tatars|citizens))\s+(?:in|into)\s+(?:the\s+)?")
+                              r"Tatars|citizens))\s+(?:in|into)\s+(?:the\s+)?"))
 _ARMY_RE = re.compile(r"(?:Russian\s+(?:Federation\s+)?)?(?:army|armed\s+forces|military)\b", re.IGNORECASE)
 
 
@@ -152,10 +153,10 @@ def state_policies(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
 # - "(the rights of the Crimean Tatars have been violated ...) through the ban on their leaders re-entering the peninsula";
 # - "(including) two Crimean Tatar leaders who have been barred from returning";
 # - "Russian authorities have already forcibly exiled or jailed Crimean Tatar leaders".
-_THEIR_LEADERS_RE = re.compile(r"\bban\s+on\s+their\s+leaders\s+(?:re-?entering|returning\s+to|entering)\s+")
+_THEIR_LEADERS_RE = Prefiltered(re.compile(r"\bban\s+on\s+their\s+leaders\s+(?:re-?entering|returning\s+to|entering)\s+"))
 _BARRED_RE = re.compile(r"\s+who\s+(?:have|has|had)\s+been\s+(?:barred|banned|prevented)\s+from\s+(?:returning|re-?entering)\b"
                         r"(?:\s+to)?\s*")
-_EXILED_RE = re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:(?:already|also|\w+ly)\s+)*exiled(?:\s+or\s+(?:jailed|imprisoned))?\s+$")
+_EXILED_RE = Prefiltered(re.compile(r"\s+(?:(?:have|has|had)\s+)?(?:(?:already|also|\w+ly)\s+)*exiled(?:\s+or\s+(?:jailed|imprisoned))?\s+$"))
 
 
 def _leaders(m: Mention) -> bool:
@@ -197,9 +198,9 @@ def _leaders_name(m: Mention) -> str:
 # observers access to the peninsula", "de facto authorities have refused entry to international and regional human rights
 # mechanisms, among them, X and Y". The land must follow "access to"/"entry to" or stand in the sentence; "deny access by
 # monitoring organisations to the detention facilities" (a prison, not the land) is left alone.
-_DENIED_RE = re.compile(r"\b(?:impedes?|impeded|obstructs?|obstructed|blocks?|blocked|denie[sd]|deny|refused?|refuses)\s+"
+_DENIED_RE = Prefiltered(re.compile(r"\b(?:impedes?|impeded|obstructs?|obstructed|blocks?|blocked|denie[sd]|deny|refused?|refuses)\s+"
                         r"(?P<who>(?:[\w’'-]+\s+){0,5}?)(?P<what>access|entry)\s+(?:to|into)\s+"
-                        r"(?P<land>(?:the\s+)?(?:[Pp]eninsula|occupied\s+Crimea|Crimea)\b|(?=international|regional|UN\b|OSCE\b))")
+                        r"(?P<land>(?:the\s+)?(?:[Pp]eninsula|occupied\s+Crimea|Crimea)\b|(?=international|regional|UN\b|OSCE\b))"))
 # Between the agency and the verb: an auxiliary, an adverb, other acts of the same subject ("have silenced X and").
 _AGENT_GAP_RE = re.compile(r"(?:[”\"]\s*)?(?:\s+(?:have|has|had|continues?\s+to|continued\s+to))?(?:\s+(?:also|still|\w+ly))?"
                            r"(?:\s+[a-z]+ed\b[^.;:]{0,120}?\s+and(?:\s+(?:have|has|had))?(?:\s+\w+ly)?)?\s+")
@@ -240,9 +241,9 @@ def access_denials(text: str, s0: int, orgs: Sequence[Mention], places: Sequence
 # be brought to accountability for its crimes committed in the occupied Crimea and Donbas". The state must be named:
 # "by X" after the words, or "its" with one state before. (A quoted characterisation, "the “multiple and grave
 # violations” committed by the Russian Federation in Crimea" (dev), no annotator records: the words must run on.)
-_COMMITTED_RE = re.compile(r"\b(?P<what>crimes|violations|abuses|atrocities)(?:\s+(?:and|or)\s+(?:crimes|violations|abuses))?"
+_COMMITTED_RE = Prefiltered(re.compile(r"\b(?P<what>crimes|violations|abuses|atrocities)(?:\s+(?:and|or)\s+(?:crimes|violations|abuses))?"
                            r"(?:\s+of\s+(?:(?:[\w-]+\s+){0,2}?(?:human\s+rights|law)(?:,\s+|,?\s+and\s+)?){1,4})?"
-                           r"\s*committed\s+(?:by\s+(?:the\s+)?(?P<by>[A-Z][^,.;:]{1,40}?)\s+)?(?:in|on)\s+(?:the\s+)?")
+                           r"\s*committed\s+(?:by\s+(?:the\s+)?(?P<by>[A-Z][^,.;:]{1,40}?)\s+)?(?:in|on)\s+(?:the\s+)?"))
 # Between the lands: a list of them and their words ("the temporary occupied territories of the", "regions and").
 _LANDS_GAP_RE = re.compile(r"(?:\s+|,|\b(?:and|temporar(?:y|ily)|occupied|territor(?:y|ies)|of|the|regions?|oblasts?|city|"
                            r"cities|Autonomous|Republic)\b)*")
@@ -318,7 +319,7 @@ def _own_lands(o: Mention, m: re.Match[str], s0: int, places: Sequence[Mention])
 # The people by its bare name, which the mention finder leaves to the article's alias ("Tatars are banned from ..."
 # after "the Crimean Tatars" earlier): the people's collective, as :mod:`loaders.extract.group_abuses` names it.
 _PEOPLE_KEY = "crimean-tatar-community-generic"  # (the one key of collective_phrases.PEOPLE_KEYS)
-_BARE_PEOPLE_RE = re.compile(r"(?:(?<=^)|(?<=\s))(?:[Tt]he\s+)?Tatars(?![\w’'-])")
+_BARE_PEOPLE_RE = Prefiltered(re.compile(r"(?:(?<=^)|(?<=\s))(?:[Tt]he\s+)?Tatars(?![\w’'-])"))
 
 
 def _subjects(text: str, s0: int, orgs: Sequence[Mention]) -> list[Mention]:

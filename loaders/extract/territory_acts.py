@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["TerritoryAct", "media_closures", "media_stops"]
 
@@ -92,9 +93,9 @@ def _closed(text: str) -> re.Match[str] | None:
 # A people's or a land's outlets that had to stop: "practically all Crimean Tatar media outlets, including ATR and Lale
 # television channels, ... have been forced to cease their activities", "the Crimean Tatar ATR TV has been forced to stop
 # broadcasting in Crimea", "ATR and its affiliates stopped broadcasting after not receiving licenses".
-_STOPPED_RE = re.compile(r",?\s+(?:(?:have|has|had)\s+been\s+forced\s+to\s+(?:cease|stop|suspend|halt)|(?:were|was)\s+forced\s+to\s+"
+_STOPPED_RE = Prefiltered(re.compile(r",?\s+(?:(?:have|has|had)\s+been\s+forced\s+to\s+(?:cease|stop|suspend|halt)|(?:were|was)\s+forced\s+to\s+"
                          r"(?:cease|stop|suspend|halt)|stopped|ceased|(?:have|has|had)\s+had\s+to\s+(?:cease|stop))\s+"
-                         r"(?:their\s+|its\s+)?(?:activities|broadcasting|operations|operating|publishing|work)\b")
+                         r"(?:their\s+|its\s+)?(?:activities|broadcasting|operations|operating|publishing|work)\b"))
 # Between the last outlet named and the verb: its kind's words ("TV", "newspaper and others", "and its affiliates").
 _OUTLET_TAIL_RE = re.compile(r"(?:\s+(?!(?:have|has|had|were|was|is|are)\b)[\w’'-]+){0,3}")
 

@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.extract.mentions import Mention
+from loaders.extract.regex_buckets import Prefiltered
 
 __all__ = ["WAR_NAME", "wars"]
 
@@ -42,9 +43,9 @@ _WORDS = ("aggression", "war", "conflict", "interference", "intervention", "inva
 _ADJ = (r"(?:(?:brutal|unprovoked|illegal|full-scale|large-scale|armed|military|renewed|bloody|unjustified|continued|ongoing|"
         r"continuing)\s+(?:and\s+)?){0,3}")
 # The noun and, after it, "in/against/on (the) (eastern)" up to the place.
-_WAR_RE = re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war(?:\s+of\s+aggression)?|(?:armed\s+)?conflict|"
+_WAR_RE = Prefiltered(re.compile(r"\b(?P<noun>(?:(?:armed|military)\s+)?aggression|(?:full-scale\s+)?war(?:\s+of\s+aggression)?|(?:armed\s+)?conflict|"
                      r"military\s+(?:interference|intervention)|full-scale\s+invasion)\b(?!\s+of\b)(?!-)"
-                     r"(?:\s+(?P<prep>in|against|on)\s+(?:the\s+)?(?:(?:eastern|east|southern)\s+)?)?", re.IGNORECASE)
+                     r"(?:\s+(?P<prep>in|against|on)\s+(?:the\s+)?(?:(?:eastern|east|southern)\s+)?)?", re.IGNORECASE))
 # The state named right before the noun ("Russia's brutal full-scale", "the Russian", "Russia-instigated").
 _RUSSIA_BEFORE_RE = re.compile(r"\b(?:Russia(?:’s|'s)|(?:the\s+)?Russian\s+Federation(?:’s|'s)|Russian|Moscow(?:’s|'s)|"
                                r"Kremlin(?:’s|'s)|Russia-(?:instigated|led|backed|sponsored|fu?elled|waged))\s+" + _ADJ + r"$")
