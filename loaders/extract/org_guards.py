@@ -107,10 +107,9 @@ def qualifying_acronyms(mentions: Sequence[Mention], text: str, people_words: fr
 
 # The platforms people publish on (gazetteers/organisations.yaml).
 _PLATFORMS = frozenset({"org:facebook", "org:twitter", "org:telegram", "org:youtube", "org:instagram", "org:vkontakte"})
-# "according to (the organization's page on) Facebook", read by _platform_itself.
-_SAID_ON = re.compile(r"(?:(?<![\w\-])(?:posted|wrote|writes|said|says|stated|reported|reports|announced|published|"
-                      r"tweeted|added|noted|shared|informed|commented)\s+(?:on|in)\s+|(?<![\w\-])according\s+to\s+)"
-                      r"(?:(?:his|her|its|their|the|a)\s+)?(?:[\w’'.\-]+(?:’s|'s)\s+)?(?:official\s+)?\Z")
+# "according to Facebook", "according to the organization's official Facebook page", read by _platform_itself.
+_ACCORDING_TO = re.compile(r"(?<![\w\-])according\s+to\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[\w’'.\-]+(?:’s|'s)\s+)?"
+                           r"(?:official\s+)?\Z")
 _PAGE_AFTER = re.compile(r"\s+(?:page|account|channel|feed)\b")
 
 
@@ -126,8 +125,7 @@ _PLATFORM_ACTED_ON = re.compile(r"(?<![\w\-])(?:block(?:ed|ing|s)?|ban(?:ned|nin
 def _platform_itself(text: str, m: Mention) -> bool:
     """Whether a platform's mention names the platform acting or acted on (see :func:`platform_venues`)."""
     before = text[max(0, m.start - 120):m.start]
-    said = _SAID_ON.search(before)
-    if said is not None and "according" in said.group() and not _PAGE_AFTER.match(text, m.end):
+    if _ACCORDING_TO.search(before) is not None and not _PAGE_AFTER.match(text, m.end):
         return True  # "according to Facebook": the platform itself says so
     return _PLATFORM_ACTS.match(text, m.end) is not None or _PLATFORM_ACTED_ON.search(before) is not None
 
